@@ -1,0 +1,1 @@
+"""Buffers that turn a stream of messages into batches by count and age."""

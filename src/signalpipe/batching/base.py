@@ -1,0 +1,37 @@
+"""The batching seam: add messages, take leased batches when full or old, ack or release them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from signalpipe.models import Batch, Message
+
+
+class Batcher(Protocol):
+    """Per (company, source) buffers; a taken batch is leased to one worker until ack/release."""
+
+    def add(self, messages: Sequence[Message]) -> int:
+        """Buffer messages, ignoring ids already buffered or in flight; return how many were new."""
+        ...
+
+    def take_ready(self, *, now_s: float | None = None, force: bool = False) -> list[Batch]:
+        """Atomically take every batch whose buffer reached the count threshold or max age.
+
+        `force` takes whatever is buffered (end of input, shutdown).
+        """
+        ...
+
+    def ack(self, batch: Batch) -> None:
+        """The batch's events are stored: forget it."""
+        ...
+
+    def release(self, batch: Batch) -> None:
+        """Extraction failed: drop the lease so its messages can be retried."""
+        ...
+
+    def pending_count(self) -> int: ...
+
+    def clear(self) -> None: ...
+
+    def close(self) -> None: ...

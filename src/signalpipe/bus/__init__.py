@@ -1,0 +1,1 @@
+"""Topics between stages: an in-process bus for one machine, Kafka for many."""

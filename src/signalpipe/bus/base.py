@@ -1,0 +1,65 @@
+"""The bus seam: produce keyed records to topics, consume them in a group, commit explicitly."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One record as a consumer sees it; `offset` is per (topic, partition)."""
+
+    topic: str
+    partition: int
+    offset: int
+    key: str | None
+    value: bytes
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def origin(self) -> str:
+        return f"{self.topic}[{self.partition}]@{self.offset}"
+
+
+class Consumer(Protocol):
+    """A member of a consumer group. Offsets move only on `commit` (at-least-once)."""
+
+    def poll(self, *, max_records: int = 500, timeout_s: float = 1.0) -> list[Record]:
+        """Return up to `max_records` records, waiting at most `timeout_s` for the first."""
+        ...
+
+    def commit(self) -> None:
+        """Commit the offsets of every record returned by `poll` so far."""
+        ...
+
+    def lag(self) -> int:
+        """Records in the subscribed topics not yet returned to this group (best effort)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class Bus(Protocol):
+    """Keyed topics with partitions, a dead-letter topic and consumer groups."""
+
+    def ensure_topics(self, topics: Sequence[str]) -> None:
+        """Create the topics if missing (idempotent)."""
+        ...
+
+    def produce(self, topic: str, key: str | None, value: bytes,
+                headers: Mapping[str, str] | None = None) -> None:
+        """Queue one record; it is durable once `flush` returns."""
+        ...
+
+    def flush(self, timeout_s: float = 30.0) -> None: ...
+
+    def consumer(self, topics: Sequence[str], *, group_id: str,
+                 from_beginning: bool = True) -> Consumer: ...
+
+    def delete_topics(self, topics: Sequence[str]) -> None:
+        """Remove the topics and everything in them (used by `flush`)."""
+        ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,1 @@
+"""Stored events in, an investor update email out."""

@@ -1,0 +1,1 @@
+"""Batches of messages in, validated and grounded significant events out."""

@@ -1,0 +1,27 @@
+"""The extractor seam."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from signalpipe.models import Batch, BatchUsage, SignificantEvent
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What one batch produced: accepted events, rejected ones with why, and what it cost."""
+
+    events: list[SignificantEvent]
+    usage: BatchUsage
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+
+
+class Extractor(Protocol):
+    """Turns one batch into events. Must be safe to call from several threads at once."""
+
+    name: str
+
+    def extract(self, batch: Batch) -> Extraction:
+        """Raise ExtractionError when the batch could not be processed (it is parked, not lost)."""
+        ...

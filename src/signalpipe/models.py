@@ -1,0 +1,188 @@
+"""Values that travel between stages. All are frozen: a stage never edits what it was handed."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Source(StrEnum):
+    SLACK = "slack"
+    GMAIL = "gmail"
+
+
+class EventType(StrEnum):
+    USER_GROWTH = "user_growth"
+    REVENUE_MILESTONE = "revenue_milestone"
+    FUNDING = "funding"
+    PARTNERSHIP = "partnership"
+    PRODUCT_LAUNCH = "product_launch"
+    HIRING = "hiring"
+    ENTERPRISE_DEAL = "enterprise_deal"
+    TECHNICAL_ACHIEVEMENT = "technical_achievement"
+    MARKET_EXPANSION = "market_expansion"
+    COMPLIANCE = "compliance"
+    MEDIA_COVERAGE = "media_coverage"
+    INVESTOR_INTEREST = "investor_interest"
+    CUSTOMER_SUCCESS = "customer_success"
+    OTHER = "other"
+
+
+class Severity(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class Message(BaseModel):
+    """One Slack message or email, normalized; `payload` keeps the API-shaped original."""
+
+    model_config = _FROZEN
+
+    id: str = Field(min_length=1, max_length=512)
+    company_id: str
+    source: Source
+    sender: str
+    channel: str | None = None
+    thread_id: str | None = None
+    subject: str | None = None
+    timestamp: datetime
+    text: str = Field(min_length=1)
+    payload: dict[str, Any] = Field(default_factory=dict)
+    origin: str | None = None
+
+
+MetricValue = int | float | str
+
+
+def canonical_fingerprint(company_id: str, event_type: str, metrics: dict[str, MetricValue],
+                          title: str) -> str:
+    """A stable id for "the same real-world event": type plus its figures, else its title words.
+
+    Figures are the most reliable identity of an event (two messages about the same round quote the
+    same amount); the title is a fallback because wording varies between mentions.
+    """
+    if metrics:
+        basis = "|".join(f"{k}={_norm_value(v)}" for k, v in sorted(metrics.items()))
+    else:
+        basis = " ".join(sorted(set(re.findall(r"[a-z0-9]+", title.lower()))))
+    raw = f"{company_id}|{event_type}|{basis}"
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+def _norm_value(v: MetricValue) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v).strip().lower()
+
+
+class SignificantEvent(BaseModel):
+    """A business event worth an investor's attention, with the messages that prove it."""
+
+    model_config = _FROZEN
+
+    company_id: str
+    event_type: EventType
+    severity: Severity
+    title: str = Field(min_length=1, max_length=300)
+    description: str = ""
+    impact: str = ""
+    metrics: dict[str, MetricValue] = Field(default_factory=dict)
+    timeline: str | None = None
+    stakeholders: list[str] = Field(default_factory=list)
+    source_message_ids: list[str] = Field(min_length=1)
+    evidence: str = ""
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    extractor: str = "unknown"
+    flagged: str | None = None
+    fingerprint: str = ""
+
+    @model_validator(mode="after")
+    def _fill_fingerprint(self) -> SignificantEvent:
+        if not self.fingerprint:
+            fp = canonical_fingerprint(self.company_id, self.event_type.value, self.metrics,
+                                       self.title)
+            object.__setattr__(self, "fingerprint", fp)
+        return self
+
+    def merged_with(self, other: SignificantEvent) -> SignificantEvent:
+        """The same event seen again: keep every source id, the most confident wording."""
+        ids = list(dict.fromkeys([*self.source_message_ids, *other.source_message_ids]))
+        best = self if self.confidence >= other.confidence else other
+        stakeholders = list(dict.fromkeys([*self.stakeholders, *other.stakeholders]))
+        metrics = {**other.metrics, **self.metrics} if best is self else {**self.metrics,
+                                                                         **other.metrics}
+        severity = min(self.severity, other.severity, key=SEVERITY_RANK.__getitem__)
+        return best.model_copy(update={"source_message_ids": ids, "stakeholders": stakeholders,
+                                       "metrics": metrics, "severity": severity,
+                                       "fingerprint": self.fingerprint})
+
+
+class Batch(BaseModel):
+    """Messages taken together from the batcher for one extraction call."""
+
+    model_config = _FROZEN
+
+    id: str
+    company_id: str
+    source: Source
+    messages: tuple[Message, ...]
+    lease_token: str = ""
+
+    @property
+    def message_ids(self) -> list[str]:
+        return [m.id for m in self.messages]
+
+
+class DeadLetter(BaseModel):
+    """Input that could not be used, kept whole with why and where it came from."""
+
+    model_config = _FROZEN
+
+    origin: str
+    reason: str
+    stage: str
+    raw: str
+    message_id: str | None = None
+
+
+class BatchUsage(BaseModel):
+    """What one extraction call cost."""
+
+    model_config = _FROZEN
+
+    batch_id: str
+    provider: str
+    model: str
+    messages: int
+    sent_messages: int
+    input_tokens: int = 0
+    output_tokens: int = 0
+    latency_ms: float = 0.0
+    retries: int = 0
+    cost_usd: float = 0.0
+    events_proposed: int = 0
+    events_rejected: int = 0
+
+
+class InvestorEmail(BaseModel):
+    """The update a founder sends to investors, written only from stored events."""
+
+    model_config = _FROZEN
+
+    subject: str
+    body: str
+    highlights: list[str] = Field(default_factory=list)
+    metrics_summary: dict[str, str] = Field(default_factory=dict)
+    composer: str = "template"
+    notes: list[str] = Field(default_factory=list)

@@ -1,0 +1,170 @@
+"""The one typed settings object: defaults < signalpipe.yaml < .env < SIGNALPIPE_* environment.
+
+This is the only module that reads environment variables (STYLE rule 4). Nested keys use a double
+underscore in the environment: ``SIGNALPIPE_REDIS__URL``, ``SIGNALPIPE_LLM__PROVIDER``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    YamlConfigSettingsSource,
+)
+
+from signalpipe.errors import ConfigError
+
+_STRICT = ConfigDict(extra="forbid")
+
+
+class TopicSettings(BaseModel):
+    model_config = _STRICT
+    slack: str = "slack-messages"
+    gmail: str = "gmail-messages"
+    dead_letter: str = "signalpipe-dead-letters"
+
+
+class KafkaSettings(BaseModel):
+    model_config = _STRICT
+    bootstrap_servers: str = "127.0.0.1:9092"
+    group_id: str = "signalpipe-workers"
+    partitions: int = Field(default=4, ge=1)
+    max_message_bytes: int = Field(default=1_000_000, ge=1024)
+    extra: dict[str, str] = Field(default_factory=dict)
+
+
+class RedisSettings(BaseModel):
+    model_config = _STRICT
+    url: SecretStr = SecretStr("redis://127.0.0.1:6379/0")
+    message_limit: int = Field(default=100, ge=1)
+    ttl: int = Field(default=86400, ge=1, description="seconds a buffer lives in Redis")
+    lock_ttl_s: float = Field(default=300.0, gt=0)
+
+
+class CassandraSettings(BaseModel):
+    model_config = _STRICT
+    hosts: list[str] = Field(default_factory=lambda: ["127.0.0.1"])
+    port: int = 9042
+    keyspace: str = "signalpipe"
+    replication_factor: int = Field(default=1, ge=1)
+    username: str | None = None
+    password: SecretStr | None = None
+
+
+class PostgresSettings(BaseModel):
+    model_config = _STRICT
+    dsn: SecretStr = SecretStr("postgresql://signalpipe:signalpipe@127.0.0.1:5432/signalpipe")
+
+
+class LLMSettings(BaseModel):
+    model_config = _STRICT
+    provider: Literal["rules", "gemini", "openai"] = "rules"
+    model: str | None = None
+    temperature: float = Field(default=0.0, ge=0.0, le=2.0)
+    timeout_s: float = Field(default=60.0, gt=0)
+    api_key: SecretStr | None = None
+    base_url: str | None = None
+    max_concurrency: int = Field(default=4, ge=1)
+    max_retries: int = Field(default=3, ge=0)
+    triage: bool = True
+    keep_ungrounded: bool = False
+    email_composer: Literal["template", "llm"] = "template"
+    price_per_million_input: float = Field(default=0.30, ge=0)
+    price_per_million_output: float = Field(default=2.50, ge=0)
+
+
+class Settings(BaseSettings):
+    """Everything signalpipe can be told. Unknown keys are errors, not silently ignored."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="SIGNALPIPE_",
+        env_nested_delimiter="__",
+        env_file=".env",
+        extra="forbid",
+        yaml_file="signalpipe.yaml",
+    )
+
+    company_id: str = "scaleflow"
+    data_file_path: Path = Path("data/full_data.csv")
+    output_dir: Path = Path("output")
+    stack: Literal["embedded", "services"] = "embedded"
+    bus: Literal["memory", "kafka"] | None = None
+    message_store: Literal["sqlite", "cassandra"] | None = None
+    event_store: Literal["sqlite", "postgres"] | None = None
+    batcher: Literal["memory", "redis"] | None = None
+    cache_trigger_threshold: int = Field(default=200, ge=1)
+    max_batch_age_s: float = Field(default=30.0, gt=0)
+    max_cell_bytes: int = Field(default=1_000_000, ge=1024)
+    topics: TopicSettings = Field(default_factory=TopicSettings)
+    kafka: KafkaSettings = Field(default_factory=KafkaSettings)
+    redis: RedisSettings = Field(default_factory=RedisSettings)
+    cassandra: CassandraSettings = Field(default_factory=CassandraSettings)
+    postgres: PostgresSettings = Field(default_factory=PostgresSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+
+    @model_validator(mode="after")
+    def _stack_defaults(self) -> Settings:
+        services = self.stack == "services"
+        defaults = {"bus": ("kafka", "memory"), "message_store": ("cassandra", "sqlite"),
+                    "event_store": ("postgres", "sqlite"), "batcher": ("redis", "memory")}
+        for key, (svc, emb) in defaults.items():
+            if getattr(self, key) is None:
+                object.__setattr__(self, key, svc if services else emb)
+        return self
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        yaml_path = os.environ.get("SIGNALPIPE_CONFIG", "signalpipe.yaml")
+        yaml_source = YamlConfigSettingsSource(settings_cls, yaml_file=yaml_path)
+        return (init_settings, env_settings, dotenv_settings, yaml_source)
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.output_dir / "signalpipe.sqlite3"
+
+    def api_key(self) -> SecretStr | None:
+        """The LLM key: llm.api_key, else the provider's conventional variable."""
+        if self.llm.api_key is not None:
+            return self.llm.api_key
+        names = {"gemini": ("GOOGLE_API_KEY", "GEMINI_API_KEY"), "openai": ("OPENAI_API_KEY",)}
+        for name in names.get(self.llm.provider, ()):
+            value = os.environ.get(name) or _dotenv_value(name)
+            if value:
+                return SecretStr(value)
+        return None
+
+
+def _dotenv_value(name: str) -> str | None:
+    env = Path(".env")
+    if not env.is_file():
+        return None
+    for line in env.read_text(encoding="utf-8", errors="replace").splitlines():
+        key, sep, value = line.partition("=")
+        if sep and key.strip().removeprefix("export ").strip() == name:
+            return value.strip().strip("'\"")
+    return None
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build settings, turning validation failures into one readable ConfigError."""
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or '<root>'}: {err['msg']}"
+            for err in exc.errors()
+        )
+        raise ConfigError(f"invalid settings: {problems}") from None

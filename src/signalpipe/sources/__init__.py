@@ -1,0 +1,1 @@
+"""Files in, Messages (or dead letters) out."""

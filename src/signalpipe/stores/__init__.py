@@ -1,0 +1,1 @@
+"""Where messages and events are kept."""
