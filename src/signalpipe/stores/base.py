@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from signalpipe.models import BatchUsage, DeadLetter, Message, SignificantEvent
 
 
+@dataclass
+class PutResult:
+    """What storing a chunk of messages found."""
+
+    to_batch: list[Message] = field(default_factory=list)
+    """New messages, and ones stored earlier but never extracted (a replay after a crash)."""
+    already_done: int = 0
+    """Stored and extracted before: a replay that needs no work."""
+    conflicts: list[Message] = field(default_factory=list)
+    """Same id as a stored message but different content; the stored one wins."""
+
+
 class MessageStore(Protocol):
     """Keeps every raw message once, by id, and whether it has been through extraction."""
 
-    def put_many(self, messages: Sequence[Message]) -> int:
-        """Store messages idempotently by id; return how many ids were new."""
+    def put_many(self, messages: Sequence[Message]) -> PutResult:
+        """Store messages idempotently by id and say which still need extraction."""
         ...
 
     def mark_extracted(self, message_ids: Sequence[str]) -> None:

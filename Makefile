@@ -1,0 +1,50 @@
+# Two commands matter on a fresh machine: `make demo` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+ROWS   ?= 1000
+SEED   ?= 7
+
+.PHONY: demo test check lint typecheck services services-down bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[dev,services,llm]"
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+## Fresh machine: install, generate sample data, run the embedded pipeline, score it, write the report.
+demo: $(STAMP)
+	$(BIN)/signalpipe generate --rows $(ROWS) --seed $(SEED)
+	$(BIN)/signalpipe run --input data/full_data.csv --output-dir output
+	$(BIN)/signalpipe eval --truth data/full_data.truth.jsonl --output-dir output
+	@echo "report: output/pipeline_results.md"
+
+## Fresh machine: install everything, start Kafka, Cassandra, PostgreSQL and Redis, run every test.
+test: $(STAMP)
+	$(BIN)/signalpipe services up
+	$(BIN)/pytest -q -p no:cacheprovider --timeout=900
+
+check: lint typecheck test
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+services: $(STAMP)
+	$(BIN)/signalpipe services up
+
+services-down: $(STAMP)
+	$(BIN)/signalpipe services down
+
+bench: $(STAMP)
+	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/quality.py
+
+clean:
+	rm -rf $(VENV) output data .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,101 @@
+"""An in-memory batcher for the embedded stack: per (company, source) buffers, count + age."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+from typing import Self
+
+from signalpipe.batching.keys import make_batch
+from signalpipe.models import Batch, Message
+from signalpipe.settings import Settings
+
+
+class _Buffer:
+    __slots__ = ("first_at", "messages")
+
+    def __init__(self) -> None:
+        self.messages: dict[str, Message] = {}
+        self.first_at = 0.0
+
+
+class MemoryBatcher:
+    """Buffers messages until `trigger` are waiting or the oldest is `max_age_s` old."""
+
+    def __init__(self, *, trigger: int = 200, batch_size: int = 100,
+                 max_age_s: float = 30.0) -> None:
+        self.trigger = trigger
+        self.batch_size = batch_size
+        self.max_age_s = max_age_s
+        self._buffers: dict[tuple[str, str], _Buffer] = {}
+        self._in_flight: dict[str, Batch] = {}
+        self._in_flight_ids: set[str] = set()
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Self:
+        return cls(trigger=settings.cache_trigger_threshold,
+                   batch_size=settings.redis.message_limit, max_age_s=settings.max_batch_age_s)
+
+    def add(self, messages: Sequence[Message]) -> int:
+        added = 0
+        now = time.monotonic()
+        with self._lock:
+            for message in messages:
+                if message.id in self._in_flight_ids:
+                    continue
+                buf = self._buffers.setdefault((message.company_id, message.source.value),
+                                               _Buffer())
+                if message.id in buf.messages:
+                    continue
+                if not buf.messages:
+                    buf.first_at = now
+                buf.messages[message.id] = message
+                added += 1
+        return added
+
+    def take_ready(self, *, now_s: float | None = None, force: bool = False) -> list[Batch]:
+        now = time.monotonic() if now_s is None else now_s
+        batches: list[Batch] = []
+        with self._lock:
+            for buf in self._buffers.values():
+                if not buf.messages:
+                    continue
+                aged = now - buf.first_at >= self.max_age_s
+                if force or aged or len(buf.messages) >= self.trigger:
+                    batches.extend(self._drain(buf))
+        return batches
+
+    def _drain(self, buf: _Buffer) -> list[Batch]:
+        items = list(buf.messages.values())
+        buf.messages.clear()
+        out = []
+        for start in range(0, len(items), self.batch_size):
+            batch = make_batch(items[start:start + self.batch_size])
+            self._in_flight[batch.id] = batch
+            self._in_flight_ids.update(batch.message_ids)
+            out.append(batch)
+        return out
+
+    def ack(self, batch: Batch) -> None:
+        with self._lock:
+            if self._in_flight.pop(batch.id, None) is not None:
+                self._in_flight_ids.difference_update(batch.message_ids)
+
+    def release(self, batch: Batch) -> None:
+        """Forget the lease; the messages stay pending in the message store for the next run."""
+        self.ack(batch)
+
+    def pending_count(self) -> int:
+        with self._lock:
+            return sum(len(b.messages) for b in self._buffers.values())
+
+    def clear(self) -> None:
+        with self._lock:
+            self._buffers.clear()
+            self._in_flight.clear()
+            self._in_flight_ids.clear()
+
+    def close(self) -> None:
+        """Nothing to release."""

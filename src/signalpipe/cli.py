@@ -1,0 +1,121 @@
+"""The `signalpipe` command line."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+
+from signalpipe import __version__
+from signalpipe.errors import SignalpipeError, SourceError
+from signalpipe.settings import Settings, load_settings
+
+app = typer.Typer(
+    help="Turn a startup's Slack and email traffic into investor-ready signals.\n\n"
+         "Quick start: signalpipe generate && signalpipe run",
+    no_args_is_help=True, rich_markup_mode="markdown", pretty_exceptions_enable=False)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class Stack(StrEnum):
+    embedded = "embedded"
+    services = "services"
+
+
+class Provider(StrEnum):
+    rules = "rules"
+    gemini = "gemini"
+    openai = "openai"
+
+
+OutputDir = Annotated[Path | None, typer.Option(
+    "--output-dir", "-o", help="Folder for the SQLite file and reports [default: output/].")]
+StackOpt = Annotated[Stack | None, typer.Option(
+    "--stack", help="embedded (no servers) or services (Kafka, Cassandra, PostgreSQL, Redis).")]
+LLMOpt = Annotated[Provider | None, typer.Option(
+    "--llm", help="Extractor: rules (offline), gemini or openai [default: llm.provider].")]
+ConfigOpt = Annotated[Path | None, typer.Option(
+    "--config", help="YAML settings file [default: ./signalpipe.yaml if present].")]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")]
+
+
+def cli_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Show a SignalpipeError (or a missing extra) as one line and exit 1, not a traceback."""
+    @wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except SignalpipeError as exc:
+            typer.secho(f"error: {exc}", fg="red", err=True)
+            raise typer.Exit(1) from None
+        except ImportError as exc:
+            typer.secho(f"error: {exc}", fg="red", err=True)
+            raise typer.Exit(1) from None
+    return wrapper
+
+
+def settings_for(*, output_dir: Path | None = None, stack: Stack | None = None,
+                 llm: Provider | None = None, config: Path | None = None,
+                 verbose: bool = False) -> Settings:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if config is not None:
+        if not config.is_file():
+            raise SourceError(f"config file not found: {config}")
+        os.environ["SIGNALPIPE_CONFIG"] = str(config)
+    settings = load_settings(output_dir=output_dir, stack=stack.value if stack else None)
+    if llm is not None:
+        settings.llm = settings.llm.model_copy(update={"provider": llm.value})
+    return settings
+
+
+def ensure_writable(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".signalpipe-write-test"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as exc:
+        raise SourceError(f"output folder {folder} is not writable: {exc.strerror}") from None
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"signalpipe {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option(
+        "--version", callback=version_callback, is_eager=True, help="Print the version.")]
+         = False) -> None:
+    """Turn a startup's Slack and email traffic into investor-ready signals."""
+
+
+def _register() -> None:
+    # Commands live in small modules; importing them here attaches them to `app`.
+    from signalpipe.commands import data, pipeline_cmds, services_cmd, stores_cmds  # noqa: F401
+
+
+def run_app(argv: list[str] | None = None) -> Any:
+    _register()
+    return app(args=argv)
+
+
+def entry() -> None:
+    _register()
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(entry())  # type: ignore[func-returns-value]
+

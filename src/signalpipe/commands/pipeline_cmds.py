@@ -1,0 +1,138 @@
+"""`run`, `produce` and `worker`: the commands that move messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from signalpipe import pipeline
+from signalpipe.backends import make_extractor, open_backends
+from signalpipe.cli import (
+    LLMOpt,
+    OutputDir,
+    StackOpt,
+    Verbose,
+    app,
+    cli_errors,
+    ensure_writable,
+    settings_for,
+)
+from signalpipe.cli import ConfigOpt as Config
+from signalpipe.commands.reporting import write_report
+from signalpipe.errors import SourceError
+from signalpipe.console import byte_progress, out, summary_table
+from signalpipe.settings import Settings
+from signalpipe.sources.base import Source
+from signalpipe.stats import RunStats
+
+InputOpt = Annotated[Path | None, typer.Option(
+    "--input", "-i", help="Messages to read: seed CSV, Slack export, mbox, .eml, Maildir, "
+    "Gmail or Slack API JSON [default: data_file_path].")]
+FormatOpt = Annotated[str | None, typer.Option(
+    "--format", help="Input format when it cannot be told from the path.")]
+
+
+def open_input(settings: Settings, path: Path | None, fmt: str | None) -> Source:
+    path = path or settings.data_file_path
+    if not path.exists():
+        hint = " (make one with: signalpipe generate)" if path == settings.data_file_path else ""
+        raise SourceError(f"input not found: {path}{hint}")
+    from signalpipe.sources.detect import open_source
+
+    return open_source(path, fmt=fmt, company_id=settings.company_id,
+                       max_cell_bytes=settings.max_cell_bytes)
+
+
+def _summary(title: str, stats: RunStats, extra: list[tuple[str, object]]) -> None:
+    d = stats.as_dict()
+    rows: list[tuple[str, object]] = [
+        ("rows read", d["rows_read"]), ("messages consumed", d["consumed"]),
+        ("new messages stored", d["stored_new"]), ("dead-lettered", d["dead_lettered"]),
+        ("batches", d["batches"]), ("batches parked", d["batches_parked"]),
+        ("events inserted / merged", f"{d['events_inserted']} / {d['events_merged']}"),
+        ("time", f"{stats.elapsed_s:.2f} s"), ("rate", f"{stats.rate:,.0f} msg/s"), *extra]
+    out.print(summary_table(title, rows))
+
+
+@app.command()
+@cli_errors
+def run(input_path: InputOpt = None, output_dir: OutputDir = None, stack: StackOpt = None,
+        llm: LLMOpt = None, fmt: FormatOpt = None, config: Config = None,
+        verbose: Verbose = False) -> None:
+    """Run the whole pipeline on a file: ingest, store, batch, extract, report.
+
+    Examples:
+
+        signalpipe run
+
+        signalpipe run --input data/full_data.csv --output-dir output/
+
+        signalpipe run --stack services --llm gemini
+    """
+    settings = settings_for(output_dir=output_dir, stack=stack, llm=llm, config=config,
+                            verbose=verbose)
+    ensure_writable(settings.output_dir)
+    extractor = make_extractor(settings)  # a missing API key fails here, before any reading
+    source = open_input(settings, input_path, fmt)
+    backends = open_backends(settings)
+    try:
+        stats = RunStats()
+        with byte_progress("ingest", source.total_bytes(), stats) as progress:
+            pipeline.run(settings, backends, source, extractor=extractor, progress=progress,
+                         stats=stats)
+        report = write_report(settings, backends, stats)
+        events = len(backends.events.list_events(settings.company_id))
+    finally:
+        backends.close()
+    _summary("signalpipe run", stats, [("events stored", events), ("report", report)])
+
+
+@app.command()
+@cli_errors
+def produce(input_path: Annotated[Path, typer.Argument(help="File or folder to ingest.")],
+            fmt: FormatOpt = None, output_dir: OutputDir = None, stack: StackOpt = None,
+            config: Config = None, verbose: Verbose = False) -> None:
+    """Only ingest: read a file onto the bus; workers store and extract.
+
+    Example: signalpipe produce data/full_data.csv --stack services
+    """
+    settings = settings_for(output_dir=output_dir, stack=stack, config=config, verbose=verbose)
+    ensure_writable(settings.output_dir)
+    source = open_input(settings, input_path, fmt)
+    backends = open_backends(settings)
+    try:
+        stats = RunStats()
+        with byte_progress("produce", source.total_bytes(), stats) as progress:
+            pipeline.produce(settings, backends, source, progress=progress, stats=stats)
+    finally:
+        backends.close()
+    out.print(summary_table("signalpipe produce", [
+        ("rows read", stats.rows_read), ("produced", stats.produced),
+        ("dead-lettered", sum(stats.dead_letters.values())),
+        ("time", f"{stats.elapsed_s:.2f} s")]))
+
+
+@app.command()
+@cli_errors
+def worker(output_dir: OutputDir = None, stack: StackOpt = None, llm: LLMOpt = None,
+           idle_exit_s: Annotated[float | None, typer.Option(
+               "--idle-exit", help="Stop after this many seconds with nothing to consume.")]
+           = None, config: Config = None, verbose: Verbose = False) -> None:
+    """Consume only: join the consumer group, store, batch and extract until stopped.
+
+    Start several (processes or machines) to share the topics' partitions.
+
+    Example: signalpipe worker --stack services --idle-exit 30
+    """
+    settings = settings_for(output_dir=output_dir, stack=stack, llm=llm, config=config,
+                            verbose=verbose)
+    ensure_writable(settings.output_dir)
+    extractor = make_extractor(settings)
+    backends = open_backends(settings)
+    try:
+        stats = pipeline.work(settings, backends, extractor=extractor, idle_exit_s=idle_exit_s)
+    finally:
+        backends.close()
+    _summary("signalpipe worker", stats, [])

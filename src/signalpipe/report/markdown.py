@@ -1,0 +1,99 @@
+"""`pipeline_results.md`: run statistics, dead letters, the events table, usage and the email."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from signalpipe.compose.template import format_metric, rank
+from signalpipe.models import BatchUsage, DeadLetter, InvestorEmail, SignificantEvent
+from signalpipe.stats import RunStats, reason_kind
+
+
+def _cell(text: str, limit: int = 120) -> str:
+    """Message-derived text inside a markdown table: one line, pipes escaped, bounded."""
+    flat = " ".join(text.split()).replace("|", "\\|")
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def render(*, stats: RunStats | None, events: Sequence[SignificantEvent],
+           dead_letters: Sequence[DeadLetter], usage: Sequence[BatchUsage],
+           email: InvestorEmail, company_id: str, stack: str) -> str:
+    parts = [f"# signalpipe results: {company_id}", "", f"Stack: `{stack}`", ""]
+    if stats is not None:
+        parts += _stats_section(stats)
+    parts += _dead_letter_section(dead_letters)
+    parts += _events_section(events)
+    parts += _usage_section(usage)
+    parts += _email_section(email)
+    return "\n".join(parts) + "\n"
+
+
+def _stats_section(stats: RunStats) -> list[str]:
+    d = stats.as_dict()
+    rows = [("Rows read", d["rows_read"]), ("Messages produced", d["produced"]),
+            ("Messages consumed", d["consumed"]), ("New messages stored", d["stored_new"]),
+            ("Already extracted (replayed)", d["replayed"]),
+            ("Dead-lettered", d["dead_lettered"]), ("Batches", d["batches"]),
+            ("Batches parked for retry", d["batches_parked"]),
+            ("Events inserted", d["events_inserted"]), ("Events merged", d["events_merged"]),
+            ("Time (s)", f"{stats.elapsed_s:.2f}"), ("Rate (messages/s)", f"{stats.rate:,.0f}")]
+    out = ["## Run", "", "| | |", "|---|---:|"]
+    out += [f"| {name} | {value} |" for name, value in rows]
+    if stats.events_rejected:
+        out += ["", "Events rejected by validation or grounding:", ""]
+        out += [f"- {reason}: {n}" for reason, n in stats.events_rejected.most_common()]
+    return [*out, ""]
+
+
+def _dead_letter_section(letters: Sequence[DeadLetter]) -> list[str]:
+    out = ["## Dead letters", ""]
+    if not letters:
+        return [*out, "None.", ""]
+    kinds = Counter(reason_kind(d.reason) for d in letters)
+    out += ["| Reason | Count |", "|---|---:|"]
+    out += [f"| {_cell(k)} | {n} |" for k, n in kinds.most_common()]
+    out += ["", "| Origin | Stage | Reason |", "|---|---|---|"]
+    out += [f"| {_cell(d.origin)} | {d.stage} | {_cell(d.reason)} |" for d in letters[:50]]
+    if len(letters) > 50:
+        out.append(f"\n{len(letters) - 50} more in the dead-letter table.")
+    return [*out, ""]
+
+
+def _events_section(events: Sequence[SignificantEvent]) -> list[str]:
+    by_type = Counter(e.event_type.value for e in events)
+    out = ["## Events", "", f"{len(events)} events.", "", "| Type | Count |", "|---|---:|"]
+    out += [f"| {t} | {n} |" for t, n in sorted(by_type.items())]
+    out += ["", "| Severity | Type | Title | Metrics | Sources |", "|---|---|---|---|---:|"]
+    for e in rank(events)[:200]:
+        metrics = "; ".join(format_metric(k, v) for k, v in e.metrics.items())
+        out.append(f"| {e.severity.value} | {e.event_type.value} | {_cell(e.title)} | "
+                   f"{_cell(metrics)} | {len(e.source_message_ids)} |")
+    return [*out, ""]
+
+
+def _usage_section(usage: Sequence[BatchUsage]) -> list[str]:
+    if not usage:
+        return []
+    tokens_in = sum(u.input_tokens for u in usage)
+    tokens_out = sum(u.output_tokens for u in usage)
+    sent = sum(u.sent_messages for u in usage)
+    total = sum(u.messages for u in usage)
+    cost = sum(u.cost_usd for u in usage)
+    retries = sum(u.retries for u in usage)
+    providers = ", ".join(sorted({f"{u.provider}/{u.model}" for u in usage}))
+    latency = sorted(u.latency_ms for u in usage)
+    p50 = latency[len(latency) // 2]
+    return ["## Extraction cost", "", f"Providers: {providers}", "",
+            "| | |", "|---|---:|", f"| Batches | {len(usage)} |",
+            f"| Messages in batches | {total} |", f"| Messages sent to the model | {sent} |",
+            f"| Input tokens | {tokens_in:,} |", f"| Output tokens | {tokens_out:,} |",
+            f"| Retries | {retries} |", f"| Median latency (ms) | {p50:.0f} |",
+            f"| Estimated cost (USD) | {cost:.4f} |", ""]
+
+
+def _email_section(email: InvestorEmail) -> list[str]:
+    out = ["## Investor email", "", f"Composer: `{email.composer}`", ""]
+    out += [f"> note: {n}" for n in email.notes]
+    out += ["", f"**Subject:** {email.subject}", "", "```text", email.body.rstrip(), "```", ""]
+    return out

@@ -1,0 +1,153 @@
+"""The seed's CSV format, streamed: `id,is_chat,chat_sender,email_sender,timestamp,content`.
+
+Rows are read line by line from the binary file so memory stays flat and progress is exact in bytes.
+A row that cannot become a Message is yielded as a DeadLetter holding its raw text and line number.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+from signalpipe.errors import SourceError
+from signalpipe.models import DeadLetter, Message, Source
+from signalpipe.sources.base import Item, ProgressFn
+from signalpipe.sources.payloads import gmail_payload, slack_payload, split_subject
+from signalpipe.sources.timestamps import parse_timestamp
+
+COLUMNS = ("id", "is_chat", "chat_sender", "email_sender", "timestamp", "content")
+_TRUE = {"true", "1", "yes", "t", "y"}
+_FALSE = {"false", "0", "no", "f", "n"}
+# The csv module's own limit must sit above ours, so an oversized cell is read whole and
+# dead-lettered with a clear reason instead of derailing the parser mid-field.
+_CSV_FIELD_LIMIT = 256 * 1024 * 1024
+
+
+class RowError(ValueError):
+    """A row that cannot become a Message; the text is the dead-letter reason."""
+
+
+class CSVSource:
+    """Streams Messages (and DeadLetters) from a seed-format CSV file."""
+
+    name = "csv"
+
+    def __init__(self, path: Path, *, company_id: str, max_cell_bytes: int = 1_000_000) -> None:
+        self.path = path
+        self.company_id = company_id
+        self.max_cell_bytes = max_cell_bytes
+
+    def total_bytes(self) -> int:
+        return self.path.stat().st_size
+
+    def read(self, progress: ProgressFn | None = None) -> Iterator[Item]:
+        try:
+            handle = self.path.open("rb")
+        except OSError as exc:
+            raise SourceError(f"cannot read {self.path}: {exc.strerror}") from None
+        csv.field_size_limit(_CSV_FIELD_LIMIT)
+        with handle:
+            raw_lines: list[str] = []
+            reader = csv.reader(_lines(handle, raw_lines, progress), strict=True)
+            yield from self._rows(reader, raw_lines)
+
+    def _rows(self, reader: Iterator[list[str]], raw_lines: list[str]) -> Iterator[Item]:
+        header_seen = False
+        line = 1
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield self._dead(line, f"malformed CSV: {exc}", raw_lines)
+                line += len(raw_lines)
+                raw_lines.clear()
+                continue
+            consumed = len(raw_lines)
+            if not header_seen:
+                header_seen = True
+                if [c.strip().lower() for c in row] != list(COLUMNS):
+                    raise SourceError(
+                        f"{self.path}: header must be {','.join(COLUMNS)}, got {','.join(row)[:200]}")
+            else:
+                yield self._convert(row, line, raw_lines)
+            line += consumed
+            raw_lines.clear()
+
+    def _convert(self, row: list[str], line: int, raw_lines: list[str]) -> Item:
+        try:
+            return self.to_message(row, origin=f"{self.path.name}:{line}")
+        except RowError as exc:
+            return self._dead(line, str(exc), raw_lines, row[0] if row else None)
+
+    def _dead(self, line: int, reason: str, raw_lines: list[str],
+              message_id: str | None = None) -> DeadLetter:
+        raw = "".join(raw_lines).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        return DeadLetter(origin=f"{self.path.name}:{line}", reason=reason, stage="source",
+                          raw=raw, message_id=message_id or None)
+
+    def to_message(self, row: list[str], *, origin: str) -> Message:
+        """Turn one CSV row into a Message with its Slack- or Gmail-shaped payload."""
+        if len(row) != len(COLUMNS):
+            raise RowError(f"expected {len(COLUMNS)} columns, got {len(row)}")
+        msg_id, is_chat, chat_sender, email_sender, ts_raw, content = row
+        for name, value in zip(COLUMNS, row, strict=True):
+            if not value.isascii() and _has_surrogate(value):
+                raise RowError(f"column {name} is not valid UTF-8")
+        msg_id = msg_id.strip()
+        if not msg_id:
+            raise RowError("empty id")
+        if len(content.encode("utf-8")) > self.max_cell_bytes:
+            raise RowError(f"content is larger than max_cell_bytes ({self.max_cell_bytes})")
+        if not content.strip():
+            raise RowError("empty content")
+        chat = _parse_bool(is_chat)
+        try:
+            ts = parse_timestamp(ts_raw)
+        except ValueError as exc:
+            raise RowError(str(exc)) from None
+        if chat:
+            return self._slack(msg_id, chat_sender.strip() or "unknown", ts, content, origin)
+        return self._gmail(msg_id, email_sender.strip() or "unknown", ts, content, origin)
+
+    def _slack(self, msg_id: str, sender: str, ts: datetime, content: str,
+               origin: str) -> Message:
+        payload = slack_payload(msg_id, sender, content, ts, channel=None, team=self.company_id)
+        return Message(id=msg_id, company_id=self.company_id, source=Source.SLACK, sender=sender,
+                       timestamp=ts, text=content, payload=payload, origin=origin)
+
+    def _gmail(self, msg_id: str, sender: str, ts: datetime, content: str,
+               origin: str) -> Message:
+        subject, body = split_subject(content)
+        payload = gmail_payload(msg_id, sender, subject, body, ts,
+                                to=f"investors@{self.company_id}.example")
+        return Message(id=msg_id, company_id=self.company_id, source=Source.GMAIL, sender=sender,
+                       subject=subject, timestamp=ts, text=content, payload=payload,
+                       thread_id=msg_id, origin=origin)
+
+
+def _lines(handle: Iterable[bytes], raw_lines: list[str],
+           progress: ProgressFn | None) -> Iterator[str]:
+    """Decode line by line, keeping undecodable bytes as surrogates so the row can be rejected."""
+    for chunk in handle:
+        if progress is not None:
+            progress(len(chunk))
+        text = chunk.decode("utf-8", "surrogateescape")
+        raw_lines.append(text)
+        yield text
+
+
+def _has_surrogate(value: str) -> bool:
+    return any("\udc80" <= ch <= "\udcff" for ch in value)
+
+
+def _parse_bool(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise RowError(f"is_chat must be true or false, got {raw[:20]!r}")

@@ -1,0 +1,60 @@
+"""Build Slack-API-shaped and Gmail-API-shaped payloads, as the messages travel on the bus.
+
+The original system published these shapes to its topics; keeping them lets a live Slack or Gmail
+connector feed the same path later.
+"""
+
+from __future__ import annotations
+
+import base64
+from datetime import datetime
+from typing import Any
+
+
+def slack_payload(msg_id: str, sender: str, text: str, ts: datetime, *, channel: str | None,
+                  team: str, thread_ts: str | None = None) -> dict[str, Any]:
+    """A Slack Web API `message` object (conversations.history shape)."""
+    payload: dict[str, Any] = {
+        "type": "message",
+        "client_msg_id": msg_id,
+        "user": sender,
+        "text": text,
+        "ts": f"{ts.timestamp():.6f}",
+        "team": team,
+    }
+    if channel:
+        payload["channel"] = channel
+    if thread_ts:
+        payload["thread_ts"] = thread_ts
+    return payload
+
+
+def split_subject(content: str) -> tuple[str, str]:
+    """The seed's email cells start with "Subject: ..." then a blank line; else line one is it."""
+    head, sep, rest = content.partition("\n")
+    if head.lower().startswith("subject:"):
+        return head[8:].strip(), rest.lstrip("\r\n")
+    return head.strip()[:200], rest if sep else ""
+
+
+def gmail_payload(msg_id: str, sender: str, subject: str, body: str, ts: datetime,
+                  *, to: str) -> dict[str, Any]:
+    """A Gmail API `users.messages.get` (format=full) object with a base64url text/plain body."""
+    data = base64.urlsafe_b64encode(body.encode("utf-8")).decode("ascii")
+    return {
+        "id": msg_id,
+        "threadId": msg_id,
+        "labelIds": ["INBOX"],
+        "snippet": body[:200],
+        "internalDate": str(int(ts.timestamp() * 1000)),
+        "payload": {
+            "mimeType": "text/plain",
+            "headers": [
+                {"name": "From", "value": sender},
+                {"name": "To", "value": to},
+                {"name": "Subject", "value": subject},
+                {"name": "Date", "value": ts.strftime("%a, %d %b %Y %H:%M:%S +0000")},
+            ],
+            "body": {"size": len(body.encode("utf-8")), "data": data},
+        },
+    }

@@ -1,0 +1,249 @@
+"""SQLite message and event stores: one file under the output folder, no server.
+
+WAL mode lets the report read while the pipeline writes; every write path is idempotent so a
+re-run over the same input leaves the file as one run does.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Self
+
+from signalpipe.errors import StoreError
+from signalpipe.models import BatchUsage, DeadLetter, Message, SignificantEvent
+from signalpipe.settings import Settings
+from signalpipe.stores.base import PutResult
+from signalpipe.stores.hashing import content_hash
+
+_CHUNK = 500  # below SQLite's host-parameter limit, large enough to amortise round trips
+
+_MESSAGES_DDL = """
+CREATE TABLE IF NOT EXISTS messages (
+  id TEXT PRIMARY KEY, company_id TEXT NOT NULL, source TEXT NOT NULL, ts TEXT NOT NULL,
+  content_hash TEXT NOT NULL, extracted INTEGER NOT NULL DEFAULT 0, doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS messages_pending ON messages(company_id, extracted);
+CREATE TABLE IF NOT EXISTS dead_letters (
+  origin TEXT NOT NULL, stage TEXT NOT NULL, reason TEXT NOT NULL, message_id TEXT,
+  raw TEXT NOT NULL, at REAL NOT NULL, PRIMARY KEY (origin, stage, reason)
+);
+"""
+
+_EVENTS_DDL = """
+CREATE TABLE IF NOT EXISTS significant_events (
+  fingerprint TEXT PRIMARY KEY, company_id TEXT NOT NULL, event_type TEXT NOT NULL,
+  severity TEXT NOT NULL, created_at REAL NOT NULL, updated_at REAL NOT NULL, doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_company_type ON significant_events(company_id, event_type);
+CREATE TABLE IF NOT EXISTS batch_usage (batch_id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS parked_batches (
+  batch_id TEXT PRIMARY KEY, message_ids TEXT NOT NULL, reason TEXT NOT NULL, at REAL NOT NULL
+);
+"""
+
+
+class _SQLiteBase:
+    def __init__(self, path: Path, ddl: str) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA busy_timeout=10000")
+            self._db.executescript(ddl)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open SQLite store {path}: {exc}") from None
+        self._lock = threading.Lock()
+        self.path = path
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+class SQLiteMessageStore(_SQLiteBase):
+    """Every raw message once, by id, with its extraction status; plus the dead letters."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, _MESSAGES_DDL)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Self:
+        return cls(settings.sqlite_path)
+
+    def put_many(self, messages: Sequence[Message]) -> PutResult:
+        result = PutResult()
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                for start in range(0, len(messages), _CHUNK):
+                    self._put_chunk(messages[start:start + _CHUNK], result)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return result
+
+    def _put_chunk(self, chunk: Sequence[Message], result: PutResult) -> None:
+        ids = list(dict.fromkeys(m.id for m in chunk))
+        marks = ",".join("?" * len(ids))
+        known = {row[0]: (row[1], row[2]) for row in self._db.execute(
+            f"SELECT id, content_hash, extracted FROM messages WHERE id IN ({marks})", ids)}
+        rows = []
+        for message in chunk:
+            digest = content_hash(message)
+            seen = known.get(message.id)
+            if seen is None:
+                known[message.id] = (digest, 0)
+                rows.append((message.id, message.company_id, message.source.value,
+                             message.timestamp.isoformat(), digest, message.model_dump_json()))
+                result.to_batch.append(message)
+            elif seen[0] != digest:
+                result.conflicts.append(message)
+            elif seen[1]:
+                result.already_done += 1
+            else:
+                result.to_batch.append(message)
+        self._db.executemany(
+            "INSERT INTO messages (id, company_id, source, ts, content_hash, doc) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING", rows)
+
+    def mark_extracted(self, message_ids: Sequence[str]) -> None:
+        with self._lock:
+            self._db.executemany("UPDATE messages SET extracted = 1 WHERE id = ?",
+                                 [(i,) for i in message_ids])
+
+    def pending(self, company_id: str) -> Iterator[Message]:
+        with self._lock:
+            docs = [r[0] for r in self._db.execute(
+                "SELECT doc FROM messages WHERE company_id = ? AND extracted = 0 ORDER BY ts, id",
+                (company_id,))]
+        for doc in docs:
+            yield Message.model_validate_json(doc)
+
+    def get_many(self, message_ids: Sequence[str]) -> list[Message]:
+        out: list[Message] = []
+        with self._lock:
+            for start in range(0, len(message_ids), _CHUNK):
+                ids = list(message_ids[start:start + _CHUNK])
+                marks = ",".join("?" * len(ids))
+                out.extend(Message.model_validate_json(r[0]) for r in self._db.execute(
+                    f"SELECT doc FROM messages WHERE id IN ({marks})", ids))
+        return out
+
+    def count(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT count(*) FROM messages").fetchone()[0])
+
+    def put_dead_letters(self, letters: Sequence[DeadLetter]) -> None:
+        now = time.time()
+        with self._lock:
+            self._db.executemany(
+                "INSERT INTO dead_letters (origin, stage, reason, message_id, raw, at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [(d.origin, d.stage, d.reason, d.message_id, d.raw, now) for d in letters])
+
+    def dead_letters(self) -> list[DeadLetter]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT origin, reason, stage, raw, message_id FROM dead_letters "
+                "ORDER BY at, origin").fetchall()
+        return [DeadLetter(origin=o, reason=r, stage=s, raw=raw, message_id=m)
+                for o, r, s, raw, m in rows]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._db.execute("DELETE FROM messages")
+            self._db.execute("DELETE FROM dead_letters")
+
+
+class SQLiteEventStore(_SQLiteBase):
+    """Each event once by fingerprint; a later sighting merges its source ids into the stored one."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, _EVENTS_DDL)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Self:
+        return cls(settings.sqlite_path)
+
+    def upsert_many(self, events: Sequence[SignificantEvent]) -> tuple[int, int]:
+        inserted = merged = 0
+        now = time.time()
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for event in events:
+                    row = self._db.execute(
+                        "SELECT doc FROM significant_events WHERE fingerprint = ?",
+                        (event.fingerprint,)).fetchone()
+                    if row is None:
+                        inserted += 1
+                        self._db.execute(
+                            "INSERT INTO significant_events VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            (event.fingerprint, event.company_id, event.event_type.value,
+                             event.severity.value, now, now, event.model_dump_json()))
+                        continue
+                    stored = SignificantEvent.model_validate_json(row[0])
+                    combined = stored.merged_with(event)
+                    if combined != stored:
+                        merged += 1
+                        self._db.execute(
+                            "UPDATE significant_events SET doc = ?, severity = ?, updated_at = ? "
+                            "WHERE fingerprint = ?",
+                            (combined.model_dump_json(), combined.severity.value, now,
+                             event.fingerprint))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return inserted, merged
+
+    def list_events(self, company_id: str | None = None) -> list[SignificantEvent]:
+        query = "SELECT doc FROM significant_events"
+        args: tuple[str, ...] = ()
+        if company_id is not None:
+            query += " WHERE company_id = ?"
+            args = (company_id,)
+        with self._lock:
+            docs = [r[0] for r in self._db.execute(query + " ORDER BY created_at, fingerprint",
+                                                   args)]
+        return [SignificantEvent.model_validate_json(d) for d in docs]
+
+    def record_usage(self, usage: BatchUsage) -> None:
+        with self._lock:
+            self._db.execute("INSERT INTO batch_usage VALUES (?, ?) ON CONFLICT(batch_id) "
+                             "DO UPDATE SET doc = excluded.doc",
+                             (usage.batch_id, usage.model_dump_json()))
+
+    def usage(self) -> list[BatchUsage]:
+        with self._lock:
+            docs = [r[0] for r in self._db.execute("SELECT doc FROM batch_usage")]
+        return [BatchUsage.model_validate_json(d) for d in docs]
+
+    def park_batch(self, batch_id: str, message_ids: Sequence[str], reason: str) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO parked_batches VALUES (?, ?, ?, ?) ON CONFLICT(batch_id) "
+                "DO UPDATE SET reason = excluded.reason, at = excluded.at",
+                (batch_id, json.dumps(list(message_ids)), reason, time.time()))
+
+    def parked(self) -> list[tuple[str, list[str], str]]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT batch_id, message_ids, reason FROM parked_batches ORDER BY at").fetchall()
+        return [(b, json.loads(ids), r) for b, ids, r in rows]
+
+    def unpark(self, batch_id: str) -> None:
+        with self._lock:
+            self._db.execute("DELETE FROM parked_batches WHERE batch_id = ?", (batch_id,))
+
+    def clear(self) -> None:
+        with self._lock:
+            for table in ("significant_events", "batch_usage", "parked_batches"):
+                self._db.execute(f"DELETE FROM {table}")
