@@ -129,7 +129,8 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         yaml_path = os.environ.get("SIGNALPIPE_CONFIG", "signalpipe.yaml")
         yaml_source = YamlConfigSettingsSource(settings_cls, yaml_file=yaml_path)
-        return (init_settings, env_settings, dotenv_settings, yaml_source)
+        dotenv = _OwnKeysOnly(settings_cls, dotenv_settings)
+        return (init_settings, env_settings, dotenv, yaml_source)
 
     @property
     def sqlite_path(self) -> Path:
@@ -145,6 +146,21 @@ class Settings(BaseSettings):
             if value:
                 return SecretStr(value)
         return None
+
+
+class _OwnKeysOnly(PydanticBaseSettingsSource):
+    """A .env also holds other tools' keys (GEMINI_API_KEY...): pass on only SIGNALPIPE_* ones."""
+
+    def __init__(self, settings_cls: type[BaseSettings], inner: PydanticBaseSettingsSource):
+        super().__init__(settings_cls)
+        self._inner = inner
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        fields = self.settings_cls.model_fields
+        return {k: v for k, v in self._inner().items() if k in fields}
 
 
 def _dotenv_value(name: str) -> str | None:
