@@ -1,0 +1,73 @@
+"""Embedded ingest rate and peak memory: file -> stored + batched + extracted.
+
+Each size runs in a fresh process so its peak RSS (ru_maxrss) is its own.
+
+    python bench/throughput.py                 # 10k and 1M rows
+    python bench/throughput.py --rows 10000 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def one(csv_path: Path, out_dir: Path) -> dict[str, float]:
+    from signalpipe import pipeline
+    from signalpipe.backends import open_backends
+    from signalpipe.settings import load_settings
+    from signalpipe.sources.csv import CSVSource
+
+    settings = load_settings(output_dir=out_dir)
+    backends = open_backends(settings)
+    start = time.perf_counter()
+    try:
+        stats = pipeline.run(settings, backends, CSVSource(csv_path, company_id="scaleflow"))
+        events = len(backends.events.list_events())
+    finally:
+        backends.close()
+    elapsed = time.perf_counter() - start
+    return {"messages": stats.consumed, "seconds": round(elapsed, 2),
+            "messages_per_s": round(stats.consumed / elapsed),
+            "events": events, "batches": stats.batches,
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 1_000_000])
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--one", nargs=2, metavar=("CSV", "OUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(one(Path(args.one[0]), Path(args.one[1]))))
+        return
+    from signalpipe.sources.generate import generate
+
+    data = Path("data/bench")
+    data.mkdir(parents=True, exist_ok=True)
+    results = []
+    for rows in args.rows:
+        csv_path = data / f"bench-{rows}-{args.seed}.csv"
+        if not csv_path.exists():
+            generate(rows, args.seed, csv_path, csv_path.with_suffix(".truth.jsonl"))
+        with tempfile.TemporaryDirectory() as out:
+            proc = subprocess.run([sys.executable, __file__, "--one", str(csv_path), out],
+                                  check=True, capture_output=True, text=True)
+        result = {"rows": rows, **json.loads(proc.stdout.strip().splitlines()[-1])}
+        results.append(result)
+        print(json.dumps(result), flush=True)
+    if len(results) >= 2:
+        ratio = results[-1]["peak_rss_mb"] / results[0]["peak_rss_mb"]
+        print(f"peak RSS ratio {results[-1]['rows']:,} vs {results[0]['rows']:,} rows: "
+              f"{ratio:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,159 @@
+"""The whole embedded pipeline: file -> bus -> stores -> batches -> extraction -> report."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from signalpipe import pipeline
+from signalpipe.backends import open_backends
+from signalpipe.cli import app, run_app  # noqa: F401  (run_app registers the commands)
+from signalpipe.errors import ExtractionError
+from signalpipe.extract.base import Extraction
+from signalpipe.extract.rules import RulesExtractor
+from signalpipe.models import Batch
+from signalpipe.settings import Settings, load_settings
+from signalpipe.sources.csv import CSVSource
+
+HEADER = "id,is_chat,chat_sender,email_sender,timestamp,content\n"
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _registered() -> None:
+    from signalpipe import cli
+
+    cli._register()
+
+
+def write_csv(path: Path, rows: list[str]) -> Path:
+    path.write_text(HEADER + "".join(rows), encoding="utf-8")
+    return path
+
+
+def chat(i: int, text: str) -> str:
+    return f'm{i:04d},true,alice,,2025-03-01T10:{i % 60:02d}:00Z,"{text}"\n'
+
+
+def settings_in(tmp_path: Path, **kw: object) -> Settings:
+    return load_settings(output_dir=tmp_path / "out", **kw)
+
+
+def snapshot(db: Path) -> tuple[list[tuple[str, ...]], ...]:
+    con = sqlite3.connect(db)
+    try:
+        return tuple(sorted(con.execute(q).fetchall()) for q in (
+            "SELECT id, content_hash, extracted FROM messages",
+            "SELECT fingerprint, doc FROM significant_events",
+            "SELECT origin, stage, reason FROM dead_letters"))
+    finally:
+        con.close()
+
+
+def test_cli_run_twice_leaves_the_stores_as_one_run(tmp_path: Path) -> None:
+    data = tmp_path / "data.csv"
+    result = runner.invoke(app, ["generate", "--rows", "600", "--seed", "3", "--out", str(data)])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    first = runner.invoke(app, ["run", "--input", str(data), "--output-dir", str(out)])
+    assert first.exit_code == 0, first.output
+    once = snapshot(out / "signalpipe.sqlite3")
+    assert len(once[0]) == 600 and all(row[2] == 1 for row in once[0])
+    assert once[1], "the generator plants events; the rules extractor must find some"
+    second = runner.invoke(app, ["run", "--input", str(data), "--output-dir", str(out)])
+    assert second.exit_code == 0, second.output
+    assert snapshot(out / "signalpipe.sqlite3") == once
+    report = (out / "pipeline_results.md").read_text()
+    assert "## Events" in report and "## Investor email" in report
+    listed = runner.invoke(app, ["events", "--format", "json", "--output-dir", str(out)])
+    lines = [json.loads(line) for line in listed.output.splitlines()]
+    assert len(lines) == len(once[1])
+    assert {"event_type", "title", "metrics", "source_message_ids"} <= set(lines[0])
+
+
+def test_bad_rows_are_counted_and_neighbours_survive(tmp_path: Path) -> None:
+    rows = [chat(1, "morning all"), "m0002,true,bob,,not-a-time,hello\n", chat(3, "lunch?"),
+            "m0004,true,bob,,2025-03-01T10:00:00Z\n", chat(5, "   "), chat(1, "morning all"),
+            chat(6, "different text reusing an id").replace("m0006", "m0003")]
+    data = write_csv(tmp_path / "bad.csv", rows)
+    result = runner.invoke(app, ["run", "--input", str(data), "--output-dir",
+                                 str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    settings = settings_in(tmp_path)
+    b = open_backends(settings)
+    try:
+        assert b.messages.count() == 2
+        reasons = sorted(d.reason for d in b.messages.dead_letters())
+    finally:
+        b.close()
+    assert len(reasons) == 4
+    assert any("duplicate id with different content" in r for r in reasons)
+    assert "Dead-lettered | 4" in (tmp_path / "out" / "pipeline_results.md").read_text()
+
+
+def test_missing_input_is_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["run", "--input", str(tmp_path / "nope.csv"), "--output-dir",
+                                 str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.output.strip().startswith("error: input not found")
+    assert "Traceback" not in result.output
+
+
+class FlakyExtractor:
+    """Fails every batch until `healthy`; then behaves like the rules extractor."""
+
+    name = "flaky"
+    inline = True
+
+    def __init__(self) -> None:
+        self.healthy = False
+        self.rules = RulesExtractor()
+
+    def extract(self, batch: Batch) -> Extraction:
+        if not self.healthy:
+            raise ExtractionError("provider unavailable")
+        return self.rules.extract(batch)
+
+
+def test_failed_batches_are_parked_then_retried_next_run(tmp_path: Path) -> None:
+    rows = [chat(i, f"We closed our $12M Series A led by Northwind {i}") if i == 7
+            else chat(i, f"standup note {i}") for i in range(1, 251)]
+    data = write_csv(tmp_path / "d.csv", rows)
+    settings = settings_in(tmp_path)
+    flaky = FlakyExtractor()
+    b = open_backends(settings)
+    try:
+        stats = pipeline.run(settings, b, CSVSource(data, company_id="scaleflow"),
+                             extractor=flaky)
+        assert stats.batches_parked == stats.batches > 0
+        assert b.events.list_events() == []
+        assert len(list(b.messages.pending("scaleflow"))) == 250
+        assert b.events.parked()
+    finally:
+        b.close()
+    flaky.healthy = True
+    b = open_backends(settings)
+    try:
+        stats = pipeline.run(settings, b, CSVSource(data, company_id="scaleflow"),
+                             extractor=flaky)
+        assert stats.batches_parked == 0
+        assert list(b.messages.pending("scaleflow")) == []
+        assert b.events.parked() == []
+        assert b.messages.count() == 250
+    finally:
+        b.close()
+
+
+def test_quiet_input_is_batched_by_age_not_only_count(tmp_path: Path) -> None:
+    data = write_csv(tmp_path / "d.csv", [chat(i, f"hello {i}") for i in range(1, 6)])
+    settings = settings_in(tmp_path)
+    b = open_backends(settings)
+    try:
+        stats = pipeline.run(settings, b, CSVSource(data, company_id="scaleflow"))
+    finally:
+        b.close()
+    assert stats.batches == 1 and stats.consumed == 5
