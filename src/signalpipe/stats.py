@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 
 def reason_kind(reason: str) -> str:
-    """Group dead-letter reasons for the summary: 'malformed CSV: x' and 'malformed CSV: y' match."""
+    """Group reasons for the summary: 'malformed CSV: x' and 'malformed CSV: y' are one kind."""
     head = reason.split(":", 1)[0]
     return "".join("N" if ch.isdigit() else ch for ch in head)[:80]
 

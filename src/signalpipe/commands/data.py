@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from signalpipe.cli import OutputDir, StackOpt, app, cli_errors, settings_for
 from signalpipe.cli import ConfigOpt as Config
+from signalpipe.cli import OutputDir, StackOpt, app, cli_errors, settings_for
 from signalpipe.console import out, summary_table
 from signalpipe.errors import SourceError
 

@@ -9,6 +9,7 @@ import typer
 
 from signalpipe import pipeline
 from signalpipe.backends import make_extractor, open_backends
+from signalpipe.cli import ConfigOpt as Config
 from signalpipe.cli import (
     LLMOpt,
     OutputDir,
@@ -19,10 +20,9 @@ from signalpipe.cli import (
     ensure_writable,
     settings_for,
 )
-from signalpipe.cli import ConfigOpt as Config
 from signalpipe.commands.reporting import write_report
-from signalpipe.errors import SourceError
 from signalpipe.console import byte_progress, out, summary_table
+from signalpipe.errors import SourceError
 from signalpipe.settings import Settings
 from signalpipe.sources.base import Source
 from signalpipe.stats import RunStats

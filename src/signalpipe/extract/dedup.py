@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from signalpipe.models import MetricValue, SignificantEvent
 
 _WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset("a an and the of to for in on with our we at by from is are new".split())
+_STOP = frozenset(["a", "an", "and", "the", "of", "to", "for", "in", "on", "with", "our", "we", "at", "by", "from", "is", "are", "new"])
 
 
 def _numbers(metrics: dict[str, MetricValue]) -> frozenset[float]:
@@ -66,7 +66,7 @@ class EventIndex:
             self._candidates.setdefault(key, []).append(event)
 
     def resolve(self, events: Iterable[SignificantEvent]) -> list[SignificantEvent]:
-        """Return events with fingerprints re-pointed at a close known event; merge in-list twins."""
+        """Re-point fingerprints at close known events; merge twins within the list."""
         out: dict[str, SignificantEvent] = {}
         with self._lock:
             for event in events:

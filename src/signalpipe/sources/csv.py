@@ -71,7 +71,8 @@ class CSVSource:
                 header_seen = True
                 if [c.strip().lower() for c in row] != list(COLUMNS):
                     raise SourceError(
-                        f"{self.path}: header must be {','.join(COLUMNS)}, got {','.join(row)[:200]}")
+                        f"{self.path}: header must be {','.join(COLUMNS)}, "
+                        f"got {','.join(row)[:200]}")
             else:
                 yield self._convert(row, line, raw_lines)
             line += consumed

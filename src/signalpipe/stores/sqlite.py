@@ -163,7 +163,7 @@ class SQLiteMessageStore(_SQLiteBase):
 
 
 class SQLiteEventStore(_SQLiteBase):
-    """Each event once by fingerprint; a later sighting merges its source ids into the stored one."""
+    """Each event once by fingerprint; a later sighting merges its source ids into it."""
 
     def __init__(self, path: Path) -> None:
         super().__init__(path, _EVENTS_DDL)
