@@ -1,0 +1,78 @@
+"""Flags messages that talk to the model instead of to colleagues (prompt-injection attempts).
+
+A flagged message is still shown to the LLM (it may be quoted in a thread), but it proves nothing:
+grounding rejects an event whose only sources are flagged messages, and figures written only in
+flagged messages do not count as evidence. A false positive therefore costs little (an event must
+find another source), which is why the patterns lean towards catching more.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from signalpipe.models import Message
+
+_MODEL = (r"(?:ai|a\.i\.|assistant|llm|language model|gpt|chatgpt|gemini|claude|bot|extractor"
+          r"|summari[sz]er)")
+_PATTERNS: dict[str, re.Pattern[str]] = {name: re.compile(rx, re.IGNORECASE) for name, rx in {
+    "override_instructions":
+        r"\b(?:ignore|disregard|override|bypass"
+        r"|forget\s+(?:all|everything|your|any|the\s+(?:above|previous|prior)))\b[^.\n]{0,40}?"
+        r"\b(?:instructions?|prompts?|rules|guidelines|directives|system message)\b",
+    "ignore_context":
+        r"\b(?:ignore|disregard|forget)\s+(?:all\s+|everything\s+|anything\s+)?"
+        r"(?:the\s+)?(?:above|previous|prior|preceding|earlier)\b"
+        r"(?!\s+(?:e-?mails?|messages?|mails?|notes?|threads?|slacks?|posts?|versions?|drafts?))",
+    "new_instructions":
+        r"\b(?:new|updated|real|actual|hidden|secret|additional)\s+instructions?"
+        r"\s*(?::|follow\b|are\b)",
+    "role_change":
+        r"\byou\s+are\s+(?:now|no\s+longer)\b|\bpretend\s+(?:to\s+be|you\s+are)\b"
+        r"|\bact\s+as\s+(?:an?\s+|the\s+)?" + _MODEL + r"\b",
+    "addresses_model":
+        r"\b(?:attention|note\s+to(?:\s+the)?|dear|hey|hi|to\s+the)\s+" + _MODEL
+        + r"\b(?!\s+(?:team|folks|group|squad|guild|channel|crew|people))"
+        r"|\bif\s+you\s+are\s+(?:an?\s+)?" + _MODEL + r"\b",
+    "system_prompt":
+        r"\bsystem\s+prompt\b|\bdeveloper\s+mode\b|\bjailbreak|(?m:^\s*system\s*:)"
+        r"|\[\s*system\s*\]",
+    "chat_markup":
+        r"<\|?(?:im_start|im_end|system|endoftext|assistant)\|?>|\[/?INST\]|<<\s*SYS\s*>>"
+        r"|</?\s*messages\s*>",
+    "schema_words":
+        r"\bevent_type\b|\bsource_message_ids\b|[\"']events[\"']\s*:",
+    "output_control":
+        r"\b(?:record|report|output|emit|insert|log|flag|classify|mark)\b[^.\n]{0,40}?"
+        r"\b(?:as\s+(?:an?\s+)?)?(?:significant|high[- ]severity|high[- ]priority)\s+event\b"
+        r"|\bclassify\s+(?:this|these|it)\s+(?:message\s+)?as\b"
+        r"|\b(?:reveal|print|show|repeat|leak)\b[^.\n]{0,20}\b(?:your\s+)?(?:system\s+)?prompt\b",
+    "end_of_data":
+        r"\bend\s+of\s+(?:the\s+)?(?:messages|data|input|context)\b",
+}.items()}
+
+
+def _plain(text: str) -> str:
+    # Full-width letters and zero-width characters are classic ways to slip past a regex.
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
+def injection_reason(text: str) -> str | None:
+    """The name of the first injection pattern `text` matches, or None for ordinary text."""
+    text = _plain(text)
+    for name, pattern in _PATTERNS.items():
+        if pattern.search(text):
+            return name
+    return None
+
+
+def flag_injections(messages: Iterable[Message]) -> dict[str, str]:
+    """Ids of messages that look like instructions to a model, with the pattern that matched."""
+    flagged = {}
+    for message in messages:
+        reason = injection_reason(f"{message.subject or ''}\n{message.text}")
+        if reason is not None:
+            flagged[message.id] = reason
+    return flagged
