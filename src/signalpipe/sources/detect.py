@@ -1,0 +1,153 @@
+"""Pick the source for an input path: by the ``--format`` name, else by what the path holds.
+
+Detection rules, first match wins:
+
+1. A folder with ``cur/`` or ``new/`` is a Maildir; one with ``users.json``, ``channels.json``,
+   ``groups.json``, ``dms.json`` or ``mpims.json`` is an unpacked Slack export.
+2. A file is judged by its suffix: ``.csv``; ``.zip`` (must hold a Slack export's metadata);
+   ``.mbox``/``.mbx``; ``.eml``; ``.json``/``.jsonl``/``.ndjson`` (then by content, rule 4).
+3. Any other file by its first bytes: a zip signature, an mbox ``From `` line, JSON (rule 4),
+   an RFC 822 header block (eml), or the seed CSV header.
+4. JSON is Gmail when its first object has Gmail API keys (``threadId``, ``labelIds``,
+   ``internalDate``, ``raw``, ``payload``), Slack when it has Slack keys (``ts``, ``event``,
+   ``client_msg_id``, ``messages``).
+
+Implementations are imported only when chosen, like every other seam (see ``backends.py``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from signalpipe.errors import ConfigError, SourceError
+from signalpipe.sources.base import Source
+
+FORMATS = ("csv", "slack-export", "slack-json", "mbox", "eml", "maildir", "gmail-json")
+
+SOURCES = {
+    "csv": "signalpipe.sources.csv:CSVSource",
+    "slack-export": "signalpipe.sources.slack_export:SlackExportSource",
+    "slack-json": "signalpipe.sources.slack_json:SlackJSONSource",
+    "mbox": "signalpipe.sources.mailbox:MboxSource",
+    "eml": "signalpipe.sources.mailbox:EmlSource",
+    "maildir": "signalpipe.sources.mailbox:MaildirSource",
+    "gmail-json": "signalpipe.sources.gmail_json:GmailJSONSource",
+}
+
+_SNIFF_BYTES = 64 * 1024
+_SLACK_META = ("users.json", "channels.json", "groups.json", "dms.json", "mpims.json")
+_SUFFIXES = {".csv": "csv", ".mbox": "mbox", ".mbx": "mbox", ".eml": "eml"}
+_JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
+_GMAIL_KEYS = frozenset({"threadId", "labelIds", "internalDate", "raw", "payload"})
+_SLACK_KEYS = frozenset({"ts", "event", "client_msg_id", "messages"})
+_GMAIL_KEY_TEXT = re.compile(rb'"(threadId|labelIds|internalDate|raw)"\s*:')
+_SLACK_KEY_TEXT = re.compile(rb'"(ts|event|client_msg_id)"\s*:')
+_HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")
+_MAIL_HEADERS = re.compile(
+    rb"^(from|to|subject|date|message-id|received|return-path|mime-version|delivered-to):",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def open_source(path: Path, *, fmt: str | None, company_id: str, max_cell_bytes: int) -> Source:
+    """Open `path` as the named format, or as the detected one when `fmt` is None.
+
+    Args:
+        path: an input file or folder.
+        fmt: one of `FORMATS`, or None to detect.
+        company_id: stamped on every message.
+        max_cell_bytes: the largest CSV cell / message text accepted; larger is dead-lettered.
+
+    Raises:
+        ConfigError: `fmt` is not one of `FORMATS`.
+        SourceError: the path is missing or its format cannot be told.
+    """
+    if fmt is not None and fmt not in SOURCES:
+        raise ConfigError(f"unknown input format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if not path.exists():
+        raise SourceError(f"input not found: {path}")
+    chosen = fmt or detect_format(path)
+    module_name, _, attr = SOURCES[chosen].partition(":")
+    cls = getattr(importlib.import_module(module_name), attr)
+    limit = "max_cell_bytes" if chosen == "csv" else "max_text_bytes"
+    source: Source = cls(path, company_id=company_id, **{limit: max_cell_bytes})
+    return source
+
+
+def detect_format(path: Path) -> str:
+    """The `FORMATS` name for `path`; raises SourceError when no rule fits."""
+    if path.is_dir():
+        return _folder_format(path)
+    suffix = path.suffix.lower()
+    if suffix in _SUFFIXES:
+        return _SUFFIXES[suffix]
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(_SNIFF_BYTES)
+    except OSError as exc:
+        raise SourceError(f"cannot read {path}: {exc.strerror}") from None
+    if suffix == ".zip" or head.startswith(b"PK\x03\x04"):
+        return _zip_format(path)
+    if suffix in _JSON_SUFFIXES:
+        return _json_format(path, head)
+    return _sniff(path, head)
+
+
+def _folder_format(path: Path) -> str:
+    if (path / "cur").is_dir() or (path / "new").is_dir():
+        return "maildir"
+    if any((path / name).is_file() for name in _SLACK_META):
+        return "slack-export"
+    raise SourceError(f"{path}: a folder that is neither a Maildir (cur/, new/) nor an unpacked "
+                      "Slack export (users.json, channels.json); pass --format")
+
+
+def _zip_format(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = zf.namelist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise SourceError(f"{path}: not a readable zip ({exc})") from None
+    if any(n.rsplit("/", 1)[-1] in _SLACK_META for n in names):
+        return "slack-export"
+    raise SourceError(f"{path}: a zip without users.json/channels.json is not a Slack export")
+
+
+def _sniff(path: Path, head: bytes) -> str:
+    body = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if body.startswith(b"From "):
+        return "mbox"
+    if body[:1] in (b"{", b"["):
+        return _json_format(path, head)
+    if _HEADER_LINE.match(body) and _MAIL_HEADERS.search(body.split(b"\n\n", 1)[0]):
+        return "eml"
+    if body.split(b"\n", 1)[0].strip().lower().startswith(b"id,is_chat,"):
+        return "csv"
+    raise SourceError(f"{path}: cannot tell the input format; pass --format "
+                      f"({', '.join(FORMATS)})")
+
+
+def _json_format(path: Path, head: bytes) -> str:
+    keys = _first_object_keys(head)
+    if keys & _GMAIL_KEYS or (not keys and _GMAIL_KEY_TEXT.search(head)):
+        return "gmail-json"
+    if keys & _SLACK_KEYS or keys >= {"type", "text"} or (
+            not keys and _SLACK_KEY_TEXT.search(head)):
+        return "slack-json"
+    raise SourceError(f"{path}: JSON that is neither Slack messages nor Gmail API messages")
+
+
+def _first_object_keys(head: bytes) -> set[str]:
+    """Keys of the first JSON line when it parses whole (else empty: fall back to key search)."""
+    first = head.removeprefix(b"\xef\xbb\xbf").lstrip().split(b"\n", 1)[0]
+    try:
+        obj: Any = json.loads(first)
+    except ValueError:
+        return set()
+    if isinstance(obj, list) and obj:
+        obj = obj[0]
+    return set(obj) if isinstance(obj, dict) else set()
