@@ -1,0 +1,1063 @@
+"""The offline extractor: regular expressions and small gazetteers, no network, no model.
+
+How a message is read:
+  1. one compiled keyword regex rejects most messages cheaply (most traffic is mundane);
+  2. the text is cut into sentences (lines, or ``.!?`` followed by space) and each sentence into
+     clauses at ``;`` and "but", so "took months but Acme finally signed" keeps its event;
+  3. the keywords found pick the detectors worth running; each clause is offered to them in
+     priority order and the first whose pattern and figures are all present wins (one event per
+     clause; "closed our Series A and hired a CFO" is cut at "and" into two clauses);
+  4. a found event is vetoed by cues that turn a statement into a non-event: injection text,
+     a question, a joke, old news or a test message, a rumour, a negation, a hedge or plan, a
+     slip, a third party's news.
+     Negations, hedges and plans only count in the comma-separated part that holds the trigger,
+     so "Not gonna lie, we closed our Series A" survives while "If Acme signs, we'd ..." does not.
+
+Metrics are only the event's identity, in canonical form (USD integers, lower-case names), so every
+phrasing of one event gets the same ``canonical_fingerprint`` in any batch.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from signalpipe.extract.base import Extraction
+from signalpipe.models import (
+    Batch,
+    BatchUsage,
+    EventType,
+    Message,
+    MetricValue,
+    Severity,
+    SignificantEvent,
+)
+from signalpipe.settings import Settings
+
+MODEL = "rules-v1"
+
+# ---------------------------------------------------------------------------------------------
+# Shared pieces of pattern
+# ---------------------------------------------------------------------------------------------
+
+_CAP = r"[A-Z][\w&'.-]*"
+NAME = rf"{_CAP}(?:\s(?:{_CAP}|\d[\w.]*))*"  # Globex Health, Flow Copilot 2.0, Google Cloud
+PERSON = r"[A-Z][a-z]+(?:[ -][A-Z][a-z']+)+"  # two or more capitalised words
+_NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_UNIT = r"k|K|m|M|MM|mm|bn|B|million|thousand|billion"
+MONEY = re.compile(
+    rf"(?:(?:US)?\$|USD\s?)\s?(?P<n1>{_NUM})\s?(?P<u1>{_UNIT})?(?![\w])"
+    rf"|(?<![\w$#.,])(?P<n2>{_NUM})\s?(?P<u2>{_UNIT})(?![\w])(?:\s?(?:dollars|USD))?")
+COUNT = re.compile(rf"(?<![\w$#.,])(?P<n>{_NUM})\s?(?P<u>k|K|M|million|thousand|billion)?(?![\w])")
+_MULTIPLIER = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "bn": 1e9,
+               "b": 1e9, "billion": 1e9}
+_STOP_LEAD = re.compile(r"^(?:The|Our|A|An|We|Big one|Huge news)\s+")
+
+
+def _number(raw: str, unit: str | None) -> float:
+    value = float(raw.replace(",", ""))
+    return value * _MULTIPLIER.get((unit or "").lower(), 1.0)
+
+
+def parse_money(text: str) -> list[tuple[int, int, int]]:
+    """Every USD amount in ``text`` as (value, start, end): $12M, 12 million, $480,000, 12m."""
+    out = []
+    for m in MONEY.finditer(text):
+        raw, unit = (m["n1"], m["u1"]) if m["n1"] else (m["n2"], m["u2"])
+        out.append((round(_number(raw, unit)), m.start(), m.end()))
+    return out
+
+
+def parse_count(raw: str) -> int | None:
+    """50k, 50,000, 1.2 million -> an integer; None when ``raw`` holds no number."""
+    m = COUNT.search(raw)
+    return round(_number(m["n"], m["u"])) if m else None
+
+
+def _clean_name(name: str) -> str:
+    name = _STOP_LEAD.sub("", name.strip())
+    name = re.sub(r"(?:'s|\u2019s)$", "", name)
+    return name.rstrip(".,:;!'\"")
+
+
+def _key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Cues that turn a statement into a non-event
+# ---------------------------------------------------------------------------------------------
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _trie(words: list[str]) -> str:
+    """One regex alternation for many words, factored by common prefix so it stays fast."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [(r"\b" if ch == "!" else re.escape(ch)) + build(child)
+                    for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(tree)
+
+
+
+def _words(template: str, **choices: tuple[str, ...]) -> list[str]:
+    """Expand "{verb} {what}" over the choices given: the cue lists stay short to read."""
+    out = [template]
+    for key, options in choices.items():
+        out = [w.replace("{" + key + "}", o) for w in out for o in options]
+    return [" ".join(w.split()) for w in out]
+
+
+class CueSet:
+    """Cue words of several families in one prefix-factored regex (words start at a word
+    boundary; a trailing "!" means they end at one). A match names its family."""
+
+    def __init__(self, **families: list[str]) -> None:
+        self.family = {w.rstrip("!"): name for name, words in families.items() for w in words}
+        self.rx = re.compile(r"\b" + _trie([w for words in families.values() for w in words]))
+
+    def first(self, text: str, allow: frozenset[str] = frozenset()) -> str | None:
+        """The family of the first cue in ``text`` (lower-cased) that is not allowed, or None."""
+        for m in self.rx.finditer(text):
+            family = self.family[m.group()]
+            if family not in allow:
+                return family
+        return None
+
+
+_NT = tuple(f"{base}n{q}t!" for base in ("did", "is", "has", "was", "wo", "have", "do", "does",
+                                          "ca", "could", "were", "are", "had")
+            for q in ("'", "\u2019"))
+_AI = ("ai", "bot", "model", "assistant", "llm")
+# All cue words are lower-case and are looked for in lower-cased text.
+SENTENCE_CUES = CueSet(
+    injection=[*_words("{v} {q} {w}!", v=("ignore", "disregard", "forget"),
+                       q=("", "all", "any", "the", "all the"),
+                       w=("previous", "prior", "above", "earlier")),
+               "instructions!", "system prompt!", "system:", "admin mode!",
+               *_words("{n} {p} {d} {a}!", n=("note", "message"), p=("to", "for"),
+                       d=("the", "whatever", "any"), a=_AI),
+               *_words("{d} {a} {r} {v}!", d=("the", "any", "whatever"), a=_AI,
+                       r=("", "that", "which", "who"),
+                       v=("reads", "summarizes", "summarises", "must", "should"))],
+    old_news=["a year ago!", "years ago!", "anniversary!", "throwback!", "years since!",
+              "year since!", "back in 20", *_words("from last {s}!", s=("spring", "summer",
+                                                                         "fall", "winter"))],
+    not_real=["test message!", "please ignore!", "draft tweet!", "draft post!",
+              "for when it happens!", "don't post!"],
+    joke=["lol!", "lmao!", "haha!", "jk!", "in my dreams!", "imagine!", "at this rate!",
+          "dream scenario!", "unicorn!", "by friday!", "by lunch!", "by tomorrow!",
+          *(f"series {c}!" for c in "fghijklmnopqrstuvwxyz")],
+)
+JOKE_MARKS = ("😂", "🤣", "😴", ":joy:", " /s")
+CLAUSE_CUES = CueSet(
+    rumour=["rumor!", "rumors!", "rumour!", "rumours!", "heard!", "apparently!", "supposedly!",
+            "word is!", "unconfirmed!", "allegedly!", "claim!", "claims!", "someone at!",
+            "someone on!", "someone said!", "gossip!", "says they!"],
+    slipped=["pushed!", "slipped!", "delayed!", "postponed!", "on hold!", "stalled!",
+             "still in!", "redline!", "redlines!", "reschedul"],
+    reversal=["backed out!", "rescinded!", "fell through!", "not true!", "got cut!",
+              "walked away!", "then cancel", "turned it down!", "turned them down!",
+              "turned down!"],
+)
+PART_CUES = CueSet(
+    negation=["not!", "no!", "never!", "nobody!", "declined!", "passed on!", "lost!", "almost!",
+              "nearly!", "churn", *_NT],
+    hedge=["if!", "assuming!", "would!", "could!", "might!", "may!", "we'd!", "it'd!",
+           "should!", "possible!", "possibly!", "probably!", "likely!", "hopefully!", "hoping!",
+           "hope!", "fingers crossed!", "once!", "unless!"],
+    plan=[*_words("{p} {x}!", p=("plan", "plans"), x=("to", "on")), "planning!", "planned!",
+          "aim!", "aiming!", "goal!", "target!", "targeting!", "forecast!", "projected!",
+          "thinking about!", "thinking of!", "want to!", "wants to!", "want a!", "wants a!",
+          "going to!", "gonna!", "will!", "pitching!", "proposal!", "prep!", "kicking off!",
+          "roadmap!", "readiness!", "would like!",
+          *_words("next {t}!", t=("week", "month", "quarter", "year", "sprint")),
+          *_words("{w}'ll!", w=("we", "they", "it", "i", "you", "he", "she")),
+          *_words("{w}'d like!", w=("we", "they", "i"))],
+)
+# Cues that only matter for some types: an incident is not a technical achievement, an NDA is
+# not a contract, a beta is not a launch, a customer's numbers are not ours.
+_CUSTOMERS_NEWS = ["our customer!", "our customers!", "our biggest customer!",
+                   "our largest customer!", "our top customer!", "one of our customers!",
+                   "their own!", "on closing their!", "big week for!"]
+TYPE_CUES: dict[EventType, CueSet] = {
+    EventType.TECHNICAL_ACHIEVEMENT: CueSet(incident=[
+        "outage!", "incident!", "sev0!", "sev1!", "sev2!", "sev3!", "sev 1!", "sev 2!",
+        "spike!", "spiked!", "degraded!", "failing!", "rollback!", "backlogged!", "down for!",
+        "again!", "staging!"]),
+    EventType.ENTERPRISE_DEAL: CueSet(non_binding=[
+        "nda!", "loi!", "mou!", "letter of intent!", "pilot!", "trial!", "proposal!", "quote!",
+        "pricing discussion!"]),
+    EventType.PRODUCT_LAUNCH: CueSet(pre_release=[
+        "beta!", "alpha!", "preview!", "design partners!", "internal only!",
+        "internally only!", "staging!"]),
+    EventType.FUNDING: CueSet(third_party=_CUSTOMERS_NEWS),
+    EventType.REVENUE_MILESTONE: CueSet(third_party=_CUSTOMERS_NEWS),
+    EventType.USER_GROWTH: CueSet(third_party=_CUSTOMERS_NEWS),
+}
+THIRD_PARTY_WORDS = re.compile(r"\bcompetitors?\b|\brivals?\b|\bcompetition\b")
+THIRD_PARTY_SUBJECT = re.compile(
+    rf"(?P<who>{NAME})\s+(?:just |also |finally |has |have |reportedly )?"
+    r"(?:raised|raises|announced|announces|launched|launches|opened|opens|got|gets|says|claims"
+    r"|closed|hit|crossed|signed)\b")
+# Phrases that contain a cue word but do not change the meaning of the statement around them.
+IDIOMS = _rx(r"can'?t believe|cannot believe|not gonna lie|no exceptions|zero exceptions"
+             r"|not bad|no more excuses|not only|no joke|without breaking a sweat"
+             r"|in case you missed it|first time ever|\bno\.(?= ?\d)|out of beta")
+QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+_SUBORDINATE = re.compile(r"^\s*(?:if|assuming|once|unless|when|in case|should)\b")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _scrub(text: str, names: tuple[str, ...] = ()) -> str:
+    """Blank out quotations, harmless idioms and the event's own names (a product called
+    "Forecast" is not a forecast), keeping offsets, before looking for cues."""
+    text = IDIOMS.sub(_blank, QUOTED.sub(_blank, text))
+    for name in names:
+        text = text.replace(name, " " * len(name))
+    return text
+
+
+_PART_CUT = re.compile(r",\s|:\s|\s[\u2013\u2014]\s")
+
+
+def _trigger_part(clause: str, pos: int) -> str:
+    """The comma-separated part holding ``pos``, plus a leading "if ..., " part before it."""
+    cuts = [m.end() for m in _PART_CUT.finditer(clause)]
+    bounds = [0, *cuts, len(clause) + 2]
+    for i in range(len(bounds) - 1):
+        if bounds[i] <= pos < bounds[i + 1]:
+            part = clause[bounds[i]:bounds[i + 1]]
+            earlier = clause[:bounds[i]]
+            if i > 0 and _SUBORDINATE.search(clause[bounds[i - 1]:bounds[i]]):
+                part = earlier[bounds[i - 1]:] + part
+            return part
+    return clause
+
+
+# ---------------------------------------------------------------------------------------------
+# Detectors: one per event type, each returns what it found in one clause or None
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One detector's reading of a clause: identity metrics, a title, where the trigger is."""
+
+    event_type: EventType
+    metrics: dict[str, MetricValue]
+    title: str
+    trigger: int
+    stakeholders: tuple[str, ...] = ()
+    # Cue families this type tolerates: an investor who "wants to meet next week" is the event.
+    allow: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a detector may look at beyond its clause."""
+
+    company: str
+    subject: str = ""
+    next_sentence: str = ""
+
+
+Detector = Callable[[str, Context], Found | None]
+
+ROUND = _rx(r"\b(?:(?P<pre>pre-?seed)|(?P<seed>seed)(?! data)|series[ -]?(?P<l1>[a-e])"
+            r"|(?P<l2>[a-e])[ -]round)\b")
+FUNDING_VERB = _rx(r"\b(?:closed|raised|raises|landed|wired|signed|done|in the bank|funded"
+                   r"|arrived|signatures are in|leading|led by|led it)\b")
+VALUATION = _rx(r"\s?(?:post|pre)(?:-money)?\b|\s?valuation\b")  # "$60M post" is not the round
+VALUATION = _rx(r"\s?(?:post|pre)(?:-money)?\b|\s?valuation\b")  # "$60M post" is no round
+LEAD = re.compile(rf"(?:led by|with) (?P<lead>{NAME})|(?P<lead2>{NAME}) (?:led|leading)\b")
+
+
+def _round(text: str) -> str | None:
+    m = ROUND.search(text)
+    if not m:
+        return None
+    if m["pre"]:
+        return "pre-seed"
+    if m["seed"]:
+        return "seed"
+    return f"series {(m['l1'] or m['l2']).lower()}"
+
+
+def detect_funding(clause: str, ctx: Context) -> Found | None:
+    verb = FUNDING_VERB.search(clause)
+    amounts = parse_money(clause)
+    if not verb or not amounts:
+        return None
+    rnd = _round(clause) or _round(ctx.subject)
+    if rnd is None:
+        return None
+    amount = next((v for v, _, end in amounts if not VALUATION.match(clause, end)),
+                  amounts[0][0])
+    lead = LEAD.search(clause)
+    who = _clean_name(lead["lead"] or lead["lead2"]) if lead else ""
+    title = f"Closed ${amount / 1e6:g}M {rnd.title()}" + (f" led by {who}" if who else "")
+    return Found(EventType.FUNDING, {"amount_usd": amount, "round": rnd}, title, verb.start(),
+                 (who,) if who else ())
+
+
+REVENUE_WORD = _rx(r"\bARR\b|\bMRR\b|annual recurring revenue|annualized|run[- ]rate")
+REVENUE_VERB = _rx(r"\b(?:crossed|passed|hit|reached|surpassed|topped|above|record|milestone"
+                   r"|closed (?:the month|\w+) at|as of|now at|is now|we're at|that's|is"
+                   r"|up from)\b")
+_AMOUNT = rf"(?:(?:US)?\$|USD\s?)?\s?(?:{_NUM})\s?(?:{_UNIT})?"
+ARR_NEAR = _rx(rf"(?:ARR|annual recurring revenue|annualized)\D{{0,25}}?(?P<a>{_AMOUNT})"
+               rf"|(?P<b>{_AMOUNT})\s?(?:in )?(?:ARR|annual recurring revenue|annualized)")
+MRR_NEAR = _rx(rf"MRR\D{{0,25}}?(?P<a>{_AMOUNT})|(?P<b>{_AMOUNT})\s?MRR")
+
+
+def _near_amount(rx: re.Pattern[str], clause: str) -> int | None:
+    for m in rx.finditer(clause):
+        money = parse_money(m["a"] or m["b"])
+        if money:
+            return money[0][0]
+    return None
+
+
+def detect_revenue(clause: str, ctx: Context) -> Found | None:
+    word = REVENUE_WORD.search(clause)
+    verb = REVENUE_VERB.search(clause)
+    if not word or not verb:
+        return None
+    arr = _near_amount(ARR_NEAR, clause)
+    if arr is None:
+        mrr = _near_amount(MRR_NEAR, clause)
+        arr = mrr * 12 if mrr else None
+    if not arr or arr < 50_000:
+        return None
+    return Found(EventType.REVENUE_MILESTONE, {"arr_usd": arr},
+                 f"ARR crossed ${arr / 1e6:g}M", verb.start())
+
+
+_USERS = r"(?:monthly active |weekly active |daily active |active |registered |paying )?" \
+    r"(?:users|MAUs?|signups)"
+USERS_AFTER = _rx(rf"\b(?P<verb>crossed|passed|hit|reached|surpassed|topped|have|at)\s+(?:the )?"
+                  rf"(?P<n>(?:{_NUM})\s?(?:k|K|M|million|thousand|billion)?)\s+{_USERS}\b")
+USERS_BEFORE = _rx(rf"\b{_USERS}\W{{0,2}}\s*(?P<verb>crossed|passed|hit|reached|surpassed|topped"
+                   rf"|at)\s+(?:the )?(?P<n>(?:{_NUM})\s?(?:k|K|M|million|thousand|billion)?)"
+                   r"(?![\w%])")
+USERS_MARKED = _rx(rf"(?P<n>(?:{_NUM})\s?(?:k|K|M|million|thousand|billion)?)\s+{_USERS}\b"
+                   r"(?=.*?(?P<verb>as of|milestone|all-time high|record|\(\+\d|MoM|WoW"
+                   r"|and counting))")
+USERS_LEADING = _rx(r"^\W*milestone\W+")
+
+
+def detect_users(clause: str, ctx: Context) -> Found | None:
+    m = USERS_AFTER.search(clause) or USERS_BEFORE.search(clause) or USERS_MARKED.search(clause)
+    if not m and USERS_LEADING.search(clause):
+        m = re.search(rf"(?P<verb>)(?P<n>(?:{_NUM})\s?(?:k|K|M|million|thousand)?)\s+{_USERS}",
+                      clause)
+    if not m:
+        return None
+    users = parse_count(m["n"])
+    if users is None or users < 1000:
+        return None
+    return Found(EventType.USER_GROWTH, {"users": users}, f"Crossed {users:,} users",
+                 m.start("verb") if m["verb"] else m.start())
+
+
+# Tried in order: "partnership with X" is surer than "X ... partnership".
+PARTNER_NAMES = tuple(re.compile(p) for p in (
+    rf"(?i:partnership|agreement|deal) with (?P<n>{NAME})",
+    rf"(?P<n>{NAME}) and \w+ are now partners",
+    rf"(?P<n>{NAME}) agreed to (?:co-sell|resell|bundle)",
+    rf"official (?P<n>{NAME}) (?:\w+ )?partner\b",
+    rf"(?P<n>{NAME}) (?:(?:integration|strategic|technology|reseller) )?(?i:partnership)\b",
+))
+PARTNER_VERB = _rx(r"\b(?:signed|official|officially|live|announced|agreed|became|is now"
+                   r"|are now)\b")
+
+
+def detect_partnership(clause: str, ctx: Context) -> Found | None:
+    verb = PARTNER_VERB.search(clause)
+    if not verb:
+        return None
+    for rx in PARTNER_NAMES:
+        if m := rx.search(clause):
+            partner = _clean_name(m["n"])
+            if partner and partner.lower() not in {"signed", "announced", "the", "our"}:
+                return Found(EventType.PARTNERSHIP, {"partner": _key(partner)},
+                             f"Partnership with {partner}", verb.start(), (partner,))
+    return None
+
+
+PRODUCT = rf"{NAME}(?: for {_CAP})?"
+_NOT_PRODUCTS = {"we", "it", "this", "that", "we're", "everything", "today", "everyone"}
+LAUNCH = re.compile(
+    rf"(?P<a>{PRODUCT}) (?:is|went|is now|is officially)\s+(?:live\b|GA\b|generally available"
+    rf"|officially out|out\b)|(?P<c>{PRODUCT}) (?:shipped|launched) to\b"
+    rf"|(?i:\b(?:launched|shipped|launching|released|rolled out))\s+(?P<b>{PRODUCT})")
+
+
+def detect_launch(clause: str, ctx: Context) -> Found | None:
+    m = LAUNCH.search(clause)
+    if not m:
+        return None
+    product = _clean_name(m["a"] or m["b"] or m["c"])
+    if not product or product.lower() in _NOT_PRODUCTS or product.lower() == ctx.company.lower():
+        return None
+    return Found(EventType.PRODUCT_LAUNCH, {"product": _key(product)}, f"Launched {product}",
+                 m.start(), (product,))
+
+
+ROLE = re.compile(r"\b(?:VP|Vice President|Head of|Chief|Director of|General Counsel|CFO|CTO"
+                  r"|COO|CRO|CMO|CPO|CISO)\b")
+HIRE = re.compile(
+    rf"(?i:welcom\w*)(?: to)?\s+(?P<a>{PERSON}),\s+(?:our|who)"
+    rf"|(?P<b>{PERSON})(?: \([^)]*\))? (?:accepted our offer|has accepted our offer|joins us"
+    rf"|joined|is our new|just started|started as|starts)"
+    rf"|(?:[Hh]ired|[Ww]elcomed|[Oo]ffer signed:) (?P<c>{PERSON})"
+    rf"|[Ss]ay hi to (?P<d>{PERSON}), who")
+
+
+def detect_hiring(clause: str, ctx: Context) -> Found | None:
+    m = HIRE.search(clause)
+    role = ROLE.search(clause)
+    if not m or not role:
+        return None
+    name = _clean_name(m["a"] or m["b"] or m["c"] or m["d"])
+    return Found(EventType.HIRING, {"hire": _key(name)}, f"Hired {name}", m.start(), (name,),
+                 allow=frozenset({"plan"}))  # "starts Monday" is the hire, not a plan
+
+
+DEAL_NAME = re.compile(
+    rf"(?i:closed-won|closed|we won|won)\b:?\s+(?P<a>{NAME})"
+    rf"|(?P<b>{NAME}) (?:just |finally |officially )?(?:signed\b|enterprise contract"
+    rf"|is officially a customer)"
+    rf"|DocuSign from (?P<c>{NAME})"
+    rf"|(?:history|logo): (?P<d>{NAME})")
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december", "q1", "q2", "q3", "q4", "today"}
+_NOT_CUSTOMERS = {"renewal", "offer", "final docs", "partnership", "the", "we", "docusign"}
+
+
+ANNUAL = _rx(r"^\)?\s?(?:ACV|ARR|/yr|/year|per year|a year|annual|per annum)")
+TOTAL = _rx(r"^\)?\s?(?:TCV|total|over \d+ years)")
+
+
+def _annual(clause: str, amounts: list[tuple[int, int, int]]) -> int:
+    """The yearly value of a contract: an amount marked ACV or per year beats a total."""
+    for value, _, end in amounts:
+        if ANNUAL.search(clause[end:end + 12]):
+            return value
+    for value, _, end in amounts:
+        if not TOTAL.search(clause[end:end + 16]):
+            return value
+    return amounts[0][0]
+
+
+def detect_deal(clause: str, ctx: Context) -> Found | None:
+    m = DEAL_NAME.search(clause)
+    if not m:
+        return None
+    amounts = parse_money(clause)
+    if not amounts and MONEY.match(ctx.next_sentence):  # "Acme signed! $480k per year."
+        amounts = parse_money(ctx.next_sentence)
+    customer = _clean_name(m["a"] or m["b"] or m["c"] or m["d"])
+    if not amounts or not customer or customer.lower() in _NOT_CUSTOMERS \
+            or customer.split(" ")[0].lower() in _CALENDAR:
+        return None
+    acv = _annual(clause, amounts)
+    return Found(EventType.ENTERPRISE_DEAL, {"customer": _key(customer), "acv_usd": acv},
+                 f"Signed {customer} at ${acv / 1e3:g}k ACV", m.start(), (customer,))
+
+
+LATENCY = _rx(r"\bp99\b")
+MS = r"(\d+)\s?ms\b"
+LATENCY_FROM_TO = _rx(rf"from {MS} to {MS}")
+LATENCY_TO_FROM = _rx(rf"(?:to|at) {MS},? \(?(?:from|was) {MS}")
+THROUGHPUT = _rx(rf"(?P<n>(?:{_NUM})\s?(?:billion|bn|B|million|M)?)\s+events\b")
+THROUGHPUT_VERB = _rx(r"\b(?:processed|handled|crossed|record)\b")
+PATENT = _rx(r"\bpatent\b")
+PATENT_NO = re.compile(r"US\s?(?:Patent\s)?(?:No\.\s?)?(\d{1,2},\d{3},\d{3}|\d{7,8})")
+PATENT_VERB = _rx(r"\b(?:granted|official|issued)\b")
+
+
+def detect_technical(clause: str, ctx: Context) -> Found | None:
+    if LATENCY.search(clause):
+        m = LATENCY_FROM_TO.search(clause)
+        before, after = (int(m[1]), int(m[2])) if m else (0, 0)
+        if not m and (m := LATENCY_TO_FROM.search(clause)):
+            after, before = int(m[1]), int(m[2])
+        if m and after < before:
+            return Found(EventType.TECHNICAL_ACHIEVEMENT, {"p99_latency_ms": after},
+                         f"p99 latency down to {after}ms", m.start())
+    if (m := THROUGHPUT.search(clause)) and (verb := THROUGHPUT_VERB.search(clause)):
+        n = parse_count(re.sub(r"(?i)bn|b$", "billion", m["n"]))
+        if n and n >= 10_000_000:
+            return Found(EventType.TECHNICAL_ACHIEVEMENT, {"events_per_day": n},
+                         f"Processed {n:,} events in a day", verb.start())
+    number_text = clause if PATENT_NO.search(clause) else ctx.next_sentence[:40]
+    if PATENT.search(clause) and (m := PATENT_NO.search(number_text)) \
+            and PATENT_VERB.search(clause):
+        number = m[1].replace(",", "")
+        return Found(EventType.TECHNICAL_ACHIEVEMENT, {"patent": f"us{number}"},
+                     f"Patent US {int(number):,} granted", m.start())
+    return None
+
+
+def _alias_table(rows: str) -> dict[str, str]:
+    """Parse "canonical: alias | alias" lines into alias -> canonical (lower-case)."""
+    table: dict[str, str] = {}
+    for line in rows.strip().splitlines():
+        canonical, _, aliases = line.partition(":")
+        canonical = canonical.strip()
+        table[canonical] = canonical
+        for alias in aliases.split("|"):
+            if alias.strip():
+                table[alias.strip().lower()] = canonical
+    return table
+
+
+def _alternation(table: dict[str, str]) -> str:
+    return "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+
+
+# Countries, with their usual short forms and main business cities; a city counts as its country.
+REGIONS = _alias_table("""
+united states: usa | the us | the united states | new york | san francisco | austin | boston
+canada: toronto | vancouver | montreal
+mexico: mexico city | monterrey
+brazil: são paulo | sao paulo | rio de janeiro
+argentina: buenos aires
+colombia: bogotá | bogota | medellín
+chile: santiago
+united kingdom: the uk | uk | the united kingdom | britain | london | manchester | edinburgh
+ireland: dublin
+france: paris | lyon
+germany: berlin | munich | hamburg | frankfurt
+netherlands: the netherlands | amsterdam | rotterdam
+belgium: brussels
+spain: madrid | barcelona
+portugal: lisbon | porto
+italy: milan | rome
+switzerland: zurich | geneva
+austria: vienna
+poland: warsaw | krakow
+sweden: stockholm
+norway: oslo
+denmark: copenhagen
+finland: helsinki
+estonia: tallinn
+israel: tel aviv
+united arab emirates: the uae | uae | dubai | abu dhabi
+saudi arabia: riyadh
+south africa: cape town | johannesburg
+nigeria: lagos
+kenya: nairobi
+egypt: cairo
+india: bangalore | bengaluru | mumbai | delhi | hyderabad
+singapore:
+japan: tokyo | osaka
+south korea: korea | seoul
+china: shanghai | beijing
+hong kong:
+taiwan: taipei
+indonesia: jakarta
+vietnam: ho chi minh city | hanoi
+philippines: the philippines | manila
+australia: sydney | melbourne
+new zealand: auckland
+emea:
+apac:
+latam:
+dach:
+nordics: the nordics
+""")
+PLACE = re.compile(rf"\b(?P<place>{_alternation(REGIONS)})\b", re.IGNORECASE)
+EXPANSION_CUE = _rx(r"\blive in\b|\bselling in\b|\bexpanded (?:to|into)\b|\bopened\b|\bnew \S+"
+                    r"(?: \S+)? office\b|\blaunch is done\b|\bofficially open\b|\bup and running\b"
+                    r"|\boffice open\b|\bour \w+ market\b|\bis our \w+ market\b"
+                    r"|\bfirst customer in\b|\bselling there\b")
+
+
+def detect_expansion(clause: str, ctx: Context) -> Found | None:
+    cue = EXPANSION_CUE.search(clause)
+    place = PLACE.search(clause)
+    if not cue or not place:
+        return None
+    region = REGIONS[place["place"].lower()]
+    return Found(EventType.MARKET_EXPANSION, {"region": region},
+                 f"Expanded to {region.title()}", cue.start(), (place["place"],))
+
+
+CERT = _rx(
+    r"\b(?:SOC[ -]?2(?: Type (?:II|2|I|1)\b)?|ISO(?:/IEC)?[ ]?\d{4,5}|HIPAA"
+    r"|PCI[- ]DSS(?: Level \d)?|FedRAMP(?: (?:Low|Moderate|High))?|HITRUST(?: r2| i1)?"
+    r"|CSA STAR(?: Level \d)?"
+    r"|Cyber Essentials(?: Plus)?|TISAX|StateRAMP|IRAP)")
+COMPLIANCE_VERB = _rx(r"\b(?:passed|certified|compliant|report is in|issued|is done|received"
+                      r"|achieved|certification|badge|audit closed)\b")
+
+
+def canonical_certification(raw: str) -> str:
+    """Canonical certification id: "SOC2 Type 2" -> "soc 2 type ii", "ISO/IEC 27001" ->
+    "iso 27001", "HITRUST r2" -> "hitrust"."""
+    text = raw.lower().replace("/iec", "").replace("-", " ")
+    text = re.sub(r"soc ?2", "soc 2", text)
+    text = re.sub(r"iso ?(\d)", r"iso \1", text)
+    text = re.sub(r"type 2\b", "type ii", re.sub(r"type 1\b", "type i", text))
+    text = re.sub(r"hitrust (?:r2|i1)", "hitrust", text)
+    return " ".join(text.split())
+
+
+def detect_compliance(clause: str, ctx: Context) -> Found | None:
+    cert = CERT.search(clause)
+    verb = COMPLIANCE_VERB.search(clause)
+    if not cert or not verb:
+        return None
+    name = canonical_certification(cert.group())
+    return Found(EventType.COMPLIANCE, {"certification": name}, f"Achieved {cert.group()}",
+                 verb.start(), (cert.group(),))
+
+
+PUBLICATIONS = _alias_table("""
+techcrunch: tc
+forbes:
+wall street journal: the wall street journal | wsj
+bloomberg: bloomberg news
+information: the information
+venturebeat:
+business insider: insider
+fast company:
+wired:
+verge: the verge
+axios:
+sifted:
+financial times: the financial times | ft
+reuters:
+cnbc:
+fortune:
+inc.: inc magazine
+protocol:
+siliconangle:
+new stack: the new stack
+zdnet:
+infoworld:
+handelsblatt:
+les echos:
+economist: the economist
+new york times: the new york times | nyt
+washington post: the washington post
+guardian: the guardian
+bbc:
+cnn:
+techradar:
+the register: register
+geekwire:
+hacker news:
+product hunt:
+""")
+PUBLICATION = re.compile(rf"(?<![\w])(?P<pub>{_alternation(PUBLICATIONS)})(?![\w])",
+                         re.IGNORECASE)
+MEDIA_CUE = _rx(r"feature on us|interview with|named us|covered (?:our|us)|article about us"
+                r"|(?:ran|wrote|published) (?:a )?(?:story|piece|profile) (?:on|about) us"
+                r"|featured in|\bwe're in\b|named to|profiled us|mentioned us"
+                r"|(?:piece|story|article|profile) on (?:us|our)\b")
+
+
+def detect_media(clause: str, ctx: Context) -> Found | None:
+    cue = MEDIA_CUE.search(clause)
+    if not cue:
+        return None
+    for m in PUBLICATION.finditer(clause):
+        if m["pub"].lower() in {"tc", "ft", "insider", "register"} and not m["pub"].isupper() \
+                and m["pub"] != "Insider":
+            continue  # short aliases only count written as names, not as ordinary words
+        pub = PUBLICATIONS[m["pub"].lower()]
+        return Found(EventType.MEDIA_COVERAGE, {"publication": pub}, f"Covered by {m['pub']}",
+                     cue.start(), (m["pub"],))
+    return None
+
+
+INVESTORS = _alias_table("""
+sequoia: sequoia capital
+andreessen horowitz: a16z
+accel:
+index ventures: index
+lightspeed: lightspeed venture partners
+benchmark:
+greylock: greylock partners
+kleiner perkins: kleiner | kpcb
+general catalyst:
+bessemer: bessemer venture partners | bvp
+insight partners:
+tiger global:
+coatue:
+gv: google ventures
+founders fund:
+khosla ventures: khosla
+nea: new enterprise associates
+battery ventures:
+redpoint: redpoint ventures
+felicis: felicis ventures
+balderton: balderton capital
+atomico:
+northzone:
+point nine: point nine capital
+union square ventures: usv
+first round: first round capital
+spark capital:
+matrix partners: matrix
+emergence: emergence capital
+iconiq: iconiq growth
+thrive capital: thrive
+menlo ventures:
+crv:
+amplify partners:
+craft ventures:
+ribbit capital: ribbit
+softbank: softbank vision fund
+y combinator: yc
+8vc:
+lux capital: lux
+ivp:
+dst global: dst
+""")
+_COMMON_WORD_FIRMS = {"index", "matrix", "thrive", "benchmark", "lux", "emergence", "insight",
+                      "spark", "amplify", "accel", "crv", "nea", "ivp", "dst", "ribbit", "craft",
+                      "first round", "kleiner", "khosla", "gv", "yc"}
+INVESTOR = re.compile(rf"(?<![\w])(?P<vc>{_alternation(INVESTORS)})(?![\w])", re.IGNORECASE)
+INVESTOR_CUE = _rx(r"reached out|asked for (?:our|a|the)|term sheet|preempt|pinged|about leading"
+                   r"|asking for a call|wants? to "
+                   r"(?:meet|lead|invest)|partner meeting|intro request|\binbound\b|asking to meet"
+                   r"|tracking us|would like to (?:meet|invest|lead|talk)")
+
+
+def detect_investor(clause: str, ctx: Context) -> Found | None:
+    cue = INVESTOR_CUE.search(clause)
+    if not cue:
+        return None
+    for m in INVESTOR.finditer(clause):
+        raw = m["vc"]
+        if raw.islower() and raw in _COMMON_WORD_FIRMS:
+            continue  # "index", "matrix", "thrive" as plain words are not firms
+        firm = INVESTORS[raw.lower()]
+        return Found(EventType.INVESTOR_INTEREST, {"investor": firm},
+                     f"Inbound interest from {raw}", cue.start(), (raw,),
+                     allow=frozenset({"plan", "hedge"}))  # interest is about intentions
+    return None
+
+
+SUCCESS = re.compile(
+    rf"(?P<a>{NAME}) (?:just )?(?:renewed|upgraded to|expanded (?:their|its|by|to|seats)"
+    rf"|doubled|tripled)"
+    rf"|[Rr]enewal signed with (?P<b>{NAME})"
+    rf"|[Pp]ublished the (?P<c>{NAME}) case study"
+    rf"|(?P<d>{NAME}) case study (?:is live|published|went live)"
+    rf"|(?P<e>{NAME}) told us\b.*\bpublic reference")
+NPS = re.compile(r"\bNPS\b[^.\d]{0,30}?\b(?:hit|jumped to|came in at|is|at|reached)\s(\d{1,2})\b")
+
+
+def detect_success(clause: str, ctx: Context) -> Found | None:
+    if m := SUCCESS.search(clause):
+        customer = _clean_name(next(g for g in m.groups() if g))
+        if customer and customer.lower() not in {"renewal", "we", "the"}:
+            return Found(EventType.CUSTOMER_SUCCESS, {"customer": _key(customer)},
+                         f"{customer} renewed and expanded", m.start(), (customer,))
+    if m := NPS.search(clause):
+        return Found(EventType.CUSTOMER_SUCCESS, {"nps": int(m[1])}, f"NPS reached {m[1]}",
+                     m.start())
+    return None
+
+
+# Each detector with the words that must appear (lower-case, at a word start) before it is worth
+# running. A trailing "!" means the word must end there too ("ga!" is not "game").
+# Order matters: the first detector that reads a clause wins it (a renewal is not a new deal,
+# a closed round is not investor interest, a press piece about a launch is press).
+RULES: tuple[tuple[Detector, tuple[str, ...]], ...] = (
+    (detect_funding, ("series", "seed", "pre-seed", "round", "funds", "signatures", "raised",
+                      "raises")),
+    (detect_deal, ("signed", "closed", "won!", "docusign", "executed", "logo", "deal",
+                   "officially a customer", "countersigned")),
+    (detect_success, ("renewed", "renewal", "upgraded", "expanded", "case study", "reference",
+                      "nps!", "doubled", "tripled")),
+    (detect_revenue, ("arr!", "mrr!", "annual recurring", "annualized", "run-rate", "run rate")),
+    (detect_investor, ("reached out", "asked for", "term sheet", "preempt", "wants to", "want to",
+                       "want a partner", "partner meeting", "intro request", "inbound",
+                       "asking to meet", "tracking us", "would like to", "pinged",
+                       "about leading", "asking for a call")),
+    (detect_hiring, ("welcom", "accepted our offer", "has accepted", "joins us", "joined",
+                     "our new", "hired", "offer signed", "started as", "just started",
+                     "say hi to", "starts")),
+    (detect_partnership, ("partnership", "partner", "co-sell", "reseller")),
+    (detect_compliance, ("soc", "iso", "hipaa", "pci", "fedramp", "hitrust", "csa star",
+                         "cyber essentials", "tisax", "stateramp", "irap")),
+    (detect_expansion, ("live in", "selling in", "expanded to", "expanded into", "opened",
+                        "office", "launch is done", "officially open", "up and running",
+                        "market", "first customer in", "selling there")),
+    (detect_media, ("feature on us", "interview with", "named us", "named to", "covered",
+                    "article about us", "story on us", "piece on us", "featured in", "we're in",
+                    "profiled", "ran a story", "wrote a", "published a", "piece on", "story on",
+                    "article on", "profile on")),
+    (detect_launch, ("launched", "shipped", "launching", "released", "rolled out", "live!",
+                     "ga!", "generally available", "officially out", "out of beta")),
+    (detect_technical, ("p99", "events", "patent")),
+    (detect_users, ("users", "signups", "mau", "monthly active", "milestone")),
+)
+DETECTORS: tuple[Detector, ...] = tuple(detect for detect, _ in RULES)
+
+
+KEYWORD_RULES: dict[str, frozenset[int]] = {}
+for _index, (_, _keywords) in enumerate(RULES):
+    for _keyword in _keywords:
+        _plain = _keyword.rstrip("!")
+        KEYWORD_RULES[_plain] = KEYWORD_RULES.get(_plain, frozenset()) | {_index}
+# The prefilter: one compiled regex of every keyword. Most mundane messages contain none, so this
+# search (on the lower-cased text) is all they cost; its matches also pick the detectors to run.
+PREFILTER = re.compile(r"\b" + _trie([w for _, words in RULES for w in words]))
+
+
+def rules_for(lower: str) -> list[Detector]:
+    """The detectors whose keywords occur in ``lower`` (lower-cased text), in priority order."""
+    found: set[int] = set()
+    for m in PREFILTER.finditer(lower):
+        found |= KEYWORD_RULES[m.group()]
+    return [DETECTORS[i] for i in sorted(found)]
+
+
+SEVERITY = {
+    EventType.FUNDING: Severity.HIGH, EventType.ENTERPRISE_DEAL: Severity.HIGH,
+    EventType.REVENUE_MILESTONE: Severity.HIGH, EventType.TECHNICAL_ACHIEVEMENT: Severity.LOW,
+    EventType.MEDIA_COVERAGE: Severity.LOW,
+}
+# News about someone else reads like ours ("FlowCorp raised a $40M Series B") for these types.
+THIRD_PARTY_TYPES = frozenset({
+    EventType.FUNDING, EventType.REVENUE_MILESTONE, EventType.USER_GROWTH,
+    EventType.PRODUCT_LAUNCH, EventType.MARKET_EXPANSION, EventType.COMPLIANCE,
+    EventType.TECHNICAL_ACHIEVEMENT, EventType.PARTNERSHIP,
+})
+_OWN_SUBJECTS = {"we", "i", "our", "us", "arr", "mrr", "nps", "mau", "users", "signups",
+                 "revenue", "it", "finance", "sales", "marketing", "engineering", "product",
+                 "team", "everyone", "ops", "the team"}
+
+
+def veto(found: Found, clause: str, sentence: str, company: str) -> str | None:
+    """Why a found event is not a real one, or None when nothing speaks against it."""
+    low_sentence = sentence.lower()
+    reason = SENTENCE_CUES.first(low_sentence)
+    if reason is None and any(mark in low_sentence for mark in JOKE_MARKS):
+        reason = "joke"
+    if reason is None and _QUESTION.search(sentence):
+        reason = "question"
+    if reason is not None:
+        return reason
+    text = _scrub(clause, found.stakeholders)
+    low = text.lower()
+    type_cues = TYPE_CUES.get(found.event_type)
+    reason = CLAUSE_CUES.first(low) or (type_cues.first(low) if type_cues else None) \
+        or PART_CUES.first(_trigger_part(low, found.trigger), found.allow)
+    if reason is None and found.event_type in THIRD_PARTY_TYPES \
+            and _third_party(text, low, company):
+        reason = "third_party"
+    return reason
+
+
+_QUESTION = re.compile(r"\?[\s\W]*$")
+
+
+def _third_party(text: str, low: str, company: str) -> bool:
+    if THIRD_PARTY_WORDS.search(low):
+        return True
+    for m in THIRD_PARTY_SUBJECT.finditer(text):
+        who = _clean_name(m["who"]).lower()
+        if len(who) > 2 and who not in _OWN_SUBJECTS and who != company.lower() \
+                and not ROUND.fullmatch(who):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading messages
+# ---------------------------------------------------------------------------------------------
+
+_LINE = re.compile(r"[^\n]+")
+# A sentence ends at .!? (not in "No. 11,482,913" or "Inc."), at an emoji or at a Slack
+# :shortcode:, when whitespace follows. The leading character class keeps the scan cheap.
+_SENTENCE_END = re.compile(r"(?:[.!?]+|[\U0001F300-\U0001FAFF\u2600-\u27BF]|:[a-z0-9_+-]+:)(?=\s)")
+_NOT_AN_END = ("No.", "Inc.", "vs.", "no.")
+_CLAUSE_CUT = re.compile(r";\s+|\s+but\s+|,?\s+though\b|\s+however,?\s+", re.IGNORECASE)
+_BULLET = " \t-•*>"
+
+
+def sentences(text: str) -> list[str]:
+    """Lines, then sentences within lines; bullets trimmed. Each is a substring of ``text``."""
+    out = []
+    for line in _LINE.finditer(text):
+        value = line.group()
+        pos = 0
+        for end in _SENTENCE_END.finditer(value):
+            if value.endswith(_NOT_AN_END, 0, end.end()):
+                continue
+            out.append(value[pos:end.end()])
+            pos = end.end()
+        out.append(value[pos:])
+    return [s for s in (piece.strip(_BULLET).strip() for piece in out) if s]
+
+
+def _subject(message: Message) -> str:
+    if message.subject:
+        return message.subject
+    head = message.text.split("\n", 1)[0]
+    return head[8:].strip() if head.lower().startswith("subject:") else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An accepted reading of one message: what was found and the sentence that says it."""
+
+    found: Found
+    evidence: str
+    message: Message
+
+
+def read_message(message: Message, company: str) -> tuple[list[Hit], list[tuple[str, str]]]:
+    """Every event one message states, and every near-event it rejected with the reason."""
+    hits: list[Hit] = []
+    rejected: list[tuple[str, str]] = []
+    if PREFILTER.search(message.text.lower()) is None:
+        return hits, rejected
+    parts = sentences(message.text)
+    subject = _subject(message)
+    for i, sentence in enumerate(parts):
+        detectors = rules_for(sentence.lower())
+        if not detectors:
+            continue
+        ctx = Context(company, subject, parts[i + 1] if i + 1 < len(parts) else "")
+        for clause in _clauses(sentence):
+            found = _detect(detectors, clause, ctx)
+            if found is None:
+                continue
+            reason = veto(found, clause, sentence, company)
+            if reason is None:
+                hits.append(Hit(found, sentence, message))
+            else:
+                rejected.append((message.id, f"{reason}: {sentence[:120]}"))
+    return hits, rejected
+
+
+def _clauses(sentence: str) -> list[str]:
+    """Clauses at ";" and "but"; "X and Y" splits too when both halves carry a keyword, so
+    "closed our Series A and hired a CFO" yields two events while "renewed and expanded" stays
+    one statement about one customer."""
+    out = []
+    for clause in _CLAUSE_CUT.split(sentence):
+        halves = clause.split(" and ")
+        if len(halves) == 1:
+            out.append(clause)
+            continue
+        current = halves[0]
+        for half in halves[1:]:
+            if PREFILTER.search(current.lower()) and PREFILTER.search(half.lower()) \
+                    and _has_subject_or_verb(half):
+                out.append(current)
+                current = half
+            else:
+                current = f"{current} and {half}"
+        out.append(current)
+    return out
+
+
+def _has_subject_or_verb(half: str) -> bool:
+    """The right side of "and" reads as its own statement, not "renewed and expanded 40%"."""
+    return len(half.split()) >= 3
+
+
+def _detect(detectors: list[Detector], clause: str, ctx: Context) -> Found | None:
+    for detector in detectors:
+        found = detector(clause, ctx)
+        if found is not None:
+            return found
+    return None
+
+
+@dataclass
+class _Merged:
+    """Mentions of one event within a batch."""
+
+    hit: Hit
+    ids: list[str] = field(default_factory=list)
+    stakeholders: dict[str, None] = field(default_factory=dict)
+
+    def add(self, hit: Hit) -> None:
+        if hit.message.id not in self.ids:
+            self.ids.append(hit.message.id)
+        self.stakeholders.update(dict.fromkeys(hit.found.stakeholders))
+
+
+def _fingerprint_key(company: str, found: Found) -> tuple[str, ...]:
+    return (company, found.event_type.value,
+            *(f"{k}={v}" for k, v in sorted(found.metrics.items())))
+
+
+class RulesExtractor:
+    """Offline extractor for all 13 event types; deterministic, stateless, thread-safe."""
+
+    name = "rules"
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> RulesExtractor:
+        """Nothing to configure: rules need no key, model or network."""
+        return cls()
+
+    def extract(self, batch: Batch) -> Extraction:
+        """Read every message of ``batch``; mentions of one event within it become one event."""
+        started = time.perf_counter()
+        merged: dict[tuple[str, ...], _Merged] = {}
+        rejected: list[tuple[str, str]] = []
+        for message in batch.messages:
+            hits, dropped = read_message(message, batch.company_id)
+            rejected.extend(dropped)
+            for hit in hits:
+                entry = merged.setdefault(_fingerprint_key(batch.company_id, hit.found),
+                                          _Merged(hit))
+                entry.add(hit)
+        events = [self._event(batch.company_id, entry) for entry in merged.values()]
+        usage = BatchUsage(
+            batch_id=batch.id, provider="rules", model=MODEL, messages=len(batch.messages),
+            sent_messages=len(batch.messages), latency_ms=(time.perf_counter() - started) * 1e3,
+            events_proposed=len(events) + len(rejected), events_rejected=len(rejected))
+        return Extraction(events=events, usage=usage, rejected=rejected)
+
+    @staticmethod
+    def _event(company: str, entry: _Merged) -> SignificantEvent:
+        found = entry.hit.found
+        mentions = len(entry.ids)
+        return SignificantEvent(
+            company_id=company, event_type=found.event_type,
+            severity=SEVERITY.get(found.event_type, Severity.MEDIUM), title=found.title,
+            description=f"{found.title}. Stated in {mentions} message(s) of this batch.",
+            metrics=dict(found.metrics), timeline=entry.hit.message.timestamp.date().isoformat(),
+            stakeholders=list(entry.stakeholders), source_message_ids=list(entry.ids),
+            evidence=entry.hit.evidence, confidence=min(0.95, 0.75 + 0.05 * (mentions - 1)),
+            extractor="rules")
+
+
+def iter_hits(messages: list[Message], company: str) -> Iterator[Hit]:
+    """Every accepted reading in ``messages``, for debugging and benchmarks."""
+    for message in messages:
+        yield from read_message(message, company)[0]
