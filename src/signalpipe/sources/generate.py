@@ -216,7 +216,11 @@ VCS = ("Sequoia", "Andreessen Horowitz", "Accel", "Index Ventures", "Lightspeed"
        "Battery Ventures", "Redpoint", "Felicis", "Balderton", "Atomico", "Northzone",
        "Point Nine", "Union Square Ventures", "First Round", "Spark Capital", "Matrix Partners",
        "Emergence", "ICONIQ", "Thrive Capital", "Menlo Ventures", "CRV", "Amplify Partners",
-       "Craft Ventures", "Ribbit Capital")
+       "Craft Ventures", "Ribbit Capital", "Lerer Hippeau", "Bain Capital Ventures",
+       "Sapphire Ventures", "Tribe Capital", "Headline", "Cherry Ventures", "Speedinvest",
+       "Creandum", "EQT Ventures", "HV Capital", "Notion Capital", "LocalGlobe", "Seedcamp",
+       "Octopus Ventures", "Frontline Ventures", "Obvious Ventures", "Forerunner Ventures",
+       "SignalFire", "Costanoa Ventures", "Uncork Capital")
 VC_ALIASES = {"Andreessen Horowitz": "a16z", "GV": "Google Ventures",
               "Union Square Ventures": "USV", "Kleiner Perkins": "Kleiner"}
 PARTNERS = ("Stripe", "Snowflake", "Salesforce", "HubSpot", "Twilio", "Datadog", "AWS",
@@ -224,7 +228,11 @@ PARTNERS = ("Stripe", "Snowflake", "Salesforce", "HubSpot", "Twilio", "Datadog",
             "Segment", "Databricks", "MongoDB", "Cloudflare", "Vercel", "Zapier", "Notion",
             "Workday", "SAP", "ServiceNow", "Deloitte", "Accenture", "PwC", "Plaid", "Brex",
             "Gusto", "Rippling", "Adyen", "Klaviyo", "Miro", "Confluent", "Elastic", "GitLab",
-            "Oracle NetSuite", "Xero", "Freshworks")
+            "Oracle NetSuite", "Xero", "Freshworks", "Auth0", "Salesloft", "Outreach", "Gong",
+            "Pipedrive", "Asana", "Airtable", "Dropbox", "DocuSign", "PayPal", "Wise", "Revolut",
+            "Mailchimp", "Algolia", "Fivetran", "dbt Labs", "Tableau", "Sentry", "New Relic",
+            "Splunk", "PagerDuty", "Cisco", "IBM", "Capgemini", "KPMG", "Infosys", "Wipro",
+            "Monday.com", "Square", "Twilio Flex")
 COMPETITORS = ("FlowCorp", "Pipewise", "Loopline", "Signalry", "Opsly", "Rivetly", "Taskara",
                "Streamdeck", "Conduit Labs", "Brightloop")
 CUSTOMER_HEADS = ("Acme", "Globex", "Initech", "Umbrella", "Northwind", "Contoso", "Hooli",
@@ -261,6 +269,14 @@ REGIONS = (  # (how messages name it, canonical id, city)
     ("Indonesia", "indonesia", "Jakarta"), ("South Africa", "south africa", "Cape Town"),
     ("Nigeria", "nigeria", "Lagos"), ("Norway", "norway", "Oslo"),
     ("Finland", "finland", "Helsinki"), ("Austria", "austria", "Vienna"),
+    ("Belgium", "belgium", "Brussels"), ("Chile", "chile", "Santiago"),
+    ("New Zealand", "new zealand", "Auckland"), ("Kenya", "kenya", "Nairobi"),
+    ("Vietnam", "vietnam", "Hanoi"), ("the Philippines", "philippines", "Manila"),
+    ("Estonia", "estonia", "Tallinn"), ("Saudi Arabia", "saudi arabia", "Riyadh"),
+    ("Czechia", "czechia", "Prague"), ("Hungary", "hungary", "Budapest"),
+    ("Greece", "greece", "Athens"), ("Romania", "romania", "Bucharest"),
+    ("Turkey", "turkey", "Istanbul"), ("Thailand", "thailand", "Bangkok"),
+    ("Malaysia", "malaysia", "Kuala Lumpur"),
 )
 CERTIFICATIONS = (  # (canonical id, ways to write it)
     ("soc 2 type ii", ("SOC 2 Type II", "SOC 2 Type 2", "SOC2 Type II", "SOC 2 Type II")),
@@ -279,6 +295,17 @@ CERTIFICATIONS = (  # (canonical id, ways to write it)
     ("tisax", ("TISAX",)),
     ("stateramp", ("StateRAMP",)),
     ("irap", ("IRAP",)),
+    ("soc 1 type ii", ("SOC 1 Type II", "SOC 1 Type 2")),
+    ("soc 3", ("SOC 3",)),
+    ("iso 22301", ("ISO 22301", "ISO/IEC 22301")),
+    ("iso 27018", ("ISO 27018", "ISO/IEC 27018")),
+    ("pci dss level 2", ("PCI DSS Level 2",)),
+    ("fedramp high", ("FedRAMP High",)),
+    ("fedramp low", ("FedRAMP Low",)),
+    ("csa star level 1", ("CSA STAR Level 1",)),
+    ("cmmc level 2", ("CMMC Level 2",)),
+    ("nist 800-171", ("NIST 800-171", "NIST SP 800-171")),
+    ("bsi c5", ("BSI C5",)),
 )
 AUDITORS = ("Prescient Assurance", "A-LIGN", "Schellman", "Johanson Group", "Insight Assurance",
             "Coalfire", "BARR Advisory")
@@ -286,7 +313,9 @@ PUBLICATIONS = ("TechCrunch", "Forbes", "The Wall Street Journal", "Bloomberg",
                 "The Information", "VentureBeat", "Business Insider", "Fast Company", "Wired",
                 "The Verge", "Axios", "Sifted", "the Financial Times", "Reuters", "CNBC",
                 "Fortune", "Inc.", "Protocol", "SiliconANGLE", "The New Stack", "ZDNet",
-                "InfoWorld", "Handelsblatt", "Les Echos", "The Economist")
+                "InfoWorld", "Handelsblatt", "Les Echos", "The Economist", "The New York Times",
+                "The Washington Post", "The Guardian", "BBC", "TechRadar", "GeekWire", "Quartz",
+                "Engadget", "Ars Technica", "The Next Web", "Tech.eu", "Crunchbase News")
 PRESS_LISTS = ("Cloud 100", "Next Big Things in Tech", "Most Innovative Companies",
                "30 Under 30", "AI 50", "Startups to Watch", "Fintech 50")
 TOPICS = ("revenue operations", "workflow automation", "the data stack", "B2B reporting",
@@ -302,7 +331,8 @@ ORDINALS = ("third", "fourth", "fifth", "sixth", "seventh")
 # ---------------------------------------------------------------------------------------------
 
 def _trim(x: float) -> str:
-    return f"{x:.2f}".rstrip("0").rstrip(".")
+    """1.375 -> "1.375", 12.0 -> "12": exact for the amounts generated (multiples of $1k)."""
+    return f"{x:.3f}".rstrip("0").rstrip(".")
 
 
 def money(rng: Random, usd: int) -> str:
@@ -1025,7 +1055,7 @@ class _Expansion(_Kind):
 
 class _Compliance(_Kind):
     event_type = "compliance"
-    weight = 0.55
+    weight = 0.45
     channels = ("security", "sales", "general")
     chat = (
         "We passed our {cert} audit with zero exceptions 🎉",
@@ -1079,8 +1109,8 @@ class _Press(_Kind):
         "{ceo}'s interview with {pub} is live.",
         "{pub} named us to their {list} list 🎉",
         "Press hit: {pub} covered our launch this morning.",
-        "Check out the {pub} article about us, link in #press.",
-        "The {pub} piece on our growth is up :newspaper:",
+        "Check out the {pub_bare} article about us, link in #press.",
+        "The {pub_bare} piece on our growth is up :newspaper:",
     )
     email = (
         ("Press: {pub}", "Team,\n\n{pub} ran a story on us this morning: \"{headline}\". "
@@ -1091,14 +1121,14 @@ class _Press(_Kind):
     distractors = (
         "Pitching {pub} next week about our growth story.",
         "{pub} wrote about {competitor}'s Series C today.",
-        "A {pub} reporter asked for comment on the outage, we declined.",
-        "Hoping to land a {pub} piece for the launch.",
+        "A {pub_bare} reporter asked for comment on the outage, we declined.",
+        "Hoping to land a {pub_bare} piece for the launch.",
         "If {pub} picks this up it'd be huge.",
-        "That {pub} article about data breaches isn't about us, relax.",
-        "Did anyone see the {pub} piece on AI agents? Good read.",
+        "That {pub_bare} article about data breaches isn't about us, relax.",
+        "Did anyone see the {pub_bare} piece on AI agents? Good read.",
         "We were almost in {pub} today but the piece got cut.",
         "{pub} covered {competitor}'s launch, we weren't mentioned.",
-        "Reminder of that {pub} feature on us from last spring, great for the deck.",
+        "Reminder of that {pub_bare} feature on us from last spring, great for the deck.",
     )
 
     def sample(self, w: _World) -> Raw:
