@@ -48,10 +48,15 @@ NAME = rf"{_CAP}(?:\s(?:{_CAP}|\d[\w.]*))*"  # Globex Health, Flow Copilot 2.0, 
 PERSON = r"[A-Z][a-z]+(?:[ -][A-Z][a-z']+)+"  # two or more capitalised words
 _NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _UNIT = r"k|K|m|M|MM|mm|bn|B|million|thousand|billion"
+# A letter unit sticks to its number ("12M", "480k"); a word unit may follow a space; a number
+# written out with commas takes no unit, so "$25,000,000 B round" is 25 million, not billions.
 MONEY = re.compile(
-    rf"(?:(?:US)?\$|USD\s?)\s?(?P<n1>{_NUM})\s?(?P<u1>{_UNIT})?(?![\w])"
-    rf"|(?<![\w$#.,])(?P<n2>{_NUM})\s?(?P<u2>{_UNIT})(?![\w])(?:\s?(?:dollars|USD))?")
-COUNT = re.compile(rf"(?<![\w$#.,])(?P<n>{_NUM})\s?(?P<u>k|K|M|million|thousand|billion)?(?![\w])")
+    r"(?:(?:US)?\$|USD\s?)\s?(?P<a>\d{1,3}(?:,\d{3})+|(?P<n1>\d+(?:\.\d+)?)"
+    r"(?:(?P<u1>k|K|m|M|MM|mm|bn|B)|\s?(?P<w1>million|thousand|billion))?)(?![\w])"
+    r"|(?<![\w$#.,])(?P<b>(?P<n2>\d+(?:\.\d+)?)(?:(?P<u2>k|K|m|M|MM|mm|bn|B)"
+    r"|\s?(?P<w2>million|thousand|billion)))(?![\w])(?:\s?(?:dollars|USD))?")
+COUNT = re.compile(rf"(?<![\w$#.,])(?P<n>{_NUM})\s?(?P<u>[kKmMbB]|bn|million|thousand|billion)?"
+                   r"(?![\w])")
 _MULTIPLIER = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "bn": 1e9,
                "b": 1e9, "billion": 1e9}
 _STOP_LEAD = re.compile(r"^(?:The|Our|A|An|We|Big one|Huge news)\s+")
@@ -66,7 +71,10 @@ def parse_money(text: str) -> list[tuple[int, int, int]]:
     """Every USD amount in ``text`` as (value, start, end): $12M, 12 million, $480,000, 12m."""
     out = []
     for m in MONEY.finditer(text):
-        raw, unit = (m["n1"], m["u1"]) if m["n1"] else (m["n2"], m["u2"])
+        if m["a"] is not None:
+            raw, unit = (m["n1"], m["u1"] or m["w1"]) if m["n1"] else (m["a"], None)
+        else:
+            raw, unit = m["n2"], m["u2"] or m["w2"]
         out.append((round(_number(raw, unit)), m.start(), m.end()))
     return out
 
@@ -233,7 +241,8 @@ def _scrub(text: str, names: tuple[str, ...] = ()) -> str:
     "Forecast" is not a forecast), keeping offsets, before looking for cues."""
     text = IDIOMS.sub(_blank, QUOTED.sub(_blank, text))
     for name in names:
-        text = text.replace(name, " " * len(name))
+        if len(name) >= 3:
+            text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " " * len(name), text)
     return text
 
 
@@ -288,7 +297,8 @@ FUNDING_VERB = _rx(r"\b(?:closed|raised|raises|landed|wired|signed|done|in the b
                    r"|arrived|signatures are in|leading|led by|led it)\b")
 VALUATION = _rx(r"\s?(?:post|pre)(?:-money)?\b|\s?valuation\b")  # "$60M post" is not the round
 VALUATION = _rx(r"\s?(?:post|pre)(?:-money)?\b|\s?valuation\b")  # "$60M post" is no round
-LEAD = re.compile(rf"(?:led by|with) (?P<lead>{NAME})|(?P<lead2>{NAME}) (?:led|leading)\b")
+LEADS = (re.compile(rf"(?:led by|with) (?P<n>{NAME})"),
+         re.compile(rf"(?P<n>{NAME}) (?:led|leading)\b"))
 
 
 def _round(text: str) -> str | None:
@@ -302,6 +312,16 @@ def _round(text: str) -> str | None:
     return f"series {(m['l1'] or m['l2']).lower()}"
 
 
+def _lead(clause: str) -> str:
+    """The lead investor: "led by X" first, then "X leading" (but not "Series B led")."""
+    for rx in LEADS:
+        for m in rx.finditer(clause):
+            who = _clean_name(m["n"])
+            if len(who) > 2 and not ROUND.fullmatch(who):
+                return who
+    return ""
+
+
 def detect_funding(clause: str, ctx: Context) -> Found | None:
     verb = FUNDING_VERB.search(clause)
     amounts = parse_money(clause)
@@ -312,8 +332,7 @@ def detect_funding(clause: str, ctx: Context) -> Found | None:
         return None
     amount = next((v for v, _, end in amounts if not VALUATION.match(clause, end)),
                   amounts[0][0])
-    lead = LEAD.search(clause)
-    who = _clean_name(lead["lead"] or lead["lead2"]) if lead else ""
+    who = _lead(clause)
     title = f"Closed ${amount / 1e6:g}M {rnd.title()}" + (f" led by {who}" if who else "")
     return Found(EventType.FUNDING, {"amount_usd": amount, "round": rnd}, title, verb.start(),
                  (who,) if who else ())
@@ -323,7 +342,8 @@ REVENUE_WORD = _rx(r"\bARR\b|\bMRR\b|annual recurring revenue|annualized|run[- ]
 REVENUE_VERB = _rx(r"\b(?:crossed|passed|hit|reached|surpassed|topped|above|record|milestone"
                    r"|closed (?:the month|\w+) at|as of|now at|is now|we're at|that's|is"
                    r"|up from)\b")
-_AMOUNT = rf"(?:(?:US)?\$|USD\s?)?\s?(?:{_NUM})\s?(?:{_UNIT})?"
+_AMOUNT = (rf"(?:(?:US)?\$|USD\s?)?\s?(?:{_NUM})"
+           r"(?:\s?(?:million|thousand|billion)\b|(?:MM|mm|bn|[kKmMbB])(?!\w))?")
 ARR_NEAR = _rx(rf"(?:ARR|annual recurring revenue|annualized)\D{{0,25}}?(?P<a>{_AMOUNT})"
                rf"|(?P<b>{_AMOUNT})\s?(?:in )?(?:ARR|annual recurring revenue|annualized)")
 MRR_NEAR = _rx(rf"MRR\D{{0,25}}?(?P<a>{_AMOUNT})|(?P<b>{_AMOUNT})\s?MRR")
@@ -363,13 +383,13 @@ USERS_MARKED = _rx(rf"(?P<n>(?:{_NUM})\s?(?:k|K|M|million|thousand|billion)?)\s+
                    r"(?=.*?(?P<verb>as of|milestone|all-time high|record|\(\+\d|MoM|WoW"
                    r"|and counting))")
 USERS_LEADING = _rx(r"^\W*milestone\W+")
+USERS_BARE = _rx(rf"(?P<verb>)(?P<n>(?:{_NUM})\s?(?:k|M|million|thousand)?)\s+{_USERS}")
 
 
 def detect_users(clause: str, ctx: Context) -> Found | None:
     m = USERS_AFTER.search(clause) or USERS_BEFORE.search(clause) or USERS_MARKED.search(clause)
     if not m and USERS_LEADING.search(clause):
-        m = re.search(rf"(?P<verb>)(?P<n>(?:{_NUM})\s?(?:k|K|M|million|thousand)?)\s+{_USERS}",
-                      clause)
+        m = USERS_BARE.search(clause)
     if not m:
         return None
     users = parse_count(m["n"])
@@ -417,7 +437,8 @@ def detect_launch(clause: str, ctx: Context) -> Found | None:
     if not m:
         return None
     product = _clean_name(m["a"] or m["b"] or m["c"])
-    if not product or product.lower() in _NOT_PRODUCTS or product.lower() == ctx.company.lower():
+    if not product or product.lower() in _NOT_PRODUCTS or product.lower() == ctx.company.lower() \
+            or PUBLICATION.fullmatch(product):  # "the Les Echos interview is live" is press
         return None
     return Found(EventType.PRODUCT_LAUNCH, {"product": _key(product)}, f"Launched {product}",
                  m.start(), (product,))
@@ -563,6 +584,29 @@ norway: oslo
 denmark: copenhagen
 finland: helsinki
 estonia: tallinn
+czechia: czech republic | prague | brno
+hungary: budapest
+greece: athens
+romania: bucharest | cluj
+bulgaria: sofia
+croatia: zagreb
+serbia: belgrade
+ukraine: kyiv | lviv
+lithuania: vilnius
+latvia: riga
+iceland: reykjavik
+luxembourg:
+turkey: türkiye | istanbul | ankara
+morocco: casablanca
+ghana: accra
+peru: lima
+uruguay: montevideo
+costa rica: san josé
+pakistan: karachi | lahore
+bangladesh: dhaka
+thailand: bangkok
+malaysia: kuala lumpur
+qatar: doha
 israel: tel aviv
 united arab emirates: the uae | uae | dubai | abu dhabi
 saudi arabia: riyadh
@@ -606,7 +650,8 @@ def detect_expansion(clause: str, ctx: Context) -> Found | None:
 
 
 CERT = _rx(
-    r"\b(?:SOC[ -]?2(?: Type (?:II|2|I|1)\b)?|ISO(?:/IEC)?[ ]?\d{4,5}|HIPAA"
+    r"\b(?:SOC[ -]?[123](?: Type (?:II|2|I|1)\b)?|ISO(?:/IEC)?[ ]?\d{4,5}|HIPAA"
+    r"|CMMC(?: Level \d)?|NIST(?: SP)? 800-\d+|BSI C5"
     r"|PCI[- ]DSS(?: Level \d)?|FedRAMP(?: (?:Low|Moderate|High))?|HITRUST(?: r2| i1)?"
     r"|CSA STAR(?: Level \d)?"
     r"|Cyber Essentials(?: Plus)?|TISAX|StateRAMP|IRAP)")
@@ -617,8 +662,9 @@ COMPLIANCE_VERB = _rx(r"\b(?:passed|certified|compliant|report is in|issued|is d
 def canonical_certification(raw: str) -> str:
     """Canonical certification id: "SOC2 Type 2" -> "soc 2 type ii", "ISO/IEC 27001" ->
     "iso 27001", "HITRUST r2" -> "hitrust"."""
-    text = raw.lower().replace("/iec", "").replace("-", " ")
-    text = re.sub(r"soc ?2", "soc 2", text)
+    text = raw.lower().replace("/iec", "")
+    text = re.sub(r"(?<![0-9])-|-(?![0-9])", " ", text)  # "PCI-DSS" but not "800-171"
+    text = re.sub(r"soc ?([123])", r"soc \1", text).replace("nist sp ", "nist ")
     text = re.sub(r"iso ?(\d)", r"iso \1", text)
     text = re.sub(r"type 2\b", "type ii", re.sub(r"type 1\b", "type i", text))
     text = re.sub(r"hitrust (?:r2|i1)", "hitrust", text)
@@ -680,18 +726,38 @@ MEDIA_CUE = _rx(r"feature on us|interview with|named us|covered (?:our|us)|artic
                 r"|(?:piece|story|article|profile) on (?:us|our)\b")
 
 
+# Outlets not in the list above, read from the sentence's shape instead.
+PUBLICATION_SHAPES = tuple(re.compile(p) for p in (
+    rf"(?P<n>{NAME}) (?:published|ran|wrote) (?:a )?(?:feature|story|piece|profile)",
+    rf"(?P<n>{NAME}) (?:named us|covered (?:us|our))",
+    rf"(?:[Ii]nterview with|[Ff]eatured in|[Ww]e're in) (?P<n>{NAME})",
+    rf"[Tt]he (?P<n>{NAME}) (?:article|piece|story) (?:about|on) (?:us|our)",
+))
+
+
+def _publication(clause: str) -> tuple[str, str] | None:
+    """(canonical id, as written) of the outlet named in ``clause``."""
+    for m in PUBLICATION.finditer(clause):
+        written = m["pub"]
+        if written.lower() in {"tc", "ft", "insider", "register"} and not written.isupper() \
+                and written != "Insider":
+            continue  # short aliases only count written as names, not as ordinary words
+        return PUBLICATIONS[written.lower()], written
+    for rx in PUBLICATION_SHAPES:
+        if shaped := rx.search(clause):
+            written = _clean_name(shaped["n"])
+            return _key(written).removeprefix("the "), written
+    return None
+
+
 def detect_media(clause: str, ctx: Context) -> Found | None:
     cue = MEDIA_CUE.search(clause)
-    if not cue:
+    outlet = _publication(clause) if cue else None
+    if not cue or outlet is None:
         return None
-    for m in PUBLICATION.finditer(clause):
-        if m["pub"].lower() in {"tc", "ft", "insider", "register"} and not m["pub"].isupper() \
-                and m["pub"] != "Insider":
-            continue  # short aliases only count written as names, not as ordinary words
-        pub = PUBLICATIONS[m["pub"].lower()]
-        return Found(EventType.MEDIA_COVERAGE, {"publication": pub}, f"Covered by {m['pub']}",
-                     cue.start(), (m["pub"],))
-    return None
+    pub, written = outlet
+    return Found(EventType.MEDIA_COVERAGE, {"publication": pub}, f"Covered by {written}",
+                 cue.start(), (written,))
 
 
 INVESTORS = _alias_table("""
@@ -748,19 +814,39 @@ INVESTOR_CUE = _rx(r"reached out|asked for (?:our|a|the)|term sheet|preempt|ping
                    r"|tracking us|would like to (?:meet|invest|lead|talk)")
 
 
+_NOT_FIRMS = {"they", "we", "he", "she", "it", "you", "i", "someone", "everyone", "legal",
+              "sales", "finance", "the customer", "procurement"}
+# Firms not in the list above, read from the sentence's shape instead.
+INVESTOR_SHAPES = tuple(re.compile(p) for p in (
+    rf"(?:[Tt]erm sheet received from|[Ii]nbound interest from) (?P<n>{NAME})",
+    rf"\bfrom (?P<n>{NAME})(?: reached out| emailed| pinged|[,:])",
+    rf"\b(?:at|with) (?P<n>{NAME}),",
+    rf"^\W*(?P<n>{NAME}) (?:asked for|sent over|wants to|pinged|would like)",
+))
+
+
+def _investor(clause: str) -> tuple[str, str] | None:
+    """(canonical id, as written) of the firm named in ``clause``."""
+    for m in INVESTOR.finditer(clause):
+        written = m["vc"]
+        if not (written.islower() and written in _COMMON_WORD_FIRMS):
+            return INVESTORS[written.lower()], written  # "index" as a plain word is no firm
+    for rx in INVESTOR_SHAPES:
+        if shaped := rx.search(clause):
+            written = _clean_name(shaped["n"])
+            if written.lower() not in _NOT_FIRMS:
+                return _key(written), written
+    return None
+
+
 def detect_investor(clause: str, ctx: Context) -> Found | None:
     cue = INVESTOR_CUE.search(clause)
-    if not cue:
+    firm = _investor(clause) if cue else None
+    if not cue or firm is None:
         return None
-    for m in INVESTOR.finditer(clause):
-        raw = m["vc"]
-        if raw.islower() and raw in _COMMON_WORD_FIRMS:
-            continue  # "index", "matrix", "thrive" as plain words are not firms
-        firm = INVESTORS[raw.lower()]
-        return Found(EventType.INVESTOR_INTEREST, {"investor": firm},
-                     f"Inbound interest from {raw}", cue.start(), (raw,),
-                     allow=frozenset({"plan", "hedge"}))  # interest is about intentions
-    return None
+    return Found(EventType.INVESTOR_INTEREST, {"investor": firm[0]},
+                 f"Inbound interest from {firm[1]}", cue.start(), (firm[1],),
+                 allow=frozenset({"plan", "hedge"}))  # interest is about intentions
 
 
 SUCCESS = re.compile(
@@ -806,7 +892,8 @@ RULES: tuple[tuple[Detector, tuple[str, ...]], ...] = (
                      "say hi to", "starts")),
     (detect_partnership, ("partnership", "partner", "co-sell", "reseller")),
     (detect_compliance, ("soc", "iso", "hipaa", "pci", "fedramp", "hitrust", "csa star",
-                         "cyber essentials", "tisax", "stateramp", "irap")),
+                         "cyber essentials", "tisax", "stateramp", "irap", "cmmc", "nist",
+                         "bsi c5")),
     (detect_expansion, ("live in", "selling in", "expanded to", "expanded into", "opened",
                         "office", "launch is done", "officially open", "up and running",
                         "market", "first customer in", "selling there")),
