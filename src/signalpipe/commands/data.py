@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -61,7 +62,8 @@ def generate(rows: Annotated[int, typer.Option("--rows", "-n", min=1, help="Mess
                          fmt=fmt.value)
     out.print(summary_table("signalpipe generate", [
         ("rows", rows), ("file", target), ("ground truth", truth),
-        *[(k, v) for k, v in vars(stats).items() if k not in {"rows"}]]))
+        *[(f.name.replace("_", " "), getattr(stats, f.name)) for f in fields(stats)
+          if f.name not in {"rows", "truth_path"}]]))
 
 
 @app.command(name="eval")

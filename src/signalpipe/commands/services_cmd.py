@@ -19,6 +19,8 @@ class Action(StrEnum):
     up = "up"
     down = "down"
     status = "status"
+    restart = "restart"
+    kill = "kill"
 
 
 Names = Annotated[list[str] | None, typer.Argument(
@@ -56,3 +58,17 @@ def down(names: Names = None) -> None:
 def status(names: Names = None) -> None:
     """Show which services run and where they listen."""
     _call(Action.status, names)
+
+
+@services_app.command()
+@cli_errors
+def restart(names: Names = None) -> None:
+    """Stop then start the services (jars and data are kept)."""
+    _call(Action.restart, names)
+
+
+@services_app.command()
+@cli_errors
+def kill(names: Names = None) -> None:
+    """SIGKILL the services, as a crash would (for fault drills)."""
+    _call(Action.kill, names)
