@@ -18,7 +18,11 @@ class Extraction:
 
 
 class Extractor(Protocol):
-    """Turns one batch into events. Must be safe to call from several threads at once."""
+    """Turns one batch into events. Must be safe to call from several threads at once.
+
+    An extractor may set a class attribute ``inline = True`` when a batch costs less than a
+    thread hop; the worker then calls it on the poll loop instead of its extraction pool.
+    """
 
     name: str
 

@@ -79,7 +79,9 @@ class SQLiteMessageStore(_SQLiteBase):
     def put_many(self, messages: Sequence[Message]) -> PutResult:
         result = PutResult()
         with self._lock:
-            self._db.execute("BEGIN")
+            # IMMEDIATE: a deferred transaction that reads then writes fails at once (no busy
+            # wait) when the event store, on another connection, committed in between.
+            self._db.execute("BEGIN IMMEDIATE")
             try:
                 for start in range(0, len(messages), _CHUNK):
                     self._put_chunk(messages[start:start + _CHUNK], result)
