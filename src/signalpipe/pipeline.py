@@ -10,7 +10,7 @@ import logging
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
@@ -24,7 +24,7 @@ from signalpipe.worker import Worker, dead_letter_bytes
 
 logger = logging.getLogger(__name__)
 
-_PRODUCE_AHEAD = 5000  # records the producer may run ahead of the consumer in one process
+_CHUNK = 2000  # items produced before the same thread consumes them: bounds memory
 
 
 def message_key(message: Message) -> str:
@@ -46,12 +46,23 @@ class Ingestor:
         self.b.bus.ensure_topics([*self.topics.values(), self.settings.topics.dead_letter])
 
     def ingest(self, source: Source, *, progress: ProgressFn | None = None,
-               stop: threading.Event | None = None,
-               backpressure: Callable[[], None] | None = None) -> None:
+               stop: threading.Event | None = None) -> None:
+        """Produce the whole source onto the bus."""
+        for _ in self.chunks(source, progress=progress, stop=stop):
+            pass
+
+    def chunks(self, source: Source, *, progress: ProgressFn | None = None,
+               stop: threading.Event | None = None, size: int = _CHUNK) -> Iterator[int]:
+        """Produce the source, pausing after every `size` items (yields how many were read).
+
+        The pauses let one thread alternate producing and consuming: no second thread fighting
+        the first for the GIL, and never more than a chunk of records waiting in memory.
+        """
         limit = self.settings.kafka.max_message_bytes
         dead: list[DeadLetter] = []
-        for n, item in enumerate(source.read(progress), 1):
-            self.stats.add(rows_read=1)
+        read = 0
+        for item in source.read(progress):
+            read += 1
             if isinstance(item, DeadLetter):
                 dead.append(item)
             else:
@@ -63,15 +74,19 @@ class Ingestor:
                         raw=item.text))
                 else:
                     self.b.bus.produce(self.topics[item.source.value], message_key(item), value)
-                    self.stats.add(produced=1)
-            if n % 1000 == 0:
-                self._flush_dead(dead)
+                    self.stats.produced += 1
+            if read % size == 0:
+                self._end_chunk(dead, read)
+                yield read
                 if stop is not None and stop.is_set():
-                    break
-                if backpressure is not None:
-                    backpressure()
+                    return
+        self._end_chunk(dead, read)
+        yield read
+
+    def _end_chunk(self, dead: list[DeadLetter], read: int) -> None:
         self._flush_dead(dead)
         self.b.bus.flush()
+        self.stats.rows_read = read
 
     def _flush_dead(self, dead: list[DeadLetter]) -> None:
         if not dead:
@@ -120,47 +135,29 @@ def run(settings: Settings, backends: Backends, source: Source, *,
     try:
         with graceful_stop() as stop:
             worker.recover()
-            errors: list[BaseException] = []
-            producer = threading.Thread(
-                target=_produce_guarded, name="ingest",
-                args=(ingestor, source, progress, stop, worker, errors), daemon=True)
-            producer.start()
-            _consume_until_done(worker, producer, stop)
-            producer.join()
-            if errors:
-                raise errors[0]
-            if not stop.is_set():
-                worker.drain()
-            else:
+            for _ in ingestor.chunks(source, progress=progress, stop=stop):
+                _catch_up(worker, stop)
+            if stop.is_set():
                 worker.wait_extractions()
+            else:
+                worker.drain()
     finally:
         worker.close()
     stats.finish()
     return stats
 
 
-def _produce_guarded(ingestor: Ingestor, source: Source, progress: ProgressFn | None,
-                     stop: threading.Event, worker: Worker, errors: list[BaseException]) -> None:
-    def backpressure() -> None:
-        # Keep memory flat: do not run more than a few thousand records ahead of the consumer.
-        while ingestor.stats.produced - ingestor.stats.consumed > _PRODUCE_AHEAD:
-            if stop.is_set():
-                return
-            time.sleep(0.002)
+def _catch_up(worker: Worker, stop: threading.Event) -> None:
+    """Consume until the group has nothing left to read.
 
-    try:
-        ingestor.ingest(source, progress=progress, stop=stop, backpressure=backpressure)
-    except BaseException as exc:
-        errors.append(exc)
-        stop.set()
-
-
-def _consume_until_done(worker: Worker, producer: threading.Thread,
-                        stop: threading.Event) -> None:
+    Polls without waiting first; lag is asked (a broker round trip for Kafka) only when a poll
+    comes back empty, and only then does a poll wait for records still in flight.
+    """
     while not stop.is_set():
-        got = worker.poll_once(timeout_s=0.05)
-        if got == 0 and not producer.is_alive() and worker.consumer.lag() == 0:
-            return
+        if worker.poll_once(timeout_s=0) == 0:
+            if worker.consumer.lag() == 0:
+                return
+            worker.poll_once(timeout_s=0.05)
 
 
 def work(settings: Settings, backends: Backends, *, extractor: Extractor | None = None,

@@ -27,7 +27,8 @@ CREATE TABLE IF NOT EXISTS messages (
   id TEXT PRIMARY KEY, company_id TEXT NOT NULL, source TEXT NOT NULL, ts TEXT NOT NULL,
   content_hash TEXT NOT NULL, extracted INTEGER NOT NULL DEFAULT 0, doc TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS messages_pending ON messages(company_id, extracted);
+-- Partial: only unextracted rows are indexed, so the index stays as small as the backlog.
+CREATE INDEX IF NOT EXISTS messages_pending ON messages(company_id) WHERE extracted = 0;
 CREATE TABLE IF NOT EXISTS dead_letters (
   origin TEXT NOT NULL, stage TEXT NOT NULL, reason TEXT NOT NULL, message_id TEXT,
   raw TEXT NOT NULL, at REAL NOT NULL, PRIMARY KEY (origin, stage, reason)
@@ -117,13 +118,21 @@ class SQLiteMessageStore(_SQLiteBase):
 
     def mark_extracted(self, message_ids: Sequence[str]) -> None:
         with self._lock:
-            self._db.executemany("UPDATE messages SET extracted = 1 WHERE id = ?",
-                                 [(i,) for i in message_ids])
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for start in range(0, len(message_ids), _CHUNK):
+                    ids = list(message_ids[start:start + _CHUNK])
+                    self._db.execute(f"UPDATE messages SET extracted = 1 WHERE id IN "
+                                     f"({','.join('?' * len(ids))})", ids)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
 
     def pending(self, company_id: str) -> Iterator[Message]:
         with self._lock:
             docs = [r[0] for r in self._db.execute(
-                "SELECT doc FROM messages WHERE company_id = ? AND extracted = 0 ORDER BY ts, id",
+                "SELECT doc FROM messages WHERE company_id = ? AND extracted = 0",
                 (company_id,))]
         for doc in docs:
             yield Message.model_validate_json(doc)
