@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -95,5 +96,13 @@ def _usage_section(usage: Sequence[BatchUsage]) -> list[str]:
 def _email_section(email: InvestorEmail) -> list[str]:
     out = ["## Investor email", "", f"Composer: `{email.composer}`", ""]
     out += [f"> note: {n}" for n in email.notes]
-    out += ["", f"**Subject:** {email.subject}", "", "```text", email.body.rstrip(), "```", ""]
+    fence = _fence_for(email.body)
+    out += ["", f"**Subject:** {_cell(email.subject, 300)}", "", f"{fence}text",
+            email.body.rstrip(), fence, ""]
     return out
+
+
+def _fence_for(text: str) -> str:
+    """A code fence longer than any backtick run in `text`, so the text cannot close it."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
