@@ -1,0 +1,349 @@
+"""Hostile inputs through the whole pipeline: nothing lost, nothing doubled, nothing injected.
+
+The corpus is `tests/fixtures/hostile/cases.jsonl` (see its README). Every case is run with
+`pipeline.run` on one stack's backends, one case after another, and must end as its manifest says:
+stored byte for byte, or dead-lettered with a reason that says why; never a crash, never a lost
+neighbour, never an event that a prompt injection asked for. The whole corpus is then replayed and
+must change nothing.
+
+The stack is a parameter: ``embedded`` (in-process bus, SQLite, memory batcher) and ``services``
+(Kafka, Cassandra, PostgreSQL, Redis on loopback, started by `signalpipe.services`; marked
+``integration``, and a server that cannot be started fails the tests instead of skipping them).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import traceback
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from signalpipe import pipeline
+from signalpipe.backends import Backends, make_composer, open_backends
+from signalpipe.commands.reporting import write_report
+from signalpipe.models import DeadLetter, InvestorEmail, Message, SignificantEvent
+from signalpipe.settings import Settings, TopicSettings, load_settings
+from signalpipe.sources.detect import open_source
+from signalpipe.worker import dead_letter_bytes
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
+CASES: list[dict[str, Any]] = [
+    json.loads(line) for line in (CORPUS / "cases.jsonl").read_text("utf-8").splitlines() if line]
+BY_NAME = {case["name"]: case for case in CASES}
+INJECTED_FIGURES = ("$500M", "500,000,000", "$1B", "1,000,000,000", "$1000M")
+INJECTED_AMOUNTS = (500_000_000, 1_000_000_000)
+
+pytestmark = pytest.mark.timeout(900)
+
+
+# -- running the corpus ---------------------------------------------------------------------------
+@dataclass
+class CaseResult:
+    """What one case left behind on the stack."""
+
+    error: str | None = None
+    new_messages: int = 0
+    dead: list[DeadLetter] = field(default_factory=list)
+
+
+@dataclass
+class CorpusRun:
+    """The corpus after one pass (and a replay) on one stack."""
+
+    stack: str
+    settings: Settings
+    backends: Backends
+    results: dict[str, CaseResult]
+    events: list[SignificantEvent]
+    email: InvestorEmail
+    report: str
+    replay: dict[str, CaseResult]
+    events_before_replay: dict[str, list[str]]
+    events_after_replay: dict[str, list[str]]
+
+    def messages(self, ids: list[str]) -> dict[str, Message]:
+        return {m.id: m for m in self.backends.messages.get_many(ids)}
+
+
+def case_path(case: dict[str, Any], workdir: Path) -> Path:
+    """The case's input file; generated cases are written under `workdir` on first use."""
+    if "file" in case:
+        return CORPUS / case["file"]
+    spec = case["generate"]
+    path = workdir / spec["file"]
+    if not path.exists():
+        with path.open("wb") as fh:
+            for text, count in spec["parts"]:
+                fh.write(text.encode("utf-8") * count)
+    return path
+
+
+def expected_text(case: dict[str, Any]) -> str | None:
+    if "text_parts" in case:
+        return "".join(text * count for text, count in case["text_parts"])
+    text: str | None = case.get("text")
+    return text
+
+
+def origin_file(origin: str) -> str:
+    """The file name in a dead letter's origin (``name.csv:12``, ``/path/x.mbox:0``...)."""
+    return Path(origin.rsplit(":", 1)[0]).name
+
+
+def _with_topics(settings: Settings, generation: int) -> Settings:
+    """Fresh topic and group names, so a crashed case cannot leave records for the next one."""
+    if generation == 0:
+        return settings
+    t = settings.topics
+    topics = TopicSettings(slack=f"{t.slack}-g{generation}", gmail=f"{t.gmail}-g{generation}",
+                           dead_letter=f"{t.dead_letter}-g{generation}")
+    kafka = settings.kafka.model_copy(
+        update={"group_id": f"{settings.kafka.group_id}-g{generation}"})
+    return settings.model_copy(update={"topics": topics, "kafka": kafka})
+
+
+class Runner:
+    """Runs cases one after another on shared backends, recording what each one left."""
+
+    def __init__(self, settings: Settings, workdir: Path) -> None:
+        self.settings = settings
+        self.workdir = workdir
+        self.generation = 0
+        self.backends = open_backends(settings)
+
+    def run_case(self, case: dict[str, Any]) -> str | None:
+        """Run one case; returns the traceback when the pipeline raised."""
+        settings = _with_topics(self.settings, self.generation)
+        try:
+            source = open_source(case_path(case, self.workdir), fmt=None,
+                                 company_id=settings.company_id,
+                                 max_cell_bytes=settings.max_cell_bytes)
+            pipeline.run(settings, self.backends, source)
+        except Exception:
+            # Whatever the crash left on the bus must not leak into the next case.
+            self.generation += 1
+            if settings.stack == "embedded":
+                self.backends.close()
+                self.backends = open_backends(settings)
+            return traceback.format_exc()
+        return None
+
+    def measure(self, case: dict[str, Any]) -> CaseResult:
+        before = self.backends.messages.count()
+        error = self.run_case(case)
+        new = self.backends.messages.count() - before
+        name = case_path(case, self.workdir).name
+        dead = [d for d in self.backends.messages.dead_letters() if origin_file(d.origin) == name]
+        return CaseResult(error=error, new_messages=new, dead=dead)
+
+    def event_sources(self) -> dict[str, list[str]]:
+        return {e.fingerprint: sorted(e.source_message_ids)
+                for e in self.backends.events.list_events(self.settings.company_id)}
+
+
+def run_corpus(runner: Runner) -> CorpusRun:
+    settings = runner.settings
+    results = {case["name"]: runner.measure(case) for case in CASES}
+    events = runner.backends.events.list_events(settings.company_id)
+    email = make_composer(settings).compose(events, company_id=settings.company_id)
+    report = write_report(settings, runner.backends, None, email).read_text("utf-8")
+    before = runner.event_sources()
+    replay = {case["name"]: runner.measure(case) for case in CASES}
+    return CorpusRun(settings.stack, settings, runner.backends, results, events, email, report,
+                     replay, before, runner.event_sources())
+
+
+def _services_env(mp: pytest.MonkeyPatch) -> str:
+    """Names no other run uses: topics, consumer group, keyspace, and the company (which keys
+    the Redis buffers and the PostgreSQL events; the Redis prefix is not a setting)."""
+    tag = uuid.uuid4().hex[:10]
+    for key, value in {"TOPICS__SLACK": f"hostile-{tag}-slack",
+                       "TOPICS__GMAIL": f"hostile-{tag}-gmail",
+                       "TOPICS__DEAD_LETTER": f"hostile-{tag}-dead",
+                       "KAFKA__GROUP_ID": f"hostile-{tag}",
+                       "CASSANDRA__KEYSPACE": f"sp_hostile_{tag}",
+                       "COMPANY_ID": f"hostile{tag}"}.items():
+        mp.setenv(f"SIGNALPIPE_{key}", value)
+    return tag
+
+
+@pytest.fixture(scope="module", params=[
+    "embedded", pytest.param("services", marks=pytest.mark.integration)])
+def corpus(request: pytest.FixtureRequest,
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[CorpusRun]:
+    stack: str = request.param
+    workdir = tmp_path_factory.mktemp(f"hostile-{stack}")
+    (workdir / "out").mkdir()
+    with pytest.MonkeyPatch.context() as mp:
+        if stack == "embedded":
+            settings = load_settings(output_dir=workdir / "out")
+        else:
+            from signalpipe import services
+
+            services.up()  # idempotent; a server that cannot start is an error, not a skip
+            _services_env(mp)
+            settings = load_settings(output_dir=workdir / "out", stack="services")
+    runner = Runner(settings, workdir)
+    try:
+        yield run_corpus(runner)
+    finally:
+        _cleanup(runner)
+
+
+def _cleanup(runner: Runner) -> None:
+    b, settings = runner.backends, runner.settings
+    try:
+        if settings.stack == "services":
+            bus: Any = b.bus
+            used = [_with_topics(settings, g).topics for g in range(runner.generation + 1)]
+            bus.delete_topics([name for t in used for name in (t.slack, t.gmail, t.dead_letter)])
+            messages: Any = b.messages
+            messages.drop()
+            import psycopg
+
+            with psycopg.connect(settings.postgres.dsn.get_secret_value(),
+                                 autocommit=True) as conn:
+                conn.execute("DELETE FROM significant_events WHERE company_id = %s",
+                             (settings.company_id,))
+    finally:
+        b.close()
+
+
+# -- the corpus itself ----------------------------------------------------------------------------
+def test_corpus_has_every_kind_and_neighbours() -> None:
+    assert len(CASES) >= 50
+    kinds = {case["kind"] for case in CASES}
+    assert kinds >= {"malformed_csv", "empty_content", "huge", "invalid_utf8", "control_chars",
+                     "timestamp", "duplicate_id", "html", "base64", "slack_markup", "sql_cql",
+                     "markdown", "prompt_injection"}
+    assert {case["expect"] for case in CASES} == {"stored", "dead_letter"}
+    for case in CASES:
+        assert len(case["neighbours"]) >= 2, case["name"]
+        assert ("file" in case) != ("generate" in case), case["name"]
+        if "file" in case:
+            assert (CORPUS / case["file"]).is_file(), case["name"]
+        if case["expect"] == "dead_letter":
+            assert case["reason_contains"], case["name"]
+        else:
+            assert case["id"] and expected_text(case) is not None, case["name"]
+
+
+# -- every case -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", list(BY_NAME))
+def test_case_ends_as_declared(corpus: CorpusRun, name: str) -> None:
+    case = BY_NAME[name]
+    result = corpus.results[name]
+    assert result.error is None, f"the pipeline crashed:\n{result.error}"
+
+    neighbours: dict[str, str] = case["neighbours"]
+    target: str | None = case["id"]
+    text = expected_text(case)
+    want_stored = dict(neighbours)
+    if target is not None and text is not None:
+        want_stored[target] = text
+    found = corpus.messages(list(want_stored))
+    lost = sorted(set(want_stored) - set(found))
+    assert not lost, f"lost: {lost}"
+    for msg_id, want in want_stored.items():
+        assert found[msg_id].text == want, f"{msg_id!r} stored as {found[msg_id].text[:200]!r}"
+    assert result.new_messages == len(want_stored), "a message was stored twice or unasked"
+
+    reasons = [d.reason for d in result.dead]
+    if case["expect"] == "stored":
+        assert reasons == [], f"unexpected dead letters: {reasons}"
+        message = found[target]
+        if case.get("timestamp"):
+            assert message.timestamp == datetime.fromisoformat(case["timestamp"])
+        if "sender" in case:
+            assert message.sender == case["sender"]
+    else:
+        assert len(result.dead) == 1, f"want one dead letter, got {reasons}"
+        letter = result.dead[0]
+        assert case["reason_contains"] in letter.reason, letter.reason
+        if target is not None:
+            assert letter.message_id == target
+        assert letter.raw, "a dead letter keeps the input it rejected"
+        if target is not None and text is None:
+            assert corpus.messages([target]) == {}, "a rejected message was stored"
+
+    if "event" in case:
+        cited = [e for e in corpus.events if case["event"]["cites"] in e.source_message_ids]
+        assert any(case["event"]["title_contains"] in e.title for e in cited), \
+            [e.title for e in cited]
+
+
+# -- across the corpus ----------------------------------------------------------------------------
+def test_no_event_or_email_carries_an_injection(corpus: CorpusRun) -> None:
+    injected = {case["id"] for case in CASES if case.get("injection")}
+    genuine = [e for e in corpus.events if e.title.startswith("Closed $12M Series A")]
+    assert genuine, "the genuine neighbour events must be found (else this test proves nothing)"
+    for event in corpus.events:
+        cites = injected & set(event.source_message_ids)
+        assert not cites, f"event {event.title!r} cites injection message(s) {sorted(cites)}"
+        words = " ".join([event.title, event.description, event.evidence, event.impact])
+        assert not any(fig in words for fig in INJECTED_FIGURES), event.title
+        assert not set(event.metrics.values()) & set(INJECTED_AMOUNTS), event.metrics
+    email = " ".join([corpus.email.subject, corpus.email.body, *corpus.email.highlights,
+                      *corpus.email.metrics_summary.values()])
+    assert not any(fig in email for fig in INJECTED_FIGURES), email
+
+
+def _cells(line: str) -> int:
+    """Cells in a markdown table row: pipes not escaped by a backslash separate them."""
+    return len(re.findall(r"(?<!\\)\|", line)) - 1
+
+
+def test_report_tables_keep_their_shape(corpus: CorpusRun) -> None:
+    assert "## Dead letters" in corpus.report and "## Investor email" in corpus.report
+    table_width: int | None = None
+    for line in corpus.report.splitlines():
+        if not line.startswith("|"):
+            table_width = None
+            continue
+        if table_width is None:
+            table_width = _cells(line)
+        assert _cells(line) == table_width, f"a row breaks its table: {line!r}"
+    assert "|x|y|" not in corpus.report.replace("\\|", "")
+    assert corpus.report.count("```") % 2 == 0
+
+
+def test_replaying_the_corpus_changes_nothing(corpus: CorpusRun) -> None:
+    # A case that crashed fails in test_case_ends_as_declared; what a crash left half done may
+    # legitimately finish on the replay, so only cases that ran cleanly both times count here.
+    clean = [n for n in BY_NAME if corpus.results[n].error is None]
+    new_crashes = [n for n in clean if corpus.replay[n].error is not None]
+    assert not new_crashes, corpus.replay[new_crashes[0]].error
+    doubled = {n: corpus.replay[n].new_messages for n in clean if corpus.replay[n].new_messages}
+    assert not doubled, f"a replay stored messages again: {doubled}"
+    for name in clean:
+        first = {(d.origin, d.stage, d.reason) for d in corpus.results[name].dead}
+        again = {(d.origin, d.stage, d.reason) for d in corpus.replay[name].dead}
+        assert again == first, f"{name}: the replay changed the dead letters"
+    crashed_ids = {i for n in BY_NAME if n not in clean
+                   for i in [BY_NAME[n]["id"], *BY_NAME[n]["neighbours"]] if i}
+
+    def settled(events: dict[str, list[str]]) -> dict[str, list[str]]:
+        return {fp: ids for fp, ids in events.items() if not crashed_ids & set(ids)}
+
+    assert settled(corpus.events_after_replay) == settled(corpus.events_before_replay)
+
+
+# -- dead letters on the bus ---------------------------------------------------------------------
+@pytest.mark.parametrize("raw", ["\U0001F680" * 300_000, "\x01" * 300_000, "é" * 700_000],
+                         ids=["emoji", "escaped-controls", "two-byte"])
+def test_dead_letter_copy_fits_the_bus_limit(raw: str) -> None:
+    """The topic copy of a dead letter is cut to the bus limit in bytes, not characters."""
+    limit = 1_000_000
+    letter = DeadLetter(origin="x.csv:2", stage="source", reason="too big", raw=raw)
+    value, headers = dead_letter_bytes(letter, limit=limit)
+    assert len(value) <= limit
+    assert headers.get("truncated") == "true"
+    kept = DeadLetter.model_validate_json(value).raw
+    assert kept and raw.startswith(kept)
