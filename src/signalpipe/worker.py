@@ -34,8 +34,9 @@ def dead_letter_bytes(letter: DeadLetter, *, limit: int) -> tuple[bytes, dict[st
     """
     headers = {"reason": letter.reason[:500], "origin": letter.origin, "stage": letter.stage}
     value = letter.model_dump_json().encode()
-    if len(value) > limit:
-        keep = max(limit // 2, 0)
+    keep = len(letter.raw)
+    while len(value) > limit and keep > 0:
+        keep = min(keep // 2, limit // 2)
         value = letter.model_copy(update={"raw": letter.raw[:keep]}).model_dump_json().encode()
         headers["truncated"] = "true"
     return value, headers

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from signalpipe.models import MetricValue, SignificantEvent
 
 _WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset(["a", "an", "and", "the", "of", "to", "for", "in", "on", "with", "our", "we", "at", "by", "from", "is", "are", "new"])
+_STOP = frozenset(["a", "an", "and", "the", "of", "to", "for", "in", "on", "with", "our", "we",
+                   "at", "by", "from", "is", "are", "new"])
 
 
 def _numbers(metrics: dict[str, MetricValue]) -> frozenset[float]:

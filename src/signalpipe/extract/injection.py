@@ -35,6 +35,10 @@ _PATTERNS: dict[str, re.Pattern[str]] = {name: re.compile(rx, re.IGNORECASE) for
         r"\b(?:attention|note\s+to(?:\s+the)?|dear|hey|hi|to\s+the)\s+" + _MODEL
         + r"\b(?!\s+(?:team|folks|group|squad|guild|channel|crew|people))"
         r"|\bif\s+you\s+are\s+(?:an?\s+)?" + _MODEL + r"\b",
+    "instructs_writer":
+        r"\b(?:the|any|whatever)\s+" + _MODEL + r"\s+(?:that\s+|which\s+|who\s+)?"
+        r"(?:writes?|drafts?|composes?|reads?|summari[sz]es?)\b"
+        r"|\bwhen\s+you\s+(?:write|draft|compose|summari[sz]e)\b",
     "system_prompt":
         r"\bsystem\s+prompt\b|\bdeveloper\s+mode\b|\bjailbreak|(?m:^\s*system\s*:)"
         r"|\[\s*system\s*\]",

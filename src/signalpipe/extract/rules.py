@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from signalpipe.extract.base import Extraction
+from signalpipe.extract.injection import injection_reason
 from signalpipe.models import (
     Batch,
     BatchUsage,
@@ -1030,6 +1031,7 @@ def read_message(message: Message, company: str) -> tuple[list[Hit], list[tuple[
         return hits, rejected
     parts = sentences(message.text)
     subject = _subject(message)
+    flagged: str | bool | None = False  # computed once, and only for a message with a hit
     for i, sentence in enumerate(parts):
         detectors = rules_for(sentence.lower())
         if not detectors:
@@ -1039,7 +1041,11 @@ def read_message(message: Message, company: str) -> tuple[list[Hit], list[tuple[
             found = _detect(detectors, clause, ctx)
             if found is None:
                 continue
-            reason = veto(found, clause, sentence, company)
+            if flagged is False:
+                # A message that talks to the model proves nothing, in any of its sentences.
+                flagged = injection_reason(f"{message.subject or ''}\n{message.text}")
+            reason = f"injection: {flagged}" if flagged else veto(found, clause, sentence,
+                                                                    company)
             if reason is None:
                 hits.append(Hit(found, sentence, message))
             else:

@@ -7,9 +7,12 @@ A row that cannot become a Message is yielded as a DeadLetter holding its raw te
 from __future__ import annotations
 
 import csv
+from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
+
+from pydantic import ValidationError
 
 from signalpipe.errors import SourceError
 from signalpipe.models import DeadLetter, Message, Source
@@ -49,32 +52,56 @@ class CSVSource:
             raise SourceError(f"cannot read {self.path}: {exc.strerror}") from None
         csv.field_size_limit(_CSV_FIELD_LIMIT)
         with handle:
-            raw_lines: list[str] = []
-            reader = csv.reader(_lines(handle, raw_lines, progress), strict=True)
-            yield from self._rows(reader, raw_lines)
+            yield from self._rows(_lines(handle, progress))
 
-    def _rows(self, reader: Iterator[list[str]], raw_lines: list[str]) -> Iterator[Item]:
+    def _rows(self, lines: Iterator[str]) -> Iterator[Item]:
+        raw_lines: list[str] = []
+        again: deque[str] = deque()  # lines a broken row swallowed, to be read again
+
+        def feed() -> Iterator[str]:
+            while True:
+                text = again.popleft() if again else next(lines, None)
+                if text is None:
+                    return
+                raw_lines.append(text)
+                yield text
+
+        reader = csv.reader(feed(), strict=True)
         header_seen = False
         line = 1
         while True:
             try:
                 row = next(reader)
+                problem = None
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield self._dead(line, f"malformed CSV: {exc}", raw_lines)
-                line += len(raw_lines)
-                raw_lines.clear()
-                continue
-            consumed = len(raw_lines)
-            if not header_seen:
+                row, problem = [], f"malformed CSV: {exc}"
+            if problem is None and not header_seen:
                 header_seen = True
+                if row:
+                    row[0] = row[0].removeprefix("\ufeff")
                 if [c.strip().lower() for c in row] != list(COLUMNS):
                     raise SourceError(
                         f"{self.path}: header must be {','.join(COLUMNS)}, "
                         f"got {','.join(row)[:200]}")
+                line += len(raw_lines)
+                raw_lines.clear()
+                continue
+            item: Item
+            if problem is None:
+                item = self._convert(row, line, raw_lines)
+                consumed = len(raw_lines)
+            elif len(raw_lines) > 1:
+                # A stray quote can swallow the rows after it: lose only the first line.
+                item = self._dead(line, problem, raw_lines[:1])
+                again.extendleft(reversed(raw_lines[1:]))
+                consumed = 1
+                reader = csv.reader(feed(), strict=True)
             else:
-                yield self._convert(row, line, raw_lines)
+                item = self._dead(line, problem, raw_lines)
+                consumed = len(raw_lines)
+            yield item
             line += consumed
             raw_lines.clear()
 
@@ -83,12 +110,17 @@ class CSVSource:
             return self.to_message(row, origin=f"{self.path.name}:{line}")
         except RowError as exc:
             return self._dead(line, str(exc), raw_lines, row[0] if row else None)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            return self._dead(line, f"not a valid message: {where}: {first['msg']}", raw_lines,
+                              row[0] if row else None)
 
     def _dead(self, line: int, reason: str, raw_lines: list[str],
               message_id: str | None = None) -> DeadLetter:
-        raw = "".join(raw_lines).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        raw = _clean("".join(raw_lines))
         return DeadLetter(origin=f"{self.path.name}:{line}", reason=reason, stage="source",
-                          raw=raw, message_id=message_id or None)
+                          raw=raw, message_id=_clean(message_id) if message_id else None)
 
     def to_message(self, row: list[str], *, origin: str) -> Message:
         """Turn one CSV row into a Message with its Slack- or Gmail-shaped payload."""
@@ -130,15 +162,16 @@ class CSVSource:
                        thread_id=msg_id, origin=origin)
 
 
-def _lines(handle: Iterable[bytes], raw_lines: list[str],
-           progress: ProgressFn | None) -> Iterator[str]:
+def _clean(text: str) -> str:
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _lines(handle: Iterable[bytes], progress: ProgressFn | None) -> Iterator[str]:
     """Decode line by line, keeping undecodable bytes as surrogates so the row can be rejected."""
     for chunk in handle:
         if progress is not None:
             progress(len(chunk))
-        text = chunk.decode("utf-8", "surrogateescape")
-        raw_lines.append(text)
-        yield text
+        yield chunk.decode("utf-8", "surrogateescape")
 
 
 def _has_surrogate(value: str) -> bool:

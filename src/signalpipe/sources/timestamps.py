@@ -25,4 +25,8 @@ def parse_timestamp(raw: str) -> datetime:
         return datetime.fromtimestamp(epoch, tz=UTC)
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
+    try:
+        parsed.astimezone(UTC)  # an instant no UTC datetime can hold breaks every store
+    except OverflowError:
+        raise ValueError(f"timestamp out of range {value[:40]!r}") from None
     return parsed
