@@ -1,0 +1,301 @@
+"""A PostgreSQL event store (psycopg 3): each real-world event once, shared by every worker.
+
+The schema is created and migrated on start (``schema_version`` records what ran), under an
+advisory lock so two workers starting together do not both migrate. Merging is done in Python
+with `SignificantEvent.merged_with`, exactly as SQLiteEventStore does, inside one transaction
+that first takes an advisory lock per fingerprint: two workers that see the same event at the
+same time queue on the lock instead of racing to insert it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, Self, TypeVar
+
+try:
+    import psycopg
+    from psycopg import sql
+    from psycopg.types.json import Jsonb
+except ImportError as e:  # pragma: no cover - depends on the installed extras
+    raise ImportError('install "signalpipe[services]" to use PostgresEventStore') from e
+
+from signalpipe.errors import StoreError
+from signalpipe.models import BatchUsage, SignificantEvent
+from signalpipe.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+_EVENT_DOC = "coalesce(doc_text, doc::text)"  # rows written before schema version 2 lack text
+Cursor = psycopg.Cursor[tuple[Any, ...]]
+
+_MIGRATION_LOCK = 0x5167_6E61_6C70  # any constant shared by every signalpipe process
+
+MIGRATIONS: list[tuple[int, str]] = [
+    (1, """
+    CREATE TABLE significant_events (
+      fingerprint text PRIMARY KEY,
+      company_id text NOT NULL,
+      event_type text NOT NULL,
+      severity text NOT NULL,
+      title text NOT NULL,
+      confidence double precision NOT NULL,
+      metrics jsonb NOT NULL,
+      stakeholders jsonb NOT NULL,
+      source_message_ids jsonb NOT NULL,
+      doc jsonb NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      updated_at timestamptz NOT NULL DEFAULT now()
+    );
+    CREATE INDEX significant_events_company ON significant_events (company_id);
+    CREATE INDEX significant_events_type ON significant_events (event_type);
+    CREATE INDEX significant_events_created ON significant_events (created_at);
+    CREATE INDEX significant_events_severity ON significant_events (severity);
+    CREATE TABLE batch_usage (
+      batch_id text PRIMARY KEY,
+      provider text NOT NULL,
+      model text NOT NULL,
+      input_tokens bigint NOT NULL,
+      output_tokens bigint NOT NULL,
+      cost_usd double precision NOT NULL,
+      doc jsonb NOT NULL,
+      recorded_at timestamptz NOT NULL DEFAULT now()
+    );
+    CREATE TABLE parked_batches (
+      batch_id text PRIMARY KEY,
+      message_ids jsonb NOT NULL,
+      reason text NOT NULL,
+      parked_at timestamptz NOT NULL DEFAULT now()
+    );
+    """),
+    # jsonb and text refuse NUL characters, which real messages do contain; the exact JSON
+    # (where NUL is the escape \u0000) is kept as text and is what reads return, while the
+    # jsonb and plain columns get a copy with NUL replaced, for queries and indexes only.
+    (2, """
+    ALTER TABLE significant_events ADD COLUMN doc_text text;
+    ALTER TABLE batch_usage ADD COLUMN doc_text text;
+    ALTER TABLE parked_batches ADD COLUMN message_ids_text text;
+    """),
+]
+
+_INSERT_EVENT = """
+INSERT INTO significant_events (fingerprint, company_id, event_type, severity, title, confidence,
+  metrics, stakeholders, source_message_ids, doc, doc_text)
+VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"""
+_UPDATE_EVENT = """
+UPDATE significant_events SET severity = %s, title = %s, confidence = %s, metrics = %s,
+  stakeholders = %s, source_message_ids = %s, doc = %s, doc_text = %s, updated_at = now()
+WHERE fingerprint = %s"""
+
+
+class PostgresEventStore:
+    """Each event once by fingerprint; a later sighting merges its source ids into the stored one.
+
+    One connection shared under a lock (the worker's extraction threads write rarely and
+    briefly); a dropped connection is reopened and the transaction retried once.
+    """
+
+    def __init__(self, dsn: str, *, schema: str | None = None,
+                 connect_timeout_s: int = 10) -> None:
+        self._dsn = dsn
+        self.schema = schema
+        self._connect_timeout_s = connect_timeout_s
+        self._lock = threading.Lock()
+        self._conn = self._connect()
+        self._transaction(self._migrate)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Self:
+        return cls(settings.postgres.dsn.get_secret_value())
+
+    # -- connection -------------------------------------------------------------------------
+    def _connect(self) -> psycopg.Connection[tuple[Any, ...]]:
+        try:
+            conn = psycopg.connect(self._dsn, autocommit=True,
+                                   connect_timeout=self._connect_timeout_s,
+                                   application_name="signalpipe")
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to PostgreSQL: {exc}") from None
+        if self.schema is not None:
+            conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(self.schema)))
+        return conn
+
+    def _transaction(self, work: Callable[[Cursor], T]) -> T:
+        """Run `work` in one transaction; reconnect and retry once if the connection dropped
+        (or the transaction was chosen as a deadlock victim)."""
+        with self._lock:
+            for attempt in (1, 2):
+                try:
+                    with self._conn.transaction(), self._conn.cursor() as cur:
+                        return work(cur)
+                except psycopg.OperationalError as exc:
+                    if attempt == 2:
+                        raise StoreError(f"PostgreSQL failed twice: {exc}") from None
+                    logger.warning("PostgreSQL transaction failed, retrying once: %s", exc)
+                    if self._conn.closed or self._conn.broken:
+                        self._conn.close()
+                        self._conn = self._connect()
+                except psycopg.Error as exc:
+                    raise StoreError(f"PostgreSQL failed: {exc}") from None
+        raise AssertionError("unreachable")
+
+    def _migrate(self, cur: Cursor) -> None:
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+        if self.schema is not None:
+            cur.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(
+                sql.Identifier(self.schema)))
+        cur.execute("CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, "
+                    "applied_at timestamptz NOT NULL DEFAULT now())")
+        cur.execute("SELECT coalesce(max(version), 0) FROM schema_version")
+        row = cur.fetchone()
+        current = int(row[0]) if row else 0
+        for version, ddl in MIGRATIONS:
+            if version > current:
+                logger.info("PostgreSQL event store: applying schema version %d", version)
+                cur.execute(ddl.encode())  # bytes: a multi-statement script, no parameters
+                cur.execute("INSERT INTO schema_version (version) VALUES (%s)", (version,))
+
+    # -- EventStore -------------------------------------------------------------------------
+    def upsert_many(self, events: Sequence[SignificantEvent]) -> tuple[int, int]:
+        """Insert new events and merge known fingerprints in one transaction.
+
+        Returns (inserted, merged), counted as SQLiteEventStore counts them.
+        """
+        if not events:
+            return 0, 0
+        return self._transaction(lambda cur: self._upsert(cur, events))
+
+    def _upsert(self, cur: Cursor, events: Sequence[SignificantEvent]) -> tuple[int, int]:
+        fingerprints = sorted({e.fingerprint for e in events})
+        # Sorted lock order, so two transactions on overlapping events cannot deadlock.
+        cur.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k ORDER BY k",
+                    (sorted(_lock_key(f) for f in fingerprints),))
+        cur.execute(f"SELECT fingerprint, {_EVENT_DOC} FROM significant_events "
+                    "WHERE fingerprint = ANY(%s)", (fingerprints,))
+        current = {fp: SignificantEvent.model_validate_json(doc) for fp, doc in cur.fetchall()}
+        new: dict[str, SignificantEvent] = {}
+        changed: dict[str, SignificantEvent] = {}
+        inserted = merged = 0
+        for event in events:
+            stored = current.get(event.fingerprint)
+            if stored is None:
+                inserted += 1
+                current[event.fingerprint] = new[event.fingerprint] = event
+                continue
+            combined = stored.merged_with(event)
+            if combined != stored:
+                merged += 1
+                current[event.fingerprint] = combined
+                (new if event.fingerprint in new else changed)[event.fingerprint] = combined
+        if new:
+            cur.executemany(_INSERT_EVENT, [_insert_row(e) for e in new.values()])
+        if changed:
+            cur.executemany(_UPDATE_EVENT, [_update_row(e) for e in changed.values()])
+        return inserted, merged
+
+    def list_events(self, company_id: str | None = None) -> list[SignificantEvent]:
+        """Stored events, oldest first (then by fingerprint), optionally for one company."""
+        query = f"SELECT {_EVENT_DOC} FROM significant_events"
+        args: tuple[str, ...] = ()
+        if company_id is not None:
+            query += " WHERE company_id = %s"
+            args = (company_id,)
+        rows = self._transaction(lambda cur: cur.execute(
+            query + " ORDER BY created_at, fingerprint", args).fetchall())
+        return [SignificantEvent.model_validate_json(r[0]) for r in rows]
+
+    def record_usage(self, usage: BatchUsage) -> None:
+        """Keep what one extraction call cost; a retried batch replaces its earlier record."""
+        self._transaction(lambda cur: cur.execute(
+            "INSERT INTO batch_usage (batch_id, provider, model, input_tokens, output_tokens, "
+            "cost_usd, doc, doc_text) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
+            "ON CONFLICT (batch_id) DO UPDATE "
+            "SET provider = excluded.provider, model = excluded.model, "
+            "input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens, "
+            "cost_usd = excluded.cost_usd, doc = excluded.doc, doc_text = excluded.doc_text, "
+            "recorded_at = now()",
+            (usage.batch_id, _text(usage.provider), _text(usage.model), usage.input_tokens,
+             usage.output_tokens, usage.cost_usd, _jsonb(usage.model_dump(mode="json")),
+             usage.model_dump_json())))
+
+    def usage(self) -> list[BatchUsage]:
+        """Every recorded extraction call."""
+        rows = self._transaction(lambda cur: cur.execute(
+            "SELECT coalesce(doc_text, doc::text) FROM batch_usage "
+            "ORDER BY recorded_at, batch_id").fetchall())
+        return [BatchUsage.model_validate_json(r[0]) for r in rows]
+
+    def park_batch(self, batch_id: str, message_ids: Sequence[str], reason: str) -> None:
+        """Keep a batch that failed extraction; parking it again updates the reason."""
+        self._transaction(lambda cur: cur.execute(
+            "INSERT INTO parked_batches (batch_id, message_ids, message_ids_text, reason) "
+            "VALUES (%s, %s, %s, %s) "
+            "ON CONFLICT (batch_id) DO UPDATE SET reason = excluded.reason, parked_at = now()",
+            (batch_id, _jsonb(list(message_ids)), json.dumps(list(message_ids)), _text(reason))))
+
+    def parked(self) -> list[tuple[str, list[str], str]]:
+        """Parked batches, oldest first: (batch id, message ids, reason)."""
+        rows = self._transaction(lambda cur: cur.execute(
+            "SELECT batch_id, coalesce(message_ids_text, message_ids::text), reason "
+            "FROM parked_batches ORDER BY parked_at, batch_id").fetchall())
+        return [(b, list(json.loads(ids)), r) for b, ids, r in rows]
+
+    def unpark(self, batch_id: str) -> None:
+        """Forget a parked batch (its messages are retried from the message store)."""
+        self._transaction(lambda cur: cur.execute(
+            "DELETE FROM parked_batches WHERE batch_id = %s", (batch_id,)))
+
+    def clear(self) -> None:
+        """Delete every event, usage record and parked batch (the schema stays)."""
+        self._transaction(lambda cur: cur.execute(
+            "TRUNCATE significant_events, batch_usage, parked_batches"))
+
+    def drop_schema(self) -> None:
+        """Drop this store's own schema and everything in it (tests and benchmarks)."""
+        if self.schema is None:
+            raise StoreError("drop_schema needs a store opened with its own schema")
+        self._transaction(lambda cur: cur.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE")
+                                                  .format(sql.Identifier(self.schema or ""))))
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            self._conn.close()
+
+
+def _lock_key(fingerprint: str) -> int:
+    return int.from_bytes(hashlib.blake2b(fingerprint.encode(), digest_size=8).digest(), "big",
+                          signed=True)
+
+
+def _insert_row(e: SignificantEvent) -> tuple[Any, ...]:
+    return (e.fingerprint, _text(e.company_id), e.event_type.value, *_update_row(e)[:-1])
+
+
+def _update_row(e: SignificantEvent) -> tuple[Any, ...]:
+    return (e.severity.value, _text(e.title), e.confidence, _jsonb(e.metrics),
+            _jsonb(e.stakeholders), _jsonb(e.source_message_ids),
+            _jsonb(e.model_dump(mode="json")), e.model_dump_json(), e.fingerprint)
+
+
+def _text(value: str) -> str:
+    return value.replace("\x00", "\ufffd")
+
+
+def _jsonb(value: Any) -> Jsonb:
+    """A jsonb parameter with NUL (which jsonb cannot hold) replaced in every string."""
+    return Jsonb(_without_nul(value))
+
+
+def _without_nul(value: Any) -> Any:
+    if isinstance(value, str):
+        return _text(value)
+    if isinstance(value, dict):
+        return {_text(k): _without_nul(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_nul(v) for v in value]
+    return value

@@ -1,0 +1,168 @@
+"""The EventStore contract: one row per fingerprint, merges keep every source, usage, parking."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+from signalpipe.models import BatchUsage, EventType, Severity, SignificantEvent
+from signalpipe.stores.base import EventStore
+
+pytestmark = pytest.mark.parametrize(
+    "event_store_case", ["sqlite", pytest.param("postgres", marks=pytest.mark.integration)],
+    indirect=True)
+
+
+def _event(**fields: Any) -> SignificantEvent:
+    base: dict[str, Any] = {
+        "company_id": "scaleflow", "event_type": EventType.FUNDING, "severity": Severity.MEDIUM,
+        "title": "Series A closed", "description": "Led by Acme Ventures", "impact": "runway",
+        "metrics": {"amount_usd": 12_000_000, "round": "A"}, "timeline": "2025-03",
+        "stakeholders": ["Acme Ventures"], "source_message_ids": ["m-1"], "evidence": "closed",
+        "confidence": 0.7, "extractor": "rules"}
+    base.update(fields)
+    return SignificantEvent.model_validate(base)
+
+
+def test_new_events_are_inserted_and_read_back_whole(event_store: EventStore) -> None:
+    events = [_event(), _event(event_type=EventType.HIRING, title="Hired a VP Sales",
+                               metrics={}, severity=Severity.LOW, confidence=0.55,
+                               source_message_ids=["m-2", "m-3"], flagged="check")]
+    assert event_store.upsert_many(events) == (2, 0)
+    stored = event_store.list_events()
+    assert sorted(stored, key=lambda e: e.fingerprint) == sorted(events,
+                                                                 key=lambda e: e.fingerprint)
+
+
+def test_upserting_the_same_events_again_changes_nothing(event_store: EventStore) -> None:
+    events = [_event(), _event(title="Partnership with Globex", event_type=EventType.PARTNERSHIP,
+                               metrics={})]
+    event_store.upsert_many(events)
+    before = event_store.list_events()
+    assert event_store.upsert_many(events) == (0, 0)
+    assert event_store.list_events() == before
+
+
+def test_a_later_sighting_merges_into_the_stored_event(event_store: EventStore) -> None:
+    first = _event(source_message_ids=["m-1"], stakeholders=["Acme Ventures"], confidence=0.6)
+    later = _event(source_message_ids=["m-7", "m-1"], stakeholders=["Board"],
+                   severity=Severity.HIGH, confidence=0.9, title="Series A of $12M closed",
+                   metrics={"amount_usd": 12_000_000, "round": "A", "valuation_usd": 60e6})
+    later = later.model_copy(update={"fingerprint": first.fingerprint})
+    event_store.upsert_many([first])
+    assert event_store.upsert_many([later]) == (0, 1)
+    (stored,) = event_store.list_events()
+    assert stored == first.merged_with(later)
+    assert stored.source_message_ids == ["m-1", "m-7"]
+    assert stored.severity is Severity.HIGH
+    assert stored.stakeholders == ["Acme Ventures", "Board"]
+    # merging what is already merged is idempotent
+    assert event_store.upsert_many([later, first]) == (0, 0)
+    assert event_store.list_events() == [stored]
+
+
+def test_one_fingerprint_twice_in_one_call(event_store: EventStore) -> None:
+    a = _event(source_message_ids=["m-1"])
+    b = a.model_copy(update={"source_message_ids": ["m-2"]})
+    assert event_store.upsert_many([a, b]) == (1, 1)
+    (stored,) = event_store.list_events()
+    assert stored.source_message_ids == ["m-1", "m-2"]
+
+
+def test_list_events_filters_by_company_and_keeps_insert_order(event_store: EventStore) -> None:
+    older = _event(company_id="acme", title="first", metrics={})
+    newer = _event(company_id="acme", title="second", metrics={})
+    other = _event(company_id="globex", title="theirs", metrics={})
+    event_store.upsert_many([older])
+    event_store.upsert_many([other, newer])
+    assert event_store.list_events("acme") == [older, newer]
+    assert event_store.list_events("globex") == [other]
+    assert event_store.list_events("nobody") == []
+    assert len(event_store.list_events()) == 3
+
+
+def test_usage_is_recorded_once_per_batch(event_store: EventStore) -> None:
+    usage = BatchUsage(batch_id="b-1", provider="rules", model="none", messages=100,
+                       sent_messages=40, input_tokens=1200, output_tokens=300, latency_ms=12.5,
+                       cost_usd=0.0012, events_proposed=3, events_rejected=1)
+    event_store.record_usage(usage)
+    retried = usage.model_copy(update={"retries": 1, "output_tokens": 310})
+    event_store.record_usage(retried)
+    event_store.record_usage(usage.model_copy(update={"batch_id": "b-2"}))
+    by_id = {u.batch_id: u for u in event_store.usage()}
+    assert by_id == {"b-1": retried, "b-2": usage.model_copy(update={"batch_id": "b-2"})}
+
+
+def test_park_and_unpark_batches(event_store: EventStore) -> None:
+    event_store.park_batch("b-1", ["m-1", "m-2"], "provider timed out")
+    event_store.park_batch("b-2", ["m-3"], "quota")
+    event_store.park_batch("b-1", ["m-1", "m-2"], "provider timed out again")
+    assert sorted(event_store.parked()) == [("b-1", ["m-1", "m-2"], "provider timed out again"),
+                                            ("b-2", ["m-3"], "quota")]
+    event_store.unpark("b-1")
+    event_store.unpark("never-parked")
+    assert event_store.parked() == [("b-2", ["m-3"], "quota")]
+
+
+def test_clear_removes_events_usage_and_parked(event_store: EventStore) -> None:
+    event_store.upsert_many([_event()])
+    event_store.record_usage(BatchUsage(batch_id="b", provider="p", model="m", messages=1,
+                                        sent_messages=1))
+    event_store.park_batch("b", ["m"], "r")
+    event_store.clear()
+    assert (event_store.list_events(), event_store.usage(), event_store.parked()) == ([], [], [])
+    assert event_store.upsert_many([_event()]) == (1, 0)
+
+
+def test_another_handle_sees_the_same_events(event_store_case: Any) -> None:
+    event_store_case.store.upsert_many([_event()])
+    other = event_store_case.reopen()
+    assert other.list_events() == [_event()]
+    assert other.upsert_many([_event(source_message_ids=["m-9"])]) == (0, 1)
+    assert event_store_case.store.list_events()[0].source_message_ids == ["m-1", "m-9"]
+
+
+def test_concurrent_writers_lose_no_source_ids(event_store_case: Any) -> None:
+    """Two workers seeing the same events at once must merge, not overwrite or fail."""
+    stores = [event_store_case.store, event_store_case.reopen()]
+    errors: list[BaseException] = []
+
+    def write(n: int) -> None:
+        try:
+            for i in range(25):
+                stores[n].upsert_many([_event(source_message_ids=[f"w{n}-m{i}"]),
+                                       _event(title=f"other {i % 3}", metrics={},
+                                              source_message_ids=[f"w{n}-x{i}"])])
+        except BaseException as exc:  # surfaced below, not lost in the thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    events = {e.title: e for e in event_store_case.store.list_events()}
+    assert set(events) == {"Series A closed", "other 0", "other 1", "other 2"}
+    assert set(events["Series A closed"].source_message_ids) == {
+        f"w{n}-m{i}" for n in range(2) for i in range(25)}
+    assert sum(len(events[f"other {k}"].source_message_ids) for k in range(3)) == 50
+
+
+def test_nul_and_other_odd_characters_round_trip(event_store: EventStore) -> None:
+    """Real messages carry NUL bytes; jsonb and text columns refuse them, the store must not."""
+    odd = _event(title="Big news\x00 \u2014 caf\u00e9 \U0001f680", evidence="Big news\x00!",
+                 stakeholders=["A\x00B"], metrics={"k\x00": "v\x00"},
+                 source_message_ids=["m\x00-1"])
+    assert event_store.upsert_many([odd]) == (1, 0)
+    assert event_store.list_events() == [odd]
+    assert event_store.upsert_many([odd.model_copy(update={"source_message_ids": ["m-2"]})]) == (
+        0, 1)
+    assert event_store.list_events()[0].source_message_ids == ["m\x00-1", "m-2"]
+    event_store.park_batch("b", ["m\x00-1"], "reason")
+    assert event_store.parked() == [("b", ["m\x00-1"], "reason")]
+    usage = BatchUsage(batch_id="b", provider="p\x00", model="m", messages=1, sent_messages=1)
+    event_store.record_usage(usage)
+    assert event_store.usage() == [usage]
