@@ -164,6 +164,8 @@ def work(settings: Settings, backends: Backends, *, extractor: Extractor | None 
          idle_exit_s: float | None = None, stop: threading.Event | None = None) -> RunStats:
     """Consume until stopped (or idle for `idle_exit_s`), then extract what is buffered."""
     stats = RunStats()
+    # A consumer subscribed to a topic that does not exist yet may not see it for minutes.
+    Ingestor(settings, backends, stats).ensure_topics()
     worker = Worker(settings, backends, extractor or make_extractor(settings), stats)
     try:
         with graceful_stop() as signalled:

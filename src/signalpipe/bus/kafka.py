@@ -39,6 +39,7 @@ logger = logging.getLogger(__name__)
 # value alone against max_message_bytes, so the topic and producer allow this much more.
 _FRAMING_BYTES = 64 * 1024
 _ADMIN_TIMEOUT_S = 30.0
+_OFFSET_ATTEMPTS = 8  # about 10 s of backoff in all
 # Ownership lost between poll and commit: the new owner re-reads from the last commit.
 _LOST_OWNERSHIP = {KafkaError.REBALANCE_IN_PROGRESS, KafkaError.ILLEGAL_GENERATION,
                    KafkaError.UNKNOWN_MEMBER_ID, KafkaError._STATE}
@@ -214,12 +215,23 @@ class KafkaBus:
             return {}
         specs: Any = OffsetSpec  # its factory methods are untyped
         spec = specs.latest() if latest else specs.earliest()
-        futures = self._admin.list_offsets({tp: spec for tp in partitions},
-                                           request_timeout=_ADMIN_TIMEOUT_S)
-        try:
-            return {(tp.topic, tp.partition): int(f.result().offset) for tp, f in futures.items()}
-        except KafkaException as exc:
-            raise BusError(f"kafka offsets query failed: {exc}") from None
+        delay_s = 0.1
+        for attempt in range(_OFFSET_ATTEMPTS):
+            futures = self._admin.list_offsets({tp: spec for tp in partitions},
+                                               request_timeout=_ADMIN_TIMEOUT_S)
+            try:
+                return {(tp.topic, tp.partition): int(f.result().offset)
+                        for tp, f in futures.items()}
+            except KafkaException as exc:
+                # Fresh topics and a restarted broker answer NOT_LEADER_FOR_PARTITION for a
+                # moment while leadership settles: retriable, not a reason to stop a run.
+                error = exc.args[0] if exc.args else None
+                retriable = isinstance(error, KafkaError) and error.retriable()
+                if not retriable or attempt == _OFFSET_ATTEMPTS - 1:
+                    raise BusError(f"kafka offsets query failed: {exc}") from None
+                time.sleep(delay_s)
+                delay_s = min(delay_s * 2, 2.0)
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
         """Deliver what is queued, then release the clients."""

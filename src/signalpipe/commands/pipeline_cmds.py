@@ -45,6 +45,13 @@ def open_input(settings: Settings, path: Path | None, fmt: str | None) -> Source
                        max_cell_bytes=settings.max_cell_bytes)
 
 
+def close_extractor(extractor: object) -> None:
+    """LLM extractors hold HTTP connection pools; the rules extractor holds nothing."""
+    close = getattr(extractor, "close", None)
+    if callable(close):
+        close()
+
+
 def _summary(title: str, stats: RunStats, extra: list[tuple[str, object]]) -> None:
     d = stats.as_dict()
     rows: list[tuple[str, object]] = [
@@ -86,6 +93,7 @@ def run(input_path: InputOpt = None, output_dir: OutputDir = None, stack: StackO
         events = len(backends.events.list_events(settings.company_id))
     finally:
         backends.close()
+        close_extractor(extractor)
     _summary("signalpipe run", stats, [("events stored", events), ("report", report)])
 
 
@@ -135,4 +143,5 @@ def worker(output_dir: OutputDir = None, stack: StackOpt = None, llm: LLMOpt = N
         stats = pipeline.work(settings, backends, extractor=extractor, idle_exit_s=idle_exit_s)
     finally:
         backends.close()
+        close_extractor(extractor)
     _summary("signalpipe worker", stats, [])
