@@ -61,7 +61,7 @@ def generate(rows: Annotated[int, typer.Option("--rows", "-n", min=1, help="Mess
     stats = gen.generate(rows, seed, target, truth, company=settings.company_id,
                          fmt=fmt.value)
     out.print(summary_table("signalpipe generate", [
-        ("rows", rows), ("file", target), ("ground truth", truth),
+        ("rows", stats.rows), ("file", target), ("ground truth", truth),
         *[(f.name.replace("_", " "), getattr(stats, f.name)) for f in fields(stats)
           if f.name not in {"rows", "truth_path"}]]))
 

@@ -24,6 +24,7 @@ at the end of the module; the engine that interleaves them is ``_Traffic``.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import heapq
 import importlib
 import json
@@ -149,7 +150,7 @@ def generate(rows: int, seed: int, out_csv: Path, truth_path: Path | None = None
     truth_path = truth_path or default_truth_path(out_csv)
     writer = _write_csv if fmt == "csv" else _load_writer(fmt)
     traffic = _Traffic(seed, company)
-    tally = _Tally()
+    tally = _Tally(_KEEP.get(fmt))
     started = time.perf_counter()
     with truth_path.open("w", encoding="utf-8", newline="\n") as truth_file:
         writer(tally.rows_of(traffic.run(rows), truth_file), out_csv)
@@ -180,20 +181,47 @@ def _load_writer(fmt: str) -> Callable[[Iterable[GeneratedRow], Path], None]:
 
 
 class _Tally:
-    """Counts rows on their way to the writer and writes truth lines as events complete."""
+    """Counts rows on their way to the writer and writes truth lines as events complete.
 
-    def __init__(self) -> None:
+    Formats that hold only one kind of message (a Slack export: chat; an mbox: email) drop the
+    other kind, so truth keeps only the mentions that were written, and an event with none left
+    is not truth for that file.
+    """
+
+    def __init__(self, keep: Callable[[GeneratedRow], bool] | None = None) -> None:
         self.rows = self.chat = self.events = 0
+        self._keep = keep
+        self._kept_mentions: set[str] = set()  # event mentions only: a few percent of rows
 
     def rows_of(self, traffic: Iterator[tuple[GeneratedRow, list[TruthEvent]]],
                 truth_file: IO[str]) -> Iterator[GeneratedRow]:
         for row, done in traffic:
-            self.rows += 1
-            self.chat += row.is_chat
+            kept = self._keep is None or self._keep(row)
+            if kept:
+                self.rows += 1
+                self.chat += row.is_chat
+                if row.label == "event" and self._keep is not None:
+                    self._kept_mentions.add(row.id)
             for event in done:
-                truth_file.write(event.to_json() + "\n")
-                self.events += 1
-            yield row
+                self._write(event, truth_file)
+            if kept:
+                yield row
+
+    def _write(self, event: TruthEvent, truth_file: IO[str]) -> None:
+        if self._keep is not None:
+            # Not forgotten once used: a digest email can mention several events.
+            ids = [i for i in event.message_ids if i in self._kept_mentions]
+            if not ids:
+                return
+            event = dataclasses.replace(event, message_ids=ids)
+        truth_file.write(event.to_json() + "\n")
+        self.events += 1
+
+
+_KEEP: dict[str, Callable[[GeneratedRow], bool]] = {
+    "slack-export": lambda row: row.is_chat,
+    "mbox": lambda row: not row.is_chat,
+}
 
 
 # ---------------------------------------------------------------------------------------------
