@@ -19,15 +19,6 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests/ is not a package
 
-from tests.fakes.llm_server import (
-    FakeLLMServer,
-    Reply,
-    Request,
-    answer,
-    error,
-    hang,
-)
-
 from signalpipe.compose.llm import LLMComposer
 from signalpipe.errors import ConfigError, ExtractionError
 from signalpipe.extract.gemini import GeminiExtractor
@@ -42,6 +33,14 @@ from signalpipe.models import (
     Source,
 )
 from signalpipe.settings import Settings
+from tests.fakes.llm_server import (
+    FakeLLMServer,
+    Reply,
+    Request,
+    answer,
+    error,
+    hang,
+)
 
 PROVIDERS = {"gemini": GeminiExtractor, "openai": OpenAIExtractor}
 FAST = RetryPolicy(max_retries=3, base_delay_s=0.001, max_delay_s=0.01)

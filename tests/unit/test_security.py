@@ -14,7 +14,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from tests.fakes.llm_server import FakeLLMServer, answer, error
 from typer.testing import CliRunner
 
 from signalpipe import pipeline
@@ -30,6 +29,7 @@ from signalpipe.models import (
 from signalpipe.report.markdown import render
 from signalpipe.settings import Settings, load_settings
 from signalpipe.sources.csv import CSVSource
+from tests.fakes.llm_server import FakeLLMServer, answer, error
 
 SENTINEL = "s3ntinel-Z9q7"
 HEADER = "id,is_chat,chat_sender,email_sender,timestamp,content\n"
