@@ -174,8 +174,10 @@ def work(settings: Settings, backends: Backends, *, extractor: Extractor | None 
             while not signalled.is_set() and not (stop is not None and stop.is_set()):
                 if worker.poll_once(timeout_s=0.5):
                     idle_since = time.monotonic()
-                elif idle_exit_s is not None and time.monotonic() - idle_since >= idle_exit_s:
+                    continue
+                if idle_exit_s is not None and time.monotonic() - idle_since >= idle_exit_s:
                     break
+                worker.maybe_recover()
             worker.drain()
     finally:
         worker.close()

@@ -25,6 +25,8 @@ from signalpipe.stats import RunStats
 
 logger = logging.getLogger(__name__)
 
+_RECOVERY_MIN_INTERVAL_S = 10.0
+
 
 def dead_letter_bytes(letter: DeadLetter, *, limit: int) -> tuple[bytes, dict[str, str]]:
     """Serialize a dead letter for the bus, cutting `raw` to fit the topic's size limit.
@@ -183,6 +185,17 @@ class Worker:
         if added:
             logger.info("re-buffered %d pending messages from the message store", added)
         return added
+
+    def maybe_recover(self) -> None:
+        """While idle, now and then re-buffer stored-but-unextracted messages.
+
+        This is how a running worker notices a flushed or restarted Redis: the message store
+        still says those messages are pending. Ids already buffered or in flight are ignored by
+        the batcher, so this never doubles work.
+        """
+        interval_s = max(self.settings.max_batch_age_s, _RECOVERY_MIN_INTERVAL_S)
+        if time.monotonic() - self._last_recovery >= interval_s:
+            self.recover(retry_parked=False)
 
     def drain(self) -> None:
         """End of input: extract whatever is buffered, including recovered stragglers."""
