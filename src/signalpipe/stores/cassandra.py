@@ -6,25 +6,30 @@ Tables, created on start in the settings' keyspace:
   ``(company_id, day)``. The seed partitioned by company alone, so one company's partition grew
   without bound (Cassandra wants partitions well under ~100 MB); a UTC day keeps each partition
   to one day of one company while "one company, one period" is still a handful of partitions.
-* ``messages_by_id``: id -> company, source, day, content hash and the whole document. It
-  answers "seen before? same content?" for idempotent writes (read by key, in the same round
-  as the pending markers that say "extracted yet?").
-* ``pending_messages``: a marker per message not yet extracted, under ``shard`` (a hash of the
-  id), deleted by `mark_extracted`. It is the extracted flag: stored with a marker means
-  "to extract", stored without one means "extracted". `pending()` reads the few shards instead
-  of scanning every message, and `mark_extracted` is one blind delete per message, batched per
-  shard, where a flag column would need a read (to skip unknown ids) and an update per message,
-  which made marking cost more than storing. The shards hold only the backlog of every company;
-  `pending()` keeps its company's markers. Deletes leave tombstones, so gc_grace_seconds is
-  short: a tombstone purged early can at worst bring a marker back, and an extra extraction of
-  a message merges into the same events.
+* ``messages_by_bucket``: per id, under ``bucket`` (a hash of the id), two kinds of row:
+  ``kind = 0`` holds company, source, day, content hash and the whole document (it answers
+  "seen before? same content?" for idempotent writes); ``kind = 1`` is the pending marker, there
+  while the message is not yet extracted. Keying by bucket rather than by id is what makes the
+  store cheap: a chunk of messages is one read (``id IN``) and one single-partition unlogged
+  batch per bucket, where a partition per id cost a request per message and the driver's
+  per-request CPU was the bottleneck. The document and its marker go in the same batch, so a
+  message is stored with its marker atomically. `mark_extracted` deletes markers (blind
+  deletes, batched); `pending()` reads the marker slice of each bucket instead of scanning every
+  message, and keeps its company's. Deletes leave tombstones, so gc_grace_seconds is short: a
+  tombstone purged early can at worst bring a marker back, and an extra extraction of a message
+  merges into the same events. The price of few partitions is their size: each holds
+  1/``_BUCKETS`` of every message ever stored (about 100 MB each at ten million messages of
+  ~600 bytes), which suits this project's scale; more buckets mean smaller batches.
 * ``dead_letters``: input that could not be used, kept whole.
+
+Keyspaces made by earlier versions (``messages_by_id`` keyed by id, markers in
+``pending_messages``) are migrated on start: rows are copied, then the old tables dropped.
 
 Writes are concurrent (a bounded window of async requests) and idempotent, so a failed chunk is
 retried whole with backoff for `retry_for_s`, then StoreError; nothing is acknowledged before
 its write succeeds. Two workers writing the *same* id with *different* content at the same
-instant race (last write wins in ``messages_by_id``); a lightweight transaction would close that
-at several times the write cost, and ids are keyed so one conversation goes to one worker.
+instant race (last write wins in ``messages_by_bucket``); a lightweight transaction would close
+that at several times the write cost, and ids are keyed so one conversation goes to one worker.
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ try:
         BatchStatement,
         BatchType,
         PreparedStatement,
+        SimpleStatement,
         tuple_factory,
     )
 except ImportError as e:  # pragma: no cover - depends on the installed extras
@@ -69,16 +75,24 @@ T = TypeVar("T")
 _Stmt = tuple[Any, tuple[Any, ...] | None]  # (prepared or batch statement, values)
 _Keyed = tuple[tuple[Any, ...], int, _Stmt]  # (partition, estimated bytes, statement)
 
-_PENDING_SHARDS = 64  # reads per pending() call vs. rows (and tombstones) per partition
+_BUCKETS = 64  # rows per batch and per read vs. partition size (see the module docstring)
+_DOC, _PENDING = 0, 1  # the two kinds of row in messages_by_bucket
 _CONCURRENCY = 256  # requests in flight per call: enough to hide latency, not to overload a node
 # Keys per `id IN ?` read. One request per key costs the Python driver far more CPU than the
 # server spends; a modest IN list lets the coordinator fan out instead, without making one
 # request so large that a slow replica holds up many keys.
 _READ_KEYS = 64
-# Rows of one partition go out as one unlogged batch (one mutation, one replica set: cheaper
-# than a request per row, unlike the multi-partition batch anti-pattern), kept under
-# Cassandra's default batch_size_warn_threshold of 5 KiB.
-_BATCH_BYTES = 4096
+# Rows of one partition go out as one unlogged batch: one mutation, one replica set, cheaper
+# than a request per row. Cassandra does not size-check single-partition batches (only
+# multi-partition ones, against batch_size_warn_threshold), so this only bounds one mutation.
+_PARTITION_BATCH_BYTES = 64 * 1024
+# Small writes to different partitions (marker deletes) share a batch within Cassandra's
+# defaults for warning about multi-partition unlogged batches: 5 KiB and 10 partitions.
+_MULTI_BATCH_BYTES = 4096
+_MULTI_BATCH_PARTITIONS = 10
+# Protocol v5 wraps every frame in checksummed segments that the driver computes in pure Python
+# (cassandra/segment.py), in the process that is the bottleneck; v4 has all this store uses.
+_PROTOCOL_VERSION = 4
 _TRANSIENT = (NoHostAvailable, OperationTimedOut, _RequestFailed, ConnectionException)
 _KEYSPACE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,47}$")
 
@@ -91,30 +105,31 @@ _TABLES = {
         company_id text, day date, ts timestamp, id text, sender text, subject text,
         thread_id text, text text, payload text,
         PRIMARY KEY ((company_id, day), ts, id))""",
-    "messages_by_id": """CREATE TABLE IF NOT EXISTS {ks}.messages_by_id (
-        id text PRIMARY KEY, company_id text, source text, day date, content_hash text,
-        doc text)""",
-    "pending_messages": """CREATE TABLE IF NOT EXISTS {ks}.pending_messages (
-        shard int, id text, company_id text, PRIMARY KEY ((shard), id))
+    "messages_by_bucket": """CREATE TABLE IF NOT EXISTS {ks}.messages_by_bucket (
+        bucket int, kind tinyint, id text, company_id text, source text, day date,
+        content_hash text, doc text, PRIMARY KEY ((bucket), kind, id))
         WITH gc_grace_seconds = 3600""",
     "dead_letters": """CREATE TABLE IF NOT EXISTS {ks}.dead_letters (
         origin text, stage text, reason text, message_id text, raw text, at timestamp,
         PRIMARY KEY ((origin), stage, reason))""",
 }
+_LEGACY = ("messages_by_id", "pending_messages")  # earlier versions' tables, migrated on start
 
+_T = "{ks}.messages_by_bucket"
 _CQL = {
-    "lookup": "SELECT id, content_hash FROM {ks}.messages_by_id WHERE id IN ?",
-    "doc": "SELECT id, doc FROM {ks}.messages_by_id WHERE id IN ?",
-    "by_id": "INSERT INTO {ks}.messages_by_id (id, company_id, source, day, content_hash, doc)"
-             " VALUES (?, ?, ?, ?, ?, ?)",
+    "lookup": f"SELECT kind, id, content_hash FROM {_T} WHERE bucket = ?"
+              f" AND kind IN ({_DOC}, {_PENDING}) AND id IN ?",
+    "doc": f"SELECT id, doc FROM {_T} WHERE bucket = ? AND kind = {_DOC} AND id IN ?",
+    "put": f"INSERT INTO {_T} (bucket, kind, id, company_id, source, day, content_hash, doc)"
+           f" VALUES (?, {_DOC}, ?, ?, ?, ?, ?, ?)",
+    "pend": f"INSERT INTO {_T} (bucket, kind, id, company_id) VALUES (?, {_PENDING}, ?, ?)",
+    "unpend": f"DELETE FROM {_T} WHERE bucket = ? AND kind = {_PENDING} AND id = ?",
+    "pending": f"SELECT id, company_id FROM {_T} WHERE bucket = ? AND kind = {_PENDING}",
+    "count": f"SELECT count(*) FROM {_T} WHERE bucket = ? AND kind = {_DOC}",
     "slack": "INSERT INTO {ks}.chat_messages (company_id, day, ts, id, sender, channel,"
              " thread_id, text, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "gmail": "INSERT INTO {ks}.email_messages (company_id, day, ts, id, sender, subject,"
              " thread_id, text, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "pend": "INSERT INTO {ks}.pending_messages (shard, id, company_id) VALUES (?, ?, ?)",
-    "unpend": "DELETE FROM {ks}.pending_messages WHERE shard = ? AND id = ?",
-    "marked": "SELECT id FROM {ks}.pending_messages WHERE shard = ? AND id IN ?",
-    "pending": "SELECT id, company_id FROM {ks}.pending_messages WHERE shard = ?",
     "dead": "INSERT INTO {ks}.dead_letters (origin, stage, reason, message_id, raw, at)"
             " VALUES (?, ?, ?, ?, ?, ?) IF NOT EXISTS",
     "dead_all": "SELECT origin, reason, stage, raw, message_id, at FROM {ks}.dead_letters",
@@ -145,7 +160,8 @@ class CassandraMessageStore:
             self._cluster = Cluster(list(hosts), port=port, auth_provider=auth,
                                     execution_profiles={EXEC_PROFILE_DEFAULT: profile},
                                     connection_class=_connection_class(),
-                                    compression=compression)
+                                    compression=compression,
+                                    protocol_version=_PROTOCOL_VERSION)
             try:
                 return self._cluster.connect()
             except BaseException:
@@ -157,6 +173,7 @@ class CassandraMessageStore:
             self._create_schema(replication_factor)
             self._q: dict[str, PreparedStatement] = self._retry("prepare", lambda: {
                 k: self._session.prepare(v.format(ks=self.keyspace)) for k, v in _CQL.items()})
+            self._migrate()
         except BaseException:
             self._cluster.shutdown()
             raise
@@ -176,6 +193,46 @@ class CassandraMessageStore:
         for name, ddl in _TABLES.items():
             self._retry(f"create table {name}",
                         partial(self._session.execute, ddl.format(ks=self.keyspace)))
+
+    def _migrate(self) -> None:
+        """Copy an earlier version's id-keyed tables into messages_by_bucket, then drop them.
+
+        Markers are copied before documents and the old tables dropped only at the end, so an
+        interrupted migration is simply run again by the next start (the copies are upserts).
+        """
+        tables = {r[0] for r in self._retry("read schema", lambda: self._session.execute(
+            "SELECT table_name FROM system_schema.tables WHERE keyspace_name = %s",
+            (self.keyspace,)))}
+        if not tables.intersection(_LEGACY):
+            return
+        logger.info("migrating %s to messages_by_bucket", self.keyspace)
+        if "pending_messages" in tables:
+            self._copy("SELECT id, company_id FROM {ks}.pending_messages",
+                       lambda r: ((("bucket", _bucket(r[0])), 128,
+                                   (self._q["pend"], (_bucket(r[0]), r[0], r[1])),),))
+        if "messages_by_id" in tables:
+            self._copy("SELECT id, company_id, source, day, content_hash, doc"
+                       " FROM {ks}.messages_by_id",
+                       lambda r: ((("bucket", _bucket(r[0])), len(r[5] or "") + 128,
+                                   (self._q["put"], (_bucket(r[0]), *r))),))
+        for table in _LEGACY:
+            self._retry(f"drop {table}", partial(
+                self._session.execute, f"DROP TABLE IF EXISTS {self.keyspace}.{table}",
+                timeout=120))
+
+    def _copy(self, query: str, rows_of: Callable[[tuple[Any, ...]], tuple[_Keyed, ...]]) -> None:
+        statement = SimpleStatement(query.format(ks=self.keyspace), fetch_size=1000)
+        writes: list[_Keyed] = []
+        try:
+            for row in self._retry("migrate",
+                                   lambda: self._session.execute(statement, timeout=300)):
+                writes.extend(rows_of(row))
+                if len(writes) >= 2000:
+                    self._concurrent("migrate", _pack(writes))
+                    writes = []
+        except DriverException as exc:  # a later page failed: the next start runs it again
+            raise StoreError(f"cassandra migration of {self.keyspace} failed: {exc}") from None
+        self._concurrent("migrate", _pack(writes))
 
     # -- helpers ----------------------------------------------------------------------------
     def _retry(self, what: str, call: Callable[[], T]) -> T:
@@ -207,21 +264,18 @@ class CassandraMessageStore:
 
         return self._retry(what, run)
 
-    def _by_id(self, query: str, message_ids: Sequence[str]) -> list[tuple[Any, ...]]:
-        """Rows of messages_by_id for the known ids among `message_ids`."""
-        return [row for rows in self._concurrent("read", self._by_id_reads(query, message_ids))
+    def _by_bucket(self, query: str, message_ids: Sequence[str]) -> list[tuple[Any, ...]]:
+        """Rows of `query` for the known ids among `message_ids`."""
+        return [row for rows in self._concurrent("read", self._reads(query, message_ids))
                 for row in rows]
 
-    def _by_id_reads(self, query: str, message_ids: Sequence[str]) -> list[_Stmt]:
-        ids = list(dict.fromkeys(message_ids))
-        return [(self._q[query], (ids[i:i + _READ_KEYS],)) for i in range(0, len(ids), _READ_KEYS)]
-
-    def _marker_reads(self, message_ids: Sequence[str]) -> list[_Stmt]:
-        by_shard: dict[int, list[str]] = {}
+    def _reads(self, query: str, message_ids: Sequence[str]) -> list[_Stmt]:
+        """One `id IN ?` read per bucket (and per `_READ_KEYS` ids)."""
+        by_bucket: dict[int, list[str]] = {}
         for i in dict.fromkeys(message_ids):
-            by_shard.setdefault(_shard(i), []).append(i)
-        return [(self._q["marked"], (shard, ids[k:k + _READ_KEYS]))
-                for shard, ids in by_shard.items() for k in range(0, len(ids), _READ_KEYS)]
+            by_bucket.setdefault(_bucket(i), []).append(i)
+        return [(self._q[query], (bucket, ids[k:k + _READ_KEYS]))
+                for bucket, ids in by_bucket.items() for k in range(0, len(ids), _READ_KEYS)]
 
     # -- MessageStore -----------------------------------------------------------------------
     def put_many(self, messages: Sequence[Message]) -> PutResult:
@@ -229,21 +283,24 @@ class CassandraMessageStore:
         result = PutResult()
         if not messages:
             return result
-        ids = [m.id for m in messages]
-        lookups = self._by_id_reads("lookup", ids)
-        found = self._concurrent("read", [*lookups, *self._marker_reads(ids)])
-        marked = {row[0] for rows in found[len(lookups):] for row in rows}
-        known = {r[0]: (r[1], r[0] not in marked) for rows in found[:len(lookups)] for r in rows}
-        rows_first: list[_Keyed] = []
-        ids_last: list[_Stmt] = []
+        known: dict[str, tuple[str, bool]] = {}  # id -> (content hash, extracted)
+        marked: set[str] = set()
+        for kind, message_id, digest in self._by_bucket("lookup", [m.id for m in messages]):
+            if kind == _DOC:
+                known[message_id] = (digest, True)
+            else:
+                marked.add(message_id)
+        for message_id in marked.intersection(known):
+            known[message_id] = (known[message_id][0], False)
+        rows: list[_Keyed] = []
+        by_id: list[_Keyed] = []
         for message in messages:
             digest = content_hash(message)
             seen = known.get(message.id)
             if seen is None:
                 known[message.id] = (digest, False)
-                first, last = self._inserts(message, digest)
-                rows_first.extend(first)
-                ids_last.append(last)
+                rows.append(self._row(message))
+                by_id.extend(self._by_id_rows(message, digest))
                 result.to_batch.append(message)
             elif seen[0] != digest:
                 result.conflicts.append(message)
@@ -251,28 +308,33 @@ class CassandraMessageStore:
                 result.already_done += 1
             else:
                 result.to_batch.append(message)
-        # messages_by_id last: a message counts as stored only once its row and pending marker
-        # exist, so a crash between the two rounds is repaired by the replay (a stored message
-        # without a marker would read as extracted).
-        self._concurrent("write", _batched(rows_first))
-        self._concurrent("write", ids_last)
+        # The id rows last: a message counts as stored once its document and marker exist (one
+        # atomic single-partition batch), so a crash between the two rounds leaves a product
+        # row at most, which the replay writes again.
+        self._concurrent("write", _pack(rows))
+        self._concurrent("write", _pack(by_id))
         return result
 
-    def _inserts(self, m: Message, digest: str) -> tuple[list[_Keyed], _Stmt]:
-        ts = m.timestamp if m.timestamp.tzinfo else m.timestamp.replace(tzinfo=UTC)
-        day: date = ts.astimezone(UTC).date()
+    def _row(self, m: Message) -> _Keyed:
+        """The product table's row: chat_messages or email_messages."""
+        ts = _utc(m.timestamp)
+        day: date = ts.date()
         detail = m.channel if m.source is Source.SLACK else m.subject
         payload = _json(m.payload)
         size = len(m.text.encode("utf-8", "surrogatepass")) + len(payload) + 3 * len(m.id) + 128
-        first: list[_Keyed] = [
-            ((m.source.value, m.company_id, day), size,
-             (self._q[m.source.value], (m.company_id, day, ts, m.id, m.sender, _opt(detail),
-                                        _opt(m.thread_id), m.text, payload))),
-            (("pend", _shard(m.id)), len(m.id) + len(m.company_id) + 64,
-             (self._q["pend"], (_shard(m.id), m.id, m.company_id))),
-        ]
-        return first, (self._q["by_id"], (m.id, m.company_id, m.source.value, day, digest,
-                                          m.model_dump_json()))
+        return ((m.source.value, m.company_id, day), size,
+                (self._q[m.source.value], (m.company_id, day, ts, m.id, m.sender, _opt(detail),
+                                           _opt(m.thread_id), m.text, payload)))
+
+    def _by_id_rows(self, m: Message, digest: str) -> tuple[_Keyed, _Keyed]:
+        """The document row and the pending marker, both in the id's bucket."""
+        bucket = _bucket(m.id)
+        doc = m.model_dump_json()
+        return ((("bucket", bucket), len(doc) + len(m.id) + 128,
+                 (self._q["put"], (bucket, m.id, m.company_id, m.source.value,
+                                   _utc(m.timestamp).date(), digest, doc))),
+                (("bucket", bucket), len(m.id) + len(m.company_id) + 64,
+                 (self._q["pend"], (bucket, m.id, m.company_id))))
 
     def mark_extracted(self, message_ids: Sequence[str]) -> None:
         """Record that these messages went through extraction: delete their pending markers.
@@ -280,30 +342,29 @@ class CassandraMessageStore:
         Blind deletes: an unknown id leaves nothing behind but a tombstone, as an UPDATE of no
         row changes nothing in SQLite.
         """
-        self._concurrent("mark extracted", _batched([
-            (("pend", _shard(i)), len(i) + 64, (self._q["unpend"], (_shard(i), i)))
+        self._concurrent("mark extracted", _pack([
+            (("bucket", _bucket(i)), len(i) + 64, (self._q["unpend"], (_bucket(i), i)))
             for i in dict.fromkeys(message_ids)]))
 
     def pending(self, company_id: str) -> Iterator[Message]:
         """Messages stored but not extracted, ordered by timestamp then id."""
-        shards = self._concurrent("read pending", [(self._q["pending"], (s,))
-                                                   for s in range(_PENDING_SHARDS)])
-        ids = [row[0] for rows in shards for row in rows if row[1] == company_id]
-        found = [Message.model_validate_json(doc) for _id, doc in self._by_id("doc", ids)]
+        markers = self._concurrent("read pending", [(self._q["pending"], (b,))
+                                                    for b in range(_BUCKETS)])
+        ids = [row[0] for rows in markers for row in rows if row[1] == company_id]
+        found = [Message.model_validate_json(doc) for _id, doc in self._by_bucket("doc", ids)]
         found.sort(key=lambda m: (m.timestamp.isoformat(), m.id))
         yield from found
 
     def get_many(self, message_ids: Sequence[str]) -> list[Message]:
         """The stored messages among `message_ids`, in the order asked."""
-        docs = {r[0]: r[1] for r in self._by_id("doc", message_ids)}
+        docs = {r[0]: r[1] for r in self._by_bucket("doc", message_ids)}
         return [Message.model_validate_json(docs[i]) for i in dict.fromkeys(message_ids)
                 if i in docs]
 
     def count(self) -> int:
-        """Messages stored. A full scan: meant for reports and tests, not hot paths."""
-        rows = self._retry("count", lambda: self._session.execute(
-            f"SELECT count(*) FROM {self.keyspace}.messages_by_id", timeout=300).one())
-        return int(rows[0])
+        """Messages stored. Reads every bucket: meant for reports and tests, not hot paths."""
+        counts = self._concurrent("count", [(self._q["count"], (b,)) for b in range(_BUCKETS)])
+        return sum(int(rows[0][0]) for rows in counts)
 
     def put_dead_letters(self, letters: Sequence[DeadLetter]) -> None:
         """Keep each dead letter whole; the first one stored for (origin, stage, reason) wins."""
@@ -338,25 +399,48 @@ class CassandraMessageStore:
         self._cluster.shutdown()
 
 
-def _batched(writes: list[_Keyed]) -> list[_Stmt]:
-    """Group writes by partition into unlogged batches of at most `_BATCH_BYTES`."""
-    groups: dict[tuple[Any, ...], list[list[tuple[int, _Stmt]]]] = {}
+def _pack(writes: list[_Keyed]) -> list[_Stmt]:
+    """Group writes into few requests: one unlogged batch per partition (up to
+    `_PARTITION_BATCH_BYTES`), and small partitions' writes together in batches that stay under
+    Cassandra's warning thresholds for multi-partition batches."""
+    groups: dict[tuple[Any, ...], list[tuple[int, list[_Stmt]]]] = {}  # [(bytes, writes)]
     for key, size, stmt in writes:
-        chunks = groups.setdefault(key, [[]])
-        if chunks[-1] and sum(n for n, _ in chunks[-1]) + size > _BATCH_BYTES:
-            chunks.append([])
-        chunks[-1].append((size, stmt))
+        chunks = groups.setdefault(key, [])
+        if not chunks or chunks[-1][0] + size > _PARTITION_BATCH_BYTES:
+            chunks.append((0, []))
+        chunks[-1] = (chunks[-1][0] + size, chunks[-1][1])
+        chunks[-1][1].append(stmt)
     out: list[_Stmt] = []
+    shared: list[_Stmt] = []  # statements of the small partitions in the batch being filled
+    shared_bytes = shared_partitions = 0
     for chunks in groups.values():
-        for chunk in chunks:
-            if len(chunk) == 1:
-                out.append(chunk[0][1])
+        for size, chunk in chunks:
+            if size > _MULTI_BATCH_BYTES:
+                out.append(_batch(chunk))
                 continue
-            batch = BatchStatement(batch_type=BatchType.UNLOGGED)
-            for _size, (statement, values) in chunk:
-                batch.add(statement, values)
-            out.append((batch, None))
+            if (shared_bytes + size > _MULTI_BATCH_BYTES
+                    or shared_partitions == _MULTI_BATCH_PARTITIONS):
+                out.append(_batch(shared))
+                shared, shared_bytes, shared_partitions = [], 0, 0
+            shared.extend(chunk)
+            shared_bytes += size
+            shared_partitions += 1
+    if shared:
+        out.append(_batch(shared))
     return out
+
+
+def _batch(statements: list[_Stmt]) -> _Stmt:
+    if len(statements) == 1:
+        return statements[0]
+    batch = BatchStatement(batch_type=BatchType.UNLOGGED)
+    for statement, values in statements:
+        batch.add(statement, values)
+    return batch, None
+
+
+def _utc(ts: datetime) -> datetime:
+    return (ts if ts.tzinfo else ts.replace(tzinfo=UTC)).astimezone(UTC)
 
 
 def _opt(value: str | None) -> Any:
@@ -364,8 +448,8 @@ def _opt(value: str | None) -> Any:
     return UNSET_VALUE if value is None else value
 
 
-def _shard(message_id: str) -> int:
-    return zlib.crc32(message_id.encode("utf-8", "surrogatepass")) % _PENDING_SHARDS
+def _bucket(message_id: str) -> int:
+    return zlib.crc32(message_id.encode("utf-8", "surrogatepass")) % _BUCKETS
 
 
 def _json(payload: dict[str, Any]) -> str:
