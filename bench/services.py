@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -232,27 +233,58 @@ def postgres_alone(settings: Settings, docs: list[bytes], schema: str) -> Result
 
 
 # -- run ------------------------------------------------------------------------------------
-def cleanup(settings: Settings, schema: str) -> None:
+def cleanup(settings: Settings, schema: str, tag: str) -> None:
+    """Remove every name the run made, the ceilings' included; each step is tried on its own
+    (a few times: a server restarted by someone else's tests answers again in seconds), so
+    one failure does not leave the rest behind."""
     import psycopg
     from psycopg import sql
 
     from signalpipe.backends import open_backends
 
     backends = open_backends(settings)
-    try:
-        t = settings.topics
-        backends.bus.delete_topics([t.slack, t.gmail, t.dead_letter])
-        backends.bus.delete_groups([settings.kafka.group_id])  # type: ignore[attr-defined]
-        backends.messages.drop()  # type: ignore[attr-defined]
-        client = backends.batcher.client  # type: ignore[attr-defined]
-        keys = list(client.scan_iter(match=f"signalpipe:{{{settings.company_id}}}:*"))
-        if keys:
-            client.delete(*keys)
+    t, ks = settings.topics, settings.cassandra.keyspace
+    client = backends.batcher.client  # type: ignore[attr-defined]
+    pg_dsn = load_settings().postgres.dsn.get_secret_value()
+
+    def drop_schemas() -> None:
+        with psycopg.connect(pg_dsn, autocommit=True) as c:
+            for name in (schema, schema + "_raw"):
+                c.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(name)))
+
+    def drop_redis() -> None:
+        keys = [*client.scan_iter(match=f"signalpipe:{{{settings.company_id}}}:*"),
+                f"sptest:bench:{tag}:docs", f"sptest:bench:{tag}:buf"]
+        client.delete(*keys)
         client.srem("signalpipe:companies", settings.company_id)
+
+    steps: list[tuple[str, Callable[[], Any]]] = [
+        ("kafka topics", lambda: backends.bus.delete_topics(
+            [t.slack, t.gmail, t.dead_letter, f"{t.slack}-raw"])),
+        ("kafka groups", lambda: backends.bus.delete_groups(  # type: ignore[attr-defined]
+            [settings.kafka.group_id, f"{t.slack}-raw-g"])),
+        ("cassandra keyspaces", lambda: [backends.messages._session.execute(  # type: ignore[attr-defined]
+            f"DROP KEYSPACE IF EXISTS {name}", timeout=120) for name in (ks, f"{ks}_raw")]),
+        ("redis keys", drop_redis),
+        ("postgres schemas", drop_schemas),
+    ]
+    try:
+        for what, step in steps:
+            for attempt in range(3):
+                try:
+                    step()
+                    break
+                except Exception as exc:  # report and go on: the other names still go
+                    print(f"cleanup of {what} failed (attempt {attempt + 1}): {exc}",
+                          file=sys.stderr)
+                    time.sleep(3)
     finally:
         backends.close()
-    with psycopg.connect(load_settings().postgres.dsn.get_secret_value(), autocommit=True) as c:
-        c.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
+
+
+def _load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} CPUs"
 
 
 def main() -> None:
@@ -265,6 +297,7 @@ def main() -> None:
 
     from signalpipe import services
 
+    loads = [_line({"what": "machine at start", "load": _load()})]
     with _timed() as elapsed:
         services.up()
     _line({"what": "services up (this call)", "seconds": round(elapsed(), 2)})
@@ -286,12 +319,15 @@ def main() -> None:
         results.append(redis_alone(settings, docs, tag))
         results.append(postgres_alone(settings, docs, schema))
     finally:
-        cleanup(settings, schema)
+        cleanup(settings, schema, tag)
+    loads.append(_line({"what": "machine at end", "load": _load()}))
     print()
     for r in results:
         rate = r.get("messages_per_s", r.get("per_s"))
         shown = f"{rate:>10,}/s" if rate is not None else " " * 12
         print(f"{r['what']:<66} {shown} {r['seconds']:>8.2f} s")
+    for r in loads:
+        print(f"{r['what']}: {r['load']}")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,8 @@ import uuid
 from collections.abc import Sequence
 from typing import Any, Self
 
+from pydantic import TypeAdapter
+
 try:
     import redis
     from redis.backoff import ExponentialBackoff
@@ -45,6 +47,7 @@ from signalpipe.settings import Settings
 logger = logging.getLogger(__name__)
 
 _SOURCES = tuple(s.value for s in Source)
+_MESSAGES = TypeAdapter(list[Message])
 
 # KEYS: docs guard first buf:<source> registry; ARGV: source now_ms ttl_s company (id doc)...
 _ADD = """
@@ -118,12 +121,12 @@ for i = 1, nsrc do
       for k = 1, #ids, limit do
         n_lease = n_lease + 1
         local lease = token .. ':' .. n_lease
-        local chunk, entry = {}, {lease, source}
+        local chunk, docs = {}, {}
         for j = k, math.min(k + limit - 1, #ids) do
           local doc = redis.call('HGET', KEYS[1], ids[j])
           if doc then
             chunk[#chunk + 1] = ids[j]
-            entry[#entry + 1] = doc
+            docs[#docs + 1] = doc
             redis.call('ZADD', KEYS[2], deadline, ids[j])
           else  -- lost to the TTL: the message store still has it pending
             redis.call('ZREM', KEYS[2], ids[j])
@@ -132,7 +135,8 @@ for i = 1, nsrc do
         if #chunk > 0 then
           redis.call('HSET', KEYS[5], lease, cjson.encode({s = source, ids = chunk}))
           redis.call('ZADD', KEYS[4], deadline, lease)
-          out[#out + 1] = entry
+          -- one JSON array per lease: one reply element to parse instead of one per message
+          out[#out + 1] = {lease, source, '[' .. table.concat(docs, ',') .. ']'}
         end
       end
     else
@@ -246,7 +250,7 @@ class RedisBatcher:
                         *(self._key(company, f"buf:{s}") for s in _SOURCES)]
                 for entry in self._take(keys=keys, args=[*args, company, *_SOURCES]):
                     lease = _text(entry[0])
-                    messages = [Message.model_validate_json(doc) for doc in entry[2:]]
+                    messages = _MESSAGES.validate_json(entry[2])
                     batches.append(make_batch(messages, lease_token=lease))
         except redis.RedisError as exc:
             raise BatchingError(f"redis take failed: {exc}") from None
