@@ -234,52 +234,66 @@ def postgres_alone(settings: Settings, docs: list[bytes], schema: str) -> Result
 
 # -- run ------------------------------------------------------------------------------------
 def cleanup(settings: Settings, schema: str, tag: str) -> None:
-    """Remove every name the run made, the ceilings' included; each step is tried on its own
-    (a few times: a server restarted by someone else's tests answers again in seconds), so
-    one failure does not leave the rest behind."""
-    import psycopg
-    from psycopg import sql
+    """Remove every name the run made, the ceilings' included. Each server is cleaned with a
+    client of its own, a few times over (a server restarted by someone else's tests answers
+    again in seconds), so one that is down does not leave the others' names behind."""
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("kafka", lambda: _drop_kafka(settings)), ("cassandra", lambda: _drop_cassandra(settings)),
+        ("redis", lambda: _drop_redis(settings, tag)), ("postgres", lambda: _drop_pg(schema))]
+    for what, step in steps:
+        for attempt in range(4):
+            try:
+                step()
+                break
+            except Exception as exc:  # report and go on: the other names still go
+                print(f"cleanup of {what} failed (attempt {attempt + 1}): {exc}", file=sys.stderr)
+                time.sleep(5)
 
-    from signalpipe.backends import open_backends
 
-    backends = open_backends(settings)
-    t, ks = settings.topics, settings.cassandra.keyspace
-    client = backends.batcher.client  # type: ignore[attr-defined]
-    pg_dsn = load_settings().postgres.dsn.get_secret_value()
+def _drop_kafka(settings: Settings) -> None:
+    from signalpipe.bus.kafka import KafkaBus
 
-    def drop_schemas() -> None:
-        with psycopg.connect(pg_dsn, autocommit=True) as c:
-            for name in (schema, schema + "_raw"):
-                c.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(name)))
+    bus, t = KafkaBus.from_settings(settings), settings.topics
+    try:
+        bus.delete_topics([t.slack, t.gmail, t.dead_letter, f"{t.slack}-raw"])
+        bus.delete_groups([settings.kafka.group_id, f"{t.slack}-raw-g"])
+    finally:
+        bus.close()
 
-    def drop_redis() -> None:
+
+def _drop_cassandra(settings: Settings) -> None:
+    from cassandra.cluster import Cluster
+
+    c = settings.cassandra
+    cluster = Cluster(c.hosts, port=c.port)
+    try:
+        session = cluster.connect()
+        for keyspace in (c.keyspace, f"{c.keyspace}_raw"):
+            session.execute(f"DROP KEYSPACE IF EXISTS {keyspace}", timeout=120)
+    finally:
+        cluster.shutdown()
+
+
+def _drop_redis(settings: Settings, tag: str) -> None:
+    import redis
+
+    client = redis.Redis.from_url(settings.redis.url.get_secret_value())
+    try:
         keys = [*client.scan_iter(match=f"signalpipe:{{{settings.company_id}}}:*"),
                 f"sptest:bench:{tag}:docs", f"sptest:bench:{tag}:buf"]
         client.delete(*keys)
         client.srem("signalpipe:companies", settings.company_id)
-
-    steps: list[tuple[str, Callable[[], Any]]] = [
-        ("kafka topics", lambda: backends.bus.delete_topics(
-            [t.slack, t.gmail, t.dead_letter, f"{t.slack}-raw"])),
-        ("kafka groups", lambda: backends.bus.delete_groups(  # type: ignore[attr-defined]
-            [settings.kafka.group_id, f"{t.slack}-raw-g"])),
-        ("cassandra keyspaces", lambda: [backends.messages._session.execute(  # type: ignore[attr-defined]
-            f"DROP KEYSPACE IF EXISTS {name}", timeout=120) for name in (ks, f"{ks}_raw")]),
-        ("redis keys", drop_redis),
-        ("postgres schemas", drop_schemas),
-    ]
-    try:
-        for what, step in steps:
-            for attempt in range(3):
-                try:
-                    step()
-                    break
-                except Exception as exc:  # report and go on: the other names still go
-                    print(f"cleanup of {what} failed (attempt {attempt + 1}): {exc}",
-                          file=sys.stderr)
-                    time.sleep(3)
     finally:
-        backends.close()
+        client.close()
+
+
+def _drop_pg(schema: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(load_settings().postgres.dsn.get_secret_value(), autocommit=True) as c:
+        for name in (schema, f"{schema}_raw"):
+            c.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(name)))
 
 
 def _load() -> str:
