@@ -65,7 +65,7 @@ class Worker:
         self._last_recovery = time.monotonic()
 
     # -- consuming --------------------------------------------------------------------------
-    def poll_once(self, *, max_records: int = 1000, timeout_s: float = 0.5) -> int:
+    def poll_once(self, *, max_records: int = 5000, timeout_s: float = 0.5) -> int:
         """Poll, store, buffer, commit, then hand any ready batches to extraction."""
         records = self.consumer.poll(max_records=max_records, timeout_s=timeout_s)
         if records:
