@@ -1,0 +1,75 @@
+"""Fault tolerance on real servers: run the fault suite and print what each fault cost.
+
+    python bench/faults.py                      # N = 20,000 messages per fault
+    python bench/faults.py --n 200000           # up to 1,000,000
+    python bench/faults.py -k "kafka or redis"  # some faults only
+
+Runs ``pytest -m faults tests/faults`` (each test kills, stops or flushes a real server or a
+worker mid-run, then compares the end state with a clean embedded run over the same file),
+then prints one markdown row per fault: messages lost, duplicates, messages never extracted,
+events differing from the clean run and the drain time, in seconds from the end of the fault to
+the last message extracted. Every count must be zero; the exit status is pytest's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+COUNTS = ("lost", "duplicates", "unextracted", "events_differing")
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    lines = ["| fault | N | messages lost | duplicates | unextracted | events differing from "
+             "the clean run | drain time (s) | test (s) | notes |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for r in rows:
+        drain = "-" if r.get("drain_s") is None else f"{r['drain_s']:.1f}"
+        notes = "; ".join(x for x in (r.get("survived", ""), r.get("notes", "")) if x)
+        flag = "" if r.get("ok") else " **FAILED**"
+        lines.append(f"| {r['fault']}{flag} | {r['n']:,} | {r['lost']} | {r['duplicates']} | "
+                     f"{r.get('unextracted', 0)} | {r['events_differing']} | {drain} | "
+                     f"{r.get('test_s', 0):.0f} | {notes.replace('|', '/')} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=20_000, help="messages per fault (<= 1M)")
+    parser.add_argument("-k", dest="select", default=None, help="pytest -k expression")
+    parser.add_argument("--results", type=Path, default=None,
+                        help="JSON lines file to append to [default: a temporary file]")
+    args, extra = parser.parse_known_args()
+    if not 1_000 <= args.n <= 1_000_000:
+        parser.error("--n must be between 1,000 and 1,000,000")
+    results = args.results or Path(tempfile.mkdtemp(prefix="signalpipe-faults-")) / "faults.jsonl"
+    env = {**os.environ, "SIGNALPIPE_FAULT_N": str(args.n),
+           "SIGNALPIPE_FAULT_RESULTS": str(results)}
+    command = [sys.executable, "-m", "pytest", "-m", "faults", "tests/faults", "-q",
+               "-p", "no:cacheprovider", "-o", "log_cli=false", *extra]
+    if args.select:
+        command += ["-k", args.select]
+    started = time.perf_counter()
+    code = subprocess.call(command, cwd=REPO, env=env)
+    elapsed = time.perf_counter() - started
+    rows = ([json.loads(line) for line in results.read_text("utf-8").splitlines() if line]
+            if results.exists() else [])
+    print()
+    print(table(rows))
+    print(f"\n{len(rows)} faults, suite {elapsed:.0f} s (pytest exit {code}); rows in {results}")
+    bad = [f"{r['fault']}: " + ", ".join(f"{c}={r.get(c, 0)}" for c in COUNTS if r.get(c))
+           for r in rows if any(r.get(c) for c in COUNTS)]
+    print("every count is zero" if not bad else "NONZERO:\n  " + "\n  ".join(bad))
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
