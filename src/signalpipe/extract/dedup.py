@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from signalpipe.models import MetricValue, SignificantEvent
 
@@ -29,42 +30,56 @@ def _words(title: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(title.lower()) if w not in _STOP)
 
 
-def is_close(a: SignificantEvent, b: SignificantEvent) -> bool:
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What dedup needs of an event: a few hundred bytes instead of the whole event."""
+
+    fingerprint: str
+    company_id: str
+    event_type: str
+    numbers: frozenset[float]
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, event: SignificantEvent) -> Shape:
+        return cls(event.fingerprint, event.company_id, event.event_type.value,
+                   _numbers(event.metrics), _words(event.title))
+
+
+def is_close(a: Shape, b: Shape) -> bool:
     """Same company and type, a shared non-trivial figure, and titles that do not disagree."""
     if a.company_id != b.company_id or a.event_type != b.event_type:
         return False
-    shared = _numbers(a.metrics) & _numbers(b.metrics)
-    if not shared:
-        return _words(a.title) == _words(b.title) and bool(_words(a.title))
-    if _numbers(a.metrics) == _numbers(b.metrics):
+    if not a.numbers & b.numbers:
+        return a.words == b.words and bool(a.words)
+    if a.numbers == b.numbers:
         return True
-    wa, wb = _words(a.title), _words(b.title)
-    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.3
+    return bool(a.words and b.words) and len(a.words & b.words) / len(a.words | b.words) >= 0.3
 
 
 class EventIndex:
     """Known events indexed by (type, figure) and (type, title words) for constant-time lookups."""
 
     def __init__(self, known: Iterable[SignificantEvent] = ()) -> None:
-        self._candidates: dict[tuple[str, str, object], list[SignificantEvent]] = {}
+        self._candidates: dict[tuple[str, str, object], list[Shape]] = {}
         self._fingerprints: set[str] = set()
         self._lock = threading.Lock()
         for event in known:
-            self._remember(event)
+            self._remember(Shape.of(event))
 
     @staticmethod
-    def _keys(event: SignificantEvent) -> list[tuple[str, str, object]]:
-        base = (event.company_id, event.event_type.value)
-        keys: list[tuple[str, str, object]] = [(*base, n) for n in _numbers(event.metrics)]
-        keys.append((*base, _words(event.title)))
+    def _keys(shape: Shape) -> list[tuple[str, str, object]]:
+        base = (shape.company_id, shape.event_type)
+        keys: list[tuple[str, str, object]] = [(*base, n) for n in shape.numbers]
+        keys.append((*base, shape.words))
         return keys
 
-    def _remember(self, event: SignificantEvent) -> None:
-        if event.fingerprint in self._fingerprints:
+    def _remember(self, shape: Shape) -> None:
+        if shape.fingerprint in self._fingerprints:
             return
-        self._fingerprints.add(event.fingerprint)
-        for key in self._keys(event):
-            self._candidates.setdefault(key, []).append(event)
+        self._fingerprints.add(shape.fingerprint)
+        for key in self._keys(shape):
+            self._candidates.setdefault(key, []).append(shape)
 
     def resolve(self, events: Iterable[SignificantEvent]) -> list[SignificantEvent]:
         """Re-point fingerprints at close known events; merge twins within the list."""
@@ -72,18 +87,20 @@ class EventIndex:
         with self._lock:
             for event in events:
                 target = event
+                shape = Shape.of(event)
                 if event.fingerprint not in self._fingerprints:
-                    twin = self._find_twin(event)
+                    twin = self._find_twin(shape)
                     if twin is not None:
                         target = event.model_copy(update={"fingerprint": twin.fingerprint})
-                self._remember(target)
+                        shape = Shape.of(target)
+                self._remember(shape)
                 prior = out.get(target.fingerprint)
                 out[target.fingerprint] = target if prior is None else prior.merged_with(target)
         return list(out.values())
 
-    def _find_twin(self, event: SignificantEvent) -> SignificantEvent | None:
-        for key in self._keys(event):
+    def _find_twin(self, shape: Shape) -> Shape | None:
+        for key in self._keys(shape):
             for known in self._candidates.get(key, ()):
-                if is_close(known, event):
+                if is_close(known, shape):
                     return known
         return None

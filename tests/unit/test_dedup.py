@@ -1,0 +1,42 @@
+"""Events that describe the same real-world event merge; different ones stay apart."""
+
+from __future__ import annotations
+
+from signalpipe.extract.dedup import EventIndex
+from signalpipe.models import EventType, Severity, SignificantEvent
+
+
+def ev(title: str, ids: list[str], t: EventType = EventType.FUNDING,
+       **metrics: float | str) -> SignificantEvent:
+    return SignificantEvent(company_id="c", event_type=t, severity=Severity.HIGH, title=title,
+                            metrics=dict(metrics), source_message_ids=ids)
+
+
+def test_same_figures_under_other_metric_names_merge_into_the_known_event() -> None:
+    known = ev("Closed $12M Series A", ["m1"], amount_usd=12_000_000, round="series a")
+    index = EventIndex([known])
+    [out] = index.resolve([ev("Raised a 12 million Series A", ["m9"], raised=12_000_000)])
+    assert out.fingerprint == known.fingerprint
+    assert out.source_message_ids == ["m9"]
+
+
+def test_different_figures_or_types_stay_apart() -> None:
+    index = EventIndex([ev("ARR crossed $2M", ["m1"], EventType.REVENUE_MILESTONE, arr=2e6)])
+    a = ev("ARR crossed $3M", ["m2"], EventType.REVENUE_MILESTONE, arr=3e6)
+    b = ev("Raised $2M seed", ["m3"], EventType.FUNDING, amount_usd=2e6)
+    out = index.resolve([a, b])
+    assert {e.fingerprint for e in out} == {a.fingerprint, b.fingerprint}
+
+
+def test_twins_within_one_list_merge_and_keep_every_source_id() -> None:
+    one = ev("Partnership with Stripe", ["m1"], EventType.PARTNERSHIP)
+    two = ev("Partnership with Stripe", ["m2"], EventType.PARTNERSHIP)
+    [out] = EventIndex().resolve([one, two])
+    assert sorted(out.source_message_ids) == ["m1", "m2"]
+
+
+def test_no_figures_and_different_titles_are_not_merged() -> None:
+    index = EventIndex([ev("Hired Dana Wu as CFO", ["m1"], EventType.HIRING)])
+    out = index.resolve([ev("Hired Omar Said as CTO", ["m2"], EventType.HIRING)])
+    assert out[0].source_message_ids == ["m2"]
+    assert out[0].fingerprint != ev("Hired Dana Wu as CFO", ["m1"], EventType.HIRING).fingerprint
