@@ -6,9 +6,11 @@
 
 Runs ``pytest -m faults tests/faults`` (each test kills, stops or flushes a real server or a
 worker mid-run, then compares the end state with a clean embedded run over the same file),
-then prints one markdown row per fault: messages lost, duplicates, messages never extracted,
-events differing from the clean run and the drain time, in seconds from the end of the fault to
-the last message extracted. Every count must be zero; the exit status is pytest's.
+then prints one markdown row per fault: messages lost (not stored, or marked extracted with
+none of their events), duplicates (extra rows per id, doubled event mentions), messages never
+extracted, events differing from the clean run (fingerprint and sorted source ids) and the drain
+time, in seconds from the end of the fault to the last message extracted. Every count must be
+zero; the exit status is pytest's.
 """
 
 from __future__ import annotations

@@ -787,7 +787,8 @@ class Outcome:
     """The final state compared with the clean reference; every count must be zero."""
 
     lost: int = 0
-    """Ids of the file that are not in the message store."""
+    """Ids of the file that are not in the message store, plus messages marked extracted
+    that are in no event although the clean run found events in them (lost in effect)."""
     unextracted: int = 0
     """Stored ids still marked pending (never went through extraction)."""
     duplicates: int = 0
@@ -803,6 +804,7 @@ class Outcome:
     parked: int = 0
     redis_leftovers: list[str] = field(default_factory=list)
     details: list[str] = field(default_factory=list)
+    pending_ids: set[str] = field(default_factory=set)
 
     def problems(self, reference: Reference) -> list[str]:
         out = [f"{name}: {value}" for name, value in (
@@ -854,6 +856,7 @@ def _verify_cassandra(stack: FaultStack, reference: Reference, outcome: Outcome)
     wrong = [i for i, h in stored.items() if reference.hashes[i] != h]
     outcome.unexpected = len(set(rows) - expected) + max(0, count - len(stored)) + len(wrong)
     outcome.unextracted = len(pending)
+    outcome.pending_ids = set(pending)
     if pending:
         outcome.details.append(f"pending (first 5): {sorted(pending)[:5]}")
     if wrong:
@@ -879,6 +882,14 @@ def _verify_postgres(stack: FaultStack, reference: Reference, outcome: Outcome) 
     outcome.duplicates += sum(n - 1 for n in fingerprints.values() if n > 1)
     got = Counter(mentions(events))
     outcome.duplicates += sum(max(0, n - reference.mentions.get(k, 0)) for k, n in got.items())
+    # A message that is stored, not pending, and yet in no event although the clean run found
+    # events in it was marked extracted without its events: lost in effect.
+    orphans = ({m for _kind, m in reference.mentions} - {m for _kind, m in got}
+               - outcome.pending_ids)
+    if orphans:
+        outcome.lost += len(orphans)
+        outcome.details.append(f"{len(orphans)} messages read as extracted but are in no "
+                               f"event, e.g. {sorted(orphans)[:4]}")
     # Known cause of differences after faults that reorder extraction: EventIndex
     # (src/signalpipe/extract/dedup.py, is_close) treats two deals with the same figure as one
     # event ("Signed Initech Industries at $280k ACV" and "Signed Wayne Labs at $280k ACV"),

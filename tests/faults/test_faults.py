@@ -34,7 +34,9 @@ from tests.faults.harness import (
     Result,
     await_done,
     casualties,
+    mentions,
     parked_count,
+    read_messages,
     rebuffered,
     record,
     rules_reply,
@@ -78,6 +80,10 @@ def conclude(fault: str, *, stack: FaultStack, monitor: Monitor, reference: Refe
         notes.append("pending messages were picked up only when the workers drained (SIGTERM)")
     if finish.restarts:
         notes.append(f"{finish.restarts} dead worker(s) restarted")
+    recoveries = rebuffered(stack.processes)
+    if recoveries:
+        notes.append(f"{sum(n for _at, n in recoveries)} messages re-buffered from the store "
+                     f"in {len(recoveries)} recoveries")
     strict = (strict() if callable(strict) else strict) or []
     died = casualties(stack.processes)
     survived = survived or (f"died: {', '.join(died)}" if died else "no process died")
@@ -121,15 +127,17 @@ def kill_mid_batch(monitor: Monitor, worker: Proc, *, within_s: float = 3.0) -> 
     return live
 
 
-def wait_for_buffered(client: Any, company: str, *, within_s: float = 5.0) -> int:
-    """Wait (briefly) until Redis holds some of the company's messages, so that a flush or a
-    crash loses something; returns how many it holds."""
-    docs = f"signalpipe:{{{company}}}:docs"
+def wait_for_buffered(client: Any, company: str, *, within_s: float = 15.0) -> int:
+    """Wait until Redis holds messages of the company that are buffered, not leased, so a
+    flush or a crash loses some (a leased batch is being extracted and gets marked extracted
+    anyway); returns how many are buffered. The last partial batches wait there for
+    max_batch_age_s, so this happens at the latest when consuming ends."""
+    keys = [f"signalpipe:{{{company}}}:buf:{source}" for source in ("slack", "gmail")]
     deadline = time.monotonic() + within_s
-    held = int(client.hlen(docs))
+    held = sum(int(client.llen(k)) for k in keys)
     while held == 0 and time.monotonic() < deadline:
         time.sleep(0.002)
-        held = int(client.hlen(docs))
+        held = sum(int(client.llen(k)) for k in keys)
     return held
 
 
@@ -291,7 +299,7 @@ def test_redis_flushed_mid_run(stack: FaultStack, monitor: Monitor, reference: R
     conclude("Redis FLUSHALL", stack=stack, monitor=monitor, reference=reference,
              workers=[worker], fault_end=fault_end, started=started, results=results_file,
              finish=finish, strict=strict,
-             notes=[f"flushed at 1/3 committed with {buffered} messages buffered or leased",
+             notes=[f"flushed after 1/3 committed with {buffered} messages buffered",
                     noticed])
 
 
@@ -325,7 +333,7 @@ def test_redis_restarted_mid_run(stack: FaultStack, monitor: Monitor, reference:
     conclude(f"Redis {how}", stack=stack, monitor=monitor, reference=reference,
              workers=[worker], fault_end=fault_end, started=started, results=results_file,
              restart_dead=True, ours=("redis",),
-             notes=[f"buffered/leased messages in Redis: {before} before, {after} after"])
+             notes=[f"{before} messages buffered before; {after} buffered or leased after"])
 
 
 # -- 6. PostgreSQL connections dropped ------------------------------------------------------------
@@ -461,3 +469,87 @@ def test_replay_from_offset_zero_changes_nothing(
                     test_s=round(time.monotonic() - started, 1), ok=not problems)
     record(results_file, result)
     assert not problems, "\n".join(problems) + "\n" + w2.tail()
+
+
+# -- 9. another company's batches in the same Redis --------------------------------------------
+def test_worker_leaves_other_companies_batches_alone(
+        stack: FaultStack, monitor: Monitor, reference: Reference, results_file: Path) -> None:
+    """Redis is shared (the key prefix is not a setting), so it can hold another company's
+    buffers: another deployment, another run over the same export, or state a crashed Redis
+    brought back from its last snapshot. Message ids repeat across companies ("msg-0000001"
+    in every export). A worker must extract only its own company's batches.
+
+    BUG src/signalpipe/batching/redis.py:248 (RedisBatcher.take_ready) leases the ready
+    buffers of every company in the registry, so a worker extracts a foreign company's batch
+    into its own event store and acks it, and src/signalpipe/worker.py:134 then calls
+    mark_extracted on its own message store with the foreign batch's ids; the Cassandra store
+    deletes markers by id alone (src/signalpipe/stores/cassandra.py:127, no company in the
+    key), so our own pending messages with those ids read as extracted without any event, and
+    recovery never brings them back. Fix: take_ready only for the worker's company (or a
+    prefix per deployment), refuse a batch of another company in Worker._extract, and key
+    markers by (company, id).
+    """
+    from signalpipe.batching.redis import RedisBatcher
+    from signalpipe.stores.cassandra import CassandraMessageStore
+
+    started = time.monotonic()
+    size = 300
+    ghost = f"ghost_{stack.company}"
+    ours = read_messages(reference.csv, stack.company)[:size]
+    theirs = read_messages(reference.csv, ghost)[:size]
+    expected = {(kind, m) for kind, m in reference.mentions if m in {x.id for x in ours}}
+    worker = stack.worker("w1", idle_exit_s=CONFIG.idle_exit_s)
+    batcher = RedisBatcher.from_settings(stack.settings)
+    try:
+        monitor.wait_members(1, timeout_s=90, procs=[worker])
+        # Ours: stored and pending but no longer in Redis (as after a flush), so only the
+        # worker's recovery from the message store brings them back.
+        store = CassandraMessageStore.from_settings(stack.settings)
+        try:
+            assert len(store.put_many(ours).to_batch) == size
+        finally:
+            store.close()
+        injected_at = time.monotonic()
+        batcher.add(theirs)
+        recovery_s = max(CONFIG.batch_age_s, 10.0)  # Worker.maybe_recover's interval
+        monitor.wait_for("our messages to be extracted or the recovery interval to pass",
+                         lambda: monitor.pending() == 0
+                         and time.monotonic() - injected_at > recovery_s + 5,
+                         timeout_s=120, procs=[worker], every_s=0.5)
+        stop_workers([worker])
+        foreign_left = sum(int(batcher.client.llen(f"signalpipe:{{{ghost}}}:buf:{s}"))
+                           for s in ("slack", "gmail"))
+        foreign_left += int(batcher.client.zcard(f"signalpipe:{{{ghost}}}:guard"))
+    finally:
+        keys = list(batcher.client.scan_iter(match=f"signalpipe:{{{ghost}}}:*"))
+        if keys:
+            batcher.client.delete(*keys)
+        batcher.client.srem("signalpipe:companies", ghost)
+        batcher.close()
+    from signalpipe.stores.postgres import PostgresEventStore
+
+    events = PostgresEventStore.from_settings(stack.settings)
+    try:
+        foreign_events = len(events.list_events(ghost))
+        stored = mentions(events.list_events(stack.company))
+    finally:
+        events.close()
+    missing = expected - set(stored)
+    lost_messages = len({m for _kind, m in missing})
+    problems = []
+    if foreign_events or foreign_left < size:
+        problems.append(f"the worker of {stack.company} extracted {ghost}'s batch: "
+                        f"{foreign_events} {ghost} events in its event store, "
+                        f"{size - foreign_left} of {size} foreign messages gone from Redis")
+    if missing:
+        problems.append(f"{lost_messages} of our messages read as extracted but "
+                        f"{len(missing)} of their event mentions are missing, e.g. "
+                        f"{sorted(missing)[:3]}")
+    result = Result(fault="foreign company's batch in Redis (same ids)", n=size,
+                    lost=lost_messages, duplicates=0, events_differing=len(missing),
+                    drain_s=None, survived="no process died" if worker.returncode == 0
+                    else f"w1 rc {worker.returncode}",
+                    notes="; ".join(problems) or "foreign batch left alone",
+                    test_s=round(time.monotonic() - started, 1), ok=not problems)
+    record(results_file, result)
+    assert not problems, "\n".join(problems) + "\n" + worker.tail()
