@@ -463,7 +463,10 @@ def test_replay_from_offset_zero_changes_nothing(
                     duplicates=outcome.duplicates, unextracted=outcome.unextracted,
                     events_differing=outcome.events_differing + len(changed),
                     drain_s=round(done_at - replay_start, 1),
-                    notes=f"{replayed} records re-read; tables changed: {changed or 'none'}, "
+                    notes=(f"{outcome.refingerprinted} event(s) of the run before the replay "
+                           "with the clean run's sources under another fingerprint; "
+                           if outcome.refingerprinted else "")
+                    + f"{replayed} records re-read; tables changed: {changed or 'none'}, "
                           f"rewritten with equal values: {rewritten or 'none'}; "
                           "drain = replay duration",
                     test_s=round(time.monotonic() - started, 1), ok=not problems)
