@@ -45,6 +45,7 @@ class RedisSettings(BaseModel):
     message_limit: int = Field(default=100, ge=1)
     ttl: int = Field(default=86400, ge=1, description="seconds a buffer lives in Redis")
     lock_ttl_s: float = Field(default=300.0, gt=0)
+    key_prefix: str = Field(default="signalpipe", min_length=1)
 
 
 class CassandraSettings(BaseModel):

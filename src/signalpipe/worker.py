@@ -56,7 +56,11 @@ class Worker:
         self.stats = stats
         topics = [settings.topics.slack, settings.topics.gmail]
         self.consumer = consumer or backends.bus.consumer(topics, group_id=settings.kafka.group_id)
-        self.index = EventIndex(backends.events.list_events(settings.company_id))
+        # An extractor whose fingerprints are canonical (the same event always gets the same
+        # one) needs no close matching, which depends on the order batches finish in.
+        canonical = getattr(extractor, "canonical_fingerprints", False)
+        self.index = None if canonical else EventIndex(
+            backends.events.list_events(settings.company_id))
         inline = getattr(extractor, "inline", False)
         self._pool = None if inline else ThreadPoolExecutor(
             max_workers=settings.llm.max_concurrency, thread_name_prefix="extract")
@@ -119,6 +123,12 @@ class Worker:
                 future.add_done_callback(self._futures.discard)
 
     def _extract(self, batch: Batch) -> None:
+        if batch.company_id != self.settings.company_id:
+            # Never mark another company's messages as ours: ids repeat across companies.
+            logger.error("batch %s belongs to company %s, not %s: released untouched",
+                         batch.id, batch.company_id, self.settings.company_id)
+            self.b.batcher.release(batch)
+            return
         try:
             result = self.extractor.extract(batch)
         except (ExtractionError, SignalpipeError) as exc:
@@ -128,7 +138,7 @@ class Worker:
             logger.exception("extractor crashed on batch %s", batch.id)
             self._park(batch, f"extractor crashed: {type(exc).__name__}: {exc}")
             return
-        events = self.index.resolve(result.events)
+        events = self.index.resolve(result.events) if self.index else result.events
         inserted, merged = self.b.events.upsert_many(events)
         self.b.events.record_usage(result.usage)
         self.b.messages.mark_extracted(batch.message_ids)

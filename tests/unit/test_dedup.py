@@ -40,3 +40,13 @@ def test_no_figures_and_different_titles_are_not_merged() -> None:
     out = index.resolve([ev("Hired Omar Said as CTO", ["m2"], EventType.HIRING)])
     assert out[0].source_message_ids == ["m2"]
     assert out[0].fingerprint != ev("Hired Dana Wu as CFO", ["m1"], EventType.HIRING).fingerprint
+
+
+def test_same_figure_but_a_different_named_party_is_another_event() -> None:
+    index = EventIndex([ev("Signed Initech at $280k", ["m1"], EventType.ENTERPRISE_DEAL,
+                           customer="initech", acv_usd=280_000)])
+    [out] = index.resolve([ev("Signed Wayne Labs at $280k", ["m2"], EventType.ENTERPRISE_DEAL,
+                              customer="wayne labs", acv_usd=280_000)])
+    assert out.source_message_ids == ["m2"]
+    assert out.fingerprint == ev("x", ["m2"], EventType.ENTERPRISE_DEAL, customer="wayne labs",
+                                 acv_usd=280_000).fingerprint

@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Self
 
 from pydantic import TypeAdapter
@@ -174,9 +174,12 @@ class RedisBatcher:
 
     def __init__(self, client: redis.Redis, *, prefix: str = "signalpipe", trigger: int = 200,
                  batch_size: int = 100, max_age_s: float = 30.0, ttl_s: int = 86400,
-                 lease_s: float = 300.0) -> None:
+                 lease_s: float = 300.0, companies: frozenset[str] | None = None) -> None:
         self.client = client
         self.prefix = prefix
+        # A deployment's workers serve their own company: the registry may list others (another
+        # pipeline sharing this Redis), whose batches must never be taken here.
+        self.companies = companies
         self.trigger = trigger
         self.batch_size = batch_size
         self.max_age_s = max_age_s
@@ -200,7 +203,8 @@ class RedisBatcher:
         r = settings.redis
         return cls.from_url(r.url.get_secret_value(), trigger=settings.cache_trigger_threshold,
                             batch_size=r.message_limit, max_age_s=settings.max_batch_age_s,
-                            ttl_s=r.ttl, lease_s=r.lock_ttl_s)
+                            ttl_s=r.ttl, lease_s=r.lock_ttl_s, prefix=r.key_prefix,
+                            companies=frozenset({settings.company_id}))
 
     # -- keys -------------------------------------------------------------------------------
     def _key(self, company: str, name: str) -> str:
@@ -208,6 +212,9 @@ class RedisBatcher:
 
     def _company_keys(self, company: str) -> list[str]:
         return [self._key(company, n) for n in ("docs", "guard", "first", "leases", "leaseinfo")]
+
+    def _own(self, companies: Iterable[str]) -> list[str]:
+        return [c for c in companies if self.companies is None or c in self.companies]
 
     @property
     def _registry(self) -> str:
@@ -245,7 +252,7 @@ class RedisBatcher:
                 "1" if force else "0", str(self.ttl_s)]
         batches: list[Batch] = []
         try:
-            for company in sorted(self._companies()):
+            for company in sorted(self._own(self._companies())):
                 keys = [*self._company_keys(company), self._registry,
                         *(self._key(company, f"buf:{s}") for s in _SOURCES)]
                 for entry in self._take(keys=keys, args=[*args, company, *_SOURCES]):
@@ -270,8 +277,8 @@ class RedisBatcher:
         self.ack(batch)
 
     def pending_count(self) -> int:
-        """Messages buffered and not yet leased, over every company."""
-        companies = sorted(self._companies())
+        """Messages buffered and not yet leased, over this batcher's companies."""
+        companies = sorted(self._own(self._companies()))
         try:
             with self.client.pipeline(transaction=False) as pipe:
                 for company in companies:

@@ -21,7 +21,9 @@ class Extractor(Protocol):
     """Turns one batch into events. Must be safe to call from several threads at once.
 
     An extractor may set a class attribute ``inline = True`` when a batch costs less than a
-    thread hop; the worker then calls it on the poll loop instead of its extraction pool.
+    thread hop; the worker then calls it on the poll loop instead of its extraction pool. It may
+    set ``canonical_fingerprints = True`` when every mention of one event gets one fingerprint;
+    the worker then skips close matching (extract/dedup.py), which depends on batch order.
     """
 
     name: str

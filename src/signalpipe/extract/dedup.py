@@ -39,17 +39,23 @@ class Shape:
     event_type: str
     numbers: frozenset[float]
     words: frozenset[str]
+    labels: tuple[tuple[str, str], ...]  # text metrics: customer, round, investor...
 
     @classmethod
     def of(cls, event: SignificantEvent) -> Shape:
+        labels = tuple(sorted((k, v.strip().lower()) for k, v in event.metrics.items()
+                              if isinstance(v, str)))
         return cls(event.fingerprint, event.company_id, event.event_type.value,
-                   _numbers(event.metrics), _words(event.title))
+                   _numbers(event.metrics), _words(event.title), labels)
 
 
 def is_close(a: Shape, b: Shape) -> bool:
     """Same company and type, a shared non-trivial figure, and titles that do not disagree."""
     if a.company_id != b.company_id or a.event_type != b.event_type:
         return False
+    theirs = dict(b.labels)
+    if any(k in theirs and theirs[k] != v for k, v in a.labels):
+        return False  # "$280k from Initech" and "$280k from Wayne Labs" are two deals
     if not a.numbers & b.numbers:
         return a.words == b.words and bool(a.words)
     if a.numbers == b.numbers:

@@ -1112,6 +1112,7 @@ class RulesExtractor:
 
     name = "rules"
     inline = True  # microseconds a batch: a thread hop would cost more than the work
+    canonical_fingerprints = True  # metrics hold only an event's identity, in canonical form
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RulesExtractor:
