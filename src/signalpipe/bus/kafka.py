@@ -40,11 +40,6 @@ logger = logging.getLogger(__name__)
 _FRAMING_BYTES = 64 * 1024
 _ADMIN_TIMEOUT_S = 30.0
 _OFFSET_ATTEMPTS = 8  # about 10 s of backoff in all
-_COMMIT_RETRY_S = 120.0  # a broker restart, not an outage: past this the worker gives up
-_COORDINATOR_GONE = frozenset({KafkaError._WAIT_COORD, KafkaError.NOT_COORDINATOR,
-                               KafkaError.COORDINATOR_LOAD_IN_PROGRESS,
-                               KafkaError.COORDINATOR_NOT_AVAILABLE, KafkaError._TRANSPORT,
-                               KafkaError.REQUEST_TIMED_OUT, KafkaError._TIMED_OUT})
 # Ownership lost between poll and commit: the new owner re-reads from the last commit.
 _LOST_OWNERSHIP = {KafkaError.REBALANCE_IN_PROGRESS, KafkaError.ILLEGAL_GENERATION,
                    KafkaError.UNKNOWN_MEMBER_ID, KafkaError._STATE}
@@ -314,31 +309,20 @@ class KafkaConsumer:
         if not self._positions:
             return
         offsets = [TopicPartition(t, p, off) for (t, p), off in self._positions.items()]
-        delay_s = 0.2
-        deadline = time.monotonic() + _COMMIT_RETRY_S
-        while True:
-            try:
-                self._consumer.commit(offsets=offsets, asynchronous=False)
-                break
-            except KafkaException as exc:
-                error = exc.args[0] if exc.args else None
-                if isinstance(error, KafkaError) and error.code() in _LOST_OWNERSHIP:
-                    # The partitions moved to another member, which re-reads them from the last
-                    # commit: at-least-once still holds, so this is not an error for the caller.
-                    logger.warning("commit skipped, partitions were reassigned: %s",
-                                   error.str())
-                    self._positions.clear()
-                    return
-                retriable = isinstance(error, KafkaError) and (
-                    error.retriable() or error.code() in _COORDINATOR_GONE)
-                if not isinstance(error, KafkaError) or not retriable \
-                        or time.monotonic() >= deadline:
-                    raise BusError(f"kafka commit failed: {exc}") from None
-                # A restarting broker has no group coordinator for a few seconds; the records
-                # are stored already, so waiting to commit them loses nothing.
-                logger.warning("commit deferred (%s), retrying in %.1f s", error.str(), delay_s)
-                time.sleep(delay_s)
-                delay_s = min(delay_s * 2, 5.0)
+        try:
+            self._consumer.commit(offsets=offsets, asynchronous=False)
+        except KafkaException as exc:
+            error = exc.args[0] if exc.args else None
+            if isinstance(error, KafkaError) and error.code() in _LOST_OWNERSHIP:
+                # The partitions moved to another member, which re-reads them from the last
+                # commit: at-least-once still holds, so this is not an error for the caller.
+                logger.warning("commit skipped, partitions were reassigned: %s", error.str())
+                self._positions.clear()
+                return
+            # Not retried in place: after a broker restart a synchronous commit can block with
+            # no timeout while the coordinator connection recovers. The records are stored, so
+            # failing here (and restarting) only replays them, and replays are idempotent.
+            raise BusError(f"kafka commit failed: {exc}") from None
         self._positions.clear()
 
     def lag(self) -> int:
