@@ -40,6 +40,10 @@ logger = logging.getLogger(__name__)
 _FRAMING_BYTES = 64 * 1024
 _ADMIN_TIMEOUT_S = 30.0
 _OFFSET_ATTEMPTS = 8  # about 10 s of backoff in all
+_COMMIT_DEFER_S = 120.0  # a broker restart, not an outage: past this the worker gives up
+_COORDINATOR_GONE = frozenset({KafkaError._WAIT_COORD, KafkaError.NOT_COORDINATOR,
+                               KafkaError.COORDINATOR_LOAD_IN_PROGRESS,
+                               KafkaError.COORDINATOR_NOT_AVAILABLE})
 # Ownership lost between poll and commit: the new owner re-reads from the last commit.
 _LOST_OWNERSHIP = {KafkaError.REBALANCE_IN_PROGRESS, KafkaError.ILLEGAL_GENERATION,
                    KafkaError.UNKNOWN_MEMBER_ID, KafkaError._STATE}
@@ -251,6 +255,7 @@ class KafkaConsumer:
         self._topics = topics
         self._from_beginning = from_beginning
         self._positions: dict[tuple[str, int], int] = {}  # next offset after records handed out
+        self._deferred_since: float | None = None  # first commit put off by a broker restart
         consumer.subscribe(topics, on_assign=self._on_assign, on_revoke=self._on_revoke,
                            on_lost=self._on_revoke)
 
@@ -319,11 +324,20 @@ class KafkaConsumer:
                 logger.warning("commit skipped, partitions were reassigned: %s", error.str())
                 self._positions.clear()
                 return
-            # Not retried in place: after a broker restart a synchronous commit can block with
-            # no timeout while the coordinator connection recovers. The records are stored, so
-            # failing here (and restarting) only replays them, and replays are idempotent.
-            raise BusError(f"kafka commit failed: {exc}") from None
+            coordinator_gone = isinstance(error, KafkaError) and (
+                error.retriable() or error.code() in _COORDINATOR_GONE)
+            now = time.monotonic()
+            if not coordinator_gone or now - (self._deferred_since or now) > _COMMIT_DEFER_S:
+                raise BusError(f"kafka commit failed: {exc}") from None
+            # A restarting broker has no group coordinator for a few seconds. Retrying here
+            # would stop polling (and a synchronous commit can then block with no timeout), so
+            # keep the positions and let the next poll's commit carry them: the records are
+            # stored already, and at worst a restart replays them idempotently.
+            self._deferred_since = self._deferred_since or now
+            logger.warning("commit deferred to the next poll: %s", exc)
+            return
         self._positions.clear()
+        self._deferred_since = None
 
     def lag(self) -> int:
         """Records in the subscribed topics not yet handed out to this group (best effort).
