@@ -230,18 +230,8 @@ def from_line_time(from_line: bytes) -> datetime | None:
     return _parse_date(parts[1]) if len(parts) == 2 else None
 
 
-class MboxSource:
-    """Messages from an mbox file, streamed: memory stays flat for any file size.
-
-    Args:
-        path: the mbox file (mboxrd or mboxo; Gmail Takeout's ``.mbox`` works).
-        company_id: stamped on every message.
-        max_text_bytes: a message whose text is longer is dead-lettered.
-        max_message_bytes: a message whose raw size (attachments included) is larger is
-            dead-lettered without being held in memory.
-    """
-
-    name = "mbox"
+class _MailSource:
+    """What the mbox, .eml and Maildir sources share: where to read and the size limits."""
 
     def __init__(self, path: Path, *, company_id: str, max_text_bytes: int = 1_000_000,
                  max_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES) -> None:
@@ -253,6 +243,20 @@ class MboxSource:
     def total_bytes(self) -> int:
         """The file size."""
         return os.path.getsize(self.path)
+
+
+class MboxSource(_MailSource):
+    """Messages from an mbox file, streamed: memory stays flat for any file size.
+
+    Args:
+        path: the mbox file (mboxrd or mboxo; Gmail Takeout's ``.mbox`` works).
+        company_id: stamped on every message.
+        max_text_bytes: a message whose text is longer is dead-lettered.
+        max_message_bytes: a message whose raw size (attachments included) is larger is
+            dead-lettered without being held in memory.
+    """
+
+    name = "mbox"
 
     def read(self, progress: ProgressFn | None = None) -> Iterator[Item]:
         """Yield one item per message in file order; origins are ``file:byte offset``."""
@@ -294,7 +298,7 @@ def _file_item(path: Path, *, company_id: str, max_text_bytes: int, max_message_
                              max_text_bytes=max_text_bytes, fallback_time=fallback_time)
 
 
-class EmlSource:
+class EmlSource(_MailSource):
     """The one message in an RFC 822 ``.eml`` file (the file's mtime stands in for a Date).
 
     Args:
@@ -305,17 +309,6 @@ class EmlSource:
     """
 
     name = "eml"
-
-    def __init__(self, path: Path, *, company_id: str, max_text_bytes: int = 1_000_000,
-                 max_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES) -> None:
-        self.path = Path(path)
-        self.company_id = company_id
-        self.max_text_bytes = max_text_bytes
-        self.max_message_bytes = max_message_bytes
-
-    def total_bytes(self) -> int:
-        """The file size."""
-        return os.path.getsize(self.path)
 
     def read(self, progress: ProgressFn | None = None) -> Iterator[Item]:
         """Yield the file's message (or a dead letter)."""
@@ -328,7 +321,7 @@ class EmlSource:
 _DELIVERY_TIME = re.compile(r"^(\d{9,11})\.")
 
 
-class MaildirSource:
+class MaildirSource(_MailSource):
     """Messages from a Maildir: ``cur/`` and ``new/`` of the folder and of Maildir++ subfolders.
 
     Files are read in a stable order (folder, then ``cur`` before ``new``, then name). A message
@@ -342,13 +335,6 @@ class MaildirSource:
     """
 
     name = "maildir"
-
-    def __init__(self, path: Path, *, company_id: str, max_text_bytes: int = 1_000_000,
-                 max_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES) -> None:
-        self.path = Path(path)
-        self.company_id = company_id
-        self.max_text_bytes = max_text_bytes
-        self.max_message_bytes = max_message_bytes
 
     def files(self) -> Iterator[Path]:
         """Every message file, in reading order (``tmp/`` holds deliveries still in progress)."""
