@@ -9,7 +9,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 
@@ -104,11 +104,6 @@ def main(version: Annotated[bool, typer.Option(
 def _register() -> None:
     # Commands live in small modules; importing them here attaches them to `app`.
     from signalpipe.commands import data, pipeline_cmds, services_cmd, stores_cmds  # noqa: F401
-
-
-def run_app(argv: list[str] | None = None) -> Any:
-    _register()
-    return app(args=argv)
 
 
 def entry() -> None:

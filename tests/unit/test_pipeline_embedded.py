@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from signalpipe import pipeline
 from signalpipe.backends import open_backends
-from signalpipe.cli import app, run_app  # noqa: F401  (run_app registers the commands)
+from signalpipe.cli import app
 from signalpipe.errors import ExtractionError
 from signalpipe.extract.base import Extraction
 from signalpipe.extract.rules import RulesExtractor
