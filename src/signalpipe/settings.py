@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
+from dotenv import dotenv_values
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import (
     BaseSettings,
@@ -143,7 +144,7 @@ class Settings(BaseSettings):
             return self.llm.api_key
         names = {"gemini": ("GOOGLE_API_KEY", "GEMINI_API_KEY"), "openai": ("OPENAI_API_KEY",)}
         for name in names.get(self.llm.provider, ()):
-            value = os.environ.get(name) or _dotenv_value(name)
+            value = os.environ.get(name) or dotenv_values(".env").get(name)
             if value:
                 return SecretStr(value)
         return None
@@ -162,17 +163,6 @@ class _OwnKeysOnly(PydanticBaseSettingsSource):
     def __call__(self) -> dict[str, Any]:
         fields = self.settings_cls.model_fields
         return {k: v for k, v in self._inner().items() if k in fields}
-
-
-def _dotenv_value(name: str) -> str | None:
-    env = Path(".env")
-    if not env.is_file():
-        return None
-    for line in env.read_text(encoding="utf-8", errors="replace").splitlines():
-        key, sep, value = line.partition("=")
-        if sep and key.strip().removeprefix("export ").strip() == name:
-            return value.strip().strip("'\"")
-    return None
 
 
 def load_settings(**overrides: Any) -> Settings:
