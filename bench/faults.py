@@ -23,24 +23,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from tests.faults.harness import table  # noqa: E402  (the repo root is not on sys.path)
+
 COUNTS = ("lost", "duplicates", "unextracted", "events_differing")
-
-
-def table(rows: list[dict[str, Any]]) -> str:
-    lines = ["| fault | N | messages lost | duplicates | unextracted | events differing from "
-             "the clean run | drain time (s) | test (s) | notes |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
-    for r in rows:
-        drain = "-" if r.get("drain_s") is None else f"{r['drain_s']:.1f}"
-        notes = "; ".join(x for x in (r.get("survived", ""), r.get("notes", "")) if x)
-        flag = "" if r.get("ok") else " **FAILED**"
-        lines.append(f"| {r['fault']}{flag} | {r['n']:,} | {r['lost']} | {r['duplicates']} | "
-                     f"{r.get('unextracted', 0)} | {r['events_differing']} | {drain} | "
-                     f"{r.get('test_s', 0):.0f} | {notes.replace('|', '/')} |")
-    return "\n".join(lines)
 
 
 def main() -> int:
@@ -65,7 +53,7 @@ def main() -> int:
     rows = ([json.loads(line) for line in results.read_text("utf-8").splitlines() if line]
             if results.exists() else [])
     print()
-    print(table(rows))
+    print(table(rows, test_time=True))
     print(f"\n{len(rows)} faults, suite {elapsed:.0f} s (pytest exit {code}); rows in {results}")
     bad = [f"{r['fault']}: " + ", ".join(f"{c}={r.get(c, 0)}" for c in COUNTS if r.get(c))
            for r in rows if any(r.get(c) for c in COUNTS)]

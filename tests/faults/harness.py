@@ -1043,21 +1043,23 @@ class Result:
 RESULTS: list[Result] = []
 """Rows recorded in this process, for the terminal summary."""
 
-TABLE_HEADER = ("| fault | N | messages lost | duplicates | unextracted | events differing "
-                "from the clean run | drain time (s) | notes |\n"
-                "|---|---:|---:|---:|---:|---:|---:|---|")
+_COLUMNS = ("fault", "N", "messages lost", "duplicates", "unextracted",
+            "events differing from the clean run", "drain time (s)")
 
 
-def table(rows: Sequence[dict[str, Any]]) -> str:
-    """The markdown table bench/faults.py and the pytest summary print."""
-    lines = [TABLE_HEADER]
+def table(rows: Sequence[dict[str, Any]], *, test_time: bool = False) -> str:
+    """The markdown table bench/faults.py (with each test's time) and the pytest summary print."""
+    columns = [*_COLUMNS, *(["test (s)"] if test_time else []), "notes"]
+    lines = ["| " + " | ".join(columns) + " |",
+             "|---|" + "---:|" * (len(columns) - 2) + "---|"]
     for r in rows:
         drain = "-" if r.get("drain_s") is None else f"{r['drain_s']:.1f}"
         notes = "; ".join(x for x in (r.get("survived", ""), r.get("notes", "")) if x)
         flag = "" if r.get("ok") else " **FAILED**"
+        timing = f"{r.get('test_s', 0):.0f} | " if test_time else ""
         lines.append(f"| {r['fault']}{flag} | {r['n']:,} | {r['lost']} | {r['duplicates']} | "
                      f"{r.get('unextracted', 0)} | {r['events_differing']} | {drain} | "
-                     f"{notes.replace('|', '/')} |")
+                     f"{timing}{notes.replace('|', '/')} |")
     return "\n".join(lines)
 
 
