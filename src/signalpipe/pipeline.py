@@ -73,7 +73,8 @@ class Ingestor:
                         reason=f"message is {len(value)} bytes, over the bus limit of {limit}",
                         raw=item.text))
                 else:
-                    self.b.bus.produce(self.topics[item.source.value], message_key(item), value)
+                    self.b.bus.produce(self.topics[item.source.value], message_key(item), value,
+                                       decoded=item)
                     self.stats.produced += 1
             if read % size == 0:
                 self._end_chunk(dead, read)

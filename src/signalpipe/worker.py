@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from signalpipe.backends import Backends
 from signalpipe.bus.base import Consumer, Record
 from signalpipe.errors import ExtractionError, SignalpipeError
-from signalpipe.extract.base import Extractor
+from signalpipe.extract.base import Extraction, Extractor
 from signalpipe.extract.dedup import EventIndex
 from signalpipe.models import Batch, DeadLetter, Message
 from signalpipe.settings import Settings
@@ -80,17 +80,23 @@ class Worker:
 
     def handle(self, records: Sequence[Record]) -> None:
         messages: list[Message] = []
+        docs: list[bytes] = []
         dead: list[DeadLetter] = []
         for record in records:
+            if isinstance(record.decoded, Message):  # an in-process bus kept the object
+                messages.append(record.decoded)
+                docs.append(record.value)
+                continue
             try:
                 messages.append(Message.model_validate_json(record.value))
+                docs.append(record.value)
             except ValidationError as exc:
                 first = exc.errors()[0]
                 where = ".".join(str(p) for p in first["loc"])
                 dead.append(DeadLetter(origin=record.origin, stage="decode",
                                        reason=f"not a valid message: {where}: {first['msg']}",
                                        raw=record.value.decode("utf-8", "replace")))
-        result = self.b.messages.put_many(messages)
+        result = self.b.messages.put_many(messages, docs)
         for msg in result.conflicts:
             dead.append(DeadLetter(origin=msg.origin or "bus", stage="store", message_id=msg.id,
                                    reason="duplicate id with different content",
@@ -113,43 +119,64 @@ class Worker:
 
     # -- extraction -------------------------------------------------------------------------
     def dispatch(self, batches: Sequence[Batch]) -> None:
+        """Extract batches: inline as one group, or one pool task per batch."""
+        if not batches:
+            return
+        self.stats.add(batches=len(batches))
+        if self._pool is None:
+            self._extract_group(batches)
+            return
         for batch in batches:
-            self.stats.add(batches=1)
-            if self._pool is None:
-                self._extract(batch)
-            else:
-                future = self._pool.submit(self._extract, batch)
-                self._futures.add(future)
-                future.add_done_callback(self._futures.discard)
+            future = self._pool.submit(self._extract_group, [batch])
+            self._futures.add(future)
+            future.add_done_callback(self._futures.discard)
 
-    def _extract(self, batch: Batch) -> None:
+    def _extract_group(self, batches: Sequence[Batch]) -> None:
+        """Extract each batch, then store what the group found with one write per store.
+
+        One write per store for a whole `take_ready` instead of three per batch: a commit costs
+        far more than the rows in it. A batch that fails is parked alone; the rest go on.
+        """
+        done: list[tuple[Batch, Extraction]] = []
+        for batch in batches:
+            result = self._extract_one(batch)
+            if result is not None:
+                done.append((batch, result))
+        if not done:
+            return
+        events = [event for _, result in done for event in result.events]
+        if self.index is not None:
+            events = self.index.resolve(events)
+        inserted, merged = self.b.events.upsert_many(events)
+        self.b.events.record_usage([result.usage for _, result in done])
+        self.b.messages.mark_extracted([i for batch, _ in done for i in batch.message_ids])
+        for batch, result in done:
+            self.b.batcher.ack(batch)
+            for _event_id, reason in result.rejected:
+                self.stats.rejected(reason)
+            self.stats.add(input_tokens=result.usage.input_tokens,
+                           output_tokens=result.usage.output_tokens)
+        self.stats.add(events_inserted=inserted, events_merged=merged)
+        if self._on_batch is not None:
+            for batch, _ in done:
+                self._on_batch(batch)
+
+    def _extract_one(self, batch: Batch) -> Extraction | None:
+        """The batch's extraction, or None when it was released (not ours) or parked."""
         if batch.company_id != self.settings.company_id:
             # Never mark another company's messages as ours: ids repeat across companies.
             logger.error("batch %s belongs to company %s, not %s: released untouched",
                          batch.id, batch.company_id, self.settings.company_id)
             self.b.batcher.release(batch)
-            return
+            return None
         try:
-            result = self.extractor.extract(batch)
+            return self.extractor.extract(batch)
         except (ExtractionError, SignalpipeError) as exc:
             self._park(batch, str(exc))
-            return
         except Exception as exc:  # an extractor bug must not kill the worker or lose the batch
             logger.exception("extractor crashed on batch %s", batch.id)
             self._park(batch, f"extractor crashed: {type(exc).__name__}: {exc}")
-            return
-        events = self.index.resolve(result.events) if self.index else result.events
-        inserted, merged = self.b.events.upsert_many(events)
-        self.b.events.record_usage(result.usage)
-        self.b.messages.mark_extracted(batch.message_ids)
-        self.b.batcher.ack(batch)
-        for _event_id, reason in result.rejected:
-            self.stats.rejected(reason)
-        self.stats.add(events_inserted=inserted, events_merged=merged,
-                       input_tokens=result.usage.input_tokens,
-                       output_tokens=result.usage.output_tokens)
-        if self._on_batch is not None:
-            self._on_batch(batch)
+        return None
 
     def _park(self, batch: Batch, reason: str) -> None:
         logger.warning("parking batch %s (%d messages): %s", batch.id, len(batch.messages),

@@ -87,10 +87,10 @@ def test_usage_is_recorded_once_per_batch(event_store: EventStore) -> None:
     usage = BatchUsage(batch_id="b-1", provider="rules", model="none", messages=100,
                        sent_messages=40, input_tokens=1200, output_tokens=300, latency_ms=12.5,
                        cost_usd=0.0012, events_proposed=3, events_rejected=1)
-    event_store.record_usage(usage)
+    event_store.record_usage([usage])
     retried = usage.model_copy(update={"retries": 1, "output_tokens": 310})
-    event_store.record_usage(retried)
-    event_store.record_usage(usage.model_copy(update={"batch_id": "b-2"}))
+    event_store.record_usage([retried])
+    event_store.record_usage([usage.model_copy(update={"batch_id": "b-2"})])
     by_id = {u.batch_id: u for u in event_store.usage()}
     assert by_id == {"b-1": retried, "b-2": usage.model_copy(update={"batch_id": "b-2"})}
 
@@ -108,8 +108,8 @@ def test_park_and_unpark_batches(event_store: EventStore) -> None:
 
 def test_clear_removes_events_usage_and_parked(event_store: EventStore) -> None:
     event_store.upsert_many([_event()])
-    event_store.record_usage(BatchUsage(batch_id="b", provider="p", model="m", messages=1,
-                                        sent_messages=1))
+    event_store.record_usage([BatchUsage(batch_id="b", provider="p", model="m", messages=1,
+                                         sent_messages=1)])
     event_store.park_batch("b", ["m"], "r")
     event_store.clear()
     assert (event_store.list_events(), event_store.usage(), event_store.parked()) == ([], [], [])
@@ -164,5 +164,5 @@ def test_nul_and_other_odd_characters_round_trip(event_store: EventStore) -> Non
     event_store.park_batch("b", ["m\x00-1"], "reason")
     assert event_store.parked() == [("b", ["m\x00-1"], "reason")]
     usage = BatchUsage(batch_id="b", provider="p\x00", model="m", messages=1, sent_messages=1)
-    event_store.record_usage(usage)
+    event_store.record_usage([usage])
     assert event_store.usage() == [usage]

@@ -30,3 +30,13 @@ def test_same_key_keeps_order_in_one_partition() -> None:
     records = bus.consumer(["t"], group_id="g").poll(max_records=100, timeout_s=0)
     assert [int(r.value) for r in records] == list(range(20))
     assert len({r.partition for r in records}) == 1
+
+
+def test_the_decoded_object_rides_along_in_process() -> None:
+    bus = MemoryBus()
+    thing = ("a", 1)
+    bus.produce("t", "k", b"bytes", decoded=thing)
+    bus.produce("t", "k", b"plain")
+    first, second = bus.consumer(["t"], group_id="g").poll(max_records=10, timeout_s=0)
+    assert (first.value, first.decoded) == (b"bytes", thing)
+    assert (second.value, second.decoded) == (b"plain", None)

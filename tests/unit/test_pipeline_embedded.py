@@ -148,6 +148,41 @@ def test_failed_batches_are_parked_then_retried_next_run(tmp_path: Path) -> None
         b.close()
 
 
+class OneBadBatch:
+    """Rules, except that the batch holding message m0007 fails every time."""
+
+    name = "one-bad"
+    inline = True
+    canonical_fingerprints = True
+
+    def __init__(self) -> None:
+        self.rules = RulesExtractor()
+
+    def extract(self, batch: Batch) -> Extraction:
+        if "m0007" in batch.message_ids:
+            raise ExtractionError("this batch always fails")
+        return self.rules.extract(batch)
+
+
+def test_a_failing_batch_is_parked_alone_when_batches_are_written_as_a_group(
+        tmp_path: Path) -> None:
+    rows = [chat(i, f"We closed our ${i}M Series A led by Northwind") if i in (7, 207)
+            else chat(i, f"standup note {i}") for i in range(1, 401)]
+    data = write_csv(tmp_path / "d.csv", rows)
+    settings = settings_in(tmp_path, cache_trigger_threshold=100)
+    b = open_backends(settings)
+    try:
+        stats = pipeline.run(settings, b, CSVSource(data, company_id="scaleflow"),
+                             extractor=OneBadBatch())
+        assert (stats.batches, stats.batches_parked) == (4, 1)
+        pending = {m.id for m in b.messages.pending("scaleflow")}
+        assert "m0007" in pending and len(pending) == 100, "only the failed batch is pending"
+        assert [e.source_message_ids for e in b.events.list_events()] == [["m0207"]]
+        assert len(b.events.usage()) == 3, "one usage record per extracted batch"
+    finally:
+        b.close()
+
+
 def test_quiet_input_is_batched_by_age_not_only_count(tmp_path: Path) -> None:
     data = write_csv(tmp_path / "d.csv", [chat(i, f"hello {i}") for i in range(1, 6)])
     settings = settings_in(tmp_path)

@@ -17,6 +17,8 @@ class Record:
     key: str | None
     value: bytes
     headers: Mapping[str, str] = field(default_factory=dict)
+    decoded: object = None
+    """What `value` was serialized from, when an in-process bus kept it (else None)."""
 
     @property
     def origin(self) -> str:
@@ -49,8 +51,13 @@ class Bus(Protocol):
         ...
 
     def produce(self, topic: str, key: str | None, value: bytes,
-                headers: Mapping[str, str] | None = None) -> None:
-        """Queue one record; it is durable once `flush` returns."""
+                headers: Mapping[str, str] | None = None, *, decoded: object = None) -> None:
+        """Queue one record; it is durable once `flush` returns.
+
+        `decoded` is the (immutable) object `value` was serialized from. An in-process bus may
+        hand it to consumers as `Record.decoded`, sparing them the parse; a networked bus
+        ignores it.
+        """
         ...
 
     def flush(self, timeout_s: float = 30.0) -> None: ...

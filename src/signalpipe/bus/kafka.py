@@ -151,8 +151,11 @@ class KafkaBus:
 
     # -- producing --------------------------------------------------------------------------
     def produce(self, topic: str, key: str | None, value: bytes,
-                headers: Mapping[str, str] | None = None) -> None:
-        """Queue one record; errors from the broker surface on the next `flush`."""
+                headers: Mapping[str, str] | None = None, *, decoded: object = None) -> None:
+        """Queue one record; errors from the broker surface on the next `flush`.
+
+        `decoded` is ignored: a consumer elsewhere has only the bytes.
+        """
         header_list: list[tuple[str, str | bytes | None]] | None = (
             list(headers.items()) if headers else None)
         while True:

@@ -10,10 +10,13 @@ import threading
 import zlib
 from collections import deque
 from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import Self
 
 from signalpipe.bus.base import Record
 from signalpipe.settings import Settings
+
+_NO_HEADERS: Mapping[str, str] = MappingProxyType({})
 
 
 class _Partition:
@@ -37,6 +40,7 @@ class MemoryBus:
         self._committed: dict[tuple[str, str, int], int] = {}  # (group, topic, partition) -> next
         self._lock = threading.Lock()
         self._arrived = threading.Condition(self._lock)
+        self._waiting = 0  # consumers blocked in poll: without any, produce skips the notify
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
@@ -48,14 +52,19 @@ class MemoryBus:
                 self._topics.setdefault(topic, [_Partition() for _ in range(self.partitions)])
 
     def produce(self, topic: str, key: str | None, value: bytes,
-                headers: Mapping[str, str] | None = None) -> None:
+                headers: Mapping[str, str] | None = None, *, decoded: object = None) -> None:
+        """Append one record; `decoded` rides along so the consumer need not parse `value`."""
         with self._arrived:
-            parts = self._topics.setdefault(topic,
-                                            [_Partition() for _ in range(self.partitions)])
-            index = zlib.crc32(key.encode()) % len(parts) if key is not None else 0
+            parts = self._topics.get(topic)
+            if parts is None:
+                parts = self._topics[topic] = [_Partition() for _ in range(self.partitions)]
+            index = zlib.crc32(key.encode()) % len(parts) if key is not None and \
+                len(parts) > 1 else 0
             part = parts[index]
-            part.records.append(Record(topic, index, part.end, key, value, dict(headers or {})))
-            self._arrived.notify_all()
+            part.records.append(Record(topic, index, part.end, key, value,
+                                       dict(headers) if headers else _NO_HEADERS, decoded))
+            if self._waiting:
+                self._arrived.notify_all()
 
     def flush(self, timeout_s: float = 30.0) -> None:
         """Nothing to do: a produced record is visible at once."""
@@ -85,7 +94,11 @@ class MemoryBus:
         with self._arrived:
             out = self._collect(group, topics, positions, max_records)
             if not out and timeout_s > 0:
-                self._arrived.wait(timeout_s)
+                self._waiting += 1
+                try:
+                    self._arrived.wait(timeout_s)
+                finally:
+                    self._waiting -= 1
                 out = self._collect(group, topics, positions, max_records)
             return out
 

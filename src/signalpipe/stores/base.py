@@ -24,8 +24,13 @@ class PutResult:
 class MessageStore(Protocol):
     """Keeps every raw message once, by id, and whether it has been through extraction."""
 
-    def put_many(self, messages: Sequence[Message]) -> PutResult:
-        """Store messages idempotently by id and say which still need extraction."""
+    def put_many(self, messages: Sequence[Message],
+                 docs: Sequence[bytes] | None = None) -> PutResult:
+        """Store messages idempotently by id and say which still need extraction.
+
+        `docs`, when given, holds each message's JSON as it came off the bus, stored as it is
+        instead of serializing the message a second time.
+        """
         ...
 
     def mark_extracted(self, message_ids: Sequence[str]) -> None:
@@ -61,7 +66,9 @@ class EventStore(Protocol):
 
     def list_events(self, company_id: str | None = None) -> list[SignificantEvent]: ...
 
-    def record_usage(self, usage: BatchUsage) -> None: ...
+    def record_usage(self, usages: Sequence[BatchUsage]) -> None:
+        """Keep what extraction calls cost; a retried batch replaces its earlier record."""
+        ...
 
     def usage(self) -> list[BatchUsage]: ...
 

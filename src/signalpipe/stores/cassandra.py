@@ -279,7 +279,8 @@ class CassandraMessageStore:
                 for bucket, ids in by_bucket.items() for k in range(0, len(ids), _READ_KEYS)]
 
     # -- MessageStore -----------------------------------------------------------------------
-    def put_many(self, messages: Sequence[Message]) -> PutResult:
+    def put_many(self, messages: Sequence[Message],
+                 docs: Sequence[bytes] | None = None) -> PutResult:
         """Store messages idempotently by id and say which still need extraction."""
         result = PutResult()
         if not messages:
@@ -295,13 +296,14 @@ class CassandraMessageStore:
             known[message_id] = (known[message_id][0], False)
         rows: list[_Keyed] = []
         by_id: list[_Keyed] = []
-        for message in messages:
+        for i, message in enumerate(messages):
             digest = content_hash(message)
             seen = known.get(message.id)
             if seen is None:
                 known[message.id] = (digest, False)
                 rows.append(self._row(message))
-                by_id.extend(self._by_id_rows(message, digest))
+                doc = docs[i].decode() if docs else message.model_dump_json()
+                by_id.extend(self._by_id_rows(message, digest, doc))
                 result.to_batch.append(message)
             elif seen[0] != digest:
                 result.conflicts.append(message)
@@ -327,10 +329,9 @@ class CassandraMessageStore:
                 (self._q[m.source.value], (m.company_id, day, ts, m.id, m.sender, _opt(detail),
                                            _opt(m.thread_id), m.text, payload)))
 
-    def _by_id_rows(self, m: Message, digest: str) -> tuple[_Keyed, _Keyed]:
+    def _by_id_rows(self, m: Message, digest: str, doc: str) -> tuple[_Keyed, _Keyed]:
         """The document row and the pending marker, both in the id's bucket."""
         bucket = _bucket(m.id)
-        doc = m.model_dump_json()
         return ((("bucket", bucket), len(doc) + len(m.id) + 128,
                  (self._q["put"], (bucket, m.id, m.company_id, m.source.value,
                                    _day(_utc(m.timestamp)), digest, doc))),

@@ -208,9 +208,11 @@ class PostgresEventStore:
             query + " ORDER BY created_at, fingerprint", args).fetchall())
         return [SignificantEvent.model_validate_json(r[0]) for r in rows]
 
-    def record_usage(self, usage: BatchUsage) -> None:
-        """Keep what one extraction call cost; a retried batch replaces its earlier record."""
-        self._transaction(lambda cur: cur.execute(
+    def record_usage(self, usages: Sequence[BatchUsage]) -> None:
+        """Keep what extraction calls cost; a retried batch replaces its earlier record."""
+        if not usages:
+            return
+        self._transaction(lambda cur: cur.executemany(
             "INSERT INTO batch_usage (batch_id, provider, model, input_tokens, output_tokens, "
             "cost_usd, doc, doc_text) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
             "ON CONFLICT (batch_id) DO UPDATE "
@@ -218,9 +220,9 @@ class PostgresEventStore:
             "input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens, "
             "cost_usd = excluded.cost_usd, doc = excluded.doc, doc_text = excluded.doc_text, "
             "recorded_at = now()",
-            (usage.batch_id, _text(usage.provider), _text(usage.model), usage.input_tokens,
-             usage.output_tokens, usage.cost_usd, _jsonb(usage.model_dump(mode="json")),
-             usage.model_dump_json())))
+            [(u.batch_id, _text(u.provider), _text(u.model), u.input_tokens, u.output_tokens,
+              u.cost_usd, _jsonb(u.model_dump(mode="json")), u.model_dump_json())
+             for u in usages]))
 
     def usage(self) -> list[BatchUsage]:
         """Every recorded extraction call."""

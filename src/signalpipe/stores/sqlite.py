@@ -77,7 +77,8 @@ class SQLiteMessageStore(_SQLiteBase):
     def from_settings(cls, settings: Settings) -> Self:
         return cls(settings.sqlite_path)
 
-    def put_many(self, messages: Sequence[Message]) -> PutResult:
+    def put_many(self, messages: Sequence[Message],
+                 docs: Sequence[bytes] | None = None) -> PutResult:
         result = PutResult()
         with self._lock:
             # IMMEDIATE: a deferred transaction that reads then writes fails at once (no busy
@@ -85,26 +86,29 @@ class SQLiteMessageStore(_SQLiteBase):
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 for start in range(0, len(messages), _CHUNK):
-                    self._put_chunk(messages[start:start + _CHUNK], result)
+                    self._put_chunk(messages[start:start + _CHUNK],
+                                    docs[start:start + _CHUNK] if docs else None, result)
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
         return result
 
-    def _put_chunk(self, chunk: Sequence[Message], result: PutResult) -> None:
+    def _put_chunk(self, chunk: Sequence[Message], docs: Sequence[bytes] | None,
+                   result: PutResult) -> None:
         ids = list(dict.fromkeys(m.id for m in chunk))
         marks = ",".join("?" * len(ids))
         known = {row[0]: (row[1], row[2]) for row in self._db.execute(
             f"SELECT id, content_hash, extracted FROM messages WHERE id IN ({marks})", ids)}
         rows = []
-        for message in chunk:
+        for i, message in enumerate(chunk):
             digest = content_hash(message)
             seen = known.get(message.id)
             if seen is None:
                 known[message.id] = (digest, 0)
+                doc = docs[i].decode() if docs else message.model_dump_json()
                 rows.append((message.id, message.company_id, message.source.value,
-                             message.timestamp.isoformat(), digest, message.model_dump_json()))
+                             message.timestamp.isoformat(), digest, doc))
                 result.to_batch.append(message)
             elif seen[0] != digest:
                 result.conflicts.append(message)
@@ -226,11 +230,11 @@ class SQLiteEventStore(_SQLiteBase):
                                                    args)]
         return [SignificantEvent.model_validate_json(d) for d in docs]
 
-    def record_usage(self, usage: BatchUsage) -> None:
+    def record_usage(self, usages: Sequence[BatchUsage]) -> None:
         with self._lock:
-            self._db.execute("INSERT INTO batch_usage VALUES (?, ?) ON CONFLICT(batch_id) "
-                             "DO UPDATE SET doc = excluded.doc",
-                             (usage.batch_id, usage.model_dump_json()))
+            self._db.executemany("INSERT INTO batch_usage VALUES (?, ?) ON CONFLICT(batch_id) "
+                                 "DO UPDATE SET doc = excluded.doc",
+                                 [(u.batch_id, u.model_dump_json()) for u in usages])
 
     def usage(self) -> list[BatchUsage]:
         with self._lock:
