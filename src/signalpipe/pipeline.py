@@ -104,15 +104,19 @@ class Ingestor:
 
 @contextmanager
 def graceful_stop() -> Iterator[threading.Event]:
-    """SIGINT/SIGTERM set an event instead of killing mid-write; a second SIGINT interrupts."""
+    """SIGINT/SIGTERM set an event instead of killing mid-write; a second SIGINT interrupts,
+    a second SIGTERM (an orchestrator repeating itself) is only logged."""
     stop = threading.Event()
     if threading.current_thread() is not threading.main_thread():
         yield stop
         return
 
     def handler(signum: int, frame: FrameType | None) -> None:
-        if stop.is_set() and signum == signal.SIGINT:
-            raise KeyboardInterrupt
+        if stop.is_set():
+            if signum == signal.SIGINT:  # a person pressing Ctrl-C again means it
+                raise KeyboardInterrupt
+            logger.warning("signal %d: already stopping", signum)
+            return
         logger.warning("signal %d: finishing the current step, then stopping", signum)
         stop.set()
 
@@ -132,9 +136,11 @@ def run(settings: Settings, backends: Backends, source: Source, *,
     extractor = extractor or make_extractor(settings)
     ingestor = Ingestor(settings, backends, stats)
     ingestor.ensure_topics()
-    worker = Worker(settings, backends, extractor, stats)
-    try:
-        with graceful_stop() as stop:
+    # The handlers stay in place until the worker is closed: a second SIGTERM while it
+    # finishes must not kill it halfway through a write.
+    with graceful_stop() as stop:
+        worker = Worker(settings, backends, extractor, stats)
+        try:
             worker.recover()
             for _ in ingestor.chunks(source, progress=progress, stop=stop):
                 _catch_up(worker, stop)
@@ -142,8 +148,8 @@ def run(settings: Settings, backends: Backends, source: Source, *,
                 worker.wait_extractions()
             else:
                 worker.drain()
-    finally:
-        worker.close()
+        finally:
+            worker.close()
     stats.finish()
     return stats
 
@@ -167,9 +173,9 @@ def work(settings: Settings, backends: Backends, *, extractor: Extractor | None 
     stats = RunStats()
     # A consumer subscribed to a topic that does not exist yet may not see it for minutes.
     Ingestor(settings, backends, stats).ensure_topics()
-    worker = Worker(settings, backends, extractor or make_extractor(settings), stats)
-    try:
-        with graceful_stop() as signalled:
+    with graceful_stop() as signalled:
+        worker = Worker(settings, backends, extractor or make_extractor(settings), stats)
+        try:
             worker.recover()
             idle_since = time.monotonic()
             while not signalled.is_set() and not (stop is not None and stop.is_set()):
@@ -180,8 +186,8 @@ def work(settings: Settings, backends: Backends, *, extractor: Extractor | None 
                     break
                 worker.maybe_recover()
             worker.drain()
-    finally:
-        worker.close()
+        finally:
+            worker.close()
     stats.finish()
     return stats
 

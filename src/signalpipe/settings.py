@@ -102,6 +102,10 @@ class Settings(BaseSettings):
     batcher: Literal["memory", "redis"] | None = None
     cache_trigger_threshold: int = Field(default=200, ge=1)
     max_batch_age_s: float = Field(default=30.0, gt=0)
+    extract_overlap: bool | None = None
+    """Extract ready batches on a second thread while the next poll is stored. It pays when the
+    stores wait on a network; on the embedded stack both threads would only share one GIL.
+    Default: on for the services stack, off for the embedded one."""
     max_cell_bytes: int = Field(default=1_000_000, ge=1024)
     topics: TopicSettings = Field(default_factory=TopicSettings)
     kafka: KafkaSettings = Field(default_factory=KafkaSettings)
@@ -118,6 +122,8 @@ class Settings(BaseSettings):
         for key, (svc, emb) in defaults.items():
             if getattr(self, key) is None:
                 object.__setattr__(self, key, svc if services else emb)
+        if self.extract_overlap is None:
+            object.__setattr__(self, "extract_overlap", services)
         return self
 
     @classmethod

@@ -8,9 +8,11 @@ never holds up polling (and never trips Kafka's max.poll.interval.ms).
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from typing import TypeVar
 
 from pydantic import ValidationError
 
@@ -26,6 +28,7 @@ from signalpipe.stats import RunStats
 logger = logging.getLogger(__name__)
 
 _RECOVERY_MIN_INTERVAL_S = 10.0
+T = TypeVar("T")
 
 
 def dead_letter_bytes(letter: DeadLetter, *, limit: int) -> tuple[bytes, dict[str, str]]:
@@ -61,21 +64,28 @@ class Worker:
         canonical = getattr(extractor, "canonical_fingerprints", False)
         self.index = None if canonical else EventIndex(
             backends.events.list_events(settings.company_id))
-        inline = getattr(extractor, "inline", False)
-        self._pool = None if inline else ThreadPoolExecutor(
-            max_workers=settings.llm.max_concurrency, thread_name_prefix="extract")
+        # A fast extractor's batches are written as one group per take_ready: in this thread,
+        # or (extract_overlap) on one more thread while this one stores the next poll. A slow
+        # one (an LLM) gets a task per batch on a pool as wide as the provider allows.
+        self._grouped = getattr(extractor, "inline", False)
+        width = 1 if self._grouped else settings.llm.max_concurrency
+        self._pool = None if self._grouped and not settings.extract_overlap else \
+            ThreadPoolExecutor(max_workers=width, thread_name_prefix="extract")
         self._futures: set[Future[None]] = set()
+        self._failures: list[BaseException] = []
+        self._futures_lock = threading.Lock()
         self._on_batch = on_batch
         self._last_recovery = time.monotonic()
 
     # -- consuming --------------------------------------------------------------------------
     def poll_once(self, *, max_records: int = 5000, timeout_s: float = 0.5) -> int:
         """Poll, store, buffer, commit, then hand any ready batches to extraction."""
+        self._raise_failure()
         records = self.consumer.poll(max_records=max_records, timeout_s=timeout_s)
         if records:
             self.handle(records)
             self.consumer.commit()
-        self.dispatch(self.b.batcher.take_ready())
+        self.extract_ready()
         return len(records)
 
     def handle(self, records: Sequence[Record]) -> None:
@@ -103,7 +113,11 @@ class Worker:
                                    raw=msg.model_dump_json()))
         if dead:
             self.record_dead(dead)
-        self.b.batcher.add(result.to_batch)
+        if len(result.to_batch) == len(messages):
+            self.b.batcher.add(result.to_batch, docs)
+        else:
+            doc_of = dict(zip((m.id for m in messages), docs, strict=True))
+            self.b.batcher.add(result.to_batch, [doc_of[m.id] for m in result.to_batch])
         self.stats.add(consumed=len(records), stored_new=len(result.to_batch),
                        replayed=result.already_done)
 
@@ -118,18 +132,63 @@ class Worker:
             self.stats.dead(letter.reason)
 
     # -- extraction -------------------------------------------------------------------------
+    def extract_ready(self, *, force: bool = False) -> None:
+        """Take the batches that are ready (every buffered one with `force`), extract them."""
+        if self._pool is not None and self._grouped:
+            # Overlapping: the take runs on the extraction thread as well. While that thread
+            # has a group running and one waiting, this poll skips it and the next one asks.
+            if force:
+                self.wait_extractions()
+            if self.in_flight() < 2:
+                self._submit(self._take_and_extract, force)
+            return
+        self.dispatch(self.b.batcher.take_ready(force=force))
+
+    def _take_and_extract(self, force: bool) -> None:
+        batches = self.b.batcher.take_ready(force=force)
+        if batches:
+            self.stats.add(batches=len(batches))
+            self._extract_group(batches)
+
     def dispatch(self, batches: Sequence[Batch]) -> None:
-        """Extract batches: inline as one group, or one pool task per batch."""
+        """Extract batches: in this thread as one group, or one pool task per batch."""
         if not batches:
             return
         self.stats.add(batches=len(batches))
         if self._pool is None:
             self._extract_group(batches)
             return
-        for batch in batches:
-            future = self._pool.submit(self._extract_group, [batch])
+        for group in [list(batches)] if self._grouped else [[batch] for batch in batches]:
+            self._submit(self._extract_group, group)
+
+    def _submit(self, task: Callable[[T], None], arg: T) -> None:
+        assert self._pool is not None
+        self._raise_failure()
+        future = self._pool.submit(task, arg)
+        with self._futures_lock:
             self._futures.add(future)
-            future.add_done_callback(self._futures.discard)
+        future.add_done_callback(self._finished)
+
+    def _finished(self, future: Future[None]) -> None:
+        with self._futures_lock:
+            self._futures.discard(future)
+            error = None if future.cancelled() else future.exception()
+            if error is not None:
+                self._failures.append(error)
+
+    def _raise_failure(self) -> None:
+        """A store failing under a background extraction fails the worker, as it would inline;
+        its batches stay leased, then pending, and are extracted after a restart."""
+        with self._futures_lock:
+            error = self._failures.pop(0) if self._failures else None
+        if error is not None:
+            raise error
+
+    def _wait_one(self) -> None:
+        with self._futures_lock:
+            oldest = next(iter(self._futures), None)
+        if oldest is not None:
+            wait([oldest])
 
     def _extract_group(self, batches: Sequence[Batch]) -> None:
         """Extract each batch, then store what the group found with one write per store.
@@ -150,8 +209,8 @@ class Worker:
         inserted, merged = self.b.events.upsert_many(events)
         self.b.events.record_usage([result.usage for _, result in done])
         self.b.messages.mark_extracted([i for batch, _ in done for i in batch.message_ids])
-        for batch, result in done:
-            self.b.batcher.ack(batch)
+        self.b.batcher.ack(*(batch for batch, _ in done))
+        for _, result in done:
             for _event_id, reason in result.rejected:
                 self.stats.rejected(reason)
             self.stats.add(input_tokens=result.usage.input_tokens,
@@ -186,12 +245,13 @@ class Worker:
         self.stats.add(batches_parked=1)
 
     def in_flight(self) -> int:
-        return len(self._futures)
+        with self._futures_lock:
+            return len(self._futures)
 
     def wait_extractions(self) -> None:
-        while self._futures:
-            for future in list(self._futures):
-                future.result()
+        while self.in_flight():
+            self._wait_one()
+        self._raise_failure()
 
     # -- recovery ---------------------------------------------------------------------------
     def recover(self, *, retry_parked: bool = True) -> int:
@@ -237,11 +297,11 @@ class Worker:
     def drain(self) -> None:
         """End of input: extract whatever is buffered, including recovered stragglers."""
         for _ in range(3):
-            self.dispatch(self.b.batcher.take_ready(force=True))
+            self.extract_ready(force=True)
             self.wait_extractions()
             if not self.recover(retry_parked=False):
                 break
-        self.dispatch(self.b.batcher.take_ready(force=True))
+        self.extract_ready(force=True)
         self.wait_extractions()
 
     def close(self) -> None:

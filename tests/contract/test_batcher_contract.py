@@ -124,6 +124,19 @@ def test_release_drops_the_lease_so_the_messages_can_come_back(
 
 
 @every_backend
+def test_one_ack_forgets_several_batches_and_only_those(
+        batcher_case: BatcherCase, make_message: MakeMessage) -> None:
+    batcher = batcher_case.make(trigger=100, batch_size=2)
+    messages = [make_message() for _ in range(6)]
+    batcher.add(messages)
+    first, second, _third = batcher.take_ready(force=True)
+    batcher.ack(first, second)
+    # acked ids are forgotten; the third lease still holds its ids
+    assert batcher.add(messages) == 4
+    batcher.ack()  # nothing to do
+
+
+@every_backend
 def test_ack_twice_and_unknown_batches_are_harmless(batcher_case: BatcherCase,
                                                    make_message: MakeMessage) -> None:
     batcher = batcher_case.make(trigger=100)

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from signalpipe import pipeline
 from signalpipe.backends import open_backends
 from signalpipe.cli import app
-from signalpipe.errors import ExtractionError
+from signalpipe.errors import ExtractionError, StoreError
 from signalpipe.extract.base import Extraction
 from signalpipe.extract.rules import RulesExtractor
 from signalpipe.models import Batch
@@ -183,6 +183,53 @@ def test_a_failing_batch_is_parked_alone_when_batches_are_written_as_a_group(
         b.close()
 
 
+def test_extracting_on_a_second_thread_leaves_the_same_stores(tmp_path: Path) -> None:
+    from signalpipe.sources.generate import generate
+
+    data = tmp_path / "d.csv"
+    generate(3000, 5, data, tmp_path / "d.truth.jsonl")
+    snapshots = []
+    for overlap in (False, True):
+        settings = load_settings(output_dir=tmp_path / f"out-{overlap}", extract_overlap=overlap,
+                                 cache_trigger_threshold=50)
+        b = open_backends(settings)
+        try:
+            stats = pipeline.run(settings, b, CSVSource(data, company_id="scaleflow"))
+        finally:
+            b.close()
+        assert stats.batches > 10
+        snapshots.append(snapshot(settings.sqlite_path))
+    assert snapshots[0] == snapshots[1]
+    assert all(row[2] == 1 for row in snapshots[1][0]), "every message extracted"
+
+
+class FailingEvents:
+    """An event store whose writes fail, as a database that went away would."""
+
+    def __init__(self, inner: object) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
+
+    def upsert_many(self, events: object) -> tuple[int, int]:
+        raise StoreError("event store unreachable")
+
+
+def test_a_store_failure_on_the_extraction_thread_fails_the_run(tmp_path: Path) -> None:
+    rows = [chat(i, f"We closed our ${i}M Series A led by Northwind") for i in range(1, 301)]
+    data = write_csv(tmp_path / "d.csv", rows)
+    settings = settings_in(tmp_path, extract_overlap=True, cache_trigger_threshold=100)
+    b = open_backends(settings)
+    b.events = FailingEvents(b.events)  # type: ignore[assignment]
+    try:
+        with pytest.raises(StoreError, match="unreachable"):
+            pipeline.run(settings, b, CSVSource(data, company_id="scaleflow"))
+        assert len(list(b.messages.pending("scaleflow"))) == 300, "nothing marked extracted"
+    finally:
+        b.close()
+
+
 def test_quiet_input_is_batched_by_age_not_only_count(tmp_path: Path) -> None:
     data = write_csv(tmp_path / "d.csv", [chat(i, f"hello {i}") for i in range(1, 6)])
     settings = settings_in(tmp_path)
@@ -192,3 +239,47 @@ def test_quiet_input_is_batched_by_age_not_only_count(tmp_path: Path) -> None:
     finally:
         b.close()
     assert stats.batches == 1 and stats.consumed == 5
+
+
+_SIGNAL_WHILE_CLOSING = """
+import os, signal, sys
+from pathlib import Path
+from signalpipe import pipeline
+from signalpipe.backends import open_backends
+from signalpipe.settings import load_settings
+from signalpipe.sources.csv import CSVSource
+
+settings = load_settings(output_dir=Path(sys.argv[2]))
+backends = open_backends(settings)
+make_consumer = backends.bus.consumer
+
+def consumer(*args, **kwargs):
+    inner = make_consumer(*args, **kwargs)
+    close = inner.close
+
+    def close_with_signals():
+        # an orchestrator that repeats SIGTERM while the worker is closing
+        os.kill(os.getpid(), signal.SIGTERM)
+        os.kill(os.getpid(), signal.SIGTERM)
+        close()
+
+    inner.close = close_with_signals
+    return inner
+
+backends.bus.consumer = consumer
+stats = pipeline.run(settings, backends, CSVSource(Path(sys.argv[1]), company_id="scaleflow"))
+backends.close()
+print("stored", stats.stored_new)
+"""
+
+
+def test_sigterm_while_the_worker_closes_does_not_kill_it(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    data = write_csv(tmp_path / "d.csv", [chat(i, f"note {i}") for i in range(1, 21)])
+    proc = subprocess.run([sys.executable, "-c", _SIGNAL_WHILE_CLOSING, str(data),
+                           str(tmp_path / "out")], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "stored 20" in proc.stdout
+    assert "already stopping" in proc.stderr

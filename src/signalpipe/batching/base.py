@@ -11,8 +11,12 @@ from signalpipe.models import Batch, Message
 class Batcher(Protocol):
     """Per (company, source) buffers; a taken batch is leased to one worker until ack/release."""
 
-    def add(self, messages: Sequence[Message]) -> int:
-        """Buffer messages, ignoring ids already buffered or in flight; return how many were new."""
+    def add(self, messages: Sequence[Message], docs: Sequence[bytes] | None = None) -> int:
+        """Buffer messages, ignoring ids already buffered or in flight; return how many were new.
+
+        `docs`, when given, holds each message's JSON as read off the bus, for a batcher that
+        keeps messages serialized.
+        """
         ...
 
     def take_ready(self, *, now_s: float | None = None, force: bool = False) -> list[Batch]:
@@ -22,8 +26,8 @@ class Batcher(Protocol):
         """
         ...
 
-    def ack(self, batch: Batch) -> None:
-        """The batch's events are stored: forget it."""
+    def ack(self, *batches: Batch) -> None:
+        """The batches' events are stored: forget them (one round trip for all)."""
         ...
 
     def release(self, batch: Batch) -> None:

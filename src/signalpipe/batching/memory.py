@@ -38,7 +38,7 @@ class MemoryBatcher:
         return cls(trigger=settings.cache_trigger_threshold,
                    batch_size=settings.redis.message_limit, max_age_s=settings.max_batch_age_s)
 
-    def add(self, messages: Sequence[Message]) -> int:
+    def add(self, messages: Sequence[Message], docs: Sequence[bytes] | None = None) -> int:
         added = 0
         now = time.monotonic()
         with self._lock:
@@ -78,10 +78,11 @@ class MemoryBatcher:
             out.append(batch)
         return out
 
-    def ack(self, batch: Batch) -> None:
+    def ack(self, *batches: Batch) -> None:
         with self._lock:
-            if self._in_flight.pop(batch.id, None) is not None:
-                self._in_flight_ids.difference_update(batch.message_ids)
+            for batch in batches:
+                if self._in_flight.pop(batch.id, None) is not None:
+                    self._in_flight_ids.difference_update(batch.message_ids)
 
     def release(self, batch: Batch) -> None:
         """Forget the lease; the messages stay pending in the message store for the next run."""

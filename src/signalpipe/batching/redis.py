@@ -221,12 +221,12 @@ class RedisBatcher:
         return f"{self.prefix}:companies"
 
     # -- Batcher ----------------------------------------------------------------------------
-    def add(self, messages: Sequence[Message]) -> int:
+    def add(self, messages: Sequence[Message], docs: Sequence[bytes] | None = None) -> int:
         """Buffer messages, ignoring ids already buffered or leased; return how many were new."""
-        groups: dict[tuple[str, str], list[str]] = {}
-        for m in messages:
+        groups: dict[tuple[str, str], list[str | bytes]] = {}
+        for i, m in enumerate(messages):
             groups.setdefault((m.company_id, m.source.value), []).extend(
-                (m.id, m.model_dump_json()))
+                (m.id, docs[i] if docs else m.model_dump_json()))
         now_ms = str(int(time.time() * 1000))
         added = 0
         try:
@@ -263,11 +263,18 @@ class RedisBatcher:
             raise BatchingError(f"redis take failed: {exc}") from None
         return batches
 
-    def ack(self, batch: Batch) -> None:
-        """The batch's events are stored: forget the lease and its messages."""
-        k = self._company_keys(batch.company_id)
+    def ack(self, *batches: Batch) -> None:
+        """The batches' events are stored: forget their leases and messages, in one pipeline
+        (one round trip instead of one per batch; each script stays atomic on its own)."""
+        if not batches:
+            return
         try:
-            self._done(keys=[k[0], k[1], k[3], k[4]], args=[batch.lease_token])
+            with self.client.pipeline(transaction=False) as pipe:
+                for batch in batches:
+                    k = self._company_keys(batch.company_id)
+                    self._done(keys=[k[0], k[1], k[3], k[4]], args=[batch.lease_token],
+                               client=pipe)
+                pipe.execute()
         except redis.RedisError as exc:
             raise BatchingError(f"redis ack failed: {exc}") from None
 

@@ -39,6 +39,7 @@ logger = logging.getLogger(__name__)
 # value alone against max_message_bytes, so the topic and producer allow this much more.
 _FRAMING_BYTES = 64 * 1024
 _ADMIN_TIMEOUT_S = 30.0
+_SERVE_EVERY = 1000  # records produced between two servings of delivery reports
 _OFFSET_ATTEMPTS = 8  # about 10 s of backoff in all
 _COMMIT_DEFER_S = 120.0  # a broker restart, not an outage: past this the worker gives up
 _COORDINATOR_GONE = frozenset({KafkaError._WAIT_COORD, KafkaError.NOT_COORDINATOR,
@@ -72,6 +73,7 @@ class KafkaBus:
         }))
         self._errors: list[str] = []
         self._errors_lock = threading.Lock()
+        self._unserved = 0  # records produced since delivery reports were last served
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
@@ -168,7 +170,12 @@ class KafkaBus:
                 self._producer.poll(0.05)
             except KafkaException as exc:
                 raise BusError(f"cannot produce to {topic}: {exc}") from None
-        self._producer.poll(0)
+        self._unserved += 1
+        if self._unserved >= _SERVE_EVERY:
+            # Delivery reports are served now and then, not per record: poll() gives up the
+            # GIL, and per record that hands it to any other busy thread a thousand times over.
+            self._unserved = 0
+            self._producer.poll(0)
 
     def _delivered(self, error: KafkaError | None, message: Message) -> None:
         if error is not None:
