@@ -14,7 +14,10 @@ How a message is read:
      so "Not gonna lie, we closed our Series A" survives while "If Acme signs, we'd ..." does not.
 
 Metrics are only the event's identity, in canonical form (USD integers, lower-case names), so every
-phrasing of one event gets the same ``canonical_fingerprint`` in any batch.
+phrasing of one event gets the same ``canonical_fingerprint`` in any batch. Mentions are merged by
+that fingerprint itself, so an event's fingerprint never depends on which mention came first.
+
+The cue words and gazetteers (regions, publications, investors) are in ``rules_vocab``.
 """
 
 from __future__ import annotations
@@ -23,10 +26,29 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from signalpipe.extract.base import Extraction
 from signalpipe.extract.injection import injection_reason
+from signalpipe.extract.rules_vocab import (
+    CALENDAR,
+    CLAUSE_CUES,
+    COMMON_WORD_FIRMS,
+    IDIOMS,
+    INVESTORS,
+    JOKE_MARKS,
+    NOT_CUSTOMERS,
+    NOT_FIRMS,
+    NOT_PRODUCTS,
+    OWN_SUBJECTS,
+    PART_CUES,
+    PUBLICATIONS,
+    REGIONS,
+    SENTENCE_CUES,
+    TYPE_CUES,
+    alternation,
+    rx,
+    trie,
+)
 from signalpipe.models import (
     Batch,
     BatchUsage,
@@ -35,6 +57,7 @@ from signalpipe.models import (
     MetricValue,
     Severity,
     SignificantEvent,
+    canonical_fingerprint,
 )
 from signalpipe.settings import Settings
 
@@ -97,138 +120,14 @@ def _key(name: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Cues that turn a statement into a non-event
+# Cues that turn a statement into a non-event (the cue words are in rules_vocab.py)
 # ---------------------------------------------------------------------------------------------
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
-def _trie(words: list[str]) -> str:
-    """One regex alternation for many words, factored by common prefix so it stays fast."""
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [(r"\b" if ch == "!" else re.escape(ch)) + build(child)
-                    for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(tree)
-
-
-
-def _words(template: str, **choices: tuple[str, ...]) -> list[str]:
-    """Expand "{verb} {what}" over the choices given: the cue lists stay short to read."""
-    out = [template]
-    for key, options in choices.items():
-        out = [w.replace("{" + key + "}", o) for w in out for o in options]
-    return [" ".join(w.split()) for w in out]
-
-
-class CueSet:
-    """Cue words of several families in one prefix-factored regex (words start at a word
-    boundary; a trailing "!" means they end at one). A match names its family."""
-
-    def __init__(self, **families: list[str]) -> None:
-        self.family = {w.rstrip("!"): name for name, words in families.items() for w in words}
-        self.rx = re.compile(r"\b" + _trie([w for words in families.values() for w in words]))
-
-    def first(self, text: str, allow: frozenset[str] = frozenset()) -> str | None:
-        """The family of the first cue in ``text`` (lower-cased) that is not allowed, or None."""
-        for m in self.rx.finditer(text):
-            family = self.family[m.group()]
-            if family not in allow:
-                return family
-        return None
-
-
-_NT = tuple(f"{base}n{q}t!" for base in ("did", "is", "has", "was", "wo", "have", "do", "does",
-                                          "ca", "could", "were", "are", "had")
-            for q in ("'", "\u2019"))
-_AI = ("ai", "bot", "model", "assistant", "llm")
-# All cue words are lower-case and are looked for in lower-cased text.
-SENTENCE_CUES = CueSet(
-    injection=[*_words("{v} {q} {w}!", v=("ignore", "disregard", "forget"),
-                       q=("", "all", "any", "the", "all the"),
-                       w=("previous", "prior", "above", "earlier")),
-               "instructions!", "system prompt!", "system:", "admin mode!",
-               *_words("{n} {p} {d} {a}!", n=("note", "message"), p=("to", "for"),
-                       d=("the", "whatever", "any"), a=_AI),
-               *_words("{d} {a} {r} {v}!", d=("the", "any", "whatever"), a=_AI,
-                       r=("", "that", "which", "who"),
-                       v=("reads", "summarizes", "summarises", "must", "should"))],
-    old_news=["a year ago!", "years ago!", "anniversary!", "throwback!", "years since!",
-              "year since!", "back in 20", *_words("from last {s}!", s=("spring", "summer",
-                                                                         "fall", "winter"))],
-    not_real=["test message!", "please ignore!", "draft tweet!", "draft post!",
-              "for when it happens!", "don't post!"],
-    joke=["lol!", "lmao!", "haha!", "jk!", "in my dreams!", "imagine!", "at this rate!",
-          "dream scenario!", "unicorn!", "by friday!", "by lunch!", "by tomorrow!",
-          *(f"series {c}!" for c in "fghijklmnopqrstuvwxyz")],
-)
-JOKE_MARKS = ("😂", "🤣", "😴", ":joy:", " /s")
-CLAUSE_CUES = CueSet(
-    rumour=["rumor!", "rumors!", "rumour!", "rumours!", "heard!", "apparently!", "supposedly!",
-            "word is!", "unconfirmed!", "allegedly!", "claim!", "claims!", "someone at!",
-            "someone on!", "someone said!", "gossip!", "says they!"],
-    slipped=["pushed!", "slipped!", "delayed!", "postponed!", "on hold!", "stalled!",
-             "still in!", "redline!", "redlines!", "reschedul"],
-    reversal=["backed out!", "rescinded!", "fell through!", "not true!", "got cut!",
-              "walked away!", "then cancel", "turned it down!", "turned them down!",
-              "turned down!"],
-)
-PART_CUES = CueSet(
-    negation=["not!", "no!", "never!", "nobody!", "declined!", "passed on!", "lost!", "almost!",
-              "nearly!", "churn", *_NT],
-    hedge=["if!", "assuming!", "would!", "could!", "might!", "may!", "we'd!", "it'd!",
-           "should!", "possible!", "possibly!", "probably!", "likely!", "hopefully!", "hoping!",
-           "hope!", "fingers crossed!", "once!", "unless!"],
-    plan=[*_words("{p} {x}!", p=("plan", "plans"), x=("to", "on")), "planning!", "planned!",
-          "aim!", "aiming!", "goal!", "target!", "targeting!", "forecast!", "projected!",
-          "thinking about!", "thinking of!", "want to!", "wants to!", "want a!", "wants a!",
-          "going to!", "gonna!", "will!", "pitching!", "proposal!", "prep!", "kicking off!",
-          "roadmap!", "readiness!", "would like!",
-          *_words("next {t}!", t=("week", "month", "quarter", "year", "sprint")),
-          *_words("{w}'ll!", w=("we", "they", "it", "i", "you", "he", "she")),
-          *_words("{w}'d like!", w=("we", "they", "i"))],
-)
-# Cues that only matter for some types: an incident is not a technical achievement, an NDA is
-# not a contract, a beta is not a launch, a customer's numbers are not ours.
-_CUSTOMERS_NEWS = ["our customer!", "our customers!", "our biggest customer!",
-                   "our largest customer!", "our top customer!", "one of our customers!",
-                   "their own!", "on closing their!", "big week for!"]
-TYPE_CUES: dict[EventType, CueSet] = {
-    EventType.TECHNICAL_ACHIEVEMENT: CueSet(incident=[
-        "outage!", "incident!", "sev0!", "sev1!", "sev2!", "sev3!", "sev 1!", "sev 2!",
-        "spike!", "spiked!", "degraded!", "failing!", "rollback!", "backlogged!", "down for!",
-        "again!", "staging!"]),
-    EventType.ENTERPRISE_DEAL: CueSet(non_binding=[
-        "nda!", "loi!", "mou!", "letter of intent!", "pilot!", "trial!", "proposal!", "quote!",
-        "pricing discussion!"]),
-    EventType.PRODUCT_LAUNCH: CueSet(pre_release=[
-        "beta!", "alpha!", "preview!", "design partners!", "internal only!",
-        "internally only!", "staging!"]),
-    EventType.FUNDING: CueSet(third_party=_CUSTOMERS_NEWS),
-    EventType.REVENUE_MILESTONE: CueSet(third_party=_CUSTOMERS_NEWS),
-    EventType.USER_GROWTH: CueSet(third_party=_CUSTOMERS_NEWS),
-}
 THIRD_PARTY_WORDS = re.compile(r"\bcompetitors?\b|\brivals?\b|\bcompetition\b")
 THIRD_PARTY_SUBJECT = re.compile(
     rf"(?P<who>{NAME})\s+(?:just |also |finally |has |have |reportedly )?"
     r"(?:raised|raises|announced|announces|launched|launches|opened|opens|got|gets|says|claims"
     r"|closed|hit|crossed|signed)\b")
-# Phrases that contain a cue word but do not change the meaning of the statement around them.
-IDIOMS = _rx(r"can'?t believe|cannot believe|not gonna lie|no exceptions|zero exceptions"
-             r"|not bad|no more excuses|not only|no joke|without breaking a sweat"
-             r"|in case you missed it|first time ever|\bno\.(?= ?\d)|out of beta")
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 _SUBORDINATE = re.compile(r"^\s*(?:if|assuming|once|unless|when|in case|should)\b")
 
@@ -292,12 +191,11 @@ class Context:
 
 Detector = Callable[[str, Context], Found | None]
 
-ROUND = _rx(r"\b(?:(?P<pre>pre-?seed)|(?P<seed>seed)(?! data)|series[ -]?(?P<l1>[a-e])"
+ROUND = rx(r"\b(?:(?P<pre>pre-?seed)|(?P<seed>seed)(?! data)|series[ -]?(?P<l1>[a-e])"
             r"|(?P<l2>[a-e])[ -]round)\b")
-FUNDING_VERB = _rx(r"\b(?:closed|raised|raises|landed|wired|signed|done|in the bank|funded"
+FUNDING_VERB = rx(r"\b(?:closed|raised|raises|landed|wired|signed|done|in the bank|funded"
                    r"|arrived|signatures are in|leading|led by|led it)\b")
-VALUATION = _rx(r"\s?(?:post|pre)(?:-money)?\b|\s?valuation\b")  # "$60M post" is not the round
-VALUATION = _rx(r"\s?(?:post|pre)(?:-money)?\b|\s?valuation\b")  # "$60M post" is no round
+VALUATION = rx(r"\s?(?:post|pre)(?:-money)?\b|\s?valuation\b")  # "$60M post" is no round
 LEADS = (re.compile(rf"(?:led by|with) (?P<n>{NAME})"),
          re.compile(rf"(?P<n>{NAME}) (?:led|leading)\b"))
 
@@ -315,8 +213,8 @@ def _round(text: str) -> str | None:
 
 def _lead(clause: str) -> str:
     """The lead investor: "led by X" first, then "X leading" (but not "Series B led")."""
-    for rx in LEADS:
-        for m in rx.finditer(clause):
+    for pattern in LEADS:
+        for m in pattern.finditer(clause):
             who = _clean_name(m["n"])
             if len(who) > 2 and not ROUND.fullmatch(who):
                 return who
@@ -339,19 +237,19 @@ def detect_funding(clause: str, ctx: Context) -> Found | None:
                  (who,) if who else ())
 
 
-REVENUE_WORD = _rx(r"\bARR\b|\bMRR\b|annual recurring revenue|annualized|run[- ]rate")
-REVENUE_VERB = _rx(r"\b(?:crossed|passed|hit|reached|surpassed|topped|above|record|milestone"
+REVENUE_WORD = rx(r"\bARR\b|\bMRR\b|annual recurring revenue|annualized|run[- ]rate")
+REVENUE_VERB = rx(r"\b(?:crossed|passed|hit|reached|surpassed|topped|above|record|milestone"
                    r"|closed (?:the month|\w+) at|as of|now at|is now|we're at|that's|is"
                    r"|up from)\b")
 _AMOUNT = (rf"(?:(?:US)?\$|USD\s?)?\s?(?:{_NUM})"
            r"(?:\s?(?:million|thousand|billion)\b|(?:MM|mm|bn|[kKmMbB])(?!\w))?")
-ARR_NEAR = _rx(rf"(?:ARR|annual recurring revenue|annualized)\D{{0,25}}?(?P<a>{_AMOUNT})"
+ARR_NEAR = rx(rf"(?:ARR|annual recurring revenue|annualized)\D{{0,25}}?(?P<a>{_AMOUNT})"
                rf"|(?P<b>{_AMOUNT})\s?(?:in )?(?:ARR|annual recurring revenue|annualized)")
-MRR_NEAR = _rx(rf"MRR\D{{0,25}}?(?P<a>{_AMOUNT})|(?P<b>{_AMOUNT})\s?MRR")
+MRR_NEAR = rx(rf"MRR\D{{0,25}}?(?P<a>{_AMOUNT})|(?P<b>{_AMOUNT})\s?MRR")
 
 
-def _near_amount(rx: re.Pattern[str], clause: str) -> int | None:
-    for m in rx.finditer(clause):
+def _near_amount(pattern: re.Pattern[str], clause: str) -> int | None:
+    for m in pattern.finditer(clause):
         money = parse_money(m["a"] or m["b"])
         if money:
             return money[0][0]
@@ -375,16 +273,16 @@ def detect_revenue(clause: str, ctx: Context) -> Found | None:
 
 _USERS = r"(?:monthly active |weekly active |daily active |active |registered |paying )?" \
     r"(?:users|MAUs?|signups)"
-USERS_AFTER = _rx(rf"\b(?P<verb>crossed|passed|hit|reached|surpassed|topped|have|at)\s+(?:the )?"
+USERS_AFTER = rx(rf"\b(?P<verb>crossed|passed|hit|reached|surpassed|topped|have|at)\s+(?:the )?"
                   rf"(?P<n>(?:{_NUM})\s?(?:k|K|M|million|thousand|billion)?)\s+{_USERS}\b")
-USERS_BEFORE = _rx(rf"\b{_USERS}\W{{0,2}}\s*(?P<verb>crossed|passed|hit|reached|surpassed|topped"
+USERS_BEFORE = rx(rf"\b{_USERS}\W{{0,2}}\s*(?P<verb>crossed|passed|hit|reached|surpassed|topped"
                    rf"|at)\s+(?:the )?(?P<n>(?:{_NUM})\s?(?:k|K|M|million|thousand|billion)?)"
                    r"(?![\w%])")
-USERS_MARKED = _rx(rf"(?P<n>(?:{_NUM})\s?(?:k|K|M|million|thousand|billion)?)\s+{_USERS}\b"
+USERS_MARKED = rx(rf"(?P<n>(?:{_NUM})\s?(?:k|K|M|million|thousand|billion)?)\s+{_USERS}\b"
                    r"(?=.*?(?P<verb>as of|milestone|all-time high|record|\(\+\d|MoM|WoW"
                    r"|and counting))")
-USERS_LEADING = _rx(r"^\W*milestone\W+")
-USERS_BARE = _rx(rf"(?P<verb>)(?P<n>(?:{_NUM})\s?(?:k|M|million|thousand)?)\s+{_USERS}")
+USERS_LEADING = rx(r"^\W*milestone\W+")
+USERS_BARE = rx(rf"(?P<verb>)(?P<n>(?:{_NUM})\s?(?:k|M|million|thousand)?)\s+{_USERS}")
 
 
 def detect_users(clause: str, ctx: Context) -> Found | None:
@@ -408,7 +306,7 @@ PARTNER_NAMES = tuple(re.compile(p) for p in (
     rf"official (?P<n>{NAME}) (?:\w+ )?partner\b",
     rf"(?P<n>{NAME}) (?:(?:integration|strategic|technology|reseller) )?(?i:partnership)\b",
 ))
-PARTNER_VERB = _rx(r"\b(?:signed|official|officially|live|announced|agreed|became|is now"
+PARTNER_VERB = rx(r"\b(?:signed|official|officially|live|announced|agreed|became|is now"
                    r"|are now)\b")
 
 
@@ -416,8 +314,8 @@ def detect_partnership(clause: str, ctx: Context) -> Found | None:
     verb = PARTNER_VERB.search(clause)
     if not verb:
         return None
-    for rx in PARTNER_NAMES:
-        if m := rx.search(clause):
+    for pattern in PARTNER_NAMES:
+        if m := pattern.search(clause):
             partner = _clean_name(m["n"])
             if partner and partner.lower() not in {"signed", "announced", "the", "our"}:
                 return Found(EventType.PARTNERSHIP, {"partner": _key(partner)},
@@ -426,7 +324,6 @@ def detect_partnership(clause: str, ctx: Context) -> Found | None:
 
 
 PRODUCT = rf"{NAME}(?: for {_CAP})?"
-_NOT_PRODUCTS = {"we", "it", "this", "that", "we're", "everything", "today", "everyone"}
 LAUNCH = re.compile(
     rf"(?P<a>{PRODUCT}) (?:is|went|is now|is officially)\s+(?:live\b|GA\b|generally available"
     rf"|officially out|out\b)|(?P<c>{PRODUCT}) (?:shipped|launched) to\b"
@@ -438,7 +335,7 @@ def detect_launch(clause: str, ctx: Context) -> Found | None:
     if not m:
         return None
     product = _clean_name(m["a"] or m["b"] or m["c"])
-    if not product or product.lower() in _NOT_PRODUCTS or product.lower() == ctx.company.lower() \
+    if not product or product.lower() in NOT_PRODUCTS or product.lower() == ctx.company.lower() \
             or PUBLICATION.fullmatch(product):  # "the Les Echos interview is live" is press
         return None
     return Found(EventType.PRODUCT_LAUNCH, {"product": _key(product)}, f"Launched {product}",
@@ -471,14 +368,10 @@ DEAL_NAME = re.compile(
     rf"|is officially a customer)"
     rf"|DocuSign from (?P<c>{NAME})"
     rf"|(?:history|logo): (?P<d>{NAME})")
-_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-             "january", "february", "march", "april", "may", "june", "july", "august",
-             "september", "october", "november", "december", "q1", "q2", "q3", "q4", "today"}
-_NOT_CUSTOMERS = {"renewal", "offer", "final docs", "partnership", "the", "we", "docusign"}
 
 
-ANNUAL = _rx(r"^\)?\s?(?:ACV|ARR|/yr|/year|per year|a year|annual|per annum)")
-TOTAL = _rx(r"^\)?\s?(?:TCV|total|over \d+ years)")
+ANNUAL = rx(r"^\)?\s?(?:ACV|ARR|/yr|/year|per year|a year|annual|per annum)")
+TOTAL = rx(r"^\)?\s?(?:TCV|total|over \d+ years)")
 
 
 def _annual(clause: str, amounts: list[tuple[int, int, int]]) -> int:
@@ -500,23 +393,23 @@ def detect_deal(clause: str, ctx: Context) -> Found | None:
     if not amounts and MONEY.match(ctx.next_sentence):  # "Acme signed! $480k per year."
         amounts = parse_money(ctx.next_sentence)
     customer = _clean_name(m["a"] or m["b"] or m["c"] or m["d"])
-    if not amounts or not customer or customer.lower() in _NOT_CUSTOMERS \
-            or customer.split(" ")[0].lower() in _CALENDAR:
+    if not amounts or not customer or customer.lower() in NOT_CUSTOMERS \
+            or customer.split(" ")[0].lower() in CALENDAR:
         return None
     acv = _annual(clause, amounts)
     return Found(EventType.ENTERPRISE_DEAL, {"customer": _key(customer), "acv_usd": acv},
                  f"Signed {customer} at ${acv / 1e3:g}k ACV", m.start(), (customer,))
 
 
-LATENCY = _rx(r"\bp99\b")
+LATENCY = rx(r"\bp99\b")
 MS = r"(\d+)\s?ms\b"
-LATENCY_FROM_TO = _rx(rf"from {MS} to {MS}")
-LATENCY_TO_FROM = _rx(rf"(?:to|at) {MS},? \(?(?:from|was) {MS}")
-THROUGHPUT = _rx(rf"(?P<n>(?:{_NUM})\s?(?:billion|bn|B|million|M)?)\s+events\b")
-THROUGHPUT_VERB = _rx(r"\b(?:processed|handled|crossed|record)\b")
-PATENT = _rx(r"\bpatent\b")
+LATENCY_FROM_TO = rx(rf"from {MS} to {MS}")
+LATENCY_TO_FROM = rx(rf"(?:to|at) {MS},? \(?(?:from|was) {MS}")
+THROUGHPUT = rx(rf"(?P<n>(?:{_NUM})\s?(?:billion|bn|B|million|M)?)\s+events\b")
+THROUGHPUT_VERB = rx(r"\b(?:processed|handled|crossed|record)\b")
+PATENT = rx(r"\bpatent\b")
 PATENT_NO = re.compile(r"US\s?(?:Patent\s)?(?:No\.\s?)?(\d{1,2},\d{3},\d{3}|\d{7,8})")
-PATENT_VERB = _rx(r"\b(?:granted|official|issued)\b")
+PATENT_VERB = rx(r"\b(?:granted|official|issued)\b")
 
 
 def detect_technical(clause: str, ctx: Context) -> Found | None:
@@ -542,99 +435,8 @@ def detect_technical(clause: str, ctx: Context) -> Found | None:
     return None
 
 
-def _alias_table(rows: str) -> dict[str, str]:
-    """Parse "canonical: alias | alias" lines into alias -> canonical (lower-case)."""
-    table: dict[str, str] = {}
-    for line in rows.strip().splitlines():
-        canonical, _, aliases = line.partition(":")
-        canonical = canonical.strip()
-        table[canonical] = canonical
-        for alias in aliases.split("|"):
-            if alias.strip():
-                table[alias.strip().lower()] = canonical
-    return table
-
-
-def _alternation(table: dict[str, str]) -> str:
-    return "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
-
-
-# Countries, with their usual short forms and main business cities; a city counts as its country.
-REGIONS = _alias_table("""
-united states: usa | the us | the united states | new york | san francisco | austin | boston
-canada: toronto | vancouver | montreal
-mexico: mexico city | monterrey
-brazil: são paulo | sao paulo | rio de janeiro
-argentina: buenos aires
-colombia: bogotá | bogota | medellín
-chile: santiago
-united kingdom: the uk | uk | the united kingdom | britain | london | manchester | edinburgh
-ireland: dublin
-france: paris | lyon
-germany: berlin | munich | hamburg | frankfurt
-netherlands: the netherlands | amsterdam | rotterdam
-belgium: brussels
-spain: madrid | barcelona
-portugal: lisbon | porto
-italy: milan | rome
-switzerland: zurich | geneva
-austria: vienna
-poland: warsaw | krakow
-sweden: stockholm
-norway: oslo
-denmark: copenhagen
-finland: helsinki
-estonia: tallinn
-czechia: czech republic | prague | brno
-hungary: budapest
-greece: athens
-romania: bucharest | cluj
-bulgaria: sofia
-croatia: zagreb
-serbia: belgrade
-ukraine: kyiv | lviv
-lithuania: vilnius
-latvia: riga
-iceland: reykjavik
-luxembourg:
-turkey: türkiye | istanbul | ankara
-morocco: casablanca
-ghana: accra
-peru: lima
-uruguay: montevideo
-costa rica: san josé
-pakistan: karachi | lahore
-bangladesh: dhaka
-thailand: bangkok
-malaysia: kuala lumpur
-qatar: doha
-israel: tel aviv
-united arab emirates: the uae | uae | dubai | abu dhabi
-saudi arabia: riyadh
-south africa: cape town | johannesburg
-nigeria: lagos
-kenya: nairobi
-egypt: cairo
-india: bangalore | bengaluru | mumbai | delhi | hyderabad
-singapore:
-japan: tokyo | osaka
-south korea: korea | seoul
-china: shanghai | beijing
-hong kong:
-taiwan: taipei
-indonesia: jakarta
-vietnam: ho chi minh city | hanoi
-philippines: the philippines | manila
-australia: sydney | melbourne
-new zealand: auckland
-emea:
-apac:
-latam:
-dach:
-nordics: the nordics
-""")
-PLACE = re.compile(rf"\b(?P<place>{_alternation(REGIONS)})\b", re.IGNORECASE)
-EXPANSION_CUE = _rx(r"\blive in\b|\bselling in\b|\bexpanded (?:to|into)\b|\bopened\b|\bnew \S+"
+PLACE = re.compile(rf"\b(?P<place>{alternation(REGIONS)})\b", re.IGNORECASE)
+EXPANSION_CUE = rx(r"\blive in\b|\bselling in\b|\bexpanded (?:to|into)\b|\bopened\b|\bnew \S+"
                     r"(?: \S+)? office\b|\blaunch is done\b|\bofficially open\b|\bup and running\b"
                     r"|\boffice open\b|\bour \w+ market\b|\bis our \w+ market\b"
                     r"|\bfirst customer in\b|\bselling there\b")
@@ -650,13 +452,13 @@ def detect_expansion(clause: str, ctx: Context) -> Found | None:
                  f"Expanded to {region.title()}", cue.start(), (place["place"],))
 
 
-CERT = _rx(
+CERT = rx(
     r"\b(?:SOC[ -]?[123](?: Type (?:II|2|I|1)\b)?|ISO(?:/IEC)?[ ]?\d{4,5}|HIPAA"
     r"|CMMC(?: Level \d)?|NIST(?: SP)? 800-\d+|BSI C5"
     r"|PCI[- ]DSS(?: Level \d)?|FedRAMP(?: (?:Low|Moderate|High))?|HITRUST(?: r2| i1)?"
     r"|CSA STAR(?: Level \d)?"
     r"|Cyber Essentials(?: Plus)?|TISAX|StateRAMP|IRAP)")
-COMPLIANCE_VERB = _rx(r"\b(?:passed|certified|compliant|report is in|issued|is done|received"
+COMPLIANCE_VERB = rx(r"\b(?:passed|certified|compliant|report is in|issued|is done|received"
                       r"|achieved|certification|badge|audit closed)\b")
 
 
@@ -682,46 +484,9 @@ def detect_compliance(clause: str, ctx: Context) -> Found | None:
                  verb.start(), (cert.group(),))
 
 
-PUBLICATIONS = _alias_table("""
-techcrunch: tc
-forbes:
-wall street journal: the wall street journal | wsj
-bloomberg: bloomberg news
-information: the information
-venturebeat:
-business insider: insider
-fast company:
-wired:
-verge: the verge
-axios:
-sifted:
-financial times: the financial times | ft
-reuters:
-cnbc:
-fortune:
-inc.: inc magazine
-protocol:
-siliconangle:
-new stack: the new stack
-zdnet:
-infoworld:
-handelsblatt:
-les echos:
-economist: the economist
-new york times: the new york times | nyt
-washington post: the washington post
-guardian: the guardian
-bbc:
-cnn:
-techradar:
-the register: register
-geekwire:
-hacker news:
-product hunt:
-""")
-PUBLICATION = re.compile(rf"(?<![\w])(?P<pub>{_alternation(PUBLICATIONS)})(?![\w])",
+PUBLICATION = re.compile(rf"(?<![\w])(?P<pub>{alternation(PUBLICATIONS)})(?![\w])",
                          re.IGNORECASE)
-MEDIA_CUE = _rx(r"feature on us|interview with|named us|covered (?:our|us)|article about us"
+MEDIA_CUE = rx(r"feature on us|interview with|named us|covered (?:our|us)|article about us"
                 r"|(?:ran|wrote|published) (?:a )?(?:story|piece|profile) (?:on|about) us"
                 r"|featured in|\bwe're in\b|named to|profiled us|mentioned us"
                 r"|(?:piece|story|article|profile) on (?:us|our)\b")
@@ -744,8 +509,8 @@ def _publication(clause: str) -> tuple[str, str] | None:
                 and written != "Insider":
             continue  # short aliases only count written as names, not as ordinary words
         return PUBLICATIONS[written.lower()], written
-    for rx in PUBLICATION_SHAPES:
-        if shaped := rx.search(clause):
+    for pattern in PUBLICATION_SHAPES:
+        if shaped := pattern.search(clause):
             written = _clean_name(shaped["n"])
             return _key(written).removeprefix("the "), written
     return None
@@ -761,62 +526,13 @@ def detect_media(clause: str, ctx: Context) -> Found | None:
                  cue.start(), (written,))
 
 
-INVESTORS = _alias_table("""
-sequoia: sequoia capital
-andreessen horowitz: a16z
-accel:
-index ventures: index
-lightspeed: lightspeed venture partners
-benchmark:
-greylock: greylock partners
-kleiner perkins: kleiner | kpcb
-general catalyst:
-bessemer: bessemer venture partners | bvp
-insight partners:
-tiger global:
-coatue:
-gv: google ventures
-founders fund:
-khosla ventures: khosla
-nea: new enterprise associates
-battery ventures:
-redpoint: redpoint ventures
-felicis: felicis ventures
-balderton: balderton capital
-atomico:
-northzone:
-point nine: point nine capital
-union square ventures: usv
-first round: first round capital
-spark capital:
-matrix partners: matrix
-emergence: emergence capital
-iconiq: iconiq growth
-thrive capital: thrive
-menlo ventures:
-crv:
-amplify partners:
-craft ventures:
-ribbit capital: ribbit
-softbank: softbank vision fund
-y combinator: yc
-8vc:
-lux capital: lux
-ivp:
-dst global: dst
-""")
-_COMMON_WORD_FIRMS = {"index", "matrix", "thrive", "benchmark", "lux", "emergence", "insight",
-                      "spark", "amplify", "accel", "crv", "nea", "ivp", "dst", "ribbit", "craft",
-                      "first round", "kleiner", "khosla", "gv", "yc"}
-INVESTOR = re.compile(rf"(?<![\w])(?P<vc>{_alternation(INVESTORS)})(?![\w])", re.IGNORECASE)
-INVESTOR_CUE = _rx(r"reached out|asked for (?:our|a|the)|term sheet|preempt|pinged|about leading"
+INVESTOR = re.compile(rf"(?<![\w])(?P<vc>{alternation(INVESTORS)})(?![\w])", re.IGNORECASE)
+INVESTOR_CUE = rx(r"reached out|asked for (?:our|a|the)|term sheet|preempt|pinged|about leading"
                    r"|asking for a call|wants? to "
                    r"(?:meet|lead|invest)|partner meeting|intro request|\binbound\b|asking to meet"
                    r"|tracking us|would like to (?:meet|invest|lead|talk)")
 
 
-_NOT_FIRMS = {"they", "we", "he", "she", "it", "you", "i", "someone", "everyone", "legal",
-              "sales", "finance", "the customer", "procurement"}
 # Firms not in the list above, read from the sentence's shape instead.
 INVESTOR_SHAPES = tuple(re.compile(p) for p in (
     rf"(?:[Tt]erm sheet received from|[Ii]nbound interest from) (?P<n>{NAME})",
@@ -830,12 +546,12 @@ def _investor(clause: str) -> tuple[str, str] | None:
     """(canonical id, as written) of the firm named in ``clause``."""
     for m in INVESTOR.finditer(clause):
         written = m["vc"]
-        if not (written.islower() and written in _COMMON_WORD_FIRMS):
+        if not (written.islower() and written in COMMON_WORD_FIRMS):
             return INVESTORS[written.lower()], written  # "index" as a plain word is no firm
-    for rx in INVESTOR_SHAPES:
-        if shaped := rx.search(clause):
+    for pattern in INVESTOR_SHAPES:
+        if shaped := pattern.search(clause):
             written = _clean_name(shaped["n"])
-            if written.lower() not in _NOT_FIRMS:
+            if written.lower() not in NOT_FIRMS:
                 return _key(written), written
     return None
 
@@ -917,7 +633,7 @@ for _index, (_, _keywords) in enumerate(RULES):
         KEYWORD_RULES[_plain] = KEYWORD_RULES.get(_plain, frozenset()) | {_index}
 # The prefilter: one compiled regex of every keyword. Most mundane messages contain none, so this
 # search (on the lower-cased text) is all they cost; its matches also pick the detectors to run.
-PREFILTER = re.compile(r"\b" + _trie([w for _, words in RULES for w in words]))
+PREFILTER = re.compile(r"\b" + trie([w for _, words in RULES for w in words]))
 
 
 def rules_for(lower: str) -> list[Detector]:
@@ -939,11 +655,6 @@ THIRD_PARTY_TYPES = frozenset({
     EventType.PRODUCT_LAUNCH, EventType.MARKET_EXPANSION, EventType.COMPLIANCE,
     EventType.TECHNICAL_ACHIEVEMENT, EventType.PARTNERSHIP,
 })
-_OWN_SUBJECTS = {"we", "i", "our", "us", "arr", "mrr", "nps", "mau", "users", "signups",
-                 "revenue", "it", "finance", "sales", "marketing", "engineering", "product",
-                 "team", "everyone", "ops", "the team"}
-
-
 def veto(found: Found, clause: str, sentence: str, company: str) -> str | None:
     """Why a found event is not a real one, or None when nothing speaks against it."""
     low_sentence = sentence.lower()
@@ -973,7 +684,7 @@ def _third_party(text: str, low: str, company: str) -> bool:
         return True
     for m in THIRD_PARTY_SUBJECT.finditer(text):
         who = _clean_name(m["who"]).lower()
-        if len(who) > 2 and who not in _OWN_SUBJECTS and who != company.lower() \
+        if len(who) > 2 and who not in OWN_SUBJECTS and who != company.lower() \
                 and not ROUND.fullmatch(who):
             return True
     return False
@@ -1102,9 +813,19 @@ class _Merged:
         self.stakeholders.update(dict.fromkeys(hit.found.stakeholders))
 
 
-def _fingerprint_key(company: str, found: Found) -> tuple[str, ...]:
-    return (company, found.event_type.value,
-            *(f"{k}={v}" for k, v in sorted(found.metrics.items())))
+def fingerprint(company: str, found: Found) -> str:
+    """The fingerprint of the event one mention states: its own type, metrics (and, were they
+    empty, title), never another mention's, so mentions merge alike in any batching."""
+    return canonical_fingerprint(company, found.event_type.value, found.metrics, found.title)
+
+
+# The longest title an event may carry (SignificantEvent.title); a name read from an odd message
+# can run longer, and one such event must not fail its whole batch and lose its neighbours.
+_MAX_TITLE = 300
+
+
+def _fit(title: str) -> str:
+    return title if len(title) <= _MAX_TITLE else title[:_MAX_TITLE - 1].rstrip() + "\u2026"
 
 
 class RulesExtractor:
@@ -1122,16 +843,16 @@ class RulesExtractor:
     def extract(self, batch: Batch) -> Extraction:
         """Read every message of ``batch``; mentions of one event within it become one event."""
         started = time.perf_counter()
-        merged: dict[tuple[str, ...], _Merged] = {}
+        merged: dict[str, _Merged] = {}
         rejected: list[tuple[str, str]] = []
         for message in batch.messages:
             hits, dropped = read_message(message, batch.company_id)
             rejected.extend(dropped)
             for hit in hits:
-                entry = merged.setdefault(_fingerprint_key(batch.company_id, hit.found),
+                entry = merged.setdefault(fingerprint(batch.company_id, hit.found),
                                           _Merged(hit))
                 entry.add(hit)
-        events = [self._event(batch.company_id, entry) for entry in merged.values()]
+        events = [self._event(batch.company_id, fp, entry) for fp, entry in merged.items()]
         usage = BatchUsage(
             batch_id=batch.id, provider="rules", model=MODEL, messages=len(batch.messages),
             sent_messages=len(batch.messages), latency_ms=(time.perf_counter() - started) * 1e3,
@@ -1139,17 +860,17 @@ class RulesExtractor:
         return Extraction(events=events, usage=usage, rejected=rejected)
 
     @staticmethod
-    def _event(company: str, entry: _Merged) -> SignificantEvent:
+    def _event(company: str, fp: str, entry: _Merged) -> SignificantEvent:
         found = entry.hit.found
         mentions = len(entry.ids)
         return SignificantEvent(
             company_id=company, event_type=found.event_type,
-            severity=SEVERITY.get(found.event_type, Severity.MEDIUM), title=found.title,
+            severity=SEVERITY.get(found.event_type, Severity.MEDIUM), title=_fit(found.title),
             description=f"{found.title}. Stated in {mentions} message(s) of this batch.",
             metrics=dict(found.metrics), timeline=entry.hit.message.timestamp.date().isoformat(),
             stakeholders=list(entry.stakeholders), source_message_ids=list(entry.ids),
             evidence=entry.hit.evidence, confidence=min(0.95, 0.75 + 0.05 * (mentions - 1)),
-            extractor="rules")
+            extractor="rules", fingerprint=fp)
 
 
 def iter_hits(messages: list[Message], company: str) -> Iterator[Hit]:
