@@ -19,6 +19,7 @@ from signalpipe.sources.generate import (
     iter_rows,
     iter_traffic,
 )
+from signalpipe.sources.generate_vocab import PARTNERS, PUBLICATIONS, REGIONS, VCS
 
 EVENT_TYPES = {"user_growth", "revenue_milestone", "funding", "partnership", "product_launch",
                "hiring", "enterprise_deal", "technical_achievement", "market_expansion",
@@ -127,3 +128,27 @@ def test_metrics_are_canonical(generated: Generated) -> None:
     assert all(isinstance(m["amount_usd"], int) for m in funding)
     assert all(m["round"] in {"pre-seed", "seed", "series a", "series b", "series c"}
                for m in funding)
+
+
+def test_distinct_events_have_distinct_identities_in_long_runs() -> None:
+    # Past ~50k rows the name pools (partners, investors, outlets, regions...) used to repeat,
+    # so two truth events shared type and metrics and any identity-merging extractor merged them.
+    rows = 100_000
+    truth = [event for _, done in iter_traffic(rows, 11) for event in done]
+    identities = Counter((e.event_type, json.dumps(e.metrics, sort_keys=True)) for e in truth)
+    repeated = {key: n for key, n in identities.items() if n > 1}
+    assert not repeated, sorted(repeated)[:5]
+    assert rows / 80 <= len(truth) <= rows / 40  # used-up kinds hand their share to others
+
+
+def test_short_runs_draw_only_from_the_usual_pools(generated: Generated) -> None:
+    # The larger pools are for once the usual ones are mostly used, so short runs stay as they
+    # were (the held-out quality seeds keep their bytes).
+    _, truth = generated
+    usual = {"partner": {p.lower() for p in PARTNERS}, "investor": {v.lower() for v in VCS},
+             "publication": {p.lower().removeprefix("the ") for p in PUBLICATIONS},
+             "region": {key for _, key, _ in REGIONS}}
+    for event in truth:
+        for name, pool in usual.items():
+            if name in event["metrics"]:
+                assert event["metrics"][name] in pool, event
