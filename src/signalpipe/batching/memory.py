@@ -45,7 +45,7 @@ class MemoryBatcher:
             for message in messages:
                 if message.id in self._in_flight_ids:
                     continue
-                buf = self._buffers.setdefault((message.company_id, message.source.value),
+                buf = self._buffers.setdefault((message.company_id, str(message.source)),
                                                _Buffer())
                 if message.id in buf.messages:
                     continue

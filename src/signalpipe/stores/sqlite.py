@@ -102,13 +102,14 @@ class SQLiteMessageStore(_SQLiteBase):
             f"SELECT id, content_hash, extracted FROM messages WHERE id IN ({marks})", ids)}
         rows = []
         for i, message in enumerate(chunk):
-            digest = content_hash(message)
+            stamp = message.timestamp.isoformat()
+            digest = content_hash(message, stamp)
             seen = known.get(message.id)
             if seen is None:
                 known[message.id] = (digest, 0)
                 doc = docs[i].decode() if docs else message.model_dump_json()
-                rows.append((message.id, message.company_id, message.source.value,
-                             message.timestamp.isoformat(), digest, doc))
+                rows.append((message.id, message.company_id, str(message.source), stamp,
+                             digest, doc))
                 result.to_batch.append(message)
             elif seen[0] != digest:
                 result.conflicts.append(message)
