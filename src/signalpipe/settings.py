@@ -57,6 +57,10 @@ class CassandraSettings(BaseModel):
     replication_factor: int = Field(default=1, ge=1)
     username: str | None = None
     password: SecretStr | None = None
+    retry_for_s: float = Field(default=120.0, gt=0, description=(
+        "how long a write is retried while Cassandra is unreachable before the worker gives "
+        "up; nothing is committed to Kafka meanwhile, and it stays under Kafka's 300 s poll "
+        "interval"))
 
 
 class PostgresSettings(BaseModel):

@@ -44,6 +44,18 @@ def test_yaml_then_env_precedence(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     assert load_settings().redis.ttl == 5
 
 
+def test_worker_tuning_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    s = load_settings()
+    assert (s.extract_overlap, s.cassandra.retry_for_s) == (False, 120.0)  # embedded
+    monkeypatch.setenv("SIGNALPIPE_EXTRACT_OVERLAP", "true")
+    monkeypatch.setenv("SIGNALPIPE_CASSANDRA__RETRY_FOR_S", "45")
+    s = load_settings()
+    assert (s.extract_overlap, s.cassandra.retry_for_s) == (True, 45.0)
+    monkeypatch.setenv("SIGNALPIPE_CASSANDRA__RETRY_FOR_S", "0")
+    with pytest.raises(ConfigError, match="retry_for_s"):
+        load_settings()
+
+
 def test_unknown_yaml_key_names_the_key(tmp_path: Path) -> None:
     (tmp_path / "signalpipe.yaml").write_text("cache_trigger_treshold: 10\n")
     with pytest.raises(ConfigError, match="cache_trigger_treshold"):

@@ -184,7 +184,8 @@ class CassandraMessageStore:
         c = settings.cassandra
         return cls(c.hosts, port=c.port, keyspace=c.keyspace,
                    replication_factor=c.replication_factor, username=c.username,
-                   password=c.password.get_secret_value() if c.password else None)
+                   password=c.password.get_secret_value() if c.password else None,
+                   retry_for_s=c.retry_for_s)
 
     def _create_schema(self, replication_factor: int) -> None:
         # Identifiers cannot be bound parameters; the keyspace name is validated above.
