@@ -207,3 +207,22 @@ def test_certification_names_are_canonical() -> None:
     names = {canonical_certification(n) for n in ("SOC2 Type II", "SOC 2 Type 2", "soc 2 type ii")}
     assert names == {"soc 2 type ii"}
     assert canonical_certification("ISO/IEC 27001") == "iso 27001"
+
+
+def test_pre_seed_is_a_round_not_a_pre_money_valuation(make_message: MakeMessage) -> None:
+    text = "At a 12 million post-money, we closed a 2 million pre-seed with Lerer Hippeau leading."
+    [event] = events_for(make_message, text)
+    assert event.metrics == {"amount_usd": 2_000_000, "round": "pre-seed"}
+
+
+@pytest.mark.parametrize(("text", "kind", "metrics"), [
+    ("We're officially live in İstanbul with a team of six.", EventType.MARKET_EXPANSION,
+     {"region": "turkey"}),
+    ("We're in Forbe\u017f today!", EventType.MEDIA_COVERAGE, {"publication": "forbes"}),
+    ("\u017fequoia reached out and asked for our deck.", EventType.INVESTOR_INTEREST,
+     {"investor": "sequoia"}),
+], ids=["dotted_capital_i", "long_s_outlet", "long_s_firm"])
+def test_letters_that_lower_case_oddly_do_not_fail_the_batch(
+        make_message: MakeMessage, text: str, kind: EventType, metrics: dict[str, object]) -> None:
+    [event] = events_for(make_message, text)
+    assert (event.event_type, event.metrics) == (kind, metrics)

@@ -35,17 +35,19 @@ from signalpipe.extract.rules_vocab import (
     COMMON_WORD_FIRMS,
     IDIOMS,
     INVESTORS,
+    JOINERS,
     JOKE_MARKS,
     NOT_CUSTOMERS,
     NOT_FIRMS,
     NOT_PRODUCTS,
     OWN_SUBJECTS,
     PART_CUES,
+    PRESS_LISTS,
     PUBLICATIONS,
     REGIONS,
     SENTENCE_CUES,
     TYPE_CUES,
-    alternation,
+    AnyCase,
     rx,
     trie,
 )
@@ -69,6 +71,13 @@ MODEL = "rules-v1"
 
 _CAP = r"[A-Z][\w&'.-]*"
 NAME = rf"{_CAP}(?:\s(?:{_CAP}|\d[\w.]*))*"  # Globex Health, Flow Copilot 2.0, Google Cloud
+# A name in an all-lower-case message: one to four words of two characters or more, none a word
+# that joins a name to its sentence; the shortest that fits its shape is tried first, as capitals
+# cannot mark its end.
+_LOWER_WORD = rf"(?!(?:{'|'.join(JOINERS)})\b)[^\W_][\w&'.-]+"
+LOWER_NAME = rf"{_LOWER_WORD}(?: {_LOWER_WORD}){{0,3}}?"
+# "Big week: " or "Friday recap: " before a statement that opens with its subject.
+_OPENER = r"(?:[\w' ]{1,50}:\s+)?"
 PERSON = r"[A-Z][a-z]+(?:[ -][A-Z][a-z']+)+"  # two or more capitalised words
 _NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _UNIT = r"k|K|m|M|MM|mm|bn|B|million|thousand|billion"
@@ -119,6 +128,33 @@ def _key(name: str) -> str:
     return " ".join(name.lower().split())
 
 
+def _alias(written: str, table: dict[str, str]) -> str:
+    """The canonical name of an alias that a case-insensitive gazetteer pattern matched as
+    ``written``. ``lower()`` finds nearly all; a few letters match in any case but lower-case to
+    something else ("İstanbul", a long s), and must not fail the whole batch."""
+    canonical = table.get(written.lower())
+    if canonical is None:
+        canonical = next(name for alias, name in table.items()
+                         if re.fullmatch(re.escape(alias), written, re.IGNORECASE))
+    return canonical
+
+
+def _known(key: str, table: dict[str, str]) -> str:
+    """The canonical name of ``key`` (read from a sentence's shape): a known alias ("index" in a
+    lower-case message), or a known name typed with two neighbouring letters swapped ("business
+    insdier"), is that name."""
+    if key in table:
+        return table[key]
+    if len(key) >= 6:
+        for i in range(len(key) - 1):
+            a, b = key[i], key[i + 1]
+            if a != b and a.isalpha() and b.isalpha():
+                canonical = table.get(f"{key[:i]}{b}{a}{key[i + 2:]}")
+                if canonical is not None:
+                    return canonical
+    return key
+
+
 # ---------------------------------------------------------------------------------------------
 # Cues that turn a statement into a non-event (the cue words are in rules_vocab.py)
 # ---------------------------------------------------------------------------------------------
@@ -139,11 +175,46 @@ def _blank(m: re.Match[str]) -> str:
 def _scrub(text: str, names: tuple[str, ...] = ()) -> str:
     """Blank out quotations, harmless idioms and the event's own names (a product called
     "Forecast" is not a forecast), keeping offsets, before looking for cues."""
-    text = IDIOMS.sub(_blank, QUOTED.sub(_blank, text))
+    if '"' in text or "\u201c" in text:
+        text = QUOTED.sub(_blank, text)
+    text = _blank_spans(text, [m.span() for m in IDIOMS.finditer(text)])
     for name in names:
-        if len(name) >= 3:
-            text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " " * len(name), text)
+        if len(name) >= 3 and name in text:
+            text = _blank_spans(text, _word_spans(text, name))
     return text
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the (start, end) ``spans`` (in order, apart) blanked out."""
+    if not spans:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for start, end in spans:
+        pieces += (text[done:start], " " * (end - start))
+        done = end
+    return "".join(pieces) + text[done:]
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # exactly what \w matches in a str pattern
+
+
+def _word_spans(text: str, word: str) -> list[tuple[int, int]]:
+    r"""Where ``word`` stands in ``text`` with no word character on either side: the matches of
+    ``(?<!\w)word(?!\w)``, found without compiling a pattern for every name met (names rarely
+    repeat, so the ``re`` cache would only churn)."""
+    spans = []
+    start, size = 0, len(word)
+    while (at := text.find(word, start)) >= 0:
+        end = at + size
+        if (at == 0 or not _is_word(text[at - 1])) and \
+                (end == len(text) or not _is_word(text[end])):
+            spans.append((at, end))
+            start = end
+        else:
+            start = at + 1
+    return spans
 
 
 _PART_CUT = re.compile(r",\s|:\s|\s[\u2013\u2014]\s")
@@ -193,9 +264,10 @@ Detector = Callable[[str, Context], Found | None]
 
 ROUND = rx(r"\b(?:(?P<pre>pre-?seed)|(?P<seed>seed)(?! data)|series[ -]?(?P<l1>[a-e])"
             r"|(?P<l2>[a-e])[ -]round)\b")
-FUNDING_VERB = rx(r"\b(?:closed|raised|raises|landed|wired|signed|done|in the bank|funded"
-                   r"|arrived|signatures are in|leading|led by|led it)\b")
-VALUATION = rx(r"\s?(?:post|pre)(?:-money)?\b|\s?valuation\b")  # "$60M post" is no round
+FUNDING_VERB = AnyCase(r"\b(?:closed|raised|raises|landed|wired|signed|done|in the bank|funded"
+                       r"|arrived|signatures are in|leading|led by|led it)\b")
+# "$60M post" is no round, "$2M pre-seed" is one.
+VALUATION = rx(r"\s?(?:post|pre)(?![- ]?seed)(?:-money)?\b|\s?valuation\b")
 LEADS = (re.compile(rf"(?:led by|with) (?P<n>{NAME})"),
          re.compile(rf"(?P<n>{NAME}) (?:led|leading)\b"))
 
@@ -223,7 +295,7 @@ def _lead(clause: str) -> str:
 
 def detect_funding(clause: str, ctx: Context) -> Found | None:
     verb = FUNDING_VERB.search(clause)
-    amounts = parse_money(clause)
+    amounts = parse_money(clause) if verb else None
     if not verb or not amounts:
         return None
     rnd = _round(clause) or _round(ctx.subject)
@@ -237,10 +309,10 @@ def detect_funding(clause: str, ctx: Context) -> Found | None:
                  (who,) if who else ())
 
 
-REVENUE_WORD = rx(r"\bARR\b|\bMRR\b|annual recurring revenue|annualized|run[- ]rate")
-REVENUE_VERB = rx(r"\b(?:crossed|passed|hit|reached|surpassed|topped|above|record|milestone"
-                   r"|closed (?:the month|\w+) at|as of|now at|is now|we're at|that's|is"
-                   r"|up from)\b")
+REVENUE_WORD = AnyCase(r"\barr\b|\bmrr\b|annual recurring revenue|annualized|run[- ]rate")
+REVENUE_VERB = AnyCase(r"\b(?:crossed|passed|hit|reached|surpassed|topped|above|record|milestone"
+                       r"|closed (?:the month|\w+) at|as of|now at|is now|we're at|that's|is"
+                       r"|up from)\b")
 _AMOUNT = (rf"(?:(?:US)?\$|USD\s?)?\s?(?:{_NUM})"
            r"(?:\s?(?:million|thousand|billion)\b|(?:MM|mm|bn|[kKmMbB])(?!\w))?")
 ARR_NEAR = rx(rf"(?:ARR|annual recurring revenue|annualized)\D{{0,25}}?(?P<a>{_AMOUNT})"
@@ -258,7 +330,7 @@ def _near_amount(pattern: re.Pattern[str], clause: str) -> int | None:
 
 def detect_revenue(clause: str, ctx: Context) -> Found | None:
     word = REVENUE_WORD.search(clause)
-    verb = REVENUE_VERB.search(clause)
+    verb = REVENUE_VERB.search(clause) if word else None
     if not word or not verb:
         return None
     arr = _near_amount(ARR_NEAR, clause)
@@ -306,8 +378,8 @@ PARTNER_NAMES = tuple(re.compile(p) for p in (
     rf"official (?P<n>{NAME}) (?:\w+ )?partner\b",
     rf"(?P<n>{NAME}) (?:(?:integration|strategic|technology|reseller) )?(?i:partnership)\b",
 ))
-PARTNER_VERB = rx(r"\b(?:signed|official|officially|live|announced|agreed|became|is now"
-                   r"|are now)\b")
+PARTNER_VERB = AnyCase(r"\b(?:signed|official|officially|live|announced|agreed|became|is now"
+                       r"|are now)\b")
 
 
 def detect_partnership(clause: str, ctx: Context) -> Found | None:
@@ -353,8 +425,8 @@ HIRE = re.compile(
 
 
 def detect_hiring(clause: str, ctx: Context) -> Found | None:
-    m = HIRE.search(clause)
     role = ROLE.search(clause)
+    m = HIRE.search(clause) if role else None
     if not m or not role:
         return None
     name = _clean_name(m["a"] or m["b"] or m["c"] or m["d"])
@@ -401,15 +473,15 @@ def detect_deal(clause: str, ctx: Context) -> Found | None:
                  f"Signed {customer} at ${acv / 1e3:g}k ACV", m.start(), (customer,))
 
 
-LATENCY = rx(r"\bp99\b")
+LATENCY = AnyCase(r"\bp99\b")
 MS = r"(\d+)\s?ms\b"
 LATENCY_FROM_TO = rx(rf"from {MS} to {MS}")
 LATENCY_TO_FROM = rx(rf"(?:to|at) {MS},? \(?(?:from|was) {MS}")
 THROUGHPUT = rx(rf"(?P<n>(?:{_NUM})\s?(?:billion|bn|B|million|M)?)\s+events\b")
-THROUGHPUT_VERB = rx(r"\b(?:processed|handled|crossed|record)\b")
-PATENT = rx(r"\bpatent\b")
+THROUGHPUT_VERB = AnyCase(r"\b(?:processed|handled|crossed|record)\b")
+PATENT = AnyCase(r"\bpatent\b")
 PATENT_NO = re.compile(r"US\s?(?:Patent\s)?(?:No\.\s?)?(\d{1,2},\d{3},\d{3}|\d{7,8})")
-PATENT_VERB = rx(r"\b(?:granted|official|issued)\b")
+PATENT_VERB = AnyCase(r"\b(?:granted|official|issued)\b")
 
 
 def detect_technical(clause: str, ctx: Context) -> Found | None:
@@ -435,19 +507,19 @@ def detect_technical(clause: str, ctx: Context) -> Found | None:
     return None
 
 
-PLACE = re.compile(rf"\b(?P<place>{alternation(REGIONS)})\b", re.IGNORECASE)
-EXPANSION_CUE = rx(r"\blive in\b|\bselling in\b|\bexpanded (?:to|into)\b|\bopened\b|\bnew \S+"
-                    r"(?: \S+)? office\b|\blaunch is done\b|\bofficially open\b|\bup and running\b"
-                    r"|\boffice open\b|\bour \w+ market\b|\bis our \w+ market\b"
-                    r"|\bfirst customer in\b|\bselling there\b")
+PLACE = re.compile(rf"\b(?P<place>{trie(list(REGIONS))})\b", re.IGNORECASE)
+EXPANSION_CUE = AnyCase(r"\blive in\b|\bselling in\b|\bexpanded (?:to|into)\b|\bopened\b"
+                        r"|\bnew \S+(?: \S+)? office\b|\blaunch is done\b|\bofficially open\b"
+                        r"|\bup and running\b|\boffice open\b|\bour \w+ market\b"
+                        r"|\bis our \w+ market\b|\bfirst customer in\b|\bselling there\b")
 
 
 def detect_expansion(clause: str, ctx: Context) -> Found | None:
     cue = EXPANSION_CUE.search(clause)
-    place = PLACE.search(clause)
+    place = PLACE.search(clause) if cue else None
     if not cue or not place:
         return None
-    region = REGIONS[place["place"].lower()]
+    region = _alias(place["place"], REGIONS)
     return Found(EventType.MARKET_EXPANSION, {"region": region},
                  f"Expanded to {region.title()}", cue.start(), (place["place"],))
 
@@ -458,8 +530,8 @@ CERT = rx(
     r"|PCI[- ]DSS(?: Level \d)?|FedRAMP(?: (?:Low|Moderate|High))?|HITRUST(?: r2| i1)?"
     r"|CSA STAR(?: Level \d)?"
     r"|Cyber Essentials(?: Plus)?|TISAX|StateRAMP|IRAP)")
-COMPLIANCE_VERB = rx(r"\b(?:passed|certified|compliant|report is in|issued|is done|received"
-                      r"|achieved|certification|badge|audit closed)\b")
+COMPLIANCE_VERB = AnyCase(r"\b(?:passed|certified|compliant|report is in|issued|is done|received"
+                          r"|achieved|certification|badge|audit closed)\b")
 
 
 def canonical_certification(raw: str) -> str:
@@ -476,7 +548,7 @@ def canonical_certification(raw: str) -> str:
 
 def detect_compliance(clause: str, ctx: Context) -> Found | None:
     cert = CERT.search(clause)
-    verb = COMPLIANCE_VERB.search(clause)
+    verb = COMPLIANCE_VERB.search(clause) if cert else None
     if not cert or not verb:
         return None
     name = canonical_certification(cert.group())
@@ -484,20 +556,32 @@ def detect_compliance(clause: str, ctx: Context) -> Found | None:
                  verb.start(), (cert.group(),))
 
 
-PUBLICATION = re.compile(rf"(?<![\w])(?P<pub>{alternation(PUBLICATIONS)})(?![\w])",
+PUBLICATION = re.compile(rf"(?<![\w])(?P<pub>{trie(list(PUBLICATIONS))})(?![\w])",
                          re.IGNORECASE)
-MEDIA_CUE = rx(r"feature on us|interview with|named us|covered (?:our|us)|article about us"
-                r"|(?:ran|wrote|published) (?:a )?(?:story|piece|profile) (?:on|about) us"
-                r"|featured in|\bwe're in\b|named to|profiled us|mentioned us"
-                r"|(?:piece|story|article|profile) on (?:us|our)\b")
+MEDIA_CUE = AnyCase(r"feature on us|interview with|named us|covered (?:our|us)|article about us"
+                    r"|(?:ran|wrote|published) (?:a )?(?:story|piece|profile) (?:on|about) us"
+                    r"|featured in|\bwe're in\b|named to|profiled us|mentioned us"
+                    r"|(?:piece|story|article|profile) on (?:us|our)\b")
 
 
-# Outlets not in the list above, read from the sentence's shape instead.
+# Outlets not in the list above, read from the sentence's shape instead; in an all-lower-case
+# sentence the name must also be closed on the left by the shape.
+_RANKING = rf"(?i:{'|'.join(PRESS_LISTS)}|[^\W\d_]+ \d+) list\b"  # Cloud 100, Tech 25
 PUBLICATION_SHAPES = tuple(re.compile(p) for p in (
     rf"(?P<n>{NAME}) (?:published|ran|wrote) (?:a )?(?:feature|story|piece|profile)",
     rf"(?P<n>{NAME}) (?:named us|covered (?:us|our))",
     rf"(?:[Ii]nterview with|[Ff]eatured in|[Ww]e're in) (?P<n>{NAME})",
     rf"[Tt]he (?P<n>{NAME}) (?:article|piece|story) (?:about|on) (?:us|our)",
+    rf"[Nn]amed to (?:the )?(?P<n>{_CAP}(?:\s(?:{_CAP}|\d[\w.]*))*?) {_RANKING}",  # shortest
+))
+PUBLICATION_SHAPES_LOWER = tuple(re.compile(p) for p in (
+    rf"^\W*{_OPENER}(?P<n>{LOWER_NAME}) (?:published|ran|wrote) (?:a )?"
+    r"(?:feature|story|piece|profile)",
+    rf"^\W*{_OPENER}(?P<n>{LOWER_NAME}) (?:named us|covered (?:us|our))",
+    rf"(?:interview with|featured in|we're in) (?P<n>{LOWER_NAME})"
+    r"(?= today\b| is live\b| this morning\b|[!.,:;?]|\s*$)",
+    rf"\bthe (?P<n>{LOWER_NAME}) (?:article|piece|story) (?:about|on) (?:us|our)",
+    rf"\bnamed to (?:the )?(?P<n>{LOWER_NAME}) {_RANKING}",
 ))
 
 
@@ -508,11 +592,11 @@ def _publication(clause: str) -> tuple[str, str] | None:
         if written.lower() in {"tc", "ft", "insider", "register"} and not written.isupper() \
                 and written != "Insider":
             continue  # short aliases only count written as names, not as ordinary words
-        return PUBLICATIONS[written.lower()], written
-    for pattern in PUBLICATION_SHAPES:
+        return _alias(written, PUBLICATIONS), written
+    for pattern in PUBLICATION_SHAPES_LOWER if clause.islower() else PUBLICATION_SHAPES:
         if shaped := pattern.search(clause):
             written = _clean_name(shaped["n"])
-            return _key(written).removeprefix("the "), written
+            return _known(_key(written).removeprefix("the "), PUBLICATIONS), written
     return None
 
 
@@ -526,19 +610,27 @@ def detect_media(clause: str, ctx: Context) -> Found | None:
                  cue.start(), (written,))
 
 
-INVESTOR = re.compile(rf"(?<![\w])(?P<vc>{alternation(INVESTORS)})(?![\w])", re.IGNORECASE)
-INVESTOR_CUE = rx(r"reached out|asked for (?:our|a|the)|term sheet|preempt|pinged|about leading"
-                   r"|asking for a call|wants? to "
-                   r"(?:meet|lead|invest)|partner meeting|intro request|\binbound\b|asking to meet"
-                   r"|tracking us|would like to (?:meet|invest|lead|talk)")
+INVESTOR = re.compile(rf"(?<![\w])(?P<vc>{trie(list(INVESTORS))})(?![\w])", re.IGNORECASE)
+INVESTOR_CUE = AnyCase(r"reached out|asked for (?:our|a|the)|term sheet|preempt|pinged"
+                       r"|about leading|asking for a call|wants? to (?:meet|lead|invest)"
+                       r"|partner meeting|intro request|\binbound\b|asking to meet|tracking us"
+                       r"|would like to (?:meet|invest|lead|talk)")
 
 
-# Firms not in the list above, read from the sentence's shape instead.
+# Firms not in the list above, read from the sentence's shape instead; in an all-lower-case
+# sentence the name must also be closed on the right by the shape.
 INVESTOR_SHAPES = tuple(re.compile(p) for p in (
     rf"(?:[Tt]erm sheet received from|[Ii]nbound interest from) (?P<n>{NAME})",
     rf"\bfrom (?P<n>{NAME})(?: reached out| emailed| pinged|[,:])",
     rf"\b(?:at|with) (?P<n>{NAME}),",
-    rf"^\W*(?P<n>{NAME}) (?:asked for|sent over|wants to|pinged|would like)",
+    rf"^\W*{_OPENER}(?P<n>{NAME}) (?:asked for|sent over|wants to|pinged|would like)",
+))
+INVESTOR_SHAPES_LOWER = tuple(re.compile(p) for p in (
+    rf"(?:term sheet received from|inbound interest from) (?P<n>{LOWER_NAME})"
+    r"(?= ahead\b|[!.,:;?]|\s*$)",
+    rf"\bfrom (?P<n>{LOWER_NAME})(?: reached out| emailed| pinged|[,:])",
+    rf"\b(?:at|with) (?P<n>{LOWER_NAME}),",
+    rf"^\W*{_OPENER}(?P<n>{LOWER_NAME}) (?:asked for|sent over|wants to|pinged|would like)",
 ))
 
 
@@ -547,12 +639,12 @@ def _investor(clause: str) -> tuple[str, str] | None:
     for m in INVESTOR.finditer(clause):
         written = m["vc"]
         if not (written.islower() and written in COMMON_WORD_FIRMS):
-            return INVESTORS[written.lower()], written  # "index" as a plain word is no firm
-    for pattern in INVESTOR_SHAPES:
+            return _alias(written, INVESTORS), written  # "index" as a plain word is no firm
+    for pattern in INVESTOR_SHAPES_LOWER if clause.islower() else INVESTOR_SHAPES:
         if shaped := pattern.search(clause):
             written = _clean_name(shaped["n"])
             if written.lower() not in NOT_FIRMS:
-                return _key(written), written
+                return _known(_key(written), INVESTORS), written
     return None
 
 
@@ -626,22 +718,32 @@ RULES: tuple[tuple[Detector, tuple[str, ...]], ...] = (
 DETECTORS: tuple[Detector, ...] = tuple(detect for detect, _ in RULES)
 
 
-KEYWORD_RULES: dict[str, frozenset[int]] = {}
+# Each keyword -> a bit mask of the detectors it calls for (bit i is RULES[i]).
+KEYWORD_RULES: dict[str, int] = {}
 for _index, (_, _keywords) in enumerate(RULES):
     for _keyword in _keywords:
         _plain = _keyword.rstrip("!")
-        KEYWORD_RULES[_plain] = KEYWORD_RULES.get(_plain, frozenset()) | {_index}
+        KEYWORD_RULES[_plain] = KEYWORD_RULES.get(_plain, 0) | 1 << _index
 # The prefilter: one compiled regex of every keyword. Most mundane messages contain none, so this
 # search (on the lower-cased text) is all they cost; its matches also pick the detectors to run.
 PREFILTER = re.compile(r"\b" + trie([w for _, words in RULES for w in words]))
+_BY_MASK: dict[int, tuple[Detector, ...]] = {}
 
 
-def rules_for(lower: str) -> list[Detector]:
+def _detectors(mask: int) -> tuple[Detector, ...]:
+    """The detectors of a bit mask, in priority order (few masks occur: each is built once)."""
+    detectors = _BY_MASK.get(mask)
+    if detectors is None:
+        detectors = _BY_MASK[mask] = tuple(d for i, d in enumerate(DETECTORS) if mask >> i & 1)
+    return detectors
+
+
+def rules_for(lower: str) -> tuple[Detector, ...]:
     """The detectors whose keywords occur in ``lower`` (lower-cased text), in priority order."""
-    found: set[int] = set()
+    mask = 0
     for m in PREFILTER.finditer(lower):
-        found |= KEYWORD_RULES[m.group()]
-    return [DETECTORS[i] for i in sorted(found)]
+        mask |= KEYWORD_RULES[m.group()]
+    return _detectors(mask)
 
 
 SEVERITY = {
@@ -694,10 +796,13 @@ def _third_party(text: str, low: str, company: str) -> bool:
 # Reading messages
 # ---------------------------------------------------------------------------------------------
 
-_LINE = re.compile(r"[^\n]+")
-# A sentence ends at .!? (not in "No. 11,482,913" or "Inc."), at an emoji or at a Slack
-# :shortcode:, when whitespace follows. The leading character class keeps the scan cheap.
-_SENTENCE_END = re.compile(r"(?:[.!?]+|[\U0001F300-\U0001FAFF\u2600-\u27BF]|:[a-z0-9_+-]+:)(?=\s)")
+# A sentence ends at a line break, or at .!? (not in "No. 11,482,913" or "Inc."), at an emoji or
+# at a Slack :shortcode: when whitespace follows. Written as one leading character class (then
+# what follows each kind of end) so the regex engine skips ordinary characters quickly; it reads
+# r"\n|(?:[.!?]+|[<emoji>]|:[a-z0-9_+-]+:)(?=\s)".
+_EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF"
+_SENTENCE_END = re.compile(rf"[\n.!?:{_EMOJI}](?:(?<=\n)|(?<=[.!?])[.!?]*(?=\s)"
+                           rf"|(?<=[{_EMOJI}])(?=\s)|(?<=:)[a-z0-9_+-]+:(?=\s))")
 _NOT_AN_END = ("No.", "Inc.", "vs.", "no.")
 _CLAUSE_CUT = re.compile(r";\s+|\s+but\s+|,?\s+though\b|\s+however,?\s+", re.IGNORECASE)
 _BULLET = " \t-•*>"
@@ -705,23 +810,67 @@ _BULLET = " \t-•*>"
 
 def sentences(text: str) -> list[str]:
     """Lines, then sentences within lines; bullets trimmed. Each is a substring of ``text``."""
-    out = []
-    for line in _LINE.finditer(text):
-        value = line.group()
-        pos = 0
-        for end in _SENTENCE_END.finditer(value):
-            if value.endswith(_NOT_AN_END, 0, end.end()):
-                continue
-            out.append(value[pos:end.end()])
-            pos = end.end()
-        out.append(value[pos:])
-    return [s for s in (piece.strip(_BULLET).strip() for piece in out) if s]
+    return [sentence for start, end in _pieces(text) if (sentence := _trim(text[start:end]))]
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each stretch of ``text`` between sentence ends, before trimming: some
+    hold only blanks or bullets."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        if end.group() == "\n":
+            out.append((start, end.start()))
+        elif text.endswith(_NOT_AN_END, 0, end.end()):
+            continue
+        else:
+            out.append((start, end.end()))
+        start = end.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _trim(piece: str) -> str:
+    return piece.strip(_BULLET).strip()
+
+
+def _sentence_after(text: str, spans: list[tuple[int, int]], i: int) -> str:
+    """The sentence after piece ``i``, or "" when it is the last."""
+    for start, end in spans[i + 1:]:
+        if sentence := _trim(text[start:end]):
+            return sentence
+    return ""
+
+
+def _piece_rules(text: str, low: str, spans: list[tuple[int, int]],
+                 first: int) -> Iterator[tuple[int, tuple[Detector, ...]]]:
+    """(index, detectors) of each piece whose keywords call for detectors. ``low`` is
+    ``text.lower()``; ``first`` is where the prefilter found its first keyword in it."""
+    if not text.isascii():  # lower() may change lengths: read each sentence on its own
+        for i, (start, end) in enumerate(spans):
+            if detectors := rules_for(_trim(text[start:end]).lower()):
+                yield i, detectors
+        return
+    # One scan of the whole text: a keyword never spans two pieces (keywords hold no sentence
+    # end) nor reaches into the blanks and bullets trimmed off a piece (they start and end
+    # with letters), so each match reads as it would in its sentence alone.
+    i, mask = 0, 0
+    for m in PREFILTER.finditer(low, first):
+        if m.start() >= spans[i][1]:
+            if mask:
+                yield i, _detectors(mask)
+                mask = 0
+            while m.start() >= spans[i][1]:
+                i += 1
+        mask |= KEYWORD_RULES[m.group()]
+    if mask:
+        yield i, _detectors(mask)
 
 
 def _subject(message: Message) -> str:
     if message.subject:
         return message.subject
-    head = message.text.split("\n", 1)[0]
+    head = message.text.partition("\n")[0]
     return head[8:].strip() if head.lower().startswith("subject:") else ""
 
 
@@ -736,18 +885,28 @@ class Hit:
 
 def read_message(message: Message, company: str) -> tuple[list[Hit], list[tuple[str, str]]]:
     """Every event one message states, and every near-event it rejected with the reason."""
+    low = message.text.lower()
+    first = PREFILTER.search(low)
+    if first is None:
+        return [], []
+    return _read(message, company, low, first.start())
+
+
+def _read(message: Message, company: str, low: str,
+          first: int) -> tuple[list[Hit], list[tuple[str, str]]]:
+    """``read_message`` past the prefilter: ``low`` is the lower-cased text, ``first`` where its
+    first keyword starts."""
     hits: list[Hit] = []
     rejected: list[tuple[str, str]] = []
-    if PREFILTER.search(message.text.lower()) is None:
-        return hits, rejected
-    parts = sentences(message.text)
-    subject = _subject(message)
+    text = message.text
+    spans = _pieces(text)
+    subject: str | None = None
     flagged: str | bool | None = False  # computed once, and only for a message with a hit
-    for i, sentence in enumerate(parts):
-        detectors = rules_for(sentence.lower())
-        if not detectors:
-            continue
-        ctx = Context(company, subject, parts[i + 1] if i + 1 < len(parts) else "")
+    for i, detectors in _piece_rules(text, low, spans, first):
+        sentence = _trim(text[spans[i][0]:spans[i][1]])
+        if subject is None:
+            subject = _subject(message)
+        ctx = Context(company, subject, _sentence_after(text, spans, i))
         for clause in _clauses(sentence):
             found = _detect(detectors, clause, ctx)
             if found is None:
@@ -769,7 +928,9 @@ def _clauses(sentence: str) -> list[str]:
     "closed our Series A and hired a CFO" yields two events while "renewed and expanded" stays
     one statement about one customer."""
     out = []
-    for clause in _CLAUSE_CUT.split(sentence):
+    low = sentence.lower()  # no cut without one of these words, so skip the costlier split
+    cut = ";" in sentence or "but" in low or "though" in low or "however" in low
+    for clause in _CLAUSE_CUT.split(sentence) if cut else (sentence,):
         halves = clause.split(" and ")
         if len(halves) == 1:
             out.append(clause)
@@ -791,7 +952,7 @@ def _has_subject_or_verb(half: str) -> bool:
     return len(half.split()) >= 3
 
 
-def _detect(detectors: list[Detector], clause: str, ctx: Context) -> Found | None:
+def _detect(detectors: tuple[Detector, ...], clause: str, ctx: Context) -> Found | None:
     for detector in detectors:
         found = detector(clause, ctx)
         if found is not None:
@@ -846,7 +1007,11 @@ class RulesExtractor:
         merged: dict[str, _Merged] = {}
         rejected: list[tuple[str, str]] = []
         for message in batch.messages:
-            hits, dropped = read_message(message, batch.company_id)
+            low = message.text.lower()
+            first = PREFILTER.search(low)
+            if first is None:
+                continue  # most messages: one scan finds no keyword, there is nothing to read
+            hits, dropped = _read(message, batch.company_id, low, first.start())
             rejected.extend(dropped)
             for hit in hits:
                 entry = merged.setdefault(fingerprint(batch.company_id, hit.found),
