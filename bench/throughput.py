@@ -2,15 +2,20 @@
 
 Each size runs in a fresh process so its peak RSS (ru_maxrss) is its own.
 
-    python bench/throughput.py                 # 10k and 1M rows
-    python bench/throughput.py --rows 10000 100000
+    python bench/throughput.py                 # 10k and 1M rows, 3 runs of each
+    python bench/throughput.py --rows 10000 100000 --repeat 5
+
+On a small shared machine one run can be off by a fifth, so each size runs `--repeat` times and
+the summary gives the median rate (and the highest peak RSS).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -49,6 +54,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 1_000_000])
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per size (median reported)")
     parser.add_argument("--one", nargs=2, metavar=("CSV", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -58,21 +64,32 @@ def main() -> None:
 
     data = Path("data/bench")
     data.mkdir(parents=True, exist_ok=True)
-    results = []
+    summary = []
     for rows in args.rows:
         csv_path = data / f"bench-{rows}-{args.seed}.csv"
         if not csv_path.exists():
             generate(rows, args.seed, csv_path, csv_path.with_suffix(".truth.jsonl"))
-        with tempfile.TemporaryDirectory() as out:
-            proc = subprocess.run([sys.executable, __file__, "--one", str(csv_path), out],
-                                  check=True, capture_output=True, text=True)
-        result = {"rows": rows, **json.loads(proc.stdout.strip().splitlines()[-1])}
-        results.append(result)
-        print(json.dumps(result), flush=True)
-    if len(results) >= 2:
-        ratio = results[-1]["peak_rss_mb"] / results[0]["peak_rss_mb"]
-        print(f"peak RSS ratio {results[-1]['rows']:,} vs {results[0]['rows']:,} rows: "
+        runs = []
+        for _ in range(args.repeat):
+            with tempfile.TemporaryDirectory() as out:
+                proc = subprocess.run([sys.executable, __file__, "--one", str(csv_path), out],
+                                      check=True, capture_output=True, text=True)
+            result = {"rows": rows, **json.loads(proc.stdout.strip().splitlines()[-1])}
+            runs.append(result)
+            print(json.dumps(result), flush=True)
+        rates = sorted(r["messages_per_s"] for r in runs)
+        summary.append({"rows": rows, "median_messages_per_s": statistics.median(rates),
+                        "min": rates[0], "max": rates[-1],
+                        "peak_rss_mb": max(r["peak_rss_mb"] for r in runs)})
+    print()
+    for line in summary:
+        print(f"{line['rows']:>10,} rows: median {line['median_messages_per_s']:,.0f} msg/s "
+              f"(min {line['min']:,}, max {line['max']:,}), peak RSS {line['peak_rss_mb']} MB")
+    if len(summary) >= 2:
+        ratio = summary[-1]["peak_rss_mb"] / summary[0]["peak_rss_mb"]
+        print(f"peak RSS ratio {summary[-1]['rows']:,} vs {summary[0]['rows']:,} rows: "
               f"{ratio:.2f}x")
+    print(f"load average at end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
 
 
 if __name__ == "__main__":

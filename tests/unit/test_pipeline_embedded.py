@@ -47,7 +47,8 @@ def snapshot(db: Path) -> tuple[list[tuple[str, ...]], ...]:
     con = sqlite3.connect(db)
     try:
         return tuple(sorted(con.execute(q).fetchall()) for q in (
-            "SELECT id, content_hash, extracted FROM messages",
+            "SELECT m.id, m.content_hash, p.id IS NULL FROM messages m "
+            "LEFT JOIN pending p ON p.id = m.id",
             "SELECT fingerprint, doc FROM significant_events",
             "SELECT origin, stage, reason FROM dead_letters"))
     finally:
@@ -283,3 +284,35 @@ def test_sigterm_while_the_worker_closes_does_not_kill_it(tmp_path: Path) -> Non
     assert proc.returncode == 0, proc.stderr
     assert "stored 20" in proc.stdout
     assert "already stopping" in proc.stderr
+
+
+def test_a_store_file_from_before_the_pending_table_is_migrated(tmp_path: Path) -> None:
+    from signalpipe.stores.sqlite import SQLiteMessageStore
+
+    path = tmp_path / "old.sqlite3"
+    rows = [(f"m{i}", "scaleflow", "slack", "2025-03-01T10:00:00+00:00", f"h{i}", i % 2,
+             json.dumps({"id": f"m{i}", "company_id": "scaleflow", "source": "slack",
+                         "sender": "alice", "timestamp": "2025-03-01T10:00:00Z",
+                         "text": f"note {i}"})) for i in range(6)]
+    con = sqlite3.connect(path)
+    con.executescript(
+        "CREATE TABLE messages (id TEXT PRIMARY KEY, company_id TEXT NOT NULL, source TEXT "
+        "NOT NULL, ts TEXT NOT NULL, content_hash TEXT NOT NULL, extracted INTEGER NOT NULL "
+        "DEFAULT 0, doc TEXT NOT NULL); CREATE INDEX messages_pending ON messages(company_id) "
+        "WHERE extracted = 0;")
+    con.executemany("INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    con.commit()
+    con.close()
+    store = SQLiteMessageStore(path)
+    try:
+        assert sorted(m.id for m in store.pending("scaleflow")) == ["m0", "m2", "m4"]
+        assert store.count() == 6
+        store.mark_extracted(["m0"])
+        assert sorted(m.id for m in store.pending("scaleflow")) == ["m2", "m4"]
+    finally:
+        store.close()
+    again = SQLiteMessageStore(path)  # a second open finds nothing left to migrate
+    try:
+        assert sorted(m.id for m in again.pending("scaleflow")) == ["m2", "m4"]
+    finally:
+        again.close()
