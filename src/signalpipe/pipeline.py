@@ -56,8 +56,9 @@ class Ingestor:
                stop: threading.Event | None = None, size: int = _CHUNK) -> Iterator[int]:
         """Produce the source, pausing after every `size` items (yields how many were read).
 
-        The pauses let one thread alternate producing and consuming: no second thread fighting
-        the first for the GIL, and never more than a chunk of records waiting in memory.
+        With an in-process bus the pauses let one thread alternate producing and consuming: no
+        second thread fighting the first for the GIL, and never more than a chunk of records
+        waiting in memory. (With a broker, `run` produces on a thread of its own instead.)
         """
         limit = self.settings.kafka.max_message_bytes
         dead: list[DeadLetter] = []
@@ -150,8 +151,11 @@ def run(settings: Settings, backends: Backends, source: Source, *,
         worker = Worker(settings, backends, extractor, stats)
         try:
             worker.recover()
-            for _ in ingestor.chunks(source, progress=progress, stop=stop):
-                _catch_up(worker, stop)
+            if backends.bus.in_process:
+                for _ in ingestor.chunks(source, progress=progress, stop=stop):
+                    _catch_up(worker, stop)
+            else:
+                _produce_alongside(ingestor, worker, source, progress, stop)
             if stop.is_set():
                 worker.wait_extractions()
             else:
@@ -160,6 +164,34 @@ def run(settings: Settings, backends: Backends, source: Source, *,
             worker.close()
     stats.finish()
     return stats
+
+
+def _produce_alongside(ingestor: Ingestor, worker: Worker, source: Source,
+                       progress: ProgressFn | None, stop: threading.Event) -> None:
+    """Produce on a thread of its own while this one consumes.
+
+    With a networked bus the records wait in the broker, not in memory, and the consuming
+    thread spends much of its time waiting on the stores' round trips, which the producing
+    thread can use."""
+    failure: list[BaseException] = []
+
+    def produce() -> None:
+        try:
+            ingestor.ingest(source, progress=progress, stop=stop)
+        except BaseException as exc:  # raised again on the consuming thread
+            failure.append(exc)
+            stop.set()
+
+    thread = threading.Thread(target=produce, name="produce", daemon=True)
+    thread.start()
+    try:
+        while thread.is_alive() and not stop.is_set():
+            worker.poll_once(timeout_s=0.1)
+    finally:
+        thread.join()
+    if failure:
+        raise failure[0]
+    _catch_up(worker, stop)
 
 
 def _catch_up(worker: Worker, stop: threading.Event) -> None:

@@ -21,6 +21,7 @@ import pytest
 
 from signalpipe import pipeline
 from signalpipe.backends import open_backends
+from signalpipe.errors import SourceError
 from signalpipe.models import DeadLetter, Message, SignificantEvent
 from signalpipe.settings import Settings, load_settings
 from signalpipe.sources.csv import CSVSource
@@ -240,3 +241,38 @@ def _assert_same_events(stored: list[SignificantEvent],
         f"only {len(same)} of {len(expected)} events identical to the embedded run")
     if len(stored) == len(expected):
         assert shape(stored) == shape(expected)
+
+
+def test_run_on_the_services_stack_matches_the_embedded_run(
+        isolated: Any, traffic_csv: Path, tmp_path: Path) -> None:
+    """`signalpipe run --stack services`: the producer runs on a thread of its own while the
+    worker consumes, and the stores end as the embedded run's."""
+    settings = isolated.settings
+    messages, dead = _read(settings, traffic_csv)
+    backends = open_backends(settings)
+    try:
+        stats = pipeline.run(settings, backends,
+                             CSVSource(traffic_csv, company_id=settings.company_id))
+        assert (stats.rows_read, stats.produced) == (len(messages) + len(dead), len(messages))
+        assert backends.messages.count() == len(messages)
+        assert list(backends.messages.pending(settings.company_id)) == []
+        events = backends.events.list_events(settings.company_id)
+    finally:
+        backends.close()
+    expected = _embedded_events(settings, traffic_csv, tmp_path / "embedded")
+    assert expected, "the traffic plants events; both runs must find them"
+    assert {(e.fingerprint, frozenset(e.source_message_ids)) for e in events} == \
+        {(e.fingerprint, frozenset(e.source_message_ids)) for e in expected}
+
+
+def test_a_source_that_fails_on_the_producing_thread_fails_the_run(
+        isolated: Any, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("identifier,text\n1,hello\n", encoding="utf-8")
+    backends = open_backends(isolated.settings)
+    try:
+        with pytest.raises(SourceError, match="header must be"):
+            pipeline.run(isolated.settings, backends,
+                         CSVSource(bad, company_id=isolated.settings.company_id))
+    finally:
+        backends.close()

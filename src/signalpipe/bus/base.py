@@ -46,6 +46,10 @@ class Consumer(Protocol):
 class Bus(Protocol):
     """Keyed topics with partitions, a dead-letter topic and consumer groups."""
 
+    in_process: bool
+    """Records wait in this process's memory (so producing must not run ahead of consuming);
+    False when a broker holds them."""
+
     def ensure_topics(self, topics: Sequence[str]) -> None:
         """Create the topics if missing (idempotent)."""
         ...

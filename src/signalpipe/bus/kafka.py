@@ -53,6 +53,8 @@ _LOST_OWNERSHIP = {KafkaError.REBALANCE_IN_PROGRESS, KafkaError.ILLEGAL_GENERATI
 class KafkaBus:
     """Topics on a Kafka cluster; one idempotent producer shared by every caller (thread-safe)."""
 
+    in_process = False
+
     def __init__(self, bootstrap_servers: str, *, partitions: int = 4,
                  replication_factor: int = 1, max_message_bytes: int = 1_000_000,
                  linger_ms: int = 10, compression: str = "lz4",

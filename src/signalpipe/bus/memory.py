@@ -34,6 +34,8 @@ class _Partition:
 class MemoryBus:
     """Topics held in memory for one process; thread-safe."""
 
+    in_process = True
+
     def __init__(self, *, partitions: int = 1) -> None:
         self.partitions = partitions
         self._topics: dict[str, list[_Partition]] = {}
