@@ -51,8 +51,7 @@ class Worker:
     """Consumes message topics into the stores and drives extraction of full batches."""
 
     def __init__(self, settings: Settings, backends: Backends, extractor: Extractor,
-                 stats: RunStats, *, consumer: Consumer | None = None,
-                 on_batch: Callable[[Batch], None] | None = None) -> None:
+                 stats: RunStats, *, consumer: Consumer | None = None) -> None:
         self.settings = settings
         self.b = backends
         self.extractor = extractor
@@ -74,7 +73,6 @@ class Worker:
         self._futures: set[Future[None]] = set()
         self._failures: list[BaseException] = []
         self._futures_lock = threading.Lock()
-        self._on_batch = on_batch
         self._last_recovery = time.monotonic()
 
     # -- consuming --------------------------------------------------------------------------
@@ -216,9 +214,6 @@ class Worker:
             self.stats.add(input_tokens=result.usage.input_tokens,
                            output_tokens=result.usage.output_tokens)
         self.stats.add(events_inserted=inserted, events_merged=merged)
-        if self._on_batch is not None:
-            for batch, _ in done:
-                self._on_batch(batch)
 
     def _extract_one(self, batch: Batch) -> Extraction | None:
         """The batch's extraction, or None when it was released (not ours) or parked."""
