@@ -66,6 +66,9 @@ class CassandraSettings(BaseModel):
 class PostgresSettings(BaseModel):
     model_config = _STRICT
     dsn: SecretStr = SecretStr("postgresql://signalpipe:signalpipe@127.0.0.1:5432/signalpipe")
+    retry_for_s: float = Field(default=120.0, gt=0, description=(
+        "how long a transaction is retried on new connections while PostgreSQL is "
+        "unreachable (a restart) before the worker gives up"))
 
 
 class LLMSettings(BaseModel):

@@ -52,6 +52,9 @@ pytestmark = [pytest.mark.faults, pytest.mark.integration, pytest.mark.slow,
 
 CASSANDRA_DOWN_S = 20.0
 KAFKA_DOWN_S = 5.0
+KAFKA_RECOVERY_S = 300.0
+"""How long a broker killed with SIGKILL may take to answer again (log recovery included)."""
+POSTGRES_DOWN_S = 10.0
 
 
 def run_timeout_s(n: int) -> float:
@@ -117,13 +120,20 @@ def conclude(fault: str, *, stack: FaultStack, monitor: Monitor, reference: Refe
 def kill_mid_batch(monitor: Monitor, worker: Proc, *, within_s: float = 3.0) -> bool:
     """SIGKILL `worker`, waiting up to `within_s` for a batch lease to be live (a batch being
     extracted) so the kill lands mid-batch; True if it did."""
+    live = wait_for_lease(monitor, within_s=within_s)
+    worker.kill9()
+    return live
+
+
+def wait_for_lease(monitor: Monitor, *, within_s: float = 3.0) -> bool:
+    """Wait up to `within_s` for a batch lease to be live (a batch being extracted); True if
+    one was."""
     deadline = time.monotonic() + within_s
     live = False
     while time.monotonic() < deadline and not live:
         live = (monitor.redis_state()[0] or 0) > 0
         if not live:
             time.sleep(0.002)
-    worker.kill9()
     return live
 
 
@@ -203,14 +213,9 @@ def test_kafka_broker_restarted_while_producing_and_consuming(
     finally:
         services.start("kafka")
     fault_end = time.monotonic()
-    producer_rc = producer.wait(run_timeout_s(n))
     notes = [f"broker down {KAFKA_DOWN_S:.0f}s + restart, "
-             f"{fault_end - started:.0f}s into the test"]
-    if producer_rc != 0:
-        # An orchestrator re-runs a failed ingest job; the stores absorb the repeated records.
-        notes.append(f"producer exited {producer_rc} after the broker came back; re-run")
-        rerun = stack.producer(reference.csv, name="producer-rerun")
-        assert rerun.wait(run_timeout_s(n)) == 0, rerun.tail()
+             f"{fault_end - started:.0f}s into the test",
+             *rerun_if_failed(stack, producer, reference)]
     # A broker that is away for seconds must not kill the worker: it has nothing to lose
     # by waiting (nothing is committed before it is stored). BUG src/signalpipe/bus/kafka.py,
     # KafkaConsumer.commit: only rebalance errors (_LOST_OWNERSHIP) are tolerated; a retriable
@@ -226,9 +231,60 @@ def test_kafka_broker_restarted_while_producing_and_consuming(
              notes=notes, restart_dead=True, ours=("kafka",), strict=strict)
 
 
+def rerun_if_failed(stack: FaultStack, producer: Proc, reference: Reference) -> list[str]:
+    """Wait for the producer; if it failed, run it again over the same file, as an operator or
+    an orchestrator re-runs a failed ingest job (the stores dedupe by message id, so the
+    repeated records change nothing). Returns the note for the results table."""
+    n = len(reference.ids)
+    producer_rc = producer.wait(run_timeout_s(n))
+    if producer_rc == 0:
+        return []
+    rerun = stack.producer(reference.csv, name="producer-rerun")
+    assert rerun.wait(run_timeout_s(n)) == 0, rerun.tail()
+    return [f"producer exited {producer_rc} ({_error_line(producer.output())}); re-run"]
+
+
+# -- 3b. the Kafka broker SIGKILLed and started ---------------------------------------------------
+def test_kafka_broker_killed_while_producing_and_consuming(
+        stack: FaultStack, monitor: Monitor, reference: Reference, results_file: Path) -> None:
+    """kill -9 of the broker JVM: no clean shutdown, so on the next start KRaft recovers its
+    metadata log and every partition's log from the last flushed state (hence the long
+    start timeout). Workers may die on it; the test restarts them and says so."""
+    started = time.monotonic()
+    n = len(reference.ids)
+    # Paced so that producing lasts ~20 s and the broker dies under a live producer.
+    producer = stack.producer(reference.csv, rate=max(1000.0, n / 20))
+    worker = stack.worker("w1", idle_exit_s=CONFIG.idle_exit_s)
+    monitor.wait_committed(n // 3, timeout_s=run_timeout_s(n), procs=[worker, producer])
+    assert producer.alive, "the producer finished before the fault: pace it slower"
+    killed_at = time.monotonic()
+    try:
+        assert services.kill("kafka"), "no Kafka broker was running to kill"
+        time.sleep(KAFKA_DOWN_S)
+    finally:
+        restarting = time.monotonic()
+        services.start("kafka", timeout_s=KAFKA_RECOVERY_S)
+    fault_end = time.monotonic()
+    worker_alive = worker.alive
+    notes = [f"broker kill -9, down {restarting - killed_at:.0f}s, answered "
+             f"{fault_end - restarting:.0f}s after the start (unclean-shutdown recovery), "
+             f"{killed_at - started:.0f}s into the test",
+             *rerun_if_failed(stack, producer, reference)]
+    # conclude() names every process that died (the producer included); dead workers are
+    # replaced, as an orchestrator's restart policy would.
+    if not worker_alive:
+        notes.append(f"w1 was dead when the broker answered again (rc {worker.returncode}): "
+                     f"{_error_line(worker.output())}")
+    conclude("Kafka broker kill -9/start", stack=stack, monitor=monitor, reference=reference,
+             workers=[worker], fault_end=fault_end, started=started, results=results_file,
+             notes=notes, restart_dead=True, ours=("kafka",))
+
+
 def _error_line(output: str) -> str:
+    """The CLI's last "error:" line, else the last line (a traceback's exception)."""
     lines = [line for line in output.splitlines() if line.startswith("error:")]
-    return lines[-1] if lines else "(no error line)"
+    last = [line for line in output.splitlines() if line.strip()][-1:]
+    return (lines or last or ["(no output)"])[-1][:300]
 
 
 # -- 4. Cassandra down for 20 s -------------------------------------------------------------------
@@ -356,6 +412,43 @@ def test_postgres_connection_dropped_mid_batch(
              reference=reference, workers=[worker], fault_end=fault_end, started=started,
              results=results_file, restart_dead=True,
              notes=[f"terminated at 1/4, 1/2, 3/4 committed: {', '.join(hits)}"])
+
+
+# -- 6b. PostgreSQL restarted --------------------------------------------------------------------
+def test_postgres_restarted_while_extracting(
+        stack: FaultStack, monitor: Monitor, reference: Reference, results_file: Path) -> None:
+    """The event store retries a transaction on new connections for postgres.retry_for_s
+    (120 s), so the worker rides out a 10 s restart; the final events equal the clean run's."""
+    started = time.monotonic()
+    n = len(reference.ids)
+    producer = stack.producer(reference.csv)
+    worker = stack.worker("w1", idle_exit_s=CONFIG.idle_exit_s)
+    monitor.wait_committed(n // 3, timeout_s=run_timeout_s(n), procs=[worker, producer])
+    mid = wait_for_lease(monitor)
+    died_after: float | None = None
+    try:
+        services.stop("postgres")
+        down_at = time.monotonic()
+        while time.monotonic() - down_at < POSTGRES_DOWN_S:
+            if died_after is None and not worker.alive:
+                died_after = time.monotonic() - down_at
+            time.sleep(0.2)
+    finally:
+        services.start("postgres")
+    fault_end = time.monotonic()
+    outage = fault_end - down_at
+    if died_after is None and not worker.alive:
+        died_after = outage
+    survived = (f"worker survived the {outage:.0f}s outage" if worker.alive else
+                f"worker died {died_after:.0f}s into the {outage:.0f}s outage "
+                f"(rc {worker.returncode}: {_error_line(worker.output())}); restarted")
+    assert producer.wait(120) == 0, producer.tail()
+    conclude("PostgreSQL stop/start (~10 s down)", stack=stack, monitor=monitor,
+             reference=reference, workers=[worker], fault_end=fault_end, started=started,
+             results=results_file, survived=survived, restart_dead=True, ours=("postgres",),
+             notes=[f"stopped after 1/3 committed, mid-batch (lease live): {mid}; "
+                    f"down {POSTGRES_DOWN_S:.0f}s, back after {outage:.0f}s in all"])
+    assert died_after is None, survived
 
 
 # -- 7. the LLM provider failing, then answering --------------------------------------------------

@@ -49,8 +49,10 @@ def test_worker_tuning_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (s.extract_overlap, s.cassandra.retry_for_s) == (False, 120.0)  # embedded
     monkeypatch.setenv("SIGNALPIPE_EXTRACT_OVERLAP", "true")
     monkeypatch.setenv("SIGNALPIPE_CASSANDRA__RETRY_FOR_S", "45")
+    monkeypatch.setenv("SIGNALPIPE_POSTGRES__RETRY_FOR_S", "30")
     s = load_settings()
     assert (s.extract_overlap, s.cassandra.retry_for_s) == (True, 45.0)
+    assert s.postgres.retry_for_s == 30.0
     monkeypatch.setenv("SIGNALPIPE_CASSANDRA__RETRY_FOR_S", "0")
     with pytest.raises(ConfigError, match="retry_for_s"):
         load_settings()

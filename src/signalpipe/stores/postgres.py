@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import Any, Self, TypeVar
 
@@ -96,21 +97,25 @@ class PostgresEventStore:
     """Each event once by fingerprint; a later sighting merges its source ids into the stored one.
 
     One connection shared under a lock (the worker's extraction threads write rarely and
-    briefly); a dropped connection is reopened and the transaction retried once.
+    briefly). A transaction that fails on the connection (a restart, a dropped link, a deadlock
+    victim) is retried on a new connection with backoff for `retry_for_s`; every write here is
+    an idempotent upsert, so a retry whose first commit did land changes nothing.
     """
 
     def __init__(self, dsn: str, *, schema: str | None = None,
-                 connect_timeout_s: int = 10) -> None:
+                 connect_timeout_s: int = 10, retry_for_s: float = 120.0) -> None:
         self._dsn = dsn
         self.schema = schema
         self._connect_timeout_s = connect_timeout_s
+        self.retry_for_s = retry_for_s
         self._lock = threading.Lock()
         self._conn = self._connect()
         self._transaction(self._migrate)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
-        return cls(settings.postgres.dsn.get_secret_value())
+        return cls(settings.postgres.dsn.get_secret_value(),
+                   retry_for_s=settings.postgres.retry_for_s)
 
     # -- connection -------------------------------------------------------------------------
     def _connect(self) -> psycopg.Connection[tuple[Any, ...]]:
@@ -119,29 +124,33 @@ class PostgresEventStore:
                                    connect_timeout=self._connect_timeout_s,
                                    application_name="signalpipe")
         except psycopg.Error as exc:
-            raise StoreError(f"cannot connect to PostgreSQL: {exc}") from None
+            raise _Unreachable(f"cannot connect to PostgreSQL: {exc}") from None
         if self.schema is not None:
             conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(self.schema)))
         return conn
 
     def _transaction(self, work: Callable[[Cursor], T]) -> T:
-        """Run `work` in one transaction; reconnect and retry once if the connection dropped
-        (or the transaction was chosen as a deadlock victim)."""
+        """Run `work` in one transaction, retrying on a new connection while the server is
+        unreachable, for at most `retry_for_s`."""
+        deadline = time.monotonic() + self.retry_for_s
+        delay = 0.1
         with self._lock:
-            for attempt in (1, 2):
+            while True:
                 try:
+                    if self._conn.closed or self._conn.broken:
+                        self._conn = self._connect()
                     with self._conn.transaction(), self._conn.cursor() as cur:
                         return work(cur)
-                except psycopg.OperationalError as exc:
-                    if attempt == 2:
-                        raise StoreError(f"PostgreSQL failed twice: {exc}") from None
-                    logger.warning("PostgreSQL transaction failed, retrying once: %s", exc)
-                    if self._conn.closed or self._conn.broken:
-                        self._conn.close()
-                        self._conn = self._connect()
+                except (psycopg.OperationalError, _Unreachable) as exc:
+                    if time.monotonic() + delay > deadline:
+                        raise StoreError(f"PostgreSQL failed for {self.retry_for_s:.0f}s: "
+                                         f"{exc}") from None
+                    logger.warning("PostgreSQL transaction failed, retrying in %.1fs: %s",
+                                   delay, exc)
+                    time.sleep(delay)
+                    delay = min(delay * 2, 5.0)
                 except psycopg.Error as exc:
                     raise StoreError(f"PostgreSQL failed: {exc}") from None
-        raise AssertionError("unreachable")
 
     def _migrate(self, cur: Cursor) -> None:
         cur.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
@@ -267,6 +276,10 @@ class PostgresEventStore:
         """Close the connection."""
         with self._lock:
             self._conn.close()
+
+
+class _Unreachable(StoreError):
+    """No connection could be opened: retried inside a transaction, final when opening."""
 
 
 def _lock_key(fingerprint: str) -> int:
