@@ -16,6 +16,7 @@ import itertools
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -287,6 +288,36 @@ def _error_line(output: str) -> str:
     return (lines or last or ["(no output)"])[-1][:300]
 
 
+@dataclass(frozen=True)
+class Outage:
+    end: float  # monotonic time the service was back
+    seconds: float  # from the stop to the service answering again
+    died_after: float | None  # seconds into the outage the worker died, or None
+    survived: str  # the notes column's words for it
+
+
+def outage(service: str, down_s: float, worker: Proc) -> Outage:
+    """Stop `service` for `down_s`, start it again (always), and watch the worker meanwhile."""
+    died_after: float | None = None
+    try:
+        services.stop(service)
+        down_at = time.monotonic()
+        while time.monotonic() - down_at < down_s:
+            if died_after is None and not worker.alive:
+                died_after = time.monotonic() - down_at
+            time.sleep(0.2)
+    finally:
+        services.start(service)
+    end = time.monotonic()
+    seconds = end - down_at
+    if died_after is None and not worker.alive:
+        died_after = seconds
+    survived = (f"worker survived the {seconds:.0f}s outage" if worker.alive else
+                f"worker died {died_after:.0f}s into the {seconds:.0f}s outage "
+                f"(rc {worker.returncode}: {_error_line(worker.output())}); restarted")
+    return Outage(end, seconds, died_after, survived)
+
+
 # -- 4. Cassandra down for 20 s -------------------------------------------------------------------
 def test_cassandra_down_for_20s(stack: FaultStack, monitor: Monitor, reference: Reference,
                                 results_file: Path) -> None:
@@ -295,28 +326,15 @@ def test_cassandra_down_for_20s(stack: FaultStack, monitor: Monitor, reference: 
     producer = stack.producer(reference.csv)
     worker = stack.worker("w1", idle_exit_s=CONFIG.idle_exit_s)
     monitor.wait_committed(n // 3, timeout_s=run_timeout_s(n), procs=[worker, producer])
-    died_after: float | None = None
-    try:
-        services.stop("cassandra")
-        down_at = time.monotonic()
-        while time.monotonic() - down_at < CASSANDRA_DOWN_S:
-            if died_after is None and not worker.alive:
-                died_after = time.monotonic() - down_at
-            time.sleep(0.2)
-    finally:
-        services.start("cassandra")
-    fault_end = time.monotonic()
-    outage = fault_end - down_at
-    if died_after is None and not worker.alive:
-        died_after = outage
-    survived = (f"worker survived the {outage:.0f}s outage" if worker.alive else
-                f"worker died {died_after:.0f}s into the {outage:.0f}s outage "
-                f"(rc {worker.returncode}); restarted")
+    down = outage("cassandra", CASSANDRA_DOWN_S, worker)
+    fault_end, outage_s, survived = down.end, down.seconds, down.survived
     assert producer.wait(120) == 0, producer.tail()
     conclude("Cassandra down 20 s", stack=stack, monitor=monitor, reference=reference,
              workers=[worker], fault_end=fault_end, started=started, results=results_file,
              survived=survived, restart_dead=True, ours=("cassandra",),
-             notes=[f"stopped {CASSANDRA_DOWN_S:.0f}s, back after {outage:.0f}s in all"])
+             notes=[f"stopped {CASSANDRA_DOWN_S:.0f}s, back after {outage_s:.0f}s in all"])
+    # Writes are retried for cassandra.retry_for_s (120 s), longer than this outage.
+    assert down.died_after is None, survived
 
 
 # -- 5. Redis flushed, Redis restarted ------------------------------------------------------------
@@ -425,30 +443,15 @@ def test_postgres_restarted_while_extracting(
     worker = stack.worker("w1", idle_exit_s=CONFIG.idle_exit_s)
     monitor.wait_committed(n // 3, timeout_s=run_timeout_s(n), procs=[worker, producer])
     mid = wait_for_lease(monitor)
-    died_after: float | None = None
-    try:
-        services.stop("postgres")
-        down_at = time.monotonic()
-        while time.monotonic() - down_at < POSTGRES_DOWN_S:
-            if died_after is None and not worker.alive:
-                died_after = time.monotonic() - down_at
-            time.sleep(0.2)
-    finally:
-        services.start("postgres")
-    fault_end = time.monotonic()
-    outage = fault_end - down_at
-    if died_after is None and not worker.alive:
-        died_after = outage
-    survived = (f"worker survived the {outage:.0f}s outage" if worker.alive else
-                f"worker died {died_after:.0f}s into the {outage:.0f}s outage "
-                f"(rc {worker.returncode}: {_error_line(worker.output())}); restarted")
+    down = outage("postgres", POSTGRES_DOWN_S, worker)
     assert producer.wait(120) == 0, producer.tail()
     conclude("PostgreSQL stop/start (~10 s down)", stack=stack, monitor=monitor,
-             reference=reference, workers=[worker], fault_end=fault_end, started=started,
-             results=results_file, survived=survived, restart_dead=True, ours=("postgres",),
+             reference=reference, workers=[worker], fault_end=down.end, started=started,
+             results=results_file, survived=down.survived, restart_dead=True,
+             ours=("postgres",),
              notes=[f"stopped after 1/3 committed, mid-batch (lease live): {mid}; "
-                    f"down {POSTGRES_DOWN_S:.0f}s, back after {outage:.0f}s in all"])
-    assert died_after is None, survived
+                    f"down {POSTGRES_DOWN_S:.0f}s, back after {down.seconds:.0f}s in all"])
+    assert down.died_after is None, down.survived
 
 
 # -- 7. the LLM provider failing, then answering --------------------------------------------------
