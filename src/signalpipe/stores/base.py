@@ -20,6 +20,24 @@ class PutResult:
     conflicts: list[Message] = field(default_factory=list)
     """Same id as a stored message but different content; the stored one wins."""
 
+    def sort(self, message: Message, digest: str,
+             known: dict[str, tuple[str, bool]]) -> bool:
+        """File `message` against what is stored under its id (`known`: id -> (content hash,
+        extracted)); True when it is new and the caller must write it. `known` learns it, so
+        a second copy in the same call counts as a replay, not as new."""
+        seen = known.get(message.id)
+        if seen is None:
+            known[message.id] = (digest, False)
+            self.to_batch.append(message)
+            return True
+        if seen[0] != digest:
+            self.conflicts.append(message)
+        elif seen[1]:
+            self.already_done += 1
+        else:
+            self.to_batch.append(message)
+        return False
+
 
 class MessageStore(Protocol):
     """Keeps every raw message once, by id, and whether it has been through extraction."""

@@ -299,19 +299,10 @@ class CassandraMessageStore:
         by_id: list[_Keyed] = []
         for i, message in enumerate(messages):
             digest = content_hash(message)
-            seen = known.get(message.id)
-            if seen is None:
-                known[message.id] = (digest, False)
+            if result.sort(message, digest, known):
                 rows.append(self._row(message))
                 doc = docs[i].decode() if docs else message.model_dump_json()
                 by_id.extend(self._by_id_rows(message, digest, doc))
-                result.to_batch.append(message)
-            elif seen[0] != digest:
-                result.conflicts.append(message)
-            elif seen[1]:
-                result.already_done += 1
-            else:
-                result.to_batch.append(message)
         # The id rows last: a message counts as stored once its document and marker exist (one
         # atomic single-partition batch), so a crash between the two rounds leaves a product
         # row at most, which the replay writes again.

@@ -124,26 +124,17 @@ class SQLiteMessageStore(_SQLiteBase):
                    result: PutResult) -> None:
         ids = list(dict.fromkeys(m.id for m in chunk))
         marks = ",".join("?" * len(ids))
-        known = {row[0]: (row[1], row[2]) for row in self._db.execute(
+        known = {row[0]: (row[1], bool(row[2])) for row in self._db.execute(
             f"SELECT m.id, m.content_hash, p.id IS NULL FROM messages m "
             f"LEFT JOIN pending p ON p.id = m.id WHERE m.id IN ({marks})", ids)}
         rows = []
         for i, message in enumerate(chunk):
             stamp = message.timestamp.isoformat()
             digest = content_hash(message, stamp)
-            seen = known.get(message.id)
-            if seen is None:
-                known[message.id] = (digest, 0)
+            if result.sort(message, digest, known):
                 doc = docs[i].decode() if docs else message.model_dump_json()
                 rows.append((message.id, message.company_id, str(message.source), stamp,
                              digest, doc))
-                result.to_batch.append(message)
-            elif seen[0] != digest:
-                result.conflicts.append(message)
-            elif seen[1]:
-                result.already_done += 1
-            else:
-                result.to_batch.append(message)
         self._db.executemany(
             "INSERT INTO messages (id, company_id, source, ts, content_hash, doc) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING", rows)
