@@ -198,16 +198,23 @@ def test_survivor_takes_over_when_one_of_two_workers_is_killed(
         f"dead worker left uncommitted:\n{w2.tail()}")
 
 
-# -- 3. the Kafka broker stopped and started ------------------------------------------------------
-def test_kafka_broker_restarted_while_producing_and_consuming(
-        stack: FaultStack, monitor: Monitor, reference: Reference, results_file: Path) -> None:
-    started = time.monotonic()
+def paced_until_a_third(stack: FaultStack, monitor: Monitor,
+                        reference: Reference) -> tuple[Proc, Proc]:
+    """A producer paced so producing lasts ~20 s, and one worker; returns once a third is
+    committed, with the producer still running, so a broker fault meets a live producer."""
     n = len(reference.ids)
-    # Paced so that producing lasts ~20 s and the broker goes away under a live producer.
     producer = stack.producer(reference.csv, rate=max(1000.0, n / 20))
     worker = stack.worker("w1", idle_exit_s=CONFIG.idle_exit_s)
     monitor.wait_committed(n // 3, timeout_s=run_timeout_s(n), procs=[worker, producer])
     assert producer.alive, "the producer finished before the fault: pace it slower"
+    return producer, worker
+
+
+# -- 3. the Kafka broker stopped and started ------------------------------------------------------
+def test_kafka_broker_restarted_while_producing_and_consuming(
+        stack: FaultStack, monitor: Monitor, reference: Reference, results_file: Path) -> None:
+    started = time.monotonic()
+    producer, worker = paced_until_a_third(stack, monitor, reference)
     try:
         services.stop("kafka")
         time.sleep(KAFKA_DOWN_S)
@@ -217,12 +224,10 @@ def test_kafka_broker_restarted_while_producing_and_consuming(
     notes = [f"broker down {KAFKA_DOWN_S:.0f}s + restart, "
              f"{fault_end - started:.0f}s into the test",
              *rerun_if_failed(stack, producer, reference)]
-    # A broker that is away for seconds must not kill the worker: it has nothing to lose
-    # by waiting (nothing is committed before it is stored). BUG src/signalpipe/bus/kafka.py,
-    # KafkaConsumer.commit: only rebalance errors (_LOST_OWNERSHIP) are tolerated; a retriable
-    # one such as _WAIT_COORD ("Waiting for coordinator") or COORDINATOR_NOT_AVAILABLE raises
-    # BusError and the worker exits 1. Fix: when `error.retriable()`, keep the positions
-    # and retry the commit with backoff (or leave them for the next poll's commit).
+    # A broker that is away for seconds must not kill the worker, nor hang it: it has nothing
+    # to lose by waiting (nothing is committed before it is stored). Commits are asynchronous
+    # (a synchronous one once blocked here with no timeout), and one that finds no
+    # coordinator is carried by the next poll's commit.
     def strict() -> list[str]:
         return [f"{p.name} died on the broker restart: {_error_line(p.output())}"
                 for p in stack.processes if p.name.startswith("w") and p.returncode == 1]
@@ -252,12 +257,7 @@ def test_kafka_broker_killed_while_producing_and_consuming(
     metadata log and every partition's log from the last flushed state (hence the long
     start timeout). Workers may die on it; the test restarts them and says so."""
     started = time.monotonic()
-    n = len(reference.ids)
-    # Paced so that producing lasts ~20 s and the broker dies under a live producer.
-    producer = stack.producer(reference.csv, rate=max(1000.0, n / 20))
-    worker = stack.worker("w1", idle_exit_s=CONFIG.idle_exit_s)
-    monitor.wait_committed(n // 3, timeout_s=run_timeout_s(n), procs=[worker, producer])
-    assert producer.alive, "the producer finished before the fault: pace it slower"
+    producer, worker = paced_until_a_third(stack, monitor, reference)
     killed_at = time.monotonic()
     try:
         assert services.kill("kafka"), "no Kafka broker was running to kill"
