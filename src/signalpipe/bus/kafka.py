@@ -41,6 +41,7 @@ _FRAMING_BYTES = 64 * 1024
 _ADMIN_TIMEOUT_S = 30.0
 _SERVE_EVERY = 1000  # records produced between two servings of delivery reports
 _OFFSET_ATTEMPTS = 8  # about 10 s of backoff in all
+_CLOSE_COMMIT_WAIT_S = 10.0  # a commit in flight when the consumer closes
 _COMMIT_DEFER_S = 120.0  # a broker restart, not an outage: past this the worker gives up
 _COORDINATOR_GONE = frozenset({KafkaError._WAIT_COORD, KafkaError.NOT_COORDINATOR,
                                KafkaError.COORDINATOR_LOAD_IN_PROGRESS,
@@ -212,7 +213,7 @@ class KafkaBus:
             "fetch.max.bytes": max(52_428_800, self._record_limit),
             "max.partition.fetch.bytes": max(1_048_576, self._record_limit),
         })
-        return KafkaConsumer(self, Consumer(config), list(topics), from_beginning=from_beginning)
+        return KafkaConsumer(self, config, list(topics), from_beginning=from_beginning)
 
     def topic_partitions(self, topics: Sequence[str]) -> list[TopicPartition]:
         """Every partition of the existing topics among `topics`."""
@@ -260,14 +261,16 @@ class KafkaBus:
 class KafkaConsumer:
     """One member of a Kafka consumer group; offsets move only on `commit`."""
 
-    def __init__(self, bus: KafkaBus, consumer: Consumer, topics: list[str], *,
+    def __init__(self, bus: KafkaBus, config: dict[str, Any], topics: list[str], *,
                  from_beginning: bool) -> None:
         self._bus = bus
-        self._consumer = consumer
+        self._consumer = consumer = Consumer({**config, "on_commit": self._committed})
         self._topics = topics
         self._from_beginning = from_beginning
         self._positions: dict[tuple[str, int], int] = {}  # next offset after records handed out
         self._deferred_since: float | None = None  # first commit put off by a broker restart
+        self._in_flight = 0  # asynchronous commits not answered yet
+        self._failure: BusError | None = None  # a commit the broker refused for good
         consumer.subscribe(topics, on_assign=self._on_assign, on_revoke=self._on_revoke,
                            on_lost=self._on_revoke)
 
@@ -318,38 +321,65 @@ class KafkaConsumer:
                       value if isinstance(value, bytes) else b"", headers)
 
     def commit(self) -> None:
-        """Synchronously commit the positions of every record `poll` has returned so far.
+        """Commit the positions of every record `poll` has returned so far, asynchronously.
+
+        A synchronous commit can block with no timeout while the group coordinator is away (a
+        broker restart; confluent-kafka-python issue #1801), which stops the worker for good.
+        An asynchronous one returns at once; its answer is served by the next poll. A commit
+        that fails only means those records are read again after a restart, and the stores
+        absorb the repeat, so at-least-once holds either way.
 
         Raises:
-            BusError: the broker refused the commit for a reason other than a rebalance.
+            BusError: the broker refused a commit for a reason other than a rebalance or a
+                missing coordinator, or the coordinator has been away for `_COMMIT_DEFER_S`.
         """
+        if self._failure is not None:
+            failure, self._failure = self._failure, None
+            raise failure
         if not self._positions:
             return
         offsets = [TopicPartition(t, p, off) for (t, p), off in self._positions.items()]
         try:
-            self._consumer.commit(offsets=offsets, asynchronous=False)
+            self._consumer.commit(offsets=offsets, asynchronous=True)
         except KafkaException as exc:
             error = exc.args[0] if exc.args else None
-            if isinstance(error, KafkaError) and error.code() in _LOST_OWNERSHIP:
-                # The partitions moved to another member, which re-reads them from the last
-                # commit: at-least-once still holds, so this is not an error for the caller.
-                logger.warning("commit skipped, partitions were reassigned: %s", error.str())
-                self._positions.clear()
-                return
-            coordinator_gone = isinstance(error, KafkaError) and (
-                error.retriable() or error.code() in _COORDINATOR_GONE)
-            now = time.monotonic()
-            if not coordinator_gone or now - (self._deferred_since or now) > _COMMIT_DEFER_S:
-                raise BusError(f"kafka commit failed: {exc}") from None
-            # A restarting broker has no group coordinator for a few seconds. Retrying here
-            # would stop polling (and a synchronous commit can then block with no timeout), so
-            # keep the positions and let the next poll's commit carry them: the records are
-            # stored already, and at worst a restart replays them idempotently.
-            self._deferred_since = self._deferred_since or now
-            logger.warning("commit deferred to the next poll: %s", exc)
+            self._failed(error if isinstance(error, KafkaError) else None, offsets, str(exc))
+            if self._failure is not None:
+                failure, self._failure = self._failure, None
+                raise failure from None
             return
+        self._in_flight += 1
         self._positions.clear()
-        self._deferred_since = None
+
+    def _committed(self, error: KafkaError | None, partitions: list[TopicPartition]) -> None:
+        """The answer to an asynchronous commit (served on the polling thread)."""
+        self._in_flight = max(self._in_flight - 1, 0)
+        failed = [tp for tp in partitions if tp.error is not None]
+        if error is None and failed:
+            error = failed[0].error
+        if error is None:
+            self._deferred_since = None
+            return
+        self._failed(error, failed or partitions, error.str())
+
+    def _failed(self, error: KafkaError | None, offsets: list[TopicPartition], what: str) -> None:
+        if error is not None and error.code() in _LOST_OWNERSHIP:
+            # The partitions moved to another member, which re-reads them from the last
+            # commit: at-least-once still holds, so this is not an error for the caller.
+            logger.warning("commit skipped, partitions were reassigned: %s", what)
+            return
+        coordinator_gone = error is not None and (
+            error.retriable() or error.code() in _COORDINATOR_GONE)
+        now = time.monotonic()
+        if not coordinator_gone or now - (self._deferred_since or now) > _COMMIT_DEFER_S:
+            self._failure = BusError(f"kafka commit failed: {what}")
+            return
+        # A restarting broker has no group coordinator for a few seconds: the next commit
+        # carries these offsets again (unless newer ones for the partition came since).
+        self._deferred_since = self._deferred_since or now
+        for tp in offsets:
+            self._positions.setdefault((tp.topic, tp.partition), tp.offset)
+        logger.warning("commit deferred to the next poll: %s", what)
 
     def lag(self) -> int:
         """Records in the subscribed topics not yet handed out to this group (best effort).
@@ -379,6 +409,12 @@ class KafkaConsumer:
         return total
 
     def close(self) -> None:
-        """Leave the group; uncommitted records go to the next owner."""
+        """Wait (briefly) for commits in flight, then leave the group; uncommitted records go
+        to the next owner."""
+        deadline = time.monotonic() + _CLOSE_COMMIT_WAIT_S
+        while self._in_flight and time.monotonic() < deadline:
+            # Serving callbacks can hand out a record: it is dropped, never committed, so the
+            # next owner reads it again.
+            self._consumer.poll(0.1)
         self._positions.clear()
         self._consumer.close()
