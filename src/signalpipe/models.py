@@ -41,6 +41,13 @@ class Severity(StrEnum):
 
 SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 
+
+class Polarity(StrEnum):
+    """Good news or a lowlight (a lost deal, churn, an outage, a departure, a failed audit)."""
+
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -66,7 +73,7 @@ MetricValue = int | float | str
 
 
 def canonical_fingerprint(company_id: str, event_type: str, metrics: dict[str, MetricValue],
-                          title: str) -> str:
+                          title: str, polarity: str = "positive") -> str:
     """A stable id for "the same real-world event": type plus its figures, else its title words.
 
     Figures are the most reliable identity of an event (two messages about the same round quote the
@@ -76,7 +83,9 @@ def canonical_fingerprint(company_id: str, event_type: str, metrics: dict[str, M
         basis = "|".join(f"{k}={_norm_value(v)}" for k, v in sorted(metrics.items()))
     else:
         basis = " ".join(sorted(set(re.findall(r"[a-z0-9]+", title.lower()))))
-    raw = f"{company_id}|{event_type}|{basis}"
+    # A lost deal with Acme is not the same event as a deal signed with Acme.
+    kind = event_type if polarity == "positive" else f"{event_type}|{polarity}"
+    raw = f"{company_id}|{kind}|{basis}"
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
@@ -84,6 +93,22 @@ def _norm_value(v: MetricValue) -> str:
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v).strip().lower()
+
+
+class EvidenceSpan(BaseModel):
+    """Where an event's proof stands: ``text[start:end]`` of the message ``message_id``."""
+
+    model_config = _FROZEN
+
+    message_id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> EvidenceSpan:
+        if self.end < self.start:
+            raise ValueError("evidence span ends before it starts")
+        return self
 
 
 class SignificantEvent(BaseModel):
@@ -102,6 +127,8 @@ class SignificantEvent(BaseModel):
     stakeholders: list[str] = Field(default_factory=list)
     source_message_ids: list[str] = Field(min_length=1)
     evidence: str = ""
+    evidence_spans: list[EvidenceSpan] = Field(default_factory=list)
+    polarity: Polarity = Polarity.POSITIVE
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
     extractor: str = "unknown"
     flagged: str | None = None
@@ -111,7 +138,7 @@ class SignificantEvent(BaseModel):
     def _fill_fingerprint(self) -> SignificantEvent:
         if not self.fingerprint:
             fp = canonical_fingerprint(self.company_id, self.event_type.value, self.metrics,
-                                       self.title)
+                                       self.title, self.polarity.value)
             object.__setattr__(self, "fingerprint", fp)
         return self
 
@@ -123,9 +150,10 @@ class SignificantEvent(BaseModel):
         metrics = {**other.metrics, **self.metrics} if best is self else {**self.metrics,
                                                                          **other.metrics}
         severity = min(self.severity, other.severity, key=SEVERITY_RANK.__getitem__)
+        spans = list(dict.fromkeys([*self.evidence_spans, *other.evidence_spans]))
         return best.model_copy(update={"source_message_ids": ids, "stakeholders": stakeholders,
                                        "metrics": metrics, "severity": severity,
-                                       "fingerprint": self.fingerprint})
+                                       "evidence_spans": spans, "fingerprint": self.fingerprint})
 
 
 class Batch(BaseModel):

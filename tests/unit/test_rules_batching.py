@@ -14,12 +14,16 @@ from datetime import UTC, datetime
 import pytest
 
 from signalpipe.batching.keys import make_batch
-from signalpipe.extract.rules import RulesExtractor, read_message
-from signalpipe.models import Message, Source, canonical_fingerprint
+from signalpipe.extract.rules import RulesExtractor
+from signalpipe.extract.rules.extractor import fingerprint, one_per_kind
+from signalpipe.extract.rules.reader import read_message
+from signalpipe.extract.rules.subject import aliases_pattern
+from signalpipe.models import Message, Source
 from signalpipe.sources.csv import CSVSource
 from signalpipe.sources.generate import generate
 
 COMPANY = "scaleflow"
+OURS = aliases_pattern([COMPANY])
 BATCH = 100
 Cut = Callable[[list[Message]], list[list[Message]]]
 
@@ -74,8 +78,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> list[Message]:
 def _long_name_message(like: Message) -> Message:
     """A statement whose customer name runs past the longest title an event may have."""
     name = " ".join(["Globex", *["Mega"] * 60])
-    return like.model_copy(update={"id": f"{like.id}-long", "text": f"{name} signed! $480k "
-                                   "per year."})
+    return like.model_copy(update={"id": f"{like.id}-long", "text": f"{name} signed a $480k "
+                                   "per year contract."})
 
 
 @pytest.mark.parametrize("cut", CUTS, ids=list(CUTS))
@@ -90,7 +94,7 @@ def test_generated_traffic_gives_the_same_events_in_any_batching(
 def test_one_odd_message_costs_no_batch_its_events(generated: list[Message], cut: str) -> None:
     # Put the odd message right after the first message that states an event, so the batch that
     # holds it always holds another event too.
-    first = next(i for i, m in enumerate(generated) if read_message(m, COMPANY)[0])
+    first = next(i for i, m in enumerate(generated) if read_message(m, OURS)[0])
     messages = [*generated[:first + 1], _long_name_message(generated[first]),
                 *generated[first + 1:]]
     reference = _stored(_in_file_order(messages))
@@ -105,9 +109,8 @@ def test_fingerprint_is_the_events_identity_alone(generated: list[Message]) -> N
         by_id = {m.id: m for m in batch}
         for event in extractor.extract(make_batch(batch)).events:
             for message_id in event.source_message_ids:
-                own = {canonical_fingerprint(COMPANY, h.found.event_type.value, h.found.metrics,
-                                             h.found.title)
-                       for h in read_message(by_id[message_id], COMPANY)[0]}
+                own = {fingerprint(COMPANY, h)
+                       for h in one_per_kind(read_message(by_id[message_id], OURS)[0])}
                 assert event.fingerprint in own
 
 
@@ -117,8 +120,8 @@ def test_the_company_name_decides_whose_news_it_is() -> None:
     message = Message(id="news-1", company_id=COMPANY, source=Source.GMAIL, sender="ceo",
                       timestamp=datetime(2025, 3, 1, tzinfo=UTC),
                       text="Scaleflow raises 70m Series B round led by Speedinvest")
-    hits, rejected = read_message(message, COMPANY)
+    hits, rejected = read_message(message, OURS)
     assert [h.found.metrics for h in hits] == [{"amount_usd": 70_000_000, "round": "series b"}]
-    hits, rejected = read_message(message, "bench_1234")
+    hits, rejected = read_message(message, aliases_pattern(["bench_1234"]))
     assert not hits
-    assert rejected[0][1].startswith("third_party")
+    assert rejected[0][1].startswith("third party (Scaleflow)")

@@ -1,0 +1,340 @@
+"""The company itself: hires and departures, launches, new markets, audits, press, awards."""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Context, Found
+from signalpipe.extract.rules.lexicon import CERT, OUTLET, REGION, ROLE, rx
+from signalpipe.extract.rules.names import key, name_after, name_before, names_in
+from signalpipe.extract.rules.subject import FIRST_PERSON
+from signalpipe.models import EventType, MetricValue
+
+T = EventType
+
+HIRE = rx(
+    r"\b(?:join(?:ed|s|ing)\b|hired|hire\b|welcom(?:e|es|ed|ing)|said yes|accepted (?:our|the|an?"
+    r"|her|his|their) offer|signed (?:her|his|their|the) offer|starts? (?:on|monday|tuesday"
+    r"|wednesday|thursday|friday|next|as|today|tomorrow|the \d)|starting (?:as|on|monday|tuesday"
+    r"|wednesday|thursday|friday|next)|first day|appointed|appoints|appointment of|named\b"
+    r"|names\b|promot(?:ed|es|ion)|brought on|on ?board(?:ed|s|ing)?|coming on as|comes on as"
+    r"|taking (?:over|the role)|takes over|is (?:our|the) new|as (?:our|the|its) new|new (?:ceo"
+    r"|cto|cfo|coo|cro|cmo|cpo|vp|head|chief|director|general counsel)"
+    r"|added (?:\w+ ){1,3}to (?:our|the|its) (?:team|board|leadership)"
+    r"|expands? (?:its |our )?(?:leadership|executive) team|poached)")
+NOT_HIRE = rx(r"\b(?:interview(?:s|ed|ing)?|candidates?|job (?:post|posting|ad|description)"
+              r"|recruit(?:ing|er)|offer (?:sent|out|extended)|sent (?:an|the) offer|pipeline"
+              r"|hiring (?:plan|for|a|an|our)|we(?:'re| are) hiring|open roles?|headcount plan"
+              r"|join(?:ed|ing)? (?:the|a|our) (?:call|meeting|zoom|channel|webinar|slack|standup"
+              r"|waitlist|beta|program|session|thread|event|demo)|joined us (?:on|for) (?:the|a)"
+              r" (?:call|demo|webinar|podcast)|customer|user)\b")
+LEAVE = rx(r"\b(?:resign(?:ed|s|ing|ation)|is leaving|will be leaving|are leaving|leaves (?:the "
+           r"company|us|\w+ at)|left (?:the company|us|the team)|stepping down|stepped down"
+           r"|steps down|departing|departure of|last day|parted ways|parting ways|let go|fired"
+           r"|quit\b|moving on from)\b")
+LAYOFF = rx(r"\b(?:laid off|lay ?offs?|let go of \d+|reduction in force|\brif\b|cut \d+%? (?:of )?"
+            r"(?:our |the )?(?:staff|team|headcount|workforce|jobs|roles|people)|hiring freeze"
+            r"|freez(?:e|ing) (?:all )?hiring|headcount cuts?|job cuts|downsiz\w+"
+            r"|restructur\w+ (?:that|which|affecting)|furlough\w*)\b")
+PERSON = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ]+)?(?:\s(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+"
+                    r"(?:[A-Z][a-zà-ÿ]+)?)){0,2}")
+
+
+def _person(clause: str, at: int) -> str | None:
+    """The person a hire or departure is about: the nearest capitalised first name."""
+    best = None
+    for m in PERSON.finditer(clause):
+        word = m.group()
+        if word.lower() in _NOT_PEOPLE or ROLE.fullmatch(word.lower()):
+            continue
+        if best is None or abs(m.start() - at) < abs(best.start() - at):
+            best = m
+    return best.group() if best else None
+
+
+_NOT_PEOPLE = frozenset(
+    [
+        "please", "welcome", "we", "our", "the", "a", "big", "huge", "thrilled", "excited", "happy",
+        "proud", "team", "everyone", "all", "hi", "hey", "today", "yesterday", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "head", "vp", "chief", "ceo",
+        "cto", "cfo", "coo", "cro", "cmo", "cpo", "director", "engineering", "sales", "product",
+        "design", "marketing", "operations", "finance", "people", "growth", "it", "she", "he",
+        "they", "her", "his", "yes", "update", "news", "officially", "congrats", "also", "new",
+        "senior", "lead", "principal", "staff", "founding", "general", "counsel"
+    ])
+
+
+def hiring(clause: str, low: str, ctx: Context) -> Found | None:
+    layoff = LAYOFF.search(low)
+    if layoff:
+        return Found(T.HIRING, {"layoff": key(layoff.group())}, f"Layoffs: {layoff.group()}",
+                     layoff.start(), negative=True, allow=frozenset({"negation"}))
+    leave = LEAVE.search(low)
+    role = ROLE.search(low)
+    if leave and (role or re.search(r"co-?founder|founder", low)):
+        who = _person(clause, leave.start())
+        what = clause[role.start():role.end()] if role else "co-founder"
+        return Found(T.HIRING, {"departure": key(who or what)},
+                     f"{who + ', ' if who else ''}{what} leaving", leave.start(), negative=True,
+                     allow=frozenset({"plan"}), stakeholders=(who,) if who else ())
+    m = HIRE.search(low)
+    team = re.search(r"\bnew (?:executive|leadership|senior) (?:hires|appointments|team members)",
+                     low)
+    if team and not NOT_HIRE.search(low):
+        return Found(T.HIRING, {"role": "executive team"}, "New executive hires", team.start())
+    if not m or not role or NOT_HIRE.search(low):
+        return None
+    agentless = not clause[:m.start()].strip(" -*\u2022:")
+    if not (agentless or FIRST_PERSON.search(low)
+            or re.search(r"welcom|said yes|accepted|starts|first day|new\b", low)
+            or (ctx.company and ctx.company.search(clause))):
+        return None
+    who = _person(clause, m.start())
+    if who is None and re.search(r"\b(?:she|he|they)\b", low) and ctx.before:
+        who = _person(ctx.before, len(ctx.before))
+    title_role = clause[role.start():role.end()]
+    title_role = title_role if title_role.isupper() or len(title_role) <= 4 else \
+        title_role[:1].upper() + title_role[1:]
+    metrics: dict[str, MetricValue] = {"hire": key(who)} if who else {"role": key(title_role)}
+    title = f"Hired {who} as {title_role}" if who else f"Hired a {title_role}"
+    return Found(T.HIRING, metrics, title, m.start(), allow=frozenset({"plan"}),
+                 stakeholders=(who,) if who else ())
+
+
+LAUNCH = rx(
+    r"\b(?:launch(?:ed|es|ing)|shipped|released|rolled out|rolling out to all"
+    r"|introduc(?:ed|es|ing)|unveil(?:ed|s|ing)|debut(?:ed|s)|is (?:now )?(?:live|out|here"
+    r"|available)|are (?:now )?(?:live|out|here|available)|went live|now available|now live"
+    r"|generally available|general availability|\bga\b|public (?:beta|launch|release|preview)"
+    r"|open beta|has arrived|have arrived|announc(?:ed|es|ing)"
+    r"|goes live|out now|available now|available today|(?:announce|announcing|announced) (?:the )?"
+    r"launch of|finally arrives?|first (?:public )?release|initial release|open[- ]sourced"
+    r"|rolled (?:the )?major version)")
+STRONG_LAUNCH = rx(r"\b(?:launch(?:ed|es|ing)|(?:announce|announcing|announced) (?:the )?launch of"
+                   r"|finally arrives|first (?:public )?release|is (?:now )?(?:live|out|here)"
+                   r"|are (?:now )?(?:live|out"
+                   r"|here)|went live|generally available|general availability|\bga\b|out now"
+                   r"|available (?:now|today)|now available|unveil\w*|debut\w*|public (?:beta"
+                   r"|launch"
+                   r"|release)|introducing|has arrived|shipped)\b|[\U0001f680\U0001f4e3\U0001f389]")
+WEAK_USE = rx(r"\b(?:released (?:up to|for|originally|only|under|in \d{4}|as part)|(?:are|is"
+              r"|were|was)"
+              r" (?:currently |only )?(?:released|introduced) (?:for|in|by|as|under)"
+              r"|introduced (?:in|by"
+              r"|the concept|a variation|a new concept)|introducing the concept|first introduced"
+              r"|recently introduced|was introduced|were introduced|released \d+ versions"
+              r"|bi-?weekly release|release cadence|has released an? (?:update|patch|fix))\b")
+PRODUCT_HINT = rx(
+    r"\b(?:v?\d+\.\d+(?:\.\d+)?|feature|product|app|apps|version|release|api|sdk|integration"
+    r"|plugin|plug-in|module|platform|dashboard|tool|edition|plan|tier|cli|extension|connector"
+    r"|copilot|assistant|engine|studio|service|suite|console|portal|marketplace app|mobile"
+    r"|ios|android|beta|agent|model|workflow|analytics|insights|reports?|ai)\b")
+ROUTINE = rx(r"\b(?:v?\d+\.\d+\.[1-9]\d*|v?0\.\d+(?:\.\d+)?|bug ?fix(?:es)?|hot ?fix|patch"
+             r"|security fix|minor release"
+             r"|maintenance release|point release|release candidate|rc\.?\d|alpha|nightly|canary"
+             r"|staging|dev environment|internal(?:ly)?|dogfood\w*|to \d+% of|feature flag"
+             r"|behind a flag|a/b test|changelog|docs?\b|documentation|typo|blog post|newsletter"
+             r"|webinar|podcast|episode|press release|case study|job|role|position|survey|tutorial"
+             r"|guide|pricing plan|support|instance|boundary|documentation|version of"
+             r"|invite|invitation|calendar|meeting|minutes|agenda|slides|deck|video|recording)\b")
+_VERSION = re.compile(r"\bv?(\d+)\.(\d+)(?:\.(\d+))?\b")
+
+
+MAJOR_HEADING = re.compile(r"^\W{0,6}(?:v|version\s)?(?P<v>[1-9]\d*\.0(?:\.0)?)\b\W{0,4}"
+                           r"(?:[-\u2013\u2014(]\s*)?(?:\d{4}-\d\d-\d\d|\(|$)")
+
+
+def launch(clause: str, low: str, ctx: Context) -> Found | None:
+    major = MAJOR_HEADING.match(clause)
+    if major:  # "## [4.0.0] - 2025-01-21": a changelog opening a major version
+        return Found(T.PRODUCT_LAUNCH, {"product": f"v{major['v']}"},
+                     f"Released version {major['v']}", 0)
+    m = LAUNCH.search(low)
+    if not m or (not PRODUCT_HINT.search(low) and not names_in(clause)):
+        return None
+    if WEAK_USE.search(low):
+        return None
+    if ROUTINE.search(low) and not re.search(r"\bmajor\b|\bv?[1-9]\d*\.0(?:\.0)?\b(?!\.\d)", low):
+        return None
+    minor = re.search(r"\bv?[1-9]\d*\.[1-9]\d*(?:\.0)?\b(?!\.\d)", low)
+    if minor and not STRONG_LAUNCH.search(low):
+        return None  # "4.1.0 released": a routine minor version unless it is announced as one
+    if re.search(r"\b(?:announc\w+)\b", m.group(), re.IGNORECASE) and not PRODUCT_HINT.search(low):
+        return None
+    version = _VERSION.search(clause)
+    product = name_before(clause, m.start(), within=60) or name_after(clause, m.end(), within=40)
+    if product and ctx.company and ctx.company.fullmatch(product) and version is None:
+        product = name_after(clause, m.end(), within=40) or product
+    if product is None:
+        link = re.search(r"\[([^\]\n]{2,60})\]|`([^`\n]{2,40})`", clause[m.start():])
+        product = (link.group(1) or link.group(2)) if link else None
+    if product is None and version is None:
+        return None
+    label = product or ""
+    if version and version.group() not in label:
+        label = f"{label} {version.group()}".strip()
+    return Found(T.PRODUCT_LAUNCH, {"product": key(label)}, f"Launched {label}", m.start(),
+                 stakeholders=(label,))
+
+
+EXPAND = rx(
+    r"\b(?:expand(?:ed|ing|s)? (?:in)?to|expansion (?:in)?to|launch(?:ed|es)? in|(?:now )?live in"
+    r"|went live in|opened (?:a |our |an |the )?(?:new |first )?(?:\w+ )?(?:office|hub"
+    r"|data ?cent(?:er|re)|region|branch|entity|subsidiary|headquarters|hq)|new (?:office|region"
+    r"|data ?cent(?:er|re)|market|hub|entity) in|first (?:customer|client|deal|hire|employee"
+    r"|office|sale) in|entered (?:the )?[\w ]{1,25}market|entering (?:the )?[\w ]{1,25}market"
+    r"|(?:now )?available in|availability in|now serving|set up (?:shop|an entity|a team) in"
+    r"|incorporated in"
+    r"|region (?:is )?(?:now )?(?:live|available|open)|data residency|opens? (?:in|its|our)"
+    r"|new (?:data ?cent(?:er|re)s?|regions?|zones?|locations?|pops?|offices?|stores?"
+    r"|plants?|factor(?:y|ies)|sites?|facilit(?:y|ies)|subsidiar(?:y|ies)) (?:are|is) (?:now )?"
+    r"(?:available|live|open)|(?:order|deploy|run) [\w ]{0,30} in (?:different |new )?data ?"
+    r"cent(?:er|re)s?|opened (?:a |an |its |our )?(?:new )?[\w-]{0,20} ?(?:plant|factory|store"
+    r"|facility|site|clinic|center|centre|campus|warehouse|branch)|established (?:a |an )?"
+    r"(?:subsidiary|office|entity|branch)|arriv(?:ed|es) in|new market|(?:first|sixth|second"
+    r"|third|fourth|fifth|\d+(?:st|nd|rd|th))"
+    r" market)")
+EXIT = rx(r"\b(?:exit(?:ed|ing|s)? the [\w ]{1,20}market|pull(?:ed|ing|s)? out of|shut(?:ting)? "
+          r"down (?:our |the )?[\w ]{0,20}(?:office|operations|region)|clos(?:ed|ing"
+          r"|es) (?:our |the )"
+          r"?[\w ]{0,20}(?:office|operations|region|data ?cent(?:er|re))|withdraw\w* from"
+          r"|retir(?:ed|ing) (?:the |our )?[\w ]{0,20}region)\b")
+
+
+def expansion(clause: str, low: str, ctx: Context) -> Found | None:
+    out = EXIT.search(low)
+    if out:
+        place = REGION.search(low, out.start())
+        where = clause[place.start():place.end()] if place else clause[out.start():out.end()]
+        return Found(T.MARKET_EXPANSION, {"region": key(where)}, f"Exited {where}", out.start(),
+                     negative=True)
+    m = EXPAND.search(low)
+    if not m:
+        return None
+    place = REGION.search(low)
+    name = None
+    if place:
+        name = clause[place.start():place.end()]
+    else:
+        name = name_after(clause, m.end() - 3, within=40)
+        ours = name is not None and ctx.company is not None and ctx.company.search(name)
+        if name and (ours or PRODUCT_HINT.search(name.lower())):
+            name = None
+    if not name:
+        return None
+    if re.search(r"\bavailable in\b", m.group(), re.IGNORECASE) and not REGION.search(low):
+        return None
+    return Found(T.MARKET_EXPANSION, {"region": key(name)}, f"Expanded to {name}", m.start())
+
+
+CERT_DONE = rx(
+    r"\b(?:certif(?:ied|ication)|achiev(?:ed|es)|pass(?:ed|es)|complet(?:ed|es)|receiv(?:ed|es)"
+    r"|clean|report (?:is )?(?:in|back|done|received)|attestation|attested|compliant|compliance"
+    r"|audit (?:is )?(?:complete|done|passed|finished)|unqualified|no exceptions|zero exceptions"
+    r"|opinion|awarded|granted|obtained|earned|secured|approved|approval|authori[sz](?:ed|ation)"
+    r"|cleared|clearance|signed off|accredit\w+|recogni[sz]ed|validated|ready\b)")
+CERT_BAD = rx(r"\b(?:fail(?:ed|s)? (?:the |our |its )?[\w ]{0,15}(?:audit|assessment|certification"
+              r"|review)|didn'?t pass|did not pass|not pass|(?:audit|certification|assessment)"
+              r" (?:was |is |has been |got )?(?:delayed|pushed|slipped|postponed|failed)"
+              r"|qualified opinion|exceptions (?:found|noted|were found)|(?:major|critical"
+              r"|material)"
+              r" (?:findings?|weakness(?:es)?)|non-?conformit\w+|lost (?:our|the) \w+ (?:cert\w*"
+              r"|accreditation))")
+
+
+def _cert_name(text: str) -> str:
+    return " ".join(text.lower().replace("soc2", "soc 2").replace("type 2", "type ii")
+                    .replace("type 1", "type i").split())
+
+
+def compliance(clause: str, low: str, ctx: Context) -> Found | None:
+    cert = CERT.search(low)
+    if not cert:
+        return None
+    written = clause[cert.start():cert.end()]
+    name = _cert_name(written)
+    bad = CERT_BAD.search(low)
+    if bad:
+        return Found(T.COMPLIANCE, {"certification": name}, f"{written}: {bad.group()}",
+                     bad.start(), negative=True, allow=frozenset({"negation"}))
+    done = CERT_DONE.search(low)
+    if not done or (done.group().lower() == "compliance" and not re.search(
+            r"\b(?:achieved|complete|now|fully|officially)\b", low)):
+        return None
+    if re.search(r"\b(?:ready)\b", done.group(), re.IGNORECASE) and "fedramp" not in name:
+        return None
+    return Found(T.COMPLIANCE, {"certification": name},
+                 f"{written.upper() if len(written) <= 5 else written} "
+                 f"{_cert_verb(done.group())}", min(cert.start(), done.start()))
+
+
+def _cert_verb(done: str) -> str:
+    d = done.lower()
+    if d.startswith(("pass", "clean", "unqualified", "no exc", "zero exc", "opinion")):
+        return "audit passed"
+    if d.startswith(("authori", "ato", "p-ato", "ready")):
+        return "authorization"
+    if d.startswith(("complian", "compliant")):
+        return "compliance achieved"
+    return "certification"
+
+
+PRESS = rx(
+    r"\b(?:featured (?:in|on|by)|(?:a |the )?feature (?:in|on|about us)|covered (?:by|us|in)"
+    r"|coverage (?:in|from|by)|wrote (?:about|up) us|write-?up (?:in|on|about)|ran (?:a |our |the )"
+    r"?(?:story|piece|article|profile|feature|interview)|(?:article|story|piece|profile|interview"
+    r"|op-?ed|podcast|episode|feature|segment|writeup|write-up|mention|column|review)(?: about us"
+    r"| on us| with (?:me|us|our \w+|\w+))? (?:is|went|goes|was) (?:live|out|up|published)"
+    r"|published (?:a |an |our |the )?(?:story|piece|article|profile|feature|interview|op-?ed)"
+    r"|mentioned (?:us )?(?:in|by)|named (?:us )?(?:to|in|on) (?:the |their |this year'?s )?"
+    r"[^.]{0,40}\blist\b|named (?:us )?(?:one of|as one of|among)|made (?:the|their|it onto)"
+    r" [^.]{0,40}list|quoted (?:in|by)|(?:we'?re|we are|we were) (?:in|on) [A-Z]"
+    r"|press (?:hit|coverage|mention)|front page|interviewed (?:by|on)"
+    r"|(?:we|our \w+) appear(?:ed|s) (?:in|on)|shout-?out (?:in|from)|profiled (?:by|in))")
+NOT_PRESS = rx(r"\b(?:job interview|face to face interview|interview (?:with|for) (?:a |the )"
+               r"?(?:candidate|role|position)|interview (?:loop|panel|slot)|phone screen"
+               r"|mailing list|waitlist|wait list|to-?do list|todo list|shortlist|list of"
+               r"|price list|(?:email|contact|distribution|guest|attendee|reading) list"
+               r"|named (?:after|the file|the branch|it)|appeared (?:to|in the logs))\b")
+
+
+def media(clause: str, low: str, ctx: Context) -> Found | None:
+    m = PRESS.search(low)
+    if not m or NOT_PRESS.search(low):
+        return None
+    outlet = OUTLET.search(low)
+    who = None
+    if outlet:
+        who = name_before(clause, outlet.end(), within=30) or clause[outlet.start():outlet.end()]
+    elif not (FIRST_PERSON.search(low) or (ctx.company and ctx.company.search(clause))):
+        return None  # "Kara Craig was featured in ...": someone's press, not ours
+    if who is None:
+        who = name_after(clause, m.start(), within=40) or name_before(clause, m.start())
+    if who is None or who.lower() in {"featured", "in", "people", "download"}:
+        return None
+    if ctx.company and ctx.company.fullmatch(who):
+        return None
+    return Found(T.MEDIA_COVERAGE, {"publication": key(who)}, f"Coverage in {who}", m.start(),
+                 relational=True, stakeholders=(who,))
+
+
+AWARD = rx(
+    r"\b(?:won|wins|win|winning|awarded|received|receives|took home|named (?:the )?winner"
+    r"|took (?:first|top|1st|gold)|earned|granted|secured|landed)\b[^.]{0,50}?\b(?P<what>award"
+    r"|prize|competition|challenge|hackathon|pitch (?:competition|battle)|grant|patent|medal"
+    r"|trophy|honou?r)\b|\bpatent (?:was |has been )?(?:granted|issued|approved)\b")
+
+
+def award(clause: str, low: str, ctx: Context) -> Found | None:
+    m = AWARD.search(low)
+    if not m:
+        return None
+    what = (m["what"] or "patent").lower()
+    subtype = "patent" if what == "patent" else "grant" if what == "grant" else "award"
+    name = name_after(clause, m.start(), within=60) or what
+    # An award won is recognition, read like press (shared LABELLING.md); a patent or grant is
+    # "other".
+    kind = T.MEDIA_COVERAGE if subtype == "award" else T.OTHER
+    return Found(kind, {"subtype": subtype, "name": key(name)},
+                 f"{subtype.capitalize()}: {name}", m.start(), subtype=subtype,
+                 relational=subtype == "award")

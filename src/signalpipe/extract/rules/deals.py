@@ -1,0 +1,347 @@
+"""Money coming in: funding, investor interest, deals, partnerships, customers, acquisitions."""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Context, Found
+from signalpipe.extract.rules.lexicon import INVESTOR, rx
+from signalpipe.extract.rules.names import clean, key, name_after, name_before, names_in
+from signalpipe.extract.rules.numbers import currency_money, money, short_money
+from signalpipe.models import EventType
+
+T = EventType
+
+ROUND = rx(r"\b(?:(?P<pre>pre-?seed)|(?P<seed>seed)(?! (?:data|script|file|round of interviews))"
+           r"|series[ -]?(?P<l1>[a-h])\b(?:[ -]?(?P<ext>extension|\d))?|(?P<l2>[a-h])[ -]round"
+           r"|(?P<bridge>bridge)(?: round)?|(?P<safe>safe)s?\b(?= (?:note|round|signed|closed"
+           r"|is|are))"
+           r"|(?P<growth>growth (?:round|equity))|(?P<conv>convertible note))\b")
+FUNDING_CONTEXT = rx(r"\b(?:round|seed|series [a-h]|funding|financing|investment|term ?sheet"
+                     r"|safes?\b|bridge round|raise[ds]?|raising|venture (?:funding|debt|round)"
+                     r"|valuation|convertible|oversubscribed|pre-money|post-money)\b")
+NOT_FUNDING = rx(r"\b(?:sold|sells|selling|sale of|divest\w*|acquir\w+|buy(?:s|ing)? (?:out|back)"
+                 r"|consortium|fund (?:i|ii|iii|iv|v|\d)\b|second fund|new fund|closed (?:its|a)"
+                 r" (?:\w+ )?fund\b|investment (?:project|in (?:infrastructure|roads))"
+                 r"|total investment|capex|stake in)\b")
+FUNDING_DONE = rx(
+    r"\b(?:closed|closes|closing of|raised|raises|raise|raising|secured|secures|landed|lands|bagged"
+    r"|bags|nabbed|snagged|completed|completes|announc(?:ed|es|ing)|wired|funded|signed"
+    r"|countersigned|in the bank|is done|are done|it'?s done|official|oversubscribed|led by|co-led"
+    r"|leading|led (?:our|the|a|it)|came in|arrived|hit (?:the|our) account|landed in"
+    r"|received|receives|got|gets|term ?sheet|quoted|offered|investment from|funding from"
+    r"|backed by|joined (?:the|our) round|participat(?:ed|ion)|we did it)\b")
+TERM_SHEET = rx(r"\bterm ?sheet\b")
+VALUATION_AFTER = rx(r"\s?(?:post|pre)(?![- ]?seed)(?:-money)?\b|\s?valuation\b|\s?(?:cap|mark)\b")
+LEAD = re.compile(r"(?:led by|co-led by|leading (?:the|our) round:?|with participation from)\s+"
+                  r"(?:the\s+)?(?P<n>(?:[A-Z][\w&'.-]*|a16z)(?:\s(?:[A-Z][\w&'.-]*|Capital"
+                  r"|Ventures|Partners))*)")
+FUNDING_BAD = rx(r"\b(?:down ?round|flat round|bridge (?:round )?(?:at|on) (?:a )?(?:lower|worse)"
+                 r"|lower valuation|term ?sheet (?:fell through|was pulled|got pulled|rescinded"
+                 r"|withdrawn|fell apart)|(?:lead|investor|fund|vc)s? (?:passed|pulled out"
+                 r"|backed out|walked away)|round (?:fell apart|collapsed|fell through)"
+                 r"|pulled (?:the|their) term ?sheet)\b")
+
+
+def _round(text: str) -> str | None:
+    m = ROUND.search(text.lower())
+    if not m:
+        return None
+    for group, label in (("pre", "pre-seed"), ("seed", "seed"), ("bridge", "bridge"),
+                         ("safe", "SAFE"), ("growth", "growth round"),
+                         ("conv", "convertible note")):
+        if m[group]:
+            return label
+    letter = (m["l1"] or m["l2"]).upper()
+    return f"Series {letter}" + (f" {m['ext']}" if m["ext"] else "")
+
+
+def _amount(clause: str) -> tuple[float | None, float | None]:
+    """(raise, valuation): the first amount not marked as a valuation, and the valuation."""
+    raise_, valuation = None, None
+    for fig in money(clause):
+        after = clause[fig.end:fig.end + 14]
+        before = clause[max(0, fig.start - 14):fig.start].lower()
+        if VALUATION_AFTER.match(after.lower()) or "valuation" in before or "valued at" in before:
+            valuation = valuation or fig.value
+        elif raise_ is None and fig.value >= 10_000:
+            raise_ = fig.value
+    return raise_, valuation
+
+
+def funding(clause: str, low: str, ctx: Context) -> Found | None:
+    if not FUNDING_CONTEXT.search(low) or NOT_FUNDING.search(low):
+        return None
+    bad = FUNDING_BAD.search(low)
+    if bad:
+        return Found(T.FUNDING, {"setback": key(bad.group())}, f"Funding setback: {bad.group()}",
+                     bad.start(), negative=True, allow=frozenset({"negation"}))
+    done = FUNDING_DONE.search(low)
+    if not done:
+        return None
+    rnd = _round(clause) or _round(ctx.subject)
+    amount, valuation = _amount(clause)
+    sheet = TERM_SHEET.search(low)
+    lead = LEAD.search(clause)
+    noun = re.search(r"\b(?:(?:financing|funding|investment) (?:round|transaction)|round of "
+                     r"(?:financing|funding)|(?:seed|growth|venture) (?:funding|financing))\b", low)
+    if not (rnd or amount or sheet or noun or (lead and re.search(r"round|funding|investment",
+                                                                   low))):
+        return None
+    if "raise" in done.group().lower() and not (amount or rnd):
+        return None  # "raised concerns", "raised the price"
+    who = clean(lead["n"]) if lead else ""
+    metrics: dict[str, str | int | float] = {}
+    if amount:
+        metrics["amount_usd"] = round(amount)
+    if rnd:
+        metrics["round"] = rnd.lower()
+    if valuation:
+        metrics["valuation_usd"] = round(valuation)
+    what = " ".join(p for p in (short_money(amount) if amount else "", rnd or "") if p)
+    if sheet and not re.search(r"\b(?:closed|wired|in the bank|completed)\b", low):
+        title = f"Term sheet{': ' + what if what else ''}"
+        if valuation:
+            title += f" at a {short_money(valuation)} valuation"
+        metrics.setdefault("stage", "term sheet")
+    else:
+        title = f"Raised {what or 'a funding round'}"
+    if who:
+        title += f" led by {who}"
+    # "Accel led", "they quoted $15M": an investor acting towards us, not someone else's raise
+    investor_side = bool(re.match(r"led|leading|co-led|quoted|offered|wired|investment from"
+                                  r"|funding from|backed|joined|participat|term ?sheet|came in"
+                                  r"|arrived|received|got", done.group(), re.IGNORECASE))
+    return Found(T.FUNDING, metrics, title, done.start(), stakeholders=(who,) if who else (),
+                 relational=investor_side,
+                 allow=frozenset({"plan"}) if sheet else frozenset())
+
+
+INTEREST = rx(
+    r"\b(?:reached out|reaching out to (?:us|me)|pinged|inbound|data ?room"
+    r"|wants? to (?:meet|invest|lead|talk|chat|see|learn|set up|get|discuss|dig|move)"
+    r"|would (?:like|love) to (?:meet|invest|lead|learn|discuss|set up|chat|talk)"
+    r"|interested in (?:leading|investing|participating|our|the round|learning)"
+    r"|expressed interest|showing interest|keen to (?:meet|invest|lead|discuss)"
+    r"|eager to (?:discuss|meet|invest|lead)|asked (?:for|about) (?:a|our|the) (?:call|meeting"
+    r"|deck|data|metrics|numbers|model|financials)|partner meeting|ic meeting"
+    r"|investment committee|technical deep[- ]dive|closely monitoring|following (?:your|our)"
+    r" (?:progress|trajectory|growth)|caught (?:our|their) attention|on (?:their|our) radar"
+    r"|request(?:ing|ed|s)? (?:a|the|our|your) (?:call|meeting|deck|data room|intro)"
+    r"|potential (?:series [a-h] )?lead|preempt\w*|pre-empt\w*|sent (?:us )?a (?:loi"
+    r"|deck request))\b")
+_FUND_SENDER = rx(r"\b(?:ventures?|capital|partners|vc|fund|investments?|investors?|angels?)\b")
+
+
+def investor_interest(clause: str, low: str, ctx: Context) -> Found | None:
+    m = INTEREST.search(low)
+    if not m:
+        return None
+    fund = INVESTOR.search(low)
+    sender_fund = _FUND_SENDER.search(ctx.sender.lower())
+    if not fund and not sender_fund:
+        return None
+    who = None
+    if fund:
+        who = name_before(clause, fund.end(), within=40) or name_after(clause, fund.start())
+        if who and not INVESTOR.search(who.lower()) and not re.search(r"[A-Z]{2,}|\w+ \w+", who):
+            who = None
+    if who is None and sender_fund:
+        who = clean(re.split(r"\s[-–|<(]\s?|,", ctx.sender)[0])
+    name = who or "an investor"
+    return Found(T.INVESTOR_INTEREST, {"investor": key(name)}, f"Inbound interest from {name}",
+                 m.start(), relational=True,
+                 allow=frozenset({"plan", "question", "hypothetical"}),
+                 stakeholders=(name,) if who else ())
+
+
+DEAL_DONE = rx(
+    r"\b(?:signed|signs|sign(?:ed)? off|closed|closes|won|wins|inked|landed|lands|booked"
+    r"|bought|buys|purchased|purchases|selected us|chose us|went with us|picked us"
+    r"|came on board|comes on board|on ?boarded|is (?:now )?(?:a|our) (?:new )?(?:customer|client)"
+    r"|became (?:a|our) (?:customer|client)|countersigned|executed|closed[- ]won|it'?s theirs"
+    r"|sent (?:back|over|us) the signed|signature(?:s)? (?:is|are) in|awarded us|deployed across"
+    r"|rolling out to|standardi[sz]ed on|new logo|new customer|new client|goes with us"
+    r"|agreed to (?:buy|purchase|a)|selects?|chooses|deploys|adopts|adopted)\b")
+DEAL_OBJECT = rx(
+    r"\b(?:contract|deal|order form|purchase order|po\b|msa|agreement|logo|customer|client"
+    r"|licen[cs]e|subscription|seats|acv|tcv|arr|/yr|/year|per year|a year|annual|yrs?\b"
+    r"|years?\b|enterprise|rfp|tender|pilot|rollout|roll-out|account)\b")
+NOT_DEAL = rx(r"\b(?:visual identity|brand(?:ing)?|rebrand\w*|logo (?:design|refresh)|deal ?#"
+              r"|deal \d{3,}|deal (?:number|no\.?|ticket)|subscribed|nda|mutual nda"
+              r"|offer letter|her offer|his offer|their offer|term ?sheet"
+              r"|round|seed|series [a-h]|lease|office lease|signed up|sign up|newsletter"
+              r"|petition|partner(?:ship)?s?|reseller|investors?|safe|employment|vendor|supplier"
+              r"|our (?:vendor|supplier)|sow for (?:our|the) (?:vendor|agency)|intern(?:s"
+              r"|ship)?)\b")
+DEAL_LOST = rx(
+    r"\b(?:lost (?:the |our |a |an )?(?:[\w&'.-]+ ){0,4}(?:deal|contract|customer|account|bid|rfp"
+    r"|tender|opportunity|renewal|logo)|lost (?:to|them to) (?:a )?[\w]+|went with (?:a |another )"
+    r"?(?:competitor|vendor|provider|rival)|chose (?:a |another )?(?:competitor|rival|vendor)"
+    r"|picked (?:a |another )?(?:competitor|rival)|(?:deal|contract) (?:fell through|fell apart"
+    r"|collapsed|is dead|died|was cancell?ed|got cancell?ed)|pulled out of (?:the )?(?:deal"
+    r"|contract|pilot)|backed out|closed[- ]lost|walked away from (?:the|our) (?:deal|contract))")
+
+
+def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
+    lost = DEAL_LOST.search(low)
+    if lost:
+        who = name_after(clause, lost.start() + 4, within=30) or name_before(clause, lost.start())
+        return Found(T.ENTERPRISE_DEAL, {"customer": key(who)} if who else {"lost": "deal"},
+                     f"Lost {who or 'a deal'}", lost.start(), negative=True, relational=True,
+                     allow=frozenset({"negation"}), stakeholders=(who,) if who else ())
+    done = DEAL_DONE.search(low)
+    if not done or not DEAL_OBJECT.search(low) or NOT_DEAL.search(low):
+        return None
+    amounts = currency_money(clause) or [f for f in money(clause) if f.value >= 1000]
+    who = _customer(clause, done.start(), done.end(), ctx)
+    if who is None and not amounts and not re.search(
+            r"order form|purchase order|contract|msa|new logo|closed[- ]won|deal", low):
+        return None
+    metrics: dict[str, str | int | float] = {}
+    if who:
+        metrics["customer"] = key(who)
+    value = max((f.value for f in amounts), default=None)
+    if value:
+        metrics["value_usd"] = round(value)
+    title = f"Signed {who or 'an enterprise deal'}" + (f" ({short_money(value)})" if value else "")
+    return Found(T.ENTERPRISE_DEAL, metrics, title, done.start(), relational=True,
+                 stakeholders=(who,) if who else ())
+
+
+def _customer(clause: str, start: int, end: int, ctx: Context) -> str | None:
+    for name in (name_before(clause, start, within=45), name_after(clause, end, within=30)):
+        ours = ctx.company is not None and ctx.company.search(name or "")
+        if name and not ours and not INVESTOR.search(name.lower()) \
+                and not re.fullmatch(r"(?:ARR|ACV|MRR|TCV|PO|MSA|SOC \d|USD|Q[1-4]).*", name):
+            return name
+    return None
+
+
+PARTNER = rx(
+    r"\b(?:partner(?:ship|ed|ing|s)?\b|alliance|marketplace|app ?exchange|app directory"
+    r"|integration partner|technology partner|reseller|co-sell|co-marketing|channel partner"
+    r"|distribution (?:agreement|deal)|oem (?:agreement|deal)|joint venture|teamed up|teams up"
+    r"|listed (?:on|in) (?:the )?[\w ]{0,30}(?:marketplace|directory|store|hub|catalog))")
+PARTNER_DONE = rx(
+    r"\b(?:signed|signs|official(?:ly)?|now (?:an? |live|listed|available|part)|is live|are live"
+    r"|announce|included in|added to|integrat(?:ed|es) (?:with|into)"
+    r"|went live|goes live|announc(?:ed|es|ing)|launch(?:ed|es)|became|become|joined|joins"
+    r"|is now|are now|accepted (?:into|to)|approved|formed|entered into|teamed up|teams up"
+    r"|listed|available (?:on|in|through|via)|partnered|partnering with|partners with"
+    r"|agreement with|selected|certified|welcom(?:e|ed|es)|named|expand(?:ed|s) (?:our|its|their)"
+    r" partnership|renewed)\b")
+NOT_PARTNER = rx(r"\b(?:partner meeting|general partner|managing partner|design partner"
+                 r"|love to partner|happy to partner|open to partner|want to partner"
+                 r"|partner (?:with"
+                 r" us )?on (?:a|the) (?:webinar|blog|event)|partners? call|partner portal login"
+                 r"|our partners? (?:at|from)|sleeping partner|dance partner|partner in crime"
+                 r"|webinar|conference|sponsor)\b")
+
+
+def partnership(clause: str, low: str, ctx: Context) -> Found | None:
+    m = PARTNER.search(low)
+    if not m or NOT_PARTNER.search(low):
+        return None
+    done = PARTNER_DONE.search(low)
+    if not done:
+        return None
+    who = None
+    for cand in (name_after(clause, m.end(), within=50), name_before(clause, m.start())):
+        if cand and not (ctx.company and ctx.company.search(cand)):
+            who = cand
+            break
+    if who is None:
+        who = next((n for n, _, _ in names_in(clause)
+                    if not (ctx.company and ctx.company.search(n))), None)
+    if who is None:
+        return None
+    return Found(T.PARTNERSHIP, {"partner": key(who)}, f"Partnership with {who}",
+                 min(m.start(), done.start()), stakeholders=(who,))
+
+
+RENEWAL = rx(
+    r"\b(?:renew(?:ed|s|al)\b|re-?signed|extended (?:their|the|its) (?:contract|agreement|deal)"
+    r"|expan(?:ded|ds|sion) (?:their|the|its) (?:contract|deal|seats|licen[cs]es?|usage|footprint"
+    r"|account|rollout)|expanded (?:to|by) \d+|upsell|(?:customer|client|account"
+    r"|they) upgraded to|added \d[\d,]* (?:more )?seats"
+    r"|case study|customer story|success story|testimonial"
+    r"|(?:nps|csat|net promoter score)\b[^.]{0,20}\d+|record (?:nps|csat|retention|rating)"
+    r"|(?:net (?:revenue|dollar) retention|nrr|ndr|gross retention"
+    r"|grr)\b[^.]{0,25}\d+(?:\.\d+)?\s?%"
+    r"|(?:g2|capterra|trustpilot|gartner peer insights) (?:leader|badge|award|rating|high performer"
+    r"|reviews?)|(?:customer|client)s? (?:reported|saw|achieved|cut|saved|reduced|increased|grew)"
+    r"|saved (?:them|the customer|our customers?) )")
+NOT_SUCCESS = rx(r"\b(?:extended the deal|deal ?#|deal \d{3,}|ticket|subscription renewal reminder"
+                 r"|renew (?:your|my)|was extended to|extended until|extended through)\b")
+CHURN = rx(
+    r"\b(?:churn(?:ed|ing)\b|churns\b|cancell?(?:ed|ing|s) (?:their|the|its|our) (?:contract"
+    r"|subscription|account|plan|deal)|not renewing|won'?t (?:be )?renew(?:ing)?|will not renew"
+    r"|didn'?t renew|did not renew|chose not to renew|decided not to renew|non-?renewal"
+    r"|downgrad(?:ed|ing|es)|terminat(?:ed|ing|es) (?:their|the|its) (?:contract|agreement)"
+    r"|(?:nrr|ndr|retention) (?:dropped|fell|declined|slipped)|pause[ds]? (?:their|the|its)"
+    r" (?:rollout|contract|deployment))")
+SUCCESS_DONE = rx(r"\b(?:renewed|renews|re-?signed|extended|expanded|expands|upgraded|added"
+                  r"|published|is live|went live|is out|live\b|hit|reached|came in|landed|at\b"
+                  r"|of\b|is\b|was\b|scored|earned|named|awarded|reported|saw|achieved|cut"
+                  r"|saved|reduced|increased|grew|record)")
+
+
+def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
+    churn = CHURN.search(low)
+    if churn:
+        who = name_before(clause, churn.start(), within=50) or name_after(clause, churn.end())
+        if who and ctx.company and ctx.company.search(who):
+            who = None
+        return Found(T.CUSTOMER_SUCCESS, {"customer": key(who)} if who else {"churn": "customer"},
+                     f"{who or 'A customer'} churned" if "churn" in churn.group().lower()
+                     else f"{who or 'A customer'}: {churn.group()}", churn.start(), negative=True,
+                     relational=True, allow=frozenset({"negation"}),
+                     stakeholders=(who,) if who else ())
+    m = RENEWAL.search(low)
+    if not m or not SUCCESS_DONE.search(low) or NOT_SUCCESS.search(low):
+        return None
+    if re.search(r"\b(?:renewal (?:call|date|conversation|discussion|is due|coming up|notice)"
+                 r"|up for renewal|auto-?renew|renew (?:my|your|the) (?:passport|license|domain"
+                 r"|cert\w*|subscription))", low):
+        return None
+    who = name_before(clause, m.start(), within=50) or name_after(clause, m.end(), within=40)
+    if who and ctx.company and ctx.company.search(who):
+        who = None
+    metrics: dict[str, str | int | float] = {}
+    if who:
+        metrics["customer"] = key(who)
+    word = m.group().lower()
+    figure = re.search(r"(\d+(?:\.\d+)?)\s?%?", clause[m.start():m.start() + 60])
+    for name in ("nps", "csat", "nrr", "ndr", "net revenue retention", "net dollar retention"):
+        if word.startswith(name) and figure:
+            metrics[name.replace(" ", "_")] = float(figure.group(1))
+    if not metrics:
+        metrics["story"] = key(m.group())
+    what = "renewed" if "renew" in word or "signed" in word else word.split()[0]
+    title = f"{who or 'Customer'}: {what}" if who else f"Customer success: {m.group()}"
+    return Found(T.CUSTOMER_SUCCESS, metrics, title, m.start(), relational=True,
+                 stakeholders=(who,) if who else ())
+
+
+ACQUIRE = rx(r"\b(?:acquired|acquires|acquiring|acquisition of|to acquire|bought|buys|merger with"
+             r"|merged with|acqui-?hire)\b")
+ACQUIRE_DONE = rx(r"\b(?:we(?:'ve| have)? (?:acquired|bought)|has acquired|have acquired"
+                  r"|completed (?:the|its|our) (?:acquisition|merger)|closed (?:the|its|our)"
+                  r" (?:acquisition|merger)|announc(?:ed|es) (?:the|its|our)? ?(?:acquisition"
+                  r"|merger)|acquisition of [\w ]+ (?:is )?(?:complete|closed|done)"
+                  r"|(?:agreed|agrees|signed a definitive agreement) to (?:acquire|merge)|acquires"
+                  r"|(?:were|was|been|being|got) acquired by|acquired us|merged with)\b")
+
+
+def acquisition(clause: str, low: str, ctx: Context) -> Found | None:
+    m = ACQUIRE.search(low)
+    if not m or not ACQUIRE_DONE.search(low):
+        return None
+    target = name_after(clause, m.end(), within=30)
+    if target and ctx.company and ctx.company.search(target):
+        target = name_before(clause, m.start())
+    name = target or "a company"
+    return Found(T.OTHER, {"subtype": "acquisition", "target": key(name)},
+                 f"Acquisition: {name}", m.start(), subtype="acquisition",
+                 stakeholders=(name,) if target else ())

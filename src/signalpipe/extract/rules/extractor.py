@@ -1,0 +1,152 @@
+"""RulesExtractor: the offline default behind the extractor seam."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from signalpipe.extract.base import Extraction
+from signalpipe.extract.rules.reader import Hit, read_message
+from signalpipe.extract.rules.subject import aliases_pattern
+from signalpipe.models import (
+    Batch,
+    BatchUsage,
+    EventType,
+    EvidenceSpan,
+    MetricValue,
+    Polarity,
+    Severity,
+    SignificantEvent,
+    canonical_fingerprint,
+)
+from signalpipe.settings import Settings
+
+MODEL = "rules-v2"
+SEVERITY = {
+    EventType.FUNDING: Severity.HIGH, EventType.ENTERPRISE_DEAL: Severity.HIGH,
+    EventType.REVENUE_MILESTONE: Severity.HIGH, EventType.TECHNICAL_ACHIEVEMENT: Severity.LOW,
+    EventType.MEDIA_COVERAGE: Severity.LOW,
+}
+_MAX_TITLE = 300
+
+
+@dataclass
+class _Merged:
+    """Mentions of one event within a batch."""
+
+    hit: Hit
+    ids: list[str] = field(default_factory=list)
+    spans: list[EvidenceSpan] = field(default_factory=list)
+    stakeholders: dict[str, None] = field(default_factory=dict)
+
+    def add(self, hit: Hit) -> None:
+        if hit.message.id not in self.ids:
+            self.ids.append(hit.message.id)
+        span = EvidenceSpan(message_id=hit.message.id, start=hit.span.start, end=hit.span.end)
+        if span not in self.spans:
+            self.spans.append(span)
+        self.stakeholders.update(dict.fromkeys(s for s in hit.found.stakeholders if s))
+
+
+class RulesExtractor:
+    """Offline extractor for all 14 event types; deterministic, stateless, thread-safe."""
+
+    name = "rules"
+    inline = True  # microseconds a batch: a thread hop would cost more than the work
+    canonical_fingerprints = True  # metrics hold only an event's identity, in canonical form
+
+    def __init__(self, *, aliases: dict[str, Sequence[str]] | None = None) -> None:
+        """``aliases`` maps a company id to the other names it goes by ("Acme", "Acme Corp")."""
+        self._aliases = {k: tuple(v) for k, v in (aliases or {}).items()}
+        self._patterns: dict[str, re.Pattern[str] | None] = {}
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> RulesExtractor:
+        """The company's own names come from settings; no key, model or network is needed."""
+        names = list(getattr(settings, "company_aliases", []) or [])
+        return cls(aliases={settings.company_id: names})
+
+    def _company(self, company_id: str) -> re.Pattern[str] | None:
+        if company_id not in self._patterns:
+            names = [company_id, *self._aliases.get(company_id, ())]
+            self._patterns[company_id] = aliases_pattern(names)
+        return self._patterns[company_id]
+
+    def extract(self, batch: Batch) -> Extraction:
+        """Read every message of ``batch``; mentions of one event within it become one event."""
+        started = time.perf_counter()
+        company = self._company(batch.company_id)
+        merged: dict[str, _Merged] = {}
+        rejected: list[tuple[str, str]] = []
+        for message in batch.messages:
+            hits, dropped = read_message(message, company)
+            rejected.extend(dropped)
+            for hit in one_per_kind(hits):
+                entry = merged.setdefault(fingerprint(batch.company_id, hit), _Merged(hit))
+                entry.add(hit)
+        events = [_event(batch.company_id, fp, entry) for fp, entry in merged.items()]
+        usage = BatchUsage(
+            batch_id=batch.id, provider="rules", model=MODEL, messages=len(batch.messages),
+            sent_messages=len(batch.messages), latency_ms=(time.perf_counter() - started) * 1e3,
+            events_proposed=len(events) + len(rejected), events_rejected=len(rejected))
+        return Extraction(events=events, usage=usage, rejected=rejected)
+
+
+def one_per_kind(hits: list[Hit]) -> list[Hit]:
+    """A message that states one event in two sentences ("Term sheet is in. $15M at $80M") gives
+    one event: hits of one type and polarity merge, the richest reading leading."""
+    if len(hits) < 2:
+        return hits
+    groups: dict[tuple[EventType, bool], list[Hit]] = {}
+    for hit in hits:
+        groups.setdefault((hit.found.event_type, hit.found.negative), []).append(hit)
+    out = []
+    for group in groups.values():
+        if len(group) == 1 or _distinct(group):
+            out.extend(group)
+            continue
+        lead = max(group, key=lambda h: len(h.found.metrics))
+        metrics: dict[str, MetricValue] = {}
+        for hit in group:
+            for name, value in hit.found.metrics.items():
+                metrics.setdefault(name, value)
+        out.append(replace(lead, found=replace(lead.found, metrics=metrics)))
+    return out
+
+
+def _distinct(group: list[Hit]) -> bool:
+    """Two readings name different parties or products: two events, not one."""
+    names = {str(v) for h in group for k, v in h.found.metrics.items()
+             if k in {"customer", "partner", "product", "hire", "publication", "investor",
+                      "region", "certification", "target", "name"}}
+    return len(names) > 1
+
+
+def fingerprint(company: str, hit: Hit) -> str:
+    """One mention's own identity (type, polarity, metrics or title), so mentions merge alike in
+    any batching."""
+    found = hit.found
+    return canonical_fingerprint(company, found.event_type.value, found.metrics, found.title,
+                                 "negative" if found.negative else "positive")
+
+
+def _fit(title: str) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= _MAX_TITLE else title[:_MAX_TITLE - 1].rstrip() + "\u2026"
+
+
+def _event(company: str, fp: str, entry: _Merged) -> SignificantEvent:
+    found = entry.hit.found
+    mentions = len(entry.ids)
+    metrics = dict(found.metrics)
+    return SignificantEvent(
+        company_id=company, event_type=found.event_type,
+        severity=SEVERITY.get(found.event_type, Severity.MEDIUM), title=_fit(found.title),
+        description=f"{_fit(found.title)}. Stated in {mentions} message(s) of this batch.",
+        metrics=metrics, timeline=entry.hit.message.timestamp.date().isoformat(),
+        stakeholders=list(entry.stakeholders), source_message_ids=list(entry.ids),
+        evidence=entry.hit.span.text[:500], evidence_spans=list(entry.spans),
+        polarity=Polarity.NEGATIVE if found.negative else Polarity.POSITIVE,
+        confidence=min(0.95, 0.7 + 0.05 * (mentions - 1)), extractor="rules", fingerprint=fp)

@@ -1,0 +1,40 @@
+"""What a detector reports about one clause, and what it may look at beyond it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from signalpipe.models import EventType, MetricValue
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a detector may look at beyond its clause."""
+
+    company: re.Pattern[str] | None
+    sentence: str = ""
+    sender: str = ""
+    subject: str = ""
+    before: str = ""  # the previous sentence, where "she", "they" and "it" find their name
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One detector's reading of a clause: identity metrics, a title, where the trigger is.
+
+    ``relational`` types are news made by someone else acting towards us (a customer signing,
+    a fund reaching out, an outlet publishing), so a named third-party subject is expected.
+    ``allow`` names the vetoes this reading tolerates: a hire who "starts Monday" is planned
+    and yet the event; an investor who "wants to meet" is the interest itself.
+    """
+
+    event_type: EventType
+    metrics: dict[str, MetricValue]
+    title: str
+    trigger: int
+    negative: bool = False
+    relational: bool = False
+    allow: frozenset[str] = field(default_factory=frozenset)
+    stakeholders: tuple[str, ...] = ()
+    subtype: str = ""

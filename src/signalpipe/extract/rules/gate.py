@@ -1,0 +1,199 @@
+"""The cheap first look: which detectors a piece of text is worth, from literal word stems.
+
+Most traffic is mundane, and the detectors' patterns are costly, so one pass of one pattern
+(a trie of literal stems, matched from a word's start) tells which sentences hold a cue and which
+detectors their cues belong to. A stem ending in "$" must end a word ("arr$" is not "arrive").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+STEMS: dict[str, str] = {
+    "funding": "raise raising round seed series funding financing investment term sheet termsheet "
+               "valuation safe$ safes$ bridge convertible oversubscribed pre-money post-money "
+               "down round backed by",
+    "acquisition": "acqui merger merged with bought buys buying takeover",
+    "investor_interest": "reached out reaching out pinged inbound data room dataroom interested "
+                         "interest wants to would like would love keen to eager to partner "
+                         "meeting ic meeting investment committee deep dive deep-dive "
+                         "monitoring following radar attention request preempt pre-empt loi$",
+    "compliance": "soc$ soc2 soc 1 soc 2 soc 3 iso hipaa gdpr pci fedramp hitrust csa star "
+                  "cyber essentials tisax ccpa nis2 nis 2 fda 510(k) stateramp irap disa ce mark "
+                  "hds$ c5$ pen test pentest penetration ato$ failed the audit failed our audit "
+                  "audit was delayed audit delayed qualified opinion",
+    "media": "featured feature in feature on feature about covered coverage wrote write-up "
+             "writeup ran$ article story piece profile op-ed podcast episode segment mention "
+             "column published named list$ quoted we're in we are in we were in press front page "
+             "appear shout profiled award prize winner won$ wins$ live$",
+    "hiring": "ceo cto cfo coo cro cmo cpo ciso cio$ cso$ cdo$ cco$ chief vice president vp$ "
+              "svp$ evp$ head of director general counsel founding founder co-founder cofounder "
+              "principal staff engineer lead president board chair general manager managing "
+              "director country manager partner$ advisor senior sre$ resign leaving "
+              "leaves left the left us stepping down stepped down steps down departing "
+              "departure last day "
+              "parted parting let go fired quit$ moving on laid off layoff lay off lay-off "
+              "reduction in force rif$ job cuts hiring freeze freezing hiring freeze on hiring "
+              "headcount downsiz restructur "
+              "furlough new executive new leadership new senior",
+    "expansion": "expand expansion launched in launches in live in opened opens new office new "
+                 "region new data new market new hub new zone region data center datacenter "
+                 "data centre first customer in first client in first deal in first office "
+                 "entered entering available in availability in now serving set up incorporated "
+                 "data residency arrived in arrives in market$ established exit pull out "
+                 "pulled out pulling out shut clos withdr retir zone",
+    "partnership": "partner alliance marketplace app exchange appexchange app directory reseller "
+                   "co-sell co-marketing distribution oem$ joint venture teamed up teams up "
+                   "listed integrat cooperation collaborat",
+    "enterprise_deal": "signed signs closed won$ wins$ inked landed lands booked bought buys "
+                       "purchas selected select chose choos went with goes with picked came on "
+                       "comes on onboard on board customer client countersigned executed "
+                       "theirs sent back sent over signature awarded deployed deploys rolling "
+                       "out standardiz standardis new logo agreed adopt lost lose fell through "
+                       "fell apart collapsed pulled out backed out walked away contract deal "
+                       "order form purchase order",
+    "customer_success": "renew re-sign extended expand upsell upgraded seats case study "
+                        "customer story success story testimonial nps$ csat net promoter record "
+                        "retention nrr$ ndr$ grr$ g2$ capterra trustpilot gartner saved churn "
+                        "cancel not renewing won't renew didn't renew downgrad terminat pause",
+    "revenue": "arr$ mrr$ revenue run rate run-rate runrate bookings gmv billings top line "
+               "topline top-line sales turnover profit operating net income earnings ebit "
+               "order intake order backlog order book income guidance outlook loss broke even "
+               "break even missed",
+    "users": "user actives active customers logos seats signup sign-up registrations "
+             "subscribers members developers installs downloads accounts teams organizations "
+             "organisations orgs$ companies merchants creators stars followers mau$ maus$ dau$ "
+             "daus$ wau$ waus$ businesses brands clinics hospitals schools restaurants stores "
+             "drivers riders patients students learners players listeners viewers visitors "
+             "waitlist wait-list pulls",
+    "technical": "p50 p75 p90 p95 p99 latency response time load time page load build time "
+                 "query time cold start startup time render ttfb time to first throughput "
+                 "per second rps$ qps$ tps$ uptime availability error rate crash bill$ cost "
+                 "spend memory cpu events messages per requests inference training accuracy "
+                 "precision recall deploy time ci time test suite bundle size app size speed "
+                 "performance pr time indexing search time feed outage went down was down is "
+                 "down were down downtime disruption sev p0 incident degraded degradation data "
+                 "loss lost data breach compromised leak ddos ransomware postmortem post-mortem "
+                 "root cause rca$ unavailable timeout lag$ lagging broke for broke in failed over "
+                 "failover",
+    "award": "won$ wins$ win$ winning awarded received took home winner took first earned "
+             "granted secured landed patent",
+    "launch": "launched launches launching shipped released rolled out rolling out introduc "
+              "unveil debut live "
+              "available generally available general availability ga$ beta preview arrived "
+              "arrives announc goes live out now first release initial release open-sourc "
+              "open sourc major version is out are out is here are here",
+}
+# Phrases of two or more words are matched as written; single words as stems.
+
+
+def _stems(spec: str) -> list[str]:
+    words = spec.split()
+    out, i = [], 0
+    multi = {"term sheet", "down round", "backed by", "reached out", "reaching out", "data room",
+             "wants to", "would like", "would love", "keen to", "eager to", "partner meeting",
+             "ic meeting", "investment committee", "merged with", "feature in", "feature on",
+             "feature about", "left the", "left us", "hiring freeze", "freezing hiring",
+             "freeze on hiring", "arrived in", "arrives in", "broke for", "broke in",
+             "failed the audit", "failed our audit", "audit was delayed", "audit delayed",
+             "qualified opinion", "deep dive", "soc 1", "soc 2", "soc 3",
+             "csa star", "cyber essentials", "nis 2", "ce mark", "pen test", "write-up",
+             "op-ed", "front page", "we're in", "we are in", "we were in", "vice president",
+             "head of", "general counsel", "staff engineer", "general manager", "managing director",
+             "country manager", "stepping down", "stepped down", "steps down", "last day",
+             "let go", "moving on", "laid off", "lay off", "reduction in force", "job cuts",
+             "new executive", "new leadership", "new senior", "launched in", "launches in",
+             "live in", "new office", "new region", "new data", "new market", "new hub",
+             "new zone", "data center", "data centre", "first customer in", "first client in",
+             "first deal in", "first office", "available in", "availability in", "now serving",
+             "set up", "data residency", "pull out", "pulled out", "pulling out",
+             "app exchange", "app directory", "joint venture", "teamed up", "teams up",
+             "went with", "goes with", "came on", "comes on", "on board", "sent back",
+             "sent over", "rolling out", "new logo", "fell through", "fell apart", "backed out",
+             "walked away", "order form", "purchase order", "case study", "customer story",
+             "success story", "net promoter", "not renewing", "won't renew", "didn't renew",
+             "run rate", "top line", "net income", "order intake", "order backlog",
+             "order book", "broke even", "break even", "response time", "load time",
+             "page load", "build time", "query time", "cold start", "startup time",
+             "time to first", "per second", "error rate", "messages per", "deploy time",
+             "ci time", "test suite", "bundle size", "app size", "pr time", "search time",
+             "went down", "was down", "is down", "were down", "data loss", "lost data",
+             "root cause", "failed over", "took home", "took first", "rolled out",
+             "generally available", "general availability", "goes live", "out now",
+             "first release", "initial release", "open sourc", "major version", "is out",
+             "are out", "is here", "are here"}
+    while i < len(words):
+        for n in (4, 3, 2):
+            phrase = " ".join(words[i:i + n])
+            if phrase in multi:
+                out.append(phrase)
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching any of ``words`` (literal), shared prefixes factored out."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(root)
+
+
+def _emit(node: Mapping[str, Mapping]) -> str:  # type: ignore[type-arg]
+    alts, optional = [], False
+    for ch, child in sorted(node.items()):
+        if ch == "":
+            optional = True
+            continue
+        alts.append(re.escape(ch) + _emit(child) if child else re.escape(ch))
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 and not optional else "(?:" + "|".join(alts) + ")"
+    return f"{body}?" if optional and len(alts) == 1 and len(alts[0]) == 1 else \
+        (f"(?:{'|'.join(alts)})?" if optional else body)
+
+
+_OPEN: dict[str, frozenset[str]] = {}  # stem -> detectors, whatever follows it
+_WHOLE: dict[str, frozenset[str]] = {}  # stem -> detectors that want it to end a word
+for _detector, _spec in STEMS.items():
+    for _stem in _stems(_spec):
+        table = _WHOLE if _stem.endswith("$") else _OPEN
+        _stem = _stem.rstrip("$")
+        table[_stem] = table.get(_stem, frozenset()) | {_detector}
+# The trie matches the longest stem at a position; a shorter stem it starts with ("clos" in
+# "closed") calls for its detectors too.
+_OPEN = {stem: frozenset().union(d, *(o for s, o in _OPEN.items()
+                                      if s != stem and stem.startswith(s)))
+         for stem, d in _OPEN.items()}
+STEM_DETECTORS = {stem: _OPEN.get(stem, frozenset()) | _WHOLE.get(stem, frozenset())
+                  for stem in {*_OPEN, *_WHOLE}}
+# Longest first at one position comes from the trie being greedy on shared prefixes; a stem
+# that must end a word is checked after the match.
+GATE = re.compile(r"(?<![a-z0-9])(?:" + _trie(sorted(STEM_DETECTORS)) + ")")
+# Major-version headings ("## [4.0.0] - 2025-01-21") have no word to gate on.
+HEADING = re.compile(r"(?m)^\W{0,6}v?[1-9]\d*\.0(?:\.0)?\b")
+
+
+def cues(low: str) -> list[tuple[int, frozenset[str]]]:
+    """(position, detector names) of every cue in lower-cased ``low``."""
+    out = []
+    whole, part, size = STEM_DETECTORS.get, _OPEN.get, len(low)
+    for m in GATE.finditer(low):
+        end = m.end()
+        detectors = part(m.group()) if end < size and low[end].isalnum() else whole(m.group())
+        if detectors:
+            out.append((m.start(), detectors))
+    if ".0" in low:
+        out.extend((m.start(), _LAUNCH) for m in HEADING.finditer(low))
+    return out
+
+
+_LAUNCH = frozenset({"launch"})

@@ -1,0 +1,266 @@
+"""Numbers that moved: revenue, users and customers, and technical results in production."""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Context, Found
+from signalpipe.extract.rules.lexicon import NOT_PRODUCTION, rx
+from signalpipe.extract.rules.numbers import (
+    counts,
+    durations_ms,
+    money,
+    multiples,
+    percents,
+    short_count,
+    short_money,
+)
+from signalpipe.models import EventType
+
+T = EventType
+
+MILESTONE = rx(
+    r"\b(?:crossed|crossing|cross|passed|passing|hit|hits|hitting|reached|reaches|surpassed"
+    r"|surpasses|topped|tops|went past|broke|breaks|cleared|exceeded|exceeds|over|above|record"
+    r"|records|milestone|now at|is at|are at|we'?re at|stands at|sits at|landed at|finished at"
+    r"|ended (?:the )?(?:month|quarter|year|q[1-4]) at|closed (?:the )?(?:month|quarter|year"
+    r"|q[1-4]) (?:at|with)|grew|grown|growing|growth|up \d+|up from|doubled|tripled"
+    r"|quadrupled|best (?:month|quarter|week|year|day)|all[- ]time high|highest|first \$\d+"
+    r"|new high"
+    r"|\d+(?:\.\d+)?x\b|yoy|mom|qoq|wow|year over year|month over month|went from|jumped"
+    r"|climbed|soared|rose|increased|more than|now have|now has|we have|serving|used by"
+    r"|trusted by|past|beyond|north of|now \d+|to \$?\d+|is now|are now|has reached|have reached)"
+    r"(?!\w)")
+_REV = (r"arr|mrr|annual recurring revenue|monthly recurring revenue|run[- ]?rate|revenues?"
+        r"|bookings|net new arr|gmv|billings|top[- ]?line|net sales|sales|turnover|gross profit"
+        r"|operating (?:profit|income|result|margin)|net (?:profit|income|result)|pre-?tax profit"
+        r"|profit before taxes?|profits?|earnings|ebitda|ebit|order intake|order backlog"
+        r"|order book|income")
+REVENUE = rx(rf"\b(?P<w>{_REV})\b")
+REVENUE_BAD = rx(
+    r"\b(?:missed (?:our |the )?(?:\w+ )?(?:revenue |arr |mrr |sales |bookings |q[1-4] )?(?:target"
+    rf"|plan|goal|number|forecast|quota|budget|estimates?)|(?:{_REV})s?\b[^.;]{{0,40}}?\b(?:fell"
+    r"|dropped|declined|shrank|contracted|decreased|slipped|slumped|plunged|tumbled|went down"
+    r"|is down|was down|were down|down \d|down by|lower than|weakened|deteriorated|halved)"
+    r"|came in (?:below|under|short)|fell short|below (?:plan|target|forecast)|short of (?:plan"
+    r"|target|forecast)|(?:net |operating |pre-?tax )?loss(?:es)? (?:widened|grew|increased|rose"
+    r"|deepened)|swung to (?:a |an )?(?:\w+ )?loss|turned to (?:a |an )?loss|revenue miss"
+    r"|profit warning|lower(?:ed|s)? (?:its |our |the )?(?:guidance|outlook|forecast))")
+REVENUE_GOOD = rx(r"\b(?:swung to (?:a |an )?(?:\w+ )?profit|turned (?:a )?profit(?:able)?"
+                  r"|broke even|(?:net |operating |pre-?tax )?loss(?:es)? (?:narrowed|shrank"
+                  r"|decreased)|raised (?:its |our |the )?(?:guidance|outlook|forecast))\b")
+DEAL_HINT = rx(r"\b(?:contract|deal|signed|order form|acv|per year|/yr|a year|customer|client"
+               r"|logo|account|po\b|pilot|license|invoice|quote|pricing|price)\b")
+
+
+def revenue(clause: str, low: str, ctx: Context) -> Found | None:
+    word = REVENUE.search(low)
+    if not word:
+        return None
+    bad = REVENUE_BAD.search(low)
+    if bad:
+        return Found(T.REVENUE_MILESTONE, {"missed": word["w"].lower()},
+                     f"Revenue setback: {bad.group()}", bad.start(), negative=True,
+                     allow=frozenset({"negation", "plan"}))
+    good = REVENUE_GOOD.search(low)
+    if good:
+        return Found(T.REVENUE_MILESTONE, {"result": key_words(good.group())},
+                     good.group()[:1].upper() + good.group()[1:], good.start())
+    verb = MILESTONE.search(low)
+    if not verb:
+        return None
+    kind = word["w"].lower()
+    metric = "mrr_usd" if kind in {"mrr", "monthly recurring revenue"} else \
+        "arr_usd" if kind in {"arr", "annual recurring revenue", "run-rate", "run rate",
+                              "runrate", "net new arr"} else \
+        "revenue_usd" if kind in {"revenue", "revenues", "sales", "net sales", "turnover",
+                                  "bookings", "gmv", "billings", "top line", "topline",
+                                  "top-line"} else f"{key_words(kind).replace(' ', '_')}_usd"
+    amounts = [f for f in money(clause) if f.value >= 10_000]
+    growth = _growth(clause)
+    if not amounts and not growth:
+        return None
+    if amounts and DEAL_HINT.search(low) and max(f.value for f in amounts) < 1_000_000 \
+            and not re.search(r"\b(?:our|total|company|we)\b", low):
+        return None  # "$75k ARR is huge": one contract's value, not the company's revenue
+    if amounts:
+        # the figure nearest the revenue word is the company's; a "from $X" is the earlier one
+        fig = min(amounts, key=lambda f: (bool(re.search(r"from\s?$", clause[:f.start])),
+                                          abs(f.start - word.start())))
+        value = round(fig.value)
+        label = {"mrr_usd": "MRR", "arr_usd": "ARR", "revenue_usd": "Revenue"}.get(
+            metric, kind[:1].upper() + kind[1:])
+        return Found(T.REVENUE_MILESTONE, {metric: value},
+                     f"{label} reached {short_money(value)}", verb.start())
+    return Found(T.REVENUE_MILESTONE, {f"{metric.removesuffix('_usd')}_growth": growth},
+                 f"{word['w'].upper() if len(word['w']) == 3 else word['w'].capitalize()} "
+                 f"growth {growth}", verb.start())
+
+
+def key_words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _growth(clause: str) -> str:
+    pct = [p for p in percents(clause) if p.value >= 5]
+    if pct and re.search(r"\b(?:up|grew|growth|increase|increased|rose|jumped|climbed|improved"
+                         r"|yoy|mom|qoq|wow|year over year|month over month|\+)", clause,
+                         re.IGNORECASE):
+        return f"{pct[0].value:g}%"
+    mult = multiples(clause)
+    if mult:
+        return f"{mult[0].value:g}x"
+    return ""
+
+
+USERS = rx(
+    r"\b(?P<w>(?:(?:daily|weekly|monthly) )?(?:active )?(?:users|actives|user accounts)"
+    r"|daily actives|weekly actives|monthly actives|paying (?:customers|users|accounts|teams)"
+    r"|customers|logos|seats|sign-?ups|registrations|subscribers|paid subscribers|members"
+    r"|developers|installs|downloads|accounts|teams|organi[sz]ations|orgs|companies|merchants"
+    r"|creators|stars|github stars|followers|maus?|daus?|waus?|businesses|brands|clinics"
+    r"|hospitals|schools|restaurants|stores|drivers|riders|patients|students|learners|players"
+    r"|listeners|viewers|visitors|waitlist|wait-list)\b")
+USERS_BAD = rx(r"\b(?:users|daus?|waus?|maus?|actives|signups|sign-ups|traffic|usage|engagement"
+               r"|subscribers|customers)\b[^.]{0,20}\b(?:dropped|fell|declined|plunged|shrank"
+               r"|decreased|down \d|halved|tanked)")
+_CANON = {"daily": "daily_active_users", "weekly": "weekly_active_users",
+          "monthly": "monthly_active_users", "dau": "daily_active_users",
+          "wau": "weekly_active_users", "mau": "monthly_active_users"}
+
+
+def _user_metric(word: str) -> tuple[str, int]:
+    """The canonical metric for a noun, and the smallest count that is a milestone for it."""
+    w = word.lower()
+    for prefix, name in _CANON.items():
+        if w.startswith(prefix):
+            return name, 100
+    if w.startswith("paying") or w in {"customers", "logos", "paid subscribers", "businesses",
+                                       "brands", "companies", "organizations", "organisations",
+                                       "orgs", "teams", "merchants", "clinics", "hospitals",
+                                       "schools", "restaurants", "stores"}:
+        return ("paying_customers" if w.startswith("paying") else
+                "customers" if w in {"customers", "logos"} else w.replace(" ", "_")), 10
+    if w in {"stars", "github stars"}:
+        return "github_stars", 500
+    if w in {"downloads", "installs"}:
+        return w, 1000
+    if "user" in w or w.endswith("actives"):
+        return "users", 1000
+    return w.replace(" ", "_").replace("-", ""), 100
+
+
+NOT_USERS = rx(r"\b(?:subscribed to|unsubscribe|members? (?:only|area|login)|member of|mailing list"
+               r"|you are (?:currently )?(?:a )?(?:subscribed|member))\b")
+
+
+def users(clause: str, low: str, ctx: Context) -> Found | None:
+    noun = USERS.search(low)
+    if not noun or NOT_USERS.search(low):
+        return None
+    bad = USERS_BAD.search(low)
+    if bad:
+        return Found(T.USER_GROWTH, {"decline": noun["w"].lower()}, f"Decline: {bad.group()}",
+                     bad.start(), negative=True, allow=frozenset({"negation"}))
+    verb = MILESTONE.search(low)
+    if not verb:
+        return None
+    metric, floor = _user_metric(noun["w"])
+    near = [f for f in counts(clause) if abs(f.start - noun.start()) < 45
+            and clause[f.end:f.end + 1] not in {"%", "x"}
+            and not re.match(r"\s?(?:%|percent|x|ms|s|seconds|hours|days|weeks|months|years"
+                             r"|minutes|am|pm|st|nd|rd|th)\b", clause[f.end:f.end + 8])
+            and clause[max(0, f.start - 1):f.start] not in {"$", "€", "£", "#"}]
+    if near:
+        fig = min(near, key=lambda f: (bool(re.search(r"from\s?$", clause[:f.start])),
+                                       abs(f.start - noun.start())))
+        if fig.value < floor:
+            return None
+        value = round(fig.value)
+        label = noun["w"].lower()
+        return Found(T.USER_GROWTH, {metric: value}, f"{short_count(value)} {label}",
+                     min(verb.start(), fig.start))
+    growth = _growth(clause)
+    if growth:
+        return Found(T.USER_GROWTH, {f"{metric}_growth": growth},
+                     f"{noun['w'].capitalize()} up {growth}", verb.start())
+    return None
+
+
+TECH_METRIC = rx(
+    r"\b(?P<w>p50|p75|p90|p95|p99|p999|latency|response times?|load times?|page loads?"
+    r"|build times?|query times?|cold starts?|startup time|render time|ttfb|time to first \w+"
+    r"|throughput|requests per second|rps|qps|tps|uptime|availability|error rates?|crash rate"
+    r"|(?:cloud|aws|gcp|azure|infra(?:structure)?|hosting|compute|storage|inference) (?:bill|costs?"
+    r"|spend)|costs? per \w+|memory (?:usage|footprint)|cpu (?:usage|utili[sz]ation)"
+    r"|events processed|events per|messages per|requests|inference time|training time"
+    r"|speed|performance|build (?:and|&) (?:pr|test) times?|pr times?|ci times?|indexing"
+    r"|search times?|feed(?:ing)? throughput|write throughput|read throughput"
+    r"|accuracy|precision|recall|deploy time|ci time|test suite|bundle size|app size)\b")
+TECH_BETTER = rx(
+    r"\b(?:from \S+ to|down to|dropped|dropping|reduced|reduction|cut (?:by|from|to|our)"
+    r"|lower than|lowered|improved|improvement|faster|quicker|speed-?up|sped up|halved"
+    r"|slashed|went from|now \S+,? (?:vs|versus|compared|from|it was|was|down)|record|new high"
+    r"|all[- ]time|processed|handled|sustained|zero downtime|no downtime"
+    r"|sub-?\d|under \d|below \d|was \d|it was|better|increas\w+|\w+-?fold|doubled|tripled"
+    r"|decreased|shaved|trimmed|saved|saving|savings"
+    r"|up to \d+x|\d+(?:\.\d+)?x (?:faster|cheaper|less|more|smaller|higher))(?![a-z])")
+OUTAGE = rx(
+    r"\b(?:outage|went down|was down|is down|were down|downtime|service disruption"
+    r"|sev ?[0-2]\b|p0 incident|major incident|incident\b|degraded|degradation|data loss"
+    r"|lost (?:customer )?data|breach|security incident|compromised|leaked|ddos"
+    r"|ransomware|post-?mortem|root cause|rca\b|unavailable|timeouts?|lag\b|lagging"
+    r"|crash(?:ed|es|ing)?|broke (?:for|in) production|failed over|failover)")
+IMPACT = rx(
+    r"\b(?:customers?|users?|clients?|production|prod\b|all regions|sla|status page|everyone"
+    r"|affected|impacted|unable to|couldn'?t|could not|paused|angry|escalat\w+|refund|credits?"
+    r"|\d+ ?(?:min|mins|minutes|hours|hrs|h)\b|(?:an|one|two|three|several) hours?|all day"
+    r"|for hours|data|records|accounts|pii|personal data)\b")
+
+
+def technical(clause: str, low: str, ctx: Context) -> Found | None:
+    outage = OUTAGE.search(low)
+    if outage and IMPACT.search(low) and not re.search(
+            r"\b(?:no (?:customer|user)s? (?:were |was )?(?:affected|impacted)|no impact"
+            r"|zero impact"
+            r"|not (?:affected|impacted)|drill|game ?day|chaos test|simulated|tabletop)\b", low):
+        what = outage.group().lower()
+        return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "security" if what in {
+            "breach", "security incident", "compromised", "leaked", "ransomware"} else "outage"},
+            f"Incident: {_phrase(clause, outage.start())}", outage.start(), negative=True,
+            allow=frozenset({"negation"}))
+    m = TECH_METRIC.search(low)
+    if not m:
+        return None
+    better = TECH_BETTER.search(low)
+    if not better or NOT_PRODUCTION.search(low):
+        return None
+    metric = m["w"].lower()
+    durations = durations_ms(clause)
+    pcts = percents(clause)
+    mult = multiples(clause)
+    figures = counts(clause)
+    if not (durations or pcts or mult or any(f.scaled for f in figures)):
+        return None
+    canon = re.sub(r"[^a-z0-9]+", "_", metric).strip("_")
+    metrics: dict[str, str | int | float] = {}
+    if durations and any(w in metric for w in ("p", "latency", "time", "ttfb", "start")):
+        after = min(durations, key=lambda f: (bool(re.search(r"(?:from|was)\s?$",
+                                                             clause[:f.start])), -f.start))
+        metrics[f"{canon}_ms"] = round(after.value, 1)
+    elif pcts:
+        metrics[f"{canon}_pct"] = pcts[0].value
+    elif mult:
+        metrics[f"{canon}_x"] = mult[0].value
+    else:
+        metrics[canon] = round(max(f.value for f in figures))
+    return Found(T.TECHNICAL_ACHIEVEMENT, metrics, _phrase(clause, m.start()), m.start())
+
+
+def _phrase(clause: str, at: int) -> str:
+    """A short title from the clause itself, starting near the trigger."""
+    start = clause.rfind(" ", 0, max(0, at - 25)) + 1 if at > 30 else 0
+    text = clause[start:].strip()
+    if len(text) > 90:
+        text = text[:90].rsplit(" ", 1)[0] + "\u2026"
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,118 @@
+"""Words that turn a statement into something that did not (yet) happen to us.
+
+Every extractor runs the same checks (``reported_not_happened`` is also applied to LLM output):
+plans and hopes, hypotheticals, negations, questions, rumours, old news, and text that is
+quoted, translated, templated, role-played or a test rather than reported.
+
+Cues are looked for in the clause that holds the event's trigger, with a little of what comes
+before it in the sentence, so "Not gonna lie, we closed our Series A" keeps its event while
+"If Acme signs, we'd hit $2M ARR" does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    """For lower-cased text: every check below lower-cases what it is given."""
+    return re.compile(pattern)
+
+
+PLAN = _rx(
+    r"\b(?:will|won't|shall|'ll|going to|gonna|plan(?:s|ned|ning)? (?:to|for|on)|aim(?:s"
+    r"|ing)? (?:to|for)"
+    r"|hop(?:e|es|ing|efully)|target(?:s|ing)?\b|goal\b|goals|expect(?:s|ing)?|expected to"
+    r"|should|could|would|might|may\b|intend|on track (?:to|for)|next (?:week|month|quarter"
+    r"|year|sprint)|by (?:q[1-4]|eoy|eoq|end of|the end of|year[- ]end|(?:jan|feb|mar|apr|jun"
+    r"|jul|aug|sep|oct|nov|dec)[a-z]*\b)|forecast|projected|projection|pipeline\b|potential(?:ly)?"
+    r"|considering|exploring|in talks|in discussions?|discuss(?:ing)?|pending|wish|want(?:s|ed)? to"
+    r"|need(?:s|ed)?\b|require[sd]?\b|trying to|try to|working (?:on|towards?)|close to|almost"
+    r"|nearly|about to"
+    r"|(?<!as )soon\b|upcoming|scheduled|tentative(?:ly)?|let'?s|prep(?:are|aring)? (?:for|the)"
+    r"|in the works|fingers crossed|if all goes well|pray|manifest(?:ing)?|dream|roadmap"
+    r"|getting ready|gearing up|prospect(?:ive)?|opportunity|opportunities|proposal|proposed"
+    r"|shortlist(?:ed)?|finalist|waiting (?:on|for)|await(?:ing)?|once (?:we|they|it)"
+    r"|ready to (?:move|sign|go)|verbal(?:ly)?|redlines?|negotiat\w*|in legal|with legal"
+    r"|in procurement|by tomorrow|tomorrow|tonight|later today|this (?:coming )?(?:week|month)"
+    r" we(?:'ll| will)|to be announced|tba\b|tbd\b|estimate[ds]?|hypothes\w*|ambitio\w*"
+    r"|north star|stretch|ideally|hopeful)")
+HYPOTHETICAL = _rx(r"(?:^|\W)(?:if|unless|assuming|imagine|what if|suppose|supposing|in case"
+                   r"|whether|when we|once|even if)\b|^\W*when\b")
+NEGATION = _rx(r"\b(?:not|no|never|nobody|none|neither|nor|without|didn't|don't|doesn't"
+               r"|haven't|hasn't|hadn't|isn't|aren't|wasn't|weren't|won't|wouldn't|can't"
+               r"|cannot|couldn't|no longer|yet to|far from|fell through|falls through"
+               r"|instead of|rather than|rumou?rs? (?:are|is) false|denied|retract\w*"
+               r"|scratch that|false alarm|correction|not yet|nope)\b|n't\b")
+RUMOUR = _rx(r"\b(?:rumou?r\w*|reportedly|allegedly|heard (?:that|they|we)|word is|apparently"
+             r"|sources say|speculat\w*|supposedly|gossip|unconfirmed|might have|may have)\b")
+OLD_NEWS = _rx(r"\b(?:back in (?:19|20)\d\d|back then|years ago|(?:a|one|two|three) years? ago"
+               r"|last year|in (?:19|20)[01]\d\b|throwback|tbt|anniversary|remember when"
+               r"|as you (?:all )?know|reminder that|recap of last year|since (?:19|20)\d\d"
+               r"|(?:19|20)\d\d was|historically|previously|used to|in the past|once upon)\b")
+REPORTED = _rx(
+    r"\b(?:translat\w*|in (?:french|german|spanish|italian|japanese|chinese)\b|draft(?:ing"
+    r"|ed)? (?:a|an|the)?\s*"
+    r"(?:tweet|post|headline|email|reply|response|copy|example)|template|placeholder"
+    r"|lorem ipsum|for example|example:|e\.g\.|for instance|mock(?:up|ed)?|dummy|fake"
+    r"|fictional|fiction|test (?:message|data|event|post|entry|record|row|case)|unit test"
+    r"|not real|isn't real|role[- ]?play|pretend|make believe|headline (?:idea|suggestion|option)s?"
+    r"|suggested (?:headline|copy|tweet)|write (?:that|something like|a post saying)"
+    r"|say that we|sample (?:text|data|message|copy|post)|fill in|story idea|imagine"
+    r"|hypothetical\w*|in a parallel universe|joke|jk\b|just kidding|kidding|/s\b|lol jk"
+    r"|we haven't|we have not|it reads well|reads better|wishful|april fools?"
+    r"|\[(?:company|name|amount|investor|customer|x+)\]|\{\{|<company>"
+    r"|xx+\b|\$x+\b|tk\b)")
+QUESTION_END = re.compile(r"\?\s*(?:[^\w\s]{0,6})$")
+# Lowlight cues that read like negations but are the event itself ("didn't pass the audit").
+_NEG_AS_EVENT = _rx(r"\b(?:didn't|did not|failed to|won't|will not|is not|isn't|not) "
+                    r"(?:renew|pass|close|sign|go with|move forward|hit|make|meet|continue)\w*")
+
+
+def plan_or_hope(part: str) -> str | None:
+    part = part.lower()
+    m = PLAN.search(part)
+    return f"plan or hope ({m.group().strip()})" if m else None
+
+
+def hypothetical(part: str) -> str | None:
+    part = part.lower()
+    m = HYPOTHETICAL.search(part)
+    return f"hypothetical ({m.group().strip()})" if m else None
+
+
+def negated(part: str, *, negative_event: bool) -> str | None:
+    part = part.lower()
+    if negative_event and _NEG_AS_EVENT.search(part):
+        return None
+    m = NEGATION.search(part)
+    return f"negation ({m.group().strip()})" if m else None
+
+
+def rumour(part: str) -> str | None:
+    part = part.lower()
+    m = RUMOUR.search(part)
+    return f"rumour ({m.group().strip()})" if m else None
+
+
+def old_news(part: str) -> str | None:
+    part = part.lower()
+    m = OLD_NEWS.search(part)
+    return f"old news ({m.group().strip()})" if m else None
+
+
+def reported_not_happened(text: str) -> str | None:
+    """Text that is quoted, translated, templated, role-played, a test or a joke: said, not done.
+
+    Shared by every extractor: the rules use it per sentence and per message, grounding applies
+    it to the evidence an LLM quotes.
+    """
+    text = text.lower()
+    m = REPORTED.search(text)
+    return f"reported, not happened ({m.group().strip()})" if m else None
+
+
+def question(sentence: str) -> str | None:
+    return "question" if QUESTION_END.search(sentence.rstrip()) else None

@@ -1,0 +1,184 @@
+"""Reading one message: sentences -> clauses -> detectors -> vetoes -> hits with offsets."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from signalpipe.extract.injection import injection_reason
+from signalpipe.extract.rules import company as co
+from signalpipe.extract.rules import deals, growth, modality
+from signalpipe.extract.rules.found import Context, Found
+from signalpipe.extract.rules.gate import cues
+from signalpipe.extract.rules.subject import OTHER_PEOPLE, third_party
+from signalpipe.extract.rules.text import Span, clauses, lower, sentences
+from signalpipe.models import EventType, Message
+
+Detector = Callable[[str, str, Context], Found | None]
+
+# Order matters where one clause fits two readings: a deal's "$420k ARR contract" is a deal, not
+# revenue; "integration with X is live" is a partnership, not a launch; a podcast "is live" is
+# press.
+DETECTORS: tuple[tuple[str, Detector], ...] = (
+    ("funding", deals.funding), ("acquisition", deals.acquisition),
+    ("investor_interest", deals.investor_interest), ("compliance", co.compliance),
+    ("media", co.media), ("hiring", co.hiring), ("expansion", co.expansion),
+    ("partnership", deals.partnership), ("enterprise_deal", deals.enterprise_deal),
+    ("customer_success", deals.customer_success), ("revenue", growth.revenue),
+    ("users", growth.users), ("technical", growth.technical), ("award", co.award),
+    ("launch", co.launch),
+)
+_PART_CUT = re.compile(r",\s|:\s|\(|\)|!\s")
+_SUBORDINATE = re.compile(r"^\s*(?:if|assuming|once|unless|when|in case|should|whether)\b",
+                          re.IGNORECASE)
+RETRACTION = re.compile(r"^\W*(?:\(?(?:we haven'?t|we have not|not (?:true|real|yet)|jk\b"
+                        r"|just kidding|kidding|scratch that|false alarm|correction\b|update: "
+                        r"(?:it|the deal|they) (?:fell|didn'?t)|never ?mind|nvm\b|lol no"
+                        r"|actually,? (?:no|not)))", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An accepted reading: what was found, in which message, and the sentence that says it."""
+
+    found: Found
+    message: Message
+    span: Span
+
+
+def subject_of(message: Message) -> str:
+    if message.subject:
+        return message.subject
+    head = message.text.partition("\n")[0]
+    return head[8:].strip() if head.lower().startswith("subject:") else ""
+
+
+def trigger_part(clause: str, pos: int) -> str:
+    """The comma-separated part of ``clause`` holding ``pos``, with a leading "if ..., " part."""
+    cuts = [m.end() for m in _PART_CUT.finditer(clause)]
+    bounds = [0, *cuts, len(clause) + 1]
+    for i in range(len(bounds) - 1):
+        if bounds[i] <= pos < bounds[i + 1]:
+            part = clause[bounds[i]:bounds[i + 1]]
+            if i > 0 and _SUBORDINATE.search(clause[bounds[i - 1]:bounds[i]]):
+                part = clause[bounds[i - 1]:bounds[i]] + part
+            return part
+    return clause
+
+
+def veto(found: Found, clause: str, sentence: Span, near: str,
+         company: re.Pattern[str] | None) -> str | None:
+    """Why ``found`` is not a real event of ours, or None."""
+    part = trigger_part(clause, found.trigger)
+    allow = found.allow
+    checks: list[str | None] = [
+        modality.reported_not_happened(near),
+        None if "question" in allow else modality.question(sentence.text),
+        None if "hypothetical" in allow else modality.hypothetical(part),
+        None if "plan" in allow else modality.plan_or_hope(part),
+        None if "negation" in allow else modality.negated(part, negative_event=found.negative),
+        modality.rumour(sentence.text),
+        modality.old_news(part),
+    ]
+    for reason in checks:
+        if reason:
+            return reason
+    head = clause[:found.trigger]
+    if found.relational:
+        other = re.search(r"\b(?:competitors?|rivals?|competition)\b", head, re.IGNORECASE)
+        if other:
+            return f"third party ({other.group()})"
+        return None
+    if found.event_type is EventType.HIRING and not found.negative:
+        return None  # the hire's own name is the subject; hiring() asks for "our"/"welcome"
+    return third_party(head, clause, company)
+
+
+_URL = re.compile(r"\]\([^)\s]{1,500}\)|https?://\S+|www\.\S+|\S+@\S+\.\w+|<[^<>\s]{1,300}>"
+                  r"|\{\{[^{}]{0,200}\}\}|`[^`\n]{0,300}`")
+
+
+def masked(text: str) -> str:
+    """``text`` with links, addresses, markup and code blanked out, offsets kept: a release
+    URL's "/releases/tag/v3.13" or a template's "{{site.name}}" is no statement."""
+    if "://" not in text and "www." not in text and "@" not in text and "](" not in text \
+            and "{{" not in text and "`" not in text and "<" not in text:
+        return text
+    return _URL.sub(lambda m: " " * len(m.group()), text)
+
+
+def read_message(message: Message, company: re.Pattern[str] | None
+                 ) -> tuple[list[Hit], list[tuple[str, str]]]:
+    """Every event one message states, and every near-event it rejected with the reason."""
+    found_cues = cues(message.text.lower())
+    if not found_cues:
+        return [], []  # most messages: one scan finds no cue, there is nothing to read
+    text = masked(message.text)
+    if text is not message.text:
+        found_cues = cues(text.lower())
+        if not found_cues:
+            return [], []
+    hits: list[Hit] = []
+    rejected: list[tuple[str, str]] = []
+    flagged: str | bool | None = False
+    spans = sentences(text)
+    wanted = _per_sentence(spans, found_cues)
+    subject = subject_of(message)
+    for i, sentence in enumerate(spans):
+        at = wanted.get(i)
+        if not at:
+            continue
+        ctx = Context(company, sentence.text, message.sender, subject,
+                      spans[i - 1].text if i else "")
+        for clause in clauses(sentence):
+            names = {n for pos, these in at if clause.start <= pos < clause.end for n in these}
+            if not names:
+                continue
+            found = _detect(clause.text, ctx, names)
+            if found is None:
+                continue
+            if flagged is False:
+                flagged = injection_reason(f"{message.subject or ''}\n{message.text}")
+            after = spans[i + 1].text if i + 1 < len(spans) else ""
+            if after and RETRACTION.search(after):
+                reason: str | None = f"retracted: {after[:40]}"
+            elif flagged:
+                reason = f"injection: {flagged}"
+            else:
+                before = spans[i - 1].text if i else ""
+                near = sentence.text if not before.endswith(":") else f"{before} {sentence.text}"
+                reason = veto(found, clause.text, sentence, near, company)
+            if reason is None:
+                original = Span(sentence.start, sentence.end,
+                                message.text[sentence.start:sentence.end])
+                hits.append(Hit(found, message, original))
+            else:
+                rejected.append((message.id, f"{reason}: {sentence.text[:120]}"))
+    return hits, rejected
+
+
+def _per_sentence(spans: list[Span], found: list[tuple[int, frozenset[str]]]
+                  ) -> dict[int, list[tuple[int, frozenset[str]]]]:
+    """Each sentence's cues: (position, detector names)."""
+    starts = [s.start for s in spans]
+    out: dict[int, list[tuple[int, frozenset[str]]]] = {}
+    for pos, names in found:
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and pos < spans[i].end:
+            out.setdefault(i, []).append((pos, names))
+    return out
+
+
+def _detect(clause: str, ctx: Context, names: set[str]) -> Found | None:
+    low = lower(clause)
+    for name, detector in DETECTORS:
+        if name in names:
+            found = detector(clause, low, ctx)
+            if found is not None:
+                return found
+    return None
+
+
+__all__ = ["OTHER_PEOPLE", "Hit", "read_message"]

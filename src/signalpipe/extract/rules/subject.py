@@ -1,0 +1,125 @@
+"""Whose news is it? Ours (we, our, the company's names) or a third party's.
+
+The stream belongs to one company. A statement is ours when its subject is "we", the company, or
+nobody at all (an agentless "Series A closed", "v2.3 is out" in our own channel). It is a third
+party's when a named organisation or a "they" acts on its own behalf: a competitor's raise, a
+customer's acquisition, "Google hired Injong Rhee". Customers, investors, partners and the press
+acting towards us ("Acme signed", "Sequoia reached out", "TechCrunch ran our story") are still our
+news: those types say so with ``relational=True``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+FIRST_PERSON = re.compile(r"\b(?:we|we're|we've|we'd|our|ours|us|i|i'm|i've|my|ourselves"
+                          r"|the team|the company|this team)\b|(?<=\w)'re\b", re.IGNORECASE)
+OTHER_PEOPLE = re.compile(
+    r"\b(?:competitors?|rivals?|competition|our (?:customers?|clients?|partners?|investors?|"
+    r"friends?|neighbou?rs?|portfolio|vendors?|suppliers?)|(?:a|another|one of our) (?:customers?|"
+    r"clients?|partners?|portfolio compan\w+)|they|they've|they're|their|he|she|his|her"
+    r"|the (?:startup|firm|company|vendor|customer|client)(?! itself))\b", re.IGNORECASE)
+_CAP_NAME = re.compile(r"(?<![\w@#/.])(?:[A-Z][\w&'.-]*|[a-z]+[A-Z][\w]*)"
+                       r"(?:\s(?:[A-Z][\w&'.-]*|of|&|and|de|for))*")
+# Capitalised words that open a sentence without naming anyone.
+_NOT_NAMES = frozenset(
+    [
+        "the", "a", "an", "this", "that", "these", "those", "today", "yesterday", "tonight", "just",
+        "so", "big", "huge", "great", "good", "finally", "officially", "also", "and", "but", "then",
+        "now", "update", "quick", "fyi", "psa", "heads", "news", "breaking", "excited", "thrilled",
+        "happy", "proud", "stoked", "pleased", "glad", "wow", "yes", "yay", "woohoo", "omg", "hey",
+        "hi", "hello", "team", "all", "everyone", "folks", "guys", "friday", "monday", "tuesday",
+        "wednesday", "thursday", "saturday", "sunday", "weekly", "monthly", "q1", "q2", "q3", "q4",
+        "subject", "re", "fwd", "fw", "note", "small", "another", "one", "first", "new", "last",
+        "this", "week", "per", "after", "before", "over", "it", "its", "in", "on", "at", "by",
+        "for", "with", "from", "as", "our", "we", "us", "my", "i", "update:", "highlights", "recap",
+        "wins", "win", "congrats", "congratulations", "kudos", "shoutout", "shout", "welcome",
+        "please", "announcing", "introducing", "confirmed", "official", "done", "signed", "closed",
+        "after", "when", "once", "since", "while", "arr", "mrr", "nrr", "ndr", "nps", "csat", "kpi",
+        "kpis", "okr", "okrs", "p50", "p90", "p95", "p99", "api", "apis", "sdk", "ui", "ux", "sla",
+        "slas", "eu", "us", "uk", "ga", "beta", "q1", "q2", "q3", "q4", "yoy", "mom", "qoq", "wow",
+        "dau", "wau", "mau", "ceo", "cto", "cfo", "coo", "vp"
+    ])
+
+
+def aliases_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern for the company's names; spaces and dots may vary."""
+    parts = []
+    for name in names:
+        words = [re.escape(w) for w in re.split(r"[\s._-]+", name.strip()) if w]
+        if words and len("".join(words)) >= 2:
+            parts.append(r"[\s._-]?".join(words))
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(sorted(parts, key=len, reverse=True))
+                      + r")(?:'s|\u2019s|s)?(?![\w])", re.IGNORECASE)
+
+
+def is_ours(text: str, company: re.Pattern[str] | None) -> bool:
+    """Does ``text`` speak as or about the company (we/our/us, its names)?"""
+    return bool(FIRST_PERSON.search(text) or (company is not None and company.search(text)))
+
+
+def named_subject(head: str, company: re.Pattern[str] | None) -> str | None:
+    """The proper name nearest before the trigger in ``head``, or None when it is ours."""
+    found = None
+    for m in _CAP_NAME.finditer(head):
+        name = m.group().strip()
+        first = name.split()[0].lower().rstrip(":,!")
+        if first in _NOT_NAMES and len(name.split()) == 1:
+            continue
+        found = name
+    if found is None or (company is not None and company.search(found)):
+        return None
+    return found
+
+
+_AGENT = re.compile(r"^\s*\w+\s+by\s+(?:the\s+)?(?P<who>[A-Z][\w&'.-]*(?:\s[A-Z][\w&'.-]*)*)")
+_GLUE = frozenset(
+    [
+        "just", "also", "recently", "finally", "officially", "today", "yesterday", "now", "has",
+        "have", "had", "reportedly", "quietly", "already", "successfully", "formally", "publicly",
+        "that", "which", "who", "and", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "co",
+        "co.", "plc", "ag", "sa", "gmbh", "group", "holdings", "has", "been", "have", "been"
+    ])
+
+
+def _acts(name: str, head: str) -> bool:
+    """Does ``name`` stand as the subject of what follows it in ``head``?
+
+    "Stripe raised", "Stripe has just raised", "Acme, a fintech startup, raised" and "Acme's new
+    app launched" read as Stripe's or Acme's news; in "Search latency dropped" the capital only
+    marks the start of a sentence whose subject is a common noun.
+    """
+    at = head.find(name)
+    rest = head[at + len(name):] if at >= 0 else ""
+    if re.match(r"\s*(?:'s|\u2019s)\b", rest) or rest.lstrip().startswith((",", "(")):
+        return True
+    words = re.findall(r"[a-z][a-z.']*", rest.lower())
+    return all(w in _GLUE for w in words)
+
+
+def third_party(head: str, clause: str, company: re.Pattern[str] | None) -> str | None:
+    """Why the clause reads as someone else's news, or None when it reads as ours.
+
+    ``head`` is the part of the clause before the trigger word (where the subject stands).
+    """
+    if company is not None and company.search(head):
+        return None
+    other = OTHER_PEOPLE.search(head)
+    if other:
+        return f"third party ({other.group()})"
+    rest = clause[len(head):]
+    agent = _AGENT.search(rest[:80])
+    if agent and not (company is not None and company.search(agent.group("who"))) \
+            and not FIRST_PERSON.search(agent.group("who")):
+        return f"third party (by {agent.group('who')})"
+    if FIRST_PERSON.search(head):
+        return None
+    name = named_subject(head, company)
+    if name is None or not _acts(name, head):
+        return None
+    if FIRST_PERSON.search(rest) or (company is not None and company.search(rest)):
+        return None  # "Accel led our round": they act, we are the news
+    return f"third party ({name})"
