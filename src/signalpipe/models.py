@@ -6,7 +6,7 @@ import hashlib
 import re
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -96,13 +96,15 @@ def _norm_value(v: MetricValue) -> str:
 
 
 class EvidenceSpan(BaseModel):
-    """Where an event's proof stands: ``text[start:end]`` of the message ``message_id``."""
+    """Where an event's proof stands: ``text[start:end]`` of the message ``message_id`` (or of
+    its subject line, for an email whose headline states the event)."""
 
     model_config = _FROZEN
 
     message_id: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    field: Literal["text", "subject"] = "text"
 
     @model_validator(mode="after")
     def _ordered(self) -> EvidenceSpan:

@@ -107,10 +107,14 @@ LAUNCH = rx(
     r"|available)|are (?:now )?(?:live|out|here|available)|went live|now available|now live"
     r"|generally available|general availability|\bga\b|public (?:beta|launch|release|preview)"
     r"|open beta|has arrived|have arrived|announc(?:ed|es|ing)"
-    r"|goes live|out now|available now|available today|(?:announce|announcing|announced) (?:the )?"
+    r"|goes live|out now|available now|available today|announce (?:the )?(?:release|launch"
+    r"|general availability|availability|a new|our new|support)|release of|excited to (?:release"
+    r"|introduce|share|launch)|now supports?|now offers|now (?:fully )?open[- ]source"
+    r"|(?:announce|announcing|announced) (?:the )?"
     r"launch of|finally arrives?|first (?:public )?release|initial release|open[- ]sourced"
     r"|rolled (?:the )?major version)")
-STRONG_LAUNCH = rx(r"\b(?:launch(?:ed|es|ing)|(?:announce|announcing|announced) (?:the )?launch of"
+STRONG_LAUNCH = rx(r"\b(?:launch(?:ed|es|ing)|announce the release|release of|excited to release"
+                   r"|introducing|announcing|(?:announce|announcing|announced) (?:the )?launch of"
                    r"|finally arrives|first (?:public )?release|is (?:now )?(?:live|out|here)"
                    r"|are (?:now )?(?:live|out"
                    r"|here)|went live|generally available|general availability|\bga\b|out now"
@@ -290,7 +294,9 @@ PRESS = rx(
     r"[^.]{0,40}\blist\b|named (?:us )?(?:one of|as one of|among)|made (?:the|their|it onto)"
     r" [^.]{0,40}list|quoted (?:in|by)|(?:we'?re|we are|we were) (?:in|on) [A-Z]"
     r"|press (?:hit|coverage|mention)|front page|interviewed (?:by|on)"
-    r"|(?:we|our \w+) appear(?:ed|s) (?:in|on)|shout-?out (?:in|from)|profiled (?:by|in))")
+    r"|(?:we|our \w+) appear(?:ed|s) (?:in|on)|shout-?out (?:in|from)|profiled (?:by|in)"
+    r"|sat down with [^.]{0,60}(?:podcast|show|radio|tv|magazine)|guest on (?:the )?[^.]{0,40}"
+    r"(?:podcast|show)|(?:on|joined) the [^.]{0,40} podcast)")
 NOT_PRESS = rx(r"\b(?:job interview|face to face interview|interview (?:with|for) (?:a |the )"
                r"?(?:candidate|role|position)|interview (?:loop|panel|slot)|phone screen"
                r"|mailing list|waitlist|wait list|to-?do list|todo list|shortlist|list of"
@@ -320,7 +326,8 @@ def media(clause: str, low: str, ctx: Context) -> Found | None:
 
 AWARD = rx(
     r"\b(?:won|wins|win|winning|awarded|received|receives|took home|named (?:the )?winner"
-    r"|took (?:first|top|1st|gold)|earned|granted|secured|landed)\b[^.]{0,50}?\b(?P<what>award"
+    r"|took (?:first|top|1st|gold)|earned|granted|secured|landed|named (?:as )?(?:a |the )?winner"
+    r" of)\b[^.]{0,50}?\b(?P<what>award"
     r"|prize|competition|challenge|hackathon|pitch (?:competition|battle)|grant|patent|medal"
     r"|trophy|honou?r)\b|\bpatent (?:was |has been )?(?:granted|issued|approved)\b")
 

@@ -287,7 +287,17 @@ SUCCESS_DONE = rx(r"\b(?:renewed|renews|re-?signed|extended|expanded|expands|upg
                   r"|saved|reduced|increased|grew|record)")
 
 
+HOW_USES = re.compile(r"\bhow (?:the )?(?P<who>[\w .&'-]{2,40}?) (?:uses|used|leverages|scaled"
+                      r"|scales|cut|saved|built|builds|embraced|runs|migrated|reduced|improved"
+                      r"|consolidates|streamlined|moved)\b")
+
+
 def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
+    how = HOW_USES.search(low)
+    if how and ctx.company is not None and ctx.company.search(clause[how.end():]):
+        who = clause[how.start("who"):how.end("who")]
+        return Found(T.CUSTOMER_SUCCESS, {"customer": key(who), "story": "case study"},
+                     f"Case study: {who}", how.start(), relational=True, stakeholders=(who,))
     churn = CHURN.search(low)
     if churn:
         who = name_before(clause, churn.start(), within=50) or name_after(clause, churn.end())

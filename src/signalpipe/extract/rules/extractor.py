@@ -44,7 +44,8 @@ class _Merged:
     def add(self, hit: Hit) -> None:
         if hit.message.id not in self.ids:
             self.ids.append(hit.message.id)
-        span = EvidenceSpan(message_id=hit.message.id, start=hit.span.start, end=hit.span.end)
+        span = EvidenceSpan(message_id=hit.message.id, start=hit.span.start, end=hit.span.end,
+                            field="subject" if hit.field == "subject" else "text")
         if span not in self.spans:
             self.spans.append(span)
         self.stakeholders.update(dict.fromkeys(s for s in hit.found.stakeholders if s))

@@ -56,7 +56,8 @@ STEMS: dict[str, str] = {
     "customer_success": "renew re-sign extended expand upsell upgraded seats case study "
                         "customer story success story testimonial nps$ csat net promoter record "
                         "retention nrr$ ndr$ grr$ g2$ capterra trustpilot gartner saved churn "
-                        "cancel not renewing won't renew didn't renew downgrad terminat pause",
+                        "cancel not renewing won't renew didn't renew downgrad terminat pause "
+                        "how$",
     "revenue": "arr$ mrr$ revenue run rate run-rate runrate bookings gmv billings top line "
                "topline top-line sales turnover profit operating net income earnings ebit "
                "order intake order backlog order book income guidance outlook loss broke even "
@@ -83,7 +84,8 @@ STEMS: dict[str, str] = {
               "unveil debut live "
               "available generally available general availability ga$ beta preview arrived "
               "arrives announc goes live out now first release initial release open-sourc "
-              "open sourc major version is out are out is here are here",
+              "open sourc major version is out are out is here are here announce release of "
+              "excited to now support now offer",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 
@@ -122,7 +124,8 @@ def _stems(spec: str) -> list[str]:
              "root cause", "failed over", "took home", "took first", "rolled out",
              "generally available", "general availability", "goes live", "out now",
              "first release", "initial release", "open sourc", "major version", "is out",
-             "are out", "is here", "are here"}
+             "are out", "is here", "are here", "release of", "sat down", "guest on", "excited to", "now support",
+             "now offer"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

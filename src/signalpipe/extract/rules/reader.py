@@ -46,6 +46,7 @@ class Hit:
     found: Found
     message: Message
     span: Span
+    field: str = "text"
 
 
 def subject_of(message: Message) -> str:
@@ -126,6 +127,11 @@ def read_message(message: Message, company: re.Pattern[str] | None
     spans = sentences(text)
     wanted = _per_sentence(spans, found_cues)
     subject = subject_of(message)
+    if message.subject and message.subject not in text:
+        # an email's or a post's headline states its news ("Announcing IN query operator")
+        headline = _read_headline(message, company)
+        hits.extend(headline[0])
+        rejected.extend(headline[1])
     for i, sentence in enumerate(spans):
         at = wanted.get(i)
         if not at:
@@ -157,6 +163,23 @@ def read_message(message: Message, company: re.Pattern[str] | None
             else:
                 rejected.append((message.id, f"{reason}: {sentence.text[:120]}"))
     return hits, rejected
+
+
+def _read_headline(message: Message, company: re.Pattern[str] | None
+                   ) -> tuple[list[Hit], list[tuple[str, str]]]:
+    line = masked(message.subject or "")
+    found_cues = cues(lower(line))
+    if not found_cues:
+        return [], []
+    sentence = Span(0, len(line), line)
+    names = {n for _, these in found_cues for n in these}
+    found = _detect(line, Context(company, line, message.sender, line), names)
+    if found is None:
+        return [], []
+    reason = veto(found, line, sentence, line, company)
+    if reason:
+        return [], [(message.id, f"{reason}: {line[:120]}")]
+    return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []
 
 
 def _per_sentence(spans: list[Span], found: list[tuple[int, frozenset[str]]]
