@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from signalpipe.extract.rules import RulesExtractor
 from signalpipe.models import Batch, Message, SignificantEvent, Source
-from signalpipe.report.evaluation import format_table, load_truth, score
-from signalpipe.sources.generate import generate
+from signalpipe.sample.evaluation import format_table, load_truth, score
+from signalpipe.sample.generate import generate
 
 COMPANY = "scaleflow"
 

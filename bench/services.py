@@ -49,7 +49,7 @@ def ensure_csv(rows: int, seed: int) -> Path:
     if path.exists():
         return path
     try:
-        from signalpipe.sources.generate import generate
+        from signalpipe.sample.generate import generate
     except ImportError:
         _synthetic(path, rows)
     else:

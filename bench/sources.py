@@ -28,10 +28,10 @@ from typing import Any
 
 def rows_of_kind(chat: bool, count: int, seed: int = 7) -> Iterator[dict[str, Any]]:
     """`count` generated rows of one kind (chat or email)."""
-    from signalpipe.sources.writers import is_chat
+    from signalpipe.sample.writers import is_chat
 
     try:
-        from signalpipe.sources.generate import iter_rows
+        from signalpipe.sample.generate import iter_rows
     except ImportError:  # the generator lands separately; the readers do not depend on it
         source: Iterator[dict[str, Any]] = synthetic_rows()
     else:
@@ -57,7 +57,7 @@ def synthetic_rows() -> Iterator[dict[str, Any]]:
 
 def write_child(size: int, export: Path, mbox: Path) -> None:
     """Write both inputs (in a child, so the parent stays small: see `measure`)."""
-    from signalpipe.sources.writers import write_mbox, write_slack_export
+    from signalpipe.sample.writers import write_mbox, write_slack_export
 
     write_slack_export(rows_of_kind(True, size), export)
     write_mbox(rows_of_kind(False, size), mbox)

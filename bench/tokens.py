@@ -120,9 +120,9 @@ def main() -> None:
         csv_path, truth_path = args.csv, args.truth
         if csv_path is None:
             try:
-                from signalpipe.sources.generate import generate
+                from signalpipe.sample.generate import generate
             except ImportError:
-                parser.error("signalpipe.sources.generate is missing: pass --csv")
+                parser.error("signalpipe.sample.generate is missing: pass --csv")
             csv_path = Path(tmp) / "bench.csv"
             truth_path = Path(tmp) / "bench.truth.jsonl"
             generate(args.rows, args.seed, csv_path, truth_path, company=args.company)

@@ -37,7 +37,7 @@ IDLE_EXIT_S = 10
 def traffic_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("traffic") / "traffic.csv"
     try:
-        from signalpipe.sources.generate import generate
+        from signalpipe.sample.generate import generate
     except ImportError:  # the generator is optional here: plain rows make the same checks
         _synthetic_csv(path, ROWS)
     else:

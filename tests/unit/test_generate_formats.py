@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from signalpipe.models import Message
+from signalpipe.sample.generate import generate
 from signalpipe.sources.detect import open_source
-from signalpipe.sources.generate import generate
 
 
 @pytest.mark.parametrize(("fmt", "name", "source"), [("slack-export", "s.zip", "slack"),

@@ -185,7 +185,7 @@ def test_a_failing_batch_is_parked_alone_when_batches_are_written_as_a_group(
 
 
 def test_extracting_on_a_second_thread_leaves_the_same_stores(tmp_path: Path) -> None:
-    from signalpipe.sources.generate import generate
+    from signalpipe.sample.generate import generate
 
     data = tmp_path / "d.csv"
     generate(3000, 5, data, tmp_path / "d.truth.jsonl")

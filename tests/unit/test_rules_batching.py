@@ -16,8 +16,8 @@ import pytest
 from signalpipe.batching.keys import make_batch
 from signalpipe.extract.rules import RulesExtractor, read_message
 from signalpipe.models import Message, Source, canonical_fingerprint
+from signalpipe.sample.generate import generate
 from signalpipe.sources.csv import CSVSource
-from signalpipe.sources.generate import generate
 
 COMPANY = "scaleflow"
 BATCH = 100
