@@ -23,8 +23,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]  # run from a checkout without installing
 
-from signalpipe.extract.llm_common import RetryPolicy  # noqa: E402
-from signalpipe.extract.openai_compat import OpenAIExtractor  # noqa: E402
+from signalpipe.extract.llm import OpenAIExtractor  # noqa: E402
+from signalpipe.llm.retry import RetryPolicy  # noqa: E402
 from signalpipe.models import Batch, Message  # noqa: E402
 from signalpipe.settings import Settings  # noqa: E402
 from signalpipe.sources.csv import CSVSource  # noqa: E402

@@ -15,6 +15,7 @@ from signalpipe.bus.base import Bus
 from signalpipe.compose.base import Composer
 from signalpipe.errors import ConfigError
 from signalpipe.extract.base import Extractor
+from signalpipe.llm.base import ChatClient
 from signalpipe.settings import Settings
 from signalpipe.stores.base import EventStore, MessageStore
 
@@ -36,8 +37,12 @@ BATCHERS = {
 }
 EXTRACTORS = {
     "rules": "signalpipe.extract.rules:RulesExtractor",
-    "gemini": "signalpipe.extract.gemini:GeminiExtractor",
-    "openai": "signalpipe.extract.openai_compat:OpenAIExtractor",
+    "gemini": "signalpipe.extract.llm:GeminiExtractor",
+    "openai": "signalpipe.extract.llm:OpenAIExtractor",
+}
+CHAT_CLIENTS = {
+    "gemini": "signalpipe.llm.gemini:GeminiClient",
+    "openai": "signalpipe.llm.openai_compat:OpenAIClient",
 }
 COMPOSERS = {
     "template": "signalpipe.compose.template:TemplateComposer",
@@ -111,3 +116,13 @@ def make_composer(settings: Settings, name: str | None = None) -> Composer:
     composer: Composer = _build(COMPOSERS, name or settings.llm.email_composer, "composer",
                                 settings)
     return composer
+
+
+def make_client(settings: Settings, provider: str | None = None) -> ChatClient:
+    """The chat client for ``provider`` (default: ``settings.llm.provider``), SDK imported now."""
+    name = provider or settings.llm.provider
+    if name not in CHAT_CLIENTS:
+        raise ConfigError(f"llm.provider {name!r} has no LLM; choose one of "
+                          f"{', '.join(CHAT_CLIENTS)}")
+    client: ChatClient = _build(CHAT_CLIENTS, name, "chat client", settings)
+    return client

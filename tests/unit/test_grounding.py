@@ -8,15 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from signalpipe.extract.grounding import (
-    check_event,
-    ground_events,
-    metric_grounded,
-    number_in,
-    parse_amounts,
-    quote_in,
-)
+from signalpipe.extract.grounding import check_event, ground_events, quote_in
 from signalpipe.extract.injection import flag_injections, injection_reason
+from signalpipe.figures import metric_grounded, number_in, parse_amounts
 from signalpipe.models import EventType, Message, Severity, SignificantEvent, Source
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "injection" / "cases.jsonl"

@@ -12,9 +12,9 @@ from signalpipe.backends import make_composer, open_backends
 from signalpipe.cli import ConfigOpt as Config
 from signalpipe.cli import LLMOpt, OutputDir, StackOpt, app, cli_errors, settings_for
 from signalpipe.commands.reporting import REPORT_NAME, write_report
-from signalpipe.compose.template import format_metric, rank
 from signalpipe.console import console, out, summary_table
 from signalpipe.errors import SignalpipeError
+from signalpipe.formatting import format_metric, rank
 
 
 class EventFormat(StrEnum):
