@@ -132,7 +132,7 @@ def kafka_alone(settings: Settings, docs: list[bytes]) -> list[Result]:
     from confluent_kafka.admin import AdminClient, NewTopic
 
     servers = settings.kafka.bootstrap_servers
-    topic = f"{settings.topics.slack}-raw"
+    topic = f"{settings.bus.topics.slack}-raw"
     admin = AdminClient({"bootstrap.servers": servers})
     admin.create_topics([NewTopic(topic, num_partitions=settings.kafka.partitions,
                                   replication_factor=1)])[topic].result()
@@ -257,10 +257,10 @@ def cleanup(settings: Settings, schema: str, tag: str) -> None:
 def _drop_kafka(settings: Settings) -> None:
     from signalpipe.bus.kafka import KafkaBus
 
-    bus, t = KafkaBus.from_settings(settings), settings.topics
+    bus, t = KafkaBus.from_settings(settings), settings.bus.topics
     try:
         bus.delete_topics([t.slack, t.gmail, t.dead_letter, f"{t.slack}-raw"])
-        bus.delete_groups([settings.kafka.group_id, f"{t.slack}-raw-g"])
+        bus.delete_groups([settings.bus.group_id, f"{t.slack}-raw-g"])
     finally:
         bus.close()
 

@@ -112,8 +112,8 @@ def main() -> None:
     parser.add_argument("--truth", type=Path, help="truth JSONL for recall")
     parser.add_argument("--rows", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=11)
-    parser.add_argument("--batch", type=int, default=Settings().cache_trigger_threshold,
-                        help="messages per batch (default: cache_trigger_threshold)")
+    parser.add_argument("--batch", type=int, default=Settings().batching.batch_size,
+                        help="messages per batch (default: batching.batch_size)")
     parser.add_argument("--company", default="scaleflow")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

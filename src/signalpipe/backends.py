@@ -91,7 +91,7 @@ def open_event_store(settings: Settings) -> EventStore:
 
 
 def open_bus(settings: Settings) -> Bus:
-    bus: Bus = _build(BUSES, settings.bus, "bus", settings)
+    bus: Bus = _build(BUSES, settings.bus.backend, "bus", settings)
     return bus
 
 

@@ -41,10 +41,10 @@ class Ingestor:
         self.settings = settings
         self.b = backends
         self.stats = stats
-        self.topics = {"slack": settings.topics.slack, "gmail": settings.topics.gmail}
+        self.topics = {"slack": settings.bus.topics.slack, "gmail": settings.bus.topics.gmail}
 
     def ensure_topics(self) -> None:
-        self.b.bus.ensure_topics([*self.topics.values(), self.settings.topics.dead_letter])
+        self.b.bus.ensure_topics([*self.topics.values(), self.settings.bus.topics.dead_letter])
 
     def ingest(self, source: Source, *, progress: ProgressFn | None = None,
                stop: threading.Event | None = None) -> None:
@@ -98,7 +98,7 @@ class Ingestor:
         for letter in dead:
             value, headers = dead_letter_bytes(letter,
                                                limit=self.settings.kafka.max_message_bytes)
-            self.b.bus.produce(self.settings.topics.dead_letter, letter.message_id, value,
+            self.b.bus.produce(self.settings.bus.topics.dead_letter, letter.message_id, value,
                                headers)
             self.stats.dead(letter.reason)
         dead.clear()

@@ -56,8 +56,8 @@ class Worker:
         self.b = backends
         self.extractor = extractor
         self.stats = stats
-        topics = [settings.topics.slack, settings.topics.gmail]
-        self.consumer = consumer or backends.bus.consumer(topics, group_id=settings.kafka.group_id)
+        topics = [settings.bus.topics.slack, settings.bus.topics.gmail]
+        self.consumer = consumer or backends.bus.consumer(topics, group_id=settings.bus.group_id)
         # An extractor whose fingerprints are canonical (the same event always gets the same
         # one) needs no close matching, which depends on the order batches finish in.
         canonical = getattr(extractor, "canonical_fingerprints", False)
@@ -125,7 +125,7 @@ class Worker:
         limit = self.settings.kafka.max_message_bytes
         for letter in letters:
             value, headers = dead_letter_bytes(letter, limit=limit)
-            self.b.bus.produce(self.settings.topics.dead_letter, letter.message_id, value,
+            self.b.bus.produce(self.settings.bus.topics.dead_letter, letter.message_id, value,
                                headers)
             self.stats.dead(letter.reason)
 
@@ -285,7 +285,7 @@ class Worker:
         still says those messages are pending. Ids already buffered or in flight are ignored by
         the batcher, so this never doubles work.
         """
-        interval_s = max(self.settings.max_batch_age_s, _RECOVERY_MIN_INTERVAL_S)
+        interval_s = max(self.settings.batching.max_age_s, _RECOVERY_MIN_INTERVAL_S)
         if time.monotonic() - self._last_recovery >= interval_s:
             self.recover(retry_parked=False)
 

@@ -270,7 +270,7 @@ class FaultStack:
             "SIGNALPIPE_TOPICS__SLACK": topics.slack,
             "SIGNALPIPE_TOPICS__GMAIL": topics.gmail,
             "SIGNALPIPE_TOPICS__DEAD_LETTER": topics.dead_letter,
-            "SIGNALPIPE_KAFKA__GROUP_ID": settings.kafka.group_id,
+            "SIGNALPIPE_KAFKA__GROUP_ID": settings.bus.group_id,
             "SIGNALPIPE_KAFKA__BOOTSTRAP_SERVERS": settings.kafka.bootstrap_servers,
             "SIGNALPIPE_KAFKA__EXTRA": json.dumps(kafka_extra),
             "SIGNALPIPE_CASSANDRA__KEYSPACE": settings.cassandra.keyspace,
@@ -305,7 +305,7 @@ class FaultStack:
 
         backends = open_backends(self.settings)
         try:
-            t = self.settings.topics
+            t = self.settings.bus.topics
             backends.bus.ensure_topics([t.slack, t.gmail, t.dead_letter])
         finally:
             backends.close()
@@ -356,10 +356,10 @@ class FaultStack:
         ensure_services_up()
         bus = KafkaBus.from_settings(self.settings)
         try:
-            t = self.settings.topics
+            t = self.settings.bus.topics
             bus.delete_topics([t.slack, t.gmail, t.dead_letter])
             with contextlib.suppress(BusError):  # a killed member lingers for a session
-                bus.delete_groups([self.settings.kafka.group_id])
+                bus.delete_groups([self.settings.bus.group_id])
         finally:
             bus.close()
         store = CassandraMessageStore.from_settings(self.settings)
@@ -541,7 +541,7 @@ class Monitor:
         from confluent_kafka.admin import AdminClient
 
         try:
-            request = [ConsumerGroupTopicPartitions(self.settings.kafka.group_id,
+            request = [ConsumerGroupTopicPartitions(self.settings.bus.group_id,
                                                     self._partitions())]
             futures = self._admin.list_consumer_group_offsets(request, request_timeout=5)
             result = next(iter(futures.values())).result(timeout=6)
@@ -669,7 +669,7 @@ class Monitor:
         """Until the group is stable with `members` members that all hold partitions."""
         from confluent_kafka import ConsumerGroupState
 
-        group = self.settings.kafka.group_id
+        group = self.settings.bus.group_id
 
         def stable() -> bool:
             for p in procs:
@@ -690,7 +690,7 @@ class Monitor:
         from confluent_kafka import ConsumerGroupTopicPartitions, TopicPartition
 
         parts = [TopicPartition(tp.topic, tp.partition, to) for tp in self._partitions()]
-        request = [ConsumerGroupTopicPartitions(self.settings.kafka.group_id, parts)]
+        request = [ConsumerGroupTopicPartitions(self.settings.bus.group_id, parts)]
         for future in self._admin.alter_consumer_group_offsets(request).values():
             future.result(timeout=30)
 

@@ -101,12 +101,12 @@ def _with_topics(settings: Settings, generation: int) -> Settings:
     """Fresh topic and group names, so a crashed case cannot leave records for the next one."""
     if generation == 0:
         return settings
-    t = settings.topics
+    t = settings.bus.topics
     topics = TopicSettings(slack=f"{t.slack}-g{generation}", gmail=f"{t.gmail}-g{generation}",
                            dead_letter=f"{t.dead_letter}-g{generation}")
-    kafka = settings.kafka.model_copy(
-        update={"group_id": f"{settings.kafka.group_id}-g{generation}"})
-    return settings.model_copy(update={"topics": topics, "kafka": kafka})
+    bus = settings.bus.model_copy(
+        update={"topics": topics, "group_id": f"{settings.bus.group_id}-g{generation}"})
+    return settings.model_copy(update={"bus": bus})
 
 
 class Runner:

@@ -82,7 +82,7 @@ def _wait_for_members(settings: Settings, members: int, workers: list[Any]) -> N
     from confluent_kafka.admin import AdminClient
 
     admin = AdminClient({"bootstrap.servers": settings.kafka.bootstrap_servers})
-    group = settings.kafka.group_id
+    group = settings.bus.group_id
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         for w in workers:
@@ -116,8 +116,8 @@ def test_two_workers_store_each_message_once_and_match_the_embedded_run(
     # Open the services backends once first: topics, keyspace, tables and the PostgreSQL
     # schema exist before two workers start (no concurrent schema changes).
     backends = open_backends(settings)
-    backends.bus.ensure_topics([settings.topics.slack, settings.topics.gmail,
-                                settings.topics.dead_letter])
+    backends.bus.ensure_topics([settings.bus.topics.slack, settings.bus.topics.gmail,
+                                settings.bus.topics.dead_letter])
     exe = Path(sys.executable).with_name("signalpipe")
     env = {**os.environ, **isolated.env}
     workers = [subprocess.Popen(

@@ -108,7 +108,8 @@ def flush(output_dir: OutputDir = None, stack: StackOpt = None, config: Config =
         backends.messages.clear()
         backends.events.clear()
         backends.batcher.clear()
-        topics = [settings.topics.slack, settings.topics.gmail, settings.topics.dead_letter]
+        t = settings.bus.topics
+        topics = [t.slack, t.gmail, t.dead_letter]
         try:
             backends.bus.delete_topics(topics)
         except SignalpipeError as exc:
