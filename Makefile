@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 ROWS   ?= 1000
 SEED   ?= 7
 
-.PHONY: demo test check lint typecheck services services-down bench clean
+.PHONY: demo test unit check lint typecheck services services-down bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,12 +23,17 @@ demo: $(STAMP)
 	$(BIN)/signalpipe eval --truth data/full_data.truth.jsonl --output-dir output
 	@echo "report: output/pipeline_results.md"
 
-## Fresh machine: install everything, start Kafka, Cassandra, PostgreSQL and Redis, run every test.
-test: $(STAMP)
+## Fresh machine: install everything, lint and type-check src/ and tests/, start Kafka, Cassandra,
+## PostgreSQL and Redis, run every test. CI (.ci/run) calls this, so lint and mypy are enforced.
+test: lint typecheck
 	$(BIN)/signalpipe services up
 	$(BIN)/pytest -q -p no:cacheprovider --timeout=900
 
-check: lint typecheck test
+## Fast loop, no servers: the unit tests only (well under a minute).
+unit: $(STAMP)
+	$(BIN)/pytest -q -p no:cacheprovider tests/unit
+
+check: test
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -511,7 +511,7 @@ class Monitor:
         """The last failure of each query (a server down reads as None)."""
         self._redis = redis.Redis.from_url(s.redis.url.get_secret_value(), socket_timeout=2,
                                            socket_connect_timeout=2)
-        self._topics = [s.topics.slack, s.topics.gmail]
+        self._topics = [s.bus.topics.slack, s.bus.topics.gmail]
         self._prefix = f"signalpipe:{{{s.company_id}}}"
         self._pending_counts = self._pending_query()
         self._pg = self._pg_connect()

@@ -75,9 +75,9 @@ class CorpusRun:
 def case_path(case: dict[str, Any], workdir: Path) -> Path:
     """The case's input file; generated cases are written under `workdir` on first use."""
     if "file" in case:
-        return CORPUS / case["file"]
+        return CORPUS / str(case["file"])
     spec = case["generate"]
-    path = workdir / spec["file"]
+    path = workdir / str(spec["file"])
     if not path.exists():
         with path.open("wb") as fh:
             for text, count in spec["parts"]:
@@ -202,7 +202,7 @@ def _cleanup(runner: Runner) -> None:
     try:
         if settings.stack == "services":
             bus: Any = b.bus
-            used = [_with_topics(settings, g).topics for g in range(runner.generation + 1)]
+            used = [_with_topics(settings, g).bus.topics for g in range(runner.generation + 1)]
             bus.delete_topics([name for t in used for name in (t.slack, t.gmail, t.dead_letter)])
             messages: Any = b.messages
             messages.drop()
@@ -258,6 +258,7 @@ def test_case_ends_as_declared(corpus: CorpusRun, name: str) -> None:
     reasons = [d.reason for d in result.dead]
     if case["expect"] == "stored":
         assert reasons == [], f"unexpected dead letters: {reasons}"
+        assert target is not None, "a stored case names its message id"
         message = found[target]
         if case.get("timestamp"):
             assert message.timestamp == datetime.fromisoformat(case["timestamp"])

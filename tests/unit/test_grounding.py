@@ -84,7 +84,7 @@ def test_a_figure_in_the_email_subject_counts() -> None:
     (["m1"], "closed our $12M", {}, "$50M Series A", "ungrounded_title_figure"),
 ])
 def test_ungrounded_events_are_rejected_with_a_reason(
-        ids: list[str], evidence: str, metrics: dict[str, int | str], title: str,
+        ids: list[str], evidence: str, metrics: dict[str, int | float | str], title: str,
         reason: str) -> None:
     messages = {"m1": msg("m1", "We closed our $12M Series A."), "m2": msg("m2", "lunch?")}
     failure = check_event(event(ids, evidence, metrics, title), messages)

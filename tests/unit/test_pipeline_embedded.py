@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -43,7 +44,7 @@ def settings_in(tmp_path: Path, **kw: object) -> Settings:
     return load_settings(output_dir=tmp_path / "out", **kw)
 
 
-def snapshot(db: Path) -> tuple[list[tuple[str, ...]], ...]:
+def snapshot(db: Path) -> tuple[list[tuple[Any, ...]], ...]:
     con = sqlite3.connect(db)
     try:
         return tuple(sorted(con.execute(q).fetchall()) for q in (
@@ -245,6 +246,7 @@ def test_quiet_input_is_batched_by_age_not_only_count(tmp_path: Path) -> None:
 _SIGNAL_WHILE_CLOSING = """
 import os, signal, sys
 from pathlib import Path
+from typing import Any
 from signalpipe import pipeline
 from signalpipe.backends import open_backends
 from signalpipe.settings import load_settings
