@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from signalpipe.sample.generate import generate
 from signalpipe.settings import Settings, TopicSettings, load_settings
 
 Result = dict[str, Any]
@@ -48,27 +49,8 @@ def ensure_csv(rows: int, seed: int) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         return path
-    try:
-        from signalpipe.sample.generate import generate
-    except ImportError:
-        _synthetic(path, rows)
-    else:
-        generate(rows, seed, path, path.with_suffix(".truth.jsonl"))
+    generate(rows, seed, path, path.with_suffix(".truth.jsonl"))
     return path
-
-
-def _synthetic(path: Path, rows: int) -> None:
-    import csv
-
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        out = csv.writer(handle)
-        out.writerow(["id", "is_chat", "chat_sender", "email_sender", "timestamp", "content"])
-        for i in range(rows):
-            chat = i % 7 != 0
-            out.writerow([f"row-{i}", str(chat).lower(), "alice" if chat else "",
-                          "" if chat else "ceo@scaleflow.io",
-                          f"2025-02-{1 + i % 28:02d}T{i % 24:02d}:00:00Z",
-                          f"message {i}: we closed our Series A" if i % 60 == 0 else f"note {i}"])
 
 
 def sample_docs(path: Path, n: int, company: str) -> list[bytes]:

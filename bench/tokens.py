@@ -26,6 +26,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]  # run from a checkout without ins
 from signalpipe.extract.llm import OpenAIExtractor  # noqa: E402
 from signalpipe.llm.retry import RetryPolicy  # noqa: E402
 from signalpipe.models import Batch, Message  # noqa: E402
+from signalpipe.sample.generate import generate  # noqa: E402
 from signalpipe.settings import Settings  # noqa: E402
 from signalpipe.sources.csv import CSVSource  # noqa: E402
 from tests.fakes.llm_server import FakeLLMServer, Reply, Request, answer  # noqa: E402
@@ -119,10 +120,6 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         csv_path, truth_path = args.csv, args.truth
         if csv_path is None:
-            try:
-                from signalpipe.sample.generate import generate
-            except ImportError:
-                parser.error("signalpipe.sample.generate is missing: pass --csv")
             csv_path = Path(tmp) / "bench.csv"
             truth_path = Path(tmp) / "bench.truth.jsonl"
             generate(args.rows, args.seed, csv_path, truth_path, company=args.company)

@@ -569,7 +569,7 @@ class Monitor:
             return None
 
     def _pending_query(self) -> tuple[Any, int] | None:
-        """A cheap per-partition count of pending markers for the store's table layout, or None
+        """A cheap per-partition count of pending markers, or None before the store made its table
         (then `pending` falls back to the store's own `pending()`, which reads documents too).
 
         Counting partition by partition, as the store reads them, matters: one whole-table
@@ -581,12 +581,7 @@ class Monitor:
             "SELECT table_name FROM system_schema.tables WHERE keyspace_name = %s", (self._ks,))}
         if "messages_by_bucket" in tables:  # (bucket, kind, id); kind 1 is the marker
             return (self._session.prepare(f"SELECT count(*) FROM {self._ks}.messages_by_bucket "
-                                          "WHERE bucket = ? AND kind = 1"),
-                    int(getattr(store, "_BUCKETS", 64)))
-        if "pending_messages" in tables:  # (shard, id)
-            return (self._session.prepare(f"SELECT count(*) FROM {self._ks}.pending_messages "
-                                          "WHERE shard = ?"),
-                    int(getattr(store, "_PENDING_SHARDS", 64)))
+                                          "WHERE bucket = ? AND kind = 1"), store._BUCKETS)
         return None
 
     def pending(self) -> int | None:

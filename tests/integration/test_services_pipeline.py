@@ -7,7 +7,6 @@ same file, each once.
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 import subprocess
@@ -23,6 +22,7 @@ from signalpipe import pipeline
 from signalpipe.backends import open_backends
 from signalpipe.errors import SourceError
 from signalpipe.models import DeadLetter, Message, SignificantEvent
+from signalpipe.sample.generate import generate
 from signalpipe.settings import Settings, load_settings
 from signalpipe.sources.csv import CSVSource
 
@@ -36,26 +36,8 @@ IDLE_EXIT_S = 10
 @pytest.fixture(scope="module")
 def traffic_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("traffic") / "traffic.csv"
-    try:
-        from signalpipe.sample.generate import generate
-    except ImportError:  # the generator is optional here: plain rows make the same checks
-        _synthetic_csv(path, ROWS)
-    else:
-        generate(ROWS, SEED, path, path.with_suffix(".truth.jsonl"))
+    generate(ROWS, SEED, path, path.with_suffix(".truth.jsonl"))
     return path
-
-
-def _synthetic_csv(path: Path, rows: int) -> None:
-    lines = ["standup at 10", "We closed our Series A of $12M led by Acme Ventures",
-             "lunch?", "We just crossed 50,000 users", "deploy went fine"]
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["id", "is_chat", "chat_sender", "email_sender", "timestamp", "content"])
-        for i in range(rows):
-            chat = i % 7 != 0
-            writer.writerow([f"row-{i}", "true" if chat else "false", "alice" if chat else "",
-                             "" if chat else "ceo@scaleflow.io",
-                             f"2025-02-{1 + i % 28:02d}T{i % 24:02d}:00:00Z", lines[i % 5]])
 
 
 def _read(settings: Settings, path: Path) -> tuple[list[Message], list[DeadLetter]]:
