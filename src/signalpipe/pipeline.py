@@ -53,13 +53,14 @@ class Ingestor:
             pass
 
     def chunks(self, source: Source, *, progress: ProgressFn | None = None,
-               stop: threading.Event | None = None, size: int = _CHUNK) -> Iterator[int]:
+               stop: threading.Event | None = None, size: int | None = None) -> Iterator[int]:
         """Produce the source, pausing after every `size` items (yields how many were read).
 
         With an in-process bus the pauses let one thread alternate producing and consuming: no
         second thread fighting the first for the GIL, and never more than a chunk of records
         waiting in memory. (With a broker, `run` produces on a thread of its own instead.)
         """
+        size = size or _CHUNK
         limit = self.settings.kafka.max_message_bytes
         dead: list[DeadLetter] = []
         read = 0
