@@ -44,8 +44,8 @@ def write_child(size: int, export: Path, mbox: Path) -> None:
 
 def parse_child(fmt: str, path: Path) -> dict[str, Any]:
     """Read `path` to the end in this process; the figures for one reader."""
+    from signalpipe.backends import open_source
     from signalpipe.models import Message
-    from signalpipe.sources.detect import open_source
 
     before_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     source = open_source(path, fmt=fmt, company_id="bench", max_cell_bytes=1_000_000)

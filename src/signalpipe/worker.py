@@ -60,13 +60,12 @@ class Worker:
         self.consumer = consumer or backends.bus.consumer(topics, group_id=settings.bus.group_id)
         # An extractor whose fingerprints are canonical (the same event always gets the same
         # one) needs no close matching, which depends on the order batches finish in.
-        canonical = getattr(extractor, "canonical_fingerprints", False)
-        self.index = None if canonical else EventIndex(
+        self.index = None if extractor.canonical_fingerprints else EventIndex(
             backends.events.list_events(settings.company_id))
         # A fast extractor's batches are written as one group per take_ready: in this thread,
         # or (extract_overlap) on one more thread while this one stores the next poll. A slow
         # one (an LLM) gets a task per batch on a pool as wide as the provider allows.
-        self._grouped = getattr(extractor, "inline", False)
+        self._grouped = extractor.inline
         width = 1 if self._grouped else settings.llm.max_concurrency
         self._pool = None if self._grouped and not settings.extract_overlap else \
             ThreadPoolExecutor(max_workers=width, thread_name_prefix="extract")

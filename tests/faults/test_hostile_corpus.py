@@ -26,11 +26,10 @@ from typing import Any
 import pytest
 
 from signalpipe import pipeline
-from signalpipe.backends import Backends, make_composer, open_backends
+from signalpipe.backends import Backends, make_composer, open_backends, open_source
 from signalpipe.commands.reporting import write_report
 from signalpipe.models import DeadLetter, InvestorEmail, Message, SignificantEvent
 from signalpipe.settings import Settings, TopicSettings, load_settings
-from signalpipe.sources.detect import open_source
 from signalpipe.worker import dead_letter_bytes
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"

@@ -7,16 +7,17 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from typer.testing import CliRunner
 
 from signalpipe import pipeline
 from signalpipe.backends import open_backends
+from signalpipe.batching.base import Batcher
 from signalpipe.cli import app
 from signalpipe.errors import ExtractionError, StoreError
-from signalpipe.extract.base import Extraction
+from signalpipe.extract.base import Extraction, Extractor
 from signalpipe.extract.rules import RulesExtractor
 from signalpipe.models import Batch
 from signalpipe.settings import Settings, load_settings
@@ -108,7 +109,7 @@ def test_missing_input_is_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-class FlakyExtractor:
+class FlakyExtractor(Extractor):
     """Fails every batch until `healthy`; then behaves like the rules extractor."""
 
     name = "flaky"
@@ -117,6 +118,10 @@ class FlakyExtractor:
     def __init__(self) -> None:
         self.healthy = False
         self.rules = RulesExtractor()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> FlakyExtractor:
+        return cls()
 
     def extract(self, batch: Batch) -> Extraction:
         if not self.healthy:
@@ -153,7 +158,7 @@ def test_failed_batches_are_parked_then_retried_next_run(tmp_path: Path) -> None
         b.close()
 
 
-class OneBadBatch:
+class OneBadBatch(Extractor):
     """Rules, except that the batch holding message m0007 fails every time."""
 
     name = "one-bad"
@@ -162,6 +167,10 @@ class OneBadBatch:
 
     def __init__(self) -> None:
         self.rules = RulesExtractor()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> OneBadBatch:
+        return cls()
 
     def extract(self, batch: Batch) -> Extraction:
         if "m0007" in batch.message_ids:
@@ -280,7 +289,7 @@ def test_quiet_input_is_batched_by_age_not_only_count(tmp_path: Path,
     source = _PausingSource(CSVSource(data, company_id="scaleflow"), pause_before=2, pause_s=0.5)
     b = open_backends(settings)
     spy = _TakeSpy(b.batcher)
-    b.batcher = spy
+    b.batcher = cast(Batcher, spy)
     try:
         stats = pipeline.run(settings, b, source)
     finally:
@@ -294,7 +303,7 @@ def test_quiet_input_is_batched_by_age_not_only_count(tmp_path: Path,
 _SIGNAL_WHILE_CLOSING = """
 import os, signal, sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from signalpipe import pipeline
 from signalpipe.backends import open_backends
 from signalpipe.settings import load_settings

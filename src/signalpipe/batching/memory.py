@@ -7,6 +7,7 @@ import time
 from collections.abc import Sequence
 from typing import Self
 
+from signalpipe.batching.base import Batcher
 from signalpipe.batching.keys import make_batch
 from signalpipe.models import Batch, Message
 from signalpipe.settings import Settings
@@ -20,7 +21,7 @@ class _Buffer:
         self.first_at = 0.0
 
 
-class MemoryBatcher:
+class MemoryBatcher(Batcher):
     """Buffers messages until `trigger_count` are waiting or the oldest is `max_age_s` old."""
 
     def __init__(self, *, trigger_count: int = 200, batch_size: int = 100,

@@ -39,6 +39,7 @@ try:
 except ImportError as e:  # pragma: no cover - depends on the installed extras
     raise ImportError('install "signalpipe[services]" to use RedisBatcher') from e
 
+from signalpipe.batching.base import Batcher
 from signalpipe.batching.keys import make_batch
 from signalpipe.errors import BatchingError
 from signalpipe.models import Batch, Message, Source
@@ -169,7 +170,7 @@ return 1
 """
 
 
-class RedisBatcher:
+class RedisBatcher(Batcher):
     """Per (company, source) buffers in Redis with the same triggers and batch ids as
     MemoryBatcher; a taken batch is leased for `lease_s` seconds."""
 

@@ -77,8 +77,11 @@ def email(output_dir: OutputDir = None, stack: StackOpt = None, llm: LLMOpt = No
     backends = open_backends(settings)
     try:
         stored = backends.events.list_events(settings.company_id)
-        message = make_composer(settings, composer).compose(stored,
-                                                            company_id=settings.company_id)
+        writer = make_composer(settings, composer)
+        try:
+            message = writer.compose(stored, company_id=settings.company_id)
+        finally:
+            writer.close()
         path = settings.output_dir / "investor_email.md"
         path.write_text(f"Subject: {message.subject}\n\n{message.body}", encoding="utf-8")
         write_report(settings, backends, None, message)

@@ -73,7 +73,7 @@ def _event_record(event: SignificantEvent) -> dict[str, Any]:
     return record
 
 
-class LLMComposer:
+class LLMComposer(Composer):
     """Writes the investor email with the configured LLM provider; falls back to the template."""
 
     name = "llm"

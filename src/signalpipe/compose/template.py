@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Self
 
+from signalpipe.compose.base import Composer
 from signalpipe.formatting import format_metric, rank
 from signalpipe.models import EventType, InvestorEmail, SignificantEvent
 from signalpipe.settings import Settings
@@ -21,7 +22,7 @@ _SECTION_TITLES = {
 _MAX_HIGHLIGHTS = 8
 
 
-class TemplateComposer:
+class TemplateComposer(Composer):
     """Writes the investor update from events only; it invents nothing."""
 
     name = "template"

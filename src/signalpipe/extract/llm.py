@@ -11,7 +11,7 @@ import re
 import time
 from typing import Self
 
-from signalpipe.extract.base import Extraction
+from signalpipe.extract.base import Extraction, Extractor
 from signalpipe.extract.grounding import ground_events
 from signalpipe.extract.injection import flag_injections
 from signalpipe.extract.prompts import (
@@ -29,7 +29,7 @@ from signalpipe.models import Batch, BatchUsage, MetricValue, SignificantEvent
 from signalpipe.settings import LLMSettings, Settings
 
 
-class LLMExtractor:
+class LLMExtractor(Extractor):
     """Batch -> prompt -> validated reply -> grounded events, for any `ChatClient`.
 
     Subclasses name the provider; its client comes from the registry in ``backends.py``. The

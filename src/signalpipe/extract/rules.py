@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from signalpipe.extract.base import Extraction
+from signalpipe.extract.base import Extraction, Extractor
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules_vocab import (
     CALENDAR,
@@ -989,7 +989,7 @@ def _fit(title: str) -> str:
     return title if len(title) <= _MAX_TITLE else title[:_MAX_TITLE - 1].rstrip() + "\u2026"
 
 
-class RulesExtractor:
+class RulesExtractor(Extractor):
     """Offline extractor for all 13 event types; deterministic, stateless, thread-safe."""
 
     name = "rules"

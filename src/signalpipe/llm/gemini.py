@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Self
 
-from signalpipe.llm.base import ChatRequest, Completion, ProviderError, require_key
+from signalpipe.llm.base import ChatClient, ChatRequest, Completion, ProviderError, require_key
 from signalpipe.llm.retry import http_failure, transport_error
 from signalpipe.settings import Settings
 
@@ -15,7 +15,7 @@ DEFAULT_MODEL = "gemini-2.5-flash"
 API_VERSION = "v1beta"
 
 
-class GeminiClient:
+class GeminiClient(ChatClient):
     """One `generate_content` call per request; the SDK's own retries stay off (ours count)."""
 
     provider = "gemini"

@@ -13,7 +13,14 @@ from typing import Any, Self
 
 from pydantic import BaseModel
 
-from signalpipe.llm.base import ChatRequest, Completion, ProviderError, api_key, require_key
+from signalpipe.llm.base import (
+    ChatClient,
+    ChatRequest,
+    Completion,
+    ProviderError,
+    api_key,
+    require_key,
+)
 from signalpipe.llm.retry import http_failure, transport_error
 from signalpipe.settings import Settings
 
@@ -50,7 +57,7 @@ def _strict(node: Any) -> Any:
     return out
 
 
-class OpenAIClient:
+class OpenAIClient(ChatClient):
     """One chat-completions call per request; the SDK's retries are off (max_retries=0)."""
 
     provider = "openai"

@@ -29,22 +29,15 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import importlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from signalpipe.errors import ConfigError
+from signalpipe.backends import load_writer
 from signalpipe.sample.traffic import Traffic
 from signalpipe.sample.truth import CSV_HEADER, GeneratedRow, TruthEvent, default_truth_path
-
-# Formats other than CSV: the writers beside this module, fed the same rows.
-WRITERS = {
-    "slack-export": "signalpipe.sample.writers:write_generated_slack_export",
-    "mbox": "signalpipe.sample.writers:write_generated_mbox",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +79,10 @@ def generate(rows: int, seed: int, out_csv: Path, truth_path: Path | None = None
     """Write ``rows`` messages to ``out_csv`` and the planted events to ``truth_path`` (JSONL).
 
     Both files are streamed, so memory stays flat for any ``rows``. A ``fmt`` other than "csv"
-    hands the rows to the writer registered in WRITERS, called as ``writer(rows, path)``.
+    hands the rows to the writer registered in ``backends.WRITERS``.
     """
     truth_path = truth_path or default_truth_path(out_csv)
-    writer = _write_csv if fmt == "csv" else _load_writer(fmt)
+    writer = _write_csv if fmt == "csv" else load_writer(fmt)
     traffic = Traffic(seed, company)
     tally = _Tally(_KEEP.get(fmt))
     started = time.perf_counter()
@@ -106,19 +99,6 @@ def _write_csv(traffic: Iterable[GeneratedRow], path: Path) -> None:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(CSV_HEADER)
         writer.writerows(row.csv_fields() for row in traffic)
-
-
-def _load_writer(fmt: str) -> Callable[[Iterable[GeneratedRow], Path], None]:
-    target = WRITERS.get(fmt)
-    if target is None:
-        raise ConfigError(f"unknown format {fmt!r}; choose csv, {', '.join(WRITERS)}")
-    module_name, _, attr = target.partition(":")
-    try:
-        writer: Callable[[Iterable[GeneratedRow], Path], None] = getattr(
-            importlib.import_module(module_name), attr)
-    except (ImportError, AttributeError):
-        raise ConfigError(f"format {fmt!r} needs {target}, which is not available") from None
-    return writer
 
 
 class _Tally:

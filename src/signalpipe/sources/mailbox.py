@@ -30,7 +30,7 @@ from typing import Any, BinaryIO
 from signalpipe.errors import SourceError
 from signalpipe.models import Message
 from signalpipe.models import Source as Channel
-from signalpipe.sources.base import Item, ProgressFn
+from signalpipe.sources.base import Item, ProgressFn, Source
 from signalpipe.sources.email_text import (
     MimeBody,
     MimePart,
@@ -229,7 +229,7 @@ def from_line_time(from_line: bytes) -> datetime | None:
     return _parse_date(parts[1]) if len(parts) == 2 else None
 
 
-class _MailSource:
+class _MailSource(Source):
     """What the mbox, .eml and Maildir sources share: where to read and the size limits."""
 
     def __init__(self, path: Path, *, company_id: str, max_text_bytes: int = 1_000_000,

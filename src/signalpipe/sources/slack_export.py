@@ -32,7 +32,7 @@ from typing import Any, Protocol
 from signalpipe.errors import SourceError
 from signalpipe.models import DeadLetter, Message
 from signalpipe.models import Source as Channel
-from signalpipe.sources.base import Item, ProgressFn
+from signalpipe.sources.base import Item, ProgressFn, Source
 from signalpipe.sources.slack_markup import to_plain
 
 logger = logging.getLogger(__name__)
@@ -216,7 +216,7 @@ def export_prefix(names: list[str]) -> str:
     return best[: best.rfind("/") + 1]
 
 
-class SlackExportSource:
+class SlackExportSource(Source):
     """Messages from a Slack workspace export (zip file or unpacked folder).
 
     Args:

@@ -62,7 +62,7 @@ except ImportError as e:  # pragma: no cover - depends on the installed extras
 from signalpipe.errors import StoreError
 from signalpipe.models import DeadLetter, Message, Source
 from signalpipe.settings import Settings
-from signalpipe.stores.base import PutResult
+from signalpipe.stores.base import MessageStore, PutResult
 from signalpipe.stores.hashing import content_hash
 
 logger = logging.getLogger(__name__)
@@ -132,7 +132,7 @@ _CQL = {
 }
 
 
-class CassandraMessageStore:
+class CassandraMessageStore(MessageStore):
     """Every raw message once, by id, with its extraction status; plus the dead letters."""
 
     def __init__(self, hosts: Sequence[str], *, port: int = 9042, keyspace: str = "signalpipe",
