@@ -55,7 +55,7 @@ def _stored(batches: Sequence[Sequence[Message]]) -> dict[str, set[str]]:
     for messages in batches:
         try:
             events = extractor.extract(make_batch(messages)).events
-        except Exception:  # worker._extract_one parks the batch: its events are not stored
+        except Exception:  # the runner parks such a batch: its events are not stored
             continue
         for event in events:
             out[event.fingerprint].update(event.source_message_ids)
