@@ -6,12 +6,14 @@ STAMP  := $(VENV)/.installed
 ROWS   ?= 1000
 SEED   ?= 7
 
-.PHONY: demo test unit check lint typecheck services services-down bench clean
+.PHONY: demo test unit check lint typecheck lock services services-down bench clean
 
-$(STAMP): pyproject.toml
+# Installs the pinned versions in requirements.lock (make lock rewrites it from the venv).
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[dev,services,llm]"
+	$(BIN)/pip install -q -r requirements.lock
+	$(BIN)/pip install -q --no-deps -e ".[dev,services,llm]"
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -34,6 +36,15 @@ unit: $(STAMP)
 	$(BIN)/pytest -q -p no:cacheprovider tests/unit
 
 check: test
+
+## After changing dependencies in pyproject.toml: resolve them afresh and pin what was installed.
+lock:
+	rm -rf $(VENV).lock
+	$(PYTHON) -m venv $(VENV).lock
+	$(VENV).lock/bin/pip install -q --upgrade pip
+	$(VENV).lock/bin/pip install -q -e ".[dev,services,llm]"
+	$(VENV).lock/bin/pip freeze --exclude-editable > requirements.lock
+	rm -rf $(VENV).lock
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
