@@ -1,6 +1,6 @@
-"""`python -m signalpipe.services up|down|status|start|stop|kill|restart [names...]`.
+"""The services command line, reached through `signalpipe services ...` (which calls `main`).
 
-Importable too: `signalpipe services ...` calls `main(argv)` from here.
+`python -m signalpipe.services` still runs it, for the fault harness's subprocesses.
 """
 
 import sys
