@@ -1,6 +1,6 @@
 """The services command line, reached through `signalpipe services ...` (which calls `main`).
 
-`python -m signalpipe.services` still runs it, for the fault harness's subprocesses.
+`python -m signalpipe.services` runs it too; the documented way in is `signalpipe services`.
 """
 
 import sys
