@@ -6,12 +6,14 @@ STAMP  := $(VENV)/.installed
 ROWS   ?= 1000
 SEED   ?= 7
 
-.PHONY: demo test check lint typecheck services services-down bench clean
+.PHONY: demo test unit check lint typecheck lock services services-down bench clean
 
-$(STAMP): pyproject.toml
+# Installs the pinned versions in requirements.lock (make lock rewrites it from the venv).
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[dev,services,llm]"
+	$(BIN)/pip install -q -r requirements.lock
+	$(BIN)/pip install -q --no-deps -e ".[dev,services,llm]"
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -23,12 +25,26 @@ demo: $(STAMP)
 	$(BIN)/signalpipe eval --truth data/full_data.truth.jsonl --output-dir output
 	@echo "report: output/pipeline_results.md"
 
-## Fresh machine: install everything, start Kafka, Cassandra, PostgreSQL and Redis, run every test.
-test: $(STAMP)
+## Fresh machine: install everything, lint and type-check src/ and tests/, start Kafka, Cassandra,
+## PostgreSQL and Redis, run every test. CI (.ci/run) calls this, so lint and mypy are enforced.
+test: lint typecheck
 	$(BIN)/signalpipe services up
 	$(BIN)/pytest -q -p no:cacheprovider --timeout=900
 
-check: lint typecheck test
+## Fast loop, no servers: the unit tests only (well under a minute).
+unit: $(STAMP)
+	$(BIN)/pytest -q -p no:cacheprovider tests/unit
+
+check: test
+
+## After changing dependencies in pyproject.toml: resolve them afresh and pin what was installed.
+lock:
+	rm -rf $(VENV).lock
+	$(PYTHON) -m venv $(VENV).lock
+	$(VENV).lock/bin/pip install -q --upgrade pip
+	$(VENV).lock/bin/pip install -q -e ".[dev,services,llm]"
+	$(VENV).lock/bin/pip freeze --exclude-editable > requirements.lock
+	rm -rf $(VENV).lock
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from signalpipe.sources.generate import generate
+from signalpipe.sample.generate import generate
 
 
 def main() -> None:

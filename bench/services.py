@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from signalpipe.sample.generate import generate
 from signalpipe.settings import Settings, TopicSettings, load_settings
 
 Result = dict[str, Any]
@@ -48,27 +49,8 @@ def ensure_csv(rows: int, seed: int) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         return path
-    try:
-        from signalpipe.sources.generate import generate
-    except ImportError:
-        _synthetic(path, rows)
-    else:
-        generate(rows, seed, path, path.with_suffix(".truth.jsonl"))
+    generate(rows, seed, path, path.with_suffix(".truth.jsonl"))
     return path
-
-
-def _synthetic(path: Path, rows: int) -> None:
-    import csv
-
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        out = csv.writer(handle)
-        out.writerow(["id", "is_chat", "chat_sender", "email_sender", "timestamp", "content"])
-        for i in range(rows):
-            chat = i % 7 != 0
-            out.writerow([f"row-{i}", str(chat).lower(), "alice" if chat else "",
-                          "" if chat else "ceo@scaleflow.io",
-                          f"2025-02-{1 + i % 28:02d}T{i % 24:02d}:00:00Z",
-                          f"message {i}: we closed our Series A" if i % 60 == 0 else f"note {i}"])
 
 
 def sample_docs(path: Path, n: int, company: str) -> list[bytes]:
@@ -132,7 +114,7 @@ def kafka_alone(settings: Settings, docs: list[bytes]) -> list[Result]:
     from confluent_kafka.admin import AdminClient, NewTopic
 
     servers = settings.kafka.bootstrap_servers
-    topic = f"{settings.topics.slack}-raw"
+    topic = f"{settings.bus.topics.slack}-raw"
     admin = AdminClient({"bootstrap.servers": servers})
     admin.create_topics([NewTopic(topic, num_partitions=settings.kafka.partitions,
                                   replication_factor=1)])[topic].result()
@@ -257,10 +239,10 @@ def cleanup(settings: Settings, schema: str, tag: str) -> None:
 def _drop_kafka(settings: Settings) -> None:
     from signalpipe.bus.kafka import KafkaBus
 
-    bus, t = KafkaBus.from_settings(settings), settings.topics
+    bus, t = KafkaBus.from_settings(settings), settings.bus.topics
     try:
         bus.delete_topics([t.slack, t.gmail, t.dead_letter, f"{t.slack}-raw"])
-        bus.delete_groups([settings.kafka.group_id, f"{t.slack}-raw-g"])
+        bus.delete_groups([settings.bus.group_id, f"{t.slack}-raw-g"])
     finally:
         bus.close()
 

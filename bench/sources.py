@@ -21,43 +21,22 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 
 def rows_of_kind(chat: bool, count: int, seed: int = 7) -> Iterator[dict[str, Any]]:
     """`count` generated rows of one kind (chat or email)."""
-    from signalpipe.sources.writers import is_chat
+    from signalpipe.sample.generate import iter_rows
+    from signalpipe.sample.writers import is_chat
 
-    try:
-        from signalpipe.sources.generate import iter_rows
-    except ImportError:  # the generator lands separately; the readers do not depend on it
-        source: Iterator[dict[str, Any]] = synthetic_rows()
-    else:
-        source = iter_rows(count * 10, seed)
+    source = iter_rows(count * 10, seed)
     return itertools.islice((r for r in source if is_chat(r) == chat), count)
-
-
-def synthetic_rows() -> Iterator[dict[str, Any]]:
-    """An endless mix of chat and email rows shaped like the seed CSV."""
-    start = datetime(2025, 1, 6, 8, tzinfo=UTC)
-    people = ("Grace Singh", "Lucas Schmidt", "Hugo Zimmerman", "Felix Lindqvist")
-    for n in itertools.count():
-        person = people[n % len(people)]
-        when = (start + timedelta(seconds=37 * n)).isoformat()
-        yield {"id": f"chat-{n:08d}", "is_chat": "true", "chat_sender": person,
-               "email_sender": "", "timestamp": when, "channel": ("general", "eng")[n % 2],
-               "content": f"Deploy {n} to staging is done, p95 latency {n % 300} ms & <ok>"}
-        yield {"id": f"mail-{n:08d}", "is_chat": "false", "chat_sender": "",
-               "email_sender": f"{person.split()[0].lower()}@scaleflow.io", "timestamp": when,
-               "content": f"Subject: Weekly update {n}\n\nHi all,\n\nRevenue is up {n % 40}% "
-                          f"this week.\nFrom now on we report on Mondays.\n\nBest,\n{person}"}
 
 
 def write_child(size: int, export: Path, mbox: Path) -> None:
     """Write both inputs (in a child, so the parent stays small: see `measure`)."""
-    from signalpipe.sources.writers import write_mbox, write_slack_export
+    from signalpipe.sample.writers import write_mbox, write_slack_export
 
     write_slack_export(rows_of_kind(True, size), export)
     write_mbox(rows_of_kind(False, size), mbox)
@@ -65,8 +44,8 @@ def write_child(size: int, export: Path, mbox: Path) -> None:
 
 def parse_child(fmt: str, path: Path) -> dict[str, Any]:
     """Read `path` to the end in this process; the figures for one reader."""
+    from signalpipe.backends import open_source
     from signalpipe.models import Message
-    from signalpipe.sources.detect import open_source
 
     before_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     source = open_source(path, fmt=fmt, company_id="bench", max_cell_bytes=1_000_000)

@@ -60,7 +60,7 @@ def main() -> None:
     if args.one:
         print(json.dumps(one(Path(args.one[0]), Path(args.one[1]))))
         return
-    from signalpipe.sources.generate import generate
+    from signalpipe.sample.generate import generate
 
     data = Path("data/bench")
     data.mkdir(parents=True, exist_ok=True)

@@ -23,9 +23,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]  # run from a checkout without installing
 
-from signalpipe.extract.llm_common import RetryPolicy  # noqa: E402
-from signalpipe.extract.openai_compat import OpenAIExtractor  # noqa: E402
+from signalpipe.extract.llm import OpenAIExtractor  # noqa: E402
+from signalpipe.llm.retry import RetryPolicy  # noqa: E402
 from signalpipe.models import Batch, Message  # noqa: E402
+from signalpipe.sample.generate import generate  # noqa: E402
 from signalpipe.settings import Settings  # noqa: E402
 from signalpipe.sources.csv import CSVSource  # noqa: E402
 from tests.fakes.llm_server import FakeLLMServer, Reply, Request, answer  # noqa: E402
@@ -112,17 +113,13 @@ def main() -> None:
     parser.add_argument("--truth", type=Path, help="truth JSONL for recall")
     parser.add_argument("--rows", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=11)
-    parser.add_argument("--batch", type=int, default=Settings().cache_trigger_threshold,
-                        help="messages per batch (default: cache_trigger_threshold)")
+    parser.add_argument("--batch", type=int, default=Settings().batching.batch_size,
+                        help="messages per batch (default: batching.batch_size)")
     parser.add_argument("--company", default="scaleflow")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         csv_path, truth_path = args.csv, args.truth
         if csv_path is None:
-            try:
-                from signalpipe.sources.generate import generate
-            except ImportError:
-                parser.error("signalpipe.sources.generate is missing: pass --csv")
             csv_path = Path(tmp) / "bench.csv"
             truth_path = Path(tmp) / "bench.truth.jsonl"
             generate(args.rows, args.seed, csv_path, truth_path, company=args.company)

@@ -28,6 +28,3 @@ class BatchingError(SignalpipeError):
 class ExtractionError(SignalpipeError):
     """An extractor could not turn a batch into validated events."""
 
-
-class ComposeError(SignalpipeError):
-    """The investor email could not be written."""

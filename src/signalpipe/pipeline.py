@@ -41,10 +41,10 @@ class Ingestor:
         self.settings = settings
         self.b = backends
         self.stats = stats
-        self.topics = {"slack": settings.topics.slack, "gmail": settings.topics.gmail}
+        self.topics = {"slack": settings.bus.topics.slack, "gmail": settings.bus.topics.gmail}
 
     def ensure_topics(self) -> None:
-        self.b.bus.ensure_topics([*self.topics.values(), self.settings.topics.dead_letter])
+        self.b.bus.ensure_topics([*self.topics.values(), self.settings.bus.topics.dead_letter])
 
     def ingest(self, source: Source, *, progress: ProgressFn | None = None,
                stop: threading.Event | None = None) -> None:
@@ -53,13 +53,14 @@ class Ingestor:
             pass
 
     def chunks(self, source: Source, *, progress: ProgressFn | None = None,
-               stop: threading.Event | None = None, size: int = _CHUNK) -> Iterator[int]:
+               stop: threading.Event | None = None, size: int | None = None) -> Iterator[int]:
         """Produce the source, pausing after every `size` items (yields how many were read).
 
         With an in-process bus the pauses let one thread alternate producing and consuming: no
         second thread fighting the first for the GIL, and never more than a chunk of records
         waiting in memory. (With a broker, `run` produces on a thread of its own instead.)
         """
+        size = size or _CHUNK
         limit = self.settings.kafka.max_message_bytes
         dead: list[DeadLetter] = []
         read = 0
@@ -98,7 +99,7 @@ class Ingestor:
         for letter in dead:
             value, headers = dead_letter_bytes(letter,
                                                limit=self.settings.kafka.max_message_bytes)
-            self.b.bus.produce(self.settings.topics.dead_letter, letter.message_id, value,
+            self.b.bus.produce(self.settings.bus.topics.dead_letter, letter.message_id, value,
                                headers)
             self.stats.dead(letter.reason)
         dead.clear()

@@ -6,14 +6,24 @@ underscore in the environment: ``SIGNALPIPE_REDIS__URL``, ``SIGNALPIPE_LLM__PROV
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from dotenv import dotenv_values
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     YamlConfigSettingsSource,
@@ -31,10 +41,53 @@ class TopicSettings(BaseModel):
     dead_letter: str = "signalpipe-dead-letters"
 
 
+class BusSettings(BaseModel):
+    """Which bus carries messages between stages, on which topics, read by which group."""
+
+    model_config = _STRICT
+    backend: Literal["memory", "kafka"] | None = None
+    """None: kafka for the services stack, memory for the embedded one."""
+    topics: TopicSettings = Field(default_factory=TopicSettings)
+    group_id: str = "signalpipe-workers"
+    """The consumer group every worker joins; the topics' partitions are shared among them."""
+
+
+class BatchingSettings(BaseModel):
+    """When buffered messages become batches, how big they are and how long they are held.
+
+    Read by both batchers (in-memory and Redis).
+    """
+
+    model_config = _STRICT
+    trigger_count: int = Field(default=200, ge=1)
+    """Buffered messages of one company that make its buffer ready to batch."""
+    batch_size: int = Field(default=100, ge=1)
+    """The most messages one batch holds (a ready buffer is cut into batches this size)."""
+    max_age_s: float = Field(default=30.0, gt=0)
+    """A buffer this old is ready however few messages it holds: a quiet channel is processed."""
+    lease_s: float = Field(default=300.0, gt=0)
+    """How long a taken batch stays leased to its worker before another may take it (Redis)."""
+    ttl_s: int = Field(default=86400, ge=1)
+    """How long an untouched buffer lives in Redis."""
+
+
+# The original system's setting names, kept as documented aliases of the new ones:
+# (section, key) of the alias -> (section, key) it stands for; None is the top level.
+ALIASES: dict[tuple[str | None, str], tuple[str, str]] = {
+    (None, "cache_trigger_threshold"): ("batching", "trigger_count"),
+    (None, "max_batch_age_s"): ("batching", "max_age_s"),
+    ("redis", "message_limit"): ("batching", "batch_size"),
+    ("redis", "ttl"): ("batching", "ttl_s"),
+    ("redis", "lock_ttl_s"): ("batching", "lease_s"),
+    (None, "topics"): ("bus", "topics"),
+    ("kafka", "group_id"): ("bus", "group_id"),
+}
+
+
 class KafkaSettings(BaseModel):
     model_config = _STRICT
     bootstrap_servers: str = "127.0.0.1:9092"
-    group_id: str = "signalpipe-workers"
+    group_id: str | None = Field(default=None, description="alias of bus.group_id")
     partitions: int = Field(default=4, ge=1)
     max_message_bytes: int = Field(default=1_000_000, ge=1024)
     extra: dict[str, str] = Field(default_factory=dict)
@@ -43,9 +96,10 @@ class KafkaSettings(BaseModel):
 class RedisSettings(BaseModel):
     model_config = _STRICT
     url: SecretStr = SecretStr("redis://127.0.0.1:6379/0")
-    message_limit: int = Field(default=100, ge=1)
-    ttl: int = Field(default=86400, ge=1, description="seconds a buffer lives in Redis")
-    lock_ttl_s: float = Field(default=300.0, gt=0)
+    message_limit: int | None = Field(default=None, ge=1,
+                                      description="alias of batching.batch_size")
+    ttl: int | None = Field(default=None, ge=1, description="alias of batching.ttl_s")
+    lock_ttl_s: float | None = Field(default=None, gt=0, description="alias of batching.lease_s")
     key_prefix: str = Field(default="signalpipe", min_length=1)
 
 
@@ -103,28 +157,60 @@ class Settings(BaseSettings):
     data_file_path: Path = Path("data/full_data.csv")
     output_dir: Path = Path("output")
     stack: Literal["embedded", "services"] = "embedded"
-    bus: Literal["memory", "kafka"] | None = None
+    bus: Annotated[BusSettings, NoDecode] = Field(default_factory=BusSettings)
+    """The bus section; a plain name (``bus: kafka``, ``SIGNALPIPE_BUS=kafka``) is its backend."""
     message_store: Literal["sqlite", "cassandra"] | None = None
     event_store: Literal["sqlite", "postgres"] | None = None
     batcher: Literal["memory", "redis"] | None = None
-    cache_trigger_threshold: int = Field(default=200, ge=1)
-    max_batch_age_s: float = Field(default=30.0, gt=0)
+    batching: BatchingSettings = Field(default_factory=BatchingSettings)
+    cache_trigger_threshold: int | None = Field(
+        default=None, ge=1, description="alias of batching.trigger_count")
+    max_batch_age_s: float | None = Field(default=None, gt=0,
+                                          description="alias of batching.max_age_s")
     extract_overlap: bool | None = None
     """Extract ready batches on a second thread while the next poll is stored. It pays when the
     stores wait on a network; on the embedded stack both threads would only share one GIL.
     Default: on for the services stack, off for the embedded one."""
     max_cell_bytes: int = Field(default=1_000_000, ge=1024)
-    topics: TopicSettings = Field(default_factory=TopicSettings)
+    topics: TopicSettings | None = Field(default=None, description="alias of bus.topics")
     kafka: KafkaSettings = Field(default_factory=KafkaSettings)
     redis: RedisSettings = Field(default_factory=RedisSettings)
     cassandra: CassandraSettings = Field(default_factory=CassandraSettings)
     postgres: PostgresSettings = Field(default_factory=PostgresSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
 
+    @field_validator("bus", mode="before")
+    @classmethod
+    def _bus_by_name(cls, value: Any) -> Any:
+        """``bus: kafka`` (the original form) is ``bus: {backend: kafka}``."""
+        if isinstance(value, str):
+            return json.loads(value) if value.lstrip().startswith("{") else {"backend": value}
+        return value
+
+    @model_validator(mode="after")
+    def _apply_aliases(self) -> Settings:
+        """Copy each original name that was set onto the setting it stands for.
+
+        Setting both an alias and its new name is an error that names both.
+        """
+        for (section, key), (new_section, new_key) in ALIASES.items():
+            holder = self if section is None else getattr(self, section)
+            value = getattr(holder, key)
+            if value is None:
+                continue
+            target = getattr(self, new_section)
+            alias = key if section is None else f"{section}.{key}"
+            if new_key in target.model_fields_set:
+                raise ValueError(f"{alias} is an alias of {new_section}.{new_key}; set only one")
+            setattr(target, new_key, value)
+        return self
+
     @model_validator(mode="after")
     def _stack_defaults(self) -> Settings:
         services = self.stack == "services"
-        defaults = {"bus": ("kafka", "memory"), "message_store": ("cassandra", "sqlite"),
+        if self.bus.backend is None:
+            self.bus.backend = "kafka" if services else "memory"
+        defaults = {"message_store": ("cassandra", "sqlite"),
                     "event_store": ("postgres", "sqlite"), "batcher": ("redis", "memory")}
         for key, (svc, emb) in defaults.items():
             if getattr(self, key) is None:

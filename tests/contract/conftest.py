@@ -224,17 +224,17 @@ class BatcherCase:
     make_one: Callable[..., Any]
     made: list[Any] = field(default_factory=list)
 
-    def make(self, *, trigger: int = 200, batch_size: int = 100, max_age_s: float = 30.0,
+    def make(self, *, trigger_count: int = 200, batch_size: int = 100, max_age_s: float = 30.0,
              **extra: Any) -> Any:
-        batcher = self.make_one(trigger=trigger, batch_size=batch_size, max_age_s=max_age_s,
-                                **extra)
+        batcher = self.make_one(trigger_count=trigger_count, batch_size=batch_size,
+                                max_age_s=max_age_s, **extra)
         self.made.append(batcher)
         return batcher
 
     def twin(self, batcher: Any) -> Any:
         if self.name == "memory":
             return batcher
-        return self.make(trigger=batcher.trigger, batch_size=batcher.batch_size,
+        return self.make(trigger_count=batcher.trigger_count, batch_size=batcher.batch_size,
                          max_age_s=batcher.max_age_s, lease_s=batcher.lease_s)
 
 

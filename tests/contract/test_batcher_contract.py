@@ -27,7 +27,7 @@ def _ids(batches: list[Batch]) -> list[list[str]]:
 @every_backend
 def test_count_trigger_takes_the_whole_buffer_in_batches_of_batch_size(
         batcher_case: BatcherCase, make_message: MakeMessage) -> None:
-    batcher = batcher_case.make(trigger=5, batch_size=2)
+    batcher = batcher_case.make(trigger_count=5, batch_size=2)
     messages = [make_message() for _ in range(5)]
     assert batcher.add(messages[:4]) == 4
     assert batcher.take_ready() == []
@@ -45,7 +45,7 @@ def test_count_trigger_takes_the_whole_buffer_in_batches_of_batch_size(
 @every_backend
 def test_age_trigger_takes_an_old_buffer(batcher_case: BatcherCase,
                                          make_message: MakeMessage) -> None:
-    batcher = batcher_case.make(trigger=100, batch_size=10, max_age_s=30.0)
+    batcher = batcher_case.make(trigger_count=100, batch_size=10, max_age_s=30.0)
     batcher.add([make_message() for _ in range(3)])
     assert batcher.take_ready(now_s=time.monotonic() + 20) == []
     (batch,) = batcher.take_ready(now_s=time.monotonic() + 31)
@@ -56,7 +56,7 @@ def test_age_trigger_takes_an_old_buffer(batcher_case: BatcherCase,
 @every_backend
 def test_age_counts_from_the_first_message_of_the_buffer(batcher_case: BatcherCase,
                                                          make_message: MakeMessage) -> None:
-    batcher = batcher_case.make(trigger=100, max_age_s=0.5)
+    batcher = batcher_case.make(trigger_count=100, max_age_s=0.5)
     batcher.add([make_message()])
     time.sleep(0.3)
     batcher.add([make_message()])
@@ -68,7 +68,7 @@ def test_age_counts_from_the_first_message_of_the_buffer(batcher_case: BatcherCa
 @every_backend
 def test_force_takes_whatever_is_buffered(batcher_case: BatcherCase,
                                           make_message: MakeMessage) -> None:
-    batcher = batcher_case.make(trigger=100, batch_size=100)
+    batcher = batcher_case.make(trigger_count=100, batch_size=100)
     batcher.add([make_message()])
     assert batcher.take_ready() == []
     assert len(batcher.take_ready(force=True)) == 1
@@ -78,7 +78,7 @@ def test_force_takes_whatever_is_buffered(batcher_case: BatcherCase,
 @every_backend
 def test_buffers_are_per_company_and_source(batcher_case: BatcherCase,
                                             make_message: MakeMessage) -> None:
-    batcher = batcher_case.make(trigger=3, batch_size=10)
+    batcher = batcher_case.make(trigger_count=3, batch_size=10)
     slack = [make_message() for _ in range(3)]
     gmail = [make_message(source=Source.GMAIL) for _ in range(2)]
     other = [make_message(company_id="globex") for _ in range(2)]
@@ -96,7 +96,7 @@ def test_buffers_are_per_company_and_source(batcher_case: BatcherCase,
 @every_backend
 def test_duplicate_ids_are_ignored_while_buffered_or_in_flight(
         batcher_case: BatcherCase, make_message: MakeMessage) -> None:
-    batcher = batcher_case.make(trigger=100)
+    batcher = batcher_case.make(trigger_count=100)
     a, b = make_message(), make_message()
     assert batcher.add([a, a, b]) == 2
     assert batcher.add([a]) == 0  # buffered
@@ -112,7 +112,7 @@ def test_duplicate_ids_are_ignored_while_buffered_or_in_flight(
 @every_backend
 def test_release_drops_the_lease_so_the_messages_can_come_back(
         batcher_case: BatcherCase, make_message: MakeMessage) -> None:
-    batcher = batcher_case.make(trigger=100)
+    batcher = batcher_case.make(trigger_count=100)
     messages = [make_message() for _ in range(4)]
     batcher.add(messages)
     (batch,) = batcher.take_ready(force=True)
@@ -126,7 +126,7 @@ def test_release_drops_the_lease_so_the_messages_can_come_back(
 @every_backend
 def test_one_ack_forgets_several_batches_and_only_those(
         batcher_case: BatcherCase, make_message: MakeMessage) -> None:
-    batcher = batcher_case.make(trigger=100, batch_size=2)
+    batcher = batcher_case.make(trigger_count=100, batch_size=2)
     messages = [make_message() for _ in range(6)]
     batcher.add(messages)
     first, second, _third = batcher.take_ready(force=True)
@@ -139,7 +139,7 @@ def test_one_ack_forgets_several_batches_and_only_those(
 @every_backend
 def test_ack_twice_and_unknown_batches_are_harmless(batcher_case: BatcherCase,
                                                    make_message: MakeMessage) -> None:
-    batcher = batcher_case.make(trigger=100)
+    batcher = batcher_case.make(trigger_count=100)
     batcher.add([make_message()])
     (batch,) = batcher.take_ready(force=True)
     batcher.ack(batch)
@@ -150,7 +150,7 @@ def test_ack_twice_and_unknown_batches_are_harmless(batcher_case: BatcherCase,
 
 @every_backend
 def test_clear_forgets_everything(batcher_case: BatcherCase, make_message: MakeMessage) -> None:
-    batcher = batcher_case.make(trigger=100)
+    batcher = batcher_case.make(trigger_count=100)
     taken = make_message()
     batcher.add([taken])
     batcher.take_ready(force=True)
@@ -164,7 +164,7 @@ def test_clear_forgets_everything(batcher_case: BatcherCase, make_message: MakeM
 @every_backend
 def test_two_takers_never_get_the_same_message(batcher_case: BatcherCase,
                                                make_message: MakeMessage) -> None:
-    first = batcher_case.make(trigger=20, batch_size=7)
+    first = batcher_case.make(trigger_count=20, batch_size=7)
     takers = [first, batcher_case.twin(first)]
     messages = [make_message(source=random.choice(list(Source))) for _ in range(1500)]
     taken: list[list[str]] = [[], []]
@@ -205,7 +205,7 @@ def test_an_expired_lease_puts_its_messages_back(batcher_case: BatcherCase,
                                                  make_message: MakeMessage) -> None:
     """Redis only: a worker that dies holding a lease must not strand its messages (the memory
     batcher lives and dies with its worker, so it has no lease to expire)."""
-    dead_worker = batcher_case.make(trigger=100, lease_s=1.0)
+    dead_worker = batcher_case.make(trigger_count=100, lease_s=1.0)
     other = batcher_case.twin(dead_worker)
     messages = [make_message() for _ in range(3)]
     dead_worker.add(messages)

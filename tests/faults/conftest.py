@@ -47,7 +47,7 @@ def results_file(fault_config: FaultConfig, tmp_path_factory: pytest.TempPathFac
 
 
 def _traffic(tmp_path_factory: pytest.TempPathFactory, rows: int) -> Path:
-    from signalpipe.sources.generate import generate
+    from signalpipe.sample.generate import generate
 
     path = tmp_path_factory.mktemp("fault-traffic") / f"traffic-{rows}.csv"
     generate(rows, SEED, path, path.with_suffix(".truth.jsonl"))

@@ -270,7 +270,7 @@ class FaultStack:
             "SIGNALPIPE_TOPICS__SLACK": topics.slack,
             "SIGNALPIPE_TOPICS__GMAIL": topics.gmail,
             "SIGNALPIPE_TOPICS__DEAD_LETTER": topics.dead_letter,
-            "SIGNALPIPE_KAFKA__GROUP_ID": settings.kafka.group_id,
+            "SIGNALPIPE_KAFKA__GROUP_ID": settings.bus.group_id,
             "SIGNALPIPE_KAFKA__BOOTSTRAP_SERVERS": settings.kafka.bootstrap_servers,
             "SIGNALPIPE_KAFKA__EXTRA": json.dumps(kafka_extra),
             "SIGNALPIPE_CASSANDRA__KEYSPACE": settings.cassandra.keyspace,
@@ -305,7 +305,7 @@ class FaultStack:
 
         backends = open_backends(self.settings)
         try:
-            t = self.settings.topics
+            t = self.settings.bus.topics
             backends.bus.ensure_topics([t.slack, t.gmail, t.dead_letter])
         finally:
             backends.close()
@@ -356,10 +356,10 @@ class FaultStack:
         ensure_services_up()
         bus = KafkaBus.from_settings(self.settings)
         try:
-            t = self.settings.topics
+            t = self.settings.bus.topics
             bus.delete_topics([t.slack, t.gmail, t.dead_letter])
             with contextlib.suppress(BusError):  # a killed member lingers for a session
-                bus.delete_groups([self.settings.kafka.group_id])
+                bus.delete_groups([self.settings.bus.group_id])
         finally:
             bus.close()
         store = CassandraMessageStore.from_settings(self.settings)
@@ -511,7 +511,7 @@ class Monitor:
         """The last failure of each query (a server down reads as None)."""
         self._redis = redis.Redis.from_url(s.redis.url.get_secret_value(), socket_timeout=2,
                                            socket_connect_timeout=2)
-        self._topics = [s.topics.slack, s.topics.gmail]
+        self._topics = [s.bus.topics.slack, s.bus.topics.gmail]
         self._prefix = f"signalpipe:{{{s.company_id}}}"
         self._pending_counts = self._pending_query()
         self._pg = self._pg_connect()
@@ -541,7 +541,7 @@ class Monitor:
         from confluent_kafka.admin import AdminClient
 
         try:
-            request = [ConsumerGroupTopicPartitions(self.settings.kafka.group_id,
+            request = [ConsumerGroupTopicPartitions(self.settings.bus.group_id,
                                                     self._partitions())]
             futures = self._admin.list_consumer_group_offsets(request, request_timeout=5)
             result = next(iter(futures.values())).result(timeout=6)
@@ -569,7 +569,7 @@ class Monitor:
             return None
 
     def _pending_query(self) -> tuple[Any, int] | None:
-        """A cheap per-partition count of pending markers for the store's table layout, or None
+        """A cheap per-partition count of pending markers, or None before the store made its table
         (then `pending` falls back to the store's own `pending()`, which reads documents too).
 
         Counting partition by partition, as the store reads them, matters: one whole-table
@@ -581,12 +581,7 @@ class Monitor:
             "SELECT table_name FROM system_schema.tables WHERE keyspace_name = %s", (self._ks,))}
         if "messages_by_bucket" in tables:  # (bucket, kind, id); kind 1 is the marker
             return (self._session.prepare(f"SELECT count(*) FROM {self._ks}.messages_by_bucket "
-                                          "WHERE bucket = ? AND kind = 1"),
-                    int(getattr(store, "_BUCKETS", 64)))
-        if "pending_messages" in tables:  # (shard, id)
-            return (self._session.prepare(f"SELECT count(*) FROM {self._ks}.pending_messages "
-                                          "WHERE shard = ?"),
-                    int(getattr(store, "_PENDING_SHARDS", 64)))
+                                          "WHERE bucket = ? AND kind = 1"), store._BUCKETS)
         return None
 
     def pending(self) -> int | None:
@@ -669,7 +664,7 @@ class Monitor:
         """Until the group is stable with `members` members that all hold partitions."""
         from confluent_kafka import ConsumerGroupState
 
-        group = self.settings.kafka.group_id
+        group = self.settings.bus.group_id
 
         def stable() -> bool:
             for p in procs:
@@ -690,7 +685,7 @@ class Monitor:
         from confluent_kafka import ConsumerGroupTopicPartitions, TopicPartition
 
         parts = [TopicPartition(tp.topic, tp.partition, to) for tp in self._partitions()]
-        request = [ConsumerGroupTopicPartitions(self.settings.kafka.group_id, parts)]
+        request = [ConsumerGroupTopicPartitions(self.settings.bus.group_id, parts)]
         for future in self._admin.alter_consumer_group_offsets(request).values():
             future.result(timeout=30)
 

@@ -71,7 +71,7 @@ def isolated(services_up: dict[str, Any]) -> Iterator[Isolated]:
         "SIGNALPIPE_TOPICS__SLACK": topics.slack,
         "SIGNALPIPE_TOPICS__GMAIL": topics.gmail,
         "SIGNALPIPE_TOPICS__DEAD_LETTER": topics.dead_letter,
-        "SIGNALPIPE_KAFKA__GROUP_ID": settings.kafka.group_id,
+        "SIGNALPIPE_KAFKA__GROUP_ID": settings.bus.group_id,
         "SIGNALPIPE_KAFKA__BOOTSTRAP_SERVERS": settings.kafka.bootstrap_servers,
         "SIGNALPIPE_CASSANDRA__KEYSPACE": settings.cassandra.keyspace,
         "SIGNALPIPE_POSTGRES__DSN": dsn,
@@ -92,10 +92,10 @@ def _cleanup(settings: Settings, schema: str, admin_dsn: str) -> None:
 
     bus = KafkaBus.from_settings(settings)
     try:
-        t = settings.topics
+        t = settings.bus.topics
         bus.delete_topics([t.slack, t.gmail, t.dead_letter])
         with contextlib.suppress(BusError):  # a killed worker is a member until its session ends
-            bus.delete_groups([settings.kafka.group_id])
+            bus.delete_groups([settings.bus.group_id])
     finally:
         bus.close()
     store = CassandraMessageStore.from_settings(settings)

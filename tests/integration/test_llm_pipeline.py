@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 from signalpipe.batching.keys import make_batch
 from signalpipe.extract.rules import RulesExtractor
 from signalpipe.models import Message, Source
+from signalpipe.sample.generate import generate
 from signalpipe.settings import load_settings
-from signalpipe.sources.generate import generate
 from tests.fakes.llm_server import FakeLLMServer, Reply, Request, answer, error
 
 runner = CliRunner()

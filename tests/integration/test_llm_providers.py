@@ -21,9 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests/ is not a 
 
 from signalpipe.compose.llm import LLMComposer
 from signalpipe.errors import ConfigError, ExtractionError
-from signalpipe.extract.gemini import GeminiExtractor
-from signalpipe.extract.llm_common import LLMExtractor, RetryPolicy
-from signalpipe.extract.openai_compat import OpenAIExtractor
+from signalpipe.extract.llm import GeminiExtractor, LLMExtractor, OpenAIExtractor
+from signalpipe.llm.retry import RetryPolicy
 from signalpipe.models import (
     Batch,
     EventType,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import socket
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -61,14 +60,14 @@ def test_redis_pongs(endpoints: dict[str, services.Endpoint]) -> None:
         assert sock.recv(16) == b"+PONG\r\n"
 
 
-def test_up_again_is_a_quick_no_op(endpoints: dict[str, services.Endpoint]) -> None:
-    started = time.monotonic()
+def test_up_again_is_a_no_op(endpoints: dict[str, services.Endpoint]) -> None:
+    """Nothing is launched and every server keeps its process. How long it takes is a figure
+    (README, bench), not an assertion: a loaded machine must not fail this test."""
     results = services.ensure_up()
     assert not any(result.launched for result in results.values())
     assert {name: r.endpoint.pid for name, r in results.items()} == {
         name: e.pid for name, e in endpoints.items()
     }
-    assert time.monotonic() - started < 5
 
 
 def test_redis_comes_back_after_a_kill(endpoints: dict[str, services.Endpoint]) -> None:

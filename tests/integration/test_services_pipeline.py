@@ -7,7 +7,6 @@ same file, each once.
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 import subprocess
@@ -23,6 +22,7 @@ from signalpipe import pipeline
 from signalpipe.backends import open_backends
 from signalpipe.errors import SourceError
 from signalpipe.models import DeadLetter, Message, SignificantEvent
+from signalpipe.sample.generate import generate
 from signalpipe.settings import Settings, load_settings
 from signalpipe.sources.csv import CSVSource
 
@@ -36,26 +36,8 @@ IDLE_EXIT_S = 10
 @pytest.fixture(scope="module")
 def traffic_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("traffic") / "traffic.csv"
-    try:
-        from signalpipe.sources.generate import generate
-    except ImportError:  # the generator is optional here: plain rows make the same checks
-        _synthetic_csv(path, ROWS)
-    else:
-        generate(ROWS, SEED, path, path.with_suffix(".truth.jsonl"))
+    generate(ROWS, SEED, path, path.with_suffix(".truth.jsonl"))
     return path
-
-
-def _synthetic_csv(path: Path, rows: int) -> None:
-    lines = ["standup at 10", "We closed our Series A of $12M led by Acme Ventures",
-             "lunch?", "We just crossed 50,000 users", "deploy went fine"]
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["id", "is_chat", "chat_sender", "email_sender", "timestamp", "content"])
-        for i in range(rows):
-            chat = i % 7 != 0
-            writer.writerow([f"row-{i}", "true" if chat else "false", "alice" if chat else "",
-                             "" if chat else "ceo@scaleflow.io",
-                             f"2025-02-{1 + i % 28:02d}T{i % 24:02d}:00:00Z", lines[i % 5]])
 
 
 def _read(settings: Settings, path: Path) -> tuple[list[Message], list[DeadLetter]]:
@@ -82,7 +64,7 @@ def _wait_for_members(settings: Settings, members: int, workers: list[Any]) -> N
     from confluent_kafka.admin import AdminClient
 
     admin = AdminClient({"bootstrap.servers": settings.kafka.bootstrap_servers})
-    group = settings.kafka.group_id
+    group = settings.bus.group_id
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         for w in workers:
@@ -116,8 +98,8 @@ def test_two_workers_store_each_message_once_and_match_the_embedded_run(
     # Open the services backends once first: topics, keyspace, tables and the PostgreSQL
     # schema exist before two workers start (no concurrent schema changes).
     backends = open_backends(settings)
-    backends.bus.ensure_topics([settings.topics.slack, settings.topics.gmail,
-                                settings.topics.dead_letter])
+    backends.bus.ensure_topics([settings.bus.topics.slack, settings.bus.topics.gmail,
+                                settings.bus.topics.dead_letter])
     exe = Path(sys.executable).with_name("signalpipe")
     env = {**os.environ, **isolated.env}
     workers = [subprocess.Popen(

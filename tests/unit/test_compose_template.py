@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from signalpipe.compose.template import TemplateComposer, money
+from signalpipe.compose.template import TemplateComposer
+from signalpipe.formatting import money
 from signalpipe.models import EventType, Severity, SignificantEvent
 
 

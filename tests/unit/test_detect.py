@@ -11,8 +11,10 @@ from typing import Any
 
 import pytest
 
+from signalpipe.backends import SOURCES, open_source
 from signalpipe.errors import ConfigError, SourceError
-from signalpipe.sources.detect import FORMATS, SOURCES, detect_format, open_source
+from signalpipe.sources.base import Source
+from signalpipe.sources.detect import FORMATS, detect_format
 from signalpipe.sources.gmail_json import GmailJSONSource
 from signalpipe.sources.mailbox import EmlSource, MaildirSource, MboxSource
 from signalpipe.sources.slack_export import SlackExportSource
@@ -26,7 +28,7 @@ EMAIL = FIXTURES / "email"
 def test_formats_are_the_documented_names() -> None:
     assert FORMATS == ("csv", "slack-export", "slack-json", "mbox", "eml", "maildir",
                        "gmail-json")
-    assert set(SOURCES) == set(FORMATS)
+    assert set(SOURCES.targets) == set(FORMATS)
 
 
 @pytest.mark.parametrize(("path", "expected"), [
@@ -119,7 +121,7 @@ def test_csv_source_is_imported_lazily_by_name(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[Path, dict[str, Any]]] = []
 
-    class FakeCSVSource:
+    class FakeCSVSource(Source):
         name = "csv"
 
         def __init__(self, path: Path, **kwargs: Any) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from signalpipe.errors import SourceError
 from signalpipe.models import EventType, Severity, SignificantEvent
-from signalpipe.report.evaluation import Scores, TypeScore, format_table, load_truth, score
+from signalpipe.sample.evaluation import Scores, TypeScore, format_table, load_truth, score
 
 TRUTH = [
     {"event_type": "funding", "metrics": {}, "message_ids": ["m1", "m7"], "title": "A"},

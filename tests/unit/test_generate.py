@@ -10,16 +10,9 @@ from typing import Any
 
 import pytest
 
-from signalpipe.sources.generate import (
-    CSV_HEADER,
-    GeneratedRow,
-    TruthEvent,
-    default_truth_path,
-    generate,
-    iter_rows,
-    iter_traffic,
-)
-from signalpipe.sources.generate_vocab import PARTNERS, PUBLICATIONS, REGIONS, VCS
+from signalpipe.sample.generate import generate, iter_rows, iter_traffic
+from signalpipe.sample.truth import CSV_HEADER, GeneratedRow, TruthEvent, default_truth_path
+from signalpipe.sample.vocab import PARTNERS, PUBLICATIONS, REGIONS, VCS
 
 EVENT_TYPES = {"user_growth", "revenue_milestone", "funding", "partnership", "product_launch",
                "hiring", "enterprise_deal", "technical_achievement", "market_expansion",

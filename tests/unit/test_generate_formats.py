@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from signalpipe.backends import open_source
 from signalpipe.models import Message
-from signalpipe.sources.detect import open_source
-from signalpipe.sources.generate import generate
+from signalpipe.sample.generate import generate
 
 
 @pytest.mark.parametrize(("fmt", "name", "source"), [("slack-export", "s.zip", "slack"),

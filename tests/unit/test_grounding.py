@@ -8,15 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from signalpipe.extract.grounding import (
-    check_event,
-    ground_events,
-    metric_grounded,
-    number_in,
-    parse_amounts,
-    quote_in,
-)
+from signalpipe.extract.grounding import check_event, ground_events, quote_in
 from signalpipe.extract.injection import flag_injections, injection_reason
+from signalpipe.figures import metric_grounded, number_in, parse_amounts
 from signalpipe.models import EventType, Message, Severity, SignificantEvent, Source
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "injection" / "cases.jsonl"
@@ -90,7 +84,7 @@ def test_a_figure_in_the_email_subject_counts() -> None:
     (["m1"], "closed our $12M", {}, "$50M Series A", "ungrounded_title_figure"),
 ])
 def test_ungrounded_events_are_rejected_with_a_reason(
-        ids: list[str], evidence: str, metrics: dict[str, int | str], title: str,
+        ids: list[str], evidence: str, metrics: dict[str, int | float | str], title: str,
         reason: str) -> None:
     messages = {"m1": msg("m1", "We closed our $12M Series A."), "m2": msg("m2", "lunch?")}
     failure = check_event(event(ids, evidence, metrics, title), messages)

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from typer.testing import CliRunner
 
 from signalpipe import pipeline
 from signalpipe.backends import open_backends
+from signalpipe.batching.base import Batcher
 from signalpipe.cli import app
 from signalpipe.errors import ExtractionError, StoreError
-from signalpipe.extract.base import Extraction
+from signalpipe.extract.base import Extraction, Extractor
 from signalpipe.extract.rules import RulesExtractor
 from signalpipe.models import Batch
 from signalpipe.settings import Settings, load_settings
+from signalpipe.sources.base import Item, ProgressFn
 from signalpipe.sources.csv import CSVSource
 
 HEADER = "id,is_chat,chat_sender,email_sender,timestamp,content\n"
@@ -43,7 +48,7 @@ def settings_in(tmp_path: Path, **kw: object) -> Settings:
     return load_settings(output_dir=tmp_path / "out", **kw)
 
 
-def snapshot(db: Path) -> tuple[list[tuple[str, ...]], ...]:
+def snapshot(db: Path) -> tuple[list[tuple[Any, ...]], ...]:
     con = sqlite3.connect(db)
     try:
         return tuple(sorted(con.execute(q).fetchall()) for q in (
@@ -104,7 +109,7 @@ def test_missing_input_is_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-class FlakyExtractor:
+class FlakyExtractor(Extractor):
     """Fails every batch until `healthy`; then behaves like the rules extractor."""
 
     name = "flaky"
@@ -113,6 +118,10 @@ class FlakyExtractor:
     def __init__(self) -> None:
         self.healthy = False
         self.rules = RulesExtractor()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> FlakyExtractor:
+        return cls()
 
     def extract(self, batch: Batch) -> Extraction:
         if not self.healthy:
@@ -149,7 +158,7 @@ def test_failed_batches_are_parked_then_retried_next_run(tmp_path: Path) -> None
         b.close()
 
 
-class OneBadBatch:
+class OneBadBatch(Extractor):
     """Rules, except that the batch holding message m0007 fails every time."""
 
     name = "one-bad"
@@ -158,6 +167,10 @@ class OneBadBatch:
 
     def __init__(self) -> None:
         self.rules = RulesExtractor()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> OneBadBatch:
+        return cls()
 
     def extract(self, batch: Batch) -> Extraction:
         if "m0007" in batch.message_ids:
@@ -185,7 +198,7 @@ def test_a_failing_batch_is_parked_alone_when_batches_are_written_as_a_group(
 
 
 def test_extracting_on_a_second_thread_leaves_the_same_stores(tmp_path: Path) -> None:
-    from signalpipe.sources.generate import generate
+    from signalpipe.sample.generate import generate
 
     data = tmp_path / "d.csv"
     generate(3000, 5, data, tmp_path / "d.truth.jsonl")
@@ -231,23 +244,70 @@ def test_a_store_failure_on_the_extraction_thread_fails_the_run(tmp_path: Path) 
         b.close()
 
 
-def test_quiet_input_is_batched_by_age_not_only_count(tmp_path: Path) -> None:
+class _PausingSource:
+    """The wrapped source's items, with a pause before item number `pause_before` (0-based)."""
+
+    name = "pausing"
+
+    def __init__(self, inner: CSVSource, *, pause_before: int, pause_s: float) -> None:
+        self.inner, self.pause_before, self.pause_s = inner, pause_before, pause_s
+
+    def total_bytes(self) -> int:
+        return self.inner.total_bytes()
+
+    def read(self, progress: ProgressFn | None = None) -> Iterator[Item]:
+        for i, item in enumerate(self.inner.read(progress)):
+            if i == self.pause_before:
+                time.sleep(self.pause_s)
+            yield item
+
+
+class _TakeSpy:
+    """The batcher, recording what each take_ready returned and whether it was forced."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.takes: list[tuple[bool, list[int]]] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def take_ready(self, *, now_s: float | None = None, force: bool = False) -> list[Batch]:
+        batches: list[Batch] = self.inner.take_ready(now_s=now_s, force=force)
+        self.takes.append((force, [len(b.messages) for b in batches]))
+        return batches
+
+
+def test_quiet_input_is_batched_by_age_not_only_count(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two messages, a quiet spell longer than max_age_s, three more: the first ones become a
+    batch because they aged, while the run goes on. The count trigger (200) never fires, and the
+    final drain (which forces out whatever is left) must find only the last message."""
+    monkeypatch.setattr(pipeline, "_CHUNK", 2)  # the run consumes after every 2 items produced
     data = write_csv(tmp_path / "d.csv", [chat(i, f"hello {i}") for i in range(1, 6)])
-    settings = settings_in(tmp_path)
+    settings = settings_in(tmp_path, batching={"max_age_s": 0.2})
+    source = _PausingSource(CSVSource(data, company_id="scaleflow"), pause_before=2, pause_s=0.5)
     b = open_backends(settings)
+    spy = _TakeSpy(b.batcher)
+    b.batcher = cast(Batcher, spy)
     try:
-        stats = pipeline.run(settings, b, CSVSource(data, company_id="scaleflow"))
+        stats = pipeline.run(settings, b, source)
     finally:
         b.close()
-    assert stats.batches == 1 and stats.consumed == 5
+    by_age = [n for forced, sizes in spy.takes if not forced for n in sizes]
+    by_force = [n for forced, sizes in spy.takes if forced for n in sizes]
+    assert sum(by_age) >= 2, f"nothing was batched by age before the drain: {spy.takes}"
+    assert sum(by_age) + sum(by_force) == stats.consumed == 5
 
 
 _SIGNAL_WHILE_CLOSING = """
 import os, signal, sys
 from pathlib import Path
+from typing import Any, cast
 from signalpipe import pipeline
 from signalpipe.backends import open_backends
 from signalpipe.settings import load_settings
+from signalpipe.sources.base import Item, ProgressFn
 from signalpipe.sources.csv import CSVSource
 
 settings = load_settings(output_dir=Path(sys.argv[2]))

@@ -9,8 +9,7 @@ from typing import Any
 
 import pytest
 
-from signalpipe.extract.llm_common import InvalidReply, RetryPolicy, parse_reply, to_event
-from signalpipe.extract.openai_compat import strict_json_schema
+from signalpipe.extract.llm import to_event
 from signalpipe.extract.prompts import (
     EXAMPLE_REPLY,
     LLMEvent,
@@ -20,6 +19,8 @@ from signalpipe.extract.prompts import (
     user_prompt,
 )
 from signalpipe.extract.triage import Triage, is_candidate, with_neighbours
+from signalpipe.llm.openai_compat import strict_json_schema
+from signalpipe.llm.retry import InvalidReply, RetryPolicy, parse_reply
 from signalpipe.models import Batch, EventType, Message, Source
 
 

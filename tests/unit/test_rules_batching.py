@@ -19,8 +19,8 @@ from signalpipe.extract.rules.extractor import fingerprint, one_per_kind
 from signalpipe.extract.rules.reader import read_message
 from signalpipe.extract.rules.subject import aliases_pattern
 from signalpipe.models import Message, Source
+from signalpipe.sample.generate import generate
 from signalpipe.sources.csv import CSVSource
-from signalpipe.sources.generate import generate
 
 COMPANY = "scaleflow"
 OURS = aliases_pattern([COMPANY])
@@ -59,7 +59,7 @@ def _stored(batches: Sequence[Sequence[Message]]) -> dict[str, set[str]]:
     for messages in batches:
         try:
             events = extractor.extract(make_batch(messages)).events
-        except Exception:  # worker._extract_one parks the batch: its events are not stored
+        except Exception:  # the runner parks such a batch: its events are not stored
             continue
         for event in events:
             out[event.fingerprint].update(event.source_message_ids)

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import os
 import re
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -258,7 +260,7 @@ def test_settings_point_at_loopback_by_default(monkeypatch: pytest.MonkeyPatch,
 def test_the_services_listen_on_loopback_by_default(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from signalpipe import services
-    from signalpipe.services import cassandra, kafka, postgres, redis, system
+    from signalpipe.services import cassandra, kafka, system
 
     assert loopback(services.ServicesConfig().host)
     for name in services.SERVICE_NAMES:
@@ -297,8 +299,8 @@ def test_the_services_listen_on_loopback_by_default(tmp_path: Path,
         calls.append(cmd)
         return subprocess.CompletedProcess(cmd, 0, "", "")
 
-    monkeypatch.setattr(redis.shutil, "which", lambda _name: "/usr/bin/redis-server")
-    monkeypatch.setattr(redis.subprocess, "run", fake_run)
+    monkeypatch.setattr(shutil, "which", lambda _name: "/usr/bin/redis-server")
+    monkeypatch.setattr(subprocess, "run", fake_run)
     services.service("redis", root=tmp_path).launch()
     argv = calls[0]
     assert loopback(argv[argv.index("--bind") + 1])
@@ -309,7 +311,7 @@ def test_the_services_listen_on_loopback_by_default(tmp_path: Path,
     pg.__dict__["home"] = home  # the cached property; as root it would point outside tmp_path
     (home / "pgdata").mkdir(parents=True)
     (home / "pgdata" / "PG_VERSION").write_text("15\n")
-    monkeypatch.setattr(postgres.os, "geteuid", lambda: 1000)  # no chown to the postgres user
+    monkeypatch.setattr(os, "geteuid", lambda: 1000)  # no chown to the postgres user
     pg.prepare()
     pg_conf = (home / "pgdata" / "signalpipe.conf").read_text()
     listen = re.search(r"listen_addresses\s*=\s*'([^']*)'", pg_conf)

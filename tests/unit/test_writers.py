@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 
 from signalpipe.models import Message
-from signalpipe.sources import writers
+from signalpipe.sample import generate, writers
+from signalpipe.sample.writers import is_chat, write_mbox, write_slack_export
 from signalpipe.sources.detect import detect_format
 from signalpipe.sources.mailbox import MboxSource
 from signalpipe.sources.slack_export import SlackExportSource
-from signalpipe.sources.writers import is_chat, write_mbox, write_slack_export
 
 ROWS: list[dict[str, Any]] = [
     {"id": "msg_0003", "is_chat": "True", "chat_sender": "Sarah Chen", "email_sender": "",
@@ -147,7 +147,6 @@ def test_unsafe_ids_are_refused(tmp_path: Path) -> None:
 
 
 def test_generator_traffic_round_trips_through_both_formats(tmp_path: Path) -> None:
-    generate = pytest.importorskip("signalpipe.sources.generate")
     rows = list(generate.iter_rows(1500, 11))
     export, mbox = tmp_path / "gen.zip", tmp_path / "gen.mbox"
     write_slack_export(rows, export)
@@ -169,7 +168,6 @@ def test_generator_traffic_round_trips_through_both_formats(tmp_path: Path) -> N
 @pytest.mark.parametrize(("fmt", "source"), [("slack-export", SlackExportSource),
                                              ("mbox", MboxSource)])
 def test_generator_hooks_write_readable_files(tmp_path: Path, fmt: str, source: type) -> None:
-    generate = pytest.importorskip("signalpipe.sources.generate")
     out = tmp_path / f"gen.{'zip' if fmt == 'slack-export' else 'mbox'}"
     generate.generate(200, 3, out, tmp_path / "truth.jsonl", fmt=fmt)
     want = {r["id"] for r in generate.iter_rows(200, 3) if is_chat(r) == (fmt == "slack-export")}

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Protocol, Self
 
 from signalpipe.models import Batch, Message
+from signalpipe.settings import Settings
 
 
 class Batcher(Protocol):
     """Per (company, source) buffers; a taken batch is leased to one worker until ack/release."""
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Self:
+        """Build it from the settings (how `backends.py` makes every implementation)."""
+        ...
 
     def add(self, messages: Sequence[Message], docs: Sequence[bytes] | None = None) -> int:
         """Buffer messages, ignoring ids already buffered or in flight; return how many were new.

@@ -7,6 +7,7 @@ import time
 from collections.abc import Sequence
 from typing import Self
 
+from signalpipe.batching.base import Batcher
 from signalpipe.batching.keys import make_batch
 from signalpipe.models import Batch, Message
 from signalpipe.settings import Settings
@@ -20,12 +21,12 @@ class _Buffer:
         self.first_at = 0.0
 
 
-class MemoryBatcher:
-    """Buffers messages until `trigger` are waiting or the oldest is `max_age_s` old."""
+class MemoryBatcher(Batcher):
+    """Buffers messages until `trigger_count` are waiting or the oldest is `max_age_s` old."""
 
-    def __init__(self, *, trigger: int = 200, batch_size: int = 100,
+    def __init__(self, *, trigger_count: int = 200, batch_size: int = 100,
                  max_age_s: float = 30.0) -> None:
-        self.trigger = trigger
+        self.trigger_count = trigger_count
         self.batch_size = batch_size
         self.max_age_s = max_age_s
         self._buffers: dict[tuple[str, str], _Buffer] = {}
@@ -35,8 +36,8 @@ class MemoryBatcher:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
-        return cls(trigger=settings.cache_trigger_threshold,
-                   batch_size=settings.redis.message_limit, max_age_s=settings.max_batch_age_s)
+        b = settings.batching
+        return cls(trigger_count=b.trigger_count, batch_size=b.batch_size, max_age_s=b.max_age_s)
 
     def add(self, messages: Sequence[Message], docs: Sequence[bytes] | None = None) -> int:
         added = 0
@@ -63,7 +64,7 @@ class MemoryBatcher:
                 if not buf.messages:
                     continue
                 aged = now - buf.first_at >= self.max_age_s
-                if force or aged or len(buf.messages) >= self.trigger:
+                if force or aged or len(buf.messages) >= self.trigger_count:
                     batches.extend(self._drain(buf))
         return batches
 

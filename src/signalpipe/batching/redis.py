@@ -39,6 +39,7 @@ try:
 except ImportError as e:  # pragma: no cover - depends on the installed extras
     raise ImportError('install "signalpipe[services]" to use RedisBatcher') from e
 
+from signalpipe.batching.base import Batcher
 from signalpipe.batching.keys import make_batch
 from signalpipe.errors import BatchingError
 from signalpipe.models import Batch, Message, Source
@@ -73,7 +74,8 @@ return added
 """
 
 # KEYS: docs guard first leases leaseinfo registry buf:<source>...
-# ARGV: now_ms trigger limit max_age_ms lease_ms token force ttl_s company source...
+# ARGV: now_ms trigger_count batch_size max_age_ms lease_ms token force ttl_s company source...
+# (in the script: now, trigger, limit ...; batching.trigger_count and batching.batch_size)
 _TAKE = """
 local now, trigger, limit = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local max_age, deadline = tonumber(ARGV[4]), tonumber(ARGV[1]) + tonumber(ARGV[5])
@@ -168,11 +170,11 @@ return 1
 """
 
 
-class RedisBatcher:
+class RedisBatcher(Batcher):
     """Per (company, source) buffers in Redis with the same triggers and batch ids as
     MemoryBatcher; a taken batch is leased for `lease_s` seconds."""
 
-    def __init__(self, client: redis.Redis, *, prefix: str = "signalpipe", trigger: int = 200,
+    def __init__(self, client: redis.Redis, *, prefix: str = "signalpipe", trigger_count: int = 200,
                  batch_size: int = 100, max_age_s: float = 30.0, ttl_s: int = 86400,
                  lease_s: float = 300.0, companies: frozenset[str] | None = None) -> None:
         self.client = client
@@ -180,7 +182,7 @@ class RedisBatcher:
         # A deployment's workers serve their own company: the registry may list others (another
         # pipeline sharing this Redis), whose batches must never be taken here.
         self.companies = companies
-        self.trigger = trigger
+        self.trigger_count = trigger_count
         self.batch_size = batch_size
         self.max_age_s = max_age_s
         self.ttl_s = ttl_s
@@ -200,10 +202,10 @@ class RedisBatcher:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
-        r = settings.redis
-        return cls.from_url(r.url.get_secret_value(), trigger=settings.cache_trigger_threshold,
-                            batch_size=r.message_limit, max_age_s=settings.max_batch_age_s,
-                            ttl_s=r.ttl, lease_s=r.lock_ttl_s, prefix=r.key_prefix,
+        b = settings.batching
+        return cls.from_url(settings.redis.url.get_secret_value(), trigger_count=b.trigger_count,
+                            batch_size=b.batch_size, max_age_s=b.max_age_s, ttl_s=b.ttl_s,
+                            lease_s=b.lease_s, prefix=settings.redis.key_prefix,
                             companies=frozenset({settings.company_id}))
 
     # -- keys -------------------------------------------------------------------------------
@@ -247,7 +249,7 @@ class RedisBatcher:
         """
         wall = time.time() if now_s is None else time.time() + (now_s - time.monotonic())
         token = uuid.uuid4().hex
-        args = [str(int(wall * 1000)), str(self.trigger), str(self.batch_size),
+        args = [str(int(wall * 1000)), str(self.trigger_count), str(self.batch_size),
                 str(int(self.max_age_s * 1000)), str(int(self.lease_s * 1000)), token,
                 "1" if force else "0", str(self.ttl_s)]
         batches: list[Batch] = []

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, Self
+
+from signalpipe.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,11 @@ class Bus(Protocol):
     in_process: bool
     """Records wait in this process's memory (so producing must not run ahead of consuming);
     False when a broker holds them."""
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Self:
+        """Build it from the settings (how `backends.py` makes every implementation)."""
+        ...
 
     def ensure_topics(self, topics: Sequence[str]) -> None:
         """Create the topics if missing (idempotent)."""

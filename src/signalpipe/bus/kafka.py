@@ -29,6 +29,7 @@ try:
 except ImportError as e:  # pragma: no cover - depends on the installed extras
     raise ImportError('install "signalpipe[services]" to use KafkaBus') from e
 
+from signalpipe.bus import base
 from signalpipe.bus.base import Record
 from signalpipe.errors import BusError
 from signalpipe.settings import Settings
@@ -51,7 +52,7 @@ _LOST_OWNERSHIP = {KafkaError.REBALANCE_IN_PROGRESS, KafkaError.ILLEGAL_GENERATI
                    KafkaError.UNKNOWN_MEMBER_ID, KafkaError._STATE}
 
 
-class KafkaBus:
+class KafkaBus(base.Bus):
     """Topics on a Kafka cluster; one idempotent producer shared by every caller (thread-safe)."""
 
     in_process = False
@@ -258,7 +259,7 @@ class KafkaBus:
             self._producer.close()
 
 
-class KafkaConsumer:
+class KafkaConsumer(base.Consumer):
     """One member of a Kafka consumer group; offsets move only on `commit`."""
 
     def __init__(self, bus: KafkaBus, config: dict[str, Any], topics: list[str], *,

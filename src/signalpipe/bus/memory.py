@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Self
 
-from signalpipe.bus.base import Record
+from signalpipe.bus.base import Bus, Consumer, Record
 from signalpipe.settings import Settings
 
 _NO_HEADERS: Mapping[str, str] = MappingProxyType({})
@@ -31,7 +31,7 @@ class _Partition:
         return self.base + len(self.records)
 
 
-class MemoryBus:
+class MemoryBus(Bus):
     """Topics held in memory for one process; thread-safe."""
 
     in_process = True
@@ -147,7 +147,7 @@ class MemoryBus:
             return total
 
 
-class MemoryConsumer:
+class MemoryConsumer(Consumer):
     """One member of a group; several members of one group would each see every record, so the
     in-process stack runs exactly one consumer per group."""
 

@@ -46,7 +46,7 @@ def generate(rows: Annotated[int, typer.Option("--rows", "-n", min=1, help="Mess
 
         signalpipe generate --format slack-export --rows 100000 --out data/slack.zip
     """
-    from signalpipe.sources import generate as gen
+    from signalpipe.sample import generate as gen
 
     settings = settings_for(config=config)
     default = {GenFormat.csv: settings.data_file_path,
@@ -80,7 +80,7 @@ def evaluate(truth: Annotated[Path | None, typer.Option(
     Example: signalpipe eval --truth data/full_data.truth.jsonl
     """
     from signalpipe.backends import open_event_store
-    from signalpipe.report.evaluation import format_table, load_truth, score
+    from signalpipe.sample.evaluation import format_table, load_truth, score
 
     settings = settings_for(output_dir=output_dir, stack=stack, config=config)
     truth = truth or truth_path_for(settings.data_file_path)

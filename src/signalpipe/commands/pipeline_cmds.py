@@ -39,17 +39,10 @@ def open_input(settings: Settings, path: Path | None, fmt: str | None) -> Source
     if not path.exists():
         hint = " (make one with: signalpipe generate)" if path == settings.data_file_path else ""
         raise SourceError(f"input not found: {path}{hint}")
-    from signalpipe.sources.detect import open_source
+    from signalpipe.backends import open_source
 
     return open_source(path, fmt=fmt, company_id=settings.company_id,
                        max_cell_bytes=settings.max_cell_bytes)
-
-
-def close_extractor(extractor: object) -> None:
-    """LLM extractors hold HTTP connection pools; the rules extractor holds nothing."""
-    close = getattr(extractor, "close", None)
-    if callable(close):
-        close()
 
 
 def _summary(title: str, stats: RunStats, extra: list[tuple[str, object]]) -> None:
@@ -93,7 +86,7 @@ def run(input_path: InputOpt = None, output_dir: OutputDir = None, stack: StackO
         events = len(backends.events.list_events(settings.company_id))
     finally:
         backends.close()
-        close_extractor(extractor)
+        extractor.close()
     _summary("signalpipe run", stats, [("events stored", events), ("report", report)])
 
 
@@ -143,5 +136,5 @@ def worker(output_dir: OutputDir = None, stack: StackOpt = None, llm: LLMOpt = N
         stats = pipeline.work(settings, backends, extractor=extractor, idle_exit_s=idle_exit_s)
     finally:
         backends.close()
-        close_extractor(extractor)
+        extractor.close()
     _summary("signalpipe worker", stats, [])

@@ -15,7 +15,11 @@ REPORT_NAME = "pipeline_results.md"
 
 def compose_email(settings: Settings, backends: Backends) -> InvestorEmail:
     events = backends.events.list_events(settings.company_id)
-    return make_composer(settings).compose(events, company_id=settings.company_id)
+    composer = make_composer(settings)
+    try:
+        return composer.compose(events, company_id=settings.company_id)
+    finally:
+        composer.close()
 
 
 def write_report(settings: Settings, backends: Backends, stats: RunStats | None,

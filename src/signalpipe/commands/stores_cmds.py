@@ -12,9 +12,9 @@ from signalpipe.backends import make_composer, open_backends
 from signalpipe.cli import ConfigOpt as Config
 from signalpipe.cli import LLMOpt, OutputDir, StackOpt, app, cli_errors, settings_for
 from signalpipe.commands.reporting import REPORT_NAME, write_report
-from signalpipe.compose.template import format_metric, rank
 from signalpipe.console import console, out, summary_table
 from signalpipe.errors import SignalpipeError
+from signalpipe.formatting import format_metric, rank
 
 
 class EventFormat(StrEnum):
@@ -77,8 +77,11 @@ def email(output_dir: OutputDir = None, stack: StackOpt = None, llm: LLMOpt = No
     backends = open_backends(settings)
     try:
         stored = backends.events.list_events(settings.company_id)
-        message = make_composer(settings, composer).compose(stored,
-                                                            company_id=settings.company_id)
+        writer = make_composer(settings, composer)
+        try:
+            message = writer.compose(stored, company_id=settings.company_id)
+        finally:
+            writer.close()
         path = settings.output_dir / "investor_email.md"
         path.write_text(f"Subject: {message.subject}\n\n{message.body}", encoding="utf-8")
         write_report(settings, backends, None, message)
@@ -108,7 +111,8 @@ def flush(output_dir: OutputDir = None, stack: StackOpt = None, config: Config =
         backends.messages.clear()
         backends.events.clear()
         backends.batcher.clear()
-        topics = [settings.topics.slack, settings.topics.gmail, settings.topics.dead_letter]
+        t = settings.bus.topics
+        topics = [t.slack, t.gmail, t.dead_letter]
         try:
             backends.bus.delete_topics(topics)
         except SignalpipeError as exc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from signalpipe.extract.grounding import Amount, number_in, parse_amounts
+from signalpipe.figures import Amount, number_in, parse_amounts
 from signalpipe.models import InvestorEmail, SignificantEvent
 
 

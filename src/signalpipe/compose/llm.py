@@ -15,10 +15,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from signalpipe.compose.base import Composer
 from signalpipe.compose.grounding_check import ungrounded_figures
-from signalpipe.compose.template import TemplateComposer, rank
+from signalpipe.compose.template import TemplateComposer
 from signalpipe.errors import SignalpipeError
-from signalpipe.extract.llm_common import ChatClient, LLMCaller, RetryPolicy, make_client
-from signalpipe.extract.prompts import json_lines
+from signalpipe.formatting import rank
+from signalpipe.llm.base import ChatClient
+from signalpipe.llm.retry import LLMCaller, RetryPolicy
+from signalpipe.llm.text import json_lines
 from signalpipe.models import InvestorEmail, SignificantEvent
 from signalpipe.settings import Settings
 
@@ -71,7 +73,7 @@ def _event_record(event: SignificantEvent) -> dict[str, Any]:
     return record
 
 
-class LLMComposer:
+class LLMComposer(Composer):
     """Writes the investor email with the configured LLM provider; falls back to the template."""
 
     name = "llm"
@@ -86,6 +88,8 @@ class LLMComposer:
     @classmethod
     def from_settings(cls, settings: Settings, *, retry: RetryPolicy | None = None) -> Self:
         """The provider's client from settings (ConfigError when its key is missing)."""
+        from signalpipe.backends import make_client
+
         return cls(make_client(settings), fallback=TemplateComposer.from_settings(settings),
                    max_concurrency=settings.llm.max_concurrency,
                    retry=retry or RetryPolicy(max_retries=settings.llm.max_retries))

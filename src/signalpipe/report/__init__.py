@@ -1,1 +1,1 @@
-"""Run reports and quality evaluation."""
+"""Run reports: the markdown summary of a run."""

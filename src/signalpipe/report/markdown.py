@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from signalpipe.compose.template import format_metric, rank
+from signalpipe.formatting import format_metric, rank
 from signalpipe.models import BatchUsage, DeadLetter, InvestorEmail, SignificantEvent
 from signalpipe.stats import RunStats, reason_kind
 

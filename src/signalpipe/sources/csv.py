@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from signalpipe.errors import SourceError
 from signalpipe.models import DeadLetter, Message, Source
+from signalpipe.sources import base
 from signalpipe.sources.base import Item, ProgressFn
 from signalpipe.sources.payloads import gmail_payload, slack_payload, split_subject
 from signalpipe.sources.timestamps import parse_timestamp
@@ -32,7 +33,7 @@ class RowError(ValueError):
     """A row that cannot become a Message; the text is the dead-letter reason."""
 
 
-class CSVSource:
+class CSVSource(base.Source):
     """Streams Messages (and DeadLetters) from a seed-format CSV file."""
 
     name = "csv"

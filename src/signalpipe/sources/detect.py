@@ -12,32 +12,22 @@ Detection rules, first match wins:
    ``internalDate``, ``raw``, ``payload``), Slack when it has Slack keys (``ts``, ``event``,
    ``client_msg_id``, ``messages``).
 
-Implementations are imported only when chosen, like every other seam (see ``backends.py``).
+``backends.open_source`` opens the reader this picks; the readers are registered there, like
+every other seam's implementations, and imported only when chosen.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 import zipfile
 from pathlib import Path
 from typing import Any
 
-from signalpipe.errors import ConfigError, SourceError
-from signalpipe.sources.base import Source
+from signalpipe.errors import SourceError
 
 FORMATS = ("csv", "slack-export", "slack-json", "mbox", "eml", "maildir", "gmail-json")
 
-SOURCES = {
-    "csv": "signalpipe.sources.csv:CSVSource",
-    "slack-export": "signalpipe.sources.slack_export:SlackExportSource",
-    "slack-json": "signalpipe.sources.slack_json:SlackJSONSource",
-    "mbox": "signalpipe.sources.mailbox:MboxSource",
-    "eml": "signalpipe.sources.mailbox:EmlSource",
-    "maildir": "signalpipe.sources.mailbox:MaildirSource",
-    "gmail-json": "signalpipe.sources.gmail_json:GmailJSONSource",
-}
 
 _SNIFF_BYTES = 64 * 1024
 _SLACK_META = ("users.json", "channels.json", "groups.json", "dms.json", "mpims.json")
@@ -51,31 +41,6 @@ _HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")
 _MAIL_HEADERS = re.compile(
     rb"^(from|to|subject|date|message-id|received|return-path|mime-version|delivered-to):",
     re.IGNORECASE | re.MULTILINE)
-
-
-def open_source(path: Path, *, fmt: str | None, company_id: str, max_cell_bytes: int) -> Source:
-    """Open `path` as the named format, or as the detected one when `fmt` is None.
-
-    Args:
-        path: an input file or folder.
-        fmt: one of `FORMATS`, or None to detect.
-        company_id: stamped on every message.
-        max_cell_bytes: the largest CSV cell / message text accepted; larger is dead-lettered.
-
-    Raises:
-        ConfigError: `fmt` is not one of `FORMATS`.
-        SourceError: the path is missing or its format cannot be told.
-    """
-    if fmt is not None and fmt not in SOURCES:
-        raise ConfigError(f"unknown input format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if not path.exists():
-        raise SourceError(f"input not found: {path}")
-    chosen = fmt or detect_format(path)
-    module_name, _, attr = SOURCES[chosen].partition(":")
-    cls = getattr(importlib.import_module(module_name), attr)
-    limit = "max_cell_bytes" if chosen == "csv" else "max_text_bytes"
-    source: Source = cls(path, company_id=company_id, **{limit: max_cell_bytes})
-    return source
 
 
 def detect_format(path: Path) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from signalpipe.errors import SourceError
-from signalpipe.sources.base import Item, ProgressFn
+from signalpipe.sources.base import Item, ProgressFn, Source
 from signalpipe.sources.email_text import (
     RAW_LIMIT_CHARS,
     BodyPart,
@@ -97,7 +97,7 @@ class _Bad:
     raw: str
 
 
-class GmailJSONSource:
+class GmailJSONSource(Source):
     """Messages from Gmail API JSON: JSON Lines or a JSON array of message objects.
 
     Args:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import base64
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import policy
@@ -30,7 +30,7 @@ from typing import Any, BinaryIO
 from signalpipe.errors import SourceError
 from signalpipe.models import Message
 from signalpipe.models import Source as Channel
-from signalpipe.sources.base import Item, ProgressFn
+from signalpipe.sources.base import Item, ProgressFn, Source
 from signalpipe.sources.email_text import (
     MimeBody,
     MimePart,
@@ -42,7 +42,6 @@ from signalpipe.sources.email_text import (
     strip_reply,
     thread_root,
 )
-from signalpipe.sources.writers import SupportsAsDict, as_row, write_mbox
 
 KEPT_HEADERS = ("From", "To", "Cc", "Reply-To", "Subject", "Date", "Message-ID", "In-Reply-To",
                 "References", "X-Gmail-Labels")
@@ -230,7 +229,7 @@ def from_line_time(from_line: bytes) -> datetime | None:
     return _parse_date(parts[1]) if len(parts) == 2 else None
 
 
-class _MailSource:
+class _MailSource(Source):
     """What the mbox, .eml and Maildir sources share: where to read and the size limits."""
 
     def __init__(self, path: Path, *, company_id: str, max_text_bytes: int = 1_000_000,
@@ -368,8 +367,3 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:  # moved by a mail client while we read: nothing left to count
         return 0
-
-
-def write_generated(rows: Iterable[SupportsAsDict | dict[str, Any]], path: Path) -> None:
-    """The generator's hook for ``--format mbox``: email rows as an mboxrd file."""
-    write_mbox((as_row(r) for r in rows), path)

@@ -23,7 +23,7 @@ import re
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -32,9 +32,8 @@ from typing import Any, Protocol
 from signalpipe.errors import SourceError
 from signalpipe.models import DeadLetter, Message
 from signalpipe.models import Source as Channel
-from signalpipe.sources.base import Item, ProgressFn
+from signalpipe.sources.base import Item, ProgressFn, Source
 from signalpipe.sources.slack_markup import to_plain
-from signalpipe.sources.writers import SupportsAsDict, as_row, write_slack_export
 
 logger = logging.getLogger(__name__)
 
@@ -217,7 +216,7 @@ def export_prefix(names: list[str]) -> str:
     return best[: best.rfind("/") + 1]
 
 
-class SlackExportSource:
+class SlackExportSource(Source):
     """Messages from a Slack workspace export (zip file or unpacked folder).
 
     Args:
@@ -342,8 +341,3 @@ class SlackExportSource:
                                    origin=self._origin(name, index))
             if item is not None:
                 yield item
-
-
-def write_generated(rows: Iterable[SupportsAsDict | dict[str, Any]], path: Path) -> None:
-    """The generator's hook for ``--format slack-export``: chat rows as an export zip."""
-    write_slack_export((as_row(r) for r in rows), path)

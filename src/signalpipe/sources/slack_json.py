@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from signalpipe.sources.base import Item, ProgressFn
+from signalpipe.sources.base import Item, ProgressFn, Source
 from signalpipe.sources.slack_export import (
     SlackContext,
     convert_message,
@@ -31,7 +31,7 @@ from signalpipe.sources.slack_export import (
 _UNCHANNELED = "unknown"
 
 
-class SlackJSONSource:
+class SlackJSONSource(Source):
     """Messages from a file of Slack Events API / Web API JSON objects, one per line.
 
     Args:

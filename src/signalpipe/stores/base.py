@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, Self
 
 from signalpipe.models import BatchUsage, DeadLetter, Message, SignificantEvent
+from signalpipe.settings import Settings
 
 
 @dataclass
@@ -42,6 +43,11 @@ class PutResult:
 class MessageStore(Protocol):
     """Keeps every raw message once, by id, and whether it has been through extraction."""
 
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Self:
+        """Build it from the settings (how `backends.py` makes every implementation)."""
+        ...
+
     def put_many(self, messages: Sequence[Message],
                  docs: Sequence[bytes] | None = None) -> PutResult:
         """Store messages idempotently by id and say which still need extraction.
@@ -74,6 +80,11 @@ class MessageStore(Protocol):
 
 class EventStore(Protocol):
     """Keeps each real-world event once (unique fingerprint), merging later sightings into it."""
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Self:
+        """Build it from the settings (how `backends.py` makes every implementation)."""
+        ...
 
     def upsert_many(self, events: Sequence[SignificantEvent]) -> tuple[int, int]:
         """Insert new events and merge known fingerprints in one transaction.

@@ -22,9 +22,6 @@ Tables, created on start in the settings' keyspace:
   ~600 bytes), which suits this project's scale; more buckets mean smaller batches.
 * ``dead_letters``: input that could not be used, kept whole.
 
-Keyspaces made by earlier versions (``messages_by_id`` keyed by id, markers in
-``pending_messages``) are migrated on start: rows are copied, then the old tables dropped.
-
 Writes are concurrent (a bounded window of async requests) and idempotent, so a failed chunk is
 retried whole with backoff for `retry_for_s`, then StoreError; nothing is acknowledged before
 its write succeeds. Two workers writing the *same* id with *different* content at the same
@@ -57,7 +54,6 @@ try:
         BatchStatement,
         BatchType,
         PreparedStatement,
-        SimpleStatement,
         tuple_factory,
     )
 except ImportError as e:  # pragma: no cover - depends on the installed extras
@@ -66,7 +62,7 @@ except ImportError as e:  # pragma: no cover - depends on the installed extras
 from signalpipe.errors import StoreError
 from signalpipe.models import DeadLetter, Message, Source
 from signalpipe.settings import Settings
-from signalpipe.stores.base import PutResult
+from signalpipe.stores.base import MessageStore, PutResult
 from signalpipe.stores.hashing import content_hash
 
 logger = logging.getLogger(__name__)
@@ -114,7 +110,6 @@ _TABLES = {
         origin text, stage text, reason text, message_id text, raw text, at timestamp,
         PRIMARY KEY ((origin), stage, reason))""",
 }
-_LEGACY = ("messages_by_id", "pending_messages")  # earlier versions' tables, migrated on start
 
 _T = "{ks}.messages_by_bucket"
 _CQL = {
@@ -137,7 +132,7 @@ _CQL = {
 }
 
 
-class CassandraMessageStore:
+class CassandraMessageStore(MessageStore):
     """Every raw message once, by id, with its extraction status; plus the dead letters."""
 
     def __init__(self, hosts: Sequence[str], *, port: int = 9042, keyspace: str = "signalpipe",
@@ -174,7 +169,6 @@ class CassandraMessageStore:
             self._create_schema(replication_factor)
             self._q: dict[str, PreparedStatement] = self._retry("prepare", lambda: {
                 k: self._session.prepare(v.format(ks=self.keyspace)) for k, v in _CQL.items()})
-            self._migrate()
         except BaseException:
             self._cluster.shutdown()
             raise
@@ -195,46 +189,6 @@ class CassandraMessageStore:
         for name, ddl in _TABLES.items():
             self._retry(f"create table {name}",
                         partial(self._session.execute, ddl.format(ks=self.keyspace)))
-
-    def _migrate(self) -> None:
-        """Copy an earlier version's id-keyed tables into messages_by_bucket, then drop them.
-
-        Markers are copied before documents and the old tables dropped only at the end, so an
-        interrupted migration is simply run again by the next start (the copies are upserts).
-        """
-        tables = {r[0] for r in self._retry("read schema", lambda: self._session.execute(
-            "SELECT table_name FROM system_schema.tables WHERE keyspace_name = %s",
-            (self.keyspace,)))}
-        if not tables.intersection(_LEGACY):
-            return
-        logger.info("migrating %s to messages_by_bucket", self.keyspace)
-        if "pending_messages" in tables:
-            self._copy("SELECT id, company_id FROM {ks}.pending_messages",
-                       lambda r: ((("bucket", _bucket(r[0])), 128,
-                                   (self._q["pend"], (_bucket(r[0]), r[0], r[1])),),))
-        if "messages_by_id" in tables:
-            self._copy("SELECT id, company_id, source, day, content_hash, doc"
-                       " FROM {ks}.messages_by_id",
-                       lambda r: ((("bucket", _bucket(r[0])), len(r[5] or "") + 128,
-                                   (self._q["put"], (_bucket(r[0]), *r))),))
-        for table in _LEGACY:
-            self._retry(f"drop {table}", partial(
-                self._session.execute, f"DROP TABLE IF EXISTS {self.keyspace}.{table}",
-                timeout=120))
-
-    def _copy(self, query: str, rows_of: Callable[[tuple[Any, ...]], tuple[_Keyed, ...]]) -> None:
-        statement = SimpleStatement(query.format(ks=self.keyspace), fetch_size=1000)
-        writes: list[_Keyed] = []
-        try:
-            for row in self._retry("migrate",
-                                   lambda: self._session.execute(statement, timeout=300)):
-                writes.extend(rows_of(row))
-                if len(writes) >= 2000:
-                    self._concurrent("migrate", _pack(writes))
-                    writes = []
-        except DriverException as exc:  # a later page failed: the next start runs it again
-            raise StoreError(f"cassandra migration of {self.keyspace} failed: {exc}") from None
-        self._concurrent("migrate", _pack(writes))
 
     # -- helpers ----------------------------------------------------------------------------
     def _retry(self, what: str, call: Callable[[], T]) -> T:

@@ -27,6 +27,7 @@ except ImportError as e:  # pragma: no cover - depends on the installed extras
 from signalpipe.errors import StoreError
 from signalpipe.models import BatchUsage, SignificantEvent
 from signalpipe.settings import Settings
+from signalpipe.stores.base import EventStore
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +94,7 @@ UPDATE significant_events SET severity = %s, title = %s, confidence = %s, metric
 WHERE fingerprint = %s"""
 
 
-class PostgresEventStore:
+class PostgresEventStore(EventStore):
     """Each event once by fingerprint; a later sighting merges its source ids into the stored one.
 
     One connection shared under a lock (the worker's extraction threads write rarely and

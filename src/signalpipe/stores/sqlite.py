@@ -17,7 +17,7 @@ from typing import Self
 from signalpipe.errors import StoreError
 from signalpipe.models import BatchUsage, DeadLetter, Message, SignificantEvent
 from signalpipe.settings import Settings
-from signalpipe.stores.base import PutResult
+from signalpipe.stores.base import EventStore, MessageStore, PutResult
 from signalpipe.stores.hashing import content_hash
 
 _CHUNK = 500  # below SQLite's host-parameter limit, large enough to amortise round trips
@@ -75,7 +75,7 @@ class _SQLiteBase:
             self._db.close()
 
 
-class SQLiteMessageStore(_SQLiteBase):
+class SQLiteMessageStore(_SQLiteBase, MessageStore):
     """Every raw message once, by id, with its extraction status; plus the dead letters."""
 
     def __init__(self, path: Path) -> None:
@@ -200,7 +200,7 @@ class SQLiteMessageStore(_SQLiteBase):
             self._db.execute("DELETE FROM dead_letters")
 
 
-class SQLiteEventStore(_SQLiteBase):
+class SQLiteEventStore(_SQLiteBase, EventStore):
     """Each event once by fingerprint; a later sighting merges its source ids into it."""
 
     def __init__(self, path: Path) -> None:

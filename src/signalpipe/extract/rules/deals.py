@@ -295,9 +295,9 @@ HOW_USES = re.compile(r"\bhow (?:the )?(?P<who>[\w .&'-]{2,40}?) (?:uses|used|le
 def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
     how = HOW_USES.search(low)
     if how and ctx.company is not None and ctx.company.search(clause[how.end():]):
-        who = clause[how.start("who"):how.end("who")]
-        return Found(T.CUSTOMER_SUCCESS, {"customer": key(who), "story": "case study"},
-                     f"Case study: {who}", how.start(), relational=True, stakeholders=(who,))
+        user = clause[how.start("who"):how.end("who")]
+        return Found(T.CUSTOMER_SUCCESS, {"customer": key(user), "story": "case study"},
+                     f"Case study: {user}", how.start(), relational=True, stakeholders=(user,))
     churn = CHURN.search(low)
     if churn:
         who = name_before(clause, churn.start(), within=50) or name_after(clause, churn.end())

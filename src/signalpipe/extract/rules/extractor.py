@@ -6,8 +6,9 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Self
 
-from signalpipe.extract.base import Extraction
+from signalpipe.extract.base import Extraction, Extractor
 from signalpipe.extract.rules.reader import Hit, read_message
 from signalpipe.extract.rules.subject import aliases_pattern
 from signalpipe.models import (
@@ -51,7 +52,7 @@ class _Merged:
         self.stakeholders.update(dict.fromkeys(s for s in hit.found.stakeholders if s))
 
 
-class RulesExtractor:
+class RulesExtractor(Extractor):
     """Offline extractor for all 14 event types; deterministic, stateless, thread-safe."""
 
     name = "rules"
@@ -64,7 +65,7 @@ class RulesExtractor:
         self._patterns: dict[str, re.Pattern[str] | None] = {}
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> RulesExtractor:
+    def from_settings(cls, settings: Settings) -> Self:
         """The company's own names come from settings; no key, model or network is needed."""
         names = list(getattr(settings, "company_aliases", []) or [])
         return cls(aliases={settings.company_id: names})

@@ -124,7 +124,8 @@ def _stems(spec: str) -> list[str]:
              "root cause", "failed over", "took home", "took first", "rolled out",
              "generally available", "general availability", "goes live", "out now",
              "first release", "initial release", "open sourc", "major version", "is out",
-             "are out", "is here", "are here", "release of", "sat down", "guest on", "excited to", "now support",
+             "are out", "is here", "are here", "release of", "sat down", "guest on", "excited to",
+             "now support",
              "now offer"}
     while i < len(words):
         for n in (4, 3, 2):

@@ -113,6 +113,17 @@ def masked(text: str) -> str:
 def read_message(message: Message, company: re.Pattern[str] | None
                  ) -> tuple[list[Hit], list[tuple[str, str]]]:
     """Every event one message states, and every near-event it rejected with the reason."""
+    hits: list[Hit] = []
+    rejected: list[tuple[str, str]] = []
+    if message.subject and message.subject not in message.text:
+        # an email's or a post's headline states its news ("Announcing IN query operator")
+        hits, rejected = _read_headline(message, company)
+    body_hits, body_rejected = _read_body(message, company)
+    return hits + body_hits, rejected + body_rejected
+
+
+def _read_body(message: Message, company: re.Pattern[str] | None
+               ) -> tuple[list[Hit], list[tuple[str, str]]]:
     found_cues = cues(message.text.lower())
     if not found_cues:
         return [], []  # most messages: one scan finds no cue, there is nothing to read
@@ -123,15 +134,10 @@ def read_message(message: Message, company: re.Pattern[str] | None
             return [], []
     hits: list[Hit] = []
     rejected: list[tuple[str, str]] = []
-    flagged: str | bool | None = False
     spans = sentences(text)
     wanted = _per_sentence(spans, found_cues)
     subject = subject_of(message)
-    if message.subject and message.subject not in text:
-        # an email's or a post's headline states its news ("Announcing IN query operator")
-        headline = _read_headline(message, company)
-        hits.extend(headline[0])
-        rejected.extend(headline[1])
+    flagged: list[str | None] = []  # computed once, and only for a message with a reading
     for i, sentence in enumerate(spans):
         at = wanted.get(i)
         if not at:
@@ -140,22 +146,12 @@ def read_message(message: Message, company: re.Pattern[str] | None
                       spans[i - 1].text if i else "")
         for clause in clauses(sentence):
             names = {n for pos, these in at if clause.start <= pos < clause.end for n in these}
-            if not names:
-                continue
-            found = _detect(clause.text, ctx, names)
+            found = _detect(clause.text, ctx, names) if names else None
             if found is None:
                 continue
-            if flagged is False:
-                flagged = injection_reason(f"{message.subject or ''}\n{message.text}")
-            after = spans[i + 1].text if i + 1 < len(spans) else ""
-            if after and RETRACTION.search(after):
-                reason: str | None = f"retracted: {after[:40]}"
-            elif flagged:
-                reason = f"injection: {flagged}"
-            else:
-                before = spans[i - 1].text if i else ""
-                near = sentence.text if not before.endswith(":") else f"{before} {sentence.text}"
-                reason = veto(found, clause.text, sentence, near, company)
+            if not flagged:
+                flagged.append(injection_reason(f"{message.subject or ''}\n{message.text}"))
+            reason = _judge(found, clause.text, spans, i, company, flagged[0])
             if reason is None:
                 original = Span(sentence.start, sentence.end,
                                 message.text[sentence.start:sentence.end])
@@ -163,6 +159,20 @@ def read_message(message: Message, company: re.Pattern[str] | None
             else:
                 rejected.append((message.id, f"{reason}: {sentence.text[:120]}"))
     return hits, rejected
+
+
+def _judge(found: Found, clause: str, spans: list[Span], i: int,
+           company: re.Pattern[str] | None, flagged: str | None) -> str | None:
+    """Why the reading of sentence ``i`` is no event (retracted next, injection, a veto)."""
+    sentence = spans[i]
+    after = spans[i + 1].text if i + 1 < len(spans) else ""
+    if after and RETRACTION.search(after):
+        return f"retracted: {after[:40]}"
+    if flagged:
+        return f"injection: {flagged}"
+    before = spans[i - 1].text if i else ""
+    near = sentence.text if not before.endswith(":") else f"{before} {sentence.text}"
+    return veto(found, clause, sentence, near, company)
 
 
 def _read_headline(message: Message, company: re.Pattern[str] | None
@@ -176,7 +186,8 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
     found = _detect(line, Context(company, line, message.sender, line), names)
     if found is None:
         return [], []
-    reason = veto(found, line, sentence, line, company)
+    flagged = injection_reason(f"{message.subject or ''}\n{message.text}")
+    reason = f"injection: {flagged}" if flagged else veto(found, line, sentence, line, company)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []

@@ -13,17 +13,15 @@ from typing import Any, Self
 
 from pydantic import BaseModel
 
-from signalpipe.extract.llm_common import (
+from signalpipe.llm.base import (
     ChatClient,
     ChatRequest,
     Completion,
-    LLMExtractor,
     ProviderError,
     api_key,
     require_key,
-    retry_after_s,
-    transport_error,
 )
+from signalpipe.llm.retry import http_failure, transport_error
 from signalpipe.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -59,7 +57,7 @@ def _strict(node: Any) -> Any:
     return out
 
 
-class OpenAIClient:
+class OpenAIClient(ChatClient):
     """One chat-completions call per request; the SDK's retries are off (max_retries=0)."""
 
     provider = "openai"
@@ -70,7 +68,7 @@ class OpenAIClient:
         try:
             import openai  # type: ignore[import-not-found, unused-ignore]
         except ImportError as e:
-            raise ImportError('install "signalpipe[llm]" to use OpenAIExtractor') from e
+            raise ImportError('install "signalpipe[llm]" to use OpenAIClient') from e
         self.model = model
         self.temperature = temperature
         self._openai: Any = openai
@@ -146,23 +144,4 @@ class OpenAIClient:
 
 
 def _status_failure(exc: Any) -> ProviderError:
-    code = int(exc.status_code)
-    message = f"HTTP {code}: {exc.message}"
-    if code == 429:
-        return ProviderError("rate_limit", message, retryable=True,
-                             retry_after_s=retry_after_s(exc.response.headers))
-    if code >= 500:
-        return ProviderError("server_error", message, retryable=True)
-    if code == 408:
-        return ProviderError("timeout", message, retryable=True)
-    return ProviderError("client_error", message, retryable=False)
-
-
-class OpenAIExtractor(LLMExtractor):
-    """Extracts events with any OpenAI-compatible chat model."""
-
-    name = "openai"
-
-    @classmethod
-    def client_from_settings(cls, settings: Settings) -> ChatClient:
-        return OpenAIClient.from_settings(settings)
+    return http_failure(int(exc.status_code), str(exc.message), exc.response.headers)

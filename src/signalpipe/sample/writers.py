@@ -231,3 +231,16 @@ def split_subject(content: str) -> tuple[str | None, str]:
     if head.lower().startswith("subject:"):
         return head[len("subject:"):].strip(), rest.lstrip("\r\n")
     return None, content
+
+
+# --- the generator's hooks (``signalpipe generate --format ...``) --------------------------------
+
+def write_generated_slack_export(rows: Iterable[SupportsAsDict | Mapping[str, Any]],
+                                 path: Path) -> None:
+    """``--format slack-export``: the chat rows as an export zip."""
+    write_slack_export((as_row(r) for r in rows), path)
+
+
+def write_generated_mbox(rows: Iterable[SupportsAsDict | Mapping[str, Any]], path: Path) -> None:
+    """``--format mbox``: the email rows as an mboxrd file."""
+    write_mbox((as_row(r) for r in rows), path)

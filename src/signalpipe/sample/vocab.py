@@ -1,6 +1,6 @@
 """Words the sample-data generator builds its traffic from: names, places, outlets, fillers.
 
-Only tables live here; ``signalpipe.sources.generate`` holds the logic that draws from them. Each
+Only tables live here; ``signalpipe.sample`` holds the logic that draws from them. Each
 "usual" pool (FIRST, PARTNERS, REGIONS ...) is what a short run draws from; the MORE_* and the
 built-up pools (BRAND_*, FUND_*, OUTLET_*) are drawn from once a usual pool is mostly used, so that
 every planted event in a long run keeps an identity of its own. Names here must read to an

@@ -1,80 +1,22 @@
-"""Sample traffic for a startup: Slack chat and email with planted business events and the truth.
-
-The traffic is mostly mundane (standups, reviews, lunch, bugs, tickets, scheduling). Planted among
-it are real events of all 13 types, each mentioned in 1-4 messages spread over channels, days,
-senders and both media, phrased many ways (figures as "$12M", "12 million", "$12,000,000", "12m";
-MRR for ARR; a city for its country), sometimes two events in one sentence or several in one
-update email, sometimes typed in lower case or with a typo. Distractors look like events but are
-not: plans, hypotheticals, negations, rumours, slipped deals, jokes, outages, competitor and
-customer news, old news, test messages, NDAs and betas, and text that tries to instruct an AI
-summarizer; they also ride along inside real announcements. Only real events reach the truth.
-
-Everything is drawn from one ``random.Random(seed)``, so a seed always gives the same bytes.
-No two planted events share an identity (type and metrics), at any number of rows: names come
-from the usual pools first, then from much larger ones, and a kind that has no identity left (a
-company expands into each country once) hands its share of events to the others.
-
-Public API:
-    ``generate`` writes the seed's CSV (or another format) and the truth JSONL beside it.
-    ``iter_traffic`` yields ``(GeneratedRow, [TruthEvent, ...])`` for other writers (Slack export,
-    mbox): the list holds the truth events completed by that row and is usually empty.
-    ``iter_rows`` yields plain dicts with the CSV's keys plus ``channel`` ("" for email).
-
-The phrasing lives in the classes below (one per event type); names, places and the mundane and
-filler lists live in ``generate_vocab``; the engine that interleaves them is ``_Traffic``.
+"""Event kinds: one class per way an event type shows up (values, metrics, title, phrasings).
 """
 
 from __future__ import annotations
 
-import csv
-import dataclasses
-import heapq
-import importlib
-import json
-import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from pathlib import Path
 from random import Random
-from string import Formatter
-from typing import IO, Any, NamedTuple
 
-from signalpipe.errors import ConfigError
-from signalpipe.sources.generate_vocab import (
+from signalpipe.sample.truth import MetricValue
+from signalpipe.sample.vocab import (
     AUDITORS,
     BRAND_HEADS,
     BRAND_SUFFIXES,
     BRAND_TAILS,
     CERTIFICATIONS,
-    CITIES,
-    COMPETITORS,
-    CUSTOMER_HEADS,
-    CUSTOMER_TAILS,
-    DIGEST_FILLERS,
-    DIGEST_SUBJECTS,
-    DISTRACTOR_SUBJECTS,
-    DOUBLE_OPENERS,
-    FEATURES,
-    FIRST,
-    FOODS,
     FUND_ENDS,
     FUND_KINDS,
     FUND_STEMS,
-    GENERIC_DISTRACTORS,
-    HEADS,
-    LAST,
-    LEADING_VERBS,
-    MONTHS,
     MORE_CERTIFICATIONS,
-    MORE_CUSTOMER_HEADS,
-    MORE_CUSTOMER_TAILS,
-    MORE_FIRST,
-    MORE_LAST,
     MORE_REGIONS,
-    MUNDANE_CHANNELS,
-    MUNDANE_CHAT,
-    MUNDANE_EMAIL,
     ORDINALS,
     OUTLET_CITIES,
     OUTLET_CITY_FORMS,
@@ -90,324 +32,22 @@ from signalpipe.sources.generate_vocab import (
     PUBLICATIONS,
     REGIONS,
     ROLES,
-    ROOMS,
-    SALUTATIONS,
-    SHORTCODES,
-    TAILS,
-    TIMES,
-    TOOLS,
     TOPICS,
     VC_ALIASES,
     VCS,
-    WEEKDAYS,
 )
+from signalpipe.sample.world import Raw, World, big, count, money, nice, percent, pick, trim
 
-CSV_HEADER = ("id", "is_chat", "chat_sender", "email_sender", "timestamp", "content")
-MetricValue = int | float | str
-Raw = dict[str, Any]
-EVENT_ROWS = 60  # one new real event per this many rows on average (brief: 1 per 40-80 rows)
-DISTRACTOR_SHARE = 0.045  # rows that look like an event but are not one
-EMAIL_SHARE = 0.143  # of other rows; event mentions use email more, so the total is ~15%
-MENTION_EMAIL_SHARE = 0.3
 MAKE_TRIES = 30  # draws before a kind's identities count as used up and it plants no more
 PLAIN_TRIES = 8  # of those, draws from the usual pool before the larger, rarer one
-MENTION_SPREAD_ROWS = 1200  # later mentions land up to this many rows after the first one
-DIGEST_WINDOW_ROWS = 300  # an update email may pull in mentions due this soon
-DOUBLE_SHARE = 0.1  # chat mentions that also announce a second event in the same sentence
-LOWERCASE_SHARE = 0.07  # chat mentions typed all in lower case
-TYPO_SHARE = 0.05  # chat mentions with two letters swapped in one word
 USERS_STEADY = 10_000_000  # user milestones grow by a share below this, by steps above it
-_START_EPOCH_S = int(datetime(2025, 1, 6, 8, 30, tzinfo=UTC).timestamp())  # a Monday morning
-_DAY_S = 86_400
-
-# Formats other than CSV are written by the module that reads them back, from the same rows.
-WRITERS = {
-    "slack-export": "signalpipe.sources.slack_export:write_generated",
-    "mbox": "signalpipe.sources.mailbox:write_generated",
-}
-
-
-class GeneratedRow(NamedTuple):
-    """One generated message. ``sender`` is a display name for chat and an address for email."""
-
-    id: str
-    is_chat: bool
-    sender: str
-    timestamp: str
-    content: str
-    channel: str  # Slack channel name without "#"; "" for email
-    label: str = "mundane"  # "event" (mentions a planted event), "distractor" or "mundane"
-
-    def csv_fields(self) -> tuple[str, str, str, str, str, str]:
-        """The row in CSV_HEADER order."""
-        if self.is_chat:
-            return (self.id, "true", self.sender, "", self.timestamp, self.content)
-        return (self.id, "false", "", self.sender, self.timestamp, self.content)
-
-    def as_dict(self) -> dict[str, str]:
-        """CSV keys plus ``channel``; email content starts with "Subject: ..." and a blank line."""
-        out = dict(zip(CSV_HEADER, self.csv_fields(), strict=True))
-        out["channel"] = self.channel
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class TruthEvent:
-    """A planted event: type, canonical metrics, every message id that mentions it, a title."""
-
-    event_type: str
-    metrics: dict[str, MetricValue]
-    message_ids: list[str]
-    title: str
-
-    def to_json(self) -> str:
-        """One JSONL line: event_type, metrics, message_ids, title."""
-        return json.dumps({"event_type": self.event_type, "metrics": self.metrics,
-                           "message_ids": self.message_ids, "title": self.title},
-                          ensure_ascii=False)
-
-
-@dataclass(frozen=True, slots=True)
-class GenerateStats:
-    """What ``generate`` wrote: rows, planted events, rows mentioning them, distractor rows."""
-
-    rows: int
-    chat_rows: int
-    email_rows: int
-    events: int
-    event_mentions: int  # rows that mention at least one planted event
-    distractors: int  # rows that are only a distractor
-    truth_path: Path
-    elapsed_s: float
-
-    @property
-    def rows_per_s(self) -> float:
-        return self.rows / self.elapsed_s if self.elapsed_s > 0 else float("inf")
-
-
-def default_truth_path(out_path: Path) -> Path:
-    """data/full_data.csv -> data/full_data.truth.jsonl."""
-    return out_path.with_name(out_path.name.split(".", 1)[0] + ".truth.jsonl")
-
-
-def iter_traffic(rows: int, seed: int, *,
-                 company: str = "scaleflow") -> Iterator[tuple[GeneratedRow, list[TruthEvent]]]:
-    """Yield each row with the truth events it completes (an event completes at its last mention).
-
-    The last row also carries every event whose later mentions did not fit in ``rows``.
-    """
-    return _Traffic(seed, company).run(rows)
-
-
-def iter_rows(rows: int, seed: int, *, company: str = "scaleflow") -> Iterator[dict[str, str]]:
-    """The same traffic as plain dicts (see ``GeneratedRow.as_dict``), without the truth."""
-    for row, _ in iter_traffic(rows, seed, company=company):
-        yield row.as_dict()
-
-
-def generate(rows: int, seed: int, out_csv: Path, truth_path: Path | None = None, *,
-             company: str = "scaleflow", fmt: str = "csv") -> GenerateStats:
-    """Write ``rows`` messages to ``out_csv`` and the planted events to ``truth_path`` (JSONL).
-
-    Both files are streamed, so memory stays flat for any ``rows``. A ``fmt`` other than "csv"
-    hands the rows to the writer registered in WRITERS, called as ``write_generated(rows, path)``.
-    """
-    truth_path = truth_path or default_truth_path(out_csv)
-    writer = _write_csv if fmt == "csv" else _load_writer(fmt)
-    traffic = _Traffic(seed, company)
-    tally = _Tally(_KEEP.get(fmt))
-    started = time.perf_counter()
-    with truth_path.open("w", encoding="utf-8", newline="\n") as truth_file:
-        writer(tally.rows_of(traffic.run(rows), truth_file), out_csv)
-    return GenerateStats(rows=tally.rows, chat_rows=tally.chat, email_rows=tally.rows - tally.chat,
-                         events=tally.events, event_mentions=traffic.mention_rows,
-                         distractors=traffic.distractor_rows, truth_path=truth_path,
-                         elapsed_s=time.perf_counter() - started)
-
-
-def _write_csv(traffic: Iterable[GeneratedRow], path: Path) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(CSV_HEADER)
-        writer.writerows(row.csv_fields() for row in traffic)
-
-
-def _load_writer(fmt: str) -> Callable[[Iterable[GeneratedRow], Path], None]:
-    target = WRITERS.get(fmt)
-    if target is None:
-        raise ConfigError(f"unknown format {fmt!r}; choose csv, {', '.join(WRITERS)}")
-    module_name, _, attr = target.partition(":")
-    try:
-        writer: Callable[[Iterable[GeneratedRow], Path], None] = getattr(
-            importlib.import_module(module_name), attr)
-    except (ImportError, AttributeError):
-        raise ConfigError(f"format {fmt!r} needs {target}, which is not available") from None
-    return writer
-
-
-class _Tally:
-    """Counts rows on their way to the writer and writes truth lines as events complete.
-
-    Formats that hold only one kind of message (a Slack export: chat; an mbox: email) drop the
-    other kind, so truth keeps only the mentions that were written, and an event with none left
-    is not truth for that file.
-    """
-
-    def __init__(self, keep: Callable[[GeneratedRow], bool] | None = None) -> None:
-        self.rows = self.chat = self.events = 0
-        self._keep = keep
-        self._kept_mentions: set[str] = set()  # event mentions only: a few percent of rows
-
-    def rows_of(self, traffic: Iterator[tuple[GeneratedRow, list[TruthEvent]]],
-                truth_file: IO[str]) -> Iterator[GeneratedRow]:
-        for row, done in traffic:
-            kept = self._keep is None or self._keep(row)
-            if kept:
-                self.rows += 1
-                self.chat += row.is_chat
-                if row.label == "event" and self._keep is not None:
-                    self._kept_mentions.add(row.id)
-            for event in done:
-                self._write(event, truth_file)
-            if kept:
-                yield row
-
-    def _write(self, event: TruthEvent, truth_file: IO[str]) -> None:
-        if self._keep is not None:
-            # Not forgotten once used: a digest email can mention several events.
-            ids = [i for i in event.message_ids if i in self._kept_mentions]
-            if not ids:
-                return
-            event = dataclasses.replace(event, message_ids=ids)
-        truth_file.write(event.to_json() + "\n")
-        self.events += 1
-
-
-_KEEP: dict[str, Callable[[GeneratedRow], bool]] = {
-    "slack-export": lambda row: row.is_chat,
-    "mbox": lambda row: not row.is_chat,
-}
-
-
-# ---------------------------------------------------------------------------------------------
-# Numbers, written the many ways people write them
-# ---------------------------------------------------------------------------------------------
-
-def _trim(x: float) -> str:
-    """1.375 -> "1.375", 12.0 -> "12": exact for the amounts generated (multiples of $1k)."""
-    return f"{x:.3f}".rstrip("0").rstrip(".")
-
-
-def money(rng: Random, usd: int) -> str:
-    """$12M, $12 million, $12,000,000, 12m, USD 12M ... for amounts from $10k up."""
-    if usd >= 1_000_000:
-        m = _trim(usd / 1e6)
-        options: tuple[str, ...] = (f"${m}M", f"${m}M", f"${m} million", f"${usd:,}", f"{m}m",
-                                    f"USD {m}M", f"${m}MM", f"{m} million")
-    else:
-        k = _trim(usd / 1e3)
-        options = (f"${k}k", f"${k}K", f"${usd:,}", f"{k}k", f"USD {usd:,}", f"${k}k")
-    return rng.choice(options)
-
-
-def count(rng: Random, n: int) -> str:
-    """50k, 50K, 50,000, 50 thousand, 1.2M, 1.2 million ..."""
-    if n >= 1_000_000:
-        m = _trim(n / 1e6)
-        return rng.choice((f"{m}M", f"{m} million", f"{n:,}"))
-    if n >= 1000 and n % 100 == 0:
-        k = _trim(n / 1e3)
-        options: tuple[str, ...] = (f"{k}k", f"{k}K", f"{n:,}", f"{n:,}")
-        if n % 1000 == 0:
-            options += (f"{k} thousand",)
-        return rng.choice(options)
-    return f"{n:,}"
-
-
-def big(rng: Random, n: int) -> str:
-    """1.2 billion, 1.2B, 1,200,000,000, 1.2bn, 850 million ..."""
-    if n >= 1_000_000_000:
-        b = _trim(n / 1e9)
-        return rng.choice((f"{b} billion", f"{b}B", f"{n:,}", f"{b}bn"))
-    m = _trim(n / 1e6)
-    return rng.choice((f"{m} million", f"{m}M", f"{n:,}"))
-
-
-def percent(rng: Random, p: int) -> str:
-    return rng.choice((f"{p}%", f"{p}%", f"{p} percent"))
-
-
-def _nice(n: float) -> int:
-    """Round to two significant figures, the way people quote milestones."""
-    digits = len(str(int(n))) - 2
-    step = 10 ** max(digits, 0)
-    return int(round(n / step) * step)
-
-
-def _pick(rng: Random, pool: tuple[str, ...]) -> str:
-    return pool[int(rng.random() * len(pool))]
-
-
-# ---------------------------------------------------------------------------------------------
-# The world one seed describes: who works here, and which event keys are already used
-# ---------------------------------------------------------------------------------------------
-
-@dataclass
-class _World:
-    rng: Random
-    company: str
-    display: str
-    domain: str
-    employees: list[str]
-    used: dict[str, set[tuple[Any, ...]]] = field(default_factory=dict)
-    arr_usd: int = 900_000
-    users: int = 8_000
-
-    @classmethod
-    def create(cls, rng: Random, company: str) -> _World:
-        names = sorted({f"{_pick(rng, FIRST)} {_pick(rng, LAST)}" for _ in range(40)})
-        rng.shuffle(names)
-        display = company[:1].upper() + company[1:]
-        return cls(rng=rng, company=company, display=display, domain=f"{company}.io",
-                   employees=names[:32])
-
-    def person(self) -> str:
-        return self.employees[int(self.rng.random() * len(self.employees))]
-
-    def email_of(self, name: str) -> str:
-        return name.lower().replace(" ", ".") + "@" + self.domain
-
-    def stranger(self, *, wide: bool = False) -> str:
-        """Someone who does not work here; ``wide`` draws from the larger pool of names."""
-        firsts, lasts = (FIRST + MORE_FIRST, LAST + MORE_LAST) if wide else (FIRST, LAST)
-        while True:
-            name = f"{_pick(self.rng, firsts)} {_pick(self.rng, lasts)}"
-            if name not in self.employees:
-                return name
-
-    def customer(self, *, wide: bool = False) -> str:
-        """A customer's name; ``wide`` draws from the larger pool of names."""
-        if wide:
-            return f"{_pick(self.rng, CUSTOMER_HEADS + MORE_CUSTOMER_HEADS)} " \
-                   f"{_pick(self.rng, CUSTOMER_TAILS + MORE_CUSTOMER_TAILS)}"
-        return f"{_pick(self.rng, CUSTOMER_HEADS)} {_pick(self.rng, CUSTOMER_TAILS)}"
-
-    def common(self, sender: str) -> dict[str, str]:
-        """Slots every template may use."""
-        rng = self.rng
-        first = sender.split(" ")[0] if "@" not in sender else sender.split(".")[0].title()
-        return {"company": self.display, "person": self.person().split(" ")[0],
-                "competitor": _pick(rng, COMPETITORS), "month": _pick(rng, MONTHS),
-                "quarter": rng.choice(("Q1", "Q2", "Q3", "Q4", "next quarter")),
-                "weekday": _pick(rng, WEEKDAYS), "first": first, "domain": self.domain,
-                "signoff": rng.choice(("Thanks,\n", "Best,\n", "Cheers,\n", "— ", "")) + first}
 
 
 # ---------------------------------------------------------------------------------------------
 # Event kinds: one class per way an event type shows up
 # ---------------------------------------------------------------------------------------------
 
-class _Kind:
+class Kind:
     """Values, canonical metrics and phrasings for one kind of planted event."""
 
     event_type = ""
@@ -418,11 +58,11 @@ class _Kind:
     bullets: tuple[str, ...] = ()
     distractors: tuple[str, ...] = ()
 
-    def sample(self, w: _World) -> Raw:
+    def sample(self, w: World) -> Raw:
         """Values for an event of this kind (real, or the subject of a distractor)."""
         raise NotImplementedError
 
-    def sample_wide(self, w: _World) -> Raw:
+    def sample_wide(self, w: World) -> Raw:
         """Values from a larger, less common pool, for once the usual one is mostly used."""
         return self.sample(w)
 
@@ -436,7 +76,7 @@ class _Kind:
         """Template slots, re-drawn per mention so one event is written several ways."""
         return {k: str(v) for k, v in raw.items()}
 
-    def make(self, w: _World) -> Raw | None:
+    def make(self, w: World) -> Raw | None:
         """A new real event whose identity (its metrics) has not been used in this run.
 
         No identity repeats: two events with equal metrics are one event to any extractor that
@@ -468,7 +108,7 @@ ROUND_WORDS = {
 }
 
 
-class _Funding(_Kind):
+class _Funding(Kind):
     event_type = "funding"
     weight = 0.9
     channels = ("general", "announcements", "leadership")
@@ -522,21 +162,21 @@ class _Funding(_Kind):
         "Test message, please ignore: we closed a {amount} {round} led by {lead}.",
     )
 
-    def sample(self, w: _World, *, fine: int = 1) -> Raw:
+    def sample(self, w: World, *, fine: int = 1) -> Raw:
         rnd = w.rng.choices(list(ROUND_AMOUNTS), weights=(1, 3, 3, 2, 1))[0]
         low, high, step = ROUND_AMOUNTS[rnd]
         leads = w.rng.sample(VCS, 2)
         return {"amount_usd": w.rng.randrange(low, high + 1, step // fine), "round": rnd,
                 "lead": leads[0], "co": leads[1], "customer": w.customer()}
 
-    def sample_wide(self, w: _World) -> Raw:
+    def sample_wide(self, w: World) -> Raw:
         return self.sample(w, fine=50)  # $5k steps for a pre-seed, $100k for a Series C
 
     def metrics(self, raw: Raw) -> dict[str, MetricValue]:
         return {"amount_usd": raw["amount_usd"], "round": raw["round"]}
 
     def title(self, raw: Raw) -> str:
-        return f"Closed ${_trim(raw['amount_usd'] / 1e6)}M {raw['round'].title()} led by " \
+        return f"Closed ${trim(raw['amount_usd'] / 1e6)}M {raw['round'].title()} led by " \
                f"{raw['lead']}"
 
     def slots(self, rng: Random, raw: Raw) -> dict[str, str]:
@@ -546,7 +186,7 @@ class _Funding(_Kind):
                 "valuation": money(rng, raw["amount_usd"] * rng.randint(4, 8))}
 
 
-class _Revenue(_Kind):
+class _Revenue(Kind):
     event_type = "revenue_milestone"
     weight = 1.1
     channels = ("general", "sales", "leadership", "finance")
@@ -586,11 +226,11 @@ class _Revenue(_Kind):
         "ARR hasn't crossed {arr} yet, the {customer} invoice slipped.",
     )
 
-    def sample(self, w: _World) -> Raw:
+    def sample(self, w: World) -> Raw:
         arr = w.arr_usd + w.rng.choice((300_000, 600_000, 900_000))
         return {"arr_usd": arr, "customer": w.customer()}
 
-    def make(self, w: _World) -> Raw:
+    def make(self, w: World) -> Raw:
         # Revenue only grows: each milestone is above the last, which also keeps them unique.
         raw = self.sample(w)
         w.arr_usd = raw["arr_usd"]
@@ -600,7 +240,7 @@ class _Revenue(_Kind):
         return {"arr_usd": raw["arr_usd"]}
 
     def title(self, raw: Raw) -> str:
-        return f"ARR crossed ${_trim(raw['arr_usd'] / 1e6)}M"
+        return f"ARR crossed ${trim(raw['arr_usd'] / 1e6)}M"
 
     def slots(self, rng: Random, raw: Raw) -> dict[str, str]:
         arr = raw["arr_usd"]
@@ -611,7 +251,7 @@ class _Revenue(_Kind):
                 "acv": money(rng, 600_000)}
 
 
-class _Users(_Kind):
+class _Users(Kind):
     event_type = "user_growth"
     weight = 1.1
     channels = ("general", "growth", "product")
@@ -653,14 +293,14 @@ class _Users(_Kind):
         "Draft tweet for when it happens: \"We just crossed {users} users!\" Don't post yet.",
     )
 
-    def sample(self, w: _World) -> Raw:
+    def sample(self, w: World) -> Raw:
         if w.users < USERS_STEADY:
-            users = _nice(w.users * w.rng.uniform(1.08, 1.3))
+            users = nice(w.users * w.rng.uniform(1.08, 1.3))
         else:  # compounding would pass the world's population within a few hundred milestones
             users = w.users + w.rng.randint(1, 12) * 100_000
         return {"users": users, "customer": w.customer()}
 
-    def make(self, w: _World) -> Raw:
+    def make(self, w: World) -> Raw:
         raw = self.sample(w)
         while raw["users"] <= w.users:  # milestones only grow, and stay unique that way
             raw = self.sample(w)
@@ -679,7 +319,7 @@ class _Users(_Kind):
                 "customer": raw["customer"]}
 
 
-class _Partnership(_Kind):
+class _Partnership(Kind):
     event_type = "partnership"
     weight = 1.0
     channels = ("general", "partnerships", "bizdev")
@@ -716,12 +356,12 @@ class _Partnership(_Kind):
         "{partner} signed a partnership with {competitor} this morning.",
     )
 
-    def sample(self, w: _World) -> Raw:
-        return {"partner": _pick(w.rng, PARTNERS)}
+    def sample(self, w: World) -> Raw:
+        return {"partner": pick(w.rng, PARTNERS)}
 
-    def sample_wide(self, w: _World) -> Raw:
+    def sample_wide(self, w: World) -> Raw:
         rng = w.rng
-        brand = f"{_pick(rng, BRAND_HEADS)}{_pick(rng, BRAND_TAILS)}{_pick(rng, BRAND_SUFFIXES)}"
+        brand = f"{pick(rng, BRAND_HEADS)}{pick(rng, BRAND_TAILS)}{pick(rng, BRAND_SUFFIXES)}"
         return {"partner": brand}
 
     def metrics(self, raw: Raw) -> dict[str, MetricValue]:
@@ -731,7 +371,7 @@ class _Partnership(_Kind):
         return f"Partnership with {raw['partner']}"
 
 
-class _Launch(_Kind):
+class _Launch(Kind):
     event_type = "product_launch"
     weight = 1.0
     channels = ("general", "product", "engineering", "announcements")
@@ -768,14 +408,14 @@ class _Launch(_Kind):
         "Two years since we launched {product}, time flies.",
     )
 
-    def sample(self, w: _World, *, bases: tuple[str, ...] = PRODUCT_BASES,
+    def sample(self, w: World, *, bases: tuple[str, ...] = PRODUCT_BASES,
                tails: tuple[str, ...] = PRODUCT_TAILS) -> Raw:
-        base = _pick(w.rng, bases)
+        base = pick(w.rng, bases)
         prefix = w.rng.choice((w.display + " ", "Flow ", ""))
-        name = f"{prefix}{base}{_pick(w.rng, tails)}".strip()
+        name = f"{prefix}{base}{pick(w.rng, tails)}".strip()
         return {"product": name if " " in name else f"{w.display} {name}"}
 
-    def sample_wide(self, w: _World) -> Raw:
+    def sample_wide(self, w: World) -> Raw:
         return self.sample(w, bases=PRODUCT_BASES + PRODUCT_MORE_BASES,
                            tails=PRODUCT_TAILS + PRODUCT_MORE_TAILS)
 
@@ -789,7 +429,7 @@ class _Launch(_Kind):
         return {"product": raw["product"], "rank": str(rng.randint(1, 4))}
 
 
-class _Hiring(_Kind):
+class _Hiring(Kind):
     event_type = "hiring"
     weight = 1.0
     channels = ("general", "hiring", "announcements")
@@ -826,13 +466,13 @@ class _Hiring(_Kind):
         "Happy work anniversary to {name}, hired as our {role} back in 2021!",
     )
 
-    def sample(self, w: _World) -> Raw:
-        return {"name": w.stranger(), "role": _pick(w.rng, ROLES),
-                "prev": _pick(w.rng, PREVIOUS_EMPLOYERS)}
+    def sample(self, w: World) -> Raw:
+        return {"name": w.stranger(), "role": pick(w.rng, ROLES),
+                "prev": pick(w.rng, PREVIOUS_EMPLOYERS)}
 
-    def sample_wide(self, w: _World) -> Raw:
-        return {"name": w.stranger(wide=True), "role": _pick(w.rng, ROLES),
-                "prev": _pick(w.rng, PREVIOUS_EMPLOYERS)}
+    def sample_wide(self, w: World) -> Raw:
+        return {"name": w.stranger(wide=True), "role": pick(w.rng, ROLES),
+                "prev": pick(w.rng, PREVIOUS_EMPLOYERS)}
 
     def metrics(self, raw: Raw) -> dict[str, MetricValue]:
         return {"hire": raw["name"].lower()}
@@ -845,7 +485,7 @@ class _Hiring(_Kind):
                 "hire_first": raw["name"].split(" ")[0]}
 
 
-class _Deal(_Kind):
+class _Deal(Kind):
     event_type = "enterprise_deal"
     weight = 1.2
     channels = ("sales", "wins", "general")
@@ -885,7 +525,7 @@ class _Deal(_Kind):
         "Throwback: two years ago {customer} signed at {acv}, our first big logo.",
     )
 
-    def sample(self, w: _World) -> Raw:
+    def sample(self, w: World) -> Raw:
         return {"customer": w.customer(), "acv_usd": w.rng.randrange(100_000, 1_500_001, 10_000),
                 "years": w.rng.randint(1, 3), "seats": w.rng.randrange(200, 5001, 50)}
 
@@ -901,7 +541,7 @@ class _Deal(_Kind):
                 "tcv": money(rng, raw["acv_usd"] * max(raw["years"], 2))}
 
 
-class _Latency(_Kind):
+class _Latency(Kind):
     event_type = "technical_achievement"
     weight = 0.4
     channels = ("engineering", "infra", "general")
@@ -921,11 +561,11 @@ class _Latency(_Kind):
         "p99 is at {spike}ms again, who deployed?",
     )
 
-    def sample(self, w: _World, *, low: int = 20, high: int = 400, step: int = 5) -> Raw:
+    def sample(self, w: World, *, low: int = 20, high: int = 400, step: int = 5) -> Raw:
         after = w.rng.randrange(low, high, step)
         return {"after": after, "before": after * w.rng.randint(3, 9), "spike": after * 12}
 
-    def sample_wide(self, w: _World) -> Raw:
+    def sample_wide(self, w: World) -> Raw:
         return self.sample(w, low=10, high=1000, step=1)
 
     def metrics(self, raw: Raw) -> dict[str, MetricValue]:
@@ -935,7 +575,7 @@ class _Latency(_Kind):
         return f"p99 latency down to {raw['after']}ms"
 
 
-class _Throughput(_Kind):
+class _Throughput(Kind):
     event_type = "technical_achievement"
     weight = 0.35
     channels = ("engineering", "infra", "general")
@@ -954,10 +594,10 @@ class _Throughput(_Kind):
         "API outage: {pct} of requests failing since 14:02, all hands on deck.",
     )
 
-    def sample(self, w: _World, *, step: int = 100) -> Raw:
+    def sample(self, w: World, *, step: int = 100) -> Raw:
         return {"n": w.rng.randrange(200, 9_900, step) * 1_000_000}
 
-    def sample_wide(self, w: _World) -> Raw:
+    def sample_wide(self, w: World) -> Raw:
         return self.sample(w, step=1)  # "2.347 billion events"
 
     def metrics(self, raw: Raw) -> dict[str, MetricValue]:
@@ -970,7 +610,7 @@ class _Throughput(_Kind):
         return {"n": big(rng, raw["n"]), "pct": percent(rng, rng.randint(10, 60))}
 
 
-class _Patent(_Kind):
+class _Patent(Kind):
     event_type = "technical_achievement"
     weight = 0.25
     channels = ("engineering", "general", "leadership")
@@ -987,7 +627,7 @@ class _Patent(_Kind):
         "Is patent {patent} ours or {competitor}'s? Their lawyer cited it.",
     )
 
-    def sample(self, w: _World) -> Raw:
+    def sample(self, w: World) -> Raw:
         return {"number": w.rng.randrange(11_000_000, 12_400_000)}
 
     def metrics(self, raw: Raw) -> dict[str, MetricValue]:
@@ -1001,7 +641,7 @@ class _Patent(_Kind):
         return {"patent": rng.choice((f"US {n:,}", f"US{n}", f"US Patent No. {n:,}"))}
 
 
-class _Expansion(_Kind):
+class _Expansion(Kind):
     event_type = "market_expansion"
     weight = 0.7
     channels = ("general", "leadership", "announcements")
@@ -1033,14 +673,14 @@ class _Expansion(_Kind):
         "Our {city} office lease fell through, back to remote for now.",
     )
 
-    def sample(self, w: _World, *,
+    def sample(self, w: World, *,
                regions: tuple[tuple[str, str, str], ...] = REGIONS) -> Raw:
         name, key, city = regions[int(w.rng.random() * len(regions))]
         other = REGIONS[int(w.rng.random() * len(REGIONS))][0]
         return {"country": name, "region": key, "city": city, "country2": other,
                 "customer": w.customer()}
 
-    def sample_wide(self, w: _World) -> Raw:
+    def sample_wide(self, w: World) -> Raw:
         return self.sample(w, regions=REGIONS + MORE_REGIONS)
 
     def metrics(self, raw: Raw) -> dict[str, MetricValue]:
@@ -1054,10 +694,10 @@ class _Expansion(_Kind):
         return {"country": country, "Country": country[:1].upper() + country[1:],
                 "country_bare": country.removeprefix("the "), "city": raw["city"],
                 "country2": raw["country2"], "customer": raw["customer"],
-                "n": str(rng.randint(3, 12)), "ordinal": _pick(rng, ORDINALS)}
+                "n": str(rng.randint(3, 12)), "ordinal": pick(rng, ORDINALS)}
 
 
-class _Compliance(_Kind):
+class _Compliance(Kind):
     event_type = "compliance"
     weight = 0.45
     channels = ("security", "sales", "general")
@@ -1087,13 +727,13 @@ class _Compliance(_Kind):
         "{customer} asked if we're {cert} certified, told them it's in progress.",
     )
 
-    def sample(self, w: _World, *,
+    def sample(self, w: World, *,
                certifications: tuple[tuple[str, tuple[str, ...]], ...] = CERTIFICATIONS) -> Raw:
         key, names = certifications[int(w.rng.random() * len(certifications))]
-        return {"key": key, "names": names, "auditor": _pick(w.rng, AUDITORS),
+        return {"key": key, "names": names, "auditor": pick(w.rng, AUDITORS),
                 "customer": w.customer()}
 
-    def sample_wide(self, w: _World) -> Raw:
+    def sample_wide(self, w: World) -> Raw:
         return self.sample(w, certifications=CERTIFICATIONS + MORE_CERTIFICATIONS)
 
     def metrics(self, raw: Raw) -> dict[str, MetricValue]:
@@ -1107,7 +747,7 @@ class _Compliance(_Kind):
                 "customer": raw["customer"]}
 
 
-class _Press(_Kind):
+class _Press(Kind):
     event_type = "media_coverage"
     weight = 0.8
     channels = ("marketing", "general", "press")
@@ -1139,15 +779,15 @@ class _Press(_Kind):
         "Reminder of that {pub_bare} feature on us from last spring, great for the deck.",
     )
 
-    def sample(self, w: _World) -> Raw:
-        return {"pub": _pick(w.rng, PUBLICATIONS), "ceo": w.employees[0].split(" ")[0]}
+    def sample(self, w: World) -> Raw:
+        return {"pub": pick(w.rng, PUBLICATIONS), "ceo": w.employees[0].split(" ")[0]}
 
-    def sample_wide(self, w: _World) -> Raw:
+    def sample_wide(self, w: World) -> Raw:
         rng = w.rng
         if rng.random() < 0.8:
-            pub = _pick(rng, OUTLET_CITY_FORMS).format(_pick(rng, OUTLET_CITIES))
+            pub = pick(rng, OUTLET_CITY_FORMS).format(pick(rng, OUTLET_CITIES))
         else:
-            pub = _pick(rng, OUTLET_TRADE_FORMS).format(_pick(rng, OUTLET_TRADES))
+            pub = pick(rng, OUTLET_TRADE_FORMS).format(pick(rng, OUTLET_TRADES))
         return {"pub": pub, "ceo": w.employees[0].split(" ")[0]}
 
     def metrics(self, raw: Raw) -> dict[str, MetricValue]:
@@ -1157,16 +797,16 @@ class _Press(_Kind):
         return f"Covered by {raw['pub']}"
 
     def slots(self, rng: Random, raw: Raw) -> dict[str, str]:
-        topic = _pick(rng, TOPICS)
+        topic = pick(rng, TOPICS)
         headline = rng.choice((f"The startup that wants to fix {topic}",
                                f"How a small team is rethinking {topic}",
                                f"Meet the founders automating {topic}"))
         return {"pub": raw["pub"], "pub_bare": raw["pub"].removeprefix("the ").removeprefix("The "),
                 "ceo": raw["ceo"], "headline": headline,
-                "list": _pick(rng, PRESS_LISTS), "slug": topic.replace(" ", "-")}
+                "list": pick(rng, PRESS_LISTS), "slug": topic.replace(" ", "-")}
 
 
-class _Investor(_Kind):
+class _Investor(Kind):
     event_type = "investor_interest"
     weight = 0.9
     channels = ("leadership", "founders", "general")
@@ -1197,14 +837,14 @@ class _Investor(_Kind):
         "Should we take the {vc} meeting?",
     )
 
-    def sample(self, w: _World, *, vc: str = "") -> Raw:
-        return {"vc": vc or _pick(w.rng, VCS), "partner_name": w.stranger(),
+    def sample(self, w: World, *, vc: str = "") -> Raw:
+        return {"vc": vc or pick(w.rng, VCS), "partner_name": w.stranger(),
                 "round": w.rng.choice(("Series A", "Series B", "next round", "Series C"))}
 
-    def sample_wide(self, w: _World) -> Raw:
+    def sample_wide(self, w: World) -> Raw:
         rng = w.rng
-        stem, end = _pick(rng, FUND_STEMS), _pick(rng, FUND_ENDS)
-        return self.sample(w, vc=f"{stem}{end} {_pick(rng, FUND_KINDS)}")
+        stem, end = pick(rng, FUND_STEMS), pick(rng, FUND_ENDS)
+        return self.sample(w, vc=f"{stem}{end} {pick(rng, FUND_KINDS)}")
 
     def metrics(self, raw: Raw) -> dict[str, MetricValue]:
         return {"investor": raw["vc"].lower()}
@@ -1219,7 +859,7 @@ class _Investor(_Kind):
                 "partner_name": raw["partner_name"], "round": raw["round"]}
 
 
-class _Renewal(_Kind):
+class _Renewal(Kind):
     event_type = "customer_success"
     weight = 0.7
     channels = ("customer-success", "wins", "general")
@@ -1249,10 +889,10 @@ class _Renewal(_Kind):
         "{customer} renewed their office lease next to ours lol",
     )
 
-    def sample(self, w: _World) -> Raw:
+    def sample(self, w: World) -> Raw:
         return {"customer": w.customer()}
 
-    def sample_wide(self, w: _World) -> Raw:
+    def sample_wide(self, w: World) -> Raw:
         return {"customer": w.customer(wide=True)}
 
     def metrics(self, raw: Raw) -> dict[str, MetricValue]:
@@ -1267,7 +907,7 @@ class _Renewal(_Kind):
                 "x": str(rng.randint(2, 4)), "hours": str(rng.randint(5, 40))}
 
 
-class _Nps(_Kind):
+class _Nps(Kind):
     event_type = "customer_success"
     weight = 0.2
     channels = ("customer-success", "general")
@@ -1284,7 +924,7 @@ class _Nps(_Kind):
         "If we fix onboarding, NPS could reach {nps}.",
     )
 
-    def sample(self, w: _World) -> Raw:
+    def sample(self, w: World) -> Raw:
         return {"nps": w.rng.randint(30, 85)}
 
     def metrics(self, raw: Raw) -> dict[str, MetricValue]:
@@ -1298,285 +938,9 @@ class _Nps(_Kind):
                 "q": str(rng.randint(1, 4))}
 
 
-KINDS: tuple[_Kind, ...] = (
+KINDS: tuple[Kind, ...] = (
     _Funding(), _Revenue(), _Users(), _Partnership(), _Launch(), _Hiring(), _Deal(), _Latency(),
     _Throughput(), _Patent(), _Expansion(), _Compliance(), _Press(), _Investor(), _Renewal(),
     _Nps(),
 )
 
-
-# ---------------------------------------------------------------------------------------------
-# Mundane traffic: most rows; pre-parsed templates and pre-built pools keep it fast
-# ---------------------------------------------------------------------------------------------
-
-class _Mundane:
-    """Standups, reviews, lunch and tickets: cheap to make, because they are most of the rows."""
-
-    def __init__(self, world: _World) -> None:
-        rng = world.rng
-        self.world = world
-        self.rng = rng
-        people = tuple(name.split(" ")[0] for name in world.employees)
-        customers = tuple(sorted({world.customer() for _ in range(60)}))
-        self.pools: dict[str, tuple[str, ...]] = {
-            "person": people, "n": tuple(str(n) for n in range(1200, 4800, 7)),
-            "small": tuple(str(n) for n in range(2, 60)), "weekday": WEEKDAYS, "time": TIMES,
-            "feature": FEATURES, "customer": customers, "tool": TOOLS, "city": CITIES,
-            "food": FOODS, "room": ROOMS,
-            "amount": tuple(f"${n:,}" for n in range(180, 9000, 37)),
-        }
-        self.chat = tuple((t, _fields(t)) for t in MUNDANE_CHAT)
-        self.email = tuple((s, b, _fields(s) + _fields(b)) for s, b in MUNDANE_EMAIL)
-
-    def row(self, rid: str, ts: str) -> GeneratedRow:
-        rnd = self.rng.random
-        pools = self.pools
-        if rnd() < EMAIL_SHARE:
-            subject, body, names = self.email[int(rnd() * len(self.email))]
-            sender = self.world.person()
-            slots = {f: _pick(self.rng, pools[f]) for f in names if f != "sig"}
-            slots["sig"] = f"{_pick(self.rng, SALUTATIONS)},\n{sender.split(' ')[0]}"
-            content = f"Subject: {subject.format_map(slots)}\n\n{body.format_map(slots)}"
-            return GeneratedRow(rid, False, self.world.email_of(sender), ts, content, "")
-        template, names = self.chat[int(rnd() * len(self.chat))]
-        text = template.format_map({f: _pick(self.rng, pools[f]) for f in names})
-        channel = MUNDANE_CHANNELS[int(rnd() * len(MUNDANE_CHANNELS))]
-        return GeneratedRow(rid, True, self.world.person(), ts, text, channel)
-
-
-def _fields(template: str) -> tuple[str, ...]:
-    return tuple(sorted({name for _, name, _, _ in Formatter().parse(template) if name}))
-
-
-# ---------------------------------------------------------------------------------------------
-# The engine: interleaves mundane rows, planted mentions and distractors
-# ---------------------------------------------------------------------------------------------
-
-class _Clock:
-    """Office-hours timestamps, about a minute apart, skipping nights and weekends."""
-
-    def __init__(self, rng: Random) -> None:
-        self.rng = rng
-        self.t = _START_EPOCH_S
-        self.day = -1
-        self.prefix = ""
-
-    def tick(self) -> str:
-        t = self.t + int(self.rng.random() * 150)
-        if t % _DAY_S >= 19 * 3600:
-            t = self._next_morning(t)
-        self.t = t
-        day, rem = divmod(t, _DAY_S)
-        if day != self.day:
-            self.day = day
-            self.prefix = datetime.fromtimestamp(day * _DAY_S, UTC).strftime("%Y-%m-%dT")
-        return f"{self.prefix}{rem // 3600:02d}:{rem // 60 % 60:02d}:{rem % 60:02d}Z"
-
-    def _next_morning(self, t: int) -> int:
-        day = t // _DAY_S + 1
-        while (day + 3) % 7 >= 5:  # 1970-01-01 was a Thursday, so (day + 3) % 7 is Monday=0
-            day += 1
-        return day * _DAY_S + 8 * 3600 + int(self.rng.random() * 1800)
-
-
-@dataclass(eq=False)
-class _Planted:
-    kind: _Kind
-    raw: Raw
-    left: int
-    ids: list[str] = field(default_factory=list)
-
-    def truth(self) -> TruthEvent:
-        return TruthEvent(self.kind.event_type, self.kind.metrics(self.raw), list(self.ids),
-                          self.kind.title(self.raw))
-
-
-class _Traffic:
-    """One seed's traffic, row by row."""
-
-    def __init__(self, seed: int, company: str) -> None:
-        self.rng = Random(seed)
-        self.world = _World.create(self.rng, company)
-        self.mundane = _Mundane(self.world)
-        self.clock = _Clock(self.rng)
-        self.weights = [kind.weight for kind in KINDS]
-        self.plant_weights = list(self.weights)  # a kind whose identities are used up gets 0
-        self.pending: list[tuple[int, int, _Planted]] = []  # (due row, tie-breaker, event)
-        self.live: list[_Planted] = []  # planted events not yet written to the truth
-        self.seq = 0
-        self.mention_rows = 0
-        self.distractor_rows = 0
-
-    def run(self, rows: int) -> Iterator[tuple[GeneratedRow, list[TruthEvent]]]:
-        for i in range(rows):
-            row, done = self._row(i)
-            if i == rows - 1:  # mentions planned past the end are dropped; the rest is truth
-                done = done + [p.truth() for p in self.live if p.ids and p.left > 0]
-            yield row, done
-
-    def _row(self, i: int) -> tuple[GeneratedRow, list[TruthEvent]]:
-        rid = f"msg-{i + 1:07d}"
-        ts = self.clock.tick()
-        if self.pending and self.pending[0][0] <= i:
-            return self._mention(rid, ts, i, heapq.heappop(self.pending)[2])
-        r = self.rng.random()
-        if r < 1 / EVENT_ROWS:
-            return self._mention(rid, ts, i, self._plant(i))
-        if r < 1 / EVENT_ROWS + DISTRACTOR_SHARE:
-            self.distractor_rows += 1
-            return self._distractor(rid, ts), []
-        return self.mundane.row(rid, ts), []
-
-    def _plant(self, i: int) -> _Planted:
-        kind, raw = self._new_event()
-        planted = _Planted(kind, raw, left=self.rng.choices(
-            (1, 2, 3, 4), weights=(3, 3.5, 2, 1.5))[0])
-        for _ in range(planted.left - 1):
-            self.seq += 1
-            due = i + self.rng.randint(2, MENTION_SPREAD_ROWS)
-            heapq.heappush(self.pending, (due, self.seq, planted))
-        self.live.append(planted)
-        return planted
-
-    def _new_event(self) -> tuple[_Kind, Raw]:
-        """A kind and an identity it has not used; a kind that has none left plants no more.
-
-        Revenue and user milestones only grow, so they never run out and this always returns.
-        """
-        while True:
-            kind = self.rng.choices(KINDS, weights=self.plant_weights)[0]
-            raw = kind.make(self.world)
-            if raw is not None:
-                return kind, raw
-            self.plant_weights[KINDS.index(kind)] = 0.0
-
-    def _mention(self, rid: str, ts: str, i: int,
-                 planted: _Planted) -> tuple[GeneratedRow, list[TruthEvent]]:
-        self.mention_rows += 1
-        group = [planted]
-        if self.rng.random() < MENTION_EMAIL_SHARE:
-            if self.rng.random() < 0.5:
-                group += self._pull(i, planted)
-            sender = self.world.email_of(self.world.person())
-            content = self._digest(group, sender) if len(group) > 1 or self.rng.random() < 0.3 \
-                else self._email(planted, sender)
-            row = GeneratedRow(rid, False, sender, ts, content, "", "event")
-        else:
-            sender = self.world.person()
-            if self.rng.random() < DOUBLE_SHARE:
-                group += self._pull(i, planted, limit=1)
-            text = self._chat(planted, sender) if len(group) == 1 else self._double(group, sender)
-            row = GeneratedRow(rid, True, sender, ts, self._casual(text),
-                               _pick(self.rng, planted.kind.channels), "event")
-        return row, self._record(rid, group)
-
-    def _casual(self, text: str) -> str:
-        """Slack habits: emoji as :shortcodes:, and now and then a message in all lower case."""
-        if self.rng.random() < 0.3:
-            for emoji, code in SHORTCODES.items():
-                text = text.replace(emoji, code)
-        if self.rng.random() < TYPO_SHARE:
-            text = self._typo(text)
-        return text.lower() if self.rng.random() < LOWERCASE_SHARE else text
-
-    def _typo(self, text: str) -> str:
-        """Swap two letters inside one longer word, as fast typists do."""
-        words = text.split(" ")
-        long = [i for i, w in enumerate(words) if len(w) >= 6 and w.isalpha()]
-        if long:
-            i = long[int(self.rng.random() * len(long))]
-            word = words[i]
-            j = self.rng.randint(1, len(word) - 3)
-            words[i] = word[:j] + word[j + 1] + word[j] + word[j + 2:]
-        return " ".join(words)
-
-    def _double(self, group: list[_Planted], sender: str) -> str:
-        """Two events in one sentence: "Big week: closed X and hired Y!"."""
-        first, second = (_pick(self.rng, p.kind.bullets).format_map(self._slots(p, sender))
-                         for p in group[:2])
-        if second.split(" ", 1)[0] in LEADING_VERBS:
-            second = second[0].lower() + second[1:]
-        return f"{_pick(self.rng, DOUBLE_OPENERS)} {first} and {second}!"
-
-    def _record(self, rid: str, group: list[_Planted]) -> list[TruthEvent]:
-        done = []
-        for planted in group:
-            planted.ids.append(rid)
-            planted.left -= 1
-            if planted.left == 0:
-                done.append(planted.truth())
-                self.live.remove(planted)
-        return done
-
-    def _pull(self, i: int, first: _Planted, limit: int = 2) -> list[_Planted]:
-        """Other mentions due soon, so one message covers several events."""
-        taken: list[_Planted] = []
-        skipped = []
-        while self.pending and self.pending[0][0] <= i + DIGEST_WINDOW_ROWS \
-                and len(taken) < limit:
-            item = heapq.heappop(self.pending)
-            if item[2] is first or any(item[2] is t for t in taken):
-                skipped.append(item)
-            else:
-                taken.append(item[2])
-        for item in skipped:
-            heapq.heappush(self.pending, item)
-        return taken
-
-    def _slots(self, planted: _Planted, sender: str) -> dict[str, str]:
-        return self.world.common(sender) | planted.kind.slots(self.rng, planted.raw)
-
-    def _chat(self, planted: _Planted, sender: str) -> str:
-        rng = self.rng
-        slots = self._slots(planted, sender)
-        parts = [_pick(rng, planted.kind.chat).format_map(slots)]
-        if rng.random() < 0.2:
-            parts.insert(0, _pick(rng, HEADS))
-        if rng.random() < 0.3:
-            parts.append(_pick(rng, TAILS).format_map(slots))
-        if rng.random() < 0.08:  # a non-event riding along in the same message
-            parts.append(self._distractor_text(sender))
-        return " ".join(parts)
-
-    def _email(self, planted: _Planted, sender: str) -> str:
-        subject, body = planted.kind.email[int(self.rng.random() * len(planted.kind.email))]
-        slots = self._slots(planted, sender)
-        return f"Subject: {subject.format_map(slots)}\n\n{body.format_map(slots)}"
-
-    def _digest(self, group: list[_Planted], sender: str) -> str:
-        rng = self.rng
-        common = self.world.common(sender)
-        lines = [_pick(rng, p.kind.bullets).format_map(self._slots(p, sender)) for p in group]
-        lines += [f.format_map(common) for f in rng.sample(DIGEST_FILLERS, rng.randint(1, 2))]
-        if rng.random() < 0.25:
-            lines.append(self._distractor_text(sender).rstrip("."))
-        rng.shuffle(lines)
-        greeting = rng.choice(("Hi all,", "Team,", "Hi everyone,", "Hello investors,"))
-        bullets = "\n".join(f"- {line}" for line in lines)
-        return (f"Subject: {_pick(rng, DIGEST_SUBJECTS).format_map(common)}\n\n{greeting}\n\n"
-                f"Quick highlights:\n{bullets}\n\n{common['signoff']}")
-
-    def _distractor_text(self, sender: str) -> str:
-        rng = self.rng
-        common = self.world.common(sender)
-        if rng.random() < 0.12:
-            return _pick(rng, GENERIC_DISTRACTORS).format_map(common)
-        kind = rng.choices(KINDS, weights=self.weights)[0]
-        slots = common | kind.slots(rng, kind.sample(self.world))
-        return _pick(rng, kind.distractors).format_map(slots)
-
-    def _distractor(self, rid: str, ts: str) -> GeneratedRow:
-        rng = self.rng
-        if rng.random() < 0.15:
-            sender = self.world.email_of(self.world.person())
-            common = self.world.common(sender)
-            subject = _pick(rng, DISTRACTOR_SUBJECTS).format_map(common)
-            body = f"Hi,\n\n{self._distractor_text(sender)}\n\n{common['signoff']}"
-            return GeneratedRow(rid, False, sender, ts, f"Subject: {subject}\n\n{body}", "",
-                                "distractor")
-        sender = self.world.person()
-        text = self._distractor_text(sender)
-        if rng.random() < 0.15:
-            text = f"{_pick(rng, HEADS)} {text}"
-        channel = rng.choice(("general", "sales", "leadership", "random", "engineering"))
-        return GeneratedRow(rid, True, sender, ts, text, channel, "distractor")

@@ -5,16 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Any, Self
 
-from signalpipe.extract.llm_common import (
-    ChatClient,
-    ChatRequest,
-    Completion,
-    LLMExtractor,
-    ProviderError,
-    require_key,
-    retry_after_s,
-    transport_error,
-)
+from signalpipe.llm.base import ChatClient, ChatRequest, Completion, ProviderError, require_key
+from signalpipe.llm.retry import http_failure, transport_error
 from signalpipe.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -23,7 +15,7 @@ DEFAULT_MODEL = "gemini-2.5-flash"
 API_VERSION = "v1beta"
 
 
-class GeminiClient:
+class GeminiClient(ChatClient):
     """One `generate_content` call per request; the SDK's own retries stay off (ours count)."""
 
     provider = "gemini"
@@ -34,7 +26,7 @@ class GeminiClient:
             from google import genai
             from google.genai import errors, types
         except ImportError as e:
-            raise ImportError('install "signalpipe[llm]" to use GeminiExtractor') from e
+            raise ImportError('install "signalpipe[llm]" to use GeminiClient') from e
         self.model = model
         self.temperature = temperature
         self._types: Any = types
@@ -91,23 +83,5 @@ class GeminiClient:
 
 def _api_failure(exc: Any) -> ProviderError:
     code = int(getattr(exc, "code", 0) or 0)
-    message = f"HTTP {code}: {getattr(exc, 'message', None) or exc}"
-    if code == 429:
-        headers = getattr(getattr(exc, "response", None), "headers", None)
-        return ProviderError("rate_limit", message, retryable=True,
-                             retry_after_s=retry_after_s(headers))
-    if code >= 500:
-        return ProviderError("server_error", message, retryable=True)
-    if code == 408:
-        return ProviderError("timeout", message, retryable=True)
-    return ProviderError("client_error", message, retryable=False)
-
-
-class GeminiExtractor(LLMExtractor):
-    """Extracts events with a Gemini model (default: a current Flash model)."""
-
-    name = "gemini"
-
-    @classmethod
-    def client_from_settings(cls, settings: Settings) -> ChatClient:
-        return GeminiClient.from_settings(settings)
+    headers = getattr(getattr(exc, "response", None), "headers", None)
+    return http_failure(code, str(getattr(exc, "message", None) or exc), headers)
