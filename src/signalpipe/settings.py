@@ -88,6 +88,23 @@ class LLMSettings(BaseModel):
     price_per_million_output: float = Field(default=2.50, ge=0)
 
 
+class ReaderSettings(BaseModel):
+    """The budget every input reader applies (see `signalpipe.sources.budget`): a piece of input
+    over a limit is dead-lettered with a reason naming the limit, and the run goes on."""
+
+    model_config = _STRICT
+    max_json_depth: int = Field(default=64, ge=2, le=900, description=(
+        "deepest JSON nesting accepted in a Slack day file or a Slack/Gmail JSON line"))
+    max_message_bytes: int = Field(default=64 * 1024 * 1024, ge=1024, description=(
+        "largest single email, JSON line or JSON array element"))
+    max_member_bytes: int = Field(default=64 * 1024 * 1024, ge=1024, description=(
+        "largest file inside a Slack export (zip member or file of an unpacked folder)"))
+    max_zip_ratio: float = Field(default=100.0, ge=1.0, description=(
+        "largest inflated/compressed size ratio of a zip member over 1 MiB"))
+    max_zip_total_bytes: int = Field(default=1024 * 1024 * 1024, ge=1024, description=(
+        "most bytes a whole zip may inflate to"))
+
+
 class Settings(BaseSettings):
     """Everything signalpipe can be told. Unknown keys are errors, not silently ignored."""
 
@@ -120,6 +137,7 @@ class Settings(BaseSettings):
     cassandra: CassandraSettings = Field(default_factory=CassandraSettings)
     postgres: PostgresSettings = Field(default_factory=PostgresSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
+    readers: ReaderSettings = Field(default_factory=ReaderSettings)
 
     @model_validator(mode="after")
     def _stack_defaults(self) -> Settings:

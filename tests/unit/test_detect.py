@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from signalpipe.errors import ConfigError, SourceError
+from signalpipe.sources.budget import ReaderBudget
 from signalpipe.sources.detect import FORMATS, SOURCES, detect_format, open_source
 from signalpipe.sources.gmail_json import GmailJSONSource
 from signalpipe.sources.mailbox import EmlSource, MaildirSource, MboxSource
@@ -132,4 +133,5 @@ def test_csv_source_is_imported_lazily_by_name(tmp_path: Path,
     seed.write_text("id,is_chat,chat_sender,email_sender,timestamp,content\n")
     source = open_source(seed, fmt=None, company_id="acme", max_cell_bytes=5000)
     assert isinstance(source, FakeCSVSource)
-    assert calls == [(seed, {"company_id": "acme", "max_cell_bytes": 5000})]
+    assert calls == [(seed, {"company_id": "acme", "max_cell_bytes": 5000,
+                             "budget": ReaderBudget(max_cell_bytes=5000)})]

@@ -39,10 +39,10 @@ def open_input(settings: Settings, path: Path | None, fmt: str | None) -> Source
     if not path.exists():
         hint = " (make one with: signalpipe generate)" if path == settings.data_file_path else ""
         raise SourceError(f"input not found: {path}{hint}")
-    from signalpipe.sources.detect import open_source
+    from signalpipe.sources.detect import budget_for, open_source
 
     return open_source(path, fmt=fmt, company_id=settings.company_id,
-                       max_cell_bytes=settings.max_cell_bytes)
+                       max_cell_bytes=settings.max_cell_bytes, budget=budget_for(settings))
 
 
 def close_extractor(extractor: object) -> None:

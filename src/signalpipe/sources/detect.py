@@ -17,15 +17,25 @@ Implementations are imported only when chosen, like every other seam (see ``back
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
-import json
 import re
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from signalpipe.errors import ConfigError, SourceError
 from signalpipe.sources.base import Source
+from signalpipe.sources.budget import (
+    DEFAULT_BUDGET,
+    ReaderBudget,
+    check_input,
+    load_json,
+    open_regular,
+)
+
+if TYPE_CHECKING:
+    from signalpipe.settings import Settings
 
 FORMATS = ("csv", "slack-export", "slack-json", "mbox", "eml", "maildir", "gmail-json")
 
@@ -53,7 +63,17 @@ _MAIL_HEADERS = re.compile(
     re.IGNORECASE | re.MULTILINE)
 
 
-def open_source(path: Path, *, fmt: str | None, company_id: str, max_cell_bytes: int) -> Source:
+def budget_for(settings: Settings) -> ReaderBudget:
+    """The reader budget the settings ask for (``readers:`` and ``max_cell_bytes``)."""
+    r = settings.readers
+    return ReaderBudget(max_json_depth=r.max_json_depth, max_cell_bytes=settings.max_cell_bytes,
+                        max_message_bytes=r.max_message_bytes,
+                        max_member_bytes=r.max_member_bytes, max_zip_ratio=r.max_zip_ratio,
+                        max_zip_total_bytes=r.max_zip_total_bytes)
+
+
+def open_source(path: Path, *, fmt: str | None, company_id: str, max_cell_bytes: int,
+                budget: ReaderBudget | None = None) -> Source:
     """Open `path` as the named format, or as the detected one when `fmt` is None.
 
     Args:
@@ -61,20 +81,29 @@ def open_source(path: Path, *, fmt: str | None, company_id: str, max_cell_bytes:
         fmt: one of `FORMATS`, or None to detect.
         company_id: stamped on every message.
         max_cell_bytes: the largest CSV cell / message text accepted; larger is dead-lettered.
+        budget: the other reader limits (depth, sizes, zip ratio); defaults when None.
 
     Raises:
         ConfigError: `fmt` is not one of `FORMATS`.
-        SourceError: the path is missing or its format cannot be told.
+        SourceError: the path is missing, is not a regular file or folder (a FIFO, a device), or
+            its format cannot be told.
     """
     if fmt is not None and fmt not in SOURCES:
         raise ConfigError(f"unknown input format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if not path.exists():
         raise SourceError(f"input not found: {path}")
+    check_input(path)
     chosen = fmt or detect_format(path)
+    if chosen == "maildir" and not path.is_dir():
+        raise SourceError(f"{path}: a Maildir is a folder")
+    if chosen not in ("slack-export", "maildir") and path.is_dir():
+        raise SourceError(f"{path} is a folder; --format {chosen} reads a file")
     module_name, _, attr = SOURCES[chosen].partition(":")
     cls = getattr(importlib.import_module(module_name), attr)
     limit = "max_cell_bytes" if chosen == "csv" else "max_text_bytes"
-    source: Source = cls(path, company_id=company_id, **{limit: max_cell_bytes})
+    chosen_budget = dataclasses.replace(budget or DEFAULT_BUDGET, max_cell_bytes=max_cell_bytes)
+    source: Source = cls(path, company_id=company_id, budget=chosen_budget,
+                         **{limit: max_cell_bytes})
     return source
 
 
@@ -86,7 +115,7 @@ def detect_format(path: Path) -> str:
     if suffix in _SUFFIXES:
         return _SUFFIXES[suffix]
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             head = fh.read(_SNIFF_BYTES)
     except OSError as exc:
         raise SourceError(f"cannot read {path}: {exc.strerror}") from None
@@ -145,7 +174,7 @@ def _first_object_keys(head: bytes) -> set[str]:
     """Keys of the first JSON line when it parses whole (else empty: fall back to key search)."""
     first = head.removeprefix(b"\xef\xbb\xbf").lstrip().split(b"\n", 1)[0]
     try:
-        obj: Any = json.loads(first)
+        obj: Any = load_json(first, DEFAULT_BUDGET.max_json_depth)
     except ValueError:
         return set()
     if isinstance(obj, list) and obj:
