@@ -227,3 +227,116 @@ def test_a_second_sigterm_within_the_grace_is_only_logged(
         os.kill(os.getpid(), signal.SIGTERM)
         time.sleep(0.05)
     assert stop.signum == signal.SIGTERM
+
+
+# --- memory: zip members, CSV cells, binary input --------------------------------------------
+
+def bomb_zip(path: Path, *, inflated: int, extra: dict[str, bytes] | None = None) -> Path:
+    """A Slack export zip whose general/2025-03-02.json inflates to `inflated` bytes of spaces."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("channels.json", '[{"id": "C1", "name": "general"}]')
+        zf.writestr("general/2025-03-01.json", day(slack_line("ok", "still read")))
+        for name, data in (extra or {}).items():
+            zf.writestr(name, data)
+        with zf.open("general/2025-03-02.json", "w", force_zip64=True) as fh:
+            fh.write(b"[")
+            for _ in range(inflated // (1 << 20)):
+                fh.write(b" " * (1 << 20))
+            fh.write(b"]")
+    return path
+
+
+def test_zip_member_over_the_member_cap_is_dead_lettered_unread(tmp_path: Path) -> None:
+    path = bomb_zip(tmp_path / "bomb.zip", inflated=200 << 20)
+    assert path.stat().st_size < 300_000
+    messages, dead = split(SlackExportSource(path, company_id="c").read())
+    assert list(messages) == ["ok"]
+    assert [(d.origin, d.reason) for d in dead] == [
+        (f"{path}:general/2025-03-02.json",
+         "member inflates to 209715202 bytes, over max_member_bytes (67108864)")]
+
+
+def test_zip_member_over_the_ratio_is_dead_lettered_unread(tmp_path: Path) -> None:
+    path = bomb_zip(tmp_path / "bomb.zip", inflated=8 << 20)
+    messages, dead = split(SlackExportSource(path, company_id="c").read())
+    assert list(messages) == ["ok"]
+    assert len(dead) == 1 and dead[0].origin == f"{path}:general/2025-03-02.json"
+    assert dead[0].reason.startswith("member inflates ")
+    assert dead[0].reason.endswith("x, over max_zip_ratio (100): a zip bomb?")
+
+
+def test_zip_total_cap_stops_inflating_further_members(tmp_path: Path) -> None:
+    path = bomb_zip(tmp_path / "bomb.zip", inflated=2 << 20)
+    budget = ReaderBudget(max_zip_ratio=1e9, max_zip_total_bytes=1 << 20)
+    messages, dead = split(SlackExportSource(path, company_id="c", budget=budget).read())
+    assert list(messages) == ["ok"]
+    assert [(d.origin, d.reason) for d in dead] == [
+        (f"{path}:general/2025-03-02.json",
+         "the export inflates past max_zip_total_bytes (1048576)")]
+
+
+def test_small_members_that_compress_well_are_read(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "export.zip"
+    text = "x" * 500_000
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("channels.json", '[{"id": "C1", "name": "general"}]')
+        zf.writestr("general/2025-03-01.json", day(slack_line("big", text)))
+    messages, dead = split(SlackExportSource(path, company_id="c").read())
+    assert dead == [] and messages["big"].text == text
+
+
+def test_folder_member_over_the_member_cap_is_dead_lettered(tmp_path: Path) -> None:
+    root = export(tmp_path, {"channels.json": '[{"id": "C1", "name": "general"}]',
+                             "general/2025-03-01.json": day(slack_line("big", "y" * 5000)),
+                             "general/2025-03-02.json": day(slack_line("ok", "fine"))})
+    budget = ReaderBudget(max_member_bytes=2048)
+    messages, dead = split(SlackExportSource(root, company_id="c", budget=budget).read())
+    assert list(messages) == ["ok"]
+    assert [(d.origin, d.reason) for d in dead] == [
+        (f"{root}:general/2025-03-01.json", "file larger than max_member_bytes (2048)")]
+
+
+def test_a_quoted_cell_over_many_lines_is_cut_short(tmp_path: Path) -> None:
+    from signalpipe.sources.csv import CSVSource
+
+    path = tmp_path / "in.csv"
+    path.write_bytes(b"id,is_chat,chat_sender,email_sender,timestamp,content\n"
+                     b'big,true,a,,2025-03-01T10:00:00Z,"' + b"line\n" * 30_000 + b'"\n')
+    items = list(CSVSource(path, company_id="c", max_cell_bytes=1024).read())
+    first = items[0]
+    assert isinstance(first, DeadLetter) and first.origin == "in.csv:2"
+    assert first.reason.startswith("row larger than max_cell_bytes (1024)")
+    assert len(first.raw) <= 65536 + 1024 + 65536
+    assert not any(isinstance(i, Message) for i in items)
+
+
+@pytest.mark.parametrize("blob", [os.urandom(200_000), b"%PDF-1.7\n" + os.urandom(50_000),
+                                  b"\x00" * 10_000])
+def test_binary_named_csv_is_refused_as_not_text(tmp_path: Path, blob: bytes) -> None:
+    path = tmp_path / "data.csv"
+    path.write_bytes(blob)
+    with pytest.raises(SourceError) as err:
+        list(open_source(path, fmt=None, company_id="c", max_cell_bytes=1024).read())
+    assert str(err.value) == (f"{path}: not a text CSV file (its first "
+                              f"{min(8192, len(blob))} bytes look like binary data)")
+
+
+def test_csv_header_error_shows_escape_sequences_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "data.csv"
+    path.write_bytes(b"\x1b]0;pwned\x07\x1b[2J,\x1b]8;;http://evil.example\x1b\\link\n")
+    with pytest.raises(SourceError) as err:
+        list(open_source(path, fmt="csv", company_id="c", max_cell_bytes=1024).read())
+    message = str(err.value)
+    assert "\x1b" not in message and "\x07" not in message
+    assert message.endswith(r"got \x1b]0;pwned\x07\x1b[2J,\x1b]8;;http://evil.example\x1b\link")
+
+
+def test_a_malformed_first_row_is_a_header_error_not_a_dead_letter(tmp_path: Path) -> None:
+    path = tmp_path / "data.csv"
+    path.write_bytes(b'"id,is_chat\n')
+    with pytest.raises(SourceError, match="header must be id,is_chat,chat_sender"):
+        list(open_source(path, fmt="csv", company_id="c", max_cell_bytes=1024).read())
