@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import tempfile
 from collections.abc import Callable
 from enum import StrEnum
 from functools import wraps
@@ -15,6 +16,7 @@ import typer
 
 from signalpipe import __version__
 from signalpipe.errors import SignalpipeError, SourceError
+from signalpipe.inert import RedactingFilter, terminal
 from signalpipe.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -55,10 +57,10 @@ def cli_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except SignalpipeError as exc:
-            typer.secho(f"error: {exc}", fg="red", err=True)
+            typer.secho(f"error: {terminal(str(exc))}", fg="red", err=True)
             raise typer.Exit(1) from None
         except ImportError as exc:
-            typer.secho(f"error: {exc}", fg="red", err=True)
+            typer.secho(f"error: {terminal(str(exc))}", fg="red", err=True)
             raise typer.Exit(1) from None
     return wrapper
 
@@ -75,15 +77,20 @@ def settings_for(*, output_dir: Path | None = None, stack: Stack | None = None,
     settings = load_settings(output_dir=output_dir, stack=stack.value if stack else None)
     if llm is not None:
         settings.llm = settings.llm.model_copy(update={"provider": llm.value})
+    key = settings.api_key()
+    redacting = RedactingFilter([key.get_secret_value() if key is not None else None])
+    for handler in logging.getLogger().handlers:
+        handler.filters = [f for f in handler.filters if not isinstance(f, RedactingFilter)]
+        handler.addFilter(redacting)
     return settings
 
 
 def ensure_writable(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / ".signalpipe-write-test"
-        probe.write_text("")
-        probe.unlink()
+        fd, probe = tempfile.mkstemp(prefix=".signalpipe-write-test-", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
     except OSError as exc:
         raise SourceError(f"output folder {folder} is not writable: {exc.strerror}") from None
 

@@ -14,6 +14,7 @@ logged with it.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 
@@ -78,3 +79,23 @@ def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
         if secret and len(secret) >= 4:
             text = text.replace(secret, "[redacted]")
     return _KEY_SHAPES.sub("[redacted]", text)
+
+
+class RedactingFilter(logging.Filter):
+    """A handler filter that redacts secrets (and key-shaped text) from every log record."""
+
+    def __init__(self, secrets: Iterable[str | None] = ()) -> None:
+        super().__init__()
+        self._secrets = [s for s in secrets if s]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        clean = redact(message, self._secrets)
+        if clean != message:
+            record.msg, record.args = clean, None
+        if record.exc_info and record.exc_info[1] is not None:
+            text = redact(str(record.exc_info[1]), self._secrets)
+            if text != str(record.exc_info[1]):
+                record.exc_info, record.exc_text = None, None
+                record.msg = f"{record.msg} ({text})"
+        return True

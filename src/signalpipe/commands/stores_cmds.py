@@ -11,10 +11,11 @@ import typer
 from signalpipe.backends import make_composer, open_backends
 from signalpipe.cli import ConfigOpt as Config
 from signalpipe.cli import LLMOpt, OutputDir, StackOpt, app, cli_errors, settings_for
-from signalpipe.commands.reporting import REPORT_NAME, write_report
+from signalpipe.commands.reporting import REPORT_NAME, write_output, write_report
 from signalpipe.compose.template import format_metric, rank
 from signalpipe.console import console, out, summary_table
 from signalpipe.errors import SignalpipeError
+from signalpipe.inert import one_line, rich_literal, terminal
 
 
 class EventFormat(StrEnum):
@@ -53,12 +54,12 @@ def events(output_dir: OutputDir = None, stack: StackOpt = None,
         return
     from rich.table import Table
 
-    table = Table(title=f"{len(found)} events for {settings.company_id}")
+    table = Table(title=f"{len(found)} events for {rich_literal(one_line(settings.company_id))}")
     for column in ("severity", "type", "title", "metrics", "sources"):
         table.add_column(column)
     for e in found:
-        table.add_row(e.severity.value, e.event_type.value, e.title,
-                      "; ".join(format_metric(k, v) for k, v in e.metrics.items()),
+        table.add_row(e.severity.value, e.event_type.value, rich_literal(one_line(e.title)),
+                      rich_literal("; ".join(format_metric(k, v) for k, v in e.metrics.items())),
                       str(len(e.source_message_ids)))
     out.print(table)
 
@@ -80,15 +81,16 @@ def email(output_dir: OutputDir = None, stack: StackOpt = None, llm: LLMOpt = No
         message = make_composer(settings, composer).compose(stored,
                                                             company_id=settings.company_id)
         path = settings.output_dir / "investor_email.md"
-        path.write_text(f"Subject: {message.subject}\n\n{message.body}", encoding="utf-8")
+        write_output(path, f"Subject: {one_line(message.subject)}\n\n{message.body}")
         write_report(settings, backends, None, message)
     finally:
         backends.close()
-    out.print(f"[bold]Subject:[/bold] {message.subject}\n")
-    out.print(message.body, markup=False, highlight=False)
+    out.print(f"[bold]Subject:[/bold] {rich_literal(one_line(message.subject))}\n")
+    out.print(terminal(message.body), markup=False, highlight=False)
     for note in message.notes:
-        console.print(f"note: {note}", style="yellow", markup=False)
-    console.print(f"written to {path} and {settings.output_dir / REPORT_NAME}")
+        console.print(f"note: {terminal(note)}", style="yellow", markup=False)
+    console.print(f"written to {path} and {settings.output_dir / REPORT_NAME}", markup=False,
+                  highlight=False)
 
 
 @app.command()
@@ -112,7 +114,8 @@ def flush(output_dir: OutputDir = None, stack: StackOpt = None, config: Config =
         try:
             backends.bus.delete_topics(topics)
         except SignalpipeError as exc:
-            console.print(f"topics not deleted: {exc}", style="yellow")
+            console.print(f"topics not deleted: {terminal(str(exc))}", style="yellow",
+                          markup=False)
     finally:
         backends.close()
     out.print(summary_table("signalpipe flush", [("messages deleted", before[0]),
