@@ -10,7 +10,16 @@ import typer
 
 from signalpipe.backends import make_composer, open_backends
 from signalpipe.cli import ConfigOpt as Config
-from signalpipe.cli import LLMOpt, OutputDir, StackOpt, app, cli_errors, settings_for
+from signalpipe.cli import (
+    ExitCode,
+    LLMOpt,
+    OutputDir,
+    StackOpt,
+    app,
+    cli_errors,
+    require_store,
+    settings_for,
+)
 from signalpipe.commands.reporting import REPORT_NAME, write_output, write_report
 from signalpipe.compose.template import format_metric, rank
 from signalpipe.console import console, out, summary_table
@@ -40,6 +49,7 @@ def events(output_dir: OutputDir = None, stack: StackOpt = None,
         signalpipe events --format json | jq .title
     """
     settings = settings_for(output_dir=output_dir, stack=stack, config=config)
+    require_store(settings)
     from signalpipe.backends import open_event_store
 
     store = open_event_store(settings)
@@ -75,8 +85,10 @@ def email(output_dir: OutputDir = None, stack: StackOpt = None, llm: LLMOpt = No
     Example: signalpipe email --composer template
     """
     settings = settings_for(output_dir=output_dir, stack=stack, llm=llm, config=config)
+    require_store(settings)
     backends = open_backends(settings)
     try:
+        parked = len(backends.events.parked())
         stored = backends.events.list_events(settings.company_id)
         message = make_composer(settings, composer).compose(stored,
                                                             company_id=settings.company_id)
@@ -91,6 +103,11 @@ def email(output_dir: OutputDir = None, stack: StackOpt = None, llm: LLMOpt = No
         console.print(f"note: {terminal(note)}", style="yellow", markup=False)
     console.print(f"written to {path} and {settings.output_dir / REPORT_NAME}", markup=False,
                   highlight=False)
+    if parked:
+        console.print(f"extraction unavailable: {parked} batch(es) parked, their events are "
+                      "missing from this email; rerun `signalpipe worker` when the provider "
+                      "answers", style="red", markup=False)
+        raise typer.Exit(ExitCode.EXTRACTION_UNAVAILABLE)
 
 
 @app.command()
@@ -102,6 +119,7 @@ def flush(output_dir: OutputDir = None, stack: StackOpt = None, config: Config =
     Example: signalpipe flush --stack services --yes
     """
     settings = settings_for(output_dir=output_dir, stack=stack, config=config)
+    require_store(settings)
     if not yes and not typer.confirm(f"Delete everything in the {settings.stack} stores?"):
         raise typer.Exit(1)
     backends = open_backends(settings)
