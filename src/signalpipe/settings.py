@@ -7,18 +7,29 @@ underscore in the environment: ``SIGNALPIPE_REDIS__URL``, ``SIGNALPIPE_LLM__PROV
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
 from dotenv import dotenv_values
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     YamlConfigSettingsSource,
 )
+from pydantic_settings.exceptions import SettingsError
 
+from signalpipe import config_checks
 from signalpipe.errors import ConfigError
 
 _STRICT = ConfigDict(extra="forbid")
@@ -116,7 +127,7 @@ class Settings(BaseSettings):
         yaml_file="signalpipe.yaml",
     )
 
-    company_id: str = "scaleflow"
+    company_id: str = Field(default="scaleflow", min_length=1, max_length=200)
     data_file_path: Path = Path("data/full_data.csv")
     output_dir: Path = Path("output")
     stack: Literal["embedded", "services"] = "embedded"
@@ -138,6 +149,15 @@ class Settings(BaseSettings):
     postgres: PostgresSettings = Field(default_factory=PostgresSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     readers: ReaderSettings = Field(default_factory=ReaderSettings)
+
+    @field_validator("company_id")
+    @classmethod
+    def _printable_company(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be empty or blank")
+        if not value.isprintable():
+            raise ValueError("must hold no control characters or line breaks")
+        return value
 
     @model_validator(mode="after")
     def _stack_defaults(self) -> Settings:
@@ -197,9 +217,18 @@ class _OwnKeysOnly(PydanticBaseSettingsSource):
 
 
 def load_settings(**overrides: Any) -> Settings:
-    """Build settings, turning validation failures into one readable ConfigError."""
+    """Build settings, turning every failure into one readable ConfigError naming the key or file
+    (see `config_checks`)."""
+    config_checks.check_yaml(Path(os.environ.get("SIGNALPIPE_CONFIG", "signalpipe.yaml")))
+    sources: dict[str, Mapping[str, Any]] = {"environment": dict(os.environ),
+               ".env file": config_checks.read_dotenv(Path(".env"))}
+    config_checks.check_variables(Settings.model_fields, sources)
     try:
         return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except SettingsError as exc:
+        field = str(exc).split('"')[1] if str(exc).count('"') >= 2 else ""
+        why = config_checks.bad_json_variable(field, sources) if field else None
+        raise ConfigError(f"invalid settings: {why or exc}") from None
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc']) or '<root>'}: {err['msg']}"
