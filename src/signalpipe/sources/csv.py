@@ -245,9 +245,9 @@ def _require_text(path: Path, head: bytes) -> None:
         return
     sample = head.removeprefix(b"\xef\xbb\xbf")
     text = sample.decode("utf-8", "replace")
+    # Invalid UTF-8 and NUL bytes mark binary data; other controls are valid (if odd) text.
     bad = text.count("\ufffd") + text.count("\x00")
-    controls = sum(1 for ch in text if ch < " " and ch not in "\t\r\n")
-    if bad + controls > max(16, len(text) // 10):
+    if bad > max(16, len(text) // 10):
         raise SourceError(f"{path}: not a text CSV file (its first {len(head)} bytes look like "
                           "binary data)")
 
