@@ -306,12 +306,15 @@ def test_a_quoted_cell_over_many_lines_is_cut_short(tmp_path: Path) -> None:
     path = tmp_path / "in.csv"
     path.write_bytes(b"id,is_chat,chat_sender,email_sender,timestamp,content\n"
                      b'big,true,a,,2025-03-01T10:00:00Z,"' + b"line\n" * 30_000 + b'"\n')
+    path.write_bytes(path.read_bytes() + b'after,true,a,,2025-03-01T10:00:00Z,"still ""read"""\n')
     items = list(CSVSource(path, company_id="c", max_cell_bytes=1024).read())
-    first = items[0]
+    assert len(items) == 2
+    first, second = items
     assert isinstance(first, DeadLetter) and first.origin == "in.csv:2"
     assert first.reason.startswith("row larger than max_cell_bytes (1024)")
-    assert len(first.raw) <= 65536 + 1024 + 65536
-    assert not any(isinstance(i, Message) for i in items)
+    assert first.message_id == "big" and len(first.raw) <= 65536
+    assert isinstance(second, Message) and second.text == 'still "read"'
+    assert second.origin == "in.csv:30003"
 
 
 @pytest.mark.parametrize("blob", [os.urandom(200_000), b"%PDF-1.7\n" + os.urandom(50_000),

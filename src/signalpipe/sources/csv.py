@@ -37,16 +37,19 @@ _SNIFF_BYTES = 8192
 
 
 class _Overlong:
-    """A physical line longer than a row may be: only its start is kept."""
+    """A physical line longer than a row may be: only its start is kept, its quotes counted."""
 
-    def __init__(self, head: str) -> None:
+    def __init__(self, head: str, quotes: int) -> None:
         self.head = head
+        self.quotes = quotes
 
 
 class _RowTooBig(Exception):
-    def __init__(self, head: str) -> None:
+    def __init__(self, head: str, quotes: int, lines: int) -> None:
         super().__init__(head)
         self.head = head
+        self.quotes = quotes
+        self.lines = lines
 
 
 class RowError(ValueError):
@@ -81,19 +84,35 @@ class CSVSource:
         again: deque[str] = deque()  # lines a broken row swallowed, to be read again
         held = 0
 
+        def next_line() -> str | _Overlong | None:
+            return again.popleft() if again else next(lines, None)
+
         def feed() -> Iterator[str]:
             nonlocal held
             while True:
-                text = again.popleft() if again else next(lines, None)
+                text = next_line()
                 if text is None:
                     return
-                if isinstance(text, _Overlong):
-                    raise _RowTooBig("".join(raw_lines)[:RAW_LIMIT_CHARS] + text.head)
+                if isinstance(text, _Overlong) or held + len(text) > self.max_row_bytes:
+                    before = "".join(raw_lines)
+                    quotes = before.count('"') + (
+                        text.quotes if isinstance(text, _Overlong) else text.count('"'))
+                    head = before + (text.head if isinstance(text, _Overlong) else text)
+                    raise _RowTooBig(head[:RAW_LIMIT_CHARS], quotes, len(raw_lines) + 1)
                 held += len(text)
-                if held > self.max_row_bytes:  # a quoted cell running over many lines
-                    raise _RowTooBig(("".join(raw_lines) + text)[:RAW_LIMIT_CHARS])
                 raw_lines.append(text)
                 yield text
+
+        def skip_quoted(quotes: int) -> int:
+            """Skip the rest of a quoted cell the cut-short row was inside; lines skipped."""
+            skipped = 0
+            while quotes % 2:
+                text = next_line()
+                if text is None:
+                    break
+                skipped += 1
+                quotes += text.quotes if isinstance(text, _Overlong) else text.count('"')
+            return skipped
 
         reader = csv.reader(feed(), strict=True)
         header_seen = False
@@ -111,7 +130,7 @@ class CSVSource:
                     raise SourceError(f"{self.path}: the header line is longer than a row may "
                                       f"be ({self.max_row_bytes} bytes)") from None
                 yield self._too_big(line, big.head)
-                line += max(1, len(raw_lines))
+                line += big.lines + skip_quoted(big.quotes)
                 raw_lines.clear()
                 held = 0
                 reader = csv.reader(feed(), strict=True)
@@ -228,12 +247,14 @@ def _lines(handle: BinaryIO, progress: ProgressFn | None,
             yield chunk.decode("utf-8", "surrogateescape")
             continue
         head = chunk[:RAW_LIMIT_CHARS].decode("utf-8", "surrogateescape")
+        quotes = chunk.count(b'"')
         while (rest := handle.readline(_SKIP_PIECE)):
             if progress is not None:
                 progress(len(rest))
+            quotes += rest.count(b'"')
             if rest.endswith(b"\n"):
                 break
-        yield _Overlong(head)
+        yield _Overlong(head, quotes)
 
 
 _SKIP_PIECE = 1024 * 1024
