@@ -10,7 +10,8 @@ Stdlib only, so it works before any optional dependency is installed::
     services.restart("cassandra", down_s=20)   # for fault tests
     services.down()
 
-Or from a shell: ``python -m signalpipe.services up|down|status [names...] [--root DIR]``.
+From a shell: ``signalpipe services up|down|status [names...] [--root DIR]`` (the command line
+lives in ``command.py``; ``signalpipe services`` hands its arguments over).
 """
 
 from .base import (

@@ -1,6 +1,6 @@
-"""`python -m signalpipe.services up|down|status|start|stop|kill|restart [names...]`.
+"""The services command line, reached through `signalpipe services ...` (which calls `main`).
 
-Importable too: `signalpipe services ...` calls `main(argv)` from here.
+`python -m signalpipe.services` runs it too; the documented way in is `signalpipe services`.
 """
 
 import sys

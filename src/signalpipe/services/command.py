@@ -103,7 +103,7 @@ def _config(pairs: list[str]) -> ServicesConfig:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m signalpipe.services",
+        prog="signalpipe services",
         description="Run local Kafka, Cassandra, PostgreSQL and Redis for signalpipe.",
     )
     parser.add_argument("action", choices=_ACTIONS)
