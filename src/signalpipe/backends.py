@@ -8,6 +8,7 @@ checks at load time that the class it imported does, and hands it back typed as 
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from signalpipe.extract.base import Extractor
 from signalpipe.llm.base import ChatClient
 from signalpipe.settings import Settings
 from signalpipe.sources.base import Source
+from signalpipe.sources.budget import DEFAULT_BUDGET, ReaderBudget, check_input
 from signalpipe.sources.detect import FORMATS, detect_format
 from signalpipe.stores.base import EventStore, MessageStore
 
@@ -170,7 +172,8 @@ def make_client(settings: Settings, provider: str | None = None) -> ChatClient:
     return _build(CHAT_CLIENTS, name, settings)
 
 
-def open_source(path: Path, *, fmt: str | None, company_id: str, max_cell_bytes: int) -> Source:
+def open_source(path: Path, *, fmt: str | None, company_id: str, max_cell_bytes: int,
+                budget: ReaderBudget | None = None) -> Source:
     """Open `path` as the named format, or as the detected one when `fmt` is None.
 
     Args:
@@ -178,19 +181,28 @@ def open_source(path: Path, *, fmt: str | None, company_id: str, max_cell_bytes:
         fmt: one of `sources.detect.FORMATS`, or None to detect.
         company_id: stamped on every message.
         max_cell_bytes: the largest CSV cell / message text accepted; larger is dead-lettered.
+        budget: the other reader limits (depth, sizes, zip ratio); defaults when None.
 
     Raises:
         ConfigError: `fmt` is not one of the formats.
-        SourceError: the path is missing or its format cannot be told.
+        SourceError: the path is missing, is not a regular file or folder (a FIFO, a device), or
+            its format cannot be told.
     """
     if fmt is not None and fmt not in SOURCES.targets:
         raise ConfigError(f"unknown input format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if not path.exists():
         raise SourceError(f"input not found: {path}")
+    check_input(path)
     chosen = fmt or detect_format(path)
+    if chosen == "maildir" and not path.is_dir():
+        raise SourceError(f"{path}: a Maildir is a folder")
+    if chosen not in ("slack-export", "maildir") and path.is_dir():
+        raise SourceError(f"{path} is a folder; --format {chosen} reads a file")
     cls: Any = SOURCES.load(chosen)  # the readers' constructors differ in their size keyword
     limit = "max_cell_bytes" if chosen == "csv" else "max_text_bytes"
-    source: Source = cls(path, company_id=company_id, **{limit: max_cell_bytes})
+    chosen_budget = dataclasses.replace(budget or DEFAULT_BUDGET, max_cell_bytes=max_cell_bytes)
+    source: Source = cls(path, company_id=company_id, budget=chosen_budget,
+                         **{limit: max_cell_bytes})
     return source
 
 

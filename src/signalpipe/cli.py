@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
+import tempfile
 from collections.abc import Callable
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
@@ -15,6 +17,7 @@ import typer
 
 from signalpipe import __version__
 from signalpipe.errors import SignalpipeError, SourceError
+from signalpipe.inert import RedactingFilter, terminal
 from signalpipe.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -24,6 +27,29 @@ app = typer.Typer(
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+class ExitCode(IntEnum):
+    """What `signalpipe` exits with; README.md has the same table."""
+
+    OK = 0
+    ERROR = 1
+    """A clear one-line error: bad settings, unreadable input, a store or bus failure."""
+    USAGE = 2
+    """A command-line usage error (unknown option, missing argument)."""
+    ALL_DEAD_LETTERED = 3
+    """Every row read was dead-lettered: nothing usable reached the stores."""
+    EXTRACTION_UNAVAILABLE = 4
+    """Batches were parked because the extractor (the LLM provider) failed: events are missing."""
+    INTERRUPTED_SIGINT = 130
+    """Stopped part-way by SIGINT (Ctrl-C); the report covers only what was done."""
+    INTERRUPTED_SIGTERM = 143
+    """Stopped part-way by SIGTERM; the report covers only what was done."""
+
+
+def interrupted_code(signum: int | None) -> ExitCode:
+    return (ExitCode.INTERRUPTED_SIGTERM if signum == signal.SIGTERM
+            else ExitCode.INTERRUPTED_SIGINT)
 
 
 class Stack(StrEnum):
@@ -55,12 +81,30 @@ def cli_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except SignalpipeError as exc:
-            typer.secho(f"error: {exc}", fg="red", err=True)
+            typer.secho(f"error: {terminal(str(exc))}", fg="red", err=True)
             raise typer.Exit(1) from None
         except ImportError as exc:
-            typer.secho(f"error: {exc}", fg="red", err=True)
+            typer.secho(f"error: {terminal(str(exc))}", fg="red", err=True)
             raise typer.Exit(1) from None
+        except KeyboardInterrupt as exc:  # a second Ctrl-C, or SIGTERM past its grace
+            signum = getattr(exc, "signum", signal.SIGINT)
+            typer.secho(f"interrupted by signal {signum}: stopped part-way", fg="red", err=True)
+            raise typer.Exit(interrupted_code(signum)) from None
     return wrapper
+
+
+def require_store(settings: Settings) -> None:
+    """Commands that only read or empty a store must not create an empty one somewhere else
+    (a mistyped --output-dir): the embedded store must already exist."""
+    if "sqlite" not in (settings.message_store, settings.event_store):
+        return
+    if not settings.output_dir.is_dir():
+        raise SourceError(f"output folder {settings.output_dir} does not exist; pass the "
+                          "--output-dir a run wrote to")
+    if not settings.sqlite_path.is_file():
+        raise SourceError(f"no signalpipe store in {settings.output_dir} "
+                          f"({settings.sqlite_path.name} is missing); pass the --output-dir a "
+                          "run wrote to, or run `signalpipe run` first")
 
 
 def settings_for(*, output_dir: Path | None = None, stack: Stack | None = None,
@@ -75,15 +119,20 @@ def settings_for(*, output_dir: Path | None = None, stack: Stack | None = None,
     settings = load_settings(output_dir=output_dir, stack=stack.value if stack else None)
     if llm is not None:
         settings.llm = settings.llm.model_copy(update={"provider": llm.value})
+    key = settings.api_key()
+    redacting = RedactingFilter([key.get_secret_value() if key is not None else None])
+    for handler in logging.getLogger().handlers:
+        handler.filters = [f for f in handler.filters if not isinstance(f, RedactingFilter)]
+        handler.addFilter(redacting)
     return settings
 
 
 def ensure_writable(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / ".signalpipe-write-test"
-        probe.write_text("")
-        probe.unlink()
+        fd, probe = tempfile.mkstemp(prefix=".signalpipe-write-test-", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
     except OSError as exc:
         raise SourceError(f"output folder {folder} is not writable: {exc.strerror}") from None
 

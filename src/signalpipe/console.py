@@ -18,6 +18,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from signalpipe.inert import rich_literal
 from signalpipe.sources.base import ProgressFn
 from signalpipe.stats import RunStats
 
@@ -57,5 +58,5 @@ def summary_table(title: str, rows: list[tuple[str, object]]) -> Table:
     table.add_column(style="bold")
     table.add_column(justify="right")
     for name, value in rows:
-        table.add_row(name, str(value))
+        table.add_row(name, rich_literal(str(value)))
     return table

@@ -105,11 +105,32 @@ class Ingestor:
         dead.clear()
 
 
+TERM_GRACE_S = 5.0
+"""A second SIGTERM this long after the first ends the run at once: whatever the run was doing
+(a read that never returns, a provider that never answers) did not let it stop by itself."""
+
+
+class StopEvent(threading.Event):
+    """Set by the first SIGINT/SIGTERM; `signum` says which, for the exit code."""
+
+    signum: int | None = None
+    at: float = 0.0
+
+
+class Interrupted(KeyboardInterrupt):
+    """A repeated signal ended the run part-way (a second Ctrl-C, or SIGTERM past the grace)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 @contextmanager
-def graceful_stop() -> Iterator[threading.Event]:
+def graceful_stop() -> Iterator[StopEvent]:
     """SIGINT/SIGTERM set an event instead of killing mid-write; a second SIGINT interrupts,
-    a second SIGTERM (an orchestrator repeating itself) is only logged."""
-    stop = threading.Event()
+    a second SIGTERM interrupts once `TERM_GRACE_S` have passed since the first (sooner, it is an
+    orchestrator repeating itself and is only logged)."""
+    stop = StopEvent()
     if threading.current_thread() is not threading.main_thread():
         yield stop
         return
@@ -117,10 +138,14 @@ def graceful_stop() -> Iterator[threading.Event]:
     def handler(signum: int, frame: FrameType | None) -> None:
         if stop.is_set():
             if signum == signal.SIGINT:  # a person pressing Ctrl-C again means it
-                raise KeyboardInterrupt
+                raise Interrupted(signum)
+            if time.monotonic() - stop.at >= TERM_GRACE_S:
+                logger.warning("signal %d again: stopping now", signum)
+                raise Interrupted(signum)
             logger.warning("signal %d: already stopping", signum)
             return
         logger.warning("signal %d: finishing the current step, then stopping", signum)
+        stop.signum, stop.at = signum, time.monotonic()
         stop.set()
 
     previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
@@ -163,6 +188,7 @@ def run(settings: Settings, backends: Backends, source: Source, *,
                 worker.drain()
         finally:
             worker.close()
+        stats.interrupted_by = stop.signum
     stats.finish()
     return stats
 
@@ -242,5 +268,6 @@ def produce(settings: Settings, backends: Backends, source: Source, *,
     ingestor.ensure_topics()
     with graceful_stop() as stop:
         ingestor.ingest(source, progress=progress, stop=stop)
+        stats.interrupted_by = stop.signum
     stats.finish()
     return stats

@@ -19,6 +19,7 @@ from signalpipe.backends import Backends
 from signalpipe.errors import ExtractionError, SignalpipeError
 from signalpipe.extract.base import Extraction, Extractor
 from signalpipe.extract.dedup import EventIndex
+from signalpipe.inert import redact
 from signalpipe.models import Batch
 from signalpipe.settings import Settings
 from signalpipe.stats import RunStats
@@ -150,11 +151,18 @@ class ExtractionRunner:
         except (ExtractionError, SignalpipeError) as exc:
             self._park(batch, str(exc))
         except Exception as exc:  # an extractor bug must not kill the worker or lose the batch
-            logger.exception("extractor crashed on batch %s", batch.id)
+            # No traceback at warning level: a provider's error text may echo the API key.
+            logger.debug("extractor crashed on batch %s", batch.id, exc_info=not self._secrets())
             self._park(batch, f"extractor crashed: {type(exc).__name__}: {exc}")
         return None
 
+    def _secrets(self) -> list[str]:
+        key = self.settings.api_key()
+        return [key.get_secret_value()] if key is not None else []
+
     def _park(self, batch: Batch, reason: str) -> None:
+        # A provider error body may echo the key it was sent: never store or log it.
+        reason = redact(reason, self._secrets())
         logger.warning("parking batch %s (%d messages): %s", batch.id, len(batch.messages),
                        reason)
         self.b.events.park_batch(batch.id, batch.message_ids, reason)

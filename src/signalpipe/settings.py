@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -28,7 +29,9 @@ from pydantic_settings import (
     SettingsConfigDict,
     YamlConfigSettingsSource,
 )
+from pydantic_settings.exceptions import SettingsError
 
+from signalpipe import config_checks
 from signalpipe.errors import ConfigError
 
 _STRICT = ConfigDict(extra="forbid")
@@ -142,6 +145,23 @@ class LLMSettings(BaseModel):
     price_per_million_output: float = Field(default=2.50, ge=0)
 
 
+class ReaderSettings(BaseModel):
+    """The budget every input reader applies (see `signalpipe.sources.budget`): a piece of input
+    over a limit is dead-lettered with a reason naming the limit, and the run goes on."""
+
+    model_config = _STRICT
+    max_json_depth: int = Field(default=64, ge=2, le=900, description=(
+        "deepest JSON nesting accepted in a Slack day file or a Slack/Gmail JSON line"))
+    max_message_bytes: int = Field(default=64 * 1024 * 1024, ge=1024, description=(
+        "largest single email, JSON line or JSON array element"))
+    max_member_bytes: int = Field(default=64 * 1024 * 1024, ge=1024, description=(
+        "largest file inside a Slack export (zip member or file of an unpacked folder)"))
+    max_zip_ratio: float = Field(default=100.0, ge=1.0, description=(
+        "largest inflated/compressed size ratio of a zip member over 1 MiB"))
+    max_zip_total_bytes: int = Field(default=1024 * 1024 * 1024, ge=1024, description=(
+        "most bytes a whole zip may inflate to"))
+
+
 class Settings(BaseSettings):
     """Everything signalpipe can be told. Unknown keys are errors, not silently ignored."""
 
@@ -153,7 +173,7 @@ class Settings(BaseSettings):
         yaml_file="signalpipe.yaml",
     )
 
-    company_id: str = "scaleflow"
+    company_id: str = Field(default="scaleflow", min_length=1, max_length=200)
     data_file_path: Path = Path("data/full_data.csv")
     output_dir: Path = Path("output")
     stack: Literal["embedded", "services"] = "embedded"
@@ -178,6 +198,16 @@ class Settings(BaseSettings):
     cassandra: CassandraSettings = Field(default_factory=CassandraSettings)
     postgres: PostgresSettings = Field(default_factory=PostgresSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
+    readers: ReaderSettings = Field(default_factory=ReaderSettings)
+
+    @field_validator("company_id")
+    @classmethod
+    def _printable_company(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be empty or blank")
+        if not value.isprintable():
+            raise ValueError("must hold no control characters or line breaks")
+        return value
 
     @field_validator("bus", mode="before")
     @classmethod
@@ -265,9 +295,18 @@ class _OwnKeysOnly(PydanticBaseSettingsSource):
 
 
 def load_settings(**overrides: Any) -> Settings:
-    """Build settings, turning validation failures into one readable ConfigError."""
+    """Build settings, turning every failure into one readable ConfigError naming the key or file
+    (see `config_checks`)."""
+    config_checks.check_yaml(Path(os.environ.get("SIGNALPIPE_CONFIG", "signalpipe.yaml")))
+    sources: dict[str, Mapping[str, Any]] = {"environment": dict(os.environ),
+               ".env file": config_checks.read_dotenv(Path(".env"))}
+    config_checks.check_variables(Settings.model_fields, sources)
     try:
         return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except SettingsError as exc:
+        field = str(exc).split('"')[1] if str(exc).count('"') >= 2 else ""
+        why = config_checks.bad_json_variable(field, sources) if field else None
+        raise ConfigError(f"invalid settings: {why or exc}") from None
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc']) or '<root>'}: {err['msg']}"

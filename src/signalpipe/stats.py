@@ -29,6 +29,9 @@ class RunStats:
     events_rejected: Counter[str] = field(default_factory=Counter)
     input_tokens: int = 0
     output_tokens: int = 0
+    interrupted_by: int | None = None
+    """The signal that stopped the run part-way (SIGINT or SIGTERM), None when it ran to the
+    end."""
     started_at: float = field(default_factory=time.perf_counter)
     finished_at: float | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)

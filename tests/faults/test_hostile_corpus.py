@@ -14,9 +14,11 @@ The stack is a parameter: ``embedded`` (in-process bus, SQLite, memory batcher) 
 from __future__ import annotations
 
 import json
+import os
 import re
 import traceback
 import uuid
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -35,7 +37,9 @@ from signalpipe.worker import dead_letter_bytes
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
 KINDS = {"malformed_csv", "empty_content", "huge", "invalid_utf8", "control_chars", "timestamp",
          "duplicate_id", "html", "base64", "slack_markup", "sql_cql", "markdown",
-         "prompt_injection"}
+         "prompt_injection", "deep_json", "wrong_types", "not_regular", "zip_bomb", "oversized",
+         "binary", "slack_layout", "slack_blocks", "mbox_from", "hidden_html", "charset",
+         "symlink", "inert_output"}
 
 
 def load_cases(path: Path) -> list[dict[str, Any]]:
@@ -47,23 +51,37 @@ def load_cases(path: Path) -> list[dict[str, Any]]:
     cases = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
     problems = [] if len(cases) >= 50 else [f"only {len(cases)} cases"]
     problems += [f"no case of kind {k}" for k in sorted(KINDS - {c["kind"] for c in cases})]
+    problems += [f"no case expecting {e}" for e in ("stored", "dead_letter", "error")
+                 if e not in {c["expect"] for c in cases}]
     for case in cases:
-        name = case["name"]
-        if len(case["neighbours"]) < 2:
-            problems.append(f"{name}: fewer than 2 neighbours")
-        if ("file" in case) == ("generate" in case):
-            problems.append(f"{name}: needs exactly one of file and generate")
-        elif "file" in case and not (path.parent / case["file"]).is_file():
-            problems.append(f"{name}: {case['file']} is missing")
-        if case["expect"] not in ("stored", "dead_letter"):
-            problems.append(f"{name}: expect is {case['expect']!r}")
-        elif case["expect"] == "dead_letter" and not case.get("reason_contains"):
-            problems.append(f"{name}: a dead_letter case needs reason_contains")
-        elif case["expect"] == "stored" and not (case["id"] and expected_text(case) is not None):
-            problems.append(f"{name}: a stored case needs an id and its text")
+        problems += [f"{case['name']}: {p}" for p in _case_problems(case, path.parent)]
     if problems:
         raise ValueError(f"{path}: " + "; ".join(problems))
     return cases
+
+
+def _case_problems(case: dict[str, Any], root: Path) -> list[str]:
+    problems = []
+    if case["expect"] == "error" or case.get("single"):
+        # refused whole, or a one-message file (a single .eml): nothing to stand beside it
+        if case["neighbours"] and not case.get("single"):
+            problems.append("a refused input has no neighbours")
+    elif len(case["neighbours"]) < 2:
+        problems.append("fewer than 2 neighbours")
+    if ("file" in case) == ("generate" in case):
+        problems.append("needs exactly one of file and generate")
+    elif "file" in case and not (root / case["file"]).exists():
+        problems.append(f"{case['file']} is missing")
+    expect = case["expect"]
+    if expect not in ("stored", "dead_letter", "error"):
+        problems.append(f"expect is {expect!r}")
+    elif expect == "dead_letter" and not case.get("reason_contains"):
+        problems.append("a dead_letter case needs reason_contains")
+    elif expect == "error" and not case.get("error_contains"):
+        problems.append("an error case needs error_contains")
+    elif expect == "stored" and not (case["id"] and expected_text(case) is not None):
+        problems.append("a stored case needs an id and its text")
+    return problems
 
 
 def expected_text(case: dict[str, Any]) -> str | None:
@@ -110,16 +128,58 @@ class CorpusRun:
         return {m.id: m for m in self.backends.messages.get_many(ids)}
 
 
+def _write_parts(path: Path, parts: list[list[Any]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as fh:
+        for text, count in parts:
+            fh.write(text.encode("utf-8", "surrogateescape") * count)
+
+
+def _make_zip(path: Path, members: dict[str, list[list[Any]]]) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for name, parts in members.items():
+            with zf.open(name, "w", force_zip64=True) as fh:
+                for text, count in parts:
+                    chunk = text.encode("utf-8")
+                    for _ in range(count):
+                        fh.write(chunk)
+
+
+def _make_tree(path: Path, spec: dict[str, Any]) -> None:
+    """A folder input: files, FIFOs, and symlinks (to files outside it, written next to it)."""
+    outside = path.with_name(path.name + "-outside")
+    for name, parts in spec.get("outside", {}).items():
+        _write_parts(outside / name, parts)
+    for name, parts in spec.get("files", {}).items():
+        _write_parts(path / name, parts)
+    for name in spec.get("fifos", []):
+        (path / name).parent.mkdir(parents=True, exist_ok=True)
+        os.mkfifo(path / name)
+    for name, target in spec.get("symlinks", {}).items():
+        (path / name).parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(outside / target if target else outside, path / name)
+
+
 def case_path(case: dict[str, Any], workdir: Path) -> Path:
-    """The case's input file; generated cases are written under `workdir` on first use."""
+    """The case's input; generated cases are made under `workdir` on first use: files from
+    repeated parts, zips (``members``), folders with FIFOs and symlinks (``tree``), a FIFO, or a
+    device path."""
     if "file" in case:
         return CORPUS / str(case["file"])
     spec = case["generate"]
+    if "device" in spec:
+        return Path(spec["device"])
     path = workdir / str(spec["file"])
-    if not path.exists():
-        with path.open("wb") as fh:
-            for text, count in spec["parts"]:
-                fh.write(text.encode("utf-8") * count)
+    if path.exists() or path.is_symlink():
+        return path
+    if "members" in spec:
+        _make_zip(path, spec["members"])
+    elif "tree" in spec:
+        _make_tree(path, spec["tree"])
+    elif spec.get("fifo"):
+        os.mkfifo(path)
+    else:
+        _write_parts(path, spec["parts"])
     return path
 
 
@@ -170,8 +230,10 @@ class Runner:
         before = self.backends.messages.count()
         error = self.run_case(case)
         new = self.backends.messages.count() - before
-        name = case_path(case, self.workdir).name
-        dead = [d for d in self.backends.messages.dead_letters() if origin_file(d.origin) == name]
+        path = case_path(case, self.workdir)
+        dead = [d for d in self.backends.messages.dead_letters()
+                if origin_file(d.origin) == path.name
+                or d.origin.startswith((f"{path}/", f"{path}:"))]
         return CaseResult(error=error, new_messages=new, dead=dead)
 
     def event_sources(self) -> dict[str, list[str]]:
@@ -252,6 +314,14 @@ def _cleanup(runner: Runner) -> None:
 def test_case_ends_as_declared(corpus: CorpusRun, name: str) -> None:
     case = BY_NAME[name]
     result = corpus.results[name]
+    if case["expect"] == "error":
+        # Refused before reading, with one clear line: a SignalpipeError, never a crash.
+        assert result.error is not None, "the input was read instead of refused"
+        last = result.error.strip().splitlines()[-1]
+        assert last.startswith("signalpipe.errors.SourceError: "), last
+        assert case["error_contains"] in last, last
+        assert result.new_messages == 0 and result.dead == []
+        return
     assert result.error is None, f"the pipeline crashed:\n{result.error}"
 
     neighbours: dict[str, str] = case["neighbours"]
@@ -325,6 +395,16 @@ def test_report_tables_keep_their_shape(corpus: CorpusRun) -> None:
         assert _cells(line) == table_width, f"a row breaks its table: {line!r}"
     assert "|x|y|" not in corpus.report.replace("\\|", "")
     assert corpus.report.count("```") % 2 == 0
+
+
+def test_report_is_inert(corpus: CorpusRun) -> None:
+    """Message fields and member names reach the report as text: no tag, no link, no control."""
+    outside_email = corpus.report.split("## Investor email")[0]
+    for bad in ("<img", "<svg", "<script", "<b>", "](javascript:", "\r", "\x0b", "\x1b",
+                "\x85", "\u2028", "\u2029"):
+        assert bad not in outside_email, repr(bad)
+    subject = corpus.email.subject
+    assert subject.isprintable(), repr(subject)
 
 
 def test_replaying_the_corpus_changes_nothing(corpus: CorpusRun) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +15,7 @@ from signalpipe.sources.csv import CSVSource
 HEADER = b"id,is_chat,chat_sender,email_sender,timestamp,content\n"
 
 
-def read(tmp_path: Path, body: bytes, **kw: int) -> list[Message | DeadLetter]:
+def read(tmp_path: Path, body: bytes, **kw: Any) -> list[Message | DeadLetter]:
     path = tmp_path / "in.csv"
     path.write_bytes(HEADER + body)
     return list(CSVSource(path, company_id="scaleflow", **kw).read())
@@ -60,13 +61,17 @@ def test_bad_rows_are_dead_lettered_with_a_reason(tmp_path: Path, row: bytes,
     assert dead[0].origin == "in.csv:3" and dead[0].raw.startswith(row[:2].decode())
 
 
-def test_huge_cell_is_dead_lettered_whole(tmp_path: Path) -> None:
+def test_huge_cell_is_dead_lettered_with_only_its_start(tmp_path: Path) -> None:
     big = b"x" * (5 * 1024 * 1024)
-    items = read(tmp_path, b"h1,true,a,,2025-03-01T10:00:00Z," + big + b"\nok,true,a,,"
-                 b"2025-03-01T10:00:00Z,fine\n", max_cell_bytes=1_000_000)
-    assert isinstance(items[0], DeadLetter) and "max_cell_bytes" in items[0].reason
-    assert len(items[0].raw) > 5 * 1024 * 1024
-    assert isinstance(items[1], Message)
+    row = b"h1,true,a,,2025-03-01T10:00:00Z," + big
+    items = read(tmp_path, row + b"\nok,true,a,,2025-03-01T10:00:00Z,fine\n",
+                 max_cell_bytes=1_000_000)
+    assert isinstance(items[0], DeadLetter)
+    assert items[0].reason == ("row larger than max_cell_bytes (1000000) allows; only its first "
+                               "65536 characters are kept")
+    assert items[0].raw == row[:65536].decode()
+    assert items[0].message_id == "h1"
+    assert isinstance(items[1], Message) and items[1].text == "fine"
 
 
 def test_truncated_last_line_is_dead_lettered(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ import pytest
 from signalpipe.backends import SOURCES, open_source
 from signalpipe.errors import ConfigError, SourceError
 from signalpipe.sources.base import Source
+from signalpipe.sources.budget import ReaderBudget
 from signalpipe.sources.detect import FORMATS, detect_format
 from signalpipe.sources.gmail_json import GmailJSONSource
 from signalpipe.sources.mailbox import EmlSource, MaildirSource, MboxSource
@@ -134,4 +135,5 @@ def test_csv_source_is_imported_lazily_by_name(tmp_path: Path,
     seed.write_text("id,is_chat,chat_sender,email_sender,timestamp,content\n")
     source = open_source(seed, fmt=None, company_id="acme", max_cell_bytes=5000)
     assert isinstance(source, FakeCSVSource)
-    assert calls == [(seed, {"company_id": "acme", "max_cell_bytes": 5000})]
+    assert calls == [(seed, {"company_id": "acme", "max_cell_bytes": 5000,
+                             "budget": ReaderBudget(max_cell_bytes=5000)})]

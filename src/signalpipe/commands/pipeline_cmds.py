@@ -11,6 +11,7 @@ from signalpipe import pipeline
 from signalpipe.backends import make_extractor, open_backends
 from signalpipe.cli import ConfigOpt as Config
 from signalpipe.cli import (
+    ExitCode,
     LLMOpt,
     OutputDir,
     StackOpt,
@@ -18,6 +19,7 @@ from signalpipe.cli import (
     app,
     cli_errors,
     ensure_writable,
+    interrupted_code,
     settings_for,
 )
 from signalpipe.commands.reporting import write_report
@@ -40,9 +42,10 @@ def open_input(settings: Settings, path: Path | None, fmt: str | None) -> Source
         hint = " (make one with: signalpipe generate)" if path == settings.data_file_path else ""
         raise SourceError(f"input not found: {path}{hint}")
     from signalpipe.backends import open_source
+    from signalpipe.sources.detect import budget_for
 
     return open_source(path, fmt=fmt, company_id=settings.company_id,
-                       max_cell_bytes=settings.max_cell_bytes)
+                       max_cell_bytes=settings.max_cell_bytes, budget=budget_for(settings))
 
 
 def _summary(title: str, stats: RunStats, extra: list[tuple[str, object]]) -> None:
@@ -88,6 +91,40 @@ def run(input_path: InputOpt = None, output_dir: OutputDir = None, stack: StackO
         backends.close()
         extractor.close()
     _summary("signalpipe run", stats, [("events stored", events), ("report", report)])
+    finish(stats)
+
+
+def exit_code(stats: RunStats) -> ExitCode:
+    """The run's honest outcome (see `ExitCode`): interrupted, all dead-lettered, extraction
+    unavailable, in that order."""
+    if stats.interrupted_by is not None:
+        return interrupted_code(stats.interrupted_by)
+    if stats.produced == 0 and sum(stats.dead_letters.values()) > 0:
+        return ExitCode.ALL_DEAD_LETTERED
+    if stats.batches_parked:
+        return ExitCode.EXTRACTION_UNAVAILABLE
+    return ExitCode.OK
+
+
+_WHY = {
+    ExitCode.ALL_DEAD_LETTERED: "every row read was dead-lettered; nothing was stored (see the "
+                                "report's dead letters)",
+    ExitCode.EXTRACTION_UNAVAILABLE: "extraction unavailable: batches were parked, so events "
+                                     "are missing; rerun when the provider answers",
+    ExitCode.INTERRUPTED_SIGINT: "interrupted (SIGINT): stopped part-way, the report is partial",
+    ExitCode.INTERRUPTED_SIGTERM: "interrupted (SIGTERM): stopped part-way, the report is "
+                                  "partial",
+}
+
+
+def finish(stats: RunStats) -> None:
+    """Exit with the run's code, saying why on stderr when it is not 0."""
+    code = exit_code(stats)
+    if code is not ExitCode.OK:
+        from signalpipe.console import console
+
+        console.print(f"{_WHY[code]} (exit {int(code)})", style="red", markup=False)
+        raise typer.Exit(code)
 
 
 @app.command()
@@ -113,6 +150,7 @@ def produce(input_path: Annotated[Path, typer.Argument(help="File or folder to i
         ("rows read", stats.rows_read), ("produced", stats.produced),
         ("dead-lettered", sum(stats.dead_letters.values())),
         ("time", f"{stats.elapsed_s:.2f} s")]))
+    finish(stats)
 
 
 @app.command()
@@ -138,3 +176,5 @@ def worker(output_dir: OutputDir = None, stack: StackOpt = None, llm: LLMOpt = N
         backends.close()
         extractor.close()
     _summary("signalpipe worker", stats, [])
+    if stats.batches_parked:
+        finish(stats)

@@ -10,11 +10,21 @@ import typer
 
 from signalpipe.backends import make_composer, open_backends
 from signalpipe.cli import ConfigOpt as Config
-from signalpipe.cli import LLMOpt, OutputDir, StackOpt, app, cli_errors, settings_for
-from signalpipe.commands.reporting import REPORT_NAME, write_report
+from signalpipe.cli import (
+    ExitCode,
+    LLMOpt,
+    OutputDir,
+    StackOpt,
+    app,
+    cli_errors,
+    require_store,
+    settings_for,
+)
+from signalpipe.commands.reporting import REPORT_NAME, write_output, write_report
 from signalpipe.console import console, out, summary_table
 from signalpipe.errors import SignalpipeError
 from signalpipe.formatting import format_metric, rank
+from signalpipe.inert import one_line, rich_literal, terminal
 
 
 class EventFormat(StrEnum):
@@ -39,6 +49,7 @@ def events(output_dir: OutputDir = None, stack: StackOpt = None,
         signalpipe events --format json | jq .title
     """
     settings = settings_for(output_dir=output_dir, stack=stack, config=config)
+    require_store(settings)
     from signalpipe.backends import open_event_store
 
     store = open_event_store(settings)
@@ -53,12 +64,12 @@ def events(output_dir: OutputDir = None, stack: StackOpt = None,
         return
     from rich.table import Table
 
-    table = Table(title=f"{len(found)} events for {settings.company_id}")
+    table = Table(title=f"{len(found)} events for {rich_literal(one_line(settings.company_id))}")
     for column in ("severity", "type", "title", "metrics", "sources"):
         table.add_column(column)
     for e in found:
-        table.add_row(e.severity.value, e.event_type.value, e.title,
-                      "; ".join(format_metric(k, v) for k, v in e.metrics.items()),
+        table.add_row(e.severity.value, e.event_type.value, rich_literal(one_line(e.title)),
+                      rich_literal("; ".join(format_metric(k, v) for k, v in e.metrics.items())),
                       str(len(e.source_message_ids)))
     out.print(table)
 
@@ -74,8 +85,10 @@ def email(output_dir: OutputDir = None, stack: StackOpt = None, llm: LLMOpt = No
     Example: signalpipe email --composer template
     """
     settings = settings_for(output_dir=output_dir, stack=stack, llm=llm, config=config)
+    require_store(settings)
     backends = open_backends(settings)
     try:
+        parked = len(backends.events.parked())
         stored = backends.events.list_events(settings.company_id)
         writer = make_composer(settings, composer)
         try:
@@ -83,15 +96,21 @@ def email(output_dir: OutputDir = None, stack: StackOpt = None, llm: LLMOpt = No
         finally:
             writer.close()
         path = settings.output_dir / "investor_email.md"
-        path.write_text(f"Subject: {message.subject}\n\n{message.body}", encoding="utf-8")
+        write_output(path, f"Subject: {one_line(message.subject)}\n\n{message.body}")
         write_report(settings, backends, None, message)
     finally:
         backends.close()
-    out.print(f"[bold]Subject:[/bold] {message.subject}\n")
-    out.print(message.body, markup=False, highlight=False)
+    out.print(f"[bold]Subject:[/bold] {rich_literal(one_line(message.subject))}\n")
+    out.print(terminal(message.body), markup=False, highlight=False)
     for note in message.notes:
-        console.print(f"note: {note}", style="yellow", markup=False)
-    console.print(f"written to {path} and {settings.output_dir / REPORT_NAME}")
+        console.print(f"note: {terminal(note)}", style="yellow", markup=False)
+    console.print(f"written to {path} and {settings.output_dir / REPORT_NAME}", markup=False,
+                  highlight=False)
+    if parked:
+        console.print(f"extraction unavailable: {parked} batch(es) parked, their events are "
+                      "missing from this email; rerun `signalpipe worker` when the provider "
+                      "answers", style="red", markup=False)
+        raise typer.Exit(ExitCode.EXTRACTION_UNAVAILABLE)
 
 
 @app.command()
@@ -103,6 +122,7 @@ def flush(output_dir: OutputDir = None, stack: StackOpt = None, config: Config =
     Example: signalpipe flush --stack services --yes
     """
     settings = settings_for(output_dir=output_dir, stack=stack, config=config)
+    require_store(settings)
     if not yes and not typer.confirm(f"Delete everything in the {settings.stack} stores?"):
         raise typer.Exit(1)
     backends = open_backends(settings)
@@ -116,7 +136,8 @@ def flush(output_dir: OutputDir = None, stack: StackOpt = None, config: Config =
         try:
             backends.bus.delete_topics(topics)
         except SignalpipeError as exc:
-            console.print(f"topics not deleted: {exc}", style="yellow")
+            console.print(f"topics not deleted: {terminal(str(exc))}", style="yellow",
+                          markup=False)
     finally:
         backends.close()
     out.print(summary_table("signalpipe flush", [("messages deleted", before[0]),

@@ -7,20 +7,23 @@ from collections import Counter
 from collections.abc import Sequence
 
 from signalpipe.formatting import format_metric, rank
+from signalpipe.inert import markdown_text, one_line
 from signalpipe.models import BatchUsage, DeadLetter, InvestorEmail, SignificantEvent
 from signalpipe.stats import RunStats, reason_kind
 
 
 def _cell(text: str, limit: int = 120) -> str:
-    """Message-derived text inside a markdown table: one line, pipes escaped, bounded."""
-    flat = " ".join(text.split()).replace("|", "\\|")
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    """Message-derived text in Markdown: one line, bounded, and inert: no raw HTML tag, link,
+    emphasis or table pipe survives (see `signalpipe.inert.markdown_text`)."""
+    flat = " ".join(one_line(text).split())
+    flat = flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    return markdown_text(flat)
 
 
 def render(*, stats: RunStats | None, events: Sequence[SignificantEvent],
            dead_letters: Sequence[DeadLetter], usage: Sequence[BatchUsage],
            email: InvestorEmail, company_id: str, stack: str) -> str:
-    parts = [f"# signalpipe results: {company_id}", "", f"Stack: `{stack}`", ""]
+    parts = [f"# signalpipe results: {_cell(company_id)}", "", f"Stack: `{stack}`", ""]
     if stats is not None:
         parts += _stats_section(stats)
     parts += _dead_letter_section(dead_letters)
@@ -95,7 +98,7 @@ def _usage_section(usage: Sequence[BatchUsage]) -> list[str]:
 
 def _email_section(email: InvestorEmail) -> list[str]:
     out = ["## Investor email", "", f"Composer: `{email.composer}`", ""]
-    out += [f"> note: {n}" for n in email.notes]
+    out += [f"> note: {_cell(n, 500)}" for n in email.notes]
     fence = _fence_for(email.body)
     out += ["", f"**Subject:** {_cell(email.subject, 300)}", "", f"{fence}text",
             email.body.rstrip(), fence, ""]

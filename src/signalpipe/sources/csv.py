@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import csv
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from pydantic import ValidationError
 
 from signalpipe.errors import SourceError
+from signalpipe.inert import terminal
 from signalpipe.models import DeadLetter, Message, Source
 from signalpipe.sources import base
 from signalpipe.sources.base import Item, ProgressFn
+from signalpipe.sources.budget import DEFAULT_BUDGET, ReaderBudget, open_regular
 from signalpipe.sources.payloads import gmail_payload, slack_payload, split_subject
 from signalpipe.sources.timestamps import parse_timestamp
 
@@ -27,6 +30,27 @@ _FALSE = {"false", "0", "no", "f", "n"}
 # The csv module's own limit must sit above ours, so an oversized cell is read whole and
 # dead-lettered with a clear reason instead of derailing the parser mid-field.
 _CSV_FIELD_LIMIT = 256 * 1024 * 1024
+# A row may exceed max_cell_bytes by this much (the other five columns) before it is cut short
+# unread: past that it cannot become a message, and holding it whole is what blew memory.
+_ROW_SLACK_BYTES = 64 * 1024
+RAW_LIMIT_CHARS = 65_536
+_SNIFF_BYTES = 8192
+
+
+class _Overlong:
+    """A physical line longer than a row may be: only its start is kept, its quotes counted."""
+
+    def __init__(self, head: str, quotes: int) -> None:
+        self.head = head
+        self.quotes = quotes
+
+
+class _RowTooBig(Exception):
+    def __init__(self, head: str, quotes: int, lines: int) -> None:
+        super().__init__(head)
+        self.head = head
+        self.quotes = quotes
+        self.lines = lines
 
 
 class RowError(ValueError):
@@ -38,34 +62,58 @@ class CSVSource(base.Source):
 
     name = "csv"
 
-    def __init__(self, path: Path, *, company_id: str, max_cell_bytes: int = 1_000_000) -> None:
+    def __init__(self, path: Path, *, company_id: str, max_cell_bytes: int = 1_000_000,
+                 budget: ReaderBudget = DEFAULT_BUDGET) -> None:
         self.path = path
         self.company_id = company_id
         self.max_cell_bytes = max_cell_bytes
+        self.max_row_bytes = max_cell_bytes + _ROW_SLACK_BYTES
 
     def total_bytes(self) -> int:
         return self.path.stat().st_size
 
     def read(self, progress: ProgressFn | None = None) -> Iterator[Item]:
-        try:
-            handle = self.path.open("rb")
-        except OSError as exc:
-            raise SourceError(f"cannot read {self.path}: {exc.strerror}") from None
+        handle = open_regular(self.path)
         csv.field_size_limit(_CSV_FIELD_LIMIT)
         with handle:
-            yield from self._rows(_lines(handle, progress))
+            _require_text(self.path, handle.read(_SNIFF_BYTES))
+            handle.seek(0)
+            yield from self._rows(_lines(handle, progress, self.max_row_bytes))
 
-    def _rows(self, lines: Iterator[str]) -> Iterator[Item]:
+    def _rows(self, lines: Iterator[str | _Overlong]) -> Iterator[Item]:  # noqa: C901
         raw_lines: list[str] = []
         again: deque[str] = deque()  # lines a broken row swallowed, to be read again
+        held = 0
+
+        def next_line() -> str | _Overlong | None:
+            return again.popleft() if again else next(lines, None)
 
         def feed() -> Iterator[str]:
+            nonlocal held
             while True:
-                text = again.popleft() if again else next(lines, None)
+                text = next_line()
                 if text is None:
                     return
+                if isinstance(text, _Overlong) or held + len(text) > self.max_row_bytes:
+                    before = "".join(raw_lines)
+                    quotes = before.count('"') + (
+                        text.quotes if isinstance(text, _Overlong) else text.count('"'))
+                    head = before + (text.head if isinstance(text, _Overlong) else text)
+                    raise _RowTooBig(head[:RAW_LIMIT_CHARS], quotes, len(raw_lines) + 1)
+                held += len(text)
                 raw_lines.append(text)
                 yield text
+
+        def skip_quoted(quotes: int) -> int:
+            """Skip the rest of a quoted cell the cut-short row was inside; lines skipped."""
+            skipped = 0
+            while quotes % 2:
+                text = next_line()
+                if text is None:
+                    break
+                skipped += 1
+                quotes += text.quotes if isinstance(text, _Overlong) else text.count('"')
+            return skipped
 
         reader = csv.reader(feed(), strict=True)
         header_seen = False
@@ -78,16 +126,28 @@ class CSVSource(base.Source):
                 return
             except csv.Error as exc:
                 row, problem = [], f"malformed CSV: {exc}"
-            if problem is None and not header_seen:
+            except _RowTooBig as big:
+                if not header_seen:
+                    raise SourceError(f"{self.path}: the header line is longer than a row may "
+                                      f"be ({self.max_row_bytes} bytes)") from None
+                yield self._too_big(line, big.head)
+                line += big.lines + skip_quoted(big.quotes)
+                raw_lines.clear()
+                held = 0
+                reader = csv.reader(feed(), strict=True)
+                continue
+            if not header_seen:
                 header_seen = True
                 if row:
                     row[0] = row[0].removeprefix("\ufeff")
-                if [c.strip().lower() for c in row] != list(COLUMNS):
+                if problem is not None or [c.strip().lower() for c in row] != list(COLUMNS):
+                    got = ",".join(row) if problem is None else "".join(raw_lines)
                     raise SourceError(
                         f"{self.path}: header must be {','.join(COLUMNS)}, "
-                        f"got {','.join(row)[:200]}")
+                        f"got {terminal(_clean(got[:200]), keep_newlines=False)}")
                 line += len(raw_lines)
                 raw_lines.clear()
+                held = 0
                 continue
             item: Item
             if problem is None:
@@ -105,6 +165,7 @@ class CSVSource(base.Source):
             yield item
             line += consumed
             raw_lines.clear()
+            held = 0
 
     def _convert(self, row: list[str], line: int, raw_lines: list[str]) -> Item:
         try:
@@ -116,6 +177,13 @@ class CSVSource(base.Source):
             where = ".".join(str(p) for p in first["loc"])
             return self._dead(line, f"not a valid message: {where}: {first['msg']}", raw_lines,
                               row[0] if row else None)
+
+    def _too_big(self, line: int, head: str) -> DeadLetter:
+        first = head.split(",", 1)[0].strip()
+        return DeadLetter(origin=f"{self.path.name}:{line}", stage="source", raw=_clean(head),
+                          reason=f"row larger than max_cell_bytes ({self.max_cell_bytes}) "
+                                 f"allows; only its first {RAW_LIMIT_CHARS} characters are kept",
+                          message_id=_clean(first)[:512] if first and "\n" not in first else None)
 
     def _dead(self, line: int, reason: str, raw_lines: list[str],
               message_id: str | None = None) -> DeadLetter:
@@ -167,12 +235,43 @@ def _clean(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _lines(handle: Iterable[bytes], progress: ProgressFn | None) -> Iterator[str]:
-    """Decode line by line, keeping undecodable bytes as surrogates so the row can be rejected."""
-    for chunk in handle:
+def _lines(handle: BinaryIO, progress: ProgressFn | None,
+           max_line: int) -> Iterator[str | _Overlong]:
+    """Decode line by line, keeping undecodable bytes as surrogates so the row can be rejected.
+
+    A line longer than `max_line` is never held: its start is kept, the rest skipped in pieces.
+    """
+    while chunk := handle.readline(max_line + 1):
         if progress is not None:
             progress(len(chunk))
-        yield chunk.decode("utf-8", "surrogateescape")
+        if len(chunk) <= max_line or chunk.endswith(b"\n"):
+            yield chunk.decode("utf-8", "surrogateescape")
+            continue
+        head = chunk[:RAW_LIMIT_CHARS].decode("utf-8", "surrogateescape")
+        quotes = chunk.count(b'"')
+        while (rest := handle.readline(_SKIP_PIECE)):
+            if progress is not None:
+                progress(len(rest))
+            quotes += rest.count(b'"')
+            if rest.endswith(b"\n"):
+                break
+        yield _Overlong(head, quotes)
+
+
+_SKIP_PIECE = 1024 * 1024
+
+
+def _require_text(path: Path, head: bytes) -> None:
+    """Refuse a file whose start is not text (a binary renamed .csv, random bytes)."""
+    if not head:
+        return
+    sample = head.removeprefix(b"\xef\xbb\xbf")
+    text = sample.decode("utf-8", "replace")
+    # Invalid UTF-8 and NUL bytes mark binary data; other controls are valid (if odd) text.
+    bad = text.count("\ufffd") + text.count("\x00")
+    if bad > max(16, len(text) // 10):
+        raise SourceError(f"{path}: not a text CSV file (its first {len(head)} bytes look like "
+                          "binary data)")
 
 
 def _has_surrogate(value: str) -> bool:

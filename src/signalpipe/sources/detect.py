@@ -18,13 +18,21 @@ every other seam's implementations, and imported only when chosen.
 
 from __future__ import annotations
 
-import json
 import re
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from signalpipe.errors import SourceError
+from signalpipe.sources.budget import (
+    DEFAULT_BUDGET,
+    ReaderBudget,
+    load_json,
+    open_regular,
+)
+
+if TYPE_CHECKING:
+    from signalpipe.settings import Settings
 
 FORMATS = ("csv", "slack-export", "slack-json", "mbox", "eml", "maildir", "gmail-json")
 
@@ -43,6 +51,15 @@ _MAIL_HEADERS = re.compile(
     re.IGNORECASE | re.MULTILINE)
 
 
+def budget_for(settings: Settings) -> ReaderBudget:
+    """The reader budget the settings ask for (``readers:`` and ``max_cell_bytes``)."""
+    r = settings.readers
+    return ReaderBudget(max_json_depth=r.max_json_depth, max_cell_bytes=settings.max_cell_bytes,
+                        max_message_bytes=r.max_message_bytes,
+                        max_member_bytes=r.max_member_bytes, max_zip_ratio=r.max_zip_ratio,
+                        max_zip_total_bytes=r.max_zip_total_bytes)
+
+
 def detect_format(path: Path) -> str:
     """The `FORMATS` name for `path`; raises SourceError when no rule fits."""
     if path.is_dir():
@@ -51,7 +68,7 @@ def detect_format(path: Path) -> str:
     if suffix in _SUFFIXES:
         return _SUFFIXES[suffix]
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             head = fh.read(_SNIFF_BYTES)
     except OSError as exc:
         raise SourceError(f"cannot read {path}: {exc.strerror}") from None
@@ -110,7 +127,7 @@ def _first_object_keys(head: bytes) -> set[str]:
     """Keys of the first JSON line when it parses whole (else empty: fall back to key search)."""
     first = head.removeprefix(b"\xef\xbb\xbf").lstrip().split(b"\n", 1)[0]
     try:
-        obj: Any = json.loads(first)
+        obj: Any = load_json(first, DEFAULT_BUDGET.max_json_depth)
     except ValueError:
         return set()
     if isinstance(obj, list) and obj:

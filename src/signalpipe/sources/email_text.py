@@ -123,12 +123,34 @@ def _alternative(kids: list[BodyPart], tally: _Tally) -> list[str]:
     return []
 
 
+_WIDE = re.compile(r"^(utf|ucs)-?(16|32|2|4)", re.IGNORECASE)
+
+
+def _implausible(data: bytes, charset: str) -> bool:
+    """A UTF-16/32 label on bytes that cannot be UTF-16/32 text: valid UTF-8 with no BOM and no
+    NUL byte (every space or line break in UTF-16 holds one), and either long enough that real
+    UTF-16 text would have had one or holding an ASCII space or line break itself."""
+    if not _WIDE.match(charset) or data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data:
+        return False
+    if len(data) < 64 and not any(c in data for c in (b" ", b"\n")):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_bytes(data: bytes, charset: str | None) -> str:
     """Bytes -> text: the declared charset, else UTF-8, else Windows-1252 (never raises).
 
     Mail often lies (``us-ascii`` with 8-bit bytes, unknown names such as ``unknown-8bit``), so a
     failed strict decode falls through to the next guess instead of inserting replacement marks.
+    A UTF-16/32 label on bytes that are plainly ASCII/UTF-8 (which would "decode" into CJK
+    mojibake without an error) is not believed either.
     """
+    if charset and _implausible(data, charset):
+        charset = None
     for codec in (charset, "utf-8"):
         if not codec:
             continue
@@ -210,6 +232,23 @@ def decode_header_value(raw: str) -> str:
 # --- HTML ---------------------------------------------------------------------------------
 
 _SKIP_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template"})
+_VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                        "meta", "param", "source", "track", "wbr"})
+# Styles that make an element's text invisible to a reader: what is not seen is not said.
+_HIDDEN_STYLE = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)"
+    r"|font-size\s*:\s*0(?:\.0*)?(?:px|pt|em|rem|%)?\s*(?:!important\s*)?(?:;|$)"
+    r"|opacity\s*:\s*0(?:\.0*)?\s*(?:!important\s*)?(?:;|$)"
+    r"|(?:max-)?(?:height|width)\s*:\s*0(?:px)?\s*(?:!important\s*)?(?:;|$)"
+    r"|color\s*:\s*transparent)",
+    re.IGNORECASE)
+
+
+def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
+    found = dict(attrs)
+    if "hidden" in found or (found.get("aria-hidden") or "").lower() == "true":
+        return True
+    return bool(_HIDDEN_STYLE.search((found.get("style") or "").replace("\n", " ")))
 _BLOCK_TAGS = frozenset({"p", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
                          "pre", "section", "article", "header", "footer"})
 # Line-level tags end the current line but never add a blank one (list items stay together).
@@ -227,6 +266,7 @@ class _TextExtractor(HTMLParser):
         self._quote = 0
         self._pre = 0
         self._link: tuple[str, int] | None = None
+        self._hiding: list[str] = []  # open elements inside (and including) a hidden one
 
     def newline(self) -> None:
         self.lines.append((self._quote, bool(self._pre), "".join(self._line)))
@@ -237,6 +277,11 @@ class _TextExtractor(HTMLParser):
             self.newline()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _VOID_TAGS and (self._hiding or _hidden(attrs)):
+            self._hiding.append(tag)
+            return
+        if self._hiding:
+            return
         if tag in _SKIP_TAGS:
             self._skip += 1
         elif tag == "blockquote":
@@ -254,6 +299,10 @@ class _TextExtractor(HTMLParser):
             self._link = (dict(attrs).get("href") or "", len("".join(self._line)))
 
     def handle_endtag(self, tag: str) -> None:
+        if self._hiding:
+            if tag in self._hiding:  # close it and whatever was left open inside it
+                del self._hiding[len(self._hiding) - 1 - self._hiding[::-1].index(tag):]
+            return
         if tag in _SKIP_TAGS:
             self._skip = max(0, self._skip - 1)
         elif tag == "blockquote":
@@ -272,7 +321,7 @@ class _TextExtractor(HTMLParser):
             self._link = None
 
     def handle_data(self, data: str) -> None:
-        if self._skip:
+        if self._skip or self._hiding:
             return
         if self._pre:
             first, *rest = data.split("\n")

@@ -26,6 +26,13 @@ from typing import Any, BinaryIO
 
 from signalpipe.errors import SourceError
 from signalpipe.sources.base import Item, ProgressFn, Source
+from signalpipe.sources.budget import (
+    DEFAULT_BUDGET,
+    ReaderBudget,
+    json_too_deep,
+    load_json,
+    open_regular,
+)
 from signalpipe.sources.email_text import (
     RAW_LIMIT_CHARS,
     BodyPart,
@@ -36,7 +43,6 @@ from signalpipe.sources.email_text import (
     decode_header_value,
 )
 from signalpipe.sources.mailbox import (
-    DEFAULT_MAX_MESSAGE_BYTES,
     EmailFields,
     build_email_message,
     parse_email_bytes,
@@ -110,11 +116,13 @@ class GmailJSONSource(Source):
     name = "gmail-json"
 
     def __init__(self, path: Path, *, company_id: str, max_text_bytes: int = 1_000_000,
-                 max_object_bytes: int = DEFAULT_MAX_MESSAGE_BYTES) -> None:
+                 max_object_bytes: int | None = None,
+                 budget: ReaderBudget = DEFAULT_BUDGET) -> None:
         self.path = Path(path)
         self.company_id = company_id
         self.max_text_bytes = max_text_bytes
-        self.max_object_bytes = max_object_bytes
+        self.max_object_bytes = max_object_bytes or budget.max_message_bytes
+        self.budget = budget
 
     def total_bytes(self) -> int:
         """The file size."""
@@ -123,12 +131,13 @@ class GmailJSONSource(Source):
     def read(self, progress: ProgressFn | None = None) -> Iterator[Item]:
         """Yield one item per object; origins are ``file:line`` (JSONL) or ``file:#n`` (array)."""
         report = progress or (lambda _n: None)
-        with self.path.open("rb") as fh:
+        with open_regular(self.path) as fh:
             head = fh.read(_CHUNK)
             skip = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
             fh.seek(skip)
             if head[skip:].lstrip().startswith(b"["):
-                reader = JSONArrayReader(fh, report, max_object_bytes=self.max_object_bytes)
+                reader = JSONArrayReader(fh, report, max_object_bytes=self.max_object_bytes,
+                                         max_depth=self.budget.max_json_depth)
                 objects = ((f"#{n}", obj) for n, obj in reader)
             else:
                 objects = ((str(n), obj) for n, obj in self._lines(fh, report))
@@ -147,7 +156,7 @@ class GmailJSONSource(Source):
                 yield number, _Bad(f"line longer than {limit} bytes", "")
             elif line.strip():
                 try:
-                    yield number, json.loads(line)
+                    yield number, load_json(line, self.budget.max_json_depth)
                 except ValueError as exc:
                     yield number, _Bad(f"not JSON: {exc}", line.decode("utf-8", "replace"))
 
@@ -219,8 +228,10 @@ class JSONArrayReader:
     A malformed element ends the stream with one `_Bad` item holding the unread remainder's start.
     """
 
-    def __init__(self, fh: BinaryIO, progress: ProgressFn, *, max_object_bytes: int) -> None:
+    def __init__(self, fh: BinaryIO, progress: ProgressFn, *, max_object_bytes: int,
+                 max_depth: int = DEFAULT_BUDGET.max_json_depth) -> None:
         self._fh = fh
+        self._depth = max_depth
         self._progress = progress
         self._max = max_object_bytes
         self._text = codecs.getincrementaldecoder("utf-8")("replace")
@@ -269,8 +280,15 @@ class JSONArrayReader:
                 obj, end = self._json.raw_decode(self._buf, self._pos)
                 # An element that touches the end of the buffer may continue past it (a number).
                 if end < len(self._buf) or self._eof:
+                    if json_too_deep(self._buf[self._pos:end], self._depth):
+                        obj = _Bad(f"JSON nested deeper than max_json_depth ({self._depth})",
+                                   self._buf[self._pos:end][:RAW_LIMIT_CHARS])
                     self._pos = end
                     return obj
+            except RecursionError:
+                # Nesting past what the parser can hold: no safe place to resume in the array.
+                return _Bad(f"JSON nested deeper than max_json_depth ({self._depth})",
+                            self._buf[self._pos:][:RAW_LIMIT_CHARS])
             except json.JSONDecodeError as exc:
                 if self._eof or len(self._buf) - self._pos > self._max:
                     return _Bad(f"not JSON: {exc.msg}", self._buf[self._pos:][:RAW_LIMIT_CHARS])

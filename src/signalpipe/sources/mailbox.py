@@ -31,6 +31,7 @@ from signalpipe.errors import SourceError
 from signalpipe.models import Message
 from signalpipe.models import Source as Channel
 from signalpipe.sources.base import Item, ProgressFn, Source
+from signalpipe.sources.budget import DEFAULT_BUDGET, ReaderBudget, open_regular, read_capped
 from signalpipe.sources.email_text import (
     MimeBody,
     MimePart,
@@ -155,7 +156,11 @@ def parse_email_bytes(data: bytes, *, company_id: str, origin: str, max_text_byt
                       payload: dict[str, Any] | None = None) -> Item:
     """One RFC 822 message -> Message, or a DeadLetter saying why not. Never raises."""
     try:
+        if problem := _not_an_email(data):
+            raise EmailProblem(problem)
         msg = _PARSER.parsebytes(data)
+        if not any(header_text(msg, h) for h in _IDENTIFYING):
+            raise EmailProblem("not an email: no From, Date, Subject or Message-ID header")
         fields = fields_from_mime(msg, fallback_time=fallback_time, fallback_id=fallback_id)
         return build_email_message(fields, company_id=company_id, origin=origin,
                                    max_text_bytes=max_text_bytes, payload=payload)
@@ -166,11 +171,34 @@ def parse_email_bytes(data: bytes, *, company_id: str, origin: str, max_text_byt
     return dead_letter(origin, reason, data.decode("utf-8", "replace"))
 
 
+_IDENTIFYING = ("From", "Date", "Subject", "Message-ID")
+_MAGIC = {b"%PDF": "a PDF", b"PK\x03\x04": "a zip (or Office document)", b"\x89PNG": "a PNG image",
+          b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image", b"\x7fELF": "a program",
+          b"\xd0\xcf\x11\xe0": "an Office document", b"\x1f\x8b": "gzip data"}
+
+
+def _not_an_email(data: bytes) -> str | None:
+    """Why `data` is binary rather than an RFC 822 message, or None when it may be one."""
+    head = data[:4096].lstrip()
+    for magic, what in _MAGIC.items():
+        if head.startswith(magic):
+            return f"not an email: the file is {what}"
+    if b"\x00" in data[:8192]:
+        return "not an email: binary data (NUL bytes in the header block)"
+    return None
+
+
 # --- mbox -------------------------------------------------------------------------------------
 
-# A separator is a "From " line after a blank line (or at the start) that carries a time of day;
-# requiring the time keeps an unquoted "From here on..." body line from splitting a message.
-_FROM_LINE = re.compile(rb"^From \S+.*\d{1,2}:\d{2}")
+# A separator is a "From " line after a blank line (or at the start) shaped like the mbox
+# envelope line, "From <sender> <asctime date>" (Gmail adds a +0000 before the year), AND followed
+# by a header line: an unquoted "From the meeting at 10:30..." body line splits nothing.
+_MONTH = rb"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_FROM_LINE = re.compile(
+    rb"^From \S+ +(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? +)?(?:" + _MONTH
+    + rb" +\d{1,2}|\d{1,2} +" + _MONTH + rb")(?: +\d{4})? +\d{1,2}:\d{2}(?::\d{2})?"
+    rb"(?: +[A-Za-z]{1,5}| +[+-]\d{4})*(?: +\d{4})?[ \t]*\r?\n?$")
+_HEADER_START = re.compile(rb"^[!-9;-~]+:")
 _QUOTED_FROM = re.compile(rb"^>(>*From )")
 _READ_LIMIT = 1024 * 1024
 
@@ -199,8 +227,10 @@ def split_mbox(fh: BinaryIO, *, max_message_bytes: int) -> Iterator[MboxEntry]:
     chunks: list[bytes] | None = []
     held = 0
     started, prev_blank, line_start = False, True, True
-    for line in iter(lambda: fh.readline(_READ_LIMIT), b""):
-        if line_start and prev_blank and _FROM_LINE.match(line):
+    lines = _lookahead(iter(lambda: fh.readline(_READ_LIMIT), b""))
+    for line, following in lines:
+        if line_start and prev_blank and _FROM_LINE.match(line) and (
+                following is None or _HEADER_START.match(following)):
             if started:
                 yield MboxEntry(start, from_line, _join(chunks), offset - reported)
                 reported = offset
@@ -219,6 +249,15 @@ def split_mbox(fh: BinaryIO, *, max_message_bytes: int) -> Iterator[MboxEntry]:
         yield MboxEntry(start, from_line, _join(chunks), offset - reported)
 
 
+def _lookahead(lines: Iterator[bytes]) -> Iterator[tuple[bytes, bytes | None]]:
+    """Each line with the one after it (None after the last)."""
+    current = next(lines, None)
+    while current is not None:
+        following = next(lines, None)
+        yield current, following
+        current = following
+
+
 def _join(chunks: list[bytes] | None) -> bytes | None:
     return None if chunks is None else b"".join(chunks)
 
@@ -233,11 +272,12 @@ class _MailSource(Source):
     """What the mbox, .eml and Maildir sources share: where to read and the size limits."""
 
     def __init__(self, path: Path, *, company_id: str, max_text_bytes: int = 1_000_000,
-                 max_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES) -> None:
+                 max_message_bytes: int | None = None,
+                 budget: ReaderBudget = DEFAULT_BUDGET) -> None:
         self.path = Path(path)
         self.company_id = company_id
         self.max_text_bytes = max_text_bytes
-        self.max_message_bytes = max_message_bytes
+        self.max_message_bytes = max_message_bytes or budget.max_message_bytes
 
     def total_bytes(self) -> int:
         """The file size."""
@@ -260,7 +300,7 @@ class MboxSource(_MailSource):
     def read(self, progress: ProgressFn | None = None) -> Iterator[Item]:
         """Yield one item per message in file order; origins are ``file:byte offset``."""
         done = 0
-        with self.path.open("rb") as fh:
+        with open_regular(self.path) as fh:
             for entry in split_mbox(fh, max_message_bytes=self.max_message_bytes):
                 done += entry.size
                 if progress is not None:
@@ -282,17 +322,21 @@ class MboxSource(_MailSource):
 # --- single files and Maildir ----------------------------------------------------------------
 
 def _file_item(path: Path, *, company_id: str, max_text_bytes: int, max_message_bytes: int,
-               fallback_time: datetime | None) -> Item:
+               fallback_time: datetime | None, follow_symlinks: bool = True) -> Item:
     origin = str(path)
     try:
-        size = path.stat().st_size
-        if size > max_message_bytes:
-            return dead_letter(origin, f"message larger than {max_message_bytes} bytes", "")
-        data = path.read_bytes()
+        with open_regular(path, follow_symlinks=follow_symlinks) as fh:
+            data = read_capped(fh, max_message_bytes)
+            mtime = os.fstat(fh.fileno()).st_mtime
+        if data is None:
+            return dead_letter(origin, f"message larger than {max_message_bytes} bytes",
+                               path.name)
         if fallback_time is None:
-            fallback_time = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+            fallback_time = datetime.fromtimestamp(mtime, UTC)
+    except SourceError as exc:
+        return dead_letter(origin, str(exc), path.name)
     except OSError as exc:
-        return dead_letter(origin, f"unreadable file: {exc.strerror}", "")
+        return dead_letter(origin, f"unreadable file: {exc.strerror}", path.name)
     return parse_email_bytes(data, company_id=company_id, origin=origin,
                              max_text_bytes=max_text_bytes, fallback_time=fallback_time)
 
@@ -336,14 +380,19 @@ class MaildirSource(_MailSource):
     name = "maildir"
 
     def files(self) -> Iterator[Path]:
-        """Every message file, in reading order (``tmp/`` holds deliveries still in progress)."""
-        folders = [self.path, *sorted(p for p in self.path.glob(".*") if (p / "cur").is_dir()
-                                      or (p / "new").is_dir())]
+        """Every message file, in reading order (``tmp/`` holds deliveries still in progress).
+
+        Symlinks (to files or folders) and other non-regular entries are listed too: `read`
+        dead-letters them unread instead of following them out of the Maildir.
+        """
+        folders = [self.path, *sorted(p for p in self.path.glob(".*") if not p.is_symlink() and (
+            (p / "cur").is_dir() or (p / "new").is_dir()))]
         for folder in folders:
             for sub in ("cur", "new"):
-                if (folder / sub).is_dir():
-                    yield from sorted(p for p in (folder / sub).iterdir()
-                                      if p.is_file() and not p.name.startswith("."))
+                where = folder / sub
+                if where.is_dir() and not where.is_symlink():
+                    yield from sorted(p for p in where.iterdir() if not p.name.startswith(".")
+                                      and (p.is_symlink() or not p.is_dir()))
 
     def total_bytes(self) -> int:
         """The size of every message file."""
@@ -356,7 +405,8 @@ class MaildirSource(_MailSource):
             delivered = datetime.fromtimestamp(int(match.group(1)), UTC) if match else None
             item = _file_item(path, company_id=self.company_id,
                               max_text_bytes=self.max_text_bytes,
-                              max_message_bytes=self.max_message_bytes, fallback_time=delivered)
+                              max_message_bytes=self.max_message_bytes, fallback_time=delivered,
+                              follow_symlinks=False)
             if progress is not None:
                 progress(_size(path))
             yield item
@@ -364,6 +414,6 @@ class MaildirSource(_MailSource):
 
 def _size(path: Path) -> int:
     try:
-        return path.stat().st_size
+        return path.lstat().st_size
     except OSError:  # moved by a mail client while we read: nothing left to count
         return 0

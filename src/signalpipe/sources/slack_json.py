@@ -13,7 +13,6 @@ A line that is not JSON, or JSON that is not a Slack message, becomes a dead let
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -21,7 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from signalpipe.sources.base import Item, ProgressFn, Source
+from signalpipe.sources.budget import DEFAULT_BUDGET, ReaderBudget, load_json, open_regular
 from signalpipe.sources.slack_export import (
+    RAW_LIMIT_CHARS,
     SlackContext,
     convert_message,
     dead_letter,
@@ -29,6 +30,7 @@ from signalpipe.sources.slack_export import (
 )
 
 _UNCHANNELED = "unknown"
+_PIECE = 1024 * 1024
 
 
 class SlackJSONSource(Source):
@@ -47,8 +49,9 @@ class SlackJSONSource(Source):
 
     def __init__(self, path: Path, *, company_id: str, users: Mapping[str, str] | None = None,
                  channels: Mapping[str, str] | None = None, keep_non_human: bool = False,
-                 max_text_bytes: int = 1_000_000) -> None:
+                 max_text_bytes: int = 1_000_000, budget: ReaderBudget = DEFAULT_BUDGET) -> None:
         self.path = Path(path)
+        self.budget = budget
         self.company_id = company_id
         self.users = dict(users or {})
         self.channels = dict(channels or {})
@@ -66,16 +69,29 @@ class SlackJSONSource(Source):
         ctx = SlackContext(self.company_id, users=self.users, channels=self.channels,
                            keep_non_human=self.keep_non_human,
                            max_text_bytes=self.max_text_bytes, skipped=self.skipped)
-        with self.path.open("rb") as fh:
-            for number, line in enumerate(fh, start=1):
+        limit = self.budget.max_message_bytes
+        with open_regular(self.path) as fh:
+            number = 0
+            while line := fh.readline(limit + 1):
+                number += 1
                 if progress is not None:
                     progress(len(line))
-                if line.strip():
-                    yield from self._line(ctx, line, f"{self.path}:{number}")
+                origin = f"{self.path}:{number}"
+                if len(line) > limit and not line.endswith(b"\n"):
+                    head = line[:RAW_LIMIT_CHARS].decode("utf-8", "replace")
+                    while rest := fh.readline(_PIECE):
+                        if progress is not None:
+                            progress(len(rest))
+                        if rest.endswith(b"\n"):
+                            break
+                    yield dead_letter(origin, f"line longer than max_message_bytes ({limit})",
+                                      head)
+                elif line.strip():
+                    yield from self._line(ctx, line, origin)
 
     def _line(self, ctx: SlackContext, line: bytes, origin: str) -> Iterator[Item]:
         try:
-            obj = json.loads(line)
+            obj = load_json(line, self.budget.max_json_depth)
         except ValueError as exc:
             yield dead_letter(origin, f"not JSON: {exc}", line.decode("utf-8", "replace"))
             return
