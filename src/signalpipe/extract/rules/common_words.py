@@ -1,6 +1,7 @@
 """Frequent English words: capitalised at the start of a sentence, they name nothing."""
 
 COMMON_WORDS = frozenset([
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "second", "third",
     "a", "about", "above", "after", "again", "against", "all", "almost", "also", "although",
     "always", "am", "among", "an", "and", "another", "any", "anyone", "anything", "are", "around",
     "as", "at", "back", "be", "because", "been", "before", "being", "below", "between", "both",

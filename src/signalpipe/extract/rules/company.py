@@ -103,17 +103,20 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
 
 LAUNCH = rx(
     r"\b(?:launch(?:ed|es|ing)|shipped|released|rolled out|rolling out to all"
-    r"|introduc(?:ed|es|ing)|unveil(?:ed|s|ing)|debut(?:ed|s)|is (?:now )?(?:live|out|here"
-    r"|available)|are (?:now )?(?:live|out|here|available)|went live|now available|now live"
+    r"|introduc(?:ed|es|ing) (?:our |the |a |an )?(?:new )?(?=[A-Z\w])|unveil(?:ed|s|ing)"
+    r"|debut(?:ed|s)|is (?:now )?(?:live|out(?! of)|here|available)|are (?:now )?(?:live"
+    r"|out(?! of)|here|available)|went live|now available|now live"
     r"|generally available|general availability|\bga\b|public (?:beta|launch|release|preview)"
-    r"|open beta|has arrived|have arrived|announc(?:ed|es|ing)"
-    r"|goes live|out now|available now|available today|announce (?:the )?(?:release|launch"
+    r"|open beta|has arrived|have arrived|announc(?:ed|es|ing) (?:the |a |an |our |its )?(?:new|launch"
+    r"|release|availability|general availability|beta|version|v?\d)"
+    r"|goes live|out now|available now|available today|you can (?:now|finally)|excited to bring"
+    r"|now works with|now integrates with|announce (?:the )?(?:release|launch"
     r"|general availability|availability|a new|our new|support)|release of|excited to (?:release"
-    r"|introduce|share|launch)|now supports?|now offers|now (?:fully )?open[- ]source"
+    r"|introduce|share|launch)|now supports?\b|now offers\b|now (?:fully )?open[- ]source"
     r"|(?:announce|announcing|announced) (?:the )?"
     r"launch of|finally arrives?|first (?:public )?release|initial release|open[- ]sourced"
     r"|rolled (?:the )?major version)")
-STRONG_LAUNCH = rx(r"\b(?:launch(?:ed|es|ing)|announce the release|release of|excited to release"
+STRONG_LAUNCH = rx(r"\b(?:launch(?:ed|es|ing)|announce the release|is out(?! of)|excited to bring|release of|excited to release"
                    r"|introducing|announcing|(?:announce|announcing|announced) (?:the )?launch of"
                    r"|finally arrives|first (?:public )?release|is (?:now )?(?:live|out|here)"
                    r"|are (?:now )?(?:live|out"
@@ -148,6 +151,13 @@ MAJOR_HEADING = re.compile(r"^\W{0,6}(?:v|version\s)?(?P<v>[1-9]\d*\.0(?:\.0)?)\
                            r"(?:[-\u2013\u2014(]\s*)?(?:\d{4}-\d\d-\d\d|\(|$)")
 
 
+OBJECT = re.compile(r"[\s*_]*((?:[\w'’./+-]+ ?){1,5}?)(?=[:;,.!(]|\*\*|$| - | for | to | on )")
+NOT_LAUNCH_OBJECT = rx(r"\b(?:website|web site|blog|logo|brand(?:ing)?|new look|newsletter|podcast"
+                      r"|office|team|hire|colleague|intern|employee|handbook|policy|poll|survey"
+                      r"|webinar|meetup|event|conference|contest|giveaway|job|role|book|bookclub"
+                      r"|collection|album|song|film|movie|store|restaurant)\b")
+
+
 def launch(clause: str, low: str, ctx: Context) -> Found | None:
     major = MAJOR_HEADING.match(clause)
     if major:  # "## [4.0.0] - 2025-01-21": a changelog opening a major version
@@ -156,14 +166,19 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
     m = LAUNCH.search(low)
     if not m or (not PRODUCT_HINT.search(low) and not names_in(clause)):
         return None
-    if WEAK_USE.search(low):
+    if WEAK_USE.search(low) or NOT_LAUNCH_OBJECT.search(low, m.start()):
+        return None
+    if re.match(r"(?:is|are) (?:now )?here", m.group()) and not PRODUCT_HINT.search(low):
         return None
     if ROUTINE.search(low) and not re.search(r"\bmajor\b|\bv?[1-9]\d*\.0(?:\.0)?\b(?!\.\d)", low):
         return None
     minor = re.search(r"\bv?[1-9]\d*\.[1-9]\d*(?:\.0)?\b(?!\.\d)", low)
     if minor and not STRONG_LAUNCH.search(low):
         return None  # "4.1.0 released": a routine minor version unless it is announced as one
-    if re.search(r"\b(?:announc\w+)\b", m.group(), re.IGNORECASE) and not PRODUCT_HINT.search(low):
+    if m.group().startswith(("you can", "now works", "now integrates")) and not re.search(
+            r"\b(?:announce|excited|happy|pleased|thrilled|proud|today|introducing|new)\b", low):
+        return None  # "you can now retry the export" in a support thread is no launch
+    if m.group() in {"announced", "announces", "announcing"} and not PRODUCT_HINT.search(low):
         return None
     version = _VERSION.search(clause)
     product = name_before(clause, m.start(), within=60) or name_after(clause, m.end(), within=40)
@@ -172,6 +187,10 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
     if product is None:
         link = re.search(r"\[([^\]\n]{2,60})\]|`([^`\n]{2,40})`", clause[m.start():])
         product = (link.group(1) or link.group(2)) if link else None
+    if product is None and not clause[:m.start()].strip(" -*\u2022:\U0001f680\U0001f389"):
+        # "Shipped custom domains: ...": a digest line names its feature in lower case
+        obj = OBJECT.match(clause, m.end())
+        product = obj.group(1).strip() if obj else None
     if product is None and version is None:
         return None
     label = product or ""
@@ -262,8 +281,9 @@ def compliance(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.COMPLIANCE, {"certification": name}, f"{written}: {bad.group()}",
                      bad.start(), negative=True, allow=frozenset({"negation"}))
     done = CERT_DONE.search(low)
-    if not done or (done.group().lower() == "compliance" and not re.search(
-            r"\b(?:achieved|complete|now|fully|officially)\b", low)):
+    if not done or (done.group() in {"compliance", "compliant"} and not re.search(
+            r"\b(?:achieved|complete|now|fully|officially|became|is|are|we're)\b[^.]{0,20}"
+            r"complian", low)):
         return None
     if re.search(r"\b(?:ready)\b", done.group(), re.IGNORECASE) and "fedramp" not in name:
         return None
@@ -284,7 +304,7 @@ def _cert_verb(done: str) -> str:
 
 
 PRESS = rx(
-    r"\b(?:featured (?:in|on|by)|(?:a |the )?feature (?:in|on|about us)|covered (?:by|us|in)"
+    r"\b(?:featured (?:in|on|by)|feature (?:story |article )?(?:on|about) us|covered (?:by|us|in)"
     r"|coverage (?:in|from|by)|wrote (?:about|up) us|write-?up (?:in|on|about)|ran (?:a |our |the )"
     r"?(?:story|piece|article|profile|feature|interview)|(?:article|story|piece|profile|interview"
     r"|op-?ed|podcast|episode|feature|segment|writeup|write-up|mention|column|review)(?: about us"
@@ -325,7 +345,7 @@ def media(clause: str, low: str, ctx: Context) -> Found | None:
 
 
 AWARD = rx(
-    r"\b(?:won|wins|win|winning|awarded|received|receives|took home|named (?:the )?winner"
+    r"\b(?:won(?!')|wins|win(?!')|winning|awarded|received|receives|took home|named (?:the )?winner"
     r"|took (?:first|top|1st|gold)|earned|granted|secured|landed|named (?:as )?(?:a |the )?winner"
     r" of)\b[^.]{0,50}?\b(?P<what>award"
     r"|prize|competition|challenge|hackathon|pitch (?:competition|battle)|grant|patent|medal"

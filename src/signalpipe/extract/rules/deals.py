@@ -196,7 +196,7 @@ def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
     amounts = currency_money(clause) or [f for f in money(clause) if f.value >= 1000]
     who = _customer(clause, done.start(), done.end(), ctx)
     if who is None and not amounts and not re.search(
-            r"order form|purchase order|contract|msa|new logo|closed[- ]won|deal", low):
+            r"order form|purchase order|contract|msa|closed[- ]won|deal", low):
         return None
     metrics: dict[str, str | int | float] = {}
     if who:
@@ -225,7 +225,8 @@ PARTNER = rx(
     r"|listed (?:on|in) (?:the )?[\w ]{0,30}(?:marketplace|directory|store|hub|catalog))")
 PARTNER_DONE = rx(
     r"\b(?:signed|signs|official(?:ly)?|now (?:an? |live|listed|available|part)|is live|are live"
-    r"|announce|included in|added to|integrat(?:ed|es) (?:with|into)"
+    r"|announce|included in|added to|integrat(?:ed|es) (?:with|into)|partner(?:s)? to|partner(?:s)?"
+    r" (?:up )?with"
     r"|went live|goes live|announc(?:ed|es|ing)|launch(?:ed|es)|became|become|joined|joins"
     r"|is now|are now|accepted (?:into|to)|approved|formed|entered into|teamed up|teams up"
     r"|listed|available (?:on|in|through|via)|partnered|partnering with|partners with"
@@ -254,7 +255,7 @@ def partnership(clause: str, low: str, ctx: Context) -> Found | None:
     if who is None:
         who = next((n for n, _, _ in names_in(clause)
                     if not (ctx.company and ctx.company.search(n))), None)
-    if who is None:
+    if who is None or who.lower() in {"partner", "partners", "partnership", "partnerships"}:
         return None
     return Found(T.PARTNERSHIP, {"partner": key(who)}, f"Partnership with {who}",
                  min(m.start(), done.start()), stakeholders=(who,))
@@ -299,6 +300,8 @@ def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.CUSTOMER_SUCCESS, {"customer": key(user), "story": "case study"},
                      f"Case study: {user}", how.start(), relational=True, stakeholders=(user,))
     churn = CHURN.search(low)
+    if churn and re.search(r"\b(?:his|her|my) (?:contract|employment)", low):
+        churn = None
     if churn:
         who = name_before(clause, churn.start(), within=50) or name_after(clause, churn.end())
         if who and ctx.company and ctx.company.search(who):

@@ -106,10 +106,12 @@ def one_per_kind(hits: list[Hit]) -> list[Hit]:
         groups.setdefault((hit.found.event_type, hit.found.negative), []).append(hit)
     out = []
     for group in groups.values():
-        if len(group) == 1 or _distinct(group):
+        headline = next((h for h in group if h.field == "subject"), None)
+        if len(group) == 1 or (headline is None and _distinct(group)):
             out.extend(group)
             continue
-        lead = max(group, key=lambda h: len(h.found.metrics))
+        # a post's headline names the one event its body goes on about
+        lead = headline or max(group, key=lambda h: len(h.found.metrics))
         metrics: dict[str, MetricValue] = {}
         for hit in group:
             for name, value in hit.found.metrics.items():

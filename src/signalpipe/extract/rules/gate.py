@@ -85,7 +85,8 @@ STEMS: dict[str, str] = {
               "available generally available general availability ga$ beta preview arrived "
               "arrives announc goes live out now first release initial release open-sourc "
               "open sourc major version is out are out is here are here announce release of "
-              "excited to now support now offer",
+              "excited to now support now offer you can now you can finally now works with "
+              "now integrates with",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 
@@ -125,7 +126,8 @@ def _stems(spec: str) -> list[str]:
              "generally available", "general availability", "goes live", "out now",
              "first release", "initial release", "open sourc", "major version", "is out",
              "are out", "is here", "are here", "release of", "sat down", "guest on", "excited to",
-             "now support",
+             "now support", "you can now", "you can finally", "now works with",
+             "now integrates with",
              "now offer"}
     while i < len(words):
         for n in (4, 3, 2):

@@ -221,7 +221,9 @@ IMPACT = rx(
 def technical(clause: str, low: str, ctx: Context) -> Found | None:
     outage = OUTAGE.search(low)
     if outage and IMPACT.search(low) and not re.search(
-            r"\b(?:no (?:customer|user)s? (?:were |was )?(?:affected|impacted)|no impact"
+            r"\b(?:risk of|to avoid|avoid|prevent\w*|in case of|in the event of|could cause"
+            r"|may cause|might cause|no (?:customer|user)s? (?:were |was )?(?:affected|impacted)"
+            r"|no impact"
             r"|zero impact"
             r"|not (?:affected|impacted)|drill|game ?day|chaos test|simulated|tabletop)\b", low):
         what = outage.group().lower()
