@@ -107,8 +107,8 @@ LAUNCH = rx(
     r"|debut(?:ed|s)|is (?:now )?(?:live|out(?! of)|here|available)|are (?:now )?(?:live"
     r"|out(?! of)|here|available)|went live|now available|now live"
     r"|generally available|general availability|\bga\b|public (?:beta|launch|release|preview)"
-    r"|open beta|has arrived|have arrived|announc(?:ed|es|ing) (?:the |a |an |our |its )?(?:new|launch"
-    r"|release|availability|general availability|beta|version|v?\d)"
+    r"|open beta|has arrived|have arrived|announc(?:ed|es|ing) (?:the |a |an |our |its )?"
+    r"(?:new|launch|release|availability|general availability|beta|version|v?\d)"
     r"|goes live|out now|available now|available today|you can (?:now|finally)|excited to bring"
     r"|now works with|now integrates with|announce (?:the )?(?:release|launch"
     r"|general availability|availability|a new|our new|support)|release of|excited to (?:release"
@@ -116,7 +116,8 @@ LAUNCH = rx(
     r"|(?:announce|announcing|announced) (?:the )?"
     r"launch of|finally arrives?|first (?:public )?release|initial release|open[- ]sourced"
     r"|rolled (?:the )?major version)")
-STRONG_LAUNCH = rx(r"\b(?:launch(?:ed|es|ing)|announce the release|is out(?! of)|excited to bring|release of|excited to release"
+STRONG_LAUNCH = rx(r"\b(?:launch(?:ed|es|ing)|announce the release|is out(?! of)|excited to bring"
+                   r"|release of|excited to release"
                    r"|introducing|announcing|(?:announce|announcing|announced) (?:the )?launch of"
                    r"|finally arrives|first (?:public )?release|is (?:now )?(?:live|out|here)"
                    r"|are (?:now )?(?:live|out"
@@ -164,25 +165,43 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.PRODUCT_LAUNCH, {"product": f"v{major['v']}"},
                      f"Released version {major['v']}", 0)
     m = LAUNCH.search(low)
-    if not m or (not PRODUCT_HINT.search(low) and not names_in(clause)):
-        return None
-    if WEAK_USE.search(low) or NOT_LAUNCH_OBJECT.search(low, m.start()):
-        return None
-    if re.match(r"(?:is|are) (?:now )?here", m.group()) and not PRODUCT_HINT.search(low):
-        return None
-    if ROUTINE.search(low) and not re.search(r"\bmajor\b|\bv?[1-9]\d*\.0(?:\.0)?\b(?!\.\d)", low):
-        return None
-    minor = re.search(r"\bv?[1-9]\d*\.[1-9]\d*(?:\.0)?\b(?!\.\d)", low)
-    if minor and not STRONG_LAUNCH.search(low):
-        return None  # "4.1.0 released": a routine minor version unless it is announced as one
-    if m.group().startswith(("you can", "now works", "now integrates")) and not re.search(
-            r"\b(?:announce|excited|happy|pleased|thrilled|proud|today|introducing|new)\b", low):
-        return None  # "you can now retry the export" in a support thread is no launch
-    if m.group() in {"announced", "announces", "announcing"} and not PRODUCT_HINT.search(low):
+    if not m or _not_a_launch(m.group(), clause, low, m.start()):
         return None
     version = _VERSION.search(clause)
+    product = _product(clause, m, ctx, has_version=version is not None)
+    if product is None and version is None:
+        return None
+    label = product or ""
+    if version and version.group() not in label:
+        label = f"{label} {version.group()}".strip()
+    return Found(T.PRODUCT_LAUNCH, {"product": key(label)}, f"Launched {label}", m.start(),
+                 stakeholders=(label,))
+
+
+def _not_a_launch(trigger: str, clause: str, low: str, at: int) -> bool:
+    """Routine releases, concepts "introduced in" a paper, a website or a hire "introduced",
+    support-thread "you can now", a bare "announced" with nothing launched."""
+    hint = PRODUCT_HINT.search(low)
+    if (not hint and not names_in(clause)) or WEAK_USE.search(low) \
+            or NOT_LAUNCH_OBJECT.search(low, at):
+        return True
+    if re.match(r"(?:is|are) (?:now )?here", trigger) and not hint:
+        return True
+    if ROUTINE.search(low) and not re.search(r"\bmajor\b|\bv?[1-9]\d*\.0(?:\.0)?\b(?!\.\d)", low):
+        return True
+    minor = re.search(r"\bv?[1-9]\d*\.[1-9]\d*(?:\.0)?\b(?!\.\d)", low)
+    if minor and not STRONG_LAUNCH.search(low):
+        return True  # "4.1.0 released": a routine minor version unless it is announced as one
+    if trigger.startswith(("you can", "now works", "now integrates")) and not re.search(
+            r"\b(?:announce|excited|happy|pleased|thrilled|proud|today|introducing|new)\b", low):
+        return True  # "you can now retry the export" in a support thread is no launch
+    return trigger in {"announced", "announces", "announcing"} and not hint
+
+
+def _product(clause: str, m: re.Match[str], ctx: Context, *, has_version: bool) -> str | None:
+    """What was launched: a name near the trigger, a link's text, or a digest line's object."""
     product = name_before(clause, m.start(), within=60) or name_after(clause, m.end(), within=40)
-    if product and ctx.company and ctx.company.fullmatch(product) and version is None:
+    if product and ctx.company and ctx.company.fullmatch(product) and not has_version:
         product = name_after(clause, m.end(), within=40) or product
     if product is None:
         link = re.search(r"\[([^\]\n]{2,60})\]|`([^`\n]{2,40})`", clause[m.start():])
@@ -191,13 +210,7 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
         # "Shipped custom domains: ...": a digest line names its feature in lower case
         obj = OBJECT.match(clause, m.end())
         product = obj.group(1).strip() if obj else None
-    if product is None and version is None:
-        return None
-    label = product or ""
-    if version and version.group() not in label:
-        label = f"{label} {version.group()}".strip()
-    return Found(T.PRODUCT_LAUNCH, {"product": key(label)}, f"Launched {label}", m.start(),
-                 stakeholders=(label,))
+    return product
 
 
 EXPAND = rx(

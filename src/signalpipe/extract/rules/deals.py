@@ -190,11 +190,17 @@ def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.ENTERPRISE_DEAL, {"customer": key(who)} if who else {"lost": "deal"},
                      f"Lost {who or 'a deal'}", lost.start(), negative=True, relational=True,
                      allow=frozenset({"negation"}), stakeholders=(who,) if who else ())
-    done = DEAL_DONE.search(low)
-    if not done or not DEAL_OBJECT.search(low) or NOT_DEAL.search(low):
+    dones = list(DEAL_DONE.finditer(low))
+    if not dones or not DEAL_OBJECT.search(low) or NOT_DEAL.search(low):
         return None
     amounts = currency_money(clause) or [f for f in money(clause) if f.value >= 1000]
-    who = _customer(clause, done.start(), done.end(), ctx)
+    # "Two wins today: ... and closed Tyrell Bank": the verb that names a customer is the deal's
+    done, who = dones[0], None
+    for candidate in dones:
+        who = _customer(clause, candidate.start(), candidate.end(), ctx)
+        if who is not None:
+            done = candidate
+            break
     if who is None and not amounts and not re.search(
             r"order form|purchase order|contract|msa|closed[- ]won|deal", low):
         return None

@@ -261,8 +261,7 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
 
 def _phrase(clause: str, at: int) -> str:
     """A short title from the clause itself, starting near the trigger."""
-    start = clause.rfind(" ", 0, max(0, at - 25)) + 1 if at > 30 else 0
-    text = clause[start:].strip()
+    text = clause[at:].strip(" .!")
     if len(text) > 90:
         text = text[:90].rsplit(" ", 1)[0] + "\u2026"
     return text[:1].upper() + text[1:]

@@ -49,8 +49,9 @@ NEGATION = _rx(r"\b(?:not|no|never|nobody|none|neither|nor|without|didn't|don't|
 RUMOUR = _rx(r"\b(?:rumou?r\w*|reportedly|allegedly|heard (?:that|they|we)|word is|apparently"
              r"|sources say|speculat\w*|supposedly|gossip|unconfirmed|might have|may have)\b")
 OLD_NEWS = _rx(r"\b(?:back in (?:19|20)\d\d|back then|years ago|(?:a|one|two|three) years? ago"
-               r"|(?:\d+|two|three|four|five|six|several|many) months ago|last (?:jan|feb|march|april"
-               r"|may|june|july|aug|sept?|oct|nov|dec)\w*|last (?:spring|summer|fall|autumn|winter)"
+               r"|(?:\d+|two|three|four|five|six|several|many) months ago"
+               r"|last (?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)\w*"
+               r"|last (?:spring|summer|fall|autumn|winter)"
                r"|it was revealed|was announced (?:in|last)"
                r"|last year|in (?:19|20)[01]\d\b|throwback|tbt|anniversary|remember when"
                r"|as you (?:all )?know|reminder that|recap of last year|since (?:19|20)\d\d"

@@ -144,7 +144,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
             continue
         ctx = Context(company, sentence.text, message.sender, subject,
                       spans[i - 1].text if i else "")
-        for clause in clauses(sentence):
+        for clause in _split_at_and(clauses(sentence), at):
             names = {n for pos, these in at if clause.start <= pos < clause.end for n in these}
             found = _detect(clause.text, ctx, names) if names else None
             if found is None:
@@ -159,6 +159,27 @@ def _read_body(message: Message, company: re.Pattern[str] | None
             else:
                 rejected.append((message.id, f"{reason}: {sentence.text[:120]}"))
     return hits, rejected
+
+
+def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
+    """Cut a clause at " and " when each side holds a cue of its own: "p99 down to 55ms and
+    closed Tyrell Bank" states two events; "renewed and expanded" is one."""
+    out: list[Span] = []
+    for piece in pieces:
+        cut = piece.text.find(" and ")
+        if cut < 0:
+            out.append(piece)
+            continue
+        left_end = piece.start + cut
+        right_start = left_end + 5
+        left = {n for pos, these in at if piece.start <= pos < left_end for n in these}
+        right = {n for pos, these in at if right_start <= pos < piece.end for n in these}
+        if left and right and left != right and len(piece.text[cut + 5:].split()) >= 3:
+            out.append(Span(piece.start, left_end, piece.text[:cut]))
+            out.append(Span(right_start, piece.end, piece.text[cut + 5:]))
+        else:
+            out.append(piece)
+    return out
 
 
 def _judge(found: Found, clause: str, spans: list[Span], i: int,
