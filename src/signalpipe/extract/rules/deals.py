@@ -344,13 +344,15 @@ def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
 
 
 ACQUIRE = rx(r"\b(?:acquired|acquires|acquiring|acquisition of|to acquire|bought|buys|merger with"
-             r"|merged with|acqui-?hire)\b")
+             r"|merged with|acqui-?hire|bought out|buyout of|takeover of)\b")
 ACQUIRE_DONE = rx(r"\b(?:we(?:'ve| have)? (?:acquired|bought)|has acquired|have acquired"
                   r"|completed (?:the|its|our) (?:acquisition|merger)|closed (?:the|its|our)"
                   r" (?:acquisition|merger)|announc(?:ed|es) (?:the|its|our)? ?(?:acquisition"
                   r"|merger)|acquisition of [\w ]+ (?:is )?(?:complete|closed|done)"
                   r"|(?:agreed|agrees|signed a definitive agreement) to (?:acquire|merge)|acquires"
-                  r"|(?:were|was|been|being|got) acquired by|acquired us|merged with)\b")
+                  r"|(?:were|was|been|being|got) acquired by|acquired us|merged with"
+                  r"|(?:will be|is) acquiring|with (?:the |its )?acquisition of|bought out"
+                  r"|acquired by|completes? (?:the )?(?:buyout|takeover))\b")
 
 
 def acquisition(clause: str, low: str, ctx: Context) -> Found | None:

@@ -14,7 +14,7 @@ STEMS: dict[str, str] = {
     "funding": "raise raising round seed series funding financing investment term sheet termsheet "
                "valuation safe$ safes$ bridge convertible oversubscribed pre-money post-money "
                "down round backed by",
-    "acquisition": "acqui merger merged with bought buys buying takeover",
+    "acquisition": "acqui merger merged with bought buys buying takeover buyout",
     "investor_interest": "reached out reaching out pinged inbound data room dataroom interested "
                          "interest wants to would like would love keen to eager to partner "
                          "meeting ic meeting investment committee deep dive deep-dive "
@@ -42,6 +42,7 @@ STEMS: dict[str, str] = {
                  "data centre first customer in first client in first deal in first office "
                  "entered entering available in availability in now serving set up incorporated "
                  "data residency arrived in arrives in market$ established exit pull out "
+                 "deprecated withdrawn discontinued sunset retired no longer available "
                  "pulled out pulling out shut clos withdr retir zone",
     "partnership": "partner alliance marketplace app exchange appexchange app directory reseller "
                    "co-sell co-marketing distribution oem$ joint venture teamed up teams up "
@@ -198,7 +199,7 @@ def cues(low: str) -> list[tuple[int, frozenset[str]]]:
         if detectors:
             out.append((m.start(), detectors))
     if ".0" in low:
-        out.extend((m.start(), _LAUNCH) for m in HEADING.finditer(low))
+        out.extend((m.end() - 1, _LAUNCH) for m in HEADING.finditer(low))
     return out
 
 

@@ -256,7 +256,8 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
         metrics[f"{canon}_x"] = mult[0].value
     else:
         metrics[canon] = round(max(f.value for f in figures))
-    return Found(T.TECHNICAL_ACHIEVEMENT, metrics, _phrase(clause, m.start()), m.start())
+    # the verb ("dropped") is where the subject ends; "Search latency" is no one's name
+    return Found(T.TECHNICAL_ACHIEVEMENT, metrics, _phrase(clause, m.start()), better.start())
 
 
 def _phrase(clause: str, at: int) -> str:

@@ -161,22 +161,26 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     return hits, rejected
 
 
+_JOINT = re.compile(r" and |, (?=(?:[A-Z][a-z]{2,}|[a-z]{3,})(?:s|ed) )")
+
+
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
     """Cut a clause at " and " when each side holds a cue of its own: "p99 down to 55ms and
     closed Tyrell Bank" states two events; "renewed and expanded" is one."""
     out: list[Span] = []
     for piece in pieces:
-        cut = piece.text.find(" and ")
-        if cut < 0:
+        joint = _JOINT.search(piece.text)
+        if joint is None:
             out.append(piece)
             continue
+        cut, width = joint.start(), len(joint.group())
         left_end = piece.start + cut
-        right_start = left_end + 5
+        right_start = left_end + width
         left = {n for pos, these in at if piece.start <= pos < left_end for n in these}
         right = {n for pos, these in at if right_start <= pos < piece.end for n in these}
-        if left and right and left != right and len(piece.text[cut + 5:].split()) >= 3:
+        if left and right and left != right and len(piece.text[cut + width:].split()) >= 3:
             out.append(Span(piece.start, left_end, piece.text[:cut]))
-            out.append(Span(right_start, piece.end, piece.text[cut + 5:]))
+            out.append(Span(right_start, piece.end, piece.text[cut + width:]))
         else:
             out.append(piece)
     return out

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from signalpipe.extract.rules.common_words import COMMON_WORDS
+
 FIRST_PERSON = re.compile(r"\b(?:we|we're|we've|we'd|our|ours|us|i|i'm|i've|my|ourselves"
                           r"|the team|the company|this team)\b|(?<=\w)'re\b", re.IGNORECASE)
 OTHER_PEOPLE = re.compile(
@@ -67,7 +69,7 @@ def named_subject(head: str, company: re.Pattern[str] | None) -> str | None:
     for m in _CAP_NAME.finditer(head):
         name = m.group().strip()
         first = name.split()[0].lower().rstrip(":,!")
-        if first in _NOT_NAMES and len(name.split()) == 1:
+        if (first in _NOT_NAMES or first in COMMON_WORDS) and len(name.split()) == 1:
             continue
         found = name
     if found is None or (company is not None and company.search(found)):
