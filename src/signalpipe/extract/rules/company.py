@@ -214,7 +214,8 @@ def _product(clause: str, m: re.Match[str], ctx: Context, *, has_version: bool) 
 
 
 EXPAND = rx(
-    r"\b(?:expand(?:ed|ing|s)? (?:\w+ ){0,3}(?:in)?to|expansion (?:in)?to|launch(?:ed|es)? in|(?:now )?live in"
+    r"\b(?:expand(?:ed|ing|s)? (?:\w+ ){0,3}(?:in)?to|expansion (?:in)?to|launch(?:ed|es)? in"
+    r"|(?:now )?live in"
     r"|went live in|opened (?:a |our |an |the )?(?:new |first )?(?:\w+ )?(?:office|hub"
     r"|data ?cent(?:er|re)|region|branch|entity|subsidiary|headquarters|hq)|new (?:office|region"
     r"|data ?cent(?:er|re)|market|hub|entity) in|first (?:customer|client|deal|hire|employee"
@@ -231,7 +232,8 @@ EXPAND = rx(
     r"|third|fourth|fifth|\d+(?:st|nd|rd|th))"
     r" market)")
 EXIT = rx(r"\b(?:exit(?:ed|ing|s)? the [\w ]{1,20}market|(?:deprecated|withdrawn|discontinued"
-          r"|sunset|retired|no longer available)\b[^.]{0,80}?\b(?:in|from) (?=[a-z])|pull(?:ed|ing|s)? out of|shut(?:ting)? "
+          r"|sunset|retired|no longer available)\b[^.]{0,80}?\b(?:in|from) (?=[a-z])"
+          r"|pull(?:ed|ing|s)? out of|shut(?:ting)? "
           r"down (?:our |the )?[\w ]{0,20}(?:office|operations|region)|clos(?:ed|ing"
           r"|es) (?:our |the )"
           r"?[\w ]{0,20}(?:office|operations|region|data ?cent(?:er|re))|withdraw\w* from"
