@@ -156,7 +156,8 @@ def investor_interest(clause: str, low: str, ctx: Context) -> Found | None:
 
 
 DEAL_DONE = rx(
-    r"\b(?:signed|signs|sign(?:ed)? off|closed|closes|won|wins|inked|landed|lands|booked"
+    r"\b(?:signed|signs|sign(?:ed)? off|closed|closes|won|wins|inked|landed|lands"
+    r"|booked (?=a |an |the |our |\$|\d)"
     r"|bought|buys|purchased|purchases|selected us|chose us|went with us|picked us"
     r"|came on board|comes on board|on ?boarded|is (?:now )?(?:a|our) (?:new )?(?:customer|client)"
     r"|became (?:a|our) (?:customer|client)|countersigned|executed|closed[- ]won|it'?s theirs"
@@ -173,7 +174,7 @@ NOT_DEAL = rx(r"\b(?:visual identity|brand(?:ing)?|rebrand\w*|logo (?:design|ref
               r"|round|seed|series [a-h]|lease|office lease|signed up|sign up|newsletter"
               r"|petition|partner(?:ship)?s?|reseller|investors?|safe|employment|vendor|supplier"
               r"|our (?:vendor|supplier)|sow for (?:our|the) (?:vendor|agency)|intern(?:s"
-              r"|ship)?)\b")
+              r"|ship)?)(?!\w)")
 DEAL_LOST = rx(
     r"\b(?:lost (?:the |our |a |an )?(?:[\w&'.-]+ ){0,4}(?:deal|contract|customer|account|bid|rfp"
     r"|tender|opportunity|renewal|logo)|lost (?:to|them to) (?:a )?[\w]+|went with (?:a |another )"
@@ -280,7 +281,7 @@ RENEWAL = rx(
     r"|reviews?)|(?:customer|client)s? (?:reported|saw|achieved|cut|saved|reduced|increased|grew)"
     r"|saved (?:them|the customer|our customers?) )")
 NOT_SUCCESS = rx(r"\b(?:extended the deal|deal ?#|deal \d{3,}|ticket|subscription renewal reminder"
-                 r"|renew (?:your|my)|was extended to|extended until|extended through)\b")
+                 r"|renew (?:your|my)|was extended to|extended until|extended through)(?!\w)")
 CHURN = rx(
     r"\b(?:churn(?:ed|ing)\b|churns\b|cancell?(?:ed|ing|s) (?:their|the|its|our) (?:contract"
     r"|subscription|account|plan|deal)|not renewing|won'?t (?:be )?renew(?:ing)?|will not renew"
