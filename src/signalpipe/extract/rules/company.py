@@ -68,7 +68,7 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
     layoff = LAYOFF.search(low)
     if layoff:
         return Found(T.HIRING, {"layoff": key(layoff.group())}, f"Layoffs: {layoff.group()}",
-                     layoff.start(), negative=True, allow=frozenset({"negation"}))
+                     layoff.start(), negative=True)
     leave = LEAVE.search(low)
     role = ROLE.search(low)
     if leave and (role or re.search(r"co-?founder|founder", low)):
@@ -89,6 +89,11 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
             or re.search(r"welcom|said yes|accepted|starts|first day|new\b", low)
             or (ctx.company and ctx.company.search(clause))):
         return None
+    elsewhere = re.search(r"\b(?:at|joins|joined|joining) ([A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+)*)",
+                          clause[role.end():])
+    if elsewhere and not (ctx.company and ctx.company.search(elsewhere.group(1))) \
+            and not FIRST_PERSON.search(low):
+        return None  # "Congrats to Clara on the new VP role at Stripe!"
     who = _person(clause, m.start())
     if who is None and re.search(r"\b(?:she|he|they)\b", low) and ctx.before:
         who = _person(ctx.before, len(ctx.before))
@@ -228,7 +233,9 @@ EXPAND = rx(
     r"(?:available|live|open)|(?:order|deploy|run) [\w ]{0,30} in (?:different |new )?data ?"
     r"cent(?:er|re)s?|opened (?:a |an |its |our )?(?:new )?[\w-]{0,20} ?(?:plant|factory|store"
     r"|facility|site|clinic|center|centre|campus|warehouse|branch)|established (?:a |an )?"
-    r"(?:subsidiary|office|entity|branch)|arriv(?:ed|es) in|new market|(?:first|sixth|second"
+    r"(?:subsidiary|office|entity|branch)|arriv(?:ed|es) in|new market"
+    r"|(?:launch|expansion|office|team) (?:is|was) (?:done|live|complete|open|up and running)"
+    r"|open for business|up and running|(?:first|sixth|second"
     r"|third|fourth|fifth|\d+(?:st|nd|rd|th))"
     r" market)")
 EXIT = rx(r"\b(?:exit(?:ed|ing|s)? the [\w ]{1,20}market|(?:deprecated|withdrawn|discontinued"
@@ -271,7 +278,8 @@ CERT_DONE = rx(
     r"|clean|report (?:is )?(?:in|back|done|received)|attestation|attested|compliant|compliance"
     r"|audit (?:is )?(?:complete|done|passed|finished)|unqualified|no exceptions|zero exceptions"
     r"|opinion|awarded|granted|obtained|earned|secured|approved|approval|authori[sz](?:ed|ation)"
-    r"|cleared|clearance|signed off|accredit\w+|recogni[sz]ed|validated|ready\b)")
+    r"|cleared|clearance|signed off|accredit\w+|recogni[sz]ed|validated|ready\b|badge"
+    r"|audit closed)")
 CERT_BAD = rx(r"\b(?:fail(?:ed|s)? (?:the |our |its )?[\w ]{0,15}(?:audit|assessment|certification"
               r"|review)|didn'?t pass|did not pass|not pass|(?:audit|certification|assessment)"
               r" (?:was |is |has been |got )?(?:delayed|pushed|slipped|postponed|failed)"
@@ -288,14 +296,15 @@ def _cert_name(text: str) -> str:
 
 def compliance(clause: str, low: str, ctx: Context) -> Found | None:
     cert = CERT.search(low)
-    if not cert:
+    if not cert or re.search(r"\b(?:readiness|pre-?audit|gap (?:assessment|analysis)|mock audit"
+                             r"|dry run)\b", low):
         return None
     written = clause[cert.start():cert.end()]
     name = _cert_name(written)
     bad = CERT_BAD.search(low)
     if bad:
         return Found(T.COMPLIANCE, {"certification": name}, f"{written}: {bad.group()}",
-                     bad.start(), negative=True, allow=frozenset({"negation"}))
+                     bad.start(), negative=True)
     done = CERT_DONE.search(low)
     if not done or (done.group() in {"compliance", "compliant"} and not re.search(
             r"\b(?:achieved|complete|now|fully|officially|became|is|are|we're)\b[^.]{0,20}"
@@ -365,7 +374,8 @@ AWARD = rx(
     r"|took (?:first|top|1st|gold)|earned|granted|secured|landed|named (?:as )?(?:a |the )?winner"
     r" of)\b[^.]{0,50}?\b(?P<what>award"
     r"|prize|competition|challenge|hackathon|pitch (?:competition|battle)|grant|patent|medal"
-    r"|trophy|honou?r)\b|\bpatent (?:was |has been )?(?:granted|issued|approved)\b")
+    r"|trophy|honou?r)\b|\bpatent\b[^.]{0,40}?\b(?:was |has been |is )?(?:granted|issued"
+    r"|approved|official)\b")
 
 
 def award(clause: str, low: str, ctx: Context) -> Found | None:
@@ -377,7 +387,11 @@ def award(clause: str, low: str, ctx: Context) -> Found | None:
     name = name_after(clause, m.start(), within=60) or what
     # An award won is recognition, read like press (shared LABELLING.md); a patent or grant is
     # "other".
-    kind = T.MEDIA_COVERAGE if subtype == "award" else T.OTHER
+    # a patent granted is a technical result of ours; a grant (money) is "other"
+    kind = T.MEDIA_COVERAGE if subtype == "award" else \
+        T.TECHNICAL_ACHIEVEMENT if subtype == "patent" else T.OTHER
+    number = re.search(r"\b\d{1,2},\d{3},\d{3}\b", clause)
+    name = number.group() if subtype == "patent" and number else name
     return Found(kind, {"subtype": subtype, "name": key(name)},
                  f"{subtype.capitalize()}: {name}", m.start(), subtype=subtype,
-                 relational=subtype == "award")
+                 relational=True)

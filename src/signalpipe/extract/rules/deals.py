@@ -27,7 +27,8 @@ NOT_FUNDING = rx(r"\b(?:sold|sells|selling|sale of|divest\w*|acquir\w+|buy(?:s|i
 FUNDING_DONE = rx(
     r"\b(?:closed|closes|closing of|raised|raises|raise|raising|secured|secures|landed|lands|bagged"
     r"|bags|nabbed|snagged|completed|completes|announc(?:ed|es|ing)|wired|funded|signed"
-    r"|countersigned|in the bank|is done|are done|it'?s done|official|oversubscribed|led by|co-led"
+    r"|countersigned|in the bank|is done|are done|it'?s done|official(?:ly)?|oversubscribed|led by"
+    r"|co-led"
     r"|leading|led (?:our|the|a|it)|came in|arrived|hit (?:the|our) account|landed in"
     r"|received|receives|got|gets|term ?sheet|quoted|offered|investment from|funding from"
     r"|backed by|joined (?:the|our) round|participat(?:ed|ion)|we did it)\b")
@@ -75,7 +76,7 @@ def funding(clause: str, low: str, ctx: Context) -> Found | None:
     bad = FUNDING_BAD.search(low)
     if bad:
         return Found(T.FUNDING, {"setback": key(bad.group())}, f"Funding setback: {bad.group()}",
-                     bad.start(), negative=True, allow=frozenset({"negation"}))
+                     bad.start(), negative=True)
     done = FUNDING_DONE.search(low)
     if not done:
         return None
@@ -128,16 +129,20 @@ INTEREST = rx(
     r"|investment committee|technical deep[- ]dive|closely monitoring|following (?:your|our)"
     r" (?:progress|trajectory|growth)|caught (?:our|their) attention|on (?:their|our) radar"
     r"|request(?:ing|ed|s)? (?:a|the|our|your) (?:call|meeting|deck|data room|intro)"
+    r"|intro(?:duction)? request|asked for an intro|(?:interest|intro|call) from"
     r"|potential (?:series [a-h] )?lead|preempt\w*|pre-empt\w*|sent (?:us )?a (?:loi"
     r"|deck request))\b")
 _FUND_SENDER = rx(r"\b(?:ventures?|capital|partners|vc|fund|investments?|investors?|angels?)\b")
+
+
+FUND_NAME = re.compile(r"\b[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*)* (?:Partners|Capital|Ventures|VC)\b")
 
 
 def investor_interest(clause: str, low: str, ctx: Context) -> Found | None:
     m = INTEREST.search(low)
     if not m:
         return None
-    fund = INVESTOR.search(low)
+    fund = INVESTOR.search(low) or FUND_NAME.search(clause)
     sender_fund = _FUND_SENDER.search(ctx.sender.lower())
     if not fund and not sender_fund:
         return None
@@ -162,7 +167,8 @@ DEAL_DONE = rx(
     r"|came on board|comes on board|on ?boarded|is (?:now )?(?:a|our) (?:new )?(?:customer|client)"
     r"|became (?:a|our) (?:customer|client)|countersigned|executed|closed[- ]won|it'?s theirs"
     r"|sent (?:back|over|us) the signed|signature(?:s)? (?:is|are) in|awarded us|deployed across"
-    r"|rolling out to|standardi[sz]ed on|new logo|new customer|new client|goes with us"
+    r"|rolling out to|standardi[sz]ed on|new (?:enterprise |paying )?(?:logo|customer|client)"
+    r"|goes with us"
     r"|agreed to (?:buy|purchase|a)|selects?|chooses|deploys|adopts|adopted)\b")
 DEAL_OBJECT = rx(
     r"\b(?:contract|deal|order form|purchase order|po\b|msa|agreement|logo|customer|client"
@@ -190,7 +196,7 @@ def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
         who = name_after(clause, lost.start() + 4, within=30) or name_before(clause, lost.start())
         return Found(T.ENTERPRISE_DEAL, {"customer": key(who)} if who else {"lost": "deal"},
                      f"Lost {who or 'a deal'}", lost.start(), negative=True, relational=True,
-                     allow=frozenset({"negation"}), stakeholders=(who,) if who else ())
+                     stakeholders=(who,) if who else ())
     dones = list(DEAL_DONE.finditer(low))
     if not dones or not DEAL_OBJECT.search(low) or NOT_DEAL.search(low):
         return None
@@ -316,12 +322,14 @@ def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.CUSTOMER_SUCCESS, {"customer": key(who)} if who else {"churn": "customer"},
                      f"{who or 'A customer'} churned" if "churn" in churn.group().lower()
                      else f"{who or 'A customer'}: {churn.group()}", churn.start(), negative=True,
-                     relational=True, allow=frozenset({"negation"}),
+                     relational=True,
                      stakeholders=(who,) if who else ())
     m = RENEWAL.search(low)
     if not m or not SUCCESS_DONE.search(low) or NOT_SUCCESS.search(low):
         return None
-    if re.search(r"\b(?:renewal (?:call|date|conversation|discussion|is due|coming up|notice)"
+    if re.search(r"\b(?:renew\w*\b[^.]{0,40}\b(?:is due|due on|due in|coming up)|our [\w ]{1,30}"
+                 r"(?:licen[cs]es?|subscription|plan|contract)|lease|at renewal|walk at"
+                 r"|renewal (?:call|date|conversation|discussion|is due|coming up|notice)"
                  r"|up for renewal|auto-?renew|renew (?:my|your|the) (?:passport|license|domain"
                  r"|cert\w*|subscription))", low):
         return None

@@ -18,7 +18,8 @@ STEMS: dict[str, str] = {
     "investor_interest": "reached out reaching out pinged inbound data room dataroom interested "
                          "interest wants to would like would love keen to eager to partner "
                          "meeting ic meeting investment committee deep dive deep-dive "
-                         "monitoring following radar attention request preempt pre-empt loi$",
+                         "monitoring following radar attention request preempt pre-empt loi$ "
+                         "intro$ introduction",
     "compliance": "soc$ soc2 soc 1 soc 2 soc 3 iso hipaa gdpr pci fedramp hitrust csa star "
                   "cyber essentials tisax ccpa nis2 nis 2 fda 510(k) stateramp irap disa ce mark "
                   "hds$ c5$ pen test pentest penetration ato$ failed the audit failed our audit "
@@ -42,6 +43,7 @@ STEMS: dict[str, str] = {
                  "data centre first customer in first client in first deal in first office "
                  "entered entering available in availability in now serving set up incorporated "
                  "data residency arrived in arrives in market$ established exit pull out "
+                 "launch is expansion is office is team is open for business up and running "
                  "deprecated withdrawn discontinued sunset retired no longer available "
                  "pulled out pulling out shut clos withdr retir zone",
     "partnership": "partner alliance marketplace app exchange appexchange app directory reseller "
@@ -125,7 +127,9 @@ def _stems(spec: str) -> list[str]:
              "went down", "was down", "is down", "were down", "data loss", "lost data",
              "root cause", "failed over", "took home", "took first", "rolled out",
              "generally available", "general availability", "goes live", "out now",
-             "first release", "initial release", "open sourc", "major version", "is out",
+             "launch is", "expansion is", "office is", "team is", "open for business",
+             "up and running", "first release", "initial release", "open sourc", "major version",
+             "is out",
              "are out", "is here", "are here", "release of", "sat down", "guest on", "excited to",
              "now support", "you can now", "you can finally", "now works with",
              "now integrates with",

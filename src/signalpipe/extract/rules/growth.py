@@ -29,7 +29,8 @@ MILESTONE = rx(
     r"|new high"
     r"|\d+(?:\.\d+)?x\b|yoy|mom|qoq|wow|year over year|month over month|went from|jumped"
     r"|climbed|soared|rose|increased|more than|now have|now has|we have|serving|used by"
-    r"|trusted by|past|beyond|north of|now \d+|to \$?\d+|is now|are now|has reached|have reached)"
+    r"|trusted by|past|beyond|north of|now \d+|to \$?\d+|is now|are now|has reached|have reached"
+    r"|and counting)"
     r"(?!\w)")
 _REV = (r"arr|mrr|annual recurring revenue|monthly recurring revenue|run[- ]?rate|revenues?"
         r"|bookings|net new arr|gmv|billings|top[- ]?line|net sales|sales|turnover|gross profit"
@@ -61,7 +62,7 @@ def revenue(clause: str, low: str, ctx: Context) -> Found | None:
     if bad:
         return Found(T.REVENUE_MILESTONE, {"missed": word["w"].lower()},
                      f"Revenue setback: {bad.group()}", bad.start(), negative=True,
-                     allow=frozenset({"negation", "plan"}))
+                     allow=frozenset({"plan"}))
     good = REVENUE_GOOD.search(low)
     if good:
         return Found(T.REVENUE_MILESTONE, {"result": key_words(good.group())},
@@ -116,7 +117,7 @@ def _growth(clause: str) -> str:
 USERS = rx(
     r"\b(?P<w>(?:(?:daily|weekly|monthly) )?(?:active )?(?:users|actives|user accounts)"
     r"|daily actives|weekly actives|monthly actives|paying (?:customers|users|accounts|teams)"
-    r"|customers|logos|seats|sign-?ups|registrations|subscribers|paid subscribers|members"
+    r"|customers|logos|sign-?ups|registrations|subscribers|paid subscribers|members"
     r"|developers|installs|downloads|accounts|teams|organi[sz]ations|orgs|companies|merchants"
     r"|creators|stars|github stars|followers|maus?|daus?|waus?|businesses|brands|clinics"
     r"|hospitals|schools|restaurants|stores|drivers|riders|patients|students|learners|players"
@@ -150,7 +151,8 @@ def _user_metric(word: str) -> tuple[str, int]:
     return w.replace(" ", "_").replace("-", ""), 100
 
 
-NOT_USERS = rx(r"\b(?:subscribed to|unsubscribe|members? (?:only|area|login)|member of|mailing list"
+NOT_USERS = rx(r"\b(?:inflated|bots?|fake|spam\w*|test accounts|subscribed to|unsubscribe"
+               r"|members? (?:only|area|login)|member of|mailing list"
                r"|you are (?:currently )?(?:a )?(?:subscribed|member))\b")
 
 
@@ -161,7 +163,7 @@ def users(clause: str, low: str, ctx: Context) -> Found | None:
     bad = USERS_BAD.search(low)
     if bad:
         return Found(T.USER_GROWTH, {"decline": noun["w"].lower()}, f"Decline: {bad.group()}",
-                     bad.start(), negative=True, allow=frozenset({"negation"}))
+                     bad.start(), negative=True)
     verb = MILESTONE.search(low)
     if not verb:
         return None
@@ -193,7 +195,7 @@ TECH_METRIC = rx(
     r"|throughput|requests per second|rps|qps|tps|uptime|availability|error rates?|crash rate"
     r"|(?:cloud|aws|gcp|azure|infra(?:structure)?|hosting|compute|storage|inference) (?:bill|costs?"
     r"|spend)|costs? per \w+|memory (?:usage|footprint)|cpu (?:usage|utili[sz]ation)"
-    r"|events processed|events per|messages per|requests|inference time|training time"
+    r"|events processed|events per|events|messages per|requests|inference time|training time"
     r"|speed|performance|build (?:and|&) (?:pr|test) times?|pr times?|ci times?|indexing"
     r"|search times?|feed(?:ing)? throughput|write throughput|read throughput"
     r"|accuracy|precision|recall|deploy time|ci time|test suite|bundle size|app size)\b")
@@ -201,7 +203,7 @@ TECH_BETTER = rx(
     r"\b(?:from \S+ to|down to|dropped|dropping|reduced|reduction|cut (?:by|from|to|our)"
     r"|lower than|lowered|improved|improvement|faster|quicker|speed-?up|sped up|halved"
     r"|slashed|went from|now \S+,? (?:vs|versus|compared|from|it was|was|down)|record|new high"
-    r"|all[- ]time|processed|handled|sustained|zero downtime|no downtime"
+    r"|all[- ]time|processed|handled|sustained|zero downtime|no downtime|crossed|surpassed"
     r"|sub-?\d|under \d|below \d|was \d|it was|better|increas\w+|\w+-?fold|doubled|tripled"
     r"|decreased|shaved|trimmed|saved|saving|savings"
     r"|up to \d+x|\d+(?:\.\d+)?x (?:faster|cheaper|less|more|smaller|higher))(?![a-z])")
@@ -229,8 +231,7 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
         what = outage.group().lower()
         return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "security" if what in {
             "breach", "security incident", "compromised", "leaked", "ransomware"} else "outage"},
-            f"Incident: {_phrase(clause, outage.start())}", outage.start(), negative=True,
-            allow=frozenset({"negation"}))
+            f"Incident: {_phrase(clause, outage.start())}", outage.start(), negative=True)
     m = TECH_METRIC.search(low)
     if not m:
         return None

@@ -29,7 +29,8 @@ PLAN = _rx(
     r"|year|sprint)|by (?:q[1-4]|eoy|eoq|end of|the end of|year[- ]end|(?:jan|feb|mar|apr|jun"
     r"|jul|aug|sep|oct|nov|dec)[a-z]*\b)|forecast|projected|projection|pipeline\b|potential(?:ly)?"
     r"|considering|exploring|in talks|in discussions?|discuss(?:ing)?|pending|wish|want(?:s|ed)? to"
-    r"|need(?:s|ed)?\b|require[sd]?\b|trying to|try to|working (?:on|towards?)|close to|almost"
+    r"|need(?:s|ed)?\b|require[sd]?\b|wants? us to|asked us to|at risk|risk of|trying to|try to"
+    r"|working (?:on|towards?)|close to|almost"
     r"|nearly|about to"
     r"|(?<!as )soon\b|upcoming|scheduled|tentative(?:ly)?|let'?s|prep(?:are|aring)? (?:for|the)"
     r"|in the works|fingers crossed|if all goes well|pray|manifest(?:ing)?|dream|roadmap"
@@ -39,7 +40,8 @@ PLAN = _rx(
     r"|in procurement|by tomorrow|tomorrow|tonight|later today|this (?:coming )?(?:week|month)"
     r" we(?:'ll| will)|to be announced|tba\b|tbd\b|estimate[ds]?|hypothes\w*|ambitio\w*"
     r"|north star|stretch|ideally|hopeful)")
-HYPOTHETICAL = _rx(r"(?:^|\W)(?:if|unless|assuming|imagine|what if|suppose|supposing|in case"
+HYPOTHETICAL = _rx(r"(?:^|\W)(?:if|unless|assuming|imagine|what if|suppose|supposing"
+                   r"|in case(?! you missed)"
                    r"|whether|when we|once|even if)\b|^\W*when\b")
 NEGATION = _rx(r"\b(?:not|no|never|nobody|none|neither|nor|without|didn't|don't|doesn't"
                r"|haven't|hasn't|hadn't|isn't|aren't|wasn't|weren't|won't|wouldn't|can't"
@@ -49,6 +51,7 @@ NEGATION = _rx(r"\b(?:not|no|never|nobody|none|neither|nor|without|didn't|don't|
 RUMOUR = _rx(r"\b(?:rumou?r\w*|reportedly|allegedly|heard (?:that|they|we)|word is|apparently"
              r"|sources say|speculat\w*|supposedly|gossip|unconfirmed|might have|may have)\b")
 OLD_NEWS = _rx(r"\b(?:back in (?:19|20)\d\d|back then|years ago|(?:a|one|two|three) years? ago"
+               r"|(?:a|one|two|three|four|five|\d+) years? since"
                r"|(?:\d+|two|three|four|five|six|several|many) months ago"
                r"|last (?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)\w*"
                r"|last (?:spring|summer|fall|autumn|winter)"

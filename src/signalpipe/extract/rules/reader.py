@@ -30,8 +30,12 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("users", growth.users), ("technical", growth.technical), ("award", co.award),
     ("launch", co.launch),
 )
+LATER_RETRACTED = re.compile(r"\b(?:then|but|and) (?:\w+ )?(?:backed out|pulled out|withdrew|"
+                             r"rescinded|reneged|changed (?:her|his|their) mind|fell through"
+                             r"|got cancell?ed|was cancell?ed)\b")
 _PART_CUT = re.compile(r",\s|:\s|\(|\)|!\s")
-_SUBORDINATE = re.compile(r"^\s*(?:if|assuming|once|unless|when|in case|should|whether)\b",
+_SUBORDINATE = re.compile(r"^\s*(?:if|assuming|once|unless|when|in case(?! you missed)|should"
+                          r"|whether)\b",
                           re.IGNORECASE)
 RETRACTION = re.compile(r"^\W*(?:\(?(?:we haven'?t|we have not|not (?:true|real|yet)|jk\b"
                         r"|just kidding|kidding|scratch that|false alarm|correction\b|update: "
@@ -86,6 +90,9 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
     for reason in checks:
         if reason:
             return reason
+    if not found.negative and LATER_RETRACTED.search(sentence.text.lower(),
+                                                     sentence.text.find(clause) + found.trigger):
+        return "retracted later in the sentence"
     head = clause[:found.trigger]
     if found.relational:
         other = re.search(r"\b(?:competitors?|rivals?|competition)\b", head, re.IGNORECASE)

@@ -83,7 +83,10 @@ _GLUE = frozenset(
         "just", "also", "recently", "finally", "officially", "today", "yesterday", "now", "has",
         "have", "had", "reportedly", "quietly", "already", "successfully", "formally", "publicly",
         "that", "which", "who", "and", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "co",
-        "co.", "plc", "ag", "sa", "gmbh", "group", "holdings", "has", "been", "have", "been"
+        "co.", "plc", "ag", "sa", "gmbh", "group", "holdings", "has", "been", "have", "been",
+        "announced", "announces", "announcing", "unveiled", "unveils", "revealed", "reveals",
+        "said", "says", "signed", "signs", "formed", "forms", "entered", "enters", "launched",
+        "launches", "introduced", "introduces", "a", "an", "the", "its", "their", "new",
     ])
 
 
@@ -100,6 +103,19 @@ def _acts(name: str, head: str) -> bool:
         return True
     words = re.findall(r"[a-z][a-z.']*", rest.lower())
     return all(w in _GLUE for w in words)
+
+
+_NOT_US = re.compile(r"\b(?:their|its|copy of|clone of|competitor (?:to|of)|alternative to"
+                     r"|rival (?:to|of)|version of|like)\W+(?:\w+\W+)?$", re.IGNORECASE)
+
+
+def _object_is_us(rest: str, company: re.Pattern[str] | None) -> bool:
+    """The company named after the verb is its object ("acquires Fitard"), not a comparison
+    ("launched their copy of Scaleflow Atlas")."""
+    if company is None:
+        return False
+    m = company.search(rest)
+    return m is not None and not _NOT_US.search(rest[:m.start()])
 
 
 def third_party(head: str, clause: str, company: re.Pattern[str] | None) -> str | None:
@@ -122,6 +138,6 @@ def third_party(head: str, clause: str, company: re.Pattern[str] | None) -> str 
     name = named_subject(head, company)
     if name is None or not _acts(name, head):
         return None
-    if FIRST_PERSON.search(rest) or (company is not None and company.search(rest)):
-        return None  # "Accel led our round": they act, we are the news
+    if FIRST_PERSON.search(rest) or _object_is_us(rest, company):
+        return None  # "Databricks listed us as a partner", "Obino acquires <us>": we are the news
     return f"third party ({name})"
