@@ -107,7 +107,8 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
 
 
 LAUNCH = rx(
-    r"\b(?:launch(?:ed|es|ing)|shipped|released|rolled out|rolling out to all"
+    r"^(?:announcing|introducing) |\b(?:launch(?:ed|es|ing)|shipped|released|rolled out"
+    r"|rolling out to all"
     r"|introduc(?:ed|es|ing) (?:our |the |a |an )?(?:new )?(?=[A-Z\w])|unveil(?:ed|s|ing)"
     r"|debut(?:ed|s)|is (?:now )?(?:live|out(?! of)|here|available)|are (?:now )?(?:live"
     r"|out(?! of)|here|available)|went live|now available|now live"
@@ -148,7 +149,9 @@ ROUTINE = rx(r"\b(?:v?\d+\.\d+\.[1-9]\d*|v?0\.\d+(?:\.\d+)?|bug ?fix(?:es)?|hot 
              r"|staging|dev environment|internal(?:ly)?|dogfood\w*|to \d+% of|feature flag"
              r"|behind a flag|a/b test|changelog|docs?\b|documentation|typo|blog post|newsletter"
              r"|webinar|podcast|episode|press release|case study|job|role|position|survey|tutorial"
-             r"|guide|pricing plan|support|instance|boundary|documentation|version of"
+             r"|guide|pricing plan|support (?:team|from|is available|hours|contact|ticket)"
+             r"|instance|boundary"
+             r"|documentation|version of"
              r"|invite|invitation|calendar|meeting|minutes|agenda|slides|deck|video|recording)\b")
 _VERSION = re.compile(r"\bv?(\d+)\.(\d+)(?:\.(\d+))?\b")
 
@@ -170,7 +173,8 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.PRODUCT_LAUNCH, {"product": f"v{major['v']}"},
                      f"Released version {major['v']}", 0)
     m = LAUNCH.search(low)
-    if not m or _not_a_launch(m.group(), clause, low, m.start()):
+    headline = clause == ctx.subject  # a post's title: "Vespa 8 is here"
+    if not m or _not_a_launch(m.group().strip(), clause, low, m.start(), headline=headline):
         return None
     version = _VERSION.search(clause)
     product = _product(clause, m, ctx, has_version=version is not None)
@@ -183,14 +187,14 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
                  stakeholders=(label,))
 
 
-def _not_a_launch(trigger: str, clause: str, low: str, at: int) -> bool:
+def _not_a_launch(trigger: str, clause: str, low: str, at: int, *, headline: bool) -> bool:
     """Routine releases, concepts "introduced in" a paper, a website or a hire "introduced",
     support-thread "you can now", a bare "announced" with nothing launched."""
     hint = PRODUCT_HINT.search(low)
-    if (not hint and not names_in(clause)) or WEAK_USE.search(low) \
+    if (not hint and not names_in(clause) and not headline) or WEAK_USE.search(low) \
             or NOT_LAUNCH_OBJECT.search(low, at):
         return True
-    if re.match(r"(?:is|are) (?:now )?here", trigger) and not hint:
+    if re.match(r"(?:is|are) (?:now )?here", trigger) and not hint and not headline:
         return True
     if ROUTINE.search(low) and not re.search(r"\bmajor\b|\bv?[1-9]\d*\.0(?:\.0)?\b(?!\.\d)", low):
         return True

@@ -33,6 +33,12 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
 LATER_RETRACTED = re.compile(r"\b(?:then|but|and) (?:\w+ )?(?:backed out|pulled out|withdrew|"
                              r"rescinded|reneged|changed (?:her|his|their) mind|fell through"
                              r"|got cancell?ed|was cancell?ed)\b")
+# How a news headline says a company acted: "Stripe Raises $600M", "Acme Acquires Beta".
+_NEWS_VERB = re.compile(
+    r"\b[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* (?:has |to |will )?(?i:raises|raised|raise|acquires"
+    r"|acquired|acquire|buys|bought|launches|launched|launch|hires|hired|appoints|names|opens|expands"
+    r"|signs|signed|partners|unveils|announces|secures|closes|completes|wins|won|joins|sells|lands"
+    r"|gets|receives|debuts|introduces|rolls|adds|taps|selects|reports|posts|cuts|lays|files)\b")
 _PART_CUT = re.compile(r",\s|:\s|\(|\)|!\s")
 _SUBORDINATE = re.compile(r"^\s*(?:if|assuming|once|unless|when|in case(?! you missed)|should"
                           r"|whether)\b",
@@ -74,7 +80,7 @@ def trigger_part(clause: str, pos: int) -> str:
 
 
 def veto(found: Found, clause: str, sentence: Span, near: str,
-         company: re.Pattern[str] | None) -> str | None:
+         company: re.Pattern[str] | None, *, headline: bool = False) -> str | None:
     """Why ``found`` is not a real event of ours, or None."""
     part = trigger_part(clause, found.trigger)
     allow = found.allow
@@ -101,6 +107,8 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
         return None
     if found.event_type is EventType.HIRING and not found.negative:
         return None  # the hire's own name is the subject; hiring() asks for "our"/"welcome"
+    if headline and not _NEWS_VERB.search(clause):
+        return None  # "Separate Content Repos Are Here": a title's capitals name no one
     return third_party(head, clause, company)
 
 
@@ -219,7 +227,8 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
     if found is None:
         return [], []
     flagged = injection_reason(f"{message.subject or ''}\n{message.text}")
-    reason = f"injection: {flagged}" if flagged else veto(found, line, sentence, line, company)
+    reason = f"injection: {flagged}" if flagged else veto(found, line, sentence, line, company,
+                                                          headline=True)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []
