@@ -222,3 +222,43 @@ def test_from_settings_and_thread_safety(make_message: MakeMessage) -> None:
     for t in threads:
         t.join()
     assert len(results) == 40 and all(r == expected for r in results)
+
+
+@pytest.mark.parametrize(("subject", "kind"), [
+    ("Announcing Maximum Inner Product Search", T.PRODUCT_LAUNCH),
+    ("Introducing workspace classes and flexible pricing", T.PRODUCT_LAUNCH),
+    ("Vespa 8 is here", T.PRODUCT_LAUNCH),
+    ("Separate Content Repos are here for TinaCloud", T.PRODUCT_LAUNCH),
+], ids=["announcing", "introducing_lower_case", "is_here", "title_case"])
+def test_a_posts_headline_states_its_news(make_message: MakeMessage, subject: str,
+                                          kind: EventType) -> None:
+    message = make_message(text="More in the post below.", subject=subject, source=Source.GMAIL)
+    batch = Batch(id="b1", company_id="scaleflow", source=Source.GMAIL, messages=(message,))
+    [event] = RulesExtractor().extract(batch).events
+    assert event.event_type is kind
+    [span] = event.evidence_spans
+    assert span.field == "subject" and subject[span.start:span.end] == subject
+
+
+def test_a_third_partys_headline_is_not_ours(make_message: MakeMessage) -> None:
+    message = make_message(text="Details inside.", subject="Stripe Raises $600M Series H",
+                           source=Source.GMAIL)
+    batch = Batch(id="b1", company_id="scaleflow", source=Source.GMAIL, messages=(message,))
+    assert RulesExtractor().extract(batch).events == []
+
+
+def test_two_cues_joined_by_and_are_two_events(make_message: MakeMessage) -> None:
+    text = ("Two wins today: p99 latency down to 55ms (from 440ms) and closed Tyrell Bank "
+            "($1,040,000 ACV)!")
+    events = {e.event_type: e for e in events_for(make_message, text)}
+    assert set(events) == {T.TECHNICAL_ACHIEVEMENT, T.ENTERPRISE_DEAL}
+    assert events[T.ENTERPRISE_DEAL].metrics == {"customer": "tyrell bank", "value_usd": 1_040_000}
+
+
+def test_we_as_the_object_of_a_third_partys_act_is_our_news(make_message: MakeMessage) -> None:
+    batch = batch_of(make_message, "Weight-loss startup Obino acquires fitness app Fitard",
+                     company="fitard")
+    [event] = RulesExtractor().extract(batch).events
+    assert event.event_type is T.OTHER
+    copy = batch_of(make_message, "Streamdeck launched their copy of Scaleflow Atlas lol")
+    assert RulesExtractor().extract(copy).events == []
