@@ -30,7 +30,7 @@ STEMS: dict[str, str] = {
              "appear shout profiled award prize winner won$ wins$ live$",
     "hiring": "ceo cto cfo coo cro cmo cpo ciso cio$ cso$ cdo$ cco$ chief vice president vp$ "
               "svp$ evp$ head of director general counsel founding founder co-founder cofounder "
-              "principal staff engineer lead president board chair general manager managing "
+              "principal staff engineer lead president board of board member the board our board chair general manager managing "
               "director country manager partner$ advisor senior sre$ resign leaving "
               "leaves left the left us stepping down stepped down steps down departing "
               "departure last day "
@@ -51,7 +51,7 @@ STEMS: dict[str, str] = {
                    "listed integrat cooperation collaborat",
     "enterprise_deal": "signed signs closed won$ wins$ inked landed lands booked bought buys "
                        "purchas selected select chose choos went with goes with picked came on "
-                       "comes on onboard on board customer client countersigned executed "
+                       "comes on onboarded on board customer client countersigned executed "
                        "theirs sent back sent over signature awarded deployed deploys rolling "
                        "out standardiz standardis new logo agreed adopt lost lose fell through "
                        "fell apart collapsed pulled out backed out walked away contract deal "
@@ -60,7 +60,7 @@ STEMS: dict[str, str] = {
                         "customer story success story testimonial nps$ csat net promoter record "
                         "retention nrr$ ndr$ grr$ g2$ capterra trustpilot gartner saved churn "
                         "cancel not renewing won't renew didn't renew downgrad terminat pause "
-                        "how$",
+                        "uses$ leverages embraced consolidates streamlined",
     "revenue": "arr$ mrr$ revenue run rate run-rate runrate bookings gmv billings top line "
                "topline top-line sales turnover profit operating net income earnings ebit "
                "order intake order backlog order book income guidance outlook loss broke even "
@@ -72,8 +72,10 @@ STEMS: dict[str, str] = {
              "drivers riders patients students learners players listeners viewers visitors "
              "waitlist wait-list pulls",
     "technical": "p50 p75 p90 p95 p99 latency response time load time page load build time "
-                 "query time cold start startup time render ttfb time to first throughput "
-                 "per second rps$ qps$ tps$ uptime availability error rate crash bill$ cost "
+                 "query time cold start startup time render time rendering time ttfb time to first "
+                 "throughput "
+                 "per second rps$ qps$ tps$ uptime availability error rate crash cloud bill aws bill "
+                 "gcp bill azure bill infra bill cost "
                  "spend memory cpu events messages per requests inference training accuracy "
                  "precision recall deploy time ci time test suite bundle size app size speed "
                  "performance pr time indexing search time feed outage went down was down is "
@@ -127,7 +129,9 @@ def _stems(spec: str) -> list[str]:
              "went down", "was down", "is down", "were down", "data loss", "lost data",
              "root cause", "failed over", "took home", "took first", "rolled out",
              "generally available", "general availability", "goes live", "out now",
-             "launch is", "expansion is", "office is", "team is", "open for business",
+             "no longer available", "render time", "rendering time", "cloud bill", "aws bill",
+             "gcp bill", "azure bill", "infra bill", "board of", "board member", "the board",
+             "our board", "launch is", "expansion is", "office is", "team is", "open for business",
              "up and running", "first release", "initial release", "open sourc", "major version",
              "is out",
              "are out", "is here", "are here", "release of", "sat down", "guest on", "excited to",

@@ -27,7 +27,7 @@ _NOT_A_NAME = frozenset(
 def clean(name: str) -> str:
     name = _LEADING.sub("", name.strip())
     name = _TRAILING.sub("", name)
-    return name.strip(" -–—'\"“”")
+    return name.strip(" -–—'\"“”’‘")
 
 
 def names_in(text: str) -> list[tuple[str, int, int]]:

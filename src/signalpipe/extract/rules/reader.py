@@ -62,8 +62,9 @@ class Hit:
 def subject_of(message: Message) -> str:
     if message.subject:
         return message.subject
-    head = message.text.partition("\n")[0]
-    return head[8:].strip() if head.lower().startswith("subject:") else ""
+    if not message.text[:8].lower().startswith("subject:"):
+        return ""
+    return message.text.partition("\n")[0][8:].strip()
 
 
 def trigger_part(clause: str, pos: int) -> str:
@@ -184,7 +185,8 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
     closed Tyrell Bank" states two events; "renewed and expanded" is one."""
     out: list[Span] = []
     for piece in pieces:
-        joint = _JOINT.search(piece.text)
+        joint = _JOINT.search(piece.text) if (" and " in piece.text or ", " in piece.text) \
+            else None
         if joint is None:
             out.append(piece)
             continue

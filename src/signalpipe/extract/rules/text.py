@@ -20,6 +20,8 @@ _ABBREVIATIONS = frozenset([
 _EDGE = " \t\r-*\u2022\u25cf\u25aa>#\u2013\u2014"
 _CLAUSE = re.compile(r";\s|\s(?:but|however|although|though|whereas|while)\s|\s\u2014\s"
                      r"|\.\.\.\s|\u2026\s")
+_MAY_CUT = re.compile(r"\s(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Tt]hough|[Ww]hereas|[Ww]hile)\s|\s\u2014\s"
+                      r"|\.\.\.\s|\u2026\s|[A-Z]{3,}")
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)])\s+")
 
 
@@ -56,6 +58,10 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
 
 def sentences(text: str, *, limit: int = 400) -> list[Span]:
     """The sentences of ``text`` in order, at most ``limit`` (a huge message is read in part)."""
+    if "\n" not in text and ". " not in text and "! " not in text and "? " not in text \
+            and "\u2022" not in text:
+        one = _trimmed(text, 0, len(text))  # most chat messages: one sentence
+        return [one] if one is not None else []
     out: list[Span] = []
     at = 0
     for m in _BREAK.finditer(text):
@@ -91,6 +97,8 @@ def _is_break(text: str, start: int, end: int) -> bool:
 def clauses(sentence: Span) -> list[Span]:
     """The clauses of a sentence, cut at ";", dashes, "but", "however", "while" and the like."""
     text = sentence.text
+    if ";" not in text and not _MAY_CUT.search(text):
+        return [sentence]
     cuts = [(m.start(), m.end()) for m in _CLAUSE.finditer(lower(text))]
     if not cuts:
         return [sentence]
