@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from signalpipe.extract.rules.found import Context, Found
+from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.lexicon import CERT, OUTLET, REGION, ROLE, rx
 from signalpipe.extract.rules.names import key, name_after, name_before, names_in
 from signalpipe.extract.rules.subject import FIRST_PERSON
@@ -67,7 +67,7 @@ _NOT_PEOPLE = frozenset(
 def hiring(clause: str, low: str, ctx: Context) -> Found | None:
     layoff = LAYOFF.search(low)
     if layoff:
-        return Found(T.HIRING, {"layoff": key(layoff.group())}, f"Layoffs: {layoff.group()}",
+        return Found(T.HIRING, {"layoff": key(layoff.group())}, said(clause, layoff.start()),
                      layoff.start(), negative=True)
     leave = LEAVE.search(low)
     role = ROLE.search(low)
@@ -207,9 +207,15 @@ def _not_a_launch(trigger: str, clause: str, low: str, at: int, *, headline: boo
     return trigger in {"announced", "announces", "announcing"} and not hint
 
 
+_PLATFORMS = re.compile(r"(?i)product ?hunt|hacker news|app store|google play|play store|github"
+                        r"|the marketplace|twitter|linkedin|youtube")
+
+
 def _product(clause: str, m: re.Match[str], ctx: Context, *, has_version: bool) -> str | None:
     """What was launched: a name near the trigger, a link's text, or a digest line's object."""
     product = name_before(clause, m.start(), within=60) or name_after(clause, m.end(), within=40)
+    if product and _PLATFORMS.fullmatch(product):
+        product = name_before(clause, m.start(), within=60)  # "live on Product Hunt"
     if product and ctx.company and ctx.company.fullmatch(product) and not has_version:
         product = name_after(clause, m.end(), within=40) or product
     if product is None:
@@ -307,7 +313,8 @@ def compliance(clause: str, low: str, ctx: Context) -> Found | None:
     name = _cert_name(written)
     bad = CERT_BAD.search(low)
     if bad:
-        return Found(T.COMPLIANCE, {"certification": name}, f"{written}: {bad.group()}",
+        return Found(T.COMPLIANCE, {"certification": name},
+                     f"{written}: {said(clause, bad.start())}",
                      bad.start(), negative=True)
     done = CERT_DONE.search(low)
     if not done or (done.group() in {"compliance", "compliant"} and not re.search(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from signalpipe.extract.rules.found import Context, Found
+from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.lexicon import INVESTOR, rx
 from signalpipe.extract.rules.names import clean, key, name_after, name_before, names_in
-from signalpipe.extract.rules.numbers import currency_money, money, short_money
+from signalpipe.extract.rules.numbers import article, currency_money, money, short_money
 from signalpipe.models import EventType
 
 T = EventType
@@ -70,12 +70,29 @@ def _amount(clause: str) -> tuple[float | None, float | None]:
     return raise_, valuation
 
 
+def funding_title(metrics: dict[str, str | int | float], lead: str = "") -> str:
+    """ "Raised $12M Series A led by Accel", "Term sheet: $15M at an $80M valuation"."""
+    amount, valuation = metrics.get("amount_usd"), metrics.get("valuation_usd")
+    rnd = str(metrics.get("round", ""))
+    rnd = rnd.title() if rnd.startswith("series") else rnd.replace("safe", "SAFE")
+    what = " ".join(p for p in (short_money(float(amount)) if amount else "", rnd) if p)
+    if metrics.get("stage") == "term sheet":
+        title = f"Term sheet: {what}" if what else "Term sheet received"
+        if valuation:
+            shown = short_money(float(valuation))
+            title += f" at {article(shown)} {shown} valuation"
+    else:
+        title = f"Raised {what}" if what else "Closed a funding round"
+    return f"{title} led by {lead}" if lead else title
+
+
 def funding(clause: str, low: str, ctx: Context) -> Found | None:
     if not FUNDING_CONTEXT.search(low) or NOT_FUNDING.search(low):
         return None
     bad = FUNDING_BAD.search(low)
     if bad:
-        return Found(T.FUNDING, {"setback": key(bad.group())}, f"Funding setback: {bad.group()}",
+        return Found(T.FUNDING, {"setback": key(bad.group())},
+                     f"Funding setback: {said(clause, bad.start())}",
                      bad.start(), negative=True)
     done = FUNDING_DONE.search(low)
     if not done:
@@ -99,16 +116,9 @@ def funding(clause: str, low: str, ctx: Context) -> Found | None:
         metrics["round"] = rnd.lower()
     if valuation:
         metrics["valuation_usd"] = round(valuation)
-    what = " ".join(p for p in (short_money(amount) if amount else "", rnd or "") if p)
     if sheet and not re.search(r"\b(?:closed|wired|in the bank|completed)\b", low):
-        title = f"Term sheet{': ' + what if what else ''}"
-        if valuation:
-            title += f" at a {short_money(valuation)} valuation"
         metrics.setdefault("stage", "term sheet")
-    else:
-        title = f"Raised {what or 'a funding round'}"
-    if who:
-        title += f" led by {who}"
+    title = funding_title(metrics, who)
     # "Accel led", "they quoted $15M": an investor acting towards us, not someone else's raise
     investor_side = bool(re.match(r"led|leading|co-led|quoted|offered|wired|investment from"
                                   r"|funding from|backed|joined|participat|term ?sheet|came in"
@@ -151,6 +161,9 @@ def investor_interest(clause: str, low: str, ctx: Context) -> Found | None:
         who = name_before(clause, fund.end(), within=40) or name_after(clause, fund.start())
         if who and not INVESTOR.search(who.lower()) and not re.search(r"[A-Z]{2,}|\w+ \w+", who):
             who = None
+    if who is not None:
+        who = re.sub(r"^(?:(?:general |managing )?partner|investor|analyst|principal|associate)"
+                     r"\s+(?:at|from|with)\s+", "", who, flags=re.IGNORECASE)
     if who is None and sender_fund:
         who = clean(re.split(r"\s[-–|<(]\s?|,", ctx.sender)[0])
     name = who or "an investor"
@@ -222,11 +235,21 @@ def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
                  stakeholders=(who,) if who else ())
 
 
+_DEAL_WORDS = frozenset({
+    "contract", "contracts", "deal", "deals", "agreement", "order", "form", "purchase", "msa",
+    "sow", "renewal", "pilot", "customer", "client", "logo", "enterprise", "order form",
+    "purchase order"})
+
+
 def _customer(clause: str, start: int, end: int, ctx: Context) -> str | None:
     for name in (name_before(clause, start, within=45), name_after(clause, end, within=30)):
+        if name:
+            name = re.sub(r"[\s-]+(?:contract|deal|agreement|order|po|msa)s?$", "", name,
+                          flags=re.IGNORECASE) or None
         ours = ctx.company is not None and ctx.company.search(name or "")
         if name and not ours and not INVESTOR.search(name.lower()) \
-                and not re.fullmatch(r"(?:ARR|ACV|MRR|TCV|PO|MSA|SOC \d|USD|Q[1-4]).*", name):
+                and not re.fullmatch(r"(?:ARR|ACV|MRR|TCV|PO|MSA|SOC \d|USD|Q[1-4]).*", name) \
+                and name.lower() not in _DEAL_WORDS:
             return name
     return None
 
@@ -320,8 +343,9 @@ def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
         if who and ctx.company and ctx.company.search(who):
             who = None
         return Found(T.CUSTOMER_SUCCESS, {"customer": key(who)} if who else {"churn": "customer"},
-                     f"{who or 'A customer'} churned" if "churn" in churn.group().lower()
-                     else f"{who or 'A customer'}: {churn.group()}", churn.start(), negative=True,
+                     f"{who} churned" if who and "churn" in churn.group()
+                     else said(clause, churn.start() if who is None else 0), churn.start(),
+                     negative=True,
                      relational=True,
                      stakeholders=(who,) if who else ())
     m = RENEWAL.search(low)
@@ -347,7 +371,7 @@ def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
     if not metrics:
         metrics["story"] = key(m.group())
     what = "renewed" if "renew" in word or "signed" in word else word.split()[0]
-    title = f"{who or 'Customer'}: {what}" if who else f"Customer success: {m.group()}"
+    title = f"{who}: {what}" if who and what == "renewed" else said(clause, m.start())
     return Found(T.CUSTOMER_SUCCESS, metrics, title, m.start(), relational=True,
                  stakeholders=(who,) if who else ())
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field, replace
 from typing import Self
 
 from signalpipe.extract.base import Extraction, Extractor
+from signalpipe.extract.rules.deals import funding_title
+from signalpipe.extract.rules.found import Found
 from signalpipe.extract.rules.reader import Hit, read_message
 from signalpipe.extract.rules.subject import aliases_pattern
 from signalpipe.models import (
@@ -116,7 +118,10 @@ def one_per_kind(hits: list[Hit]) -> list[Hit]:
         for hit in group:
             for name, value in hit.found.metrics.items():
                 metrics.setdefault(name, value)
-        out.append(replace(lead, found=replace(lead.found, metrics=metrics)))
+        title = lead.found.title
+        if lead.found.event_type is EventType.FUNDING and not lead.found.negative:
+            title = funding_title(metrics, next(iter(lead.found.stakeholders), ""))
+        out.append(replace(lead, found=replace(lead.found, metrics=metrics, title=title)))
     return out
 
 
@@ -132,8 +137,30 @@ def fingerprint(company: str, hit: Hit) -> str:
     """One mention's own identity (type, polarity, metrics or title), so mentions merge alike in
     any batching."""
     found = hit.found
-    return canonical_fingerprint(company, found.event_type.value, found.metrics, found.title,
+    return canonical_fingerprint(company, found.event_type.value, identity(found), found.title,
                                  "negative" if found.negative else "positive")
+
+
+# The figure that names a real-world event when mentions tell it with more or fewer details:
+# "Term sheet is coming" and "a $15M term sheet at $80M" are one round; "Signed Globex" and
+# "Globex signed at $480k" are one deal.
+IDENTITY: dict[EventType, tuple[str, ...]] = {
+    EventType.FUNDING: ("stage", "setback"),
+    EventType.ENTERPRISE_DEAL: ("customer", "value_usd", "lost"),
+    EventType.CUSTOMER_SUCCESS: ("customer",),
+}
+
+
+def identity(found: Found) -> dict[str, MetricValue]:
+    if found.event_type is EventType.FUNDING:
+        # a round is its name and its size; a valuation, a lead or a stage is a detail of it
+        core = {k: v for k, v in found.metrics.items() if k in ("round", "amount_usd")}
+        if core:
+            return core
+    for name in IDENTITY.get(found.event_type, ()):
+        if name in found.metrics:
+            return {name: found.metrics[name]}
+    return dict(found.metrics)
 
 
 def _fit(title: str) -> str:

@@ -38,3 +38,15 @@ class Found:
     allow: frozenset[str] = field(default_factory=frozenset)
     stakeholders: tuple[str, ...] = ()
     subtype: str = ""
+
+
+def said(clause: str, start: int, end: int | None = None, *, limit: int = 90) -> str:
+    """The clause's own words from ``start`` (to ``end``), cased as written: a title a reader
+    recognises from the message ("Net Revenue Retention (NRR) hit 124%")."""
+    text = clause[start:end].strip(" .!,;:-")
+    comma = text.find(", ", 24)
+    if comma > 0:
+        text = text[:comma]  # "NRR hit 124%, driven by ...": the statement, not its reasons
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + "\u2026"
+    return text[:1].upper() + text[1:]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from signalpipe.extract.rules.found import Context, Found
+from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.lexicon import NOT_PRODUCTION, rx
 from signalpipe.extract.rules.numbers import (
     counts,
@@ -61,12 +61,12 @@ def revenue(clause: str, low: str, ctx: Context) -> Found | None:
     bad = REVENUE_BAD.search(low)
     if bad:
         return Found(T.REVENUE_MILESTONE, {"missed": word["w"].lower()},
-                     f"Revenue setback: {bad.group()}", bad.start(), negative=True,
+                     said(clause, bad.start()), bad.start(), negative=True,
                      allow=frozenset({"plan"}))
     good = REVENUE_GOOD.search(low)
     if good:
         return Found(T.REVENUE_MILESTONE, {"result": key_words(good.group())},
-                     good.group()[:1].upper() + good.group()[1:], good.start())
+                     said(clause, good.start()), good.start())
     verb = MILESTONE.search(low)
     if not verb:
         return None
@@ -162,7 +162,7 @@ def users(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     bad = USERS_BAD.search(low)
     if bad:
-        return Found(T.USER_GROWTH, {"decline": noun["w"].lower()}, f"Decline: {bad.group()}",
+        return Found(T.USER_GROWTH, {"decline": noun["w"].lower()}, said(clause, bad.start()),
                      bad.start(), negative=True)
     verb = MILESTONE.search(low)
     if not verb:
@@ -213,6 +213,13 @@ OUTAGE = rx(
     r"|lost (?:customer )?data|breach|security incident|compromised|leaked|ddos"
     r"|ransomware|post-?mortem|root cause|rca\b|unavailable|timeouts?|lag\b|lagging"
     r"|crash(?:ed|es|ing)?|broke (?:for|in) production|failed over|failover)")
+# Slowness and errors are an incident only when customers feel them ("TechStream paused the
+# rollout", "users couldn't log in"); "seeing some lag in production" is an engineer's note.
+WEAK_OUTAGE = frozenset({"degraded", "degradation", "unavailable", "timeout", "timeouts", "lag",
+                         "lagging", "crash", "crashed", "crashes", "crashing", "failover",
+                         "failed over", "root cause", "rca", "post-mortem", "postmortem"})
+FELT = rx(r"\b(?:customers?|users?|clients?|everyone|affected|impacted|unable to|couldn'?t"
+          r"|could not|paused|angry|escalat\w+|refund|credits?|churn\w*|complain\w*)\b")
 IMPACT = rx(
     r"\b(?:customers?|users?|clients?|production|prod\b|all regions|sla|status page|everyone"
     r"|affected|impacted|unable to|couldn'?t|could not|paused|angry|escalat\w+|refund|credits?"
@@ -222,6 +229,8 @@ IMPACT = rx(
 
 def technical(clause: str, low: str, ctx: Context) -> Found | None:
     outage = OUTAGE.search(low)
+    if outage and outage.group() in WEAK_OUTAGE and not FELT.search(low):
+        outage = None
     if outage and IMPACT.search(low) and not re.search(
             r"\b(?:risk of|to avoid|avoid|prevent\w*|in case of|in the event of|could cause"
             r"|may cause|might cause|no (?:customer|user)s? (?:were |was )?(?:affected|impacted)"

@@ -127,6 +127,13 @@ def short_money(value: float) -> str:
     return f"${value:,.0f}"
 
 
+def article(amount: str) -> str:
+    """ "a" or "an" before a written amount: "an $80M valuation", "a $15M round"."""
+    digits = amount.lstrip("$€£")
+    return "an" if (digits.startswith(("8", "11", "18")) and not digits.startswith("180")) \
+        or (digits.startswith("18") and len(digits.split(".")[0].rstrip("kMB")) == 2) else "a"
+
+
 def short_count(value: float) -> str:
     if value >= 1e6 and value % 1e5 == 0:
         return f"{value / 1e6:g}M"

@@ -20,7 +20,8 @@ _ABBREVIATIONS = frozenset([
 _EDGE = " \t\r-*\u2022\u25cf\u25aa>#\u2013\u2014"
 _CLAUSE = re.compile(r";\s|\s(?:but|however|although|though|whereas|while)\s|\s\u2014\s"
                      r"|\.\.\.\s|\u2026\s")
-_MAY_CUT = re.compile(r"\s(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Tt]hough|[Ww]hereas|[Ww]hile)\s|\s\u2014\s"
+_MAY_CUT = re.compile(r"\s(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Tt]hough|[Ww]hereas|[Ww]hile)\s"
+                      r"|\s\u2014\s"
                       r"|\.\.\.\s|\u2026\s|[A-Z]{3,}")
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)])\s+")
 
