@@ -166,6 +166,9 @@ def investor_interest(clause: str, low: str, ctx: Context) -> Found | None:
                      r"\s+(?:at|from|with)\s+", "", who, flags=re.IGNORECASE)
     if who is None and sender_fund:
         who = clean(re.split(r"\s[-–|<(]\s?|,", ctx.sender)[0])
+    if who is not None:
+        who = re.sub(r"^(?:(?:general |managing )?partner|investor|analyst|principal|associate)"
+                     r"\s+(?:at|from|with)\s+", "", who, flags=re.IGNORECASE)
     name = who or "an investor"
     return Found(T.INVESTOR_INTEREST, {"investor": key(name)}, f"Inbound interest from {name}",
                  m.start(), relational=True,
@@ -242,14 +245,16 @@ _DEAL_WORDS = frozenset({
 
 
 def _customer(clause: str, start: int, end: int, ctx: Context) -> str | None:
-    for name in (name_before(clause, start, within=45), name_after(clause, end, within=30)):
-        if name:
-            name = re.sub(r"[\s-]+(?:contract|deal|agreement|order|po|msa)s?$", "", name,
-                          flags=re.IGNORECASE) or None
-        ours = ctx.company is not None and ctx.company.search(name or "")
+    """The customer of a deal: the nearest acceptable name before the verb, else after it."""
+    before = [n for n, _, _ in reversed(names_in(clause[max(0, start - 45):start]))]
+    after = [n for n, s, _ in names_in(clause[end:end + 70]) if s <= 30]
+    for name in (*before, *after):
+        name = re.sub(r"[\s-]+(?:contract|deal|agreement|order|po|msa)s?$", "", name,
+                      flags=re.IGNORECASE)
+        ours = ctx.company is not None and ctx.company.search(name)
         if name and not ours and not INVESTOR.search(name.lower()) \
                 and not re.fullmatch(r"(?:ARR|ACV|MRR|TCV|PO|MSA|SOC \d|USD|Q[1-4]).*", name) \
-                and name.lower() not in _DEAL_WORDS:
+                and name.lower() not in _DEAL_WORDS and name.lower() != "subject":
             return name
     return None
 
