@@ -160,6 +160,9 @@ def identity(found: Found) -> dict[str, MetricValue]:
     for name in IDENTITY.get(found.event_type, ()):
         if name in found.metrics:
             return {name: found.metrics[name]}
+    if found.event_type is EventType.CUSTOMER_SUCCESS:
+        # "NRR hit 124%" said again with another figure is the same claim, not a new event
+        return {name: "*" for name in found.metrics}
     return dict(found.metrics)
 
 

@@ -261,7 +261,9 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
                                                              clause[:f.start])), -f.start))
         metrics[f"{canon}_ms"] = round(after.value, 1)
     elif pcts:
-        metrics[f"{canon}_pct"] = pcts[0].value
+        # "from 0.45% to 0.08%": the figure now is the one after "to"
+        now = next((p for p in pcts if re.search(r"\bto\s*$", clause[:p.start])), pcts[0])
+        metrics[f"{canon}_pct"] = now.value
     elif mult:
         metrics[f"{canon}_x"] = mult[0].value
     else:
