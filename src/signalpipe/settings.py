@@ -174,6 +174,9 @@ class Settings(BaseSettings):
     )
 
     company_id: str = Field(default="scaleflow", min_length=1, max_length=200)
+    company_aliases: list[str] = Field(default_factory=list, max_length=50)
+    """Other names the company goes by ("ScaleFlow", "ScaleFlow Inc.", "sf.io"): text that
+    names one of them speaks about us, not a third party."""
     data_file_path: Path = Path("data/full_data.csv")
     output_dir: Path = Path("output")
     stack: Literal["embedded", "services"] = "embedded"

@@ -262,3 +262,11 @@ def test_we_as_the_object_of_a_third_partys_act_is_our_news(make_message: MakeMe
     assert event.event_type is T.OTHER
     copy = batch_of(make_message, "Streamdeck launched their copy of Scaleflow Atlas lol")
     assert RulesExtractor().extract(copy).events == []
+
+
+def test_aliases_come_from_settings(make_message: MakeMessage) -> None:
+    settings = Settings(company_id="arx", company_aliases=["Acme Robotics"])
+    batch = batch_of(make_message, "Acme Robotics raises $20M Series B led by Index Ventures",
+                     company="arx")
+    [event] = RulesExtractor.from_settings(settings).extract(batch).events
+    assert event.metrics["round"] == "series b"

@@ -69,8 +69,7 @@ class RulesExtractor(Extractor):
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
         """The company's own names come from settings; no key, model or network is needed."""
-        names = list(getattr(settings, "company_aliases", []) or [])
-        return cls(aliases={settings.company_id: names})
+        return cls(aliases={settings.company_id: list(settings.company_aliases)})
 
     def _company(self, company_id: str) -> re.Pattern[str] | None:
         if company_id not in self._patterns:
