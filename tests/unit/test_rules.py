@@ -71,6 +71,7 @@ LOWLIGHTS = [
     ("We lost the Globex deal to a competitor.", T.ENTERPRISE_DEAL),
     ("Hooli churned last week, they moved everything to Datadog.", T.CUSTOMER_SUCCESS),
     ("We had a 3 hour outage yesterday that affected all customers.", T.TECHNICAL_ACHIEVEMENT),
+    ("A data breach exposed 2,000 customer records last night.", T.COMPLIANCE),
     ("Our VP Sales resigned this morning.", T.HIRING),
     ("We laid off 12 people today, the hardest call we've made.", T.HIRING),
     ("We failed the SOC 2 audit, two critical findings on access reviews.", T.COMPLIANCE),

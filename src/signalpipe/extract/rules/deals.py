@@ -290,7 +290,11 @@ def partnership(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     who = None
     for cand in (name_after(clause, m.end(), within=50), name_before(clause, m.start())):
-        if cand and not (ctx.company and ctx.company.search(cand)):
+        if cand and ctx.company and ctx.company.search(cand):
+            # "Tailscale and Gitpod partner": the partner is the name beside ours
+            cand = re.sub(r"\s*(?:and|&|x|\+)\s*$|^\s*(?:and|&|x|\+)\s*", "",
+                          ctx.company.sub("", cand)).strip() or None
+        if cand:
             who = cand
             break
     if who is None:

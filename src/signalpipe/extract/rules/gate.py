@@ -37,7 +37,8 @@ STEMS: dict[str, str] = {
               "departure last day "
               "parted parting let go fired quit$ moving on laid off layoff lay off lay-off "
               "reduction in force rif$ job cuts hiring freeze freezing hiring freeze on hiring "
-              "headcount downsiz restructur "
+              "headcount downsiz restructur passed away reduce the team reduced the team "
+              "reduce our team reduced our team "
               "furlough new executive new leadership new senior",
     "expansion": "expand expansion launched in launches in live in opened opens new office new "
                  "region new data new market new hub new zone region data center datacenter "
@@ -71,7 +72,7 @@ STEMS: dict[str, str] = {
              "organisations orgs$ companies merchants creators stars followers mau$ maus$ dau$ "
              "daus$ wau$ waus$ businesses brands clinics hospitals schools restaurants stores "
              "drivers riders patients students learners players listeners viewers visitors "
-             "waitlist wait-list pulls",
+             "waitlist wait-list pulls community",
     "technical": "p50 p75 p90 p95 p99 latency response time load time page load build time "
                  "query time cold start startup time render time rendering time ttfb time to first "
                  "throughput "
@@ -84,7 +85,7 @@ STEMS: dict[str, str] = {
                  "down were down downtime disruption sev p0 incident degraded degradation data "
                  "loss lost data breach compromised leak ddos ransomware postmortem post-mortem "
                  "root cause rca$ unavailable timeout lag$ lagging broke for broke in failed over "
-                 "failover",
+                 "failover unauthorized access data leak exposed",
     "award": "won$ wins$ win$ winning awarded received took home winner took first earned "
              "granted secured landed patent",
     "launch": "launched launches launching shipped released rolled out rolling out introduc "
@@ -134,7 +135,8 @@ def _stems(spec: str) -> list[str]:
              "no longer available", "render time", "rendering time", "cloud bill", "aws bill",
              "gcp bill", "azure bill", "infra bill", "board of", "board member", "the board",
              "our board", "launch is", "expansion is", "office is", "team is", "open for business",
-             "up and running", "first release", "initial release", "open sourc", "major version",
+             "up and running", "unauthorized access", "data leak", "passed away", "reduce the team", "reduced the team",
+             "reduce our team", "reduced our team", "first release", "initial release", "open sourc", "major version",
              "is out",
              "are out", "is here", "are here", "release of", "sat down", "guest on", "excited to",
              "now support", "you can now", "you can finally", "now works with",

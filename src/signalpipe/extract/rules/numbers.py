@@ -44,7 +44,8 @@ class Figure:
 
 
 def _value(raw: str, unit: str | None) -> float:
-    return float(raw.replace(",", "")) * _SCALE.get(unit or "", 1.0)
+    unit = unit or ""
+    return float(raw.replace(",", "")) * _SCALE.get(unit, _SCALE.get(unit.lower(), 1.0))
 
 
 def money(text: str) -> list[Figure]:
