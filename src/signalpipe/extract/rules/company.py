@@ -28,12 +28,14 @@ NOT_HIRE = rx(r"\b(?:interview(?:s|ed|ing)?|candidates?|job (?:post|posting|ad|d
               r"|join(?:ed|ing)? (?:the|a|our) (?:call|meeting|zoom|channel|webinar|slack|standup"
               r"|waitlist|beta|program|session|thread|event|demo)|joined us (?:on|for) (?:the|a)"
               r" (?:call|demo|webinar|podcast)|customer|user)\b")
-LEAVE = rx(r"\b(?:passed away|resign(?:ed|s|ing|ation)|is leaving|will be leaving|are leaving|leaves (?:the "
+LEAVE = rx(r"\b(?:passed away|resign(?:ed|s|ing|ation)|is leaving|will be leaving|are leaving"
+           r"|leaves (?:the "
            r"company|us|\w+ at)|left (?:the company|us|the team)|stepping down|stepped down"
            r"|steps down|departing|departure of|last day|parted ways|parting ways|let go|fired"
            r"|quit\b|moving on from)\b")
 LAYOFF = rx(r"\b(?:laid off|lay ?offs?|let go of \d+|reduction in force|\brif\b"
-            r"|reduc(?:e|ed|ing) (?:the |our )?(?:team|headcount|staff|workforce) (?:size )?by|cut \d+%? (?:of )?"
+            r"|reduc(?:e|ed|ing) (?:the |our )?(?:team|headcount|staff|workforce) (?:size )?by"
+            r"|cut \d+%? (?:of )?"
             r"(?:our |the )?(?:staff|team|headcount|workforce|jobs|roles|people)|hiring freeze"
             r"|freez(?:e|ing) (?:all )?hiring|headcount cuts?|job cuts|downsiz\w+"
             r"|restructur\w+ (?:that|which|affecting)|furlough\w*)\b")

@@ -36,7 +36,8 @@ LATER_RETRACTED = re.compile(r"\b(?:then|but|and) (?:\w+ )?(?:backed out|pulled 
 # How a news headline says a company acted: "Stripe Raises $600M", "Acme Acquires Beta".
 _NEWS_VERB = re.compile(
     r"\b[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* (?:has |to |will )?(?i:raises|raised|raise|acquires"
-    r"|acquired|acquire|buys|bought|launches|launched|launch|hires|hired|appoints|names|opens|expands"
+    r"|acquired|acquire|buys|bought|launches|launched|launch|hires|hired|appoints|names|opens"
+    r"|expands"
     r"|signs|signed|partners|unveils|announces|secures|closes|completes|wins|won|joins|sells|lands"
     r"|gets|receives|debuts|introduces|rolls|adds|taps|selects|reports|posts|cuts|lays|files)\b")
 _PART_CUT = re.compile(r",\s|:\s|\(|\)|!\s")
