@@ -40,6 +40,7 @@ _NEWS_VERB = re.compile(
     r"|expands"
     r"|signs|signed|partners|unveils|announces|secures|closes|completes|wins|won|joins|sells|lands"
     r"|gets|receives|debuts|introduces|rolls|adds|taps|selects|reports|posts|cuts|lays|files)\b")
+MAX_SENTENCE = 1_500  # characters
 _PART_CUT = re.compile(r",\s|:\s|\(|\)|!\s")
 _SUBORDINATE = re.compile(r"^\s*(?:if|assuming|once|unless|when|in case(?! you missed)|should"
                           r"|whether)\b",
@@ -161,6 +162,8 @@ def _read_body(message: Message, company: re.Pattern[str] | None
             continue
         ctx = Context(company, sentence.text, message.sender, subject,
                       spans[i - 1].text if i else "")
+        if sentence.end - sentence.start > MAX_SENTENCE:
+            continue  # a dump, a table or a wall of words: no one states an event that way
         for clause in _split_at_and(clauses(sentence), at):
             names = {n for pos, these in at if clause.start <= pos < clause.end for n in these}
             found = _detect(clause.text, ctx, names) if names else None
