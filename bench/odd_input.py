@@ -16,11 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from signalpipe.extract.rules import RulesExtractor  # noqa: E402
-from signalpipe.models import Batch, Message, Source  # noqa: E402
+from signalpipe.extract.rules import RulesExtractor
+from signalpipe.models import Batch, Message, Source
 
-WORDS = ("we closed signed the deal with acme for $20k users crossed 10k latency down to 40ms "
-         "from 90ms partnership launched today hired vp of sales").split()
+WORDS = ["we", "closed", "signed", "the", "deal", "with", "acme", "for", "$20k", "users", "crossed", "10k", "latency", "down", "to", "40ms", "from", "90ms", "partnership", "launched", "today", "hired", "vp", "of", "sales"]
 SIZE = 1_000_000
 
 
