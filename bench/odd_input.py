@@ -19,7 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from signalpipe.extract.rules import RulesExtractor
 from signalpipe.models import Batch, Message, Source
 
-WORDS = ["we", "closed", "signed", "the", "deal", "with", "acme", "for", "$20k", "users", "crossed", "10k", "latency", "down", "to", "40ms", "from", "90ms", "partnership", "launched", "today", "hired", "vp", "of", "sales"]
+WORDS = ("we", "closed", "signed", "the", "deal", "with", "acme", "for", "$20k", "users",
+         "crossed", "10k", "latency", "down", "to", "40ms", "from", "90ms", "partnership",
+         "launched", "today", "hired", "vp", "of", "sales")
 SIZE = 1_000_000
 
 
@@ -31,7 +33,7 @@ def cases() -> dict[str, str]:
                                         for _ in range(14_000))[:SIZE],
         "plain filler": ("lorem ipsum dolor sit amet " * 40_000)[:SIZE],
         "table of numbers": ("| 12 | 34.5 | $67 | 89% |\n" * 40_000)[:SIZE],
-        "chinese": ("我们完成了A轮融资，用户突破一万。" * 60_000)[:SIZE],
+        "chinese": ("我们完成了A轮融资\uff0c用户突破一万。" * 60_000)[:SIZE],
         "emoji only": ("\U0001f389\U0001f680\U0001f4c8 " * 80_000)[:SIZE],
         "code block": ("```\nfor i in range(10): closed = signed + 1\n```\n" * 20_000)[:SIZE],
     }
