@@ -268,14 +268,16 @@ def test_concurrency_is_capped_across_threads(make: Make, server: FakeLLMServer)
 
 # -- triage --------------------------------------------------------------------------------------
 
-def test_triage_sends_candidates_and_neighbours_only(make: Make, server: FakeLLMServer) -> None:
+def test_triage_sends_candidates_and_their_replies_only(make: Make,
+                                                        server: FakeLLMServer) -> None:
     chatter = [msg(f"c{i}", text) for i, text in enumerate(
-        ["morning", "coffee?", "standup in 5", "ok", "brb", "thanks", "lol", "see you"])]
+        ["morning", "coffee?", "standup in 5", "ok", "wire is in, $12M", "thanks", "lol", "bye"])]
     messages = [*chatter[:4], msg("m1", FUNDING), *chatter[4:]]
     server.script(answer(GOOD))
     result = make(triage=True).extract(batch(*messages))
-    assert [m["id"] for m in server.requests[0].messages()] == ["c3", "m1", "c4"]
-    assert (result.usage.messages, result.usage.sent_messages) == (9, 3)
+    # "ok" next to the round says nothing; the reply with the figure completes it
+    assert [m["id"] for m in server.requests[0].messages()] == ["m1", "c4"]
+    assert (result.usage.messages, result.usage.sent_messages) == (9, 2)
     assert len(result.events) == 1
 
 

@@ -140,13 +140,35 @@ def test_triage_keywords(text: str, expected: bool) -> None:
     assert is_candidate(msg("m", text)) is expected
 
 
-def test_neighbours_stay_inside_the_batch() -> None:
-    assert with_neighbours({0, 5, 9}, 10) == [0, 1, 4, 5, 6, 8, 9]
-    assert with_neighbours(set(), 10) == []
+@pytest.mark.parametrize(("text", "expected"), [
+    # strong cues, one is enough
+    ("📣 Relay CLI v2.3.0 is out", True),
+    ("Ines said yes!! she starts as our Head of Design", True),
+    ("we're now listed as a Databricks technology partner", True),
+    ("the auditors gave us a clean SOC 2 Type I opinion", True),
+    ("Bad news: Globex churned, they gave notice today", True),
+    ("we were down for 3 hours, 40 customers affected by the outage", True),
+    ("our p95 is 120ms now, it was 450ms before the cache rewrite", True),
+    # one weak cue is routine; two of different kinds make a candidate
+    ("Database is hitting 89% CPU", False), ("re: equistar deal tickets for january", False),
+    ("the SOC2 audit logging PR is merged", False), ("I'm the Head of Operations at Acme", False),
+    ("they sent back the signed order form: 2 yrs at 95k/yr", True),
+])
+def test_triage_needs_a_strong_cue_or_two_weak_ones(text: str, expected: bool) -> None:
+    assert is_candidate(msg("m", text)) is expected
 
 
-def test_triage_selects_candidates_with_neighbours_in_order() -> None:
-    texts = ["hi", "coffee?", "standup", "ok", "we signed Initech!", "nice", "lol", "bye"]
+def test_neighbours_are_short_replies_with_a_figure_or_deal_word() -> None:
+    texts = ["ok", "$95k/yr, 2 years", "we signed Initech!", "they signed it", "lol", "x" * 400]
+    messages = [msg(f"m{i}", t) for i, t in enumerate(texts)]
+    assert with_neighbours({2}, messages) == [1, 2, 3]
+    assert with_neighbours({0, 5}, messages) == [0, 1, 5]  # stays inside the batch
+    assert with_neighbours(set(), messages) == []
+
+
+def test_triage_selects_candidates_with_their_replies_in_order() -> None:
+    texts = ["hi", "coffee?", "standup", "ok", "we closed our Series A!", "signed by all 3",
+             "lol", "bye"]
     batch = Batch(id="b", company_id="acme", source=Source.SLACK,
                   messages=tuple(msg(f"m{i}", t) for i, t in enumerate(texts)))
-    assert [m.id for m in Triage().select(batch)] == ["m3", "m4", "m5"]
+    assert [m.id for m in Triage().select(batch)] == ["m4", "m5"]
