@@ -139,6 +139,9 @@ class LLMSettings(BaseModel):
     max_concurrency: int = Field(default=4, ge=1)
     max_retries: int = Field(default=3, ge=0)
     triage: bool = True
+    triage_rules: bool = Field(default=False, description=(
+        "also send messages where the offline rules extractor found an event (and a weak cue); "
+        "off by default: on the real-text corpus it adds sends, not recall (bench/triage.py)"))
     keep_ungrounded: bool = False
     email_composer: Literal["template", "llm"] = "template"
     price_per_million_input: float = Field(default=0.30, ge=0)

@@ -27,6 +27,7 @@ from signalpipe.models import (
     Batch,
     EventType,
     Message,
+    Polarity,
     Severity,
     SignificantEvent,
     Source,
@@ -143,14 +144,65 @@ def test_the_request_carries_schema_system_prompt_and_delimited_data(
         assert request.path == "/v1beta/models/gemini-2.5-flash:generateContent"
         config = request.body["generationConfig"]
         assert config["responseMimeType"] == "application/json"
-        assert "source_message_ids" in json.dumps(config["responseSchema"])
+        schema = json.dumps(config["responseSchema"])
     else:
         response_format = request.body["response_format"]
+        schema = json.dumps(response_format["json_schema"])
         assert response_format["type"] == "json_schema"
         assert response_format["json_schema"]["strict"] is True
         assert request.body["model"] == "gpt-4.1-mini"
+    for field in ("source_message_ids", "polarity", "negative", "evidence_spans", "start"):
+        assert field in schema
+    assert '"polarity": "negative"' in request.turns[0][1]  # the prompt defines lowlights
     assert request.body.get("temperature", request.body.get("generationConfig", {}).get(
         "temperature")) == 0.0
+
+
+# -- polarity and evidence spans ----------------------------------------------------------------
+
+LOST = "Bad news: Globex is not renewing, $300K ARR gone in June."
+LOST_QUOTE = "Globex is not renewing"
+
+
+def lowlight(start: int, end: int, mid: str = "m1") -> dict[str, Any]:
+    return {**llm_event(["m1"], evidence=LOST_QUOTE, title="Globex churned",
+                        metrics={"arr_lost_usd": 300_000}, event_type="customer_success"),
+            "polarity": "negative",
+            "evidence_spans": [{"message_id": mid, "start": start, "end": end}]}
+
+
+def test_a_lowlight_keeps_its_polarity_and_an_inexact_span_is_fixed(
+        make: Make, server: FakeLLMServer) -> None:
+    start = LOST.index(LOST_QUOTE)
+    server.script(answer({"events": [lowlight(start + 3, start + 3 + len(LOST_QUOTE))]}))
+    (event,) = make().extract(batch(msg("m1", LOST), msg("m2", "lunch?"))).events
+    assert event.polarity is Polarity.NEGATIVE
+    assert [(s.message_id, s.start, s.end) for s in event.evidence_spans] == [
+        ("m1", start, start + len(LOST_QUOTE))]
+
+
+@pytest.mark.parametrize(("span", "reason"), [
+    ((0, 9, "m1"), "evidence_span_mismatch"),  # "Bad news:", not the quote, and 10 chars off
+    ((500, 522, "m1"), "evidence_span_mismatch"),  # past the end of the message
+    ((0, 5, "m2"), "evidence_span_outside_sources"),  # a message the event does not cite
+])
+def test_spans_that_do_not_point_at_the_quote_are_rejected(
+        make: Make, server: FakeLLMServer, span: tuple[int, int, str], reason: str) -> None:
+    far = "x" * 60 + " " + LOST  # the quote stands 60+ characters after where span 1 points
+    server.script(answer({"events": [lowlight(*span)]}))
+    result = make().extract(batch(msg("m1", far), msg("m2", "lunch?")))
+    assert result.events == []
+    assert [r for _, r in result.rejected] == [reason]
+
+
+def test_a_quoted_or_translated_claim_is_vetoed_by_grounding(make: Make,
+                                                            server: FakeLLMServer) -> None:
+    text = "Translated from their French post: we closed our $12M Series A led by Foo."
+    quote = "Translated from their French post: we closed our $12M Series A"
+    server.script(answer({"events": [llm_event(["m1"], evidence=quote)]}))
+    result = make().extract(batch(msg("m1", text)))
+    assert result.events == []
+    assert [r for _, r in result.rejected] == ["reported_not_happened"]
 
 
 # -- invalid replies are repaired in the conversation ----------------------------------------
@@ -268,14 +320,16 @@ def test_concurrency_is_capped_across_threads(make: Make, server: FakeLLMServer)
 
 # -- triage --------------------------------------------------------------------------------------
 
-def test_triage_sends_candidates_and_neighbours_only(make: Make, server: FakeLLMServer) -> None:
+def test_triage_sends_candidates_and_their_replies_only(make: Make,
+                                                        server: FakeLLMServer) -> None:
     chatter = [msg(f"c{i}", text) for i, text in enumerate(
-        ["morning", "coffee?", "standup in 5", "ok", "brb", "thanks", "lol", "see you"])]
+        ["morning", "coffee?", "standup in 5", "ok", "wire is in, $12M", "thanks", "lol", "bye"])]
     messages = [*chatter[:4], msg("m1", FUNDING), *chatter[4:]]
     server.script(answer(GOOD))
     result = make(triage=True).extract(batch(*messages))
-    assert [m["id"] for m in server.requests[0].messages()] == ["c3", "m1", "c4"]
-    assert (result.usage.messages, result.usage.sent_messages) == (9, 3)
+    # "ok" next to the round says nothing; the reply with the figure completes it
+    assert [m["id"] for m in server.requests[0].messages()] == ["m1", "c4"]
+    assert (result.usage.messages, result.usage.sent_messages) == (9, 2)
     assert len(result.events) == 1
 
 

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 
 from signalpipe.sample.generate import generate, iter_rows, iter_traffic
+from signalpipe.sample.phrasings import CHAT_FAMILIES, EMAIL_FAMILIES, HELD_OUT, SEEN
+from signalpipe.sample.traffic import ALL_KINDS
 from signalpipe.sample.truth import CSV_HEADER, GeneratedRow, TruthEvent, default_truth_path
 from signalpipe.sample.vocab import PARTNERS, PUBLICATIONS, REGIONS, VCS
 
@@ -77,10 +79,13 @@ def test_truth_lines_point_at_real_rows_and_cover_every_type(generated: Generate
     rows, truth = generated
     ids = {r["id"] for r in rows}
     for event in truth:
-        assert set(event) == {"event_type", "metrics", "message_ids", "title"}
+        assert set(event) == {"event_type", "metrics", "message_ids", "title", "families",
+                              "lowlight"}
         assert event["metrics"] and event["title"]
         assert isinstance(event["message_ids"], list) and 1 <= len(event["message_ids"]) <= 4
         assert set(event["message_ids"]) <= ids
+        assert len(event["families"]) == len(event["message_ids"])
+        assert set(event["families"]) <= set(SEEN + HELD_OUT)
     assert {e["event_type"] for e in truth} == EVENT_TYPES
     assert ROWS / 80 <= len(truth) <= ROWS / 40
 
@@ -116,7 +121,7 @@ def test_iter_rows_gives_csv_keys_plus_channel() -> None:
 
 def test_metrics_are_canonical(generated: Generated) -> None:
     _, truth = generated
-    funding = [e["metrics"] for e in truth if e["event_type"] == "funding"]
+    funding = [e["metrics"] for e in truth if e["event_type"] == "funding" and not e["lowlight"]]
     assert funding and all(set(m) == {"amount_usd", "round"} for m in funding)
     assert all(isinstance(m["amount_usd"], int) for m in funding)
     assert all(m["round"] in {"pre-seed", "seed", "series a", "series b", "series c"}
@@ -145,3 +150,48 @@ def test_short_runs_draw_only_from_the_usual_pools(generated: Generated) -> None
         for name, pool in usual.items():
             if name in event["metrics"]:
                 assert event["metrics"][name] in pool, event
+
+
+# -- phrasing families and lowlights ------------------------------------------------------------
+
+def test_every_kind_has_at_least_six_phrasing_families_split_once() -> None:
+    assert not set(SEEN) & set(HELD_OUT)
+    assert set(SEEN + HELD_OUT) == set(CHAT_FAMILIES + EMAIL_FAMILIES + ("digest",))
+    for kind in ALL_KINDS:
+        written = {name for name, templates in kind.phrasings.items() if templates}
+        assert len(written) >= 6, type(kind).__name__
+        assert written & set(HELD_OUT) and written & set(SEEN), type(kind).__name__
+        for template in (t for ts in kind.phrasings.values() for t in ts):
+            assert "{_R}" not in template
+
+
+def test_every_family_writes_mentions_and_lowlights_are_planted(generated: Generated) -> None:
+    _, truth = generated
+    assert {f for e in truth for f in e["families"]} == set(SEEN + HELD_OUT)
+    lowlights = [e for e in truth if e["lowlight"]]
+    assert 0.03 < len(lowlights) / len(truth) < 0.3
+    assert {e["event_type"] for e in lowlights} >= {"enterprise_deal", "customer_success",
+                                                     "technical_achievement", "hiring",
+                                                     "compliance", "revenue_milestone",
+                                                     "funding"}
+
+
+@pytest.mark.parametrize("families", [HELD_OUT, SEEN, ("lower",)])
+def test_families_can_be_limited_and_stay_deterministic(families: tuple[str, ...]) -> None:
+    runs = [list(iter_traffic(3_000, 4, families=families)) for _ in range(2)]
+    assert runs[0] == runs[1]
+    written = {f for _, done in runs[0] for e in done for f in e.families}
+    assert written and written <= set(families)
+
+
+def test_unknown_or_chatless_family_sets_are_refused() -> None:
+    for families in (("nope",), ("email", "digest")):
+        with pytest.raises(ValueError, match="families"):
+            iter_traffic(10, 1, families=families)
+
+
+def test_traps_for_third_parties_old_news_and_quoted_text_are_drawn(
+        traffic: list[tuple[GeneratedRow, list[TruthEvent]]]) -> None:
+    text = " ".join(row.content.lower() for row, _ in traffic if row.label == "distractor")
+    for trap in ("throwback", "template", "translat", "role-play", "tweet", "lost", "laid off"):
+        assert trap in text, trap

@@ -8,10 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from signalpipe.extract.grounding import check_event, ground_events, quote_in
+from signalpipe.extract.grounding import check_event, ground_events, locate, quote_in
 from signalpipe.extract.injection import flag_injections, injection_reason
 from signalpipe.figures import metric_grounded, number_in, parse_amounts
-from signalpipe.models import EventType, Message, Severity, SignificantEvent, Source
+from signalpipe.models import (
+    EventType,
+    EvidenceSpan,
+    Message,
+    Severity,
+    SignificantEvent,
+    Source,
+)
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "injection" / "cases.jsonl"
 
@@ -120,6 +127,69 @@ def test_keep_ungrounded_flags_instead_of_dropping_but_never_keeps_unknown_ids()
     kept, rejected = ground_events(events, messages)
     assert kept == []
     assert [r for _, r in rejected] == ["ungrounded_metric", "unknown_source_ids"]
+
+
+TEXT = "Big week. We closed our $12M Series A led by Foo. Lunch is on me."
+QUOTE = "We closed our $12M Series A"
+
+
+def spanned(*spans: tuple[str, int, int], evidence: str = QUOTE,
+            ids: tuple[str, ...] = ("m1",)) -> SignificantEvent:
+    return event(list(ids), evidence).model_copy(update={"evidence_spans": [
+        EvidenceSpan(message_id=m, start=a, end=b) for m, a, b in spans]})
+
+
+def grounded(e: SignificantEvent, messages: dict[str, Message]) -> SignificantEvent:
+    kept, rejected = ground_events([e], messages)
+    assert rejected == [] and len(kept) == 1
+    return kept[0]
+
+
+def test_a_right_span_is_kept_and_one_off_by_a_little_is_moved_onto_the_quote() -> None:
+    messages = {"m1": msg("m1", TEXT)}
+    start = TEXT.index(QUOTE)
+    right = grounded(spanned(("m1", start, start + len(QUOTE))), messages)
+    assert [(s.start, s.end) for s in right.evidence_spans] == [(start, start + len(QUOTE))]
+    for a, b in ((start + 3, start + 3 + len(QUOTE)), (start - 5, start + 20)):
+        moved = grounded(spanned(("m1", a, b)), messages)
+        (span,) = moved.evidence_spans
+        assert TEXT[span.start:span.end] == QUOTE
+
+
+def test_spans_elsewhere_outside_or_on_another_message_are_rejected() -> None:
+    text = "x" * 200 + TEXT
+    messages = {"m1": msg("m1", text), "m2": msg("m2", "We closed our $12M Series A")}
+    for bad, reason in ((("m1", 0, 27), "evidence_span_mismatch"),  # 200 chars away
+                        (("m1", 900, 927), "evidence_span_mismatch"),  # past the end
+                        (("m2", 0, 27), "evidence_span_outside_sources")):  # m2 is not cited
+        failure = check_event(spanned(bad), messages)
+        assert failure is not None and failure[0] == reason
+
+
+def test_an_event_without_spans_gets_one_from_its_quote_in_text_or_subject() -> None:
+    messages = {"m1": msg("m1", TEXT), "m2": msg("m2", "see subject", subject="Series A closed")}
+    (span,) = grounded(spanned(), messages).evidence_spans
+    assert (span.message_id, TEXT[span.start:span.end]) == ("m1", QUOTE)
+    (span,) = grounded(spanned(evidence="Series A closed", ids=("m2",)), messages).evidence_spans
+    assert (span.message_id, span.field, span.start, span.end) == ("m2", "subject", 0, 15)
+
+
+def test_locate_ignores_case_punctuation_and_elisions_and_picks_the_nearest() -> None:
+    text = "ARR is $2M. Later: ARR is $2M!"
+    assert locate("arr is $2m", text, near=20) == (19, 29)
+    assert locate("ARR ... $2M", text) == (0, 10)
+    assert locate("ARR is $3M", text) is None
+
+
+@pytest.mark.parametrize("evidence", [
+    "Translated from our French post: we closed our $12M Series A",
+    "Template: we closed our $12M Series A led by [INVESTOR]",
+    "Role-play: we closed our $12M Series A",
+])
+def test_quoted_translated_or_templated_evidence_is_vetoed(evidence: str) -> None:
+    messages = {"m1": msg("m1", f"FYI. {evidence}.")}
+    failure = check_event(event(["m1"], evidence), messages)
+    assert failure is not None and failure[0] == "reported_not_happened"
 
 
 def corpus() -> list[dict[str, str]]:

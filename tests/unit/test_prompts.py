@@ -11,6 +11,7 @@ import pytest
 
 from signalpipe.extract.llm import to_event
 from signalpipe.extract.prompts import (
+    EXAMPLE_INPUT,
     EXAMPLE_REPLY,
     LLMEvent,
     LLMExtractionReply,
@@ -21,7 +22,7 @@ from signalpipe.extract.prompts import (
 from signalpipe.extract.triage import Triage, is_candidate, with_neighbours
 from signalpipe.llm.openai_compat import strict_json_schema
 from signalpipe.llm.retry import InvalidReply, RetryPolicy, parse_reply
-from signalpipe.models import Batch, EventType, Message, Source
+from signalpipe.models import Batch, EventType, EvidenceSpan, Message, Polarity, Source
 
 
 def msg(mid: str, text: str) -> Message:
@@ -35,15 +36,37 @@ def test_the_system_prompt_defines_every_event_type() -> None:
         assert f"- {event_type.value}: " in prompt
 
 
-@pytest.mark.parametrize("word", ["plans", "hypothetical", "negations", "rumours", "slipped",
-                                  "jokes", "outages", "competitors"])
+@pytest.mark.parametrize("word", ["plans", "hypothetical", "negations", "rumours", "postponed",
+                                  "jokes", "old news", "translated", "competitors",
+                                  "Lowlights", "churn", "outages with customer impact",
+                                  '"polarity": "negative"', "evidence_spans"])
 def test_the_system_prompt_says_what_is_not_significant(word: str) -> None:
     assert word in system_prompt("acme")
 
 
-def test_the_few_shot_example_matches_the_reply_schema() -> None:
+def test_the_few_shot_example_matches_the_reply_schema_and_its_spans_are_right() -> None:
     reply = LLMExtractionReply.model_validate(EXAMPLE_REPLY)
-    assert {e.event_type for e in reply.events} == {EventType.FUNDING, EventType.USER_GROWTH}
+    assert {(e.event_type, e.polarity) for e in reply.events} == {
+        (EventType.FUNDING, Polarity.POSITIVE), (EventType.USER_GROWTH, Polarity.POSITIVE),
+        (EventType.CUSTOMER_SUCCESS, Polarity.NEGATIVE)}
+    texts = {m["id"]: m["text"] for m in EXAMPLE_INPUT}
+    for event in reply.events:
+        (span,) = event.evidence_spans
+        assert texts[span.message_id][span.start:span.end] == event.evidence
+
+
+def test_polarity_and_spans_reach_the_event() -> None:
+    llm_event = LLMEvent.model_validate({
+        "event_type": "enterprise_deal", "severity": "high", "title": "Lost Globex",
+        "source_message_ids": ["m1"], "evidence": "we lost Globex", "polarity": "negative",
+        "evidence_spans": [{"message_id": " m1", "start": 4, "end": 18}]})
+    event = to_event(llm_event, company_id="acme", extractor="openai")
+    assert event.polarity is Polarity.NEGATIVE
+    assert event.evidence_spans == [EvidenceSpan(message_id="m1", start=4, end=18)]
+    positive = to_event(LLMEvent.model_validate({
+        "event_type": "funding", "severity": "high", "title": "Seed", "evidence": "seed",
+        "source_message_ids": ["m1"]}), company_id="acme", extractor="openai")
+    assert (positive.polarity, positive.evidence_spans) == (Polarity.POSITIVE, [])
 
 
 def test_messages_are_json_lines_between_tags_and_declared_data() -> None:
@@ -100,7 +123,7 @@ def _objects(node: Any) -> list[dict[str, Any]]:
 def test_the_strict_schema_follows_openai_strict_mode_rules() -> None:
     schema = strict_json_schema(LLMExtractionReply)
     objects = _objects(schema)
-    assert len(objects) == 3  # reply, event, metric
+    assert len(objects) == 4  # reply, event, metric, span
     for obj in objects:
         assert obj["additionalProperties"] is False
         assert obj["required"] == list(obj["properties"])
@@ -140,13 +163,35 @@ def test_triage_keywords(text: str, expected: bool) -> None:
     assert is_candidate(msg("m", text)) is expected
 
 
-def test_neighbours_stay_inside_the_batch() -> None:
-    assert with_neighbours({0, 5, 9}, 10) == [0, 1, 4, 5, 6, 8, 9]
-    assert with_neighbours(set(), 10) == []
+@pytest.mark.parametrize(("text", "expected"), [
+    # strong cues, one is enough
+    ("📣 Relay CLI v2.3.0 is out", True),
+    ("Ines said yes!! she starts as our Head of Design", True),
+    ("we're now listed as a Databricks technology partner", True),
+    ("the auditors gave us a clean SOC 2 Type I opinion", True),
+    ("Bad news: Globex churned, they gave notice today", True),
+    ("we were down for 3 hours, 40 customers affected by the outage", True),
+    ("our p95 is 120ms now, it was 450ms before the cache rewrite", True),
+    # one weak cue is routine; two of different kinds make a candidate
+    ("Database is hitting 89% CPU", False), ("re: equistar deal tickets for january", False),
+    ("the SOC2 audit logging PR is merged", False), ("I'm the Head of Operations at Acme", False),
+    ("they sent back the signed order form: 2 yrs at 95k/yr", True),
+])
+def test_triage_needs_a_strong_cue_or_two_weak_ones(text: str, expected: bool) -> None:
+    assert is_candidate(msg("m", text)) is expected
 
 
-def test_triage_selects_candidates_with_neighbours_in_order() -> None:
-    texts = ["hi", "coffee?", "standup", "ok", "we signed Initech!", "nice", "lol", "bye"]
+def test_neighbours_are_short_replies_with_a_figure_or_deal_word() -> None:
+    texts = ["ok", "$95k/yr, 2 years", "we signed Initech!", "they signed it", "lol", "x" * 400]
+    messages = [msg(f"m{i}", t) for i, t in enumerate(texts)]
+    assert with_neighbours({2}, messages) == [1, 2, 3]
+    assert with_neighbours({0, 5}, messages) == [0, 1, 5]  # stays inside the batch
+    assert with_neighbours(set(), messages) == []
+
+
+def test_triage_selects_candidates_with_their_replies_in_order() -> None:
+    texts = ["hi", "coffee?", "standup", "ok", "we closed our Series A!", "signed by all 3",
+             "lol", "bye"]
     batch = Batch(id="b", company_id="acme", source=Source.SLACK,
                   messages=tuple(msg(f"m{i}", t) for i, t in enumerate(texts)))
-    assert [m.id for m in Triage().select(batch)] == ["m3", "m4", "m5"]
+    assert [m.id for m in Triage().select(batch)] == ["m4", "m5"]

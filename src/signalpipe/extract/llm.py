@@ -25,7 +25,7 @@ from signalpipe.extract.triage import Triage
 from signalpipe.figures import parse_figure
 from signalpipe.llm.base import ChatClient, cost_usd
 from signalpipe.llm.retry import LLMCaller, Reply, RetryPolicy
-from signalpipe.models import Batch, BatchUsage, MetricValue, SignificantEvent
+from signalpipe.models import Batch, BatchUsage, EvidenceSpan, MetricValue, SignificantEvent
 from signalpipe.settings import LLMSettings, Settings
 
 
@@ -109,7 +109,11 @@ class LLMExtractor(Extractor):
 
 
 def to_event(event: LLMEvent, *, company_id: str, extractor: str) -> SignificantEvent:
-    """Our event from the LLM's: ids deduplicated, metric names snake_case, "$12M" -> 12000000."""
+    """Our event from the LLM's: ids deduplicated, metric names snake_case, "$12M" -> 12000000.
+
+    Spans are taken as given (an end before its start is read as an empty span at the start);
+    grounding checks and fixes them against the messages.
+    """
     metrics = {_snake(m.name): _metric_value(m.value) for m in event.metrics}
     return SignificantEvent(
         company_id=company_id, event_type=event.event_type, severity=event.severity,
@@ -117,7 +121,10 @@ def to_event(event: LLMEvent, *, company_id: str, extractor: str) -> Significant
         metrics={k: v for k, v in metrics.items() if k}, timeline=event.timeline,
         stakeholders=list(dict.fromkeys(s.strip() for s in event.stakeholders if s.strip())),
         source_message_ids=list(dict.fromkeys(i.strip() for i in event.source_message_ids)),
-        evidence=event.evidence.strip(), confidence=event.confidence, extractor=extractor)
+        evidence=event.evidence.strip(), polarity=event.polarity,
+        evidence_spans=[EvidenceSpan(message_id=s.message_id.strip(), start=s.start,
+                                     end=max(s.end, s.start)) for s in event.evidence_spans],
+        confidence=event.confidence, extractor=extractor)
 
 
 def _snake(name: str) -> str:

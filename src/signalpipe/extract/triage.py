@@ -1,14 +1,17 @@
 """A cheap first pass that decides which messages of a batch are worth the LLM's tokens.
 
-Most company chatter (scheduling, lunch, standups) cannot hold an investor-grade event. Triage keeps
-messages that mention a figure with a unit or a business keyword, plus their neighbours (a
-reply often carries the context of the message before it), and drops the rest. It is tuned for
-recall: a false candidate costs a few tokens, a missed one costs an event.
+Most company chatter (scheduling, lunch, standups, tickets) cannot hold an investor-grade event.
+Triage keeps a message when it carries a *strong* cue (the wording of an announcement, a round, a
+hire, a launch, a lowlight) or *two* weak ones of different kinds (a figure with a unit, "deal",
+"revenue", "customers"...), or when the offline rules extractor found an event in it; a message
+next to a kept one is also kept when it has a weak cue of its own (a reply such as "they signed
+it" or "$95k/yr" carries the context of the message before it). It is tuned for recall on the
+real-text corpus (``bench/triage.py``): a false candidate costs a few tokens, a missed one costs
+an event; but a lone percentage or the word "deal" is in every ops email and would send them all.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
 from collections.abc import Sequence
@@ -16,77 +19,141 @@ from typing import Self
 
 from signalpipe.errors import SignalpipeError
 from signalpipe.extract.base import Extractor
+from signalpipe.extract.rules import RulesExtractor
 from signalpipe.models import Batch, Message
 from signalpipe.settings import Settings
 
 logger = logging.getLogger(__name__)
 
-# Phrases rather than bare words: "closed ticket #12", "signed the NDA" and "join us at 4" are
-# routine, so each family below names the business sense of its words.
-_SIGNALS = {
+# Each family names the business sense of its words: "closed ticket #12", "signed the NDA" and
+# "join us at 4" are routine. One strong family is enough to send a message.
+_STRONG = {
+    "funding": r"(?:closed|raised?|raising|signed|completed?|secured?|announc\w*|led)\s+"
+               r"(?:\w+\s+){0,4}(?:series|seed|round|funding|financing|investment|bridge)"
+               r"|(?:series\s+[a-e]|seed|round|financing)\s+(?:\w+\s+){0,3}(?:closed|led\s+by|is\s+done"
+               r"|signed)|pre-seed|seed\s+(?:round|funding|investment|extension)"
+               r"|term\s?sheet|valuation|funding|fundrais|led\s+by|\bsafe\b"
+               r"|raised\s+(?:over\s+|more\s+than\s+|nearly\s+|about\s+)?(?:[$€£]|usd|\d)"
+               r"|bridge\s+(?:round|loan)|down\s+round|oversubscribed",
+    "announce": r"announc|\bexcited\s+to|\bpleased\s+to|\bthrilled|\bproud\s+to|happy\s+to\s+share"
+                r"|introduc(?:e|ing)\b|unveil|\bdebut|open[- ]sourc"
+                r"|\b(?:publicly|generally)\s+available|now\s+(?:available|supports?|live|offers?|open)"
+                r"|\bis\s+(?:here|available)|\bis\s+out\b(?!\s+(?:of|sick|today|on|for))"
+                r"|are\s+(?:here|available)|available\s+(?:now|today|in|for|on)|\blaunch"
+                r"|(?:is|went|go(?:es)?|now)\s+live|general\s+availability|\bGA\b|shipped|\breleas"
+                r"|rolled\s+out|rolling\s+out|public\s+beta|\bv\d+\.\d+|version\s+\d|📣",
+    "partnership": r"partnership|partnered|partnering|partners?\s+with|(?:technology|official"
+                   r"|strategic|channel|integration|launch|premier|preferred)\s+partner"
+                   r"|partner\s+(?:program|network|ecosystem|directory)|integration\s+with"
+                   r"|integrates?\s+with|alliance|reseller"
+                   r"|marketplace|co-market|\bselect(?:s|ed)\b|\bchose\b|\bchooses\b"
+                   r"|\bdeploy(?:s|ed)\s+(?!to\b)|turns?\s+to\b|\badopt(?:s|ed)\b|\bteam(?:s|ed)\s+up",
+    "hiring": r"\bjoin(?:ed|s|ing)\s+(?:us|as|the|our)\b|welcome\s+(?:to\s+the|our|aboard|\w+,)"
+              r"|\bhired\b|\bhires\b|accepted\s+(?:our|the)\s+offer|offer\s+accepted|said\s+yes"
+              r"|\bappoint|latest\s+addition|new\s+addition|starts\s+(?:on\s+)?monday",
+    "expansion": r"selling\s+in\b|new\s+(?:\w+\s+)?(?:region|country|office)s?\b"
+                 r"|first\s+customer|opened\s+(?:an?\s+|our\s+)?(?:office|hub)"
+                 r"|\bexpand(?:s|ing|ed)?\s+(?:\w+\s+){0,3}(?:to|into|in)\b|\bexpansion\s+(?:to|into)|entering|\b(?:emea|apac|latam)\b"
+                 r"|open\s+for\s+business|live\s+in\b|data\s+cent(?:er|re)s?|\bopens\b",
+    "compliance": r"certified|certification|attestation|passed\s+(?:\w+\s+){0,4}audit"
+                  r"|audit\s+(?:passed|complete|report|opinion)|(?:soc\s?2|iso\s?27001|hipaa"
+                  r"|fedramp|pci)[^.\n]{0,40}(?:report|complian|passed|achiev|attest|opinion)|clinical\s+trial|\bfda\b|approv(?:al|ed)\b",
+    "press": r"techcrunch|forbes|bloomberg|wall\s+street|\bwsj\b|reuters|business\s+insider"
+             r"|\bpress\b|article|covered\s+(?:us|our|the\s+launch)|coverage|featured|feature\s+(?:on|about)\s+us"
+             r"|named\s+(?:us|to|in|one|a)|\baward|ranked|podcast|interview|wrote\s+about\s+us"
+             r"|mentioned\s+us|gartner|forrester|gigaom|magic\s+quadrant|\bas\s+a\s+leader"
+             r"|shark\s+tank|\bon\s+(?:tv|cnbc|npr|bbc)\b",
+    "growth": r"milestone|all[- ]time\s+high|doubl(?:ed|ing)|tripl(?:ed|ing)|\bgrew\b"
+              r"|\bup\s+\d+(?:\.\d+)?\s?(?:%|x\b|percent)|\d\s?%\s+(?:mom|wow|yoy|qoq)\b"
+              r"|(?:month|year|week|quarter)[- ]over[- ](?:month|year|week|quarter)"
+              r"|grow(?:ing|n)\s+(?:\w+\s+){0,3}from\s+[\d,.]+k?\s+to\s+[\d,.]+k?"
+              r"|crossed|surpass|passed\s+\d|\d+x\s+(?:growth|faster)",
+    "customers": r"case\s+study|testimonial|public\s+reference|reference\s+customer|\bnps\b"
+                 r"|\bcsat\b|\bhow\s+\S+(?:\s+\S+)?\s+(?:uses|implements|built|scaled)\b"
+                 r"|customer\s+story|(?:uses|using|runs|running)\s+\S+\s+in\s+production|\brenew(?:ed|al|s)\b",
+    "engineering": r"(?:latency|\bp\d\d\b|uptime|throughput|response\s+times?)\D{0,40}"
+                   r"\d+(?:\.\d+)?\s?(?:ms|s\b|%|x\b|seconds)|requests\s+per|\b[rq]ps\b"
+                   r"|patent|scaled?\s+to|faster\s+than|\bcut\s+(?:our\s+)?\w+\s+by",
+    "corporate": r"acquisition|acquired?\b|acquires|acquiring|\bipo\b|merger|merg(?:e|es|ing)\b"
+                 r"|board\s+(?:seat|member|approved)|come\s+together|brings?\s+\w+\s+firms",
+    "lowlight": r"\blost\s+(?:the\s+|a\s+|our\s+)?(?:deal|customer|account|contract|\w+\s+to)"
+                r"|\bchurned|\bchurning|\bcancel+(?:ed|ing|s)?\b|not\s+renew|non-renewal|laid\s+off|layoffs?"
+                r"|\blet\s+\w+\s+(?:people\s+)?go\b|hiring\s+freeze|resign|step(?:s|ped|ping)\s+down"
+                r"|\bleaving\b|departure|\boutage|\bdowntime|was\s+down|were\s+down|breach"
+                r"|security\s+incident|\bincidents?\b|degradation|degraded|unusable|missed\s+(?:the\s+|our\s+)?(?:target|plan|goal)"
+                r"|\bfined\b|penalt|lawsuit|\bsued\b|ordered\s+to\s+pay|compensation|recall"
+                r"|shut(?:ting)?\s+down|bankrupt|passed\s+away|delayed"
+                r"|failed\s+(?:the\s+|our\s+|an?\s+)?(?:\w+\s+)?(?:audit|inspection|to\s+(?:close|raise"
+                r"|renew|hit|meet))",
+}
+# Weak families: each is routine on its own (a percentage in an ops report, "contract" in a
+# trading desk's email); two of different kinds make a candidate.
+_WEAK = {
     "money": r"(?:[$€£]|\b(?:usd|eur|gbp)\s?)\d[\d,.]*\s?"
              r"(?:k|m|mm|bn?|thousand|million|billion)\b"
              r"|[$€£]\s?\d{1,3}(?:,\d{3}){2,}|\d[\d,.]*\s?(?:million|billion)\b"
-             r"|\d[\d,.]*\s?(?:k|m|mm)\s+(?:acv|arr|mrr|tcv|per\s+year|a\s+year|annual)",
+             r"|\d[\d,.]*\s?(?:k|m|mm)\s*(?:/\s?(?:yr|year|mo|month)\b|(?:acv|arr|mrr|tcv|per\s+year"
+             r"|a\s+year|annual))",
     "percent": r"\d+(?:\.\d+)?\s?(?:%|percent\b)",
-    "count": r"\d[\d,.]*\s?(?:k|thousand|million)?\+?\s+(?:[a-z-]+\s+){0,2}"
-             r"(?:users|customers|signups|seats|accounts|subscribers|downloads|installs"
-             r"|members|teams|companies|employees|hours)\b",
-    "funding": r"series[\s-]+[a-e]\b|seed\s+(?:round|funding|investment|extension)|pre-seed"
-               r"|term\s?sheet|valuation|funding|fundrais|\braised\b|round\s+(?:closed|led)"
-               r"|led\s+by|investors?\b|\bvc\b|\bangels?\b|cap\s+table",
+    "count": r"\d[\d,.]*\s?(?:k|m|thousand|million)?\+?\s+(?:[a-z-]+\s+){0,2}"
+             r"(?:users|customers|signups|seats|accounts|subscribers|downloads|installs|stars"
+             r"|members|teams|companies|employees|logos|actives|people)\b|\b[dwm]au\b",
     "revenue": r"\b(?:arr|mrr|acv|tcv|revenue|bookings|closed-won|run[- ]?rate|profitab"
-               r"|break[- ]?even|nrr)\b"
-               r"|net\s+(?:revenue\s+)?retention",
-    "growth": r"milestone|\brecord\b|all[- ]time\s+high|doubled|tripled|\bgrew\b|crossed"
-              r"|surpassed|passed\s+\d",
-    "launch": r"\blaunch|officially\s+\w+|(?:is|went|now)\s+live|generally\s+available"
-              r"|general\s+availability|\bGA\b|shipped|released|public\s+beta|rolled\s+out",
-    "partnership": r"\bpartner|integration\s+with|integrates?\s+with"
-                   r"|alliance|reseller|marketplace|co-market",
-    "hiring": r"\bjoined\b|joins\s+(?:us|as)|joining\s+(?:us|as)|welcome\s+(?:to\s+the|our|aboard)"
-              r"|\bhired\b|accepted\s+(?:our|the)\s+offer|offer\s+accepted|head\s+of|\bvp\b"
-              r"|chief\s+\w+\s+officer|\b(?:cto|cfo|coo|cmo|cro)\b",
-    "deal": r"signed\s+(?:with|a|an|our|on|up\s+as|the\s+(?:deal|contract|msa|loi|order))\b"
-            r"|(?-i:signed\s+[A-Z])|contract|\bdeal\b|closed\s+(?:the|a|an|our)\s+\w+\s*"
-            r"(?:deal|round|contract|series|seed)|closed\s+(?:the|a|an|our)\s+(?:deal|round)"
-            r"|\bloi\b|letter\s+of\s+intent|\bpilot\b|enterprise|purchase\s+order|upgraded"
-            r"|upsell|renewed|\bsigned\s*(?:[!.]|at\b)",
-    "expansion": r"\bmarkets?\b|selling\s+in\b|new\s+(?:\w+\s+)?(?:region|country|office)"
-                 r"|first\s+customer|localized|opened\s+(?:an?\s+|our\s+)?(?:office|hub)"
-                 r"|expand(?:ing|ed)\s+(?:to|into)|entering"
-                 r"|\b(?:emea|apac|latam)\b|international|up\s+and\s+running"
-                 r"|open\s+for\s+business|live\s+in\b",
-    "compliance": r"soc\s?2|iso\s?27001|hipaa|gdpr|\bpci\b|fedramp|certified|certification"
-                  r"|passed\s+(?:the\s+|our\s+)?(?:\w+\s+)?audit|audit\s+(?:passed|complete)",
-    "press": r"techcrunch|forbes|bloomberg|wall\s+street|\bwsj\b|reuters|business\s+insider"
-             r"|\bpress\b|article|covered|coverage|publish|featured|feature\s+(?:on|about)\s+us"
-             r"|named\s+(?:us|to|in|one)|\baward|ranked|podcast|interviewed|interview\s+with"
-             r"|wrote\s+about\s+us|mentioned\s+us",
-    "investors": r"reached\s+out|inbound|wants?\s+to\s+(?:meet|invest|chat|talk)"
-                 r"|intro(?:duction)?\s+(?:to|from)|partner\s+at|pre-?empt",
-    "customers": r"case\s+study|testimonial|public\s+reference|reference\s+customer|\bnps\b"
-                 r"|\bcsat\b|saves?\s+(?:them|their|us)|hours\s+a\s+week|churn|retention",
-    "engineering": r"latency|\bp9[59]\b|uptime|throughput|requests\s+per|\b[rq]ps\b|benchmark"
-                   r"|patent|\d+x\s+faster|scaled?\s+to",
-    "corporate": r"acquisition|acquired|acquiring|\bipo\b|merger|board\s+(?:seat|member|approved)",
+               r"|break[- ]?even|nrr|sales)\b|net\s+(?:revenue\s+)?retention",
+    "deal": r"\bsigned\b|contract|\bdeal\b|\bclosed\b|\bloi\b|letter\s+of\s+intent|\bpilot\b"
+            r"|enterprise|purchase\s+order|order\s+form|upgraded|upsell|\bwon\b|\bwins?\b",
+    "investors": r"investors?\b|\bvc\b|\bangels?\b|reached\s+out|inbound|data\s+room"
+                 r"|wants?\s+to\s+(?:meet|invest|chat|talk|lead)|intro(?:duction)?\s+(?:to|from)"
+                 r"|partner\s+at|pre-?empt|\bfund\b",
+    "growth": r"\brecord\b|\bgrowing\b|\bhit\s+\d|from\s+[\d,.]+k?\s+to\s+[\d,.]+k?\b"
+              r"|\bchurn\b|\bpartner|\bcompliance|soc\s?2|iso\s?27001|hipaa|gdpr|\bpci\b|fedramp"
+              r"|\baudit|head\s+of|latency|\bp\d\d\b|uptime|throughput|\bexpan|\bvp\b|chief\s+\w+\s+officer|\b(?:ceo|cto|cfo|coo|cmo|cro)\b",
+    "news": r"officially|\bofficial\b|\bfirst\b|\bfinally\b|\bhuge\b|\bbig\s+(?:news|win)"
+            r"|\bnew\s+(?!\w+\s+(?:ticket|bug|issue|pr|meeting))",
 }
-_KEYWORDS = re.compile("|".join(f"(?:{rx})" for rx in _SIGNALS.values()), re.IGNORECASE)
+_CONTEXT_FAMILIES = ("money", "count", "deal")
+_STRONG_RX = re.compile("|".join(f"(?:{rx})" for rx in _STRONG.values()), re.IGNORECASE)
+_WEAK_RX = {name: re.compile(rx, re.IGNORECASE) for name, rx in _WEAK.items()}
+CONTEXT_CHARS = 280
+"""A neighbour longer than this is a message of its own, not a reply that completes another."""
+
+
+def _text(message: Message) -> str:
+    return f"{message.subject or ''} {message.text}"
+
+
+def weak_cues(message: Message) -> int:
+    """How many weak families a message mentions."""
+    text = _text(message)
+    return sum(1 for rx in _WEAK_RX.values() if rx.search(text))
 
 
 def is_candidate(message: Message) -> bool:
-    """True when a message mentions a business keyword or a figure with a unit."""
-    return bool(_KEYWORDS.search(f"{message.subject or ''} {message.text}"))
+    """True when a message has a strong cue, or weak cues of two different kinds."""
+    return bool(_STRONG_RX.search(_text(message))) or weak_cues(message) >= 2
 
 
-def with_neighbours(indices: set[int], size: int, *, radius: int = 1) -> list[int]:
-    """The indices plus those within `radius` of one, in order, inside ``range(size)``."""
-    keep = {j for i in indices for j in range(i - radius, i + radius + 1) if 0 <= j < size}
+def is_context(message: Message) -> bool:
+    """A short message with a figure or a deal word: a reply that may complete the message next
+    to it ("they signed it", "2 yrs at 95k/yr")."""
+    text = _text(message)
+    return len(message.text) <= CONTEXT_CHARS and any(
+        _WEAK_RX[name].search(text) for name in _CONTEXT_FAMILIES)
+
+
+def with_neighbours(indices: set[int], messages: Sequence[Message], *, radius: int = 1
+                    ) -> list[int]:
+    """The indices plus context messages (``is_context``) within `radius` of one, in order."""
+    size = len(messages)
+    keep = set(indices)
+    for i in indices:
+        keep |= {j for j in range(i - radius, i + radius + 1)
+                 if 0 <= j < size and j not in keep and is_context(messages[j])}
     return sorted(keep)
 
 
 class Triage:
-    """Picks what to send: keyword candidates and rule hits, each with its neighbours."""
+    """Picks what to send: lexicon candidates and rule hits, with the replies around them."""
 
     def __init__(self, *, rules: Extractor | None = None, radius: int = 1) -> None:
         self.rules = rules
@@ -94,23 +161,19 @@ class Triage:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
-        """Also use the offline rules extractor's hits as candidates when it is installed."""
-        try:
-            module = importlib.import_module("signalpipe.extract.rules")
-        except ImportError:
+        """The lexicon; with ``llm.triage_rules`` the rules extractor's hits are candidates too."""
+        if not settings.llm.triage_rules:
             return cls()
-        rules_class = getattr(module, "RulesExtractor", None)
-        if rules_class is None:
-            return cls()
-        rules: Extractor = rules_class.from_settings(settings)
-        return cls(rules=rules)
+        return cls(rules=RulesExtractor.from_settings(settings))
 
     def select(self, batch: Batch) -> list[Message]:
         """The messages of `batch` worth sending to the LLM, in batch order (maybe none)."""
         messages: Sequence[Message] = batch.messages
         hits = {i for i, m in enumerate(messages) if is_candidate(m)}
-        hits |= self._rule_hits(batch)
-        return [messages[i] for i in with_neighbours(hits, len(messages), radius=self.radius)]
+        # A rule hit counts as one more weak cue: alone it would send every templated metric
+        # line the rules misread, while the lexicon already covers what the rules find.
+        hits |= {i for i in self._rule_hits(batch) if weak_cues(messages[i]) >= 1}
+        return [messages[i] for i in with_neighbours(hits, messages, radius=self.radius)]
 
     def _rule_hits(self, batch: Batch) -> set[int]:
         if self.rules is None:

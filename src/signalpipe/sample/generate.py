@@ -4,10 +4,17 @@ The traffic is mostly mundane (standups, reviews, lunch, bugs, tickets, scheduli
 it are real events of all 13 types, each mentioned in 1-4 messages spread over channels, days,
 senders and both media, phrased many ways (figures as "$12M", "12 million", "$12,000,000", "12m";
 MRR for ARR; a city for its country), sometimes two events in one sentence or several in one
-update email, sometimes typed in lower case or with a typo. Distractors look like events but are
-not: plans, hypotheticals, negations, rumours, slipped deals, jokes, outages, competitor and
-customer news, old news, test messages, NDAs and betas, and text that tries to instruct an AI
-summarizer; they also ride along inside real announcements. Only real events reach the truth.
+update email, sometimes typed in lower case or with a typo. Each mention is written in one of
+eight phrasing families (``phrasings``: Slack, terse Slack, emoji, all lower case, email, email
+prose, press-release voice, digest bullets), split once into families the extractor's authors
+saw and a held-out set; the truth records the family of every mention, and ``families=`` limits
+a run to some of them. Lowlights (lost deals, churn, outages with customer impact, departures,
+layoffs, failed audits, missed targets, down rounds; ``lowlights``) are planted too and marked
+``lowlight: true``. Distractors look like events but are not: plans, hypotheticals, negations,
+rumours, slipped deals, jokes, staging incidents, competitor and customer news, old news, test
+messages, NDAs and betas, quoted, translated, templated and role-played text, and text that
+tries to instruct an AI summarizer; they also ride along inside real announcements. Only real
+events reach the truth.
 
 Everything is drawn from one ``random.Random(seed)``, so a seed always gives the same bytes.
 No two planted events share an identity (type and metrics), at any number of rows: names come
@@ -20,9 +27,10 @@ Public API:
     mbox): the list holds the truth events completed by that row and is usually empty.
     ``iter_rows`` yields plain dicts with the CSV's keys plus ``channel`` ("" for email).
 
-The phrasing lives in ``kinds`` (one class per event type); names, places and the mundane and
-filler lists live in ``vocab``; the seed's world and the number formats in ``world``; the engine
-that interleaves them is ``traffic.Traffic``; rows and truth records are in ``truth``.
+The phrasing lives in ``kinds`` (one class per event type), ``lowlights`` and ``phrasings``;
+names, places and the mundane and filler lists live in ``vocab``; the seed's world and the number
+formats in ``world``; the engine that interleaves them is ``traffic.Traffic``; rows and truth
+records are in ``truth``.
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -59,13 +67,15 @@ class GenerateStats:
 
 
 
-def iter_traffic(rows: int, seed: int, *,
-                 company: str = "scaleflow") -> Iterator[tuple[GeneratedRow, list[TruthEvent]]]:
+def iter_traffic(rows: int, seed: int, *, company: str = "scaleflow",
+                 families: Collection[str] | None = None,
+                 ) -> Iterator[tuple[GeneratedRow, list[TruthEvent]]]:
     """Yield each row with the truth events it completes (an event completes at its last mention).
 
     The last row also carries every event whose later mentions did not fit in ``rows``.
+    ``families`` limits the phrasing families of mentions (see ``phrasings``; default: all).
     """
-    return Traffic(seed, company).run(rows)
+    return Traffic(seed, company, families).run(rows)
 
 
 def iter_rows(rows: int, seed: int, *, company: str = "scaleflow") -> Iterator[dict[str, str]]:
@@ -75,7 +85,8 @@ def iter_rows(rows: int, seed: int, *, company: str = "scaleflow") -> Iterator[d
 
 
 def generate(rows: int, seed: int, out_csv: Path, truth_path: Path | None = None, *,
-             company: str = "scaleflow", fmt: str = "csv") -> GenerateStats:
+             company: str = "scaleflow", fmt: str = "csv",
+             families: Collection[str] | None = None) -> GenerateStats:
     """Write ``rows`` messages to ``out_csv`` and the planted events to ``truth_path`` (JSONL).
 
     Both files are streamed, so memory stays flat for any ``rows``. A ``fmt`` other than "csv"
@@ -83,7 +94,7 @@ def generate(rows: int, seed: int, out_csv: Path, truth_path: Path | None = None
     """
     truth_path = truth_path or default_truth_path(out_csv)
     writer = _write_csv if fmt == "csv" else load_writer(fmt)
-    traffic = Traffic(seed, company)
+    traffic = Traffic(seed, company, families)
     tally = _Tally(_KEEP.get(fmt))
     started = time.perf_counter()
     with truth_path.open("w", encoding="utf-8", newline="\n") as truth_file:
@@ -131,10 +142,12 @@ class _Tally:
     def _write(self, event: TruthEvent, truth_file: IO[str]) -> None:
         if self._keep is not None:
             # Not forgotten once used: a digest email can mention several events.
-            ids = [i for i in event.message_ids if i in self._kept_mentions]
-            if not ids:
+            kept = [(i, f) for i, f in zip(event.message_ids, event.families, strict=True)
+                    if i in self._kept_mentions]
+            if not kept:
                 return
-            event = dataclasses.replace(event, message_ids=ids)
+            event = dataclasses.replace(event, message_ids=[i for i, _ in kept],
+                                        families=[f for _, f in kept])
         truth_file.write(event.to_json() + "\n")
         self.events += 1
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from random import Random
 
+from signalpipe.sample.phrasings import FAMILIES, OPENER
 from signalpipe.sample.truth import MetricValue
 from signalpipe.sample.vocab import (
     AUDITORS,
@@ -57,6 +58,16 @@ class Kind:
     email: tuple[tuple[str, str], ...] = ()
     bullets: tuple[str, ...] = ()
     distractors: tuple[str, ...] = ()
+    families: dict[str, tuple[str, ...]] = {}  # extra phrasing families (see ``phrasings``)
+    lowlight = False  # bad news: written to the truth with ``lowlight: true``
+
+    def __init__(self) -> None:
+        extra = {**FAMILIES.get(type(self).__name__, {}), **type(self).families}
+        self.phrasings: dict[str, tuple[str, ...]] = {
+            "slack": self.chat, "digest": self.bullets,
+            "email": tuple(f"{s}\n\n{b}" for s, b in self.email),
+            **{name: tuple(t.replace("{_R}", OPENER) for t in ts) for name, ts in extra.items()},
+        }
 
     def sample(self, w: World) -> Raw:
         """Values for an event of this kind (real, or the subject of a distractor)."""

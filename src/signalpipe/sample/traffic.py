@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from random import Random
 from string import Formatter
 
 from signalpipe.sample.kinds import KINDS, Kind
+from signalpipe.sample.lowlights import LOWLIGHT_KINDS
+from signalpipe.sample.phrasings import CHAT_FAMILIES, EMAIL_FAMILIES, HELD_OUT, SEEN
 from signalpipe.sample.truth import GeneratedRow, TruthEvent
 from signalpipe.sample.vocab import (
     CITIES,
@@ -45,6 +47,11 @@ DIGEST_WINDOW_ROWS = 300  # an update email may pull in mentions due this soon
 DOUBLE_SHARE = 0.1  # chat mentions that also announce a second event in the same sentence
 LOWERCASE_SHARE = 0.07  # chat mentions typed all in lower case
 TYPO_SHARE = 0.05  # chat mentions with two letters swapped in one word
+ALL_KINDS: tuple[Kind, ...] = KINDS + LOWLIGHT_KINDS
+# How often each family writes a mention, among those allowed; Slack and plain email stay the
+# most common, as in a real workspace.
+FAMILY_WEIGHTS = {"slack": 0.55, "terse": 0.15, "emoji": 0.15, "lower": 0.15,
+                  "email": 0.6, "prose": 0.2, "release": 0.2}
 _START_EPOCH_S = int(datetime(2025, 1, 6, 8, 30, tzinfo=UTC).timestamp())  # a Monday morning
 _DAY_S = 86_400
 
@@ -129,21 +136,35 @@ class _Planted:
     raw: Raw
     left: int
     ids: list[str] = field(default_factory=list)
+    families: list[str] = field(default_factory=list)  # the phrasing family of each mention
 
     def truth(self) -> TruthEvent:
         return TruthEvent(self.kind.event_type, self.kind.metrics(self.raw), list(self.ids),
-                          self.kind.title(self.raw))
+                          self.kind.title(self.raw), list(self.families), self.kind.lowlight)
 
 
 class Traffic:
-    """One seed's traffic, row by row."""
+    """One seed's traffic, row by row.
 
-    def __init__(self, seed: int, company: str) -> None:
+    ``families`` limits the phrasing families mentions are written in (default: all of them);
+    ``bench/quality_generated.py`` generates seen and held-out families apart. At least one chat
+    family must be allowed.
+    """
+
+    def __init__(self, seed: int, company: str, families: Collection[str] | None = None) -> None:
+        allowed = set(SEEN + HELD_OUT if families is None else families)
+        unknown = allowed - set(SEEN + HELD_OUT)
+        self.chat_families = [f for f in CHAT_FAMILIES if f in allowed]
+        if unknown or not self.chat_families:
+            raise ValueError(f"families must name at least one chat family of {CHAT_FAMILIES} "
+                             f"and only known ones; unknown: {sorted(unknown)}")
+        self.email_families = [f for f in EMAIL_FAMILIES if f in allowed]
+        self.digest = "digest" in allowed
         self.rng = Random(seed)
         self.world = World.create(self.rng, company)
         self.mundane = _Mundane(self.world)
         self.clock = _Clock(self.rng)
-        self.weights = [kind.weight for kind in KINDS]
+        self.weights = [kind.weight for kind in ALL_KINDS]
         self.plant_weights = list(self.weights)  # a kind whose identities are used up gets 0
         self.pending: list[tuple[int, int, _Planted]] = []  # (due row, tie-breaker, event)
         self.live: list[_Planted] = []  # planted events not yet written to the truth
@@ -188,31 +209,44 @@ class Traffic:
         Revenue and user milestones only grow, so they never run out and this always returns.
         """
         while True:
-            kind = self.rng.choices(KINDS, weights=self.plant_weights)[0]
+            kind = self.rng.choices(ALL_KINDS, weights=self.plant_weights)[0]
             raw = kind.make(self.world)
             if raw is not None:
                 return kind, raw
-            self.plant_weights[KINDS.index(kind)] = 0.0
+            self.plant_weights[ALL_KINDS.index(kind)] = 0.0
 
     def _mention(self, rid: str, ts: str, i: int,
                  planted: _Planted) -> tuple[GeneratedRow, list[TruthEvent]]:
         self.mention_rows += 1
+        rng = self.rng
         group = [planted]
-        if self.rng.random() < MENTION_EMAIL_SHARE:
-            if self.rng.random() < 0.5:
+        if rng.random() < MENTION_EMAIL_SHARE and (self.digest or self.email_families):
+            if self.digest and rng.random() < 0.5:
                 group += self._pull(i, planted)
             sender = self.world.email_of(self.world.person())
-            content = self._digest(group, sender) if len(group) > 1 or self.rng.random() < 0.3 \
-                else self._email(planted, sender)
+            if self.digest and (len(group) > 1 or rng.random() < 0.3 or not self.email_families):
+                family, content = "digest", self._digest(group, sender)
+            else:
+                family = self._family(self.email_families)
+                content = self._email(planted, sender, family)
             row = GeneratedRow(rid, False, sender, ts, content, "", "event")
         else:
             sender = self.world.person()
-            if self.rng.random() < DOUBLE_SHARE:
+            if self.digest and rng.random() < DOUBLE_SHARE:
                 group += self._pull(i, planted, limit=1)
-            text = self._chat(planted, sender) if len(group) == 1 else self._double(group, sender)
-            row = GeneratedRow(rid, True, sender, ts, self._casual(text),
-                               pick(self.rng, planted.kind.channels), "event")
-        return row, self._record(rid, group)
+            if len(group) > 1:
+                family, text = "digest", self._casual(self._double(group, sender))
+            else:
+                family = self._family(self.chat_families)
+                text = self._chat(planted, sender, family)
+            row = GeneratedRow(rid, True, sender, ts, text, pick(rng, planted.kind.channels),
+                               "event")
+        return row, self._record(rid, group, family)
+
+    def _family(self, allowed: list[str]) -> str:
+        if len(allowed) == 1:
+            return allowed[0]
+        return self.rng.choices(allowed, weights=[FAMILY_WEIGHTS[f] for f in allowed])[0]
 
     def _casual(self, text: str) -> str:
         """Slack habits: emoji as :shortcodes:, and now and then a message in all lower case."""
@@ -242,10 +276,11 @@ class Traffic:
             second = second[0].lower() + second[1:]
         return f"{pick(self.rng, DOUBLE_OPENERS)} {first} and {second}!"
 
-    def _record(self, rid: str, group: list[_Planted]) -> list[TruthEvent]:
+    def _record(self, rid: str, group: list[_Planted], family: str) -> list[TruthEvent]:
         done = []
         for planted in group:
             planted.ids.append(rid)
+            planted.families.append(family)
             planted.left -= 1
             if planted.left == 0:
                 done.append(planted.truth())
@@ -270,9 +305,12 @@ class Traffic:
     def _slots(self, planted: _Planted, sender: str) -> dict[str, str]:
         return self.world.common(sender) | planted.kind.slots(self.rng, planted.raw)
 
-    def _chat(self, planted: _Planted, sender: str) -> str:
+    def _chat(self, planted: _Planted, sender: str, family: str) -> str:
         rng = self.rng
         slots = self._slots(planted, sender)
+        if family != "slack":  # the other families are written whole, habits included
+            text = pick(rng, planted.kind.phrasings[family]).format_map(slots)
+            return text.lower() if family == "lower" else text
         parts = [pick(rng, planted.kind.chat).format_map(slots)]
         if rng.random() < 0.2:
             parts.insert(0, pick(rng, HEADS))
@@ -280,12 +318,12 @@ class Traffic:
             parts.append(pick(rng, TAILS).format_map(slots))
         if rng.random() < 0.08:  # a non-event riding along in the same message
             parts.append(self._distractor_text(sender))
-        return " ".join(parts)
+        return self._casual(" ".join(parts))
 
-    def _email(self, planted: _Planted, sender: str) -> str:
-        subject, body = planted.kind.email[int(self.rng.random() * len(planted.kind.email))]
-        slots = self._slots(planted, sender)
-        return f"Subject: {subject.format_map(slots)}\n\n{body.format_map(slots)}"
+    def _email(self, planted: _Planted, sender: str, family: str) -> str:
+        templates = planted.kind.phrasings[family]
+        template = templates[int(self.rng.random() * len(templates))]
+        return f"Subject: {template.format_map(self._slots(planted, sender))}"
 
     def _digest(self, group: list[_Planted], sender: str) -> str:
         rng = self.rng
@@ -305,7 +343,7 @@ class Traffic:
         common = self.world.common(sender)
         if rng.random() < 0.12:
             return pick(rng, GENERIC_DISTRACTORS).format_map(common)
-        kind = rng.choices(KINDS, weights=self.weights)[0]
+        kind = rng.choices(ALL_KINDS, weights=self.weights)[0]
         slots = common | kind.slots(rng, kind.sample(self.world))
         return pick(rng, kind.distractors).format_map(slots)
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -38,17 +38,22 @@ class GeneratedRow(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class TruthEvent:
-    """A planted event: type, canonical metrics, every message id that mentions it, a title."""
+    """A planted event: type, canonical metrics, every message id that mentions it, a title,
+    the phrasing family of each mention (``families[i]`` wrote ``message_ids[i]``) and whether it
+    is a lowlight (bad news, scored against events of negative polarity)."""
 
     event_type: str
     metrics: dict[str, MetricValue]
     message_ids: list[str]
     title: str
+    families: list[str] = field(default_factory=list)
+    lowlight: bool = False
 
     def to_json(self) -> str:
-        """One JSONL line: event_type, metrics, message_ids, title."""
+        """One JSONL line: event_type, metrics, message_ids, title, families, lowlight."""
         return json.dumps({"event_type": self.event_type, "metrics": self.metrics,
-                           "message_ids": self.message_ids, "title": self.title},
+                           "message_ids": self.message_ids, "title": self.title,
+                           "families": self.families, "lowlight": self.lowlight},
                           ensure_ascii=False)
 
 

@@ -263,8 +263,21 @@ GENERIC_DISTRACTORS = (
     "Hot take: we'll have 10 million users before {competitor} ships anything.",
     "Apparently {competitor} is shutting down? Unconfirmed.",
     "Dream scenario: Apple buys us for $3B and we all retire 😂",
-    "Outage update: the API is degraded, 30% of requests failing, rolling back the deploy.",
-    "SEV2 resolved: login errors were caused by an expired certificate.",
+    "Outage update: the staging API is degraded, rolling back the deploy. No customer impact.",
+    "SEV2 resolved: login errors on the internal admin were caused by an expired certificate.",
+    # Third parties' news, old news, quoted, translated, templated and role-played text: traps
+    # that read like an announcement but report nothing that happened to us now.
+    "FYI {competitor} just announced a $40M Series B led by Index. Good for them I guess.",
+    "Our customer's parent company got acquired by Oracle today, no change for us.",
+    "Throwback: in 2021 we closed our seed round in a coffee shop. Feels like forever ago.",
+    "Template for the launch post: \"{company} raises $[AMOUNT] Series [X] led by [LEAD]\"",
+    "Translating {competitor}'s release for the deck: \"{competitor} ha cerrado una ronda de "
+    "20 millones\" = they closed 20M.",
+    "Role-play for sales training: you're the CFO of {competitor} and you just signed with us "
+    "for $1M a year.",
+    "> we just crossed 1M users! (that's {competitor}'s tweet, not ours)",
+    "Draft quote for the website, not approved: \"{company} cut our costs by 60%\"",
+    "Next quarter we plan to open an office in Berlin and hire a VP of Sales.",
 )
 DISTRACTOR_SUBJECTS = ("Re: quick question", "Pipeline review", "Notes from {weekday}",
                        "Re: forecast", "Thoughts?", "FYI")
