@@ -17,26 +17,33 @@ HIRE = rx(
     r"|her|his|their) offer|signed (?:her|his|their|the) offer|starts? (?:on|monday|tuesday"
     r"|wednesday|thursday|friday|next|as|today|tomorrow|the \d)|starting (?:as|on|monday|tuesday"
     r"|wednesday|thursday|friday|next)|first day|appointed|appoints|appointment of|named\b"
-    r"|names\b|promot(?:ed|es|ion)|brought on|on ?board(?:ed|s|ing)?|coming on as|comes on as"
+    r"|names\b|offer signed|offer accepted|accepted the offer|(?:just )?started (?:as|today as)"
+    r"|promot(?:ed|es|ion)|brought on|on ?board(?:ed|s|ing)?|coming on as|comes on as"
     r"|taking (?:over|the role)|takes over|is (?:our|the) new|as (?:our|the|its) new|new (?:ceo"
     r"|cto|cfo|coo|cro|cmo|cpo|vp|head|chief|director|general counsel)"
     r"|added (?:\w+ ){1,3}to (?:our|the|its) (?:team|board|leadership)"
     r"|expands? (?:its |our )?(?:leadership|executive) team|poached)")
-NOT_HIRE = rx(r"\b(?:interview(?:s|ed|ing)?|candidates?|job (?:post|posting|ad|description)"
+NOT_HIRE = rx(r"\b(?:plan(?:s|ning)? to hire|to hire (?:a|an|our)\b|will hire|hope to hire"
+              r"|looking (?:to hire|for)|want(?:s)? to hire|their partner joins"
+              r"|as part of the round"
+              r"|interview(?:s|ed|ing)?|candidates?|job (?:post|posting|ad|description)"
               r"|recruit(?:ing|er)|offer (?:sent|out|extended)|sent (?:an|the) offer|pipeline"
               r"|hiring (?:plan|for|a|an|our)|we(?:'re| are) hiring|open roles?|headcount plan"
               r"|join(?:ed|ing)? (?:the|a|our) (?:call|meeting|zoom|channel|webinar|slack|standup"
               r"|waitlist|beta|program|session|thread|event|demo)|joined us (?:on|for) (?:the|a)"
               r" (?:call|demo|webinar|podcast)|customer|user)\b")
-LEAVE = rx(r"\b(?:passed away|resign(?:ed|s|ing|ation)|is leaving|will be leaving|are leaving"
+LEAVE = rx(r"\b(?:passed away|departure\b|decided to leave|resign(?:ed|s|ing|ation)|is leaving"
+           r"|will be leaving|are leaving"
            r"|leaves (?:the "
            r"company|us|\w+ at)|left (?:the company|us|the team)|stepping down|stepped down"
            r"|steps down|departing|departure of|last day|parted ways|parting ways|let go|fired"
            r"|quit\b|moving on from)\b")
 LAYOFF = rx(r"\b(?:laid off|lay ?offs?|let go of \d+|reduction in force|\brif\b"
             r"|reduc(?:e|ed|ing) (?:the |our )?(?:team|headcount|staff|workforce) (?:size )?by"
-            r"|cut \d+%? (?:of )?"
-            r"(?:our |the )?(?:staff|team|headcount|workforce|jobs|roles|people)|hiring freeze"
+            r"|cut \d+ ?(?:%|percent)? (?:of )?"
+            r"(?:our |the )?(?:staff|team|headcount|workforce|jobs|roles|people|company)"
+            r"|said goodbye to \d+|let \d+ (?:people|colleagues|employees) go|\d+ roles cut"
+            r"|hiring freeze"
             r"|freez(?:e|ing) (?:all )?hiring|headcount cuts?|job cuts|downsiz\w+"
             r"|restructur\w+ (?:that|which|affecting)|furlough\w*)\b")
 PERSON = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ]+)?(?:\s(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+"
@@ -89,7 +96,8 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     agentless = not clause[:m.start()].strip(" -*\u2022:")
     if not (agentless or FIRST_PERSON.search(low)
-            or re.search(r"welcom|said yes|accepted|starts|first day|new\b", low)
+            or re.search(r"welcom|said yes|accepted|starts|started|first day|new\b|say hi"
+                         r"|meet our", low)
             or (ctx.company and ctx.company.search(clause))):
         return None
     elsewhere = re.search(r"\b(?:at|joins|joined|joining) ([A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+)*)",
@@ -119,6 +127,7 @@ LAUNCH = rx(
     r"|open beta|has arrived|have arrived|announc(?:ed|es|ing) (?:the |a |an |our |its )?"
     r"(?:new|launch|release|availability|general availability|beta|version|v?\d)"
     r"|goes live|out now|available now|available today|you can (?:now|finally)|excited to bring"
+    r"|out of beta|available to everyone|available to all"
     r"|now works with|now integrates with|announce (?:the )?(?:release|launch"
     r"|general availability|availability|a new|our new|support)|release of|excited to (?:release"
     r"|introduce|share|launch)|now supports?\b|now offers\b|now (?:fully )?open[- ]source"
@@ -146,7 +155,9 @@ PRODUCT_HINT = rx(
     r"|plugin|plug-in|module|platform|dashboard|tool|edition|plan|tier|cli|extension|connector"
     r"|copilot|assistant|engine|studio|service|suite|console|portal|marketplace app|mobile"
     r"|ios|android|beta|agent|model|workflow|analytics|insights|reports?|ai)\b")
-ROUTINE = rx(r"\b(?:v?\d+\.\d+\.[1-9]\d*|v?0\.\d+(?:\.\d+)?|bug ?fix(?:es)?|hot ?fix|patch"
+ROUTINE = rx(r"\b(?:v?\d+\.\d+\.[1-9]\d*|v?0\.\d+(?:\.\d+)?|design partners?|private beta"
+             r"|closed beta|limited (?:beta|preview|release|access)|early access"
+             r"|bug ?fix(?:es)?|hot ?fix|patch"
              r"|security fix|minor release"
              r"|maintenance release|point release|release candidate|rc\.?\d|alpha|nightly|canary"
              r"|staging|dev environment|internal(?:ly)?|dogfood\w*|to \d+% of|feature flag"
@@ -164,6 +175,10 @@ MAJOR_HEADING = re.compile(r"^\W{0,6}(?:v|version\s)?(?P<v>[1-9]\d*\.0(?:\.0)?)\
 
 
 OBJECT = re.compile(r"[\s*_]*((?:[\w'’./+-]+ ?){1,5}?)(?=[:;,.!(]|\*\*|$| - | for | to | on )")
+INTRANSITIVE = re.compile(r"(?:is|are|went|goes) (?:now )?(?:live|out|here|available|ga)|now "
+                          r"(?:available|live)|generally available|general availability|ga$"
+                          r"|out now|available (?:now|today)|has arrived|have arrived"
+                          r"|shipped$|rolled out$|is shipping|out of beta|available to")
 NOT_LAUNCH_OBJECT = rx(r"\b(?:website|web site|blog|logo|brand(?:ing)?|new look|newsletter|podcast"
                       r"|office|team|hire|colleague|intern|employee|handbook|policy|poll|survey"
                       r"|webinar|meetup|event|conference|contest|giveaway|job|role|book|bookclub"
@@ -186,8 +201,12 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
     label = product or ""
     if version and version.group() not in label:
         label = f"{label} {version.group()}".strip()
+    # "Vault API: shipped to everyone", "Flow Copilot is now GA": the name before the verb is
+    # the product, not someone else launching one ("Stripe launched Radar")
+    named_product = product is not None and clause.find(product) < m.start() \
+        and INTRANSITIVE.match(m.group().strip())
     return Found(T.PRODUCT_LAUNCH, {"product": key(label)}, f"Launched {label}", m.start(),
-                 stakeholders=(label,))
+                 relational=bool(named_product), stakeholders=(label,))
 
 
 def _not_a_launch(trigger: str, clause: str, low: str, at: int, *, headline: bool) -> bool:
@@ -248,7 +267,8 @@ EXPAND = rx(
     r"|facility|site|clinic|center|centre|campus|warehouse|branch)|established (?:a |an )?"
     r"(?:subsidiary|office|entity|branch)|arriv(?:ed|es) in|new market"
     r"|(?:launch|expansion|office|team) (?:is|was) (?:done|live|complete|open|up and running)"
-    r"|open for business|up and running|(?:first|sixth|second"
+    r"|open for business|up and running|now selling in|selling in|first customer there|(?:first"
+    r"|sixth|second"
     r"|third|fourth|fifth|\d+(?:st|nd|rd|th))"
     r" market)")
 EXIT = rx(r"\b(?:exit(?:ed|ing|s)? the [\w ]{1,20}market|(?:deprecated|withdrawn|discontinued"
@@ -296,7 +316,8 @@ CERT_DONE = rx(
 CERT_BAD = rx(r"\b(?:fail(?:ed|s)? (?:the |our |its )?[\w ]{0,15}(?:audit|assessment|certification"
               r"|review)|didn'?t pass|did not pass|not pass|(?:audit|certification|assessment)"
               r" (?:was |is |has been |got )?(?:delayed|pushed|slipped|postponed|failed)"
-              r"|qualified opinion|exceptions (?:found|noted|were found)|(?:major|critical"
+              r"|qualified [\w/ -]{0,30}opinion|\d+ exceptions|exceptions (?:found|noted"
+              r"|were found)|(?:major|critical"
               r"|material)"
               r" (?:findings?|weakness(?:es)?)|non-?conformit\w+|lost (?:our|the) \w+ (?:cert\w*"
               r"|accreditation))")
@@ -353,6 +374,7 @@ PRESS = rx(
     r"[^.]{0,40}\blist\b|named (?:us )?(?:one of|as one of|among)|made (?:the|their|it onto)"
     r" [^.]{0,40}list|quoted (?:in|by)|(?:we'?re|we are|we were) (?:in|on) [A-Z]"
     r"|press (?:hit|coverage|mention)|front page|interviewed (?:by|on)"
+    r"|(?:article|story|piece|feature|profile|write-?up) (?:about|on) us"
     r"|(?:we|our \w+) appear(?:ed|s) (?:in|on)|shout-?out (?:in|from)|profiled (?:by|in)"
     r"|sat down with [^.]{0,60}(?:podcast|show|radio|tv|magazine)|guest on (?:the )?[^.]{0,40}"
     r"(?:podcast|show)|(?:on|joined) the [^.]{0,40} podcast)")
@@ -371,7 +393,8 @@ def media(clause: str, low: str, ctx: Context) -> Found | None:
     who = None
     if outlet:
         who = name_before(clause, outlet.end(), within=30) or clause[outlet.start():outlet.end()]
-    elif not (FIRST_PERSON.search(low) or (ctx.company and ctx.company.search(clause))):
+    elif not (FIRST_PERSON.search(low) or (ctx.company and ctx.company.search(clause))
+              or re.search(r"\b(?:interview|podcast|episode|article|story|piece|profile)\b", low)):
         return None  # "Kara Craig was featured in ...": someone's press, not ours
     if who is None:
         who = name_after(clause, m.start(), within=40) or name_before(clause, m.start())

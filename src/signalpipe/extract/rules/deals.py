@@ -17,7 +17,7 @@ ROUND = rx(r"\b(?:(?P<pre>pre-?seed)|(?P<seed>seed)(?! (?:data|script|file|round
            r"|(?P<bridge>bridge)(?: round)?|(?P<safe>safe)s?\b(?= (?:note|round|signed|closed"
            r"|is|are))"
            r"|(?P<growth>growth (?:round|equity))|(?P<conv>convertible note))\b")
-FUNDING_CONTEXT = rx(r"\b(?:round|seed|series [a-h]|funding|financing|investment|term ?sheet"
+FUNDING_CONTEXT = rx(r"\b(?:round|seed|series[ -]?[a-h]\b|funding|financing|investment|term ?sheet"
                      r"|safes?\b|bridge round|raise[ds]?|raising|venture (?:funding|debt|round)"
                      r"|valuation|convertible|oversubscribed|pre-money|post-money)\b")
 NOT_FUNDING = rx(r"\b(?:sold|sells|selling|sale of|divest\w*|acquir\w+|buy(?:s|ing)? (?:out|back)"
@@ -38,6 +38,7 @@ LEAD = re.compile(r"(?:led by|co-led by|leading (?:the|our) round:?|with partici
                   r"(?:the\s+)?(?P<n>(?:[A-Z][\w&'.-]*|a16z)(?:\s(?:[A-Z][\w&'.-]*|Capital"
                   r"|Ventures|Partners))*)")
 FUNDING_BAD = rx(r"\b(?:down ?round|flat round|bridge (?:round )?(?:at|on) (?:a )?(?:lower|worse)"
+                 r"|on worse terms|at a lower valuation|below (?:our|the) last (?:round|valuation)"
                  r"|lower valuation|term ?sheet (?:fell through|was pulled|got pulled|rescinded"
                  r"|withdrawn|fell apart)|(?:lead|investor|fund|vc)s? (?:passed|pulled out"
                  r"|backed out|walked away)|round (?:fell apart|collapsed|fell through)"
@@ -97,6 +98,9 @@ def funding(clause: str, low: str, ctx: Context) -> Found | None:
     done = FUNDING_DONE.search(low)
     if not done:
         return None
+    if INTEREST.search(low) and not re.search(r"\b(?:closed|raised|signed|wired|term ?sheet"
+                                               r"|in the bank|offered|quoted)\b", low):
+        return None  # "pinged asking for a call about leading our Series C" is interest
     rnd = _round(clause) or _round(ctx.subject)
     amount, valuation = _amount(clause)
     sheet = TERM_SHEET.search(low)
@@ -140,11 +144,15 @@ INTEREST = rx(
     r" (?:progress|trajectory|growth)|caught (?:our|their) attention|on (?:their|our) radar"
     r"|request(?:ing|ed|s)? (?:a|the|our|your) (?:call|meeting|deck|data room|intro)"
     r"|intro(?:duction)? request|asked for an intro|(?:interest|intro|call) from"
+    r"|ask(?:ing|ed) to (?:meet|invest|lead|talk|chat)"
     r"|potential (?:series [a-h] )?lead|preempt\w*|pre-empt\w*|sent (?:us )?a (?:loi"
     r"|deck request))\b")
 _FUND_SENDER = rx(r"\b(?:ventures?|capital|partners|vc|fund|investments?|investors?|angels?)\b")
 
 
+_GENERIC_INVESTOR = frozenset({
+    "ventures", "venture", "capital", "investor", "investors", "angel", "angels", "fund", "funds",
+    "general partner", "managing partner", "family office", "syndicate", "vc firm", "partners"})
 FUND_NAME = re.compile(r"\b[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*)* (?:Partners|Capital|Ventures|VC)\b")
 
 
@@ -161,6 +169,9 @@ def investor_interest(clause: str, low: str, ctx: Context) -> Found | None:
         who = name_before(clause, fund.end(), within=40) or name_after(clause, fund.start())
         if who and not INVESTOR.search(who.lower()) and not re.search(r"[A-Z]{2,}|\w+ \w+", who):
             who = None
+    if who is None and fund is not None and fund.re is INVESTOR and len(fund.group()) > 4 \
+            and fund.group() not in _GENERIC_INVESTOR:
+        who = clause[fund.start():fund.end()].title()  # "great first call with balderton"
     if who is not None:
         who = re.sub(r"^(?:(?:general |managing )?partner|investor|analyst|principal|associate)"
                      r"\s+(?:at|from|with)\s+", "", who, flags=re.IGNORECASE)
@@ -184,7 +195,7 @@ DEAL_DONE = rx(
     r"|became (?:a|our) (?:customer|client)|countersigned|executed|closed[- ]won|it'?s theirs"
     r"|sent (?:back|over|us) the signed|signature(?:s)? (?:is|are) in|awarded us|deployed across"
     r"|rolling out to|standardi[sz]ed on|new (?:enterprise |paying )?(?:logo|customer|client)"
-    r"|goes with us"
+    r"|goes with us|biggest deal|largest deal|largest contract|biggest contract"
     r"|agreed to (?:buy|purchase|a)|selects?|chooses|deploys|adopts|adopted)\b")
 DEAL_OBJECT = rx(
     r"\b(?:contract|deal|order form|purchase order|po\b|msa|agreement|logo|customer|client"
@@ -214,8 +225,9 @@ def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
                      f"Lost {who or 'a deal'}", lost.start(), negative=True, relational=True,
                      stakeholders=(who,) if who else ())
     dones = list(DEAL_DONE.finditer(low))
-    if not dones or not DEAL_OBJECT.search(low) or NOT_DEAL.search(low):
-        return None
+    if not dones or not DEAL_OBJECT.search(low) or NOT_DEAL.search(low) or re.search(
+            r"\brenew(?:al|ed)\b|\bclosed (?:the )?(?:month|quarter|year|q[1-4]|fy)", low):
+        return None  # a renewal is a customer outcome; "closed the month at" is revenue
     amounts = currency_money(clause) or [f for f in money(clause) if f.value >= 1000]
     # "Two wins today: ... and closed Tyrell Bank": the verb that names a customer is the deal's
     done, who = dones[0], None
@@ -273,7 +285,7 @@ PARTNER_DONE = rx(
     r"|listed|available (?:on|in|through|via)|partnered|partnering with|partners with"
     r"|agreement with|selected|certified|welcom(?:e|ed|es)|named|expand(?:ed|s) (?:our|its|their)"
     r" partnership|renewed)\b")
-NOT_PARTNER = rx(r"\b(?:partner meeting|general partner|managing partner|design partner"
+NOT_PARTNER = rx(r"\b(?:partner meeting|general partner|managing partner|design partners?"
                  r"|love to partner|happy to partner|open to partner|want to partner"
                  r"|partner (?:with"
                  r" us )?on (?:a|the) (?:webinar|blog|event)|partners? call|partner portal login"
@@ -302,8 +314,9 @@ def partnership(clause: str, low: str, ctx: Context) -> Found | None:
                     if not (ctx.company and ctx.company.search(n))), None)
     if who is None or who.lower() in {"partner", "partners", "partnership", "partnerships"}:
         return None
+    # the verb is where the subject ends: in "The IBM partnership is live" IBM is the partner
     return Found(T.PARTNERSHIP, {"partner": key(who)}, f"Partnership with {who}",
-                 min(m.start(), done.start()), stakeholders=(who,))
+                 done.start() if done.start() > m.start() else m.start(), stakeholders=(who,))
 
 
 RENEWAL = rx(

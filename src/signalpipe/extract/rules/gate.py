@@ -22,7 +22,8 @@ STEMS: dict[str, str] = {
                          "intro$ introduction",
     "compliance": "soc$ soc2 soc 1 soc 2 soc 3 iso hipaa gdpr pci fedramp hitrust csa star "
                   "cyber essentials tisax ccpa nis2 nis 2 fda 510(k) stateramp irap disa ce mark "
-                  "hds$ c5$ pen test pentest penetration ato$ failed the audit failed our audit "
+                  "hds$ c5$ nist cmmc pen test pentest penetration ato$ failed the audit failed "
+                  "our audit "
                   "audit was delayed audit delayed qualified opinion",
     "media": "featured feature in feature on feature about covered coverage wrote write-up "
              "writeup ran$ article story piece profile op-ed podcast episode segment mention "
@@ -37,7 +38,10 @@ STEMS: dict[str, str] = {
               "departure last day "
               "parted parting let go fired quit$ moving on laid off layoff lay off lay-off "
               "reduction in force rif$ job cuts hiring freeze freezing hiring freeze on hiring "
-              "headcount downsiz restructur passed away reduce the team reduced the team "
+              "headcount downsiz restructur said goodbye roles cut of the team of our team "
+              "of the company of staff of our staff departure decided to leave offer signed "
+              "offer accepted "
+              "started as passed away reduce the team reduced the team "
               "reduce our team reduced our team "
               "furlough new executive new leadership new senior",
     "expansion": "expand expansion launched in launches in live in opened opens new office new "
@@ -46,6 +50,7 @@ STEMS: dict[str, str] = {
                  "entered entering available in availability in now serving set up incorporated "
                  "data residency arrived in arrives in market$ established exit pull out "
                  "launch is expansion is office is team is open for business up and running "
+                 "now selling in selling in first customer there "
                  "deprecated withdrawn discontinued sunset retired no longer available "
                  "pulled out pulling out shut clos withdr retir zone",
     "partnership": "partner alliance marketplace app exchange appexchange app directory reseller "
@@ -57,7 +62,8 @@ STEMS: dict[str, str] = {
                        "theirs sent back sent over signature awarded deployed deploys rolling "
                        "out standardiz standardis new logo agreed adopt lost lose fell through "
                        "fell apart collapsed pulled out backed out walked away contract deal "
-                       "order form purchase order",
+                       "order form purchase order biggest deal largest deal largest contract "
+                       "biggest contract",
     "customer_success": "renew re-sign extended expand upsell upgraded seats case study "
                         "customer story success story testimonial nps$ csat net promoter record "
                         "retention nrr$ ndr$ grr$ g2$ capterra trustpilot gartner saved churn "
@@ -134,14 +140,21 @@ def _stems(spec: str) -> list[str]:
              "generally available", "general availability", "goes live", "out now",
              "no longer available", "render time", "rendering time", "cloud bill", "aws bill",
              "gcp bill", "azure bill", "infra bill", "board of", "board member", "the board",
-             "our board", "launch is", "expansion is", "office is", "team is", "open for business",
-             "up and running", "unauthorized access", "data leak", "passed away",
+             "our board", "launch is", "expansion is", "office is", "team is",
+             "open for business",
+             "up and running", "biggest deal", "largest deal", "largest contract",
+             "biggest contract", "now selling in", "selling in", "first customer there",
+             "said goodbye", "roles cut", "of the team", "of our team", "of the company",
+             "of staff", "of our staff", "decided to leave", "offer signed", "offer accepted",
+             "started as",
+             "unauthorized access", "data leak", "passed away",
              "reduce the team", "reduced the team",
              "reduce our team", "reduced our team", "first release", "initial release",
              "open sourc", "major version",
              "is out",
              "are out", "is here", "are here", "release of", "sat down", "guest on", "excited to",
-             "now support", "you can now", "you can finally", "now works with",
+             "now support", "out of beta", "available to everyone", "available to all",
+             "you can now", "you can finally", "now works with",
              "now integrates with",
              "now offer"}
     while i < len(words):

@@ -30,7 +30,7 @@ MILESTONE = rx(
     r"|\d+(?:\.\d+)?x\b|yoy|mom|qoq|wow|year over year|month over month|went from|jumped"
     r"|climbed|soared|rose|increased|more than|now have|now has|we have|serving|used by"
     r"|trusted by|past|beyond|north of|now \d+|to \$?\d+|is now|are now|has reached|have reached"
-    r"|and counting)"
+    r"|and counting|as of (?:today|this morning|now|close|the close|this week))"
     r"(?!\w)")
 _REV = (r"arr|mrr|annual recurring revenue|monthly recurring revenue|run[- ]?rate|revenues?"
         r"|bookings|net new arr|gmv|billings|top[- ]?line|net sales|sales|turnover|gross profit"
@@ -43,7 +43,8 @@ REVENUE_BAD = rx(
     rf"|plan|goal|number|forecast|quota|budget|estimates?)|(?:{_REV})s?\b[^.;]{{0,40}}?\b(?:fell"
     r"|dropped|declined|shrank|contracted|decreased|slipped|slumped|plunged|tumbled|went down"
     r"|is down|was down|were down|down \d|down by|lower than|weakened|deteriorated|halved)"
-    r"|came in (?:below|under|short)|fell short|below (?:plan|target|forecast)|short of (?:plan"
+    r"|came in (?:below|under|short)|fell short|below (?:the |our )?(?:[$\w.,]+ )?(?:plan|target"
+    r"|forecast|goal)|short of (?:plan"
     r"|target|forecast)|(?:net |operating |pre-?tax )?loss(?:es)? (?:widened|grew|increased|rose"
     r"|deepened)|swung to (?:a |an )?(?:\w+ )?loss|turned to (?:a |an )?loss|revenue miss"
     r"|profit warning|lower(?:ed|s)? (?:its |our |the )?(?:guidance|outlook|forecast))")
@@ -153,7 +154,8 @@ def _user_metric(word: str) -> tuple[str, int]:
     return w.replace(" ", "_").replace("-", ""), 100
 
 
-NOT_USERS = rx(r"\b(?:inflated|bots?|fake|spam\w*|test accounts|subscribed to|unsubscribe"
+NOT_USERS = rx(r"\b(?:hit (?:errors?|issues?|bugs?|a bug|problems?|the bug|timeouts?)|affected"
+               r"|impacted|inflated|bots?|fake|spam\w*|test accounts|subscribed to|unsubscribe"
                r"|members? (?:only|area|login)|member of|mailing list"
                r"|you are (?:currently )?(?:a )?(?:subscribed|member))\b")
 

@@ -31,7 +31,8 @@ CERT = rx(
     r"|\bpci(?:[- ]dss)?\b|\bfedramp\b(?: (?:high|moderate|low|ready|p-?ato|ato))?|\bhitrust\b"
     r"|\bcsa star\b(?: level \d)?|\bcyber ?essentials(?: plus)?\b|\btisax\b|\bccpa\b|\bnis ?2\b"
     r"|\bfda (?:clearance|approval|510\(k\))|\b510\(k\)|\bstateramp\b|\birap\b|\bdisa\b"
-    r"|\bce mark(?:ing)?\b|\bhds\b|\bbsi c5\b|\bsoc2\b|\bpen(?:etration)? ?test\b|\bato\b")
+    r"|\bce mark(?:ing)?\b|\bhds\b|\bbsi c5\b|\bsoc2\b|\bpen(?:etration)? ?test\b|\bato\b"
+    r"|\bnist(?: sp)? 800-\d+|\bcmmc(?: level \d)?")
 OUTLET = rx(
     r"\b(?:techcrunch|forbes|bloomberg|wsj|wall street journal|reuters|cnbc|fortune|wired"
     r"|the verge|venturebeat|business insider|insider|axios|the information|fast company"
@@ -49,7 +50,7 @@ INVESTOR = rx(
     r"|bessemer|battery|general catalyst|ggv|redpoint|felicis|first round|union square|usv"
     r"|softbank|coatue|crv|matrix|nea\b|ivp|lerer|speedinvest|balderton|atomico|northzone"
     r"|localglobe|seedcamp|point nine|creandum|earlybird|hv capital|partech|eqt|vc firm"
-    r"|family office|syndicate)\b")
+    r"|family office|syndicate|gv|headline|notion capital|forerunner|8vc|cherry ventures)\b")
 REGION = rx(
     r"\b(?:emea|apac|latam|dach|nordics|benelux|anz|mena|gcc|europe|asia|africa|north america"
     r"|south america|latin america|middle east|oceania|eu\b|uk\b|u\.k\.|us\b|u\.s\.|usa"

@@ -30,7 +30,8 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("users", growth.users), ("technical", growth.technical), ("award", co.award),
     ("launch", co.launch),
 )
-LATER_RETRACTED = re.compile(r"\b(?:then|but|and) (?:\w+ )?(?:backed out|pulled out|withdrew|"
+LATER_RETRACTED = re.compile(r"\b(?:then|but|and) (?:\w+ )?(?:backed out|pulled out|withdrew"
+                             r"|turned (?:it|them|the offer|that) down|declined|passed|"
                              r"rescinded|reneged|changed (?:her|his|their) mind|fell through"
                              r"|got cancell?ed|was cancell?ed)\b")
 # How a news headline says a company acted: "Stripe Raises $600M", "Acme Acquires Beta".
@@ -94,7 +95,7 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
         None if "plan" in allow else modality.plan_or_hope(part),
         None if "negation" in allow else modality.negated(part, negative_event=found.negative),
         modality.rumour(sentence.text),
-        modality.old_news(part),
+        modality.old_news(sentence.text),
     ]
     for reason in checks:
         if reason:
@@ -104,7 +105,9 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
         return "retracted later in the sentence"
     head = clause[:found.trigger]
     if found.relational:
-        other = re.search(r"\b(?:competitors?|rivals?|competition)\b", head, re.IGNORECASE)
+        other = re.search(r"\b(?:competitors?|rivals?|competition|(?:big (?:week|day|news|win)"
+                          r"|congrats|congratulations|kudos) (?:for|to) (?!us\b|our\b|the team\b"
+                          r"|everyone\b))\b", head, re.IGNORECASE)
         if other:
             return f"third party ({other.group()})"
         return None

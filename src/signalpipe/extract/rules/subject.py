@@ -21,7 +21,9 @@ OTHER_PEOPLE = re.compile(
     r"\b(?:competitors?|rivals?|competition|our (?:customers?|clients?|partners?|investors?|"
     r"friends?|neighbou?rs?|portfolio|vendors?|suppliers?)|(?:a|another|one of our) (?:customers?|"
     r"clients?|partners?|portfolio compan\w+)|they|they've|they're|their|he|she|his|her"
-    r"|the (?:startup|firm|company|vendor|customer|client)(?! itself))\b", re.IGNORECASE)
+    r"|the (?:startup|firm|company|vendor|customer|client|star|couple|agency|government)"
+    r"(?! itself)|(?:big (?:week|day|news|win)|congrats|congratulations|kudos|shout-?out)"
+    r" (?:for|to) (?!us\b|our\b|the team\b|everyone\b))\b", re.IGNORECASE)
 _CAP_NAME = re.compile(r"(?<![\w@#/.])(?:[A-Z][\w&'.-]*|[a-z]+[A-Z][\w]*)"
                        r"(?:\s(?:[A-Z][\w&'.-]*|of|&|and|de|for))*")
 # Capitalised words that open a sentence without naming anyone.
@@ -67,11 +69,13 @@ def named_subject(head: str, company: re.Pattern[str] | None) -> str | None:
     """The proper name nearest before the trigger in ``head``, or None when it is ours."""
     found = None
     for m in _CAP_NAME.finditer(head):
-        name = m.group().strip()
-        first = name.split()[0].lower().rstrip(":,!")
-        if (first in _NOT_NAMES or first in COMMON_WORDS) and len(name.split()) == 1:
+        words = m.group().split()
+        while words and (words[0].lower().rstrip(":,!") in _NOT_NAMES
+                         or words[0].lower() in COMMON_WORDS):
+            words = words[1:]  # "New MRR", "The IBM": the capital opens a sentence
+        if not words or (len(words) == 1 and words[0].lower().rstrip(":,!") in _NOT_NAMES):
             continue
-        found = name
+        found = " ".join(words)
     if found is None or (company is not None and company.search(found)):
         return None
     return found
@@ -138,6 +142,7 @@ def third_party(head: str, clause: str, company: re.Pattern[str] | None) -> str 
     name = named_subject(head, company)
     if name is None or not _acts(name, head):
         return None
+    rest = re.split(r",\s|;\s|\s[-\u2013\u2014]\s", rest, maxsplit=1)[0]
     if FIRST_PERSON.search(rest) or _object_is_us(rest, company):
         return None  # "Databricks listed us as a partner", "Obino acquires <us>": we are the news
     return f"third party ({name})"

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 # A sentence ends at a blank line, at a line break that is not a soft wrap, at . ! ? (or a run of
 # them) followed by space unless the dot ends an abbreviation or an initial, or at a bullet.
-_BREAK = re.compile(r"\n\s*\n\s*|\n|(?<=[.!?])\s+|\s[\u2022\u25cf\u25aa]\s")
+_BREAK = re.compile(r"\n\s*\n\s*|\n|(?<=[.!?])\s+|\s[\u2022\u25cf\u25aa]\s"
+                    r"|(?<=[\U0001f300-\U0001faff\u2600-\u27bf])\s+(?=[A-Z])")
+_EMOJI_CAP = re.compile(r"[\U0001f300-\U0001faff\u2600-\u27bf]\s+[A-Z]")
 _ABBREVIATIONS = frozenset([
     "inc", "vs", "co", "no", "mr", "ms", "mrs", "dr", "st", "e.g", "i.e", "ltd", "corp", "jr", "sr",
     "u.s", "approx", "est", "fig", "etc", "dept"
@@ -60,7 +62,7 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
 def sentences(text: str, *, limit: int = 400) -> list[Span]:
     """The sentences of ``text`` in order, at most ``limit`` (a huge message is read in part)."""
     if "\n" not in text and ". " not in text and "! " not in text and "? " not in text \
-            and "\u2022" not in text:
+            and "\u2022" not in text and not _EMOJI_CAP.search(text):
         one = _trimmed(text, 0, len(text))  # most chat messages: one sentence
         return [one] if one is not None else []
     out: list[Span] = []
