@@ -32,7 +32,8 @@ NOT_HIRE = rx(r"\b(?:plan(?:s|ning)? to hire|to hire (?:a|an|our)\b|will hire|ho
               r"|join(?:ed|ing)? (?:the|a|our) (?:call|meeting|zoom|channel|webinar|slack|standup"
               r"|waitlist|beta|program|session|thread|event|demo)|joined us (?:on|for) (?:the|a)"
               r" (?:call|demo|webinar|podcast)|customer|user)\b")
-LEAVE = rx(r"\b(?:passed away|departure\b|decided to leave|resign(?:ed|s|ing|ation)|is leaving"
+LEAVE = rx(r"\b(?:passed away|departure\b|decided to leave|(?:is )?out as|resign(?:ed|s|ing"
+           r"|ation)|is leaving"
            r"|will be leaving|are leaving"
            r"|leaves (?:the "
            r"company|us|\w+ at)|left (?:the company|us|the team)|stepping down|stepped down"
@@ -70,7 +71,8 @@ _NOT_PEOPLE = frozenset(
         "cto", "cfo", "coo", "cro", "cmo", "cpo", "director", "engineering", "sales", "product",
         "design", "marketing", "operations", "finance", "people", "growth", "it", "she", "he",
         "they", "her", "his", "yes", "update", "news", "officially", "congrats", "also", "new",
-        "senior", "lead", "principal", "staff", "founding", "general", "counsel"
+        "senior", "lead", "principal", "staff", "founding", "general", "counsel", "departure",
+        "sad", "postmortem", "layoff", "layoffs", "two", "wins"
     ])
 
 
@@ -82,10 +84,17 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
     leave = LEAVE.search(low)
     role = ROLE.search(low)
     if leave and (role or re.search(r"co-?founder|founder", low)):
+        employer = re.search(r"\b([A-Z][\w&.-]+)(?:'s|’s) (?:[A-Z]\w+ )?(?:CEO|CTO|CFO|COO|CRO"
+                             r"|CMO|CPO"
+                             r"|VP|Head|Chief|President|Director|founder|co-founder)", clause)
+        if employer and not (ctx.company and ctx.company.search(employer.group(1))) \
+                and not FIRST_PERSON.search(low):
+            return None  # "Stripe's CFO resigned": their departure
         who = _person(clause, leave.start())
         what = clause[role.start():role.end()] if role else "co-founder"
         return Found(T.HIRING, {"departure": key(who or what)},
-                     f"{who + ', ' if who else ''}{what} leaving", leave.start(), negative=True,
+                     f"{who} ({what}) is leaving" if who else f"Departure: {what}", leave.start(),
+                     negative=True,
                      allow=frozenset({"plan"}), stakeholders=(who,) if who else ())
     m = HIRE.search(low)
     team = re.search(r"\bnew (?:executive|leadership|senior) (?:hires|appointments|team members)",
@@ -97,6 +106,7 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
     agentless = not clause[:m.start()].strip(" -*\u2022:")
     if not (agentless or FIRST_PERSON.search(low)
             or re.search(r"welcom|said yes|accepted|starts|started|first day|new\b|say hi"
+                         r"|join(?:ed|s|ing) as\b"
                          r"|meet our", low)
             or (ctx.company and ctx.company.search(clause))):
         return None
@@ -313,7 +323,8 @@ CERT_DONE = rx(
     r"|opinion|awarded|granted|obtained|earned|secured|approved|approval|authori[sz](?:ed|ation)"
     r"|cleared|clearance|signed off|accredit\w+|recogni[sz]ed|validated|ready\b|badge"
     r"|audit closed)")
-CERT_BAD = rx(r"\b(?:fail(?:ed|s)? (?:the |our |its )?[\w ]{0,15}(?:audit|assessment|certification"
+CERT_BAD = rx(r"\b(?:fail(?:ed|s)? (?:the |our |its )?[\w /-]{0,25}(?:audit|assessment"
+              r"|certification"
               r"|review)|didn'?t pass|did not pass|not pass|(?:audit|certification|assessment)"
               r" (?:was |is |has been |got )?(?:delayed|pushed|slipped|postponed|failed)"
               r"|qualified [\w/ -]{0,30}opinion|\d+ exceptions|exceptions (?:found|noted"

@@ -208,6 +208,7 @@ NOT_DEAL = rx(r"\b(?:visual identity|brand(?:ing)?|rebrand\w*|logo (?:design|ref
               r"|petition|partner(?:ship)?s?|reseller|investors?|safe|employment|vendor|supplier"
               r"|our (?:vendor|supplier)|sow for (?:our|the) (?:vendor|agency)|intern(?:s"
               r"|ship)?)(?!\w)")
+LOST_NAME = re.compile(r"\b[Ww]e (?:just |have |'ve )?lost (?=[A-Z])")
 DEAL_LOST = rx(
     r"\b(?:lost (?:the |our |a |an )?(?:[\w&'.-]+ ){0,4}(?:deal|contract|customer|account|bid|rfp"
     r"|tender|opportunity|renewal|logo)|lost (?:to|them to) (?:a )?[\w]+|went with (?:a |another )"
@@ -218,7 +219,7 @@ DEAL_LOST = rx(
 
 
 def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
-    lost = DEAL_LOST.search(low)
+    lost = DEAL_LOST.search(low) or LOST_NAME.search(clause)
     if lost:
         who = name_after(clause, lost.start() + 4, within=30) or name_before(clause, lost.start())
         return Found(T.ENTERPRISE_DEAL, {"customer": key(who)} if who else {"lost": "deal"},
@@ -358,8 +359,9 @@ def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.CUSTOMER_SUCCESS, {"customer": key(user), "story": "case study"},
                      f"Case study: {user}", how.start(), relational=True, stakeholders=(user,))
     churn = CHURN.search(low)
-    if churn and re.search(r"\b(?:his|her|my) (?:contract|employment)", low):
-        churn = None
+    if churn and re.search(r"\b(?:his|her|my) (?:contract|employment)|\b(?:churned|switched|moved)"
+                           r" (?:over )?to us\b", low):
+        churn = None  # "their biggest customer churned to us" is our win, not our churn
     if churn:
         who = name_before(clause, churn.start(), within=50) or name_after(clause, churn.end())
         if who and ctx.company and ctx.company.search(who):

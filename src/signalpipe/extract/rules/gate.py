@@ -38,7 +38,7 @@ STEMS: dict[str, str] = {
               "departure last day "
               "parted parting let go fired quit$ moving on laid off layoff lay off lay-off "
               "reduction in force rif$ job cuts hiring freeze freezing hiring freeze on hiring "
-              "headcount downsiz restructur said goodbye roles cut of the team of our team "
+              "headcount downsiz restructur out as said goodbye roles cut of the team of our team "
               "of the company of staff of our staff departure decided to leave offer signed "
               "offer accepted "
               "started as passed away reduce the team reduced the team "
@@ -72,6 +72,7 @@ STEMS: dict[str, str] = {
     "revenue": "arr$ mrr$ revenue run rate run-rate runrate bookings gmv billings top line "
                "topline top-line sales turnover profit operating net income earnings ebit "
                "order intake order backlog order book income guidance outlook loss broke even "
+               "missed short of "
                "break even missed",
     "users": "user actives active customers logos seats signup sign-up registrations "
              "subscribers members developers installs downloads accounts teams organizations "
@@ -130,7 +131,7 @@ def _stems(spec: str) -> list[str]:
              "sent over", "rolling out", "new logo", "fell through", "fell apart", "backed out",
              "walked away", "order form", "purchase order", "case study", "customer story",
              "success story", "net promoter", "not renewing", "won't renew", "didn't renew",
-             "run rate", "top line", "net income", "order intake", "order backlog",
+             "short of", "run rate", "top line", "net income", "order intake", "order backlog",
              "order book", "broke even", "break even", "response time", "load time",
              "page load", "build time", "query time", "cold start", "startup time",
              "time to first", "per second", "error rate", "messages per", "deploy time",
@@ -144,7 +145,7 @@ def _stems(spec: str) -> list[str]:
              "open for business",
              "up and running", "biggest deal", "largest deal", "largest contract",
              "biggest contract", "now selling in", "selling in", "first customer there",
-             "said goodbye", "roles cut", "of the team", "of our team", "of the company",
+             "out as", "said goodbye", "roles cut", "of the team", "of our team", "of the company",
              "of staff", "of our staff", "decided to leave", "offer signed", "offer accepted",
              "started as",
              "unauthorized access", "data leak", "passed away",

@@ -39,7 +39,8 @@ _REV = (r"arr|mrr|annual recurring revenue|monthly recurring revenue|run[- ]?rat
         r"|order book|income")
 REVENUE = rx(rf"\b(?P<w>{_REV})\b")
 REVENUE_BAD = rx(
-    r"\b(?:missed (?:our |the )?(?:\w+ )?(?:revenue |arr |mrr |sales |bookings |q[1-4] )?(?:target"
+    r"\b(?:missed (?:our |the )?(?:\w+ ){0,2}(?:revenue |arr |mrr |sales |bookings "
+    r"|q[1-4] )?(?:target"
     rf"|plan|goal|number|forecast|quota|budget|estimates?)|(?:{_REV})s?\b[^.;]{{0,40}}?\b(?:fell"
     r"|dropped|declined|shrank|contracted|decreased|slipped|slumped|plunged|tumbled|went down"
     r"|is down|was down|were down|down \d|down by|lower than|weakened|deteriorated|halved)"
@@ -55,9 +56,17 @@ DEAL_HINT = rx(r"\b(?:contract|deal|signed|order form|acv|per year|/yr|a year|cu
                r"|logo|account|po\b|pilot|license|invoice|quote|pricing|price)\b")
 
 
+MISSED = rx(r"\b(?:missed (?:our |the )?(?:\w+ ){0,2}(?:plan|target|goal|number|quota|forecast)"
+            r"|short of (?:our |the )?(?:[$\w.,]+ )?(?:plan|target|goal|forecast))")
+
+
 def revenue(clause: str, low: str, ctx: Context) -> Found | None:
     word = REVENUE.search(low)
     if not word:
+        missed = MISSED.search(low)
+        if missed and (money(clause) or re.search(r"\b(?:quarter|month|year|q[1-4])\b", low)):
+            return Found(T.REVENUE_MILESTONE, {"missed": "plan"}, said(clause, missed.start()),
+                         missed.start(), negative=True, allow=frozenset({"plan"}))
         return None
     bad = REVENUE_BAD.search(low)
     if bad:
@@ -235,7 +244,8 @@ IMPACT = rx(
 
 
 def technical(clause: str, low: str, ctx: Context) -> Found | None:
-    outage = OUTAGE.search(low)
+    marks = list(OUTAGE.finditer(low))
+    outage = next((m for m in marks if m.group() not in WEAK_OUTAGE), marks[0] if marks else None)
     if outage and outage.group() in WEAK_OUTAGE and not FELT.search(low):
         outage = None
     if outage and IMPACT.search(low) and not re.search(

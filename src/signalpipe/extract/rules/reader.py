@@ -111,8 +111,8 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
         if other:
             return f"third party ({other.group()})"
         return None
-    if found.event_type is EventType.HIRING and not found.negative:
-        return None  # the hire's own name is the subject; hiring() asks for "our"/"welcome"
+    if found.event_type is EventType.HIRING and "layoff" not in found.metrics:
+        return None  # the person is the subject; hiring() checks whose company it is
     if headline and not _NEWS_VERB.search(clause):
         return None  # "Separate Content Repos Are Here": a title's capitals name no one
     return third_party(head, clause, company)

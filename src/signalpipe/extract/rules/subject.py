@@ -91,6 +91,8 @@ _GLUE = frozenset(
         "announced", "announces", "announcing", "unveiled", "unveils", "revealed", "reveals",
         "said", "says", "signed", "signs", "formed", "forms", "entered", "enters", "launched",
         "launches", "introduced", "introduces", "a", "an", "the", "its", "their", "new",
+        "raised", "raises", "closed", "closes", "took", "takes", "got", "gets", "secured",
+        "secures", "lost", "posted", "reported", "reports", "hit", "hits", "reached",
     ])
 
 
