@@ -60,6 +60,7 @@ class Kind:
     distractors: tuple[str, ...] = ()
     families: dict[str, tuple[str, ...]] = {}  # extra phrasing families (see ``phrasings``)
     lowlight = False  # bad news: written to the truth with ``lowlight: true``
+    alt_types: tuple[str, ...] = ()  # types a careful annotator could also pick
 
     def __init__(self) -> None:
         extra = {**FAMILIES.get(type(self).__name__, {}), **type(self).families}
@@ -623,6 +624,7 @@ class _Throughput(Kind):
 
 class _Patent(Kind):
     event_type = "technical_achievement"
+    alt_types = ("other",)
     weight = 0.25
     channels = ("engineering", "general", "leadership")
     chat = (
@@ -872,6 +874,7 @@ class _Investor(Kind):
 
 class _Renewal(Kind):
     event_type = "customer_success"
+    alt_types = ("enterprise_deal",)  # LABELLING.md lists a renewal under both
     weight = 0.7
     channels = ("customer-success", "wins", "general")
     chat = (
