@@ -57,6 +57,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--errors", type=int, default=0, help="misses to print per family set")
+    parser.add_argument("--types", action="store_true", help="per-type F1 of each family set")
     args = parser.parse_args()
     extractor = RulesExtractor(aliases={COMPANY: ["ScaleFlow"]})
     print(f"generated, {args.rows:,} rows per family set, seed {args.seed}, rules extractor\n")
@@ -67,6 +68,9 @@ def main() -> None:
             source = generated(args.rows, args.seed, families, Path(tmp))
             result = score(extract(extractor, source), source.gold, [], len(source.messages))
             print(_row(f"{label} ({', '.join(families)})", result))
+            if args.types:
+                print("    " + ", ".join(f"{kind} {t.f1:.2f} ({t.tp}/{t.tp + t.fn})"
+                                         for kind, t in sorted(result.per_type.items())))
             if args.errors:
                 text = {m.id: m.text for m in source.messages}
                 for g in result.missed[:args.errors]:

@@ -27,6 +27,13 @@ def test_overlapping_ids_of_the_same_type_are_a_true_positive() -> None:
     assert (scores.overall.precision, scores.overall.recall, scores.overall.f1) == (1, 1, 1)
 
 
+def test_an_alt_type_matches_like_the_type() -> None:
+    truth = [{"event_type": "customer_success", "alt_types": ["enterprise_deal"],
+              "message_ids": ["m1"]}]
+    assert score([found("enterprise_deal", "m1")], truth).overall.f1 == 1.0
+    assert score([found("funding", "m1")], truth).overall.f1 == 0.0
+
+
 def test_no_overlap_is_a_false_positive_and_the_truth_a_miss() -> None:
     scores = score([found("funding", "m5")], TRUTH[:1])
     assert scores.per_type["funding"] == TypeScore(fp=1, fn=1)

@@ -79,8 +79,9 @@ def test_truth_lines_point_at_real_rows_and_cover_every_type(generated: Generate
     rows, truth = generated
     ids = {r["id"] for r in rows}
     for event in truth:
-        assert set(event) == {"event_type", "metrics", "message_ids", "title", "families",
-                              "lowlight"}
+        assert set(event) == {"event_type", "alt_types", "metrics", "message_ids", "title",
+                              "families", "lowlight"}
+        assert event["event_type"] not in event["alt_types"]
         assert event["metrics"] and event["title"]
         assert isinstance(event["message_ids"], list) and 1 <= len(event["message_ids"]) <= 4
         assert set(event["message_ids"]) <= ids

@@ -176,6 +176,9 @@ def test_triage_keywords(text: str, expected: bool) -> None:
     ("Database is hitting 89% CPU", False), ("re: equistar deal tickets for january", False),
     ("the SOC2 audit logging PR is merged", False), ("I'm the Head of Operations at Acme", False),
     ("they sent back the signed order form: 2 yrs at 95k/yr", True),
+    ("Bessemer asked for our data room 👀", True), ("The Verge piece is up.", True),
+    ("This morning we said goodbye to 22 colleagues", True), ("🎉 15k users 🎉", True),
+    ("🚀 deploying to staging", False), ("MRR dashboard is slow again", False),
 ])
 def test_triage_needs_a_strong_cue_or_two_weak_ones(text: str, expected: bool) -> None:
     assert is_candidate(msg("m", text)) is expected

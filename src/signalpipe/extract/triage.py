@@ -35,6 +35,10 @@ _STRONG = {
                r"|term\s?sheet|valuation|funding|fundrais|led\s+by|\bsafe\b"
                r"|raised\s+(?:over\s+|more\s+than\s+|nearly\s+|about\s+)?(?:[$€£]|usd|\d)"
                r"|bridge\s+(?:round|loan)|down\s+round|oversubscribed",
+    "investor": r"data\s+room|asked\s+for\s+(?:our|the)\s+deck|pre-?empt|out\s+of\s+the\s+blue"
+                r"|unprompted|inbound\s+(?:from|interest)|wants?\s+to\s+(?:invest|lead)"
+                r"|(?:emailed|contacted|approached|pinged|reached\s+out\s+to)\s+(?:me|us)\s+"
+                r"(?:directly|about)|reached\s+out\s+about\s+(?:the|our)",
     "announce": r"announc|\bexcited\s+to|\bpleased\s+to|\bthrilled|\bproud\s+to|happy\s+to\s+share"
                 r"|introduc(?:e|ing)\b|unveil|\bdebut|open[- ]sourc"
                 r"|\b(?:publicly|generally)\s+available|now\s+(?:available|supports?|live|offers?|open)"
@@ -53,17 +57,23 @@ _STRONG = {
               r"|\bappoint|latest\s+addition|new\s+addition|starts\s+(?:on\s+)?monday",
     "expansion": r"selling\s+in\b|new\s+(?:\w+\s+)?(?:region|country|office)s?\b"
                  r"|first\s+customer|opened\s+(?:an?\s+|our\s+)?(?:office|hub)"
-                 r"|\bexpand(?:s|ing|ed)?\s+(?:\w+\s+){0,3}(?:to|into|in)\b|\bexpansion\s+(?:to|into)|entering|\b(?:emea|apac|latam)\b"
+                 r"|\bexpand(?:s|ing|ed)?\s+(?:\w+\s+){0,3}(?:to|into|in)\b|\bexpansion\s+(?:to|into)"
+                 r"|entering|\b(?:emea|apac|latam)\b"
                  r"|open\s+for\s+business|live\s+in\b|data\s+cent(?:er|re)s?|\bopens\b",
-    "compliance": r"certified|certification|attestation|passed\s+(?:\w+\s+){0,4}audit"
+    "compliance": r"no\s+exceptions|clean\s+(?:\w+\s+){0,4}(?:report|opinion)|certified"
+                  r"|certification|attestation|passed\s+(?:\w+\s+){0,4}audit"
                   r"|audit\s+(?:passed|complete|report|opinion)|(?:soc\s?2|iso\s?27001|hipaa"
-                  r"|fedramp|pci)[^.\n]{0,40}(?:report|complian|passed|achiev|attest|opinion)|clinical\s+trial|\bfda\b|approv(?:al|ed)\b",
+                  r"|fedramp|pci)[^.\n]{0,40}(?:report|complian|passed|achiev|attest|opinion)"
+                  r"|clinical\s+trial|\bfda\b|approv(?:al|ed)\b",
     "press": r"techcrunch|forbes|bloomberg|wall\s+street|\bwsj\b|reuters|business\s+insider"
              r"|\bpress\b|article|covered\s+(?:us|our|the\s+launch)|coverage|featured|feature\s+(?:on|about)\s+us"
-             r"|named\s+(?:us|to|in|one|a)|\baward|ranked|podcast|interview|wrote\s+about\s+us"
+             r"|named\s+(?:us|to|in|one|a)|\baward|ranked|podcast|interview|wrote\s+about\s+us|ran\s+(?:our|a)\s+(?:story|piece|feature)"
+             r"|piece\s+(?:is\s+up|on\s+us|about\s+us)|story\s+(?:on|about)\s+us"
              r"|mentioned\s+us|gartner|forrester|gigaom|magic\s+quadrant|\bas\s+a\s+leader"
              r"|shark\s+tank|\bon\s+(?:tv|cnbc|npr|bbc)\b",
     "growth": r"milestone|all[- ]time\s+high|doubl(?:ed|ing)|tripl(?:ed|ing)|\bgrew\b"
+              r"|\b(?:reached|topped|went\s+past|past|over)\s+[\d,.]+\s?(?:k|m|thousand|million)?\+?"
+              r"\s+(?:\w+\s+){0,2}(?:users|customers|subscribers|signups|members|accounts)"
               r"|\bup\s+\d+(?:\.\d+)?\s?(?:%|x\b|percent)|\d\s?%\s+(?:mom|wow|yoy|qoq)\b"
               r"|(?:month|year|week|quarter)[- ]over[- ](?:month|year|week|quarter)"
               r"|grow(?:ing|n)\s+(?:\w+\s+){0,3}from\s+[\d,.]+k?\s+to\s+[\d,.]+k?"
@@ -83,15 +93,18 @@ _STRONG = {
                 r"|security\s+incident|\bincidents?\b|degradation|degraded|unusable|missed\s+(?:the\s+|our\s+)?(?:target|plan|goal)"
                 r"|\bfined\b|penalt|lawsuit|\bsued\b|ordered\s+to\s+pay|compensation|recall"
                 r"|shut(?:ting)?\s+down|bankrupt|passed\s+away|delayed"
+                r"|said\s+goodbye\s+to\s+\d|(?:did\s+not|didn't|not)\s+pass\b"
+                r"|signed\s+with\s+\w+(?:\s+\w+)?\s+instead|went\s+with\s+(?:\w+\s+){0,2}instead"
+                r"|missed\s+(?:q[1-4]|plan|the\s+quarter|our\s+number)"
                 r"|failed\s+(?:the\s+|our\s+|an?\s+)?(?:\w+\s+)?(?:audit|inspection|to\s+(?:close|raise"
                 r"|renew|hit|meet))",
 }
 # Weak families: each is routine on its own (a percentage in an ops report, "contract" in a
-# trading desk's email); two of different kinds make a candidate.
+# trading desk's email, a rocket emoji on a deploy); two of different kinds make a candidate.
 _WEAK = {
     "money": r"(?:[$€£]|\b(?:usd|eur|gbp)\s?)\d[\d,.]*\s?"
              r"(?:k|m|mm|bn?|thousand|million|billion)\b"
-             r"|[$€£]\s?\d{1,3}(?:,\d{3}){2,}|\d[\d,.]*\s?(?:million|billion)\b"
+             r"|[$€£]\s?\d{1,3}(?:,\d{3})+|\d[\d,.]*\s?(?:million|billion)\b"
              r"|\d[\d,.]*\s?(?:k|m|mm)\s*(?:/\s?(?:yr|year|mo|month)\b|(?:acv|arr|mrr|tcv|per\s+year"
              r"|a\s+year|annual))",
     "percent": r"\d+(?:\.\d+)?\s?(?:%|percent\b)",
@@ -101,13 +114,15 @@ _WEAK = {
     "revenue": r"\b(?:arr|mrr|acv|tcv|revenue|bookings|closed-won|run[- ]?rate|profitab"
                r"|break[- ]?even|nrr|sales)\b|net\s+(?:revenue\s+)?retention",
     "deal": r"\bsigned\b|contract|\bdeal\b|\bclosed\b|\bloi\b|letter\s+of\s+intent|\bpilot\b"
-            r"|enterprise|purchase\s+order|order\s+form|upgraded|upsell|\bwon\b|\bwins?\b",
+            r"|enterprise|purchase\s+order|order\s+form|upgraded|upsell|\bwon\b|\bwins?\b|\binked\b",
     "investors": r"investors?\b|\bvc\b|\bangels?\b|reached\s+out|inbound|data\s+room"
                  r"|wants?\s+to\s+(?:meet|invest|chat|talk|lead)|intro(?:duction)?\s+(?:to|from)"
-                 r"|partner\s+at|pre-?empt|\bfund\b",
-    "growth": r"\brecord\b|\bgrowing\b|\bhit\s+\d|from\s+[\d,.]+k?\s+to\s+[\d,.]+k?\b"
+                 r"|partner\s+at|\bfund\b|series\s+[a-e]\b|\bseed\b",
+    "growth": r"\brecord\b|\bgrowing\b|\bhit\s+[$€£]?\d|from\s+[\d,.]+k?\s+to\s+[\d,.]+k?\b"
               r"|\bchurn\b|\bpartner|\bcompliance|soc\s?2|iso\s?27001|hipaa|gdpr|\bpci\b|fedramp"
               r"|\baudit|head\s+of|latency|\bp\d\d\b|uptime|throughput|\bexpan|\bvp\b|chief\s+\w+\s+officer|\b(?:ceo|cto|cfo|coo|cmo|cro)\b",
+    "cheer": r"[🎉🚀📈🙌💰🔔🤝✅🥂💯🔥👋🚢]|:tada:|:rocket:|:raised_hands:"
+             r"|:chart_with_upwards_trend:",
     "news": r"officially|\bofficial\b|\bfirst\b|\bfinally\b|\bhuge\b|\bbig\s+(?:news|win)"
             r"|\bnew\s+(?!\w+\s+(?:ticket|bug|issue|pr|meeting))",
 }

@@ -76,16 +76,25 @@ def _fields(event: EventLike) -> tuple[str, frozenset[str]]:
     return str(getattr(kind, "value", kind)), frozenset(str(i) for i in ids)
 
 
+def _alt_types(event: EventLike) -> tuple[str, ...]:
+    if isinstance(event, SignificantEvent):
+        return ()
+    return tuple(str(a) for a in event.get("alt_types", ()) or ())
+
+
 class _Matcher:
     """Truth events indexed by (type, message id), each matchable once."""
 
     def __init__(self, truth: Iterable[EventLike]) -> None:
-        self.truth = [_fields(t) for t in truth]
+        items = list(truth)
+        self.truth = [_fields(t) for t in items]
         self.taken = [False] * len(self.truth)
         self.index: dict[tuple[str, str], list[int]] = {}
         for n, (kind, ids) in enumerate(self.truth):
-            for i in ids:
-                self.index.setdefault((kind, i), []).append(n)
+            # LABELLING.md: an event of the gold type or of one of its alt types matches
+            for k in (kind, *_alt_types(items[n])):
+                for i in ids:
+                    self.index.setdefault((k, i), []).append(n)
 
     def match(self, kind: str, ids: frozenset[str]) -> str:
         """"tp", "duplicate" (overlaps only matched truth) or "fp" (overlaps nothing)."""

@@ -60,6 +60,7 @@ class Kind:
     distractors: tuple[str, ...] = ()
     families: dict[str, tuple[str, ...]] = {}  # extra phrasing families (see ``phrasings``)
     lowlight = False  # bad news: written to the truth with ``lowlight: true``
+    alt_types: tuple[str, ...] = ()  # types a careful annotator could also pick
 
     def __init__(self) -> None:
         extra = {**FAMILIES.get(type(self).__name__, {}), **type(self).families}
@@ -290,7 +291,7 @@ class _Users(Kind):
     distractors = (
         "Goal is {users} users by the end of {quarter}.",
         "If the launch goes well we could see {users} users by {month}.",
-        "We lost about {small} users after the outage last week.",
+        "We might lose a few users if the migration runs long.",
         "{competitor} says they have {users} users, sure they do.",
         "{small} users hit the login bug this morning, investigating.",
         "Bot signups inflated the count to {users}, the real number is much lower.",
@@ -469,7 +470,7 @@ class _Hiring(Kind):
         "We plan to hire a {role} in {quarter}.",
         "If {name} says yes we'd finally have a {role}.",
         "Heard {name} is leaving {competitor}, should we reach out about the {role} role?",
-        "Hiring freeze on all non-engineering roles until {month}.",
+        "Rumour is there'll be a hiring freeze in {month}, nobody has said so.",
         "Final round with {name} for {role} went well, offer going out {weekday}.",
         "Welcome to the channel, {person}!",
         "{name} accepted our offer for {role}, then backed out this morning.",
@@ -523,7 +524,7 @@ class _Deal(Kind):
         "{customer} pushed signing to next quarter.",
         "{customer} is still in legal review, redlines on the MSA again.",
         "If we close {customer} we'd be at {acv} in new ACV this quarter.",
-        "We lost {customer} to {competitor}.",
+        "Worried we could lose {customer} to {competitor} if pricing doesn't move.",
         "{customer} wants a 40% discount, they won't sign at {acv}.",
         "Proposal sent to {customer}: {acv}/yr, fingers crossed.",
         "Forecast call: {customer} at {acv}, 60% likely to close this quarter.",
@@ -532,7 +533,7 @@ class _Deal(Kind):
         "{customer} hasn't signed yet, the {acv} order form is sitting with procurement.",
         "Rumour going around that {customer} signed at {acv}, not true yet.",
         "{customer} signed the NDA, pricing discussion ({acv}/yr) starts {weekday}.",
-        "We lost {customer} ({acv}) to {competitor} at the last minute.",
+        "{competitor} lost {customer} ({acv}) at the last minute, their loss.",
         "Throwback: two years ago {customer} signed at {acv}, our first big logo.",
     )
 
@@ -599,10 +600,10 @@ class _Throughput(Kind):
               "new daily record, with no paging alerts.\n\n{signoff}"),)
     bullets = ("Record throughput: {n} events in a day",)
     distractors = (
-        "SEV1: ingestion is down, {n} events backlogged.",
+        "SEV1 drill on staging: ingestion is down, {n} events backlogged.",
         "If we shard the database we could handle {n} events a day.",
         "{competitor} claims {n} events per day on their pricing page.",
-        "API outage: {pct} of requests failing since 14:02, all hands on deck.",
+        "Staging API outage: {pct} of test requests failing since 14:02.",
     )
 
     def sample(self, w: World, *, step: int = 100) -> Raw:
@@ -623,6 +624,7 @@ class _Throughput(Kind):
 
 class _Patent(Kind):
     event_type = "technical_achievement"
+    alt_types = ("other",)
     weight = 0.25
     channels = ("engineering", "general", "leadership")
     chat = (
@@ -825,7 +827,7 @@ class _Investor(Kind):
         "{partner_name} from {vc} reached out, wants to meet about our next round.",
         "{vc} asked for our deck and the last 12 months of metrics.",
         "Inbound from {vc}: they'd like to preempt our {round}.",
-        "{vc} sent over a term sheet 👀",
+        "{vc} asked for our data room 👀",
         "Great first call with {vc}, they want a partner meeting next week.",
         "{vc} wants to lead our {round} and asked for data room access.",
         "Got an intro request from {partner_name} at {vc}, they've been tracking us since the "
@@ -837,7 +839,7 @@ class _Investor(Kind):
          "asking to meet about our {round}. Setting it up for {weekday}.\n\n{signoff}"),
     )
     bullets = ("Inbound interest from {vc} ahead of the {round}",
-               "{vc} asked for a partner meeting", "Term sheet received from {vc}")
+               "{vc} asked for a partner meeting", "{vc} asked for data room access")
     distractors = (
         "Thinking of reaching out to {vc} after the launch.",
         "{vc} passed on us, said it's too early.",
@@ -872,6 +874,7 @@ class _Investor(Kind):
 
 class _Renewal(Kind):
     event_type = "customer_success"
+    alt_types = ("enterprise_deal",)  # LABELLING.md lists a renewal under both
     weight = 0.7
     channels = ("customer-success", "wins", "general")
     chat = (
@@ -892,9 +895,9 @@ class _Renewal(Kind):
     bullets = ("{customer} renewed and expanded {pct}", "{customer} case study published")
     distractors = (
         "{customer} is at risk of churning, exec call on {weekday}.",
-        "{customer} did not renew, budget cuts.",
+        "{customer} might not renew, budget cuts.",
         "If {customer} renews we'd be at 130% net retention.",
-        "{customer} churned to {competitor}.",
+        "Heard {customer} might churn to {competitor}, unconfirmed.",
         "{customer} reported a bug in the CSV export again.",
         "{customer} wants a discount or they walk at renewal.",
         "{customer} renewed their office lease next to ours lol",

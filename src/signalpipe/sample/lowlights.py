@@ -59,6 +59,7 @@ class _LostDeal(_Lowlight):
 
 class _Churn(_Lowlight):
     event_type = "customer_success"
+    alt_types = ("enterprise_deal",)
     channels = ("customer-success", "general")
     chat = (
         "{customer} churned. They gave notice today, {acv} ARR.",
@@ -174,6 +175,7 @@ class _Departure(_Lowlight):
 
 class _Layoff(_Lowlight):
     event_type = "hiring"
+    alt_types = ("other",)
     channels = ("general", "leadership")
     chat = (
         "Today we let {n} people go. It's the hardest call we've made.",

@@ -181,3 +181,43 @@ FAMILIES: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
+
+# Second voices for families that have one template above, so a family is a way of writing and
+# not a single sentence.
+_MORE: dict[str, dict[str, str]] = {
+    "_Partnership": {
+        "lower": "fyi we're in the {partner} partner directory as of this morning, took forever",
+        "release": "{partner} welcomes {company} to its partner network\n\n{_R} it has joined "
+                   "the {partner} partner program.\n\n###"},
+    "_Launch": {
+        "lower": "ok {product} is live for everyone, go click around",
+        "release": "Introducing {product}\n\n{_R} {product}, available today to all "
+                   "customers.\n\n###"},
+    "_Hiring": {
+        "release": "{name} joins {company}\n\n{_R} that {name}, formerly of {prev}, has "
+                   "joined as {role}.\n\n###"},
+    "_Deal": {
+        "release": "{company} signs {years}-year agreement with {customer}\n\n{_R} a "
+                   "{years}-year enterprise agreement with {customer}.\n\n###"},
+    "_Latency": {"lower": "p99 is at {after}ms now. it was {before}ms last month"},
+    "_Throughput": {
+        "release": "Record day on the {company} platform\n\nFor the board: production handled "
+                   "{n} events in one day, a new high.\n\n{signoff}"},
+    "_Patent": {"lower": "we got the patent!! {patent}, the letter came this morning"},
+    "_Expansion": {
+        "release": "{company} opens {city} office\n\n{_R} the opening of its {city} office, "
+                   "its base for {country_bare}.\n\n###"},
+    "_Compliance": {
+        "release": "{company} completes {cert} audit\n\n{_R} the completion of its {cert} "
+                   "audit by {auditor}.\n\n###"},
+    "_Press": {
+        "prose": "We're in {pub}\n\nHi all, in case you missed it, {pub} ran a piece about us "
+                 "this morning: \"{headline}\".\n\n{signoff}"},
+    "_Renewal": {
+        "release": "{customer} expands its use of {company}\n\n{_R} that {customer} has "
+                   "renewed for {years} years and grown its deployment by {pct}.\n\n###"},
+    "_Nps": {"lower": "survey results are in, nps {nps} (was {prev})"},
+}
+for _kind, _families in _MORE.items():
+    for _family, _template in _families.items():
+        FAMILIES[_kind][_family] += (_template,)

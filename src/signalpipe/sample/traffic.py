@@ -140,7 +140,8 @@ class _Planted:
 
     def truth(self) -> TruthEvent:
         return TruthEvent(self.kind.event_type, self.kind.metrics(self.raw), list(self.ids),
-                          self.kind.title(self.raw), list(self.families), self.kind.lowlight)
+                          self.kind.title(self.raw), list(self.families), self.kind.lowlight,
+                          list(self.kind.alt_types))
 
 
 class Traffic:

@@ -48,12 +48,16 @@ class TruthEvent:
     title: str
     families: list[str] = field(default_factory=list)
     lowlight: bool = False
+    alt_types: list[str] = field(default_factory=list)  # LABELLING.md: what a careful annotator
+    # could also pick (a renewal is a customer outcome and a deal); scoring accepts either
 
     def to_json(self) -> str:
-        """One JSONL line: event_type, metrics, message_ids, title, families, lowlight."""
-        return json.dumps({"event_type": self.event_type, "metrics": self.metrics,
-                           "message_ids": self.message_ids, "title": self.title,
-                           "families": self.families, "lowlight": self.lowlight},
+        """One JSONL line: event_type, alt_types, metrics, message_ids, title, families,
+        lowlight."""
+        return json.dumps({"event_type": self.event_type, "alt_types": self.alt_types,
+                           "metrics": self.metrics, "message_ids": self.message_ids,
+                           "title": self.title, "families": self.families,
+                           "lowlight": self.lowlight},
                           ensure_ascii=False)
 
 
