@@ -310,11 +310,11 @@ def test_a_quoted_cell_over_many_lines_is_cut_short(tmp_path: Path) -> None:
     items = list(CSVSource(path, company_id="c", max_cell_bytes=1024).read())
     assert len(items) == 2
     first, second = items
-    assert isinstance(first, DeadLetter) and first.origin == "in.csv:2"
+    assert isinstance(first, DeadLetter) and first.origin == f"{path}:2"
     assert first.reason.startswith("row larger than max_cell_bytes (1024)")
     assert first.message_id == "big" and len(first.raw) <= 65536
     assert isinstance(second, Message) and second.text == 'still "read"'
-    assert second.origin == "in.csv:30003"
+    assert second.origin == f"{path}:30003"
 
 
 @pytest.mark.parametrize("blob", [os.urandom(200_000), b"%PDF-1.7\n" + os.urandom(50_000),
