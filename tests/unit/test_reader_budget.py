@@ -343,3 +343,12 @@ def test_a_malformed_first_row_is_a_header_error_not_a_dead_letter(tmp_path: Pat
     path.write_bytes(b'"id,is_chat\n')
     with pytest.raises(SourceError, match="header must be id,is_chat,chat_sender"):
         list(open_source(path, fmt="csv", company_id="c", max_cell_bytes=1024).read())
+
+
+def test_slack_files_of_the_wrong_type_are_no_type_error(tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    path.write_text(json.dumps({"type": "message", "subtype": "file_share", "user": "U1",
+                                "ts": "1740819600.000100", "files": 5, "text": ""}))
+    messages, dead = split(SlackJSONSource(path, company_id="c", keep_non_human=True).read())
+    assert messages == {}
+    assert [d.reason for d in dead] == ["empty text"]
