@@ -352,3 +352,23 @@ def test_slack_files_of_the_wrong_type_are_no_type_error(tmp_path: Path) -> None
     messages, dead = split(SlackJSONSource(path, company_id="c", keep_non_human=True).read())
     assert messages == {}
     assert [d.reason for d in dead] == ["empty text"]
+
+
+def test_each_message_of_a_history_page_line_has_its_own_origin(tmp_path: Path) -> None:
+    from signalpipe.stores.sqlite import SQLiteMessageStore
+
+    path = tmp_path / "history.jsonl"
+    empty = {"type": "message", "user": "U1", "text": " ", "ts": "1740819600.000100"}
+    path.write_text(json.dumps({"ok": True, "messages": [
+        {**empty, "client_msg_id": "e1"}, {**empty, "client_msg_id": "e2"},
+        {**empty, "client_msg_id": "ok", "text": "fine"}]}))
+    messages, dead = split(SlackJSONSource(path, company_id="c").read())
+    assert list(messages) == ["ok"] and messages["ok"].origin == f"{path}:1#2"
+    assert [(d.origin, d.reason) for d in dead] == [(f"{path}:1#0", "empty text"),
+                                                    (f"{path}:1#1", "empty text")]
+    store = SQLiteMessageStore(tmp_path / "s.sqlite3")
+    try:
+        store.put_dead_letters(dead)
+        assert len(store.dead_letters()) == 2
+    finally:
+        store.close()
