@@ -365,7 +365,7 @@ def test_case_ends_as_declared(corpus: CorpusRun, name: str) -> None:
 # -- across the corpus ----------------------------------------------------------------------------
 def test_no_event_or_email_carries_an_injection(corpus: CorpusRun) -> None:
     injected = {case["id"] for case in CASES if case.get("injection")}
-    genuine = [e for e in corpus.events if e.title.startswith("Closed $12M Series A")]
+    genuine = [e for e in corpus.events if "$12M Series A" in e.title]
     assert genuine, "the genuine neighbour events must be found (else this test proves nothing)"
     for event in corpus.events:
         cites = injected & set(event.source_message_ids)

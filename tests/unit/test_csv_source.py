@@ -27,7 +27,7 @@ def test_chat_row_becomes_slack_shaped_message(tmp_path: Path) -> None:
     assert msg.source is Source.SLACK and msg.sender == "alice"
     assert msg.payload["type"] == "message" and msg.payload["client_msg_id"] == "c1"
     assert msg.payload["text"] == "We closed Acme, finally"
-    assert msg.origin == "in.csv:2"
+    assert msg.origin == f"{tmp_path / 'in.csv'}:2"
 
 
 def test_email_row_becomes_gmail_shaped_message(tmp_path: Path) -> None:
@@ -58,7 +58,7 @@ def test_bad_rows_are_dead_lettered_with_a_reason(tmp_path: Path, row: bytes,
     ok = [i.id for i in items if isinstance(i, Message)]
     assert ok == ["g1", "g2"], "neighbours of a bad row must survive"
     assert len(dead) == 1 and reason in dead[0].reason
-    assert dead[0].origin == "in.csv:3" and dead[0].raw.startswith(row[:2].decode())
+    assert dead[0].origin == f"{tmp_path / 'in.csv'}:3" and dead[0].raw.startswith(row[:2].decode())
 
 
 def test_huge_cell_is_dead_lettered_with_only_its_start(tmp_path: Path) -> None:
@@ -108,3 +108,23 @@ def test_progress_counts_every_byte(tmp_path: Path) -> None:
     seen: list[int] = []
     list(CSVSource(path, company_id="c").read(seen.append))
     assert sum(seen) == path.stat().st_size
+
+
+def test_same_file_name_in_two_folders_keeps_both_dead_letters(tmp_path: Path) -> None:
+    """Dead letters are keyed by (origin, stage, reason): the origin carries the whole path, so
+    line 2 of jan/export.csv and of feb/export.csv are two dead letters, not one."""
+    from signalpipe.stores.sqlite import SQLiteMessageStore
+
+    letters = []
+    for month in ("jan", "feb"):
+        (tmp_path / month).mkdir()
+        path = tmp_path / month / "export.csv"
+        path.write_bytes(HEADER + b"x,maybe,a,,2025-03-01T10:00:00Z,hi\n")
+        letters += list(CSVSource(path, company_id="c").read())
+    store = SQLiteMessageStore(tmp_path / "s.sqlite3")
+    try:
+        store.put_dead_letters(letters)  # type: ignore[arg-type]
+        assert sorted(d.origin for d in store.dead_letters()) == [
+            f"{tmp_path / 'feb' / 'export.csv'}:2", f"{tmp_path / 'jan' / 'export.csv'}:2"]
+    finally:
+        store.close()

@@ -311,11 +311,11 @@ def test_a_quoted_cell_over_many_lines_is_cut_short(tmp_path: Path) -> None:
     items = list(CSVSource(path, company_id="c", max_cell_bytes=1024).read())
     assert len(items) == 2
     first, second = items
-    assert isinstance(first, DeadLetter) and first.origin == "in.csv:2"
+    assert isinstance(first, DeadLetter) and first.origin == f"{path}:2"
     assert first.reason.startswith("row larger than max_cell_bytes (1024)")
     assert first.message_id == "big" and len(first.raw) <= 65536
     assert isinstance(second, Message) and second.text == 'still "read"'
-    assert second.origin == "in.csv:30003"
+    assert second.origin == f"{path}:30003"
 
 
 @pytest.mark.parametrize("blob", [os.urandom(200_000), b"%PDF-1.7\n" + os.urandom(50_000),
@@ -344,3 +344,32 @@ def test_a_malformed_first_row_is_a_header_error_not_a_dead_letter(tmp_path: Pat
     path.write_bytes(b'"id,is_chat\n')
     with pytest.raises(SourceError, match="header must be id,is_chat,chat_sender"):
         list(open_source(path, fmt="csv", company_id="c", max_cell_bytes=1024).read())
+
+
+def test_slack_files_of_the_wrong_type_are_no_type_error(tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    path.write_text(json.dumps({"type": "message", "subtype": "file_share", "user": "U1",
+                                "ts": "1740819600.000100", "files": 5, "text": ""}))
+    messages, dead = split(SlackJSONSource(path, company_id="c", keep_non_human=True).read())
+    assert messages == {}
+    assert [d.reason for d in dead] == ["empty text"]
+
+
+def test_each_message_of_a_history_page_line_has_its_own_origin(tmp_path: Path) -> None:
+    from signalpipe.stores.sqlite import SQLiteMessageStore
+
+    path = tmp_path / "history.jsonl"
+    empty = {"type": "message", "user": "U1", "text": " ", "ts": "1740819600.000100"}
+    path.write_text(json.dumps({"ok": True, "messages": [
+        {**empty, "client_msg_id": "e1"}, {**empty, "client_msg_id": "e2"},
+        {**empty, "client_msg_id": "ok", "text": "fine"}]}))
+    messages, dead = split(SlackJSONSource(path, company_id="c").read())
+    assert list(messages) == ["ok"] and messages["ok"].origin == f"{path}:1#2"
+    assert [(d.origin, d.reason) for d in dead] == [(f"{path}:1#0", "empty text"),
+                                                    (f"{path}:1#1", "empty text")]
+    store = SQLiteMessageStore(tmp_path / "s.sqlite3")
+    try:
+        store.put_dead_letters(dead)
+        assert len(store.dead_letters()) == 2
+    finally:
+        store.close()

@@ -177,4 +177,9 @@ def worker(output_dir: OutputDir = None, stack: StackOpt = None, llm: LLMOpt = N
         extractor.close()
     _summary("signalpipe worker", stats, [])
     if stats.batches_parked:
-        finish(stats)
+        # Said, not exited with: a worker is stopped by SIGTERM as a matter of course, and the
+        # next worker to start retries its parked batches.
+        from signalpipe.console import console
+
+        console.print(f"extraction unavailable: {stats.batches_parked} batch(es) parked; the "
+                      "next worker retries them", style="red", markup=False)

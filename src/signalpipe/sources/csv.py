@@ -2,6 +2,8 @@
 
 Rows are read line by line from the binary file so memory stays flat and progress is exact in bytes.
 A row that cannot become a Message is yielded as a DeadLetter holding its raw text and line number.
+Origins are ``<path as given>:<line>``, like every other reader's: two files with one name in two
+folders (``jan/export.csv``, ``feb/export.csv``) never share a dead-letter key.
 """
 
 from __future__ import annotations
@@ -169,7 +171,7 @@ class CSVSource(base.Source):
 
     def _convert(self, row: list[str], line: int, raw_lines: list[str]) -> Item:
         try:
-            return self.to_message(row, origin=f"{self.path.name}:{line}")
+            return self.to_message(row, origin=f"{self.path}:{line}")
         except RowError as exc:
             return self._dead(line, str(exc), raw_lines, row[0] if row else None)
         except ValidationError as exc:
@@ -180,7 +182,7 @@ class CSVSource(base.Source):
 
     def _too_big(self, line: int, head: str) -> DeadLetter:
         first = head.split(",", 1)[0].strip()
-        return DeadLetter(origin=f"{self.path.name}:{line}", stage="source", raw=_clean(head),
+        return DeadLetter(origin=f"{self.path}:{line}", stage="source", raw=_clean(head),
                           reason=f"row larger than max_cell_bytes ({self.max_cell_bytes}) "
                                  f"allows; only its first {RAW_LIMIT_CHARS} characters are kept",
                           message_id=_clean(first)[:512] if first and "\n" not in first else None)
@@ -188,7 +190,7 @@ class CSVSource(base.Source):
     def _dead(self, line: int, reason: str, raw_lines: list[str],
               message_id: str | None = None) -> DeadLetter:
         raw = _clean("".join(raw_lines))
-        return DeadLetter(origin=f"{self.path.name}:{line}", reason=reason, stage="source",
+        return DeadLetter(origin=f"{self.path}:{line}", reason=reason, stage="source",
                           raw=raw, message_id=_clean(message_id) if message_id else None)
 
     def to_message(self, row: list[str], *, origin: str) -> Message:

@@ -90,7 +90,8 @@ class GmailPart:
         return decode_bytes(b64url_decode(data), self._charset())
 
     def _charset(self) -> str | None:
-        for header in self._part.get("headers") or []:
+        headers = self._part.get("headers")
+        for header in headers if isinstance(headers, list) else []:
             if isinstance(header, dict) and str(header.get("name", "")).lower() == "content-type":
                 match = _CHARSET.search(str(header.get("value", "")))
                 return match.group(1) if match else None

@@ -181,8 +181,7 @@ def _non_human(obj: dict[str, Any]) -> str | None:
 
 
 def _files_text(obj: dict[str, Any]) -> str:
-    names = [str(f.get("name") or f.get("title") or "file") for f in obj.get("files") or []
-             if isinstance(f, dict)]
+    names = [str(f.get("name") or f.get("title") or "file") for f in _dicts(obj.get("files"))]
     return f"shared file: {', '.join(names)}" if names else ""
 
 

@@ -95,8 +95,12 @@ class SlackJSONSource(Source):
         except ValueError as exc:
             yield dead_letter(origin, f"not JSON: {exc}", line.decode("utf-8", "replace"))
             return
-        for message in _messages(obj):
-            item = self._convert(ctx, message, origin)
+        messages = _messages(obj)
+        for index, message in enumerate(messages):
+            # A history page holds many messages on one line: each gets its own origin, so two
+            # dead letters from one line never share a dead-letter key.
+            where = origin if len(messages) == 1 else f"{origin}#{index}"
+            item = self._convert(ctx, message, where)
             if item is not None:
                 yield item
 
