@@ -162,6 +162,24 @@ class ReaderSettings(BaseModel):
         "most bytes a whole zip may inflate to"))
 
 
+class SlackSyncSettings(BaseModel):
+    """`signalpipe sync slack`: which channels, how far back to look for edits and replies. The
+    token is SLACK_BOT_TOKEN (environment or .env), never a settings file."""
+
+    model_config = _STRICT
+    include: list[str] = Field(default_factory=list, description=(
+        "channel names or ids to sync; empty: every channel the token can read"))
+    exclude: list[str] = Field(default_factory=list)
+    page_size: int = Field(default=200, ge=1, le=1000)
+    edit_lookback_s: float = Field(default=86400.0, ge=0, description=(
+        "each pass re-reads this much before its cursor, so later edits become new versions"))
+    thread_lookback_s: float = Field(default=7 * 86400.0, ge=0, description=(
+        "threads with a reply this recent are asked for new replies on every pass"))
+    max_retries: int = Field(default=10, ge=0, description="429 retries per call")
+    api_url: str | None = Field(default=None, description=(
+        "the Web API base URL (a proxy, or a local fake in tests); default Slack's"))
+
+
 class Settings(BaseSettings):
     """Everything signalpipe can be told. Unknown keys are errors, not silently ignored."""
 
@@ -199,6 +217,7 @@ class Settings(BaseSettings):
     postgres: PostgresSettings = Field(default_factory=PostgresSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     readers: ReaderSettings = Field(default_factory=ReaderSettings)
+    slack: SlackSyncSettings = Field(default_factory=SlackSyncSettings)
 
     @field_validator("company_id")
     @classmethod
@@ -277,6 +296,12 @@ class Settings(BaseSettings):
             if value:
                 return SecretStr(value)
         return None
+
+
+    def slack_token(self) -> SecretStr | None:
+        """SLACK_BOT_TOKEN from the environment, else from .env."""
+        value = os.environ.get("SLACK_BOT_TOKEN") or dotenv_values(".env").get("SLACK_BOT_TOKEN")
+        return SecretStr(value) if value else None
 
 
 class _OwnKeysOnly(PydanticBaseSettingsSource):

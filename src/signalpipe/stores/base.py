@@ -8,6 +8,7 @@ from typing import Protocol, Self
 
 from signalpipe.models import BatchUsage, DeadLetter, Message, SignificantEvent
 from signalpipe.settings import Settings
+from signalpipe.stores.state import CursorStore
 
 
 @dataclass
@@ -40,8 +41,9 @@ class PutResult:
         return False
 
 
-class MessageStore(Protocol):
-    """Keeps every raw message once, by id, and whether it has been through extraction."""
+class MessageStore(CursorStore, Protocol):
+    """Keeps every raw message once, by id, and whether it has been through extraction; and,
+    beside them, the live syncs' cursors (`stores/state.py`)."""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
