@@ -1,9 +1,13 @@
-"""The CursorStore contract: sync cursors kept in the message store's database, per scope."""
+"""The CursorStore and VersionStore contracts: sync cursors and message versions kept in the
+message store's database."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from signalpipe.stores.base import MessageStore
 from signalpipe.stores.state import Cursor, CursorStore
 from tests.contract.conftest import StoreCase, unique
 
@@ -59,3 +63,33 @@ def test_clear_forgets_cursors(message_store_case: StoreCase) -> None:
     store.put_cursors([Cursor(company, "slack", "C1", "1")])
     message_store_case.store.clear()
     assert store.get_cursor(company, "slack", "C1") is None
+
+
+# -- versions: an edit or deletion replaces the stored message, the old one is archived --------
+def test_a_new_version_replaces_the_message_and_archives_the_old(
+        message_store_case: StoreCase, make_message: Any) -> None:
+    store: MessageStore = message_store_case.store
+    first = make_message(text="we signed Acme for $600k")
+    store.put_many([first])
+    store.mark_extracted([first.id])
+    edited = first.model_copy(update={"text": "we signed Acme for $900k",
+                                      "payload": {"edited": {"ts": "5.0"}}})
+    store.put_versions([edited])
+    store.put_versions([edited])  # a replay changes nothing
+    assert store.get_many([first.id]) == [edited]
+    assert store.versions(first.id) == [first]
+    assert [m.id for m in store.pending(first.company_id)] == [first.id]
+    assert store.put_many([edited]).to_batch == [edited]  # pending: re-extracted on replay
+
+
+def test_a_tombstone_is_stored_without_extraction(message_store_case: StoreCase,
+                                                  make_message: Any) -> None:
+    store: MessageStore = message_store_case.store
+    first = make_message(text="Bob joins as VP Sales")
+    store.put_many([first])
+    gone = first.model_copy(update={"text": "(message deleted)",
+                                    "payload": {"subtype": "message_deleted"}})
+    store.put_versions([gone], pending=False)
+    assert store.get_many([first.id]) == [gone]
+    assert list(store.pending(first.company_id)) == []
+    assert store.versions(first.id) == [first]

@@ -162,3 +162,45 @@ def test_a_missing_token_is_one_clear_error(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.chdir(tmp_path)
     with pytest.raises(ConfigError, match="SLACK_BOT_TOKEN"):
         make_sync(load_settings(output_dir=tmp_path), "slack")
+
+
+def _events(settings: Settings) -> list[Any]:
+    backends = open_backends(settings)
+    try:
+        return backends.events.list_events(settings.company_id)
+    finally:
+        backends.close()
+
+
+def test_an_edit_becomes_a_new_version_whose_events_replace_the_old(
+        slack: FakeSlack, tmp_path: Path) -> None:
+    ts = slack.post("C2", "Great news: Acme signed a $600,000 enterprise contract with us")
+    settings = _settings(tmp_path, slack)
+    _sync(settings)
+    before = _events(settings)
+    assert [e.metrics.get("value_usd") for e in before] == [600_000]
+    slack.edit("C2", ts, "Great news: Acme signed a $900,000 enterprise contract with us")
+    _sync(settings)
+    after = _events(settings)
+    assert [e.metrics.get("value_usd") for e in after] == [900_000]
+    backends = open_backends(settings)
+    try:
+        assert backends.messages.dead_letters() == []
+        [old] = backends.messages.versions(f"C2:{ts}")
+        assert "$600,000" in old.text
+    finally:
+        backends.close()
+    _sync(settings)  # the edit read again is a replay
+    assert _events(settings) == after
+
+
+def test_a_deleted_message_takes_its_events_with_it(slack: FakeSlack, tmp_path: Path) -> None:
+    ts = slack.post("C2", "Great news: Acme signed a $600,000 enterprise contract with us")
+    slack.post("C2", "lunch is at noon")
+    settings = _settings(tmp_path, slack)
+    _sync(settings)
+    assert len(_events(settings)) == 1
+    slack.delete("C2", ts)
+    _sync(settings)
+    assert _events(settings) == []
+    assert _stored(settings)[f"C2:{ts}"] == "(message deleted)"

@@ -28,6 +28,7 @@ from signalpipe.errors import StoreError
 from signalpipe.models import BatchUsage, SignificantEvent
 from signalpipe.settings import Settings
 from signalpipe.stores.base import EventStore
+from signalpipe.stores.postgres_state import PostgresRetractionMixin
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ UPDATE significant_events SET severity = %s, title = %s, confidence = %s, metric
 WHERE fingerprint = %s"""
 
 
-class PostgresEventStore(EventStore):
+class PostgresEventStore(PostgresRetractionMixin, EventStore):
     """Each event once by fingerprint; a later sighting merges its source ids into the stored one.
 
     One connection shared under a lock (the worker's extraction threads write rarely and

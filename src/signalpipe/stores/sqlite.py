@@ -19,7 +19,7 @@ from signalpipe.models import BatchUsage, DeadLetter, Message, SignificantEvent
 from signalpipe.settings import Settings
 from signalpipe.stores.base import EventStore, MessageStore, PutResult
 from signalpipe.stores.hashing import content_hash
-from signalpipe.stores.sqlite_state import SQLiteCursorsMixin
+from signalpipe.stores.sqlite_state import SQLiteCursorsMixin, SQLiteRetractionMixin
 
 _CHUNK = 500  # below SQLite's host-parameter limit, large enough to amortise round trips
 
@@ -204,7 +204,7 @@ class SQLiteMessageStore(_SQLiteBase, SQLiteCursorsMixin, MessageStore):
             self._clear_cursors()
 
 
-class SQLiteEventStore(_SQLiteBase, EventStore):
+class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, EventStore):
     """Each event once by fingerprint; a later sighting merges its source ids into it."""
 
     def __init__(self, path: Path) -> None:

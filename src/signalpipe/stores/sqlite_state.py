@@ -1,23 +1,37 @@
-"""SQLite side of the sync state (see `state.py`): the `sync_cursors` table."""
+"""SQLite side of the sync state (see `state.py`): the `sync_cursors` and `message_versions`
+tables of the message store, and retraction in the event store."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 import time
 from collections.abc import Sequence
 
-from signalpipe.stores.state import Cursor, CursorStore
+from signalpipe.models import Message, SignificantEvent
+from signalpipe.stores.hashing import content_hash
+from signalpipe.stores.state import (
+    Cursor,
+    CursorStore,
+    EventRetraction,
+    VersionStore,
+    without_sources,
+)
 
 CURSORS_DDL = """
 CREATE TABLE IF NOT EXISTS sync_cursors (
   company_id TEXT NOT NULL, source TEXT NOT NULL, scope TEXT NOT NULL, value TEXT NOT NULL,
   updated_at REAL NOT NULL, PRIMARY KEY (company_id, source, scope)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS message_versions (
+  id TEXT NOT NULL, content_hash TEXT NOT NULL, superseded_at REAL NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (id, content_hash)
+);
 """
 
 
-class SQLiteCursorsMixin(CursorStore):
+class SQLiteCursorsMixin(CursorStore, VersionStore):
     """Cursors in the message store's SQLite file; the host class owns `_db` and `_lock`."""
 
     _db: sqlite3.Connection
@@ -65,3 +79,90 @@ class SQLiteCursorsMixin(CursorStore):
 
     def _clear_cursors(self) -> None:
         self._db.execute("DELETE FROM sync_cursors")
+        self._db.execute("DELETE FROM message_versions")
+
+    # -- versions ----------------------------------------------------------------------------
+    def put_versions(self, messages: Sequence[Message], *, pending: bool = True) -> None:
+        now = time.time()
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for m in messages:
+                    self._replace(m, now, pending)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def _replace(self, m: Message, now: float, pending: bool) -> None:
+        stamp = m.timestamp.isoformat()
+        digest = content_hash(m, stamp)
+        # The replaced row goes to the archive first; replaying the same version finds its
+        # own hash current and changes nothing.
+        self._db.execute("INSERT INTO message_versions SELECT id, content_hash, ?, doc "
+                         "FROM messages WHERE id = ? AND content_hash != ? "
+                         "ON CONFLICT DO NOTHING", (now, m.id, digest))
+        self._db.execute("INSERT INTO messages (id, company_id, source, ts, content_hash, doc) "
+                         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                         "ts = excluded.ts, content_hash = excluded.content_hash, "
+                         "doc = excluded.doc", (m.id, m.company_id, str(m.source), stamp,
+                                                digest, m.model_dump_json()))
+        if pending:
+            self._db.execute("INSERT INTO pending (id, company_id) VALUES (?, ?) "
+                             "ON CONFLICT(id) DO NOTHING", (m.id, m.company_id))
+        else:
+            self._db.execute("DELETE FROM pending WHERE id = ?", (m.id,))
+
+    def versions(self, message_id: str) -> list[Message]:
+        with self._lock:
+            docs = [r[0] for r in self._db.execute(
+                "SELECT doc FROM message_versions WHERE id = ? ORDER BY superseded_at, rowid",
+                (message_id,))]
+        return [Message.model_validate_json(d) for d in docs]
+
+
+class SQLiteRetractionMixin(EventRetraction):
+    """Retraction in the SQLite event store; the host class owns `_db` and `_lock`."""
+
+    _db: sqlite3.Connection
+    _lock: threading.Lock
+
+    def retract_messages(self, message_ids: Sequence[str]) -> tuple[int, int]:
+        gone = set(message_ids)
+        if not gone:
+            return 0, 0
+        revised = deleted = 0
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                # Events name their sources only inside the document: a LIKE on each id narrows
+                # the rows parsed to the few that may hold it.
+                hits: dict[str, str] = {}
+                for message_id in gone:
+                    hits.update(self._db.execute(
+                        "SELECT fingerprint, doc FROM significant_events WHERE doc LIKE ? "
+                        "ESCAPE '\\'", (_like(message_id),)).fetchall())
+                for fingerprint, doc in hits.items():
+                    event = SignificantEvent.model_validate_json(doc)
+                    kept = without_sources(event, gone)
+                    if kept is None:
+                        deleted += 1
+                        self._db.execute("DELETE FROM significant_events WHERE fingerprint = ?",
+                                         (fingerprint,))
+                    elif kept != event:
+                        revised += 1
+                        self._db.execute("UPDATE significant_events SET doc = ?, updated_at = ? "
+                                         "WHERE fingerprint = ?",
+                                         (kept.model_dump_json(), time.time(), fingerprint))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return revised, deleted
+
+
+def _like(message_id: str) -> str:
+    """A LIKE pattern for the id as it appears inside a JSON document."""
+    quoted = json.dumps(message_id, ensure_ascii=False)[1:-1]
+    escaped = quoted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

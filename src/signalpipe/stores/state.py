@@ -6,9 +6,14 @@ describes (a flushed store re-syncs from the start; a restored one resumes where
 sync writes a cursor only after the messages it covers are acknowledged on the bus, so a kill at
 any point replays at most one page, which the idempotent message store absorbs.
 
-This module holds only the seam; `sqlite_state.py` and `cassandra_state.py` implement it as
-mixins of the message stores, in tables of their own (kept apart from the message tables so
-the two evolve independently).
+Edits and deletions seen by a later sync are new *versions* of a stored message: the store
+keeps the superseded documents (`VersionStore`), and the event store takes the message out of
+the events it supported (`EventRetraction`) before the new version is extracted again.
+
+This module holds only the seams (and the retraction rule both event stores share);
+`sqlite_state.py`, `cassandra_state.py` and `postgres_state.py` implement them as mixins of the
+stores, in tables of their own (kept apart from the message and event tables so the two evolve
+independently).
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
+
+from signalpipe.models import Message, SignificantEvent
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,3 +58,34 @@ class CursorStore(Protocol):
     def delete_cursors(self, company_id: str, source: str) -> None:
         """Forget a source's cursors (the next sync reads it from the start)."""
         ...
+
+
+class VersionStore(Protocol):
+    """Replaces stored messages by newer versions, keeping the superseded documents."""
+
+    def put_versions(self, messages: Sequence[Message], *, pending: bool = True) -> None:
+        """Make each message the current version of its id (idempotent), archiving the one it
+        replaces; `pending`: it still needs extraction (False for a deletion's tombstone)."""
+        ...
+
+    def versions(self, message_id: str) -> list[Message]:
+        """The superseded versions of a message, oldest first."""
+        ...
+
+
+class EventRetraction(Protocol):
+    """Takes messages out of the events they supported (their edit or deletion)."""
+
+    def retract_messages(self, message_ids: Sequence[str]) -> tuple[int, int]:
+        """Remove the ids from every event's sources and evidence; an event left with no
+        source is deleted. Returns (revised, deleted). Idempotent."""
+        ...
+
+
+def without_sources(event: SignificantEvent, gone: set[str]) -> SignificantEvent | None:
+    """`event` with the messages in `gone` taken out, None when nothing supports it any more."""
+    ids = [i for i in event.source_message_ids if i not in gone]
+    if not ids:
+        return None
+    spans = [s for s in event.evidence_spans if s.message_id not in gone]
+    return event.model_copy(update={"source_message_ids": ids, "evidence_spans": spans})

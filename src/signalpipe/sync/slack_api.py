@@ -30,9 +30,11 @@ from typing import Any, Self
 
 from signalpipe.errors import ConfigError, SourceError
 from signalpipe.models import DeadLetter, Message
+from signalpipe.models import Source as Channel
+from signalpipe.revisions import DELETED
 from signalpipe.settings import Settings
 from signalpipe.sources.base import Item
-from signalpipe.sources.slack_export import SlackContext, convert_message
+from signalpipe.sources.slack_export import SlackContext, convert_message, slack_ts_to_datetime
 from signalpipe.stores.state import Cursor
 from signalpipe.sync.base import CursorLookup, Page, Sync
 
@@ -53,17 +55,21 @@ class _State:
     oldest: str = "0"
     threads: dict[str, str] = field(default_factory=dict)
     pass_: dict[str, str] | None = None
+    recent: dict[str, str] = field(default_factory=dict)
+    """ts -> message id of the top-level messages the last whole pass listed: one the next
+    whole pass no longer lists inside its window was deleted."""
 
     @classmethod
     def load(cls, value: str | None) -> _State:
         if not value:
             return cls()
         doc = json.loads(value)
-        return cls(doc["oldest"], dict(doc.get("threads", {})), doc.get("pass"))
+        return cls(doc["oldest"], dict(doc.get("threads", {})), doc.get("pass"),
+                   dict(doc.get("recent", {})))
 
     def dump(self) -> str:
-        return json.dumps({"oldest": self.oldest, "threads": self.threads, "pass": self.pass_},
-                          sort_keys=True)
+        return json.dumps({"oldest": self.oldest, "threads": self.threads, "pass": self.pass_,
+                           "recent": self.recent}, sort_keys=True)
 
 
 def _later(a: str, b: str) -> str:
@@ -185,6 +191,9 @@ class SlackSync(Sync):
         yield self._tracked_threads(channel, state, seen)
 
     def _pass(self, channel: dict[str, Any], state: _State, seen: set[str]) -> Iterator[Page]:
+        # Deletions show only as absences, so only a pass this process saw whole can tell.
+        whole = state.pass_ is None
+        listed: dict[str, str] = {}
         if state.pass_ is None:
             state.pass_ = {"oldest": _minus(state.oldest, self.edit_lookback_s)
                            if state.oldest != "0" else "0", "next": "", "top": state.oldest}
@@ -196,6 +205,8 @@ class SlackSync(Sync):
             objs = [o for o in data.get("messages") or [] if isinstance(o, dict)]
             page = Page(calls=1)
             page.items = self._convert(channel, objs)
+            listed.update((m.payload["ts"], m.id) for m in page.items
+                          if isinstance(m, Message) and isinstance(m.payload.get("ts"), str))
             for obj in objs:
                 run["top"] = _later(run["top"], str(obj.get("ts") or "0"))
                 if obj.get("reply_count") or obj.get("thread_ts") == obj.get("ts"):
@@ -205,11 +216,23 @@ class SlackSync(Sync):
             if data.get("has_more") and following:
                 run["next"] = following
             else:
+                if whole:
+                    page.items.extend(self._deleted(channel, state, run["oldest"], listed))
                 state.oldest, state.pass_ = run["top"], None
             page.cursors = self._cursor(channel, state)
             yield page
             if state.pass_ is None:
                 return
+
+    def _deleted(self, channel: dict[str, Any], state: _State, oldest: str,
+                 listed: dict[str, str]) -> list[Item]:
+        """Tombstones for messages the last pass listed inside this window and this one did
+        not; `recent` becomes this pass's list."""
+        gone = [(ts, mid) for ts, mid in state.recent.items()
+                if float(ts) > float(oldest) and ts not in listed]
+        state.recent = listed
+        return [tombstone(self.company_id, channel["id"], self.ctx.channels.get(channel["id"]),
+                          ts, mid) for ts, mid in gone]
 
     def _tracked_threads(self, channel: dict[str, Any], state: _State,
                          seen: set[str]) -> Page:
@@ -238,6 +261,16 @@ class SlackSync(Sync):
                 latest = _later(latest, str(obj.get("ts") or "0"))
         state.threads[parent] = latest
         return calls
+
+
+def tombstone(company_id: str, channel_id: str, channel_name: str | None, ts: str,
+              message_id: str) -> Message:
+    """What a deleted message becomes: a later version of it that says so (see revisions)."""
+    return Message(id=message_id, company_id=company_id, source=Channel.SLACK, sender="unknown",
+                   channel=channel_name or channel_id, timestamp=slack_ts_to_datetime(ts),
+                   text="(message deleted)", payload={"subtype": DELETED, "ts": ts,
+                                                      "channel": channel_id},
+                   origin=f"slack:{channel_id}:{ts}")
 
 
 def make_client(token: str, *, base_url: str | None = None, timeout_s: float = 30.0) -> WebClient:
