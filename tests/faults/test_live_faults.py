@@ -1,0 +1,108 @@
+"""Live-sync faults against the local fake Slack Web API: a `signalpipe sync slack` process
+killed with SIGKILL mid-page and started again, and a 429 storm (embedded stack, no servers).
+
+Each test writes one row of the fault table to ``bench/results/live_faults.jsonl`` (fault, messages,
+lost, duplicated)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.fakes.slack_api import FakeSlack
+
+pytestmark = [pytest.mark.faults, pytest.mark.slow]
+
+_RESULTS = Path(__file__).parents[2] / "bench" / "results" / "live_faults.jsonl"
+
+
+@pytest.fixture
+def slack() -> Iterator[FakeSlack]:
+    with FakeSlack(latency_s=0.02) as fake:
+        fake.user("U1", "Ada Founder")
+        for channel, name in (("C1", "general"), ("C2", "sales")):
+            fake.channel(channel, name)
+        yield fake
+
+
+def _env(fake: FakeSlack) -> dict[str, str]:
+    return {**os.environ, "SLACK_BOT_TOKEN": fake.token, "SIGNALPIPE_SLACK__API_URL": fake.url,
+            "SIGNALPIPE_SLACK__PAGE_SIZE": "20"}
+
+
+def _sync(out: Path, fake: FakeSlack, cwd: Path) -> subprocess.Popen[bytes]:
+    exe = Path(sys.executable).with_name("signalpipe")
+    return subprocess.Popen([str(exe), "sync", "slack", "--output-dir", str(out)],
+                            env=_env(fake), cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, start_new_session=True)
+
+
+def _wait_for(condition: object, *, limit_s: float = 120.0) -> None:
+    deadline = time.monotonic() + limit_s
+    while not callable(condition) or not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached")
+        time.sleep(0.01)
+
+
+def _stored_ids(out: Path) -> list[str]:
+    with sqlite3.connect(out / "signalpipe.sqlite3") as db:
+        return [r[0] for r in db.execute("SELECT id FROM messages")]
+
+
+def _dead(out: Path) -> int:
+    with sqlite3.connect(out / "signalpipe.sqlite3") as db:
+        return int(db.execute("SELECT count(*) FROM dead_letters").fetchone()[0])
+
+
+def _record(row: dict[str, object]) -> None:
+    _RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    with _RESULTS.open("a") as fh:
+        fh.write(json.dumps(row) + "\n")
+
+
+@pytest.mark.parametrize("after_pages", [2, 7, 13])
+def test_kill_9_mid_sync_then_rerun_loses_nothing_duplicates_nothing(
+        slack: FakeSlack, tmp_path: Path, after_pages: int) -> None:
+    posted = {f"C1:{slack.post('C1', f'update {i}: shipped feature {i}')}" for i in range(300)}
+    posted |= {f"C2:{slack.post('C2', f'deal {i} moving')}" for i in range(60)}
+    out = tmp_path / "out"
+    first = _sync(out, slack, tmp_path)
+    _wait_for(lambda: slack.calls.get("conversations.history", 0) >= after_pages
+              or first.poll() is not None)
+    first.send_signal(signal.SIGKILL)
+    first.communicate()
+    killed_with = len(_stored_ids(out)) if (out / "signalpipe.sqlite3").exists() else 0
+    posted |= {f"C1:{slack.post('C1', f'after the crash {i}')}" for i in range(5)}
+    second = _sync(out, slack, tmp_path)
+    _, err = second.communicate(timeout=300)
+    assert second.returncode == 0, err.decode()
+    ids = _stored_ids(out)
+    lost, duplicated = len(posted - set(ids)), len(ids) - len(set(ids))
+    _record({"fault": f"kill -9 sync after {after_pages} history pages",
+             "messages": len(posted), "stored_before_kill": killed_with, "lost": lost,
+             "duplicated": duplicated, "dead_letters": _dead(out)})
+    assert (lost, duplicated, _dead(out), len(ids)) == (0, 0, 0, len(posted))
+
+
+def test_a_429_storm_is_waited_out(slack: FakeSlack, tmp_path: Path) -> None:
+    posted = {f"C1:{slack.post('C1', f'note {i}')}" for i in range(100)}
+    slack.rate_limit(8, retry_after_s=0)
+    out = tmp_path / "out"
+    proc = _sync(out, slack, tmp_path)
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err.decode()
+    ids = _stored_ids(out)
+    _record({"fault": "429 storm (8 calls in a row, Retry-After: 0)", "messages": len(posted),
+             "throttled": slack.throttled, "lost": len(posted - set(ids)),
+             "duplicated": len(ids) - len(set(ids))})
+    assert slack.throttled == 8 and set(ids) == posted
