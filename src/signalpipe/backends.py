@@ -110,6 +110,7 @@ SOURCES: Registry[Source] = Registry("input format", Source, {
 })
 SYNCS: Registry[Sync] = Registry("live source", Sync, {
     "slack": "signalpipe.sync.slack_api:SlackSync",
+    "gmail": "signalpipe.sync.gmail_api:GmailSync",
 })
 WRITERS: Mapping[str, str] = {
     "slack-export": "signalpipe.sample.writers:write_generated_slack_export",

@@ -180,6 +180,27 @@ class SlackSyncSettings(BaseModel):
         "the Web API base URL (a proxy, or a local fake in tests); default Slack's"))
 
 
+class GmailSyncSettings(BaseModel):
+    """`signalpipe sync gmail`: what to read and where the OAuth token is. The token is
+    GMAIL_ACCESS_TOKEN (environment or .env) or an authorized-user token file (with a refresh
+    token); there is no browser flow."""
+
+    model_config = _STRICT
+    query: str = Field(default="", description="users.messages.list `q` for the first sync")
+    labels: list[str] = Field(default_factory=list, description=(
+        "label ids for the list (all of them) and for history (the first one)"))
+    page_size: int = Field(default=100, ge=1, le=500)
+    max_relist: int = Field(default=2000, ge=1, description=(
+        "most messages re-listed when the stored historyId has expired (a 404)"))
+    token_file: Path | None = None
+    token_uri: str | None = Field(default=None, description=(
+        "where a token file's refresh token is exchanged (a local fake in tests); "
+        "default Google's"))
+    max_retries: int = Field(default=10, ge=0, description="429/5xx retries per request")
+    api_url: str | None = Field(default=None, description=(
+        "the Gmail REST base URL (a local fake in tests); default Google's"))
+
+
 class Settings(BaseSettings):
     """Everything signalpipe can be told. Unknown keys are errors, not silently ignored."""
 
@@ -218,6 +239,7 @@ class Settings(BaseSettings):
     llm: LLMSettings = Field(default_factory=LLMSettings)
     readers: ReaderSettings = Field(default_factory=ReaderSettings)
     slack: SlackSyncSettings = Field(default_factory=SlackSyncSettings)
+    gmail: GmailSyncSettings = Field(default_factory=GmailSyncSettings)
 
     @field_validator("company_id")
     @classmethod
@@ -301,6 +323,13 @@ class Settings(BaseSettings):
     def slack_token(self) -> SecretStr | None:
         """SLACK_BOT_TOKEN from the environment, else from .env."""
         value = os.environ.get("SLACK_BOT_TOKEN") or dotenv_values(".env").get("SLACK_BOT_TOKEN")
+        return SecretStr(value) if value else None
+
+
+    def gmail_token(self) -> SecretStr | None:
+        """GMAIL_ACCESS_TOKEN from the environment, else from .env."""
+        value = (os.environ.get("GMAIL_ACCESS_TOKEN")
+                 or dotenv_values(".env").get("GMAIL_ACCESS_TOKEN"))
         return SecretStr(value) if value else None
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.fakes.gmail_api import FakeGmail
 from tests.fakes.slack_api import FakeSlack
 
 pytestmark = [pytest.mark.faults, pytest.mark.slow]
@@ -106,3 +107,41 @@ def test_a_429_storm_is_waited_out(slack: FakeSlack, tmp_path: Path) -> None:
              "throttled": slack.throttled, "lost": len(posted - set(ids)),
              "duplicated": len(ids) - len(set(ids))})
     assert slack.throttled == 8 and set(ids) == posted
+
+
+def _gmail(out: Path, fake: FakeGmail, cwd: Path, **extra: str) -> subprocess.Popen[bytes]:
+    exe = Path(sys.executable).with_name("signalpipe")
+    env = {**os.environ, "GMAIL_ACCESS_TOKEN": "ya29.test",
+           "SIGNALPIPE_GMAIL__API_URL": fake.url, "SIGNALPIPE_GMAIL__PAGE_SIZE": "20", **extra}
+    return subprocess.Popen([str(exe), "sync", "gmail", "--output-dir", str(out)], env=env,
+                            cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+
+
+def _finish(proc: subprocess.Popen[bytes]) -> None:
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err.decode()
+
+
+def test_gmail_kill_9_mid_list_then_an_expired_history_id(tmp_path: Path) -> None:
+    with FakeGmail(latency_s=0.005) as gmail:
+        sent = {gmail.send(f"update {i}", f"update {i}: shipped") for i in range(200)}
+        out = tmp_path / "out"
+        first = _gmail(out, gmail, tmp_path)
+        _wait_for(lambda: gmail.calls.get("messages", 0) >= 4 or first.poll() is not None)
+        first.send_signal(signal.SIGKILL)
+        first.communicate()
+        _finish(_gmail(out, gmail, tmp_path))
+        ids = _stored_ids(out)
+        _record({"fault": "kill -9 gmail sync mid-list (after 4 list pages)",
+                 "messages": len(sent), "lost": len(sent - set(ids)),
+                 "duplicated": len(ids) - len(set(ids)), "dead_letters": _dead(out)})
+        assert set(ids) == sent and _dead(out) == 0
+        sent |= {gmail.send(f"later {i}", f"later {i}: signed") for i in range(30)}
+        gmail.expire_history()
+        _finish(_gmail(out, gmail, tmp_path, SIGNALPIPE_GMAIL__MAX_RELIST="100"))
+        ids = _stored_ids(out)
+        _record({"fault": "expired Gmail historyId (404) -> re-list of 100",
+                 "messages": len(sent), "lost": len(sent - set(ids)),
+                 "duplicated": len(ids) - len(set(ids)), "dead_letters": _dead(out)})
+        assert set(ids) == sent and _dead(out) == 0

@@ -1,4 +1,4 @@
-"""`sync slack`: read a live workspace since the stored cursors (issue 15)."""
+"""`sync slack|gmail`: read a live workspace or mailbox since the stored cursors."""
 
 from __future__ import annotations
 
@@ -59,3 +59,16 @@ def slack(output_dir: OutputDir = None, stack: StackOpt = None, config: Config =
     settings = settings_for(output_dir=output_dir, stack=stack, config=config, verbose=verbose)
     ensure_writable(settings.output_dir)
     _report("slack", run_sync(settings, "slack"))
+
+
+@sync_app.command()
+@cli_errors
+def gmail(output_dir: OutputDir = None, stack: StackOpt = None, config: Config = None,
+          verbose: Verbose = False) -> None:
+    """Sync a Gmail mailbox (settings `gmail:`) with GMAIL_ACCESS_TOKEN or gmail.token_file.
+
+    Example: GMAIL_ACCESS_TOKEN=ya29... signalpipe sync gmail --output-dir output
+    """
+    settings = settings_for(output_dir=output_dir, stack=stack, config=config, verbose=verbose)
+    ensure_writable(settings.output_dir)
+    _report("gmail", run_sync(settings, "gmail"))
