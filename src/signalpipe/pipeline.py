@@ -21,7 +21,6 @@ from signalpipe.models import DeadLetter, Message
 from signalpipe.settings import Settings
 from signalpipe.sources.base import ProgressFn, Source
 from signalpipe.stats import RunStats
-from signalpipe.sync.base import Page, Sync
 from signalpipe.worker import Worker, dead_letter_bytes
 
 logger = logging.getLogger(__name__)
@@ -273,63 +272,3 @@ def produce(settings: Settings, backends: Backends, source: Source, *,
     stats.finish()
     return stats
 
-
-class _PageSource:
-    """One sync page as a `Source`, so the Ingestor produces it like any file."""
-
-    def __init__(self, name: str, page: Page) -> None:
-        self.name = name
-        self.page = page
-
-    def total_bytes(self) -> int:
-        return 0
-
-    def read(self, progress: ProgressFn | None = None) -> Iterator[Message | DeadLetter]:
-        return iter(self.page.items)
-
-
-def sync(settings: Settings, backends: Backends, source: Sync, *,
-         extractor: Extractor | None = None, stats: RunStats | None = None,
-         stop: threading.Event | None = None) -> RunStats:
-    """Read a live source since its stored cursors, page by page, onto the bus.
-
-    A page's cursors are written only once its messages are acknowledged: a flushed producer
-    on a broker; on an in-process bus, consumed and stored by the worker this process runs
-    (there, nothing outside this process would ever read them). A crash in between replays
-    the page, which the idempotent message store absorbs.
-    """
-    stats = stats or RunStats()
-    ingestor = Ingestor(settings, backends, stats)
-    ingestor.ensure_topics()
-    company, read = settings.company_id, 0
-    with graceful_stop() as signalled:
-        worker = None
-        if backends.bus.in_process:
-            worker = Worker(settings, backends, extractor or make_extractor(settings), stats)
-            worker.recover()
-        try:
-            for page in source.pages(lambda scope: _cursor_value(backends, company, source,
-                                                                 scope)):
-                ingestor.ingest(_PageSource(f"{source.source}-sync", page))
-                read += len(page.items)
-                if worker is not None:
-                    _catch_up(worker, signalled)
-                    if signalled.is_set():
-                        break  # not all of the page is stored: its cursor must wait
-                backends.messages.put_cursors(page.cursors)
-                if signalled.is_set() or (stop is not None and stop.is_set()):
-                    break
-            if worker is not None:
-                worker.wait_extractions() if signalled.is_set() else worker.drain()
-        finally:
-            if worker is not None:
-                worker.close()
-        stats.rows_read = read
-        stats.interrupted_by = signalled.signum
-    stats.finish()
-    return stats
-
-
-def _cursor_value(backends: Backends, company: str, source: Sync, scope: str) -> str | None:
-    found = backends.messages.get_cursor(company, source.source, scope)
-    return None if found is None else found.value

@@ -201,6 +201,21 @@ class GmailSyncSettings(BaseModel):
         "the Gmail REST base URL (a local fake in tests); default Google's"))
 
 
+LiveSource = Literal["slack", "gmail"]
+
+
+def _slack_only() -> list[LiveSource]:
+    return ["slack"]
+
+
+class WatchSettings(BaseModel):
+    """`signalpipe watch`: which live sources to sync and how often."""
+
+    model_config = _STRICT
+    sources: list[LiveSource] = Field(default_factory=_slack_only)
+    interval_s: float = Field(default=300.0, gt=0, description="seconds between sync passes")
+
+
 class Settings(BaseSettings):
     """Everything signalpipe can be told. Unknown keys are errors, not silently ignored."""
 
@@ -240,6 +255,7 @@ class Settings(BaseSettings):
     readers: ReaderSettings = Field(default_factory=ReaderSettings)
     slack: SlackSyncSettings = Field(default_factory=SlackSyncSettings)
     gmail: GmailSyncSettings = Field(default_factory=GmailSyncSettings)
+    watch: WatchSettings = Field(default_factory=WatchSettings)
 
     @field_validator("company_id")
     @classmethod

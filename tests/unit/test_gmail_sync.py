@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from signalpipe import pipeline
+from signalpipe import live
 from signalpipe.backends import make_sync, open_backends
 from signalpipe.errors import ConfigError
 from signalpipe.settings import Settings, load_settings
@@ -33,7 +33,7 @@ def _settings(tmp_path: Path, fake: FakeGmail, **gmail: Any) -> Settings:
 def _sync(settings: Settings, source: Sync | None = None) -> RunStats:
     backends = open_backends(settings)
     try:
-        return pipeline.sync(settings, backends, source or make_sync(settings, "gmail"))
+        return live.sync(settings, backends, source or make_sync(settings, "gmail"))
     finally:
         backends.close()
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from signalpipe import pipeline
+from signalpipe import live
 from signalpipe.backends import Backends, make_sync, open_backends
 from signalpipe.errors import ConfigError
 from signalpipe.settings import Settings, load_settings
@@ -37,7 +37,7 @@ def _settings(tmp_path: Path, fake: FakeSlack, **slack: Any) -> Settings:
 def _sync(settings: Settings, source: Sync | None = None) -> RunStats:
     backends = open_backends(settings)
     try:
-        return pipeline.sync(settings, backends, source or make_sync(settings, "slack"))
+        return live.sync(settings, backends, source or make_sync(settings, "slack"))
     finally:
         backends.close()
 
