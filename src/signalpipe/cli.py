@@ -153,6 +153,7 @@ def main(version: Annotated[bool, typer.Option(
 def _register() -> None:
     # Commands live in small modules; importing them here attaches them to `app`.
     from signalpipe.commands import (  # noqa: F401
+        alerts_cmds,
         data,
         pipeline_cmds,
         services_cmd,

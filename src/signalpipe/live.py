@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from signalpipe.alerts import engine as alerts
 from signalpipe.backends import Backends, make_extractor
 from signalpipe.errors import SourceError
 from signalpipe.extract.base import Extractor
@@ -86,6 +87,8 @@ def sync(settings: Settings, backends: Backends, source: Sync, *,
                                          company_id=settings.company_id)
             if worker is not None:
                 worker.wait_extractions() if signalled.is_set() else worker.drain()
+            if not signalled.is_set():
+                alerts.check(settings, backends.events, backends.messages)
         finally:
             if worker is not None:
                 worker.close()
@@ -130,10 +133,12 @@ def watch(settings: Settings, backends: Backends, sources: Sequence[Sync], *,
                         logger.error("sync %s failed, retrying next cycle: %s",
                                      source.source, exc)
                 done += 1
+                alerts.check(settings, backends.events, backends.messages)
                 if cycles is None or done < cycles:
-                    _idle(worker, halt, interval_s)
+                    _idle(settings, backends, worker, halt, interval_s)
             if worker is not None:
                 worker.drain()  # what is buffered is extracted before a clean exit
+            alerts.check(settings, backends.events, backends.messages)
         finally:
             if worker is not None:
                 worker.close()
@@ -156,10 +161,13 @@ def _either(signalled: threading.Event, stop: threading.Event | None) -> threadi
     return both
 
 
-def _idle(worker: Worker | None, halt: threading.Event, interval_s: float) -> None:
-    """Wait for the next cycle; the local worker keeps consuming and extracting aged batches."""
+def _idle(settings: Settings, backends: Backends, worker: Worker | None,
+          halt: threading.Event, interval_s: float) -> None:
+    """Wait for the next cycle; the local worker keeps consuming and extracting aged batches,
+    and alert deliveries waiting out their backoff are retried."""
     deadline = time.monotonic() + interval_s
     while not halt.is_set() and time.monotonic() < deadline:
+        alerts.deliver_due(settings, backends.events, backends.messages)
         if worker is not None:
             worker.poll_once(timeout_s=min(0.5, max(0.0, deadline - time.monotonic())))
             worker.maybe_recover()

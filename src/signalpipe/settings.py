@@ -201,6 +201,49 @@ class GmailSyncSettings(BaseModel):
         "the Gmail REST base URL (a local fake in tests); default Google's"))
 
 
+class AlertChannel(BaseModel):
+    """Where alerts go: a webhook (JSON POST, signed with HMAC-SHA256 when `secret_env` names
+    a variable holding the key), a Slack incoming webhook, or email over SMTP."""
+
+    model_config = _STRICT
+    kind: Literal["webhook", "slack", "smtp"]
+    url: str | None = None
+    secret_env: str | None = Field(default=None, description=(
+        "environment variable holding the webhook's HMAC key (never the key itself)"))
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = Field(default=25, ge=1, le=65535)
+    sender: str = "signalpipe@localhost"
+    to: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _complete(self) -> AlertChannel:
+        if self.kind in ("webhook", "slack") and not self.url:
+            raise ValueError(f"a {self.kind} channel needs url")
+        if self.kind == "smtp" and not self.to:
+            raise ValueError("an smtp channel needs to: [addresses]")
+        return self
+
+
+class AlertRuleSettings(BaseModel):
+    model_config = _STRICT
+    when: str
+    name: str | None = None
+    to: list[str] = Field(default_factory=list, description="channel names; empty: every one")
+
+
+class AlertSettings(BaseModel):
+    """Investor alerts: each rule fires once per matching event or threshold crossing."""
+
+    model_config = _STRICT
+    rules: list[AlertRuleSettings] = Field(default_factory=list)
+    channels: dict[str, AlertChannel] = Field(default_factory=dict)
+    max_attempts: int = Field(default=6, ge=1, description=(
+        "delivery attempts before a delivery is dead-lettered"))
+    backoff_s: float = Field(default=1.0, ge=0, description=(
+        "first retry delay; doubles per attempt"))
+    timeout_s: float = Field(default=10.0, gt=0)
+
+
 LiveSource = Literal["slack", "gmail"]
 
 
@@ -256,6 +299,7 @@ class Settings(BaseSettings):
     slack: SlackSyncSettings = Field(default_factory=SlackSyncSettings)
     gmail: GmailSyncSettings = Field(default_factory=GmailSyncSettings)
     watch: WatchSettings = Field(default_factory=WatchSettings)
+    alerts: AlertSettings = Field(default_factory=AlertSettings)
 
     @field_validator("company_id")
     @classmethod
@@ -346,6 +390,15 @@ class Settings(BaseSettings):
         """GMAIL_ACCESS_TOKEN from the environment, else from .env."""
         value = (os.environ.get("GMAIL_ACCESS_TOKEN")
                  or dotenv_values(".env").get("GMAIL_ACCESS_TOKEN"))
+        return SecretStr(value) if value else None
+
+
+    def alert_secret(self, channel: str) -> SecretStr | None:
+        """The HMAC key of a webhook channel, from the variable its `secret_env` names."""
+        found = self.alerts.channels.get(channel)
+        if found is None or not found.secret_env:
+            return None
+        value = os.environ.get(found.secret_env) or dotenv_values(".env").get(found.secret_env)
         return SecretStr(value) if value else None
 
 

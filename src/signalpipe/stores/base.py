@@ -8,7 +8,7 @@ from typing import Protocol, Self
 
 from signalpipe.models import BatchUsage, DeadLetter, Message, SignificantEvent
 from signalpipe.settings import Settings
-from signalpipe.stores.state import CursorStore, EventRetraction, VersionStore
+from signalpipe.stores.state import AlertLedger, CursorStore, EventRetraction, VersionStore
 
 
 @dataclass
@@ -80,7 +80,7 @@ class MessageStore(CursorStore, VersionStore, Protocol):
     def close(self) -> None: ...
 
 
-class EventStore(EventRetraction, Protocol):
+class EventStore(EventRetraction, AlertLedger, Protocol):
     """Keeps each real-world event once (unique fingerprint), merging later sightings into it;
     an edited or deleted message is retracted from its events (`stores/state.py`)."""
 

@@ -113,6 +113,7 @@ class PostgresEventStore(PostgresRetractionMixin, EventStore):
         self._lock = threading.Lock()
         self._conn = self._connect()
         self._transaction(self._migrate)
+        self._create_alert_tables()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
@@ -265,7 +266,7 @@ class PostgresEventStore(PostgresRetractionMixin, EventStore):
     def clear(self) -> None:
         """Delete every event, usage record and parked batch (the schema stays)."""
         self._transaction(lambda cur: cur.execute(
-            "TRUNCATE significant_events, batch_usage, parked_batches"))
+            "TRUNCATE significant_events, batch_usage, parked_batches, alert_deliveries"))
 
     def drop_schema(self) -> None:
         """Drop this store's own schema and everything in it (tests and benchmarks)."""

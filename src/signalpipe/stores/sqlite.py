@@ -209,6 +209,7 @@ class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, EventStore):
 
     def __init__(self, path: Path) -> None:
         super().__init__(path, _EVENTS_DDL)
+        self._create_alert_tables()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
@@ -287,5 +288,6 @@ class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, EventStore):
 
     def clear(self) -> None:
         with self._lock:
-            for table in ("significant_events", "batch_usage", "parked_batches"):
+            for table in ("significant_events", "batch_usage", "parked_batches",
+                          "alert_deliveries"):
                 self._db.execute(f"DELETE FROM {table}")

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from signalpipe.models import Message, SignificantEvent
 from signalpipe.stores.hashing import content_hash
 from signalpipe.stores.state import (
+    AlertDelivery,
+    AlertLedger,
     Cursor,
     CursorStore,
     EventRetraction,
@@ -121,11 +123,64 @@ class SQLiteCursorsMixin(CursorStore, VersionStore):
         return [Message.model_validate_json(d) for d in docs]
 
 
-class SQLiteRetractionMixin(EventRetraction):
-    """Retraction in the SQLite event store; the host class owns `_db` and `_lock`."""
+ALERTS_DDL = """
+CREATE TABLE IF NOT EXISTS alert_deliveries (
+  key TEXT PRIMARY KEY, rule TEXT NOT NULL, channel TEXT NOT NULL, body TEXT NOT NULL,
+  status TEXT NOT NULL, attempts INTEGER NOT NULL, last_error TEXT NOT NULL,
+  next_at REAL NOT NULL, recorded_at REAL NOT NULL
+);
+"""
+_ALERT_COLUMNS = "key, rule, channel, body, status, attempts, last_error, next_at"
+
+
+class SQLiteRetractionMixin(EventRetraction, AlertLedger):
+    """Retraction and the alert ledger in the SQLite event store; the host class owns `_db`
+    and `_lock`."""
 
     _db: sqlite3.Connection
     _lock: threading.Lock
+
+    def _create_alert_tables(self) -> None:
+        self._db.executescript(ALERTS_DDL)
+
+    def record_alerts(self, deliveries: Sequence[AlertDelivery]) -> list[AlertDelivery]:
+        new: list[AlertDelivery] = []
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for d in deliveries:
+                    cur = self._db.execute(
+                        f"INSERT INTO alert_deliveries ({_ALERT_COLUMNS}, recorded_at) VALUES "
+                        "(?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING",
+                        (d.key, d.rule, d.channel, d.body, d.status, d.attempts, d.last_error,
+                         d.next_at, time.time()))
+                    if cur.rowcount:
+                        new.append(d)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return new
+
+    def due_alerts(self, now: float) -> list[AlertDelivery]:
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT {_ALERT_COLUMNS} FROM alert_deliveries WHERE status = 'pending' "
+                "AND next_at <= ? ORDER BY recorded_at, key", (now,)).fetchall()
+        return [AlertDelivery(*r) for r in rows]
+
+    def update_alert(self, delivery: AlertDelivery) -> None:
+        d = delivery
+        with self._lock:
+            self._db.execute("UPDATE alert_deliveries SET status = ?, attempts = ?, "
+                             "last_error = ?, next_at = ? WHERE key = ?",
+                             (d.status, d.attempts, d.last_error, d.next_at, d.key))
+
+    def alerts(self) -> list[AlertDelivery]:
+        with self._lock:
+            rows = self._db.execute(f"SELECT {_ALERT_COLUMNS} FROM alert_deliveries "
+                                    "ORDER BY recorded_at, key").fetchall()
+        return [AlertDelivery(*r) for r in rows]
 
     def retract_messages(self, message_ids: Sequence[str]) -> tuple[int, int]:
         gone = set(message_ids)

@@ -82,6 +82,43 @@ class EventRetraction(Protocol):
         ...
 
 
+@dataclass(frozen=True, slots=True)
+class AlertDelivery:
+    """One alert to one channel, recorded once by `key` (rule, what it fired for, channel)."""
+
+    key: str
+    rule: str
+    channel: str
+    body: str
+    """The alert as JSON: what every delivery attempt sends."""
+    status: str = "pending"
+    """pending, delivered or dead."""
+    attempts: int = 0
+    last_error: str = ""
+    next_at: float = 0.0
+    """Unix seconds before which the next attempt must not be made (backoff)."""
+
+
+class AlertLedger(Protocol):
+    """The alerts that fired and what became of each delivery (in the event store)."""
+
+    def record_alerts(self, deliveries: Sequence[AlertDelivery]) -> list[AlertDelivery]:
+        """Insert deliveries not yet known by key; returns the ones that were new."""
+        ...
+
+    def due_alerts(self, now: float) -> list[AlertDelivery]:
+        """Pending deliveries whose backoff has passed."""
+        ...
+
+    def update_alert(self, delivery: AlertDelivery) -> None:
+        """Store a delivery's new status, attempts, error and next attempt time."""
+        ...
+
+    def alerts(self) -> list[AlertDelivery]:
+        """Every delivery, in the order recorded."""
+        ...
+
+
 def without_sources(event: SignificantEvent, gone: set[str]) -> SignificantEvent | None:
     """`event` with the messages in `gone` taken out, None when nothing supports it any more."""
     ids = [i for i in event.source_message_ids if i not in gone]
