@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.fakes.alert_sinks import HTTPSink
 from tests.fakes.gmail_api import FakeGmail
 from tests.fakes.slack_api import FakeSlack
 
@@ -145,3 +146,49 @@ def test_gmail_kill_9_mid_list_then_an_expired_history_id(tmp_path: Path) -> Non
                  "messages": len(sent), "lost": len(sent - set(ids)),
                  "duplicated": len(ids) - len(set(ids)), "dead_letters": _dead(out)})
         assert set(ids) == sent and _dead(out) == 0
+
+
+def test_alert_endpoint_down_then_back_gets_each_alert_exactly_once(
+        slack: FakeSlack, tmp_path: Path) -> None:
+    down_s = float(os.environ.get("SIGNALPIPE_FAULT_ALERT_DOWN_S", "5"))
+    slack.post("C1", "We closed our $12M Series A led by Acme Ventures")
+    slack.post("C2", "Great news: Acme signed a $600,000 enterprise contract with us")
+    with HTTPSink() as hook:
+        config = tmp_path / "watch.yaml"
+        config.write_text(json.dumps({"alerts": {
+            "rules": [{"when": "event funding"},
+                      {"when": "event enterprise_deal and metric value_usd >= 500000"}],
+            "channels": {"vc": {"kind": "webhook", "url": hook.url}},
+            "backoff_s": 0.5, "max_attempts": 1000}}))
+        hook.down = True
+        out = tmp_path / "out"
+        exe = Path(sys.executable).with_name("signalpipe")
+        args = [str(exe), "watch", "--output-dir", str(out), "--interval", "0.5",
+                "--config", str(config)]
+        env = {**_env(slack), "SIGNALPIPE_BATCHING__MAX_AGE_S": "0.2"}
+        daemon = subprocess.Popen(args, env=env, cwd=tmp_path, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, start_new_session=True)
+        try:
+            _wait_for(lambda: hook.refused >= 2)
+            time.sleep(down_s)  # the outage itself: no assertion depends on its length
+            hook.down = False
+            _wait_for(lambda: len(hook.received) >= 2)
+            daemon.send_signal(signal.SIGTERM)
+            _, err = daemon.communicate(timeout=60)
+            assert daemon.returncode == 0, err.decode()
+            again = subprocess.Popen([*args[:4], "--interval", "0.2", *args[6:]], env=env,
+                                     cwd=tmp_path, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.PIPE)
+            _wait_for(lambda: slack.calls.get("conversations.history", 0) >= 6)
+            again.send_signal(signal.SIGTERM)
+            again.communicate(timeout=60)
+        finally:
+            for proc in (daemon,):
+                if proc.poll() is None:
+                    proc.kill()
+                    proc.communicate()
+        keys = [h["X-Signalpipe-Delivery"] for h, _ in hook.received]
+        _record({"fault": f"alert webhook down {down_s:.0f}s then back (watch, restarted)",
+                 "alerts_expected": 2, "alerts_delivered": len(keys),
+                 "distinct": len(set(keys)), "refused_while_down": hook.refused})
+        assert len(keys) == len(set(keys)) == 2
