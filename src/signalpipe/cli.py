@@ -57,6 +57,11 @@ class Stack(StrEnum):
     services = "services"
 
 
+class LogFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
 class Provider(StrEnum):
     rules = "rules"
     gemini = "gemini"
@@ -72,6 +77,10 @@ LLMOpt = Annotated[Provider | None, typer.Option(
 ConfigOpt = Annotated[Path | None, typer.Option(
     "--config", help="YAML settings file [default: ./signalpipe.yaml if present].")]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")]
+MetricsPortOpt = Annotated[int | None, typer.Option(
+    "--metrics-port", help="Serve Prometheus /metrics and /healthz on this port (loopback).")]
+LogFormatOpt = Annotated[LogFormat, typer.Option("--log-format", help="Log lines as text "
+                                                 "or one JSON object per line.")]
 
 
 def cli_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -109,9 +118,13 @@ def require_store(settings: Settings) -> None:
 
 def settings_for(*, output_dir: Path | None = None, stack: Stack | None = None,
                  llm: Provider | None = None, config: Path | None = None,
-                 verbose: bool = False) -> Settings:
+                 verbose: bool = False, log_format: LogFormat = LogFormat.text) -> Settings:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if log_format is LogFormat.json:
+        from signalpipe.logjson import use_json_logs
+
+        use_json_logs()
     if config is not None:
         if not config.is_file():
             raise SourceError(f"config file not found: {config}")

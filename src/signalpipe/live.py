@@ -109,14 +109,15 @@ def _local_worker(settings: Settings, backends: Backends, extractor: Extractor |
 
 def watch(settings: Settings, backends: Backends, sources: Sequence[Sync], *,
           extractor: Extractor | None = None, interval_s: float = 300.0,
-          cycles: int | None = None, stop: threading.Event | None = None) -> RunStats:
+          cycles: int | None = None, stop: threading.Event | None = None,
+          stats: RunStats | None = None) -> RunStats:
     """Sync every source, then wait `interval_s` (consuming meanwhile), until SIGTERM/SIGINT
     (or `stop`, or `cycles` passes); then extract what is buffered and return.
 
     A sync that fails (the API down, a token revoked) is logged and tried again next cycle;
     a store failure ends the daemon.
     """
-    stats = RunStats()
+    stats = stats or RunStats()
     ingestor = Ingestor(settings, backends, stats)
     ingestor.ensure_topics()
     with graceful_stop() as signalled:

@@ -39,8 +39,12 @@ def _until(condition: Callable[[], bool], limit_s: float = 60.0) -> None:
 
 
 def _count(out: Path, table: str) -> int:
-    with sqlite3.connect(out / "signalpipe.sqlite3") as db:
-        return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    """Rows in `table`; 0 while the daemon has not created it yet."""
+    try:
+        with sqlite3.connect(out / "signalpipe.sqlite3") as db:
+            return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
 
 
 def test_watch_picks_up_new_messages_each_cycle_and_extracts_them_on_stop(

@@ -7,9 +7,13 @@ from typing import Annotated
 import typer
 
 from signalpipe import live
+from signalpipe.alerts.engine import rules_of
 from signalpipe.backends import make_extractor, make_sync, open_backends
 from signalpipe.cli import ConfigOpt as Config
 from signalpipe.cli import (
+    LogFormat,
+    LogFormatOpt,
+    MetricsPortOpt,
     OutputDir,
     StackOpt,
     Verbose,
@@ -18,7 +22,7 @@ from signalpipe.cli import (
     ensure_writable,
     settings_for,
 )
-from signalpipe.commands.pipeline_cmds import finish
+from signalpipe.commands.pipeline_cmds import finish, metrics_endpoint
 from signalpipe.console import out, summary_table
 from signalpipe.settings import Settings
 from signalpipe.stats import RunStats
@@ -81,23 +85,28 @@ def gmail(output_dir: OutputDir = None, stack: StackOpt = None, config: Config =
 def watch(output_dir: OutputDir = None, stack: StackOpt = None, config: Config = None,
           interval_s: Annotated[float | None, typer.Option(
               "--interval", help="Seconds between sync passes [default: watch.interval_s].")]
-          = None, verbose: Verbose = False) -> None:
+          = None, metrics_port: MetricsPortOpt = None,
+          log_format: LogFormatOpt = LogFormat.text, verbose: Verbose = False) -> None:
     """Run the live syncs (settings `watch.sources`) on an interval until SIGTERM/Ctrl-C.
 
     On the embedded stack the worker runs in this process; SIGTERM extracts what is buffered
     and exits 0. A second watch on the same output folder is refused.
 
-    Example: signalpipe watch --output-dir output --interval 60
+    Example: signalpipe watch --output-dir output --interval 60 --metrics-port 9108
     """
-    settings = settings_for(output_dir=output_dir, stack=stack, config=config, verbose=verbose)
+    settings = settings_for(output_dir=output_dir, stack=stack, config=config, verbose=verbose,
+                            log_format=log_format)
     ensure_writable(settings.output_dir)
+    rules_of(settings)  # a rule that cannot be read fails now, not at the first event
     with live.folder_lock(settings.output_dir):
         sources = [make_sync(settings, name) for name in settings.watch.sources]
         extractor = make_extractor(settings)
         backends = open_backends(settings)
+        stats = RunStats()
         try:
-            stats = live.watch(settings, backends, sources, extractor=extractor,
-                               interval_s=interval_s or settings.watch.interval_s)
+            with metrics_endpoint(settings, backends, stats, metrics_port):
+                live.watch(settings, backends, sources, extractor=extractor, stats=stats,
+                           interval_s=interval_s or settings.watch.interval_s)
         finally:
             backends.close()
             extractor.close()
