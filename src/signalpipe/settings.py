@@ -192,6 +192,8 @@ class GmailSyncSettings(BaseModel):
     page_size: int = Field(default=100, ge=1, le=500)
     max_relist: int = Field(default=2000, ge=1, description=(
         "most messages re-listed when the stored historyId has expired (a 404)"))
+    fetch_concurrency: int = Field(default=8, ge=1, le=64, description=(
+        "users.messages.get requests in flight (Gmail allows about 50 per user)"))
     token_file: Path | None = None
     token_uri: str | None = Field(default=None, description=(
         "where a token file's refresh token is exchanged (a local fake in tests); "

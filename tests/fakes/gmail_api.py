@@ -39,6 +39,7 @@ class FakeGmail:
         self.latency_s = latency_s
         self.tokens = {token}
         self.mails: list[_Mail] = []
+        self._by_id: dict[str, _Mail] = {}
         self.history_id = 1000
         self.oldest_history = 0
         self.calls: dict[str, int] = {}
@@ -80,6 +81,7 @@ class FakeGmail:
                    "payload": {"mimeType": "text/plain", "headers": headers,
                                "body": {"size": len(body), "data": data}}}
             self.mails.append(_Mail(mid, self.history_id, list(labels), doc))
+            self._by_id[mid] = self.mails[-1]
             return f"m{n}@acme.io"
 
     def expire_history(self) -> None:
@@ -108,8 +110,8 @@ class FakeGmail:
             if name == "history":
                 return self._history(args)
             if kind == "messages.get":
-                found = [m.doc for m in self.mails if m.id == name.split("/", 1)[1]]
-                return (200, found[0]) if found else (404, {"error": {"code": 404}})
+                mail = self._by_id.get(name.split("/", 1)[1])
+                return (200, mail.doc) if mail else (404, {"error": {"code": 404}})
             return 404, {"error": {"code": 404, "message": f"no {path}"}}
 
     def _list(self, args: dict[str, list[str]]) -> dict[str, Any]:
@@ -155,6 +157,9 @@ class FakeGmail:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as Google's front ends do
+            disable_nagle_algorithm = True  # headers and body are two writes
+
             def _send(self, status: int, body: dict[str, Any]) -> None:
                 data = json.dumps(body).encode()
                 self.send_response(status)

@@ -183,6 +183,8 @@ class FakeSlack:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            disable_nagle_algorithm = True  # headers and body are two writes
+
             def _serve(self, args: dict[str, str]) -> None:
                 if fake.latency_s:
                     time.sleep(fake.latency_s)
