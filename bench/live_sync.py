@@ -55,7 +55,8 @@ def slack_case(messages: int, latency_s: float) -> None:
             if i % 50 == 0:
                 for r in range(3):
                     slack.reply(channels[i % 5], ts, f"reply {r} to #{i}")
-        kw: dict[str, Any] = {"slack": {"api_url": slack.url, "page_size": 200}}
+        kw: dict[str, Any] = {"slack": {"api_url": slack.url, "page_size": 200,
+                                         "respect_tiers": False}}
         new, secs, _ = _run("slack", kw, Path(tmp))
         calls = sum(slack.calls.values())
         print(f"slack first sync   latency {latency_s * 1000:>4.0f} ms: {new:>6} msgs in "

@@ -176,6 +176,8 @@ class SlackSyncSettings(BaseModel):
     thread_lookback_s: float = Field(default=7 * 86400.0, ge=0, description=(
         "threads with a reply this recent are asked for new replies on every pass"))
     max_retries: int = Field(default=10, ge=0, description="429 retries per call")
+    respect_tiers: bool = Field(default=True, description=(
+        "pace calls to each method's Slack rate tier (off only against a local fake)"))
     api_url: str | None = Field(default=None, description=(
         "the Web API base URL (a proxy, or a local fake in tests); default Slack's"))
 

@@ -38,7 +38,7 @@ def slack() -> Iterator[FakeSlack]:
 
 def _env(fake: FakeSlack) -> dict[str, str]:
     return {**os.environ, "SLACK_BOT_TOKEN": fake.token, "SIGNALPIPE_SLACK__API_URL": fake.url,
-            "SIGNALPIPE_SLACK__PAGE_SIZE": "20"}
+            "SIGNALPIPE_SLACK__PAGE_SIZE": "20", "SIGNALPIPE_SLACK__RESPECT_TIERS": "false"}
 
 
 def _sync(out: Path, fake: FakeSlack, cwd: Path) -> subprocess.Popen[bytes]:

@@ -48,7 +48,8 @@ def test_sync_edit_and_alert_on_the_services_stack(isolated: Isolated,
     with HTTPSink() as hook:
         settings = isolated.settings.model_copy(update={
             "slack": isolated.settings.slack.model_copy(update={"api_url": slack.url,
-                                                                "page_size": 7}),
+                                                                "page_size": 7,
+                                                                "respect_tiers": False}),
             "alerts": AlertSettings(
                 rules=[AlertRuleSettings(
                     when="event enterprise_deal and metric value_usd >= 500000")],

@@ -31,7 +31,8 @@ def slack(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeSlack]:
 
 def _settings(tmp_path: Path, fake: FakeSlack, **slack: Any) -> Settings:
     return load_settings(output_dir=tmp_path / "out",
-                         slack={"api_url": fake.url, "page_size": 3, **slack})
+                         slack={"api_url": fake.url, "page_size": 3,
+                                "respect_tiers": False, **slack})
 
 
 def _sync(settings: Settings, source: Sync | None = None) -> RunStats:
@@ -204,3 +205,20 @@ def test_a_deleted_message_takes_its_events_with_it(slack: FakeSlack, tmp_path: 
     _sync(settings)
     assert _events(settings) == []
     assert _stored(settings)[f"C2:{ts}"] == "(message deleted)"
+
+
+def test_calls_are_paced_to_each_methods_tier() -> None:
+    from signalpipe.sync.ratelimit import TierLimiter
+
+    now = [0.0]
+    slept: list[float] = []
+
+    def sleep(s: float) -> None:
+        slept.append(s)
+        now[0] += s
+
+    limiter = TierLimiter(burst=2, clock=lambda: now[0], sleep=sleep)
+    waits = [limiter.wait("conversations_history") for _ in range(4)]  # tier 3: 50 a minute
+    assert waits[:2] == [0.0, 0.0] and waits[2] == pytest.approx(1.2)
+    assert waits[3] == pytest.approx(1.2)
+    assert limiter.wait("users_info") == 0.0  # another method has a bucket of its own

@@ -50,7 +50,8 @@ def _count(out: Path, table: str) -> int:
 def test_watch_picks_up_new_messages_each_cycle_and_extracts_them_on_stop(
         slack: FakeSlack, tmp_path: Path) -> None:
     slack.post("C1", "Great news: Acme signed a $600,000 enterprise contract with us")
-    settings = load_settings(output_dir=tmp_path / "out", slack={"api_url": slack.url})
+    settings = load_settings(output_dir=tmp_path / "out", slack={"api_url": slack.url,
+                                                                  "respect_tiers": False})
     backends = open_backends(settings)
     stop = threading.Event()
     thread = threading.Thread(target=live.watch, args=(settings, backends,
@@ -88,6 +89,7 @@ def test_the_daemon_refuses_a_twin_and_drains_on_sigterm(slack: FakeSlack,
     out = tmp_path / "out"
     exe = Path(sys.executable).with_name("signalpipe")
     env = {**os.environ, "SIGNALPIPE_SLACK__API_URL": slack.url,
+           "SIGNALPIPE_SLACK__RESPECT_TIERS": "false",
            "SIGNALPIPE_BATCHING__MAX_AGE_S": "3600", "SIGNALPIPE_BATCHING__TRIGGER_COUNT": "1000"}
     args = [str(exe), "watch", "--output-dir", str(out), "--interval", "0.2"]
     daemon = subprocess.Popen(args, env=env, cwd=tmp_path, stdout=subprocess.DEVNULL,

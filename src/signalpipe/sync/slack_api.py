@@ -37,6 +37,7 @@ from signalpipe.sources.base import Item
 from signalpipe.sources.slack_export import SlackContext, convert_message, slack_ts_to_datetime
 from signalpipe.stores.state import Cursor
 from signalpipe.sync.base import CursorLookup, Page, Sync
+from signalpipe.sync.ratelimit import TierLimiter
 
 try:
     from slack_sdk import WebClient
@@ -88,7 +89,7 @@ class SlackSync(Sync):
     def __init__(self, client: WebClient, *, company_id: str, include: list[str] | None = None,
                  exclude: list[str] | None = None, page_size: int = 200,
                  edit_lookback_s: float = 86400.0, thread_lookback_s: float = 7 * 86400.0,
-                 max_retries: int = 10) -> None:
+                 max_retries: int = 10, respect_tiers: bool = True) -> None:
         self.client = client
         client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=max_retries))
         self.company_id = company_id
@@ -99,6 +100,7 @@ class SlackSync(Sync):
         self.thread_lookback_s = thread_lookback_s
         self.ctx = SlackContext(company_id)
         self._missing_users: set[str] = set()
+        self.limiter = TierLimiter() if respect_tiers else None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
@@ -110,10 +112,13 @@ class SlackSync(Sync):
         return cls(make_client(token.get_secret_value(), base_url=s.api_url),
                    company_id=settings.company_id, include=s.include, exclude=s.exclude,
                    page_size=s.page_size, edit_lookback_s=s.edit_lookback_s,
-                   thread_lookback_s=s.thread_lookback_s, max_retries=s.max_retries)
+                   thread_lookback_s=s.thread_lookback_s, max_retries=s.max_retries,
+                   respect_tiers=s.respect_tiers)
 
     # -- Slack calls ---------------------------------------------------------------------------
     def _call(self, method: str, **args: Any) -> dict[str, Any]:
+        if self.limiter is not None:
+            self.limiter.wait(method)
         try:
             response = getattr(self.client, method)(**args)
         except SlackApiError as exc:
