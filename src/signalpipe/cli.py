@@ -132,8 +132,10 @@ def settings_for(*, output_dir: Path | None = None, stack: Stack | None = None,
     settings = load_settings(output_dir=output_dir, stack=stack.value if stack else None)
     if llm is not None:
         settings.llm = settings.llm.model_copy(update={"provider": llm.value})
-    key = settings.api_key()
-    redacting = RedactingFilter([key.get_secret_value() if key is not None else None])
+    secrets = [settings.api_key(), settings.slack_token(), settings.gmail_token(),
+               *(settings.alert_secret(name) for name in settings.alerts.channels)]
+    redacting = RedactingFilter([s.get_secret_value() if s is not None else None
+                                 for s in secrets])
     for handler in logging.getLogger().handlers:
         handler.filters = [f for f in handler.filters if not isinstance(f, RedactingFilter)]
         handler.addFilter(redacting)
