@@ -26,6 +26,7 @@ from signalpipe.sources.base import Source
 from signalpipe.sources.budget import DEFAULT_BUDGET, ReaderBudget, check_input
 from signalpipe.sources.detect import FORMATS, detect_format
 from signalpipe.stores.base import EventStore, MessageStore
+from signalpipe.sync.base import Sync
 
 if TYPE_CHECKING:
     from signalpipe.sample.truth import GeneratedRow
@@ -107,6 +108,10 @@ SOURCES: Registry[Source] = Registry("input format", Source, {
     "maildir": "signalpipe.sources.mailbox:MaildirSource",
     "gmail-json": "signalpipe.sources.gmail_json:GmailJSONSource",
 })
+SYNCS: Registry[Sync] = Registry("live source", Sync, {
+    "slack": "signalpipe.sync.slack_api:SlackSync",
+    "gmail": "signalpipe.sync.gmail_api:GmailSync",
+})
 WRITERS: Mapping[str, str] = {
     "slack-export": "signalpipe.sample.writers:write_generated_slack_export",
     "mbox": "signalpipe.sample.writers:write_generated_mbox",
@@ -157,6 +162,11 @@ def open_backends(settings: Settings) -> Backends:
 
 def make_extractor(settings: Settings, provider: str | None = None) -> Extractor:
     return _build(EXTRACTORS, provider or settings.llm.provider, settings)
+
+
+def make_sync(settings: Settings, name: str) -> Sync:
+    """The live source `name` (its API client imported now)."""
+    return _build(SYNCS, name, settings)
 
 
 def make_composer(settings: Settings, name: str | None = None) -> Composer:

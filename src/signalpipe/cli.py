@@ -57,6 +57,11 @@ class Stack(StrEnum):
     services = "services"
 
 
+class LogFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
 class Provider(StrEnum):
     rules = "rules"
     gemini = "gemini"
@@ -72,6 +77,10 @@ LLMOpt = Annotated[Provider | None, typer.Option(
 ConfigOpt = Annotated[Path | None, typer.Option(
     "--config", help="YAML settings file [default: ./signalpipe.yaml if present].")]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")]
+MetricsPortOpt = Annotated[int | None, typer.Option(
+    "--metrics-port", help="Serve Prometheus /metrics and /healthz on this port (loopback).")]
+LogFormatOpt = Annotated[LogFormat, typer.Option("--log-format", help="Log lines as text "
+                                                 "or one JSON object per line.")]
 
 
 def cli_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -109,9 +118,13 @@ def require_store(settings: Settings) -> None:
 
 def settings_for(*, output_dir: Path | None = None, stack: Stack | None = None,
                  llm: Provider | None = None, config: Path | None = None,
-                 verbose: bool = False) -> Settings:
+                 verbose: bool = False, log_format: LogFormat = LogFormat.text) -> Settings:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if log_format is LogFormat.json:
+        from signalpipe.logjson import use_json_logs
+
+        use_json_logs()
     if config is not None:
         if not config.is_file():
             raise SourceError(f"config file not found: {config}")
@@ -119,8 +132,10 @@ def settings_for(*, output_dir: Path | None = None, stack: Stack | None = None,
     settings = load_settings(output_dir=output_dir, stack=stack.value if stack else None)
     if llm is not None:
         settings.llm = settings.llm.model_copy(update={"provider": llm.value})
-    key = settings.api_key()
-    redacting = RedactingFilter([key.get_secret_value() if key is not None else None])
+    secrets = [settings.api_key(), settings.slack_token(), settings.gmail_token(),
+               *(settings.alert_secret(name) for name in settings.alerts.channels)]
+    redacting = RedactingFilter([s.get_secret_value() if s is not None else None
+                                 for s in secrets])
     for handler in logging.getLogger().handlers:
         handler.filters = [f for f in handler.filters if not isinstance(f, RedactingFilter)]
         handler.addFilter(redacting)
@@ -152,7 +167,14 @@ def main(version: Annotated[bool, typer.Option(
 
 def _register() -> None:
     # Commands live in small modules; importing them here attaches them to `app`.
-    from signalpipe.commands import data, pipeline_cmds, services_cmd, stores_cmds  # noqa: F401
+    from signalpipe.commands import (  # noqa: F401
+        alerts_cmds,
+        data,
+        pipeline_cmds,
+        services_cmd,
+        stores_cmds,
+        sync_cmds,
+    )
 
 
 def entry() -> None:

@@ -11,7 +11,7 @@ import logging
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 
@@ -234,10 +234,20 @@ def _catch_up(worker: Worker, stop: threading.Event) -> None:
             worker.poll_once(timeout_s=0.05)
 
 
+LAG_SAMPLE_S = 5.0
+"""How often a worker with a metrics endpoint asks the bus for its lag (a broker round trip)."""
+
+
 def work(settings: Settings, backends: Backends, *, extractor: Extractor | None = None,
-         idle_exit_s: float | None = None, stop: threading.Event | None = None) -> RunStats:
-    """Consume until stopped (or idle for `idle_exit_s`), then extract what is buffered."""
-    stats = RunStats()
+         idle_exit_s: float | None = None, stop: threading.Event | None = None,
+         stats: RunStats | None = None,
+         on_lag: Callable[[int], None] | None = None) -> RunStats:
+    """Consume until stopped (or idle for `idle_exit_s`), then extract what is buffered.
+
+    `on_lag`, when given, is told the consumer's lag every `LAG_SAMPLE_S` (from this thread,
+    which owns the consumer)."""
+    stats = stats or RunStats()
+    sampled = 0.0
     # A consumer subscribed to a topic that does not exist yet may not see it for minutes.
     Ingestor(settings, backends, stats).ensure_topics()
     _freeze_startup_objects()
@@ -247,6 +257,9 @@ def work(settings: Settings, backends: Backends, *, extractor: Extractor | None 
             worker.recover()
             idle_since = time.monotonic()
             while not signalled.is_set() and not (stop is not None and stop.is_set()):
+                if on_lag is not None and time.monotonic() - sampled >= LAG_SAMPLE_S:
+                    on_lag(worker.consumer.lag())
+                    sampled = time.monotonic()
                 if worker.poll_once(timeout_s=0.5):
                     idle_since = time.monotonic()
                     continue
@@ -271,3 +284,4 @@ def produce(settings: Settings, backends: Backends, source: Source, *,
         stats.interrupted_by = stop.signum
     stats.finish()
     return stats
+

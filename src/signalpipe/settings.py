@@ -165,6 +165,107 @@ class ReaderSettings(BaseModel):
         "most bytes a whole zip may inflate to"))
 
 
+class SlackSyncSettings(BaseModel):
+    """`signalpipe sync slack`: which channels, how far back to look for edits and replies. The
+    token is SLACK_BOT_TOKEN (environment or .env), never a settings file."""
+
+    model_config = _STRICT
+    include: list[str] = Field(default_factory=list, description=(
+        "channel names or ids to sync; empty: every channel the token can read"))
+    exclude: list[str] = Field(default_factory=list)
+    page_size: int = Field(default=200, ge=1, le=1000)
+    edit_lookback_s: float = Field(default=86400.0, ge=0, description=(
+        "each pass re-reads this much before its cursor, so later edits become new versions"))
+    thread_lookback_s: float = Field(default=7 * 86400.0, ge=0, description=(
+        "threads with a reply this recent are asked for new replies on every pass"))
+    max_retries: int = Field(default=10, ge=0, description="429 retries per call")
+    respect_tiers: bool = Field(default=True, description=(
+        "pace calls to each method's Slack rate tier (off only against a local fake)"))
+    api_url: str | None = Field(default=None, description=(
+        "the Web API base URL (a proxy, or a local fake in tests); default Slack's"))
+
+
+class GmailSyncSettings(BaseModel):
+    """`signalpipe sync gmail`: what to read and where the OAuth token is. The token is
+    GMAIL_ACCESS_TOKEN (environment or .env) or an authorized-user token file (with a refresh
+    token); there is no browser flow."""
+
+    model_config = _STRICT
+    query: str = Field(default="", description="users.messages.list `q` for the first sync")
+    labels: list[str] = Field(default_factory=list, description=(
+        "label ids for the list (all of them) and for history (the first one)"))
+    page_size: int = Field(default=100, ge=1, le=500)
+    max_relist: int = Field(default=2000, ge=1, description=(
+        "most messages re-listed when the stored historyId has expired (a 404)"))
+    fetch_concurrency: int = Field(default=8, ge=1, le=64, description=(
+        "users.messages.get requests in flight (Gmail allows about 50 per user)"))
+    token_file: Path | None = None
+    token_uri: str | None = Field(default=None, description=(
+        "where a token file's refresh token is exchanged (a local fake in tests); "
+        "default Google's"))
+    max_retries: int = Field(default=10, ge=0, description="429/5xx retries per request")
+    api_url: str | None = Field(default=None, description=(
+        "the Gmail REST base URL (a local fake in tests); default Google's"))
+
+
+class AlertChannel(BaseModel):
+    """Where alerts go: a webhook (JSON POST, signed with HMAC-SHA256 when `secret_env` names
+    a variable holding the key), a Slack incoming webhook, or email over SMTP."""
+
+    model_config = _STRICT
+    kind: Literal["webhook", "slack", "smtp"]
+    url: str | None = None
+    secret_env: str | None = Field(default=None, description=(
+        "environment variable holding the webhook's HMAC key (never the key itself)"))
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = Field(default=25, ge=1, le=65535)
+    sender: str = "signalpipe@localhost"
+    to: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _complete(self) -> AlertChannel:
+        if self.kind in ("webhook", "slack") and not self.url:
+            raise ValueError(f"a {self.kind} channel needs url")
+        if self.kind == "smtp" and not self.to:
+            raise ValueError("an smtp channel needs to: [addresses]")
+        return self
+
+
+class AlertRuleSettings(BaseModel):
+    model_config = _STRICT
+    when: str
+    name: str | None = None
+    to: list[str] = Field(default_factory=list, description="channel names; empty: every one")
+
+
+class AlertSettings(BaseModel):
+    """Investor alerts: each rule fires once per matching event or threshold crossing."""
+
+    model_config = _STRICT
+    rules: list[AlertRuleSettings] = Field(default_factory=list)
+    channels: dict[str, AlertChannel] = Field(default_factory=dict)
+    max_attempts: int = Field(default=6, ge=1, description=(
+        "delivery attempts before a delivery is dead-lettered"))
+    backoff_s: float = Field(default=1.0, ge=0, description=(
+        "first retry delay; doubles per attempt"))
+    timeout_s: float = Field(default=10.0, gt=0)
+
+
+LiveSource = Literal["slack", "gmail"]
+
+
+def _slack_only() -> list[LiveSource]:
+    return ["slack"]
+
+
+class WatchSettings(BaseModel):
+    """`signalpipe watch`: which live sources to sync and how often."""
+
+    model_config = _STRICT
+    sources: list[LiveSource] = Field(default_factory=_slack_only)
+    interval_s: float = Field(default=300.0, gt=0, description="seconds between sync passes")
+
+
 class Settings(BaseSettings):
     """Everything signalpipe can be told. Unknown keys are errors, not silently ignored."""
 
@@ -205,6 +306,10 @@ class Settings(BaseSettings):
     postgres: PostgresSettings = Field(default_factory=PostgresSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     readers: ReaderSettings = Field(default_factory=ReaderSettings)
+    slack: SlackSyncSettings = Field(default_factory=SlackSyncSettings)
+    gmail: GmailSyncSettings = Field(default_factory=GmailSyncSettings)
+    watch: WatchSettings = Field(default_factory=WatchSettings)
+    alerts: AlertSettings = Field(default_factory=AlertSettings)
 
     @field_validator("company_id")
     @classmethod
@@ -283,6 +388,28 @@ class Settings(BaseSettings):
             if value:
                 return SecretStr(value)
         return None
+
+
+    def slack_token(self) -> SecretStr | None:
+        """SLACK_BOT_TOKEN from the environment, else from .env."""
+        value = os.environ.get("SLACK_BOT_TOKEN") or dotenv_values(".env").get("SLACK_BOT_TOKEN")
+        return SecretStr(value) if value else None
+
+
+    def gmail_token(self) -> SecretStr | None:
+        """GMAIL_ACCESS_TOKEN from the environment, else from .env."""
+        value = (os.environ.get("GMAIL_ACCESS_TOKEN")
+                 or dotenv_values(".env").get("GMAIL_ACCESS_TOKEN"))
+        return SecretStr(value) if value else None
+
+
+    def alert_secret(self, channel: str) -> SecretStr | None:
+        """The HMAC key of a webhook channel, from the variable its `secret_env` names."""
+        found = self.alerts.channels.get(channel)
+        if found is None or not found.secret_env:
+            return None
+        value = os.environ.get(found.secret_env) or dotenv_values(".env").get(found.secret_env)
+        return SecretStr(value) if value else None
 
 
 class _OwnKeysOnly(PydanticBaseSettingsSource):

@@ -18,6 +18,7 @@ from signalpipe.backends import Backends
 from signalpipe.bus.base import Consumer, Record
 from signalpipe.extract.base import Extractor
 from signalpipe.models import DeadLetter, Message
+from signalpipe.revisions import Revisions, is_deletion, sort_revisions
 from signalpipe.runner import ExtractionRunner
 from signalpipe.settings import Settings
 from signalpipe.stats import RunStats
@@ -86,19 +87,38 @@ class Worker:
                                        reason=f"not a valid message: {where}: {first['msg']}",
                                        raw=record.value.decode("utf-8", "replace")))
         result = self.b.messages.put_many(messages, docs)
-        for msg in result.conflicts:
+        revised = self.revise(result.conflicts) if result.conflicts else Revisions()
+        for msg in revised.conflicts:
             dead.append(DeadLetter(origin=msg.origin or "bus", stage="store", message_id=msg.id,
                                    reason="duplicate id with different content",
                                    raw=msg.model_dump_json()))
         if dead:
             self.record_dead(dead)
-        if len(result.to_batch) == len(messages):
+        again = [m for m in revised.newer if not is_deletion(m)]
+        if not again and len(result.to_batch) == len(messages):
             self.b.batcher.add(result.to_batch, docs)
         else:
             doc_of = dict(zip((m.id for m in messages), docs, strict=True))
-            self.b.batcher.add(result.to_batch, [doc_of[m.id] for m in result.to_batch])
+            doc_of.update((m.id, m.model_dump_json().encode()) for m in again)
+            batch = [*result.to_batch, *again]
+            self.b.batcher.add(batch, [doc_of[m.id] for m in batch])
         self.stats.add(consumed=len(records), stored_new=len(result.to_batch),
-                       replayed=result.already_done)
+                       replayed=result.already_done + len(revised.stale))
+
+    def revise(self, conflicts: Sequence[Message]) -> Revisions:
+        """Later versions (an edit, a deletion) replace the stored message: its events lose it
+        first, then the new version is stored pending, to be extracted again (a deletion's
+        tombstone is not). Each step is idempotent, so a crash between them replays cleanly."""
+        found = sort_revisions(conflicts, self.b.messages.get_many([m.id for m in conflicts]))
+        if found.newer:
+            revised, deleted = self.b.events.retract_messages([m.id for m in found.newer])
+            edits = [m for m in found.newer if not is_deletion(m)]
+            gone = [m for m in found.newer if is_deletion(m)]
+            self.b.messages.put_versions(edits, pending=True)
+            self.b.messages.put_versions(gone, pending=False)
+            logger.info("%d edited and %d deleted messages: %d events revised, %d retracted",
+                        len(edits), len(gone), revised, deleted)
+        return found
 
     def record_dead(self, letters: Sequence[DeadLetter]) -> None:
         """Keep dead letters whole in the store and announce them on the dead-letter topic."""

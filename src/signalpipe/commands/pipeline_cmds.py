@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from signalpipe import pipeline
-from signalpipe.backends import make_extractor, open_backends
+from signalpipe.backends import Backends, make_extractor, open_backends
 from signalpipe.cli import ConfigOpt as Config
 from signalpipe.cli import (
     ExitCode,
     LLMOpt,
+    LogFormat,
+    LogFormatOpt,
+    MetricsPortOpt,
     OutputDir,
     StackOpt,
     Verbose,
@@ -28,6 +33,9 @@ from signalpipe.errors import SourceError
 from signalpipe.settings import Settings
 from signalpipe.sources.base import Source
 from signalpipe.stats import RunStats
+
+if TYPE_CHECKING:
+    from signalpipe.metrics import Metrics
 
 InputOpt = Annotated[Path | None, typer.Option(
     "--input", "-i", help="Messages to read: seed CSV, Slack export, mbox, .eml, Maildir, "
@@ -46,6 +54,28 @@ def open_input(settings: Settings, path: Path | None, fmt: str | None) -> Source
 
     return open_source(path, fmt=fmt, company_id=settings.company_id,
                        max_cell_bytes=settings.max_cell_bytes, budget=budget_for(settings))
+
+
+@contextmanager
+def metrics_endpoint(settings: Settings, backends: Backends, stats: RunStats,
+                     port: int | None) -> Iterator[Metrics | None]:
+    """Serve /metrics and /healthz while the block runs (nothing when `port` is None)."""
+    if port is None:
+        yield None
+        return
+    from signalpipe.metrics import Metrics as Exporter
+    from signalpipe.metrics import serve
+
+    metrics = Exporter(settings, backends, stats)
+    try:
+        server = serve(metrics, port)
+    except OSError as exc:
+        raise SourceError(f"--metrics-port {port}: {exc}") from None
+    try:
+        yield metrics
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def _summary(title: str, stats: RunStats, extra: list[tuple[str, object]]) -> None:
@@ -158,23 +188,29 @@ def produce(input_path: Annotated[Path, typer.Argument(help="File or folder to i
 def worker(output_dir: OutputDir = None, stack: StackOpt = None, llm: LLMOpt = None,
            idle_exit_s: Annotated[float | None, typer.Option(
                "--idle-exit", help="Stop after this many seconds with nothing to consume.")]
-           = None, config: Config = None, verbose: Verbose = False) -> None:
+           = None, metrics_port: MetricsPortOpt = None,
+           log_format: LogFormatOpt = LogFormat.text, config: Config = None,
+           verbose: Verbose = False) -> None:
     """Consume only: join the consumer group, store, batch and extract until stopped.
 
     Start several (processes or machines) to share the topics' partitions.
 
-    Example: signalpipe worker --stack services --idle-exit 30
+    Example: signalpipe worker --stack services --idle-exit 30 --metrics-port 9108
     """
     settings = settings_for(output_dir=output_dir, stack=stack, llm=llm, config=config,
-                            verbose=verbose)
+                            verbose=verbose, log_format=log_format)
     ensure_writable(settings.output_dir)
     extractor = make_extractor(settings)
     backends = open_backends(settings)
-    try:
-        stats = pipeline.work(settings, backends, extractor=extractor, idle_exit_s=idle_exit_s)
-    finally:
-        backends.close()
-        extractor.close()
+    stats = RunStats()
+    with metrics_endpoint(settings, backends, stats, metrics_port) as metrics:
+        try:
+            stats = pipeline.work(settings, backends, extractor=extractor,
+                                  idle_exit_s=idle_exit_s, stats=stats,
+                                  on_lag=metrics.sample_lag if metrics else None)
+        finally:
+            backends.close()
+            extractor.close()
     _summary("signalpipe worker", stats, [])
     if stats.batches_parked:
         # Said, not exited with: a worker is stopped by SIGTERM as a matter of course, and the

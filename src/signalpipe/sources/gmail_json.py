@@ -161,6 +161,11 @@ class GmailJSONSource(Source):
                 except ValueError as exc:
                     yield number, _Bad(f"not JSON: {exc}", line.decode("utf-8", "replace"))
 
+    def convert(self, obj: Any, origin: str) -> Item:
+        """One ``users.messages.get`` object (full or raw) -> a Message or a DeadLetter (what
+        the live Gmail sync uses for each message it fetches)."""
+        return self._item(obj, origin)
+
     def _item(self, obj: Any, origin: str) -> Item:
         if isinstance(obj, _Bad):
             return dead_letter(origin, obj.reason, obj.raw)

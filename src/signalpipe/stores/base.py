@@ -8,6 +8,7 @@ from typing import Protocol, Self
 
 from signalpipe.models import BatchUsage, DeadLetter, Message, SignificantEvent
 from signalpipe.settings import Settings
+from signalpipe.stores.state import AlertLedger, CursorStore, EventRetraction, VersionStore
 
 
 @dataclass
@@ -40,8 +41,9 @@ class PutResult:
         return False
 
 
-class MessageStore(Protocol):
-    """Keeps every raw message once, by id, and whether it has been through extraction."""
+class MessageStore(CursorStore, VersionStore, Protocol):
+    """Keeps every raw message once, by id, and whether it has been through extraction; and,
+    beside them, the live syncs' cursors (`stores/state.py`)."""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
@@ -78,8 +80,9 @@ class MessageStore(Protocol):
     def close(self) -> None: ...
 
 
-class EventStore(Protocol):
-    """Keeps each real-world event once (unique fingerprint), merging later sightings into it."""
+class EventStore(EventRetraction, AlertLedger, Protocol):
+    """Keeps each real-world event once (unique fingerprint), merging later sightings into it;
+    an edited or deleted message is retracted from its events (`stores/state.py`)."""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:

@@ -63,6 +63,7 @@ from signalpipe.errors import StoreError
 from signalpipe.models import DeadLetter, Message, Source
 from signalpipe.settings import Settings
 from signalpipe.stores.base import MessageStore, PutResult
+from signalpipe.stores.cassandra_state import CURSOR_TABLES, CassandraCursorsMixin
 from signalpipe.stores.hashing import content_hash
 
 logger = logging.getLogger(__name__)
@@ -132,8 +133,9 @@ _CQL = {
 }
 
 
-class CassandraMessageStore(MessageStore):
-    """Every raw message once, by id, with its extraction status; plus the dead letters."""
+class CassandraMessageStore(CassandraCursorsMixin, MessageStore):
+    """Every raw message once, by id, with its extraction status; plus the dead letters and
+    the live syncs' cursors (`cassandra_state.py`)."""
 
     def __init__(self, hosts: Sequence[str], *, port: int = 9042, keyspace: str = "signalpipe",
                  replication_factor: int = 1, username: str | None = None,
@@ -189,6 +191,7 @@ class CassandraMessageStore(MessageStore):
         for name, ddl in _TABLES.items():
             self._retry(f"create table {name}",
                         partial(self._session.execute, ddl.format(ks=self.keyspace)))
+        self._create_cursor_tables()
 
     # -- helpers ----------------------------------------------------------------------------
     def _retry(self, what: str, call: Callable[[], T]) -> T:
@@ -331,7 +334,7 @@ class CassandraMessageStore(MessageStore):
 
     def clear(self) -> None:
         """Delete every message, marker and dead letter (TRUNCATE: all replicas must be up)."""
-        for table in _TABLES:
+        for table in [*_TABLES, *CURSOR_TABLES]:
             self._retry(f"truncate {table}",
                         partial(self._session.execute, f"TRUNCATE {self.keyspace}.{table}",
                                 timeout=120))

@@ -28,6 +28,7 @@ from signalpipe.errors import StoreError
 from signalpipe.models import BatchUsage, SignificantEvent
 from signalpipe.settings import Settings
 from signalpipe.stores.base import EventStore
+from signalpipe.stores.postgres_state import PostgresRetractionMixin
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ UPDATE significant_events SET severity = %s, title = %s, confidence = %s, metric
 WHERE fingerprint = %s"""
 
 
-class PostgresEventStore(EventStore):
+class PostgresEventStore(PostgresRetractionMixin, EventStore):
     """Each event once by fingerprint; a later sighting merges its source ids into the stored one.
 
     One connection shared under a lock (the worker's extraction threads write rarely and
@@ -112,6 +113,7 @@ class PostgresEventStore(EventStore):
         self._lock = threading.Lock()
         self._conn = self._connect()
         self._transaction(self._migrate)
+        self._create_alert_tables()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
@@ -264,7 +266,7 @@ class PostgresEventStore(EventStore):
     def clear(self) -> None:
         """Delete every event, usage record and parked batch (the schema stays)."""
         self._transaction(lambda cur: cur.execute(
-            "TRUNCATE significant_events, batch_usage, parked_batches"))
+            "TRUNCATE significant_events, batch_usage, parked_batches, alert_deliveries"))
 
     def drop_schema(self) -> None:
         """Drop this store's own schema and everything in it (tests and benchmarks)."""

@@ -19,6 +19,7 @@ from signalpipe.models import BatchUsage, DeadLetter, Message, SignificantEvent
 from signalpipe.settings import Settings
 from signalpipe.stores.base import EventStore, MessageStore, PutResult
 from signalpipe.stores.hashing import content_hash
+from signalpipe.stores.sqlite_state import SQLiteCursorsMixin, SQLiteRetractionMixin
 
 _CHUNK = 500  # below SQLite's host-parameter limit, large enough to amortise round trips
 
@@ -75,12 +76,14 @@ class _SQLiteBase:
             self._db.close()
 
 
-class SQLiteMessageStore(_SQLiteBase, MessageStore):
-    """Every raw message once, by id, with its extraction status; plus the dead letters."""
+class SQLiteMessageStore(_SQLiteBase, SQLiteCursorsMixin, MessageStore):
+    """Every raw message once, by id, with its extraction status; plus the dead letters and
+    the live syncs' cursors (`sqlite_state.py`)."""
 
     def __init__(self, path: Path) -> None:
         super().__init__(path, _MESSAGES_DDL)
         self._migrate()
+        self._create_cursor_tables()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
@@ -198,13 +201,15 @@ class SQLiteMessageStore(_SQLiteBase, MessageStore):
             self._db.execute("DELETE FROM messages")
             self._db.execute("DELETE FROM pending")
             self._db.execute("DELETE FROM dead_letters")
+            self._clear_cursors()
 
 
-class SQLiteEventStore(_SQLiteBase, EventStore):
+class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, EventStore):
     """Each event once by fingerprint; a later sighting merges its source ids into it."""
 
     def __init__(self, path: Path) -> None:
         super().__init__(path, _EVENTS_DDL)
+        self._create_alert_tables()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
@@ -283,5 +288,6 @@ class SQLiteEventStore(_SQLiteBase, EventStore):
 
     def clear(self) -> None:
         with self._lock:
-            for table in ("significant_events", "batch_usage", "parked_batches"):
+            for table in ("significant_events", "batch_usage", "parked_batches",
+                          "alert_deliveries"):
                 self._db.execute(f"DELETE FROM {table}")
