@@ -152,7 +152,13 @@ def main(version: Annotated[bool, typer.Option(
 
 def _register() -> None:
     # Commands live in small modules; importing them here attaches them to `app`.
-    from signalpipe.commands import data, pipeline_cmds, services_cmd, stores_cmds  # noqa: F401
+    from signalpipe.commands import (  # noqa: F401
+        data,
+        pipeline_cmds,
+        services_cmd,
+        stores_cmds,
+        update_cmds,
+    )
 
 
 def entry() -> None:

@@ -6,6 +6,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, Self
 
+from signalpipe.history import UpdateRecord
+from signalpipe.kpis import KpiObservation
 from signalpipe.models import BatchUsage, DeadLetter, Message, SignificantEvent
 from signalpipe.settings import Settings
 
@@ -108,6 +110,22 @@ class EventStore(Protocol):
     def parked(self) -> list[tuple[str, list[str], str]]: ...
 
     def unpark(self, batch_id: str) -> None: ...
+
+    def put_kpis(self, rows: Sequence[KpiObservation]) -> None:
+        """Add KPI observations; the same figure on the same day again merges its sources."""
+        ...
+
+    def kpi_observations(self, company_id: str) -> list[KpiObservation]:
+        """Every observation of the company, oldest day first."""
+        ...
+
+    def record_update(self, record: UpdateRecord) -> None:
+        """Remember an update that was written (or sent)."""
+        ...
+
+    def updates(self, company_id: str) -> list[UpdateRecord]:
+        """Updates written for the company, oldest first."""
+        ...
 
     def clear(self) -> None: ...
 

@@ -1,0 +1,92 @@
+"""`kpis`: the KPI ledger for a period, as a table, JSON or CSV (plain stdout, never wrapped)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from signalpipe.cli import ConfigOpt as Config
+from signalpipe.cli import OutputDir, StackOpt, app, cli_errors, require_store, settings_for
+from signalpipe.kpis import KpiLine, ledger, show, show_change
+from signalpipe.periods import resolve
+
+PeriodOpt = Annotated[str | None, typer.Option(
+    "--period", help="A month (2026-01) or last-month.")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="First day (YYYY-MM-DD).")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Last day (YYYY-MM-DD).")]
+
+
+class KpiFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _record(line: KpiLine) -> dict[str, object]:
+    prev = line.previous
+    return {"metric": line.metric, "unit": line.unit, "now": line.now.value,
+            "observed_on": line.now.observed_on.isoformat(),
+            "sources": line.now.source_message_ids,
+            "previous": prev.value if prev else None,
+            "previous_on": prev.observed_on.isoformat() if prev else None,
+            "change": line.change, "change_pct": line.change_pct,
+            "conflicts": [{"value": c.value, "sources": c.source_message_ids}
+                          for c in line.conflicts]}
+
+
+@app.command()
+@cli_errors
+def kpis(output_dir: OutputDir = None, stack: StackOpt = None, period: PeriodOpt = None,
+         since: SinceOpt = None, until: UntilOpt = None,
+         fmt: Annotated[KpiFormat, typer.Option("--format", "-f", help="table, json or csv.")]
+         = KpiFormat.table, config: Config = None) -> None:
+    """The KPI ledger: latest value per metric in the period, the previous one, the change.
+
+    Examples:
+
+        signalpipe kpis
+
+        signalpipe kpis --period 2026-01 --format csv > kpis.csv
+    """
+    settings = settings_for(output_dir=output_dir, stack=stack, config=config)
+    require_store(settings)
+    span = resolve(period, since, until)
+    from signalpipe.backends import open_event_store
+
+    store = open_event_store(settings)
+    try:
+        lines = ledger(store.kpi_observations(settings.company_id), since=span.since,
+                       until=span.until)
+    finally:
+        store.close()
+    if fmt is KpiFormat.json:
+        for line in lines:
+            typer.echo(json.dumps(_record(line), ensure_ascii=False))
+        return
+    if fmt is KpiFormat.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["metric", "unit", "now", "observed_on", "previous", "previous_on",
+                         "change", "change_pct", "conflicts", "sources"])
+        for line in lines:
+            r = _record(line)
+            writer.writerow([r["metric"], r["unit"], r["now"], r["observed_on"], r["previous"],
+                             r["previous_on"], r["change"], r["change_pct"],
+                             len(line.conflicts), " ".join(line.now.source_message_ids)])
+        return
+    typer.echo(f"KPIs for {settings.company_id}, {span.label}")
+    rows = [("Metric", "Now", "As of", "Previous", "Change", "Conflicts")]
+    for line in lines:
+        prev = show(line.unit, line.previous.value) if line.previous else "-"
+        rows.append((line.label, show(line.unit, line.now.value),
+                     line.now.observed_on.isoformat(), prev, show_change(line),
+                     str(len(line.conflicts)) if line.conflicts else ""))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        typer.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    if len(rows) == 1:
+        typer.echo("(no KPI figures in this period)")
