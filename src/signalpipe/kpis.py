@@ -35,6 +35,7 @@ CANONICAL: dict[str, tuple[str, str]] = {
     "p95_latency_ms": ("p95_latency_ms", "ms"), "p99_latency_ms": ("p99_latency_ms", "ms"),
     "p50_latency_ms": ("p50_latency_ms", "ms"), "latency_ms": ("latency_ms", "ms"),
     "churn_pct": ("churn", "%"), "gross_margin_pct": ("gross_margin", "%"),
+    "signups": ("signups", "count"),
 }
 
 LABELS = {"arr": "ARR", "mrr": "MRR", "revenue": "Revenue", "users": "Users",
@@ -43,7 +44,7 @@ LABELS = {"arr": "ARR", "mrr": "MRR", "revenue": "Revenue", "users": "Users",
           "customers": "Customers", "nrr": "Net revenue retention", "nps": "NPS",
           "uptime": "Uptime", "p95_latency_ms": "p95 latency", "p99_latency_ms": "p99 latency",
           "p50_latency_ms": "p50 latency", "latency_ms": "Latency", "churn": "Churn",
-          "gross_margin": "Gross margin"}
+          "gross_margin": "Gross margin", "signups": "Sign-ups"}
 
 ORDER = list(dict.fromkeys(kpi for kpi, _ in CANONICAL.values()))
 """How the KPI table lists metrics: money first, then usage, then quality."""

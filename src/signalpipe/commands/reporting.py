@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from signalpipe.backends import Backends, make_composer
+from signalpipe.compose.doc import UpdateContext
+from signalpipe.disclosure import redact_terms
 from signalpipe.errors import SourceError
-from signalpipe.models import InvestorEmail
+from signalpipe.models import InvestorEmail, SignificantEvent
+from signalpipe.periods import Period
 from signalpipe.report.markdown import render
 from signalpipe.settings import Settings
 from signalpipe.stats import RunStats
@@ -16,11 +21,24 @@ from signalpipe.stats import RunStats
 REPORT_NAME = "pipeline_results.md"
 
 
+def update_context(settings: Settings, backends: Backends, events: Sequence[SignificantEvent],
+                   period: Period | None = None, **extra: Any) -> UpdateContext:
+    """What the composer needs besides the events: the period, the ledger, and the messages it
+    may cite (each event's first two sources and each KPI's latest, fetched in one read)."""
+    rows = backends.events.kpi_observations(settings.company_id)
+    ids = {i for e in events for i in e.source_message_ids[:2]}
+    ids |= {i for r in rows for i in r.source_message_ids[:1]}
+    messages = {m.id: m for m in backends.messages.get_many(sorted(ids))}
+    return UpdateContext(period=period or Period(), kpi_rows=rows, messages=messages,
+                         settings=settings.update, **extra)
+
+
 def compose_email(settings: Settings, backends: Backends) -> InvestorEmail:
     events = backends.events.list_events(settings.company_id)
     composer = make_composer(settings)
     try:
-        return composer.compose(events, company_id=settings.company_id)
+        return composer.compose(events, company_id=settings.company_id,
+                                context=update_context(settings, backends, events))
     finally:
         composer.close()
 
@@ -33,7 +51,7 @@ def write_report(settings: Settings, backends: Backends, stats: RunStats | None,
                   usage=backends.events.usage(), email=email, company_id=settings.company_id,
                   stack=settings.stack)
     path = settings.output_dir / REPORT_NAME
-    write_output(path, text)
+    write_output(path, redact_terms(text, settings.update.redact))
     return path
 
 

@@ -1,4 +1,4 @@
-"""`events`, `email` and `flush`: read or empty what the pipeline stored."""
+"""`events` and `flush`: read or empty what the pipeline stored."""
 
 from __future__ import annotations
 
@@ -8,11 +8,9 @@ from typing import Annotated
 
 import typer
 
-from signalpipe.backends import make_composer, open_backends
+from signalpipe.backends import open_backends
 from signalpipe.cli import ConfigOpt as Config
 from signalpipe.cli import (
-    ExitCode,
-    LLMOpt,
     OutputDir,
     StackOpt,
     app,
@@ -20,7 +18,6 @@ from signalpipe.cli import (
     require_store,
     settings_for,
 )
-from signalpipe.commands.reporting import REPORT_NAME, write_output, write_report
 from signalpipe.console import console, out, summary_table
 from signalpipe.errors import SignalpipeError
 from signalpipe.formatting import format_metric, rank
@@ -72,45 +69,6 @@ def events(output_dir: OutputDir = None, stack: StackOpt = None,
                       rich_literal("; ".join(format_metric(k, v) for k, v in e.metrics.items())),
                       str(len(e.source_message_ids)))
     out.print(table)
-
-
-@app.command()
-@cli_errors
-def email(output_dir: OutputDir = None, stack: StackOpt = None, llm: LLMOpt = None,
-          composer: Annotated[str | None, typer.Option(
-              "--composer", help="template (grounded, offline) or llm.")] = None,
-          config: Config = None) -> None:
-    """Write the investor update email from stored events and refresh the report.
-
-    Example: signalpipe email --composer template
-    """
-    settings = settings_for(output_dir=output_dir, stack=stack, llm=llm, config=config)
-    require_store(settings)
-    backends = open_backends(settings)
-    try:
-        parked = len(backends.events.parked())
-        stored = backends.events.list_events(settings.company_id)
-        writer = make_composer(settings, composer)
-        try:
-            message = writer.compose(stored, company_id=settings.company_id)
-        finally:
-            writer.close()
-        path = settings.output_dir / "investor_email.md"
-        write_output(path, f"Subject: {one_line(message.subject)}\n\n{message.body}")
-        write_report(settings, backends, None, message)
-    finally:
-        backends.close()
-    out.print(f"[bold]Subject:[/bold] {rich_literal(one_line(message.subject))}\n")
-    out.print(terminal(message.body), markup=False, highlight=False)
-    for note in message.notes:
-        console.print(f"note: {terminal(note)}", style="yellow", markup=False)
-    console.print(f"written to {path} and {settings.output_dir / REPORT_NAME}", markup=False,
-                  highlight=False)
-    if parked:
-        console.print(f"extraction unavailable: {parked} batch(es) parked, their events are "
-                      "missing from this email; rerun `signalpipe worker` when the provider "
-                      "answers", style="red", markup=False)
-        raise typer.Exit(ExitCode.EXTRACTION_UNAVAILABLE)
 
 
 @app.command()

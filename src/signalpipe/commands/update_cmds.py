@@ -1,4 +1,4 @@
-"""`kpis`: the KPI ledger for a period, as a table, JSON or CSV (plain stdout, never wrapped)."""
+"""`kpis` and `email`: the KPI ledger and the investor email (plain stdout, never wrapped)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,17 @@ from typing import Annotated
 import typer
 
 from signalpipe.cli import ConfigOpt as Config
-from signalpipe.cli import OutputDir, StackOpt, app, cli_errors, require_store, settings_for
+from signalpipe.cli import (
+    ExitCode,
+    LLMOpt,
+    OutputDir,
+    StackOpt,
+    app,
+    cli_errors,
+    require_store,
+    settings_for,
+)
+from signalpipe.inert import terminal
 from signalpipe.kpis import KpiLine, ledger, show, show_change
 from signalpipe.periods import resolve
 
@@ -90,3 +100,65 @@ def kpis(output_dir: OutputDir = None, stack: StackOpt = None, period: PeriodOpt
         typer.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
     if len(rows) == 1:
         typer.echo("(no KPI figures in this period)")
+
+
+class Kind(StrEnum):
+    update = "update"
+    outreach = "outreach"
+
+
+@app.command()
+@cli_errors
+def email(output_dir: OutputDir = None, stack: StackOpt = None, llm: LLMOpt = None,
+          composer: Annotated[str | None, typer.Option(
+              "--composer", help="template (grounded, offline) or llm.")] = None,
+          kind: Annotated[Kind, typer.Option(
+              "--kind", help="update (to existing investors) or outreach (to raise).")]
+          = Kind.update,
+          period: PeriodOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+          to: Annotated[list[str] | None, typer.Option(
+              "--to", help='Recipient, "Name <address>" (repeatable) [default: update.to].')]
+          = None,
+          ask: Annotated[list[str] | None, typer.Option(
+              "--ask", help="An ask for the investors (repeatable), besides update.asks.")]
+          = None,
+          times: Annotated[list[str] | None, typer.Option(
+              "--time", help="A proposed call time for outreach (repeatable).")] = None,
+          send_it: Annotated[bool, typer.Option(
+              "--send", help="Deliver it over SMTP (update.smtp; password from the "
+              "environment).")] = False,
+          preview: Annotated[bool, typer.Option(
+              "--preview", help="Write the files but do not record the update as written.")]
+          = False,
+          config: Config = None) -> None:
+    """Write the investor email: output/investor_update.md, .html and .eml (and send it).
+
+    Without a period, an update covers what is new or changed since the last one written.
+
+    Examples:
+
+        signalpipe email --period 2026-01
+
+        signalpipe email --period last-month --ask "Intros to CFOs at logistics companies"
+
+        signalpipe email --kind outreach --to "Ada Park <ada@northfield.vc>" --time "Tue 10:00"
+    """
+    from signalpipe.commands.email_out import write_update
+
+    settings = settings_for(output_dir=output_dir, stack=stack, llm=llm, config=config)
+    require_store(settings)
+    span = resolve(period, since, until)
+    result = write_update(settings, span, explicit=any((period, since, until)),
+                          kind=kind.value, to=to or [], asks=ask or [], times=times or [],
+                          composer=composer, deliver=send_it, record=not preview)
+    typer.echo(result.markdown, nl=False)
+    for note in result.notes:
+        typer.secho(f"note: {terminal(note)}", fg="yellow", err=True)
+    typer.echo(f"written to {', '.join(str(p) for p in result.paths)}", err=True)
+    if result.sent_to:
+        typer.echo(f"sent to {', '.join(result.sent_to)}", err=True)
+    if result.parked:
+        typer.secho(f"extraction unavailable: {result.parked} batch(es) parked, their events "
+                    "are missing from this email; rerun `signalpipe worker` when the provider "
+                    "answers", fg="red", err=True)
+        raise typer.Exit(ExitCode.EXTRACTION_UNAVAILABLE)
