@@ -44,7 +44,9 @@ def plain(doc: UpdateDoc) -> str:
         out += [f"  - {one_line(i.text)}{''.join(f'[{n}]' for n in i.cites)}"
                 for i in section.items]
         out.append("")
-    out += [*doc.closing, "", *doc.signature]
+    for text in doc.closing:
+        out += [text, ""]
+    out += doc.signature
     if doc.citations:
         out += ["", "Sources", ""] + [f"[{c.number}] {one_line(c.text)}" for c in doc.citations]
     return "\n".join(out).rstrip() + "\n"
@@ -67,8 +69,9 @@ def body(doc: UpdateDoc) -> str:
             out += [_t(section.intro), ""]
         out += [_line(item) for item in section.items]
         out.append("")
-    out += [_t(c) for c in doc.closing]
-    out += ["", *(f"{_t(s)}  " for s in doc.signature)]
+    for text in doc.closing:
+        out += [_t(text), ""]
+    out += [f"{_t(s)}  " for s in doc.signature]
     if doc.citations:
         out += ["", "---", ""]
         out += [f"[^{c.number}]: {_t(c.text)}" for c in doc.citations]

@@ -21,7 +21,14 @@ _MONEY_KPIS = ("arr", "mrr", "revenue")
 
 def outreach(doc: UpdateDoc, ctx: UpdateContext, lines: Sequence[KpiLine],
              ordered: Sequence[tuple[SignificantEvent, date | None]], cites: _Cites) -> UpdateDoc:
-    from signalpipe.compose.doc import Section, _item, _progression, _title, recipient
+    from signalpipe.compose.doc import (
+        Section,
+        _item,
+        _progression,
+        _title,
+        one_money,
+        recipient,
+    )
 
     s = ctx.settings
     name, _, firm = recipient(ctx.to or (s.to[0] if s.to else ""))
@@ -41,9 +48,11 @@ def outreach(doc: UpdateDoc, ctx: UpdateContext, lines: Sequence[KpiLine],
            "Would you have 30 minutes for a call in the next two weeks?")
     sender = s.sender_name or "[Your name]"
     role = f", {s.sender_title}" if s.sender_title else ""
-    why = f" and thought of {firm}" if firm else ""
-    opening = (f"I'm {sender.split()[0] if s.sender_name else sender}{role} at {doc.company}. "
-               f"We are raising{why}; here is where we are.")
+    me = f"I'm {sender.split()[0] if s.sender_name else sender}{role} at {doc.company}."
+    fit = f"{firm}'s" if firm else "your"
+    opening = (f"{me} We are raising {one_money(s.round)}, and I would value {fit} view; here "
+               "is where we are." if s.round else
+               f"{me} I think we would be a fit for {firm or 'you'}; here is where we are.")
     sections = [Section("Traction", traction)]
     if round_item is not None:
         sections.append(Section("The round", [round_item]))
