@@ -77,7 +77,7 @@ def test_a_redacted_term_appears_in_no_output_file(ran: Path) -> None:
                       "Ada Park <ada@northfield.vc>"])
     assert "globex" not in out.lower()
     files = [p for p in ran.iterdir() if p.suffix in (".md", ".html", ".eml")]
-    assert len(files) == 4  # the update's three files and pipeline_results.md
+    assert len(files) == 5  # the update's three files, pipeline_results.md, report.html
     for path in files:
         raw = path.read_bytes().decode("utf-8", "replace").lower()
         decoded = raw

@@ -15,10 +15,12 @@ from signalpipe.errors import SourceError
 from signalpipe.models import InvestorEmail, SignificantEvent
 from signalpipe.periods import Period
 from signalpipe.report.markdown import render
+from signalpipe.report.page import render_page
 from signalpipe.settings import Settings
 from signalpipe.stats import RunStats
 
 REPORT_NAME = "pipeline_results.md"
+PAGE_NAME = "report.html"
 
 
 def update_context(settings: Settings, backends: Backends, events: Sequence[SignificantEvent],
@@ -52,6 +54,10 @@ def write_report(settings: Settings, backends: Backends, stats: RunStats | None,
                   stack=settings.stack)
     path = settings.output_dir / REPORT_NAME
     write_output(path, redact_terms(text, settings.update.redact))
+    page = render_page(company_id=settings.company_id, stats=stats, events=events,
+                       letters=backends.messages.dead_letters(),
+                       kpi_rows=backends.events.kpi_observations(settings.company_id))
+    write_output(settings.output_dir / PAGE_NAME, redact_terms(page, settings.update.redact))
     return path
 
 
