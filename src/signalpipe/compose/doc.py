@@ -184,11 +184,14 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
 
     highlights = [_progression(line, cites) for line in kpi_lines
                   if line.previous is not None or len(_in_period(line, ctx.period)) > 1]
-    team, product, interest = [], [], []
+    team: list[Item] = []
+    product: list[Item] = []
+    interest: list[tuple[SignificantEvent, date | None]] = []
     for e, d in positive:
         if e.event_type is EventType.HIRING:
-            if not any(_FUND.search(who) for who in e.stakeholders):  # a fund is no hire
-                team.append(_hire(e, d, cites))
+            hire = _hire(e, d, cites)
+            if hire is not None and hire.text not in {t.text for t in team}:
+                team.append(hire)
         elif e.event_type in _PRODUCT:
             if not any(_NUMBER_WORD.match(p) for p in e.stakeholders):  # "Launched Two"
                 product.append(_item(e, d, cites))
@@ -206,7 +209,7 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
     sections.append(_cash(s))
     asks = [*s.asks, *ctx.asks]
     sections.append(Section("Asks", [Item(one_line(a)) for a in asks]))
-    sections = [sec for sec in sections if sec.items]
+    sections = [_capped(sec) for sec in sections if sec.items]
     headline = _headline(ordered, kpi_lines)
     label = span_label(ctx.period, [d for _, d in chosen if d] + [
         o.observed_on for ln in kpi_lines for o in _in_period(ln, ctx.period)])
@@ -250,6 +253,19 @@ def span_label(period: Period, days: Sequence[date]) -> str:
     return period.label
 
 
+CAPS = {"Highlights": 10, "Lowlights": 8, "Team": 10, "Product": 6}
+"""The most items a section lists: an update is read in two minutes; the rest is in the report."""
+
+
+def _capped(section: Section) -> Section:
+    cap = CAPS.get(section.title)
+    if cap is None or len(section.items) <= cap:
+        return section
+    more = len(section.items) - cap
+    return Section(section.title, [*section.items[:cap], Item(
+        f"and {more} more, listed in the run report (output/report.html)")], section.intro)
+
+
 def _in_period(line: KpiLine, period: Period) -> list[KpiObservation]:
     return [o for o in line.history if period.holds(o.observed_on)]
 
@@ -290,10 +306,25 @@ def _item(event: SignificantEvent, day: date | None, cites: _Cites) -> Item:
     return Item(text, cites.of(event.source_message_ids), day)
 
 
-def _hire(event: SignificantEvent, day: date | None, cites: _Cites) -> Item:
+_GREETING = re.compile(r"^(?:(?:Hired|Welcomed?|Welcoming|Please welcome)\s+)+", re.I)
+_ROLE_WORDS = re.compile(r"\b(?:Chief|Head|VP|Director|Officer|New|Our|Team|Role)\b", re.I)
+_ROLE_JUNK = re.compile(r"^(?:(?:for|a|an|our|the|as)\s+)+", re.I)
+
+
+def _hire(event: SignificantEvent, day: date | None, cites: _Cites) -> Item | None:
+    """"Dana Wu joined as VP Sales"; None when the hire names no person (the extractor read a
+    company, a role or a word as a name: "Hired Stripe as COO")."""
     m = _HIRE.match(_title(event))
-    text = f"{m.group('who')} joined as {m.group('role')}" if m else _title(event)
-    return Item(text, cites.of(event.source_message_ids), day)
+    if not m:
+        return Item(_title(event), cites.of(event.source_message_ids), day)
+    who = _GREETING.sub("", m.group("who")).strip()
+    role = _ROLE_JUNK.sub("", m.group("role")).strip()
+    if who.lower().startswith(("a ", "an ")):
+        return Item(f"A new {role} joined", cites.of(event.source_message_ids), day)
+    if len(who.split()) < 2 or _ROLE_WORDS.search(who) or _FUND.search(who):
+        return None
+    role = role[:1].upper() + role[1:]
+    return Item(f"{who} joined as {role}", cites.of(event.source_message_ids), day)
 
 
 def _lowlight(event: SignificantEvent, day: date | None, cites: _Cites) -> Item:
