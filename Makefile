@@ -23,7 +23,9 @@ demo: $(STAMP)
 	$(BIN)/signalpipe generate --rows $(ROWS) --seed $(SEED)
 	$(BIN)/signalpipe run --input data/full_data.csv --output-dir output
 	$(BIN)/signalpipe eval --truth data/full_data.truth.jsonl --output-dir output
-	@echo "report: output/pipeline_results.md"
+	$(BIN)/signalpipe email --output-dir output --preview > /dev/null
+	@echo "report: output/pipeline_results.md, output/report.html"
+	@echo "update: output/investor_update.md, .html, .eml"
 
 ## Fresh machine: install everything, lint and type-check src/ and tests/, start Kafka, Cassandra,
 ## PostgreSQL and Redis, run every test. CI (.ci/run) calls this, so lint and mypy are enforced.

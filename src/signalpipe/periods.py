@@ -22,6 +22,10 @@ class Period:
         s, u = self.since, self.until
         if s and u and s.day == 1 and u == _month_end(s):
             return f"{calendar.month_name[s.month]} {s.year}"
+        if s and u and s == u:
+            return _day(s)
+        if s and u and (s.year, s.month) == (u.year, u.month):
+            return f"{s.day} to {_day(u)}"
         if s and u:
             return f"{_day(s)} to {_day(u)}"
         if s:

@@ -57,7 +57,8 @@ def test_periods() -> None:
     assert resolve("2026-01").label == "January 2026"
     last = resolve("last-month", today=date(2026, 3, 15))
     assert (last.since, last.until) == (date(2026, 2, 1), date(2026, 2, 28))
-    assert resolve(since="2026-01-05", until="2026-01-20").label == "5 Jan 2026 to 20 Jan 2026"
+    assert resolve(since="2026-01-05", until="2026-01-20").label == "5 to 20 Jan 2026"
+    assert resolve(since="2025-12-05", until="2026-01-20").label == "5 Dec 2025 to 20 Jan 2026"
     for bad in (("2026-13", None, None), (None, "yesterday", None),
                 (None, "2026-02-01", "2026-01-01")):
         with pytest.raises(ConfigError):

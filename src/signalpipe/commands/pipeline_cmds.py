@@ -87,8 +87,10 @@ def run(input_path: InputOpt = None, output_dir: OutputDir = None, stack: StackO
         with byte_progress("ingest", source.total_bytes(), stats) as progress:
             pipeline.run(settings, backends, source, extractor=extractor, progress=progress,
                          stats=stats)
-        report = write_report(settings, backends, stats)
-        events = len(backends.events.list_events(settings.company_id))
+        stored = backends.events.list_events(settings.company_id)
+        report = write_report(settings, backends, stats, events=stored)
+        events = len(stored)
+        del stored
     finally:
         backends.close()
         extractor.close()

@@ -12,6 +12,7 @@ from signalpipe.backends import Backends, make_composer
 from signalpipe.compose.doc import UpdateContext
 from signalpipe.disclosure import redact_terms
 from signalpipe.errors import SourceError
+from signalpipe.kpis import event_date
 from signalpipe.models import InvestorEmail, SignificantEvent
 from signalpipe.periods import Period
 from signalpipe.report.markdown import render
@@ -25,18 +26,19 @@ PAGE_NAME = "report.html"
 
 def update_context(settings: Settings, backends: Backends, events: Sequence[SignificantEvent],
                    period: Period | None = None, **extra: Any) -> UpdateContext:
-    """What the composer needs besides the events: the period, the ledger, and the messages it
-    may cite (each event's first two sources and each KPI's latest, fetched in one read)."""
+    """What the composer needs besides the events: the period, the ledger, the messages that
+    date events whose timeline is no date, and a reader for the messages it cites."""
     rows = backends.events.kpi_observations(settings.company_id)
-    ids = {i for e in events for i in e.source_message_ids[:2]}
-    ids |= {i for r in rows for i in r.source_message_ids[:1]}
-    messages = {m.id: m for m in backends.messages.get_many(sorted(ids))}
+    undated = sorted({e.source_message_ids[0] for e in events if event_date(e) is None})
+    messages = {m.id: m for m in backends.messages.get_many(undated)} if undated else {}
     return UpdateContext(period=period or Period(), kpi_rows=rows, messages=messages,
-                         settings=settings.update, **extra)
+                         fetch=backends.messages.get_many, settings=settings.update, **extra)
 
 
-def compose_email(settings: Settings, backends: Backends) -> InvestorEmail:
-    events = backends.events.list_events(settings.company_id)
+def compose_email(settings: Settings, backends: Backends,
+                  events: Sequence[SignificantEvent] | None = None) -> InvestorEmail:
+    if events is None:
+        events = backends.events.list_events(settings.company_id)
     composer = make_composer(settings)
     try:
         return composer.compose(events, company_id=settings.company_id,
@@ -46,9 +48,13 @@ def compose_email(settings: Settings, backends: Backends) -> InvestorEmail:
 
 
 def write_report(settings: Settings, backends: Backends, stats: RunStats | None,
-                 email: InvestorEmail | None = None) -> Path:
-    events = backends.events.list_events(settings.company_id)
-    email = email or compose_email(settings, backends)
+                 email: InvestorEmail | None = None,
+                 events: Sequence[SignificantEvent] | None = None) -> Path:
+    """pipeline_results.md and report.html. The events are read once, here or by the caller,
+    and shared by the email and both pages: each copy of them is what grows with a run."""
+    if events is None:
+        events = backends.events.list_events(settings.company_id)
+    email = email or compose_email(settings, backends, events)
     text = render(stats=stats, events=events, dead_letters=backends.messages.dead_letters(),
                   usage=backends.events.usage(), email=email, company_id=settings.company_id,
                   stack=settings.stack)

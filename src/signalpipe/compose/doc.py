@@ -9,7 +9,7 @@ carries citations (footnotes) to the messages that state it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from email.utils import parseaddr
@@ -71,6 +71,10 @@ class UpdateContext:
     period: Period = field(default_factory=Period)
     kpi_rows: Sequence[KpiObservation] = ()
     messages: Mapping[str, Message] = field(default_factory=dict)
+    """Messages known up front (to date events whose timeline is no date)."""
+    fetch: Callable[[Sequence[str]], list[Message]] | None = None
+    """Reads the cited messages the update needs, once, after it is built: the cost follows
+    the footnotes (tens), not the events (thousands)."""
     settings: UpdateSettings = field(default_factory=UpdateSettings)
     kind: str = "update"
     to: str | None = None
@@ -125,9 +129,20 @@ class _Cites:
         for mid in list(ids)[:limit]:
             cite = self.by_id.get(mid)
             if cite is None:
-                cite = self.by_id[mid] = self._make(mid, len(self.by_id) + 1)
+                cite = self.by_id[mid] = Citation(len(self.by_id) + 1, mid, "", "")
             out.append(cite.number)
         return out
+
+    def resolve(self, used: Sequence[Citation],
+                fetch: Callable[[Sequence[str]], list[Message]] | None) -> list[Citation]:
+        """Fill in date and place of the citations the update kept, reading missing messages
+        in one call."""
+        missing = [c.message_id for c in used if c.message_id not in self.messages]
+        found = dict(self.messages)
+        if missing and fetch is not None:
+            found.update((m.id, m) for m in fetch(missing))
+        self.messages = found
+        return [self._make(c.message_id, c.number) for c in used]
 
     def _make(self, mid: str, number: int) -> Citation:
         msg = self.messages.get(mid)
@@ -202,7 +217,8 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
         else:
             highlights.append(_item(e, d, cites))
     sections = [Section("Highlights", highlights),
-                Section("Lowlights", [_lowlight(e, d, cites) for e, d in lowlights]),
+                Section("Lowlights", [_lowlight(e, d, cites) for e, d in lowlights] or [
+                    Item("None found in the messages of this period.")]),
                 Section("Team", team), Section("Product", product)]
     if interest:
         sections.append(_interest(interest, s, cites))
@@ -219,7 +235,7 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
         f"{company} update, {label}",
         greeting="Hi all,", opening=_opening(company, label, bool(ordered or kpi_lines)),
         kpis=kpis, sections=sections,
-        closing=["Thank you for your support. Reply to this email with any question."],
+        closing=["Thank you for your support. Reply to this email with any questions."],
         signature=_signature(s, company), citations=list(cites.by_id.values()),
         events=[e for e, _ in chosen])
     if not s.sender_name:
@@ -229,7 +245,9 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
         from signalpipe.compose.outreach import outreach
 
         doc = outreach(doc, ctx, kpi_lines, ordered, cites)
-    return _renumber(doc)
+    doc = _renumber(doc)
+    doc.citations = cites.resolve(doc.citations, ctx.fetch)
+    return doc
 
 
 def _renumber(doc: UpdateDoc) -> UpdateDoc:
@@ -259,7 +277,7 @@ CAPS = {"Highlights": 10, "Lowlights": 8, "Team": 10, "Product": 6}
 
 def _capped(section: Section) -> Section:
     cap = CAPS.get(section.title)
-    if cap is None or len(section.items) <= cap:
+    if cap is None or len(section.items) <= cap + 2:  # "and 1 more" would save nothing
         return section
     more = len(section.items) - cap
     return Section(section.title, [*section.items[:cap], Item(
@@ -292,8 +310,34 @@ def _progression(line: KpiLine, cites: _Cites) -> Item:
     return Item(text, cites.of(ids), line.now.observed_on)
 
 
+_BARE_FIGURE = re.compile(r"[$\d][\d,.]*[KMB]?\s+[a-z][\w -]*")
+_SYMBOLS = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
+_ARTICLES = {"The", "A", "An", "Our", "We", "Big", "Huge", "Quick"}
+
+
+def _whole_name(name: str, evidence: str) -> str:
+    """A name as the message writes it in full: "York Times" -> "New York Times" when the
+    evidence says "The New York Times" (a capitalised word before it is part of the name)."""
+    m = re.search(r"((?:[A-Z][\w&.'-]*\s+){1,3})" + re.escape(name), evidence)
+    if not m:
+        return name
+    words = m.group(1).split()
+    while words and words[0] in _ARTICLES:
+        words.pop(0)
+    return " ".join([*words, name])
+
+
 def _title(event: SignificantEvent) -> str:
-    return one_money(one_line(event.title)).rstrip(" (")
+    title = one_money(one_line(event.title)).rstrip(" (")
+    evidence = one_line(event.evidence).strip()
+    if _BARE_FIGURE.fullmatch(title) and evidence and len(evidence) <= 160:
+        # "200 seats" says nothing; the sentence that states it does.
+        plain = re.sub(r"\b(?:just|finally|officially)\s+", "", _SYMBOLS.sub("", evidence))
+        return one_money(plain).strip().rstrip(".!")
+    for name in event.stakeholders:
+        if name and name in title:
+            title = title.replace(name, _whole_name(name, evidence))
+    return title
 
 
 def _item(event: SignificantEvent, day: date | None, cites: _Cites) -> Item:

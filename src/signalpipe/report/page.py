@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from html import escape
 
-from signalpipe.compose.html import CSS, step_chart, timeline
+from signalpipe.charts import CSS, step_chart, timeline
 from signalpipe.formatting import format_metric, rank
 from signalpipe.kpis import KpiObservation, event_date, ledger, show
 from signalpipe.models import DeadLetter, SignificantEvent
