@@ -73,8 +73,11 @@ def write_update(settings: Settings, span: Period, *, explicit: bool, kind: str,
         if deliver:
             sent = send(message, settings.update.smtp)
         if record:
+            # What the update covered ends with the latest day it reported, never before the
+            # end of the previous one (an empty update must not move the next one back).
+            floor = [span.since - timedelta(days=1)] if span.since else []
             until = span.until or max([d for _, d in dated] + [
-                r.observed_on for r in ctx.kpi_rows], default=None)
+                r.observed_on for r in ctx.kpi_rows] + floor, default=None)
             backends.events.record_update(UpdateRecord(
                 company_id=company, kind=kind, since=span.since, until=until,
                 created_at=datetime.now(UTC), events={e.fingerprint: state(e) for e in doc.events},

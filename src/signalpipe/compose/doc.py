@@ -217,8 +217,9 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
         else:
             highlights.append(_item(e, d, cites))
     sections = [Section("Highlights", highlights),
-                Section("Lowlights", [_lowlight(e, d, cites) for e, d in lowlights] or [
-                    Item("None found in the messages of this period.")]),
+                Section("Lowlights", [_lowlight(e, d, cites) for e, d in lowlights] or (
+                    [Item("None found in the messages of this period.")]
+                    if ordered or kpi_lines else [])),
                 Section("Team", team), Section("Product", product)]
     if interest:
         sections.append(_interest(interest, s, cites))
@@ -416,10 +417,11 @@ def _headline(ordered: Sequence[tuple[SignificantEvent, date | None]],
 
 
 def _opening(company: str, label: str, anything: bool) -> str:
+    when = label if label.startswith(("since", "until", "to date")) else f"for {label}"
     if not anything:
-        return (f"No significant events were found in {company}'s messages for {label}, so "
-                "there is nothing new to report.")
-    return f"Here is {company}'s update for {label}."
+        return (f"No significant events were found in {company}'s messages {when}, so there "
+                "is nothing new to report.")
+    return f"Here is {company}'s update {when}."
 
 
 def _signature(s: UpdateSettings, company: str) -> list[str]:

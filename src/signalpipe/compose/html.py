@@ -49,7 +49,9 @@ def page(doc: UpdateDoc, dated: Sequence[tuple[SignificantEvent, date]],
             f"<p>{_e(p)}</p>" for p in body_text.split("\n\n") if p.strip()]
     if doc.kpis:
         marks = [d for _, d in dated]
-        charts = "".join(step_chart(line, marks) for line, _ in doc.kpis)
+        # A chart of one point says nothing the table does not.
+        charts = "".join(step_chart(line, marks) for line, _ in doc.kpis
+                         if len(line.history) > 1)
         parts += ["<h2>Key metrics</h2>", kpi_table(doc), f'<div class="charts">{charts}</div>']
     if body_text is None:
         for sec in doc.sections:

@@ -77,7 +77,8 @@ def render_page(*, company_id: str, stats: RunStats | None, events: Sequence[Sig
     days = {e.fingerprint: event_date(e) for e in events}
     dated = [(e, d) for e in events if (d := days[e.fingerprint]) is not None]
     lines = ledger(kpi_rows)
-    charts = "".join(step_chart(line, [d for _, d in dated][:200]) for line in lines)
+    charts = "".join(step_chart(line, [d for _, d in dated][:200]) for line in lines
+                     if len(line.history) > 1)
     kpis = "".join(f"<li>{_e(line.label)}: {_e(show(line.unit, line.now.value))}</li>"
                    for line in lines)
     body = [f"<h1>signalpipe results: {_e(company_id)}</h1>",
