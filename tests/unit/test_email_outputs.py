@@ -95,6 +95,11 @@ def test_the_next_update_covers_only_what_is_new(ran: Path) -> None:
     code, second, _ = cli(["email", "--output-dir", "out"])
     assert code == 0
     assert "Series A" not in second and "Initech" in second  # only February's news
+    third = cli(["email", "--output-dir", "out"])[1]
+    fourth = cli(["email", "--output-dir", "out"])[1]
+    assert "nothing new to report" in third
+    title = "# Scaleflow update, since 11 Feb 2026"
+    assert third.splitlines()[0] == fourth.splitlines()[0] == title
     code, preview, _ = cli(["email", "--output-dir", "out", "--period", "2026-01"])
     assert "Series A" in preview  # an explicit period shows all of it
 
