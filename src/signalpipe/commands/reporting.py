@@ -60,10 +60,13 @@ def write_report(settings: Settings, backends: Backends, stats: RunStats | None,
                   stack=settings.stack)
     path = settings.output_dir / REPORT_NAME
     write_output(path, redact_terms(text, settings.update.redact))
-    page = render_page(company_id=settings.company_id, stats=stats, events=events,
-                       letters=backends.messages.dead_letters(),
-                       kpi_rows=backends.events.kpi_observations(settings.company_id))
-    write_output(settings.output_dir / PAGE_NAME, redact_terms(page, settings.update.redact))
+    page_path = settings.output_dir / PAGE_NAME
+    if stats is not None or not page_path.exists():
+        # The page is the run's: `email` (no run statistics) does not replace its funnel.
+        page = render_page(company_id=settings.company_id, stats=stats, events=events,
+                           letters=backends.messages.dead_letters(),
+                           kpi_rows=backends.events.kpi_observations(settings.company_id))
+        write_output(page_path, redact_terms(page, settings.update.redact))
     return path
 
 
