@@ -4,8 +4,9 @@ update states and how many carry a citation.
 
     python bench/compose.py OUTPUT_DIR [--repeat 5]
 
-A figure is a number with a unit or of 4+ digits ($3M, 40%, 12,500) in the update's body; it is
-cited when its line carries a footnote mark [^n] (a KPI table row, a section item).
+A figure is any number in the update's body ($3M, 40%, 12,500, 56) but years; it is cited when
+its line carries a footnote mark [^n] (a KPI table row, a section item). The subject line and
+the footnotes themselves are not counted (the subject repeats a cited figure).
 """
 
 from __future__ import annotations
@@ -46,16 +47,19 @@ def compose_once(out_dir: Path) -> tuple[float, str, int]:
     return elapsed, md, len(events)
 
 
-FIGURE = re.compile(r"\$\d[\d,.]*[KMB]?|\d[\d,.]*\s?%|\b\d{1,3}(?:,\d{3})+\b|\b\d{4,}\b")
+MORE = re.compile(r"- and \d+ more, listed in the run report")
+"""The update's own count of items it left to the report: no figure from a message."""
+FIGURE = re.compile(r"[-+]?\$?\d[\d,.]*[KMB]?%?")
 
 
 def figures(md: str) -> tuple[int, int]:
     body = md.split("\n---\n")[0]
     total = cited = 0
     for line in body.splitlines()[1:]:  # the subject repeats a figure cited below
-        found = [f for f in FIGURE.findall(re.sub(r"\[\^\d+\]", "", line))
-                 if not re.fullmatch(r"(19|20)\d\d", f)]
-        if not found or line.startswith("|---"):
+        text = re.sub(r"\[\^\d+\]", "", line)
+        text = re.sub(r"\b\d{1,2} (?:to \d{1,2} )?[A-Z][a-z]{2} \d{4}", "", text)  # dates
+        found = [f for f in FIGURE.findall(text) if not re.fullmatch(r"(19|20)\d\d", f)]
+        if not found or line.startswith("|---") or MORE.match(line):
             continue
         total += len(found)
         if "[^" in line:

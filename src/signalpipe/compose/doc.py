@@ -91,12 +91,15 @@ class UpdateDoc:
     greeting: str
     opening: str
     kpis: list[tuple[KpiLine, list[int]]]
+    """Each KPI row with the citation of its latest value."""
     sections: list[Section]
     closing: list[str]
     signature: list[str]
     citations: list[Citation]
     notes: list[str] = field(default_factory=list)
     events: list[SignificantEvent] = field(default_factory=list)
+    previous_cites: dict[str, list[int]] = field(default_factory=dict)
+    """KPI -> the citation of its previous value (the table's second figure)."""
 
 
 _MONEY = re.compile(r"\$\s?(\d+(?:[.,]\d+)?)\s?(k|K|m|M|mm|MM|b|B|bn|million|billion|thousand)\b")
@@ -193,6 +196,8 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
     chosen = [(e, d) for e, d in dated if ctx.period.holds(d)]
     kpi_lines = ledger(ctx.kpi_rows, since=ctx.period.since, until=ctx.period.until)
     kpis = [(line, cites.of(line.now.source_message_ids, 1)) for line in kpi_lines]
+    previous = {line.metric: cites.of(line.previous.source_message_ids, 1)
+                for line in kpi_lines if line.previous is not None}
     ordered = _significance_then_date(chosen)
     positive = [(e, d) for e, d in ordered if e.polarity is Polarity.POSITIVE]
     lowlights = [(e, d) for e, d in ordered if e.polarity is Polarity.NEGATIVE]
@@ -235,7 +240,7 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
         subject=f"{company} update, {label}: {headline}" if headline else
         f"{company} update, {label}",
         greeting="Hi all,", opening=_opening(company, label, bool(ordered or kpi_lines)),
-        kpis=kpis, sections=sections,
+        kpis=kpis, sections=sections, previous_cites=previous,
         closing=["Thank you for your support. Reply to this email with any questions."],
         signature=_signature(s, company), citations=list(cites.by_id.values()),
         events=[e for e, _ in chosen])
@@ -254,7 +259,9 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
 def _renumber(doc: UpdateDoc) -> UpdateDoc:
     """Footnotes numbered in reading order (KPI table, then each section), unused ones dropped."""
     order: dict[int, int] = {}
-    uses = [c for _, c in doc.kpis] + [i.cites for sec in doc.sections for i in sec.items]
+    uses = [c for line, now in doc.kpis
+            for c in (now, doc.previous_cites.get(line.metric, []))]
+    uses += [i.cites for sec in doc.sections for i in sec.items]
     for cites in uses:
         for n in cites:
             order.setdefault(n, len(order) + 1)

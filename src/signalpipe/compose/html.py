@@ -33,7 +33,9 @@ def kpi_table(doc: UpdateDoc) -> str:
         change = show_change(line)
         cls = "up" if (line.change or 0) > 0 else "down" if (line.change or 0) < 0 else ""
         rows.append(f"<tr><td>{_e(line.label)}</td><td>{_e(show(line.unit, line.now.value))}"
-                    f"{_sup(cites)}</td><td>{_e(prev)}</td>"
+                    f"{_sup(cites)}</td><td>{_e(prev)}"
+                    f"{_sup(doc.previous_cites.get(line.metric, []) if line.previous else [])}"
+                    "</td>"
                     f'<td class="{cls}">{_e(change)}</td></tr>')
     return ("<table><thead><tr><th>Metric</th><th>Now</th><th>Previous</th><th>Change</th>"
             f"</tr></thead><tbody>{''.join(rows)}</tbody></table>")

@@ -35,7 +35,9 @@ def plain(doc: UpdateDoc) -> str:
     if doc.kpis:
         out += ["Key metrics", ""]
         for line, cites in doc.kpis:
-            prev = f", previous {show(line.unit, line.previous.value)}" if line.previous else ""
+            marks = "".join(f"[{n}]" for n in doc.previous_cites.get(line.metric, []))
+            prev = (f", previous {show(line.unit, line.previous.value)}{marks}"
+                    if line.previous else "")
             out.append(f"  {line.label}: {show(line.unit, line.now.value)}"
                        f"{''.join(f'[{n}]' for n in cites)}{prev} ({show_change(line)})")
         out.append("")
@@ -59,7 +61,8 @@ def body(doc: UpdateDoc) -> str:
         out += ["## Key metrics", "", "| Metric | Now | Previous | Change |",
                 "|---|---:|---:|---:|"]
         for line, cites in doc.kpis:
-            prev = show(line.unit, line.previous.value) if line.previous else "-"
+            prev = (show(line.unit, line.previous.value)
+                    + _marks(doc.previous_cites.get(line.metric, [])) if line.previous else "-")
             out.append(f"| {line.label} | {show(line.unit, line.now.value)}{_marks(cites)} | "
                        f"{prev} | {show_change(line)} |")
         out.append("")
