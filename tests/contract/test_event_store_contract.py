@@ -208,3 +208,26 @@ def test_updates_are_recorded_in_order(event_store: EventStore) -> None:
     event_store.clear()
     assert event_store.updates("scaleflow") == []
     assert event_store.kpi_observations("scaleflow") == []
+
+
+def test_a_store_from_before_the_ledger_is_backfilled_from_its_events(
+        event_store_case: Any) -> None:
+    store = event_store_case.store
+    store.upsert_many([_event(event_type=EventType.REVENUE_MILESTONE, title="ARR reached $3M",
+                              metrics={"arr_usd": 3_000_000}, timeline="2026-01-09")])
+    _forget_the_ledger(event_store_case.name, store)
+    reopened = event_store_case.reopen()
+    assert [(r.metric, r.value, r.observed_on.isoformat()) for r in
+            reopened.kpi_observations("scaleflow")] == [("arr", 3e6, "2026-01-09")]
+
+
+def _forget_the_ledger(name: str, store: Any) -> None:
+    """Make the store look as an older release left it: no ledger, an older schema version."""
+    if name == "sqlite":
+        with store._lock:
+            store._db.execute("DROP TABLE kpi_observations")
+            store._db.execute("PRAGMA user_version = 0")
+        return
+    store._transaction(lambda cur: cur.execute(
+        "DROP TABLE kpi_observations; DROP TABLE updates; "
+        "DELETE FROM schema_version WHERE version = 3"))
