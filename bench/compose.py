@@ -25,13 +25,15 @@ def compose_once(out_dir: Path) -> tuple[float, str, int]:
     from signalpipe.compose.doc import build
     from signalpipe.compose.eml import build_message
     from signalpipe.kpis import event_date
+    from signalpipe.selection import select
     from signalpipe.settings import load_settings
 
     settings = load_settings(output_dir=out_dir)
     backends = open_backends(settings)
     try:
         start = time.perf_counter()
-        events = backends.events.list_events(settings.company_id)
+        chosen = select(backends.events.iter_events(settings.company_id))
+        events = chosen.events
         ctx = update_context(settings, backends, events)
         doc = build(events, company_id=settings.company_id, context=ctx)
         make_composer(settings).compose(events, company_id=settings.company_id, context=ctx)
@@ -44,7 +46,7 @@ def compose_once(out_dir: Path) -> tuple[float, str, int]:
         elapsed = time.perf_counter() - start
     finally:
         backends.close()
-    return elapsed, md, len(events)
+    return elapsed, md, chosen.total
 
 
 MORE = re.compile(r"- and \d+ more, listed in the run report")

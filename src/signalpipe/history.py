@@ -35,11 +35,17 @@ def state(event: SignificantEvent) -> str:
     return hashlib.sha256(basis.encode()).hexdigest()[:16]
 
 
-def unreported(events: Sequence[SignificantEvent],
-               history: Sequence[UpdateRecord]) -> list[SignificantEvent]:
-    """Events no earlier update reported in their current state."""
+def reported(history: Sequence[UpdateRecord]) -> dict[str, set[str]]:
+    """fingerprint -> every state in which an earlier update reported the event."""
     seen: dict[str, set[str]] = {}
     for record in history:
         for fp, digest in record.events.items():
             seen.setdefault(fp, set()).add(digest)
+    return seen
+
+
+def unreported(events: Sequence[SignificantEvent],
+               history: Sequence[UpdateRecord]) -> list[SignificantEvent]:
+    """Events no earlier update reported in their current state."""
+    seen = reported(history)
     return [e for e in events if state(e) not in seen.get(e.fingerprint, set())]

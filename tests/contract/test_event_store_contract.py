@@ -231,3 +231,11 @@ def _forget_the_ledger(name: str, store: Any) -> None:
     store._transaction(lambda cur: cur.execute(
         "DROP TABLE kpi_observations; DROP TABLE updates; "
         "DELETE FROM schema_version WHERE version = 3"))
+
+
+def test_iter_events_pages_through_every_event_of_the_company(event_store: EventStore) -> None:
+    events = [_event(title=f"Partnership {i}", event_type=EventType.PARTNERSHIP,
+                     metrics={"n": i}) for i in range(7)]
+    event_store.upsert_many([*events, _event(company_id="other")])
+    seen = list(event_store.iter_events("scaleflow", page=3))
+    assert sorted(e.fingerprint for e in seen) == sorted(e.fingerprint for e in events)

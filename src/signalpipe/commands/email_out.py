@@ -13,9 +13,11 @@ from signalpipe.compose import html, markdown
 from signalpipe.compose.doc import build, recipient
 from signalpipe.compose.eml import build_message, send
 from signalpipe.disclosure import redact_terms
-from signalpipe.history import UpdateRecord, state, unreported
+from signalpipe.history import UpdateRecord, reported, state
 from signalpipe.kpis import event_date
+from signalpipe.models import SignificantEvent
 from signalpipe.periods import Period
+from signalpipe.selection import select
 from signalpipe.settings import Settings
 
 NAMES = ("investor_update.md", "investor_update.html", "investor_update.eml")
@@ -36,14 +38,22 @@ def write_update(settings: Settings, span: Period, *, explicit: bool, kind: str,
     backends = open_backends(settings)
     try:
         company = settings.company_id
-        events = backends.events.list_events(company)
         history = [h for h in backends.events.updates(company) if h.kind == kind]
+        seen: dict[str, set[str]] = {}
         if not explicit and history and kind == "update":
             # The next update covers what is new since the last one, or changed since.
-            events = unreported(events, history)
+            seen = reported(history)
             last = history[-1].until
             if last is not None:
                 span = Period(last + timedelta(days=1), None)
+
+        def keep(event: SignificantEvent) -> bool:
+            if state(event) in seen.get(event.fingerprint, ()):
+                return False
+            day = event_date(event)
+            return day is None or span.holds(day)  # undated: `build` dates it, then decides
+
+        events = select(backends.events.iter_events(company), keep=keep).events
         recipients = to or list(settings.update.to)
         ctx = update_context(settings, backends, events, span, kind=kind,
                              to=recipients[0] if recipients else None, asks=asks,

@@ -23,7 +23,7 @@ from signalpipe.cli import (
     interrupted_code,
     settings_for,
 )
-from signalpipe.commands.reporting import write_output, write_report
+from signalpipe.commands.reporting import report_events, write_output, write_report
 from signalpipe.console import byte_progress, out, summary_table
 from signalpipe.errors import SourceError
 from signalpipe.settings import Settings
@@ -87,10 +87,9 @@ def run(input_path: InputOpt = None, output_dir: OutputDir = None, stack: StackO
         with byte_progress("ingest", source.total_bytes(), stats) as progress:
             pipeline.run(settings, backends, source, extractor=extractor, progress=progress,
                          stats=stats)
-        stored = backends.events.list_events(settings.company_id)
-        report = write_report(settings, backends, stats, events=stored)
-        events = len(stored)
-        del stored
+        shown = report_events(settings, backends)
+        report = write_report(settings, backends, stats, selection=shown)
+        events = shown.total
     finally:
         backends.close()
         extractor.close()

@@ -17,6 +17,7 @@ from signalpipe.models import InvestorEmail, SignificantEvent
 from signalpipe.periods import Period
 from signalpipe.report.markdown import render
 from signalpipe.report.page import render_page
+from signalpipe.selection import Selection, select
 from signalpipe.settings import Settings
 from signalpipe.stats import RunStats
 
@@ -47,23 +48,29 @@ def compose_email(settings: Settings, backends: Backends,
         composer.close()
 
 
+def report_events(settings: Settings, backends: Backends) -> Selection:
+    """The events the report and the email show, read once, bounded (see `selection`)."""
+    return select(backends.events.iter_events(settings.company_id))
+
+
 def write_report(settings: Settings, backends: Backends, stats: RunStats | None,
                  email: InvestorEmail | None = None,
-                 events: Sequence[SignificantEvent] | None = None) -> Path:
-    """pipeline_results.md and report.html. The events are read once, here or by the caller,
-    and shared by the email and both pages: each copy of them is what grows with a run."""
-    if events is None:
-        events = backends.events.list_events(settings.company_id)
+                 selection: Selection | None = None) -> Path:
+    """pipeline_results.md and report.html, from one bounded read of the events shared by the
+    email and both pages (every event in memory at once is what grew with a run's size)."""
+    chosen = selection or report_events(settings, backends)
+    events = chosen.events
     email = email or compose_email(settings, backends, events)
     text = render(stats=stats, events=events, dead_letters=backends.messages.dead_letters(),
                   usage=backends.events.usage(), email=email, company_id=settings.company_id,
-                  stack=settings.stack)
+                  stack=settings.stack, total=chosen.total, by_type=chosen.by_type)
     path = settings.output_dir / REPORT_NAME
     write_output(path, redact_terms(text, settings.update.redact))
     page_path = settings.output_dir / PAGE_NAME
     if stats is not None or not page_path.exists():
         # The page is the run's: `email` (no run statistics) does not replace its funnel.
         page = render_page(company_id=settings.company_id, stats=stats, events=events,
+                           total=chosen.total,
                            letters=backends.messages.dead_letters(),
                            kpi_rows=backends.events.kpi_observations(settings.company_id))
         write_output(page_path, redact_terms(page, settings.update.redact))

@@ -22,12 +22,14 @@ def _cell(text: str, limit: int = 120) -> str:
 
 def render(*, stats: RunStats | None, events: Sequence[SignificantEvent],
            dead_letters: Sequence[DeadLetter], usage: Sequence[BatchUsage],
-           email: InvestorEmail, company_id: str, stack: str) -> str:
+           email: InvestorEmail, company_id: str, stack: str, total: int | None = None,
+           by_type: Counter[str] | None = None) -> str:
+    """The report; `events` may be a bounded selection, `total` and `by_type` then count all."""
     parts = [f"# signalpipe results: {_cell(company_id)}", "", f"Stack: `{stack}`", ""]
     if stats is not None:
         parts += _stats_section(stats)
     parts += _dead_letter_section(dead_letters)
-    parts += _events_section(events)
+    parts += _events_section(events, total, by_type)
     parts += _usage_section(usage)
     parts += _email_section(email)
     return "\n".join(parts) + "\n"
@@ -64,9 +66,11 @@ def _dead_letter_section(letters: Sequence[DeadLetter]) -> list[str]:
     return [*out, ""]
 
 
-def _events_section(events: Sequence[SignificantEvent]) -> list[str]:
-    by_type = Counter(e.event_type.value for e in events)
-    out = ["## Events", "", f"{len(events)} events.", "", "| Type | Count |", "|---|---:|"]
+def _events_section(events: Sequence[SignificantEvent], total: int | None = None,
+                    by_type: Counter[str] | None = None) -> list[str]:
+    by_type = by_type if by_type is not None else Counter(e.event_type.value for e in events)
+    total = total if total is not None else len(events)
+    out = ["## Events", "", f"{total} events.", "", "| Type | Count |", "|---|---:|"]
     out += [f"| {t} | {n} |" for t, n in sorted(by_type.items())]
     out += ["", "| Severity | Type | Title | Metrics | Sources |", "|---|---|---|---|---:|"]
     for e in rank(events)[:200]:

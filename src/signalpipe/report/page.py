@@ -54,7 +54,8 @@ def _funnel(stats: RunStats | None, letters: Sequence[DeadLetter], events: int) 
     return "".join(out)
 
 
-def _events_table(events: Sequence[SignificantEvent], days: dict[str, date | None]) -> str:
+def _events_table(events: Sequence[SignificantEvent], days: dict[str, date | None],
+                  total: int) -> str:
     shown = rank(events)[:MAX_ROWS]
     rows = []
     for e in shown:
@@ -65,15 +66,18 @@ def _events_table(events: Sequence[SignificantEvent], days: dict[str, date | Non
                     f"<td>{_e(e.severity.value)}</td><td>{_e(e.event_type.value)}</td>"
                     f"<td>{_e(e.title)}<blockquote>{_e(e.evidence[:300])}</blockquote></td>"
                     f"<td>{_e(metrics)}</td><td>{len(e.source_message_ids)}</td></tr>")
-    more = (f"<p class=\"muted\">{len(events) - MAX_ROWS} more events are in the store "
-            "(signalpipe events).</p>" if len(events) > MAX_ROWS else "")
+    more = (f"<p class=\"muted\">{total - len(shown)} more events are in the store "
+            "(signalpipe events).</p>" if total > len(shown) else "")
     return ('<table id="events"><thead><tr><th>Date</th><th>Severity</th><th>Type</th>'
             "<th>Event and evidence</th><th>Metrics</th><th>Sources</th></tr></thead><tbody>"
             + "".join(rows) + "</tbody></table>" + more)
 
 
 def render_page(*, company_id: str, stats: RunStats | None, events: Sequence[SignificantEvent],
-                letters: Sequence[DeadLetter], kpi_rows: Sequence[KpiObservation]) -> str:
+                letters: Sequence[DeadLetter], kpi_rows: Sequence[KpiObservation],
+                total: int | None = None) -> str:
+    """The page; `events` may be a bounded selection, `total` then counts every event."""
+    total = len(events) if total is None else total
     days = {e.fingerprint: event_date(e) for e in events}
     dated = [(e, d) for e in events if (d := days[e.fingerprint]) is not None]
     lines = ledger(kpi_rows)
@@ -82,13 +86,13 @@ def render_page(*, company_id: str, stats: RunStats | None, events: Sequence[Sig
     kpis = "".join(f"<li>{_e(line.label)}: {_e(show(line.unit, line.now.value))}</li>"
                    for line in lines)
     body = [f"<h1>signalpipe results: {_e(company_id)}</h1>",
-            "<h2>Run</h2>", _funnel(stats, letters, len(events)),
+            "<h2>Run</h2>", _funnel(stats, letters, total),
             '<h2>KPIs</h2><div class="charts" id="kpis">'
             + (charts or '<p class="muted">No KPI figures found.</p>') + "</div>",
             f"<ul>{kpis}</ul>" if kpis else "",
             '<h2>Timeline</h2><div id="timeline">'
             + (timeline(dated[-2000:]) or '<p class="muted">No events.</p>') + "</div>",
-            "<h2>Events</h2>", _events_table(events, days)]
+            "<h2>Events</h2>", _events_table(events, days, total)]
     return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>signalpipe results: {_e(company_id)}</title><style>{_PAGE_CSS}</style>"
             "</head><body>" + "\n".join(body) + "</body></html>\n")

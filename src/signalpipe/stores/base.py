@@ -97,6 +97,11 @@ class EventStore(Protocol):
 
     def list_events(self, company_id: str | None = None) -> list[SignificantEvent]: ...
 
+    def iter_events(self, company_id: str, page: int = 1000) -> Iterator[SignificantEvent]:
+        """The company's events a page at a time (by fingerprint): what reads every event
+        holds one page, not all of them (the report and the email after a 1M-row run)."""
+        ...
+
     def record_usage(self, usages: Sequence[BatchUsage]) -> None:
         """Keep what extraction calls cost; a retried batch replaces its earlier record."""
         ...

@@ -14,7 +14,8 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import Any, Self, TypeVar
 
 try:
@@ -247,6 +248,21 @@ class PostgresEventStore(EventStore):
             query + " ORDER BY created_at, fingerprint", args).fetchall())
         return [SignificantEvent.model_validate_json(r[0]) for r in rows]
 
+    def iter_events(self, company_id: str, page: int = 1000) -> Iterator[SignificantEvent]:
+        """The company's events a page at a time, by fingerprint (keyset pages, each its own
+        short transaction: nothing is held open while the caller works)."""
+        after = ""
+        query = (f"SELECT fingerprint, {_EVENT_DOC} FROM significant_events WHERE "
+                 "company_id = %s AND fingerprint > %s ORDER BY fingerprint LIMIT %s")
+        while True:
+            args = (_text(company_id), after, page)
+            rows = self._transaction(partial(_fetch, query, args))
+            for _, doc in rows:
+                yield SignificantEvent.model_validate_json(doc)
+            if len(rows) < page:
+                return
+            after = rows[-1][0]
+
     def record_usage(self, usages: Sequence[BatchUsage]) -> None:
         """Keep what extraction calls cost; a retried batch replaces its earlier record."""
         if not usages:
@@ -362,6 +378,10 @@ class PostgresEventStore(EventStore):
 
 class _Unreachable(StoreError):
     """No connection could be opened: retried inside a transaction, final when opening."""
+
+
+def _fetch(query: str, args: tuple[Any, ...], cur: Cursor) -> list[tuple[Any, ...]]:
+    return cur.execute(query, args).fetchall()
 
 
 def _lock_key(fingerprint: str) -> int:

@@ -276,6 +276,20 @@ class SQLiteEventStore(_SQLiteBase, EventStore):
                                                    args)]
         return [SignificantEvent.model_validate_json(d) for d in docs]
 
+    def iter_events(self, company_id: str, page: int = 1000) -> Iterator[SignificantEvent]:
+        after = ""
+        while True:
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT fingerprint, doc FROM significant_events WHERE company_id = ? AND "
+                    "fingerprint > ? ORDER BY fingerprint LIMIT ?",
+                    (company_id, after, page)).fetchall()
+            for _, doc in rows:
+                yield SignificantEvent.model_validate_json(doc)
+            if len(rows) < page:
+                return
+            after = rows[-1][0]
+
     def record_usage(self, usages: Sequence[BatchUsage]) -> None:
         with self._lock:
             self._db.executemany("INSERT INTO batch_usage VALUES (?, ?) ON CONFLICT(batch_id) "
