@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from signalpipe.formatting import rank
 from signalpipe.models import SEVERITY_RANK, SignificantEvent
 
-PER_GROUP = 200
-"""Events kept per (type, polarity): above any section's cap and the report's table."""
+PER_GROUP = 60
+"""Events kept per (type, polarity): several times any section's cap, and the 28 groups fill
+the report's table."""
 
 
 @dataclass
@@ -43,7 +44,10 @@ def select(events: Iterable[SignificantEvent], *, per_group: int = PER_GROUP,
         out.total += 1
         out.by_type[event.event_type.value] += 1
         group = groups.setdefault((event.event_type.value, event.polarity.value), [])
-        group.append(event)
+        # An event seen in a thousand messages carries a thousand evidence spans; nothing shown
+        # reads them, and they were most of what a kept event weighed.
+        group.append(event.model_copy(update={"evidence_spans": []})
+                     if event.evidence_spans else event)
         if len(group) >= 2 * per_group:  # amortised: sort and cut only now and then
             group.sort(key=_key)
             del group[per_group:]

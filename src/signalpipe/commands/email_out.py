@@ -53,7 +53,7 @@ def write_update(settings: Settings, span: Period, *, explicit: bool, kind: str,
             day = event_date(event)
             return day is None or span.holds(day)  # undated: `build` dates it, then decides
 
-        events = select(backends.events.iter_events(company), keep=keep).events
+        events = select(backends.events.iter_events(company, page=200), keep=keep).events
         recipients = to or list(settings.update.to)
         ctx = update_context(settings, backends, events, span, kind=kind,
                              to=recipients[0] if recipients else None, asks=asks,

@@ -50,7 +50,7 @@ def compose_email(settings: Settings, backends: Backends,
 
 def report_events(settings: Settings, backends: Backends) -> Selection:
     """The events the report and the email show, read once, bounded (see `selection`)."""
-    return select(backends.events.iter_events(settings.company_id))
+    return select(backends.events.iter_events(settings.company_id, page=200))
 
 
 def write_report(settings: Settings, backends: Backends, stats: RunStats | None,

@@ -13,6 +13,9 @@ from signalpipe.compose.doc import Item, UpdateDoc
 from signalpipe.kpis import show, show_change
 from signalpipe.models import SignificantEvent
 
+TIMELINE_MAX = 300
+"""Dots on the update's timeline (its events come most significant first)."""
+
 
 def _e(text: str) -> str:
     return escape(text, quote=True)
@@ -50,7 +53,7 @@ def page(doc: UpdateDoc, dated: Sequence[tuple[SignificantEvent, date]],
         parts = [f"<h1>{_e(doc.subject)}</h1>"] + [
             f"<p>{_e(p)}</p>" for p in body_text.split("\n\n") if p.strip()]
     if doc.kpis:
-        marks = [d for _, d in dated]
+        marks = sorted({d for _, d in dated})  # one tick per day, however many events
         # A chart of one point says nothing the table does not.
         charts = "".join(step_chart(line, marks) for line, _ in doc.kpis
                          if len(line.history) > 1)
@@ -60,7 +63,7 @@ def page(doc: UpdateDoc, dated: Sequence[tuple[SignificantEvent, date]],
             parts.append(f"<h2>{_e(sec.title)}</h2><ul>"
                          + "".join(_item(i) for i in sec.items) + "</ul>")
     if dated:
-        parts += ["<h2>Timeline</h2>", timeline(dated)]
+        parts += ["<h2>Timeline</h2>", timeline(dated[:TIMELINE_MAX])]
     if body_text is None:
         parts += [f"<p>{_e(c)}</p>" for c in doc.closing]
         parts.append("<p>" + "<br>".join(_e(s) for s in doc.signature) + "</p>")

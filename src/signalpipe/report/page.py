@@ -81,7 +81,8 @@ def render_page(*, company_id: str, stats: RunStats | None, events: Sequence[Sig
     days = {e.fingerprint: event_date(e) for e in events}
     dated = [(e, d) for e in events if (d := days[e.fingerprint]) is not None]
     lines = ledger(kpi_rows)
-    charts = "".join(step_chart(line, [d for _, d in dated][:200]) for line in lines
+    marks = sorted({d for _, d in dated})
+    charts = "".join(step_chart(line, marks) for line in lines
                      if len(line.history) > 1)
     kpis = "".join(f"<li>{_e(line.label)}: {_e(show(line.unit, line.now.value))}</li>"
                    for line in lines)
@@ -91,7 +92,7 @@ def render_page(*, company_id: str, stats: RunStats | None, events: Sequence[Sig
             + (charts or '<p class="muted">No KPI figures found.</p>') + "</div>",
             f"<ul>{kpis}</ul>" if kpis else "",
             '<h2>Timeline</h2><div id="timeline">'
-            + (timeline(dated[-2000:]) or '<p class="muted">No events.</p>') + "</div>",
+            + (timeline(dated[:500]) or '<p class="muted">No events.</p>') + "</div>",
             "<h2>Events</h2>", _events_table(events, days, total)]
     return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>signalpipe results: {_e(company_id)}</title><style>{_PAGE_CSS}</style>"
