@@ -67,12 +67,15 @@ def write_update(settings: Settings, span: Period, *, explicit: bool, kind: str,
         template = email.composer == "template"
         terms = settings.update.redact
         subject = redact_terms(email.subject, terms)
+        # The LLM writes the prose and keeps the [^n] marks; the sources are the update's own.
         md = redact_terms(markdown.document(doc) if template else
-                          f"# {email.subject}\n\n{email.body}", terms)
+                          f"# {email.subject}\n\n{email.body.rstrip()}\n"
+                          + markdown.footnotes(doc), terms)
         days = {m: v.timestamp.date() for m, v in ctx.messages.items()}
         dated = [(e, d) for e in doc.events if (d := event_date(e, days)) is not None]
         page = redact_terms(html.page(doc, dated, None if template else email.body), terms)
-        text = redact_terms(markdown.plain(doc) if template else email.body, terms)
+        text = redact_terms(markdown.plain(doc) if template else
+                            email.body.rstrip() + "\n" + markdown.footnotes(doc), terms)
         out = settings.output_dir
         message = build_message(subject=subject, text=text, html=page,
                                 settings=settings.update, to=recipients, company=doc.company)

@@ -75,10 +75,14 @@ def body(doc: UpdateDoc) -> str:
     for text in doc.closing:
         out += [_t(text), ""]
     out += [f"{_t(s)}  " for s in doc.signature]
-    if doc.citations:
-        out += ["", "---", ""]
-        out += [f"[^{c.number}]: {_t(c.text)}" for c in doc.citations]
-    return "\n".join(out).rstrip() + "\n"
+    return "\n".join(out).rstrip() + "\n" + footnotes(doc)
+
+
+def footnotes(doc: UpdateDoc) -> str:
+    """The sources, as Markdown footnote definitions after a rule ("" when none)."""
+    if not doc.citations:
+        return ""
+    return "\n---\n\n" + "\n".join(f"[^{c.number}]: {_t(c.text)}" for c in doc.citations) + "\n"
 
 
 def document(doc: UpdateDoc, body_text: str | None = None) -> str:
