@@ -235,7 +235,17 @@ def _forget_the_ledger(name: str, store: Any) -> None:
 
 def test_iter_events_pages_through_every_event_of_the_company(event_store: EventStore) -> None:
     events = [_event(title=f"Partnership {i}", event_type=EventType.PARTNERSHIP,
-                     metrics={"n": i}) for i in range(7)]
+                     metrics={"n": i}, evidence_spans=[{"message_id": "m-1", "start": 0,
+                                                        "end": 4}]) for i in range(7)]
     event_store.upsert_many([*events, _event(company_id="other")])
     seen = list(event_store.iter_events("scaleflow", page=3))
     assert sorted(e.fingerprint for e in seen) == sorted(e.fingerprint for e in events)
+    assert all(e.evidence_spans == [] and e.title.startswith("Partnership") for e in seen)
+
+
+def test_iter_usage_pages_through_every_record(event_store: EventStore) -> None:
+    usages = [BatchUsage(batch_id=f"b-{i}", provider="rules", model="rules", messages=3,
+                         sent_messages=3) for i in range(5)]
+    event_store.record_usage(usages)
+    assert sorted(u.batch_id for u in event_store.iter_usage(page=2)) == [
+        f"b-{i}" for i in range(5)]

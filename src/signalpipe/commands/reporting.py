@@ -62,7 +62,7 @@ def write_report(settings: Settings, backends: Backends, stats: RunStats | None,
     events = chosen.events
     email = email or compose_email(settings, backends, events)
     text = render(stats=stats, events=events, dead_letters=backends.messages.dead_letters(),
-                  usage=backends.events.usage(), email=email, company_id=settings.company_id,
+                  usage=backends.events.iter_usage(), email=email, company_id=settings.company_id,
                   stack=settings.stack, total=chosen.total, by_type=chosen.by_type)
     path = settings.output_dir / REPORT_NAME
     write_output(path, redact_terms(text, settings.update.redact))

@@ -98,8 +98,9 @@ class EventStore(Protocol):
     def list_events(self, company_id: str | None = None) -> list[SignificantEvent]: ...
 
     def iter_events(self, company_id: str, page: int = 1000) -> Iterator[SignificantEvent]:
-        """The company's events a page at a time (by fingerprint): what reads every event
-        holds one page, not all of them (the report and the email after a 1M-row run)."""
+        """The company's events a page at a time (by fingerprint), without their evidence
+        spans (one per mention: thousands on a much-repeated event, and no reader of this
+        needs them): what reads every event holds one page, not all of them."""
         ...
 
     def record_usage(self, usages: Sequence[BatchUsage]) -> None:
@@ -107,6 +108,10 @@ class EventStore(Protocol):
         ...
 
     def usage(self) -> list[BatchUsage]: ...
+
+    def iter_usage(self, page: int = 1000) -> Iterator[BatchUsage]:
+        """Every recorded extraction call, a page at a time (by batch id)."""
+        ...
 
     def park_batch(self, batch_id: str, message_ids: Sequence[str], reason: str) -> None:
         """Keep a batch that failed extraction so the next run retries it."""

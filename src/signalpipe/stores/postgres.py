@@ -252,8 +252,10 @@ class PostgresEventStore(EventStore):
         """The company's events a page at a time, by fingerprint (keyset pages, each its own
         short transaction: nothing is held open while the caller works)."""
         after = ""
-        query = (f"SELECT fingerprint, {_EVENT_DOC} FROM significant_events WHERE "
-                 "company_id = %s AND fingerprint > %s ORDER BY fingerprint LIMIT %s")
+        # Without the evidence spans (one per mention, thousands on a much-repeated event):
+        # no reader of this needs them, and parsing them was most of the cost.
+        query = ("SELECT fingerprint, (doc - 'evidence_spans')::text FROM significant_events "
+                 "WHERE company_id = %s AND fingerprint > %s ORDER BY fingerprint LIMIT %s")
         while True:
             args = (_text(company_id), after, page)
             rows = self._transaction(partial(_fetch, query, args))
@@ -285,6 +287,19 @@ class PostgresEventStore(EventStore):
             "SELECT coalesce(doc_text, doc::text) FROM batch_usage "
             "ORDER BY recorded_at, batch_id").fetchall())
         return [BatchUsage.model_validate_json(r[0]) for r in rows]
+
+    def iter_usage(self, page: int = 1000) -> Iterator[BatchUsage]:
+        """Every recorded extraction call, a page at a time (keyset pages by batch id)."""
+        after = ""
+        query = ("SELECT batch_id, coalesce(doc_text, doc::text) FROM batch_usage "
+                 "WHERE batch_id > %s ORDER BY batch_id LIMIT %s")
+        while True:
+            rows = self._transaction(partial(_fetch, query, (after, page)))
+            for _, doc in rows:
+                yield BatchUsage.model_validate_json(doc)
+            if len(rows) < page:
+                return
+            after = rows[-1][0]
 
     def park_batch(self, batch_id: str, message_ids: Sequence[str], reason: str) -> None:
         """Keep a batch that failed extraction; parking it again updates the reason."""

@@ -281,8 +281,9 @@ class SQLiteEventStore(_SQLiteBase, EventStore):
         while True:
             with self._lock:
                 rows = self._db.execute(
-                    "SELECT fingerprint, doc FROM significant_events WHERE company_id = ? AND "
-                    "fingerprint > ? ORDER BY fingerprint LIMIT ?",
+                    "SELECT fingerprint, json_remove(doc, '$.evidence_spans') FROM "
+                    "significant_events WHERE company_id = ? AND fingerprint > ? "
+                    "ORDER BY fingerprint LIMIT ?",
                     (company_id, after, page)).fetchall()
             for _, doc in rows:
                 yield SignificantEvent.model_validate_json(doc)
@@ -300,6 +301,19 @@ class SQLiteEventStore(_SQLiteBase, EventStore):
         with self._lock:
             docs = [r[0] for r in self._db.execute("SELECT doc FROM batch_usage")]
         return [BatchUsage.model_validate_json(d) for d in docs]
+
+    def iter_usage(self, page: int = 1000) -> Iterator[BatchUsage]:
+        after = ""
+        while True:
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT batch_id, doc FROM batch_usage WHERE batch_id > ? ORDER BY batch_id "
+                    "LIMIT ?", (after, page)).fetchall()
+            for _, doc in rows:
+                yield BatchUsage.model_validate_json(doc)
+            if len(rows) < page:
+                return
+            after = rows[-1][0]
 
     def park_batch(self, batch_id: str, message_ids: Sequence[str], reason: str) -> None:
         with self._lock:
