@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 ROWS   ?= 1000
 SEED   ?= 7
 
-.PHONY: demo test unit check lint typecheck lock services services-down bench clean
+.PHONY: demo test unit check lint typecheck lock services services-down bench clean browser
 
 # Installs the pinned versions in requirements.lock (make lock rewrites it from the venv).
 $(STAMP): pyproject.toml requirements.lock
@@ -23,13 +23,24 @@ demo: $(STAMP)
 	$(BIN)/signalpipe generate --rows $(ROWS) --seed $(SEED)
 	$(BIN)/signalpipe run --input data/full_data.csv --output-dir output
 	$(BIN)/signalpipe eval --truth data/full_data.truth.jsonl --output-dir output
-	@echo "report: output/pipeline_results.md"
+	$(BIN)/signalpipe email --output-dir output --preview > /dev/null
+	@echo "report: output/pipeline_results.md, output/report.html"
+	@echo "update: output/investor_update.md, .html, .eml"
 
 ## Fresh machine: install everything, lint and type-check src/ and tests/, start Kafka, Cassandra,
 ## PostgreSQL and Redis, run every test. CI (.ci/run) calls this, so lint and mypy are enforced.
-test: lint typecheck
+test: lint typecheck browser
 	$(BIN)/signalpipe services up
 	$(BIN)/pytest -q -p no:cacheprovider --timeout=900
+
+## Headless Chromium and its driver for the report-page test (tests/unit/test_report_page.py);
+## Debian's packages, installed with apt-get when missing (root, or sudo without a password).
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo -n ); \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends \
+	    chromium chromium-driver; }
 
 ## Fast loop, no servers: the unit tests only (well under a minute).
 unit: $(STAMP)

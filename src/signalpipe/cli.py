@@ -41,6 +41,9 @@ class ExitCode(IntEnum):
     """Every row read was dead-lettered: nothing usable reached the stores."""
     EXTRACTION_UNAVAILABLE = 4
     """Batches were parked because the extractor (the LLM provider) failed: events are missing."""
+    CONFLICTING_IDS = 5
+    """The input reuses ids already stored with different content (another data set in the same
+    store): those messages were dead-lettered."""
     INTERRUPTED_SIGINT = 130
     """Stopped part-way by SIGINT (Ctrl-C); the report covers only what was done."""
     INTERRUPTED_SIGTERM = 143
@@ -174,6 +177,7 @@ def _register() -> None:
         services_cmd,
         stores_cmds,
         sync_cmds,
+        update_cmds,
     )
 
 

@@ -20,6 +20,7 @@ from signalpipe.errors import ExtractionError, SignalpipeError
 from signalpipe.extract.base import Extraction, Extractor
 from signalpipe.extract.dedup import EventIndex
 from signalpipe.inert import redact
+from signalpipe.kpis import observations
 from signalpipe.models import Batch
 from signalpipe.settings import Settings
 from signalpipe.stats import RunStats
@@ -128,6 +129,9 @@ class ExtractionRunner:
         if self.index is not None:
             events = self.index.resolve(events)
         inserted, merged = self.b.events.upsert_many(events)
+        # The KPI ledger: each figure dated by the message that states it.
+        days = {m.id: m.timestamp.date() for batch, _ in done for m in batch.messages}
+        self.b.events.put_kpis(observations(events, days))
         self.b.events.record_usage([result.usage for _, result in done])
         self.b.messages.mark_extracted([i for batch, _ in done for i in batch.message_ids])
         self.b.batcher.ack(*(batch for batch, _ in done))

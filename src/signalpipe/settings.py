@@ -266,6 +266,48 @@ class WatchSettings(BaseModel):
     interval_s: float = Field(default=300.0, gt=0, description="seconds between sync passes")
 
 
+class SmtpSettings(BaseModel):
+    """Where `signalpipe email --send` delivers; the password comes only from the environment
+    (SIGNALPIPE_UPDATE__SMTP__PASSWORD) or .env."""
+
+    model_config = _STRICT
+    host: str = "127.0.0.1"
+    port: int = Field(default=587, ge=1, le=65535)
+    starttls: bool = True
+    username: str | None = None
+    password: SecretStr | None = None
+    timeout_s: float = Field(default=30.0, gt=0)
+
+
+class UpdateSettings(BaseModel):
+    """What only the founder knows, for the investor email: who signs it, what to ask for, cash
+    and runway, the round, what must stay private. Nothing here is ever guessed from messages."""
+
+    model_config = _STRICT
+    company_name: str | None = None
+    """The company as it writes its own name; default: company_id, title-cased."""
+    sender_name: str | None = None
+    sender_title: str | None = None
+    sender_email: str | None = None
+    to: list[str] = Field(default_factory=list)
+    """Recipients, "Name <address>"."""
+    asks: list[str] = Field(default_factory=list)
+    cash: str | None = None
+    """Cash in the bank as the founder states it ("$2.4M")."""
+    runway: str | None = None
+    """Runway as the founder states it ("18 months")."""
+    round: str | None = None
+    """The round being raised, for outreach ("a $6M Series A")."""
+    call_times: list[str] = Field(default_factory=list)
+    """Proposed times for the outreach call ("Tuesday 10:00 ET")."""
+    disclose_investors: bool = False
+    redact: list[str] = Field(default_factory=list)
+    """Terms replaced in every output (customers under NDA, code names)."""
+    slack_workspace_url: str | None = None
+    """https://yourteam.slack.com: makes Slack permalinks for citations."""
+    smtp: SmtpSettings = Field(default_factory=SmtpSettings)
+
+
 class Settings(BaseSettings):
     """Everything signalpipe can be told. Unknown keys are errors, not silently ignored."""
 
@@ -310,6 +352,7 @@ class Settings(BaseSettings):
     gmail: GmailSyncSettings = Field(default_factory=GmailSyncSettings)
     watch: WatchSettings = Field(default_factory=WatchSettings)
     alerts: AlertSettings = Field(default_factory=AlertSettings)
+    update: UpdateSettings = Field(default_factory=UpdateSettings)
 
     @field_validator("company_id")
     @classmethod

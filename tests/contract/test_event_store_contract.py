@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import threading
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
 
+from signalpipe.history import UpdateRecord
+from signalpipe.kpis import KpiObservation
 from signalpipe.models import BatchUsage, EventType, Severity, SignificantEvent
 from signalpipe.stores.base import EventStore
 
@@ -166,3 +169,83 @@ def test_nul_and_other_odd_characters_round_trip(event_store: EventStore) -> Non
     usage = BatchUsage(batch_id="b", provider="p\x00", model="m", messages=1, sent_messages=1)
     event_store.record_usage([usage])
     assert event_store.usage() == [usage]
+
+
+# -- the KPI ledger and the updates record -------------------------------------------------
+
+def _obs(metric: str, value: float, day: str, *ids: str) -> KpiObservation:
+    return KpiObservation(company_id="scaleflow", metric=metric, value=value, unit="USD",
+                          observed_on=date.fromisoformat(day), source_message_ids=list(ids),
+                          extractor="rules")
+
+
+def test_kpi_observations_are_kept_once_per_figure_and_day(event_store: EventStore) -> None:
+    event_store.put_kpis([_obs("arr", 1.5e6, "2026-01-05", "m-1"),
+                          _obs("arr", 3e6, "2026-02-01", "m-2")])
+    event_store.put_kpis([_obs("arr", 1.5e6, "2026-01-05", "m-9")])  # seen again
+    rows = event_store.kpi_observations("scaleflow")
+    assert [(r.metric, r.value, r.observed_on.isoformat()) for r in rows] == [
+        ("arr", 1.5e6, "2026-01-05"), ("arr", 3e6, "2026-02-01")]
+    assert rows[0].source_message_ids == ["m-1", "m-9"]
+    assert event_store.kpi_observations("other") == []
+
+
+def test_two_values_on_one_day_are_both_kept(event_store: EventStore) -> None:
+    event_store.put_kpis([_obs("arr", 1.5e6, "2026-01-05", "m-1"),
+                          _obs("arr", 1.8e6, "2026-01-05", "m-2")])
+    assert len(event_store.kpi_observations("scaleflow")) == 2
+
+
+def test_updates_are_recorded_in_order(event_store: EventStore) -> None:
+    first = UpdateRecord(company_id="scaleflow", since=date(2026, 1, 1),
+                         until=date(2026, 1, 31), created_at=datetime(2026, 2, 1, tzinfo=UTC),
+                         events={"fp1": "s1"}, kpis={"arr": 1.5e6})
+    second = first.model_copy(update={"created_at": datetime(2026, 3, 1, tzinfo=UTC),
+                                      "recipients": ["ada@example.com"]})
+    event_store.record_update(second)
+    event_store.record_update(first)
+    assert event_store.updates("scaleflow") == [first, second]
+    event_store.clear()
+    assert event_store.updates("scaleflow") == []
+    assert event_store.kpi_observations("scaleflow") == []
+
+
+def test_a_store_from_before_the_ledger_is_backfilled_from_its_events(
+        event_store_case: Any) -> None:
+    store = event_store_case.store
+    store.upsert_many([_event(event_type=EventType.REVENUE_MILESTONE, title="ARR reached $3M",
+                              metrics={"arr_usd": 3_000_000}, timeline="2026-01-09")])
+    _forget_the_ledger(event_store_case.name, store)
+    reopened = event_store_case.reopen()
+    assert [(r.metric, r.value, r.observed_on.isoformat()) for r in
+            reopened.kpi_observations("scaleflow")] == [("arr", 3e6, "2026-01-09")]
+
+
+def _forget_the_ledger(name: str, store: Any) -> None:
+    """Make the store look as an older release left it: no ledger, an older schema version."""
+    if name == "sqlite":
+        with store._lock:
+            store._db.execute("DROP TABLE kpi_observations")
+            store._db.execute("PRAGMA user_version = 0")
+        return
+    store._transaction(lambda cur: cur.execute(
+        "DROP TABLE kpi_observations; DROP TABLE updates; "
+        "DELETE FROM schema_version WHERE version = 3"))
+
+
+def test_iter_events_pages_through_every_event_of_the_company(event_store: EventStore) -> None:
+    events = [_event(title=f"Partnership {i}", event_type=EventType.PARTNERSHIP,
+                     metrics={"n": i}, evidence_spans=[{"message_id": "m-1", "start": 0,
+                                                        "end": 4}]) for i in range(7)]
+    event_store.upsert_many([*events, _event(company_id="other")])
+    seen = list(event_store.iter_events("scaleflow", page=3))
+    assert sorted(e.fingerprint for e in seen) == sorted(e.fingerprint for e in events)
+    assert all(e.evidence_spans == [] and e.title.startswith("Partnership") for e in seen)
+
+
+def test_iter_usage_pages_through_every_record(event_store: EventStore) -> None:
+    usages = [BatchUsage(batch_id=f"b-{i}", provider="rules", model="rules", messages=3,
+                         sent_messages=3) for i in range(5)]
+    event_store.record_usage(usages)
+    assert sorted(u.batch_id for u in event_store.iter_usage(page=2)) == [
+        f"b-{i}" for i in range(5)]

@@ -1,41 +1,140 @@
-"""The template composer writes only what stored events say."""
+"""The template composer: the update's structure, written only from events, the ledger and
+settings."""
 
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
+from signalpipe.compose.doc import UpdateContext, build, one_money
+from signalpipe.compose.markdown import body, document
 from signalpipe.compose.template import TemplateComposer
 from signalpipe.formatting import money
-from signalpipe.models import EventType, Severity, SignificantEvent
+from signalpipe.kpis import observations
+from signalpipe.models import EventType, Message, Polarity, Severity, SignificantEvent, Source
+from signalpipe.periods import resolve
+from signalpipe.settings import UpdateSettings
 
 
-def event(t: EventType, sev: Severity, title: str, **metrics: float | str) -> SignificantEvent:
+def event(t: EventType, sev: Severity, title: str, day: str = "2026-01-10",
+          mid: str = "m1", polarity: Polarity = Polarity.POSITIVE,
+          stakeholders: list[str] | None = None, impact: str = "",
+          **metrics: float | str) -> SignificantEvent:
     return SignificantEvent(company_id="scaleflow", event_type=t, severity=sev, title=title,
-                            metrics=dict(metrics), source_message_ids=["m1"], evidence=title)
+                            metrics=dict(metrics), source_message_ids=[mid], evidence=title,
+                            timeline=day, polarity=polarity, stakeholders=stakeholders or [],
+                            impact=impact)
 
 
-def test_highlights_ordered_by_severity_and_every_figure_grounded() -> None:
-    events = [event(EventType.HIRING, Severity.LOW, "Hired Dana Wu as VP Sales"),
-              event(EventType.FUNDING, Severity.HIGH, "Closed $12M Series A",
-                    amount_usd=12_000_000, round="series a"),
-              event(EventType.USER_GROWTH, Severity.MEDIUM, "Active users up 40%",
-                    growth_pct=40, users=12_500)]
-    email = TemplateComposer().compose(events, company_id="scaleflow")
-    assert email.highlights[0] == "Closed $12M Series A"
-    assert email.highlights[-1] == "Hired Dana Wu as VP Sales"
-    assert email.subject == "Scaleflow update: Closed $12M Series A"
-    allowed = {"12", "40", "12,500"}
-    for figure in re.findall(r"\d[\d,.]*", email.body):
-        assert figure.rstrip(".,") in allowed, f"{figure} is not from an event"
-    assert email.metrics_summary["funding.amount_usd"] == "$12M"
+def msg(mid: str, day: str, source: Source = Source.SLACK) -> Message:
+    return Message(id=mid, company_id="scaleflow", source=source, sender="Grace Singh",
+                   subject="Board prep" if source is Source.GMAIL else None,
+                   timestamp=datetime.fromisoformat(day).replace(tzinfo=UTC), text="x",
+                   payload={"channel": "C042", "ts": "1736152412.000100"})
+
+
+def arr_events() -> list[SignificantEvent]:
+    return [event(EventType.REVENUE_MILESTONE, Severity.HIGH, f"ARR reached {money(v)}", d,
+                  m, arr_usd=v)
+            for v, d, m in ((1.5e6, "2026-01-03", "a1"), (1.8e6, "2026-01-09", "a2"),
+                            (2.4e6, "2026-01-20", "a3"), (3e6, "2026-01-28", "a4"))]
+
+
+def context(events: list[SignificantEvent], **settings: object) -> UpdateContext:
+    ids = {i for e in events for i in e.source_message_ids}
+    messages = {i: msg(i, e.timeline or "2026-01-01", Source.GMAIL if i.startswith("g")
+                       else Source.SLACK) for e in events for i in e.source_message_ids
+                if i in ids}
+    return UpdateContext(period=resolve("2026-01"), kpi_rows=observations(events),
+                         messages=messages, settings=UpdateSettings.model_validate(settings))
+
+
+def test_progressions_merge_and_the_subject_names_the_latest_value() -> None:
+    events = arr_events()
+    doc = build(events, company_id="scaleflow", context=context(events))
+    text = body(doc)
+    assert doc.subject == "Scaleflow update, January 2026: ARR at $3M"
+    assert "ARR $1.5M → $3M (+100%)" in text
+    assert "$1.8M" not in text.split("## Highlights")[1].split("---")[0]  # merged, not listed
+
+
+def test_highlights_by_significance_then_date_lowlights_team_product() -> None:
+    events = [event(EventType.PARTNERSHIP, Severity.MEDIUM, "Partnership with Wise", "2026-01-05",
+                    "p1"),
+              event(EventType.ENTERPRISE_DEAL, Severity.MEDIUM, "Signed Globex Pharma",
+                    "2026-01-20", "p2", stakeholders=["Globex Pharma"]),
+              event(EventType.FUNDING, Severity.HIGH, "Raised $1460k seed", "2026-01-02", "p3",
+                    amount_usd=1_460_000),
+              event(EventType.ENTERPRISE_DEAL, Severity.HIGH, "Lost the Initech renewal",
+                    "2026-01-15", "p4", polarity=Polarity.NEGATIVE,
+                    impact="Moving Initech's users to the new plan"),
+              event(EventType.HIRING, Severity.MEDIUM, "Hired Dana Wu as VP Sales",
+                    "2026-01-07", "p5", stakeholders=["Dana Wu"]),
+              event(EventType.HIRING, Severity.MEDIUM, "Hired Tiger Global as Partner",
+                    "2026-01-07", "p6", stakeholders=["Tiger Global"]),
+              event(EventType.PRODUCT_LAUNCH, Severity.MEDIUM, "Launched Connect", "2026-01-08",
+                    "p7")]
+    text = body(build(events, company_id="scaleflow", context=context(events)))
+    high = text.index("Raised $1.46M seed")  # money written one way
+    assert high < text.index("Signed Globex Pharma") < text.index("Partnership with Wise")
+    lowlights = text.split("## Lowlights")[1].split("##")[0]
+    assert "Lost the Initech renewal. What we are doing: Moving Initech's users" in lowlights
+    assert "Dana Wu joined as VP Sales" in text and "Tiger Global" not in text
+    assert "## Product" in text and "Launched Connect" in text
+    assert "Cash" not in text and "## Asks" not in text  # never invented
+
+
+def test_asks_cash_and_runway_come_from_settings() -> None:
+    events = arr_events()
+    ctx = context(events, asks=["Intros to logistics CFOs"], cash="$2.4M", runway="18 months",
+                  sender_name="Maya Schmidt", sender_title="CEO")
+    text = body(build(events, company_id="scaleflow", context=ctx))
+    assert "- Intros to logistics CFOs" in text
+    assert "Cash in the bank: $2.4M" in text and "Runway: 18 months" in text
+    assert "Maya Schmidt  \nCEO, Scaleflow" in text and "team" not in text.lower()
+
+
+def test_investor_names_are_summarised_unless_disclosed() -> None:
+    events = [event(EventType.INVESTOR_INTEREST, Severity.MEDIUM, f"Inbound interest from {f}",
+                    "2026-01-09", f"i{n}", stakeholders=[f])
+              for n, f in enumerate(("Benchmark", "Sequoia"))]
+    private = body(build(events, company_id="scaleflow", context=context(events)))
+    assert "Two inbound conversations with investors" in private
+    assert "Benchmark" not in private and "Sequoia" not in private
+    shown = body(build(events, company_id="scaleflow",
+                       context=context(events, disclose_investors=True)))
+    assert "Inbound interest from Benchmark" in shown
+
+
+def test_every_figure_carries_a_citation_with_date_sender_and_link() -> None:
+    events = [*arr_events(), event(EventType.FUNDING, Severity.HIGH, "Raised $12M Series A",
+                                   "2026-01-12", "g1", amount_usd=12e6)]
+    ctx = context(events, slack_workspace_url="https://acme.slack.com")
+    text = body(build(events, company_id="scaleflow", context=ctx))
+    main, notes = text.split("\n---\n")
+    for line in main.splitlines():
+        if re.search(r"\$\d|\d%", line) and not line.startswith("|---"):
+            assert "[^" in line, f"uncited figure: {line}"
+    assert "https://acme.slack.com/archives/C042/p1736152412000100" in notes
+    assert "email from Grace Singh, \"Board prep\", Message-ID &lt;g1&gt;" in notes
+    numbers = [int(n) for n in re.findall(r"^\[\^(\d+)\]:", notes, re.M)]
+    assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_events_outside_the_period_are_left_out() -> None:
+    events = [*arr_events(), event(EventType.PARTNERSHIP, Severity.HIGH, "Partnership with Wise",
+                                   "2026-02-03", "w1")]
+    text = document(build(events, company_id="scaleflow", context=context(events)))
+    assert "Wise" not in text
 
 
 def test_no_events_says_so_without_inventing() -> None:
     email = TemplateComposer().compose([], company_id="scaleflow")
-    assert "no significant events" in email.subject
+    assert "nothing new to report" in email.body
     assert not re.search(r"\d", email.body)
 
 
 def test_money_formatting() -> None:
     assert (money(12_000_000), money(2_500_000_000), money(750_000), money(12)) == (
         "$12M", "$2.5B", "$750K", "$12")
+    assert one_money("$1460k ACV and $1.46 million and $200k") == "$1.46M ACV and $1.46M and $200K"

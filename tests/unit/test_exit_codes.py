@@ -38,7 +38,7 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_the_exit_code_table() -> None:
     assert {c.name: int(c) for c in ExitCode} == {
         "OK": 0, "ERROR": 1, "USAGE": 2, "ALL_DEAD_LETTERED": 3, "EXTRACTION_UNAVAILABLE": 4,
-        "INTERRUPTED_SIGINT": 130, "INTERRUPTED_SIGTERM": 143}
+        "CONFLICTING_IDS": 5, "INTERRUPTED_SIGINT": 130, "INTERRUPTED_SIGTERM": 143}
 
 
 @pytest.mark.parametrize(("fields", "dead", "code"), [

@@ -143,7 +143,7 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("name", ["pipeline_results.md", "investor_email.md"])
+@pytest.mark.parametrize("name", ["pipeline_results.md", "investor_update.md"])
 def test_planted_symlinks_for_outputs_are_refused(workdir: Path, name: str) -> None:
     out = workdir / "out"
     out.mkdir()
@@ -151,7 +151,7 @@ def test_planted_symlinks_for_outputs_are_refused(workdir: Path, name: str) -> N
     target.write_text("keep me")
     os.symlink(target, out / name)
     code, output = cli(["run", "--input", "in.csv", "--output-dir", "out"])
-    if name == "investor_email.md":
+    if name == "investor_update.md":
         assert code == 0, output
         code, output = cli(["email", "--output-dir", "out"])
     assert code == 1
@@ -175,8 +175,8 @@ def test_email_subject_file_line_holds_no_control(workdir: Path) -> None:
     code, output = cli(["run", "--input", "in.csv", "--output-dir", "out"])
     assert code == 0, output
     code, output = cli(["email", "--output-dir", "out"])
-    subject = (workdir / "out" / "investor_email.md").read_text().split("\n", 1)[0]
-    assert subject.startswith("Subject: ") and subject.isprintable()
+    subject = (workdir / "out" / "investor_update.md").read_text().split("\n", 1)[0]
+    assert subject.startswith("# ") and subject.isprintable()
 
 
 # --- provider errors echoing the key ------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import fields
 from enum import StrEnum
 from pathlib import Path
@@ -13,6 +14,7 @@ from signalpipe.cli import ConfigOpt as Config
 from signalpipe.cli import OutputDir, StackOpt, app, cli_errors, settings_for
 from signalpipe.console import out, summary_table
 from signalpipe.errors import SourceError
+from signalpipe.settings import Settings
 
 
 class GenFormat(StrEnum):
@@ -35,7 +37,9 @@ def generate(rows: Annotated[int, typer.Option("--rows", "-n", min=1, help="Mess
                  ".mbox for other formats].")] = None,
              fmt: Annotated[GenFormat, typer.Option("--format", help="csv, slack-export or "
                                                     "mbox.")] = GenFormat.csv,
-             config: Config = None) -> None:
+             config: Config = None,
+             as_json: Annotated[bool, typer.Option(
+                 "--json", help="Print the summary as one JSON object.")] = False) -> None:
     """Write a startup's sample Slack and email traffic with planted events and ground truth.
 
     Examples:
@@ -60,10 +64,16 @@ def generate(rows: Annotated[int, typer.Option("--rows", "-n", min=1, help="Mess
         raise SourceError(f"cannot create {target.parent}: {exc.strerror}") from None
     stats = gen.generate(rows, seed, target, truth, company=settings.company_id,
                          fmt=fmt.value)
+    figures = {f.name: getattr(stats, f.name) for f in fields(stats)
+               if f.name not in {"rows", "truth_path", "elapsed_s"}}
+    if as_json:
+        typer.echo(json.dumps({"rows": stats.rows, "file": str(target), "truth": str(truth),
+                               **figures, "elapsed_s": round(stats.elapsed_s, 2)}))
+        return
     out.print(summary_table("signalpipe generate", [
         ("rows", stats.rows), ("file", target), ("ground truth", truth),
-        *[(f.name.replace("_", " "), getattr(stats, f.name)) for f in fields(stats)
-          if f.name not in {"rows", "truth_path"}]]))
+        *[(k.replace("_", " "), v) for k, v in figures.items()],
+        ("time", f"{stats.elapsed_s:.2f} s")]))
 
 
 @app.command(name="eval")
@@ -83,7 +93,7 @@ def evaluate(truth: Annotated[Path | None, typer.Option(
     from signalpipe.sample.evaluation import format_table, load_truth, score
 
     settings = settings_for(output_dir=output_dir, stack=stack, config=config)
-    truth = truth or truth_path_for(settings.data_file_path)
+    truth = truth or truth_path_for(_last_input(settings) or settings.data_file_path)
     if not truth.is_file():
         raise SourceError(f"ground truth not found: {truth}")
     store = open_event_store(settings)
@@ -95,3 +105,11 @@ def evaluate(truth: Annotated[Path | None, typer.Option(
     table = format_table(scores)
     (settings.output_dir / "eval.md").write_text(table + "\n", encoding="utf-8")
     out.print(table, markup=False, highlight=False)
+
+
+def _last_input(settings: Settings) -> Path | None:
+    """The input of the last `run` into this output folder (it wrote last_run.json)."""
+    try:
+        return Path(json.loads((settings.output_dir / "last_run.json").read_text())["input"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

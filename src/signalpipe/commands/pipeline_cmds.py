@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,12 +28,12 @@ from signalpipe.cli import (
     interrupted_code,
     settings_for,
 )
-from signalpipe.commands.reporting import write_report
+from signalpipe.commands.reporting import report_events, write_output, write_report
 from signalpipe.console import byte_progress, out, summary_table
 from signalpipe.errors import SourceError
 from signalpipe.settings import Settings
 from signalpipe.sources.base import Source
-from signalpipe.stats import RunStats
+from signalpipe.stats import RunStats, reason_kind
 
 if TYPE_CHECKING:
     from signalpipe.metrics import Metrics
@@ -42,6 +43,7 @@ InputOpt = Annotated[Path | None, typer.Option(
     "Gmail or Slack API JSON [default: data_file_path].")]
 FormatOpt = Annotated[str | None, typer.Option(
     "--format", help="Input format when it cannot be told from the path.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the summary as one JSON object.")]
 
 
 def open_input(settings: Settings, path: Path | None, fmt: str | None) -> Source:
@@ -93,7 +95,7 @@ def _summary(title: str, stats: RunStats, extra: list[tuple[str, object]]) -> No
 @cli_errors
 def run(input_path: InputOpt = None, output_dir: OutputDir = None, stack: StackOpt = None,
         llm: LLMOpt = None, fmt: FormatOpt = None, config: Config = None,
-        verbose: Verbose = False) -> None:
+        verbose: Verbose = False, as_json: JsonOpt = False) -> None:
     """Run the whole pipeline on a file: ingest, store, batch, extract, report.
 
     Examples:
@@ -115,13 +117,27 @@ def run(input_path: InputOpt = None, output_dir: OutputDir = None, stack: StackO
         with byte_progress("ingest", source.total_bytes(), stats) as progress:
             pipeline.run(settings, backends, source, extractor=extractor, progress=progress,
                          stats=stats)
-        report = write_report(settings, backends, stats)
-        events = len(backends.events.list_events(settings.company_id))
+        shown = report_events(settings, backends)
+        report = write_report(settings, backends, stats, selection=shown)
+        events = shown.total
     finally:
         backends.close()
         extractor.close()
-    _summary("signalpipe run", stats, [("events stored", events), ("report", report)])
+    remember_input(settings, input_path or settings.data_file_path)
+    if as_json:
+        typer.echo(json.dumps({**stats.as_dict(), "events_stored": events,
+                               "report": str(report), "exit_code": int(exit_code(stats))}))
+    else:
+        _summary("signalpipe run", stats, [("events stored", events), ("report", report)])
     finish(stats)
+
+
+LAST_RUN = "last_run.json"
+
+
+def remember_input(settings: Settings, path: Path) -> None:
+    """`eval` finds the truth file of the last run's input from this."""
+    write_output(settings.output_dir / LAST_RUN, json.dumps({"input": str(path.resolve())}))
 
 
 def exit_code(stats: RunStats) -> ExitCode:
@@ -133,12 +149,21 @@ def exit_code(stats: RunStats) -> ExitCode:
         return ExitCode.ALL_DEAD_LETTERED
     if stats.batches_parked:
         return ExitCode.EXTRACTION_UNAVAILABLE
+    if stats.dead_letters.get(CONFLICT_KIND):
+        return ExitCode.CONFLICTING_IDS
     return ExitCode.OK
 
 
+CONFLICT_KIND = reason_kind("duplicate id with different content")
+
+
 _WHY = {
-    ExitCode.ALL_DEAD_LETTERED: "every row read was dead-lettered; nothing was stored (see the "
-                                "report's dead letters)",
+    ExitCode.ALL_DEAD_LETTERED: "every row read was dead-lettered; nothing was stored (see why "
+                                "with `signalpipe deadletters`)",
+    ExitCode.CONFLICTING_IDS: "the input reuses message ids already stored with different "
+                              "content (another data set?); those messages were dead-lettered. "
+                              "Empty the store with `signalpipe flush --yes`, or pass a new "
+                              "--output-dir",
     ExitCode.EXTRACTION_UNAVAILABLE: "extraction unavailable: batches were parked, so events "
                                      "are missing; rerun when the provider answers",
     ExitCode.INTERRUPTED_SIGINT: "interrupted (SIGINT): stopped part-way, the report is partial",
@@ -151,9 +176,8 @@ def finish(stats: RunStats) -> None:
     """Exit with the run's code, saying why on stderr when it is not 0."""
     code = exit_code(stats)
     if code is not ExitCode.OK:
-        from signalpipe.console import console
-
-        console.print(f"{_WHY[code]} (exit {int(code)})", style="red", markup=False)
+        # One unwrapped line: a script that greps it must not find it cut in two.
+        typer.secho(f"{_WHY[code]} (exit {int(code)})", fg="red", err=True)
         raise typer.Exit(code)
 
 

@@ -4,36 +4,76 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from signalpipe.backends import Backends, make_composer
+from signalpipe.compose.doc import UpdateContext
+from signalpipe.disclosure import redact_terms
 from signalpipe.errors import SourceError
-from signalpipe.models import InvestorEmail
+from signalpipe.kpis import event_date
+from signalpipe.models import InvestorEmail, SignificantEvent
+from signalpipe.periods import Period
 from signalpipe.report.markdown import render
+from signalpipe.report.page import render_page
+from signalpipe.selection import Selection, select
 from signalpipe.settings import Settings
 from signalpipe.stats import RunStats
 
 REPORT_NAME = "pipeline_results.md"
+PAGE_NAME = "report.html"
 
 
-def compose_email(settings: Settings, backends: Backends) -> InvestorEmail:
-    events = backends.events.list_events(settings.company_id)
+def update_context(settings: Settings, backends: Backends, events: Sequence[SignificantEvent],
+                   period: Period | None = None, **extra: Any) -> UpdateContext:
+    """What the composer needs besides the events: the period, the ledger, the messages that
+    date events whose timeline is no date, and a reader for the messages it cites."""
+    rows = backends.events.kpi_observations(settings.company_id)
+    undated = sorted({e.source_message_ids[0] for e in events if event_date(e) is None})
+    messages = {m.id: m for m in backends.messages.get_many(undated)} if undated else {}
+    return UpdateContext(period=period or Period(), kpi_rows=rows, messages=messages,
+                         fetch=backends.messages.get_many, settings=settings.update, **extra)
+
+
+def compose_email(settings: Settings, backends: Backends,
+                  events: Sequence[SignificantEvent] | None = None) -> InvestorEmail:
+    if events is None:
+        events = backends.events.list_events(settings.company_id)
     composer = make_composer(settings)
     try:
-        return composer.compose(events, company_id=settings.company_id)
+        return composer.compose(events, company_id=settings.company_id,
+                                context=update_context(settings, backends, events))
     finally:
         composer.close()
 
 
+def report_events(settings: Settings, backends: Backends) -> Selection:
+    """The events the report and the email show, read once, bounded (see `selection`)."""
+    return select(backends.events.iter_events(settings.company_id, page=200))
+
+
 def write_report(settings: Settings, backends: Backends, stats: RunStats | None,
-                 email: InvestorEmail | None = None) -> Path:
-    events = backends.events.list_events(settings.company_id)
-    email = email or compose_email(settings, backends)
+                 email: InvestorEmail | None = None,
+                 selection: Selection | None = None) -> Path:
+    """pipeline_results.md and report.html, from one bounded read of the events shared by the
+    email and both pages (every event in memory at once is what grew with a run's size)."""
+    chosen = selection or report_events(settings, backends)
+    events = chosen.events
+    email = email or compose_email(settings, backends, events)
     text = render(stats=stats, events=events, dead_letters=backends.messages.dead_letters(),
-                  usage=backends.events.usage(), email=email, company_id=settings.company_id,
-                  stack=settings.stack)
+                  usage=backends.events.iter_usage(), email=email, company_id=settings.company_id,
+                  stack=settings.stack, total=chosen.total, by_type=chosen.by_type)
     path = settings.output_dir / REPORT_NAME
-    write_output(path, text)
+    write_output(path, redact_terms(text, settings.update.redact))
+    page_path = settings.output_dir / PAGE_NAME
+    if stats is not None or not page_path.exists():
+        # The page is the run's: `email` (no run statistics) does not replace its funnel.
+        page = render_page(company_id=settings.company_id, stats=stats, events=events,
+                           total=chosen.total,
+                           letters=backends.messages.dead_letters(),
+                           kpi_rows=backends.events.kpi_observations(settings.company_id))
+        write_output(page_path, redact_terms(page, settings.update.redact))
     return path
 
 

@@ -1,4 +1,4 @@
-"""`events`, `email` and `flush`: read or empty what the pipeline stored."""
+"""`events` and `flush`: read or empty what the pipeline stored."""
 
 from __future__ import annotations
 
@@ -8,11 +8,9 @@ from typing import Annotated
 
 import typer
 
-from signalpipe.backends import make_composer, open_backends
+from signalpipe.backends import open_backends
 from signalpipe.cli import ConfigOpt as Config
 from signalpipe.cli import (
-    ExitCode,
-    LLMOpt,
     OutputDir,
     StackOpt,
     app,
@@ -20,11 +18,12 @@ from signalpipe.cli import (
     require_store,
     settings_for,
 )
-from signalpipe.commands.reporting import REPORT_NAME, write_output, write_report
 from signalpipe.console import console, out, summary_table
 from signalpipe.errors import SignalpipeError
 from signalpipe.formatting import format_metric, rank
 from signalpipe.inert import one_line, rich_literal, terminal
+from signalpipe.kpis import event_date
+from signalpipe.models import EventType
 
 
 class EventFormat(StrEnum):
@@ -48,6 +47,10 @@ def events(output_dir: OutputDir = None, stack: StackOpt = None,
 
         signalpipe events --format json | jq .title
     """
+    known = [t.value for t in EventType]
+    if event_type is not None and event_type not in known:
+        raise typer.BadParameter(f"unknown event type {event_type!r}; one of: "
+                                 f"{', '.join(known)}", param_hint="--type")
     settings = settings_for(output_dir=output_dir, stack=stack, config=config)
     require_store(settings)
     from signalpipe.backends import open_event_store
@@ -65,52 +68,15 @@ def events(output_dir: OutputDir = None, stack: StackOpt = None,
     from rich.table import Table
 
     table = Table(title=f"{len(found)} events for {rich_literal(one_line(settings.company_id))}")
-    for column in ("severity", "type", "title", "metrics", "sources"):
+    for column in ("date", "severity", "type", "title", "metrics", "sources"):
         table.add_column(column)
     for e in found:
-        table.add_row(e.severity.value, e.event_type.value, rich_literal(one_line(e.title)),
+        day = event_date(e)
+        table.add_row(day.isoformat() if day else "", e.severity.value, e.event_type.value,
+                      rich_literal(one_line(e.title)),
                       rich_literal("; ".join(format_metric(k, v) for k, v in e.metrics.items())),
                       str(len(e.source_message_ids)))
     out.print(table)
-
-
-@app.command()
-@cli_errors
-def email(output_dir: OutputDir = None, stack: StackOpt = None, llm: LLMOpt = None,
-          composer: Annotated[str | None, typer.Option(
-              "--composer", help="template (grounded, offline) or llm.")] = None,
-          config: Config = None) -> None:
-    """Write the investor update email from stored events and refresh the report.
-
-    Example: signalpipe email --composer template
-    """
-    settings = settings_for(output_dir=output_dir, stack=stack, llm=llm, config=config)
-    require_store(settings)
-    backends = open_backends(settings)
-    try:
-        parked = len(backends.events.parked())
-        stored = backends.events.list_events(settings.company_id)
-        writer = make_composer(settings, composer)
-        try:
-            message = writer.compose(stored, company_id=settings.company_id)
-        finally:
-            writer.close()
-        path = settings.output_dir / "investor_email.md"
-        write_output(path, f"Subject: {one_line(message.subject)}\n\n{message.body}")
-        write_report(settings, backends, None, message)
-    finally:
-        backends.close()
-    out.print(f"[bold]Subject:[/bold] {rich_literal(one_line(message.subject))}\n")
-    out.print(terminal(message.body), markup=False, highlight=False)
-    for note in message.notes:
-        console.print(f"note: {terminal(note)}", style="yellow", markup=False)
-    console.print(f"written to {path} and {settings.output_dir / REPORT_NAME}", markup=False,
-                  highlight=False)
-    if parked:
-        console.print(f"extraction unavailable: {parked} batch(es) parked, their events are "
-                      "missing from this email; rerun `signalpipe worker` when the provider "
-                      "answers", style="red", markup=False)
-        raise typer.Exit(ExitCode.EXTRACTION_UNAVAILABLE)
 
 
 @app.command()
@@ -142,3 +108,32 @@ def flush(output_dir: OutputDir = None, stack: StackOpt = None, config: Config =
         backends.close()
     out.print(summary_table("signalpipe flush", [("messages deleted", before[0]),
                                                  ("events deleted", before[1])]))
+
+
+@app.command()
+@cli_errors
+def deadletters(output_dir: OutputDir = None, stack: StackOpt = None, config: Config = None,
+                fmt: Annotated[EventFormat, typer.Option(
+                    "--format", "-f", help="table or json (one object per line).")]
+                = EventFormat.table) -> None:
+    """List dead letters: what could not be used, why, and where it came from.
+
+    Example: signalpipe deadletters --format json | jq .reason
+    """
+    settings = settings_for(output_dir=output_dir, stack=stack, config=config)
+    require_store(settings)
+    from signalpipe.backends import open_message_store
+
+    store = open_message_store(settings)
+    try:
+        letters = store.dead_letters()
+    finally:
+        store.close()
+    if fmt is EventFormat.json:
+        for d in letters:
+            typer.echo(json.dumps({"origin": d.origin, "stage": d.stage, "reason": d.reason,
+                                   "message_id": d.message_id}, ensure_ascii=False))
+        return
+    typer.echo(f"{len(letters)} dead letters")
+    for d in letters:
+        typer.echo(terminal(one_line(f"{d.origin}\t{d.stage}\t{d.reason}")))

@@ -31,13 +31,15 @@ def email_text(email: InvestorEmail) -> str:
     return "\n".join(parts)
 
 
-def ungrounded_figures(email: InvestorEmail, events: Sequence[SignificantEvent]) -> list[str]:
+def ungrounded_figures(email: InvestorEmail, events: Sequence[SignificantEvent],
+                       also: str = "") -> list[str]:
     """Figures written in the email that no event states, as written ("$500M", "40%").
 
+    `also` is text whose figures count as known (the update's own KPI table and settings).
     Bare small counts and years are not checked: "3 new customers" counts events, "2024" dates
     them, and neither can mislead an investor about the business the way a made-up amount can.
     """
-    known = event_figures(events)
+    known = event_figures(events) + parse_amounts(also)
     text = email_text(email)
     missing = []
     for figure in parse_amounts(text):

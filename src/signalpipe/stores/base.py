@@ -6,6 +6,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, Self
 
+from signalpipe.history import UpdateRecord
+from signalpipe.kpis import KpiObservation
 from signalpipe.models import BatchUsage, DeadLetter, Message, SignificantEvent
 from signalpipe.settings import Settings
 from signalpipe.stores.state import AlertLedger, CursorStore, EventRetraction, VersionStore
@@ -98,11 +100,21 @@ class EventStore(EventRetraction, AlertLedger, Protocol):
 
     def list_events(self, company_id: str | None = None) -> list[SignificantEvent]: ...
 
+    def iter_events(self, company_id: str, page: int = 1000) -> Iterator[SignificantEvent]:
+        """The company's events a page at a time (by fingerprint), without their evidence
+        spans (one per mention: thousands on a much-repeated event, and no reader of this
+        needs them): what reads every event holds one page, not all of them."""
+        ...
+
     def record_usage(self, usages: Sequence[BatchUsage]) -> None:
         """Keep what extraction calls cost; a retried batch replaces its earlier record."""
         ...
 
     def usage(self) -> list[BatchUsage]: ...
+
+    def iter_usage(self, page: int = 1000) -> Iterator[BatchUsage]:
+        """Every recorded extraction call, a page at a time (by batch id)."""
+        ...
 
     def park_batch(self, batch_id: str, message_ids: Sequence[str], reason: str) -> None:
         """Keep a batch that failed extraction so the next run retries it."""
@@ -111,6 +123,22 @@ class EventStore(EventRetraction, AlertLedger, Protocol):
     def parked(self) -> list[tuple[str, list[str], str]]: ...
 
     def unpark(self, batch_id: str) -> None: ...
+
+    def put_kpis(self, rows: Sequence[KpiObservation]) -> None:
+        """Add KPI observations; the same figure on the same day again merges its sources."""
+        ...
+
+    def kpi_observations(self, company_id: str) -> list[KpiObservation]:
+        """Every observation of the company, oldest day first."""
+        ...
+
+    def record_update(self, record: UpdateRecord) -> None:
+        """Remember an update that was written (or sent)."""
+        ...
+
+    def updates(self, company_id: str) -> list[UpdateRecord]:
+        """Updates written for the company, oldest first."""
+        ...
 
     def clear(self) -> None: ...
 

@@ -14,7 +14,8 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import Any, Self, TypeVar
 
 try:
@@ -25,6 +26,8 @@ except ImportError as e:  # pragma: no cover - depends on the installed extras
     raise ImportError('install "signalpipe[services]" to use PostgresEventStore') from e
 
 from signalpipe.errors import StoreError
+from signalpipe.history import UpdateRecord
+from signalpipe.kpis import KpiObservation, merge, observations
 from signalpipe.models import BatchUsage, SignificantEvent
 from signalpipe.settings import Settings
 from signalpipe.stores.base import EventStore
@@ -83,7 +86,30 @@ MIGRATIONS: list[tuple[int, str]] = [
     ALTER TABLE batch_usage ADD COLUMN doc_text text;
     ALTER TABLE parked_batches ADD COLUMN message_ids_text text;
     """),
+    # The KPI ledger and the record of written updates; stores from before are backfilled from
+    # their events in `_migrate` (the day of each is its timeline).
+    (3, """
+    CREATE TABLE kpi_observations (
+      company_id text NOT NULL,
+      metric text NOT NULL,
+      observed_on date NOT NULL,
+      value double precision NOT NULL,
+      unit text NOT NULL,
+      extractor text NOT NULL,
+      source_message_ids jsonb NOT NULL,
+      source_message_ids_text text NOT NULL,
+      PRIMARY KEY (company_id, metric, observed_on, value)
+    );
+    CREATE TABLE updates (
+      id bigserial PRIMARY KEY,
+      company_id text NOT NULL,
+      created_at timestamptz NOT NULL,
+      doc_text text NOT NULL
+    );
+    CREATE INDEX updates_company ON updates (company_id, created_at);
+    """),
 ]
+_KPI_VERSION = 3
 
 _INSERT_EVENT = """
 INSERT INTO significant_events (fingerprint, company_id, event_type, severity, title, confidence,
@@ -170,6 +196,10 @@ class PostgresEventStore(PostgresRetractionMixin, EventStore):
                 logger.info("PostgreSQL event store: applying schema version %d", version)
                 cur.execute(ddl.encode())  # bytes: a multi-statement script, no parameters
                 cur.execute("INSERT INTO schema_version (version) VALUES (%s)", (version,))
+                if version == _KPI_VERSION:
+                    cur.execute(f"SELECT {_EVENT_DOC} FROM significant_events")
+                    events = [SignificantEvent.model_validate_json(r[0]) for r in cur.fetchall()]
+                    self._put_kpis(cur, observations(events))
 
     # -- EventStore -------------------------------------------------------------------------
     def upsert_many(self, events: Sequence[SignificantEvent]) -> tuple[int, int]:
@@ -220,6 +250,23 @@ class PostgresEventStore(PostgresRetractionMixin, EventStore):
             query + " ORDER BY created_at, fingerprint", args).fetchall())
         return [SignificantEvent.model_validate_json(r[0]) for r in rows]
 
+    def iter_events(self, company_id: str, page: int = 1000) -> Iterator[SignificantEvent]:
+        """The company's events a page at a time, by fingerprint (keyset pages, each its own
+        short transaction: nothing is held open while the caller works)."""
+        after = ""
+        # Without the evidence spans (one per mention, thousands on a much-repeated event):
+        # no reader of this needs them, and parsing them was most of the cost.
+        query = ("SELECT fingerprint, (doc - 'evidence_spans')::text FROM significant_events "
+                 "WHERE company_id = %s AND fingerprint > %s ORDER BY fingerprint LIMIT %s")
+        while True:
+            args = (_text(company_id), after, page)
+            rows = self._transaction(partial(_fetch, query, args))
+            for _, doc in rows:
+                yield SignificantEvent.model_validate_json(doc)
+            if len(rows) < page:
+                return
+            after = rows[-1][0]
+
     def record_usage(self, usages: Sequence[BatchUsage]) -> None:
         """Keep what extraction calls cost; a retried batch replaces its earlier record."""
         if not usages:
@@ -243,6 +290,19 @@ class PostgresEventStore(PostgresRetractionMixin, EventStore):
             "ORDER BY recorded_at, batch_id").fetchall())
         return [BatchUsage.model_validate_json(r[0]) for r in rows]
 
+    def iter_usage(self, page: int = 1000) -> Iterator[BatchUsage]:
+        """Every recorded extraction call, a page at a time (keyset pages by batch id)."""
+        after = ""
+        query = ("SELECT batch_id, coalesce(doc_text, doc::text) FROM batch_usage "
+                 "WHERE batch_id > %s ORDER BY batch_id LIMIT %s")
+        while True:
+            rows = self._transaction(partial(_fetch, query, (after, page)))
+            for _, doc in rows:
+                yield BatchUsage.model_validate_json(doc)
+            if len(rows) < page:
+                return
+            after = rows[-1][0]
+
     def park_batch(self, batch_id: str, message_ids: Sequence[str], reason: str) -> None:
         """Keep a batch that failed extraction; parking it again updates the reason."""
         self._transaction(lambda cur: cur.execute(
@@ -263,10 +323,62 @@ class PostgresEventStore(PostgresRetractionMixin, EventStore):
         self._transaction(lambda cur: cur.execute(
             "DELETE FROM parked_batches WHERE batch_id = %s", (batch_id,)))
 
-    def clear(self) -> None:
-        """Delete every event, usage record and parked batch (the schema stays)."""
+    def put_kpis(self, rows: Sequence[KpiObservation]) -> None:
+        """Add KPI observations; the same figure on the same day again merges its sources."""
+        if rows:
+            self._transaction(lambda cur: self._put_kpis(cur, rows))
+
+    @staticmethod
+    def _put_kpis(cur: Cursor, rows: Sequence[KpiObservation]) -> None:
+        for row in rows:
+            cur.execute("SELECT source_message_ids_text FROM kpi_observations WHERE "
+                        "company_id = %s AND metric = %s AND observed_on = %s AND value = %s "
+                        "FOR UPDATE", (_text(row.company_id), row.metric, row.observed_on,
+                                       row.value))
+            old = cur.fetchone()
+            if old is not None:
+                row = merge(row.model_copy(update={"source_message_ids": json.loads(old[0])}),
+                            row)
+            cur.execute(
+                "INSERT INTO kpi_observations (company_id, metric, observed_on, value, unit, "
+                "extractor, source_message_ids, source_message_ids_text) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (company_id, metric, "
+                "observed_on, value) DO UPDATE SET source_message_ids = "
+                "excluded.source_message_ids, source_message_ids_text = "
+                "excluded.source_message_ids_text",
+                (_text(row.company_id), row.metric, row.observed_on, row.value, row.unit,
+                 _text(row.extractor), _jsonb(row.source_message_ids),
+                 json.dumps(row.source_message_ids)))
+
+    def kpi_observations(self, company_id: str) -> list[KpiObservation]:
+        """Every observation of the company, oldest day first."""
+        rows = self._transaction(lambda cur: cur.execute(
+            "SELECT company_id, metric, observed_on, value, unit, extractor, "
+            "source_message_ids_text FROM kpi_observations WHERE company_id = %s "
+            "ORDER BY observed_on, metric, value", (_text(company_id),)).fetchall())
+        return [KpiObservation(company_id=c, metric=m, observed_on=d, value=v, unit=u,
+                               extractor=x, source_message_ids=json.loads(ids))
+                for c, m, d, v, u, x, ids in rows]
+
+    def record_update(self, record: UpdateRecord) -> None:
+        """Remember an update that was written (or sent)."""
         self._transaction(lambda cur: cur.execute(
-            "TRUNCATE significant_events, batch_usage, parked_batches, alert_deliveries"))
+            "INSERT INTO updates (company_id, created_at, doc_text) VALUES (%s, %s, %s)",
+            (_text(record.company_id), record.created_at, record.model_dump_json())))
+
+    def updates(self, company_id: str) -> list[UpdateRecord]:
+        """Updates written for the company, oldest first."""
+        rows = self._transaction(lambda cur: cur.execute(
+            "SELECT doc_text FROM updates WHERE company_id = %s ORDER BY created_at, id",
+            (_text(company_id),)).fetchall())
+        return [UpdateRecord.model_validate_json(r[0]) for r in rows]
+
+    def clear(self) -> None:
+        """Delete every event, usage record, parked batch, KPI row and update record (the
+        schema stays)."""
+        self._transaction(lambda cur: cur.execute(
+            "TRUNCATE significant_events, batch_usage, parked_batches, kpi_observations, "
+            "updates, alert_deliveries"))
 
     def drop_schema(self) -> None:
         """Drop this store's own schema and everything in it (tests and benchmarks)."""
@@ -283,6 +395,10 @@ class PostgresEventStore(PostgresRetractionMixin, EventStore):
 
 class _Unreachable(StoreError):
     """No connection could be opened: retried inside a transaction, final when opening."""
+
+
+def _fetch(query: str, args: tuple[Any, ...], cur: Cursor) -> list[tuple[Any, ...]]:
+    return cur.execute(query, args).fetchall()
 
 
 def _lock_key(fingerprint: str) -> int:

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Self
 
 from signalpipe.errors import StoreError
+from signalpipe.history import UpdateRecord
+from signalpipe.kpis import KpiObservation, merge, observations
 from signalpipe.models import BatchUsage, DeadLetter, Message, SignificantEvent
 from signalpipe.settings import Settings
 from signalpipe.stores.base import EventStore, MessageStore, PutResult
@@ -50,7 +52,17 @@ CREATE TABLE IF NOT EXISTS batch_usage (batch_id TEXT PRIMARY KEY, doc TEXT NOT 
 CREATE TABLE IF NOT EXISTS parked_batches (
   batch_id TEXT PRIMARY KEY, message_ids TEXT NOT NULL, reason TEXT NOT NULL, at REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS kpi_observations (
+  company_id TEXT NOT NULL, metric TEXT NOT NULL, observed_on TEXT NOT NULL,
+  value REAL NOT NULL, unit TEXT NOT NULL, extractor TEXT NOT NULL,
+  source_message_ids TEXT NOT NULL, PRIMARY KEY (company_id, metric, observed_on, value)
+);
+CREATE TABLE IF NOT EXISTS updates (
+  company_id TEXT NOT NULL, created_at TEXT NOT NULL, doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_company ON updates(company_id, created_at);
 """
+_KPI_SCHEMA = 1  # PRAGMA user_version once the ledger was backfilled from stored events
 
 
 class _SQLiteBase:
@@ -210,6 +222,17 @@ class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, EventStore):
     def __init__(self, path: Path) -> None:
         super().__init__(path, _EVENTS_DDL)
         self._create_alert_tables()
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Stores written before the KPI ledger existed: fill it from their stored events (the
+        day of each is its timeline, which the rules extractor sets to the message's day)."""
+        if self._db.execute("PRAGMA user_version").fetchone()[0] >= _KPI_SCHEMA:
+            return
+        events = self.list_events()
+        self.put_kpis(observations(events))
+        with self._lock:
+            self._db.execute(f"PRAGMA user_version = {_KPI_SCHEMA}")
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
@@ -258,6 +281,21 @@ class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, EventStore):
                                                    args)]
         return [SignificantEvent.model_validate_json(d) for d in docs]
 
+    def iter_events(self, company_id: str, page: int = 1000) -> Iterator[SignificantEvent]:
+        after = ""
+        while True:
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT fingerprint, json_remove(doc, '$.evidence_spans') FROM "
+                    "significant_events WHERE company_id = ? AND fingerprint > ? "
+                    "ORDER BY fingerprint LIMIT ?",
+                    (company_id, after, page)).fetchall()
+            for _, doc in rows:
+                yield SignificantEvent.model_validate_json(doc)
+            if len(rows) < page:
+                return
+            after = rows[-1][0]
+
     def record_usage(self, usages: Sequence[BatchUsage]) -> None:
         with self._lock:
             self._db.executemany("INSERT INTO batch_usage VALUES (?, ?) ON CONFLICT(batch_id) "
@@ -268,6 +306,19 @@ class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, EventStore):
         with self._lock:
             docs = [r[0] for r in self._db.execute("SELECT doc FROM batch_usage")]
         return [BatchUsage.model_validate_json(d) for d in docs]
+
+    def iter_usage(self, page: int = 1000) -> Iterator[BatchUsage]:
+        after = ""
+        while True:
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT batch_id, doc FROM batch_usage WHERE batch_id > ? ORDER BY batch_id "
+                    "LIMIT ?", (after, page)).fetchall()
+            for _, doc in rows:
+                yield BatchUsage.model_validate_json(doc)
+            if len(rows) < page:
+                return
+            after = rows[-1][0]
 
     def park_batch(self, batch_id: str, message_ids: Sequence[str], reason: str) -> None:
         with self._lock:
@@ -286,8 +337,51 @@ class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, EventStore):
         with self._lock:
             self._db.execute("DELETE FROM parked_batches WHERE batch_id = ?", (batch_id,))
 
+    def put_kpis(self, rows: Sequence[KpiObservation]) -> None:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for row in rows:
+                    old = self._db.execute(
+                        "SELECT source_message_ids FROM kpi_observations WHERE company_id = ? "
+                        "AND metric = ? AND observed_on = ? AND value = ?", row.key).fetchone()
+                    if old is not None:
+                        row = merge(row.model_copy(update={
+                            "source_message_ids": json.loads(old[0])}), row)
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO kpi_observations VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (row.company_id, row.metric, row.observed_on.isoformat(), row.value,
+                         row.unit, row.extractor, json.dumps(row.source_message_ids)))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def kpi_observations(self, company_id: str) -> list[KpiObservation]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT company_id, metric, observed_on, value, unit, extractor, "
+                "source_message_ids FROM kpi_observations WHERE company_id = ? "
+                "ORDER BY observed_on, metric, value", (company_id,)).fetchall()
+        return [KpiObservation(company_id=c, metric=m, observed_on=d, value=v, unit=u,
+                               extractor=x, source_message_ids=json.loads(ids))
+                for c, m, d, v, u, x, ids in rows]
+
+    def record_update(self, record: UpdateRecord) -> None:
+        with self._lock:
+            self._db.execute("INSERT INTO updates VALUES (?, ?, ?)",
+                             (record.company_id, record.created_at.isoformat(),
+                              record.model_dump_json()))
+
+    def updates(self, company_id: str) -> list[UpdateRecord]:
+        with self._lock:
+            docs = [r[0] for r in self._db.execute(
+                "SELECT doc FROM updates WHERE company_id = ? ORDER BY created_at, rowid",
+                (company_id,))]
+        return [UpdateRecord.model_validate_json(d) for d in docs]
+
     def clear(self) -> None:
         with self._lock:
             for table in ("significant_events", "batch_usage", "parked_batches",
-                          "alert_deliveries"):
+                          "alert_deliveries", "kpi_observations", "updates"):
                 self._db.execute(f"DELETE FROM {table}")

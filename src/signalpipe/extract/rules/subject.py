@@ -65,10 +65,15 @@ def is_ours(text: str, company: re.Pattern[str] | None) -> bool:
     return bool(FIRST_PERSON.search(text) or (company is not None and company.search(text)))
 
 
+_OBJECT_MARK = re.compile(r"\b(?:with|to|from|for|by|of|at|on|in|into|via|and)\s+$", re.IGNORECASE)
+
+
 def named_subject(head: str, company: re.Pattern[str] | None) -> str | None:
     """The proper name nearest before the trigger in ``head``, or None when it is ours."""
     found = None
     for m in _CAP_NAME.finditer(head):
+        if _OBJECT_MARK.search(head[max(0, m.start() - 8):m.start()]):
+            continue  # "partnership with Initech": a preposition's object, not a subject
         words = m.group().split()
         while words and (words[0].lower().rstrip(":,!") in _NOT_NAMES
                          or words[0].lower() in COMMON_WORDS):

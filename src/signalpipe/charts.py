@@ -1,0 +1,91 @@
+"""Inline SVG charts shared by the investor update page and the run report page: a KPI step
+chart with event markers, and an events timeline by type. Plain SVG, escaped text, no script."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from html import escape
+
+from signalpipe.kpis import KpiLine, show
+from signalpipe.models import SignificantEvent
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+CSS = """
+body{font:15px/1.5 -apple-system,Segoe UI,Helvetica,Arial,sans-serif;color:#1f2328;
+max-width:720px;margin:24px auto;padding:0 16px}
+h1{font-size:20px;margin:0 0 16px}h2{font-size:16px;margin:24px 0 8px;border-bottom:1px solid
+#d0d7de;padding-bottom:4px}table{border-collapse:collapse;width:100%}
+th,td{border-bottom:1px solid #eaeef2;padding:4px 8px;text-align:right}
+th:first-child,td:first-child{text-align:left}sup{font-size:11px;color:#57606a}
+.up{color:#1a7f37}.down{color:#cf222e}.charts svg{margin:4px 8px 4px 0}
+.sources{font-size:12px;color:#57606a}.muted{color:#57606a}
+"""
+
+
+def step_chart(line: KpiLine, markers: Sequence[date] = (), width: int = 320,
+               height: int = 90) -> str:
+    """A KPI's observations as a step line; event days as ticks on the axis."""
+    obs = line.history
+    days = [o.observed_on.toordinal() for o in obs] + [d.toordinal() for d in markers]
+    lo_d, hi_d = min(days), max(days)
+    values = [o.value for o in obs]
+    lo_v, hi_v = min(values), max(values)
+    pad = 8
+
+    def x(day: int) -> float:
+        return pad + (day - lo_d) / max(hi_d - lo_d, 1) * (width - 2 * pad)
+
+    def y(value: float) -> float:
+        return height - 20 - (value - lo_v) / ((hi_v - lo_v) or 1) * (height - 40)
+
+    points: list[str] = []
+    for i, o in enumerate(obs):
+        px, py = x(o.observed_on.toordinal()), y(o.value)
+        if i:
+            points.append(f"{px:.1f},{points[-1].split(',')[1]}")
+        points.append(f"{px:.1f},{py:.1f}")
+    ticks = "".join(f'<line x1="{x(d.toordinal()):.1f}" y1="{height - 16}" '
+                    f'x2="{x(d.toordinal()):.1f}" y2="{height - 10}" stroke="#bf8700"/>'
+                    for d in markers)
+    dots = "".join(f'<circle cx="{x(o.observed_on.toordinal()):.1f}" cy="{y(o.value):.1f}" '
+                   f'r="2.5" fill="#0969da"/>' for o in obs)
+    label = f"{line.label}: {show(line.unit, line.now.value)}"
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+            f'role="img" aria-label="{_e(label)}" class="kpi-chart">'
+            f'<text x="{pad}" y="14" font-size="12" fill="#1f2328">{_e(label)}</text>'
+            f'<polyline fill="none" stroke="#0969da" stroke-width="2" '
+            f'points="{" ".join(points)}"/>{dots}{ticks}'
+            f'<line x1="{pad}" y1="{height - 13}" x2="{width - pad}" y2="{height - 13}" '
+            f'stroke="#d0d7de"/></svg>')
+
+
+def timeline(events: Sequence[tuple[SignificantEvent, date]], width: int = 680) -> str:
+    """One row per event type, one dot per event on its day; lowlights in red."""
+    if not events:
+        return ""
+    types = sorted({e.event_type.value for e, _ in events})
+    lo = min(d for _, d in events).toordinal()
+    hi = max(d for _, d in events).toordinal()
+    row, left = 18, 150
+    height = row * len(types) + 24
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+           f'role="img" aria-label="events timeline" class="timeline">']
+    for i, t in enumerate(types):
+        out.append(f'<text x="0" y="{i * row + 14}" font-size="11" fill="#57606a">'
+                   f'{_e(t.replace("_", " "))}</text>')
+    for event, day in events:
+        cx = left + (day.toordinal() - lo) / max(hi - lo, 1) * (width - left - 10)
+        cy = types.index(event.event_type.value) * row + 10
+        color = "#cf222e" if event.polarity.value == "negative" else "#0969da"
+        out.append(f'<circle cx="{cx:.1f}" cy="{cy}" r="4" fill="{color}">'
+                   f'<title>{_e(day.isoformat() + " " + event.title)}</title></circle>')
+    out.append(f'<text x="{left}" y="{height - 4}" font-size="11" fill="#57606a">'
+               f'{date.fromordinal(lo).isoformat()}</text>')
+    out.append(f'<text x="{width - 10}" y="{height - 4}" font-size="11" fill="#57606a" '
+               f'text-anchor="end">{date.fromordinal(hi).isoformat()}</text></svg>')
+    return "".join(out)

@@ -1,0 +1,195 @@
+"""The KPI ledger: every metric figure an extractor found, as a dated observation of one
+canonical KPI, and what a period says about it (latest, previous, change, conflicts).
+
+The extractors name figures in their own words (`arr_usd`, `daily_active_users`); `CANONICAL`
+is the one place that maps those names to the KPIs an investor reads. A figure that is not a
+KPI (a round's amount, a deal's value) is an event's detail, not a ledger row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from signalpipe.models import SignificantEvent
+
+CANONICAL: dict[str, tuple[str, str]] = {
+    # extractor metric name -> (canonical KPI, unit)
+    "arr_usd": ("arr", "USD"), "arr": ("arr", "USD"),
+    "mrr_usd": ("mrr", "USD"), "mrr": ("mrr", "USD"),
+    "revenue_usd": ("revenue", "USD"), "revenue": ("revenue", "USD"),
+    "users": ("users", "count"), "active_users": ("users", "count"),
+    "daily_active_users": ("daily_active_users", "count"), "dau": ("daily_active_users", "count"),
+    "weekly_active_users": ("weekly_active_users", "count"),
+    "wau": ("weekly_active_users", "count"),
+    "monthly_active_users": ("monthly_active_users", "count"),
+    "mau": ("monthly_active_users", "count"),
+    "paying_customers": ("paying_customers", "count"),
+    "customers": ("customers", "count"),
+    "nrr": ("nrr", "%"), "nrr_pct": ("nrr", "%"), "net_revenue_retention": ("nrr", "%"),
+    "nps": ("nps", "score"),
+    "uptime": ("uptime", "%"), "uptime_pct": ("uptime", "%"),
+    "p95_latency_ms": ("p95_latency_ms", "ms"), "p99_latency_ms": ("p99_latency_ms", "ms"),
+    "p50_latency_ms": ("p50_latency_ms", "ms"), "latency_ms": ("latency_ms", "ms"),
+    "churn_pct": ("churn", "%"), "gross_margin_pct": ("gross_margin", "%"),
+    "signups": ("signups", "count"),
+}
+
+LABELS = {"arr": "ARR", "mrr": "MRR", "revenue": "Revenue", "users": "Users",
+          "daily_active_users": "Daily active users", "weekly_active_users": "Weekly active users",
+          "monthly_active_users": "Monthly active users", "paying_customers": "Paying customers",
+          "customers": "Customers", "nrr": "Net revenue retention", "nps": "NPS",
+          "uptime": "Uptime", "p95_latency_ms": "p95 latency", "p99_latency_ms": "p99 latency",
+          "p50_latency_ms": "p50 latency", "latency_ms": "Latency", "churn": "Churn",
+          "gross_margin": "Gross margin", "signups": "Sign-ups"}
+
+ORDER = list(dict.fromkeys(kpi for kpi, _ in CANONICAL.values()))
+"""How the KPI table lists metrics: money first, then usage, then quality."""
+
+
+class KpiObservation(BaseModel):
+    """One figure for one KPI on one day, with the messages that state it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    company_id: str
+    metric: str
+    value: float
+    unit: str
+    observed_on: date
+    source_message_ids: list[str] = Field(min_length=1)
+    extractor: str = "unknown"
+
+    @property
+    def key(self) -> tuple[str, str, str, float]:
+        """Identity in the ledger: the same figure on the same day is one observation."""
+        return (self.company_id, self.metric, self.observed_on.isoformat(), self.value)
+
+
+def event_date(event: SignificantEvent, dates: Mapping[str, date] | None = None) -> date | None:
+    """When an event happened: its earliest source message's day, else its timeline when that
+    is an ISO date (the rules extractor writes the message's day there)."""
+    if dates:
+        days = [dates[i] for i in event.source_message_ids if i in dates]
+        if days:
+            return min(days)
+    if event.timeline:
+        try:
+            return date.fromisoformat(event.timeline[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def observations(events: Iterable[SignificantEvent],
+                 dates: Mapping[str, date] | None = None) -> list[KpiObservation]:
+    """The ledger rows `events` state; figures without a day (no date known) are left out."""
+    found: dict[tuple[str, str, str, float], KpiObservation] = {}
+    for event in events:
+        day = event_date(event, dates)
+        if day is None:
+            continue
+        for name, value in event.metrics.items():
+            if name not in CANONICAL or isinstance(value, bool) or not isinstance(
+                    value, int | float):
+                continue
+            metric, unit = CANONICAL[name]
+            obs = KpiObservation(company_id=event.company_id, metric=metric, value=float(value),
+                                 unit=unit, observed_on=day,
+                                 source_message_ids=list(event.source_message_ids),
+                                 extractor=event.extractor)
+            seen = found.get(obs.key)
+            found[obs.key] = obs if seen is None else merge(seen, obs)
+    return list(found.values())
+
+
+def merge(a: KpiObservation, b: KpiObservation) -> KpiObservation:
+    ids = list(dict.fromkeys([*a.source_message_ids, *b.source_message_ids]))
+    return a.model_copy(update={"source_message_ids": ids})
+
+
+@dataclass
+class KpiLine:
+    """What a period says about one KPI."""
+
+    metric: str
+    unit: str
+    now: KpiObservation
+    previous: KpiObservation | None = None
+    history: list[KpiObservation] = field(default_factory=list)
+    """Every observation up to the period's end, oldest first (the chart's steps)."""
+    conflicts: list[KpiObservation] = field(default_factory=list)
+    """Other values stated for the same day as `now`, each with its source."""
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.metric, self.metric.replace("_", " "))
+
+    @property
+    def change(self) -> float | None:
+        return None if self.previous is None else self.now.value - self.previous.value
+
+    @property
+    def change_pct(self) -> float | None:
+        if self.previous is None or self.previous.value == 0:
+            return None
+        return (self.now.value - self.previous.value) / abs(self.previous.value) * 100
+
+
+def ledger(rows: Sequence[KpiObservation], *, since: date | None = None,
+           until: date | None = None) -> list[KpiLine]:
+    """Per KPI observed in the period [since, until]: the latest value, the value at the end of
+    the previous period (the last one before `since`; without `since`, the one before the
+    latest day), the change and the same-day conflicts. Ordered as `ORDER`."""
+    by_metric: dict[str, list[KpiObservation]] = {}
+    for row in rows:
+        if until is None or row.observed_on <= until:
+            by_metric.setdefault(row.metric, []).append(row)
+    lines = []
+    for metric, obs in by_metric.items():
+        obs.sort(key=lambda o: (o.observed_on, o.value))
+        inside = [o for o in obs if since is None or o.observed_on >= since]
+        if not inside:
+            continue
+        day = inside[-1].observed_on
+        same_day = [o for o in inside if o.observed_on == day]
+        # Of two figures for the same day, the one more messages state is the day's value.
+        now = max(same_day, key=lambda o: (len(o.source_message_ids), o.value))
+        before = [o for o in obs if o.observed_on < (since or day)]
+        lines.append(KpiLine(metric=metric, unit=now.unit, now=now,
+                             previous=before[-1] if before else None, history=obs,
+                             conflicts=[o for o in same_day if o is not now]))
+    rank = {m: i for i, m in enumerate(ORDER)}
+    return sorted(lines, key=lambda line: (rank.get(line.metric, len(rank)), line.metric))
+
+
+def parse_day(text: str) -> date:
+    return datetime.fromisoformat(text).date() if "T" in text else date.fromisoformat(text)
+
+
+def show(unit: str, value: float) -> str:
+    """A KPI value as the update writes it: $3.0M, 12,500, 99.9%, 180 ms."""
+    from signalpipe.formatting import money
+
+    if unit == "USD":
+        return money(value)
+    if unit == "%":
+        return f"{value:g}%"
+    if unit == "ms":
+        return f"{value:g} ms"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def show_change(line: KpiLine) -> str:
+    """"+$1.5M (+100%)", "-120 (-4%)", or "new" when there is nothing to compare with."""
+    if line.change is None:
+        return "new"
+    sign = "+" if line.change >= 0 else "-"
+    text = f"{sign}{show(line.unit, abs(line.change))}"
+    if line.unit == "%":
+        text = f"{sign}{abs(line.change):g} pts"
+    pct = line.change_pct
+    return text if pct is None or line.unit == "%" else f"{text} ({pct:+.0f}%)"
