@@ -138,14 +138,20 @@ class CassandraMessageStore(MessageStore):
     def __init__(self, hosts: Sequence[str], *, port: int = 9042, keyspace: str = "signalpipe",
                  replication_factor: int = 1, username: str | None = None,
                  password: str | None = None, retry_for_s: float = 30.0,
-                 request_timeout_s: float = 20.0, compression: bool = False) -> None:
+                 request_timeout_s: float = 20.0, compression: bool = False,
+                 replication_strategy: str = "NetworkTopologyStrategy",
+                 datacenter: str = "datacenter1", read_consistency: str = "LOCAL_QUORUM",
+                 write_consistency: str = "LOCAL_QUORUM") -> None:
         if not _KEYSPACE_NAME.match(keyspace):
             raise StoreError(f"invalid Cassandra keyspace name {keyspace!r}")
         self.keyspace = keyspace
         self.retry_for_s = retry_for_s
+        self.replication = _replication(replication_strategy, replication_factor, datacenter)
+        self._read_cl = _consistency(read_consistency)
+        self._write_cl = _consistency(write_consistency)
         profile = ExecutionProfile(
-            load_balancing_policy=TokenAwarePolicy(DCAwareRoundRobinPolicy()),
-            consistency_level=ConsistencyLevel.LOCAL_QUORUM,
+            load_balancing_policy=TokenAwarePolicy(DCAwareRoundRobinPolicy(datacenter)),
+            consistency_level=self._write_cl,
             request_timeout=request_timeout_s, row_factory=tuple_factory)
         auth = PlainTextAuthProvider(username, password) if username else None
 
@@ -169,6 +175,9 @@ class CassandraMessageStore(MessageStore):
             self._create_schema(replication_factor)
             self._q: dict[str, PreparedStatement] = self._retry("prepare", lambda: {
                 k: self._session.prepare(v.format(ks=self.keyspace)) for k, v in _CQL.items()})
+            for statement in self._q.values():
+                reads = statement.query_string.lstrip().upper().startswith("SELECT")
+                statement.consistency_level = self._read_cl if reads else self._write_cl
         except BaseException:
             self._cluster.shutdown()
             raise
@@ -179,16 +188,32 @@ class CassandraMessageStore(MessageStore):
         return cls(c.hosts, port=c.port, keyspace=c.keyspace,
                    replication_factor=c.replication_factor, username=c.username,
                    password=c.password.get_secret_value() if c.password else None,
-                   retry_for_s=c.retry_for_s)
+                   retry_for_s=c.retry_for_s, replication_strategy=c.replication_strategy,
+                   datacenter=c.datacenter, read_consistency=c.read_consistency,
+                   write_consistency=c.write_consistency)
 
     def _create_schema(self, replication_factor: int) -> None:
+        if self.keyspace not in self._cluster.metadata.keyspaces:
+            self._check_enough_nodes(replication_factor)
         # Identifiers cannot be bound parameters; the keyspace name is validated above.
         self._retry("create keyspace", lambda: self._session.execute(
             f"CREATE KEYSPACE IF NOT EXISTS {self.keyspace} WITH replication = "
-            f"{{'class': 'SimpleStrategy', 'replication_factor': {int(replication_factor)}}}"))
+            f"{self.replication}"))
         for name, ddl in _TABLES.items():
             self._retry(f"create table {name}",
                         partial(self._session.execute, ddl.format(ks=self.keyspace)))
+
+    def _check_enough_nodes(self, replication_factor: int) -> None:
+        """A new keyspace with more replicas than live nodes is a configuration error, said so.
+
+        Cassandra would accept it and then fail every quorum write; an existing keyspace is not
+        checked, so a worker may start while one node is down.
+        """
+        live = [h for h in self._cluster.metadata.all_hosts() if h.is_up is not False]
+        if replication_factor > len(live):
+            raise StoreError(f"cassandra.replication_factor is {replication_factor} but only "
+                             f"{len(live)} Cassandra node(s) are live: start more nodes or "
+                             "lower the replication factor")
 
     # -- helpers ----------------------------------------------------------------------------
     def _retry(self, what: str, call: Callable[[], T]) -> T:
@@ -435,3 +460,21 @@ def _connection_class() -> Any:
     except ImportError:
         return None
     return LibevConnection
+
+
+def _replication(strategy: str, factor: int, datacenter: str) -> str:
+    """The keyspace's replication map in CQL."""
+    if strategy == "SimpleStrategy":
+        return f"{{'class': 'SimpleStrategy', 'replication_factor': {int(factor)}}}"
+    if strategy != "NetworkTopologyStrategy":
+        raise StoreError(f"unknown Cassandra replication strategy {strategy!r}")
+    if not _KEYSPACE_NAME.match(datacenter.replace("-", "_")):
+        raise StoreError(f"invalid Cassandra datacenter name {datacenter!r}")
+    return f"{{'class': 'NetworkTopologyStrategy', '{datacenter}': {int(factor)}}}"
+
+
+def _consistency(name: str) -> int:
+    try:
+        return int(getattr(ConsistencyLevel, name))
+    except AttributeError:
+        raise StoreError(f"unknown Cassandra consistency level {name!r}") from None
