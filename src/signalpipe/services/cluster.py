@@ -14,15 +14,16 @@ from __future__ import annotations
 import dataclasses
 import ipaddress
 import logging
+import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import kafka as kafka_module
-from . import probes
+from . import probes, system
 from .base import Layout, Service, ServiceError, ServicesConfig, ServiceStatus, default_root
-from .cassandra import CassandraService
+from .cassandra import _JVM17_SERVER, CassandraService
 from .kafka import KafkaService
 from .manager import UpResult
 
@@ -218,6 +219,34 @@ def status(
     config: ClusterConfig | None = None,
 ) -> dict[str, ServiceStatus]:
     return {key: svc.status() for key, svc in nodes(kinds, root=root, config=config).items()}
+
+
+def nodetool(
+    node: int,
+    *args: str,
+    root: Path | None = None,
+    config: ClusterConfig | None = None,
+    timeout_s: float = 600.0,
+) -> str:
+    """Run `nodetool ARGS` against Cassandra node `node` (over its local JMX port); its output.
+
+    Used for `repair`, `status` and `compact`; a failure raises ServiceError with the output.
+    """
+    config = config or ClusterConfig()
+    lib = cluster_root(root) / "lib" / "cassandra"
+    opens = [flag for flag in _JVM17_SERVER if flag.startswith("--add-")]
+    cmd = [system.java(), "-Xmx256m", *opens, "-cp", f"{lib}/*",
+           "org.apache.cassandra.tools.NodeTool", "-h", "127.0.0.1",
+           "-p", str(config.node_config(node).cassandra_jmx_port), *args]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise ServiceError(f"nodetool {' '.join(args)} on node {node}: no answer in "
+                           f"{timeout_s:.0f}s") from exc
+    if done.returncode != 0:
+        raise ServiceError(f"nodetool {' '.join(args)} on node {node} failed:\n"
+                           f"{done.stdout[-2000:]}{done.stderr[-2000:]}")
+    return done.stdout
 
 
 def with_nodes(config: ClusterConfig | None, count: int) -> ClusterConfig:
