@@ -296,6 +296,8 @@ def main() -> None:
                         help="with --workers: also run on the local N-node cluster")
     parser.add_argument("--workers", default=None, metavar="1,2,4",
                         help="scale-out table: msg/s per worker-process count (bench/scaleout.py)")
+    parser.add_argument("--cluster-root", type=Path, default=None,
+                        help="services folder holding the cluster (default: the services')")
     args = parser.parse_args()
     if args.workers:
         scale_out(args)
@@ -350,7 +352,7 @@ def scale_out(args: argparse.Namespace) -> None:
     services.up()
     stacks = [1]
     if args.nodes > 1:
-        cluster.up(config=cluster.ClusterConfig(nodes=args.nodes))
+        cluster.up(root=args.cluster_root, config=cluster.ClusterConfig(nodes=args.nodes))
         stacks.append(args.nodes)
     csv_path = ensure_csv(args.rows, args.seed)
     loads = [_line({"what": "machine at start", "load": _load()})]
