@@ -292,7 +292,16 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000, help="messages end to end")
     parser.add_argument("--ceiling-rows", type=int, default=100_000, help="records per ceiling")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--nodes", type=int, default=1,
+                        help="with --workers: also run on the local N-node cluster")
+    parser.add_argument("--workers", default=None, metavar="1,2,4",
+                        help="scale-out table: msg/s per worker-process count (bench/scaleout.py)")
+    parser.add_argument("--cluster-root", type=Path, default=None,
+                        help="services folder holding the cluster (default: the services')")
     args = parser.parse_args()
+    if args.workers:
+        scale_out(args)
+        return
 
     from signalpipe import services
 
@@ -325,6 +334,39 @@ def main() -> None:
         rate = r.get("messages_per_s", r.get("per_s"))
         shown = f"{rate:>10,}/s" if rate is not None else " " * 12
         print(f"{r['what']:<66} {shown} {r['seconds']:>8.2f} s")
+    for r in loads:
+        print(f"{r['what']}: {r['load']}")
+
+
+def scale_out(args: argparse.Namespace) -> None:
+    """The scale-out table: the single-node stack, then the cluster, per worker count."""
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from scaleout import one_run  # bench/ is not a package
+
+    from signalpipe import services
+    from signalpipe.services import cluster
+
+    counts = [int(w) for w in args.workers.split(",")]
+    services.up()
+    stacks = [1]
+    if args.nodes > 1:
+        cluster.up(root=args.cluster_root, config=cluster.ClusterConfig(nodes=args.nodes))
+        stacks.append(args.nodes)
+    csv_path = ensure_csv(args.rows, args.seed)
+    loads = [_line({"what": "machine at start", "load": _load()})]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="scaleout-") as tmp:
+        for nodes in stacks:
+            for workers in counts:
+                rows.append(_line(one_run(csv_path, nodes=nodes, workers=workers,
+                                          work=Path(tmp))))
+    loads.append(_line({"what": "machine at end", "load": _load()}))
+    print("\n| stack | workers | messages | seconds | msg/s |\n|---|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['stack']} | {r['workers']} | {r['messages']:,} | {r['seconds']} | "
+              f"{r['messages_per_s']:,} |")
     for r in loads:
         print(f"{r['what']}: {r['load']}")
 

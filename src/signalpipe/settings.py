@@ -93,7 +93,26 @@ class KafkaSettings(BaseModel):
     group_id: str | None = Field(default=None, description="alias of bus.group_id")
     partitions: int = Field(default=4, ge=1)
     max_message_bytes: int = Field(default=1_000_000, ge=1024)
+    replication_factor: int = Field(default=1, ge=1, description=(
+        "replicas of each topic signalpipe creates; 3 on a cluster"))
+    min_insync_replicas: int = Field(default=1, ge=1, description=(
+        "replicas that must have a record before acks=all succeeds; 2 with RF 3, so one "
+        "broker may be down and no acknowledged record lives on one disk only"))
+    acks: Literal["all", "1", "0"] = Field(default="all", description=(
+        "producer acks; only 'all' makes min_insync_replicas mean anything"))
+    enable_idempotence: bool = Field(default=True, description=(
+        "the producer's retries add no duplicates; needs acks=all"))
     extra: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _replication_is_coherent(self) -> KafkaSettings:
+        if self.min_insync_replicas > self.replication_factor:
+            raise ValueError(f"min_insync_replicas ({self.min_insync_replicas}) is larger than "
+                             f"replication_factor ({self.replication_factor}): no write could "
+                             "ever succeed")
+        if self.enable_idempotence and self.acks != "all":
+            raise ValueError(f"enable_idempotence needs acks='all', not {self.acks!r}")
+        return self
 
 
 class RedisSettings(BaseModel):
@@ -106,18 +125,45 @@ class RedisSettings(BaseModel):
     key_prefix: str = Field(default="signalpipe", min_length=1)
 
 
+Consistency = Literal["ONE", "LOCAL_ONE", "QUORUM", "LOCAL_QUORUM", "EACH_QUORUM", "ALL"]
+_QUORUM_LEVELS = ("QUORUM", "LOCAL_QUORUM", "EACH_QUORUM", "ALL")
+
+
 class CassandraSettings(BaseModel):
     model_config = _STRICT
     hosts: list[str] = Field(default_factory=lambda: ["127.0.0.1"])
     port: int = 9042
     keyspace: str = "signalpipe"
-    replication_factor: int = Field(default=1, ge=1)
+    replication_factor: int = Field(default=1, ge=1, description=(
+        "replicas of every row (per datacenter with NetworkTopologyStrategy); 3 on a cluster"))
+    replication_strategy: Literal["NetworkTopologyStrategy", "SimpleStrategy"] = Field(
+        default="NetworkTopologyStrategy", description=(
+            "NetworkTopologyStrategy places replicas per datacenter and rack; SimpleStrategy "
+            "ignores topology and only suits one datacenter"))
+    datacenter: str = Field(default="datacenter1", min_length=1, description=(
+        "the local datacenter: the replicas' datacenter with NetworkTopologyStrategy and the "
+        "one LOCAL_* consistency levels and the driver's load balancing prefer"))
+    read_consistency: Consistency = "LOCAL_QUORUM"
+    write_consistency: Consistency = "LOCAL_QUORUM"
     username: str | None = None
     password: SecretStr | None = None
     retry_for_s: float = Field(default=120.0, gt=0, description=(
         "how long a write is retried while Cassandra is unreachable before the worker gives "
         "up; nothing is committed to Kafka meanwhile, and it stays under Kafka's 300 s poll "
         "interval"))
+
+    @model_validator(mode="after")
+    def _consistency_is_coherent(self) -> CassandraSettings:
+        # Reads see every acknowledged write only if read and write replica sets overlap.
+        if self.replication_factor > 1 and not (
+                self.read_consistency in _QUORUM_LEVELS and self.write_consistency in
+                _QUORUM_LEVELS) and "ALL" not in (self.read_consistency, self.write_consistency):
+            raise ValueError(
+                f"read_consistency {self.read_consistency} with write_consistency "
+                f"{self.write_consistency} at replication_factor {self.replication_factor} can "
+                "miss acknowledged writes (dedup would store a message twice); use quorum "
+                "levels (LOCAL_QUORUM) for both, or ALL on one side")
+        return self
 
 
 class PostgresSettings(BaseModel):

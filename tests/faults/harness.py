@@ -241,12 +241,15 @@ class FaultStack:
 
     @classmethod
     def create(cls, workdir: Path, config: FaultConfig, *,
-               extra_env: dict[str, str] | None = None) -> FaultStack:
+               extra_env: dict[str, str] | None = None,
+               base: Settings | None = None) -> FaultStack:
+        """`base` gives the Kafka and Cassandra to use (the cluster suite's); default: the
+        settings' own (the single-node stack)."""
         import psycopg
         from psycopg import sql
 
         tag = uuid.uuid4().hex[:10]
-        base = load_settings()
+        base = base or load_settings()
         schema = f"sp_fault_{tag}"
         admin_dsn = base.postgres.dsn.get_secret_value()
         dsn = _dsn_with_search_path(admin_dsn, schema)
@@ -273,7 +276,12 @@ class FaultStack:
             "SIGNALPIPE_KAFKA__GROUP_ID": settings.bus.group_id,
             "SIGNALPIPE_KAFKA__BOOTSTRAP_SERVERS": settings.kafka.bootstrap_servers,
             "SIGNALPIPE_KAFKA__EXTRA": json.dumps(kafka_extra),
+            "SIGNALPIPE_KAFKA__REPLICATION_FACTOR": str(settings.kafka.replication_factor),
+            "SIGNALPIPE_KAFKA__MIN_INSYNC_REPLICAS": str(settings.kafka.min_insync_replicas),
             "SIGNALPIPE_CASSANDRA__KEYSPACE": settings.cassandra.keyspace,
+            "SIGNALPIPE_CASSANDRA__HOSTS": json.dumps(settings.cassandra.hosts),
+            "SIGNALPIPE_CASSANDRA__PORT": str(settings.cassandra.port),
+            "SIGNALPIPE_CASSANDRA__REPLICATION_FACTOR": str(settings.cassandra.replication_factor),
             "SIGNALPIPE_POSTGRES__DSN": dsn,
             "SIGNALPIPE_REDIS__URL": settings.redis.url.get_secret_value(),
             "SIGNALPIPE_REDIS__LOCK_TTL_S": str(config.lease_s),

@@ -52,7 +52,7 @@ def snapshot(db: Path) -> tuple[list[tuple[Any, ...]], ...]:
     con = sqlite3.connect(db)
     try:
         return tuple(sorted(con.execute(q).fetchall()) for q in (
-            "SELECT m.id, m.content_hash, p.id IS NULL FROM messages m "
+            "SELECT m.id, m.doc, p.id IS NULL FROM messages m "
             "LEFT JOIN pending p ON p.id = m.id",
             "SELECT fingerprint, doc FROM significant_events",
             "SELECT origin, stage, reason FROM dead_letters"))

@@ -58,19 +58,22 @@ class KafkaBus(base.Bus):
     in_process = False
 
     def __init__(self, bootstrap_servers: str, *, partitions: int = 4,
-                 replication_factor: int = 1, max_message_bytes: int = 1_000_000,
-                 linger_ms: int = 10, compression: str = "lz4",
+                 replication_factor: int = 1, min_insync_replicas: int = 1,
+                 max_message_bytes: int = 1_000_000,
+                 linger_ms: int = 10, compression: str = "lz4", acks: str = "all",
+                 enable_idempotence: bool = True,
                  extra: Mapping[str, str] | None = None) -> None:
         self.bootstrap_servers = bootstrap_servers
         self.partitions = partitions
         self.replication_factor = replication_factor
+        self.min_insync_replicas = min_insync_replicas
         self.max_message_bytes = max_message_bytes
         self._extra = dict(extra or {})
         self._record_limit = max_message_bytes + _FRAMING_BYTES
         self._admin = AdminClient(self._config())
         self._producer = Producer(self._config({
-            "enable.idempotence": True,
-            "acks": "all",
+            "enable.idempotence": enable_idempotence,
+            "acks": acks,
             "linger.ms": linger_ms,
             "compression.type": compression,
             "message.max.bytes": self._record_limit,
@@ -83,6 +86,9 @@ class KafkaBus(base.Bus):
     def from_settings(cls, settings: Settings) -> Self:
         k = settings.kafka
         return cls(k.bootstrap_servers, partitions=k.partitions,
+                   replication_factor=k.replication_factor,
+                   min_insync_replicas=k.min_insync_replicas, acks=k.acks,
+                   enable_idempotence=k.enable_idempotence,
                    max_message_bytes=k.max_message_bytes, extra=k.extra)
 
     def _config(self, overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -95,9 +101,11 @@ class KafkaBus(base.Bus):
         existing = set(self._metadata_topics())
         missing = [t for t in dict.fromkeys(topics) if t not in existing]
         if missing:
+            self._check_enough_brokers()
+            config = {"max.message.bytes": str(self._record_limit),
+                      "min.insync.replicas": str(self.min_insync_replicas)}
             new = [NewTopic(t, num_partitions=self.partitions,
-                            replication_factor=self.replication_factor,
-                            config={"max.message.bytes": str(self._record_limit)})
+                            replication_factor=self.replication_factor, config=config)
                    for t in missing]
             futures = self._admin.create_topics(new, operation_timeout=_ADMIN_TIMEOUT_S)
             for topic, future in futures.items():
@@ -123,6 +131,21 @@ class KafkaBus(base.Bus):
         for group, future in futures.items():
             self._admin_result(future, f"delete group {group}",
                                ignore=KafkaError.GROUP_ID_NOT_FOUND)
+
+    def _check_enough_brokers(self) -> None:
+        """A replication factor above the live broker count is a configuration error, said so.
+
+        Kafka itself answers INVALID_REPLICATION_FACTOR, which does not say how many brokers it
+        saw; existing topics are not checked, so a worker may start while one broker is down.
+        """
+        try:
+            live = len(self._admin.list_topics(timeout=_ADMIN_TIMEOUT_S).brokers)
+        except KafkaException as exc:
+            raise BusError(f"kafka at {self.bootstrap_servers} unreachable: {exc}") from None
+        if self.replication_factor > live:
+            raise BusError(f"kafka.replication_factor is {self.replication_factor} but only "
+                           f"{live} broker(s) are live at {self.bootstrap_servers}: start more "
+                           "brokers or lower the replication factor")
 
     def _metadata_topics(self) -> dict[str, Any]:
         try:

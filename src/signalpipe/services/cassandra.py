@@ -129,9 +129,19 @@ class CassandraService(Service):
             data=self.layout.data(self.name),
             storage_port=self.config.cassandra_storage_port,
             native_port=self.config.cassandra_port,
+            **self._node_values(),
         )
         (conf / "cassandra.yaml").write_text(yaml)
         (conf / "logback.xml").write_text(system.resource_text("cassandra-logback.xml"))
+
+    def _node_values(self) -> dict[str, str]:
+        """Cluster name, seeds, token and hints: a lone node is its own seed and owns the ring."""
+        seed = f"{self.config.host}:{self.config.cassandra_storage_port}"
+        return {"cluster_name": "signalpipe", "seeds": seed, "initial_token": "0",
+                "hints": "false"}
+
+    def _fast_start(self) -> tuple[str, ...]:
+        return _FAST_SINGLE_NODE
 
     def launch(self) -> None:
         pid = process.spawn_detached(
@@ -157,7 +167,7 @@ class CassandraService(Service):
             *_JVM17_SERVER,
             *agent,
             *jmx_flags,
-            *_FAST_SINGLE_NODE,
+            *self._fast_start(),
             f"-Dcassandra.config=file://{conf / 'cassandra.yaml'}",
             f"-Dlogback.configurationFile={conf / 'logback.xml'}",
             f"-Dcassandra.logdir={self.layout.logs(self.name)}",

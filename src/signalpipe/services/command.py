@@ -10,7 +10,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import manager
+from . import cluster, manager
 from .base import SERVICE_NAMES, Endpoint, ServiceError, ServicesConfig, default_root
 
 logger = logging.getLogger(__name__)
@@ -29,6 +29,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = args.names or list(SERVICE_NAMES)
     try:
         config = _config(args.set)
+        if args.nodes > 1:
+            return _run_cluster(args.action, names, nodes=args.nodes, root=args.root,
+                                timeout_s=args.timeout)
         return _run(args.action, names, root=args.root, config=config, timeout_s=args.timeout)
     except ServiceError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -75,6 +78,45 @@ def _run(
     return 0
 
 
+def _run_cluster(
+    action: str, names: list[str], *, nodes: int, root: Path, timeout_s: float | None
+) -> int:
+    """Kafka and Cassandra as `nodes`-node clusters under `<root>/cluster`.
+
+    PostgreSQL and Redis have no cluster here (see the README for their production shape), so
+    naming them with --nodes is refused rather than silently run single.
+    """
+    if action not in ("up", "down", "status"):
+        raise ServiceError(f"--nodes works with up, down and status, not {action!r}; "
+                           "cluster nodes are started and killed one by one from Python "
+                           "(signalpipe.services.cluster.nodes)")
+    single = [n for n in names if n not in cluster.CLUSTER_KINDS]
+    if single and names != list(SERVICE_NAMES):
+        raise ServiceError(f"--nodes runs kafka and cassandra only, not {', '.join(single)}")
+    kinds = tuple(n for n in dict.fromkeys(names) if n in cluster.CLUSTER_KINDS)
+    config = cluster.ClusterConfig(nodes=nodes)
+    t0 = time.monotonic()
+    if action == "up":
+        for key, result in cluster.up(kinds, root=root, config=config, timeout_s=timeout_s).items():
+            how = "started" if result.launched else "already running"
+            print(f"{key:<12} {_where(result.endpoint)}  {how}, ready after {result.seconds:.1f}s")
+        print(f"up in {time.monotonic() - t0:.1f}s")
+        return 0
+    if action == "down":
+        for key, was_running in cluster.down(kinds, root=root, config=config).items():
+            print(f"{key:<12} {'stopped' if was_running else 'was not running'}")
+        print(f"down in {time.monotonic() - t0:.1f}s")
+        return 0
+    statuses = cluster.status(kinds, root=root, config=config)
+    for key, st in statuses.items():
+        state = "answering" if st.answering else "NOT ANSWERING" if st.running else "stopped"
+        rss = f"  rss {st.rss_bytes / 2**20:.0f} MiB" if st.rss_bytes else ""
+        print(f"{key:<12} {state:<13} {_where(st.endpoint)}{rss}")
+    total = sum(st.rss_bytes or 0 for st in statuses.values())
+    print(f"cluster rss {total / 2**20:.0f} MiB")
+    return 0 if all(st.answering for st in statuses.values()) else 1
+
+
 def _where(endpoint: Endpoint) -> str:
     url = endpoint.url
     if endpoint.name == "postgres" and "@" in url:
@@ -116,5 +158,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="seconds each server may take to answer")  # fmt: skip
     parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
                         help="override a ServicesConfig field: postgres_port=5433")  # fmt: skip
+    parser.add_argument("--nodes", type=int, default=1, metavar="N",
+                        help="run Kafka and Cassandra as N-node clusters on 127.0.0.2.. "
+                        "(up/down/status; data under ROOT/cluster)")  # fmt: skip
     parser.add_argument("-q", "--quiet", action="store_true", help="only warnings on stderr")
     return parser

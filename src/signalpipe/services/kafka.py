@@ -127,12 +127,22 @@ class KafkaService(Service):
             port=self.config.kafka_port,
             controller_port=self.config.kafka_controller_port,
             log_dirs=data,
+            **self._node_values(),
         )
         self._properties.write_text(properties)
         (conf / "log4j2.xml").write_text(system.resource_text("kafka-log4j2.xml"))
 
+    def _node_values(self) -> dict[str, str]:
+        """Node id, quorum voters and replica counts: a lone node is voter 1 with one replica."""
+        voters = f"1@{self.config.host}:{self.config.kafka_controller_port}"
+        return {"node_id": "1", "voters": voters, "replicas": "1", "min_isr": "1"}
+
+    def _cluster_id(self) -> str:
+        """The id storage is formatted with; every node of one cluster must share it."""
+        return _random_cluster_id()
+
     def _format_storage(self) -> None:
-        cluster_id = _random_cluster_id()
+        cluster_id = self._cluster_id()
         cmd = [
             *self._java(),
             "kafka.tools.StorageTool",

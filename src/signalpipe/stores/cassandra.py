@@ -62,6 +62,7 @@ except ImportError as e:  # pragma: no cover - depends on the installed extras
 from signalpipe.errors import StoreError
 from signalpipe.models import DeadLetter, Message, Source
 from signalpipe.settings import Settings
+from signalpipe.stores import packing
 from signalpipe.stores.base import MessageStore, PutResult
 from signalpipe.stores.cassandra_state import CURSOR_TABLES, CassandraCursorsMixin
 from signalpipe.stores.hashing import content_hash
@@ -103,10 +104,15 @@ _TABLES = {
         company_id text, day date, ts timestamp, id text, sender text, subject text,
         thread_id text, text text, payload text,
         PRIMARY KEY ((company_id, day), ts, id))""",
+    # `packed` is the one copy of a message (`stores.packing`); `doc`, `content_hash`,
+    # `source` and `day` are what stores written before it hold (see `_migrate_packed`), and
+    # `company_id` names a pending marker's company.
     "messages_by_bucket": """CREATE TABLE IF NOT EXISTS {ks}.messages_by_bucket (
         bucket int, kind tinyint, id text, company_id text, source text, day date,
-        content_hash text, doc text, PRIMARY KEY ((bucket), kind, id))
+        content_hash text, doc text, packed blob, PRIMARY KEY ((bucket), kind, id))
         WITH gc_grace_seconds = 3600""",
+    "store_meta": """CREATE TABLE IF NOT EXISTS {ks}.store_meta (
+        key text PRIMARY KEY, value text)""",
     "dead_letters": """CREATE TABLE IF NOT EXISTS {ks}.dead_letters (
         origin text, stage text, reason text, message_id text, raw text, at timestamp,
         PRIMARY KEY ((origin), stage, reason))""",
@@ -114,11 +120,15 @@ _TABLES = {
 
 _T = "{ks}.messages_by_bucket"
 _CQL = {
-    "lookup": f"SELECT kind, id, content_hash FROM {_T} WHERE bucket = ?"
+    "lookup": f"SELECT kind, id, packed, doc FROM {_T} WHERE bucket = ?"
               f" AND kind IN ({_DOC}, {_PENDING}) AND id IN ?",
-    "doc": f"SELECT id, doc FROM {_T} WHERE bucket = ? AND kind = {_DOC} AND id IN ?",
-    "put": f"INSERT INTO {_T} (bucket, kind, id, company_id, source, day, content_hash, doc)"
-           f" VALUES (?, {_DOC}, ?, ?, ?, ?, ?, ?)",
+    "doc": f"SELECT id, packed, doc FROM {_T} WHERE bucket = ? AND kind = {_DOC} AND id IN ?",
+    "put": f"INSERT INTO {_T} (bucket, kind, id, packed) VALUES (?, {_DOC}, ?, ?)",
+    "legacy": f"SELECT id, doc FROM {_T} WHERE bucket = ? AND kind = {_DOC}",
+    "repack": f"UPDATE {_T} SET packed = ?, doc = null, content_hash = null, company_id = null,"
+              f" source = null, day = null WHERE bucket = ? AND kind = {_DOC} AND id = ?",
+    "meta_get": "SELECT value FROM {ks}.store_meta WHERE key = ?",
+    "meta_put": "INSERT INTO {ks}.store_meta (key, value) VALUES (?, ?)",
     "pend": f"INSERT INTO {_T} (bucket, kind, id, company_id) VALUES (?, {_PENDING}, ?, ?)",
     "unpend": f"DELETE FROM {_T} WHERE bucket = ? AND kind = {_PENDING} AND id = ?",
     "pending": f"SELECT id, company_id FROM {_T} WHERE bucket = ? AND kind = {_PENDING}",
@@ -140,14 +150,20 @@ class CassandraMessageStore(CassandraCursorsMixin, MessageStore):
     def __init__(self, hosts: Sequence[str], *, port: int = 9042, keyspace: str = "signalpipe",
                  replication_factor: int = 1, username: str | None = None,
                  password: str | None = None, retry_for_s: float = 30.0,
-                 request_timeout_s: float = 20.0, compression: bool = False) -> None:
+                 request_timeout_s: float = 20.0, compression: bool = False,
+                 replication_strategy: str = "NetworkTopologyStrategy",
+                 datacenter: str = "datacenter1", read_consistency: str = "LOCAL_QUORUM",
+                 write_consistency: str = "LOCAL_QUORUM") -> None:
         if not _KEYSPACE_NAME.match(keyspace):
             raise StoreError(f"invalid Cassandra keyspace name {keyspace!r}")
         self.keyspace = keyspace
         self.retry_for_s = retry_for_s
+        self.replication = _replication(replication_strategy, replication_factor, datacenter)
+        self._read_cl = _consistency(read_consistency)
+        self._write_cl = _consistency(write_consistency)
         profile = ExecutionProfile(
-            load_balancing_policy=TokenAwarePolicy(DCAwareRoundRobinPolicy()),
-            consistency_level=ConsistencyLevel.LOCAL_QUORUM,
+            load_balancing_policy=TokenAwarePolicy(DCAwareRoundRobinPolicy(datacenter)),
+            consistency_level=self._write_cl,
             request_timeout=request_timeout_s, row_factory=tuple_factory)
         auth = PlainTextAuthProvider(username, password) if username else None
 
@@ -171,6 +187,10 @@ class CassandraMessageStore(CassandraCursorsMixin, MessageStore):
             self._create_schema(replication_factor)
             self._q: dict[str, PreparedStatement] = self._retry("prepare", lambda: {
                 k: self._session.prepare(v.format(ks=self.keyspace)) for k, v in _CQL.items()})
+            for statement in self._q.values():
+                reads = statement.query_string.lstrip().upper().startswith("SELECT")
+                statement.consistency_level = self._read_cl if reads else self._write_cl
+            self._migrate_packed()
         except BaseException:
             self._cluster.shutdown()
             raise
@@ -181,17 +201,78 @@ class CassandraMessageStore(CassandraCursorsMixin, MessageStore):
         return cls(c.hosts, port=c.port, keyspace=c.keyspace,
                    replication_factor=c.replication_factor, username=c.username,
                    password=c.password.get_secret_value() if c.password else None,
-                   retry_for_s=c.retry_for_s)
+                   retry_for_s=c.retry_for_s, replication_strategy=c.replication_strategy,
+                   datacenter=c.datacenter, read_consistency=c.read_consistency,
+                   write_consistency=c.write_consistency)
 
     def _create_schema(self, replication_factor: int) -> None:
+        if self.keyspace not in self._cluster.metadata.keyspaces:
+            self._check_enough_nodes(replication_factor)
         # Identifiers cannot be bound parameters; the keyspace name is validated above.
         self._retry("create keyspace", lambda: self._session.execute(
             f"CREATE KEYSPACE IF NOT EXISTS {self.keyspace} WITH replication = "
-            f"{{'class': 'SimpleStrategy', 'replication_factor': {int(replication_factor)}}}"))
+            f"{self.replication}"))
         for name, ddl in _TABLES.items():
             self._retry(f"create table {name}",
                         partial(self._session.execute, ddl.format(ks=self.keyspace)))
         self._create_cursor_tables()
+        # A table created before `stores.packing` has no `packed` column yet.
+        columns = {row[0] for row in self._rows(
+            "SELECT column_name FROM system_schema.columns WHERE keyspace_name = %s AND "
+            "table_name = 'messages_by_bucket'", (self.keyspace,))}
+        if "packed" not in columns:
+            self._retry("add column packed", partial(
+                self._session.execute,
+                f"ALTER TABLE {self.keyspace}.messages_by_bucket ADD packed blob", timeout=60))
+
+    def _migrate_packed(self) -> None:
+        """Rewrite documents stored as JSON text (before `stores.packing`) packed, and drop the
+        product tables' copies of text and payload; once per keyspace (a marker row says so).
+
+        Idempotent, so two workers starting together on an old keyspace both may run it. A
+        new keyspace has nothing to rewrite and only gets the marker.
+        """
+        done = self._retry("read store version", lambda: list(self._session.execute(
+            self._q["meta_get"], ("packing",))))
+        if done:
+            return
+        repacked = 0
+        for bucket in range(_BUCKETS):
+            rows = self._retry("read legacy documents", partial(
+                self._rows, self._q["legacy"], (bucket,)))
+            work: list[_Stmt] = [
+                (self._q["repack"], (packing.pack_json(json.loads(doc)), bucket, i))
+                for i, doc in rows if doc is not None]
+            self._concurrent("repack documents", work)
+            repacked += len(work)
+        for table in ("chat_messages", "email_messages"):
+            keys = self._retry(f"scan {table}", partial(
+                self._rows, f"SELECT company_id, day, ts, id, text FROM {self.keyspace}.{table}",
+                None))
+            slim = self._retry(f"prepare {table}", partial(
+                self._session.prepare, f"UPDATE {self.keyspace}.{table} SET text = null, "
+                "payload = null WHERE company_id = ? AND day = ? AND ts = ? AND id = ?"))
+            self._concurrent(f"slim {table}", [(slim, tuple(key[:4])) for key in keys
+                                               if key[4] is not None])
+        if repacked:
+            logger.info("cassandra %s: %d documents repacked", self.keyspace, repacked)
+        self._retry("write store version", lambda: self._session.execute(
+            self._q["meta_put"], ("packing", "1")))
+
+    def _rows(self, query: Any, values: tuple[Any, ...] | None) -> list[tuple[Any, ...]]:
+        return list(self._session.execute(query, values, timeout=300))
+
+    def _check_enough_nodes(self, replication_factor: int) -> None:
+        """A new keyspace with more replicas than live nodes is a configuration error, said so.
+
+        Cassandra would accept it and then fail every quorum write; an existing keyspace is not
+        checked, so a worker may start while one node is down.
+        """
+        live = [h for h in self._cluster.metadata.all_hosts() if h.is_up is not False]
+        if replication_factor > len(live):
+            raise StoreError(f"cassandra.replication_factor is {replication_factor} but only "
+                             f"{len(live)} Cassandra node(s) are live: start more nodes or "
+                             "lower the replication factor")
 
     # -- helpers ----------------------------------------------------------------------------
     def _retry(self, what: str, call: Callable[[], T]) -> T:
@@ -245,9 +326,9 @@ class CassandraMessageStore(CassandraCursorsMixin, MessageStore):
             return result
         known: dict[str, tuple[str, bool]] = {}  # id -> (content hash, extracted)
         marked: set[str] = set()
-        for kind, message_id, digest in self._by_bucket("lookup", [m.id for m in messages]):
+        for kind, message_id, packed, doc in self._by_bucket("lookup", [m.id for m in messages]):
             if kind == _DOC:
-                known[message_id] = (digest, True)
+                known[message_id] = (content_hash(packing.unpack(packed or doc)), True)
             else:
                 marked.add(message_id)
         for message_id in marked.intersection(known):
@@ -258,8 +339,8 @@ class CassandraMessageStore(CassandraCursorsMixin, MessageStore):
             digest = content_hash(message)
             if result.sort(message, digest, known):
                 rows.append(self._row(message))
-                doc = docs[i].decode() if docs else message.model_dump_json()
-                by_id.extend(self._by_id_rows(message, digest, doc))
+                packed = packing.pack(message, docs[i] if docs else None)
+                by_id.extend(self._by_id_rows(message, packed))
         # The id rows last: a message counts as stored once its document and marker exist (one
         # atomic single-partition batch), so a crash between the two rounds leaves a product
         # row at most, which the replay writes again.
@@ -268,22 +349,25 @@ class CassandraMessageStore(CassandraCursorsMixin, MessageStore):
         return result
 
     def _row(self, m: Message) -> _Keyed:
-        """The product table's row: chat_messages or email_messages."""
+        """The product table's row: chat_messages or email_messages.
+
+        The index of one company's messages by day, not a second copy of them: text and
+        payload are left unset (no cells), and a reader takes the message by id from the one
+        packed copy (`get_many`).
+        """
         ts = _utc(m.timestamp)
         day = _day(ts)
         detail = m.channel if m.source is Source.SLACK else m.subject
-        payload = _json(m.payload)
-        size = len(m.text.encode("utf-8", "surrogatepass")) + len(payload) + 3 * len(m.id) + 128
+        size = 3 * len(m.id) + len(m.sender) + 128
         return ((m.source.value, m.company_id, day), size,
                 (self._q[m.source.value], (m.company_id, day, ts, m.id, m.sender, _opt(detail),
-                                           _opt(m.thread_id), m.text, payload)))
+                                           _opt(m.thread_id), UNSET_VALUE, UNSET_VALUE)))
 
-    def _by_id_rows(self, m: Message, digest: str, doc: str) -> tuple[_Keyed, _Keyed]:
+    def _by_id_rows(self, m: Message, packed: bytes) -> tuple[_Keyed, _Keyed]:
         """The document row and the pending marker, both in the id's bucket."""
         bucket = _bucket(m.id)
-        return ((("bucket", bucket), len(doc) + len(m.id) + 128,
-                 (self._q["put"], (bucket, m.id, m.company_id, m.source.value,
-                                   _day(_utc(m.timestamp)), digest, doc))),
+        return ((("bucket", bucket), len(packed) + len(m.id) + 64,
+                 (self._q["put"], (bucket, m.id, packed))),
                 (("bucket", bucket), len(m.id) + len(m.company_id) + 64,
                  (self._q["pend"], (bucket, m.id, m.company_id))))
 
@@ -302,15 +386,15 @@ class CassandraMessageStore(CassandraCursorsMixin, MessageStore):
         markers = self._concurrent("read pending", [(self._q["pending"], (b,))
                                                     for b in range(_BUCKETS)])
         ids = [row[0] for rows in markers for row in rows if row[1] == company_id]
-        found = [Message.model_validate_json(doc) for _id, doc in self._by_bucket("doc", ids)]
+        found = [packing.unpack(packed or doc)
+                 for _id, packed, doc in self._by_bucket("doc", ids)]
         found.sort(key=lambda m: (m.timestamp.isoformat(), m.id))
         yield from found
 
     def get_many(self, message_ids: Sequence[str]) -> list[Message]:
         """The stored messages among `message_ids`, in the order asked."""
-        docs = {r[0]: r[1] for r in self._by_bucket("doc", message_ids)}
-        return [Message.model_validate_json(docs[i]) for i in dict.fromkeys(message_ids)
-                if i in docs]
+        docs = {r[0]: r[1] or r[2] for r in self._by_bucket("doc", message_ids)}
+        return [packing.unpack(docs[i]) for i in dict.fromkeys(message_ids) if i in docs]
 
     def count(self) -> int:
         """Messages stored. Reads every bucket: meant for reports and tests, not hot paths."""
@@ -427,10 +511,6 @@ def _bucket(message_id: str) -> int:
     return zlib.crc32(message_id.encode("utf-8", "surrogatepass")) % _BUCKETS
 
 
-def _json(payload: dict[str, Any]) -> str:
-    return json.dumps(payload, ensure_ascii=False, default=str)
-
-
 def _connection_class() -> Any:
     # libev is the fastest reactor and, unlike asyncore, is not deprecated on Python 3.11.
     try:
@@ -438,3 +518,21 @@ def _connection_class() -> Any:
     except ImportError:
         return None
     return LibevConnection
+
+
+def _replication(strategy: str, factor: int, datacenter: str) -> str:
+    """The keyspace's replication map in CQL."""
+    if strategy == "SimpleStrategy":
+        return f"{{'class': 'SimpleStrategy', 'replication_factor': {int(factor)}}}"
+    if strategy != "NetworkTopologyStrategy":
+        raise StoreError(f"unknown Cassandra replication strategy {strategy!r}")
+    if not _KEYSPACE_NAME.match(datacenter.replace("-", "_")):
+        raise StoreError(f"invalid Cassandra datacenter name {datacenter!r}")
+    return f"{{'class': 'NetworkTopologyStrategy', '{datacenter}': {int(factor)}}}"
+
+
+def _consistency(name: str) -> int:
+    try:
+        return int(getattr(ConsistencyLevel, name))
+    except AttributeError:
+        raise StoreError(f"unknown Cassandra consistency level {name!r}") from None

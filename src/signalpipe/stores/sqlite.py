@@ -19,6 +19,7 @@ from signalpipe.history import UpdateRecord
 from signalpipe.kpis import KpiObservation, merge, observations
 from signalpipe.models import BatchUsage, DeadLetter, Message, SignificantEvent
 from signalpipe.settings import Settings
+from signalpipe.stores import packing
 from signalpipe.stores.base import EventStore, MessageStore, PutResult
 from signalpipe.stores.hashing import content_hash
 from signalpipe.stores.sqlite_state import SQLiteCursorsMixin, SQLiteRetractionMixin
@@ -28,11 +29,15 @@ _CHUNK = 500  # below SQLite's host-parameter limit, large enough to amortise ro
 # A message is pending (stored, not yet extracted) while its id is in `pending`. A flag in the
 # messages row would rewrite the row, document and all, when it is marked: every page of
 # documents went to the WAL twice, and a 1M-message run wrote 4.7 bytes per byte stored.
+#
+# One copy of each message: its packed document (`stores.packing`), keyed by id in a WITHOUT
+# ROWID table, so the id is not stored a second time in an index. Company, source, timestamp
+# and content hash are in the document; columns for them were a second copy (the hash is
+# recomputed for the rare id seen before).
 _MESSAGES_DDL = """
 CREATE TABLE IF NOT EXISTS messages (
-  id TEXT PRIMARY KEY, company_id TEXT NOT NULL, source TEXT NOT NULL, ts TEXT NOT NULL,
-  content_hash TEXT NOT NULL, doc TEXT NOT NULL
-);
+  id TEXT PRIMARY KEY, doc BLOB NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS pending (
   id TEXT PRIMARY KEY, company_id TEXT NOT NULL
 ) WITHOUT ROWID;
@@ -102,10 +107,37 @@ class SQLiteMessageStore(_SQLiteBase, SQLiteCursorsMixin, MessageStore):
         return cls(settings.sqlite_path)
 
     def _migrate(self) -> None:
-        """Files written before the pending table kept an `extracted` flag per message."""
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(messages)")}
-        if "extracted" not in columns:
-            return
+        if "extracted" in columns:
+            self._migrate_flag()
+        if "content_hash" in columns:
+            self._migrate_to_packed()
+
+    def _migrate_to_packed(self) -> None:
+        """Files written before `stores.packing` kept JSON text plus columns the document
+        repeats: rewrite each document packed into the one-copy table, then VACUUM so the
+        file shrinks (one pass over the file; a 1M-message store takes about a minute)."""
+        def repack(doc: str) -> bytes:
+            return packing.pack_json(json.loads(doc))
+
+        with self._lock:
+            self._db.create_function("signalpipe_pack", 1, repack, deterministic=True)
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute("CREATE TABLE messages_packed (id TEXT PRIMARY KEY, "
+                                 "doc BLOB NOT NULL) WITHOUT ROWID")
+                self._db.execute("INSERT INTO messages_packed (id, doc) "
+                                 "SELECT id, signalpipe_pack(doc) FROM messages ORDER BY id")
+                self._db.execute("DROP TABLE messages")
+                self._db.execute("ALTER TABLE messages_packed RENAME TO messages")
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("VACUUM")
+
+    def _migrate_flag(self) -> None:
+        """Files written before the pending table kept an `extracted` flag per message."""
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -139,22 +171,21 @@ class SQLiteMessageStore(_SQLiteBase, SQLiteCursorsMixin, MessageStore):
                    result: PutResult) -> None:
         ids = list(dict.fromkeys(m.id for m in chunk))
         marks = ",".join("?" * len(ids))
-        known = {row[0]: (row[1], bool(row[2])) for row in self._db.execute(
-            f"SELECT m.id, m.content_hash, p.id IS NULL FROM messages m "
-            f"LEFT JOIN pending p ON p.id = m.id WHERE m.id IN ({marks})", ids)}
+        known = {row[0]: (content_hash(packing.unpack(row[1])), bool(row[2]))
+                 for row in self._db.execute(
+                     f"SELECT m.id, m.doc, p.id IS NULL FROM messages m "
+                     f"LEFT JOIN pending p ON p.id = m.id WHERE m.id IN ({marks})", ids)}
         rows = []
+        pend = []
         for i, message in enumerate(chunk):
-            stamp = message.timestamp.isoformat()
-            digest = content_hash(message, stamp)
+            digest = content_hash(message)
             if result.sort(message, digest, known):
-                doc = docs[i].decode() if docs else message.model_dump_json()
-                rows.append((message.id, message.company_id, str(message.source), stamp,
-                             digest, doc))
-        self._db.executemany(
-            "INSERT INTO messages (id, company_id, source, ts, content_hash, doc) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING", rows)
+                rows.append((message.id, packing.pack(message, docs[i] if docs else None)))
+                pend.append((message.id, message.company_id))
+        self._db.executemany("INSERT INTO messages (id, doc) VALUES (?, ?) "
+                             "ON CONFLICT(id) DO NOTHING", rows)
         self._db.executemany("INSERT INTO pending (id, company_id) VALUES (?, ?) "
-                             "ON CONFLICT(id) DO NOTHING", [(r[0], r[1]) for r in rows])
+                             "ON CONFLICT(id) DO NOTHING", pend)
 
     def mark_extracted(self, message_ids: Sequence[str]) -> None:
         with self._lock:
@@ -176,7 +207,7 @@ class SQLiteMessageStore(_SQLiteBase, SQLiteCursorsMixin, MessageStore):
                 "WHERE p.company_id = ?",
                 (company_id,))]
         for doc in docs:
-            yield Message.model_validate_json(doc)
+            yield packing.unpack(doc)
 
     def get_many(self, message_ids: Sequence[str]) -> list[Message]:
         out: list[Message] = []
@@ -184,7 +215,7 @@ class SQLiteMessageStore(_SQLiteBase, SQLiteCursorsMixin, MessageStore):
             for start in range(0, len(message_ids), _CHUNK):
                 ids = list(message_ids[start:start + _CHUNK])
                 marks = ",".join("?" * len(ids))
-                out.extend(Message.model_validate_json(r[0]) for r in self._db.execute(
+                out.extend(packing.unpack(r[0]) for r in self._db.execute(
                     f"SELECT doc FROM messages WHERE id IN ({marks})", ids))
         return out
 

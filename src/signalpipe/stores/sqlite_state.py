@@ -10,6 +10,7 @@ import time
 from collections.abc import Sequence
 
 from signalpipe.models import Message, SignificantEvent
+from signalpipe.stores import packing
 from signalpipe.stores.hashing import content_hash
 from signalpipe.stores.state import (
     AlertDelivery,
@@ -97,18 +98,19 @@ class SQLiteCursorsMixin(CursorStore, VersionStore):
                 raise
 
     def _replace(self, m: Message, now: float, pending: bool) -> None:
-        stamp = m.timestamp.isoformat()
-        digest = content_hash(m, stamp)
+        digest = content_hash(m, m.timestamp.isoformat())
         # The replaced row goes to the archive first; replaying the same version finds its
         # own hash current and changes nothing.
-        self._db.execute("INSERT INTO message_versions SELECT id, content_hash, ?, doc "
-                         "FROM messages WHERE id = ? AND content_hash != ? "
-                         "ON CONFLICT DO NOTHING", (now, m.id, digest))
-        self._db.execute("INSERT INTO messages (id, company_id, source, ts, content_hash, doc) "
-                         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                         "ts = excluded.ts, content_hash = excluded.content_hash, "
-                         "doc = excluded.doc", (m.id, m.company_id, str(m.source), stamp,
-                                                digest, m.model_dump_json()))
+        row = self._db.execute("SELECT doc FROM messages WHERE id = ?", (m.id,)).fetchone()
+        if row is not None:
+            old = packing.unpack(row[0])
+            old_digest = content_hash(old)
+            if old_digest != digest:
+                self._db.execute("INSERT INTO message_versions VALUES (?, ?, ?, ?) "
+                                 "ON CONFLICT DO NOTHING",
+                                 (m.id, old_digest, now, old.model_dump_json()))
+        self._db.execute("INSERT INTO messages (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE "
+                         "SET doc = excluded.doc", (m.id, packing.pack(m)))
         if pending:
             self._db.execute("INSERT INTO pending (id, company_id) VALUES (?, ?) "
                              "ON CONFLICT(id) DO NOTHING", (m.id, m.company_id))
