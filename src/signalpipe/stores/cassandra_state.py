@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from signalpipe.models import Message
+from signalpipe.stores import packing
 from signalpipe.stores.hashing import content_hash
 from signalpipe.stores.state import Cursor, CursorStore, VersionStore
 
@@ -87,7 +88,9 @@ class CassandraCursorsMixin(CursorStore, VersionStore):
 
         if not messages:
             return
-        before = dict(self._by_bucket("doc", [m.id for m in messages]))
+        # the "doc" read gives (id, packed, legacy JSON doc): the packed copy, or an old row's
+        before = {r[0]: packing.unpack(r[1] or r[2])
+                  for r in self._by_bucket("doc", [m.id for m in messages])}
         now = datetime.now(UTC)
         archive = f"INSERT INTO {self.keyspace}.message_versions (id, content_hash, " \
                   "superseded_at, doc) VALUES (%s, %s, %s, %s) IF NOT EXISTS"
@@ -95,13 +98,13 @@ class CassandraCursorsMixin(CursorStore, VersionStore):
         for m in messages:
             digest = content_hash(m)
             old = before.get(m.id)
-            if old is not None and (old_hash := content_hash(
-                    Message.model_validate_json(old))) != digest:
+            if old is not None and (old_hash := content_hash(old)) != digest:
                 # Archived before the new version lands: a crash in between replays both.
                 self._retry("archive version", partial(self._session.execute, archive,
-                                                       (m.id, old_hash, now, old)))
+                                                       (m.id, old_hash, now,
+                                                        old.model_dump_json())))
             rows.append(self._row(m))
-            doc_row, marker = self._by_id_rows(m, digest, m.model_dump_json())
+            doc_row, marker = self._by_id_rows(m, packing.pack(m))
             by_id.extend([doc_row, marker] if pending else [doc_row])
         self._concurrent("write", _pack(rows))
         self._concurrent("write", _pack(by_id))
