@@ -37,6 +37,10 @@ _ZDICT_V1 = (
     b'"thread_id":null,"subject":null,"timestamp":"2025-01-0T0:00:00Z","text":"'
 )
 _LEVEL = 6  # level 9 saves under 1% on documents this small, at twice the CPU
+# memLevel 9 gives the same bytes on documents this small but costs ~9x the CPU (its larger
+# hash tables are set up for every document; timeit on 5,000 generated messages: 91 us against
+# 11 us, 121.7 B either way). Inflating does not depend on it.
+_MEM_LEVEL = 8
 
 
 def pack(message: Message, doc: bytes | None = None) -> bytes:
@@ -53,7 +57,8 @@ def pack_json(obj: dict[str, Any]) -> bytes:
         obj[_REBUILT] = 1
     raw = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode(
         "utf-8", "surrogatepass")
-    deflate = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, _ZDICT_V1)
+    deflate = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15, _MEM_LEVEL, zlib.Z_DEFAULT_STRATEGY,
+                               _ZDICT_V1)
     return bytes((_V1,)) + deflate.compress(raw) + deflate.flush()
 
 
