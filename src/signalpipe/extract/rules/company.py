@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from signalpipe.extract.rules.found import Context, Found, said
+from signalpipe.extract.rules.found import Context, Found, cased, said
 from signalpipe.extract.rules.lexicon import CERT, OUTLET, REGION, ROLE, rx
 from signalpipe.extract.rules.names import key, name_after, name_before, names_in
 from signalpipe.extract.rules.subject import FIRST_PERSON
@@ -313,7 +313,8 @@ def expansion(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     if re.search(r"\bavailable in\b", m.group(), re.IGNORECASE) and not REGION.search(low):
         return None
-    return Found(T.MARKET_EXPANSION, {"region": key(name)}, f"Expanded to {name}", m.start())
+    return Found(T.MARKET_EXPANSION, {"region": key(name)}, f"Expanded to {cased(name)}",
+                 m.start())
 
 
 CERT_DONE = rx(
@@ -413,7 +414,8 @@ def media(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     if ctx.company and ctx.company.fullmatch(who):
         return None
-    return Found(T.MEDIA_COVERAGE, {"publication": key(who)}, f"Coverage in {who}", m.start(),
+    return Found(T.MEDIA_COVERAGE, {"publication": key(who)}, f"Coverage in {cased(who)}",
+                 m.start(),
                  relational=True, stakeholders=(who,))
 
 

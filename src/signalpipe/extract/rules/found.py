@@ -40,10 +40,19 @@ class Found:
     subtype: str = ""
 
 
+def cased(name: str) -> str:
+    """A name written all in lower case ("finland", "techradar") with capitals, for a title;
+    a name with capitals of its own ("TinaCMS", "iOS") as written."""
+    return name.title() if name.islower() else name
+
+
 def said(clause: str, start: int, end: int | None = None, *, limit: int = 90) -> str:
     """The clause's own words from ``start`` (to ``end``), cased as written: a title a reader
     recognises from the message ("Net Revenue Retention (NRR) hit 124%")."""
     text = clause[start:end].strip(" .!,;:-")
+    opener = re.match(r"(?:[\w']+ ){0,3}[\w']+: (?=\S)", text)
+    if opener and len(text) - opener.end() >= 12:
+        text = text[opener.end():]  # "For the record: Oscorp cancelled ...": the statement
     comma = text.find(", ", 24)
     if comma > 0:
         text = text[:comma]  # "NRR hit 124%, driven by ...": the statement, not its reasons
