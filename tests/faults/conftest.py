@@ -72,9 +72,11 @@ def llm_reference(fault_config: FaultConfig,
     csv_path = _traffic(tmp_path_factory, fault_config.llm_n)
     with FakeLLMServer() as fake:
         fake.responder = lambda request: answer(rules_reply(request))
+        # No triage: its context neighbours depend on where batches start, which a fault moves;
+        # the fault tests are about the provider failing, so every message is sent.
         ref = build_reference(csv_path, tmp_path_factory.mktemp("fault-llm-reference"), llm={
             "provider": "openai", "base_url": fake.openai_url, "api_key": "test-key",
-            "timeout_s": 10.0})
+            "timeout_s": 10.0, "triage": False})
     assert ref.events, "the fake model found no events: the responder is broken"
     return ref
 

@@ -486,6 +486,7 @@ def test_llm_provider_failing_then_recovering(
                            SIGNALPIPE_LLM__BASE_URL=fake.openai_url,
                            SIGNALPIPE_LLM__API_KEY="test-key",
                            SIGNALPIPE_LLM__TIMEOUT_S=str(timeout_s),
+                           SIGNALPIPE_LLM__TRIAGE="false",  # as the clean run (conftest.py)
                            # A batch retried through 500s and timeouts outlives a short lease.
                            SIGNALPIPE_REDIS__LOCK_TTL_S="120")
         monitor = Monitor(stack)
