@@ -46,7 +46,9 @@ class Citation:
         if self.link:
             parts.append(self.link)
         if self.mail_id:
-            parts.append(f"Message-ID {self.mail_id}")
+            # Bare, as mail clients show it: the angle brackets would be escaped in Markdown
+            # and read as "&lt;...&gt;" by anyone opening the file unrendered.
+            parts.append(f"Message-ID {self.mail_id.strip().strip('<>')}")
         return ", ".join(p for p in parts if p)
 
 
