@@ -52,8 +52,12 @@ def one_line(text: str) -> str:
     return _CONTROLS.sub("", flat).strip()
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]()#!|~])")
-_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+# Only what can start a tag, link, image, code span, emphasis or table cell. Parentheses, "!"
+# and "#" inside a line stay as written (with "[" escaped no link or image can form), so the
+# file also reads well unrendered; a block marker at the start is escaped.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MD_BLOCK_START = re.compile(r"^([#+-]|\d+(?=[.)]))(?=[.)]?(?:\s|$))")
+_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def markdown_text(text: str) -> str:
@@ -64,7 +68,9 @@ def markdown_text(text: str) -> str:
     """
     flat = one_line(text)
     flat = "".join(_HTML_SPECIAL.get(ch, ch) for ch in flat)
-    return _MD_SPECIAL.sub(r"\\\1", flat)
+    flat = _MD_SPECIAL.sub(r"\\\1", flat)
+    return _MD_BLOCK_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit()
+                               else "\\" + m.group(1), flat)
 
 
 _KEY_SHAPES = re.compile(

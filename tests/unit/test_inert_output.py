@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -74,9 +75,11 @@ def test_one_line_turns_line_breaks_into_spaces_and_drops_controls(raw: str, lin
 
 
 @pytest.mark.parametrize(("raw", "md"), [
-    ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert\\(1\\)&gt;"),
-    ("<svg/onload=alert(1)>", "&lt;svg/onload=alert\\(1\\)&gt;"),
-    ("[x](javascript:alert(1))", "\\[x\\]\\(javascript:alert\\(1\\)\\)"),
+    ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
+    ("<svg/onload=alert(1)>", "&lt;svg/onload=alert(1)&gt;"),
+    ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
+    ("# Heading", "\\# Heading"), ("1. item", "1\\. item"),
+    ("3.0 shipped (beta)", "3.0 shipped (beta)"),
     ("a | b", "a \\| b"), ("**bold** _it_ `code`", "\\*\\*bold\\*\\* \\_it\\_ \\`code\\`"),
     ("$12M & more", "$12M &amp; more"),
 ])
@@ -116,11 +119,13 @@ def test_report_carries_no_raw_tag_link_or_line_break_from_messages() -> None:
                   usage=[], email=email("<script>x</script>\x0b", ["<img src=y>"]),
                   company_id="<b>acme</b>", stack="embedded")
     before_email = text.split("## Investor email")[0] + text.split("```text")[0]
-    for bad in ("<img", "<svg", "<script", "<b>", "](javascript:", "\r", "\x0b", "\x85",
-                "\u2028"):
+    for bad in ("<img", "<svg", "<script", "<b>", "\r", "\x0b", "\x85", "\u2028"):
         assert bad not in before_email, bad
+    # A link needs an unescaped "](" after an unescaped "[".
+    assert not re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", before_email)
+    assert "\\[click\\](javascript:" in before_email
     assert "| high | funding | Closed $12M Series A led by NW |" in text
-    assert "| x.zip:&lt;svg onload=alert\\(1\\)&gt;.json | source |" in text
+    assert "| x.zip:&lt;svg onload=alert(1)&gt;.json | source |" in text
     assert "# signalpipe results: &lt;b&gt;acme&lt;/b&gt;" in text
     assert "**Subject:** &lt;script&gt;x&lt;/script&gt;" in text
     assert "> note: &lt;img src=y&gt;" in text

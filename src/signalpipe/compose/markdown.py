@@ -3,22 +3,14 @@ and as plain text for the text part of the .eml (the same Markdown reads well as
 
 from __future__ import annotations
 
-import re
-
 from signalpipe.compose.doc import Item, UpdateDoc
-from signalpipe.inert import one_line
+from signalpipe.inert import markdown_text, one_line
 from signalpipe.kpis import show, show_change
-
-# Only what can start a tag, link, image, code span, emphasis or table cell; parentheses and
-# full stops stay as written, so the file also reads well unrendered.
-_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def _t(text: str) -> str:
     """Message-derived text made inert in Markdown (no tag, link or emphasis survives)."""
-    flat = "".join(_HTML.get(ch, ch) for ch in one_line(text))
-    return _SPECIAL.sub(r"\\\1", flat)
+    return markdown_text(text)
 
 
 def _marks(cites: list[int]) -> str:
