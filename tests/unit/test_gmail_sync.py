@@ -14,7 +14,8 @@ from signalpipe.backends import make_sync, open_backends
 from signalpipe.errors import ConfigError
 from signalpipe.settings import Settings, load_settings
 from signalpipe.stats import RunStats
-from signalpipe.sync.base import CursorLookup, Page, Sync
+from signalpipe.sync.base import Sync
+from tests.fakes.crashing_sync import Crash, CrashAfter
 from tests.fakes.gmail_api import FakeGmail
 
 
@@ -107,40 +108,18 @@ def test_429s_are_retried(gmail: FakeGmail, tmp_path: Path) -> None:
     assert _state(settings)[0] == sent and gmail.throttled == 5
 
 
-class _Crash(Exception):
-    pass
-
-
-class _CrashAfter(Sync):
-    source = "gmail"
-
-    def __init__(self, inner: Sync, pages: int) -> None:
-        self.inner, self.left = inner, pages
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> _CrashAfter:  # pragma: no cover - unused
-        raise NotImplementedError
-
-    def pages(self, cursor: CursorLookup) -> Iterator[Page]:
-        for page in self.inner.pages(cursor):
-            if self.left == 0:
-                raise _Crash
-            self.left -= 1
-            yield page
-
-
 @pytest.mark.parametrize("pages", [0, 1, 2])
 def test_a_crash_mid_list_or_history_then_a_rerun_loses_nothing(
         gmail: FakeGmail, tmp_path: Path, pages: int) -> None:
     sent = _send(gmail, 8)
     settings = _settings(tmp_path, gmail)
-    with pytest.raises(_Crash):
-        _sync(settings, _CrashAfter(make_sync(settings, "gmail"), pages))
+    with pytest.raises(Crash):
+        _sync(settings, CrashAfter(make_sync(settings, "gmail"), pages))
     sent |= _send(gmail, 2, "during")
     _sync(settings)
     sent |= _send(gmail, 4, "after")
-    with pytest.raises(_Crash):
-        _sync(settings, _CrashAfter(make_sync(settings, "gmail"), 1))
+    with pytest.raises(Crash):
+        _sync(settings, CrashAfter(make_sync(settings, "gmail"), 1))
     _sync(settings)
     ids, dead, _ = _state(settings)
     assert ids == sent and dead == 0

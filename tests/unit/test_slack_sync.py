@@ -13,7 +13,8 @@ from signalpipe.backends import Backends, make_sync, open_backends
 from signalpipe.errors import ConfigError
 from signalpipe.settings import Settings, load_settings
 from signalpipe.stats import RunStats
-from signalpipe.sync.base import CursorLookup, Page, Sync
+from signalpipe.sync.base import Sync
+from tests.fakes.crashing_sync import Crash, CrashAfter
 from tests.fakes.slack_api import FakeSlack
 
 
@@ -111,38 +112,14 @@ def test_a_429_storm_is_waited_out(slack: FakeSlack, tmp_path: Path) -> None:
     assert slack.throttled == 4 and len(_stored(settings)) == 6
 
 
-class _Crash(Exception):
-    pass
-
-
-class _CrashAfter(Sync):
-    """Dies after `pages` pages were yielded: the cursor of the last one is never written."""
-
-    source = "slack"
-
-    def __init__(self, inner: Sync, pages: int) -> None:
-        self.inner, self.left = inner, pages
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> _CrashAfter:  # pragma: no cover - unused
-        raise NotImplementedError
-
-    def pages(self, cursor: CursorLookup) -> Iterator[Page]:
-        for page in self.inner.pages(cursor):
-            if self.left == 0:
-                raise _Crash
-            self.left -= 1
-            yield page
-
-
 @pytest.mark.parametrize("pages", [0, 1, 2, 3, 5])
 def test_a_crash_mid_sync_then_a_rerun_loses_nothing_and_duplicates_nothing(
         slack: FakeSlack, tmp_path: Path, pages: int) -> None:
     _post(slack, "C1", 8)
     _post(slack, "C2", 4)
     settings = _settings(tmp_path, slack)
-    with pytest.raises(_Crash):
-        _sync(settings, _CrashAfter(make_sync(settings, "slack"), pages))
+    with pytest.raises(Crash):
+        _sync(settings, CrashAfter(make_sync(settings, "slack"), pages))
     _post(slack, "C1", 2, prefix="later")
     stats = _sync(settings)
     stored = _stored(settings)
