@@ -69,3 +69,6 @@ def test_eval_finds_the_truth_of_the_last_run_and_generate_rounds_its_time(
     code, out, err = cli(["eval", "-o", "out"])
     assert code == 0, err
     assert "overall" in out
+    written = (here / "out" / "eval.md").read_text()
+    assert written.startswith("Scored against `x.truth.jsonl`.")
+    assert "not extraction quality" in written

@@ -102,7 +102,12 @@ def evaluate(truth: Annotated[Path | None, typer.Option(
     finally:
         store.close()
     scores = score(events, load_truth(truth))
-    table = format_table(scores)
+    # Generated truth shares its authors with the rules, so a high score here is agreement with
+    # the generator; the file says so where someone would quote the figure from.
+    table = (f"Scored against `{truth.name}`. When that file came from `signalpipe generate`, "
+             "this measures agreement with the generator, not extraction quality on real "
+             "text: for that, see `bench/quality.py` (corpus/, dev and test splits).\n\n"
+             + format_table(scores))
     (settings.output_dir / "eval.md").write_text(table + "\n", encoding="utf-8")
     out.print(table, markup=False, highlight=False)
 
