@@ -4,6 +4,7 @@ with markup renders as text, and the console stays clean."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +15,9 @@ from typer.testing import CliRunner
 
 CHROMIUM = shutil.which("chromium")
 DRIVER = shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
+# Skipped on a developer's machine without a browser; under CI (`make test` installs one with
+# `make browser`) a missing browser fails instead of hiding the gap.
+pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER) and not os.environ.get("CI"),
                                 reason="needs Debian chromium and chromium-driver: make browser")
 
 HOSTILE = ('Partnership with Initech announced today <script>document.title="owned"</script>'

@@ -34,7 +34,7 @@ def _funnel(stats: RunStats | None, letters: Sequence[DeadLetter], events: int) 
     if stats is not None:
         proposed = stats.events_inserted + stats.events_merged + sum(
             stats.events_rejected.values())
-        rows = [("Rows read", stats.rows_read), ("Messages stored", stats.stored_new),
+        rows = [("Rows read", stats.rows_read), ("New messages stored", stats.stored_new),
                 ("Dead-lettered", sum(stats.dead_letters.values())),
                 ("Batches", stats.batches), ("Candidate events", proposed),
                 ("Rejected candidates", sum(stats.events_rejected.values())),
@@ -86,10 +86,15 @@ def render_page(*, company_id: str, stats: RunStats | None, events: Sequence[Sig
                      if len(line.history) > 1)
     kpis = "".join(f"<li>{_e(line.label)}: {_e(show(line.unit, line.now.value))}</li>"
                    for line in lines)
+    if not lines:
+        no_chart = '<p class="muted">No KPI figures found.</p>'
+    else:  # figures read once each: listed below, but a trend needs two readings
+        no_chart = '<p class="muted">One reading of each figure so far: no trend to chart.</p>'
+
     body = [f"<h1>signalpipe results: {_e(company_id)}</h1>",
             "<h2>Run</h2>", _funnel(stats, letters, total),
             '<h2>KPIs</h2><div class="charts" id="kpis">'
-            + (charts or '<p class="muted">No KPI figures found.</p>') + "</div>",
+            + (charts or no_chart) + "</div>",
             f"<ul>{kpis}</ul>" if kpis else "",
             '<h2>Timeline</h2><div id="timeline">'
             + (timeline(dated[:500]) or '<p class="muted">No events.</p>') + "</div>",

@@ -1,0 +1,40 @@
+"""report.html's KPI section says what it has: no contradiction between the note and the list
+(checked without a browser; the rendered page is tested in test_report_page.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from signalpipe.kpis import KpiObservation
+from signalpipe.report.page import render_page
+from signalpipe.stats import RunStats
+
+
+def _kpi(metric: str, value: float, day: int, unit: str = "count") -> KpiObservation:
+    return KpiObservation(company_id="acme", metric=metric, value=value, unit=unit,
+                          observed_on=date(2026, 1, day), source_message_ids=[f"m{day}"])
+
+
+def _page(rows: list[KpiObservation]) -> str:
+    return render_page(company_id="acme", stats=RunStats(rows_read=3, stored_new=2),
+                       events=[], letters=[], kpi_rows=rows)
+
+
+def test_no_figures_says_so() -> None:
+    page = _page([])
+    assert "No KPI figures found." in page and "<li>" not in page.split("<h2>KPIs")[1]
+
+
+def test_single_readings_are_listed_without_claiming_there_are_none() -> None:
+    page = _page([_kpi("monthly_active_users", 10_000, 5), _kpi("nps", 32, 6)])
+    kpis = page.split("<h2>KPIs</h2>")[1].split("<h2>")[0]
+    assert "No KPI figures found" not in kpis
+    assert "no trend to chart" in kpis and kpis.count("<li>") == 2
+
+
+def test_two_readings_draw_a_chart_and_the_funnel_says_new_messages() -> None:
+    page = _page([_kpi("monthly_active_users", 10_000, 5), _kpi("monthly_active_users",
+                                                                12_000, 20)])
+    kpis = page.split("<h2>KPIs</h2>")[1].split("<h2>")[0]
+    assert "<svg" in kpis and "no trend to chart" not in kpis
+    assert "<td>New messages stored</td><td>2</td>" in page
