@@ -1,4 +1,4 @@
-"""Build corpus/dev/tech-blogs/messages.jsonl from five startups' blogs/changelogs kept on GitHub.
+"""Build corpus/dev/tech-blogs/messages.jsonl from six startups' blogs/changelogs kept on GitHub.
 
 Standard library only. Reads the local git mirrors made by the session's `fetch` tool
 (/work/.mirror/<owner>+<name>/repo) at the pinned commits below, takes every post of the listed
@@ -11,6 +11,7 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent / "messages.jsonl"
 MIRROR = "/work/.mirror"
 LIMIT = 1500
+MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 SOURCES = [
     # (company, mirror folder, commit, folder in repo, rule)
     ("OpenStatus", "openstatusHQ+openstatus", "22df52eb0dbdafbad2c3fa41269f7a3a3cbf044b",
@@ -31,6 +32,8 @@ SOURCES = [
      "content/blog/", "index"),
     ("ElectricSQL", "electric-sql+electric", "dc07a1e6c8ff459b59ce407cdb6bf2f7fd068f36",
      "website/blog/posts/", "all"),
+    ("Val Town", "val-town+val-town-blog", "75f629b06cf9fa1a37f8a519779b1176918fea02",
+     "src/content/blog/", "all"),
 ]
 
 
@@ -84,10 +87,15 @@ def cut(text, limit=LIMIT):
 
 
 def date_of(fm, path, repo, commit):
-    for key in ("publishedAt", "date"):
-        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", fm.get(key, ""))
+    for key in ("publishedAt", "date", "pubDate"):
+        v = fm.get(key, "")
+        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", v)
         if m:
             return m.group(0)
+        m = re.match(r"([A-Z][a-z]+) (\d{1,2}),? (\d{4})", v)   # "April 9, 2024"
+        if m and m.group(1)[:3].lower() in MONTHS:
+            return "%s-%02d-%02d" % (m.group(3), MONTHS.index(m.group(1)[:3].lower()) + 1,
+                                     int(m.group(2)))
     m = re.search(r"(\d{4})-(\d{2})-(\d{2})", path)
     if m:
         return m.group(0)
