@@ -174,6 +174,7 @@ def _register() -> None:
         alerts_cmds,
         data,
         pipeline_cmds,
+        review_cmds,
         services_cmd,
         stores_cmds,
         sync_cmds,
