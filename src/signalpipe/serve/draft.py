@@ -1,0 +1,75 @@
+"""The draft update of a period as the review left it: rejected events gone, merges joined,
+edits in place, confidential events left out, and, with `update.require_review`, only approved
+events. Rendered by the update's own renderers (Markdown, HTML, plain text, .eml), so what the
+founder previews is what `signalpipe email` writes and sends.
+
+The template composer writes it: offline, grounded, and free to regenerate on every page view
+(an LLM draft would cost a call per reload).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from email.message import EmailMessage
+
+from signalpipe.compose import html, markdown
+from signalpipe.compose.doc import UpdateContext, UpdateDoc, build
+from signalpipe.compose.eml import build_message
+from signalpipe.disclosure import redact_terms
+from signalpipe.kpis import KpiObservation, event_date, observations
+from signalpipe.models import SignificantEvent
+from signalpipe.periods import Period
+from signalpipe.review import ReviewState, apply_reviews, is_confidential
+from signalpipe.selection import select
+from signalpipe.serve.desk import Desk
+
+
+@dataclass
+class Draft:
+    doc: UpdateDoc
+    markdown: str
+    html: str
+    text: str
+    message: EmailMessage
+    events_in: int
+    """Events the draft was built from (after review)."""
+    held_back: int
+    """Events left out because they are not approved yet (with `update.require_review`)."""
+
+
+def reviewed_events(desk: Desk, states: dict[str, ReviewState], *,
+                    approved_only: bool) -> list[SignificantEvent]:
+    """The company's events as readers see them after review, confidential ones left out."""
+    events = list(desk.events.iter_events(desk.company, page=500))
+    shown = apply_reviews(events, states, approved_only=approved_only)
+    return [e for e in shown if not is_confidential(e, states)]
+
+
+def kpi_rows(events: Sequence[SignificantEvent]) -> list[KpiObservation]:
+    """The KPI ledger as the review left it: rebuilt from the reviewed events the way the runner
+    builds it from extracted ones, so a rejected figure is gone and an edited one replaced."""
+    return observations(events)
+
+
+def build_draft(desk: Desk, period: Period, *, approved_only: bool) -> Draft:
+    states = desk.states()
+    events = reviewed_events(desk, states, approved_only=approved_only)
+    everyone = reviewed_events(desk, states, approved_only=False) if approved_only else events
+    in_period = [e for e in events if period.holds(event_date(e))]
+    held = sum(1 for e in everyone if period.holds(event_date(e))) - len(in_period)
+    chosen = select(in_period).events
+    settings = desk.settings
+    ctx = UpdateContext(period=period, kpi_rows=kpi_rows(events), fetch=desk.messages.get_many,
+                        settings=settings.update, to=(settings.update.to or [None])[0])
+    doc = build(chosen, company_id=desk.company, context=ctx)
+    terms = settings.update.redact
+    md = redact_terms(markdown.document(doc), terms)
+    dated = [(e, d) for e in doc.events if (d := event_date(e)) is not None]
+    page = redact_terms(html.page(doc, dated), terms)
+    text = redact_terms(markdown.plain(doc), terms)
+    message = build_message(subject=redact_terms(doc.subject, terms), text=text, html=page,
+                            settings=settings.update, to=list(settings.update.to),
+                            company=doc.company)
+    return Draft(doc=doc, markdown=md, html=page, text=text, message=message,
+                 events_in=len(in_period), held_back=max(held, 0))
