@@ -10,10 +10,11 @@ rejected event or overwrite an edit: the decision still stands beside the new ro
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from signalpipe.models import MetricValue, SignificantEvent
 
@@ -84,6 +85,26 @@ class ReviewLedger(Protocol):
     def review_log(self, company_id: str) -> list[ReviewDecision]:
         """Every decision about the company's events, oldest first."""
         ...
+
+
+def metrics_json(metrics: Mapping[str, MetricValue] | None) -> str | None:
+    """The metrics of a decision as the stores keep them (JSON; None stays None, so "metrics
+    unchanged" and "metrics cleared" stay apart)."""
+    return None if metrics is None else json.dumps(dict(metrics), ensure_ascii=False,
+                                                   sort_keys=True)
+
+
+def metrics_from_json(text: str | None) -> dict[str, MetricValue] | None:
+    if text is None:
+        return None
+    loaded: dict[str, Any] = json.loads(text)
+    return {str(k): _metric_value(v) for k, v in loaded.items()}
+
+
+def _metric_value(value: object) -> MetricValue:
+    if isinstance(value, int | float | str) and not isinstance(value, bool):
+        return value
+    return str(value)
 
 
 def fold(decisions: Iterable[ReviewDecision]) -> dict[str, ReviewState]:
