@@ -61,7 +61,8 @@ def build_draft(desk: Desk, period: Period, *, approved_only: bool) -> Draft:
     chosen = select(in_period).events
     settings = desk.settings
     ctx = UpdateContext(period=period, kpi_rows=kpi_rows(events), fetch=desk.messages.get_many,
-                        settings=settings.update, to=(settings.update.to or [None])[0])
+                        settings=settings.update,
+                        to=settings.update.to[0] if settings.update.to else None)
     doc = build(chosen, company_id=desk.company, context=ctx)
     terms = settings.update.redact
     md = redact_terms(markdown.document(doc), terms)
