@@ -88,7 +88,7 @@ def open_client(out_dir: Path, *, token: str | None = None,
     from signalpipe.serve.app import create_app
     from signalpipe.serve.desk import open_desk
 
-    settings = Settings(output_dir=out_dir, update=UpdateSettings(**update))  # type: ignore[arg-type]
+    settings = Settings(output_dir=out_dir, update=UpdateSettings(**update))
     desk = open_desk(settings)
     fps = seed(desk.messages, desk.events)
     client = TestClient(create_app(desk, token=token, allowed_hosts=["testserver"]))

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from email.message import EmailMessage
 
 from signalpipe.compose import html, markdown
-from signalpipe.compose.doc import UpdateContext, UpdateDoc, build
+from signalpipe.compose.doc import UpdateContext, UpdateDoc, build, recipient
 from signalpipe.compose.eml import build_message
 from signalpipe.disclosure import redact_terms
+from signalpipe.history import UpdateRecord, state
 from signalpipe.kpis import KpiObservation, event_date, observations
 from signalpipe.models import SignificantEvent
 from signalpipe.periods import Period
@@ -74,3 +76,17 @@ def build_draft(desk: Desk, period: Period, *, approved_only: bool) -> Draft:
                             company=doc.company)
     return Draft(doc=doc, markdown=md, html=page, text=text, message=message,
                  events_in=len(in_period), held_back=max(held, 0))
+
+
+def record_sent(desk: Desk, draft: Draft, recipients: Sequence[str]) -> None:
+    """Remember the update as `signalpipe email --send` does, so the next one covers what is
+    new since (its end is the period's, else the latest day it reported)."""
+    doc = draft.doc
+    days = [d for e in doc.events if (d := event_date(e)) is not None]
+    days += [line.now.observed_on for line, _ in doc.kpis]
+    until = doc.period.until or max(days, default=None)
+    desk.events.record_update(UpdateRecord(
+        company_id=desk.company, kind="update", since=doc.period.since, until=until,
+        created_at=datetime.now(UTC), events={e.fingerprint: state(e) for e in doc.events},
+        kpis={line.metric: line.now.value for line, _ in doc.kpis},
+        recipients=[recipient(r)[1] for r in recipients]))

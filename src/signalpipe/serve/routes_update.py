@@ -12,7 +12,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from signalpipe.compose.eml import SendError, send
-from signalpipe.serve.draft import Draft, build_draft
+from signalpipe.serve.draft import Draft, build_draft, record_sent
 from signalpipe.serve.pages import desk, period_of, render
 from signalpipe.serve.security import checked_form, field
 
@@ -80,6 +80,7 @@ async def do_send(request: Request) -> Response:
     error: str | None = None
     try:
         sent = send(draft.message, settings.update.smtp)
+        record_sent(desk(request), draft, sent)
     except SendError as exc:
         error = str(exc)
         logger.warning("update not sent: %s", exc)
