@@ -175,6 +175,7 @@ def _register() -> None:
         alerts_cmds,
         data,
         pipeline_cmds,
+        review_cmds,
         serve_cmd,
         services_cmd,
         stores_cmds,

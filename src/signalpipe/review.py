@@ -30,6 +30,10 @@ class ReviewAction(StrEnum):
     """Undo `confidential`."""
     REOPEN = "reopen"
     """Back to pending (undo approve or reject)."""
+    PICK_KPI = "pick_kpi"
+    """Of a KPI's conflicting figures for one day, this one is right. The fingerprint is
+    `kpi_fingerprint(metric, day)` ("kpi:arr:2026-03-01"), `metrics` is {"value": figure};
+    `reopen` on the same fingerprint undoes it (`review_kpis.py`)."""
 
 
 class ReviewStatus(StrEnum):
@@ -126,6 +130,9 @@ def fold(decisions: Iterable[ReviewDecision]) -> dict[str, ReviewState]:
             s = _replace(s, confidential=True)
         elif d.action is ReviewAction.PUBLIC:
             s = _replace(s, confidential=False)
+        elif d.action is ReviewAction.PICK_KPI:
+            s = _replace(s, status=ReviewStatus.APPROVED, metrics=dict(d.metrics or {}),
+                         decided_at=d.at)
         elif d.action is ReviewAction.EDIT:
             s = _replace(s, title=d.title if d.title is not None else s.title,
                          metrics=dict(d.metrics) if d.metrics is not None else s.metrics,

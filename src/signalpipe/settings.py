@@ -349,6 +349,9 @@ class UpdateSettings(BaseModel):
     disclose_investors: bool = False
     redact: list[str] = Field(default_factory=list)
     """Terms replaced in every output (customers under NDA, code names)."""
+    require_review: bool = False
+    """Write the update from approved events only (`signalpipe review approve`, or the review
+    app); otherwise from every event not rejected."""
     slack_workspace_url: str | None = None
     """https://yourteam.slack.com: makes Slack permalinks for citations."""
     smtp: SmtpSettings = Field(default_factory=SmtpSettings)
