@@ -8,6 +8,7 @@ from pathlib import Path
 
 from starlette.testclient import TestClient
 
+from signalpipe.kpis import observations
 from signalpipe.models import EvidenceSpan, Message, SignificantEvent, Source
 from signalpipe.serve.desk import Desk
 from signalpipe.settings import Settings, UpdateSettings
@@ -78,6 +79,7 @@ def seed(messages: MessageStore, events: EventStore) -> dict[str, str]:
     """Store the company; returns name -> fingerprint."""
     messages.put_many(MESSAGES)
     events.upsert_many(list(EVENTS.values()))
+    events.put_kpis(observations(EVENTS.values()))  # the ledger rows the runner writes
     return {name: e.fingerprint for name, e in EVENTS.items()}
 
 

@@ -126,6 +126,23 @@ def test_confidential_events_leave_the_update_and_come_back_when_public(app: App
     assert "Northwind" in _plain(client)
 
 
+def test_picking_a_kpi_figure_settles_the_conflict_everywhere(app: App) -> None:
+    client, desk, _ = app
+    assert "ARR: $3M" in _plain(client)
+    assert _post(client, "/kpis/pick", conflict="kpi:arr:2026-01-28", value="2900000.0") == 303
+    (decision,) = desk.reviews.review_log(COMPANY)
+    assert decision.action is ReviewAction.PICK_KPI and decision.metrics == {"value": 2.9e6}
+    assert "ARR: $2.9M" in _plain(client)
+    page = client.get("/kpis").text
+    assert "picked $2.9M" in page and "ARR</strong>: $2.9M" in page
+    assert _post(client, "/kpis/unpick", conflict="kpi:arr:2026-01-28") == 303
+    assert "ARR: $3M" in _plain(client)
+    assert _post(client, "/kpis/pick", conflict="kpi:arr:2026-01-28", value="1.0") == 400
+    assert _post(client, "/kpis/pick", conflict="kpi:arr:2026-01-05", value="1500000.0") == 400
+    assert client.post("/kpis/pick", data={"conflict": "kpi:arr:2026-01-28",
+                                           "value": "2900000.0"}).status_code == 403
+
+
 @pytest.mark.parametrize("action", ["approve", "reject", "reopen", "edit", "merge",
                                     "confidential"])
 def test_every_action_refuses_a_missing_or_wrong_csrf_token(app: App, action: str) -> None:
@@ -151,6 +168,7 @@ def test_require_review_builds_the_update_from_approved_events_only(tmp_path: Pa
     try:
         page = client.get("/update?period=2026-01").text
         assert "Built from approved events only" in page and "0 approved, 6 waiting" in page
+        assert "ARR" not in _plain(client)  # no KPI figure from an unapproved event
         assert "Northwind" not in _plain(client)
         assert _post(client, f"/events/{fps['funding']}/approve") == 303
         assert "Northwind" in _plain(client)

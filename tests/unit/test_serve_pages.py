@@ -127,16 +127,17 @@ def test_every_page_sends_a_script_free_content_security_policy(
 
 def test_kpis_page_charts_each_metric_and_shows_the_conflict_with_both_sources(
         app: tuple[TestClient, Desk, dict[str, str]]) -> None:
-    client, _, fps = app
+    client, _, _ = app
     page = client.get("/kpis")
     assert page.status_code == 200
     arr = page.text.split('id="kpi-arr"')[1]
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in arr and "ARR: $3M" in arr
-    conflict = arr.split('class="conflict"')[1]
-    assert "$3M" in conflict and "$2.9M" in conflict
+    conflict = page.text.split('id="conflict-arr-2026-01-28"')[1].split("</div>\n</div>")[0]
+    assert "the messages state 2 figures" in conflict
+    assert "<strong>$3M</strong>" in conflict and "<strong>$2.9M</strong>" in conflict
     assert "Big milestone: ARR reached $3M this week." in conflict
     assert "Correction from finance: ARR is $2.9M as of today." in conflict
-    assert f'href="/events/{fps["arr3"]}"' in conflict
+    assert conflict.count('class="pick"') == 2
     assert "No KPI figures" in client.get("/kpis?period=2025-01").text
 
 

@@ -19,10 +19,17 @@ from signalpipe.compose.doc import UpdateContext, UpdateDoc, build, recipient
 from signalpipe.compose.eml import build_message
 from signalpipe.disclosure import redact_terms
 from signalpipe.history import UpdateRecord, state
-from signalpipe.kpis import KpiObservation, event_date, observations
+from signalpipe.kpis import event_date
 from signalpipe.models import SignificantEvent
 from signalpipe.periods import Period
-from signalpipe.review import ReviewState, apply_reviews, is_confidential
+from signalpipe.review import is_confidential
+from signalpipe.reviewed import (
+    View,
+    confidential_count,
+    iter_reviewed,
+    review_states,
+    reviewed_kpis,
+)
 from signalpipe.selection import select
 from signalpipe.serve.desk import Desk
 
@@ -38,34 +45,31 @@ class Draft:
     """Events the draft was built from (after review)."""
     held_back: int
     """Events left out because they are not approved yet (with `update.require_review`)."""
+    confidential: int
+    """Events left out because a reviewer marked them confidential."""
 
 
-def reviewed_events(desk: Desk, states: dict[str, ReviewState], *,
-                    approved_only: bool) -> list[SignificantEvent]:
-    """The company's events as readers see them after review, confidential ones left out."""
-    events = list(desk.events.iter_events(desk.company, page=500))
-    shown = apply_reviews(events, states, approved_only=approved_only)
-    return [e for e in shown if not is_confidential(e, states)]
+def build_draft(desk: Desk, period: Period) -> Draft:
+    """The update `signalpipe email` would write for `period` now (`reviewed.View.UPDATE`)."""
+    store, company, settings = desk.events, desk.company, desk.settings
+    states = review_states(store, company)
 
+    def keep(event: SignificantEvent) -> bool:
+        day = event_date(event)
+        return day is None or period.holds(day)  # undated: `build` dates it, then decides
 
-def kpi_rows(events: Sequence[SignificantEvent]) -> list[KpiObservation]:
-    """The KPI ledger as the review left it: rebuilt from the reviewed events the way the runner
-    builds it from extracted ones, so a rejected figure is gone and an edited one replaced."""
-    return observations(events)
-
-
-def build_draft(desk: Desk, period: Period, *, approved_only: bool) -> Draft:
-    states = desk.states()
-    events = reviewed_events(desk, states, approved_only=approved_only)
-    everyone = reviewed_events(desk, states, approved_only=False) if approved_only else events
-    in_period = [e for e in events if period.holds(event_date(e))]
-    held = sum(1 for e in everyone if period.holds(event_date(e))) - len(in_period)
-    chosen = select(in_period).events
-    settings = desk.settings
-    ctx = UpdateContext(period=period, kpi_rows=kpi_rows(events), fetch=desk.messages.get_many,
-                        settings=settings.update,
+    chosen = select(iter_reviewed(store, company, settings, View.UPDATE, states=states),
+                    keep=keep)
+    held = 0
+    if settings.update.require_review:
+        everyone = select(iter_reviewed(store, company, settings, View.REVIEW, states=states),
+                          keep=lambda e: keep(e) and not is_confidential(e, states))
+        held = everyone.total - chosen.total
+    ctx = UpdateContext(period=period, fetch=desk.messages.get_many, settings=settings.update,
+                        kpi_rows=reviewed_kpis(store, company, settings, View.UPDATE,
+                                               states=states),
                         to=settings.update.to[0] if settings.update.to else None)
-    doc = build(chosen, company_id=desk.company, context=ctx)
+    doc = build(chosen.events, company_id=company, context=ctx)
     terms = settings.update.redact
     md = redact_terms(markdown.document(doc), terms)
     dated = [(e, d) for e in doc.events if (d := event_date(e)) is not None]
@@ -75,7 +79,8 @@ def build_draft(desk: Desk, period: Period, *, approved_only: bool) -> Draft:
                             settings=settings.update, to=list(settings.update.to),
                             company=doc.company)
     return Draft(doc=doc, markdown=md, html=page, text=text, message=message,
-                 events_in=len(in_period), held_back=max(held, 0))
+                 events_in=len(doc.events), held_back=max(held, 0),
+                 confidential=confidential_count(store, company, states))
 
 
 def record_sent(desk: Desk, draft: Draft, recipients: Sequence[str]) -> None:

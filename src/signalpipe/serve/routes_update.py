@@ -27,14 +27,12 @@ DOWNLOADS = {
 
 
 def require_review(request: Request) -> bool:
-    # TEMPORARY until update.require_review lands from review-data.
-    return bool(getattr(desk(request).settings.update, "require_review", False))
+    return desk(request).settings.update.require_review
 
 
 def _draft(request: Request) -> tuple[Draft, str]:
     period, period_q = period_of(request)
-    d = desk(request)
-    return build_draft(d, period, approved_only=require_review(request)), period_q
+    return build_draft(desk(request), period), period_q
 
 
 async def update_page(request: Request) -> Response:
