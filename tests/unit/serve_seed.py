@@ -75,12 +75,25 @@ EVENTS = {
 }
 
 
-def seed(messages: MessageStore, events: EventStore) -> dict[str, str]:
+def company_data(company: str = COMPANY) -> tuple[list[Message], dict[str, SignificantEvent]]:
+    """The messages and events, as another company's (the services tests' own id)."""
+    if company == COMPANY:
+        return MESSAGES, EVENTS
+    messages = [m.model_copy(update={"company_id": company}) for m in MESSAGES]
+    events = {name: SignificantEvent.model_validate({
+        **e.model_dump(), "company_id": company, "fingerprint": ""})
+        for name, e in EVENTS.items()}
+    return messages, events
+
+
+def seed(messages: MessageStore, events: EventStore,
+         company: str = COMPANY) -> dict[str, str]:
     """Store the company; returns name -> fingerprint."""
-    messages.put_many(MESSAGES)
-    events.upsert_many(list(EVENTS.values()))
-    events.put_kpis(observations(EVENTS.values()))  # the ledger rows the runner writes
-    return {name: e.fingerprint for name, e in EVENTS.items()}
+    stored, found = company_data(company)
+    messages.put_many(stored)
+    events.upsert_many(list(found.values()))
+    events.put_kpis(observations(found.values()))  # the ledger rows the runner writes
+    return {name: e.fingerprint for name, e in found.items()}
 
 
 def open_client(out_dir: Path, *, token: str | None = None,
