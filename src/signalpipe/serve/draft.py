@@ -33,6 +33,10 @@ from signalpipe.reviewed import (
 from signalpipe.selection import select
 from signalpipe.serve.desk import Desk
 
+PAGE = 1000
+"""Events read per page: SQLite's `iter_events` sorts the company's events for every page, so
+fewer, larger pages cost less (10,000 events: 0.55 s at 1000 a page, 0.9 s at 200)."""
+
 
 @dataclass
 class Draft:
@@ -58,11 +62,13 @@ def build_draft(desk: Desk, period: Period) -> Draft:
         day = event_date(event)
         return day is None or period.holds(day)  # undated: `build` dates it, then decides
 
-    chosen = select(iter_reviewed(store, company, settings, View.UPDATE, states=states),
+    chosen = select(iter_reviewed(store, company, settings, View.UPDATE, page=PAGE,
+                                  states=states),
                     keep=keep)
     held = 0
     if settings.update.require_review:
-        everyone = select(iter_reviewed(store, company, settings, View.REVIEW, states=states),
+        everyone = select(iter_reviewed(store, company, settings, View.REVIEW, page=PAGE,
+                                        states=states),
                           keep=lambda e: keep(e) and not is_confidential(e, states))
         held = everyone.total - chosen.total
     ctx = UpdateContext(period=period, fetch=desk.messages.get_many, settings=settings.update,

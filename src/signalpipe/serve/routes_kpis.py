@@ -19,6 +19,9 @@ from signalpipe.serve.desk import Desk
 from signalpipe.serve.pages import desk, period_of, render
 from signalpipe.serve.security import checked_form, field
 
+MAX_CONFLICTS = 20
+"""Conflicts listed at once, newest day first (a pick removes one; the next comes up)."""
+
 
 def _conflicts(d: Desk) -> list[KpiConflict]:
     return kpi_conflicts(d.events, d.company, d.settings, View.REVIEW)
@@ -32,11 +35,13 @@ async def kpis_page(request: Request) -> Response:
     lines = ledger(rows, since=period.since, until=period.until)
     found = [c for c in kpi_conflicts(d.events, d.company, d.settings, View.REVIEW,
                                       states=states) if period.holds(c.day)]
+    more = max(len(found) - MAX_CONFLICTS, 0)
+    found = found[:MAX_CONFLICTS]
     cited = sorted({i for c in found for o in c.options for i in o.source_message_ids[:2]})
     messages = {m.id: m for m in d.messages.get_many(cited)} if cited else {}
     charts = {line.metric: Markup(step_chart(line, width=520, height=140)) for line in lines
               if len(line.history) > 1}
-    return render(request, "kpis.html", lines=lines, charts=charts, conflicts=found,
+    return render(request, "kpis.html", lines=lines, charts=charts, conflicts=found, more=more,
                   messages=messages, period=period, period_q=period_q)
 
 
