@@ -185,3 +185,18 @@ def test_run_view_shows_the_funnel_dead_letters_and_cost(
     assert "malformed CSV: unclosed quote" in letters and "in.csv:7" in letters
     assert "&lt;b&gt;oops" in letters
     assert "0 extraction calls" in page.text and "$0.0000" in page.text
+
+
+def test_an_unexpected_error_is_a_plain_500_page(
+        app: tuple[TestClient, Desk, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    from signalpipe.serve import routes_run
+
+    def broken(desk: Desk) -> None:
+        raise RuntimeError("store went away at /secret/path")
+
+    monkeypatch.setattr(routes_run, "run_view", broken)
+    client, _, _ = app
+    quiet = TestClient(client.app, raise_server_exceptions=False)
+    r = quiet.get("/run")
+    assert r.status_code == 500 and "Something went wrong." in r.text
+    assert "/secret/path" not in r.text

@@ -10,6 +10,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from signalpipe.models import MetricValue
 from signalpipe.review import ReviewAction, ReviewDecision, ReviewLedger, ReviewState, fold
 from signalpipe.settings import Settings
 from signalpipe.stores.base import EventStore, MessageStore
@@ -33,11 +34,13 @@ class Desk:
         """Where the review log leaves every reviewed event."""
         return fold(self.reviews.review_log(self.company))
 
-    def decide(self, fingerprint: str, action: ReviewAction, **fields: object) -> None:
+    def decide(self, fingerprint: str, action: ReviewAction, *, reason: str = "",
+               title: str | None = None, metrics: Mapping[str, MetricValue] | None = None,
+               into: str | None = None) -> None:
         """Append one decision to the log (the event rows are never touched)."""
         self.reviews.record_review(ReviewDecision(
             company_id=self.company, fingerprint=fingerprint, action=action, at=time.time(),
-            reviewer=REVIEWER, **fields))  # type: ignore[arg-type]
+            reviewer=REVIEWER, reason=reason, title=title, metrics=metrics, into=into))
 
     def close(self) -> None:
         self.messages.close()
@@ -56,13 +59,3 @@ def open_desk(settings: Settings) -> Desk:
         events.close()
         raise
     return Desk(settings=settings, messages=messages, events=events, reviews=events)
-
-
-def status_counts(states: Mapping[str, ReviewState], total: int) -> dict[str, int]:
-    """How many events are pending, approved, rejected and merged."""
-    counts = {"approved": 0, "rejected": 0, "merged": 0}
-    for s in states.values():
-        if s.status.value in counts:
-            counts[s.status.value] += 1
-    counts["pending"] = max(total - sum(counts.values()), 0)
-    return counts

@@ -55,10 +55,10 @@ def desk(request: Request) -> Desk:
 def render(request: Request, name: str, status_code: int = 200, **values: Any) -> HTMLResponse:
     values.setdefault("company", desk(request).settings.update.company_name
                       or desk(request).company)
-    html = ENV.get_template(name).render(request=request, csrf=request.state.csrf,
-                                         csrf_field=Markup(
-                                             '<input type="hidden" name="csrf" value="{}">'
-                                         ).format(request.state.csrf), **values)
+    token = getattr(request.state, "csrf", "")  # "" on an error before the guard ran
+    field = Markup('<input type="hidden" name="csrf" value="{}">').format(token)
+    html = ENV.get_template(name).render(request=request, csrf=token, csrf_field=field,
+                                         **values)
     return HTMLResponse(html, status_code=status_code)
 
 

@@ -66,18 +66,21 @@ async def inbox(request: Request) -> Response:
                   next_q=urlencode({**base, "page": page + 1}))
 
 
-def _row_or_404(request: Request) -> Row:
+def _row_or_404(request: Request, rows: list[Row] | None = None) -> Row:
     fingerprint = request.path_params["fingerprint"]
-    row = find_row(desk(request), fingerprint)
-    if row is None:
+    if rows is None:
+        found = find_row(desk(request), fingerprint)
+    else:
+        found = next((r for r in rows if r.event.fingerprint == fingerprint), None)
+    if found is None:
         raise HTTPException(404, "No event with that id (it may have been retracted).")
-    return row
+    return found
 
 
 async def event_page(request: Request) -> Response:
     d = desk(request)
-    row = _row_or_404(request)
     rows = load_rows(d, Period())
+    row = _row_or_404(request, rows)
     source, before, after = neighbours(d, row, rows)
     same_type = [r for r in rows if r.event.event_type is row.event.event_type
                  and r.event.fingerprint != row.event.fingerprint
@@ -160,14 +163,12 @@ async def edit(request: Request) -> Response:
     metrics = edited_metrics(form, row)
     if not title:
         raise HTTPException(400, "The title cannot be empty.")
-    changes: dict[str, object] = {}
-    if title != row.title:
-        changes["title"] = title
-    if metrics != dict(row.metrics):
-        changes["metrics"] = metrics
-    if changes:
+    new_title = title if title != row.title else None
+    new_metrics = metrics if metrics != dict(row.metrics) else None
+    if new_title is not None or new_metrics is not None:
         desk(request).decide(row.event.fingerprint, ReviewAction.EDIT,
-                             reason=field(form, "reason"), **changes)
+                             reason=field(form, "reason"), title=new_title,
+                             metrics=new_metrics)
     return _back(request, form, row.event.fingerprint)
 
 
