@@ -100,6 +100,11 @@ def iter_reviewed(store: EventStore, company_id: str, settings: Settings,
     for event in stream:
         if event.fingerprint in merging:
             held.append(event)
+        elif event.fingerprint not in states:
+            # Never reviewed: as extracted (not confidential either), or pending under
+            # require_review. Most events, so the common case costs a set lookup.
+            if not approved_only:
+                yield event
         else:
             yield from _shown(apply_reviews([event], states, approved_only=approved_only),
                               states, view)

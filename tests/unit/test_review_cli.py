@@ -123,6 +123,12 @@ def test_edit_merge_confidential_reopen(out: Path) -> None:
     assert {e["fingerprint"]: e for e in listed(out, "events")}[users]["review"][
         "confidential"] is True
     assert "12,500 users" not in update(out)
+    for name in ("investor_update.html", "investor_update.eml"):
+        assert "12,500" not in (out / name).read_text(encoding="utf-8"), name
+    report = (out / "pipeline_results.md").read_text(encoding="utf-8")
+    assert "\\[confidential\\]" in report and "12,500" not in report
+    code, stdout, stderr = cli("email", "-o", str(out), "--preview", "--kind", "outreach")
+    assert code == 0 and "12,500" not in stdout and "1 confidential event left out" in stderr
 
 
 def test_a_kpi_conflict_is_picked_from_the_command_line(out: Path) -> None:
