@@ -39,6 +39,9 @@ def test_the_inbox_lists_every_event_pending_with_its_evidence_highlighted(app: 
     assert "6 to review · 0 approved" in page.text
     assert "Big milestone: <mark>ARR reached $3M</mark> this week." in page.text
     assert page.text.count('class="primary approve"') == 6
+    around = page.text.split(f'id="ev-{fps["arr2"]}"')[1].split("</details>")[0]
+    assert "Around it in this conversation (1)" in around  # a3, an hour later in #general
+    assert "after · Omar Diaz" in around and "ARR is $2.9M as of today" in around
     root = client.get("/", follow_redirects=False)
     assert root.headers["location"] == "/events"  # the root is the inbox
 

@@ -24,7 +24,7 @@ from signalpipe.serve.inbox import (
     load_rows,
     quotes,
 )
-from signalpipe.serve.neighbours import neighbours
+from signalpipe.serve.neighbours import around_each, neighbours
 from signalpipe.serve.pages import desk, period_of, render
 from signalpipe.serve.security import checked_form, field
 
@@ -60,6 +60,7 @@ async def inbox(request: Request) -> Response:
     pages = max((listing.total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
     base = filters.query(period=period_q)
     return render(request, "inbox.html", rows=rows, quotes=quotes(d, rows), listing=listing,
+                  around=around_each(d, rows, listing.rows),
                   filters=filters, choices=CHOICES, period=period, period_q=period_q,
                   page=page, pages=pages, back=urlencode({**base, "page": page}),
                   prev_q=urlencode({**base, "page": page - 1}),
