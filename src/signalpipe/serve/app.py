@@ -64,4 +64,5 @@ def create_app(desk: Desk, *, token: str | None = None,
         lifespan=lifespan)
     app.state.desk = desk
     app.state.token = token
+    app.state.drafts = {}
     return app
