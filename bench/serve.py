@@ -2,6 +2,7 @@
 
     python bench/serve.py                  # 10,000 events, 20 requests per page
     python bench/serve.py --events 2000 --requests 10
+    python bench/serve.py --pages /events /update
 
 Builds an embedded store (SQLite) in a temporary folder with `--events` events, each quoting
 its own message (evidence offsets), a KPI per tenth event, and a review decision on one event
@@ -33,6 +34,7 @@ from signalpipe.settings import Settings
 
 COMPANY = "scaleflow"
 TYPES = [t for t in EventType if t is not EventType.OTHER]
+PAGES = ("/events", "/events?type=funding", "/kpis", "/update", "/update/preview.html", "/run")
 
 
 def build(desk: Desk, n: int, seed: int) -> None:
@@ -86,6 +88,8 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--pages", nargs="*", default=list(PAGES),
+                        help="which pages to time (default: all)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         desk = open_desk(Settings(output_dir=Path(folder), company_id=COMPANY))
@@ -94,8 +98,7 @@ def main() -> None:
         print(json.dumps({"built_events": args.events,
                           "build_s": round(time.perf_counter() - t0, 1)}), flush=True)
         client = TestClient(create_app(desk, allowed_hosts=["testserver"]))
-        for path in ("/events", "/events?type=funding", "/kpis", "/update",
-                     "/update/preview.html", "/run"):
+        for path in args.pages:
             t1 = time.perf_counter()
             client.app.state.drafts.clear()
             first = client.get(path)
