@@ -86,6 +86,9 @@ def test_the_inbox_pages_fifty_at_a_time(app: tuple[TestClient, Desk, dict[str, 
     first, second = client.get("/events"), client.get("/events?page=2")
     assert len(_ids(first.text)) == 4 and len(_ids(second.text)) == 2
     assert "page 1 of 2 (6 events)" in first.text and 'href="/events?page=2"' in first.text
+    ranged = client.get("/events?since=2026-01-01&until=2026-01-31&type=revenue_milestone")
+    assert '<input type="hidden" name="since" value="2026-01-01">' in ranged.text
+    assert '<input type="hidden" name="until" value="2026-01-31">' in ranged.text
 
 
 def test_an_event_page_shows_evidence_neighbours_merge_targets_and_no_history_yet(

@@ -58,11 +58,12 @@ async def inbox(request: Request) -> Response:
     page = _page_number(request)
     rows = listing.rows[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
     pages = max((listing.total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
-    base = filters.query(period=period_q)
+    q = request.query_params
+    base = filters.query(period=period_q, since=q.get("since", ""), until=q.get("until", ""))
     return render(request, "inbox.html", rows=rows, quotes=quotes(d, rows), listing=listing,
                   around=around_each(d, rows, listing.rows),
                   filters=filters, choices=CHOICES, period=period, period_q=period_q,
-                  page=page, pages=pages, back=urlencode({**base, "page": page}),
+                  page=page, pages=pages, keep={**base, "page": str(page)},
                   prev_q=urlencode({**base, "page": page - 1}),
                   next_q=urlencode({**base, "page": page + 1}))
 
