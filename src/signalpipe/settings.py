@@ -374,6 +374,9 @@ class Settings(BaseSettings):
     names one of them speaks about us, not a third party."""
     data_file_path: Path = Path("data/full_data.csv")
     output_dir: Path = Path("output")
+    serve_token: SecretStr | None = None
+    """What `signalpipe serve` asks for (bearer token or login form); required off loopback
+    (SIGNALPIPE_SERVE_TOKEN)."""
     stack: Literal["embedded", "services"] = "embedded"
     bus: Annotated[BusSettings, NoDecode] = Field(default_factory=BusSettings)
     """The bus section; a plain name (``bus: kafka``, ``SIGNALPIPE_BUS=kafka``) is its backend."""
