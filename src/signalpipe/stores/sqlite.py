@@ -54,6 +54,8 @@ CREATE TABLE IF NOT EXISTS significant_events (
   severity TEXT NOT NULL, created_at REAL NOT NULL, updated_at REAL NOT NULL, doc TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_company_type ON significant_events(company_id, event_type);
+-- iter_events pages by (company, fingerprint): without this every page re-sorts the company.
+CREATE INDEX IF NOT EXISTS events_company_fp ON significant_events(company_id, fingerprint);
 CREATE TABLE IF NOT EXISTS batch_usage (batch_id TEXT PRIMARY KEY, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS parked_batches (
   batch_id TEXT PRIMARY KEY, message_ids TEXT NOT NULL, reason TEXT NOT NULL, at REAL NOT NULL
