@@ -38,3 +38,11 @@ def test_two_readings_draw_a_chart_and_the_funnel_says_new_messages() -> None:
     kpis = page.split("<h2>KPIs</h2>")[1].split("<h2>")[0]
     assert "<svg" in kpis and "no trend to chart" not in kpis
     assert "<td>New messages stored</td><td>2</td>" in page
+
+
+def test_a_rerun_says_how_many_were_already_stored() -> None:
+    rerun = render_page(company_id="acme", stats=RunStats(rows_read=3, stored_new=0, replayed=3),
+                        events=[], letters=[], kpi_rows=[])
+    assert "<td>Already stored and extracted</td><td>3</td>" in rerun
+    first = _page([])
+    assert "Already stored" not in first

@@ -84,7 +84,9 @@ def _summary(title: str, stats: RunStats, extra: list[tuple[str, object]]) -> No
     d = stats.as_dict()
     rows: list[tuple[str, object]] = [
         ("rows read", d["rows_read"]), ("messages consumed", d["consumed"]),
-        ("new messages stored", d["stored_new"]), ("dead-lettered", d["dead_lettered"]),
+        ("new messages stored", d["stored_new"]),
+        *([("already stored and extracted", d["replayed"])] if d["replayed"] else []),
+        ("dead-lettered", d["dead_lettered"]),
         ("batches", d["batches"]), ("batches parked", d["batches_parked"]),
         ("events inserted / merged", f"{d['events_inserted']} / {d['events_merged']}"),
         ("time", f"{stats.elapsed_s:.2f} s"), ("rate", f"{stats.rate:,.0f} msg/s"), *extra]

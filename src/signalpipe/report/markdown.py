@@ -39,7 +39,7 @@ def _stats_section(stats: RunStats) -> list[str]:
     d = stats.as_dict()
     rows = [("Rows read", d["rows_read"]), ("Messages produced", d["produced"]),
             ("Messages consumed", d["consumed"]), ("New messages stored", d["stored_new"]),
-            ("Already extracted (replayed)", d["replayed"]),
+            ("Already stored and extracted", d["replayed"]),
             ("Dead-lettered", d["dead_lettered"]), ("Batches", d["batches"]),
             ("Batches parked for retry", d["batches_parked"]),
             ("Events inserted", d["events_inserted"]), ("Events merged", d["events_merged"]),

@@ -35,6 +35,7 @@ def _funnel(stats: RunStats | None, letters: Sequence[DeadLetter], events: int) 
         proposed = stats.events_inserted + stats.events_merged + sum(
             stats.events_rejected.values())
         rows = [("Rows read", stats.rows_read), ("New messages stored", stats.stored_new),
+                *([("Already stored and extracted", stats.replayed)] if stats.replayed else []),
                 ("Dead-lettered", sum(stats.dead_letters.values())),
                 ("Batches", stats.batches), ("Candidate events", proposed),
                 ("Rejected candidates", sum(stats.events_rejected.values())),
