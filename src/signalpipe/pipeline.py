@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 
+from signalpipe.alerts import engine as alerts
 from signalpipe.backends import Backends, make_extractor
 from signalpipe.extract.base import Extractor
 from signalpipe.models import DeadLetter, Message
@@ -186,6 +187,8 @@ def run(settings: Settings, backends: Backends, source: Source, *,
                 worker.wait_extractions()
             else:
                 worker.drain()
+                # Like `sync`: what a run found alerts once (the ledger keys each delivery).
+                alerts.check(settings, backends.events, backends.messages)
         finally:
             worker.close()
         stats.interrupted_by = stop.signum
@@ -236,6 +239,8 @@ def _catch_up(worker: Worker, stop: threading.Event) -> None:
 
 LAG_SAMPLE_S = 5.0
 """How often a worker with a metrics endpoint asks the bus for its lag (a broker round trip)."""
+ALERT_CHECK_S = 30.0
+"""How often a long-running worker checks the alert rules, when it stored events since."""
 
 
 def work(settings: Settings, backends: Backends, *, extractor: Extractor | None = None,
@@ -256,6 +261,7 @@ def work(settings: Settings, backends: Backends, *, extractor: Extractor | None 
         try:
             worker.recover()
             idle_since = time.monotonic()
+            watch = _AlertWatch(settings, backends, stats)
             while not signalled.is_set() and not (stop is not None and stop.is_set()):
                 if on_lag is not None and time.monotonic() - sampled >= LAG_SAMPLE_S:
                     on_lag(worker.consumer.lag())
@@ -266,7 +272,9 @@ def work(settings: Settings, backends: Backends, *, extractor: Extractor | None 
                 if idle_exit_s is not None and time.monotonic() - idle_since >= idle_exit_s:
                     break
                 worker.maybe_recover()
+                watch.tick()
             worker.drain()
+            watch.tick(force=True)
         finally:
             worker.close()
     stats.finish()
@@ -285,3 +293,29 @@ def produce(settings: Settings, backends: Backends, source: Source, *,
     stats.finish()
     return stats
 
+
+class _AlertWatch:
+    """Alerts from a long-running worker: the rules are checked when the worker is idle, at
+    most every `ALERT_CHECK_S` and only after it stored events, and retries whose backoff has
+    passed are sent; a check reads every event, so it is not done per batch."""
+
+    def __init__(self, settings: Settings, backends: Backends, stats: RunStats) -> None:
+        self._settings, self._backends, self._stats = settings, backends, stats
+        self._seen = self._events_stored()
+        self._last = time.monotonic()
+
+    def _events_stored(self) -> int:
+        return self._stats.events_inserted + self._stats.events_merged
+
+    def tick(self, *, force: bool = False) -> None:
+        if not self._settings.alerts.channels:
+            return
+        if not force and time.monotonic() - self._last < ALERT_CHECK_S:
+            return
+        self._last = time.monotonic()
+        events, messages = self._backends.events, self._backends.messages
+        if self._events_stored() != self._seen:
+            self._seen = self._events_stored()
+            alerts.check(self._settings, events, messages)
+        else:
+            alerts.deliver_due(self._settings, events, messages)
