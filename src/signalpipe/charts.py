@@ -28,40 +28,61 @@ th:first-child,td:first-child{text-align:left}sup{font-size:11px;color:#57606a}
 
 
 def step_chart(line: KpiLine, markers: Sequence[date] = (), width: int = 320,
-               height: int = 90) -> str:
-    """A KPI's observations as a step line; event days as ticks on the axis."""
-    obs = line.history
-    days = [o.observed_on.toordinal() for o in obs] + [d.toordinal() for d in markers]
+               height: int = 100) -> str:
+    """A KPI's readings as a step line, one per day (on the latest day the figure the line
+    reports, when the messages stated several); event days as ticks on the axis.
+
+    The axis starts at zero for figures that cannot go below it, so $1.5M -> $3.2M reads as a
+    doubling, not as a rise from nothing; the first reading and both end dates are written
+    on the chart, because an SVG in an email has no axis a reader can hover."""
+    per_day = {o.observed_on: o.value for o in line.history}
+    per_day[line.now.observed_on] = line.now.value
+    obs = sorted(per_day.items())
+    days = [d.toordinal() for d, _ in obs] + [d.toordinal() for d in markers]
     lo_d, hi_d = min(days), max(days)
-    values = [o.value for o in obs]
-    lo_v, hi_v = min(values), max(values)
-    pad = 8
+    values = [v for _, v in obs]
+    lo_v, hi_v = min(0.0, min(values)), max(values)
+    pad, axis = 8, height - 24
 
     def x(day: int) -> float:
         return pad + (day - lo_d) / max(hi_d - lo_d, 1) * (width - 2 * pad)
 
     def y(value: float) -> float:
-        return height - 20 - (value - lo_v) / ((hi_v - lo_v) or 1) * (height - 40)
+        return axis - 4 - (value - lo_v) / ((hi_v - lo_v) or 1) * (axis - 26)
 
     points: list[str] = []
-    for i, o in enumerate(obs):
-        px, py = x(o.observed_on.toordinal()), y(o.value)
+    for i, (day, value) in enumerate(obs):
+        px, py = x(day.toordinal()), y(value)
         if i:
             points.append(f"{px:.1f},{points[-1].split(',')[1]}")
         points.append(f"{px:.1f},{py:.1f}")
-    ticks = "".join(f'<line x1="{x(d.toordinal()):.1f}" y1="{height - 16}" '
-                    f'x2="{x(d.toordinal()):.1f}" y2="{height - 10}" stroke="#bf8700"/>'
+    ticks = "".join(f'<line x1="{x(d.toordinal()):.1f}" y1="{axis - 3}" '
+                    f'x2="{x(d.toordinal()):.1f}" y2="{axis + 3}" stroke="#bf8700"/>'
                     for d in markers)
-    dots = "".join(f'<circle cx="{x(o.observed_on.toordinal()):.1f}" cy="{y(o.value):.1f}" '
-                   f'r="2.5" fill="#0969da"/>' for o in obs)
+    dots = "".join(f'<circle cx="{x(d.toordinal()):.1f}" cy="{y(v):.1f}" r="2.5" '
+                   f'fill="#0969da"/>' for d, v in obs)
     label = f"{line.label}: {show(line.unit, line.now.value)}"
+    first_day, first = obs[0]
+    notes = ""
+    if len(obs) > 1:
+        notes = (f'<text x="{x(first_day.toordinal()) + 4:.1f}" y="{y(first) - 5:.1f}" '
+                 f'font-size="10" fill="#57606a">{_e(show(line.unit, first))}</text>')
+    dates = (f'<text x="{pad}" y="{height - 6}" font-size="10" fill="#57606a">'
+             f'{_e(_day(date.fromordinal(lo_d)))}</text>')
+    if hi_d != lo_d:
+        dates += (f'<text x="{width - pad}" y="{height - 6}" font-size="10" fill="#57606a" '
+                  f'text-anchor="end">{_e(_day(date.fromordinal(hi_d)))}</text>')
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
             f'role="img" aria-label="{_e(label)}" class="kpi-chart">'
             f'<text x="{pad}" y="14" font-size="12" fill="#1f2328">{_e(label)}</text>'
             f'<polyline fill="none" stroke="#0969da" stroke-width="2" '
-            f'points="{" ".join(points)}"/>{dots}{ticks}'
-            f'<line x1="{pad}" y1="{height - 13}" x2="{width - pad}" y2="{height - 13}" '
-            f'stroke="#d0d7de"/></svg>')
+            f'points="{" ".join(points)}"/>{dots}{notes}{ticks}'
+            f'<line x1="{pad}" y1="{axis}" x2="{width - pad}" y2="{axis}" '
+            f'stroke="#d0d7de"/>{dates}</svg>')
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
 
 
 def timeline(events: Sequence[tuple[SignificantEvent, date]], width: int = 680) -> str:
