@@ -12,6 +12,7 @@ from signalpipe.extract.rules import company as co
 from signalpipe.extract.rules import deals, growth, modality
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
+from signalpipe.extract.rules.layout import no_events_here, readable
 from signalpipe.extract.rules.subject import OTHER_PEOPLE, third_party
 from signalpipe.extract.rules.text import Span, clauses, lower, sentences
 from signalpipe.models import EventType, Message
@@ -148,7 +149,10 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     found_cues = cues(low)
     if not found_cues:
         return [], []  # most messages: one scan finds no cue, there is nothing to read
-    text = masked(message.text)
+    skip = no_events_here(message.subject or "", message.text)
+    if skip:
+        return [], [(message.id, skip)]
+    text = readable(masked(message.text))
     if text is not message.text:
         low = lower(text)
         found_cues = cues(low)
@@ -230,7 +234,7 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
                    ) -> tuple[list[Hit], list[tuple[str, str]]]:
     line = masked(message.subject or "")
     found_cues = cues(lower(line))
-    if not found_cues:
+    if not found_cues or no_events_here(line, message.text):
         return [], []
     sentence = Span(0, len(line), line)
     names = {n for _, these in found_cues for n in these}

@@ -1,0 +1,78 @@
+"""The parts of a message a reader skips: quoted replies, signatures, list footers, a press
+release's boilerplate, and messages that are job ads or list digests as a whole.
+
+An event is stated in the body a sender wrote. A reply quotes someone else's words ("> we closed
+our round"), a press release ends with "About <Company>", safe-harbour and contact sections that
+restate what the company is, and a mailing list appends its footer. Reading those makes false
+events and duplicates, so they are blanked out with spaces: offsets into the message stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Where the part a sender wrote ends: everything after one of these lines is quoted, signed,
+# boilerplate or a footer.
+_END = re.compile(
+    r"(?im)^[ \t>*#_]*(?:"
+    r"about (?!us\b|the\b|this\b|me\b|our\b|it\b|that\b|a\b|an\b|\d)[\w&.'’ -]{2,60}[:\s]*$"
+    r"|(?:forward[- ]looking statements?|safe harbou?r(?: statement)?|cautionary (?:note|statement)"
+    r"|media (?:contacts?|inquiries|enquiries)|press (?:contacts?|inquiries|enquiries)"
+    r"|investor (?:contacts?|relations)|contacts?|for more information|source)\b[:.\s]*$"
+    r"|#{3}\s*$"
+    r"|-{2,}\s*original message\s*-{2,}"
+    r"|on\b.{0,120}\bwrote:\s*$|from: .{0,120}\s*$"
+    r"|--\s*$|_{10,}\s*$"
+    r"|to unsubscribe\b.*$|(?:sent from my (?:iphone|ipad|android|phone))\b.*$"
+    r")")
+_QUOTED = re.compile(r"(?m)^[ \t]*>.*$")
+# A job ad or a list digest states no event of the sender's company, whatever its words.
+_JOB_AD = re.compile(
+    r"\b(?:job (?:opening|offer|posting|ad|description|opportunity)|position (?:available|open)"
+    r"|open position|vacanc(?:y|ies)|send (?:your|a) (?:cv|resume"
+    r"|résumé)|postdoc\w*|phd (?:position|studentship)|internship (?:position|opportunit\w+)"
+    r"|salary range|requirements:|qualifications:|responsibilities:|closing date)", re.IGNORECASE)
+_HIRING_CALL = re.compile(r"(?i)\b(?:(?:to|how to|please) apply|apply (?:now|here|at|by"
+                          r"|online|through)|we(?:'re| are) hiring|is hiring|are hiring|now hiring"
+                          r"|is (?:seeking|looking for) (?:a|an)\b|we are (?:seeking|looking for)"
+                          r" (?:a|an)\b)")
+_DIGEST = re.compile(r"(?i)\bdigest,? vol(?:ume)?\b|\btoday's topics:|\bmessage: \d+\b")
+_MIN_START = 40  # a heading in the first line or two is a title, not boilerplate
+
+
+def readable(text: str) -> str:
+    """``text`` with quoted lines and everything after the body's end blanked to spaces."""
+    out = text
+    if ">" in out:
+        out = _QUOTED.sub(lambda m: " " * len(m.group()), out)
+    end = _body_end(out)
+    if end < len(out):
+        out = out[:end] + _blank(out[end:])
+    return out
+
+
+def _body_end(text: str) -> int:
+    for m in _END.finditer(text):
+        if m.start() >= _MIN_START:
+            return m.start()
+    return len(text)
+
+
+def _blank(text: str) -> str:
+    """Spaces for every character but line breaks, so sentences still end where they did."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def no_events_here(subject: str, text: str) -> str | None:
+    """Why a whole message states no event of its own (a job ad, a list digest), or None."""
+    head = f"{subject}\n{text[:4000]}"
+    if _DIGEST.search(head):
+        return "mailing-list digest"
+    ads = {m.group().lower() for m in _JOB_AD.finditer(head)}
+    if not ads:
+        return None
+    calls = _HIRING_CALL.search(head)
+    if len(ads) >= 2 or calls or re.search(r"(?i)\b(?:jobs?|position|vacancy|hiring|postdoc"
+                                           r"|opening|career)\b", subject):
+        return f"job ad ({sorted(ads)[0]})"
+    return None
