@@ -45,7 +45,9 @@ LAYOFF = rx(r"\b(?:laid off|lay ?offs?|let go of \d+|reduction in force|\brif\b"
             r"(?:our |the )?(?:staff|team|headcount|workforce|jobs|roles|people|company)"
             r"|said goodbye to \d+|let \d+ (?:people|colleagues|employees) go|\d+ roles cut"
             r"|hiring freeze"
-            r"|freez(?:e|ing) (?:all )?hiring|headcount cuts?|job cuts|downsiz\w+"
+            r"|freez(?:e|ing) (?:all )?hiring|paus(?:e|ed|ing) (?:all |our |new )?hiring"
+            r"|hiring (?:is |was |has been )?(?:paused|frozen|on hold)|headcount cuts?|job cuts"
+            r"|downsiz\w+"
             r"|restructur\w+ (?:that|which|affecting)|furlough\w*)\b")
 PERSON = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ]+)?(?:\s(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+"
                     r"(?:[A-Z][a-zà-ÿ]+)?)){0,2}")
@@ -195,7 +197,21 @@ NOT_LAUNCH_OBJECT = rx(r"\b(?:website|web site|blog|logo|brand(?:ing)?|new look|
                       r"|collection|album|song|film|movie|store|restaurant)\b")
 
 
+SLIP = rx(r"\b(?:launch|release|ga|rollout|go-live|general availability)\b[^.;]{0,30}?"
+          r"\b(?:(?:was|is|has been|got|had to be) )?(?:delayed|postponed|pushed(?: back)?"
+          r"|slipped|slips|slipping)\b"
+          r"|\b(?:delayed|postponed|pushed back) (?:the|our) (?:\w+ ){0,2}"
+          r"(?:launch|release|ga|rollout)\b")
+
+
 def launch(clause: str, low: str, ctx: Context) -> Found | None:
+    slip = SLIP.search(low)
+    if slip:  # a delayed launch is the lowlight of a launch (shared LABELLING.md)
+        version = _VERSION.search(clause)
+        what = version.group() if version else "launch"
+        return Found(T.PRODUCT_LAUNCH, {"delayed": key(what)},
+                     f"Launch delayed: {said(clause, 0)}", slip.start(), negative=True,
+                     allow=frozenset({"plan"}))
     major = MAJOR_HEADING.match(clause)
     if major:  # "## [4.0.0] - 2025-01-21": a changelog opening a major version
         return Found(T.PRODUCT_LAUNCH, {"product": f"v{major['v']}"},
@@ -351,7 +367,10 @@ def compliance(clause: str, low: str, ctx: Context) -> Found | None:
     if bad:
         return Found(T.COMPLIANCE, {"certification": name},
                      f"{written}: {said(clause, bad.start())}",
-                     bad.start(), negative=True)
+                     bad.start(), negative=True,
+                     # "delayed to next year" is the setback, not a plan
+                     allow=frozenset({"plan"}) if re.search(r"delay|push|slip|postpon",
+                                                            bad.group()) else frozenset())
     done = CERT_DONE.search(low)
     if not done or (done.group() in {"compliance", "compliant"} and not re.search(
             r"\b(?:achieved|complete|now|fully|officially|became|is|are|we're)\b[^.]{0,20}"
@@ -376,7 +395,10 @@ def _cert_verb(done: str) -> str:
 
 
 PRESS = rx(
-    r"\b(?:featured (?:in|on|by)|feature (?:story |article )?(?:on|about) us|covered (?:by|us|in)"
+    r"\b(?:featured (?:in|on|by)|feature (?:story |article )?(?:on|about) us"
+    r"|covered (?:by|us|in|our (?:launch|raise|round|news|story|announcement|funding))"
+    r"|recogni[sz]ed (?:as (?:a|an|one of)|by|in (?:the|their))|named (?:as )?(?:a |the )?(?:leader"
+    r"|visionary|challenger|strong performer|top \d+) in|magic quadrant|forrester wave"
     r"|coverage (?:in|from|by)|wrote (?:about|up) us|write-?up (?:in|on|about)|ran (?:a |our |the )"
     r"?(?:story|piece|article|profile|feature|interview)|(?:article|story|piece|profile|interview"
     r"|op-?ed|podcast|episode|feature|segment|writeup|write-up|mention|column|review)(?: about us"
@@ -424,7 +446,7 @@ AWARD = rx(
     r"|took (?:first|top|1st|gold)|earned|granted|secured|landed|named (?:as )?(?:a |the )?winner"
     r" of)\b[^.]{0,50}?\b(?P<what>award"
     r"|prize|competition|challenge|hackathon|pitch (?:competition|battle)|grant|patent|medal"
-    r"|trophy|honou?r)\b|\bpatent\b[^.]{0,40}?\b(?:was |has been |is )?(?:granted|issued"
+    r"|trophy|honou?r)s?\b|\bpatent\b[^.]{0,40}?\b(?:was |has been |is )?(?:granted|issued"
     r"|approved|official)\b")
 
 

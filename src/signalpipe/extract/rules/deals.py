@@ -8,6 +8,7 @@ from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.lexicon import INVESTOR, rx
 from signalpipe.extract.rules.names import clean, key, name_after, name_before, names_in
 from signalpipe.extract.rules.numbers import article, currency_money, money, short_money
+from signalpipe.extract.rules.subject import third_party
 from signalpipe.models import EventType
 
 T = EventType
@@ -144,7 +145,9 @@ INTEREST = rx(
     r" (?:progress|trajectory|growth)|caught (?:our|their) attention|on (?:their|our) radar"
     r"|request(?:ing|ed|s)? (?:a|the|our|your) (?:call|meeting|deck|data room|intro)"
     r"|intro(?:duction)? request|asked for an intro|(?:interest|intro|call) from"
-    r"|ask(?:ing|ed) to (?:meet|invest|lead|talk|chat)"
+    r"|ask(?:ing|ed|s)? (?:us )?to (?:meet|invest|lead|talk|chat|see|review|look|get|join|dig)"
+    r"|(?:due )?diligence (?:call|request|list|questions|meeting|session)"
+    r"|started (?:due )?diligence"
     r"|potential (?:series [a-h] )?lead|preempt\w*|pre-empt\w*|sent (?:us )?a (?:loi"
     r"|deck request))\b")
 _FUND_SENDER = rx(r"\b(?:ventures?|capital|partners|vc|fund|investments?|investors?|angels?)\b")
@@ -196,7 +199,17 @@ DEAL_DONE = rx(
     r"|sent (?:back|over|us) the signed|signature(?:s)? (?:is|are) in|awarded us|deployed across"
     r"|rolling out to|standardi[sz]ed on|new (?:enterprise |paying )?(?:logo|customer|client)"
     r"|goes with us|biggest deal|largest deal|largest contract|biggest contract"
-    r"|agreed to (?:buy|purchase|a)|selects?|chooses|deploys|adopts|adopted)\b")
+    r"|agreed to (?:buy|purchase|a)|selects?|chooses|deploys|adopts|adopted"
+    r"|(?:has |have |had )?(?:been )?(?:selected|chosen|picked|tapped) (?:by|as)"
+    r"|(?:has|have) chosen"
+    r"|(?:was |were |been |is )?awarded (?:a|an|the|two|three|\$|\d)"
+    r"|(?:got|received|secured|won) (?:a |an |the |our |two |three |\$?\d[\w.,$]* )?(?:signed )?"
+    r"(?:[\w$.,-]+ ){0,4}(?:po|purchase order|order form|contract|order|agreement|tender)s?\b)\b")
+# The verbs whose subject is the seller: "Lockheed won a contract", "Acme was selected by the
+# Navy". When that subject is someone other than us, the deal is theirs.
+SELLER_SIDE = rx(r"(?:won|wins|landed|lands|secured|(?:was |were |been |is )?awarded|(?:has |have "
+                 r"|had )?(?:been )?(?:selected|chosen|picked|tapped) (?:by|as)|got|received)\b")
+CHOSEN = rx(r"(?:selected|chosen|picked|tapped) (?:by|as)|awarded")
 DEAL_OBJECT = rx(
     r"\b(?:contract|deal|order form|purchase order|po\b|msa|agreement|logo|customer|client"
     r"|licen[cs]e|subscription|seats|acv|tcv|arr|/yr|/year|per year|a year|annual|yrs?\b"
@@ -226,7 +239,8 @@ def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
                      f"Lost {who or 'a deal'}", lost.start(), negative=True, relational=True,
                      stakeholders=(who,) if who else ())
     dones = list(DEAL_DONE.finditer(low))
-    if not dones or not DEAL_OBJECT.search(low) or NOT_DEAL.search(low) or re.search(
+    chosen = any(CHOSEN.search(d.group()) for d in dones)
+    if not dones or not (chosen or DEAL_OBJECT.search(low)) or NOT_DEAL.search(low) or re.search(
             r"\brenew(?:al|ed)\b|\bclosed (?:the )?(?:month|quarter|year|q[1-4]|fy)", low):
         return None  # a renewal is a customer outcome; "closed the month at" is revenue
     amounts = currency_money(clause) or [f for f in money(clause) if f.value >= 1000]
@@ -240,6 +254,8 @@ def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
     if who is None and not amounts and not re.search(
             r"order form|purchase order|contract|msa|closed[- ]won|deal", low):
         return None
+    if SELLER_SIDE.match(done.group()) and third_party(clause[:done.start()], clause, ctx.company):
+        return None  # "Lockheed won a $2B contract": someone else sold it
     metrics: dict[str, str | int | float] = {}
     if who:
         metrics["customer"] = key(who)
@@ -371,6 +387,10 @@ def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
                      else said(clause, churn.start() if who is None else 0), churn.start(),
                      negative=True,
                      relational=True,
+                     # "they won't renew" is the churn itself, said before it takes effect
+                     allow=frozenset({"plan"}) if re.match(r"won|will not|not renew|decided"
+                                                           r"|chose", churn.group())
+                     else frozenset(),
                      stakeholders=(who,) if who else ())
     m = RENEWAL.search(low)
     if not m or not SUCCESS_DONE.search(low) or NOT_SUCCESS.search(low):

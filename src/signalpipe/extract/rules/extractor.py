@@ -12,7 +12,7 @@ from signalpipe.extract.base import Extraction, Extractor
 from signalpipe.extract.rules.deals import funding_title
 from signalpipe.extract.rules.found import Found
 from signalpipe.extract.rules.reader import Hit, read_message
-from signalpipe.extract.rules.subject import aliases_pattern
+from signalpipe.extract.rules.subject import aliases_pattern, name_variants
 from signalpipe.models import (
     Batch,
     BatchUsage,
@@ -73,7 +73,8 @@ class RulesExtractor(Extractor):
 
     def _company(self, company_id: str) -> re.Pattern[str] | None:
         if company_id not in self._patterns:
-            names = [company_id, *self._aliases.get(company_id, ())]
+            names = [v for n in (company_id, *self._aliases.get(company_id, ()))
+                     for v in name_variants(n)]
             self._patterns[company_id] = aliases_pattern(names)
         return self._patterns[company_id]
 

@@ -19,7 +19,8 @@ STEMS: dict[str, str] = {
                          "interest wants to would like would love keen to eager to partner "
                          "meeting ic meeting investment committee deep dive deep-dive "
                          "monitoring following radar attention request preempt pre-empt loi$ "
-                         "intro$ introduction",
+                         "intro$ introduction asked to asked for asking to asking for "
+                         "diligence",
     "compliance": "soc$ soc2 soc 1 soc 2 soc 3 iso hipaa gdpr pci fedramp hitrust csa star "
                   "cyber essentials tisax ccpa nis2 nis 2 fda 510(k) stateramp irap disa ce mark "
                   "hds$ c5$ nist cmmc pen test pentest penetration ato$ failed the audit failed "
@@ -28,7 +29,8 @@ STEMS: dict[str, str] = {
     "media": "featured feature in feature on feature about covered coverage wrote write-up "
              "writeup ran$ article story piece profile op-ed podcast episode segment mention "
              "column published named list$ quoted we're in we are in we were in press front page "
-             "appear shout profiled award prize winner won$ wins$ live$",
+             "appear shout profiled award prize winner won$ wins$ live$ interview recogni "
+             "magic quadrant forrester wave",
     "hiring": "ceo cto cfo coo cro cmo cpo ciso cio$ cso$ cdo$ cco$ chief vice president vp$ "
               "svp$ evp$ head of director general counsel founding founder co-founder cofounder "
               "principal staff engineer lead president board of board member the board our board "
@@ -43,7 +45,7 @@ STEMS: dict[str, str] = {
               "offer accepted "
               "started as passed away reduce the team reduced the team "
               "reduce our team reduced our team "
-              "furlough new executive new leadership new senior",
+              "furlough new executive new leadership new senior paus frozen",
     "expansion": "expand expansion launched in launches in live in opened opens new office new "
                  "region new data new market new hub new zone region data center datacenter "
                  "data centre first customer in first client in first deal in first office "
@@ -63,7 +65,7 @@ STEMS: dict[str, str] = {
                        "out standardiz standardis new logo agreed adopt lost lose fell through "
                        "fell apart collapsed pulled out backed out walked away contract deal "
                        "order form purchase order biggest deal largest deal largest contract "
-                       "biggest contract",
+                       "biggest contract po$ chosen tapped",
     "customer_success": "renew re-sign extended expand upsell upgraded seats case study "
                         "customer story success story testimonial nps$ csat net promoter record "
                         "retention nrr$ ndr$ grr$ g2$ capterra trustpilot gartner saved churn "
@@ -101,7 +103,7 @@ STEMS: dict[str, str] = {
               "arrives announc goes live out now first release initial release open-sourc "
               "open sourc major version is out are out is here are here announce release of "
               "excited to now support now offer you can now you can finally now works with "
-              "now integrates with",
+              "now integrates with slipped delayed postponed pushed back",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 
@@ -157,7 +159,8 @@ def _stems(spec: str) -> list[str]:
              "now support", "out of beta", "available to everyone", "available to all",
              "you can now", "you can finally", "now works with",
              "now integrates with",
-             "now offer"}
+             "now offer", "magic quadrant", "forrester wave", "asked to", "asked for",
+             "asking to", "asking for", "pushed back"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

@@ -215,7 +215,8 @@ TECH_METRIC = rx(
 TECH_BETTER = rx(
     r"\b(?:from \S+ to|down to|dropped|dropping|reduced|reduction|cut (?:by|from|to|our)"
     r"|lower than|lowered|improved|improvement|faster|quicker|speed-?up|sped up|halved"
-    r"|slashed|went from|now \S+,? (?:vs|versus|compared|from|it was|was|down)|record|new high"
+    r"|slashed|went from|cut|up \d|up by|(?:is|are|went) up|rose|grew|jumped|first time|best ever"
+    r"|highest|lowest|now \S+,? (?:vs|versus|compared|from|it was|was|down)|record|new high"
     r"|all[- ]time|processed|handled|sustained|zero downtime|no downtime|crossed|surpassed"
     r"|sub-?\d|under \d|below \d|was \d|it was|better|increas\w+|\w+-?fold|doubled|tripled"
     r"|decreased|shaved|trimmed|saved|saving|savings"
@@ -239,7 +240,7 @@ SECURITY = frozenset({"breach", "security incident", "compromised", "leaked", "r
 IMPACT = rx(
     r"\b(?:customers?|users?|clients?|production|prod\b|all regions|sla|status page|everyone"
     r"|affected|impacted|unable to|couldn'?t|could not|paused|angry|escalat\w+|refund|credits?"
-    r"|\d+ ?(?:min|mins|minutes|hours|hrs|h)\b|(?:an|one|two|three|several) hours?|all day"
+    r"|\d+[- ]?(?:min|mins|minutes|hours?|hrs|h)\b|(?:an|one|two|three|several) hours?|all day"
     r"|for hours|data|records|accounts|pii|personal data)\b")
 
 
@@ -248,12 +249,13 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
     outage = next((m for m in marks if m.group() not in WEAK_OUTAGE), marks[0] if marks else None)
     if outage and outage.group() in WEAK_OUTAGE and not FELT.search(low):
         outage = None
-    if outage and IMPACT.search(low) and not re.search(
+    whole = ctx.sentence.lower() if len(ctx.sentence) > len(clause) else low
+    if outage and IMPACT.search(whole) and not re.search(
             r"\b(?:risk of|to avoid|avoid|prevent\w*|in case of|in the event of|could cause"
             r"|may cause|might cause|no (?:customer|user)s? (?:were |was )?(?:affected|impacted)"
             r"|no impact"
             r"|zero impact"
-            r"|not (?:affected|impacted)|drill|game ?day|chaos test|simulated|tabletop)\b", low):
+            r"|not (?:affected|impacted)|drill|game ?day|chaos test|simulated|tabletop)\b", whole):
         what = outage.group().lower()
         if what in SECURITY:
             # a security incident mirrors an audit (shared LABELLING.md), an outage a result

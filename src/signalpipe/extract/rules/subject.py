@@ -47,6 +47,41 @@ _NOT_NAMES = frozenset(
     ])
 
 
+_LEGAL = re.compile(r"(?:,?\s+(?:inc|incorporated|llc|l\.l\.c|ltd|limited|corp|corporation|co"
+                    r"|company|gmbh|ag|plc|s\.?a|s\.?a\.?s|b\.?v|n\.?v|oy|ab|as|pty|pte|srl"
+                    r"|s\.r\.l|sarl)\.?)+$", re.IGNORECASE)
+# Words that describe what a company does rather than name it: "Acme Robotics" is "Acme".
+_DESCRIPTOR = frozenset([
+    "analytics", "labs", "lab", "technologies", "technology", "tech", "systems", "software",
+    "solutions", "health", "healthcare", "therapeutics", "pharmaceuticals", "pharma", "bio",
+    "biosciences", "robotics", "ai", "cloud", "data", "security", "networks", "group",
+    "holdings", "games", "studios", "studio", "media", "digital", "financial", "finance",
+    "payments", "energy", "medical", "platforms", "platform", "hq", "app", "apps", "io",
+    "international", "global", "ventures", "industries", "interactive", "mobile", "online",
+])
+
+
+def name_variants(name: str) -> list[str]:
+    """The shapes a company's name takes in its own text: "Acme Robotics, Inc." is also "Acme
+    Robotics" and "Acme"; "OLake (Datazip)" is "OLake" and "Datazip"."""
+    out = [name]
+    inner = re.search(r"\(([^()]{2,40})\)", name)
+    bases = [re.sub(r"\s*\([^()]*\)\s*", " ", name).strip()]
+    if inner:
+        bases.append(inner.group(1).strip())
+    for base in bases:
+        base = _LEGAL.sub("", base).strip(" ,")
+        out.append(base)
+        words = base.split()
+        while len(words) > 1 and words[-1].lower().strip(".") in _DESCRIPTOR:
+            words = words[:-1]
+            short = " ".join(words)
+            if len(short) >= 4 and short.lower() not in COMMON_WORDS \
+                    and short.lower() not in _DESCRIPTOR:
+                out.append(" ".join(words))
+    return list(dict.fromkeys(n for n in out if len(n) >= 2))
+
+
 def aliases_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
     """One case-insensitive pattern for the company's names; spaces and dots may vary."""
     parts = []
