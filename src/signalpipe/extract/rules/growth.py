@@ -49,9 +49,32 @@ REVENUE_BAD = rx(
     r"|target|forecast)|(?:net |operating |pre-?tax )?loss(?:es)? (?:widened|grew|increased|rose"
     r"|deepened)|swung to (?:a |an )?(?:\w+ )?loss|turned to (?:a |an )?loss|revenue miss"
     r"|profit warning|lower(?:ed|s)? (?:its |our |the )?(?:guidance|outlook|forecast))")
-REVENUE_GOOD = rx(r"\b(?:swung to (?:a |an )?(?:\w+ )?profit|turned (?:a )?profit(?:able)?"
+REVENUE_GOOD = rx(r"\b(?:(?:swung|swings?) to (?:a |an )?(?:\w+ )?profit"
+                  r"|turned (?:a )?profit(?:able)?"
                   r"|broke even|(?:net |operating |pre-?tax )?loss(?:es)? (?:narrowed|shrank"
                   r"|decreased)|raised (?:its |our |the )?(?:guidance|outlook|forecast))\b")
+# How financial news says results went wrong without a revenue word: "posts big loss", "warns
+# on profits", "net outflows accelerate".
+LOSS = rx(r"\b(?:(?:posts?|posted|reports?|reported|books?|booked|swings? to|swung to|takes?|took"
+          r"|suffers?|suffered|records?|recorded|made|makes|widens?|widened) (?:a |an |its |their "
+          r"|our )?(?:[\w$£€.,%-]+ ){0,4}(?:loss|losses|outflows|write-?downs?|impairments?)"
+          r"|warn(?:s|ed|ing)? (?:on|of) (?:\w+ ){0,2}(?:profits?|earnings|sales|revenues?"
+          r"|full[- ]year|results)|net outflows|outflows (?:accelerat|continu|rose|grew)\w*"
+          r"|worst (?:\w+ ){0,2}(?:loss|results))\b")
+REV_BAD_MORE = rx(rf"\b(?:{_REV})s?\b[^.;]{{0,30}}?\b(?:falls?|drops?|declines?|slides?|slump\w*"
+                  r"|sinks?|sank|disappoint\w*|miss(?:es|ed)?|hit by|hurt by|dented|squeezed"
+                  r"|slowdown|collapsed?|collapses|tumbles?|plunges?|slips?|fell short"
+                  r"|below (?:forecasts?|expectations|estimates))\b"
+                  rf"|\b(?:slide|slump|slowdown|drop|decline|fall|collapse) in (?:\w+ ){{0,2}}"
+                  rf"(?:{_REV})\b|\beats? into (?:\w+ )?(?:{_REV})\b")
+# "Tesco sales rise", "WPP reports strong growth": results that went up, figure or not
+REV_UP = rx(rf"\b(?:{_REV})s?\b (?:\w+ ){{0,2}}?(?:rose|rises|rise|up\b|increased|increases"
+            r"|increase|jumped|jumps|climbed|climbs|grew|grows|improved|improves|beat|beats|surged|surges"
+            r"|soared|soars|inches up|inched up|recover\w*|boosted|lifted|growth)"
+            r"|\b(?:record|strong|higher|better|improved|much improved) (?:\w+ ){0,2}?(?:results"
+            rf"|growth|{_REV})\b|\b(?:jump|rise|increase|boost|growth) in (?:\w+ )?(?:{_REV})\b")
+NOT_REVENUE = rx(r"\b(?:sales|revenue|income) (?:team|teams|reps?|people|org|hires?|calls?"
+                 r"|meetings?|deck|pipeline|cycle|leader|lead|engineer|ops|enablement|tax|share)\b")
 DEAL_HINT = rx(r"\b(?:contract|deal|signed|order form|acv|per year|/yr|a year|customer|client"
                r"|logo|account|po\b|pilot|license|invoice|quote|pricing|price)\b")
 
@@ -61,14 +84,20 @@ MISSED = rx(r"\b(?:missed (?:our |the )?(?:\w+ ){0,2}(?:plan|target|goal|number|
 
 
 def revenue(clause: str, low: str, ctx: Context) -> Found | None:
+    loss = LOSS.search(low)
+    if loss:
+        return Found(T.REVENUE_MILESTONE, {"missed": "results"}, said(clause, loss.start()),
+                     loss.start(), negative=True, allow=frozenset({"plan"}))
     word = REVENUE.search(low)
+    if word and NOT_REVENUE.search(low):
+        return None
     if not word:
         missed = MISSED.search(low)
         if missed and (money(clause) or re.search(r"\b(?:quarter|month|year|q[1-4])\b", low)):
             return Found(T.REVENUE_MILESTONE, {"missed": "plan"}, said(clause, missed.start()),
                          missed.start(), negative=True, allow=frozenset({"plan"}))
         return None
-    bad = REVENUE_BAD.search(low)
+    bad = REVENUE_BAD.search(low) or REV_BAD_MORE.search(low)
     if bad:
         return Found(T.REVENUE_MILESTONE, {"missed": word["w"].lower()},
                      said(clause, bad.start()), bad.start(), negative=True,
@@ -78,7 +107,8 @@ def revenue(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.REVENUE_MILESTONE, {"result": key_words(good.group())},
                      said(clause, good.start()), good.start())
     verb = MILESTONE.search(low)
-    if not verb:
+    up = REV_UP.search(low)
+    if not verb and not up:
         return None
     kind = word["w"].lower()
     metric = "mrr_usd" if kind in {"mrr", "monthly recurring revenue"} else \
@@ -91,7 +121,11 @@ def revenue(clause: str, low: str, ctx: Context) -> Found | None:
     amounts = [f for f in money(clause) if f.value >= floor]
     growth = _growth(clause)
     if not amounts and not growth:
-        return None
+        if up is None:
+            return None
+        return Found(T.REVENUE_MILESTONE, {f"{metric.removesuffix('_usd')}_trend": "up"},
+                     said(clause, up.start()), up.start())
+    verb = verb or up
     if amounts and DEAL_HINT.search(low) and max(f.value for f in amounts) < 1_000_000 \
             and not re.search(r"\b(?:our|total|company|we)\b", low):
         return None  # "$75k ARR is huge": one contract's value, not the company's revenue
@@ -115,7 +149,8 @@ def key_words(text: str) -> str:
 
 def _growth(clause: str) -> str:
     pct = [p for p in percents(clause) if p.value >= 5]
-    if pct and re.search(r"\b(?:up|grew|growth|increase|increased|rose|jumped|climbed|improved"
+    if pct and re.search(r"\b(?:up|grew|growth|increase|increased|rose|rises?|jumped|climbed"
+                         r"|improved|surged|soared|beat"
                          r"|yoy|mom|qoq|wow|year over year|month over month|\+)", clause,
                          re.IGNORECASE):
         return f"{pct[0].value:g}%"

@@ -272,7 +272,12 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "funding": ("round", "seed", "series", "fund", "financ", "invest", "term", "safe", "bridge",
                 "rais", "valuation", "convertible", "oversubscribed"),
     "revenue": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "doubl", "tripl", "record",
-                "profit", "loss", "even", "guidance", "outlook", "miss", "short", "below"),
+                "profit", "loss", "even", "guidance", "outlook", "miss", "short", "below", "ris",
+                "rose", "up", "grow", "grew", "increas", "jump", "climb", "improv", "beat",
+                "surg", "soar", "recover", "boost", "lift", "strong", "higher", "better", "fall",
+                "fell", "drop", "declin", "slid", "slump", "disappoint", "hit by", "hurt", "warn",
+                "outflow", "swung", "swing", "worst", "eat", "sink", "sank", "plung", "tumbl",
+                "collaps", "slip", "slow"),
     "users": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "doubl", "tripl", "fold",
               "drop", "fell", "declin", "down"),
 }

@@ -58,6 +58,9 @@ _DESCRIPTOR = frozenset([
     "holdings", "games", "studios", "studio", "media", "digital", "financial", "finance",
     "payments", "energy", "medical", "platforms", "platform", "hq", "app", "apps", "io",
     "international", "global", "ventures", "industries", "interactive", "mobile", "online",
+    "management", "asset", "assets", "partners", "capital", "insurance", "motors", "airlines",
+    "foods", "brands", "resources", "mining", "telecom", "communications", "entertainment",
+    "pharmaceutical", "biotech", "biotherapeutics", "sciences", "life",
 ])
 
 
@@ -76,9 +79,9 @@ def name_variants(name: str) -> list[str]:
         while len(words) > 1 and words[-1].lower().strip(".") in _DESCRIPTOR:
             words = words[:-1]
             short = " ".join(words)
-            if len(short) >= 4 and short.lower() not in COMMON_WORDS \
-                    and short.lower() not in _DESCRIPTOR:
-                out.append(" ".join(words))
+            known = short.lower() in COMMON_WORDS or short.lower() in _DESCRIPTOR
+            if (len(short) >= 4 or (len(short) >= 2 and short.isupper())) and not known:
+                out.append(short)
     return list(dict.fromkeys(n for n in out if len(n) >= 2))
 
 
