@@ -32,7 +32,8 @@ NOT_HIRE = rx(r"\b(?:plan(?:s|ning)? to hire|to hire (?:a|an|our)\b|will hire|ho
               r"|join(?:ed|ing)? (?:the|a|our) (?:call|meeting|zoom|channel|webinar|slack|standup"
               r"|waitlist|beta|program|session|thread|event|demo)|joined us (?:on|for) (?:the|a)"
               r" (?:call|demo|webinar|podcast)|customer|user)\b")
-LEAVE = rx(r"\b(?:passed away|departure\b|decided to leave|(?:is )?out as|resign(?:ed|s|ing"
+LEAVE = rx(r"\b(?:passed away|(?:to|will) (?:step down|leave|retire)|retir(?:es|ed|ing)\b"
+           r"|departure\b|decided to leave|(?:is )?out as|resign(?:ed|s|ing"
            r"|ation)|is leaving"
            r"|will be leaving|are leaving"
            r"|leaves (?:the "
@@ -41,7 +42,8 @@ LEAVE = rx(r"\b(?:passed away|departure\b|decided to leave|(?:is )?out as|resign
            r"|quit\b|moving on from)\b")
 LAYOFF = rx(r"\b(?:laid off|lay ?offs?|let go of \d+|reduction in force|\brif\b"
             r"|reduc(?:e|ed|ing) (?:the |our )?(?:team|headcount|staff|workforce) (?:size )?by"
-            r"|cut \d+ ?(?:%|percent)? (?:of )?"
+            r"|(?:cut|cuts|cutting|axe|axes|shed|sheds|shedding|eliminat\w+) (?:about |around "
+            r"|some |nearly |up to )?[\d,.]+ ?(?:%|percent)? (?:of )?"
             r"(?:our |the )?(?:staff|team|headcount|workforce|jobs|roles|people|company)"
             r"|said goodbye to \d+|let \d+ (?:people|colleagues|employees) go|\d+ roles cut"
             r"|hiring freeze"
@@ -81,8 +83,9 @@ _NOT_PEOPLE = frozenset(
 def hiring(clause: str, low: str, ctx: Context) -> Found | None:
     layoff = LAYOFF.search(low)
     if layoff:
+        # "Acme to cut 4,000 jobs" is the decision itself, announced before it takes effect
         return Found(T.HIRING, {"layoff": key(layoff.group())}, said(clause, layoff.start()),
-                     layoff.start(), negative=True)
+                     layoff.start(), negative=True, allow=frozenset({"plan"}))
     leave = LEAVE.search(low)
     role = ROLE.search(low)
     if leave and (role or re.search(r"co-?founder|founder", low)):
@@ -356,7 +359,25 @@ def _cert_name(text: str) -> str:
                     .replace("type 1", "type i").split())
 
 
+# A regulator or a court acting against the company: the lowlight a clean audit mirrors.
+REGULATORY = rx(
+    r"\b(?:(?:was|were|been|is|got) fined|fined (?:by|\$|£|€|\d)|fine of|penalt(?:y|ies) of"
+    r"|(?:faces?|facing|under|opened|launch(?:ed|es)|announced) (?:a |an )?(?:\w+ ){0,2}"
+    r"(?:probe|investigation|inquiry|enquiry)|probes? into|subpoena(?:s|ed)?|recall(?:s|ed|ing)"
+    r" (?:of )?(?:[\w,.-]+ ){0,4}(?:units|products|vehicles|cars|devices|components|batches"
+    r"|lots|packs|drugs)|(?:to pay|paid|pays|agreed to pay) (?:a |an )?[$£€]?[\d.,]+ ?\w* to "
+    r"settle|settle[sd]? (?:a |an |the )?(?:\w+ ){0,3}(?:lawsuit|suit|claims?|charges|case"
+    r"|allegations|probe)|(?:was |were )?sued by"
+    r"|misconduct charges|(?:warning|enforcement) (?:letter|notice|action) from)")
+
+
 def compliance(clause: str, low: str, ctx: Context) -> Found | None:
+    hit = REGULATORY.search(low)
+    if hit and not re.search(r"\b(?:dismiss\w*|thrown out|cleared of|acquitt\w*|overturn\w*)\b",
+                             low):
+        return Found(T.COMPLIANCE, {"regulatory": key(hit.group())},
+                     f"Regulatory action: {said(clause, hit.start())}", hit.start(),
+                     negative=True, allow=frozenset({"plan"}))
     cert = CERT.search(low)
     if not cert or re.search(r"\b(?:readiness|pre-?audit|gap (?:assessment|analysis)|mock audit"
                              r"|dry run)\b", low):

@@ -113,6 +113,9 @@ def funding(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     if "raise" in done.group().lower() and not (amount or rnd):
         return None  # "raised concerns", "raised the price"
+    if not rnd and re.search(r"\b(?:in total|to date|so far|since (?:its|our) (?:founding"
+                             r"|inception)|total (?:funding|capital))\b", low):
+        return None  # "has raised $175 million in total": a running sum, not a new round
     who = clean(lead["n"]) if lead else ""
     metrics: dict[str, str | int | float] = {}
     if amount:
@@ -202,16 +205,16 @@ DEAL_DONE = rx(
     r"|agreed to (?:buy|purchase|a)|selects?|chooses|deploys|adopts|adopted"
     r"|(?:has |have |had )?(?:been )?(?:selected|chosen|picked|tapped) (?:by|as)"
     r"|(?:has|have) chosen"
-    r"|(?:was |were |been |is )?awarded (?:a|an|the|two|three|\$|\d)"
+    r"|(?:was |were |been |is )?awarded (?:a|an|the|two|three|to|\$|\d)"
     r"|(?:got|received|secured|won) (?:a |an |the |our |two |three |\$?\d[\w.,$]* )?(?:signed )?"
     r"(?:[\w$.,-]+ ){0,4}(?:po|purchase order|order form|contract|order|agreement|tender)s?\b)\b")
 # The verbs whose subject is the seller: "Lockheed won a contract", "Acme was selected by the
 # Navy". When that subject is someone other than us, the deal is theirs.
 SELLER_SIDE = rx(r"(?:won|wins|landed|lands|secured|(?:was |were |been |is )?awarded|(?:has |have "
                  r"|had )?(?:been )?(?:selected|chosen|picked|tapped) (?:by|as)|got|received)\b")
-CHOSEN = rx(r"(?:selected|chosen|picked|tapped) (?:by|as)|awarded")
+CHOSEN = rx(r"(?:selected|chosen|picked|tapped) (?:by|as)")
 DEAL_OBJECT = rx(
-    r"\b(?:contract|deal|order form|purchase order|po\b|msa|agreement|logo|customer|client"
+    r"\b(?:contract|deal|order form|purchase order|po\b|msa|agreement|logo|customer|client|orders?"
     r"|licen[cs]e|subscription|seats|acv|tcv|arr|/yr|/year|per year|a year|annual|yrs?\b"
     r"|years?\b|enterprise|rfp|tender|pilot|rollout|roll-out|account)\b")
 NOT_DEAL = rx(r"\b(?:visual identity|brand(?:ing)?|rebrand\w*|logo (?:design|refresh)|deal ?#"
@@ -254,6 +257,8 @@ def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
     if who is None and not amounts and not re.search(
             r"order form|purchase order|contract|msa|closed[- ]won|deal", low):
         return None
+    if re.search(r"\b(?:that|which|who)\s+$", clause[:done.start()].lower()):
+        return None  # "the company that won the contract": a description, not news
     if SELLER_SIDE.match(done.group()) and third_party(clause[:done.start()], clause, ctx.company):
         return None  # "Lockheed won a $2B contract": someone else sold it
     metrics: dict[str, str | int | float] = {}
@@ -420,7 +425,8 @@ def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
                  stakeholders=(who,) if who else ())
 
 
-ACQUIRE = rx(r"\b(?:acquired|acquires|acquiring|acquisition of|to acquire|bought|buys|merger with"
+ACQUIRE = rx(r"\b(?:acquired|acquires|acquiring|acquisition of|to acquire|bought|buys|to buy"
+             r"|merger with"
              r"|merged with|acqui-?hire|bought out|buyout of|takeover of)\b")
 ACQUIRE_DONE = rx(r"\b(?:we(?:'ve| have)? (?:acquired|bought)|has acquired|have acquired"
                   r"|completed (?:the|its|our) (?:acquisition|merger)|closed (?:the|its|our)"
@@ -429,7 +435,9 @@ ACQUIRE_DONE = rx(r"\b(?:we(?:'ve| have)? (?:acquired|bought)|has acquired|have 
                   r"|(?:agreed|agrees|signed a definitive agreement) to (?:acquire|merge)|acquires"
                   r"|(?:were|was|been|being|got) acquired by|acquired us|merged with"
                   r"|(?:will be|is) acquiring|with (?:the |its )?acquisition of|bought out"
-                  r"|acquired by|completes? (?:the )?(?:buyout|takeover))\b")
+                  r"|acquired by|completes? (?:the )?(?:buyout|takeover)"
+                  r"|to (?:buy|acquire) [^.;]{2,60}? for (?:about |around |nearly |up to )?"
+                  r"[$£€\d])")
 
 
 def acquisition(clause: str, low: str, ctx: Context) -> Found | None:

@@ -14,7 +14,7 @@ STEMS: dict[str, str] = {
     "funding": "raise raising round seed series funding financing investment term sheet termsheet "
                "valuation safe$ safes$ bridge convertible oversubscribed pre-money post-money "
                "down round backed by",
-    "acquisition": "acqui merger merged with bought buys buying takeover buyout",
+    "acquisition": "acqui merger merged with bought buys buying takeover buyout to buy",
     "investor_interest": "reached out reaching out pinged inbound data room dataroom interested "
                          "interest wants to would like would love keen to eager to partner "
                          "meeting ic meeting investment committee deep dive deep-dive "
@@ -25,7 +25,8 @@ STEMS: dict[str, str] = {
                   "cyber essentials tisax ccpa nis2 nis 2 fda 510(k) stateramp irap disa ce mark "
                   "hds$ c5$ nist cmmc pen test pentest penetration ato$ failed the audit failed "
                   "our audit "
-                  "audit was delayed audit delayed qualified opinion",
+                  "audit was delayed audit delayed qualified opinion fined fine of probe recall "
+                  "subpoena lawsuit sued settle penalt regulator investigation",
     "media": "featured feature in feature on feature about covered coverage wrote write-up "
              "writeup ran$ article story piece profile op-ed podcast episode segment mention "
              "column published named list$ quoted we're in we are in we were in press front page "
@@ -45,7 +46,8 @@ STEMS: dict[str, str] = {
               "offer accepted "
               "started as passed away reduce the team reduced the team "
               "reduce our team reduced our team "
-              "furlough new executive new leadership new senior paus frozen",
+              "furlough new executive new leadership new senior paus frozen jobs$ workforce "
+              "staff$ step down retire",
     "expansion": "expand expansion launched in launches in live in opened opens new office new "
                  "region new data new market new hub new zone region data center datacenter "
                  "data centre first customer in first client in first deal in first office "
@@ -65,7 +67,7 @@ STEMS: dict[str, str] = {
                        "out standardiz standardis new logo agreed adopt lost lose fell through "
                        "fell apart collapsed pulled out backed out walked away contract deal "
                        "order form purchase order biggest deal largest deal largest contract "
-                       "biggest contract po$ chosen tapped",
+                       "biggest contract po$ chosen tapped order$ orders$",
     "customer_success": "renew re-sign extended expand upsell upgraded seats case study "
                         "customer story success story testimonial nps$ csat net promoter record "
                         "retention nrr$ ndr$ grr$ g2$ capterra trustpilot gartner saved churn "
@@ -160,7 +162,7 @@ def _stems(spec: str) -> list[str]:
              "you can now", "you can finally", "now works with",
              "now integrates with",
              "now offer", "magic quadrant", "forrester wave", "asked to", "asked for",
-             "asking to", "asking for", "pushed back"}
+             "asking to", "asking for", "pushed back", "to buy", "step down", "fine of"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

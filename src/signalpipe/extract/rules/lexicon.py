@@ -17,7 +17,8 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 ROLE = rx(
     r"\b(?:ceo|cto|cfo|coo|cro|cmo|cpo|ciso|cio|cso|cdo|cco|chief [a-z]+(?: [a-z]+)? officer"
-    r"|chief of staff|(?:senior |executive )?vice president(?: of [a-z]+)?"
+    r"|chief of staff|chief executive|finance chief|boss\b"
+    r"|(?:senior |executive )?vice president(?: of [a-z]+)?"
     r"|s?e?vp\b(?:,? (?:of )?(?!at\b|and\b|to\b|in\b|on\b|for\b)[a-z]+(?= |$|\W))?|head of (?!the\b"
     r"|our\b)[a-z]+(?: (?:&|and) [a-z]+| (?!on\b|at\b|in\b|from\b|for\b|and\b|to\b|starting\b"
     r"|who\b|with\b)[a-z]+(?=\W|$))?"

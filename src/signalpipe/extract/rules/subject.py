@@ -21,7 +21,7 @@ OTHER_PEOPLE = re.compile(
     r"\b(?:competitors?|rivals?|competition|our (?:customers?|clients?|partners?|investors?|"
     r"friends?|neighbou?rs?|portfolio|vendors?|suppliers?)|(?:a|another|one of our) (?:customers?|"
     r"clients?|partners?|portfolio compan\w+)|they|they've|they're|their|he|she|his|her"
-    r"|the (?:startup|firm|company|vendor|customer|client|star|couple|agency|government)"
+    r"|the (?:startup|vendor|customer|client|star|couple|agency|government)"
     r"(?! itself)|(?:big (?:week|day|news|win)|congrats|congratulations|kudos|shout-?out)"
     r" (?:for|to) (?!us\b|our\b|the team\b|everyone\b))\b", re.IGNORECASE)
 _CAP_NAME = re.compile(r"(?<![\w@#/.])(?:[A-Z][\w&'.-]*|[a-z]+[A-Z][\w]*)"
@@ -135,7 +135,7 @@ _GLUE = frozenset(
         "said", "says", "signed", "signs", "formed", "forms", "entered", "enters", "launched",
         "launches", "introduced", "introduces", "a", "an", "the", "its", "their", "new",
         "raised", "raises", "closed", "closes", "took", "takes", "got", "gets", "secured",
-        "secures", "lost", "posted", "reported", "reports", "hit", "hits", "reached",
+        "secures", "lost", "posted", "reported", "reports", "hit", "hits", "reached", "to", "will",
     ])
 
 
