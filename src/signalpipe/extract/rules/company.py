@@ -197,7 +197,10 @@ INTRANSITIVE = re.compile(r"(?:is|are|went|goes) (?:now )?(?:live|out|here|avail
 NOT_LAUNCH_OBJECT = rx(r"\b(?:website|web site|blog|logo|brand(?:ing)?|new look|newsletter|podcast"
                       r"|office|team|hire|colleague|intern|employee|handbook|policy|poll|survey"
                       r"|webinar|meetup|event|conference|contest|giveaway|job|role|book|bookclub"
-                      r"|collection|album|song|film|movie|store|restaurant)\b")
+                      r"|collection|album|song|film|movie|store|restaurant|refinancing|bid|offer"
+                      r"|takeover|loan|bond|notes|buyback|share sale|ipo|campaign|probe"
+                      r"|investigation|inquiry|review|consultation|appeal|lawsuit|tender offer"
+                      r"|strategic review|search for)\b")
 
 
 SLIP = rx(r"\b(?:launch|release|ga|rollout|go-live|general availability)\b[^.;]{0,30}?"

@@ -8,7 +8,7 @@ from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.lexicon import INVESTOR, rx
 from signalpipe.extract.rules.names import clean, key, name_after, name_before, names_in
 from signalpipe.extract.rules.numbers import article, currency_money, money, short_money
-from signalpipe.extract.rules.subject import third_party
+from signalpipe.extract.rules.subject import FIRST_PERSON, named_subject, third_party
 from signalpipe.models import EventType
 
 T = EventType
@@ -336,6 +336,9 @@ def partnership(clause: str, low: str, ctx: Context) -> Found | None:
                     if not (ctx.company and ctx.company.search(n))), None)
     if who is None or who.lower() in {"partner", "partners", "partnership", "partnerships"}:
         return None
+    ours = FIRST_PERSON.search(ctx.sentence) or (ctx.company and ctx.company.search(ctx.sentence))
+    if not ours and named_subject(clause[:min(m.start(), done.start())], ctx.company):
+        return None  # "GRICD has partnered with Haultrac": two others, neither of them us
     # the verb is where the subject ends: in "The IBM partnership is live" IBM is the partner
     return Found(T.PARTNERSHIP, {"partner": key(who)}, f"Partnership with {who}",
                  done.start() if done.start() > m.start() else m.start(), stakeholders=(who,))
@@ -356,8 +359,9 @@ RENEWAL = rx(
 NOT_SUCCESS = rx(r"\b(?:extended the deal|deal ?#|deal \d{3,}|ticket|subscription renewal reminder"
                  r"|renew (?:your|my)|was extended to|extended until|extended through)(?!\w)")
 CHURN = rx(
-    r"\b(?:churn(?:ed|ing)\b|churns\b|cancell?(?:ed|ing|s) (?:their|the|its|our) (?:contract"
-    r"|subscription|account|plan|deal)|not renewing|won'?t (?:be )?renew(?:ing)?|will not renew"
+    r"\b(?:churn(?:ed|ing)\b(?! out)|churns\b|cancell?(?:ed|ing|s) (?:their|the|its|our) "
+    r"(?:contract|subscription|account|plan|deal)|not renewing|won'?t (?:be )?renew(?:ing)?"
+    r"|will not renew"
     r"|didn'?t renew|did not renew|chose not to renew|decided not to renew|non-?renewal"
     r"|downgrad(?:ed|ing|es)|terminat(?:ed|ing|es) (?:their|the|its) (?:contract|agreement)"
     r"|(?:nrr|ndr|retention) (?:dropped|fell|declined|slipped)|pause[ds]? (?:their|the|its)"

@@ -67,12 +67,18 @@ REV_BAD_MORE = rx(rf"\b(?:{_REV})s?\b[^.;]{{0,30}}?\b(?:falls?|drops?|declines?|
                   r"|below (?:forecasts?|expectations|estimates))\b"
                   rf"|\b(?:slide|slump|slowdown|drop|decline|fall|collapse) in (?:\w+ ){{0,2}}"
                   rf"(?:{_REV})\b|\beats? into (?:\w+ )?(?:{_REV})\b")
-# "Tesco sales rise", "WPP reports strong growth": results that went up, figure or not
-REV_UP = rx(rf"\b(?:{_REV})s?\b (?:\w+ ){{0,2}}?(?:rose|rises|rise|up\b|increased|increases"
-            r"|increase|jumped|jumps|climbed|climbs|grew|grows|improved|improves|beat|beats|surged|surges"
-            r"|soared|soars|inches up|inched up|recover\w*|boosted|lifted|growth)"
-            r"|\b(?:record|strong|higher|better|improved|much improved) (?:\w+ ){0,2}?(?:results"
-            rf"|growth|{_REV})\b|\b(?:jump|rise|increase|boost|growth) in (?:\w+ )?(?:{_REV})\b")
+# "Tesco sales rise", "Bunzl delivers profit increase": results that went up, figure or not. The
+# results word is the subject of a rise or the object of a reporting verb; "record revenue growth"
+# said of an industry is neither.
+REV_UP = rx(rf"\b(?:{_REV})s? (?:\w+ )?(?:rose|rises|rise|up\b|increased|increases|increase\b"
+            r"|jumped|jumps|climbed|climbs|grew|grows|improved|improves|beat|beats|surged|surges"
+            r"|soared|soars|inches up|inched up|recover\w*|boosted|lifted|boost\b)"
+            rf"|\b(?:jump|rise|increase|surge) in (?:\w+ )?(?:{_REV})\b"
+            rf"|\bconsecutive (?:\w+ ){{1,2}}of (?:\w+ )?(?:{_REV}) growth\b"
+            r"|\b(?:posts?|posted|reports?|reported|books?|booked|delivers?|delivered|sees|saw"
+            r"|achieves?|achieved|records?|recorded|announces?|announced) (?:a |an |its |their "
+            r"|our )?(?:\w+ ){0,3}?(?:(?:record|strong|higher|better|improved) (?:\w+ )?(?:results"
+            rf"|{_REV})|(?:{_REV}) (?:growth|increase|rise|jump)|growth in (?:{_REV}))\b")
 NOT_REVENUE = rx(r"\b(?:sales|revenue|income) (?:team|teams|reps?|people|org|hires?|calls?"
                  r"|meetings?|deck|pipeline|cycle|leader|lead|engineer|ops|enablement|tax|share)\b")
 DEAL_HINT = rx(r"\b(?:contract|deal|signed|order form|acv|per year|/yr|a year|customer|client"
