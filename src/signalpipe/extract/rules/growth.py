@@ -76,7 +76,7 @@ REV_UP = rx(rf"\b(?:{_REV})s? (?:\w+ )?(?:rose|rises|rise|up\b|increased|increas
             rf"|\b(?:jump|rise|increase|surge) in (?:\w+ )?(?:{_REV})\b"
             rf"|\bconsecutive (?:\w+ ){{1,2}}of (?:\w+ )?(?:{_REV}) growth\b"
             r"|\b(?:posts?|posted|reports?|reported|books?|booked|delivers?|delivered|sees|saw"
-            r"|achieves?|achieved|records?|recorded|announces?|announced) (?:a |an |its |their "
+            r"|achieves?|achieved|recorded|announces?|announced) (?:a |an |its |their "
             r"|our )?(?:\w+ ){0,3}?(?:(?:record|strong|higher|better|improved) (?:\w+ )?(?:results"
             rf"|{_REV})|(?:{_REV}) (?:growth|increase|rise|jump)|growth in (?:{_REV}))\b")
 NOT_REVENUE = rx(r"\b(?:sales|revenue|income) (?:team|teams|reps?|people|org|hires?|calls?"
@@ -114,7 +114,8 @@ def revenue(clause: str, low: str, ctx: Context) -> Found | None:
                      said(clause, good.start()), good.start())
     verb = MILESTONE.search(low)
     up = REV_UP.search(low)
-    if not verb and not up:
+    trigger = verb if verb is not None else up
+    if trigger is None:
         return None
     kind = word["w"].lower()
     metric = "mrr_usd" if kind in {"mrr", "monthly recurring revenue"} else \
@@ -131,7 +132,6 @@ def revenue(clause: str, low: str, ctx: Context) -> Found | None:
             return None
         return Found(T.REVENUE_MILESTONE, {f"{metric.removesuffix('_usd')}_trend": "up"},
                      said(clause, up.start()), up.start())
-    verb = verb or up
     if amounts and DEAL_HINT.search(low) and max(f.value for f in amounts) < 1_000_000 \
             and not re.search(r"\b(?:our|total|company|we)\b", low):
         return None  # "$75k ARR is huge": one contract's value, not the company's revenue
@@ -143,10 +143,10 @@ def revenue(clause: str, low: str, ctx: Context) -> Found | None:
         label = {"mrr_usd": "MRR", "arr_usd": "ARR", "revenue_usd": "Revenue"}.get(
             metric, kind[:1].upper() + kind[1:])
         return Found(T.REVENUE_MILESTONE, {metric: value},
-                     f"{label} reached {short_money(value)}", verb.start())
+                     f"{label} reached {short_money(value)}", trigger.start())
     return Found(T.REVENUE_MILESTONE, {f"{metric.removesuffix('_usd')}_growth": growth},
                  f"{word['w'].upper() if len(word['w']) == 3 else word['w'].capitalize()} "
-                 f"growth {growth}", verb.start())
+                 f"growth {growth}", trigger.start())
 
 
 def key_words(text: str) -> str:

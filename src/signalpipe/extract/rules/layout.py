@@ -53,7 +53,8 @@ def readable(text: str) -> str:
 
 def _body_end(text: str) -> int:
     for m in _END.finditer(text):
-        if m.start() >= _MIN_START:
+        if m.start() >= _MIN_START or not m.group().lstrip(" \t>*#_").lower().startswith(
+                ("about", "contact", "source")):
             return m.start()
     return len(text)
 

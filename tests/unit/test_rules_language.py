@@ -1,0 +1,208 @@
+"""The rules extractor on language it was not written from: press releases that restate their news,
+mailing-list mail, financial news, and the weak families (deals, press, investors, technical
+results, lowlights) in many styles. Every sentence here is hand-written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from signalpipe.extract.rules import RulesExtractor
+from signalpipe.extract.rules.layout import no_events_here, readable
+from signalpipe.extract.rules.subject import name_variants
+from signalpipe.models import Batch, EventType, Message, Polarity, SignificantEvent, Source
+
+MakeMessage = Callable[..., Message]
+T = EventType
+NEG = Polarity.NEGATIVE
+
+
+def read(make_message: MakeMessage, text: str, *, subject: str | None = None,
+         aliases: tuple[str, ...] = ("Acme",)) -> list[SignificantEvent]:
+    message = make_message(text=text, subject=subject, company_id="acme",
+                           source=Source.GMAIL if subject else Source.SLACK)
+    batch = Batch(id="b1", company_id="acme", source=message.source, messages=(message,))
+    return RulesExtractor(aliases={"acme": list(aliases)}).extract(batch).events
+
+
+FOUND = [
+    # enterprise deals, any shape
+    ("Acme has been selected by the Ministry of Defence to modernise its logistics platform.",
+     T.ENTERPRISE_DEAL),
+    ("We were awarded a $2.4M contract by the City of Denver.", T.ENTERPRISE_DEAL),
+    ("got the PO from Initech today!! \U0001f389", T.ENTERPRISE_DEAL),
+    ("Vodafone has chosen Acme as its observability provider in a multi-year deal.",
+     T.ENTERPRISE_DEAL),
+    ("Acme received an order worth EUR 4.5 mn from Stora Enso.", T.ENTERPRISE_DEAL),
+    # press in any wording
+    ("Our CEO was interviewed by Bloomberg about the future of payments.", T.MEDIA_COVERAGE),
+    ("Acme wins Best Fintech Startup at the 2026 Finovate Awards", T.MEDIA_COVERAGE),
+    ("TechCrunch covered our launch today: https://techcrunch.com/2026/acme", T.MEDIA_COVERAGE),
+    ("Acme has been recognized as a Leader in the Gartner Magic Quadrant for Observability.",
+     T.MEDIA_COVERAGE),
+    # investors acting towards us
+    ("Two tier-1 funds have asked to see our metrics after the launch.", T.INVESTOR_INTEREST),
+    # technical results in any wording
+    ("We cut API latency by 60% in production this week.", T.TECHNICAL_ACHIEVEMENT),
+    ("Throughput is up 3x: we now process 1.2M events per second in prod.",
+     T.TECHNICAL_ACHIEVEMENT),
+    ("99.99% uptime for the full quarter, first time ever.", T.TECHNICAL_ACHIEVEMENT),
+    # results as financial news states them
+    ("Acme's operating profit rose to EUR 13.1 mn from EUR 8.7 mn.", T.REVENUE_MILESTONE),
+    ("Acme sales rise as shoppers return", T.REVENUE_MILESTONE),
+    ("Acme to buy Beta Corp for $3.2 billion", T.OTHER),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), FOUND, ids=[f"{k.value}-{i}" for i, (_, k)
+                                                       in enumerate(FOUND)])
+def test_weak_families_in_many_styles(make_message: MakeMessage, text: str,
+                                      kind: EventType) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(kind, Polarity.POSITIVE)]
+
+
+LOWLIGHTS = [
+    ("We had a 4-hour outage on Tuesday; customers couldn't log in.", T.TECHNICAL_ACHIEVEMENT),
+    ("Initech told us they won't renew in June.", T.CUSTOMER_SUCCESS),
+    ("We've paused all hiring until Q3.", T.HIRING),
+    ("Our SOC 2 audit was delayed to next year because of missing evidence.", T.COMPLIANCE),
+    ("The v3 launch slipped to September.", T.PRODUCT_LAUNCH),
+    ("Acme was fined $2M by the FCA for reporting failures.", T.COMPLIANCE),
+    ("Acme recalls 40,000 hip-replacement components.", T.COMPLIANCE),
+    ("The company will cut 30 jobs at its Helsinki plant.", T.HIRING),
+    ("Acme's chief executive to step down after ten years", T.HIRING),
+    ("The company posted an operating loss of EUR 2.1 mn.", T.REVENUE_MILESTONE),
+    ("Net sales decreased by 5% to EUR 30.2 mn.", T.REVENUE_MILESTONE),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), LOWLIGHTS, ids=[f"{k.value}-{i}" for i, (_, k)
+                                                           in enumerate(LOWLIGHTS)])
+def test_lowlights_in_many_styles(make_message: MakeMessage, text: str,
+                                  kind: EventType) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(kind, NEG)]
+
+
+NOT_EVENTS = {
+    "third_party_contract": "Lockheed Martin won a $2B contract from the Pentagon.",
+    "third_party_partnership": "GRICD has partnered with Haultrac on cold-chain delivery.",
+    "customer_hire": "Our customer Initech just hired a new CTO, Mark Li.",
+    "description": "The company that won the contract had prior links to the minister.",
+    "running_total": "The company has raised $175 million in total.",
+    "bid_not_launch": "Globex launches a takeover bid for Hooli.",
+    "dismissed_case": "Lawsuit against Acme dismissed by the court.",
+    "analyst_forecast": "Analysts expect sales to rise 5% next year.",
+    "sales_team": "Our sales team grew to 12 people.",
+    "industry_trend": "Cannabis companies are experiencing record revenue growth.",
+    "churning_out": "The bakery is churning out 3,000 loaves a day.",
+    "interview_scheduled": "Interview with Bloomberg scheduled for Thursday.",
+}
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS.values(), ids=NOT_EVENTS.keys())
+def test_look_alikes_stay_quiet(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == []
+
+
+PRESS_RELEASE = """Acme raises $25M Series B led by Insight Partners
+
+BERLIN, May 4, 2026 -- Acme, the observability platform, today announced it has raised $25 million
+in Series B funding led by Insight Partners, with participation from Point Nine.
+
+"This funding lets us double down on Europe," said Maya Lin, CEO of Acme. "Closing our Series B
+with Insight is a milestone for the whole team."
+
+The round brings Acme's total funding to $40 million.
+
+About Acme
+Acme raised a $10M Series A in 2024 and is trusted by 4,000 engineering teams. Acme partners with
+Snowflake and AWS.
+
+Media contact
+press@acme.io
+"""
+
+
+def test_a_press_release_states_its_news_once(make_message: MakeMessage) -> None:
+    events = read(make_message, PRESS_RELEASE)
+    assert [e.event_type for e in events] == [T.FUNDING]
+    assert events[0].metrics["amount_usd"] == 25_000_000
+
+
+def test_boilerplate_is_blanked_with_offsets_kept() -> None:
+    kept = readable(PRESS_RELEASE)
+    assert len(kept) == len(PRESS_RELEASE)
+    assert "About Acme" not in kept and "trusted by 4,000" not in kept
+    assert kept.count("\n") == PRESS_RELEASE.count("\n")
+    assert "today announced it has raised" in kept
+
+
+def test_a_digest_keeps_one_event_per_list_item(make_message: MakeMessage) -> None:
+    text = ("February highlights:\n\n"
+            "* \U0001f680 **Shipped custom domains:** run the dashboard on your own domain.\n"
+            "* \U0001f680 **Shipped email reports:** weekly stats straight to your inbox.\n")
+    events = read(make_message, text)
+    assert [e.event_type for e in events] == [T.PRODUCT_LAUNCH, T.PRODUCT_LAUNCH]
+
+
+REPLY = """Thanks, that's great to hear. Let's catch up next week.
+
+On Mon, May 4, 2026 at 9:12 AM Maya Lin <maya@acme.io> wrote:
+> We closed our $12M Series A led by Accel.
+> Also hired Omar Haddad as CTO.
+"""
+
+SIGNED = """Hi all, the meeting moved to 3pm.
+
+--
+Maya Lin | CEO, Acme | We just raised our $12M Series A!
+"""
+
+LIST_MAIL = """Has anyone seen errors with the new driver on Windows?
+
+_______________________________________________
+R-sig-db mailing list -- Acme closed its Series A, see the news page
+To unsubscribe, send mail to r-sig-db-request@example.org
+"""
+
+JOB_AD = """Subject: Position available: Head of Data (Berlin)
+
+Acme, a fast-growing startup that raised a $20M Series B, is seeking a Head of Data.
+Responsibilities: build the data team. Requirements: 5+ years in analytics.
+To apply, send your CV to jobs@acme.io.
+"""
+
+DIGEST = """r-help Digest, Vol 212, Issue 3
+
+Today's Topics:
+   1. We closed our Series A! (Maya Lin)
+   2. Plotting question (Sam)
+"""
+
+
+@pytest.mark.parametrize("text", [REPLY, SIGNED, LIST_MAIL, JOB_AD, DIGEST],
+                         ids=["quoted_reply", "signature", "list_footer", "job_ad", "digest"])
+def test_mail_noise_states_no_event(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == []
+
+
+def test_a_job_ad_is_named_as_the_reason() -> None:
+    assert (no_events_here("", JOB_AD) or "").startswith("job ad")
+    assert no_events_here("", DIGEST) == "mailing-list digest"
+    blog = "Today we announce the Acme for Open Source program (ps: we are hiring!)."
+    assert no_events_here("", blog) is None
+
+
+def test_name_variants_follow_how_companies_write_their_names() -> None:
+    assert name_variants("Acme Robotics, Inc.") == ["Acme Robotics, Inc.", "Acme Robotics", "Acme"]
+    assert name_variants("OLake (Datazip)") == ["OLake (Datazip)", "OLake", "Datazip"]
+    assert "Data" not in name_variants("Data AI")  # a common word names no one
+
+
+def test_short_names_make_third_person_news_ours(make_message: MakeMessage) -> None:
+    text = "Acme raises $20M Series B led by Index Ventures"
+    [event] = read(make_message, text, aliases=("Acme Robotics, Inc.",))
+    assert event.event_type is T.FUNDING
