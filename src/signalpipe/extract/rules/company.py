@@ -23,7 +23,8 @@ HIRE = rx(
     r"|cto|cfo|coo|cro|cmo|cpo|vp|head|chief|director|general counsel)"
     r"|added (?:\w+ ){1,3}to (?:our|the|its) (?:team|board|leadership)"
     r"|expands? (?:its |our )?(?:leadership|executive) team|poached)")
-NOT_HIRE = rx(r"\b(?:plan(?:s|ning)? to hire|to hire (?:a|an|our)\b|will hire|hope to hire"
+NOT_HIRE = rx(r"\b(?:(?:prior to|before) (?:joining|starting)|plan(?:s|ning)? to hire"
+              r"|to hire (?:a|an|our)\b|will hire|hope to hire"
               r"|looking (?:to hire|for)|want(?:s)? to hire|their partner joins"
               r"|as part of the round"
               r"|interview(?:s|ed|ing)?|candidates?|job (?:post|posting|ad|description)"
@@ -74,7 +75,8 @@ _NOT_PEOPLE = frozenset(
         "wednesday", "thursday", "friday", "saturday", "sunday", "head", "vp", "chief", "ceo",
         "cto", "cfo", "coo", "cro", "cmo", "cpo", "director", "engineering", "sales", "product",
         "design", "marketing", "operations", "finance", "people", "growth", "it", "she", "he",
-        "they", "her", "his", "yes", "update", "news", "officially", "congrats", "also", "new",
+        "they", "her", "his", "he's", "she's", "they're", "yes", "update", "news", "officially",
+        "congrats", "also", "new",
         "senior", "lead", "principal", "staff", "founding", "general", "counsel", "departure",
         "sad", "postmortem", "layoff", "layoffs", "two", "wins"
     ])
@@ -135,7 +137,8 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
 LAUNCH = rx(
     r"^(?:announcing|introducing) |\b(?:launch(?:ed|es|ing)|shipped|released|rolled out"
     r"|rolling out to all"
-    r"|introduc(?:ed|es|ing) (?:our |the |a |an )?(?:new )?(?=[A-Z\w])|unveil(?:ed|s|ing)"
+    r"|introduc(?:ed|es|ing) (?!us\b|me\b|him\b|her\b|them\b)(?:our |the |a |an )?(?:new )?"
+    r"(?=[A-Z\w])|unveil(?:ed|s|ing)"
     r"|debut(?:ed|s)|is (?:now )?(?:live|out(?! of)|here|available)|are (?:now )?(?:live"
     r"|out(?! of)|here|available)|went live|now available|now live"
     r"|generally available|general availability|\bga\b|public (?:beta|launch|release|preview)"
@@ -145,7 +148,7 @@ LAUNCH = rx(
     r"|out of beta|available to everyone|available to all"
     r"|now works with|now integrates with|announce (?:the )?(?:release|launch"
     r"|general availability|availability|a new|our new|support)|release of|excited to (?:release"
-    r"|introduce|share|launch)|now supports?\b|now offers\b|now (?:fully )?open[- ]source"
+    r"|introduce|launch)|now supports?\b|now offers\b|now (?:fully )?open[- ]source"
     r"|(?:announce|announcing|announced) (?:the )?"
     r"launch of|finally arrives?|first (?:public )?release|initial release|open[- ]sourced"
     r"|rolled (?:the )?major version)")

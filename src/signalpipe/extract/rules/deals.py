@@ -13,7 +13,8 @@ from signalpipe.models import EventType
 
 T = EventType
 
-ROUND = rx(r"\b(?:(?P<pre>pre-?seed)|(?P<seed>seed)(?! (?:data|script|file|round of interviews))"
+ROUND = rx(r"\b(?:(?P<pre>pre-?seed)|(?P<seed>seed)(?! (?:data|script|file|round of interviews"
+           r"|the|our|your|it|db|database))"
            r"|series[ -]?(?P<l1>[a-h])\b(?:[ -]?(?P<ext>extension|\d))?|(?P<l2>[a-h])[ -]round"
            r"|(?P<bridge>bridge)(?: round)?|(?P<safe>safe)s?\b(?= (?:note|round|signed|closed"
            r"|is|are))"
@@ -223,7 +224,7 @@ NOT_DEAL = rx(r"\b(?:visual identity|brand(?:ing)?|rebrand\w*|logo (?:design|ref
               r"|round|seed|series [a-h]|lease|office lease|signed up|sign up|newsletter"
               r"|petition|partner(?:ship)?s?|reseller|investors?|safe|employment|vendor|supplier"
               r"|our (?:vendor|supplier)|sow for (?:our|the) (?:vendor|agency)|intern(?:s"
-              r"|ship)?)(?!\w)")
+              r"|ship)?|as one of|accelerator|cohort|batch #?\d+)(?!\w)")
 LOST_NAME = re.compile(r"\b[Ww]e (?:just |have |'ve )?lost (?=[A-Z])")
 DEAL_LOST = rx(
     r"\b(?:lost (?:the |our |a |an )?(?:[\w&'.-]+ ){0,4}(?:deal|contract|customer|account|bid|rfp"

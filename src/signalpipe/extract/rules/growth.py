@@ -271,7 +271,8 @@ OUTAGE = rx(
     r"|crash(?:ed|es|ing)?|broke (?:for|in) production|failed over|failover)")
 # Slowness and errors are an incident only when customers feel them ("TechStream paused the
 # rollout", "users couldn't log in"); "seeing some lag in production" is an engineer's note.
-WEAK_OUTAGE = frozenset({"degraded", "degradation", "unavailable", "timeout", "timeouts", "lag",
+WEAK_OUTAGE = frozenset({"incident", "degraded", "degradation", "unavailable", "timeout",
+                         "timeouts", "lag",
                          "lagging", "crash", "crashed", "crashes", "crashing", "failover",
                          "failed over", "root cause", "rca", "post-mortem", "postmortem"})
 FELT = rx(r"\b(?:customers?|users?|clients?|everyone|affected|impacted|unable to|couldn'?t"

@@ -56,7 +56,8 @@ OLD_NEWS = _rx(r"\b(?:back in (?:19|20)\d\d|back then|years ago|(?:a|one|two|thr
                r"|last (?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)\w*"
                r"|last (?:spring|summer|fall|autumn|winter)"
                r"|it was revealed|was announced (?:in|last)"
-               r"|last year|in (?:19|20)[01]\d\b|throwback|tbt|anniversary|remember when"
+               r"|last year|in (?:19\d\d|20[01]\d)\b|since (?:we|it|they) (?:first )?(?:launched"
+               r"|released|shipped|started)|throwback|tbt|anniversary|remember when"
                r"|as you (?:all )?know|reminder that|recap of last year|since (?:19|20)\d\d"
                r"|(?:19|20)\d\d was|historically|previously|used to|in the past|once upon)\b")
 REPORTED = _rx(
