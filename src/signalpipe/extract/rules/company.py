@@ -203,7 +203,12 @@ NOT_LAUNCH_OBJECT = rx(r"\b(?:website|web site|blog|logo|brand(?:ing)?|new look|
                       r"|collection|album|song|film|movie|store|restaurant|refinancing|bid|offer"
                       r"|takeover|loan|bond|notes|buyback|share sale|ipo|campaign|probe"
                       r"|investigation|inquiry|review|consultation|appeal|lawsuit|tender offer"
-                      r"|strategic review|search for)\b")
+                      r"|strategic review|search for|schedule|agenda|workshop|summit|hackathon"
+                      r"|registration|cfp|call for (?:papers|proposals|speakers)|tutorial|course"
+                      r"|meeting|talk|keynote)\b")
+# A build offered for testing is a step towards a release, not the release.
+PRE_RELEASE = rx(r"\b(?:release candidate|rc ?\d+\b|rc\.\d|for testing|pre-?release|nightly"
+                 r"|snapshot build|beta testers?|testing build)")
 
 
 SLIP = rx(r"\b(?:launch|release|ga|rollout|go-live|general availability)\b[^.;]{0,30}?"
@@ -244,20 +249,40 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
                  relational=bool(named_product), stakeholders=(label,))
 
 
+_VERSIONS = re.compile(r"\bv?(\d+)\.(\d+)(?:\.(\d+))?(?:\.(\d+))?\b(?![.\d])")
+# What makes a minor version a launch: it is announced as one, or brings something new.
+MINOR_LAUNCH = rx(r"\b(?:launch(?:ed|es|ing)?|introduc\w+|announc\w+|unveil\w*|is out|out now"
+                  r"|generally available|general availability|ga\b|new\b|first)"
+                  r"|[\U0001f680\U0001f4e3\U0001f389]")
+
+
+def release_level(low: str) -> str | None:
+    """"major", "minor" or "patch" for the first version number in ``low`` (0.x is minor)."""
+    m = _VERSIONS.search(low)
+    if m is None:
+        return None
+    parts = [int(p) for p in m.groups() if p is not None]
+    if any(parts[2:]):
+        return "patch"
+    return "minor" if parts[0] == 0 or parts[1] != 0 else "major"
+
+
 def _not_a_launch(trigger: str, clause: str, low: str, at: int, *, headline: bool) -> bool:
     """Routine releases, concepts "introduced in" a paper, a website or a hire "introduced",
     support-thread "you can now", a bare "announced" with nothing launched."""
     hint = PRODUCT_HINT.search(low)
     if (not hint and not names_in(clause) and not headline) or WEAK_USE.search(low) \
-            or NOT_LAUNCH_OBJECT.search(low, at):
+            or NOT_LAUNCH_OBJECT.search(low, at) or PRE_RELEASE.search(low):
         return True
     if re.match(r"(?:is|are) (?:now )?here", trigger) and not hint and not headline:
         return True
     if ROUTINE.search(low) and not re.search(r"\bmajor\b|\bv?[1-9]\d*\.0(?:\.0)?\b(?!\.\d)", low):
         return True
-    minor = re.search(r"\bv?[1-9]\d*\.[1-9]\d*(?:\.0)?\b(?!\.\d)", low)
-    if minor and not STRONG_LAUNCH.search(low):
-        return True  # "4.1.0 released": a routine minor version unless it is announced as one
+    level = release_level(low)
+    if level == "patch":
+        return True  # "3.14.1.0 is now available": a patch is routine (shared LABELLING.md)
+    if level == "minor" and not MINOR_LAUNCH.search(low):
+        return True  # "4.3.0 released": a routine minor version unless it is announced as one
     if trigger.startswith(("you can", "now works", "now integrates")) and not re.search(
             r"\b(?:announce|excited|happy|pleased|thrilled|proud|today|introducing|new)\b", low):
         return True  # "you can now retry the export" in a support thread is no launch
