@@ -43,7 +43,7 @@ _MIN_START = 40  # a heading in the first line or two is a title, not boilerplat
 def readable(text: str) -> str:
     """``text`` with quoted lines and everything after the body's end blanked to spaces."""
     out = text
-    if ">" in out:
+    if ">" in out and _QUOTED.search(out):
         out = _QUOTED.sub(lambda m: " " * len(m.group()), out)
     end = _body_end(out)
     if end < len(out):
@@ -64,11 +64,24 @@ def _blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
-def no_events_here(subject: str, text: str) -> str | None:
-    """Why a whole message states no event of its own (a job ad, a list digest), or None."""
-    head = f"{subject}\n{text[:4000]}"
-    if _DIGEST.search(head):
+# Literal words without which neither pattern above can match: most messages stop here.
+_AD_WORDS = ("job", "position", "vacanc", "cv", "resume", "résumé", "postdoc", "phd", "internship",
+             "salary", "requirements:", "qualifications:", "responsibilities:", "closing date",
+             "open role")
+_DIGEST_WORDS = ("digest", "today's topics", "message: ")
+
+
+def no_events_here(subject: str, text: str, low: str | None = None) -> str | None:
+    """Why a whole message states no event of its own (a job ad, a list digest), or None.
+
+    ``low`` is ``text`` lower-cased, when the caller has it already.
+    """
+    head = f"{subject}\n{text[:4000]}".lower() if low is None else \
+        f"{subject.lower()}\n{low[:4000]}"
+    if any(w in head for w in _DIGEST_WORDS) and _DIGEST.search(head):
         return "mailing-list digest"
+    if not any(w in head for w in _AD_WORDS):
+        return None
     ads = {m.group().lower() for m in _JOB_AD.finditer(head)}
     if not ads:
         return None

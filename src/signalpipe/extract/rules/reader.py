@@ -149,13 +149,15 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     found_cues = cues(low)
     if not found_cues:
         return [], []  # most messages: one scan finds no cue, there is nothing to read
-    skip = no_events_here(message.subject or "", message.text)
+    skip = no_events_here(message.subject or "", message.text, low)
     if skip:
         return [], [(message.id, skip)]
     text = readable(masked(message.text))
     if text is not message.text:
+        # blanking only turns characters into spaces: a cue still stands where its first letter
+        # was not blanked, so the scan need not run again
         low = lower(text)
-        found_cues = cues(low)
+        found_cues = [(pos, names) for pos, names in found_cues if text[pos] != " "]
         if not found_cues:
             return [], []
     hits: list[Hit] = []
