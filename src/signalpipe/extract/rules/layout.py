@@ -15,11 +15,14 @@ import re
 # boilerplate or a footer.
 _END = re.compile(
     r"(?im)^[ \t>*#_]*(?:"
-    r"about (?!us\b|the\b|this\b|me\b|our\b|it\b|that\b|a\b|an\b|\d)[\w&.'’ -]{2,60}[:\s]*$"
+    r"about (?!us\b|the\b(?! company\b)|this\b|me\b|our\b|it\b|that\b|a\b|an\b|\d)"
+    r"[\w&.,'’() -]{2,60}[:\s]*$"
+    r"|this (?:press )?(?:release|announcement) (?:contains|includes|may contain) forward-looking"
+    r".*$|(?:media|press|investor) contacts?:.*$"
     r"|(?:forward[- ]looking statements?|safe harbou?r(?: statement)?|cautionary (?:note|statement)"
     r"|media (?:contacts?|inquiries|enquiries)|press (?:contacts?|inquiries|enquiries)"
     r"|investor (?:contacts?|relations)|contacts?|for more information|source)\b[:.\s]*$"
-    r"|#{3}\s*$"
+    r"|#\s?#\s?#\s*$"
     r"|-{2,}\s*original message\s*-{2,}"
     r"|on\b.{0,120}\bwrote:\s*$|from: .{0,120}\s*$"
     r"|--\s*$|_{10,}\s*$"

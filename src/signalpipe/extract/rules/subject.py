@@ -167,13 +167,20 @@ def _object_is_us(rest: str, company: re.Pattern[str] | None) -> bool:
     return m is not None and not _NOT_US.search(rest[:m.start()])
 
 
+# "Acme customer Globex raised", "Acme-backed Initech hired": the company names someone else.
+_THEIRS = re.compile(r"(?:'s|\u2019s)?[\s-]+(customers?|clients?|partners?|portfolio compan\w+"
+                     r"|users?|backed|investee)\b", re.IGNORECASE)
+
+
 def third_party(head: str, clause: str, company: re.Pattern[str] | None) -> str | None:
     """Why the clause reads as someone else's news, or None when it reads as ours.
 
     ``head`` is the part of the clause before the trigger word (where the subject stands).
     """
-    if company is not None and company.search(head):
-        return None
+    ours = company.search(head) if company is not None else None
+    if ours is not None:
+        theirs = _THEIRS.match(head, ours.end())
+        return f"third party (our {theirs.group(1).lower()})" if theirs else None
     other = OTHER_PEOPLE.search(head)
     if other:
         return f"third party ({other.group()})"
