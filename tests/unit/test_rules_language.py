@@ -52,6 +52,14 @@ FOUND = [
     ("Acme's operating profit rose to EUR 13.1 mn from EUR 8.7 mn.", T.REVENUE_MILESTONE),
     ("Acme sales rise as shoppers return", T.REVENUE_MILESTONE),
     ("Acme to buy Beta Corp for $3.2 billion", T.OTHER),
+    # a vendor's blog telling a customer's story, an angel joining, a co-founder going full time
+    ("Prisma uses Acme for collaborative team signing.", T.CUSTOMER_SUCCESS),
+    ("The Singaporean government has deployed Acme to search every parliament record.",
+     T.CUSTOMER_SUCCESS),
+    ("Elixir creator José Valim joins Acme as an angel investor.", T.FUNDING),
+    ("Our co-founder Andreas went full-time as CTO this month.", T.HIRING),
+    ("Acme finished as the #2 product of the day on Product Hunt.", T.MEDIA_COVERAGE),
+    ("Acme opens its first Michigan store in Bay City.", T.MARKET_EXPANSION),
 ]
 
 
@@ -75,6 +83,8 @@ LOWLIGHTS = [
     ("Acme's chief executive to step down after ten years", T.HIRING),
     ("The company posted an operating loss of EUR 2.1 mn.", T.REVENUE_MILESTONE),
     ("Net sales decreased by 5% to EUR 30.2 mn.", T.REVENUE_MILESTONE),
+    ("Last week we discovered a security issue in our internal API that let users run other "
+     "users' code.", T.COMPLIANCE),
 ]
 
 
@@ -99,6 +109,18 @@ NOT_EVENTS = {
     "industry_trend": "Cannabis companies are experiencing record revenue growth.",
     "churning_out": "The bakery is churning out 3,000 loaves a day.",
     "interview_scheduled": "Interview with Bloomberg scheduled for Thursday.",
+    "our_customers_raise": "Acme customer Globex raised a $50M Series C led by Accel.",
+    "backed_by_us": "Acme-backed Initech raised $12M in seed funding.",
+    "patched_dependency": "This release fixes a security vulnerability in the bundled OpenSSL.",
+    "we_use_a_tool": "We use Postgres for everything.",
+    "description_of_a_user": "The firm that runs Acme was founded in 2015 by two engineers.",
+    "release_candidate": "UHD 4.7.0.0 Release Candidate 1 is available for testing.",
+    "patch_release": "Acme CLI 3.14.1 is now available.",
+    "routine_minor": "Acme Server 4.3.0 released.",
+    "cron_is_no_cro": "We shipped cron-style scheduled jobs and a new coordination model.",
+    "seed_the_db": "With SQLite we can seed the DB and log in within a minute.",
+    "introduced_us": "Tim also introduced us to our other partners at Sunflower Capital.",
+    "old_launch": "Doom shipped in 1993 on floppy disks.",
 }
 
 

@@ -22,7 +22,8 @@ HIRE = rx(
     r"|taking (?:over|the role)|takes over|is (?:our|the) new|as (?:our|the|its) new|new (?:ceo"
     r"|cto|cfo|coo|cro|cmo|cpo|vp|head|chief|director|general counsel)"
     r"|added (?:\w+ ){1,3}to (?:our|the|its) (?:team|board|leadership)"
-    r"|expands? (?:its |our )?(?:leadership|executive) team|poached)")
+    r"|expands? (?:its |our )?(?:leadership|executive) team|poached"
+    r"|(?:goes|went|going|gone|is now|now) full[- ]time)")
 NOT_HIRE = rx(r"\b(?:(?:prior to|before) (?:joining|starting)|plan(?:s|ning)? to hire"
               r"|to hire (?:a|an|our)\b|will hire|hope to hire"
               r"|looking (?:to hire|for)|want(?:s)? to hire|their partner joins"
@@ -322,7 +323,10 @@ EXPAND = rx(
     r"|region (?:is )?(?:now )?(?:live|available|open)|data residency|opens? (?:in|its|our)"
     r"|new (?:data ?cent(?:er|re)s?|regions?|zones?|locations?|pops?|offices?|stores?"
     r"|plants?|factor(?:y|ies)|sites?|facilit(?:y|ies)|subsidiar(?:y|ies)) (?:are|is) (?:now )?"
-    r"(?:available|live|open)|(?:order|deploy|run) [\w ]{0,30} in (?:different |new )?data ?"
+    r"(?:available|live|open)"
+    r"|open(?:s|ed|ing)? (?:its |our |a |the )?(?:first|new) [\w -]{0,30}(?:store|office|location"
+    r"|clinic|dispensary|restaurant|branch|site|facility|hub|warehouse|plant|factory|showroom) in"
+    r"|(?:order|deploy|run) [\w ]{0,30} in (?:different |new )?data ?"
     r"cent(?:er|re)s?|opened (?:a |an |its |our )?(?:new )?[\w-]{0,20} ?(?:plant|factory|store"
     r"|facility|site|clinic|center|centre|campus|warehouse|branch)|established (?:a |an )?"
     r"(?:subsidiary|office|entity|branch)|arriv(?:ed|es) in|new market"
@@ -463,7 +467,10 @@ PRESS = rx(
     r"|(?:article|story|piece|feature|profile|write-?up) (?:about|on) us"
     r"|(?:we|our \w+) appear(?:ed|s) (?:in|on)|shout-?out (?:in|from)|profiled (?:by|in)"
     r"|sat down with [^.]{0,60}(?:podcast|show|radio|tv|magazine)|guest on (?:the )?[^.]{0,40}"
-    r"(?:podcast|show)|(?:on|joined) the [^.]{0,40} podcast)")
+    r"(?:podcast|show)|(?:on|joined) the [^.]{0,40} podcast"
+    r"|#?\d\w* product of the (?:day|week|month)|product of the (?:day|week|month)"
+    r"|names? (?:\w+ ){1,3}(?:a|as a|as an) (?:leader|visionary|challenger|outperformer"
+    r"|fast mover|forward mover|top \d+))")
 NOT_PRESS = rx(r"\b(?:job interview|face to face interview|interview (?:with|for) (?:a |the )"
                r"?(?:candidate|role|position)|interview (?:loop|panel|slot)|phone screen"
                r"|mailing list|waitlist|wait list|to-?do list|todo list|shortlist|list of"

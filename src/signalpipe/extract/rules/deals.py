@@ -19,7 +19,9 @@ ROUND = rx(r"\b(?:(?P<pre>pre-?seed)|(?P<seed>seed)(?! (?:data|script|file|round
            r"|(?P<bridge>bridge)(?: round)?|(?P<safe>safe)s?\b(?= (?:note|round|signed|closed"
            r"|is|are))"
            r"|(?P<growth>growth (?:round|equity))|(?P<conv>convertible note))\b")
-FUNDING_CONTEXT = rx(r"\b(?:round|seed|series[ -]?[a-h]\b|funding|financing|investment|term ?sheet"
+FUNDING_CONTEXT = rx(r"\b(?:angel investors?|as an? investor|backed by|round|seed"
+                     r"|series[ -]?[a-h]\b"
+                     r"|funding|financing|investment|term ?sheet"
                      r"|safes?\b|bridge round|raise[ds]?|raising|venture (?:funding|debt|round)"
                      r"|valuation|convertible|oversubscribed|pre-money|post-money)\b")
 NOT_FUNDING = rx(r"\b(?:sold|sells|selling|sale of|divest\w*|acquir\w+|buy(?:s|ing)? (?:out|back)"
@@ -33,7 +35,8 @@ FUNDING_DONE = rx(
     r"|co-led"
     r"|leading|led (?:our|the|a|it)|came in|arrived|hit (?:the|our) account|landed in"
     r"|received|receives|got|gets|term ?sheet|quoted|offered|investment from|funding from"
-    r"|backed by|joined (?:the|our) round|participat(?:ed|ion)|we did it)\b")
+    r"|backed by|joined (?:the|our) round|join(?:s|ed|ing)? (?:\w+ ){0,3}as an? (?:angel )?investor"
+    r"|participat(?:ed|ion)|we did it)\b")
 TERM_SHEET = rx(r"\bterm ?sheet\b")
 VALUATION_AFTER = rx(r"\s?(?:post|pre)(?![- ]?seed)(?:-money)?\b|\s?valuation\b|\s?(?:cap|mark)\b")
 LEAD = re.compile(r"(?:led by|co-led by|leading (?:the|our) round:?|with participation from)\s+"
@@ -108,7 +111,9 @@ def funding(clause: str, low: str, ctx: Context) -> Found | None:
     sheet = TERM_SHEET.search(low)
     lead = LEAD.search(clause)
     noun = re.search(r"\b(?:(?:financing|funding|investment) (?:round|transaction)|round of "
-                     r"(?:financing|funding)|(?:seed|growth|venture) (?:funding|financing))\b", low)
+                     r"(?:financing|funding)|(?:seed|growth|venture) (?:funding|financing)"
+                     r"|angel (?:investor|investment|round)|as an? (?:angel )?investor"
+                     r"|now backed by)\b", low)
     if not (rnd or amount or sheet or noun or (lead and re.search(r"round|funding|investment",
                                                                    low))):
         return None
@@ -129,7 +134,7 @@ def funding(clause: str, low: str, ctx: Context) -> Found | None:
         metrics.setdefault("stage", "term sheet")
     title = funding_title(metrics, who)
     # "Accel led", "they quoted $15M": an investor acting towards us, not someone else's raise
-    investor_side = bool(re.match(r"led|leading|co-led|quoted|offered|wired|investment from"
+    investor_side = bool(re.match(r"join|led|leading|co-led|quoted|offered|wired|investment from"
                                   r"|funding from|backed|joined|participat|term ?sheet|came in"
                                   r"|arrived|received|got", done.group(), re.IGNORECASE))
     return Found(T.FUNDING, metrics, title, done.start(), stakeholders=(who,) if who else (),
@@ -138,7 +143,8 @@ def funding(clause: str, low: str, ctx: Context) -> Found | None:
 
 
 INTEREST = rx(
-    r"\b(?:reached out|reaching out to (?:us|me)|pinged|inbound|data ?room"
+    r"\b(?:reached out|reach(?:es)? out to (?:us|me)|reaching out to (?:us|me)|pinged|inbound"
+    r"|data ?room"
     r"|wants? to (?:meet|invest|lead|talk|chat|see|learn|set up|get|discuss|dig|move)"
     r"|would (?:like|love) to (?:meet|invest|lead|learn|discuss|set up|chat|talk)"
     r"|interested in (?:leading|investing|participating|our|the round|learning)"
@@ -378,12 +384,30 @@ HOW_USES = re.compile(r"\bhow (?:the )?(?P<who>[\w .&'-]{2,40}?) (?:uses|used|le
                       r"|consolidates|streamlined|moved)\b")
 
 
-def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
-    how = HOW_USES.search(low)
-    if how and ctx.company is not None and ctx.company.search(clause[how.end():]):
-        user = clause[how.start("who"):how.end("who")]
-        return Found(T.CUSTOMER_SUCCESS, {"customer": key(user), "story": "case study"},
-                     f"Case study: {user}", how.start(), relational=True, stakeholders=(user,))
+# "Prisma uses Documenso for signing", "The Singaporean government has deployed Vespa": a named
+# user of ours, as a vendor's blog or a case study tells it.
+USES_US = re.compile(r"\b(?:uses|is using|is now using|are using|now uses|has deployed"
+                     r"|have deployed"
+                     r"|deployed|runs|is running|relies on|chose|picked|switched to|migrated to"
+                     r"|moved to|standardi[sz]ed on|built (?:\w+ ){0,3}on) (?:the )?$")
+
+
+def _uses_us(clause: str, ctx: Context) -> Found | None:
+    if ctx.company is None:
+        return None
+    for ours in ctx.company.finditer(clause):
+        verb = USES_US.search(clause[max(0, ours.start() - 40):ours.start()].lower())
+        if verb is None or re.search(r"\b(?:that|which|who)\s+\S+\s+$", clause[:ours.start()]):
+            continue  # "the firm that runs Fitard" describes, it does not report
+        at = max(0, ours.start() - 40) + verb.start()
+        user = name_before(clause, at, within=50)
+        if user and not ctx.company.search(user) and not INVESTOR.search(user.lower()):
+            return Found(T.CUSTOMER_SUCCESS, {"customer": key(user), "story": "customer story"},
+                         f"Customer story: {user}", at, relational=True, stakeholders=(user,))
+    return None
+
+
+def _churn(clause: str, low: str, ctx: Context) -> Found | None:
     churn = CHURN.search(low)
     if churn and re.search(r"\b(?:his|her|my) (?:contract|employment)|\b(?:churned|switched|moved)"
                            r" (?:over )?to us\b", low):
@@ -402,6 +426,21 @@ def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
                                                            r"|chose", churn.group())
                      else frozenset(),
                      stakeholders=(who,) if who else ())
+    return None
+
+
+def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
+    story = _uses_us(clause, ctx)
+    if story is not None:
+        return story
+    how = HOW_USES.search(low)
+    if how and ctx.company is not None and ctx.company.search(clause[how.end():]):
+        user = clause[how.start("who"):how.end("who")]
+        return Found(T.CUSTOMER_SUCCESS, {"customer": key(user), "story": "case study"},
+                     f"Case study: {user}", how.start(), relational=True, stakeholders=(user,))
+    churn = _churn(clause, low, ctx)
+    if churn is not None:
+        return churn
     m = RENEWAL.search(low)
     if not m or not SUCCESS_DONE.search(low) or NOT_SUCCESS.search(low):
         return None

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable, Mapping
 
 STEMS: dict[str, str] = {
-    "funding": "raise raising round seed series funding financing investment term sheet termsheet "
+    "funding": "angel backed raise raising round seed series "
+               "funding financing investment term sheet termsheet "
                "valuation safe$ safes$ bridge convertible oversubscribed pre-money post-money "
                "down round backed by",
     "acquisition": "acqui merger merged with bought buys buying takeover buyout to buy",
@@ -31,7 +32,7 @@ STEMS: dict[str, str] = {
              "writeup ran$ article story piece profile op-ed podcast episode segment mention "
              "column published named list$ quoted we're in we are in we were in press front page "
              "appear shout profiled award prize winner won$ wins$ live$ interview recogni "
-             "magic quadrant forrester wave",
+             "magic quadrant forrester wave product of the leader$ product hunt",
     "hiring": "ceo cto cfo coo cro cmo cpo ciso cio$ cso$ cdo$ cco$ chief vice president vp$ "
               "svp$ evp$ head of director general counsel founding founder co-founder cofounder "
               "principal staff engineer lead president board of board member the board our board "
@@ -47,7 +48,7 @@ STEMS: dict[str, str] = {
               "started as passed away reduce the team reduced the team "
               "reduce our team reduced our team "
               "furlough new executive new leadership new senior paus frozen jobs$ workforce "
-              "staff$ step down retire",
+              "staff$ step down retire full time full-time",
     "expansion": "expand expansion launched in launches in live in opened opens new office new "
                  "region new data new market new hub new zone region data center datacenter "
                  "data centre first customer in first client in first deal in first office "
@@ -72,7 +73,9 @@ STEMS: dict[str, str] = {
                         "customer story success story testimonial nps$ csat net promoter record "
                         "retention nrr$ ndr$ grr$ g2$ capterra trustpilot gartner saved churn "
                         "cancel not renewing won't renew didn't renew downgrad terminat pause "
-                        "uses$ leverages embraced consolidates streamlined",
+                        "uses$ leverages embraced consolidates streamlined using deployed runs$ "
+                        "relies on chose picked switched to migrated to moved to standardiz "
+                        "standardis built",
     "revenue": "arr$ mrr$ revenue run rate run-rate runrate bookings gmv billings top line "
                "topline top-line sales turnover profit operating net income earnings ebit "
                "order intake order backlog order book income guidance outlook loss broke even "
@@ -96,7 +99,8 @@ STEMS: dict[str, str] = {
                  "down were down downtime disruption sev p0 incident degraded degradation data "
                  "loss lost data breach compromised leak ddos ransomware postmortem post-mortem "
                  "root cause rca$ unavailable timeout lag$ lagging broke for broke in failed over "
-                 "failover unauthorized access data leak exposed",
+                 "failover unauthorized access data leak exposed vulnerab security issue "
+                 "unauthori",
     "award": "won$ wins$ win$ winning awarded received took home winner took first earned "
              "granted secured landed patent",
     "launch": "launched launches launching shipped released rolled out rolling out introduc "
@@ -162,7 +166,10 @@ def _stems(spec: str) -> list[str]:
              "you can now", "you can finally", "now works with",
              "now integrates with",
              "now offer", "magic quadrant", "forrester wave", "asked to", "asked for",
-             "asking to", "asking for", "pushed back", "to buy", "step down", "fine of"}
+             "asking to", "asking for", "pushed back", "to buy", "step down", "fine of",
+             "relies on", "switched to",
+             "migrated to", "moved to", "security issue", "product of the", "full time",
+             "full-time"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

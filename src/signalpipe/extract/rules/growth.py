@@ -266,6 +266,9 @@ OUTAGE = rx(
     r"\b(?:outage|went down|was down|is down|were down|downtime|service disruption"
     r"|sev ?[0-2]\b|p0 incident|major incident|incident\b|degraded|degradation|data loss"
     r"|lost (?:customer )?data|breach|security incident|compromised|leaked|ddos"
+    r"|(?:discovered|identified|alerted to|detected|disclos\w+|there (?:has been|was)) (?:a |an )?"
+    r"(?:\w+ ){0,3}(?:security (?:vulnerability|issue|flaw|hole)|vulnerability)"
+    r"|unauthori[sz]ed (?:activity|access)"
     r"|unauthorized access|data leak|exposed"
     r"|ransomware|post-?mortem|root cause|rca\b|unavailable|timeouts?|lag\b|lagging"
     r"|crash(?:ed|es|ing)?|broke (?:for|in) production|failed over|failover)")
@@ -277,7 +280,8 @@ WEAK_OUTAGE = frozenset({"incident", "degraded", "degradation", "unavailable", "
                          "failed over", "root cause", "rca", "post-mortem", "postmortem"})
 FELT = rx(r"\b(?:customers?|users?|clients?|everyone|affected|impacted|unable to|couldn'?t"
           r"|could not|paused|angry|escalat\w+|refund|credits?|churn\w*|complain\w*)\b")
-SECURITY = frozenset({"breach", "security incident", "compromised", "leaked", "ransomware",
+SECURITY = frozenset({"unauthorized activity", "unauthorised activity", "unauthorised access",
+                      "breach", "security incident", "compromised", "leaked", "ransomware",
                       "ddos", "unauthorized access", "data leak", "exposed"})
 IMPACT = rx(
     r"\b(?:customers?|users?|clients?|production|prod\b|all regions|sla|status page|everyone"
@@ -299,7 +303,7 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
             r"|zero impact"
             r"|not (?:affected|impacted)|drill|game ?day|chaos test|simulated|tabletop)\b", whole):
         what = outage.group().lower()
-        if what in SECURITY:
+        if what in SECURITY or "vulnerab" in what or "security" in what:
             # a security incident mirrors an audit (shared LABELLING.md), an outage a result
             return Found(T.COMPLIANCE, {"incident": "security"},
                          f"Security incident: {_phrase(clause, outage.start())}",

@@ -272,6 +272,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                         "lost", "went with", "chose", "chosen", "select", "award", "picked",
                         "tapped"),
     "funding": ("round", "seed", "series", "fund", "financ", "invest", "term", "safe", "bridge",
+                "backed", "angel",
                 "rais", "valuation", "convertible", "oversubscribed"),
     "revenue": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "doubl", "tripl", "record",
                 "profit", "loss", "even", "guidance", "outlook", "miss", "short", "below", "ris",
