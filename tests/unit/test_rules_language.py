@@ -228,3 +228,36 @@ def test_short_names_make_third_person_news_ours(make_message: MakeMessage) -> N
     text = "Acme raises $20M Series B led by Index Ventures"
     [event] = read(make_message, text, aliases=("Acme Robotics, Inc.",))
     assert event.event_type is T.FUNDING
+
+
+# Results and corporate news as financial wires write them (the period named is no old news).
+FINANCIAL = [
+    ("Finnish Acme reports its operating profit increased to EUR 20.5 mn in 2005 from EUR 9.3 mn "
+     "in 2004.", T.REVENUE_MILESTONE, Polarity.POSITIVE),
+    ("Operating profit totalled EUR 9.8 mn, compared to a loss of EUR 2.3 mn a year earlier.",
+     T.REVENUE_MILESTONE, Polarity.POSITIVE),
+    ("Acme swung to a pre-tax loss of EUR 3.3 mn from a profit of EUR 1.9 mn.",
+     T.REVENUE_MILESTONE, NEG),
+    ("Acme has won an order worth EUR 30 mn from a Russian utility.", T.ENTERPRISE_DEAL,
+     Polarity.POSITIVE),
+    ("Acme will reduce its personnel by 150 people.", T.HIRING, NEG),
+    ("Acme started negotiations to cut up to 300 jobs in Finland.", T.HIRING, NEG),
+    ("Acme has acquired Swedish Beta AB for EUR 12 mn.", T.OTHER, Polarity.POSITIVE),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "polarity"), FINANCIAL,
+                         ids=[f"{k.value}-{i}" for i, (_, k, _) in enumerate(FINANCIAL)])
+def test_financial_wire_sentences(make_message: MakeMessage, text: str, kind: EventType,
+                                  polarity: Polarity) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(kind, polarity)]
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of Acme rose 3.2% in Helsinki trading.",
+    "Acme is a Finnish provider of automation technology.",
+    "Back in 2012 our revenue grew 40% and we thought we had made it.",
+], ids=["share_price", "description", "old_results"])
+def test_financial_look_alikes(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == []

@@ -43,7 +43,8 @@ LEAVE = rx(r"\b(?:passed away|(?:to|will) (?:step down|leave|retire)|retir(?:es|
            r"|steps down|departing|departure of|last day|parted ways|parting ways|let go|fired"
            r"|quit\b|moving on from)\b")
 LAYOFF = rx(r"\b(?:laid off|lay ?offs?|let go of \d+|reduction in force|\brif\b"
-            r"|reduc(?:e|ed|ing) (?:the |our )?(?:team|headcount|staff|workforce) (?:size )?by"
+            r"|reduc(?:e|ed|ing) (?:the |our |its |their )?(?:team|headcount|staff|workforce"
+            r"|personnel|employees|number of employees) (?:size )?by"
             r"|(?:cut|cuts|cutting|axe|axes|shed|sheds|shedding|eliminat\w+) (?:about |around "
             r"|some |nearly |up to )?[\d,.]+ ?(?:%|percent)? (?:of )?"
             r"(?:our |the )?(?:staff|team|headcount|workforce|jobs|roles|people|company)"

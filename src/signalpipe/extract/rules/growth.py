@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.lexicon import NOT_PRODUCTION, rx
@@ -30,7 +31,8 @@ MILESTONE = rx(
     r"|\d+(?:\.\d+)?x\b|yoy|mom|qoq|wow|year over year|month over month|went from|jumped"
     r"|climbed|soared|rose|increased|more than|now have|now has|we have|serving|used by"
     r"|trusted by|past|beyond|north of|now \d+|to \$?\d+|is now|are now|has reached|have reached"
-    r"|and counting|as of (?:today|this morning|now|close|the close|this week))"
+    r"|and counting|as of (?:today|this morning|now|close|the close|this week)"
+    r"|total(?:l)?ed|amounted to|stood at|came to|came in at)"
     r"(?!\w)")
 _REV = (r"arr|mrr|annual recurring revenue|monthly recurring revenue|run[- ]?rate|revenues?"
         r"|bookings|net new arr|gmv|billings|top[- ]?line|net sales|sales|turnover|gross profit"
@@ -89,7 +91,20 @@ MISSED = rx(r"\b(?:missed (?:our |the )?(?:\w+ ){0,2}(?:plan|target|goal|number|
             r"|short of (?:our |the )?(?:[$\w.,]+ )?(?:plan|target|goal|forecast))")
 
 
+# Results are always reported for a period that has ended: "rose to EUR 20.5 mn in 2005 from
+# EUR 9.3 mn in 2004" names the period, it does not restate old news.
+PERIOD = rx(r"\b(?:from|compared (?:to|with)|year earlier|a year ago|corresponding period"
+            r"|same period|year-on-year|yoy|versus|vs\.?)\b")
+
+
 def revenue(clause: str, low: str, ctx: Context) -> Found | None:
+    found = _revenue(clause, low, ctx)
+    if found is not None and PERIOD.search(ctx.sentence.lower() or low):
+        return replace(found, allow=found.allow | {"old"})
+    return found
+
+
+def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
     loss = LOSS.search(low)
     if loss:
         return Found(T.REVENUE_MILESTONE, {"missed": "results"}, said(clause, loss.start()),

@@ -96,7 +96,7 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
         None if "plan" in allow else modality.plan_or_hope(part),
         None if "negation" in allow else modality.negated(part, negative_event=found.negative),
         modality.rumour(sentence.text),
-        modality.old_news(sentence.text),
+        None if "old" in allow else modality.old_news(sentence.text),
     ]
     for reason in checks:
         if reason:
