@@ -261,3 +261,34 @@ def test_financial_wire_sentences(make_message: MakeMessage, text: str, kind: Ev
 ], ids=["share_price", "description", "old_results"])
 def test_financial_look_alikes(make_message: MakeMessage, text: str) -> None:
     assert read(make_message, text) == []
+
+
+def _mail(make_message: MakeMessage, *, subject: str, text: str, sender: str) -> list[
+        SignificantEvent]:
+    message = make_message(text=text, subject=subject, sender=sender, company_id="acme",
+                           source=Source.GMAIL)
+    batch = Batch(id="b1", company_id="acme", source=Source.GMAIL, messages=(message,))
+    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+
+
+ANNOUNCEMENT = "I'm pleased to announce that tidyrisk 2.0 is now on CRAN, a major release."
+
+
+def test_a_list_members_announcement_is_not_the_companys(make_message: MakeMessage) -> None:
+    tagged = _mail(make_message, subject="[R-sig-insurance] ANN: tidyrisk 2.0",
+                   text=ANNOUNCEMENT, sender="Kim Lee <kim@uni.example.org>")
+    footer = _mail(make_message, subject="ANN: tidyrisk 2.0",
+                   text=f"{ANNOUNCEMENT}\n\n___\nR-sig-insurance mailing list",
+                   sender="Kim Lee <kim@uni.example.org>")
+    assert tagged == [] and footer == []
+
+
+def test_the_company_may_announce_on_its_own_list(make_message: MakeMessage) -> None:
+    text = "Acme Server 2.0 is out today, a major release with a new query engine."
+    own = _mail(make_message, subject="[acme-users] Acme Server 2.0", text=text,
+                sender="Maya Lin <maya@acme.io>")
+    voiced = _mail(make_message, subject="[acme-users] Acme Server 2.0",
+                   text=f"We at Acme are proud of this one. {text}",
+                   sender="Maya via acme-users <list@groups.example.com>")
+    assert [e.event_type for e in own] == [T.PRODUCT_LAUNCH]
+    assert [e.event_type for e in voiced] == [T.PRODUCT_LAUNCH]

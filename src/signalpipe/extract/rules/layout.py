@@ -93,3 +93,17 @@ def no_events_here(subject: str, text: str, low: str | None = None) -> str | Non
                                            r"|opening|career)\b", subject):
         return f"job ad ({sorted(ads)[0]})"
     return None
+
+
+_LIST_TAG = re.compile(r"^\s*(?:(?:re|aw|sv|fwd?)\s*:\s*)*\[[^\]\n]{2,40}\]", re.IGNORECASE)
+_LIST_FOOTER = re.compile(r"(?i)mailing list|listinfo|list-?serv|to unsubscribe"
+                          r"|unsubscribe from this (?:list|group)"
+                          r"|you received this message because you are subscribed")
+
+
+def list_mail(subject: str, text: str) -> bool:
+    """Mail posted to a public list or group ("[R-sig-DB] ...", a list footer): its members
+    speak for themselves, not for the company that runs the list."""
+    if text[:8].lower().startswith("subject:"):
+        subject = subject or text[8:200].lstrip()
+    return bool(_LIST_TAG.match(subject) or _LIST_FOOTER.search(text[-800:]))

@@ -12,7 +12,7 @@ from signalpipe.extract.rules import company as co
 from signalpipe.extract.rules import deals, growth, modality
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
-from signalpipe.extract.rules.layout import no_events_here, readable
+from signalpipe.extract.rules.layout import list_mail, no_events_here, readable
 from signalpipe.extract.rules.subject import OTHER_PEOPLE, third_party
 from signalpipe.extract.rules.text import Span, clauses, lower, sentences
 from signalpipe.models import EventType, Message
@@ -135,6 +135,23 @@ def masked(text: str) -> str:
 def read_message(message: Message, company: re.Pattern[str] | None
                  ) -> tuple[list[Hit], list[tuple[str, str]]]:
     """Every event one message states, and every near-event it rejected with the reason."""
+    hits, rejected = _read(message, company)
+    if hits and company is not None and not company.search(message.sender) \
+            and list_mail(message.subject or "", message.text) \
+            and not _speaks_for(company, message):
+        # a list member announcing their own package, job or paper is not the company's news
+        return [], [*rejected, (message.id, "mailing-list mail from a member")]
+    return hits, rejected
+
+
+def _speaks_for(company: re.Pattern[str], message: Message) -> bool:
+    """The sender writes as the company: "We at NI & Ettus Research have released ..." """
+    m = re.search(r"\b(?:we|us) at ([^.\n]{2,40})", message.text[:2000], re.IGNORECASE)
+    return m is not None and company.search(m.group(1)) is not None
+
+
+def _read(message: Message, company: re.Pattern[str] | None
+          ) -> tuple[list[Hit], list[tuple[str, str]]]:
     if not message.subject or message.subject in message.text:
         return _read_body(message, company)
     # an email's or a post's headline states its news ("Announcing IN query operator")

@@ -60,7 +60,7 @@ _DESCRIPTOR = frozenset([
     "international", "global", "ventures", "industries", "interactive", "mobile", "online",
     "management", "asset", "assets", "partners", "capital", "insurance", "motors", "airlines",
     "foods", "brands", "resources", "mining", "telecom", "communications", "entertainment",
-    "pharmaceutical", "biotech", "biotherapeutics", "sciences", "life",
+    "pharmaceutical", "biotech", "biotherapeutics", "sciences", "life", "research",
 ])
 
 
