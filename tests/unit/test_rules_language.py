@@ -292,3 +292,39 @@ def test_the_company_may_announce_on_its_own_list(make_message: MakeMessage) -> 
                    sender="Maya via acme-users <list@groups.example.com>")
     assert [e.event_type for e in own] == [T.PRODUCT_LAUNCH]
     assert [e.event_type for e in voiced] == [T.PRODUCT_LAUNCH]
+
+
+# Press-release headlines for the families the product missed most.
+PRESS_HEADLINES = [
+    ("Acme Named to Fast Company's World's Most Innovative Companies List", T.MEDIA_COVERAGE),
+    ("Acme Earns Spot on the 2024 Inc. 5000 List of Fastest-Growing Private Companies",
+     T.MEDIA_COVERAGE),
+    ("Acme Ranked No. 12 on Deloitte's Technology Fast 500", T.MEDIA_COVERAGE),
+    ("Acme Receives 2024 Best Places to Work Award", T.MEDIA_COVERAGE),
+    ("Acme honored as a 2025 Top Workplace by The Boston Globe", T.MEDIA_COVERAGE),
+    ("Acme has been included in the 2024 Gartner Hype Cycle for Data Management.",
+     T.MEDIA_COVERAGE),
+    ("Acme Awarded $12 Million Contract by NASA", T.ENTERPRISE_DEAL),
+    ("Acme Selected by U.S. Army to Provide Cloud Security Platform", T.ENTERPRISE_DEAL),
+    ("Acme Achieves 99.999% Uptime Across All Regions", T.TECHNICAL_ACHIEVEMENT),
+    ("Acme cuts model inference costs by 80% with new compiler", T.TECHNICAL_ACHIEVEMENT),
+    ("Got a cold email from a partner at Index asking for our deck.", T.INVESTOR_INTEREST),
+    ("Acme customer Globex reduced onboarding time by 60% in six months.", T.CUSTOMER_SUCCESS),
+    ("Globex cut support costs by 35% after rolling out Acme.", T.CUSTOMER_SUCCESS),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), PRESS_HEADLINES,
+                         ids=[f"{k.value}-{i}" for i, (_, k) in enumerate(PRESS_HEADLINES)])
+def test_press_release_headlines(make_message: MakeMessage, text: str, kind: EventType) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(kind, Polarity.POSITIVE)]
+
+
+@pytest.mark.parametrize("text", [
+    "Step-by-step guide to deploying Acme with Vercel and Supabase",
+    "Your expansion revenue from existing customers grew by $8k this week.",
+    "Please find the list of fastest-growing features below.",
+], ids=["how_to_guide", "weekly_figure", "plain_list"])
+def test_press_look_alikes(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == []

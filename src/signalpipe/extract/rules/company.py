@@ -346,6 +346,9 @@ EXIT = rx(r"\b(?:exit(?:ed|ing|s)? the [\w ]{1,20}market|(?:deprecated|withdrawn
 
 
 def expansion(clause: str, low: str, ctx: Context) -> Found | None:
+    if re.search(r"\bexpand\w* (?:its |our |the |their )?(?:agreement|contract|deal|partnership"
+                 r"|relationship)", low):
+        return None  # "Acme expands agreement with Walmart": a customer's expansion
     out = EXIT.search(low)
     if out:
         place = REGION.search(low, out.start())
@@ -462,7 +465,12 @@ PRESS = rx(
     r"| on us| with (?:me|us|our \w+|\w+))? (?:is|went|goes|was) (?:live|out|up|published)"
     r"|published (?:a |an |our |the )?(?:story|piece|article|profile|feature|interview|op-?ed)"
     r"|mentioned (?:us )?(?:in|by)|named (?:us )?(?:to|in|on) (?:the |their |this year'?s )?"
-    r"[^.]{0,40}\blist\b|named (?:us )?(?:one of|as one of|among)|made (?:the|their|it onto)"
+    r"[^.]{0,80}\blist\b|(?:earns?|earned|secures?|secured|lands?|landed|makes?|made) (?:a )?"
+    r"(?:spot|place|position) on (?:the )?.{0,80}?\b(?:list|ranking|index|500|5000|100|50)\b"
+    r"|ranked (?:no\. ?|#|number )\d+|ranks (?:no\. ?|#|number )\d+"
+    r"|honou?red (?:as|with|by)|(?:included|featured|listed|recogni[sz]ed) in (?:the )?"
+    r"[^.]{0,40}(?:gartner|forrester|idc|hype cycle|magic quadrant|wave|market guide)"
+    r"|named (?:us )?(?:one of|as one of|among)|made (?:the|their|it onto)"
     r" [^.]{0,40}list|quoted (?:in|by)|(?:we'?re|we are|we were) (?:in|on) [A-Z]"
     r"|press (?:hit|coverage|mention)|front page|interviewed (?:by|on)"
     r"|(?:article|story|piece|feature|profile|write-?up) (?:about|on) us"
@@ -481,8 +489,11 @@ NOT_PRESS = rx(r"\b(?:job interview|face to face interview|interview (?:with|for
 
 def media(clause: str, low: str, ctx: Context) -> Found | None:
     m = PRESS.search(low)
-    if not m or NOT_PRESS.search(low):
+    if not m:
         return None
+    veto = NOT_PRESS.search(low)
+    if veto and not (veto.group() == "list of" and re.search(r"spot|ranked|named", m.group())):
+        return None  # but "a spot on the Inc. 5000 list of fastest-growing companies" is press
     outlet = OUTLET.search(low)
     who = None
     if outlet:
@@ -504,6 +515,7 @@ def media(clause: str, low: str, ctx: Context) -> Found | None:
 AWARD = rx(
     r"\b(?:won(?!')|wins|win(?!')|winning|awarded|received|receives|took home|named (?:the )?winner"
     r"|took (?:first|top|1st|gold)|earned|granted|secured|landed|named (?:as )?(?:a |the )?winner"
+    r"|honou?red (?:as|with|by|in)"
     r" of)\b[^.]{0,50}?\b(?P<what>award"
     r"|prize|competition|challenge|hackathon|pitch (?:competition|battle)|grant|patent|medal"
     r"|trophy|honou?r)s?\b|\bpatent\b[^.]{0,40}?\b(?:was |has been |is )?(?:granted|issued"

@@ -144,7 +144,8 @@ def funding(clause: str, low: str, ctx: Context) -> Found | None:
 
 INTEREST = rx(
     r"\b(?:reached out|reach(?:es)? out to (?:us|me)|reaching out to (?:us|me)|pinged|inbound"
-    r"|data ?room"
+    r"|data ?room|ask(?:ing|ed|s)? (?:us )?(?:for|about) (?:a |an |the |our )?(?:call|meeting|deck"
+    r"|data|metrics|numbers|model|financials|intro|update)"
     r"|wants? to (?:meet|invest|lead|talk|chat|see|learn|set up|get|discuss|dig|move)"
     r"|would (?:like|love) to (?:meet|invest|lead|learn|discuss|set up|chat|talk)"
     r"|interested in (?:leading|investing|participating|our|the round|learning)"
@@ -173,7 +174,8 @@ def investor_interest(clause: str, low: str, ctx: Context) -> Found | None:
     m = INTEREST.search(low)
     if not m:
         return None
-    fund = INVESTOR.search(low) or FUND_NAME.search(clause)
+    fund = INVESTOR.search(low) or FUND_NAME.search(clause) or re.search(
+        r"\b(?:partner|principal|associate|analyst) (?:at|from) [A-Z][\w&.-]+", clause)
     sender_fund = _FUND_SENDER.search(ctx.sender.lower())
     if not fund and not sender_fund:
         return None
@@ -207,7 +209,8 @@ DEAL_DONE = rx(
     r"|came on board|comes on board|on ?boarded|is (?:now )?(?:a|our) (?:new )?(?:customer|client)"
     r"|became (?:a|our) (?:customer|client)|countersigned|executed|closed[- ]won|it'?s theirs"
     r"|sent (?:back|over|us) the signed|signature(?:s)? (?:is|are) in|awarded us|deployed across"
-    r"|rolling out to|standardi[sz]ed on|new (?:enterprise |paying )?(?:logo|customer|client)"
+    r"|rolling out to|standardi[sz](?:ed|es) on|new (?:enterprise |paying )?(?:logo|customer"
+    r"|client)"
     r"|goes with us|biggest deal|largest deal|largest contract|biggest contract"
     r"|agreed to (?:buy|purchase|a)|selects?|chooses|deploys|adopts|adopted"
     r"|(?:has |have |had )?(?:been )?(?:selected|chosen|picked|tapped) (?:by|as)"
@@ -354,12 +357,14 @@ def partnership(clause: str, low: str, ctx: Context) -> Found | None:
 RENEWAL = rx(
     r"\b(?:renew(?:ed|s|al)\b|re-?signed|extended (?:their|the|its) (?:contract|agreement|deal)"
     r"|expan(?:ded|ds|sion) (?:their|the|its) (?:contract|deal|seats|licen[cs]es?|usage|footprint"
-    r"|account|rollout)|expanded (?:to|by) \d+|upsell|(?:customer|client|account"
+    r"|account|rollout)|expand(?:s|ed)? (?:its |our |their )?(?:agreement|contract|deal"
+    r"|relationship) with|expanded (?:to|by) \d+|upsell|(?:customer|client|account"
     r"|they) upgraded to|added \d[\d,]* (?:more )?seats"
     r"|case study|customer story|success story|testimonial"
     r"|(?:nps|csat|net promoter score)\b[^.]{0,20}\d+|record (?:nps|csat|retention|rating)"
     r"|(?:net (?:revenue|dollar) retention|nrr|ndr|gross retention"
-    r"|grr)\b[^.]{0,25}\d+(?:\.\d+)?\s?%"
+    r"|grr)\b[^.]{0,25}\d+(?:\.\d+)?\s?%|(?:customer|client) (?:[\w.&-]+ ){1,3}(?:reported|saw"
+    r"|achieved|cut|saved|reduced|increased|grew|improved)"
     r"|(?:g2|capterra|trustpilot|gartner peer insights) (?:leader|badge|award|rating|high performer"
     r"|reviews?)|(?:customer|client)s? (?:reported|saw|achieved|cut|saved|reduced|increased|grew)"
     r"|saved (?:them|the customer|our customers?) )")
@@ -389,7 +394,9 @@ HOW_USES = re.compile(r"\bhow (?:the )?(?P<who>[\w .&'-]{2,40}?) (?:uses|used|le
 USES_US = re.compile(r"\b(?:uses|is using|is now using|are using|now uses|has deployed"
                      r"|have deployed"
                      r"|deployed|runs|is running|relies on|chose|picked|switched to|migrated to"
-                     r"|moved to|standardi[sz]ed on|built (?:\w+ ){0,3}on) (?:the )?$")
+                     r"|moved to|standardi[sz](?:ed|es) on|built (?:\w+ ){0,3}on|rolled out"
+                     r"|adopted|implemented|(?:after|since|by) (?:rolling out|adopting|deploying"
+                     r"|implementing|switching to|moving to)) (?:the )?$")
 
 
 def _uses_us(clause: str, ctx: Context) -> Found | None:

@@ -32,7 +32,8 @@ STEMS: dict[str, str] = {
              "writeup ran$ article story piece profile op-ed podcast episode segment mention "
              "column published named list$ quoted we're in we are in we were in press front page "
              "appear shout profiled award prize winner won$ wins$ live$ interview recogni "
-             "magic quadrant forrester wave product of the leader$ product hunt",
+             "magic quadrant forrester wave product of the leader$ product hunt ranked ranks "
+             "spot on hype cycle included in listed in honor honour",
     "hiring": "ceo cto cfo coo cro cmo cpo ciso cio$ cso$ cdo$ cco$ chief vice president vp$ "
               "svp$ evp$ head of director general counsel founding founder co-founder cofounder "
               "principal staff engineer lead president board of board member the board our board "
@@ -74,7 +75,9 @@ STEMS: dict[str, str] = {
                         "retention nrr$ ndr$ grr$ g2$ capterra trustpilot gartner saved churn "
                         "cancel not renewing won't renew didn't renew downgrad terminat pause "
                         "uses$ leverages embraced consolidates streamlined using deployed runs$ "
-                        "relies on chose picked switched to migrated to moved to standardiz "
+                        "customer$ client$ relies on chose picked "
+                        "rolling out rolled out adopting adopted deploying implement switched "
+                        "to migrated to moved to standardiz "
                         "standardis built",
     "revenue": "arr$ mrr$ revenue run rate run-rate runrate bookings gmv billings top line "
                "topline top-line sales turnover profit operating net income earnings ebit "
@@ -101,8 +104,8 @@ STEMS: dict[str, str] = {
                  "root cause rca$ unavailable timeout lag$ lagging broke for broke in failed over "
                  "failover unauthorized access data leak exposed vulnerab security issue "
                  "unauthori",
-    "award": "won$ wins$ win$ winning awarded received took home winner took first earned "
-             "granted secured landed patent",
+    "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
+             "granted secured landed patent award honor honour",
     "launch": "launched launches launching shipped released rolled out rolling out introduc "
               "unveil debut live "
               "available generally available general availability ga$ beta preview arrived "
@@ -169,7 +172,8 @@ def _stems(spec: str) -> list[str]:
              "asking to", "asking for", "pushed back", "to buy", "step down", "fine of",
              "relies on", "switched to",
              "migrated to", "moved to", "security issue", "product of the", "full time",
-             "full-time"}
+             "full-time", "spot on", "hype cycle", "included in", "listed in",
+             "standardizes on", "standardises on"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

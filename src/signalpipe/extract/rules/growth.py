@@ -271,7 +271,8 @@ TECH_METRIC = rx(
 TECH_BETTER = rx(
     r"\b(?:from \S+ to|down to|dropped|dropping|reduced|reduction|cut (?:by|from|to|our)"
     r"|lower than|lowered|improved|improvement|faster|quicker|speed-?up|sped up|halved"
-    r"|slashed|went from|cut|up \d|up by|(?:is|are|went) up|rose|grew|jumped|first time|best ever"
+    r"|slashed|went from|cut|cuts|achiev\w*|sets? (?:a )?new|up \d|up by|(?:is|are|went) up"
+    r"|rose|grew|jumped|first time|best ever"
     r"|highest|lowest|now \S+,? (?:vs|versus|compared|from|it was|was|down)|record|new high"
     r"|all[- ]time|processed|handled|sustained|zero downtime|no downtime|crossed|surpassed"
     r"|sub-?\d|under \d|below \d|was \d|it was|better|increas\w+|\w+-?fold|doubled|tripled"
