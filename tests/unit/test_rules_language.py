@@ -328,3 +328,23 @@ def test_press_release_headlines(make_message: MakeMessage, text: str, kind: Eve
 ], ids=["how_to_guide", "weekly_figure", "plain_list"])
 def test_press_look_alikes(make_message: MakeMessage, text: str) -> None:
     assert read(make_message, text) == []
+
+
+def test_a_blog_posts_title_names_what_its_lead_launches(make_message: MakeMessage) -> None:
+    lead = "Today, we're excited to bring you instant developer environments for every Bitbucket repo."
+    [event] = read(make_message, lead, subject="Acme for Bitbucket")
+    assert event.event_type is T.PRODUCT_LAUNCH and "Bitbucket" in event.title
+    assert read(make_message, "This month we shipped autosave and comments.",
+                subject="Acme Newsletter 11") == []
+
+
+@pytest.mark.parametrize(("text", "launch"), [
+    ("Introducing the v0.6 release of Acme Sync, rebuilt from scratch.", True),
+    ("We are excited to announce the Alpha release of our Authorization offering.", True),
+    ("As of today Acme is open source under the AGPL license.", True),
+    ("Hey, the fix has been released in v0.7.6.", False),
+    ("Across May and June the team merged 70 PRs.", False),
+], ids=["zero_minor_introduced", "public_alpha", "open_sourced", "patch_fix", "month_may"])
+def test_release_shapes(make_message: MakeMessage, text: str, launch: bool) -> None:
+    kinds = [e.event_type for e in read(make_message, text)]
+    assert kinds == ([T.PRODUCT_LAUNCH] if launch else [])

@@ -147,7 +147,8 @@ LAUNCH = rx(
     r"|open beta|has arrived|have arrived|announc(?:ed|es|ing) (?:the |a |an |our |its )?"
     r"(?:new|launch|release|availability|general availability|beta|version|v?\d)"
     r"|goes live|out now|available now|available today|you can (?:now|finally)|excited to bring"
-    r"|out of beta|available to everyone|available to all"
+    r"|out of beta|available to everyone|available to all|public alpha|alpha release"
+    r"|is (?:now )?open[- ]source(?:d)?\b"
     r"|now works with|now integrates with|announce (?:the )?(?:release|launch"
     r"|general availability|availability|a new|our new|support)|release of|excited to (?:release"
     r"|introduce|launch)|now supports?\b|now offers\b|now (?:fully )?open[- ]source"
@@ -175,11 +176,11 @@ PRODUCT_HINT = rx(
     r"|plugin|plug-in|module|platform|dashboard|tool|edition|plan|tier|cli|extension|connector"
     r"|copilot|assistant|engine|studio|service|suite|console|portal|marketplace app|mobile"
     r"|ios|android|beta|agent|model|workflow|analytics|insights|reports?|ai)\b")
-ROUTINE = rx(r"\b(?:v?\d+\.\d+\.[1-9]\d*|v?0\.\d+(?:\.\d+)?|design partners?|private beta"
+ROUTINE = rx(r"\b(?:design partners?|private beta|(?:private|closed|internal) alpha"
              r"|closed beta|limited (?:beta|preview|release|access)|early access"
              r"|bug ?fix(?:es)?|hot ?fix|patch"
              r"|security fix|minor release"
-             r"|maintenance release|point release|release candidate|rc\.?\d|alpha|nightly|canary"
+             r"|maintenance release|point release|release candidate|rc\.?\d|nightly|canary"
              r"|staging|dev environment|internal(?:ly)?|dogfood\w*|to \d+% of|feature flag"
              r"|behind a flag|a/b test|changelog|docs?\b|documentation|typo|blog post|newsletter"
              r"|webinar|podcast|episode|press release|case study|job|role|position|survey|tutorial"
@@ -238,6 +239,12 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     version = _VERSION.search(clause)
     product = _product(clause, m, ctx, has_version=version is not None)
+    if product is None and version is None and ctx.subject and len(ctx.subject) <= 80 \
+            and STRONG_LAUNCH.search(low) and FIRST_PERSON.search(low) \
+            and re.search(r"\b(?:today|excited|pleased|thrilled|happy|proud)\b", low) \
+            and not re.search(r"(?i)\b(?:newsletter|review|recap|update|digest|roundup|week"
+                              r"|month|year|changelog)\b", ctx.subject):
+        product = ctx.subject.strip(" #*\U0001f680\U0001f389")  # "we're excited to bring you ..."
     if product is None and version is None:
         return None
     label = product or ""
@@ -251,7 +258,7 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
                  relational=bool(named_product), stakeholders=(label,))
 
 
-_VERSIONS = re.compile(r"\bv?(\d+)\.(\d+)(?:\.(\d+))?(?:\.(\d+))?\b(?![.\d])")
+_VERSIONS = re.compile(r"\bv?(\d+)\.(\d+)(?:\.(\d+))?(?:\.(\d+))?\b(?!\.?\d)")
 # What makes a minor version a launch: it is announced as one, or brings something new.
 MINOR_LAUNCH = rx(r"\b(?:launch(?:ed|es|ing)?|introduc\w+|announc\w+|unveil\w*|is out|out now"
                   r"|generally available|general availability|ga\b|new\b|first)"
