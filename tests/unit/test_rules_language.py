@@ -331,7 +331,8 @@ def test_press_look_alikes(make_message: MakeMessage, text: str) -> None:
 
 
 def test_a_blog_posts_title_names_what_its_lead_launches(make_message: MakeMessage) -> None:
-    lead = "Today, we're excited to bring you instant developer environments for every Bitbucket repo."
+    lead = ("Today, we're excited to bring you instant developer environments for every "
+            "Bitbucket repo.")
     [event] = read(make_message, lead, subject="Acme for Bitbucket")
     assert event.event_type is T.PRODUCT_LAUNCH and "Bitbucket" in event.title
     assert read(make_message, "This month we shipped autosave and comments.",
