@@ -60,6 +60,12 @@ FOUND = [
     ("Our co-founder Andreas went full-time as CTO this month.", T.HIRING),
     ("Acme finished as the #2 product of the day on Product Hunt.", T.MEDIA_COVERAGE),
     ("Acme opens its first Michigan store in Bay City.", T.MARKET_EXPANSION),
+    # release-note shapes
+    ("You can now deploy Acme clusters in three new GCP regions: us-east5 and me-central1.",
+     T.MARKET_EXPANSION),
+    ("Acme Cloud is now available in the AWS ap-southeast-2 (Sydney) region.",
+     T.MARKET_EXPANSION),
+    ("Acme is now listed on Binance.", T.PARTNERSHIP),
 ]
 
 

@@ -307,7 +307,9 @@ PARTNER = rx(
     r"\b(?:partner(?:ship|ed|ing|s)?\b|alliance|marketplace|app ?exchange|app directory"
     r"|integration partner|technology partner|reseller|co-sell|co-marketing|channel partner"
     r"|distribution (?:agreement|deal)|oem (?:agreement|deal)|joint venture|teamed up|teams up"
-    r"|listed (?:on|in) (?:the )?[\w ]{0,30}(?:marketplace|directory|store|hub|catalog))")
+    r"|listed (?:on|in) (?:the )?[\w ]{0,30}(?:marketplace|directory|store|hub|catalog)"
+    r"|listed on (?:the )?[\w .]{0,30}(?:exchange|binance|coinbase|kraken|kucoin|bitfinex|okx"
+    r"|bybit|gate\.io))")
 PARTNER_DONE = rx(
     r"\b(?:signed|signs|official(?:ly)?|now (?:an? |live|listed|available|part)|is live|are live"
     r"|announce|included in|added to|integrat(?:ed|es) (?:with|into)|partner(?:s)? to|partner(?:s)?"
