@@ -355,3 +355,19 @@ def test_a_blog_posts_title_names_what_its_lead_launches(make_message: MakeMessa
 def test_release_shapes(make_message: MakeMessage, text: str, launch: bool) -> None:
     kinds = [e.event_type for e in read(make_message, text)]
     assert kinds == ([T.PRODUCT_LAUNCH] if launch else [])
+
+
+QUOTED_RELEASE = """Acme raises $25M Series B led by Insight Partners
+
+BERLIN -- Acme today announced it has raised $25 million in Series B funding led by Insight
+Partners.
+
+"We're thrilled to partner with the Acme team as they scale across Europe," said Jane Doe,
+Managing Director at Insight Partners.
+"""
+
+
+def test_quotes_in_a_release_do_not_add_events(make_message: MakeMessage) -> None:
+    assert [e.event_type for e in read(make_message, QUOTED_RELEASE)] == [T.FUNDING]
+    alone = '"We closed our $3M seed round today," said Maya Lin, CEO of Acme.'
+    assert [e.event_type for e in read(make_message, alone)] == [T.FUNDING]

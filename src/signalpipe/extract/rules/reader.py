@@ -136,12 +136,24 @@ def read_message(message: Message, company: re.Pattern[str] | None
                  ) -> tuple[list[Hit], list[tuple[str, str]]]:
     """Every event one message states, and every near-event it rejected with the reason."""
     hits, rejected = _read(message, company)
+    quoted = [h for h in hits if _QUOTE.search(h.span.text)]
+    if quoted and len(quoted) < len(hits):
+        # a press release's quotes restate (or colour) the news its own sentences state
+        hits = [h for h in hits if h not in quoted]
+        rejected += [(message.id, f"a quote restating the news: {h.span.text[:80]}")
+                     for h in quoted]
     if hits and company is not None and not company.search(message.sender) \
             and list_mail(message.subject or "", message.text) \
             and not _speaks_for(company, message):
         # a list member announcing their own package, job or paper is not the company's news
         return [], [*rejected, (message.id, "mailing-list mail from a member")]
     return hits, rejected
+
+
+# A sentence that is a quotation: opens with a quote mark, or attributes one ("...," said X Y,).
+_QUOTE = re.compile(r"^\W{0,3}[\"\u201c]|[\"\u201d],?\s+(?:said|says|added|adds|commented|noted"
+                    r"|explained|according to)\b"
+                    r"|\b(?:said|says|added|commented|noted) [A-Z][\w.'-]+ [A-Z][\w.'-]+,")
 
 
 def _speaks_for(company: re.Pattern[str], message: Message) -> bool:
