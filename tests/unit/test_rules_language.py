@@ -127,6 +127,8 @@ NOT_EVENTS = {
     "seed_the_db": "With SQLite we can seed the DB and log in within a minute.",
     "introduced_us": "Tim also introduced us to our other partners at Sunflower Capital.",
     "old_launch": "Doom shipped in 1993 on floppy disks.",
+    "discount": "With Acme for Startups we offer eligible companies a 50% discount for 2 years.",
+    "listed_on_github": "Our full list of dependencies is listed on GitHub.",
 }
 
 

@@ -307,7 +307,7 @@ PARTNER = rx(
     r"\b(?:partner(?:ship|ed|ing|s)?\b|alliance|marketplace|app ?exchange|app directory"
     r"|integration partner|technology partner|reseller|co-sell|co-marketing|channel partner"
     r"|distribution (?:agreement|deal)|oem (?:agreement|deal)|joint venture|teamed up|teams up"
-    r"|listed (?:on|in) (?:the )?[\w ]{0,30}(?:marketplace|directory|store|hub|catalog)"
+    r"|listed (?:on|in) (?:the )?[\w ]{0,30}\b(?:marketplace|directory|store|hub|catalog)\b"
     r"|listed on (?:the )?[\w .]{0,30}(?:exchange|binance|coinbase|kraken|kucoin|bitfinex|okx"
     r"|bybit|gate\.io))")
 PARTNER_DONE = rx(

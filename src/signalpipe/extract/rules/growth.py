@@ -222,7 +222,8 @@ def _user_metric(word: str) -> tuple[str, int]:
 NOT_USERS = rx(r"\b(?:hit (?:errors?|issues?|bugs?|a bug|problems?|the bug|timeouts?)|affected"
                r"|impacted|inflated|bots?|fake|spam\w*|test accounts|subscribed to|unsubscribe"
                r"|members? (?:only|area|login)|member of|mailing list"
-               r"|you are (?:currently )?(?:a )?(?:subscribed|member))\b")
+               r"|you are (?:currently )?(?:a )?(?:subscribed|member)|discounts?|coupons?|promo"
+               r"|\d+% off)\b")
 
 
 def users(clause: str, low: str, ctx: Context) -> Found | None:
