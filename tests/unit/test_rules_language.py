@@ -91,6 +91,13 @@ LOWLIGHTS = [
     ("Net sales decreased by 5% to EUR 30.2 mn.", T.REVENUE_MILESTONE),
     ("Last week we discovered a security issue in our internal API that let users run other "
      "users' code.", T.COMPLIANCE),
+    ("Today we were alerted to a critical security vulnerability in Acme.", T.COMPLIANCE),
+    ("Acme cuts more jobs as demand slows", T.HIRING),
+    ("Acme's 'bad bank' chief to step down", T.HIRING),
+    ("Today I decided to reduce the size of the Acme team by 28%, saying goodbye to 21 "
+     "colleagues.", T.HIRING),
+    ("Reaching New Depths: Acme's $5bn Loss", T.REVENUE_MILESTONE),
+    ("City spirits sink after Acme comes up short with sales slide", T.REVENUE_MILESTONE),
 ]
 
 

@@ -52,7 +52,9 @@ LAYOFF = rx(r"\b(?:laid off|lay ?offs?|let go of \d+|reduction in force|\brif\b"
             r"|hiring freeze"
             r"|freez(?:e|ing) (?:all )?hiring|paus(?:e|ed|ing) (?:all |our |new )?hiring"
             r"|hiring (?:is |was |has been )?(?:paused|frozen|on hold)|headcount cuts?|job cuts"
-            r"|downsiz\w+"
+            r"|downsiz\w+|cuts? (?:more|further|hundreds of|thousands of) (?:jobs|roles|staff)"
+            r"|(?:pay|salary|wage) freeze|freez(?:es|ing|e) (?:staff )?(?:pay|salaries|wages)"
+            r"|reduc\w* the size of (?:the |our |its )?(?:[\w-]+ )?(?:team|workforce|company|staff)"
             r"|restructur\w+ (?:that|which|affecting)|furlough\w*)\b")
 PERSON = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ]+)?(?:\s(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+"
                     r"(?:[A-Z][a-zà-ÿ]+)?)){0,2}")

@@ -49,7 +49,8 @@ STEMS: dict[str, str] = {
               "started as passed away reduce the team reduced the team "
               "reduce our team reduced our team "
               "furlough new executive new leadership new senior paus frozen jobs$ workforce "
-              "staff$ step down retire full time full-time personnel employees$",
+              "staff$ step down retire full time full-time personnel employees$ freez pay "
+              "size of",
     "expansion": "expand expansion launched in launches in live in opened opens new office new "
                  "region new data new market new hub new zone region data center datacenter "
                  "data centre first customer in first client in first deal in first office "

@@ -62,7 +62,8 @@ LOSS = rx(r"\b(?:(?:posts?|posted|reports?|reported|books?|booked|swings? to|swu
           r"|our )?(?:[\w$£€.,%-]+ ){0,4}(?:loss|losses|outflows|write-?downs?|impairments?)"
           r"|warn(?:s|ed|ing)? (?:on|of) (?:\w+ ){0,2}(?:profits?|earnings|sales|revenues?"
           r"|full[- ]year|results)|net outflows|outflows (?:accelerat|continu|rose|grew)\w*"
-          r"|worst (?:\w+ ){0,2}(?:loss|results))\b")
+          r"|worst (?:\w+ ){0,2}(?:loss|results)|(?:'s|\u2019s) (?:[\w$£€.,-]+ ){0,3}loss(?:es)?"
+          r"|c(?:omes|ame) up short)\b")
 REV_BAD_MORE = rx(rf"\b(?:{_REV})s?\b[^.;]{{0,30}}?\b(?:falls?|drops?|declines?|slides?|slump\w*"
                   r"|sinks?|sank|disappoint\w*|miss(?:es|ed)?|hit by|hurt by|dented|squeezed"
                   r"|slowdown|collapsed?|collapses|tumbles?|plunges?|slips?|fell short"
@@ -313,7 +314,9 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
     if outage and outage.group() in WEAK_OUTAGE and not FELT.search(low):
         outage = None
     whole = ctx.sentence.lower() if len(ctx.sentence) > len(clause) else low
-    if outage and IMPACT.search(whole) and not re.search(
+    # a vulnerability found in our product is an incident whoever it touched
+    found_hole = outage is not None and re.search(r"vulnerab|security issue", outage.group())
+    if outage and (found_hole or IMPACT.search(whole)) and not re.search(
             r"\b(?:risk of|to avoid|avoid|prevent\w*|in case of|in the event of|could cause"
             r"|may cause|might cause|no (?:customer|user)s? (?:were |was )?(?:affected|impacted)"
             r"|no impact"

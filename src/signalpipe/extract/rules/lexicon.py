@@ -28,7 +28,8 @@ ROLE = rx(
     r"|lead (?:engineer|designer|developer|architect|scientist)|president|board member"
     r"|(?:joined|join|joins) (?:our|the) board|board of directors|independent director"
     r"|chair(?:man|woman|person)?\b|general manager|managing director|country manager"
-    r"|partner\b|advisors?\b|senior [a-z]+ (?:engineer|manager|designer)|sre\b|architect\b)")
+    r"|partner\b|advisors?\b|senior [a-z]+ (?:engineer|manager|designer)|sre\b|architect\b"
+    r"|chief\b)")
 CERT = rx(
     r"\bsoc ?[123](?: type (?:ii|i|1|2))?|\biso[ /-]?(?:iec )?\d{4,5}(?::\d{4})?|\bhipaa\b|\bgdpr\b"
     r"|\bpci(?:[- ]dss)?\b|\bfedramp\b(?: (?:high|moderate|low|ready|p-?ato|ato))?|\bhitrust\b"
