@@ -3,7 +3,7 @@
 Usage: python3 build.py /path/to/codingFerryman+Social-Sentiment-Analysis/git-dir
 (reads data/en/SemEval2017Task5Headlines.json at the commit below; standard library only)
 
-Selection rule: the first 280 records of the file, in file order (no filtering). The dataset's
+Selection rule: the first 400 records of the file, in file order (no filtering). The dataset's
 sentiment scores were not used for selection or labelling.
 Text = the headline as found, except that UTF-8 text mis-decoded as cp1252 ("Â£100m") is
 decoded back ("£100m") where that round trip succeeds; nothing else is changed.
@@ -20,7 +20,7 @@ from pathlib import Path
 
 COMMIT = "ef6946cc31818d43cf2a83cc348a358ef45b5be4"
 PATH = "data/en/SemEval2017Task5Headlines.json"
-TOTAL = 280
+TOTAL = 400
 OUT = Path(__file__).resolve().parent / "messages.jsonl"
 
 
