@@ -66,6 +66,8 @@ FOUND = [
     ("Acme Cloud is now available in the AWS ap-southeast-2 (Sydney) region.",
      T.MARKET_EXPANSION),
     ("Acme is now listed on Binance.", T.PARTNERSHIP),
+    ("We now have more than 7,000 paying subscribers.", T.USER_GROWTH),
+    ("October broke our signup records again: 4,100 new signups.", T.USER_GROWTH),
 ]
 
 
@@ -136,6 +138,8 @@ NOT_EVENTS = {
     "old_launch": "Doom shipped in 1993 on floppy disks.",
     "discount": "With Acme for Startups we offer eligible companies a 50% discount for 2 years.",
     "listed_on_github": "Our full list of dependencies is listed on GitHub.",
+    "boilerplate_users": "More than 100,000 organizations use Acme to deploy to multiple clouds.",
+    "profile_count": "Acme serves over 100 local organizations across Los Angeles.",
 }
 
 

@@ -227,6 +227,15 @@ NOT_USERS = rx(r"\b(?:hit (?:errors?|issues?|bugs?|a bug|problems?|the bug|timeo
                r"|\d+% off)\b")
 
 
+# "used by more than 100,000 organizations" describes a company (a boilerplate, a profile); a
+# count is news when something marks it as reached now or as a move.
+ARRIVED = rx(r"\b(?:cross\w*|pass(?:ed|es)|hit|hits|reach\w*|surpass\w*|top(?:ped|s)|went past"
+             r"|broke|break\w*|cleared|exceed\w*|milestones?|records?|now|today|just|officially|grew|grown"
+             r"|growing|doubled|tripled|quadrupled|up from|went from|jumped|climbed|soared|added"
+             r"|welcomed|and counting|as of|this (?:week|month|quarter|year)|all[- ]time|first"
+             r"|yoy|mom|qoq|wow|year over year|month over month)\b|\d+(?:\.\d+)?x\b|\+\d")
+
+
 def users(clause: str, low: str, ctx: Context) -> Found | None:
     noun = USERS.search(low)
     if not noun or NOT_USERS.search(low):
@@ -236,7 +245,7 @@ def users(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.USER_GROWTH, {"decline": noun["w"].lower()}, said(clause, bad.start()),
                      bad.start(), negative=True)
     verb = MILESTONE.search(low)
-    if not verb:
+    if not verb or not ARRIVED.search(low):
         return None
     metric, floor = _user_metric(noun["w"])
     near = [f for f in counts(clause) if abs(f.start - noun.start()) < 45
