@@ -384,3 +384,47 @@ def test_quotes_in_a_release_do_not_add_events(make_message: MakeMessage) -> Non
     assert [e.event_type for e in read(make_message, QUOTED_RELEASE)] == [T.FUNDING]
     alone = '"We closed our $3M seed round today," said Maya Lin, CEO of Acme.'
     assert [e.event_type for e in read(make_message, alone)] == [T.FUNDING]
+
+
+WIRE_RELEASE = """Acme Launches Gigabit Broadband in Jones County
+
+Service Now Available to Nearly 1,600 Homes and Small Businesses
+
+CHARLOTTE, N.C. — Acme today announced the launch of gigabit internet in Jones County, North
+Carolina.
+
+Acme's rural construction initiative is driven by more than $7 billion in private investment.
+
+Acme is used by more than 100,000 organizations. More information, including FAQs, is
+available at acme.example.com. Globex raised a $40M Series B last week.
+"""
+
+
+def test_a_wire_release_is_read_to_the_end_of_its_lead() -> None:
+    kept = readable(WIRE_RELEASE)
+    assert len(kept) == len(WIRE_RELEASE)
+    assert "today announced the launch" in kept and "private investment" in kept
+    assert "Globex raised" not in kept and "100,000 organizations" not in kept
+
+
+def test_a_wire_release_states_its_one_event(make_message: MakeMessage) -> None:
+    kinds = {e.event_type for e in read(make_message, WIRE_RELEASE)}
+    assert T.FUNDING not in kinds and T.USER_GROWTH not in kinds and kinds
+
+
+@pytest.mark.parametrize("text", [
+    "Acme in October announced a $1 million investment to help support Reclaiming Chicago.",
+    "As part of the $55 billion investment, Acme is building two new plants.",
+    "Winners are chosen by an independent selection committee of scientists.",
+    "These offers are available in Australia, Canada, the UK and the U.S.",
+    "Some 7,000 people applied to live in San Francisco's new housing.",
+    "MPC helped us continue to offer and expand services to the community.",
+    "Acme renewed its long-standing LSU Tigers sponsorship through 2028.",
+    "The testimonials are the sole opinions of those featured.",
+    "This approach is designed to improve resilience and minimize downtime for customers.",
+    "Over 60 percent of Acme Watch users increased their exercise minutes.",
+], ids=["outbound_investment", "capex", "chosen_by_committee", "availability_list", "live_in",
+        "expand_services", "sponsorship", "testimonial_disclaimer", "minimize_downtime",
+        "share_of_users"])
+def test_press_release_body_look_alikes(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == []

@@ -166,7 +166,9 @@ STRONG_LAUNCH = rx(r"\b(?:launch(?:ed|es|ing)|announce the release|is out(?! of)
                    r"|available (?:now|today)|now available|unveil\w*|debut\w*|public (?:beta"
                    r"|launch"
                    r"|release)|introducing|has arrived|shipped)\b|[\U0001f680\U0001f4e3\U0001f389]")
-WEAK_USE = rx(r"\b(?:released (?:up to|for|originally|only|under|in \d{4}|as part)|(?:are|is"
+WEAK_USE = rx(r"\b(?:more information|(?:is|are) available (?:at|here|upon request|for download at"
+              r"|on (?:our|the) website)|released (?:up to|for|originally|only|under|in \d{4}"
+              r"|as part)|(?:are|is"
               r"|were|was)"
               r" (?:currently |only )?(?:released|introduced) (?:for|in|by|as|under)"
               r"|introduced (?:in|by"
@@ -283,7 +285,8 @@ def _not_a_launch(trigger: str, clause: str, low: str, at: int, *, headline: boo
     support-thread "you can now", a bare "announced" with nothing launched."""
     hint = PRODUCT_HINT.search(low)
     if (not hint and not names_in(clause) and not headline) or WEAK_USE.search(low) \
-            or NOT_LAUNCH_OBJECT.search(low, at) or PRE_RELEASE.search(low):
+            or NOT_LAUNCH_OBJECT.search(low, at) or PRE_RELEASE.search(low) \
+            or (trigger.endswith("available") and low.startswith(" in", at + len(trigger))):
         return True
     if re.match(r"(?:is|are) (?:now )?here", trigger) and not hint and not headline:
         return True
@@ -322,13 +325,16 @@ def _product(clause: str, m: re.Match[str], ctx: Context, *, has_version: bool) 
 
 
 EXPAND = rx(
-    r"\b(?:expand(?:ed|ing|s)? (?:\w+ ){0,3}(?:in)?to|expansion (?:in)?to|launch(?:ed|es)? in"
-    r"|(?:now )?live in"
+    r"\b(?:expand(?:ed|ing|s)? (?:\w+ ){0,3}(?:in)?to (?!meet|us\b|serve|include|support|help"
+    r"|cover|offer|provide|the community|more\b|new (?:customers|users))|expansion (?:in)?to"
+    r"|launch(?:ed|es)? in"
+    r"|(?:now|is|are|went|goes|go|officially|'re|\u2019re) live in"
     r"|went live in|opened (?:a |our |an |the )?(?:new |first )?(?:\w+ )?(?:office|hub"
     r"|data ?cent(?:er|re)|region|branch|entity|subsidiary|headquarters|hq)|new (?:office|region"
     r"|data ?cent(?:er|re)|market|hub|entity) in|first (?:customer|client|deal|hire|employee"
     r"|office|sale) in|entered (?:the )?[\w ]{1,25}market|entering (?:the )?[\w ]{1,25}market"
-    r"|(?:now )?available in|availability in|now serving|set up (?:shop|an entity|a team) in"
+    r"|now available in|available in [\w .,]{2,40} for the first time|availability in"
+    r"|now serving|set up (?:shop|an entity|a team) in"
     r"|incorporated in"
     r"|region (?:is )?(?:now )?(?:live|available|open)|data residency|opens? (?:in|its|our)"
     r"|new (?:data ?cent(?:er|re)s?|regions?|zones?|locations?|pops?|offices?|stores?"

@@ -24,7 +24,8 @@ FUNDING_CONTEXT = rx(r"\b(?:angel investors?|as an? investor|backed by|round|see
                      r"|funding|financing|investment|term ?sheet"
                      r"|safes?\b|bridge round|raise[ds]?|raising|venture (?:funding|debt|round)"
                      r"|valuation|convertible|oversubscribed|pre-money|post-money)\b")
-NOT_FUNDING = rx(r"\b(?:sold|sells|selling|sale of|divest\w*|acquir\w+|buy(?:s|ing)? (?:out|back)"
+NOT_FUNDING = rx(r"\b(?:philanthrop\w*|donat\w+|contributions?|sold|sells|selling|sale of"
+                 r"|divest\w*|acquir\w+|buy(?:s|ing)? (?:out|back)"
                  r"|consortium|fund (?:i|ii|iii|iv|v|\d)\b|second fund|new fund|closed (?:its|a)"
                  r" (?:\w+ )?fund\b|investment (?:project|in (?:infrastructure|roads))"
                  r"|total investment|capex|stake in)\b")
@@ -92,6 +93,19 @@ def funding_title(metrics: dict[str, str | int | float], lead: str = "") -> str:
     return f"{title} led by {lead}" if lead else title
 
 
+def _no_new_round(verb: str, low: str, rnd: str | None, amount: float | None) -> bool:
+    if "raise" in verb.lower() and not (amount or rnd):
+        return True  # "raised concerns", "raised the price"
+    # "has raised $175 million in total": a running sum, not a new round
+    return not rnd and re.search(r"\b(?:in total|to date|so far|since (?:its|our) (?:founding"
+                                 r"|inception)|total (?:funding|capital))\b", low) is not None
+
+
+# Money coming in: a bare "investment" may be the company spending (plants, grants, charity).
+INBOUND = rx(r"\b(?:rais\w+|funding|financing|round|backed by|angel|investors?|investment from"
+             r"|led by|term ?sheet|valuation|safe|convertible|oversubscribed)\b")
+
+
 def funding(clause: str, low: str, ctx: Context) -> Found | None:
     if not FUNDING_CONTEXT.search(low) or NOT_FUNDING.search(low):
         return None
@@ -107,6 +121,8 @@ def funding(clause: str, low: str, ctx: Context) -> Found | None:
                                                r"|in the bank|offered|quoted)\b", low):
         return None  # "pinged asking for a call about leading our Series C" is interest
     rnd = _round(clause) or _round(ctx.subject)
+    if not (rnd or INBOUND.search(low)):
+        return None  # "a $55 billion investment in new plants" is money going out, not in
     amount, valuation = _amount(clause)
     sheet = TERM_SHEET.search(low)
     lead = LEAD.search(clause)
@@ -117,11 +133,8 @@ def funding(clause: str, low: str, ctx: Context) -> Found | None:
     if not (rnd or amount or sheet or noun or (lead and re.search(r"round|funding|investment",
                                                                    low))):
         return None
-    if "raise" in done.group().lower() and not (amount or rnd):
-        return None  # "raised concerns", "raised the price"
-    if not rnd and re.search(r"\b(?:in total|to date|so far|since (?:its|our) (?:founding"
-                             r"|inception)|total (?:funding|capital))\b", low):
-        return None  # "has raised $175 million in total": a running sum, not a new round
+    if _no_new_round(done.group(), low, rnd, amount):
+        return None
     who = clean(lead["n"]) if lead else ""
     metrics: dict[str, str | int | float] = {}
     if amount:
@@ -253,6 +266,8 @@ def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
                      stakeholders=(who,) if who else ())
     dones = list(DEAL_DONE.finditer(low))
     chosen = any(CHOSEN.search(d.group()) for d in dones)
+    if chosen and not (FIRST_PERSON.search(low) or (ctx.company and ctx.company.search(clause))):
+        chosen = False  # "Winners are chosen by a committee": no one we know was picked
     if not dones or not (chosen or DEAL_OBJECT.search(low)) or NOT_DEAL.search(low) or re.search(
             r"\brenew(?:al|ed)\b|\bclosed (?:the )?(?:month|quarter|year|q[1-4]|fy)", low):
         return None  # a renewal is a customer outcome; "closed the month at" is revenue
@@ -371,7 +386,9 @@ RENEWAL = rx(
     r"|reviews?)|(?:customer|client)s? (?:reported|saw|achieved|cut|saved|reduced|increased|grew)"
     r"|saved (?:them|the customer|our customers?) )")
 NOT_SUCCESS = rx(r"\b(?:extended the deal|deal ?#|deal \d{3,}|ticket|subscription renewal reminder"
-                 r"|renew (?:your|my)|was extended to|extended until|extended through)(?!\w)")
+                 r"|renew (?:your|my)|was extended to|extended until|extended through|sponsorships?"
+                 r"|memberships?|testimonials are|sole opinions?|discounts?|promotions?"
+                 r"|everyday savings)(?!\w)")
 CHURN = rx(
     r"\b(?:churn(?:ed|ing)\b(?! out)|churns\b|cancell?(?:ed|ing|s) (?:their|the|its|our) "
     r"(?:contract|subscription|account|plan|deal)|not renewing|won'?t (?:be )?renew(?:ing)?"

@@ -224,7 +224,7 @@ NOT_USERS = rx(r"\b(?:hit (?:errors?|issues?|bugs?|a bug|problems?|the bug|timeo
                r"|impacted|inflated|bots?|fake|spam\w*|test accounts|subscribed to|unsubscribe"
                r"|members? (?:only|area|login)|member of|mailing list"
                r"|you are (?:currently )?(?:a )?(?:subscribed|member)|discounts?|coupons?|promo"
-               r"|\d+% off)\b")
+               r"|\d+% off|percent of|% of)\b")
 
 
 # "used by more than 100,000 organizations" describes a company (a boilerplate, a profile); a
@@ -326,7 +326,8 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
     # a vulnerability found in our product is an incident whoever it touched
     found_hole = outage is not None and re.search(r"vulnerab|security issue", outage.group())
     if outage and (found_hole or IMPACT.search(whole)) and not re.search(
-            r"\b(?:risk of|to avoid|avoid|prevent\w*|in case of|in the event of|could cause"
+            r"\b(?:risk of|to avoid|avoid|prevent\w*|minimi[sz]\w*|reduc\w* (?:\w+ )?downtime"
+            r"|resilien\w*|in case of|in the event of|could cause"
             r"|may cause|might cause|no (?:customer|user)s? (?:were |was )?(?:affected|impacted)"
             r"|no impact"
             r"|zero impact"

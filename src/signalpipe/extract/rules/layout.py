@@ -54,12 +54,37 @@ def readable(text: str) -> str:
     return out
 
 
+# A press release's dateline opens its lead: "CHARLOTTE, N.C. — Spectrum today announced ...",
+# "BERLIN, May 4, 2026 -- ...", "... /PRNewswire/ -- ...".
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'\u2019 ]{1,30}[A-Z.](?:,[^\n\u2014\u2013]{1,40}?)?\s?"
+                       r"(?:\u2014|\u2013|--|-)\s?(?=[A-Z\u201c\"])|/PRNewswire/|\((?:BUSINESS WIRE"
+                       r"|GLOBE NEWSWIRE|ACCESSWIRE)\)")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+LEAD_PARAGRAPHS = 2  # the dateline paragraph and the one after it
+
+
+def _lead_end(text: str) -> int:
+    """Where a press release's lead ends: its headline, dateline paragraph and the paragraph
+    after state the news; the body goes on to background, quotes and figures about others."""
+    dateline = _DATELINE.search(text, 0, 3000)
+    if dateline is None:
+        return len(text)
+    at = dateline.start()
+    for _ in range(LEAD_PARAGRAPHS):
+        brk = _PARAGRAPH.search(text, at + 1)
+        if brk is None:
+            return len(text)
+        at = brk.end()
+    return at
+
+
 def _body_end(text: str) -> int:
-    for m in _END.finditer(text):
+    lead = _lead_end(text)
+    for m in _END.finditer(text, 0, lead):
         if m.start() >= _MIN_START or not m.group().lstrip(" \t>*#_").lower().startswith(
                 ("about", "contact", "source")):
             return m.start()
-    return len(text)
+    return lead
 
 
 def _blank(text: str) -> str:
