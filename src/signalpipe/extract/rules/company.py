@@ -286,7 +286,8 @@ def _not_a_launch(trigger: str, clause: str, low: str, at: int, *, headline: boo
     hint = PRODUCT_HINT.search(low)
     if (not hint and not names_in(clause) and not headline) or WEAK_USE.search(low) \
             or NOT_LAUNCH_OBJECT.search(low, at) or PRE_RELEASE.search(low) \
-            or (trigger.endswith("available") and low.startswith(" in", at + len(trigger))):
+            or (trigger.endswith("available") and low.startswith(" in ", at + len(trigger))
+                and REGION.match(low, at + len(trigger) + 4) is not None):
         return True
     if re.match(r"(?:is|are) (?:now )?here", trigger) and not hint and not headline:
         return True
