@@ -49,8 +49,8 @@ STEMS: dict[str, str] = {
               "started as passed away reduce the team reduced the team "
               "reduce our team reduced our team "
               "furlough new executive new leadership new senior paus frozen jobs$ workforce "
-              "staff$ step down retire full time full-time personnel employees$ freez pay "
-              "size of",
+              "staff$ step down retire full time full-time personnel employees$ freez "
+              "pay freeze salary freeze wage freeze freezes pay freezing pay size of",
     "expansion": "expand expansion launched in launches in live in opened opens new office new "
                  "region new data new market new hub new zone region data center datacenter "
                  "data centre first customer in first client in first deal in first office "
@@ -79,7 +79,7 @@ STEMS: dict[str, str] = {
                         "customer$ client$ relies on chose picked "
                         "rolling out rolled out adopting adopted deploying implement switched "
                         "to migrated to moved to standardiz "
-                        "standardis built",
+                        "standardis",
     "revenue": "arr$ mrr$ revenue run rate run-rate runrate bookings gmv billings top line "
                "topline top-line sales turnover profit operating net income earnings ebit "
                "order intake order backlog order book income guidance outlook loss broke even "
@@ -174,7 +174,8 @@ def _stems(spec: str) -> list[str]:
              "relies on", "switched to",
              "migrated to", "moved to", "security issue", "product of the", "full time",
              "full-time", "spot on", "hype cycle", "included in", "listed in",
-             "standardizes on", "standardises on"}
+             "standardizes on", "standardises on", "product hunt", "pay freeze",
+             "salary freeze", "wage freeze", "freezes pay", "freezing pay", "size of"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

@@ -194,7 +194,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     spans = sentences(text)
     wanted = _per_sentence(spans, found_cues)
     subject = subject_of(message)
-    flagged: list[str | None] = []  # computed once, and only for a message with a reading
+    flagged: list[str | None] = []  # computed once, and only for a message with an event
     for i, sentence in enumerate(spans):
         at = wanted.get(i)
         if not at:
@@ -209,9 +209,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 if names else None
             if found is None:
                 continue
-            if not flagged:
-                flagged.append(injection_reason(f"{message.subject or ''}\n{message.text}"))
-            reason = _judge(found, clause.text, spans, i, company, flagged[0])
+            reason = _judge(found, clause.text, spans, i, company) or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
                                 message.text[sentence.start:sentence.end])
@@ -247,15 +245,21 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
     return out
 
 
+def _injected(message: Message, flagged: list[str | None]) -> str | None:
+    """Instructions to a model anywhere in the message void what it seems to state; checked
+    only for a reading that passed every other check, as it reads the whole message."""
+    if not flagged:
+        flagged.append(injection_reason(f"{message.subject or ''}\n{message.text}"))
+    return f"injection: {flagged[0]}" if flagged[0] else None
+
+
 def _judge(found: Found, clause: str, spans: list[Span], i: int,
-           company: re.Pattern[str] | None, flagged: str | None) -> str | None:
-    """Why the reading of sentence ``i`` is no event (retracted next, injection, a veto)."""
+           company: re.Pattern[str] | None) -> str | None:
+    """Why the reading of sentence ``i`` is no event (retracted next, a veto)."""
     sentence = spans[i]
     after = spans[i + 1].text if i + 1 < len(spans) else ""
     if after and RETRACTION.search(after):
         return f"retracted: {after[:40]}"
-    if flagged:
-        return f"injection: {flagged}"
     before = spans[i - 1].text if i else ""
     near = sentence.text if not before.endswith(":") else f"{before} {sentence.text}"
     return veto(found, clause, sentence, near, company)
