@@ -140,6 +140,8 @@ NOT_EVENTS = {
     "listed_on_github": "Our full list of dependencies is listed on GitHub.",
     "boilerplate_users": "More than 100,000 organizations use Acme to deploy to multiple clouds.",
     "profile_count": "Acme serves over 100 local organizations across Los Angeles.",
+    "we_should_reach_out": "We should reach out to Sequoia about the seed round.",
+    "a_funds_own_news": "Sequoia announced a new $2B fund for early-stage startups.",
 }
 
 
@@ -328,6 +330,12 @@ PRESS_HEADLINES = [
     ("Acme Achieves 99.999% Uptime Across All Regions", T.TECHNICAL_ACHIEVEMENT),
     ("Acme cuts model inference costs by 80% with new compiler", T.TECHNICAL_ACHIEVEMENT),
     ("Got a cold email from a partner at Index asking for our deck.", T.INVESTOR_INTEREST),
+    ("A partner from Accel emailed asking if we'd be open to a conversation about our next "
+     "round.", T.INVESTOR_INTEREST),
+    ("Had a great first call with Balderton; they want to do a deep dive on our metrics.",
+     T.INVESTOR_INTEREST),
+    ("Several funds have approached us about investing since the launch.", T.INVESTOR_INTEREST),
+    ("I'm a partner at Greylock and have been following Acme's progress.", T.INVESTOR_INTEREST),
     ("Acme customer Globex reduced onboarding time by 60% in six months.", T.CUSTOMER_SUCCESS),
     ("Globex cut support costs by 35% after rolling out Acme.", T.CUSTOMER_SUCCESS),
 ]

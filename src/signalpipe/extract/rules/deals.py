@@ -165,8 +165,10 @@ INTEREST = rx(
     r"|expressed interest|showing interest|keen to (?:meet|invest|lead|discuss)"
     r"|eager to (?:discuss|meet|invest|lead)|asked (?:for|about) (?:a|our|the) (?:call|meeting"
     r"|deck|data|metrics|numbers|model|financials)|partner meeting|ic meeting"
-    r"|investment committee|technical deep[- ]dive|closely monitoring|following (?:your|our)"
-    r" (?:progress|trajectory|growth)|caught (?:our|their) attention|on (?:their|our) radar"
+    r"|investment committee|deep[- ]dive|closely monitoring|(?:been )?following (?:your|our"
+    r"|[\w-]+(?:'s|\u2019s)) (?:progress|trajectory|growth|journey)|approach(?:ed|ing)? (?:us|me)"
+    r"|ask(?:ing|ed) (?:if|whether) (?:we|you)|open to a (?:conversation|chat|call)"
+    r"|caught (?:our|their) attention|on (?:their|our) radar"
     r"|request(?:ing|ed|s)? (?:a|the|our|your) (?:call|meeting|deck|data room|intro)"
     r"|intro(?:duction)? request|asked for an intro|(?:interest|intro|call) from"
     r"|ask(?:ing|ed|s)? (?:us )?to (?:meet|invest|lead|talk|chat|see|review|look|get|join|dig)"
@@ -188,7 +190,8 @@ def investor_interest(clause: str, low: str, ctx: Context) -> Found | None:
     if not m:
         return None
     fund = INVESTOR.search(low) or FUND_NAME.search(clause) or re.search(
-        r"\b(?:partner|principal|associate|analyst) (?:at|from) [A-Z][\w&.-]+", clause)
+        r"\b(?:partner|principal|associate|analyst) (?:at|from) [A-Z][\w&.-]+", clause) or (
+        INVESTOR.search(ctx.sentence.lower()) if len(ctx.sentence) > len(clause) else None)
     sender_fund = _FUND_SENDER.search(ctx.sender.lower())
     if not fund and not sender_fund:
         return None

@@ -21,7 +21,8 @@ STEMS: dict[str, str] = {
                          "meeting ic meeting investment committee deep dive deep-dive "
                          "monitoring following radar attention request preempt pre-empt loi$ "
                          "intro$ introduction asked to asked for asking to asking for "
-                         "diligence",
+                         "diligence approached approaching following open to asking if "
+                         "asked if",
     "compliance": "soc$ soc2 soc 1 soc 2 soc 3 iso hipaa gdpr pci fedramp hitrust csa star "
                   "cyber essentials tisax ccpa nis2 nis 2 fda 510(k) stateramp irap disa ce mark "
                   "hds$ c5$ nist cmmc pen test pentest penetration ato$ failed the audit failed "
@@ -175,7 +176,8 @@ def _stems(spec: str) -> list[str]:
              "migrated to", "moved to", "security issue", "product of the", "full time",
              "full-time", "spot on", "hype cycle", "included in", "listed in",
              "standardizes on", "standardises on", "product hunt", "pay freeze",
-             "salary freeze", "wage freeze", "freezes pay", "freezing pay", "size of"}
+             "salary freeze", "wage freeze", "freezes pay", "freezing pay", "size of",
+             "open to", "asking if", "asked if"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])
