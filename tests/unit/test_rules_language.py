@@ -48,6 +48,14 @@ FOUND = [
     ("Throughput is up 3x: we now process 1.2M events per second in prod.",
      T.TECHNICAL_ACHIEVEMENT),
     ("99.99% uptime for the full quarter, first time ever.", T.TECHNICAL_ACHIEVEMENT),
+    ("Search is now 3x faster for all customers after the index rewrite.",
+     T.TECHNICAL_ACHIEVEMENT),
+    ("The new pipeline handles 2 million events per second in production, up from 400k.",
+     T.TECHNICAL_ACHIEVEMENT),
+    ("Deploys now take 4 minutes instead of 25.", T.TECHNICAL_ACHIEVEMENT),
+    ("Memory usage is down 60% since the Rust rewrite shipped.", T.TECHNICAL_ACHIEVEMENT),
+    ("Acme's model now tops the MTEB leaderboard with a score of 71.2.",
+     T.TECHNICAL_ACHIEVEMENT),
     # results as financial news states them
     ("Acme's operating profit rose to EUR 13.1 mn from EUR 8.7 mn.", T.REVENUE_MILESTONE),
     ("Acme sales rise as shoppers return", T.REVENUE_MILESTONE),
@@ -94,6 +102,8 @@ LOWLIGHTS = [
     ("Last week we discovered a security issue in our internal API that let users run other "
      "users' code.", T.COMPLIANCE),
     ("Today we were alerted to a critical security vulnerability in Acme.", T.COMPLIANCE),
+    ("Checkout was down for 45 minutes this morning; about 2,000 customers could not pay.",
+     T.TECHNICAL_ACHIEVEMENT),
     ("Acme cuts more jobs as demand slows", T.HIRING),
     ("Acme's 'bad bank' chief to step down", T.HIRING),
     ("Today I decided to reduce the size of the Acme team by 28%, saying goodbye to 21 "
@@ -142,6 +152,9 @@ NOT_EVENTS = {
     "profile_count": "Acme serves over 100 local organizations across Los Angeles.",
     "we_should_reach_out": "We should reach out to Sequoia about the seed round.",
     "a_funds_own_news": "Sequoia announced a new $2B fund for early-stage startups.",
+    "third_party_benchmark": "The benchmark shows Postgres is 2x faster than MySQL here.",
+    "sla_figure": "Our SLA is 99.9% uptime.",
+    "their_outage": "Stripe's API was down for an hour and customers could not pay.",
 }
 
 

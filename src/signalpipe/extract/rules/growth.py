@@ -224,13 +224,14 @@ NOT_USERS = rx(r"\b(?:hit (?:errors?|issues?|bugs?|a bug|problems?|the bug|timeo
                r"|impacted|inflated|bots?|fake|spam\w*|test accounts|subscribed to|unsubscribe"
                r"|members? (?:only|area|login)|member of|mailing list"
                r"|you are (?:currently )?(?:a )?(?:subscribed|member)|discounts?|coupons?|promo"
-               r"|\d+% off|percent of|% of)\b")
+               r"|\d+% off|percent of|% of|faster|quicker|slower|cheaper)\b")
 
 
 # "used by more than 100,000 organizations" describes a company (a boilerplate, a profile); a
 # count is news when something marks it as reached now or as a move.
 ARRIVED = rx(r"\b(?:cross\w*|pass(?:ed|es)|hit|hits|reach\w*|surpass\w*|top(?:ped|s)|went past"
-             r"|broke|break\w*|cleared|exceed\w*|milestones?|records?|now|today|just|officially|grew|grown"
+             r"|broke|break\w*|cleared|exceed\w*|milestones?|records?|now|today|just|officially"
+             r"|grew|grown"
              r"|growing|doubled|tripled|quadrupled|up from|went from|jumped|climbed|soared|added"
              r"|welcomed|and counting|as of|this (?:week|month|quarter|year)|all[- ]time|first"
              r"|yoy|mom|qoq|wow|year over year|month over month)\b|\d+(?:\.\d+)?x\b|\+\d")
@@ -277,12 +278,15 @@ TECH_METRIC = rx(
     r"|spend)|costs? per \w+|memory (?:usage|footprint)|cpu (?:usage|utili[sz]ation)"
     r"|events processed|events per|events|messages per|requests|inference time|training time"
     r"|speed|performance|build (?:and|&) (?:pr|test) times?|pr times?|ci times?|indexing"
-    r"|search times?|feed(?:ing)? throughput|write throughput|read throughput"
+    r"|search times?|deploys|builds|(?<=\dx )(?:faster|quicker)|feed(?:ing)? throughput"
+    r"|write throughput"
+    r"|read throughput"
     r"|accuracy|precision|recall|deploy time|ci time|test suite|bundle size|app size)\b")
 TECH_BETTER = rx(
     r"\b(?:from \S+ to|down to|dropped|dropping|reduced|reduction|cut (?:by|from|to|our)"
     r"|lower than|lowered|improved|improvement|faster|quicker|speed-?up|sped up|halved"
-    r"|slashed|went from|cut|cuts|achiev\w*|sets? (?:a )?new|up \d|up by|(?:is|are|went) up"
+    r"|slashed|went from|cut|cuts|instead of|up from|handles|processes|(?:is|are|went) down \d"
+    r"|down \d+(?:\.\d+)?\s?%|down by|achiev\w*|sets? (?:a )?new|up \d|up by|(?:is|are|went) up"
     r"|rose|grew|jumped|first time|best ever"
     r"|highest|lowest|now \S+,? (?:vs|versus|compared|from|it was|was|down)|record|new high"
     r"|all[- ]time|processed|handled|sustained|zero downtime|no downtime|crossed|surpassed"
@@ -317,6 +321,11 @@ IMPACT = rx(
     r"|for hours|data|records|accounts|pii|personal data)\b")
 
 
+LEADERBOARD = rx(r"\b(?:tops?|topped|leads?|ranks? (?:first|#1|no\.? ?1) on) (?:the )?[\w. -]{0,30}"
+                 r"(?:leaderboard|benchmark)|#1 on (?:the )?[\w. -]{0,30}(?:leaderboard|benchmark)"
+                 r"|state[- ]of[- ]the[- ]art (?:results? )?on (?:the )?[\w. -]{2,30}benchmark")
+
+
 def technical(clause: str, low: str, ctx: Context) -> Found | None:
     marks = list(OUTAGE.finditer(low))
     outage = next((m for m in marks if m.group() not in WEAK_OUTAGE), marks[0] if marks else None)
@@ -341,6 +350,10 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "outage"},
                      f"Incident: {_phrase(clause, outage.start())}", outage.start(),
                      negative=True)
+    top = LEADERBOARD.search(low)
+    if top:
+        return Found(T.TECHNICAL_ACHIEVEMENT, {"benchmark": key_words(top.group())[:60]},
+                     _phrase(clause, top.start()), top.start())
     m = TECH_METRIC.search(low)
     if not m:
         return None
@@ -348,6 +361,7 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
     if not better or NOT_PRODUCTION.search(low):
         return None
     metric = m["w"].lower()
+    allow = frozenset({"negation"}) if better.group() == "instead of" else frozenset()
     durations = durations_ms(clause)
     pcts = percents(clause)
     mult = multiples(clause)
@@ -369,7 +383,8 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
     else:
         metrics[canon] = round(max(f.value for f in figures))
     # the verb ("dropped") is where the subject ends; "Search latency" is no one's name
-    return Found(T.TECHNICAL_ACHIEVEMENT, metrics, _phrase(clause, m.start()), better.start())
+    return Found(T.TECHNICAL_ACHIEVEMENT, metrics, _phrase(clause, m.start()), better.start(),
+                 allow=allow)
 
 
 def _phrase(clause: str, at: int) -> str:

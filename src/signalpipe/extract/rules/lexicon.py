@@ -76,6 +76,7 @@ REGION = rx(
 PRODUCTION = rx(r"\b(?:prod|production|live|all (?:customers|users|regions)|every (?:customer"
                 r"|region)|in the wild|for everyone|globally|rolled out|shipped|released"
                 r"|deployed)\b")
-NOT_PRODUCTION = rx(r"\b(?:staging|local(?:ly)?|on my (?:laptop|machine)|in dev\b|dev env\w*"
+NOT_PRODUCTION = rx(r"\b(?:the benchmark|benchmarks? (?:show|shows|showed|results?)"
+                    r"|staging|local(?:ly)?|on my (?:laptop|machine)|in dev\b|dev env\w*"
                     r"|test env\w*|sandbox|benchmark(?:s|ed|ing)? (?:on|in)|synthetic|poc\b"
                     r"|proof of concept|prototype|experiment(?:al)?|branch\b|pr\b|pull request)")

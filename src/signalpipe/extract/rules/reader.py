@@ -116,7 +116,14 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
         return None  # the person is the subject; hiring() checks whose company it is
     if headline and not _NEWS_VERB.search(clause):
         return None  # "Separate Content Repos Are Here": a title's capitals name no one
+    if found.event_type is EventType.TECHNICAL_ACHIEVEMENT and not _OWNED.search(head):
+        return None  # "Search is 3x faster", "Checkout was down": our system, named by a noun
     return third_party(head, clause, company)
+
+
+# Someone else's system, named as theirs: "Stripe's API was down", "AWS us-east-1 went down".
+_OWNED = re.compile(r"\b[A-Z][\w.&-]*(?:'s|\u2019s)\s|\b(?:AWS|GCP|Azure|Cloudflare|GitHub|Stripe"
+                    r"|Google|Microsoft|Slack|Fastly|Vercel|Heroku|Okta|Twilio|OpenAI)\b")
 
 
 _URL = re.compile(r"\]\([^)\s]{1,500}\)|https?://\S+|www\.\S+|\S+@\S+\.\w+|<[^<>\s]{1,300}>"
