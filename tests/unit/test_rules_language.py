@@ -154,6 +154,7 @@ NOT_EVENTS = {
     "a_funds_own_news": "Sequoia announced a new $2B fund for early-stage startups.",
     "third_party_benchmark": "The benchmark shows Postgres is 2x faster than MySQL here.",
     "sla_figure": "Our SLA is 99.9% uptime.",
+    "bare_rise": "Hi team,\n\nRevenue grew.",
     "their_outage": "Stripe's API was down for an hour and customers could not pay.",
 }
 

@@ -144,7 +144,10 @@ def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
     amounts = [f for f in money(clause) if f.value >= floor]
     growth = _growth(clause)
     if not amounts and not growth:
-        if up is None:
+        # with no figure, a rise is news only as a company's reported result: "Tesco sales
+        # rise", "profit up in the first half"; a bare "Revenue grew." says nothing new
+        if up is None or not (re.search(r"[A-Z][\w&.-]+", clause[:word.start()]) or re.search(
+                r"\b(?:q[1-4]|quarter|half|year|fy|annual|month)\b", low)):
             return None
         return Found(T.REVENUE_MILESTONE, {f"{metric.removesuffix('_usd')}_trend": "up"},
                      said(clause, up.start()), up.start())
