@@ -155,6 +155,8 @@ NOT_EVENTS = {
     "third_party_benchmark": "The benchmark shows Postgres is 2x faster than MySQL here.",
     "sla_figure": "Our SLA is 99.9% uptime.",
     "bare_rise": "Hi team,\n\nRevenue grew.",
+    "own_money": "The initiative is driven by more than $7 billion in private investment from "
+                 "Acme.",
     "their_outage": "Stripe's API was down for an hour and customers could not pay.",
 }
 

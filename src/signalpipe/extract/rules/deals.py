@@ -93,6 +93,13 @@ def funding_title(metrics: dict[str, str | int | float], lead: str = "") -> str:
     return f"{title} led by {lead}" if lead else title
 
 
+def _self_funded(inbound: re.Match[str], clause: str, ctx: Context) -> bool:
+    """ "$7 billion in private investment from Spectrum": the company spending its own money."""
+    if inbound.group() != "investment from" or ctx.company is None:
+        return False
+    return ctx.company.match(clause, inbound.end() + 1) is not None
+
+
 def _no_new_round(verb: str, low: str, rnd: str | None, amount: float | None) -> bool:
     if "raise" in verb.lower() and not (amount or rnd):
         return True  # "raised concerns", "raised the price"
@@ -121,7 +128,8 @@ def funding(clause: str, low: str, ctx: Context) -> Found | None:
                                                r"|in the bank|offered|quoted)\b", low):
         return None  # "pinged asking for a call about leading our Series C" is interest
     rnd = _round(clause) or _round(ctx.subject)
-    if not (rnd or INBOUND.search(low)):
+    inbound = INBOUND.search(low)
+    if not rnd and (inbound is None or _self_funded(inbound, clause, ctx)):
         return None  # "a $55 billion investment in new plants" is money going out, not in
     amount, valuation = _amount(clause)
     sheet = TERM_SHEET.search(low)
