@@ -89,7 +89,7 @@ def _body_end(text: str) -> int:
 
 def _blank(text: str) -> str:
     """Spaces for every character but line breaks, so sentences still end where they did."""
-    return re.sub(r"[^\n]", " ", text)
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 # Literal words without which neither pattern above can match: most messages stop here.
