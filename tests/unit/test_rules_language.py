@@ -280,6 +280,10 @@ FINANCIAL = [
     ("Acme will reduce its personnel by 150 people.", T.HIRING, NEG),
     ("Acme started negotiations to cut up to 300 jobs in Finland.", T.HIRING, NEG),
     ("Acme has acquired Swedish Beta AB for EUR 12 mn.", T.OTHER, Polarity.POSITIVE),
+    ("Acme sells its agri unit stake for $2.5 billion to a Canadian pension fund", T.OTHER,
+     Polarity.POSITIVE),
+    ("Acme increases quarterly dividend by 5 percent", T.OTHER, Polarity.POSITIVE),
+    ("Acme slashes its dividend as demand falls", T.OTHER, NEG),
 ]
 
 
@@ -294,8 +298,9 @@ def test_financial_wire_sentences(make_message: MakeMessage, text: str, kind: Ev
 @pytest.mark.parametrize("text", [
     "Shares of Acme rose 3.2% in Helsinki trading.",
     "Acme is a Finnish provider of automation technology.",
+    "We sold 40 licences this week.",
     "Back in 2012 our revenue grew 40% and we thought we had made it.",
-], ids=["share_price", "description", "old_results"])
+], ids=["share_price", "description", "sold_licences", "old_results"])
 def test_financial_look_alikes(make_message: MakeMessage, text: str) -> None:
     assert read(make_message, text) == []
 

@@ -521,7 +521,35 @@ ACQUIRE_DONE = rx(r"\b(?:we(?:'ve| have)? (?:acquired|bought)|has acquired|have 
                   r"[$£€\d])")
 
 
+# Corporate actions a board announces (`other`): selling a unit, changing the dividend.
+DIVEST = rx(r"\b(?:sells|sold|to sell|agreed to sell|agrees to sell|complete[sd]? (?:the )?sale of"
+            r"|announces (?:the )?sale of|divests?|divested) (?:its |a |the "
+            r"|our )?(?:[\w&.'-]+ ){0,5}?"
+            r"(?:stake|unit|business|division|subsidiary|assets?|operations?|brand|hotel|portfolio"
+            r"|rights|network|arm|plants?|stores?)\b")
+DIVIDEND = rx(r"\b(?:(?P<up>rais\w+|increas\w+|hik\w+|boost\w*|ups) (?:its |the |our )?(?:\w+ )?"
+              r"dividend|(?P<special>special dividend)|(?P<down>cut\w*|slash\w*|suspend\w*|scrap\w*"
+              r"|halv\w*) (?:its |the |our )?(?:\w+ )?dividend|dividend (?:cut|suspension))\b")
+
+
+def _corporate_action(clause: str, low: str) -> Found | None:
+    div = DIVIDEND.search(low)
+    if div:
+        down = div["down"] is not None or "cut" in div.group() or "suspension" in div.group()
+        return Found(T.OTHER, {"subtype": "dividend", "change": "down" if down else "up"},
+                     f"Dividend: {said(clause, div.start())}", div.start(), subtype="dividend",
+                     negative=down)
+    sale = DIVEST.search(low)
+    if sale:
+        return Found(T.OTHER, {"subtype": "divestiture", "what": key(sale.group())[:60]},
+                     f"Sale: {said(clause, sale.start())}", sale.start(), subtype="divestiture")
+    return None
+
+
 def acquisition(clause: str, low: str, ctx: Context) -> Found | None:
+    action = _corporate_action(clause, low)
+    if action is not None:
+        return action
     m = ACQUIRE.search(low)
     if not m or not ACQUIRE_DONE.search(low):
         return None

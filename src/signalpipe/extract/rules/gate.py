@@ -15,7 +15,8 @@ STEMS: dict[str, str] = {
                "funding financing investment term sheet termsheet "
                "valuation safe$ safes$ bridge convertible oversubscribed pre-money post-money "
                "down round backed by",
-    "acquisition": "acqui merger merged with bought buys buying takeover buyout to buy",
+    "acquisition": "acqui merger merged with bought buys buying takeover buyout to buy sells$ "
+                   "sold$ to sell sale of divest dividend",
     "investor_interest": "reached out reaching out pinged inbound data room dataroom interested "
                          "interest wants to would like would love keen to eager to partner "
                          "meeting ic meeting investment committee deep dive deep-dive "
@@ -177,7 +178,7 @@ def _stems(spec: str) -> list[str]:
              "full-time", "spot on", "hype cycle", "included in", "listed in",
              "standardizes on", "standardises on", "product hunt", "pay freeze",
              "salary freeze", "wage freeze", "freezes pay", "freezing pay", "size of",
-             "open to", "asking if", "asked if"}
+             "open to", "asking if", "asked if", "to sell", "sale of"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])
