@@ -23,7 +23,9 @@ HIRE = rx(
     r"|cto|cfo|coo|cro|cmo|cpo|vp|head|chief|director|general counsel)"
     r"|added (?:\w+ ){1,3}to (?:our|the|its) (?:team|board|leadership)"
     r"|expands? (?:its |our )?(?:leadership|executive) team|poached"
-    r"|(?:goes|went|going|gone|is now|now) full[- ]time)")
+    r"|(?:goes|went|going|gone|is now|now) full[- ]time|to be (?:the )?(?:new )?(?:chair\w*|ceo"
+    r"|cfo|cto|coo|president|head)|replac\w+ (?:its |the |our )?(?:ceo|cfo|cto|coo|chair\w*"
+    r"|chief)|adds? (?:[\w.'-]+ ){1,4}to (?:its |the |our )?board)")
 NOT_HIRE = rx(r"\b(?:(?:prior to|before) (?:joining|starting)|plan(?:s|ning)? to hire"
               r"|to hire (?:a|an|our)\b|will hire|hope to hire"
               r"|looking (?:to hire|for)|want(?:s)? to hire|their partner joins"

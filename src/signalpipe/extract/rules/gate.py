@@ -52,7 +52,7 @@ STEMS: dict[str, str] = {
               "reduce our team reduced our team "
               "furlough new executive new leadership new senior paus frozen jobs$ workforce "
               "staff$ step down retire full time full-time personnel employees$ freez "
-              "pay freeze salary freeze wage freeze freezes pay freezing pay size of",
+              "pay freeze salary freeze wage freeze freezes pay freezing pay size of board$",
     "expansion": "expand expansion launched in launches in live in opened opens new office new "
                  "region new data new market new hub new zone region data center datacenter "
                  "data centre first customer in first client in first deal in first office "

@@ -29,7 +29,7 @@ ROLE = rx(
     r"|(?:joined|join|joins) (?:our|the) board|board of directors|independent director"
     r"|chair(?:man|woman|person)?\b|general manager|managing director|country manager"
     r"|partner\b|advisors?\b|senior [a-z]+ (?:engineer|manager|designer)|sre\b|architect\b"
-    r"|chief\b)")
+    r"|chief\b|board\b|[a-z]+ lead\b)")
 CERT = rx(
     r"\bsoc ?[123](?: type (?:ii|i|1|2))?|\biso[ /-]?(?:iec )?\d{4,5}(?::\d{4})?|\bhipaa\b|\bgdpr\b"
     r"|\bpci(?:[- ]dss)?\b|\bfedramp\b(?: (?:high|moderate|low|ready|p-?ato|ato))?|\bhitrust\b"
