@@ -48,6 +48,8 @@ def readable(text: str) -> str:
     out = text
     if ">" in out and _QUOTED.search(out):
         out = _QUOTED.sub(lambda m: " " * len(m.group()), out)
+    if "\n" not in out and "/PRNewswire/" not in out and "WIRE)" not in out:
+        return out  # one line of chat has no sections to skip
     end = _body_end(out)
     if end < len(out):
         out = out[:end] + _blank(out[end:])
@@ -93,10 +95,9 @@ def _blank(text: str) -> str:
 
 
 # Literal words without which neither pattern above can match: most messages stop here.
-_AD_WORDS = ("job", "position", "vacanc", "cv", "resume", "résumé", "postdoc", "phd", "internship",
-             "salary", "requirements:", "qualifications:", "responsibilities:", "closing date",
-             "open role")
-_DIGEST_WORDS = ("digest", "today's topics", "message: ")
+_HINT = re.compile(r"job|position|vacanc|cv\b|resume|résumé|postdoc|phd|internship|salary"
+                   r"|requirements:|qualifications:|responsibilities:|closing date|open role"
+                   r"|digest|today's topics|message: ")
 
 
 def no_events_here(subject: str, text: str, low: str | None = None) -> str | None:
@@ -106,10 +107,10 @@ def no_events_here(subject: str, text: str, low: str | None = None) -> str | Non
     """
     head = f"{subject}\n{text[:4000]}".lower() if low is None else \
         f"{subject.lower()}\n{low[:4000]}"
-    if any(w in head for w in _DIGEST_WORDS) and _DIGEST.search(head):
-        return "mailing-list digest"
-    if not any(w in head for w in _AD_WORDS):
+    if _HINT.search(head) is None:
         return None
+    if _DIGEST.search(head):
+        return "mailing-list digest"
     ads = {m.group().lower() for m in _JOB_AD.finditer(head)}
     if not ads:
         return None
