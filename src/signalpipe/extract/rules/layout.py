@@ -68,6 +68,9 @@ LEAD_PARAGRAPHS = 2  # the dateline paragraph and the one after it
 def _lead_end(text: str) -> int:
     """Where a press release's lead ends: its headline, dateline paragraph and the paragraph
     after state the news; the body goes on to background, quotes and figures about others."""
+    top = text[:3000]
+    if "\u2014" not in top and "\u2013" not in top and "-" not in top and "WIRE" not in top:
+        return len(text)
     dateline = _DATELINE.search(text, 0, 3000)
     if dateline is None:
         return len(text)
@@ -95,9 +98,10 @@ def _blank(text: str) -> str:
 
 
 # Literal words without which neither pattern above can match: most messages stop here.
-_HINT = re.compile(r"job|position|vacanc|cv\b|resume|résumé|postdoc|phd|internship|salary"
-                   r"|requirements:|qualifications:|responsibilities:|closing date|open role"
-                   r"|digest|today's topics|message: ")
+_HINTS = ("job", "position", "vacanc", "cv", "resum", "résumé", "postdoc", "phd", "intern",
+          "salary", "requirements:", "qualifications:", "responsibilities:", "closing date",
+          "digest", "today's topics", "message: ")
+_HEAD_CHARS = 1500  # a job ad or a digest says what it is near the top
 
 
 def no_events_here(subject: str, text: str, low: str | None = None) -> str | None:
@@ -105,9 +109,9 @@ def no_events_here(subject: str, text: str, low: str | None = None) -> str | Non
 
     ``low`` is ``text`` lower-cased, when the caller has it already.
     """
-    head = f"{subject}\n{text[:4000]}".lower() if low is None else \
-        f"{subject.lower()}\n{low[:4000]}"
-    if _HINT.search(head) is None:
+    head = f"{subject}\n{text[:_HEAD_CHARS]}".lower() if low is None else \
+        f"{subject.lower()}\n{low[:_HEAD_CHARS]}"
+    if not any(hint in head for hint in _HINTS):
         return None
     if _DIGEST.search(head):
         return "mailing-list digest"
