@@ -59,6 +59,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {name: re.compile(rx, re.IGNORECASE) for
 
 def _plain(text: str) -> str:
     # Full-width letters and zero-width characters are classic ways to slip past a regex.
+    if text.isascii():
+        return text  # neither can hide in ASCII; most mail is ASCII, and this is per character
     text = unicodedata.normalize("NFKC", text)
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 

@@ -22,8 +22,12 @@ HIRE = rx(
     r"|taking (?:over|the role)|takes over|is (?:our|the) new|as (?:our|the|its) new|new (?:ceo"
     r"|cto|cfo|coo|cro|cmo|cpo|vp|head|chief|director|general counsel)"
     r"|added (?:\w+ ){1,3}to (?:our|the|its) (?:team|board|leadership)"
-    r"|expands? (?:its |our )?(?:leadership|executive) team|poached)")
-NOT_HIRE = rx(r"\b(?:plan(?:s|ning)? to hire|to hire (?:a|an|our)\b|will hire|hope to hire"
+    r"|expands? (?:its |our )?(?:leadership|executive) team|poached"
+    r"|(?:goes|went|going|gone|is now|now) full[- ]time|to be (?:the )?(?:new )?(?:chair\w*|ceo"
+    r"|cfo|cto|coo|president|head)|replac\w+ (?:its |the |our )?(?:ceo|cfo|cto|coo|chair\w*"
+    r"|chief)|adds? (?:[\w.'-]+ ){1,4}to (?:its |the |our )?board)")
+NOT_HIRE = rx(r"\b(?:(?:prior to|before) (?:joining|starting)|plan(?:s|ning)? to hire"
+              r"|to hire (?:a|an|our)\b|will hire|hope to hire"
               r"|looking (?:to hire|for)|want(?:s)? to hire|their partner joins"
               r"|as part of the round"
               r"|interview(?:s|ed|ing)?|candidates?|job (?:post|posting|ad|description)"
@@ -32,7 +36,8 @@ NOT_HIRE = rx(r"\b(?:plan(?:s|ning)? to hire|to hire (?:a|an|our)\b|will hire|ho
               r"|join(?:ed|ing)? (?:the|a|our) (?:call|meeting|zoom|channel|webinar|slack|standup"
               r"|waitlist|beta|program|session|thread|event|demo)|joined us (?:on|for) (?:the|a)"
               r" (?:call|demo|webinar|podcast)|customer|user)\b")
-LEAVE = rx(r"\b(?:passed away|departure\b|decided to leave|(?:is )?out as|resign(?:ed|s|ing"
+LEAVE = rx(r"\b(?:passed away|(?:to|will) (?:step down|leave|retire)|retir(?:es|ed|ing)\b"
+           r"|departure\b|decided to leave|(?:is )?out as|resign(?:ed|s|ing"
            r"|ation)|is leaving"
            r"|will be leaving|are leaving"
            r"|leaves (?:the "
@@ -40,12 +45,18 @@ LEAVE = rx(r"\b(?:passed away|departure\b|decided to leave|(?:is )?out as|resign
            r"|steps down|departing|departure of|last day|parted ways|parting ways|let go|fired"
            r"|quit\b|moving on from)\b")
 LAYOFF = rx(r"\b(?:laid off|lay ?offs?|let go of \d+|reduction in force|\brif\b"
-            r"|reduc(?:e|ed|ing) (?:the |our )?(?:team|headcount|staff|workforce) (?:size )?by"
-            r"|cut \d+ ?(?:%|percent)? (?:of )?"
+            r"|reduc(?:e|ed|ing) (?:the |our |its |their )?(?:team|headcount|staff|workforce"
+            r"|personnel|employees|number of employees) (?:size )?by"
+            r"|(?:cut|cuts|cutting|axe|axes|shed|sheds|shedding|eliminat\w+) (?:about |around "
+            r"|some |nearly |up to )?[\d,.]+ ?(?:%|percent)? (?:of )?"
             r"(?:our |the )?(?:staff|team|headcount|workforce|jobs|roles|people|company)"
             r"|said goodbye to \d+|let \d+ (?:people|colleagues|employees) go|\d+ roles cut"
             r"|hiring freeze"
-            r"|freez(?:e|ing) (?:all )?hiring|headcount cuts?|job cuts|downsiz\w+"
+            r"|freez(?:e|ing) (?:all )?hiring|paus(?:e|ed|ing) (?:all |our |new )?hiring"
+            r"|hiring (?:is |was |has been )?(?:paused|frozen|on hold)|headcount cuts?|job cuts"
+            r"|downsiz\w+|cuts? (?:more|further|hundreds of|thousands of) (?:jobs|roles|staff)"
+            r"|(?:pay|salary|wage) freeze|freez(?:es|ing|e) (?:staff )?(?:pay|salaries|wages)"
+            r"|reduc\w* the size of (?:the |our |its )?(?:[\w-]+ )?(?:team|workforce|company|staff)"
             r"|restructur\w+ (?:that|which|affecting)|furlough\w*)\b")
 PERSON = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ]+)?(?:\s(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+"
                     r"(?:[A-Z][a-zà-ÿ]+)?)){0,2}")
@@ -70,7 +81,8 @@ _NOT_PEOPLE = frozenset(
         "wednesday", "thursday", "friday", "saturday", "sunday", "head", "vp", "chief", "ceo",
         "cto", "cfo", "coo", "cro", "cmo", "cpo", "director", "engineering", "sales", "product",
         "design", "marketing", "operations", "finance", "people", "growth", "it", "she", "he",
-        "they", "her", "his", "yes", "update", "news", "officially", "congrats", "also", "new",
+        "they", "her", "his", "he's", "she's", "they're", "yes", "update", "news", "officially",
+        "congrats", "also", "new",
         "senior", "lead", "principal", "staff", "founding", "general", "counsel", "departure",
         "sad", "postmortem", "layoff", "layoffs", "two", "wins"
     ])
@@ -79,8 +91,9 @@ _NOT_PEOPLE = frozenset(
 def hiring(clause: str, low: str, ctx: Context) -> Found | None:
     layoff = LAYOFF.search(low)
     if layoff:
+        # "Acme to cut 4,000 jobs" is the decision itself, announced before it takes effect
         return Found(T.HIRING, {"layoff": key(layoff.group())}, said(clause, layoff.start()),
-                     layoff.start(), negative=True)
+                     layoff.start(), negative=True, allow=frozenset({"plan"}))
     leave = LEAVE.search(low)
     role = ROLE.search(low)
     if leave and (role or re.search(r"co-?founder|founder", low)):
@@ -130,17 +143,19 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
 LAUNCH = rx(
     r"^(?:announcing|introducing) |\b(?:launch(?:ed|es|ing)|shipped|released|rolled out"
     r"|rolling out to all"
-    r"|introduc(?:ed|es|ing) (?:our |the |a |an )?(?:new )?(?=[A-Z\w])|unveil(?:ed|s|ing)"
+    r"|introduc(?:ed|es|ing) (?!us\b|me\b|him\b|her\b|them\b)(?:our |the |a |an )?(?:new )?"
+    r"(?=[A-Z\w])|unveil(?:ed|s|ing)"
     r"|debut(?:ed|s)|is (?:now )?(?:live|out(?! of)|here|available)|are (?:now )?(?:live"
     r"|out(?! of)|here|available)|went live|now available|now live"
     r"|generally available|general availability|\bga\b|public (?:beta|launch|release|preview)"
     r"|open beta|has arrived|have arrived|announc(?:ed|es|ing) (?:the |a |an |our |its )?"
     r"(?:new|launch|release|availability|general availability|beta|version|v?\d)"
     r"|goes live|out now|available now|available today|you can (?:now|finally)|excited to bring"
-    r"|out of beta|available to everyone|available to all"
+    r"|out of beta|available to everyone|available to all|public alpha|alpha release"
+    r"|is (?:now )?open[- ]source(?:d)?\b"
     r"|now works with|now integrates with|announce (?:the )?(?:release|launch"
     r"|general availability|availability|a new|our new|support)|release of|excited to (?:release"
-    r"|introduce|share|launch)|now supports?\b|now offers\b|now (?:fully )?open[- ]source"
+    r"|introduce|launch)|now supports?\b|now offers\b|now (?:fully )?open[- ]source"
     r"|(?:announce|announcing|announced) (?:the )?"
     r"launch of|finally arrives?|first (?:public )?release|initial release|open[- ]sourced"
     r"|rolled (?:the )?major version)")
@@ -153,7 +168,9 @@ STRONG_LAUNCH = rx(r"\b(?:launch(?:ed|es|ing)|announce the release|is out(?! of)
                    r"|available (?:now|today)|now available|unveil\w*|debut\w*|public (?:beta"
                    r"|launch"
                    r"|release)|introducing|has arrived|shipped)\b|[\U0001f680\U0001f4e3\U0001f389]")
-WEAK_USE = rx(r"\b(?:released (?:up to|for|originally|only|under|in \d{4}|as part)|(?:are|is"
+WEAK_USE = rx(r"\b(?:more information|(?:is|are) available (?:at|here|upon request|for download at"
+              r"|on (?:our|the) website)|released (?:up to|for|originally|only|under|in \d{4}"
+              r"|as part)|(?:are|is"
               r"|were|was)"
               r" (?:currently |only )?(?:released|introduced) (?:for|in|by|as|under)"
               r"|introduced (?:in|by"
@@ -165,11 +182,11 @@ PRODUCT_HINT = rx(
     r"|plugin|plug-in|module|platform|dashboard|tool|edition|plan|tier|cli|extension|connector"
     r"|copilot|assistant|engine|studio|service|suite|console|portal|marketplace app|mobile"
     r"|ios|android|beta|agent|model|workflow|analytics|insights|reports?|ai)\b")
-ROUTINE = rx(r"\b(?:v?\d+\.\d+\.[1-9]\d*|v?0\.\d+(?:\.\d+)?|design partners?|private beta"
+ROUTINE = rx(r"\b(?:design partners?|private beta|(?:private|closed|internal) alpha"
              r"|closed beta|limited (?:beta|preview|release|access)|early access"
              r"|bug ?fix(?:es)?|hot ?fix|patch"
              r"|security fix|minor release"
-             r"|maintenance release|point release|release candidate|rc\.?\d|alpha|nightly|canary"
+             r"|maintenance release|point release|release candidate|rc\.?\d|nightly|canary"
              r"|staging|dev environment|internal(?:ly)?|dogfood\w*|to \d+% of|feature flag"
              r"|behind a flag|a/b test|changelog|docs?\b|documentation|typo|blog post|newsletter"
              r"|webinar|podcast|episode|press release|case study|job|role|position|survey|tutorial"
@@ -192,10 +209,32 @@ INTRANSITIVE = re.compile(r"(?:is|are|went|goes) (?:now )?(?:live|out|here|avail
 NOT_LAUNCH_OBJECT = rx(r"\b(?:website|web site|blog|logo|brand(?:ing)?|new look|newsletter|podcast"
                       r"|office|team|hire|colleague|intern|employee|handbook|policy|poll|survey"
                       r"|webinar|meetup|event|conference|contest|giveaway|job|role|book|bookclub"
-                      r"|collection|album|song|film|movie|store|restaurant)\b")
+                      r"|collection|album|song|film|movie|store|restaurant|refinancing|bid|offer"
+                      r"|takeover|loan|bond|notes|buyback|share sale|ipo|campaign|probe"
+                      r"|investigation|inquiry|review|consultation|appeal|lawsuit|tender offer"
+                      r"|strategic review|search for|schedule|agenda|workshop|summit|hackathon"
+                      r"|registration|cfp|call for (?:papers|proposals|speakers)|tutorial|course"
+                      r"|meeting|talk|keynote)\b")
+# A build offered for testing is a step towards a release, not the release.
+PRE_RELEASE = rx(r"\b(?:release candidate|rc ?\d+\b|rc\.\d|for testing|pre-?release|nightly"
+                 r"|snapshot build|beta testers?|testing build)")
+
+
+SLIP = rx(r"\b(?:launch|release|ga|rollout|go-live|general availability)\b[^.;]{0,30}?"
+          r"\b(?:(?:was|is|has been|got|had to be) )?(?:delayed|postponed|pushed(?: back)?"
+          r"|slipped|slips|slipping)\b"
+          r"|\b(?:delayed|postponed|pushed back) (?:the|our) (?:\w+ ){0,2}"
+          r"(?:launch|release|ga|rollout)\b")
 
 
 def launch(clause: str, low: str, ctx: Context) -> Found | None:
+    slip = SLIP.search(low)
+    if slip:  # a delayed launch is the lowlight of a launch (shared LABELLING.md)
+        version = _VERSION.search(clause)
+        what = version.group() if version else "launch"
+        return Found(T.PRODUCT_LAUNCH, {"delayed": key(what)},
+                     f"Launch delayed: {said(clause, 0)}", slip.start(), negative=True,
+                     allow=frozenset({"plan"}))
     major = MAJOR_HEADING.match(clause)
     if major:  # "## [4.0.0] - 2025-01-21": a changelog opening a major version
         return Found(T.PRODUCT_LAUNCH, {"product": f"v{major['v']}"},
@@ -206,6 +245,12 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     version = _VERSION.search(clause)
     product = _product(clause, m, ctx, has_version=version is not None)
+    if product is None and version is None and ctx.subject and len(ctx.subject) <= 80 \
+            and STRONG_LAUNCH.search(low) and FIRST_PERSON.search(low) \
+            and re.search(r"\b(?:today|excited|pleased|thrilled|happy|proud)\b", low) \
+            and not re.search(r"(?i)\b(?:newsletter|review|recap|update|digest|roundup|week"
+                              r"|month|year|changelog)\b", ctx.subject):
+        product = ctx.subject.strip(" #*\U0001f680\U0001f389")  # "we're excited to bring you ..."
     if product is None and version is None:
         return None
     label = product or ""
@@ -219,20 +264,42 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
                  relational=bool(named_product), stakeholders=(label,))
 
 
+_VERSIONS = re.compile(r"\bv?(\d+)\.(\d+)(?:\.(\d+))?(?:\.(\d+))?\b(?!\.?\d)")
+# What makes a minor version a launch: it is announced as one, or brings something new.
+MINOR_LAUNCH = rx(r"\b(?:launch(?:ed|es|ing)?|introduc\w+|announc\w+|unveil\w*|is out|out now"
+                  r"|generally available|general availability|ga\b|new\b|first)"
+                  r"|[\U0001f680\U0001f4e3\U0001f389]")
+
+
+def release_level(low: str) -> str | None:
+    """"major", "minor" or "patch" for the first version number in ``low`` (0.x is minor)."""
+    m = _VERSIONS.search(low)
+    if m is None:
+        return None
+    parts = [int(p) for p in m.groups() if p is not None]
+    if any(parts[2:]):
+        return "patch"
+    return "minor" if parts[0] == 0 or parts[1] != 0 else "major"
+
+
 def _not_a_launch(trigger: str, clause: str, low: str, at: int, *, headline: bool) -> bool:
     """Routine releases, concepts "introduced in" a paper, a website or a hire "introduced",
     support-thread "you can now", a bare "announced" with nothing launched."""
     hint = PRODUCT_HINT.search(low)
     if (not hint and not names_in(clause) and not headline) or WEAK_USE.search(low) \
-            or NOT_LAUNCH_OBJECT.search(low, at):
+            or NOT_LAUNCH_OBJECT.search(low, at) or PRE_RELEASE.search(low) \
+            or (trigger.endswith("available") and low.startswith(" in ", at + len(trigger))
+                and REGION.match(low, at + len(trigger) + 4) is not None):
         return True
     if re.match(r"(?:is|are) (?:now )?here", trigger) and not hint and not headline:
         return True
     if ROUTINE.search(low) and not re.search(r"\bmajor\b|\bv?[1-9]\d*\.0(?:\.0)?\b(?!\.\d)", low):
         return True
-    minor = re.search(r"\bv?[1-9]\d*\.[1-9]\d*(?:\.0)?\b(?!\.\d)", low)
-    if minor and not STRONG_LAUNCH.search(low):
-        return True  # "4.1.0 released": a routine minor version unless it is announced as one
+    level = release_level(low)
+    if level == "patch":
+        return True  # "3.14.1.0 is now available": a patch is routine (shared LABELLING.md)
+    if level == "minor" and not MINOR_LAUNCH.search(low):
+        return True  # "4.3.0 released": a routine minor version unless it is announced as one
     if trigger.startswith(("you can", "now works", "now integrates")) and not re.search(
             r"\b(?:announce|excited|happy|pleased|thrilled|proud|today|introducing|new)\b", low):
         return True  # "you can now retry the export" in a support thread is no launch
@@ -261,18 +328,25 @@ def _product(clause: str, m: re.Match[str], ctx: Context, *, has_version: bool) 
 
 
 EXPAND = rx(
-    r"\b(?:expand(?:ed|ing|s)? (?:\w+ ){0,3}(?:in)?to|expansion (?:in)?to|launch(?:ed|es)? in"
-    r"|(?:now )?live in"
+    r"\b(?:expand(?:ed|ing|s)? (?:\w+ ){0,3}(?:in)?to (?!meet|us\b|serve|include|support|help"
+    r"|cover|offer|provide|the community|more\b|new (?:customers|users))|expansion (?:in)?to"
+    r"|launch(?:ed|es)? in"
+    r"|(?:now|is|are|went|goes|go|officially|'re|\u2019re) live in"
     r"|went live in|opened (?:a |our |an |the )?(?:new |first )?(?:\w+ )?(?:office|hub"
     r"|data ?cent(?:er|re)|region|branch|entity|subsidiary|headquarters|hq)|new (?:office|region"
     r"|data ?cent(?:er|re)|market|hub|entity) in|first (?:customer|client|deal|hire|employee"
     r"|office|sale) in|entered (?:the )?[\w ]{1,25}market|entering (?:the )?[\w ]{1,25}market"
-    r"|(?:now )?available in|availability in|now serving|set up (?:shop|an entity|a team) in"
+    r"|now available in|available in [\w .,]{2,40} for the first time|availability in"
+    r"|now serving|set up (?:shop|an entity|a team) in"
     r"|incorporated in"
     r"|region (?:is )?(?:now )?(?:live|available|open)|data residency|opens? (?:in|its|our)"
     r"|new (?:data ?cent(?:er|re)s?|regions?|zones?|locations?|pops?|offices?|stores?"
     r"|plants?|factor(?:y|ies)|sites?|facilit(?:y|ies)|subsidiar(?:y|ies)) (?:are|is) (?:now )?"
-    r"(?:available|live|open)|(?:order|deploy|run) [\w ]{0,30} in (?:different |new )?data ?"
+    r"(?:available|live|open)|(?:\d+|two|three|four|five|six|several|\w+) new (?:[\w-]+ )?"
+    r"(?:regions?|zones?|data ?cent(?:er|re)s?|locations?|pops?)\b"
+    r"|open(?:s|ed|ing)? (?:its |our |a |the )?(?:first|new) [\w -]{0,30}(?:store|office|location"
+    r"|clinic|dispensary|restaurant|branch|site|facility|hub|warehouse|plant|factory|showroom) in"
+    r"|(?:order|deploy|run) [\w ]{0,30} in (?:different |new )?data ?"
     r"cent(?:er|re)s?|opened (?:a |an |its |our )?(?:new )?[\w-]{0,20} ?(?:plant|factory|store"
     r"|facility|site|clinic|center|centre|campus|warehouse|branch)|established (?:a |an )?"
     r"(?:subsidiary|office|entity|branch)|arriv(?:ed|es) in|new market"
@@ -291,6 +365,9 @@ EXIT = rx(r"\b(?:exit(?:ed|ing|s)? the [\w ]{1,20}market|(?:deprecated|withdrawn
 
 
 def expansion(clause: str, low: str, ctx: Context) -> Found | None:
+    if re.search(r"\bexpand\w* (?:its |our |the |their )?(?:agreement|contract|deal|partnership"
+                 r"|relationship)", low):
+        return None  # "Acme expands agreement with Walmart": a customer's expansion
     out = EXIT.search(low)
     if out:
         place = REGION.search(low, out.start())
@@ -340,7 +417,25 @@ def _cert_name(text: str) -> str:
                     .replace("type 1", "type i").split())
 
 
+# A regulator or a court acting against the company: the lowlight a clean audit mirrors.
+REGULATORY = rx(
+    r"\b(?:(?:was|were|been|is|got) fined|fined (?:by|\$|£|€|\d)|fine of|penalt(?:y|ies) of"
+    r"|(?:faces?|facing|under|opened|launch(?:ed|es)|announced) (?:a |an )?(?:\w+ ){0,2}"
+    r"(?:probe|investigation|inquiry|enquiry)|probes? into|subpoena(?:s|ed)?|recall(?:s|ed|ing)"
+    r" (?:of )?(?:[\w,.-]+ ){0,4}(?:units|products|vehicles|cars|devices|components|batches"
+    r"|lots|packs|drugs)|(?:to pay|paid|pays|agreed to pay) (?:a |an )?[$£€]?[\d.,]+ ?\w* to "
+    r"settle|settle[sd]? (?:a |an |the )?(?:\w+ ){0,3}(?:lawsuit|suit|claims?|charges|case"
+    r"|allegations|probe)|(?:was |were )?sued by"
+    r"|misconduct charges|(?:warning|enforcement) (?:letter|notice|action) from)")
+
+
 def compliance(clause: str, low: str, ctx: Context) -> Found | None:
+    hit = REGULATORY.search(low)
+    if hit and not re.search(r"\b(?:dismiss\w*|thrown out|cleared of|acquitt\w*|overturn\w*)\b",
+                             low):
+        return Found(T.COMPLIANCE, {"regulatory": key(hit.group())},
+                     f"Regulatory action: {said(clause, hit.start())}", hit.start(),
+                     negative=True, allow=frozenset({"plan"}))
     cert = CERT.search(low)
     if not cert or re.search(r"\b(?:readiness|pre-?audit|gap (?:assessment|analysis)|mock audit"
                              r"|dry run)\b", low):
@@ -351,7 +446,10 @@ def compliance(clause: str, low: str, ctx: Context) -> Found | None:
     if bad:
         return Found(T.COMPLIANCE, {"certification": name},
                      f"{written}: {said(clause, bad.start())}",
-                     bad.start(), negative=True)
+                     bad.start(), negative=True,
+                     # "delayed to next year" is the setback, not a plan
+                     allow=frozenset({"plan"}) if re.search(r"delay|push|slip|postpon",
+                                                            bad.group()) else frozenset())
     done = CERT_DONE.search(low)
     if not done or (done.group() in {"compliance", "compliant"} and not re.search(
             r"\b(?:achieved|complete|now|fully|officially|became|is|are|we're)\b[^.]{0,20}"
@@ -376,20 +474,31 @@ def _cert_verb(done: str) -> str:
 
 
 PRESS = rx(
-    r"\b(?:featured (?:in|on|by)|feature (?:story |article )?(?:on|about) us|covered (?:by|us|in)"
+    r"\b(?:featured (?:in|on|by)|feature (?:story |article )?(?:on|about) us"
+    r"|covered (?:by|us|in|our (?:launch|raise|round|news|story|announcement|funding))"
+    r"|recogni[sz]ed (?:as (?:a|an|one of)|by|in (?:the|their))|named (?:as )?(?:a |the )?(?:leader"
+    r"|visionary|challenger|strong performer|top \d+) in|magic quadrant|forrester wave"
     r"|coverage (?:in|from|by)|wrote (?:about|up) us|write-?up (?:in|on|about)|ran (?:a |our |the )"
     r"?(?:story|piece|article|profile|feature|interview)|(?:article|story|piece|profile|interview"
     r"|op-?ed|podcast|episode|feature|segment|writeup|write-up|mention|column|review)(?: about us"
     r"| on us| with (?:me|us|our \w+|\w+))? (?:is|went|goes|was) (?:live|out|up|published)"
     r"|published (?:a |an |our |the )?(?:story|piece|article|profile|feature|interview|op-?ed)"
     r"|mentioned (?:us )?(?:in|by)|named (?:us )?(?:to|in|on) (?:the |their |this year'?s )?"
-    r"[^.]{0,40}\blist\b|named (?:us )?(?:one of|as one of|among)|made (?:the|their|it onto)"
+    r"[^.]{0,80}\blist\b|(?:earns?|earned|secures?|secured|lands?|landed|makes?|made) (?:a )?"
+    r"(?:spot|place|position) on (?:the )?.{0,80}?\b(?:list|ranking|index|500|5000|100|50)\b"
+    r"|ranked (?:no\. ?|#|number )\d+|ranks (?:no\. ?|#|number )\d+"
+    r"|honou?red (?:as|with|by)|(?:included|featured|listed|recogni[sz]ed) in (?:the )?"
+    r"[^.]{0,40}(?:gartner|forrester|idc|hype cycle|magic quadrant|wave|market guide)"
+    r"|named (?:us )?(?:one of|as one of|among)|made (?:the|their|it onto)"
     r" [^.]{0,40}list|quoted (?:in|by)|(?:we'?re|we are|we were) (?:in|on) [A-Z]"
     r"|press (?:hit|coverage|mention)|front page|interviewed (?:by|on)"
     r"|(?:article|story|piece|feature|profile|write-?up) (?:about|on) us"
     r"|(?:we|our \w+) appear(?:ed|s) (?:in|on)|shout-?out (?:in|from)|profiled (?:by|in)"
     r"|sat down with [^.]{0,60}(?:podcast|show|radio|tv|magazine)|guest on (?:the )?[^.]{0,40}"
-    r"(?:podcast|show)|(?:on|joined) the [^.]{0,40} podcast)")
+    r"(?:podcast|show)|(?:on|joined) the [^.]{0,40} podcast"
+    r"|#?\d\w* product of the (?:day|week|month)|product of the (?:day|week|month)"
+    r"|names? (?:\w+ ){1,3}(?:a|as a|as an) (?:leader|visionary|challenger|outperformer"
+    r"|fast mover|forward mover|top \d+))")
 NOT_PRESS = rx(r"\b(?:job interview|face to face interview|interview (?:with|for) (?:a |the )"
                r"?(?:candidate|role|position)|interview (?:loop|panel|slot)|phone screen"
                r"|mailing list|waitlist|wait list|to-?do list|todo list|shortlist|list of"
@@ -399,8 +508,11 @@ NOT_PRESS = rx(r"\b(?:job interview|face to face interview|interview (?:with|for
 
 def media(clause: str, low: str, ctx: Context) -> Found | None:
     m = PRESS.search(low)
-    if not m or NOT_PRESS.search(low):
+    if not m:
         return None
+    veto = NOT_PRESS.search(low)
+    if veto and not (veto.group() == "list of" and re.search(r"spot|ranked|named", m.group())):
+        return None  # but "a spot on the Inc. 5000 list of fastest-growing companies" is press
     outlet = OUTLET.search(low)
     who = None
     if outlet:
@@ -422,9 +534,10 @@ def media(clause: str, low: str, ctx: Context) -> Found | None:
 AWARD = rx(
     r"\b(?:won(?!')|wins|win(?!')|winning|awarded|received|receives|took home|named (?:the )?winner"
     r"|took (?:first|top|1st|gold)|earned|granted|secured|landed|named (?:as )?(?:a |the )?winner"
+    r"|honou?red (?:as|with|by|in)"
     r" of)\b[^.]{0,50}?\b(?P<what>award"
     r"|prize|competition|challenge|hackathon|pitch (?:competition|battle)|grant|patent|medal"
-    r"|trophy|honou?r)\b|\bpatent\b[^.]{0,40}?\b(?:was |has been |is )?(?:granted|issued"
+    r"|trophy|honou?r)s?\b|\bpatent\b[^.]{0,40}?\b(?:was |has been |is )?(?:granted|issued"
     r"|approved|official)\b")
 
 

@@ -8,19 +8,24 @@ from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.lexicon import INVESTOR, rx
 from signalpipe.extract.rules.names import clean, key, name_after, name_before, names_in
 from signalpipe.extract.rules.numbers import article, currency_money, money, short_money
+from signalpipe.extract.rules.subject import FIRST_PERSON, named_subject, third_party
 from signalpipe.models import EventType
 
 T = EventType
 
-ROUND = rx(r"\b(?:(?P<pre>pre-?seed)|(?P<seed>seed)(?! (?:data|script|file|round of interviews))"
+ROUND = rx(r"\b(?:(?P<pre>pre-?seed)|(?P<seed>seed)(?! (?:data|script|file|round of interviews"
+           r"|the|our|your|it|db|database))"
            r"|series[ -]?(?P<l1>[a-h])\b(?:[ -]?(?P<ext>extension|\d))?|(?P<l2>[a-h])[ -]round"
            r"|(?P<bridge>bridge)(?: round)?|(?P<safe>safe)s?\b(?= (?:note|round|signed|closed"
            r"|is|are))"
            r"|(?P<growth>growth (?:round|equity))|(?P<conv>convertible note))\b")
-FUNDING_CONTEXT = rx(r"\b(?:round|seed|series[ -]?[a-h]\b|funding|financing|investment|term ?sheet"
+FUNDING_CONTEXT = rx(r"\b(?:angel investors?|as an? investor|backed by|round|seed"
+                     r"|series[ -]?[a-h]\b"
+                     r"|funding|financing|investment|term ?sheet"
                      r"|safes?\b|bridge round|raise[ds]?|raising|venture (?:funding|debt|round)"
                      r"|valuation|convertible|oversubscribed|pre-money|post-money)\b")
-NOT_FUNDING = rx(r"\b(?:sold|sells|selling|sale of|divest\w*|acquir\w+|buy(?:s|ing)? (?:out|back)"
+NOT_FUNDING = rx(r"\b(?:philanthrop\w*|donat\w+|contributions?|sold|sells|selling|sale of"
+                 r"|divest\w*|acquir\w+|buy(?:s|ing)? (?:out|back)"
                  r"|consortium|fund (?:i|ii|iii|iv|v|\d)\b|second fund|new fund|closed (?:its|a)"
                  r" (?:\w+ )?fund\b|investment (?:project|in (?:infrastructure|roads))"
                  r"|total investment|capex|stake in)\b")
@@ -31,7 +36,8 @@ FUNDING_DONE = rx(
     r"|co-led"
     r"|leading|led (?:our|the|a|it)|came in|arrived|hit (?:the|our) account|landed in"
     r"|received|receives|got|gets|term ?sheet|quoted|offered|investment from|funding from"
-    r"|backed by|joined (?:the|our) round|participat(?:ed|ion)|we did it)\b")
+    r"|backed by|joined (?:the|our) round|join(?:s|ed|ing)? (?:\w+ ){0,3}as an? (?:angel )?investor"
+    r"|participat(?:ed|ion)|we did it)\b")
 TERM_SHEET = rx(r"\bterm ?sheet\b")
 VALUATION_AFTER = rx(r"\s?(?:post|pre)(?![- ]?seed)(?:-money)?\b|\s?valuation\b|\s?(?:cap|mark)\b")
 LEAD = re.compile(r"(?:led by|co-led by|leading (?:the|our) round:?|with participation from)\s+"
@@ -87,6 +93,26 @@ def funding_title(metrics: dict[str, str | int | float], lead: str = "") -> str:
     return f"{title} led by {lead}" if lead else title
 
 
+def _self_funded(inbound: re.Match[str], clause: str, ctx: Context) -> bool:
+    """ "$7 billion in private investment from Spectrum": the company spending its own money."""
+    if inbound.group() != "investment from" or ctx.company is None:
+        return False
+    return ctx.company.match(clause, inbound.end() + 1) is not None
+
+
+def _no_new_round(verb: str, low: str, rnd: str | None, amount: float | None) -> bool:
+    if "raise" in verb.lower() and not (amount or rnd):
+        return True  # "raised concerns", "raised the price"
+    # "has raised $175 million in total": a running sum, not a new round
+    return not rnd and re.search(r"\b(?:in total|to date|so far|since (?:its|our) (?:founding"
+                                 r"|inception)|total (?:funding|capital))\b", low) is not None
+
+
+# Money coming in: a bare "investment" may be the company spending (plants, grants, charity).
+INBOUND = rx(r"\b(?:rais\w+|funding|financing|round|backed by|angel|investors?|investment from"
+             r"|led by|term ?sheet|valuation|safe|convertible|oversubscribed)\b")
+
+
 def funding(clause: str, low: str, ctx: Context) -> Found | None:
     if not FUNDING_CONTEXT.search(low) or NOT_FUNDING.search(low):
         return None
@@ -102,16 +128,21 @@ def funding(clause: str, low: str, ctx: Context) -> Found | None:
                                                r"|in the bank|offered|quoted)\b", low):
         return None  # "pinged asking for a call about leading our Series C" is interest
     rnd = _round(clause) or _round(ctx.subject)
+    inbound = INBOUND.search(low)
+    if not rnd and (inbound is None or _self_funded(inbound, clause, ctx)):
+        return None  # "a $55 billion investment in new plants" is money going out, not in
     amount, valuation = _amount(clause)
     sheet = TERM_SHEET.search(low)
     lead = LEAD.search(clause)
     noun = re.search(r"\b(?:(?:financing|funding|investment) (?:round|transaction)|round of "
-                     r"(?:financing|funding)|(?:seed|growth|venture) (?:funding|financing))\b", low)
+                     r"(?:financing|funding)|(?:seed|growth|venture) (?:funding|financing)"
+                     r"|angel (?:investor|investment|round)|as an? (?:angel )?investor"
+                     r"|now backed by)\b", low)
     if not (rnd or amount or sheet or noun or (lead and re.search(r"round|funding|investment",
                                                                    low))):
         return None
-    if "raise" in done.group().lower() and not (amount or rnd):
-        return None  # "raised concerns", "raised the price"
+    if _no_new_round(done.group(), low, rnd, amount):
+        return None
     who = clean(lead["n"]) if lead else ""
     metrics: dict[str, str | int | float] = {}
     if amount:
@@ -124,7 +155,7 @@ def funding(clause: str, low: str, ctx: Context) -> Found | None:
         metrics.setdefault("stage", "term sheet")
     title = funding_title(metrics, who)
     # "Accel led", "they quoted $15M": an investor acting towards us, not someone else's raise
-    investor_side = bool(re.match(r"led|leading|co-led|quoted|offered|wired|investment from"
+    investor_side = bool(re.match(r"join|led|leading|co-led|quoted|offered|wired|investment from"
                                   r"|funding from|backed|joined|participat|term ?sheet|came in"
                                   r"|arrived|received|got", done.group(), re.IGNORECASE))
     return Found(T.FUNDING, metrics, title, done.start(), stakeholders=(who,) if who else (),
@@ -133,18 +164,24 @@ def funding(clause: str, low: str, ctx: Context) -> Found | None:
 
 
 INTEREST = rx(
-    r"\b(?:reached out|reaching out to (?:us|me)|pinged|inbound|data ?room"
+    r"\b(?:reached out|reach(?:es)? out to (?:us|me)|reaching out to (?:us|me)|pinged|inbound"
+    r"|data ?room|ask(?:ing|ed|s)? (?:us )?(?:for|about) (?:a |an |the |our )?(?:call|meeting|deck"
+    r"|data|metrics|numbers|model|financials|intro|update)"
     r"|wants? to (?:meet|invest|lead|talk|chat|see|learn|set up|get|discuss|dig|move)"
     r"|would (?:like|love) to (?:meet|invest|lead|learn|discuss|set up|chat|talk)"
     r"|interested in (?:leading|investing|participating|our|the round|learning)"
     r"|expressed interest|showing interest|keen to (?:meet|invest|lead|discuss)"
     r"|eager to (?:discuss|meet|invest|lead)|asked (?:for|about) (?:a|our|the) (?:call|meeting"
     r"|deck|data|metrics|numbers|model|financials)|partner meeting|ic meeting"
-    r"|investment committee|technical deep[- ]dive|closely monitoring|following (?:your|our)"
-    r" (?:progress|trajectory|growth)|caught (?:our|their) attention|on (?:their|our) radar"
+    r"|investment committee|deep[- ]dive|closely monitoring|(?:been )?following (?:your|our"
+    r"|[\w-]+(?:'s|\u2019s)) (?:progress|trajectory|growth|journey)|approach(?:ed|ing)? (?:us|me)"
+    r"|ask(?:ing|ed) (?:if|whether) (?:we|you)|open to a (?:conversation|chat|call)"
+    r"|caught (?:our|their) attention|on (?:their|our) radar"
     r"|request(?:ing|ed|s)? (?:a|the|our|your) (?:call|meeting|deck|data room|intro)"
     r"|intro(?:duction)? request|asked for an intro|(?:interest|intro|call) from"
-    r"|ask(?:ing|ed) to (?:meet|invest|lead|talk|chat)"
+    r"|ask(?:ing|ed|s)? (?:us )?to (?:meet|invest|lead|talk|chat|see|review|look|get|join|dig)"
+    r"|(?:due )?diligence (?:call|request|list|questions|meeting|session)"
+    r"|started (?:due )?diligence"
     r"|potential (?:series [a-h] )?lead|preempt\w*|pre-empt\w*|sent (?:us )?a (?:loi"
     r"|deck request))\b")
 _FUND_SENDER = rx(r"\b(?:ventures?|capital|partners|vc|fund|investments?|investors?|angels?)\b")
@@ -160,7 +197,9 @@ def investor_interest(clause: str, low: str, ctx: Context) -> Found | None:
     m = INTEREST.search(low)
     if not m:
         return None
-    fund = INVESTOR.search(low) or FUND_NAME.search(clause)
+    fund = INVESTOR.search(low) or FUND_NAME.search(clause) or re.search(
+        r"\b(?:partner|principal|associate|analyst) (?:at|from) [A-Z][\w&.-]+", clause) or (
+        INVESTOR.search(ctx.sentence.lower()) if len(ctx.sentence) > len(clause) else None)
     sender_fund = _FUND_SENDER.search(ctx.sender.lower())
     if not fund and not sender_fund:
         return None
@@ -194,11 +233,22 @@ DEAL_DONE = rx(
     r"|came on board|comes on board|on ?boarded|is (?:now )?(?:a|our) (?:new )?(?:customer|client)"
     r"|became (?:a|our) (?:customer|client)|countersigned|executed|closed[- ]won|it'?s theirs"
     r"|sent (?:back|over|us) the signed|signature(?:s)? (?:is|are) in|awarded us|deployed across"
-    r"|rolling out to|standardi[sz]ed on|new (?:enterprise |paying )?(?:logo|customer|client)"
+    r"|rolling out to|standardi[sz](?:ed|es) on|new (?:enterprise |paying )?(?:logo|customer"
+    r"|client)"
     r"|goes with us|biggest deal|largest deal|largest contract|biggest contract"
-    r"|agreed to (?:buy|purchase|a)|selects?|chooses|deploys|adopts|adopted)\b")
+    r"|agreed to (?:buy|purchase|a)|selects?|chooses|deploys|adopts|adopted"
+    r"|(?:has |have |had )?(?:been )?(?:selected|chosen|picked|tapped) (?:by|as)"
+    r"|(?:has|have) chosen"
+    r"|(?:was |were |been |is )?awarded (?:a|an|the|two|three|to|\$|\d)"
+    r"|(?:got|received|secured|won) (?:a |an |the |our |two |three |\$?\d[\w.,$]* )?(?:signed )?"
+    r"(?:[\w$.,-]+ ){0,4}(?:po|purchase order|order form|contract|order|agreement|tender)s?\b)\b")
+# The verbs whose subject is the seller: "Lockheed won a contract", "Acme was selected by the
+# Navy". When that subject is someone other than us, the deal is theirs.
+SELLER_SIDE = rx(r"(?:won|wins|landed|lands|secured|(?:was |were |been |is )?awarded|(?:has |have "
+                 r"|had )?(?:been )?(?:selected|chosen|picked|tapped) (?:by|as)|got|received)\b")
+CHOSEN = rx(r"(?:selected|chosen|picked|tapped) (?:by|as)")
 DEAL_OBJECT = rx(
-    r"\b(?:contract|deal|order form|purchase order|po\b|msa|agreement|logo|customer|client"
+    r"\b(?:contract|deal|order form|purchase order|po\b|msa|agreement|logo|customer|client|orders?"
     r"|licen[cs]e|subscription|seats|acv|tcv|arr|/yr|/year|per year|a year|annual|yrs?\b"
     r"|years?\b|enterprise|rfp|tender|pilot|rollout|roll-out|account)\b")
 NOT_DEAL = rx(r"\b(?:visual identity|brand(?:ing)?|rebrand\w*|logo (?:design|refresh)|deal ?#"
@@ -207,7 +257,7 @@ NOT_DEAL = rx(r"\b(?:visual identity|brand(?:ing)?|rebrand\w*|logo (?:design|ref
               r"|round|seed|series [a-h]|lease|office lease|signed up|sign up|newsletter"
               r"|petition|partner(?:ship)?s?|reseller|investors?|safe|employment|vendor|supplier"
               r"|our (?:vendor|supplier)|sow for (?:our|the) (?:vendor|agency)|intern(?:s"
-              r"|ship)?)(?!\w)")
+              r"|ship)?|as one of|accelerator|cohort|batch #?\d+)(?!\w)")
 LOST_NAME = re.compile(r"\b[Ww]e (?:just |have |'ve )?lost (?=[A-Z])")
 DEAL_LOST = rx(
     r"\b(?:lost (?:the |our |a |an )?(?:[\w&'.-]+ ){0,4}(?:deal|contract|customer|account|bid|rfp"
@@ -226,7 +276,10 @@ def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
                      f"Lost {who or 'a deal'}", lost.start(), negative=True, relational=True,
                      stakeholders=(who,) if who else ())
     dones = list(DEAL_DONE.finditer(low))
-    if not dones or not DEAL_OBJECT.search(low) or NOT_DEAL.search(low) or re.search(
+    chosen = any(CHOSEN.search(d.group()) for d in dones)
+    if chosen and not (FIRST_PERSON.search(low) or (ctx.company and ctx.company.search(clause))):
+        chosen = False  # "Winners are chosen by a committee": no one we know was picked
+    if not dones or not (chosen or DEAL_OBJECT.search(low)) or NOT_DEAL.search(low) or re.search(
             r"\brenew(?:al|ed)\b|\bclosed (?:the )?(?:month|quarter|year|q[1-4]|fy)", low):
         return None  # a renewal is a customer outcome; "closed the month at" is revenue
     amounts = currency_money(clause) or [f for f in money(clause) if f.value >= 1000]
@@ -240,6 +293,10 @@ def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
     if who is None and not amounts and not re.search(
             r"order form|purchase order|contract|msa|closed[- ]won|deal", low):
         return None
+    if re.search(r"\b(?:that|which|who)\s+$", clause[:done.start()].lower()):
+        return None  # "the company that won the contract": a description, not news
+    if SELLER_SIDE.match(done.group()) and third_party(clause[:done.start()], clause, ctx.company):
+        return None  # "Lockheed won a $2B contract": someone else sold it
     metrics: dict[str, str | int | float] = {}
     if who:
         metrics["customer"] = key(who)
@@ -276,7 +333,9 @@ PARTNER = rx(
     r"\b(?:partner(?:ship|ed|ing|s)?\b|alliance|marketplace|app ?exchange|app directory"
     r"|integration partner|technology partner|reseller|co-sell|co-marketing|channel partner"
     r"|distribution (?:agreement|deal)|oem (?:agreement|deal)|joint venture|teamed up|teams up"
-    r"|listed (?:on|in) (?:the )?[\w ]{0,30}(?:marketplace|directory|store|hub|catalog))")
+    r"|listed (?:on|in) (?:the )?[\w ]{0,30}\b(?:marketplace|directory|store|hub|catalog)\b"
+    r"|listed on (?:the )?[\w .]{0,30}(?:exchange|binance|coinbase|kraken|kucoin|bitfinex|okx"
+    r"|bybit|gate\.io))")
 PARTNER_DONE = rx(
     r"\b(?:signed|signs|official(?:ly)?|now (?:an? |live|listed|available|part)|is live|are live"
     r"|announce|included in|added to|integrat(?:ed|es) (?:with|into)|partner(?:s)? to|partner(?:s)?"
@@ -315,6 +374,9 @@ def partnership(clause: str, low: str, ctx: Context) -> Found | None:
                     if not (ctx.company and ctx.company.search(n))), None)
     if who is None or who.lower() in {"partner", "partners", "partnership", "partnerships"}:
         return None
+    ours = FIRST_PERSON.search(ctx.sentence) or (ctx.company and ctx.company.search(ctx.sentence))
+    if not ours and named_subject(clause[:min(m.start(), done.start())], ctx.company):
+        return None  # "GRICD has partnered with Haultrac": two others, neither of them us
     # the verb is where the subject ends: in "The IBM partnership is live" IBM is the partner
     return Found(T.PARTNERSHIP, {"partner": key(who)}, f"Partnership with {who}",
                  done.start() if done.start() > m.start() else m.start(), stakeholders=(who,))
@@ -323,20 +385,25 @@ def partnership(clause: str, low: str, ctx: Context) -> Found | None:
 RENEWAL = rx(
     r"\b(?:renew(?:ed|s|al)\b|re-?signed|extended (?:their|the|its) (?:contract|agreement|deal)"
     r"|expan(?:ded|ds|sion) (?:their|the|its) (?:contract|deal|seats|licen[cs]es?|usage|footprint"
-    r"|account|rollout)|expanded (?:to|by) \d+|upsell|(?:customer|client|account"
+    r"|account|rollout)|expand(?:s|ed)? (?:its |our |their )?(?:agreement|contract|deal"
+    r"|relationship) with|expanded (?:to|by) \d+|upsell|(?:customer|client|account"
     r"|they) upgraded to|added \d[\d,]* (?:more )?seats"
     r"|case study|customer story|success story|testimonial"
     r"|(?:nps|csat|net promoter score)\b[^.]{0,20}\d+|record (?:nps|csat|retention|rating)"
     r"|(?:net (?:revenue|dollar) retention|nrr|ndr|gross retention"
-    r"|grr)\b[^.]{0,25}\d+(?:\.\d+)?\s?%"
+    r"|grr)\b[^.]{0,25}\d+(?:\.\d+)?\s?%|(?:customer|client) (?:[\w.&-]+ ){1,3}(?:reported|saw"
+    r"|achieved|cut|saved|reduced|increased|grew|improved)"
     r"|(?:g2|capterra|trustpilot|gartner peer insights) (?:leader|badge|award|rating|high performer"
     r"|reviews?)|(?:customer|client)s? (?:reported|saw|achieved|cut|saved|reduced|increased|grew)"
     r"|saved (?:them|the customer|our customers?) )")
 NOT_SUCCESS = rx(r"\b(?:extended the deal|deal ?#|deal \d{3,}|ticket|subscription renewal reminder"
-                 r"|renew (?:your|my)|was extended to|extended until|extended through)(?!\w)")
+                 r"|renew (?:your|my)|was extended to|extended until|extended through|sponsorships?"
+                 r"|memberships?|testimonials are|sole opinions?|discounts?|promotions?"
+                 r"|everyday savings)(?!\w)")
 CHURN = rx(
-    r"\b(?:churn(?:ed|ing)\b|churns\b|cancell?(?:ed|ing|s) (?:their|the|its|our) (?:contract"
-    r"|subscription|account|plan|deal)|not renewing|won'?t (?:be )?renew(?:ing)?|will not renew"
+    r"\b(?:churn(?:ed|ing)\b(?! out)|churns\b|cancell?(?:ed|ing|s) (?:their|the|its|our) "
+    r"(?:contract|subscription|account|plan|deal)|not renewing|won'?t (?:be )?renew(?:ing)?"
+    r"|will not renew"
     r"|didn'?t renew|did not renew|chose not to renew|decided not to renew|non-?renewal"
     r"|downgrad(?:ed|ing|es)|terminat(?:ed|ing|es) (?:their|the|its) (?:contract|agreement)"
     r"|(?:nrr|ndr|retention) (?:dropped|fell|declined|slipped)|pause[ds]? (?:their|the|its)"
@@ -352,12 +419,32 @@ HOW_USES = re.compile(r"\bhow (?:the )?(?P<who>[\w .&'-]{2,40}?) (?:uses|used|le
                       r"|consolidates|streamlined|moved)\b")
 
 
-def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
-    how = HOW_USES.search(low)
-    if how and ctx.company is not None and ctx.company.search(clause[how.end():]):
-        user = clause[how.start("who"):how.end("who")]
-        return Found(T.CUSTOMER_SUCCESS, {"customer": key(user), "story": "case study"},
-                     f"Case study: {user}", how.start(), relational=True, stakeholders=(user,))
+# "Prisma uses Documenso for signing", "The Singaporean government has deployed Vespa": a named
+# user of ours, as a vendor's blog or a case study tells it.
+USES_US = re.compile(r"\b(?:uses|is using|is now using|are using|now uses|has deployed"
+                     r"|have deployed"
+                     r"|deployed|runs|is running|relies on|chose|picked|switched to|migrated to"
+                     r"|moved to|standardi[sz](?:ed|es) on|built (?:\w+ ){0,3}on|rolled out"
+                     r"|adopted|implemented|(?:after|since|by) (?:rolling out|adopting|deploying"
+                     r"|implementing|switching to|moving to)) (?:the )?$")
+
+
+def _uses_us(clause: str, ctx: Context) -> Found | None:
+    if ctx.company is None:
+        return None
+    for ours in ctx.company.finditer(clause):
+        verb = USES_US.search(clause[max(0, ours.start() - 40):ours.start()].lower())
+        if verb is None or re.search(r"\b(?:that|which|who)\s+\S+\s+$", clause[:ours.start()]):
+            continue  # "the firm that runs Fitard" describes, it does not report
+        at = max(0, ours.start() - 40) + verb.start()
+        user = name_before(clause, at, within=50)
+        if user and not ctx.company.search(user) and not INVESTOR.search(user.lower()):
+            return Found(T.CUSTOMER_SUCCESS, {"customer": key(user), "story": "customer story"},
+                         f"Customer story: {user}", at, relational=True, stakeholders=(user,))
+    return None
+
+
+def _churn(clause: str, low: str, ctx: Context) -> Found | None:
     churn = CHURN.search(low)
     if churn and re.search(r"\b(?:his|her|my) (?:contract|employment)|\b(?:churned|switched|moved)"
                            r" (?:over )?to us\b", low):
@@ -371,7 +458,26 @@ def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
                      else said(clause, churn.start() if who is None else 0), churn.start(),
                      negative=True,
                      relational=True,
+                     # "they won't renew" is the churn itself, said before it takes effect
+                     allow=frozenset({"plan"}) if re.match(r"won|will not|not renew|decided"
+                                                           r"|chose", churn.group())
+                     else frozenset(),
                      stakeholders=(who,) if who else ())
+    return None
+
+
+def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
+    story = _uses_us(clause, ctx)
+    if story is not None:
+        return story
+    how = HOW_USES.search(low)
+    if how and ctx.company is not None and ctx.company.search(clause[how.end():]):
+        user = clause[how.start("who"):how.end("who")]
+        return Found(T.CUSTOMER_SUCCESS, {"customer": key(user), "story": "case study"},
+                     f"Case study: {user}", how.start(), relational=True, stakeholders=(user,))
+    churn = _churn(clause, low, ctx)
+    if churn is not None:
+        return churn
     m = RENEWAL.search(low)
     if not m or not SUCCESS_DONE.search(low) or NOT_SUCCESS.search(low):
         return None
@@ -400,7 +506,8 @@ def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
                  stakeholders=(who,) if who else ())
 
 
-ACQUIRE = rx(r"\b(?:acquired|acquires|acquiring|acquisition of|to acquire|bought|buys|merger with"
+ACQUIRE = rx(r"\b(?:acquired|acquires|acquiring|acquisition of|to acquire|bought|buys|to buy"
+             r"|merger with"
              r"|merged with|acqui-?hire|bought out|buyout of|takeover of)\b")
 ACQUIRE_DONE = rx(r"\b(?:we(?:'ve| have)? (?:acquired|bought)|has acquired|have acquired"
                   r"|completed (?:the|its|our) (?:acquisition|merger)|closed (?:the|its|our)"
@@ -409,10 +516,40 @@ ACQUIRE_DONE = rx(r"\b(?:we(?:'ve| have)? (?:acquired|bought)|has acquired|have 
                   r"|(?:agreed|agrees|signed a definitive agreement) to (?:acquire|merge)|acquires"
                   r"|(?:were|was|been|being|got) acquired by|acquired us|merged with"
                   r"|(?:will be|is) acquiring|with (?:the |its )?acquisition of|bought out"
-                  r"|acquired by|completes? (?:the )?(?:buyout|takeover))\b")
+                  r"|acquired by|completes? (?:the )?(?:buyout|takeover)"
+                  r"|to (?:buy|acquire) [^.;]{2,60}? for (?:about |around |nearly |up to )?"
+                  r"[$£€\d])")
+
+
+# Corporate actions a board announces (`other`): selling a unit, changing the dividend.
+DIVEST = rx(r"\b(?:sells|sold|to sell|agreed to sell|agrees to sell|complete[sd]? (?:the )?sale of"
+            r"|announces (?:the )?sale of|divests?|divested) (?:its |a |the "
+            r"|our )?(?:[\w&.'-]+ ){0,5}?"
+            r"(?:stake|unit|business|division|subsidiary|assets?|operations?|brand|hotel|portfolio"
+            r"|rights|network|arm|plants?|stores?)\b")
+DIVIDEND = rx(r"\b(?:(?P<up>rais\w+|increas\w+|hik\w+|boost\w*|ups) (?:its |the |our )?(?:\w+ )?"
+              r"dividend|(?P<special>special dividend)|(?P<down>cut\w*|slash\w*|suspend\w*|scrap\w*"
+              r"|halv\w*) (?:its |the |our )?(?:\w+ )?dividend|dividend (?:cut|suspension))\b")
+
+
+def _corporate_action(clause: str, low: str) -> Found | None:
+    div = DIVIDEND.search(low)
+    if div:
+        down = div["down"] is not None or "cut" in div.group() or "suspension" in div.group()
+        return Found(T.OTHER, {"subtype": "dividend", "change": "down" if down else "up"},
+                     f"Dividend: {said(clause, div.start())}", div.start(), subtype="dividend",
+                     negative=down)
+    sale = DIVEST.search(low)
+    if sale:
+        return Found(T.OTHER, {"subtype": "divestiture", "what": key(sale.group())[:60]},
+                     f"Sale: {said(clause, sale.start())}", sale.start(), subtype="divestiture")
+    return None
 
 
 def acquisition(clause: str, low: str, ctx: Context) -> Found | None:
+    action = _corporate_action(clause, low)
+    if action is not None:
+        return action
     m = ACQUIRE.search(low)
     if not m or not ACQUIRE_DONE.search(low):
         return None

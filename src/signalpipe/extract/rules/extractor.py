@@ -12,7 +12,7 @@ from signalpipe.extract.base import Extraction, Extractor
 from signalpipe.extract.rules.deals import funding_title
 from signalpipe.extract.rules.found import Found
 from signalpipe.extract.rules.reader import Hit, read_message
-from signalpipe.extract.rules.subject import aliases_pattern
+from signalpipe.extract.rules.subject import aliases_pattern, name_variants
 from signalpipe.models import (
     Batch,
     BatchUsage,
@@ -73,7 +73,8 @@ class RulesExtractor(Extractor):
 
     def _company(self, company_id: str) -> re.Pattern[str] | None:
         if company_id not in self._patterns:
-            names = [company_id, *self._aliases.get(company_id, ())]
+            names = [v for n in (company_id, *self._aliases.get(company_id, ()))
+                     for v in name_variants(n)]
             self._patterns[company_id] = aliases_pattern(names)
         return self._patterns[company_id]
 
@@ -108,20 +109,42 @@ def one_per_kind(hits: list[Hit]) -> list[Hit]:
     out = []
     for group in groups.values():
         headline = next((h for h in group if h.field == "subject"), None)
-        if len(group) == 1 or (headline is None and _distinct(group)):
-            out.extend(group)
-            continue
-        # a post's headline names the one event its body goes on about
-        lead = headline or max(group, key=lambda h: len(h.found.metrics))
-        metrics: dict[str, MetricValue] = {}
-        for hit in group:
-            for name, value in hit.found.metrics.items():
-                metrics.setdefault(name, value)
-        title = lead.found.title
-        if lead.found.event_type is EventType.FUNDING and not lead.found.negative:
-            title = funding_title(metrics, next(iter(lead.found.stakeholders), ""))
-        out.append(replace(lead, found=replace(lead.found, metrics=metrics, title=title)))
+        items = [h for h in group if _on_item(h)] if headline is None else []
+        if len(items) >= 2 and _distinct(items):
+            # a digest ("- Shipped X", "- Shipped Y") states one event per list item
+            out.extend(items)
+            group = [h for h in group if h not in items]
+        if group:
+            out.append(_merged(group, headline))
     return out
+
+
+def _merged(group: list[Hit], headline: Hit | None) -> Hit:
+    """One reading for a message's restatements of one event (headline, lead, quotes)."""
+    if len(group) == 1:
+        return group[0]
+    # a post's headline names the one event its body goes on about
+    lead = headline or max(group, key=lambda h: len(h.found.metrics))
+    metrics: dict[str, MetricValue] = {}
+    for hit in group:
+        for name, value in hit.found.metrics.items():
+            metrics.setdefault(name, value)
+    title = lead.found.title
+    if lead.found.event_type is EventType.FUNDING and not lead.found.negative:
+        title = funding_title(metrics, next(iter(lead.found.stakeholders), ""))
+    return replace(lead, found=replace(lead.found, metrics=metrics, title=title))
+
+
+_ITEM = re.compile(r"[ \t]*(?:[-*\u2022+]|\d{1,2}[.)]|#{1,6})[ \t]")
+
+
+def _on_item(hit: Hit) -> bool:
+    """The reading sits on a list item or a heading of its message."""
+    if hit.field == "subject":
+        return False
+    text = hit.message.text
+    start = text.rfind("\n", 0, hit.span.start) + 1
+    return _ITEM.match(text, start, hit.span.start + 1) is not None
 
 
 def _distinct(group: list[Hit]) -> bool:

@@ -11,24 +11,31 @@ import re
 from collections.abc import Iterable, Mapping
 
 STEMS: dict[str, str] = {
-    "funding": "raise raising round seed series funding financing investment term sheet termsheet "
+    "funding": "angel backed raise raising round seed series "
+               "funding financing investment term sheet termsheet "
                "valuation safe$ safes$ bridge convertible oversubscribed pre-money post-money "
                "down round backed by",
-    "acquisition": "acqui merger merged with bought buys buying takeover buyout",
+    "acquisition": "acqui merger merged with bought buys buying takeover buyout to buy sells$ "
+                   "sold$ to sell sale of divest dividend",
     "investor_interest": "reached out reaching out pinged inbound data room dataroom interested "
                          "interest wants to would like would love keen to eager to partner "
                          "meeting ic meeting investment committee deep dive deep-dive "
                          "monitoring following radar attention request preempt pre-empt loi$ "
-                         "intro$ introduction",
+                         "intro$ introduction asked to asked for asking to asking for "
+                         "diligence approached approaching following open to asking if "
+                         "asked if",
     "compliance": "soc$ soc2 soc 1 soc 2 soc 3 iso hipaa gdpr pci fedramp hitrust csa star "
                   "cyber essentials tisax ccpa nis2 nis 2 fda 510(k) stateramp irap disa ce mark "
                   "hds$ c5$ nist cmmc pen test pentest penetration ato$ failed the audit failed "
                   "our audit "
-                  "audit was delayed audit delayed qualified opinion",
+                  "audit was delayed audit delayed qualified opinion fined fine of probe recall "
+                  "subpoena lawsuit sued settle penalt regulator investigation",
     "media": "featured feature in feature on feature about covered coverage wrote write-up "
              "writeup ran$ article story piece profile op-ed podcast episode segment mention "
              "column published named list$ quoted we're in we are in we were in press front page "
-             "appear shout profiled award prize winner won$ wins$ live$",
+             "appear shout profiled award prize winner won$ wins$ live$ interview recogni "
+             "magic quadrant forrester wave product of the leader$ product hunt ranked ranks "
+             "spot on hype cycle included in listed in honor honour",
     "hiring": "ceo cto cfo coo cro cmo cpo ciso cio$ cso$ cdo$ cco$ chief vice president vp$ "
               "svp$ evp$ head of director general counsel founding founder co-founder cofounder "
               "principal staff engineer lead president board of board member the board our board "
@@ -43,7 +50,9 @@ STEMS: dict[str, str] = {
               "offer accepted "
               "started as passed away reduce the team reduced the team "
               "reduce our team reduced our team "
-              "furlough new executive new leadership new senior",
+              "furlough new executive new leadership new senior paus frozen jobs$ workforce "
+              "staff$ step down retire full time full-time personnel employees$ freez "
+              "pay freeze salary freeze wage freeze freezes pay freezing pay size of board$",
     "expansion": "expand expansion launched in launches in live in opened opens new office new "
                  "region new data new market new hub new zone region data center datacenter "
                  "data centre first customer in first client in first deal in first office "
@@ -63,17 +72,21 @@ STEMS: dict[str, str] = {
                        "out standardiz standardis new logo agreed adopt lost lose fell through "
                        "fell apart collapsed pulled out backed out walked away contract deal "
                        "order form purchase order biggest deal largest deal largest contract "
-                       "biggest contract",
+                       "biggest contract po$ chosen tapped order$ orders$",
     "customer_success": "renew re-sign extended expand upsell upgraded seats case study "
                         "customer story success story testimonial nps$ csat net promoter record "
                         "retention nrr$ ndr$ grr$ g2$ capterra trustpilot gartner saved churn "
                         "cancel not renewing won't renew didn't renew downgrad terminat pause "
-                        "uses$ leverages embraced consolidates streamlined",
+                        "uses$ leverages embraced consolidates streamlined using deployed runs$ "
+                        "customer$ client$ relies on chose picked "
+                        "rolling out rolled out adopting adopted deploying implement switched "
+                        "to migrated to moved to standardiz "
+                        "standardis",
     "revenue": "arr$ mrr$ revenue run rate run-rate runrate bookings gmv billings top line "
                "topline top-line sales turnover profit operating net income earnings ebit "
                "order intake order backlog order book income guidance outlook loss broke even "
                "missed short of "
-               "break even missed",
+               "break even missed outflow warns warned warning worst",
     "users": "user actives active customers logos seats signup sign-up registrations "
              "subscribers members developers installs downloads accounts teams organizations "
              "organisations orgs$ companies merchants creators stars followers mau$ maus$ dau$ "
@@ -92,16 +105,17 @@ STEMS: dict[str, str] = {
                  "down were down downtime disruption sev p0 incident degraded degradation data "
                  "loss lost data breach compromised leak ddos ransomware postmortem post-mortem "
                  "root cause rca$ unavailable timeout lag$ lagging broke for broke in failed over "
-                 "failover unauthorized access data leak exposed",
-    "award": "won$ wins$ win$ winning awarded received took home winner took first earned "
-             "granted secured landed patent",
+                 "failover unauthorized access data leak exposed vulnerab security issue "
+                 "unauthori leaderboard benchmark deploys builds faster quicker",
+    "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
+             "granted secured landed patent award honor honour",
     "launch": "launched launches launching shipped released rolled out rolling out introduc "
               "unveil debut live "
               "available generally available general availability ga$ beta preview arrived "
               "arrives announc goes live out now first release initial release open-sourc "
               "open sourc major version is out are out is here are here announce release of "
               "excited to now support now offer you can now you can finally now works with "
-              "now integrates with",
+              "now integrates with slipped delayed postponed pushed back",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 
@@ -157,7 +171,14 @@ def _stems(spec: str) -> list[str]:
              "now support", "out of beta", "available to everyone", "available to all",
              "you can now", "you can finally", "now works with",
              "now integrates with",
-             "now offer"}
+             "now offer", "magic quadrant", "forrester wave", "asked to", "asked for",
+             "asking to", "asking for", "pushed back", "to buy", "step down", "fine of",
+             "relies on", "switched to",
+             "migrated to", "moved to", "security issue", "product of the", "full time",
+             "full-time", "spot on", "hype cycle", "included in", "listed in",
+             "standardizes on", "standardises on", "product hunt", "pay freeze",
+             "salary freeze", "wage freeze", "freezes pay", "freezing pay", "size of",
+             "open to", "asking if", "asked if", "to sell", "sale of"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

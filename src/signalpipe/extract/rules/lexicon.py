@@ -16,17 +16,20 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 
 ROLE = rx(
-    r"\b(?:ceo|cto|cfo|coo|cro|cmo|cpo|ciso|cio|cso|cdo|cco|chief [a-z]+(?: [a-z]+)? officer"
-    r"|chief of staff|(?:senior |executive )?vice president(?: of [a-z]+)?"
+    r"\b(?:(?:ceo|cto|cfo|coo|cro|cmo|cpo|ciso|cio|cso|cdo|cco)s?\b"
+    r"|chief [a-z]+(?: [a-z]+)? officer"
+    r"|chief of staff|chief executive|finance chief|boss\b"
+    r"|(?:senior |executive )?vice president(?: of [a-z]+)?"
     r"|s?e?vp\b(?:,? (?:of )?(?!at\b|and\b|to\b|in\b|on\b|for\b)[a-z]+(?= |$|\W))?|head of (?!the\b"
     r"|our\b)[a-z]+(?: (?:&|and) [a-z]+| (?!on\b|at\b|in\b|from\b|for\b|and\b|to\b|starting\b"
     r"|who\b|with\b)[a-z]+(?=\W|$))?"
-    r"|director of [a-z]+|[a-z]+ director|general counsel|founding [a-z]+|co-?founder"
+    r"|director of [a-z]+|[a-z]+ director\b|general counsel|founding [a-z]+|co-?founder"
     r"|principal [a-z]+|staff engineer|(?:engineering|design|sales|product|tech|team) lead"
     r"|lead (?:engineer|designer|developer|architect|scientist)|president|board member"
     r"|(?:joined|join|joins) (?:our|the) board|board of directors|independent director"
     r"|chair(?:man|woman|person)?\b|general manager|managing director|country manager"
-    r"|partner\b|advisor|senior [a-z]+ (?:engineer|manager|designer)|sre\b|architect)")
+    r"|partner\b|advisors?\b|senior [a-z]+ (?:engineer|manager|designer)|sre\b|architect\b"
+    r"|chief\b|board\b|[a-z]+ lead\b)")
 CERT = rx(
     r"\bsoc ?[123](?: type (?:ii|i|1|2))?|\biso[ /-]?(?:iec )?\d{4,5}(?::\d{4})?|\bhipaa\b|\bgdpr\b"
     r"|\bpci(?:[- ]dss)?\b|\bfedramp\b(?: (?:high|moderate|low|ready|p-?ato|ato))?|\bhitrust\b"
@@ -73,6 +76,7 @@ REGION = rx(
 PRODUCTION = rx(r"\b(?:prod|production|live|all (?:customers|users|regions)|every (?:customer"
                 r"|region)|in the wild|for everyone|globally|rolled out|shipped|released"
                 r"|deployed)\b")
-NOT_PRODUCTION = rx(r"\b(?:staging|local(?:ly)?|on my (?:laptop|machine)|in dev\b|dev env\w*"
+NOT_PRODUCTION = rx(r"\b(?:the benchmark|benchmarks? (?:show|shows|showed|results?)"
+                    r"|staging|local(?:ly)?|on my (?:laptop|machine)|in dev\b|dev env\w*"
                     r"|test env\w*|sandbox|benchmark(?:s|ed|ing)? (?:on|in)|synthetic|poc\b"
                     r"|proof of concept|prototype|experiment(?:al)?|branch\b|pr\b|pull request)")

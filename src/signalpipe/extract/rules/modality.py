@@ -25,9 +25,11 @@ PLAN = _rx(
     r"\b(?:will|won't|shall|'ll|going to|gonna|plan(?:s|ned|ning)? (?:to|for|on)|aim(?:s"
     r"|ing)? (?:to|for)"
     r"|hop(?:e|es|ing|efully)|target(?:s|ing)?\b|goal\b|goals|expect(?:s|ing)?|expected to"
-    r"|should|could|would|might|may\b|intend|on track (?:to|for)|next (?:week|month|quarter"
+    r"|should|could|would|might|(?<!in )(?<!across )(?<!since )(?<!from )(?<!early )(?<!late )"
+    r"(?<!mid-)(?<!of )may\b|intend|on track (?:to|for)|next (?:week|month|quarter"
     r"|year|sprint)|by (?:q[1-4]|eoy|eoq|end of|the end of|year[- ]end|(?:jan|feb|mar|apr|jun"
-    r"|jul|aug|sep|oct|nov|dec)[a-z]*\b)|forecast|projected|projection|pipeline\b|potential(?:ly)?"
+    r"|jul|aug|sep|oct|nov|dec)[a-z]*\b)|forecast|projected|projection"
+    r"|(?<!data )(?<!new )(?<!ci )(?<!build )(?<!etl )(?<!ingestion )pipeline\b|potential(?:ly)?"
     r"|considering|exploring|in talks|in discussions?|discuss(?:ing)?|pending|wish|want(?:s|ed)? to"
     r"|need(?:s|ed)?\b|require[sd]?\b|wants? us to|asked us to|at risk|risk of|trying to|try to"
     r"|working (?:on|towards?)|close to|almost"
@@ -43,7 +45,7 @@ PLAN = _rx(
 HYPOTHETICAL = _rx(r"(?:^|\W)(?:if|unless|assuming|imagine|what if|suppose|supposing"
                    r"|in case(?! you missed)"
                    r"|whether|when we|once|even if)\b|^\W*when\b")
-NEGATION = _rx(r"\b(?:not|no|never|nobody|none|neither|nor|without|didn't|don't|doesn't"
+NEGATION = _rx(r"\b(?:not|no(?!\. ?\d)|never|nobody|none|neither|nor|without|didn't|don't|doesn't"
                r"|haven't|hasn't|hadn't|isn't|aren't|wasn't|weren't|won't|wouldn't|can't"
                r"|cannot|couldn't|no longer|yet to|far from|fell through|falls through"
                r"|instead of|rather than|rumou?rs? (?:are|is) false|denied|retract\w*"
@@ -56,7 +58,8 @@ OLD_NEWS = _rx(r"\b(?:back in (?:19|20)\d\d|back then|years ago|(?:a|one|two|thr
                r"|last (?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)\w*"
                r"|last (?:spring|summer|fall|autumn|winter)"
                r"|it was revealed|was announced (?:in|last)"
-               r"|last year|in (?:19|20)[01]\d\b|throwback|tbt|anniversary|remember when"
+               r"|last year|in (?:19\d\d|20[01]\d)\b|since (?:we|it|they) (?:first )?(?:launched"
+               r"|released|shipped|started)|throwback|tbt|anniversary|remember when"
                r"|as you (?:all )?know|reminder that|recap of last year|since (?:19|20)\d\d"
                r"|(?:19|20)\d\d was|historically|previously|used to|in the past|once upon)\b")
 REPORTED = _rx(

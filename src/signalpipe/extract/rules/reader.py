@@ -12,6 +12,7 @@ from signalpipe.extract.rules import company as co
 from signalpipe.extract.rules import deals, growth, modality
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
+from signalpipe.extract.rules.layout import list_mail, no_events_here, readable
 from signalpipe.extract.rules.subject import OTHER_PEOPLE, third_party
 from signalpipe.extract.rules.text import Span, clauses, lower, sentences
 from signalpipe.models import EventType, Message
@@ -95,7 +96,7 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
         None if "plan" in allow else modality.plan_or_hope(part),
         None if "negation" in allow else modality.negated(part, negative_event=found.negative),
         modality.rumour(sentence.text),
-        modality.old_news(sentence.text),
+        None if "old" in allow else modality.old_news(sentence.text),
     ]
     for reason in checks:
         if reason:
@@ -115,7 +116,14 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
         return None  # the person is the subject; hiring() checks whose company it is
     if headline and not _NEWS_VERB.search(clause):
         return None  # "Separate Content Repos Are Here": a title's capitals name no one
+    if found.event_type is EventType.TECHNICAL_ACHIEVEMENT and not _OWNED.search(head):
+        return None  # "Search is 3x faster", "Checkout was down": our system, named by a noun
     return third_party(head, clause, company)
+
+
+# Someone else's system, named as theirs: "Stripe's API was down", "AWS us-east-1 went down".
+_OWNED = re.compile(r"\b[A-Z][\w.&-]*(?:'s|\u2019s)\s|\b(?:AWS|GCP|Azure|Cloudflare|GitHub|Stripe"
+                    r"|Google|Microsoft|Slack|Fastly|Vercel|Heroku|Okta|Twilio|OpenAI)\b")
 
 
 _URL = re.compile(r"\]\([^)\s]{1,500}\)|https?://\S+|www\.\S+|\S+@\S+\.\w+|<[^<>\s]{1,300}>"
@@ -134,6 +142,35 @@ def masked(text: str) -> str:
 def read_message(message: Message, company: re.Pattern[str] | None
                  ) -> tuple[list[Hit], list[tuple[str, str]]]:
     """Every event one message states, and every near-event it rejected with the reason."""
+    hits, rejected = _read(message, company)
+    quoted = [h for h in hits if _QUOTE.search(h.span.text)]
+    if quoted and len(quoted) < len(hits):
+        # a press release's quotes restate (or colour) the news its own sentences state
+        hits = [h for h in hits if h not in quoted]
+        rejected += [(message.id, f"a quote restating the news: {h.span.text[:80]}")
+                     for h in quoted]
+    if hits and company is not None and not company.search(message.sender) \
+            and list_mail(message.subject or "", message.text) \
+            and not _speaks_for(company, message):
+        # a list member announcing their own package, job or paper is not the company's news
+        return [], [*rejected, (message.id, "mailing-list mail from a member")]
+    return hits, rejected
+
+
+# A sentence that is a quotation: opens with a quote mark, or attributes one ("...," said X Y,).
+_QUOTE = re.compile(r"^\W{0,3}[\"\u201c]|[\"\u201d],?\s+(?:said|says|added|adds|commented|noted"
+                    r"|explained|according to)\b"
+                    r"|\b(?:said|says|added|commented|noted) [A-Z][\w.'-]+ [A-Z][\w.'-]+,")
+
+
+def _speaks_for(company: re.Pattern[str], message: Message) -> bool:
+    """The sender writes as the company: "We at NI & Ettus Research have released ..." """
+    m = re.search(r"\b(?:we|us) at ([^.\n]{2,40})", message.text[:2000], re.IGNORECASE)
+    return m is not None and company.search(m.group(1)) is not None
+
+
+def _read(message: Message, company: re.Pattern[str] | None
+          ) -> tuple[list[Hit], list[tuple[str, str]]]:
     if not message.subject or message.subject in message.text:
         return _read_body(message, company)
     # an email's or a post's headline states its news ("Announcing IN query operator")
@@ -148,10 +185,15 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     found_cues = cues(low)
     if not found_cues:
         return [], []  # most messages: one scan finds no cue, there is nothing to read
-    text = masked(message.text)
+    skip = no_events_here(message.subject or "", message.text, low)
+    if skip:
+        return [], [(message.id, skip)]
+    text = readable(masked(message.text))
     if text is not message.text:
+        # blanking only turns characters into spaces: a cue still stands where its first letter
+        # was not blanked, so the scan need not run again
         low = lower(text)
-        found_cues = cues(low)
+        found_cues = [(pos, names) for pos, names in found_cues if text[pos] != " "]
         if not found_cues:
             return [], []
     hits: list[Hit] = []
@@ -159,7 +201,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     spans = sentences(text)
     wanted = _per_sentence(spans, found_cues)
     subject = subject_of(message)
-    flagged: list[str | None] = []  # computed once, and only for a message with a reading
+    flagged: list[str | None] = []  # computed once, and only for a message with an event
     for i, sentence in enumerate(spans):
         at = wanted.get(i)
         if not at:
@@ -174,9 +216,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 if names else None
             if found is None:
                 continue
-            if not flagged:
-                flagged.append(injection_reason(f"{message.subject or ''}\n{message.text}"))
-            reason = _judge(found, clause.text, spans, i, company, flagged[0])
+            reason = _judge(found, clause.text, spans, i, company) or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
                                 message.text[sentence.start:sentence.end])
@@ -212,15 +252,21 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
     return out
 
 
+def _injected(message: Message, flagged: list[str | None]) -> str | None:
+    """Instructions to a model anywhere in the message void what it seems to state; checked
+    only for a reading that passed every other check, as it reads the whole message."""
+    if not flagged:
+        flagged.append(injection_reason(f"{message.subject or ''}\n{message.text}"))
+    return f"injection: {flagged[0]}" if flagged[0] else None
+
+
 def _judge(found: Found, clause: str, spans: list[Span], i: int,
-           company: re.Pattern[str] | None, flagged: str | None) -> str | None:
-    """Why the reading of sentence ``i`` is no event (retracted next, injection, a veto)."""
+           company: re.Pattern[str] | None) -> str | None:
+    """Why the reading of sentence ``i`` is no event (retracted next, a veto)."""
     sentence = spans[i]
     after = spans[i + 1].text if i + 1 < len(spans) else ""
     if after and RETRACTION.search(after):
         return f"retracted: {after[:40]}"
-    if flagged:
-        return f"injection: {flagged}"
     before = spans[i - 1].text if i else ""
     near = sentence.text if not before.endswith(":") else f"{before} {sentence.text}"
     return veto(found, clause, sentence, near, company)
@@ -230,7 +276,7 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
                    ) -> tuple[list[Hit], list[tuple[str, str]]]:
     line = masked(message.subject or "")
     found_cues = cues(lower(line))
-    if not found_cues:
+    if not found_cues or no_events_here(line, message.text):
         return [], []
     sentence = Span(0, len(line), line)
     names = {n for _, these in found_cues for n in these}
@@ -263,11 +309,18 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "enterprise_deal": ("contract", "deal", "order", "customer", "client", "logo", "$", "acv",
                         "arr", "seat", "year", "yr", "licen", "subscription", "account", "pilot",
                         "po", "msa", "agreement", "tender", "rfp", "\u20ac", "\u00a3", "usd",
-                        "lost", "went with", "chose"),
+                        "lost", "went with", "chose", "chosen", "select", "award", "picked",
+                        "tapped"),
     "funding": ("round", "seed", "series", "fund", "financ", "invest", "term", "safe", "bridge",
+                "backed", "angel",
                 "rais", "valuation", "convertible", "oversubscribed"),
     "revenue": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "doubl", "tripl", "record",
-                "profit", "loss", "even", "guidance", "outlook", "miss", "short", "below"),
+                "profit", "loss", "even", "guidance", "outlook", "miss", "short", "below", "ris",
+                "rose", "up", "grow", "grew", "increas", "jump", "climb", "improv", "beat",
+                "surg", "soar", "recover", "boost", "lift", "strong", "higher", "better", "fall",
+                "fell", "drop", "declin", "slid", "slump", "disappoint", "hit by", "hurt", "warn",
+                "outflow", "swung", "swing", "worst", "eat", "sink", "sank", "plung", "tumbl",
+                "collaps", "slip", "slow"),
     "users": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "doubl", "tripl", "fold",
               "drop", "fell", "declin", "down"),
 }

@@ -21,7 +21,7 @@ OTHER_PEOPLE = re.compile(
     r"\b(?:competitors?|rivals?|competition|our (?:customers?|clients?|partners?|investors?|"
     r"friends?|neighbou?rs?|portfolio|vendors?|suppliers?)|(?:a|another|one of our) (?:customers?|"
     r"clients?|partners?|portfolio compan\w+)|they|they've|they're|their|he|she|his|her"
-    r"|the (?:startup|firm|company|vendor|customer|client|star|couple|agency|government)"
+    r"|the (?:startup|vendor|customer|client|star|couple|agency|government)"
     r"(?! itself)|(?:big (?:week|day|news|win)|congrats|congratulations|kudos|shout-?out)"
     r" (?:for|to) (?!us\b|our\b|the team\b|everyone\b))\b", re.IGNORECASE)
 _CAP_NAME = re.compile(r"(?<![\w@#/.])(?:[A-Z][\w&'.-]*|[a-z]+[A-Z][\w]*)"
@@ -45,6 +45,44 @@ _NOT_NAMES = frozenset(
         "slas", "eu", "us", "uk", "ga", "beta", "q1", "q2", "q3", "q4", "yoy", "mom", "qoq", "wow",
         "dau", "wau", "mau", "ceo", "cto", "cfo", "coo", "vp"
     ])
+
+
+_LEGAL = re.compile(r"(?:,?\s+(?:inc|incorporated|llc|l\.l\.c|ltd|limited|corp|corporation|co"
+                    r"|company|gmbh|ag|plc|s\.?a|s\.?a\.?s|b\.?v|n\.?v|oy|ab|as|pty|pte|srl"
+                    r"|s\.r\.l|sarl)\.?)+$", re.IGNORECASE)
+# Words that describe what a company does rather than name it: "Acme Robotics" is "Acme".
+_DESCRIPTOR = frozenset([
+    "analytics", "labs", "lab", "technologies", "technology", "tech", "systems", "software",
+    "solutions", "health", "healthcare", "therapeutics", "pharmaceuticals", "pharma", "bio",
+    "biosciences", "robotics", "ai", "cloud", "data", "security", "networks", "group",
+    "holdings", "games", "studios", "studio", "media", "digital", "financial", "finance",
+    "payments", "energy", "medical", "platforms", "platform", "hq", "app", "apps", "io",
+    "international", "global", "ventures", "industries", "interactive", "mobile", "online",
+    "management", "asset", "assets", "partners", "capital", "insurance", "motors", "airlines",
+    "foods", "brands", "resources", "mining", "telecom", "communications", "entertainment",
+    "pharmaceutical", "biotech", "biotherapeutics", "sciences", "life", "research",
+])
+
+
+def name_variants(name: str) -> list[str]:
+    """The shapes a company's name takes in its own text: "Acme Robotics, Inc." is also "Acme
+    Robotics" and "Acme"; "OLake (Datazip)" is "OLake" and "Datazip"."""
+    out = [name]
+    inner = re.search(r"\(([^()]{2,40})\)", name)
+    bases = [re.sub(r"\s*\([^()]*\)\s*", " ", name).strip()]
+    if inner:
+        bases.append(inner.group(1).strip())
+    for base in bases:
+        base = _LEGAL.sub("", base).strip(" ,")
+        out.append(base)
+        words = base.split()
+        while len(words) > 1 and words[-1].lower().strip(".") in _DESCRIPTOR:
+            words = words[:-1]
+            short = " ".join(words)
+            known = short.lower() in COMMON_WORDS or short.lower() in _DESCRIPTOR
+            if (len(short) >= 4 or (len(short) >= 2 and short.isupper())) and not known:
+                out.append(short)
+    return list(dict.fromkeys(n for n in out if len(n) >= 2))
 
 
 def aliases_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
@@ -97,7 +135,7 @@ _GLUE = frozenset(
         "said", "says", "signed", "signs", "formed", "forms", "entered", "enters", "launched",
         "launches", "introduced", "introduces", "a", "an", "the", "its", "their", "new",
         "raised", "raises", "closed", "closes", "took", "takes", "got", "gets", "secured",
-        "secures", "lost", "posted", "reported", "reports", "hit", "hits", "reached",
+        "secures", "lost", "posted", "reported", "reports", "hit", "hits", "reached", "to", "will",
     ])
 
 
@@ -129,13 +167,20 @@ def _object_is_us(rest: str, company: re.Pattern[str] | None) -> bool:
     return m is not None and not _NOT_US.search(rest[:m.start()])
 
 
+# "Acme customer Globex raised", "Acme-backed Initech hired": the company names someone else.
+_THEIRS = re.compile(r"(?:'s|\u2019s)?[\s-]+(customers?|clients?|partners?|portfolio compan\w+"
+                     r"|users?|backed|investee)\b", re.IGNORECASE)
+
+
 def third_party(head: str, clause: str, company: re.Pattern[str] | None) -> str | None:
     """Why the clause reads as someone else's news, or None when it reads as ours.
 
     ``head`` is the part of the clause before the trigger word (where the subject stands).
     """
-    if company is not None and company.search(head):
-        return None
+    ours = company.search(head) if company is not None else None
+    if ours is not None:
+        theirs = _THEIRS.match(head, ours.end())
+        return f"third party (our {theirs.group(1).lower()})" if theirs else None
     other = OTHER_PEOPLE.search(head)
     if other:
         return f"third party ({other.group()})"
