@@ -33,7 +33,8 @@ demo: $(STAMP)
 ## a crash in a C extension prints every thread's Python stack instead of a bare exit code.
 test: lint typecheck browser
 	$(BIN)/signalpipe services up
-	PYTHONFAULTHANDLER=1 $(BIN)/pytest -q -p no:cacheprovider --timeout=900
+	PYTHONFAULTHANDLER=1 $(BIN)/pytest -q -p no:cacheprovider --timeout=900 --ignore=tests/cluster
+	PYTHONFAULTHANDLER=1 $(BIN)/pytest -q -p no:cacheprovider --timeout=900 tests/cluster
 
 ## The three-node cluster fault suite alone (issue 16; also the last part of `make test`).
 cluster-test: $(STAMP)
