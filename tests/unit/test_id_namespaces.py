@@ -190,3 +190,28 @@ def test_the_migration_runs_once(tmp_path: Path) -> None:
             assert ids == set()
         finally:
             backends.close()
+
+
+def test_the_sqlite_rekey_moves_every_message_once_whatever_its_keys_order(
+        tmp_path: Path) -> None:
+    """The pass walks ids in order, so a bare id that sorts before its key ('C1:1.0' before
+    'Zeta/slack/C1:1.0') meets its key again later in the pass: moved once, not twice, and a
+    bare id that only looks like a key's start ('Zeta/slack') is moved too."""
+    from signalpipe.stores.sqlite import SQLiteMessageStore
+
+    bare = [Message(id=i, company_id="Zeta", source=Source.SLACK, sender="a", text=f"t {i}",
+                    timestamp="2025-01-06T10:00:00Z", payload={"ts": "1.0"})
+            for i in ("C1:1.0", "Zeta", "a", "zz", "Zeta/slack")]
+    path = tmp_path / "s.sqlite3"
+    store = SQLiteMessageStore(path)
+    store.put_many(bare)
+    store._db.execute("DELETE FROM store_meta")  # as if written before namespaces
+    store.close()
+    again = SQLiteMessageStore(path)
+    try:
+        keys = [message_key("Zeta", "slack", m.id) for m in bare]
+        assert again.count() == len(bare)
+        assert sorted(m.id for m in again.get_many(keys)) == sorted(keys)
+        assert sorted(m.id for m in again.pending("Zeta")) == sorted(keys)
+    finally:
+        again.close()

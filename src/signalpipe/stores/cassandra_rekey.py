@@ -38,7 +38,7 @@ def migrate(store: Any, buckets: int, doc_kind: int, pending_kind: int) -> int:
         pending = {r[1] for r in rows if r[0] == pending_kind}
         writes, deletes = [], []
         for _kind, old, packed, doc in (r for r in rows if r[0] == doc_kind):
-            found = rekeyed(packed or doc)
+            found = rekeyed(old, packed or doc)
             if found is None:
                 continue
             _company, key, _packed = found
@@ -83,7 +83,7 @@ def _versions(store: Any) -> None:
     for old, digest, at, doc in rows:
         if namespace_of(old) is not None:
             continue
-        found = rekeyed(doc)
+        found = rekeyed(old, doc)
         if found is None:
             continue
         key = found[1]

@@ -13,10 +13,9 @@ from signalpipe.models import NAMESPACES, Message, Source, message_key
 from signalpipe.stores import packing
 
 
-def is_keyed(message: Message) -> bool:
-    """The message's id is already a key of its company."""
-    return any(message.id.startswith(message_key(message.company_id, n, ""))
-               for n in NAMESPACES)
+def is_key(row_id: str, company_id: str) -> bool:
+    """`row_id` is already a key of the company."""
+    return any(row_id.startswith(message_key(company_id, n, "")) for n in NAMESPACES)
 
 
 def namespace_of_stored(message: Message) -> str:
@@ -27,11 +26,13 @@ def namespace_of_stored(message: Message) -> str:
     return "slack" if message.source is Source.SLACK else "email"
 
 
-def rekeyed(stored: bytes | str) -> tuple[str, str, bytes] | None:
-    """(company, new key, packed document) for a document stored under a bare id; None when
-    it is keyed already (a migration cut short and run again)."""
-    message = packing.unpack(stored)
-    if is_keyed(message):
+def rekeyed(row_id: str, stored: bytes | str) -> tuple[str, str, bytes] | None:
+    """(company, new key, packed document) for a document stored under the bare id `row_id`;
+    None when `row_id` is a key already (moved earlier in this pass, or by a migration cut
+    short and run again). The row's id decides, not the document's: a document holds the
+    source's own id either way (`packing.pack`)."""
+    message = packing.unpack(stored, row_id)
+    if is_key(row_id, message.company_id):
         return None
     key = message_key(message.company_id, namespace_of_stored(message), message.id)
     return message.company_id, key, packing.pack(message)

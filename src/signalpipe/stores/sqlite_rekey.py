@@ -51,7 +51,7 @@ def _rekey_messages(db: sqlite3.Connection) -> int:
             break
         after = rows[-1][0]
         for old, doc in rows:
-            found = rekeyed(doc)
+            found = rekeyed(old, doc)
             if found is not None:
                 company, new, packed = found
                 db.execute("INSERT OR IGNORE INTO temp.rekey VALUES (?, ?, ?)",
