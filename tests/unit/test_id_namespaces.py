@@ -215,3 +215,14 @@ def test_the_sqlite_rekey_moves_every_message_once_whatever_its_keys_order(
         assert sorted(m.id for m in again.pending("Zeta")) == sorted(keys)
     finally:
         again.close()
+
+
+@pytest.mark.parametrize("remembered", ["C1:1740819600.000100",
+                                        "acme/slack/C1:1740819600.000100"])
+def test_a_slack_deletion_keys_its_tombstone_whatever_the_cursor_remembered(
+        remembered: str) -> None:
+    """A sync cursor saved before namespaces remembers bare ids; one saved after, keys."""
+    from signalpipe.sync.slack_api import tombstone
+
+    gone = tombstone("acme", "C1", "general", "1740819600.000100", remembered)
+    assert gone.id == message_key("acme", "slack", "C1:1740819600.000100")
