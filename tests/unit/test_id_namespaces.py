@@ -226,3 +226,31 @@ def test_a_slack_deletion_keys_its_tombstone_whatever_the_cursor_remembered(
 
     gone = tombstone("acme", "C1", "general", "1740819600.000100", remembered)
     assert gone.id == message_key("acme", "slack", "C1:1740819600.000100")
+
+
+def test_readers_see_the_sources_ids_not_keys(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report, the email and `kpis` name messages as their sources did."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from signalpipe import cli
+
+    cli._register()
+    monkeypatch.setenv("SIGNALPIPE_COMPANY_ID", "acme")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    for name in ("input.csv", "input.eml"):
+        ran = runner.invoke(cli.app, ["run", "--input", str(STORE_BEFORE / name),
+                                      "--output-dir", str(out)])
+        assert ran.exit_code == 0, ran.output
+    kpis = runner.invoke(cli.app, ["kpis", "--output-dir", str(out), "--format", "json"])
+    assert kpis.exit_code == 0, kpis.output
+    assert [json.loads(line)["sources"] for line in kpis.output.splitlines()] == [["m-004"]]
+    email = runner.invoke(cli.app, ["email", "--output-dir", str(out)])
+    assert email.exit_code == 0, email.output
+    report = (out / "pipeline_results.md").read_text("utf-8")
+    for text in (report, email.output):
+        assert "acme/csv/" not in text and "acme/email/" not in text
+    assert "hire-1@acme.example" in email.output

@@ -88,7 +88,8 @@ def kpis(output_dir: OutputDir = None, stack: StackOpt = None, period: PeriodOpt
             r = _record(line)
             writer.writerow([r["metric"], r["unit"], r["now"], r["observed_on"], r["previous"],
                              r["previous_on"], r["change"], r["change_pct"],
-                             len(line.conflicts), " ".join(r["sources"])])  # type: ignore[arg-type]
+                             len(line.conflicts),
+                             " ".join(source_id_of(i) for i in line.now.source_message_ids)])
         return
     typer.echo(f"KPIs for {settings.company_id}, {span.label}")
     rows = [("Metric", "Now", "As of", "Previous", "Change", "Conflicts")]
