@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements.lock
-	$(BIN)/pip install -q --no-deps -e ".[dev,services,llm,live]"
+	$(BIN)/pip install -q --no-deps -e ".[dev,services,llm,live,serve]"
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -59,7 +59,7 @@ lock:
 	rm -rf $(VENV).lock
 	$(PYTHON) -m venv $(VENV).lock
 	$(VENV).lock/bin/pip install -q --upgrade pip
-	$(VENV).lock/bin/pip install -q -e ".[dev,services,llm,live]"
+	$(VENV).lock/bin/pip install -q -e ".[dev,services,llm,live,serve]"
 	$(VENV).lock/bin/pip freeze --exclude-editable > requirements.lock
 	rm -rf $(VENV).lock
 

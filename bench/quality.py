@@ -22,7 +22,7 @@ from corpus_eval import CorpusSource, Result, combine, extract, load, score
 
 from signalpipe.extract.rules import RulesExtractor
 
-NOISE_SOURCES = {"enron-mail", "mail-noise"}
+NOISE_SOURCES = {"enron-mail", "usrp-mail", "mail-noise"}
 
 
 def run(sources: list[CorpusSource]) -> tuple[dict[str, Result], float, int]:
@@ -68,9 +68,9 @@ def report(split: str, results: dict[str, Result]) -> Result:
     noise = [r for n, r in results.items() if n in NOISE_SOURCES]
     if noise:
         n = combine(noise)
-        print(f"\nnoise: {n.positive.fp + n.lowlight.fp} false events in {n.messages} public "
-              f"business emails = {1000 * (n.positive.fp + n.lowlight.fp) / n.messages:.1f} "
-              "per 1,000 messages")
+        false = n.positive.fp + n.lowlight.fp
+        print(f"\nnoise: {false} false events in {n.messages} messages of public mail = "
+              f"{1000 * false / n.messages:.1f} per 1,000 messages")
     return total
 
 

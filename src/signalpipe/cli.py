@@ -136,6 +136,7 @@ def settings_for(*, output_dir: Path | None = None, stack: Stack | None = None,
     if llm is not None:
         settings.llm = settings.llm.model_copy(update={"provider": llm.value})
     secrets = [settings.api_key(), settings.slack_token(), settings.gmail_token(),
+               settings.serve_token,
                *(settings.alert_secret(name) for name in settings.alerts.channels)]
     redacting = RedactingFilter([s.get_secret_value() if s is not None else None
                                  for s in secrets])
@@ -174,6 +175,8 @@ def _register() -> None:
         alerts_cmds,
         data,
         pipeline_cmds,
+        review_cmds,
+        serve_cmd,
         services_cmd,
         stores_cmds,
         sync_cmds,

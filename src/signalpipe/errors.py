@@ -28,3 +28,8 @@ class BatchingError(SignalpipeError):
 class ExtractionError(SignalpipeError):
     """An extractor could not turn a batch into validated events."""
 
+
+
+class ReviewError(SignalpipeError):
+    """A review decision cannot be recorded: no such event, an ambiguous fingerprint prefix, or
+    a decision that makes no sense (an event merged into itself)."""

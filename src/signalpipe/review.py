@@ -10,10 +10,11 @@ rejected event or overwrite an edit: the decision still stands beside the new ro
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from signalpipe.models import MetricValue, SignificantEvent
 
@@ -29,6 +30,10 @@ class ReviewAction(StrEnum):
     """Undo `confidential`."""
     REOPEN = "reopen"
     """Back to pending (undo approve or reject)."""
+    PICK_KPI = "pick_kpi"
+    """Of a KPI's conflicting figures for one day, this one is right. The fingerprint is
+    `kpi_fingerprint(metric, day)` ("kpi:arr:2026-03-01"), `metrics` is {"value": figure};
+    `reopen` on the same fingerprint undoes it (`review_kpis.py`)."""
 
 
 class ReviewStatus(StrEnum):
@@ -86,6 +91,26 @@ class ReviewLedger(Protocol):
         ...
 
 
+def metrics_json(metrics: Mapping[str, MetricValue] | None) -> str | None:
+    """The metrics of a decision as the stores keep them (JSON; None stays None, so "metrics
+    unchanged" and "metrics cleared" stay apart)."""
+    return None if metrics is None else json.dumps(dict(metrics), ensure_ascii=False,
+                                                   sort_keys=True)
+
+
+def metrics_from_json(text: str | None) -> dict[str, MetricValue] | None:
+    if text is None:
+        return None
+    loaded: dict[str, Any] = json.loads(text)
+    return {str(k): _metric_value(v) for k, v in loaded.items()}
+
+
+def _metric_value(value: object) -> MetricValue:
+    if isinstance(value, int | float | str) and not isinstance(value, bool):
+        return value
+    return str(value)
+
+
 def fold(decisions: Iterable[ReviewDecision]) -> dict[str, ReviewState]:
     """The state of every reviewed event, from its decisions in the order they were made."""
     states: dict[str, ReviewState] = {}
@@ -105,6 +130,9 @@ def fold(decisions: Iterable[ReviewDecision]) -> dict[str, ReviewState]:
             s = _replace(s, confidential=True)
         elif d.action is ReviewAction.PUBLIC:
             s = _replace(s, confidential=False)
+        elif d.action is ReviewAction.PICK_KPI:
+            s = _replace(s, status=ReviewStatus.APPROVED, metrics=dict(d.metrics or {}),
+                         decided_at=d.at)
         elif d.action is ReviewAction.EDIT:
             s = _replace(s, title=d.title if d.title is not None else s.title,
                          metrics=dict(d.metrics) if d.metrics is not None else s.metrics,

@@ -349,6 +349,9 @@ class UpdateSettings(BaseModel):
     disclose_investors: bool = False
     redact: list[str] = Field(default_factory=list)
     """Terms replaced in every output (customers under NDA, code names)."""
+    require_review: bool = False
+    """Write the update from approved events only (`signalpipe review approve`, or the review
+    app); otherwise from every event not rejected."""
     slack_workspace_url: str | None = None
     """https://yourteam.slack.com: makes Slack permalinks for citations."""
     smtp: SmtpSettings = Field(default_factory=SmtpSettings)
@@ -371,6 +374,9 @@ class Settings(BaseSettings):
     names one of them speaks about us, not a third party."""
     data_file_path: Path = Path("data/full_data.csv")
     output_dir: Path = Path("output")
+    serve_token: SecretStr | None = None
+    """What `signalpipe serve` asks for (bearer token or login form); required off loopback
+    (SIGNALPIPE_SERVE_TOKEN)."""
     stack: Literal["embedded", "services"] = "embedded"
     bus: Annotated[BusSettings, NoDecode] = Field(default_factory=BusSettings)
     """The bus section; a plain name (``bus: kafka``, ``SIGNALPIPE_BUS=kafka``) is its backend."""

@@ -228,9 +228,10 @@ def _forget_the_ledger(name: str, store: Any) -> None:
             store._db.execute("DROP TABLE kpi_observations")
             store._db.execute("PRAGMA user_version = 0")
         return
+    # Versions after 3 (the review log) did not exist then either.
     store._transaction(lambda cur: cur.execute(
-        "DROP TABLE kpi_observations; DROP TABLE updates; "
-        "DELETE FROM schema_version WHERE version = 3"))
+        "DROP TABLE kpi_observations; DROP TABLE updates; DROP TABLE review_decisions; "
+        "DELETE FROM schema_version WHERE version >= 3"))
 
 
 def test_iter_events_pages_through_every_event_of_the_company(event_store: EventStore) -> None:

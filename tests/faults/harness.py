@@ -504,6 +504,7 @@ class Monitor:
         import redis
         from cassandra.cluster import EXEC_PROFILE_DEFAULT, Cluster, ExecutionProfile
         from cassandra.policies import ConstantReconnectionPolicy, DCAwareRoundRobinPolicy
+        from confluent_kafka import Consumer
         from confluent_kafka.admin import AdminClient
 
         # The driver logs every failed reconnection with a traceback while a server is down on
@@ -512,6 +513,12 @@ class Monitor:
         s = stack.settings
         self.settings = s
         self._admin = AdminClient({"bootstrap.servers": s.kafka.bootstrap_servers})
+        # Offsets are read by a consumer in the group's name that never subscribes (so never
+        # joins) and never commits: the admin client's offset requests abort the process in
+        # librdkafka when they time out while a broker is down (librdkafka issue 4605), which
+        # is what crashed this suite with "Fatal Python error: Aborted".
+        self._offsets = Consumer({"bootstrap.servers": s.kafka.bootstrap_servers,
+                                  "group.id": s.bus.group_id, "enable.auto.commit": False})
         # A constant, short reconnection delay: the driver's default backs off exponentially
         # (up to minutes), which would make the monitor, not the pipeline, late after a restart.
         profile = ExecutionProfile(load_balancing_policy=DCAwareRoundRobinPolicy(),
@@ -539,6 +546,7 @@ class Monitor:
                                connect_timeout=3)
 
     def close(self) -> None:
+        self._offsets.close()
         self._cluster.shutdown()
         self._redis.close()
         self._pg.close()
@@ -548,38 +556,22 @@ class Monitor:
     def _partitions(self) -> list[Any]:
         from confluent_kafka import TopicPartition
 
-        meta = self._admin.list_topics(timeout=5).topics
+        meta = self._offsets.list_topics(timeout=5).topics
         return [TopicPartition(t, p) for t in self._topics if t in meta
                 for p in meta[t].partitions]
 
     def committed(self) -> int | None:
-        from confluent_kafka import ConsumerGroupTopicPartitions
-        from confluent_kafka.admin import AdminClient
-
         try:
-            request = [ConsumerGroupTopicPartitions(self.settings.bus.group_id,
-                                                    self._partitions())]
-            futures = self._admin.list_consumer_group_offsets(request, request_timeout=5)
-            result = next(iter(futures.values())).result(timeout=6)
-            return sum(int(max(tp.offset, 0)) for tp in result.topic_partitions
-                       if tp.topic in self._topics)
+            found = self._offsets.committed(self._partitions(), timeout=6)
+            return sum(int(max(tp.offset, 0)) for tp in found if tp.topic in self._topics)
         except Exception as exc:
             self.errors["committed"] = repr(exc)[:300]
-            # After a broker restart librdkafka's admin client can keep timing out on group
-            # requests; a fresh client asks the new coordinator.
-            self._admin = AdminClient({"bootstrap.servers":
-                                       self.settings.kafka.bootstrap_servers})
             return None
 
     def end_offsets(self) -> int | None:
-        from confluent_kafka.admin import OffsetSpec  # type: ignore[attr-defined]
-
         try:
-            spec: Any = OffsetSpec  # its factory methods are untyped
-            futures = self._admin.list_offsets({tp: spec.latest()
-                                                for tp in self._partitions()},
-                                               request_timeout=5)
-            return sum(int(f.result(timeout=6).offset) for f in futures.values())
+            return sum(int(self._offsets.get_watermark_offsets(tp, timeout=6, cached=False)[1])
+                       for tp in self._partitions())
         except Exception as exc:
             self.errors["end"] = repr(exc)[:300]
             return None

@@ -155,3 +155,26 @@ def test_slack_incoming_webhook_and_smtp(hook: HTTPSink, tmp_path: Path) -> None
 def test_an_incomplete_channel_is_a_settings_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="needs url"):
         load_settings(output_dir=tmp_path, alerts={"channels": {"x": {"kind": "webhook"}}})
+
+
+def test_alerts_follow_the_review_log(hook: HTTPSink, tmp_path: Path) -> None:
+    """A rejected event never alerts, a confidential one is not sent outside, and an edited
+    figure is what the rules see (issue 14)."""
+    from signalpipe.review import ReviewAction, ReviewDecision
+
+    settings = _settings(tmp_path, {"vc": {"kind": "webhook", "url": hook.url}})
+    events, messages = _stores(tmp_path)
+    events.upsert_many([FUNDING, BIG_DEAL, LOST, SMALL_DEAL])
+    for n, (event, action, extra) in enumerate([
+            (FUNDING, ReviewAction.REJECT, {"reason": "a rumour"}),
+            (LOST, ReviewAction.CONFIDENTIAL, {}),
+            (BIG_DEAL, ReviewAction.EDIT, {"metrics": {"value_usd": 60_000}}),
+            (SMALL_DEAL, ReviewAction.EDIT, {"metrics": {"value_usd": 700_000}})]):
+        events.record_review(ReviewDecision("scaleflow", event.fingerprint, action, float(n),
+                                            **extra))  # type: ignore[arg-type]
+    assert engine.check(settings, events, messages).fired == 1
+    (body,) = [json.loads(b) for _, b in hook.received]
+    assert (body["event"]["title"], body["event"]["metrics"]) == ("Tiny Co signed",
+                                                                 {"value_usd": 700_000})
+    events.close()
+    messages.close()

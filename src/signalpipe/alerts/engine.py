@@ -18,6 +18,7 @@ from typing import Any
 from signalpipe.alerts import deliver
 from signalpipe.alerts.rules import Rule, parse
 from signalpipe.models import DeadLetter, SignificantEvent, source_id_of
+from signalpipe.reviewed import View, reviewed_events
 from signalpipe.settings import Settings
 from signalpipe.stores.base import EventStore, MessageStore
 from signalpipe.stores.state import AlertDelivery
@@ -55,7 +56,10 @@ def check(settings: Settings, events: EventStore, messages: MessageStore, *,
     rules = rules_of(settings)
     if not rules or not settings.alerts.channels:
         return run
-    stored = events.list_events(settings.company_id)
+    # Reviewed: a rejected event never alerts, an edited one alerts with its edited figures,
+    # and a confidential one is left out (a webhook or Slack channel is outside the founder's
+    # hands). Not `update.require_review`: an alert that waits for approval is late.
+    stored = reviewed_events(events, settings.company_id, settings, View.OUTBOUND)
     found: list[AlertDelivery] = []
     for rule, spec in zip(rules, settings.alerts.rules, strict=True):
         matching = [e for e in stored if rule.matches(e)]

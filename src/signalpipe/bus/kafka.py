@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any, Self
 
@@ -24,7 +25,6 @@ try:
         TopicPartition,
     )
     from confluent_kafka.admin import AdminClient
-    from confluent_kafka.admin._listoffsets import OffsetSpec
     from confluent_kafka.cimpl import NewTopic
 except ImportError as e:  # pragma: no cover - depends on the installed extras
     raise ImportError('install "signalpipe[services]" to use KafkaBus') from e
@@ -42,6 +42,11 @@ _FRAMING_BYTES = 64 * 1024
 _ADMIN_TIMEOUT_S = 30.0
 _SERVE_EVERY = 1000  # records produced between two servings of delivery reports
 _OFFSET_ATTEMPTS = 8  # about 10 s of backoff in all
+_WATERMARK_TIMEOUT_S = 10.0  # per partition; a dead leader is replaced within seconds
+# Local errors while a leader moves (librdkafka does not call them retriable).
+_WATERMARK_RETRIABLE = frozenset({KafkaError._TIMED_OUT, KafkaError._TRANSPORT,
+                                  KafkaError._ALL_BROKERS_DOWN, KafkaError.LEADER_NOT_AVAILABLE,
+                                  KafkaError.NOT_LEADER_FOR_PARTITION})
 _CLOSE_COMMIT_WAIT_S = 10.0  # a commit in flight when the consumer closes
 _COMMIT_DEFER_S = 120.0  # a broker restart, not an outage: past this the worker gives up
 _COORDINATOR_GONE = frozenset({KafkaError._WAIT_COORD, KafkaError.NOT_COORDINATOR,
@@ -81,6 +86,8 @@ class KafkaBus(base.Bus):
         self._errors: list[str] = []
         self._errors_lock = threading.Lock()
         self._unserved = 0  # records produced since delivery reports were last served
+        self._watermarks: Consumer | None = None
+        self._watermarks_lock = threading.Lock()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
@@ -247,32 +254,44 @@ class KafkaBus(base.Bus):
 
     def offsets(self, partitions: list[TopicPartition], *,
                 latest: bool) -> dict[tuple[str, int], int]:
-        """The first (or next-to-be-written) offset of each partition, in one admin request.
+        """The first (or next-to-be-written) offset of each partition.
 
-        Asked through the admin client because a consumer's own connection is busy with its
-        long-polling fetch, which would hold each query for up to fetch.wait.max.ms.
+        Asked through a consumer of its own that never joins a group: a member's connection is
+        busy with its long-polling fetch (each query would wait up to fetch.wait.max.ms), and the
+        admin client's ListOffsets aborts the whole process in librdkafka when its requests time
+        out while a broker is down (librdkafka issue 4605: `eonce->refcnt > 0` assertion; seen
+        here as "Fatal Python error: Aborted" in the three-node fault suite).
         """
         if not partitions:
             return {}
-        specs: Any = OffsetSpec  # its factory methods are untyped
-        spec = specs.latest() if latest else specs.earliest()
         delay_s = 0.1
         for attempt in range(_OFFSET_ATTEMPTS):
-            futures = self._admin.list_offsets({tp: spec for tp in partitions},
-                                               request_timeout=_ADMIN_TIMEOUT_S)
             try:
-                return {(tp.topic, tp.partition): int(f.result().offset)
-                        for tp, f in futures.items()}
+                with self._watermarks_lock:
+                    reader = self._watermark_reader()
+                    return {(tp.topic, tp.partition): int(reader.get_watermark_offsets(
+                        tp, timeout=_WATERMARK_TIMEOUT_S, cached=False)[1 if latest else 0])
+                        for tp in partitions}
             except KafkaException as exc:
                 # Fresh topics and a restarted broker answer NOT_LEADER_FOR_PARTITION for a
                 # moment while leadership settles: retriable, not a reason to stop a run.
                 error = exc.args[0] if exc.args else None
-                retriable = isinstance(error, KafkaError) and error.retriable()
+                retriable = isinstance(error, KafkaError) and (
+                    error.retriable() or error.code() in _WATERMARK_RETRIABLE)
                 if not retriable or attempt == _OFFSET_ATTEMPTS - 1:
                     raise BusError(f"kafka offsets query failed: {exc}") from None
                 time.sleep(delay_s)
                 delay_s = min(delay_s * 2, 2.0)
         raise AssertionError("unreachable")
+
+    def _watermark_reader(self) -> Consumer:
+        if self._watermarks is None:
+            # A group id is required by the client, never used: this consumer neither
+            # subscribes nor commits.
+            self._watermarks = Consumer(self._config({
+                "group.id": f"signalpipe-watermarks-{uuid.uuid4().hex[:12]}",
+                "enable.auto.commit": False}))
+        return self._watermarks
 
     def close(self) -> None:
         """Deliver what is queued, then release the clients."""
@@ -280,6 +299,10 @@ class KafkaBus(base.Bus):
             self.flush()
         finally:
             self._producer.close()
+            with self._watermarks_lock:
+                if self._watermarks is not None:
+                    self._watermarks.close()
+                    self._watermarks = None
 
 
 class KafkaConsumer(base.Consumer):

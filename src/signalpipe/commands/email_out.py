@@ -3,6 +3,7 @@ it in the updates table; redaction applies to every file and to stdout."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,8 +18,11 @@ from signalpipe.history import UpdateRecord, reported, state
 from signalpipe.kpis import event_date
 from signalpipe.models import SignificantEvent
 from signalpipe.periods import Period
+from signalpipe.review import ReviewState, ReviewStatus
+from signalpipe.reviewed import View, confidential_count, iter_reviewed, review_states
 from signalpipe.selection import select
 from signalpipe.settings import Settings
+from signalpipe.stores.base import EventStore
 
 NAMES = ("investor_update.md", "investor_update.html", "investor_update.eml")
 
@@ -53,9 +57,13 @@ def write_update(settings: Settings, span: Period, *, explicit: bool, kind: str,
             day = event_date(event)
             return day is None or span.holds(day)  # undated: `build` dates it, then decides
 
-        events = select(backends.events.iter_events(company, page=200), keep=keep).events
+        # Reviewed (`reviewed.View.UPDATE`): nothing rejected or confidential, edits in place,
+        # approved events only under `update.require_review`.
+        states = review_states(backends.events, company)
+        events = select(iter_reviewed(backends.events, company, settings, View.UPDATE,
+                                      states=states), keep=keep).events
         recipients = to or list(settings.update.to)
-        ctx = update_context(settings, backends, events, span, kind=kind,
+        ctx = update_context(settings, backends, events, span, states=states, kind=kind,
                              to=recipients[0] if recipients else None, asks=asks,
                              call_times=times)
         doc = build(events, company_id=company, context=ctx)
@@ -98,8 +106,24 @@ def write_update(settings: Settings, span: Period, *, explicit: bool, kind: str,
                 recipients=[recipient(r)[1] for r in sent]))
         write_report(settings, backends, None, email)
         parked = len(backends.events.parked())
+        notes = list(email.notes) + _review_notes(settings, backends.events, company, states)
     finally:
         backends.close()
-    return Written(markdown=md, paths=paths, notes=list(email.notes), sent_to=sent,
-                   parked=parked)
+    return Written(markdown=md, paths=paths, notes=notes, sent_to=sent, parked=parked)
+
+
+def _review_notes(settings: Settings, store: EventStore, company: str,
+                  states: Mapping[str, ReviewState]) -> list[str]:
+    """What the review log kept out of this update, said where the founder sees it."""
+    notes = []
+    hidden = confidential_count(store, company, states)
+    if hidden:
+        notes.append(f"{hidden} confidential event{'s' if hidden != 1 else ''} left out of "
+                     "this update (signalpipe review public FINGERPRINT to include one)")
+    if settings.update.require_review:
+        approved = sum(1 for fp, s in states.items()
+                       if not fp.startswith("kpi:") and s.status is ReviewStatus.APPROVED)
+        notes.append(f"update.require_review is on: written from the {approved} approved "
+                     f"event{'s' if approved != 1 else ''} only")
+    return notes
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,8 @@ from signalpipe.models import InvestorEmail, SignificantEvent
 from signalpipe.periods import Period
 from signalpipe.report.markdown import render
 from signalpipe.report.page import render_page
+from signalpipe.review import ReviewState
+from signalpipe.reviewed import View, for_update, iter_reviewed, review_states, reviewed_kpis
 from signalpipe.selection import Selection, select
 from signalpipe.settings import Settings
 from signalpipe.stats import RunStats
@@ -26,10 +28,14 @@ PAGE_NAME = "report.html"
 
 
 def update_context(settings: Settings, backends: Backends, events: Sequence[SignificantEvent],
-                   period: Period | None = None, **extra: Any) -> UpdateContext:
-    """What the composer needs besides the events: the period, the ledger, the messages that
-    date events whose timeline is no date, and a reader for the messages it cites."""
-    rows = backends.events.kpi_observations(settings.company_id)
+                   period: Period | None = None, *,
+                   states: Mapping[str, ReviewState] | None = None,
+                   **extra: Any) -> UpdateContext:
+    """What the composer needs besides the events: the period, the ledger (as reviewed, for
+    the investor: `reviewed.View.UPDATE`), the messages that date events whose timeline is no
+    date, and a reader for the messages it cites."""
+    rows = reviewed_kpis(backends.events, settings.company_id, settings, View.UPDATE,
+                         states=states)
     undated = sorted({e.source_message_ids[0] for e in events if event_date(e) is None})
     messages = {m.id: m for m in backends.messages.get_many(undated)} if undated else {}
     return UpdateContext(period=period or Period(), kpi_rows=rows, messages=messages,
@@ -37,20 +43,27 @@ def update_context(settings: Settings, backends: Backends, events: Sequence[Sign
 
 
 def compose_email(settings: Settings, backends: Backends,
-                  events: Sequence[SignificantEvent] | None = None) -> InvestorEmail:
+                  events: Sequence[SignificantEvent] | None = None, *,
+                  states: Mapping[str, ReviewState] | None = None) -> InvestorEmail:
+    """The investor email from `events` (already as `View.UPDATE` shows them), or from every
+    stored event as that view shows it."""
+    states = review_states(backends.events, settings.company_id) if states is None else states
     if events is None:
-        events = backends.events.list_events(settings.company_id)
+        events = select(iter_reviewed(backends.events, settings.company_id, settings,
+                                      View.UPDATE, states=states)).events
     composer = make_composer(settings)
     try:
         return composer.compose(events, company_id=settings.company_id,
-                                context=update_context(settings, backends, events))
+                                context=update_context(settings, backends, events,
+                                                       states=states))
     finally:
         composer.close()
 
 
 def report_events(settings: Settings, backends: Backends) -> Selection:
-    """The events the report and the email show, read once, bounded (see `selection`)."""
-    return select(backends.events.iter_events(settings.company_id, page=200))
+    """The events the report and the email show, read once, bounded (see `selection`), as the
+    report shows them (`View.REPORT`: reviewed, confidential ones redacted)."""
+    return select(iter_reviewed(backends.events, settings.company_id, settings, View.REPORT))
 
 
 def write_report(settings: Settings, backends: Backends, stats: RunStats | None,
@@ -60,7 +73,9 @@ def write_report(settings: Settings, backends: Backends, stats: RunStats | None,
     email and both pages (every event in memory at once is what grew with a run's size)."""
     chosen = selection or report_events(settings, backends)
     events = chosen.events
-    email = email or compose_email(settings, backends, events)
+    states = review_states(backends.events, settings.company_id)
+    email = email or compose_email(settings, backends, for_update(events, states, settings),
+                                   states=states)
     text = render(stats=stats, events=events, dead_letters=backends.messages.dead_letters(),
                   usage=backends.events.iter_usage(), email=email, company_id=settings.company_id,
                   stack=settings.stack, total=chosen.total, by_type=chosen.by_type)
@@ -72,7 +87,8 @@ def write_report(settings: Settings, backends: Backends, stats: RunStats | None,
         page = render_page(company_id=settings.company_id, stats=stats, events=events,
                            total=chosen.total,
                            letters=backends.messages.dead_letters(),
-                           kpi_rows=backends.events.kpi_observations(settings.company_id))
+                           kpi_rows=reviewed_kpis(backends.events, settings.company_id,
+                                                  settings, View.REPORT, states=states))
         write_output(page_path, redact_terms(page, settings.update.redact))
     return path
 

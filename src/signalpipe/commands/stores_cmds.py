@@ -24,6 +24,7 @@ from signalpipe.formatting import format_metric, rank
 from signalpipe.inert import one_line, rich_literal, terminal
 from signalpipe.kpis import event_date
 from signalpipe.models import EventType
+from signalpipe.review_labels import review_label, review_record
 
 
 class EventFormat(StrEnum):
@@ -39,7 +40,8 @@ def events(output_dir: OutputDir = None, stack: StackOpt = None,
            = EventFormat.table,
            event_type: Annotated[str | None, typer.Option("--type", help="Only this type.")]
            = None, config: Config = None) -> None:
-    """List stored events, highest severity first.
+    """List stored events, highest severity first, as reviewed: rejected events are left out,
+    edits shown in place of what was extracted, merges joined, confidential events marked.
 
     Examples:
 
@@ -54,28 +56,34 @@ def events(output_dir: OutputDir = None, stack: StackOpt = None,
     settings = settings_for(output_dir=output_dir, stack=stack, config=config)
     require_store(settings)
     from signalpipe.backends import open_event_store
+    from signalpipe.reviewed import View, review_states, reviewed_events
 
     store = open_event_store(settings)
     try:
-        found = [e for e in rank(store.list_events(settings.company_id))
+        states = review_states(store, settings.company_id)
+        found = [e for e in rank(reviewed_events(store, settings.company_id, settings,
+                                                 View.REVIEW, states=states))
                  if event_type is None or e.event_type.value == event_type]
     finally:
         store.close()
     if fmt is EventFormat.json:
         for event in found:
-            typer.echo(json.dumps(event.model_dump(mode="json"), ensure_ascii=False))
+            record = event.model_dump(mode="json")
+            record["review"] = review_record(states.get(event.fingerprint))
+            typer.echo(json.dumps(record, ensure_ascii=False))
         return
     from rich.table import Table
 
     table = Table(title=f"{len(found)} events for {rich_literal(one_line(settings.company_id))}")
-    for column in ("date", "severity", "type", "title", "metrics", "sources"):
+    for column in ("date", "severity", "type", "title", "metrics", "sources", "review"):
         table.add_column(column)
     for e in found:
         day = event_date(e)
         table.add_row(day.isoformat() if day else "", e.severity.value, e.event_type.value,
                       rich_literal(one_line(e.title)),
                       rich_literal("; ".join(format_metric(k, v) for k, v in e.metrics.items())),
-                      str(len(e.source_message_ids)))
+                      str(len(e.source_message_ids)),
+                      review_label(states.get(e.fingerprint)))
     out.print(table)
 
 

@@ -69,11 +69,14 @@ def kpis(output_dir: OutputDir = None, stack: StackOpt = None, period: PeriodOpt
     require_store(settings)
     span = resolve(period, since, until)
     from signalpipe.backends import open_event_store
+    from signalpipe.reviewed import View, reviewed_kpis
 
     store = open_event_store(settings)
     try:
-        lines = ledger(store.kpi_observations(settings.company_id), since=span.since,
-                       until=span.until)
+        # As the report shows it: rejected figures out, edits and conflict picks in, figures
+        # of confidential events withheld (`reviewed.py`).
+        lines = ledger(reviewed_kpis(store, settings.company_id, settings, View.REPORT),
+                       since=span.since, until=span.until)
     finally:
         store.close()
     if fmt is KpiFormat.json:

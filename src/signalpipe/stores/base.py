@@ -9,6 +9,7 @@ from typing import Protocol, Self
 from signalpipe.history import UpdateRecord
 from signalpipe.kpis import KpiObservation
 from signalpipe.models import BatchUsage, DeadLetter, Message, SignificantEvent
+from signalpipe.review import ReviewLedger
 from signalpipe.settings import Settings
 from signalpipe.stores.state import AlertLedger, CursorStore, EventRetraction, VersionStore
 
@@ -82,9 +83,10 @@ class MessageStore(CursorStore, VersionStore, Protocol):
     def close(self) -> None: ...
 
 
-class EventStore(EventRetraction, AlertLedger, Protocol):
+class EventStore(EventRetraction, AlertLedger, ReviewLedger, Protocol):
     """Keeps each real-world event once (unique fingerprint), merging later sightings into it;
-    an edited or deleted message is retracted from its events (`stores/state.py`)."""
+    an edited or deleted message is retracted from its events (`stores/state.py`); beside the
+    events, the append-only log of what reviewers decided about them (`review.py`)."""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:

@@ -31,6 +31,7 @@ from signalpipe.kpis import KpiObservation, merge, observations
 from signalpipe.models import BatchUsage, SignificantEvent
 from signalpipe.settings import Settings
 from signalpipe.stores.base import EventStore
+from signalpipe.stores.postgres_review import REVIEWS_MIGRATION, PostgresReviewMixin
 from signalpipe.stores.postgres_state import PostgresRetractionMixin
 
 logger = logging.getLogger(__name__)
@@ -108,6 +109,8 @@ MIGRATIONS: list[tuple[int, str]] = [
     );
     CREATE INDEX updates_company ON updates (company_id, created_at);
     """),
+    # The review log (issue 14): append-only, in a table of its own (`postgres_review.py`).
+    (4, REVIEWS_MIGRATION),
 ]
 _KPI_VERSION = 3
 
@@ -121,7 +124,7 @@ UPDATE significant_events SET severity = %s, title = %s, confidence = %s, metric
 WHERE fingerprint = %s"""
 
 
-class PostgresEventStore(PostgresRetractionMixin, EventStore):
+class PostgresEventStore(PostgresRetractionMixin, PostgresReviewMixin, EventStore):
     """Each event once by fingerprint; a later sighting merges its source ids into the stored one.
 
     One connection shared under a lock (the worker's extraction threads write rarely and
@@ -374,11 +377,11 @@ class PostgresEventStore(PostgresRetractionMixin, EventStore):
         return [UpdateRecord.model_validate_json(r[0]) for r in rows]
 
     def clear(self) -> None:
-        """Delete every event, usage record, parked batch, KPI row and update record (the
-        schema stays)."""
+        """Delete every event, usage record, parked batch, KPI row, update record, alert
+        delivery and review decision (the schema stays)."""
         self._transaction(lambda cur: cur.execute(
             "TRUNCATE significant_events, batch_usage, parked_batches, kpi_observations, "
-            "updates, alert_deliveries"))
+            "updates, alert_deliveries, review_decisions"))
 
     def drop_schema(self) -> None:
         """Drop this store's own schema and everything in it (tests and benchmarks)."""

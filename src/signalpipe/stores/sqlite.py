@@ -22,6 +22,7 @@ from signalpipe.settings import Settings
 from signalpipe.stores import packing, sqlite_rekey
 from signalpipe.stores.base import EventStore, MessageStore, PutResult
 from signalpipe.stores.hashing import content_hash
+from signalpipe.stores.sqlite_review import SQLiteReviewMixin
 from signalpipe.stores.sqlite_state import SQLiteCursorsMixin, SQLiteRetractionMixin
 
 _CHUNK = 500  # below SQLite's host-parameter limit, large enough to amortise round trips
@@ -53,6 +54,8 @@ CREATE TABLE IF NOT EXISTS significant_events (
   severity TEXT NOT NULL, created_at REAL NOT NULL, updated_at REAL NOT NULL, doc TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_company_type ON significant_events(company_id, event_type);
+-- iter_events pages by (company, fingerprint): without this every page re-sorts the company.
+CREATE INDEX IF NOT EXISTS events_company_fp ON significant_events(company_id, fingerprint);
 CREATE TABLE IF NOT EXISTS batch_usage (batch_id TEXT PRIMARY KEY, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS parked_batches (
   batch_id TEXT PRIMARY KEY, message_ids TEXT NOT NULL, reason TEXT NOT NULL, at REAL NOT NULL
@@ -249,12 +252,13 @@ class SQLiteMessageStore(_SQLiteBase, SQLiteCursorsMixin, MessageStore):
             self._clear_cursors()
 
 
-class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, EventStore):
+class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, SQLiteReviewMixin, EventStore):
     """Each event once by fingerprint; a later sighting merges its source ids into it."""
 
     def __init__(self, path: Path) -> None:
         super().__init__(path, _EVENTS_DDL)
         self._create_alert_tables()
+        self._create_review_tables()
         self._migrate()
 
     def _migrate(self) -> None:
@@ -418,3 +422,4 @@ class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, EventStore):
             for table in ("significant_events", "batch_usage", "parked_batches",
                           "alert_deliveries", "kpi_observations", "updates"):
                 self._db.execute(f"DELETE FROM {table}")
+            self._clear_reviews()
