@@ -230,7 +230,7 @@ def test_a_slack_deletion_keys_its_tombstone_whatever_the_cursor_remembered(
 
 def test_readers_see_the_sources_ids_not_keys(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    """The report, the email and `kpis` name messages as their sources did."""
+    """The report, the email, `events` and `kpis` name messages as their sources did."""
     import json
 
     from typer.testing import CliRunner
@@ -248,6 +248,13 @@ def test_readers_see_the_sources_ids_not_keys(tmp_path: Path,
     kpis = runner.invoke(cli.app, ["kpis", "--output-dir", str(out), "--format", "json"])
     assert kpis.exit_code == 0, kpis.output
     assert [json.loads(line)["sources"] for line in kpis.output.splitlines()] == [["m-004"]]
+    events = runner.invoke(cli.app, ["events", "--output-dir", str(out), "--format", "json"])
+    assert events.exit_code == 0, events.output
+    records = [json.loads(line) for line in events.output.splitlines()]
+    assert sorted(i for r in records for i in r["source_message_ids"]) == [
+        "hire-1@acme.example", "m-001", "m-002", "m-004"]
+    assert {s["message_id"] for r in records for s in r["evidence_spans"]} <= {
+        "hire-1@acme.example", "m-001", "m-002", "m-004"}
     email = runner.invoke(cli.app, ["email", "--output-dir", str(out)])
     assert email.exit_code == 0, email.output
     report = (out / "pipeline_results.md").read_text("utf-8")
