@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from signalpipe.extract.base import Extractor
-from signalpipe.models import Batch, Message, SignificantEvent, Source
+from signalpipe.models import Batch, Message, SignificantEvent, Source, source_id_of
 
 ROOT = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -146,7 +146,7 @@ def score(events: Iterable[SignificantEvent], gold: list[dict[str, Any]],
         for event in events:
             if (event.polarity.value == "negative") is not lowlight:
                 continue
-            ids = set(event.source_message_ids)
+            ids = {source_id_of(i) for i in event.source_message_ids}  # gold: source ids
             hits = [n for n, g in enumerate(pool)
                     if event.event_type.value in _types(g) and ids & set(g["message_ids"])]
             free = [n for n in hits if not taken[n]]

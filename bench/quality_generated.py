@@ -72,7 +72,7 @@ def main() -> None:
                 print("    " + ", ".join(f"{kind} {t.f1:.2f} ({t.tp}/{t.tp + t.fn})"
                                          for kind, t in sorted(result.per_type.items())))
             if args.errors:
-                text = {m.id: m.text for m in source.messages}
+                text = {m.source_id: m.text for m in source.messages}
                 for g in result.missed[:args.errors]:
                     first = g["message_ids"][0]
                     print(f"    MISS {label} {g['event_type']}{' (low)' if g['lowlight'] else ''} "

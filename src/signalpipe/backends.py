@@ -211,7 +211,10 @@ def open_source(path: Path, *, fmt: str | None, company_id: str, max_cell_bytes:
     cls: Any = SOURCES.load(chosen)  # the readers' constructors differ in their size keyword
     limit = "max_cell_bytes" if chosen == "csv" else "max_text_bytes"
     chosen_budget = dataclasses.replace(budget or DEFAULT_BUDGET, max_cell_bytes=max_cell_bytes)
-    source: Source = cls(path, company_id=company_id, budget=chosen_budget,
+    # Origins (and so dead-letter keys) name the file by its absolute path: `export.csv:3` read
+    # from jan/ and from feb/ are two lines, not one. absolute(), not resolve(): a symlink is
+    # refused above, and the path the user gave stays recognisable.
+    source: Source = cls(path.absolute(), company_id=company_id, budget=chosen_budget,
                          **{limit: max_cell_bytes})
     return source
 

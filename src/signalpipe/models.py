@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class Source(StrEnum):
@@ -51,12 +51,53 @@ class Polarity(StrEnum):
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 
+# Who issued a message id: each is its own namespace, so no source can take another's id (an
+# email whose Message-ID is a CSV row's id is a different message). Emails share one namespace
+# whatever file or API they came through (the RFC Message-ID is the email's own), as do Slack
+# exports, JSON and the API (client_msg_id or channel:ts).
+NAMESPACES = ("csv", "slack", "email")
+MAX_SOURCE_ID = 512
+
+
+def message_key(company_id: str, namespace: str, source_id: str) -> str:
+    """The stored id of a message: ``company/namespace/id-as-the-source-wrote-it``.
+
+    Readable (a store browsed by hand says whose message it is) and reversible by
+    `source_id_of`: the company's own ``%`` and ``/`` are escaped, so the first two slashes
+    always end company and namespace. Idempotent: a key for the same company and namespace is
+    returned as it is (a sync's saved state may hold keys already)."""
+    company = company_id.replace("%", "%25").replace("/", "%2F")
+    prefix = f"{company}/{namespace}/"
+    if source_id.startswith(prefix):
+        return source_id
+    return prefix + source_id
+
+
+def source_id_of(key: str) -> str:
+    """The id as its source wrote it (what a reader is shown); an id stored before namespaces,
+    or one a test wrote by hand, is its own source id."""
+    parts = key.split("/", 2)
+    if len(parts) == 3 and parts[1] in NAMESPACES:
+        return parts[2]
+    return key
+
+
+def namespace_of(key: str) -> str | None:
+    """The namespace of a key, None for an id stored before namespaces."""
+    parts = key.split("/", 2)
+    return parts[1] if len(parts) == 3 and parts[1] in NAMESPACES else None
+
+
 class Message(BaseModel):
-    """One Slack message or email, normalized; `payload` keeps the API-shaped original."""
+    """One Slack message or email, normalized; `payload` keeps the API-shaped original.
+
+    `id` is the stored key (`message_key`): company, namespace and the source's own id; the
+    source's id alone is `source_id`, what citations and the CLI show."""
 
     model_config = _FROZEN
 
-    id: str = Field(min_length=1, max_length=512)
+    # a key: up to 200 company characters (escaped, x3), a namespace, a 512-character source id
+    id: str = Field(min_length=1, max_length=1200)
     company_id: str
     source: Source
     sender: str
@@ -67,6 +108,18 @@ class Message(BaseModel):
     text: str = Field(min_length=1)
     payload: dict[str, Any] = Field(default_factory=dict)
     origin: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _source_id_length(cls, value: str) -> str:
+        if len(value) > MAX_SOURCE_ID and len(source_id_of(value)) > MAX_SOURCE_ID:
+            raise ValueError(f"the id should have at most {MAX_SOURCE_ID} characters")
+        return value
+
+    @property
+    def source_id(self) -> str:
+        """The id as its source wrote it (a Message-ID, a Slack client_msg_id, a CSV id)."""
+        return source_id_of(self.id)
 
 
 MetricValue = int | float | str

@@ -73,7 +73,8 @@ class Ingestor:
                 value = item.model_dump_json().encode()
                 if len(value) > limit:
                     dead.append(DeadLetter(
-                        origin=item.origin or source.name, stage="produce", message_id=item.id,
+                        origin=item.origin or source.name, stage="produce",
+                        message_id=item.source_id,
                         reason=f"message is {len(value)} bytes, over the bus limit of {limit}",
                         raw=item.text))
                 else:

@@ -89,7 +89,8 @@ class Worker:
         result = self.b.messages.put_many(messages, docs)
         revised = self.revise(result.conflicts) if result.conflicts else Revisions()
         for msg in revised.conflicts:
-            dead.append(DeadLetter(origin=msg.origin or "bus", stage="store", message_id=msg.id,
+            dead.append(DeadLetter(origin=msg.origin or "bus", stage="store",
+                                   message_id=msg.source_id,
                                    reason="duplicate id with different content",
                                    raw=msg.model_dump_json()))
         if dead:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from signalpipe.models import DeadLetter, Message, Source
+from signalpipe.models import NAMESPACES, DeadLetter, Message, Source, message_key
 from signalpipe.stores.base import MessageStore
 
 pytestmark = pytest.mark.parametrize(
@@ -191,3 +191,46 @@ def test_a_large_chunk_is_stored_in_one_call(message_store: MessageStore,
     assert len(message_store.put_many(messages).to_batch) == 2500
     assert message_store.count() == 2500
     assert len(message_store.get_many(_ids(messages))) == 2500
+
+
+# -- id namespaces (issue 12) --------------------------------------------------------------------
+def test_one_source_id_in_each_namespace_and_company_is_a_message_of_its_own(
+        message_store: MessageStore, make_message: MakeMessage) -> None:
+    """An email whose Message-ID is a CSV row's id, or another company's row with the same id,
+    is another message: all stored, no conflict, each pending for its own company."""
+    keyed = [make_message(id=message_key(company, namespace, "shared-1"), company_id=company,
+                          source=Source.GMAIL if namespace == "email" else Source.SLACK,
+                          text=f"{namespace} of {company}")
+             for company in ("acme", "globex", "acme/csv")
+             for namespace in NAMESPACES]
+    result = message_store.put_many(keyed)
+    assert _ids(result.to_batch) == _ids(keyed) and result.conflicts == []
+    stored = {m.id: m for m in message_store.get_many(_ids(keyed))}
+    assert stored == {m.id: m for m in keyed}
+    assert {m.source_id for m in stored.values()} == {"shared-1"}
+    for company in ("acme", "globex", "acme/csv"):
+        assert _pending(message_store, company) == _by_id(
+            [m for m in keyed if m.company_id == company])
+    message_store.mark_extracted([message_key("acme", "csv", "shared-1")])
+    assert len(_pending(message_store, "acme")) == 2
+    assert len(_pending(message_store, "globex")) == 3
+
+
+def test_a_key_and_a_bare_id_do_not_meet(message_store: MessageStore,
+                                         make_message: MakeMessage) -> None:
+    bare = make_message(id="shared-2", text="stored under its bare id")
+    keyed = make_message(id=message_key("scaleflow", "csv", "shared-2"), text="keyed")
+    message_store.put_many([bare])
+    result = message_store.put_many([keyed])
+    assert _ids(result.to_batch) == [keyed.id] and result.conflicts == []
+    assert [m.text for m in message_store.get_many([keyed.id])] == ["keyed"]
+
+
+def test_dead_letters_of_the_same_line_in_two_folders_are_both_kept(
+        message_store: MessageStore) -> None:
+    letters = [DeadLetter(origin=f"/data/{month}/export.csv:3", stage="source",
+                          reason="unparsable timestamp", raw="x") for month in ("jan", "feb")]
+    message_store.put_dead_letters(letters)
+    message_store.put_dead_letters(letters)  # a replay keeps one of each
+    assert sorted(d.origin for d in message_store.dead_letters()) == [
+        "/data/feb/export.csv:3", "/data/jan/export.csv:3"]

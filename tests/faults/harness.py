@@ -36,7 +36,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from signalpipe.models import Message, SignificantEvent, canonical_fingerprint
+from signalpipe.models import (
+    Message,
+    SignificantEvent,
+    canonical_fingerprint,
+    message_key,
+    source_id_of,
+)
 from signalpipe.settings import Settings, TopicSettings, load_settings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -127,11 +133,13 @@ def event_key(event: SignificantEvent) -> tuple[str, tuple[str, ...]]:
                                    event.title)
     else:
         fp = f"twin:{event.event_type.value}"
-    return fp, tuple(sorted(event.source_message_ids))
+    # by the ids the CSV wrote: the stored keys name the company, which differs between runs
+    return fp, tuple(sorted(source_id_of(i) for i in event.source_message_ids))
 
 
 def mentions(events: Sequence[SignificantEvent]) -> Counter[tuple[str, str]]:
-    return Counter((e.event_type.value, m) for e in events for m in e.source_message_ids)
+    return Counter((e.event_type.value, source_id_of(m)) for e in events
+                   for m in e.source_message_ids)
 
 
 def report_event_count(markdown: str) -> int:
@@ -175,8 +183,8 @@ def build_reference(csv_path: Path, out: Path, *, llm: dict[str, Any] | None = N
     messages = read_messages(csv_path, NEUTRAL_COMPANY)
     keys = {event_key(e): e.title for e in events}
     assert len(keys) == len(events), "two reference events share a key"
-    return Reference(csv=csv_path, ids=tuple(m.id for m in messages),
-                     hashes={m.id: content_hash(m) for m in messages},
+    return Reference(csv=csv_path, ids=tuple(m.source_id for m in messages),
+                     hashes={m.source_id: content_hash(m) for m in messages},
                      events=keys, mentions=mentions(events),
                      report_events=report_event_count(report), seconds=seconds)
 
@@ -840,12 +848,14 @@ def _verify_cassandra(stack: FaultStack, reference: Reference, outcome: Outcome)
         rows: Counter[str] = Counter()
         per_table: list[set[str]] = []
         for table in ("chat_messages", "email_messages"):
-            ids = [r[0] for r in session.execute(f"SELECT id FROM {ks}.{table}", timeout=300)]
+            ids = [source_id_of(r[0])
+                   for r in session.execute(f"SELECT id FROM {ks}.{table}", timeout=300)]
             rows.update(ids)
             per_table.append(set(ids))
-        stored = {m.id: content_hash(m) for m in store.get_many(list(reference.ids))}
+        keys = [message_key(stack.company, "csv", i) for i in reference.ids]
+        stored = {m.source_id: content_hash(m) for m in store.get_many(keys)}
         count = store.count()
-        pending = [m.id for m in store.pending(stack.company)]
+        pending = [m.source_id for m in store.pending(stack.company)]
         dead = store.dead_letters()
     finally:
         store.close()

@@ -30,7 +30,15 @@ import pytest
 from signalpipe import pipeline
 from signalpipe.backends import Backends, make_composer, open_backends, open_source
 from signalpipe.commands.reporting import write_report
-from signalpipe.models import DeadLetter, InvestorEmail, Message, SignificantEvent
+from signalpipe.models import (
+    NAMESPACES,
+    DeadLetter,
+    InvestorEmail,
+    Message,
+    SignificantEvent,
+    message_key,
+    source_id_of,
+)
 from signalpipe.settings import Settings, TopicSettings, load_settings
 from signalpipe.worker import dead_letter_bytes
 
@@ -39,7 +47,7 @@ KINDS = {"malformed_csv", "empty_content", "huge", "invalid_utf8", "control_char
          "duplicate_id", "html", "base64", "slack_markup", "sql_cql", "markdown",
          "prompt_injection", "deep_json", "wrong_types", "not_regular", "zip_bomb", "oversized",
          "binary", "slack_layout", "slack_blocks", "mbox_from", "hidden_html", "charset",
-         "symlink", "inert_output"}
+         "symlink", "inert_output", "id_namespace"}
 
 
 def load_cases(path: Path) -> list[dict[str, Any]]:
@@ -124,8 +132,14 @@ class CorpusRun:
     events_before_replay: dict[str, list[str]]
     events_after_replay: dict[str, list[str]]
 
-    def messages(self, ids: list[str]) -> dict[str, Message]:
-        return {m.id: m for m in self.backends.messages.get_many(ids)}
+    def messages(self, ids: list[str], namespace: str | None = None) -> dict[str, Message]:
+        """The stored messages among `ids` (as their sources wrote them), by that id: in
+        `namespace` when given, else in any (the corpus's ids are unique but for the cases
+        that name their namespace)."""
+        company = self.settings.company_id
+        keys = [message_key(company, ns, i) for i in ids for ns in
+                ([namespace] if namespace else NAMESPACES)]
+        return {m.source_id: m for m in self.backends.messages.get_many(keys)}
 
 
 def _write_parts(path: Path, parts: list[list[Any]]) -> None:
@@ -184,8 +198,9 @@ def case_path(case: dict[str, Any], workdir: Path) -> Path:
 
 
 def origin_file(origin: str) -> str:
-    """The file name in a dead letter's origin (``name.csv:12``, ``/path/x.mbox:0``...)."""
-    return Path(origin.rsplit(":", 1)[0]).name
+    """The file in a dead letter's origin (``/path/name.csv:12``, ``/path/x.mbox:0``...): the
+    whole path, as `open_source` makes it absolute (two cases' files share a name)."""
+    return origin.rsplit(":", 1)[0]
 
 
 def _with_topics(settings: Settings, generation: int) -> Settings:
@@ -232,7 +247,7 @@ class Runner:
         new = self.backends.messages.count() - before
         path = case_path(case, self.workdir)
         dead = [d for d in self.backends.messages.dead_letters()
-                if origin_file(d.origin) == path.name
+                if origin_file(d.origin) == str(path.absolute())
                 or d.origin.startswith((f"{path}/", f"{path}:"))]
         return CaseResult(error=error, new_messages=new, dead=dead)
 
@@ -330,7 +345,9 @@ def test_case_ends_as_declared(corpus: CorpusRun, name: str) -> None:
     want_stored = dict(neighbours)
     if target is not None and text is not None:
         want_stored[target] = text
-    found = corpus.messages(list(want_stored))
+    found = corpus.messages(list(neighbours))
+    if target is not None and text is not None:
+        found.update(corpus.messages([target], case.get("namespace")))
     lost = sorted(set(want_stored) - set(found))
     assert not lost, f"lost: {lost}"
     for msg_id, want in want_stored.items():
@@ -354,10 +371,13 @@ def test_case_ends_as_declared(corpus: CorpusRun, name: str) -> None:
             assert letter.message_id == target
         assert letter.raw, "a dead letter keeps the input it rejected"
         if target is not None and text is None:
-            assert corpus.messages([target]) == {}, "a rejected message was stored"
+            assert corpus.messages([target], case.get("namespace")) == {}, \
+                "a rejected message was stored"
 
     if "event" in case:
-        cited = [e for e in corpus.events if case["event"]["cites"] in e.source_message_ids]
+        cited = [e for e in corpus.events if message_key(
+            corpus.settings.company_id, case.get("namespace") or "csv", case["event"]["cites"])
+            in e.source_message_ids]
         assert any(case["event"]["title_contains"] in e.title for e in cited), \
             [e.title for e in cited]
 
@@ -368,7 +388,7 @@ def test_no_event_or_email_carries_an_injection(corpus: CorpusRun) -> None:
     genuine = [e for e in corpus.events if "$12M Series A" in e.title]
     assert genuine, "the genuine neighbour events must be found (else this test proves nothing)"
     for event in corpus.events:
-        cites = injected & set(event.source_message_ids)
+        cites = injected & {source_id_of(i) for i in event.source_message_ids}
         assert not cites, f"event {event.title!r} cites injection message(s) {sorted(cites)}"
         words = " ".join([event.title, event.description, event.evidence, event.impact])
         assert not any(fig in words for fig in INJECTED_FIGURES), event.title

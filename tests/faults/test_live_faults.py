@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from signalpipe.models import source_id_of
 from tests.fakes.alert_sinks import HTTPSink
 from tests.fakes.gmail_api import FakeGmail
 from tests.fakes.slack_api import FakeSlack
@@ -57,8 +58,10 @@ def _wait_for(condition: object, *, limit_s: float = 120.0) -> None:
 
 
 def _stored_ids(out: Path) -> list[str]:
+    """The stored messages' ids as Slack or Gmail wrote them (the store keys them by company
+    and namespace)."""
     with sqlite3.connect(out / "signalpipe.sqlite3") as db:
-        return [r[0] for r in db.execute("SELECT id FROM messages")]
+        return [source_id_of(r[0]) for r in db.execute("SELECT id FROM messages")]
 
 
 def _dead(out: Path) -> int:

@@ -11,6 +11,7 @@ import pytest
 
 from signalpipe import live, pipeline
 from signalpipe.backends import make_sync, open_backends
+from signalpipe.models import message_key
 from signalpipe.settings import AlertChannel, AlertRuleSettings, AlertSettings, Settings
 from tests.fakes.alert_sinks import HTTPSink
 from tests.fakes.slack_api import FakeSlack
@@ -62,7 +63,8 @@ def test_sync_edit_and_alert_on_the_services_stack(isolated: Isolated,
             assert backends.messages.count() == 31
             assert backends.messages.dead_letters() == []
             assert [c.scope for c in backends.messages.cursors(settings.company_id)] == ["C1"]
-            assert len(backends.messages.versions(f"C1:{ts}")) == 1
+            key = message_key(settings.company_id, "slack", f"C1:{ts}")
+            assert len(backends.messages.versions(key)) == 1
             deals = [e.metrics.get("value_usd") for e in backends.events.list_events(
                 settings.company_id)]
             assert deals == [900_000]

@@ -56,7 +56,7 @@ def test_deadletters_lists_reason_and_origin(here: Path) -> None:
     assert cli(["run", "--input", "in.csv", "-o", "out"])[0] == 0
     _, out, _ = cli(["deadletters", "-o", "out", "--format", "json"])
     (letter,) = [json.loads(line) for line in out.splitlines()]
-    assert letter["origin"].startswith("in.csv:") and letter["reason"]
+    assert letter["origin"] == f"{here / 'in.csv'}:3" and letter["reason"]
 
 
 def test_eval_finds_the_truth_of_the_last_run_and_generate_rounds_its_time(

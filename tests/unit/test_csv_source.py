@@ -55,7 +55,7 @@ def test_bad_rows_are_dead_lettered_with_a_reason(tmp_path: Path, row: bytes,
     good = b"g1,true,bob,,2025-03-01T10:00:00Z,fine\n"
     items = read(tmp_path, good + row + good.replace(b"g1", b"g2"))
     dead = [i for i in items if isinstance(i, DeadLetter)]
-    ok = [i.id for i in items if isinstance(i, Message)]
+    ok = [i.source_id for i in items if isinstance(i, Message)]
     assert ok == ["g1", "g2"], "neighbours of a bad row must survive"
     assert len(dead) == 1 and reason in dead[0].reason
     assert dead[0].origin == f"{tmp_path / 'in.csv'}:3" and dead[0].raw.startswith(row[:2].decode())

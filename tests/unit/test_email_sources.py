@@ -32,7 +32,7 @@ def split(items: Iterable[Item]) -> tuple[dict[str, Message], list[DeadLetter]]:
     dead: list[DeadLetter] = []
     for item in items:
         if isinstance(item, Message):
-            messages[item.id] = item
+            messages[item.source_id] = item
         else:
             dead.append(item)
     return messages, dead
@@ -97,8 +97,8 @@ def test_message_ids_and_threads() -> None:
 
 def test_eml_plain_with_signature() -> None:
     m = eml_message("plain_signature.eml")
-    assert m.id == "CAF=feb-update-2024@mail.scaleflow.io"
-    assert m.thread_id == m.id
+    assert m.source_id == "CAF=feb-update-2024@mail.scaleflow.io"
+    assert m.thread_id == m.source_id
     assert m.sender == "Alice Nguyen <alice@scaleflow.io>"
     assert m.subject == "February update: revenue up 18%"
     assert m.timestamp == datetime(2024, 3, 4, 9, 15, tzinfo=timezone(timedelta(hours=-8)))
@@ -153,8 +153,8 @@ def test_eml_broken_base64_is_dead_lettered() -> None:
 def test_eml_without_message_id_gets_a_stable_content_hash() -> None:
     first = eml_message("no_message_id.eml")
     again = eml_message("no_message_id.eml")
-    assert first.id == again.id
-    assert first.id.startswith("sha256:") and len(first.id) == len("sha256:") + 40
+    assert first.source_id == again.source_id
+    assert first.source_id.startswith("sha256:") and len(first.source_id) == len("sha256:") + 40
     assert first.text == "Both offers accepted; start dates April 1 and April 15."
     assert first.sender == "dana@scaleflow.io"
 
@@ -164,13 +164,13 @@ def test_eml_content_hash_changes_with_content(tmp_path: Path) -> None:
     (tmp_path / "other.eml").write_bytes(data)
     (item,) = EmlSource(tmp_path / "other.eml", company_id="scaleflow").read()
     assert isinstance(item, Message)
-    assert item.id != eml_message("no_message_id.eml").id
+    assert item.source_id != eml_message("no_message_id.eml").source_id
 
 
 def test_eml_payload_is_gmail_shaped() -> None:
     m = eml_message("plain_signature.eml")
     p = m.payload
-    assert p["id"] == m.id and p["threadId"] == m.thread_id
+    assert p["id"] == m.source_id and p["threadId"] == m.thread_id
     assert p["internalDate"] == str(int(m.timestamp.timestamp() * 1000))
     headers = {h["name"]: h["value"] for h in p["payload"]["headers"]}
     assert headers["Subject"] == "February update: revenue up 18%"

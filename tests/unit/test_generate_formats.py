@@ -22,7 +22,7 @@ def test_truth_ids_are_all_in_the_written_file(tmp_path: Path, fmt: str, name: s
     items = list(open_source(out, fmt=None, company_id="scaleflow",
                              max_cell_bytes=1_000_000).read())
     messages = [i for i in items if isinstance(i, Message)]
-    ids = {m.id for m in messages}
+    ids = {m.source_id for m in messages}
     assert len(messages) == stats.rows > 0
     assert {m.source.value for m in messages} == {source}
     lines = [json.loads(line) for line in truth.read_text().splitlines()]

@@ -12,6 +12,7 @@ import pytest
 from signalpipe import live
 from signalpipe.backends import make_sync, open_backends
 from signalpipe.errors import ConfigError
+from signalpipe.models import source_id_of
 from signalpipe.settings import Settings, load_settings
 from signalpipe.stats import RunStats
 from signalpipe.sync.base import Sync
@@ -44,7 +45,7 @@ def _state(settings: Settings) -> tuple[set[str], int, dict[str, Any]]:
     backends = open_backends(settings)
     try:
         db = backends.messages._db  # type: ignore[attr-defined]
-        ids = {r[0] for r in db.execute("SELECT id FROM messages")}
+        ids = {source_id_of(r[0]) for r in db.execute("SELECT id FROM messages")}
         cursor = backends.messages.get_cursor(settings.company_id, "gmail", "history")
         return ids, len(backends.messages.dead_letters()), json.loads(cursor.value) if cursor \
             else {}

@@ -19,7 +19,7 @@ from signalpipe.cli import app
 from signalpipe.errors import ExtractionError, StoreError
 from signalpipe.extract.base import Extraction, Extractor
 from signalpipe.extract.rules import RulesExtractor
-from signalpipe.models import Batch
+from signalpipe.models import Batch, message_key
 from signalpipe.settings import Settings, load_settings
 from signalpipe.sources.base import Item, ProgressFn
 from signalpipe.sources.csv import CSVSource
@@ -173,7 +173,7 @@ class OneBadBatch(Extractor):
         return cls()
 
     def extract(self, batch: Batch) -> Extraction:
-        if "m0007" in batch.message_ids:
+        if "m0007" in [m.source_id for m in batch.messages]:
             raise ExtractionError("this batch always fails")
         return self.rules.extract(batch)
 
@@ -189,9 +189,10 @@ def test_a_failing_batch_is_parked_alone_when_batches_are_written_as_a_group(
         stats = pipeline.run(settings, b, CSVSource(data, company_id="scaleflow"),
                              extractor=OneBadBatch())
         assert (stats.batches, stats.batches_parked) == (4, 1)
-        pending = {m.id for m in b.messages.pending("scaleflow")}
+        pending = {m.source_id for m in b.messages.pending("scaleflow")}
         assert "m0007" in pending and len(pending) == 100, "only the failed batch is pending"
-        assert [e.source_message_ids for e in b.events.list_events()] == [["m0207"]]
+        assert [e.source_message_ids for e in b.events.list_events()] == [
+            [message_key("scaleflow", "csv", "m0207")]]
         assert len(b.events.usage()) == 3, "one usage record per extracted batch"
     finally:
         b.close()
@@ -365,14 +366,15 @@ def test_a_store_file_from_before_the_pending_table_is_migrated(tmp_path: Path) 
     con.close()
     store = SQLiteMessageStore(path)
     try:
-        assert sorted(m.id for m in store.pending("scaleflow")) == ["m0", "m2", "m4"]
+        assert sorted(m.source_id for m in store.pending("scaleflow")) == ["m0", "m2", "m4"]
         assert store.count() == 6
-        store.mark_extracted(["m0"])
-        assert sorted(m.id for m in store.pending("scaleflow")) == ["m2", "m4"]
+        # stored before namespaces: now keyed as Slack messages of their company
+        store.mark_extracted([message_key("scaleflow", "slack", "m0")])
+        assert sorted(m.source_id for m in store.pending("scaleflow")) == ["m2", "m4"]
     finally:
         store.close()
     again = SQLiteMessageStore(path)  # a second open finds nothing left to migrate
     try:
-        assert sorted(m.id for m in again.pending("scaleflow")) == ["m2", "m4"]
+        assert sorted(m.source_id for m in again.pending("scaleflow")) == ["m2", "m4"]
     finally:
         again.close()

@@ -24,7 +24,7 @@ def split(items: Iterable[Item]) -> tuple[dict[str, Message], list[DeadLetter]]:
     dead: list[DeadLetter] = []
     for item in items:
         if isinstance(item, Message):
-            messages[item.id] = item
+            messages[item.source_id] = item
         else:
             dead.append(item)
     return messages, dead

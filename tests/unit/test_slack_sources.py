@@ -28,7 +28,7 @@ def split(items: Iterable[Item]) -> tuple[dict[str, Message], list[DeadLetter]]:
     dead: list[DeadLetter] = []
     for item in items:
         if isinstance(item, Message):
-            messages[item.id] = item
+            messages[item.source_id] = item
         else:
             dead.append(item)
     return messages, dead
@@ -136,7 +136,7 @@ def test_export_resolves_users_links_and_entities() -> None:
 
 def test_export_threads_span_day_files() -> None:
     messages, _ = read_export()
-    in_thread = {m.id for m in messages.values() if m.thread_id == ROOT_THREAD}
+    in_thread = {m.source_id for m in messages.values() if m.thread_id == ROOT_THREAD}
     assert in_thread == {"5f0c7a1e-0001-4c1b-9d1e-aaaaaaaaaaa1",
                          "5f0c7a1e-0002-4c1b-9d1e-aaaaaaaaaaa2",
                          "5f0c7a1e-0005-4c1b-9d1e-aaaaaaaaaaa5"}
@@ -231,7 +231,7 @@ def test_events_file_messages_and_dead_letters() -> None:
     items = list(source.read())
     messages = [i for i in items if isinstance(i, Message)]
     dead = [i for i in items if isinstance(i, DeadLetter)]
-    assert [m.id for m in messages] == [
+    assert [m.source_id for m in messages] == [
         "7a7a7a7a-0001-4000-8000-000000000001",
         "C01GENERAL:1709712300.000200",
         "7a7a7a7a-0001-4000-8000-000000000001",  # the edit: same id, new text

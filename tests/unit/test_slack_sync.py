@@ -11,6 +11,7 @@ import pytest
 from signalpipe import live
 from signalpipe.backends import Backends, make_sync, open_backends
 from signalpipe.errors import ConfigError
+from signalpipe.models import message_key
 from signalpipe.settings import Settings, load_settings
 from signalpipe.stats import RunStats
 from signalpipe.sync.base import Sync
@@ -50,7 +51,7 @@ def _stored(settings: Settings) -> dict[str, str]:
         db = backends.messages._db  # type: ignore[attr-defined]
         rows = db.execute("SELECT id FROM messages").fetchall()
         found = backends.messages.get_many([r[0] for r in rows])
-        return {m.id: m.text for m in found}
+        return {m.source_id: m.text for m in found}
     finally:
         backends.close()
 
@@ -164,7 +165,7 @@ def test_an_edit_becomes_a_new_version_whose_events_replace_the_old(
     backends = open_backends(settings)
     try:
         assert backends.messages.dead_letters() == []
-        [old] = backends.messages.versions(f"C2:{ts}")
+        [old] = backends.messages.versions(message_key(settings.company_id, "slack", f"C2:{ts}"))
         assert "$600,000" in old.text
     finally:
         backends.close()

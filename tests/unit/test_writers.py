@@ -44,7 +44,7 @@ def parsed(items: Any) -> dict[str, Message]:
     out = {}
     for item in items:
         assert isinstance(item, Message), item
-        out[item.id] = item
+        out[item.source_id] = item
     return out
 
 
@@ -101,7 +101,7 @@ def test_slack_export_spills_and_sorts_unordered_rows(tmp_path: Path,
     out = tmp_path / "export.zip"
     assert write_slack_export(rows, out) == 40
     messages = parsed(SlackExportSource(out, company_id="c").read())
-    assert {m.id: m.text for m in messages.values()} == {r["id"]: r["content"] for r in rows}
+    assert {m.source_id: m.text for m in messages.values()} == {r["id"]: r["content"] for r in rows}
     with zipfile.ZipFile(out) as zf:
         for name in zf.namelist():
             if "/" in name:

@@ -17,7 +17,7 @@ from typing import Any
 
 from signalpipe.alerts import deliver
 from signalpipe.alerts.rules import Rule, parse
-from signalpipe.models import DeadLetter, SignificantEvent
+from signalpipe.models import DeadLetter, SignificantEvent, source_id_of
 from signalpipe.reviewed import View, reviewed_events
 from signalpipe.settings import Settings
 from signalpipe.stores.base import EventStore, MessageStore
@@ -45,7 +45,8 @@ def alert_body(rule: Rule, event: SignificantEvent, company_id: str) -> dict[str
     return {"rule": rule.name, "when": rule.when, "company_id": company_id, "event": {
         "type": event.event_type.value, "title": event.title, "polarity": event.polarity.value,
         "severity": event.severity.value, "metrics": event.metrics,
-        "fingerprint": event.fingerprint, "source_message_ids": event.source_message_ids}}
+        "fingerprint": event.fingerprint,
+        "source_message_ids": [source_id_of(i) for i in event.source_message_ids]}}
 
 
 def check(settings: Settings, events: EventStore, messages: MessageStore, *,

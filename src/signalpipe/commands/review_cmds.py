@@ -22,7 +22,7 @@ from signalpipe.cli import OutputDir, StackOpt, app, cli_errors, require_store, 
 from signalpipe.errors import ReviewError
 from signalpipe.inert import one_line, terminal
 from signalpipe.kpis import show
-from signalpipe.models import SignificantEvent
+from signalpipe.models import SignificantEvent, source_id_of
 from signalpipe.review import ReviewAction, ReviewDecision, ReviewState
 from signalpipe.review_labels import review_label, review_record
 from signalpipe.review_target import edited, metrics_text, parse_metrics, resolve
@@ -295,7 +295,8 @@ def conflicts(output_dir: OutputDir = None, stack: StackOpt = None,
         for o in c.options:
             mark = "  (picked)" if c.picked == o.value else ""
             typer.echo(terminal(f"  {show(o.unit, o.value)}  from "
-                                f"{', '.join(o.source_message_ids[:5])}{mark}"))
+                                f"{', '.join(source_id_of(i) for i in o.source_message_ids[:5])}"
+                                f"{mark}"))
         typer.echo(terminal(f"  pick one: signalpipe review pick {c.metric} "
                             f"{c.day.isoformat()} VALUE"))
 

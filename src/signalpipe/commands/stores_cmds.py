@@ -23,7 +23,7 @@ from signalpipe.errors import SignalpipeError
 from signalpipe.formatting import format_metric, rank
 from signalpipe.inert import one_line, rich_literal, terminal
 from signalpipe.kpis import event_date
-from signalpipe.models import EventType
+from signalpipe.models import EventType, source_id_of
 from signalpipe.review_labels import review_label, review_record
 
 
@@ -69,6 +69,10 @@ def events(output_dir: OutputDir = None, stack: StackOpt = None,
     if fmt is EventFormat.json:
         for event in found:
             record = event.model_dump(mode="json")
+            # messages as their sources named them; the store's keys are internal
+            record["source_message_ids"] = [source_id_of(i) for i in event.source_message_ids]
+            for span in record["evidence_spans"]:
+                span["message_id"] = source_id_of(span["message_id"])
             record["review"] = review_record(states.get(event.fingerprint))
             typer.echo(json.dumps(record, ensure_ascii=False))
         return

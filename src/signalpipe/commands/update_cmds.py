@@ -23,6 +23,7 @@ from signalpipe.cli import (
 )
 from signalpipe.inert import terminal
 from signalpipe.kpis import KpiLine, ledger, show, show_change
+from signalpipe.models import source_id_of
 from signalpipe.periods import resolve
 
 PeriodOpt = Annotated[str | None, typer.Option(
@@ -41,11 +42,12 @@ def _record(line: KpiLine) -> dict[str, object]:
     prev = line.previous
     return {"metric": line.metric, "unit": line.unit, "now": line.now.value,
             "observed_on": line.now.observed_on.isoformat(),
-            "sources": line.now.source_message_ids,
+            "sources": [source_id_of(i) for i in line.now.source_message_ids],
             "previous": prev.value if prev else None,
             "previous_on": prev.observed_on.isoformat() if prev else None,
             "change": line.change, "change_pct": line.change_pct,
-            "conflicts": [{"value": c.value, "sources": c.source_message_ids}
+            "conflicts": [{"value": c.value,
+                           "sources": [source_id_of(i) for i in c.source_message_ids]}
                           for c in line.conflicts]}
 
 
@@ -89,7 +91,8 @@ def kpis(output_dir: OutputDir = None, stack: StackOpt = None, period: PeriodOpt
             r = _record(line)
             writer.writerow([r["metric"], r["unit"], r["now"], r["observed_on"], r["previous"],
                              r["previous_on"], r["change"], r["change_pct"],
-                             len(line.conflicts), " ".join(line.now.source_message_ids)])
+                             len(line.conflicts),
+                             " ".join(source_id_of(i) for i in line.now.source_message_ids)])
         return
     typer.echo(f"KPIs for {settings.company_id}, {span.label}")
     rows = [("Metric", "Now", "As of", "Previous", "Change", "Conflicts")]

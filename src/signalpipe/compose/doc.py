@@ -25,7 +25,14 @@ from signalpipe.kpis import (
     show,
     show_change,
 )
-from signalpipe.models import EventType, Message, Polarity, SignificantEvent, Source
+from signalpipe.models import (
+    EventType,
+    Message,
+    Polarity,
+    SignificantEvent,
+    Source,
+    source_id_of,
+)
 from signalpipe.periods import Period
 from signalpipe.settings import UpdateSettings
 
@@ -152,12 +159,12 @@ class _Cites:
     def _make(self, mid: str, number: int) -> Citation:
         msg = self.messages.get(mid)
         if msg is None:
-            return Citation(number, mid, "", f"message {mid}")
+            return Citation(number, mid, "", f"message {source_id_of(mid)}")
         day = msg.timestamp.date().isoformat()
         if msg.source is Source.GMAIL:
             subject = f', "{one_line(msg.subject)}"' if msg.subject else ""
             return Citation(number, mid, day, f"email from {one_line(msg.sender)}{subject}",
-                            mail_id=f"<{mid}>")
+                            mail_id=f"<{msg.source_id}>")
         channel = msg.channel or str(msg.payload.get("channel") or "")
         where = f"Slack #{one_line(channel)}, {one_line(msg.sender)}" if channel else \
             f"Slack, {one_line(msg.sender)}"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from signalpipe.errors import SourceError
-from signalpipe.models import SignificantEvent
+from signalpipe.models import SignificantEvent, source_id_of
 
 EventLike = SignificantEvent | Mapping[str, Any]
 
@@ -70,10 +70,11 @@ class Scores:
 
 def _fields(event: EventLike) -> tuple[str, frozenset[str]]:
     if isinstance(event, SignificantEvent):
-        return event.event_type.value, frozenset(event.source_message_ids)
+        # truth names messages by the generated CSV's ids; the store keys them by namespace
+        return event.event_type.value, frozenset(source_id_of(i) for i in event.source_message_ids)
     ids = event.get("source_message_ids", event.get("message_ids", ()))
     kind = event["event_type"]
-    return str(getattr(kind, "value", kind)), frozenset(str(i) for i in ids)
+    return str(getattr(kind, "value", kind)), frozenset(source_id_of(str(i)) for i in ids)
 
 
 def _alt_types(event: EventLike) -> tuple[str, ...]:

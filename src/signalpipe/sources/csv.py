@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from signalpipe.errors import SourceError
 from signalpipe.inert import terminal
-from signalpipe.models import DeadLetter, Message, Source
+from signalpipe.models import DeadLetter, Message, Source, message_key
 from signalpipe.sources import base
 from signalpipe.sources.base import Item, ProgressFn
 from signalpipe.sources.budget import DEFAULT_BUDGET, ReaderBudget, open_regular
@@ -220,17 +220,18 @@ class CSVSource(base.Source):
     def _slack(self, msg_id: str, sender: str, ts: datetime, content: str,
                origin: str) -> Message:
         payload = slack_payload(msg_id, sender, content, ts, channel=None, team=self.company_id)
-        return Message(id=msg_id, company_id=self.company_id, source=Source.SLACK, sender=sender,
-                       timestamp=ts, text=content, payload=payload, origin=origin)
+        return Message(id=message_key(self.company_id, "csv", msg_id), company_id=self.company_id,
+                       source=Source.SLACK, sender=sender, timestamp=ts, text=content,
+                       payload=payload, origin=origin)
 
     def _gmail(self, msg_id: str, sender: str, ts: datetime, content: str,
                origin: str) -> Message:
         subject, body = split_subject(content)
         payload = gmail_payload(msg_id, sender, subject, body, ts,
                                 to=f"investors@{self.company_id}.example")
-        return Message(id=msg_id, company_id=self.company_id, source=Source.GMAIL, sender=sender,
-                       subject=subject, timestamp=ts, text=content, payload=payload,
-                       thread_id=msg_id, origin=origin)
+        return Message(id=message_key(self.company_id, "csv", msg_id), company_id=self.company_id,
+                       source=Source.GMAIL, sender=sender, subject=subject, timestamp=ts,
+                       text=content, payload=payload, thread_id=msg_id, origin=origin)
 
 
 def _clean(text: str) -> str:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from signalpipe.errors import SourceError
-from signalpipe.models import Message
+from signalpipe.models import Message, message_key
 from signalpipe.models import Source as Channel
 from signalpipe.sources.base import Item, ProgressFn, Source
 from signalpipe.sources.budget import DEFAULT_BUDGET, ReaderBudget, open_regular, read_capped
@@ -100,7 +100,8 @@ def build_email_message(fields: EmailFields, *, company_id: str, origin: str,
     shaped = {**_gmail_shape(fields, msg_id, thread, timestamp, text), **(payload or {})}
     shaped.update(full_text=full, attachment_count=fields.body.attachments,
                   from_html=fields.body.from_html)
-    return Message(id=msg_id, company_id=company_id, source=Channel.GMAIL, sender=sender,
+    return Message(id=message_key(company_id, "email", msg_id), company_id=company_id,
+                   source=Channel.GMAIL, sender=sender,
                    thread_id=thread, subject=subject, timestamp=timestamp, text=text,
                    payload=shaped, origin=origin)
 

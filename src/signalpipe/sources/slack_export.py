@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from signalpipe.errors import SourceError
-from signalpipe.models import DeadLetter, Message
+from signalpipe.models import DeadLetter, Message, message_key
 from signalpipe.models import Source as Channel
 from signalpipe.sources.base import Item, ProgressFn, Source
 from signalpipe.sources.budget import (
@@ -108,7 +108,8 @@ def convert_message(ctx: SlackContext, obj: Any, *, channel_id: str, channel_nam
         return dead_letter(origin, f"bad ts {obj['ts']!r}", dump_json(obj), msg_id)
     thread_ts = obj.get("thread_ts")
     return Message(
-        id=msg_id, company_id=ctx.company_id, source=Channel.SLACK, sender=_sender(obj, ctx.users),
+        id=message_key(ctx.company_id, "slack", msg_id), company_id=ctx.company_id,
+        source=Channel.SLACK, sender=_sender(obj, ctx.users),
         channel=channel_name or ctx.channels.get(channel_id, channel_id),
         thread_id=f"{channel_id}:{thread_ts}" if thread_ts else None, timestamp=timestamp,
         text=text, payload={**obj, "channel": channel_id}, origin=origin,

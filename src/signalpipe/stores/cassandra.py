@@ -62,7 +62,7 @@ except ImportError as e:  # pragma: no cover - depends on the installed extras
 from signalpipe.errors import StoreError
 from signalpipe.models import DeadLetter, Message, Source
 from signalpipe.settings import Settings
-from signalpipe.stores import packing
+from signalpipe.stores import cassandra_rekey, packing
 from signalpipe.stores.base import MessageStore, PutResult
 from signalpipe.stores.cassandra_state import CURSOR_TABLES, CassandraCursorsMixin
 from signalpipe.stores.hashing import content_hash
@@ -191,6 +191,7 @@ class CassandraMessageStore(CassandraCursorsMixin, MessageStore):
                 reads = statement.query_string.lstrip().upper().startswith("SELECT")
                 statement.consistency_level = self._read_cl if reads else self._write_cl
             self._migrate_packed()
+            cassandra_rekey.migrate(self, _BUCKETS, _DOC, _PENDING)
         except BaseException:
             self._cluster.shutdown()
             raise
@@ -386,15 +387,15 @@ class CassandraMessageStore(CassandraCursorsMixin, MessageStore):
         markers = self._concurrent("read pending", [(self._q["pending"], (b,))
                                                     for b in range(_BUCKETS)])
         ids = [row[0] for rows in markers for row in rows if row[1] == company_id]
-        found = [packing.unpack(packed or doc)
-                 for _id, packed, doc in self._by_bucket("doc", ids)]
+        found = [packing.unpack(packed or doc, key)
+                 for key, packed, doc in self._by_bucket("doc", ids)]
         found.sort(key=lambda m: (m.timestamp.isoformat(), m.id))
         yield from found
 
     def get_many(self, message_ids: Sequence[str]) -> list[Message]:
         """The stored messages among `message_ids`, in the order asked."""
         docs = {r[0]: r[1] or r[2] for r in self._by_bucket("doc", message_ids)}
-        return [packing.unpack(docs[i]) for i in dict.fromkeys(message_ids) if i in docs]
+        return [packing.unpack(docs[i], i) for i in dict.fromkeys(message_ids) if i in docs]
 
     def count(self) -> int:
         """Messages stored. Reads every bucket: meant for reports and tests, not hot paths."""

@@ -89,7 +89,7 @@ class CassandraCursorsMixin(CursorStore, VersionStore):
         if not messages:
             return
         # the "doc" read gives (id, packed, legacy JSON doc): the packed copy, or an old row's
-        before = {r[0]: packing.unpack(r[1] or r[2])
+        before = {r[0]: packing.unpack(r[1] or r[2], r[0])
                   for r in self._by_bucket("doc", [m.id for m in messages])}
         now = datetime.now(UTC)
         archive = f"INSERT INTO {self.keyspace}.message_versions (id, content_hash, " \

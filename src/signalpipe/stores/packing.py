@@ -22,7 +22,7 @@ from datetime import datetime
 from typing import Any
 
 from signalpipe.errors import StoreError
-from signalpipe.models import Message
+from signalpipe.models import Message, source_id_of
 from signalpipe.sources.payloads import gmail_payload, slack_payload, split_subject
 
 _V1 = 1
@@ -45,8 +45,14 @@ _MEM_LEVEL = 8
 
 def pack(message: Message, doc: bytes | None = None) -> bytes:
     """The stored form of `message`; `doc`, when given, is its JSON as read off the bus (what
-    is stored, so a payload the bus carried is kept as carried)."""
-    return pack_json(json.loads(doc) if doc is not None else message.model_dump(mode="json"))
+    is stored, so a payload the bus carried is kept as carried).
+
+    The document holds the id as the source wrote it, not the key: every store keeps the key
+    beside the document (the row's key), and `unpack` is given it back; a key repeated in each
+    document cost 8 bytes a message once deflated."""
+    obj = json.loads(doc) if doc is not None else message.model_dump(mode="json")
+    obj["id"] = source_id_of(obj["id"])
+    return pack_json(obj)
 
 
 def pack_json(obj: dict[str, Any]) -> bytes:
@@ -62,12 +68,14 @@ def pack_json(obj: dict[str, Any]) -> bytes:
     return bytes((_V1,)) + deflate.compress(raw) + deflate.flush()
 
 
-def unpack(stored: bytes | str) -> Message:
-    """The message a `pack` result (or a document stored as JSON text before) holds."""
-    if isinstance(stored, str):
-        return Message.model_validate_json(stored)
-    if not stored or stored[0] != _V1:
-        return Message.model_validate_json(stored)  # JSON text stored as bytes
+def unpack(stored: bytes | str, key: str | None = None) -> Message:
+    """The message a `pack` result (or a document stored as JSON text before) holds; `key`: the
+    key it is stored under, which becomes its id (without it, the id is the source's own)."""
+    if isinstance(stored, str) or not stored or stored[0] != _V1:
+        # JSON text, as str or bytes, stored before packing
+        message = Message.model_validate_json(stored)
+        return message if key is None or message.id == key else message.model_copy(
+            update={"id": key})
     try:
         inflate = zlib.decompressobj(-15, _ZDICT_V1)
         raw = inflate.decompress(stored[1:]) + inflate.flush()
@@ -76,21 +84,29 @@ def unpack(stored: bytes | str) -> Message:
     obj = json.loads(raw.decode("utf-8", "surrogatepass"))
     if obj.pop(_REBUILT, None):
         obj["payload"] = _rebuild(obj)
+    if key is not None:
+        obj["id"] = key
     # Through JSON, not model_validate(dict): the same parsing as every other read path.
     return Message.model_validate_json(json.dumps(obj, ensure_ascii=False).encode(
         "utf-8", "surrogatepass"))
+
+
+def rebuilt_payload(obj: dict[str, Any]) -> dict[str, Any] | None:
+    """The payload the CSV reader builds for a message's fields (as JSON), None when none."""
+    return _rebuild(obj)
 
 
 def _rebuild(obj: dict[str, Any]) -> dict[str, Any] | None:
     """The payload the CSV reader builds for these fields, or None when it builds none."""
     try:
         ts = datetime.fromisoformat(obj["timestamp"])
+        own_id = source_id_of(obj["id"])  # the payload holds the id the CSV row gave
         if obj["source"] == "slack":
-            return slack_payload(obj["id"], obj["sender"], obj["text"], ts,
+            return slack_payload(own_id, obj["sender"], obj["text"], ts,
                                  channel=obj.get("channel"), team=obj["company_id"])
-        if obj["source"] == "gmail" and obj.get("thread_id") == obj["id"]:
+        if obj["source"] == "gmail" and obj.get("thread_id") == own_id:
             subject, body = split_subject(obj["text"])
-            return gmail_payload(obj["id"], obj["sender"], subject, body, ts,
+            return gmail_payload(own_id, obj["sender"], subject, body, ts,
                                  to=f"investors@{obj['company_id']}.example")
     except (KeyError, TypeError, ValueError, AttributeError):
         return None

@@ -19,7 +19,7 @@ from signalpipe.history import UpdateRecord
 from signalpipe.kpis import KpiObservation, merge, observations
 from signalpipe.models import BatchUsage, DeadLetter, Message, SignificantEvent
 from signalpipe.settings import Settings
-from signalpipe.stores import packing
+from signalpipe.stores import packing, sqlite_rekey
 from signalpipe.stores.base import EventStore, MessageStore, PutResult
 from signalpipe.stores.hashing import content_hash
 from signalpipe.stores.sqlite_review import SQLiteReviewMixin
@@ -104,6 +104,8 @@ class SQLiteMessageStore(_SQLiteBase, SQLiteCursorsMixin, MessageStore):
         super().__init__(path, _MESSAGES_DDL)
         self._migrate()
         self._create_cursor_tables()
+        with self._lock:
+            sqlite_rekey.migrate(self._db)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
@@ -205,12 +207,12 @@ class SQLiteMessageStore(_SQLiteBase, SQLiteCursorsMixin, MessageStore):
 
     def pending(self, company_id: str) -> Iterator[Message]:
         with self._lock:
-            docs = [r[0] for r in self._db.execute(
-                "SELECT m.doc FROM pending p JOIN messages m ON m.id = p.id "
+            rows = self._db.execute(
+                "SELECT m.id, m.doc FROM pending p JOIN messages m ON m.id = p.id "
                 "WHERE p.company_id = ?",
-                (company_id,))]
-        for doc in docs:
-            yield packing.unpack(doc)
+                (company_id,)).fetchall()
+        for key, doc in rows:
+            yield packing.unpack(doc, key)
 
     def get_many(self, message_ids: Sequence[str]) -> list[Message]:
         out: list[Message] = []
@@ -218,8 +220,8 @@ class SQLiteMessageStore(_SQLiteBase, SQLiteCursorsMixin, MessageStore):
             for start in range(0, len(message_ids), _CHUNK):
                 ids = list(message_ids[start:start + _CHUNK])
                 marks = ",".join("?" * len(ids))
-                out.extend(packing.unpack(r[0]) for r in self._db.execute(
-                    f"SELECT doc FROM messages WHERE id IN ({marks})", ids))
+                out.extend(packing.unpack(doc, key) for key, doc in self._db.execute(
+                    f"SELECT id, doc FROM messages WHERE id IN ({marks})", ids))
         return out
 
     def count(self) -> int:

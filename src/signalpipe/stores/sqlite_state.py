@@ -103,7 +103,7 @@ class SQLiteCursorsMixin(CursorStore, VersionStore):
         # own hash current and changes nothing.
         row = self._db.execute("SELECT doc FROM messages WHERE id = ?", (m.id,)).fetchone()
         if row is not None:
-            old = packing.unpack(row[0])
+            old = packing.unpack(row[0], m.id)
             old_digest = content_hash(old)
             if old_digest != digest:
                 self._db.execute("INSERT INTO message_versions VALUES (?, ?, ?, ?) "

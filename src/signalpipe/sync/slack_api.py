@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any, Self
 
 from signalpipe.errors import ConfigError, SourceError
-from signalpipe.models import DeadLetter, Message
+from signalpipe.models import DeadLetter, Message, message_key
 from signalpipe.models import Source as Channel
 from signalpipe.revisions import DELETED
 from signalpipe.settings import Settings
@@ -271,7 +271,9 @@ class SlackSync(Sync):
 def tombstone(company_id: str, channel_id: str, channel_name: str | None, ts: str,
               message_id: str) -> Message:
     """What a deleted message becomes: a later version of it that says so (see revisions)."""
-    return Message(id=message_id, company_id=company_id, source=Channel.SLACK, sender="unknown",
+    # message_key is idempotent: a cursor saved before namespaces holds bare ids
+    return Message(id=message_key(company_id, "slack", message_id), company_id=company_id,
+                   source=Channel.SLACK, sender="unknown",
                    channel=channel_name or channel_id, timestamp=slack_ts_to_datetime(ts),
                    text="(message deleted)", payload={"subtype": DELETED, "ts": ts,
                                                       "channel": channel_id},
