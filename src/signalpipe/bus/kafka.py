@@ -41,7 +41,9 @@ logger = logging.getLogger(__name__)
 _FRAMING_BYTES = 64 * 1024
 _ADMIN_TIMEOUT_S = 30.0
 _SERVE_EVERY = 1000  # records produced between two servings of delivery reports
-_OFFSET_ATTEMPTS = 8  # about 10 s of backoff in all
+# How long a lag query waits out leadership moving (a restarted broker, a fresh topic on a
+# loaded machine) before it is an error.
+_OFFSET_PATIENCE_S = 30.0
 _WATERMARK_TIMEOUT_S = 10.0  # per partition; a dead leader is replaced within seconds
 # Local errors while a leader moves (librdkafka does not call them retriable).
 _WATERMARK_RETRIABLE = frozenset({KafkaError._TIMED_OUT, KafkaError._TRANSPORT,
@@ -265,7 +267,8 @@ class KafkaBus(base.Bus):
         if not partitions:
             return {}
         delay_s = 0.1
-        for attempt in range(_OFFSET_ATTEMPTS):
+        deadline = time.monotonic() + _OFFSET_PATIENCE_S
+        while True:
             try:
                 with self._watermarks_lock:
                     reader = self._watermark_reader()
@@ -278,11 +281,10 @@ class KafkaBus(base.Bus):
                 error = exc.args[0] if exc.args else None
                 retriable = isinstance(error, KafkaError) and (
                     error.retriable() or error.code() in _WATERMARK_RETRIABLE)
-                if not retriable or attempt == _OFFSET_ATTEMPTS - 1:
+                if not retriable or time.monotonic() + delay_s > deadline:
                     raise BusError(f"kafka offsets query failed: {exc}") from None
                 time.sleep(delay_s)
                 delay_s = min(delay_s * 2, 2.0)
-        raise AssertionError("unreachable")
 
     def _watermark_reader(self) -> Consumer:
         if self._watermarks is None:
