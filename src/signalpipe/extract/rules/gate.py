@@ -109,6 +109,11 @@ STEMS: dict[str, str] = {
                  "unauthori leaderboard benchmark deploys builds faster quicker",
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
              "granted secured landed patent award honor honour",
+    "first_sale": "first",
+    "churn_count": "cancel churn lost refund",
+    "acquire_interest": "acqui buy buying offer loi$ lois$ letter of intent",
+    "shut_down": "shut sunset kill discontinu retir pulled the plug wound down winding down "
+                 "flop bomb fizzl bust went nowhere failed",
     "launch": "launched launches launching shipped released rolled out rolling out introduc "
               "unveil debut live "
               "available generally available general availability ga$ beta preview arrived "
@@ -178,7 +183,8 @@ def _stems(spec: str) -> list[str]:
              "full-time", "spot on", "hype cycle", "included in", "listed in",
              "standardizes on", "standardises on", "product hunt", "pay freeze",
              "salary freeze", "wage freeze", "freezes pay", "freezing pay", "size of",
-             "open to", "asking if", "asked if", "to sell", "sale of"}
+             "open to", "asking if", "asked if", "to sell", "sale of", "letter of intent",
+             "pulled the plug", "wound down", "winding down", "went nowhere"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

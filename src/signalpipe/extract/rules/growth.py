@@ -26,7 +26,8 @@ MILESTONE = rx(
     r"|records|milestone|now at|is at|are at|we'?re at|stands at|sits at|landed at|finished at"
     r"|ended (?:the )?(?:month|quarter|year|q[1-4]) at|closed (?:the )?(?:month|quarter|year"
     r"|q[1-4]) (?:at|with)|grew|grown|growing|growth|up \d+|up from|doubled|tripled"
-    r"|quadrupled|best (?:month|quarter|week|year|day)|all[- ]time high|highest|first \$\d+"
+    r"|quadrupled|(?:best|biggest) (?:month|quarter|week|year|day)|all[- ]time high|highest"
+    r"|first \$\d+"
     r"|new high"
     r"|\d+(?:\.\d+)?x\b|yoy|mom|qoq|wow|year over year|month over month|went from|jumped"
     r"|climbed|soared|rose|increased|more than|now have|now has|we have|serving|used by"
@@ -88,6 +89,12 @@ DEAL_HINT = rx(r"\b(?:contract|deal|signed|order form|acv|per year|/yr|a year|cu
                r"|logo|account|po\b|pilot|license|invoice|quote|pricing|price)\b")
 
 
+_RECURRING = frozenset({"mrr", "arr", "monthly recurring revenue", "annual recurring revenue"})
+# The founder marks the figure as a milestone or a record: any amount is then news.
+RECORD = rx(r"\b(?:milestones?|record|all[- ]time high|highest|(?:best|biggest) (?:\w+ )?(?:month"
+            r"|quarter|week|year|day)(?: ever)?)\b")
+
+
 MISSED = rx(r"\b(?:missed (?:our |the )?(?:\w+ ){0,2}(?:plan|target|goal|number|quota|forecast)"
             r"|short of (?:our |the )?(?:[$\w.,]+ )?(?:plan|target|goal|forecast))")
 
@@ -110,7 +117,7 @@ def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
     if loss:
         return Found(T.REVENUE_MILESTONE, {"missed": "results"}, said(clause, loss.start()),
                      loss.start(), negative=True, allow=frozenset({"plan"}))
-    word = REVENUE.search(low)
+    word = _revenue_word(low)
     if word and NOT_REVENUE.search(low):
         return None
     if not word:
@@ -140,8 +147,7 @@ def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
         "revenue_usd" if kind in {"revenue", "revenues", "sales", "net sales", "turnover",
                                   "bookings", "gmv", "billings", "top line", "topline",
                                   "top-line"} else f"{key_words(kind).replace(' ', '_')}_usd"
-    floor = 1_000 if metric in ("mrr_usd", "arr_usd") else 10_000  # "$1,000 MRR" is a start
-    amounts = [f for f in money(clause) if f.value >= floor]
+    amounts = [f for f in money(clause) if f.value >= _floor(metric, low)]
     growth = _growth(clause)
     if not amounts and not growth:
         # with no figure, a rise is news only as a company's reported result: "Tesco sales
@@ -166,6 +172,22 @@ def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
     return Found(T.REVENUE_MILESTONE, {f"{metric.removesuffix('_usd')}_growth": growth},
                  f"{word['w'].upper() if len(word['w']) == 3 else word['w'].capitalize()} "
                  f"growth {growth}", trigger.start())
+
+
+def _revenue_word(low: str) -> re.Match[str] | None:
+    word = REVENUE.search(low)
+    if word and word["w"] not in _RECURRING:
+        # "a huge sales day, I hit $1k MRR": the recurring figure is the one reported
+        word = next((w for w in REVENUE.finditer(low, word.end()) if w["w"] in _RECURRING), word)
+    return word
+
+
+def _floor(metric: str, low: str) -> int:
+    """The least figure that is news: "$1,000 MRR" is a start, and any figure the founder marks
+    as a milestone or a record ("Milestone achieved: $500 MRR!", "best month ever, $393")."""
+    if RECORD.search(low):
+        return 1
+    return 1_000 if metric in ("mrr_usd", "arr_usd") else 10_000
 
 
 def key_words(text: str) -> str:

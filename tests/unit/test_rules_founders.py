@@ -1,0 +1,80 @@
+"""The rules extractor on founders writing about their own company, Slack and monthly-update
+style: milestones marked as such, first sales, churn counted, acquisition approaches, products
+shut down. Every sentence here is hand-written, each beside a look-alike that is no event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from signalpipe.extract.rules import RulesExtractor
+from signalpipe.models import Batch, EventType, Message, Polarity, SignificantEvent, Source
+
+MakeMessage = Callable[..., Message]
+T = EventType
+NEG = Polarity.NEGATIVE
+POS = Polarity.POSITIVE
+
+
+def read(make_message: MakeMessage, text: str) -> list[SignificantEvent]:
+    message = make_message(text=text, company_id="acme", source=Source.SLACK)
+    batch = Batch(id="b1", company_id="acme", source=message.source, messages=(message,))
+    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+
+
+FOUND = [
+    # a figure the founder marks as a milestone or a record is news at any size
+    ("Milestone achieved: $500 MRR!", T.REVENUE_MILESTONE, POS),
+    ("Thanks to a huge sales day, I hit the big milestone of $1k MRR!", T.REVENUE_MILESTONE, POS),
+    ("revenue: $8,412 (+23%) - best month ever", T.REVENUE_MILESTONE, POS),
+    ("Revenues reached a record high of $640 in affiliate income.", T.REVENUE_MILESTONE, POS),
+    ("We had our biggest month ever, with $3,936 in revenue.", T.REVENUE_MILESTONE, POS),
+    ("MRR is now 4.2k", T.REVENUE_MILESTONE, POS),
+    # the first money in
+    ("I sold my first pre-order for the hardware kit.", T.REVENUE_MILESTONE, POS),
+    ("First paying customer today!!", T.REVENUE_MILESTONE, POS),
+    ("We got our first 10 paying customers for the premium plan.", T.REVENUE_MILESTONE, POS),
+    # lowlights in founder words
+    ("3 cancellations this month, all citing price.", T.CUSTOMER_SUCCESS, NEG),
+    ("Two customers churned last week.", T.CUSTOMER_SUCCESS, NEG),
+    ("We're shutting down the mobile app at the end of the month.", T.PRODUCT_LAUNCH, NEG),
+    ("The Product Hunt launch flopped: only 12 upvotes.", T.PRODUCT_LAUNCH, NEG),
+    ("I launched the course in March and it flopped.", T.PRODUCT_LAUNCH, NEG),
+    # someone wanting to buy the company is inbound interest
+    ("A company reached out about potentially acquiring Acme.", T.INVESTOR_INTEREST, POS),
+    ("We got an offer to acquire us from a larger competitor.", T.INVESTOR_INTEREST, POS),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "polarity"), FOUND)
+def test_founder_language_is_read(make_message: MakeMessage, text: str, kind: EventType,
+                                  polarity: Polarity) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(kind, polarity)], text
+
+
+NOT_EVENTS = [
+    # goals, forecasts, hopes and "getting close"
+    "We should hit $20k MRR by March.",
+    "Getting close to $10k MRR!",
+    "Hoping to reach 1,000 users by the end of Q2.",
+    "Our milestone for next month is $500 MRR.",
+    "Goal: make our first sale before the end of the month.",
+    # a first that is no sale
+    "First day at the new office, everyone is settling in.",
+    "The first sale of the season starts on Friday for our customers.",
+    # routine small figures with no milestone word
+    "Made $312 in sales this week.",
+    # churn words that count nothing
+    "Follow up with anyone who cancelled to learn why.",
+    "We should make cancellations easier to find in settings.",
+    # shutting down something that is no product, acquisitions not of us
+    "Remember to shut down the staging servers tonight.",
+    "Stripe wants to acquire a bank, according to the FT.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_founder_look_alikes_are_not_events(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == [], text
