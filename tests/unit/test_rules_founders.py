@@ -78,3 +78,28 @@ NOT_EVENTS = [
 @pytest.mark.parametrize("text", NOT_EVENTS)
 def test_founder_look_alikes_are_not_events(make_message: MakeMessage, text: str) -> None:
     assert read(make_message, text) == [], text
+
+
+LOWLIGHTS = [
+    ("Lowest revenue in months.", T.REVENUE_MILESTONE),
+    ("I didn't hit my goal of 3 new paying users; only one signed up.", T.USER_GROWTH),
+    ("We missed our target of 60 units; sold 29.", T.REVENUE_MILESTONE),
+    ("We lost a big client this month.", T.ENTERPRISE_DEAL),
+    ("Churn spiked to 9% this month.", T.CUSTOMER_SUCCESS),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), LOWLIGHTS)
+def test_founder_lowlights_keep_their_type(make_message: MakeMessage, text: str,
+                                           kind: EventType) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(kind, NEG)], text
+
+
+@pytest.mark.parametrize("text", [
+    "The lowest MRR growth that still gets us to profitability is 25%.",
+    "Our goal is to reach 500 paying users by June.",
+    "If we don't hit our target we'll cut ad spend.",
+])
+def test_goals_and_thresholds_are_no_lowlights(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == [], text

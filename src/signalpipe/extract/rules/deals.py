@@ -260,7 +260,8 @@ NOT_DEAL = rx(r"\b(?:visual identity|brand(?:ing)?|rebrand\w*|logo (?:design|ref
               r"|ship)?|as one of|accelerator|cohort|batch #?\d+)(?!\w)")
 LOST_NAME = re.compile(r"\b[Ww]e (?:just |have |'ve )?lost (?=[A-Z])")
 DEAL_LOST = rx(
-    r"\b(?:lost (?:the |our |a |an )?(?:[\w&'.-]+ ){0,4}(?:deal|contract|customer|account|bid|rfp"
+    r"\b(?:lost (?:the |our |a |an )?(?:[\w&'.-]+ ){0,4}(?:deal|contract|customer|client"
+    r"|account|bid|rfp"
     r"|tender|opportunity|renewal|logo)|lost (?:to|them to) (?:a )?[\w]+|went with (?:a |another )"
     r"?(?:competitor|vendor|provider|rival)|chose (?:a |another )?(?:competitor|rival|vendor)"
     r"|picked (?:a |another )?(?:competitor|rival)|(?:deal|contract) (?:fell through|fell apart"
@@ -406,7 +407,8 @@ CHURN = rx(
     r"|will not renew"
     r"|didn'?t renew|did not renew|chose not to renew|decided not to renew|non-?renewal"
     r"|downgrad(?:ed|ing|es)|terminat(?:ed|ing|es) (?:their|the|its) (?:contract|agreement)"
-    r"|(?:nrr|ndr|retention) (?:dropped|fell|declined|slipped)|pause[ds]? (?:their|the|its)"
+    r"|(?:nrr|ndr|retention) (?:dropped|fell|declined|slipped)|churn (?:rate )?(?:spiked|jumped"
+    r"|rose|increased|climbed|doubled|went up|is up|was up)|pause[ds]? (?:their|the|its)"
     r" (?:rollout|contract|deployment))")
 SUCCESS_DONE = rx(r"\b(?:renewed|renews|re-?signed|extended|expanded|expands|upgraded|added"
                   r"|published|is live|went live|is out|live\b|hit|reached|came in|landed|at\b"

@@ -86,7 +86,7 @@ STEMS: dict[str, str] = {
                "topline top-line sales turnover profit operating net income earnings ebit "
                "order intake order backlog order book income guidance outlook loss broke even "
                "missed short of "
-               "break even missed outflow warns warned warning worst",
+               "break even missed outflow warns warned warning worst lowest goal target",
     "users": "user actives active customers logos seats signup sign-up registrations "
              "subscribers members developers installs downloads accounts teams organizations "
              "organisations orgs$ companies merchants creators stars followers mau$ maus$ dau$ "

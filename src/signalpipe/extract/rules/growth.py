@@ -47,7 +47,9 @@ REVENUE_BAD = rx(
     rf"|plan|goal|number|forecast|quota|budget|estimates?)|(?:{_REV})s?\b[^.;]{{0,40}}?\b(?:fell"
     r"|dropped|declined|shrank|contracted|decreased|slipped|slumped|plunged|tumbled|went down"
     r"|is down|was down|were down|down \d|down by|lower than|weakened|deteriorated|halved)"
-    r"|came in (?:below|under|short)|fell short|below (?:the |our )?(?:[$\w.,]+ )?(?:plan|target"
+    r"|came in (?:below|under|short)|fell short"
+    r"|lowest (?:\w+ )?(?:revenue|sales|mrr|month)(?! growth)|worst (?:sales |revenue )?month"
+    r"|below (?:the |our )?(?:[$\w.,]+ )?(?:plan|target"
     r"|forecast|goal)|short of (?:plan"
     r"|target|forecast)|(?:net |operating |pre-?tax )?loss(?:es)? (?:widened|grew|increased|rose"
     r"|deepened)|swung to (?:a |an )?(?:\w+ )?loss|turned to (?:a |an )?loss|revenue miss"
@@ -89,14 +91,21 @@ DEAL_HINT = rx(r"\b(?:contract|deal|signed|order form|acv|per year|/yr|a year|cu
                r"|logo|account|po\b|pilot|license|invoice|quote|pricing|price)\b")
 
 
+THRESHOLD = rx(r"\b(?:lowest|minimum|required|needed) (?:\w+ )?(?:growth|revenue|mrr|arr)\b")
 _RECURRING = frozenset({"mrr", "arr", "monthly recurring revenue", "annual recurring revenue"})
 # The founder marks the figure as a milestone or a record: any amount is then news.
 RECORD = rx(r"\b(?:milestones?|record|all[- ]time high|highest|(?:best|biggest) (?:\w+ )?(?:month"
             r"|quarter|week|year|day)(?: ever)?)\b")
 
 
-MISSED = rx(r"\b(?:missed (?:our |the )?(?:\w+ ){0,2}(?:plan|target|goal|number|quota|forecast)"
+MISSED = rx(r"\b(?:missed (?:our |the |my )?(?:\w+ ){0,2}(?:plan|target|goal|number|quota"
+            r"|forecast)|(?:didn'?t|did not|failed to) (?:hit|reach|make|meet|achieve) (?:my |our "
+            r"|the |its )(?:\w+ ){0,3}(?:goal|target|plan)s?\b"
             r"|short of (?:our |the )?(?:[$\w.,]+ )?(?:plan|target|goal|forecast))")
+
+
+_USER_GOAL = rx(r"\b(?:users|signups|sign-ups|subscribers|members|customers|downloads|visitors"
+                r"|pageviews|installs)\b")
 
 
 # Results are always reported for a period that has ended: "rose to EUR 20.5 mn in 2005 from
@@ -121,11 +130,7 @@ def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
     if word and NOT_REVENUE.search(low):
         return None
     if not word:
-        missed = MISSED.search(low)
-        if missed and (money(clause) or re.search(r"\b(?:quarter|month|year|q[1-4])\b", low)):
-            return Found(T.REVENUE_MILESTONE, {"missed": "plan"}, said(clause, missed.start()),
-                         missed.start(), negative=True, allow=frozenset({"plan"}))
-        return None
+        return _missed_plan(clause, low)
     bad = REVENUE_BAD.search(low) or REV_BAD_MORE.search(low)
     if bad:
         return Found(T.REVENUE_MILESTONE, {"missed": word["w"].lower()},
@@ -135,6 +140,8 @@ def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
     if good:
         return Found(T.REVENUE_MILESTONE, {"result": key_words(good.group())},
                      said(clause, good.start()), good.start())
+    if THRESHOLD.search(low):
+        return None  # "the lowest MRR growth that gets us to profitability is 25%": a bar
     verb = MILESTONE.search(low)
     up = REV_UP.search(low)
     trigger = verb if verb is not None else up
@@ -172,6 +179,17 @@ def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
     return Found(T.REVENUE_MILESTONE, {f"{metric.removesuffix('_usd')}_growth": growth},
                  f"{word['w'].upper() if len(word['w']) == 3 else word['w'].capitalize()} "
                  f"growth {growth}", trigger.start())
+
+
+def _missed_plan(clause: str, low: str) -> Found | None:
+    """A plan missed with no revenue word: "we missed our target of 60 units"."""
+    missed = MISSED.search(low)
+    if missed and (money(clause) or re.search(r"\d|\b(?:quarter|month|year|q[1-4])\b", low)):
+        # a missed goal keeps the type of what it counted: users, or money
+        kind = T.USER_GROWTH if _USER_GOAL.search(low, missed.start()) else T.REVENUE_MILESTONE
+        return Found(kind, {"missed": "plan"}, said(clause, missed.start()),
+                     missed.start(), negative=True, allow=frozenset({"plan"}))
+    return None
 
 
 def _revenue_word(low: str) -> re.Match[str] | None:
