@@ -103,3 +103,30 @@ def test_founder_lowlights_keep_their_type(make_message: MakeMessage, text: str,
 ])
 def test_goals_and_thresholds_are_no_lowlights(make_message: MakeMessage, text: str) -> None:
     assert read(make_message, text) == [], text
+
+
+MORE_FOUND = [
+    ("Email list grew from 35 to over 350 in two days.", T.USER_GROWTH),
+    ("500 newsletter subscribers in the first week!", T.USER_GROWTH),
+    ("Customer count: 615 (up from 390)", T.USER_GROWTH),
+    ("Our post was #1 on Indie Hackers today.", T.MEDIA_COVERAGE),
+    ("Our launch post was the top story on Hacker News all afternoon.", T.MEDIA_COVERAGE),
+    ("We had intro calls with 5 VCs this week.", T.INVESTOR_INTEREST),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), MORE_FOUND)
+def test_founder_counts_press_and_investors(make_message: MakeMessage, text: str,
+                                            kind: EventType) -> None:
+    assert [e.event_type for e in read(make_message, text)] == [kind], text
+
+
+@pytest.mark.parametrize("text", [
+    "Add the new signups to the email list before Friday.",
+    "What's the customer count on the enterprise plan?",
+    "Goal for the first week: 500 newsletter subscribers.",
+    "Stripe's post was #1 on Hacker News yesterday.",
+    "We should set up calls with 5 VCs next month.",
+])
+def test_founder_count_look_alikes(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == [], text

@@ -497,6 +497,10 @@ PRESS = rx(
     r"|sat down with [^.]{0,60}(?:podcast|show|radio|tv|magazine)|guest on (?:the )?[^.]{0,40}"
     r"(?:podcast|show)|(?:on|joined) the [^.]{0,40} podcast"
     r"|#?\d\w* product of the (?:day|week|month)|product of the (?:day|week|month)"
+    r"|(?:(?<=#)|(?<=no\. )|(?<=no\.)|(?<=number ))1 (?:on|at) (?:the )?(?:hacker news|hn"
+    r"|indie ?hackers|product hunt|reddit|r/\w+|techmeme|lobste\.?rs)"
+    r"|top (?:post|story) on (?:hacker news|hn|indie ?hackers"
+    r"|reddit|lobste\.?rs)|trending on (?:hacker news|hn|github|product hunt|indie ?hackers)"
     r"|names? (?:\w+ ){1,3}(?:a|as a|as an) (?:leader|visionary|challenger|outperformer"
     r"|fast mover|forward mover|top \d+))")
 NOT_PRESS = rx(r"\b(?:job interview|face to face interview|interview (?:with|for) (?:a |the )"
@@ -504,6 +508,9 @@ NOT_PRESS = rx(r"\b(?:job interview|face to face interview|interview (?:with|for
                r"|mailing list|waitlist|wait list|to-?do list|todo list|shortlist|list of"
                r"|price list|(?:email|contact|distribution|guest|attendee|reading) list"
                r"|named (?:after|the file|the branch|it)|appeared (?:to|in the logs))\b")
+
+
+_RANKED_ON = rx(r"(?:1 (?:on|at)|top (?:post|story) on|trending on) (?:the )?(.+)$")
 
 
 def media(clause: str, low: str, ctx: Context) -> Found | None:
@@ -515,7 +522,12 @@ def media(clause: str, low: str, ctx: Context) -> Found | None:
         return None  # but "a spot on the Inc. 5000 list of fastest-growing companies" is press
     outlet = OUTLET.search(low)
     who = None
-    if outlet:
+    ranked = _RANKED_ON.match(m.group())
+    if ranked and not (FIRST_PERSON.search(low) or (ctx.company and ctx.company.search(clause))):
+        return None  # "Stripe's post was #1 on Hacker News": theirs
+    if ranked:
+        who = clause[m.start() + ranked.start(1):m.end()]  # "#1 on Indie Hackers": the site
+    elif outlet:
         who = name_before(clause, outlet.end(), within=30) or clause[outlet.start():outlet.end()]
     elif not (FIRST_PERSON.search(low) or (ctx.company and ctx.company.search(clause))
               or re.search(r"\b(?:interview|podcast|episode|article|story|piece|profile)\b", low)):

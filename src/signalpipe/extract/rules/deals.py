@@ -182,6 +182,9 @@ INTEREST = rx(
     r"|ask(?:ing|ed|s)? (?:us )?to (?:meet|invest|lead|talk|chat|see|review|look|get|join|dig)"
     r"|(?:due )?diligence (?:call|request|list|questions|meeting|session)"
     r"|started (?:due )?diligence"
+    r"|(?:had|took|did|held) (?:\w+ ){0,2}(?:calls?|meetings?|chats?|coffees?) with"
+    r" (?:\d+|two|three|four|five|six|several|a few"
+    r"|a couple of|a bunch of) (?:more )?(?:vcs|investors|funds|angels|partners at)"
     r"|potential (?:series [a-h] )?lead|preempt\w*|pre-empt\w*|sent (?:us )?a (?:loi"
     r"|deck request))\b")
 _FUND_SENDER = rx(r"\b(?:ventures?|capital|partners|vc|fund|investments?|investors?|angels?)\b")

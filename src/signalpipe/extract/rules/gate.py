@@ -23,7 +23,7 @@ STEMS: dict[str, str] = {
                          "monitoring following radar attention request preempt pre-empt loi$ "
                          "intro$ introduction asked to asked for asking to asking for "
                          "diligence approached approaching following open to asking if "
-                         "asked if",
+                         "asked if calls with meetings with call with chats with",
     "compliance": "soc$ soc2 soc 1 soc 2 soc 3 iso hipaa gdpr pci fedramp hitrust csa star "
                   "cyber essentials tisax ccpa nis2 nis 2 fda 510(k) stateramp irap disa ce mark "
                   "hds$ c5$ nist cmmc pen test pentest penetration ato$ failed the audit failed "
@@ -35,6 +35,7 @@ STEMS: dict[str, str] = {
              "column published named list$ quoted we're in we are in we were in press front page "
              "appear shout profiled award prize winner won$ wins$ live$ interview recogni "
              "magic quadrant forrester wave product of the leader$ product hunt ranked ranks "
+             "hacker news indie hackers indiehackers trending top post top story "
              "spot on hype cycle included in listed in honor honour",
     "hiring": "ceo cto cfo coo cro cmo cpo ciso cio$ cso$ cdo$ cco$ chief vice president vp$ "
               "svp$ evp$ head of director general counsel founding founder co-founder cofounder "
@@ -92,7 +93,7 @@ STEMS: dict[str, str] = {
              "organisations orgs$ companies merchants creators stars followers mau$ maus$ dau$ "
              "daus$ wau$ waus$ businesses brands clinics hospitals schools restaurants stores "
              "drivers riders patients students learners players listeners viewers visitors "
-             "waitlist wait-list pulls community",
+             "waitlist wait-list pulls community email list customer count user count",
     "technical": "p50 p75 p90 p95 p99 latency response time load time page load build time "
                  "query time cold start startup time render time rendering time ttfb time to first "
                  "throughput "
@@ -184,7 +185,10 @@ def _stems(spec: str) -> list[str]:
              "standardizes on", "standardises on", "product hunt", "pay freeze",
              "salary freeze", "wage freeze", "freezes pay", "freezing pay", "size of",
              "open to", "asking if", "asked if", "to sell", "sale of", "letter of intent",
-             "pulled the plug", "wound down", "winding down", "went nowhere"}
+             "pulled the plug", "wound down", "winding down", "went nowhere", "email list",
+             "calls with", "meetings with", "call with",
+             "chats with", "hacker news", "indie hackers", "top post", "top story",
+             "customer count", "user count"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

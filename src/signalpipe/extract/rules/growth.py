@@ -33,7 +33,8 @@ MILESTONE = rx(
     r"|climbed|soared|rose|increased|more than|now have|now has|we have|serving|used by"
     r"|trusted by|past|beyond|north of|now \d+|to \$?\d+|is now|are now|has reached|have reached"
     r"|and counting|as of (?:today|this morning|now|close|the close|this week)"
-    r"|total(?:l)?ed|amounted to|stood at|came to|came in at)"
+    r"|total(?:l)?ed|amounted to|stood at|came to|came in at"
+    r"|(?:in|within) (?:the |our |its )?first (?:\w+ )?(?:days?|weeks?|months?|hours?))"
     r"(?!\w)")
 _REV = (r"arr|mrr|annual recurring revenue|monthly recurring revenue|run[- ]?rate|revenues?"
         r"|bookings|net new arr|gmv|billings|top[- ]?line|net sales|sales|turnover|gross profit"
@@ -233,7 +234,8 @@ USERS = rx(
     r"|developers|installs|downloads|accounts|teams|organi[sz]ations|orgs|companies|merchants"
     r"|creators|stars|github stars|followers|maus?|daus?|waus?|businesses|brands|clinics"
     r"|hospitals|schools|restaurants|stores|drivers|riders|patients|students|learners|players"
-    r"|listeners|viewers|visitors|waitlist|wait-list)\b")
+    r"|listeners|viewers|visitors|waitlist|wait-list|email list|customer count|user count"
+    r"|subscriber count)\b")
 USERS_BAD = rx(r"\b(?:users|daus?|waus?|maus?|actives|signups|sign-ups|traffic|usage|engagement"
                r"|subscribers|customers)\b[^.]{0,20}\b(?:dropped|fell|declined|plunged|shrank"
                r"|decreased|down \d|halved|tanked)")
@@ -248,6 +250,10 @@ def _user_metric(word: str) -> tuple[str, int]:
     for prefix, name in _CANON.items():
         if w.startswith(prefix):
             return name, 100
+    if w.endswith("count"):
+        w = "customers" if w.startswith("customer") else w.split()[0] + "s"
+    if w == "email list":
+        return "subscribers", 100
     if w.startswith("paying") or w in {"customers", "logos", "paid subscribers", "businesses",
                                        "brands", "companies", "organizations", "organisations",
                                        "orgs", "teams", "merchants", "clinics", "hospitals",
@@ -263,6 +269,8 @@ def _user_metric(word: str) -> tuple[str, int]:
     return w.replace(" ", "_").replace("-", ""), 100
 
 
+# nouns that name a count rather than who is counted: the title names who ("350 subscribers")
+_PLAIN_LABEL = frozenset({"email list", "customer count", "user count", "subscriber count"})
 NOT_USERS = rx(r"\b(?:hit (?:errors?|issues?|bugs?|a bug|problems?|the bug|timeouts?)|affected"
                r"|impacted|inflated|bots?|fake|spam\w*|test accounts|subscribed to|unsubscribe"
                r"|members? (?:only|area|login)|member of|mailing list"
@@ -303,7 +311,7 @@ def users(clause: str, low: str, ctx: Context) -> Found | None:
         if fig.value < floor:
             return None
         value = round(fig.value)
-        label = noun["w"].lower()
+        label = metric.replace("_", " ") if noun["w"].lower() in _PLAIN_LABEL else noun["w"].lower()
         return Found(T.USER_GROWTH, {metric: value}, f"{short_count(value)} {label}",
                      min(verb.start(), fig.start))
     growth = _growth(clause)
