@@ -130,3 +130,25 @@ def test_founder_counts_press_and_investors(make_message: MakeMessage, text: str
 ])
 def test_founder_count_look_alikes(make_message: MakeMessage, text: str) -> None:
     assert read(make_message, text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Launching your own product is difficult.",
+    "Still, we got a sale within 10 days of launching the EU site.",
+    "Our 3PL vendor shipped three orders.",
+    "We've shipped a lot of new features since January.",
+    "Released a small update to the dashboard with better filters.",
+    "Shipped a fix for the login bug.",
+])
+def test_routine_and_topical_launch_words_are_no_launch(make_message: MakeMessage,
+                                                        text: str) -> None:
+    assert read(make_message, text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Acme 3.0 is out today with a redesigned editor.",
+    "Our Android app is now available on Google Play.",
+    "Acme is now generally available.",
+])
+def test_real_launches_still_count(make_message: MakeMessage, text: str) -> None:
+    assert [e.event_type for e in read(make_message, text)] == [T.PRODUCT_LAUNCH], text

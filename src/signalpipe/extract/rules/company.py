@@ -215,6 +215,19 @@ NOT_LAUNCH_OBJECT = rx(r"\b(?:website|web site|blog|logo|brand(?:ing)?|new look|
                       r"|strategic review|search for|schedule|agenda|workshop|summit|hackathon"
                       r"|registration|cfp|call for (?:papers|proposals|speakers)|tutorial|course"
                       r"|meeting|talk|keynote)\b")
+# Launch words used for something else: launching as a topic or backstory ("launching your own
+# product is difficult", "within 10 days of launching the EU site"), fulfilment ("shipped three
+# orders"), routine work in bulk ("shipped many new features and fixes", "released a small
+# update").
+NOT_LAUNCH_USE = rx(
+    r"\b(?:of|after|before|about|since|while|re-)launching\b|(?:^|\. |, |that |of )launching "
+    r"[^.;]{0,40}? (?:is|takes|took|was|means|requires)\b"
+    r"|\bshipped (?:\d+|one|two|three|four|five|six|\w+ more) (?:orders?|units?|packages?|boxes"
+    r"|devices|kits|pre-?orders?)\b|\bshipped (?:a lot of|lots of|many|dozens of|several|a bunch of"
+    r"|tons of|a ton of|plenty of) (?:\w+ )?(?:features|fixes|improvements|updates|things)\b"
+    r"|\b(?:every|each) feature shipped|\bsince (?:we |i )?(?:first )?(?:released|launched|shipped)"
+    r"|\b(?:released|shipped|pushed|rolled out) (?:a |an |some )?(?:small |minor |quick |tiny )?"
+    r"(?:update|fix|tweak|patch|improvement)s?\b")
 # A build offered for testing is a step towards a release, not the release.
 PRE_RELEASE = rx(r"\b(?:release candidate|rc ?\d+\b|rc\.\d|for testing|pre-?release|nightly"
                  r"|snapshot build|beta testers?|testing build)")
@@ -287,6 +300,7 @@ def _not_a_launch(trigger: str, clause: str, low: str, at: int, *, headline: boo
     support-thread "you can now", a bare "announced" with nothing launched."""
     hint = PRODUCT_HINT.search(low)
     if (not hint and not names_in(clause) and not headline) or WEAK_USE.search(low) \
+            or NOT_LAUNCH_USE.search(low) \
             or NOT_LAUNCH_OBJECT.search(low, at) or PRE_RELEASE.search(low) \
             or (trigger.endswith("available") and low.startswith(" in ", at + len(trigger))
                 and REGION.match(low, at + len(trigger) + 4) is not None):
