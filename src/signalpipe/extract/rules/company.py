@@ -220,7 +220,7 @@ NOT_LAUNCH_OBJECT = rx(r"\b(?:website|web site|blog|logo|brand(?:ing)?|new look|
 # orders"), routine work in bulk ("shipped many new features and fixes", "released a small
 # update").
 NOT_LAUNCH_USE = rx(
-    r"\b(?:of|after|before|about|since|while|re-)launching\b|(?:^|\. |, |that |of )launching "
+    r"\b(?:(?:of|after|before|about|since|while) |re-)launching\b|(?:^|\. |, |that |of )launching "
     r"[^.;]{0,40}? (?:is|takes|took|was|means|requires)\b"
     r"|\bshipped (?:\d+|one|two|three|four|five|six|\w+ more) (?:orders?|units?|packages?|boxes"
     r"|devices|kits|pre-?orders?)\b|\bshipped (?:a lot of|lots of|many|dozens of|several|a bunch of"
