@@ -152,3 +152,18 @@ def test_routine_and_topical_launch_words_are_no_launch(make_message: MakeMessag
 ])
 def test_real_launches_still_count(make_message: MakeMessage, text: str) -> None:
     assert [e.event_type for e in read(make_message, text)] == [T.PRODUCT_LAUNCH], text
+
+
+@pytest.mark.parametrize("text", [
+    "eCommerce companies typically sell for 2.5-3.5x earnings.",
+    "Traffic to our landing page is down, and only 5 users came from the website.",
+    "I let the side project die and did not renew the domain.",
+])
+def test_multiples_metric_dips_and_domains_are_no_events(make_message: MakeMessage,
+                                                          text: str) -> None:
+    assert read(make_message, text) == [], text
+
+
+def test_revenue_lost_is_a_lowlight(make_message: MakeMessage) -> None:
+    events = read(make_message, "The supply cut means we're losing $450k in revenue this year.")
+    assert [(e.event_type, e.polarity) for e in events] == [(T.REVENUE_MILESTONE, NEG)]

@@ -48,7 +48,8 @@ REVENUE_BAD = rx(
     rf"|plan|goal|number|forecast|quota|budget|estimates?)|(?:{_REV})s?\b[^.;]{{0,40}}?\b(?:fell"
     r"|dropped|declined|shrank|contracted|decreased|slipped|slumped|plunged|tumbled|went down"
     r"|is down|was down|were down|down \d|down by|lower than|weakened|deteriorated|halved)"
-    r"|came in (?:below|under|short)|fell short"
+    r"|came in (?:below|under|short)|fell short|(?:losing|lose|lost) (?:about |around |~)?[$\d.,]+"
+    r"(?:k|m|bn| million| billion)? (?:in|of) (?:revenue|sales|mrr|arr)"
     r"|lowest (?:\w+ )?(?:revenue|sales|mrr|month)(?! growth)|worst (?:sales |revenue )?month"
     r"|below (?:the |our )?(?:[$\w.,]+ )?(?:plan|target"
     r"|forecast|goal)|short of (?:plan"
@@ -92,6 +93,9 @@ DEAL_HINT = rx(r"\b(?:contract|deal|signed|order form|acv|per year|/yr|a year|cu
                r"|logo|account|po\b|pilot|license|invoice|quote|pricing|price)\b")
 
 
+# "businesses sell for 2.5-3.5x earnings": a price multiple, not growth
+VALUATION_MULTIPLE = rx(r"\d(?:\.\d+)?x (?:the |its |our |their )?(?:\w+ ){0,4}(?:earnings|revenue"
+                        r"|arr|sales|ebitda|profits?|sde)\b")
 THRESHOLD = rx(r"\b(?:lowest|minimum|required|needed) (?:\w+ )?(?:growth|revenue|mrr|arr)\b")
 _RECURRING = frozenset({"mrr", "arr", "monthly recurring revenue", "annual recurring revenue"})
 # The founder marks the figure as a milestone or a record: any amount is then news.
@@ -141,7 +145,7 @@ def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
     if good:
         return Found(T.REVENUE_MILESTONE, {"result": key_words(good.group())},
                      said(clause, good.start()), good.start())
-    if THRESHOLD.search(low):
+    if THRESHOLD.search(low) or VALUATION_MULTIPLE.search(low):
         return None  # "the lowest MRR growth that gets us to profitability is 25%": a bar
     verb = MILESTONE.search(low)
     up = REV_UP.search(low)
@@ -354,6 +358,11 @@ OUTAGE = rx(
     r"|unauthorized access|data leak|exposed"
     r"|ransomware|post-?mortem|root cause|rca\b|unavailable|timeouts?|lag\b|lagging"
     r"|crash(?:ed|es|ing)?|broke (?:for|in) production|failed over|failover)")
+# "Traffic to Gumroad is down": a number fell, nothing broke.
+METRIC_DOWN = rx(r"\b(?:traffic|visits|visitors|pageviews|sales|revenue|profits?|signups|sign-ups"
+                 r"|usage|conversions?|numbers|orders|downloads|installs|engagement)"
+                 r"(?: to (?:\w+ ){0,3}?[\w.]+)?"
+                 r" (?:is|was|are|were) down\b")
 # Slowness and errors are an incident only when customers feel them ("TechStream paused the
 # rollout", "users couldn't log in"); "seeing some lag in production" is an engineer's note.
 WEAK_OUTAGE = frozenset({"incident", "degraded", "degradation", "unavailable", "timeout",
@@ -380,7 +389,8 @@ LEADERBOARD = rx(r"\b(?:tops?|topped|leads?|ranks? (?:first|#1|no\.? ?1) on) (?:
 def technical(clause: str, low: str, ctx: Context) -> Found | None:
     marks = list(OUTAGE.finditer(low))
     outage = next((m for m in marks if m.group() not in WEAK_OUTAGE), marks[0] if marks else None)
-    if outage and outage.group() in WEAK_OUTAGE and not FELT.search(low):
+    if outage and ((outage.group() in WEAK_OUTAGE and not FELT.search(low))
+                   or METRIC_DOWN.search(low, 0, outage.end())):
         outage = None
     whole = ctx.sentence.lower() if len(ctx.sentence) > len(clause) else low
     # a vulnerability found in our product is an incident whoever it touched
