@@ -167,3 +167,28 @@ def test_multiples_metric_dips_and_domains_are_no_events(make_message: MakeMessa
 def test_revenue_lost_is_a_lowlight(make_message: MakeMessage) -> None:
     events = read(make_message, "The supply cut means we're losing $450k in revenue this year.")
     assert [(e.event_type, e.polarity) for e in events] == [(T.REVENUE_MILESTONE, NEG)]
+
+
+MORE_KINDS = [
+    ("We're live on Product Hunt!", T.PRODUCT_LAUNCH),
+    ("We launched on Product Hunt today and finished #3 of the day.", T.PRODUCT_LAUNCH),
+    ("I reduced our cloud platform fees by 90% by moving off managed services.",
+     T.TECHNICAL_ACHIEVEMENT),
+    ("We're now shipping to the UK and EU.", T.MARKET_EXPANSION),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), MORE_KINDS)
+def test_founder_launches_costs_and_markets(make_message: MakeMessage, text: str,
+                                            kind: EventType) -> None:
+    assert [e.event_type for e in read(make_message, text)] == [kind], text
+
+
+@pytest.mark.parametrize("text", [
+    "Our biggest competitor is live on Product Hunt today.",
+    "We should launch on Product Hunt next Tuesday.",
+    "Our cloud platform fees are due on the 1st.",
+    "Shipping to the UK takes about five days.",
+])
+def test_founder_launch_and_market_look_alikes(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == [], text

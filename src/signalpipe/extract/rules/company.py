@@ -145,7 +145,8 @@ LAUNCH = rx(
     r"|rolling out to all"
     r"|introduc(?:ed|es|ing) (?!us\b|me\b|him\b|her\b|them\b)(?:our |the |a |an )?(?:new )?"
     r"(?=[A-Z\w])|unveil(?:ed|s|ing)"
-    r"|debut(?:ed|s)|is (?:now )?(?:live|out(?! of)|here|available)|are (?:now )?(?:live"
+    r"|debut(?:ed|s)|(?:we'?re|we are) (?:now )?live on"
+    r"|is (?:now )?(?:live|out(?! of)|here|available)|are (?:now )?(?:live"
     r"|out(?! of)|here|available)|went live|now available|now live"
     r"|generally available|general availability|\bga\b|public (?:beta|launch|release|preview)"
     r"|open beta|has arrived|have arrived|announc(?:ed|es|ing) (?:the |a |an |our |its )?"
@@ -265,7 +266,9 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
                               r"|month|year|changelog)\b", ctx.subject):
         product = ctx.subject.strip(" #*\U0001f680\U0001f389")  # "we're excited to bring you ..."
     if product is None and version is None:
-        return None
+        product = _launched_on_platform(low)
+        if product is None:
+            return None
     label = product or ""
     if version and version.group() not in label:
         label = f"{label} {version.group()}".strip()
@@ -275,6 +278,19 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
         and INTRANSITIVE.match(m.group().strip())
     return Found(T.PRODUCT_LAUNCH, {"product": key(label)}, f"Launched {label}", m.start(),
                  relational=bool(named_product), stakeholders=(label,))
+
+
+_ON_PLATFORM = rx(r"\b(?:(?:we'?re|we are|we went|went|is|are) (?:now )?live|launched|launching)"
+                  r" (?:today )?on (?:the )?(product ?hunt|hacker news|app store|google play"
+                  r"|indie ?hackers)")
+
+
+def _launched_on_platform(low: str) -> str | None:
+    """"We're live on Product Hunt!": the company itself launched, the site names where."""
+    m = _ON_PLATFORM.search(low)
+    if m is None or not FIRST_PERSON.search(low):
+        return None
+    return f"on {m.group(1).title()}"
 
 
 _VERSIONS = re.compile(r"\bv?(\d+)\.(\d+)(?:\.(\d+))?(?:\.(\d+))?\b(?!\.?\d)")
@@ -338,7 +354,7 @@ def _product(clause: str, m: re.Match[str], ctx: Context, *, has_version: bool) 
         # "Shipped custom domains: ...": a digest line names its feature in lower case
         obj = OBJECT.match(clause, m.end())
         product = obj.group(1).strip() if obj else None
-    return product
+    return None if product and _PLATFORMS.fullmatch(product) else product
 
 
 EXPAND = rx(
@@ -365,7 +381,8 @@ EXPAND = rx(
     r"|facility|site|clinic|center|centre|campus|warehouse|branch)|established (?:a |an )?"
     r"(?:subsidiary|office|entity|branch)|arriv(?:ed|es) in|new market"
     r"|(?:launch|expansion|office|team) (?:is|was) (?:done|live|complete|open|up and running)"
-    r"|open for business|up and running|now selling in|selling in|first customer there|(?:first"
+    r"|open for business|up and running|now selling in|selling in|(?:now|started|start) shipping"
+    r" (?:to|in)|first customer there|(?:first"
     r"|sixth|second"
     r"|third|fourth|fifth|\d+(?:st|nd|rd|th))"
     r" market)")

@@ -60,7 +60,7 @@ STEMS: dict[str, str] = {
                  "entered entering available in availability in now serving set up incorporated "
                  "data residency arrived in arrives in market$ established exit pull out "
                  "launch is expansion is office is team is open for business up and running "
-                 "now selling in selling in first customer there "
+                 "now selling in selling in first customer there shipping to shipping in "
                  "deprecated withdrawn discontinued sunset retired no longer available "
                  "pulled out pulling out shut clos withdr retir zone",
     "partnership": "partner alliance marketplace app exchange appexchange app directory reseller "
@@ -107,7 +107,8 @@ STEMS: dict[str, str] = {
                  "loss lost data breach compromised leak ddos ransomware postmortem post-mortem "
                  "root cause rca$ unavailable timeout lag$ lagging broke for broke in failed over "
                  "failover unauthorized access data leak exposed vulnerab security issue "
-                 "unauthori leaderboard benchmark deploys builds faster quicker",
+                 "unauthori leaderboard benchmark deploys builds faster quicker fees ops per "
+                 "second",
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
              "granted secured landed patent award honor honour",
     "first_sale": "first",
@@ -186,6 +187,7 @@ def _stems(spec: str) -> list[str]:
              "salary freeze", "wage freeze", "freezes pay", "freezing pay", "size of",
              "open to", "asking if", "asked if", "to sell", "sale of", "letter of intent",
              "pulled the plug", "wound down", "winding down", "went nowhere", "email list",
+             "shipping to", "shipping in",
              "calls with", "meetings with", "call with",
              "chats with", "hacker news", "indie hackers", "top post", "top story",
              "customer count", "user count"}
