@@ -87,7 +87,9 @@ STEMS: dict[str, str] = {
                "topline top-line sales turnover profit operating net income earnings ebit "
                "order intake order backlog order book income guidance outlook loss broke even "
                "missed short of "
-               "break even missed outflow warns warned warning worst lowest goal target",
+               "break even missed outflow warns warned warning worst lowest "
+               "didn't hit did not hit didn't reach did not reach didn't make did not make "
+               "didn't meet did not meet failed to hit failed to reach failed to meet",
     "users": "user actives active customers logos seats signup sign-up registrations "
              "subscribers members developers installs downloads accounts teams organizations "
              "organisations orgs$ companies merchants creators stars followers mau$ maus$ dau$ "
@@ -107,15 +109,16 @@ STEMS: dict[str, str] = {
                  "loss lost data breach compromised leak ddos ransomware postmortem post-mortem "
                  "root cause rca$ unavailable timeout lag$ lagging broke for broke in failed over "
                  "failover unauthorized access data leak exposed vulnerab security issue "
-                 "unauthori leaderboard benchmark deploys builds faster quicker fees ops per "
-                 "second",
+                 "unauthori leaderboard benchmark deploys builds faster quicker fees",
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
              "granted secured landed patent award honor honour",
-    "first_sale": "first",
+    "first_sale": "sold my first sold our first got our first got my first landed our first "
+                  "made our first made my first closed our first first paying first paid "
+                  "first sale first pre paying",
     "churn_count": "cancel churn lost refund",
-    "acquire_interest": "acqui buy buying offer loi$ lois$ letter of intent",
+    "acquire_interest": "acqui buying loi$ lois$ letter of intent",
     "shut_down": "shut sunset kill discontinu retir pulled the plug wound down winding down "
-                 "flop bomb fizzl bust went nowhere failed",
+                 "flop bomb fizzl went nowhere",
     "launch": "launched launches launching shipped released rolled out rolling out introduc "
               "unveil debut live "
               "available generally available general availability ga$ beta preview arrived "
@@ -187,6 +190,12 @@ def _stems(spec: str) -> list[str]:
              "salary freeze", "wage freeze", "freezes pay", "freezing pay", "size of",
              "open to", "asking if", "asked if", "to sell", "sale of", "letter of intent",
              "pulled the plug", "wound down", "winding down", "went nowhere", "email list",
+             "sold my first", "sold our first", "got our first",
+             "got my first", "landed our first", "made our first", "made my first",
+             "closed our first", "first paying", "first paid", "first sale", "first pre",
+             "didn't hit", "did not hit", "didn't reach", "did not reach", "didn't make",
+             "did not make", "didn't meet", "did not meet", "failed to hit", "failed to reach",
+             "failed to meet",
              "shipping to", "shipping in",
              "calls with", "meetings with", "call with",
              "chats with", "hacker news", "indie hackers", "top post", "top story",

@@ -324,7 +324,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                 "surg", "soar", "recover", "boost", "lift", "strong", "higher", "better", "fall",
                 "fell", "drop", "declin", "slid", "slump", "disappoint", "hit by", "hurt", "warn",
                 "outflow", "swung", "swing", "worst", "eat", "sink", "sank", "plung", "tumbl",
-                "collaps", "slip", "slow", "lowest", "goal", "target"),
+                "collaps", "slip", "slow", "lowest", "hit", "reach", "make", "meet"),
     "users": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "doubl", "tripl", "fold",
               "drop", "fell", "declin", "down"),
 }
