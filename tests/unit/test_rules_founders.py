@@ -192,3 +192,8 @@ def test_founder_launches_costs_and_markets(make_message: MakeMessage, text: str
 ])
 def test_founder_launch_and_market_look_alikes(make_message: MakeMessage, text: str) -> None:
     assert read(make_message, text) == [], text
+
+
+def test_an_accepted_offer_keeps_the_hire_named(make_message: MakeMessage) -> None:
+    events = read(make_message, "Aisha Larsen has accepted our offer and joins us as CTO.")
+    assert [(e.event_type, "Aisha Larsen" in e.title) for e in events] == [(T.HIRING, True)]
