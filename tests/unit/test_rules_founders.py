@@ -197,3 +197,15 @@ def test_founder_launch_and_market_look_alikes(make_message: MakeMessage, text: 
 def test_an_accepted_offer_keeps_the_hire_named(make_message: MakeMessage) -> None:
     events = read(make_message, "Aisha Larsen has accepted our offer and joins us as CTO.")
     assert [(e.event_type, "Aisha Larsen" in e.title) for e in events] == [(T.HIRING, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Acme had its highest-revenue month ever.",
+    "- I sold my first meal plan on the Acme site.",
+])
+def test_records_and_first_sales_in_update_bullets(make_message: MakeMessage, text: str) -> None:
+    assert [e.event_type for e in read(make_message, text)] == [T.REVENUE_MILESTONE], text
+
+
+def test_a_plan_to_make_the_first_sale_is_no_sale(make_message: MakeMessage) -> None:
+    assert read(make_message, "We plan to get our first paying customer in May.") == []

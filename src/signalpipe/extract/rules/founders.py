@@ -57,8 +57,11 @@ def first_sale(clause: str, low: str, ctx: Context) -> Found | None:
     m = FIRST_SALE.search(low)
     if not m or NOT_FIRST_SALE.search(low):
         return None
-    return Found(T.REVENUE_MILESTONE, {"first_sale": said(clause, m.start(), limit=60).lower()},
-                 said(clause, m.start()), m.start())
+    # "I sold my first meal plan": a sale made, whatever the word "plan" says
+    done = m.group().startswith(("sold", "got", "landed", "made", "closed"))
+    title = said(clause, m.start()).replace("[", "").replace("]", "").rstrip()
+    return Found(T.REVENUE_MILESTONE, {"first_sale": title[:60].lower()}, title, m.start(),
+                 allow=frozenset({"plan"} if done else ()))
 
 
 def churn_count(clause: str, low: str, ctx: Context) -> Found | None:
