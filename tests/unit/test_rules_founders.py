@@ -209,3 +209,25 @@ def test_records_and_first_sales_in_update_bullets(make_message: MakeMessage, te
 
 def test_a_plan_to_make_the_first_sale_is_no_sale(make_message: MakeMessage) -> None:
     assert read(make_message, "We plan to get our first paying customer in May.") == []
+
+
+PRESS = [
+    "It got a so-so reception on reddit, but it reached #2 on Hacker News.",
+    "A busy December: we reached the top of both Reddit and Hacker News.",
+    "The chapter did well on Hacker News and Lobsters.",
+    "I got a surprise review from Jeff Geerling, a beloved YouTube creator.",
+]
+
+
+@pytest.mark.parametrize("text", PRESS)
+def test_founder_press_on_community_sites(make_message: MakeMessage, text: str) -> None:
+    assert [e.event_type for e in read(make_message, text)] == [T.MEDIA_COVERAGE], text
+
+
+@pytest.mark.parametrize("text", [
+    "Stripe's post was #2 on Hacker News yesterday.",
+    "Please review from line 40 onwards.",
+    "Our goal is to reach the top of Hacker News with the launch post.",
+])
+def test_community_site_look_alikes(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == [], text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.found import Context, Found, cased, said
 from signalpipe.extract.rules.lexicon import CERT, OUTLET, REGION, ROLE, rx
 from signalpipe.extract.rules.names import key, name_after, name_before, names_in
@@ -528,8 +529,13 @@ PRESS = rx(
     r"|sat down with [^.]{0,60}(?:podcast|show|radio|tv|magazine)|guest on (?:the )?[^.]{0,40}"
     r"(?:podcast|show)|(?:on|joined) the [^.]{0,40} podcast"
     r"|#?\d\w* product of the (?:day|week|month)|product of the (?:day|week|month)"
-    r"|(?:(?<=#)|(?<=no\. )|(?<=no\.)|(?<=number ))1 (?:on|at) (?:the )?(?:hacker news|hn"
+    r"|(?:(?<=#)|(?<=no\. )|(?<=no\.)|(?<=number ))(?:[1-9]|10) (?:on|at) (?:the )?"
+    r"(?:hacker news|hn"
     r"|indie ?hackers|product hunt|reddit|r/\w+|techmeme|lobste\.?rs)"
+    r"|(?:reached|hit|made|topped) the top of (?:both )?(?:\w+ )?(?:reddit|hacker news|hn"
+    r"|product hunt|indie ?hackers)|did (?:well|great) \[?on (?:hacker news|hn|reddit|lobste\.?rs"
+    r"|product hunt)|(?:got|received|receive) (?:a |an |one |two |three |several |\d+ )?(?:\w+ )?"
+    r"\[?(?:youtube |video )?reviews? (?:from|by)\b|youtube reviews?"
     r"|top (?:post|story) on (?:hacker news|hn|indie ?hackers"
     r"|reddit|lobste\.?rs)|trending on (?:hacker news|hn|github|product hunt|indie ?hackers)"
     r"|names? (?:\w+ ){1,3}(?:a|as a|as an) (?:leader|visionary|challenger|outperformer"
@@ -541,7 +547,17 @@ NOT_PRESS = rx(r"\b(?:job interview|face to face interview|interview (?:with|for
                r"|named (?:after|the file|the branch|it)|appeared (?:to|in the logs))\b")
 
 
-_RANKED_ON = rx(r"(?:1 (?:on|at)|top (?:post|story) on|trending on) (?:the )?(.+)$")
+def _someone_else(head: str, low: str, ctx: Context) -> bool:
+    """A name of someone else before a ranking: "Stripe's post was #1", not "it reached #2"."""
+    if FIRST_PERSON.search(low) or (ctx.company and ctx.company.search(head)):
+        return False
+    return any(w.lower() not in COMMON_WORDS and w.lower() not in _MONTHS
+               for w in re.findall(r"\b[A-Z][\w.&'-]+", head))
+
+
+_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december"])
+_RANKED_ON = rx(r"(?:(?:[1-9]|10) (?:on|at)|top (?:post|story) on|trending on) (?:the )?(.+)$")
 
 
 def media(clause: str, low: str, ctx: Context) -> Found | None:
@@ -554,7 +570,7 @@ def media(clause: str, low: str, ctx: Context) -> Found | None:
     outlet = OUTLET.search(low)
     who = None
     ranked = _RANKED_ON.match(m.group())
-    if ranked and not (FIRST_PERSON.search(low) or (ctx.company and ctx.company.search(clause))):
+    if ranked and _someone_else(clause[:m.start()], low, ctx):
         return None  # "Stripe's post was #1 on Hacker News": theirs
     if ranked:
         who = clause[m.start() + ranked.start(1):m.end()]  # "#1 on Indie Hackers": the site

@@ -35,7 +35,8 @@ STEMS: dict[str, str] = {
              "column published named list$ quoted we're in we are in we were in press front page "
              "appear shout profiled award prize winner won$ wins$ live$ interview recogni "
              "magic quadrant forrester wave product of the leader$ product hunt ranked ranks "
-             "hacker news indie hackers indiehackers trending top post top story "
+             "hacker news indie hackers indiehackers trending top post top story review from "
+             "review by reviews from reviews by youtube review the top of did well on "
              "spot on hype cycle included in listed in honor honour",
     "hiring": "ceo cto cfo coo cro cmo cpo ciso cio$ cso$ cdo$ cco$ chief vice president vp$ "
               "svp$ evp$ head of director general counsel founding founder co-founder cofounder "
@@ -190,6 +191,8 @@ def _stems(spec: str) -> list[str]:
              "salary freeze", "wage freeze", "freezes pay", "freezing pay", "size of",
              "open to", "asking if", "asked if", "to sell", "sale of", "letter of intent",
              "pulled the plug", "wound down", "winding down", "went nowhere", "email list",
+             "review from", "review by", "reviews from",
+             "reviews by", "youtube review", "the top of", "did well on",
              "sold my first", "sold our first", "got our first",
              "got my first", "landed our first", "made our first", "made my first",
              "closed our first", "first paying", "first paid", "first sale", "first pre",
