@@ -231,3 +231,30 @@ def test_founder_press_on_community_sites(make_message: MakeMessage, text: str) 
 ])
 def test_community_site_look_alikes(make_message: MakeMessage, text: str) -> None:
     assert read(make_message, text) == [], text
+
+
+USERS_FOUND = [
+    "Our visits reached a record high of 11k pageviews.",
+    "We got more than 180,000 visitors this quarter, a 2,200% increase on the last.",
+    "In two weeks it got 12k unique active users.",
+    "We added more new paying subscribers than in any other month in our history.",
+]
+
+
+@pytest.mark.parametrize("text", USERS_FOUND)
+def test_founder_audience_milestones(make_message: MakeMessage, text: str) -> None:
+    assert [e.event_type for e in read(make_message, text)] == [T.USER_GROWTH], text
+
+
+@pytest.mark.parametrize("text", [
+    "We got 3 users asking about SSO this week.",
+    "I'd love more paying subscribers than last month.",
+    "We need 5,000 pageviews a day to cover the hosting.",
+])
+def test_audience_look_alikes(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == [], text
+
+
+def test_a_smaller_script_is_a_technical_result(make_message: MakeMessage) -> None:
+    events = read(make_message, "Reduced the size of our tracking script by more than 50%.")
+    assert [e.event_type for e in events] == [T.TECHNICAL_ACHIEVEMENT]

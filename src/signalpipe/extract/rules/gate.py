@@ -96,7 +96,8 @@ STEMS: dict[str, str] = {
              "organisations orgs$ companies merchants creators stars followers mau$ maus$ dau$ "
              "daus$ wau$ waus$ businesses brands clinics hospitals schools restaurants stores "
              "drivers riders patients students learners players listeners viewers visitors "
-             "waitlist wait-list pulls community email list customer count user count",
+             "waitlist wait-list pulls community email list customer count user count "
+             "pageviews page views",
     "technical": "p50 p75 p90 p95 p99 latency response time load time page load build time "
                  "query time cold start startup time render time rendering time ttfb time to first "
                  "throughput "
@@ -110,7 +111,7 @@ STEMS: dict[str, str] = {
                  "loss lost data breach compromised leak ddos ransomware postmortem post-mortem "
                  "root cause rca$ unavailable timeout lag$ lagging broke for broke in failed over "
                  "failover unauthorized access data leak exposed vulnerab security issue "
-                 "unauthori leaderboard benchmark deploys builds faster quicker fees",
+                 "unauthori leaderboard benchmark deploys builds faster quicker fees size of",
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
              "granted secured landed patent award honor honour",
     "first_sale": "sold my first sold our first got our first got my first landed our first "
@@ -191,6 +192,7 @@ def _stems(spec: str) -> list[str]:
              "salary freeze", "wage freeze", "freezes pay", "freezing pay", "size of",
              "open to", "asking if", "asked if", "to sell", "sale of", "letter of intent",
              "pulled the plug", "wound down", "winding down", "went nowhere", "email list",
+             "page views",
              "review from", "review by", "reviews from",
              "reviews by", "youtube review", "the top of", "did well on",
              "sold my first", "sold our first", "got our first",

@@ -34,7 +34,8 @@ MILESTONE = rx(
     r"|trusted by|past|beyond|north of|now \d+|to \$?\d+|is now|are now|has reached|have reached"
     r"|and counting|as of (?:today|this morning|now|close|the close|this week)"
     r"|total(?:l)?ed|amounted to|stood at|came to|came in at"
-    r"|(?:in|within) (?:the |our |its )?first (?:\w+ )?(?:days?|weeks?|months?|hours?))"
+    r"|(?:in|within) (?:the |our |its )?first (?:\w+ )?(?:days?|weeks?|months?|hours?)"
+    r"|got|gained)"
     r"(?!\w)")
 _REV = (r"arr|mrr|annual recurring revenue|monthly recurring revenue|run[- ]?rate|revenues?"
         r"|bookings|net new arr|gmv|billings|top[- ]?line|net sales|sales|turnover|gross profit"
@@ -241,6 +242,7 @@ USERS = rx(
     r"|creators|stars|github stars|followers|maus?|daus?|waus?|businesses|brands|clinics"
     r"|hospitals|schools|restaurants|stores|drivers|riders|patients|students|learners|players"
     r"|listeners|viewers|visitors|waitlist|wait-list|email list|customer count|user count"
+    r"|pageviews|page views"
     r"|subscriber count)\b")
 USERS_BAD = rx(r"\b(?:users|daus?|waus?|maus?|actives|signups|sign-ups|traffic|usage|engagement"
                r"|subscribers|customers)\b[^.]{0,20}\b(?:dropped|fell|declined|plunged|shrank"
@@ -284,6 +286,9 @@ NOT_USERS = rx(r"\b(?:hit (?:errors?|issues?|bugs?|a bug|problems?|the bug|timeo
                r"|\d+% off|percent of|% of|faster|quicker|slower|cheaper)\b")
 
 
+MOST_EVER = rx(r"\b(?:more|most) (?:new )?(?:paying |paid )?(?:users|customers|subscribers"
+               r"|signups|sign-ups|members|visitors) than (?:in )?(?:any|ever)\b"
+               r"(?: (?:other|previous|prior))?")
 # "used by more than 100,000 organizations" describes a company (a boilerplate, a profile); a
 # count is news when something marks it as reached now or as a move.
 ARRIVED = rx(r"\b(?:cross\w*|pass(?:ed|es)|hit|hits|reach\w*|surpass\w*|top(?:ped|s)|went past"
@@ -291,7 +296,8 @@ ARRIVED = rx(r"\b(?:cross\w*|pass(?:ed|es)|hit|hits|reach\w*|surpass\w*|top(?:pe
              r"|grew|grown"
              r"|growing|doubled|tripled|quadrupled|up from|went from|jumped|climbed|soared|added"
              r"|welcomed|and counting|as of|this (?:week|month|quarter|year)|all[- ]time|first"
-             r"|yoy|mom|qoq|wow|year over year|month over month)\b|\d+(?:\.\d+)?x\b|\+\d")
+             r"|yoy|mom|qoq|wow|year over year|month over month|got|gained|increase)\b"
+             r"|\d+(?:\.\d+)?x\b|\+\d")
 
 
 def users(clause: str, low: str, ctx: Context) -> Found | None:
@@ -302,6 +308,10 @@ def users(clause: str, low: str, ctx: Context) -> Found | None:
     if bad:
         return Found(T.USER_GROWTH, {"decline": noun["w"].lower()}, said(clause, bad.start()),
                      bad.start(), negative=True)
+    most = MOST_EVER.search(low)
+    if most:  # "more new paying subscribers than in any other month": a record, no figure needed
+        return Found(T.USER_GROWTH, {f"{_user_metric(noun['w'])[0]}_trend": "record"},
+                     said(clause, most.start()), most.start())
     verb = MILESTONE.search(low)
     if not verb or not ARRIVED.search(low):
         return None
@@ -339,7 +349,9 @@ TECH_METRIC = rx(
     r"|search times?|deploys|builds|(?<=\dx )(?:faster|quicker)|feed(?:ing)? throughput"
     r"|write throughput"
     r"|read throughput"
-    r"|accuracy|precision|recall|deploy time|ci time|test suite|bundle size|app size)\b")
+    r"|accuracy|precision|recall|deploy time|ci time|test suite|bundle size|app size"
+    r"|(?:script|bundle|binary|image|payload|page) (?:size|weight)|size of (?:our |the )?(?:\w+ )?"
+    r"(?:script|bundle|binary|image|payload|app))\b")
 TECH_BETTER = rx(
     r"\b(?:from \S+ to|down to|dropped|dropping|reduced|reduction|cut (?:by|from|to|our)"
     r"|lower than|lowered|improved|improvement|faster|quicker|speed-?up|sped up|halved"

@@ -326,7 +326,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                 "outflow", "swung", "swing", "worst", "eat", "sink", "sank", "plung", "tumbl",
                 "collaps", "slip", "slow", "lowest", "hit", "reach", "make", "meet"),
     "users": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "doubl", "tripl", "fold",
-              "drop", "fell", "declin", "down"),
+              "drop", "fell", "declin", "down", "than"),
 }
 
 
