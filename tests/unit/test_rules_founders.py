@@ -258,3 +258,13 @@ def test_audience_look_alikes(make_message: MakeMessage, text: str) -> None:
 def test_a_smaller_script_is_a_technical_result(make_message: MakeMessage) -> None:
     events = read(make_message, "Reduced the size of our tracking script by more than 50%.")
     assert [e.event_type for e in events] == [T.TECHNICAL_ACHIEVEMENT]
+
+
+def test_two_revenue_drops_stay_two_events(make_message: MakeMessage) -> None:
+    first = make_message(text="Revenue dropped 10% to $84k in May.", company_id="acme",
+                         source=Source.SLACK)
+    second = make_message(text="Revenue dropped 25% to $31k in August.", company_id="acme",
+                          source=Source.SLACK)
+    batch = Batch(id="b1", company_id="acme", source=Source.SLACK, messages=(first, second))
+    events = RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+    assert len({e.fingerprint for e in events if e.polarity is NEG}) == 2

@@ -16,7 +16,7 @@ from signalpipe.extract.rules.numbers import (
     short_count,
     short_money,
 )
-from signalpipe.models import EventType
+from signalpipe.models import EventType, MetricValue
 
 T = EventType
 
@@ -141,7 +141,7 @@ def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
         return _missed_plan(clause, low)
     bad = REVENUE_BAD.search(low) or REV_BAD_MORE.search(low)
     if bad:
-        return Found(T.REVENUE_MILESTONE, {"missed": word["w"].lower()},
+        return Found(T.REVENUE_MILESTONE, _setback_identity(word["w"].lower(), clause),
                      said(clause, bad.start()), bad.start(), negative=True,
                      allow=frozenset({"plan"}))
     good = REVENUE_GOOD.search(low)
@@ -187,6 +187,18 @@ def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
     return Found(T.REVENUE_MILESTONE, {f"{metric.removesuffix('_usd')}_growth": growth},
                  f"{word['w'].upper() if len(word['w']) == 3 else word['w'].capitalize()} "
                  f"growth {growth}", trigger.start())
+
+
+def _setback_identity(kind: str, clause: str) -> dict[str, MetricValue]:
+    """A setback's figures name it: two months' "revenue dropped" are two events, not one."""
+    metrics: dict[str, MetricValue] = {"missed": kind}
+    amounts = money(clause)
+    if amounts:
+        metrics["figure_usd"] = round(amounts[-1].value)
+    growth = _growth(clause)
+    if growth:
+        metrics["change"] = growth
+    return metrics
 
 
 def _missed_plan(clause: str, low: str) -> Found | None:
