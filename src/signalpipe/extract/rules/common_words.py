@@ -22,5 +22,9 @@ COMMON_WORDS = frozenset([
     "overall", "finally", "instead", "otherwise", "later", "earlier", "currently", "recently",
     "previously", "update", "updated", "updates", "announcement", "announcements", "summary",
     "highlights", "added", "fixed", "changed", "removed", "deprecated", "improved", "security",
-    "important", "notice", "reminder"
+    "important", "notice", "reminder",
+    # a founder's update opens sentences with its metrics ("Revenues reached a record high")
+    "revenue", "revenues", "sales", "profit", "profits", "income", "earnings", "mrr", "arr",
+    "traffic", "signups", "users", "customers", "subscribers", "downloads", "milestone",
+    "thanks", "wow", "finally", "yesterday", "result",
 ])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.found import Context, Found, cased, said
 from signalpipe.extract.rules.lexicon import CERT, OUTLET, REGION, ROLE, rx
 from signalpipe.extract.rules.names import key, name_after, name_before, names_in
@@ -145,7 +146,8 @@ LAUNCH = rx(
     r"|rolling out to all"
     r"|introduc(?:ed|es|ing) (?!us\b|me\b|him\b|her\b|them\b)(?:our |the |a |an )?(?:new )?"
     r"(?=[A-Z\w])|unveil(?:ed|s|ing)"
-    r"|debut(?:ed|s)|is (?:now )?(?:live|out(?! of)|here|available)|are (?:now )?(?:live"
+    r"|debut(?:ed|s)|(?:we'?re|we are) (?:now )?live on"
+    r"|is (?:now )?(?:live|out(?! of)|here|available)|are (?:now )?(?:live"
     r"|out(?! of)|here|available)|went live|now available|now live"
     r"|generally available|general availability|\bga\b|public (?:beta|launch|release|preview)"
     r"|open beta|has arrived|have arrived|announc(?:ed|es|ing) (?:the |a |an |our |its )?"
@@ -215,6 +217,19 @@ NOT_LAUNCH_OBJECT = rx(r"\b(?:website|web site|blog|logo|brand(?:ing)?|new look|
                       r"|strategic review|search for|schedule|agenda|workshop|summit|hackathon"
                       r"|registration|cfp|call for (?:papers|proposals|speakers)|tutorial|course"
                       r"|meeting|talk|keynote)\b")
+# Launch words used for something else: launching as a topic or backstory ("launching your own
+# product is difficult", "within 10 days of launching the EU site"), fulfilment ("shipped three
+# orders"), routine work in bulk ("shipped many new features and fixes", "released a small
+# update").
+NOT_LAUNCH_USE = rx(
+    r"\b(?:(?:of|after|before|about|since|while) |re-)launching\b|(?:^|\. |, |that |of )launching "
+    r"[^.;]{0,40}? (?:is|takes|took|was|means|requires)\b"
+    r"|\bshipped (?:\d+|one|two|three|four|five|six|\w+ more) (?:orders?|units?|packages?|boxes"
+    r"|devices|kits|pre-?orders?)\b|\bshipped (?:a lot of|lots of|many|dozens of|several|a bunch of"
+    r"|tons of|a ton of|plenty of) (?:\w+ )?(?:features|fixes|improvements|updates|things)\b"
+    r"|\b(?:every|each) feature shipped|\bsince (?:we |i )?(?:first )?(?:released|launched|shipped)"
+    r"|\b(?:released|shipped|pushed|rolled out) (?:a |an |some )?(?:small |minor |quick |tiny )?"
+    r"(?:update|fix|tweak|patch|improvement)s?\b")
 # A build offered for testing is a step towards a release, not the release.
 PRE_RELEASE = rx(r"\b(?:release candidate|rc ?\d+\b|rc\.\d|for testing|pre-?release|nightly"
                  r"|snapshot build|beta testers?|testing build)")
@@ -252,7 +267,9 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
                               r"|month|year|changelog)\b", ctx.subject):
         product = ctx.subject.strip(" #*\U0001f680\U0001f389")  # "we're excited to bring you ..."
     if product is None and version is None:
-        return None
+        product = _launched_on_platform(low)
+        if product is None:
+            return None
     label = product or ""
     if version and version.group() not in label:
         label = f"{label} {version.group()}".strip()
@@ -262,6 +279,19 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
         and INTRANSITIVE.match(m.group().strip())
     return Found(T.PRODUCT_LAUNCH, {"product": key(label)}, f"Launched {label}", m.start(),
                  relational=bool(named_product), stakeholders=(label,))
+
+
+_ON_PLATFORM = rx(r"\b(?:(?:we'?re|we are|we went|went|is|are) (?:now )?live|launched|launching)"
+                  r" (?:today )?on (?:the )?(product ?hunt|hacker news|app store|google play"
+                  r"|indie ?hackers)")
+
+
+def _launched_on_platform(low: str) -> str | None:
+    """"We're live on Product Hunt!": the company itself launched, the site names where."""
+    m = _ON_PLATFORM.search(low)
+    if m is None or not FIRST_PERSON.search(low):
+        return None
+    return f"on {m.group(1).title()}"
 
 
 _VERSIONS = re.compile(r"\bv?(\d+)\.(\d+)(?:\.(\d+))?(?:\.(\d+))?\b(?!\.?\d)")
@@ -287,6 +317,7 @@ def _not_a_launch(trigger: str, clause: str, low: str, at: int, *, headline: boo
     support-thread "you can now", a bare "announced" with nothing launched."""
     hint = PRODUCT_HINT.search(low)
     if (not hint and not names_in(clause) and not headline) or WEAK_USE.search(low) \
+            or NOT_LAUNCH_USE.search(low) \
             or NOT_LAUNCH_OBJECT.search(low, at) or PRE_RELEASE.search(low) \
             or (trigger.endswith("available") and low.startswith(" in ", at + len(trigger))
                 and REGION.match(low, at + len(trigger) + 4) is not None):
@@ -324,7 +355,7 @@ def _product(clause: str, m: re.Match[str], ctx: Context, *, has_version: bool) 
         # "Shipped custom domains: ...": a digest line names its feature in lower case
         obj = OBJECT.match(clause, m.end())
         product = obj.group(1).strip() if obj else None
-    return product
+    return None if product and _PLATFORMS.fullmatch(product) else product
 
 
 EXPAND = rx(
@@ -351,7 +382,8 @@ EXPAND = rx(
     r"|facility|site|clinic|center|centre|campus|warehouse|branch)|established (?:a |an )?"
     r"(?:subsidiary|office|entity|branch)|arriv(?:ed|es) in|new market"
     r"|(?:launch|expansion|office|team) (?:is|was) (?:done|live|complete|open|up and running)"
-    r"|open for business|up and running|now selling in|selling in|first customer there|(?:first"
+    r"|open for business|up and running|now selling in|selling in|(?:now|started|start) shipping"
+    r" (?:to|in)|first customer there|(?:first"
     r"|sixth|second"
     r"|third|fourth|fifth|\d+(?:st|nd|rd|th))"
     r" market)")
@@ -497,6 +529,15 @@ PRESS = rx(
     r"|sat down with [^.]{0,60}(?:podcast|show|radio|tv|magazine)|guest on (?:the )?[^.]{0,40}"
     r"(?:podcast|show)|(?:on|joined) the [^.]{0,40} podcast"
     r"|#?\d\w* product of the (?:day|week|month)|product of the (?:day|week|month)"
+    r"|(?:(?<=#)|(?<=no\. )|(?<=no\.)|(?<=number ))(?:[1-9]|10) (?:on|at) (?:the )?"
+    r"(?:hacker news|hn"
+    r"|indie ?hackers|product hunt|reddit|r/\w+|techmeme|lobste\.?rs)"
+    r"|(?:reached|hit|made|topped) the top of (?:both )?(?:\w+ )?(?:reddit|hacker news|hn"
+    r"|product hunt|indie ?hackers)|did (?:well|great) \[?on (?:hacker news|hn|reddit|lobste\.?rs"
+    r"|product hunt)|(?:got|received|receive) (?:a |an |one |two |three |several |\d+ )?(?:\w+ )?"
+    r"\[?(?:youtube |video )?reviews? (?:from|by)\b|youtube reviews?"
+    r"|top (?:post|story) on (?:hacker news|hn|indie ?hackers"
+    r"|reddit|lobste\.?rs)|trending on (?:hacker news|hn|github|product hunt|indie ?hackers)"
     r"|names? (?:\w+ ){1,3}(?:a|as a|as an) (?:leader|visionary|challenger|outperformer"
     r"|fast mover|forward mover|top \d+))")
 NOT_PRESS = rx(r"\b(?:job interview|face to face interview|interview (?:with|for) (?:a |the )"
@@ -504,6 +545,19 @@ NOT_PRESS = rx(r"\b(?:job interview|face to face interview|interview (?:with|for
                r"|mailing list|waitlist|wait list|to-?do list|todo list|shortlist|list of"
                r"|price list|(?:email|contact|distribution|guest|attendee|reading) list"
                r"|named (?:after|the file|the branch|it)|appeared (?:to|in the logs))\b")
+
+
+def _someone_else(head: str, low: str, ctx: Context) -> bool:
+    """A name of someone else before a ranking: "Stripe's post was #1", not "it reached #2"."""
+    if FIRST_PERSON.search(low) or (ctx.company and ctx.company.search(head)):
+        return False
+    return any(w.lower() not in COMMON_WORDS and w.lower() not in _MONTHS
+               for w in re.findall(r"\b[A-Z][\w.&'-]+", head))
+
+
+_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december"])
+_RANKED_ON = rx(r"(?:(?:[1-9]|10) (?:on|at)|top (?:post|story) on|trending on) (?:the )?(.+)$")
 
 
 def media(clause: str, low: str, ctx: Context) -> Found | None:
@@ -515,7 +569,12 @@ def media(clause: str, low: str, ctx: Context) -> Found | None:
         return None  # but "a spot on the Inc. 5000 list of fastest-growing companies" is press
     outlet = OUTLET.search(low)
     who = None
-    if outlet:
+    ranked = _RANKED_ON.match(m.group())
+    if ranked and _someone_else(clause[:m.start()], low, ctx):
+        return None  # "Stripe's post was #1 on Hacker News": theirs
+    if ranked:
+        who = clause[m.start() + ranked.start(1):m.end()]  # "#1 on Indie Hackers": the site
+    elif outlet:
         who = name_before(clause, outlet.end(), within=30) or clause[outlet.start():outlet.end()]
     elif not (FIRST_PERSON.search(low) or (ctx.company and ctx.company.search(clause))
               or re.search(r"\b(?:interview|podcast|episode|article|story|piece|profile)\b", low)):

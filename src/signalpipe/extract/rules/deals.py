@@ -182,6 +182,9 @@ INTEREST = rx(
     r"|ask(?:ing|ed|s)? (?:us )?to (?:meet|invest|lead|talk|chat|see|review|look|get|join|dig)"
     r"|(?:due )?diligence (?:call|request|list|questions|meeting|session)"
     r"|started (?:due )?diligence"
+    r"|(?:had|took|did|held) (?:\w+ ){0,2}(?:calls?|meetings?|chats?|coffees?) with"
+    r" (?:\d+|two|three|four|five|six|several|a few"
+    r"|a couple of|a bunch of) (?:more )?(?:vcs|investors|funds|angels|partners at)"
     r"|potential (?:series [a-h] )?lead|preempt\w*|pre-empt\w*|sent (?:us )?a (?:loi"
     r"|deck request))\b")
 _FUND_SENDER = rx(r"\b(?:ventures?|capital|partners|vc|fund|investments?|investors?|angels?)\b")
@@ -260,7 +263,8 @@ NOT_DEAL = rx(r"\b(?:visual identity|brand(?:ing)?|rebrand\w*|logo (?:design|ref
               r"|ship)?|as one of|accelerator|cohort|batch #?\d+)(?!\w)")
 LOST_NAME = re.compile(r"\b[Ww]e (?:just |have |'ve )?lost (?=[A-Z])")
 DEAL_LOST = rx(
-    r"\b(?:lost (?:the |our |a |an )?(?:[\w&'.-]+ ){0,4}(?:deal|contract|customer|account|bid|rfp"
+    r"\b(?:lost (?:the |our |a |an )?(?:[\w&'.-]+ ){0,4}(?:deal|contract|customer|client"
+    r"|account|bid|rfp"
     r"|tender|opportunity|renewal|logo)|lost (?:to|them to) (?:a )?[\w]+|went with (?:a |another )"
     r"?(?:competitor|vendor|provider|rival)|chose (?:a |another )?(?:competitor|rival|vendor)"
     r"|picked (?:a |another )?(?:competitor|rival)|(?:deal|contract) (?:fell through|fell apart"
@@ -404,9 +408,11 @@ CHURN = rx(
     r"\b(?:churn(?:ed|ing)\b(?! out)|churns\b|cancell?(?:ed|ing|s) (?:their|the|its|our) "
     r"(?:contract|subscription|account|plan|deal)|not renewing|won'?t (?:be )?renew(?:ing)?"
     r"|will not renew"
-    r"|didn'?t renew|did not renew|chose not to renew|decided not to renew|non-?renewal"
+    r"|(?:didn'?t|did not) renew(?! (?:the|my|our) (?:domain|lease|passport|visa|membership))"
+    r"|chose not to renew|decided not to renew|non-?renewal"
     r"|downgrad(?:ed|ing|es)|terminat(?:ed|ing|es) (?:their|the|its) (?:contract|agreement)"
-    r"|(?:nrr|ndr|retention) (?:dropped|fell|declined|slipped)|pause[ds]? (?:their|the|its)"
+    r"|(?:nrr|ndr|retention) (?:dropped|fell|declined|slipped)|churn (?:rate )?(?:spiked|jumped"
+    r"|rose|increased|climbed|doubled|went up|is up|was up)|pause[ds]? (?:their|the|its)"
     r" (?:rollout|contract|deployment))")
 SUCCESS_DONE = rx(r"\b(?:renewed|renews|re-?signed|extended|expanded|expands|upgraded|added"
                   r"|published|is live|went live|is out|live\b|hit|reached|came in|landed|at\b"

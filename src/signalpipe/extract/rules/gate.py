@@ -23,7 +23,7 @@ STEMS: dict[str, str] = {
                          "monitoring following radar attention request preempt pre-empt loi$ "
                          "intro$ introduction asked to asked for asking to asking for "
                          "diligence approached approaching following open to asking if "
-                         "asked if",
+                         "asked if calls with meetings with call with chats with",
     "compliance": "soc$ soc2 soc 1 soc 2 soc 3 iso hipaa gdpr pci fedramp hitrust csa star "
                   "cyber essentials tisax ccpa nis2 nis 2 fda 510(k) stateramp irap disa ce mark "
                   "hds$ c5$ nist cmmc pen test pentest penetration ato$ failed the audit failed "
@@ -35,6 +35,8 @@ STEMS: dict[str, str] = {
              "column published named list$ quoted we're in we are in we were in press front page "
              "appear shout profiled award prize winner won$ wins$ live$ interview recogni "
              "magic quadrant forrester wave product of the leader$ product hunt ranked ranks "
+             "hacker news indie hackers indiehackers trending top post top story review from "
+             "review by reviews from reviews by youtube review the top of did well on "
              "spot on hype cycle included in listed in honor honour",
     "hiring": "ceo cto cfo coo cro cmo cpo ciso cio$ cso$ cdo$ cco$ chief vice president vp$ "
               "svp$ evp$ head of director general counsel founding founder co-founder cofounder "
@@ -59,7 +61,7 @@ STEMS: dict[str, str] = {
                  "entered entering available in availability in now serving set up incorporated "
                  "data residency arrived in arrives in market$ established exit pull out "
                  "launch is expansion is office is team is open for business up and running "
-                 "now selling in selling in first customer there "
+                 "now selling in selling in first customer there shipping to shipping in "
                  "deprecated withdrawn discontinued sunset retired no longer available "
                  "pulled out pulling out shut clos withdr retir zone",
     "partnership": "partner alliance marketplace app exchange appexchange app directory reseller "
@@ -86,13 +88,16 @@ STEMS: dict[str, str] = {
                "topline top-line sales turnover profit operating net income earnings ebit "
                "order intake order backlog order book income guidance outlook loss broke even "
                "missed short of "
-               "break even missed outflow warns warned warning worst",
+               "break even missed outflow warns warned warning worst lowest "
+               "didn't hit did not hit didn't reach did not reach didn't make did not make "
+               "didn't meet did not meet failed to hit failed to reach failed to meet",
     "users": "user actives active customers logos seats signup sign-up registrations "
              "subscribers members developers installs downloads accounts teams organizations "
              "organisations orgs$ companies merchants creators stars followers mau$ maus$ dau$ "
              "daus$ wau$ waus$ businesses brands clinics hospitals schools restaurants stores "
              "drivers riders patients students learners players listeners viewers visitors "
-             "waitlist wait-list pulls community",
+             "waitlist wait-list pulls community email list customer count user count "
+             "pageviews page views",
     "technical": "p50 p75 p90 p95 p99 latency response time load time page load build time "
                  "query time cold start startup time render time rendering time ttfb time to first "
                  "throughput "
@@ -106,9 +111,16 @@ STEMS: dict[str, str] = {
                  "loss lost data breach compromised leak ddos ransomware postmortem post-mortem "
                  "root cause rca$ unavailable timeout lag$ lagging broke for broke in failed over "
                  "failover unauthorized access data leak exposed vulnerab security issue "
-                 "unauthori leaderboard benchmark deploys builds faster quicker",
+                 "unauthori leaderboard benchmark deploys builds faster quicker fees size of",
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
              "granted secured landed patent award honor honour",
+    "first_sale": "sold my first sold our first got our first got my first landed our first "
+                  "made our first made my first closed our first first paying first paid "
+                  "first sale first pre paying",
+    "churn_count": "cancel churn lost refund",
+    "acquire_interest": "acqui buying loi$ lois$ letter of intent",
+    "shut_down": "shut sunset kill discontinu retir pulled the plug wound down winding down "
+                 "flop bomb fizzl went nowhere",
     "launch": "launched launches launching shipped released rolled out rolling out introduc "
               "unveil debut live "
               "available generally available general availability ga$ beta preview arrived "
@@ -178,7 +190,21 @@ def _stems(spec: str) -> list[str]:
              "full-time", "spot on", "hype cycle", "included in", "listed in",
              "standardizes on", "standardises on", "product hunt", "pay freeze",
              "salary freeze", "wage freeze", "freezes pay", "freezing pay", "size of",
-             "open to", "asking if", "asked if", "to sell", "sale of"}
+             "open to", "asking if", "asked if", "to sell", "sale of", "letter of intent",
+             "pulled the plug", "wound down", "winding down", "went nowhere", "email list",
+             "page views",
+             "review from", "review by", "reviews from",
+             "reviews by", "youtube review", "the top of", "did well on",
+             "sold my first", "sold our first", "got our first",
+             "got my first", "landed our first", "made our first", "made my first",
+             "closed our first", "first paying", "first paid", "first sale", "first pre",
+             "didn't hit", "did not hit", "didn't reach", "did not reach", "didn't make",
+             "did not make", "didn't meet", "did not meet", "failed to hit", "failed to reach",
+             "failed to meet",
+             "shipping to", "shipping in",
+             "calls with", "meetings with", "call with",
+             "chats with", "hacker news", "indie hackers", "top post", "top story",
+             "customer count", "user count"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

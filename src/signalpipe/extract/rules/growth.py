@@ -16,7 +16,7 @@ from signalpipe.extract.rules.numbers import (
     short_count,
     short_money,
 )
-from signalpipe.models import EventType
+from signalpipe.models import EventType, MetricValue
 
 T = EventType
 
@@ -26,13 +26,16 @@ MILESTONE = rx(
     r"|records|milestone|now at|is at|are at|we'?re at|stands at|sits at|landed at|finished at"
     r"|ended (?:the )?(?:month|quarter|year|q[1-4]) at|closed (?:the )?(?:month|quarter|year"
     r"|q[1-4]) (?:at|with)|grew|grown|growing|growth|up \d+|up from|doubled|tripled"
-    r"|quadrupled|best (?:month|quarter|week|year|day)|all[- ]time high|highest|first \$\d+"
+    r"|quadrupled|(?:best|biggest) (?:month|quarter|week|year|day)|all[- ]time high|highest"
+    r"|first \$\d+"
     r"|new high"
     r"|\d+(?:\.\d+)?x\b|yoy|mom|qoq|wow|year over year|month over month|went from|jumped"
     r"|climbed|soared|rose|increased|more than|now have|now has|we have|serving|used by"
     r"|trusted by|past|beyond|north of|now \d+|to \$?\d+|is now|are now|has reached|have reached"
     r"|and counting|as of (?:today|this morning|now|close|the close|this week)"
-    r"|total(?:l)?ed|amounted to|stood at|came to|came in at)"
+    r"|total(?:l)?ed|amounted to|stood at|came to|came in at"
+    r"|(?:in|within) (?:the |our |its )?first (?:\w+ )?(?:days?|weeks?|months?|hours?)"
+    r"|got|gained)"
     r"(?!\w)")
 _REV = (r"arr|mrr|annual recurring revenue|monthly recurring revenue|run[- ]?rate|revenues?"
         r"|bookings|net new arr|gmv|billings|top[- ]?line|net sales|sales|turnover|gross profit"
@@ -46,12 +49,17 @@ REVENUE_BAD = rx(
     rf"|plan|goal|number|forecast|quota|budget|estimates?)|(?:{_REV})s?\b[^.;]{{0,40}}?\b(?:fell"
     r"|dropped|declined|shrank|contracted|decreased|slipped|slumped|plunged|tumbled|went down"
     r"|is down|was down|were down|down \d|down by|lower than|weakened|deteriorated|halved)"
-    r"|came in (?:below|under|short)|fell short|below (?:the |our )?(?:[$\w.,]+ )?(?:plan|target"
+    r"|came in (?:below|under|short)|fell short|(?:losing|lose|lost) (?:about |around |~)?[$\d.,]+"
+    r"(?:k|m|bn| million| billion)? (?:in|of) (?:revenue|sales|mrr|arr)"
+    r"|lowest (?:\w+ )?(?:revenue|sales|mrr|month)(?! growth)|worst (?:sales |revenue )?month"
+    r"|below (?:the |our )?(?:[$\w.,]+ )?(?:plan|target"
     r"|forecast|goal)|short of (?:plan"
     r"|target|forecast)|(?:net |operating |pre-?tax )?loss(?:es)? (?:widened|grew|increased|rose"
     r"|deepened)|swung to (?:a |an )?(?:\w+ )?loss|turned to (?:a |an )?loss|revenue miss"
     r"|profit warning|lower(?:ed|s)? (?:its |our |the )?(?:guidance|outlook|forecast))")
 REVENUE_GOOD = rx(r"\b(?:(?:swung|swings?) to (?:a |an )?(?:\w+ )?profit"
+                  r"|(?:highest|best|biggest|record)[- ](?:revenue|sales|earning|grossing)s?"
+                  r" (?:month|quarter|week|year|day)"
                   r"|turned (?:a )?profit(?:able)?"
                   r"|broke even|(?:net |operating |pre-?tax )?loss(?:es)? (?:narrowed|shrank"
                   r"|decreased)|raised (?:its |our |the )?(?:guidance|outlook|forecast))\b")
@@ -88,8 +96,24 @@ DEAL_HINT = rx(r"\b(?:contract|deal|signed|order form|acv|per year|/yr|a year|cu
                r"|logo|account|po\b|pilot|license|invoice|quote|pricing|price)\b")
 
 
-MISSED = rx(r"\b(?:missed (?:our |the )?(?:\w+ ){0,2}(?:plan|target|goal|number|quota|forecast)"
+# "businesses sell for 2.5-3.5x earnings": a price multiple, not growth
+VALUATION_MULTIPLE = rx(r"\d(?:\.\d+)?x (?:the |its |our |their )?(?:\w+ ){0,4}(?:earnings|revenue"
+                        r"|arr|sales|ebitda|profits?|sde)\b")
+THRESHOLD = rx(r"\b(?:lowest|minimum|required|needed) (?:\w+ )?(?:growth|revenue|mrr|arr)\b")
+_RECURRING = frozenset({"mrr", "arr", "monthly recurring revenue", "annual recurring revenue"})
+# The founder marks the figure as a milestone or a record: any amount is then news.
+RECORD = rx(r"\b(?:milestones?|record|all[- ]time high|highest|(?:best|biggest) (?:\w+ )?(?:month"
+            r"|quarter|week|year|day)(?: ever)?)\b")
+
+
+MISSED = rx(r"\b(?:missed (?:our |the |my )?(?:\w+ ){0,2}(?:plan|target|goal|number|quota"
+            r"|forecast)|(?:didn'?t|did not|failed to) (?:hit|reach|make|meet|achieve) (?:my |our "
+            r"|the |its )(?:\w+ ){0,3}(?:goal|target|plan)s?\b"
             r"|short of (?:our |the )?(?:[$\w.,]+ )?(?:plan|target|goal|forecast))")
+
+
+_USER_GOAL = rx(r"\b(?:users|signups|sign-ups|subscribers|members|customers|downloads|visitors"
+                r"|pageviews|installs)\b")
 
 
 # Results are always reported for a period that has ended: "rose to EUR 20.5 mn in 2005 from
@@ -110,24 +134,22 @@ def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
     if loss:
         return Found(T.REVENUE_MILESTONE, {"missed": "results"}, said(clause, loss.start()),
                      loss.start(), negative=True, allow=frozenset({"plan"}))
-    word = REVENUE.search(low)
+    word = _revenue_word(low)
     if word and NOT_REVENUE.search(low):
         return None
     if not word:
-        missed = MISSED.search(low)
-        if missed and (money(clause) or re.search(r"\b(?:quarter|month|year|q[1-4])\b", low)):
-            return Found(T.REVENUE_MILESTONE, {"missed": "plan"}, said(clause, missed.start()),
-                         missed.start(), negative=True, allow=frozenset({"plan"}))
-        return None
+        return _missed_plan(clause, low)
     bad = REVENUE_BAD.search(low) or REV_BAD_MORE.search(low)
     if bad:
-        return Found(T.REVENUE_MILESTONE, {"missed": word["w"].lower()},
+        return Found(T.REVENUE_MILESTONE, _setback_identity(word["w"].lower(), clause),
                      said(clause, bad.start()), bad.start(), negative=True,
                      allow=frozenset({"plan"}))
     good = REVENUE_GOOD.search(low)
     if good:
         return Found(T.REVENUE_MILESTONE, {"result": key_words(good.group())},
                      said(clause, good.start()), good.start())
+    if THRESHOLD.search(low) or VALUATION_MULTIPLE.search(low):
+        return None  # "the lowest MRR growth that gets us to profitability is 25%": a bar
     verb = MILESTONE.search(low)
     up = REV_UP.search(low)
     trigger = verb if verb is not None else up
@@ -140,8 +162,7 @@ def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
         "revenue_usd" if kind in {"revenue", "revenues", "sales", "net sales", "turnover",
                                   "bookings", "gmv", "billings", "top line", "topline",
                                   "top-line"} else f"{key_words(kind).replace(' ', '_')}_usd"
-    floor = 1_000 if metric in ("mrr_usd", "arr_usd") else 10_000  # "$1,000 MRR" is a start
-    amounts = [f for f in money(clause) if f.value >= floor]
+    amounts = [f for f in money(clause) if f.value >= _floor(metric, low)]
     growth = _growth(clause)
     if not amounts and not growth:
         # with no figure, a rise is news only as a company's reported result: "Tesco sales
@@ -166,6 +187,45 @@ def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
     return Found(T.REVENUE_MILESTONE, {f"{metric.removesuffix('_usd')}_growth": growth},
                  f"{word['w'].upper() if len(word['w']) == 3 else word['w'].capitalize()} "
                  f"growth {growth}", trigger.start())
+
+
+def _setback_identity(kind: str, clause: str) -> dict[str, MetricValue]:
+    """A setback's figures name it: two months' "revenue dropped" are two events, not one."""
+    metrics: dict[str, MetricValue] = {"missed": kind}
+    amounts = money(clause)
+    if amounts:
+        metrics["figure_usd"] = round(amounts[-1].value)
+    growth = _growth(clause)
+    if growth:
+        metrics["change"] = growth
+    return metrics
+
+
+def _missed_plan(clause: str, low: str) -> Found | None:
+    """A plan missed with no revenue word: "we missed our target of 60 units"."""
+    missed = MISSED.search(low)
+    if missed and (money(clause) or re.search(r"\d|\b(?:quarter|month|year|q[1-4])\b", low)):
+        # a missed goal keeps the type of what it counted: users, or money
+        kind = T.USER_GROWTH if _USER_GOAL.search(low, missed.start()) else T.REVENUE_MILESTONE
+        return Found(kind, {"missed": "plan"}, said(clause, missed.start()),
+                     missed.start(), negative=True, allow=frozenset({"plan"}))
+    return None
+
+
+def _revenue_word(low: str) -> re.Match[str] | None:
+    word = REVENUE.search(low)
+    if word and word["w"] not in _RECURRING:
+        # "a huge sales day, I hit $1k MRR": the recurring figure is the one reported
+        word = next((w for w in REVENUE.finditer(low, word.end()) if w["w"] in _RECURRING), word)
+    return word
+
+
+def _floor(metric: str, low: str) -> int:
+    """The least figure that is news: "$1,000 MRR" is a start, and any figure the founder marks
+    as a milestone or a record ("Milestone achieved: $500 MRR!", "best month ever, $393")."""
+    if RECORD.search(low):
+        return 1
+    return 1_000 if metric in ("mrr_usd", "arr_usd") else 10_000
 
 
 def key_words(text: str) -> str:
@@ -193,7 +253,9 @@ USERS = rx(
     r"|developers|installs|downloads|accounts|teams|organi[sz]ations|orgs|companies|merchants"
     r"|creators|stars|github stars|followers|maus?|daus?|waus?|businesses|brands|clinics"
     r"|hospitals|schools|restaurants|stores|drivers|riders|patients|students|learners|players"
-    r"|listeners|viewers|visitors|waitlist|wait-list)\b")
+    r"|listeners|viewers|visitors|waitlist|wait-list|email list|customer count|user count"
+    r"|pageviews|page views"
+    r"|subscriber count)\b")
 USERS_BAD = rx(r"\b(?:users|daus?|waus?|maus?|actives|signups|sign-ups|traffic|usage|engagement"
                r"|subscribers|customers)\b[^.]{0,20}\b(?:dropped|fell|declined|plunged|shrank"
                r"|decreased|down \d|halved|tanked)")
@@ -208,6 +270,10 @@ def _user_metric(word: str) -> tuple[str, int]:
     for prefix, name in _CANON.items():
         if w.startswith(prefix):
             return name, 100
+    if w.endswith("count"):
+        w = "customers" if w.startswith("customer") else w.split()[0] + "s"
+    if w == "email list":
+        return "subscribers", 100
     if w.startswith("paying") or w in {"customers", "logos", "paid subscribers", "businesses",
                                        "brands", "companies", "organizations", "organisations",
                                        "orgs", "teams", "merchants", "clinics", "hospitals",
@@ -223,6 +289,8 @@ def _user_metric(word: str) -> tuple[str, int]:
     return w.replace(" ", "_").replace("-", ""), 100
 
 
+# nouns that name a count rather than who is counted: the title names who ("350 subscribers")
+_PLAIN_LABEL = frozenset({"email list", "customer count", "user count", "subscriber count"})
 NOT_USERS = rx(r"\b(?:hit (?:errors?|issues?|bugs?|a bug|problems?|the bug|timeouts?)|affected"
                r"|impacted|inflated|bots?|fake|spam\w*|test accounts|subscribed to|unsubscribe"
                r"|members? (?:only|area|login)|member of|mailing list"
@@ -230,6 +298,9 @@ NOT_USERS = rx(r"\b(?:hit (?:errors?|issues?|bugs?|a bug|problems?|the bug|timeo
                r"|\d+% off|percent of|% of|faster|quicker|slower|cheaper)\b")
 
 
+MOST_EVER = rx(r"\b(?:more|most) (?:new )?(?:paying |paid )?(?:users|customers|subscribers"
+               r"|signups|sign-ups|members|visitors) than (?:in )?(?:any|ever)\b"
+               r"(?: (?:other|previous|prior))?")
 # "used by more than 100,000 organizations" describes a company (a boilerplate, a profile); a
 # count is news when something marks it as reached now or as a move.
 ARRIVED = rx(r"\b(?:cross\w*|pass(?:ed|es)|hit|hits|reach\w*|surpass\w*|top(?:ped|s)|went past"
@@ -237,7 +308,8 @@ ARRIVED = rx(r"\b(?:cross\w*|pass(?:ed|es)|hit|hits|reach\w*|surpass\w*|top(?:pe
              r"|grew|grown"
              r"|growing|doubled|tripled|quadrupled|up from|went from|jumped|climbed|soared|added"
              r"|welcomed|and counting|as of|this (?:week|month|quarter|year)|all[- ]time|first"
-             r"|yoy|mom|qoq|wow|year over year|month over month)\b|\d+(?:\.\d+)?x\b|\+\d")
+             r"|yoy|mom|qoq|wow|year over year|month over month|got|gained|increase)\b"
+             r"|\d+(?:\.\d+)?x\b|\+\d")
 
 
 def users(clause: str, low: str, ctx: Context) -> Found | None:
@@ -248,6 +320,10 @@ def users(clause: str, low: str, ctx: Context) -> Found | None:
     if bad:
         return Found(T.USER_GROWTH, {"decline": noun["w"].lower()}, said(clause, bad.start()),
                      bad.start(), negative=True)
+    most = MOST_EVER.search(low)
+    if most:  # "more new paying subscribers than in any other month": a record, no figure needed
+        return Found(T.USER_GROWTH, {f"{_user_metric(noun['w'])[0]}_trend": "record"},
+                     said(clause, most.start()), most.start())
     verb = MILESTONE.search(low)
     if not verb or not ARRIVED.search(low):
         return None
@@ -263,7 +339,7 @@ def users(clause: str, low: str, ctx: Context) -> Found | None:
         if fig.value < floor:
             return None
         value = round(fig.value)
-        label = noun["w"].lower()
+        label = metric.replace("_", " ") if noun["w"].lower() in _PLAIN_LABEL else noun["w"].lower()
         return Found(T.USER_GROWTH, {metric: value}, f"{short_count(value)} {label}",
                      min(verb.start(), fig.start))
     growth = _growth(clause)
@@ -277,14 +353,17 @@ TECH_METRIC = rx(
     r"\b(?P<w>p50|p75|p90|p95|p99|p999|latency|response times?|load times?|page loads?"
     r"|build times?|query times?|cold starts?|startup time|render time|ttfb|time to first \w+"
     r"|throughput|requests per second|rps|qps|tps|uptime|availability|error rates?|crash rate"
-    r"|(?:cloud|aws|gcp|azure|infra(?:structure)?|hosting|compute|storage|inference) (?:bill|costs?"
-    r"|spend)|costs? per \w+|memory (?:usage|footprint)|cpu (?:usage|utili[sz]ation)"
+    r"|(?:cloud|aws|gcp|azure|infra(?:structure)?|hosting|compute|storage|inference|server"
+    r"|cloud platform|database|cdn) (?:bill|costs?|spend|fees)|ops per second|costs? per \w+"
+    r"|memory (?:usage|footprint)|cpu (?:usage|utili[sz]ation)"
     r"|events processed|events per|events|messages per|requests|inference time|training time"
     r"|speed|performance|build (?:and|&) (?:pr|test) times?|pr times?|ci times?|indexing"
     r"|search times?|deploys|builds|(?<=\dx )(?:faster|quicker)|feed(?:ing)? throughput"
     r"|write throughput"
     r"|read throughput"
-    r"|accuracy|precision|recall|deploy time|ci time|test suite|bundle size|app size)\b")
+    r"|accuracy|precision|recall|deploy time|ci time|test suite|bundle size|app size"
+    r"|(?:script|bundle|binary|image|payload|page) (?:size|weight)|size of (?:our |the )?(?:\w+ )?"
+    r"(?:script|bundle|binary|image|payload|app))\b")
 TECH_BETTER = rx(
     r"\b(?:from \S+ to|down to|dropped|dropping|reduced|reduction|cut (?:by|from|to|our)"
     r"|lower than|lowered|improved|improvement|faster|quicker|speed-?up|sped up|halved"
@@ -306,6 +385,11 @@ OUTAGE = rx(
     r"|unauthorized access|data leak|exposed"
     r"|ransomware|post-?mortem|root cause|rca\b|unavailable|timeouts?|lag\b|lagging"
     r"|crash(?:ed|es|ing)?|broke (?:for|in) production|failed over|failover)")
+# "Traffic to Gumroad is down": a number fell, nothing broke.
+METRIC_DOWN = rx(r"\b(?:traffic|visits|visitors|pageviews|sales|revenue|profits?|signups|sign-ups"
+                 r"|usage|conversions?|numbers|orders|downloads|installs|engagement)"
+                 r"(?: to (?:\w+ ){0,3}?[\w.]+)?"
+                 r" (?:is|was|are|were) down\b")
 # Slowness and errors are an incident only when customers feel them ("TechStream paused the
 # rollout", "users couldn't log in"); "seeing some lag in production" is an engineer's note.
 WEAK_OUTAGE = frozenset({"incident", "degraded", "degradation", "unavailable", "timeout",
@@ -332,7 +416,8 @@ LEADERBOARD = rx(r"\b(?:tops?|topped|leads?|ranks? (?:first|#1|no\.? ?1) on) (?:
 def technical(clause: str, low: str, ctx: Context) -> Found | None:
     marks = list(OUTAGE.finditer(low))
     outage = next((m for m in marks if m.group() not in WEAK_OUTAGE), marks[0] if marks else None)
-    if outage and outage.group() in WEAK_OUTAGE and not FELT.search(low):
+    if outage and ((outage.group() in WEAK_OUTAGE and not FELT.search(low))
+                   or METRIC_DOWN.search(low, 0, outage.end())):
         outage = None
     whole = ctx.sentence.lower() if len(ctx.sentence) > len(clause) else low
     # a vulnerability found in our product is an incident whoever it touched

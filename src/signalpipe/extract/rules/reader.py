@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import company as co
-from signalpipe.extract.rules import deals, growth, modality
+from signalpipe.extract.rules import deals, founders, growth, modality
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
 from signalpipe.extract.rules.layout import list_mail, no_events_here, readable
@@ -23,12 +23,16 @@ Detector = Callable[[str, str, Context], Found | None]
 # revenue; "integration with X is live" is a partnership, not a launch; a podcast "is live" is
 # press.
 DETECTORS: tuple[tuple[str, Detector], ...] = (
-    ("funding", deals.funding), ("acquisition", deals.acquisition),
+    ("funding", deals.funding), ("acquire_interest", founders.acquire_interest),
+    ("acquisition", deals.acquisition),
     ("investor_interest", deals.investor_interest), ("compliance", co.compliance),
-    ("media", co.media), ("hiring", co.hiring), ("expansion", co.expansion),
+    ("media", co.media), ("hiring", co.hiring),
+    ("shut_down", founders.shut_down), ("expansion", co.expansion),
     ("partnership", deals.partnership), ("enterprise_deal", deals.enterprise_deal),
+    ("churn_count", founders.churn_count),
     ("customer_success", deals.customer_success), ("revenue", growth.revenue),
-    ("users", growth.users), ("technical", growth.technical), ("award", co.award),
+    ("first_sale", founders.first_sale), ("users", growth.users),
+    ("technical", growth.technical), ("award", co.award),
     ("launch", co.launch),
 )
 LATER_RETRACTED = re.compile(r"\b(?:then|but|and) (?:\w+ )?(?:backed out|pulled out|withdrew"
@@ -320,9 +324,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
                 "surg", "soar", "recover", "boost", "lift", "strong", "higher", "better", "fall",
                 "fell", "drop", "declin", "slid", "slump", "disappoint", "hit by", "hurt", "warn",
                 "outflow", "swung", "swing", "worst", "eat", "sink", "sank", "plung", "tumbl",
-                "collaps", "slip", "slow"),
+                "collaps", "slip", "slow", "lowest", "hit", "reach", "make", "meet"),
     "users": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "doubl", "tripl", "fold",
-              "drop", "fell", "declin", "down"),
+              "drop", "fell", "declin", "down", "than"),
 }
 
 
