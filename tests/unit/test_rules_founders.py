@@ -268,3 +268,15 @@ def test_two_revenue_drops_stay_two_events(make_message: MakeMessage) -> None:
     batch = Batch(id="b1", company_id="acme", source=Source.SLACK, messages=(first, second))
     events = RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
     assert len({e.fingerprint for e in events if e.polarity is NEG}) == 2
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ('techradar ran our story this morning, "the startup that wants to fix revenue ops"',
+     "Coverage in TechRadar"),
+    ("we were featured in venturebeat today", "Coverage in VentureBeat"),
+    ("geekwire wrote about us this morning", "Coverage in GeekWire"),
+])
+def test_outlets_written_in_lower_case_are_titled_as_their_owners_write_them(
+        make_message: MakeMessage, text: str, title: str) -> None:
+    (event,) = read(make_message, text)
+    assert event.title == title

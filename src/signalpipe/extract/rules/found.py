@@ -40,10 +40,22 @@ class Found:
     subtype: str = ""
 
 
+# Names whose capitals title case gets wrong, as their owners write them: a founder sends the
+# title to investors, and "Techcrunch" reads as a typo.
+_OWN_CASE = {n.lower(): n for n in (
+    "TechCrunch", "TechRadar", "VentureBeat", "GeekWire", "SiliconANGLE", "ZDNet", "CNET",
+    "CNBC", "WSJ", "BBC", "NPR", "NYT", "TNW", "PitchBook", "Crunchbase", "LinkedIn",
+    "YouTube", "GitHub", "HubSpot", "PayPal", "TikTok", "iOS", "macOS", "AWS", "GCP", "SaaS",
+    "EMEA", "APAC", "LATAM", "UK", "USA", "US", "EU", "UAE")}
+
+
 def cased(name: str) -> str:
-    """A name written all in lower case ("finland", "techradar") with capitals, for a title;
-    a name with capitals of its own ("TinaCMS", "iOS") as written."""
-    return name.title() if name.islower() else name
+    """A name written all in lower case ("finland", "techradar") with capitals, for a title
+    (a known name as its owner writes it: "TechRadar"); a name with capitals of its own
+    ("TinaCMS", "iOS") as written."""
+    if not name.islower():
+        return name
+    return " ".join(_OWN_CASE.get(word, word.title()) for word in name.split(" "))
 
 
 def said(clause: str, start: int, end: int | None = None, *, limit: int = 90) -> str:
