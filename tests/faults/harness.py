@@ -484,7 +484,10 @@ class Snapshot:
                 and self.end >= expected and self.committed >= self.end)
 
     def complete(self, expected: int) -> bool:
-        return self.consumed_all(expected) and self.pending == 0
+        """Everything consumed and extracted, and no live lease left in Redis: a worker killed
+        after marking its batch extracted but before acknowledging it leaves a lease that only
+        its expiry clears (a running worker then reaps it), so the end state waits for that."""
+        return self.consumed_all(expected) and self.pending == 0 and self.live_leases == 0
 
     def redis_idle(self) -> bool:
         return self.live_leases == 0 and self.buffered == 0
