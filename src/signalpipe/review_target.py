@@ -41,11 +41,12 @@ def parse_metrics(pairs: Sequence[str]) -> dict[str, MetricValue | None]:
         key = key.strip()
         if not sign or not key:
             raise ReviewError(f"--metric takes key=value (arr_usd=2500000), not {pair!r}")
-        out[key] = _value(text.strip()) if text.strip() else None
+        out[key] = metric_value(text.strip()) if text.strip() else None
     return out
 
 
-def _value(text: str) -> MetricValue:
+def metric_value(text: str) -> MetricValue:
+    """A metric as typed: a whole number, a decimal, or else the text itself."""
     plain = text.replace(",", "").replace("_", "")
     try:
         return int(plain)

@@ -15,6 +15,7 @@ from starlette.routing import Route
 from signalpipe.models import EventType, MetricValue, Polarity
 from signalpipe.periods import Period
 from signalpipe.review import ReviewAction, ReviewStatus
+from signalpipe.review_target import metric_value
 from signalpipe.serve.inbox import (
     PAGE_SIZE,
     Filters,
@@ -128,33 +129,20 @@ async def reopen(request: Request) -> Response:
     return _back(request, form, row.event.fingerprint)
 
 
-def parse_value(text: str) -> MetricValue:
-    """A metric as typed: a whole number, a decimal, or else the text itself."""
-    cleaned = text.replace(",", "").replace("_", "")
-    try:
-        return int(cleaned)
-    except ValueError:
-        pass
-    try:
-        return float(cleaned)
-    except ValueError:
-        return text
-
-
 def edited_metrics(form: FormData, row: Row) -> dict[str, MetricValue]:
     """The whole new metrics: each shown metric's field (emptied: removed), plus a new one."""
     out: dict[str, MetricValue] = {}
     for name in row.metrics:
         value = field(form, f"metric.{name}", limit=200)
         if value:
-            out[name] = parse_value(value)
+            out[name] = metric_value(value)
     new_name = field(form, "new_metric", limit=60).lower()
     new_value = field(form, "new_value", limit=200)
     if new_name or new_value:
         if not METRIC_NAME.match(new_name) or not new_value:
             raise HTTPException(400, "A new metric needs a name (lower case letters, digits "
                                      "and _, like arr_usd) and a value.")
-        out[new_name] = parse_value(new_value)
+        out[new_name] = metric_value(new_value)
     return out
 
 
