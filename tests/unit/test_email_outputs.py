@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import email
 import re
-import socket
 from collections.abc import Iterator
 from email import policy
 from pathlib import Path
@@ -12,6 +11,8 @@ from typing import Any
 
 import pytest
 from typer.testing import CliRunner
+
+from tests.fakes.local import smtp_server as local_smtp
 
 ROWS = [
     ("a1", "true", "Grace Singh", "", "2026-01-05T10:00:00Z",
@@ -120,30 +121,10 @@ def test_outreach_leads_with_traction_and_asks_for_a_call(ran: Path) -> None:
     assert msg["To"] == "Ada Park <ada@northfield.vc>"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def smtp_server() -> Iterator[tuple[int, list[Any]]]:
-    from aiosmtpd.controller import Controller
-
-    received: list[Any] = []
-
-    class Handler:
-        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-            received.append(envelope)
-            return "250 OK"
-
-    port = _free_port()
-    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield port, received
-    finally:
-        controller.stop()
+    with local_smtp() as server:
+        yield server
 
 
 def test_send_delivers_over_smtp_and_records_the_recipients(

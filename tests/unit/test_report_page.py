@@ -4,8 +4,6 @@ with markup renders as text, and the console stays clean."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,12 +11,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-CHROMIUM = shutil.which("chromium")
-DRIVER = shutil.which("chromedriver")
-# Skipped on a developer's machine without a browser; under CI (`make test` installs one with
-# `make browser`) a missing browser fails instead of hiding the gap.
-pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER) and not os.environ.get("CI"),
-                                reason="needs Debian chromium and chromium-driver: make browser")
+from tests.fakes.local import chromium, needs_browser
+
+pytestmark = needs_browser
 
 HOSTILE = ('Partnership with Initech announced today <script>document.title="owned"</script>'
            '<img src=x onerror="document.title=\'owned\'">')
@@ -51,20 +46,8 @@ def out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def browser() -> Iterator[Any]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1200,1600"):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(DRIVER)), options=options)
-    try:
+    with chromium() as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 def _errors(driver: Any) -> list[str]:

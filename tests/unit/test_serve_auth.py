@@ -4,7 +4,6 @@ loopback-only default, the Host check, and sending the update only after a confi
 from __future__ import annotations
 
 import email
-import socket
 from collections.abc import Iterator
 from email import policy
 from pathlib import Path
@@ -17,6 +16,8 @@ from typer.testing import CliRunner
 from signalpipe.commands.serve_cmd import check_exposure
 from signalpipe.errors import ConfigError
 from signalpipe.serve.security import session_value
+from tests.fakes.local import free_port
+from tests.fakes.local import smtp_server as local_smtp
 from tests.unit.serve_seed import COMPANY, csrf, open_client
 
 TOKEN = "correct horse battery staple"
@@ -132,30 +133,10 @@ def test_serve_refuses_to_listen_on_all_interfaces_without_a_token(
     assert result.exit_code == 1 and "does not exist" in result.output
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def smtp_server() -> Iterator[tuple[int, list[Any]]]:
-    from aiosmtpd.controller import Controller
-
-    received: list[Any] = []
-
-    class Handler:
-        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-            received.append(envelope)
-            return "250 OK"
-
-    port = _free_port()
-    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield port, received
-    finally:
-        controller.stop()
+    with local_smtp() as server:
+        yield server
 
 
 def test_send_asks_for_confirmation_then_delivers_over_smtp(
@@ -186,7 +167,7 @@ def test_send_asks_for_confirmation_then_delivers_over_smtp(
 
 def test_a_refused_send_says_why_and_sends_nothing(tmp_path: Path) -> None:
     client, desk, _ = open_client(tmp_path / "out", to=["ada@northfield.vc"],
-                                  smtp={"host": "127.0.0.1", "port": _free_port(),
+                                  smtp={"host": "127.0.0.1", "port": free_port(),
                                         "starttls": False, "timeout_s": 2})
     try:
         r = client.post("/update/send", data={"csrf": csrf(client), "confirm": "yes"})

@@ -4,9 +4,6 @@ metric, and the draft update follows; no console error; screenshots in the test'
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -16,20 +13,10 @@ from typing import Any
 import pytest
 
 from signalpipe.serve.desk import Desk
+from tests.fakes.local import chromium, free_port, needs_browser
 from tests.unit.serve_seed import open_client
 
-CHROMIUM = shutil.which("chromium")
-DRIVER = shutil.which("chromedriver")
-# Skipped on a developer's machine without a browser; under CI (`make test` installs one with
-# `make browser`) a missing browser fails instead of hiding the gap.
-pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER) and not os.environ.get("CI"),
-                                reason="needs Debian chromium and chromium-driver: make browser")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+pytestmark = needs_browser
 
 
 @pytest.fixture
@@ -39,7 +26,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Desk, dict[str, str]]]:
     from signalpipe.serve.app import create_app
 
     _, desk, fps = open_client(tmp_path / "out", sender_name="Grace Singh")
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(desk), host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -58,20 +45,8 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Desk, dict[str, str]]]:
 
 @pytest.fixture
 def browser() -> Iterator[Any]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1200,1600"):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(DRIVER)), options=options)
-    try:
+    with chromium() as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 def _submit(driver: Any, button: Any) -> None:
