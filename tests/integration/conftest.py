@@ -85,7 +85,6 @@ def _cleanup(settings: Settings, schema: str, admin_dsn: str) -> None:
     import psycopg
     from psycopg import sql
 
-    from signalpipe.batching.redis import RedisBatcher
     from signalpipe.bus.kafka import KafkaBus
     from signalpipe.errors import BusError
     from signalpipe.stores.cassandra import CassandraMessageStore
@@ -103,6 +102,15 @@ def _cleanup(settings: Settings, schema: str, admin_dsn: str) -> None:
         store.drop()
     finally:
         store.close()
+    forget_company(settings)
+    with psycopg.connect(admin_dsn, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
+
+
+def forget_company(settings: Settings) -> None:
+    """Delete a company's Redis keys and its entry in the registry of companies."""
+    from signalpipe.batching.redis import RedisBatcher
+
     batcher = RedisBatcher.from_settings(settings)
     try:
         company = settings.company_id
@@ -112,5 +120,3 @@ def _cleanup(settings: Settings, schema: str, admin_dsn: str) -> None:
         batcher.client.srem("signalpipe:companies", company)
     finally:
         batcher.close()
-    with psycopg.connect(admin_dsn, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))

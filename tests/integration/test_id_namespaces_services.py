@@ -23,6 +23,7 @@ from signalpipe.settings import Settings, load_settings
 from signalpipe.sources.payloads import slack_payload
 from signalpipe.stats import RunStats
 from signalpipe.stores.cassandra import CassandraMessageStore
+from tests.integration.conftest import forget_company
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 
@@ -84,22 +85,7 @@ def test_a_second_company_in_the_same_stores_gets_its_own_events(
         finally:
             backends.close()
     finally:
-        _forget_company(second)
-
-
-def _forget_company(settings: Settings) -> None:
-    """The isolated fixture cleans its own company's Redis keys; this one's too."""
-    from signalpipe.batching.redis import RedisBatcher
-
-    batcher = RedisBatcher.from_settings(settings)
-    try:
-        company = settings.company_id
-        keys = list(batcher.client.scan_iter(match=f"signalpipe:{{{company}}}:*"))
-        if keys:
-            batcher.client.delete(*keys)
-        batcher.client.srem("signalpipe:companies", company)
-    finally:
-        batcher.close()
+        forget_company(second)
 
 
 def test_the_same_bad_line_in_two_folders_is_two_dead_letters(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from signalpipe.models import BatchUsage
 from signalpipe.settings import load_settings
 from signalpipe.stats import RunStats
 from signalpipe.stores.state import Cursor
+from tests.fakes.local import free_port
 
 
 def _get(url: str) -> tuple[int, str]:
@@ -67,14 +67,8 @@ def test_metrics_report_the_run_usage_and_cursor_age(tmp_path: Path) -> None:
         backends.messages.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_a_running_worker_serves_metrics_and_logs_json(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     exe = Path(sys.executable).with_name("signalpipe")
     worker = subprocess.Popen([str(exe), "worker", "--output-dir", str(tmp_path / "out"),
                                "--metrics-port", str(port), "--log-format", "json", "-v"],
