@@ -254,9 +254,9 @@ class KafkaBus(base.Bus):
         return [TopicPartition(t, p) for t in topics if t in meta
                 for p in sorted(meta[t].partitions)]
 
-    def offsets(self, partitions: list[TopicPartition], *,
-                latest: bool) -> dict[tuple[str, int], int]:
-        """The first (or next-to-be-written) offset of each partition.
+    def watermarks(self, partitions: list[TopicPartition]) -> dict[tuple[str, int],
+                                                                  tuple[int, int]]:
+        """The first and the next-to-be-written offset of each partition (one request each).
 
         Asked through a consumer of its own that never joins a group: a member's connection is
         busy with its long-polling fetch (each query would wait up to fetch.wait.max.ms), and the
@@ -272,9 +272,9 @@ class KafkaBus(base.Bus):
             try:
                 with self._watermarks_lock:
                     reader = self._watermark_reader()
-                    return {(tp.topic, tp.partition): int(reader.get_watermark_offsets(
-                        tp, timeout=_WATERMARK_TIMEOUT_S, cached=False)[1 if latest else 0])
-                        for tp in partitions}
+                    found = {(tp.topic, tp.partition): reader.get_watermark_offsets(
+                        tp, timeout=_WATERMARK_TIMEOUT_S, cached=False) for tp in partitions}
+                return {key: (int(low), int(high)) for key, (low, high) in found.items()}
             except KafkaException as exc:
                 # Fresh topics and a restarted broker answer NOT_LEADER_FOR_PARTITION for a
                 # moment while leadership settles: retriable, not a reason to stop a run.
@@ -437,8 +437,9 @@ class KafkaConsumer(base.Consumer):
         or held by another member) count from the group's committed offset.
         """
         partitions = self._bus.topic_partitions(self._topics)
-        low = self._bus.offsets(partitions, latest=False)
-        high = self._bus.offsets(partitions, latest=True)
+        marks = self._bus.watermarks(partitions)
+        low = {key: first for key, (first, _) in marks.items()}
+        high = {key: end for key, (_, end) in marks.items()}
         try:
             committed = {(tp.topic, tp.partition): tp.offset
                          for tp in self._consumer.committed(partitions, timeout=10)}
