@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, Protocol
 
@@ -118,33 +118,27 @@ def fold(decisions: Iterable[ReviewDecision]) -> dict[str, ReviewState]:
         s = states.get(d.fingerprint, ReviewState(d.fingerprint))
         history = (*s.history, d)
         if d.action is ReviewAction.APPROVE:
-            s = _replace(s, status=ReviewStatus.APPROVED, reason=d.reason, decided_at=d.at)
+            s = replace(s, status=ReviewStatus.APPROVED, reason=d.reason, decided_at=d.at)
         elif d.action is ReviewAction.REJECT:
-            s = _replace(s, status=ReviewStatus.REJECTED, reason=d.reason, decided_at=d.at)
+            s = replace(s, status=ReviewStatus.REJECTED, reason=d.reason, decided_at=d.at)
         elif d.action is ReviewAction.REOPEN:
-            s = _replace(s, status=ReviewStatus.PENDING, reason="", decided_at=d.at,
+            s = replace(s, status=ReviewStatus.PENDING, reason="", decided_at=d.at,
                          merged_into=None)
         elif d.action is ReviewAction.MERGE:
-            s = _replace(s, status=ReviewStatus.MERGED, merged_into=d.into, decided_at=d.at)
+            s = replace(s, status=ReviewStatus.MERGED, merged_into=d.into, decided_at=d.at)
         elif d.action is ReviewAction.CONFIDENTIAL:
-            s = _replace(s, confidential=True)
+            s = replace(s, confidential=True)
         elif d.action is ReviewAction.PUBLIC:
-            s = _replace(s, confidential=False)
+            s = replace(s, confidential=False)
         elif d.action is ReviewAction.PICK_KPI:
-            s = _replace(s, status=ReviewStatus.APPROVED, metrics=dict(d.metrics or {}),
+            s = replace(s, status=ReviewStatus.APPROVED, metrics=dict(d.metrics or {}),
                          decided_at=d.at)
         elif d.action is ReviewAction.EDIT:
-            s = _replace(s, title=d.title if d.title is not None else s.title,
+            s = replace(s, title=d.title if d.title is not None else s.title,
                          metrics=dict(d.metrics) if d.metrics is not None else s.metrics,
                          edited_at=d.at)
-        states[d.fingerprint] = _replace(s, history=history)
+        states[d.fingerprint] = replace(s, history=history)
     return states
-
-
-def _replace(state: ReviewState, **changes: object) -> ReviewState:
-    values = {name: getattr(state, name) for name in ReviewState.__slots__}
-    values.update(changes)
-    return ReviewState(**values)
 
 
 def apply_reviews(events: Sequence[SignificantEvent], states: Mapping[str, ReviewState], *,
