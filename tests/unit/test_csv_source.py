@@ -41,6 +41,19 @@ def test_email_row_becomes_gmail_shaped_message(tmp_path: Path) -> None:
     assert body == "ARR is $2M."
 
 
+def test_one_line_email_cell_splits_subject_from_body(tmp_path: Path) -> None:
+    """The original project's sample writes each email on one line after "Subject:"."""
+    text = ("Subject: Global Logistics Corp - CONTRACT SIGNED! Hi Alex, Just got the DocuSign "
+            "back. $75,000 ARR, 2-year commitment. They loved the RBAC demo Maya did.")
+    row = f'97,False,,Jennifer L.,2025-11-05 14:00:00,"{text}"\n'.encode()
+    [msg] = read(tmp_path, row)
+    assert isinstance(msg, Message)
+    assert msg.subject == "Global Logistics Corp - CONTRACT SIGNED!"
+    body = base64.urlsafe_b64decode(msg.payload["payload"]["body"]["data"]).decode()
+    assert body.startswith("Hi Alex, Just got the DocuSign back.")
+    assert msg.text == text  # what extraction reads, and the replay hash, are unchanged
+
+
 @pytest.mark.parametrize(("row", "reason"), [
     (b"b1,true,alice,,2025-03-01T10:00:00Z\n", "expected 6 columns, got 5"),
     (b"b2,true,alice,,2025-03-01T10:00:00Z,hi,extra\n", "expected 6 columns, got 7"),
