@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from signalpipe.kpis import CANONICAL, LABELS, show
 from signalpipe.models import SEVERITY_RANK, MetricValue, SignificantEvent
 
 # A reader knows "ARR" and "Contract value", not a store key such as "acv_usd".
@@ -31,6 +32,10 @@ def metric_label(name: str) -> str:
 
 def format_metric(name: str, value: MetricValue) -> str:
     """Render a metric the way an investor reads it: ARR: $12.5M, Growth: 40%, Users: 12,000."""
+    if name in CANONICAL and not isinstance(value, str):
+        # a KPI reads the same here as in the update's table: "Net revenue retention: 124%"
+        kpi, unit = CANONICAL[name]
+        return f"{LABELS.get(kpi, metric_label(name))}: {show(unit, value)}"
     label = metric_label(name)
     if isinstance(value, str):
         return f"{label}: {value}"

@@ -22,6 +22,7 @@ def test_store_keys_become_words(name: str, label: str) -> None:
     ("uptime_pct", 99.99, "Uptime: 99.99%"), ("latency_ms", 120, "Latency: 120 ms"),
     ("latency_ms", 42.5, "Latency: 42.5 ms"), ("customers", 1400, "Customers: 1,400"),
     ("acquisition_interest", "inbound", "Acquisition interest: inbound"),
+    ("nrr", 124, "Net revenue retention: 124%"), ("dau", 5200, "Daily active users: 5,200"),
 ])
 def test_metric_reads_with_its_unit(name: str, value: float | str, shown: str) -> None:
     assert format_metric(name, value) == shown
