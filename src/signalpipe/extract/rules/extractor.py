@@ -45,6 +45,9 @@ class _Merged:
     stakeholders: dict[str, None] = field(default_factory=dict)
 
     def add(self, hit: Hit) -> None:
+        if len(hit.found.metrics) > len(self.hit.found.metrics):
+            # "Term sheet is coming", then "$15M at an $80M valuation": the fuller telling leads
+            self.hit = _merged([self.hit, hit], None)
         if hit.message.id not in self.ids:
             self.ids.append(hit.message.id)
         span = EvidenceSpan(message_id=hit.message.id, start=hit.span.start, end=hit.span.end,
@@ -175,6 +178,10 @@ IDENTITY: dict[EventType, tuple[str, ...]] = {
 
 def identity(found: Found) -> dict[str, MetricValue]:
     if found.event_type is EventType.FUNDING:
+        if found.metrics.get("stage") == "term sheet":
+            # "Term sheet is coming" and "the term sheet: $15M at $80M" are one offer; its
+            # amount is a detail that a later mention adds
+            return {k: v for k, v in found.metrics.items() if k in ("stage", "round")}
         # a round is its name and its size; a valuation, a lead or a stage is a detail of it
         core = {k: v for k, v in found.metrics.items() if k in ("round", "amount_usd")}
         if core:
@@ -188,6 +195,18 @@ def identity(found: Found) -> dict[str, MetricValue]:
     return dict(found.metrics)
 
 
+def _as_written(value: MetricValue, hit: Hit) -> MetricValue:
+    """A name the rules keep in lower case for identity ("global logistics corp"), shown as the
+    message wrote it ("Global Logistics Corp"); fingerprints ignore case, so identity holds."""
+    if not isinstance(value, str) or value != value.lower() or not value.strip():
+        return value
+    for text in (hit.message.subject or "", hit.message.text, hit.found.title):
+        at = text.lower().find(value)
+        if at >= 0 and len(text) == len(text.lower()):
+            return text[at:at + len(value)]
+    return value
+
+
 def _fit(title: str) -> str:
     title = " ".join(title.split())
     return title if len(title) <= _MAX_TITLE else title[:_MAX_TITLE - 1].rstrip() + "\u2026"
@@ -196,7 +215,7 @@ def _fit(title: str) -> str:
 def _event(company: str, fp: str, entry: _Merged) -> SignificantEvent:
     found = entry.hit.found
     mentions = len(entry.ids)
-    metrics = dict(found.metrics)
+    metrics = {k: _as_written(v, entry.hit) for k, v in found.metrics.items()}
     return SignificantEvent(
         company_id=company, event_type=found.event_type,
         severity=SEVERITY.get(found.event_type, Severity.MEDIUM), title=_fit(found.title),
