@@ -88,8 +88,8 @@ def resolve(period: str | None = None, since: str | None = None, until: str | No
             return month((first - timedelta(days=1)).strftime("%Y-%m"))
         if period.strip() == "last-quarter":
             this_quarter = first.replace(month=first.month - (first.month - 1) % 3)
-            start = _add_months(this_quarter, -3)
-            return month(f"{start.year}-Q{start.month // 3 + 1}")
+            before = _add_months(this_quarter, -3)
+            return month(f"{before.year}-Q{before.month // 3 + 1}")
         return month(period)
     try:
         start = date.fromisoformat(since) if since else None
