@@ -1,0 +1,205 @@
+"""Vetoes for chatter: what a team's own Slack and mail say around events without stating one.
+
+Most of what the product reads is a startup's chatter, and chatter is full of event words that
+report nothing: to-do items ("Follow up with the churned accounts"), goals under a "Today's
+goals:" heading, jokes ("we closed a $10M Series A... in my dreams"), test posts, PR and commit
+lines, invitations that are not yet coverage, community polls and schedules "going live",
+giveaway prizes, habits ("gets a new customer every week"), vendors' automated reports ("Your
+error rate has dropped"), and code pasted between fences. Each check below names a phrasing
+family, not a message; ``chatter_veto`` runs them on a reading that passed every other check.
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Found
+from signalpipe.extract.rules.text import Span
+from signalpipe.models import EventType
+
+T = EventType
+
+# "yeah right", "in my dreams", "sure, and I'm the new CEO of Google": said, not done.
+SARCASM = re.compile(
+    r"(?i)\bin (?:my|your|our|his|her|their) (?:wildest )?dreams\b|\byeah,? right\b"
+    r"|^\W*sure,? and (?:i'?m|i am|we'?re|we are|i'?ll|we'?ll)\b|\bas if\b[^.!?]{0,40}$"
+    r"|\bdream on\b|\b(?:lol|haha|lmao),? (?:no|nope|not)\b|\bsaid no one ever\b"
+    r"|\b(?:a (?:man|girl|guy|founder)|one) can dream\b|\bif only\b|\bi wish\b|\bwe wish\b")
+# A post that says it is a test: "Test: ...", "(ignore, testing the webhook)".
+TEST_POST = re.compile(
+    r"(?i)^\W{0,3}(?:test(?:ing)?\b\s*[:!\-\u2013]|\[test\])|\btesting (?:the|our|a|this|my|that)"
+    r" (?:\w+ )?(?:webhook|integration|bot|alert|pipeline|connector|setup|hook|feed|channel"
+    r"|notification|extractor|import|sync|workflow)s?\b|\bplease ignore\b|\bignore (?:this|me"
+    r"|that)\b|\(ignore\b|\bthis is (?:just |only )?a test\b")
+# A pull request, issue or commit line: "#19326 - async MCP discovery: introduces ...",
+# "PR 412: adds ...", "feat(api): ...". Routine work (shared LABELLING.md), whatever it adds.
+PR_LINE = re.compile(
+    r"(?i)^\W{0,3}(?:#\d{2,}\b|\d{3,}\s*[\u2013\u2014:-]\s|(?:pr|pull request|issue|mr|commit)"
+    r" ?#?\d+\b|(?:feat|fix|chore|docs|refactor|perf|test|ci|build|style)(?:\([^)\n]{0,30}\))?!?:"
+    r"\s|[0-9a-f]{7,40}\s)")
+# A to-do item: an imperative opens the sentence ("Follow up with ...", "Reach out to Sequoia",
+# "Close the deal with Globex", "Hire a head of sales"). Base forms that are also past tenses
+# ("hit", "cut", "put", "set") and invitations to the reader ("check out", "meet", "welcome")
+# are left alone: "Hit $10k MRR today!" and "Meet our new CTO" report events.
+TODO = re.compile(
+    r"(?i)^\W{0,4}(?:\d{1,2}[.)]\s*)?(?:\((?:stretch|maybe|optional|bonus)\)\s*)?(?:"
+    r"follow[ -]up|reach out|figure out|look into|find out|circle back|touch base|sync with"
+    r"|talk to|chase|nudge|ping|ask|try to|work on|finish|prepare|prep|draft"
+    r"|(?:close|sign|launch|ship|hire|raise|get|reach|land|secure|book|schedule|send|write"
+    r"|email|call|contact|plan|start|apply for|submit|finalize|finalise"
+    r"|onboard|release|publish|announce|grow|double|hit up)"
+    r" (?:the|a|an|our|my|their|his|her|them|him|us|everyone|all|some|more|another|\$?\d|first"
+    r"|new|next|v\d|with|to|up|out|for|on|about|back|in)\b)")
+# A section whose heading sets goals or plans: what is listed under it has not happened.
+PLAN_HEAD = re.compile(
+    r"(?i)\bgoals?\b|\bplans? for\b|\bplanning\b|\bto-?dos?\b|\bto do\b|\bnext steps?\b"
+    r"|\bup next\b|\bwhat['\u2019]?s (?:next|left)\b|\bcoming (?:soon|up|next)\b"
+    r"|\bupcoming\b|\broadmap\b|\bpriorities\b|\bwish ?list\b|\bobjectives?\b|\bokrs?\b"
+    r"|\bfocus (?:for|areas?)\b|\bwhat to expect\b|\bnext (?:month|week|quarter|year)\b")
+# ... unless the heading reviews goals rather than sets them ("Goal grades", "Goal for August:
+# Failed", "let's recap goals").
+PLAN_REVIEW = re.compile(r"(?i)\b(?:grades?|graded|results?|recap|review|reviewed|failed|missed"
+                         r"|hit|met|achieved|reached|done|progress|yesterday|last|no more"
+                         r"|how did|retro\w*|look(?:ing)? back)\b")
+_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t].*|\*\*[^*\n]{2,80}\*\*:?[ \t]*|[^\n]{2,100}:[ \t]*)$")
+_ITEM = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d{1,2}[.)])[ \t]")
+_PLAN_HINTS = ("goal", "plan", "to-do", "todo", "to do", "next", "left", "coming", "roadmap",
+               "priorit", "wish", "objective", "okr", "focus", "expect")
+# Gatherings and community posts "go live" without anything being launched: "Poll day is here",
+# "The GRCon schedule is live", "The AMA is live", "the submissions portal is live".
+GATHERING = re.compile(
+    r"(?i)\b(?:polls?|surveys?|quiz|ama|q&a|schedule|agenda|program(?:me)?|registration"
+    r"|call for (?:papers|proposals|abstracts|speakers)|cfp|hackathon|meetup|webinar|livestream"
+    r"|live ?stream|office hours|workshop|conference|summit|talks?|keynote|recordings?|slides"
+    r"|contest|giveaway|raffle|sweepstakes?|submissions?|voting|vote|ballot|standup|stand-up"
+    r"|all-hands|town ?hall|party|happy hour|installers?|binaries|binary packages|nightly builds?"
+    r"|wheels|docker images?|side project|hobby project|weekend project|pet project"
+    r"|personal project|toy project|school project|class project)\b")
+# Steps towards coverage, not coverage: "got invited on the X podcast", "booked a slot on",
+# "agreed to review", "asked me to come on their show".
+MEDIA_STEP = re.compile(
+    r"(?i)\binvit(?:ed|es|ing|ation)(?: (?:me|us|him|her|them))? (?:on|onto|to|for)\b"
+    r"|\bbooked (?:a |an |in |on |for )|\bagreed to (?:review"
+    r"|feature|cover|interview|write|profile|have)\b|\basked (?:me|us|him|her|them) to (?:come"
+    r"|join|be|appear|speak|talk|write|guest)\b")
+# Prizes of a community contest are no award won: "the top three answers get swag", "won't be
+# included in the prize count".
+GIVEAWAY = re.compile(r"(?i)\b(?:giveaway|raffle|sweepstakes?|swag|prize (?:count|draw|pool)"
+                      r"|win a\b|top reactions|contest|lucky draw|rewards? (?:are|is) (?:for"
+                      r"|intended))")
+# A habit is no event: "which gets a new customer every two weeks", "we usually sign one a month".
+HABIT = re.compile(r"(?i)\bevery (?:\w+ )?(?:few |couple of |other )?(?:minutes?|hours?|days?"
+                   r"|weeks?|months?|quarters?)\b|\b(?:usually|typically|normally|generally"
+                   r"|regularly|always|tends? to)\b")
+# A vendor's automated report speaks to us about our numbers: "Your application error rate has
+# dropped", "Your monthly active users grew 40%": a notice, not an event we report.
+YOURS = re.compile(r"(?i)(?:^|[.:!]\s+)\W{0,3}your\b")
+# A figure in an aside that only describes: "my email subscribers (~900 and counting!)".
+ASIDE = re.compile(r"\(\s*(?:~|\u2248|approx\w*\.? |about |around |roughly |circa |ca\. )")
+_CODE_FENCE = re.compile(r"```.*?(?:```|\Z)|~~~.*?(?:~~~|\Z)", re.DOTALL)
+
+_METRIC_TYPES = frozenset({T.TECHNICAL_ACHIEVEMENT, T.USER_GROWTH, T.REVENUE_MILESTONE})
+_HABIT_TYPES = frozenset({T.ENTERPRISE_DEAL, T.USER_GROWTH, T.CUSTOMER_SUCCESS})
+
+
+def blank_code(text: str) -> str:
+    """``text`` with fenced code blocks blanked to spaces (line breaks and offsets kept): a
+    pasted ``revenue = 1_000_000  # we hit $1M ARR`` is code, not a statement."""
+    if "```" not in text and "~~~" not in text:
+        return text
+    return _CODE_FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
+def chatter_veto(found: Found, clause: str, sentence: Span, text: str) -> str | None:
+    """Why a reading of ``clause`` (in ``sentence`` of the message ``text``) is chatter, or None."""
+    said = sentence.text
+    # "... in my dreams" may follow as a sentence of its own
+    m = SARCASM.search(text, sentence.start, min(len(text), sentence.end + 40))
+    if m:
+        return f"joke ({m.group().strip()[:30]})"
+    for name, pattern in ( ("test post", TEST_POST), ("pull request", PR_LINE),
+                          ("to-do", TODO)):
+        m = pattern.search(said)
+        if m:
+            return f"{name} ({m.group().strip()[:30]})"
+    heading = plan_heading(text, sentence.start)
+    if heading:
+        return f"under a plan heading ({heading[:40]})"
+    return _by_type(found, clause, said)
+
+
+def _by_type(found: Found, clause: str, said: str) -> str | None:
+    """Families that only one kind of reading falls into."""
+    kind = found.event_type
+    checks: list[tuple[bool, re.Pattern[str], str, str]] = [
+        (kind is T.PRODUCT_LAUNCH and not found.negative, GATHERING, clause, "not a product"),
+        (kind is T.MEDIA_COVERAGE, MEDIA_STEP, said, "a step towards coverage"),
+        (kind is T.MEDIA_COVERAGE, GIVEAWAY, said, "a community prize"),
+        (kind in _HABIT_TYPES, HABIT, clause, "a habit"),
+        (kind in _METRIC_TYPES, YOURS, said, "a vendor's notice"),
+    ]
+    for applies, pattern, where, why in checks:
+        m = pattern.search(where) if applies else None
+        if m:
+            return f"{why} ({m.group().strip()[:30]})"
+    if kind in _METRIC_TYPES or kind is T.CUSTOMER_SUCCESS:
+        return _in_aside(clause)
+    return None
+
+
+def _in_aside(clause: str) -> str | None:
+    """The reading's figures all sit inside parentheses that qualify a goal ("Q3 goals ($2M
+    ARR)") or only describe ("my email subscribers (~900 and counting!)")."""
+    if "(" not in clause:
+        return None
+    why = None
+    for m in _PARENS.finditer(clause):
+        before = clause[max(0, m.start() - 40):m.start()].lower()
+        if ASIDE.match(m.group()):
+            why = "an aside"
+        elif _GOAL_WORD.search(before):
+            why = "a goal's figure"
+    if why is None or _DIGIT.search(_PARENS.sub(" ", clause)):
+        return None  # a figure stands outside the parentheses: the clause states it
+    return why
+
+
+_PARENS = re.compile(r"\([^()]{0,120}\)")
+_GOAL_WORD = re.compile(r"\b(?:goals?|targets?|plans?|aims?|forecast|budget|projections?)\W*$")
+# a figure, not a time or a quarter ("3pm", "Q3")
+_DIGIT = re.compile(r"[$\u20ac\u00a3]\s?\d|\b\d[\d,.]*\b(?!\s?(?:am|pm)\b)")
+
+
+def plan_heading(text: str, at: int) -> str | None:
+    """The heading that sets goals or plans for the section holding offset ``at``, or None.
+
+    A Markdown heading ("## March goals") governs down to the next heading; a label line
+    ("Today's goals are:") governs the list items right under it.
+    """
+    head = text[:at]
+    low = head.lower()
+    if not any(h in low for h in _PLAN_HINTS):
+        return None
+    lines = head.split("\n")
+    current = lines.pop()  # the line the sentence starts on
+    if current.strip() and _HEADING.match(current) and not _ITEM.match(current):
+        return None  # the sentence is a heading itself
+    only_items = _ITEM.match(current) is not None  # a label governs only its list's items
+    for line in reversed(lines):
+        if not line.strip():
+            continue
+        if _HEADING.match(line) and not _ITEM.match(line):
+            if line.lstrip().startswith(("#", "**")):
+                return _plan(line)
+            if only_items:
+                return _plan(line)
+        if not _ITEM.match(line):
+            only_items = False
+    return None
+
+
+def _plan(line: str) -> str | None:
+    words = _PARENS.sub(" ", line)  # "$4,219 MRR (goal is 12.15%)": a figure's aside, no plan
+    if PLAN_HEAD.search(words) and not PLAN_REVIEW.search(words):
+        return line.strip()
+    return None
