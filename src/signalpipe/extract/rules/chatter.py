@@ -74,7 +74,11 @@ GATHERING = re.compile(
     r"|contest|giveaway|raffle|sweepstakes?|submissions?|voting|vote|ballot|standup|stand-up"
     r"|all-hands|town ?hall|party|happy hour|installers?|binaries|binary packages|nightly builds?"
     r"|wheels|docker images?|side project|hobby project|weekend project|pet project"
-    r"|personal project|toy project|school project|class project)\b")
+    r"|personal project|toy project|school project|class project|working groups?|task ?force"
+    r"|committees?|chapters?|user groups?|interest groups?|study groups?|book ?club|channels?"
+    r"|forums?|mailing lists?|discord server|slack (?:workspace|community))\b"
+    # released to be tried before it is: "please test against it before we submit to CRAN"
+    r"|\bbefore (?:we|it|they|i) (?:submit|release|publish|ship|push|tag|announce)")
 # Steps towards coverage, not coverage: "got invited on the X podcast", "booked a slot on",
 # "agreed to review", "asked me to come on their show".
 MEDIA_STEP = re.compile(
@@ -98,7 +102,27 @@ YOURS = re.compile(r"(?i)(?:^|[.:!]\s+)\W{0,3}your\b")
 ASIDE = re.compile(r"\(\s*(?:~|\u2248|approx\w*\.? |about |around |roughly |circa |ca\. )")
 _CODE_FENCE = re.compile(r"```.*?(?:```|\Z)|~~~.*?(?:~~~|\Z)", re.DOTALL)
 
+# An event's turnout is no user base: "our webinar had a record 500 registrations".
+TURNOUT = re.compile(r"(?i)\b(?:attendees|attendance|registrants|registrations|rsvps|participants"
+                     r"|turnout|viewers|live viewers|spectators)\b")
+# A bill or receipt someone sends us: "Your subscription has been renewed ... Amount charged".
+BILLING = re.compile(r"(?i)\byour (?:subscription|plan|license|licence|account|order|contract"
+                     r"|renewal|invoice|payment|trial|membership|card)\b|\bamount (?:charged|due"
+                     r"|paid)\b|\breceipt\b|\binvoice\b|\bbilling (?:period|cycle)\b"
+                     r"|\bcard ending\b|\bpayment (?:received|confirmation|failed)\b")
+# Copy not yet published: "Attached is the draft press release: 'Acme raises $20M'".
+DRAFT = re.compile(r"(?i)\bdraft(?:s|ed|ing)?\b|\bproposed (?:copy|wording|text|headline)\b"
+                   r"|\bwording for\b|\bfor (?:your )?(?:review|approval|sign-?off)\b")
+# News passed on, not made: "FW: Acme closes $50M round -- thought you'd find this interesting".
+SHARED = re.compile(r"(?i)\bthought you(?:'?d| would| might) (?:find|like|enjoy|want|be)"
+                    r"|\binteresting (?:read|article|piece|story|thread)\b|\bworth (?:a )?read"
+                    r"|\bsaw this\b|\bcame across (?:this|an?)\b|\bh/t\b|\bhat tip\b"
+                    r"|\bin case you missed (?:it|this)\b|\bfyi,? (?:this|an?) (?:article|story"
+                    r"|piece|post)\b")
+_SHORT = 600  # characters: a note passing on a link says so near it
+
 _METRIC_TYPES = frozenset({T.TECHNICAL_ACHIEVEMENT, T.USER_GROWTH, T.REVENUE_MILESTONE})
+_MONEY_TYPES = frozenset({T.ENTERPRISE_DEAL, T.CUSTOMER_SUCCESS, T.REVENUE_MILESTONE})
 _HABIT_TYPES = frozenset({T.ENTERPRISE_DEAL, T.USER_GROWTH, T.CUSTOMER_SUCCESS})
 
 
@@ -122,6 +146,12 @@ def chatter_veto(found: Found, clause: str, sentence: Span, text: str) -> str | 
         m = pattern.search(said)
         if m:
             return f"{name} ({m.group().strip()[:30]})"
+    m = DRAFT.search(said)
+    if m:
+        return f"a draft ({m.group()})"
+    m = SHARED.search(text, 0, _SHORT) if len(text.strip()) <= _SHORT else None
+    if m:
+        return f"news passed on ({m.group()})"
     heading = plan_heading(text, sentence.start)
     if heading:
         return f"under a plan heading ({heading[:40]})"
@@ -137,6 +167,8 @@ def _by_type(found: Found, clause: str, said: str) -> str | None:
         (kind is T.MEDIA_COVERAGE, GIVEAWAY, said, "a community prize"),
         (kind in _HABIT_TYPES, HABIT, clause, "a habit"),
         (kind in _METRIC_TYPES, YOURS, said, "a vendor's notice"),
+        (kind is T.USER_GROWTH, TURNOUT, clause, "an event's turnout"),
+        (kind in _MONEY_TYPES, BILLING, said, "a bill or receipt"),
     ]
     for applies, pattern, where, why in checks:
         m = pattern.search(where) if applies else None
