@@ -131,7 +131,31 @@ def blank_code(text: str) -> str:
     pasted ``revenue = 1_000_000  # we hit $1M ARR`` is code, not a statement."""
     if "```" not in text and "~~~" not in text:
         return text
-    return _CODE_FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    pieces, at = [], 0
+    for m in _CODE_FENCE.finditer(text):
+        pieces.append(text[at:m.start()])
+        pieces.append("\n".join(" " * len(line) for line in m.group().split("\n")))
+        at = m.end()
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+_WINDOW = 20_000  # characters: a few thousand words, enough to tell prose from a dump
+_WORD = re.compile(r"\w+")
+
+
+def dump(text: str) -> str | None:
+    """Why a long message is a dump rather than something a person wrote, or None: its opening
+    and its middle each repeat a handful of words over and over (word salad, one line pasted
+    thousands of times). Prose of a few thousand words uses hundreds of different ones."""
+    if len(text) < 2 * _WINDOW:
+        return None
+    middle = len(text) // 2
+    for window in (text[:_WINDOW], text[middle:middle + _WINDOW]):
+        words = _WORD.findall(window.lower())
+        if len(words) < 1_000 or len(set(words)) > 0.05 * len(words):
+            return None
+    return "a dump of a few words repeated"
 
 
 def chatter_veto(found: Found, clause: str, sentence: Span, text: str) -> str | None:

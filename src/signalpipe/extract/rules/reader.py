@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import company as co
 from signalpipe.extract.rules import deals, founders, growth, modality
-from signalpipe.extract.rules.chatter import blank_code, chatter_veto
+from signalpipe.extract.rules.chatter import blank_code, chatter_veto, dump
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
 from signalpipe.extract.rules.layout import list_mail, no_events_here, readable
@@ -190,7 +190,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     found_cues = cues(low)
     if not found_cues:
         return [], []  # most messages: one scan finds no cue, there is nothing to read
-    skip = no_events_here(message.subject or "", message.text, low)
+    skip = no_events_here(message.subject or "", message.text, low) or dump(message.text)
     if skip:
         return [], [(message.id, skip)]
     text = readable(masked(blank_code(message.text)))
