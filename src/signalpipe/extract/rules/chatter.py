@@ -119,6 +119,30 @@ SHARED = re.compile(r"(?i)\bthought you(?:'?d| would| might) (?:find|like|enjoy|
                     r"|\bsaw this\b|\bcame across (?:this|an?)\b|\bh/t\b|\bhat tip\b"
                     r"|\bin case you missed (?:it|this)\b|\bfyi,? (?:this|an?) (?:article|story"
                     r"|piece|post)\b")
+# Someone close to us is not us: "My cousin's startup got into YC and raised $2M."
+KIN = re.compile(r"(?i)\b(?:my|our|his|her|their|a|an) (?:cousin|friend|brother|sister|dad|mom"
+                 r"|mum|father|mother|uncle|aunt|wife|husband|roommate|flatmate|neighbou?r"
+                 r"|ex-?colleague|former colleague|old boss|buddy|mate|classmate|mentor)"
+                 r"(?:'s|\u2019s|s') (?:\w+ )?(?:startup|company|business|side project|shop"
+                 r"|agency|team|firm|app)\b")
+# Documents go "live in" a tool, not in a market: "the orientation doc is live in Notion".
+IN_A_TOOL = re.compile(r"(?i)\b(?:live|up|available|posted|uploaded) (?:in|on) (?:the )?(?:notion"
+                       r"|confluence|google (?:drive|docs|sheets)|drive|dropbox|slack|jira|linear"
+                       r"|figma|github|gitlab|airtable|coda|wiki|data ?room|shared (?:drive"
+                       r"|folder)|sharepoint|box|loom|miro|asana|trello|hubspot|salesforce)\b")
+# A launch someone else made, named as theirs: "what Vercel just shipped for OC".
+THEIRS = re.compile(r"\bwhat [A-Z][\w.-]+(?: [A-Z][\w.-]+)? (?:just |recently |has |have |had )?"
+                    r"(?:shipped|launched|released|announced|unveiled|rolled out|dropped|built)\b")
+# An announcement of a dated happening: "Announcing NEWSDR 2021 on Friday August 20".
+DATED = re.compile(r"(?i)^announc\w*\b.{0,80}?\b(?:on|at)[\s\u200b-\u200d\u2060\ufeff]+"
+                   r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                   r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2})")
+# The message is about a pre-release: what its body says "now supports" is not yet released.
+PRE_RELEASE = re.compile(r"(?i)\bpre-?release\b|\brelease candidate\b|\brc ?\d+\b|\bnightly\b"
+                         r"|\bsnapshot\b|\bbeta (?:build|test)|\bearly release\b")
+# ... unless the sentence says the release is final: "is now out of beta!"
+_FINAL = re.compile(r"(?i)\bout of (?:beta|preview|alpha)\b|\bgenerally available\b"
+                    r"|\bgeneral availability\b|\bstable release\b|\bfinal release\b")
 _SHORT = 600  # characters: a note passing on a link says so near it
 
 _METRIC_TYPES = frozenset({T.TECHNICAL_ACHIEVEMENT, T.USER_GROWTH, T.REVENUE_MILESTONE})
@@ -158,8 +182,10 @@ def dump(text: str) -> str | None:
     return "a dump of a few words repeated"
 
 
-def chatter_veto(found: Found, clause: str, sentence: Span, text: str) -> str | None:
-    """Why a reading of ``clause`` (in ``sentence`` of the message ``text``) is chatter, or None."""
+def chatter_veto(found: Found, clause: str, sentence: Span, text: str,
+                 subject: str = "") -> str | None:
+    """Why a reading of ``clause`` (in ``sentence`` of the message ``text``, under ``subject``)
+    is chatter, or None."""
     said = sentence.text
     # "... in my dreams" may follow as a sentence of its own
     m = SARCASM.search(text, sentence.start, min(len(text), sentence.end + 40))
@@ -176,10 +202,26 @@ def chatter_veto(found: Found, clause: str, sentence: Span, text: str) -> str | 
     m = SHARED.search(text, 0, _SHORT) if len(text.strip()) <= _SHORT else None
     if m:
         return f"news passed on ({m.group()})"
+    m = KIN.search(said)
+    if m:
+        return f"someone else's company ({m.group()})"
     heading = plan_heading(text, sentence.start)
     if heading:
         return f"under a plan heading ({heading[:40]})"
+    if found.event_type is T.PRODUCT_LAUNCH and not found.negative:
+        return _not_our_release(found, clause, subject)
     return _by_type(found, clause, said)
+
+
+def _not_our_release(found: Found, clause: str, subject: str) -> str | None:
+    """Launch readings that are someone else's release, a dated happening or a pre-release."""
+    m = THEIRS.search(clause) or DATED.search(clause[found.trigger:])
+    if m:
+        return f"not our release ({m.group()[:30]})"
+    m = PRE_RELEASE.search(subject)
+    if m and not _FINAL.search(clause):
+        return f"a pre-release ({m.group()})"
+    return _by_type(found, clause, clause)
 
 
 def _by_type(found: Found, clause: str, said: str) -> str | None:
@@ -192,6 +234,7 @@ def _by_type(found: Found, clause: str, said: str) -> str | None:
         (kind in _HABIT_TYPES, HABIT, clause, "a habit"),
         (kind in _METRIC_TYPES, YOURS, said, "a vendor's notice"),
         (kind is T.USER_GROWTH, TURNOUT, clause, "an event's turnout"),
+        (kind is T.MARKET_EXPANSION, IN_A_TOOL, clause, "a document in a tool"),
         (kind in _MONEY_TYPES, BILLING, said, "a bill or receipt"),
     ]
     for applies, pattern, where, why in checks:
