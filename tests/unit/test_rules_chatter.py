@@ -102,6 +102,24 @@ CHATTER = {
         "to CRAN next week.",
     ],
     "code": ["```\nrevenue = 1_000_000  # we hit $1M ARR\ndeploy_to_prod()\n```"],
+    "someone else's": [
+        "My cousin's startup got into YC and raised $2M.",
+        "A friend's company just closed a $3M seed round.",
+        "Would love to test a serverless Hermes; i.e. what Vercel just shipped for OC:",
+        "I'm excited to share that I have joined Swiss Re as Head of Analytics.",
+    ],
+    "not a market": [
+        "The new hire orientation doc is live in Notion.",
+        "The Q3 board deck is up on the shared drive.",
+    ],
+    "dated happening": [
+        "Announcing NEWSDR 2021 on Friday August 20",
+        "Announcing the community call at 5pm on \u200bFriday June 3",
+    ],
+    "internal prize": [
+        "Our department was awarded the internal innovation prize for the new pricing model.",
+        "Priya won employee of the month!",
+    ],
 }
 CASES = [(family, text) for family, texts in CHATTER.items() for text in texts]
 
@@ -140,6 +158,19 @@ EVENTS = [
 def test_events_in_chat_still_come_through(make_message: MakeMessage, text: str,
                                            kind: EventType) -> None:
     assert kind in {e.event_type for e in read(make_message, text)}
+
+
+def test_a_pre_release_mail_launches_nothing_unless_final(make_message: MakeMessage) -> None:
+    subject = "[UHD] Update to USRP E310 filesystem (v3.15.0.0 pre-release)"
+    assert read(make_message, "The new architecture now supports MPM.", subject=subject) == []
+    beta = "Acme Self-Hosted Beta: looking for beta testers"
+    events = read(make_message, "Acme Self-Hosted is now out of beta!", subject=beta)
+    assert [e.event_type for e in events] == [T.PRODUCT_LAUNCH]
+
+
+def test_joining_us_is_still_our_hire(make_message: MakeMessage) -> None:
+    events = read(make_message, "I'm excited to share that Maria has joined Acme as Head of Sales.")
+    assert [e.event_type for e in events] == [T.HIRING]
 
 
 def test_a_lost_deal_keeps_its_polarity(make_message: MakeMessage) -> None:

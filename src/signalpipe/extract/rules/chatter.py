@@ -90,7 +90,9 @@ MEDIA_STEP = re.compile(
 # included in the prize count".
 GIVEAWAY = re.compile(r"(?i)\b(?:giveaway|raffle|sweepstakes?|swag|prize (?:count|draw|pool)"
                       r"|win a\b|top reactions|contest|lucky draw|rewards? (?:are|is) (?:for"
-                      r"|intended))")
+                      r"|intended)|internal (?:\w+ )?(?:award|prize)"
+                      r"|in-house (?:\w+ )?(?:award|prize)"
+                      r"|(?:employee|team|hire) of the (?:week|month|quarter|year))")
 # A habit is no event: "which gets a new customer every two weeks", "we usually sign one a month".
 HABIT = re.compile(r"(?i)\bevery (?:\w+ )?(?:few |couple of |other )?(?:minutes?|hours?|days?"
                    r"|weeks?|months?|quarters?)\b|\b(?:usually|typically|normally|generally"
@@ -143,6 +145,10 @@ PRE_RELEASE = re.compile(r"(?i)\bpre-?release\b|\brelease candidate\b|\brc ?\d+\
 # ... unless the sentence says the release is final: "is now out of beta!"
 _FINAL = re.compile(r"(?i)\bout of (?:beta|preview|alpha)\b|\bgenerally available\b"
                     r"|\bgeneral availability\b|\bstable release\b|\bfinal release\b")
+# Joining another company is their hire: "I'm excited to share that I have joined Swiss Re as
+# Head of Analytics" (said in a public list, or by a friend of the team).
+JOINED = re.compile(r"\bjoin(?:ed|s|ing) (?!us\b|the\b|our\b|my\b|a\b|an\b)([A-Z][\w&.'-]+"
+                    r"(?: [A-Z][\w&.'-]+){0,3}) as\b")
 _SHORT = 600  # characters: a note passing on a link says so near it
 
 _METRIC_TYPES = frozenset({T.TECHNICAL_ACHIEVEMENT, T.USER_GROWTH, T.REVENUE_MILESTONE})
@@ -182,8 +188,8 @@ def dump(text: str) -> str | None:
     return "a dump of a few words repeated"
 
 
-def chatter_veto(found: Found, clause: str, sentence: Span, text: str,
-                 subject: str = "") -> str | None:
+def chatter_veto(found: Found, clause: str, sentence: Span, text: str, subject: str = "",
+                 company: re.Pattern[str] | None = None) -> str | None:
     """Why a reading of ``clause`` (in ``sentence`` of the message ``text``, under ``subject``)
     is chatter, or None."""
     said = sentence.text
@@ -210,6 +216,10 @@ def chatter_veto(found: Found, clause: str, sentence: Span, text: str,
         return f"under a plan heading ({heading[:40]})"
     if found.event_type is T.PRODUCT_LAUNCH and not found.negative:
         return _not_our_release(found, clause, subject)
+    if found.event_type is T.HIRING and company is not None:
+        joined = JOINED.search(clause)
+        if joined and not company.search(joined.group(1)):
+            return f"joined another company ({joined.group(1)})"
     return _by_type(found, clause, said)
 
 

@@ -222,7 +222,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
             if found is None:
                 continue
             reason = _judge(found, clause.text, spans, i, company) \
-                or chatter_veto(found, clause.text, sentence, text, subject) \
+                or chatter_veto(found, clause.text, sentence, text, subject, company) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -293,7 +293,7 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
     flagged = injection_reason(f"{message.subject or ''}\n{message.text}")
     reason = f"injection: {flagged}" if flagged else veto(found, line, sentence, line, company,
                                                           headline=True) \
-        or chatter_veto(found, line, sentence, line, line)
+        or chatter_veto(found, line, sentence, line, line, company)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []
