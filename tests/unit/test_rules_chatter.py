@@ -116,6 +116,11 @@ CHATTER = {
         "Announcing NEWSDR 2021 on Friday August 20",
         "Announcing the community call at 5pm on \u200bFriday June 3",
     ],
+    "purpose": [
+        "The first is to get on the front page of Hacker News.",
+        "Journey to $1000 MRR: Month 1 recap",
+        "Our road to 10k users starts today.",
+    ],
     "internal prize": [
         "Our department was awarded the internal innovation prize for the new pricing model.",
         "Priya won employee of the month!",
@@ -166,6 +171,15 @@ def test_a_pre_release_mail_launches_nothing_unless_final(make_message: MakeMess
     beta = "Acme Self-Hosted Beta: looking for beta testers"
     events = read(make_message, "Acme Self-Hosted is now out of beta!", subject=beta)
     assert [e.event_type for e in events] == [T.PRODUCT_LAUNCH]
+
+
+def test_a_launch_dated_ahead_in_the_lead_is_no_launch(make_message: MakeMessage) -> None:
+    lead = "Shipping later this month, Relay v3 is faster and simpler.\n\n- JSX support"
+    assert read(make_message, lead, subject="Introducing Relay v3") == []
+    done = ("In the last two weeks, we launched Pull Requests and shipped AI suggestions.\n\n"
+            "Coming up soon is more polish and custom domains.")
+    kinds = {e.event_type for e in read(make_message, done, subject="Relay Newsletter 14")}
+    assert T.PRODUCT_LAUNCH in kinds
 
 
 def test_joining_us_is_still_our_hire(make_message: MakeMessage) -> None:

@@ -149,6 +149,27 @@ _FINAL = re.compile(r"(?i)\bout of (?:beta|preview|alpha)\b|\bgenerally availabl
 # Head of Analytics" (said in a public list, or by a friend of the team).
 JOINED = re.compile(r"\bjoin(?:ed|s|ing) (?!us\b|the\b|our\b|my\b|a\b|an\b)([A-Z][\w&.'-]+"
                     r"(?: [A-Z][\w&.'-]+){0,3}) as\b")
+# A purpose, not a result: "The first is to get on the front page", "the plan was to raise".
+PURPOSE = re.compile(r"(?i)\b(?:is|was|are|were|'s) to (?:get|hit|reach|launch|land|close|sign"
+                     r"|raise|hire|grow|double|triple|ship|make|win|become|build|release|open"
+                     r"|expand|cross|break|pass|secure|find|partner)\b")
+# A figure named as where one is heading: "Journey to $1000 MRR", "our road to 10k users".
+PURSUIT = re.compile(r"(?i)\b(?:journey|road|path|race|quest|march|push|climb|sprint|way|run)"
+                     r" to(?:wards?)? (?:the |a |our )?[$\u20ac\u00a3]?\d|\btowards? (?:the |a "
+                     r"|our )?[$\u20ac\u00a3]?\d")
+# A post's lead that dates its launch ahead: "Shipping later this month, Val Town v3 is ...",
+# "Profiles launch as soon as they are shiny" ...
+FUTURE_LEAD = re.compile(r"(?i)\b(?:ship(?:s|ping)?|launch(?:es|ing)?|available|coming|rolling out"
+                         r"|arriv(?:es|ing)|lands?|landing|goes live|going live|release[sd]?)\b"
+                         r"[^.\n]{0,30}?\b(?:later (?:this|today)|next (?:week|month|quarter)"
+                         r"|soon\b|in the coming|as soon as|in (?:a few|two|three) (?:days|weeks))")
+# ... unless it says something is out now.
+OUT_NOW = re.compile(r"(?i)\b(?:available (?:today|now)|now (?:available|live)|is (?:now )?(?:live"
+                     r"|out)\b|out now|live today|launch(?:ed|es) today|ships? today)")
+# ... or the reading says it happened: "In the last two weeks, we launched Pull Requests".
+_DONE = re.compile(r"(?i)\b(?:launched|shipped|released|rolled out|went live|relaunched"
+                   r"|is (?:now )?(?:live|out|available))\b")
+_LEAD = 400  # characters: a post's first lines
 _SHORT = 600  # characters: a note passing on a link says so near it
 
 _METRIC_TYPES = frozenset({T.TECHNICAL_ACHIEVEMENT, T.USER_GROWTH, T.REVENUE_MILESTONE})
@@ -208,13 +229,18 @@ def chatter_veto(found: Found, clause: str, sentence: Span, text: str, subject: 
     m = SHARED.search(text, 0, _SHORT) if len(text.strip()) <= _SHORT else None
     if m:
         return f"news passed on ({m.group()})"
-    m = KIN.search(said)
+    m = KIN.search(said) or PURPOSE.search(said)
     if m:
-        return f"someone else's company ({m.group()})"
+        return f"someone else's or a purpose ({m.group()})"
     heading = plan_heading(text, sentence.start)
     if heading:
         return f"under a plan heading ({heading[:40]})"
     if found.event_type is T.PRODUCT_LAUNCH and not found.negative:
+        ahead = sentence.start < _LEAD or clause == subject
+        lead = text[:_LEAD]
+        if ahead and FUTURE_LEAD.search(lead) and not OUT_NOW.search(lead) \
+                and not _DONE.search(clause):
+            return "a launch dated ahead"
         return _not_our_release(found, clause, subject)
     if found.event_type is T.HIRING and company is not None:
         joined = JOINED.search(clause)
@@ -243,6 +269,7 @@ def _by_type(found: Found, clause: str, said: str) -> str | None:
         (kind is T.MEDIA_COVERAGE, GIVEAWAY, said, "a community prize"),
         (kind in _HABIT_TYPES, HABIT, clause, "a habit"),
         (kind in _METRIC_TYPES, YOURS, said, "a vendor's notice"),
+        (kind in _METRIC_TYPES, PURSUIT, said, "a figure pursued"),
         (kind is T.USER_GROWTH, TURNOUT, clause, "an event's turnout"),
         (kind is T.MARKET_EXPANSION, IN_A_TOOL, clause, "a document in a tool"),
         (kind in _MONEY_TYPES, BILLING, said, "a bill or receipt"),

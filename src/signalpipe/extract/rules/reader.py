@@ -293,7 +293,7 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
     flagged = injection_reason(f"{message.subject or ''}\n{message.text}")
     reason = f"injection: {flagged}" if flagged else veto(found, line, sentence, line, company,
                                                           headline=True) \
-        or chatter_veto(found, line, sentence, line, line, company)
+        or chatter_veto(found, line, sentence, message.text, line, company)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []
