@@ -34,6 +34,9 @@ CHATTER = {
         "Reach out to Sequoia about the term sheet.",
         "3. Follow up with non-renewal people from the pre-sales.",
         "(Stretch) Close the deal with Globex",
+        "TODO: sign the Initech MSA and announce the partnership with Stripe",
+        "Remind me to ping Accel about the term sheet.",
+        "Need to chase Umbrella for the signed contract.",
     ],
     "plan heading": [
         "Today's goals:\n1. Close the deal with Globex\n2. Hit $5k MRR\n3. Launch the pricing page",
@@ -42,6 +45,9 @@ CHATTER = {
         "## February Goals\n\nHere's what I want done by the end of February.\n\n"
         "- **$150 MRR** (50% growth)\n- **4,000 Daily Active Users**",
         "Next steps:\n- Sign the partnership with Stripe\n- Release v2.0",
+        "Objectives for Q2\n- $1M ARR\n- SOC 2 Type II certified",
+        "Action items:\n- Launch v3 to all customers\n- Close the Globex renewal ($200k)",
+        "This week's priorities:\n* hire a VP of Marketing\n* hit 2,000 paying users",
     ],
     "goal's figure": [
         "Reminder: the all-hands is at 3pm, we'll talk about Q3 goals ($2M ARR).",
@@ -51,16 +57,21 @@ CHATTER = {
         "lol we closed a $10M series A... in my dreams",
         "sure, and I'm the new CEO of Google",
         "We signed Walmart, yeah right",
+        "we totally just raised a $1B seed round. /s",
     ],
     "test post": [
         "Test: Acme raised $5M Series A (ignore, testing the webhook)",
         "testing the slack integration: we hit 10k users",
         "This is a test. We signed Globex for $200k.",
+        "test test, ignore: we crossed 50k users",
+        "[TEST] New event: Acme signed Globex for $300k",
     ],
     "pull request": [
         "#19326 - async MCP discovery: introduces discover_mcp_tools_async for better speed.",
         "PR 412: adds support for Postgres 16 and introduces a new config loader.",
         "feat(api): launch the new onboarding flow",
+        "chore(deps): bump stripe from 5.1 to 6.0, cuts build time from 9m to 3m",
+        "Merged #1882: launches the new billing page for everyone",
     ],
     "gathering": [
         "The GRCon schedule is live: check the talks.",
@@ -156,6 +167,7 @@ EVENTS = [
     ("our p95 is 120ms now, it was 450ms before the cache rewrite",
      T.TECHNICAL_ACHIEVEMENT),
     ("Lost Umbrella Corp: they went with a competitor after the pilot.", T.ENTERPRISE_DEAL),
+    ("Must-read: TechCrunch ran our story on the $4M seed this morning.", T.MEDIA_COVERAGE),
 ]
 
 

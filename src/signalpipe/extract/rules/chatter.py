@@ -24,10 +24,12 @@ SARCASM = re.compile(
     r"(?i)\bin (?:my|your|our|his|her|their) (?:wildest )?dreams\b|\byeah,? right\b"
     r"|^\W*sure,? and (?:i'?m|i am|we'?re|we are|i'?ll|we'?ll)\b|\bas if\b[^.!?]{0,40}$"
     r"|\bdream on\b|\b(?:lol|haha|lmao),? (?:no|nope|not)\b|\bsaid no one ever\b"
-    r"|\b(?:a (?:man|girl|guy|founder)|one) can dream\b|\bif only\b|\bi wish\b|\bwe wish\b")
+    r"|\b(?:a (?:man|girl|guy|founder)|one) can dream\b|\bif only\b|\bi wish\b|\bwe wish\b"
+    r"|(?:^|\s)/s\b")
 # A post that says it is a test: "Test: ...", "(ignore, testing the webhook)".
 TEST_POST = re.compile(
-    r"(?i)^\W{0,3}(?:test(?:ing)?\b\s*[:!\-\u2013]|\[test\])|\btesting (?:the|our|a|this|my|that)"
+    r"(?i)^\W{0,3}(?:test(?:ing)?(?:[ ,]+test(?:ing)?)*\b\s*[:!,\-\u2013]|\[test\])|\bignore\s*[:!]"
+    r"|\btesting (?:the|our|a|this|my|that)"
     r" (?:\w+ )?(?:webhook|integration|bot|alert|pipeline|connector|setup|hook|feed|channel"
     r"|notification|extractor|import|sync|workflow)s?\b|\bplease ignore\b|\bignore (?:this|me"
     r"|that)\b|\(ignore\b|\bthis is (?:just |only )?a test\b")
@@ -45,6 +47,8 @@ TODO = re.compile(
     r"(?i)^\W{0,4}(?:\d{1,2}[.)]\s*)?(?:\((?:stretch|maybe|optional|bonus)\)\s*)?(?:"
     r"follow[ -]up|reach out|figure out|look into|find out|circle back|touch base|sync with"
     r"|talk to|chase|nudge|ping|ask|try to|work on|finish|prepare|prep|draft"
+    r"|remind (?:me|us) to|don'?t forget to|note to self|make sure (?:to|we)|need to|have to"
+    r"|gotta|must (?!read|see|have|watch|try)"
     r"|(?:close|sign|launch|ship|hire|raise|get|reach|land|secure|book|schedule|send|write"
     r"|email|call|contact|plan|start|apply for|submit|finalize|finalise"
     r"|onboard|release|publish|announce|grow|double|hit up)"
@@ -55,16 +59,19 @@ PLAN_HEAD = re.compile(
     r"(?i)\bgoals?\b|\bplans? for\b|\bplanning\b|\bto-?dos?\b|\bto do\b|\bnext steps?\b"
     r"|\bup next\b|\bwhat['\u2019]?s (?:next|left)\b|\bcoming (?:soon|up|next)\b"
     r"|\bupcoming\b|\broadmap\b|\bpriorities\b|\bwish ?list\b|\bobjectives?\b|\bokrs?\b"
-    r"|\bfocus (?:for|areas?)\b|\bwhat to expect\b|\bnext (?:month|week|quarter|year)\b")
+    r"|\bfocus (?:for|areas?)\b|\bwhat to expect\b|\baction items?\b"
+    r"|\bnext (?:month|week|quarter|year)\b")
 # ... unless the heading reviews goals rather than sets them ("Goal grades", "Goal for August:
 # Failed", "let's recap goals").
 PLAN_REVIEW = re.compile(r"(?i)\b(?:grades?|graded|results?|recap|review|reviewed|failed|missed"
                          r"|hit|met|achieved|reached|done|progress|yesterday|last|no more"
                          r"|how did|retro\w*|look(?:ing)? back)\b")
 _HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t].*|\*\*[^*\n]{2,80}\*\*:?[ \t]*|[^\n]{2,100}:[ \t]*)$")
+# A label line without a colon, right above a list: "Objectives for Q2".
+_LABEL = re.compile(r"^[ \t]*[^\n.!?]{2,50}$")
 _ITEM = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d{1,2}[.)])[ \t]")
 _PLAN_HINTS = ("goal", "plan", "to-do", "todo", "to do", "next", "left", "coming", "roadmap",
-               "priorit", "wish", "objective", "okr", "focus", "expect")
+               "priorit", "wish", "objective", "action", "okr", "focus", "expect")
 # Gatherings and community posts "go live" without anything being launched: "Poll day is here",
 # "The GRCon schedule is live", "The AMA is live", "the submissions portal is live".
 GATHERING = re.compile(
@@ -324,13 +331,13 @@ def plan_heading(text: str, at: int) -> str | None:
     for line in reversed(lines):
         if not line.strip():
             continue
-        if _HEADING.match(line) and not _ITEM.match(line):
-            if line.lstrip().startswith(("#", "**")):
-                return _plan(line)
-            if only_items:
-                return _plan(line)
-        if not _ITEM.match(line):
-            only_items = False
+        if _ITEM.match(line):
+            continue
+        if line.lstrip().startswith(("#", "**")) and _HEADING.match(line):
+            return _plan(line)
+        if only_items and (_HEADING.match(line) or _LABEL.match(line)) and _plan(line):
+            return _plan(line)
+        only_items = False
     return None
 
 
