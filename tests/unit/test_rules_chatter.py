@@ -37,6 +37,8 @@ CHATTER = {
         "TODO: sign the Initech MSA and announce the partnership with Stripe",
         "Remind me to ping Accel about the term sheet.",
         "Need to chase Umbrella for the signed contract.",
+        "### Receive Relay reviews from two bloggers with a relevant audience",
+        "Earn $100 in revenue from sales of meal plans",
     ],
     "plan heading": [
         "Today's goals:\n1. Close the deal with Globex\n2. Hit $5k MRR\n3. Launch the pricing page",
@@ -132,6 +134,14 @@ CHATTER = {
         "Journey to $1000 MRR: Month 1 recap",
         "Our road to 10k users starts today.",
     ],
+    "anyone's": [
+        "The document that matters is the asset purchase agreement, which you sign when the deal "
+        "closes.",
+        "Once you hit $10k MRR, everything changes.",
+    ],
+    "a title": [
+        'In 2020, I created a video course called "Hit the Front Page of Hacker News."',
+    ],
     "internal prize": [
         "Our department was awarded the internal innovation prize for the new pricing model.",
         "Priya won employee of the month!",
@@ -167,6 +177,8 @@ EVENTS = [
     ("our p95 is 120ms now, it was 450ms before the cache rewrite",
      T.TECHNICAL_ACHIEVEMENT),
     ("Lost Umbrella Corp: they went with a competitor after the pilot.", T.ENTERPRISE_DEAL),
+    ('We launched Relay Analytics, the dashboard our beta users called "a must", today.',
+     T.PRODUCT_LAUNCH),
     ("Must-read: TechCrunch ran our story on the $4M seed this morning.", T.MEDIA_COVERAGE),
 ]
 

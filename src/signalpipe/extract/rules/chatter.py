@@ -49,6 +49,7 @@ TODO = re.compile(
     r"|talk to|chase|nudge|ping|ask|try to|work on|finish|prepare|prep|draft"
     r"|remind (?:me|us) to|don'?t forget to|note to self|make sure (?:to|we)|need to|have to"
     r"|gotta|must (?!read|see|have|watch|try)"
+    r"|(?:receive|earn|migrate|meet with|reach (?:code|my|our|\$?\d))\b"
     r"|(?:close|sign|launch|ship|hire|raise|get|reach|land|secure|book|schedule|send|write"
     r"|email|call|contact|plan|start|apply for|submit|finalize|finalise"
     r"|onboard|release|publish|announce|grow|double|hit up)"
@@ -177,6 +178,12 @@ OUT_NOW = re.compile(r"(?i)\b(?:available (?:today|now)|now (?:available|live)|i
 _DONE = re.compile(r"(?i)\b(?:launched|shipped|released|rolled out|went live|relaunched"
                    r"|is (?:now )?(?:live|out|available))\b")
 _LEAD = 400  # characters: a post's first lines
+# "you" in a founder's story is anyone: "the APA, which you sign when the deal closes".
+GENERIC_YOU = re.compile(r"(?i)\b(?:you|one) (?:sign|raise|close|hire|launch|get|hit|reach"
+                         r"|land|win|cross|ship)\b")
+# A title in quotes names a thing: a course called "Hit the Front Page of Hacker News".
+_TITLED = re.compile(r"\b(?:called|titled|entitled|named)\s+(?:\[|\*|_)?[\"\u201c\[]"
+                     r"([^\"\u201d\]]{2,120})")
 _SHORT = 600  # characters: a note passing on a link says so near it
 
 _METRIC_TYPES = frozenset({T.TECHNICAL_ACHIEVEMENT, T.USER_GROWTH, T.REVENUE_MILESTONE})
@@ -220,28 +227,41 @@ def chatter_veto(found: Found, clause: str, sentence: Span, text: str, subject: 
                  company: re.Pattern[str] | None = None) -> str | None:
     """Why a reading of ``clause`` (in ``sentence`` of the message ``text``, under ``subject``)
     is chatter, or None."""
-    said = sentence.text
+    return _said_so(clause, sentence.text) or _around(found, clause, sentence, text) \
+        or _by_kind(found, clause, sentence, text, subject, company)
+
+
+def _said_so(clause: str, said: str) -> str | None:
+    """The sentence's own words make it a to-do, a test, a PR, a draft, a purpose or someone
+    else's news."""
+    checks = (("test post", TEST_POST, said), ("pull request", PR_LINE, said),
+              ("to-do", TODO, said), ("a draft", DRAFT, said), ("someone else's", KIN, said),
+              ("a purpose", PURPOSE, said), ("anyone's", GENERIC_YOU, clause))
+    for name, pattern, where in checks:
+        m = pattern.search(where)
+        if m:
+            return f"{name} ({m.group().strip()[:30]})"
+    return None
+
+
+def _around(found: Found, clause: str, sentence: Span, text: str) -> str | None:
+    """What surrounds the reading makes it a joke, news passed on, a title or a plan."""
     # "... in my dreams" may follow as a sentence of its own
     m = SARCASM.search(text, sentence.start, min(len(text), sentence.end + 40))
     if m:
         return f"joke ({m.group().strip()[:30]})"
-    for name, pattern in ( ("test post", TEST_POST), ("pull request", PR_LINE),
-                          ("to-do", TODO)):
-        m = pattern.search(said)
-        if m:
-            return f"{name} ({m.group().strip()[:30]})"
-    m = DRAFT.search(said)
-    if m:
-        return f"a draft ({m.group()})"
     m = SHARED.search(text, 0, _SHORT) if len(text.strip()) <= _SHORT else None
     if m:
         return f"news passed on ({m.group()})"
-    m = KIN.search(said) or PURPOSE.search(said)
-    if m:
-        return f"someone else's or a purpose ({m.group()})"
+    for t in _TITLED.finditer(clause):
+        if t.start(1) <= found.trigger < t.end(1):
+            return f"words of a title ({t.group(1)[:30]})"
     heading = plan_heading(text, sentence.start)
-    if heading:
-        return f"under a plan heading ({heading[:40]})"
+    return f"under a plan heading ({heading[:40]})" if heading else None
+
+
+def _by_kind(found: Found, clause: str, sentence: Span, text: str, subject: str,
+             company: re.Pattern[str] | None) -> str | None:
     if found.event_type is T.PRODUCT_LAUNCH and not found.negative:
         ahead = sentence.start < _LEAD or clause == subject
         lead = text[:_LEAD]
@@ -253,7 +273,7 @@ def chatter_veto(found: Found, clause: str, sentence: Span, text: str, subject: 
         joined = JOINED.search(clause)
         if joined and not company.search(joined.group(1)):
             return f"joined another company ({joined.group(1)})"
-    return _by_type(found, clause, said)
+    return _by_type(found, clause, sentence.text)
 
 
 def _not_our_release(found: Found, clause: str, subject: str) -> str | None:
