@@ -74,6 +74,8 @@ CHATTER = {
         "feat(api): launch the new onboarding flow",
         "chore(deps): bump stripe from 5.1 to 6.0, cuts build time from 9m to 3m",
         "Merged #1882: launches the new billing page for everyone",
+        "#1882 launches SSO for enterprise customers",
+        "a1b2c3d fix: launches the new billing page",
     ],
     "gathering": [
         "The GRCon schedule is live: check the talks.",
@@ -179,6 +181,7 @@ EVENTS = [
     ("Lost Umbrella Corp: they went with a competitor after the pilot.", T.ENTERPRISE_DEAL),
     ('We launched Relay Analytics, the dashboard our beta users called "a must", today.',
      T.PRODUCT_LAUNCH),
+    ("2025 - we closed our Series A and tripled ARR", T.FUNDING),
     ("Must-read: TechCrunch ran our story on the $4M seed this morning.", T.MEDIA_COVERAGE),
 ]
 

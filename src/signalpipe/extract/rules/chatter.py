@@ -36,9 +36,10 @@ TEST_POST = re.compile(
 # A pull request, issue or commit line: "#19326 - async MCP discovery: introduces ...",
 # "PR 412: adds ...", "feat(api): ...". Routine work (shared LABELLING.md), whatever it adds.
 PR_LINE = re.compile(
-    r"(?i)^\W{0,3}(?:#\d{2,}\b|\d{3,}\s*[\u2013\u2014:-]\s|(?:pr|pull request|issue|mr|commit)"
-    r" ?#?\d+\b|(?:feat|fix|chore|docs|refactor|perf|test|ci|build|style)(?:\([^)\n]{0,30}\))?!?:"
-    r"\s|[0-9a-f]{7,40}\s)")
+    r"(?i)^\W{0,3}(?:#\d{3,}\b|(?!(?:19|20)\d\d\b)\d{4,}\s*[\u2013\u2014:-]\s"
+    r"|(?:pr|pull request|issue|mr|commit) ?#?\d+\b"
+    r"|(?:feat|fix|chore|docs|refactor|perf|test|ci|build|style)(?:\([^)\n]{0,30}\))?!?:\s"
+    r"|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}\s)")
 # A to-do item: an imperative opens the sentence ("Follow up with ...", "Reach out to Sequoia",
 # "Close the deal with Globex", "Hire a head of sales"). Base forms that are also past tenses
 # ("hit", "cut", "put", "set") and invitations to the reader ("check out", "meet", "welcome")
@@ -50,7 +51,7 @@ TODO = re.compile(
     r"|remind (?:me|us) to|don'?t forget to|note to self|make sure (?:to|we)|need to|have to"
     r"|gotta|must (?!read|see|have|watch|try)"
     r"|(?:receive|earn|migrate|meet with|reach (?:code|my|our|\$?\d))\b"
-    r"|(?:close|sign|launch|ship|hire|raise|get|reach|land|secure|book|schedule|send|write"
+    r"|(?:close|sign|launch|ship|hire|raise|reach|land|secure|book|schedule|send|write"
     r"|email|call|contact|plan|start|apply for|submit|finalize|finalise"
     r"|onboard|release|publish|announce|grow|double|hit up)"
     r" (?:the|a|an|our|my|their|his|her|them|him|us|everyone|all|some|more|another|\$?\d|first"
@@ -227,16 +228,21 @@ def chatter_veto(found: Found, clause: str, sentence: Span, text: str, subject: 
                  company: re.Pattern[str] | None = None) -> str | None:
     """Why a reading of ``clause`` (in ``sentence`` of the message ``text``, under ``subject``)
     is chatter, or None."""
+    # the line as written: sentence edges lose a leading "#" ("#1882 launches SSO")
+    line = text[text.rfind("\n", 0, sentence.start) + 1:sentence.end]
+    m = PR_LINE.search(line)
+    if m:
+        return f"pull request ({m.group().strip()[:30]})"
     return _said_so(clause, sentence.text) or _around(found, clause, sentence, text) \
         or _by_kind(found, clause, sentence, text, subject, company)
 
 
 def _said_so(clause: str, said: str) -> str | None:
-    """The sentence's own words make it a to-do, a test, a PR, a draft, a purpose or someone
-    else's news."""
-    checks = (("test post", TEST_POST, said), ("pull request", PR_LINE, said),
-              ("to-do", TODO, said), ("a draft", DRAFT, said), ("someone else's", KIN, said),
-              ("a purpose", PURPOSE, said), ("anyone's", GENERIC_YOU, clause))
+    """The sentence's own words make it a to-do, a test, a draft, a purpose or someone else's
+    news."""
+    checks = (("test post", TEST_POST, said), ("to-do", TODO, said), ("a draft", DRAFT, said),
+              ("someone else's", KIN, said), ("a purpose", PURPOSE, said),
+              ("anyone's", GENERIC_YOU, clause))
     for name, pattern, where in checks:
         m = pattern.search(where)
         if m:
