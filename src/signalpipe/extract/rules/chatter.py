@@ -81,7 +81,7 @@ GATHERING = re.compile(
     r"|call for (?:papers|proposals|abstracts|speakers)|cfp|hackathon|meetup|webinar|livestream"
     r"|live ?stream|office hours|workshop|conference|summit|talks?|keynote|recordings?|slides"
     r"|contest|giveaway|raffle|sweepstakes?|submissions?|voting|vote|ballot|standup|stand-up"
-    r"|all-hands|town ?hall|party|happy hour|installers?|binaries|binary packages|nightly builds?"
+    r"|all-hands|town ?hall|party|happy hour|installers|binaries|binary packages|nightly builds?"
     r"|wheels|docker images?|side project|hobby project|weekend project|pet project"
     r"|personal project|toy project|school project|class project|working groups?|task ?force"
     r"|committees?|chapters?|user groups?|interest groups?|study groups?|book ?club|channels?"
@@ -166,6 +166,9 @@ PURPOSE = re.compile(r"(?i)\b(?:is|was|are|were|'s) to (?:get|hit|reach|launch|l
 PURSUIT = re.compile(r"(?i)\b(?:journey|road|path|race|quest|march|push|climb|sprint|way|run)"
                      r" to(?:wards?)? (?:the |a |our )?[$\u20ac\u00a3]?\d|\btowards? (?:the |a "
                      r"|our )?[$\u20ac\u00a3]?\d")
+# ... unless the journey is told as done: "what we learned on our journey to $10,000 MRR".
+_ARRIVED = re.compile(r"(?i)\b(?:learn(?:ed|t)|lessons|how we|what it took|reached|crossed"
+                      r"|made it|looking back)\b")
 # A post's lead that dates its launch ahead: "Shipping later this month, Val Town v3 is ...",
 # "Profiles launch as soon as they are shiny" ...
 FUTURE_LEAD = re.compile(r"(?i)\b(?:ship(?:s|ping)?|launch(?:es|ing)?|available|coming|rolling out"
@@ -302,7 +305,8 @@ def _by_type(found: Found, clause: str, said: str) -> str | None:
         (kind is T.MEDIA_COVERAGE, GIVEAWAY, said, "a community prize"),
         (kind in _HABIT_TYPES, HABIT, clause, "a habit"),
         (kind in _METRIC_TYPES, YOURS, said, "a vendor's notice"),
-        (kind in _METRIC_TYPES, PURSUIT, said, "a figure pursued"),
+        (kind in _METRIC_TYPES and not _ARRIVED.search(said), PURSUIT, said,
+         "a figure pursued"),
         (kind is T.USER_GROWTH, TURNOUT, clause, "an event's turnout"),
         (kind is T.MARKET_EXPANSION, IN_A_TOOL, clause, "a document in a tool"),
         (kind in _MONEY_TYPES, BILLING, said, "a bill or receipt"),
