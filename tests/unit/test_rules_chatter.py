@@ -76,6 +76,12 @@ CHATTER = {
         "Merged #1882: launches the new billing page for everyone",
         "#1882 launches SSO for enterprise customers",
         "a1b2c3d fix: launches the new billing page",
+        "Can someone review my PR #4512? It launches the new Kafka source.",
+        "Just shipped my first PR to the repo \U0001f389",
+    ],
+    "own bench": [
+        "Has anyone benchmarked it vs Debezium? We saw 3x faster syncs on our side.",
+        "In our benchmarks the new engine is 3x faster than the old one.",
     ],
     "gathering": [
         "The GRCon schedule is live: check the talks.",
@@ -182,6 +188,8 @@ EVENTS = [
     ('We launched Relay Analytics, the dashboard our beta users called "a must", today.',
      T.PRODUCT_LAUNCH),
     ("2025 - we closed our Series A and tripled ARR", T.FUNDING),
+    ("I reduced Google Cloud Platform fees by 90% on my side projects.",
+     T.TECHNICAL_ACHIEVEMENT),
     ("Must-read: TechCrunch ran our story on the $4M seed this morning.", T.MEDIA_COVERAGE),
 ]
 

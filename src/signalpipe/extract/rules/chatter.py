@@ -188,6 +188,15 @@ GENERIC_YOU = re.compile(r"(?i)\b(?:you|one) (?:sign|raise|close|hire|launch|get
 # A title in quotes names a thing: a course called "Hit the Front Page of Hacker News".
 _TITLED = re.compile(r"\b(?:called|titled|entitled|named)\s+(?:\[|\*|_)?[\"\u201c\[]"
                      r"([^\"\u201d\]]{2,120})")
+# A measurement on someone's own bench is no result shipped: "We saw 3x faster syncs on our
+# side", "in our benchmarks the new engine is 3x faster", "on my laptop".
+OWN_BENCH = re.compile(r"(?i)\bon (?:our|my) (?:side|end|machine|laptop|box|setup|cluster)\b"
+                       r"(?! projects?)"
+                       r"|\bin (?:our|my) (?:tests?|testing|benchmarks?|setup|environment"
+                       r"|experiments?|poc|sandbox|trials?)\b|\blocally\b")
+# A pull request talked about: "Can someone review my PR #4512? It launches the new source."
+PR_TALK = re.compile(r"(?i)\b(?:pr|pull request|mr|merge request) ?#?\d+\b|#\d{3,}\b"
+                     r"|\bmy (?:first )?(?:pr|pull request|commit|contribution|patch)\b")
 _SHORT = 600  # characters: a note passing on a link says so near it
 
 _METRIC_TYPES = frozenset({T.TECHNICAL_ACHIEVEMENT, T.USER_GROWTH, T.REVENUE_MILESTONE})
@@ -271,6 +280,10 @@ def _around(found: Found, clause: str, sentence: Span, text: str) -> str | None:
 
 def _by_kind(found: Found, clause: str, sentence: Span, text: str, subject: str,
              company: re.Pattern[str] | None) -> str | None:
+    if found.event_type is T.TECHNICAL_ACHIEVEMENT or found.event_type is T.PRODUCT_LAUNCH:
+        m = PR_TALK.search(text, max(0, sentence.start - 100), sentence.end)
+        if m:
+            return f"pull request ({m.group()})"
     if found.event_type is T.PRODUCT_LAUNCH and not found.negative:
         ahead = sentence.start < _LEAD or clause == subject
         lead = text[:_LEAD]
@@ -305,6 +318,7 @@ def _by_type(found: Found, clause: str, said: str) -> str | None:
         (kind is T.MEDIA_COVERAGE, GIVEAWAY, said, "a community prize"),
         (kind in _HABIT_TYPES, HABIT, clause, "a habit"),
         (kind in _METRIC_TYPES, YOURS, said, "a vendor's notice"),
+        (kind is T.TECHNICAL_ACHIEVEMENT, OWN_BENCH, said, "a measurement on one's own bench"),
         (kind in _METRIC_TYPES and not _ARRIVED.search(said), PURSUIT, said,
          "a figure pursued"),
         (kind is T.USER_GROWTH, TURNOUT, clause, "an event's turnout"),
