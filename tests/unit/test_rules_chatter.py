@@ -129,6 +129,14 @@ CHATTER = {
         "Would love to test a serverless Hermes; i.e. what Vercel just shipped for OC:",
         "I'm excited to share that I have joined Swiss Re as Head of Analytics.",
     ],
+    "quoted from a medium": [
+        'Quote of the day: "We raised $10M and all I got was this t-shirt"',
+        'Per the article: "Acme has raised $20M from Accel".',
+    ],
+    "a rival's": [
+        "Begin forwarded message:\n\nAcme's competitor Initech raised a $30M Series B.",
+        "Our biggest rival just launched a copycat dashboard.",
+    ],
     "not a market": [
         "The new hire orientation doc is live in Notion.",
         "The Q3 board deck is up on the shared drive.",

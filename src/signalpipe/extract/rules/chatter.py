@@ -197,6 +197,14 @@ OWN_BENCH = re.compile(r"(?i)\bon (?:our|my) (?:side|end|machine|laptop|box|setu
 # A pull request talked about: "Can someone review my PR #4512? It launches the new source."
 PR_TALK = re.compile(r"(?i)\b(?:pr|pull request|mr|merge request) ?#?\d+\b|#\d{3,}\b"
                      r"|\bmy (?:first )?(?:pr|pull request|commit|contribution|patch)\b")
+# Words quoted from a medium, not said by us: 'Per the article: "Acme has raised $20M"',
+# 'Quote of the day: "We raised $10M and all I got was this t-shirt"'.
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{3,300})[\"\u201d]?")
+QUOTE_SOURCE = re.compile(r"(?i)\b(?:quote|article|headline|tweet|post|reads?|says|wrote|per"
+                          r"|according to|caption|title|meme|joke|t-shirt|sign|slogan|tagline)"
+                          r"\b[^\"\u201c]{0,30}$")
+# A rival named before the verb acted, not us: "Acme's competitor Initech raised a $30M B".
+RIVAL = re.compile(r"(?i)\b(?:competitors?|rivals?|competition)\b")
 _SHORT = 600  # characters: a note passing on a link says so near it
 
 _METRIC_TYPES = frozenset({T.TECHNICAL_ACHIEVEMENT, T.USER_GROWTH, T.REVENUE_MILESTONE})
@@ -274,6 +282,13 @@ def _around(found: Found, clause: str, sentence: Span, text: str) -> str | None:
     for t in _TITLED.finditer(clause):
         if t.start(1) <= found.trigger < t.end(1):
             return f"words of a title ({t.group(1)[:30]})"
+    if not found.relational:
+        m = RIVAL.search(clause, 0, found.trigger)
+        if m:
+            return f"a rival's news ({m.group()})"
+    for q in _QUOTED.finditer(clause):
+        if q.start(1) <= found.trigger < q.end(1) and QUOTE_SOURCE.search(clause, 0, q.start()):
+            return f"words quoted from a medium ({q.group(1)[:30]})"
     heading = plan_heading(text, sentence.start)
     return f"under a plan heading ({heading[:40]})" if heading else None
 
