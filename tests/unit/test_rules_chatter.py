@@ -198,6 +198,9 @@ EVENTS = [
     ("2025 - we closed our Series A and tripled ARR", T.FUNDING),
     ("I reduced Google Cloud Platform fees by 90% on my side projects.",
      T.TECHNICAL_ACHIEVEMENT),
+    ("Globex, which usually takes months to decide, signed with us in two weeks: $90k/yr.",
+     T.ENTERPRISE_DEAL),
+    ("Self-serve registration page is now live for all customers.", T.PRODUCT_LAUNCH),
     ("Must-read: TechCrunch ran our story on the $4M seed this morning.", T.MEDIA_COVERAGE),
 ]
 

@@ -86,8 +86,13 @@ GATHERING = re.compile(
     r"|personal project|toy project|school project|class project|working groups?|task ?force"
     r"|committees?|chapters?|user groups?|interest groups?|study groups?|book ?club|channels?"
     r"|forums?|mailing lists?|discord server|slack (?:workspace|community))\b"
-    # released to be tried before it is: "please test against it before we submit to CRAN"
-    r"|\bbefore (?:we|it|they|i) (?:submit|release|publish|ship|push|tag|announce)")
+    # ... unless a product noun follows: "the registration page", "the poll feature"
+    r"(?! (?:feature|integration|support|api|app|tool|builder|management|page|editor|view"
+    r"|sync|connector|plugin|module|endpoint|sdk|widget)s?\b)"
+)
+# Released to be tried before it is: "please test against it before we submit to CRAN".
+NOT_YET = re.compile(r"(?i)\bbefore (?:we|it|they|i) (?:submit|release|publish|ship|push|tag"
+                     r"|announce)")
 # Steps towards coverage, not coverage: "got invited on the X podcast", "booked a slot on",
 # "agreed to review", "asked me to come on their show".
 MEDIA_STEP = re.compile(
@@ -104,8 +109,11 @@ GIVEAWAY = re.compile(r"(?i)\b(?:giveaway|raffle|sweepstakes?|swag|prize (?:coun
                       r"|(?:employee|team|hire) of the (?:week|month|quarter|year))")
 # A habit is no event: "which gets a new customer every two weeks", "we usually sign one a month".
 HABIT = re.compile(r"(?i)\bevery (?:\w+ )?(?:few |couple of |other )?(?:minutes?|hours?|days?"
-                   r"|weeks?|months?|quarters?)\b|\b(?:usually|typically|normally|generally"
-                   r"|regularly|always|tends? to)\b")
+                   r"|weeks?|months?|quarters?)\b")
+# ... or an adverb of habit right before the verb ("we usually sign one a month"), not anywhere
+# in the clause ("Globex, which usually takes months, signed in two weeks").
+HABIT_VERB = re.compile(r"(?i)\b(?:usually|typically|normally|generally|regularly|always"
+                        r"|tends? to)\s+(?:\w+\s+)?$")
 # A vendor's automated report speaks to us about our numbers: "Your application error rate has
 # dropped", "Your monthly active users grew 40%": a notice, not an event we report.
 YOURS = re.compile(r"(?i)(?:^|[.:!]\s+)\W{0,3}your\b")
@@ -328,10 +336,13 @@ def _by_type(found: Found, clause: str, said: str) -> str | None:
     """Families that only one kind of reading falls into."""
     kind = found.event_type
     checks: list[tuple[bool, re.Pattern[str], str, str]] = [
-        (kind is T.PRODUCT_LAUNCH and not found.negative, GATHERING, clause, "not a product"),
+        (kind is T.PRODUCT_LAUNCH and not found.negative, GATHERING,
+         clause[max(0, found.trigger - 50):found.trigger + 60], "not a product"),
+        (kind is T.PRODUCT_LAUNCH and not found.negative, NOT_YET, clause, "not released yet"),
         (kind is T.MEDIA_COVERAGE, MEDIA_STEP, said, "a step towards coverage"),
         (kind is T.MEDIA_COVERAGE, GIVEAWAY, said, "a community prize"),
         (kind in _HABIT_TYPES, HABIT, clause, "a habit"),
+        (kind in _HABIT_TYPES, HABIT_VERB, clause[:found.trigger], "a habit"),
         (kind in _METRIC_TYPES, YOURS, said, "a vendor's notice"),
         (kind is T.TECHNICAL_ACHIEVEMENT, OWN_BENCH, said, "a measurement on one's own bench"),
         (kind in _METRIC_TYPES and not _ARRIVED.search(said), PURSUIT, said,
