@@ -54,6 +54,7 @@ CHATTER = {
     "goal's figure": [
         "Reminder: the all-hands is at 3pm, we'll talk about Q3 goals ($2M ARR).",
         "Our newsletter goes out to my subscribers (~900 and counting!).",
+        "Issue #6 comes out today, a preview goes to my email subscribers (~900 and counting!).",
     ],
     "joke": [
         "lol we closed a $10M series A... in my dreams",

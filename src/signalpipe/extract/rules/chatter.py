@@ -380,7 +380,7 @@ def _in_aside(clause: str) -> str | None:
 _PARENS = re.compile(r"\([^()]{0,120}\)")
 _GOAL_WORD = re.compile(r"\b(?:goals?|targets?|plans?|aims?|forecast|budget|projections?)\W*$")
 # a figure, not a time or a quarter ("3pm", "Q3")
-_DIGIT = re.compile(r"[$\u20ac\u00a3]\s?\d|\b\d[\d,.]*\b(?!\s?(?:am|pm)\b)")
+_DIGIT = re.compile(r"[$\u20ac\u00a3]\s?\d|(?<!#)\b\d[\d,.]*\b(?!\s?(?:am|pm)\b)")
 
 
 def plan_heading(text: str, at: int) -> str | None:
