@@ -138,6 +138,14 @@ CHATTER = {
         "Begin forwarded message:\n\nAcme's competitor Initech raised a $30M Series B.",
         "Our biggest rival just launched a copycat dashboard.",
     ],
+    "signature": [
+        "Thanks for the quick reply, see you Thursday.\n\nCheers,\nTom\n"
+        "Acme - the #1 rated payroll app on G2 | Now SOC 2 Type II certified",
+        "Sounds good, I'll send the deck tonight.\n\nRegards,\nSam Lee\nHead of Growth, Acme\n"
+        "We just raised our Series A! Read the announcement: acme.com/blog",
+        "Happy to help with the intro.\n\nBest regards,\nDana\n"
+        "Acme | Winner, SaaS Awards 2025 | Featured in TechCrunch",
+    ],
     "not a market": [
         "The new hire orientation doc is live in Notion.",
         "The Q3 board deck is up on the shared drive.",
@@ -202,6 +210,9 @@ EVENTS = [
     ("Globex, which usually takes months to decide, signed with us in two weeks: $90k/yr.",
      T.ENTERPRISE_DEAL),
     ("Self-serve registration page is now live for all customers.", T.PRODUCT_LAUNCH),
+    ("Hi all, quick one.\n\nBest,\nSam\n\nP.S. We also hit $1M ARR this week!",
+     T.REVENUE_MILESTONE),
+    ("Thanks!\nWe hit $1M ARR this week!", T.REVENUE_MILESTONE),
     ("Must-read: TechCrunch ran our story on the $4M seed this morning.", T.MEDIA_COVERAGE),
 ]
 

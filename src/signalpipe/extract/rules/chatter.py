@@ -213,6 +213,15 @@ QUOTE_SOURCE = re.compile(r"(?i)\b(?:quote|article|headline|tweet|post|reads?|sa
                           r"\b[^\"\u201c]{0,30}$")
 # A rival named before the verb acted, not us: "Acme's competitor Initech raised a $30M B".
 RIVAL = re.compile(r"(?i)\b(?:competitors?|rivals?|competition)\b")
+# A sign-off after the body: what follows is a signature ("Cheers,\nTom\nAcme - now SOC 2 Type II
+# certified"), whatever its taglines claim.
+SIGN_OFF = re.compile(r"(?im)^[ \t]*(?:best(?: regards| wishes)?|kind regards|warm(?:est)? regards"
+                      r"|regards|cheers|thanks(?: again| so much)?|thank you|many thanks|sincerely"
+                      r"|warmly|all the best|talk soon|speak soon|rgds|yours(?: truly)?)"
+                      r"[ \t]*[,.!]?"
+                      r"[ \t]*\n")
+_PS = re.compile(r"(?im)^\W*p\.? ?s\b")
+_SIGNATURE = 300  # characters: a signature is a few short lines
 _SHORT = 600  # characters: a note passing on a link says so near it
 
 _METRIC_TYPES = frozenset({T.TECHNICAL_ACHIEVEMENT, T.USER_GROWTH, T.REVENUE_MILESTONE})
@@ -297,6 +306,9 @@ def _around(found: Found, clause: str, sentence: Span, text: str) -> str | None:
     for q in _QUOTED.finditer(clause):
         if q.start(1) <= found.trigger < q.end(1) and QUOTE_SOURCE.search(clause, 0, q.start()):
             return f"words quoted from a medium ({q.group(1)[:30]})"
+    m = SIGN_OFF.search(text, max(20, sentence.start - _SIGNATURE), sentence.start + 1)
+    if m and not _PS.match(text, text.rfind("\n", 0, sentence.start) + 1):
+        return f"a signature (after {m.group().strip()})"
     heading = plan_heading(text, sentence.start)
     return f"under a plan heading ({heading[:40]})" if heading else None
 
