@@ -290,10 +290,10 @@ def _said_so(clause: str, said: str) -> str | None:
 def _around(found: Found, clause: str, sentence: Span, text: str) -> str | None:
     """What surrounds the reading makes it a joke, news passed on, a title or a plan."""
     # "... in my dreams" may follow as a sentence of its own
-    m = SARCASM.search(text, sentence.start, min(len(text), sentence.end + 40))
+    m = _hinted(SARCASM, _SARCASM_HINTS, text, sentence.start, sentence.end + 40)
     if m:
         return f"joke ({m.group().strip()[:30]})"
-    m = SHARED.search(text, 0, _SHORT) if len(text.strip()) <= _SHORT else None
+    m = _hinted(SHARED, _SHARED_HINTS, text, 0, _SHORT) if len(text.strip()) <= _SHORT else None
     if m:
         return f"news passed on ({m.group()})"
     for t in _TITLED.finditer(clause):
@@ -311,6 +311,22 @@ def _around(found: Found, clause: str, sentence: Span, text: str) -> str | None:
         return f"a signature (after {m.group().strip()})"
     heading = plan_heading(text, sentence.start)
     return f"under a plan heading ({heading[:40]})" if heading else None
+
+
+# Literal words without which the patterns above cannot match: most readings stop here.
+_SARCASM_HINTS = ("dream", "right", "sure", "as if", "lol", "haha", "lmao", "said no one",
+                  "if only", "wish", "/s")
+_SHARED_HINTS = ("thought you", "interesting", "worth", "saw this", "came across", "h/t",
+                 "hat tip", "missed", "fyi")
+
+
+def _hinted(pattern: re.Pattern[str], hints: tuple[str, ...], text: str, start: int,
+            end: int) -> re.Match[str] | None:
+    end = min(len(text), end)
+    window = text[start:end].lower()
+    if not any(h in window for h in hints):
+        return None
+    return pattern.search(text, start, end)
 
 
 def _by_kind(found: Found, clause: str, sentence: Span, text: str, subject: str,
