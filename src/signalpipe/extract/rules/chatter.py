@@ -5,8 +5,10 @@ report nothing: to-do items ("Follow up with the churned accounts"), goals under
 goals:" heading, jokes ("we closed a $10M Series A... in my dreams"), test posts, PR and commit
 lines, invitations that are not yet coverage, community polls and schedules "going live",
 giveaway prizes, habits ("gets a new customer every week"), vendors' automated reports ("Your
-error rate has dropped"), and code pasted between fences. Each check below names a phrasing
-family, not a message; ``chatter_veto`` runs them on a reading that passed every other check.
+error rate has dropped"), bills, drafts, news passed on, signatures after a sign-off, and code
+pasted between fences. Each check below names a phrasing family, not a message;
+``chatter_veto`` runs them on a reading that passed every other check. ``blank_code`` and
+``dump`` keep pasted code and 1 MB dumps (a few words repeated) from being read at all.
 """
 
 from __future__ import annotations
