@@ -93,12 +93,37 @@ class RulesExtractor(Extractor):
             for hit in one_per_kind(hits):
                 entry = merged.setdefault(fingerprint(batch.company_id, hit), _Merged(hit))
                 entry.add(hit)
-        events = [_event(batch.company_id, fp, entry) for fp, entry in merged.items()]
+        events = [_event(batch.company_id, fp, entry)
+                  for fp, entry in fold_restated(merged).items()]
         usage = BatchUsage(
             batch_id=batch.id, provider="rules", model=MODEL, messages=len(batch.messages),
             sent_messages=len(batch.messages), latency_ms=(time.perf_counter() - started) * 1e3,
             events_proposed=len(events) + len(rejected), events_rejected=len(rejected))
         return Extraction(events=events, usage=usage, rejected=rejected)
+
+
+def fold_restated(merged: dict[str, _Merged]) -> dict[str, _Merged]:
+    """A funding mention whose every figure a richer one in the batch repeats is that round told
+    with fewer details ("Term sheet is coming" beside "a $15M term sheet at $80M"): its
+    messages join the richer one instead of making a second event."""
+    if len(merged) < 2:
+        return merged
+    out = dict(merged)
+    for fp, entry in merged.items():
+        found = entry.hit.found
+        if found.event_type is not EventType.FUNDING:
+            continue  # a round is one per batch in chat; two milestones may share a figure
+        richer = next((other for ofp, other in out.items() if ofp != fp
+                       and other.hit.found.event_type is found.event_type
+                       and other.hit.found.negative is found.negative
+                       and len(other.hit.found.metrics) > len(found.metrics)
+                       and found.metrics.items() <= other.hit.found.metrics.items()), None)
+        if richer is not None and found.metrics:
+            richer.ids.extend(i for i in entry.ids if i not in richer.ids)
+            richer.spans.extend(s for s in entry.spans if s not in richer.spans)
+            richer.stakeholders.update(entry.stakeholders)
+            del out[fp]
+    return out
 
 
 def one_per_kind(hits: list[Hit]) -> list[Hit]:

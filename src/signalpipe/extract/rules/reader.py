@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import company as co
 from signalpipe.extract.rules import deals, founders, growth, modality
+from signalpipe.extract.rules.chatter import blank_code, chatter_veto, dump
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
 from signalpipe.extract.rules.layout import list_mail, no_events_here, readable
@@ -189,10 +190,10 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     found_cues = cues(low)
     if not found_cues:
         return [], []  # most messages: one scan finds no cue, there is nothing to read
-    skip = no_events_here(message.subject or "", message.text, low)
+    skip = no_events_here(message.subject or "", message.text, low) or dump(message.text)
     if skip:
         return [], [(message.id, skip)]
-    text = readable(masked(message.text))
+    text = readable(masked(blank_code(message.text)))
     if text is not message.text:
         # blanking only turns characters into spaces: a cue still stands where its first letter
         # was not blanked, so the scan need not run again
@@ -220,7 +221,9 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 if names else None
             if found is None:
                 continue
-            reason = _judge(found, clause.text, spans, i, company) or _injected(message, flagged)
+            reason = _judge(found, clause.text, spans, i, company) \
+                or chatter_veto(found, clause.text, sentence, text, subject, company) \
+                or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
                                 message.text[sentence.start:sentence.end])
@@ -289,7 +292,8 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
         return [], []
     flagged = injection_reason(f"{message.subject or ''}\n{message.text}")
     reason = f"injection: {flagged}" if flagged else veto(found, line, sentence, line, company,
-                                                          headline=True)
+                                                          headline=True) \
+        or chatter_veto(found, line, sentence, message.text, line, company)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []
