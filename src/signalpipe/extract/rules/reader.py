@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import company as co
-from signalpipe.extract.rules import deals, founders, growth, modality
+from signalpipe.extract.rules import deals, founders, growth, headlines, lowlights, modality
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
 from signalpipe.extract.rules.layout import list_mail, no_events_here, readable
@@ -32,8 +32,11 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("churn_count", founders.churn_count),
     ("customer_success", deals.customer_success), ("revenue", growth.revenue),
     ("first_sale", founders.first_sale), ("users", growth.users),
+    ("news_results", headlines.results),
     ("technical", growth.technical), ("award", co.award),
     ("launch", co.launch),
+    # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
+    ("lowlight", lowlights.lowlight),
 )
 LATER_RETRACTED = re.compile(r"\b(?:then|but|and) (?:\w+ )?(?:backed out|pulled out|withdrew"
                              r"|turned (?:it|them|the offer|that) down|declined|passed|"

@@ -169,7 +169,7 @@ def _object_is_us(rest: str, company: re.Pattern[str] | None) -> bool:
 
 # "Acme customer Globex raised", "Acme-backed Initech hired": the company names someone else.
 _THEIRS = re.compile(r"(?:'s|\u2019s)?[\s-]+(customers?|clients?|partners?|portfolio compan\w+"
-                     r"|users?|backed|investee)\b", re.IGNORECASE)
+                     r"|users?(?=\s+[A-Z])|backed|investee)\b", re.IGNORECASE)
 
 
 def third_party(head: str, clause: str, company: re.Pattern[str] | None) -> str | None:

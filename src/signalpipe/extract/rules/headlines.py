@@ -1,0 +1,130 @@
+"""Results and audience numbers in news wording, and whose news a terse headline is.
+
+Wire headlines and short financial news name the company in the third person and leave words
+out: "Tesco sales rise", "Persimmon climbs on 23% rise in full-year revenue", "EasyJet sees better
+first half", "WPP reports strong 2015 growth", "AstraZeneca ups profit forecasts", "passenger
+numbers up 6% in February". A forecast for a later period ("forecasts rising earnings"), a
+vague tone ("a 'solid' start"), the share price or an analyst's rating is no result.
+
+A headline is the company's only when the company is its subject: "Globex to cut 300 jobs after
+losing Acme contract" is Globex's news, though it names Acme.
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Context, Found, said
+from signalpipe.extract.rules.lexicon import rx
+from signalpipe.extract.rules.numbers import percents
+from signalpipe.extract.rules.subject import FIRST_PERSON, named_subject
+from signalpipe.models import EventType, MetricValue
+
+T = EventType
+_MONEY_WORD = (r"(?:pre-?tax |net |operating |underlying |first-half |half-year |full-year "
+               r"|annual |quarterly |interim |q[1-4] |h[12] |uk |us |like-for-like |organic )?"
+               r"(?:profits?|earnings|revenues?|sales|turnover|income|nav|assets"
+               r"|assets under management|aum|orders|bookings)")
+_AUDIENCE = (r"(?:passenger numbers|passengers|subscribers|subscriptions|users"
+             r"|members|membership|customers|downloads|players|signups|sign-ups)")
+_UP = (r"(?:rises?|rose|risen|up|climbs?|climbed|jumps?|jumped|grows?|grew|grown|increases?"
+       r"|increased|gains?|gained|surges?|surged|soars?|soared|doubles?|doubled|tops?|topped"
+       r"|beats?|beat|ahead of|improves?|improved|passes|passed|crossed|tops|surpassed)")
+RISE = rx(rf"\b(?P<w>{_MONEY_WORD}|{_AUDIENCE}) (?:\w+ly |have |has |were |was |are |is "
+          rf"|numbers )?{_UP}\b")
+RISE_IN = rx(rf"\b(?:rise|jump|increase|growth|surge|gains?|climb) in (?:\w+ ){{0,2}}?"
+             rf"(?P<w>{_MONEY_WORD})\b")
+REPORTS = rx(r"\b(?:reports?|reported|posts?|posted|delivers?|delivered|sees|saw|books?|booked"
+             r"|records?|recorded|unveils?|unveiled|enjoys?|enjoyed)\s(?:a |an )?(?:much |sharply "
+             r"|strongly )?(?:strong|stronger|record|improved|better|bumper|robust|higher"
+             r"|forecast-beating|double-digit)\b[\w' -]{0,30}?\b(?P<w>growth|results|interims?"
+             r"|first[- ]half|second[- ]half|quarter|year|sales|profits?|earnings|revenues?)\b")
+RAISES = rx(r"\b(?:ups|upped|raises|raised|lifts|lifted|upgrades|upgraded|boosts|boosted)"
+            r" (?:its |their )?(?:full-year |annual |\d{4} )?(?P<w>profits?|earnings|sales"
+            r"|revenues?)? ?(?:forecasts?|guidance|outlook)\b")
+BEATS = rx(r"\b(?:(?:returns?|returned|swings?|swung|back) to (?:a )?(?P<w>profit)\b"
+           r"|(?:profits?|earnings|revenues?|sales|results)\b[^,;]{0,30}\b(?:ahead of|beat|beats"
+           r"|tops?|topped|exceeds?|exceeded) (?:\w+ )?(?:expectations|forecasts|estimates"
+           r"|consensus))")
+# A company's result, told by the market or a forecaster: not the company's news.
+_NOT_RESULT = rx(r"\b(?:share price|shares|stocks?|forecasts? (?:rising|higher|growth)|expects?"
+                 r"|analysts?|could|may|might|tipped|set to|poised to|rating|target price"
+                 r"|price target|'solid'|\"solid\"|dividend yield)\b")
+_ROLES = rx(r"^(?:'s|\u2019s)?\s*(?:rivals?|competitors?|suppliers?|customers?|clients?"
+            r"|partners?|peers?)\b")
+
+
+def results(clause: str, low: str, ctx: Context) -> Found | None:
+    """A result or an audience figure reported in news wording, or None."""
+    if not any(w in low for w in ("rise", "rose", " up", "climb", "jump", "grow", "grew",
+                                  "increase", "gain", "surg", "soar", "doubl", "top", "beat",
+                                  "ahead of", "improv", "pass", "cross", "strong", "record",
+                                  "better", "bumper", "robust", "higher", "forecast", "guidance",
+                                  "outlook", "profit", "exceed", "surpass")):
+        return None
+    m = RISE.search(low) or RISE_IN.search(low) or REPORTS.search(low) or RAISES.search(low) \
+        or BEATS.search(low)
+    if m is None or _NOT_RESULT.search(low, m.end()) or _market_move(low, m) \
+            or NOT_YET.search(low, 0, m.start()):
+        return None
+    if actor_is_other(clause[:m.start()], clause, ctx.company):
+        return None
+    word = (m.group("w") or "profit").split()[-1]
+    audience = re.fullmatch(_AUDIENCE, word) is not None or word == "numbers"
+    if not _stated(clause, low, m, ctx, audience=audience):
+        return None
+    metrics: dict[str, MetricValue] = {"result": "up" if not audience else "audience up"}
+    pct = percents(clause)
+    if pct:
+        metrics["change"] = f"{pct[0].value:g}%"
+    kind = T.USER_GROWTH if audience else T.REVENUE_MILESTONE
+    # "ahead of expectations", "ups its forecast": the words of a plan, the news of a result
+    allow = frozenset({"plan"}) if m.re is BEATS or m.re is RAISES or re.search(
+        r"\b(?:ahead of|beats?)\b", m.group()) else frozenset()
+    return Found(kind, metrics, said(clause, m.start()), m.start(), allow=allow)
+
+
+# Reports and intentions, not done: "FCA set to fine Lloyds", "Acme said to weigh job cuts".
+NOT_YET = rx(r"\b(?:set to|poised to|said to|expected to|likely to|could|may|might|reportedly"
+             r"|considering|weighs?|weighing|mulls?|mulling|eyes|eyeing|plans? to consider)\b")
+_PERIOD = rx(r"\b(?:q[1-4]|quarter|quarterly|half|h[12]|full-year|annual|year|fy|\d{4}"
+             r"|january|february|march|april|may|june|july|august|september|october|november"
+             r"|december|month)\b")
+_FIGURE = re.compile(r"\d")
+
+
+def _stated(clause: str, low: str, m: re.Match[str], ctx: Context, *, audience: bool) -> bool:
+    """A rise is a reported result when it has a figure, a period, or the company reporting it;
+    an audience rise needs its figure ("passenger numbers up 6%"), as "as traffic grows" or
+    "users increased their exercise minutes" report nothing."""
+    if audience:
+        return _FIGURE.search(low, m.start()) is not None and not re.search(
+            r"\b(?:their|his|her)\b", low[m.end():m.end() + 12])
+    if _FIGURE.search(low) or _PERIOD.search(low):
+        return True
+    return ctx.company is not None and ctx.company.search(clause[:m.start()]) is not None
+
+
+def _market_move(low: str, m: re.Match[str]) -> bool:
+    """"Shares rise on results", "FTSE up": the clause is about the market, not the company,
+    unless a result word comes after the move ("climbs on 23% rise in full-year revenue")."""
+    before = low[max(0, m.start() - 25):m.start()]
+    return re.search(r"\b(?:shares?|stocks?|share price|index|ftse|market)\s*(?:\w+\s+)?$",
+                     before) is not None
+
+
+def names_us(text: str, company: re.Pattern[str] | None) -> bool:
+    """``text`` names the company, or speaks as it (we, our)."""
+    return bool(FIRST_PERSON.search(text) or (company is not None and company.search(text)))
+
+
+def actor_is_other(head: str, clause: str, company: re.Pattern[str] | None) -> bool:
+    """Another firm is the subject of the clause (the words before its verb): "Globex to cut
+    300 jobs after losing Acme contract", "Acme's rival Globex cuts 300 jobs"."""
+    ours = company.search(head) if company is not None else None
+    if ours is not None:
+        return _ROLES.match(head, ours.end()) is not None
+    if FIRST_PERSON.search(head):
+        return False
+    # "Globex's Q3 profit falls" names its actor as an owner
+    return named_subject(head, company) is not None

@@ -1,0 +1,135 @@
+"""Lowlights in any register: the setbacks an honest investor update must report.
+
+Results that fell or disappoint ("profit down as sales fade", "warns on profits", "withdraws
+guidance"), job cuts and failed hires, regulators acting against the company (fined, probed,
+ordered to pay), contracts and sponsorships lost or ended, services suspended, launches and
+trials that failed. Each family knows who must stand where: the company acts in "Acme to slash
+600 jobs" (another firm named as the actor makes it theirs: "Globex to cut 300 jobs after
+losing Acme contract"), and is acted upon in "CFTC fines Acme", "Sanofi poaches expert from
+Acme". A share price that falls or an analyst's downgrade is the market's opinion, not an event.
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Context, Found, said
+from signalpipe.extract.rules.headlines import NOT_YET, actor_is_other, names_us
+from signalpipe.extract.rules.lexicon import rx
+from signalpipe.extract.rules.numbers import money, percents
+from signalpipe.models import EventType, MetricValue
+
+T = EventType
+_RESULT = (r"(?:(?:pre-?tax |net |operating |underlying |first-half |half-year |full-year "
+           r"|annual |quarterly |q[1-4] |h[12] )?(?:profits?|earnings|revenues?|sales|turnover"
+           r"|income|margins?|market share|nav|assets under management|aum))")
+_FALL = (r"(?:falls?|fell|drops?|dropped|down|dips?|dipped|slides?|slid|slumps?|slumped"
+         r"|tumbles?|tumbled|plunges?|plunged|sinks?|sank|shrinks?|shrank|declines?|declined"
+         r"|collapses?|collapsed|halved|slips?|slipped|fades?|hit|hurt|squeezed)")
+_JOBS = (r"(?:jobs|roles|staff|employees|positions|workers|posts|people"
+         r"|of (?:its|our) (?:staff|workforce))")
+_CUT = r"(?:cut|cuts|slash|slashes|axe|axes|shed|sheds|eliminate|eliminates|lay off|lays off)"
+# (pattern, type, setback, role): "actor" families are the company's own doing or result;
+# "object" families happen to it at another's hand.
+FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
+    (rx(rf"\b(?:{_RESULT} (?:\w+ ){{0,1}}?{_FALL}\b|{_RESULT} (?:dip|fall|drop|slump|slide"
+        r"|decline|collapse|warning)s?\b|(?:warns?|warned|warning) (?:on|of|over|that) (?:\w+ )?"
+        r"(?:profits?|earnings|sales|revenues?|results|full[- ]year|outlook|first[- ]half)"
+        r"|(?:profits?|earnings|sales|revenues?) will be (?:lower|weaker|down|below)"
+        r"|(?:withdraws?|withdrew|cuts?|lowers?|lowered|slashes|slashed|scraps?|scrapped"
+        r"|pulls?|pulled|trims?|trimmed) (?:its |their |our |the )?(?:full-year |annual "
+        r"|profit |sales |revenue |earnings )?(?:guidance|forecasts?|outlook|targets?)\b"
+        r"|(?:takes?|took|books?|booked|suffers?|suffered|posts?|posted|reports?|reported"
+        r"|records?|recorded) (?:a |an |further |another |new )?(?:[\w$£€.,-]+ ){0,3}?"
+        r"(?:loss|losses|writedown|write-down|impairment|earnings pain|charge|costs?)\b"
+        r"|hurts? (?:\w+ ){0,2}(?:market share|sales|profits?|earnings|margins?))"),
+     T.REVENUE_MILESTONE, "results", "actor"),
+    (rx(rf"\b(?:{_CUT} (?:around |about |some |up to |nearly |almost |more than |another "
+        rf"|over )?[\d,.]+(?: ?k| thousand)? (?:\w+ )?{_JOBS}|boardroom clear-?out"
+        r"|(?:won'?t|will not|no longer|decided not to) join (?:\w+ )?as\b)"),
+     T.HIRING, "jobs", "actor"),
+    (rx(r"\bpoach(?:es|ed)? (?:\w+ ){0,3}from\b"), T.HIRING, "departure", "from"),
+    (rx(r"\b(?:fines?|fined|probes?|probed|investigates?|sues|sued|charges|charged|penalises"
+        r"|penalizes|censures?|censured|orders?|ordered|rebuff\w*)\b"), T.COMPLIANCE, "regulator",
+     "object"),
+    (rx(r"\b(?:(?:settles?|settled) (?:\w+ ){0,4}(?:over|for)\b|(?:must|to|will|agrees? to"
+        r"|ordered to) pay (?:\w+ )?[$£€]?[\d.,]+ ?(?:m|mn|mln|bn|million|billion)?\b"
+        r"|mis-?selling|misconduct (?:charges?|costs?|fines?)|(?:opens?|launch(?:es)?) (?:a |an )?"
+        r"(?:probe|investigation|inquiry)|watchdog (?:finds|found|says)|requires improvement"
+        r"|told to improve|(?:faces?|facing) (?:a |an )?(?:delay|lawsuit|probe|fine|claims?)"
+        r"|hit with (?:a |an )?(?:[$£€\w.,]+ )?(?:lawsuit|fine|claim|suit))"),
+     T.COMPLIANCE, "legal", "actor"),
+    (rx(r"\b(?:loses?|lost|losing) (?:a third of |half of |part of |its |the |a |an |our "
+        r"|one of (?:its|our) )?(?:\w+ ){0,4}?(?:contract|mandate|account|tender|franchise"
+        r"|licen[cs]e)s?\b"),
+     T.ENTERPRISE_DEAL, "lost", "actor"),
+    (rx(r"\b(?:ends?|ended|ending|terminates?|terminated|drops?|dropped) (?:its |their |our )?"
+        r"(?:\d+-year )?(?:sponsorship|partnership|alliance|tie-up|joint venture)\b"),
+     T.PARTNERSHIP, "ended", "actor"),
+    (rx(r"\b(?:(?:suspends?|suspended|halts?|halted|freezes|froze|gates?|gated) (?:trading|dealing"
+        r"|redemptions|withdrawals|sales|production|shipments|deliveries|flights)\b"
+        r"|\bpaused (?:all |our |my )?(?:\w+ )?(?:sales|orders|shipments|production)\b"
+        r"|(?:cut|downgraded|slashed) to junk|\bjunk (?:status|rating)"
+        r"|(?:shuts?|shut down|closes?|closed) (?:its |the |our )?(?:[\w-]+ ){0,3}(?:head office"
+        r"|headquarters|plants?|factory|factories|mines?|offices|branches|stores)\b"
+        r"|cuts? (?:its |the |our )?(?:capex|capital (?:expenditure|spending)|output|production"
+        r"|dividend)\b|dividend cut|pulls? (?:the )?plug on|\bon hiatus\b"
+        r"|(?:ran|runs?|running) out of (?:parts|stock|inventory|components))"),
+     T.OTHER, "setback", "actor"),
+    (rx(r"\b(?:(?:drug|trial|study|treatment|vaccine|candidate) (?:\w+ )?(?:fails?|failed|flops?"
+        r"|flopped|missed)\b|(?:expansion|launch|rollout|roll-out) (?:hits the rocks|fails?"
+        r"|failed|flops?|flopped|stalls?|stalled))"), T.TECHNICAL_ACHIEVEMENT, "failed", "actor"),
+)
+_ANY = rx(r"\b(?:profit|earning|revenue|sale|turnover|income|margin|market share|nav\b|aum\b"
+          r"|warn|guidance|forecast|outlook|target|loss|writedown|write-down|impairment|charge"
+          r"|cost|cut|slash|axe|shed|eliminat|lay|boardroom|join|poach|fine|probe|investigat"
+          r"|sue|penal|censur|order|rebuff|settle|pay|mis-?selling|misconduct|watchdog"
+          r"|improve|fac|hit with|los|end|terminat|drop|suspend|halt|freez|froze|gate|paused"
+          r"|junk|shut|clos|capex|plug|hiatus|ran out|run|drug|trial|study|treatment|vaccine"
+          r"|candidate|expansion|launch|roll)")
+_REGULATOR = rx(r"\b(?:sec|fca|cftc|ftc|doj|fda|ema|cma|ofcom|ofgem|ofwat|finra|regulators?"
+                r"|watchdog|authorit(?:y|ies)|commission|court|judge|jury|prosecutors?"
+                r"|ombudsman|attorney|government|ministry|police|eu|cqc|ico|cnil|bafin|pra"
+                r"|sfo|irs|hmrc|italy|france|germany|brazil|china|india|japan|australia)\b")
+
+
+def lowlight(clause: str, low: str, ctx: Context) -> Found | None:
+    """A setback the company suffered or caused, or None."""
+    if not _ANY.search(low):
+        return None
+    for pattern, kind, setback, role in FAMILIES:
+        m = pattern.search(low)
+        if m is None or NOT_YET.search(low, 0, m.start()) or not _placed(clause, low, m, role,
+                                                                          ctx):
+            continue
+        # a job cut or a payment is news when announced ("plans to slash 600 jobs", "to pay
+        # investors $175m"); a regulator "set to fine" has not yet
+        allow = frozenset({"plan"}) if setback in {"jobs", "legal", "results"} else frozenset()
+        return Found(kind, _identity(setback, clause), said(clause, m.start()),
+                     m.start(), negative=True, allow=allow)
+    return None
+
+
+def _placed(clause: str, low: str, m: re.Match[str], role: str, ctx: Context) -> bool:
+    """The company stands where the family wants it; the market's moves are no setback."""
+    head = clause[:m.start()]
+    if role == "actor":
+        return not actor_is_other(head, clause, ctx.company)
+    if role == "from":
+        return names_us(clause[m.end():], ctx.company)
+    # a regulator, court or investor acts on the company: "CFTC fines Acme", "Acme fined £1m"
+    if not names_us(clause, ctx.company):
+        return False
+    return bool(_REGULATOR.search(low)) or m.group().startswith(("fined", "sued", "censured"))
+
+
+def _identity(setback: str, clause: str) -> dict[str, MetricValue]:
+    """A setback's figures name it, so two quarters' losses stay two events."""
+    metrics: dict[str, MetricValue] = {"setback": setback}
+    amounts = money(clause)
+    if amounts:
+        metrics["figure_usd"] = round(amounts[-1].value)
+    pct = percents(clause)
+    if pct:
+        metrics["change"] = f"{pct[0].value:g}%"
+    return metrics
