@@ -143,7 +143,7 @@ STEMS: dict[str, str] = {
                 "requires improvement told to facing faces hit with lose loses lost losing "
                 "sponsorship suspend halt freezes froze paused junk shut closes capex plug$ "
                 "hiatus ran out runs out drug trial fails failed flop ordered to must pay "
-                "to pay dividend",
+                "to pay dividend expansion books$ booked hit by hurt by cuts$ cut$ slashes",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 
@@ -222,7 +222,8 @@ def _stems(spec: str) -> list[str]:
              "chats with", "hacker news", "indie hackers", "top post", "top story",
              "customer count", "user count", "returns to", "returned to", "swung to",
              "swings to", "back to", "lays off", "requires improvement", "told to",
-             "hit with", "ran out", "runs out", "ordered to", "must pay", "to pay", "will not"}
+             "hit with", "ran out", "runs out", "ordered to", "must pay", "to pay", "will not",
+             "hit by", "hurt by"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

@@ -113,6 +113,11 @@ def _market_move(low: str, m: re.Match[str]) -> bool:
                      before) is not None
 
 
+_GENERIC = frozenset(["group", "company", "firm", "bank", "lender", "retailer", "grocer", "miner",
+                      "insurer", "carrier", "airline", "chain", "giant", "group's", "company's",
+                      "firm's", "supermarket", "business", "startup"])
+
+
 def names_us(text: str, company: re.Pattern[str] | None) -> bool:
     """``text`` names the company, or speaks as it (we, our)."""
     return bool(FIRST_PERSON.search(text) or (company is not None and company.search(text)))
@@ -126,5 +131,7 @@ def actor_is_other(head: str, clause: str, company: re.Pattern[str] | None) -> b
         return _ROLES.match(head, ours.end()) is not None
     if FIRST_PERSON.search(head):
         return False
-    # "Globex's Q3 profit falls" names its actor as an owner
-    return named_subject(head, company) is not None
+    # "Globex's Q3 profit falls" names its actor as an owner; "Group plans to slash 600 jobs"
+    # names the company by what it is
+    name = named_subject(head, company)
+    return name is not None and name.lower() not in _GENERIC

@@ -45,9 +45,10 @@ FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
         r"|hurts? (?:\w+ ){0,2}(?:market share|sales|profits?|earnings|margins?))"),
      T.REVENUE_MILESTONE, "results", "actor"),
     (rx(rf"\b(?:{_CUT} (?:around |about |some |up to |nearly |almost |more than |another "
-        rf"|over )?[\d,.]+(?: ?k| thousand)? (?:\w+ )?{_JOBS}|boardroom clear-?out"
-        r"|(?:won'?t|will not|no longer|decided not to) join (?:\w+ )?as\b)"),
+        rf"|over )?[\d,.]+(?: ?k| thousand)? (?:\w+ )?{_JOBS}|boardroom clear-?out)"),
      T.HIRING, "jobs", "actor"),
+    (rx(r"\b(?:won'?t|will not|no longer|decided not to|pulls? out of plans? to) join (?:\w+ )?"
+        r"as\b"), T.HIRING, "failed hire", "any"),
     (rx(r"\bpoach(?:es|ed)? (?:\w+ ){0,3}from\b"), T.HIRING, "departure", "from"),
     (rx(r"\b(?:fines?|fined|probes?|probed|investigates?|sues|sued|charges|charged|penalises"
         r"|penalizes|censures?|censured|orders?|ordered|rebuff\w*)\b"), T.COMPLIANCE, "regulator",
@@ -76,9 +77,17 @@ FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
         r"|dividend)\b|dividend cut|pulls? (?:the )?plug on|\bon hiatus\b"
         r"|(?:ran|runs?|running) out of (?:parts|stock|inventory|components))"),
      T.OTHER, "setback", "actor"),
-    (rx(r"\b(?:(?:drug|trial|study|treatment|vaccine|candidate) (?:\w+ )?(?:fails?|failed|flops?"
-        r"|flopped|missed)\b|(?:expansion|launch|rollout|roll-out) (?:hits the rocks|fails?"
-        r"|failed|flops?|flopped|stalls?|stalled))"), T.TECHNICAL_ACHIEVEMENT, "failed", "actor"),
+    (rx(r"\b(?:drug|trial|study|treatment|vaccine|candidate) (?:\w+ )?(?:fails?|failed|flops?"
+        r"|flopped|missed)\b"), T.TECHNICAL_ACHIEVEMENT, "failed", "actor"),
+    (rx(r"\b(?:expansion|move|push|foray) (?:\w+ )?(?:hits the rocks|fails?|failed|flops?"
+        r"|flopped|stalls?|stalled|falters?|faltered)\b"), T.MARKET_EXPANSION, "failed", "actor"),
+    (rx(r"\b(?:hit|hurt|battered|dented) by (?:\w+ ){0,4}?(?:slowdown|strength|weakness"
+        r"|downturn|slump|costs?|charges?|writedowns?|strikes?|disruption)\b"),
+     T.REVENUE_MILESTONE, "results", "actor"),
+    (rx(r"\b(?:hit|hurt|rocked) by (?:\w+ ){0,5}?(?:claims|allegations|scandal|accusations)\b"
+        r"|\bsuspends? (?:\w+ ){0,3}(?:staff|workers|employees|officers|managers|executives"
+        r"|traders) (?:\w+ ){0,6}?over (?:\w+ ){0,2}(?:allegations|claims|misconduct)\b"),
+     T.COMPLIANCE, "legal", "actor"),
 )
 _ANY = rx(r"\b(?:profit|earning|revenue|sale|turnover|income|margin|market share|nav\b|aum\b"
           r"|warn|guidance|forecast|outlook|target|loss|writedown|write-down|impairment|charge"
@@ -86,7 +95,7 @@ _ANY = rx(r"\b(?:profit|earning|revenue|sale|turnover|income|margin|market share
           r"|sue|penal|censur|order|rebuff|settle|pay|mis-?selling|misconduct|watchdog"
           r"|improve|fac|hit with|los|end|terminat|drop|suspend|halt|freez|froze|gate|paused"
           r"|junk|shut|clos|capex|plug|hiatus|ran out|run|drug|trial|study|treatment|vaccine"
-          r"|candidate|expansion|launch|roll)")
+          r"|candidate|expansion|move|push|foray|hit|hurt|batter|dent|rock|book|suspend)")
 _REGULATOR = rx(r"\b(?:sec|fca|cftc|ftc|doj|fda|ema|cma|ofcom|ofgem|ofwat|finra|regulators?"
                 r"|watchdog|authorit(?:y|ies)|commission|court|judge|jury|prosecutors?"
                 r"|ombudsman|attorney|government|ministry|police|eu|cqc|ico|cnil|bafin|pra"
@@ -104,8 +113,9 @@ def lowlight(clause: str, low: str, ctx: Context) -> Found | None:
             continue
         # a job cut or a payment is news when announced ("plans to slash 600 jobs", "to pay
         # investors $175m"); a regulator "set to fine" has not yet
-        allow = frozenset({"plan"}) if setback in {"jobs", "legal", "results"} else frozenset()
-        return Found(kind, _identity(setback, clause), said(clause, m.start()),
+        allow = frozenset({"plan"}) if setback in {"jobs", "legal", "results"} else \
+            frozenset({"negation", "plan"}) if setback == "failed hire" else frozenset()
+        return Found(kind, _identity(setback, clause, m.group()), said(clause, m.start()),
                      m.start(), negative=True, allow=allow)
     return None
 
@@ -115,6 +125,8 @@ def _placed(clause: str, low: str, m: re.Match[str], role: str, ctx: Context) ->
     head = clause[:m.start()]
     if role == "actor":
         return not actor_is_other(head, clause, ctx.company)
+    if role == "any":
+        return True  # a person's news told in the company's stream: "X won't join as CFO"
     if role == "from":
         return names_us(clause[m.end():], ctx.company)
     # a regulator, court or investor acts on the company: "CFTC fines Acme", "Acme fined £1m"
@@ -123,9 +135,11 @@ def _placed(clause: str, low: str, m: re.Match[str], role: str, ctx: Context) ->
     return bool(_REGULATOR.search(low)) or m.group().startswith(("fined", "sued", "censured"))
 
 
-def _identity(setback: str, clause: str) -> dict[str, MetricValue]:
-    """A setback's figures name it, so two quarters' losses stay two events."""
-    metrics: dict[str, MetricValue] = {"setback": setback}
+def _identity(setback: str, clause: str, words: str) -> dict[str, MetricValue]:
+    """A setback's words and figures name it: a fund suspended and an office shut are two
+    events, two quarters' losses too; one headline repeated in two streams is one."""
+    metrics: dict[str, MetricValue] = {
+        "setback": setback, "what": " ".join(re.findall(r"[a-z]+", words)[:4])}
     amounts = money(clause)
     if amounts:
         metrics["figure_usd"] = round(amounts[-1].value)
