@@ -143,7 +143,8 @@ STEMS: dict[str, str] = {
                 "requires improvement told to facing faces hit with lose loses lost losing "
                 "sponsorship suspend halt freezes froze paused junk shut closes capex plug$ "
                 "hiatus ran out runs out drug trial fails failed flop ordered to must pay "
-                "to pay dividend expansion books$ booked hit by hurt by cuts$ cut$ slashes",
+                "to pay dividend expansion books$ booked hit by hurt by cuts$ cut$ slashes "
+                "rejects rejected refuses refused blocks blocked bans$ banned recall",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 

@@ -50,7 +50,7 @@ BEATS = rx(r"\b(?:(?:returns?|returned|swings?|swung|back) to (?:a )?(?P<w>profi
 _NOT_RESULT = rx(r"\b(?:share price|shares|stocks?|forecasts? (?:rising|higher|growth)|expects?"
                  r"|analysts?|could|may|might|tipped|set to|poised to|rating|target price"
                  r"|price target|'solid'|\"solid\"|dividend yield)\b")
-_ROLES = rx(r"^(?:'s|\u2019s)?\s*(?:rivals?|competitors?|suppliers?|customers?|clients?"
+_ROLES = rx(r"(?:'s|\u2019s)?\s*(?:rivals?|competitors?|suppliers?|customers?|clients?"
             r"|partners?|peers?)\b")
 
 

@@ -51,14 +51,16 @@ FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
         r"as\b"), T.HIRING, "failed hire", "any"),
     (rx(r"\bpoach(?:es|ed)? (?:\w+ ){0,3}from\b"), T.HIRING, "departure", "from"),
     (rx(r"\b(?:fines?|fined|probes?|probed|investigates?|sues|sued|charges|charged|penalises"
-        r"|penalizes|censures?|censured|orders?|ordered|rebuff\w*)\b"), T.COMPLIANCE, "regulator",
+        r"|penalizes|censures?|censured|orders?|ordered|rebuff\w*|rejects?|rejected|refuses?"
+        r"|refused|blocks?|blocked|bans?|banned)\b"), T.COMPLIANCE, "regulator",
      "object"),
     (rx(r"\b(?:(?:settles?|settled) (?:\w+ ){0,4}(?:over|for)\b|(?:must|to|will|agrees? to"
         r"|ordered to) pay (?:\w+ )?[$£€]?[\d.,]+ ?(?:m|mn|mln|bn|million|billion)?\b"
         r"|mis-?selling|misconduct (?:charges?|costs?|fines?)|(?:opens?|launch(?:es)?) (?:a |an )?"
         r"(?:probe|investigation|inquiry)|watchdog (?:finds|found|says)|requires improvement"
         r"|told to improve|(?:faces?|facing) (?:a |an )?(?:delay|lawsuit|probe|fine|claims?)"
-        r"|hit with (?:a |an )?(?:[$£€\w.,]+ )?(?:lawsuit|fine|claim|suit))"),
+        r"|hit with (?:a |an )?(?:[$£€\w.,]+ )?(?:lawsuit|fine|claim|suit)"
+        r"|recall(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?over\b)"),
      T.COMPLIANCE, "legal", "actor"),
     (rx(r"\b(?:loses?|lost|losing) (?:a third of |half of |part of |its |the |a |an |our "
         r"|one of (?:its|our) )?(?:\w+ ){0,4}?(?:contract|mandate|account|tender|franchise"
@@ -95,7 +97,8 @@ _ANY = rx(r"\b(?:profit|earning|revenue|sale|turnover|income|margin|market share
           r"|sue|penal|censur|order|rebuff|settle|pay|mis-?selling|misconduct|watchdog"
           r"|improve|fac|hit with|los|end|terminat|drop|suspend|halt|freez|froze|gate|paused"
           r"|junk|shut|clos|capex|plug|hiatus|ran out|run|drug|trial|study|treatment|vaccine"
-          r"|candidate|expansion|move|push|foray|hit|hurt|batter|dent|rock|book|suspend)")
+          r"|candidate|expansion|move|push|foray|hit|hurt|batter|dent|rock|book|suspend|reject"
+          r"|refus|block|ban|recall)")
 _REGULATOR = rx(r"\b(?:sec|fca|cftc|ftc|doj|fda|ema|cma|ofcom|ofgem|ofwat|finra|regulators?"
                 r"|watchdog|authorit(?:y|ies)|commission|court|judge|jury|prosecutors?"
                 r"|ombudsman|attorney|government|ministry|police|eu|cqc|ico|cnil|bafin|pra"
