@@ -91,6 +91,7 @@ _PERIOD = rx(r"\b(?:q[1-4]|quarter|quarterly|half|h[12]|full-year|annual|year|fy
              r"|january|february|march|april|may|june|july|august|september|october|november"
              r"|december|month)\b")
 _FIGURE = re.compile(r"\d")
+_COUNT = re.compile(r"(?<![$\u20ac\u00a3\d.,])\d")
 
 
 def _stated(clause: str, low: str, m: re.Match[str], ctx: Context, *, audience: bool) -> bool:
@@ -98,8 +99,11 @@ def _stated(clause: str, low: str, m: re.Match[str], ctx: Context, *, audience: 
     an audience rise needs its figure ("passenger numbers up 6%"), as "as traffic grows" or
     "users increased their exercise minutes" report nothing."""
     if audience:
-        return _FIGURE.search(low, m.start()) is not None and not re.search(
-            r"\b(?:their|his|her)\b", low[m.end():m.end() + 12])
+        # "revenue from existing customers grew by $8k": the customers are no subject, and
+        # money is no audience
+        return _COUNT.search(low, m.start()) is not None and not re.search(
+            r"\b(?:their|his|her)\b", low[m.end():m.end() + 12]) and not re.search(
+            r"\b(?:from|of|for|to|with|by|among)\s+(?:\w+\s+)?$", low[:m.start()])
     if _FIGURE.search(low) or _PERIOD.search(low):
         return True
     return ctx.company is not None and ctx.company.search(clause[:m.start()]) is not None

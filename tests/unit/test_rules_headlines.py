@@ -1,0 +1,138 @@
+"""The rules extractor on news wording and on lowlights: terse wire headlines that name the
+company in the third person ("Acme to slash 600 jobs", "Regulator fines Acme $2m"), results and
+audiences in news words, and setbacks in founder words. Every sentence is hand-written, each
+family beside look-alikes that are no event: the market's moves, analysts' opinions, another
+firm's news in the same headline, reports of what may happen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from signalpipe.extract.rules import RulesExtractor
+from signalpipe.models import Batch, EventType, Message, Polarity, SignificantEvent, Source
+
+MakeMessage = Callable[..., Message]
+T = EventType
+NEG = Polarity.NEGATIVE
+POS = Polarity.POSITIVE
+
+
+def read(make_message: MakeMessage, text: str, *, source: Source = Source.GMAIL
+         ) -> list[SignificantEvent]:
+    message = make_message(text=text, company_id="acme", source=source)
+    batch = Batch(id="b1", company_id="acme", source=message.source, messages=(message,))
+    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+
+
+LOWLIGHTS = [
+    # results that fell, in headline words
+    ("Acme shares cool after profit dip", T.REVENUE_MILESTONE),
+    ("Acme withdraws full-year guidance", T.REVENUE_MILESTONE),
+    ("Acme profit down as sales of older products fade", T.REVENUE_MILESTONE),
+    ("Acme says first-half profits will be lower as demand slows", T.REVENUE_MILESTONE),
+    ("Acme books further $30m cost for plant delays", T.REVENUE_MILESTONE),
+    ("Acme Hit By Currency Strength, Oil Slowdown", T.REVENUE_MILESTONE),
+    # jobs, failed hires and key people poached
+    ("Acme to slash 600 jobs", T.HIRING),
+    ("Acme plans to axe 1,200 roles in Europe", T.HIRING),
+    ("Jane Doe won't join Acme as finance chief", T.HIRING),
+    ("Globex poaches sales chief from Acme", T.HIRING),
+    # regulators and courts acting on the company
+    ("CFTC fines Acme $560,000 for inaccurate swaps reports", T.COMPLIANCE),
+    ("Italy probes Acme's role in oil block purchase", T.COMPLIANCE),
+    ("The FDA rejected Acme's application for the new inhaler.", T.COMPLIANCE),
+    ("Acme must pay $806m in mortgage bond case", T.COMPLIANCE),
+    ("Acme settles with investors over rate manipulation", T.COMPLIANCE),
+    ("Acme recalls 20,000 e-bikes over battery fire risk", T.COMPLIANCE),
+    # deals, sponsorships, services and launches lost or stopped
+    ("Acme loses a third of its milk supply contract", T.ENTERPRISE_DEAL),
+    ("Acme ends 10-year sponsorship of the City Marathon", T.PARTNERSHIP),
+    ("Acme suspends trading in its property fund", T.OTHER),
+    ("Acme cut to junk by Moody's", T.OTHER),
+    ("Acme cuts capex for the third time this year", T.OTHER),
+    ("Acme drug fails in late-stage trial", T.TECHNICAL_ACHIEVEMENT),
+    ("Acme's French expansion hits the rocks", T.MARKET_EXPANSION),
+    # founder words
+    ("We paused sales for two weeks to fix a hardware defect.", T.OTHER),
+    ("The shop is on hiatus until March.", T.OTHER),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), LOWLIGHTS)
+def test_lowlights_are_read(make_message: MakeMessage, text: str, kind: EventType) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(kind, NEG)], text
+
+
+NEWS_RESULTS = [
+    ("Acme sales rise 8% in first quarter", T.REVENUE_MILESTONE),
+    ("Acme posts strong first-half results", T.REVENUE_MILESTONE),
+    ("Acme reports strong 2015 growth", T.REVENUE_MILESTONE),
+    ("Acme returns to profit in second quarter", T.REVENUE_MILESTONE),
+    ("Acme ups full-year profit forecast", T.REVENUE_MILESTONE),
+    ("Acme NAV rises 4% on leasing activity", T.REVENUE_MILESTONE),
+    ("Acme share price climbs on 23% rise in full-year revenue", T.REVENUE_MILESTONE),
+    ("Acme passenger numbers up 6% in February", T.USER_GROWTH),
+    ("Acme users grew to 2 million in March", T.USER_GROWTH),
+    ("Acme membership grew 40% to 12,000", T.USER_GROWTH),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), NEWS_RESULTS)
+def test_results_in_news_words_are_read(make_message: MakeMessage, text: str,
+                                        kind: EventType) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(kind, POS)], text
+
+
+NOT_EVENTS = [
+    # the market's moves and analysts' opinions
+    "Acme shares fall 3% after analyst downgrade",
+    "Acme shares jump 5% as FTSE rises",
+    "Analysts upgrade Acme to buy",
+    # another firm is the subject, though the headline names us
+    "Globex to cut 300 jobs after losing Acme contract",
+    "Acme's rival Globex cuts 300 jobs",
+    "Globex profit falls 20%",
+    "Globex fined $5m by the SEC",
+    # reported, expected, hypothetical or denied
+    "FCA set to fine Acme £100m over PPI",
+    "Acme could cut up to 500 jobs, sources say",
+    "If we lose the Globex contract we will have to cut 10 jobs.",
+    "We did not lose the Initech contract after all.",
+    # forecasts and vague tone are no results
+    "Acme forecasts rising earnings next year",
+    "Acme reports 'solid' start to the year",
+    # look-alike words in everyday writing
+    "As traffic grows, the hit rate will increase too.",
+    "Users bumped up against the 100 command limit.",
+    "The agent investigates what's going on and creates a report.",
+    "One of my writers charged $50/hr, more than I earn in a month.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_look_alikes_are_not_events(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == [], text
+
+
+def test_two_setbacks_of_one_company_stay_two_events(make_message: MakeMessage) -> None:
+    """A fund suspended and an office shut are two lowlights, though both are 'setbacks'."""
+    messages = tuple(make_message(text=text, company_id="acme", source=Source.GMAIL, id=f"m{i}")
+                     for i, text in enumerate(["Acme suspends trading in its property fund",
+                                               "Acme shuts its Leeds head office"]))
+    batch = Batch(id="b1", company_id="acme", source=Source.GMAIL, messages=messages)
+    events = RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+    assert sorted(e.source_message_ids[0] for e in events) == ["m0", "m1"]
+    assert all(e.polarity is NEG and e.event_type is T.OTHER for e in events)
+
+
+def test_one_headline_in_two_messages_is_one_event(make_message: MakeMessage) -> None:
+    text = "CFTC fines Acme $560,000 for inaccurate swaps reports"
+    messages = tuple(make_message(text=text, company_id="acme", source=Source.GMAIL, id=f"m{i}")
+                     for i in range(2))
+    batch = Batch(id="b1", company_id="acme", source=Source.GMAIL, messages=messages)
+    events = RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+    assert [sorted(e.source_message_ids) for e in events] == [["m0", "m1"]]
