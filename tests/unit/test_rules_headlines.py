@@ -57,6 +57,17 @@ LOWLIGHTS = [
     # founder words
     ("We paused sales for two weeks to fix a hardware defect.", T.OTHER),
     ("The shop is on hiatus until March.", T.OTHER),
+    ("I am sitting at $40 MRR, which means I am like $10 short of my goal.",
+     T.REVENUE_MILESTONE),
+    ("We missed our $100 MRR goal for December.", T.REVENUE_MILESTONE),
+    ("This was the first month where we had no revenue growth.", T.REVENUE_MILESTONE),
+    ("The rate of growth of our user base has been steadily decreasing every month.",
+     T.USER_GROWTH),
+    ("I'm shelving the invoicing app, as customers seem uninterested.", T.PRODUCT_LAUNCH),
+    ("The global chip shortage has delayed the prototype by at least one month.", T.OTHER),
+    ("Acme ordered to pay compensation after poor communication with a family",
+     T.COMPLIANCE),
+    ("FTC reaches settlement with Acme over data sharing", T.COMPLIANCE),
 ]
 
 
@@ -110,6 +121,10 @@ NOT_EVENTS = [
     "Users bumped up against the 100 command limit.",
     "The agent investigates what's going on and creates a report.",
     "One of my writers charged $50/hr, more than I earn in a month.",
+    "Economic growth has been slowing in Europe.",
+    "The team shelved the idea of a mobile app years ago.",
+    "I got banned by r/startups after posting a few times.",
+    "Former Acme analyst banned and fined $139,000 by FCA",
 ]
 
 

@@ -144,7 +144,9 @@ STEMS: dict[str, str] = {
                 "sponsorship suspend halt freezes froze paused junk shut closes capex plug$ "
                 "hiatus ran out runs out drug trial fails failed flop ordered to must pay "
                 "to pay dividend expansion books$ booked hit by hurt by cuts$ cut$ slashes "
-                "rejects rejected refuses refused blocks blocked bans$ banned recall",
+                "rejects rejected refuses refused blocks blocked bans$ banned recall short of "
+                "missed growth stayed flat remained flat shelving shelved mothball shortage "
+                "compensation damages restitution settlement",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 
@@ -224,7 +226,7 @@ def _stems(spec: str) -> list[str]:
              "customer count", "user count", "returns to", "returned to", "swung to",
              "swings to", "back to", "lays off", "requires improvement", "told to",
              "hit with", "ran out", "runs out", "ordered to", "must pay", "to pay", "will not",
-             "hit by", "hurt by"}
+             "hit by", "hurt by", "stayed flat", "remained flat"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules.company import FORMER
 from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.headlines import NOT_YET, actor_is_other, names_us
 from signalpipe.extract.rules.lexicon import rx
@@ -60,8 +61,10 @@ FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
         r"(?:probe|investigation|inquiry)|watchdog (?:finds|found|says)|requires improvement"
         r"|told to improve|(?:faces?|facing) (?:a |an )?(?:delay|lawsuit|probe|fine|claims?)"
         r"|hit with (?:a |an )?(?:[$£€\w.,]+ )?(?:lawsuit|fine|claim|suit)"
-        r"|recall(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?over\b)"),
+        r"|recall(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?over\b"
+        r"|pay (?:\w+ )?(?:compensation|damages|restitution|penalties)\b)"),
      T.COMPLIANCE, "legal", "actor"),
+    (rx(r"\breach(?:es|ed)? (?:a )?settlement with\b"), T.COMPLIANCE, "legal", "object"),
     (rx(r"\b(?:loses?|lost|losing) (?:a third of |half of |part of |its |the |a |an |our "
         r"|one of (?:its|our) )?(?:\w+ ){0,4}?(?:contract|mandate|account|tender|franchise"
         r"|licen[cs]e)s?\b"),
@@ -79,6 +82,22 @@ FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
         r"|dividend)\b|dividend cut|pulls? (?:the )?plug on|\bon hiatus\b"
         r"|(?:ran|runs?|running) out of (?:parts|stock|inventory|components))"),
      T.OTHER, "setback", "actor"),
+    (rx(r"\b(?:short of (?:my|our|the|its) (?:[$\w.,]+ ){0,2}?(?:goal|target)"
+        r"|missed (?:my|our|its) (?:[$\w.,]+ ){0,3}?(?:goal|target))\b"),
+     T.REVENUE_MILESTONE, "missed goal", "actor"),
+    (rx(r"\b(?:no (?:revenue|sales|mrr|arr|user|subscriber) growth|(?:revenue|sales|mrr)"
+        r" (?:stayed|remained|was) (?:flat|level)|(?:(?:revenue|sales|mrr|arr|user|subscriber"
+        r"|signup|customer|our|my|its) growth|(?:rate of growth|growth rate) of [\w' ]{2,40}?)"
+        r" (?:has been |is |was |keeps )?(?:steadily |slowly )?(?:decreasing|declining"
+        r"|slowing|stagnating|stalling|stalled|stagnated))\b"),
+     T.REVENUE_MILESTONE, "stalled", "actor"),
+    (rx(r"\b(?:shelving|shelved|mothballing|mothballed)\b(?! (?:the |our |my |an? )?(?:idea|plans?"
+        r"|thought))"), T.PRODUCT_LAUNCH, "shelved",
+     "actor"),
+    (rx(r"\b(?:shortages?|strikes?|outages?|fires?|floods?) (?:has |have |had )?(?:delayed|halted"
+        r"|disrupted|stopped) (?:the |our |my )?(?:\w+ ){0,3}?(?:prototype|production|shipments?"
+        r"|deliveries|manufacturing|launch|release|rollout|orders)\b"), T.OTHER, "disrupted",
+     "any"),
     (rx(r"\b(?:drug|trial|study|treatment|vaccine|candidate) (?:\w+ )?(?:fails?|failed|flops?"
         r"|flopped|missed)\b"), T.TECHNICAL_ACHIEVEMENT, "failed", "actor"),
     (rx(r"\b(?:expansion|move|push|foray) (?:\w+ )?(?:hits the rocks|fails?|failed|flops?"
@@ -98,11 +117,16 @@ _ANY = rx(r"\b(?:profit|earning|revenue|sale|turnover|income|margin|market share
           r"|improve|fac|hit with|los|end|terminat|drop|suspend|halt|freez|froze|gate|paused"
           r"|junk|shut|clos|capex|plug|hiatus|ran out|run|drug|trial|study|treatment|vaccine"
           r"|candidate|expansion|move|push|foray|hit|hurt|batter|dent|rock|book|suspend|reject"
-          r"|refus|block|ban|recall)")
+          r"|refus|block|ban|recall|short of|missed|no |growth|flat|level|shelv|mothball|shortage"
+          r"|strike|outage|fire|flood|compensation|damages|restitution|penalt)")
 _REGULATOR = rx(r"\b(?:sec|fca|cftc|ftc|doj|fda|ema|cma|ofcom|ofgem|ofwat|finra|regulators?"
                 r"|watchdog|authorit(?:y|ies)|commission|court|judge|jury|prosecutors?"
                 r"|ombudsman|attorney|government|ministry|police|eu|cqc|ico|cnil|bafin|pra"
                 r"|sfo|irs|hmrc|italy|france|germany|brazil|china|india|japan|australia)\b")
+
+
+_AUDIENCE = rx(r"\b(?:users?|user base|signups|sign-ups|subscribers|members|visitors|downloads"
+               r"|customers)\b")
 
 
 def lowlight(clause: str, low: str, ctx: Context) -> Found | None:
@@ -116,8 +140,11 @@ def lowlight(clause: str, low: str, ctx: Context) -> Found | None:
             continue
         # a job cut or a payment is news when announced ("plans to slash 600 jobs", "to pay
         # investors $175m"); a regulator "set to fine" has not yet
-        allow = frozenset({"plan"}) if setback in {"jobs", "legal", "results"} else \
-            frozenset({"negation", "plan"}) if setback == "failed hire" else frozenset()
+        allow = frozenset({"plan"}) if setback in {"jobs", "legal", "results", "missed goal"} \
+            else frozenset({"negation", "plan"}) if setback in {"failed hire", "stalled"} \
+            else frozenset()
+        if setback in {"missed goal", "stalled"} and _AUDIENCE.search(low):
+            kind = T.USER_GROWTH  # a goal or a growth rate keeps the type of what it counted
         return Found(kind, _identity(setback, clause, m.group()), said(clause, m.start()),
                      m.start(), negative=True, allow=allow)
     return None
@@ -135,7 +162,11 @@ def _placed(clause: str, low: str, m: re.Match[str], role: str, ctx: Context) ->
     # a regulator, court or investor acts on the company: "CFTC fines Acme", "Acme fined £1m"
     if not names_us(clause, ctx.company):
         return False
-    return bool(_REGULATOR.search(low)) or m.group().startswith(("fined", "sued", "censured"))
+    if FORMER.search(ctx.sentence.lower() or low):
+        return False  # "former Acme analyst fined": a person's penalty, not the company's
+    passive = re.match(r"\s*(?:was |were |has been |is )?(?:fined|sued|censured|ordered to)\b",
+                       low[m.start():])
+    return bool(_REGULATOR.search(low)) or passive is not None
 
 
 def _identity(setback: str, clause: str, words: str) -> dict[str, MetricValue]:
