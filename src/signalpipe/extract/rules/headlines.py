@@ -122,6 +122,18 @@ _GENERIC = frozenset(["group", "company", "firm", "bank", "lender", "retailer", 
                       "firm's", "supermarket", "business", "startup"])
 
 
+# A news site's section label run into the headline by a scraper: "CompaniesTesco sheds ...",
+# "News FeedFTSE 100 movers: ...". Blanked (offsets kept) so the company's name stands alone.
+_FEED_TAG = re.compile(r"^(?:Companies|News Feed|Markets|Business|Technology|Tech|Finance"
+                       r"|Economy|World|UK|US|Europe|Asia)(?=[A-Z][a-z&])")
+
+
+def untagged(text: str) -> str:
+    """``text`` without a section label glued to its first word."""
+    m = _FEED_TAG.match(text)
+    return text if m is None else " " * m.end() + text[m.end():]
+
+
 def names_us(text: str, company: re.Pattern[str] | None) -> bool:
     """``text`` names the company, or speaks as it (we, our)."""
     return bool(FIRST_PERSON.search(text) or (company is not None and company.search(text)))

@@ -12,7 +12,7 @@ from signalpipe.extract.rules import company as co
 from signalpipe.extract.rules import deals, founders, growth, headlines, lowlights, modality
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
-from signalpipe.extract.rules.headlines import actor_is_other
+from signalpipe.extract.rules.headlines import actor_is_other, untagged
 from signalpipe.extract.rules.layout import list_mail, no_events_here, readable
 from signalpipe.extract.rules.subject import OTHER_PEOPLE, third_party
 from signalpipe.extract.rules.text import Span, clauses, lower, sentences
@@ -198,7 +198,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     skip = no_events_here(message.subject or "", message.text, low)
     if skip:
         return [], [(message.id, skip)]
-    text = readable(masked(message.text))
+    text = readable(untagged(masked(message.text)))
     if text is not message.text:
         # blanking only turns characters into spaces: a cue still stands where its first letter
         # was not blanked, so the scan need not run again
