@@ -88,6 +88,13 @@ NEWS_RESULTS = [
     ("Acme passenger numbers up 6% in February", T.USER_GROWTH),
     ("Acme users grew to 2 million in March", T.USER_GROWTH),
     ("Acme membership grew 40% to 12,000", T.USER_GROWTH),
+    ("Acme hits seven million players", T.USER_GROWTH),
+    ("The Acme newsletter grew to 2,000 subscribers.", T.USER_GROWTH),
+    ("Acme's subscriber base grew 25% to 1.2 million", T.USER_GROWTH),
+    ("Acme swings to first-half profit", T.REVENUE_MILESTONE),
+    ("Acme capital ratio beats forecasts", T.REVENUE_MILESTONE),
+    ("Acme says first-half profits will be 'slightly ahead' of expectations",
+     T.REVENUE_MILESTONE),
 ]
 
 
@@ -119,6 +126,8 @@ NOT_EVENTS = [
     # look-alike words in everyday writing
     "As traffic grows, the hit rate will increase too.",
     "Users bumped up against the 100 command limit.",
+    "The load test jumped to 800 concurrent users.",
+    "Your expansion revenue from existing customers grew by $8k this week.",
     "The agent investigates what's going on and creates a report.",
     "One of my writers charged $50/hr, more than I earn in a month.",
     "Economic growth has been slowing in Europe.",

@@ -26,7 +26,17 @@ _MONEY_WORD = (r"(?:pre-?tax |net |operating |underlying |first-half |half-year 
                r"(?:profits?|earnings|revenues?|sales|turnover|income|nav|assets"
                r"|assets under management|aum|orders|bookings)")
 _AUDIENCE = (r"(?:passenger numbers|passengers|subscribers|subscriptions|users"
-             r"|members|membership|customers|downloads|players|signups|sign-ups)")
+             r"|members|membership|customers|downloads|players|signups|sign-ups"
+             r"|(?:subscriber|user|customer|member) base)")
+_PEOPLE = (r"(?:players|users|subscribers|customers|members|downloads|listeners|viewers|readers"
+           r"|installs|accounts|passengers|signups|sign-ups|students|patients|merchants)")
+_AMOUNT = (r"(?:more than |over |nearly |almost )?(?:\d[\d,.]*|one|two|three|four|five|six|seven"
+           r"|eight|nine|ten|twenty|fifty|a hundred)(?: ?(?:k|m|mn|million|billion|thousand))?")
+# "hits seven million players", "grew to 2,000 subscribers": an audience reaching a count
+REACHES = rx(rf"\b(?:hits?|reach(?:es|ed)?|tops?|topped|pass(?:es|ed)?|cross(?:es|ed)?"
+             rf"|surpass(?:es|ed)?|(?:grew|grown|rose|jumped|climbed|increased|swelled)"
+             rf" (?:\w+ )?to)"
+             rf" {_AMOUNT} (?!concurrent |simultaneous |test |beta )(?:\w+ )?(?P<w>{_PEOPLE})\b")
 _UP = (r"(?:rises?|rose|risen|up|climbs?|climbed|jumps?|jumped|grows?|grew|grown|increases?"
        r"|increased|gains?|gained|surges?|surged|soars?|soared|doubles?|doubled|tops?|topped"
        r"|beats?|beat|ahead of|improves?|improved|passes|passed|crossed|tops|surpassed)")
@@ -42,8 +52,9 @@ REPORTS = rx(r"\b(?:reports?|reported|posts?|posted|delivers?|delivered|sees|saw
 RAISES = rx(r"\b(?:ups|upped|raises|raised|lifts|lifted|upgrades|upgraded|boosts|boosted)"
             r" (?:its |their )?(?:full-year |annual |\d{4} )?(?P<w>profits?|earnings|sales"
             r"|revenues?)? ?(?:forecasts?|guidance|outlook)\b")
-BEATS = rx(r"\b(?:(?:returns?|returned|swings?|swung|back) to (?:a )?(?P<w>profit)\b"
-           r"|(?:profits?|earnings|revenues?|sales|results)\b[^,;]{0,30}\b(?:ahead of|beat|beats"
+BEATS = rx(r"\b(?:(?:returns?|returned|swings?|swung|back) to (?:a )?(?:[\w-]+ )?(?P<w>profit)\b"
+           r"|(?:profits?|earnings|revenues?|sales|results|margins?|capital ratio|figures)\b"
+           r"[^,;]{0,30}\b(?:ahead['\u2019\"]? of|beat|beats"
            r"|tops?|topped|exceeds?|exceeded) (?:\w+ )?(?:expectations|forecasts|estimates"
            r"|consensus))")
 # A company's result, told by the market or a forecaster: not the company's news.
@@ -60,17 +71,18 @@ def results(clause: str, low: str, ctx: Context) -> Found | None:
                                   "increase", "gain", "surg", "soar", "doubl", "top", "beat",
                                   "ahead of", "improv", "pass", "cross", "strong", "record",
                                   "better", "bumper", "robust", "higher", "forecast", "guidance",
-                                  "outlook", "profit", "exceed", "surpass")):
+                                  "outlook", "profit", "exceed", "surpass", "hit", "reach")):
         return None
     m = RISE.search(low) or RISE_IN.search(low) or REPORTS.search(low) or RAISES.search(low) \
-        or BEATS.search(low)
+        or BEATS.search(low) or REACHES.search(low)
     if m is None or _NOT_RESULT.search(low, m.end()) or _market_move(low, m) \
             or NOT_YET.search(low, 0, m.start()):
         return None
     if actor_is_other(clause[:m.start()], clause, ctx.company):
         return None
     word = (m.group("w") or "profit").split()[-1]
-    audience = re.fullmatch(_AUDIENCE, word) is not None or word == "numbers"
+    audience = re.fullmatch(_AUDIENCE, word) is not None or word in {"numbers", "base"} \
+        or m.re is REACHES
     if not _stated(clause, low, m, ctx, audience=audience):
         return None
     metrics: dict[str, MetricValue] = {"result": "up" if not audience else "audience up"}
@@ -98,6 +110,8 @@ def _stated(clause: str, low: str, m: re.Match[str], ctx: Context, *, audience: 
     """A rise is a reported result when it has a figure, a period, or the company reporting it;
     an audience rise needs its figure ("passenger numbers up 6%"), as "as traffic grows" or
     "users increased their exercise minutes" report nothing."""
+    if m.re is REACHES:
+        return True  # the count is in the words: "hits seven million players"
     if audience:
         # "revenue from existing customers grew by $8k": the customers are no subject, and
         # money is no audience
