@@ -54,6 +54,21 @@ LOWLIGHTS = [
     ("Acme cuts capex for the third time this year", T.OTHER),
     ("Acme drug fails in late-stage trial", T.TECHNICAL_ACHIEVEMENT),
     ("Acme's French expansion hits the rocks", T.MARKET_EXPANSION),
+    # wire wording for the common setbacks
+    ("Acme lays off 10% of staff", T.HIRING),
+    ("Acme freezes hiring amid slowdown", T.HIRING),
+    ("Acme's CFO quits after two months", T.HIRING),
+    ("Acme misses revenue target for Q2", T.REVENUE_MILESTONE),
+    ("Acme to close 50 stores", T.OTHER),
+    ("Acme shuts down its UK operations", T.OTHER),
+    ("Acme files for bankruptcy", T.OTHER),
+    ("Acme hit by cyberattack", T.COMPLIANCE),
+    ("Acme delays launch of new phone to next year", T.PRODUCT_LAUNCH),
+    ("Acme loses $40m Navy contract", T.ENTERPRISE_DEAL),
+    ("Acme loses key customer to rival", T.ENTERPRISE_DEAL),
+    ("Acme's biggest client ends its contract", T.ENTERPRISE_DEAL),
+    ("Acme valuation cut in half in new funding round", T.FUNDING),
+    ("Acme exits Chinese market", T.MARKET_EXPANSION),
     # founder words
     ("We paused sales for two weeks to fix a hardware defect.", T.OTHER),
     ("The shop is on hiatus until March.", T.OTHER),
@@ -134,6 +149,9 @@ NOT_EVENTS = [
     "The team shelved the idea of a mobile app years ago.",
     "I got banned by r/startups after posting a few times.",
     "Former Acme analyst banned and fined $139,000 by FCA",
+    "The dividend is paid to shareholders of record at the close of business on May 2.",
+    "Globex's biggest client ends its contract",
+    "Globex CFO quits after two months",
 ]
 
 

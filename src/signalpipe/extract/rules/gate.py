@@ -146,7 +146,12 @@ STEMS: dict[str, str] = {
                 "to pay dividend expansion books$ booked hit by hurt by cuts$ cut$ slashes "
                 "rejects rejected refuses refused blocks blocked bans$ banned recall short of "
                 "missed growth stayed flat remained flat shelving shelved mothball shortage "
-                "compensation damages restitution settlement",
+                "compensation damages restitution settlement close$ closing lays off laid off "
+                "freezes hiring hiring freeze quits resigns ousted bankruptcy insolvency "
+                "administration receivership liquidation cancels cancelled canceled "
+                "terminates valuation cyberattack cyber-attack ransomware hack outage glitch "
+                "delays delayed postpone pushes back pushed back exits exited withdraws "
+                "retreats ends$ ended$",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 
@@ -226,7 +231,8 @@ def _stems(spec: str) -> list[str]:
              "customer count", "user count", "returns to", "returned to", "swung to",
              "swings to", "back to", "lays off", "requires improvement", "told to",
              "hit with", "ran out", "runs out", "ordered to", "must pay", "to pay", "will not",
-             "hit by", "hurt by", "stayed flat", "remained flat"}
+             "hit by", "hurt by", "stayed flat", "remained flat", "freezes hiring",
+             "pushes back"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

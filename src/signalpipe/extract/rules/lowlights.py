@@ -27,8 +27,8 @@ _RESULT = (r"(?:(?:pre-?tax |net |operating |underlying |first-half |half-year |
 _FALL = (r"(?:falls?|fell|drops?|dropped|down|dips?|dipped|slides?|slid|slumps?|slumped"
          r"|tumbles?|tumbled|plunges?|plunged|sinks?|sank|shrinks?|shrank|declines?|declined"
          r"|collapses?|collapsed|halved|slips?|slipped|fades?|hit|hurt|squeezed)")
-_JOBS = (r"(?:jobs|roles|staff|employees|positions|workers|posts|people"
-         r"|of (?:its|our) (?:staff|workforce))")
+_JOBS = (r"(?:jobs|roles|staff|employees|positions|workers|posts|people|workforce|headcount"
+         r"|of (?:its|our|the) (?:staff|workforce|employees|headcount|team))")
 _CUT = r"(?:cut|cuts|slash|slashes|axe|axes|shed|sheds|eliminate|eliminates|lay off|lays off)"
 # (pattern, type, setback, role): "actor" families are the company's own doing or result;
 # "object" families happen to it at another's hand.
@@ -43,11 +43,20 @@ FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
         r"|(?:takes?|took|books?|booked|suffers?|suffered|posts?|posted|reports?|reported"
         r"|records?|recorded) (?:a |an |further |another |new )?(?:[\w$£€.,-]+ ){0,3}?"
         r"(?:loss|losses|writedown|write-down|impairment|earnings pain|charge|costs?)\b"
-        r"|hurts? (?:\w+ ){0,2}(?:market share|sales|profits?|earnings|margins?))"),
+        r"|hurts? (?:\w+ ){0,2}(?:market share|sales|profits?|earnings|margins?)"
+        r"|miss(?:es|ed)? (?:its |their |our )?(?:\w+ ){0,2}(?:targets?|estimates|forecasts?"
+        r"|expectations|guidance|consensus))"),
      T.REVENUE_MILESTONE, "results", "actor"),
     (rx(rf"\b(?:{_CUT} (?:around |about |some |up to |nearly |almost |more than |another "
-        rf"|over )?[\d,.]+(?: ?k| thousand)? (?:\w+ )?{_JOBS}|boardroom clear-?out)"),
+        rf"|over )?[\d,.]+(?: ?k| thousand| ?%)? (?:\w+ )?{_JOBS}|boardroom clear-?out"
+        r"|(?:lays|laid) off (?:\w+ ){0,3}?(?:staff|workers|employees|people|engineers|team)"
+        r"|(?:freezes?|froze|frozen|pauses?|paused) (?:all |its |our )?(?:hiring|recruitment"
+        r"|recruiting)|hiring freeze)\b"),
      T.HIRING, "jobs", "actor"),
+    (rx(r"\b(?:ceo|cfo|cto|coo|cmo|cro|chief \w+ officer|chief executive|president|chair(?:man"
+        r"|woman)?|co-?founder|head of \w+|finance chief|boss) (?:\w+ )?(?:quits|resigns"
+        r"|steps down|departs|leaves|exits|is ousted|ousted|is fired|fired|walks out)\b"),
+     T.HIRING, "departure", "actor"),
     (rx(r"\b(?:won'?t|will not|no longer|decided not to|pulls? out of plans? to) join (?:\w+ )?"
         r"as\b"), T.HIRING, "failed hire", "any"),
     (rx(r"\bpoach(?:es|ed)? (?:\w+ ){0,3}from\b"), T.HIRING, "departure", "from"),
@@ -66,9 +75,26 @@ FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
      T.COMPLIANCE, "legal", "actor"),
     (rx(r"\breach(?:es|ed)? (?:a )?settlement with\b"), T.COMPLIANCE, "legal", "object"),
     (rx(r"\b(?:loses?|lost|losing) (?:a third of |half of |part of |its |the |a |an |our "
-        r"|one of (?:its|our) )?(?:\w+ ){0,4}?(?:contract|mandate|account|tender|franchise"
-        r"|licen[cs]e)s?\b"),
+        r"|one of (?:its|our) )?(?:[\w$\u00a3\u20ac.,-]+ ){0,4}?(?:contract|mandate|account|tender"
+        r"|franchise|licen[cs]e|customer|client)s?\b"),
      T.ENTERPRISE_DEAL, "lost", "actor"),
+    (rx(r"\b(?:customer|client|buyer|partner)s? (?:\w+ )?(?:cancels?|cancell?ed|terminates?"
+        r"|terminated|ends?|ended|pulls?|pulled|drops?|dropped) (?:its |their |the |our )?(?:\w+ )?"
+        r"(?:contract|deal|account|subscription|order)s?\b"), T.ENTERPRISE_DEAL, "lost",
+     "ours"),
+    (rx(r"\bvaluation (?:was |is |has been )?(?:cut|slashed|halved|marked down|written down)\b"),
+     T.FUNDING, "down", "actor"),
+    (rx(r"\b(?:hit by|suffers?|suffered|reports?|reported|discloses?|disclosed) (?:a |an )?"
+        r"(?:major |massive |huge )?(?:cyber ?-?attack|ransomware attack|hack|hacking attack)\b"),
+     T.COMPLIANCE, "security", "actor"),
+    (rx(r"\b(?:outage|breakdown|glitch|crash|failure) (?:\w+ ){0,3}?(?:leaves|left|hits|hit"
+        r"|affects|affected|disrupts|disrupted|strands|stranded|grounds|grounded)\b"),
+     T.TECHNICAL_ACHIEVEMENT, "outage", "actor"),
+    (rx(r"\b(?:delays?|delayed|postpones?|postponed|pushes back|pushed back) (?:the |its |our )?"
+        r"(?:\w+ )?(?:launch|release|rollout|roll-out|debut|opening)\b"),
+     T.PRODUCT_LAUNCH, "delayed", "actor"),
+    (rx(r"\b(?:exits?|exited|quits?|pulls? out of|pulled out of|withdraws? from|withdrew from"
+        r"|retreats? from) (?:the )?(?:\w+ ){0,2}?market\b"), T.MARKET_EXPANSION, "exit", "actor"),
     (rx(r"\b(?:ends?|ended|ending|terminates?|terminated|drops?|dropped) (?:its |their |our )?"
         r"(?:\d+-year )?(?:sponsorship|partnership|alliance|tie-up|joint venture)\b"),
      T.PARTNERSHIP, "ended", "actor"),
@@ -76,8 +102,13 @@ FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
         r"|redemptions|withdrawals|sales|production|shipments|deliveries|flights)\b"
         r"|\bpaused (?:all |our |my )?(?:\w+ )?(?:sales|orders|shipments|production)\b"
         r"|(?:cut|downgraded|slashed) to junk|\bjunk (?:status|rating)"
-        r"|(?:shuts?|shut down|closes?|closed) (?:its |the |our )?(?:[\w-]+ ){0,3}(?:head office"
-        r"|headquarters|plants?|factory|factories|mines?|offices|branches|stores)\b"
+        r"|(?:shuts?|shut down|closes?|closed) (?:its |the |our )?"
+        r"(?:(?!of |on |at |by |to )[\w-]+ ){0,3}(?:head office"
+        r"|headquarters|plants?|factory|factories|mines?|offices|branches|stores|shops|sites"
+        r"|outlets|restaurants|operations|business|unit|division|subsidiary)\b"
+        r"|files? for (?:chapter \d+ )?(?:bankruptcy|insolvency|administration|receivership)"
+        r"|(?:enters?|entered|goes into|went into|falls into|fell into|collapses? into)"
+        r" (?:administration|liquidation|receivership|insolvency)"
         r"|cuts? (?:its |the |our )?(?:capex|capital (?:expenditure|spending)|output|production"
         r"|dividend)\b|dividend cut|pulls? (?:the )?plug on|\bon hiatus\b"
         r"|(?:ran|runs?|running) out of (?:parts|stock|inventory|components))"),
@@ -118,7 +149,11 @@ _ANY = rx(r"\b(?:profit|earning|revenue|sale|turnover|income|margin|market share
           r"|junk|shut|clos|capex|plug|hiatus|ran out|run|drug|trial|study|treatment|vaccine"
           r"|candidate|expansion|move|push|foray|hit|hurt|batter|dent|rock|book|suspend|reject"
           r"|refus|block|ban|recall|short of|missed|no |growth|flat|level|shelv|mothball|shortage"
-          r"|strike|outage|fire|flood|compensation|damages|restitution|penalt)")
+          r"|strike|outage|fire|flood|compensation|damages|restitution|penalt|lays|laid|pause"
+          r"|hiring|recruit|ceo|cfo|cto|coo|cmo|cro|chief|president|chair|founder|head of|boss"
+          r"|file|enter|went into|goes into|fell into|falls into|customer|client|buyer|partner"
+          r"|valuation|attack|hack|ransomware|glitch|crash|failure|breakdown|delay|postpon"
+          r"|pushe|exit|quit|pull|withdr|retreat)")
 _REGULATOR = rx(r"\b(?:sec|fca|cftc|ftc|doj|fda|ema|cma|ofcom|ofgem|ofwat|finra|regulators?"
                 r"|watchdog|authorit(?:y|ies)|commission|court|judge|jury|prosecutors?"
                 r"|ombudsman|attorney|government|ministry|police|eu|cqc|ico|cnil|bafin|pra"
@@ -140,8 +175,10 @@ def lowlight(clause: str, low: str, ctx: Context) -> Found | None:
             continue
         # a job cut or a payment is news when announced ("plans to slash 600 jobs", "to pay
         # investors $175m"); a regulator "set to fine" has not yet
-        allow = frozenset({"plan"}) if setback in {"jobs", "legal", "results", "missed goal"} \
-            else frozenset({"negation", "plan"}) if setback in {"failed hire", "stalled"} \
+        allow = frozenset({"plan"}) if setback in {"jobs", "legal", "results", "missed goal",
+                                                   "delayed"} \
+            else frozenset({"negation", "plan"}) if setback in {"failed hire", "stalled",
+                                                                 "outage"} \
             else frozenset()
         if setback in {"missed goal", "stalled"} and _AUDIENCE.search(low):
             kind = T.USER_GROWTH  # a goal or a growth rate keeps the type of what it counted
@@ -157,6 +194,8 @@ def _placed(clause: str, low: str, m: re.Match[str], role: str, ctx: Context) ->
         return not actor_is_other(head, clause, ctx.company)
     if role == "any":
         return True  # a person's news told in the company's stream: "X won't join as CFO"
+    if role == "ours":
+        return names_us(head, ctx.company)  # "Acme's biggest customer cancels its contract"
     if role == "from":
         return names_us(clause[m.end():], ctx.company)
     # a regulator, court or investor acts on the company: "CFTC fines Acme", "Acme fined £1m"
