@@ -141,19 +141,9 @@ FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
         r"|traders) (?:\w+ ){0,6}?over (?:\w+ ){0,2}(?:allegations|claims|misconduct)\b"),
      T.COMPLIANCE, "legal", "actor"),
 )
-_ANY = rx(r"\b(?:profit|earning|revenue|sale|turnover|income|margin|market share|nav\b|aum\b"
-          r"|warn|guidance|forecast|outlook|target|loss|writedown|write-down|impairment|charge"
-          r"|cost|cut|slash|axe|shed|eliminat|lay|boardroom|join|poach|fine|probe|investigat"
-          r"|sue|penal|censur|order|rebuff|settle|pay|mis-?selling|misconduct|watchdog"
-          r"|improve|fac|hit with|los|end|terminat|drop|suspend|halt|freez|froze|gate|paused"
-          r"|junk|shut|clos|capex|plug|hiatus|ran out|run|drug|trial|study|treatment|vaccine"
-          r"|candidate|expansion|move|push|foray|hit|hurt|batter|dent|rock|book|suspend|reject"
-          r"|refus|block|ban|recall|short of|missed|no |growth|flat|level|shelv|mothball|shortage"
-          r"|strike|outage|fire|flood|compensation|damages|restitution|penalt|lays|laid|pause"
-          r"|hiring|recruit|ceo|cfo|cto|coo|cmo|cro|chief|president|chair|founder|head of|boss"
-          r"|file|enter|went into|goes into|fell into|falls into|customer|client|buyer|partner"
-          r"|valuation|attack|hack|ransomware|glitch|crash|failure|breakdown|delay|postpon"
-          r"|pushe|exit|quit|pull|withdr|retreat)")
+# Every family in one pattern: most clauses that reach this detector hold none, and one scan
+# says so faster than twenty.
+_ANY = rx("|".join(f"(?:{pattern.pattern})" for pattern, *_ in FAMILIES))
 _REGULATOR = rx(r"\b(?:sec|fca|cftc|ftc|doj|fda|ema|cma|ofcom|ofgem|ofwat|finra|regulators?"
                 r"|watchdog|authorit(?:y|ies)|commission|court|judge|jury|prosecutors?"
                 r"|ombudsman|attorney|government|ministry|police|eu|cqc|ico|cnil|bafin|pra"
