@@ -178,3 +178,28 @@ def test_one_headline_in_two_messages_is_one_event(make_message: MakeMessage) ->
     batch = Batch(id="b1", company_id="acme", source=Source.GMAIL, messages=messages)
     events = RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
     assert [sorted(e.source_message_ids) for e in events] == [["m0", "m1"]]
+
+
+def read_as(make_message: MakeMessage, text: str, company: str, aliases: list[str]
+            ) -> list[SignificantEvent]:
+    message = make_message(text=text, company_id=company, source=Source.GMAIL)
+    batch = Batch(id="b1", company_id=company, source=message.source, messages=(message,))
+    return RulesExtractor(aliases={company: aliases}).extract(batch).events
+
+
+def test_a_namesake_spelled_out_is_someone_else(make_message: MakeMessage) -> None:
+    """STG International's stream: "Seattle Theatre Group (STG)" is another STG's news."""
+    text = ("STG Announces Jane Doe As New Director Of Education\n"
+            "Seattle Theatre Group (STG) announced today that Jane Doe will be its new Director.")
+    assert read_as(make_message, text, "stg", ["STG International"]) == []
+    # the company's own name spelled out before its short form is still the company
+    own = ("STG acquires Initech\nSTG International (STG) has completed the acquisition of "
+           "Initech, it said today.")
+    assert [e.event_type for e in read_as(make_message, own, "stg", ["STG International"])] \
+        == [T.OTHER]
+
+
+def test_a_section_label_run_into_the_headline_is_no_name(make_message: MakeMessage) -> None:
+    events = read_as(make_message, "CompaniesMetro Bank raises £400m ahead of London listing",
+                     "metro", ["Metro Bank"])
+    assert [e.event_type for e in events] == [T.FUNDING]

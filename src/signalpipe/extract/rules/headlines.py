@@ -147,6 +147,26 @@ def untagged(text: str) -> str:
     return text if m is None else " " * m.end() + text[m.end():]
 
 
+# "Scandinavian Tobacco Group (STG)": a name spelled out before its short form.
+_SPELLED = re.compile(r"((?:[A-Z][\w&'-]*\s+(?:of\s+|and\s+|&\s+)?){2,6})"
+                      r"\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
+
+
+def namesake(text: str, company: re.Pattern[str] | None) -> str | None:
+    """Another firm sharing the company's short name, spelled out in the message: "Seattle
+    Theatre Group (STG)" in the stream of STG International is someone else's news."""
+    if company is None or "(" not in text:
+        return None
+    for m in _SPELLED.finditer(text[:5_000]):
+        short, spelled = m.group(2), m.group(1).strip()
+        if not company.fullmatch(short) or company.search(spelled):
+            continue
+        initials = "".join(w[0] for w in spelled.split() if w[0].isupper())
+        if initials.endswith(short.upper()):
+            return f"a namesake ({spelled})"
+    return None
+
+
 def names_us(text: str, company: re.Pattern[str] | None) -> bool:
     """``text`` names the company, or speaks as it (we, our)."""
     return bool(FIRST_PERSON.search(text) or (company is not None and company.search(text)))

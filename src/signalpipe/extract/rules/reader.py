@@ -12,7 +12,7 @@ from signalpipe.extract.rules import company as co
 from signalpipe.extract.rules import deals, founders, growth, headlines, lowlights, modality
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
-from signalpipe.extract.rules.headlines import actor_is_other, untagged
+from signalpipe.extract.rules.headlines import actor_is_other, namesake, untagged
 from signalpipe.extract.rules.layout import list_mail, no_events_here, readable
 from signalpipe.extract.rules.subject import OTHER_PEOPLE, third_party
 from signalpipe.extract.rules.text import Span, clauses, lower, sentences
@@ -153,6 +153,9 @@ def read_message(message: Message, company: re.Pattern[str] | None
                  ) -> tuple[list[Hit], list[tuple[str, str]]]:
     """Every event one message states, and every near-event it rejected with the reason."""
     hits, rejected = _read(message, company)
+    other = namesake(message.text, company) if hits else None
+    if other is not None:
+        return [], [*rejected, (message.id, other)]
     quoted = [h for h in hits if _QUOTE.search(h.span.text)]
     if quoted and len(quoted) < len(hits):
         # a press release's quotes restate (or colour) the news its own sentences state
