@@ -203,3 +203,19 @@ def test_a_section_label_run_into_the_headline_is_no_name(make_message: MakeMess
     events = read_as(make_message, "CompaniesMetro Bank raises £400m ahead of London listing",
                      "metro", ["Metro Bank"])
     assert [e.event_type for e in events] == [T.FUNDING]
+
+
+def test_two_setbacks_in_one_headline(make_message: MakeMessage) -> None:
+    """"Acme to cut 4,000 jobs as it warns on profits": the cuts and the warning, apart."""
+    events = read(make_message, "Acme to cut 4,000 jobs as it warns on profits")
+    assert sorted((e.event_type.value, e.polarity.value) for e in events) == [
+        ("hiring", "negative"), ("revenue_milestone", "negative")]
+
+
+def test_two_reported_losses_stay_two_events(make_message: MakeMessage) -> None:
+    messages = tuple(make_message(text=text, company_id="acme", source=Source.GMAIL, id=f"m{i}")
+                     for i, text in enumerate(["Acme reports 10th consecutive quarterly outflows",
+                                               "Acme posts H1 outflows, sees tough year"]))
+    batch = Batch(id="b1", company_id="acme", source=Source.GMAIL, messages=messages)
+    events = RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+    assert sorted(e.source_message_ids[0] for e in events) == ["m0", "m1"]

@@ -239,7 +239,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     return hits, rejected
 
 
-_JOINT = re.compile(r" and |, (?=(?:[A-Z][a-z]{2,}|[a-z]{3,})(?:s|ed) )")
+_JOINT = re.compile(r" and | as it | as the company |, (?=(?:[A-Z][a-z]{2,}|[a-z]{3,})(?:s|ed) )")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
@@ -247,8 +247,8 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
     closed Tyrell Bank" states two events; "renewed and expanded" is one."""
     out: list[Span] = []
     for piece in pieces:
-        joint = _JOINT.search(piece.text) if (" and " in piece.text or ", " in piece.text) \
-            else None
+        joint = _JOINT.search(piece.text) if (" and " in piece.text or ", " in piece.text
+                                              or " as " in piece.text) else None
         if joint is None:
             out.append(piece)
             continue
