@@ -146,6 +146,8 @@ NOT_EVENTS = [
     "The agent investigates what's going on and creates a report.",
     "One of my writers charged $50/hr, more than I earn in a month.",
     "Economic growth has been slowing in Europe.",
+    "Sales are down a bit from last month, but the distributor doubled theirs.",
+    "Acme profit dipped slightly in the quarter",
     "The team shelved the idea of a mobile app years ago.",
     "I got banned by r/startups after posting a few times.",
     "Former Acme analyst banned and fined $139,000 by FCA",

@@ -167,6 +167,11 @@ def namesake(text: str, company: re.Pattern[str] | None) -> str | None:
     return None
 
 
+# A figure that moved a little: "sales are down a bit", "profit dipped slightly".
+WOBBLE = re.compile(r"\b(?:down|fell|dropped|dipped|declined|slipped|lower) (?:a (?:bit|little"
+                    r"|touch)|slightly|marginally)\b|\bslightly (?:down|lower)\b", re.IGNORECASE)
+
+
 def names_us(text: str, company: re.Pattern[str] | None) -> bool:
     """``text`` names the company, or speaks as it (we, our)."""
     return bool(FIRST_PERSON.search(text) or (company is not None and company.search(text)))
