@@ -69,6 +69,15 @@ LOWLIGHTS = [
     ("Acme's biggest client ends its contract", T.ENTERPRISE_DEAL),
     ("Acme valuation cut in half in new funding round", T.FUNDING),
     ("Acme exits Chinese market", T.MARKET_EXPANSION),
+    # press-release and chat wording
+    ("Acme Announces Workforce Reduction", T.HIRING),
+    ("had to let 3 people go today", T.HIRING),
+    ("Acme Withdraws 2024 Guidance", T.REVENUE_MILESTONE),
+    ("Acme Announces Voluntary Recall of Infant Formula", T.COMPLIANCE),
+    ("We lost two of our top five customers this quarter.", T.ENTERPRISE_DEAL),
+    # a positive event undone, which reads like one negated
+    ("Series A fell through", T.FUNDING),
+    ("Unfortunately, Globex has decided not to renew their contract.", T.CUSTOMER_SUCCESS),
     # founder words
     ("We paused sales for two weeks to fix a hardware defect.", T.OTHER),
     ("The shop is on hiatus until March.", T.OTHER),
@@ -148,6 +157,7 @@ NOT_EVENTS = [
     "Economic growth has been slowing in Europe.",
     "Sales are down a bit from last month, but the distributor doubled theirs.",
     "Acme profit dipped slightly in the quarter",
+    "Jane Doe has decided not to renew her contract with Globex after three years as CEO.",
     "The team shelved the idea of a mobile app years ago.",
     "I got banned by r/startups after posting a few times.",
     "Former Acme analyst banned and fined $139,000 by FCA",

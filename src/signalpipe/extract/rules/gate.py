@@ -151,7 +151,9 @@ STEMS: dict[str, str] = {
                 "administration receivership liquidation cancels cancelled canceled "
                 "terminates valuation cyberattack cyber-attack ransomware hack outage glitch "
                 "delays delayed postpone pushes back pushed back exits exited withdraws "
-                "retreats ends$ ended$",
+                "retreats ends$ ended$ let$ reduction",
+    "reversal": "won't will not no longer decided not to renew fell through fell apart "
+                "collapsed rescinded withdrawn pulled",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 
@@ -232,7 +234,7 @@ def _stems(spec: str) -> list[str]:
              "swings to", "back to", "lays off", "requires improvement", "told to",
              "hit with", "ran out", "runs out", "ordered to", "must pay", "to pay", "will not",
              "hit by", "hurt by", "stayed flat", "remained flat", "freezes hiring",
-             "pushes back"}
+             "pushes back", "no longer", "decided not to"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

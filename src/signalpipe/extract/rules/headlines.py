@@ -33,7 +33,7 @@ _PEOPLE = (r"(?:players|users|subscribers|customers|members|downloads|listeners|
 _AMOUNT = (r"(?:more than |over |nearly |almost )?(?:\d[\d,.]*|one|two|three|four|five|six|seven"
            r"|eight|nine|ten|twenty|fifty|a hundred)(?: ?(?:k|m|mn|million|billion|thousand))?")
 # "hits seven million players", "grew to 2,000 subscribers": an audience reaching a count
-REACHES = rx(rf"\b(?:hits?|reach(?:es|ed)?|tops?|topped|pass(?:es|ed)?|cross(?:es|ed)?"
+REACHES = rx(rf"\b(?:hits?|reach(?:es|ed)?|tops|topped|pass(?:es|ed)?|cross(?:es|ed)?"
              rf"|surpass(?:es|ed)?|(?:grew|grown|rose|jumped|climbed|increased|swelled)"
              rf" (?:\w+ )?to)"
              rf" {_AMOUNT} (?!concurrent |simultaneous |test |beta )(?:\w+ )?(?P<w>{_PEOPLE})\b")

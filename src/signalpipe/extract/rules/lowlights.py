@@ -38,7 +38,8 @@ FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
         r"(?:profits?|earnings|sales|revenues?|results|full[- ]year|outlook|first[- ]half)"
         r"|(?:profits?|earnings|sales|revenues?) will be (?:lower|weaker|down|below)"
         r"|(?:withdraws?|withdrew|cuts?|lowers?|lowered|slashes|slashed|scraps?|scrapped"
-        r"|pulls?|pulled|trims?|trimmed) (?:its |their |our |the )?(?:full-year |annual "
+        r"|pulls?|pulled|trims?|trimmed) (?:its |their |our |the )?(?:\d{4} |fy ?\d+ )?"
+        r"(?:full-year |annual "
         r"|profit |sales |revenue |earnings )?(?:guidance|forecasts?|outlook|targets?)\b"
         r"|(?:takes?|took|books?|booked|suffers?|suffered|posts?|posted|reports?|reported"
         r"|records?|recorded) (?:a |an |further |another |new )?(?:[\w$£€.,-]+ ){0,3}?"
@@ -51,14 +52,15 @@ FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
         rf"|over )?[\d,.]+(?: ?k| thousand| ?%)? (?:\w+ )?{_JOBS}|boardroom clear-?out"
         r"|(?:lays|laid) off (?:\w+ ){0,3}?(?:staff|workers|employees|people|engineers|team)"
         r"|(?:freezes?|froze|frozen|pauses?|paused) (?:all |its |our )?(?:hiring|recruitment"
-        r"|recruiting)|hiring freeze)\b"),
+        r"|recruiting)|hiring freeze|let (?:[\d,]+|two|three|four|five|six|ten|\w+ of (?:our|the)"
+        r") (?:\w+ )?(?:people|employees|staff|engineers|folks|team members|members) go"
+        r"|(?:workforce|headcount|staff) reduction"
+        r"|reduction in (?:force|workforce|headcount|staff))\b"),
      T.HIRING, "jobs", "actor"),
     (rx(r"\b(?:ceo|cfo|cto|coo|cmo|cro|chief \w+ officer|chief executive|president|chair(?:man"
         r"|woman)?|co-?founder|head of \w+|finance chief|boss) (?:\w+ )?(?:quits|resigns"
         r"|steps down|departs|leaves|exits|is ousted|ousted|is fired|fired|walks out)\b"),
      T.HIRING, "departure", "actor"),
-    (rx(r"\b(?:won'?t|will not|no longer|decided not to|pulls? out of plans? to) join (?:\w+ )?"
-        r"as\b"), T.HIRING, "failed hire", "any"),
     (rx(r"\bpoach(?:es|ed)? (?:\w+ ){0,3}from\b"), T.HIRING, "departure", "from"),
     (rx(r"\b(?:fines?|fined|probes?|probed|investigates?|sues|sued|charges|charged|penalises"
         r"|penalizes|censures?|censured|orders?|ordered|rebuff\w*|rejects?|rejected|refuses?"
@@ -70,12 +72,12 @@ FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
         r"(?:probe|investigation|inquiry)|watchdog (?:finds|found|says)|requires improvement"
         r"|told to improve|(?:faces?|facing) (?:a |an )?(?:delay|lawsuit|probe|fine|claims?)"
         r"|hit with (?:a |an )?(?:[$£€\w.,]+ )?(?:lawsuit|fine|claim|suit)"
-        r"|recall(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?over\b"
+        r"|recall(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?over\b|\brecall of\b"
         r"|pay (?:\w+ )?(?:compensation|damages|restitution|penalties)\b)"),
      T.COMPLIANCE, "legal", "actor"),
     (rx(r"\breach(?:es|ed)? (?:a )?settlement with\b"), T.COMPLIANCE, "legal", "object"),
     (rx(r"\b(?:loses?|lost|losing) (?:a third of |half of |part of |its |the |a |an |our "
-        r"|one of (?:its|our) )?(?:[\w$\u00a3\u20ac.,-]+ ){0,4}?(?:contract|mandate|account|tender"
+        r"|one of (?:its|our) )?(?:[\w$\u00a3\u20ac.,-]+ ){0,5}?(?:contract|mandate|account|tender"
         r"|franchise|licen[cs]e|customer|client)s?\b"),
      T.ENTERPRISE_DEAL, "lost", "actor"),
     (rx(r"\b(?:customer|client|buyer|partner)s? (?:\w+ )?(?:cancels?|cancell?ed|terminates?"
@@ -141,6 +143,18 @@ FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
         r"|traders) (?:\w+ ){0,6}?over (?:\w+ ){0,2}(?:allegations|claims|misconduct)\b"),
      T.COMPLIANCE, "legal", "actor"),
 )
+# Setbacks told in words other detectors read as a positive event negated ("Series A fell
+# through", "decided not to renew", "won't join as CFO"): read before them.
+REVERSALS: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
+    (rx(r"\b(?:won'?t|will not|no longer|decided not to|pulls? out of plans? to) join (?:\w+ )?"
+        r"as\b"), T.HIRING, "failed hire", "any"),
+    (rx(r"\b(?:decided|decides|chose|chosen|opted|opts|elected) not to renew\b(?! (?:his|her) )"),
+     T.CUSTOMER_SUCCESS, "not renewed", "any"),
+    (rx(r"\b(?:round|series [a-e]|seed|term sheet|funding|investment|financing|raise) (?:\w+ )?"
+        r"(?:fell through|fell apart|collapsed|was pulled|was withdrawn|was rescinded)\b"),
+     T.FUNDING, "fell through", "actor"),
+)
+_REVERSED = rx("|".join(f"(?:{pattern.pattern})" for pattern, *_ in REVERSALS))
 # Every family in one pattern: most clauses that reach this detector hold none, and one scan
 # says so faster than twenty.
 _ANY = rx("|".join(f"(?:{pattern.pattern})" for pattern, *_ in FAMILIES))
@@ -154,11 +168,23 @@ _AUDIENCE = rx(r"\b(?:users?|user base|signups|sign-ups|subscribers|members|visi
                r"|customers)\b")
 
 
+def reversal(clause: str, low: str, ctx: Context) -> Found | None:
+    """A positive event's undoing: a round that fell through, a renewal declined, or None."""
+    if not _REVERSED.search(low):
+        return None
+    return _first(clause, low, ctx, REVERSALS)
+
+
 def lowlight(clause: str, low: str, ctx: Context) -> Found | None:
     """A setback the company suffered or caused, or None."""
     if not _ANY.search(low):
         return None
-    for pattern, kind, setback, role in FAMILIES:
+    return _first(clause, low, ctx, FAMILIES)
+
+
+def _first(clause: str, low: str, ctx: Context,
+           families: tuple[tuple[re.Pattern[str], EventType, str, str], ...]) -> Found | None:
+    for pattern, kind, setback, role in families:
         m = pattern.search(low)
         if m is None or NOT_YET.search(low, 0, m.start()) or not _placed(clause, low, m, role,
                                                                           ctx):
@@ -168,12 +194,14 @@ def lowlight(clause: str, low: str, ctx: Context) -> Found | None:
         allow = frozenset({"plan"}) if setback in {"jobs", "legal", "results", "missed goal",
                                                    "delayed"} \
             else frozenset({"negation", "plan"}) if setback in {"failed hire", "stalled",
-                                                                 "outage"} \
+                                                                 "outage", "not renewed",
+                                                                 "fell through"} \
             else frozenset()
         if setback in {"missed goal", "stalled"} and _AUDIENCE.search(low):
             kind = T.USER_GROWTH  # a goal or a growth rate keeps the type of what it counted
+        # a customer declining to renew acts towards us: its name is expected
         return Found(kind, _identity(setback, clause, m.group()), said(clause, m.start()),
-                     m.start(), negative=True, allow=allow)
+                     m.start(), negative=True, allow=allow, relational=setback == "not renewed")
     return None
 
 

@@ -24,6 +24,7 @@ Detector = Callable[[str, str, Context], Found | None]
 # revenue; "integration with X is live" is a partnership, not a launch; a podcast "is live" is
 # press.
 DETECTORS: tuple[tuple[str, Detector], ...] = (
+    ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
     ("funding", deals.funding), ("acquire_interest", founders.acquire_interest),
     ("acquisition", deals.acquisition),
     ("investor_interest", deals.investor_interest), ("compliance", co.compliance),
