@@ -46,6 +46,7 @@ LOWLIGHTS = [
     ("Acme must pay $806m in mortgage bond case", T.COMPLIANCE),
     ("Acme settles with investors over rate manipulation", T.COMPLIANCE),
     ("Acme recalls 20,000 e-bikes over battery fire risk", T.COMPLIANCE),
+    ("SOC 2 audit slipped to Q4", T.COMPLIANCE),
     # deals, sponsorships, services and launches lost or stopped
     ("Acme loses a third of its milk supply contract", T.ENTERPRISE_DEAL),
     ("Acme ends 10-year sponsorship of the City Marathon", T.PARTNERSHIP),
