@@ -44,6 +44,12 @@ RISE = rx(rf"\b(?P<w>{_MONEY_WORD}|{_AUDIENCE}) (?:\w+ly |have |has |were |was |
           rf"|numbers )?{_UP}\b")
 RISE_IN = rx(rf"\b(?:rise|jump|increase|growth|surge|gains?|climb) in (?:\w+ ){{0,2}}?"
              rf"(?P<w>{_MONEY_WORD})\b")
+# "a 690% increase in subscribers", "broke our signup record": an audience with its figure
+AUDIENCE_UP = rx(rf"\b\d[\d,.]*\s?(?:%|x|percent|fold) (?:rise|jump|increase|growth|surge)"
+                 rf" in (?:\w+ )?(?P<w>{_AUDIENCE})\b|\b(?:breaking|broke|set|sets|setting)"
+                 r" (?:our |its |a |new )*(?:(?:traffic|user|subscriber|download|visitor|member)"
+                 r" and )?(?P<w2>signup|sign-up|user|subscriber|download|member|customer)s?"
+                 r" records?\b")
 REPORTS = rx(r"\b(?:reports?|reported|posts?|posted|delivers?|delivered|sees|saw|books?|booked"
              r"|records?|recorded|unveils?|unveiled|enjoys?|enjoyed)\s(?:a |an )?(?:much |sharply "
              r"|strongly )?(?:strong|stronger|record|improved|better|bumper|robust|higher"
@@ -59,7 +65,8 @@ BEATS = rx(r"\b(?:(?:returns?|returned|swings?|swung|back) to (?:a )?(?:[\w-]+ )
            r"|consensus))")
 # All of the above in one scan: most clauses that reach this detector hold none of them.
 _ANY = rx("|".join(f"(?:{p.pattern.replace('(?P<w>', '(?:')})"
-                   for p in (RISE, RISE_IN, REPORTS, RAISES, BEATS, REACHES)))
+                   for p in (RISE, RISE_IN, REPORTS, RAISES, BEATS, REACHES)) + "|"
+           + AUDIENCE_UP.pattern.replace("(?P<w>", "(?:").replace("(?P<w2>", "(?:"))
 # A company's result, told by the market or a forecaster: not the company's news.
 _NOT_RESULT = rx(r"\b(?:share price|shares|stocks?|forecasts? (?:rising|higher|growth)|expects?"
                  r"|analysts?|could|may|might|tipped|set to|poised to|rating|target price"
@@ -73,15 +80,15 @@ def results(clause: str, low: str, ctx: Context) -> Found | None:
     if not _ANY.search(low):
         return None
     m = RISE.search(low) or RISE_IN.search(low) or REPORTS.search(low) or RAISES.search(low) \
-        or BEATS.search(low) or REACHES.search(low)
+        or BEATS.search(low) or REACHES.search(low) or AUDIENCE_UP.search(low)
     if m is None or _NOT_RESULT.search(low, m.end()) or _market_move(low, m) \
             or NOT_YET.search(low, 0, m.start()):
         return None
     if actor_is_other(clause[:m.start()], clause, ctx.company):
         return None
-    word = (m.group("w") or "profit").split()[-1]
+    word = (m.group("w") or "profit").split()[-1] if "w" in m.re.groupindex else "profit"
     audience = re.fullmatch(_AUDIENCE, word) is not None or word in {"numbers", "base"} \
-        or m.re is REACHES
+        or m.re is REACHES or m.re is AUDIENCE_UP
     if not _stated(clause, low, m, ctx, audience=audience):
         return None
     metrics: dict[str, MetricValue] = {"result": "up" if not audience else "audience up"}
@@ -109,7 +116,7 @@ def _stated(clause: str, low: str, m: re.Match[str], ctx: Context, *, audience: 
     """A rise is a reported result when it has a figure, a period, or the company reporting it;
     an audience rise needs its figure ("passenger numbers up 6%"), as "as traffic grows" or
     "users increased their exercise minutes" report nothing."""
-    if m.re is REACHES:
+    if m.re is REACHES or m.re is AUDIENCE_UP:
         return True  # the count is in the words: "hits seven million players"
     if audience:
         # "revenue from existing customers grew by $8k": the customers are no subject, and
