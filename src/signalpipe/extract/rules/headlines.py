@@ -179,6 +179,12 @@ WOBBLE = re.compile(r"\b(?:down|fell|dropped|dipped|declined|slipped|lower) (?:a
                     r"|touch)|slightly|marginally)\b|\bslightly (?:down|lower)\b", re.IGNORECASE)
 
 
+# A system named after a metric: "the revenue dashboard is down" is an outage of a chart.
+METRIC_SYSTEM = re.compile(r"\b(?:revenue|sales|mrr|arr|profit|billing|earnings)\s(?:dashboard"
+                           r"|report|page|api|endpoint|service|job|pipeline|sync|export|chart|tracker"
+                           r"|sheet|spreadsheet|widget|table|query|email)s?\b", re.IGNORECASE)
+
+
 def names_us(text: str, company: re.Pattern[str] | None) -> bool:
     """``text`` names the company, or speaks as it (we, our)."""
     return bool(FIRST_PERSON.search(text) or (company is not None and company.search(text)))

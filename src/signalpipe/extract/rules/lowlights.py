@@ -18,6 +18,7 @@ from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.headlines import NOT_YET, actor_is_other, names_us
 from signalpipe.extract.rules.lexicon import rx
 from signalpipe.extract.rules.numbers import money, percents
+from signalpipe.extract.rules.subject import FIRST_PERSON
 from signalpipe.models import EventType, MetricValue
 
 T = EventType
@@ -66,7 +67,8 @@ FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
         r"|penalizes|censures?|censured|orders?|ordered|rebuff\w*|rejects?|rejected|refuses?"
         r"|refused|blocks?|blocked|bans?|banned)\b"), T.COMPLIANCE, "regulator",
      "object"),
-    (rx(r"\b(?:(?:settles?|settled) (?:\w+ ){0,4}(?:over|for)\b|(?:must|to|will|agrees? to"
+    (rx(r"\b(?:(?:settles|settled) (?!(?:the |an? |our |your )?(?:invoice|bill|balance|tab"
+        r"|payment))(?:\w+ ){0,4}(?:over|for)\b|(?:must|to|will|agrees? to"
         r"|ordered to) pay (?:\w+ )?[$£€]?[\d.,]+ ?(?:m|mn|mln|bn|million|billion)?\b"
         r"|mis-?selling|misconduct (?:charges?|costs?|fines?)|(?:opens?|launch(?:es)?) (?:a |an )?"
         r"(?:probe|investigation|inquiry)|watchdog (?:finds|found|says)|requires improvement"
@@ -98,10 +100,12 @@ FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
     (rx(r"\b(?:exits?|exited|quits?|pulls? out of|pulled out of|withdraws? from|withdrew from"
         r"|retreats? from) (?:the )?(?:\w+ ){0,2}?market\b"), T.MARKET_EXPANSION, "exit", "actor"),
     (rx(r"\b(?:ends?|ended|ending|terminates?|terminated|drops?|dropped) (?:its |their |our )?"
-        r"(?:\d+-year )?(?:sponsorship|partnership|alliance|tie-up|joint venture)\b"),
+        r"(?:\d+-year (?:\w+ )?sponsorship|(?:\d+-year )?(?:partnership|alliance|tie-up"
+        r"|joint venture))\b"),
      T.PARTNERSHIP, "ended", "actor"),
     (rx(r"\b(?:(?:suspends?|suspended|halts?|halted|freezes|froze|gates?|gated) (?:trading|dealing"
         r"|redemptions|withdrawals|sales|production|shipments|deliveries|flights)\b"
+        r"(?! (?:deploys?|deployments?|builds?|data|database|traffic|pushes|releases))"
         r"|\bpaused (?:all |our |my )?(?:\w+ )?(?:sales|orders|shipments|production)\b"
         r"|(?:cut|downgraded|slashed) to junk|\bjunk (?:status|rating)"
         r"|(?:shuts?|shut down|closes?|closed) (?:its |the |our )?"
@@ -131,8 +135,8 @@ FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
         r"|disrupted|stopped) (?:the |our |my )?(?:\w+ ){0,3}?(?:prototype|production|shipments?"
         r"|deliveries|manufacturing|launch|release|rollout|orders)\b"), T.OTHER, "disrupted",
      "any"),
-    (rx(r"\b(?:drug|trial|study|treatment|vaccine|candidate) (?:\w+ )?(?:fails?|failed|flops?"
-        r"|flopped|missed)\b"), T.TECHNICAL_ACHIEVEMENT, "failed", "actor"),
+    (rx(r"\b(?:drug|trial|study|treatment|vaccine|candidate)s? (?:candidate |trial )?(?:fails?"
+        r"|failed|flops?|flopped|misses|missed)\b"), T.TECHNICAL_ACHIEVEMENT, "failed", "actor"),
     (rx(r"\b(?:expansion|move|push|foray) (?:\w+ )?(?:hits the rocks|fails?|failed|flops?"
         r"|flopped|stalls?|stalled|falters?|faltered)\b"), T.MARKET_EXPANSION, "failed", "actor"),
     (rx(r"\b(?:hit|hurt|battered|dented) by (?:\w+ ){0,4}?(?:slowdown|strength|weakness"
@@ -216,8 +220,11 @@ def _placed(clause: str, low: str, m: re.Match[str], role: str, ctx: Context) ->
         return names_us(head, ctx.company)  # "Acme's biggest customer cancels its contract"
     if role == "from":
         return names_us(clause[m.end():], ctx.company)
-    # a regulator, court or investor acts on the company: "CFTC fines Acme", "Acme fined £1m"
-    if not names_us(clause, ctx.company):
+    # a regulator, court or investor acts on the company: "CFTC fines Acme", "Acme fined £1m";
+    # in "judge orders Globex to pay Acme" the one acted upon is Globex
+    after = clause[m.end():].lstrip()
+    if not (names_us(head, ctx.company) or FIRST_PERSON.match(after)
+            or (ctx.company is not None and ctx.company.match(after))):
         return False
     if FORMER.search(ctx.sentence.lower() or low):
         return False  # "former Acme analyst fined": a person's penalty, not the company's

@@ -12,7 +12,13 @@ from signalpipe.extract.rules import company as co
 from signalpipe.extract.rules import deals, founders, growth, headlines, lowlights, modality
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
-from signalpipe.extract.rules.headlines import WOBBLE, actor_is_other, namesake, untagged
+from signalpipe.extract.rules.headlines import (
+    METRIC_SYSTEM,
+    WOBBLE,
+    actor_is_other,
+    namesake,
+    untagged,
+)
 from signalpipe.extract.rules.layout import list_mail, no_events_here, readable
 from signalpipe.extract.rules.subject import OTHER_PEOPLE, third_party
 from signalpipe.extract.rules.text import Span, clauses, lower, sentences
@@ -121,8 +127,10 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
         if other:
             return f"third party ({other.group()})"
         return None
-    if found.negative and found.event_type is EventType.REVENUE_MILESTONE and WOBBLE.search(part):
-        return "a wobble, not a setback"  # "sales are down a bit from last month"
+    if found.negative and found.event_type is EventType.REVENUE_MILESTONE and (
+            WOBBLE.search(part) or METRIC_SYSTEM.search(part)):
+        # "sales are down a bit from last month", "the revenue dashboard is down"
+        return "a wobble or a system, not a setback"
     if found.negative and "layoff" in found.metrics and actor_is_other(head, clause, company):
         return "third party (another firm's cuts)"  # "Shell to cut 2,800 jobs amid BG takeover"
     if found.event_type is EventType.HIRING and "layoff" not in found.metrics:
