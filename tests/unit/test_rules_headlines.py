@@ -93,6 +93,11 @@ LOWLIGHTS = [
     ("Acme ordered to pay compensation after poor communication with a family",
      T.COMPLIANCE),
     ("FTC reaches settlement with Acme over data sharing", T.COMPLIANCE),
+    ("The not-so-good news is that customer churn has significantly increased.",
+     T.CUSTOMER_SUCCESS),
+    ("The first churn of Acme Teams happened this month.", T.CUSTOMER_SUCCESS),
+    ("In November I failed to release the first episode of the course.", T.PRODUCT_LAUNCH),
+    ("LOSS: Didn't hit any set goals", T.REVENUE_MILESTONE),
 ]
 
 
@@ -162,6 +167,9 @@ NOT_EVENTS = [
     "Sales are down a bit from last month, but the distributor doubled theirs.",
     "Acme profit dipped slightly in the quarter",
     "Jane Doe has decided not to renew her contract with Globex after three years as CEO.",
+    "Churn has not increased this quarter.",
+    "I failed to finish reading the book.",
+    "I joined my co-founders and did not develop the core concept myself.",
     # team chatter that borrows a setback's words
     "We cut 3 flaky CI jobs from the pipeline.",
     "The test suite halts production deploys when it fails.",

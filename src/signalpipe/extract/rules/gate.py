@@ -151,9 +151,10 @@ STEMS: dict[str, str] = {
                 "administration receivership liquidation cancels cancelled canceled "
                 "terminates valuation cyberattack cyber-attack ransomware hack outage glitch "
                 "delays delayed postpone pushes back pushed back exits exited withdraws "
-                "retreats ends$ ended$ let$ reduction",
+                "retreats ends$ ended$ let$ reduction churn failed to didn't hit did not hit "
+                "didn't manage did not manage wasn't able weren't able",
     "reversal": "won't will not no longer decided not to renew fell through fell apart "
-                "collapsed rescinded withdrawn pulled",
+                "collapsed rescinded withdrawn pulled churn",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 
@@ -234,7 +235,8 @@ def _stems(spec: str) -> list[str]:
              "swings to", "back to", "lays off", "requires improvement", "told to",
              "hit with", "ran out", "runs out", "ordered to", "must pay", "to pay", "will not",
              "hit by", "hurt by", "stayed flat", "remained flat", "freezes hiring",
-             "pushes back", "no longer", "decided not to"}
+             "pushes back", "no longer", "decided not to", "didn't manage", "did not manage",
+             "wasn't able", "weren't able"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

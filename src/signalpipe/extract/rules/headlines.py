@@ -139,7 +139,9 @@ def _market_move(low: str, m: re.Match[str]) -> bool:
 
 _GENERIC = frozenset(["group", "company", "firm", "bank", "lender", "retailer", "grocer", "miner",
                       "insurer", "carrier", "airline", "chain", "giant", "group's", "company's",
-                      "firm's", "supermarket", "business", "startup"])
+                      "firm's", "supermarket", "business", "startup", "january", "february",
+                      "march", "april", "may", "june", "july", "august", "september", "october",
+                      "november", "december", "loss", "win", "lowlight", "lowlights", "result"])
 
 
 # A news site's section label run into the headline by a scraper: "CompaniesTesco sheds ...",
@@ -193,6 +195,7 @@ def names_us(text: str, company: re.Pattern[str] | None) -> bool:
 def actor_is_other(head: str, clause: str, company: re.Pattern[str] | None) -> bool:
     """Another firm is the subject of the clause (the words before its verb): "Globex to cut
     300 jobs after losing Acme contract", "Acme's rival Globex cuts 300 jobs"."""
+    head = head.rsplit(": ", 1)[-1]  # "LOSS: didn't hit any goals": a label, not a subject
     ours = company.search(head) if company is not None else None
     if ours is not None:
         return _ROLES.match(head, ours.end()) is not None

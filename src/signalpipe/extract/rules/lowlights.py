@@ -128,6 +128,10 @@ FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
         r" (?:has been |is |was |keeps )?(?:steadily |slowly )?(?:decreasing|declining"
         r"|slowing|stagnating|stalling|stalled|stagnated))\b"),
      T.REVENUE_MILESTONE, "stalled", "actor"),
+    (rx(r"\b(?:(?:i|we) (?:failed|didn'?t manage|did not manage|wasn'?t able|weren'?t able)"
+        r" to (?:release|ship|launch|publish)|(?:didn'?t|did not|failed to) (?:hit|reach"
+        r"|meet|make) any (?:of )?(?:my |our |the )?(?:set )?(?:goals|targets))\b"),
+     T.PRODUCT_LAUNCH, "not delivered", "actor"),
     (rx(r"\b(?:shelving|shelved|mothballing|mothballed)\b(?! (?:the |our |my |an? )?(?:idea|plans?"
         r"|thought))"), T.PRODUCT_LAUNCH, "shelved",
      "actor"),
@@ -147,9 +151,15 @@ FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
         r"|traders) (?:\w+ ){0,6}?over (?:\w+ ){0,2}(?:allegations|claims|misconduct)\b"),
      T.COMPLIANCE, "legal", "actor"),
 )
-# Setbacks told in words other detectors read as a positive event negated ("Series A fell
-# through", "decided not to renew", "won't join as CFO"): read before them.
+# Setbacks told in words other detectors misread, as a positive event negated ("Series A fell
+# through", "decided not to renew", "won't join as CFO") or churn counted: read before them.
 REVERSALS: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
+    (rx(r"\b(?:(?:customer |subscriber |user |logo |revenue )?churn(?: rate)? (?:has |have |had )?"
+        r"(?!not |never )(?:\w+ )?(?:increased|risen|rose|spiked|climbed|jumped|doubled|grown|grew"
+        r"|surged)"
+        r"|(?:the |our |my )?first churn(?:ed)?(?: customer)? (?:of|from|in)|churned (?:customers"
+        r"|subscribers) (?:\w+ )?(?:increased|rose|doubled))\b"),
+     T.CUSTOMER_SUCCESS, "churn up", "actor"),
     (rx(r"\b(?:won'?t|will not|no longer|decided not to|pulls? out of plans? to) join (?:\w+ )?"
         r"as\b"), T.HIRING, "failed hire", "any"),
     (rx(r"\b(?:decided|decides|chose|chosen|opted|opts|elected) not to renew\b(?! (?:his|her) )"),
@@ -199,8 +209,11 @@ def _first(clause: str, low: str, ctx: Context,
                                                    "delayed"} \
             else frozenset({"negation", "plan"}) if setback in {"failed hire", "stalled",
                                                                  "outage", "not renewed",
-                                                                 "fell through"} \
+                                                                 "fell through", "churn up",
+                                                                 "not delivered"} \
             else frozenset()
+        if setback == "not delivered" and re.search(r"\b(?:goals|targets)\b", m.group()):
+            kind = T.REVENUE_MILESTONE  # "didn't hit any set goals": the month's numbers
         if setback in {"missed goal", "stalled"} and _AUDIENCE.search(low):
             kind = T.USER_GROWTH  # a goal or a growth rate keeps the type of what it counted
         # a customer declining to renew acts towards us: its name is expected
