@@ -124,6 +124,8 @@ NEWS_RESULTS = [
     ("Acme swings to first-half profit", T.REVENUE_MILESTONE),
     ("We saw a 690% increase in subscribers this quarter.", T.USER_GROWTH),
     ("Acme sets new user record", T.USER_GROWTH),
+    ("Sales hit a record high in March", T.REVENUE_MILESTONE),
+    ("Acme subscribers hit a new high", T.USER_GROWTH),
     ("Acme capital ratio beats forecasts", T.REVENUE_MILESTONE),
     ("Acme says first-half profits will be 'slightly ahead' of expectations",
      T.REVENUE_MILESTONE),
@@ -169,6 +171,7 @@ NOT_EVENTS = [
     "Jane Doe has decided not to renew her contract with Globex after three years as CEO.",
     "Churn has not increased this quarter.",
     "I failed to finish reading the book.",
+    "Our margins hit 40% this quarter.",
     "I joined my co-founders and did not develop the core concept myself.",
     # team chatter that borrows a setback's words
     "We cut 3 flaky CI jobs from the pipeline.",

@@ -41,7 +41,8 @@ _UP = (r"(?:rises?|rose|risen|up|climbs?|climbed|jumps?|jumped|grows?|grew|grown
        r"|increased|gains?|gained|surges?|surged|soars?|soared|doubles?|doubled|tops?|topped"
        r"|beats?|beat|ahead of|improves?|improved|passes|passed|crossed|tops|surpassed)")
 RISE = rx(rf"\b(?P<w>{_MONEY_WORD}|{_AUDIENCE}) (?:\w+ly |have |has |were |was |are |is "
-          rf"|numbers )?{_UP}\b")
+          rf"|numbers )?(?:{_UP}|(?:hit|hits|reached|reach|reaches|set|sets) (?:a |an )?(?:new "
+          rf"|fresh )?(?:record|all-time high|new high|high))\b")
 RISE_IN = rx(rf"\b(?:rise|jump|increase|growth|surge|gains?|climb) in (?:\w+ ){{0,2}}?"
              rf"(?P<w>{_MONEY_WORD})\b")
 # "a 690% increase in subscribers", "broke our signup record": an audience with its figure
@@ -116,8 +117,8 @@ def _stated(clause: str, low: str, m: re.Match[str], ctx: Context, *, audience: 
     """A rise is a reported result when it has a figure, a period, or the company reporting it;
     an audience rise needs its figure ("passenger numbers up 6%"), as "as traffic grows" or
     "users increased their exercise minutes" report nothing."""
-    if m.re is REACHES or m.re is AUDIENCE_UP:
-        return True  # the count is in the words: "hits seven million players"
+    if m.re is REACHES or m.re is AUDIENCE_UP or re.search(r"\b(?:record|high)$", m.group()):
+        return True  # the count or the record is in the words: "hits seven million players"
     if audience:
         # "revenue from existing customers grew by $8k": the customers are no subject, and
         # money is no audience

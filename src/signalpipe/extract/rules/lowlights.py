@@ -27,7 +27,7 @@ _RESULT = (r"(?:(?:pre-?tax |net |operating |underlying |first-half |half-year |
            r"|income|margins?|market share|nav|assets under management|aum))")
 _FALL = (r"(?:falls?|fell|drops?|dropped|down|dips?|dipped|slides?|slid|slumps?|slumped"
          r"|tumbles?|tumbled|plunges?|plunged|sinks?|sank|shrinks?|shrank|declines?|declined"
-         r"|collapses?|collapsed|halved|slips?|slipped|fades?|hit|hurt|squeezed)")
+         r"|collapses?|collapsed|halved|slips?|slipped|fades?|hurt|squeezed)")
 _JOBS = (r"(?:jobs|roles|staff|employees|positions|workers|posts|people|workforce|headcount"
          r"|of (?:its|our|the) (?:staff|workforce|employees|headcount|team))")
 _CUT = r"(?:cut|cuts|slash|slashes|axe|axes|shed|sheds|eliminate|eliminates|lay off|lays off)"
