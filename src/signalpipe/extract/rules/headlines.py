@@ -85,7 +85,7 @@ def results(clause: str, low: str, ctx: Context) -> Found | None:
     if m is None or _NOT_RESULT.search(low, m.end()) or _market_move(low, m) \
             or NOT_YET.search(low, 0, m.start()):
         return None
-    if actor_is_other(clause[:m.start()], clause, ctx.company):
+    if actor_is_other(clause[:m.start()], ctx.company):
         return None
     word = (m.group("w") or "profit").split()[-1] if "w" in m.re.groupindex else "profit"
     audience = re.fullmatch(_AUDIENCE, word) is not None or word in {"numbers", "base"} \
@@ -143,8 +143,6 @@ _GENERIC = frozenset(["group", "company", "firm", "bank", "lender", "retailer", 
                       "firm's", "supermarket", "business", "startup", "january", "february",
                       "march", "april", "may", "june", "july", "august", "september", "october",
                       "november", "december", "loss", "win", "lowlight", "lowlights", "result"])
-
-
 # A news site's section label run into the headline by a scraper: "CompaniesTesco sheds ...",
 # "News FeedFTSE 100 movers: ...". Blanked (offsets kept) so the company's name stands alone.
 _FEED_TAG = re.compile(r"^(?:Companies|News Feed|Markets|Business|Technology|Tech|Finance"
@@ -193,7 +191,7 @@ def names_us(text: str, company: re.Pattern[str] | None) -> bool:
     return bool(FIRST_PERSON.search(text) or (company is not None and company.search(text)))
 
 
-def actor_is_other(head: str, clause: str, company: re.Pattern[str] | None) -> bool:
+def actor_is_other(head: str, company: re.Pattern[str] | None) -> bool:
     """Another firm is the subject of the clause (the words before its verb): "Globex to cut
     300 jobs after losing Acme contract", "Acme's rival Globex cuts 300 jobs"."""
     head = head.rsplit(": ", 1)[-1]  # "LOSS: didn't hit any goals": a label, not a subject

@@ -182,6 +182,18 @@ _AUDIENCE = rx(r"\b(?:users?|user base|signups|sign-ups|subscribers|members|visi
                r"|customers)\b")
 
 
+# A job cut or a payment is news when announced ("plans to slash 600 jobs", "to pay investors
+# $175m"), a delay is the setback though it names a later date; a regulator "set to fine" has
+# not acted yet.
+_ANNOUNCED = frozenset({"jobs", "legal", "results", "missed goal", "delayed"})
+# The negation is the setback itself: "won't join as CFO", "decided not to renew", "no revenue
+# growth", "didn't hit any set goals".
+_SAID_NEGATED = frozenset({"failed hire", "stalled", "outage", "not renewed", "fell through",
+                           "churn up", "not delivered"})
+_PLANNED = frozenset({"plan"})
+_NEGATED = frozenset({"negation", "plan"})
+
+
 def reversal(clause: str, low: str, ctx: Context) -> Found | None:
     """A positive event's undoing: a round that fell through, a renewal declined, or None."""
     if not _REVERSED.search(low):
@@ -203,14 +215,7 @@ def _first(clause: str, low: str, ctx: Context,
         if m is None or NOT_YET.search(low, 0, m.start()) or not _placed(clause, low, m, role,
                                                                           ctx):
             continue
-        # a job cut or a payment is news when announced ("plans to slash 600 jobs", "to pay
-        # investors $175m"); a regulator "set to fine" has not yet
-        allow = frozenset({"plan"}) if setback in {"jobs", "legal", "results", "missed goal",
-                                                   "delayed"} \
-            else frozenset({"negation", "plan"}) if setback in {"failed hire", "stalled",
-                                                                 "outage", "not renewed",
-                                                                 "fell through", "churn up",
-                                                                 "not delivered"} \
+        allow = _PLANNED if setback in _ANNOUNCED else _NEGATED if setback in _SAID_NEGATED \
             else frozenset()
         if setback == "not delivered" and re.search(r"\b(?:goals|targets)\b", m.group()):
             kind = T.REVENUE_MILESTONE  # "didn't hit any set goals": the month's numbers
@@ -226,7 +231,7 @@ def _placed(clause: str, low: str, m: re.Match[str], role: str, ctx: Context) ->
     """The company stands where the family wants it; the market's moves are no setback."""
     head = clause[:m.start()]
     if role == "actor":
-        return not actor_is_other(head, clause, ctx.company)
+        return not actor_is_other(head, ctx.company)
     if role == "any":
         return True  # a person's news told in the company's stream: "X won't join as CFO"
     if role == "ours":

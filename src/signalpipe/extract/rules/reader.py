@@ -131,7 +131,7 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
             WOBBLE.search(part) or METRIC_SYSTEM.search(part)):
         # "sales are down a bit from last month", "the revenue dashboard is down"
         return "a wobble or a system, not a setback"
-    if found.negative and "layoff" in found.metrics and actor_is_other(head, clause, company):
+    if found.negative and "layoff" in found.metrics and actor_is_other(head, company):
         return "third party (another firm's cuts)"  # "Shell to cut 2,800 jobs amid BG takeover"
     if found.event_type is EventType.HIRING and "layoff" not in found.metrics:
         return None  # the person is the subject; hiring() checks whose company it is
