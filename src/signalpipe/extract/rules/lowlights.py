@@ -55,7 +55,8 @@ FAMILIES: tuple[tuple[re.Pattern[str], EventType, str, str], ...] = (
         r"|(?:freezes?|froze|frozen|pauses?|paused) (?:all |its |our )?(?:hiring|recruitment"
         r"|recruiting)|hiring freeze|let (?:[\d,]+|two|three|four|five|six|ten|\w+ of (?:our|the)"
         r") (?:\w+ )?(?:people|employees|staff|engineers|folks|team members|members) go"
-        r"|(?:workforce|headcount|staff) reduction"
+        r"|(?:workforce|headcount|staff) reduction|(?:reduced|reduces|reducing|cut|cuts|trimmed"
+        r"|trims) (?:our |its |the )?(?:headcount|workforce|staff|team) by"
         r"|reduction in (?:force|workforce|headcount|staff))\b"),
      T.HIRING, "jobs", "actor"),
     (rx(r"\b(?:ceo|cfo|cto|coo|cmo|cro|chief \w+ officer|chief executive|president|chair(?:man"
