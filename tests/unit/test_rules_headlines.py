@@ -149,6 +149,10 @@ NOT_EVENTS = [
     "Acme's rival Globex cuts 300 jobs",
     "Globex profit falls 20%",
     "Globex fined $5m by the SEC",
+    # another firm sells to us: its deal, not ours
+    "Globex wins $40m contract from Acme",
+    "Globex lands Acme deal",
+    "Globex signs Acme as customer",
     # reported, expected, hypothetical or denied
     "FCA set to fine Acme £100m over PPI",
     "Acme could cut up to 500 jobs, sources say",
@@ -261,3 +265,11 @@ def test_two_reported_losses_stay_two_events(make_message: MakeMessage) -> None:
                                   "Sales hit a record high in March"])
 def test_a_figure_that_hit_a_level_is_no_setback(make_message: MakeMessage, text: str) -> None:
     assert [e for e in read(make_message, text) if e.polarity is NEG] == []
+
+
+@pytest.mark.parametrize("text", ["Acme wins $40m Navy contract",
+                                  "Globex signed a 3-year deal with Acme",
+                                  "Acme lands Globex as a customer"])
+def test_deals_we_sell_stay_ours(make_message: MakeMessage, text: str) -> None:
+    assert [(e.event_type, e.polarity) for e in read(make_message, text)] == [
+        (T.ENTERPRISE_DEAL, POS)]

@@ -186,6 +186,24 @@ METRIC_SYSTEM = re.compile(r"\b(?:revenue|sales|mrr|arr|profit|billing|earnings)
                            r"|sheet|spreadsheet|widget|table|query|email)s?\b", re.IGNORECASE)
 
 
+# A vendor's verbs: the one who wins, lands or secures a contract is the seller.
+_VENDOR = re.compile(r"\b(?:wins?|won|lands?|landed|secures?|secured|bags?|bagged|scoops?"
+                     r"|scooped|clinch(?:es|ed)?|is awarded|was awarded|awarded)\b"
+                     r"|\bsigns? (?=\S+(?: \S+)? as (?:a )?(?:customer|client)\b)", re.IGNORECASE)
+
+
+def vendor_is_other(clause: str, company: re.Pattern[str] | None) -> str | None:
+    """Another firm sells to the company: "Globex wins $40m contract from Acme", "Globex lands
+    Acme deal", "Globex signs Acme as customer" are Globex's deals; Acme is the buyer."""
+    verb = _VENDOR.search(clause)
+    if verb is None or company is None or not company.search(clause, verb.end()):
+        return None
+    head = clause[:verb.start()]
+    if not actor_is_other(head, company):
+        return None
+    return f"third party ({named_subject(head.rsplit(': ', 1)[-1], company)} sells to us)"
+
+
 def names_us(text: str, company: re.Pattern[str] | None) -> bool:
     """``text`` names the company, or speaks as it (we, our)."""
     return bool(FIRST_PERSON.search(text) or (company is not None and company.search(text)))

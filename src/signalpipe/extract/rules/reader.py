@@ -18,6 +18,7 @@ from signalpipe.extract.rules.headlines import (
     actor_is_other,
     namesake,
     untagged,
+    vendor_is_other,
 )
 from signalpipe.extract.rules.layout import list_mail, no_events_here, readable
 from signalpipe.extract.rules.subject import OTHER_PEOPLE, third_party
@@ -126,6 +127,8 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
                           r"|everyone\b))\b", head, re.IGNORECASE)
         if other:
             return f"third party ({other.group()})"
+        if found.event_type is EventType.ENTERPRISE_DEAL and not found.negative:
+            return vendor_is_other(clause, company)  # "Globex wins $40m contract from Acme"
         return None
     if found.negative and found.event_type is EventType.REVENUE_MILESTONE and (
             WOBBLE.search(part) or METRIC_SYSTEM.search(part)):
