@@ -47,6 +47,7 @@ LOWLIGHTS = [
     ("Acme settles with investors over rate manipulation", T.COMPLIANCE),
     ("Acme recalls 20,000 e-bikes over battery fire risk", T.COMPLIANCE),
     ("SOC 2 audit slipped to Q4", T.COMPLIANCE),
+    ("In May, Acme lost the Globex contract", T.ENTERPRISE_DEAL),
     # deals, sponsorships, services and launches lost or stopped
     ("Acme loses a third of its milk supply contract", T.ENTERPRISE_DEAL),
     ("Acme ends 10-year sponsorship of the City Marathon", T.PARTNERSHIP),
@@ -156,6 +157,8 @@ NOT_EVENTS = [
     # reported, expected, hypothetical or denied
     "FCA set to fine Acme £100m over PPI",
     "Acme could cut up to 500 jobs, sources say",
+    "Acme set to name former Globex banker Jane Doe as new CEO",
+    "Acme may be forced to cut 500 jobs",
     "If we lose the Globex contract we will have to cut 10 jobs.",
     "We did not lose the Initech contract after all.",
     # forecasts and vague tone are no results

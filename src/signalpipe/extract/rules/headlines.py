@@ -104,7 +104,8 @@ def results(clause: str, low: str, ctx: Context) -> Found | None:
 
 
 # Reports and intentions, not done: "FCA set to fine Lloyds", "Acme said to weigh job cuts".
-NOT_YET = rx(r"\b(?:set to|poised to|said to|expected to|likely to|could|may|might|reportedly"
+NOT_YET = rx(r"\b(?:set to|poised to|said to|expected to|likely to|could|may (?!\d)(?=\w+ing\b"
+             r"|be |have |soon )|might|reportedly"
              r"|considering|weighs?|weighing|mulls?|mulling|eyes|eyeing|plans? to consider)\b")
 _PERIOD = rx(r"\b(?:q[1-4]|quarter|quarterly|half|h[12]|full-year|annual|year|fy|\d{4}"
              r"|january|february|march|april|may|june|july|august|september|october|november"
@@ -202,6 +203,28 @@ def vendor_is_other(clause: str, company: re.Pattern[str] | None) -> str | None:
     if not actor_is_other(head, company):
         return None
     return f"third party ({named_subject(head.rsplit(': ', 1)[-1], company)} sells to us)"
+
+
+def news_veto(found: Found, clause: str, part: str, company: re.Pattern[str] | None
+              ) -> str | None:
+    """Why a reading is not the company's event, in news terms: a hedge before it ("Barclays
+    set to name Staley"), another firm selling to us or cutting its own jobs, a wobble or a
+    system named after a metric; None when none applies."""
+    head = clause[:found.trigger]
+    hedge = NOT_YET.search(head.lower())
+    if hedge:
+        return f"not yet ({hedge.group()})"
+    if found.relational and found.event_type is T.ENTERPRISE_DEAL and not found.negative:
+        return vendor_is_other(clause, company)  # "Globex wins $40m contract from Acme"
+    if not found.negative:
+        return None
+    if found.event_type is T.REVENUE_MILESTONE and (WOBBLE.search(part)
+                                                    or METRIC_SYSTEM.search(part)):
+        # "sales are down a bit from last month", "the revenue dashboard is down"
+        return "a wobble or a system, not a setback"
+    if "layoff" in found.metrics and actor_is_other(head, company):
+        return "third party (another firm's cuts)"  # "Shell to cut 2,800 jobs amid BG takeover"
+    return None
 
 
 def names_us(text: str, company: re.Pattern[str] | None) -> bool:

@@ -12,14 +12,7 @@ from signalpipe.extract.rules import company as co
 from signalpipe.extract.rules import deals, founders, growth, headlines, lowlights, modality
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
-from signalpipe.extract.rules.headlines import (
-    METRIC_SYSTEM,
-    WOBBLE,
-    actor_is_other,
-    namesake,
-    untagged,
-    vendor_is_other,
-)
+from signalpipe.extract.rules.headlines import namesake, news_veto, untagged
 from signalpipe.extract.rules.layout import list_mail, no_events_here, readable
 from signalpipe.extract.rules.subject import OTHER_PEOPLE, third_party
 from signalpipe.extract.rules.text import Span, clauses, lower, sentences
@@ -121,21 +114,16 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
                                                      sentence.text.find(clause) + found.trigger):
         return "retracted later in the sentence"
     head = clause[:found.trigger]
+    news = news_veto(found, clause, part, company)
+    if news:
+        return news
     if found.relational:
         other = re.search(r"\b(?:competitors?|rivals?|competition|(?:big (?:week|day|news|win)"
                           r"|congrats|congratulations|kudos) (?:for|to) (?!us\b|our\b|the team\b"
                           r"|everyone\b))\b", head, re.IGNORECASE)
         if other:
             return f"third party ({other.group()})"
-        if found.event_type is EventType.ENTERPRISE_DEAL and not found.negative:
-            return vendor_is_other(clause, company)  # "Globex wins $40m contract from Acme"
         return None
-    if found.negative and found.event_type is EventType.REVENUE_MILESTONE and (
-            WOBBLE.search(part) or METRIC_SYSTEM.search(part)):
-        # "sales are down a bit from last month", "the revenue dashboard is down"
-        return "a wobble or a system, not a setback"
-    if found.negative and "layoff" in found.metrics and actor_is_other(head, company):
-        return "third party (another firm's cuts)"  # "Shell to cut 2,800 jobs amid BG takeover"
     if found.event_type is EventType.HIRING and "layoff" not in found.metrics:
         return None  # the person is the subject; hiring() checks whose company it is
     if headline and not _NEWS_VERB.search(clause):
