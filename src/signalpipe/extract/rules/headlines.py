@@ -156,9 +156,9 @@ def untagged(text: str) -> str:
     return text if m is None else " " * m.end() + text[m.end():]
 
 
-# "Scandinavian Tobacco Group (STG)": a name spelled out before its short form.
-_SPELLED = re.compile(r"((?:[A-Z][\w&'-]*\s+(?:of\s+|and\s+|&\s+)?){2,6})"
-                      r"\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
+# "Scandinavian Tobacco Group (STG)": a short form in brackets, and the name spelled out before it.
+_SHORT = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
+_SPELLED = re.compile(r"((?:[A-Z][\w&'-]*\s+(?:of\s+|and\s+|&\s+)?){2,6})$")
 
 
 def namesake(text: str, company: re.Pattern[str] | None) -> str | None:
@@ -166,12 +166,15 @@ def namesake(text: str, company: re.Pattern[str] | None) -> str | None:
     Theatre Group (STG)" in the stream of STG International is someone else's news."""
     if company is None or "(" not in text:
         return None
-    for m in _SPELLED.finditer(text[:5_000]):
-        short, spelled = m.group(2), m.group(1).strip()
-        if not company.fullmatch(short) or company.search(spelled):
+    for short in _SHORT.finditer(text, 0, 5_000):
+        if not company.fullmatch(short.group(1)):
             continue
+        m = _SPELLED.search(text, max(0, short.start() - 80), short.start())
+        if m is None or company.search(m.group(1)):
+            continue
+        spelled = m.group(1).strip()
         initials = "".join(w[0] for w in spelled.split() if w[0].isupper())
-        if initials.endswith(short.upper()):
+        if initials.endswith(short.group(1).upper()):
             return f"a namesake ({spelled})"
     return None
 
