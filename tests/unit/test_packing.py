@@ -165,3 +165,16 @@ def test_other_messages_take_the_general_path_to_the_same_bytes(
     assert packing.pack_rebuilt(lone) is None
     assert packing.pack(lone) == packing.pack_json({**lone.model_dump(mode="json"),
                                                     "id": lone.source_id})
+
+
+def test_a_channel_message_with_a_rebuilt_payload_takes_the_fast_path(
+        traffic: tuple[Path, list[Message]]) -> None:
+    m = next(x for x in traffic[1] if x.source is Source.SLACK)
+    moved = m.model_copy(update={"channel": "C0GENERAL"})
+    payload = packing.rebuilt_payload({**moved.model_dump(mode="json"), "id": moved.source_id})
+    assert payload is not None and payload["channel"] == "C0GENERAL"
+    in_channel = moved.model_copy(update={"payload": payload})
+    assert packing.pack_rebuilt(in_channel) is not None
+    from_object, from_json = _both_ways(in_channel)
+    assert from_object == from_json
+    assert packing.unpack(from_object, in_channel.id) == in_channel

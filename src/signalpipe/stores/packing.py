@@ -78,21 +78,27 @@ def pack_rebuilt(message: Message) -> bytes | None:
     """`pack(message)` for the usual message, whose payload is the one the CSV reader builds:
     the same bytes without a JSON round trip (None for any other message: `pack` does it).
 
-    This is most of the embedded ingest's storing time, so the document is written by
-    pydantic-core rather than `json.dumps`: on a document of strings, nulls and one integer both
-    write the same bytes (every code point escapes alike; `tests/unit/test_packing.py` checks
-    them all). A payload counts as rebuilt when both serialize to the same JSON, which implies
-    `pack_json`'s test on the parsed payload. A lone surrogate, which pydantic-core will not
-    encode, takes the general path."""
+    This is most of the embedded ingest's storing time, so the document is built from the
+    message's attributes (in `Message`'s field order, as `model_dump` would give it, less the
+    payload) and written by pydantic-core rather than `json.dumps`: on a document of strings,
+    nulls and one integer both write the same bytes (every code point escapes alike;
+    `tests/unit/test_packing.py` checks them all, and that both paths agree). A payload counts
+    as rebuilt when both serialize to the same JSON, which implies `pack_json`'s test on the
+    parsed payload. A lone surrogate, which pydantic-core will not encode, takes the general
+    path."""
     if not message.payload:
         return None
-    obj = message.model_dump(mode="json", exclude={"payload"})
-    obj["id"] = source_id_of(obj["id"])
-    rebuilt = _rebuild(obj)
-    if rebuilt is None:
-        return None
     try:
-        if to_json(message.payload) != to_json(rebuilt):
+        obj: dict[str, Any] = {
+            "id": source_id_of(message.id), "company_id": message.company_id,
+            "source": message.source.value, "sender": message.sender,
+            "channel": message.channel, "thread_id": message.thread_id,
+            "subject": message.subject,
+            # the serializer model_dump(mode="json") uses for this field
+            "timestamp": to_json(message.timestamp)[1:-1].decode(),
+            "text": message.text, "origin": message.origin}
+        rebuilt = _rebuild(obj)
+        if rebuilt is None or to_json(message.payload) != to_json(rebuilt):
             return None
         obj[_REBUILT] = 1
         raw = to_json(obj)

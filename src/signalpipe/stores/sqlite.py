@@ -182,16 +182,17 @@ class SQLiteMessageStore(_SQLiteBase, SQLiteCursorsMixin, MessageStore):
                      f"SELECT m.id, m.doc, p.id IS NULL FROM messages m "
                      f"LEFT JOIN pending p ON p.id = m.id WHERE m.id IN ({marks})", ids)}
         # A content hash only tells a replay from a conflict, so it is taken only for an id
-        # something else claims: a stored row or another copy in this chunk. (On a first run
-        # that is none of them: hashing every message cost a tenth of storing it.)
+        # something else claims: a stored row or another copy in this chunk. On a first run
+        # that is none of them, and every message is new: nothing to sort.
         claimed = known.keys() | _repeated(chunk, len(ids))
-        rows = []
-        pend = []
-        for i, message in enumerate(chunk):
-            digest = content_hash(message) if message.id in claimed else ""
-            if result.sort(message, digest, known):
-                rows.append((message.id, packing.pack(message, docs[i] if docs else None)))
-                pend.append((message.id, message.company_id))
+        if claimed:
+            new = [i for i, m in enumerate(chunk)
+                   if result.sort(m, content_hash(m) if m.id in claimed else "", known)]
+        else:
+            new = list(range(len(chunk)))
+            result.to_batch.extend(chunk)
+        rows = [(chunk[i].id, packing.pack(chunk[i], docs[i] if docs else None)) for i in new]
+        pend = [(chunk[i].id, chunk[i].company_id) for i in new]
         self._db.executemany("INSERT INTO messages (id, doc) VALUES (?, ?) "
                              "ON CONFLICT(id) DO NOTHING", rows)
         self._db.executemany("INSERT INTO pending (id, company_id) VALUES (?, ?) "
