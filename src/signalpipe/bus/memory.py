@@ -56,7 +56,7 @@ class MemoryBus(Bus):
     def produce(self, topic: str, key: str | None, value: bytes,
                 headers: Mapping[str, str] | None = None, *, decoded: object = None) -> None:
         """Append one record; `decoded` rides along so the consumer need not parse `value`."""
-        with self._arrived:
+        with self._lock:  # the condition's own lock, taken without its Python-level wrapper
             parts = self._topics.get(topic)
             if parts is None:
                 parts = self._topics[topic] = [_Partition() for _ in range(self.partitions)]

@@ -199,9 +199,10 @@ class CSVSource(base.Source):
         if len(row) != len(COLUMNS):
             raise RowError(f"expected {len(COLUMNS)} columns, got {len(row)}")
         msg_id, is_chat, chat_sender, email_sender, ts_raw, content = row
-        for name, value in zip(COLUMNS, row, strict=True):
-            if not value.isascii() and _has_surrogate(value):
-                raise RowError(f"column {name} is not valid UTF-8")
+        if not "".join(row).isascii():  # most rows: no column to look into
+            for name, value in zip(COLUMNS, row, strict=True):
+                if _has_surrogate(value):
+                    raise RowError(f"column {name} is not valid UTF-8")
         msg_id = msg_id.strip()
         if not msg_id:
             raise RowError("empty id")
