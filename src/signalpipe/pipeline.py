@@ -27,6 +27,9 @@ from signalpipe.worker import Worker, dead_letter_bytes
 logger = logging.getLogger(__name__)
 
 _CHUNK = 2000  # items produced before the same thread consumes them: bounds memory
+# `model_dump_json().encode()` without the str in between: the same bytes (pydantic-core writes
+# them, model_dump_json decodes them) at half the cost, which was a twentieth of an embedded run.
+_message_json = Message.__pydantic_serializer__.to_json
 
 
 def message_key(message: Message) -> str:
@@ -70,7 +73,7 @@ class Ingestor:
             if isinstance(item, DeadLetter):
                 dead.append(item)
             else:
-                value = item.model_dump_json().encode()
+                value = _message_json(item)
                 if len(value) > limit:
                     dead.append(DeadLetter(
                         origin=item.origin or source.name, stage="produce",

@@ -62,6 +62,11 @@ def test_one_line_email_cell_splits_subject_from_body(tmp_path: Path) -> None:
     (b"b5,maybe,alice,,2025-03-01T10:00:00Z,hello\n", "is_chat must be true or false"),
     (b"b6,true,alice,,2025-03-01T10:00:00Z,caf\xe9 au lait\n", "not valid UTF-8"),
     (b",true,alice,,2025-03-01T10:00:00Z,hello\n", "empty id"),
+    # an undecodable byte in a column that is not the content, beside valid UTF-8 in another
+    (b"b7,true,al\xe9,,2025-03-01T10:00:00Z,caf\xc3\xa9 ok\n", "column chat_sender is not valid"),
+    # the Message model's own check, reached through its validator
+    (b"x" * 600 + b",true,alice,,2025-03-01T10:00:00Z,hello\n",
+     "not a valid message: id: Value error, the id should have at most 512 characters"),
 ])
 def test_bad_rows_are_dead_lettered_with_a_reason(tmp_path: Path, row: bytes,
                                                   reason: str) -> None:

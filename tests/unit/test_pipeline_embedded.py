@@ -102,6 +102,23 @@ def test_the_embedded_run_stores_the_bytes_the_bus_documents_pack_to(tmp_path: P
     assert stored == {m.id: packing.pack(m, m.model_dump_json().encode()) for m in read}
 
 
+def test_the_bus_carries_each_message_as_model_dump_json(tmp_path: Path) -> None:
+    from signalpipe.stats import RunStats
+
+    data = write_csv(tmp_path / "few.csv", [chat(i, f"caf\u00e9 \u2028 \U0001f680 {i}")
+                                            for i in range(30)])
+    settings = settings_in(tmp_path)
+    b = open_backends(settings)
+    try:
+        pipeline.Ingestor(settings, b, RunStats()).ingest(
+            CSVSource(data, company_id=settings.company_id))
+        records = cast(Any, b.bus).topic_records(settings.bus.topics.slack)
+    finally:
+        b.close()
+    assert len(records) == 30
+    assert all(r.value == r.decoded.model_dump_json().encode() for r in records)
+
+
 def test_bad_rows_are_counted_and_neighbours_survive(tmp_path: Path) -> None:
     rows = [chat(1, "morning all"), "m0002,true,bob,,not-a-time,hello\n", chat(3, "lunch?"),
             "m0004,true,bob,,2025-03-01T10:00:00Z\n", chat(5, "   "), chat(1, "morning all"),

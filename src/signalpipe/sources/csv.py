@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
@@ -37,6 +37,14 @@ _CSV_FIELD_LIMIT = 256 * 1024 * 1024
 # unread: past that it cannot become a message, and holding it whole is what blew memory.
 _ROW_SLACK_BYTES = 64 * 1024
 RAW_LIMIT_CHARS = 65_536
+_validate_message = Message.__pydantic_validator__.validate_python
+
+
+def _new_message(fields: dict[str, Any]) -> Message:
+    """`Message(**fields)`: its own validator, called without BaseModel.__init__'s Python
+    wrapper around it (the same checks and errors, a third less time per row)."""
+    message: Message = _validate_message(fields)
+    return message
 _SNIFF_BYTES = 8192
 
 
@@ -224,18 +232,20 @@ class CSVSource(base.Source):
     def _slack(self, msg_id: str, sender: str, ts: datetime, content: str,
                origin: str) -> Message:
         payload = slack_payload(msg_id, sender, content, ts, channel=None, team=self.company_id)
-        return Message(id=message_key(self.company_id, "csv", msg_id), company_id=self.company_id,
-                       source=Source.SLACK, sender=sender, timestamp=ts, text=content,
-                       payload=payload, origin=origin)
+        return _new_message({
+            "id": message_key(self.company_id, "csv", msg_id), "company_id": self.company_id,
+            "source": Source.SLACK, "sender": sender, "timestamp": ts, "text": content,
+            "payload": payload, "origin": origin})
 
     def _gmail(self, msg_id: str, sender: str, ts: datetime, content: str,
                origin: str) -> Message:
         subject, body = split_subject(content)
         payload = gmail_payload(msg_id, sender, subject, body, ts,
                                 to=f"investors@{self.company_id}.example")
-        return Message(id=message_key(self.company_id, "csv", msg_id), company_id=self.company_id,
-                       source=Source.GMAIL, sender=sender, subject=subject, timestamp=ts,
-                       text=content, payload=payload, thread_id=msg_id, origin=origin)
+        return _new_message({
+            "id": message_key(self.company_id, "csv", msg_id), "company_id": self.company_id,
+            "source": Source.GMAIL, "sender": sender, "subject": subject, "timestamp": ts,
+            "text": content, "payload": payload, "thread_id": msg_id, "origin": origin})
 
 
 def _clean(text: str) -> str:
