@@ -91,7 +91,7 @@ def pack_rebuilt(message: Message) -> bytes | None:
     try:
         obj: dict[str, Any] = {
             "id": source_id_of(message.id), "company_id": message.company_id,
-            "source": message.source.value, "sender": message.sender,
+            "source": str(message.source), "sender": message.sender,  # the value, no lookup
             "channel": message.channel, "thread_id": message.thread_id,
             "subject": message.subject,
             # the serializer model_dump(mode="json") uses for this field
