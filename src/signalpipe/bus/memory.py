@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import zlib
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Self
 
@@ -65,6 +65,21 @@ class MemoryBus(Bus):
             part = parts[index]
             part.records.append(Record(topic, index, part.end, key, value,
                                        dict(headers) if headers else _NO_HEADERS, decoded))
+            if self._waiting:
+                self._arrived.notify_all()
+
+    def produce_many(self, records: Iterable[tuple[str, str | None, bytes, object]]) -> None:
+        """Append the records under one lock (per record, taking it was a tenth of ingesting)."""
+        with self._lock:
+            for topic, key, value, decoded in records:
+                parts = self._topics.get(topic)
+                if parts is None:
+                    parts = self._topics[topic] = [_Partition() for _ in range(self.partitions)]
+                index = zlib.crc32(key.encode()) % len(parts) if key is not None and \
+                    len(parts) > 1 else 0
+                part = parts[index]
+                part.records.append(Record(topic, index, part.base + len(part.records), key,
+                                           value, _NO_HEADERS, decoded))
             if self._waiting:
                 self._arrived.notify_all()
 
