@@ -101,11 +101,12 @@ class CSVSource(base.Source):
 
         def feed() -> Iterator[str]:
             nonlocal held
+            most = self.max_row_bytes
             while True:
-                text = next_line()
+                text = again.popleft() if again else next(lines, None)  # next_line(), inlined
                 if text is None:
                     return
-                if isinstance(text, _Overlong) or held + len(text) > self.max_row_bytes:
+                if isinstance(text, _Overlong) or held + len(text) > most:
                     before = "".join(raw_lines)
                     quotes = before.count('"') + (
                         text.quotes if isinstance(text, _Overlong) else text.count('"'))
