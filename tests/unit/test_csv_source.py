@@ -146,3 +146,18 @@ def test_same_file_name_in_two_folders_keeps_both_dead_letters(tmp_path: Path) -
             f"{tmp_path / 'feb' / 'export.csv'}:2", f"{tmp_path / 'jan' / 'export.csv'}:2"]
     finally:
         store.close()
+
+
+def test_the_email_date_header_is_strftime_in_the_c_locale() -> None:
+    # gmail_payload writes the Date header by hand; a payload rebuilt from a stored message must
+    # match one built before, which strftime wrote.
+    from datetime import UTC, datetime, timedelta
+
+    from signalpipe.sources.payloads import gmail_payload
+
+    start = datetime(1, 1, 1, tzinfo=UTC)
+    for step in range(0, 315_537_897_599, 7_777_777):  # every weekday and month, years 1-9999
+        ts = start + timedelta(seconds=step + step % 86_399)
+        headers = gmail_payload("id", "a", "s", "b", ts, to="t")["payload"]["headers"]
+        assert headers[3] == {"name": "Date",
+                              "value": ts.strftime("%a, %d %b %Y %H:%M:%S +0000")}

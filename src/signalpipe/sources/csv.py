@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from signalpipe.errors import SourceError
 from signalpipe.inert import terminal
-from signalpipe.models import DeadLetter, Message, Source, message_key
+from signalpipe.models import DeadLetter, Message, Source, message_keyer
 from signalpipe.sources import base
 from signalpipe.sources.base import Item, ProgressFn
 from signalpipe.sources.budget import DEFAULT_BUDGET, ReaderBudget, open_regular
@@ -79,6 +79,8 @@ class CSVSource(base.Source):
         self.company_id = company_id
         self.max_cell_bytes = max_cell_bytes
         self.max_row_bytes = max_cell_bytes + _ROW_SLACK_BYTES
+        self._key = message_keyer(company_id, "csv")
+        self._at = f"{path}:"  # origins are <path as given>:<line>
 
     def total_bytes(self) -> int:
         return self.path.stat().st_size
@@ -181,7 +183,7 @@ class CSVSource(base.Source):
 
     def _convert(self, row: list[str], line: int, raw_lines: list[str]) -> Item:
         try:
-            return self.to_message(row, origin=f"{self.path}:{line}")
+            return self.to_message(row, origin=f"{self._at}{line}")
         except RowError as exc:
             return self._dead(line, str(exc), raw_lines, row[0] if row else None)
         except ValidationError as exc:
@@ -234,7 +236,7 @@ class CSVSource(base.Source):
                origin: str) -> Message:
         payload = slack_payload(msg_id, sender, content, ts, channel=None, team=self.company_id)
         return _new_message({
-            "id": message_key(self.company_id, "csv", msg_id), "company_id": self.company_id,
+            "id": self._key(msg_id), "company_id": self.company_id,
             "source": Source.SLACK, "sender": sender, "timestamp": ts, "text": content,
             "payload": payload, "origin": origin})
 
@@ -244,7 +246,7 @@ class CSVSource(base.Source):
         payload = gmail_payload(msg_id, sender, subject, body, ts,
                                 to=f"investors@{self.company_id}.example")
         return _new_message({
-            "id": message_key(self.company_id, "csv", msg_id), "company_id": self.company_id,
+            "id": self._key(msg_id), "company_id": self.company_id,
             "source": Source.GMAIL, "sender": sender, "subject": subject, "timestamp": ts,
             "text": content, "payload": payload, "thread_id": msg_id, "origin": origin})
 
