@@ -27,8 +27,8 @@ from signalpipe.worker import Worker, dead_letter_bytes
 logger = logging.getLogger(__name__)
 
 _CHUNK = 2000  # items produced before the same thread consumes them: bounds memory
-# `model_dump_json().encode()` without the str in between: the same bytes (pydantic-core writes
-# them, model_dump_json decodes them) at half the cost, which was a twentieth of an embedded run.
+# `model_dump_json().encode()` without the str in between and BaseModel's Python wrapper: the
+# same bytes (pydantic-core writes them; model_dump_json decodes them), 2.1 against 4.0 us.
 _message_json = Message.__pydantic_serializer__.to_json
 
 
