@@ -68,8 +68,21 @@ def gmail_payload(msg_id: str, sender: str, subject: str, body: str, ts: datetim
                 {"name": "From", "value": sender},
                 {"name": "To", "value": to},
                 {"name": "Subject", "value": subject},
-                {"name": "Date", "value": ts.strftime("%a, %d %b %Y %H:%M:%S +0000")},
+                {"name": "Date", "value": _rfc2822(ts)},
             ],
             "body": {"size": len(body.encode("utf-8")), "data": data},
         },
     }
+
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _rfc2822(ts: datetime) -> str:
+    """`ts.strftime("%a, %d %b %Y %H:%M:%S +0000")` as the C locale writes it, in English
+    whatever the process locale, and without strftime's cost (twice per email on ingest:
+    building the payload, then rebuilding it to pack it). The year is not padded, as glibc's
+    %Y does not pad it."""
+    return (f"{_DAYS[ts.weekday()]}, {ts.day:02d} {_MONTHS[ts.month - 1]} {ts.year} "
+            f"{ts.hour:02d}:{ts.minute:02d}:{ts.second:02d} +0000")
