@@ -178,3 +178,23 @@ def test_a_channel_message_with_a_rebuilt_payload_takes_the_fast_path(
     from_object, from_json = _both_ways(in_channel)
     assert from_object == from_json
     assert packing.unpack(from_object, in_channel.id) == in_channel
+
+
+def test_a_one_line_email_stored_before_the_subject_split_reads_back_as_stored(
+        traffic: tuple[Path, list[Message]]) -> None:
+    """Until December 2026 a one-line email cell was all subject; a store written then left its
+    payload out and must rebuild that one, not today's split."""
+    from signalpipe.sources.payloads import gmail_payload, split_subject_before_2026_12
+
+    _path, messages = traffic
+    email = next(m for m in messages if m.source is Source.GMAIL)
+    text = ("Subject: Global Logistics Corp - CONTRACT SIGNED! Hi Alex, Just got the DocuSign "
+            "back. $75,000 ARR, 2-year commitment. They loved the RBAC demo.")
+    old_subject, old_body = split_subject_before_2026_12(text)
+    own = email.payload["id"]
+    stored_then = email.model_copy(update={"text": text, "subject": old_subject, "payload": (
+        gmail_payload(own, email.sender, old_subject, old_body, email.timestamp,
+                      to=f"investors@{email.company_id}.example"))})
+    packed = packing.pack(stored_then)
+    assert b'"payload"' not in _inflated(packed)  # left out: rebuilt on read
+    assert packing.unpack(packed, stored_then.id) == stored_then

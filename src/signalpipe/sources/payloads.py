@@ -52,6 +52,15 @@ def split_subject(content: str) -> tuple[str, str]:
     return head.strip()[:200], rest if sep else ""
 
 
+def split_subject_before_2026_12(content: str) -> tuple[str, str]:
+    """How the CSV reader split a cell until December 2026 (a one-line cell was all subject):
+    stores written then rebuild their left-out payloads with it."""
+    head, sep, rest = content.partition("\n")
+    if head.lower().startswith("subject:"):
+        return head[8:].strip(), rest.lstrip("\r\n")
+    return head.strip()[:200], rest if sep else ""
+
+
 def gmail_payload(msg_id: str, sender: str, subject: str, body: str, ts: datetime,
                   *, to: str) -> dict[str, Any]:
     """A Gmail API `users.messages.get` (format=full) object with a base64url text/plain body."""

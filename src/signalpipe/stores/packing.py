@@ -25,7 +25,12 @@ from pydantic_core import PydanticSerializationError, to_json
 
 from signalpipe.errors import StoreError
 from signalpipe.models import Message, source_id_of
-from signalpipe.sources.payloads import gmail_payload, slack_payload, split_subject
+from signalpipe.sources.payloads import (
+    gmail_payload,
+    slack_payload,
+    split_subject,
+    split_subject_before_2026_12,
+)
 
 _V1 = 1
 _REBUILT = "payload_rebuilt"  # a key no Message has: the payload was left out, rebuild it
@@ -150,6 +155,9 @@ def _rebuild(obj: dict[str, Any]) -> dict[str, Any] | None:
                                  channel=obj.get("channel"), team=obj["company_id"])
         if obj["source"] == "gmail" and obj.get("thread_id") == own_id:
             subject, body = split_subject(obj["text"])
+            if obj.get("subject") not in (None, subject):
+                # written before one-line cells were split: rebuild what was stored then
+                subject, body = split_subject_before_2026_12(obj["text"])
             return gmail_payload(own_id, obj["sender"], subject, body, ts,
                                  to=f"investors@{obj['company_id']}.example")
     except (KeyError, TypeError, ValueError, AttributeError):
