@@ -21,6 +21,9 @@ CANONICAL: dict[str, tuple[str, str]] = {
     "arr_usd": ("arr", "USD"), "arr": ("arr", "USD"),
     "mrr_usd": ("mrr", "USD"), "mrr": ("mrr", "USD"),
     "revenue_usd": ("revenue", "USD"), "revenue": ("revenue", "USD"),
+    "monthly_revenue_usd": ("monthly_revenue", "USD"),
+    "quarterly_revenue_usd": ("quarterly_revenue", "USD"),
+    "annual_revenue_usd": ("annual_revenue", "USD"),
     "users": ("users", "count"), "active_users": ("users", "count"),
     "daily_active_users": ("daily_active_users", "count"), "dau": ("daily_active_users", "count"),
     "weekly_active_users": ("weekly_active_users", "count"),
@@ -39,6 +42,8 @@ CANONICAL: dict[str, tuple[str, str]] = {
 }
 
 LABELS = {"arr": "ARR", "mrr": "MRR", "revenue": "Revenue", "users": "Users",
+          "monthly_revenue": "Monthly revenue", "quarterly_revenue": "Quarterly revenue",
+          "annual_revenue": "Annual revenue",
           "daily_active_users": "Daily active users", "weekly_active_users": "Weekly active users",
           "monthly_active_users": "Monthly active users", "paying_customers": "Paying customers",
           "customers": "Customers", "nrr": "Net revenue retention", "nps": "NPS",

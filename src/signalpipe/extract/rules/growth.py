@@ -29,6 +29,8 @@ MILESTONE = rx(
     r"|quadrupled|(?:best|biggest) (?:month|quarter|week|year|day)|all[- ]time high|highest"
     r"|first \$\d+"
     r"|new high"
+    # a result reported with its figure: "we generated $812k in revenue", "did $1.2M in sales"
+    r"|(?:generated|brought in|pulled in|did|made|earned) (?:over |about |nearly )?\$[\d.,]+[kmb]?"
     r"|\d+(?:\.\d+)?x\b|yoy|mom|qoq|wow|year over year|month over month|went from|jumped"
     r"|climbed|soared|rose|increased|more than|now have|now has|we have|serving|used by"
     r"|trusted by|past|beyond|north of|now \d+|to \$?\d+|is now|are now|has reached|have reached"
@@ -159,12 +161,7 @@ def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
     if trigger is None:
         return None
     kind = word["w"].lower()
-    metric = "mrr_usd" if kind in {"mrr", "monthly recurring revenue"} else \
-        "arr_usd" if kind in {"arr", "annual recurring revenue", "run-rate", "run rate",
-                              "runrate", "net new arr"} else \
-        "revenue_usd" if kind in {"revenue", "revenues", "sales", "net sales", "turnover",
-                                  "bookings", "gmv", "billings", "top line", "topline",
-                                  "top-line"} else f"{key_words(kind).replace(' ', '_')}_usd"
+    metric = _metric_name(kind, low, ctx.sentence.lower())
     amounts = [f for f in money(clause) if f.value >= _floor(metric, low)]
     growth = _growth(clause)
     if not amounts and not growth:
@@ -183,13 +180,54 @@ def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
         fig = min(amounts, key=lambda f: (bool(re.search(r"from\s?$", clause[:f.start])),
                                           abs(f.start - word.start())))
         value = round(fig.value)
-        label = {"mrr_usd": "MRR", "arr_usd": "ARR", "revenue_usd": "Revenue"}.get(
-            metric, kind[:1].upper() + kind[1:])
+        label = {"mrr_usd": "MRR", "arr_usd": "ARR", "revenue_usd": "Revenue",
+                 "monthly_revenue_usd": "Monthly revenue",
+                 "quarterly_revenue_usd": "Quarterly revenue",
+                 "annual_revenue_usd": "Annual revenue"}.get(metric,
+                                                             kind[:1].upper() + kind[1:])
         return Found(T.REVENUE_MILESTONE, {metric: value},
                      f"{label} reached {short_money(value)}", trigger.start())
     return Found(T.REVENUE_MILESTONE, {f"{metric.removesuffix('_usd')}_growth": growth},
                  f"{word['w'].upper() if len(word['w']) == 3 else word['w'].capitalize()} "
                  f"growth {growth}", trigger.start())
+
+
+# A month's sales and a year's are two figures: "$92k in revenue for October" beside "in 2022
+# TinyPilot generated $812k in revenue" is no 783% rise.
+_MONTHLY = re.compile(r"\b(?:for|in|during) (?:the month of )?(?:january|february|march|april|may"
+                      r"|june|july|august|september|october|november|december)\b|\bthis month\b"
+                      r"|\blast month\b|\bmonthly\b|\bper month\b|\ba month\b|/mo\b"
+                      r"|\brecord month\b|\bbest month\b|\bmonth(?:'s)? (?:revenue|sales)\b")
+_QUARTERLY = re.compile(r"\bq[1-4]\b|\bquarter(?:ly)?\b")
+_ANNUAL = re.compile(r"\b(?:in|for|during) (?:fy ?)?(?:19|20)\d\d\b|\bannual\b|\bfull[- ]year\b"
+                     r"|\bfor the year\b|\bthis year\b|\blast year\b|\bper year\b|\byearly\b"
+                     r"|\bfy ?\d{2,4}\b")
+
+
+def _metric_name(kind: str, low: str, sentence: str) -> str:
+    """The metric a revenue word names: mrr_usd, arr_usd, revenue_usd with its period when the
+    words give one, or the word itself ("net_income_usd")."""
+    metric = "mrr_usd" if kind in {"mrr", "monthly recurring revenue"} else \
+        "arr_usd" if kind in {"arr", "annual recurring revenue", "run-rate", "run rate",
+                              "runrate", "net new arr"} else \
+        "revenue_usd" if kind in {"revenue", "revenues", "sales", "net sales", "turnover",
+                                  "bookings", "gmv", "billings", "top line", "topline",
+                                  "top-line"} else f"{key_words(kind).replace(' ', '_')}_usd"
+    if metric == "revenue_usd":
+        metric = _revenue_period(low, sentence)
+    return metric
+
+
+def _revenue_period(low: str, sentence: str) -> str:
+    """revenue_usd with the period it covers, when the words say it: monthly_revenue_usd,
+    quarterly_revenue_usd or annual_revenue_usd."""
+    for text in (low, sentence):
+        for pattern, metric in ((_MONTHLY, "monthly_revenue_usd"),
+                                (_QUARTERLY, "quarterly_revenue_usd"),
+                                (_ANNUAL, "annual_revenue_usd")):
+            if pattern.search(text):
+                return metric
+    return "revenue_usd"
 
 
 def _setback_identity(kind: str, clause: str) -> dict[str, MetricValue]:
