@@ -8,6 +8,8 @@ from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.found import Context, Found, cased, said
 from signalpipe.extract.rules.lexicon import CERT, OUTLET, REGION, ROLE, rx
 from signalpipe.extract.rules.names import key, name_after, name_before, names_in
+from signalpipe.extract.rules.press import award_backstory, not_coverage
+from signalpipe.extract.rules.releases import not_a_release
 from signalpipe.extract.rules.subject import FIRST_PERSON
 from signalpipe.models import EventType, MetricValue
 
@@ -147,8 +149,8 @@ LAUNCH = rx(
     r"|introduc(?:ed|es|ing) (?!us\b|me\b|him\b|her\b|them\b)(?:our |the |a |an )?(?:new )?"
     r"(?=[A-Z\w])|unveil(?:ed|s|ing)"
     r"|debut(?:ed|s)|(?:we'?re|we are) (?:now )?live on"
-    r"|is (?:now )?(?:live|out(?! of)|here|available)|are (?:now )?(?:live"
-    r"|out(?! of)|here|available)|went live|now available|now live"
+    r"|is (?:now )?(?:live|out(?! of)|here|available)\b|are (?:now )?(?:live"
+    r"|out(?! of)|here|available)\b|went live|now available|now live"
     r"|generally available|general availability|\bga\b|public (?:beta|launch|release|preview)"
     r"|open beta|has arrived|have arrived|announc(?:ed|es|ing) (?:the |a |an |our |its )?"
     r"(?:new|launch|release|availability|general availability|beta|version|v?\d)"
@@ -256,7 +258,9 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
                      f"Released version {major['v']}", 0)
     m = LAUNCH.search(low)
     headline = clause == ctx.subject  # a post's title: "Vespa 8 is here"
-    if not m or _not_a_launch(m.group().strip(), clause, low, m.start(), headline=headline):
+    if not m or _not_a_launch(m.group().strip(), clause, low, m.start(), headline=headline) \
+            or not_a_release(m.group().strip(), clause, low, m.start(),
+                             intransitive=INTRANSITIVE.match(m.group().strip()) is not None):
         return None
     version = _VERSION.search(clause)
     product = _product(clause, m, ctx, has_version=version is not None)
@@ -386,7 +390,7 @@ EXPAND = rx(
     r" (?:to|in)|first customer there|(?:first"
     r"|sixth|second"
     r"|third|fourth|fifth|\d+(?:st|nd|rd|th))"
-    r" market)")
+    r" market)(?:(?<=\s)|\b)")  # a cue ends a word: "new market", not "new marketing"
 EXIT = rx(r"\b(?:exit(?:ed|ing|s)? the [\w ]{1,20}market|(?:deprecated|withdrawn|discontinued"
           r"|sunset|retired|no longer available)\b[^.]{0,80}?\b(?:in|from) (?=[a-z])"
           r"|pull(?:ed|ing|s)? out of|shut(?:ting)? "
@@ -401,6 +405,9 @@ def expansion(clause: str, low: str, ctx: Context) -> Found | None:
                  r"|relationship)", low):
         return None  # "Acme expands agreement with Walmart": a customer's expansion
     out = EXIT.search(low)
+    if out and not (REGION.search(low, out.start()) or re.search(
+            r"market|office|operations|region|data ?cent", out.group())):
+        out = None  # "retired the Hobbyist Kit from the website": a product, not a market
     if out:
         place = REGION.search(low, out.start())
         where = clause[place.start():place.end()] if place else clause[out.start():out.end()]
@@ -564,6 +571,8 @@ def media(clause: str, low: str, ctx: Context) -> Found | None:
     m = PRESS.search(low)
     if not m:
         return None
+    if not_coverage(clause, low, m.start()):
+        return None
     veto = NOT_PRESS.search(low)
     if veto and not (veto.group() == "list of" and re.search(r"spot|ranked|named", m.group())):
         return None  # but "a spot on the Inc. 5000 list of fastest-growing companies" is press
@@ -602,7 +611,7 @@ AWARD = rx(
 
 def award(clause: str, low: str, ctx: Context) -> Found | None:
     m = AWARD.search(low)
-    if not m:
+    if not m or award_backstory(low, m.start()):
         return None
     what = (m["what"] or "patent").lower()
     subtype = "patent" if what == "patent" else "grant" if what == "grant" else "award"

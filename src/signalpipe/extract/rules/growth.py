@@ -16,6 +16,7 @@ from signalpipe.extract.rules.numbers import (
     short_count,
     short_money,
 )
+from signalpipe.extract.rules.tech import not_a_result
 from signalpipe.models import EventType, MetricValue
 
 T = EventType
@@ -435,6 +436,8 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
             return Found(T.COMPLIANCE, {"incident": "security"},
                          f"Security incident: {_phrase(clause, outage.start())}",
                          outage.start(), negative=True)
+        if not_a_result(clause, low, ctx.sentence, negative=True):
+            return None
         return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "outage"},
                      f"Incident: {_phrase(clause, outage.start())}", outage.start(),
                      negative=True)
@@ -454,7 +457,8 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
     pcts = percents(clause)
     mult = multiples(clause)
     figures = counts(clause)
-    if not (durations or pcts or mult or any(f.scaled for f in figures)):
+    if not (durations or pcts or mult or any(f.scaled for f in figures)) \
+            or not_a_result(clause, low, ctx.sentence, negative=False):
         return None
     canon = re.sub(r"[^a-z0-9]+", "_", metric).strip("_")
     metrics: dict[str, str | int | float] = {}

@@ -1,0 +1,37 @@
+"""Press words that report no coverage of ours: what ``company.media`` and ``company.award`` ask.
+
+Coverage counts when it was published, an award when it was won (shared LABELLING.md). Look-alikes:
+the writer citing themselves ("as I mentioned in the last post"), an invitation to a podcast not
+yet recorded, what could happen ("a repo can be on the front page of HN"), a press phrase inside a
+quoted title ("a course called 'Hit the Front Page of Hacker News'"), and an award restated as the
+backstory of other news ("this announcement follows June's award win").
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.lexicon import rx
+
+SELF_CITED = rx(r"\b(?:i|we|i've|we've|i have|we have|i had|we had)\s+$")
+INVITED = rx(r"\b(?:got |been |was |were |am |are )?invited (?:me |us )?(?:on|to|onto|for)\b"
+             r"|\b(?:upcoming|scheduled|will (?:be|appear)|going to (?:be|appear))\b")
+# a modal governing the press words: "can be on the front page" (not "may": the month)
+MIGHT = rx(r"\b(?:can|could|would|might)\s+(?:\w+\s+){0,3}$")
+BACKSTORY = rx(r"\b(?:follows|following|builds on|comes after|on the heels of)\b")
+TITLED = re.compile(r"\b(?:called|titled|entitled|named)\W{0,3}[\"\u201c][^\"\u201c\u201d]*$")
+
+
+def not_coverage(clause: str, low: str, at: int) -> bool:
+    """The press words at ``at`` in ``clause`` report no coverage of ours."""
+    head = low[:at]
+    if low.startswith("mentioned", at) and SELF_CITED.search(head):
+        return True  # "As I mentioned in the intro": the writer, not the press
+    if INVITED.search(low) or MIGHT.search(head):
+        return True
+    return TITLED.search(clause[:at]) is not None  # inside a quoted title
+
+
+def award_backstory(low: str, at: int) -> bool:
+    """"This announcement follows GitLab's award win": an old award told as context."""
+    return BACKSTORY.search(low, 0, at) is not None

@@ -1,0 +1,71 @@
+"""Release language that is no launch of ours: what ``company.launch`` asks before it reports one.
+
+A launch is a new product, a major version, a public launch / GA / "now available", a new platform
+or app (shared LABELLING.md). Release notes, blogs and chat use the same verbs for much else:
+someone else's release ("what Vercel just shipped"), backstory ("since we first released the
+CLI", "after we launched in May 2019"), a process started ("launching a new server takes 2.5 s"),
+a write-up introducing an idea ("this post introduces the pattern"), a changelog's pull-request
+line, a report or a conference "unveiled" or "announced", a state abbreviation read as GA
+("Albany, GA"), or a description of what is available ("which functions are available").
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.lexicon import rx
+
+# Someone else shipped it: "what Vercel just shipped", "every major AI platform has now shipped",
+# "a program run by Google Cloud, released ...".
+OTHERS_RELEASE = re.compile(
+    r"\bwhat [A-Z][\w.&-]*(?: [A-Z][\w.&-]*)? (?:just |recently |has |have )*(?:shipped|launched"
+    r"|released|announced|introduced)\b"
+    r"|\b(?i:every|all the|most|many|other|several) (?:\w+ ){0,2}(?i:platforms|vendors"
+    r"|companies|providers|competitors|tools|products|players|startups) (?:\w+ ){0,2}"
+    r"(?i:shipped|launched|released|introduced|rolled out)\b"
+    r"|\b(?i:run|owned|built|made|maintained) by [A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?\)?,? "
+    r"(?:\[)?(?i:released|launched|shipped|announced|introduced)\b")
+# The launch as a point in the past that something else is measured from.
+BACKSTORY = rx(
+    r"\b(?:since|after|when|before|until|ever since) (?:we |i |they )?\[?(?:first |initially "
+    r"|originally )?\[?(?:released|launched|shipped|introduced|went live)\b"
+    r"|\b(?:from|since|after|before|with|until) the \[?(?:first )?(?:release|launch) of\b"
+    r"|\b(?:we|i) (?:had )?(?:launched|released) (?:it )?(?:back|years|months) ")
+# Starting a process, not a product: "launching a clean Next.js server takes 2.5 seconds".
+PROCESS = rx(r"\blaunch(?:ing|es)? (?:[\w.-]+ ){0,4}?(?:server|process|instance"
+             r"|container|vm|browser|job|worker|binary|pod|task|shell|terminal|script)s?\b"
+             r"|\blaunching [^;]{0,50}? (?:takes|took|requires|costs|needs)\b")
+# A write-up, not a product: "This post introduces the Durable Session pattern".
+WRITE_UP = rx(r"\b(?:post|article|blog|guide|talk|paper|chapter|section|tutorial|episode|video"
+              r"|essay|thread|write-?up|piece) (?:\w+ )?introduc(?:es|ed)\b"
+              r"|\bintroduc\w+ (?:the |a |an )?(?:concept|idea|pattern|stack|notion|approach"
+              r"|architecture|principles?|framework for thinking)\b")
+# A changelog's pull-request line: "19326 - async MCP discovery: Introduces ...", "(#4512)".
+PR_LINE = re.compile(r"^\W{0,3}#?\d{3,6}\s*[-\u2013\u2014:]\s|\(#\d{2,6}\)|\b(?i:pr|pull request)"
+                     r" #?\d{2,6}\b")
+# Things unveiled or announced that are no product: reports, rankings, events, schedules.
+NOT_A_PRODUCT = rx(
+    r"\b(?:annual report|year in review|yearly|annual (?:list|ranking|review|survey|checkout)"
+    r"|trends|predictions|findings|study|ranking|forecast|technologies defining|winners"
+    r"|summit|conference|meetup|workshop|webinar|hackathon|schedule|agenda|poll|recap"
+    r"|newsletter|keynote|lineup|roadmap)\b")
+# What is available, described, not announced: "which functions are available", "available to
+# cardholders, subject to eligibility requirements".
+DESCRIBED = rx(r"\b(?:which|what|whatever|whichever) (?:\w+ ){0,3}(?:is|are) available\b"
+               r"|\bsubject to (?:eligibility|approval|availability|credit|terms)\b")
+# "GA" is general availability only where it is said to be reached: "is now GA", "GA release".
+_GA = re.compile(r"\b(?:is|are|now|goes|went|go|reach(?:ed|es)?|hits?|hit|to|into|in|for|as)"
+                 r" GA\b|\bGA(?: release| launch| today| now| version| build|!|:|$)")
+_STATE = re.compile(r"[A-Z][a-z]+, GA\b")
+
+
+def not_a_release(trigger: str, clause: str, low: str, at: int, *, intransitive: bool) -> bool:
+    """The launch words at ``at`` in ``clause`` say something other than a launch of ours."""
+    if trigger == "ga" and (_GA.search(clause) is None or _STATE.search(clause) is not None):
+        return True  # "Relays in Albany, GA", "I find GA overwhelming": no availability
+    if OTHERS_RELEASE.search(clause) or BACKSTORY.search(low) or PROCESS.search(low) \
+            or WRITE_UP.search(low) or PR_LINE.search(clause) or DESCRIBED.search(low):
+        return True
+    # what was unveiled: the object after the verb, or the subject before "is live / is here"
+    target = low[max(0, at - 60):at] if intransitive else low[at:at + 80]
+    return NOT_A_PRODUCT.search(target) is not None
