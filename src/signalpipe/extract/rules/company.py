@@ -213,8 +213,9 @@ INTRANSITIVE = re.compile(r"(?:is|are|went|goes) (?:now )?(?:live|out|here|avail
 NOT_LAUNCH_OBJECT = rx(r"\b(?:website|web site|blog|logo|brand(?:ing)?|new look|newsletter|podcast"
                       r"|office|team|hire|colleague|intern|employee|handbook|policy|poll|survey"
                       r"|webinar|meetup|event|conference|contest|giveaway|job|role|book|bookclub"
-                      r"|collection|album|song|film|movie|store|restaurant|refinancing|bid|offer"
-                      r"|takeover|loan|bond|notes|buyback|share sale|ipo|campaign|probe"
+                      r"|collection|album|song|film|movie|(?<!app )(?<!play )store|restaurant"
+                      r"|refinancing|bid|offer|takeover|loan|bond|notes|buyback|share sale|ipo"
+                      r"|campaign|probe"
                       r"|investigation|inquiry|review|consultation|appeal|lawsuit|tender offer"
                       r"|strategic review|search for|schedule|agenda|workshop|summit|hackathon"
                       r"|registration|cfp|call for (?:papers|proposals|speakers)|tutorial|course"
@@ -260,7 +261,8 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
     headline = clause == ctx.subject  # a post's title: "Vespa 8 is here"
     if not m or _not_a_launch(m.group().strip(), clause, low, m.start(), headline=headline) \
             or not_a_release(m.group().strip(), clause, low, m.start(),
-                             intransitive=INTRANSITIVE.match(m.group().strip()) is not None):
+                             intransitive=INTRANSITIVE.match(m.group().strip()) is not None,
+                             subject=ctx.subject, sentence=ctx.sentence):
         return None
     version = _VERSION.search(clause)
     product = _product(clause, m, ctx, has_version=version is not None)

@@ -20,9 +20,10 @@ from signalpipe.extract.rules.lexicon import rx
 OTHERS_RELEASE = re.compile(
     r"\bwhat [A-Z][\w.&-]*(?: [A-Z][\w.&-]*)? (?:just |recently |has |have )*(?:shipped|launched"
     r"|released|announced|introduced)\b"
-    r"|\b(?i:every|all the|most|many|other|several) (?:\w+ ){0,2}(?i:platforms|vendors"
-    r"|companies|providers|competitors|tools|products|players|startups) (?:\w+ ){0,2}"
+    r"|\b(?i:every|all the|most|many|other|several) (?:\w+ ){0,2}(?i:platforms?|vendors?"
+    r"|compan(?:y|ies)|providers?|competitors?|tools?|products?|players?|startups?) (?:\w+ ){0,2}"
     r"(?i:shipped|launched|released|introduced|rolled out)\b"
+    r"|, who \[?(?:just |recently )?(?:launched|released|shipped)\b"
     r"|\b(?i:run|owned|built|made|maintained) by [A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?\)?,? "
     r"(?:\[)?(?i:released|launched|shipped|announced|introduced)\b")
 # The launch as a point in the past that something else is measured from.
@@ -31,6 +32,9 @@ BACKSTORY = rx(
     r"|originally )?\[?(?:released|launched|shipped|introduced|went live)\b"
     r"|\b(?:from|since|after|before|with|until) the \[?(?:first )?(?:release|launch) of\b"
     r"|\b(?:we|i) (?:had )?(?:launched|released) (?:it )?(?:back|years|months) ")
+# The sentence is about another release: "To complement the 4.9 release, installers are out".
+ALONGSIDE = rx(r"^\W*to (?:complement|celebrate|mark|accompany|coincide with) the "
+               r"(?:[\w.-]+ ){0,4}?(?:release|launch)\b")
 # Starting a process, not a product: "launching a clean Next.js server takes 2.5 seconds".
 PROCESS = rx(r"\blaunch(?:ing|es)? (?:[\w.-]+ ){0,4}?(?:server|process|instance"
              r"|container|vm|browser|job|worker|binary|pod|task|shell|terminal|script)s?\b"
@@ -38,8 +42,8 @@ PROCESS = rx(r"\blaunch(?:ing|es)? (?:[\w.-]+ ){0,4}?(?:server|process|instance"
 # A write-up, not a product: "This post introduces the Durable Session pattern".
 WRITE_UP = rx(r"\b(?:post|article|blog|guide|talk|paper|chapter|section|tutorial|episode|video"
               r"|essay|thread|write-?up|piece) (?:\w+ )?introduc(?:es|ed)\b"
-              r"|\bintroduc\w+ (?:the |a |an )?(?:concept|idea|pattern|stack|notion|approach"
-              r"|architecture|principles?|framework for thinking)\b")
+              r"|\bintroduc\w+ (?:the |a |an )?(?:[\w-]+ ){0,2}(?:concept|idea|pattern|stack|notion"
+              r"|approach|architecture|principles?|framework for thinking)\b")
 # A changelog's pull-request line: "19326 - async MCP discovery: Introduces ...", "(#4512)".
 PR_LINE = re.compile(r"^\W{0,3}#?\d{3,6}\s*[-\u2013\u2014:]\s|\(#\d{2,6}\)|\b(?i:pr|pull request)"
                      r" #?\d{2,6}\b")
@@ -48,7 +52,21 @@ NOT_A_PRODUCT = rx(
     r"\b(?:annual report|year in review|yearly|annual (?:list|ranking|review|survey|checkout)"
     r"|trends|predictions|findings|study|ranking|forecast|technologies defining|winners"
     r"|summit|conference|meetup|workshop|webinar|hackathon|schedule|agenda|poll|recap"
-    r"|newsletter|keynote|lineup|roadmap)\b")
+    r"|newsletter|keynote|lineup|roadmap|workouts|episodes|playlists|recipes|flavou?rs"
+    r"|menu items)\b")
+# Work in bulk or a feature on a surface of a product: "a release that introduces a whole slew
+# of improvements", "Impacts are available on the API".
+ROUTINE = rx(r"\b(?:slew|bunch|lot|number|host|range|handful|series|lots) of (?:\w+ )?"
+             r"(?:improvements|fixes|enhancements|tweaks|changes|updates)\b"
+             r"|\bavailable (?:on|in|via|through|from) (?:the |our )?(?:api|cli|dashboard|settings"
+             r"|ui|sdk|github action|github app|command line)\b")
+_MAJOR = re.compile(r"\bmajor\b|\bv?[1-9]\d*\.0(?:\.0)?\b(?!\.\d)")
+# Restating the year: a review post lists launches each announced on its own before.
+REVIEW = rx(r"\b(?:year in review|\d{4} in review|year recap|(?:a look|looking) back"
+            r" (?:at|on) (?:the year|\d{4})|\d{4} wrapped)\b")
+_EVENT_DATE = rx(r"\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+# "Gitpod is open source" describes; "as of today Gitpod is open source" reports.
+_NEWLY = rx(r"\b(?:now|today|officially|as of|finally|just)\b")
 # What is available, described, not announced: "which functions are available", "available to
 # cardholders, subject to eligibility requirements".
 DESCRIBED = rx(r"\b(?:which|what|whatever|whichever) (?:\w+ ){0,3}(?:is|are) available\b"
@@ -59,12 +77,19 @@ _GA = re.compile(r"\b(?:is|are|now|goes|went|go|reach(?:ed|es)?|hits?|hit|to|int
 _STATE = re.compile(r"[A-Z][a-z]+, GA\b")
 
 
-def not_a_release(trigger: str, clause: str, low: str, at: int, *, intransitive: bool) -> bool:
+def not_a_release(trigger: str, clause: str, low: str, at: int, *, intransitive: bool,
+                  subject: str, sentence: str) -> bool:
     """The launch words at ``at`` in ``clause`` say something other than a launch of ours."""
     if trigger == "ga" and (_GA.search(clause) is None or _STATE.search(clause) is not None):
         return True  # "Relays in Albany, GA", "I find GA overwhelming": no availability
     if OTHERS_RELEASE.search(clause) or BACKSTORY.search(low) or PROCESS.search(low) \
-            or WRITE_UP.search(low) or PR_LINE.search(clause) or DESCRIBED.search(low):
+            or WRITE_UP.search(low) or PR_LINE.search(clause) or DESCRIBED.search(low) \
+            or (ROUTINE.search(low) and not _MAJOR.search(low)) or REVIEW.search(subject.lower()) \
+            or ALONGSIDE.search(sentence.lower()):
+        return True
+    if trigger.startswith(("announcing", "introducing")) and _EVENT_DATE.search(low, at):
+        return True  # "Announcing NEWSDR 2021 on Friday August 20": an event, not a product
+    if "open" in trigger and not trigger.startswith("now") and not _NEWLY.search(low):
         return True
     # what was unveiled: the object after the verb, or the subject before "is live / is here"
     target = low[max(0, at - 60):at] if intransitive else low[at:at + 80]

@@ -1,0 +1,129 @@
+"""The rules extractor on launches, technical results, press and new markets, in release notes,
+blogs, press releases and chat: what is a launch of ours and which release-note lines are not,
+each hand-written beside a look-alike that is no event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from signalpipe.extract.rules import RulesExtractor
+from signalpipe.models import Batch, EventType, Message, Polarity, SignificantEvent, Source
+
+MakeMessage = Callable[..., Message]
+T = EventType
+NEG = Polarity.NEGATIVE
+POS = Polarity.POSITIVE
+
+
+def read(make_message: MakeMessage, text: str, subject: str | None = None
+         ) -> list[SignificantEvent]:
+    fields: dict[str, object] = {"text": text, "company_id": "acme", "source": Source.SLACK}
+    if subject is not None:
+        fields["subject"] = subject
+    message = make_message(**fields)
+    batch = Batch(id="b1", company_id="acme", source=message.source, messages=(message,))
+    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+
+
+FOUND = [
+    # a new product, a major version, GA, open-sourced today
+    ("We launched Acme Analytics, our new reporting app, today!", T.PRODUCT_LAUNCH, POS),
+    ("Acme 2.0 is out! Our biggest release yet.", T.PRODUCT_LAUNCH, POS),
+    ("Flow Copilot is now GA for all customers.", T.PRODUCT_LAUNCH, POS),
+    ("Introducing Acme Cloud: our hosted platform is now generally available.",
+     T.PRODUCT_LAUNCH, POS),
+    ("As of today Acme Engine is open source under the Apache 2.0 license.",
+     T.PRODUCT_LAUNCH, POS),
+    ("Launch day is here: the Acme mobile app is live on the App Store.", T.PRODUCT_LAUNCH, POS),
+    # a technical result, measured in production
+    ("p99 latency in production dropped from 420ms to 95ms after the cache rollout.",
+     T.TECHNICAL_ACHIEVEMENT, POS),
+    ("We cut our AWS bill by 40% this quarter.", T.TECHNICAL_ACHIEVEMENT, POS),
+    # press that ran, a podcast that aired
+    ("We were featured in TechCrunch this morning!", T.MEDIA_COVERAGE, POS),
+    ("Our post reached #1 on Hacker News yesterday.", T.MEDIA_COVERAGE, POS),
+    # a new market
+    ("We opened our first office in Berlin this week.", T.MARKET_EXPANSION, POS),
+    ("Acme is now live in Brazil.", T.MARKET_EXPANSION, POS),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "polarity"), FOUND)
+def test_launches_results_press_and_markets_are_read(
+        make_message: MakeMessage, text: str, kind: EventType, polarity: Polarity) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(kind, polarity)], text
+
+
+NOT_EVENTS = [
+    # someone else's release
+    "Would love to test a serverless Hermes; i.e. what Vercel just shipped for OC:",
+    "Every major AI platform has now shipped managed agents.",
+    "Our EU distributor, who launched at the trade fair, sold 40 units.",
+    # the launch as backstory, or as a point to count from
+    "A lot has changed since we [first released the CLI](/blog/introducing-cli).",
+    "It took us 324 days to reach $400 MRR after we launched the paid plan in May 2019.",
+    "To complement the 4.9 release, new binary installers are available for Ubuntu.",
+    # launching a process, a write-up introducing an idea
+    "Also launching a clean and new Next.js server takes 2.5 seconds on my MacBook.",
+    "Launching a new container per request is too slow for us.",
+    "This post introduces the Durable Session pattern and shows how to implement it.",
+    "Introducing the GoaT stack",
+    # release-note lines: a pull request, work in bulk, a feature on a surface
+    "19326 - async MCP discovery: Introduces discover_mcp_tools_async for better discovery.",
+    "Fix retry storm on reconnect (#4512) - introduces a backoff for the new client.",
+    "We're kicking off the year with a fresh release that introduces a whole slew of "
+    "improvements to configuring the app.",
+    "Impacts are available on the API and importers preserve them on migration.",
+    # reports, events, schedules and content "unveiled" or "live"
+    "IBM Unveils the Technologies Defining the Global Business Landscape in 2026.",
+    "The conference schedule is live.",
+    "Poll day is here, and this one's for anyone running Iceberg upserts.",
+    "Announcing NEWSDR 2021 on Friday August 20",
+    "The Spotlight series launches new workouts with full playlists.",
+    # words that only look like launch words
+    "TLS 1.0 and 1.1 are outdated versions of the encryption protocol.",
+    "Smith and Winfred Benson Relays in Albany, GA.",
+    "Complexity: I find GA overwhelming and difficult to learn.",
+    "Acme is open-source, multi-cloud and works with GitLab.",
+    "But we will need to teach GPT which functions are available.",
+    "Savings is available to cardholders, subject to eligibility requirements.",
+    # technical look-alikes: estimates, prices, support, spec sheets, vendors, other systems
+    "The FEC anticipates saving 85% in hosting costs by moving to the cloud.",
+    "Our average response time is 4.5 hours, significantly improved from 11.5 hours.",
+    "We also reduced the price significantly: 10M requests now cost $40 instead of $90.",
+    "The new switch systems deliver 5x improved power efficiency and uptime.",
+    "Your application error rate (5xx) has dropped from 0.45% to 0.08% over the last 30 days.",
+    "Cloudflare KV proved to be too slow for us: the p99 was 560ms.",
+    # incidents as a topic or a year summed up
+    "The underlying assumption of a postmortem is that if something went wrong, the systems "
+    "failed customers, not the people.",
+    "Acme was down for a total of 5.5 hours during 2021, which gives us an uptime of 99.93%.",
+    "For four months we chased every user-reported incident affecting customers.",
+    # press look-alikes: the writer, an invitation, what could be, a title, an old award
+    "As I mentioned in the last post, February was the first month I paused freelancing.",
+    "This week I got invited on the Product Journey podcast to talk about the app.",
+    "A val should go viral like how a repo can be on the front page of HN.",
+    "I made a video course called \"Hit the Front Page of Hacker News\" last year.",
+    "This announcement follows Acme's June award win for Partner of the Year.",
+    # market look-alikes
+    "I tested several new marketing channels and realized I'm failing to measure them.",
+    "Halfway through the month, I retired the Hobbyist Kit from the website.",
+    "Beauty network ZibaHub launches Inclusive Beauty.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_look_alikes_are_no_events(make_message: MakeMessage, text: str) -> None:
+    kinds = {T.PRODUCT_LAUNCH, T.TECHNICAL_ACHIEVEMENT, T.MEDIA_COVERAGE, T.MARKET_EXPANSION}
+    events = [e for e in read(make_message, text) if e.event_type in kinds]
+    assert events == [], (text, [e.title for e in events])
+
+
+def test_a_year_in_review_restates_launches(make_message: MakeMessage) -> None:
+    text = "Self-Hosting: We released a self-hosted version of Acme."
+    assert read(make_message, text, subject="Acme 2025 Year in Review") == []
+    events = read(make_message, text, subject="Self-hosting is here")
+    assert [e.event_type for e in events] == [T.PRODUCT_LAUNCH]
