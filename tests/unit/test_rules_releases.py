@@ -37,6 +37,10 @@ FOUND = [
     ("As of today Acme Engine is open source under the Apache 2.0 license.",
      T.PRODUCT_LAUNCH, POS),
     ("Launch day is here: the Acme mobile app is live on the App Store.", T.PRODUCT_LAUNCH, POS),
+    # "we're in" (as in "we're in TechCrunch") must not hide the "introducing" after it
+    ("Today we're introducing Acme Pages, a new way to publish status pages.",
+     T.PRODUCT_LAUNCH, POS),
+    ("We are introducing Acme Pages today.", T.PRODUCT_LAUNCH, POS),
     # a technical result, measured in production
     ("p99 latency in production dropped from 420ms to 95ms after the cache rollout.",
      T.TECHNICAL_ACHIEVEMENT, POS),
@@ -77,6 +81,7 @@ NOT_EVENTS = [
     "We're kicking off the year with a fresh release that introduces a whole slew of "
     "improvements to configuring the app.",
     "Impacts are available on the API and importers preserve them on migration.",
+    "Tiered Pricing: We're introducing tiered pricing starting at just $25.",
     # reports, events, schedules and content "unveiled" or "live"
     "IBM Unveils the Technologies Defining the Global Business Landscape in 2026.",
     "The conference schedule is live.",

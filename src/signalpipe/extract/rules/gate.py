@@ -273,9 +273,24 @@ def cues(low: str) -> list[tuple[int, frozenset[str]]]:
         detectors = part(m.group()) if end < size and low[end].isalnum() else whole(m.group())
         if detectors:
             out.append((m.start(), detectors))
+        if end < size and low[end].isalnum() and " " in m.group():
+            # a phrase's last word may start a cue of its own: "we're in" + "introducing"
+            inner = _inner_cue(low, m.start() + m.group().rindex(" ") + 1)
+            if inner:
+                out.append(inner)
     if ".0" in low:
         out.extend((m.end() - 1, _LAUNCH) for m in HEADING.finditer(low))
     return out
 
 
 _LAUNCH = frozenset({"launch"})
+
+
+def _inner_cue(low: str, at: int) -> tuple[int, frozenset[str]] | None:
+    m = GATE.match(low, at)
+    if m is None:
+        return None
+    end = m.end()
+    detectors = _OPEN.get(m.group()) if end < len(low) and low[end].isalnum() \
+        else STEM_DETECTORS.get(m.group())
+    return (at, detectors) if detectors else None

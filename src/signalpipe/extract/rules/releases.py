@@ -61,6 +61,9 @@ ROUTINE = rx(r"\b(?:slew|bunch|lot|number|host|range|handful|series|lots) of (?:
              r"|\bavailable (?:on|in|via|through|from) (?:the |our )?(?:api|cli|dashboard|settings"
              r"|ui|sdk|github action|github app|command line)\b")
 _MAJOR = re.compile(r"\bmajor\b|\bv?[1-9]\d*\.0(?:\.0)?\b(?!\.\d)")
+# A price change, not a product: "We're introducing tiered pricing starting at $25".
+PRICING = rx(r"\s*(?:(?:new|our|the|tiered|usage-based|flexible|simpler|simple|cheaper|lower"
+             r"|updated|annual|yearly) ){0,2}(?:pricing|prices|billing)\b")
 # Restating the year: a review post lists launches each announced on its own before.
 REVIEW = rx(r"\b(?:year in review|\d{4} in review|year recap|(?:a look|looking) back"
             r" (?:at|on) (?:the year|\d{4})|\d{4} wrapped)\b")
@@ -92,5 +95,7 @@ def not_a_release(trigger: str, clause: str, low: str, at: int, *, intransitive:
     if "open" in trigger and not trigger.startswith("now") and not _NEWLY.search(low):
         return True
     # what was unveiled: the object after the verb, or the subject before "is live / is here"
+    if PRICING.match(low, at + len(trigger)):
+        return True
     target = low[max(0, at - 60):at] if intransitive else low[at:at + 80]
     return NOT_A_PRODUCT.search(target) is not None
