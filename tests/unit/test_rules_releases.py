@@ -41,6 +41,11 @@ FOUND = [
     ("Today we're introducing Acme Pages, a new way to publish status pages.",
      T.PRODUCT_LAUNCH, POS),
     ("We are introducing Acme Pages today.", T.PRODUCT_LAUNCH, POS),
+    # launch words in release-post style
+    ("Today we're shipping one-click importers for three platforms.", T.PRODUCT_LAUNCH, POS),
+    ("We just pushed the first version of **Private Locations** at Acme.", T.PRODUCT_LAUNCH,
+     POS),
+    ("We have published our Raycast integration.", T.PRODUCT_LAUNCH, POS),
     # a technical result, measured in production
     ("p99 latency in production dropped from 420ms to 95ms after the cache rollout.",
      T.TECHNICAL_ACHIEVEMENT, POS),
@@ -82,6 +87,9 @@ NOT_EVENTS = [
     "improvements to configuring the app.",
     "Impacts are available on the API and importers preserve them on migration.",
     "Tiered Pricing: We're introducing tiered pricing starting at just $25.",
+    "We just pushed the first version of the docs site.",
+    "Today we're shipping 40 orders to the Berlin warehouse.",
+    "We're shipping the new app next week.",
     # reports, events, schedules and content "unveiled" or "live"
     "IBM Unveils the Technologies Defining the Global Business Landscape in 2026.",
     "The conference schedule is live.",

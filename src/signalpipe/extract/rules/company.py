@@ -9,7 +9,7 @@ from signalpipe.extract.rules.found import Context, Found, cased, said
 from signalpipe.extract.rules.lexicon import CERT, OUTLET, REGION, ROLE, rx
 from signalpipe.extract.rules.names import key, name_after, name_before, names_in
 from signalpipe.extract.rules.press import award_backstory, not_coverage
-from signalpipe.extract.rules.releases import not_a_release
+from signalpipe.extract.rules.releases import NEW_RELEASE, not_a_release, released
 from signalpipe.extract.rules.subject import FIRST_PERSON
 from signalpipe.models import EventType, MetricValue
 
@@ -258,14 +258,19 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.PRODUCT_LAUNCH, {"product": f"v{major['v']}"},
                      f"Released version {major['v']}", 0)
     m = LAUNCH.search(low)
+    new = None if m else NEW_RELEASE.search(low)
+    m = m or new
     headline = clause == ctx.subject  # a post's title: "Vespa 8 is here"
-    if not m or _not_a_launch(m.group().strip(), clause, low, m.start(), headline=headline) \
-            or not_a_release(m.group().strip(), clause, low, m.start(),
+    # "the first version of X" is no routine "version of" the docs
+    routine = PRE_RELEASE.search(low) or NOT_LAUNCH_USE.search(low) if new else \
+        m and _not_a_launch(m.group().strip(), clause, low, m.start(), headline=headline)
+    if not m or routine or not_a_release(m.group().strip(), clause, low, m.start(),
                              intransitive=INTRANSITIVE.match(m.group().strip()) is not None,
                              subject=ctx.subject, sentence=ctx.sentence):
         return None
     version = _VERSION.search(clause)
-    product = _product(clause, m, ctx, has_version=version is not None)
+    product = released(clause, m) if new else _product(clause, m, ctx,
+                                                        has_version=version is not None)
     if product is None and version is None and ctx.subject and len(ctx.subject) <= 80 \
             and STRONG_LAUNCH.search(low) and FIRST_PERSON.search(low) \
             and re.search(r"\b(?:today|excited|pleased|thrilled|happy|proud)\b", low) \

@@ -127,7 +127,8 @@ STEMS: dict[str, str] = {
               "arrives announc goes live out now first release initial release open-sourc "
               "open sourc major version is out are out is here are here announce release of "
               "excited to now support now offer you can now you can finally now works with "
-              "now integrates with slipped delayed postponed pushed back",
+              "now integrates with slipped delayed postponed pushed back shipping first version "
+              "published",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 
@@ -177,7 +178,7 @@ def _stems(spec: str) -> list[str]:
              "unauthorized access", "data leak", "passed away",
              "reduce the team", "reduced the team",
              "reduce our team", "reduced our team", "first release", "initial release",
-             "open sourc", "major version",
+             "open sourc", "major version", "first version",
              "is out",
              "are out", "is here", "are here", "release of", "sat down", "guest on", "excited to",
              "now support", "out of beta", "available to everyone", "available to all",

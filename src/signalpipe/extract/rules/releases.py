@@ -15,6 +15,30 @@ import re
 
 from signalpipe.extract.rules.lexicon import rx
 
+# Launch words ``company.LAUNCH`` lacks: "Today we're shipping one-click importers", "we just
+# pushed the first version of Private Locations", "we have published our Raycast integration".
+NEW_RELEASE = rx(
+    r"\btoday,? (?:we'?re|we are) shipping\b|\b(?:we'?re|we are) shipping [^.;]{0,60}\btoday\b"
+    r"|\b(?:pushed|shipped|released|published|launched) (?:the )?(?:very )?first version of\b"
+    r"|\b(?:we'?ve |we have |we )?published (?:our|the|a|an) (?:new |first )?(?P<obj>(?:[\w-]+ )"
+    r"{0,2}(?:integration|extension|plugin|sdk|app|package|library|cli|template|action"
+    r"|provider)s?)\b")
+_OBJECT = re.compile(r"[\s*_]*([\w'’./+-]+(?: [\w'’./+-]+){0,4}?)(?=\s*(?:[:;,.!(]|\*\*|$)"
+                     r"|\s(?:-|for|to|on|at)\s)")
+
+
+def released(clause: str, m: re.Match[str]) -> str | None:
+    """What a ``NEW_RELEASE`` phrase says was released: "Raycast integration", "importers"."""
+    if m["obj"]:
+        return clause[m.start("obj"):m.end("obj")]
+    obj = _OBJECT.match(clause, m.end())
+    what = obj.group(1).strip(" .") if obj else None
+    return None if what is None or _NOT_SHIPPED.search(what.lower()) else what
+
+
+# Published or shipped, but no product: "the first version of the docs site".
+_NOT_SHIPPED = rx(r"\b(?:docs?|documentation|website|site|blog|changelog|guide|tutorial"
+                  r"|newsletter|orders?|units?|packages?|boxes)\b")
 # Someone else shipped it: "what Vercel just shipped", "every major AI platform has now shipped",
 # "a program run by Google Cloud, released ...".
 OTHERS_RELEASE = re.compile(
