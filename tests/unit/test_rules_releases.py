@@ -135,6 +135,24 @@ def test_look_alikes_are_no_events(make_message: MakeMessage, text: str) -> None
     assert events == [], (text, [e.title for e in events])
 
 
+HEADLINES = [
+    ("Announcing IN query operator", True),
+    ("Announcing Acme Cloud Enclave: bring your own cloud", True),
+    ("Announcing Acme Studio 2.0", True),
+    ("Announcing our Q3 results", False),
+    ("Announcing the 2025 Community Award winners", False),
+    ("Announcing Acme Commit 2021: Innovate Together", False),
+    ("Announcing NEWSDR 2021 on Friday August 20", False),
+]
+
+
+@pytest.mark.parametrize(("subject", "launch"), HEADLINES)
+def test_a_post_titled_announcing_names_its_launch(make_message: MakeMessage, subject: str,
+                                                   launch: bool) -> None:
+    events = read(make_message, "Read on for the details.", subject=subject)
+    assert [e.event_type for e in events] == ([T.PRODUCT_LAUNCH] if launch else []), subject
+
+
 def test_a_year_in_review_restates_launches(make_message: MakeMessage) -> None:
     text = "Self-Hosting: We released a self-hosted version of Acme."
     assert read(make_message, text, subject="Acme 2025 Year in Review") == []

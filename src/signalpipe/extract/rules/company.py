@@ -345,7 +345,8 @@ def _not_a_launch(trigger: str, clause: str, low: str, at: int, *, headline: boo
     if trigger.startswith(("you can", "now works", "now integrates")) and not re.search(
             r"\b(?:announce|excited|happy|pleased|thrilled|proud|today|introducing|new)\b", low):
         return True  # "you can now retry the export" in a support thread is no launch
-    return trigger in {"announced", "announces", "announcing"} and not hint
+    # a post titled "Announcing IN query operator" announces what it names
+    return trigger in {"announced", "announces", "announcing"} and not hint and not headline
 
 
 _PLATFORMS = re.compile(r"(?i)product ?hunt|hacker news|app store|google play|play store|github"

@@ -77,7 +77,8 @@ NOT_A_PRODUCT = rx(
     r"|trends|predictions|findings|study|ranking|forecast|technologies defining|winners"
     r"|summit|conference|meetup|workshop|webinar|hackathon|schedule|agenda|poll|recap"
     r"|newsletter|keynote|lineup|roadmap|workouts|episodes|playlists|recipes|flavou?rs"
-    r"|menu items)\b")
+    r"|menu items|results|earnings|dividend|partnership|collaboration|acquisition|merger"
+    r"|funding|appointment|award)\b")
 # Work in bulk or a feature on a surface of a product: "a release that introduces a whole slew
 # of improvements", "Impacts are available on the API".
 ROUTINE = rx(r"\b(?:slew|bunch|lot|number|host|range|handful|series|lots) of (?:\w+ )?"
@@ -91,7 +92,8 @@ PRICING = rx(r"\s*(?:(?:new|our|the|tiered|usage-based|flexible|simpler|simple|c
 # Restating the year: a review post lists launches each announced on its own before.
 REVIEW = rx(r"\b(?:year in review|\d{4} in review|year recap|(?:a look|looking) back"
             r" (?:at|on) (?:the year|\d{4})|\d{4} wrapped)\b")
-_EVENT_DATE = rx(r"\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_EVENT_DATE = rx(r"\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+                 r"|^\W*(?:[\w-]+ ){1,3}(?:19|20)\d\d\b(?!\.)")  # "GitLab Commit 2021"
 # "Gitpod is open source" describes; "as of today Gitpod is open source" reports.
 _NEWLY = rx(r"\b(?:now|today|officially|as of|finally|just)\b")
 # What is available, described, not announced: "which functions are available", "available to
@@ -114,7 +116,8 @@ def not_a_release(trigger: str, clause: str, low: str, at: int, *, intransitive:
             or (ROUTINE.search(low) and not _MAJOR.search(low)) or REVIEW.search(subject.lower()) \
             or ALONGSIDE.search(sentence.lower()):
         return True
-    if trigger.startswith(("announcing", "introducing")) and _EVENT_DATE.search(low, at):
+    if trigger.startswith(("announcing", "introducing")) and _EVENT_DATE.search(
+            low[at + len(trigger):]):
         return True  # "Announcing NEWSDR 2021 on Friday August 20": an event, not a product
     if "open" in trigger and not trigger.startswith("now") and not _NEWLY.search(low):
         return True
