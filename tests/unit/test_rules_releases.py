@@ -158,3 +158,9 @@ def test_a_year_in_review_restates_launches(make_message: MakeMessage) -> None:
     assert read(make_message, text, subject="Acme 2025 Year in Review") == []
     events = read(make_message, text, subject="Self-hosting is here")
     assert [e.event_type for e in events] == [T.PRODUCT_LAUNCH]
+
+
+def test_a_launch_named_by_the_company_alone_keeps_its_number(make_message: MakeMessage) -> None:
+    # "Launched Acme" would merge every launch of a batch into one event
+    events = read(make_message, "Acme 8 is here, with a new ranking engine.")
+    assert [e.title for e in events] == ["Launched Acme 8"]

@@ -9,7 +9,7 @@ from signalpipe.extract.rules.found import Context, Found, cased, said
 from signalpipe.extract.rules.lexicon import CERT, OUTLET, REGION, ROLE, rx
 from signalpipe.extract.rules.names import key, name_after, name_before, names_in
 from signalpipe.extract.rules.press import award_backstory, not_coverage
-from signalpipe.extract.rules.releases import NEW_RELEASE, not_a_release, released
+from signalpipe.extract.rules.releases import NEW_RELEASE, not_a_release, own_product, released
 from signalpipe.extract.rules.subject import FIRST_PERSON
 from signalpipe.models import EventType, MetricValue
 
@@ -277,6 +277,9 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
             and not re.search(r"(?i)\b(?:newsletter|review|recap|update|digest|roundup|week"
                               r"|month|year|changelog)\b", ctx.subject):
         product = ctx.subject.strip(" #*\U0001f680\U0001f389")  # "we're excited to bring you ..."
+    if product and version is None and ctx.company and ctx.company.fullmatch(product):
+        product = own_product(product, clause, ctx.subject if STRONG_LAUNCH.search(
+            ctx.subject.lower()) else "")
     if product is None and version is None:
         product = _launched_on_platform(low)
         if product is None:

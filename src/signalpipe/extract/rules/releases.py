@@ -126,3 +126,19 @@ def not_a_release(trigger: str, clause: str, low: str, at: int, *, intransitive:
         return True
     target = low[max(0, at - 60):at] if intransitive else low[at:at + 80]
     return NOT_A_PRODUCT.search(target) is not None
+
+
+_LEAD_IN = re.compile(r"^\W*(?i:announcing|introducing|launching|meet|new:?)\s+"
+                      r"|[\s#*\U0001f389\U0001f680]+$")
+
+
+def own_product(product: str, clause: str, title: str) -> str:
+    """A launch named only by the company's own name ("Launched Vespa") would merge every launch
+    of a batch into one: "Vespa 8 is here" keeps its number, a body line takes its post's title."""
+    at = clause.find(product)
+    number = re.match(r"\s+(\d{1,3})\b(?![.,]\d)", clause[at + len(product):]) if at >= 0 else None
+    if number:
+        return f"{product} {number.group(1)}"
+    if title and title != clause and len(title) <= 80:
+        return _LEAD_IN.sub("", title) or product
+    return product
