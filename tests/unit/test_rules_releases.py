@@ -50,6 +50,8 @@ FOUND = [
     ("p99 latency in production dropped from 420ms to 95ms after the cache rollout.",
      T.TECHNICAL_ACHIEVEMENT, POS),
     ("We cut our AWS bill by 40% this quarter.", T.TECHNICAL_ACHIEVEMENT, POS),
+    ("We have been able to double the throughput of data redistribution in production.",
+     T.TECHNICAL_ACHIEVEMENT, POS),
     # press that ran, a podcast that aired
     ("We were featured in TechCrunch this morning!", T.MEDIA_COVERAGE, POS),
     ("Our post reached #1 on Hacker News yesterday.", T.MEDIA_COVERAGE, POS),
@@ -110,6 +112,8 @@ NOT_EVENTS = [
     "The new switch systems deliver 5x improved power efficiency and uptime.",
     "Your application error rate (5xx) has dropped from 0.45% to 0.08% over the last 30 days.",
     "Cloudflare KV proved to be too slow for us: the p99 was 560ms.",
+    "It's hard to deploy with zero downtime without needing to double your memory usage.",
+    "Column types widened: int to bigint, float to double, decimal precision up.",
     # incidents as a topic or a year summed up
     "The underlying assumption of a postmortem is that if something went wrong, the systems "
     "failed customers, not the people.",

@@ -111,7 +111,8 @@ STEMS: dict[str, str] = {
                  "loss lost data breach compromised leak ddos ransomware postmortem post-mortem "
                  "root cause rca$ unavailable timeout lag$ lagging broke for broke in failed over "
                  "failover unauthorized access data leak exposed vulnerab security issue "
-                 "unauthori leaderboard benchmark deploys builds faster quicker fees size of",
+                 "unauthori leaderboard benchmark deploys builds faster quicker fees size of "
+                 "time spent operations per second writes per reads per time it takes",
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
              "granted secured landed patent award honor honour",
     "first_sale": "sold my first sold our first got our first got my first landed our first "
@@ -178,7 +179,8 @@ def _stems(spec: str) -> list[str]:
              "unauthorized access", "data leak", "passed away",
              "reduce the team", "reduced the team",
              "reduce our team", "reduced our team", "first release", "initial release",
-             "open sourc", "major version", "first version",
+             "open sourc", "major version", "first version", "time spent", "operations per",
+             "writes per", "reads per", "time it takes",
              "is out",
              "are out", "is here", "are here", "release of", "sat down", "guest on", "excited to",
              "now support", "out of beta", "available to everyone", "available to all",

@@ -14,6 +14,32 @@ from __future__ import annotations
 import re
 
 from signalpipe.extract.rules.lexicon import rx
+from signalpipe.extract.rules.numbers import Figure
+
+# Wordings ``growth.TECH_METRIC`` / ``TECH_BETTER`` lack: "reduced the time spent on builds by
+# 75%", "double the throughput", "scales to nearly a million operations per second".
+MORE_METRIC = rx(r"\b(?P<w>time spent on [\w ]{1,40}?(?= (?:by|from|to)\b)|operations per second"
+                 r"|writes per second|reads per second|time it takes to \w+)")
+MORE_BETTER = rx(r"\b(?:double|halve|triple)[sd]?\b|\bscal(?:es|ed) to\b|\bin half\b")
+# Figures said in words: "double the throughput", "cut it in half", "nearly a million".
+_SPOKEN_TIMES = re.compile(r"\b(?i:(double|triple|halve)[sd]? (?=the\b|our\b|its\b)|in half\b)")
+_SPOKEN_COUNT = re.compile(r"\b(?i:a|one|nearly a|almost a|half a) (?i:(million|billion))\b")
+
+
+def spoken_multiples(clause: str) -> list[Figure]:
+    """"double the throughput" -> 2, "halved" / "in half" -> 0.5."""
+    out = []
+    for m in _SPOKEN_TIMES.finditer(clause):
+        word = (m[1] or "half").lower()
+        out.append(Figure({"double": 2.0, "triple": 3.0}.get(word, 0.5), m.start(), m.end()))
+    return out
+
+
+def spoken_counts(clause: str) -> list[Figure]:
+    """"nearly a million operations" -> 1,000,000 (a scaled figure)."""
+    return [Figure(1e6 if m[1].lower() == "million" else 1e9, m.start(), m.end(), scaled=True)
+            for m in _SPOKEN_COUNT.finditer(clause)]
+
 
 # Not yet, or not measured: an expectation, an estimate, a claim of what a product can do.
 NOT_MEASURED = rx(
