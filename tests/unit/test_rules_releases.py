@@ -55,9 +55,12 @@ FOUND = [
     # press that ran, a podcast that aired
     ("We were featured in TechCrunch this morning!", T.MEDIA_COVERAGE, POS),
     ("Our post reached #1 on Hacker News yesterday.", T.MEDIA_COVERAGE, POS),
+    ("We were featured on a couple of podcasts and newsletters.", T.MEDIA_COVERAGE, POS),
     # a new market
     ("We opened our first office in Berlin this week.", T.MARKET_EXPANSION, POS),
     ("Acme is now live in Brazil.", T.MARKET_EXPANSION, POS),
+    ("We are now happy to announce Acme Cloud availability in Google Cloud Platform (GCP) zones!",
+     T.MARKET_EXPANSION, POS),
 ]
 
 
@@ -125,6 +128,7 @@ NOT_EVENTS = [
     "A val should go viral like how a repo can be on the front page of HN.",
     "I made a video course called \"Hit the Front Page of Hacker News\" last year.",
     "This announcement follows Acme's June award win for Partner of the Year.",
+    "I'd love to be featured on podcasts someday.",
     # market look-alikes
     "I tested several new marketing channels and realized I'm failing to measure them.",
     "Halfway through the month, I retired the Hobbyist Kit from the website.",

@@ -8,7 +8,7 @@ from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.found import Context, Found, cased, said
 from signalpipe.extract.rules.lexicon import CERT, OUTLET, REGION, ROLE, rx
 from signalpipe.extract.rules.names import key, name_after, name_before, names_in
-from signalpipe.extract.rules.press import award_backstory, not_coverage
+from signalpipe.extract.rules.press import award_backstory, generic_outlet, not_coverage
 from signalpipe.extract.rules.releases import NEW_RELEASE, not_a_release, own_product, released
 from signalpipe.extract.rules.subject import FIRST_PERSON
 from signalpipe.models import EventType, MetricValue
@@ -600,7 +600,8 @@ def media(clause: str, low: str, ctx: Context) -> Found | None:
               or re.search(r"\b(?:interview|podcast|episode|article|story|piece|profile)\b", low)):
         return None  # "Kara Craig was featured in ...": someone's press, not ours
     if who is None:
-        who = name_after(clause, m.start(), within=40) or name_before(clause, m.start())
+        who = name_after(clause, m.start(), within=40) or name_before(clause, m.start()) \
+            or generic_outlet(low, m.end())
     if who is None or who.lower() in {"featured", "in", "people", "download"}:
         return None
     if ctx.company and ctx.company.fullmatch(who):

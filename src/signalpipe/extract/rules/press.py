@@ -15,7 +15,8 @@ from signalpipe.extract.rules.lexicon import rx
 
 SELF_CITED = rx(r"\b(?:i|we|i've|we've|i have|we have|i had|we had)\s+$")
 INVITED = rx(r"\b(?:got |been |was |were |am |are )?invited (?:me |us )?(?:on|to|onto|for)\b"
-             r"|\b(?:upcoming|scheduled|will (?:be|appear)|going to (?:be|appear))\b")
+             r"|\b(?:upcoming|scheduled|will (?:be|appear)|going to (?:be|appear))\b"
+             r"|\b(?:i'?d|we'?d|would) (?:love|like) to\b|\bsomeday\b|\bdream\b")
 # a modal governing the press words: "can be on the front page" (not "may": the month)
 MIGHT = rx(r"\b(?:can|could|would|might)\s+(?:\w+\s+){0,3}$")
 BACKSTORY = rx(r"\b(?:follows|following|builds on|comes after|on the heels of)\b")
@@ -35,3 +36,13 @@ def not_coverage(clause: str, low: str, at: int) -> bool:
 def award_backstory(low: str, at: int) -> bool:
     """"This announcement follows GitLab's award win": an old award told as context."""
     return BACKSTORY.search(low, 0, at) is not None
+
+
+_GENERIC = rx(r"\b(?:podcasts?|newsletters?|blogs?|magazines?|radio shows?|tv shows?|news sites?)"
+              r"(?: and (?:podcasts?|newsletters?|blogs?|magazines?))?\b")
+
+
+def generic_outlet(low: str, at: int) -> str | None:
+    """"featured on a couple of podcasts and newsletters": the outlet's kind, when none is named."""
+    m = _GENERIC.search(low, at, at + 60)
+    return m.group() if m else None
