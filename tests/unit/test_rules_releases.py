@@ -37,6 +37,12 @@ FOUND = [
     ("As of today Acme Engine is open source under the Apache 2.0 license.",
      T.PRODUCT_LAUNCH, POS),
     ("Launch day is here: the Acme mobile app is live on the App Store.", T.PRODUCT_LAUNCH, POS),
+    # a launch named in lower case, before "went live" or after "we shipped"
+    ("Big day: the public API went live this morning.", T.PRODUCT_LAUNCH, POS),
+    ("We shipped the new billing dashboard to everyone today.", T.PRODUCT_LAUNCH, POS),
+    ("We open-sourced our query engine today.", T.PRODUCT_LAUNCH, POS),
+    ("We released Acme 4.0 today with a brand-new editor.", T.PRODUCT_LAUNCH, POS),
+    ("Launched the self-serve plan today, anyone can sign up now.", T.PRODUCT_LAUNCH, POS),
     # "we're in" (as in "we're in TechCrunch") must not hide the "introducing" after it
     ("Today we're introducing Acme Pages, a new way to publish status pages.",
      T.PRODUCT_LAUNCH, POS),
@@ -95,6 +101,10 @@ NOT_EVENTS = [
     "We just pushed the first version of the docs site.",
     "Today we're shipping 40 orders to the Berlin warehouse.",
     "We're shipping the new app next week.",
+    "We shipped the fix to everyone today.",
+    "Our new website is live.",
+    "The survey is now available.",
+    "We plan to launch the app next month.",
     # reports, events, schedules and content "unveiled" or "live"
     "IBM Unveils the Technologies Defining the Global Business Landscape in 2026.",
     "The conference schedule is live.",

@@ -9,7 +9,13 @@ from signalpipe.extract.rules.found import Context, Found, cased, said
 from signalpipe.extract.rules.lexicon import CERT, OUTLET, REGION, ROLE, rx
 from signalpipe.extract.rules.names import key, name_after, name_before, names_in
 from signalpipe.extract.rules.press import award_backstory, generic_outlet, not_coverage
-from signalpipe.extract.rules.releases import NEW_RELEASE, not_a_release, own_product, released
+from signalpipe.extract.rules.releases import (
+    NEW_RELEASE,
+    not_a_release,
+    own_product,
+    plain_product,
+    released,
+)
 from signalpipe.extract.rules.subject import FIRST_PERSON
 from signalpipe.models import EventType, MetricValue
 
@@ -210,8 +216,8 @@ INTRANSITIVE = re.compile(r"(?:is|are|went|goes) (?:now )?(?:live|out|here|avail
                           r"(?:available|live)|generally available|general availability|ga$"
                           r"|out now|available (?:now|today)|has arrived|have arrived"
                           r"|shipped$|rolled out$|is shipping|out of beta|available to")
-NOT_LAUNCH_OBJECT = rx(r"\b(?:website|web site|blog|logo|brand(?:ing)?|new look|newsletter|podcast"
-                      r"|office|team|hire|colleague|intern|employee|handbook|policy|poll|survey"
+NOT_LAUNCH_OBJECT = rx(r"\b(?:website|web site|blog|logo|brand(?!-new)(?:ing)?|new look"
+                      r"|newsletter|podcast|office|team|hire|colleague|intern|employee|handbook|policy|poll|survey"
                       r"|webinar|meetup|event|conference|contest|giveaway|job|role|book|bookclub"
                       r"|collection|album|song|film|movie|(?<!app )(?<!play )store|restaurant"
                       r"|refinancing|bid|offer|takeover|loan|bond|notes|buyback|share sale|ipo"
@@ -280,6 +286,10 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
     if product and version is None and ctx.company and ctx.company.fullmatch(product):
         product = own_product(product, clause, ctx.subject if STRONG_LAUNCH.search(
             ctx.subject.lower()) else "")
+    if product is None and version is None:
+        plain = plain_product(clause, m, intransitive=INTRANSITIVE.match(m.group().strip())
+                              is not None)
+        product = plain if plain and PRODUCT_HINT.search(plain.lower()) else None
     if product is None and version is None:
         product = _launched_on_platform(low)
         if product is None:

@@ -22,7 +22,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 PLAN = _rx(
-    r"\b(?:will|won't|shall|'ll|going to|gonna|plan(?:s|ned|ning)? (?:to|for|on)|aim(?:s"
+    r"\b(?:will|won't|shall|'ll|going to|gonna|plan(?:s|ned|ning)? (?:to|for|on)\b|aim(?:s"
     r"|ing)? (?:to|for)"
     r"|hop(?:e|es|ing|efully)|target(?:s|ing)?\b|goal\b|goals|expect(?:s|ing)?|expected to"
     r"|should|could|would|might|(?<!in )(?<!across )(?<!since )(?<!from )(?<!early )(?<!late )"

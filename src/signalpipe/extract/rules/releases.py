@@ -88,7 +88,8 @@ ROUTINE = rx(r"\b(?:slew|bunch|lot|number|host|range|handful|series|lots) of (?:
 _MAJOR = re.compile(r"\bmajor\b|\bv?[1-9]\d*\.0(?:\.0)?\b(?!\.\d)")
 # A price change, not a product: "We're introducing tiered pricing starting at $25".
 PRICING = rx(r"\s*(?:(?:new|our|the|tiered|usage-based|flexible|simpler|simple|cheaper|lower"
-             r"|updated|annual|yearly) ){0,2}(?:pricing|prices|billing)\b")
+             r"|updated|annual|yearly) ){0,2}(?:pricing|prices|billing)(?=\s*(?:[.,;:!(]|$)"
+             r"|\s+(?:starting|from|for|with|that|at|to|and|model|plans?|options?|tiers?)\b)")
 # Restating the year: a review post lists launches each announced on its own before.
 REVIEW = rx(r"\b(?:year in review|\d{4} in review|year recap|(?:a look|looking) back"
             r" (?:at|on) (?:the year|\d{4})|\d{4} wrapped)\b")
@@ -142,3 +143,26 @@ def own_product(product: str, clause: str, title: str) -> str:
     if title and title != clause and len(title) <= 80:
         return _LEAD_IN.sub("", title) or product
     return product
+
+
+# A launch named in lower case: "the public API went live", "we shipped the new billing
+# dashboard", "we open-sourced our query engine".
+_NAMED_BEFORE = re.compile(r"\b(?:the|our|a|an|its)\s+((?:new\s+)?(?:[\w-]+\s+){0,3}?[\w-]+)"
+                           r"\s+(?:is\s+|are\s+)?(?:now\s+)?$")
+_WE = re.compile(r"^\W*(?:we|i)(?:'ve| have)?\s+(?:just\s+|finally\s+|officially\s+)?$",
+                 re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|our|a|an|its)\s+(?:(?:new|brand-new|first)\s+)?", re.IGNORECASE)
+
+
+def plain_product(clause: str, m: re.Match[str], *, intransitive: bool) -> str | None:
+    """The thing launched, written in lower case, before "went live" or after "we shipped"."""
+    if not _WE.match(clause[:m.start()]):
+        before = _NAMED_BEFORE.search(clause, 0, m.start()) if intransitive else None
+        return before.group(1) if before else None
+    obj = _OBJECT.match(clause, m.end())
+    what = _ARTICLE.sub("", obj.group(1).strip(" .")) if obj else ""
+    return _WHEN.sub("", what) or None
+
+
+_WHEN = re.compile(r"\s+(?:today|yesterday|this (?:morning|afternoon|week)|tonight)$",
+                   re.IGNORECASE)
