@@ -56,6 +56,7 @@ FOUND = [
     ("p99 latency in production dropped from 420ms to 95ms after the cache rollout.",
      T.TECHNICAL_ACHIEVEMENT, POS),
     ("We cut our AWS bill by 40% this quarter.", T.TECHNICAL_ACHIEVEMENT, POS),
+    ("We reduced infra spend from $40k to $25k a month.", T.TECHNICAL_ACHIEVEMENT, POS),
     ("We have been able to double the throughput of data redistribution in production.",
      T.TECHNICAL_ACHIEVEMENT, POS),
     # press that ran, a podcast that aired
@@ -125,6 +126,7 @@ NOT_EVENTS = [
     "The new switch systems deliver 5x improved power efficiency and uptime.",
     "Your application error rate (5xx) has dropped from 0.45% to 0.08% over the last 30 days.",
     "Cloudflare KV proved to be too slow for us: the p99 was 560ms.",
+    "Our hosting costs are $3k a month.",
     "It's hard to deploy with zero downtime without needing to double your memory usage.",
     "Column types widened: int to bigint, float to double, decimal precision up.",
     # incidents as a topic or a year summed up
@@ -182,3 +184,8 @@ def test_a_launch_named_by_the_company_alone_keeps_its_number(make_message: Make
     # "Launched Acme" would merge every launch of a batch into one event
     events = read(make_message, "Acme 8 is here, with a new ranking engine.")
     assert [e.title for e in events] == ["Launched Acme 8"]
+
+
+def test_a_cost_cut_reports_the_cost_now(make_message: MakeMessage) -> None:
+    events = read(make_message, "We reduced infra spend from $40k to $25k a month.")
+    assert [e.metrics for e in events] == [{"infra_spend": 25000}]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from signalpipe.extract.rules.lexicon import rx
-from signalpipe.extract.rules.numbers import Figure
+from signalpipe.extract.rules.numbers import Figure, money
 
 # Wordings ``growth.TECH_METRIC`` / ``TECH_BETTER`` lack: "reduced the time spent on builds by
 # 75%", "double the throughput", "scales to nearly a million operations per second".
@@ -36,9 +36,19 @@ def spoken_multiples(clause: str) -> list[Figure]:
 
 
 def spoken_counts(clause: str) -> list[Figure]:
-    """"nearly a million operations" -> 1,000,000 (a scaled figure)."""
-    return [Figure(1e6 if m[1].lower() == "million" else 1e9, m.start(), m.end(), scaled=True)
-            for m in _SPOKEN_COUNT.finditer(clause)]
+    """"nearly a million operations" -> 1,000,000 (a scaled figure); a cost's amounts ("infra
+    spend from $40k to $25k") are its figures too."""
+    out = [Figure(1e6 if m[1].lower() == "million" else 1e9, m.start(), m.end(), scaled=True)
+           for m in _SPOKEN_COUNT.finditer(clause)]
+    if _COST.search(clause):
+        amounts = money(clause)
+        # "from $40k to $25k": the cost now is the one after "to"
+        now = [f for f in amounts if re.search(r"\bto\s*$", clause[:f.start])] or amounts
+        out += [Figure(f.value, f.start, f.end, scaled=True) for f in now]
+    return out
+
+
+_COST = re.compile(r"(?i)\b(?:bill|costs?|spend|fees)\b")
 
 
 # Not yet, or not measured: an expectation, an estimate, a claim of what a product can do.
