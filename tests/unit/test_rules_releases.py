@@ -63,7 +63,13 @@ FOUND = [
     ("We were featured in TechCrunch this morning!", T.MEDIA_COVERAGE, POS),
     ("Our post reached #1 on Hacker News yesterday.", T.MEDIA_COVERAGE, POS),
     ("We were featured on a couple of podcasts and newsletters.", T.MEDIA_COVERAGE, POS),
-    # a new market
+    ("TechCrunch covered our Series A this morning!", T.MEDIA_COVERAGE, POS),
+    ("Our story was picked up by Reuters.", T.MEDIA_COVERAGE, POS),
+    ("Jane Doe was interviewed on Bloomberg TV about Acme.", T.MEDIA_COVERAGE, POS),
+    # a new market: a place, a language or a currency
+    ("Acme is now available in French, Spanish and German.", T.MARKET_EXPANSION, POS),
+    ("The app now supports Japanese.", T.MARKET_EXPANSION, POS),
+    ("We now accept payments in euros, opening up the EU market.", T.MARKET_EXPANSION, POS),
     ("We opened our first office in Berlin this week.", T.MARKET_EXPANSION, POS),
     ("Acme is now live in Brazil.", T.MARKET_EXPANSION, POS),
     ("We are now happy to announce Acme Cloud availability in Google Cloud Platform (GCP) zones!",
@@ -141,10 +147,17 @@ NOT_EVENTS = [
     "I made a video course called \"Hit the Front Page of Hacker News\" last year.",
     "This announcement follows Acme's June award win for Partner of the Year.",
     "I'd love to be featured on podcasts someday.",
+    "Stripe was featured in Forbes.",
+    "The package was picked up by UPS.",
     # market look-alikes
     "I tested several new marketing channels and realized I'm failing to measure them.",
     "Halfway through the month, I retired the Hobbyist Kit from the website.",
     "Beauty network ZibaHub launches Inclusive Beauty.",
+    "Our docs are now available in French.",
+    "Our support agent speaks German.",
+    "Prices are shown in euros.",
+    "This opened up the enterprise market for us.",
+    "I'm flying to Berlin for a conference next week.",
 ]
 
 

@@ -7,8 +7,14 @@ import re
 from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.found import Context, Found, cased, said
 from signalpipe.extract.rules.lexicon import CERT, OUTLET, REGION, ROLE, rx
+from signalpipe.extract.rules.markets import market_opened
 from signalpipe.extract.rules.names import key, name_after, name_before, names_in
-from signalpipe.extract.rules.press import award_backstory, generic_outlet, not_coverage
+from signalpipe.extract.rules.press import (
+    MORE_PRESS,
+    award_backstory,
+    generic_outlet,
+    not_coverage,
+)
 from signalpipe.extract.rules.releases import (
     NEW_RELEASE,
     not_a_release,
@@ -252,6 +258,9 @@ SLIP = rx(r"\b(?:launch|release|ga|rollout|go-live|general availability)\b[^.;]{
 
 
 def launch(clause: str, low: str, ctx: Context) -> Found | None:
+    opened = market_opened(clause, low)  # "the app now supports Japanese": a market, not a launch
+    if opened:
+        return opened
     slip = SLIP.search(low)
     if slip:  # a delayed launch is the lowlight of a launch (shared LABELLING.md)
         version = _VERSION.search(clause)
@@ -434,6 +443,9 @@ def expansion(clause: str, low: str, ctx: Context) -> Found | None:
         where = clause[place.start():place.end()] if place else clause[out.start():out.end()]
         return Found(T.MARKET_EXPANSION, {"region": key(where)}, f"Exited {where}", out.start(),
                      negative=True)
+    opened = market_opened(clause, low)  # "now available in French", "payments in euros"
+    if opened:
+        return opened
     m = EXPAND.search(low)
     if not m:
         return None
@@ -589,10 +601,10 @@ _RANKED_ON = rx(r"(?:(?:[1-9]|10) (?:on|at)|top (?:post|story) on|trending on) (
 
 
 def media(clause: str, low: str, ctx: Context) -> Found | None:
-    m = PRESS.search(low)
+    m = PRESS.search(low) or MORE_PRESS.search(low)
     if not m:
         return None
-    if not_coverage(clause, low, m.start()):
+    if not_coverage(clause, low, m.start(), ctx.company):
         return None
     veto = NOT_PRESS.search(low)
     if veto and not (veto.group() == "list of" and re.search(r"spot|ranked|named", m.group())):

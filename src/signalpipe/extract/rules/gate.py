@@ -37,7 +37,8 @@ STEMS: dict[str, str] = {
              "magic quadrant forrester wave product of the leader$ product hunt ranked ranks "
              "hacker news indie hackers indiehackers trending top post top story review from "
              "review by reviews from reviews by youtube review the top of did well on "
-             "spot on hype cycle included in listed in honor honour",
+             "spot on hype cycle included in listed in honor honour picked up by syndicated "
+             "reprinted",
     "hiring": "ceo cto cfo coo cro cmo cpo ciso cio$ cso$ cdo$ cco$ chief vice president vp$ "
               "svp$ evp$ head of director general counsel founding founder co-founder cofounder "
               "principal staff engineer lead president board of board member the board our board "
@@ -55,7 +56,9 @@ STEMS: dict[str, str] = {
               "furlough new executive new leadership new senior paus frozen jobs$ workforce "
               "staff$ step down retire full time full-time personnel employees$ freez "
               "pay freeze salary freeze wage freeze freezes pay freezing pay size of board$",
-    "expansion": "expand expansion launched in launches in live in opened opens new office new "
+    "expansion": "opening up opened up opens up open up payments in billing in pricing in "
+                 "localized localised language support "
+                 "expand expansion launched in launches in live in opened opens new office new "
                  "region new data new market new hub new zone region data center datacenter "
                  "data centre first customer in first client in first deal in first office "
                  "entered entering available in availability in now serving set up incorporated "
@@ -179,7 +182,9 @@ def _stems(spec: str) -> list[str]:
              "unauthorized access", "data leak", "passed away",
              "reduce the team", "reduced the team",
              "reduce our team", "reduced our team", "first release", "initial release",
-             "open sourc", "major version", "first version", "time spent", "operations per",
+             "open sourc", "major version", "first version", "opening up", "opened up",
+             "opens up", "open up", "payments in", "billing in", "pricing in",
+             "language support", "picked up by", "time spent", "operations per",
              "writes per", "reads per", "time it takes",
              "is out",
              "are out", "is here", "are here", "release of", "sat down", "guest on", "excited to",

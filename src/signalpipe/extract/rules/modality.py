@@ -63,7 +63,8 @@ OLD_NEWS = _rx(r"\b(?:back in (?:19|20)\d\d|back then|years ago|(?:a|one|two|thr
                r"|as you (?:all )?know|reminder that|recap of last year|since (?:19|20)\d\d"
                r"|(?:19|20)\d\d was|historically|previously|used to|in the past|once upon)\b")
 REPORTED = _rx(
-    r"\b(?:translat\w*|in (?:french|german|spanish|italian|japanese|chinese)\b|draft(?:ing"
+    r"\b(?:translat\w*|(?<!available )(?<!live )in (?:french|german|spanish|italian|japanese"
+    r"|chinese)\b|draft(?:ing"
     r"|ed)? (?:a|an|the)?\s*"
     r"(?:tweet|post|headline|email|reply|response|copy|example)|template|placeholder"
     r"|lorem ipsum|for example|example:|e\.g\.|for instance|mock(?:up|ed)?|dummy|fake"

@@ -13,6 +13,14 @@ import re
 
 from signalpipe.extract.rules.lexicon import rx
 
+# Press wordings ``company.PRESS`` lacks: "TechCrunch covered our Series A", "our story was
+# picked up by Reuters".
+MORE_PRESS = rx(r"\bcovered (?:our|the) (?:[\w-]+ ){0,3}?(?:series [a-e]|seed|round|raise|launch"
+                r"|funding|news|announcement|product|company|startup|app|story|acquisition)\b"
+                r"|\b(?:was |were |got |been )?(?:picked up|syndicated|reprinted) by\b")
+# Someone else in the press: "Stripe was featured in Forbes".
+_THEIRS = re.compile(r"^\W*(?:[A-Z][\w&.'-]*\s){0,3}?[A-Z][\w&.'-]*\s+(?:was|were|is|got|gets"
+                     r"|has been|have been)\s+$")
 SELF_CITED = rx(r"\b(?:i|we|i've|we've|i have|we have|i had|we had)\s+$")
 INVITED = rx(r"\b(?:got |been |was |were |am |are )?invited (?:me |us )?(?:on|to|onto|for)\b"
              r"|\b(?:upcoming|scheduled|will (?:be|appear)|going to (?:be|appear))\b"
@@ -23,9 +31,14 @@ BACKSTORY = rx(r"\b(?:follows|following|builds on|comes after|on the heels of)\b
 TITLED = re.compile(r"\b(?:called|titled|entitled|named)\W{0,3}[\"\u201c][^\"\u201c\u201d]*$")
 
 
-def not_coverage(clause: str, low: str, at: int) -> bool:
+def not_coverage(clause: str, low: str, at: int, company: re.Pattern[str] | None = None
+                 ) -> bool:
     """The press words at ``at`` in ``clause`` report no coverage of ours."""
     head = low[:at]
+    theirs = _THEIRS.match(clause[:at])
+    if theirs and not (company and company.search(clause)) \
+            and not re.match(r"\W*(?:Our|We|I|My)\b", theirs.group()):
+        return True  # "Stripe was featured in Forbes": their press
     if low.startswith("mentioned", at) and SELF_CITED.search(head):
         return True  # "As I mentioned in the intro": the writer, not the press
     if INVITED.search(low) or MIGHT.search(head):
