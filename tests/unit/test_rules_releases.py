@@ -202,3 +202,11 @@ def test_a_launch_named_by_the_company_alone_keeps_its_number(make_message: Make
 def test_a_cost_cut_reports_the_cost_now(make_message: MakeMessage) -> None:
     events = read(make_message, "We reduced infra spend from $40k to $25k a month.")
     assert [e.metrics for e in events] == [{"infra_spend": 25000}]
+
+
+def test_open_sourcing_is_an_event_beside_the_launch(make_message: MakeMessage) -> None:
+    texts = ["Announcing Acme Engine, our new query engine.", "Acme Engine is now open source."]
+    messages = tuple(make_message(text=t, company_id="acme") for t in texts)
+    batch = Batch(id="b1", company_id="acme", source=Source.SLACK, messages=messages)
+    events = RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+    assert sorted(e.title for e in events) == ["Launched Acme Engine", "Open-sourced Acme Engine"]

@@ -20,6 +20,7 @@ from signalpipe.extract.rules.releases import (
     not_a_release,
     own_product,
     plain_product,
+    release_kind,
     released,
 )
 from signalpipe.extract.rules.subject import FIRST_PERSON
@@ -310,7 +311,8 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
     # the product, not someone else launching one ("Stripe launched Radar")
     named_product = product is not None and clause.find(product) < m.start() \
         and INTRANSITIVE.match(m.group().strip())
-    return Found(T.PRODUCT_LAUNCH, {"product": key(label)}, f"Launched {label}", m.start(),
+    metrics, title = release_kind(m.group(), {"product": key(label)}, label)
+    return Found(T.PRODUCT_LAUNCH, metrics, title, m.start(),
                  relational=bool(named_product), stakeholders=(label,))
 
 

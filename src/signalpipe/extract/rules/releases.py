@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from signalpipe.extract.rules.lexicon import rx
+from signalpipe.models import MetricValue
 
 # Launch words ``company.LAUNCH`` lacks: "Today we're shipping one-click importers", "we just
 # pushed the first version of Private Locations", "we have published our Raycast integration".
@@ -77,8 +78,7 @@ NOT_A_PRODUCT = rx(
     r"|trends|predictions|findings|study|ranking|forecast|technologies defining|winners"
     r"|summit|conference|meetup|workshop|webinar|hackathon|schedule|agenda|poll|recap"
     r"|newsletter|keynote|lineup|roadmap|workouts|episodes|playlists|recipes|flavou?rs"
-    r"|menu items|results|earnings|dividend|partnership|collaboration|acquisition|merger"
-    r"|funding|appointment|award)\b")
+    r"|menu items|results|earnings|dividend|acquisition|merger|funding|appointment)\b")
 # Work in bulk or a feature on a surface of a product: "a release that introduces a whole slew
 # of improvements", "Impacts are available on the API".
 ROUTINE = rx(r"\b(?:slew|bunch|lot|number|host|range|handful|series|lots) of (?:\w+ )?"
@@ -166,3 +166,13 @@ def plain_product(clause: str, m: re.Match[str], *, intransitive: bool) -> str |
 
 _WHEN = re.compile(r"\s+(?:today|yesterday|this (?:morning|afternoon|week)|tonight)$",
                    re.IGNORECASE)
+
+
+def release_kind(trigger: str, metrics: dict[str, MetricValue], label: str
+                 ) -> tuple[dict[str, MetricValue], str]:
+    """An open-sourcing is its own event beside the product's launch: "Announcing TinaCMS" and
+    "TinaCMS is now fully open-source" are two."""
+    if "open" in trigger and "source" in trigger:
+        return {**metrics, "release": "open source"}, f"Open-sourced {label}"
+    return metrics, f"Launched {label}"
+
