@@ -41,6 +41,7 @@ FOUND = [
     ("Big day: the public API went live this morning.", T.PRODUCT_LAUNCH, POS),
     ("We shipped the new billing dashboard to everyone today.", T.PRODUCT_LAUNCH, POS),
     ("We open-sourced our query engine today.", T.PRODUCT_LAUNCH, POS),
+    ("We just open-sourced our SDK.", T.PRODUCT_LAUNCH, POS),
     ("We released Acme 4.0 today with a brand-new editor.", T.PRODUCT_LAUNCH, POS),
     ("Launched the self-serve plan today, anyone can sign up now.", T.PRODUCT_LAUNCH, POS),
     # "we're in" (as in "we're in TechCrunch") must not hide the "introducing" after it
@@ -88,6 +89,7 @@ NOT_EVENTS = [
     # someone else's release
     "Would love to test a serverless Hermes; i.e. what Vercel just shipped for OC:",
     "Every major AI platform has now shipped managed agents.",
+    "Over the last few weeks, all of these major AI labs and platforms have shipped agents.",
     "Our EU distributor, who launched at the trade fair, sold 40 units.",
     # the launch as backstory, or as a point to count from
     "A lot has changed since we [first released the CLI](/blog/introducing-cli).",
@@ -118,11 +120,13 @@ NOT_EVENTS = [
     "Poll day is here, and this one's for anyone running Iceberg upserts.",
     "Announcing NEWSDR 2021 on Friday August 20",
     "The Spotlight series launches new workouts with full playlists.",
+    "Fitness+ is introducing a new series of multiweek programs.",
     # words that only look like launch words
     "TLS 1.0 and 1.1 are outdated versions of the encryption protocol.",
     "Smith and Winfred Benson Relays in Albany, GA.",
     "Complexity: I find GA overwhelming and difficult to learn.",
     "Acme is open-source, multi-cloud and works with GitLab.",
+    "Our toolbox is open source just like the rest of Acme.",
     "But we will need to teach GPT which functions are available.",
     "Savings is available to cardholders, subject to eligibility requirements.",
     # technical look-alikes: estimates, prices, support, spec sheets, vendors, other systems
@@ -176,6 +180,7 @@ HEADLINES = [
     ("Announcing the 2025 Community Award winners", False),
     ("Announcing Acme Commit 2021: Innovate Together", False),
     ("Announcing NEWSDR 2021 on Friday August 20", False),
+    ("Announcing NEWSDR at UMass-Boston on June 13/14", False),
 ]
 
 

@@ -45,7 +45,8 @@ _NOT_SHIPPED = rx(r"\b(?:docs?|documentation|website|site|blog|changelog|guide|t
 OTHERS_RELEASE = re.compile(
     r"\bwhat [A-Z][\w.&-]*(?: [A-Z][\w.&-]*)? (?:just |recently |has |have )*(?:shipped|launched"
     r"|released|announced|introduced)\b"
-    r"|\b(?i:every|all the|most|many|other|several) (?:\w+ ){0,2}(?i:platforms?|vendors?"
+    r"|\b(?i:every|all(?: of)?(?: the| these| those)?|most|many|other|several) (?:\w+ ){0,4}"
+    r"(?i:platforms?|vendors?"
     r"|compan(?:y|ies)|providers?|competitors?|tools?|products?|players?|startups?) (?:\w+ ){0,2}"
     r"(?i:shipped|launched|released|introduced|rolled out)\b"
     r"|, who \[?(?:just |recently )?(?:launched|released|shipped)\b"
@@ -78,7 +79,7 @@ NOT_A_PRODUCT = rx(
     r"|trends|predictions|findings|study|ranking|forecast|technologies defining|winners"
     r"|summit|conference|meetup|workshop|webinar|hackathon|schedule|agenda|poll|recap"
     r"|newsletter|keynote|lineup|roadmap|workouts|episodes|playlists|recipes|flavou?rs"
-    r"|menu items|results|earnings|dividend|acquisition|merger|funding|appointment)\b")
+    r"|menu items|series of|results|earnings|dividend|acquisition|merger|funding|appointment)\b")
 # Work in bulk or a feature on a surface of a product: "a release that introduces a whole slew
 # of improvements", "Impacts are available on the API".
 ROUTINE = rx(r"\b(?:slew|bunch|lot|number|host|range|handful|series|lots) of (?:\w+ )?"
@@ -94,9 +95,11 @@ PRICING = rx(r"\s*(?:(?:new|our|the|tiered|usage-based|flexible|simpler|simple|c
 REVIEW = rx(r"\b(?:year in review|\d{4} in review|year recap|(?:a look|looking) back"
             r" (?:at|on) (?:the year|\d{4})|\d{4} wrapped)\b")
 _EVENT_DATE = rx(r"\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+                 r"|\bon (?:january|february|march|april|may|june|july|august|september|october"
+                 r"|november|december) \d"
                  r"|^\W*(?:[\w-]+ ){1,3}(?:19|20)\d\d\b(?!\.)")  # "GitLab Commit 2021"
 # "Gitpod is open source" describes; "as of today Gitpod is open source" reports.
-_NEWLY = rx(r"\b(?:now|today|officially|as of|finally|just)\b")
+_NEWLY = rx(r"\b(?:now|today|officially|as of|finally)\b")
 # What is available, described, not announced: "which functions are available", "available to
 # cardholders, subject to eligibility requirements".
 DESCRIBED = rx(r"\b(?:which|what|whatever|whichever) (?:\w+ ){0,3}(?:is|are) available\b"
@@ -120,7 +123,7 @@ def not_a_release(trigger: str, clause: str, low: str, at: int, *, intransitive:
     if trigger.startswith(("announcing", "introducing")) and _EVENT_DATE.search(
             low[at + len(trigger):]):
         return True  # "Announcing NEWSDR 2021 on Friday August 20": an event, not a product
-    if "open" in trigger and not trigger.startswith("now") and not _NEWLY.search(low):
+    if trigger.startswith(("is open", "are open")) and not _NEWLY.search(low):
         return True
     # what was unveiled: the object after the verb, or the subject before "is live / is here"
     if PRICING.match(low, at + len(trigger)):
