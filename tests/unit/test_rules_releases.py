@@ -53,6 +53,12 @@ FOUND = [
     ("We just pushed the first version of **Private Locations** at Acme.", T.PRODUCT_LAUNCH,
      POS),
     ("We have published our Raycast integration.", T.PRODUCT_LAUNCH, POS),
+    # a founder's own products: the first version, a beta, a book or a course
+    ("I published my first version of an app for finding live comedy.", T.PRODUCT_LAUNCH,
+     POS),
+    ("Result: Released a beta version of Acme Pro.", T.PRODUCT_LAUNCH, POS),
+    ("My Italian book sold well and I launched another book at the end of the month.",
+     T.PRODUCT_LAUNCH, POS),
     # a technical result, measured in production
     ("p99 latency in production dropped from 420ms to 95ms after the cache rollout.",
      T.TECHNICAL_ACHIEVEMENT, POS),
@@ -108,6 +114,8 @@ NOT_EVENTS = [
     "Impacts are available on the API and importers preserve them on migration.",
     "Tiered Pricing: We're introducing tiered pricing starting at just $25.",
     "We just pushed the first version of the docs site.",
+    "Amazon launched a new book club.",
+    "We published a blog post about our journey.",
     "Today we're shipping 40 orders to the Berlin warehouse.",
     "We're shipping the new app next week.",
     "We shipped the fix to everyone today.",

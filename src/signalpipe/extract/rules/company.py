@@ -273,9 +273,8 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
     if major:  # "## [4.0.0] - 2025-01-21": a changelog opening a major version
         return Found(T.PRODUCT_LAUNCH, {"product": f"v{major['v']}"},
                      f"Released version {major['v']}", 0)
-    m = LAUNCH.search(low)
-    new = None if m else NEW_RELEASE.search(low)
-    m = m or new
+    new = NEW_RELEASE.search(low)  # narrow phrases: "launched another book" is the founder's
+    m = new or LAUNCH.search(low)
     headline = clause == ctx.subject  # a post's title: "Vespa 8 is here"
     # "the first version of X" is no routine "version of" the docs
     routine = PRE_RELEASE.search(low) or NOT_LAUNCH_USE.search(low) if new else \

@@ -20,7 +20,10 @@ from signalpipe.models import MetricValue
 # pushed the first version of Private Locations", "we have published our Raycast integration".
 NEW_RELEASE = rx(
     r"\btoday,? (?:we'?re|we are) shipping\b|\b(?:we'?re|we are) shipping [^.;]{0,60}\btoday\b"
-    r"|\b(?:pushed|shipped|released|published|launched) (?:the )?(?:very )?first version of\b"
+    r"|\b(?:pushed|shipped|released|published|launched) (?:the |my |our )?(?:very )?first"
+    r" (?:public )?version of\b|\breleased (?:a |the )?(?:public |open )?beta (?:version )?of\b"
+    r"|\b(?:i|we)(?: have| just|'ve)? (?:published|launched|released) (?:my|our|the|another|a"
+    r"|an) (?:new |first |second |third |\w+ )?(?P<made>book|ebook|e-book|course|game|album)\b"
     r"|\b(?:we'?ve |we have |we )?published (?:our|the|a|an) (?:new |first )?(?P<obj>(?:[\w-]+ )"
     r"{0,2}(?:integration|extension|plugin|sdk|app|package|library|cli|template|action"
     r"|provider)s?)\b")
@@ -32,8 +35,10 @@ def released(clause: str, m: re.Match[str]) -> str | None:
     """What a ``NEW_RELEASE`` phrase says was released: "Raycast integration", "importers"."""
     if m["obj"]:
         return clause[m.start("obj"):m.end("obj")]
+    if m["made"]:
+        return clause[m.start("made"):m.end("made")]
     obj = _OBJECT.match(clause, m.end())
-    what = obj.group(1).strip(" .") if obj else None
+    what = _ARTICLE.sub("", obj.group(1).strip(" .")) if obj else None
     return None if what is None or _NOT_SHIPPED.search(what.lower()) else what
 
 
