@@ -53,6 +53,9 @@ FOUND = [
     ("We just pushed the first version of **Private Locations** at Acme.", T.PRODUCT_LAUNCH,
      POS),
     ("We have published our Raycast integration.", T.PRODUCT_LAUNCH, POS),
+    ("Acme Research is proud to announce the USRP N320 and USRP N321 radios.",
+     T.PRODUCT_LAUNCH, POS),
+    ("We are proud to announce the launch of Acme Pay.", T.PRODUCT_LAUNCH, POS),
     # a founder's own products: the first version, a beta, a book or a course
     ("I published my first version of an app for finding live comedy.", T.PRODUCT_LAUNCH,
      POS),
@@ -115,6 +118,7 @@ NOT_EVENTS = [
     "Tiered Pricing: We're introducing tiered pricing starting at just $25.",
     "We just pushed the first version of the docs site.",
     "Amazon launched a new book club.",
+    "We are happy to announce the winners of our hackathon.",
     "We published a blog post about our journey.",
     "Today we're shipping 40 orders to the Berlin warehouse.",
     "We're shipping the new app next week.",
@@ -189,6 +193,7 @@ HEADLINES = [
     ("Announcing Acme Commit 2021: Innovate Together", False),
     ("Announcing NEWSDR 2021 on Friday August 20", False),
     ("Announcing NEWSDR at UMass-Boston on June 13/14", False),
+    ("Announcing NEWSDR on \u200bFriday June 3", False),
 ]
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from signalpipe.extract.rules.lexicon import rx
+from signalpipe.extract.rules.names import name_after
 from signalpipe.models import MetricValue
 
 # Launch words ``company.LAUNCH`` lacks: "Today we're shipping one-click importers", "we just
@@ -24,6 +25,11 @@ NEW_RELEASE = rx(
     r" (?:public )?version of\b|\breleased (?:a |the )?(?:public |open )?beta (?:version )?of\b"
     r"|\b(?:i|we)(?: have| just|'ve)? (?:published|launched|released) (?:my|our|the|another|a"
     r"|an) (?:new |first |second |third |\w+ )?(?P<made>book|ebook|e-book|course|game|album)\b"
+    r"|\b(?P<ann>(?:proud|excited|pleased|thrilled|happy)\sto\s(?:announce|introduce|unveil"
+    r"|present)\s(?:the\s|our\s)?(?:new\s|all-new\s)?)(?!(?:\w+\s){0,2}?(?:partnership"
+    r"|collaboration"
+    r"|agreement|deal|investment|round|raise|funding|acquisition|merger|appointment|hire|hiring"
+    r"|that|our|results|winners?|award|addition|opening|launch|release|availability|general)\b)"
     r"|\b(?:we'?ve |we have |we )?published (?:our|the|a|an) (?:new |first )?(?P<obj>(?:[\w-]+ )"
     r"{0,2}(?:integration|extension|plugin|sdk|app|package|library|cli|template|action"
     r"|provider)s?)\b")
@@ -37,6 +43,8 @@ def released(clause: str, m: re.Match[str]) -> str | None:
         return clause[m.start("obj"):m.end("obj")]
     if m["made"]:
         return clause[m.start("made"):m.end("made")]
+    if m["ann"]:  # "proud to announce the USRP N320"
+        return name_after(clause, m.end(), within=30)
     obj = _OBJECT.match(clause, m.end())
     what = _ARTICLE.sub("", obj.group(1).strip(" .")) if obj else None
     return None if what is None or _NOT_SHIPPED.search(what.lower()) else what
@@ -99,8 +107,8 @@ PRICING = rx(r"\s*(?:(?:new|our|the|tiered|usage-based|flexible|simpler|simple|c
 # Restating the year: a review post lists launches each announced on its own before.
 REVIEW = rx(r"\b(?:year in review|\d{4} in review|year recap|(?:a look|looking) back"
             r" (?:at|on) (?:the year|\d{4})|\d{4} wrapped)\b")
-_EVENT_DATE = rx(r"\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-                 r"|\bon (?:january|february|march|april|may|june|july|august|september|october"
+_EVENT_DATE = rx(r"\bon\W{1,3}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+                 r"|\bon\W{1,3}(?:january|february|march|april|may|june|july|august|september|october"
                  r"|november|december) \d"
                  r"|^\W*(?:[\w-]+ ){1,3}(?:19|20)\d\d\b(?!\.)")  # "GitLab Commit 2021"
 # "Gitpod is open source" describes; "as of today Gitpod is open source" reports.
