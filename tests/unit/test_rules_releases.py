@@ -165,6 +165,9 @@ NOT_EVENTS = [
     "I'd love to be featured on podcasts someday.",
     "Stripe was featured in Forbes.",
     "The package was picked up by UPS.",
+    # a business partner welcomed is no hire
+    "We're proud to deepen our relationship by welcoming them as the newest partner in our "
+    "industry.",
     # market look-alikes
     "I tested several new marketing channels and realized I'm failing to measure them.",
     "Halfway through the month, I retired the Hobbyist Kit from the website.",
@@ -179,7 +182,8 @@ NOT_EVENTS = [
 
 @pytest.mark.parametrize("text", NOT_EVENTS)
 def test_look_alikes_are_no_events(make_message: MakeMessage, text: str) -> None:
-    kinds = {T.PRODUCT_LAUNCH, T.TECHNICAL_ACHIEVEMENT, T.MEDIA_COVERAGE, T.MARKET_EXPANSION}
+    kinds = {T.PRODUCT_LAUNCH, T.TECHNICAL_ACHIEVEMENT, T.MEDIA_COVERAGE, T.MARKET_EXPANSION,
+             T.HIRING}
     events = [e for e in read(make_message, text) if e.event_type in kinds]
     assert events == [], (text, [e.title for e in events])
 
