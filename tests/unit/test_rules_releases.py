@@ -44,6 +44,12 @@ FOUND = [
     ("We just open-sourced our SDK.", T.PRODUCT_LAUNCH, POS),
     ("We released Acme 4.0 today with a brand-new editor.", T.PRODUCT_LAUNCH, POS),
     ("Launched the self-serve plan today, anyone can sign up now.", T.PRODUCT_LAUNCH, POS),
+    # chat in lower case, with emoji
+    ("just shipped v2 of the dashboard 🎉", T.PRODUCT_LAUNCH, POS),
+    ("our ios app is finally live in the app store", T.PRODUCT_LAUNCH, POS),
+    ("🚀 launched: the new onboarding flow", T.PRODUCT_LAUNCH, POS),
+    ("we got written up in techcrunch!!", T.MEDIA_COVERAGE, POS),
+    ("podcast episode with our ceo dropped today", T.MEDIA_COVERAGE, POS),
     # "we're in" (as in "we're in TechCrunch") must not hide the "introducing" after it
     ("Today we're introducing Acme Pages, a new way to publish status pages.",
      T.PRODUCT_LAUNCH, POS),
@@ -123,6 +129,9 @@ NOT_EVENTS = [
     "Today we're shipping 40 orders to the Berlin warehouse.",
     "We're shipping the new app next week.",
     "We shipped the fix to everyone today.",
+    "shipped the fix for the login bug",
+    "just shipped a few small fixes",
+    "We shipped the new search to staging.",
     "Our new website is live.",
     "The survey is now available.",
     "We plan to launch the app next month.",
@@ -232,3 +241,8 @@ def test_open_sourcing_is_an_event_beside_the_launch(make_message: MakeMessage) 
     batch = Batch(id="b1", company_id="acme", source=Source.SLACK, messages=messages)
     events = RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
     assert sorted(e.title for e in events) == ["Launched Acme Engine", "Open-sourced Acme Engine"]
+
+
+def test_a_digest_line_names_what_it_shipped(make_message: MakeMessage) -> None:
+    events = read(make_message, "rolled out sso to all enterprise customers")
+    assert [e.title for e in events] == ["Launched sso"]

@@ -16,6 +16,7 @@ from signalpipe.extract.rules.press import (
     not_coverage,
 )
 from signalpipe.extract.rules.releases import (
+    MORE_HINT,
     NEW_RELEASE,
     not_a_release,
     own_product,
@@ -219,7 +220,8 @@ MAJOR_HEADING = re.compile(r"^\W{0,6}(?:v|version\s)?(?P<v>[1-9]\d*\.0(?:\.0)?)\
                            r"(?:[-\u2013\u2014(]\s*)?(?:\d{4}-\d\d-\d\d|\(|$)")
 
 
-OBJECT = re.compile(r"[\s*_]*((?:[\w'’./+-]+ ?){1,5}?)(?=[:;,.!(]|\*\*|$| - | for | to | on )")
+OBJECT = re.compile(r"[\s*_]*([\w'’./+-]+(?: [\w'’./+-]+){0,4}?)(?=\s*(?:[:;,.!(]|\*\*|$)"
+                    r"|\s(?:-|for|to|on)\s)")
 INTRANSITIVE = re.compile(r"(?:is|are|went|goes) (?:now )?(?:live|out|here|available|ga)|now "
                           r"(?:available|live)|generally available|general availability|ga$"
                           r"|out now|available (?:now|today)|has arrived|have arrived"
@@ -299,7 +301,8 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
     if product is None and version is None:
         plain = plain_product(clause, m, intransitive=INTRANSITIVE.match(m.group().strip())
                               is not None)
-        product = plain if plain and PRODUCT_HINT.search(plain.lower()) else None
+        product = plain if plain and (PRODUCT_HINT.search(plain.lower())
+                                      or MORE_HINT.search(plain.lower())) else None
     if product is None and version is None:
         product = _launched_on_platform(low)
         if product is None:
@@ -350,7 +353,7 @@ def release_level(low: str) -> str | None:
 def _not_a_launch(trigger: str, clause: str, low: str, at: int, *, headline: bool) -> bool:
     """Routine releases, concepts "introduced in" a paper, a website or a hire "introduced",
     support-thread "you can now", a bare "announced" with nothing launched."""
-    hint = PRODUCT_HINT.search(low)
+    hint = PRODUCT_HINT.search(low) or MORE_HINT.search(low)
     if (not hint and not names_in(clause) and not headline) or WEAK_USE.search(low) \
             or NOT_LAUNCH_USE.search(low) \
             or NOT_LAUNCH_OBJECT.search(low, at) or PRE_RELEASE.search(low) \

@@ -38,7 +38,7 @@ STEMS: dict[str, str] = {
              "hacker news indie hackers indiehackers trending top post top story review from "
              "review by reviews from reviews by youtube review the top of did well on "
              "spot on hype cycle included in listed in honor honour picked up by syndicated "
-             "reprinted",
+             "reprinted written up",
     "hiring": "ceo cto cfo coo cro cmo cpo ciso cio$ cso$ cdo$ cco$ chief vice president vp$ "
               "svp$ evp$ head of director general counsel founding founder co-founder cofounder "
               "principal staff engineer lead president board of board member the board our board "
@@ -184,7 +184,7 @@ def _stems(spec: str) -> list[str]:
              "reduce our team", "reduced our team", "first release", "initial release",
              "open sourc", "major version", "first version", "opening up", "opened up",
              "opens up", "open up", "payments in", "billing in", "pricing in",
-             "language support", "picked up by", "time spent", "operations per",
+             "language support", "picked up by", "written up", "time spent", "operations per",
              "writes per", "reads per", "time it takes",
              "is out",
              "are out", "is here", "are here", "release of", "sat down", "guest on", "excited to",

@@ -17,7 +17,9 @@ from signalpipe.extract.rules.lexicon import rx
 # picked up by Reuters".
 MORE_PRESS = rx(r"\bcovered (?:our|the) (?:[\w-]+ ){0,3}?(?:series [a-e]|seed|round|raise|launch"
                 r"|funding|news|announcement|product|company|startup|app|story|acquisition)\b"
-                r"|\b(?:was |were |got |been )?(?:picked up|syndicated|reprinted) by\b")
+                r"|\b(?:was |were |got |been )?(?:picked up|syndicated|reprinted) by\b"
+                r"|\bwritten up (?:in|by)\b|\b(?:podcast|episode|interview|segment|profile"
+                r"|article|feature)\b[^.]{0,40}?\b(?:dropped|aired|premiered)\b")
 # Someone else in the press: "Stripe was featured in Forbes".
 _THEIRS = re.compile(r"^\W*(?:[A-Z][\w&.'-]*\s){0,3}?[A-Z][\w&.'-]*\s+(?:was|were|is|got|gets"
                      r"|has been|have been)\s+$")

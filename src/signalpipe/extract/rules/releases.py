@@ -25,6 +25,7 @@ NEW_RELEASE = rx(
     r" (?:public )?version of\b|\breleased (?:a |the )?(?:public |open )?beta (?:version )?of\b"
     r"|\b(?:i|we)(?: have| just|'ve)? (?:published|launched|released) (?:my|our|the|another|a"
     r"|an) (?:new |first |second |third |\w+ )?(?P<made>book|ebook|e-book|course|game|album)\b"
+    r"|\b(?P<live>(?:is|are|went) (?:finally|officially) (?:live|out|here|available))\b"
     r"|\b(?P<ann>(?:proud|excited|pleased|thrilled|happy)\sto\s(?:announce|introduce|unveil"
     r"|present)\s(?:the\s|our\s)?(?:new\s|all-new\s)?)(?!(?:\w+\s){0,2}?(?:partnership"
     r"|collaboration"
@@ -33,7 +34,7 @@ NEW_RELEASE = rx(
     r"|\b(?:we'?ve |we have |we )?published (?:our|the|a|an) (?:new |first )?(?P<obj>(?:[\w-]+ )"
     r"{0,2}(?:integration|extension|plugin|sdk|app|package|library|cli|template|action"
     r"|provider)s?)\b")
-_OBJECT = re.compile(r"[\s*_]*([\w'’./+-]+(?: [\w'’./+-]+){0,4}?)(?=\s*(?:[:;,.!(]|\*\*|$)"
+_OBJECT = re.compile(r"[\s*_:]*([\w'’./+-]+(?: [\w'’./+-]+){0,4}?)(?=\s*(?:[^\w\s'’/+-]|$)"
                      r"|\s(?:-|for|to|on|at)\s)")
 
 
@@ -43,6 +44,9 @@ def released(clause: str, m: re.Match[str]) -> str | None:
         return clause[m.start("obj"):m.end("obj")]
     if m["made"]:
         return clause[m.start("made"):m.end("made")]
+    if m["live"]:  # "our iOS app is finally live"
+        before = _NAMED_BEFORE.search(clause, 0, m.start())
+        return before.group(1) if before else None
     if m["ann"]:  # "proud to announce the USRP N320"
         return name_after(clause, m.end(), within=30)
     obj = _OBJECT.match(clause, m.end())
@@ -165,8 +169,12 @@ def own_product(product: str, clause: str, title: str) -> str:
 # dashboard", "we open-sourced our query engine".
 _NAMED_BEFORE = re.compile(r"\b(?:the|our|a|an|its)\s+((?:new\s+)?(?:[\w-]+\s+){0,3}?[\w-]+)"
                            r"\s+(?:is\s+|are\s+)?(?:now\s+)?$")
-_WE = re.compile(r"^\W*(?:we|i)(?:'ve| have)?\s+(?:just\s+|finally\s+|officially\s+)?$",
+_WE = re.compile(r"^\W*(?:(?:we|i)(?:'ve| have)?\s+)?(?:just\s+|finally\s+|officially\s+)?$",
                  re.IGNORECASE)
+# Product nouns ``company.PRODUCT_HINT`` lacks, for a launch named in lower case.
+MORE_HINT = rx(r"\b(?:flows?|onboarding|checkout|editor|search|sso|single sign-on|billing|inbox"
+               r"|scheduler|dark mode|builder|importers?|exporters?|templates?|widgets?|chatbot"
+               r"|bot|webhooks?|v\d+)\b")
 _ARTICLE = re.compile(r"^(?:the|our|a|an|its)\s+(?:(?:new|brand-new|first)\s+)?", re.IGNORECASE)
 
 
