@@ -16,6 +16,7 @@ from signalpipe.extract.rules.press import (
     not_coverage,
 )
 from signalpipe.extract.rules.releases import (
+    INTERNAL,
     MORE_HINT,
     NEW_RELEASE,
     not_a_release,
@@ -53,7 +54,8 @@ NOT_HIRE = rx(r"\b(?:(?:prior to|before) (?:joining|starting)|plan(?:s|ning)? to
               r"|join(?:ed|ing)? (?:the|a|our) (?:call|meeting|zoom|channel|webinar|slack|standup"
               r"|waitlist|beta|program|session|thread|event|demo)|joined us (?:on|for) (?:the|a)"
               r" (?:call|demo|webinar|podcast)|customer|user"
-              r"|(?:newest|strategic|technology|channel|distribution|integration) partners?)\b")
+              r"|(?:newest|strategic|technology|channel|distribution|integration) partners?"
+              r"|search for)\b")
 LEAVE = rx(r"\b(?:passed away|(?:to|will) (?:step down|leave|retire)|retir(?:es|ed|ing)\b"
            r"|departure\b|decided to leave|(?:is )?out as|resign(?:ed|s|ing"
            r"|ation)|is leaving"
@@ -303,6 +305,8 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
                               is not None)
         product = plain if plain and (PRODUCT_HINT.search(plain.lower())
                                       or MORE_HINT.search(plain.lower())) else None
+    if product and product.islower() and INTERNAL.search(product):
+        return None  # "rolled out the new onboarding process for hires": our workings
     if product is None and version is None:
         product = _launched_on_platform(low)
         if product is None:

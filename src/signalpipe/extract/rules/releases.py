@@ -45,8 +45,7 @@ def released(clause: str, m: re.Match[str]) -> str | None:
     if m["made"]:
         return clause[m.start("made"):m.end("made")]
     if m["live"]:  # "our iOS app is finally live"
-        before = _NAMED_BEFORE.search(clause, 0, m.start())
-        return before.group(1) if before else None
+        return plain_product(clause, m, intransitive=True)
     if m["ann"]:  # "proud to announce the USRP N320"
         return name_after(clause, m.end(), within=30)
     obj = _OBJECT.match(clause, m.end())
@@ -133,6 +132,7 @@ def not_a_release(trigger: str, clause: str, low: str, at: int, *, intransitive:
     if trigger == "ga" and (_GA.search(clause) is None or _STATE.search(clause) is not None):
         return True  # "Relays in Albany, GA", "I find GA overwhelming": no availability
     if OTHERS_RELEASE.search(clause) or BACKSTORY.search(low) or PROCESS.search(low) \
+            or FULFILMENT.search(low) \
             or WRITE_UP.search(low) or PR_LINE.search(clause) or DESCRIBED.search(low) \
             or (ROUTINE.search(low) and not _MAJOR.search(low)) or REVIEW.search(subject.lower()) \
             or ALONGSIDE.search(sentence.lower()):
@@ -182,10 +182,21 @@ def plain_product(clause: str, m: re.Match[str], *, intransitive: bool) -> str |
     """The thing launched, written in lower case, before "went live" or after "we shipped"."""
     if not _WE.match(clause[:m.start()]):
         before = _NAMED_BEFORE.search(clause, 0, m.start()) if intransitive else None
-        return before.group(1) if before else None
-    obj = _OBJECT.match(clause, m.end())
-    what = _ARTICLE.sub("", obj.group(1).strip(" .")) if obj else ""
-    return _WHEN.sub("", what) or None
+        what = before.group(1) if before else ""
+    else:
+        obj = _OBJECT.match(clause, m.end())
+        what = _WHEN.sub("", _ARTICLE.sub("", obj.group(1).strip(" ."))) if obj else ""
+    return what if what and not INTERNAL.search(what.lower()) else None
+
+
+# The company's own workings, not a product: "the new onboarding process for hires", "our new
+# office wifi", "the team dashboard in Notion", "the new pricing page".
+INTERNAL = rx(r"\b(?:process(?:es)?|polic(?:y|ies)|procedures?|wi-?fi|office|page|account"
+               r"|channel|meeting|standup|offsite|handbook|budget|okrs?|team|internal|employees?"
+               r"|staff|hires?|in notion|in slack)\b")
+# Fulfilment, not a release: "shipped the order to Berlin".
+FULFILMENT = rx(r"\bshipped (?:\w+ ){0,2}(?:orders?|packages?|parcels?|shipments?|boxes|kits?"
+                r"|pre-?orders?|units|pallets?)\b")
 
 
 _WHEN = re.compile(r"\s+(?:today|yesterday|this (?:morning|afternoon|week)|tonight)$",
