@@ -252,3 +252,9 @@ def test_open_sourcing_is_an_event_beside_the_launch(make_message: MakeMessage) 
 def test_a_digest_line_names_what_it_shipped(make_message: MakeMessage) -> None:
     events = read(make_message, "rolled out sso to all enterprise customers")
     assert [e.title for e in events] == ["Launched sso"]
+
+
+def test_an_analyst_ranking_names_the_firm(make_message: MakeMessage) -> None:
+    events = read(make_message, "Read the report.",
+                  subject="Acme Named a Leader in the 2025 Gartner Magic Quadrant")
+    assert [e.title for e in events] == ["Coverage in Gartner"]

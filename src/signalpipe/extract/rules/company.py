@@ -11,6 +11,7 @@ from signalpipe.extract.rules.markets import market_opened
 from signalpipe.extract.rules.names import key, name_after, name_before, names_in
 from signalpipe.extract.rules.press import (
     MORE_PRESS,
+    analyst_firm,
     award_backstory,
     generic_outlet,
     not_coverage,
@@ -633,6 +634,8 @@ def media(clause: str, low: str, ctx: Context) -> Found | None:
     if who is None:
         who = name_after(clause, m.start(), within=40) or name_before(clause, m.start()) \
             or generic_outlet(low, m.end())
+    if who is not None and who.lower() in {"named", "recognized", "recognised", "ranked"}:
+        who = analyst_firm(clause) or who  # "Acme Named a Leader in the Gartner Magic Quadrant"
     if who is None or who.lower() in {"featured", "in", "people", "download"}:
         return None
     if ctx.company and ctx.company.fullmatch(who):

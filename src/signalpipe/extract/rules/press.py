@@ -61,3 +61,14 @@ def generic_outlet(low: str, at: int) -> str | None:
     """"featured on a couple of podcasts and newsletters": the outlet's kind, when none is named."""
     m = _GENERIC.search(low, at, at + 60)
     return m.group() if m else None
+
+
+_FIRM = re.compile(r"\b(?:Gartner|Forrester|IDC|G2|GigaOm|Everest Group|ISG|Frost & Sullivan"
+                   r"|Omdia|Deloitte|Inc\.|Fast Company|Forbes|TIME)\b")
+
+
+def analyst_firm(clause: str) -> str | None:
+    """Who named the company a leader, when the headline's capitals name no outlet."""
+    m = _FIRM.search(clause)
+    return m.group() if m else None
+
