@@ -62,6 +62,10 @@ FOUND = [
     ("Acme Research is proud to announce the USRP N320 and USRP N321 radios.",
      T.PRODUCT_LAUNCH, POS),
     ("We are proud to announce the launch of Acme Pay.", T.PRODUCT_LAUNCH, POS),
+    ("With version 1.0.0-beta.1 the Acme sync engine is now in BETA!", T.PRODUCT_LAUNCH, POS),
+    ("Acme Circuits is a new primitive that turns any database query live.", T.PRODUCT_LAUNCH,
+     POS),
+    ("We are launching templates for Acme Sign!", T.PRODUCT_LAUNCH, POS),
     # a founder's own products: the first version, a beta, a book or a course
     ("I published my first version of an app for finding live comedy.", T.PRODUCT_LAUNCH,
      POS),
@@ -124,6 +128,7 @@ NOT_EVENTS = [
     "Tiered Pricing: We're introducing tiered pricing starting at just $25.",
     "We just pushed the first version of the docs site.",
     "Amazon launched a new book club.",
+    "Stripe Radar is a new product from Stripe.",
     "We are happy to announce the winners of our hackathon.",
     "We published a blog post about our journey.",
     "Today we're shipping 40 orders to the Berlin warehouse.",
@@ -205,6 +210,7 @@ def test_look_alikes_are_no_events(make_message: MakeMessage, text: str) -> None
 
 HEADLINES = [
     ("Announcing IN query operator", True),
+    ("Introducing: The Status Page Theme Explorer", True),
     ("Announcing Acme Cloud Enclave: bring your own cloud", True),
     ("Announcing Acme Studio 2.0", True),
     ("Announcing our Q3 results", False),

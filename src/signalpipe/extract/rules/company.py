@@ -19,6 +19,7 @@ from signalpipe.extract.rules.press import (
 from signalpipe.extract.rules.releases import (
     INTERNAL,
     MORE_HINT,
+    NAMED_FIRST,
     NEW_RELEASE,
     not_a_release,
     own_product,
@@ -318,7 +319,7 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
     # "Vault API: shipped to everyone", "Flow Copilot is now GA": the name before the verb is
     # the product, not someone else launching one ("Stripe launched Radar")
     named_product = product is not None and clause.find(product) < m.start() \
-        and INTRANSITIVE.match(m.group().strip())
+        and (INTRANSITIVE.match(m.group().strip()) or (new and new.lastgroup in NAMED_FIRST))
     metrics, title = release_kind(m.group(), {"product": key(label)}, label)
     return Found(T.PRODUCT_LAUNCH, metrics, title, m.start(),
                  relational=bool(named_product), stakeholders=(label,))

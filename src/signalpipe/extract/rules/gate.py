@@ -132,7 +132,7 @@ STEMS: dict[str, str] = {
               "open sourc major version is out are out is here are here announce release of "
               "excited to now support now offer you can now you can finally now works with "
               "now integrates with slipped delayed postponed pushed back shipping first version "
-              "published",
+              "published is a new is our new",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 
@@ -184,8 +184,8 @@ def _stems(spec: str) -> list[str]:
              "reduce our team", "reduced our team", "first release", "initial release",
              "open sourc", "major version", "first version", "opening up", "opened up",
              "opens up", "open up", "payments in", "billing in", "pricing in",
-             "language support", "picked up by", "written up", "time spent", "operations per",
-             "writes per", "reads per", "time it takes",
+             "language support", "picked up by", "written up", "is a new", "is our new",
+             "time spent", "operations per", "writes per", "reads per", "time it takes",
              "is out",
              "are out", "is here", "are here", "release of", "sat down", "guest on", "excited to",
              "now support", "out of beta", "available to everyone", "available to all",

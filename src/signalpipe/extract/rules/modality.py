@@ -66,7 +66,7 @@ REPORTED = _rx(
     r"\b(?:translat\w*|(?<!available )(?<!live )in (?:french|german|spanish|italian|japanese"
     r"|chinese)\b|draft(?:ing"
     r"|ed)? (?:a|an|the)?\s*"
-    r"(?:tweet|post|headline|email|reply|response|copy|example)|template|placeholder"
+    r"(?:tweet|post|headline|email|reply|response|copy|example)|template(?!s)|placeholder"
     r"|lorem ipsum|for example|example:|e\.g\.|for instance|mock(?:up|ed)?|dummy|fake"
     r"|fictional|fiction|test (?:message|data|event|post|entry|record|row|case)|unit test"
     r"|not real|isn't real|role[- ]?play|pretend|make believe|headline (?:idea|suggestion|option)s?"

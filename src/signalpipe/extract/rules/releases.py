@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from signalpipe.extract.rules.lexicon import rx
-from signalpipe.extract.rules.names import name_after
+from signalpipe.extract.rules.names import name_after, name_before
 from signalpipe.models import MetricValue
 
 # Launch words ``company.LAUNCH`` lacks: "Today we're shipping one-click importers", "we just
@@ -26,6 +26,10 @@ NEW_RELEASE = rx(
     r"|\b(?:i|we)(?: have| just|'ve)? (?:published|launched|released) (?:my|our|the|another|a"
     r"|an) (?:new |first |second |third |\w+ )?(?P<made>book|ebook|e-book|course|game|album)\b"
     r"|\b(?P<live>(?:is|are|went) (?:finally|officially) (?:live|out|here|available))\b"
+    r"|(?P<intro>^\W*(?:announcing|introducing):\s)"
+    r"|\b(?P<beta>(?:is|are) now in (?:public |open )?beta)\b"
+    r"|\b(?P<isnew>is (?:a|our) (?:brand[- ])?new (?:[\w-]+ )?(?:primitive|product|tool|feature"
+    r"|service|platform|app|api|sdk|library|engine|database|integration))\b"
     r"|\b(?P<ann>(?:proud|excited|pleased|thrilled|happy)\sto\s(?:announce|introduce|unveil"
     r"|present)\s(?:the\s|our\s)?(?:new\s|all-new\s)?)(?!(?:\w+\s){0,2}?(?:partnership"
     r"|collaboration"
@@ -46,6 +50,10 @@ def released(clause: str, m: re.Match[str]) -> str | None:
         return clause[m.start("made"):m.end("made")]
     if m["live"]:  # "our iOS app is finally live"
         return plain_product(clause, m, intransitive=True)
+    if m["intro"]:  # "Introducing: The Status Page Theme Explorer"
+        return name_after(clause, m.end(), within=30)
+    if m["beta"] or m["isnew"]:  # "the Electric sync engine is now in BETA", "X is a new tool"
+        return name_before(clause, m.start(), within=40)
     if m["ann"]:  # "proud to announce the USRP N320"
         return name_after(clause, m.end(), within=30)
     obj = _OBJECT.match(clause, m.end())
@@ -56,6 +64,8 @@ def released(clause: str, m: re.Match[str]) -> str | None:
 # Published or shipped, but no product: "the first version of the docs site".
 _NOT_SHIPPED = rx(r"\b(?:docs?|documentation|website|site|blog|changelog|guide|tutorial"
                   r"|newsletter|orders?|units?|packages?|boxes)\b")
+# NEW_RELEASE groups whose product stands before the verb, as its subject ("X is now in beta")
+NAMED_FIRST = frozenset({"live", "beta", "isnew"})
 # Someone else shipped it: "what Vercel just shipped", "every major AI platform has now shipped",
 # "a program run by Google Cloud, released ...".
 OTHERS_RELEASE = re.compile(
@@ -66,6 +76,7 @@ OTHERS_RELEASE = re.compile(
     r"|compan(?:y|ies)|providers?|competitors?|tools?|products?|players?|startups?) (?:\w+ ){0,2}"
     r"(?i:shipped|launched|released|introduced|rolled out)\b"
     r"|, who \[?(?:just |recently )?(?:launched|released|shipped)\b"
+    r"|\bis a new (?:[\w-]+ ){0,3}(?:from|by) [A-Z]"
     r"|\b(?i:run|owned|built|made|maintained) by [A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?\)?,? "
     r"(?:\[)?(?i:released|launched|shipped|announced|introduced)\b")
 # The launch as a point in the past that something else is measured from.
