@@ -129,6 +129,7 @@ NOT_EVENTS = [
     "We just pushed the first version of the docs site.",
     "Amazon launched a new book club.",
     "Stripe Radar is a new product from Stripe.",
+    "[Turso](https://turso.tech/) is a new database provider.",
     "We are happy to announce the winners of our hackathon.",
     "We published a blog post about our journey.",
     "Today we're shipping 40 orders to the Berlin warehouse.",
