@@ -21,6 +21,7 @@ from signalpipe.extract.rules.releases import (
     MORE_HINT,
     NAMED_FIRST,
     NEW_RELEASE,
+    NEW_WORDS,
     not_a_release,
     own_product,
     plain_product,
@@ -280,7 +281,8 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
     if major:  # "## [4.0.0] - 2025-01-21": a changelog opening a major version
         return Found(T.PRODUCT_LAUNCH, {"product": f"v{major['v']}"},
                      f"Released version {major['v']}", 0)
-    new = NEW_RELEASE.search(low)  # narrow phrases: "launched another book" is the founder's
+    # narrow phrases first: "launched another book" is the founder's
+    new = NEW_RELEASE.search(low) if any(w in low for w in NEW_WORDS) else None
     m = new or LAUNCH.search(low)
     headline = clause == ctx.subject  # a post's title: "Vespa 8 is here"
     # "the first version of X" is no routine "version of" the docs

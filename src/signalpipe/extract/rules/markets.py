@@ -38,8 +38,14 @@ _NAMED = re.compile(rf"(?i){LANGUAGE}|{CURRENCY}|\b(?:[A-Z]{{2,}}|[A-Z][a-z]+)(?
                     r"(?:[A-Z]{2,} )?markets?\b)")
 
 
+_WORDS = ("available in", "live in", "launched in", "support", "locali", "accept", "take",
+          "bill in", "price in", "open")
+
+
 def market_opened(clause: str, low: str) -> Found | None:
     """A market opened by a language or a currency the product now speaks or takes."""
+    if not any(w in low for w in _WORDS):
+        return None  # most launch and expansion clauses: a substring test, not the patterns
     m = OPENED.search(low)
     if m is None:
         m = OPENED_UP.search(low)

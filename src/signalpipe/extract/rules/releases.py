@@ -65,6 +65,11 @@ def released(clause: str, m: re.Match[str]) -> str | None:
 # Published or shipped, but no product: "the first version of the docs site".
 _NOT_SHIPPED = rx(r"\b(?:docs?|documentation|website|site|blog|changelog|guide|tutorial"
                   r"|newsletter|orders?|units?|packages?|boxes)\b")
+# What NEW_RELEASE cannot match without: checked as substrings first, as it runs on every
+# launch clause.
+NEW_WORDS = ("shipping", "first", "beta", "published", "proud", "excited", "pleased",
+             "thrilled", "happy", "finally", "officially", "introducing:", "announcing:",
+             "is a new", "is our new", "launched", "released")
 # NEW_RELEASE groups whose product stands before the verb, as its subject ("X is now in beta")
 NAMED_FIRST = frozenset({"live", "beta", "isnew"})
 # Someone else shipped it: "what Vercel just shipped", "every major AI platform has now shipped",
