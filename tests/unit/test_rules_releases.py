@@ -90,6 +90,8 @@ FOUND = [
     ("Acme is now available in French, Spanish and German.", T.MARKET_EXPANSION, POS),
     ("The app now supports Japanese.", T.MARKET_EXPANSION, POS),
     ("We now accept payments in euros, opening up the EU market.", T.MARKET_EXPANSION, POS),
+    ("We gained a foothold in Japan this quarter with our first two customers.",
+     T.MARKET_EXPANSION, POS),
     ("We opened our first office in Berlin this week.", T.MARKET_EXPANSION, POS),
     ("Acme is now live in Brazil.", T.MARKET_EXPANSION, POS),
     ("We are now happy to announce Acme Cloud availability in Google Cloud Platform (GCP) zones!",
@@ -197,6 +199,7 @@ NOT_EVENTS = [
     "Our support agent speaks German.",
     "Prices are shown in euros.",
     "This opened up the enterprise market for us.",
+    "The grant aims to expand access to homeownership in the United States.",
     "I'm flying to Berlin for a conference next week.",
 ]
 

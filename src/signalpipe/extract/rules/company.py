@@ -445,7 +445,7 @@ EXIT = rx(r"\b(?:exit(?:ed|ing|s)? the [\w ]{1,20}market|(?:deprecated|withdrawn
 
 def expansion(clause: str, low: str, ctx: Context) -> Found | None:
     if re.search(r"\bexpand\w* (?:its |our |the |their )?(?:agreement|contract|deal|partnership"
-                 r"|relationship)", low):
+                 r"|relationship)|\bexpand\w* access to\b", low):
         return None  # "Acme expands agreement with Walmart": a customer's expansion
     out = EXIT.search(low)
     if out and not (REGION.search(low, out.start()) or re.search(

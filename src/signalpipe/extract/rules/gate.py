@@ -56,7 +56,7 @@ STEMS: dict[str, str] = {
               "furlough new executive new leadership new senior paus frozen jobs$ workforce "
               "staff$ step down retire full time full-time personnel employees$ freez "
               "pay freeze salary freeze wage freeze freezes pay freezing pay size of board$",
-    "expansion": "opening up opened up opens up open up payments in billing in pricing in "
+    "expansion": "opening up opened up opens up open up payments in billing in pricing in foothold "
                  "localized localised language support "
                  "expand expansion launched in launches in live in opened opens new office new "
                  "region new data new market new hub new zone region data center datacenter "

@@ -30,7 +30,9 @@ OPENED = rx(
     rf"|\b(?:now )?(?:accept|support|take|bill in|price in)s? (?:payments |billing |pricing )?in"
     rf" {CURRENCY}\b")
 # "opening up the EU and UK markets": a place's market, not a segment ("the enterprise market")
-OPENED_UP = rx(r"\bopen(?:s|ed|ing)? up (?:the )?(?:[\w-]+ ){1,3}markets?\b")
+OPENED_UP = rx(r"\bopen(?:s|ed|ing)? up (?:the )?(?:[\w-]+ ){1,3}markets?\b"
+               r"|\b(?:gains?|gained|gaining|establish(?:es|ed)?|secur(?:es|ed)) (?:a )?foothold"
+               r" in\b[^.]{0,40}")
 # The words, not the product: docs, posts, support staff, a person who speaks it.
 NOT_OPENED = rx(r"\b(?:docs?|documentation|blog|post|article|guide|newsletter|support team|agents?"
                 r"|speaks?|spoke|speaking|subtitles?|captions?|podcast|video|translation of)\b")
@@ -39,7 +41,7 @@ _NAMED = re.compile(rf"(?i){LANGUAGE}|{CURRENCY}|\b(?:[A-Z]{{2,}}|[A-Z][a-z]+)(?
 
 
 _WORDS = ("available in", "live in", "launched in", "support", "locali", "accept", "take",
-          "bill in", "price in", "open")
+          "bill in", "price in", "open", "foothold")
 
 
 def market_opened(clause: str, low: str) -> Found | None:
@@ -53,11 +55,15 @@ def market_opened(clause: str, low: str) -> Found | None:
     if m is None or NOT_OPENED.search(low):
         return None
     named = _NAMED.search(clause, m.start())
-    what = named.group() if named else m.group()
+    place = REGION.search(low, m.start(), m.end())
+    what = clause[place.start():place.end()] if place and "foothold" in m.group() else \
+        named.group() if named else m.group()
     if re.fullmatch(LANGUAGE, what.lower()):
         title = f"Now available in {what.capitalize()}"
     elif re.fullmatch(CURRENCY, what.lower()):
         title = f"Now taking payments in {what}"
+    elif "foothold" in m.group():
+        title = f"Entered {what}"
     else:
         title = f"Opened the {what} market"
     return Found(EventType.MARKET_EXPANSION, {"region": key(what)}, title, m.start())
