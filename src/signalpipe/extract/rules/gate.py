@@ -115,7 +115,8 @@ STEMS: dict[str, str] = {
                  "root cause rca$ unavailable timeout lag$ lagging broke for broke in failed over "
                  "failover unauthorized access data leak exposed vulnerab security issue "
                  "unauthori leaderboard benchmark deploys builds faster quicker fees size of "
-                 "time spent operations per second writes per reads per time it takes",
+                 "time spent operations per second writes per reads per time it takes "
+                 "concurrent index size database size image size shrank shrunk beats outperform",
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
              "granted secured landed patent award honor honour",
     "first_sale": "sold my first sold our first got our first got my first landed our first "
@@ -186,6 +187,7 @@ def _stems(spec: str) -> list[str]:
              "opens up", "open up", "payments in", "billing in", "pricing in",
              "language support", "picked up by", "written up", "is a new", "is our new",
              "time spent", "operations per", "writes per", "reads per", "time it takes",
+             "index size", "database size", "image size",
              "is out",
              "are out", "is here", "are here", "release of", "sat down", "guest on", "excited to",
              "now support", "out of beta", "available to everyone", "available to all",

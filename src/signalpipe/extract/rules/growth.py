@@ -18,6 +18,7 @@ from signalpipe.extract.rules.numbers import (
 )
 from signalpipe.extract.rules.tech import (
     MORE_BETTER,
+    MORE_LEADERBOARD,
     MORE_METRIC,
     not_a_result,
     spoken_counts,
@@ -447,7 +448,7 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "outage"},
                      f"Incident: {_phrase(clause, outage.start())}", outage.start(),
                      negative=True)
-    top = LEADERBOARD.search(low)
+    top = LEADERBOARD.search(low) or MORE_LEADERBOARD.search(low)
     if top:
         return Found(T.TECHNICAL_ACHIEVEMENT, {"benchmark": key_words(top.group())[:60]},
                      _phrase(clause, top.start()), top.start())

@@ -19,10 +19,19 @@ from signalpipe.extract.rules.numbers import Figure, money
 # Wordings ``growth.TECH_METRIC`` / ``TECH_BETTER`` lack: "reduced the time spent on builds by
 # 75%", "double the throughput", "scales to nearly a million operations per second".
 MORE_METRIC = rx(r"\b(?P<w>time spent on [\w ]{1,40}?(?= (?:by|from|to)\b)|operations per second"
-                 r"|writes per second|reads per second|time it takes to \w+)")
-MORE_BETTER = rx(r"\b(?:double|halve|triple)[sd]?\b|\bscal(?:es|ed) to\b|\bin half\b")
+                 r"|writes per second|reads per second|time it takes to \w+|deploy(?:ment)? times?"
+                 r"|(?:index|database|db|image|docker image|binary|payload|storage) size"
+                 r"|concurrent (?:users|connections|sessions|requests))")
+MORE_BETTER = rx(r"\b(?:double|halve|triple)[sd]?\b|\bscal(?:es|ed) to\b|\b(?:in|by) half\b"
+                 r"|\bshr[aiu]nk\b|\bnow (?:process|handle|serve)s?\b"
+                 r"|\b(?:hit|reached|maintained|achieved|delivered) (?:a |an )?[\d.]+ ?% (?:uptime"
+                 r"|availability)\b")
+# A public benchmark beaten: "our model now beats GPT-4 on the HumanEval benchmark".
+MORE_LEADERBOARD = rx(r"\b(?:beats?|outperform(?:s|ed)?|surpass(?:es|ed)?) (?!us\b|our\b|me\b)"
+                      r"[\w.-]+(?: [\w.-]+)? on (?:the )?[\w. -]{2,30}(?:benchmark|leaderboard)\b")
 # Figures said in words: "double the throughput", "cut it in half", "nearly a million".
-_SPOKEN_TIMES = re.compile(r"\b(?i:(double|triple|halve)[sd]? (?=the\b|our\b|its\b)|in half\b)")
+_SPOKEN_TIMES = re.compile(r"\b(?i:(double|triple|halve)[sd]? (?=the\b|our\b|its\b)"
+                           r"|(?:in|by) half\b)")
 _SPOKEN_COUNT = re.compile(r"\b(?i:a|one|nearly a|almost a|half a) (?i:(million|billion))\b")
 
 
