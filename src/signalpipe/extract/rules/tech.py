@@ -66,11 +66,16 @@ NOT_MEASURED = rx(
     r"|should (?:see|cut|reduce|improve)|aims? to|designed to|promis\w+|could (?:cut|reduce"
     r"|save|improve))\b"
     r"|\b(?:delivers?|offers?|provides?|enables?|brings?|boasts?) (?:up to )?(?:[\d.]+ ?x|[\d.]+%)"
-    r"|\btoo slow\b|\bnot fast enough\b")
+    r"|\btoo slow\b|\bnot fast enough\b|\bin theory\b|\btheoretically\b|\bon paper\b"
+    r"|\b(?:competitors?|rivals?)(?:'s|’s)?\b"
+    # a lower-is-better figure that rose is no result: "our image size grew by half"
+    r"|\b(?:size|latenc(?:y|ies)|times?|costs?|bill|spend|memory|error rates?|p\d{2,3})\b"
+    r"[^.]{0,30}?\b(?:grew|rose|increased|jumped|went up|doubled|tripled|spiked)\b")
 # What a customer pays, or how fast support answers: a business number, not a system's.
 NOT_SYSTEM = rx(r"\b(?:reduced|cut|lowered|slashed) (?:the |our )?(?:price|prices|pricing)\b"
                 r"|\b(?:new|old) pricing\b|\bresponse times? (?:\w+ ){0,4}?[\d.]+ ?(?:hours?|hrs"
-                r"|days?)\b|\b(?:support|ticket|first) response\b")
+                r"|days?)\b|\b(?:support|ticket|first) response\b|\bsupport (?:team|staff|agents?"
+                r"|tickets?|requests?)\b|\b(?:feature|customer) requests\b")
 # A vendor writing to us about our account: "Your application error rate has dropped".
 VENDOR_NOTICE = re.compile(r"^\W{0,3}(?i:your) ")
 # Incidents as a topic, or a year of uptime summed up, not an outage that happened.
