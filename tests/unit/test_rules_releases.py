@@ -93,6 +93,9 @@ FOUND = [
     ("TechCrunch covered our Series A this morning!", T.MEDIA_COVERAGE, POS),
     ("Our story was picked up by Reuters.", T.MEDIA_COVERAGE, POS),
     ("Jane Doe was interviewed on Bloomberg TV about Acme.", T.MEDIA_COVERAGE, POS),
+    ("In 2022 we were awarded \"Best Project Management Tool\" by Cybernews.",
+     T.MEDIA_COVERAGE, POS),
+    ("Acme was voted \"Best CRM for Startups\" by G2 users.", T.MEDIA_COVERAGE, POS),
     # a new market: a place, a language or a currency
     ("Acme is now available in French, Spanish and German.", T.MARKET_EXPANSION, POS),
     ("The app now supports Japanese.", T.MARKET_EXPANSION, POS),
@@ -200,6 +203,8 @@ NOT_EVENTS = [
     "This announcement follows Acme's June award win for Partner of the Year.",
     "I'd love to be featured on podcasts someday.",
     "Stripe was featured in Forbes.",
+    "Stripe was awarded \"Best Payments API\" by DevWeek.",
+    "We voted on the new logo.",
     "The package was picked up by UPS.",
     # a business partner welcomed is no hire
     "We're proud to deepen our relationship by welcoming them as the newest partner in our "

@@ -15,6 +15,7 @@ from signalpipe.extract.rules.press import (
     award_backstory,
     generic_outlet,
     not_coverage,
+    quoted_award,
 )
 from signalpipe.extract.rules.releases import (
     INTERNAL,
@@ -660,7 +661,9 @@ AWARD = rx(
 
 def award(clause: str, low: str, ctx: Context) -> Found | None:
     m = AWARD.search(low)
-    if not m or award_backstory(low, m.start()):
+    if not m:
+        return quoted_award(clause, ctx.company)  # 'we were awarded "Best PM Tool"'
+    if award_backstory(low, m.start()):
         return None
     what = (m["what"] or "patent").lower()
     subtype = "patent" if what == "patent" else "grant" if what == "grant" else "award"

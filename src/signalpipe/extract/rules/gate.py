@@ -118,7 +118,7 @@ STEMS: dict[str, str] = {
                  "time spent operations per second writes per reads per time it takes "
                  "concurrent index size database size image size shrank shrunk beats outperform",
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
-             "granted secured landed patent award honor honour",
+             "granted secured landed patent award honor honour voted crowned",
     "first_sale": "sold my first sold our first got our first got my first landed our first "
                   "made our first made my first closed our first first paying first paid "
                   "first sale first pre paying",

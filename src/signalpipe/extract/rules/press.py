@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules.found import Found
 from signalpipe.extract.rules.lexicon import rx
+from signalpipe.extract.rules.names import key
+from signalpipe.models import EventType
 
 # Press wordings ``company.PRESS`` lacks: "TechCrunch covered our Series A", "our story was
 # picked up by Reuters".
@@ -71,4 +74,23 @@ def analyst_firm(clause: str) -> str | None:
     """Who named the company a leader, when the headline's capitals name no outlet."""
     m = _FIRM.search(clause)
     return m.group() if m else None
+
+
+_OURS = re.compile(r"\b(?:[Ww]e|[Oo]ur|I|[Uu]s)\b")
+# An award named in quotes: 'we were awarded "Best Project Management Tool" by Cybernews'.
+_QUOTED_AWARD = re.compile(r"\b(?i:were|was|been|got|get|gets|is|are) (?i:awarded|voted|crowned"
+                           r"|named) [\"\u201c]([^\"\u201c\u201d]{3,60})[\"\u201d]"
+                           r"(?: (?i:by|from) ((?:[A-Z][\w&.'-]*\s?){1,4}))?")
+
+
+def quoted_award(clause: str, company: re.Pattern[str] | None) -> Found | None:
+    """An award won by us (we, our product, the company's name), named in quotes, by whom."""
+    m = _QUOTED_AWARD.search(clause)
+    head = clause[:m.start()] if m else ""
+    if m is None or not (_OURS.search(head) or (company and company.search(head))):
+        return None
+    who = (m[2] or "").strip()
+    name = f"{m[1]} ({who})" if who else m[1]
+    return Found(EventType.MEDIA_COVERAGE, {"subtype": "award", "name": key(m[1])},
+                 f"Award: {name}", m.start(), subtype="award", relational=True)
 
