@@ -145,6 +145,7 @@ NOT_EVENTS = [
     "We are happy to announce the winners of our hackathon.",
     "We published a blog post about our journey.",
     "Today we're shipping 40 orders to the Berlin warehouse.",
+    "We're shipping a fix for the login bug today.",
     "We're shipping the new app next week.",
     "We shipped the fix to everyone today.",
     "shipped the fix for the login bug",
@@ -203,6 +204,7 @@ NOT_EVENTS = [
     "This announcement follows Acme's June award win for Partner of the Year.",
     "I'd love to be featured on podcasts someday.",
     "Stripe was featured in Forbes.",
+    "The podcast aired a story about our competitor.",
     "Stripe was awarded \"Best Payments API\" by DevWeek.",
     "We voted on the new logo.",
     "The package was picked up by UPS.",
@@ -286,3 +288,8 @@ def test_an_analyst_ranking_names_the_firm(make_message: MakeMessage) -> None:
     events = read(make_message, "Read the report.",
                   subject="Acme Named a Leader in the 2025 Gartner Magic Quadrant")
     assert [e.title for e in events] == ["Coverage in Gartner"]
+
+
+def test_a_launch_title_names_the_thing(make_message: MakeMessage) -> None:
+    events = read(make_message, "We're shipping the new mobile app today.")
+    assert [e.title for e in events] == ["Launched mobile app"]

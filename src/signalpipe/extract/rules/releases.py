@@ -20,7 +20,7 @@ from signalpipe.models import MetricValue
 # Launch words ``company.LAUNCH`` lacks: "Today we're shipping one-click importers", "we just
 # pushed the first version of Private Locations", "we have published our Raycast integration".
 NEW_RELEASE = rx(
-    r"\btoday,? (?:we'?re|we are) shipping\b|\b(?:we'?re|we are) shipping [^.;]{0,60}\btoday\b"
+    r"\btoday,? (?:we'?re|we are) shipping\b|\b(?:we'?re|we are) shipping(?= [^.;]{0,60}\btoday\b)"
     r"|\b(?:pushed|shipped|released|published|launched) (?:the |my |our )?(?:very )?first"
     r" (?:public )?version of\b|\breleased (?:a |the )?(?:public |open )?beta (?:version )?of\b"
     r"|\b(?:i|we)(?: have| just|'ve)? (?:published|launched|released) (?:my|our|the|another|a"
@@ -58,13 +58,14 @@ def released(clause: str, m: re.Match[str]) -> str | None:
     if m["ann"]:  # "proud to announce the USRP N320"
         return name_after(clause, m.end(), within=30)
     obj = _OBJECT.match(clause, m.end())
-    what = _ARTICLE.sub("", obj.group(1).strip(" .")) if obj else None
-    return None if what is None or _NOT_SHIPPED.search(what.lower()) else what
+    what = _WHEN.sub("", _ARTICLE.sub("", obj.group(1).strip(" ."))) if obj else None
+    return None if not what or _NOT_SHIPPED.search(what.lower()) else what
 
 
 # Published or shipped, but no product: "the first version of the docs site".
 _NOT_SHIPPED = rx(r"\b(?:docs?|documentation|website|site|blog|changelog|guide|tutorial"
-                  r"|newsletter|orders?|units?|packages?|boxes)\b")
+                  r"|newsletter|orders?|units?|packages?|boxes|fix(?:es)?|hotfix|patch|bugs?"
+                  r"|update|tweaks?)\b")
 # What NEW_RELEASE cannot match without: checked as substrings first, as it runs on every
 # launch clause.
 NEW_WORDS = ("shipping", "first", "beta", "published", "proud", "excited", "pleased",
