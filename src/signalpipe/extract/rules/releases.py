@@ -1,4 +1,5 @@
-"""Release language that is no launch of ours: what ``company.launch`` asks before it reports one.
+"""Release language: what ``company.launch`` asks before it reports a launch of ours, and what
+it was that launched.
 
 A launch is a new product, a major version, a public launch / GA / "now available", a new platform
 or app (shared LABELLING.md). Release notes, blogs and chat use the same verbs for much else:
@@ -7,6 +8,11 @@ CLI", "after we launched in May 2019"), a process started ("launching a new serv
 a write-up introducing an idea ("this post introduces the pattern"), a changelog's pull-request
 line, a report or a conference "unveiled" or "announced", a state abbreviation read as GA
 ("Albany, GA"), or a description of what is available ("which functions are available").
+
+A release post also has wordings of its own ("Today we're shipping X", "we just pushed the first
+version of X", "X is now in beta", "proud to announce the USRP N320"), and names what launched
+in lower case ("the public API went live", "we shipped the new billing dashboard"): the thing
+named is the event's identity, so two launches in one batch stay two events.
 """
 
 from __future__ import annotations
