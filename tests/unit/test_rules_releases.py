@@ -205,6 +205,7 @@ NOT_EVENTS = [
     "I'd love to be featured on podcasts someday.",
     "Stripe was featured in Forbes.",
     "The podcast aired a story about our competitor.",
+    "The rewards are for our community members, so our co-founders won\u2019t take the prize.",
     "Stripe was awarded \"Best Payments API\" by DevWeek.",
     "We voted on the new logo.",
     "The package was picked up by UPS.",

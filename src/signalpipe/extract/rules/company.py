@@ -650,8 +650,9 @@ def media(clause: str, low: str, ctx: Context) -> Found | None:
 
 
 AWARD = rx(
-    r"\b(?:won(?!')|wins|win(?!')|winning|awarded|received|receives|took home|named (?:the )?winner"
-    r"|took (?:first|top|1st|gold)|earned|granted|secured|landed|named (?:as )?(?:a |the )?winner"
+    r"\b(?:won(?!['\u2019])|wins|win(?!['\u2019])|winning|awarded|received|receives|took home"
+    r"|named (?:the )?winner|took (?:first|top|1st|gold)|earned|granted|secured|landed"
+    r"|named (?:as )?(?:a |the )?winner"
     r"|honou?red (?:as|with|by|in)"
     r" of)\b[^.]{0,50}?\b(?P<what>award"
     r"|prize|competition|challenge|hackathon|pitch (?:competition|battle)|grant|patent|medal"
