@@ -100,6 +100,11 @@ FOUND = [
     ("Acme is now available in French, Spanish and German.", T.MARKET_EXPANSION, POS),
     ("The app now supports Japanese.", T.MARKET_EXPANSION, POS),
     ("We now accept payments in euros, opening up the EU market.", T.MARKET_EXPANSION, POS),
+    ("New region: eu-west-2 (London) is now available.", T.MARKET_EXPANSION, POS),
+    ("We've entered the Indian market.", T.MARKET_EXPANSION, POS),
+    ("Launching in Australia and New Zealand today!", T.MARKET_EXPANSION, POS),
+    ("We now ship to Canada.", T.MARKET_EXPANSION, POS),
+    ("We hired our first employee in Singapore.", T.MARKET_EXPANSION, POS),
     ("We gained a foothold in Japan this quarter with our first two customers.",
      T.MARKET_EXPANSION, POS),
     ("We opened our first office in Berlin this week.", T.MARKET_EXPANSION, POS),
@@ -222,6 +227,9 @@ NOT_EVENTS = [
     "This opened up the enterprise market for us.",
     "The grant aims to expand access to homeownership in the United States.",
     "I'm flying to Berlin for a conference next week.",
+    "Our new region picker is live.",
+    "We're launching in the UK next quarter.",
+    "Our CEO spoke at a conference in Paris.",
 ]
 
 

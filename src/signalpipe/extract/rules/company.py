@@ -7,7 +7,7 @@ import re
 from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.found import Context, Found, cased, said
 from signalpipe.extract.rules.lexicon import CERT, OUTLET, REGION, ROLE, rx
-from signalpipe.extract.rules.markets import market_opened
+from signalpipe.extract.rules.markets import market_opened, named_place
 from signalpipe.extract.rules.names import key, name_after, name_before, names_in
 from signalpipe.extract.rules.press import (
     MORE_PRESS,
@@ -463,7 +463,7 @@ def expansion(clause: str, low: str, ctx: Context) -> Found | None:
     m = EXPAND.search(low)
     if not m:
         return None
-    place = REGION.search(low)
+    place = named_place(low)
     name = None
     if place:
         name = clause[place.start():place.end()]

@@ -57,7 +57,8 @@ STEMS: dict[str, str] = {
               "staff$ step down retire full time full-time personnel employees$ freez "
               "pay freeze salary freeze wage freeze freezes pay freezing pay size of board$",
     "expansion": "opening up opened up opens up open up payments in billing in pricing in foothold "
-                 "localized localised language support "
+                 "localized localised language support launching in ship to ships to "
+                 "first employee in first hire in first engineer in "
                  "expand expansion launched in launches in live in opened opens new office new "
                  "region new data new market new hub new zone region data center datacenter "
                  "data centre first customer in first client in first deal in first office "
@@ -186,6 +187,8 @@ def _stems(spec: str) -> list[str]:
              "open sourc", "major version", "first version", "opening up", "opened up",
              "opens up", "open up", "payments in", "billing in", "pricing in",
              "language support", "picked up by", "written up", "is a new", "is our new",
+             "launching in", "ship to", "ships to", "first employee in", "first hire in",
+             "first engineer in",
              "time spent", "operations per", "writes per", "reads per", "time it takes",
              "index size", "database size", "image size",
              "is out",

@@ -41,13 +41,28 @@ _NAMED = re.compile(rf"(?i){LANGUAGE}|{CURRENCY}|\b(?:[A-Z]{{2,}}|[A-Z][a-z]+)(?
 
 
 _WORDS = ("available in", "live in", "launched in", "support", "locali", "accept", "take",
-          "bill in", "price in", "open", "foothold")
+          "bill in", "price in", "open", "foothold", "region", "zone", "data cent", "enter",
+          "into the", "launching in", "ship", "first")
+# A place opened in words ``company.EXPAND`` lacks: "New region: eu-west-2 (London) is now
+# available", "we've entered the Indian market", "launching in Australia today", "we now ship to
+# Canada", "our first employee in Singapore".
+PLACE = re.compile(
+    r"\b(?i:new (?:cloud )?(?:regions?|data ?cent(?:er|re)s?|zones?|pops?))\b[^.]{0,60}?"
+    r"\b(?i:is|are) (?i:now )?(?i:available|live|open)\b"
+    r"|\b(?i:entered|entering|enters|expanded into|expanding into|expands into) the"
+    r" (?P<adj>[A-Z][a-z]+(?: [A-Z][a-z]+)?) markets?\b"
+    r"|\b(?i:launching|launched|launches|now ships?|we ship|started shipping|first (?:employee"
+    r"|hire|engineer|salesperson|rep)) (?i:in|to) (?=\w)")
+_CODE = re.compile(r"\b[a-z]{2}-[a-z]+-\d\b")
 
 
 def market_opened(clause: str, low: str) -> Found | None:
     """A market opened by a language or a currency the product now speaks or takes."""
     if not any(w in low for w in _WORDS):
         return None  # most launch and expansion clauses: a substring test, not the patterns
+    opened = _place(clause, low)
+    if opened:
+        return opened
     m = OPENED.search(low)
     if m is None:
         m = OPENED_UP.search(low)
@@ -67,3 +82,29 @@ def market_opened(clause: str, low: str) -> Found | None:
     else:
         title = f"Opened the {what} market"
     return Found(EventType.MARKET_EXPANSION, {"region": key(what)}, title, m.start())
+
+
+def _place(clause: str, low: str) -> Found | None:
+    """A region, country or city opened, in the wordings of ``PLACE``."""
+    m = PLACE.search(clause)
+    if m is None:
+        return None
+    if m["adj"]:
+        where = m["adj"]
+    else:
+        code = _CODE.search(low, m.start(), m.end())  # "eu-west-2 (London)": the city
+        found = REGION.match(low, m.end()) if m.group().endswith(" ") else \
+            named_place(low, code.end() if code else m.start(), m.end()) or code
+        if found is None:
+            return None
+        where = clause[found.start():found.end()]
+    return Found(EventType.MARKET_EXPANSION, {"region": key(where)}, f"Expanded to {where}",
+                 m.start())
+
+
+def named_place(low: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """The first place ``REGION`` finds, but not the bare word "region" ("our new region
+    picker is live" names no place)."""
+    return next((r for r in REGION.finditer(low, start, len(low) if end is None else end)
+                 if r.group() != "region"), None)
+
