@@ -302,3 +302,15 @@ def test_an_analyst_ranking_names_the_firm(make_message: MakeMessage) -> None:
 def test_a_launch_title_names_the_thing(make_message: MakeMessage) -> None:
     events = read(make_message, "We're shipping the new mobile app today.")
     assert [e.title for e in events] == ["Launched mobile app"]
+
+
+@pytest.mark.parametrize(("subject", "incident"), [
+    ("Post-mortem: Blob Storage Outage", True),
+    ("Incident report: API degradation on May 3", True),
+    ("How we write post-mortems", False),
+])
+def test_a_post_mortem_title_reports_an_incident(make_message: MakeMessage, subject: str,
+                                                 incident: bool) -> None:
+    events = read(make_message, "Here is what happened and what we changed.", subject=subject)
+    kinds = [(e.event_type, e.polarity) for e in events]
+    assert kinds == ([(T.TECHNICAL_ACHIEVEMENT, NEG)] if incident else []), subject

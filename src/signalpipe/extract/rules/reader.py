@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import company as co
-from signalpipe.extract.rules import deals, founders, growth, modality
+from signalpipe.extract.rules import deals, founders, growth, modality, tech
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
 from signalpipe.extract.rules.layout import list_mail, no_events_here, readable
@@ -32,7 +32,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("churn_count", founders.churn_count),
     ("customer_success", deals.customer_success), ("revenue", growth.revenue),
     ("first_sale", founders.first_sale), ("users", growth.users),
-    ("technical", growth.technical), ("award", co.award),
+    ("technical", tech.postmortem), ("technical", growth.technical), ("award", co.award),
     ("launch", co.launch),
 )
 LATER_RETRACTED = re.compile(r"\b(?:then|but|and) (?:\w+ )?(?:backed out|pulled out|withdrew"

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.lexicon import rx
+from signalpipe.extract.rules.names import key
 from signalpipe.extract.rules.numbers import Figure, money
+from signalpipe.models import EventType
 
 # Wordings ``growth.TECH_METRIC`` / ``TECH_BETTER`` lack: "reduced the time spent on builds by
 # 75%", "double the throughput", "scales to nearly a million operations per second".
@@ -91,3 +94,19 @@ def not_a_result(clause: str, low: str, sentence: str, *, negative: bool) -> boo
         return GENERAL_INCIDENT.search(whole) is not None
     return NOT_MEASURED.search(whole) is not None or NOT_SYSTEM.search(whole) is not None \
         or VENDOR_NOTICE.match(clause) is not None
+
+
+# A post titled as an incident report reports an incident our users felt: "Post-mortem: Blob
+# Storage Outage", "Incident report: API degradation on May 3".
+POSTMORTEM = rx(r"^\W*(?:post-?mortem|incident (?:report|review)|rca|root cause analysis)\b\W*")
+
+
+def postmortem(clause: str, low: str, ctx: Context) -> Found | None:
+    """The incident a post-mortem's title names (its own identity, so two stay two)."""
+    m = POSTMORTEM.match(low) if clause == ctx.subject else None
+    if m is None:
+        return None
+    what = clause[m.end():].strip(" .") or "incident"
+    return Found(EventType.TECHNICAL_ACHIEVEMENT, {"incident": key(what)}, f"Incident: {what}",
+                 m.end(), negative=True)
+
