@@ -44,6 +44,7 @@ FOUND = [
     ("We just open-sourced our SDK.", T.PRODUCT_LAUNCH, POS),
     ("We released Acme 4.0 today with a brand-new editor.", T.PRODUCT_LAUNCH, POS),
     ("Launched the self-serve plan today, anyone can sign up now.", T.PRODUCT_LAUNCH, POS),
+    ("We launched the app on May 3.", T.PRODUCT_LAUNCH, POS),
     # chat in lower case, with emoji
     ("just shipped v2 of the dashboard 🎉", T.PRODUCT_LAUNCH, POS),
     ("our ios app is finally live in the app store", T.PRODUCT_LAUNCH, POS),
