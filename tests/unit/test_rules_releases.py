@@ -45,6 +45,12 @@ FOUND = [
     ("We released Acme 4.0 today with a brand-new editor.", T.PRODUCT_LAUNCH, POS),
     ("Launched the self-serve plan today, anyone can sign up now.", T.PRODUCT_LAUNCH, POS),
     ("We launched the app on May 3.", T.PRODUCT_LAUNCH, POS),
+    # a launch's lowlight in founder words
+    ("I'm shelving What Got Done, as customers seem uninterested in the idea.",
+     T.PRODUCT_LAUNCH, NEG),
+    ("I announced a new product and then discovered it was a mistake.", T.PRODUCT_LAUNCH, NEG),
+    ("We're shelving our mobile app to focus on web.", T.PRODUCT_LAUNCH, NEG),
+    ("We launched the app and it went great.", T.PRODUCT_LAUNCH, POS),
     # chat in lower case, with emoji
     ("just shipped v2 of the dashboard 🎉", T.PRODUCT_LAUNCH, POS),
     ("our ios app is finally live in the app store", T.PRODUCT_LAUNCH, POS),
@@ -150,6 +156,7 @@ NOT_EVENTS = [
     "[Turso](https://turso.tech/) is a new database provider.",
     "We are happy to announce the winners of our hackathon.",
     "We published a blog post about our journey.",
+    "I shelved the blog post draft.",
     "Today we're shipping 40 orders to the Berlin warehouse.",
     "We're shipping a fix for the login bug today.",
     "We're shipping the new app next week.",
@@ -300,9 +307,10 @@ def test_an_analyst_ranking_names_the_firm(make_message: MakeMessage) -> None:
     assert [e.title for e in events] == ["Coverage in Gartner"]
 
 
-def test_a_launch_title_names_the_thing(make_message: MakeMessage) -> None:
-    events = read(make_message, "We're shipping the new mobile app today.")
-    assert [e.title for e in events] == ["Launched mobile app"]
+@pytest.mark.parametrize("text", ["We're shipping the new mobile app today.",
+                                  "We launched the new mobile app in Germany."])
+def test_a_launch_title_names_the_thing(make_message: MakeMessage, text: str) -> None:
+    assert [e.title for e in read(make_message, text)] == ["Launched mobile app"]
 
 
 @pytest.mark.parametrize(("subject", "incident"), [

@@ -28,6 +28,7 @@ from signalpipe.extract.rules.releases import (
     plain_product,
     release_kind,
     released,
+    setback,
 )
 from signalpipe.extract.rules.subject import FIRST_PERSON
 from signalpipe.models import EventType, MetricValue
@@ -268,7 +269,7 @@ SLIP = rx(r"\b(?:launch|release|ga|rollout|go-live|general availability)\b[^.;]{
 
 
 def launch(clause: str, low: str, ctx: Context) -> Found | None:
-    opened = market_opened(clause, low)  # "the app now supports Japanese": a market, not a launch
+    opened = market_opened(clause, low) or setback(clause)  # a market; a product shelved
     if opened:
         return opened
     slip = SLIP.search(low)
@@ -302,14 +303,8 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
             and not re.search(r"(?i)\b(?:newsletter|review|recap|update|digest|roundup|week"
                               r"|month|year|changelog)\b", ctx.subject):
         product = ctx.subject.strip(" #*\U0001f680\U0001f389")  # "we're excited to bring you ..."
-    if product and version is None and ctx.company and ctx.company.fullmatch(product):
-        product = own_product(product, clause, ctx.subject if STRONG_LAUNCH.search(
-            ctx.subject.lower()) else "")
-    if product is None and version is None:
-        plain = plain_product(clause, m, intransitive=INTRANSITIVE.match(m.group().strip())
-                              is not None)
-        product = plain if plain and (PRODUCT_HINT.search(plain.lower())
-                                      or MORE_HINT.search(plain.lower())) else None
+    if version is None:
+        product = _unversioned(product, clause, m, ctx)
     if product and product.islower() and INTERNAL.search(product):
         return None  # "rolled out the new onboarding process for hires": our workings
     if product is None and version is None:
@@ -326,6 +321,22 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
     metrics, title = release_kind(m.group(), {"product": key(label)}, label)
     return Found(T.PRODUCT_LAUNCH, metrics, title, m.start(),
                  relational=bool(named_product), stakeholders=(label,))
+
+
+def _unversioned(product: str | None, clause: str, m: re.Match[str], ctx: Context) -> str | None:
+    """What launched when no version names it: not the company alone ("Launched Vespa" would
+    merge every launch of a batch), not a place, else the thing named in lower case."""
+    if product and ctx.company and ctx.company.fullmatch(product):
+        product = own_product(product, clause, ctx.subject if STRONG_LAUNCH.search(
+            ctx.subject.lower()) else "")
+    if product and REGION.fullmatch(product.lower()):
+        product = None  # "launched the new mobile app in Germany": the app, not Germany
+    if product is None:
+        plain = plain_product(clause, m, intransitive=INTRANSITIVE.match(m.group().strip())
+                              is not None)
+        product = plain if plain and (PRODUCT_HINT.search(plain.lower())
+                                      or MORE_HINT.search(plain.lower())) else None
+    return product
 
 
 _ON_PLATFORM = rx(r"\b(?:(?:we'?re|we are|we went|went|is|are) (?:now )?live|launched|launching)"

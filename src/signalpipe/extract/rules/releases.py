@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules.found import Found
 from signalpipe.extract.rules.lexicon import rx
-from signalpipe.extract.rules.names import name_after, name_before
-from signalpipe.models import MetricValue
+from signalpipe.extract.rules.names import key, name_after, name_before
+from signalpipe.models import EventType, MetricValue
 
 # Launch words ``company.LAUNCH`` lacks: "Today we're shipping one-click importers", "we just
 # pushed the first version of Private Locations", "we have published our Raycast integration".
@@ -46,7 +47,7 @@ NEW_RELEASE = rx(
     r"{0,2}(?:integration|extension|plugin|sdk|app|package|library|cli|template|action"
     r"|provider)s?)\b")
 _OBJECT = re.compile(r"[\s*_:]*([\w'’./+-]+(?: [\w'’./+-]+){0,4}?)(?=\s*(?:[^\w\s'’/+-]|$)"
-                     r"|\s(?:-|for|to|on|at)\s)")
+                     r"|\s(?:-|for|to|on|at|and|with|in|that|which)\s)")
 
 
 def released(clause: str, m: re.Match[str]) -> str | None:
@@ -234,4 +235,26 @@ def release_kind(trigger: str, metrics: dict[str, MetricValue], label: str
     if "open" in trigger and "source" in trigger:
         return {**metrics, "release": "open source"}, f"Open-sourced {label}"
     return metrics, f"Launched {label}"
+
+
+# A launch that failed or a product put away, in founder words: "I'm shelving What Got Done",
+# "I announced a new product and then discovered it was a mistake".
+SETBACK = re.compile(
+    r"\b(?i:shelv(?:e|es|ed|ing)|mothball(?:s|ed|ing)?|abandon(?:s|ed|ing)?) (?P<name>"
+    r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})|(?i:(?:our|my|the) (?:[\w-]+ ){0,2}?(?:app|product"
+    r"|service|tool|plugin|extension|side project)))"
+    r"|\b(?i:launched|announced|released|shipped) [^.;]{0,40}?\b(?i:and|but) (?i:then )?"
+    r"(?:\w+ ){0,3}?(?i:(?:it )?was a (?:mistake|flop|bust)|flopped|bombed|fizzled|went nowhere"
+    r"|(?:nobody|no one) (?:wanted|bought|signed up|cared))\b")
+
+
+def setback(clause: str) -> Found | None:
+    """A product shelved or a launch that flopped: the lowlight of a launch."""
+    m = SETBACK.search(clause)
+    if m is None:
+        return None
+    what = m["name"] or "launch"
+    return Found(EventType.PRODUCT_LAUNCH, {"setback": key(what)},
+                 f"Shelved {what}" if m["name"] else f"Launch flopped: {clause.strip()[:80]}",
+                 m.start(), negative=True)
 
