@@ -157,6 +157,8 @@ NOT_EVENTS = [
     "We are happy to announce the winners of our hackathon.",
     "We published a blog post about our journey.",
     "I shelved the blog post draft.",
+    "We abandoned Heroku for Fly.io last month.",
+    "We shelved Jira in favour of Linear.",
     "Today we're shipping 40 orders to the Berlin warehouse.",
     "We're shipping a fix for the login bug today.",
     "We're shipping the new app next week.",

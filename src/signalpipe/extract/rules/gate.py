@@ -134,7 +134,7 @@ STEMS: dict[str, str] = {
               "open sourc major version is out are out is here are here announce release of "
               "excited to now support now offer you can now you can finally now works with "
               "now integrates with slipped delayed postponed pushed back shipping first version "
-              "published is a new is our new shelv mothball abandon",
+              "published is a new is our new shelv mothball",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 

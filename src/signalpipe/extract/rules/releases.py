@@ -240,9 +240,10 @@ def release_kind(trigger: str, metrics: dict[str, MetricValue], label: str
 # A launch that failed or a product put away, in founder words: "I'm shelving What Got Done",
 # "I announced a new product and then discovered it was a mistake".
 SETBACK = re.compile(
-    r"\b(?i:shelv(?:e|es|ed|ing)|mothball(?:s|ed|ing)?|abandon(?:s|ed|ing)?) (?P<name>"
+    r"\b(?i:shelv(?:e|es|ed|ing)|mothball(?:s|ed|ing)?) (?P<name>"
     r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})|(?i:(?:our|my|the) (?:[\w-]+ ){0,2}?(?:app|product"
-    r"|service|tool|plugin|extension|side project)))"
+    r"|service|tool|plugin|extension|side project)))(?![^.;]{0,20}?(?i:in favou?r of|(?:switched"
+    r"|moved|migrated) to)|[^.;]{0,20}? for [A-Z])"
     r"|\b(?i:launched|announced|released|shipped) [^.;]{0,40}?\b(?i:and|but) (?i:then )?"
     r"(?:\w+ ){0,3}?(?i:(?:it )?was a (?:mistake|flop|bust)|flopped|bombed|fizzled|went nowhere"
     r"|(?:nobody|no one) (?:wanted|bought|signed up|cared))\b")
