@@ -647,8 +647,8 @@ def media(clause: str, low: str, ctx: Context) -> Found | None:
               or re.search(r"\b(?:interview|podcast|episode|article|story|piece|profile)\b", low)):
         return None  # "Kara Craig was featured in ...": someone's press, not ours
     if who is None:
-        who = name_after(clause, m.start(), within=40) or name_before(clause, m.start()) \
-            or generic_outlet(low, m.end())
+        who = analyst_firm(clause) or name_after(clause, m.start(), within=40) \
+            or name_before(clause, m.start()) or generic_outlet(low, m.end())
     if who is not None and who.lower() in {"named", "recognized", "recognised", "ranked"}:
         who = analyst_firm(clause) or who  # "Acme Named a Leader in the Gartner Magic Quadrant"
     if who is None or who.lower() in {"featured", "in", "people", "download"}:

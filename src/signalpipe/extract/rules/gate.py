@@ -38,7 +38,7 @@ STEMS: dict[str, str] = {
              "hacker news indie hackers indiehackers trending top post top story review from "
              "review by reviews from reviews by youtube review the top of did well on "
              "spot on hype cycle included in listed in honor honour picked up by syndicated "
-             "reprinted written up",
+             "reprinted written up positions positioned recognizing recognising naming",
     "hiring": "ceo cto cfo coo cro cmo cpo ciso cio$ cso$ cdo$ cco$ chief vice president vp$ "
               "svp$ evp$ head of director general counsel founding founder co-founder cofounder "
               "principal staff engineer lead president board of board member the board our board "

@@ -21,6 +21,9 @@ from signalpipe.models import EventType
 MORE_PRESS = rx(r"\bcovered (?:our|the) (?:[\w-]+ ){0,3}?(?:series [a-e]|seed|round|raise|launch"
                 r"|funding|news|announcement|product|company|startup|app|story|acquisition)\b"
                 r"|\b(?:was |were |got |been )?(?:picked up|syndicated|reprinted) by\b"
+                r"|\b(?:positions?|positioned|recogni[sz](?:es|ing)|naming) (?:[\w.-]+ ){1,3}as"
+                r" (?:a |an )?(?:leader|visionary|challenger|outperformer|fast mover|forward mover"
+                r"|top \d+)\b"
                 r"|\bwritten up (?:in|by)\b|\b(?:podcast|episode|interview|segment|profile"
                 r"|article|feature)\b[^.]{0,40}?\b(?:dropped|aired|premiered)\b")
 # Someone else in the press: "Stripe was featured in Forbes".
