@@ -184,6 +184,8 @@ NOT_EVENTS = [
     "Announcing NEWSDR 2021 on Friday August 20",
     "The Spotlight series launches new workouts with full playlists.",
     "Fitness+ is introducing a new series of multiweek programs.",
+    "Fitness+, now available in 48 countries, is introducing a new series of programs.",
+    "Fitness+ is available anytime, anywhere, on iPhone, iPad, and Apple TV.",
     # words that only look like launch words
     "TLS 1.0 and 1.1 are outdated versions of the encryption protocol.",
     "Smith and Winfred Benson Relays in Albany, GA.",

@@ -144,7 +144,10 @@ _NEWLY = rx(r"\b(?:now|today|officially|as of|finally)\b")
 # What is available, described, not announced: "which functions are available", "available to
 # cardholders, subject to eligibility requirements".
 DESCRIBED = rx(r"\b(?:which|what|whatever|whichever) (?:\w+ ){0,3}(?:is|are) available\b"
-               r"|\bsubject to (?:eligibility|approval|availability|credit|terms)\b")
+               r"|\bsubject to (?:eligibility|approval|availability|credit|terms)\b"
+               r"|\bavailable in (?:over |more than |nearly )?\d+ (?:countries|markets|regions"
+               r"|languages|cities)\b"
+               r"|\bavailable (?:anytime|any time|anywhere|24/7|around the clock|on demand)\b")
 # "GA" is general availability only where it is said to be reached: "is now GA", "GA release".
 _GA = re.compile(r"\b(?:is|are|now|goes|went|go|reach(?:ed|es)?|hits?|hit|to|into|in|for|as)"
                  r" GA\b|\bGA(?: release| launch| today| now| version| build|!|:|$)")
