@@ -66,6 +66,7 @@ FOUND = [
     ("We just pushed the first version of **Private Locations** at Acme.", T.PRODUCT_LAUNCH,
      POS),
     ("We have published our Raycast integration.", T.PRODUCT_LAUNCH, POS),
+    ("Now available: Acme Insights for all teams.", T.PRODUCT_LAUNCH, POS),
     ("Acme Research is proud to announce the USRP N320 and USRP N321 radios.",
      T.PRODUCT_LAUNCH, POS),
     ("We are proud to announce the launch of Acme Pay.", T.PRODUCT_LAUNCH, POS),
@@ -186,6 +187,7 @@ NOT_EVENTS = [
     "Fitness+ is introducing a new series of multiweek programs.",
     "Fitness+, now available in 48 countries, is introducing a new series of programs.",
     "Fitness+ is available anytime, anywhere, on iPhone, iPad, and Apple TV.",
+    "Now available: our 2025 State of DevOps report.",
     # words that only look like launch words
     "TLS 1.0 and 1.1 are outdated versions of the encryption protocol.",
     "Smith and Winfred Benson Relays in Albany, GA.",
@@ -225,6 +227,7 @@ NOT_EVENTS = [
     "We position Acme as a leader in observability.",
     "Stripe was featured in Forbes.",
     "The podcast aired a story about our competitor.",
+    "Our podcast's 50th episode is out now.",
     "The rewards are for our community members, so our co-founders won\u2019t take the prize.",
     "Stripe was awarded \"Best Payments API\" by DevWeek.",
     "We voted on the new logo.",

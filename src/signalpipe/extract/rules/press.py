@@ -33,7 +33,9 @@ SELF_CITED = rx(r"\b(?:i|we|i've|we've|i have|we have|i had|we had)\s+$")
 INVITED = rx(r"\b(?:got |been |was |were |am |are )?invited (?:me |us )?(?:on|to|onto|for)\b"
              r"|\b(?:upcoming|scheduled|will (?:be|appear)|going to (?:be|appear))\b"
              r"|\b(?:i'?d|we'?d|would) (?:love|like) to\b|\bsomeday\b|\bdream\b"
-             r"|\babout (?:our |a |the )?(?:competitors?|rivals?)\b")
+             r"|\babout (?:our |a |the )?(?:competitors?|rivals?)\b"
+             r"|\bour (?:own )?(?:podcast|newsletter|blog|webinar|youtube channel)"
+             r"(?:'s|\u2019s)?\b")
 # a modal governing the press words: "can be on the front page" (not "may": the month)
 MIGHT = rx(r"\b(?:can|could|would|might)\s+(?:\w+\s+){0,3}$")
 BACKSTORY = rx(r"\b(?:follows|following|builds on|comes after|on the heels of)\b")

@@ -120,7 +120,8 @@ NOT_A_PRODUCT = rx(
     r"|trends|predictions|findings|study|ranking|forecast|technologies defining|winners"
     r"|summit|conference|meetup|workshop|webinar|hackathon|schedule|agenda|poll|recap"
     r"|newsletter|keynote|lineup|roadmap|workouts|episodes|playlists|recipes|flavou?rs"
-    r"|menu items|series of|results|earnings|dividend|acquisition|merger|funding|appointment)\b")
+    r"|menu items|series of|state of|white ?paper|\d{4} [\w ]{0,30}report|results|earnings"
+    r"|dividend|acquisition|merger|funding|appointment)\b")
 # Work in bulk or a feature on a surface of a product: "a release that introduces a whole slew
 # of improvements", "Impacts are available on the API".
 ROUTINE = rx(r"\b(?:slew|bunch|lot|number|host|range|handful|series|lots) of (?:\w+ )?"
@@ -170,10 +171,12 @@ def not_a_release(trigger: str, clause: str, low: str, at: int, *, intransitive:
         return True  # "Announcing NEWSDR 2021 on Friday August 20": an event, not a product
     if trigger.startswith(("is open", "are open")) and not _NEWLY.search(low):
         return True
-    # what was unveiled: the object after the verb, or the subject before "is live / is here"
     if PRICING.match(low, at + len(trigger)):
         return True
-    target = low[max(0, at - 60):at] if intransitive else low[at:at + 80]
+    # what was unveiled: after the verb, or before "is live" (after it when it opens the clause:
+    # "Now available: our 2025 State of DevOps report")
+    target = low[max(0, at - 60):at] if intransitive and low[:at].strip(" *#:-") else \
+        low[at:at + 80]
     return NOT_A_PRODUCT.search(target) is not None
 
 
