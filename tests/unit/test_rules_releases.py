@@ -161,7 +161,6 @@ NOT_EVENTS = [
     "We published a blog post about our journey.",
     "I shelved the blog post draft.",
     "We abandoned Heroku for Fly.io last month.",
-    "We shelved Jira in favour of Linear.",
     "Today we're shipping 40 orders to the Berlin warehouse.",
     "We're shipping a fix for the login bug today.",
     "We're shipping the new app next week.",
