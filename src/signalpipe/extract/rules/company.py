@@ -7,7 +7,29 @@ import re
 from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.found import Context, Found, cased, said
 from signalpipe.extract.rules.lexicon import CERT, OUTLET, REGION, ROLE, rx
+from signalpipe.extract.rules.markets import market_opened, named_place
 from signalpipe.extract.rules.names import key, name_after, name_before, names_in
+from signalpipe.extract.rules.press import (
+    MORE_PRESS,
+    analyst_firm,
+    award_backstory,
+    generic_outlet,
+    not_coverage,
+    quoted_award,
+)
+from signalpipe.extract.rules.releases import (
+    INTERNAL,
+    MORE_HINT,
+    NAMED_FIRST,
+    NEW_RELEASE,
+    NEW_WORDS,
+    not_a_release,
+    own_product,
+    plain_product,
+    release_kind,
+    released,
+    setback,
+)
 from signalpipe.extract.rules.subject import FIRST_PERSON
 from signalpipe.models import EventType, MetricValue
 
@@ -36,7 +58,9 @@ NOT_HIRE = rx(r"\b(?:(?:prior to|before) (?:joining|starting)|plan(?:s|ning)? to
               r"|hiring (?:plan|for|a|an|our)|we(?:'re| are) hiring|open roles?|headcount plan"
               r"|join(?:ed|ing)? (?:the|a|our) (?:call|meeting|zoom|channel|webinar|slack|standup"
               r"|waitlist|beta|program|session|thread|event|demo)|joined us (?:on|for) (?:the|a)"
-              r" (?:call|demo|webinar|podcast)|customer|user)\b")
+              r" (?:call|demo|webinar|podcast)|customer|user"
+              r"|(?:newest|strategic|technology|channel|distribution|integration) partners?"
+              r"|search for)\b")
 LEAVE = rx(r"\b(?:passed away|(?:to|will) (?:step down|leave|retire)|retir(?:es|ed|ing)\b"
            r"|departure\b|decided to leave|(?:is )?out as|resign(?:ed|s|ing"
            r"|ation)|is leaving"
@@ -147,8 +171,8 @@ LAUNCH = rx(
     r"|introduc(?:ed|es|ing) (?!us\b|me\b|him\b|her\b|them\b)(?:our |the |a |an )?(?:new )?"
     r"(?=[A-Z\w])|unveil(?:ed|s|ing)"
     r"|debut(?:ed|s)|(?:we'?re|we are) (?:now )?live on"
-    r"|is (?:now )?(?:live|out(?! of)|here|available)|are (?:now )?(?:live"
-    r"|out(?! of)|here|available)|went live|now available|now live"
+    r"|is (?:now )?(?:live|out(?! of)|here|available)\b|are (?:now )?(?:live"
+    r"|out(?! of)|here|available)\b|went live|now available|now live"
     r"|generally available|general availability|\bga\b|public (?:beta|launch|release|preview)"
     r"|open beta|has arrived|have arrived|announc(?:ed|es|ing) (?:the |a |an |our |its )?"
     r"(?:new|launch|release|availability|general availability|beta|version|v?\d)"
@@ -203,16 +227,18 @@ MAJOR_HEADING = re.compile(r"^\W{0,6}(?:v|version\s)?(?P<v>[1-9]\d*\.0(?:\.0)?)\
                            r"(?:[-\u2013\u2014(]\s*)?(?:\d{4}-\d\d-\d\d|\(|$)")
 
 
-OBJECT = re.compile(r"[\s*_]*((?:[\w'’./+-]+ ?){1,5}?)(?=[:;,.!(]|\*\*|$| - | for | to | on )")
+OBJECT = re.compile(r"[\s*_]*([\w'’./+-]+(?: [\w'’./+-]+){0,4}?)(?=\s*(?:[:;,.!(]|\*\*|$)"
+                    r"|\s(?:-|for|to|on)\s)")
 INTRANSITIVE = re.compile(r"(?:is|are|went|goes) (?:now )?(?:live|out|here|available|ga)|now "
                           r"(?:available|live)|generally available|general availability|ga$"
                           r"|out now|available (?:now|today)|has arrived|have arrived"
                           r"|shipped$|rolled out$|is shipping|out of beta|available to")
-NOT_LAUNCH_OBJECT = rx(r"\b(?:website|web site|blog|logo|brand(?:ing)?|new look|newsletter|podcast"
-                      r"|office|team|hire|colleague|intern|employee|handbook|policy|poll|survey"
+NOT_LAUNCH_OBJECT = rx(r"\b(?:website|web site|blog|logo|brand(?!-new)(?:ing)?|new look"
+                      r"|newsletter|podcast|office|team|hire|colleague|intern|employee|handbook|policy|poll|survey"
                       r"|webinar|meetup|event|conference|contest|giveaway|job|role|book|bookclub"
-                      r"|collection|album|song|film|movie|store|restaurant|refinancing|bid|offer"
-                      r"|takeover|loan|bond|notes|buyback|share sale|ipo|campaign|probe"
+                      r"|collection|album|song|film|movie|(?<!app )(?<!play )store|restaurant"
+                      r"|refinancing|bid|offer|takeover|loan|bond|notes|buyback|share sale|ipo"
+                      r"|campaign|probe"
                       r"|investigation|inquiry|review|consultation|appeal|lawsuit|tender offer"
                       r"|strategic review|search for|schedule|agenda|workshop|summit|hackathon"
                       r"|registration|cfp|call for (?:papers|proposals|speakers)|tutorial|course"
@@ -243,6 +269,9 @@ SLIP = rx(r"\b(?:launch|release|ga|rollout|go-live|general availability)\b[^.;]{
 
 
 def launch(clause: str, low: str, ctx: Context) -> Found | None:
+    opened = market_opened(clause, low) or setback(clause)  # a market; a product shelved
+    if opened:
+        return opened
     slip = SLIP.search(low)
     if slip:  # a delayed launch is the lowlight of a launch (shared LABELLING.md)
         version = _VERSION.search(clause)
@@ -254,18 +283,30 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
     if major:  # "## [4.0.0] - 2025-01-21": a changelog opening a major version
         return Found(T.PRODUCT_LAUNCH, {"product": f"v{major['v']}"},
                      f"Released version {major['v']}", 0)
-    m = LAUNCH.search(low)
+    # narrow phrases first: "launched another book" is the founder's
+    new = NEW_RELEASE.search(low) if any(w in low for w in NEW_WORDS) else None
+    m = new or LAUNCH.search(low)
     headline = clause == ctx.subject  # a post's title: "Vespa 8 is here"
-    if not m or _not_a_launch(m.group().strip(), clause, low, m.start(), headline=headline):
+    # "the first version of X" is no routine "version of" the docs
+    routine = PRE_RELEASE.search(low) or NOT_LAUNCH_USE.search(low) if new else \
+        m and _not_a_launch(m.group().strip(), clause, low, m.start(), headline=headline)
+    if not m or routine or not_a_release(m.group().strip(), clause, low, m.start(),
+                             intransitive=INTRANSITIVE.match(m.group().strip()) is not None,
+                             subject=ctx.subject, sentence=ctx.sentence):
         return None
     version = _VERSION.search(clause)
-    product = _product(clause, m, ctx, has_version=version is not None)
+    product = released(clause, m) if new else _product(clause, m, ctx,
+                                                        has_version=version is not None)
     if product is None and version is None and ctx.subject and len(ctx.subject) <= 80 \
             and STRONG_LAUNCH.search(low) and FIRST_PERSON.search(low) \
             and re.search(r"\b(?:today|excited|pleased|thrilled|happy|proud)\b", low) \
             and not re.search(r"(?i)\b(?:newsletter|review|recap|update|digest|roundup|week"
                               r"|month|year|changelog)\b", ctx.subject):
         product = ctx.subject.strip(" #*\U0001f680\U0001f389")  # "we're excited to bring you ..."
+    if version is None:
+        product = _unversioned(product, clause, m, ctx)
+    if product and product.islower() and INTERNAL.search(product):
+        return None  # "rolled out the new onboarding process for hires": our workings
     if product is None and version is None:
         product = _launched_on_platform(low)
         if product is None:
@@ -276,9 +317,26 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
     # "Vault API: shipped to everyone", "Flow Copilot is now GA": the name before the verb is
     # the product, not someone else launching one ("Stripe launched Radar")
     named_product = product is not None and clause.find(product) < m.start() \
-        and INTRANSITIVE.match(m.group().strip())
-    return Found(T.PRODUCT_LAUNCH, {"product": key(label)}, f"Launched {label}", m.start(),
+        and (INTRANSITIVE.match(m.group().strip()) or (new and new.lastgroup in NAMED_FIRST))
+    metrics, title = release_kind(m.group(), {"product": key(label)}, label)
+    return Found(T.PRODUCT_LAUNCH, metrics, title, m.start(),
                  relational=bool(named_product), stakeholders=(label,))
+
+
+def _unversioned(product: str | None, clause: str, m: re.Match[str], ctx: Context) -> str | None:
+    """What launched when no version names it: not the company alone ("Launched Vespa" would
+    merge every launch of a batch), not a place, else the thing named in lower case."""
+    if product and ctx.company and ctx.company.fullmatch(product):
+        product = own_product(product, clause, ctx.subject if STRONG_LAUNCH.search(
+            ctx.subject.lower()) else "")
+    if product and REGION.fullmatch(product.lower()):
+        product = None  # "launched the new mobile app in Germany": the app, not Germany
+    if product is None:
+        plain = plain_product(clause, m, intransitive=INTRANSITIVE.match(m.group().strip())
+                              is not None)
+        product = plain if plain and (PRODUCT_HINT.search(plain.lower())
+                                      or MORE_HINT.search(plain.lower())) else None
+    return product
 
 
 _ON_PLATFORM = rx(r"\b(?:(?:we'?re|we are|we went|went|is|are) (?:now )?live|launched|launching)"
@@ -315,7 +373,7 @@ def release_level(low: str) -> str | None:
 def _not_a_launch(trigger: str, clause: str, low: str, at: int, *, headline: bool) -> bool:
     """Routine releases, concepts "introduced in" a paper, a website or a hire "introduced",
     support-thread "you can now", a bare "announced" with nothing launched."""
-    hint = PRODUCT_HINT.search(low)
+    hint = PRODUCT_HINT.search(low) or MORE_HINT.search(low)
     if (not hint and not names_in(clause) and not headline) or WEAK_USE.search(low) \
             or NOT_LAUNCH_USE.search(low) \
             or NOT_LAUNCH_OBJECT.search(low, at) or PRE_RELEASE.search(low) \
@@ -334,7 +392,8 @@ def _not_a_launch(trigger: str, clause: str, low: str, at: int, *, headline: boo
     if trigger.startswith(("you can", "now works", "now integrates")) and not re.search(
             r"\b(?:announce|excited|happy|pleased|thrilled|proud|today|introducing|new)\b", low):
         return True  # "you can now retry the export" in a support thread is no launch
-    return trigger in {"announced", "announces", "announcing"} and not hint
+    # a post titled "Announcing IN query operator" announces what it names
+    return trigger in {"announced", "announces", "announcing"} and not hint and not headline
 
 
 _PLATFORMS = re.compile(r"(?i)product ?hunt|hacker news|app store|google play|play store|github"
@@ -386,7 +445,7 @@ EXPAND = rx(
     r" (?:to|in)|first customer there|(?:first"
     r"|sixth|second"
     r"|third|fourth|fifth|\d+(?:st|nd|rd|th))"
-    r" market)")
+    r" market)(?:(?<=\s)|\b)")  # a cue ends a word: "new market", not "new marketing"
 EXIT = rx(r"\b(?:exit(?:ed|ing|s)? the [\w ]{1,20}market|(?:deprecated|withdrawn|discontinued"
           r"|sunset|retired|no longer available)\b[^.]{0,80}?\b(?:in|from) (?=[a-z])"
           r"|pull(?:ed|ing|s)? out of|shut(?:ting)? "
@@ -398,18 +457,24 @@ EXIT = rx(r"\b(?:exit(?:ed|ing|s)? the [\w ]{1,20}market|(?:deprecated|withdrawn
 
 def expansion(clause: str, low: str, ctx: Context) -> Found | None:
     if re.search(r"\bexpand\w* (?:its |our |the |their )?(?:agreement|contract|deal|partnership"
-                 r"|relationship)", low):
+                 r"|relationship)|\bexpand\w* access to\b", low):
         return None  # "Acme expands agreement with Walmart": a customer's expansion
     out = EXIT.search(low)
+    if out and not (REGION.search(low, out.start()) or re.search(
+            r"market|office|operations|region|data ?cent", out.group())):
+        out = None  # "retired the Hobbyist Kit from the website": a product, not a market
     if out:
         place = REGION.search(low, out.start())
         where = clause[place.start():place.end()] if place else clause[out.start():out.end()]
         return Found(T.MARKET_EXPANSION, {"region": key(where)}, f"Exited {where}", out.start(),
                      negative=True)
+    opened = market_opened(clause, low)  # "now available in French", "payments in euros"
+    if opened:
+        return opened
     m = EXPAND.search(low)
     if not m:
         return None
-    place = REGION.search(low)
+    place = named_place(low)
     name = None
     if place:
         name = clause[place.start():place.end()]
@@ -566,8 +631,10 @@ _RANKED_ON = rx(r"(?:(?:[1-9]|10) (?:on|at)|top (?:post|story) on|trending on) (
 
 
 def media(clause: str, low: str, ctx: Context) -> Found | None:
-    m = PRESS.search(low)
+    m = PRESS.search(low) or MORE_PRESS.search(low)
     if not m:
+        return None
+    if not_coverage(clause, low, m.start(), ctx.company):
         return None
     veto = NOT_PRESS.search(low)
     if veto and not (veto.group() == "list of" and re.search(r"spot|ranked|named", m.group())):
@@ -585,7 +652,10 @@ def media(clause: str, low: str, ctx: Context) -> Found | None:
               or re.search(r"\b(?:interview|podcast|episode|article|story|piece|profile)\b", low)):
         return None  # "Kara Craig was featured in ...": someone's press, not ours
     if who is None:
-        who = name_after(clause, m.start(), within=40) or name_before(clause, m.start())
+        who = analyst_firm(clause) or name_after(clause, m.start(), within=40) \
+            or name_before(clause, m.start()) or generic_outlet(low, m.end())
+    if who is not None and who.lower() in {"named", "recognized", "recognised", "ranked"}:
+        who = analyst_firm(clause) or who  # "Acme Named a Leader in the Gartner Magic Quadrant"
     if who is None or who.lower() in {"featured", "in", "people", "download"}:
         return None
     if ctx.company and ctx.company.fullmatch(who):
@@ -596,8 +666,9 @@ def media(clause: str, low: str, ctx: Context) -> Found | None:
 
 
 AWARD = rx(
-    r"\b(?:won(?!')|wins|win(?!')|winning|awarded|received|receives|took home|named (?:the )?winner"
-    r"|took (?:first|top|1st|gold)|earned|granted|secured|landed|named (?:as )?(?:a |the )?winner"
+    r"\b(?:won(?!['\u2019])|wins|win(?!['\u2019])|winning|awarded|received|receives|took home"
+    r"|named (?:the )?winner|took (?:first|top|1st|gold)|earned|granted|secured|landed"
+    r"|named (?:as )?(?:a |the )?winner"
     r"|honou?red (?:as|with|by|in)"
     r" of)\b[^.]{0,50}?\b(?P<what>award"
     r"|prize|competition|challenge|hackathon|pitch (?:competition|battle)|grant|patent|medal"
@@ -608,6 +679,8 @@ AWARD = rx(
 def award(clause: str, low: str, ctx: Context) -> Found | None:
     m = AWARD.search(low)
     if not m:
+        return quoted_award(clause, ctx.company)  # 'we were awarded "Best PM Tool"'
+    if award_backstory(low, m.start()):
         return None
     what = (m["what"] or "patent").lower()
     subtype = "patent" if what == "patent" else "grant" if what == "grant" else "award"

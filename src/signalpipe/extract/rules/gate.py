@@ -37,7 +37,8 @@ STEMS: dict[str, str] = {
              "magic quadrant forrester wave product of the leader$ product hunt ranked ranks "
              "hacker news indie hackers indiehackers trending top post top story review from "
              "review by reviews from reviews by youtube review the top of did well on "
-             "spot on hype cycle included in listed in honor honour",
+             "spot on hype cycle included in listed in honor honour picked up by syndicated "
+             "reprinted written up positions positioned recognizing recognising naming",
     "hiring": "ceo cto cfo coo cro cmo cpo ciso cio$ cso$ cdo$ cco$ chief vice president vp$ "
               "svp$ evp$ head of director general counsel founding founder co-founder cofounder "
               "principal staff engineer lead president board of board member the board our board "
@@ -55,7 +56,10 @@ STEMS: dict[str, str] = {
               "furlough new executive new leadership new senior paus frozen jobs$ workforce "
               "staff$ step down retire full time full-time personnel employees$ freez "
               "pay freeze salary freeze wage freeze freezes pay freezing pay size of board$",
-    "expansion": "expand expansion launched in launches in live in opened opens new office new "
+    "expansion": "opening up opened up opens up open up payments in billing in pricing in foothold "
+                 "localized localised language support launching in ship to ships to "
+                 "first employee in first hire in first engineer in "
+                 "expand expansion launched in launches in live in opened opens new office new "
                  "region new data new market new hub new zone region data center datacenter "
                  "data centre first customer in first client in first deal in first office "
                  "entered entering available in availability in now serving set up incorporated "
@@ -111,9 +115,11 @@ STEMS: dict[str, str] = {
                  "loss lost data breach compromised leak ddos ransomware postmortem post-mortem "
                  "root cause rca$ unavailable timeout lag$ lagging broke for broke in failed over "
                  "failover unauthorized access data leak exposed vulnerab security issue "
-                 "unauthori leaderboard benchmark deploys builds faster quicker fees size of",
+                 "unauthori leaderboard benchmark deploys builds faster quicker fees size of "
+                 "time spent operations per second writes per reads per time it takes "
+                 "concurrent index size database size image size shrank shrunk beats outperform",
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
-             "granted secured landed patent award honor honour",
+             "granted secured landed patent award honor honour voted crowned",
     "first_sale": "sold my first sold our first got our first got my first landed our first "
                   "made our first made my first closed our first first paying first paid "
                   "first sale first pre paying",
@@ -127,7 +133,8 @@ STEMS: dict[str, str] = {
               "arrives announc goes live out now first release initial release open-sourc "
               "open sourc major version is out are out is here are here announce release of "
               "excited to now support now offer you can now you can finally now works with "
-              "now integrates with slipped delayed postponed pushed back",
+              "now integrates with slipped delayed postponed pushed back shipping first version "
+              "published is a new is our new shelv mothball",
     # news wording (headlines.py): results and audiences that rose, in a headline's few words
     "news_results": "rise rises rose risen climb jump grow grew increase gain surg soar doubl "
                     "topped tops$ beat ahead improv passes passed crossed surpass strong "
@@ -204,7 +211,13 @@ def _stems(spec: str) -> list[str]:
              "unauthorized access", "data leak", "passed away",
              "reduce the team", "reduced the team",
              "reduce our team", "reduced our team", "first release", "initial release",
-             "open sourc", "major version",
+             "open sourc", "major version", "first version", "opening up", "opened up",
+             "opens up", "open up", "payments in", "billing in", "pricing in",
+             "language support", "picked up by", "written up", "is a new", "is our new",
+             "launching in", "ship to", "ships to", "first employee in", "first hire in",
+             "first engineer in",
+             "time spent", "operations per", "writes per", "reads per", "time it takes",
+             "index size", "database size", "image size",
              "is out",
              "are out", "is here", "are here", "release of", "sat down", "guest on", "excited to",
              "now support", "out of beta", "available to everyone", "available to all",
@@ -305,9 +318,24 @@ def cues(low: str) -> list[tuple[int, frozenset[str]]]:
         detectors = part(m.group()) if end < size and low[end].isalnum() else whole(m.group())
         if detectors:
             out.append((m.start(), detectors))
+        if end < size and low[end].isalnum() and " " in m.group():
+            # a phrase's last word may start a cue of its own: "we're in" + "introducing"
+            inner = _inner_cue(low, m.start() + m.group().rindex(" ") + 1)
+            if inner:
+                out.append(inner)
     if ".0" in low:
         out.extend((m.end() - 1, _LAUNCH) for m in HEADING.finditer(low))
     return out
 
 
 _LAUNCH = frozenset({"launch"})
+
+
+def _inner_cue(low: str, at: int) -> tuple[int, frozenset[str]] | None:
+    m = GATE.match(low, at)
+    if m is None:
+        return None
+    end = m.end()
+    detectors = _OPEN.get(m.group()) if end < len(low) and low[end].isalnum() \
+        else STEM_DETECTORS.get(m.group())
+    return (at, detectors) if detectors else None

@@ -16,6 +16,14 @@ from signalpipe.extract.rules.numbers import (
     short_count,
     short_money,
 )
+from signalpipe.extract.rules.tech import (
+    MORE_BETTER,
+    MORE_LEADERBOARD,
+    MORE_METRIC,
+    not_a_result,
+    spoken_counts,
+    spoken_multiples,
+)
 from signalpipe.models import EventType, MetricValue
 
 T = EventType
@@ -476,26 +484,29 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
             return Found(T.COMPLIANCE, {"incident": "security"},
                          f"Security incident: {_phrase(clause, outage.start())}",
                          outage.start(), negative=True)
+        if not_a_result(clause, low, ctx.sentence, negative=True):
+            return None
         return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "outage"},
                      f"Incident: {_phrase(clause, outage.start())}", outage.start(),
                      negative=True)
-    top = LEADERBOARD.search(low)
+    top = LEADERBOARD.search(low) or MORE_LEADERBOARD.search(low)
     if top:
         return Found(T.TECHNICAL_ACHIEVEMENT, {"benchmark": key_words(top.group())[:60]},
                      _phrase(clause, top.start()), top.start())
-    m = TECH_METRIC.search(low)
+    m = TECH_METRIC.search(low) or MORE_METRIC.search(low)
     if not m:
         return None
-    better = TECH_BETTER.search(low)
+    better = TECH_BETTER.search(low) or MORE_BETTER.search(low)
     if not better or NOT_PRODUCTION.search(low):
         return None
     metric = m["w"].lower()
     allow = frozenset({"negation"}) if better.group() == "instead of" else frozenset()
     durations = durations_ms(clause)
     pcts = percents(clause)
-    mult = multiples(clause)
-    figures = counts(clause)
-    if not (durations or pcts or mult or any(f.scaled for f in figures)):
+    mult = multiples(clause) or spoken_multiples(clause)
+    figures = counts(clause) + spoken_counts(clause)
+    if not (durations or pcts or mult or any(f.scaled for f in figures)) \
+            or not_a_result(clause, low, ctx.sentence, negative=False):
         return None
     canon = re.sub(r"[^a-z0-9]+", "_", metric).strip("_")
     metrics: dict[str, str | int | float] = {}

@@ -72,7 +72,7 @@ REGION = rx(
     r"|frankfurt|milan|brussels|edinburgh|manchester|kuala lumpur|jakarta|bangkok|manila"
     r"|ho chi minh|hanoi|shanghai|beijing|shenzhen|osaka|washington|dallas|ohio|virginia"
     r"|oregon|california|texas|new jersey|ontario|quebec|bavaria|scotland|wales|region"
-    r"|(?:aws|gcp|azure|google cloud(?: platform)?|cloud) (?:zones?|regions?))\b")
+    r"|(?:aws|gcp|azure|google cloud(?: platform)?|cloud)(?: \(\w+\))? (?:zones?|regions?))\b")
 PRODUCTION = rx(r"\b(?:prod|production|live|all (?:customers|users|regions)|every (?:customer"
                 r"|region)|in the wild|for everyone|globally|rolled out|shipped|released"
                 r"|deployed)\b")

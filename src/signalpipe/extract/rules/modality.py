@@ -22,11 +22,11 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 PLAN = _rx(
-    r"\b(?:will|won't|shall|'ll|going to|gonna|plan(?:s|ned|ning)? (?:to|for|on)|aim(?:s"
+    r"\b(?:will|won't|shall|'ll|going to|gonna|plan(?:s|ned|ning)? (?:to|for|on)\b|aim(?:s"
     r"|ing)? (?:to|for)"
     r"|hop(?:e|es|ing|efully)|target(?:s|ing)?\b|goal\b|goals|expect(?:s|ing)?|expected to"
     r"|should|could|would|might|(?<!in )(?<!across )(?<!since )(?<!from )(?<!early )(?<!late )"
-    r"(?<!mid-)(?<!of )may\b|intend|on track (?:to|for)|next (?:week|month|quarter"
+    r"(?<!mid-)(?<!of )(?<!on )may\b|intend|on track (?:to|for)|next (?:week|month|quarter"
     r"|year|sprint)|by (?:q[1-4]|eoy|eoq|end of|the end of|year[- ]end|(?:jan|feb|mar|apr|jun"
     r"|jul|aug|sep|oct|nov|dec)[a-z]*\b)|forecast|projected|projection"
     r"|(?<!data )(?<!new )(?<!ci )(?<!build )(?<!etl )(?<!ingestion )pipeline\b|potential(?:ly)?"
@@ -63,9 +63,10 @@ OLD_NEWS = _rx(r"\b(?:back in (?:19|20)\d\d|back then|years ago|(?:a|one|two|thr
                r"|as you (?:all )?know|reminder that|recap of last year|since (?:19|20)\d\d"
                r"|(?:19|20)\d\d was|historically|previously|used to|in the past|once upon)\b")
 REPORTED = _rx(
-    r"\b(?:translat\w*|in (?:french|german|spanish|italian|japanese|chinese)\b|draft(?:ing"
+    r"\b(?:translat\w*|(?<!available )(?<!live )in (?:french|german|spanish|italian|japanese"
+    r"|chinese)\b|draft(?:ing"
     r"|ed)? (?:a|an|the)?\s*"
-    r"(?:tweet|post|headline|email|reply|response|copy|example)|template|placeholder"
+    r"(?:tweet|post|headline|email|reply|response|copy|example)|template(?!s)|placeholder"
     r"|lorem ipsum|for example|example:|e\.g\.|for instance|mock(?:up|ed)?|dummy|fake"
     r"|fictional|fiction|test (?:message|data|event|post|entry|record|row|case)|unit test"
     r"|not real|isn't real|role[- ]?play|pretend|make believe|headline (?:idea|suggestion|option)s?"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import company as co
-from signalpipe.extract.rules import deals, founders, growth, headlines, lowlights, modality
+from signalpipe.extract.rules import deals, founders, growth, headlines, lowlights, modality, tech
 from signalpipe.extract.rules.chatter import blank_code, chatter_veto, dump
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
@@ -36,7 +36,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("customer_success", deals.customer_success), ("revenue", growth.revenue),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("news_results", headlines.results),
-    ("technical", growth.technical), ("award", co.award),
+    ("technical", tech.postmortem), ("technical", growth.technical), ("award", co.award),
     ("launch", co.launch),
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
