@@ -114,6 +114,21 @@ STEMS: dict[str, str] = {
                  "unauthori leaderboard benchmark deploys builds faster quicker fees size of",
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
              "granted secured landed patent award honor honour",
+    # corporate.py's readings: each runs after its type's main detector passed on a clause
+    "corp_hiring": "join hired onboarded brought welcomed board$ offer$",
+    "corp_compliance": "approv clear licens licenc authori grant certif recertif settle fine "
+                       "fines$ probe pay$ watchdog rated rates$ warning response rebuff "
+                       "designation mis-selling",
+    "corp_other": "acqui buy bought purchas take took lands$ landed snap race$ battle bidding "
+                  "auction stake shed offload sell sold divest spin spun merge combine together "
+                  "join enter added included admitted headquarters hq$ office relicens "
+                  "re-licens licens licenc cla$ contributor pric fees$ rates$",
+    "corp_partnership": "forces team strik struck ink bag sign memo mou$ joint jv$ alliance "
+                        "consortium collaborat partnership relationship cooperation partner "
+                        "official exclusive preferred platform network ecosystem",
+    "corp_deal": "largest biggest record first order places placed finali firm win won secur "
+                 "lands$ landed awarded purchase sold sells$",
+    "corp_success": "how$ production",
     "first_sale": "sold my first sold our first got our first got my first landed our first "
                   "made our first made my first closed our first first paying first paid "
                   "first sale first pre paying",

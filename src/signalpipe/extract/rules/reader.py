@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import company as co
-from signalpipe.extract.rules import deals, founders, growth, modality
+from signalpipe.extract.rules import corporate, deals, founders, growth, modality
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
 from signalpipe.extract.rules.layout import list_mail, no_events_here, readable
@@ -24,13 +24,16 @@ Detector = Callable[[str, str, Context], Found | None]
 # press.
 DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("funding", deals.funding), ("acquire_interest", founders.acquire_interest),
-    ("acquisition", deals.acquisition),
+    ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("investor_interest", deals.investor_interest), ("compliance", co.compliance),
-    ("media", co.media), ("hiring", co.hiring),
+    ("corp_compliance", corporate.compliance),
+    ("media", co.media), ("hiring", co.hiring), ("corp_hiring", corporate.hiring),
     ("shut_down", founders.shut_down), ("expansion", co.expansion),
-    ("partnership", deals.partnership), ("enterprise_deal", deals.enterprise_deal),
+    ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
+    ("enterprise_deal", deals.enterprise_deal), ("corp_deal", corporate.enterprise_deal),
     ("churn_count", founders.churn_count),
-    ("customer_success", deals.customer_success), ("revenue", growth.revenue),
+    ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
+    ("revenue", growth.revenue),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("technical", growth.technical), ("award", co.award),
     ("launch", co.launch),

@@ -1,0 +1,384 @@
+"""Corporate news in the words press releases, news wires and founders use for it: people
+joining, approvals and settlements, acquisitions and divestitures announced, alliances formed,
+orders placed, customers' stories told.
+
+Each reading runs after the type's main detector has passed on a clause, so it only adds what
+that detector misses. Every reading names its party, and whose news it is is checked here where
+the generic subject veto cannot tell: "FDA approves <our drug>" has the regulator as subject and
+is still our news; "FDA approves Pfizer's drug" in our stream is not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Context, Found, said
+from signalpipe.extract.rules.lexicon import rx
+from signalpipe.extract.rules.names import key, name_after, name_before
+from signalpipe.extract.rules.subject import FIRST_PERSON
+from signalpipe.models import EventType
+
+T = EventType
+_PLAN = frozenset({"plan"})
+# Hedges that keep an announced deal a possibility: "in talks to acquire", "weighs a bid".
+HEDGED = rx(r"\b(?:in (?:talks|discussions|negotiations)|consider\w*|explor\w+|weigh\w*|mull\w*"
+            r"|could|may|might|would|potential|possible|rumou?r\w*|reportedly|eyes|eyeing"
+            r"|bid for|approach\w*|interested in|hopes?|wants? to|seeks? to|plans? to|looking to"
+            r"|if\b|whether|talks? (?:with|to))")
+
+
+def _ours(clause: str, low: str, ctx: Context) -> bool:
+    """The clause names the company or speaks as it."""
+    return bool(FIRST_PERSON.search(low) or (ctx.company and ctx.company.search(clause)))
+
+
+def _named(clause: str, ctx: Context) -> bool:
+    return bool(ctx.company and ctx.company.search(clause))
+
+
+# --- hiring ---------------------------------------------------------------------------------
+
+_PERSON = r"[A-Z][a-zà-ÿ'’-]+(?: (?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+)){1,2}"
+# "Kyle Mathews joins the Electric team", "Kevin De Porre and Garry Hill join Electric as
+# founding engineers", "Lord Livingston joins Dixons Carphone": a person joining us by name.
+JOINS = re.compile(rf"(?:^|[^\w\s]\s*|\b(?:and|that|news that)\s)(?P<who>{_PERSON}(?:,? (?:and|&)"
+                   rf" {_PERSON})?)(?: has| have| is| are)? (?:joins|joined|join|joining)"
+                   r" (?P<org>[^,.;:!?]{2,60})")
+_NOT_JOINED = rx(r"^(?:the )?(?:call|meeting|zoom|webinar|podcast|panel|waitlist|beta|program"
+                 r"|programme|cohort|batch|accelerator|fund|index|ftse|s&p|nasdaq|dow|board of"
+                 r" (?!directors)|conversation|discussion|session|stream|event|race|effort"
+                 r"|fight|campaign|coalition|pledge|initiative|alliance|forces|protest|strike"
+                 r"|queue|line|us (?:on|for|at|in)|our (?:call|webinar|podcast|stream|show))")
+_AS_ROLE = rx(r"\bas (?:an? |our |the |its |their )?(?:new )?(?!investor|angel|advisor to|a"
+              r" customer|customer|partner)(?P<role>[a-z][a-z -]{2,40}?)(?=[.!,;:)]"
+              r"|\s(?:to|on|in|at|from|and|for)\b|$)")
+# "I hired TinyPilot's first support engineer", "we onboarded our first full-time employee".
+FIRST_HIRE = rx(r"\b(?:hired|onboarded|brought on|welcomed|made) (?:our|my|its|the company's"
+                r"|[a-z0-9.-]+'s|[a-z0-9.-]+’s) (?:very )?first (?:full-time |part-time |dedicated "
+                r"|in-house )?(?P<role>(?:[a-z-]+ ){0,2}(?:engineer|employee|hire|designer"
+                r"|developer|marketer|salesperson|sales rep|writer|manager|scientist|analyst"
+                r"|assistant|team member|recruiter|support agent|editor|accountant|lawyer))s?\b")
+# "adds ex-SEC head Schapiro to board", "appointed to the board", "accepted a full-time offer".
+BOARD_ADD = rx(r"\b(?:adds?|added|appoints?|appointed|elects?|elected|names?|named) (?:[\w.'-]+ )"
+               r"{1,5}to (?:its |the |our )?board\b|\b(?:accepted|signed) (?:a|our|the|his|her"
+               r"|their) (?:full-time |permanent )?(?:job |employment )?offer\b")
+
+
+def _joined_us(org: str, ctx: Context) -> bool:
+    low = org.lower()
+    if _NOT_JOINED.match(low):
+        return False
+    if re.match(r"(?:us|our team|the team|our company|the company)\b", low):
+        return True
+    # the company first: "Electric as founding engineers", "the Electric team"
+    head = re.sub(r"^(?:the|team) ", "", org)
+    return bool(ctx.company and ctx.company.match(head))
+
+
+def hiring(clause: str, low: str, ctx: Context) -> Found | None:
+    """People joining by name, first hires, board seats and accepted offers."""
+    for m in JOINS.finditer(clause):
+        if not _joined_us(m["org"], ctx):
+            continue
+        who = m["who"]
+        role = _AS_ROLE.search(low, m.start("org"), m.end("org") + 1)
+        what = role["role"].strip() if role else "team"
+        return Found(T.HIRING, {"hire": key(who)}, f"{who} joins as {what}" if role
+                     else f"{who} joins the team", m.start("who"), allow=_PLAN,
+                     stakeholders=(who,))
+    first = FIRST_HIRE.search(low)
+    if first and _ours(clause, low, ctx):
+        what = first["role"]
+        return Found(T.HIRING, {"role": f"first {what}"}, f"Hired our first {what}",
+                     first.start(), allow=_PLAN)
+    board = BOARD_ADD.search(low)
+    if board and _ours(clause, low, ctx) and not re.search(r"\b(?:advisory|customer|sent|send"
+                                                           r"|extend|declin|rescind)", low):
+        return Found(T.HIRING, {"role": key(board.group())[:60]}, said(clause, 0), board.start(),
+                     allow=_PLAN)
+    return None
+
+
+# --- compliance -----------------------------------------------------------------------------
+
+_REGULATOR = (r"(?:fda|u\.s\. food and drug administration|food and drug administration|ema"
+              r"|european medicines agency|mhra|hsa|health canada|tga|pmda|nmpa|chmp"
+              r"|european commission|regulators?|watchdogs?|authorities|cma|ftc|fcc|faa|easa"
+              r"|ofcom|finra|sec|doj|osha|cqc|ombudsman|court|judge|antitrust \w+)")
+# A regulator approving or clearing the company's product, deal or operation.
+APPROVED = rx(
+    rf"\b{_REGULATOR}\b[^.;]{{0,40}}?\b(?P<v>approv(?:es|ed|al of)|clear(?:s|ed)|licen[cs](?:es"
+    r"|ed)|authori[sz](?:es|ed)|grant(?:s|ed)|accept(?:s|ed))\b"
+    r"|\b(?:receiv\w+|won|wins|gets|got|secur\w+|obtain\w+|granted|earn\w+|was given|awarded)"
+    r" (?:the |an? |its |our )?(?:\w+ ){0,4}?(?P<what>approval|clearance|marketing authori[sz]ation"
+    r"|emergency use authori[sz]ation|authori[sz]ation to operate|ce mark\w*"
+    r"|(?:orphan drug|breakthrough (?:therapy|device)|fast track|priority review|orphan)"
+    r" (?:designation|status|label)|licen[cs]e to operate|banking licen[cs]e|(?:\w+ )?licen[cs]e)\b"
+    r"|\b(?:orphan drug|breakthrough (?:therapy|device)|fast track) (?:designation|status|label)"
+    r" (?:granted|awarded|received)|\b(?:re-?)?certified (?:for|to|under|as (?:an? )?)"
+    r" ?(?=[a-z0-9-]*\d|b corp)")
+NOT_APPROVED = rx(r"\b(?:driver'?s licen[cs]e|licen[cs]e (?:key|file|plate|fee)|software licen"
+                  r"|open[- ]source licen|mit licen|apache licen|agpl|gpl|(?:seeks?|seeking"
+                  r"|sought|submit\w*|applied for|apply for|filed for|files for|await\w*"
+                  r"|pending|waiting for|expects?|rebuff\w*|reject\w*|refus\w*|denied|delay\w*)"
+                  r"|approved (?:vendor|supplier|partner)s?|pre-?approved|loan approv|request\w*)")
+# A regulator, a court or an ombudsman acting against the company: settlements, fines, probes.
+SANCTION = rx(
+    r"\b(?:settles?|settled|settlement)\b[^.;]{0,60}?\b(?:over|charges|probe|allegations"
+    r"|lawsuit|class action)\b"
+    rf"|\b{_REGULATOR} (?:fines|fined|sues|sued|charges|charged|probes|censures|censured"
+    r"|bans|banned|orders|ordered|rebuff\w*|rejects|rejected|raps|slaps)\b"
+    r"|\b(?:must|to|will|agrees? to|agreed to|ordered to|told to) pay (?:[\w$£€.,]+ ){0,3}?"
+    r"(?:in |over |to settle|compensation|damages|fines?|penalt)"
+    r"|\b(?:opens?|opened|launch(?:es|ed)) (?:a |an )?(?:formal |criminal |antitrust )?(?:probe"
+    r"|investigation|inquiry)|\bprobes? (?:[\w&.'-]+(?:'s|’s)) |\bwatchdog (?:finds|found|says)"
+    r"|\b(?:rated|rates|rating of) [\"'‘“]?(?:requires improvement|inadequate)"
+    r"|\b(?:warning|complete response) letter\b|\bfda rebuff|\bmis-?selling (?:hit|charge|claims)")
+NOT_SANCTION = rx(r"\b(?:dismiss\w*|thrown out|cleared of|acquitt\w*|overturn\w*|wins? appeal"
+                  r"|settled (?:in|on|into)|settle (?:in|on|into|down)|settlement (?:date|period"
+                  r"|layer|system|finality)|payments? settle)")
+
+
+def compliance(clause: str, low: str, ctx: Context) -> Found | None:
+    """Regulatory approvals, designations and recertifications; settlements and sanctions."""
+    if not _ours(clause, low, ctx):
+        return None  # the regulator is the subject: the company itself must be named
+    bad = SANCTION.search(low)
+    if bad and not NOT_SANCTION.search(low):
+        return Found(T.COMPLIANCE, {"regulatory": key(bad.group())[:60]},
+                     f"Regulatory action: {said(clause, 0)}", bad.start(), negative=True,
+                     relational=True, allow=_PLAN)
+    good = APPROVED.search(low)
+    if good and not NOT_APPROVED.search(low):
+        what = (good["what"] or good["v"] or "certified").strip()
+        name = name_after(clause, good.end(), within=40) or what
+        return Found(T.COMPLIANCE, {"certification": key(name)[:60]},
+                     f"Approval: {said(clause, 0)}", good.start(), relational=True)
+    return None
+
+
+# --- other: acquisitions, divestitures, mergers, corporate changes --------------------------
+
+_TARGET = (r"(?:the |a |an )?(?P<target>[A-Z0-9][\w&'’.-]*"
+           r"(?: (?:of |& |and )?[A-Z0-9][\w&'’.-]*){0,4})")
+ACQUIRES = re.compile(
+    r"(?i:\b(?:agree(?:s|d|ment)?|deal|definitive agreement|offer|move|plans?) to (?:acquire|buy"
+    r"|purchase|take over)|\b(?:to|will|would) (?:acquire|buy|purchase)|\bwill be acquiring"
+    r"|\b(?:buys|bought|purchases|purchased|acquires|acquired|snaps up|snapped up|takes over"
+    r"|took over|lands|landed|wins? (?:the )?(?:race|battle|bidding war|auction) for"
+    r"|completes? (?:the )?(?:acquisition|purchase|takeover) of|completed (?:the )?(?:acquisition"
+    r"|purchase|takeover) of)) " + _TARGET)
+STAKE = rx(r"\b(?:buys|bought|takes|took|acquires|acquired|raises|raised|ups|increases|increased"
+           r"|adds to|added to|builds|built|sells|sold|cuts|trims) (?:a |an |its |the |their )?"
+           r"(?:\d+(?:\.\d+)?% |majority |minority |controlling |further |bigger |larger )?"
+           r"stakes? (?:in|of)\b")
+DIVESTS = re.compile(
+    r"(?i:\b(?:sheds|shed|offloads|offloaded|sells|sold|divests|divested|spins? off|spun off"
+    r"|to sell|agrees to sell|agreed to sell|announces the sale of|announced the sale of"
+    r"|completes the sale of|completed the sale of|finali[sz]es (?:the )?sale of)) " + _TARGET)
+MERGER = rx(r"\b(?:(?:complete[sd]?|announce[sd]?|agree[sd]?|agreement|plans?|deal) (?:on |to )?"
+            r"(?:a |an |its |the |their |all-stock |all-cash )?merger"
+            r"|(?:agree|agrees|agreed|to|will) (?:to )?merge\b|merge (?:with|into)\b"
+            r"|(?:combine|combines|combined|come together|comes together|came together)"
+            r" (?:under|as|to form|into)\b)")
+# "Electric is joining Databricks", "we're joining Vercel": a company acquired, in its own words.
+JOINING = re.compile(r"\b(?:is joining|joins|has joined|are joining|we're joining|we are"
+                     r" joining|will join) (?P<org>[A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+){0,2})"
+                     r"(?! (?:as|Partner|Program|Programme|Network|Alliance|Foundation"
+                     r"|Accelerator|Marketplace|Startups|for Startups|Launchpad|Cohort|Batch"
+                     r"|Platform|Ecosystem|Board|Council|Coalition|Initiative|Index|Team)\b)"
+                     r"(?=\s*(?:[.,;:!(\[]|$|to\b|and\b|in\b|this\b|today\b))")
+INDEX = rx(r"\b(?:joins?|joined|enters?|entered|added to|promoted to|included in|admitted to)"
+           r" (?:the )?(?:ftse ?(?:100|250)|s&p ?500|s&p|nasdaq[- ]?100|dow jones|stoxx ?\d+|dax"
+           r"|cac 40|russell ?(?:1000|2000|3000))\b")
+HQ = rx(r"\b(?:mov(?:es|ed|ing)|relocat(?:es|ed|ing)) (?:its |our |the |their )?(?:global "
+        r"|corporate |company )?(?:headquarters|hq|head office)\b"
+        r"|\b(?:open(?:s|ed|ing)?|unveil(?:s|ed)?|inaugurat\w+) (?:its |our |the |a |their )?"
+        r"(?:new(?:ly)? |upgraded |expanded |first "
+        r"(?:official )?)(?:[\w-]+ ){0,2}(?:headquarters|hq|head office|office(?: space)?)\b"
+        r"|\bfirst official office\b")
+RELICENSE = rx(r"\b(?:relicens\w+|re-licens\w+|chang(?:ed|es|ing) (?:our |the |its )?licen[cs]e"
+               r"|switch(?:ed|es|ing)? (?:our |the |its )?licen[cs]e|mov(?:ed|es|ing) (?:from"
+               r" [\w .-]{2,20} )?to (?:the )?(?:agpl|gpl|mit|apache|bsl|sspl|elastic)"
+               r"|(?:replac\w+|transition\w*) (?:its |our |the )?(?:cla|contributor licen[cs]\w+)"
+               r"|spun out of|spin(?:s|-)? ?out from|spun off from)")
+def _acquired(clause: str, low: str, ctx: Context) -> Found | None:
+    if HEDGED.search(low):
+        return None
+    m = ACQUIRES.search(clause)
+    if m and (_named(clause, ctx) or FIRST_PERSON.search(low)) and \
+            not re.search(r"\b(?:customers?|clients?|users?|shoppers|buyers|licen[cs]es?"
+                          r"|plans?|subscriptions?|seats|tickets|shares of|ads|domain)\b",
+                          m.group().lower()):
+        target = m["target"]
+        if ctx.company and ctx.company.search(target):
+            target = name_before(clause, m.start(), within=60) or target
+        return Found(T.OTHER, {"subtype": "acquisition", "target": key(target)},
+                     f"Acquisition: {said(clause, 0)}", m.start(), subtype="acquisition",
+                     relational=True, allow=_PLAN, stakeholders=(target,))
+    stake = STAKE.search(low)
+    if stake and _named(clause[:stake.start()], ctx):
+        target = name_after(clause, stake.end(), within=40) or "a stake"
+        return Found(T.OTHER, {"subtype": "stake", "target": key(target)},
+                     f"Stake: {said(clause, 0)}", stake.start(), subtype="stake",
+                     relational=True, allow=_PLAN)
+    return None
+
+
+def _divested(clause: str, low: str, ctx: Context) -> Found | None:
+    m = DIVESTS.search(clause)
+    if m and _named(clause[:m.start()], ctx) and not HEDGED.search(low) and not re.search(
+            r"\b(?:shares|products?|units of|tickets|copies|items|orders|pre-?orders|kits"
+            r"|licen[cs]es|subscriptions|plans?|out)\b", m.group().lower()):
+        return Found(T.OTHER, {"subtype": "divestiture", "what": key(m["target"])},
+                     f"Sale: {said(clause, 0)}", m.start(), subtype="divestiture",
+                     relational=True, allow=_PLAN)
+    merge = MERGER.search(low)
+    if merge and _ours(clause, low, ctx) and not HEDGED.search(low):
+        return Found(T.OTHER, {"subtype": "merger"}, f"Merger: {said(clause, 0)}",
+                     merge.start(), subtype="merger", relational=True, allow=_PLAN)
+    return None
+
+
+def _joined_acquirer(clause: str, low: str, ctx: Context) -> Found | None:
+    m = JOINING.search(clause)
+    if m is None or ctx.company is None or ctx.company.search(m["org"]):
+        return None
+    head = clause[:m.start()].rstrip()
+    subject = [o for o in ctx.company.finditer(head) if o.end() == len(head)] or \
+        re.search(r"\b(?:we|we're)$", head.lower())
+    if subject is None or re.search(r"\b(?:forces|the board|the team|us)\b", head.lower()):
+        return None
+    return Found(T.OTHER, {"subtype": "acquisition", "acquirer": key(m["org"])},
+                 f"Joining {m['org']}", m.start(), subtype="acquisition", relational=True,
+                 allow=_PLAN, stakeholders=(m["org"],))
+
+
+def _changed(clause: str, low: str, ctx: Context) -> Found | None:
+    for pattern, subtype in ((INDEX, "index"), (HQ, "office"), (RELICENSE, "licence")):
+        m = pattern.search(low)
+        if m and _ours(clause, low, ctx) and not HEDGED.search(low):
+            return Found(T.OTHER, {"subtype": subtype, "what": key(m.group())[:60]},
+                         said(clause, 0), m.start(), subtype=subtype, relational=True)
+    return None
+
+
+def other(clause: str, low: str, ctx: Context) -> Found | None:
+    """Acquisitions made or received, stakes, divestitures, mergers, index entries, a new
+    headquarters, a licence or pricing change."""
+    for reading in (_acquired, _divested, _joined_acquirer, _changed):
+        found = reading(clause, low, ctx)
+        if found is not None:
+            return found
+    return None
+
+
+# --- partnership ----------------------------------------------------------------------------
+
+ALLY = rx(
+    r"\b(?<!to )(?:join(?:s|ed|ing)? forces|team(?:s|ed)? up|teaming up) with\b"
+    r"|\b(?:strik(?:es|e|ing)|struck|inks?|inked|bags?|bagged|sign(?:s|ed)?) (?:a |an |another"
+    r" |the )?(?:[\w-]+ ){0,3}?(?:deal|pact|alliance|accord)s?\b[^.;]{0,40}?\bwith\b"
+    r"(?! (?:the )?(?:sec|ftc|doj|regulators?|authorities|prosecutors|fca|cma|ny|new york)\b)"
+    r"|\b(?:sign(?:s|ed)?|ink(?:s|ed)?|enter(?:s|ed)? into) (?:a |an |the )?(?:memo(?:randum)?"
+    r" of understanding|mou|strategic agreement|cooperation agreement|collaboration agreement"
+    r"|licensing agreement|distribution agreement|co-development agreement)"
+    r"|\b(?:form(?:s|ed)?|create[sd]?|launch(?:es|ed)?|set(?:s)? up) (?:a |an |the )?(?:new )?"
+    r"(?:joint venture|jv\b|alliance|consortium)"
+    r"|\bexpand(?:s|ed|ing)? (?:its |our |their |the )?(?:strategic )?(?:collaboration"
+    r"|partnership|alliance|relationship|cooperation) with"
+    r"|\bagreed to (?:form|become|join) (?:\w+ )?(?:affiliate |strategic |channel )?partner"
+    r"|\b(?:named|becomes?|became|as|to become) (?:the )?(?:new )?(?:official|exclusive"
+    r"|preferred|strategic|new) (?:[\w-]+ ){0,2}(?:partner|provider|supplier|issuer|reseller"
+    r"|distributor)\b"
+    r"|\b(?:join(?:s|ed)?|joining) (?:the )?(?:[\w-]+ ){1,3}(?:platform|network|ecosystem)\b")
+NOT_ALLY = rx(r"\b(?:customers?|clients?|investors?|the team|us on|our team|a call|employees"
+              r"|staff|the conversation|the waitlist|deal ?#|deal \d|fights?|battle|lawsuit"
+              r"|suit|settle\w*|union)\b")
+
+
+def partnership(clause: str, low: str, ctx: Context) -> Found | None:
+    """Alliances in news wording: forces joined, deals struck, MoUs, joint ventures, expanded
+    collaborations, an official partner named, a platform joined."""
+    m = ALLY.search(low)
+    if m is None or NOT_ALLY.search(m.group()) or HEDGED.search(low):
+        return None
+    if not _ours(clause, low, ctx):
+        return None  # two others allying, neither of them us
+    partner = None
+    for cand in (name_after(clause, m.end() - 4, within=50),
+                 name_after(clause, m.start(), within=90), name_before(clause, m.start())):
+        if cand and not (ctx.company and ctx.company.search(cand)):
+            partner = cand
+            break
+    if partner is None:
+        return None
+    return Found(T.PARTNERSHIP, {"partner": key(partner)}, f"Partnership with {partner}",
+                 m.start(), relational=True, stakeholders=(partner,))
+
+
+# --- enterprise deals -----------------------------------------------------------------------
+
+ORDER = rx(r"\b(?:largest|biggest|record) (?:[\w-]+ ){0,2}(?:order|contract)s?\b"
+           r"(?! (?:book|of business|to date))"
+           r"|\b(?:orders?|ordered|places?|placed|finali[sz](?:es|ed)|firms? up|firmed up)"
+           r" (?:an? )?(?:order (?:for )?)?(?:\d[\d,]*|two|three|four|five|ten|twenty|fifty"
+           r"|hundred) (?:more |new |additional )?[\w-]*\d[\w-]*s?\b"
+           r"|\b(?:order|purchase) (?:of|for) (?:\d[\d,]*|two|three|four|five|ten) (?:[\w-]+ )?"
+           r"(?:aircraft|airplanes|planes|jets|vehicles|trucks|units|systems|turbines|ships"
+           r"|vessels|locomotives|satellites)"
+           r"|\b(?:wins?|won|secures?|secured|lands?|landed|awarded) (?:a |an |the )?[$£€][\d.,]+ ?"
+           r"(?:[mb]n?|million|billion|k)?\b[^.;]{0,40}?\b(?:contract|deal|order|extension)"
+           r"|\b(?:sold|sells) (?:an?|our|my|its) (?:first )?(?:enterprise|business|team|annual"
+           r"|premium|corporate) (?:plan|licen[cs]e|subscription|tier|package)")
+
+
+def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
+    """Orders and contracts in wire wording: record orders, aircraft ordered, a $N contract
+    won, an enterprise plan sold."""
+    m = ORDER.search(low)
+    if m is None or HEDGED.search(low) or not _ours(clause, low, ctx):
+        return None
+    if re.search(r"\b(?:pizza|lunch|food|coffee|swag|stickers|laptops?|pre-?orders?|order "
+                 r"(?:book|number|#)|purchase order number|shares)\b", low):
+        return None
+    customer = None
+    for cand in (name_before(clause, m.start(), within=50),
+                 name_after(clause, m.end(), within=40)):
+        if cand and not (ctx.company and ctx.company.search(cand)):
+            customer = cand
+            break
+    metrics: dict[str, str | int | float] = {"customer": key(customer)} if customer \
+        else {"order": key(m.group())[:60]}
+    return Found(T.ENTERPRISE_DEAL, metrics, f"Order: {said(clause, 0)}", m.start(),
+                 relational=True, stakeholders=(customer,) if customer else ())
+
+
+# --- customer success -----------------------------------------------------------------------
+
+# "How note.com Implements JIT Database Access Control with Bytebase": a case study's title.
+HOW_WITH = re.compile(r"^\W*(?i:how )(?!to |we |you |i |it |they |our |your |the )"
+                      r"(?P<who>[\w.&'-]+(?: [\w.&'-]+){0,3}?) (?:[a-z]+s|[a-z]+ed)"
+                      r"\b[^.;]{0,100}? (?i:with|using|on|via|through|thanks to) ")
+PRODUCTION = rx(r"\b(?:in production (?:at|by|with)|used in production by|runs? in production"
+                r" at) ")
+
+
+def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
+    """Case studies titled as how a customer does something with us; production users named."""
+    if ctx.company is None:
+        return None
+    how = HOW_WITH.search(clause)
+    if how and ctx.company.match(clause, how.end()):
+        who = how["who"]
+        if not ctx.company.search(who) and who.lower() not in {"we", "i", "you", "to", "it"}:
+            return Found(T.CUSTOMER_SUCCESS, {"customer": key(who), "story": "case study"},
+                         f"Case study: {who}", how.start(), relational=True, stakeholders=(who,))
+    used = PRODUCTION.search(low)
+    if used and ctx.company.search(clause[:used.start()]):
+        who = name_after(clause, used.end(), within=30)
+        if who and not ctx.company.search(who):
+            return Found(T.CUSTOMER_SUCCESS, {"customer": key(who), "story": "in production"},
+                         f"In production at {who}", used.start(), relational=True,
+                         stakeholders=(who,))
+    return None
