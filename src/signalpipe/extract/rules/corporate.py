@@ -38,11 +38,11 @@ def _named(clause: str, ctx: Context) -> bool:
 
 # --- hiring ---------------------------------------------------------------------------------
 
-_PERSON = r"[A-Z][a-zà-ÿ'’-]+(?: (?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+)){1,2}"
+_PERSON = r"[A-Z][a-zà-ÿ'’-]+(?:[ \xa0](?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+)){1,2}"
 # "Kyle Mathews joins the Electric team", "Kevin De Porre and Garry Hill join Electric as
 # founding engineers", "Lord Livingston joins Dixons Carphone": a person joining us by name.
 JOINS = re.compile(rf"(?:^|[^\w\s]\s*|\b(?:and|that|news that)\s)(?P<who>{_PERSON}(?:,? (?:and|&)"
-                   rf" {_PERSON})?)(?: has| have| is| are)? (?:joins|joined|join|joining)"
+                   rf" {_PERSON})?)\s+(?:has |have |is |are )?(?:joins|joined|join|joining)"
                    r" (?P<org>[^,.;:!?]{2,60})")
 _NOT_JOINED = rx(r"^(?:the )?(?:call|meeting|zoom|webinar|podcast|panel|waitlist|beta|program"
                  r"|programme|cohort|batch|accelerator|fund|index|ftse|s&p|nasdaq|dow|board of"
@@ -58,6 +58,20 @@ FIRST_HIRE = rx(r"\b(?:hired|onboarded|brought on|welcomed|made) (?:our|my|its|t
                 r"|in-house )?(?P<role>(?:[a-z-]+ ){0,2}(?:engineer|employee|hire|designer"
                 r"|developer|marketer|salesperson|sales rep|writer|manager|scientist|analyst"
                 r"|assistant|team member|recruiter|support agent|editor|accountant|lawyer))s?\b")
+# "Andreas is now full-time on Unkey", "Thibault went full time on OpenStatus", "I've decided to
+# start working on GitJournal full-time": a founder or early hire committing to the company.
+FULL_TIME = re.compile(rf"(?P<who>{_PERSON}|[A-Z][a-zà-ÿ'’-]+)\s+(?:is now|went|goes|has gone"
+                       r"|is going|will go) full[- ]time\b")
+FOUNDER_FULL_TIME = rx(r"\b(?:i|we)(?:'ve| have)? (?:decided to |now |finally )?(?:start(?:ed)?"
+                       r" |began )?(?:to )?(?:work(?:ing)?|focus(?:ing)?) on (?P<on>[\w .-]{2,30}?)"
+                       r" full[- ]time\b|\bquit (?:my|our) (?:day )?job to work on (?P<on2>[\w .-]"
+                       r"{2,30}?) full[- ]time\b")
+# "Please welcome our newest members of the cloud.gov team", "we offered him a full-time
+# position and he accepted".
+NEW_MEMBERS = rx(r"\bwelcome (?:our |the )?(?:newest|new) (?:team )?(?:members?|hires?|colleagues?"
+                 r"|teammates?|faces|joiners)\b|\bnew (?:people|faces|team members) joining\b"
+                 r"|\boffered (?:him|her|them|[a-z]+) (?:a |the )?(?:full-time |permanent )?"
+                 r"(?:position|role|job)\b[^.;]{0,60}\b(?:he|she|they) accepted\b")
 # "adds ex-SEC head Schapiro to board", "appointed to the board", "accepted a full-time offer".
 BOARD_ADD = rx(r"\b(?:adds?|added|appoints?|appointed|elects?|elected|names?|named) (?:[\w.'-]+ )"
                r"{1,5}to (?:its |the |our )?board\b|\b(?:accepted|signed) (?:a|our|the|his|her"
@@ -86,6 +100,9 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.HIRING, {"hire": key(who)}, f"{who} joins as {what}" if role
                      else f"{who} joins the team", m.start("who"), allow=_PLAN,
                      stakeholders=(who,))
+    found = _committed(clause, low, ctx)
+    if found is not None:
+        return found
     first = FIRST_HIRE.search(low)
     if first and _ours(clause, low, ctx):
         what = first["role"]
@@ -96,6 +113,29 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
                                                            r"|extend|declin|rescind)", low):
         return Found(T.HIRING, {"role": key(board.group())[:60]}, said(clause, 0), board.start(),
                      allow=_PLAN)
+    return None
+
+
+def _committed(clause: str, low: str, ctx: Context) -> Found | None:
+    """Going full time on the company, new members welcomed, an offer accepted."""
+    full = FULL_TIME.search(clause)
+    if full and full["who"].lower() not in {"we", "i", "it", "this", "that", "he", "she"} and (
+            _ours(clause, low, ctx) or re.search(r"co-?founder|founder", low)):
+        who = full["who"]
+        return Found(T.HIRING, {"hire": key(who)}, f"{who} is now full-time", full.start(),
+                     stakeholders=(who,))
+    mine = FOUNDER_FULL_TIME.search(low)
+    on = (mine["on"] or mine["on2"]) if mine else None
+    if mine and on and ctx.company and ctx.company.search(clause[mine.start():mine.end()]):
+        # "decided to start working on X full-time": the decision is the news
+        return Found(T.HIRING, {"hire": "founder full-time"}, "Founder now full-time",
+                     mine.start(), allow=_PLAN)
+    # "we offered him a full-time position and he accepted" may be cut at its "and"
+    source = clause if NEW_MEMBERS.search(low) else ctx.sentence
+    team = NEW_MEMBERS.search(source.lower())
+    if team and _ours(clause, low, ctx):
+        return Found(T.HIRING, {"role": "new team members"}, said(source, team.start()),
+                     min(team.start(), len(clause) - 1))
     return None
 
 

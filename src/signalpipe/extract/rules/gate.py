@@ -115,7 +115,7 @@ STEMS: dict[str, str] = {
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
              "granted secured landed patent award honor honour",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
-    "corp_hiring": "join hired onboarded brought welcomed board$ offer$",
+    "corp_hiring": "join hired onboarded brought welcom board$ offer full time full-time",
     "corp_compliance": "approv clear licens licenc authori grant certif recertif settle fine "
                        "fines$ probe pay$ watchdog rated rates$ warning response rebuff "
                        "designation mis-selling",
