@@ -14,7 +14,7 @@ import re
 
 from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.lexicon import rx
-from signalpipe.extract.rules.names import key, name_after, name_before
+from signalpipe.extract.rules.names import key, name_after, name_before, names_in
 from signalpipe.extract.rules.subject import FIRST_PERSON
 from signalpipe.models import EventType
 
@@ -207,7 +207,9 @@ ACQUIRES = re.compile(
     r"|\b(?:buys|bought|purchases|purchased|acquires|acquired|snaps up|snapped up|takes over"
     r"|took over|lands|landed|wins? (?:the )?(?:race|battle|bidding war|auction) for"
     r"|completes? (?:the )?(?:acquisition|purchase|takeover) of|completed (?:the )?(?:acquisition"
-    r"|purchase|takeover) of)) " + _TARGET)
+    r"|purchase|takeover) of)) " + _TARGET
+    + r"|(?i:\bagreement) with " + _TARGET.replace("target", "target2")
+    + r" (?i:to (?:acquire|buy|merge)|under which|whereby)")
 STAKE = rx(r"\b(?:buys|bought|takes|took|acquires|acquired|raises|raised|ups|increases|increased"
            r"|adds to|added to|builds|built|sells|sold|cuts|trims) (?:a |an |its |the |their )?"
            r"(?:\d+(?:\.\d+)?% |majority |minority |controlling |further |bigger |larger )?"
@@ -215,7 +217,9 @@ STAKE = rx(r"\b(?:buys|bought|takes|took|acquires|acquired|raises|raised|ups|inc
 DIVESTS = re.compile(
     r"(?i:\b(?:sheds|shed|offloads|offloaded|sells|sold|divests|divested|spins? off|spun off"
     r"|to sell|agrees to sell|agreed to sell|announces the sale of|announced the sale of"
-    r"|completes the sale of|completed the sale of|finali[sz]es (?:the )?sale of)) " + _TARGET)
+    r"|completes the sale of|completed the sale of|finali[sz]es (?:the )?sale of)) "
+    r"(?i:(?:its |our |their )?(?:[\w-]+ ){0,2}?(?:subsidiary|unit|division|business|brand|arm"
+    r"|stake in),? )?" + _TARGET)
 MERGER = rx(r"\b(?:(?:complete[sd]?|announce[sd]?|agree[sd]?|agreement|plans?|deal) (?:on |to )?"
             r"(?:a |an |its |the |their |all-stock |all-cash )?merger"
             r"|(?:agree|agrees|agreed|to|will) (?:to )?merge\b|merge (?:with|into)\b"
@@ -233,8 +237,10 @@ INDEX = rx(r"\b(?:joins?|joined|enters?|entered|added to|promoted to|included in
            r"|cac 40|russell ?(?:1000|2000|3000))\b")
 HQ = rx(r"\b(?:mov(?:es|ed|ing)|relocat(?:es|ed|ing)) (?:its |our |the |their )?(?:global "
         r"|corporate |company )?(?:headquarters|hq|head office)\b"
-        r"|\b(?:open(?:s|ed|ing)?|unveil(?:s|ed)?|inaugurat\w+) (?:its |our |the |a |their )?"
-        r"(?:new(?:ly)? |upgraded |expanded |first "
+        r"|\bupgrad\w+ (?:its |our |the |their )?(?:[\w-]+ ){0,2}(?:headquarters|hq"
+        r"|head office)\b"
+        r"|\b(?:open(?:s|ed|ing)?(?: of)?|unveil(?:s|ed)?|inaugurat\w+)"
+        r" (?:its |our |the |a |their )?(?:new(?:ly)? |upgraded |expanded |first "
         r"(?:official )?)(?:[\w-]+ ){0,2}(?:headquarters|hq|head office|office(?: space)?)\b"
         r"|\bfirst official office\b")
 RELICENSE = rx(r"\b(?:relicens\w+|re-licens\w+|chang(?:ed|es|ing) (?:our |the |its )?licen[cs]e"
@@ -250,7 +256,7 @@ def _acquired(clause: str, low: str, ctx: Context) -> Found | None:
             not re.search(r"\b(?:customers?|clients?|users?|shoppers|buyers|licen[cs]es?"
                           r"|plans?|subscriptions?|seats|tickets|shares of|ads|domain)\b",
                           m.group().lower()):
-        target = m["target"]
+        target = m["target"] or m["target2"]
         if ctx.company and ctx.company.search(target):
             target = name_before(clause, m.start(), within=60) or target
         return Found(T.OTHER, {"subtype": "acquisition", "target": key(target)},
@@ -325,8 +331,8 @@ ALLY = rx(
     r"|licensing agreement|distribution agreement|co-development agreement)"
     r"|\b(?:form(?:s|ed)?|create[sd]?|launch(?:es|ed)?|set(?:s)? up) (?:a |an |the )?(?:new )?"
     r"(?:joint venture|jv\b|alliance|consortium)"
-    r"|\bexpand(?:s|ed|ing)? (?:its |our |their |the )?(?:strategic )?(?:collaboration"
-    r"|partnership|alliance|relationship|cooperation) with"
+    r"|\bexpand(?:s|ed|ing)? (?:its |our |their |the )?(?:[\w&.-]+ ){0,2}?(?:collaboration"
+    r"|partnership|alliance|relationship|cooperation)\b"
     r"|\bagreed to (?:form|become|join) (?:\w+ )?(?:affiliate |strategic |channel )?partner"
     r"|\b(?:named|becomes?|became|as|to become) (?:the )?(?:new )?(?:official|exclusive"
     r"|preferred|strategic|new) (?:[\w-]+ ){0,2}(?:partner|provider|supplier|issuer|reseller"
@@ -345,16 +351,41 @@ def partnership(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     if not _ours(clause, low, ctx):
         return None  # two others allying, neither of them us
-    partner = None
-    for cand in (name_after(clause, m.end() - 4, within=50),
-                 name_after(clause, m.start(), within=90), name_before(clause, m.start())):
-        if cand and not (ctx.company and ctx.company.search(cand)):
-            partner = cand
-            break
+    partner = _ally(clause, m, ctx)
     if partner is None:
-        return None
+        # "Three businesses agreed to form affiliate partnerships with us": unnamed partners
+        return Found(T.PARTNERSHIP, {"partner": key(m.group())[:60]}, said(clause, 0),
+                     m.start(), relational=True)
     return Found(T.PARTNERSHIP, {"partner": key(partner)}, f"Partnership with {partner}",
                  m.start(), relational=True, stakeholders=(partner,))
+
+
+_ALLY_WORDS = frozenset([
+    "expand", "expands", "expanded", "expanding", "partnership", "partnerships", "collaboration",
+    "alliance", "relationship", "cooperation", "strategic", "joint", "venture", "forces", "join",
+    "joins", "joined", "team", "teams", "teamed", "up", "with", "and", "sign", "signs", "signed",
+    "deal", "deals", "memorandum", "memo", "of", "understanding", "mou", "form", "forms",
+    "formed", "strike", "strikes", "struck", "ink", "inks", "inked", "pact", "accord", "the", "a",
+    "an", "new"
+])
+
+
+def _ally(clause: str, m: re.Match[str], ctx: Context) -> str | None:
+    """The partner: named after "with", inside the phrase ("Expands IBM Collaboration"), before
+    it ("Siemens and NVIDIA Expand Partnership"), then after it; never ourselves."""
+    with_end = clause[:m.end()].lower().endswith("with")
+    inside = [n for n, _, _ in names_in(clause[m.start():m.end()])]
+    cands = [name_after(clause, m.end(), within=5) if with_end else None, *inside,
+             name_before(clause, m.start()), name_after(clause, m.end(), within=50)]
+    for cand in cands:
+        if not cand:
+            continue
+        if ctx.company:
+            cand = ctx.company.sub(" ", cand)
+        words = [w for w in cand.split() if w.lower() not in _ALLY_WORDS and w not in "&+x"]
+        if words:
+            return " ".join(words)
+    return None
 
 
 # --- enterprise deals -----------------------------------------------------------------------

@@ -120,9 +120,9 @@ STEMS: dict[str, str] = {
                        "fines$ probe pay$ watchdog rated rates$ warning response rebuff "
                        "designation mis-selling",
     "corp_other": "acqui buy bought purchas take took lands$ landed snap race$ battle bidding "
-                  "auction stake shed offload sell sold divest spin spun merge combine together "
-                  "join enter added included admitted headquarters hq$ office relicens "
-                  "re-licens licens licenc cla$ contributor pric fees$ rates$",
+                  "sale auction stake shed offload sell sold divest spin spun merge combine "
+                  "together agreement join enter added included admitted headquarters hq$ "
+                  "office relicens upgrad opening re-licens licens licenc cla$ contributor",
     "corp_partnership": "forces team strik struck ink bag sign memo mou$ joint jv$ alliance "
                         "consortium collaborat partnership relationship cooperation partner "
                         "official exclusive preferred platform network ecosystem",
