@@ -36,7 +36,9 @@ NOT_HIRE = rx(r"\b(?:(?:prior to|before) (?:joining|starting)|plan(?:s|ning)? to
               r"|hiring (?:plan|for|a|an|our)|we(?:'re| are) hiring|open roles?|headcount plan"
               r"|join(?:ed|ing)? (?:the|a|our) (?:call|meeting|zoom|channel|webinar|slack|standup"
               r"|waitlist|beta|program|session|thread|event|demo)|joined us (?:on|for) (?:the|a)"
-              r" (?:call|demo|webinar|podcast)|customer|user)\b")
+              r" (?:call|demo|webinar|podcast)|customer|user"
+              r"|under (?:the |its |a )?new|set to (?:name|appoint|hire)"
+              r"|partner (?:program|programme|network))\b")
 LEAVE = rx(r"\b(?:passed away|(?:to|will) (?:step down|leave|retire)|retir(?:es|ed|ing)\b"
            r"|departure\b|decided to leave|(?:is )?out as|resign(?:ed|s|ing"
            r"|ation)|is leaving"
