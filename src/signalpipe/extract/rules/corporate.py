@@ -23,7 +23,8 @@ _PLAN = frozenset({"plan"})
 # Hedges that keep an announced deal a possibility: "in talks to acquire", "weighs a bid".
 HEDGED = rx(r"\b(?:in (?:talks|discussions|negotiations)|consider\w*|explor\w+|weigh\w*|mull\w*"
             r"|could|may|might|would|potential|possible|rumou?r\w*|reportedly|eyes|eyeing"
-            r"|bid for|approach\w*|interested in|hopes?|wants? to|seeks? to|plans? to|looking to"
+            r"|bid for|approach\w*|interested in|hopes?|wants? to|seeks? to|looking to"
+            r"|(?:plans|planning|planned|we plan|i plan|they plan) to"
             r"|if\b|whether|talks? (?:with|to))")
 
 
@@ -97,8 +98,9 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
         who = m["who"]
         role = _AS_ROLE.search(low, m.start("org"), m.end("org") + 1)
         what = role["role"].strip() if role else "team"
-        return Found(T.HIRING, {"hire": key(who)}, f"{who} joins as {what}" if role
-                     else f"{who} joins the team", m.start("who"), allow=_PLAN,
+        verb = "join" if re.search(r" (?:and|&) ", who) else "joins"
+        return Found(T.HIRING, {"hire": key(who)}, f"{who} {verb} as {what}" if role
+                     else f"{who} {verb} the team", m.start("who"), allow=_PLAN,
                      stakeholders=(who,))
     found = _committed(clause, low, ctx)
     if found is not None:
@@ -144,11 +146,12 @@ def _committed(clause: str, low: str, ctx: Context) -> Found | None:
 _REGULATOR = (r"(?:fda|u\.s\. food and drug administration|food and drug administration|ema"
               r"|european medicines agency|mhra|hsa|health canada|tga|pmda|nmpa|chmp"
               r"|european commission|regulators?|watchdogs?|authorities|cma|ftc|fcc|faa|easa"
-              r"|ofcom|finra|sec|doj|osha|cqc|ombudsman|court|judge|antitrust \w+)")
+              r"|ofcom|finra|sec|doj|osha|cqc|ombudsman|court|judge|antitrust \w+|cftc|fca|pra"
+              r"|ico|cnil|epa|occ|ofac|nhtsa|fsa|bafin|asic|accc|competition bureau)")
 # A regulator approving or clearing the company's product, deal or operation.
 APPROVED = rx(
-    rf"\b{_REGULATOR}\b[^.;]{{0,40}}?\b(?P<v>approv(?:es|ed|al of)|clear(?:s|ed)|licen[cs](?:es"
-    r"|ed)|authori[sz](?:es|ed)|grant(?:s|ed)|accept(?:s|ed))\b"
+    rf"\b{_REGULATOR}\b[^.;]{{0,40}}?\b(?P<v>approv(?:e|es|ed|al of)|clear(?:s|ed)?|licen[cs](?:e"
+    r"|es|ed)|authori[sz](?:e|es|ed)|grant(?:s|ed)|accept(?:s|ed))\b"
     r"|\b(?:receiv\w+|won|wins|gets|got|secur\w+|obtain\w+|granted|earn\w+|was given|awarded)"
     r" (?:the |an? |its |our )?(?:\w+ ){0,4}?(?P<what>approval|clearance|marketing authori[sz]ation"
     r"|emergency use authori[sz]ation|authori[sz]ation to operate|ce mark\w*"
@@ -156,11 +159,12 @@ APPROVED = rx(
     r" (?:designation|status|label)|licen[cs]e to operate|banking licen[cs]e|(?:\w+ )?licen[cs]e)\b"
     r"|\b(?:orphan drug|breakthrough (?:therapy|device)|fast track) (?:designation|status|label)"
     r" (?:granted|awarded|received)|\b(?:re-?)?certified (?:for|to|under|as (?:an? )?)"
-    r" ?(?=[a-z0-9-]*\d|b corp)")
+    r" ?(?=[a-z0-9 -]{0,12}\d|b corp)")
 NOT_APPROVED = rx(r"\b(?:driver'?s licen[cs]e|licen[cs]e (?:key|file|plate|fee)|software licen"
                   r"|open[- ]source licen|mit licen|apache licen|agpl|gpl|(?:seeks?|seeking"
                   r"|sought|submit\w*|applied for|apply for|filed for|files for|await\w*"
-                  r"|pending|waiting for|expects?|rebuff\w*|reject\w*|refus\w*|denied|delay\w*)"
+                  r"|pending|waiting for|expects?|rebuff\w*|reject\w*|refus\w*|denied|delay\w*|must"
+                  r"|has to|have to|needs? to|yet to)"
                   r"|approved (?:vendor|supplier|partner)s?|pre-?approved|loan approv|request\w*)")
 # A regulator, a court or an ombudsman acting against the company: settlements, fines, probes.
 SANCTION = rx(
@@ -217,7 +221,7 @@ STAKE = rx(r"\b(?:buys|bought|takes|took|acquires|acquired|raises|raised|ups|inc
 DIVESTS = re.compile(
     r"(?i:\b(?:sheds|shed|offloads|offloaded|sells|sold|divests|divested|spins? off|spun off"
     r"|to sell|agrees to sell|agreed to sell|announces the sale of|announced the sale of"
-    r"|completes the sale of|completed the sale of|finali[sz]es (?:the )?sale of)) "
+    r"|completes the sale of|completed the sale of|finali[sz]es (?:the )?sale of)) (?!\d)"
     r"(?i:(?:its |our |their )?(?:[\w-]+ ){0,2}?(?:subsidiary|unit|division|business|brand|arm"
     r"|stake in),? )?" + _TARGET)
 MERGER = rx(r"\b(?:(?:complete[sd]?|announce[sd]?|agree[sd]?|agreement|plans?|deal) (?:on |to )?"
@@ -225,6 +229,15 @@ MERGER = rx(r"\b(?:(?:complete[sd]?|announce[sd]?|agree[sd]?|agreement|plans?|de
             r"|(?:agree|agrees|agreed|to|will) (?:to )?merge\b|merge (?:with|into)\b"
             r"|(?:combine|combines|combined|come together|comes together|came together)"
             r" (?:under|as|to form|into)\b)")
+# "Weir offloads two renewables units", "Acme sells its payments business": a unit sold, named
+# by what it is rather than by name.
+DIVESTS_UNIT = rx(r"\b(?:sheds|offloads|offloaded|divests|divested|spins? off|spun off|hives off"
+                  r"|carves out) (?:its |a |the |two |three |some )?(?:[\w&-]+ ){0,3}?(?:units?"
+                  r"|business(?:es)?|divisions?|subsidiar(?:y|ies)|arms?|stakes?|brands?|assets"
+                  r"|operations|plants?|hotels?|shops|stores|portfolio)\b"
+                  r"|\b(?:sells|sold|to sell|agreed to sell|agrees to sell) (?:its |their |our )"
+                  r"(?:[\w&-]+ ){0,3}?(?:business|division|subsidiary|arm|brand|assets|operations"
+                  r"|portfolio)\b")
 # "Electric is joining Databricks", "we're joining Vercel": a company acquired, in its own words.
 JOINING = re.compile(r"\b(?:is joining|joins|has joined|are joining|we're joining|we are"
                      r" joining|will join) (?P<org>[A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+){0,2})"
@@ -243,8 +256,8 @@ HQ = rx(r"\b(?:mov(?:es|ed|ing)|relocat(?:es|ed|ing)) (?:its |our |the |their )?
         r" (?:its |our |the |a |their )?(?:new(?:ly)? |upgraded |expanded |first "
         r"(?:official )?)(?:[\w-]+ ){0,2}(?:headquarters|hq|head office|office(?: space)?)\b"
         r"|\bfirst official office\b")
-RELICENSE = rx(r"\b(?:relicens\w+|re-licens\w+|chang(?:ed|es|ing) (?:our |the |its )?licen[cs]e"
-               r"|switch(?:ed|es|ing)? (?:our |the |its )?licen[cs]e|mov(?:ed|es|ing) (?:from"
+RELICENSE = rx(r"\b(?:relicens\w+|re-licens\w+|(?:chang(?:ed|es|ing)|switch(?:ed|es|ing)?)"
+               r" (?:our |the |its )?licen[cs]e (?:to|from)\b|mov(?:ed|es|ing) (?:from"
                r" [\w .-]{2,20} )?to (?:the )?(?:agpl|gpl|mit|apache|bsl|sspl|elastic)"
                r"|(?:replac\w+|transition\w*) (?:its |our |the )?(?:cla|contributor licen[cs]\w+)"
                r"|spun out of|spin(?:s|-)? ?out from|spun off from)")
@@ -278,6 +291,11 @@ def _divested(clause: str, low: str, ctx: Context) -> Found | None:
             r"|licen[cs]es|subscriptions|plans?|out)\b", m.group().lower()):
         return Found(T.OTHER, {"subtype": "divestiture", "what": key(m["target"])},
                      f"Sale: {said(clause, 0)}", m.start(), subtype="divestiture",
+                     relational=True, allow=_PLAN)
+    unit = DIVESTS_UNIT.search(low)
+    if unit and _named(clause[:unit.start()], ctx) and not HEDGED.search(low):
+        return Found(T.OTHER, {"subtype": "divestiture", "what": key(unit.group())[:60]},
+                     f"Sale: {said(clause, 0)}", unit.start(), subtype="divestiture",
                      relational=True, allow=_PLAN)
     merge = MERGER.search(low)
     if merge and _ours(clause, low, ctx) and not HEDGED.search(low):
@@ -421,15 +439,18 @@ def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
             break
     metrics: dict[str, str | int | float] = {"customer": key(customer)} if customer \
         else {"order": key(m.group())[:60]}
+    # "sold an enterprise plan": a sale made, whatever the word "plan" says
     return Found(T.ENTERPRISE_DEAL, metrics, f"Order: {said(clause, 0)}", m.start(),
-                 relational=True, stakeholders=(customer,) if customer else ())
+                 relational=True, stakeholders=(customer,) if customer else (),
+                 allow=_PLAN if m.group().startswith("sold") else frozenset())
 
 
 # --- customer success -----------------------------------------------------------------------
 
 # "How note.com Implements JIT Database Access Control with Bytebase": a case study's title.
 HOW_WITH = re.compile(r"^\W*(?i:how )(?!to |we |you |i |it |they |our |your |the )"
-                      r"(?P<who>[\w.&'-]+(?: [\w.&'-]+){0,3}?) (?:[a-z]+s|[a-z]+ed)"
+                      r"(?P<who>[\w.&'-]+(?: [\w.&'-]+){0,3}?) (?i:[a-z]+s|[a-z]+ed|cut|built"
+                      r"|ran|made|got|kept|grew|won|went|brought|took)"
                       r"\b[^.;]{0,100}? (?i:with|using|on|via|through|thanks to) ")
 PRODUCTION = rx(r"\b(?:in production (?:at|by|with)|used in production by|runs? in production"
                 r" at) ")

@@ -562,6 +562,9 @@ def acquisition(clause: str, low: str, ctx: Context) -> Found | None:
     target = name_after(clause, m.end(), within=30)
     if target and ctx.company and ctx.company.search(target):
         target = name_before(clause, m.start())
+    if target is None and m.group() in ("bought", "buys", "to buy") \
+            and not (ctx.company and ctx.company.search(clause)):
+        return None  # "we bought new laptops": a purchase, not a company bought
     name = target or "a company"
     return Found(T.OTHER, {"subtype": "acquisition", "target": key(name)},
                  f"Acquisition: {name}", m.start(), subtype="acquisition",

@@ -1,0 +1,157 @@
+"""The rules extractor on corporate news as press releases, news wires, blogs and founders write
+it: people joining by name, approvals and sanctions, acquisitions and divestitures announced,
+alliances formed, orders placed, customers' stories. Every sentence here is hand-written, beside
+look-alikes that are someone else's news, a plan, or no event at all."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from signalpipe.extract.rules import RulesExtractor
+from signalpipe.models import Batch, EventType, Message, Polarity, SignificantEvent, Source
+
+MakeMessage = Callable[..., Message]
+T = EventType
+NEG = Polarity.NEGATIVE
+POS = Polarity.POSITIVE
+
+
+def read(make_message: MakeMessage, text: str, *, subject: str | None = None
+         ) -> list[SignificantEvent]:
+    message = make_message(text=text, company_id="acme", source=Source.SLACK, subject=subject)
+    batch = Batch(id="b1", company_id="acme", source=message.source, messages=(message,))
+    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+
+
+FOUND = [
+    # people joining, in blog, wire and founder wording
+    ("Priya Raman joins Acme as VP of Engineering.", T.HIRING, POS),
+    ("Big news: Tom Okafor has joined Acme as our first designer", T.HIRING, POS),
+    ("Maria Lopez and Sam Chen join the Acme team as founding engineers.", T.HIRING, POS),
+    ("Andreas is now full-time on Acme!", T.HIRING, POS),
+    ("I've decided to start working on Acme full-time.", T.HIRING, POS),
+    ("This month I hired Acme's first support engineer.", T.HIRING, POS),
+    ("Please welcome our newest team members!", T.HIRING, POS),
+    ("We offered Dana a full-time role and she accepted!", T.HIRING, POS),
+    ("Acme adds former Stripe CFO Lee Park to board", T.HIRING, POS),
+    # approvals by a regulator, and the regulator acting against us
+    ("FDA approves Acme's glucose monitor for home use", T.COMPLIANCE, POS),
+    ("Acme receives CE mark approval for its imaging device", T.COMPLIANCE, POS),
+    ("UK regulators license Acme's e-cigarette as a medicine", T.COMPLIANCE, POS),
+    ("Acme granted orphan drug designation for AC-101", T.COMPLIANCE, POS),
+    ("Acme recertified for ISO 9001", T.COMPLIANCE, POS),
+    ("Acme settles with investors over misleading statements", T.COMPLIANCE, NEG),
+    ("CFTC fines Acme $560,000 for inaccurate swaps reports", T.COMPLIANCE, NEG),
+    ("Acme must pay $80 million in patent case, judge rules", T.COMPLIANCE, NEG),
+    # acquisitions made or received, stakes, units sold, corporate changes
+    ("Acme to acquire Initech for $120 million", T.OTHER, POS),
+    ("Acme announces agreement to acquire Globex", T.OTHER, POS),
+    ("We've completed the acquisition of Hooli's analytics unit.", T.OTHER, POS),
+    ("Acme buys stake in Initech", T.OTHER, POS),
+    ("Acme sells its logistics unit to Globex for $40m", T.OTHER, POS),
+    ("Acme offloads two renewables units", T.OTHER, POS),
+    ("Acme is joining Databricks to bring our engine to the lakehouse.", T.OTHER, POS),
+    ("Acme joins the FTSE 100", T.OTHER, POS),
+    ("Acme moves its headquarters from Los Angeles to Austin", T.OTHER, POS),
+    ("We relicensed Acme from MIT to AGPL.", T.OTHER, POS),
+    # alliances in news wording
+    ("Acme joins forces with Initech on payments", T.PARTNERSHIP, POS),
+    ("Acme and Globex sign memorandum of understanding", T.PARTNERSHIP, POS),
+    ("Acme and Initech form joint venture to build batteries", T.PARTNERSHIP, POS),
+    ("Acme expands its collaboration with NVIDIA", T.PARTNERSHIP, POS),
+    ("Siemens and Acme Expand Partnership to Build Factory Software", T.PARTNERSHIP, POS),
+    ("Three retailers agreed to form affiliate partnerships with Acme.", T.PARTNERSHIP, POS),
+    ("Acme strikes distribution deal with Globex", T.PARTNERSHIP, POS),
+    # orders and contracts
+    ("Globex Airlines orders 40 A321neos from Acme in its largest order ever", T.ENTERPRISE_DEAL,
+     POS),
+    ("Acme wins $100m contract extension from BP", T.ENTERPRISE_DEAL, POS),
+    ("I sold an enterprise plan to a startup this week.", T.ENTERPRISE_DEAL, POS),
+    # customers' stories
+    ("How Initech Cut Deploy Times in Half with Acme", T.CUSTOMER_SUCCESS, POS),
+    ("Acme is now in production at Google, Supabase and Trigger.dev.", T.CUSTOMER_SUCCESS, POS),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "polarity"), FOUND)
+def test_corporate_news_is_read(make_message: MakeMessage, text: str, kind: EventType,
+                                polarity: Polarity) -> None:
+    events = read(make_message, text)
+    assert (kind, polarity) in [(e.event_type, e.polarity) for e in events], text
+
+
+NOT_EVENTS = [
+    # joining something that is not us, or not yet
+    "Sarah joined the call late.",
+    "John Smith joins Globex as CTO.",
+    "Maria Lopez joined the waitlist.",
+    "We hope Priya joins Acme next month.",
+    "Planning to hire our first support engineer next quarter.",
+    "Please welcome our new customers!",
+    "Tesco turnaround gathers pace under new CEO",
+    "Globex set to name former banker Jane Roe as new CEO",
+    "Joining the Acme Partner Program takes five minutes.",
+    # someone else's approval, or none yet
+    "FDA approves Pfizer's new vaccine.",
+    "Acme is seeking FDA approval for the device.",
+    "Acme applied for a banking licence.",
+    "Our driver's license renewal came through.",
+    "Acme's lawsuit against Globex was dismissed.",
+    # deals in talks, others' deals, purchases that are no acquisition
+    "Acme in talks to acquire Initech.",
+    "Acme could buy Initech for $2bn, sources say.",
+    "Globex to acquire Initech for $120 million.",
+    "We bought new laptops for the team.",
+    "Acme sold 300 units this week.",
+    "We changed the license plate on the company car.",
+    "Acme considering a move of its headquarters to Austin.",
+    # alliances that are no alliance of ours
+    "We joined the Slack community.",
+    "Microsoft joins forces with OpenAI.",
+    "We'd love to join forces with Initech.",
+    "We signed the lease for the new office.",
+    # orders and stories that are no deal or customer
+    "I ordered 20 pizzas for the offsite.",
+    "How to deploy with Acme",
+    "How we cut costs with Acme",
+    "Acme powers thousands of stores.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_corporate_look_alikes_are_not_events(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == [], text
+
+
+def test_a_hire_names_the_person_and_role(make_message: MakeMessage) -> None:
+    [event] = read(make_message, "Maria Lopez and Sam Chen join the Acme team as founding "
+                                 "engineers.")
+    assert event.metrics == {"hire": "maria lopez and sam chen"}
+    assert event.title == "Maria Lopez and Sam Chen join as founding engineers"
+
+
+def test_an_acquisition_names_its_target(make_message: MakeMessage) -> None:
+    [event] = read(make_message, "Acme to acquire Initech for $120 million")
+    assert event.event_type is T.OTHER
+    assert event.metrics.get("target") == "initech"
+
+
+def test_a_partnership_names_the_partner_beside_us(make_message: MakeMessage) -> None:
+    [event] = read(make_message, "Siemens and Acme Expand Partnership to Build Factory Software")
+    assert event.metrics == {"partner": "siemens"}
+    assert event.title == "Partnership with Siemens"
+
+
+def test_a_regulator_acting_against_us_is_a_compliance_lowlight(
+        make_message: MakeMessage) -> None:
+    [event] = read(make_message, "CFTC fines Acme $560,000 for inaccurate swaps reports")
+    assert (event.event_type, event.polarity) == (T.COMPLIANCE, NEG)
+
+
+def test_a_case_study_title_names_the_customer(make_message: MakeMessage) -> None:
+    events = read(make_message, "Read the full story below.",
+                  subject="How Initech Cut Deploy Times in Half with Acme")
+    assert [(e.event_type, e.metrics.get("customer")) for e in events] == [
+        (T.CUSTOMER_SUCCESS, "initech")]
