@@ -327,14 +327,31 @@ def _changed(clause: str, low: str, ctx: Context) -> Found | None:
     return None
 
 
+# What each reading cannot do without, checked as plain substrings before its patterns run.
+_NEEDS = (
+    (("acqui", "buy", "bought", "purchas", "take", "took", "land", "snap", "race", "battle",
+      "bidding", "auction", "agreement", "stake"), "_acquired"),
+    (("sell", "sold", "shed", "offload", "divest", "spin", "spun", "sale", "hive", "carve",
+      "merge", "combine", "together"), "_divested"),
+    (("join",), "_joined_acquirer"),
+    (("ftse", "s&p", "nasdaq", "dow", "stoxx", "dax", "cac", "russell", "headquarters", "hq",
+      "head office", "office", "licen", "cla", "contributor", "spun", "spin"), "_changed"),
+)
+
+
 def other(clause: str, low: str, ctx: Context) -> Found | None:
     """Acquisitions made or received, stakes, divestitures, mergers, index entries, a new
-    headquarters, a licence or pricing change."""
-    for reading in (_acquired, _divested, _joined_acquirer, _changed):
-        found = reading(clause, low, ctx)
-        if found is not None:
-            return found
+    headquarters, a licence change."""
+    for needs, name in _NEEDS:
+        if any(n in low for n in needs):
+            found = _READINGS[name](clause, low, ctx)
+            if found is not None:
+                return found
     return None
+
+
+_READINGS = {"_acquired": _acquired, "_divested": _divested,
+             "_joined_acquirer": _joined_acquirer, "_changed": _changed}
 
 
 # --- partnership ----------------------------------------------------------------------------

@@ -117,17 +117,17 @@ STEMS: dict[str, str] = {
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer full time full-time",
     "corp_compliance": "approv clear licens licenc authori grant certif recertif settle fine "
-                       "fines$ probe pay$ watchdog rated rates$ warning response rebuff "
-                       "designation mis-selling",
-    "corp_other": "acqui buy bought purchas take took lands$ landed snap race$ battle bidding "
-                  "sale auction stake shed offload sell sold divest spin spun merge combine "
-                  "together agreement join enter added included admitted headquarters hq$ "
-                  "office relicens upgrad opening re-licens licens licenc cla$ contributor",
-    "corp_partnership": "forces team strik struck ink bag sign memo mou$ joint jv$ alliance "
-                        "consortium collaborat partnership relationship cooperation partner "
-                        "official exclusive preferred platform network ecosystem",
-    "corp_deal": "largest biggest record first order places placed finali firm win won secur "
-                 "lands$ landed awarded purchase sold sells$",
+                       "fines$ probe pay$ watchdog rated designation mis-selling rebuff",
+    "corp_other": "acqui buy bought purchas takes$ took$ lands$ landed snaps$ snapped$ race$ "
+                  "battle bidding sale$ auction stake shed offload sell sold divest spin spun "
+                  "merger merges$ merge$ combine together agreement join ftse s&p nasdaq dow$ "
+                  "stoxx russell headquarters hq$ office relicens re-licens licens licenc cla$ "
+                  "contributor",
+    "corp_partnership": "forces teamed up teams up teaming strik struck ink bag signs$ signed$ "
+                        "memorandum memo$ mou$ joint jv$ consortium alliance expand agreement "
+                        "agreed official exclusive preferred join",
+    "corp_deal": "largest biggest record order places placed finali firms$ firmed$ win$ wins$ "
+                 "won$ secures$ secured$ lands$ landed awarded purchase sold sells$",
     "corp_success": "how$ production",
     "first_sale": "sold my first sold our first got our first got my first landed our first "
                   "made our first made my first closed our first first paying first paid "
