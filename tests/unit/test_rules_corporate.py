@@ -72,6 +72,15 @@ FOUND = [
     # customers' stories
     ("How Initech Cut Deploy Times in Half with Acme", T.CUSTOMER_SUCCESS, POS),
     ("Acme is now in production at Google, Supabase and Trigger.dev.", T.CUSTOMER_SUCCESS, POS),
+    ("Acme is being used in production by companies including Google and Supabase.",
+     T.CUSTOMER_SUCCESS, POS),
+    ("Yahoo Mail turns to Acme for search at scale", T.CUSTOMER_SUCCESS, POS),
+    # the company sold by its founder, a partner chosen, an agentless release line, a plan bought
+    ("A month ago, I sold the company for $600k.", T.OTHER, POS),
+    ("Acme selects Initech to power its new member portal", T.PARTNERSHIP, POS),
+    ("Expanded collaboration with Red Hat to deliver a complete AI stack.", T.PARTNERSHIP, POS),
+    ("They tested the standard plan, then purchased an enterprise plan two days later.",
+     T.ENTERPRISE_DEAL, POS),
 ]
 
 
@@ -117,6 +126,9 @@ NOT_EVENTS = [
     "How to deploy with Acme",
     "How we cut costs with Acme",
     "Acme powers thousands of stores.",
+    "Google turns to Microsoft for chips.",
+    "We purchased an enterprise plan of Notion for the team.",
+    "We sold the old van last week.",
 ]
 
 

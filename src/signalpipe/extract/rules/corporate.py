@@ -238,6 +238,9 @@ DIVESTS_UNIT = rx(r"\b(?:sheds|offloads|offloaded|divests|divested|spins? off|sp
                   r"|\b(?:sells|sold|to sell|agreed to sell|agrees to sell) (?:its |their |our )"
                   r"(?:[\w&-]+ ){0,3}?(?:business|division|subsidiary|arm|brand|assets|operations"
                   r"|portfolio)\b")
+# "I sold the company for $600k", "We sold Acme to Globex": the company itself acquired.
+SOLD_US = rx(r"\b(?:i|we)(?:'ve| have)? (?:just |officially |finally )?sold (?:the company"
+             r"|the business|my company|our company|my business|our business)\b")
 # "Electric is joining Databricks", "we're joining Vercel": a company acquired, in its own words.
 JOINING = re.compile(r"\b(?:is joining|joins|has joined|are joining|we're joining|we are"
                      r" joining|will join) (?P<org>[A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+){0,2})"
@@ -292,6 +295,11 @@ def _divested(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.OTHER, {"subtype": "divestiture", "what": key(m["target"])},
                      f"Sale: {said(clause, 0)}", m.start(), subtype="divestiture",
                      relational=True, allow=_PLAN)
+    sold = SOLD_US.search(low) or _sold_by_name(clause, low, ctx)
+    if sold is not None and not HEDGED.search(low):
+        return Found(T.OTHER, {"subtype": "acquisition", "target": "the company"},
+                     f"Company sold: {said(clause, sold.start())}", sold.start(),
+                     subtype="acquisition", relational=True)
     unit = DIVESTS_UNIT.search(low)
     if unit and _named(clause[:unit.start()], ctx) and not HEDGED.search(low):
         return Found(T.OTHER, {"subtype": "divestiture", "what": key(unit.group())[:60]},
@@ -302,6 +310,14 @@ def _divested(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.OTHER, {"subtype": "merger"}, f"Merger: {said(clause, 0)}",
                      merge.start(), subtype="merger", relational=True, allow=_PLAN)
     return None
+
+
+def _sold_by_name(clause: str, low: str, ctx: Context) -> re.Match[str] | None:
+    """"I sold TinyPilot": the founder names the company sold."""
+    m = re.search(r"\b(?:i|we)(?:'ve| have)? (?:just |officially |finally )?sold ", low)
+    if m is None or ctx.company is None or not ctx.company.match(clause, m.end()):
+        return None
+    return m
 
 
 def _joined_acquirer(clause: str, low: str, ctx: Context) -> Found | None:
@@ -372,7 +388,10 @@ ALLY = rx(
     r"|\b(?:named|becomes?|became|as|to become) (?:the )?(?:new )?(?:official|exclusive"
     r"|preferred|strategic|new) (?:[\w-]+ ){0,2}(?:partner|provider|supplier|issuer|reseller"
     r"|distributor)\b"
-    r"|\b(?:join(?:s|ed)?|joining) (?:the )?(?:[\w-]+ ){1,3}(?:platform|network|ecosystem)\b")
+    r"|\b(?:join(?:s|ed)?|joining) (?:the )?(?:[\w-]+ ){1,3}(?:platform|network|ecosystem)\b"
+    r"|\b(?:selects?|selected|chooses|chose|taps|tapped|picks|picked) [\w .&-]{2,40}? (?:to"
+    r" (?:power|provide|deliver|support|run)|as (?:its|our|their) (?:[\w-]+ ){0,2}(?:partner"
+    r"|provider))\b")
 NOT_ALLY = rx(r"\b(?:customers?|clients?|investors?|the team|us on|our team|a call|employees"
               r"|staff|the conversation|the waitlist|deal ?#|deal \d|fights?|battle|lawsuit"
               r"|suit|settle\w*|union)\b")
@@ -384,7 +403,8 @@ def partnership(clause: str, low: str, ctx: Context) -> Found | None:
     m = ALLY.search(low)
     if m is None or NOT_ALLY.search(m.group()) or HEDGED.search(low):
         return None
-    if not _ours(clause, low, ctx):
+    agentless = not clause[:m.start()].strip(" -*\u2022:")
+    if not (agentless or _ours(clause, low, ctx)):
         return None  # two others allying, neither of them us
     partner = _ally(clause, m, ctx)
     if partner is None:
@@ -401,7 +421,8 @@ _ALLY_WORDS = frozenset([
     "joins", "joined", "team", "teams", "teamed", "up", "with", "and", "sign", "signs", "signed",
     "deal", "deals", "memorandum", "memo", "of", "understanding", "mou", "form", "forms",
     "formed", "strike", "strikes", "struck", "ink", "inks", "inked", "pact", "accord", "the", "a",
-    "an", "new"
+    "an", "new", "select", "selects", "selected", "chooses", "chose", "taps", "tapped", "picks",
+    "picked"
 ])
 
 
@@ -436,14 +457,19 @@ ORDER = rx(r"\b(?:largest|biggest|record) (?:[\w-]+ ){0,2}(?:order|contract)s?\b
            r"|\b(?:wins?|won|secures?|secured|lands?|landed|awarded) (?:a |an |the )?[$£€][\d.,]+ ?"
            r"(?:[mb]n?|million|billion|k)?\b[^.;]{0,40}?\b(?:contract|deal|order|extension)"
            r"|\b(?:sold|sells) (?:an?|our|my|its) (?:first )?(?:enterprise|business|team|annual"
-           r"|premium|corporate) (?:plan|licen[cs]e|subscription|tier|package)")
+           r"|premium|corporate) (?:plan|licen[cs]e|subscription|tier|package)"
+           r"|\b(?<!we )(?<!i )(?:purchased|bought|upgraded to|signed up for) (?:an?|our|the)"
+           r" (?:enterprise|business|team|annual|corporate) (?:plan|licen[cs]e|subscription|tier)"
+           r"\b(?! (?:of|from|with|on) )")
 
 
 def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
     """Orders and contracts in wire wording: record orders, aircraft ordered, a $N contract
     won, an enterprise plan sold."""
     m = ORDER.search(low)
-    if m is None or HEDGED.search(low) or not _ours(clause, low, ctx):
+    bought = m is not None and m.group().startswith(("purchased", "bought", "upgraded",
+                                                     "signed up"))
+    if m is None or HEDGED.search(low) or not (bought or _ours(clause, low, ctx)):
         return None
     if re.search(r"\b(?:pizza|lunch|food|coffee|swag|stickers|laptops?|pre-?orders?|order "
                  r"(?:book|number|#)|purchase order number|shares)\b", low):
@@ -457,9 +483,10 @@ def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
     metrics: dict[str, str | int | float] = {"customer": key(customer)} if customer \
         else {"order": key(m.group())[:60]}
     # "sold an enterprise plan": a sale made, whatever the word "plan" says
-    return Found(T.ENTERPRISE_DEAL, metrics, f"Order: {said(clause, 0)}", m.start(),
+    return Found(T.ENTERPRISE_DEAL, metrics, said(clause, m.start()), m.start(),
                  relational=True, stakeholders=(customer,) if customer else (),
-                 allow=_PLAN if m.group().startswith("sold") else frozenset())
+                 allow=_PLAN if m.group().startswith(("sold", "purchased", "bought"))
+                 else frozenset())
 
 
 # --- customer success -----------------------------------------------------------------------
@@ -469,8 +496,13 @@ HOW_WITH = re.compile(r"^\W*(?i:how )(?!to |we |you |i |it |they |our |your |the
                       r"(?P<who>[\w.&'-]+(?: [\w.&'-]+){0,3}?) (?i:[a-z]+s|[a-z]+ed|cut|built"
                       r"|ran|made|got|kept|grew|won|went|brought|took)"
                       r"\b[^.;]{0,100}? (?i:with|using|on|via|through|thanks to) ")
-PRODUCTION = rx(r"\b(?:in production (?:at|by|with)|used in production by|runs? in production"
-                r" at) ")
+PRODUCTION = rx(r"\b(?:in production (?:at|by|with)|(?:used|running|deployed) in production"
+                r" (?:at|by)|runs? in production at)"
+                r"(?: (?:companies|teams|customers|organi[sz]ations) (?:including|like|such as))? ")
+# "Yahoo Mail turns to Vespa", "Initech taps Acme for search": a customer choosing us, headline
+# style.
+TURNS_TO = rx(r"\b(?:turns? to|turned to|taps|tapped|bets on|bet on|switches to|switched to"
+              r"|standardi[sz]es on|standardi[sz]ed on) $")
 
 
 def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
@@ -483,6 +515,13 @@ def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
         if not ctx.company.search(who) and who.lower() not in {"we", "i", "you", "to", "it"}:
             return Found(T.CUSTOMER_SUCCESS, {"customer": key(who), "story": "case study"},
                          f"Case study: {who}", how.start(), relational=True, stakeholders=(who,))
+    for ours in ctx.company.finditer(clause):
+        verb = TURNS_TO.search(low[max(0, ours.start() - 25):ours.start()])
+        user = name_before(clause, ours.start() - len(verb.group()), within=50) if verb else None
+        if user and not ctx.company.search(user):
+            return Found(T.CUSTOMER_SUCCESS, {"customer": key(user), "story": "customer story"},
+                         f"Customer story: {user}", ours.start(), relational=True,
+                         stakeholders=(user,))
     used = PRODUCTION.search(low)
     if used and ctx.company.search(clause[:used.start()]):
         who = name_after(clause, used.end(), within=30)

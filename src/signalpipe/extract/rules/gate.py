@@ -125,10 +125,13 @@ STEMS: dict[str, str] = {
                   "contributor",
     "corp_partnership": "forces teamed up teams up teaming strik struck ink bag signs$ signed$ "
                         "memorandum memo$ mou$ joint jv$ consortium alliance expand agreement "
-                        "agreed official exclusive preferred join",
+                        "agreed official exclusive preferred join select chose choos taps$ "
+                        "tapped picks$ picked",
     "corp_deal": "largest biggest record order places placed finali firms$ firmed$ win$ wins$ "
-                 "won$ secures$ secured$ lands$ landed awarded purchase sold sells$",
-    "corp_success": "how$ production",
+                 "won$ secures$ secured$ lands$ landed awarded purchas sold sells$ bought "
+                 "upgraded signed$",
+    "corp_success": "how$ production turns$ turned$ taps$ tapped$ bets$ switches$ switched$ "
+                    "standardiz standardis",
     "first_sale": "sold my first sold our first got our first got my first landed our first "
                   "made our first made my first closed our first first paying first paid "
                   "first sale first pre paying",
