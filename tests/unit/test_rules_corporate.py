@@ -81,6 +81,13 @@ FOUND = [
     ("Expanded collaboration with Red Hat to deliver a complete AI stack.", T.PARTNERSHIP, POS),
     ("They tested the standard plan, then purchased an enterprise plan two days later.",
      T.ENTERPRISE_DEAL, POS),
+    ("Initech, Acme strike drug discovery deal", T.PARTNERSHIP, POS),
+    ("Acme's AC-7 Gets Orphan Drug Label", T.COMPLIANCE, POS),
+    # setbacks told as news: people lured away, jobs slashed, ratings and spending cut
+    ("Globex poaches immunology expert from Acme", T.HIRING, NEG),
+    ("Acme plans to slash 600 jobs", T.HIRING, NEG),
+    ("Acme cut to junk at Moody's", T.OTHER, NEG),
+    ("Acme cuts capex for the third time this year", T.OTHER, NEG),
 ]
 
 
@@ -129,6 +136,9 @@ NOT_EVENTS = [
     "Google turns to Microsoft for chips.",
     "We purchased an enterprise plan of Notion for the team.",
     "We sold the old van last week.",
+    "Acme poaches a designer from Globex.",
+    "Globex cuts output at its zinc mines.",
+    "Initech and Globex strike a supply deal.",
 ]
 
 

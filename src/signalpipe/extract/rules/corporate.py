@@ -73,6 +73,10 @@ NEW_MEMBERS = rx(r"\bwelcome (?:our |the )?(?:newest|new) (?:team )?(?:members?|
                  r"|teammates?|faces|joiners)\b|\bnew (?:people|faces|team members) joining\b"
                  r"|\boffered (?:him|her|them|[a-z]+) (?:a |the )?(?:full-time |permanent )?"
                  r"(?:position|role|job)\b[^.;]{0,60}\b(?:he|she|they) accepted\b")
+# "Sanofi poaches immunology expert from AstraZeneca", "Globex hires our CTO away from Acme":
+# someone leaving us for another company, a departure told from the other side.
+POACHED = re.compile(r"(?i:\b(?:poach(?:es|ed|ing)?|lures?|lured|hires?|hired|recruits?|recruited)"
+                     r" (?:[\w.'-]+ ){1,4}(?:away )?from) ")
 # "adds ex-SEC head Schapiro to board", "appointed to the board", "accepted a full-time offer".
 BOARD_ADD = rx(r"\b(?:adds?|added|appoints?|appointed|elects?|elected|names?|named) (?:[\w.'-]+ )"
                r"{1,5}to (?:its |the |our )?board\b|\b(?:accepted|signed) (?:a|our|the|his|her"
@@ -105,6 +109,12 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
     found = _committed(clause, low, ctx)
     if found is not None:
         return found
+    poached = POACHED.search(clause)
+    if poached and ctx.company is not None and ctx.company.match(clause, poached.end()):
+        who = clause[poached.start():poached.end()].split(" ", 1)[1].rsplit(" from", 1)[0]
+        who = re.sub(r"(?i) away$", "", who)
+        return Found(T.HIRING, {"departure": key(who)}, f"Departure: {who} leaves for a rival",
+                     poached.start(), negative=True, relational=True, allow=_PLAN)
     first = FIRST_HIRE.search(low)
     if first and _ours(clause, low, ctx):
         what = first["role"]
@@ -251,6 +261,12 @@ JOINING = re.compile(r"\b(?:is joining|joins|has joined|are joining|we're joinin
 INDEX = rx(r"\b(?:joins?|joined|enters?|entered|added to|promoted to|included in|admitted to)"
            r" (?:the )?(?:ftse ?(?:100|250)|s&p ?500|s&p|nasdaq[- ]?100|dow jones|stoxx ?\d+|dax"
            r"|cac 40|russell ?(?:1000|2000|3000))\b")
+# Setbacks a board announces: a credit rating cut, output or capital spending cut.
+SETBACK = rx(r"\b(?:cut|cuts|downgraded|lowered|slashed) to junk\b|\bdowngrad\w+ (?:by|at) "
+             r"(?:moody'?s|s&p|fitch)|\bcredit rating (?:cut|downgrade)"
+             r"|\b(?:cuts?|cutting|slash(?:es|ed|ing)?|trims?|trimmed|lowers?|lowered|reduces?"
+             r"|reduced) (?:its |our |the )?(?:[\w-]+ )?(?:output|production|capex|capital"
+             r" expenditure|capital spending|capital budget)\b")
 HQ = rx(r"\b(?:mov(?:es|ed|ing)|relocat(?:es|ed|ing)) (?:its |our |the |their )?(?:global "
         r"|corporate |company )?(?:headquarters|hq|head office)\b"
         r"|\bupgrad\w+ (?:its |our |the |their )?(?:[\w-]+ ){0,2}(?:headquarters|hq"
@@ -289,7 +305,9 @@ def _acquired(clause: str, low: str, ctx: Context) -> Found | None:
 
 def _divested(clause: str, low: str, ctx: Context) -> Found | None:
     m = DIVESTS.search(clause)
-    if m and _named(clause[:m.start()], ctx) and not HEDGED.search(low) and not re.search(
+    theirs_sold = m is not None and ctx.company is not None and ctx.company.match(m["target"])
+    if m and (_named(clause[:m.start()], ctx) or theirs_sold) and not HEDGED.search(low) \
+            and not re.search(
             r"\b(?:shares|products?|units of|tickets|copies|items|orders|pre-?orders|kits"
             r"|licen[cs]es|subscriptions|plans?|out)\b", m.group().lower()):
         return Found(T.OTHER, {"subtype": "divestiture", "what": key(m["target"])},
@@ -334,6 +352,17 @@ def _joined_acquirer(clause: str, low: str, ctx: Context) -> Found | None:
                  allow=_PLAN, stakeholders=(m["org"],))
 
 
+def _setback(clause: str, low: str, ctx: Context) -> Found | None:
+    m = SETBACK.search(low)
+    if m and _named(clause[:m.start() + 1], ctx) and not HEDGED.search(low) \
+            and not re.search(r"\b(?:profits?|revenues?|sales|earnings|losses)\b", low):
+        # a results story that also cuts spending is the revenue detector's
+        return Found(T.OTHER, {"subtype": "setback", "what": key(m.group())[:60]},
+                     said(clause, 0), m.start(), subtype="setback", negative=True,
+                     relational=True, allow=_PLAN)
+    return None
+
+
 def _changed(clause: str, low: str, ctx: Context) -> Found | None:
     for pattern, subtype in ((INDEX, "index"), (HQ, "office"), (RELICENSE, "licence")):
         m = pattern.search(low)
@@ -350,6 +379,7 @@ _NEEDS = (
     (("sell", "sold", "shed", "offload", "divest", "spin", "spun", "sale", "hive", "carve",
       "merge", "combine", "together"), "_divested"),
     (("join",), "_joined_acquirer"),
+    (("junk", "downgrad", "rating", "output", "production", "capex", "capital"), "_setback"),
     (("ftse", "s&p", "nasdaq", "dow", "stoxx", "dax", "cac", "russell", "headquarters", "hq",
       "head office", "office", "licen", "cla", "contributor", "spun", "spin"), "_changed"),
 )
@@ -367,7 +397,7 @@ def other(clause: str, low: str, ctx: Context) -> Found | None:
 
 
 _READINGS = {"_acquired": _acquired, "_divested": _divested,
-             "_joined_acquirer": _joined_acquirer, "_changed": _changed}
+             "_joined_acquirer": _joined_acquirer, "_setback": _setback, "_changed": _changed}
 
 
 # --- partnership ----------------------------------------------------------------------------
@@ -377,6 +407,8 @@ ALLY = rx(
     r"|\b(?:strik(?:es|e|ing)|struck|inks?|inked|bags?|bagged|sign(?:s|ed)?) (?:a |an |another"
     r" |the )?(?:[\w-]+ ){0,3}?(?:deal|pact|alliance|accord)s?\b[^.;]{0,40}?\bwith\b"
     r"(?! (?:the )?(?:sec|ftc|doj|regulators?|authorities|prosecutors|fca|cma|ny|new york)\b)"
+    r"|(?:,| and| &) [\w .&'-]{2,40}? (?:strike|sign|ink|agree on|seal)s? (?:an? )?"
+    r"(?:[\w-]+ ){0,3}?(?:deal|pact|alliance|accord)\b(?! with)"
     r"|\b(?:sign(?:s|ed)?|ink(?:s|ed)?|enter(?:s|ed)? into) (?:a |an |the )?(?:memo(?:randum)?"
     r" of understanding|mou|strategic agreement|cooperation agreement|collaboration agreement"
     r"|licensing agreement|distribution agreement|co-development agreement)"

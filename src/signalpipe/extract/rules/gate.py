@@ -115,16 +115,18 @@ STEMS: dict[str, str] = {
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
              "granted secured landed patent award honor honour",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
-    "corp_hiring": "join hired onboarded brought welcom board$ offer full time full-time",
+    "corp_hiring": "join hired onboarded brought welcom board$ offer full time full-time poach "
+                   "lure lured recruited",
     "corp_compliance": "approv clear licens licenc authori grant certif recertif settle fine "
-                       "fines$ probe pay$ watchdog rated designation mis-selling rebuff",
+                       "fines$ probe pay$ watchdog rated designation mis-selling rebuff orphan "
+                       "label$",
     "corp_other": "acqui buy bought purchas takes$ took$ lands$ landed snaps$ snapped$ race$ "
                   "battle bidding sale$ auction stake shed offload sell sold divest spin spun "
                   "merger merges$ merge$ combine together agreement join ftse s&p nasdaq dow$ "
                   "stoxx russell headquarters hq$ office relicens re-licens licens licenc cla$ "
-                  "contributor",
+                  "contributor junk$ downgrad rating output capex capital",
     "corp_partnership": "forces teamed up teams up teaming strik struck ink bag signs$ signed$ "
-                        "memorandum memo$ mou$ joint jv$ consortium alliance expand agreement "
+                        "memorandum memo$ mou$ joint jv$ consortium alliance expand agreement seal "
                         "agreed official exclusive preferred join select chose choos taps$ "
                         "tapped picks$ picked",
     "corp_deal": "largest biggest record order places placed finali firms$ firmed$ win$ wins$ "
