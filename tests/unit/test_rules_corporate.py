@@ -88,6 +88,9 @@ FOUND = [
     ("Acme plans to slash 600 jobs", T.HIRING, NEG),
     ("Acme cut to junk at Moody's", T.OTHER, NEG),
     ("Acme cuts capex for the third time this year", T.OTHER, NEG),
+    ("We ran out of a few parts we couldn't replace in time.", T.OTHER, NEG),
+    ("I paused Acme sales to fix a design problem.", T.OTHER, NEG),
+    ("One of the critical parts I need suddenly disappeared from vendors.", T.OTHER, NEG),
 ]
 
 
@@ -139,6 +142,8 @@ NOT_EVENTS = [
     "Acme poaches a designer from Globex.",
     "Globex cuts output at its zinc mines.",
     "Initech and Globex strike a supply deal.",
+    "We never ran out of parts this year.",
+    "October was the only month I didn't have to list products as backordered.",
 ]
 
 

@@ -22,7 +22,7 @@ T = EventType
 _PLAN = frozenset({"plan"})
 # Hedges that keep an announced deal a possibility: "in talks to acquire", "weighs a bid".
 HEDGED = rx(r"\b(?:in (?:talks|discussions|negotiations)|consider\w*|explor\w+|weigh\w*|mull\w*"
-            r"|could|may|might|would|potential|possible|rumou?r\w*|reportedly|eyes|eyeing"
+            r"|could(?!n'?t)|may|might|would(?!n'?t)|potential|possible|rumou?r\w*|reportedly|eyes|eyeing"
             r"|bid for|approach\w*|interested in|hopes?|wants? to|seeks? to|looking to"
             r"|(?:plans|planning|planned|we plan|i plan|they plan) to"
             r"|if\b|whether|talks? (?:with|to))")
@@ -267,6 +267,17 @@ SETBACK = rx(r"\b(?:cut|cuts|downgraded|lowered|slashed) to junk\b|\bdowngrad\w+
              r"|\b(?:cuts?|cutting|slash(?:es|ed|ing)?|trims?|trimmed|lowers?|lowered|reduces?"
              r"|reduced) (?:its |our |the )?(?:[\w-]+ )?(?:output|production|capex|capital"
              r" expenditure|capital spending|capital budget)\b")
+# Operations stalling: parts run out, sales paused, a shortage delaying the work (`other`
+# lowlights in a founder's words).
+STALLED = rx(r"\b(?:ran|run|running) out of (?:\w+ ){0,3}?(?:parts|stock|inventory|components"
+             r"|chips|units|supplies|materials)\b"
+             r"|\b(?:list|listed|mark|marked) (?:\w+ ){0,3}as backordered"
+             r"|\bon backorder\b|\b(?:is|are|went|go|going) on (?:an? )?(?:hiatus|pause)\b"
+             r"|\b(?:paused|halted|suspended|stopped) (?:all |our |my |the )?(?:[\w-]+ )?"
+             r"(?:sales|orders|shipments|shipping|production)\b|\bstopped selling\b"
+             r"|\b(?:parts?|components?|chips?|supplies|supplier)\b[^.;]{0,30}\b(?:suddenly )?"
+             r"(?:disappeared|dried up|went out of stock|discontinued)\b"
+             r"|\bshortage (?:has |have )?(?:delayed|halted|hit|stalled|forced)\b")
 HQ = rx(r"\b(?:mov(?:es|ed|ing)|relocat(?:es|ed|ing)) (?:its |our |the |their )?(?:global "
         r"|corporate |company )?(?:headquarters|hq|head office)\b"
         r"|\bupgrad\w+ (?:its |our |the |their )?(?:[\w-]+ ){0,2}(?:headquarters|hq"
@@ -363,6 +374,19 @@ def _setback(clause: str, low: str, ctx: Context) -> Found | None:
     return None
 
 
+def _stalled(clause: str, low: str, ctx: Context) -> Found | None:
+    m = STALLED.search(low)
+    if m and _ours(clause, low, ctx) and not HEDGED.search(low) and not re.search(
+            r"\b(?:never|before we|so (?:we|you) don'?t|avoid|in case|competitor|not|no longer)"
+            r"\W+(?:\w+\W+){0,2}$|n't\W+(?:\w+\W+){0,2}$", low[:m.start()]):
+        # "parts I need suddenly disappeared", "parts we couldn't replace": the setback happened,
+        # whatever a relative clause around it says
+        return Found(T.OTHER, {"subtype": "operations", "what": key(m.group())[:60]},
+                     said(clause, 0), m.start(), subtype="operations", negative=True,
+                     allow=frozenset({"plan", "negation"}))
+    return None
+
+
 def _changed(clause: str, low: str, ctx: Context) -> Found | None:
     for pattern, subtype in ((INDEX, "index"), (HQ, "office"), (RELICENSE, "licence")):
         m = pattern.search(low)
@@ -380,6 +404,8 @@ _NEEDS = (
       "merge", "combine", "together"), "_divested"),
     (("join",), "_joined_acquirer"),
     (("junk", "downgrad", "rating", "output", "production", "capex", "capital"), "_setback"),
+    (("out of", "backorder", "hiatus", "pause", "halted", "suspended", "stopped", "disappear",
+      "dried", "shortage"), "_stalled"),
     (("ftse", "s&p", "nasdaq", "dow", "stoxx", "dax", "cac", "russell", "headquarters", "hq",
       "head office", "office", "licen", "cla", "contributor", "spun", "spin"), "_changed"),
 )
@@ -397,7 +423,8 @@ def other(clause: str, low: str, ctx: Context) -> Found | None:
 
 
 _READINGS = {"_acquired": _acquired, "_divested": _divested,
-             "_joined_acquirer": _joined_acquirer, "_setback": _setback, "_changed": _changed}
+             "_joined_acquirer": _joined_acquirer, "_setback": _setback, "_stalled": _stalled,
+             "_changed": _changed}
 
 
 # --- partnership ----------------------------------------------------------------------------

@@ -124,7 +124,8 @@ STEMS: dict[str, str] = {
                   "battle bidding sale$ auction stake shed offload sell sold divest spin spun "
                   "merger merges$ merge$ combine together agreement join ftse s&p nasdaq dow$ "
                   "stoxx russell headquarters hq$ office relicens re-licens licens licenc cla$ "
-                  "contributor junk$ downgrad rating output capex capital",
+                  "contributor junk$ downgrad rating output capex capital ran$ run$ running "
+                  "backorder hiatus paused halted suspended stopped disappear dried shortage",
     "corp_partnership": "forces teamed up teams up teaming strik struck ink bag signs$ signed$ "
                         "memorandum memo$ mou$ joint jv$ consortium alliance expand agreement seal "
                         "agreed official exclusive preferred join select chose choos taps$ "
