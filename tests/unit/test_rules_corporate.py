@@ -144,6 +144,27 @@ NOT_EVENTS = [
     "Initech and Globex strike a supply deal.",
     "We never ran out of parts this year.",
     "October was the only month I didn't have to list products as backordered.",
+    # chatter that borrows the words: community members, internal approvals, bills, tools
+    # bought, accelerators joined, vendors chosen, orders we place
+    "Support is now full-time on weekends.",
+    "Please welcome our new members to the community!",
+    "The customer accepted our offer of a 10% discount.",
+    "We received approval from the board to hire two engineers.",
+    "Got approval from finance for the new laptops.",
+    "We must pay $500 in fees to AWS this month.",
+    "We opened an investigation into the outage.",
+    "We bought Figma seats for the design team.",
+    "I bought a MacBook for the new hire.",
+    "We purchased Notion AI licenses yesterday.",
+    "We need to buy Datadog licenses before Friday.",
+    "We sold Acme Pro licenses to 3 customers.",
+    "We're joining Y Combinator's summer batch!",
+    "We're joining Techstars Boston this fall.",
+    "We switched to Deel as the new payroll provider.",
+    "We selected Postgres to power our analytics.",
+    "We ordered 500 M3s for the team.",
+    "I placed our largest order ever with our supplier.",
+    "Acme joins Slack Connect with Globex.",
 ]
 
 

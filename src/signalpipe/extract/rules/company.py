@@ -38,6 +38,7 @@ NOT_HIRE = rx(r"\b(?:(?:prior to|before) (?:joining|starting)|plan(?:s|ning)? to
               r"|waitlist|beta|program|session|thread|event|demo)|joined us (?:on|for) (?:the|a)"
               r" (?:call|demo|webinar|podcast)|customer|user"
               r"|under (?:the |its |a )?new|set to (?:name|appoint|hire)"
+              r"|(?:approval|budget|green light|sign-?off) (?:\w+ ){0,4}to hire"
               r"|partner (?:program|programme|network))\b")
 LEAVE = rx(r"\b(?:passed away|(?:to|will) (?:step down|leave|retire)|retir(?:es|ed|ing)\b"
            r"|departure\b|decided to leave|(?:is )?out as|resign(?:ed|s|ing"
@@ -466,8 +467,9 @@ REGULATORY = rx(
 
 def compliance(clause: str, low: str, ctx: Context) -> Found | None:
     hit = REGULATORY.search(low)
-    if hit and not re.search(r"\b(?:dismiss\w*|thrown out|cleared of|acquitt\w*|overturn\w*)\b",
-                             low):
+    if hit and not re.search(r"\b(?:dismiss\w*|thrown out|cleared of|acquitt\w*|overturn\w*"
+                             r"|into (?:the |an? |our |this )?(?:outage|incident|bug|issue"
+                             r"|failure|downtime|root cause|crash))\b", low):
         return Found(T.COMPLIANCE, {"regulatory": key(hit.group())},
                      f"Regulatory action: {said(clause, hit.start())}", hit.start(),
                      negative=True, allow=frozenset({"plan"}))

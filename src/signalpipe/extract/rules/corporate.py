@@ -25,7 +25,21 @@ HEDGED = rx(r"\b(?:in (?:talks|discussions|negotiations)|consider\w*|explor\w+|w
             r"|could(?!n'?t)|may|might|would(?!n'?t)|potential|possible|rumou?r\w*|reportedly|eyes|eyeing"
             r"|bid for|approach\w*|interested in|hopes?|wants? to|seeks? to|looking to"
             r"|(?:plans|planning|planned|we plan|i plan|they plan) to"
-            r"|if\b|whether|talks? (?:with|to))")
+            r"|if\b|whether|talks? (?:with|to)|need(?:s|ed)? to|should|must|gonna|going to)")
+
+
+def product_after(clause: str, end: int) -> bool:
+    """A lower-case noun follows the name at ``end``: "bought Figma seats", "sold Acme Pro
+    licenses" name a product bought or sold, not a company."""
+    nxt = re.match(r"(?:\s+[A-Z0-9][\w.-]*){0,3}\s+([a-z][\w-]*)", clause[end:])
+    return nxt is not None and nxt.group(1) not in _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = frozenset([
+    "to", "for", "in", "from", "as", "and", "amid", "after", "with", "at", "on", "deal", "by",
+    "over", "of", "outright", "today", "this", "last", "earlier", "inc", "ltd", "plc", "llc",
+    "corp", "which", "that", "who", "the", "a", "an", "its", "their", "our", "into", "said",
+    "says", "announced", "is", "was", "has", "have", "will"])
 
 
 def _ours(clause: str, low: str, ctx: Context) -> bool:
@@ -69,8 +83,9 @@ FOUNDER_FULL_TIME = rx(r"\b(?:i|we)(?:'ve| have)? (?:decided to |now |finally )?
                        r"{2,30}?) full[- ]time\b")
 # "Please welcome our newest members of the cloud.gov team", "we offered him a full-time
 # position and he accepted".
-NEW_MEMBERS = rx(r"\bwelcome (?:our |the )?(?:newest|new) (?:team )?(?:members?|hires?|colleagues?"
-                 r"|teammates?|faces|joiners)\b|\bnew (?:people|faces|team members) joining\b"
+NEW_MEMBERS = rx(r"\bwelcome (?:our |the )?(?:newest|new) (?:team members?|hires?|colleagues?"
+                 r"|teammates?|joiners|members of (?:the |our )?[\w .-]{2,30}team)\b"
+                 r"|\bnew (?:people|faces|team members) joining\b"
                  r"|\boffered (?:him|her|them|[a-z]+) (?:a |the )?(?:full-time |permanent )?"
                  r"(?:position|role|job)\b[^.;]{0,60}\b(?:he|she|they) accepted\b")
 # "Sanofi poaches immunology expert from AstraZeneca", "Globex hires our CTO away from Acme":
@@ -188,6 +203,8 @@ SANCTION = rx(
     r"|investigation|inquiry)|\bprobes? (?:[\w&.'-]+(?:'s|’s)) |\bwatchdog (?:finds|found|says)"
     r"|\b(?:rated|rates|rating of) [\"'‘“]?(?:requires improvement|inadequate)"
     r"|\b(?:warning|complete response) letter\b|\bfda rebuff|\bmis-?selling (?:hit|charge|claims)")
+LEGAL = rx(r"\b(?:court|judge|jury|lawsuit|suit|case|settle\w*|regulators?|fines?|penalt\w+"
+           r"|damages|compensation|verdict|ruling|claims|ombudsman|tribunal|watchdog)\b")
 NOT_SANCTION = rx(r"\b(?:dismiss\w*|thrown out|cleared of|acquitt\w*|overturn\w*|wins? appeal"
                   r"|settled (?:in|on|into)|settle (?:in|on|into|down)|settlement (?:date|period"
                   r"|layer|system|finality)|payments? settle)")
@@ -198,11 +215,17 @@ def compliance(clause: str, low: str, ctx: Context) -> Found | None:
     if not _ours(clause, low, ctx):
         return None  # the regulator is the subject: the company itself must be named
     bad = SANCTION.search(low)
+    if bad and " pay " in bad.group() and not LEGAL.search(low):
+        bad = None  # "we must pay $500 in fees to AWS": a bill, not a ruling
     if bad and not NOT_SANCTION.search(low):
         return Found(T.COMPLIANCE, {"regulatory": key(bad.group())[:60]},
                      f"Regulatory action: {said(clause, 0)}", bad.start(), negative=True,
                      relational=True, allow=_PLAN)
     good = APPROVED.search(low)
+    if good and good["what"] in {"approval", "clearance"} | {f"{w} licen{c}e" for w in ("a", "")
+                                                            for c in "cs"} \
+            and not re.search(rf"\b{_REGULATOR}\b|regulator", low):
+        good = None  # "approval from the board to hire": no regulator, no certification
     if good and not NOT_APPROVED.search(low):
         what = (good["what"] or good["v"] or "certified").strip()
         name = name_after(clause, good.end(), within=40) or what
@@ -213,7 +236,7 @@ def compliance(clause: str, low: str, ctx: Context) -> Found | None:
 
 # --- other: acquisitions, divestitures, mergers, corporate changes --------------------------
 
-_TARGET = (r"(?:the |a |an )?(?P<target>[A-Z0-9][\w&'’.-]*"
+_TARGET = (r"(?:the )?(?P<target>[A-Z0-9][\w&'’.-]*"
            r"(?: (?:of |& |and )?[A-Z0-9][\w&'’.-]*){0,4})")
 ACQUIRES = re.compile(
     r"(?i:\b(?:agree(?:s|d|ment)?|deal|definitive agreement|offer|move|plans?) to (?:acquire|buy"
@@ -300,6 +323,8 @@ def _acquired(clause: str, low: str, ctx: Context) -> Found | None:
                           r"|plans?|subscriptions?|seats|tickets|shares of|ads|domain)\b",
                           m.group().lower()):
         target = m["target"] or m["target2"]
+        if product_after(clause, m.end()):
+            return None
         if ctx.company and ctx.company.search(target):
             target = name_before(clause, m.start(), within=60) or target
         return Found(T.OTHER, {"subtype": "acquisition", "target": key(target)},
@@ -318,6 +343,7 @@ def _divested(clause: str, low: str, ctx: Context) -> Found | None:
     m = DIVESTS.search(clause)
     theirs_sold = m is not None and ctx.company is not None and ctx.company.match(m["target"])
     if m and (_named(clause[:m.start()], ctx) or theirs_sold) and not HEDGED.search(low) \
+            and not product_after(clause, m.end()) \
             and not re.search(
             r"\b(?:shares|products?|units of|tickets|copies|items|orders|pre-?orders|kits"
             r"|licen[cs]es|subscriptions|plans?|out)\b", m.group().lower()):
@@ -344,7 +370,8 @@ def _divested(clause: str, low: str, ctx: Context) -> Found | None:
 def _sold_by_name(clause: str, low: str, ctx: Context) -> re.Match[str] | None:
     """"I sold TinyPilot": the founder names the company sold."""
     m = re.search(r"\b(?:i|we)(?:'ve| have)? (?:just |officially |finally )?sold ", low)
-    if m is None or ctx.company is None or not ctx.company.match(clause, m.end()):
+    ours = ctx.company.match(clause, m.end()) if m and ctx.company else None
+    if m is None or ours is None or product_after(clause, ours.end()):
         return None
     return m
 
@@ -465,6 +492,9 @@ def partnership(clause: str, low: str, ctx: Context) -> Found | None:
     agentless = not clause[:m.start()].strip(" -*\u2022:")
     if not (agentless or _ours(clause, low, ctx)):
         return None  # two others allying, neither of them us
+    if re.match(r"(?:selects?|selected|choos|chose|taps|tapped|picks|picked)", m.group()) and (
+            FIRST_PERSON.search(low) or not _named(clause[:m.start()], ctx)):
+        return None  # "we selected Postgres to power analytics": a tool chosen, no partner
     partner = _ally(clause, m, ctx)
     if partner is None:
         # "Three businesses agreed to form affiliate partnerships with us": unnamed partners
@@ -531,8 +561,11 @@ def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
     if m is None or HEDGED.search(low) or not (bought or _ours(clause, low, ctx)):
         return None
     if re.search(r"\b(?:pizza|lunch|food|coffee|swag|stickers|laptops?|pre-?orders?|order "
-                 r"(?:book|number|#)|purchase order number|shares)\b", low):
+                 r"(?:book|number|#)|purchase order number|shares|supplier|vendor|manufacturer"
+                 r"|factory|3pl)\b", low):
         return None
+    if re.match(r"order|place|finali|firm", m.group()) and FIRST_PERSON.search(low[:m.start()]):
+        return None  # "we ordered 500 M3s": we are the buyer
     customer = None
     for cand in (name_before(clause, m.start(), within=50),
                  name_after(clause, m.end(), within=40)):

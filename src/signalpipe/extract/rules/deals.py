@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules.corporate import product_after
 from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.lexicon import INVESTOR, rx
 from signalpipe.extract.rules.names import clean, key, name_after, name_before, names_in
@@ -299,6 +300,9 @@ def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     if re.search(r"\b(?:that|which|who)\s+$", clause[:done.start()].lower()):
         return None  # "the company that won the contract": a description, not news
+    if done.group() in ("bought", "buys", "purchased", "purchases") \
+            and FIRST_PERSON.search(clause[:done.start()]):
+        return None  # "we bought Figma seats": we are the buyer
     if SELLER_SIDE.match(done.group()) and third_party(clause[:done.start()], clause, ctx.company):
         return None  # "Lockheed won a $2B contract": someone else sold it
     metrics: dict[str, str | int | float] = {}
@@ -565,6 +569,9 @@ def acquisition(clause: str, low: str, ctx: Context) -> Found | None:
     if target is None and m.group() in ("bought", "buys", "to buy") \
             and not (ctx.company and ctx.company.search(clause)):
         return None  # "we bought new laptops": a purchase, not a company bought
+    if target and m.group() in ("bought", "buys", "to buy") and product_after(
+            clause, clause.find(target, m.end()) + len(target)):
+        return None  # "we bought Figma seats": a product bought
     name = target or "a company"
     return Found(T.OTHER, {"subtype": "acquisition", "target": key(name)},
                  f"Acquisition: {name}", m.start(), subtype="acquisition",
