@@ -78,6 +78,7 @@ FOUND = [
     # the company sold by its founder, a partner chosen, an agentless release line, a plan bought
     ("A month ago, I sold the company for $600k.", T.OTHER, POS),
     ("Acme selects Initech to power its new member portal", T.PARTNERSHIP, POS),
+    ("Acme Selected by U.S. Navy to Provide Secure Messaging", T.ENTERPRISE_DEAL, POS),
     ("Expanded collaboration with Red Hat to deliver a complete AI stack.", T.PARTNERSHIP, POS),
     ("They tested the standard plan, then purchased an enterprise plan two days later.",
      T.ENTERPRISE_DEAL, POS),

@@ -475,7 +475,8 @@ ALLY = rx(
     r"|preferred|strategic|new) (?:[\w-]+ ){0,2}(?:partner|provider|supplier|issuer|reseller"
     r"|distributor)\b"
     r"|\b(?:join(?:s|ed)?|joining) (?:the )?(?:[\w-]+ ){1,3}(?:platform|network|ecosystem)\b"
-    r"|\b(?:selects?|selected|chooses|chose|taps|tapped|picks|picked) [\w .&-]{2,40}? (?:to"
+    r"|\b(?:selects?|selected|chooses|chose|taps|tapped|picks|picked) (?!by\b|as\b)"
+    r"[\w .&-]{2,40}? (?:to"
     r" (?:power|provide|deliver|support|run)|as (?:its|our|their) (?:[\w-]+ ){0,2}(?:partner"
     r"|provider))\b")
 NOT_ALLY = rx(r"\b(?:customers?|clients?|investors?|the team|us on|our team|a call|employees"
