@@ -166,6 +166,8 @@ NOT_EVENTS = [
     "We ordered 500 M3s for the team.",
     "I placed our largest order ever with our supplier.",
     "Acme joins Slack Connect with Globex.",
+    "We're proud to deepen our relationship by welcoming them as the newest partner.",
+    "The same tools are exposed over MCP, so you can drive Acme from your editor.",
 ]
 
 

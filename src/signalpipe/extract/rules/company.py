@@ -39,6 +39,7 @@ NOT_HIRE = rx(r"\b(?:(?:prior to|before) (?:joining|starting)|plan(?:s|ning)? to
               r" (?:call|demo|webinar|podcast)|customer|user"
               r"|under (?:the |its |a )?new|set to (?:name|appoint|hire)"
               r"|(?:approval|budget|green light|sign-?off) (?:\w+ ){0,4}to hire"
+              r"|(?:them|it) as (?:the |our |a )?(?:newest |new )?partner"
               r"|partner (?:program|programme|network))\b")
 LEAVE = rx(r"\b(?:passed away|(?:to|will) (?:step down|leave|retire)|retir(?:es|ed|ing)\b"
            r"|departure\b|decided to leave|(?:is )?out as|resign(?:ed|s|ing"
