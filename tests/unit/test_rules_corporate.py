@@ -92,6 +92,18 @@ FOUND = [
     ("We ran out of a few parts we couldn't replace in time.", T.OTHER, NEG),
     ("I paused Acme sales to fix a design problem.", T.OTHER, NEG),
     ("One of the critical parts I need suddenly disappeared from vendors.", T.OTHER, NEG),
+    # leaders named or promoted, approvals and letters in wire words, units and deals
+    ("Acme taps former Google exec Lisa Wong as president", T.HIRING, POS),
+    ("Priya has been promoted to VP of Engineering.", T.HIRING, POS),
+    ("Acme obtains e-money licence from the FCA", T.COMPLIANCE, POS),
+    ("Acme earns CE mark for its smart inhaler", T.COMPLIANCE, POS),
+    ("Acme receives FDA warning letter", T.COMPLIANCE, NEG),
+    ("The SOC 2 audit got pushed to Q3 because the auditor flagged gaps.", T.COMPLIANCE, NEG),
+    ("Acme agrees to buy Initech's payments unit", T.OTHER, POS),
+    ("Big news: we've been acquired by Stripe!", T.OTHER, POS),
+    ("Globex chose Acme over Salesforce for their 2,000-person rollout.", T.ENTERPRISE_DEAL,
+     POS),
+    ("Acme secures multi-year agreement with Vodafone", T.ENTERPRISE_DEAL, POS),
 ]
 
 
@@ -168,6 +180,11 @@ NOT_EVENTS = [
     "Acme joins Slack Connect with Globex.",
     "We're proud to deepen our relationship by welcoming them as the newest partner.",
     "The same tools are exposed over MCP, so you can drive Acme from your editor.",
+    "Globex hired a new CTO last week.",
+    "Acme set to sell its restaurant businesses, Sky News says",
+    "Years ago, one of our projects was acquired by Bosch.",
+    "Jane is our Head of Sales.",
+    "The FDA approved 50 new drugs last year.",
 ]
 
 

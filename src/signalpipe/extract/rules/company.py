@@ -129,6 +129,11 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
                          r"|meet our", low)
             or (ctx.company and ctx.company.search(clause))):
         return None
+    employer = re.match(r"\s*([A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+)*) (?:hired|hires|appoints|names"
+                        r"|taps) (?!as\b|to\b)", clause)
+    if employer and not (ctx.company and ctx.company.search(employer.group(1))) \
+            and not FIRST_PERSON.search(low) and employer.group(1).lower() not in _NOT_PEOPLE:
+        return None  # "Globex hired a new CTO": their hire
     elsewhere = re.search(r"\b(?:at|joins|joined|joining) ([A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+)*)",
                           clause[role.end():])
     if elsewhere and not (ctx.company and ctx.company.search(elsewhere.group(1))) \

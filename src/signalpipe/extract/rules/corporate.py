@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from signalpipe.extract.rules.found import Context, Found, said
-from signalpipe.extract.rules.lexicon import rx
+from signalpipe.extract.rules.lexicon import ROLE, rx
 from signalpipe.extract.rules.names import key, name_after, name_before, names_in
 from signalpipe.extract.rules.subject import FIRST_PERSON
 from signalpipe.models import EventType
@@ -24,7 +24,7 @@ _PLAN = frozenset({"plan"})
 HEDGED = rx(r"\b(?:in (?:talks|discussions|negotiations)|consider\w*|explor\w+|weigh\w*|mull\w*"
             r"|could(?!n'?t)|may|might|would(?!n'?t)|potential|possible|rumou?r\w*|reportedly|eyes|eyeing"
             r"|bid for|approach\w*|interested in|hopes?|wants? to|seeks? to|looking to"
-            r"|(?:plans|planning|planned|we plan|i plan|they plan) to"
+            r"|(?:plans|planning|planned|we plan|i plan|they plan|set) to"
             r"|if\b|whether|talks? (?:with|to)|need(?:s|ed)? to|should|must|gonna|going to)")
 
 
@@ -92,6 +92,13 @@ NEW_MEMBERS = rx(r"\bwelcome (?:our |the )?(?:newest|new) (?:team members?|hires
 # someone leaving us for another company, a departure told from the other side.
 POACHED = re.compile(r"(?i:\b(?:poach(?:es|ed|ing)?|lures?|lured|hires?|hired|recruits?|recruited)"
                      r" (?:[\w.'-]+ ){1,4}(?:away )?from) ")
+# "Acme taps former Google exec Lisa Wong as president", "Priya has been promoted to VP of
+# Engineering": a leader named by the company, or promoted within it.
+NAMED_AS = re.compile(r"(?i:\b(?:taps|tapped|picks|picked|brings in|brought in|names|named"
+                      r"|appoints|appointed|hires|hired) (?:[\w.'-]+ ){1,5}?as (?:its |our |the )?"
+                      r"(?:new )?)(?P<role>[\w -]{2,40})")
+PROMOTED = re.compile(rf"(?P<who>{_PERSON}|[A-Z][a-zà-ÿ'’-]+)\s+(?:has been |was |is |got |gets )?"
+                      r"(?:promoted|elevated) to (?:the role of )?(?P<role>[\w -]{2,40})")
 # "adds ex-SEC head Schapiro to board", "appointed to the board", "accepted a full-time offer".
 BOARD_ADD = rx(r"\b(?:adds?|added|appoints?|appointed|elects?|elected|names?|named) (?:[\w.'-]+ )"
                r"{1,5}to (?:its |the |our )?board\b|\b(?:accepted|signed) (?:a|our|the|his|her"
@@ -130,6 +137,9 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
         who = re.sub(r"(?i) away$", "", who)
         return Found(T.HIRING, {"departure": key(who)}, f"Departure: {who} leaves for a rival",
                      poached.start(), negative=True, relational=True, allow=_PLAN)
+    found = _named_as(clause, low, ctx)
+    if found is not None:
+        return found
     first = FIRST_HIRE.search(low)
     if first and _ours(clause, low, ctx):
         what = first["role"]
@@ -141,6 +151,29 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.HIRING, {"role": key(board.group())[:60]}, said(clause, 0), board.start(),
                      allow=_PLAN)
     return None
+
+
+def _named_as(clause: str, low: str, ctx: Context) -> Found | None:
+    """A leader named by the company ("Acme taps X as president") or promoted inside it."""
+    named = NAMED_AS.search(clause)
+    if named and ROLE.match(named["role"].lower()) and _named(clause[:named.start()], ctx):
+        who = _person_in(clause[named.start():named.start("role")]) or named["role"]
+        return Found(T.HIRING, {"hire": key(who)}, f"Hired {who} as {named['role'].strip()}",
+                     named.start(), allow=_PLAN, stakeholders=(who,))
+    up = PROMOTED.search(clause)
+    if up and ROLE.match(up["role"].lower()) and up["who"].lower() not in _NOT_WHO:
+        return Found(T.HIRING, {"hire": key(up["who"])},
+                     f"{up['who']} promoted to {up['role'].strip()}", up.start(),
+                     stakeholders=(up["who"],))
+    return None
+
+
+_NOT_WHO = frozenset(["we", "i", "it", "this", "that", "he", "she", "they", "who", "nobody"])
+
+
+def _person_in(text: str) -> str | None:
+    names = re.findall(_PERSON, text)
+    return names[-1] if names else None
 
 
 def _committed(clause: str, low: str, ctx: Context) -> Found | None:
@@ -178,8 +211,9 @@ APPROVED = rx(
     rf"\b{_REGULATOR}\b[^.;]{{0,40}}?\b(?P<v>approv(?:e|es|ed|al of)|clear(?:s|ed)?|licen[cs](?:e"
     r"|es|ed)|authori[sz](?:e|es|ed)|grant(?:s|ed)|accept(?:s|ed))\b"
     r"|\b(?:receiv\w+|won|wins|gets|got|secur\w+|obtain\w+|granted|earn\w+|was given|awarded)"
-    r" (?:the |an? |its |our )?(?:\w+ ){0,4}?(?P<what>approval|clearance|marketing authori[sz]ation"
-    r"|emergency use authori[sz]ation|authori[sz]ation to operate|ce mark\w*"
+    r" (?:the |an? |its |our )?(?:[\w-]+ ){0,4}?(?P<what>approval|clearance"
+    r"|marketing authori[sz]ation"
+    r"|emergency use authori[sz]ation|authori[sz]ation to operate|ce mark\w*|warning letter"
     r"|(?:orphan drug|breakthrough (?:therapy|device)|fast track|priority review|orphan)"
     r" (?:designation|status|label)|licen[cs]e to operate|banking licen[cs]e|(?:\w+ )?licen[cs]e)\b"
     r"|\b(?:orphan drug|breakthrough (?:therapy|device)|fast track) (?:designation|status|label)"
@@ -323,8 +357,9 @@ def _acquired(clause: str, low: str, ctx: Context) -> Found | None:
                           r"|plans?|subscriptions?|seats|tickets|shares of|ads|domain)\b",
                           m.group().lower()):
         target = m["target"] or m["target2"]
-        if product_after(clause, m.end()):
-            return None
+        if product_after(clause, m.end()) and not re.search(r"['’]s$", target):
+            return None  # "bought Figma seats"; "Initech's payments unit" is a unit bought
+        target = re.sub(r"['’]s$", "", target)
         if ctx.company and ctx.company.search(target):
             target = name_before(clause, m.start(), within=60) or target
         return Found(T.OTHER, {"subtype": "acquisition", "target": key(target)},
@@ -548,6 +583,9 @@ ORDER = rx(r"\b(?:largest|biggest|record) (?:[\w-]+ ){0,2}(?:order|contract)s?\b
            r"(?:[mb]n?|million|billion|k)?\b[^.;]{0,40}?\b(?:contract|deal|order|extension)"
            r"|\b(?:sold|sells) (?:an?|our|my|its) (?:first )?(?:enterprise|business|team|annual"
            r"|premium|corporate) (?:plan|licen[cs]e|subscription|tier|package)"
+           r"|\b(?:secures?|secured|signs?|signed|inks?|inked|wins?|won|lands?|landed)"
+           r" (?:an? |the )?(?:[\w$.,-]+ ){0,3}?(?:agreement|contract|deal) with"
+           r" (?!(?:the )?(?:sec|ftc|doj|regulators?|authorities|prosecutors)\b)[a-z0-9]"
            r"|\b(?<!we )(?<!i )(?:purchased|bought|upgraded to|signed up for) (?:an?|our|the)"
            r" (?:enterprise|business|team|annual|corporate) (?:plan|licen[cs]e|subscription|tier)"
            r"\b(?! (?:of|from|with|on) )")
@@ -556,6 +594,9 @@ ORDER = rx(r"\b(?:largest|biggest|record) (?:[\w-]+ ){0,2}(?:order|contract)s?\b
 def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
     """Orders and contracts in wire wording: record orders, aircraft ordered, a $N contract
     won, an enterprise plan sold."""
+    chose = _chose_us(clause, low, ctx)
+    if chose is not None:
+        return chose
     m = ORDER.search(low)
     bought = m is not None and m.group().startswith(("purchased", "bought", "upgraded",
                                                      "signed up"))
@@ -580,6 +621,25 @@ def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
                  relational=True, stakeholders=(customer,) if customer else (),
                  allow=_PLAN if m.group().startswith(("sold", "purchased", "bought"))
                  else frozenset())
+
+
+# "Globex chose Acme over Salesforce for their 2,000-person rollout": a customer's choice
+# with a deal's size or scope is the deal.
+CHOSE = rx(r"\b(?:chose|picked|selected|went with|signed with|standardi[sz]ed on) $")
+DEAL_SCOPE = rx(r"\b(?:rollout|roll-out|seats|licen[cs]es|contract|deal|employees|users|sites"
+                r"|stores|locations|agents|year|years|acv|arr)\b|[$£€]\d|\d[\d,]*[- ]person")
+
+
+def _chose_us(clause: str, low: str, ctx: Context) -> Found | None:
+    if ctx.company is None or not DEAL_SCOPE.search(low) or HEDGED.search(low):
+        return None
+    for ours in ctx.company.finditer(clause):
+        verb = CHOSE.search(low[max(0, ours.start() - 20):ours.start()])
+        user = name_before(clause, ours.start() - len(verb.group()), within=50) if verb else None
+        if user and not ctx.company.search(user):
+            return Found(T.ENTERPRISE_DEAL, {"customer": key(user)}, f"Signed {user}",
+                         ours.start(), relational=True, stakeholders=(user,))
+    return None
 
 
 # --- customer success -----------------------------------------------------------------------

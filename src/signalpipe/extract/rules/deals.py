@@ -573,6 +573,12 @@ def acquisition(clause: str, low: str, ctx: Context) -> Found | None:
             clause, clause.find(target, m.end()) + len(target)):
         return None  # "we bought Figma seats": a product bought
     name = target or "a company"
+    # "we've been acquired by Stripe": the buyer is named after "by", the news is ours
+    acquired = re.search(r"\b(?:were|was|been|being|got|is|are) acquired by\b", low)
+    head = clause[:acquired.start()].rstrip() if acquired else ""
+    ours = acquired is not None and bool(
+        re.search(r"\b(?:we|we've|we have|we had|we're|we are)(?: just)?(?: been)?$", head.lower())
+        or (ctx.company and any(o.end() >= len(head) - 12 for o in ctx.company.finditer(head))))
     return Found(T.OTHER, {"subtype": "acquisition", "target": key(name)},
                  f"Acquisition: {name}", m.start(), subtype="acquisition",
-                 stakeholders=(name,) if target else ())
+                 stakeholders=(name,) if target else (), relational=ours)

@@ -116,23 +116,26 @@ STEMS: dict[str, str] = {
              "granted secured landed patent award honor honour",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer full time full-time poach "
+                   "taps$ tapped picks$ picked promoted elevated names$ named appoint hires$ "
                    "lure lured recruited",
     "corp_compliance": "approv clear licens licenc authori grant certif recertif settle fine "
                        "fines$ probe pay$ watchdog rated designation mis-selling rebuff orphan "
-                       "label$",
-    "corp_other": "acqui buy bought purchas takes$ took$ lands$ landed snaps$ snapped$ race$ "
-                  "battle bidding sale$ auction stake shed offload sell sold divest spin spun "
-                  "merger merges$ merge$ combine together agreement join ftse s&p nasdaq dow$ "
-                  "stoxx russell headquarters hq$ office relicens re-licens licens licenc cla$ "
-                  "contributor junk$ downgrad rating output capex capital ran$ run$ running "
-                  "backorder hiatus paused halted suspended stopped disappear dried shortage",
+                       "warning label$ ce mark obtain earns$",
+    "corp_other": "acqui buy to buy to sell sale of bought purchas takes$ took$ lands$ landed "
+                  "snaps$ snapped$ race$ battle bidding sale$ auction stake shed offload sell "
+                  "sold divest spin spun merger merges$ merge$ combine together agreement join "
+                  "ftse s&p nasdaq dow$ stoxx russell headquarters hq$ office relicens re-licens "
+                  "licens licenc cla$ contributor junk$ downgrad rating output capex capital ran$ "
+                  "run$ running backorder hiatus paused halted suspended stopped disappear dried "
+                  "shortage",
     "corp_partnership": "forces teamed up teams up teaming strik struck ink bag signs$ signed$ "
                         "memorandum memo$ mou$ joint jv$ consortium alliance expand agreement seal "
                         "agreed official exclusive preferred join select chose choos taps$ "
                         "tapped picks$ picked",
     "corp_deal": "largest biggest record order places placed finali firms$ firmed$ win$ wins$ "
                  "won$ secures$ secured$ lands$ landed awarded purchas sold sells$ bought "
-                 "upgraded signed$",
+                 "upgraded signed$ chose went with standardiz standardis signs$ inks$ inked "
+                 "agreement",
     "corp_success": "how$ production turns$ turned$ taps$ tapped$ bets$ switches$ switched$ "
                     "standardiz standardis",
     "first_sale": "sold my first sold our first got our first got my first landed our first "

@@ -43,7 +43,9 @@ _NOT_NAMES = frozenset(
         "after", "when", "once", "since", "while", "arr", "mrr", "nrr", "ndr", "nps", "csat", "kpi",
         "kpis", "okr", "okrs", "p50", "p90", "p95", "p99", "api", "apis", "sdk", "ui", "ux", "sla",
         "slas", "eu", "us", "uk", "ga", "beta", "q1", "q2", "q3", "q4", "yoy", "mom", "qoq", "wow",
-        "dau", "wau", "mau", "ceo", "cto", "cfo", "coo", "vp"
+        "dau", "wau", "mau", "ceo", "cto", "cfo", "coo", "vp",
+        # certifications name a standard, never a company ("The SOC 2 audit got pushed")
+        "soc", "iso", "pci", "hipaa", "gdpr", "fedramp", "hitrust"
     ])
 
 
