@@ -104,6 +104,11 @@ FOUND = [
     ("Globex chose Acme over Salesforce for their 2,000-person rollout.", T.ENTERPRISE_DEAL,
      POS),
     ("Acme secures multi-year agreement with Vodafone", T.ENTERPRISE_DEAL, POS),
+    # chat in lower case
+    ("fyi: tom is now full time with us starting next week", T.HIRING, POS),
+    ("we just made our first hire!! a founding engineer", T.HIRING, POS),
+    ("acme acquired initech - deal closed friday", T.OTHER, POS),
+    ("partnership with hubspot is official 🤝", T.PARTNERSHIP, POS),
 ]
 
 
@@ -185,6 +190,11 @@ NOT_EVENTS = [
     "Years ago, one of our projects was acquired by Bosch.",
     "Jane is our Head of Sales.",
     "The FDA approved 50 new drugs last year.",
+    "we should hire a head of sales soon",
+    "tom went full send on the deck lol",
+    "maria is joining the offsite next week",
+    "acme bought new monitors for the office",
+    "should we partner with hubspot?",
 ]
 
 

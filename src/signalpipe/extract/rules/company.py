@@ -28,6 +28,7 @@ HIRE = rx(
     r"|cfo|cto|coo|president|head)|replac\w+ (?:its |the |our )?(?:ceo|cfo|cto|coo|chair\w*"
     r"|chief)|adds? (?:[\w.'-]+ ){1,4}to (?:its |the |our )?board)")
 NOT_HIRE = rx(r"\b(?:(?:prior to|before) (?:joining|starting)|plan(?:s|ning)? to hire"
+              r"|(?:should|must|need to|needs to|going to|gonna|let'?s|could|might) hire"
               r"|to hire (?:a|an|our)\b|will hire|hope to hire"
               r"|looking (?:to hire|for)|want(?:s)? to hire|their partner joins"
               r"|as part of the round"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from signalpipe.extract.rules.found import Context, Found, said
+from signalpipe.extract.rules.found import Context, Found, cased, said
 from signalpipe.extract.rules.lexicon import ROLE, rx
 from signalpipe.extract.rules.names import key, name_after, name_before, names_in
 from signalpipe.extract.rules.subject import FIRST_PERSON
@@ -77,6 +77,9 @@ FIRST_HIRE = rx(r"\b(?:hired|onboarded|brought on|welcomed|made) (?:our|my|its|t
 # start working on GitJournal full-time": a founder or early hire committing to the company.
 FULL_TIME = re.compile(rf"(?P<who>{_PERSON}|[A-Z][a-zà-ÿ'’-]+)\s+(?:is now|went|goes|has gone"
                        r"|is going|will go) full[- ]time\b")
+# "tom is now full time with us": a lower-case name, anchored by "with us" or the company.
+FULL_TIME_LOW = rx(r"\b(?P<who>[a-z][a-z'-]{1,20}) (?:is now|went|goes|has gone|is going)"
+                   r" full[- ]time (?:with us|on the team|at |on |for )")
 FOUNDER_FULL_TIME = rx(r"\b(?:i|we)(?:'ve| have)? (?:decided to |now |finally )?(?:start(?:ed)?"
                        r" |began )?(?:to )?(?:work(?:ing)?|focus(?:ing)?) on (?P<on>[\w .-]{2,30}?)"
                        r" full[- ]time\b|\bquit (?:my|our) (?:day )?job to work on (?P<on2>[\w .-]"
@@ -183,7 +186,13 @@ def _committed(clause: str, low: str, ctx: Context) -> Found | None:
             _ours(clause, low, ctx) or re.search(r"co-?founder|founder", low)):
         who = full["who"]
         return Found(T.HIRING, {"hire": key(who)}, f"{who} is now full-time", full.start(),
-                     stakeholders=(who,))
+                     stakeholders=(who,), allow=_PLAN)
+    low_full = FULL_TIME_LOW.search(low)
+    if low_full and low_full["who"] not in _NOT_WHO | {"everyone", "team", "support", "sales"} \
+            and (low_full.group().endswith(("with us", "on the team")) or _named(clause, ctx)):
+        who = low_full["who"]
+        return Found(T.HIRING, {"hire": key(who)}, f"{who.title()} is now full-time",
+                     low_full.start(), stakeholders=(who.title(),), allow=_PLAN)
     mine = FOUNDER_FULL_TIME.search(low)
     on = (mine["on"] or mine["on2"]) if mine else None
     if mine and on and ctx.company and ctx.company.search(clause[mine.start():mine.end()]):
@@ -365,12 +374,31 @@ def _acquired(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.OTHER, {"subtype": "acquisition", "target": key(target)},
                      f"Acquisition: {said(clause, 0)}", m.start(), subtype="acquisition",
                      relational=True, allow=_PLAN, stakeholders=(target,))
+    found = _acquired_lower(clause, low, ctx)
+    if found is not None:
+        return found
     stake = STAKE.search(low)
     if stake and _named(clause[:stake.start()], ctx):
         target = name_after(clause, stake.end(), within=40) or "a stake"
         return Found(T.OTHER, {"subtype": "stake", "target": key(target)},
                      f"Stake: {said(clause, 0)}", stake.start(), subtype="stake",
                      relational=True, allow=_PLAN)
+    return None
+
+
+def _acquired_lower(clause: str, low: str, ctx: Context) -> Found | None:
+    """"acme acquired initech": chat in lower case, our name right before the verb."""
+    if ctx.company is None:
+        return None
+    for ours in ctx.company.finditer(clause):
+        m = re.match(r"\s+(?:has |have |just |officially )*(?:acquired|acquires|bought|buys)"
+                     r" ([a-z][\w.-]{2,30})\b", low[ours.end():])
+        if m and m.group(1) not in _FUNCTION_WORDS and not product_after(
+                low, ours.end() + m.end()) and not re.match(r"(?:new|more|some|our|two|three"
+                                                           r"|\d)", m.group(1)):
+            return Found(T.OTHER, {"subtype": "acquisition", "target": key(m.group(1))},
+                         f"Acquisition: {said(clause, ours.start())}", ours.start(),
+                         subtype="acquisition", relational=True, stakeholders=(m.group(1),))
     return None
 
 
@@ -514,6 +542,9 @@ ALLY = rx(
     r"[\w .&-]{2,40}? (?:to"
     r" (?:power|provide|deliver|support|run)|as (?:its|our|their) (?:[\w-]+ ){0,2}(?:partner"
     r"|provider))\b")
+# "partnership with hubspot is official": a partner named in lower case, the deal stated done.
+OFFICIAL = rx(r"\bpartnership with (?P<who>[a-z][\w.-]{1,30}(?: [a-z][\w.-]{1,30})?) (?:is|are)"
+              r" (?:now )?(?:official|live|signed|done|final)\b")
 NOT_ALLY = rx(r"\b(?:customers?|clients?|investors?|the team|us on|our team|a call|employees"
               r"|staff|the conversation|the waitlist|deal ?#|deal \d|fights?|battle|lawsuit"
               r"|suit|settle\w*|union)\b")
@@ -522,6 +553,11 @@ NOT_ALLY = rx(r"\b(?:customers?|clients?|investors?|the team|us on|our team|a ca
 def partnership(clause: str, low: str, ctx: Context) -> Found | None:
     """Alliances in news wording: forces joined, deals struck, MoUs, joint ventures, expanded
     collaborations, an official partner named, a platform joined."""
+    official = OFFICIAL.search(low)
+    if official and not HEDGED.search(low) and official["who"] not in _FUNCTION_WORDS:
+        who = official["who"]
+        return Found(T.PARTNERSHIP, {"partner": key(who)}, f"Partnership with {cased(who)}",
+                     official.start(), relational=True, stakeholders=(cased(who),))
     m = ALLY.search(low)
     if m is None or NOT_ALLY.search(m.group()) or HEDGED.search(low):
         return None

@@ -117,7 +117,7 @@ STEMS: dict[str, str] = {
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer full time full-time poach "
                    "taps$ tapped picks$ picked promoted elevated names$ named appoint hires$ "
-                   "lure lured recruited",
+                   "lure lured recruited hire$",
     "corp_compliance": "approv clear licens licenc authori grant certif recertif settle fine "
                        "fines$ probe pay$ watchdog rated designation mis-selling rebuff orphan "
                        "warning label$ ce mark obtain earns$",
