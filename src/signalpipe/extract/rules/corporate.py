@@ -121,7 +121,8 @@ def _joined_us(org: str, ctx: Context) -> bool:
 
 def hiring(clause: str, low: str, ctx: Context) -> Found | None:
     """People joining by name, first hires, board seats and accepted offers."""
-    for m in JOINS.finditer(clause):
+    # plain substrings first: most clauses a stem lets through need none of these patterns
+    for m in JOINS.finditer(clause) if "join" in low else ():
         if not _joined_us(m["org"], ctx):
             continue
         who = m["who"]
@@ -134,7 +135,7 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
     found = _committed(clause, low, ctx)
     if found is not None:
         return found
-    poached = POACHED.search(clause)
+    poached = POACHED.search(clause) if " from " in low else None
     if poached and ctx.company is not None and ctx.company.match(clause, poached.end()):
         who = clause[poached.start():poached.end()].split(" ", 1)[1].rsplit(" from", 1)[0]
         who = re.sub(r"(?i) away$", "", who)
@@ -143,12 +144,12 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
     found = _named_as(clause, low, ctx)
     if found is not None:
         return found
-    first = FIRST_HIRE.search(low)
+    first = FIRST_HIRE.search(low) if "first" in low else None
     if first and _ours(clause, low, ctx):
         what = first["role"]
         return Found(T.HIRING, {"role": f"first {what}"}, f"Hired our first {what}",
                      first.start(), allow=_PLAN)
-    board = BOARD_ADD.search(low)
+    board = BOARD_ADD.search(low) if "board" in low or "offer" in low else None
     if board and _ours(clause, low, ctx) and not re.search(r"\b(?:advisory|customer|sent|send"
                                                            r"|extend|declin|rescind)", low):
         return Found(T.HIRING, {"role": key(board.group())[:60]}, said(clause, 0), board.start(),
@@ -158,12 +159,12 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
 
 def _named_as(clause: str, low: str, ctx: Context) -> Found | None:
     """A leader named by the company ("Acme taps X as president") or promoted inside it."""
-    named = NAMED_AS.search(clause)
+    named = NAMED_AS.search(clause) if " as " in low else None
     if named and ROLE.match(named["role"].lower()) and _named(clause[:named.start()], ctx):
         who = _person_in(clause[named.start():named.start("role")]) or named["role"]
         return Found(T.HIRING, {"hire": key(who)}, f"Hired {who} as {named['role'].strip()}",
                      named.start(), allow=_PLAN, stakeholders=(who,))
-    up = PROMOTED.search(clause)
+    up = PROMOTED.search(clause) if "promot" in low or "elevat" in low else None
     if up and ROLE.match(up["role"].lower()) and up["who"].lower() not in _NOT_WHO:
         return Found(T.HIRING, {"hire": key(up["who"])},
                      f"{up['who']} promoted to {up['role'].strip()}", up.start(),
@@ -181,6 +182,8 @@ def _person_in(text: str) -> str | None:
 
 def _committed(clause: str, low: str, ctx: Context) -> Found | None:
     """Going full time on the company, new members welcomed, an offer accepted."""
+    if "full" not in low:
+        return _welcomed(clause, low, ctx)
     full = FULL_TIME.search(clause)
     if full and full["who"].lower() not in {"we", "i", "it", "this", "that", "he", "she"} and (
             _ours(clause, low, ctx) or re.search(r"co-?founder|founder", low)):
@@ -199,6 +202,12 @@ def _committed(clause: str, low: str, ctx: Context) -> Found | None:
         # "decided to start working on X full-time": the decision is the news
         return Found(T.HIRING, {"hire": "founder full-time"}, "Founder now full-time",
                      mine.start(), allow=_PLAN)
+    return _welcomed(clause, low, ctx)
+
+
+def _welcomed(clause: str, low: str, ctx: Context) -> Found | None:
+    if "welcom" not in low and "joining" not in low and "offer" not in ctx.sentence:
+        return None
     # "we offered him a full-time position and he accepted" may be cut at its "and"
     source = clause if NEW_MEMBERS.search(low) else ctx.sentence
     team = NEW_MEMBERS.search(source.lower())
@@ -488,8 +497,8 @@ def _changed(clause: str, low: str, ctx: Context) -> Found | None:
 
 # What each reading cannot do without, checked as plain substrings before its patterns run.
 _NEEDS = (
-    (("acqui", "buy", "bought", "purchas", "take", "took", "land", "snap", "race", "battle",
-      "bidding", "auction", "agreement", "stake"), "_acquired"),
+    (("acqui", "buy", "bought", "purchas", "takes over", "took over", "landed", "lands ", "snap",
+      "agreement with", "stake"), "_acquired"),
     (("sell", "sold", "shed", "offload", "divest", "spin", "spun", "sale", "hive", "carve",
       "merge", "combine", "together"), "_divested"),
     (("join",), "_joined_acquirer"),
@@ -519,29 +528,52 @@ _READINGS = {"_acquired": _acquired, "_divested": _divested,
 
 # --- partnership ----------------------------------------------------------------------------
 
-ALLY = rx(
-    r"\b(?<!to )(?:join(?:s|ed|ing)? forces|team(?:s|ed)? up|teaming up) with\b"
-    r"|\b(?:strik(?:es|e|ing)|struck|inks?|inked|bags?|bagged|sign(?:s|ed)?) (?:a |an |another"
-    r" |the )?(?:[\w-]+ ){0,3}?(?:deal|pact|alliance|accord)s?\b[^.;]{0,40}?\bwith\b"
-    r"(?! (?:the )?(?:sec|ftc|doj|regulators?|authorities|prosecutors|fca|cma|ny|new york)\b)"
-    r"|(?:,| and| &) [\w .&'-]{2,40}? (?:strike|sign|ink|agree on|seal)s? (?:an? )?"
-    r"(?:[\w-]+ ){0,3}?(?:deal|pact|alliance|accord)\b(?! with)"
-    r"|\b(?:sign(?:s|ed)?|ink(?:s|ed)?|enter(?:s|ed)? into) (?:a |an |the )?(?:memo(?:randum)?"
-    r" of understanding|mou|strategic agreement|cooperation agreement|collaboration agreement"
-    r"|licensing agreement|distribution agreement|co-development agreement)"
-    r"|\b(?:form(?:s|ed)?|create[sd]?|launch(?:es|ed)?|set(?:s)? up) (?:a |an |the )?(?:new )?"
-    r"(?:joint venture|jv\b|alliance|consortium)"
-    r"|\bexpand(?:s|ed|ing)? (?:its |our |their |the )?(?:[\w&.-]+ ){0,2}?(?:collaboration"
-    r"|partnership|alliance|relationship|cooperation)\b"
-    r"|\bagreed to (?:form|become|join) (?:\w+ )?(?:affiliate |strategic |channel )?partner"
-    r"|\b(?:named|becomes?|became|as|to become) (?:the )?(?:new )?(?:official|exclusive"
-    r"|preferred|strategic|new) (?:[\w-]+ ){0,2}(?:partner|provider|supplier|issuer|reseller"
-    r"|distributor)\b"
-    r"|\b(?:join(?:s|ed)?|joining) (?:the )?(?:[\w-]+ ){1,3}(?:platform|network|ecosystem)\b"
-    r"|\b(?:selects?|selected|chooses|chose|taps|tapped|picks|picked) (?!by\b|as\b)"
-    r"[\w .&-]{2,40}? (?:to"
-    r" (?:power|provide|deliver|support|run)|as (?:its|our|their) (?:[\w-]+ ){0,2}(?:partner"
-    r"|provider))\b")
+# Each wording with the plain words it cannot do without (checked before its pattern runs).
+ALLIES = (
+    (("forces", "team"),
+     rx(r"\b(?<!to )(?:join(?:s|ed|ing)? forces|team(?:s|ed)? up|teaming up) with\b")),
+    (("deal", "pact", "alliance", "accord"),
+     rx(r"\b(?:strik(?:es|e|ing)|struck|inks?|inked|bags?|bagged|sign(?:s|ed)?) (?:a |an "
+        r"|another |the )?(?:[\w-]+ ){0,3}?(?:deal|pact|alliance|accord)s?\b[^.;]{0,40}?\bwith\b"
+        r"(?! (?:the )?(?:sec|ftc|doj|regulators?|authorities|prosecutors|fca|cma|ny|new york)\b)"
+        r"|(?:,| and| &) [\w .&'-]{2,40}? (?:strike|sign|ink|agree on|seal)s? (?:an? )?"
+        r"(?:[\w-]+ ){0,3}?(?:deal|pact|alliance|accord)\b(?! with)")),
+    (("memo", "mou", "agreement"),
+     rx(r"\b(?:sign(?:s|ed)?|ink(?:s|ed)?|enter(?:s|ed)? into) (?:a |an |the )?(?:memo(?:randum)?"
+        r" of understanding|mou|strategic agreement|cooperation agreement|collaboration agreement"
+        r"|licensing agreement|distribution agreement|co-development agreement)")),
+    (("joint", "jv", "alliance", "consortium"),
+     rx(r"\b(?:form(?:s|ed)?|create[sd]?|launch(?:es|ed)?|set(?:s)? up) (?:a |an |the )?(?:new )?"
+        r"(?:joint venture|jv\b|alliance|consortium)")),
+    (("expand",),
+     rx(r"\bexpand(?:s|ed|ing)? (?:its |our |their |the )?(?:[\w&.-]+ ){0,2}?(?:collaboration"
+        r"|partnership|alliance|relationship|cooperation)\b")),
+    (("agreed to",),
+     rx(r"\bagreed to (?:form|become|join) (?:\w+ )?(?:affiliate |strategic |channel )?partner")),
+    (("official", "exclusive", "preferred", "strategic"),
+     rx(r"\b(?:named|becomes?|became|to become) (?:the )?(?:new )?(?:official|exclusive"
+        r"|preferred|strategic) (?:[\w-]+ ){0,2}(?:partner|provider|supplier|issuer|reseller"
+        r"|distributor)\b")),
+    (("platform", "network", "ecosystem"),
+     rx(r"\b(?:join(?:s|ed)?|joining) (?:the )?(?:[\w-]+ ){1,3}(?:platform|network|ecosystem)\b")),
+    (("select", "chose", "choos", "tap", "pick"),
+     rx(r"\b(?:selects?|selected|chooses|chose|taps|tapped|picks|picked) (?!by\b|as\b)"
+        r"[\w .&-]{2,40}? (?:to (?:power|provide|deliver|support|run)|as (?:its|our|their)"
+        r" (?:[\w-]+ ){0,2}(?:partner|provider))\b")),
+)
+
+
+def _ally_match(low: str) -> re.Match[str] | None:
+    """The earliest alliance wording in ``low``."""
+    best = None
+    for needs, pattern in ALLIES:
+        if any(n in low for n in needs):
+            m = pattern.search(low)
+            if m and (best is None or m.start() < best.start()):
+                best = m
+    return best
+
+
 # "partnership with hubspot is official": a partner named in lower case, the deal stated done.
 OFFICIAL = rx(r"\bpartnership with (?P<who>[a-z][\w.-]{1,30}(?: [a-z][\w.-]{1,30})?) (?:is|are)"
               r" (?:now )?(?:official|live|signed|done|final)\b")
@@ -553,12 +585,12 @@ NOT_ALLY = rx(r"\b(?:customers?|clients?|investors?|the team|us on|our team|a ca
 def partnership(clause: str, low: str, ctx: Context) -> Found | None:
     """Alliances in news wording: forces joined, deals struck, MoUs, joint ventures, expanded
     collaborations, an official partner named, a platform joined."""
-    official = OFFICIAL.search(low)
+    official = OFFICIAL.search(low) if "partnership with" in low else None
     if official and not HEDGED.search(low) and official["who"] not in _FUNCTION_WORDS:
         who = official["who"]
         return Found(T.PARTNERSHIP, {"partner": key(who)}, f"Partnership with {cased(who)}",
                      official.start(), relational=True, stakeholders=(cased(who),))
-    m = ALLY.search(low)
+    m = _ally_match(low)
     if m is None or NOT_ALLY.search(m.group()) or HEDGED.search(low):
         return None
     agentless = not clause[:m.start()].strip(" -*\u2022:")
@@ -704,14 +736,15 @@ def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
         if not ctx.company.search(who) and who.lower() not in {"we", "i", "you", "to", "it"}:
             return Found(T.CUSTOMER_SUCCESS, {"customer": key(who), "story": "case study"},
                          f"Case study: {who}", how.start(), relational=True, stakeholders=(who,))
-    for ours in ctx.company.finditer(clause):
+    turns = ("turn", "tap", "bet", "switch", "standardi")
+    for ours in ctx.company.finditer(clause) if any(t in low for t in turns) else ():
         verb = TURNS_TO.search(low[max(0, ours.start() - 25):ours.start()])
         user = name_before(clause, ours.start() - len(verb.group()), within=50) if verb else None
         if user and not ctx.company.search(user):
             return Found(T.CUSTOMER_SUCCESS, {"customer": key(user), "story": "customer story"},
                          f"Customer story: {user}", ours.start(), relational=True,
                          stakeholders=(user,))
-    used = PRODUCTION.search(low)
+    used = PRODUCTION.search(low) if "production" in low else None
     if used and ctx.company.search(clause[:used.start()]):
         who = name_after(clause, used.end(), within=30)
         if who and not ctx.company.search(who):

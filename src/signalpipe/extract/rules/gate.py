@@ -115,23 +115,26 @@ STEMS: dict[str, str] = {
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
              "granted secured landed patent award honor honour",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
-    "corp_hiring": "join hired onboarded brought welcom board$ offer full time full-time poach "
+    "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
+                   "full-time poach "
                    "taps$ tapped picks$ picked promoted elevated names$ named appoint hires$ "
                    "lure lured recruited hire$",
-    "corp_compliance": "approv clear licens licenc authori grant certif recertif settle fine "
+    "corp_compliance": "approv clear$ clears$ cleared$ clearance licens licenc authori grant "
+                       "certif recertif settle fine "
                        "fines$ probe pay$ watchdog rated designation mis-selling rebuff orphan "
-                       "warning label$ ce mark obtain earns$",
-    "corp_other": "acqui buy to buy to sell sale of bought purchas takes$ took$ lands$ landed "
-                  "snaps$ snapped$ race$ battle bidding sale$ auction stake shed offload sell "
-                  "sold divest spin spun merger merges$ merge$ combine together agreement join "
-                  "ftse s&p nasdaq dow$ stoxx russell headquarters hq$ office relicens re-licens "
-                  "licens licenc cla$ contributor junk$ downgrad rating output capex capital ran$ "
-                  "run$ running backorder hiatus paused halted suspended stopped disappear dried "
-                  "shortage",
+                       "warning letter label$ ce mark obtain earns$",
+    "corp_other": "acqui buy to buy to sell sale of bought purchas takes over took over lands$ "
+                  "landed snaps$ snapped$ sale$ stake shed offload "
+                  "sell sold divest spin spun merger merges$ merge$ combine come together "
+                  "comes together came together agreement join ftse s&p nasdaq dow$ stoxx "
+                  "russell headquarters hq$ head office official relicens re-licens licens licenc "
+                  "cla$ contributor junk$ downgrad credit rating output capex capital expenditure "
+                  "ran out run out running out backorder hiatus paused halted suspended "
+                  "stopped selling disappear dried shortage",
     "corp_partnership": "forces teamed up teams up teaming strik struck ink bag signs$ signed$ "
                         "memorandum memo$ mou$ joint jv$ consortium alliance expand agreement seal "
-                        "agreed official exclusive preferred join select chose choos taps$ "
-                        "tapped picks$ picked",
+                        "agreed official exclusive preferred join selects$ selected$ chose choos "
+                        "taps$ tapped picks$ picked",
     "corp_deal": "largest biggest record order places placed finali firms$ firmed$ win$ wins$ "
                  "won$ secures$ secured$ lands$ landed awarded purchas sold sells$ bought "
                  "upgraded signed$ chose went with standardiz standardis signs$ inks$ inked "
@@ -228,7 +231,11 @@ def _stems(spec: str) -> list[str]:
              "shipping to", "shipping in",
              "calls with", "meetings with", "call with",
              "chats with", "hacker news", "indie hackers", "top post", "top story",
-             "customer count", "user count"}
+             "customer count", "user count",
+             # corporate.py's phrases
+             "takes over", "took over", "come together", "comes together", "came together",
+             "head office", "credit rating", "capital expenditure", "ran out", "run out",
+             "running out", "stopped selling", "warning letter"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])
