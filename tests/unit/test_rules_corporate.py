@@ -109,6 +109,13 @@ FOUND = [
     ("we just made our first hire!! a founding engineer", T.HIRING, POS),
     ("acme acquired initech - deal closed friday", T.OTHER, POS),
     ("partnership with hubspot is official 🤝", T.PARTNERSHIP, POS),
+    # an investor update's section lines
+    ("Team: hired a Head of Customer Success and two AEs.", T.HIRING, POS),
+    ("- New hires: Jane Park (VP Engineering), Bob Li (Account Executive)", T.HIRING, POS),
+    ("Compliance: SOC 2 Type I done, Type II window started.", T.COMPLIANCE, POS),
+    ("Acquisition of Initech closed on May 3.", T.OTHER, POS),
+    ("Partnerships: signed with Deloitte as an implementation partner.", T.PARTNERSHIP, POS),
+    ("Partners: now listed in the Salesforce AppExchange.", T.PARTNERSHIP, POS),
 ]
 
 
@@ -195,6 +202,10 @@ NOT_EVENTS = [
     "maria is joining the offsite next week",
     "acme bought new monitors for the office",
     "should we partner with hubspot?",
+    "Hiring: still looking for a VP Sales, 3 candidates in final rounds.",
+    "Customers: Globex's renewal is in 60 days, risk is medium.",
+    "Globex's SOC 2 audit is done.",
+    "SOC 2 audit prep done.",
 ]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from signalpipe.extract.rules.found import Context, Found, cased, said
-from signalpipe.extract.rules.lexicon import ROLE, rx
+from signalpipe.extract.rules.lexicon import CERT, ROLE, rx
 from signalpipe.extract.rules.names import key, name_after, name_before, names_in
 from signalpipe.extract.rules.subject import FIRST_PERSON
 from signalpipe.models import EventType
@@ -102,6 +102,10 @@ NAMED_AS = re.compile(r"(?i:\b(?:taps|tapped|picks|picked|brings in|brought in|n
                       r"(?:new )?)(?P<role>[\w -]{2,40})")
 PROMOTED = re.compile(rf"(?P<who>{_PERSON}|[A-Z][a-zà-ÿ'’-]+)\s+(?:has been |was |is |got |gets )?"
                       r"(?:promoted|elevated) to (?:the role of )?(?P<role>[\w -]{2,40})")
+# "Team: hired a Head of Customer Success", "- New hires: Jane Park (VP Engineering)": an
+# update's section line, the company its unspoken subject.
+LABELLED_HIRE = rx(r"^\W*(?:[a-z&/ -]{2,25}: *)?(?:we )?(?:hired|onboarded|welcomed|brought on"
+                   r"|added) (?=(?:a |an |our |two |three |four |\d+ )?\S)|\bnew hires?: ")
 # "adds ex-SEC head Schapiro to board", "appointed to the board", "accepted a full-time offer".
 BOARD_ADD = rx(r"\b(?:adds?|added|appoints?|appointed|elects?|elected|names?|named) (?:[\w.'-]+ )"
                r"{1,5}to (?:its |the |our )?board\b|\b(?:accepted|signed) (?:a|our|the|his|her"
@@ -144,6 +148,13 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
     found = _named_as(clause, low, ctx)
     if found is not None:
         return found
+    labelled = LABELLED_HIRE.search(low) if "hire" in low or ":" in low else None
+    role = ROLE.search(low, labelled.end()) if labelled else None
+    if labelled and role and not re.search(r"\b(?:looking|candidates?|interview|open roles?"
+                                           r"|pipeline|plan|hope|want)", low):
+        what = clause[role.start():role.end()]
+        return Found(T.HIRING, {"role": key(what)}, f"Hired a {what}", labelled.start(),
+                     allow=_PLAN)
     first = FIRST_HIRE.search(low) if "first" in low else None
     if first and _ours(clause, low, ctx):
         what = first["role"]
@@ -262,8 +273,21 @@ NOT_SANCTION = rx(r"\b(?:dismiss\w*|thrown out|cleared of|acquitt\w*|overturn\w*
                   r"|layer|system|finality)|payments? settle)")
 
 
+# "SOC 2 Type I done", "ISO 27001 audit wrapped": a certification finished, in update shorthand.
+CERT_FINISHED = rx(r"\b(?:audit|report|certification|type (?:ii|i|1|2))\s+(?:is |are )?"
+                   r"(?:done|wrapped(?: up)?|in hand|finished|complete)\b")
+
+
 def compliance(clause: str, low: str, ctx: Context) -> Found | None:
     """Regulatory approvals, designations and recertifications; settlements and sanctions."""
+    cert = CERT.search(low) if "done" in low or "wrapped" in low or "in hand" in low \
+        or "finished" in low or "complete" in low else None
+    finished = CERT_FINISHED.search(low, cert.start()) if cert else None
+    if cert and finished and not re.search(r"\b(?:prep|readiness|policy|policies|kick\w*"
+                                           r"|gap|mock|dry run|questionnaire)\b", low):
+        name = " ".join(low[cert.start():cert.end()].split())
+        return Found(T.COMPLIANCE, {"certification": name}, f"{clause[cert.start():cert.end()]}"
+                     " certification", finished.start())
     if not _ours(clause, low, ctx):
         return None  # the regulator is the subject: the company itself must be named
     bad = SANCTION.search(low)

@@ -118,11 +118,12 @@ STEMS: dict[str, str] = {
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
                    "full-time poach "
                    "taps$ tapped picks$ picked promoted elevated names$ named appoint hires$ "
-                   "lure lured recruited hire$",
+                   "lure lured recruited hire$ hires$ added",
     "corp_compliance": "approv clear$ clears$ cleared$ clearance licens licenc authori grant "
                        "certif recertif settle fine "
                        "fines$ probe pay$ watchdog rated designation mis-selling rebuff orphan "
-                       "warning letter label$ ce mark obtain earns$",
+                       "warning letter label$ ce mark obtain earns$ soc$ soc 2 iso hipaa pci gdpr "
+                       "fedramp",
     "corp_other": "acqui buy to buy to sell sale of bought purchas takes over took over lands$ "
                   "landed snaps$ snapped$ sale$ stake shed offload "
                   "sell sold divest spin spun merger merges$ merge$ combine come together "

@@ -45,7 +45,10 @@ _NOT_NAMES = frozenset(
         "slas", "eu", "us", "uk", "ga", "beta", "q1", "q2", "q3", "q4", "yoy", "mom", "qoq", "wow",
         "dau", "wau", "mau", "ceo", "cto", "cfo", "coo", "vp",
         # certifications name a standard, never a company ("The SOC 2 audit got pushed")
-        "soc", "iso", "pci", "hipaa", "gdpr", "fedramp", "hitrust"
+        "soc", "iso", "pci", "hipaa", "gdpr", "fedramp", "hitrust",
+        # an update's section labels ("Partnerships: signed with Deloitte")
+        "partnerships", "partners", "customers", "hiring", "compliance", "lowlights",
+        "fundraising", "people", "ops"
     ])
 
 
