@@ -206,6 +206,19 @@ NOT_EVENTS = [
     "Customers: Globex's renewal is in 60 days, risk is medium.",
     "Globex's SOC 2 audit is done.",
     "SOC 2 audit prep done.",
+    # the verbs of corporate news on everyday work
+    "Added a partner filter to the dashboard.",
+    "Onboarded 3 new partners this week.",
+    "Jane Doe joined the channel.",
+    "Kim Lee has joined the meeting",
+    "We named the new service Atlas as a nod to the old one.",
+    "Promoted the staging build to production.",
+    "Release 2.3 was promoted to stable.",
+    "New hires: please complete onboarding by Friday.",
+    "Welcome to the new members of the Acme community Discord!",
+    "FDA approves generic versions of Humira.",
+    "Globex teams up with Initech.",
+    "We expanded our relationship with our landlord to a second floor.",
 ]
 
 

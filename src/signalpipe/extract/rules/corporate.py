@@ -104,8 +104,8 @@ PROMOTED = re.compile(rf"(?P<who>{_PERSON}|[A-Z][a-zà-ÿ'’-]+)\s+(?:has been 
                       r"(?:promoted|elevated) to (?:the role of )?(?P<role>[\w -]{2,40})")
 # "Team: hired a Head of Customer Success", "- New hires: Jane Park (VP Engineering)": an
 # update's section line, the company its unspoken subject.
-LABELLED_HIRE = rx(r"^\W*(?:[a-z&/ -]{2,25}: *)?(?:we )?(?:hired|onboarded|welcomed|brought on"
-                   r"|added) (?=(?:a |an |our |two |three |four |\d+ )?\S)|\bnew hires?: ")
+LABELLED_HIRE = rx(r"^\W*(?:[a-z&/ -]{2,25}: *)?(?:we )?(?:hired|brought on)"
+                   r" (?=(?:a |an |our |two |three |four |\d+ )?\S)|\bnew hires?: ")
 # "adds ex-SEC head Schapiro to board", "appointed to the board", "accepted a full-time offer".
 BOARD_ADD = rx(r"\b(?:adds?|added|appoints?|appointed|elects?|elected|names?|named) (?:[\w.'-]+ )"
                r"{1,5}to (?:its |the |our )?board\b|\b(?:accepted|signed) (?:a|our|the|his|her"
@@ -150,7 +150,8 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
         return found
     labelled = LABELLED_HIRE.search(low) if "hire" in low or ":" in low else None
     role = ROLE.search(low, labelled.end()) if labelled else None
-    if labelled and role and not re.search(r"\b(?:looking|candidates?|interview|open roles?"
+    if labelled and role and not role.group().startswith(("partner", "board", "advisor")) \
+            and not re.search(r"\b(?:looking|candidates?|interview|open roles?"
                                            r"|pipeline|plan|hope|want)", low):
         what = clause[role.start():role.end()]
         return Found(T.HIRING, {"role": key(what)}, f"Hired a {what}", labelled.start(),
@@ -625,6 +626,8 @@ def partnership(clause: str, low: str, ctx: Context) -> Found | None:
         return None  # "we selected Postgres to power analytics": a tool chosen, no partner
     partner = _ally(clause, m, ctx)
     if partner is None:
+        if not m.group().startswith("agreed to"):
+            return None
         # "Three businesses agreed to form affiliate partnerships with us": unnamed partners
         return Found(T.PARTNERSHIP, {"partner": key(m.group())[:60]}, said(clause, 0),
                      m.start(), relational=True)

@@ -492,7 +492,7 @@ def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
     if not m or not SUCCESS_DONE.search(low) or NOT_SUCCESS.search(low):
         return None
     if re.search(r"\b(?:renew\w*\b[^.]{0,40}\b(?:is due|due on|due in|coming up)|our [\w ]{1,30}"
-                 r"(?:licen[cs]es?|subscription|plan|contract)|lease|at renewal|walk at"
+                 r"(?:licen[cs]es?|subscription|plan|contract)|lease|landlord|at renewal|walk at"
                  r"|renewal (?:call|date|conversation|discussion|is due|coming up|notice)"
                  r"|renewal (?:is )?in \d+ (?:days|weeks|months)"
                  r"|up for renewal|auto-?renew|renew (?:my|your|the) (?:passport|license|domain"

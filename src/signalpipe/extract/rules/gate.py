@@ -118,7 +118,7 @@ STEMS: dict[str, str] = {
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
                    "full-time poach "
                    "taps$ tapped picks$ picked promoted elevated names$ named appoint hires$ "
-                   "lure lured recruited hire$ hires$ added",
+                   "lure lured recruited hire$ hires$",
     "corp_compliance": "approv clear$ clears$ cleared$ clearance licens licenc authori grant "
                        "certif recertif settle fine "
                        "fines$ probe pay$ watchdog rated designation mis-selling rebuff orphan "
