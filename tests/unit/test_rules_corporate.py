@@ -121,6 +121,11 @@ FOUND = [
     ("Acquisition of Initech closed on May 3.", T.OTHER, POS),
     ("Partnerships: signed with Deloitte as an implementation partner.", T.PARTNERSHIP, POS),
     ("Partners: now listed in the Salesforce AppExchange.", T.PARTNERSHIP, POS),
+    # clean results, delays, purchase orders and upgrades
+    ("Completed our annual pen test with no critical findings.", T.COMPLIANCE, POS),
+    ("Our FedRAMP authorization got delayed to Q4.", T.COMPLIANCE, NEG),
+    ("PO received from Globex for $85,000.", T.ENTERPRISE_DEAL, POS),
+    ("Globex upgraded to Enterprise.", T.CUSTOMER_SUCCESS, POS),
 ]
 
 
@@ -224,6 +229,9 @@ NOT_EVENTS = [
     "FDA approves generic versions of Humira.",
     "Globex teams up with Initech.",
     "We expanded our relationship with our landlord to a second floor.",
+    "Send the purchase order received yesterday to finance.",
+    "The pen test found no issues? Not sure yet.",
+    "We upgraded to the Enterprise plan of Notion.",
 ]
 
 

@@ -446,8 +446,9 @@ CERT_DONE = rx(
     r"|audit closed)")
 CERT_BAD = rx(r"\b(?:fail(?:ed|s)? (?:the |our |its )?[\w /-]{0,25}(?:audit|assessment"
               r"|certification"
-              r"|review)|didn'?t pass|did not pass|not pass|(?:audit|certification|assessment)"
-              r" (?:was |is |has been |got )?(?:delayed|pushed|slipped|postponed|failed)"
+              r"|review)|didn'?t pass|did not pass|not pass|(?:audit|certification|assessment"
+              r"|authori[sz]ation) (?:was |is |has been |got )?(?:delayed|pushed|slipped"
+              r"|postponed|failed)"
               r"|qualified [\w/ -]{0,30}opinion|\d+ exceptions|exceptions (?:found|noted"
               r"|were found)|(?:major|critical"
               r"|material)"
@@ -486,7 +487,9 @@ def compliance(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     written = clause[cert.start():cert.end()]
     name = _cert_name(written)
-    bad = CERT_BAD.search(low)
+    # "with no critical findings" is a clean result, not a finding
+    clean = CLEAN.search(low)
+    bad = None if clean else CERT_BAD.search(low)
     if bad:
         return Found(T.COMPLIANCE, {"certification": name},
                      f"{written}: {said(clause, bad.start())}",
@@ -494,7 +497,7 @@ def compliance(clause: str, low: str, ctx: Context) -> Found | None:
                      # "delayed to next year" is the setback, not a plan
                      allow=frozenset({"plan"}) if re.search(r"delay|push|slip|postpon",
                                                             bad.group()) else frozenset())
-    done = CERT_DONE.search(low)
+    done = CERT_DONE.search(low) or clean
     if not done or (done.group() in {"compliance", "compliant"} and not re.search(
             r"\b(?:achieved|complete|now|fully|officially|became|is|are|we're)\b[^.]{0,20}"
             r"complian", low)):
@@ -503,12 +506,18 @@ def compliance(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     return Found(T.COMPLIANCE, {"certification": name},
                  f"{written.upper() if len(written) <= 5 else written} "
-                 f"{_cert_verb(done.group())}", min(cert.start(), done.start()))
+                 f"{'audit passed' if clean else _cert_verb(done.group())}",
+                 min(cert.start(), done.start()),
+                 allow=frozenset({"negation"}) if clean else frozenset())
+
+
+CLEAN = rx(r"\b(?:no|zero|without any|without) (?:\w+ )?(?:exceptions|findings|issues"
+           r"|vulnerabilities|weakness(?:es)?|non-?conformit\w+)\b")
 
 
 def _cert_verb(done: str) -> str:
     d = done.lower()
-    if d.startswith(("pass", "clean", "unqualified", "no exc", "zero exc", "opinion")):
+    if d.startswith(("pass", "clean", "unqualified", "no ", "zero ", "without", "opinion")):
         return "audit passed"
     if d.startswith(("authori", "ato", "p-ato", "ready")):
         return "authorization"

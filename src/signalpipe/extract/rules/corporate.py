@@ -681,6 +681,8 @@ ORDER = rx(r"\b(?:largest|biggest|record) (?:[\w-]+ ){0,2}(?:order|contract)s?\b
            r"|\b(?:secures?|secured|signs?|signed|inks?|inked|wins?|won|lands?|landed)"
            r" (?:an? |the )?(?:[\w$.,-]+ ){0,3}?(?:agreement|contract|deal) with"
            r" (?!(?:the )?(?:sec|ftc|doj|regulators?|authorities|prosecutors)\b)[a-z0-9]"
+           r"|\b(?:po|purchase order|order form)s? (?:was |is |has been )?(?:received|signed"
+           r"|countersigned|in)\b(?! (?:the|a|your|our) )"
            r"|\b(?<!we )(?<!i )(?:purchased|bought|upgraded to|signed up for) (?:an?|our|the)"
            r" (?:enterprise|business|team|annual|corporate) (?:plan|licen[cs]e|subscription|tier)"
            r"\b(?! (?:of|from|with|on) )")
@@ -693,10 +695,16 @@ def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
     if chose is not None:
         return chose
     m = ORDER.search(low)
+    # a customer buying, or a purchase order received: the seller is us whoever is named
     bought = m is not None and m.group().startswith(("purchased", "bought", "upgraded",
-                                                     "signed up"))
+                                                     "signed up", "po", "purchase order",
+                                                     "order form"))
     if m is None or HEDGED.search(low) or not (bought or _ours(clause, low, ctx)):
         return None
+    if m.group().startswith(("po", "purchase order", "order form")) and not (
+            re.match(r"\s+from\s+[A-Z]", clause[m.end():])
+            or not clause[:m.start()].strip(" -*\u2022:")):
+        return None  # "send the purchase order received yesterday": a chore, not news
     if re.search(r"\b(?:pizza|lunch|food|coffee|swag|stickers|laptops?|pre-?orders?|order "
                  r"(?:book|number|#)|purchase order number|shares|supplier|vendor|manufacturer"
                  r"|factory|3pl)\b", low):
@@ -747,6 +755,11 @@ HOW_WITH = re.compile(r"^\W*(?i:how )(?!to |we |you |i |it |they |our |your |the
 PRODUCTION = rx(r"\b(?:in production (?:at|by|with)|(?:used|running|deployed) in production"
                 r" (?:at|by)|runs? in production at)"
                 r"(?: (?:companies|teams|customers|organi[sz]ations) (?:including|like|such as))? ")
+# "Globex upgraded to Enterprise", "Initech upgraded their plan": a named customer expanding.
+UPGRADED = re.compile(r"(?P<who>[A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+){0,2}) (?:has |have |just )?"
+                      r"upgraded (?:to (?:our |the )?(?:enterprise|business|pro|premium|team|annual"
+                      r"|scale|growth)|(?:their|its) (?:plan|subscription|contract|tier|seats))",
+                      re.IGNORECASE)
 # "Yahoo Mail turns to Vespa", "Initech taps Acme for search": a customer choosing us, headline
 # style.
 TURNS_TO = rx(r"\b(?:turns? to|turned to|taps|tapped|bets on|bet on|switches to|switched to"
@@ -771,6 +784,12 @@ def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
             return Found(T.CUSTOMER_SUCCESS, {"customer": key(user), "story": "customer story"},
                          f"Customer story: {user}", ours.start(), relational=True,
                          stakeholders=(user,))
+    upgraded = UPGRADED.search(clause) if "upgraded" in low else None
+    if upgraded and not ctx.company.search(upgraded["who"]) and not HEDGED.search(low) \
+            and upgraded["who"].lower() not in _FUNCTION_WORDS | _NOT_WHO:
+        who = upgraded["who"]
+        return Found(T.CUSTOMER_SUCCESS, {"customer": key(who)}, f"{who} upgraded",
+                     upgraded.start(), relational=True, stakeholders=(who,))
     used = PRODUCTION.search(low) if "production" in low else None
     if used and ctx.company.search(clause[:used.start()]):
         who = name_after(clause, used.end(), within=30)

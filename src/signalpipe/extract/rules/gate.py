@@ -139,9 +139,9 @@ STEMS: dict[str, str] = {
     "corp_deal": "largest biggest record order places placed finali firms$ firmed$ win$ wins$ "
                  "won$ secures$ secured$ lands$ landed awarded purchas sold sells$ bought "
                  "upgraded signed$ chose went with standardiz standardis signs$ inks$ inked "
-                 "agreement",
+                 "agreement po$ purchase order order form",
     "corp_success": "how$ production turns$ turned$ taps$ tapped$ bets$ switches$ switched$ "
-                    "standardiz standardis",
+                    "upgraded standardiz standardis",
     "first_sale": "sold my first sold our first got our first got my first landed our first "
                   "made our first made my first closed our first first paying first paid "
                   "first sale first pre paying",
