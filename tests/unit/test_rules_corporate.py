@@ -126,6 +126,9 @@ FOUND = [
     ("Our FedRAMP authorization got delayed to Q4.", T.COMPLIANCE, NEG),
     ("PO received from Globex for $85,000.", T.ENTERPRISE_DEAL, POS),
     ("Globex upgraded to Enterprise.", T.CUSTOMER_SUCCESS, POS),
+    ("The not-so-good news is that customer churn has significantly increased.",
+     T.CUSTOMER_SUCCESS, NEG),
+    ("the first churn of Acme Teams customers happened", T.CUSTOMER_SUCCESS, NEG),
 ]
 
 
@@ -232,6 +235,7 @@ NOT_EVENTS = [
     "Send the purchase order received yesterday to finance.",
     "The pen test found no issues? Not sure yet.",
     "We upgraded to the Enterprise plan of Notion.",
+    "We need to reduce churn, it has increased a lot",
 ]
 
 

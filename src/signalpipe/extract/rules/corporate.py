@@ -755,6 +755,11 @@ HOW_WITH = re.compile(r"^\W*(?i:how )(?!to |we |you |i |it |they |our |your |the
 PRODUCTION = rx(r"\b(?:in production (?:at|by|with)|(?:used|running|deployed) in production"
                 r" (?:at|by)|runs? in production at)"
                 r"(?: (?:companies|teams|customers|organi[sz]ations) (?:including|like|such as))? ")
+# "customer churn has significantly increased", "the first churn of Teams customers happened":
+# churn moving the wrong way, in founder words.
+CHURN_UP = rx(r"\bchurn(?: rate)? (?:has |have |is |was )?(?:\w+ )?(?:increased|climbed|climbing"
+              r"|rising|risen|spiked|jumped|doubled|gone up|climbs|rises|jumps|spikes)\b"
+              r"|\b(?:our |the )?first churn(?:ed)? (?:customer|account|team|of)\b")
 # "Globex upgraded to Enterprise", "Initech upgraded their plan": a named customer expanding.
 UPGRADED = re.compile(r"(?P<who>[A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+){0,2}) (?:has |have |just )?"
                       r"upgraded (?:to (?:our |the )?(?:enterprise|business|pro|premium|team|annual"
@@ -784,6 +789,12 @@ def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
             return Found(T.CUSTOMER_SUCCESS, {"customer": key(user), "story": "customer story"},
                          f"Customer story: {user}", ours.start(), relational=True,
                          stakeholders=(user,))
+    churn = CHURN_UP.search(low) if "churn" in low else None
+    if churn and (_ours(clause, low, ctx) or not clause[:churn.start()].strip(" -*\u2022:")) \
+            and not HEDGED.search(low) and not re.search(r"\b(?:if|would|could|avoid|prevent"
+                                                          r"|reduce|lower)\b", low):
+        return Found(T.CUSTOMER_SUCCESS, {"churn": key(churn.group())[:40]},
+                     said(clause, churn.start()), churn.start(), negative=True)
     upgraded = UPGRADED.search(clause) if "upgraded" in low else None
     if upgraded and not ctx.company.search(upgraded["who"]) and not HEDGED.search(low) \
             and upgraded["who"].lower() not in _FUNCTION_WORDS | _NOT_WHO:

@@ -415,7 +415,8 @@ CHURN = rx(
     r"|(?:didn'?t|did not) renew(?! (?:the|my|our) (?:domain|lease|passport|visa|membership))"
     r"|chose not to renew|decided not to renew|non-?renewal"
     r"|downgrad(?:ed|ing|es)|terminat(?:ed|ing|es) (?:their|the|its) (?:contract|agreement)"
-    r"|(?:nrr|ndr|retention) (?:dropped|fell|declined|slipped)|churn (?:rate )?(?:spiked|jumped"
+    r"|(?:nrr|ndr|retention) (?:dropped|fell|declined|slipped)"
+    r"|churn (?:rate )?(?:has |have |is |was )?(?:\w+ )?(?:spiked|jumped"
     r"|rose|increased|climbed|doubled|went up|is up|was up)|pause[ds]? (?:their|the|its)"
     r" (?:rollout|contract|deployment))")
 SUCCESS_DONE = rx(r"\b(?:renewed|renews|re-?signed|extended|expanded|expands|upgraded|added"

@@ -141,7 +141,7 @@ STEMS: dict[str, str] = {
                  "upgraded signed$ chose went with standardiz standardis signs$ inks$ inked "
                  "agreement po$ purchase order order form",
     "corp_success": "how$ production turns$ turned$ taps$ tapped$ bets$ switches$ switched$ "
-                    "upgraded standardiz standardis",
+                    "upgraded standardiz standardis churn",
     "first_sale": "sold my first sold our first got our first got my first landed our first "
                   "made our first made my first closed our first first paying first paid "
                   "first sale first pre paying",

@@ -46,8 +46,8 @@ PLAN = _rx(
 HYPOTHETICAL = _rx(r"(?:^|\W)(?:if|unless|assuming|imagine|what if|suppose|supposing"
                    r"|in case(?! you missed)"
                    r"|whether|when we|once|even if)\b|^\W*when\b")
-NEGATION = _rx(r"\b(?:not|no(?!\. ?\d)|never|nobody|none|neither|nor|without|didn't|don't|doesn't"
-               r"|haven't|hasn't|hadn't|isn't|aren't|wasn't|weren't|won't|wouldn't|can't"
+NEGATION = _rx(r"\b(?:not(?!-)|no(?!\. ?\d)|never|nobody|none|neither|nor|without|didn't|don't"
+               r"|doesn't|haven't|hasn't|hadn't|isn't|aren't|wasn't|weren't|won't|wouldn't|can't"
                r"|cannot|couldn't|no longer|yet to|far from|fell through|falls through"
                r"|instead of|rather than|rumou?rs? (?:are|is) false|denied|retract\w*"
                r"|scratch that|false alarm|correction|not yet|nope)\b|n't\b")
