@@ -3,7 +3,8 @@
     python bench/odd_input.py
 
 Cases: 1 MB of cue words with no punctuation, 1 MB of cue-word sentences, plain filler text, a
-table of numbers, Chinese text, emoji only, a code block. Target: under 1 ms per KB, no events.
+table of numbers, Chinese and Arabic text, emoji only, a code block, HTML, control characters, one
+sentence pasted 40,000 times. Target: under 1 ms per KB, no events.
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ def cases() -> dict[str, str]:
         "chinese": ("我们完成了A轮融资\uff0c用户突破一万。" * 60_000)[:SIZE],
         "emoji only": ("\U0001f389\U0001f680\U0001f4c8 " * 80_000)[:SIZE],
         "code block": ("```\nfor i in range(10): closed = signed + 1\n```\n" * 20_000)[:SIZE],
+        "arabic": ("\u0623\u063a\u0644\u0642\u0646\u0627 \u062c\u0648\u0644\u0629 5 $. "
+                   * 80_000)[:SIZE],
+        "html": ("<div class='x'><span>We raised $5M</span></div>" * 25_000)[:SIZE],
+        "control characters": ("\x00\x01 we signed \x1b[31m\u200b" * 50_000)[:SIZE],
+        "one sentence repeated": ("We closed our $5M seed round. " * 40_000)[:SIZE],
     }
 
 

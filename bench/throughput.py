@@ -6,7 +6,8 @@ Each size runs in a fresh process so its peak RSS (ru_maxrss) is its own.
     python bench/throughput.py --rows 10000 100000 --repeat 5
 
 On a small shared machine one run can be off by a fifth, so each size runs `--repeat` times and
-the summary gives the median rate (and the highest peak RSS).
+the summary gives the median rate (and the highest peak RSS). Each run also reports the CPU time
+(user + sys) of its timed span, which other work on the machine disturbs much less.
 """
 
 from __future__ import annotations
@@ -35,17 +36,21 @@ def one(csv_path: Path, out_dir: Path) -> dict[str, float]:
     # patterns (about 40 ms), a start-up cost rather than part of the ingest rate.
     extractor = make_extractor(settings)
     start = time.perf_counter()
+    # CPU time (user + sys) of the same span: on a shared machine it moves far less than the
+    # wall clock with other people's load.
+    cpu_start = time.process_time()
     try:
         stats = pipeline.run(settings, backends, CSVSource(csv_path, company_id="scaleflow"),
                              extractor=extractor)
         elapsed = time.perf_counter() - start
+        cpu_s = time.process_time() - cpu_start
         # The pipeline's own peak, before this script loads every event to count them.
         rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         events = len(backends.events.list_events())
     finally:
         backends.close()
     return {"messages": stats.consumed, "seconds": round(elapsed, 2),
-            "messages_per_s": round(stats.consumed / elapsed),
+            "messages_per_s": round(stats.consumed / elapsed), "cpu_s": round(cpu_s, 3),
             "events": events, "batches": stats.batches,
             "peak_rss_mb": round(rss_mb, 1)}
 
@@ -80,11 +85,13 @@ def main() -> None:
         rates = sorted(r["messages_per_s"] for r in runs)
         summary.append({"rows": rows, "median_messages_per_s": statistics.median(rates),
                         "min": rates[0], "max": rates[-1],
+                        "median_cpu_s": statistics.median(r["cpu_s"] for r in runs),
                         "peak_rss_mb": max(r["peak_rss_mb"] for r in runs)})
     print()
     for line in summary:
         print(f"{line['rows']:>10,} rows: median {line['median_messages_per_s']:,.0f} msg/s "
-              f"(min {line['min']:,}, max {line['max']:,}), peak RSS {line['peak_rss_mb']} MB")
+              f"(min {line['min']:,}, max {line['max']:,}), CPU {line['median_cpu_s']:.2f} s "
+              f"(median), peak RSS {line['peak_rss_mb']} MB")
     if len(summary) >= 2:
         ratio = summary[-1]["peak_rss_mb"] / summary[0]["peak_rss_mb"]
         print(f"peak RSS ratio {summary[-1]['rows']:,} vs {summary[0]['rows']:,} rows: "

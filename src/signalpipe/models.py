@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
@@ -66,11 +67,19 @@ def message_key(company_id: str, namespace: str, source_id: str) -> str:
     `source_id_of`: the company's own ``%`` and ``/`` are escaped, so the first two slashes
     always end company and namespace. Idempotent: a key for the same company and namespace is
     returned as it is (a sync's saved state may hold keys already)."""
+    return message_keyer(company_id, namespace)(source_id)
+
+
+def message_keyer(company_id: str, namespace: str) -> Callable[[str], str]:
+    """`message_key` for one company and namespace, the prefix escaped once (a reader that keys
+    every row of a file calls it per row)."""
     company = company_id.replace("%", "%25").replace("/", "%2F")
     prefix = f"{company}/{namespace}/"
-    if source_id.startswith(prefix):
-        return source_id
-    return prefix + source_id
+
+    def key(source_id: str) -> str:
+        return source_id if source_id.startswith(prefix) else prefix + source_id
+
+    return key
 
 
 def source_id_of(key: str) -> str:

@@ -1,5 +1,6 @@
-"""The period an update or a KPI table covers: a month (``2026-01``, ``last-month``) or a
-``--since``/``--until`` range, both ends inclusive."""
+"""The period an update or a KPI table covers: a month (``2026-01``, ``last-month``), a quarter
+(``2026-Q1``, ``last-quarter``), a year (``2025``) or a ``--since``/``--until`` range, both ends
+inclusive."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ class Period:
         s, u = self.since, self.until
         if s and u and s.day == 1 and u == _month_end(s):
             return f"{calendar.month_name[s.month]} {s.year}"
+        if s and u and (s.month, s.day, u.month, u.day) == (1, 1, 12, 31) and s.year == u.year:
+            return str(s.year)
+        if s and u and s.day == 1 and s.month % 3 == 1 and u == _month_end(_add_months(s, 2)):
+            return f"Q{s.month // 3 + 1} {s.year}"
         if s and u and s == u:
             return _day(s)
         if s and u and (s.year, s.month) == (u.year, u.month):
@@ -49,12 +54,27 @@ def _month_end(d: date) -> date:
     return d.replace(day=calendar.monthrange(d.year, d.month)[1])
 
 
+def _add_months(d: date, n: int) -> date:
+    months = d.year * 12 + d.month - 1 + n
+    return date(months // 12, months % 12 + 1, 1)
+
+
+_FORMS = "YYYY-MM, YYYY-Qn, YYYY, last-month or last-quarter"
+
+
 def month(text: str) -> Period:
-    m = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        raise ConfigError(f"--period {text!r}: expected YYYY-MM or last-month")
-    start = date(int(m.group(1)), int(m.group(2)), 1)
-    return Period(start, _month_end(start))
+    """A named period: "2026-01", "2026-Q1" or "2025"."""
+    text = text.strip()
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
+        if 1 <= int(m.group(2)) <= 12:
+            start = date(int(m.group(1)), int(m.group(2)), 1)
+            return Period(start, _month_end(start))
+    elif m := re.fullmatch(r"(\d{4})-?[Qq]([1-4])", text):
+        start = date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1)
+        return Period(start, _month_end(_add_months(start, 2)))
+    elif m := re.fullmatch(r"(\d{4})", text):
+        return Period(date(int(text), 1, 1), date(int(text), 12, 31))
+    raise ConfigError(f"--period {text!r}: expected {_FORMS}")
 
 
 def resolve(period: str | None = None, since: str | None = None, until: str | None = None,
@@ -63,9 +83,13 @@ def resolve(period: str | None = None, since: str | None = None, until: str | No
     if period is not None and (since or until):
         raise ConfigError("--period and --since/--until: pass one or the other")
     if period is not None:
+        first = (today or date.today()).replace(day=1)
         if period.strip() == "last-month":
-            first = (today or date.today()).replace(day=1)
             return month((first - timedelta(days=1)).strftime("%Y-%m"))
+        if period.strip() == "last-quarter":
+            this_quarter = first.replace(month=first.month - (first.month - 1) % 3)
+            before = _add_months(this_quarter, -3)
+            return month(f"{before.year}-Q{before.month // 3 + 1}")
         return month(period)
     try:
         start = date.fromisoformat(since) if since else None

@@ -27,6 +27,9 @@ from signalpipe.worker import Worker, dead_letter_bytes
 logger = logging.getLogger(__name__)
 
 _CHUNK = 2000  # items produced before the same thread consumes them: bounds memory
+# `model_dump_json().encode()` without the str in between and BaseModel's Python wrapper: the
+# same bytes (pydantic-core writes them; model_dump_json decodes them), 2.1 against 4.0 us.
+_message_json = Message.__pydantic_serializer__.to_json
 
 
 def message_key(message: Message) -> str:
@@ -64,13 +67,14 @@ class Ingestor:
         size = size or _CHUNK
         limit = self.settings.kafka.max_message_bytes
         dead: list[DeadLetter] = []
+        records: list[tuple[str, str | None, bytes, object]] = []
         read = 0
         for item in source.read(progress):
             read += 1
             if isinstance(item, DeadLetter):
                 dead.append(item)
             else:
-                value = item.model_dump_json().encode()
+                value = _message_json(item)
                 if len(value) > limit:
                     dead.append(DeadLetter(
                         origin=item.origin or source.name, stage="produce",
@@ -78,18 +82,21 @@ class Ingestor:
                         reason=f"message is {len(value)} bytes, over the bus limit of {limit}",
                         raw=item.text))
                 else:
-                    self.b.bus.produce(self.topics[str(item.source)], message_key(item), value,
-                                       decoded=item)
-                    self.stats.produced += 1
+                    records.append((self.topics[str(item.source)], message_key(item), value,
+                                    item))
             if read % size == 0:
-                self._end_chunk(dead, read)
+                self._end_chunk(records, dead, read)
                 yield read
                 if stop is not None and stop.is_set():
                     return
-        self._end_chunk(dead, read)
+        self._end_chunk(records, dead, read)
         yield read
 
-    def _end_chunk(self, dead: list[DeadLetter], read: int) -> None:
+    def _end_chunk(self, records: list[tuple[str, str | None, bytes, object]],
+                   dead: list[DeadLetter], read: int) -> None:
+        self.b.bus.produce_many(records)
+        self.stats.produced += len(records)
+        records.clear()
         self._flush_dead(dead)
         self.b.bus.flush()
         self.stats.rows_read = read

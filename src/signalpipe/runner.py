@@ -130,7 +130,9 @@ class ExtractionRunner:
             events = self.index.resolve(events)
         inserted, merged = self.b.events.upsert_many(events)
         # The KPI ledger: each figure dated by the message that states it.
-        days = {m.id: m.timestamp.date() for batch, _ in done for m in batch.messages}
+        cited = {i for event in events for i in event.source_message_ids}
+        days = {m.id: m.timestamp.date() for batch, _ in done for m in batch.messages
+                if m.id in cited}
         self.b.events.put_kpis(observations(events, days))
         self.b.events.record_usage([result.usage for _, result in done])
         self.b.messages.mark_extracted([i for batch, _ in done for i in batch.message_ids])

@@ -72,10 +72,12 @@ class Worker:
         messages: list[Message] = []
         docs: list[bytes] = []
         dead: list[DeadLetter] = []
+        own = 0  # records whose message an in-process bus kept
         for record in records:
-            if isinstance(record.decoded, Message):  # an in-process bus kept the object
+            if isinstance(record.decoded, Message):
                 messages.append(record.decoded)
                 docs.append(record.value)
+                own += 1
                 continue
             try:
                 messages.append(Message.model_validate_json(record.value))
@@ -86,7 +88,10 @@ class Worker:
                 dead.append(DeadLetter(origin=record.origin, stage="decode",
                                        reason=f"not a valid message: {where}: {first['msg']}",
                                        raw=record.value.decode("utf-8", "replace")))
-        result = self.b.messages.put_many(messages, docs)
+        # An in-process bus's value is `model_dump_json()` of the very message it kept, so the
+        # store packs the object itself, which is the same document without parsing it back.
+        # A value that came over a wire is stored as it came.
+        result = self.b.messages.put_many(messages, None if own == len(records) else docs)
         revised = self.revise(result.conflicts) if result.conflicts else Revisions()
         for msg in revised.conflicts:
             dead.append(DeadLetter(origin=msg.origin or "bus", stage="store",

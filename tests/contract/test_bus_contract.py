@@ -57,6 +57,21 @@ def test_one_key_keeps_its_order_in_one_partition(bus_case: BusCase, poll: Any) 
 
 
 @every_backend
+def test_produce_many_is_produce_in_order(bus_case: BusCase, poll: Any) -> None:
+    topic, other = bus_case.topic(), bus_case.topic()
+    bus_case.bus.ensure_topics([topic, other])
+    bus_case.bus.produce(topic, "thread-1", b"v0")  # a single produce before, offsets follow
+    bus_case.bus.produce_many([(topic if i % 3 else other, "thread-1", f"v{i}".encode(), None)
+                               for i in range(1, 40)])
+    bus_case.bus.flush()
+    got = poll(bus_case.consumer([topic], bus_case.group()), 27)
+    assert _values(got) == [f"v{i}".encode() for i in range(40) if i % 3 or i == 0]
+    assert [r.offset for r in got] == list(range(27))
+    assert all(r.key == "thread-1" and dict(r.headers) == {} for r in got)
+    assert len(poll(bus_case.consumer([other], bus_case.group()), 13)) == 13
+
+
+@every_backend
 def test_poll_returns_at_most_max_records(bus_case: BusCase, poll: Any) -> None:
     topic = bus_case.topic()
     _produce(bus_case, topic, 30)

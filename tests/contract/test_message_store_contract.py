@@ -185,6 +185,20 @@ def test_another_handle_sees_the_same_data(message_store_case: Any,
     assert _pending(other, "scaleflow") == _by_id(messages[3:])
 
 
+def test_copies_far_apart_in_one_large_call_are_still_told_apart(
+        message_store: MessageStore, make_message: MakeMessage) -> None:
+    # Far enough apart to fall in different chunks of one call, whatever the store's chunk.
+    first = make_message(id="far", text="same words")
+    fillers = [make_message() for _ in range(1200)]
+    copy = first.model_copy()
+    clash = first.model_copy(update={"text": "other words"})
+    result = message_store.put_many([first, *fillers, copy, *fillers[:3], clash])
+    assert result.conflicts == [clash]
+    assert set(_ids(result.to_batch)) == {"far", *_ids(fillers)}
+    assert message_store.count() == 1201
+    assert message_store.get_many(["far"]) == [first]
+
+
 def test_a_large_chunk_is_stored_in_one_call(message_store: MessageStore,
                                              make_message: MakeMessage) -> None:
     messages = [make_message() for _ in range(2500)]

@@ -50,3 +50,27 @@ def test_same_figure_but_a_different_named_party_is_another_event() -> None:
     assert out.source_message_ids == ["m2"]
     assert out.fingerprint == ev("x", ["m2"], EventType.ENTERPRISE_DEAL, customer="wayne labs",
                                  acv_usd=280_000).fingerprint
+
+
+def test_a_restatement_with_figures_joins_the_event_told_without_them() -> None:
+    index = EventIndex([ev("Term sheet received", ["m1"], stage="term sheet")])
+    [out] = index.resolve([ev("Term sheet: $15M at an $80M valuation", ["m2"],
+                              stage="term sheet", amount_usd=15e6, valuation_usd=80e6)])
+    assert out.fingerprint == ev("Term sheet received", ["m1"], stage="term sheet").fingerprint
+
+
+def test_same_label_but_different_figures_stays_two_events() -> None:
+    index = EventIndex([ev("Term sheet for $10M", ["m1"], stage="term sheet", amount_usd=10e6)])
+    [out] = index.resolve([ev("Term sheet for $15M", ["m2"], stage="term sheet",
+                              amount_usd=15e6)])
+    assert out.source_message_ids == ["m2"]
+    assert out.fingerprint != ev("Term sheet for $10M", ["m1"], stage="term sheet",
+                                 amount_usd=10e6).fingerprint
+
+
+def test_a_label_that_is_not_an_identity_does_not_merge() -> None:
+    index = EventIndex([ev("Incident: API down", ["m1"], EventType.TECHNICAL_ACHIEVEMENT,
+                           incident="outage")])
+    [out] = index.resolve([ev("Incident: lag and session timeouts", ["m2"],
+                              EventType.TECHNICAL_ACHIEVEMENT, incident="outage")])
+    assert out.source_message_ids == ["m2"]

@@ -59,7 +59,14 @@ def test_periods() -> None:
     assert (last.since, last.until) == (date(2026, 2, 1), date(2026, 2, 28))
     assert resolve(since="2026-01-05", until="2026-01-20").label == "5 to 20 Jan 2026"
     assert resolve(since="2025-12-05", until="2026-01-20").label == "5 Dec 2025 to 20 Jan 2026"
-    for bad in (("2026-13", None, None), (None, "yesterday", None),
+    q = resolve("2026-Q1")
+    assert (q.since, q.until, q.label) == (date(2026, 1, 1), date(2026, 3, 31), "Q1 2026")
+    assert resolve("2025q4").label == "Q4 2025" and resolve("2025").label == "2025"
+    assert resolve("2025").until == date(2025, 12, 31)
+    lq = resolve("last-quarter", today=date(2026, 2, 10))
+    assert (lq.since, lq.until) == (date(2025, 10, 1), date(2025, 12, 31))
+    assert resolve("last-quarter", today=date(2026, 12, 7)).label == "Q3 2026"
+    for bad in (("2026-13", None, None), ("2026-Q5", None, None), (None, "yesterday", None),
                 (None, "2026-02-01", "2026-01-01")):
         with pytest.raises(ConfigError):
             resolve(*bad)

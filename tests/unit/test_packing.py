@@ -115,3 +115,86 @@ def _inflated(blob: bytes) -> bytes:
     raw = inflate.decompress(blob[1:]) + inflate.flush()
     json.loads(raw)
     return raw
+
+
+# -- the fast path: a message packed from the object is the document packed off the bus --------
+def _both_ways(message: Message) -> tuple[bytes, bytes]:
+    return packing.pack(message), packing.pack(message, message.model_dump_json().encode())
+
+
+def test_a_message_packs_to_the_same_bytes_as_its_json(
+        traffic: tuple[Path, list[Message]]) -> None:
+    _path, messages = traffic
+    assert all(packing.pack_rebuilt(m) is not None for m in messages)  # the path the ingest takes
+    for m in messages:
+        from_object, from_json = _both_ways(m)
+        assert from_object == from_json
+
+
+def test_every_code_point_is_written_as_json_dumps_writes_it(
+        traffic: tuple[Path, list[Message]]) -> None:
+    # pydantic-core writes the fast path's JSON: one message holding every character (controls,
+    # quotes, backslashes, U+2028, astral planes) must pack to the bytes json.dumps gives.
+    every = "".join(chr(c) for c in range(1, 0x110000) if not 0xD800 <= c <= 0xDFFF)
+    base = traffic[1][0]
+    for source in (Source.SLACK, Source.GMAIL):
+        m = next(x for x in traffic[1] if x.source is source)
+        csv = CSVSource(Path("x.csv"), company_id=m.company_id, max_cell_bytes=10_000_000)
+        rebuilt = csv.to_message(["id\u2028\"\\", "true" if source is Source.SLACK else "false",
+                                  f"sender {every[:300]}", f"from {every[:300]}",
+                                  base.timestamp.isoformat(), "Subject: hi\n\n" + every],
+                                 origin=f"odd \x00\x1f {every[-50:]}")
+        assert packing.pack_rebuilt(rebuilt) is not None
+        from_object, from_json = _both_ways(rebuilt)
+        assert from_object == from_json
+        assert packing.unpack(from_object, rebuilt.id) == rebuilt
+
+
+def test_other_messages_take_the_general_path_to_the_same_bytes(
+        traffic: tuple[Path, list[Message]]) -> None:
+    m = traffic[1][0]
+    others = [m.model_copy(update={"payload": {**m.payload, "via": "bus"}}),
+              m.model_copy(update={"payload": {}}),
+              m.model_copy(update={"payload": {"ts": 1.5, "nested": [1, {"a": None}]}}),
+              m.model_copy(update={"sender": "someone else"})]  # payload no longer rebuilds
+    for other in others:
+        assert packing.pack_rebuilt(other) is None
+        from_object, from_json = _both_ways(other)
+        assert from_object == from_json
+    lone = m.model_copy(update={"text": "half a pair \udc80"})  # pydantic-core will not write it
+    assert packing.pack_rebuilt(lone) is None
+    assert packing.pack(lone) == packing.pack_json({**lone.model_dump(mode="json"),
+                                                    "id": lone.source_id})
+
+
+def test_a_channel_message_with_a_rebuilt_payload_takes_the_fast_path(
+        traffic: tuple[Path, list[Message]]) -> None:
+    m = next(x for x in traffic[1] if x.source is Source.SLACK)
+    moved = m.model_copy(update={"channel": "C0GENERAL"})
+    payload = packing.rebuilt_payload({**moved.model_dump(mode="json"), "id": moved.source_id})
+    assert payload is not None and payload["channel"] == "C0GENERAL"
+    in_channel = moved.model_copy(update={"payload": payload})
+    assert packing.pack_rebuilt(in_channel) is not None
+    from_object, from_json = _both_ways(in_channel)
+    assert from_object == from_json
+    assert packing.unpack(from_object, in_channel.id) == in_channel
+
+
+def test_a_one_line_email_stored_before_the_subject_split_reads_back_as_stored(
+        traffic: tuple[Path, list[Message]]) -> None:
+    """Until December 2026 a one-line email cell was all subject; a store written then left its
+    payload out and must rebuild that one, not today's split."""
+    from signalpipe.sources.payloads import gmail_payload, split_subject_before_2026_12
+
+    _path, messages = traffic
+    email = next(m for m in messages if m.source is Source.GMAIL)
+    text = ("Subject: Global Logistics Corp - CONTRACT SIGNED! Hi Alex, Just got the DocuSign "
+            "back. $75,000 ARR, 2-year commitment. They loved the RBAC demo.")
+    old_subject, old_body = split_subject_before_2026_12(text)
+    own = email.payload["id"]
+    stored_then = email.model_copy(update={"text": text, "subject": old_subject, "payload": (
+        gmail_payload(own, email.sender, old_subject, old_body, email.timestamp,
+                      to=f"investors@{email.company_id}.example"))})
+    packed = packing.pack(stored_then)
+    assert b'"payload"' not in _inflated(packed)  # left out: rebuilt on read
+    assert packing.unpack(packed, stored_then.id) == stored_then

@@ -19,7 +19,7 @@ from signalpipe.cli import app
 from signalpipe.errors import ExtractionError, StoreError
 from signalpipe.extract.base import Extraction, Extractor
 from signalpipe.extract.rules import RulesExtractor
-from signalpipe.models import Batch, message_key
+from signalpipe.models import Batch, DeadLetter, message_key
 from signalpipe.settings import Settings, load_settings
 from signalpipe.sources.base import Item, ProgressFn
 from signalpipe.sources.csv import CSVSource
@@ -79,6 +79,44 @@ def test_cli_run_twice_leaves_the_stores_as_one_run(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in listed.output.splitlines()]
     assert len(lines) == len(once[1])
     assert {"event_type", "title", "metrics", "source_message_ids"} <= set(lines[0])
+
+
+def test_the_embedded_run_stores_the_bytes_the_bus_documents_pack_to(tmp_path: Path) -> None:
+    # The in-process bus hands the store its messages, not their JSON; the store must write
+    # what packing the JSON off the bus writes (what a Kafka consumer stores), byte for byte.
+    from signalpipe.sample.generate import generate
+    from signalpipe.stores import packing
+
+    data = tmp_path / "data.csv"
+    generate(800, 5, data, data.with_suffix(".truth.jsonl"))
+    settings = settings_in(tmp_path)
+    b = open_backends(settings)
+    try:
+        stats = pipeline.run(settings, b, CSVSource(data, company_id=settings.company_id))
+    finally:
+        b.close()
+    read = [m for m in CSVSource(data, company_id=settings.company_id).read(None)
+            if not isinstance(m, DeadLetter)]
+    assert stats.consumed == len(read) == 800
+    stored = {row[0]: row[1] for row in snapshot(settings.sqlite_path)[0]}
+    assert stored == {m.id: packing.pack(m, m.model_dump_json().encode()) for m in read}
+
+
+def test_the_bus_carries_each_message_as_model_dump_json(tmp_path: Path) -> None:
+    from signalpipe.stats import RunStats
+
+    data = write_csv(tmp_path / "few.csv", [chat(i, f"caf\u00e9 \u2028 \U0001f680 {i}")
+                                            for i in range(30)])
+    settings = settings_in(tmp_path)
+    b = open_backends(settings)
+    try:
+        pipeline.Ingestor(settings, b, RunStats()).ingest(
+            CSVSource(data, company_id=settings.company_id))
+        records = cast(Any, b.bus).topic_records(settings.bus.topics.slack)
+    finally:
+        b.close()
+    assert len(records) == 30
+    assert all(r.value == r.decoded.model_dump_json().encode() for r in records)
 
 
 def test_bad_rows_are_counted_and_neighbours_survive(tmp_path: Path) -> None:

@@ -134,7 +134,7 @@ def test_cue_outside_the_event_clause_does_not_reject(make_message: MakeMessage)
             "Announcement goes out next week, please keep it internal.")
     [event] = events_for(make_message, text)
     assert event.event_type is T.FUNDING
-    assert event.metrics["amount_usd"] == 12_000_000 and event.metrics["round"] == "series a"
+    assert event.metrics["amount_usd"] == 12_000_000 and event.metrics["round"] == "Series A"
 
 
 def test_evidence_spans_point_into_the_cited_message(make_message: MakeMessage) -> None:
@@ -253,7 +253,8 @@ def test_two_cues_joined_by_and_are_two_events(make_message: MakeMessage) -> Non
             "($1,040,000 ACV)!")
     events = {e.event_type: e for e in events_for(make_message, text)}
     assert set(events) == {T.TECHNICAL_ACHIEVEMENT, T.ENTERPRISE_DEAL}
-    assert events[T.ENTERPRISE_DEAL].metrics == {"customer": "tyrell bank", "value_usd": 1_040_000}
+    assert events[T.ENTERPRISE_DEAL].metrics == {"customer": "Tyrell Bank",
+                                                 "value_usd": 1_040_000}
 
 
 def test_we_as_the_object_of_a_third_partys_act_is_our_news(make_message: MakeMessage) -> None:
@@ -270,4 +271,4 @@ def test_aliases_come_from_settings(make_message: MakeMessage) -> None:
     batch = batch_of(make_message, "Acme Robotics raises $20M Series B led by Index Ventures",
                      company="arx")
     [event] = RulesExtractor.from_settings(settings).extract(batch).events
-    assert event.metrics["round"] == "series b"
+    assert event.metrics["round"] == "Series B"

@@ -189,7 +189,6 @@ NOT_EVENTS = [
     "The customer accepted our offer of a 10% discount.",
     "We received approval from the board to hire two engineers.",
     "Got approval from finance for the new laptops.",
-    "We must pay $500 in fees to AWS this month.",
     "We opened an investigation into the outage.",
     "We bought Figma seats for the design team.",
     "I bought a MacBook for the new hire.",

@@ -79,7 +79,7 @@ def test_edit_keeps_the_original_beside_it_and_the_update_uses_the_edit(app: App
     assert state.edited_at is not None
     page = client.get(f"/events/{fps['arr2']}").text
     assert "ARR reached $3.2M" in page and 'class="original small"' in page
-    assert "as extracted: arr usd: $3M" in page
+    assert "as extracted: ARR: $3M" in page
     assert "ARR: $3.2M" in _plain(client)
     # the event row itself is untouched: extraction owns it
     (row,) = [e for e in desk.events.list_events(COMPANY) if e.fingerprint == fps["arr2"]]

@@ -93,8 +93,8 @@ def test_review_in_the_browser_changes_the_draft_update(
     metric.clear()
     metric.send_keys("3200000")
     _submit(browser, browser.find_element(By.CSS_SELECTOR, "button.save-edit"))
-    assert browser.find_element(By.CSS_SELECTOR, ".metrics").text == "arr usd: $3.2M"
-    assert "as extracted: arr usd: $3M" in browser.page_source
+    assert browser.find_element(By.CSS_SELECTOR, ".metrics").text == "ARR: $3.2M"
+    assert "as extracted: ARR: $3M" in browser.page_source
     browser.save_screenshot(str(shots / "event-edited.png"))
 
     browser.get(f"{base}/update?period=2026-01")

@@ -46,8 +46,10 @@ class MemoryBatcher(Batcher):
             for message in messages:
                 if message.id in self._in_flight_ids:
                     continue
-                buf = self._buffers.setdefault((message.company_id, str(message.source)),
-                                               _Buffer())
+                key = (message.company_id, str(message.source))
+                buf = self._buffers.get(key)
+                if buf is None:  # not setdefault: that built a spare _Buffer per message
+                    buf = self._buffers[key] = _Buffer()
                 if message.id in buf.messages:
                     continue
                 if not buf.messages:

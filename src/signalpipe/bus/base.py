@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, Self
 
@@ -70,6 +70,15 @@ class Bus(Protocol):
         ignores it.
         """
         ...
+
+    def produce_many(self, records: Iterable[tuple[str, str | None, bytes, object]]) -> None:
+        """`produce` each (topic, key, value, decoded), without headers, in order.
+
+        What an ingest hands over a chunk at a time: a bus may simply loop, as here; an
+        in-process one takes its lock once for the lot.
+        """
+        for topic, key, value, decoded in records:
+            self.produce(topic, key, value, decoded=decoded)
 
     def flush(self, timeout_s: float = 30.0) -> None: ...
 

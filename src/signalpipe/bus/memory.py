@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import zlib
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Self
 
@@ -56,7 +56,7 @@ class MemoryBus(Bus):
     def produce(self, topic: str, key: str | None, value: bytes,
                 headers: Mapping[str, str] | None = None, *, decoded: object = None) -> None:
         """Append one record; `decoded` rides along so the consumer need not parse `value`."""
-        with self._arrived:
+        with self._lock:  # the condition's own lock, taken without its Python-level wrapper
             parts = self._topics.get(topic)
             if parts is None:
                 parts = self._topics[topic] = [_Partition() for _ in range(self.partitions)]
@@ -65,6 +65,22 @@ class MemoryBus(Bus):
             part = parts[index]
             part.records.append(Record(topic, index, part.end, key, value,
                                        dict(headers) if headers else _NO_HEADERS, decoded))
+            if self._waiting:
+                self._arrived.notify_all()
+
+    def produce_many(self, records: Iterable[tuple[str, str | None, bytes, object]]) -> None:
+        """Append the records under one lock (taking it and calling `produce` per record was
+        about a tenth of the ingest loop)."""
+        with self._lock:
+            for topic, key, value, decoded in records:
+                parts = self._topics.get(topic)
+                if parts is None:
+                    parts = self._topics[topic] = [_Partition() for _ in range(self.partitions)]
+                index = zlib.crc32(key.encode()) % len(parts) if key is not None and \
+                    len(parts) > 1 else 0
+                part = parts[index]
+                part.records.append(Record(topic, index, part.base + len(part.records), key,
+                                           value, _NO_HEADERS, decoded))
             if self._waiting:
                 self._arrived.notify_all()
 

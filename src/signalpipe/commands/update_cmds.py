@@ -27,7 +27,8 @@ from signalpipe.models import source_id_of
 from signalpipe.periods import resolve
 
 PeriodOpt = Annotated[str | None, typer.Option(
-    "--period", help="A month (2026-01) or last-month.")]
+    "--period",
+    help="A month (2026-01), quarter (2026-Q1), year (2025), last-month or last-quarter.")]
 SinceOpt = Annotated[str | None, typer.Option("--since", help="First day (YYYY-MM-DD).")]
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Last day (YYYY-MM-DD).")]
 

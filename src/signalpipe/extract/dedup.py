@@ -16,6 +16,10 @@ from signalpipe.models import MetricValue, SignificantEvent
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(["a", "an", "and", "the", "of", "to", "for", "in", "on", "with", "our", "we",
                    "at", "by", "from", "is", "are", "new"])
+# Text metrics that name the event itself (whose deal, which round, which product): two events
+# of one type with the same one are one event told twice, once with figures and once without.
+_IDENTITY = frozenset(["stage", "round", "customer", "investor", "partner", "product",
+                       "publication"])
 
 
 def _numbers(metrics: dict[str, MetricValue]) -> frozenset[float]:
@@ -57,10 +61,17 @@ def is_close(a: Shape, b: Shape) -> bool:
     if any(k in theirs and theirs[k] != v for k, v in a.labels):
         return False  # "$280k from Initech" and "$280k from Wayne Labs" are two deals
     if not a.numbers & b.numbers:
-        return a.words == b.words and bool(a.words)
+        if a.words == b.words and bool(a.words):
+            return True
+        # "Term sheet received" then "Term sheet: $15M at $80M": the figures are new detail
+        return (not a.numbers or not b.numbers) and bool(_identity(a) & _identity(b))
     if a.numbers == b.numbers:
         return True
     return bool(a.words and b.words) and len(a.words & b.words) / len(a.words | b.words) >= 0.3
+
+
+def _identity(shape: Shape) -> frozenset[tuple[str, str]]:
+    return frozenset((k, v) for k, v in shape.labels if k in _IDENTITY and v)
 
 
 class EventIndex:
@@ -78,6 +89,7 @@ class EventIndex:
         base = (shape.company_id, shape.event_type)
         keys: list[tuple[str, str, object]] = [(*base, n) for n in shape.numbers]
         keys.append((*base, shape.words))
+        keys.extend((*base, label) for label in sorted(_identity(shape)))
         return keys
 
     def _remember(self, shape: Shape) -> None:

@@ -21,9 +21,16 @@ import zlib
 from datetime import datetime
 from typing import Any
 
+from pydantic_core import PydanticSerializationError, to_json
+
 from signalpipe.errors import StoreError
 from signalpipe.models import Message, source_id_of
-from signalpipe.sources.payloads import gmail_payload, slack_payload, split_subject
+from signalpipe.sources.payloads import (
+    gmail_payload,
+    slack_payload,
+    split_subject,
+    split_subject_before_2026_12,
+)
 
 _V1 = 1
 _REBUILT = "payload_rebuilt"  # a key no Message has: the payload was left out, rebuild it
@@ -50,6 +57,10 @@ def pack(message: Message, doc: bytes | None = None) -> bytes:
     The document holds the id as the source wrote it, not the key: every store keeps the key
     beside the document (the row's key), and `unpack` is given it back; a key repeated in each
     document cost 8 bytes a message once deflated."""
+    if doc is None:
+        packed = pack_rebuilt(message)
+        if packed is not None:
+            return packed
     obj = json.loads(doc) if doc is not None else message.model_dump(mode="json")
     obj["id"] = source_id_of(obj["id"])
     return pack_json(obj)
@@ -63,6 +74,44 @@ def pack_json(obj: dict[str, Any]) -> bytes:
         obj[_REBUILT] = 1
     raw = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode(
         "utf-8", "surrogatepass")
+    return _deflate(raw)
+
+
+def pack_rebuilt(message: Message) -> bytes | None:
+    """`pack(message)` for the usual message, whose payload is the one the CSV reader builds:
+    the same bytes without a JSON round trip (None for any other message: `pack` does it).
+
+    This is most of the embedded ingest's storing time, so the document is built from the
+    message's attributes (in `Message`'s field order, as `model_dump` would give it, less the
+    payload) and written by pydantic-core rather than `json.dumps`: on a document of strings,
+    nulls and one integer both write the same bytes (every code point escapes alike;
+    `tests/unit/test_packing.py` checks them all, and that both paths agree). A payload counts
+    as rebuilt when both serialize to the same JSON, which implies `pack_json`'s test on the
+    parsed payload. A lone surrogate, which pydantic-core will not encode, takes the general
+    path. A field added to `Message` must be added here too: the tests comparing the two paths
+    fail until it is."""
+    if not message.payload:
+        return None
+    try:
+        obj: dict[str, Any] = {
+            "id": source_id_of(message.id), "company_id": message.company_id,
+            "source": str(message.source), "sender": message.sender,  # the value, no lookup
+            "channel": message.channel, "thread_id": message.thread_id,
+            "subject": message.subject,
+            # the serializer model_dump(mode="json") uses for this field
+            "timestamp": to_json(message.timestamp)[1:-1].decode(),
+            "text": message.text, "origin": message.origin}
+        rebuilt = _rebuild(obj)
+        if rebuilt is None or to_json(message.payload) != to_json(rebuilt):
+            return None
+        obj[_REBUILT] = 1
+        raw = to_json(obj)
+    except PydanticSerializationError:
+        return None
+    return _deflate(raw)
+
+
+def _deflate(raw: bytes) -> bytes:
     deflate = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15, _MEM_LEVEL, zlib.Z_DEFAULT_STRATEGY,
                                _ZDICT_V1)
     return bytes((_V1,)) + deflate.compress(raw) + deflate.flush()
@@ -106,6 +155,9 @@ def _rebuild(obj: dict[str, Any]) -> dict[str, Any] | None:
                                  channel=obj.get("channel"), team=obj["company_id"])
         if obj["source"] == "gmail" and obj.get("thread_id") == own_id:
             subject, body = split_subject(obj["text"])
+            if obj.get("subject") not in (None, subject):
+                # written before one-line cells were split: rebuild what was stored then
+                subject, body = split_subject_before_2026_12(obj["text"])
             return gmail_payload(own_id, obj["sender"], subject, body, ts,
                                  to=f"investors@{obj['company_id']}.example")
     except (KeyError, TypeError, ValueError, AttributeError):

@@ -10,6 +10,7 @@ import json
 import sqlite3
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Self
@@ -180,13 +181,18 @@ class SQLiteMessageStore(_SQLiteBase, SQLiteCursorsMixin, MessageStore):
                  for row in self._db.execute(
                      f"SELECT m.id, m.doc, p.id IS NULL FROM messages m "
                      f"LEFT JOIN pending p ON p.id = m.id WHERE m.id IN ({marks})", ids)}
-        rows = []
-        pend = []
-        for i, message in enumerate(chunk):
-            digest = content_hash(message)
-            if result.sort(message, digest, known):
-                rows.append((message.id, packing.pack(message, docs[i] if docs else None)))
-                pend.append((message.id, message.company_id))
+        # A content hash only tells a replay from a conflict, so it is taken only for an id
+        # something else claims: a stored row or another copy in this chunk. On a first run
+        # that is none of them, and every message is new: nothing to sort.
+        claimed = known.keys() | _repeated(chunk, len(ids))
+        if claimed:
+            new = [i for i, m in enumerate(chunk)
+                   if result.sort(m, content_hash(m) if m.id in claimed else "", known)]
+        else:
+            new = list(range(len(chunk)))
+            result.to_batch.extend(chunk)
+        rows = [(chunk[i].id, packing.pack(chunk[i], docs[i] if docs else None)) for i in new]
+        pend = [(chunk[i].id, chunk[i].company_id) for i in new]
         self._db.executemany("INSERT INTO messages (id, doc) VALUES (?, ?) "
                              "ON CONFLICT(id) DO NOTHING", rows)
         self._db.executemany("INSERT INTO pending (id, company_id) VALUES (?, ?) "
@@ -250,6 +256,13 @@ class SQLiteMessageStore(_SQLiteBase, SQLiteCursorsMixin, MessageStore):
             self._db.execute("DELETE FROM pending")
             self._db.execute("DELETE FROM dead_letters")
             self._clear_cursors()
+
+
+def _repeated(chunk: Sequence[Message], distinct: int) -> set[str]:
+    """Ids that occur more than once in `chunk` (`distinct`: how many different ids it holds)."""
+    if distinct == len(chunk):
+        return set()
+    return {key for key, n in Counter(m.id for m in chunk).items() if n > 1}
 
 
 class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, SQLiteReviewMixin, EventStore):

@@ -473,11 +473,17 @@ REGULATORY = rx(
     r"|misconduct charges|(?:warning|enforcement) (?:letter|notice|action) from)")
 
 
+FORMER = rx(r"\b(?:former|ex-) ?(?:[\w-]+ ){0,3}(?:analyst|employee|executive|trader|banker"
+            r"|manager|director|staffer|worker|ceo|cfo|boss|chief|partner|adviser|advisor)s?\b")
+
+
 def compliance(clause: str, low: str, ctx: Context) -> Found | None:
     hit = REGULATORY.search(low)
     if hit and not re.search(r"\b(?:dismiss\w*|thrown out|cleared of|acquitt\w*|overturn\w*"
                              r"|into (?:the |an? |our |this )?(?:outage|incident|bug|issue"
-                             r"|failure|downtime|root cause|crash))\b", low):
+                             r"|failure|downtime|root cause|crash))\b", low) \
+            and not FORMER.search(ctx.sentence.lower() or low):
+        # "former Aviva analyst fined by FCA": a person's penalty, not the company's
         return Found(T.COMPLIANCE, {"regulatory": key(hit.group())},
                      f"Regulatory action: {said(clause, hit.start())}", hit.start(),
                      negative=True, allow=frozenset({"plan"}))

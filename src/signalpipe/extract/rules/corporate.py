@@ -319,7 +319,7 @@ ACQUIRES = re.compile(
     r"(?i:\b(?:agree(?:s|d|ment)?|deal|definitive agreement|offer|move|plans?) to (?:acquire|buy"
     r"|purchase|take over)|\b(?:to|will|would) (?:acquire|buy|purchase)|\bwill be acquiring"
     r"|\b(?:buys|bought|purchases|purchased|acquires|acquired|snaps up|snapped up|takes over"
-    r"|took over|lands|landed|wins? (?:the )?(?:race|battle|bidding war|auction) for"
+    r"|took over|wins? (?:the )?(?:race|battle|bidding war|auction) for"
     r"|completes? (?:the )?(?:acquisition|purchase|takeover) of|completed (?:the )?(?:acquisition"
     r"|purchase|takeover) of)) " + _TARGET
     + r"|(?i:\bagreement) with " + _TARGET.replace("target", "target2")
@@ -558,8 +558,9 @@ ALLIES = (
     (("forces", "team"),
      rx(r"\b(?<!to )(?:join(?:s|ed|ing)? forces|team(?:s|ed)? up|teaming up) with\b")),
     (("deal", "pact", "alliance", "accord"),
-     rx(r"\b(?:strik(?:es|e|ing)|struck|inks?|inked|bags?|bagged|sign(?:s|ed)?) (?:a |an "
-        r"|another |the )?(?:[\w-]+ ){0,3}?(?:deal|pact|alliance|accord)s?\b[^.;]{0,40}?\bwith\b"
+     rx(r"\b(?:(?:strik(?:es|e|ing)|struck|bags?|bagged) (?:a |an |another |the )?(?:[\w-]+ ){0,3}?"
+        r"(?:deal|pact|alliance|accord)|(?:inks?|inked|sign(?:s|ed)?) (?:a |an |another |the )?"
+        r"(?:[\w-]+ ){0,3}?(?:pact|alliance|accord))s?\b[^.;]{0,40}?\bwith\b"
         r"(?! (?:the )?(?:sec|ftc|doj|regulators?|authorities|prosecutors|fca|cma|ny|new york)\b)"
         r"|(?:,| and| &) [\w .&'-]{2,40}? (?:strike|sign|ink|agree on|seal)s? (?:an? )?"
         r"(?:[\w-]+ ){0,3}?(?:deal|pact|alliance|accord)\b(?! with)")),
@@ -602,6 +603,7 @@ def _ally_match(low: str) -> re.Match[str] | None:
 # "partnership with hubspot is official": a partner named in lower case, the deal stated done.
 OFFICIAL = rx(r"\bpartnership with (?P<who>[a-z][\w.-]{1,30}(?: [a-z][\w.-]{1,30})?) (?:is|are)"
               r" (?:now )?(?:official|live|signed|done|final)\b")
+MONEY = rx(r"[$£€]\s?\d|\b\d[\d.,]* ?(?:m|bn|k|million|billion)\b")
 NOT_ALLY = rx(r"\b(?:customers?|clients?|investors?|the team|us on|our team|a call|employees"
               r"|staff|the conversation|the waitlist|deal ?#|deal \d|fights?|battle|lawsuit"
               r"|suit|settle\w*|union)\b")
@@ -616,8 +618,8 @@ def partnership(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.PARTNERSHIP, {"partner": key(who)}, f"Partnership with {cased(who)}",
                      official.start(), relational=True, stakeholders=(cased(who),))
     m = _ally_match(low)
-    if m is None or NOT_ALLY.search(m.group()) or HEDGED.search(low):
-        return None
+    if m is None or NOT_ALLY.search(m.group()) or HEDGED.search(low) or MONEY.search(low):
+        return None  # a deal with a price is a sale, the deal detector's
     agentless = not clause[:m.start()].strip(" -*\u2022:")
     if not (agentless or _ours(clause, low, ctx)):
         return None  # two others allying, neither of them us

@@ -45,6 +45,9 @@ class _Merged:
     stakeholders: dict[str, None] = field(default_factory=dict)
 
     def add(self, hit: Hit) -> None:
+        if len(hit.found.metrics) > len(self.hit.found.metrics):
+            # "Term sheet is coming", then "$15M at an $80M valuation": the fuller telling leads
+            self.hit = _merged([self.hit, hit], None)
         if hit.message.id not in self.ids:
             self.ids.append(hit.message.id)
         span = EvidenceSpan(message_id=hit.message.id, start=hit.span.start, end=hit.span.end,
@@ -90,12 +93,37 @@ class RulesExtractor(Extractor):
             for hit in one_per_kind(hits):
                 entry = merged.setdefault(fingerprint(batch.company_id, hit), _Merged(hit))
                 entry.add(hit)
-        events = [_event(batch.company_id, fp, entry) for fp, entry in merged.items()]
+        events = [_event(batch.company_id, fp, entry)
+                  for fp, entry in fold_restated(merged).items()]
         usage = BatchUsage(
             batch_id=batch.id, provider="rules", model=MODEL, messages=len(batch.messages),
             sent_messages=len(batch.messages), latency_ms=(time.perf_counter() - started) * 1e3,
             events_proposed=len(events) + len(rejected), events_rejected=len(rejected))
         return Extraction(events=events, usage=usage, rejected=rejected)
+
+
+def fold_restated(merged: dict[str, _Merged]) -> dict[str, _Merged]:
+    """A funding mention whose every figure a richer one in the batch repeats is that round told
+    with fewer details ("Term sheet is coming" beside "a $15M term sheet at $80M"): its
+    messages join the richer one instead of making a second event."""
+    if len(merged) < 2:
+        return merged
+    out = dict(merged)
+    for fp, entry in merged.items():
+        found = entry.hit.found
+        if found.event_type is not EventType.FUNDING:
+            continue  # a round is one per batch in chat; two milestones may share a figure
+        richer = next((other for ofp, other in out.items() if ofp != fp
+                       and other.hit.found.event_type is found.event_type
+                       and other.hit.found.negative is found.negative
+                       and len(other.hit.found.metrics) > len(found.metrics)
+                       and found.metrics.items() <= other.hit.found.metrics.items()), None)
+        if richer is not None and found.metrics:
+            richer.ids.extend(i for i in entry.ids if i not in richer.ids)
+            richer.spans.extend(s for s in entry.spans if s not in richer.spans)
+            richer.stakeholders.update(entry.stakeholders)
+            del out[fp]
+    return out
 
 
 def one_per_kind(hits: list[Hit]) -> list[Hit]:
@@ -175,6 +203,10 @@ IDENTITY: dict[EventType, tuple[str, ...]] = {
 
 def identity(found: Found) -> dict[str, MetricValue]:
     if found.event_type is EventType.FUNDING:
+        if found.metrics.get("stage") == "term sheet":
+            # "Term sheet is coming" and "the term sheet: $15M at $80M" are one offer; its
+            # amount is a detail that a later mention adds
+            return {k: v for k, v in found.metrics.items() if k in ("stage", "round")}
         # a round is its name and its size; a valuation, a lead or a stage is a detail of it
         core = {k: v for k, v in found.metrics.items() if k in ("round", "amount_usd")}
         if core:
@@ -188,6 +220,18 @@ def identity(found: Found) -> dict[str, MetricValue]:
     return dict(found.metrics)
 
 
+def _as_written(value: MetricValue, hit: Hit) -> MetricValue:
+    """A name the rules keep in lower case for identity ("global logistics corp"), shown as the
+    message wrote it ("Global Logistics Corp"); fingerprints ignore case, so identity holds."""
+    if not isinstance(value, str) or value != value.lower() or not value.strip():
+        return value
+    for text in (hit.message.subject or "", hit.message.text, hit.found.title):
+        at = text.lower().find(value)
+        if at >= 0 and len(text) == len(text.lower()):
+            return text[at:at + len(value)]
+    return value
+
+
 def _fit(title: str) -> str:
     title = " ".join(title.split())
     return title if len(title) <= _MAX_TITLE else title[:_MAX_TITLE - 1].rstrip() + "\u2026"
@@ -196,7 +240,7 @@ def _fit(title: str) -> str:
 def _event(company: str, fp: str, entry: _Merged) -> SignificantEvent:
     found = entry.hit.found
     mentions = len(entry.ids)
-    metrics = dict(found.metrics)
+    metrics = {k: _as_written(v, entry.hit) for k, v in found.metrics.items()}
     return SignificantEvent(
         company_id=company, event_type=found.event_type,
         severity=SEVERITY.get(found.event_type, Severity.MEDIUM), title=_fit(found.title),

@@ -156,6 +156,33 @@ STEMS: dict[str, str] = {
               "open sourc major version is out are out is here are here announce release of "
               "excited to now support now offer you can now you can finally now works with "
               "now integrates with slipped delayed postponed pushed back",
+    # news wording (headlines.py): results and audiences that rose, in a headline's few words
+    "news_results": "rise rises rose risen climb jump grow grew increase gain surg soar doubl "
+                    "topped tops$ beat ahead improv passes passed crossed surpass strong "
+                    "stronger record better bumper robust higher forecast guidance outlook "
+                    "returns to returned to swung to swings to back to passenger hit$ hits$ "
+                    "reach sets$ set$ breaking broke",
+    # setbacks in any register (lowlights.py)
+    "lowlight": "profit earning revenue sales turnover margin nav$ aum$ warn guidance outlook "
+                "loss losses writedown write-down impairment slash axe shed eliminat lays off "
+                "lay off boardroom poach fine$ fines$ fined probe investigat sue$ "
+                "sues$ sued censur rebuff settle mis-selling misselling misconduct watchdog "
+                "requires improvement told to facing faces hit with lose loses lost losing "
+                "sponsorship suspend halt freezes froze paused junk shut closes capex plug$ "
+                "hiatus ran out runs out fails failed flop ordered to must pay "
+                "to pay dividend expansion books$ booked hit by hurt by cuts$ cut$ slashes "
+                "rejects rejected recall short of "
+                "missed growth stayed flat remained flat shelving shelved mothball shortage "
+                "compensation damages restitution settlement close$ closing lays off laid off "
+                "freezes hiring hiring freeze quits resigns ousted bankruptcy insolvency "
+                "administration receivership liquidation cancels cancelled canceled "
+                "terminates valuation cyberattack cyber-attack ransomware hack$ hacked$ outage "
+                "glitch "
+                "delays delayed postpone pushes back pushed back exits exited withdraws "
+                "retreats ends$ ended$ let$ reduction failed to didn't hit did not hit "
+                "didn't manage did not manage wasn't able weren't able",
+    "reversal": "won't will not no longer decided not to renew fell through fell apart "
+                "collapsed rescinded withdrawn pulled churn",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 
@@ -232,10 +259,15 @@ def _stems(spec: str) -> list[str]:
              "shipping to", "shipping in",
              "calls with", "meetings with", "call with",
              "chats with", "hacker news", "indie hackers", "top post", "top story",
-             "customer count", "user count",
+             "customer count", "user count", "returns to", "returned to", "swung to",
+             "swings to", "back to", "lays off", "requires improvement", "told to",
+             "hit with", "ran out", "runs out", "ordered to", "must pay", "to pay", "will not",
+             "hit by", "hurt by", "stayed flat", "remained flat", "freezes hiring",
+             "pushes back", "no longer", "decided not to", "didn't manage", "did not manage",
+             "wasn't able", "weren't able", "failed to",
              # corporate.py's phrases
              "takes over", "took over", "come together", "comes together", "came together",
-             "head office", "credit rating", "capital expenditure", "ran out", "run out",
+             "head office", "credit rating", "capital expenditure", "run out",
              "running out", "stopped selling", "warning letter"}
     while i < len(words):
         for n in (4, 3, 2):

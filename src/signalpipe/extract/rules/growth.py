@@ -132,7 +132,10 @@ def revenue(clause: str, low: str, ctx: Context) -> Found | None:
 def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
     loss = LOSS.search(low)
     if loss:
-        return Found(T.REVENUE_MILESTONE, {"missed": "results"}, said(clause, loss.start()),
+        # its words name a setback, so two quarters' losses in one batch stay two events
+        return Found(T.REVENUE_MILESTONE, {"missed": "results",
+                                           "what": " ".join(key_words(loss.group()).split()[:5])},
+                     said(clause, loss.start()),
                      loss.start(), negative=True, allow=frozenset({"plan"}))
     word = _revenue_word(low)
     if word and NOT_REVENUE.search(low):

@@ -9,9 +9,19 @@ from dataclasses import dataclass
 
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import company as co
-from signalpipe.extract.rules import corporate, deals, founders, growth, modality
+from signalpipe.extract.rules import (
+    corporate,
+    deals,
+    founders,
+    growth,
+    headlines,
+    lowlights,
+    modality,
+)
+from signalpipe.extract.rules.chatter import blank_code, chatter_veto, dump
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
+from signalpipe.extract.rules.headlines import namesake, news_veto, untagged
 from signalpipe.extract.rules.layout import list_mail, no_events_here, readable
 from signalpipe.extract.rules.subject import OTHER_PEOPLE, third_party
 from signalpipe.extract.rules.text import Span, clauses, lower, sentences
@@ -23,6 +33,7 @@ Detector = Callable[[str, str, Context], Found | None]
 # revenue; "integration with X is live" is a partnership, not a launch; a podcast "is live" is
 # press.
 DETECTORS: tuple[tuple[str, Detector], ...] = (
+    ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
     ("funding", deals.funding), ("acquire_interest", founders.acquire_interest),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("investor_interest", deals.investor_interest), ("compliance", co.compliance),
@@ -35,8 +46,11 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
     ("revenue", growth.revenue),
     ("first_sale", founders.first_sale), ("users", growth.users),
+    ("news_results", headlines.results),
     ("technical", growth.technical), ("award", co.award),
     ("launch", co.launch),
+    # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
+    ("lowlight", lowlights.lowlight),
 )
 LATER_RETRACTED = re.compile(r"\b(?:then|but|and) (?:\w+ )?(?:backed out|pulled out|withdrew"
                              r"|turned (?:it|them|the offer|that) down|declined|passed|"
@@ -112,6 +126,9 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
                                                      sentence.text.find(clause) + found.trigger):
         return "retracted later in the sentence"
     head = clause[:found.trigger]
+    news = news_veto(found, clause, part, company)
+    if news:
+        return news
     if found.relational:
         other = re.search(r"\b(?:competitors?|rivals?|competition|(?:big (?:week|day|news|win)"
                           r"|congrats|congratulations|kudos) (?:for|to) (?!us\b|our\b|the team\b"
@@ -150,6 +167,9 @@ def read_message(message: Message, company: re.Pattern[str] | None
                  ) -> tuple[list[Hit], list[tuple[str, str]]]:
     """Every event one message states, and every near-event it rejected with the reason."""
     hits, rejected = _read(message, company)
+    other = namesake(message.text, company) if hits else None
+    if other is not None:
+        return [], [*rejected, (message.id, other)]
     quoted = [h for h in hits if _QUOTE.search(h.span.text)]
     if quoted and len(quoted) < len(hits):
         # a press release's quotes restate (or colour) the news its own sentences state
@@ -192,10 +212,10 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     found_cues = cues(low)
     if not found_cues:
         return [], []  # most messages: one scan finds no cue, there is nothing to read
-    skip = no_events_here(message.subject or "", message.text, low)
+    skip = no_events_here(message.subject or "", message.text, low) or dump(message.text)
     if skip:
         return [], [(message.id, skip)]
-    text = readable(masked(message.text))
+    text = readable(untagged(masked(blank_code(message.text))))
     if text is not message.text:
         # blanking only turns characters into spaces: a cue still stands where its first letter
         # was not blanked, so the scan need not run again
@@ -223,7 +243,9 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 if names else None
             if found is None:
                 continue
-            reason = _judge(found, clause.text, spans, i, company) or _injected(message, flagged)
+            reason = _judge(found, clause.text, spans, i, company) \
+                or chatter_veto(found, clause.text, sentence, text, subject, company) \
+                or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
                                 message.text[sentence.start:sentence.end])
@@ -233,7 +255,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     return hits, rejected
 
 
-_JOINT = re.compile(r" and |, (?=(?:[A-Z][a-z]{2,}|[a-z]{3,})(?:s|ed) )")
+_JOINT = re.compile(r" and | as it | as the company |, (?=(?:[A-Z][a-z]{2,}|[a-z]{3,})(?:s|ed) )")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
@@ -241,8 +263,8 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
     closed Tyrell Bank" states two events; "renewed and expanded" is one."""
     out: list[Span] = []
     for piece in pieces:
-        joint = _JOINT.search(piece.text) if (" and " in piece.text or ", " in piece.text) \
-            else None
+        joint = _JOINT.search(piece.text) if (" and " in piece.text or ", " in piece.text
+                                              or " as " in piece.text) else None
         if joint is None:
             out.append(piece)
             continue
@@ -295,7 +317,8 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
         return [], []
     flagged = injection_reason(f"{message.subject or ''}\n{message.text}")
     reason = f"injection: {flagged}" if flagged else veto(found, line, sentence, line, company,
-                                                          headline=True)
+                                                          headline=True) \
+        or chatter_veto(found, line, sentence, message.text, line, company)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []

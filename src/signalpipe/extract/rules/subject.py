@@ -43,12 +43,13 @@ _NOT_NAMES = frozenset(
         "after", "when", "once", "since", "while", "arr", "mrr", "nrr", "ndr", "nps", "csat", "kpi",
         "kpis", "okr", "okrs", "p50", "p90", "p95", "p99", "api", "apis", "sdk", "ui", "ux", "sla",
         "slas", "eu", "us", "uk", "ga", "beta", "q1", "q2", "q3", "q4", "yoy", "mom", "qoq", "wow",
-        "dau", "wau", "mau", "ceo", "cto", "cfo", "coo", "vp",
+        "dau", "wau", "mau", "ceo", "cto", "cfo", "coo", "vp", "soc", "iso", "pci", "hipaa",
+        "loss", "losses", "lowlights", "lowlight",
         # certifications name a standard, never a company ("The SOC 2 audit got pushed")
-        "soc", "iso", "pci", "hipaa", "gdpr", "fedramp", "hitrust",
+        "gdpr", "fedramp", "hitrust",
         # an update's section labels ("Partnerships: signed with Deloitte")
-        "partnerships", "partners", "customers", "hiring", "compliance", "lowlights",
-        "fundraising", "people", "ops"
+        "partnerships", "partners", "customers", "hiring", "compliance", "fundraising", "people",
+        "ops"
     ])
 
 
@@ -174,7 +175,7 @@ def _object_is_us(rest: str, company: re.Pattern[str] | None) -> bool:
 
 # "Acme customer Globex raised", "Acme-backed Initech hired": the company names someone else.
 _THEIRS = re.compile(r"(?:'s|\u2019s)?[\s-]+(customers?|clients?|partners?|portfolio compan\w+"
-                     r"|users?|backed|investee)\b", re.IGNORECASE)
+                     r"|users?(?=\s+[A-Z])|backed|investee)\b", re.IGNORECASE)
 
 
 def third_party(head: str, clause: str, company: re.Pattern[str] | None) -> str | None:
