@@ -50,6 +50,7 @@ HIRE = rx(
     r"|cfo|cto|coo|president|head)|replac\w+ (?:its |the |our )?(?:ceo|cfo|cto|coo|chair\w*"
     r"|chief)|adds? (?:[\w.'-]+ ){1,4}to (?:its |the |our )?board)")
 NOT_HIRE = rx(r"\b(?:(?:prior to|before) (?:joining|starting)|plan(?:s|ning)? to hire"
+              r"|(?:should|must|need to|needs to|going to|gonna|let'?s|could|might) hire"
               r"|to hire (?:a|an|our)\b|will hire|hope to hire"
               r"|looking (?:to hire|for)|want(?:s)? to hire|their partner joins"
               r"|as part of the round"
@@ -60,7 +61,11 @@ NOT_HIRE = rx(r"\b(?:(?:prior to|before) (?:joining|starting)|plan(?:s|ning)? to
               r"|waitlist|beta|program|session|thread|event|demo)|joined us (?:on|for) (?:the|a)"
               r" (?:call|demo|webinar|podcast)|customer|user"
               r"|(?:newest|strategic|technology|channel|distribution|integration) partners?"
-              r"|search for)\b")
+              r"|search for"
+              r"|under (?:the |its |a )?new|set to (?:name|appoint|hire)"
+              r"|(?:approval|budget|green light|sign-?off) (?:\w+ ){0,4}to hire"
+              r"|(?:them|it) as (?:the |our |a )?(?:newest |new )?partner"
+              r"|partner (?:program|programme|network))\b")
 LEAVE = rx(r"\b(?:passed away|(?:to|will) (?:step down|leave|retire)|retir(?:es|ed|ing)\b"
            r"|departure\b|decided to leave|(?:is )?out as|resign(?:ed|s|ing"
            r"|ation)|is leaving"
@@ -72,7 +77,8 @@ LEAVE = rx(r"\b(?:passed away|(?:to|will) (?:step down|leave|retire)|retir(?:es|
 LAYOFF = rx(r"\b(?:laid off|lay ?offs?|let go of \d+|reduction in force|\brif\b"
             r"|reduc(?:e|ed|ing) (?:the |our |its |their )?(?:team|headcount|staff|workforce"
             r"|personnel|employees|number of employees) (?:size )?by"
-            r"|(?:cut|cuts|cutting|axe|axes|shed|sheds|shedding|eliminat\w+) (?:about |around "
+            r"|(?:cut|cuts|cutting|axe|axes|shed|sheds|shedding|eliminat\w+|slash(?:es|ed|ing)?)"
+            r" (?:about |around "
             r"|some |nearly |up to )?[\d,.]+ ?(?:%|percent)? (?:of )?"
             r"(?:our |the )?(?:staff|team|headcount|workforce|jobs|roles|people|company)"
             r"|said goodbye to \d+|let \d+ (?:people|colleagues|employees) go|\d+ roles cut"
@@ -148,6 +154,11 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
                          r"|meet our", low)
             or (ctx.company and ctx.company.search(clause))):
         return None
+    employer = re.match(r"\s*([A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+)*) (?:hired|hires|appoints|names"
+                        r"|taps) (?!as\b|to\b)", clause)
+    if employer and not (ctx.company and ctx.company.search(employer.group(1))) \
+            and not FIRST_PERSON.search(low) and employer.group(1).lower() not in _NOT_PEOPLE:
+        return None  # "Globex hired a new CTO": their hire
     elsewhere = re.search(r"\b(?:at|joins|joined|joining) ([A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+)*)",
                           clause[role.end():])
     if elsewhere and not (ctx.company and ctx.company.search(elsewhere.group(1))) \
@@ -500,8 +511,9 @@ CERT_DONE = rx(
     r"|audit closed)")
 CERT_BAD = rx(r"\b(?:fail(?:ed|s)? (?:the |our |its )?[\w /-]{0,25}(?:audit|assessment"
               r"|certification"
-              r"|review)|didn'?t pass|did not pass|not pass|(?:audit|certification|assessment)"
-              r" (?:was |is |has been |got )?(?:delayed|pushed|slipped|postponed|failed)"
+              r"|review)|didn'?t pass|did not pass|not pass|(?:audit|certification|assessment"
+              r"|authori[sz]ation) (?:was |is |has been |got )?(?:delayed|pushed|slipped"
+              r"|postponed|failed)"
               r"|qualified [\w/ -]{0,30}opinion|\d+ exceptions|exceptions (?:found|noted"
               r"|were found)|(?:major|critical"
               r"|material)"
@@ -532,19 +544,23 @@ FORMER = rx(r"\b(?:former|ex-) ?(?:[\w-]+ ){0,3}(?:analyst|employee|executive|tr
 
 def compliance(clause: str, low: str, ctx: Context) -> Found | None:
     hit = REGULATORY.search(low)
-    if hit and not re.search(r"\b(?:dismiss\w*|thrown out|cleared of|acquitt\w*|overturn\w*)\b",
-                             low) and not FORMER.search(ctx.sentence.lower() or low):
+    if hit and not re.search(r"\b(?:dismiss\w*|thrown out|cleared of|acquitt\w*|overturn\w*"
+                             r"|into (?:the |an? |our |this )?(?:outage|incident|bug|issue"
+                             r"|failure|downtime|root cause|crash))\b", low) \
+            and not FORMER.search(ctx.sentence.lower() or low):
         # "former Aviva analyst fined by FCA": a person's penalty, not the company's
         return Found(T.COMPLIANCE, {"regulatory": key(hit.group())},
                      f"Regulatory action: {said(clause, hit.start())}", hit.start(),
                      negative=True, allow=frozenset({"plan"}))
     cert = CERT.search(low)
     if not cert or re.search(r"\b(?:readiness|pre-?audit|gap (?:assessment|analysis)|mock audit"
-                             r"|dry run)\b", low):
+                             r"|dry run|seek\w*|applied for|apply for|filed for)\b", low):
         return None
     written = clause[cert.start():cert.end()]
     name = _cert_name(written)
-    bad = CERT_BAD.search(low)
+    # "with no critical findings" is a clean result, not a finding
+    clean = CLEAN.search(low)
+    bad = None if clean else CERT_BAD.search(low)
     if bad:
         return Found(T.COMPLIANCE, {"certification": name},
                      f"{written}: {said(clause, bad.start())}",
@@ -552,7 +568,7 @@ def compliance(clause: str, low: str, ctx: Context) -> Found | None:
                      # "delayed to next year" is the setback, not a plan
                      allow=frozenset({"plan"}) if re.search(r"delay|push|slip|postpon",
                                                             bad.group()) else frozenset())
-    done = CERT_DONE.search(low)
+    done = CERT_DONE.search(low) or clean
     if not done or (done.group() in {"compliance", "compliant"} and not re.search(
             r"\b(?:achieved|complete|now|fully|officially|became|is|are|we're)\b[^.]{0,20}"
             r"complian", low)):
@@ -561,12 +577,18 @@ def compliance(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     return Found(T.COMPLIANCE, {"certification": name},
                  f"{written.upper() if len(written) <= 5 else written} "
-                 f"{_cert_verb(done.group())}", min(cert.start(), done.start()))
+                 f"{'audit passed' if clean else _cert_verb(done.group())}",
+                 min(cert.start(), done.start()),
+                 allow=frozenset({"negation"}) if clean else frozenset())
+
+
+CLEAN = rx(r"\b(?:no|zero|without any|without) (?:\w+ )?(?:exceptions|findings|issues"
+           r"|vulnerabilities|weakness(?:es)?|non-?conformit\w+)\b")
 
 
 def _cert_verb(done: str) -> str:
     d = done.lower()
-    if d.startswith(("pass", "clean", "unqualified", "no exc", "zero exc", "opinion")):
+    if d.startswith(("pass", "clean", "unqualified", "no ", "zero ", "without", "opinion")):
         return "audit passed"
     if d.startswith(("authori", "ato", "p-ato", "ready")):
         return "authorization"

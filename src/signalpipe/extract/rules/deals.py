@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules.corporate import product_after
 from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.lexicon import INVESTOR, rx
 from signalpipe.extract.rules.names import clean, key, name_after, name_before, names_in
@@ -299,6 +300,9 @@ def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     if re.search(r"\b(?:that|which|who)\s+$", clause[:done.start()].lower()):
         return None  # "the company that won the contract": a description, not news
+    if done.group() in ("bought", "buys", "purchased", "purchases") \
+            and FIRST_PERSON.search(clause[:done.start()]):
+        return None  # "we bought Figma seats": we are the buyer
     if SELLER_SIDE.match(done.group()) and third_party(clause[:done.start()], clause, ctx.company):
         return None  # "Lockheed won a $2B contract": someone else sold it
     metrics: dict[str, str | int | float] = {}
@@ -411,7 +415,8 @@ CHURN = rx(
     r"|(?:didn'?t|did not) renew(?! (?:the|my|our) (?:domain|lease|passport|visa|membership))"
     r"|chose not to renew|decided not to renew|non-?renewal"
     r"|downgrad(?:ed|ing|es)|terminat(?:ed|ing|es) (?:their|the|its) (?:contract|agreement)"
-    r"|(?:nrr|ndr|retention) (?:dropped|fell|declined|slipped)|churn (?:rate )?(?:spiked|jumped"
+    r"|(?:nrr|ndr|retention) (?:dropped|fell|declined|slipped)"
+    r"|churn (?:rate )?(?:has |have |is |was )?(?:\w+ )?(?:spiked|jumped"
     r"|rose|increased|climbed|doubled|went up|is up|was up)|pause[ds]? (?:their|the|its)"
     r" (?:rollout|contract|deployment))")
 SUCCESS_DONE = rx(r"\b(?:renewed|renews|re-?signed|extended|expanded|expands|upgraded|added"
@@ -488,8 +493,9 @@ def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
     if not m or not SUCCESS_DONE.search(low) or NOT_SUCCESS.search(low):
         return None
     if re.search(r"\b(?:renew\w*\b[^.]{0,40}\b(?:is due|due on|due in|coming up)|our [\w ]{1,30}"
-                 r"(?:licen[cs]es?|subscription|plan|contract)|lease|at renewal|walk at"
+                 r"(?:licen[cs]es?|subscription|plan|contract)|lease|landlord|at renewal|walk at"
                  r"|renewal (?:call|date|conversation|discussion|is due|coming up|notice)"
+                 r"|renewal (?:is )?in \d+ (?:days|weeks|months)"
                  r"|up for renewal|auto-?renew|renew (?:my|your|the) (?:passport|license|domain"
                  r"|cert\w*|subscription))", low):
         return None
@@ -562,7 +568,19 @@ def acquisition(clause: str, low: str, ctx: Context) -> Found | None:
     target = name_after(clause, m.end(), within=30)
     if target and ctx.company and ctx.company.search(target):
         target = name_before(clause, m.start())
+    if target is None and m.group() in ("bought", "buys", "to buy") \
+            and not (ctx.company and ctx.company.search(clause)):
+        return None  # "we bought new laptops": a purchase, not a company bought
+    if target and m.group() in ("bought", "buys", "to buy") and product_after(
+            clause, clause.find(target, m.end()) + len(target)):
+        return None  # "we bought Figma seats": a product bought
     name = target or "a company"
+    # "we've been acquired by Stripe": the buyer is named after "by", the news is ours
+    acquired = re.search(r"\b(?:were|was|been|being|got|is|are) acquired by\b", low)
+    head = clause[:acquired.start()].rstrip() if acquired else ""
+    ours = acquired is not None and bool(
+        re.search(r"\b(?:we|we've|we have|we had|we're|we are)(?: just)?(?: been)?$", head.lower())
+        or (ctx.company and any(o.end() >= len(head) - 12 for o in ctx.company.finditer(head))))
     return Found(T.OTHER, {"subtype": "acquisition", "target": key(name)},
                  f"Acquisition: {name}", m.start(), subtype="acquisition",
-                 stakeholders=(name,) if target else ())
+                 stakeholders=(name,) if target else (), relational=ours)

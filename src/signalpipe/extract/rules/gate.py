@@ -120,6 +120,34 @@ STEMS: dict[str, str] = {
                  "concurrent index size database size image size shrank shrunk beats outperform",
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
              "granted secured landed patent award honor honour voted crowned",
+    # corporate.py's readings: each runs after its type's main detector passed on a clause
+    "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
+                   "full-time poach "
+                   "taps$ tapped picks$ picked promoted elevated names$ named appoint hires$ "
+                   "lure lured recruited hire$ hires$",
+    "corp_compliance": "approv clear$ clears$ cleared$ clearance licens licenc authori grant "
+                       "certif recertif settle fine "
+                       "fines$ probe pay$ watchdog rated designation mis-selling rebuff orphan "
+                       "warning letter label$ ce mark obtain earns$ soc$ soc 2 iso hipaa pci gdpr "
+                       "fedramp",
+    "corp_other": "acqui buy to buy to sell sale of bought purchas takes over took over lands$ "
+                  "landed snaps$ snapped$ sale$ stake shed offload "
+                  "sell sold divest spin spun merger merges$ merge$ combine come together "
+                  "comes together came together agreement join ftse s&p nasdaq dow$ stoxx "
+                  "russell headquarters hq$ head office official relicens re-licens licens licenc "
+                  "cla$ contributor junk$ downgrad credit rating output capex capital expenditure "
+                  "ran out run out running out backorder hiatus paused halted suspended "
+                  "stopped selling disappear dried shortage",
+    "corp_partnership": "forces teamed up teams up teaming strik struck ink bag signs$ signed$ "
+                        "memorandum memo$ mou$ joint jv$ consortium alliance expand agreement seal "
+                        "agreed official exclusive preferred join selects$ selected$ chose choos "
+                        "taps$ tapped picks$ picked",
+    "corp_deal": "largest biggest record order places placed finali firms$ firmed$ win$ wins$ "
+                 "won$ secures$ secured$ lands$ landed awarded purchas sold sells$ bought "
+                 "upgraded signed$ chose went with standardiz standardis signs$ inks$ inked "
+                 "agreement po$ purchase order order form",
+    "corp_success": "how$ production turns$ turned$ taps$ tapped$ bets$ switches$ switched$ "
+                    "upgraded standardiz standardis churn",
     "first_sale": "sold my first sold our first got our first got my first landed our first "
                   "made our first made my first closed our first first paying first paid "
                   "first sale first pre paying",
@@ -249,7 +277,11 @@ def _stems(spec: str) -> list[str]:
              "hit with", "ran out", "runs out", "ordered to", "must pay", "to pay", "will not",
              "hit by", "hurt by", "stayed flat", "remained flat", "freezes hiring",
              "pushes back", "no longer", "decided not to", "didn't manage", "did not manage",
-             "wasn't able", "weren't able", "failed to"}
+             "wasn't able", "weren't able", "failed to",
+             # corporate.py's phrases
+             "takes over", "took over", "come together", "comes together", "came together",
+             "head office", "credit rating", "capital expenditure", "run out",
+             "running out", "stopped selling", "warning letter"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

@@ -431,7 +431,10 @@ OUTAGE = rx(
     r"|(?:discovered|identified|alerted to|detected|disclos\w+|there (?:has been|was)) (?:a |an )?"
     r"(?:\w+ ){0,3}(?:security (?:vulnerability|issue|flaw|hole)|vulnerability)"
     r"|unauthori[sz]ed (?:activity|access)"
-    r"|unauthorized access|data leak|exposed"
+    r"|unauthorized access|data leak"
+    # "exposed customer data", "records were exposed"; not "tools are exposed over MCP"
+    r"|exposed(?= (?:\w+ ){0,3}(?:data|records|credentials|keys|secrets|passwords|emails|pii"
+    r"|information|databases?|buckets?|tokens)\b)|(?<=was )exposed|(?<=were )exposed"
     r"|ransomware|post-?mortem|root cause|rca\b|unavailable|timeouts?|lag\b|lagging"
     r"|crash(?:ed|es|ing)?|broke (?:for|in) production|failed over|failover)")
 # "Traffic to Gumroad is down": a number fell, nothing broke.

@@ -33,8 +33,9 @@ PLAN = _rx(
     r"|considering|exploring|in talks|in discussions?|discuss(?:ing)?|pending|wish|want(?:s|ed)? to"
     r"|need(?:s|ed)?\b|require[sd]?\b|wants? us to|asked us to|at risk|risk of|trying to|try to"
     r"|working (?:on|towards?)|close to|almost"
-    r"|nearly|about to"
-    r"|(?<!as )soon\b|upcoming|scheduled|tentative(?:ly)?|let'?s|prep(?:are|aring)? (?:for|the)"
+    r"|(?<!for )(?<!worth )nearly|about to"
+    r"|(?<!as )soon\b|upcoming|scheduled|tentative(?:ly)?|let's|lets (?!you\b|us\b|them\b"
+    r"|users\b)|prep(?:are|aring)? (?:for|the)"
     r"|in the works|fingers crossed|if all goes well|pray|manifest(?:ing)?|dream|roadmap"
     r"|getting ready|gearing up|prospect(?:ive)?|opportunity|opportunities|proposal|proposed"
     r"|shortlist(?:ed)?|finalist|waiting (?:on|for)|await(?:ing)?|once (?:we|they|it)"
@@ -45,8 +46,8 @@ PLAN = _rx(
 HYPOTHETICAL = _rx(r"(?:^|\W)(?:if|unless|assuming|imagine|what if|suppose|supposing"
                    r"|in case(?! you missed)"
                    r"|whether|when we|once|even if)\b|^\W*when\b")
-NEGATION = _rx(r"\b(?:not|no(?!\. ?\d)|never|nobody|none|neither|nor|without|didn't|don't|doesn't"
-               r"|haven't|hasn't|hadn't|isn't|aren't|wasn't|weren't|won't|wouldn't|can't"
+NEGATION = _rx(r"\b(?:not(?!-)|no(?!\. ?\d)|never|nobody|none|neither|nor|without|didn't|don't"
+               r"|doesn't|haven't|hasn't|hadn't|isn't|aren't|wasn't|weren't|won't|wouldn't|can't"
                r"|cannot|couldn't|no longer|yet to|far from|fell through|falls through"
                r"|instead of|rather than|rumou?rs? (?:are|is) false|denied|retract\w*"
                r"|scratch that|false alarm|correction|not yet|nope)\b|n't\b")

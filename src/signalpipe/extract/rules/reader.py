@@ -9,7 +9,16 @@ from dataclasses import dataclass
 
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import company as co
-from signalpipe.extract.rules import deals, founders, growth, headlines, lowlights, modality, tech
+from signalpipe.extract.rules import (
+    corporate,
+    deals,
+    founders,
+    growth,
+    headlines,
+    lowlights,
+    modality,
+    tech,
+)
 from signalpipe.extract.rules.chatter import blank_code, chatter_veto, dump
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
@@ -27,13 +36,16 @@ Detector = Callable[[str, str, Context], Found | None]
 DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
     ("funding", deals.funding), ("acquire_interest", founders.acquire_interest),
-    ("acquisition", deals.acquisition),
+    ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("investor_interest", deals.investor_interest), ("compliance", co.compliance),
-    ("media", co.media), ("hiring", co.hiring),
+    ("corp_compliance", corporate.compliance),
+    ("media", co.media), ("hiring", co.hiring), ("corp_hiring", corporate.hiring),
     ("shut_down", founders.shut_down), ("expansion", co.expansion),
-    ("partnership", deals.partnership), ("enterprise_deal", deals.enterprise_deal),
+    ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
+    ("enterprise_deal", deals.enterprise_deal), ("corp_deal", corporate.enterprise_deal),
     ("churn_count", founders.churn_count),
-    ("customer_success", deals.customer_success), ("revenue", growth.revenue),
+    ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
+    ("revenue", growth.revenue),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("news_results", headlines.results),
     ("technical", tech.postmortem), ("technical", growth.technical), ("award", co.award),
@@ -260,8 +272,11 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
         cut, width = joint.start(), len(joint.group())
         left_end = piece.start + cut
         right_start = left_end + width
-        left = {n for pos, these in at if piece.start <= pos < left_end for n in these}
-        right = {n for pos, these in at if right_start <= pos < piece.end for n in these}
+        # corporate.py's fallback readings do not change where a clause is cut
+        left = {n for pos, these in at if piece.start <= pos < left_end for n in these
+                if not n.startswith("corp_")}
+        right = {n for pos, these in at if right_start <= pos < piece.end for n in these
+                 if not n.startswith("corp_")}
         if left and right and left != right and len(piece.text[cut + width:].split()) >= 3:
             out.append(Span(piece.start, left_end, piece.text[:cut]))
             out.append(Span(right_start, piece.end, piece.text[cut + width:]))

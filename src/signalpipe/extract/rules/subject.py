@@ -44,7 +44,12 @@ _NOT_NAMES = frozenset(
         "kpis", "okr", "okrs", "p50", "p90", "p95", "p99", "api", "apis", "sdk", "ui", "ux", "sla",
         "slas", "eu", "us", "uk", "ga", "beta", "q1", "q2", "q3", "q4", "yoy", "mom", "qoq", "wow",
         "dau", "wau", "mau", "ceo", "cto", "cfo", "coo", "vp", "soc", "iso", "pci", "hipaa",
-        "loss", "losses", "lowlights", "lowlight"
+        "loss", "losses", "lowlights", "lowlight",
+        # certifications name a standard, never a company ("The SOC 2 audit got pushed")
+        "gdpr", "fedramp", "hitrust",
+        # an update's section labels ("Partnerships: signed with Deloitte")
+        "partnerships", "partners", "customers", "hiring", "compliance", "fundraising", "people",
+        "ops"
     ])
 
 
