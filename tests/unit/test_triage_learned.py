@@ -11,7 +11,7 @@ import pytest
 from signalpipe.extract.learned import MessageScorer, ModelFileError, default_scorer, score
 from signalpipe.extract.learned.model import WEIGHTS_FILE
 from signalpipe.extract.learned.train import main as train_main
-from signalpipe.extract.triage import KEEP_AT, SEND_AT, Triage
+from signalpipe.extract.triage import KEEP_AT, SEND_AT, Triage, is_chatter
 from signalpipe.models import Batch, Message, Source
 
 DEV_SOURCES = sorted(p.name for p in (Path(__file__).resolve().parents[2] / "corpus/dev")
@@ -101,10 +101,13 @@ EVENTS = [
     "MRR crossed $50k this month, up 12% MoM",
     "Bad news: Globex churned, they cancelled their contract today",
 ]
+SHORT_CHATTER = ["lunch at noon?", "standup in 5", "thanks!", "coffee?", "ok", "🎂"]
 CHATTER = [
-    "lunch at noon?", "standup in 5", "thanks!", "can someone review my PR?",
-    "I'll be out of office on Friday", "the build is green again",
-    "who has the meeting notes from yesterday?", "coffee?",
+    "can someone review my PR?", "I'll be out of office on Friday",
+    "the build is green again", "who has the meeting notes from yesterday?",
+    "Reminder: the all-hands moved to 3pm tomorrow",
+    "Can you send me the slides for Monday's meeting?",
+    "The staging deploy failed again, looking into it",
 ]
 
 
@@ -115,9 +118,24 @@ def test_event_messages_of_many_styles_are_sent(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", CHATTER)
-def test_routine_chatter_is_not_sent(text: str) -> None:
+def test_routine_chatter_scores_below_the_threshold(text: str) -> None:
     assert score(text) < SEND_AT
     assert not Triage(scorer=default_scorer()).wants(msg("m", text))
+
+
+@pytest.mark.parametrize("text", SHORT_CHATTER)
+def test_very_short_chatter_is_never_scored(text: str) -> None:
+    class Refuses:
+        def score(self, text: str) -> float:
+            raise AssertionError(f"scored {text!r}")
+
+    assert is_chatter(msg("m", text))
+    assert not Triage(scorer=Refuses()).wants(msg("m", text))
+
+
+@pytest.mark.parametrize("text", ["🎉 15k users 🎉", "We closed our Series A!"])
+def test_short_messages_with_a_cue_are_not_chatter(text: str) -> None:
+    assert not is_chatter(msg("m", text))
 
 
 def test_learned_triage_keeps_replies_next_to_a_hit_in_batch_order() -> None:
