@@ -188,6 +188,9 @@ class LLMSettings(BaseModel):
     triage_rules: bool = Field(default=False, description=(
         "also send messages where the offline rules extractor found an event (and a weak cue); "
         "off by default: on the real-text corpus it adds sends, not recall (bench/triage.py)"))
+    triage_learned: bool = Field(default=True, description=(
+        "score every message with the learned scorer (signalpipe.extract.learned) beside the "
+        "lexicon; off: the lexicon alone (bench/triage.py compares both)"))
     keep_ungrounded: bool = False
     email_composer: Literal["template", "llm"] = "template"
     price_per_million_input: float = Field(default=0.30, ge=0)

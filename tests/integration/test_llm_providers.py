@@ -369,7 +369,9 @@ def test_injected_instructions_never_become_events(make: Make, server: FakeLLMSe
                                                    case: dict[str, Any]) -> None:
     server.responder = obeying_model(case)
     injected = msg("inj", case["text"], subject=case.get("subject"))
-    result = make(triage=True).extract(
+    # Triage off: the model must read the injection (learned triage may drop one as routine,
+    # which saves tokens but would leave the defence untested).
+    result = make(triage=False).extract(
         batch(msg("deal", LEGIT), msg("ok", "Standup moved to 10am tomorrow."), injected))
     assert [e.title for e in result.events] == ["Initech 3-year contract"]
     assert all("inj" not in e.source_message_ids for e in result.events)

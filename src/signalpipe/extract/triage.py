@@ -8,6 +8,14 @@ next to a kept one is also kept when it has a weak cue of its own (a reply such 
 it" or "$95k/yr" carries the context of the message before it). It is tuned for recall on the
 real-text corpus (``bench/triage.py``): a false candidate costs a few tokens, a missed one costs
 an event; but a lone percentage or the word "deal" is in every ops email and would send them all.
+
+The lexicon misses news written as terse third-person headlines ("Glencore sells agri unit stake
+for $2.5bn") and sends much routine mail that happens to hold a cue. With a learned scorer
+(``signalpipe.extract.learned``), a message is also sent when its score reaches ``send_at``, and a
+lexicon candidate is dropped when its score is below ``keep_at`` (the model reads it as
+routine). Both thresholds are chosen on the dev split by leave-one-source-out, so they are set
+for sources the model did not see (``bench/triage.py --choose``). Very short chatter with no cue
+("ok", "thanks!", "standup in 5") cannot hold an event and is never scored.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from typing import Self
+from typing import Protocol, Self
 
 from signalpipe.errors import SignalpipeError
 from signalpipe.extract.base import Extractor
@@ -129,6 +137,20 @@ _WEAK = {
 _CONTEXT_FAMILIES = ("money", "count", "deal")
 _STRONG_RX = re.compile("|".join(f"(?:{rx})" for rx in _STRONG.values()), re.IGNORECASE)
 _WEAK_RX = {name: re.compile(rx, re.IGNORECASE) for name, rx in _WEAK.items()}
+SEND_AT = 0.52
+"""Learned score at which a message is sent whatever the lexicon says (bench/triage.py --choose)."""
+KEEP_AT = 0.48
+"""Learned score below which a lexicon candidate is dropped as routine."""
+_CHATTER_WORDS = 3
+_WORD = re.compile(r"[^\W_]+")
+
+
+class Scorer(Protocol):
+    """What triage needs of a learned model: P(the text states an event)."""
+
+    def score(self, text: str) -> float: ...
+
+
 CONTEXT_CHARS = 280
 """A neighbour longer than this is a message of its own, not a reply that completes another."""
 
@@ -146,6 +168,12 @@ def weak_cues(message: Message) -> int:
 def is_candidate(message: Message) -> bool:
     """True when a message has a strong cue, or weak cues of two different kinds."""
     return bool(_STRONG_RX.search(_text(message))) or weak_cues(message) >= 2
+
+
+def is_chatter(message: Message) -> bool:
+    """Too short to hold an event ("ok", "thanks!", "standup in 5"): at most three words and no
+    lexicon cue. The learned score of so few words is noise, so it is not asked."""
+    return len(_WORD.findall(_text(message))) <= _CHATTER_WORDS and not is_candidate(message)
 
 
 def is_context(message: Message) -> bool:
@@ -168,23 +196,45 @@ def with_neighbours(indices: set[int], messages: Sequence[Message], *, radius: i
 
 
 class Triage:
-    """Picks what to send: lexicon candidates and rule hits, with the replies around them."""
+    """Picks what to send: lexicon candidates, learned-score hits and rule hits, with the
+    replies around them."""
 
-    def __init__(self, *, rules: Extractor | None = None, radius: int = 1) -> None:
+    def __init__(self, *, rules: Extractor | None = None, radius: int = 1,
+                 scorer: Scorer | None = None, lexicon: bool = True,
+                 send_at: float = SEND_AT, keep_at: float = KEEP_AT) -> None:
         self.rules = rules
         self.radius = radius
+        self.scorer = scorer
+        self.lexicon = lexicon
+        self.send_at = send_at
+        self.keep_at = keep_at
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
-        """The lexicon; with ``llm.triage_rules`` the rules extractor's hits are candidates too."""
-        if not settings.llm.triage_rules:
-            return cls()
-        return cls(rules=RulesExtractor.from_settings(settings))
+        """The lexicon with the shipped learned scorer (``llm.triage_learned``); with
+        ``llm.triage_rules`` the rules extractor's hits are candidates too."""
+        scorer = None
+        if settings.llm.triage_learned:
+            from signalpipe.extract.learned import default_scorer
+
+            scorer = default_scorer()
+        rules = RulesExtractor.from_settings(settings) if settings.llm.triage_rules else None
+        return cls(rules=rules, scorer=scorer)
+
+    def wants(self, message: Message) -> bool:
+        """Whether `message` is a candidate in its own right (before neighbours and rules)."""
+        if self.scorer is None:
+            return self.lexicon and is_candidate(message)
+        if is_chatter(message):
+            return False
+        score = self.scorer.score(_text(message))
+        return score >= self.send_at or (self.lexicon and score >= self.keep_at
+                                         and is_candidate(message))
 
     def select(self, batch: Batch) -> list[Message]:
         """The messages of `batch` worth sending to the LLM, in batch order (maybe none)."""
         messages: Sequence[Message] = batch.messages
-        hits = {i for i, m in enumerate(messages) if is_candidate(m)}
+        hits = {i for i, m in enumerate(messages) if self.wants(m)}
         # A rule hit counts as one more weak cue: alone it would send every templated metric
         # line the rules misread, while the lexicon already covers what the rules find.
         hits |= {i for i in self._rule_hits(batch) if weak_cues(messages[i]) >= 1}
