@@ -96,13 +96,18 @@ PERSON = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ]+)?(?:\s(?:[A-Z]\.|
 def _person(clause: str, at: int) -> str | None:
     """The person a hire or departure is about: the nearest capitalised first name."""
     best = None
+    best_name = None
     for m in PERSON.finditer(clause):
-        word = m.group()
-        if word.lower() in _NOT_PEOPLE or ROLE.fullmatch(word.lower()):
+        # "Welcome Sarah", "Meet Dana Wu": the greeting starts the capitalised run, not the name
+        words = m.group().split()
+        while words and words[0].lower() in _NOT_PEOPLE:
+            words.pop(0)
+        word = " ".join(words)
+        if not word or ROLE.fullmatch(word.lower()):
             continue
         if best is None or abs(m.start() - at) < abs(best.start() - at):
-            best = m
-    return best.group() if best else None
+            best, best_name = m, word
+    return best_name
 
 
 _NOT_PEOPLE = frozenset(
@@ -115,7 +120,8 @@ _NOT_PEOPLE = frozenset(
         "they", "her", "his", "he's", "she's", "they're", "yes", "update", "news", "officially",
         "congrats", "also", "new",
         "senior", "lead", "principal", "staff", "founding", "general", "counsel", "departure",
-        "sad", "postmortem", "layoff", "layoffs", "two", "wins"
+        "sad", "postmortem", "layoff", "layoffs", "two", "wins", "meet", "introducing", "say",
+        "shoutout", "shout-out", "congratulations", "announcing", "join", "joining",
     ])
 
 
@@ -231,7 +237,10 @@ ROUTINE = rx(r"\b(?:design partners?|private beta|(?:private|closed|internal) al
              r"|instance|boundary"
              r"|documentation|version of"
              r"|invite|invitation|calendar|meeting|minutes|agenda|slides|deck|video|recording)\b")
-_VERSION = re.compile(r"\bv?(\d+)\.(\d+)(?:\.(\d+))?\b")
+# "under Apache 2.0", "GPLv3", "MPL 2.0": a licence's number is not the product's version
+_VERSION = re.compile(r"(?<!apache )(?<!Apache )(?<!MPL )(?<!mpl )(?<!GPL )(?<!gpl )(?<!CC BY )"
+                      r"(?<!OAuth )(?<!oauth )(?<!HTTP/)(?<!http/)(?<!TLS )(?<!tls )"
+                      r"\bv?(\d+)\.(\d+)(?:\.(\d+))?\b")
 
 
 MAJOR_HEADING = re.compile(r"^\W{0,6}(?:v|version\s)?(?P<v>[1-9]\d*\.0(?:\.0)?)\b\W{0,4}"

@@ -81,8 +81,10 @@ FAMILIES: tuple[Family, ...] = (
      ("fine", "probe", "investigat", "sue", "charge", "penal", "censur", "order", "rebuff",
       "reject", "refus", "block", "ban")),
     (rx(r"\b(?:(?:settles|settled) (?!(?:the |an? |our |your )?(?:invoice|bill|balance|tab"
-        r"|payment))(?:\w+ ){0,4}(?:over|for)\b|(?:must|to|will|agrees? to"
+        r"|payment))(?:\w+ ){0,4}(?:over|for)\b|(?:agrees? to|agreed to"
         r"|ordered to) pay (?:\w+ )?[$£€]?[\d.,]+ ?(?:m|mn|mln|bn|million|billion)?\b"
+        # "must pay $500 in fees to AWS" is a bill; "to pay $40m" in a headline is a ruling
+        r"|(?:must|to|will) pay (?:\w+ )?[$£€]?[\d.,]+ ?(?:m|mn|mln|bn|million|billion)\b"
         r"|mis-?selling|misconduct (?:charges?|costs?|fines?)|(?:opens?|launch(?:es)?) (?:a |an )?"
         r"(?:probe|investigation|inquiry)|watchdog (?:finds|found|says)|requires improvement"
         r"|told to improve|(?:faces?|facing) (?:a |an )?(?:delay|lawsuit|probe|fine|claims?)"
@@ -161,8 +163,9 @@ FAMILIES: tuple[Family, ...] = (
         r"|meet|make) any (?:of )?(?:my |our |the )?(?:set )?(?:goals|targets))\b"),
      T.PRODUCT_LAUNCH, "not delivered", "actor",
      ("failed", "manage", "able", "goals", "targets")),
+    # "we shelved Jira in favour of Linear" drops a tool, it does not shelve a product
     (rx(r"\b(?:shelving|shelved|mothballing|mothballed)\b(?! (?:the |our |my |an? )?(?:idea|plans?"
-        r"|thought))"), T.PRODUCT_LAUNCH, "shelved", "actor",
+        r"|thought))(?!(?: [\w.-]+){1,3} in favou?r of\b)"), T.PRODUCT_LAUNCH, "shelved", "actor",
      ("shelv", "mothball")),
     (rx(r"\b(?:shortages?|strikes?|outages?|fires?|floods?) (?:has |have |had )?(?:delayed|halted"
         r"|disrupted|stopped) (?:the |our |my )?(?:\w+ ){0,3}?(?:prototype|production|shipments?"

@@ -50,7 +50,11 @@ NEGATION = _rx(r"\b(?:not(?!-)|no(?!\. ?\d)|never|nobody|none|neither|nor|withou
                r"|doesn't|haven't|hasn't|hadn't|isn't|aren't|wasn't|weren't|won't|wouldn't|can't"
                r"|cannot|couldn't|no longer|yet to|far from|fell through|falls through"
                r"|instead of|rather than|rumou?rs? (?:are|is) false|denied|retract\w*"
-               r"|scratch that|false alarm|correction|not yet|nope)\b|n't\b")
+               r"|scratch that|false alarm|correction|not yet|nope"
+               # a plan given up is no event: "we abandoned the idea of raising a seed round"
+               r"|(?:abandon(?:ed|s|ing)?|scrap(?:ped|s|ping)?|dropp(?:ed|ing)|shelv(?:ed|ing)"
+               r"|g[ai]ve up on|giving up on) (?:the |our |my |any )?(?:idea|plans?|thought"
+               r"|notion)s? (?:of|to)|decided against|gave up on raising)\b|n't\b")
 RUMOUR = _rx(r"\b(?:rumou?r\w*|reportedly|allegedly|heard (?:that|they|we)|word is|apparently"
              r"|sources say|speculat\w*|supposedly|gossip|unconfirmed|might have|may have)\b")
 OLD_NEWS = _rx(r"\b(?:back in (?:19|20)\d\d|back then|years ago|(?:a|one|two|three) years? ago"
