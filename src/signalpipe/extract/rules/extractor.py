@@ -11,6 +11,13 @@ from typing import Self
 from signalpipe.extract.base import Extraction, Extractor
 from signalpipe.extract.rules.deals import funding_title
 from signalpipe.extract.rules.found import Found
+from signalpipe.extract.rules.naming import (
+    misnamed,
+    one_name,
+    product_key,
+    readable,
+    renamed,
+)
 from signalpipe.extract.rules.reader import Hit, read_message
 from signalpipe.extract.rules.subject import aliases_pattern, name_variants
 from signalpipe.models import (
@@ -90,6 +97,8 @@ class RulesExtractor(Extractor):
         for message in batch.messages:
             hits, dropped = read_message(message, company)
             rejected.extend(dropped)
+            hits, dropped = _named(hits, company)
+            rejected.extend(dropped)
             for hit in one_per_kind(hits):
                 entry = merged.setdefault(fingerprint(batch.company_id, hit), _Merged(hit))
                 entry.add(hit)
@@ -100,6 +109,22 @@ class RulesExtractor(Extractor):
             sent_messages=len(batch.messages), latency_ms=(time.perf_counter() - started) * 1e3,
             events_proposed=len(events) + len(rejected), events_rejected=len(rejected))
         return Extraction(events=events, usage=usage, rejected=rejected)
+
+
+def _named(hits: list[Hit], company: re.Pattern[str] | None
+           ) -> tuple[list[Hit], list[tuple[str, str]]]:
+    """Readings whose product, partner, customer or outlet is a name ("Launched Key" is not)."""
+    kept, dropped = [], []
+    for hit in hits:
+        truer = renamed(hit.found, hit.span.text, company)
+        if truer is not None:
+            hit = replace(hit, found=truer)
+        reason = misnamed(hit.found, hit.span.text)
+        if reason is None:
+            kept.append(hit)
+        else:
+            dropped.append((hit.message.id, reason))
+    return kept, dropped
 
 
 def fold_restated(merged: dict[str, _Merged]) -> dict[str, _Merged]:
@@ -180,14 +205,18 @@ def _distinct(group: list[Hit]) -> bool:
     names = {str(v) for h in group for k, v in h.found.metrics.items()
              if k in {"customer", "partner", "product", "hire", "publication", "investor",
                       "region", "certification", "target", "name"}}
-    return len(names) > 1
+    return len(one_name(names)) > 1
 
 
 def fingerprint(company: str, hit: Hit) -> str:
     """One mention's own identity (type, polarity, metrics or title), so mentions merge alike in
     any batching."""
     found = hit.found
-    return canonical_fingerprint(company, found.event_type.value, identity(found), found.title,
+    ident = identity(found)
+    if isinstance(ident.get("product"), str):
+        # "Launched Self-hosted Plausible" and "Launched Plausible Analytics Self-Hosted" are one
+        ident = {**ident, "product": product_key(company, str(ident["product"]))}
+    return canonical_fingerprint(company, found.event_type.value, ident, found.title,
                                  "negative" if found.negative else "positive")
 
 
@@ -233,7 +262,7 @@ def _as_written(value: MetricValue, hit: Hit) -> MetricValue:
 
 
 def _fit(title: str) -> str:
-    title = " ".join(title.split())
+    title = readable(" ".join(title.split()))
     return title if len(title) <= _MAX_TITLE else title[:_MAX_TITLE - 1].rstrip() + "\u2026"
 
 

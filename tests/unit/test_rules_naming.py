@@ -1,0 +1,118 @@
+"""What may be a product, partner, customer or outlet name, and when two readings are one event:
+hand-written headings, chat, founder updates and press wording, each beside a look-alike that
+stays an event (or stays two)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from signalpipe.extract.rules import RulesExtractor
+from signalpipe.extract.rules.naming import not_a_name, one_name, product_key, readable
+from signalpipe.models import Batch, EventType, Message, SignificantEvent, Source
+
+MakeMessage = Callable[..., Message]
+T = EventType
+
+
+def read(make_message: MakeMessage, *texts: str) -> list[SignificantEvent]:
+    messages = tuple(make_message(id=f"m{n}", text=text, company_id="acme", source=Source.SLACK)
+                     for n, text in enumerate(texts))
+    batch = Batch(id="b1", company_id="acme", source=Source.SLACK, messages=messages)
+    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+
+
+@pytest.mark.parametrize("name", [
+    "Initiatives", "Key", "Year", "Program", "Partner Program", "Leadership Summit", "I've",
+    "i ve", "we re", "Product", "Got Done", "Marketing Jane Roe and Director of Channel",
+    "Head of Sales", "March",
+])
+def test_ordinary_words_roles_and_fragments_are_no_names(name: str) -> None:
+    assert not_a_name(name), name
+
+
+@pytest.mark.parametrize("name", [
+    "Stripe", "TinyPilot Voyager", "Google Cloud", "The Verge", "Teams", "Acme Analytics",
+    "Globex", "TinaCMS Media Manager", "search.vespa.ai", "my task journaling app",
+])
+def test_real_names_pass(name: str) -> None:
+    assert not_a_name(name) is None, name
+
+
+@pytest.mark.parametrize("text", [
+    "We are proud to be named Google Cloud Technology Partner of the Year.",
+    "This week we hosted our Partner Leadership Summit in Chicago.",
+    "Head of Marketing Jane Roe and Director of Channel Sales John Doe joined the summit.",
+    "It was the best first month of anything I've ever launched.",
+    "We were even trending on GitHub.",
+    "The FBI recently launched their new Crime Data Explorer.",
+])
+def test_no_event_is_named_for_a_common_word_a_role_or_someone_else(
+        make_message: MakeMessage, text: str) -> None:
+    assert [(e.event_type, e.title) for e in read(make_message, text)] == [], text
+
+
+@pytest.mark.parametrize(("text", "kind", "title"), [
+    # the look-alikes: real names in the same phrasing stay events
+    ("We partnered with Stripe to offer instant payouts.", T.PARTNERSHIP,
+     "Partnership with Stripe"),
+    ("We were featured in TechCrunch.", T.MEDIA_COVERAGE, "Coverage in TechCrunch"),
+    # a heading of ordinary words over a list of launches: its own words are the title
+    ("Key features that we shipped\n- Map view\n- Forms", T.PRODUCT_LAUNCH,
+     "Key features that we shipped"),
+    # a launch named by where it went live, not by a platform as the product
+    ("We're live on Product Hunt today!", T.PRODUCT_LAUNCH, "Launched on Product Hunt"),
+    ("Launch day is here: the Acme mobile app is live on the App Store.", T.PRODUCT_LAUNCH,
+     "The Acme mobile app is live on the App Store"),
+    # someone launching their own thing on us is a customer's story
+    ("The FBI recently launched their new Crime Data Explorer on Acme.", T.CUSTOMER_SUCCESS,
+     "Customer story: FBI"),
+    # a title reads without a dangling bracket or a stop
+    ("I sold an Enterprise plan for [Zestful](https://zestfuldata.com).", T.ENTERPRISE_DEAL,
+     "Sold an Enterprise plan for Zestful"),
+])
+def test_events_are_named_as_an_investor_reads_them(
+        make_message: MakeMessage, text: str, kind: EventType, title: str) -> None:
+    assert [(e.event_type, e.title) for e in read(make_message, text)] == [(kind, title)], text
+
+
+def test_a_product_and_its_model_in_one_list_are_one_launch(make_message: MakeMessage) -> None:
+    events = read(make_message, "- Released a new high-end model of Pilot.\n"
+                                "- Released Pilot Voyager, our pre-assembled kit.")
+    assert [e.event_type for e in events] == [T.PRODUCT_LAUNCH]
+
+
+def test_two_products_in_one_list_stay_two_launches(make_message: MakeMessage) -> None:
+    events = read(make_message, "- Shipped Acme Reports\n- Shipped Acme Alerts")
+    assert sorted(e.title for e in events) == ["Launched Acme Alerts", "Launched Acme Reports"]
+
+
+def test_one_product_told_two_ways_is_one_launch_in_any_batching(
+        make_message: MakeMessage) -> None:
+    first, second = "Acme Self-Hosted is now out of beta!", "Self-hosted Acme beta launched."
+    together = read(make_message, first, second)
+    apart = [*read(make_message, first), *read(make_message, second)]
+    assert len(together) == 1
+    assert {e.fingerprint for e in apart} == {together[0].fingerprint}
+
+
+def test_two_products_told_apart_keep_two_fingerprints() -> None:
+    assert product_key("acme", "Acme Reports") != product_key("acme", "Acme Alerts")
+    assert product_key("acme", "Acme") == "acme"  # only the company's name: kept whole
+
+
+def test_a_name_told_in_part_joins_the_fuller_one() -> None:
+    assert one_name({"TinyPilot", "TinyPilot Voyager"}) == {"TinyPilot Voyager"}
+    assert one_name({"Stripe", "Globex"}) == {"Stripe", "Globex"}
+
+
+@pytest.mark.parametrize(("title", "clean"), [
+    ("Launched ProductHunt.", "Launched ProductHunt"),
+    ("Sold an Enterprise plan for [Zestful", "Sold an Enterprise plan for Zestful"),
+    ("**Relicensed Plausible as AGPL**", "Relicensed Plausible as AGPL"),
+    ("Raised $5M (seed)", "Raised $5M (seed)"),
+    ("Builds are faster\u2026", "Builds are faster\u2026"),
+])
+def test_titles_lose_loose_punctuation(title: str, clean: str) -> None:
+    assert readable(title) == clean
