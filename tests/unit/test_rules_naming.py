@@ -116,3 +116,17 @@ def test_a_name_told_in_part_joins_the_fuller_one() -> None:
 ])
 def test_titles_lose_loose_punctuation(title: str, clean: str) -> None:
     assert readable(title) == clean
+
+
+def test_a_revenue_figure_told_as_mrr_and_as_revenue_is_one_milestone(
+        make_message: MakeMessage) -> None:
+    together = read(make_message, "Hit $2k MRR today.", "Revenue reached $2k this month!")
+    assert [e.event_type for e in together] == [T.REVENUE_MILESTONE]
+    apart = [*read(make_message, "Hit $2k MRR today."),
+             *read(make_message, "Revenue reached $2k this month!")]
+    assert {e.fingerprint for e in apart} == {together[0].fingerprint}
+
+
+def test_revenue_and_arr_of_one_figure_stay_two_claims(make_message: MakeMessage) -> None:
+    events = read(make_message, "Hit $2k MRR today.", "We just crossed $2k ARR!")
+    assert len({e.fingerprint for e in events}) == 2

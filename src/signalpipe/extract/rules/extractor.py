@@ -230,6 +230,10 @@ IDENTITY: dict[EventType, tuple[str, ...]] = {
 }
 
 
+# A month's revenue under the names a founder gives it; ARR, profit and earnings are other claims.
+_REVENUE_AMOUNT = frozenset(["mrr_usd", "revenue_usd", "monthly_revenue_usd", "sales_usd"])
+
+
 def identity(found: Found) -> dict[str, MetricValue]:
     if found.event_type is EventType.FUNDING:
         if found.metrics.get("stage") == "term sheet":
@@ -243,6 +247,11 @@ def identity(found: Found) -> dict[str, MetricValue]:
     for name in IDENTITY.get(found.event_type, ()):
         if name in found.metrics:
             return {name: found.metrics[name]}
+    amounts = found.metrics.keys() & _REVENUE_AMOUNT
+    if found.event_type is EventType.REVENUE_MILESTONE and len(amounts) == 1 \
+            and len(found.metrics) == 1:
+        # "Hit $2k MRR" and "my $2k revenue milestone" are one milestone told in two words
+        return {"revenue_usd": found.metrics[next(iter(amounts))]}
     if found.event_type is EventType.CUSTOMER_SUCCESS:
         # "NRR hit 124%" said again with another figure is the same claim, not a new event
         return {name: "*" for name in found.metrics}
