@@ -130,3 +130,16 @@ def test_a_revenue_figure_told_as_mrr_and_as_revenue_is_one_milestone(
 def test_revenue_and_arr_of_one_figure_stay_two_claims(make_message: MakeMessage) -> None:
     events = read(make_message, "Hit $2k MRR today.", "We just crossed $2k ARR!")
     assert len({e.fingerprint for e in events}) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "We introduced RMB 86.046 billion of new projects.",
+    "108Labs launched its incubation model this week.",
+])
+def test_a_sum_or_a_piece_of_a_word_names_no_launch(make_message: MakeMessage, text: str) -> None:
+    assert not [e for e in read(make_message, text) if e.event_type is T.PRODUCT_LAUNCH], text
+
+
+@pytest.mark.parametrize("name", ["Czech-based", "RMB 86.046", "USD 5"])
+def test_sums_and_descriptions_are_no_names(name: str) -> None:
+    assert not_a_name(name), name

@@ -50,6 +50,9 @@ _CONTRACTION = re.compile(r"^(?:i|we|you|they|he|she|it|that|there|what)['\u2019
 # Where code is hosted, not an outlet: "trending on GitHub" is traction, not press. (Hacker
 # News and Product Hunt are read as press: their front page is coverage.)
 CODE_HOSTS = frozenset(["github", "gitlab", "npm", "pypi", "crates.io", "docker hub"])
+_CURRENCIES = frozenset(["usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "cad", "aud", "chf",
+                         "us$", "rs"])
+_ADJECTIVE_ENDS = ("-based", "-born", "-headquartered", "-owned", "-backed", "-focused")
 _ARTICLES = frozenset(["the", "a", "an", "new"])
 _WORD = re.compile(r"[\w&+'\u2019.-]+")
 # "The FBI recently launched their new Crime Data Explorer": someone else's launch.
@@ -72,6 +75,9 @@ def not_a_name(name: str) -> str | None:
         return f"a pronoun, not a name ({name})"
     if all(w in COMMON_WORDS or w in _GENERIC for w in parts):
         return f"ordinary words, not a name ({name})"
+    if parts[0] in _CURRENCIES or parts[-1].endswith(_ADJECTIVE_ENDS):
+        # "RMB 86.046 billion", "a Czech-based provider": a sum or a description
+        return f"a sum or a description, not a name ({name})"
     if _ROLE.search(" ".join(parts)):
         return f"a job title, not an organisation ({name})"
     if name[:1].isupper() and parts[0] in COMMON_WORDS and parts[0] not in _ARTICLES:
@@ -125,13 +131,21 @@ def _heading(text: str, product: str) -> bool:
         and not text.endswith((".", "!", "?"))
 
 
+def _cut_from_a_word(name: str, sentence: str) -> str | None:
+    """"Labs" read out of "108Labs": a name glued to the word before it is a piece of that word."""
+    at = sentence.lower().find(name.lower())
+    if at > 0 and sentence[at - 1].isalnum() and sentence[at:at + 1].isupper():
+        return f"a piece of a longer word ({sentence[max(0, at - 8):at + len(name)].strip()})"
+    return None
+
+
 def misnamed(found: Found, sentence: str) -> str | None:
     """Why ``found``'s named party or product is no name for its event, or None."""
     for key in NAME_KEYS:
         value = found.metrics.get(key)
         if not isinstance(value, str):
             continue
-        reason = not_a_name(value)
+        reason = not_a_name(value) or _cut_from_a_word(value, sentence)
         if reason:
             return reason
         if key == "publication" and " ".join(words(value)) in CODE_HOSTS:
