@@ -69,6 +69,9 @@ def test_a_kpi_that_went_the_wrong_way_is_a_lowlight() -> None:
     assert "Net revenue retention 124% → 111%" in lowlights.split("##")[0]
     assert "Net revenue retention" not in highlights
     assert "p95 latency 450 ms → 120 ms" in highlights  # lower is better
+    only_nrr = events[:2]
+    doc = build(only_nrr, company_id="scaleflow", context=context(only_nrr))
+    assert "Net revenue retention at" not in doc.subject  # a fall is no subject line
 
 
 def test_highlights_by_significance_then_date_lowlights_team_product() -> None:

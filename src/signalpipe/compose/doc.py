@@ -439,13 +439,13 @@ def _headline(ordered: Sequence[tuple[SignificantEvent, date | None]],
     for event, _ in ordered:
         if event.polarity is not Polarity.POSITIVE:
             continue
-        for name in event.metrics:
-            if name in CANONICAL:
-                metric = CANONICAL[name][0]
-                line = next((ln for ln in lines if ln.metric == metric), None)
-                if line is not None:  # the latest value, never an older figure
-                    return f"{line.label} at {show(line.unit, line.now.value)}"
-        return _title(event)
+        line = next((ln for name in event.metrics if name in CANONICAL
+                     for ln in lines if ln.metric == CANONICAL[name][0]), None)
+        if line is None:
+            return _title(event)
+        if _direction(line) >= 0:  # the latest value, never an older figure
+            return f"{line.label} at {show(line.unit, line.now.value)}"
+        # a KPI that fell over the period is no subject line's news: the next event is
     return ""
 
 
