@@ -270,8 +270,16 @@ def _as_written(value: MetricValue, hit: Hit) -> MetricValue:
     return value
 
 
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
+
+
 def _fit(title: str) -> str:
-    title = readable(" ".join(title.split()))
+    """A title as an investor reads it: one line, Markdown links as their words ("[Zestful](
+    https://...)" -> "Zestful"), no bracket left open by a cut."""
+    title = " ".join(_MD_LINK.sub(r"\1", title).split())
+    if title.count("[") != title.count("]"):
+        title = title.replace("[", "").replace("]", "")
+    title = readable(title)  # no loose stop or markdown at its ends ("Launched X.")
     return title if len(title) <= _MAX_TITLE else title[:_MAX_TITLE - 1].rstrip() + "\u2026"
 
 
