@@ -143,3 +143,27 @@ def test_a_sum_or_a_piece_of_a_word_names_no_launch(make_message: MakeMessage, t
 @pytest.mark.parametrize("name", ["Czech-based", "RMB 86.046", "USD 5"])
 def test_sums_and_descriptions_are_no_names(name: str) -> None:
     assert not_a_name(name), name
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Quick highlights:\n- Welcomed Zoltan Kim, our new VP of Finance\n- Reached 37k users",
+     "Hired Zoltan Kim as VP of Finance"),
+    ("Subject: New VP of Finance\n\nI'm delighted to share that Zoltan Kim has accepted our "
+     "offer to become our VP of Finance.", "Hired Zoltan Kim as VP of Finance"),
+    ("Leila Okafor (ex-Stripe) joins us as CFO on Monday.", "Hired Leila Okafor as CFO"),
+    # the look-alikes keep their names
+    ("Hired Jane Doe as VP of Sales.", "Hired Jane Doe as VP of Sales"),
+    ("Big welcome to Ethan Ivanova, who joins as our COO from Shopify.",
+     "Hired Ethan Ivanova as COO"),
+])
+def test_a_hire_is_the_person_not_a_greeting_a_header_or_an_old_employer(
+        make_message: MakeMessage, text: str, title: str) -> None:
+    hires = [e.title for e in read(make_message, text) if e.event_type is T.HIRING]
+    assert hires == [title], text
+
+
+def test_one_hire_in_a_digest_and_in_chat_is_one_event(make_message: MakeMessage) -> None:
+    digest = "Quick highlights:\n- Welcomed Zoltan Kim, our new VP of Finance\n- Office closed"
+    chat = "Zoltan Kim joined as VP of Finance today!"
+    apart = [*read(make_message, digest), *read(make_message, chat)]
+    assert len({e.fingerprint for e in apart if e.event_type is T.HIRING}) == 1

@@ -11,13 +11,7 @@ from typing import Self
 from signalpipe.extract.base import Extraction, Extractor
 from signalpipe.extract.rules.deals import funding_title
 from signalpipe.extract.rules.found import Found
-from signalpipe.extract.rules.naming import (
-    misnamed,
-    one_name,
-    product_key,
-    readable,
-    renamed,
-)
+from signalpipe.extract.rules.naming import one_name, product_key, readable
 from signalpipe.extract.rules.reader import Hit, read_message
 from signalpipe.extract.rules.subject import aliases_pattern, name_variants
 from signalpipe.models import (
@@ -97,8 +91,6 @@ class RulesExtractor(Extractor):
         for message in batch.messages:
             hits, dropped = read_message(message, company)
             rejected.extend(dropped)
-            hits, dropped = _named(hits, company)
-            rejected.extend(dropped)
             for hit in one_per_kind(hits):
                 entry = merged.setdefault(fingerprint(batch.company_id, hit), _Merged(hit))
                 entry.add(hit)
@@ -109,22 +101,6 @@ class RulesExtractor(Extractor):
             sent_messages=len(batch.messages), latency_ms=(time.perf_counter() - started) * 1e3,
             events_proposed=len(events) + len(rejected), events_rejected=len(rejected))
         return Extraction(events=events, usage=usage, rejected=rejected)
-
-
-def _named(hits: list[Hit], company: re.Pattern[str] | None
-           ) -> tuple[list[Hit], list[tuple[str, str]]]:
-    """Readings whose product, partner, customer or outlet is a name ("Launched Key" is not)."""
-    kept, dropped = [], []
-    for hit in hits:
-        truer = renamed(hit.found, hit.span.text, company)
-        if truer is not None:
-            hit = replace(hit, found=truer)
-        reason = misnamed(hit.found, hit.span.text)
-        if reason is None:
-            kept.append(hit)
-        else:
-            dropped.append((hit.message.id, reason))
-    return kept, dropped
 
 
 def fold_restated(merged: dict[str, _Merged]) -> dict[str, _Merged]:

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.found import Found, said
+from signalpipe.extract.rules.names import key, name_before
 from signalpipe.models import EventType
 
 # Metrics that hold a name the event is about.
@@ -95,6 +96,8 @@ def renamed(found: Found, sentence: str, company: re.Pattern[str] | None) -> Fou
     platform ("The FBI launched their new Crime Data Explorer on cloud.gov") is a customer's
     story, named for the customer. "We're live on Product Hunt" names where, not what.
     """
+    if found.event_type is EventType.HIRING:
+        return _rehired(found, sentence)
     if found.event_type is not EventType.PRODUCT_LAUNCH:
         return None
     product = found.metrics.get("product")
@@ -125,10 +128,55 @@ _LIVE_ON = re.compile(r"\b(?:live|launched|launching|launches|out|available) on 
 _WHEN = re.compile(r"\s+(?:today|tonight|tomorrow|yesterday|now|this week)$", re.IGNORECASE)
 
 
+# Words a list item or an email opens with before the person's name ("Welcomed Zoltan Kim").
+_HIRE_OPENERS = frozenset(["welcomed", "welcoming", "welcome", "hired", "hiring", "please",
+                           "meet", "introducing", "congrats", "congratulations"])
+_FORMER = re.compile(r"(?:\bex-|\bformerly (?:at |of )?|\bfrom )$", re.IGNORECASE)
+
+
+def _rehired(found: Found, sentence: str) -> Found | None:
+    """A hire named by the words around the name: "Hired Welcomed Zoltan Kim" is "Hired Zoltan
+    Kim"; "Hired Stripe" read from "Leila Okafor (ex-Stripe)" is Leila Okafor; a "name" of
+    ordinary words names no one, so the event is the role ("Hired a VP of Finance")."""
+    hire = found.metrics.get("hire")
+    if not isinstance(hire, str) or " as " not in found.title:
+        return None
+    parts = hire.split()
+    cut = 0
+    while cut < len(parts) - 1 and parts[cut].lower() in _HIRE_OPENERS:
+        cut += 1
+    rest = " ".join(parts[cut:])
+    at = sentence.lower().find(hire.lower())
+    if at > 0 and _FORMER.search(sentence[:at]):
+        # "Leila Okafor (ex-Stripe) joins as CFO": the person is named before the old employer
+        rest = name_before(sentence, at) or ""
+        cut = len(parts)
+    if not rest or not_a_name(rest) or rest.split()[0].lower() in _HIRE_OPENERS:
+        role = found.title.rsplit(" as ", 1)[1]
+        return replace(found, metrics={"role": role.lower()}, title=f"Hired a {role}",
+                       stakeholders=())
+    if cut == 0:
+        return None
+    role = found.title.rsplit(" as ", 1)[1]
+    title = f"Hired {rest} as {role}" if cut == len(parts) else \
+        re.sub(rf"^Hired (?:\S+ ){{{cut}}}", "Hired ", found.title)
+    return replace(found, metrics={**found.metrics, "hire": key(rest)}, title=title,
+                   stakeholders=(*(w for w in found.stakeholders if w.lower() != hire), rest))
+
+
 def _heading(text: str, product: str) -> bool:
     """A short line opening on the reading's "name", with no sentence stop: a heading."""
     return text.lower().startswith(product) and len(text) <= 60 \
         and not text.endswith((".", "!", "?"))
+
+
+def checked(found: Found, sentence: str, company: re.Pattern[str] | None
+            ) -> tuple[Found | None, str]:
+    """``found`` as its event is truly named (see ``renamed``), or None and why it names
+    nothing (see ``misnamed``)."""
+    found = renamed(found, sentence, company) or found
+    reason = misnamed(found, sentence)
+    return (None, reason) if reason else (found, "")
 
 
 def _cut_from_a_word(name: str, sentence: str) -> str | None:
@@ -141,15 +189,17 @@ def _cut_from_a_word(name: str, sentence: str) -> str | None:
 
 def misnamed(found: Found, sentence: str) -> str | None:
     """Why ``found``'s named party or product is no name for its event, or None."""
-    for key in NAME_KEYS:
-        value = found.metrics.get(key)
+    for field in NAME_KEYS:
+        value = found.metrics.get(field)
         if not isinstance(value, str):
             continue
         reason = not_a_name(value) or _cut_from_a_word(value, sentence)
         if reason:
             return reason
-        if key == "publication" and " ".join(words(value)) in CODE_HOSTS:
+        if field == "publication" and " ".join(words(value)) in CODE_HOSTS:
             return f"a code host, not an outlet ({value})"
+    if found.event_type is EventType.HIRING and found.metrics.get("hire") == "subject":
+        return "an email's Subject: line, not a person (its body names the hire)"
     if found.event_type is EventType.PRODUCT_LAUNCH and _THEIR_LAUNCH.search(sentence):
         return "someone else's launch (launched their ...)"
     return None
