@@ -167,3 +167,19 @@ def test_one_hire_in_a_digest_and_in_chat_is_one_event(make_message: MakeMessage
     chat = "Zoltan Kim joined as VP of Finance today!"
     apart = [*read(make_message, digest), *read(make_message, chat)]
     assert len({e.fingerprint for e in apart if e.event_type is T.HIRING}) == 1
+
+
+def test_a_patent_is_named_by_its_number_however_written(make_message: MakeMessage) -> None:
+    events = read(make_message, "Quick highlights:\n- Patent granted: US11036433\n- Office closed",
+                  "USPTO granted patent US11036433 for the streaming dedup algorithm.",
+                  "- ARR is $3M\n- Patent 11,036,433 was granted")
+    assert [(e.event_type, e.title) for e in events] == [
+        (T.TECHNICAL_ACHIEVEMENT, "Patent: US11036433")]
+
+
+@pytest.mark.parametrize("text", [
+    "Bad news: Cyberdyne Analytics chose Conduit Labs. Closed-lost at $300k ACV.",
+    "We just signed a partnership with Year.",
+])
+def test_a_figure_or_a_common_word_is_no_party(make_message: MakeMessage, text: str) -> None:
+    assert not [e for e in read(make_message, text) if e.title.endswith(("ACV", "Year"))], text

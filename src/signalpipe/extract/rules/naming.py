@@ -21,7 +21,7 @@ from signalpipe.extract.rules.names import key, name_before
 from signalpipe.models import EventType
 
 # Metrics that hold a name the event is about.
-NAME_KEYS = ("product", "partner", "customer", "publication")
+NAME_KEYS = ("product", "partner", "customer", "publication", "name")
 
 # Ordinary nouns and adjectives that open headings and list labels ("Key features", "Partner
 # Program", "Leadership Summit"): capitalised, they still name nothing.
@@ -40,6 +40,9 @@ _GENERIC = frozenset([
     "users", "details", "learn", "read", "more", "today", "tomorrow", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    # a deal's or a round's figure named where a party should be ("closed-lost at $300k ACV")
+    "acv", "tcv", "nrr", "grr", "kpi", "okr", "okrs", "ytd", "yoy", "qoq", "mom", "patent",
+    "patents", "trademark", "trademarks",
     # what is left of "I've", "we're", "we'll", "I'd", "I'm" once a name is keyed
     "ve", "re", "ll", "d", "m",
 ])
@@ -98,6 +101,8 @@ def renamed(found: Found, sentence: str, company: re.Pattern[str] | None) -> Fou
     """
     if found.event_type is EventType.HIRING:
         return _rehired(found, sentence)
+    if found.event_type is EventType.TECHNICAL_ACHIEVEMENT:
+        return _patent_numbered(found, sentence)
     if found.event_type is not EventType.PRODUCT_LAUNCH:
         return None
     product = found.metrics.get("product")
@@ -164,6 +169,27 @@ def _rehired(found: Found, sentence: str) -> Found | None:
                    stakeholders=(*(w for w in found.stakeholders if w.lower() != hire), rest))
 
 
+_PATENT_NUMBER = re.compile(r"\b(?:US ?)?\d{1,2}[,.]?\d{3}[,.]?\d{3}(?: ?B\d)?\b")
+
+
+def _patent_numbered(found: Found, sentence: str) -> Found | None:
+    """A patent is named by its number, however written ("US11036433", "11,036,433"); one read
+    as "Patent" ("Patent granted: US11036433") takes the number from its sentence."""
+    name = found.metrics.get("name")
+    if str(found.metrics.get("subtype", "")).lower() != "patent" or not isinstance(name, str):
+        return None
+    digits = re.sub(r"\D", "", name)
+    if len(digits) < 7:
+        if not not_a_name(name):
+            return None
+        number = _PATENT_NUMBER.search(sentence)
+        if number is None:
+            return replace(found, metrics={"subtype": "patent"}, title="Patent granted")
+        digits = re.sub(r"\D", "", number.group())
+    return replace(found, metrics={"subtype": "patent", "name": f"US{digits}"},
+                   title=f"Patent: US{digits}")
+
+
 def _heading(text: str, product: str) -> bool:
     """A short line opening on the reading's "name", with no sentence stop: a heading."""
     return text.lower().startswith(product) and len(text) <= 60 \
@@ -191,8 +217,9 @@ def misnamed(found: Found, sentence: str) -> str | None:
     """Why ``found``'s named party or product is no name for its event, or None."""
     for field in NAME_KEYS:
         value = found.metrics.get(field)
-        if not isinstance(value, str):
-            continue
+        if not isinstance(value, str) or (field == "name" and found.metrics.get("subtype")
+                                          == "award"):
+            continue  # an award is named in ordinary words: "Technology Partner of the Year"
         reason = not_a_name(value) or _cut_from_a_word(value, sentence)
         if reason:
             return reason
