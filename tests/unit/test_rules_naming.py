@@ -183,3 +183,17 @@ def test_a_patent_is_named_by_its_number_however_written(make_message: MakeMessa
 ])
 def test_a_figure_or_a_common_word_is_no_party(make_message: MakeMessage, text: str) -> None:
     assert not [e for e in read(make_message, text) if e.title.endswith(("ACV", "Year"))], text
+
+
+def test_one_user_count_told_as_signups_and_users_is_one_milestone(
+        make_message: MakeMessage) -> None:
+    apart = [*read(make_message, "Hit 15,000 signups this morning!"),
+             *read(make_message, "We now have 15,000 users on the platform.")]
+    assert [e.event_type for e in apart] == [T.USER_GROWTH, T.USER_GROWTH]
+    assert len({e.fingerprint for e in apart}) == 1
+
+
+def test_users_and_visitors_of_one_figure_stay_two(make_message: MakeMessage) -> None:
+    apart = [*read(make_message, "We now have 15,000 users on the platform."),
+             *read(make_message, "The blog got 15,000 visitors this month!")]
+    assert len({e.fingerprint for e in apart if e.event_type is T.USER_GROWTH}) == 2

@@ -206,8 +206,16 @@ IDENTITY: dict[EventType, tuple[str, ...]] = {
 }
 
 
-# A month's revenue under the names a founder gives it; ARR, profit and earnings are other claims.
-_REVENUE_AMOUNT = frozenset(["mrr_usd", "revenue_usd", "monthly_revenue_usd", "sales_usd"])
+# One figure under the names a founder gives it: a month's revenue (ARR, profit and earnings are
+# other claims); the people using the product ("15,000 signups", "15k users"; daily actives,
+# visitors and downloads are other counts).
+_ONE_FIGURE: dict[EventType, tuple[frozenset[str], str]] = {
+    EventType.REVENUE_MILESTONE: (
+        frozenset(["mrr_usd", "revenue_usd", "monthly_revenue_usd", "sales_usd"]), "revenue_usd"),
+    EventType.USER_GROWTH: (
+        frozenset(["users", "signups", "registered_users", "monthly_active_users",
+                   "active_users"]), "users"),
+}
 
 
 def identity(found: Found) -> dict[str, MetricValue]:
@@ -223,11 +231,10 @@ def identity(found: Found) -> dict[str, MetricValue]:
     for name in IDENTITY.get(found.event_type, ()):
         if name in found.metrics:
             return {name: found.metrics[name]}
-    amounts = found.metrics.keys() & _REVENUE_AMOUNT
-    if found.event_type is EventType.REVENUE_MILESTONE and len(amounts) == 1 \
-            and len(found.metrics) == 1:
+    family, canonical = _ONE_FIGURE.get(found.event_type, (frozenset(), ""))
+    if len(found.metrics) == 1 and found.metrics.keys() <= family:
         # "Hit $2k MRR" and "my $2k revenue milestone" are one milestone told in two words
-        return {"revenue_usd": found.metrics[next(iter(amounts))]}
+        return {canonical: next(iter(found.metrics.values()))}
     if found.event_type is EventType.CUSTOMER_SUCCESS:
         # "NRR hit 124%" said again with another figure is the same claim, not a new event
         return {name: "*" for name in found.metrics}
