@@ -197,3 +197,9 @@ def test_users_and_visitors_of_one_figure_stay_two(make_message: MakeMessage) ->
     apart = [*read(make_message, "We now have 15,000 users on the platform."),
              *read(make_message, "The blog got 15,000 visitors this month!")]
     assert len({e.fingerprint for e in apart if e.event_type is T.USER_GROWTH}) == 2
+
+
+def test_a_section_label_is_not_the_product(make_message: MakeMessage) -> None:
+    events = read(make_message, "**WIN**: Launched app themes")
+    assert [(e.event_type, e.title) for e in events] == [
+        (T.PRODUCT_LAUNCH, "Launched app themes")]

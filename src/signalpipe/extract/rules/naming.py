@@ -40,6 +40,9 @@ _GENERIC = frozenset([
     "users", "details", "learn", "read", "more", "today", "tomorrow", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    # a report's section labels ("WIN**: Launched app themes", "Lowlights: ...")
+    "win", "wins", "loss", "losses", "highlight", "lowlight", "lowlights", "recap", "agenda",
+    "todo", "tldr", "psa", "fyi", "notes",
     # a deal's or a round's figure named where a party should be ("closed-lost at $300k ACV")
     "acv", "tcv", "nrr", "grr", "kpi", "okr", "okrs", "ytd", "yoy", "qoq", "mom", "patent",
     "patents", "trademark", "trademarks",
@@ -108,7 +111,7 @@ def renamed(found: Found, sentence: str, company: re.Pattern[str] | None) -> Fou
     product = found.metrics.get("product")
     if not isinstance(product, str):
         return None
-    text = sentence.strip(" *#-\t")
+    text = sentence.replace("**", "").strip(" *#-\t")
     if not_a_name(product) and (_heading(text, product) or (
             company is not None and company.search(text) is not None)):
         return replace(found, metrics={}, title=said(text, 0))
@@ -180,7 +183,7 @@ def _patent_numbered(found: Found, sentence: str) -> Found | None:
         return None
     digits = re.sub(r"\D", "", name)
     if len(digits) < 7:
-        if not not_a_name(name):
+        if not not_a_name(name) and not name.lower().endswith("patent"):
             return None
         number = _PATENT_NUMBER.search(sentence)
         if number is None:
