@@ -6,8 +6,15 @@ capitalised too: "Initiatives that we launched", "Key features that we shipped",
 the Year", "Head of Marketing Jane Roe and Director of Channel". An investor reading "Launched
 Key" or "Partnership with Year" learns nothing and doubts the rest, so such a reading is
 dropped. The check is on the words, whatever the phrasing around them: every word an ordinary
-one, a pronoun's contraction ("I've"), a job title, or a code host named as an outlet
-("trending on GitHub").
+one, a pronoun's contraction ("I've"), a job title, a sum ("RMB 86.046"), a piece of a longer
+word ("Labs" of "108Labs"), or a code host named as an outlet ("trending on GitHub").
+
+Where the event is real and only its name is wrong, the reading is renamed instead (``renamed``):
+a heading's own words ("Key features that we shipped"), "Launched on Product Hunt", a customer
+launching on our platform, a hire without the greeting before the name ("Welcomed Zoltan Kim"),
+a patent by its number. ``one_name`` and ``product_key`` say when two names are one (a product
+and its model in one list; "Self-hosted Plausible" and "Plausible Analytics Self-Hosted"), so
+merging by fingerprint holds in any batching.
 """
 
 from __future__ import annotations
