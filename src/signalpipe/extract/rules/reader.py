@@ -15,6 +15,7 @@ from signalpipe.extract.rules import (
     founders,
     growth,
     headlines,
+    longform,
     lowlights,
     modality,
     tech,
@@ -171,7 +172,7 @@ def read_message(message: Message, company: re.Pattern[str] | None
     other = namesake(message.text, company) if hits else None
     if other is not None:
         return [], [*rejected, (message.id, other)]
-    quoted = [h for h in hits if _QUOTE.search(h.span.text)]
+    quoted = [h for h in hits if _QUOTE.search(h.span.text) or longform.commentary(h.span.text)]
     if quoted and len(quoted) < len(hits):
         # a press release's quotes restate (or colour) the news its own sentences state
         hits = [h for h in hits if h not in quoted]
@@ -246,6 +247,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 continue
             reason = _judge(found, clause.text, spans, i, company) \
                 or chatter_veto(found, clause.text, sentence, text, subject, company) \
+                or longform.veto(found, clause.text, text, sentence, message.timestamp) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,

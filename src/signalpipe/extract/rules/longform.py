@@ -1,0 +1,177 @@
+"""Long-form posts (press releases, company blogs, founders' monthly updates, news stories): the
+sentences that sound like news but restate, look back, plan or describe someone else.
+
+A release or a blog post states its news once, near the top, and then goes on: commentary that
+restates it ("This renewed partnership underscores our commitment"), background about the past
+("Most recently, in October 2025, we announced ..."; "Some highlights from 2024:" above a list),
+a section of goals or plans ("## Goals for next month"), and figures that describe a market or a
+survey rather than the company ("retail sales expanded 8.5%", "62% of respondents"). Money that
+others raised or that the company gives away ("part of the $275 million raised by these
+organizations", "$2 million in philanthropic contributions") is no round of ours. Each family is
+a phrasing, checked where a detector has already found a reading, so the cost is per reading.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from signalpipe.extract.rules.found import Found
+from signalpipe.extract.rules.text import Span
+from signalpipe.models import EventType
+
+# "This renewed partnership underscores ...", "The agreement will see ...": a sentence that
+# comments on news already told, its subject the news itself.
+_COMMENTARY = re.compile(
+    r"^\W*(?:this|the|these|today'?s|(?:the|this) (?:latest|new|renewed|expanded|multi-year|"
+    r"strategic))\s(?:[\w-]+\s){0,2}?(?:partnerships?|agreements?|deals?|collaborations?"
+    r"|alliances?|relationships?|investments?|announcements?|acquisitions?|expansions?"
+    r"|milestones?|renewals?|integrations?|initiatives?|programs?|programmes?|news|move|launch"
+    r"|appointments?|additions?|recognitions?|awards?|contracts?)\b"
+    r"[^.;]{0,160}?\b(?:underscores?|reflects?|demonstrates?|highlights?|marks?|represents?"
+    r"|reinforces?|builds? (?:on|upon)|signals?|is (?:a )?testament|comes? (?:as|after|amid)"
+    r"|follows?|continues?|extends?|strengthens?|deepens?|aligns?|is (?:expected|designed|"
+    r"intended) to|aims? to|will (?:see|allow|enable|help|bring|give|provide|support|further"
+    r"|expand|accelerate))\b", re.IGNORECASE)
+
+# Figures of a market, an economy or a survey: "retail sales expanded 8.5%", "62% of
+# respondents", "more analytics tools now advertise 'EU hosting'".
+_MARKET = re.compile(
+    r"\b(?:retail sales|industrial output|consumer (?:spending|prices|confidence)|gdp"
+    r"|inflation|unemployment|the (?:global |overall |wider |whole |broader )?(?:\w+ )?"
+    r"(?:market|industry|sector|economy)(?! (?:share|leader))|respondents|surveyed|(?:a|the|our)"
+    r" (?:recent |new |annual )?(?:survey|poll|study)|(?:most|many|more|half|a third|a quarter"
+    r"|\d+ ?%|\d+ percent) of (?:all )?(?:respondents|companies|developers|teams|businesses"
+    r"|organi[sz]ations|enterprises|ceos|consumers|americans|adults|shoppers|firms)"
+    r"|according to (?:a |the )?(?:new |recent )?(?:report|survey|study|research|analysts?|data)"
+    r"|analysts (?:expect|say|estimate)|industry-wide|nationwide|more (?:and more )?(?:\w+ )?"
+    r"(?:tools|companies|vendors|startups|apps|products|platforms|teams) (?:now )?(?:\w+ )?)",
+    re.IGNORECASE)
+_MARKET_TYPES = frozenset({EventType.REVENUE_MILESTONE, EventType.USER_GROWTH,
+                           EventType.MARKET_EXPANSION})
+
+# Money that is not our round: raised by others, given away, or invested by the company.
+_NOT_OUR_ROUND = re.compile(
+    r"\b(?:(?:collectively |jointly )?raised by (?!us\b|our\b|the company\b)|philanthropic"
+    r"|donat(?:e|ed|ion|ions)|charitable|contributions? to|in (?:private |capital |new )?"
+    r"investments? (?:from|by) (?!investors?\b|vcs?\b|a\b)|(?:we|it|the company) (?:is |are )?"
+    r"invest(?:s|ed|ing)? (?:more than |over |nearly |about )?\$)", re.IGNORECASE)
+
+# Headings above a section of plans or of background: what it says is not this period's news.
+_HEADING = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+(.+)|\*\*([^*\n]{2,80})\*\*:?[ \t]*)$")
+_PLAN_HEADING = re.compile(
+    r"\b(?:goals? for (?:next|the (?:next|coming)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+    r"|nov|dec)\w*(?! (?:recap|review|results?)))|next (?:month|quarter|year|steps)"
+    r"|what'?s next|up next|coming up|looking ahead|looking forward|roadmap|plans? for"
+    r"|(?:future|upcoming) (?:plans|work|goals)|wish ?list|to-?do)\b", re.IGNORECASE)
+_PAST_HEADING = re.compile(
+    r"\b(?:background|history|our story|how (?:we|it) (?:got|started)|refresher|a look back"
+    r"|looking back|recap of (?:last|the past)|(?:year|years) in review)\b", re.IGNORECASE)
+
+# A sentence that opens on the past: "When we launched in 2019, ...", "Most recently, in
+# October 2025, ...", "Since the release of GitLab 9.0 in March 2017, ...".
+_LOOKING_BACK = re.compile(
+    r"^\W*(?:when (?:we|i|the company) (?:first )?(?:launched|started|founded|began|raised"
+    r"|released|opened)|back when|in the early days|since (?:the |our |its )?(?:launch|release"
+    r"|founding|inception|debut)\b|(?:most recently|previously|earlier),? in\b"
+    r"|in previous years|over the (?:past|last) (?:\w+ )?(?:decade|years))", re.IGNORECASE)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DATE = re.compile(r"\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? "
+                   r"(?:\d{1,2},? )?)?((?:19|20)\d\d)\b", re.IGNORECASE)
+_STALE_MONTHS = 4  # a date this far before the message is background, not the period's news
+# A list's intro line that dates the items below it: "Some highlights from 2024:", "Last year:"
+_LIST_INTRO = re.compile(r"\b(?:highlights?|recap|review|look(?:ing)? back|last year|in (?:19|20)"
+                         r"\d\d|from (?:19|20)\d\d)\b[^\n]*:[ \t]*$", re.IGNORECASE)
+_ITEM = re.compile(r"[ \t]*(?:[-*\u2022+]|\d{1,2}[.)])[ \t]")
+
+
+def veto(found: Found, clause: str, text: str, sentence: Span, sent: datetime | None
+         ) -> str | None:
+    """Why a reading in a long-form post is no event of this period, or None."""
+    if found.negative:
+        return None  # lowlights are read by their own rules; these families are about claims
+    head = clause[:found.trigger]
+    said = _COMMENTARY.search(sentence.text)
+    if said is not None and max(sentence.text.find(clause), 0) + found.trigger < said.end():
+        # "This renewed partnership underscores ...": the news is the subject of a comment;
+        # "This milestone marks our 1,000th customer" still tells it, after the comment's verb
+        return "commentary restating the news"
+    if found.event_type in _MARKET_TYPES and _MARKET.search(head):
+        return "figures of a market or a survey"
+    if found.event_type is EventType.FUNDING and _NOT_OUR_ROUND.search(sentence.text):
+        return "money not raised by us"
+    if _LOOKING_BACK.search(sentence.text) or _stale(head, sent):
+        return "background about the past"
+    return _section(text, sentence.start, sent)
+
+
+def commentary(sentence: str) -> bool:
+    """The sentence comments on news its message tells elsewhere ("This renewed partnership
+    underscores ..."): the reader drops it only beside another reading, as alone it may be the
+    one telling there is."""
+    return _COMMENTARY.search(sentence) is not None
+
+
+def _stale(head: str, sent: datetime | None) -> bool:
+    """The words before the trigger date it months before the message was sent."""
+    if sent is None or ("19" not in head and "20" not in head):
+        return False
+    for m in _DATE.finditer(head):
+        year = int(m.group(2))
+        if m.group(1) is None:
+            continue  # "in 2022, we were awarded ...": a year alone may be a yearly post's news
+        month = _MONTHS.index(m.group(1)[:3].lower()) + 1
+        if (sent.year - year) * 12 + sent.month - month >= _STALE_MONTHS:
+            return True
+    return False
+
+
+def _past_year(line: str, sent: datetime | None) -> bool:
+    """The line names last year or a year before the message's."""
+    if "last year" in line.lower():
+        return True
+    return sent is not None and any(int(m.group(2)) < sent.year for m in _DATE.finditer(line))
+
+
+def _section(text: str, start: int, sent: datetime | None) -> str | None:
+    """The heading or list intro above ``start`` makes what follows a plan or background."""
+    if "#" not in text and "**" not in text and ":" not in text:
+        return None
+    heading = _last_heading(text, start)
+    if heading is not None:
+        title = heading.group(1) or heading.group(2) or ""
+        if _PLAN_HEADING.search(title):
+            return f"a section of plans ({title.strip()[:40]})"
+        if _PAST_HEADING.search(title):
+            return f"a section of background ({title.strip()[:40]})"
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _ITEM.match(text, line_start):
+        return None
+    intro = _list_intro(text, line_start)
+    if intro and _LIST_INTRO.search(intro) and _past_year(intro, sent):
+        return f"a list of past highlights ({intro.strip()[:40]})"
+    return None
+
+
+def _last_heading(text: str, start: int) -> re.Match[str] | None:
+    """The nearest heading above ``start`` (searched back in steps: posts run long)."""
+    at = start
+    while at > 0:
+        lo = max(0, at - 2000)
+        found = list(_HEADING.finditer(text, lo, start))
+        if found:
+            return found[-1]
+        at = lo
+    return None
+
+
+def _list_intro(text: str, line_start: int) -> str:
+    """The last line above a list that is not one of its items."""
+    end = line_start - 1
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end]
+        if line.strip() and not _ITEM.match(line):
+            return line
+        end = begin - 1
+    return ""

@@ -1,0 +1,88 @@
+"""The rules extractor on long-form posts (press releases, company blogs, founders' monthly
+updates, news stories): the news a post states still reads, while its commentary, background,
+plans, market figures and other people's money do not. Every sentence is hand-written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import pytest
+
+from signalpipe.extract.rules import RulesExtractor
+from signalpipe.models import Batch, EventType, Message, SignificantEvent, Source
+
+MakeMessage = Callable[..., Message]
+T = EventType
+SENT = datetime(2025, 3, 1, tzinfo=UTC)
+
+
+def read(make_message: MakeMessage, text: str, *, subject: str | None = None
+         ) -> list[SignificantEvent]:
+    message = make_message(text=text, company_id="acme", source=Source.GMAIL, subject=subject,
+                           sender="Acme", timestamp=SENT)
+    batch = Batch(id="b1", company_id="acme", source=message.source, messages=(message,))
+    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+
+
+KEPT = [
+    ("Acme renewed its partnership with Boeing for three more years.", T.PARTNERSHIP),
+    ("Acme signed a multi-year agreement with Globex.", T.ENTERPRISE_DEAL),
+    ("Acme raised a $20M Series A led by Accel.", T.FUNDING),
+    ("We crossed 10,000 users this month.", T.USER_GROWTH),
+    ("We launched in Germany this month.", T.MARKET_EXPANSION),
+    ("Acme crossed $1M ARR in February.", T.REVENUE_MILESTONE),
+    ("In February 2025 we crossed $1M ARR.", T.REVENUE_MILESTONE),
+    ("## What we shipped\n\n- Launched the mobile app\n- Opened our Berlin office",
+     T.PRODUCT_LAUNCH),
+    ("Highlights this month:\n\n- Raised our seed round\n- Launched Acme Cloud", T.FUNDING),
+    # a comment whose verb comes before the news still tells it
+    ("This news comes as Acme crossed $1M ARR.", T.REVENUE_MILESTONE),
+    ("This partnership follows our $20M Series A led by Accel in February.", T.FUNDING),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type"), KEPT)
+def test_the_news_a_post_states_still_reads(make_message: MakeMessage, text: str,
+                                            event_type: EventType) -> None:
+    assert event_type in {e.event_type for e in read(make_message, text)}
+
+
+DROPPED = [
+    # commentary whose subject is the news itself
+    "This renewed partnership underscores Acme's commitment to aviation.",
+    "The agreement, signed in Berlin, will allow Acme to sell across Europe.",
+    "The partnership, announced to coincide with Tree Week, will see Acme plant 1m trees.",
+    # money raised by others, given away, or invested by the company
+    "Part of the $275 million collectively raised by these organizations went to relief.",
+    "The initiative is driven by more than $7 billion in private investment from Acme.",
+    # background about the past
+    "Most recently, in October 2023, Acme announced the launch of Pathways.",
+    "Since the launch of Acme Cloud, we crossed 10,000 users.",
+    "Previously, in March 2022, Acme launched Acme Mobile.",
+    "In June 2023 we signed our first enterprise contract with Globex.",
+    "Some highlights from 2024:\n\n- Raised our seed round\n- Launched Acme Cloud",
+    "Last year was big. What we did last year:\n\n- Raised our seed round\n- Launched Acme Cloud",
+    # figures of a market or a survey
+    "Retail sales grew 8% to $40 billion in July.",
+    "The global e-signature market grew 30% to $5 billion.",
+    "Industry-wide, subscriptions grew to 2 million users.",
+    "More analytics tools now offer an EU region.",
+    # a section of plans or of background
+    "### Next month's plan\n\n- Sign Globex\n- Launch v2",
+    "## Looking ahead\n\nWe are opening our office in Berlin and hiring a VP of Sales.",
+    "## Background\n\nIn 2018 we launched the first version of Acme and raised a seed round.",
+]
+
+
+@pytest.mark.parametrize("text", DROPPED)
+def test_commentary_background_plans_and_markets_are_no_events(make_message: MakeMessage,
+                                                                text: str) -> None:
+    assert read(make_message, text) == []
+
+
+def test_a_comment_beside_the_news_gives_no_second_event(make_message: MakeMessage) -> None:
+    text = ("Acme today announced that Globex signed a three-year contract worth $2M. "
+            "This contract reflects Acme's record growth to 50,000 users.")
+    events = read(make_message, text)
+    assert [e.event_type for e in events] == [T.ENTERPRISE_DEAL]
