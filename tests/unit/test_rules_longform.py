@@ -39,6 +39,10 @@ KEPT = [
     # a comment whose verb comes before the news still tells it
     ("This news comes as Acme crossed $1M ARR.", T.REVENUE_MILESTONE),
     ("This partnership follows our $20M Series A led by Accel in February.", T.FUNDING),
+    ("We rolled out dependency lockfiles in Acme this week.", T.PRODUCT_LAUNCH),
+    ("After the new cache shipped, p99 latency dropped 40% in production.",
+     T.TECHNICAL_ACHIEVEMENT),
+    ("We acquired Initech, a payroll startup, this month.", T.OTHER),
 ]
 
 
@@ -68,6 +72,12 @@ DROPPED = [
     "The global e-signature market grew 30% to $5 billion.",
     "Industry-wide, subscriptions grew to 2 million users.",
     "More analytics tools now offer an EU region.",
+    "All the main data missed forecasts: retail sales fell 8.5% in July from a year earlier.",
+    # a summary of past months, a benchmark's chart, a purchase planned
+    "Over the past few months, we rolled out dependency lockfiles in Acme.",
+    "The chart below is from our cloud benchmarks, testing memory usage and latency as sync "
+    "scaled to 1 million clients.",
+    "Next year, I will purchase the Blue and see if my reach increases more.",
     # a section of plans or of background
     "### Next month's plan\n\n- Sign Globex\n- Launch v2",
     "## Looking ahead\n\nWe are opening our office in Berlin and hiring a VP of Sales.",
@@ -86,3 +96,9 @@ def test_a_comment_beside_the_news_gives_no_second_event(make_message: MakeMessa
             "This contract reflects Acme's record growth to 50,000 users.")
     events = read(make_message, text)
     assert [e.event_type for e in events] == [T.ENTERPRISE_DEAL]
+
+
+def test_our_own_sales_falling_is_still_a_lowlight(make_message: MakeMessage) -> None:
+    events = read(make_message, "Our sales fell 8% in July.")
+    assert [(e.event_type, e.polarity.value) for e in events] == [
+        (T.REVENUE_MILESTONE, "negative")]

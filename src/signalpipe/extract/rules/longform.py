@@ -47,6 +47,7 @@ _MARKET = re.compile(
     r"|analysts (?:expect|say|estimate)|industry-wide|nationwide|more (?:and more )?(?:\w+ )?"
     r"(?:tools|companies|vendors|startups|apps|products|platforms|teams) (?:now )?(?:\w+ )?)",
     re.IGNORECASE)
+_OURS = re.compile(r"\b(?:we|our|us|i|my)\b", re.IGNORECASE)
 _MARKET_TYPES = frozenset({EventType.REVENUE_MILESTONE, EventType.USER_GROWTH,
                            EventType.MARKET_EXPANSION})
 
@@ -56,6 +57,22 @@ _NOT_OUR_ROUND = re.compile(
     r"|donat(?:e|ed|ion|ions)|charitable|contributions? to|in (?:private |capital |new )?"
     r"investments? (?:from|by) (?!investors?\b|vcs?\b|a\b)|(?:we|it|the company) (?:is |are )?"
     r"invest(?:s|ed|ing)? (?:more than |over |nearly |about )?\$)", re.IGNORECASE)
+
+# Phrasings that make one type's reading something else: work rolled out over past months is a
+# summary, not a launch; a benchmark's chart is a test, not a result shipped to production; "I
+# will purchase" is a plan, however an acquisition's headline wording tolerates "to acquire".
+_KIND_VETOES: dict[EventType, tuple[re.Pattern[str], str]] = {
+    EventType.PRODUCT_LAUNCH: (re.compile(
+        r"\b(?:over|in|during) the (?:past|last) (?:few |several |couple of |\w+ )?(?:months"
+        r"|years|quarters)\b", re.IGNORECASE), "a summary of past months"),
+    EventType.TECHNICAL_ACHIEVEMENT: (re.compile(
+        r"\b(?:the (?:chart|graph|table|figure|plot)s? (?:below|above)|benchmarks?,? (?:test"
+        r"|testing|run|ran|measur)|in (?:our|these|the) (?:\w+ )?benchmarks?|benchmark (?:setup"
+        r"|suite|harness))\b", re.IGNORECASE), "a benchmark, not a result in production"),
+    EventType.OTHER: (re.compile(
+        r"\b(?:i|we)(?:'ll| will| plan to| want to| hope to| intend to| am going to| are going"
+        r" to)\b", re.IGNORECASE), "a purchase planned"),
+}
 
 # Headings above a section of plans or of background: what it says is not this period's news.
 _HEADING = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+(.+)|\*\*([^*\n]{2,80})\*\*:?[ \t]*)$")
@@ -88,20 +105,24 @@ _ITEM = re.compile(r"[ \t]*(?:[-*\u2022+]|\d{1,2}[.)])[ \t]")
 def veto(found: Found, clause: str, text: str, sentence: Span, sent: datetime | None
          ) -> str | None:
     """Why a reading in a long-form post is no event of this period, or None."""
-    if found.negative:
-        return None  # lowlights are read by their own rules; these families are about claims
     head = clause[:found.trigger]
+    if found.event_type in _MARKET_TYPES and (_MARKET.search(head) or (
+            _MARKET.search(clause) and not _OURS.search(clause))):
+        return "figures of a market or a survey"  # "retail sales missed forecasts" is no loss
+    if found.negative:
+        return None  # lowlights are read by their own rules; the families below are claims
     said = _COMMENTARY.search(sentence.text)
     if said is not None and max(sentence.text.find(clause), 0) + found.trigger < said.end():
         # "This renewed partnership underscores ...": the news is the subject of a comment;
         # "This milestone marks our 1,000th customer" still tells it, after the comment's verb
         return "commentary restating the news"
-    if found.event_type in _MARKET_TYPES and _MARKET.search(head):
-        return "figures of a market or a survey"
     if found.event_type is EventType.FUNDING and _NOT_OUR_ROUND.search(sentence.text):
         return "money not raised by us"
     if _LOOKING_BACK.search(sentence.text) or _stale(head, sent):
         return "background about the past"
+    kind = _KIND_VETOES.get(found.event_type)
+    if kind is not None and kind[0].search(sentence.text):
+        return kind[1]
     return _section(text, sentence.start, sent)
 
 
