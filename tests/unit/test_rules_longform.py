@@ -43,6 +43,9 @@ KEPT = [
     ("After the new cache shipped, p99 latency dropped 40% in production.",
      T.TECHNICAL_ACHIEVEMENT),
     ("We acquired Initech, a payroll startup, this month.", T.OTHER),
+    ("We now have more than 20,000 patients on the platform, up from 5,000 in January.",
+     T.USER_GROWTH),
+    ("Acme crossed 10,000 paying teams this month.", T.USER_GROWTH),
 ]
 
 
@@ -78,6 +81,11 @@ DROPPED = [
     "The chart below is from our cloud benchmarks, testing memory usage and latency as sync "
     "scaled to 1 million clients.",
     "Next year, I will purchase the Blue and see if my reach increases more.",
+    # a figure that describes the company, not a milestone reached
+    "Leveraging the power of the growing Acme community of more than 3,000 active contributors,"
+    " millions of open source users and over 100,000 organizations, Acme helps teams ship.",
+    "Acme, which now counts more than 40,000 paying customers, today announced its new CLI.",
+    "Used by more than 8,000 engineering teams, Acme today opened its London office.",
     # a section of plans or of background
     "### Next month's plan\n\n- Sign Globex\n- Launch v2",
     "## Looking ahead\n\nWe are opening our office in Berlin and hiring a VP of Sales.",

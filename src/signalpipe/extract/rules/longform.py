@@ -51,6 +51,17 @@ _OURS = re.compile(r"\b(?:we|our|us|i|my)\b", re.IGNORECASE)
 _MARKET_TYPES = frozenset({EventType.REVENUE_MILESTONE, EventType.USER_GROWTH,
                            EventType.MARKET_EXPANSION})
 
+# A figure that describes what a company is rather than what happened: "Leveraging the power of
+# a community of more than 3,000 contributors", "Acme, trusted by over 10,000 teams,", "Somatus,
+# which serves more than 20,000 patients". A milestone is told with a verb of reaching.
+_DESCRIBED = re.compile(
+    r"^\W*(?:leveraging|backed by|trusted by|used by|relied (?:up)?on by|loved by|serving|home to"
+    r"|powered by)\b|\b(?:trusted|used|relied (?:up)?on|loved|chosen) (?:daily |every day )?by"
+    r" (?:more than|over|nearly|some|\d)|, (?:which|that|who) (?:now |already |currently )?"
+    r"(?:serves?|powers?|supports?|is used by|is trusted by|counts?|employs?)\b", re.IGNORECASE)
+_FIGURE = re.compile(r"[$\u20ac\u00a3]?\d")
+_SCALE_TYPES = frozenset({EventType.USER_GROWTH, EventType.REVENUE_MILESTONE})
+
 # Money that is not our round: raised by others, given away, or invested by the company.
 _NOT_OUR_ROUND = re.compile(
     r"\b(?:(?:collectively |jointly )?raised by (?!us\b|our\b|the company\b)|philanthropic"
@@ -116,6 +127,10 @@ def veto(found: Found, clause: str, text: str, sentence: Span, sent: datetime | 
         # "This renewed partnership underscores ...": the news is the subject of a comment;
         # "This milestone marks our 1,000th customer" still tells it, after the comment's verb
         return "commentary restating the news"
+    figure = _FIGURE.search(clause)
+    if found.event_type in _SCALE_TYPES and _DESCRIBED.search(
+            clause[:max(found.trigger, figure.start() if figure else 0)]):
+        return "a description of the company's scale"
     if found.event_type is EventType.FUNDING and _NOT_OUR_ROUND.search(sentence.text):
         return "money not raised by us"
     if _LOOKING_BACK.search(sentence.text) or _stale(head, sent):
