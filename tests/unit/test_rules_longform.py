@@ -46,6 +46,8 @@ KEPT = [
     ("We now have more than 20,000 patients on the platform, up from 5,000 in January.",
      T.USER_GROWTH),
     ("Acme crossed 10,000 paying teams this month.", T.USER_GROWTH),
+    ("We doubled our sales from September to $20k a month.", T.REVENUE_MILESTONE),
+    ("We hit $20k MRR, and our customers doubled their sales.", T.REVENUE_MILESTONE),
 ]
 
 
@@ -86,6 +88,13 @@ DROPPED = [
     " millions of open source users and over 100,000 organizations, Acme helps teams ship.",
     "Acme, which now counts more than 40,000 paying customers, today announced its new CLI.",
     "Used by more than 8,000 engineering teams, Acme today opened its London office.",
+    # someone else's figures, a price multiple, a profit down by choice, growth since a listing
+    "Sales are flat, but our European distributor doubled their sales from September.",
+    "The cash portion of Globex's offer was 0.9x Acme's earnings.",
+    "The buyer valued the business at 3x its annual revenue.",
+    "My cash profit is down because I'm investing heavily in inventory for 2022.",
+    "Profits are lower than last month because my dev costs were atypically high at $11k.",
+    "Since listing on Quiet Light, Acme's annual earnings had increased by $10k.",
     # a section of plans or of background
     "### Next month's plan\n\n- Sign Globex\n- Launch v2",
     "## Looking ahead\n\nWe are opening our office in Berlin and hiring a VP of Sales.",

@@ -101,7 +101,8 @@ _PAST_HEADING = re.compile(
 _LOOKING_BACK = re.compile(
     r"^\W*(?:when (?:we|i|the company) (?:first )?(?:launched|started|founded|began|raised"
     r"|released|opened)|back when|in the early days|since (?:the |our |its )?(?:launch|release"
-    r"|founding|inception|debut)\b|(?:most recently|previously|earlier),? in\b"
+    r"|founding|inception|debut|listing)\b|since (?:we |i )?(?:listed|launched|launching"
+    r"|opened|started)\b|(?:most recently|previously|earlier),? in\b"
     r"|in previous years|over the (?:past|last) (?:\w+ )?(?:decade|years))", re.IGNORECASE)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DATE = re.compile(r"\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? "
@@ -120,6 +121,10 @@ def veto(found: Found, clause: str, text: str, sentence: Span, sent: datetime | 
     if found.event_type in _MARKET_TYPES and (_MARKET.search(head) or (
             _MARKET.search(clause) and not _OURS.search(clause))):
         return "figures of a market or a survey"  # "retail sales missed forecasts" is no loss
+    if found.event_type in _SCALE_TYPES:
+        reason = _not_our_figure(found, clause, sentence.text)
+        if reason:
+            return reason
     if found.negative:
         return None  # lowlights are read by their own rules; the families below are claims
     said = _COMMENTARY.search(sentence.text)
@@ -139,6 +144,36 @@ def veto(found: Found, clause: str, text: str, sentence: Span, sent: datetime | 
     if kind is not None and kind[0].search(sentence.text):
         return kind[1]
     return _section(text, sentence.start, sent)
+
+
+# "our distributor doubled their sales": someone else's figures, by the possessive.
+_THEIRS = re.compile(r"\b(?:their|his|her) (?:own )?(?:\w+ )?(?:sales|revenues?|earnings|profits?"
+                     r"|mrr|arr|users|customers|subscribers)\b", re.IGNORECASE)
+# "The offer was 0.9x TinyPilot's earnings", "sold at 10x ARR": a multiple prices the company.
+_MULTIPLE = re.compile(r"\b\d+(?:\.\d+)?x (?:(?:the |its |their |(?!(?:last |this |next )?(?:year"
+                       r"|month|quarter|week))[\w-]+(?:'s|\u2019s) )?(?:annual |trailing |yearly "
+                       r"|forward )?(?:earnings|revenues?|arr|ebitda|profits?|sales|sde)\b)",
+                       re.IGNORECASE)
+_PRICED = re.compile(r"\b(?:offers?|valuation|valued|price[ds]?|sold|sale|acquir\w+|buyers?"
+                     r"|bought|multiples?|worth)\b", re.IGNORECASE)
+# A profit down by choice or by a one-off: "profit is down because I'm investing heavily in
+# inventory", "profits are lower because my dev costs were atypically high".
+_CHOSEN_DIP = re.compile(
+    r"\b(?:because (?:i'?m|we'?re|i am|we are|of) (?:\w+ )?(?:investing|spending|stocking"
+    r"|building|hiring)|(?:atypically|unusually|temporarily) high|one-(?:off|time) (?:costs?"
+    r"|expenses?|charges?|purchases?))", re.IGNORECASE)
+_PROFIT = re.compile(r"\b(?:profits?|cash|margins?|earnings|net income)\b", re.IGNORECASE)
+
+
+def _not_our_figure(found: Found, clause: str, sentence: str) -> str | None:
+    """A revenue or user figure that is someone else's, a price multiple, or a dip chosen."""
+    if _THEIRS.search(clause):
+        return "someone else's figures"
+    if _MULTIPLE.search(sentence) and _PRICED.search(sentence):
+        return "a price multiple, not growth"
+    if found.negative and _PROFIT.search(sentence) and _CHOSEN_DIP.search(sentence):
+        return "a dip by choice or a one-off"
+    return None
 
 
 def commentary(sentence: str) -> bool:
