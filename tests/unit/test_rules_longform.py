@@ -119,3 +119,32 @@ def test_our_own_sales_falling_is_still_a_lowlight(make_message: MakeMessage) ->
     events = read(make_message, "Our sales fell 8% in July.")
     assert [(e.event_type, e.polarity.value) for e in events] == [
         (T.REVENUE_MILESTONE, "negative")]
+
+
+_FILLER = (" The company said the money will fund research, new hires in sales and support, and a"
+           " wider rollout across hospitals in the region over the coming year." * 6)
+OTHERS = [
+    "/PRNewswire/ -- Globex, a leader in dental AI for insurers, announced today that it has"
+    " secured a United States patent for its imaging technology.",
+    "The addition of SumRidge Partners to the firm's Fixed Income Capital Markets division adds"
+    " a market-making operation, the company announced.",
+    "globex raises $50 million Series B to scale behavioral care, the company announced.",
+]
+
+
+@pytest.mark.parametrize("lead", OTHERS)
+def test_a_long_story_that_never_names_us_is_someone_elses(make_message: MakeMessage,
+                                                           lead: str) -> None:
+    assert read(make_message, lead + _FILLER) == []
+
+
+def test_the_same_story_naming_us_is_ours(make_message: MakeMessage) -> None:
+    story = "Acme raises $50 million Series B to scale behavioral care, the company announced."
+    assert [e.event_type for e in read(make_message, story + _FILLER)] == [T.FUNDING]
+
+
+def test_a_long_changelog_speaks_for_its_maker_unnamed(make_message: MakeMessage) -> None:
+    notes = ("## 4.0.0\n\nThe new high-performance engine is now generally available." +
+             " Builds are faster and the configuration is simpler than before, with fewer"
+             " files to keep in sync and a smaller install for every project." * 8)
+    assert T.PRODUCT_LAUNCH in {e.event_type for e in read(make_message, notes)}

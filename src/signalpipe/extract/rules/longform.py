@@ -176,6 +176,26 @@ def _not_our_figure(found: Found, clause: str, sentence: str) -> str | None:
     return None
 
 
+# A story told in the third person, by a reporter or a wire.
+_REPORTED = re.compile(r"\b(?:announced|said|says|according to|told|reported|reports)\b"
+                       r"|/PRNewswire/|NEWSWIRE|BUSINESS WIRE|ACCESSWIRE|\(Reuters\)")
+# The writer speaks as the company; "US" (a country) and "the company" (a reporter's) do not.
+_SPEAKS = re.compile(r"\b(?:[Ww]e|[Ww]e're|[Ww]e've|[Oo]ur|[Oo]urs|us|I|I'm|I've|[Mm]y)\b")
+_LONG = 800  # characters: a story, a release or a post, not a line of chat or a short email
+
+
+def never_named(subject: str, text: str, company: re.Pattern[str] | None) -> str | None:
+    """A long story that never names the company nor speaks as it (we, our, I) is about someone
+    else: "aptihealth Raises $50 Million Series B" in the feed of another company."""
+    if company is None or len(text) < _LONG:
+        return None
+    if company.search(subject) or company.search(text) or _SPEAKS.search(text):
+        return None
+    if not _REPORTED.search(text):
+        return None  # a changelog or a product page speaks for its maker without naming it
+    return "a story about another company (ours is never named)"
+
+
 def commentary(sentence: str) -> bool:
     """The sentence comments on news its message tells elsewhere ("This renewed partnership
     underscores ..."): the reader drops it only beside another reading, as alone it may be the

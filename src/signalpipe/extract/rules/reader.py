@@ -169,7 +169,9 @@ def read_message(message: Message, company: re.Pattern[str] | None
                  ) -> tuple[list[Hit], list[tuple[str, str]]]:
     """Every event one message states, and every near-event it rejected with the reason."""
     hits, rejected = _read(message, company)
-    other = namesake(message.text, company) if hits else None
+    other = (namesake(message.text, company)
+             or longform.never_named(message.subject or "", message.text, company)) \
+        if hits else None
     if other is not None:
         return [], [*rejected, (message.id, other)]
     quoted = [h for h in hits if _QUOTE.search(h.span.text) or longform.commentary(h.span.text)]
