@@ -48,6 +48,9 @@ KEPT = [
     ("Acme crossed 10,000 paying teams this month.", T.USER_GROWTH),
     ("We doubled our sales from September to $20k a month.", T.REVENUE_MILESTONE),
     ("We hit $20k MRR, and our customers doubled their sales.", T.REVENUE_MILESTONE),
+    ("We partnered with Globex to resell Acme across Europe.", T.PARTNERSHIP),
+    ("Acme partnered with Globex to bring payments to 2,000 clinics.", T.PARTNERSHIP),
+    ("Acme raises $4M seed round to give developers faster builds.", T.FUNDING),
 ]
 
 
@@ -95,6 +98,11 @@ DROPPED = [
     "My cash profit is down because I'm investing heavily in inventory for 2022.",
     "Profits are lower than last month because my dev costs were atypically high at $11k.",
     "Since listing on Quiet Light, Acme's annual earnings had increased by $10k.",
+    # a vendor engaged, a cause supported, money raised to give away
+    "To achieve SOC 2 compliance, we partnered with Vanta for automated security monitoring.",
+    "The refinery partnered with the Wildlife Habitat Council to support efforts to restore green"
+    " spaces.",
+    "Acme raises $22,600 at DevX Conf to give to open-source maintainers.",
     # a section of plans or of background
     "### Next month's plan\n\n- Sign Globex\n- Launch v2",
     "## Looking ahead\n\nWe are opening our office in Berlin and hiring a VP of Sales.",

@@ -65,7 +65,8 @@ _SCALE_TYPES = frozenset({EventType.USER_GROWTH, EventType.REVENUE_MILESTONE})
 # Money that is not our round: raised by others, given away, or invested by the company.
 _NOT_OUR_ROUND = re.compile(
     r"\b(?:(?:collectively |jointly )?raised by (?!us\b|our\b|the company\b)|philanthropic"
-    r"|donat(?:e|ed|ion|ions)|charitable|contributions? to|in (?:private |capital |new )?"
+    r"|donat(?:e|ed|ion|ions)|charitable|contributions? to|to give (?:to|away)|for charity"
+    r"|in (?:private |capital |new )?"
     r"investments? (?:from|by) (?!investors?\b|vcs?\b|a\b)|(?:we|it|the company) (?:is |are )?"
     r"invest(?:s|ed|ing)? (?:more than |over |nearly |about )?\$)", re.IGNORECASE)
 
@@ -80,6 +81,16 @@ _KIND_VETOES: dict[EventType, tuple[re.Pattern[str], str]] = {
         r"\b(?:the (?:chart|graph|table|figure|plot)s? (?:below|above)|benchmarks?,? (?:test"
         r"|testing|run|ran|measur)|in (?:our|these|the) (?:\w+ )?benchmarks?|benchmark (?:setup"
         r"|suite|harness))\b", re.IGNORECASE), "a benchmark, not a result in production"),
+    # "we partnered with Vanta for automated security monitoring": a vendor engaged; "partnered
+    # with the Wildlife Habitat Council to restore green spaces": giving, not a business tie
+    EventType.PARTNERSHIP: (re.compile(
+        r"\b(?:partnered|teamed up|worked) with [^.;]{1,60}? (?:for|to (?:handle|run|automate"
+        r"|manage|get|help us (?:with|get|achieve|pass)))\b (?:[\w-]+ ){0,3}?(?:monitoring"
+        r"|compliance|audits?|payroll|accounting|bookkeeping|hosting|pen(?:etration)? tests?"
+        r"|recruiting|legal|soc ?2|iso ?27001)\b|\bto (?:support|help|restore|plant|feed|house"
+        r"|clean) (?:[\w-]+ ){0,4}?(?:efforts|communit\w+|nonprofits?|charit\w+|families"
+        r"|neighbou?rhoods?|green spaces|trees|habitats?|wildlife|students|veterans|relief)\b",
+        re.IGNORECASE), "a vendor engaged or a cause supported"),
     EventType.OTHER: (re.compile(
         r"\b(?:i|we)(?:'ll| will| plan to| want to| hope to| intend to| am going to| are going"
         r" to)\b", re.IGNORECASE), "a purchase planned"),

@@ -323,7 +323,8 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
     flagged = injection_reason(f"{message.subject or ''}\n{message.text}")
     reason = f"injection: {flagged}" if flagged else veto(found, line, sentence, line, company,
                                                           headline=True) \
-        or chatter_veto(found, line, sentence, message.text, line, company)
+        or chatter_veto(found, line, sentence, message.text, line, company) \
+        or longform.veto(found, line, line, sentence, message.timestamp)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []
