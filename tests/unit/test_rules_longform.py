@@ -51,6 +51,7 @@ KEPT = [
     ("We partnered with Globex to resell Acme across Europe.", T.PARTNERSHIP),
     ("Acme partnered with Globex to bring payments to 2,000 clinics.", T.PARTNERSHIP),
     ("Acme raises $4M seed round to give developers faster builds.", T.FUNDING),
+    ("Acme Fitness is now available on iPhone.", T.PRODUCT_LAUNCH),
 ]
 
 
@@ -103,6 +104,9 @@ DROPPED = [
     "The refinery partnered with the Wildlife Habitat Council to support efforts to restore green"
     " spaces.",
     "Acme raises $22,600 at DevX Conf to give to open-source maintainers.",
+    # where a product is available, described
+    "Acme Fitness is available for iPhone users to subscribe to and enjoy in 49 markets as of"
+    " January 21.",
     # a section of plans or of background
     "### Next month's plan\n\n- Sign Globex\n- Launch v2",
     "## Looking ahead\n\nWe are opening our office in Berlin and hiring a VP of Sales.",

@@ -76,7 +76,10 @@ _NOT_OUR_ROUND = re.compile(
 _KIND_VETOES: dict[EventType, tuple[re.Pattern[str], str]] = {
     EventType.PRODUCT_LAUNCH: (re.compile(
         r"\b(?:over|in|during) the (?:past|last) (?:few |several |couple of |\w+ )?(?:months"
-        r"|years|quarters)\b", re.IGNORECASE), "a summary of past months"),
+        r"|years|quarters)\b|\bavailable\b[^.;]{0,80}?\bin (?:over |more than |nearly )?\d+ "
+        r"(?:countries|markets|regions|cities|languages)\b|\bavailable in (?:english|french"
+        r"|german|spanish|italian|portuguese|japanese|chinese|korean)\b", re.IGNORECASE),
+        "a summary of past months or where it is available"),
     EventType.TECHNICAL_ACHIEVEMENT: (re.compile(
         r"\b(?:the (?:chart|graph|table|figure|plot)s? (?:below|above)|benchmarks?,? (?:test"
         r"|testing|run|ran|measur)|in (?:our|these|the) (?:\w+ )?benchmarks?|benchmark (?:setup"
