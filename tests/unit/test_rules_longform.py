@@ -160,3 +160,18 @@ def test_a_long_changelog_speaks_for_its_maker_unnamed(make_message: MakeMessage
              " Builds are faster and the configuration is simpler than before, with fewer"
              " files to keep in sync and a smaller install for every project." * 8)
     assert T.PRODUCT_LAUNCH in {e.event_type for e in read(make_message, notes)}
+
+
+def test_a_person_introduced_is_no_launch(make_message: MakeMessage) -> None:
+    body = ("When I started here, I was introduced to Logan as a member of the open source team."
+            " He has since taken over our editor and his work ships every week.")
+    assert read(make_message, body, subject="Introducing Logan Anderson!") == []
+
+
+@pytest.mark.parametrize("subject", ["Introducing Acme Studio", "Introducing Tina Grande"])
+def test_a_product_introduced_by_two_words_is_a_launch(make_message: MakeMessage,
+                                                       subject: str) -> None:
+    name = subject.removeprefix("Introducing ")
+    body = f"{name} is our new editor for content teams. It is available today for everyone."
+    events = read(make_message, body, subject=subject)
+    assert T.PRODUCT_LAUNCH in {e.event_type for e in events}

@@ -154,6 +154,8 @@ def veto(found: Found, clause: str, text: str, sentence: Span, sent: datetime | 
         return "money not raised by us"
     if _LOOKING_BACK.search(sentence.text) or _stale(head, sent):
         return "background about the past"
+    if found.event_type is EventType.PRODUCT_LAUNCH and _introduced_person(sentence.text, text):
+        return "a person introduced, not a product"
     kind = _KIND_VETOES.get(found.event_type)
     if kind is not None and kind[0].search(sentence.text):
         return kind[1]
@@ -208,6 +210,23 @@ def never_named(subject: str, text: str, company: re.Pattern[str] | None) -> str
     if not _REPORTED.search(text):
         return None  # a changelog or a product page speaks for its maker without naming it
     return "a story about another company (ours is never named)"
+
+
+# "Introducing Logan Anderson!", "Meet Priya Raman": a first and last name introduced.
+_NAME_INTRO = re.compile(r"^\W*(?:introducing|meet|welcome|say hello to)\s+([A-Z][a-z]{1,15})"
+                         r" [A-Z][a-z]{1,20}\W*$", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+
+
+def _introduced_person(line: str, text: str) -> bool:
+    """The post introduces a person, whom its body goes on to call he or she."""
+    m = _NAME_INTRO.match(line)
+    if m is None or not m.group(1)[0].isupper():
+        return False
+    first = m.group(1)
+    body = text[:2000]
+    at = body.find(first, m.end() if body.startswith(line) else 0)
+    return at >= 0 and _PRONOUN.search(body, at, at + 600) is not None
 
 
 def commentary(sentence: str) -> bool:

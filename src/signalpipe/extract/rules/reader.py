@@ -324,7 +324,7 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
     reason = f"injection: {flagged}" if flagged else veto(found, line, sentence, line, company,
                                                           headline=True) \
         or chatter_veto(found, line, sentence, message.text, line, company) \
-        or longform.veto(found, line, line, sentence, message.timestamp)
+        or longform.veto(found, line, message.text, sentence, message.timestamp)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []
