@@ -52,6 +52,8 @@ KEPT = [
     ("Acme partnered with Globex to bring payments to 2,000 clinics.", T.PARTNERSHIP),
     ("Acme raises $4M seed round to give developers faster builds.", T.FUNDING),
     ("Acme Fitness is now available on iPhone.", T.PRODUCT_LAUNCH),
+    ("Globex, one of our largest customers, renewed for three more years.", T.CUSTOMER_SUCCESS),
+    ("We launched a new machine learning product, Acme Vision, today.", T.PRODUCT_LAUNCH),
 ]
 
 
@@ -107,6 +109,11 @@ DROPPED = [
     # where a product is available, described
     "Acme Fitness is available for iPhone users to subscribe to and enjoy in 49 markets as of"
     " January 21.",
+    # a customer's or partner's own news, told in an appositive
+    "We're excited to share that Globex, one of our customers, closed a $30M Series B this week.",
+    "Globex, Acme's largest customer, raised a $30M Series B.",
+    # a tutorial's steps
+    "This post walks through deploying Acme to Fly.io: we launched 3 machines in Frankfurt.",
     # a section of plans or of background
     "### Next month's plan\n\n- Sign Globex\n- Launch v2",
     "## Looking ahead\n\nWe are opening our office in Berlin and hiring a VP of Sales.",

@@ -141,8 +141,16 @@ def veto(found: Found, clause: str, text: str, sentence: Span, sent: datetime | 
             return reason
     if found.negative:
         return None  # lowlights are read by their own rules; the families below are claims
+    return _claim_veto(found, clause, text, sentence, sent)
+
+
+def _claim_veto(found: Found, clause: str, text: str, sentence: Span, sent: datetime | None
+                ) -> str | None:
+    """Why a positive reading restates, looks back, teaches, describes or is someone else's."""
+    head = clause[:found.trigger]
+    at = max(sentence.text.find(clause), 0) + found.trigger  # the trigger, in the sentence
     said = _COMMENTARY.search(sentence.text)
-    if said is not None and max(sentence.text.find(clause), 0) + found.trigger < said.end():
+    if said is not None and at < said.end():
         # "This renewed partnership underscores ...": the news is the subject of a comment;
         # "This milestone marks our 1,000th customer" still tells it, after the comment's verb
         return "commentary restating the news"
@@ -154,6 +162,10 @@ def veto(found: Found, clause: str, text: str, sentence: Span, sent: datetime | 
         return "money not raised by us"
     if _LOOKING_BACK.search(sentence.text) or _stale(head, sent):
         return "background about the past"
+    if not found.relational and _THEIR_NEWS.search(sentence.text, 0, at):
+        return "a customer's or partner's own news"
+    if found.event_type in _HOWTO_TYPES and _HOWTO.search(sentence.text):
+        return "a tutorial's step, not news"
     if found.event_type is EventType.PRODUCT_LAUNCH and _introduced_person(sentence.text, text):
         return "a person introduced, not a product"
     kind = _KIND_VETOES.get(found.event_type)
@@ -211,6 +223,24 @@ def never_named(subject: str, text: str, company: re.Pattern[str] | None) -> str
         return None  # a changelog or a product page speaks for its maker without naming it
     return "a story about another company (ours is never named)"
 
+
+# "Globex, one of our customers, closed a $30M Series B": the customer acts, for itself.
+_THEIR_NEWS = re.compile(r"\b[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3},? (?:one of |a |an )?(?:our"
+                         r"|[A-Z][\w&-]*(?:'s|\u2019s)) (?:\w+ )?(?:customers?|clients?|partners?"
+                         r"|investors?|users?"
+                         r"|friends|portfolio compan\w+|resellers?|distributors?|suppliers?"
+                         r"|vendors?),")
+# A tutorial or a walkthrough tells steps, not news: "This post walks through deploying to
+# Fly.io: we launched 3 machines", "Step 3: launch the app", "we launched 2 instances".
+_HOWTO = re.compile(
+    r"\b(?:in this (?:post|guide|tutorial|walkthrough|article|example)|this (?:post|guide"
+    r"|tutorial|walkthrough|article|example) (?:walks|shows|explains|covers|describes|will)"
+    r"|step \d+:|let'?s (?:launch|deploy|create|build|start|spin)|how to\b|tutorial:"
+    r"|launch(?:ed|es|ing)? (?:\d+|a|an|two|three|four|five|several|new) (?:new |more |extra )?"
+    r"(?:machines?(?! learning)|instances?|servers?|containers?|vms?|pods?|nodes?|clusters?"
+    r"|workers?|processes|browsers?|tasks?|ec2))\b", re.IGNORECASE)
+_HOWTO_TYPES = frozenset({EventType.PRODUCT_LAUNCH, EventType.TECHNICAL_ACHIEVEMENT,
+                          EventType.USER_GROWTH})
 
 # "Introducing Logan Anderson!", "Meet Priya Raman": a first and last name introduced.
 _NAME_INTRO = re.compile(r"^\W*(?:introducing|meet|welcome|say hello to)\s+([A-Z][a-z]{1,15})"
