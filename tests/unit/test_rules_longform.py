@@ -38,6 +38,9 @@ KEPT = [
     ("Highlights this month:\n\n- Raised our seed round\n- Launched Acme Cloud", T.FUNDING),
     # a comment whose verb comes before the news still tells it
     ("This news comes as Acme crossed $1M ARR.", T.REVENUE_MILESTONE),
+    # the news told before a comment on it
+    ("The partnership with Globex is signed and will see Acme sold in 40 stores.",
+     T.PARTNERSHIP),
     ("This partnership follows our $20M Series A led by Accel in February.", T.FUNDING),
     ("We rolled out dependency lockfiles in Acme this week.", T.PRODUCT_LAUNCH),
     ("After the new cache shipped, p99 latency dropped 40% in production.",
