@@ -38,6 +38,8 @@ KEPT = [
     ("Highlights this month:\n\n- Raised our seed round\n- Launched Acme Cloud", T.FUNDING),
     # a comment whose verb comes before the news still tells it
     ("This news comes as Acme crossed $1M ARR.", T.REVENUE_MILESTONE),
+    ("## Looking back at March\n\nWe hit $10k MRR and signed Globex.", T.REVENUE_MILESTONE),
+    ("## March recap\n\nWe hit $10k MRR.", T.REVENUE_MILESTONE),
     # the news told before a comment on it
     ("The partnership with Globex is signed and will see Acme sold in 40 stores.",
      T.PARTNERSHIP),
@@ -117,7 +119,8 @@ DROPPED = [
     "Globex, Acme's largest customer, raised a $30M Series B.",
     # a tutorial's steps
     "This post walks through deploying Acme to Fly.io: we launched 3 machines in Frankfurt.",
-    # a section of plans or of background
+    # a section of plans or of background, a year reviewed
+    "## 2024 in review\n\nWe raised our seed round and launched Acme Cloud.",
     "### Next month's plan\n\n- Sign Globex\n- Launch v2",
     "## Looking ahead\n\nWe are opening our office in Berlin and hiring a VP of Sales.",
     "## Background\n\nIn 2018 we launched the first version of Acme and raised a seed round.",

@@ -109,8 +109,9 @@ _PLAN_HEADING = re.compile(
     r"|what'?s next|up next|coming up|looking ahead|looking forward|roadmap|plans? for"
     r"|(?:future|upcoming) (?:plans|work|goals)|wish ?list|to-?do)\b", re.IGNORECASE)
 _PAST_HEADING = re.compile(
-    r"\b(?:background|history|our story|how (?:we|it) (?:got|started)|refresher|a look back"
-    r"|looking back|recap of (?:last|the past)|(?:year|years) in review)\b", re.IGNORECASE)
+    r"\b(?:background|history|our story|how (?:we|it) (?:got|started)|refresher"
+    r"|recap of (?:last|the past) (?:year|years)|(?:year|years|(?:19|20)\d\d) in review)\b",
+    re.IGNORECASE)
 
 # A sentence that opens on the past: "When we launched in 2019, ...", "Most recently, in
 # October 2025, ...", "Since the release of GitLab 9.0 in March 2017, ...".
