@@ -1,14 +1,16 @@
 """Long-form posts (press releases, company blogs, founders' monthly updates, news stories): the
-sentences that sound like news but restate, look back, plan or describe someone else.
+sentences that sound like news but restate, look back, plan, teach or describe someone else.
 
 A release or a blog post states its news once, near the top, and then goes on: commentary that
 restates it ("This renewed partnership underscores our commitment"), background about the past
 ("Most recently, in October 2025, we announced ..."; "Some highlights from 2024:" above a list),
-a section of goals or plans ("## Goals for next month"), and figures that describe a market or a
-survey rather than the company ("retail sales expanded 8.5%", "62% of respondents"). Money that
-others raised or that the company gives away ("part of the $275 million raised by these
-organizations", "$2 million in philanthropic contributions") is no round of ours. Each family is
-a phrasing, checked where a detector has already found a reading, so the cost is per reading.
+a section of goals or plans ("## Goals for next month"), a tutorial's steps ("this post walks
+through ...: we launched 3 machines"), figures that describe a market, a survey or the company
+itself ("retail sales expanded 8.5%", "trusted by over 10,000 teams"), and other parties' news
+("Globex, one of our customers, closed a Series B"; a long wire story that never names us).
+Money that others raised or that the company gives away is no round of ours, a price multiple
+is no growth, and a vendor engaged or a cause supported is no partnership. Each family is a
+phrasing, checked only where a detector has already found a reading.
 """
 
 from __future__ import annotations
