@@ -188,3 +188,21 @@ def test_a_product_introduced_by_two_words_is_a_launch(make_message: MakeMessage
     body = f"{name} is our new editor for content teams. It is available today for everyone."
     events = read(make_message, body, subject=subject)
     assert T.PRODUCT_LAUNCH in {e.event_type for e in events}
+
+
+CHAT = [
+    ("we're live in Germany as of today", T.MARKET_EXPANSION),
+    ("hit $10k MRR today \U0001f680", T.REVENUE_MILESTONE),
+    ("Term sheet signed: $5M seed led by Accel.", T.FUNDING),
+    ("Hi all, quick update: Priya Raman accepted our offer and joins as VP Engineering on Monday.",
+     T.HIRING),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type"), CHAT)
+def test_chat_and_short_mail_are_untouched(make_message: MakeMessage, text: str,
+                                           event_type: EventType) -> None:
+    message = make_message(text=text, company_id="acme", source=Source.SLACK, timestamp=SENT)
+    batch = Batch(id="b1", company_id="acme", source=message.source, messages=(message,))
+    events = RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+    assert [e.event_type for e in events] == [event_type]
