@@ -15,6 +15,7 @@ from signalpipe.extract.rules import (
     founders,
     growth,
     headlines,
+    longform,
     lowlights,
     modality,
     tech,
@@ -170,10 +171,12 @@ def read_message(message: Message, company: re.Pattern[str] | None
     """Every event one message states, and every near-event it rejected with the reason."""
     hits, rejected = _read(message, company)
     hits, rejected = _named(hits, rejected, company)
-    other = namesake(message.text, company) if hits else None
+    other = (namesake(message.text, company)
+             or longform.never_named(message.subject or "", message.text, company)) \
+        if hits else None
     if other is not None:
         return [], [*rejected, (message.id, other)]
-    quoted = [h for h in hits if _QUOTE.search(h.span.text)]
+    quoted = [h for h in hits if _QUOTE.search(h.span.text) or longform.commentary(h.span.text)]
     if quoted and len(quoted) < len(hits):
         # a press release's quotes restate (or colour) the news its own sentences state
         hits = [h for h in hits if h not in quoted]
@@ -261,6 +264,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 continue
             reason = _judge(found, clause.text, spans, i, company) \
                 or chatter_veto(found, clause.text, sentence, text, subject, company) \
+                or longform.veto(found, clause.text, text, sentence, message.timestamp) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -334,7 +338,8 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
     flagged = injection_reason(f"{message.subject or ''}\n{message.text}")
     reason = f"injection: {flagged}" if flagged else veto(found, line, sentence, line, company,
                                                           headline=True) \
-        or chatter_veto(found, line, sentence, message.text, line, company)
+        or chatter_veto(found, line, sentence, message.text, line, company) \
+        or longform.veto(found, line, message.text, sentence, message.timestamp)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []
