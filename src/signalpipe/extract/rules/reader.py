@@ -19,6 +19,7 @@ from signalpipe.extract.rules import (
     modality,
     tech,
 )
+from signalpipe.extract.rules.audience import audience
 from signalpipe.extract.rules.chatter import blank_code, chatter_veto, dump
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
@@ -47,6 +48,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
     ("revenue", growth.revenue),
     ("first_sale", founders.first_sale), ("users", growth.users),
+    ("users", audience),
     ("news_results", headlines.results),
     ("technical", tech.postmortem), ("technical", growth.technical), ("award", co.award),
     ("launch", co.launch),
@@ -356,7 +358,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
                 "outflow", "swung", "swing", "worst", "eat", "sink", "sank", "plung", "tumbl",
                 "collaps", "slip", "slow", "lowest", "hit", "reach", "make", "meet"),
     "users": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "doubl", "tripl", "fold",
-              "drop", "fell", "declin", "down", "than"),
+              "drop", "fell", "declin", "down", "than", "record", "largest", "biggest",
+              "highest"),
 }
 
 

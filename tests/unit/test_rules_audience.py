@@ -1,0 +1,98 @@
+"""The rules extractor on audience milestones in the wordings founders use for them: people counted
+by what they did, ordinals, records with no figure, year-in-review lines, counts that moved "from
+X to Y". Every sentence is hand-written, each family beside look-alikes that are no event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from signalpipe.extract.rules import RulesExtractor
+from signalpipe.models import Batch, EventType, Message, Polarity, SignificantEvent, Source
+
+MakeMessage = Callable[..., Message]
+T = EventType
+NEG = Polarity.NEGATIVE
+POS = Polarity.POSITIVE
+
+
+def read(make_message: MakeMessage, text: str) -> list[SignificantEvent]:
+    message = make_message(text=text, company_id="acme", source=Source.SLACK)
+    batch = Batch(id="b1", company_id="acme", source=message.source, messages=(message,))
+    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+
+
+FOUND = [
+    # people counted by what they did
+    ("10k people signed up in the first week", POS),
+    ("Over 100K people have used it in the last month!", POS),
+    ("2,500 developers joined the beta in March.", POS),
+    # an ordinal customer
+    ("We welcomed our 500th customer this month.", POS),
+    ("Just onboarded our 100th paying customer", POS),
+    # a record with no figure
+    ("We broke our traffic and signup records once again.", POS),
+    ("Record signups this week after the HN post.", POS),
+    ("Added our largest number of new customers ever in a single quarter.", POS),
+    # a year-in-review line and a count introduced by "the number of"
+    ("Registered Companies: 503 \u2192 4,585", POS),
+    ("Active users: 1,200 -> 3,400", POS),
+    ("The number of users exceeded 400 in 48 hours.", POS),
+    ("We just crossed 250 users!", POS),
+    # a count that moved
+    ("The list went from 35 people (the ones who pre-ordered) to over 350 people in two days!",
+     POS),
+    ("We've seen usage go from 60K monthly active to 170K monthly active users!", POS),
+    ("(From 2M pulls to 11M pulls within just a few months)", POS),
+    # the company's own paying count, round, and its active users
+    ("MRR: $6,226 (+16%) and more than 1000 paying subscribers", POS),
+    ("Something we built is being used by 20k weekly active people.", POS),
+    # traffic as a record
+    ("Pageviews hit an all-time high of 48k in March.", POS),
+    # an audience metric opening the sentence is no company's name
+    ("Active users dropped from 5k to 3.2k.", NEG),
+]
+
+NOT_FOUND = [
+    # an event's audience, a team, a price, a delay
+    "500 people signed up for the webinar on Thursday.",
+    "300 people attended the meetup.",
+    "Our team grew from 40 to 120 people this year.",
+    "Prices went from 100 to 200 for new users.",
+    "Build time went from 100 to 400 seconds for users on CI.",
+    # an ordinal that is small, a largest customer that is no record
+    "Our 3rd customer is a bank.",
+    "Our largest customers asked for SSO.",
+    # a count that fell or a line that is no audience
+    "Paying customers: 120 -> 95",
+    "Files stored: 10,297 -> 145,145",
+    # traffic reported, not a milestone
+    "1347 unique visitors: Up from 1178 visitors in May.",
+    "I gained more than 100 followers in a couple of days.",
+    # a count that is not round, plans, capacity and other companies
+    "MRR: $5,326 (+30%) and more than 800 paying subscribers",
+    "We aim to reach 1,000 users by Q3.",
+    "The app supports 10k users.",
+    "Competitor X now has 50k users.",
+]
+
+
+@pytest.mark.parametrize(("text", "polarity"), FOUND)
+def test_audience_milestones(make_message: MakeMessage, text: str, polarity: Polarity) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(T.USER_GROWTH, polarity)], text
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_audience_look_alikes(make_message: MakeMessage, text: str) -> None:
+    events = read(make_message, text)
+    assert not [e for e in events if e.event_type is T.USER_GROWTH], events
+
+
+def test_audience_titles_name_the_count(make_message: MakeMessage) -> None:
+    titles = [e.title for text in ("10k people signed up in the first week",
+                                    "We welcomed our 500th customer this month.",
+                                    "(From 2M pulls to 11M pulls within just a few months)")
+              for e in read(make_message, text)]
+    assert titles == ["10,000 users", "500 customers", "11M pulls (from 2M)"]
