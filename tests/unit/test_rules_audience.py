@@ -96,3 +96,52 @@ def test_audience_titles_name_the_count(make_message: MakeMessage) -> None:
                                     "(From 2M pulls to 11M pulls within just a few months)")
               for e in read(make_message, text)]
     assert titles == ["10,000 users", "500 customers", "11M pulls (from 2M)"]
+
+
+def read_from(make_message: MakeMessage, text: str, sender: str,
+              subject: str | None = None) -> list[SignificantEvent]:
+    message = make_message(text=text, company_id="acme", source=Source.GMAIL, sender=sender,
+                           subject=subject)
+    batch = Batch(id="b1", company_id="acme", source=message.source, messages=(message,))
+    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+
+
+def test_an_investor_asking_for_time_is_interest(make_message: MakeMessage) -> None:
+    events = read_from(make_message, "Impressed by the launch. I\u2019d like to grab 15 minutes "
+                       "tomorrow to discuss your vision.", "Investor - Keith Rabois (Partner)")
+    assert [(e.event_type, e.title) for e in events] == [
+        (T.INVESTOR_INTEREST, "Inbound interest from Keith Rabois")]
+    events = read_from(make_message, "We'd love to set up a call next week about your seed.",
+                       "Jane Doe, Acme Ventures")
+    assert [e.event_type for e in events] == [T.INVESTOR_INTEREST]
+
+
+def test_a_customer_asking_for_time_is_no_interest(make_message: MakeMessage) -> None:
+    events = read_from(make_message, "I'd like to grab 15 minutes tomorrow to discuss the "
+                       "renewal.", "Dana Lee, Globex Procurement")
+    assert not [e for e in events if e.event_type is T.INVESTOR_INTEREST]
+
+
+ROUNDS = [
+    ("Acme raises $4M seed round led by Basis Set", True),
+    ("We closed a $2.5M SAFE from Hustle Fund and angels.", True),
+    # money raised for others, a company's own spending, a product named Seed
+    ("Acme raises $22,600 at its conference to give to open-source maintainers", False),
+    ("The over $275 million raised by these organizations will go to relief efforts.", False),
+    ("Spectrum\u2019s rural build-out is driven by more than $7 billion in private investment "
+     "from Spectrum and will add 100,000 miles of fiber.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "is_round"), ROUNDS)
+def test_rounds_and_money_that_is_no_round(make_message: MakeMessage, text: str,
+                                           is_round: bool) -> None:
+    events = read(make_message, text)
+    assert bool([e for e in events if e.event_type is T.FUNDING]) is is_round, events
+
+
+def test_a_product_named_seed_is_no_round(make_message: MakeMessage) -> None:
+    events = read_from(make_message, "Cloud Seed is built into the Acme web UI and backed by "
+                       "Google Cloud investment.", "press",
+                       subject="Acme Launches Cloud Seed in Collaboration with Google Cloud")
+    assert not [e for e in events if e.event_type is T.FUNDING]

@@ -23,7 +23,8 @@ STEMS: dict[str, str] = {
                          "monitoring following radar attention request preempt pre-empt loi$ "
                          "intro$ introduction asked to asked for asking to asking for "
                          "diligence approached approaching following open to asking if "
-                         "asked if calls with meetings with call with chats with",
+                         "asked if calls with meetings with call with chats with "
+                         "i'd i\u2019d we'd we\u2019d",
     "compliance": "soc$ soc2 soc 1 soc 2 soc 3 iso hipaa gdpr pci fedramp hitrust csa star "
                   "cyber essentials tisax ccpa nis2 nis 2 fda 510(k) stateramp irap disa ce mark "
                   "hds$ c5$ nist cmmc pen test pentest penetration ato$ failed the audit failed "

@@ -17,6 +17,7 @@ from signalpipe.extract.rules import (
     headlines,
     lowlights,
     modality,
+    rounds,
     tech,
 )
 from signalpipe.extract.rules.audience import audience
@@ -36,9 +37,10 @@ Detector = Callable[[str, str, Context], Found | None]
 # press.
 DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
-    ("funding", deals.funding), ("acquire_interest", founders.acquire_interest),
+    ("funding", rounds.funding), ("acquire_interest", founders.acquire_interest),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
-    ("investor_interest", deals.investor_interest), ("compliance", co.compliance),
+    ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
+    ("compliance", co.compliance),
     ("corp_compliance", corporate.compliance),
     ("media", co.media), ("hiring", co.hiring), ("corp_hiring", corporate.hiring),
     ("shut_down", founders.shut_down), ("expansion", co.expansion),
