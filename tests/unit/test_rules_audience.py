@@ -145,3 +145,25 @@ def test_a_product_named_seed_is_no_round(make_message: MakeMessage) -> None:
                        "Google Cloud investment.", "press",
                        subject="Acme Launches Cloud Seed in Collaboration with Google Cloud")
     assert not [e for e in events if e.event_type is T.FUNDING]
+
+
+DEALS = [
+    # a founder's unnamed new client, in the past tense
+    ("I found **one new client** to freelance.", True),
+    ("We landed a new customer this week!", True),
+    # the company hired by a named client, told from the client's side
+    ("TalkTalk hires Acme to investigate cyber attack", True),
+    ("Tesco names Acme as new auditor after accounting scandal", True),
+    # a call, a tool, a job title, the company as the one hiring
+    ("We had a new customer call today.", False),
+    ("We got a new customer support tool.", False),
+    ("Tesco names Acme CEO John Smith as chairman", False),
+    ("Acme hires Deloitte to audit its books", False),
+    ("We hope to land a new client next month.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "is_deal"), DEALS)
+def test_new_clients_and_engagements(make_message: MakeMessage, text: str, is_deal: bool) -> None:
+    events = read(make_message, text)
+    assert bool([e for e in events if e.event_type is T.ENTERPRISE_DEAL]) is is_deal, events

@@ -189,6 +189,9 @@ STEMS: dict[str, str] = {
                 "delays delayed postpone pushes back pushed back exits exited withdraws "
                 "retreats ends$ ended$ let$ reduction failed to didn't hit did not hit "
                 "didn't manage did not manage wasn't able weren't able",
+    # clients.py: a client hiring the company ("TalkTalk hires BAE Systems to investigate")
+    "client_engaged": "hire$ hires$ hired$ names$ named$ appoint retain engag taps$ tapped$ "
+                      "picks$ picked$ selects$ selected$ chooses$ chose$",
     "reversal": "won't will not no longer decided not to renew fell through fell apart "
                 "collapsed rescinded withdrawn pulled churn",
 }
