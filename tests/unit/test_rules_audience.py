@@ -50,8 +50,14 @@ FOUND = [
     ("Something we built is being used by 20k weekly active people.", POS),
     # traffic as a record
     ("Pageviews hit an all-time high of 48k in March.", POS),
+    # a round count cheered
+    ("\U0001f680 10k users!!", POS),
+    ("\U0001f389 50,000 downloads \U0001f389", POS),
     # an audience metric opening the sentence is no company's name
     ("Active users dropped from 5k to 3.2k.", NEG),
+    ("MAUs: 120k (+20% MoM)", POS),
+    # users lost
+    ("we lost about 15% of our active users after the price change", NEG),
 ]
 
 NOT_FOUND = [
@@ -70,6 +76,9 @@ NOT_FOUND = [
     # traffic reported, not a milestone
     "1347 unique visitors: Up from 1178 visitors in May.",
     "I gained more than 100 followers in a couple of days.",
+    # a count cheered that is a reading, not a milestone; a thing lost that is no audience
+    "\U0001f389 1,237 signups today \U0001f389",
+    "I lost my users guide.",
     # a count that is not round, plans, capacity and other companies
     "MRR: $5,326 (+30%) and more than 800 paying subscribers",
     "We aim to reach 1,000 users by Q3.",

@@ -73,6 +73,16 @@ PAYING = rx(r"\b(?:more than|over|north of) (?P<n>\d[\d,.]*\s?k?) (?P<w>paying (
             r"|subscribers|users|teams)|(?:daily|weekly|monthly) active (?:people|users))\b"
             r"|\bused by (?:over |more than )?(?P<m>\d[\d,.]*\s?k?) (?P<v>(?:daily |weekly "
             r"|monthly )?active (?:people|users))\b")
+# "10k users!!", "50,000 downloads 🎉": a round count cheered, the whole clause
+CHEER = rx(r"^[^\w$]*(?:we(?:'re| are) at |now at |at )?(?P<n>\d[\d,.]*\s?(?:k|m)?)\+? "
+           r"(?:(?:paying|active|happy|registered|github) )?(?P<w>users|signups|sign-ups|downloads"
+           r"|installs|customers|subscribers|members|stars|github stars)[^\w]*$")
+_CHEERED = re.compile(r"!|\U0001f389|\U0001f680|\U0001f973|\U0001f38a|\U0001f4af|\U0001f525"
+                      r"|\U0001f64c|\u2728|\b(?:woo+h?o+|yay|boom|let'?s go)\b", re.IGNORECASE)
+# "we lost about 15% of our active users after the price change"
+LOST = rx(r"\b(?:lost|losing|shed|bled) (?:about |around |nearly |almost |over |~)?(?:\d[\d,.]*%? "
+          r"(?:of )?)?(?:our |the |its |their )?(?:\w+ )?(?:active |paying |daily |weekly "
+          r"|monthly )?(?:users|subscribers|members|actives|followers|audience)\b")
 # traffic and followers are news only as a record, a threshold crossed or a multiple
 TRAFFIC = frozenset({"visitors", "pageviews", "page views", "followers", "viewers", "listeners"})
 TRAFFIC_NEWS = rx(r"\b(?:cross\w*|pass(?:ed|es)|hit|hits|reach\w*|surpass\w*|top(?:ped|s)"
@@ -88,7 +98,7 @@ def traffic_is_news(word: str, low: str) -> bool:
 
 
 def audience(clause: str, low: str, ctx: Context) -> Found | None:
-    for read in (_did, _ordinal, _record, _arrow, _reached, _paying):
+    for read in (_lost, _did, _ordinal, _record, _arrow, _reached, _paying, _cheer):
         found = read(clause, low)
         if found is not None:
             return found
@@ -163,6 +173,25 @@ def _paying(clause: str, low: str) -> Found | None:
     if n is None or not _round(n):
         return None
     return Found(T.USER_GROWTH, {"users": n}, f"{short_count(n)} {word}", m.start())
+
+
+def _lost(clause: str, low: str) -> Found | None:
+    m = LOST.search(low)
+    if m is None:
+        return None
+    return Found(T.USER_GROWTH, {"decline": "users lost"}, said(clause, m.start()), m.start(),
+                 negative=True)
+
+
+def _cheer(clause: str, low: str) -> Found | None:
+    m = CHEER.search(low)
+    if m is None or not _CHEERED.search(clause):
+        return None
+    n = _count(m["n"])
+    if n is None or n < 100 or len(str(n).rstrip("0")) > 2:
+        return None  # 10,000 and 2,500 are milestones; 1,237 is a reading
+    return Found(T.USER_GROWTH, {m["w"].replace(" ", "_").replace("-", ""): n},
+                 f"{short_count(n)} {m['w']}", m.start())
 
 
 def _round(n: int) -> bool:

@@ -52,7 +52,8 @@ _NOT_NAMES = frozenset(
         "ops",
         # an audience metric opening a sentence ("Active users dropped from 5k to 3.2k")
         "active", "paying", "paid", "registered", "daily", "total", "pageviews", "visitors",
-        "signups", "downloads", "installs", "subscribers", "traffic", "record"
+        "signups", "downloads", "installs", "subscribers", "traffic", "record", "maus",
+        "daus", "waus", "users"
     ])
 
 
