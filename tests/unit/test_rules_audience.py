@@ -134,6 +134,13 @@ def test_a_customer_asking_for_time_is_no_interest(make_message: MakeMessage) ->
 ROUNDS = [
     ("Acme raises $4M seed round led by Basis Set", True),
     ("We closed a $2.5M SAFE from Hustle Fund and angels.", True),
+    # a headline's verbs with no round word, a bridge closed
+    ("Acme secures \u20ac4m to expand into Germany", True),
+    ("Our $500k bridge from existing investors closed yesterday.", True),
+    # a raise under way, a contract secured, a bank's loan
+    ("We are raising a $5M seed.", False),
+    ("Acme secures $4M contract with the Army.", False),
+    ("The bridge loan from the bank closed.", False),
     # money raised for others, a company's own spending, a product named Seed
     ("Acme raises $22,600 at its conference to give to open-source maintainers", False),
     ("The over $275 million raised by these organizations will go to relief efforts.", False),

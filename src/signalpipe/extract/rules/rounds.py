@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 
 from signalpipe.extract.rules.deals import funding as read_funding
+from signalpipe.extract.rules.deals import funding_title
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.lexicon import rx
+from signalpipe.extract.rules.numbers import money
 from signalpipe.models import EventType
 
 T = EventType
@@ -30,15 +32,52 @@ _SEED_ROUND = rx(r"\bseed (?:round|funding|financing|investment|stage|capital|ex
                  r"|\b(?:raised|raises|closed|closes) (?:a |our |its |the )?seed\b")
 
 
+# a raise under way is no round yet: "we are raising a $5M seed"
+RAISING = rx(r"\b(?:we'?re|we are|i'?m|i am|currently|still|actively|starting to|started|kicked off"
+             r"|kicking off) (?:now |actively |officially |still )?(?:raising|fundraising"
+             r"|out raising|out fundraising)\b")
+_DONE = rx(r"\b(?:closed|signed|wired|in the bank|oversubscribed|raised|completed)\b")
+# "Acme secures \u20ac4m to expand into Germany", "lands $2M from Seedcamp": money in, told in a
+# headline's verbs, with no round word
+SECURED = rx(r"\b(?:secures?|secured|bags?|bagged) (?:a |an )?(?:fresh |new |additional |another "
+             r")?(?P<amt>[$\u20ac\u00a3]\s?\d[\d.,]*\s?(?:k|m|mn|bn|million|billion)\b)"
+             r"(?: (?:in |of )?(?:fresh |new )?(?:capital|funding|financing|investment))?"
+             r" (?:to|for (?!(?:the |a |its )?(?:contract|project|deal|order))|from|led by)\b")
+# "Our $500k bridge from existing investors closed yesterday"
+BRIDGE = rx(r"\bbridge (?:from|note|financing|extension)\b[^.;]{0,60}\b(?:closed|signed"
+            r"|wired|came in|is in|in the bank|landed|done)\b")
+
+
 def funding(clause: str, low: str, ctx: Context) -> Found | None:
-    found = read_funding(clause, low, ctx)
+    found = read_funding(clause, low, ctx) or _secured(clause, low) or _bridge(low)
     if found is None or found.negative:
         return found
     if GIVEN_AWAY.search(low) or _spends_own(clause):
         return None
+    if RAISING.search(low) and not _DONE.search(low):
+        return None
     if found.metrics.get("round") == "seed" and _product_seed(clause, ctx.subject):
         return None
     return found
+
+
+def _secured(clause: str, low: str) -> Found | None:
+    m = SECURED.search(low)
+    if m is None:
+        return None
+    fig = money(clause[m.start("amt"):m.end("amt")])
+    if not fig or fig[0].value < 10_000:
+        return None
+    amount = round(fig[0].value)
+    return Found(T.FUNDING, {"amount_usd": amount}, funding_title({"amount_usd": amount}),
+                 m.start())
+
+
+def _bridge(low: str) -> Found | None:
+    m = BRIDGE.search(low)
+    if m is None:
+        return None
+    return Found(T.FUNDING, {"round": "bridge"}, "Raised a bridge round", m.start())
 
 
 def _spends_own(clause: str) -> bool:
