@@ -14,7 +14,7 @@ STEMS: dict[str, str] = {
     "funding": "angel backed raise raising round seed series "
                "funding financing investment term sheet termsheet "
                "valuation safe$ safes$ bridge convertible oversubscribed pre-money post-money "
-               "down round backed by secur bag",
+               "down round backed by secures$ secured$",
     "acquisition": "acqui merger merged with bought buys buying takeover buyout to buy sells$ "
                    "sold$ to sell sale of divest dividend",
     "investor_interest": "reached out reaching out pinged inbound data room dataroom interested "

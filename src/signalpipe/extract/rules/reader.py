@@ -353,7 +353,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                         "tapped"),
     "funding": ("round", "seed", "series", "fund", "financ", "invest", "term", "safe", "bridge",
                 "backed", "angel",
-                "rais", "valuation", "convertible", "oversubscribed", "secur", "bag"),
+                "rais", "valuation", "convertible", "oversubscribed", "secur"),
     "revenue": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "doubl", "tripl", "record",
                 "profit", "loss", "even", "guidance", "outlook", "miss", "short", "below", "ris",
                 "rose", "up", "grow", "grew", "increas", "jump", "climb", "improv", "beat",

@@ -39,7 +39,7 @@ RAISING = rx(r"\b(?:we'?re|we are|i'?m|i am|currently|still|actively|starting to
 _DONE = rx(r"\b(?:closed|signed|wired|in the bank|oversubscribed|raised|completed)\b")
 # "Acme secures \u20ac4m to expand into Germany", "lands $2M from Seedcamp": money in, told in a
 # headline's verbs, with no round word
-SECURED = rx(r"\b(?:secures?|secured|bags?|bagged) (?:a |an )?(?:fresh |new |additional |another "
+SECURED = rx(r"\b(?:secures?|secured) (?:a |an )?(?:fresh |new |additional |another "
              r")?(?P<amt>[$\u20ac\u00a3]\s?\d[\d.,]*\s?(?:k|m|mn|bn|million|billion)\b)"
              r"(?: (?:in |of )?(?:fresh |new )?(?:capital|funding|financing|investment))?"
              r" (?:to|for (?!(?:the |a |its )?(?:contract|project|deal|order))|from|led by)\b")

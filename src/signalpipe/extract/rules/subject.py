@@ -51,7 +51,7 @@ _NOT_NAMES = frozenset(
         "partnerships", "partners", "customers", "hiring", "compliance", "fundraising", "people",
         "ops",
         # an audience metric opening a sentence ("Active users dropped from 5k to 3.2k")
-        "active", "paying", "paid", "registered", "daily", "total", "pageviews", "visitors",
+        "active", "paying", "paid", "registered", "daily", "pageviews", "visitors",
         "signups", "downloads", "installs", "subscribers", "traffic", "record", "maus",
         "daus", "waus", "users"
     ])
