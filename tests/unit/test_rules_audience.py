@@ -125,6 +125,12 @@ def test_an_investor_asking_for_time_is_interest(make_message: MakeMessage) -> N
     assert [e.event_type for e in events] == [T.INVESTOR_INTEREST]
 
 
+def test_investors_counted_asking_is_interest(make_message: MakeMessage) -> None:
+    events = read(make_message, "Two VCs asked for intros after the launch.")
+    assert [e.event_type for e in events] == [T.INVESTOR_INTEREST]
+    assert not read(make_message, "Two VCs wrote about the market this week.")
+
+
 def test_a_customer_asking_for_time_is_no_interest(make_message: MakeMessage) -> None:
     events = read_from(make_message, "I'd like to grab 15 minutes tomorrow to discuss the "
                        "renewal.", "Dana Lee, Globex Procurement")
@@ -170,6 +176,13 @@ DEALS = [
     # the company hired by a named client, told from the client's side
     ("TalkTalk hires Acme to investigate cyber attack", True),
     ("Tesco names Acme as new auditor after accounting scandal", True),
+    # a customer named before the verb that chose us; a headline's "X and Y sign"
+    ("Wayne Enterprises chose us over Salesforce.", True),
+    ("Acme & Globex sign $2M supply deal", True),
+    # a partnership agreement, other companies signing, a finalist
+    ("Acme and Initech sign a partnership agreement.", False),
+    ("Beta and Initech sign a $5M contract.", False),
+    ("The Board of Directors selected us as a finalist.", False),
     # a call, a tool, a job title, the company as the one hiring
     ("We had a new customer call today.", False),
     ("We got a new customer support tool.", False),

@@ -1,7 +1,9 @@
-"""Deals in two wordings deals.enterprise_deal does not read: a founder's unnamed new client ("I
-found one new client to freelance", "we landed a new customer") and the company engaged by a
-client, told from the client's side ("TalkTalk hires BAE Systems to investigate", "Tesco names
-Deloitte as new auditor"): the company is the one hired, so the engagement is its deal."""
+"""Deals in wordings deals.enterprise_deal does not read: a founder's unnamed new client ("I found
+one new client to freelance", "we landed a new customer"), a customer named before the verb that
+chose us ("Wayne Enterprises chose us over Salesforce"), a headline's "Acme and Initech sign a
+multi-year contract" (read where "contract" or "deal" cues the clause), and the company engaged by a client, told from the client's side
+("TalkTalk hires BAE Systems to investigate", "Tesco names Deloitte as new auditor"): the company
+is the one hired, so the engagement is its deal."""
 
 from __future__ import annotations
 
@@ -19,6 +21,33 @@ NEW_CLIENT = rx(r"\b(?:i|we|i've|we've|i have|we have|just|finally)\s(?:just |fi
                 r" \**(?:a|one|another|our|my) (?:first )?(?:new )?(?:paying |enterprise |big "
                 r"|freelance |consulting )?(?:client|customer|logo)\b(?! (?:call|meeting|story"
                 r"|support|success|feedback|interview))")
+_NAME = r"[A-Z][\w&.'-]*(?: (?:[A-Z][\w&.'-]*|of|&))*"
+CHOSE_US = re.compile(rf"(?P<who>{_NAME}) (?:has |have |just |finally |officially )?(?:chose|picked"
+                      r"|selected|went with|signed with|signed on with|standardi[sz]ed on"
+                      r"|switched to) us\b(?! (?:as (?:a |one of )?(?:the )?(?:finalist|shortlist)"
+                      r"|for (?:a |the )?(?:pilot|poc|shortlist|trial|bake-?off)))")
+# "Acme and Initech sign a multi-year contract to deploy Acme across 40 hospitals"
+SIGN_WITH = re.compile(rf"(?:\band|&) (?P<who>{_NAME}) (?:sign|ink|seal)s? (?:a |an )?"
+                       r"(?:[\w$\u20ac\u00a3.-]+ ){0,4}?(?:agreement|contract|deal)\b")
+_NOT_SALE = rx(r"\b(?:partner\w*|collaborat\w*|alliance|distribution|joint|mou|memorandum"
+               r"|letter of intent|loi|merger|acqui\w+|settlement|truce|peace|ceasefire)\b")
+
+
+def chose_us(clause: str, low: str, ctx: Context) -> Found | None:
+    m = CHOSE_US.search(clause)
+    who = m["who"] if m else None
+    if m is None:
+        s = SIGN_WITH.search(clause)
+        if s is None or ctx.company is None or _NOT_SALE.search(low) \
+                or not ctx.company.search(clause[:s.start()]):
+            return None
+        m, who = s, s["who"]
+    if who is None or who.split()[0].lower() in {"we", "i", "they", "it", "he", "she", "who"}:
+        return None
+    return Found(T.ENTERPRISE_DEAL, {"customer": who.lower()}, f"Signed {who}", m.start(),
+                 relational=True, stakeholders=(who,))
+
+
 # the client hires the company for a named role or job
 _ENGAGED = (r"(?:hires?|hired|names?|named|appoints?|appointed|picks?|picked|selects?|selected"
             r"|taps?|tapped|chooses|chose|retains?|retained|engages?|engaged|brings? in"

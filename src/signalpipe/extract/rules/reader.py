@@ -22,7 +22,7 @@ from signalpipe.extract.rules import (
 )
 from signalpipe.extract.rules.audience import audience
 from signalpipe.extract.rules.chatter import blank_code, chatter_veto, dump
-from signalpipe.extract.rules.clients import hired_by_client, new_client
+from signalpipe.extract.rules.clients import chose_us, hired_by_client, new_client
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
 from signalpipe.extract.rules.headlines import namesake, news_veto, untagged
@@ -47,7 +47,8 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("shut_down", founders.shut_down), ("expansion", co.expansion),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
     ("enterprise_deal", deals.enterprise_deal), ("corp_deal", corporate.enterprise_deal),
-    ("enterprise_deal", new_client), ("client_engaged", hired_by_client),
+    ("enterprise_deal", new_client), ("enterprise_deal", chose_us),
+    ("client_engaged", hired_by_client),
     ("churn_count", founders.churn_count),
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
     ("revenue", growth.revenue),

@@ -98,10 +98,20 @@ def _product_seed(clause: str, subject: str) -> bool:
 APPROACH = rx(r"\b(?:i|we)(?:'d|\u2019d| would) (?:like|love) to (?:grab|find|get|set up|schedule"
               r"|book|hop on|jump on) (?:\d+ (?:minutes|mins)|(?:a |some )?(?:quick |brief )?"
               r"(?:call|coffee|chat|meeting|time|slot|few minutes))\b")
+# "Two VCs asked for intros after the launch": investors counted, acting towards us
+COUNTED = rx(r"\b(?:\d+|two|three|four|five|six|several|a few|a couple of|multiple|some|many)"
+             r" (?:more )?(?:vcs|investors|funds|angels|firms) (?:have |had )?(?:already )?"
+             r"(?:asked (?:for|about|to)|reached out|pinged|emailed|requested|wanted to|want to"
+             r"|approached|contacted)\b")
 _INVESTOR_SENDER = rx(r"\b(?:investor|ventures?|capital|vc|partners|fund|angel)\b")
 
 
 def approach(clause: str, low: str, ctx: Context) -> Found | None:
+    counted = COUNTED.search(low)
+    if counted is not None:
+        return Found(T.INVESTOR_INTEREST, {"investor": "investors"},
+                     "Inbound interest from investors", counted.start(), relational=True,
+                     allow=frozenset({"plan", "question"}))
     m = APPROACH.search(low)
     if m is None or not _INVESTOR_SENDER.search(ctx.sender.lower()):
         return None
