@@ -1,9 +1,9 @@
 """Deals in wordings deals.enterprise_deal does not read: a founder's unnamed new client ("I found
 one new client to freelance", "we landed a new customer"), a customer named before the verb that
 chose us ("Wayne Enterprises chose us over Salesforce"), a headline's "Acme and Initech sign a
-multi-year contract" (read where "contract" or "deal" cues the clause), and the company engaged by a client, told from the client's side
-("TalkTalk hires BAE Systems to investigate", "Tesco names Deloitte as new auditor"): the company
-is the one hired, so the engagement is its deal."""
+multi-year contract" (read where "contract" or "deal" cues the clause), and the company engaged by
+a client, told from the client's side ("TalkTalk hires BAE Systems to investigate", "Tesco names
+Deloitte as new auditor"): the company is the one hired, so the engagement is its deal."""
 
 from __future__ import annotations
 
