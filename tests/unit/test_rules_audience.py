@@ -53,6 +53,10 @@ FOUND = [
     # a round count cheered
     ("\U0001f680 10k users!!", POS),
     ("\U0001f389 50,000 downloads \U0001f389", POS),
+    # our product counted by what was done to it; an ordinal subscriber
+    ("We've been downloaded over a million times", POS),
+    ("Our extension has been installed more than 50,000 times.", POS),
+    ("We welcomed our 1,000th subscriber on Tuesday.", POS),
     # an audience metric opening the sentence is no company's name
     ("Active users dropped from 5k to 3.2k.", NEG),
     ("MAUs: 120k (+20% MoM)", POS),
@@ -76,6 +80,9 @@ NOT_FOUND = [
     # traffic reported, not a milestone
     "1347 unique visitors: Up from 1178 visitors in May.",
     "I gained more than 100 followers in a couple of days.",
+    # a customer's app, a few installs
+    "Zedge's app has been downloaded 300M times.",
+    "I installed it 20 times before it worked.",
     # a count cheered that is a reading, not a milestone; a thing lost that is no audience
     "\U0001f389 1,237 signups today \U0001f389",
     "I lost my users guide.",

@@ -83,6 +83,10 @@ _CHEERED = re.compile(r"!|\U0001f389|\U0001f680|\U0001f973|\U0001f38a|\U0001f4af
 LOST = rx(r"\b(?:lost|losing|shed|bled) (?:about |around |nearly |almost |over |~)?(?:\d[\d,.]*%? "
           r"(?:of )?)?(?:our |the |its |their )?(?:\w+ )?(?:active |paying |daily |weekly "
           r"|monthly )?(?:users|subscribers|members|actives|followers|audience)\b")
+# "we've been downloaded over a million times", "installed more than 50,000 times"
+TIMES = rx(r"\b(?P<v>downloaded|installed|cloned|forked) (?:over |more than |nearly |almost "
+           r"|about |north of )?(?P<n>\d[\d,.]*\s?(?:k|m|million)?|a million|one million"
+           r"|a billion) times\b")
 # traffic and followers are news only as a record, a threshold crossed or a multiple
 TRAFFIC = frozenset({"visitors", "pageviews", "page views", "followers", "viewers", "listeners"})
 TRAFFIC_NEWS = rx(r"\b(?:cross\w*|pass(?:ed|es)|hit|hits|reach\w*|surpass\w*|top(?:ped|s)"
@@ -102,7 +106,7 @@ def audience(clause: str, low: str, ctx: Context) -> Found | None:
         found = read(clause, low)
         if found is not None:
             return found
-    return _moved(clause, ctx.sentence)
+    return _moved(clause, ctx.sentence) or _times(clause, low, ctx)
 
 
 def _count(text: str) -> int | None:
@@ -135,7 +139,8 @@ def _record(clause: str, low: str) -> Found | None:
     m = RECORD.search(low)
     if m is None:
         return None
-    return Found(T.USER_GROWTH, {"audience_trend": "record"}, said(clause, m.start()), m.start())
+    return Found(T.USER_GROWTH, {"audience_trend": "record"},
+                 said(clause, m.start()).rstrip("_*"), m.start())
 
 
 def _arrow(clause: str, low: str) -> Found | None:
@@ -192,6 +197,23 @@ def _cheer(clause: str, low: str) -> Found | None:
         return None  # 10,000 and 2,500 are milestones; 1,237 is a reading
     return Found(T.USER_GROWTH, {m["w"].replace(" ", "_").replace("-", ""): n},
                  f"{short_count(n)} {m['w']}", m.start())
+
+
+def _times(clause: str, low: str, ctx: Context) -> Found | None:
+    m = TIMES.search(low)
+    if m is None:
+        return None
+    ours = re.search(r"\b(?:we|we'?ve|our|my)\b", low[:m.start()]) or (
+        ctx.company is not None and ctx.company.search(clause[:m.start()]))
+    if not ours:
+        return None  # "Zedge's app has been downloaded 300M times": a customer's audience
+    n = 1_000_000_000 if "billion" in m["n"] else 1_000_000 if m["n"][0] in "ao" \
+        else _count(m["n"])
+    if n is None or n < 1000:
+        return None
+    word = {"downloaded": "downloads", "installed": "installs", "cloned": "clones",
+            "forked": "forks"}[m["v"]]
+    return Found(T.USER_GROWTH, {word: n}, f"{short_count(n)} {word}", m.start())
 
 
 def _round(n: int) -> bool:

@@ -102,7 +102,8 @@ STEMS: dict[str, str] = {
              "daus$ wau$ waus$ businesses brands clinics hospitals schools restaurants stores "
              "drivers riders patients students learners players listeners viewers visitors "
              "waitlist wait-list pulls community email list customer count user count "
-             "pageviews page views people folks verifications customer$",
+             "pageviews page views people folks verifications customer$ subscriber$ "
+             "downloaded installed",
     "technical": "p50 p75 p90 p95 p99 latency response time load time page load build time "
                  "query time cold start startup time render time rendering time ttfb time to first "
                  "throughput "
