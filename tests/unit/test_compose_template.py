@@ -58,6 +58,22 @@ def test_progressions_merge_and_the_subject_names_the_latest_value() -> None:
     assert "$1.8M" not in text.split("## Highlights")[1].split("---")[0]  # merged, not listed
 
 
+def test_a_kpi_that_went_the_wrong_way_is_a_lowlight() -> None:
+    events = [event(EventType.CUSTOMER_SUCCESS, Severity.MEDIUM, f"NRR hit {v}%", d, m, nrr=v)
+              for v, d, m in ((124, "2026-01-07", "n1"), (111, "2026-01-18", "n2"))]
+    events += [event(EventType.TECHNICAL_ACHIEVEMENT, Severity.LOW, f"p95 at {v} ms", d, m,
+                     p95_latency_ms=v)
+               for v, d, m in ((450, "2026-01-05", "l1"), (120, "2026-01-19", "l2"))]
+    text = body(build(events, company_id="scaleflow", context=context(events)))
+    highlights, lowlights = text.split("## Highlights")[1].split("## Lowlights")
+    assert "Net revenue retention 124% → 111%" in lowlights.split("##")[0]
+    assert "Net revenue retention" not in highlights
+    assert "p95 latency 450 ms → 120 ms" in highlights  # lower is better
+    only_nrr = events[:2]
+    doc = build(only_nrr, company_id="scaleflow", context=context(only_nrr))
+    assert "Net revenue retention at" not in doc.subject  # a fall is no subject line
+
+
 def test_highlights_by_significance_then_date_lowlights_team_product() -> None:
     events = [event(EventType.PARTNERSHIP, Severity.MEDIUM, "Partnership with Wise", "2026-01-05",
                     "p1"),

@@ -47,3 +47,15 @@ def test_a_licence_number_is_not_the_products_version(make_message: MakeMessage)
     assert event.title == "Open-sourced Acme Engine"
     [event] = events_for(make_message, "Acme Engine 2.0 is out today, with OAuth 2.0 support!")
     assert event.title == "Launched Acme Engine 2.0"
+
+
+def test_a_markdown_link_in_a_title_reads_as_its_words(make_message: MakeMessage) -> None:
+    [event] = events_for(make_message, "We sold an Enterprise plan for "
+                         "[Zestful](https://zestfuldata.com) today, $2,000/year!")
+    assert "Zestful" in event.title and "[" not in event.title and "](" not in event.title
+
+
+def test_a_multiple_below_one_is_no_growth(make_message: MakeMessage) -> None:
+    assert events_for(make_message, "Our revenue is 0.9x last year's.") == []
+    [event] = events_for(make_message, "Our revenue grew 3x year over year!")
+    assert event.event_type is T.REVENUE_MILESTONE

@@ -211,8 +211,11 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
     positive = [(e, d) for e, d in ordered if e.polarity is Polarity.POSITIVE]
     lowlights = [(e, d) for e, d in ordered if e.polarity is Polarity.NEGATIVE]
 
-    highlights = [_progression(line, cites) for line in kpi_lines
-                  if line.previous is not None or len(_in_period(line, ctx.period)) > 1]
+    moved = [line for line in kpi_lines
+             if line.previous is not None or len(_in_period(line, ctx.period)) > 1]
+    # a KPI that went the wrong way is a lowlight, however it is worded: "NRR 124% → 111%"
+    highlights = [_progression(line, cites) for line in moved if _direction(line) > 0]
+    kpi_lowlights = [_progression(line, cites) for line in moved if _direction(line) < 0]
     team: list[Item] = []
     product: list[Item] = []
     interest: list[tuple[SignificantEvent, date | None]] = []
@@ -231,7 +234,8 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
         else:
             highlights.append(_item(e, d, cites))
     sections = [Section("Highlights", highlights),
-                Section("Lowlights", [_lowlight(e, d, cites) for e, d in lowlights] or (
+                Section("Lowlights", [*kpi_lowlights,
+                                      *[_lowlight(e, d, cites) for e, d in lowlights]] or (
                     [Item("None found in the messages of this period.")]
                     if ordered or kpi_lines else [])),
                 Section("Team", team), Section("Product", product)]
@@ -312,6 +316,19 @@ def _significance_then_date(
     sev = {"high": 0, "medium": 1, "low": 2}
     return sorted(chosen, key=lambda p: (sev[p[0].severity.value],
                                          -(p[1] or date.min).toordinal(), ranked[id(p[0])]))
+
+
+_LOWER_IS_BETTER = frozenset({"churn"})
+
+
+def _direction(line: KpiLine) -> int:
+    """+1 when the KPI moved the good way over the period, -1 the bad way, 0 flat."""
+    first = line.previous or line.history[0]
+    delta = line.now.value - first.value
+    if delta == 0:
+        return 0
+    better_low = line.unit == "ms" or line.metric in _LOWER_IS_BETTER
+    return -1 if (delta > 0) == better_low else 1
 
 
 def _progression(line: KpiLine, cites: _Cites) -> Item:
@@ -422,13 +439,13 @@ def _headline(ordered: Sequence[tuple[SignificantEvent, date | None]],
     for event, _ in ordered:
         if event.polarity is not Polarity.POSITIVE:
             continue
-        for name in event.metrics:
-            if name in CANONICAL:
-                metric = CANONICAL[name][0]
-                line = next((ln for ln in lines if ln.metric == metric), None)
-                if line is not None:  # the latest value, never an older figure
-                    return f"{line.label} at {show(line.unit, line.now.value)}"
-        return _title(event)
+        line = next((ln for name in event.metrics if name in CANONICAL
+                     for ln in lines if ln.metric == CANONICAL[name][0]), None)
+        if line is None:
+            return _title(event)
+        if _direction(line) >= 0:  # the latest value, never an older figure
+            return f"{line.label} at {show(line.unit, line.now.value)}"
+        # a KPI that fell over the period is no subject line's news: the next event is
     return ""
 
 

@@ -75,7 +75,8 @@ def _events_section(events: Sequence[SignificantEvent], total: int | None = None
     out += ["", "| Severity | Type | Title | Metrics | Sources |", "|---|---|---|---|---:|"]
     for e in rank(events)[:200]:
         metrics = "; ".join(format_metric(k, v) for k, v in e.metrics.items())
-        out.append(f"| {e.severity.value} | {e.event_type.value} | {_cell(e.title)} | "
+        kind = e.event_type.value + (" (lowlight)" if e.polarity.value == "negative" else "")
+        out.append(f"| {e.severity.value} | {kind} | {_cell(e.title)} | "
                    f"{_cell(metrics)} | {len(e.source_message_ids)} |")
     return [*out, ""]
 

@@ -11,6 +11,7 @@ from typing import Self
 from signalpipe.extract.base import Extraction, Extractor
 from signalpipe.extract.rules.deals import funding_title
 from signalpipe.extract.rules.found import Found
+from signalpipe.extract.rules.naming import one_name, product_key, readable
 from signalpipe.extract.rules.reader import Hit, read_message
 from signalpipe.extract.rules.subject import aliases_pattern, name_variants
 from signalpipe.models import (
@@ -180,14 +181,18 @@ def _distinct(group: list[Hit]) -> bool:
     names = {str(v) for h in group for k, v in h.found.metrics.items()
              if k in {"customer", "partner", "product", "hire", "publication", "investor",
                       "region", "certification", "target", "name"}}
-    return len(names) > 1
+    return len(one_name(names)) > 1
 
 
 def fingerprint(company: str, hit: Hit) -> str:
     """One mention's own identity (type, polarity, metrics or title), so mentions merge alike in
     any batching."""
     found = hit.found
-    return canonical_fingerprint(company, found.event_type.value, identity(found), found.title,
+    ident = identity(found)
+    if isinstance(ident.get("product"), str):
+        # "Launched Self-hosted Plausible" and "Launched Plausible Analytics Self-Hosted" are one
+        ident = {**ident, "product": product_key(company, str(ident["product"]))}
+    return canonical_fingerprint(company, found.event_type.value, ident, found.title,
                                  "negative" if found.negative else "positive")
 
 
@@ -198,6 +203,18 @@ IDENTITY: dict[EventType, tuple[str, ...]] = {
     EventType.FUNDING: ("stage", "setback"),
     EventType.ENTERPRISE_DEAL: ("customer", "value_usd", "lost"),
     EventType.CUSTOMER_SUCCESS: ("customer",),
+}
+
+
+# One figure under the names a founder gives it: a month's revenue (ARR, profit and earnings are
+# other claims); the people using the product ("15,000 signups", "15k users"; daily actives,
+# visitors and downloads are other counts).
+_ONE_FIGURE: dict[EventType, tuple[frozenset[str], str]] = {
+    EventType.REVENUE_MILESTONE: (
+        frozenset(["mrr_usd", "revenue_usd", "monthly_revenue_usd", "sales_usd"]), "revenue_usd"),
+    EventType.USER_GROWTH: (
+        frozenset(["users", "signups", "registered_users", "monthly_active_users",
+                   "active_users"]), "users"),
 }
 
 
@@ -214,6 +231,10 @@ def identity(found: Found) -> dict[str, MetricValue]:
     for name in IDENTITY.get(found.event_type, ()):
         if name in found.metrics:
             return {name: found.metrics[name]}
+    family, canonical = _ONE_FIGURE.get(found.event_type, (frozenset(), ""))
+    if len(found.metrics) == 1 and found.metrics.keys() <= family:
+        # "Hit $2k MRR" and "my $2k revenue milestone" are one milestone told in two words
+        return {canonical: next(iter(found.metrics.values()))}
     if found.event_type is EventType.CUSTOMER_SUCCESS:
         # "NRR hit 124%" said again with another figure is the same claim, not a new event
         return {name: "*" for name in found.metrics}
@@ -232,8 +253,16 @@ def _as_written(value: MetricValue, hit: Hit) -> MetricValue:
     return value
 
 
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
+
+
 def _fit(title: str) -> str:
-    title = " ".join(title.split())
+    """A title as an investor reads it: one line, Markdown links as their words ("[Zestful](
+    https://...)" -> "Zestful"), no bracket left open by a cut."""
+    title = " ".join(_MD_LINK.sub(r"\1", title).split())
+    if title.count("[") != title.count("]"):
+        title = title.replace("[", "").replace("]", "")
+    title = readable(title)  # no loose stop or markdown at its ends ("Launched X.")
     return title if len(title) <= _MAX_TITLE else title[:_MAX_TITLE - 1].rstrip() + "\u2026"
 
 

@@ -289,7 +289,7 @@ def _growth(clause: str) -> str:
                          r"|yoy|mom|qoq|wow|year over year|month over month|\+)", clause,
                          re.IGNORECASE):
         return f"{pct[0].value:g}%"
-    mult = multiples(clause)
+    mult = [m for m in multiples(clause) if m.value > 1]  # "0.9x" last year's is a fall
     if mult:
         return f"{mult[0].value:g}x"
     return ""

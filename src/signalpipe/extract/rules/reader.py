@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import company as co
@@ -27,6 +27,7 @@ from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
 from signalpipe.extract.rules.headlines import namesake, news_veto, untagged
 from signalpipe.extract.rules.layout import list_mail, no_events_here, readable
+from signalpipe.extract.rules.naming import checked
 from signalpipe.extract.rules.subject import OTHER_PEOPLE, third_party
 from signalpipe.extract.rules.text import Span, clauses, lower, sentences
 from signalpipe.models import EventType, Message
@@ -175,6 +176,7 @@ def read_message(message: Message, company: re.Pattern[str] | None
                  ) -> tuple[list[Hit], list[tuple[str, str]]]:
     """Every event one message states, and every near-event it rejected with the reason."""
     hits, rejected = _read(message, company)
+    hits, rejected = _named(hits, rejected, company)
     other = namesake(message.text, company) if hits else None
     if other is not None:
         return [], [*rejected, (message.id, other)]
@@ -190,6 +192,19 @@ def read_message(message: Message, company: re.Pattern[str] | None
         # a list member announcing their own package, job or paper is not the company's news
         return [], [*rejected, (message.id, "mailing-list mail from a member")]
     return hits, rejected
+
+
+def _named(hits: list[Hit], rejected: list[tuple[str, str]], company: re.Pattern[str] | None
+           ) -> tuple[list[Hit], list[tuple[str, str]]]:
+    """Readings whose product, partner, customer or outlet is a name ("Launched Key" is not)."""
+    kept = []
+    for hit in hits:
+        found, reason = checked(hit.found, hit.span.text, company)
+        if found is None:
+            rejected = [*rejected, (hit.message.id, reason)]
+        else:
+            kept.append(hit if found is hit.found else replace(hit, found=found))
+    return kept, rejected
 
 
 # A sentence that is a quotation: opens with a quote mark, or attributes one ("...," said X Y,).
