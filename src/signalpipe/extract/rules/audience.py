@@ -98,7 +98,8 @@ TRAFFIC_NEWS = rx(r"\b(?:cross\w*|pass(?:ed|es)|hit|hits|reach\w*|surpass\w*|top
 
 def traffic_is_news(word: str, low: str) -> bool:
     """False for "1,347 unique visitors, up from 1,178": traffic reported, not a milestone."""
-    return word.lower() not in TRAFFIC or TRAFFIC_NEWS.search(low) is not None
+    # a figure cheered ("The blog got 15,000 visitors this month!") is the founder calling it news
+    return word.lower() not in TRAFFIC or TRAFFIC_NEWS.search(low) is not None or "!" in low
 
 
 def audience(clause: str, low: str, ctx: Context) -> Found | None:
