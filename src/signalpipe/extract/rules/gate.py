@@ -14,7 +14,7 @@ STEMS: dict[str, str] = {
     "funding": "angel backed raise raising round seed series "
                "funding financing investment term sheet termsheet "
                "valuation safe$ safes$ bridge convertible oversubscribed pre-money post-money "
-               "down round backed by",
+               "down round backed by secures$ secured$",
     "acquisition": "acqui merger merged with bought buys buying takeover buyout to buy sells$ "
                    "sold$ to sell sale of divest dividend",
     "investor_interest": "reached out reaching out pinged inbound data room dataroom interested "
@@ -23,7 +23,8 @@ STEMS: dict[str, str] = {
                          "monitoring following radar attention request preempt pre-empt loi$ "
                          "intro$ introduction asked to asked for asking to asking for "
                          "diligence approached approaching following open to asking if "
-                         "asked if calls with meetings with call with chats with",
+                         "asked if calls with meetings with call with chats with "
+                         "i'd i\u2019d we'd we\u2019d",
     "compliance": "soc$ soc2 soc 1 soc 2 soc 3 iso hipaa gdpr pci fedramp hitrust csa star "
                   "cyber essentials tisax ccpa nis2 nis 2 fda 510(k) stateramp irap disa ce mark "
                   "hds$ c5$ nist cmmc pen test pentest penetration ato$ failed the audit failed "
@@ -101,7 +102,8 @@ STEMS: dict[str, str] = {
              "daus$ wau$ waus$ businesses brands clinics hospitals schools restaurants stores "
              "drivers riders patients students learners players listeners viewers visitors "
              "waitlist wait-list pulls community email list customer count user count "
-             "pageviews page views",
+             "pageviews page views people folks verifications customer$ subscriber$ "
+             "downloaded installed",
     "technical": "p50 p75 p90 p95 p99 latency response time load time page load build time "
                  "query time cold start startup time render time rendering time ttfb time to first "
                  "throughput "
@@ -188,6 +190,9 @@ STEMS: dict[str, str] = {
                 "delays delayed postpone pushes back pushed back exits exited withdraws "
                 "retreats ends$ ended$ let$ reduction failed to didn't hit did not hit "
                 "didn't manage did not manage wasn't able weren't able",
+    # clients.py: a client hiring the company ("TalkTalk hires BAE Systems to investigate")
+    "client_engaged": "hire$ hires$ hired$ names$ named$ appoint retain engag taps$ tapped$ "
+                      "picks$ picked$ selects$ selected$ chooses$ chose$",
     "reversal": "won't will not no longer decided not to renew fell through fell apart "
                 "collapsed rescinded withdrawn pulled churn",
 }

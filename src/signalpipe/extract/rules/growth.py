@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from signalpipe.extract.rules.audience import traffic_is_news
 from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.lexicon import NOT_PRODUCTION, rx
 from signalpipe.extract.rules.numbers import (
@@ -377,6 +378,8 @@ def users(clause: str, low: str, ctx: Context) -> Found | None:
     if not verb or not ARRIVED.search(low):
         return None
     metric, floor = _user_metric(noun["w"])
+    if not traffic_is_news(noun["w"], low):
+        return None
     near = [f for f in counts(clause) if abs(f.start - noun.start()) < 45
             and clause[f.end:f.end + 1] not in {"%", "x"}
             and not re.match(r"\s?(?:%|percent|x|ms|s|seconds|hours|days|weeks|months|years"

@@ -29,7 +29,8 @@ PLAN = _rx(
     r"(?<!mid-)(?<!of )(?<!on )may\b|intend|on track (?:to|for)|next (?:week|month|quarter"
     r"|year|sprint)|by (?:q[1-4]|eoy|eoq|end of|the end of|year[- ]end|(?:jan|feb|mar|apr|jun"
     r"|jul|aug|sep|oct|nov|dec)[a-z]*\b)|forecast|projected|projection"
-    r"|(?<!data )(?<!new )(?<!ci )(?<!build )(?<!etl )(?<!ingestion )pipeline\b|potential(?:ly)?"
+    r"|(?<!data )(?<!new )(?<!ci )(?<!build )(?<!etl )(?<!ingestion )pipeline\b"
+    r"|(?<!true )(?<!full )potential(?:ly)?"
     r"|considering|exploring|in talks|in discussions?|discuss(?:ing)?|pending|wish|want(?:s|ed)? to"
     r"|need(?:s|ed)?\b|require[sd]?\b|wants? us to|asked us to|at risk|risk of|trying to|try to"
     r"|working (?:on|towards?)|close to|almost"
@@ -45,7 +46,7 @@ PLAN = _rx(
     r"|north star|stretch|ideally|hopeful)")
 HYPOTHETICAL = _rx(r"(?:^|\W)(?:if|unless|assuming|imagine|what if|suppose|supposing"
                    r"|in case(?! you missed)"
-                   r"|whether|when we|once|even if)\b|^\W*when\b")
+                   r"|whether|when we|once(?! again| more)|even if)\b|^\W*when\b")
 NEGATION = _rx(r"\b(?:not(?!-)|no(?!\. ?\d)|never|nobody|none|neither|nor|without|didn't|don't"
                r"|doesn't|haven't|hasn't|hadn't|isn't|aren't|wasn't|weren't|won't|wouldn't|can't"
                r"|cannot|couldn't|no longer|yet to|far from|fell through|falls through"

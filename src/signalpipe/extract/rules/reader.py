@@ -18,9 +18,12 @@ from signalpipe.extract.rules import (
     longform,
     lowlights,
     modality,
+    rounds,
     tech,
 )
+from signalpipe.extract.rules.audience import audience
 from signalpipe.extract.rules.chatter import blank_code, chatter_veto, dump
+from signalpipe.extract.rules.clients import chose_us, hired_by_client, new_client
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
 from signalpipe.extract.rules.headlines import namesake, news_veto, untagged
@@ -37,18 +40,22 @@ Detector = Callable[[str, str, Context], Found | None]
 # press.
 DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
-    ("funding", deals.funding), ("acquire_interest", founders.acquire_interest),
+    ("funding", rounds.funding), ("acquire_interest", founders.acquire_interest),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
-    ("investor_interest", deals.investor_interest), ("compliance", co.compliance),
+    ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
+    ("compliance", co.compliance),
     ("corp_compliance", corporate.compliance),
     ("media", co.media), ("hiring", co.hiring), ("corp_hiring", corporate.hiring),
     ("shut_down", founders.shut_down), ("expansion", co.expansion),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
     ("enterprise_deal", deals.enterprise_deal), ("corp_deal", corporate.enterprise_deal),
+    ("enterprise_deal", new_client), ("enterprise_deal", chose_us),
+    ("client_engaged", hired_by_client),
     ("churn_count", founders.churn_count),
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
     ("revenue", growth.revenue),
     ("first_sale", founders.first_sale), ("users", growth.users),
+    ("users", audience),
     ("news_results", headlines.results),
     ("technical", tech.postmortem), ("technical", growth.technical), ("award", co.award),
     ("launch", co.launch),
@@ -367,7 +374,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                         "tapped"),
     "funding": ("round", "seed", "series", "fund", "financ", "invest", "term", "safe", "bridge",
                 "backed", "angel",
-                "rais", "valuation", "convertible", "oversubscribed"),
+                "rais", "valuation", "convertible", "oversubscribed", "secur"),
     "revenue": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "doubl", "tripl", "record",
                 "profit", "loss", "even", "guidance", "outlook", "miss", "short", "below", "ris",
                 "rose", "up", "grow", "grew", "increas", "jump", "climb", "improv", "beat",
@@ -376,7 +383,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
                 "outflow", "swung", "swing", "worst", "eat", "sink", "sank", "plung", "tumbl",
                 "collaps", "slip", "slow", "lowest", "hit", "reach", "make", "meet"),
     "users": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "doubl", "tripl", "fold",
-              "drop", "fell", "declin", "down", "than"),
+              "drop", "fell", "declin", "down", "than", "record", "largest", "biggest",
+              "highest"),
 }
 
 

@@ -49,7 +49,11 @@ _NOT_NAMES = frozenset(
         "gdpr", "fedramp", "hitrust",
         # an update's section labels ("Partnerships: signed with Deloitte")
         "partnerships", "partners", "customers", "hiring", "compliance", "fundraising", "people",
-        "ops"
+        "ops",
+        # an audience metric opening a sentence ("Active users dropped from 5k to 3.2k")
+        "active", "paying", "paid", "registered", "daily", "pageviews", "visitors",
+        "signups", "downloads", "installs", "subscribers", "traffic", "record", "maus",
+        "daus", "waus", "users"
     ])
 
 
