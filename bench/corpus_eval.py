@@ -47,7 +47,9 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
 
 def load(split: str, root: Path = ROOT) -> list[CorpusSource]:
     """Every source of one split, messages in file order."""
-    out = []
+    out: list[CorpusSource] = []
+    if not (root / split).is_dir():
+        return out
     for folder in sorted((root / split).iterdir()):
         if not (folder / "messages.jsonl").exists():
             continue
@@ -149,7 +151,10 @@ def score(events: Iterable[SignificantEvent], gold: list[dict[str, Any]],
             ids = {source_id_of(i) for i in event.source_message_ids}  # gold: source ids
             hits = [n for n, g in enumerate(pool)
                     if event.event_type.value in _types(g) and ids & set(g["message_ids"])]
-            free = [n for n in hits if not taken[n]]
+            # an exact type match first: "Raised $31M Series A" is the funding gold event of
+            # its message, not the spin-out it also names (alt type funding) listed before it
+            free = sorted((n for n in hits if not taken[n]),
+                          key=lambda n: pool[n]["event_type"] != event.event_type.value)
             kind = event.event_type.value
             if free:
                 taken[free[0]] = True
