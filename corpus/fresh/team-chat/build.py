@@ -6,7 +6,8 @@ pinned commit and keeps a deterministic selection (see SOURCE.md): every message
 #announcements channel, plus, from the chat channels in CHANNELS, every message whose text
 matches ANNOUNCE (release/launch/milestone/hire/sales/partner wording, so the stream holds the
 claims an extractor could mistake for events) and every EVERY-th other message of at least
-MIN_CHARS characters, ordered by channel then time.
+MIN_CHARS characters, ordered by channel then time; then
+the EXTRA second pass (channel, pattern), appended so that the first pass's ids stay stable.
 """
 import json, re, subprocess
 from datetime import datetime
@@ -27,6 +28,27 @@ ANNOUNCE = re.compile(
     r"\d[\d,.]*k? (users|nodes|downloads|orders|sales|licen[cs]es|members)\b|sold out|"
     r"partner(ship|ed)?\b|hired|joined the team|funding|sponsor|press release|in the press|podcast|interview|"
     r"now ready|firmware v\d|now out|now available|is available|first release|new firmware|announc|we just|we('ve| have) (now|just|reached|hit))", re.I)
+
+
+# Second pass, appended after the first so that its ids stay stable: in these channels, every
+# message matching the channel's pattern (coverage, adoption figures, the April 2026 split and
+# trademark dispute, third parties' releases), skipping messages already kept.
+EXTRA = [
+    ("other--other-meshes", r"youtube\.com/watch\?v=(UmXWLms6AmM|dhdWNXGGeE8)|150 nodes on Meshtastic"),
+    ("general-chat--general--north-america-mesh-showcase-content-discussion", r"Kremwerk"),
+    ("general-chat--meshos", r"applied for the MeshCore Trademark|trademarks\.ipo\.gov\.uk|"
+     r"keygen exists|Cloudsto|He did say something"),
+    ("general-chat--ripple-gui", r"store\.meshcore\.io|I've removed Ripple"),
+    ("regional-channels--uk-merseyside-manchester-cheshire-plain", r"released today"),
+    ("regional-channels--austria", r"85km link"),
+    ("software-development--www-ukmesh-com-yet-another-meshcore-packet-analzyer",
+     r"repeaters on the live map"),
+    ("software-development--coverage-app-mapme-sh", r"submitted to Google Play"),
+    ("software-development--mesh-t-e-a-m", r"up and running on iOS"),
+    ("software-development--meshcore-to-discord-bride-using-node-js-and-a-raspberry-pi",
+     r"released v1\.1"),
+    ("software-development--corescope-development", r"about 1500 nodes"),
+]
 
 
 def parse_ts(s):
@@ -63,6 +85,13 @@ def main():
                 n += 1
                 if n % EVERY == 0:
                     keep.append((d["title"], m))
+    seen = {m["id"] for _, m in keep}
+    for name, pattern in EXTRA:
+        d = load(name)
+        for m in d["messages"]:
+            if m["text"].strip() and m["id"] not in seen and re.search(pattern, m["text"]):
+                keep.append((d["title"], m))
+                seen.add(m["id"])
     with OUT.open("w") as fh:
         for i, (channel, m) in enumerate(keep, 1):
             fh.write(json.dumps({
