@@ -41,7 +41,7 @@ def main() -> None:
               f"| {len(traps)} | {quiet} |")
     print(f"| **all** | | {totals['messages']} | {totals['events']} | {totals['low']} "
           f"| {totals['traps']} | {totals['quiet']} |")
-    print("\n| type | gold events (both splits) |\n|---|---:|")
+    print("\n| type | gold events (every split) |\n|---|---:|")
     for kind in TYPES:
         print(f"| {kind} | {types[kind]} |")
 
