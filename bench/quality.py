@@ -80,7 +80,7 @@ def main() -> None:
                         help="fresh: sources labelled in this round that nobody changing the "
                              "extractor has read (corpus/README.md); both: dev and test")
     parser.add_argument("--errors", type=int, default=0,
-                        help="print this many false events and misses (dev only)")
+                        help="print this many false events and misses (dev or fresh, never test)")
     parser.add_argument("--misses", type=int, default=0,
                         help="print this many misses of the test split (for the closing note)")
     args = parser.parse_args()
@@ -93,7 +93,7 @@ def main() -> None:
         results, elapsed, n = run(sources)
         total = report(split, results)
         print(f"\nextractor: {n / elapsed:,.0f} messages/s on {n:,} messages of {split}")
-        if split == "dev" and args.errors:
+        if split in ("dev", "fresh") and args.errors:
             text = {m.id: m.text for s in sources for m in s.messages}
             for e in total.false_events[:args.errors]:
                 print(f"FP {e.event_type.value}/{e.polarity.value} {e.source_message_ids[:3]} "
