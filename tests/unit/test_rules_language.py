@@ -443,8 +443,9 @@ def test_a_wire_release_is_read_to_the_end_of_its_lead() -> None:
 
 
 def test_a_wire_release_states_its_one_event(make_message: MakeMessage) -> None:
-    kinds = {e.event_type for e in read(make_message, WIRE_RELEASE)}
-    assert T.FUNDING not in kinds and T.USER_GROWTH not in kinds and kinds
+    events = read(make_message, WIRE_RELEASE)
+    assert [(e.event_type, e.title) for e in events] == [
+        (T.PRODUCT_LAUNCH, "Launched Gigabit Broadband")]
 
 
 @pytest.mark.parametrize("text", [
