@@ -25,6 +25,9 @@ from signalpipe.stats import RunStats
 
 HEADER = "id,is_chat,chat_sender,email_sender,timestamp,content\n"
 STORE_BEFORE = Path(__file__).resolve().parents[1] / "fixtures" / "stores" / "before-namespaces"
+# the keys the store in STORE_BEFORE holds once its bare ids are namespaced
+MIGRATED_KEYS = sorted([message_key("acme", "csv", f"m-00{i}") for i in (1, 2, 3, 4)]
+                       + [message_key("acme", "email", "hire-1@acme.example")])
 
 
 def run(settings: Settings, backends: Backends, path: Path) -> RunStats:
@@ -172,8 +175,7 @@ def test_a_store_from_before_namespaces_keeps_working(tmp_path: Path) -> None:
         pending = con.execute("SELECT count(*) FROM pending").fetchone()[0]
     finally:
         con.close()
-    assert ids == sorted([message_key("acme", "csv", f"m-00{i}") for i in (1, 2, 3, 4)]
-                         + [message_key("acme", "email", "hire-1@acme.example")])
+    assert ids == MIGRATED_KEYS
     assert pending == 0
 
 
@@ -185,11 +187,18 @@ def test_the_migration_runs_once(tmp_path: Path) -> None:
     for _ in range(2):
         backends = open_backends(settings)
         try:
-            assert backends.messages.count() == 5
+            assert backends.messages.count() == len(MIGRATED_KEYS)
+            assert len(backends.messages.get_many(MIGRATED_KEYS)) == len(MIGRATED_KEYS)
             ids = {m.source_id for m in backends.messages.pending("acme")}
             assert ids == set()
         finally:
             backends.close()
+        con = sqlite3.connect(out / "signalpipe.sqlite3")
+        try:
+            stored = sorted(r[0] for r in con.execute("SELECT id FROM messages"))
+        finally:
+            con.close()
+        assert stored == MIGRATED_KEYS
 
 
 def test_the_sqlite_rekey_moves_every_message_once_whatever_its_keys_order(
