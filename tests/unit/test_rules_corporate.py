@@ -257,12 +257,6 @@ def test_a_partnership_names_the_partner_beside_us(make_message: MakeMessage) ->
     assert event.title == "Partnership with Siemens"
 
 
-def test_a_regulator_acting_against_us_is_a_compliance_lowlight(
-        make_message: MakeMessage) -> None:
-    [event] = read(make_message, "CFTC fines Acme $560,000 for inaccurate swaps reports")
-    assert (event.event_type, event.polarity) == (T.COMPLIANCE, NEG)
-
-
 def test_a_case_study_title_names_the_customer(make_message: MakeMessage) -> None:
     events = read(make_message, "Read the full story below.",
                   subject="How Initech Cut Deploy Times in Half with Acme")
