@@ -5,24 +5,14 @@ look-alikes that are someone else's news, a plan, or no event at all."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from signalpipe.extract.rules import RulesExtractor
-from signalpipe.models import Batch, EventType, Message, Polarity, SignificantEvent, Source
+from signalpipe.models import EventType, Polarity
+from tests.unit.rules_read import MakeMessage, read
 
-MakeMessage = Callable[..., Message]
 T = EventType
 NEG = Polarity.NEGATIVE
 POS = Polarity.POSITIVE
-
-
-def read(make_message: MakeMessage, text: str, *, subject: str | None = None
-         ) -> list[SignificantEvent]:
-    message = make_message(text=text, company_id="acme", source=Source.SLACK, subject=subject)
-    batch = Batch(id="b1", company_id="acme", source=message.source, messages=(message,))
-    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
 
 
 FOUND = [
