@@ -8,24 +8,18 @@ Every sentence is hand-written."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from functools import partial
 
 import pytest
 
-from signalpipe.extract.rules import RulesExtractor
 from signalpipe.extract.rules.chatter import blank_code, dump, plan_heading
-from signalpipe.models import Batch, EventType, Message, Polarity, SignificantEvent, Source
+from signalpipe.models import EventType, Polarity
+from tests.unit import rules_read
+from tests.unit.rules_read import MakeMessage
 
-MakeMessage = Callable[..., Message]
 T = EventType
-
-
-def read(make_message: MakeMessage, text: str, *, sender: str = "dana",
-         subject: str | None = None) -> list[SignificantEvent]:
-    message = make_message(text=text, company_id="acme", source=Source.SLACK, sender=sender,
-                           subject=subject)
-    batch = Batch(id="b1", company_id="acme", source=message.source, messages=(message,))
-    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+# the messages here are a colleague's
+read = partial(rules_read.read, sender="dana")
 
 
 CHATTER = {
@@ -308,20 +302,14 @@ def test_bad_input_is_fast_and_states_nothing(make_message: MakeMessage, name: s
     assert ms_per_kb < 1.0, f"{name}: {ms_per_kb:.3f} ms per KB"
 
 
-def read_batch(make_message: MakeMessage, *texts: str) -> list[SignificantEvent]:
-    messages = tuple(make_message(text=t, company_id="acme", source=Source.SLACK) for t in texts)
-    batch = Batch(id="b1", company_id="acme", source=Source.SLACK, messages=messages)
-    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
-
-
 def test_a_round_told_twice_in_a_batch_is_one_event(make_message: MakeMessage) -> None:
-    events = read_batch(make_message, "We signed the term sheet!",
-                        "Term sheet: $15M at an $80M valuation.")
+    events = rules_read.read(make_message, "We signed the term sheet!",
+                             "Term sheet: $15M at an $80M valuation.")
     assert len(events) == 1 and len(events[0].source_message_ids) == 2
     assert events[0].metrics["amount_usd"] == 15_000_000
 
 
 def test_two_rounds_in_a_batch_stay_two(make_message: MakeMessage) -> None:
-    events = read_batch(make_message, "We closed our $2M seed round.",
-                        "Two years later we closed our $10M Series A.")
+    events = rules_read.read(make_message, "We closed our $2M seed round.",
+                             "Two years later we closed our $10M Series A.")
     assert sorted(e.metrics["amount_usd"] for e in events) == [2_000_000, 10_000_000]
