@@ -16,37 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from signalpipe import pipeline
-from signalpipe.backends import Backends, open_backends, open_source
+from signalpipe.backends import open_backends
 from signalpipe.compose.doc import UpdateContext, build
 from signalpipe.models import Message, Source, message_key, source_id_of
 from signalpipe.settings import Settings, load_settings
-from signalpipe.stats import RunStats
+from tests.fakes.namespaces import genuine_csv, run, squatting_eml, two_months_one_bad_line
 
-HEADER = "id,is_chat,chat_sender,email_sender,timestamp,content\n"
 STORE_BEFORE = Path(__file__).resolve().parents[1] / "fixtures" / "stores" / "before-namespaces"
 # the keys the store in STORE_BEFORE holds once its bare ids are namespaced
 MIGRATED_KEYS = sorted([message_key("acme", "csv", f"m-00{i}") for i in (1, 2, 3, 4)]
                        + [message_key("acme", "email", "hire-1@acme.example")])
-
-
-def run(settings: Settings, backends: Backends, path: Path) -> RunStats:
-    source = open_source(path, fmt=None, company_id=settings.company_id,
-                         max_cell_bytes=settings.max_cell_bytes)
-    return pipeline.run(settings, backends, source)
-
-
-def genuine_csv(path: Path) -> Path:
-    path.write_text(HEADER + "shared-1,true,alice,,2025-01-06T10:00:00Z,"
-                    "We closed our $12M Series A led by Index Ventures.\n", encoding="utf-8")
-    return path
-
-
-def squatting_eml(path: Path) -> Path:
-    path.write_text("From: Mallory <m@evil.example>\nSubject: hello\n"
-                    "Date: Tue, 07 Jan 2025 10:00:00 +0000\nMessage-ID: <shared-1>\n\n"
-                    "Nothing to see here, just saying hello.\n", encoding="utf-8")
-    return path
 
 
 @pytest.fixture
@@ -95,11 +74,7 @@ def test_a_second_company_in_the_same_folder_gets_its_own_events(
 
 def test_the_same_bad_line_in_two_folders_is_two_dead_letters(
         tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    for month in ("jan", "feb"):
-        (tmp_path / month).mkdir()
-        (tmp_path / month / "export.csv").write_text(
-            HEADER + f"{month}-ok,true,bob,,2025-01-06T10:00:00Z,hello\n"
-            f"{month}-bad,true,bob,,not-a-time,bad\n", encoding="utf-8")
+    two_months_one_bad_line(tmp_path)
     backends = open_backends(settings)
     try:
         reported = 0
