@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -27,3 +28,21 @@ def make_message() -> MakeMessage:
         return Message.model_validate(base)
 
     return build
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[tuple[int, list[Any]]]:
+    """A local SMTP server: its port and the messages it received."""
+    from tests.fakes.local import smtp_server as local_smtp
+
+    with local_smtp() as server:
+        yield server
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    """A headless Chromium WebDriver that records the browser console."""
+    from tests.fakes.local import chromium
+
+    with chromium() as driver:
+        yield driver

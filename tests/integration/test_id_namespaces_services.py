@@ -16,44 +16,25 @@ from typing import Any
 
 import pytest
 
-from signalpipe import pipeline
-from signalpipe.backends import Backends, open_backends, open_source
+from signalpipe.backends import open_backends
 from signalpipe.models import Message, Source, message_key
 from signalpipe.settings import Settings, load_settings
 from signalpipe.sources.payloads import slack_payload
-from signalpipe.stats import RunStats
 from signalpipe.stores.cassandra import CassandraMessageStore
+from tests.fakes.namespaces import genuine_csv, run, squatting_eml, two_months_one_bad_line
 from tests.integration.conftest import forget_company
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
-
-HEADER = "id,is_chat,chat_sender,email_sender,timestamp,content\n"
-GENUINE = "We closed our $12M Series A led by Index Ventures."
-
-
-def _run(settings: Settings, backends: Backends, path: Path) -> RunStats:
-    source = open_source(path, fmt=None, company_id=settings.company_id,
-                         max_cell_bytes=settings.max_cell_bytes)
-    return pipeline.run(settings, backends, source)
-
-
-def _csv(path: Path) -> Path:
-    path.write_text(HEADER + f"shared-1,true,alice,,2025-01-06T10:00:00Z,{GENUINE}\n",
-                    encoding="utf-8")
-    return path
 
 
 def test_an_email_cannot_take_a_csv_rows_id(isolated: Any, tmp_path: Path) -> None:
     settings: Settings = isolated.settings
     company = settings.company_id
-    squat = tmp_path / "squat.eml"
-    squat.write_text("From: Mallory <m@evil.example>\nSubject: hello\n"
-                     "Date: Tue, 07 Jan 2025 10:00:00 +0000\nMessage-ID: <shared-1>\n\n"
-                     "Nothing to see here, just saying hello.\n", encoding="utf-8")
+    squat = squatting_eml(tmp_path / "squat.eml")
     backends = open_backends(settings)
     try:
-        assert _run(settings, backends, squat).stored_new == 1
-        assert _run(settings, backends, _csv(tmp_path / "genuine.csv")).stored_new == 1
+        assert run(settings, backends, squat).stored_new == 1
+        assert run(settings, backends, genuine_csv(tmp_path / "genuine.csv")).stored_new == 1
         assert backends.messages.dead_letters() == []
         keys = [message_key(company, "csv", "shared-1"), message_key(company, "email", "shared-1")]
         assert {m.id for m in backends.messages.get_many(keys)} == set(keys)
@@ -65,14 +46,14 @@ def test_an_email_cannot_take_a_csv_rows_id(isolated: Any, tmp_path: Path) -> No
 
 def test_a_second_company_in_the_same_stores_gets_its_own_events(
         isolated: Any, tmp_path: Path) -> None:
-    data = _csv(tmp_path / "same.csv")
+    data = genuine_csv(tmp_path / "same.csv")
     first: Settings = isolated.settings
     second = first.model_copy(update={"company_id": f"{first.company_id}_b"})
     try:
         for who in (first, second):
             backends = open_backends(who)
             try:
-                stats = _run(who, backends, data)
+                stats = run(who, backends, data)
                 assert (stats.stored_new, stats.events_inserted) == (1, 1), who.company_id
             finally:
                 backends.close()
@@ -91,17 +72,13 @@ def test_a_second_company_in_the_same_stores_gets_its_own_events(
 def test_the_same_bad_line_in_two_folders_is_two_dead_letters(
         isolated: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     settings: Settings = isolated.settings
-    for month in ("jan", "feb"):
-        (tmp_path / month).mkdir()
-        (tmp_path / month / "export.csv").write_text(
-            HEADER + f"{month}-ok,true,bob,,2025-01-06T10:00:00Z,hello\n"
-            f"{month}-bad,true,bob,,not-a-time,bad\n", encoding="utf-8")
+    two_months_one_bad_line(tmp_path)
     backends = open_backends(settings)
     try:
         reported = 0
         for month in ("jan", "feb"):
             monkeypatch.chdir(tmp_path / month)
-            reported += sum(_run(settings, backends, Path("export.csv")).dead_letters.values())
+            reported += sum(run(settings, backends, Path("export.csv")).dead_letters.values())
         origins = sorted(d.origin for d in backends.messages.dead_letters())
         assert reported == 2
         assert origins == [f"{tmp_path / 'feb' / 'export.csv'}:3",
@@ -165,9 +142,3 @@ def test_a_keyspace_from_before_namespaces_is_rekeyed_on_open(services_up: Any) 
     finally:
         migrated.drop()
         migrated.close()
-    again = CassandraMessageStore(c.hosts, port=c.port, keyspace=f"{keyspace}_fresh")
-    try:
-        assert again.count() == 0
-    finally:
-        again.drop()
-        again.close()

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import email
 import re
-from collections.abc import Iterator
 from email import policy
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
-
-from tests.fakes.local import smtp_server as local_smtp
 
 ROWS = [
     ("a1", "true", "Grace Singh", "", "2026-01-05T10:00:00Z",
@@ -119,12 +116,6 @@ def test_outreach_leads_with_traction_and_asks_for_a_call(ran: Path) -> None:
     msg = email.message_from_bytes((ran / "investor_update.eml").read_bytes(),
                                    policy=policy.default)
     assert msg["To"] == "Ada Park <ada@northfield.vc>"
-
-
-@pytest.fixture
-def smtp_server() -> Iterator[tuple[int, list[Any]]]:
-    with local_smtp() as server:
-        yield server
 
 
 def test_send_delivers_over_smtp_and_records_the_recipients(

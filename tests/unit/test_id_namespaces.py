@@ -16,34 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from signalpipe import pipeline
-from signalpipe.backends import Backends, open_backends, open_source
+from signalpipe.backends import open_backends
 from signalpipe.compose.doc import UpdateContext, build
 from signalpipe.models import Message, Source, message_key, source_id_of
 from signalpipe.settings import Settings, load_settings
-from signalpipe.stats import RunStats
+from tests.fakes.namespaces import genuine_csv, run, squatting_eml, two_months_one_bad_line
 
-HEADER = "id,is_chat,chat_sender,email_sender,timestamp,content\n"
 STORE_BEFORE = Path(__file__).resolve().parents[1] / "fixtures" / "stores" / "before-namespaces"
-
-
-def run(settings: Settings, backends: Backends, path: Path) -> RunStats:
-    source = open_source(path, fmt=None, company_id=settings.company_id,
-                         max_cell_bytes=settings.max_cell_bytes)
-    return pipeline.run(settings, backends, source)
-
-
-def genuine_csv(path: Path) -> Path:
-    path.write_text(HEADER + "shared-1,true,alice,,2025-01-06T10:00:00Z,"
-                    "We closed our $12M Series A led by Index Ventures.\n", encoding="utf-8")
-    return path
-
-
-def squatting_eml(path: Path) -> Path:
-    path.write_text("From: Mallory <m@evil.example>\nSubject: hello\n"
-                    "Date: Tue, 07 Jan 2025 10:00:00 +0000\nMessage-ID: <shared-1>\n\n"
-                    "Nothing to see here, just saying hello.\n", encoding="utf-8")
-    return path
+# the keys the store in STORE_BEFORE holds once its bare ids are namespaced
+MIGRATED_KEYS = sorted([message_key("acme", "csv", f"m-00{i}") for i in (1, 2, 3, 4)]
+                       + [message_key("acme", "email", "hire-1@acme.example")])
 
 
 @pytest.fixture
@@ -92,11 +74,7 @@ def test_a_second_company_in_the_same_folder_gets_its_own_events(
 
 def test_the_same_bad_line_in_two_folders_is_two_dead_letters(
         tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    for month in ("jan", "feb"):
-        (tmp_path / month).mkdir()
-        (tmp_path / month / "export.csv").write_text(
-            HEADER + f"{month}-ok,true,bob,,2025-01-06T10:00:00Z,hello\n"
-            f"{month}-bad,true,bob,,not-a-time,bad\n", encoding="utf-8")
+    two_months_one_bad_line(tmp_path)
     backends = open_backends(settings)
     try:
         reported = 0
@@ -172,8 +150,7 @@ def test_a_store_from_before_namespaces_keeps_working(tmp_path: Path) -> None:
         pending = con.execute("SELECT count(*) FROM pending").fetchone()[0]
     finally:
         con.close()
-    assert ids == sorted([message_key("acme", "csv", f"m-00{i}") for i in (1, 2, 3, 4)]
-                         + [message_key("acme", "email", "hire-1@acme.example")])
+    assert ids == MIGRATED_KEYS
     assert pending == 0
 
 
@@ -185,11 +162,18 @@ def test_the_migration_runs_once(tmp_path: Path) -> None:
     for _ in range(2):
         backends = open_backends(settings)
         try:
-            assert backends.messages.count() == 5
+            assert backends.messages.count() == len(MIGRATED_KEYS)
+            assert len(backends.messages.get_many(MIGRATED_KEYS)) == len(MIGRATED_KEYS)
             ids = {m.source_id for m in backends.messages.pending("acme")}
             assert ids == set()
         finally:
             backends.close()
+        con = sqlite3.connect(out / "signalpipe.sqlite3")
+        try:
+            stored = sorted(r[0] for r in con.execute("SELECT id FROM messages"))
+        finally:
+            con.close()
+        assert stored == MIGRATED_KEYS
 
 
 def test_the_sqlite_rekey_moves_every_message_once_whatever_its_keys_order(

@@ -4,14 +4,13 @@ with markup renders as text, and the console stays clean."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from tests.fakes.local import chromium, needs_browser
+from tests.fakes.local import needs_browser
 
 pytestmark = needs_browser
 
@@ -42,12 +41,6 @@ def out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     result = CliRunner().invoke(app, ["email", "--output-dir", "out", "--preview"])
     assert result.exit_code == 0, result.output
     return tmp_path / "out"
-
-
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    with chromium() as driver:
-        yield driver
 
 
 def _errors(driver: Any) -> list[str]:

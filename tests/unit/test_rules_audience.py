@@ -4,23 +4,14 @@ X to Y". Every sentence is hand-written, each family beside look-alikes that are
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from signalpipe.extract.rules import RulesExtractor
-from signalpipe.models import Batch, EventType, Message, Polarity, SignificantEvent, Source
+from signalpipe.models import EventType, Polarity, Source
+from tests.unit.rules_read import MakeMessage, read
 
-MakeMessage = Callable[..., Message]
 T = EventType
 NEG = Polarity.NEGATIVE
 POS = Polarity.POSITIVE
-
-
-def read(make_message: MakeMessage, text: str) -> list[SignificantEvent]:
-    message = make_message(text=text, company_id="acme", source=Source.SLACK)
-    batch = Batch(id="b1", company_id="acme", source=message.source, messages=(message,))
-    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
 
 
 FOUND = [
@@ -114,21 +105,14 @@ def test_audience_titles_name_the_count(make_message: MakeMessage) -> None:
     assert titles == ["10,000 users", "500 customers", "11M pulls (from 2M)"]
 
 
-def read_from(make_message: MakeMessage, text: str, sender: str,
-              subject: str | None = None) -> list[SignificantEvent]:
-    message = make_message(text=text, company_id="acme", source=Source.GMAIL, sender=sender,
-                           subject=subject)
-    batch = Batch(id="b1", company_id="acme", source=message.source, messages=(message,))
-    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
-
-
 def test_an_investor_asking_for_time_is_interest(make_message: MakeMessage) -> None:
-    events = read_from(make_message, "Impressed by the launch. I\u2019d like to grab 15 minutes "
-                       "tomorrow to discuss your vision.", "Investor - Keith Rabois (Partner)")
+    events = read(make_message, "Impressed by the launch. I\u2019d like to grab 15 minutes "
+                  "tomorrow to discuss your vision.", source=Source.GMAIL,
+                  sender="Investor - Keith Rabois (Partner)")
     assert [(e.event_type, e.title) for e in events] == [
         (T.INVESTOR_INTEREST, "Inbound interest from Keith Rabois")]
-    events = read_from(make_message, "We'd love to set up a call next week about your seed.",
-                       "Jane Doe, Acme Ventures")
+    events = read(make_message, "We'd love to set up a call next week about your seed.",
+                  source=Source.GMAIL, sender="Jane Doe, Acme Ventures")
     assert [e.event_type for e in events] == [T.INVESTOR_INTEREST]
 
 
@@ -139,8 +123,8 @@ def test_investors_counted_asking_is_interest(make_message: MakeMessage) -> None
 
 
 def test_a_customer_asking_for_time_is_no_interest(make_message: MakeMessage) -> None:
-    events = read_from(make_message, "I'd like to grab 15 minutes tomorrow to discuss the "
-                       "renewal.", "Dana Lee, Globex Procurement")
+    events = read(make_message, "I'd like to grab 15 minutes tomorrow to discuss the "
+                  "renewal.", source=Source.GMAIL, sender="Dana Lee, Globex Procurement")
     assert not [e for e in events if e.event_type is T.INVESTOR_INTEREST]
 
 
@@ -170,9 +154,9 @@ def test_rounds_and_money_that_is_no_round(make_message: MakeMessage, text: str,
 
 
 def test_a_product_named_seed_is_no_round(make_message: MakeMessage) -> None:
-    events = read_from(make_message, "Cloud Seed is built into the Acme web UI and backed by "
-                       "Google Cloud investment.", "press",
-                       subject="Acme Launches Cloud Seed in Collaboration with Google Cloud")
+    events = read(make_message, "Cloud Seed is built into the Acme web UI and backed by "
+                  "Google Cloud investment.", source=Source.GMAIL, sender="press",
+                  subject="Acme Launches Cloud Seed in Collaboration with Google Cloud")
     assert not [e for e in events if e.event_type is T.FUNDING]
 
 

@@ -4,23 +4,14 @@ shut down. Every sentence here is hand-written, each beside a look-alike that is
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from signalpipe.extract.rules import RulesExtractor
-from signalpipe.models import Batch, EventType, Message, Polarity, SignificantEvent, Source
+from signalpipe.models import EventType, Polarity
+from tests.unit.rules_read import MakeMessage, read
 
-MakeMessage = Callable[..., Message]
 T = EventType
 NEG = Polarity.NEGATIVE
 POS = Polarity.POSITIVE
-
-
-def read(make_message: MakeMessage, text: str) -> list[SignificantEvent]:
-    message = make_message(text=text, company_id="acme", source=Source.SLACK)
-    batch = Batch(id="b1", company_id="acme", source=message.source, messages=(message,))
-    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
 
 
 FOUND = [
@@ -261,12 +252,8 @@ def test_a_smaller_script_is_a_technical_result(make_message: MakeMessage) -> No
 
 
 def test_two_revenue_drops_stay_two_events(make_message: MakeMessage) -> None:
-    first = make_message(text="Revenue dropped 10% to $84k in May.", company_id="acme",
-                         source=Source.SLACK)
-    second = make_message(text="Revenue dropped 25% to $31k in August.", company_id="acme",
-                          source=Source.SLACK)
-    batch = Batch(id="b1", company_id="acme", source=Source.SLACK, messages=(first, second))
-    events = RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+    events = read(make_message, "Revenue dropped 10% to $84k in May.",
+                  "Revenue dropped 25% to $31k in August.")
     assert len({e.fingerprint for e in events if e.polarity is NEG}) == 2
 
 

@@ -6,24 +6,19 @@ firm's news in the same headline, reports of what may happen."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
 
 import pytest
 
-from signalpipe.extract.rules import RulesExtractor
-from signalpipe.models import Batch, EventType, Message, Polarity, SignificantEvent, Source
+from signalpipe.models import EventType, Polarity, Source
+from tests.unit import rules_read
+from tests.unit.rules_read import MakeMessage
 
-MakeMessage = Callable[..., Message]
 T = EventType
+# the messages here are news by email
+read = partial(rules_read.read, source=Source.GMAIL)
 NEG = Polarity.NEGATIVE
 POS = Polarity.POSITIVE
-
-
-def read(make_message: MakeMessage, text: str, *, source: Source = Source.GMAIL
-         ) -> list[SignificantEvent]:
-    message = make_message(text=text, company_id="acme", source=source)
-    batch = Batch(id="b1", company_id="acme", source=message.source, messages=(message,))
-    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
 
 
 LOWLIGHTS = [
@@ -205,46 +200,34 @@ def test_look_alikes_are_not_events(make_message: MakeMessage, text: str) -> Non
 
 def test_two_setbacks_of_one_company_stay_two_events(make_message: MakeMessage) -> None:
     """A fund suspended and an office shut are two lowlights, though both are 'setbacks'."""
-    messages = tuple(make_message(text=text, company_id="acme", source=Source.GMAIL, id=f"m{i}")
-                     for i, text in enumerate(["Acme suspends trading in its property fund",
-                                               "Acme shuts its Leeds head office"]))
-    batch = Batch(id="b1", company_id="acme", source=Source.GMAIL, messages=messages)
-    events = RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+    events = read(make_message, "Acme suspends trading in its property fund",
+                  "Acme shuts its Leeds head office", ids=["m0", "m1"])
     assert sorted(e.source_message_ids[0] for e in events) == ["m0", "m1"]
     assert all(e.polarity is NEG and e.event_type is T.OTHER for e in events)
 
 
 def test_one_headline_in_two_messages_is_one_event(make_message: MakeMessage) -> None:
     text = "CFTC fines Acme $560,000 for inaccurate swaps reports"
-    messages = tuple(make_message(text=text, company_id="acme", source=Source.GMAIL, id=f"m{i}")
-                     for i in range(2))
-    batch = Batch(id="b1", company_id="acme", source=Source.GMAIL, messages=messages)
-    events = RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+    events = read(make_message, text, text, ids=["m0", "m1"])
     assert [sorted(e.source_message_ids) for e in events] == [["m0", "m1"]]
-
-
-def read_as(make_message: MakeMessage, text: str, company: str, aliases: list[str]
-            ) -> list[SignificantEvent]:
-    message = make_message(text=text, company_id=company, source=Source.GMAIL)
-    batch = Batch(id="b1", company_id=company, source=message.source, messages=(message,))
-    return RulesExtractor(aliases={company: aliases}).extract(batch).events
 
 
 def test_a_namesake_spelled_out_is_someone_else(make_message: MakeMessage) -> None:
     """STG International's stream: "Seattle Theatre Group (STG)" is another STG's news."""
     text = ("STG Announces Jane Doe As New Director Of Education\n"
             "Seattle Theatre Group (STG) announced today that Jane Doe will be its new Director.")
-    assert read_as(make_message, text, "stg", ["STG International"]) == []
+    assert read(make_message, text, company="stg", aliases=["STG International"]) == []
     # the company's own name spelled out before its short form is still the company
     own = ("STG acquires Initech\nSTG International (STG) has completed the acquisition of "
            "Initech, it said today.")
-    assert [e.event_type for e in read_as(make_message, own, "stg", ["STG International"])] \
+    assert [e.event_type for e in read(make_message, own, company="stg",
+                                           aliases=["STG International"])] \
         == [T.OTHER]
 
 
 def test_a_section_label_run_into_the_headline_is_no_name(make_message: MakeMessage) -> None:
-    events = read_as(make_message, "CompaniesMetro Bank raises £400m ahead of London listing",
-                     "metro", ["Metro Bank"])
+    events = read(make_message, "CompaniesMetro Bank raises £400m ahead of London listing",
+                  company="metro", aliases=["Metro Bank"])
     assert [e.event_type for e in events] == [T.FUNDING]
 
 
@@ -256,11 +239,8 @@ def test_two_setbacks_in_one_headline(make_message: MakeMessage) -> None:
 
 
 def test_two_reported_losses_stay_two_events(make_message: MakeMessage) -> None:
-    messages = tuple(make_message(text=text, company_id="acme", source=Source.GMAIL, id=f"m{i}")
-                     for i, text in enumerate(["Acme reports 10th consecutive quarterly outflows",
-                                               "Acme posts H1 outflows, sees tough year"]))
-    batch = Batch(id="b1", company_id="acme", source=Source.GMAIL, messages=messages)
-    events = RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+    events = read(make_message, "Acme reports 10th consecutive quarterly outflows",
+                  "Acme posts H1 outflows, sees tough year", ids=["m0", "m1"])
     assert sorted(e.source_message_ids[0] for e in events) == ["m0", "m1"]
 
 

@@ -4,26 +4,15 @@ results, lowlights) in many styles. Every sentence here is hand-written."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from signalpipe.extract.rules import RulesExtractor
 from signalpipe.extract.rules.layout import no_events_here, readable
 from signalpipe.extract.rules.subject import name_variants
-from signalpipe.models import Batch, EventType, Message, Polarity, SignificantEvent, Source
+from signalpipe.models import EventType, Polarity, Source
+from tests.unit.rules_read import MakeMessage, read
 
-MakeMessage = Callable[..., Message]
 T = EventType
 NEG = Polarity.NEGATIVE
-
-
-def read(make_message: MakeMessage, text: str, *, subject: str | None = None,
-         aliases: tuple[str, ...] = ("Acme",)) -> list[SignificantEvent]:
-    message = make_message(text=text, subject=subject, company_id="acme",
-                           source=Source.GMAIL if subject else Source.SLACK)
-    batch = Batch(id="b1", company_id="acme", source=message.source, messages=(message,))
-    return RulesExtractor(aliases={"acme": list(aliases)}).extract(batch).events
 
 
 FOUND = [
@@ -307,33 +296,26 @@ def test_financial_look_alikes(make_message: MakeMessage, text: str) -> None:
     assert read(make_message, text) == []
 
 
-def _mail(make_message: MakeMessage, *, subject: str, text: str, sender: str) -> list[
-        SignificantEvent]:
-    message = make_message(text=text, subject=subject, sender=sender, company_id="acme",
-                           source=Source.GMAIL)
-    batch = Batch(id="b1", company_id="acme", source=Source.GMAIL, messages=(message,))
-    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
-
-
 ANNOUNCEMENT = "I'm pleased to announce that tidyrisk 2.0 is now on CRAN, a major release."
 
 
 def test_a_list_members_announcement_is_not_the_companys(make_message: MakeMessage) -> None:
-    tagged = _mail(make_message, subject="[R-sig-insurance] ANN: tidyrisk 2.0",
-                   text=ANNOUNCEMENT, sender="Kim Lee <kim@uni.example.org>")
-    footer = _mail(make_message, subject="ANN: tidyrisk 2.0",
-                   text=f"{ANNOUNCEMENT}\n\n___\nR-sig-insurance mailing list",
-                   sender="Kim Lee <kim@uni.example.org>")
+    tagged = read(make_message, ANNOUNCEMENT, source=Source.GMAIL,
+                  subject="[R-sig-insurance] ANN: tidyrisk 2.0",
+                  sender="Kim Lee <kim@uni.example.org>")
+    footer = read(make_message, f"{ANNOUNCEMENT}\n\n___\nR-sig-insurance mailing list",
+                  source=Source.GMAIL, subject="ANN: tidyrisk 2.0",
+                  sender="Kim Lee <kim@uni.example.org>")
     assert tagged == [] and footer == []
 
 
 def test_the_company_may_announce_on_its_own_list(make_message: MakeMessage) -> None:
     text = "Acme Server 2.0 is out today, a major release with a new query engine."
-    own = _mail(make_message, subject="[acme-users] Acme Server 2.0", text=text,
-                sender="Maya Lin <maya@acme.io>")
-    voiced = _mail(make_message, subject="[acme-users] Acme Server 2.0",
-                   text=f"We at Acme are proud of this one. {text}",
-                   sender="Maya via acme-users <list@groups.example.com>")
+    own = read(make_message, text, source=Source.GMAIL, subject="[acme-users] Acme Server 2.0",
+               sender="Maya Lin <maya@acme.io>")
+    voiced = read(make_message, f"We at Acme are proud of this one. {text}", source=Source.GMAIL,
+                  subject="[acme-users] Acme Server 2.0",
+                  sender="Maya via acme-users <list@groups.example.com>")
     assert [e.event_type for e in own] == [T.PRODUCT_LAUNCH]
     assert [e.event_type for e in voiced] == [T.PRODUCT_LAUNCH]
 
@@ -387,10 +369,10 @@ def test_press_look_alikes(make_message: MakeMessage, text: str) -> None:
 def test_a_blog_posts_title_names_what_its_lead_launches(make_message: MakeMessage) -> None:
     lead = ("Today, we're excited to bring you instant developer environments for every "
             "Bitbucket repo.")
-    [event] = read(make_message, lead, subject="Acme for Bitbucket")
+    [event] = read(make_message, lead, source=Source.GMAIL, subject="Acme for Bitbucket")
     assert event.event_type is T.PRODUCT_LAUNCH and "Bitbucket" in event.title
     assert read(make_message, "This month we shipped autosave and comments.",
-                subject="Acme Newsletter 11") == []
+                source=Source.GMAIL, subject="Acme Newsletter 11") == []
 
 
 @pytest.mark.parametrize(("text", "launch"), [
@@ -443,8 +425,9 @@ def test_a_wire_release_is_read_to_the_end_of_its_lead() -> None:
 
 
 def test_a_wire_release_states_its_one_event(make_message: MakeMessage) -> None:
-    kinds = {e.event_type for e in read(make_message, WIRE_RELEASE)}
-    assert T.FUNDING not in kinds and T.USER_GROWTH not in kinds and kinds
+    events = read(make_message, WIRE_RELEASE)
+    assert [(e.event_type, e.title) for e in events] == [
+        (T.PRODUCT_LAUNCH, "Launched Gigabit Broadband")]
 
 
 @pytest.mark.parametrize("text", [

@@ -4,25 +4,19 @@ plans, market figures and other people's money do not. Every sentence is hand-wr
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 
 import pytest
 
-from signalpipe.extract.rules import RulesExtractor
-from signalpipe.models import Batch, EventType, Message, SignificantEvent, Source
+from signalpipe.models import EventType, Source
+from tests.unit import rules_read
+from tests.unit.rules_read import MakeMessage
 
-MakeMessage = Callable[..., Message]
 T = EventType
 SENT = datetime(2025, 3, 1, tzinfo=UTC)
-
-
-def read(make_message: MakeMessage, text: str, *, subject: str | None = None
-         ) -> list[SignificantEvent]:
-    message = make_message(text=text, company_id="acme", source=Source.GMAIL, subject=subject,
-                           sender="Acme", timestamp=SENT)
-    batch = Batch(id="b1", company_id="acme", source=message.source, messages=(message,))
-    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+# the posts here are the company's own, by email
+read = partial(rules_read.read, source=Source.GMAIL, sender="Acme", timestamp=SENT)
 
 
 KEPT = [
@@ -202,7 +196,5 @@ CHAT = [
 @pytest.mark.parametrize(("text", "event_type"), CHAT)
 def test_chat_and_short_mail_are_untouched(make_message: MakeMessage, text: str,
                                            event_type: EventType) -> None:
-    message = make_message(text=text, company_id="acme", source=Source.SLACK, timestamp=SENT)
-    batch = Batch(id="b1", company_id="acme", source=message.source, messages=(message,))
-    events = RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+    events = rules_read.read(make_message, text, source=Source.SLACK, timestamp=SENT)
     assert [e.event_type for e in events] == [event_type]

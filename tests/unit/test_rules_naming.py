@@ -4,23 +4,20 @@ stays an event (or stays two)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from signalpipe.extract.rules import RulesExtractor
 from signalpipe.extract.rules.naming import not_a_name, one_name, product_key, readable
-from signalpipe.models import Batch, EventType, Message, SignificantEvent, Source
+from signalpipe.models import EventType, SignificantEvent
+from tests.unit import rules_read
+from tests.unit.rules_read import MakeMessage
 
-MakeMessage = Callable[..., Message]
 T = EventType
 
 
+
 def read(make_message: MakeMessage, *texts: str) -> list[SignificantEvent]:
-    messages = tuple(make_message(id=f"m{n}", text=text, company_id="acme", source=Source.SLACK)
-                     for n, text in enumerate(texts))
-    batch = Batch(id="b1", company_id="acme", source=Source.SLACK, messages=messages)
-    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+    """The events in `texts`, read from Slack in one batch as messages m0, m1, ..."""
+    return rules_read.read(make_message, *texts, ids=[f"m{n}" for n in range(len(texts))])
 
 
 @pytest.mark.parametrize("name", [

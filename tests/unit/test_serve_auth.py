@@ -17,7 +17,6 @@ from signalpipe.commands.serve_cmd import check_exposure
 from signalpipe.errors import ConfigError
 from signalpipe.serve.security import session_value
 from tests.fakes.local import free_port
-from tests.fakes.local import smtp_server as local_smtp
 from tests.unit.serve_seed import COMPANY, csrf, open_client
 
 TOKEN = "correct horse battery staple"
@@ -131,12 +130,6 @@ def test_serve_refuses_to_listen_on_all_interfaces_without_a_token(
     assert "set SIGNALPIPE_SERVE_TOKEN" in result.output
     result = CliRunner().invoke(app, ["serve", "--output-dir", "missing"])
     assert result.exit_code == 1 and "does not exist" in result.output
-
-
-@pytest.fixture
-def smtp_server() -> Iterator[tuple[int, list[Any]]]:
-    with local_smtp() as server:
-        yield server
 
 
 def test_send_asks_for_confirmation_then_delivers_over_smtp(

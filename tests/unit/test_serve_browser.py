@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from signalpipe.serve.desk import Desk
-from tests.fakes.local import chromium, free_port, needs_browser
+from tests.fakes.local import free_port, needs_browser
 from tests.unit.serve_seed import open_client
 
 pytestmark = needs_browser
@@ -41,12 +41,6 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Desk, dict[str, str]]]:
         server.should_exit = True
         thread.join(timeout=10)
         desk.close()
-
-
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    with chromium() as driver:
-        yield driver
 
 
 def _submit(driver: Any, button: Any) -> None:
