@@ -103,6 +103,8 @@ def test_an_event_page_shows_evidence_neighbours_merge_targets_and_no_history_ye
     assert f'<option value="{fps["arr3"]}">' in page.text  # same type: a merge target
     assert f'<option value="{fps["funding"]}">' not in page.text
     assert "Not reviewed yet." in page.text
+    # the edit form names a figure as the reader knows it, its store key beside it
+    assert '<label>ARR <span class="small muted">arr_usd</span>' in page.text
     assert client.get("/events/0000").status_code == 404
 
 

@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from signalpipe.errors import ConfigError
-from signalpipe.formatting import format_metric
+from signalpipe.formatting import format_metric, metric_label
 from signalpipe.inert import terminal
 from signalpipe.kpis import show, show_change
 from signalpipe.periods import Period, resolve
@@ -43,6 +43,7 @@ ENV = Environment(loader=PackageLoader("signalpipe.serve", "templates"),
                   trim_blocks=True, lstrip_blocks=True)
 ENV.filters["inert"] = _inert
 ENV.filters["metric"] = _metric
+ENV.filters["metric_label"] = metric_label
 ENV.filters["when"] = _when
 ENV.globals.update(show=show, show_change=show_change)
 
