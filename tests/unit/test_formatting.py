@@ -9,7 +9,7 @@ from signalpipe.formatting import format_metric, metric_label
 
 @pytest.mark.parametrize(("name", "label"), [
     ("arr_usd", "ARR"), ("mrr", "MRR"), ("acv_usd", "Contract value (ACV)"),
-    ("gross_margin_pct", "Gross margin"), ("p95_latency_ms", "P95 latency"),
+    ("gross_margin_pct", "Gross margin"), ("p95_latency_ms", "p95 latency"),  # as the KPI table
     ("nrr_pct", "Net revenue retention"), ("amount_usd", "Amount"), ("users", "Users"),
     ("first_sale", "First sale"),
 ])

@@ -25,6 +25,8 @@ from signalpipe.extract.rules.tech import (
     spoken_counts,
     spoken_multiples,
 )
+from signalpipe.formatting import metric_label
+from signalpipe.kpis import CANONICAL
 from signalpipe.models import EventType, MetricValue
 
 T = EventType
@@ -189,11 +191,9 @@ def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
         fig = min(amounts, key=lambda f: (bool(re.search(r"from\s?$", clause[:f.start])),
                                           abs(f.start - word.start())))
         value = round(fig.value)
-        label = {"mrr_usd": "MRR", "arr_usd": "ARR", "revenue_usd": "Revenue",
-                 "monthly_revenue_usd": "Monthly revenue",
-                 "quarterly_revenue_usd": "Quarterly revenue",
-                 "annual_revenue_usd": "Annual revenue"}.get(metric,
-                                                             kind[:1].upper() + kind[1:])
+        # a KPI is titled by the ledger's name for it ("Monthly revenue"), any other figure by
+        # the word the message used ("Profit")
+        label = metric_label(metric) if metric in CANONICAL else kind[:1].upper() + kind[1:]
         return Found(T.REVENUE_MILESTONE, {metric: value},
                      f"{label} reached {short_money(value)}", trigger.start())
     return Found(T.REVENUE_MILESTONE, {f"{metric.removesuffix('_usd')}_growth": growth},
