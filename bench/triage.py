@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -102,15 +103,25 @@ def table(split: str, size: int, name: str, sources: list[CorpusSource],
     print(f"\n#### {name}{loso}, batches of {size}\n")
     print("| source | gold | recalled | recall | msgs | sent | sent share | event msgs "
           "| event-free sent |\n|---|" + "---:|" * 8)
-    totals = [0] * 6
-    shown: list[dict[str, Any]] = []
-    for s in sources:
-        counts, missed = measure(triages[s.name], s, size)
-        totals = [t + c for t, c in zip(totals, counts, strict=True)]
-        shown += missed
-        print(_line(s.name, counts))
+    totals, shown = _totals(sources, triages, size,
+                            each=lambda name, counts: print(_line(name, counts)))
     print(_line("**all**", totals))
     return shown
+
+
+def _totals(sources: list[CorpusSource], triages: dict[str, Triage], size: int,
+            each: Callable[[str, list[int]], None] | None = None
+            ) -> tuple[list[int], list[dict[str, Any]]]:
+    """Counts summed over the sources (see `_line`), and every missed gold event."""
+    totals = [0] * 6
+    missed: list[dict[str, Any]] = []
+    for s in sources:
+        counts, lost = measure(triages[s.name], s, size)
+        totals = [t + c for t, c in zip(totals, counts, strict=True)]
+        missed += lost
+        if each is not None:
+            each(s.name, counts)
+    return totals, missed
 
 
 def report(split: str, size: int, with_rules: bool, misses: int) -> None:
@@ -118,7 +129,7 @@ def report(split: str, size: int, with_rules: bool, misses: int) -> None:
     print(f"\n### {split} split{' (with rules hits)' if with_rules else ''}")
     shown: list[dict[str, Any]] = []
     for name, triages in policies(sources, scorers(split, sources), with_rules).items():
-        shown = table(split, size, name, sources, triages)
+        shown = table(split, size, name, sources, triages)  # the last: lexicon + learned
     texts = {m.id: m for s in sources for m in s.messages}
     if split == "dev" and misses:
         print(f"\nmissed ({len(shown)}):")
@@ -139,10 +150,7 @@ def _line(name: str, counts: list[int]) -> str:
 
 def _recall_share(sources: list[CorpusSource], triages: dict[str, Triage], size: int
                   ) -> tuple[float, float]:
-    totals = [0] * 6
-    for s in sources:
-        counts, _ = measure(triages[s.name], s, size)
-        totals = [t + c for t, c in zip(totals, counts, strict=True)]
+    totals, _ = _totals(sources, triages, size)
     return totals[1] / totals[0], totals[3] / totals[2]
 
 
@@ -152,8 +160,9 @@ def choose(size: int, *, target: float = 0.95) -> None:
     sources = load("dev")
     models = scorers("dev", sources)
     # The lexicon's verdict does not depend on the thresholds: read each message once.
-    verdicts = {m.id: triage_module.is_candidate(m) for s in sources for m in s.messages}
-    triage_module.is_candidate = lambda m: verdicts[m.id]
+    verdicts = {triage_module._text(m): triage_module.is_candidate(m)
+                for s in sources for m in s.messages}
+    triage_module._candidate = verdicts.__getitem__
     grid = [n / 100 for n in range(30, 72, 2)]
     best: dict[str, tuple[float, float, float, float]] = {}
     for send_at in grid:

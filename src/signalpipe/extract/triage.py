@@ -23,10 +23,12 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from itertools import islice
 from typing import Protocol, Self
 
 from signalpipe.errors import SignalpipeError
 from signalpipe.extract.base import Extractor
+from signalpipe.extract.learned.features import message_text
 from signalpipe.extract.rules import RulesExtractor
 from signalpipe.models import Batch, Message
 from signalpipe.settings import Settings
@@ -156,24 +158,38 @@ CONTEXT_CHARS = 280
 
 
 def _text(message: Message) -> str:
-    return f"{message.subject or ''} {message.text}"
+    # the learned scorer was trained on exactly this string (one function for both)
+    return message_text(message.subject, message.text)
+
+
+def _weak(text: str) -> int:
+    return sum(1 for rx in _WEAK_RX.values() if rx.search(text))
+
+
+def _candidate(text: str) -> bool:
+    return bool(_STRONG_RX.search(text)) or _weak(text) >= 2
+
+
+def _few_words(text: str) -> bool:
+    """At most three words, without listing every word of a long message to count them."""
+    return next(islice(_WORD.finditer(text), _CHATTER_WORDS, None), None) is None
 
 
 def weak_cues(message: Message) -> int:
     """How many weak families a message mentions."""
-    text = _text(message)
-    return sum(1 for rx in _WEAK_RX.values() if rx.search(text))
+    return _weak(_text(message))
 
 
 def is_candidate(message: Message) -> bool:
     """True when a message has a strong cue, or weak cues of two different kinds."""
-    return bool(_STRONG_RX.search(_text(message))) or weak_cues(message) >= 2
+    return _candidate(_text(message))
 
 
 def is_chatter(message: Message) -> bool:
     """Too short to hold an event ("ok", "thanks!", "standup in 5"): at most three words and no
     lexicon cue. The learned score of so few words is noise, so it is not asked."""
-    return len(_WORD.findall(_text(message))) <= _CHATTER_WORDS and not is_candidate(message)
+    text = _text(message)
+    return _few_words(text) and not _candidate(text)
 
 
 def is_context(message: Message) -> bool:
@@ -223,13 +239,14 @@ class Triage:
 
     def wants(self, message: Message) -> bool:
         """Whether `message` is a candidate in its own right (before neighbours and rules)."""
+        text = _text(message)  # built once: a message may be a megabyte
         if self.scorer is None:
-            return self.lexicon and is_candidate(message)
-        if is_chatter(message):
-            return False
-        score = self.scorer.score(_text(message))
+            return self.lexicon and _candidate(text)
+        if _few_words(text) and not _candidate(text):
+            return False  # chatter (is_chatter)
+        score = self.scorer.score(text)
         return score >= self.send_at or (self.lexicon and score >= self.keep_at
-                                         and is_candidate(message))
+                                         and _candidate(text))
 
     def select(self, batch: Batch) -> list[Message]:
         """The messages of `batch` worth sending to the LLM, in batch order (maybe none)."""

@@ -70,7 +70,11 @@ _H = {name: _hash(f"h:{name}") for name in (
     "money", "percent", "count", "first_person", "announce", "version", "question", "cheer",
     "quoted_mail")}
 _QUOTED = re.compile(r"^\s*>", re.M)
-_PAIR_TAILS = _FIRST_PERSON
+
+
+def message_text(subject: str | None, text: str) -> str:
+    """What the scorer reads, in training and in triage alike: subject and body."""
+    return f"{subject or ''} {text}"
 
 
 def norm(count: int) -> float:
@@ -133,7 +137,7 @@ def features(text: str) -> list[int]:
         update(word)
         add(((prev_id * 1_000_003) ^ word[0] * 97) & _MASK)  # the bigram (previous, this)
         since_number = 0 if tok[0] == "0" else since_number + 1
-        if since_number <= 3 or tok in _PAIR_TAILS:
+        if since_number <= 3 or tok in _FIRST_PERSON:
             hand = _pair_feature(prev, tok, since_number)
             if hand is not None:
                 add(hand)

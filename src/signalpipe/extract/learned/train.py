@@ -46,11 +46,6 @@ class Example:
     source: str
 
 
-def message_text(subject: str | None, text: str) -> str:
-    """What the scorer reads: subject and body, as triage joins them."""
-    return f"{subject or ''} {text}"
-
-
 def _jsonl(path: Path) -> list[dict[str, object]]:
     if not path.exists():
         return []
@@ -66,7 +61,7 @@ def load_examples(root: Path = CORPUS, split: str = "dev") -> list[Example]:
                  for i in g["message_ids"]}  # type: ignore[attr-defined]
         for row in _jsonl(folder / "messages.jsonl"):
             subject = row.get("subject")
-            text = message_text(str(subject) if subject else None, str(row.get("text") or ""))
+            text = F.message_text(str(subject) if subject else None, str(row.get("text") or ""))
             positive = str(row["id"]) in cited
             out.append(Example(text, positive, folder.name))
     return out
