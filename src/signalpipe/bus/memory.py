@@ -57,14 +57,7 @@ class MemoryBus(Bus):
                 headers: Mapping[str, str] | None = None, *, decoded: object = None) -> None:
         """Append one record; `decoded` rides along so the consumer need not parse `value`."""
         with self._lock:  # the condition's own lock, taken without its Python-level wrapper
-            parts = self._topics.get(topic)
-            if parts is None:
-                parts = self._topics[topic] = [_Partition() for _ in range(self.partitions)]
-            index = zlib.crc32(key.encode()) % len(parts) if key is not None and \
-                len(parts) > 1 else 0
-            part = parts[index]
-            part.records.append(Record(topic, index, part.end, key, value,
-                                       dict(headers) if headers else _NO_HEADERS, decoded))
+            self._append(topic, key, value, dict(headers) if headers else _NO_HEADERS, decoded)
             if self._waiting:
                 self._arrived.notify_all()
 
@@ -73,16 +66,19 @@ class MemoryBus(Bus):
         about a tenth of the ingest loop)."""
         with self._lock:
             for topic, key, value, decoded in records:
-                parts = self._topics.get(topic)
-                if parts is None:
-                    parts = self._topics[topic] = [_Partition() for _ in range(self.partitions)]
-                index = zlib.crc32(key.encode()) % len(parts) if key is not None and \
-                    len(parts) > 1 else 0
-                part = parts[index]
-                part.records.append(Record(topic, index, part.base + len(part.records), key,
-                                           value, _NO_HEADERS, decoded))
+                self._append(topic, key, value, _NO_HEADERS, decoded)
             if self._waiting:
                 self._arrived.notify_all()
+
+    def _append(self, topic: str, key: str | None, value: bytes, headers: Mapping[str, str],
+                decoded: object) -> None:
+        """One record onto its key's partition; the caller holds the lock."""
+        parts = self._topics.get(topic)
+        if parts is None:
+            parts = self._topics[topic] = [_Partition() for _ in range(self.partitions)]
+        index = zlib.crc32(key.encode()) % len(parts) if key is not None and len(parts) > 1 else 0
+        part = parts[index]
+        part.records.append(Record(topic, index, part.end, key, value, headers, decoded))
 
     def flush(self, timeout_s: float = 30.0) -> None:
         """Nothing to do: a produced record is visible at once."""

@@ -69,7 +69,7 @@ def pack(message: Message, doc: bytes | None = None) -> bytes:
 def pack_json(obj: dict[str, Any]) -> bytes:
     """`pack` for a message already parsed from its JSON (a dict, changed in place)."""
     payload = obj.get("payload")
-    if payload and payload == _rebuild(obj):
+    if payload and payload == rebuilt_payload(obj):
         del obj["payload"]
         obj[_REBUILT] = 1
     raw = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode(
@@ -101,7 +101,7 @@ def pack_rebuilt(message: Message) -> bytes | None:
             # the serializer model_dump(mode="json") uses for this field
             "timestamp": to_json(message.timestamp)[1:-1].decode(),
             "text": message.text, "origin": message.origin}
-        rebuilt = _rebuild(obj)
+        rebuilt = rebuilt_payload(obj)
         if rebuilt is None or to_json(message.payload) != to_json(rebuilt):
             return None
         obj[_REBUILT] = 1
@@ -132,7 +132,7 @@ def unpack(stored: bytes | str, key: str | None = None) -> Message:
         raise StoreError(f"a stored message does not inflate: {exc}") from None
     obj = json.loads(raw.decode("utf-8", "surrogatepass"))
     if obj.pop(_REBUILT, None):
-        obj["payload"] = _rebuild(obj)
+        obj["payload"] = rebuilt_payload(obj)
     if key is not None:
         obj["id"] = key
     # Through JSON, not model_validate(dict): the same parsing as every other read path.
@@ -141,12 +141,8 @@ def unpack(stored: bytes | str, key: str | None = None) -> Message:
 
 
 def rebuilt_payload(obj: dict[str, Any]) -> dict[str, Any] | None:
-    """The payload the CSV reader builds for a message's fields (as JSON), None when none."""
-    return _rebuild(obj)
-
-
-def _rebuild(obj: dict[str, Any]) -> dict[str, Any] | None:
-    """The payload the CSV reader builds for these fields, or None when it builds none."""
+    """The payload the CSV reader builds for a message's fields (as JSON), None when it builds
+    none."""
     try:
         ts = datetime.fromisoformat(obj["timestamp"])
         own_id = source_id_of(obj["id"])  # the payload holds the id the CSV row gave
