@@ -51,6 +51,9 @@ LABELS = {"arr": "ARR", "mrr": "MRR", "revenue": "Revenue", "users": "Users",
           "p50_latency_ms": "p50 latency", "latency_ms": "Latency", "churn": "Churn",
           "gross_margin": "Gross margin", "signups": "Sign-ups"}
 
+LOWER_IS_BETTER = frozenset({"churn"})
+"""KPIs that improve as they fall (and every latency, whose unit is ms)."""
+
 ORDER = list(dict.fromkeys(kpi for kpi, _ in CANONICAL.values()))
 """How the KPI table lists metrics: money first, then usage, then quality."""
 
@@ -136,6 +139,20 @@ class KpiLine:
     @property
     def change(self) -> float | None:
         return None if self.previous is None else self.now.value - self.previous.value
+
+    @property
+    def first(self) -> KpiObservation:
+        """Where the period starts from: the value before it, else its oldest."""
+        return self.previous or self.history[0]
+
+    @property
+    def direction(self) -> int:
+        """+1 when the KPI moved the good way from `first` to `now`, -1 the bad way, 0 flat."""
+        delta = self.now.value - self.first.value
+        if delta == 0:
+            return 0
+        lower_is_better = self.unit == "ms" or self.metric in LOWER_IS_BETTER
+        return -1 if (delta > 0) == lower_is_better else 1
 
     @property
     def change_pct(self) -> float | None:

@@ -25,7 +25,7 @@ class Period:
             return f"{calendar.month_name[s.month]} {s.year}"
         if s and u and (s.month, s.day, u.month, u.day) == (1, 1, 12, 31) and s.year == u.year:
             return str(s.year)
-        if s and u and s.day == 1 and s.month % 3 == 1 and u == _month_end(_add_months(s, 2)):
+        if s and u and s.day == 1 and s.month % 3 == 1 and Period(s, u) == _quarter(s):
             return f"Q{s.month // 3 + 1} {s.year}"
         if s and u and s == u:
             return _day(s)
@@ -59,6 +59,11 @@ def _add_months(d: date, n: int) -> date:
     return date(months // 12, months % 12 + 1, 1)
 
 
+def _quarter(start: date) -> Period:
+    """The three months from `start`, the first day of a quarter."""
+    return Period(start, _month_end(_add_months(start, 2)))
+
+
 _FORMS = "YYYY-MM, YYYY-Qn, YYYY, last-month or last-quarter"
 
 
@@ -70,8 +75,7 @@ def month(text: str) -> Period:
             start = date(int(m.group(1)), int(m.group(2)), 1)
             return Period(start, _month_end(start))
     elif m := re.fullmatch(r"(\d{4})-?[Qq]([1-4])", text):
-        start = date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1)
-        return Period(start, _month_end(_add_months(start, 2)))
+        return _quarter(date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1))
     elif m := re.fullmatch(r"(\d{4})", text):
         return Period(date(int(text), 1, 1), date(int(text), 12, 31))
     raise ConfigError(f"--period {text!r}: expected {_FORMS}")
@@ -88,8 +92,7 @@ def resolve(period: str | None = None, since: str | None = None, until: str | No
             return month((first - timedelta(days=1)).strftime("%Y-%m"))
         if period.strip() == "last-quarter":
             this_quarter = first.replace(month=first.month - (first.month - 1) % 3)
-            before = _add_months(this_quarter, -3)
-            return month(f"{before.year}-Q{before.month // 3 + 1}")
+            return _quarter(_add_months(this_quarter, -3))
         return month(period)
     try:
         start = date.fromisoformat(since) if since else None

@@ -211,11 +211,7 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
     positive = [(e, d) for e, d in ordered if e.polarity is Polarity.POSITIVE]
     lowlights = [(e, d) for e, d in ordered if e.polarity is Polarity.NEGATIVE]
 
-    moved = [line for line in kpi_lines
-             if line.previous is not None or len(_in_period(line, ctx.period)) > 1]
-    # a KPI that went the wrong way is a lowlight, however it is worded: "NRR 124% → 111%"
-    highlights = [_progression(line, cites) for line in moved if _direction(line) > 0]
-    kpi_lowlights = [_progression(line, cites) for line in moved if _direction(line) < 0]
+    highlights, kpi_lowlights = _kpi_paths(kpi_lines, ctx.period, cites)
     team: list[Item] = []
     product: list[Item] = []
     interest: list[tuple[SignificantEvent, date | None]] = []
@@ -318,22 +314,21 @@ def _significance_then_date(
                                          -(p[1] or date.min).toordinal(), ranked[id(p[0])]))
 
 
-_LOWER_IS_BETTER = frozenset({"churn"})
-
-
-def _direction(line: KpiLine) -> int:
-    """+1 when the KPI moved the good way over the period, -1 the bad way, 0 flat."""
-    first = line.previous or line.history[0]
-    delta = line.now.value - first.value
-    if delta == 0:
-        return 0
-    better_low = line.unit == "ms" or line.metric in _LOWER_IS_BETTER
-    return -1 if (delta > 0) == better_low else 1
+def _kpi_paths(lines: Sequence[KpiLine], period: Period, cites: _Cites
+               ) -> tuple[list[Item], list[Item]]:
+    """Each KPI that moved in the period as one line: a highlight when it went the good way, a
+    lowlight when it went the wrong way, however it is worded ("NRR 124% → 111%")."""
+    good: list[Item] = []
+    bad: list[Item] = []
+    for line in lines:
+        if (line.previous is not None or len(_in_period(line, period)) > 1) and line.direction:
+            (good if line.direction > 0 else bad).append(_progression(line, cites))
+    return good, bad
 
 
 def _progression(line: KpiLine, cites: _Cites) -> Item:
     """"ARR $1.5M → $3.0M (+100%)": one line for a KPI's whole path in the period."""
-    first = line.previous or line.history[0]
+    first = line.first
     ids = [*first.source_message_ids[:1], *line.now.source_message_ids[:1]]
     text = f"{line.label} {show(line.unit, first.value)} → {show(line.unit, line.now.value)}"
     step = KpiLine(line.metric, line.unit, line.now, first)
@@ -443,7 +438,7 @@ def _headline(ordered: Sequence[tuple[SignificantEvent, date | None]],
                      for ln in lines if ln.metric == CANONICAL[name][0]), None)
         if line is None:
             return _title(event)
-        if _direction(line) >= 0:  # the latest value, never an older figure
+        if line.direction >= 0:  # the latest value, never an older figure
             return f"{line.label} at {show(line.unit, line.now.value)}"
         # a KPI that fell over the period is no subject line's news: the next event is
     return ""

@@ -44,13 +44,15 @@ class Shape:
     numbers: frozenset[float]
     words: frozenset[str]
     labels: tuple[tuple[str, str], ...]  # text metrics: customer, round, investor...
+    identity: frozenset[tuple[str, str]]  # the labels that name the event (_IDENTITY)
 
     @classmethod
     def of(cls, event: SignificantEvent) -> Shape:
         labels = tuple(sorted((k, v.strip().lower()) for k, v in event.metrics.items()
                               if isinstance(v, str)))
+        identity = frozenset((k, v) for k, v in labels if k in _IDENTITY and v)
         return cls(event.fingerprint, event.company_id, event.event_type.value,
-                   _numbers(event.metrics), _words(event.title), labels)
+                   _numbers(event.metrics), _words(event.title), labels, identity)
 
 
 def is_close(a: Shape, b: Shape) -> bool:
@@ -64,14 +66,10 @@ def is_close(a: Shape, b: Shape) -> bool:
         if a.words == b.words and bool(a.words):
             return True
         # "Term sheet received" then "Term sheet: $15M at $80M": the figures are new detail
-        return (not a.numbers or not b.numbers) and bool(_identity(a) & _identity(b))
+        return (not a.numbers or not b.numbers) and bool(a.identity & b.identity)
     if a.numbers == b.numbers:
         return True
     return bool(a.words and b.words) and len(a.words & b.words) / len(a.words | b.words) >= 0.3
-
-
-def _identity(shape: Shape) -> frozenset[tuple[str, str]]:
-    return frozenset((k, v) for k, v in shape.labels if k in _IDENTITY and v)
 
 
 class EventIndex:
@@ -89,7 +87,7 @@ class EventIndex:
         base = (shape.company_id, shape.event_type)
         keys: list[tuple[str, str, object]] = [(*base, n) for n in shape.numbers]
         keys.append((*base, shape.words))
-        keys.extend((*base, label) for label in sorted(_identity(shape)))
+        keys.extend((*base, label) for label in sorted(shape.identity))
         return keys
 
     def _remember(self, shape: Shape) -> None:
