@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from signalpipe.extract.rules.found import Found
+from signalpipe.extract.rules.layout import blank
 from signalpipe.extract.rules.text import Span
 from signalpipe.models import EventType
 
@@ -236,13 +237,7 @@ def blank_code(text: str) -> str:
     pasted ``revenue = 1_000_000  # we hit $1M ARR`` is code, not a statement."""
     if "```" not in text and "~~~" not in text:
         return text
-    pieces, at = [], 0
-    for m in _CODE_FENCE.finditer(text):
-        pieces.append(text[at:m.start()])
-        pieces.append("\n".join(" " * len(line) for line in m.group().split("\n")))
-        at = m.end()
-    pieces.append(text[at:])
-    return "".join(pieces)
+    return _CODE_FENCE.sub(lambda m: blank(m.group()), text)
 
 
 _WINDOW = 20_000  # characters: a few thousand words, enough to tell prose from a dump

@@ -15,7 +15,7 @@ import re
 from signalpipe.extract.rules.found import Context, Found, cased, said
 from signalpipe.extract.rules.lexicon import CERT, ROLE, rx
 from signalpipe.extract.rules.names import key, name_after, name_before, names_in
-from signalpipe.extract.rules.subject import FIRST_PERSON
+from signalpipe.extract.rules.subject import FIRST_PERSON, is_ours
 from signalpipe.models import EventType
 
 T = EventType
@@ -40,11 +40,6 @@ _FUNCTION_WORDS = frozenset([
     "over", "of", "outright", "today", "this", "last", "earlier", "inc", "ltd", "plc", "llc",
     "corp", "which", "that", "who", "the", "a", "an", "its", "their", "our", "into", "said",
     "says", "announced", "is", "was", "has", "have", "will"])
-
-
-def _ours(clause: str, low: str, ctx: Context) -> bool:
-    """The clause names the company or speaks as it."""
-    return bool(FIRST_PERSON.search(low) or (ctx.company and ctx.company.search(clause)))
 
 
 def _named(clause: str, ctx: Context) -> bool:
@@ -158,12 +153,13 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
                      allow=_PLAN)
     first = FIRST_HIRE.search(low) if "first" in low else None
     # "our first employee in Singapore" opens a market (markets.py reads it), not a team
-    if first and _ours(clause, low, ctx) and not re.match(r"\s+in\s+[A-Z]", clause[first.end():]):
+    if first and is_ours(clause, ctx.company) \
+            and not re.match(r"\s+in\s+[A-Z]", clause[first.end():]):
         what = first["role"]
         return Found(T.HIRING, {"role": f"first {what}"}, f"Hired our first {what}",
                      first.start(), allow=_PLAN)
     board = BOARD_ADD.search(low) if "board" in low or "offer" in low else None
-    if board and _ours(clause, low, ctx) and not re.search(r"\b(?:advisory|customer|sent|send"
+    if board and is_ours(clause, ctx.company) and not re.search(r"\b(?:advisory|customer|sent|send"
                                                            r"|extend|declin|rescind)", low):
         return Found(T.HIRING, {"role": key(board.group())[:60]}, said(clause, 0), board.start(),
                      allow=_PLAN)
@@ -199,7 +195,7 @@ def _committed(clause: str, low: str, ctx: Context) -> Found | None:
         return _welcomed(clause, low, ctx)
     full = FULL_TIME.search(clause)
     if full and full["who"].lower() not in {"we", "i", "it", "this", "that", "he", "she"} and (
-            _ours(clause, low, ctx) or re.search(r"co-?founder|founder", low)):
+            is_ours(clause, ctx.company) or re.search(r"co-?founder|founder", low)):
         who = full["who"]
         return Found(T.HIRING, {"hire": key(who)}, f"{who} is now full-time", full.start(),
                      stakeholders=(who,), allow=_PLAN)
@@ -224,7 +220,7 @@ def _welcomed(clause: str, low: str, ctx: Context) -> Found | None:
     # "we offered him a full-time position and he accepted" may be cut at its "and"
     source = clause if NEW_MEMBERS.search(low) else ctx.sentence
     team = NEW_MEMBERS.search(source.lower())
-    if team and _ours(clause, low, ctx):
+    if team and is_ours(clause, ctx.company):
         return Found(T.HIRING, {"role": "new team members"}, said(source, team.start()),
                      min(team.start(), len(clause) - 1))
     return None
@@ -290,7 +286,7 @@ def compliance(clause: str, low: str, ctx: Context) -> Found | None:
         name = " ".join(low[cert.start():cert.end()].split())
         return Found(T.COMPLIANCE, {"certification": name}, f"{clause[cert.start():cert.end()]}"
                      " certification", finished.start())
-    if not _ours(clause, low, ctx):
+    if not is_ours(clause, ctx.company):
         return None  # the regulator is the subject: the company itself must be named
     bad = SANCTION.search(low)
     if bad and " pay " in bad.group() and not LEGAL.search(low):
@@ -459,7 +455,7 @@ def _divested(clause: str, low: str, ctx: Context) -> Found | None:
                      f"Sale: {said(clause, 0)}", unit.start(), subtype="divestiture",
                      relational=True, allow=_PLAN)
     merge = MERGER.search(low)
-    if merge and _ours(clause, low, ctx) and not HEDGED.search(low):
+    if merge and is_ours(clause, ctx.company) and not HEDGED.search(low):
         return Found(T.OTHER, {"subtype": "merger"}, f"Merger: {said(clause, 0)}",
                      merge.start(), subtype="merger", relational=True, allow=_PLAN)
     return None
@@ -501,7 +497,7 @@ def _setback(clause: str, low: str, ctx: Context) -> Found | None:
 
 def _stalled(clause: str, low: str, ctx: Context) -> Found | None:
     m = STALLED.search(low)
-    if m and _ours(clause, low, ctx) and not HEDGED.search(low) and not re.search(
+    if m and is_ours(clause, ctx.company) and not HEDGED.search(low) and not re.search(
             r"\b(?:never|before we|so (?:we|you) don'?t|avoid|in case|competitor|not|no longer)"
             r"\W+(?:\w+\W+){0,2}$|n't\W+(?:\w+\W+){0,2}$", low[:m.start()]):
         # "parts I need suddenly disappeared", "parts we couldn't replace": the setback happened,
@@ -515,7 +511,7 @@ def _stalled(clause: str, low: str, ctx: Context) -> Found | None:
 def _changed(clause: str, low: str, ctx: Context) -> Found | None:
     for pattern, subtype in ((INDEX, "index"), (HQ, "office"), (RELICENSE, "licence")):
         m = pattern.search(low)
-        if m and _ours(clause, low, ctx) and not HEDGED.search(low):
+        if m and is_ours(clause, ctx.company) and not HEDGED.search(low):
             return Found(T.OTHER, {"subtype": subtype, "what": key(m.group())[:60]},
                          said(clause, 0), m.start(), subtype=subtype, relational=True)
     return None
@@ -622,7 +618,7 @@ def partnership(clause: str, low: str, ctx: Context) -> Found | None:
     if m is None or NOT_ALLY.search(m.group()) or HEDGED.search(low) or MONEY.search(low):
         return None  # a deal with a price is a sale, the deal detector's
     agentless = not clause[:m.start()].strip(" -*\u2022:")
-    if not (agentless or _ours(clause, low, ctx)):
+    if not (agentless or is_ours(clause, ctx.company)):
         return None  # two others allying, neither of them us
     if re.match(r"(?:selects?|selected|choos|chose|taps|tapped|picks|picked)", m.group()) and (
             FIRST_PERSON.search(low) or not _named(clause[:m.start()], ctx)):
@@ -702,7 +698,7 @@ def enterprise_deal(clause: str, low: str, ctx: Context) -> Found | None:
     bought = m is not None and m.group().startswith(("purchased", "bought", "upgraded",
                                                      "signed up", "po", "purchase order",
                                                      "order form"))
-    if m is None or HEDGED.search(low) or not (bought or _ours(clause, low, ctx)):
+    if m is None or HEDGED.search(low) or not (bought or is_ours(clause, ctx.company)):
         return None
     if m.group().startswith(("po", "purchase order", "order form")) and not (
             re.match(r"\s+from\s+[A-Z]", clause[m.end():])
@@ -793,7 +789,7 @@ def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
                          f"Customer story: {user}", ours.start(), relational=True,
                          stakeholders=(user,))
     churn = CHURN_UP.search(low) if "churn" in low else None
-    if churn and (_ours(clause, low, ctx) or not clause[:churn.start()].strip(" -*\u2022:")) \
+    if churn and (is_ours(clause, ctx.company) or not clause[:churn.start()].strip(" -*\u2022:")) \
             and not HEDGED.search(low) and not re.search(r"\b(?:if|would|could|avoid|prevent"
                                                           r"|reduce|lower)\b", low):
         return Found(T.CUSTOMER_SUCCESS, {"churn": key(churn.group())[:40]},

@@ -14,6 +14,7 @@ from signalpipe.extract.rules.found import Found
 from signalpipe.extract.rules.naming import one_name, product_key, readable
 from signalpipe.extract.rules.reader import Hit, read_message
 from signalpipe.extract.rules.subject import aliases_pattern, name_variants
+from signalpipe.extract.rules.text import lower
 from signalpipe.models import (
     Batch,
     BatchUsage,
@@ -247,8 +248,8 @@ def _as_written(value: MetricValue, hit: Hit) -> MetricValue:
     if not isinstance(value, str) or value != value.lower() or not value.strip():
         return value
     for text in (hit.message.subject or "", hit.message.text, hit.found.title):
-        at = text.lower().find(value)
-        if at >= 0 and len(text) == len(text.lower()):
+        at = lower(text).find(value)  # offsets kept, so the slice is the words as written
+        if at >= 0:
             return text[at:at + len(value)]
     return value
 
@@ -260,20 +261,19 @@ def _fit(title: str) -> str:
     """A title as an investor reads it: one line, Markdown links as their words ("[Zestful](
     https://...)" -> "Zestful"), no bracket left open by a cut."""
     title = " ".join(_MD_LINK.sub(r"\1", title).split())
-    if title.count("[") != title.count("]"):
-        title = title.replace("[", "").replace("]", "")
-    title = readable(title)  # no loose stop or markdown at its ends ("Launched X.")
+    title = readable(title)  # no bracket left open, no loose stop or markdown at its ends
     return title if len(title) <= _MAX_TITLE else title[:_MAX_TITLE - 1].rstrip() + "\u2026"
 
 
 def _event(company: str, fp: str, entry: _Merged) -> SignificantEvent:
     found = entry.hit.found
     mentions = len(entry.ids)
+    title = _fit(found.title)
     metrics = {k: _as_written(v, entry.hit) for k, v in found.metrics.items()}
     return SignificantEvent(
         company_id=company, event_type=found.event_type,
-        severity=SEVERITY.get(found.event_type, Severity.MEDIUM), title=_fit(found.title),
-        description=f"{_fit(found.title)}. Stated in {mentions} message(s) of this batch.",
+        severity=SEVERITY.get(found.event_type, Severity.MEDIUM), title=title,
+        description=f"{title}. Stated in {mentions} message(s) of this batch.",
         metrics=metrics, timeline=entry.hit.message.timestamp.date().isoformat(),
         stakeholders=list(entry.stakeholders), source_message_ids=list(entry.ids),
         evidence=entry.hit.span.text[:500], evidence_spans=list(entry.spans),

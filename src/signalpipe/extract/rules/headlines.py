@@ -230,11 +230,6 @@ def news_veto(found: Found, clause: str, part: str, company: re.Pattern[str] | N
     return None
 
 
-def names_us(text: str, company: re.Pattern[str] | None) -> bool:
-    """``text`` names the company, or speaks as it (we, our)."""
-    return bool(FIRST_PERSON.search(text) or (company is not None and company.search(text)))
-
-
 def actor_is_other(head: str, company: re.Pattern[str] | None) -> bool:
     """Another firm is the subject of the clause (the words before its verb): "Globex to cut
     300 jobs after losing Acme contract", "Acme's rival Globex cuts 300 jobs"."""

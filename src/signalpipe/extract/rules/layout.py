@@ -52,7 +52,7 @@ def readable(text: str) -> str:
         return out  # one line of chat has no sections to skip
     end = _body_end(out)
     if end < len(out):
-        out = out[:end] + _blank(out[end:])
+        out = out[:end] + blank(out[end:])
     return out
 
 
@@ -92,7 +92,7 @@ def _body_end(text: str) -> int:
     return lead
 
 
-def _blank(text: str) -> str:
+def blank(text: str) -> str:
     """Spaces for every character but line breaks, so sentences still end where they did."""
     return "\n".join(" " * len(line) for line in text.split("\n"))
 

@@ -15,10 +15,10 @@ import re
 
 from signalpipe.extract.rules.company import FORMER
 from signalpipe.extract.rules.found import Context, Found, said
-from signalpipe.extract.rules.headlines import NOT_YET, actor_is_other, names_us
+from signalpipe.extract.rules.headlines import NOT_YET, actor_is_other
 from signalpipe.extract.rules.lexicon import rx
 from signalpipe.extract.rules.numbers import money, percents
-from signalpipe.extract.rules.subject import FIRST_PERSON
+from signalpipe.extract.rules.subject import FIRST_PERSON, is_ours
 from signalpipe.models import EventType, MetricValue
 
 T = EventType
@@ -275,13 +275,13 @@ def _placed(clause: str, low: str, m: re.Match[str], role: str, ctx: Context) ->
     if role == "any":
         return True  # a person's news told in the company's stream: "X won't join as CFO"
     if role == "ours":
-        return names_us(head, ctx.company)  # "Acme's biggest customer cancels its contract"
+        return is_ours(head, ctx.company)  # "Acme's biggest customer cancels its contract"
     if role == "from":
-        return names_us(clause[m.end():], ctx.company)
+        return is_ours(clause[m.end():], ctx.company)
     # a regulator, court or investor acts on the company: "CFTC fines Acme", "Acme fined £1m";
     # in "judge orders Globex to pay Acme" the one acted upon is Globex
     after = clause[m.end():].lstrip()
-    if not (names_us(head, ctx.company) or FIRST_PERSON.match(after)
+    if not (is_ours(head, ctx.company) or FIRST_PERSON.match(after)
             or (ctx.company is not None and ctx.company.match(after))):
         return False
     if FORMER.search(ctx.sentence.lower() or low):
