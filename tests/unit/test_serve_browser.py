@@ -44,12 +44,21 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Desk, dict[str, str]]]:
 
 
 def _submit(driver: Any, button: Any) -> None:
-    """Click a form's button and wait for the page it leads to."""
-    from selenium.webdriver.support import expected_conditions
+    """Click a form's button and wait for the page it leads to.
+
+    The old page is marked and the wait is for a complete document without the mark. Waiting for
+    the button to go stale raced the navigation: chromedriver sometimes answers a lookup made
+    mid-navigation with a generic inspector error ("Node with given id does not belong to the
+    document") rather than a stale-element one, so the wait ignores driver errors while the new
+    page loads."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.wait import WebDriverWait
 
+    driver.execute_script("window.__signalpipeOldPage = true;")
     button.click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(button))
+    WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script(
+            "return !window.__signalpipeOldPage && document.readyState === 'complete';"))
 
 
 def _errors(driver: Any) -> list[str]:
