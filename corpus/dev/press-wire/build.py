@@ -1,4 +1,4 @@
-"""Rebuild messages.jsonl for corpus/fresh/press-wire from two press-release origins.
+"""Rebuild messages.jsonl for corpus/dev/press-wire from two press-release origins.
 
 Usage: python3 build.py /path/to/azfar-imtiaz+BusinessWire-Articles-Parsing/git-dir [SOURCEGRAPH_DIR]
 (standard library only). The first argument is a git directory of

@@ -1,4 +1,4 @@
-"""Build corpus/fresh/startup-posts/messages.jsonl from seven startups' posts and changelogs.
+"""Build corpus/dev/startup-posts/messages.jsonl from seven startups' posts and changelogs.
 
 Standard library only. Reads the local git mirrors made by the session's `fetch` tool
 (/work/.mirror/<owner>+<name>/repo) at the pinned commits below. Blog posts and one-file-per-entry

@@ -1,4 +1,4 @@
-"""Build corpus/fresh/team-chat/messages.jsonl from the MeshCore public Discord archive.
+"""Build corpus/dev/team-chat/messages.jsonl from the MeshCore public Discord archive.
 
 Standard library only. Reads the per-channel JSON exports under `site/data/content/` from the
 local mirror of `MrAlders0n/meshcore-discord-archive` (made by the session's `fetch` tool) at the
