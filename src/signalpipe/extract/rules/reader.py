@@ -343,10 +343,13 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
     if found is None:
         return [], []
     flagged = injection_reason(f"{message.subject or ''}\n{message.text}")
+    # the vetoes read the line where a reader sees it, above the body: ``sentence``'s offsets
+    # are the headline's, so "the start of the text" must be the headline, not the body's start
+    page = f"{line}\n\n{message.text}"
     reason = f"injection: {flagged}" if flagged else veto(found, line, sentence, line, company,
                                                           headline=True) \
-        or chatter_veto(found, line, sentence, message.text, line, company) \
-        or longform.veto(found, line, message.text, sentence, message.timestamp)
+        or chatter_veto(found, line, sentence, page, line, company) \
+        or longform.veto(found, line, page, sentence, message.timestamp)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []
