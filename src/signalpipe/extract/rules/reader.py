@@ -20,6 +20,7 @@ from signalpipe.extract.rules import (
     modality,
     rounds,
     tech,
+    wire,
 )
 from signalpipe.extract.rules.audience import audience
 from signalpipe.extract.rules.chatter import blank_code, chatter_veto, dump
@@ -272,6 +273,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
             reason = _judge(found, clause.text, spans, i, company) \
                 or chatter_veto(found, clause.text, sentence, text, subject, company) \
                 or longform.veto(found, clause.text, text, sentence, message.timestamp) \
+                or wire.veto(found, clause.text, sentence.text) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -349,7 +351,8 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
     reason = f"injection: {flagged}" if flagged else veto(found, line, sentence, line, company,
                                                           headline=True) \
         or chatter_veto(found, line, sentence, page, line, company) \
-        or longform.veto(found, line, page, sentence, message.timestamp)
+        or longform.veto(found, line, page, sentence, message.timestamp) \
+        or wire.veto(found, line, line)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []
