@@ -74,3 +74,108 @@ def test_release_events_beside_the_look_alikes_are_read(make_message: MakeMessag
     for text, kind in FOUND:
         events = read(make_message, text, source=Source.GMAIL)
         assert [e.event_type for e in events] == [kind], text
+
+
+COMPANY_NEWS = [
+    # offers to buy the company, received, weighed or rejected: investor interest
+    ("DENVER--(BUSINESS WIRE)--Acme Corp. today announced that its Board of Directors has "
+     "unanimously determined that Globex's unsolicited, all-stock proposal to acquire Acme is not "
+     "in the best interests of shareholders.", T.INVESTOR_INTEREST),
+    ("Acme received an unsolicited, non-binding proposal from Globex to acquire all outstanding "
+     "shares for $12 per share.", T.INVESTOR_INTEREST),
+    ("Acme Board Rejects Initech's Unsolicited Takeover Bid", T.INVESTOR_INTEREST),
+    ("The company today announced that it has appointed Dana Li as its new Chief Financial "
+     "Officer.", T.HIRING),
+    ("heads up: we got an unsolicited buyout offer from Globex last night, the board is "
+     "reviewing it", T.INVESTOR_INTEREST),
+    # momentum in a release's body, a founder's post or an update: revenue multiplied
+    ("Since its Series B in March 2024, Acme has grown significantly, increasing annual "
+     "recurring revenue 4x with 245 percent net ARR retention.", T.REVENUE_MILESTONE),
+    ("We tripled ARR this year and kept burn flat.", T.REVENUE_MILESTONE),
+    ("Acme grew bookings by 180% year over year.", T.REVENUE_MILESTONE),
+    # customers signed, counted
+    ("Acme signed some of the world's largest brands this year, including 26 major enterprise "
+     "customers, with zero enterprise churn.", T.ENTERPRISE_DEAL),
+    ("Q3 recap: we added 14 new enterprise customers and renewed every one up for renewal.",
+     T.ENTERPRISE_DEAL),
+    ("This quarter the team landed 9 new logos, our best quarter yet.", T.ENTERPRISE_DEAL),
+]
+
+
+def test_release_body_news_is_read(make_message: MakeMessage) -> None:
+    for text, kind in COMPANY_NEWS:
+        events = read(make_message, text, source=Source.GMAIL)
+        assert kind in [e.event_type for e in events], text
+
+
+OTHERS_OR_NONE = [
+    # the bidder's own news, a takeover feared or restated, a mini-tender, our own offer
+    "Spain's Globex launches new takeover bid for Initech",
+    "Acme prepared for takeover approach - chairman",
+    "The Acme Board stands by its analysis that Globex's unsolicited proposal for Acme is not a "
+    "superior proposal.",
+    "Acme has received notice of an unsolicited mini-tender offer made by Initech LLC to Acme "
+    "shareholders.",
+    "Acme today made an unsolicited proposal to acquire Globex for $40 per share.",
+    # revenue or customers: someone else's, a plan, no figure, a sign-up for a beta
+    "Globex doubled their revenue after moving to Acme.",
+    "We plan to triple ARR next year.",
+    "We grew revenue and hired two engineers.",
+    "We signed 30 new customers up for the beta waitlist.",
+]
+
+
+def test_release_body_look_alikes_are_no_event_of_ours(make_message: MakeMessage) -> None:
+    for text in OTHERS_OR_NONE:
+        kinds = [e.event_type for e in read(make_message, text, source=Source.GMAIL)]
+        assert not {T.INVESTOR_INTEREST, T.REVENUE_MILESTONE, T.ENTERPRISE_DEAL} & set(kinds), \
+            (text, kinds)
+
+
+RELEASE = """Acme Acquires Initech's Billing Products
+
+March 07, 2025
+
+CUPERTINO, Calif.--(BUSINESS WIRE)--Acme Inc., the company that helps teams bill, today \
+announced that it has acquired the billing products of Initech Pte Ltd.
+
+Initech, which launched in Singapore in 2012, integrates billing with the major ledgers.
+
+The acquisition is a strong signal in the Acme growth story. Last week the business appointed \
+Dana Li as its new CEO to lead its next stage of growth.
+
+"This acquisition is a big step forward," said Dana Li.
+
+About Acme
+
+Acme helps 4,000 teams bill. Acme signed 120 new enterprise customers in 2024 and has appointed \
+Lee Park as its first Chief Revenue Officer.
+
+Forward-Looking Statements
+
+This release contains forward-looking statements; Acme expects to triple ARR by 2027.
+"""
+
+
+def test_a_release_s_body_news_is_read_and_its_boilerplate_is_not(
+        make_message: MakeMessage) -> None:
+    events = read(make_message, RELEASE, source=Source.GMAIL,
+                  subject="Acme Acquires Initech's Billing Products")
+    assert sorted((e.event_type.value, e.title) for e in events) == [
+        ("hiring", "Hired Dana Li as CEO"),
+        ("other", "Acquisition: Initech's Billing Products")]
+
+
+LOOK_ALIKE_RELEASES = [
+    # a partner's release naming us in passing
+    "BERLIN, May 4, 2025 /PRNewswire/ -- Globex today announced that it has signed 40 new "
+    "enterprise customers in Europe, including Acme, and appointed Jane Roe as its new CEO.",
+    # a law firm's release about a client
+    "NEW YORK, May 4, 2025 (GLOBE NEWSWIRE) -- Smith & Lee Partners LLP today announced that it "
+    "advised Globex on its acquisition of Initech.",
+]
+
+
+def test_releases_of_others_naming_us_state_no_event_of_ours(make_message: MakeMessage) -> None:
+    for text in LOOK_ALIKE_RELEASES:
+        assert read(make_message, text, source=Source.GMAIL) == [], text

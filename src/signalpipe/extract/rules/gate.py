@@ -154,7 +154,7 @@ STEMS: dict[str, str] = {
                   "made our first made my first closed our first first paying first paid "
                   "first sale first pre paying",
     "churn_count": "cancel churn lost refund",
-    "acquire_interest": "acqui buying loi$ lois$ letter of intent",
+    "acquire_interest": "acqui buying loi$ lois$ letter of intent unsolicited takeover buyout",
     "shut_down": "shut sunset kill discontinu retir pulled the plug wound down winding down "
                  "flop bomb fizzl went nowhere",
     "launch": "launched launches launching shipped released rolled out rolling out introduc "

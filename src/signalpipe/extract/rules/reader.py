@@ -42,6 +42,7 @@ Detector = Callable[[str, str, Context], Found | None]
 DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
     ("funding", rounds.funding), ("acquire_interest", founders.acquire_interest),
+    ("acquire_interest", wire.proposal),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
     ("compliance", co.compliance),
@@ -49,12 +50,15 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("media", co.media), ("hiring", co.hiring), ("corp_hiring", corporate.hiring),
     ("shut_down", founders.shut_down), ("expansion", co.expansion),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
+    # a count of customers signed is the signer's ("Globex signed 40 new customers"), no deal
+    # with Globex
+    ("enterprise_deal", wire.customers_signed),
     ("enterprise_deal", deals.enterprise_deal), ("corp_deal", corporate.enterprise_deal),
     ("enterprise_deal", new_client), ("enterprise_deal", chose_us),
     ("client_engaged", hired_by_client),
     ("churn_count", founders.churn_count),
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
-    ("revenue", growth.revenue),
+    ("revenue", growth.revenue), ("revenue", wire.revenue_multiplied),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience),
     ("news_results", headlines.results),
@@ -242,7 +246,8 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     skip = no_events_here(message.subject or "", message.text, low) or dump(message.text)
     if skip:
         return [], [(message.id, skip)]
-    text = readable(untagged(masked(blank_code(message.text))))
+    shown = untagged(masked(blank_code(message.text)))
+    text = wire.restored(shown, readable(shown))  # a release's body news past its lead
     if text is not message.text:
         # blanking only turns characters into spaces: a cue still stands where its first letter
         # was not blanked, so the scan need not run again
@@ -273,7 +278,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
             reason = _judge(found, clause.text, spans, i, company) \
                 or chatter_veto(found, clause.text, sentence, text, subject, company) \
                 or longform.veto(found, clause.text, text, sentence, message.timestamp) \
-                or wire.veto(found, clause.text, sentence.text) \
+                or wire.veto(found, clause.text, sentence.text, company) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -352,7 +357,7 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
                                                           headline=True) \
         or chatter_veto(found, line, sentence, page, line, company) \
         or longform.veto(found, line, page, sentence, message.timestamp) \
-        or wire.veto(found, line, line)
+        or wire.veto(found, line, line, company)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []

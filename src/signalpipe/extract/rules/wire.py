@@ -15,8 +15,11 @@ from __future__ import annotations
 import re
 
 from signalpipe.extract.rules.deals import PARTNER
-from signalpipe.extract.rules.found import Found
-from signalpipe.models import EventType
+from signalpipe.extract.rules.found import Context, Found
+from signalpipe.extract.rules.layout import release_body
+from signalpipe.extract.rules.lexicon import rx
+from signalpipe.extract.rules.names import key
+from signalpipe.models import EventType, MetricValue
 
 # A firm's legal name ending in Partners, or a release's defined term for a limited partnership:
 # "Hess Infrastructure Partners LP", "Centerbridge Partners, L.P.", "KKR Partners Announces",
@@ -63,9 +66,23 @@ _TRIAL = re.compile(r"\b(?:phase [1-4i]|phase (?:one|two|three)|clinical|trial|p
                     r"|investigational)\b", re.IGNORECASE)
 
 
-def veto(found: Found, clause: str, sentence: str) -> str | None:
+# A release's lead: its announcer is the subject of every verb that follows ("Globex today
+# announced that it has signed 40 new customers ... and appointed Jane Roe as its new CEO").
+_ANNOUNCED = re.compile(r"\b(?:today |yesterday |has |recently )?announced(?: today)?(?: that)?"
+                        r" (?:it|the company|its)\b")
+_WIRE_MARK = re.compile(r".*(?:--|\u2014|\u2013|/PRNewswire/)\s*", re.DOTALL)
+_ANNOUNCER = re.compile(r"\s*\W{0,3}([A-Z][\w&.'\u2019-]*(?: [A-Z][\w&.'\u2019-]*){0,4})")
+
+
+def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | None = None
+         ) -> str | None:
     """Why a reading in a release's words is no event, or None."""
     kind = found.event_type
+    if company is not None and (not found.relational or kind is EventType.HIRING) \
+            and "announced" in sentence:
+        reason = _announcer_not_us(sentence, company)
+        if reason:
+            return reason
     if kind is EventType.PARTNERSHIP and "artner" in clause:
         return _firm_named_partners(clause)
     if kind is EventType.FUNDING and not found.negative and "led by" in clause.lower():
@@ -75,6 +92,23 @@ def veto(found: Found, clause: str, sentence: str) -> str | None:
         if m is not None and not _TRIAL.search(sentence):
             return f"data, a report or a book released, not a product ({m.group()[:40]})"
     return None
+
+
+_GENERIC = frozenset({"the", "this", "it", "today", "yesterday", "company", "a", "an"})
+
+
+def _announcer_not_us(sentence: str, company: re.Pattern[str]) -> str | None:
+    """The sentence is another company's release lead: "Globex today announced that it ..."."""
+    m = _ANNOUNCED.search(sentence)
+    if m is None:
+        return None
+    head = sentence[:m.start()]
+    mark = _WIRE_MARK.match(head)
+    who = _ANNOUNCER.match(head, mark.end() if mark else 0)
+    if who is None or company.search(head) or re.search(r"\b(?:we|our|I)\b", head) \
+            or who.group(1).split()[0].lower() in _GENERIC:
+        return None  # "The company today announced ...": the writer's own words
+    return f"another company's release ({who.group(1)[:30]})"
 
 
 def _firm_named_partners(clause: str) -> str | None:
@@ -92,3 +126,163 @@ def _firm_led_by_person(clause: str, sentence: str) -> str | None:
     if not _LED_BY_PERSON.search(clause) or _ROUND_WORDS.search(sentence):
         return None
     return "a firm led by its principal, not a round"
+
+
+# News a release's body states past its lead, in a "Company Momentum" paragraph or an aside:
+# an appointment ("Last week the business appointed Craig Charlton as its new CEO"), revenue
+# multiplied ("increasing annual recurring revenue 4x"), customers signed by count ("signed ...
+# 26 major enterprise customers"), a user count passed ("passed 10,000 paid developers"). The
+# lead is read whole; of the body only these sentences are, and every veto still judges them.
+_BODY_NEWS = re.compile(
+    r"\b(?:appointed|has named|named|promoted|tapped) (?:[A-Z][\w.'\u2019-]+ ){1,3}(?:as|to)"
+    r" (?i:(?:the (?:role|position) of )?(?:its |our |the (?:company'?s? )?)?(?:new |first )?"
+    r"(?:chief|ceo|cto|cfo|coo|cro|cmo|cpo|president|vice president|vp|head of"
+    r"|general counsel))\b"
+    r"|(?i:\b(?:increas|grow|grew|doubl|tripl|quadrupl|multipl)\w* (?:its |our |their )?"
+    r"(?:annual recurring revenue|arr|recurring revenue|revenue|bookings)\b"
+    r"|\b(?:annual recurring revenue|arr|revenue|bookings) (?:has |have )?(?:grew|grown"
+    r"|increased|rose|climbed|jumped|is up|was up|up)\b[^.\n]{0,30}?\b\d+(?:\.\d+)?x\b"
+    r"|\b(?:signed|added|landed|won|welcomed|closed)\b[^.\n]{0,80}?\b\d[\d,]* (?:new |major "
+    r"|large |enterprise |paying |fortune \d+ )*(?:customers|clients|logos|accounts)\b"
+    r"|\b(?:passed|surpassed|crossed|exceeded|topped) (?:the )?\d[\d,.]*\s?[km]? (?:paid "
+    r"|paying |active |registered )?(?:users|customers|developers|subscribers|members)\b)")
+_BODY_HINTS = ("appoint", "named", "promoted", "tapped", "revenue", "arr", "bookings",
+               "customers", "clients", "logos", "accounts", "users", "developers",
+               "subscribers", "members")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def restored(shown: str, text: str) -> str:
+    """``text`` (``shown`` with a release's body blanked past its lead) with the body's own
+    news sentences put back, offsets unchanged."""
+    if text is shown or len(text) != len(shown):
+        return text
+    start, end = release_body(shown)
+    if end <= start:
+        return text
+    low = shown[start:end].lower()
+    if not any(hint in low for hint in _BODY_HINTS):
+        return text
+    out = text
+    for m in _BODY_NEWS.finditer(shown, start, end):
+        if out[m.start()] != " ":
+            continue  # read already, or put back with the sentence before
+        before = max(shown.rfind(". ", start, m.start()) + 2, shown.rfind("\n", start,
+                                                                          m.start()) + 1, start)
+        after = _SENTENCE_END.search(shown, m.end(), end)
+        stop = after.end() if after else end
+        out = out[:before] + shown[before:stop] + out[stop:]
+    return out
+
+
+# Revenue multiplied, the verb before the noun ("increasing annual recurring revenue 4x",
+# "tripled its ARR", "grew bookings by 180%"); someone else's ("their revenue") is no ours.
+_MULTIPLIED = rx(
+    r"\b(?:increas|grow|grew|doubl|tripl|quadrupl)(?:ed|ing|es|s|e|n)? (?:its |our |the company'?s"
+    r" )?(annual recurring revenue|arr|recurring revenue|revenue|bookings)\b(?: (?:by )?(?:more"
+    r" than |over |nearly |almost )?(\d+(?:\.\d+)?x|\d+(?:\.\d+)? ?(?:%|percent)"
+    r"|(?:two|three|four|five|ten)-?fold))?")
+_BY_VERB = {"doubl": "2x", "tripl": "3x", "quadrupl": "4x"}
+
+
+def revenue_multiplied(clause: str, low: str, ctx: Context) -> Found | None:
+    """Revenue told multiplied, verb first: "increasing annual recurring revenue 4x"."""
+    m = _MULTIPLIED.search(low)
+    if m is None:
+        return None
+    figure = m.group(2) or next((v for stem, v in _BY_VERB.items()
+                                 if low.startswith(stem, m.start())), None)
+    if figure is None:
+        return None  # "grew revenue" says no more than that it moved
+    figure = figure.replace(" percent", "%").replace("percent", "%")
+    arr = m.group(1) in ("annual recurring revenue", "arr", "recurring revenue")
+    noun = "ARR" if arr else m.group(1).capitalize()
+    name = "arr_growth" if arr else f"{m.group(1)}_growth"
+    return Found(EventType.REVENUE_MILESTONE, {name: figure}, f"{noun} growth {figure}",
+                 m.start())
+
+
+# Customers signed, counted ("signed 26 major enterprise customers", "added 40 new enterprise
+# customers this quarter", "landed 12 new logos"): a count with a word that makes them new or
+# large, so "we work with 26 customers" or "signed 3 customers up for the beta" are not read.
+_SIGNED_COUNT = rx(
+    r"\b(?:signed|added|landed|won|closed|onboarded)\b[^.;:]{0,80}?\b(\d[\d,]*) (?:new |major "
+    r"|large |enterprise |strategic |paying |fortune \d+ ){1,3}(customers|clients|logos"
+    r"|accounts)\b(?! (?:up )?(?:to|for|on|in|at) (?:the |our )?(?:beta|waitlist|wait list"
+    r"|pilot|trial|newsletter))")
+
+
+def customers_signed(clause: str, low: str, ctx: Context) -> Found | None:
+    """A count of new enterprise customers signed in the period."""
+    m = _SIGNED_COUNT.search(low)
+    if m is None:
+        return None
+    count = int(m.group(1).replace(",", ""))
+    if count < 2:
+        return None  # one customer is a deal of its own, read by deals.enterprise_deal
+    words = clause[m.start(1):m.end(2)]
+    metrics: dict[str, MetricValue] = {"new_customers": count}
+    return Found(EventType.ENTERPRISE_DEAL, metrics, f"Signed {words}", m.start())
+
+
+def measured_since(found: Found, head: str) -> bool:
+    """Growth counted from a past point ("Since its Series B in March 2020, ... ARR 4x") runs
+    up to now: the date opens the period measured, it does not date the news."""
+    return any(k.endswith("_growth") for k in found.metrics) and \
+        re.search(r"\bsince\b", head, re.IGNORECASE) is not None
+
+
+# An offer to buy the company, made to it ("Barrick's unsolicited proposal to acquire
+# Newmont", "received an unsolicited, non-binding proposal from Globex", "rejects Initech's
+# takeover bid"): investor interest (shared LABELLING.md), rejected or not.
+_OFFER = rx(
+    r"\b(?:unsolicited|non-binding|nonbinding|hostile|takeover|buyout|all-stock|all-cash)\b"
+    r"[^.;]{0,60}?\b(?:proposals?|offers?|bids?|approach|indication of interest)\b")
+_TARGET = re.compile(r"\bto (?:acquire|buy|take over|merge with) ([A-Z][\w&.'-]*|us\b|the company"
+                     r"|all (?:of )?(?:the |its )?(?:outstanding )?shares)")
+_BIDDER = re.compile(r"([A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})(?:'s|\u2019s)\b|\bfrom ([A-Z]"
+                     r"[\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})")
+# Received and weighed by the company, not launched by the bidder ("Caixabank launches takeover
+# bid for BPI"), feared ("prepared for a takeover approach"), a mini-tender for a few shares,
+# or restated ("stands by its analysis that Merck's unsolicited proposal ...").
+_RECEIVED = rx(r"\b(?:receiv|reject|rebuff|turn(?:s|ed)? down|declin|review|evaluat|consider"
+               r"|determin|respond|approached)")
+_NOT_AN_OFFER = rx(r"\bmini-?tender|\b(?:stands by|reiterat|reaffirm|previously (?:announced"
+                   r"|disclosed|rejected)|prepared for|braces? for|bracing for|rumou?r|specul)")
+_REJECTED = rx(r"\b(?:reject|rebuff|turn(?:s|ed)? down|declin|not in the best interests"
+               r"|undervalues)")
+
+
+def proposal(clause: str, low: str, ctx: Context) -> Found | None:
+    """An unsolicited offer to acquire the company, read where it is the company's."""
+    m = _OFFER.search(low)
+    if m is None:
+        return None
+    if _NOT_AN_OFFER.search(low):
+        return None
+    target = _TARGET.search(clause, m.start())
+    if target is not None and not _ours(target.group(1), clause[:m.start()], ctx):
+        return None  # "... its proposal to acquire Globex": an offer we made, or theirs
+    if target is None and not _RECEIVED.search(low):
+        return None  # "Caixabank launches takeover bid for BPI": the bidder's own news
+    bidder = next((b.group(1) or b.group(2) for b in _BIDDER.finditer(clause, max(0, m.start()
+                   - 80), m.end() + 60) if not _ours(b.group(1) or b.group(2), "", ctx)), None)
+    title = f"Unsolicited acquisition proposal from {bidder}" if bidder else \
+        "Unsolicited acquisition proposal"
+    if _REJECTED.search(low):
+        title += ", rejected by the board"
+    metrics: dict[str, MetricValue] = {"acquisition_interest": key(bidder or "inbound")}
+    return Found(EventType.INVESTOR_INTEREST, metrics, title, m.start(), relational=True,
+                 allow=frozenset({"negation", "plan", "hypothetical"}),
+                 stakeholders=(bidder,) if bidder else ())
+
+
+def _ours(name: str, head: str, ctx: Context) -> bool:
+    """``name`` is the company: us, the company, its shares, a name of ours, or the announcer
+    named before the offer ("Newmont ... announced that ... proposal to acquire Newmont")."""
+    low = name.lower()
+    if low in ("us", "the company") or low.startswith("all"):
+        return True
+    if ctx.company is not None and ctx.company.search(name):
+        return True
+    return bool(head) and re.search(rf"\b{re.escape(name)}\b", head) is not None
