@@ -179,3 +179,48 @@ LOOK_ALIKE_RELEASES = [
 def test_releases_of_others_naming_us_state_no_event_of_ours(make_message: MakeMessage) -> None:
     for text in LOOK_ALIKE_RELEASES:
         assert read(make_message, text, source=Source.GMAIL) == [], text
+
+
+HEADLINE_AND_LEAD = [
+    # acquisitions agreed, in wire, newsroom and founder words
+    ("SAN RAMON, Calif., July 20, 2020 - Acme Corporation (NYSE: ACM) announced today that it has "
+     "entered into a definitive agreement with Globex, Inc. (NASDAQ: GBX) to acquire all of the "
+     "outstanding shares of Globex in an all-stock transaction valued at $5 billion.",
+     T.OTHER, "Acquisition: Globex (definitive agreement)"),
+    ("Acme has signed a definitive agreement to be acquired by Globex for $12 per share in cash.",
+     T.OTHER, None),
+    ("Excited to share that Acme has entered into an agreement to acquire Initech, the team "
+     "behind Ledgerly.", T.OTHER, None),
+    # alliances announced
+    ("Acme today announced a new collaboration with GitLab, bringing code intelligence to "
+     "every merge request.", T.PARTNERSHIP, "Partnership with GitLab"),
+    ("Acme forms strategic alliance with Siemens to digitise factories", T.PARTNERSHIP, None),
+    ("Globex today announced a multi-year partnership with Acme.", T.PARTNERSHIP,
+     "Partnership with Globex"),
+    # a major version named in the headline
+    ("Acme Expands Its Billing Platform with 13.0 Release", T.PRODUCT_LAUNCH,
+     "Launched Acme 13.0"),
+]
+
+
+def test_headline_and_lead_wordings_are_read(make_message: MakeMessage) -> None:
+    for text, kind, title in HEADLINE_AND_LEAD:
+        events = read(make_message, text, source=Source.GMAIL)
+        assert kind in [e.event_type for e in events], (text, events)
+        if title is not None:
+            assert title in [e.title for e in events], text
+
+
+NOT_OURS_OR_NOT_YET = [
+    "Globex today announced a new collaboration with Initech.",
+    "If we reach an agreement to acquire Globex, we would double our sales team.",
+    "Acme does not have an agreement to acquire Globex.",
+    "Acme Ships Billing with 13.2 Release",
+    "Globex Expands Its Platform with 13.0 Release",
+]
+
+
+def test_headline_and_lead_look_alikes_are_not_read(make_message: MakeMessage) -> None:
+    for text in NOT_OURS_OR_NOT_YET:
+        kinds = [e.event_type for e in read(make_message, text, source=Source.GMAIL)]
+        assert not {T.OTHER, T.PARTNERSHIP, T.PRODUCT_LAUNCH} & set(kinds), (text, kinds)

@@ -193,6 +193,8 @@ STEMS: dict[str, str] = {
     # clients.py: a client hiring the company ("TalkTalk hires BAE Systems to investigate")
     "client_engaged": "hire$ hires$ hired$ names$ named$ appoint retain engag taps$ tapped$ "
                       "picks$ picked$ selects$ selected$ chooses$ chose$",
+    # wire.py: a major version in a release headline ("... with 13.0 Release")
+    "wire_release": "release$",
     "reversal": "won't will not no longer decided not to renew fell through fell apart "
                 "collapsed rescinded withdrawn pulled churn",
 }

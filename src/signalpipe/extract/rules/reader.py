@@ -44,12 +44,14 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("funding", rounds.funding), ("acquire_interest", founders.acquire_interest),
     ("acquire_interest", wire.proposal),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
+    ("acquisition", wire.agreement_to_acquire),
     ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
     ("compliance", co.compliance),
     ("corp_compliance", corporate.compliance),
     ("media", co.media), ("hiring", co.hiring), ("corp_hiring", corporate.hiring),
     ("shut_down", founders.shut_down), ("expansion", co.expansion),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
+    ("partnership", wire.alliance),
     # a count of customers signed is the signer's ("Globex signed 40 new customers"), no deal
     # with Globex
     ("enterprise_deal", wire.customers_signed),
@@ -63,7 +65,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("users", audience),
     ("news_results", headlines.results),
     ("technical", tech.postmortem), ("technical", growth.technical), ("award", co.award),
-    ("launch", co.launch),
+    ("launch", co.launch), ("wire_release", wire.version_release),
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
 )

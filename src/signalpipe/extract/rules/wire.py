@@ -18,7 +18,7 @@ from signalpipe.extract.rules.deals import PARTNER
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.layout import release_body
 from signalpipe.extract.rules.lexicon import rx
-from signalpipe.extract.rules.names import key
+from signalpipe.extract.rules.names import key, name_after, name_before
 from signalpipe.models import EventType, MetricValue
 
 # A firm's legal name ending in Partners, or a release's defined term for a limited partnership:
@@ -232,6 +232,20 @@ def measured_since(found: Found, head: str) -> bool:
         re.search(r"\bsince\b", head, re.IGNORECASE) is not None
 
 
+# A release's dateline: "SAN RAMON, Calif., July 20, 2020 - ", "NEW YORK, May 4, 2025 (GLOBE
+# NEWSWIRE) -- ", "DENVER--(BUSINESS WIRE)--". Its date is when the release was issued.
+_DATELINE = re.compile(r"^\W{0,4}[A-Z][A-Z.'\u2019 ]{1,30}[A-Z.](?:,[^\n\u2014\u2013]{1,60}?)?"
+                       r"\s?(?:\([A-Z ]*WIRE\)\s?)?(?:\u2014|\u2013|--|-|/PRNewswire/ --)\s?"
+                       r"(?:\(BUSINESS WIRE\)--)?")
+
+
+def undated(head: str) -> str:
+    """``head`` without a release's dateline: the date there is the release's own, no past
+    date its news is told against."""
+    m = _DATELINE.match(head)
+    return head if m is None else " " * m.end() + head[m.end():]
+
+
 # An offer to buy the company, made to it ("Barrick's unsolicited proposal to acquire
 # Newmont", "received an unsolicited, non-binding proposal from Globex", "rejects Initech's
 # takeover bid"): investor interest (shared LABELLING.md), rejected or not.
@@ -286,3 +300,95 @@ def _ours(name: str, head: str, ctx: Context) -> bool:
     if ctx.company is not None and ctx.company.search(name):
         return True
     return bool(head) and re.search(rf"\b{re.escape(name)}\b", head) is not None
+
+
+# An acquisition agreed in a release's words: "entered into a definitive agreement with Noble
+# Energy, Inc. to acquire all of the outstanding shares of Noble Energy", "announces agreement
+# to acquire Noble Energy", "signed a merger agreement under which Acme will acquire Globex",
+# "entered into a definitive agreement to be acquired by Globex".
+_AGREED = rx(
+    r"\b(?:entered into|enters into|entering into|signed|signs|announc\w*|reached|reaches"
+    r"|has|have)\s+(?:a |an )?(?:definitive |merger |binding |final )*(?:agreement|deal)\b"
+    r"(?:[^.;]|(?<=inc|orp|ltd|llc| co|l\.p)\.){0,120}?"
+    r"\b(to be acquired by|to (?:acquire|buy|merge with|combine with)|will acquire)\b")
+_SHARES_OF = re.compile(r"\s*(?:all|substantially all|the remaining)?\s*(?:of\s+)?(?:the\s+)?"
+                        r"(?:issued\s+and\s+)?(?:outstanding\s+)?(?:shares|stock|equity|units)"
+                        r"(?:\s+of(?:\s+common\s+stock\s+of)?)?\s+", re.IGNORECASE)
+
+
+def agreement_to_acquire(clause: str, low: str, ctx: Context) -> Found | None:
+    """An acquisition or merger agreed, by the company or of it (``other``, subtype)."""
+    m = _AGREED.search(low)
+    if m is None:
+        return None
+    at = m.end(1)
+    shares = _SHARES_OF.match(clause, at)
+    target = name_after(clause, shares.end() if shares else at, within=20)
+    if target is None or not target[:1].isupper():
+        return None  # "agreed to acquire new equipment": no company named
+    if m.group(1) == "to be acquired by":
+        return Found(EventType.OTHER, {"subtype": "acquisition", "acquirer": key(target)},
+                     f"Agreement to be acquired by {target}", m.start(), subtype="acquisition",
+                     stakeholders=(target,))
+    if ctx.company is not None and ctx.company.search(target):
+        return None  # "Globex signed an agreement to acquire Acme": read as ours elsewhere
+    kind = "merger" if "merge" in m.group(1) or "combine" in m.group(1) else "acquisition"
+    return Found(EventType.OTHER, {"subtype": kind, "target": key(target)},
+                 f"{kind.capitalize()}: {target} (definitive agreement)", m.start(),
+                 subtype=kind, stakeholders=(target,))
+
+
+# An alliance announced: "today announced a new collaboration with GitLab", "forms strategic
+# partnership with Globex", "entered into a multi-year alliance with Initech".
+_ALLIANCE = rx(
+    r"\b(?:announc\w*|unveil\w*|forms?|formed|forming|enter(?:s|ed)? into|launch\w*|sign\w*"
+    r"|strikes?|struck)\s+(?:a |an |its |their )?(?:new |strategic |global |multi-?year "
+    r"|expanded |exclusive |long-term |technology |commercial )*(?:collaboration|partnership"
+    r"|alliance|joint venture)\s+with\s+")
+
+
+def alliance(clause: str, low: str, ctx: Context) -> Found | None:
+    """A partnership announced with a named partner."""
+    m = _ALLIANCE.search(low)
+    if m is None:
+        return None
+    partner = name_after(clause, m.end(), within=8)
+    if partner is None:
+        return None
+    relational = False
+    if ctx.company is not None and ctx.company.search(partner):
+        # "Globex announced a new collaboration with Acme": the partner is the announcer
+        partner = name_before(clause, m.start())
+        relational = True
+        if partner is None or ctx.company.search(partner):
+            return None
+    return Found(EventType.PARTNERSHIP, {"partner": key(partner)}, f"Partnership with {partner}",
+                 m.start(), relational=relational, stakeholders=(partner,))
+
+
+# A major version named in a release headline's own words: "GitLab Expands DevSecOps Platform
+# with 13.0 Release", "Acme Unveils Relay 4.0", "announces the release of Relay v3".
+_VERSION_RELEASE = re.compile(
+    r"\bwith (?:the |its )?(?:(?P<name>[A-Z][\w.+-]*(?: [A-Z][\w.+-]*){0,2}) )?"
+    r"(?P<v>v?[1-9]\d*\.0(?:\.0)?) [Rr]elease\b"
+    r"|\b(?:announces|unveils|introduces|releases|launches|debuts|ships) (?:the release of )?"
+    r"(?P<name2>[A-Z][\w.+-]*(?: [A-Z][\w.+-]*){0,2}) (?P<v2>v?[1-9]\d*\.0(?:\.0)?)\b(?!\.\d)")
+
+
+def version_release(clause: str, low: str, ctx: Context) -> Found | None:
+    """A major version released, named with its number."""
+    m = _VERSION_RELEASE.search(clause)
+    if m is None:
+        return None
+    version = m.group("v") or m.group("v2")
+    name = m.group("name") or m.group("name2")
+    if name is None:
+        # "GitLab Expands ... with 13.0 Release": the maker's own name, which opens the line
+        ours = ctx.company.search(clause, 0, m.start()) if ctx.company is not None else None
+        opener = re.match(r"\s*([A-Z][\w.+-]*)", clause)
+        name = ours.group() if ours else opener.group(1) if opener else None
+    if name is None:
+        return None
+    product = f"{name} {version}"
+    return Found(EventType.PRODUCT_LAUNCH, {"product": key(product)}, f"Launched {product}",
+                 m.start())
