@@ -224,3 +224,47 @@ def test_headline_and_lead_look_alikes_are_not_read(make_message: MakeMessage) -
     for text in NOT_OURS_OR_NOT_YET:
         kinds = [e.event_type for e in read(make_message, text, source=Source.GMAIL)]
         assert not {T.OTHER, T.PARTNERSHIP, T.PRODUCT_LAUNCH} & set(kinds), (text, kinds)
+
+
+APPOINTMENTS = [
+    # the person after the verb, in wire, newsroom and chat casing
+    ("Acme Appoints Craig Charlton as CEO", "Hired Craig Charlton as CEO"),
+    ("Acme Names Dana Li Chief Revenue Officer", "Hired Dana Li as Chief Revenue Officer"),
+    ("Acme Appoints Former Stripe Executive Dana Li as CFO", "Hired Dana Li as CFO"),
+    ("Acme Announces Appointment of Dana Li as Chief Financial Officer",
+     "Hired Dana Li as Chief Financial Officer"),
+    ("Dana Li Named Chief Revenue Officer of Acme", "Hired Dana Li as Chief Revenue Officer"),
+    ("acme promotes Dana Li to Chief Operating Officer",
+     "Hired Dana Li as Chief Operating Officer"),
+    ("Last week the business appointed Craig Charlton as its new CEO to lead its next stage of "
+     "growth.", "Hired Craig Charlton as CEO"),
+    ("Phoenix Labs Names Dana Li As Chief Growth Officer To Support The Growing Organization",
+     "Hired Dana Li as Chief Growth Officer"),
+]
+
+
+def test_appointments_name_the_person_not_the_company(make_message: MakeMessage) -> None:
+    for text, title in APPOINTMENTS:
+        events = read(make_message, text, source=Source.GMAIL,
+                      aliases=("Acme", "Phoenix Labs"))
+        assert [(e.event_type, e.title) for e in events] == [(T.HIRING, title)], text
+
+
+def test_two_appointments_in_one_batch_stay_two(make_message: MakeMessage) -> None:
+    # the hire's identity was once the company ("Hired Acme as CEO"), merging distinct people
+    events = read(make_message, "Acme Appoints Craig Charlton as CEO",
+                  "Acme Names Dana Li Chief Revenue Officer", source=Source.GMAIL)
+    assert sorted(str(e.metrics.get("hire")) for e in events) == ["Craig Charlton", "Dana Li"]
+
+
+THEIR_APPOINTMENTS = [
+    "Globex Names Former Initech CEO Lee Park to Top Post",
+    "Globex appoints Craig Charlton as CEO",
+    "Dana Li Named Chief Revenue Officer of Globex",
+    "Acme appoints Deloitte as auditor",
+]
+
+
+def test_other_organisations_appointments_are_not_ours(make_message: MakeMessage) -> None:
+    for text in THEIR_APPOINTMENTS:
+        assert read(make_message, text, source=Source.GMAIL) == [], text

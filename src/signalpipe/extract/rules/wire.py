@@ -83,6 +83,10 @@ def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | No
         reason = _announcer_not_us(sentence, company)
         if reason:
             return reason
+    if kind is EventType.HIRING and company is not None and not found.negative:
+        reason = their_appointment(clause, company)
+        if reason:
+            return reason
     if kind is EventType.PARTNERSHIP and "artner" in clause:
         return _firm_named_partners(clause)
     if kind is EventType.FUNDING and not found.negative and "led by" in clause.lower():
@@ -392,3 +396,83 @@ def version_release(clause: str, low: str, ctx: Context) -> Found | None:
     product = f"{name} {version}"
     return Found(EventType.PRODUCT_LAUNCH, {"product": key(product)}, f"Launched {product}",
                  m.start())
+
+
+# An appointment in headline or lead words, the organisation first or the person first:
+# "Acme Appoints Craig Charlton as CEO", "Acme Names Dana Li Chief Revenue Officer", "Acme
+# Announces Appointment of Dana Li as CFO", "Acme promotes Dana Li to Chief Operating Officer",
+# "Dana Li Named Chief Revenue Officer of Acme". Title case leaves the verb capitalised, so the
+# person is the name after it, never the organisation before it.
+_ROLE = (r"(?i:(?:chief [a-z]+(?: [a-z]+)? officer|ceo|cfo|cto|coo|cro|cmo|cpo|ciso|president"
+         r"|chair(?:man|woman|person)?|vice president(?: of [a-z&]+(?: [a-z&]+)?)?"
+         r"|svp(?: of [a-z&]+)?|evp(?: of [a-z&]+)?|vp(?: of [a-z&]+(?: [a-z&]+)?)?"
+         r"|head of [a-z&]+(?: [a-z&]+)?|general counsel|managing director|general manager))\b")
+_PERSON = (r"[A-Z][a-z][\w'\u2019-]*(?: [A-Z]\.)?(?: (?!(?:As|To|Of|And|For|At)\b)"
+           r"[A-Z][\w'\u2019-]+){1,2}")
+_ORG_FIRST = re.compile(
+    rf"^(?P<org>.*?)\b(?i:appoints|appointed|has appointed|names|named|has named|taps|tapped"
+    rf"|promotes|promoted|elevates|elevated|announces (?:the )?appointment of|announced (?:the )?"
+    rf"appointment of) (?:(?i:former|ex-|longtime|veteran|industry veteran|seasoned)"
+    rf"(?: [A-Z][\w&.'-]*){{0,3}} (?i:executive|exec|leader|veteran|cfo|ceo|coo|cto|cro)? ?)?"
+    rf"(?P<person>{_PERSON})(?:, [^,]{{1,60}},)? (?i:as |to (?:the (?:role|position|post) of )?"
+    rf"|to serve as )?(?i:its |the |our )?(?:(?i:new|first|next|permanent) )?(?P<role>{_ROLE})")
+_PERSON_FIRST = re.compile(
+    rf"^\W*(?P<person>{_PERSON}) (?:(?i:has been|was|is) )?(?i:named|appointed|promoted to"
+    rf"|tapped as) (?:as )?(?:the )?(?:(?i:new|first|next) )?(?P<role>{_ROLE})"
+    rf"(?: (?:of|at) (?P<org>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){{0,3}}))?")
+_NOT_PERSON = frozenset({"former", "interim", "new", "chief", "vice", "president", "executive",
+                         "officer", "head", "director", "senior", "industry", "veteran", "its",
+                         "the", "our", "acting", "leader", "board", "top", "post"})
+_OURS_GENERIC = re.compile(
+    r"^\W*(?:(?:last|this|earlier this) (?:week|month|quarter)|today|yesterday|recently|also"
+    r"|in addition|additionally)?,?\s*(?:(?:the|its) (?:company|business|board|firm)(?: of"
+    r" directors)?|it|we|our board)?(?: has| have| today| also| recently)*\W*$", re.IGNORECASE)
+
+
+def _appointment(clause: str) -> tuple[str, str, str, int] | None:
+    """(organisation as written or "", person, role, where) of an appointment wording."""
+    for pattern in (_ORG_FIRST, _PERSON_FIRST):
+        m = pattern.search(clause)
+        if m is None:
+            continue
+        person = m.group("person")
+        if any(w.lower().strip(".,") in _NOT_PERSON for w in person.split()):
+            continue
+        return (m.group("org") or "").strip(), person, m.group("role"), m.start("person")
+    return None
+
+
+def _org_is_ours(org: str, ctx: Context) -> bool:
+    return not org or _OURS_GENERIC.match(org) is not None or (
+        ctx.company is not None and ctx.company.search(org) is not None)
+
+
+def appointment(clause: str, low: str, ctx: Context) -> Found | None:
+    """An appointment of ours, the person named after the verb in any casing."""
+    found = _appointment(clause)
+    if found is None:
+        return None
+    org, person, role, at = found
+    if not _org_is_ours(org, ctx) or (ctx.company is not None and ctx.company.search(person)):
+        return None  # another organisation's appointment: hiring() and veto() judge it
+    role = role if role.isupper() or len(role) <= 4 else role[:1].upper() + role[1:]
+    return Found(EventType.HIRING, {"hire": key(person)}, f"Hired {person} as {role}", at,
+                 allow=frozenset({"plan"}), stakeholders=(person,))
+
+
+_TITLE_VERB = re.compile(r"\b(?:Appoints|Names|Taps|Promotes|Elevates|Hires|Announces Appointment)"
+                         r"\b")
+
+
+def their_appointment(clause: str, company: re.Pattern[str]) -> str | None:
+    """ "Globex Names Former Initech CEO Lee Park to Top Post": another company's hire, in the
+    title case that hiring() reads as a name ("ConAgra Names Former"); in lower case it judges
+    the employer itself, and an acronym of ours ("CBSA today announced ...") stays ours."""
+    if _TITLE_VERB.search(clause) is None:
+        return None
+    found = _appointment(clause)
+    if found is None or not found[0] or _OURS_GENERIC.match(found[0]) or company.search(found[0]):
+        return None
+    if re.search(r"\b(?:we|our|us)\b", found[0], re.IGNORECASE):
+        return None
+    return f"another organisation's appointment ({found[0][:30]})"
