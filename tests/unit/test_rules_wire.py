@@ -268,3 +268,25 @@ THEIR_APPOINTMENTS = [
 def test_other_organisations_appointments_are_not_ours(make_message: MakeMessage) -> None:
     for text in THEIR_APPOINTMENTS:
         assert read(make_message, text, source=Source.GMAIL) == [], text
+
+
+ACQUISITION_RELEASE = """BOSTON, May 4, 2025 (BUSINESS WIRE) -- Acme today announced that it has \
+signed a definitive agreement to acquire Globex, a payments startup.
+
+Globex recently raised a $30 million Series B led by Accel. Globex surpassed $20 million in ARR \
+last quarter and launched its mobile wallet in Europe. Globex also appointed Jane Roe as Chief \
+Operating Officer.
+"""
+
+
+def test_the_counterparty_s_news_in_an_acquisition_release_is_not_ours(
+        make_message: MakeMessage) -> None:
+    events = read(make_message, ACQUISITION_RELEASE, source=Source.GMAIL)
+    assert [(e.event_type, e.title) for e in events] == [(T.OTHER, "Acquisition: Globex")]
+
+
+def test_our_own_second_act_in_one_sentence_is_still_read(make_message: MakeMessage) -> None:
+    events = read(make_message, "Acme surpassed $20 million in ARR last quarter and launched its "
+                  "mobile wallet in Europe.", source=Source.GMAIL)
+    kinds = {e.event_type for e in events}
+    assert {T.REVENUE_MILESTONE, T.PRODUCT_LAUNCH} <= kinds

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.deals import PARTNER
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.layout import release_body
@@ -83,6 +84,10 @@ def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | No
         reason = _announcer_not_us(sentence, company)
         if reason:
             return reason
+    if company is not None and not found.relational:
+        reason = _inherited_subject(clause, sentence, company)
+        if reason:
+            return reason
     if kind is EventType.HIRING and company is not None and not found.negative:
         reason = their_appointment(clause, company)
         if reason:
@@ -99,6 +104,27 @@ def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | No
 
 
 _GENERIC = frozenset({"the", "this", "it", "today", "yesterday", "company", "a", "an"})
+
+
+# A sentence that opens on another company acting: "Globex surpassed $20 million in ARR and
+# launched its mobile wallet in Europe": the second verb is Globex's too.
+_OPENS_ON = re.compile(r"^\W{0,3}(?P<who>[A-Z][\w&.'\u2019-]*(?: [A-Z][\w&.'\u2019-]*){0,3})"
+                       r"(?: (?:also|recently|has|have|had|then|later|just))* [a-z]+(?:ed|s)\b")
+_VERB_FIRST = re.compile(r"^\W{0,3}(?:also |then |later |recently |has |have )*[a-z]+(?:ed|s)\b")
+
+
+def _inherited_subject(clause: str, sentence: str, company: re.Pattern[str]) -> str | None:
+    """A clause cut at "and" whose verb has no subject takes the sentence's: another company's
+    second act in a release about it is its news, not ours."""
+    at = sentence.find(clause)
+    if at <= 0 or _VERB_FIRST.match(clause) is None:
+        return None
+    m = _OPENS_ON.match(sentence)
+    if m is None or company.search(m.group("who")):
+        return None
+    if m.group("who").split()[0].lower() in _GENERIC or m.group("who").lower() in COMMON_WORDS:
+        return None
+    return f"another company's act ({m.group('who')[:30]})"
 
 
 def _announcer_not_us(sentence: str, company: re.Pattern[str]) -> str | None:
