@@ -5,6 +5,8 @@ hand-written, beside look-alikes that name a partnership, a round or a launch wi
 
 from __future__ import annotations
 
+import pytest
+
 from signalpipe.models import EventType, Source
 from tests.unit.rules_read import MakeMessage, read
 
@@ -157,9 +159,12 @@ This release contains forward-looking statements; Acme expects to triple ARR by 
 """
 
 
+@pytest.mark.parametrize("heading", ["About Acme", "**About Acme**", "ABOUT ACME",
+                                     "## About Acme", "About Acme, Inc.:", "__About Acme__"])
 def test_a_release_s_body_news_is_read_and_its_boilerplate_is_not(
-        make_message: MakeMessage) -> None:
-    events = read(make_message, RELEASE, source=Source.GMAIL,
+        make_message: MakeMessage, heading: str) -> None:
+    text = RELEASE.replace("About Acme\n", f"{heading}\n")
+    events = read(make_message, text, source=Source.GMAIL,
                   subject="Acme Acquires Initech's Billing Products")
     assert sorted((e.event_type.value, e.title) for e in events) == [
         ("hiring", "Hired Dana Li as CEO"),

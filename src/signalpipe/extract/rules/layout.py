@@ -16,7 +16,7 @@ import re
 _END = re.compile(
     r"(?im)^[ \t>*#_]*(?:"
     r"about (?!us\b|the\b(?! company\b)|this\b|me\b|our\b|it\b|that\b|a\b|an\b|\d)"
-    r"[\w&.,'’() -]{2,60}[:\s]*$"
+    r"[\w&.,'’() -]{2,60}[*_:\s]*$"  # "**About Acme**" closes its bold
     r"|this (?:press )?(?:release|announcement) (?:contains|includes|may contain) forward-looking"
     r".*$|(?:media|press|investor) contacts?:.*$"
     r"|(?:forward[- ]looking statements?|safe harbou?r(?: statement)?|cautionary (?:note|statement)"
