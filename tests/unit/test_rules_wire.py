@@ -1,7 +1,8 @@
 """The rules extractor on whole press releases, as wires (Business Wire, GlobeNewswire, PR
 Newswire), a startup's own newsroom and a founder's post restating a release write them: the
 headline above the body, the dateline, quotes and the boilerplate below. Every text here is
-hand-written, beside look-alikes that name a partnership, a round or a launch without being one."""
+hand-written, beside look-alikes that name a partnership, a round or a launch without being \
+one."""
 
 from __future__ import annotations
 
@@ -81,7 +82,8 @@ def test_release_events_beside_the_look_alikes_are_read(make_message: MakeMessag
 COMPANY_NEWS = [
     # offers to buy the company, received, weighed or rejected: investor interest
     ("DENVER--(BUSINESS WIRE)--Acme Corp. today announced that its Board of Directors has "
-     "unanimously determined that Globex's unsolicited, all-stock proposal to acquire Acme is not "
+     "unanimously determined that Globex's unsolicited, all-stock proposal to acquire Acme is \
+not "
      "in the best interests of shareholders.", T.INVESTOR_INTEREST),
     ("Acme received an unsolicited, non-binding proposal from Globex to acquire all outstanding "
      "shares for $12 per share.", T.INVESTOR_INTEREST),
@@ -188,7 +190,8 @@ def test_releases_of_others_naming_us_state_no_event_of_ours(make_message: MakeM
 
 HEADLINE_AND_LEAD = [
     # acquisitions agreed, in wire, newsroom and founder words
-    ("SAN RAMON, Calif., July 20, 2020 - Acme Corporation (NYSE: ACM) announced today that it has "
+    ("SAN RAMON, Calif., July 20, 2020 - Acme Corporation (NYSE: ACM) announced today that it \
+has "
      "entered into a definitive agreement with Globex, Inc. (NASDAQ: GBX) to acquire all of the "
      "outstanding shares of Globex in an all-stock transaction valued at $5 billion.",
      T.OTHER, "Acquisition: Globex (definitive agreement)"),
@@ -295,3 +298,54 @@ def test_our_own_second_act_in_one_sentence_is_still_read(make_message: MakeMess
                   "mobile wallet in Europe.", source=Source.GMAIL)
     kinds = {e.event_type for e in events}
     assert {T.REVENUE_MILESTONE, T.PRODUCT_LAUNCH} <= kinds
+
+
+# A partner's release that names us in passing: only the partnership is ours.
+PARTNER_RELEASE = """Globex Partners with Acme to Bring Embedded Payroll to 50,000 Merchants
+
+SEATTLE, June 10, 2025 (GLOBE NEWSWIRE) -- Globex, the leading commerce platform for \
+independent retailers, today announced a strategic partnership with Acme to offer embedded \
+payroll to its 50,000 merchants. Globex also announced that it closed a $60 million Series C \
+led by Hooli Ventures and appointed Sam Chen as Chief Technology Officer.
+
+"Acme has built the best payroll engine on the market," said Kim Lee, CEO of Globex.
+
+About Globex
+Globex powers 50,000 independent retailers. Globex recently surpassed $100 million in annual \
+recurring revenue.
+"""
+
+# A law firm's release about a client: nothing of ours, unless we are the client.
+LAW_FIRM_RELEASE = """Smith & Lee LLP Advises Globex on $60 Million Series C Financing
+
+NEW YORK, June 12, 2025 /PRNewswire/ -- Smith & Lee LLP today announced that it advised Globex, \
+a commerce platform and a partner of Acme, on its $60 million Series C financing led by Hooli \
+Ventures. The firm also advised Globex on its strategic partnership with Acme announced earlier \
+this week.
+
+The Smith & Lee team was led by partner Jane Roe.
+"""
+
+
+def test_a_partner_s_release_gives_only_the_partnership(make_message: MakeMessage) -> None:
+    events = read(make_message, PARTNER_RELEASE, source=Source.GMAIL,
+                  subject=PARTNER_RELEASE.partition("\n")[0])
+    assert [(e.event_type, e.title) for e in events] == [(T.PARTNERSHIP,
+                                                          "Partnership with Globex")]
+
+
+def test_a_law_firm_s_release_about_its_client_is_not_ours(make_message: MakeMessage) -> None:
+    assert read(make_message, LAW_FIRM_RELEASE, source=Source.GMAIL,
+                subject=LAW_FIRM_RELEASE.partition("\n")[0]) == []
+    events = read(make_message, "Smith & Lee LLP today announced that it advised Acme on its $25 "
+                  "million Series B financing led by Northgate Ventures.", source=Source.GMAIL)
+    assert [e.event_type for e in events] == [T.FUNDING]
+
+
+def test_a_founder_s_post_restating_the_release_is_read(make_message: MakeMessage) -> None:
+    post = ("Big day for our team \U0001f389\n\nToday we announced our $25M Series B led by "
+            "Northgate Ventures! A huge thank you to Lee Park and the Northgate team.\n\nA few "
+            "things I'm proud of: we passed 10,000 paying customers this spring, and Maria Gomez "
+            "joined us as CFO.\n\nNext up: Canada and the UK later this year.")
+    kinds = sorted(e.event_type.value for e in read(make_message, post))
+    assert kinds == ["funding", "hiring", "user_growth"]

@@ -79,9 +79,8 @@ def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | No
          ) -> str | None:
     """Why a reading in a release's words is no event, or None."""
     kind = found.event_type
-    if company is not None and (not found.relational or kind is EventType.HIRING) \
-            and "announced" in sentence:
-        reason = _announcer_not_us(sentence, company)
+    if company is not None:
+        reason = _company_veto(found, sentence, company)
         if reason:
             return reason
     if company is not None and not found.relational:
@@ -113,6 +112,38 @@ _OPENS_ON = re.compile(r"^\W{0,3}(?P<who>[A-Z][\w&.'\u2019-]*(?: [A-Z][\w&.'\u20
 _VERB_FIRST = re.compile(r"^\W{0,3}(?:also |then |later |recently |has |have )*[a-z]+(?:ed|s)\b")
 
 
+# An adviser's release about its client: "Smith & Lee LLP advised Globex on its $60 million
+# Series C", "acted as exclusive financial advisor to Globex in its sale to Initech",
+# "served as legal counsel to Globex in connection with ...".
+_ADVISED = re.compile(
+    r"\b(?:advised|advises|advising|represented|represents|representing|counseled|counselled"
+    r"|(?:acted|acts|acting|served|serves|serving) as (?:the )?(?:exclusive |lead |sole )?"
+    r"(?:legal|financial|strategic|m&a|placement|tax)? ?(?:counsel|advis[eo]rs?|agent|"
+    r"underwriters?|placement agent) (?:to|for))\s+(?P<client>[A-Z][\w&.'\u2019-]*"
+    r"(?: [A-Z][\w&.'\u2019-]*){0,3})")
+
+
+def _company_veto(found: Found, sentence: str, company: re.Pattern[str]) -> str | None:
+    """Whose release the sentence is: an adviser's about a client other than us, or another
+    company's lead ("Globex today announced that it ...")."""
+    adviser = _ADVISED.search(sentence) if ("advis" in sentence or "represent" in sentence
+                                             or "counsel" in sentence or "agent" in sentence
+                                             or "underwrit" in sentence) else None
+    if adviser is not None:
+        if company.search(adviser.group("client")):
+            return None  # "Smith & Lee advised Acme on its Series B": our round, told by them
+        return f"an adviser's release about its client ({adviser.group('client')[:30]})"
+    if (not found.relational or found.event_type is EventType.HIRING) \
+            and "announced" in sentence:
+        return _announcer_not_us(sentence, company)
+    return None
+
+
+_EVENT_NOUNS = frozenset({"round", "funding", "financing", "revenue", "arr", "mrr", "sales",
+                          "growth", "company", "team", "product", "platform", "customers",
+                          "users", "deal", "partnership", "acquisition", "release", "launch"})
+
+
 def _inherited_subject(clause: str, sentence: str, company: re.Pattern[str]) -> str | None:
     """A clause cut at "and" whose verb has no subject takes the sentence's: another company's
     second act in a release about it is its news, not ours."""
@@ -122,8 +153,9 @@ def _inherited_subject(clause: str, sentence: str, company: re.Pattern[str]) -> 
     m = _OPENS_ON.match(sentence)
     if m is None or company.search(m.group("who")):
         return None
-    if m.group("who").split()[0].lower() in _GENERIC or m.group("who").lower() in COMMON_WORDS:
-        return None
+    who = m.group("who").lower()
+    if who.split()[0] in _GENERIC or who in COMMON_WORDS or who in _EVENT_NOUNS:
+        return None  # "Round led by Northgate ...; company surpasses ...": no company named
     return f"another company's act ({m.group('who')[:30]})"
 
 
