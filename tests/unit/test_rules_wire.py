@@ -349,3 +349,18 @@ def test_a_founder_s_post_restating_the_release_is_read(make_message: MakeMessag
             "joined us as CFO.\n\nNext up: Canada and the UK later this year.")
     kinds = sorted(e.event_type.value for e in read(make_message, post))
     assert kinds == ["funding", "hiring", "user_growth"]
+
+
+def test_a_lower_case_brand_s_release_is_its_own_news(make_message: MakeMessage) -> None:
+    # "aptihealth", "eBay", "monday.com": a brand in its own casing opens the headline and the
+    # wire lead; in another company's stream neither is ours
+    release = ("Nov. 17, 2021 /PRNewswire/ -- lumahealth, the first tech-driven clinic "
+               "network, today announced a $50 million Series B funding round from Northgate "
+               "Ventures.")
+    headline = "lumahealth Raises $50 Million Series B to Scale Its Clinics"
+    assert read(make_message, release, source=Source.GMAIL, subject=headline) == []
+    assert read(make_message, headline, source=Source.GMAIL) == []
+    # our own brand in lower case stays ours
+    events = read(make_message, "acme Raises $5M Seed Round Led by Northgate",
+                  source=Source.GMAIL)
+    assert [e.event_type for e in events] == [T.FUNDING]

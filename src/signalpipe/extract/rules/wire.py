@@ -133,10 +133,25 @@ def _company_veto(found: Found, sentence: str, company: re.Pattern[str]) -> str 
         if company.search(adviser.group("client")):
             return None  # "Smith & Lee advised Acme on its Series B": our round, told by them
         return f"an adviser's release about its client ({adviser.group('client')[:30]})"
+    brand = _BRAND_HEADLINE.match(sentence)
+    if brand is not None and brand.group("who").lower() not in _NOT_BRANDS \
+            and company.search(brand.group("who")) is None:
+        return f"another company's headline ({brand.group('who')[:30]})"
     if (not found.relational or found.event_type is EventType.HIRING) \
             and "announced" in sentence:
         return _announcer_not_us(sentence, company)
     return None
+
+
+# A title-case headline opened by a brand written in lower case ("aptihealth Raises $50 Million
+# Series B", "eBay Acquires ...", "iRobot Launches ..."): the brand is its subject.
+_BRAND_HEADLINE = re.compile(
+    r"^\W{0,3}(?P<who>[a-z][\w.&-]*[A-Za-z0-9])(?: [A-Z][\w.&'-]*){0,3} (?:Raises|Secures"
+    r"|Closes|Lands|Acquires|Buys|Launches|Unveils|Introduces|Announces|Appoints|Names|Hires"
+    r"|Partners|Signs|Wins|Expands|Opens|Completes|Reports|Debuts)\b")
+_NOT_BRANDS = frozenset({"we", "our", "the", "a", "an", "new", "how", "why", "what", "today",
+                         "breaking", "update", "news", "and", "also", "just", "finally", "re",
+                         "fwd", "fw"})
 
 
 _EVENT_NOUNS = frozenset({"round", "funding", "financing", "revenue", "arr", "mrr", "sales",
@@ -159,8 +174,23 @@ def _inherited_subject(clause: str, sentence: str, company: re.Pattern[str]) -> 
     return f"another company's act ({m.group('who')[:30]})"
 
 
+# A wire lead names its announcer right after the dateline, in the brand's own casing:
+# "/PRNewswire/ -- aptihealth, the first tech-driven behavioral health provider, today announced
+# a $50 million Series B".
+_WIRE_LEAD = re.compile(
+    r"(?:--|\u2014|/PRNewswire/ --)\s*(?P<who>[A-Za-z][\w&.'\u2019-]*(?: [A-Z][\w&.'\u2019-]*)"
+    r"{0,4})(?:\s*\([^)]{0,40}\))*,?[^.]{0,200}?\b(?:today |yesterday )?announced\b")
+
+
 def _announcer_not_us(sentence: str, company: re.Pattern[str]) -> str | None:
     """The sentence is another company's release lead: "Globex today announced that it ..."."""
+    lead = _WIRE_LEAD.search(sentence)
+    if lead is not None:
+        who = lead.group("who")
+        if company.search(sentence, 0, lead.end()) is None and who.split()[0].lower() not in \
+                _GENERIC and re.search(r"\b(?:we|our|I)\b", sentence[:lead.end()]) is None:
+            return f"another company's release ({who[:30]})"
+        return None
     m = _ANNOUNCED.search(sentence)
     if m is None:
         return None
