@@ -364,3 +364,27 @@ def test_a_lower_case_brand_s_release_is_its_own_news(make_message: MakeMessage)
     events = read(make_message, "acme Raises $5M Seed Round Led by Northgate",
                   source=Source.GMAIL)
     assert [e.event_type for e in events] == [T.FUNDING]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Acme is the leader in developer tooling, trusted by more than 4,000 teams. Acme closed a $40 "
+    "million Series B led by Sequoia and completed its acquisition of Globex. Acme was named to "
+    "the Forbes Cloud 100 and is SOC 2 Type II certified.",
+    "Acme, the leading provider of developer tooling, has raised $60 million from Sequoia and "
+    "Accel and serves customers including Stripe and Shopify.",
+    "Founded in 2019, Acme is a leading platform for release automation. Acme raised a $12M "
+    "Series A in 2023.",
+])
+def test_a_boilerplate_paragraph_without_a_heading_restates_no_news(
+        make_message: MakeMessage, paragraph: str) -> None:
+    text = ("Acme launches Relay, a new CLI for teams\n\nToday Acme launched Relay, a new CLI for "
+            f"teams.\n\n{paragraph}")
+    events = read(make_message, text, source=Source.GMAIL)
+    assert [(e.event_type, e.title) for e in events] == [(T.PRODUCT_LAUNCH, "Launched Relay")]
+
+
+def test_news_told_about_the_company_in_its_lead_is_still_read(make_message: MakeMessage) -> None:
+    text = ("Acme closes $40M Series B\n\nAcme, the leading provider of developer tooling, "
+            "closed a $40 million Series B led by Sequoia.\n\nThe round will fund hiring.")
+    events = read(make_message, text, source=Source.GMAIL)
+    assert [e.event_type for e in events] == [T.FUNDING]

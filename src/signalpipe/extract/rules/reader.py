@@ -282,6 +282,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or chatter_veto(found, clause.text, sentence, text, subject, company) \
                 or longform.veto(found, clause.text, text, sentence, message.timestamp) \
                 or wire.veto(found, clause.text, sentence.text, company) \
+                or wire.boilerplate(found, text, sentence.start, company) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,

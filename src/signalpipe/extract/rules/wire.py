@@ -564,3 +564,33 @@ def their_appointment(clause: str, company: re.Pattern[str]) -> str | None:
     if re.search(r"\b(?:we|our|us)\b", found[0], re.IGNORECASE):
         return None
     return f"another organisation's appointment ({found[0][:30]})"
+
+
+# A paragraph that describes the company in the third person, as a release's boilerplate does
+# with or without an "About" heading: "Acme is the leader in developer tooling, ...", "Acme, the
+# leading provider of payroll software, has raised $60 million ...", "Founded in 2019, Acme ...".
+# What it states (rounds, certifications, awards) is background the release restates.
+_SELF_DESCRIBED = re.compile(
+    r"^\W{0,4}(?i:founded in (?:19|20)\d\d,? |headquartered in [^,]{2,40}, |based in [^,]{2,40}"
+    r", )?"
+    r"(?P<who>[A-Z][\w&.'\u2019-]*(?: [A-Z][\w&.'\u2019-]*){0,3})(?:,? (?:Inc|Corp|Ltd|LLC)\.?)?"
+    r"(?: \([^)]{1,40}\))*(?:,? (?:is|was) (?:the|a|an)|, (?:the|a|an))(?: [\w-]+){0,3}? (?:leader"
+    r"|leading|pioneer|provider|maker|developer|platform|company|creator|innovator)\b")
+_NEWS_WORDS = re.compile(r"\b(?:today|this (?:week|month|morning)|announc\w*|just|now)\b",
+                         re.IGNORECASE)
+
+
+def boilerplate(found: Found, text: str, start: int, company: re.Pattern[str] | None
+                ) -> str | None:
+    """Why a reading sits in a paragraph of boilerplate about the company, or None."""
+    if found.negative or company is None or start == 0:
+        return None
+    top = text.rfind("\n\n", 0, start)
+    if top < 0 or text.rfind("\n\n", 0, top) < 0:
+        return None  # a headline and its lead state the news; boilerplate follows the body
+    end = text.find("\n\n", start)
+    paragraph = text[top + 2:end if end >= 0 else len(text)]
+    m = _SELF_DESCRIBED.match(paragraph)
+    if m is None or company.search(m.group("who")) is None or _NEWS_WORDS.search(paragraph):
+        return None
+    return f"boilerplate about the company ({paragraph[:40].strip()})"
