@@ -388,3 +388,30 @@ def test_news_told_about_the_company_in_its_lead_is_still_read(make_message: Mak
             "closed a $40 million Series B led by Sequoia.\n\nThe round will fund hiring.")
     events = read(make_message, text, source=Source.GMAIL)
     assert [e.event_type for e in events] == [T.FUNDING]
+
+
+MORE_STYLES = [
+    # a firm named Partners mid-sentence names no partner
+    ("Acme, a portfolio company of Northgate Partners, today announced the launch of Relay 2.0.",
+     T.PRODUCT_LAUNCH),
+    # two parties entering an alliance together, in a headline
+    ("Acme and Globex Enter Into Strategic Partnership to Deliver Embedded Payroll",
+     T.PARTNERSHIP),
+    ("Globex, Acme form joint venture to build batteries", T.PARTNERSHIP),
+    # an investor's release about our round
+    ("Initech Ventures, a fund led by Managing Partner Kim Lee, announced its investment in "
+     "Acme's $8M seed round.", T.FUNDING),
+]
+
+
+def test_more_release_styles(make_message: MakeMessage) -> None:
+    for text, kind in MORE_STYLES:
+        events = read(make_message, text, source=Source.GMAIL)
+        assert [e.event_type for e in events] == [kind], (text, events)
+
+
+def test_others_bids_and_alliances_are_not_ours(make_message: MakeMessage) -> None:
+    for text in ("Initech received an unsolicited takeover bid from Globex.",
+                 "Globex and Initech Enter Into Strategic Partnership",
+                 "Blue Harbor Partners and Globex announce quarterly results"):
+        assert read(make_message, text, source=Source.GMAIL) == [], text

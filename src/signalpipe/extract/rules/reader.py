@@ -261,7 +261,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     hits: list[Hit] = []
     rejected: list[tuple[str, str]] = []
     spans = sentences(text)
-    wanted = _per_sentence(spans, found_cues)
+    wanted = _per_sentence(spans, wire.uncued(text, found_cues))
     subject = subject_of(message)
     flagged: list[str | None] = []  # computed once, and only for a message with an event
     for i, sentence in enumerate(spans):
@@ -345,7 +345,7 @@ def _judge(found: Found, clause: str, spans: list[Span], i: int,
 def _read_headline(message: Message, company: re.Pattern[str] | None
                    ) -> tuple[list[Hit], list[tuple[str, str]]]:
     line = masked(message.subject or "")
-    found_cues = cues(lower(line))
+    found_cues = wire.uncued(line, cues(lower(line)))
     if not found_cues or no_events_here(line, message.text):
         return [], []
     sentence = Span(0, len(line), line)

@@ -20,6 +20,7 @@ from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.layout import release_body
 from signalpipe.extract.rules.lexicon import rx
 from signalpipe.extract.rules.names import key, name_after, name_before
+from signalpipe.extract.rules.subject import named_subject
 from signalpipe.models import EventType, MetricValue
 
 # A firm's legal name ending in Partners, or a release's defined term for a limited partnership:
@@ -33,6 +34,30 @@ _FIRM_PARTNERS = re.compile(
     r"|Agrees|Reports|Declares|Prices|Launches|to Acquire|Affiliates?)\b)"
     r"|\b(?:the|a|an|each) [\"\u201c]?Partnership\b[\"\u201d]?"
     r"|[\"\u201c]Partnership[\"\u201d]")
+
+# A firm named "<Name> Partners" mid-sentence: "Acme, a portfolio company of Northgate Partners,
+# today announced ..."; "Acme Partners With Globex" (title case) is the verb.
+_FIRM_NAMED = re.compile(r"\b[A-Z][\w&.'-]* Partners\b(?! (?i:with|on|to|for|in|and)\b)")
+_PARTNER_CUES = frozenset({"partnership", "corp_partnership"})
+
+
+def uncued(text: str, found: list[tuple[int, frozenset[str]]]
+           ) -> list[tuple[int, frozenset[str]]]:
+    """The gate's cues, less the partnership cue of a word that is part of a firm's name."""
+    if "artner" not in text or not any(_PARTNER_CUES & names for _, names in found):
+        return found
+    spans = [(m.start(), m.end()) for p in (_FIRM_PARTNERS, _FIRM_NAMED) for m in p.finditer(text)]
+    if not spans:
+        return found
+    out = []
+    for pos, names in found:
+        if _PARTNER_CUES & names and any(a <= pos < b for a, b in spans):
+            names = names - _PARTNER_CUES
+            if not names:
+                continue
+        out.append((pos, names))
+    return out
+
 
 # "led by" a person of the firm, not by an investor: "a real estate investment firm led by
 # Managing Principal Lawrence A. Kestin", "a team led by its founder", "led by CEO Jane Roe".
@@ -138,9 +163,20 @@ def _company_veto(found: Found, sentence: str, company: re.Pattern[str]) -> str 
             and company.search(brand.group("who")) is None:
         return f"another company's headline ({brand.group('who')[:30]})"
     if (not found.relational or found.event_type is EventType.HIRING) \
-            and "announced" in sentence:
+            and "announced" in sentence and not _ours_acted_on(sentence, company):
         return _announcer_not_us(sentence, company)
     return None
+
+
+def _ours_acted_on(sentence: str, company: re.Pattern[str]) -> bool:
+    """The announcement is about us: "announced its investment in Acme's seed round", "a
+    partnership with Acme"; "40 customers, including Acme" is still the announcer's news."""
+    for m in company.finditer(sentence):
+        if sentence.startswith(("'s", "\u2019s"), m.end()) or re.search(
+                r"\b(?:in|with|into|to|by|for|from|of|on) $", sentence[max(0, m.start() - 6):
+                                                                  m.start()]):
+            return True
+    return False
 
 
 # A title-case headline opened by a brand written in lower case ("aptihealth Raises $50 Million
@@ -371,6 +407,8 @@ def proposal(clause: str, low: str, ctx: Context) -> Found | None:
         return None  # "... its proposal to acquire Globex": an offer we made, or theirs
     if target is None and not _RECEIVED.search(low):
         return None  # "Caixabank launches takeover bid for BPI": the bidder's own news
+    if target is None and named_subject(clause[:m.start()], ctx.company):
+        return None  # "Initech received an unsolicited bid from Globex": Initech's news
     bidder = next((b.group(1) or b.group(2) for b in _BIDDER.finditer(clause, max(0, m.start()
                    - 80), m.end() + 60) if not _ours(b.group(1) or b.group(2), "", ctx)), None)
     title = f"Unsolicited acquisition proposal from {bidder}" if bidder else \
@@ -439,11 +477,35 @@ _ALLIANCE = rx(
     r"|alliance|joint venture)\s+with\s+")
 
 
+# Two parties entering one together: "Acme and Globex Enter Into Strategic Partnership to
+# Deliver Embedded Payroll", "Acme, Initech form joint venture".
+_PAIR_ALLIANCE = re.compile(
+    r"^\W{0,3}(?P<a>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2})(?: and| &|,) (?P<b>[A-Z][\w&.'-]*"
+    r"(?: [A-Z][\w&.'-]*){0,2}) (?i:(?:enter|sign|form|announce|launch|establish|strike|forge)"
+    r"\w* (?:into )?(?:a |an )?(?:(?:new|strategic|global|multi-year|exclusive|long-term) )*"
+    r"(?:partnership|alliance|collaboration|joint venture))\b")
+
+
+def _pair(clause: str, ctx: Context) -> Found | None:
+    m = _PAIR_ALLIANCE.search(clause)
+    if m is None or ctx.company is None:
+        return None
+    a, b = m.group("a"), m.group("b")
+    if ctx.company.search(a):
+        partner = b
+    elif ctx.company.search(b):
+        partner = a
+    else:
+        return None  # two others
+    return Found(EventType.PARTNERSHIP, {"partner": key(partner)}, f"Partnership with {partner}",
+                 0, relational=True, stakeholders=(partner,))
+
+
 def alliance(clause: str, low: str, ctx: Context) -> Found | None:
     """A partnership announced with a named partner."""
     m = _ALLIANCE.search(low)
     if m is None:
-        return None
+        return _pair(clause, ctx)
     partner = name_after(clause, m.end(), within=8)
     if partner is None:
         return None
