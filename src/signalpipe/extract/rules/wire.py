@@ -1,13 +1,24 @@
-"""Whole press releases: the words a wire release, a newsroom post or a founder restating one
-uses that look like events and are none.
+"""Whole press releases (wire, newsroom, a founder's post restating one): a dateline, a
+headline, a lead, quotes, a body, boilerplate, safe harbour and contacts.
 
-A release names firms by their legal names ("Hess Infrastructure Partners LP", "Centerbridge
-Partners, L.P.", "the Partnership" as a defined term), and a firm named Partners is no
-partnership. It introduces people by title ("a real estate firm led by Managing Principal
-Lawrence Kestin"): a firm led by its principal is no round led by an investor. And it releases
-things that are not products: survey data, a report, a study, a book ("today released new data
-identifying ...", "the book introduces kids to ..."). Each check here is a phrasing family,
-applied only where a detector has already found a reading.
+What looks like news and is none (``veto``, ``boilerplate``, ``uncued``): a firm named Partners
+("Hess Infrastructure Partners LP", "Centerbridge Partners, L.P.", "the Partnership"); a firm
+"led by Managing Principal X" (no round); data, a survey, a report or a book released (no
+launch); another company's release lead ("Globex today announced that it ..."), a lower-case
+brand's headline ("aptihealth Raises ..."), an adviser's release about its client, the
+counterparty's second act in one sentence ("Globex surpassed ... and launched ..."), another
+organisation's title-case appointment, and a paragraph describing the company after the lead
+("Acme is the leader in ...", "Founded in 2019, Acme ...") with or without an "About" heading.
+
+What a release states that other readers miss: news past the lead that ``layout`` blanks
+(``restored``: an appointment, revenue multiplied, customers signed by count), an unsolicited
+offer for the company (investor interest, rejected or not), an acquisition agreed in wire words
+("entered into a definitive agreement with X to acquire all of the outstanding shares of X"),
+an alliance announced, a major version in a headline ("... with 13.0 Release"), and an
+appointment whose person follows a title-case verb ("Acme Names Dana Li Chief Revenue Officer").
+A dateline's date is the release's own (``undated``); growth measured "since" a past round runs
+to now (``measured_since``). Each check is a phrasing family, run only where a cue or a reading
+already stands.
 """
 
 from __future__ import annotations
