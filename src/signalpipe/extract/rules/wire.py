@@ -57,7 +57,7 @@ def uncued(text: str, found: list[tuple[int, frozenset[str]]]
     """The gate's cues, less the partnership cue of a word that is part of a firm's name."""
     if "artner" not in text or not any(_PARTNER_CUES & names for _, names in found):
         return found
-    spans = [(m.start(), m.end()) for p in (_FIRM_PARTNERS, _FIRM_NAMED) for m in p.finditer(text)]
+    spans = _firm_spans(text)
     if not spans:
         return found
     out = []
@@ -68,6 +68,19 @@ def uncued(text: str, found: list[tuple[int, frozenset[str]]]
                 continue
         out.append((pos, names))
     return out
+
+
+def _firm_spans(text: str) -> list[tuple[int, int]]:
+    """Where firms named Partners stand, looked for only around the word (posts run long)."""
+    spans = []
+    at = text.find("Partner")
+    while at >= 0:
+        for pattern in (_FIRM_PARTNERS, _FIRM_NAMED):
+            for m in pattern.finditer(text, max(0, at - 80), min(len(text), at + 40)):
+                if m.start() <= at < m.end():
+                    spans.append((m.start(), m.end()))
+        at = text.find("Partner", at + 7)
+    return spans
 
 
 # "led by" a person of the firm, not by an investor: "a real estate investment firm led by
@@ -183,9 +196,8 @@ def _ours_acted_on(sentence: str, company: re.Pattern[str]) -> bool:
     """The announcement is about us: "announced its investment in Acme's seed round", "a
     partnership with Acme"; "40 customers, including Acme" is still the announcer's news."""
     for m in company.finditer(sentence):
-        if sentence.startswith(("'s", "\u2019s"), m.end()) or re.search(
-                r"\b(?:in|with|into|to|by|for|from|of|on) $", sentence[max(0, m.start() - 6):
-                                                                  m.start()]):
+        if sentence.startswith(("'s", "\u2019s"), m.end()) or _OBJECT_OF.search(
+                sentence, max(0, m.start() - 6), m.start()):
             return True
     return False
 
@@ -201,6 +213,10 @@ _NOT_BRANDS = frozenset({"we", "our", "the", "a", "an", "new", "how", "why", "wh
                          "fwd", "fw"})
 
 
+_WE = re.compile(r"\b(?:we|our|us|I)\b", re.IGNORECASE)
+_OBJECT_OF = re.compile(r"\b(?:in|with|into|to|by|for|from|of|on) $")
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_OPENER = re.compile(r"\s*([A-Z][\w.+-]*)")
 _EVENT_NOUNS = frozenset({"round", "funding", "financing", "revenue", "arr", "mrr", "sales",
                           "growth", "company", "team", "product", "platform", "customers",
                           "users", "deal", "partnership", "acquisition", "release", "launch"})
@@ -235,7 +251,7 @@ def _announcer_not_us(sentence: str, company: re.Pattern[str]) -> str | None:
     if lead is not None:
         who = lead.group("who")
         if company.search(sentence, 0, lead.end()) is None and who.split()[0].lower() not in \
-                _GENERIC and re.search(r"\b(?:we|our|I)\b", sentence[:lead.end()]) is None:
+                _GENERIC and _WE.search(sentence, 0, lead.end()) is None:
             return f"another company's release ({who[:30]})"
         return None
     m = _ANNOUNCED.search(sentence)
@@ -244,7 +260,7 @@ def _announcer_not_us(sentence: str, company: re.Pattern[str]) -> str | None:
     head = sentence[:m.start()]
     mark = _WIRE_MARK.match(head)
     who = _ANNOUNCER.match(head, mark.end() if mark else 0)
-    if who is None or company.search(head) or re.search(r"\b(?:we|our|I)\b", head) \
+    if who is None or company.search(head) or _WE.search(head) \
             or who.group(1).split()[0].lower() in _GENERIC:
         return None  # "The company today announced ...": the writer's own words
     return f"another company's release ({who.group(1)[:30]})"
@@ -285,22 +301,21 @@ _BODY_NEWS = re.compile(
     r"|large |enterprise |paying |fortune \d+ )*(?:customers|clients|logos|accounts)\b"
     r"|\b(?:passed|surpassed|crossed|exceeded|topped) (?:the )?\d[\d,.]*\s?[km]? (?:paid "
     r"|paying |active |registered )?(?:users|customers|developers|subscribers|members)\b)")
-_BODY_HINTS = ("appoint", "named", "promoted", "tapped", "revenue", "arr", "bookings",
-               "customers", "clients", "logos", "accounts", "users", "developers",
-               "subscribers", "members")
+_BODY_HINT = re.compile(r"appoint|named|promoted|tapped|revenue|ARR|bookings|customers|clients"
+                        r"|logos|accounts|users|developers|subscribers|members", re.IGNORECASE)
+# What a release's dateline puts near the top (layout's lead cut needs one of these).
+_LEAD_MARK = re.compile(r"WIRE\)|/PRNewswire/|(?m:^[A-Z][A-Z.'\u2019 ]{1,30}[A-Z.][^\n]{0,60}?"
+                        r"(?:\u2014|\u2013|-))")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
 def restored(shown: str, text: str) -> str:
     """``text`` (``shown`` with a release's body blanked past its lead) with the body's own
     news sentences put back, offsets unchanged."""
-    if text is shown or len(text) != len(shown):
+    if text is shown or len(text) != len(shown) or _LEAD_MARK.search(shown, 0, 3000) is None:
         return text
     start, end = release_body(shown)
-    if end <= start:
-        return text
-    low = shown[start:end].lower()
-    if not any(hint in low for hint in _BODY_HINTS):
+    if end <= start or _BODY_HINT.search(shown, start, end) is None:
         return text
     out = text
     for m in _BODY_NEWS.finditer(shown, start, end):
@@ -321,11 +336,14 @@ _MULTIPLIED = rx(
     r" )?(annual recurring revenue|arr|recurring revenue|revenue|bookings)\b(?: (?:by )?(?:more"
     r" than |over |nearly |almost )?(\d+(?:\.\d+)?x|\d+(?:\.\d+)? ?(?:%|percent)"
     r"|(?:two|three|four|five|ten)-?fold))?")
+_GROWTH_VERBS = ("increas", "grow", "grew", "doubl", "tripl", "quadrupl")
 _BY_VERB = {"doubl": "2x", "tripl": "3x", "quadrupl": "4x"}
 
 
 def revenue_multiplied(clause: str, low: str, ctx: Context) -> Found | None:
     """Revenue told multiplied, verb first: "increasing annual recurring revenue 4x"."""
+    if not any(verb in low for verb in _GROWTH_VERBS):
+        return None
     m = _MULTIPLIED.search(low)
     if m is None:
         return None
@@ -353,6 +371,8 @@ _SIGNED_COUNT = rx(
 
 def customers_signed(clause: str, low: str, ctx: Context) -> Found | None:
     """A count of new enterprise customers signed in the period."""
+    if not any(d in low for d in "0123456789"):
+        return None
     m = _SIGNED_COUNT.search(low)
     if m is None:
         return None
@@ -368,7 +388,7 @@ def measured_since(found: Found, head: str) -> bool:
     """Growth counted from a past point ("Since its Series B in March 2020, ... ARR 4x") runs
     up to now: the date opens the period measured, it does not date the news."""
     return any(k.endswith("_growth") for k in found.metrics) and \
-        re.search(r"\bsince\b", head, re.IGNORECASE) is not None
+        _SINCE.search(head) is not None
 
 
 # A release's dateline: "SAN RAMON, Calif., July 20, 2020 - ", "NEW YORK, May 4, 2025 (GLOBE
@@ -440,7 +460,9 @@ def _ours(name: str, head: str, ctx: Context) -> bool:
         return True
     if ctx.company is not None and ctx.company.search(name):
         return True
-    return bool(head) and re.search(rf"\b{re.escape(name)}\b", head) is not None
+    at = head.find(name)  # a plain look: a pattern per name would churn the re module's cache
+    return at >= 0 and not head[at + len(name):at + len(name) + 1].isalnum() \
+        and not head[at - 1:at].isalnum()
 
 
 # An acquisition agreed in a release's words: "entered into a definitive agreement with Noble
@@ -459,6 +481,8 @@ _SHARES_OF = re.compile(r"\s*(?:all|substantially all|the remaining)?\s*(?:of\s+
 
 def agreement_to_acquire(clause: str, low: str, ctx: Context) -> Found | None:
     """An acquisition or merger agreed, by the company or of it (``other``, subtype)."""
+    if "agreement" not in low and "deal" not in low:
+        return None
     m = _AGREED.search(low)
     if m is None:
         return None
@@ -514,6 +538,8 @@ def _pair(clause: str, ctx: Context) -> Found | None:
 
 def alliance(clause: str, low: str, ctx: Context) -> Found | None:
     """A partnership announced with a named partner."""
+    if not any(word in low for word in ("collaborat", "partnership", "alliance", "venture")):
+        return None
     m = _ALLIANCE.search(low)
     if m is None:
         return _pair(clause, ctx)
@@ -542,6 +568,8 @@ _VERSION_RELEASE = re.compile(
 
 def version_release(clause: str, low: str, ctx: Context) -> Found | None:
     """A major version released, named with its number."""
+    if ".0" not in clause:
+        return None
     m = _VERSION_RELEASE.search(clause)
     if m is None:
         return None
@@ -550,7 +578,7 @@ def version_release(clause: str, low: str, ctx: Context) -> Found | None:
     if name is None:
         # "GitLab Expands ... with 13.0 Release": the maker's own name, which opens the line
         ours = ctx.company.search(clause, 0, m.start()) if ctx.company is not None else None
-        opener = re.match(r"\s*([A-Z][\w.+-]*)", clause)
+        opener = _OPENER.match(clause)
         name = ours.group() if ours else opener.group(1) if opener else None
     if name is None:
         return None
@@ -590,6 +618,9 @@ _OURS_GENERIC = re.compile(
     r" directors)?|it|we|our board)?(?: has| have| today| also| recently)*\W*$", re.IGNORECASE)
 
 
+_APPOINT_VERBS = ("appoint", "name", "tap", "promot", "elevat")
+
+
 def _appointment(clause: str) -> tuple[str, str, str, int] | None:
     """(organisation as written or "", person, role, where) of an appointment wording."""
     for pattern in (_ORG_FIRST, _PERSON_FIRST):
@@ -610,6 +641,8 @@ def _org_is_ours(org: str, ctx: Context) -> bool:
 
 def appointment(clause: str, low: str, ctx: Context) -> Found | None:
     """An appointment of ours, the person named after the verb in any casing."""
+    if not any(verb in low for verb in _APPOINT_VERBS):
+        return None
     found = _appointment(clause)
     if found is None:
         return None
@@ -634,7 +667,7 @@ def their_appointment(clause: str, company: re.Pattern[str]) -> str | None:
     found = _appointment(clause)
     if found is None or not found[0] or _OURS_GENERIC.match(found[0]) or company.search(found[0]):
         return None
-    if re.search(r"\b(?:we|our|us)\b", found[0], re.IGNORECASE):
+    if _WE.search(found[0]):
         return None
     return f"another organisation's appointment ({found[0][:30]})"
 
