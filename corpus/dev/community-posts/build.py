@@ -173,8 +173,43 @@ def pass_1():
     return rows
 
 
+YUZU_MEDIA_TALK = re.compile(
+    r"(patreon|early access|android|play store|my (phone|pc|laptop|deck)|steam deck|snapdragon|"
+    r"fps|nintendo|lawsuit|youtube|video|released|announce)", re.I)
+YUZU_LAWSUIT = re.compile(r"(lawsuit|sued|suing|settle|\$2\.4|2\.4 ?m|DMCA)", re.I)
+
+
+def pass_2():
+    rows = []
+    # yuzu #announcements before June 2021, from the Early Access launch (December 2019) on.
+    for m in yuzu_channel("announcements"):
+        if "2019-12-01" <= m["timestamp"] < "2021-06-01" and yuzu_text(m):
+            rows.append(yuzu_row("announcements", m))
+    # yuzu #android-updates: every post (the app's release notes).
+    for m in yuzu_channel("android-updates"):
+        if yuzu_text(m):
+            rows.append(yuzu_row("android-updates", m))
+    # yuzu #media (members' showcases): every 40th message of at least 120 characters that talks
+    # about devices, performance, videos or the company, then every message of at least 60
+    # characters about the lawsuit from 2024-02-26 (the day Nintendo sued) on.
+    media = yuzu_channel("media")
+    talk = [m for m in media if len(m["content"].strip()) >= 120
+            and YUZU_MEDIA_TALK.search(m["content"])]
+    rows += [yuzu_row("media", m) for m in talk[::40]]
+    picked = {m["id"] for m in talk[::40]}
+    for m in media:
+        if (m["timestamp"] >= "2024-02-26" and m["id"] not in picked
+                and len(m["content"].strip()) >= 60 and YUZU_LAWSUIT.search(m["content"])):
+            rows.append(yuzu_row("media", m))
+    # CRE8R #welcome-and-hellos: the messages of 80-149 characters left out of the first pass.
+    for m in cre8r_channel(CRE8R_WELCOME):
+        if 80 <= len(m["content"].strip()) < 150:
+            rows.append(cre8r_row("welcome-and-hellos", m))
+    return rows
+
+
 def main():
-    rows = pass_1()
+    rows = pass_1() + pass_2()
     with OUT.open("w", encoding="utf-8") as fh:
         for i, r in enumerate(rows, 1):
             fh.write(json.dumps({
