@@ -18,7 +18,7 @@ yuzu's embeds are appended to the message text.
 import json
 import re
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "messages.jsonl"
@@ -55,7 +55,7 @@ def utc(ts):
     """ISO 8601 with offset -> naive UTC 'YYYY-MM-DDTHH:MM:SS' (all sources in one clock)."""
     dt = datetime.fromisoformat(ts.replace("Z", "+00:00"))
     if dt.tzinfo is not None:
-        dt = dt.astimezone(timezone.utc).replace(tzinfo=None)
+        dt = dt.astimezone(UTC).replace(tzinfo=None)
     return dt.strftime("%Y-%m-%dT%H:%M:%S")
 
 
@@ -76,7 +76,8 @@ def yuzu_channel(name):
 def yuzu_text(m):
     parts = [m["content"].strip()]
     for e in m.get("embeds", []):
-        card = "\n".join(x.strip() for x in (e.get("title"), e.get("description")) if x and x.strip())
+        fields = (e.get("title"), e.get("description"))
+        card = "\n".join(x.strip() for x in fields if x and x.strip())
         if card:
             parts.append(card)
     return "\n\n".join(p for p in parts if p)
@@ -163,7 +164,7 @@ def pass_1():
     # 150th other message of at least 80 characters (the room's ordinary chatter).
     n = 0
     for m in jam_room():
-        t, sender, text = m
+        _, sender, text = m
         if sender in JAM_TEAM and JAM_ANNOUNCE.search(text):
             rows.append(jam_row(m))
         elif len(text) >= 80:
