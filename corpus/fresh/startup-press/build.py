@@ -24,6 +24,10 @@ SCRAPES = {
                     "84129cc5d174b525b9416609e53ec963144bbe2c", "techcrunch_articles.csv"),
     "gurkanwall": ("/work/.mirror/gurkanwall+CSIS4260-Assignment2/repo",
                    "4dd4339df58e5b021359169b6ae6b4954e6e6d63", "techcrunch_articles.csv"),
+    # TechCrunch Japan (jp.techcrunch.com), Apr-Jul 2018, via newsapi.org: headline and lead
+    # only, no header row (publishedAt, title, description, url, author)
+    "tcjp": ("/work/.mirror/pernod14+news_scrap/repo",
+             "3d756a7a3ef34073f4c8b217d706d86de333b84e", "techcrunch_articles.csv"),
 }
 # The crosson scrape keeps no dates: its articles are from May-July 2024; the commit date of
 # the scrape stands in as a placeholder.
@@ -70,6 +74,20 @@ SELECT = [
     ("gurkanwall", 9, "Joby Aviation"), ("gurkanwall", 13, "Tern AI"), ("gurkanwall", 14, "Bluesky"),
     ("gurkanwall", 16, "Bench"), ("gurkanwall", 25, "Flock Safety"), ("gurkanwall", 29, "Vento"),
     ("gurkanwall", 38, "Discord"), ("gurkanwall", 39, "Scale AI"), ("gurkanwall", 40, "xAI"),
+    # appended after the first 90 so their ids stay stable
+    ("tcjp", 8, "ローカルワークス"), ("tcjp", 21, "スペースリー"), ("tcjp", 60, "助太刀"),
+    ("tcjp", 72, "タウンWiFi"), ("tcjp", 86, "giftee"), ("tcjp", 91, "LegalForce"),
+    ("tcjp", 117, "プレイド"), ("tcjp", 138, "BASE"), ("tcjp", 175, "ヤマップ"), ("tcjp", 179, "チカク"),
+    ("tcjp", 244, "THECOO"), ("tcjp", 246, "QunaSys"), ("tcjp", 282, "シューマツワーカー"),
+    ("tcjp", 307, "フォトシンス"), ("tcjp", 317, "Ubie"), ("tcjp", 435, "カケハシ"),
+    ("tcjp", 507, "インテグリカルチャー"), ("tcjp", 551, "akippa"), ("tcjp", 632, "InstaVR"),
+    ("tcjp", 633, "サスメド"), ("tcjp", 701, "SEQSENSE"), ("tcjp", 5, "マネーフォワード"),
+    ("tcjp", 236, "メルカリ"), ("tcjp", 270, "HiCustomer"), ("tcjp", 320, "助太刀"),
+    ("tcjp", 400, "フーモア"), ("tcjp", 410, "Retty"), ("tcjp", 430, "マクアケ"),
+    ("tcjp", 37, "コインチェック"), ("tcjp", 77, "コインチェック"), ("tcjp", 604, "マナボ"),
+    ("tcjp", 52, "NYAGO"), ("tcjp", 230, "ジラフ"), ("tcjp", 212, "ラクスル"), ("tcjp", 437, "メルカリ"),
+    ("tcjp", 669, "メルカリ"), ("tcjp", 50, "KDDI"), ("tcjp", 145, "グリー"), ("tcjp", 418, "三井不動産"),
+    ("tcjp", 561, "アプリコット・ベンチャーズ"), ("tcjp", 474, "gumi"),
 ]
 MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
@@ -78,6 +96,9 @@ def rows(key):
     gitdir, commit, path = SCRAPES[key]
     raw = subprocess.run(["git", "--git-dir", gitdir, "show", f"{commit}:{path}"], check=True,
                          capture_output=True).stdout.decode("utf-8-sig")
+    if key == "tcjp":
+        names = ["publishedAt", "title", "description", "url", "author"]
+        return [dict(zip(names, r)) for r in csv.reader(io.StringIO(raw))]
     return list(csv.DictReader(io.StringIO(raw)))
 
 
@@ -102,6 +123,11 @@ def article(key, r):
     if key == "crosson":
         body = re.sub(r"^\s*(Featured Article )?Comment ", "", r["Text"])
         return r["Title"], "TechCrunch", CROSSON_DATE, None, body.strip()
+    if key == "tcjp":
+        # the lead as newsapi.org gave it; where it is empty or a fragment, the headline
+        lead = r["description"].strip()
+        body = lead if len(lead) >= 10 else r["title"]
+        return r["title"], r["author"], r["publishedAt"][:10], r["url"], body
     if key == "shankerram3":
         return r["title"], r["author"], r["date"][:10], r["url"], r["content"].strip()
     body = r["content"]
