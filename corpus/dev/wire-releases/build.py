@@ -18,7 +18,7 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent / "messages.jsonl"
 COMMIT = "b6b4490c3f94bc6fcda17806e7488e64c581c6cd"
 FOLDER = "content/press-releases/"
-LIMIT = 80
+LIMIT = 150
 # position in file-name order (1-based) -> company whose "we" the release speaks for
 SPEAKER = {
     1: "SVOLT", 2: "Dacia", 3: "SK On", 4: "Samsung SDI", 5: "Škoda Auto", 6: "Fiat",
@@ -37,6 +37,21 @@ SPEAKER = {
     70: "Samsung SDI", 71: "Peugeot", 72: "Geely Auto", 73: "Nissan", 74: "Volkswagen",
     75: "XPENG", 76: "Samsung SDI", 77: "XPENG", 78: "Hyundai Motor Company", 79: "Nissan",
     80: "Geely Auto",
+    81: "Panasonic Energy", 82: "Samsung SDI", 83: "Audi", 84: "StoreDot", 85: "Tata Motors",
+    86: "Opel", 87: "XPENG", 88: "Kia", 89: "Peugeot", 90: "CATL", 91: "Samsung SDI",
+    92: "XPENG", 93: "Leapmotor International", 94: "Peugeot", 95: "Kia", 96: "XPENG",
+    97: "Kia", 98: "Volkswagen", 99: "LG Energy Solution", 100: "Leapmotor International",
+    101: "Peugeot", 102: "Opel", 103: "Fiat", 104: "Renault", 105: "Leapmotor International",
+    106: "Nissan", 107: "Citroën", 108: "Audi", 109: "Leapmotor International", 110: "Citroën",
+    111: "Peugeot", 112: "ProLogium", 113: "Renault", 114: "MINI (BMW Group)",
+    115: "Hyundai Motor Company", 116: "LG Energy Solution", 117: "Ford", 118: "Kia America",
+    119: "Samsung SDI", 120: "CATL", 121: "Xiaomi", 122: "BYD", 123: "Honda",
+    124: "EVE Energy", 125: "General Motors", 126: "Ford", 127: "LG Energy Solution",
+    128: "EVE Energy", 129: "Škoda Auto", 130: "Leapmotor International", 131: "CATL",
+    132: "Opel", 133: "Ford", 134: "Toyota", 135: "Leapmotor International",
+    136: "Panasonic Energy", 137: "Toyota", 138: "LG Energy Solution", 139: "Renault",
+    140: "Volkswagen", 141: "Peugeot", 142: "Škoda Auto", 143: "Aptera", 144: "Fiat",
+    145: "Toyota", 146: "Volkswagen", 147: "Kia", 148: "Toyota", 149: "Ford", 150: "SK On",
 }
 
 
