@@ -24,7 +24,7 @@ SPEAKER = {
     1: "SVOLT", 2: "Dacia", 3: "SK On", 4: "Samsung SDI", 5: "Škoda Auto", 6: "Fiat",
     7: "NIO", 8: "LG Energy Solution", 9: "Samsung SDI", 10: "XPENG",
     11: "Hyundai Motor Company", 12: "CATL", 13: "XPENG", 14: "Mercedes-Benz", 15: "NIO",
-    16: "General Motors (GMC)", 17: "BYD", 18: "SVOLT", 19: "JLR (Range Rover)", 20: "Opel",
+    16: "General Motors", 17: "BYD", 18: "SVOLT", 19: "JLR (Range Rover)", 20: "Opel",
     21: "Volvo Cars", 22: "Volkswagen", 23: "MINI (BMW Group)", 24: "CATL", 25: "CATL",
     26: "Renault", 27: "Kia", 28: "Audi", 29: "Nissan", 30: "Toyota", 31: "Mazda",
     32: "XPENG", 33: "CATL", 34: "Opel", 35: "Kia America", 36: "Volkswagen", 37: "Kia",
