@@ -155,3 +155,17 @@ def test_money_formatting() -> None:
     assert (money(12_000_000), money(2_500_000_000), money(750_000), money(12)) == (
         "$12M", "$2.5B", "$750K", "$12")
     assert one_money("$1460k ACV and $1.46 million and $200k") == "$1.46M ACV and $1.46M and $200K"
+
+
+def test_the_company_is_named_as_its_messages_write_it() -> None:
+    events = [*arr_events(), event(EventType.PRODUCT_LAUNCH, Severity.HIGH,
+                                   "Launched ScaleFlow 2.0", "2026-01-12", "l1")]
+    doc = build(events, company_id="scaleflow", context=context(events))
+    assert doc.subject.startswith("ScaleFlow update, January 2026")
+    assert "Here is ScaleFlow's update" in body(doc)
+    # the setting wins; a lower-case handle or domain never does
+    named = build(events, company_id="scaleflow",
+                  context=context(events, company_name="Scaleflow Labs"))
+    assert named.company == "Scaleflow Labs"
+    quiet = [event(EventType.PRODUCT_LAUNCH, Severity.HIGH, "Moved docs to scaleflow.io")]
+    assert build(quiet, company_id="scaleflow", context=context(quiet)).company == "Scaleflow"
