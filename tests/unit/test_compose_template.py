@@ -169,3 +169,6 @@ def test_the_company_is_named_as_its_messages_write_it() -> None:
     assert named.company == "Scaleflow Labs"
     quiet = [event(EventType.PRODUCT_LAUNCH, Severity.HIGH, "Moved docs to scaleflow.io")]
     assert build(quiet, company_id="scaleflow", context=context(quiet)).company == "Scaleflow"
+    assert any("update.company_name is not set" in n and "'Scaleflow'" in n
+               for n in build(quiet, company_id="scaleflow", context=context(quiet)).notes)
+    assert not any("company_name" in n for n in named.notes)

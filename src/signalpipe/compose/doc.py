@@ -272,6 +272,9 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
     if not s.sender_name:
         doc.notes.append("update.sender_name is not set: the email is signed with a "
                          "placeholder; set it (and update.sender_title) in signalpipe.yaml")
+    if not s.company_name:
+        doc.notes.append(f"update.company_name is not set: the company is called {company!r} "
+                         "as the events spell it; set it in signalpipe.yaml if that is wrong")
     if ctx.kind == "outreach":
         from signalpipe.compose.outreach import outreach
 
