@@ -172,3 +172,16 @@ def test_the_company_is_named_as_its_messages_write_it() -> None:
     assert any("update.company_name is not set" in n and "'Scaleflow'" in n
                for n in build(quiet, company_id="scaleflow", context=context(quiet)).notes)
     assert not any("company_name" in n for n in named.notes)
+
+
+def test_a_run_rate_stated_later_supersedes_the_other_unit() -> None:
+    events = [event(EventType.REVENUE_MILESTONE, Severity.HIGH, "ARR reached $10K",
+                    "2026-01-05", "r1", arr_usd=10_000),
+              event(EventType.REVENUE_MILESTONE, Severity.HIGH, "MRR reached $4K",
+                    "2026-01-20", "r2", mrr_usd=4_000)]
+    doc = build(events, company_id="scaleflow", context=context(events))
+    assert [line.metric for line, _ in doc.kpis] == ["mrr"]
+    same_day = [*events, event(EventType.REVENUE_MILESTONE, Severity.HIGH, "ARR at $48K",
+                               "2026-01-20", "r3", arr_usd=48_000)]
+    both = build(same_day, company_id="scaleflow", context=context(same_day))
+    assert [line.metric for line, _ in both.kpis] == ["arr", "mrr"]

@@ -22,6 +22,7 @@ from signalpipe.kpis import (
     KpiLine,
     KpiObservation,
     event_date,
+    latest_of_each,
     ledger,
     show,
     show_change,
@@ -219,7 +220,8 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
     days = {mid: m.timestamp.date() for mid, m in ctx.messages.items()}
     dated = [(e, event_date(e, days)) for e in events]
     chosen = [(e, d) for e, d in dated if ctx.period.holds(d)]
-    kpi_lines = ledger(ctx.kpi_rows, since=ctx.period.since, until=ctx.period.until)
+    kpi_lines = latest_of_each(ledger(ctx.kpi_rows, since=ctx.period.since,
+                                      until=ctx.period.until))
     kpis = [(line, cites.of(line.now.source_message_ids, 1)) for line in kpi_lines]
     previous = {line.metric: cites.of(line.previous.source_message_ids, 1)
                 for line in kpi_lines if line.previous is not None}
