@@ -163,6 +163,10 @@ _OWNED = re.compile(r"\b[A-Z][\w.&-]*(?:'s|\u2019s)\s|\b(?:AWS|GCP|Azure|Cloudfl
 _URL = re.compile(r"\]\([^)\s]{1,500}\)|https?://\S+|www\.\S+|\S+@\S+\.\w+|<[^<>\s]{1,300}>"
                   r"|\{\{[^{}]{0,200}\}\}|`[^`\n]{0,300}`")
 
+# The same without the address alternative, for text with no "@": that one tries every position
+# of every word and backtracks through it, the slowest part of the scan.
+_URL_NO_MAIL = re.compile(_URL.pattern.replace(r"|\S+@\S+\.\w+", ""))
+
 
 def masked(text: str) -> str:
     """``text`` with links, addresses, markup and code blanked out, offsets kept: a release
@@ -170,7 +174,8 @@ def masked(text: str) -> str:
     if "://" not in text and "www." not in text and "@" not in text and "](" not in text \
             and "{{" not in text and "`" not in text and "<" not in text:
         return text
-    return _URL.sub(lambda m: " " * len(m.group()), text)
+    pattern = _URL if "@" in text else _URL_NO_MAIL
+    return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
 def read_message(message: Message, company: re.Pattern[str] | None

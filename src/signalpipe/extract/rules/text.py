@@ -14,6 +14,10 @@ from dataclasses import dataclass
 # them) followed by space unless the dot ends an abbreviation or an initial, or at a bullet.
 _BREAK = re.compile(r"\n\s*\n\s*|\n|(?<=[.!?])\s+|\s[\u2022\u25cf\u25aa]\s"
                     r"|(?<=[\U0001f300-\U0001faff\u2600-\u27bf])\s+(?=[A-Z])")
+# The same cuts for text with no emoji and no bullet: the two alternatives that need one cannot
+# match, and leaving them out makes the scan of a long post about twice as fast.
+_BREAK_PLAIN = re.compile(r"\n\s*\n\s*|\n|(?<=[.!?])\s+")
+_EMOJI_OR_BULLET = re.compile(r"[\U0001f300-\U0001faff\u2600-\u27bf\u2022\u25cf\u25aa]")
 _EMOJI_CAP = re.compile(r"[\U0001f300-\U0001faff\u2600-\u27bf]\s+[A-Z]")
 _ABBREVIATIONS = frozenset([
     "inc", "vs", "co", "no", "mr", "ms", "mrs", "dr", "st", "e.g", "i.e", "ltd", "corp", "jr", "sr",
@@ -72,7 +76,8 @@ def sentences(text: str, *, limit: int = 400) -> list[Span]:
         return [one] if one is not None else []
     out: list[Span] = []
     at = 0
-    for m in _BREAK.finditer(text):
+    cuts = _BREAK if _EMOJI_OR_BULLET.search(text) else _BREAK_PLAIN
+    for m in cuts.finditer(text):
         if not _is_break(text, m.start(), m.end()):
             continue
         piece = _trimmed(text, at, m.start())
