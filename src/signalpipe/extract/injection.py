@@ -80,6 +80,18 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "end_of_data": (("end",), ("messages", "data", "input", "context")),
 }
 
+# Where the words above are common ("ai", "you", "system"), a case-sensitive pattern on the
+# lower-cased text narrows further: each is a piece every match of the named pattern contains.
+_MODEL_LOW = (r"(?:ai|a\.i\.|assistant|llm|language model|gpt|chatgpt|gemini|claude|bot|extractor"
+              r"|summari[sz]er)")
+_GATES: dict[str, re.Pattern[str]] = {name: re.compile(rx) for name, rx in {
+    "role_change": r"you\s+are\s+no|pretend\s+(?:to|you)|act\s+as\s",
+    "addresses_model": r"\s" + _MODEL_LOW + r"\b",
+    "instructs_writer": r"\s" + _MODEL_LOW + r"\s|when\s+you\s",
+    "system_prompt": r"system\s*(?:prompt|:|\])|developer\s+mode|jailbreak",
+    "output_control": r"(?:significant|high[- ](?:severity|priority))\s+event|classify\s|prompt",
+}.items()}
+
 
 def _plain(text: str) -> str:
     # Full-width letters and zero-width characters are classic ways to slip past a regex.
@@ -100,7 +112,9 @@ def injection_reason(text: str) -> str | None:
     text = _plain(text)
     low = None if any(ch in text for ch in _FOLDS_TO_ASCII) else text.lower()
     for name, pattern in _PATTERNS.items():
-        if low is not None and not all(any(w in low for w in group) for group in _NEEDS[name]):
+        if low is not None and (
+                not all(any(w in low for w in group) for group in _NEEDS[name])
+                or (name in _GATES and not _GATES[name].search(low))):
             continue
         if pattern.search(text):
             return name
