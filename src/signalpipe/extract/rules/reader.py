@@ -140,9 +140,7 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
     if news:
         return news
     if found.relational:
-        other = re.search(r"\b(?:competitors?|rivals?|competition|(?:big (?:week|day|news|win)"
-                          r"|congrats|congratulations|kudos) (?:for|to) (?!us\b|our\b|the team\b"
-                          r"|everyone\b))\b", head, re.IGNORECASE)
+        other = _RIVAL.search(head)
         if other:
             return f"third party ({other.group()})"
         return None
@@ -155,6 +153,10 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
     return third_party(head, clause, company)
 
 
+# A rival or a third party congratulated before the trigger: someone else's news.
+_RIVAL = re.compile(r"\b(?:competitors?|rivals?|competition|(?:big (?:week|day|news|win)"
+                    r"|congrats|congratulations|kudos) (?:for|to) (?!us\b|our\b|the team\b"
+                    r"|everyone\b))\b", re.IGNORECASE)
 # Someone else's system, named as theirs: "Stripe's API was down", "AWS us-east-1 went down".
 _OWNED = re.compile(r"\b[A-Z][\w.&-]*(?:'s|\u2019s)\s|\b(?:AWS|GCP|Azure|Cloudflare|GitHub|Stripe"
                     r"|Google|Microsoft|Slack|Fastly|Vercel|Heroku|Okta|Twilio|OpenAI)\b")
