@@ -33,6 +33,7 @@ _MAY_CUT = re.compile(r"\s(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Tt]hough|[Ww]hereas|
 # plain substring tests are far cheaper than the pattern's try at every position.
 _MAY_CUT_WORDS = ("but", "But", "however", "However", "though", "Though", "whereas", "Whereas",
                   "while", "While", "\u2014", "...", "\u2026")
+_MAY_CUT_SCAN = re.compile("|".join(map(re.escape, _MAY_CUT_WORDS)))
 _CAPITALS = re.compile(r"[A-Z]{3}")
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)])\s+")
 
@@ -109,7 +110,7 @@ def _is_break(text: str, start: int, end: int) -> bool:
 
 def _may_cut(text: str) -> bool:
     """``_MAY_CUT.search(text)``, answered without the pattern when no word it needs is there."""
-    if any(word in text for word in _MAY_CUT_WORDS):
+    if _MAY_CUT_SCAN.search(text):
         return _MAY_CUT.search(text) is not None
     return _CAPITALS.search(text) is not None
 
