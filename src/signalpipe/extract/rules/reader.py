@@ -298,7 +298,8 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
     out: list[Span] = []
     for piece in pieces:
         joint = _JOINT.search(piece.text) if (" and " in piece.text or ", " in piece.text
-                                              or " as " in piece.text) else None
+                                              or " as " in piece.text) \
+            and _cued(piece, at) >= 2 else None  # a cut needs a cue on each side of it
         if joint is None:
             out.append(piece)
             continue
@@ -316,6 +317,12 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
         else:
             out.append(piece)
     return out
+
+
+def _cued(piece: Span, at: list[tuple[int, frozenset[str]]]) -> int:
+    """How many cues in ``piece`` call a detector that decides where a clause is cut."""
+    return sum(1 for pos, these in at if piece.start <= pos < piece.end
+               and any(not n.startswith("corp_") for n in these))
 
 
 def _injected(message: Message, flagged: list[str | None]) -> str | None:
@@ -362,6 +369,9 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
 def _per_sentence(spans: list[Span], found: list[tuple[int, frozenset[str]]]
                   ) -> dict[int, list[tuple[int, frozenset[str]]]]:
     """Each sentence's cues: (position, detector names)."""
+    if len(spans) == 1:  # most chat messages: no search needed
+        only = [(pos, names) for pos, names in found if spans[0].start <= pos < spans[0].end]
+        return {0: only} if only else {}
     starts = [s.start for s in spans]
     out: dict[int, list[tuple[int, frozenset[str]]]] = {}
     for pos, names in found:
