@@ -258,7 +258,8 @@ def _read_body(message: Message, company: re.Pattern[str] | None
             return [], []
     hits: list[Hit] = []
     rejected: list[tuple[str, str]] = []
-    spans = sentences(text)
+    # the sentence after the last cue's is the last one read (a retraction may follow)
+    spans = sentences(text, until=max(pos for pos, _ in found_cues))
     wanted = _per_sentence(spans, found_cues)
     subject = subject_of(message)
     flagged: list[str | None] = []  # computed once, and only for a message with an event

@@ -69,8 +69,12 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start, end, text[start:end])
 
 
-def sentences(text: str, *, limit: int = 400) -> list[Span]:
-    """The sentences of ``text`` in order, at most ``limit`` (a huge message is read in part)."""
+def sentences(text: str, *, limit: int = 400, until: int | None = None) -> list[Span]:
+    """The sentences of ``text`` in order, at most ``limit`` (a huge message is read in part).
+
+    With ``until``, the cutting stops at the first sentence that starts after that offset: a
+    reader that needs the sentences around its cues need not cut the rest of a long post.
+    """
     if "\n" not in text and ". " not in text and "! " not in text and "? " not in text \
             and "\u2022" not in text and not _EMOJI_CAP.search(text):
         one = _trimmed(text, 0, len(text))  # most chat messages: one sentence
@@ -84,7 +88,7 @@ def sentences(text: str, *, limit: int = 400) -> list[Span]:
         piece = _trimmed(text, at, m.start())
         if piece is not None:
             out.append(piece)
-            if len(out) >= limit:
+            if len(out) >= limit or (until is not None and piece.start > until):
                 return out
         at = m.end()
     piece = _trimmed(text, at, len(text))
