@@ -333,9 +333,10 @@ for _detector, _spec in STEMS.items():
         _stem = _stem.rstrip("$")
         table[_stem] = table.get(_stem, frozenset()) | {_detector}
 # The trie matches the longest stem at a position; a shorter stem it starts with ("clos" in
-# "closed") calls for its detectors too.
-_OPEN = {stem: frozenset().union(d, *(o for s, o in _OPEN.items()
-                                      if s != stem and stem.startswith(s)))
+# "closed") calls for its detectors too. Each stem looks up its own prefixes (not every other
+# stem: that was quadratic, most of this package's import time).
+_OPEN = {stem: frozenset().union(d, *(_OPEN[stem[:k]] for k in range(len(stem))
+                                      if stem[:k] in _OPEN))
          for stem, d in _OPEN.items()}
 STEM_DETECTORS = {stem: _OPEN.get(stem, frozenset()) | _WHOLE.get(stem, frozenset())
                   for stem in {*_OPEN, *_WHOLE}}
