@@ -164,7 +164,8 @@ STEMS: dict[str, str] = {
               "open sourc major version is out are out is here are here announce release of "
               "excited to now support now offer you can now you can finally now works with "
               "now integrates with slipped delayed postponed pushed back shipping first version "
-              "published is a new is our new shelv mothball",
+              "published is a new is our new shelv mothball now out now ready make it official "
+              "it's official its official",
     # news wording (headlines.py): results and audiences that rose, in a headline's few words
     "news_results": "rise rises rose risen climb jump grow grew increase gain surg soar doubl "
                     "topped tops$ beat ahead improv passes passed crossed surpass strong "
@@ -344,6 +345,9 @@ STEM_DETECTORS = {stem: _OPEN.get(stem, frozenset()) | _WHOLE.get(stem, frozense
 GATE = re.compile(r"(?<![a-z0-9])(?:" + _trie(sorted(STEM_DETECTORS)) + ")")
 # Major-version headings ("## [4.0.0] - 2025-01-21") have no word to gate on.
 HEADING = re.compile(r"(?m)^\W{0,6}v?[1-9]\d*\.0(?:\.0)?\b")
+# A product and its release version opening a post ("meshcore firmware v1.9.0", changelog.py).
+NAMED_HEADING = re.compile(r"^\W{0,4}[a-z][\w.-]*(?: [\w.-]+){0,4}? v?(?:[1-9]\d*\.0"
+                           r"|\d+\.[1-9]\d*\.0)\b")
 
 
 def cues(low: str) -> list[tuple[int, frozenset[str]]]:
@@ -362,6 +366,9 @@ def cues(low: str) -> list[tuple[int, frozenset[str]]]:
                 out.append(inner)
     if ".0" in low:
         out.extend((m.end() - 1, _LAUNCH) for m in HEADING.finditer(low))
+        named = NAMED_HEADING.match(low)
+        if named:
+            out.append((0, _LAUNCH))
     return out
 
 

@@ -1,0 +1,156 @@
+"""Changelogs and release chatter: which release wordings are a launch of ours and which are a
+feature note, a fix build or talk about someone's release; and release posts that state their
+launch without a launch verb.
+
+A launch is our product, a major version or a formally released version, stated as news
+(shared LABELLING.md). Changelogs and chat use the launch words for much less:
+- a feature note: an existing product that "now supports" something ("Preview deployments now
+  support password-protection", "Tigris now supports recent releases of the S3 SDK"), a feature
+  opened to a plan ("auth is now available on the Starter plan"), a knob or a picture added
+  ("Introduced RateLimit and Parallelism controls", "Brand icons are now available");
+- a fix build: "Newly fixed Heltec V4 firmware now available", "a bug-fix build is out";
+- talk about a release: a date half-remembered ("Released on the 26th or 27th, I believe"), a
+  release still to come ("Spinal Tap 2 is out in September"), a release referred to ("upgrading
+  to the released Bootloader", "1.16 is the first release with ..."), a delivery ("my first
+  Lora device has arrived").
+
+Release posts also state a launch with no verb at all, or with words ``company.LAUNCH`` lacks:
+a heading that is a product and its version above the notes ("MeshCore Firmware v1.9.0
+Companion Firmware ... new boards: ..."), a version "now ready" or "now out" with its link
+("T-Deck firmware v9.0 now ready: <url>"), a version made official ("we are happy to make it
+official now" under "Stories Behind ZenStack V2"), an alpha or beta build published for a
+major version ("We've just published an alpha version for the upcoming 6.0 major release").
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Context, Found
+from signalpipe.extract.rules.lexicon import rx
+from signalpipe.extract.rules.names import key
+from signalpipe.models import EventType
+
+# Announcement words that make a feature note news ("We're excited to announce Acme now
+# supports SAML"): without one, "now supports" is a changelog line.
+_ANNOUNCED = rx(r"\b(?:announc\w*|excited|happy|pleased|thrilled|proud|introducing|today"
+                r"|launch\w*|unveil\w*)\b")
+_NOW_SUPPORTS = rx(r"^now (?:supports?|offers?)$")
+# What "now supports" something is a part of a product, named by a common noun ("In-product
+# search now supports prefix matching", "Status pages now support multiple languages"), not the
+# product by its name ("Tigris now supports object notifications!", "Acme 2.0 now supports").
+_PART_OF = re.compile(r"(?<![\w-])[a-z][a-z-]+[\s`*\])]*$")
+# Support for someone else's release: "now supports recent releases of the S3 SDK".
+OTHERS_VERSION = rx(r"\s+(?:the )?(?:recent|latest|newest|new|newer|current|older)"
+                    r" (?:releases?|versions?) of\b")
+# A feature opened to a plan or shown beside others: "now available on the Starter plan",
+# "available alongside the rest of the icon library", "available via both GitHub Action and
+# GitHub App".
+ON_A_PLAN = rx(r"\bavailable (?:on|for|in|to|with) (?:the |all |our |every )?(?:[\w-]+ ){0,2}"
+               r"(?:plans?|tiers?|subscriptions?|workspaces?)\b|\bavailable alongside\b"
+               r"|\bavailable (?:via|through|in|on) both\b")
+# Knobs and pictures: what a changelog adds to a product, not a product.
+_KNOBS = (r"(?:controls|options|settings|toggles?|filters?|icons?|fields|shortcuts?|columns?"
+          r"|sorting|tooltips?|badges?|buttons?|presets?|themes?|colou?rs|emojis?|fonts?"
+          r"|keyboard shortcuts|animations?|sounds?|labels?|placeholders?)")
+KNOB_AFTER = rx(r"^\W*(?:(?:the|a|an|our|new|more|\d+) )*(?:[\w.-]+ ){0,4}?" + _KNOBS
+                + r"\W*$")
+KNOB_BEFORE = rx(_KNOBS + r" (?:are|is) (?:now |finally )?$")
+# A build that fixes bugs: "Newly fixed Heltec V4 Expansion Kit firmware now available".
+FIX_BUILD = rx(r"\b(?:newly |just )?(?:fixed|bug-?fix(?:ed)?|patched|hot-?fixed) (?:[\w.-]+ ){0,5}?"
+               r"(?:firmware|build|version|release|image|binary|update|apk)s?\b")
+# Release talk: a hedge on a date, a release to come, a release referred to, a delivery.
+HEARSAY = rx(r"\b(?:i (?:believe|think|guess|heard|assume)|iirc|afaik|apparently|supposedly"
+             r"|if i remember|rumou?red)\b")
+_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november"
+           r"|december|spring|summer|fall|autumn|winter|q[1-4]|the (?:spring|summer|fall|autumn"
+           r"|winter))")
+TO_COME = rx(r"\b(?:is|are|comes?|coming|will be|should be) (?:out|live|available|released)"
+             r" (?:in|by|from|starting|around|sometime in) (?:early |mid-?|late )?" + _MONTHS
+             + r"\b|\b(?:out|available|live) (?:next|later this|sometime|soon)\b")
+REFERRED = rx(r"\bthe (?:newly |recently |just |latest )?released (?!(?:it|them|this|that)\b)"
+              r"[\w-]+|\b(?:is|was) the (?:first|last|latest|earliest|final) (?:[\w-]+ )?"
+              r"(?:release|version|build)\b")
+DELIVERED = rx(r"\b(?:my|our|the) (?:[\w-]+ ){0,3}(?:device|order|package|units?|boards?|kits?"
+               r"|parcel|shipment|radios?|nodes?|hardware|modules?|samples?|delivery|devices)"
+               r" (?:has |have |finally |just )*arrived\b")
+
+
+def feature_note(trigger: str, clause: str, low: str, at: int, *, intransitive: bool) -> str | None:
+    """Why the launch words at ``at`` state a changelog line or release talk, or None."""
+    if _NOW_SUPPORTS.match(trigger) and not _ANNOUNCED.search(low) \
+            and (_PART_OF.search(clause, 0, at) or OTHERS_VERSION.match(low, at + len(trigger))):
+        return "feature note: now supports"
+    if ON_A_PLAN.search(low):
+        return "feature note: opened to a plan"
+    end = at + len(trigger)
+    if KNOB_BEFORE.search(low, 0, at) if intransitive else KNOB_AFTER.match(_object(low, end)):
+        return "feature note: a knob"
+    for family, pattern in (("fix build", FIX_BUILD), ("hearsay", HEARSAY), ("to come", TO_COME),
+                            ("release referred to", REFERRED), ("delivery", DELIVERED)):
+        if pattern.search(low):
+            return family
+    return None
+
+
+_STOP = re.compile(r"\s(?:to|for|that|which|so|with|in|on)\s|[,;:.!(]")
+
+
+def _object(low: str, end: int) -> str:
+    """The words after the trigger, up to where the object ends."""
+    stop = _STOP.search(low, end)
+    return low[end:stop.start() if stop else len(low)]
+
+
+# A product and its version opening a post, no verb: "MeshCore Firmware v1.9.0 Companion
+# Firmware ...". A version X.Y.0 or X.0 is a release; X.Y (Y > 0) and X.Y.Z (Z > 0) are point
+# releases, and a mobile app's version an app-store update (shared LABELLING.md).
+HEADING = re.compile(r"^\W{0,4}(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}?)"
+                     r"(?: (?P<kind>(?i:firmware|server|cli|sdk|desktop|engine|agent|client"
+                     r"|library|plugin|os)))? v?(?P<v>[1-9]\d*\.0|\d+\.[1-9]\d*\.0)\b(?![.-]?\w)")
+# The notes under a heading say what is new: "new boards", "new ExtraFS support".
+_NOTES = rx(r"\bnew\b|\badded\b|\bsupport for\b")
+# A version said to be ready or out, with its link blanked after the colon: "T-Deck firmware
+# v9.0 now ready: <url>", "v8.0 is now out: <url>".
+READY = re.compile(r"\bv?(?P<v>[1-9]\d*\.0|\d+\.[1-9]\d*\.0) (?:is |are )?now (?:ready|out)"
+                   r"(?=\s*[:!]|\s*$|\s+(?:to|for) (?:download|install))")
+_BEFORE_VERSION = re.compile(r"([A-Z][\w.-]*(?: [\w.-]+){0,3}) v?[1-9]\d*\.\d+(?:\.\d+)?\s*$")
+# Made official, or a pre-release of a major version published: "we are happy to make it
+# official now", "we've just published an alpha version for the upcoming 6.0 major release".
+OFFICIAL = rx(r"\b(?:happy|excited|proud|thrilled|pleased|time) to make it official\b"
+              r"|\bit'?s (?:now )?official\b")
+_SUBJECT_VERSION = re.compile(r"([A-Z][\w.-]*) (?:v|V|version )?"
+                              r"(?P<v>[1-9]\d*(?:\.0)?)\b(?!\.[1-9])")
+PRE_MAJOR = rx(r"\b(?:published|released|shipped|pushed|cut) (?:an?|the) (?:first |public )?"
+               r"(?P<stage>alpha|beta|preview) (?:version|build|release)? ?(?:of|for) (?:the )?"
+               r"(?:upcoming |next |new )?(?:[\w-]+ )?v?(?P<v>[1-9]\d*\.0)\b")
+
+
+def _release(name: str, version: str, at: int, *, stage: str = "") -> Found:
+    label = f"{name} {version}".strip() if name else f"version {version}"
+    label = f"{label} {stage}".strip()
+    return Found(EventType.PRODUCT_LAUNCH, {"product": key(label)}, f"Launched {label}", at,
+                 allow=frozenset({"plan"}) if stage else frozenset())
+
+
+def release_post(clause: str, low: str, ctx: Context) -> Found | None:
+    """A release stated by a heading, a version said ready, made official or pre-released."""
+    heading = HEADING.match(clause) if not ctx.before else None
+    if heading and not heading["name"].lower().endswith(" app") \
+            and _NOTES.search(low, heading.end()):
+        name = " ".join(w for w in (heading["name"], heading["kind"]) if w)
+        return _release(name, f"v{heading['v']}", 0)
+    ready = READY.search(clause)
+    if ready:
+        named = _BEFORE_VERSION.search(clause, 0, ready.end("v"))
+        return _release(named.group(1) if named else "", f"v{ready['v']}", ready.start())
+    if OFFICIAL.search(low) and ctx.subject:
+        version = _SUBJECT_VERSION.search(ctx.subject)
+        return _release(version.group(1), f"v{version['v']}", 0) if version else None
+    pre = PRE_MAJOR.search(low)
+    if pre:
+        named = _SUBJECT_VERSION.search(ctx.subject)
+        return _release(named.group(1) if named else "", pre["v"], pre.start(),
+                        stage=pre["stage"])
+    return None
+
