@@ -29,6 +29,7 @@ import re
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.lexicon import rx
 from signalpipe.extract.rules.names import key
+from signalpipe.extract.rules.text import lower
 from signalpipe.models import EventType
 
 # Announcement words that make a feature note news ("We're excited to announce Acme now
@@ -46,16 +47,17 @@ OTHERS_VERSION = rx(r"\s+(?:the )?(?:recent|latest|newest|new|newer|current|olde
 # A feature opened to a plan or shown beside others: "now available on the Starter plan",
 # "available alongside the rest of the icon library", "available via both GitHub Action and
 # GitHub App".
-ON_A_PLAN = rx(r"\bavailable (?:on|for|in|to|with) (?:the |all |our |every )?(?:[\w-]+ ){0,2}"
+ON_A_PLAN = rx(r"\bavailable (?:on|for|in|to|with) (?:the |all |our |every )?(?:[\w-]+ ){0,4}"
                r"(?:plans?|tiers?|subscriptions?|workspaces?)\b|\bavailable alongside\b"
                r"|\bavailable (?:via|through|in|on) both\b")
 # Knobs and pictures: what a changelog adds to a product, not a product.
 _KNOBS = (r"(?:controls|options|settings|toggles?|filters?|icons?|fields|shortcuts?|columns?"
           r"|sorting|tooltips?|badges?|buttons?|presets?|themes?|colou?rs|emojis?|fonts?"
-          r"|keyboard shortcuts|animations?|sounds?|labels?|placeholders?)")
+          r"|keyboard shortcuts|animations?|sounds?|labels?|placeholders?|flags|stickers|avatars"
+          r"|wallpapers)")
 KNOB_AFTER = rx(r"^\W*(?:(?:the|a|an|our|new|more|\d+) )*(?:[\w.-]+ ){0,4}?" + _KNOBS
                 + r"\W*$")
-KNOB_BEFORE = rx(_KNOBS + r" (?:are|is) (?:now |finally )?$")
+KNOB_BEFORE = rx(_KNOBS + r"\s+(?:(?:are|is) (?:now |finally )?)?$")
 # A build that fixes bugs: "Newly fixed Heltec V4 Expansion Kit firmware now available".
 FIX_BUILD = rx(r"\b(?:newly |just )?(?:fixed|bug-?fix(?:ed)?|patched|hot-?fixed) (?:[\w.-]+ ){0,5}?"
                r"(?:firmware|build|version|release|image|binary|update|apk)s?\b")
@@ -76,15 +78,19 @@ DELIVERED = rx(r"\b(?:my|our|the) (?:[\w-]+ ){0,3}(?:device|order|package|units?
                r" (?:has |have |finally |just )*arrived\b")
 
 
-def feature_note(trigger: str, clause: str, low: str, at: int, *, intransitive: bool) -> str | None:
+def feature_note(trigger: str, clause: str, low: str, at: int, *, intransitive: bool,
+                 ctx: Context) -> str | None:
     """Why the launch words at ``at`` state a changelog line or release talk, or None."""
-    if _NOW_SUPPORTS.match(trigger) and not _ANNOUNCED.search(low) \
-            and (_PART_OF.search(clause, 0, at) or OTHERS_VERSION.match(low, at + len(trigger))):
+    end = at + len(trigger)
+    if _NOW_SUPPORTS.match(trigger) and _supports_a_feature(clause, low, at, end, ctx.subject):
         return "feature note: now supports"
     if ON_A_PLAN.search(low):
         return "feature note: opened to a plan"
-    end = at + len(trigger)
-    if KNOB_BEFORE.search(low, 0, at) if intransitive else KNOB_AFTER.match(_object(low, end)):
+    # the clause may end at "and": "Introduced retry | and timeout options for webhooks"
+    sentence = lower(ctx.sentence)
+    start = sentence.find(low)
+    after = _object(sentence, start + end) if start >= 0 else _object(low, end)
+    if KNOB_BEFORE.search(low, 0, at) if intransitive else KNOB_AFTER.match(after):
         return "feature note: a knob"
     for family, pattern in (("fix build", FIX_BUILD), ("hearsay", HEARSAY), ("to come", TO_COME),
                             ("release referred to", REFERRED), ("delivery", DELIVERED)):
@@ -93,6 +99,21 @@ def feature_note(trigger: str, clause: str, low: str, at: int, *, intransitive: 
     return None
 
 
+def _supports_a_feature(clause: str, low: str, at: int, end: int, subject: str) -> bool:
+    """"X now supports Y" is a changelog line unless announced, a major version's, an
+    integration or the subject of the post: a part of a product ("search now supports") or
+    support for someone else's release is one always."""
+    if _PART_OF.search(clause, 0, at) or OTHERS_VERSION.match(low, end):
+        return True
+    if _ANNOUNCED.search(low) or _MAJOR.search(low) or _INTEGRATION.search(low, end):
+        return False
+    words = [w for w in re.findall(r"[a-z]{4,}", _object(low, end)) if w not in _PLAIN]
+    return not (words and all(w in subject.lower() for w in words))
+
+
+_MAJOR = re.compile(r"\bv?[1-9]\d*\.0\b(?!\.[1-9])")
+_INTEGRATION = rx(r"\b(?:integrations?|connectors?|apps?|sdks?|apis?|plugins?|extensions?)\b")
+_PLAIN = frozenset({"with", "from", "your", "their", "support", "full", "native", "more"})
 _STOP = re.compile(r"\s(?:to|for|that|which|so|with|in|on)\s|[,;:.!(]")
 
 
@@ -107,12 +128,14 @@ def _object(low: str, end: int) -> str:
 # releases, and a mobile app's version an app-store update (shared LABELLING.md).
 HEADING = re.compile(r"^\W{0,4}(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}?)"
                      r"(?: (?P<kind>(?i:firmware|server|cli|sdk|desktop|engine|agent|client"
-                     r"|library|plugin|os)))? v?(?P<v>[1-9]\d*\.0|\d+\.[1-9]\d*\.0)\b(?![.-]?\w)")
+                     r"|library|plugin|os)))? v?(?P<v>[1-9]\d*\.0(?:\.0)?|\d+\.[1-9]\d*\.0)\b"
+                     r"(?![.-]?\w)")
 # The notes under a heading say what is new: "new boards", "new ExtraFS support".
 _NOTES = rx(r"\bnew\b|\badded\b|\bsupport for\b")
 # A version said to be ready or out, with its link blanked after the colon: "T-Deck firmware
 # v9.0 now ready: <url>", "v8.0 is now out: <url>".
-READY = re.compile(r"\bv?(?P<v>[1-9]\d*\.0|\d+\.[1-9]\d*\.0) (?:is |are )?now (?:ready|out)"
+READY = re.compile(r"\bv?(?P<v>[1-9]\d*\.0(?:\.0)?|\d+\.[1-9]\d*\.0) (?:is |are )?now"
+                   r" (?:ready|out)"
                    r"(?=\s*[:!]|\s*$|\s+(?:to|for) (?:download|install))")
 _BEFORE_VERSION = re.compile(r"([A-Z][\w.-]*(?: [\w.-]+){0,3}) v?[1-9]\d*\.\d+(?:\.\d+)?\s*$")
 # Made official, or a pre-release of a major version published: "we are happy to make it
@@ -124,6 +147,12 @@ _SUBJECT_VERSION = re.compile(r"([A-Z][\w.-]*) (?:v|V|version )?"
 PRE_MAJOR = rx(r"\b(?:published|released|shipped|pushed|cut) (?:an?|the) (?:first |public )?"
                r"(?P<stage>alpha|beta|preview) (?:version|build|release)? ?(?:of|for) (?:the )?"
                r"(?:upcoming |next |new )?(?:[\w-]+ )?v?(?P<v>[1-9]\d*\.0)\b")
+
+# A headline's "<Company> open-sources its <thing>" (LAUNCH reads "open-sourced"): whose thing it
+# is, the subject veto decides ("Google open-sources its planner" is Google's news).
+OPEN_SOURCES = re.compile(r"\b(?i:open[- ]sources?|open[- ]sourcing) (?i:its|our|the|their) "
+                          r"(?i:new )?(?P<what>[\w.-]+(?: [\w.-]+){0,3}?)(?=\s*(?:[,;:.!(]|$"
+                          r"|\s(?:to|for|as|under|on|in|after|with|and|today|this|now)\b))")
 
 
 def _release(name: str, version: str, at: int, *, stage: str = "") -> Found:
@@ -147,6 +176,11 @@ def release_post(clause: str, low: str, ctx: Context) -> Found | None:
     if OFFICIAL.search(low) and ctx.subject:
         version = _SUBJECT_VERSION.search(ctx.subject)
         return _release(version.group(1), f"v{version['v']}", 0) if version else None
+    opened = OPEN_SOURCES.search(clause)
+    if opened:
+        what = opened["what"]
+        return Found(EventType.PRODUCT_LAUNCH, {"product": key(what), "release": "open source"},
+                     f"Open-sourced {what}", opened.start())
     pre = PRE_MAJOR.search(low)
     if pre:
         named = _SUBJECT_VERSION.search(ctx.subject)

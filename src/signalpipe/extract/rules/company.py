@@ -318,7 +318,8 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
                              intransitive=INTRANSITIVE.match(m.group().strip()) is not None,
                              subject=ctx.subject, sentence=ctx.sentence) \
             or feature_note(m.group().strip(), clause, low, m.start(),
-                            intransitive=INTRANSITIVE.match(m.group().strip()) is not None):
+                            intransitive=INTRANSITIVE.match(m.group().strip()) is not None,
+                            ctx=ctx):
         return None
     version = _VERSION.search(clause)
     product = released(clause, m) if new else _product(clause, m, ctx,
