@@ -1,0 +1,141 @@
+"""The rules extractor on changelogs and release chatter (changelog.py): release posts that
+state a launch without a launch verb, beside changelog feature notes, fix builds and talk about
+a release that are no launch of ours. Each family is written in several styles (a Slack post in
+#announcements, a GitHub release body, an email to customers, a press headline, a tweet), each
+beside look-alikes that share its words."""
+
+from __future__ import annotations
+
+import pytest
+
+from signalpipe.models import EventType
+from tests.unit.rules_read import MakeMessage, read
+
+T = EventType
+
+LAUNCHES = [
+    # a heading: product and release version above its notes, no verb
+    ("Acme Agent v2.0.0 https://github.com/acme/agent/releases/tag/v2.0.0 new: streaming "
+     "uploads, support for ARM boards", "Launched Acme Agent v2.0.0"),
+    ("Acme CLI 3.4.0 - added support for workspaces, new login flow",
+     "Launched Acme CLI v3.4.0"),
+    ("Acme Firmware v1.9.0 Companion Firmware nRF boards: new ExtraFS support",
+     "Launched Acme Firmware v1.9.0"),
+    # a version said to be out or ready, its link after the colon
+    ("📣 Acme Desktop v5.0 is now out: https://acme.dev/download", "Launched Acme Desktop v5.0"),
+    ("Acme SDK 2.0 is now ready to download.", "Launched Acme SDK v2.0"),
+    ("OK, Acme firmware v9.0 now ready: https://acme.dev/e/361676",
+     "Launched Acme firmware v9.0"),
+    # a pre-release of a major version published
+    ("We just released a public beta version of the upcoming 3.0 release.",
+     "Launched version 3.0 beta"),
+    # open-sourced, in a headline's words or a founder's
+    ("Acme open-sources its query planner", "Open-sourced query planner"),
+    ("We're open-sourcing our Rust SDK today.", "Open-sourced Rust SDK"),
+    # "now supports" said of the product by its name, with a major version or an integration
+    ("Acme 2.0 now supports twelve databases.", "Launched Acme 2.0"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), LAUNCHES)
+def test_release_posts_without_a_launch_verb_are_launches(make_message: MakeMessage,
+                                                          text: str, title: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.title) for e in events] == [(T.PRODUCT_LAUNCH, title)], text
+
+
+def test_a_version_made_official_takes_its_name_from_the_headline(
+        make_message: MakeMessage) -> None:
+    text = ("After polishing Acme V2 for more than two months, we are happy to make it "
+            "official now.")
+    events = read(make_message, text, subject="Stories Behind Acme V2")
+    assert [e.title for e in events] == ["Launched Acme v2"]
+
+
+def test_an_alpha_of_a_major_version_is_named_by_its_headline(make_message: MakeMessage) -> None:
+    text = "We've just published an alpha version for the upcoming 6.0 major release."
+    events = read(make_message, text, subject="Acme version 6.0 alpha")
+    assert [e.title for e in events] == ["Launched Acme 6.0 alpha"]
+
+
+def test_our_product_now_supporting_what_its_post_is_about_is_a_launch(
+        make_message: MakeMessage) -> None:
+    events = read(make_message, "Acme now supports object notifications!",
+                  subject="How we built object notifications in Acme")
+    assert [e.event_type for e in events] == [T.PRODUCT_LAUNCH]
+    # the same line in a changelog that is about something else is a feature note
+    assert read(make_message, "Acme now supports object notifications!",
+                subject="Changelog: week 12") == []
+
+
+NOT_LAUNCHES = [
+    # a part of a product that "now supports" something, or support for another's release
+    "In-product search now supports prefix matching and unicode tokenization.",
+    "[Preview deployments](/deploy/preview) now support password-protection.",
+    "Status pages now support multiple languages out of the box.",
+    "Dashboards now support dark mode.",
+    "The Zapier connector now supports multi-step zaps.",
+    "Acme now supports recent releases of the S3 SDK",
+    "Acme now supports the latest versions of Node.js.",
+    "Our CLI now supports the new releases of Terraform.",
+    "Acme Insights now supports CSV export.",
+    # a feature opened to a plan or shown beside others
+    "Acme auth on Starter: managed authentication is now available on the Starter plan.",
+    "Audit logs are now available on the Enterprise plan.",
+    "SSO is now available to all customers on the Business tier.",
+    "Custom domains are now available for Pro workspaces.",
+    "SQL Review is now available via both GitHub Action and GitHub App.",
+    # knobs and pictures added
+    "Introduced RateLimit and Parallelism controls to manage the rate of processing.",
+    "Introduced retry and timeout options for webhooks.",
+    "Brand icons in icon picker: Brand icons are now available alongside the icon library.",
+    "Country flags are now available in the picker.",
+    "WIN: Launched app themes",
+    "Enhancing Document Signing: Introducing 5 New Advanced Fields",
+    # a fix build
+    "Newly fixed Acme V4 Expansion Kit firmware now available:",
+    "Fixed firmware for the T-Beam is now available.",
+    "Bug-fix build 2.3.1 is out.",
+    # release talk in chat: hearsay, a release to come, a release referred to, a delivery
+    "Released on the 26th or 27th, I believe.",
+    "I think v3 was released in March, not sure.",
+    "Spinal Tap 2 is out in September",
+    "Their new album is out in October.",
+    "The new iPhone will be available from September.",
+    "I have 2x T1000-E units that seem bricked by upgrading to the released Bootloader.",
+    "After upgrading to the released firmware my node keeps rebooting.",
+    "The newly released Raspberry Pi 5 works great with it.",
+    "1.16 is the first release",
+    "2.4 is the first release with ARM builds.",
+    "OMG guys my first Lora device has arrived!",
+    "Our dev kits have finally arrived!",
+    "my order has arrived, time to flash it",
+    # point releases, app-store updates and plans with the release words
+    "v8.1 now ready: https://acme.dev/e/361676",
+    "Acme firmware ver 8.2 now ready:",
+    "Acme CLI 2.3.1 https://github.com/acme/cli/releases/tag/v2.3.1 fixed crash on start",
+    "Acme App v1.30.0 added map tab, new button to remove contacts",
+    "We will release v3.0 next week.",
+    "Acme 3.0 will be available next month.",
+    "Should we open-source our SDK?",
+    "Google open-sources its TPU compiler",
+]
+
+
+@pytest.mark.parametrize("text", NOT_LAUNCHES)
+def test_changelog_notes_and_release_talk_are_no_launches(make_message: MakeMessage,
+                                                          text: str) -> None:
+    events = [e for e in read(make_message, text) if e.event_type is T.PRODUCT_LAUNCH]
+    assert events == [], (text, [e.title for e in events])
+
+
+@pytest.mark.parametrize("source_style", [
+    # the same release told in an email to customers, a press release and a tweet
+    "Hi all, Acme Sync v3.0 is now out: https://acme.dev/sync. Thanks for your patience!",
+    "SAN FRANCISCO -- Acme open-sources its sync engine to speed up offline-first apps.",
+    "🚀 Acme CLI 4.0.0 https://github.com/acme/cli/releases/tag/v4.0.0 new: plugins, faster "
+    "installs",
+])
+def test_one_family_reads_in_every_register(make_message: MakeMessage, source_style: str) -> None:
+    events = read(make_message, source_style)
+    assert [e.event_type for e in events] == [T.PRODUCT_LAUNCH], source_style
