@@ -368,7 +368,7 @@ def cues(low: str) -> list[tuple[int, frozenset[str]]]:
         out.extend((m.end() - 1, _LAUNCH) for m in HEADING.finditer(low))
         named = NAMED_HEADING.match(low)
         if named:
-            out.append((0, _LAUNCH))
+            out.append((named.end() - 1, _LAUNCH))  # inside the sentence, past an emoji
     return out
 
 
