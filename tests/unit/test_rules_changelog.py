@@ -34,6 +34,15 @@ LAUNCHES = [
     ("We're open-sourcing our Rust SDK today.", "Open-sourced Rust SDK"),
     # "now supports" said of the product by its name, with a major version or an integration
     ("Acme 2.0 now supports twelve databases.", "Launched Acme 2.0"),
+    # available with an adverb between, in a blog and in an email to customers
+    ("This project is now publicly available as [TinaDocs,](https://acme.dev/docs) a starter.",
+     "Launched TinaDocs"),
+    ("Hi all, Acme Maps is now widely available to every driver.", "Launched Acme Maps"),
+    # news told as news the reader may have seen ("as you may have heard"), no rumour
+    ("As you may have heard, we launched version 2.0 of Acme Sign on GitHub recently.",
+     "Launched Acme Sign 2.0"),
+    ("As some of you might have seen, Acme Cloud is now generally available.",
+     "Launched Acme Cloud"),
 ]
 
 
@@ -119,6 +128,11 @@ NOT_LAUNCHES = [
     "Acme 3.0 will be available next month.",
     "Should we open-source our SDK?",
     "Google open-sources its TPU compiler",
+    # papers made public; a release that may have happened
+    "Acme's SOC 3 report is now publicly available via the Customer Assurance Package.",
+    "Our docs are now publicly available.",
+    "They may have launched a new app.",
+    "Acme may have launched Acme 2.0, I heard.",
 ]
 
 

@@ -28,7 +28,7 @@ import re
 
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.lexicon import rx
-from signalpipe.extract.rules.names import key
+from signalpipe.extract.rules.names import key, name_after, name_before
 from signalpipe.extract.rules.text import lower
 from signalpipe.models import EventType
 
@@ -148,6 +148,13 @@ PRE_MAJOR = rx(r"\b(?:published|released|shipped|pushed|cut) (?:an?|the) (?:firs
                r"(?P<stage>alpha|beta|preview) (?:version|build|release)? ?(?:of|for) (?:the )?"
                r"(?:upcoming |next |new )?(?:[\w-]+ )?v?(?P<v>[1-9]\d*\.0)\b")
 
+# Available with an adverb ``company.LAUNCH`` does not expect between: "This project is now
+# publicly available as TinaDocs", "Acme Maps is now widely available".
+PUBLICLY = rx(r"\b(?:is|are) now (?:publicly|widely|officially|freely|broadly) (?:available|live)"
+              r"\b(?P<as> as\b)?")
+# Papers made public, not products: "GitLab's SOC 3 report is now publicly available".
+PAPERS = rx(r"\b(?:reports?|docs?|documentation|data|datasets?|papers?|study|survey|results"
+            r"|slides|recordings?|videos?|polic(?:y|ies)|certificates?|attestations?|letters?)\b")
 # A headline's "<Company> open-sources its <thing>" (LAUNCH reads "open-sourced"): whose thing it
 # is, the subject veto decides ("Google open-sources its planner" is Google's news).
 OPEN_SOURCES = re.compile(r"\b(?i:open[- ]sources?|open[- ]sourcing) (?i:its|our|the|their) "
@@ -176,6 +183,12 @@ def release_post(clause: str, low: str, ctx: Context) -> Found | None:
     if OFFICIAL.search(low) and ctx.subject:
         version = _SUBJECT_VERSION.search(ctx.subject)
         return _release(version.group(1), f"v{version['v']}", 0) if version else None
+    public = PUBLICLY.search(low)
+    if public and not PAPERS.search(low, max(0, public.start() - 60), public.start()):
+        what = (name_after(clause, public.end(), within=12) if public["as"] else None) \
+            or name_before(clause, public.start(), within=50)
+        return Found(EventType.PRODUCT_LAUNCH, {"product": key(what)}, f"Launched {what}",
+                     public.start()) if what else None
     opened = OPEN_SOURCES.search(clause)
     if opened:
         what = opened["what"]

@@ -165,7 +165,7 @@ STEMS: dict[str, str] = {
               "excited to now support now offer you can now you can finally now works with "
               "now integrates with slipped delayed postponed pushed back shipping first version "
               "published is a new is our new shelv mothball now out now ready make it official "
-              "it's official its official",
+              "it's official its official publicly available widely available",
     # news wording (headlines.py): results and audiences that rose, in a headline's few words
     "news_results": "rise rises rose risen climb jump grow grew increase gain surg soar doubl "
                     "topped tops$ beat ahead improv passes passed crossed surpass strong "
