@@ -34,6 +34,9 @@ LAUNCHES = [
     ("We're open-sourcing our Rust SDK today.", "Open-sourced Rust SDK"),
     # "now supports" said of the product by its name, with a major version or an integration
     ("Acme 2.0 now supports twelve databases.", "Launched Acme 2.0"),
+    # an SDK that is a product of its own, a product described as a new way
+    ("Acme Storage SDK is now generally available.", "Launched Acme Storage SDK"),
+    ("Today we're shipping Acme Flows, a new way to build pipelines.", "Launched Acme Flows"),
     # available with an adverb between, in a blog and in an email to customers
     ("This project is now publicly available as [TinaDocs,](https://acme.dev/docs) a starter.",
      "Launched TinaDocs"),
@@ -128,6 +131,12 @@ NOT_LAUNCHES = [
     "Acme 3.0 will be available next month.",
     "Should we open-source our SDK?",
     "Google open-sources its TPU compiler",
+    # an endpoint told in an appositive; a client library for one language or framework
+    "Today we're shipping fork — a single API call that branches a stream at any point.",
+    "New in the API: snapshots, a new endpoint for point-in-time copies, is live.",
+    "The Acme PHP SDK is now available.",
+    "We are introducing a new SDK for Next.js.",
+    "We launched the Python client library today.",
     # papers made public; a release that may have happened
     "Acme's SOC 3 report is now publicly available via the Customer Assurance Package.",
     "Our docs are now publicly available.",

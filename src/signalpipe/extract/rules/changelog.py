@@ -58,6 +58,17 @@ _KNOBS = (r"(?:controls|options|settings|toggles?|filters?|icons?|fields|shortcu
 KNOB_AFTER = rx(r"^\W*(?:(?:the|a|an|our|new|more|\d+) )*(?:[\w.-]+ ){0,4}?" + _KNOBS
                 + r"\W*$")
 KNOB_BEFORE = rx(_KNOBS + r"\s+(?:(?:are|is) (?:now |finally )?)?$")
+# A knob told in an appositive: "Today we're shipping fork — a single API call that ...".
+KNOB_DESCRIBED = rx(r"[\u2014\u2013,:(-]\s*(?:a|an|one) (?:single |new |simple |tiny |small )?"
+                    r"(?:api call|endpoint|parameter|flag|option|method|command|function|setting"
+                    r"|toggle|field|button|query param)s?\b")
+# A client library for one language or framework: "the PHP SDK is now available", "a new SDK for
+# Next.js". The SDK as a product of its own ("Acme Storage SDK") stays a launch.
+_LANGUAGES = (r"(?:php|python|go|golang|ruby|java|rust|node(?:\.?js)?|typescript|javascript|js"
+              r"|swift|kotlin|dart|flutter|elixir|\.net|c#|c\+\+|scala|react|vue|svelte|next\.?js"
+              r"|nuxt|django|rails|laravel|deno|bun|perl|haskell|clojure|erlang|lua|r)")
+LANGUAGE_SDK = rx(r"\b" + _LANGUAGES + r" (?:sdk|client|library|bindings|wrapper)s?\b"
+                  r"|\b(?:sdk|client library|bindings|wrapper)s? for " + _LANGUAGES + r"(?!\w)")
 # A build that fixes bugs: "Newly fixed Heltec V4 Expansion Kit firmware now available".
 FIX_BUILD = rx(r"\b(?:newly |just )?(?:fixed|bug-?fix(?:ed)?|patched|hot-?fixed) (?:[\w.-]+ ){0,5}?"
                r"(?:firmware|build|version|release|image|binary|update|apk)s?\b")
@@ -92,6 +103,8 @@ def feature_note(trigger: str, clause: str, low: str, at: int, *, intransitive: 
     after = _object(sentence, start + end) if start >= 0 else _object(low, end)
     if KNOB_BEFORE.search(low, 0, at) if intransitive else KNOB_AFTER.match(after):
         return "feature note: a knob"
+    if KNOB_DESCRIBED.search(sentence, max(0, start + end)) or LANGUAGE_SDK.search(low):
+        return "feature note: an endpoint or a language's client"
     for family, pattern in (("fix build", FIX_BUILD), ("hearsay", HEARSAY), ("to come", TO_COME),
                             ("release referred to", REFERRED), ("delivery", DELIVERED)):
         if pattern.search(low):
