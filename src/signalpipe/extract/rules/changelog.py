@@ -182,35 +182,72 @@ def _release(name: str, version: str, at: int, *, stage: str = "") -> Found:
                  allow=frozenset({"plan"}) if stage else frozenset())
 
 
+def _heading(clause: str, low: str, ctx: Context) -> Found | None:
+    heading = HEADING.match(clause) if not ctx.before else None
+    if heading is None or heading["name"].lower().endswith(" app") \
+            or not _NOTES.search(low, heading.end()):
+        return None
+    name = " ".join(w for w in (heading["name"], heading["kind"]) if w)
+    return _release(name, f"v{heading['v']}", 0)
+
+
+def _ready(clause: str, low: str, ctx: Context) -> Found | None:
+    ready = READY.search(clause)
+    if ready is None:
+        return None
+    named = _BEFORE_VERSION.search(clause, 0, ready.end("v"))
+    return _release(named.group(1) if named else "", f"v{ready['v']}", ready.start())
+
+
+def _official(clause: str, low: str, ctx: Context) -> Found | None:
+    version = _SUBJECT_VERSION.search(ctx.subject) if OFFICIAL.search(low) else None
+    return _release(version.group(1), f"v{version['v']}", 0) if version else None
+
+
+def _public(clause: str, low: str, ctx: Context) -> Found | None:
+    public = PUBLICLY.search(low)
+    if public is None or PAPERS.search(low, max(0, public.start() - 60), public.start()):
+        return None
+    what = (name_after(clause, public.end(), within=12) if public["as"] else None) \
+        or name_before(clause, public.start(), within=50)
+    return Found(EventType.PRODUCT_LAUNCH, {"product": key(what)}, f"Launched {what}",
+                 public.start()) if what else None
+
+
+def _open_sourced(clause: str, low: str, ctx: Context) -> Found | None:
+    opened = OPEN_SOURCES.search(clause)
+    if opened is None:
+        return None
+    what = opened["what"]
+    return Found(EventType.PRODUCT_LAUNCH, {"product": key(what), "release": "open source"},
+                 f"Open-sourced {what}", opened.start())
+
+
+def _pre_release(clause: str, low: str, ctx: Context) -> Found | None:
+    pre = PRE_MAJOR.search(low)
+    if pre is None:
+        return None
+    named = _SUBJECT_VERSION.search(ctx.subject)
+    return _release(named.group(1) if named else "", pre["v"], pre.start(), stage=pre["stage"])
+
+
+# Each reading with the plain substrings it cannot match without (checked first: this runs on
+# every clause with a launch cue).
+_READINGS = (((".0",), _heading), (("now ready", "now out"), _ready), (("official",), _official),
+             (("ly available", "ly live"), _public), (("open-sourc", "open sourc"), _open_sourced),
+             (("alpha", "beta", "preview"), _pre_release))
+
+
+_ANY_NEED = re.compile("|".join(re.escape(n) for needs, _ in _READINGS for n in needs))
+
+
 def release_post(clause: str, low: str, ctx: Context) -> Found | None:
     """A release stated by a heading, a version said ready, made official or pre-released."""
-    heading = HEADING.match(clause) if not ctx.before else None
-    if heading and not heading["name"].lower().endswith(" app") \
-            and _NOTES.search(low, heading.end()):
-        name = " ".join(w for w in (heading["name"], heading["kind"]) if w)
-        return _release(name, f"v{heading['v']}", 0)
-    ready = READY.search(clause)
-    if ready:
-        named = _BEFORE_VERSION.search(clause, 0, ready.end("v"))
-        return _release(named.group(1) if named else "", f"v{ready['v']}", ready.start())
-    if OFFICIAL.search(low) and ctx.subject:
-        version = _SUBJECT_VERSION.search(ctx.subject)
-        return _release(version.group(1), f"v{version['v']}", 0) if version else None
-    public = PUBLICLY.search(low)
-    if public and not PAPERS.search(low, max(0, public.start() - 60), public.start()):
-        what = (name_after(clause, public.end(), within=12) if public["as"] else None) \
-            or name_before(clause, public.start(), within=50)
-        return Found(EventType.PRODUCT_LAUNCH, {"product": key(what)}, f"Launched {what}",
-                     public.start()) if what else None
-    opened = OPEN_SOURCES.search(clause)
-    if opened:
-        what = opened["what"]
-        return Found(EventType.PRODUCT_LAUNCH, {"product": key(what), "release": "open source"},
-                     f"Open-sourced {what}", opened.start())
-    pre = PRE_MAJOR.search(low)
-    if pre:
-        named = _SUBJECT_VERSION.search(ctx.subject)
-        return _release(named.group(1) if named else "", pre["v"], pre.start(),
-                        stage=pre["stage"])
+    if _ANY_NEED.search(low) is None:
+        return None  # most launch clauses: one scan
+    for needs, reading in _READINGS:
+        if any(n in low for n in needs):
+            found = reading(clause, low, ctx)
+            if found is not None:
+                return found
     return None
-

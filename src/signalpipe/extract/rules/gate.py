@@ -165,7 +165,7 @@ STEMS: dict[str, str] = {
               "excited to now support now offer you can now you can finally now works with "
               "now integrates with slipped delayed postponed pushed back shipping first version "
               "published is a new is our new shelv mothball now out now ready make it official "
-              "it's official its official publicly available widely available",
+              "it's official publicly available widely available",
     # news wording (headlines.py): results and audiences that rose, in a headline's few words
     "news_results": "rise rises rose risen climb jump grow grew increase gain surg soar doubl "
                     "topped tops$ beat ahead improv passes passed crossed surpass strong "
@@ -257,7 +257,9 @@ def _stems(spec: str) -> list[str]:
              "now support", "out of beta", "available to everyone", "available to all",
              "you can now", "you can finally", "now works with",
              "now integrates with",
-             "now offer", "magic quadrant", "forrester wave", "asked to", "asked for",
+             "now offer", "now out", "now ready", "make it official", "it's official",
+             "publicly available", "widely available", "magic quadrant", "forrester wave",
+             "asked to", "asked for",
              "asking to", "asking for", "pushed back", "to buy", "step down", "fine of",
              "relies on", "switched to",
              "migrated to", "moved to", "security issue", "product of the", "full time",
