@@ -37,6 +37,9 @@ LAUNCHES = [
     # an SDK that is a product of its own, a product described as a new way
     ("Acme Storage SDK is now generally available.", "Launched Acme Storage SDK"),
     ("Today we're shipping Acme Flows, a new way to build pipelines.", "Launched Acme Flows"),
+    # the teaching in a relative clause does not undo the launch before it
+    ("Introducing Acme Learn, which introduces developers to Rust.", "Launched Acme Learn"),
+    ("Today we released Acme Search, our new code search engine.", "Launched Acme Search"),
     # available with an adverb between, in a blog and in an email to customers
     ("This project is now publicly available as [TinaDocs,](https://acme.dev/docs) a starter.",
      "Launched TinaDocs"),
@@ -137,6 +140,13 @@ NOT_LAUNCHES = [
     "The Acme PHP SDK is now available.",
     "We are introducing a new SDK for Next.js.",
     "We launched the Python client library today.",
+    # teaching, research released, the company's materials open-sourced
+    "Just in time for Work Day, the book introduces kids to basic concepts of software.",
+    "The course introduces developers to Rust in five lessons.",
+    "Acme, the leader in code search, today released new data identifying big code.",
+    "We released our annual State of Code report.",
+    "Today, we are open sourcing our design system, crafted by our designer.",
+    "We open-sourced our company handbook.",
     # papers made public; a release that may have happened
     "Acme's SOC 3 report is now publicly available via the Customer Assurance Package.",
     "Our docs are now publicly available.",

@@ -88,6 +88,14 @@ DELIVERED = rx(r"\b(?:my|our|the) (?:[\w-]+ ){0,3}(?:device|order|package|units?
                r"|parcel|shipment|radios?|nodes?|hardware|modules?|samples?|delivery|devices)"
                r" (?:has |have |finally |just )*arrived\b")
 
+# Teaching, not launching: "the book introduces kids to basic concepts of software".
+TEACHES = rx(r"\bintroduc(?:es|ed|ing) (?:\w+ ){0,2}?(?:kids|children|readers|students|learners"
+             r"|developers|users|people|beginners|newcomers|you|us|them|teams|viewers) to\b")
+# Findings released, not a product: "today released new data identifying the emergence of".
+RESEARCH = rx(r"\b(?:released|publishe[sd]|unveil(?:ed|s)|releases) (?:(?:new|its|our|the|a|an"
+              r"|annual|first|latest) )*(?:data|research|survey|report|findings|study|statistics"
+              r"|benchmark report|index|whitepaper|white paper|ranking)\b")
+
 
 def feature_note(trigger: str, clause: str, low: str, at: int, *, intransitive: bool,
                  ctx: Context) -> str | None:
@@ -109,6 +117,8 @@ def feature_note(trigger: str, clause: str, low: str, at: int, *, intransitive: 
                             ("release referred to", REFERRED), ("delivery", DELIVERED)):
         if pattern.search(low):
             return family
+    if TEACHES.match(low, at) or RESEARCH.match(low, at):
+        return "teaching or research, no product"  # the trigger's own object
     return None
 
 
@@ -174,6 +184,11 @@ OPEN_SOURCES = re.compile(r"\b(?i:open[- ]sources?|open[- ]sourcing) (?i:its|our
                           r"(?i:new )?(?P<what>[\w.-]+(?: [\w.-]+){0,3}?)(?=\s*(?:[,;:.!(]|$"
                           r"|\s(?:to|for|as|under|on|in|after|with|and|today|this|now)\b))")
 
+# The company's materials made public: a handbook, a design system, docs, slides, dotfiles.
+MATERIALS = rx(r"\b(?:design system|handbook|docs?|documentation|website|blog|style ?guide|brand"
+               r"|icons?|dotfiles|config(?:uration)?s?|playbook|guidelines|slides|roadmap"
+               r"|okrs?|salar(?:y|ies)|pitch deck|deck)\b")
+
 
 def _release(name: str, version: str, at: int, *, stage: str = "") -> Found:
     label = f"{name} {version}".strip() if name else f"version {version}"
@@ -219,6 +234,8 @@ def _open_sourced(clause: str, low: str, ctx: Context) -> Found | None:
     if opened is None:
         return None
     what = opened["what"]
+    if MATERIALS.search(what.lower()):
+        return None  # "open sourcing our design system": the company's materials, no product
     return Found(EventType.PRODUCT_LAUNCH, {"product": key(what), "release": "open source"},
                  f"Open-sourced {what}", opened.start())
 
