@@ -40,6 +40,14 @@ LAUNCHES = [
     # the teaching in a relative clause does not undo the launch before it
     ("Introducing Acme Learn, which introduces developers to Rust.", "Launched Acme Learn"),
     ("Today we released Acme Search, our new code search engine.", "Launched Acme Search"),
+    # launch wordings with no launch verb: out of beta, open to all, shipping, greeted, marked
+    ("Acme Vault has graduated from beta and is ready for production.", "Launched Acme Vault"),
+    ("Acme Vault exits beta today.", "Launched Acme Vault"),
+    ("Acme Relay 3.0 ships today.", "Launched Acme Relay 3.0"),
+    ("We're live! Acme Cloud is now open to everyone.", "Launched Acme Cloud"),
+    ("Sign-ups for Acme Cloud are now open to everyone.", "Launched Acme Cloud"),
+    ("Say hello to Acme Relay, our new API gateway.", "Launched Acme Relay"),
+    ("Today marks the launch of Acme Relay.", "Launched Acme Relay"),
     # available with an adverb between, in a blog and in an email to customers
     ("This project is now publicly available as [TinaDocs,](https://acme.dev/docs) a starter.",
      "Launched TinaDocs"),
@@ -147,6 +155,18 @@ NOT_LAUNCHES = [
     "We released our annual State of Code report.",
     "Today, we are open sourcing our design system, crafted by our designer.",
     "We open-sourced our company handbook.",
+    # the same words for communities, sign-ups, someone else's product, a book or an office
+    "Our Discord is now open to everyone.",
+    "The Acme beta program is now open to all.",
+    "Applications are now open to all.",
+    "Figma's Dev Mode exits beta today.",
+    "Their app exits beta today.",
+    "Jane left the beta team.",
+    "This release marks the end of the beta.",
+    "Today marks the launch of our new podcast.",
+    "Celebrating the launch of our Berlin office!",
+    "To celebrate the release of Sticks N Stones, written by Ted Enik, we read it aloud.",
+    "What ships today is a fix.",
     # papers made public; a release that may have happened
     "Acme's SOC 3 report is now publicly available via the Customer Assurance Package.",
     "Our docs are now publicly available.",

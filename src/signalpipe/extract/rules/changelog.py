@@ -29,6 +29,7 @@ import re
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.lexicon import rx
 from signalpipe.extract.rules.names import key, name_after, name_before
+from signalpipe.extract.rules.releases import INTERNAL, NOT_A_PRODUCT
 from signalpipe.extract.rules.text import lower
 from signalpipe.models import EventType
 
@@ -248,11 +249,63 @@ def _pre_release(clause: str, low: str, ctx: Context) -> Found | None:
     return _release(named.group(1) if named else "", pre["v"], pre.start(), stage=pre["stage"])
 
 
+# Launch wordings with no launch verb: out of beta ("Acme Vault has graduated from beta"), open
+# to all ("Acme Relay is now open to everyone"), shipping as news ("Acme Relay 3.0 ships
+# today"), a product greeted ("Say hello to Acme Relay, our new API gateway") or a day marked
+# ("Today marks the launch of Acme Relay").
+OUT_OF_BETA = rx(r"\b(?:has |have )?(?:graduated|graduates|exit(?:s|ed)|left|leaves|is leaving"
+                 r"|came|comes) (?:out of |from )?(?:the )?(?:beta|preview|alpha|early access)\b"
+                 r"|\b(?:is|are) now open to (?:everyone|everybody|all|the public|anyone)\b"
+                 r"|\bships (?:today|now|this week)\b")
+GREETED = re.compile(r"\b(?i:say hello to|please welcome|meet) (?P<name>[A-Z][\w.-]*"
+                     r"(?: [A-Z][\w.-]*){0,3})(?:,|:| \u2014| -) (?i:(?:our|the|a|an) "
+                     r"(?:new |all-new |brand-new )?(?:[\w-]+ ){0,3}(?:app|api|platform|tool"
+                     r"|product|gateway|engine|service|sdk"
+                     r"|assistant|agent|editor|dashboard|database|cli|copilot|extension|plugin"
+                     r"|integration|device|model))\b")
+MARKED = rx(r"\b(?:marks?|marking) the (?:official |public )?(?:launch|release|debut"
+            r"|general availability) of\b")
+
+
+def _no_verb(clause: str, low: str, ctx: Context) -> Found | None:
+    greeted = GREETED.search(clause)
+    if greeted:
+        return _named(greeted["name"], greeted.start())
+    marked = MARKED.search(low)
+    if marked:
+        rest = low[marked.end():marked.end() + 60]
+        what = None if INTERNAL.search(rest) or NOT_A_PRODUCT.search(rest) else \
+            name_after(clause, marked.end(), within=20)
+        return _named(what, marked.start()) if what else None
+    out = OUT_OF_BETA.search(low)
+    what = name_before(clause, out.start(), within=40) if out else None
+    if out is None or what is None or GATHERING.search(low, 0, out.start()):
+        return None  # "Our Discord is now open to everyone": a community, no product
+    what = what.rsplit(" for ", 1)[-1]  # "Sign-ups for Acme Cloud are now open to everyone"
+    version = _TRAILING_VERSION.match(clause, clause.rfind(what) + len(what), out.start())
+    return _named(f"{what} {version.group(1)}" if version else what, out.start())
+
+
+_TRAILING_VERSION = re.compile(r"\s+(v?\d+(?:\.\d+){0,2})\s*$")
+
+# Places people gather, opened to all: no product.
+GATHERING = rx(r"\b(?:discord|slack|telegram|whatsapp|community|forum|server|channel|group"
+               r"|subreddit|waitlist|wait list|program(?:me)?|meetup|office|event|registration"
+               r"|applications?|cfp)\b")
+
+
+def _named(what: str, at: int) -> Found:
+    return Found(EventType.PRODUCT_LAUNCH, {"product": key(what)}, f"Launched {what}", at)
+
+
 # Each reading with the plain substrings it cannot match without (checked first: this runs on
 # every clause with a launch cue).
 _READINGS = (((".0",), _heading), (("now ready", "now out"), _ready), (("official",), _official),
              (("ly available", "ly live"), _public), (("open-sourc", "open sourc"), _open_sourced),
-             (("alpha", "beta", "preview"), _pre_release))
+             (("alpha", "beta", "preview"), _pre_release),
+             (("beta", "preview", "alpha", "early access", "open to", "ships", "hello",
+               "welcome", "meet", "launch of", "release of", "debut of", "availability of"),
+              _no_verb))
 
 
 _ANY_NEED = re.compile("|".join(re.escape(n) for needs, _ in _READINGS for n in needs))

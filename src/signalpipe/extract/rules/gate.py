@@ -165,7 +165,8 @@ STEMS: dict[str, str] = {
               "excited to now support now offer you can now you can finally now works with "
               "now integrates with slipped delayed postponed pushed back shipping first version "
               "published is a new is our new shelv mothball now out now ready make it official "
-              "it's official publicly available widely available",
+              "it's official publicly available widely available open to everyone open to all "
+              "open to the public ships today ships now say hello to launch of debut of",
     # news wording (headlines.py): results and audiences that rose, in a headline's few words
     "news_results": "rise rises rose risen climb jump grow grew increase gain surg soar doubl "
                     "topped tops$ beat ahead improv passes passed crossed surpass strong "
@@ -258,7 +259,9 @@ def _stems(spec: str) -> list[str]:
              "you can now", "you can finally", "now works with",
              "now integrates with",
              "now offer", "now out", "now ready", "make it official", "it's official",
-             "publicly available", "widely available", "magic quadrant", "forrester wave",
+             "publicly available", "widely available", "open to everyone", "open to all",
+             "open to the public", "ships today", "ships now", "say hello to", "launch of",
+             "debut of", "magic quadrant", "forrester wave",
              "asked to", "asked for",
              "asking to", "asking for", "pushed back", "to buy", "step down", "fine of",
              "relies on", "switched to",
