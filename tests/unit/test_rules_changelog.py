@@ -48,6 +48,12 @@ LAUNCHES = [
     ("Sign-ups for Acme Cloud are now open to everyone.", "Launched Acme Cloud"),
     ("Say hello to Acme Relay, our new API gateway.", "Launched Acme Relay"),
     ("Today marks the launch of Acme Relay.", "Launched Acme Relay"),
+    # a wire's date between "announced" and the launch
+    ("Acme announced today the launch of its AI-powered virtual assistant, Ava, which helps "
+     "teams.", "Launched Ava"),
+    ("Acme announced today the general availability of Acme Vault.", "Launched Acme Vault"),
+    ("BOISE -- Acme announced this week the launch of its new mobile app.",
+     "Launched mobile app"),
     # available with an adverb between, in a blog and in an email to customers
     ("This project is now publicly available as [TinaDocs,](https://acme.dev/docs) a starter.",
      "Launched TinaDocs"),
@@ -167,6 +173,8 @@ NOT_LAUNCHES = [
     "Celebrating the launch of our Berlin office!",
     "To celebrate the release of Sticks N Stones, written by Ted Enik, we read it aloud.",
     "What ships today is a fix.",
+    "Acme announced today the release of its annual report.",
+    "Globex announced today the launch of its new app.",
     # papers made public; a release that may have happened
     "Acme's SOC 3 report is now publicly available via the Customer Assurance Package.",
     "Our docs are now publicly available.",

@@ -294,6 +294,24 @@ GATHERING = rx(r"\b(?:discord|slack|telegram|whatsapp|community|forum|server|cha
                r"|applications?|cfp)\b")
 
 
+# A wire's "announced today the launch of its AI-powered virtual assistant, Ava": the date
+# between the verb and the launch (``company.LAUNCH`` reads "announced the launch of").
+ANNOUNCED_TODAY = rx(r"\bannounc(?:ed|es|ing) (?:today|this week|this morning|on \w+ \d{1,2}),? "
+                     r"(?:the )?(?:official |public |commercial )?(?:launch|release|availability"
+                     r"|general availability|debut) of (?:its |our |the |a |an )?(?:new )?")
+_THING = re.compile(r"([\w'’.+-]+(?: [\w'’.+-]+){0,5}?)\s*(?:,\s*(?:called |named )?"
+                    r"(?P<name>[A-Z][\w.+-]*(?: [A-Z][\w.+-]*){0,2}))?(?=\s*(?:[,.;:!(]|$)"
+                    r"|\s(?:that|which|to|for|with|in|on)\s)")
+
+
+def _announced_today(clause: str, low: str, ctx: Context) -> Found | None:
+    m = ANNOUNCED_TODAY.search(low)
+    thing = _THING.match(clause, m.end()) if m else None
+    if m is None or thing is None or NOT_A_PRODUCT.search(thing.group(1).lower()):
+        return None
+    return _named(thing["name"] or thing.group(1), m.start())
+
+
 def _named(what: str, at: int) -> Found:
     return Found(EventType.PRODUCT_LAUNCH, {"product": key(what)}, f"Launched {what}", at)
 
@@ -305,7 +323,9 @@ _READINGS = (((".0",), _heading), (("now ready", "now out"), _ready), (("officia
              (("alpha", "beta", "preview"), _pre_release),
              (("beta", "preview", "alpha", "early access", "open to", "ships", "hello",
                "welcome", "meet", "launch of", "release of", "debut of", "availability of"),
-              _no_verb))
+              _no_verb),
+             (("announced today", "announces today", "announced this", "announced on"),
+              _announced_today))
 
 
 _ANY_NEED = re.compile("|".join(re.escape(n) for needs, _ in _READINGS for n in needs))
