@@ -54,6 +54,7 @@ LAUNCHES = [
     ("Acme announced today the general availability of Acme Vault.", "Launched Acme Vault"),
     ("BOISE -- Acme announced this week the launch of its new mobile app.",
      "Launched mobile app"),
+    ("We just shipped a new AI SDK", "Launched AI SDK"),
     # available with an adverb between, in a blog and in an email to customers
     ("This project is now publicly available as [TinaDocs,](https://acme.dev/docs) a starter.",
      "Launched TinaDocs"),
@@ -175,6 +176,11 @@ NOT_LAUNCHES = [
     "What ships today is a fix.",
     "Acme announced today the release of its annual report.",
     "Globex announced today the launch of its new app.",
+    # someone else shipped it; another vendor's tool made available on our machines
+    "Vercel just shipped a new AI SDK",
+    "Heads up: Globex shipped a new version of their API this morning.",
+    "Node 22 is now available on our CI runners.",
+    "Postgres 17 is now available on all of our build machines.",
     # papers made public; a release that may have happened
     "Acme's SOC 3 report is now publicly available via the Customer Assurance Package.",
     "Our docs are now publicly available.",

@@ -30,6 +30,7 @@ from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.lexicon import rx
 from signalpipe.extract.rules.names import key, name_after, name_before
 from signalpipe.extract.rules.releases import INTERNAL, NOT_A_PRODUCT
+from signalpipe.extract.rules.subject import FIRST_PERSON
 from signalpipe.extract.rules.text import lower
 from signalpipe.models import EventType
 
@@ -118,6 +119,11 @@ def feature_note(trigger: str, clause: str, low: str, at: int, *, intransitive: 
                             ("release referred to", REFERRED), ("delivery", DELIVERED)):
         if pattern.search(low):
             return family
+    if trigger in ("shipped", "rolled out") and _OBJECT_NEXT.match(low, end) \
+            and _others_act(clause[:at], ctx):
+        return "third party: someone else shipped it"  # "Vercel just shipped a new AI SDK"
+    if ON_OUR_TOOLS.search(low):
+        return "a tool made available to us"
     if TEACHES.match(low, at) or RESEARCH.match(low, at):
         return "teaching or research, no product"  # the trigger's own object
     return None
@@ -138,6 +144,23 @@ def _supports_a_feature(clause: str, low: str, at: int, end: int, subject: str) 
 _MAJOR = re.compile(r"\bv?[1-9]\d*\.0\b(?!\.[1-9])")
 _INTEGRATION = rx(r"\b(?:integrations?|connectors?|apps?|sdks?|apis?|plugins?|extensions?)\b")
 _PLAIN = frozenset({"with", "from", "your", "their", "support", "full", "native", "more"})
+# "shipped" with an object after it is transitive: its subject shipped something.
+_OBJECT_NEXT = re.compile(r"\s+(?:a|an|its|their|his|her|the|new)\b")
+_ACTOR = re.compile(r"([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})(?:\s+(?:just|has|have|finally"
+                    r"|recently|also|quietly))*\s*$")
+
+
+def _others_act(head: str, ctx: Context) -> bool:
+    """A named party other than us stands right before the verb ("Vercel just shipped")."""
+    actor = _ACTOR.search(head)
+    return actor is not None and not FIRST_PERSON.search(head) and not (
+        ctx.company is not None and ctx.company.search(actor.group(1)))
+
+
+# Another vendor's tool made available on our machines: "Node 22 is now available on our CI".
+ON_OUR_TOOLS = rx(r"\bavailable (?:on|in|to) (?:all )?(?:of )?our (?:ci|runners?|build (?:machines"
+                  r"|servers|agents)|servers?|machines|images?|clusters?|dev ?boxes|laptops"
+                  r"|workstations)\b")
 _STOP = re.compile(r"\s(?:to|for|that|which|so|with|in|on)\s|[,;:.!(]")
 
 
