@@ -55,6 +55,8 @@ LAUNCHES = [
     ("BOISE -- Acme announced this week the launch of its new mobile app.",
      "Launched mobile app"),
     ("We just shipped a new AI SDK", "Launched AI SDK"),
+    ("Today we're excited: you can now run Acme Server on your own machines.",
+     "Launched Acme Server"),
     # available with an adverb between, in a blog and in an email to customers
     ("This project is now publicly available as [TinaDocs,](https://acme.dev/docs) a starter.",
      "Launched TinaDocs"),
@@ -176,6 +178,13 @@ NOT_LAUNCHES = [
     "What ships today is a fix.",
     "Acme announced today the release of its annual report.",
     "Globex announced today the launch of its new app.",
+    # "you can now" in a changelog, an app-store update, a mode, another's product supporting ours
+    "New in Acme: you can now export dashboards to PDF.",
+    "Using a new CLI plugin, you can now mine a greater range of logs.",
+    "Our app update is live on the App Store.",
+    "The latest update is now available in Google Play.",
+    "Dark mode is now available in the mobile app.",
+    "Chrome 120 now supports the Acme extension.",
     # someone else shipped it; another vendor's tool made available on our machines
     "Vercel just shipped a new AI SDK",
     "Heads up: Globex shipped a new version of their API this morning.",

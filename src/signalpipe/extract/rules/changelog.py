@@ -39,6 +39,10 @@ from signalpipe.models import EventType
 _ANNOUNCED = rx(r"\b(?:announc\w*|excited|happy|pleased|thrilled|proud|introducing|today"
                 r"|launch\w*|unveil\w*)\b")
 _NOW_SUPPORTS = rx(r"^now (?:supports?|offers?)$")
+_YOU_CAN = rx(r"^you can (?:now|finally)$")
+# An app's update in a store, not a release: "Our app update is live on the App Store".
+APP_UPDATE = rx(r"\b(?:app |an |the |our |new |latest )update (?:is|are|went|has gone|just went)"
+                r" (?:now )?(?:live|out|available)\b")
 # What "now supports" something is a part of a product, named by a common noun ("In-product
 # search now supports prefix matching", "Status pages now support multiple languages"), not the
 # product by its name ("Tigris now supports object notifications!", "Acme 2.0 now supports").
@@ -56,7 +60,7 @@ ON_A_PLAN = rx(r"\bavailable (?:on|for|in|to|with) (?:the |all |our |every )?(?:
 _KNOBS = (r"(?:controls|options|settings|toggles?|filters?|icons?|fields|shortcuts?|columns?"
           r"|sorting|tooltips?|badges?|buttons?|presets?|themes?|colou?rs|emojis?|fonts?"
           r"|keyboard shortcuts|animations?|sounds?|labels?|placeholders?|flags|stickers|avatars"
-          r"|wallpapers)")
+          r"|wallpapers|(?:dark|light) mode)")
 KNOB_AFTER = rx(r"^\W*(?:(?:the|a|an|our|new|more|\d+) )*(?:[\w.-]+ ){0,4}?" + _KNOBS
                 + r"\W*$")
 KNOB_BEFORE = rx(_KNOBS + r"\s+(?:(?:are|is) (?:now |finally )?)?$")
@@ -103,10 +107,14 @@ def feature_note(trigger: str, clause: str, low: str, at: int, *, intransitive: 
                  ctx: Context) -> str | None:
     """Why the launch words at ``at`` state a changelog line or release talk, or None."""
     end = at + len(trigger)
-    if _NOW_SUPPORTS.match(trigger) and _supports_a_feature(clause, low, at, end, ctx.subject):
+    if _NOW_SUPPORTS.match(trigger) and _supports_a_feature(clause, low, at, end, ctx):
         return "feature note: now supports"
     if ON_A_PLAN.search(low):
         return "feature note: opened to a plan"
+    if _YOU_CAN.match(trigger) and not _ANNOUNCED.search(low):
+        return "feature note: you can now"  # "New in Acme: you can now export to PDF"
+    if APP_UPDATE.search(low):
+        return "an app-store update"
     # the clause may end at "and": "Introduced retry | and timeout options for webhooks"
     sentence = lower(ctx.sentence)
     start = sentence.find(low)
@@ -129,12 +137,16 @@ def feature_note(trigger: str, clause: str, low: str, at: int, *, intransitive: 
     return None
 
 
-def _supports_a_feature(clause: str, low: str, at: int, end: int, subject: str) -> bool:
+def _supports_a_feature(clause: str, low: str, at: int, end: int, ctx: Context) -> bool:
     """"X now supports Y" is a changelog line unless announced, a major version's, an
-    integration or the subject of the post: a part of a product ("search now supports") or
-    support for someone else's release is one always."""
-    if _PART_OF.search(clause, 0, at) or OTHERS_VERSION.match(low, end):
+    integration or the subject of the post: a part of a product ("search now supports"),
+    support for someone else's release, or another's product supporting ours ("Chrome 120 now
+    supports the Acme extension") is one always."""
+    if _PART_OF.search(clause, 0, at) or OTHERS_VERSION.match(low, end) \
+            or (_others_act(clause[:at], ctx) and ctx.company is not None
+                and ctx.company.search(clause, end)):
         return True
+    subject = ctx.subject
     if _ANNOUNCED.search(low) or _MAJOR.search(low) or _INTEGRATION.search(low, end):
         return False
     words = [w for w in re.findall(r"[a-z]{4,}", _object(low, end)) if w not in _PLAIN]
@@ -146,8 +158,8 @@ _INTEGRATION = rx(r"\b(?:integrations?|connectors?|apps?|sdks?|apis?|plugins?|ex
 _PLAIN = frozenset({"with", "from", "your", "their", "support", "full", "native", "more"})
 # "shipped" with an object after it is transitive: its subject shipped something.
 _OBJECT_NEXT = re.compile(r"\s+(?:a|an|its|their|his|her|the|new)\b")
-_ACTOR = re.compile(r"([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})(?:\s+(?:just|has|have|finally"
-                    r"|recently|also|quietly))*\s*$")
+_ACTOR = re.compile(r"([A-Z][\w.&-]*(?: (?:[A-Z][\w.&-]*|v?\d[\w.]*)){0,2})"
+                    r"(?:\s+(?:just|has|have|finally|recently|also|quietly))*\s*$")
 
 
 def _others_act(head: str, ctx: Context) -> bool:
