@@ -4,22 +4,29 @@ launch without a launch verb.
 
 A launch is our product, a major version or a formally released version, stated as news
 (shared LABELLING.md). Changelogs and chat use the launch words for much less:
-- a feature note: an existing product that "now supports" something ("Preview deployments now
-  support password-protection", "Tigris now supports recent releases of the S3 SDK"), a feature
-  opened to a plan ("auth is now available on the Starter plan"), a knob or a picture added
-  ("Introduced RateLimit and Parallelism controls", "Brand icons are now available");
-- a fix build: "Newly fixed Heltec V4 firmware now available", "a bug-fix build is out";
+- a feature note: a part of a product that "now supports" something ("Preview deployments now
+  support password-protection"), support for another's release ("now supports recent releases
+  of the S3 SDK") or another's product supporting ours, "you can now ..." with no announcement,
+  a feature opened to a plan ("now available on the Starter plan"), a knob, a picture or a mode
+  added ("Introduced RateLimit and Parallelism controls", "Brand icons are now available"), an
+  endpoint ("fork — a single API call"), a client library for one language ("the PHP SDK");
+- a fix build or an app-store update: "Newly fixed Heltec V4 firmware now available";
 - talk about a release: a date half-remembered ("Released on the 26th or 27th, I believe"), a
   release still to come ("Spinal Tap 2 is out in September"), a release referred to ("upgrading
-  to the released Bootloader", "1.16 is the first release with ..."), a delivery ("my first
-  Lora device has arrived").
+  to the released Bootloader", "1.16 is the first release"), a delivery ("my first Lora device
+  has arrived"), someone else's ("Vercel just shipped a new AI SDK", "Node 22 is now available
+  on our CI runners");
+- no product at all: a book that "introduces kids to" a subject, "new data" or a report
+  released, the company's design system or handbook open-sourced.
 
-Release posts also state a launch with no verb at all, or with words ``company.LAUNCH`` lacks:
-a heading that is a product and its version above the notes ("MeshCore Firmware v1.9.0
-Companion Firmware ... new boards: ..."), a version "now ready" or "now out" with its link
-("T-Deck firmware v9.0 now ready: <url>"), a version made official ("we are happy to make it
-official now" under "Stories Behind ZenStack V2"), an alpha or beta build published for a
-major version ("We've just published an alpha version for the upcoming 6.0 major release").
+Release posts also state a launch with no launch verb, or with words ``company.LAUNCH`` lacks:
+a heading that is a product and its release version above the notes ("MeshCore Firmware v1.9.0
+Companion Firmware ... new boards: ..."), a version "now ready" or "now out" ("T-Deck firmware
+v9.0 now ready: <url>"), a version made official ("happy to make it official now" under "Stories
+Behind ZenStack V2"), a major version's alpha or beta published, "<Company> open-sources its
+<thing>", "is now publicly available as TinaDocs", out of beta ("has graduated from beta"),
+"now open to everyone", "3.0 ships today", "Say hello to X, our new API gateway", "Today marks
+the launch of X", and a wire's "announced today the launch of its virtual assistant, Ava".
 """
 
 from __future__ import annotations
