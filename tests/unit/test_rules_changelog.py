@@ -84,6 +84,17 @@ def test_a_version_made_official_takes_its_name_from_the_headline(
     assert [e.title for e in events] == ["Launched Acme v2"]
 
 
+@pytest.mark.parametrize(("subject", "text"), [
+    ("Re: Acme 2 roadmap", "It's official: we're hiring a Head of Sales!"),
+    ("Acme 3 planning", "We are happy to make it official now."),
+    ("Team offsite 2", "It's official, the offsite is in Lisbon."),
+])
+def test_made_official_is_no_release_under_a_plan_or_before_other_news(
+        make_message: MakeMessage, subject: str, text: str) -> None:
+    events = read(make_message, text, subject=subject)
+    assert [e for e in events if e.event_type is T.PRODUCT_LAUNCH] == [], (subject, text)
+
+
 def test_an_alpha_of_a_major_version_is_named_by_its_headline(make_message: MakeMessage) -> None:
     text = "We've just published an alpha version for the upcoming 6.0 major release."
     events = read(make_message, text, subject="Acme version 6.0 alpha")
@@ -190,6 +201,12 @@ NOT_LAUNCHES = [
     "Heads up: Globex shipped a new version of their API this morning.",
     "Node 22 is now available on our CI runners.",
     "Postgres 17 is now available on all of our build machines.",
+    # a version heading that names a topic: a plan, a guide, a thread, known issues
+    "Acme 2.0 planning doc - new ideas welcome",
+    "Acme 2.0 beta feedback thread: new bugs here",
+    "Acme 2.0 migration guide: new config keys explained",
+    "Acme 2.0 known issues: new installs fail on Windows",
+    "Acme 2.0 - roadmap and new ideas",
     # papers made public; a release that may have happened
     "Acme's SOC 3 report is now publicly available via the Customer Assurance Package.",
     "Our docs are now publicly available.",

@@ -195,7 +195,7 @@ def _object(low: str, end: int) -> str:
 HEADING = re.compile(r"^\W{0,4}(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}?)"
                      r"(?: (?P<kind>(?i:firmware|server|cli|sdk|desktop|engine|agent|client"
                      r"|library|plugin|os)))? v?(?P<v>[1-9]\d*\.0(?:\.0)?|\d+\.[1-9]\d*\.0)\b"
-                     r"(?![.-]?\w)")
+                     r"(?![.-]?\w)(?![ \t]{0,3}[a-z])")  # "Acme 2.0 planning doc": a topic
 # The notes under a heading say what is new: "new boards", "new ExtraFS support".
 _NOTES = rx(r"\bnew\b|\badded\b|\bsupport for\b")
 # A version said to be ready or out, with its link blanked after the colon: "T-Deck firmware
@@ -243,7 +243,7 @@ def _release(name: str, version: str, at: int, *, stage: str = "") -> Found:
 def _heading(clause: str, low: str, ctx: Context) -> Found | None:
     heading = HEADING.match(clause) if not ctx.before else None
     if heading is None or heading["name"].lower().endswith(" app") \
-            or not _NOTES.search(low, heading.end()):
+            or not _NOTES.search(low, heading.end()) or _PLANNED.search(low, heading.end()):
         return None
     name = " ".join(w for w in (heading["name"], heading["kind"]) if w)
     return _release(name, f"v{heading['v']}", 0)
@@ -258,8 +258,19 @@ def _ready(clause: str, low: str, ctx: Context) -> Found | None:
 
 
 def _official(clause: str, low: str, ctx: Context) -> Found | None:
-    version = _SUBJECT_VERSION.search(ctx.subject) if OFFICIAL.search(low) else None
+    """"happy to make it official now" under a headline naming a version: "it" is the
+    headline's release (what follows a colon is news of its own: "It's official: we're
+    hiring"; a roadmap or a plan in the headline is no release)."""
+    official = OFFICIAL.search(low)
+    if official is None or len(low[official.end():].split()) > 3 \
+            or _PLANNED.search(ctx.subject.lower()):
+        return None
+    version = _SUBJECT_VERSION.search(ctx.subject)
     return _release(version.group(1), f"v{version['v']}", 0) if version else None
+
+
+_PLANNED = rx(r"\b(?:roadmap|planning|plans?|draft|proposal|rfc|kickoff|kick-off|spec|ideas?"
+              r"|wishlist|brainstorm)\b")
 
 
 def _public(clause: str, low: str, ctx: Context) -> Found | None:
