@@ -207,6 +207,13 @@ NOT_LAUNCHES = [
     "Acme 2.0 migration guide: new config keys explained",
     "Acme 2.0 known issues: new installs fail on Windows",
     "Acme 2.0 - roadmap and new ideas",
+    # a pre-release kept to a few or of no product; out of beta only later
+    "We published a beta version of the 2.0 docs.",
+    "We released an alpha build for the upcoming 3.0 to 10 design partners.",
+    "We shipped a private beta build of the upcoming 2.0 to select customers.",
+    "Acme Vault exits beta next month.",
+    "Acme Vault will exit beta in March.",
+    "Say hello to Jane, our new office manager.",
     # papers made public; a release that may have happened
     "Acme's SOC 3 report is now publicly available via the Customer Assurance Package.",
     "Our docs are now publicly available.",

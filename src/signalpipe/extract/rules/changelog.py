@@ -232,6 +232,11 @@ MATERIALS = rx(r"\b(?:design system|handbook|docs?|documentation|website|blog|st
                r"|icons?|dotfiles|config(?:uration)?s?|playbook|guidelines|slides|roadmap"
                r"|okrs?|salar(?:y|ies)|pitch deck|deck)\b")
 
+# A pre-release kept to a few, or no product: what a published alpha or beta may not be.
+_NOT_PUBLIC = rx(r"\b(?:private|closed|internal|design partners?|select(?:ed)? (?:customers|users)"
+                 r"|(?:beta|alpha) testers|invite[- ]only|waitlist)\b")
+_NOT_SHIPPED = rx(r"\s*(?:docs?|documentation|guide|spec|roadmap|site|website|blog|migration)\b")
+
 
 def _release(name: str, version: str, at: int, *, stage: str = "") -> Found:
     label = f"{name} {version}".strip() if name else f"version {version}"
@@ -296,8 +301,8 @@ def _open_sourced(clause: str, low: str, ctx: Context) -> Found | None:
 
 def _pre_release(clause: str, low: str, ctx: Context) -> Found | None:
     pre = PRE_MAJOR.search(low)
-    if pre is None:
-        return None
+    if pre is None or _NOT_PUBLIC.search(low) or _NOT_SHIPPED.match(low, pre.end()):
+        return None  # "to 10 design partners", "a beta version of the 2.0 docs"
     named = _SUBJECT_VERSION.search(ctx.subject)
     return _release(named.group(1) if named else "", pre["v"], pre.start(), stage=pre["stage"])
 
