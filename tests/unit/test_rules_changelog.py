@@ -57,6 +57,12 @@ LAUNCHES = [
     ("We just shipped a new AI SDK", "Launched AI SDK"),
     ("Today we're excited: you can now run Acme Server on your own machines.",
      "Launched Acme Server"),
+    # a new platform supported is a launch however it is said, titled by the platform
+    ("We are EXCITED to announce that our installer now supports Linux!",
+     "Launched installer for Linux"),
+    ("Acme Sync now supports Android.", "Launched Acme Sync for Android"),
+    ("The Acme desktop app now supports Apple Silicon.",
+     "Launched Acme desktop app for Apple Silicon"),
     # available with an adverb between, in a blog and in an email to customers
     ("This project is now publicly available as [TinaDocs,](https://acme.dev/docs) a starter.",
      "Launched TinaDocs"),
@@ -207,6 +213,7 @@ NOT_LAUNCHES = [
     "Acme 2.0 migration guide: new config keys explained",
     "Acme 2.0 known issues: new installs fail on Windows",
     "Acme 2.0 - roadmap and new ideas",
+    "Our CLI now supports Windows 11 builds.",
     # a pre-release kept to a few or of no product; out of beta only later
     "We published a beta version of the 2.0 docs.",
     "We released an alpha build for the upcoming 3.0 to 10 design partners.",

@@ -46,6 +46,26 @@ from signalpipe.models import EventType
 _ANNOUNCED = rx(r"\b(?:announc\w*|excited|happy|pleased|thrilled|proud|introducing|today"
                 r"|launch\w*|unveil\w*)\b")
 _NOW_SUPPORTS = rx(r"^now (?:supports?|offers?)$")
+# A new platform is a launch however it is said: "our installer now supports Linux".
+NEW_PLATFORM = rx(r"\s+(?:the )?(?:linux|windows|macos|mac|ios|ipados|android|chromeos|apple "
+                  r"silicon|arm64|arm|raspberry pi|apple watch|wear ?os|tvos|visionos)\b"
+                  r"(?! (?:\d+|versions?|releases?|builds?)\b)")
+_WHAT_SUPPORTS = re.compile(r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+now supports?\s*$")
+_DETERMINER = re.compile(r"^(?:(?:(?i:our|the|that|its|their|a|an|this|we|are|excited|to"
+                         r"|announce|happy|pleased)|[A-Z]{5,})\s+)+")
+
+
+def on_new_platform(clause: str, low: str, end: int) -> str | None:
+    """The title of a new platform supported: "our installer now supports Linux" is "installer
+    for Linux", "Acme now supports Linux" is "Acme for Linux"."""
+    platform = NEW_PLATFORM.match(low, end)
+    thing = _WHAT_SUPPORTS.search(clause, 0, end) if platform else None
+    if platform is None or thing is None:
+        return None
+    what = _DETERMINER.sub("", thing.group(1)) or thing.group(1)
+    return f"{what} for {clause[platform.start():platform.end()].strip()}"
+
+
 _YOU_CAN = rx(r"^you can (?:now|finally)$")
 # An app's update in a store, not a release: "Our app update is live on the App Store".
 APP_UPDATE = rx(r"\b(?:app |an |the |our |new |latest )update (?:is|are|went|has gone|just went)"
@@ -114,7 +134,8 @@ def feature_note(trigger: str, clause: str, low: str, at: int, *, intransitive: 
                  ctx: Context) -> str | None:
     """Why the launch words at ``at`` state a changelog line or release talk, or None."""
     end = at + len(trigger)
-    if _NOW_SUPPORTS.match(trigger) and _supports_a_feature(clause, low, at, end, ctx):
+    if _NOW_SUPPORTS.match(trigger) and not NEW_PLATFORM.match(low, end) \
+            and _supports_a_feature(clause, low, at, end, ctx):
         return "feature note: now supports"
     if ON_A_PLAN.search(low):
         return "feature note: opened to a plan"

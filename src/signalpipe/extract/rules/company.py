@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from signalpipe.extract.rules.changelog import feature_note, release_post
+from signalpipe.extract.rules.changelog import feature_note, on_new_platform, release_post
 from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.found import Context, Found, cased, said
 from signalpipe.extract.rules.lexicon import CERT, OUTLET, REGION, ROLE, rx
@@ -324,6 +324,7 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
     version = _VERSION.search(clause)
     product = released(clause, m) if new else _product(clause, m, ctx,
                                                         has_version=version is not None)
+    product = on_new_platform(clause, low, m.end()) or product  # "installer for Linux"
     if product is None and version is None and ctx.subject and len(ctx.subject) <= 80 \
             and STRONG_LAUNCH.search(low) and FIRST_PERSON.search(low) \
             and re.search(r"\b(?:today|excited|pleased|thrilled|happy|proud)\b", low) \
