@@ -63,6 +63,8 @@ LAUNCHES = [
     ("Acme Sync now supports Android.", "Launched Acme Sync for Android"),
     ("The Acme desktop app now supports Apple Silicon.",
      "Launched Acme desktop app for Apple Silicon"),
+    ("We launched Acme Pay to 3,000 merchants in Europe.", "Launched Acme Pay"),
+    ("Acme 2.0 is out with support for 12 databases.", "Launched Acme 2.0"),
     # available with an adverb between, in a blog and in an email to customers
     ("This project is now publicly available as [TinaDocs,](https://acme.dev/docs) a starter.",
      "Launched TinaDocs"),
@@ -214,6 +216,10 @@ NOT_LAUNCHES = [
     "Acme 2.0 known issues: new installs fail on Windows",
     "Acme 2.0 - roadmap and new ideas",
     "Our CLI now supports Windows 11 builds.",
+    # a release to a counted few
+    "We launched in beta with 5 customers.",
+    "We rolled out the new editor to a handful of design partners.",
+    "We shipped Acme Flows to our first 20 users.",
     # a pre-release kept to a few or of no product; out of beta only later
     "We published a beta version of the 2.0 docs.",
     "We released an alpha build for the upcoming 3.0 to 10 design partners.",

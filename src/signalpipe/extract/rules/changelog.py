@@ -105,6 +105,12 @@ LANGUAGE_SDK = rx(r"\b" + _LANGUAGES + r" (?:sdk|client|library|bindings|wrapper
 # A build that fixes bugs: "Newly fixed Heltec V4 Expansion Kit firmware now available".
 FIX_BUILD = rx(r"\b(?:newly |just )?(?:fixed|bug-?fix(?:ed)?|patched|hot-?fixed) (?:[\w.-]+ ){0,5}?"
                r"(?:firmware|build|version|release|image|binary|update|apk)s?\b")
+# A release to a counted few, not to the market: "launched in beta with 5 customers", "rolled
+# out to a handful of design partners", "shipped it to our first 20 users".
+TO_A_FEW = rx(r"\b(?:with|to|for) (?:(?:just|only|our first|the first|a few|a handful of|several"
+              r"|\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty) )+(?:[\w-]+ )?"
+              r"(?:design partners?|customers|clients|users|teams|testers|companies|accounts"
+              r"|pilot (?:customers|users)|beta (?:users|customers)|people|schools|hospitals)\b")
 # Release talk: a hedge on a date, a release to come, a release referred to, a delivery.
 HEARSAY = rx(r"\b(?:i (?:believe|think|guess|heard|assume)|iirc|afaik|apparently|supposedly"
              r"|if i remember|rumou?red)\b")
@@ -152,7 +158,8 @@ def feature_note(trigger: str, clause: str, low: str, at: int, *, intransitive: 
     if KNOB_DESCRIBED.search(sentence, max(0, start + end)) or LANGUAGE_SDK.search(low):
         return "feature note: an endpoint or a language's client"
     for family, pattern in (("fix build", FIX_BUILD), ("hearsay", HEARSAY), ("to come", TO_COME),
-                            ("release referred to", REFERRED), ("delivery", DELIVERED)):
+                            ("release referred to", REFERRED), ("delivery", DELIVERED),
+                            ("a release to a few", TO_A_FEW)):
         if pattern.search(low):
             return family
     if trigger in ("shipped", "rolled out") and _OBJECT_NEXT.match(low, end) \
