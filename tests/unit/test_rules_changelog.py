@@ -65,6 +65,9 @@ LAUNCHES = [
      "Launched Acme desktop app for Apple Silicon"),
     ("We launched Acme Pay to 3,000 merchants in Europe.", "Launched Acme Pay"),
     ("Acme 2.0 is out with support for 12 databases.", "Launched Acme 2.0"),
+    ("Acme unveils the Acme X1 SUV built in our new plant.", "Launched Acme X1 SUV"),
+    ("Acme on Android now supports G-series Mali GPUs",
+     "Launched Acme on Android for G-series Mali GPUs"),
     # available with an adverb between, in a blog and in an email to customers
     ("This project is now publicly available as [TinaDocs,](https://acme.dev/docs) a starter.",
      "Launched TinaDocs"),
@@ -216,6 +219,13 @@ NOT_LAUNCHES = [
     "Acme 2.0 known issues: new installs fail on Windows",
     "Acme 2.0 - roadmap and new ideas",
     "Our CLI now supports Windows 11 builds.",
+    # shown, not released: concepts, teasers, a vision, a production line
+    "Acme unveils four NEV concepts at Beijing motor show",
+    "Today at Auto China, Acme unveiled four new energy vehicle (NEV) concept cars.",
+    "Acme today unveiled the first official teaser images of its new EV: INSTER.",
+    "Acme unveils corporate vision, announces mid-to-long-term business strategies",
+    "Acme unveils demonstration production line for all-solid-state batteries in Japan",
+    "Acme now supports new devices",
     # a release to a counted few
     "We launched in beta with 5 customers.",
     "We rolled out the new editor to a handful of design partners.",

@@ -46,9 +46,13 @@ from signalpipe.models import EventType
 _ANNOUNCED = rx(r"\b(?:announc\w*|excited|happy|pleased|thrilled|proud|introducing|today"
                 r"|launch\w*|unveil\w*)\b")
 _NOW_SUPPORTS = rx(r"^now (?:supports?|offers?)$")
-# A new platform is a launch however it is said: "our installer now supports Linux".
+# A new platform is a launch however it is said: "our installer now supports Linux", "now
+# supports G-series Mali GPUs" (a class of hardware).
 NEW_PLATFORM = rx(r"\s+(?:the )?(?:linux|windows|macos|mac|ios|ipados|android|chromeos|apple "
-                  r"silicon|arm64|arm|raspberry pi|apple watch|wear ?os|tvos|visionos)\b"
+                  r"silicon|arm64|arm|raspberry pi|apple watch|wear ?os|tvos|visionos"
+                  r"|(?:(?!(?:new|more|additional|other|some|all|many|most|older|newer|your"
+                  r"|these|those|any) )[\w-]+ ){1,3}(?:gpus|devices|chips|chipsets|phones|tablets"
+                  r"|consoles|headsets|boards))\b"
                   r"(?! (?:\d+|versions?|releases?|builds?)\b)")
 _WHAT_SUPPORTS = re.compile(r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+now supports?\s*$")
 _DETERMINER = re.compile(r"^(?:(?:(?i:our|the|that|its|their|a|an|this|we|are|excited|to"
@@ -127,6 +131,14 @@ DELIVERED = rx(r"\b(?:my|our|the) (?:[\w-]+ ){0,3}(?:device|order|package|units?
                r"|parcel|shipment|radios?|nodes?|hardware|modules?|samples?|delivery|devices)"
                r" (?:has |have |finally |just )*arrived\b")
 
+# Shown, not released: what a show or a wire "unveils" that no customer can buy yet: "unveils
+# four NEV concepts", "unveiled the first official teaser images", "unveils corporate vision",
+# "unveils demonstration production line for all-solid-state batteries".
+SHOWN = rx(r"\s*(?:(?:the|a|an|its|our|their|first|official|new|four|two|three|several|\d+)"
+           r"\s+)*(?:[\w()-]+\s+){0,5}?(?:concepts?|concept cars?|prototypes?|teasers?"
+           r"|teaser images|renderings?|sketches|design stud(?:y|ies)|show cars?|vision"
+           r"|strateg(?:y|ies)|production lines?|pilot lines?|plants?|factor(?:y|ies)|booth"
+           r"|mock-?ups?)\b")
 # Teaching, not launching: "the book introduces kids to basic concepts of software".
 TEACHES = rx(r"\bintroduc(?:es|ed|ing) (?:\w+ ){0,2}?(?:kids|children|readers|students|learners"
              r"|developers|users|people|beginners|newcomers|you|us|them|teams|viewers) to\b")
@@ -167,8 +179,8 @@ def feature_note(trigger: str, clause: str, low: str, at: int, *, intransitive: 
         return "third party: someone else shipped it"  # "Vercel just shipped a new AI SDK"
     if ON_OUR_TOOLS.search(low):
         return "a tool made available to us"
-    if TEACHES.match(low, at) or RESEARCH.match(low, at):
-        return "teaching or research, no product"  # the trigger's own object
+    if SHOWN.match(low, end) or TEACHES.match(low, at) or RESEARCH.match(low, at):
+        return "no product: a concept, a vision or a plant shown, a subject taught, research"
     return None
 
 
