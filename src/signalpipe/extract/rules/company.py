@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules.changelog import feature_note, on_new_platform, release_post
 from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.found import Context, Found, cased, said
 from signalpipe.extract.rules.lexicon import CERT, OUTLET, REGION, ROLE, rx
@@ -305,6 +306,9 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.PRODUCT_LAUNCH, {"delayed": key(what)},
                      f"Launch delayed: {said(clause, 0)}", slip.start(), negative=True,
                      allow=frozenset({"plan"}))
+    posted = release_post(clause, low, ctx)  # "MeshCore Firmware v1.9.0" above its notes
+    if posted:
+        return posted
     major = MAJOR_HEADING.match(clause)
     if major:  # "## [4.0.0] - 2025-01-21": a changelog opening a major version
         return Found(T.PRODUCT_LAUNCH, {"product": f"v{major['v']}"},
@@ -318,11 +322,15 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
         m and _not_a_launch(m.group().strip(), clause, low, m.start(), headline=headline)
     if not m or routine or not_a_release(m.group().strip(), clause, low, m.start(),
                              intransitive=INTRANSITIVE.match(m.group().strip()) is not None,
-                             subject=ctx.subject, sentence=ctx.sentence):
+                             subject=ctx.subject, sentence=ctx.sentence) \
+            or feature_note(m.group().strip(), clause, low, m.start(),
+                            intransitive=INTRANSITIVE.match(m.group().strip()) is not None,
+                            ctx=ctx):
         return None
     version = _VERSION.search(clause)
     product = released(clause, m) if new else _product(clause, m, ctx,
                                                         has_version=version is not None)
+    product = on_new_platform(clause, low, m.end()) or product  # "installer for Linux"
     if product is None and version is None and ctx.subject and len(ctx.subject) <= 80 \
             and STRONG_LAUNCH.search(low) and FIRST_PERSON.search(low) \
             and re.search(r"\b(?:today|excited|pleased|thrilled|happy|proud)\b", low) \
