@@ -66,8 +66,9 @@ FOUND = [
      T.FUNDING),
     ("Acme closed its seed round, led by founder-friendly fund Precursor.", T.FUNDING),
     # a product launched beside the paper words
-    ("Acme today released Report Builder, a new dashboard for finance teams.",
+    ("Acme today released Relay Report Builder, a new dashboard for finance teams.",
      T.PRODUCT_LAUNCH),
+    ("Acme today launched its new report builder for finance teams.", T.PRODUCT_LAUNCH),
     ("Acme launches Insights, its new analytics product, generally available today.",
      T.PRODUCT_LAUNCH),
 ]
