@@ -416,3 +416,43 @@ def test_others_bids_and_alliances_are_not_ours(make_message: MakeMessage) -> No
                  "Globex and Initech Enter Into Strategic Partnership",
                  "Blue Harbor Partners and Globex announce quarterly results"):
         assert read(make_message, text, source=Source.GMAIL) == [], text
+
+
+SUPPLY_AND_JOINT = [
+    # supply contracts in the supplier's words: wire headline, lead, founder update
+    ("Acme to supply LFP EV batteries to Renault Group's Ampere", T.ENTERPRISE_DEAL),
+    ("Acme to exclusively supply cylindrical cells for Aptera's solar vehicles",
+     T.ENTERPRISE_DEAL),
+    ("Under the contracts, Acme is forecasted to supply a total of 109 GWh of batteries to Ford "
+     "for its electric vans.", T.ENTERPRISE_DEAL),
+    ("Big one: we signed a five-year supply agreement with Globex!", T.ENTERPRISE_DEAL),
+    # joint ventures and teaming up
+    ("Globex and Acme to invest up to \u20ac4.1 billion in joint venture for a battery plant",
+     T.PARTNERSHIP),
+    ("Acme and Globex finalize agreement to establish battery joint venture in the US",
+     T.PARTNERSHIP),
+    ("Acme teams up with Initech to enhance battery recycling", T.PARTNERSHIP),
+    ("Acme joins forces with France's CEA on next-generation cells", T.PARTNERSHIP),
+]
+
+
+def test_supply_contracts_and_joint_ventures_are_read(make_message: MakeMessage) -> None:
+    for text, kind in SUPPLY_AND_JOINT:
+        events = read(make_message, text, source=Source.GMAIL)
+        assert [e.event_type for e in events] == [kind], (text, events)
+
+
+NOT_OUR_SUPPLY_OR_TEAM = [
+    "Globex to supply LFP batteries to Initech",
+    "We hope to supply Globex with cells next year.",
+    "Globex will supply batteries to Acme from 2026.",
+    "The England star has teamed up with Macmillan Children's Books for the project.",
+    "Globex and Initech to invest $2 billion in joint venture",
+    "We'd love to team up with Initech on this.",
+]
+
+
+def test_others_supply_contracts_and_teams_are_not_ours(make_message: MakeMessage) -> None:
+    for text in NOT_OUR_SUPPLY_OR_TEAM:
+        kinds = [e.event_type for e in read(make_message, text, source=Source.GMAIL)]
+        assert not {T.ENTERPRISE_DEAL, T.PARTNERSHIP} & set(kinds), (text, kinds)

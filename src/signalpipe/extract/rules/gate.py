@@ -197,6 +197,11 @@ STEMS: dict[str, str] = {
                       "picks$ picked$ selects$ selected$ chooses$ chose$",
     # wire.py: a major version in a release headline ("... with 13.0 Release")
     "wire_release": "release$",
+    # wire.py: a supply contract ("Acme to supply LFP cells to Globex"); one party joining
+    # another ("Acme teams up with Globex", "Acme joins forces with CEA")
+    "enterprise_deal_supply": "supply$ supplies$",
+    "partnership_joined": "team up joins with join forces joins forces joined forces "
+                          "joining forces joins hands",
     "reversal": "won't will not no longer decided not to renew fell through fell apart "
                 "collapsed rescinded withdrawn pulled churn",
 }
@@ -206,7 +211,9 @@ STEMS: dict[str, str] = {
 def _stems(spec: str) -> list[str]:
     words = spec.split()
     out, i = [], 0
-    multi = {"term sheet", "down round", "backed by", "reached out", "reaching out", "data room",
+    multi = {"team up", "joins with", "join forces", "joins forces", "joined forces",
+             "joining forces", "joins hands",
+             "term sheet", "down round", "backed by", "reached out", "reaching out", "data room",
              "wants to", "would like", "would love", "keen to", "eager to", "partner meeting",
              "ic meeting", "investment committee", "merged with", "feature in", "feature on",
              "feature about", "left the", "left us", "hiring freeze", "freezing hiring",

@@ -52,10 +52,10 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("corp_hiring", corporate.hiring),
     ("shut_down", founders.shut_down), ("expansion", co.expansion),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
-    ("partnership", wire.alliance),
+    ("partnership", wire.alliance), ("partnership_joined", wire.alliance),
     # a count of customers signed is the signer's ("Globex signed 40 new customers"), no deal
     # with Globex
-    ("enterprise_deal", wire.customers_signed),
+    ("enterprise_deal", wire.customers_signed), ("enterprise_deal_supply", wire.supply_deal),
     ("enterprise_deal", deals.enterprise_deal), ("corp_deal", corporate.enterprise_deal),
     ("enterprise_deal", new_client), ("enterprise_deal", chose_us),
     ("client_engaged", hired_by_client),

@@ -516,9 +516,14 @@ _ALLIANCE = rx(
 # Deliver Embedded Payroll", "Acme, Initech form joint venture".
 _PAIR_ALLIANCE = re.compile(
     r"^\W{0,3}(?P<a>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2})(?: and| &|,) (?P<b>[A-Z][\w&.'-]*"
-    r"(?: [A-Z][\w&.'-]*){0,2}) (?i:(?:enter|sign|form|announce|launch|establish|strike|forge)"
-    r"\w* (?:into )?(?:a |an )?(?:(?:new|strategic|global|multi-year|exclusive|long-term) )*"
-    r"(?:partnership|alliance|collaboration|joint venture))\b")
+    r"(?: [A-Z][\w&.'-]*){0,2}) (?i:(?:(?:enter|sign|form|announce|launch|establish|strike|forge)"
+    r"\w*|extend|expand|renew|finali[sz]e|agree|invest|create|to invest|to establish|to form)"
+    r"(?:[^.;:]|\.(?=\d)){0,60}?\b(?:partnership|alliance|collaboration|joint venture))\b")
+_NOT_YET = re.compile(r"(?:\bto|let'?s|\bwill|\bwould|\bcould|\bshould|\bcan|\bmight|\bmay|'d"
+                      r"|\u2019d)\s+$")
+# One party joining another: "Acme teams up with Globex to ...", "Acme joins forces with CEA".
+_TEAM_UP = rx(r"\b(?:team(?:s|ed|ing)? up|join(?:s|ed|ing)? (?:forces )?with|joins hands with)"
+              r"\s+")
 
 
 def _pair(clause: str, ctx: Context) -> Found | None:
@@ -538,9 +543,18 @@ def _pair(clause: str, ctx: Context) -> Found | None:
 
 def alliance(clause: str, low: str, ctx: Context) -> Found | None:
     """A partnership announced with a named partner."""
-    if not any(word in low for word in ("collaborat", "partnership", "alliance", "venture")):
+    if not any(word in low for word in ("collaborat", "partnership", "alliance", "venture",
+                                        "team", "join")):
         return None
     m = _ALLIANCE.search(low)
+    if m is None:
+        m = _TEAM_UP.search(low)
+        if m is not None and not (_WE.search(clause, 0, m.start()) or (
+                ctx.company is not None and ctx.company.search(clause, 0, m.start()))):
+            return None  # "The England star has teamed up with Macmillan": someone else
+        if m is not None and (_HOPED.search(clause, 0, m.start())
+                              or _NOT_YET.search(low, 0, m.start())):
+            return None  # "We'd love to join forces with Initech": a pitch, not a partnership
     if m is None:
         return _pair(clause, ctx)
     partner = name_after(clause, m.end(), within=8)
@@ -700,3 +714,37 @@ def boilerplate(found: Found, text: str, start: int, company: re.Pattern[str] | 
     if m is None or company.search(m.group("who")) is None or _NEWS_WORDS.search(paragraph):
         return None
     return f"boilerplate about the company ({paragraph[:40].strip()})"
+
+
+# A supply contract announced by the supplier: "LG Energy Solution to supply LFP EV batteries to
+# Renault Group's Ampere", "Acme to exclusively supply cylindrical cells for Aptera", "signed a
+# five-year supply agreement with Globex", "contracts to supply 109 GWh of batteries for Ford".
+_SUPPLY = re.compile(
+    r"^(?P<head>[^.;:]{0,80}?)\b(?:to|will|contracts? to|agreed to|agrees to) (?:exclusively )?"
+    r"supply [^.;:]{2,80}? (?:to|for) (?P<who>[A-Z][\w&.'\u2019-]*(?: [A-Z][\w&.'\u2019-]*){0,3})"
+    r"|\b(?:signed|signs|secured|secures|won|wins|inked|inks|landed|lands|clinched|clinches)"
+    r" (?:a |an )?(?:new )?(?:multi-?year |\d+-year |[a-z]+-year |long-term |exclusive )*"
+    r"(?:supply|offtake|purchase) (?:agreement|contract|deal) with (?P<who2>[A-Z][\w&.'\u2019-]*"
+    r"(?: [A-Z][\w&.'\u2019-]*){0,3})")
+_HOPED = re.compile(r"\b(?:hope|hopes|plan|plans|aim|aims|want|wants|expect|expects|intend"
+                    r"|intends|seek|seeks|could|would|may|might)\b", re.IGNORECASE)
+
+
+def supply_deal(clause: str, low: str, ctx: Context) -> Found | None:
+    """A supply contract of ours, announced in the supplier's words."""
+    if "suppl" not in low:
+        return None
+    m = _SUPPLY.search(clause)
+    if m is None:
+        return None
+    who = m.group("who") or m.group("who2")
+    head = m.group("head") or ""
+    if _HOPED.search(head) or (ctx.company is not None and ctx.company.search(who)):
+        return None  # a hope, or a supplier supplying us
+    if head.strip() and ctx.company is not None and not ctx.company.search(head) \
+            and not _WE.search(head):
+        return None  # "Globex to supply cells to Initech": another supplier's contract
+    customer = who.removesuffix("'s").removesuffix("\u2019s")
+    return Found(EventType.ENTERPRISE_DEAL, {"customer": key(customer)},
+                 f"Supply agreement with {customer}", m.start(), relational=True,
+                 allow=frozenset({"plan"}), stakeholders=(customer,))
