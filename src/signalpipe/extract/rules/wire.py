@@ -31,6 +31,7 @@ from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.layout import release_body
 from signalpipe.extract.rules.lexicon import rx
 from signalpipe.extract.rules.names import key, name_after, name_before
+from signalpipe.extract.rules.naming import opens_a_name
 from signalpipe.extract.rules.subject import named_subject
 from signalpipe.models import EventType, MetricValue
 
@@ -145,7 +146,8 @@ def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | No
     if kind is EventType.FUNDING and not found.negative and "led by" in clause.lower():
         return _firm_led_by_person(clause, sentence)
     if kind is EventType.PRODUCT_LAUNCH and not found.negative:
-        m = _RELEASED_PAPER.search(sentence)
+        m = next((p for p in _RELEASED_PAPER.finditer(sentence)
+                  if not opens_a_name(sentence, p.end() - len(p.group().split()[-1]))), None)
         if m is not None and not _TRIAL.search(sentence):
             return f"data, a report or a book released, not a product ({m.group()[:40]})"
     return None
