@@ -1,5 +1,6 @@
-"""Acquisitions (type `other`, subtype acquisition): a company bought, by name or by kind, or the
-company itself acquired; never customers, users or equipment "acquired"."""
+"""Who was bought and who was met: acquisitions (type `other`, subtype acquisition) of a company
+named or told by kind, or of the company itself, never customers or equipment "acquired"; and an
+introduction ("Meet Globex") that is no part of the name."""
 
 from __future__ import annotations
 
@@ -32,3 +33,14 @@ def test_a_company_bought(make_message: MakeMessage, text: str, title: str) -> N
 ])
 def test_nothing_bought_that_is_a_company(make_message: MakeMessage, text: str) -> None:
     assert read(make_message, text) == []
+
+
+@pytest.mark.parametrize(("text", "kind", "title"), [
+    ("Meet Globex, our new customer.", EventType.ENTERPRISE_DEAL, "Signed Globex"),
+    ("Meet Sarah Chen, our new Head of Sales", EventType.HIRING,
+     "Hired Sarah Chen as Head of Sales"),
+    ("Meetly signed a 2-year deal with us", EventType.ENTERPRISE_DEAL, "Signed Meetly"),
+])
+def test_an_introduction_is_not_part_of_the_name(make_message: MakeMessage, text: str,
+                                                 kind: EventType, title: str) -> None:
+    assert [(e.event_type, e.title) for e in read(make_message, text)] == [(kind, title)]
