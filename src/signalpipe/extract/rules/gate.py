@@ -195,6 +195,23 @@ STEMS: dict[str, str] = {
                       "picks$ picked$ selects$ selected$ chooses$ chose$",
     "reversal": "won't will not no longer decided not to renew fell through fell apart "
                 "collapsed rescinded withdrawn pulled churn",
+    # community.py: what a company posts in its community channels, and the chatter around it
+    "community_press": "video review podcast episode write-up writeup article blog post deep dive "
+                       "deep-dive tutorial walkthrough explainer interviewed guest had us had our "
+                       "mention shout-out shoutout",
+    "community_listing": "added to listed on listed in accepted into merged into included in "
+                         "integrated into integrated in available on available in live on "
+                         "official verified added adds ships shipped released launched now has "
+                         "now offers now supports now includes now powers integrated built "
+                         "rolled out removed pulled delisted kicked banned taken down took down "
+                         "migrat moved switched rebuilt replatform re-platform",
+    "community_release": "now out now ready now live now released now available is out is here "
+                         "is live is finally",
+    "community_members": "testers nodes repeaters servers guilds contributors discord members "
+                         "community members trending",
+    "community_setback": "no communication no more communication no contact team split "
+                         "team has split parted ways co-founder cofounder keygen licence "
+                         "license activation serial algorithm is out",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 
@@ -286,7 +303,15 @@ def _stems(spec: str) -> list[str]:
              # corporate.py's phrases
              "takes over", "took over", "come together", "comes together", "came together",
              "head office", "credit rating", "capital expenditure", "run out",
-             "running out", "stopped selling", "warning letter"}
+             "running out", "stopped selling", "warning letter",
+             # community.py's phrases
+             "blog post", "had us", "had our", "added to", "listed on", "accepted into",
+             "merged into", "integrated into", "integrated in", "available on", "live on",
+             "now has", "now offers", "now supports", "now includes", "now powers",
+             "taken down", "took down", "now out", "now ready", "now live", "now released",
+             "now available", "is live", "is finally", "discord members", "community members",
+             "no communication", "no more communication", "no contact", "team split",
+             "team has split", "parted ways", "algorithm is out"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])
@@ -339,6 +364,17 @@ _OPEN = {stem: frozenset().union(d, *(o for s, o in _OPEN.items()
          for stem, d in _OPEN.items()}
 STEM_DETECTORS = {stem: _OPEN.get(stem, frozenset()) | _WHOLE.get(stem, frozenset())
                   for stem in {*_OPEN, *_WHOLE}}
+# community.py's phrases open on a word that is no cue ("now available", "is live"): matched
+# whole, they hide the cue of a later word ("available"), so they call its detectors too.
+for _stem in {p for d, spec in STEMS.items() if d.startswith("community_") for p in _stems(spec)
+              if " " in p}:
+    for _word in _stem.split(" ")[1:]:
+        _inner = {d for w, d in STEM_DETECTORS.items() if " " not in w and _word.startswith(w)}
+        if _inner:
+            _more = frozenset().union(*_inner)
+            STEM_DETECTORS[_stem] = STEM_DETECTORS[_stem] | _more
+            if _stem in _OPEN:
+                _OPEN[_stem] = _OPEN[_stem] | _more
 # Longest first at one position comes from the trie being greedy on shared prefixes; a stem
 # that must end a word is checked after the match.
 GATE = re.compile(r"(?<![a-z0-9])(?:" + _trie(sorted(STEM_DETECTORS)) + ")")

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from signalpipe.extract.injection import injection_reason
-from signalpipe.extract.rules import company as co
 from signalpipe.extract.rules import (
+    community,
     corporate,
     deals,
     founders,
@@ -21,6 +21,7 @@ from signalpipe.extract.rules import (
     rounds,
     tech,
 )
+from signalpipe.extract.rules import company as co
 from signalpipe.extract.rules.audience import audience
 from signalpipe.extract.rules.chatter import blank_code, chatter_veto, dump
 from signalpipe.extract.rules.clients import chose_us, hired_by_client, new_client
@@ -45,9 +46,12 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
     ("compliance", co.compliance),
     ("corp_compliance", corporate.compliance),
-    ("media", co.media), ("hiring", co.hiring), ("corp_hiring", corporate.hiring),
-    ("shut_down", founders.shut_down), ("expansion", co.expansion),
+    ("media", co.media), ("community_press", community.coverage),
+    ("hiring", co.hiring), ("corp_hiring", corporate.hiring),
+    ("shut_down", founders.shut_down), ("community_setback", community.setback),
+    ("expansion", co.expansion),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
+    ("community_listing", community.listing),
     ("enterprise_deal", deals.enterprise_deal), ("corp_deal", corporate.enterprise_deal),
     ("enterprise_deal", new_client), ("enterprise_deal", chose_us),
     ("client_engaged", hired_by_client),
@@ -55,10 +59,10 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
     ("revenue", growth.revenue),
     ("first_sale", founders.first_sale), ("users", growth.users),
-    ("users", audience),
+    ("users", audience), ("community_members", community.members),
     ("news_results", headlines.results),
     ("technical", tech.postmortem), ("technical", growth.technical), ("award", co.award),
-    ("launch", co.launch),
+    ("launch", co.launch), ("community_release", community.release),
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
 )
@@ -272,6 +276,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
             reason = _judge(found, clause.text, spans, i, company) \
                 or chatter_veto(found, clause.text, sentence, text, subject, company) \
                 or longform.veto(found, clause.text, text, sentence, message.timestamp) \
+                or community.veto(found, clause.text) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,

@@ -1,0 +1,358 @@
+"""What a company posts in its own community channels (Discord, Slack or Telegram
+#announcements, forum posts, tweets relayed into chat), and the chatter around it.
+
+Community posts say the usual events in their own words:
+- coverage made by someone else: "Lon.TV published a video about Acme", "nice write-up about
+  Acme by Simon Willison", "TechCrunch interviewed our CMO", "the Changelog had us on";
+- a listing or integration on another platform: "LangChain added an Acme retriever", "Railway
+  now offers Acme storage buckets", "Acme was added to the Homebrew core tap", and its lowlight,
+  the product taken off a store ("I've removed Ripple from the .uk store", "delisted");
+- a release announced to members: "T-Deck firmware v9.0 now ready: <link>", "Acme v2.0 is now
+  out" (a major version; point releases posted every few days are routine);
+- the community's own counts: testers, nodes, servers, "#1 on GitHub trending";
+- setbacks in community words: the team split ("we now have no communication with Andy"), a
+  licence-key generator posted ("since the algorithm is out, here's a keygen").
+
+The same channels are full of look-alikes, each checked below: a member's own video, device or
+count ("my first LoRa device has arrived", "here in Sydney I've got 300+ nodes"), another
+community's numbers ("the other discord is already at over 1000 members"), a team member's own
+blog post, interviews not yet done, hopes to be listed, fix builds, recollections ("released on
+the 26th, I believe") and releases dated ahead ("is out in September").
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Context, Found, cased, said
+from signalpipe.extract.rules.lexicon import rx
+from signalpipe.extract.rules.names import key, name_after, name_before
+from signalpipe.extract.rules.subject import FIRST_PERSON
+from signalpipe.models import EventType
+
+T = EventType
+
+# What someone else makes about a product: the thing published.
+_CONTENT = (r"(?:(?:youtube |video |in-depth |full |short |detailed |great |nice |awesome |new "
+            r"|first |hands-on |honest )*(?:video|review|video review|podcast episode|episode"
+            r"|podcast|write-?up|article|blog post|deep[- ]dive|tutorial|walkthrough|livestream"
+            r"|segment|explainer|overview|comparison|piece|story|thread|newsletter))")
+# "<Someone> published a video about <us>": the maker, a verb of publishing, what is about us.
+MADE_ABOUT = rx(
+    r"\b(?:published|posted|made|dropped|did|uploaded|released|wrote|put out|recorded|shared"
+    r"|has|just put up|put up|aired|ran)\s+(?:up\s+)?(?:a|an|another|their|his|her|the)\s+"
+    + _CONTENT + r"s?\s+(?:about|on|of|covering|reviewing|featuring|comparing|explaining"
+    r"|introducing)\b")
+# "<content> about <us> by <Someone>", "... video, this one by Lon.TV"
+CONTENT_BY = rx(r"\b" + _CONTENT + r"s?\b[^.;!?]{0,60}?\bby\s+(?=[a-z0-9@])")
+# Interviews and guest spots that happened: "TechCrunch interviewed our CMO", "the Changelog had
+# us on", "our CTO was a guest on <podcast>".
+INTERVIEWED = rx(
+    r"\binterviewed\s+(?:our|us|me|my co-?founder)\b"
+    r"|\bhad\s+(?:us|our\s+[\w-]+(?:\s+[\w-]+)?)\s+on\s+(?:the|their|his|her)\s+(?:show|podcast"
+    r"|stream|channel|livestream|programme|program)\b"
+    r"|\bhad\s+(?:us|our\s+[\w-]+)\s+on\b(?=[^.;]{0,30}\b(?:to talk|to chat|to discuss))"
+    r"|\b(?:we|our\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:was|were)\s+(?:a\s+)?guests?\s+on\b")
+# "Acme got a mention in this week's Console newsletter", "a shout-out from Fireship"
+# "Jeff Geerling reviewed the Acme board", "Fireship covered Acme": the maker reviewed us.
+REVIEWED = rx(r"\b(?:reviewed|covered|profiled|benchmarked|demoed|unboxed|compared|featured)\s+"
+              r"(?:the\s+|our\s+|us\b)")
+MENTION = rx(r"\b(?:got|gets|received|earned)\s+(?:a\s+|an\s+)?(?:(?:nice|big|huge|great)\s+)?"
+             r"(?:mention|shout-?out|shoutout|write-?up)\s+(?:in|on|from|by)\s+(?=\S)")
+# A team member's own writing or a member's own clip: not coverage by someone else.
+NOT_COVERAGE = rx(r"\b(?:on|in)\s+(?:our|my|the team's)\s+(?:own\s+)?(?:blog|channel"
+                  r"|newsletter|site|website|docs)\b|\b(?:i|we)\s+(?:just\s+)?(?:published"
+                  r"|posted|made|dropped|did|uploaded|recorded|wrote|put out|shared)\b"
+                  r"|\b(?:my|our)\s+(?:own\s+)?(?:setup|build|install|node|device)\b")
+_CAP_NAME = re.compile(r"[A-Z@][\w.@&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}")
+
+
+def coverage(clause: str, low: str, ctx: Context) -> Found | None:
+    """Coverage someone else published about us: a video, review, podcast or write-up."""
+    m = MADE_ABOUT.search(low) or MENTION.search(low) or REVIEWED.search(low)
+    by = None if m else CONTENT_BY.search(low)
+    talk = None if m or by else INTERVIEWED.search(low)
+    hit = m or by or talk
+    if hit is None or NOT_COVERAGE.search(low):
+        return None
+    if talk is None and not _about_us(clause[hit.start():] if m and m.re is not MENTION
+                                      else ctx.sentence or clause, ctx):
+        return None  # "a video about Meshtastic I liked": someone else's product
+    if by is not None:
+        who = _name_at(clause, by.end())
+    elif talk is not None:
+        who = _name_before(clause, talk.start()) or name_after(clause, talk.end(), within=40)
+    else:
+        who = _name_at(clause, hit.end()) if m and m.re is MENTION \
+            else _name_before(clause, hit.start())
+    if who is None or (ctx.company is not None and ctx.company.search(who)):
+        return None  # no one named, or our own post
+    return Found(T.MEDIA_COVERAGE, {"publication": key(who)}, f"Coverage by {cased(who)}",
+                 hit.start(), relational=True)
+
+
+def _about_us(text: str, ctx: Context) -> bool:
+    return bool(re.search(r"\b(?:us|our)\b", text, re.IGNORECASE)
+                or (ctx.company is not None and ctx.company.search(text)))
+
+
+def _name_before(clause: str, pos: int) -> str | None:
+    """The proper name ending just before ``pos`` ("TechCrunch interviewed", "Lon.TV just
+    published"), an adverb or two between them allowed."""
+    head = re.sub(r"(?:\s+(?:just|also|recently|finally|has|have|had|even|now|podcast|show"
+                  r"|channel|crew|folks|team|newsletter|blog|youtube channel))+\s*$", "",
+                  clause[max(0, pos - 60):pos].rstrip())
+    m = re.search(r"(?:^|[\s(\"'])((?:[A-Z@][\w.@&'-]*)(?:\s+[A-Z][\w.&'-]*){0,3})$", head)
+    if not m:
+        return None
+    name = re.sub(r"^(?:The|A|An)\s+", "", m.group(1))
+    if name.split()[0].lower() in _NOT_MAKERS:
+        return None
+    return name.strip(".'-") or None
+
+
+_NOT_MAKERS = frozenset({"we", "i", "our", "my", "they", "he", "she", "someone", "somebody",
+                         "anyone", "everyone", "the", "this", "that", "it", "ok", "so", "and"})
+
+
+def _name_at(clause: str, pos: int) -> str | None:
+    """The proper name starting at ``pos`` ("by Lon.TV", "in the Console newsletter")."""
+    rest = clause[pos:].lstrip()
+    rest = re.sub(r"^(?:the|this week's|this week’s|last week's|today's)\s+", "", rest,
+                  flags=re.IGNORECASE)
+    m = _CAP_NAME.match(rest)
+    if not m:
+        return None
+    return m.group().rstrip(".'-") or None
+
+
+# Our product taken onto another platform: "Acme was added to the Homebrew core tap", "we're now
+# in the Raycast Store", "Acme is now an official Zapier integration".
+ONTO = rx(r"\b(?:was|were|has been|have been|got|gets|is now|are now|just got|now|finally)\s+"
+          r"(?:officially\s+)?(?:added to|listed on|listed in|accepted into|merged into"
+          r"|included in|integrated into|integrated in|live on|available on|available in)\s+"
+          r"(?:the\s+)?(?=\S)"
+          r"|\bis now (?:an?\s+)?(?:official|verified|certified|native|built-in)\s+(?=[a-z0-9]"
+          r"[\w.-]*\s+(?:integration|partner|app|plugin|extension|connector|provider))")
+# Another platform taking our product in: "LangChain added an Acme retriever", "Railway now
+# offers Acme storage buckets", "Northflank released a Tigris template".
+TAKEN_IN = rx(r"\b(?:added|adds|ships|shipped|released|launched|now has|now offers|now supports"
+              r"|now includes|now powers|built|integrated|rolled out)\s+(?:a\s+|an\s+|native\s+"
+              r"|first-class\s+|official\s+|built-in\s+|its\s+|their\s+)*(?=[\w.@-]+(?:\s+[\w.-]+)?"
+              r"\s+(?:integration|retriever|plugin|connector|provider|template|extension|support"
+              r"|storage|buckets?|adapter|backend|driver|module|node|vector store|loader)\b)")
+# A platform moving onto ours: "Vercel migrated their image pipeline onto Acme".
+MIGRATED_ONTO = rx(r"\b(?:migrated|moved|switched|is migrating|are migrating|has moved"
+                   r"|have moved|rebuilt|re-?platformed)\s+(?:[\w'-]+\s+){0,4}?(?:onto|over to)"
+                   r"\s+(?=\S)")
+# The product taken off a store or an exchange: a listing's lowlight.
+OFF_STORE = rx(r"\b(?:removed|pulled|delisted|kicked|banned|taken down|took down)\b"
+               r"(?:\s+[\w.'-]+){0,4}?\s+(?:from|off)\s+(?:the\s+|our\s+|my\s+)?(?:[\w.'-]+\s+)?"
+               r"(?:store|app store|play store|marketplace|shop|registry|exchange|catalog)\b"
+               r"|\b(?:was|were|has been|got|have been)\s+delisted\b")
+REMOVED_NAMED = rx(r"\b(?:i've|i have|we've|we have|i|we)\s+(?:just\s+)?(?:removed|pulled)\s+"
+                   r"(?=[a-z])")
+STORE_WORD = rx(r"\b(?:store|marketplace|shop|app store|play store|exchange)\b")
+HOPE = rx(r"\b(?:we'd|we’d|i'd|would|we would)\s+love\s+to\b|\b(?:hoping|hope|trying|applying"
+          r"|applied|want|wants|planning|aim|aiming)\s+to\b|\bapply(?:ing)?\s+for\b|\bsoon\b"
+          r"|\bwaitlist\b|\bwhen will\b")
+_PLATFORM_SUFFIX = rx(r"\s+(?:marketplace|store|app store|hub|registry|catalog|directory|tap"
+                      r"|repository|repo)\b")
+
+
+def listing(clause: str, low: str, ctx: Context) -> Found | None:
+    """Our product listed on, added to or built into another platform (a partnership), or
+    taken off a store (its lowlight)."""
+    off = OFF_STORE.search(low) or _removed_named(low, ctx)
+    if off is not None:
+        if not (FIRST_PERSON.search(low) or _about_us(clause, ctx)):
+            return None  # "Apple pulled Fortnite from the App Store": theirs
+        where = _store_name(clause, off.end()) or "store"
+        return Found(T.PARTNERSHIP, {"partner": key(where), "listing": "removed"},
+                     f"Removed from {where}: {said(clause, off.start(), limit=60)}",
+                     off.start(), negative=True, relational=True)
+    m = ONTO.search(low)
+    taken = None if m else TAKEN_IN.search(low) or MIGRATED_ONTO.search(low)
+    hit = m or taken
+    if hit is None or HOPE.search(low[:hit.end()]):
+        return None
+    if m is not None:
+        if not _about_us(clause[:m.start()], ctx):
+            return None  # "Stripe was added to the index": not ours
+        who = _name_at(clause, m.end())
+    else:
+        if ctx.company is None or not ctx.company.search(clause[hit.end():hit.end() + 40]) \
+                or FIRST_PERSON.search(clause[:hit.start()]):
+            return None  # "LangChain added a Pinecone retriever"
+        who = _name_before(clause, hit.start())
+    if who is None or (ctx.company is not None and ctx.company.search(who)):
+        return None
+    return Found(T.PARTNERSHIP, {"partner": key(who)}, f"Partnership with {cased(who)}",
+                 hit.start(), relational=True)
+
+
+def _removed_named(low: str, ctx: Context) -> re.Match[str] | None:
+    """"So, I've removed Ripple." after a sentence about the store: the store names it."""
+    m = REMOVED_NAMED.search(low)
+    if m and STORE_WORD.search(ctx.before.lower()) and not STORE_WORD.search(low):
+        return m
+    return None
+
+
+def _store_name(clause: str, end: int) -> str | None:
+    head = clause[max(0, end - 40):end]
+    m = re.search(r"([A-Z.][\w.'-]*(?:\s+[A-Z][\w'-]*)*)\s+(?:[Ss]tore|[Mm]arketplace|[Ss]hop"
+                  r"|[Rr]egistry|[Ee]xchange)\s*$", head)
+    return m.group(1).strip(".") + " store" if m else None
+
+
+# A release told to members: "T-Deck firmware v9.0 now ready: <link>", "Acme v2.0 is now out".
+# A major version only: point releases in these channels come every few days.
+MAJOR = re.compile(r"(?<![\w.])v?(\d{1,3})(?:\.0){1,3}\b(?![.\d])")
+RELEASE_NOW = rx(r"\b(?:is\s+|are\s+)?now\s+(?:out|ready|live|released|available)\b"
+                 r"|\bis\s+(?:finally\s+)?(?:out|here|live)\b(?!\s+(?:of|in|on|next|soon|by))")
+# "Acme for Windows is finally here": the product on a new platform.
+PLATFORM_APP = rx(r"\bfor\s+(?P<os>windows|mac|macos|linux|ios|iphone|ipad|android|the web|web"
+                  r"|desktop|mobile|apple watch|wear ?os|chrome|firefox|safari|vs code|vscode"
+                  r"|jetbrains|raspberry pi|arm64|docker|kubernetes)(?=\s)\s+(?:is|are)\s+"
+                  r"(?:now\s+|finally\s+|officially\s+)*(?:here|out|live|available)\b")
+_FIX_BUILD = rx(r"\b(?:fixed|hotfix|bugfix|bug-fix|patched|patch|fix)\b|\b(?:beta|rc|alpha"
+                r"|nightly|pre-?release)\b")
+
+
+def release(clause: str, low: str, ctx: Context) -> Found | None:
+    """A major version announced to the community as out or ready."""
+    m = RELEASE_NOW.search(low)
+    if m is None:
+        return None
+    app = PLATFORM_APP.search(low)
+    if app is not None:
+        name = name_before(clause, app.start(), within=40)
+        if name is None or not (ctx.company is None or ctx.company.search(name)
+                                or FIRST_PERSON.search(clause[:app.start()])):
+            return None  # "Signal for iPad is here": someone else's app, unless named ours
+        what = f"{clause[clause.find(name):app.start('os')]}{clause[app.start('os'):app.end('os')]}"
+        return Found(T.PRODUCT_LAUNCH, {"product": key(what)}, f"Launched {what}", app.start())
+    version = MAJOR.search(clause[:m.start()])
+    if version is None or _FIX_BUILD.search(low[:m.start()]):
+        return None  # a point release or a fix build: routine
+    label = f"v{version.group(1)}.0"
+    head = clause[:version.start()].strip(" :-")
+    name = head.split(":")[-1].split(", ")[-1].strip() if head else ""
+    title = f"Released {name} {label}".replace("  ", " ") if name and len(name) <= 40 \
+        else f"Released version {label}"
+    return Found(T.PRODUCT_LAUNCH, {"product": label}, title, m.start())
+
+
+# The community's own counts: testers, nodes, servers, members, and trending lists.
+_COUNT = r"(?:\d[\d,.]*\s*[km]?\+?|(?:a|one|two|three|five|ten)\s+(?:thousand|hundred))"
+COMMUNITY_COUNT = rx(
+    r"\b(?:(?:over|more than|past|passed|crossed|hit|reached|topped)\s+)?" + _COUNT
+    + r"\s+(?:beta\s+)?(?:[\w-]+\s+)?(?:testers|nodes|repeaters|servers|guilds|contributors"
+    r"|discord members|community members)\b")
+NETWORK_UNITS = rx(r"\b(?:nodes|repeaters|servers|guilds)\b")
+COUNT_VERB = rx(r"\b(?:signed up|joined|registered|running|online|on the map|live|now|over"
+                r"|more than|passed|crossed|hit|reached|topped|milestone|record)\b")
+TRENDING = rx(r"(?:#\s?1|number one|no\.\s?1|top\s+(?:\d+\s+)?(?:repo|project)?)\s*"
+              r"(?:\w+\s+){0,2}on\s+(?:the\s+)?(?:github(?:'s)?\s+)?(?:\w+\s+)?trending\b"
+              r"|\btrending\s+on\s+github\b|\b#\s?1\s+(?:on|in)\s+github\s+trending\b")
+NOT_OURS_COUNT = rx(r"\b(?:the other|their|another|other)\s+(?:discord|server|community|mesh"
+                    r"|network|project|group)\b|\bhere in\b|\bmy\b|\bi've got\b|\bi have\b"
+                    r"|\bvs\.?\b|\bversus\b|\bneed\b|\blooking for\b"
+                    r"|\bwe want\b|\bgoal\b|\btarget\b")
+
+
+def members(clause: str, low: str, ctx: Context) -> Found | None:
+    """A milestone of the community around the product: testers, nodes, servers, trending."""
+    m = TRENDING.search(low)
+    if m is not None:
+        if NOT_OURS_COUNT.search(low) or not (_about_us(clause, ctx) or not _named_other(
+                clause[:m.start()], ctx)):
+            return None
+        return Found(T.USER_GROWTH, {"trending": "github"}, said(clause, 0, limit=80),
+                     m.start())
+    m = COMMUNITY_COUNT.search(low)
+    if m is None or not COUNT_VERB.search(low) or NOT_OURS_COUNT.search(low):
+        return None
+    if _named_other(clause[:m.start()], ctx):
+        return None
+    if NETWORK_UNITS.search(m.group()) and not (ctx.company and ctx.company.search(clause)):
+        return None  # "we are now over 1250 repeaters on the live map": a local network's count
+    what = re.sub(r"^(?:over|more than|past|passed|crossed|hit|reached|topped)\s+", "",
+                  m.group())
+    return Found(T.USER_GROWTH, {"community": key(what)}, said(clause, m.start(), limit=80),
+                 m.start())
+
+
+def _named_other(head: str, ctx: Context) -> bool:
+    """A capitalised name before the count that is not ours: "Meshtastic has 40k nodes"."""
+    for m in _CAP_NAME.finditer(head):
+        word = m.group().split()[0].strip(".,:!")
+        if len(word) > 2 and word.lower() not in {"we", "our", "the", "over", "more", "now",
+                                                  "just", "today", "wow", "omg", "huge", "big",
+                                                  "so", "and", "this", "there"} \
+                and not (ctx.company is not None and ctx.company.search(m.group())):
+            return True
+    return False
+
+
+# Setbacks in community words: the team split, a licence-key generator posted.
+SPLIT = rx(r"\bwe (?:now )?have no (?:more |further )?(?:communication|contact) with\b"
+           r"|\b(?:the|our) (?:core )?team (?:has )?split\b|\bparted ways with (?:our |my )?"
+           r"(?:co-?founder|founder|cto|ceo|lead)\b"
+           r"|\b(?:our|my) co-?founder (?:has )?(?:left|quit|walked away from) (?:the )?"
+           r"(?:project|team|company)\b")
+KEYGEN = rx(r"\bkeygen\b|\b(?:licen[cs]e|activation|serial)[- ](?:keys?|algorithm|check)s?\b"
+            r"[^.;]{0,30}?\b(?:leaked|cracked|bypassed|is out|are out)\b"
+            r"|\b(?:leaked|cracked)\s+(?:the\s+)?(?:licen[cs]e|activation)\b"
+            r"|\balgorithm is out\b")
+NOT_KEYGEN = rx(r"\b(?:don't|do not|never|no)\s+(?:post|share|use)\b|\bhow (?:do|can) i\b"
+                r"|\bwhere\b|\bmy licen[cs]e key\b")
+
+
+def setback(clause: str, low: str, ctx: Context) -> Found | None:
+    """The team split or the paid licence cracked: lowlights told in community words."""
+    m = SPLIT.search(low)
+    if m is not None:
+        return Found(T.OTHER, {"setback": "team split"}, f"Team split: {said(clause, 0)}",
+                     m.start(), negative=True, subtype="team split",
+                     allow=frozenset({"negation"}))
+    m = KEYGEN.search(low)
+    if m is not None and not NOT_KEYGEN.search(low):
+        return Found(T.COMPLIANCE, {"incident": "licence keygen"},
+                     f"Licence keys cracked: {said(clause, 0, limit=70)}", m.start(),
+                     negative=True, allow=frozenset({"negation"}))
+    return None
+
+
+# Chat around releases that reports none: a member's own parcel, a recollection, a date ahead,
+# a fix build; a hope to be listed.
+OWN_ARRIVAL = rx(r"\bmy (?:first |new |own )?(?:[\w-]+ ){0,3}(?:has |have )?(?:arrived|came"
+                 r"|showed up|turned up)\b")
+HEDGED = rx(r"\b(?:i believe|i think|iirc|afaik|if i recall|if memory serves|not sure|i guess"
+            r"|probably)\b")
+# "1.16 is the first release": which version first had something, said in a thread.
+FIRST_WITH = rx(r"^\W*v?\d+(?:\.\d+)+\s+(?:is|was)\s+the\s+first\s+(?:release|version|build)\b"
+                r"|\b(?:is|was)\s+the\s+first\s+(?:release|version|build)\s+(?:to|with|that"
+                r"|where|which)\b")
+DATED_AHEAD = rx(r"\b(?:is|are|comes?|will be|should be)\s+out\s+(?:in|on|by|next|this"
+                 r"|later)\b")
+FIX_AVAILABLE = rx(r"\b(?:newly\s+)?(?:fixed|hotfix|bugfix|patched)\b[^.;]{0,60}?\b(?:now"
+                   r" available|now ready|is out|now out|available)\b")
+
+
+def veto(found: Found, clause: str) -> str | None:
+    """Why a reading of ``clause`` in a chat is no event of the company's, or None."""
+    low = clause.lower()
+    if found.event_type is T.PRODUCT_LAUNCH and not found.negative:
+        for pattern, why in ((OWN_ARRIVAL, "a member's own device arrived"),
+                             (HEDGED, "a hedged recollection"),
+                             (DATED_AHEAD, "a release dated ahead"),
+                             (FIRST_WITH, "which version first had it"),
+                             (FIX_AVAILABLE, "a fix build")):
+            if pattern.search(low):
+                return why
+    if found.event_type is T.PARTNERSHIP and not found.negative \
+            and HOPE.search(low[:found.trigger + 1]):
+        return "a hope to be listed"
+    return None
