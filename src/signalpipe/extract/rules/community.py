@@ -43,6 +43,14 @@ MADE_ABOUT = rx(
     r"|has|just put up|put up|aired|ran)\s+(?:up\s+)?(?:a|an|another|their|his|her|the)\s+"
     + _CONTENT + r"s?\s+(?:about|on|of|covering|reviewing|featuring|comparing|explaining"
     r"|introducing)\b")
+# "check out BSoD's new video on the rewrite": the maker named by a possessive, recommended to
+# members in our channel; what it is about is ours or our work named with "the".
+MAKERS_OWN = re.compile(r"\b([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})(?:'s|\u2019s|(?<=s)')\s+"
+                        r"(?:new\s+|latest\s+|great\s+|awesome\s+|excellent\s+)*(?:video|review|podcast"
+                        r"|write-?up|article|deep[- ]dive|breakdown|explainer)\s+(?:on|about"
+                        r"|of|covering)\s+")
+OUR_WORK = rx(r"(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:rewrite|release|update|launch|new version"
+              r"|announcement|beta|redesign|renderer|feature)\b")
 # "<content> about <us> by <Someone>", "... video, this one by Lon.TV"
 CONTENT_BY = rx(r"\b" + _CONTENT + r"s?\b[^.;!?]{0,60}?\bby\s+(?=[a-z0-9@])")
 # Interviews and guest spots that happened: "TechCrunch interviewed our CMO", "the Changelog had
@@ -69,6 +77,13 @@ _CAP_NAME = re.compile(r"[A-Z@][\w.@&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}")
 
 def coverage(clause: str, low: str, ctx: Context) -> Found | None:
     """Coverage someone else published about us: a video, review, podcast or write-up."""
+    own = MAKERS_OWN.search(clause)
+    if own is not None and not FIRST_PERSON.match(own.group(1)) \
+            and (_about_us(clause[own.end():], ctx) or OUR_WORK.match(low, own.end())):
+        who = own.group(1)
+        if ctx.company is None or not ctx.company.search(who):
+            return Found(T.MEDIA_COVERAGE, {"publication": key(who)},
+                         f"Coverage by {cased(who)}", own.start(), relational=True)
     m = MADE_ABOUT.search(low) or MENTION.search(low) or REVIEWED.search(low)
     by = None if m else CONTENT_BY.search(low)
     talk = None if m or by else INTERVIEWED.search(low)
@@ -152,10 +167,14 @@ OFF_STORE = rx(r"\b(?:removed|pulled|delisted|kicked|banned|taken down|took down
                r"|\b(?:was|were|has been|got|have been)\s+delisted\b")
 REMOVED_NAMED = rx(r"\b(?:i've|i have|we've|we have|i|we)\s+(?:just\s+)?(?:removed|pulled)\s+"
                    r"(?=[a-z])")
+# Where anyone's app goes on sale: being there is the app's launch, not a partner listing.
+APP_STORE = rx(r"(?:google play|play store|app store|apple app store|mac app store|microsoft store"
+               r"|windows store|f-droid|steam|itch|flathub|snap store|galaxy store)\b")
 STORE_WORD = rx(r"\b(?:store|marketplace|shop|app store|play store|exchange)\b")
 HOPE = rx(r"\b(?:we'd|we’d|i'd|would|we would)\s+love\s+to\b|\b(?:hoping|hope|trying|applying"
           r"|applied|want|wants|planning|aim|aiming)\s+to\b|\bapply(?:ing)?\s+for\b|\bsoon\b"
           r"|\bwaitlist\b|\bwhen will\b")
+WEAK_ONTO = rx(r"\b(?:live on|available on|available in|included in)\b")
 _PLATFORM_SUFFIX = rx(r"\s+(?:marketplace|store|app store|hub|registry|catalog|directory|tap"
                       r"|repository|repo)\b")
 
@@ -180,6 +199,11 @@ def listing(clause: str, low: str, ctx: Context) -> Found | None:
         if not _about_us(clause[:m.start()], ctx):
             return None  # "Stripe was added to the index": not ours
         who = _name_at(clause, m.end())
+        if who is not None and APP_STORE.match(who.lower()):
+            return None  # "our Android app is now available on Google Play": a launch
+        if WEAK_ONTO.search(m.group()) and not _PLATFORM_SUFFIX.match(
+                low, m.end() + len(who or "")):
+            return None  # "now available in Early Access", "on the Starter plan": no platform
     else:
         if ctx.company is None or not ctx.company.search(clause[hit.end():hit.end() + 40]) \
                 or FIRST_PERSON.search(clause[:hit.start()]):
@@ -306,6 +330,17 @@ KEYGEN = rx(r"\bkeygen\b|\b(?:licen[cs]e|activation|serial)[- ](?:keys?|algorith
             r"[^.;]{0,30}?\b(?:leaked|cracked|bypassed|is out|are out)\b"
             r"|\b(?:leaked|cracked)\s+(?:the\s+)?(?:licen[cs]e|activation)\b"
             r"|\balgorithm is out\b")
+# A feature or release pulled for good: the lowlight of a launch.
+PULLED = rx(r"\bwe(?:'ve|\u2019ve| have)?\s+(?:had to\s+)?(?:removed|pulled|disabled|withdrawn"
+            r"|withdrew|rolled back|taken down|took down)\s+[^.;]{1,60}?\b(?:indefinitely"
+            r"|effective immediately|until further notice|permanently|for good)\b")
+# Legal action against us told in passing: "the server is in chaos due to the lawsuit".
+SUED = rx(r"\b(?:due to|because of|over|facing|hit with|received|got|served with)\s+(?:a|the|an)"
+          r"\s+(?:lawsuit|cease and desist|cease-and-desist|dmca takedown|legal threat"
+          r"|takedown notice)\b|\b(?:we(?:'re| are)|we've been|we have been)\s+(?:being\s+)?"
+          r"sued\b")
+THEIR_SUIT = rx(r"\b(?:against|by us|we (?:filed|sued))\b")
+MODAL = rx(r"\b(?:could|might|may|would|will|if|should|worried|risk|afraid)\b|'ll\b")
 NOT_KEYGEN = rx(r"\b(?:don't|do not|never|no)\s+(?:post|share|use)\b|\bhow (?:do|can) i\b"
                 r"|\bwhere\b|\bmy licen[cs]e key\b")
 
@@ -317,11 +352,21 @@ def setback(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.OTHER, {"setback": "team split"}, f"Team split: {said(clause, 0)}",
                      m.start(), negative=True, subtype="team split",
                      allow=frozenset({"negation"}))
+    m = PULLED.search(low)
+    if m is not None:
+        return Found(T.PRODUCT_LAUNCH, {"setback": "pulled"},
+                     f"Pulled: {said(clause, m.start(), limit=70)}", m.start(), negative=True)
+    m = SUED.search(low)
+    if m is not None and not THEIR_SUIT.search(low) and not MODAL.search(low, 0, m.start()):
+        # what follows the suit may be modal ("the mods couldnt keep up"); what leads to it not
+        return Found(T.COMPLIANCE, {"incident": "legal action"},
+                     f"Legal action: {said(clause, 0, limit=70)}", m.start(), negative=True,
+                     relational=True, allow=frozenset({"plan"}))
     m = KEYGEN.search(low)
     if m is not None and not NOT_KEYGEN.search(low):
         return Found(T.COMPLIANCE, {"incident": "licence keygen"},
                      f"Licence keys cracked: {said(clause, 0, limit=70)}", m.start(),
-                     negative=True, allow=frozenset({"negation"}))
+                     negative=True, relational=True, allow=frozenset({"negation"}))
     return None
 
 
@@ -341,9 +386,17 @@ FIX_AVAILABLE = rx(r"\b(?:newly\s+)?(?:fixed|hotfix|bugfix|patched)\b[^.;]{0,60}
                    r" available|now ready|is out|now out|available)\b")
 
 
+# A community welcoming a member: "Welcome @FewCrypto, check out the #job-board".
+MEMBER_WELCOME = rx(r"\bwelcome\b[\s,!]*(?:aboard\s+)?[@<]|\bwelcome (?:to|into) (?:the|our)\s+"
+                    r"(?:server|community|discord|slack|telegram|channel|group|chat|family)\b"
+                    r"|(?:^|\s)#\S*(?:board|jobs?|roles?)\b")
+
+
 def veto(found: Found, clause: str) -> str | None:
     """Why a reading of ``clause`` in a chat is no event of the company's, or None."""
     low = clause.lower()
+    if found.event_type is T.HIRING and not found.negative and MEMBER_WELCOME.search(low):
+        return "a community welcoming a member"
     if found.event_type is T.PRODUCT_LAUNCH and not found.negative:
         for pattern, why in ((OWN_ARRIVAL, "a member's own device arrived"),
                              (HEDGED, "a hedged recollection"),

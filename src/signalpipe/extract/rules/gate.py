@@ -197,6 +197,7 @@ STEMS: dict[str, str] = {
                 "collapsed rescinded withdrawn pulled churn",
     # community.py: what a company posts in its community channels, and the chatter around it
     "community_press": "video review podcast episode write-up writeup article blog post deep dive "
+                       "breakdown "
                        "deep-dive tutorial walkthrough explainer interviewed guest had us had our "
                        "mention shout-out shoutout",
     "community_listing": "added to listed on listed in accepted into merged into included in "
@@ -211,7 +212,10 @@ STEMS: dict[str, str] = {
                          "community members trending",
     "community_setback": "no communication no more communication no contact team split "
                          "team has split parted ways co-founder cofounder keygen licence "
-                         "license activation serial algorithm is out",
+                         "license activation serial algorithm is out cracked leaked "
+                         "indefinitely effective immediately until further notice permanently "
+                         "lawsuit cease and desist cease-and-desist dmca takedown legal threat "
+                         "sued",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 
@@ -311,7 +315,8 @@ def _stems(spec: str) -> list[str]:
              "taken down", "took down", "now out", "now ready", "now live", "now released",
              "now available", "is live", "is finally", "discord members", "community members",
              "no communication", "no more communication", "no contact", "team split",
-             "team has split", "parted ways", "algorithm is out"}
+             "team has split", "parted ways", "algorithm is out", "effective immediately",
+             "until further notice", "cease and desist", "dmca takedown", "legal threat"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])
@@ -365,11 +370,13 @@ _OPEN = {stem: frozenset().union(d, *(o for s, o in _OPEN.items()
 STEM_DETECTORS = {stem: _OPEN.get(stem, frozenset()) | _WHOLE.get(stem, frozenset())
                   for stem in {*_OPEN, *_WHOLE}}
 # community.py's phrases open on a word that is no cue ("now available", "is live"): matched
-# whole, they hide the cue of a later word ("available"), so they call its detectors too.
+# whole, they hide the cue of a later word ("available", "live in"), so they call its detectors
+# too.
 for _stem in {p for d, spec in STEMS.items() if d.startswith("community_") for p in _stems(spec)
               if " " in p}:
     for _word in _stem.split(" ")[1:]:
-        _inner = {d for w, d in STEM_DETECTORS.items() if " " not in w and _word.startswith(w)}
+        _inner = {d for w, d in STEM_DETECTORS.items()
+                  if (_word.startswith(w) if " " not in w else w.split(" ")[0] == _word)}
         if _inner:
             _more = frozenset().union(*_inner)
             STEM_DETECTORS[_stem] = STEM_DETECTORS[_stem] | _more

@@ -1,0 +1,219 @@
+"""The rules extractor on what a company posts in its community channels (Discord, Slack or
+Telegram #announcements, forum posts, tweets relayed into chat) and the chatter around it.
+
+Every sentence here is hand-written, in several registers (chat, founder update, email,
+press release, changelog, headline), each family beside look-alikes that are no event of ours.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from signalpipe.models import EventType, Polarity
+from tests.unit.rules_read import MakeMessage, read
+
+T = EventType
+NEG = Polarity.NEGATIVE
+POS = Polarity.POSITIVE
+
+COVERAGE = [
+    "Lon.TV published a video about Acme: https://www.youtube.com/watch?v=x",
+    "more acme vs. globex youtube video, this one by Lon.TV. It is an intro/how-to acme video.",
+    "Fireship just dropped a video on Acme 🔥 https://youtu.be/abc",
+    "Jeff Geerling reviewed the Acme board on his channel today.",
+    "The Verge interviewed our CMO about the launch.",
+    "The Changelog podcast had us on to talk about Acme: https://changelog.com/podcast/500",
+    "Nice write-up about Acme by Simon Willison: https://simonwillison.net/x",
+    "Acme got a mention in this week's Console newsletter.",
+    "Subject: Acme in the press\n\nHi all, Wired ran an article about Acme this morning.",
+    "Also check out BSoD's new video on the rewrite! https://youtu.be/abc",
+    "Check out Linus Tech Tips' video on Acme.",
+]
+NOT_COVERAGE = [
+    "I'll do an interview with TechCrunch next week.",
+    "Scott has posted a writeup on his blog about the new multi-byte path support in this "
+    "release.",
+    "I posted a video of my Acme setup on my channel.",
+    "Anyone know a good video about Acme?",
+    "We should make a YouTube video about the new release.",
+    "Our latest blog post explains how sync works.",
+    "Here's a video about Meshtastic I liked: https://youtu.be/zz",
+    "Check out our new video tutorial on setting up Acme.",
+    "Fireship published a video about Rust last week.",
+    "Go watch Fireship's video about Rust.",
+    "I'm making a video on the rewrite.",
+]
+
+
+@pytest.mark.parametrize("text", COVERAGE)
+def test_coverage_made_by_someone_else_is_media(make_message: MakeMessage, text: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(T.MEDIA_COVERAGE, POS)], text
+
+
+@pytest.mark.parametrize("text", NOT_COVERAGE)
+def test_own_posts_plans_and_other_products_are_no_coverage(make_message: MakeMessage,
+                                                            text: str) -> None:
+    assert read(make_message, text) == [], text
+
+
+LISTINGS = [
+    "Acme is now available on the AWS Marketplace.",
+    "Acme is now listed in the Shopify App Store!",
+    "LangChain added an Acme retriever, so you can use Acme from LangChain now.",
+    "Acme was added to the Homebrew core tap.",
+    "Railway now offers Acme storage buckets to every project.",
+    "Acme is now an official Zapier integration.",
+    "Big news: Northflank shipped a native Acme integration for one-click deploys.",
+]
+NOT_LISTINGS = [
+    "We'd love to be listed on the AWS Marketplace.",
+    "Is Acme available on F-Droid?",
+    "I added Acme to my cart.",
+    "We're applying to get listed in the Shopify App Store.",
+    "LangChain added a Pinecone retriever last week.",
+    "Apple pulled Fortnite from the App Store.",
+]
+
+
+@pytest.mark.parametrize("text", LISTINGS)
+def test_listing_on_another_platform_is_a_partnership(make_message: MakeMessage,
+                                                      text: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(T.PARTNERSHIP, POS)], text
+
+
+@pytest.mark.parametrize("text", NOT_LISTINGS)
+def test_hopes_questions_and_other_products_are_no_listing(make_message: MakeMessage,
+                                                           text: str) -> None:
+    assert read(make_message, text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "I've removed Acme from the .uk store, licences are sold via my own site now.",
+    "Acme was delisted from the Google Play Store yesterday.",
+    "Apple pulled our app from the App Store over the payments rule.",
+])
+def test_taken_off_a_store_is_a_listing_lowlight(make_message: MakeMessage, text: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(T.PARTNERSHIP, NEG)], text
+
+
+def test_removed_after_a_sentence_about_the_store(make_message: MakeMessage) -> None:
+    text = ("It was pretty dumb having both Acme Pro and Acme Lite in the .uk store. So, I've "
+            "removed Acme Lite. Licenses just issued via my own site now.")
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(T.PARTNERSHIP, NEG)]
+
+
+RELEASES = [
+    "Acme v2.0 is now out",
+    "T-Deck firmware v8.0 is now out: https://example.com/dl New UI engine",
+    "OK, T-Deck firmware v9.0 now ready: https://example.com/dl",
+    "Acme for Windows is finally here 🎉",
+    "Acme Sync 3.0.0 is now live for everyone.",
+]
+NOT_RELEASES = [
+    "T-Deck firmware v9.2 now ready: https://example.com/dl",
+    "Newly fixed Heltec V4 Expansion Kit firmware now available:",
+    "Spinal Tap 2 is out in September",
+    "OMG guys my first Lora device has arrived!",
+    "1.16 is the first release",
+    "Released on the 26th or 27th, I believe.",
+    "The UHD-4.8.0.0 release is now available.",
+    "Signal for iPad is finally here",
+]
+
+
+@pytest.mark.parametrize("text", RELEASES)
+def test_major_release_told_to_members_is_a_launch(make_message: MakeMessage, text: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(T.PRODUCT_LAUNCH, POS)], text
+
+
+@pytest.mark.parametrize("text", NOT_RELEASES)
+def test_point_releases_members_things_and_hearsay_are_no_launch(make_message: MakeMessage,
+                                                                 text: str) -> None:
+    assert read(make_message, text) == [], text
+
+
+def test_one_major_version_per_device_is_one_launch(make_message: MakeMessage) -> None:
+    events = read(make_message, "OK, T-Deck firmware v9.0 now ready: https://example.com/a",
+                  "T-Pager firmware v9.0 now ready: https://example.com/b")
+    assert len(events) == 1
+    assert len(events[0].source_message_ids) == 2
+
+
+COUNTS = [
+    "We just passed 10,000 members on Discord!",
+    "Over 1,000 testers signed up for the beta in the first week.",
+    "There are now more than 5,000 Acme nodes on the map.",
+    "Acme is #1 on GitHub trending this month!",
+]
+NOT_COUNTS = [
+    "the other discord is already at over 1000 members!",
+    "Sydney now has 300+ Acme nodes vs 150 on Globex.",
+    "We need 100 more testers for the beta.",
+    "my system has about 1500 nodes now, and 19 observers",
+    "We now have a Newcastle MQTT node! we are now over 1250 repeaters on the live map",
+]
+
+
+@pytest.mark.parametrize("text", COUNTS)
+def test_community_counts_are_user_growth(make_message: MakeMessage, text: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(T.USER_GROWTH, POS)], text
+
+
+@pytest.mark.parametrize("text", NOT_COUNTS)
+def test_members_own_and_other_networks_counts_are_no_growth(make_message: MakeMessage,
+                                                             text: str) -> None:
+    assert read(make_message, text) == [], text
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("We recently discovered that Andy applied for the Acme trademark. We now have no "
+     "communication with Andy.", T.OTHER),
+    ("Our co-founder has left the project after a disagreement about the direction.", T.OTHER),
+    ("Welp. Since the algorithm is out now, here's a keygen in bash.", T.COMPLIANCE),
+    ("Someone cracked the licence check and posted it on a forum.", T.COMPLIANCE),
+    # a feature or release pulled for good is the lowlight of its launch
+    ("@everyone We are saddened to report that we have removed online support from Acme, "
+     "indefinitely, and effective immediately.", T.PRODUCT_LAUNCH),
+    ("We've pulled the v2 installer until further notice while we investigate.",
+     T.PRODUCT_LAUNCH),
+    # legal action against us, told in passing or head-on
+    ("the server is in a state of chaos due to the lawsuit and the mods couldnt keep up",
+     T.COMPLIANCE),
+    ("Heads up: we received a cease and desist from Nintendo this morning.", T.COMPLIANCE),
+])
+def test_setbacks_in_community_words_are_lowlights(make_message: MakeMessage, text: str,
+                                                   kind: EventType) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(kind, NEG)], text
+
+
+@pytest.mark.parametrize("text", [
+    "How do I get my licence key after buying?",
+    "Please don't post keygens here.",
+    "We have no contact form on the site yet.",
+    "We removed the old button from the settings page.",
+    "Nintendo's lawsuit against Palworld is getting wild.",
+    "We might be facing a lawsuit if this goes on.",
+])
+def test_questions_rules_and_others_suits_are_no_setback(make_message: MakeMessage,
+                                                          text: str) -> None:
+    assert read(make_message, text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Welcome @FewCrypto do check out the #job-board, we got a number of tasks up in there",
+    "Welcome to the server, Jane! She's a senior engineer at Stripe.",
+])
+def test_a_community_welcoming_a_member_is_no_hire(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == [], text
+
+
+def test_a_real_welcome_to_the_team_is_still_a_hire(make_message: MakeMessage) -> None:
+    events = read(make_message, "Please welcome Priya Raman, our new VP of Engineering.")
+    assert [e.event_type for e in events] == [T.HIRING]
