@@ -303,11 +303,11 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
         cut, width = joint.start(), len(joint.group())
         left_end = piece.start + cut
         right_start = left_end + width
-        # corporate.py's fallback readings do not change where a clause is cut
+        # corporate.py's and community.py's readings do not change where a clause is cut
         left = {n for pos, these in at if piece.start <= pos < left_end for n in these
-                if not n.startswith("corp_")}
+                if not n.startswith(("corp_", "community_"))}
         right = {n for pos, these in at if right_start <= pos < piece.end for n in these
-                 if not n.startswith("corp_")}
+                 if not n.startswith(("corp_", "community_"))}
         if left and right and left != right and len(piece.text[cut + width:].split()) >= 3:
             out.append(Span(piece.start, left_end, piece.text[:cut]))
             out.append(Span(right_start, piece.end, piece.text[cut + width:]))
