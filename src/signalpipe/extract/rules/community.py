@@ -51,6 +51,11 @@ MAKERS_OWN = re.compile(r"\b([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})(?:'s|\u2019
                         r"|of|covering)\s+")
 OUR_WORK = rx(r"(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:rewrite|release|update|launch|new version"
               r"|announcement|beta|redesign|renderer|feature)\b")
+# "Shoutout to @Fireship for the awesome video on Acme!", "thanks to Lon.TV for the review"
+THANKS_FOR = rx(r"\b(?:shout-?out|shoutout|thanks|thank you|kudos|big thanks|huge thanks)\s+to\s+"
+                r"(?P<who>@?[\w.]+(?:\s+[\w.]+){0,2}?)\s+for\s+(?:the|their|this|his|her|that)\s+"
+                r"(?:[\w-]+\s+){0,2}?(?:video|review|write-?up|article|podcast|episode|coverage"
+                r"|feature|deep[- ]dive|breakdown|interview|stream)\b")
 # "<content> about <us> by <Someone>", "... video, this one by Lon.TV"
 CONTENT_BY = rx(r"\b" + _CONTENT + r"s?\b[^.;!?]{0,60}?\bby\s+(?=[a-z0-9@])")
 # Interviews and guest spots that happened: "TechCrunch interviewed our CMO", "the Changelog had
@@ -77,6 +82,15 @@ _CAP_NAME = re.compile(r"[A-Z@][\w.@&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}")
 
 def coverage(clause: str, low: str, ctx: Context) -> Found | None:
     """Coverage someone else published about us: a video, review, podcast or write-up."""
+    thanks = THANKS_FOR.search(low)
+    if thanks is not None:
+        tail = clause[thanks.end():]
+        if _about_us(tail, ctx) or OUR_WORK.match(low, thanks.end() + 1) \
+                or not re.search(r"\b(?:on|about|of)\s+\w", tail[:6]):
+            who = clause[thanks.start("who"):thanks.end("who")].lstrip("@")
+            if not FIRST_PERSON.fullmatch(who) and not (ctx.company and ctx.company.search(who)):
+                return Found(T.MEDIA_COVERAGE, {"publication": key(who)},
+                             f"Coverage by {who}", thanks.start(), relational=True)
     own = MAKERS_OWN.search(clause)
     if own is not None and not FIRST_PERSON.match(own.group(1)) \
             and (_about_us(clause[own.end():], ctx) or OUR_WORK.match(low, own.end())):
@@ -145,7 +159,8 @@ def _name_at(clause: str, pos: int) -> str | None:
 # in the Raycast Store", "Acme is now an official Zapier integration".
 ONTO = rx(r"\b(?:was|were|has been|have been|got|gets|is now|are now|just got|now|finally)\s+"
           r"(?:officially\s+)?(?:added to|listed on|listed in|accepted into|merged into"
-          r"|included in|integrated into|integrated in|live on|available on|available in)\s+"
+          r"|included in|integrated into|integrated in|live on|available on|available in"
+          r"|trading on)\s+"
           r"(?:the\s+)?(?=\S)"
           r"|\bis now (?:an?\s+)?(?:official|verified|certified|native|built-in)\s+(?=[a-z0-9]"
           r"[\w.-]*\s+(?:integration|partner|app|plugin|extension|connector|provider))")
@@ -174,7 +189,11 @@ STORE_WORD = rx(r"\b(?:store|marketplace|shop|app store|play store|exchange)\b")
 HOPE = rx(r"\b(?:we'd|we’d|i'd|would|we would)\s+love\s+to\b|\b(?:hoping|hope|trying|applying"
           r"|applied|want|wants|planning|aim|aiming)\s+to\b|\bapply(?:ing)?\s+for\b|\bsoon\b"
           r"|\bwaitlist\b|\bwhen will\b")
-WEAK_ONTO = rx(r"\b(?:live on|available on|available in|included in)\b")
+WEAK_ONTO = rx(r"\b(?:live on|available on|available in|included in|trading on)\b")
+# Where a token is listed: a listing is the token's partnership (shared LABELLING.md).
+EXCHANGE = rx(r"(?:the\s+)?(?:binance|coinbase|kraken|okx|bybit|kucoin|uniswap|gate\.io|bitget"
+              r"|bitstamp|bitfinex|gemini|crypto\.com|htx|huobi|mexc|upbit|bithumb|raydium"
+              r"|pancakeswap|sushiswap|curve|hyperliquid)\b")
 _PLATFORM_SUFFIX = rx(r"\s+(?:marketplace|store|app store|hub|registry|catalog|directory|tap"
                       r"|repository|repo)\b")
 
@@ -202,7 +221,7 @@ def listing(clause: str, low: str, ctx: Context) -> Found | None:
         if who is not None and APP_STORE.match(who.lower()):
             return None  # "our Android app is now available on Google Play": a launch
         if WEAK_ONTO.search(m.group()) and not _PLATFORM_SUFFIX.match(
-                low, m.end() + len(who or "")):
+                low, m.end() + len(who or "")) and not EXCHANGE.match(low, m.end()):
             return None  # "now available in Early Access", "on the Starter plan": no platform
     else:
         if ctx.company is None or not ctx.company.search(clause[hit.end():hit.end() + 40]) \
@@ -235,6 +254,10 @@ def _store_name(clause: str, end: int) -> str | None:
 MAJOR = re.compile(r"(?<![\w.])v?(\d{1,3})(?:\.0){1,3}\b(?![.\d])")
 RELEASE_NOW = rx(r"\b(?:is\s+|are\s+)?now\s+(?:out|ready|live|released|available)\b"
                  r"|\bis\s+(?:finally\s+)?(?:out|here|live)\b(?!\s+(?:of|in|on|next|soon|by))")
+# Not yet open to all: sign-ups for it, or a beta for a handful ("for five design partners").
+NOT_A_BETA = rx(r"\b(?:applications?|sign-?ups?|waitlist|registrations?|design partners?"
+                r"|invite[- ]only|private)\b|\bfor\s+(?:\d+|a few|a handful of|two|three|five|ten"
+                r"|select(?:ed)?)\b")
 # "Acme for Windows is finally here": the product on a new platform.
 PLATFORM_APP = rx(r"\bfor\s+(?P<os>windows|mac|macos|linux|ios|iphone|ipad|android|the web|web"
                   r"|desktop|mobile|apple watch|wear ?os|chrome|firefox|safari|vs code|vscode"
@@ -244,8 +267,19 @@ _FIX_BUILD = rx(r"\b(?:fixed|hotfix|bugfix|bug-fix|patched|patch|fix)\b|\b(?:bet
                 r"|nightly|pre-?release)\b")
 
 
+# "The Acme beta is now open to everyone", "Early access for Acme Mobile starts today!"
+OPEN_BETA = rx(r"\b(?:(?:public|open|closed)\s+)?(?:beta|early access|alpha|playtest)\b[^.;!?]{0,40}?"
+               r"\b(?:is\s+now\s+open|now\s+open|opens\s+today|is\s+open\s+to\s+(?:everyone|all)"
+               r"|starts\s+today|is\s+(?:now\s+)?live|has\s+started|is\s+here)\b")
+
+
 def release(clause: str, low: str, ctx: Context) -> Found | None:
-    """A major version announced to the community as out or ready."""
+    """A major version announced to the community as out or ready, or a beta opened to it."""
+    beta = OPEN_BETA.search(low)
+    if beta is not None and _about_us(clause, ctx) and not NOT_A_BETA.search(low):
+        what = said(clause, beta.start(), beta.end(), limit=60)
+        return Found(T.PRODUCT_LAUNCH, {"product": key(what)}, said(clause, 0, limit=70),
+                     beta.start())
     m = RELEASE_NOW.search(low)
     if m is None:
         return None
@@ -320,6 +354,31 @@ def _named_other(head: str, ctx: Context) -> bool:
     return False
 
 
+# A new hire introducing themselves in the community: "I'm Advaita, the latest addition to the
+# Datazip crew", "I just joined Acme as Head of Growth". Whose team it is must be ours.
+NEW_ON_TEAM = re.compile(r"\b(?:the\s+)?(?:latest|newest)\s+(?:addition|member|hire)\s+(?:to|of|on)\s+"
+                         r"(?:the\s+)?(?P<team>[\w.&' -]{2,30}?)\s+(?:team|crew|family|squad)\b"
+                         r"|\bI(?:'ve|\u2019ve| have)?\s+(?:just\s+|recently\s+)?joined\s+"
+                         r"(?:the\s+)?(?P<org>[\w.&' -]{2,30}?)\s+(?:team\s+)?as\s+(?:a\s+|an\s+|the\s+"
+                         r"|our\s+|their\s+)?(?P<role>[\w -]{3,40})", re.IGNORECASE)
+
+
+def joined(clause: str, low: str, ctx: Context) -> Found | None:
+    """A hire introducing themselves to the community on joining our team."""
+    m = NEW_ON_TEAM.search(clause)
+    if m is None or ctx.company is None:
+        return None
+    team = m.group("team") or m.group("org") or ""
+    if not ctx.company.search(team) or re.search(r"(?i)\b(?:community|server|discord|slack"
+                                                 r"|channel|group)\b", team):
+        return None  # "the newest member of the Acme Discord": a member, not a hire
+    who = re.search(r"\bI(?:'m|\u2019m| am)\s+([A-Z][\w-]+)", ctx.sentence or clause)
+    name = who.group(1) if who else "a new team member"
+    role = (m.group("role") or "").strip()
+    title = f"{name} joins as {role}" if role else f"{name} joins the team"
+    return Found(T.HIRING, {"person": key(name)}, title, m.start(), allow=frozenset({"plan"}))
+
+
 # Setbacks in community words: the team split, a licence-key generator posted.
 SPLIT = rx(r"\bwe (?:now )?have no (?:more |further )?(?:communication|contact) with\b"
            r"|\b(?:the|our) (?:core )?team (?:has )?split\b|\bparted ways with (?:our |my )?"
@@ -339,6 +398,21 @@ SUED = rx(r"\b(?:due to|because of|over|facing|hit with|received|got|served with
           r"\s+(?:lawsuit|cease and desist|cease-and-desist|dmca takedown|legal threat"
           r"|takedown notice)\b|\b(?:we(?:'re| are)|we've been|we have been)\s+(?:being\s+)?"
           r"sued\b")
+# Our service down for everyone, told to members: the lowlight of a technical result.
+OUTAGE = rx(r"\b(?:our\s+)?(?:servers?|the\s+(?:game|app|site|website|api|service|platform|launcher"
+            r"|backend|dashboard)|logins?|matchmaking|sync)\s+(?:is|are|went|were|has\s+been"
+            r"|have\s+been)\s+(?:currently\s+|still\s+)?(?:down|offline|unavailable)\b")
+OUTAGE_CONFIRMED = rx(r"\b(?:we(?:'re|\u2019re| are)\s+(?:aware|investigating|looking into|working"
+                      r" on)|investigating|sorry|apolog\w+|for everyone|for all (?:users|players)"
+                      r"|@everyone|@here)\b")
+NOT_OUTAGE = rx(r"\b(?:maintenance|scheduled|for me|on my end|is it|are they|anyone else)\b")
+# A product retired: "we've decided to sunset Acme Classic", "development on Acme has ended".
+SUNSET = rx(r"\b(?:decided to|we(?:'re|\u2019re| are| will| have| had to))\s+(?:sunset(?:ting)?"
+            r"|shut(?:ting)?\s+down|discontinu\w+|retir(?:e|ing)|end(?:ing)?\s+(?:support|development)"
+            r"\s+(?:for|of))\s+(?=\S)"
+            r"|\bdevelopment\s+(?:on|of)\s+[\w .-]{1,30}?\s+has\s+(?:ended|stopped|ceased)\b")
+# A price plan or an offer retired is pricing, not a product ("sunsetting the Early Adopter Plan").
+PRICE_PLAN = rx(r"\b(?:plan|plans|pricing|tier|discount|promo\w*|offer|coupon|bundle|trial)\b")
 THEIR_SUIT = rx(r"\b(?:against|by us|we (?:filed|sued))\b")
 MODAL = rx(r"\b(?:could|might|may|would|will|if|should|worried|risk|afraid)\b|'ll\b")
 NOT_KEYGEN = rx(r"\b(?:don't|do not|never|no)\s+(?:post|share|use)\b|\bhow (?:do|can) i\b"
@@ -352,6 +426,17 @@ def setback(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.OTHER, {"setback": "team split"}, f"Team split: {said(clause, 0)}",
                      m.start(), negative=True, subtype="team split",
                      allow=frozenset({"negation"}))
+    m = OUTAGE.search(low)
+    if m is not None and OUTAGE_CONFIRMED.search(ctx.sentence.lower() or low) \
+            and not NOT_OUTAGE.search(ctx.sentence.lower() or low):
+        return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "outage"},
+                     f"Outage: {said(clause, m.start(), limit=70)}", m.start(), negative=True)
+    m = SUNSET.search(low)
+    if m is not None and (_about_us(clause, ctx) or FIRST_PERSON.search(low)) \
+            and not PRICE_PLAN.search(low, m.end()):
+        return Found(T.PRODUCT_LAUNCH, {"setback": "sunset"},
+                     f"Retired: {said(clause, 0, limit=70)}", m.start(), negative=True,
+                     allow=frozenset({"plan"}))
     m = PULLED.search(low)
     if m is not None:
         return Found(T.PRODUCT_LAUNCH, {"setback": "pulled"},

@@ -197,7 +197,7 @@ STEMS: dict[str, str] = {
                 "collapsed rescinded withdrawn pulled churn",
     # community.py: what a company posts in its community channels, and the chatter around it
     "community_press": "video review podcast episode write-up writeup article blog post deep dive "
-                       "breakdown "
+                       "breakdown shoutout shout-out thanks to thank you to kudos to "
                        "deep-dive tutorial walkthrough explainer interviewed guest had us had our "
                        "mention shout-out shoutout",
     "community_listing": "added to listed on listed in accepted into merged into included in "
@@ -207,7 +207,9 @@ STEMS: dict[str, str] = {
                          "rolled out removed pulled delisted kicked banned taken down took down "
                          "migrat moved switched rebuilt replatform re-platform",
     "community_release": "now out now ready now live now released now available is out is here "
-                         "is live is finally",
+                         "is live is finally beta early access alpha playtest",
+    "community_joined": "latest addition newest addition newest member latest member "
+                        "newest hire latest hire joined",
     "community_members": "testers nodes repeaters servers guilds contributors discord members "
                          "community members trending",
     "community_setback": "no communication no more communication no contact team split "
@@ -215,7 +217,8 @@ STEMS: dict[str, str] = {
                          "license activation serial algorithm is out cracked leaked "
                          "indefinitely effective immediately until further notice permanently "
                          "lawsuit cease and desist cease-and-desist dmca takedown legal threat "
-                         "sued",
+                         "sued servers server offline unavailable sunset discontinu "
+                         "development on development of are down",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 
@@ -316,7 +319,11 @@ def _stems(spec: str) -> list[str]:
              "now available", "is live", "is finally", "discord members", "community members",
              "no communication", "no more communication", "no contact", "team split",
              "team has split", "parted ways", "algorithm is out", "effective immediately",
-             "until further notice", "cease and desist", "dmca takedown", "legal threat"}
+             "until further notice", "cease and desist", "dmca takedown", "legal threat",
+             "latest addition", "newest addition", "newest member", "latest member",
+             "newest hire", "latest hire", "development on", "development of", "are down",
+             "shout-out to", "shoutout to", "thanks to", "thank you to", "kudos to",
+             "early access"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

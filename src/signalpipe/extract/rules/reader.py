@@ -48,6 +48,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("corp_compliance", corporate.compliance),
     ("media", co.media), ("community_press", community.coverage),
     ("hiring", co.hiring), ("corp_hiring", corporate.hiring),
+    ("community_joined", community.joined),
     ("shut_down", founders.shut_down), ("community_setback", community.setback),
     ("expansion", co.expansion),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
