@@ -217,3 +217,49 @@ def test_a_community_welcoming_a_member_is_no_hire(make_message: MakeMessage, te
 def test_a_real_welcome_to_the_team_is_still_a_hire(make_message: MakeMessage) -> None:
     events = read(make_message, "Please welcome Priya Raman, our new VP of Engineering.")
     assert [e.event_type for e in events] == [T.HIRING]
+
+
+@pytest.mark.parametrize(("text", "kind", "polarity"), [
+    # a token listed on an exchange is the token's listing
+    ("@everyone $ACME is now live on Binance! Trading opens at 12:00 UTC.", T.PARTNERSHIP, POS),
+    ("📢 Big news: Acme is now listed on Coinbase", T.PARTNERSHIP, POS),
+    # coverage pointed out to members
+    ("Shoutout to @Fireship for the awesome video on Acme!", T.MEDIA_COVERAGE, POS),
+    # a beta or early access opened to all
+    ("The Acme beta is now open to everyone: https://acme.io/beta", T.PRODUCT_LAUNCH, POS),
+    ("Early access for Acme Mobile starts today!", T.PRODUCT_LAUNCH, POS),
+    # our service down for everyone, told to members
+    ("@here Servers are down, we're investigating. Sorry for the trouble!",
+     T.TECHNICAL_ACHIEVEMENT, NEG),
+    # a product retired
+    ("We've decided to sunset Acme Classic on June 30.", T.PRODUCT_LAUNCH, NEG),
+    ("After 6 great years, development on Acme has ended.", T.PRODUCT_LAUNCH, NEG),
+    # a new hire introducing themselves on our team
+    ("Hi all! I'm Advaita, the latest addition to the Acme crew, managing marketing.",
+     T.HIRING, POS),
+])
+def test_community_announcements_are_read(make_message: MakeMessage, text: str,
+                                          kind: EventType, polarity: Polarity) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(kind, polarity)], text
+
+
+@pytest.mark.parametrize("text", [
+    "Will $ACME get listed on Binance?",
+    "I bought $ACME on Binance yesterday.",
+    "Servers are down for maintenance from 2-4 UTC.",
+    "Are the servers down? Can't log in",
+    "servers are down for me, anyone else?",
+    "The beta opens next week.",
+    "Beta sign-ups are now open: https://acme.io/beta",
+    "The Globex beta is now open to everyone.",
+    "The Acme Teams beta is live for five design partners.",
+    "Thanks to @Bob for the video on Rust",
+    "Thanks to everyone for the feedback on the beta!",
+    "Google decided to sunset Stadia.",
+    "Starting today, we are sunsetting the Early Adopter Plan in favor of our new pricing.",
+    "I'm Bob, the newest member of the Acme Discord",
+    "I just joined Globex as CTO",
+])
+def test_community_look_alikes_are_no_events(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == [], text

@@ -80,24 +80,31 @@ NOT_COVERAGE = rx(r"\b(?:on|in)\s+(?:our|my|the team's)\s+(?:own\s+)?(?:blog|cha
 _CAP_NAME = re.compile(r"[A-Z@][\w.@&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}")
 
 
-def coverage(clause: str, low: str, ctx: Context) -> Found | None:
-    """Coverage someone else published about us: a video, review, podcast or write-up."""
+def _recommended(clause: str, low: str, ctx: Context) -> Found | None:
+    """Coverage pointed out to members: "Shoutout to @Fireship for the video on Acme", "check
+    out BSoD's new video on the rewrite"."""
+    maker, at = None, 0
     thanks = THANKS_FOR.search(low)
     if thanks is not None:
         tail = clause[thanks.end():]
         if _about_us(tail, ctx) or OUR_WORK.match(low, thanks.end() + 1) \
                 or not re.search(r"\b(?:on|about|of)\s+\w", tail[:6]):
-            who = clause[thanks.start("who"):thanks.end("who")].lstrip("@")
-            if not FIRST_PERSON.fullmatch(who) and not (ctx.company and ctx.company.search(who)):
-                return Found(T.MEDIA_COVERAGE, {"publication": key(who)},
-                             f"Coverage by {who}", thanks.start(), relational=True)
-    own = MAKERS_OWN.search(clause)
-    if own is not None and not FIRST_PERSON.match(own.group(1)) \
-            and (_about_us(clause[own.end():], ctx) or OUR_WORK.match(low, own.end())):
-        who = own.group(1)
-        if ctx.company is None or not ctx.company.search(who):
-            return Found(T.MEDIA_COVERAGE, {"publication": key(who)},
-                         f"Coverage by {cased(who)}", own.start(), relational=True)
+            maker, at = clause[thanks.start("who"):thanks.end("who")].lstrip("@"), thanks.start()
+    own = None if maker else MAKERS_OWN.search(clause)
+    if own is not None and (_about_us(clause[own.end():], ctx) or OUR_WORK.match(low, own.end())):
+        maker, at = own.group(1), own.start()
+    if maker is None or FIRST_PERSON.fullmatch(maker) \
+            or (ctx.company is not None and ctx.company.search(maker)):
+        return None
+    return Found(T.MEDIA_COVERAGE, {"publication": key(maker)}, f"Coverage by {cased(maker)}",
+                 at, relational=True)
+
+
+def coverage(clause: str, low: str, ctx: Context) -> Found | None:
+    """Coverage someone else published about us: a video, review, podcast or write-up."""
+    pointed = _recommended(clause, low, ctx)
+    if pointed is not None:
+        return pointed
     m = MADE_ABOUT.search(low) or MENTION.search(low) or REVIEWED.search(low)
     by = None if m else CONTENT_BY.search(low)
     talk = None if m or by else INTERVIEWED.search(low)
@@ -268,7 +275,8 @@ _FIX_BUILD = rx(r"\b(?:fixed|hotfix|bugfix|bug-fix|patched|patch|fix)\b|\b(?:bet
 
 
 # "The Acme beta is now open to everyone", "Early access for Acme Mobile starts today!"
-OPEN_BETA = rx(r"\b(?:(?:public|open|closed)\s+)?(?:beta|early access|alpha|playtest)\b[^.;!?]{0,40}?"
+OPEN_BETA = rx(r"\b(?:(?:public|open|closed)\s+)?(?:beta|early access|alpha|playtest)\b"
+               r"[^.;!?]{0,40}?"
                r"\b(?:is\s+now\s+open|now\s+open|opens\s+today|is\s+open\s+to\s+(?:everyone|all)"
                r"|starts\s+today|is\s+(?:now\s+)?live|has\s+started|is\s+here)\b")
 
@@ -356,11 +364,13 @@ def _named_other(head: str, ctx: Context) -> bool:
 
 # A new hire introducing themselves in the community: "I'm Advaita, the latest addition to the
 # Datazip crew", "I just joined Acme as Head of Growth". Whose team it is must be ours.
-NEW_ON_TEAM = re.compile(r"\b(?:the\s+)?(?:latest|newest)\s+(?:addition|member|hire)\s+(?:to|of|on)\s+"
-                         r"(?:the\s+)?(?P<team>[\w.&' -]{2,30}?)\s+(?:team|crew|family|squad)\b"
+NEW_ON_TEAM = re.compile(r"\b(?:the\s+)?(?:latest|newest)\s+(?:addition|member|hire)\s+"
+                         r"(?:to|of|on)\s+(?:the\s+)?(?P<team>[\w.&' -]{2,30}?)\s+"
+                         r"(?:team|crew|family|squad)\b"
                          r"|\bI(?:'ve|\u2019ve| have)?\s+(?:just\s+|recently\s+)?joined\s+"
-                         r"(?:the\s+)?(?P<org>[\w.&' -]{2,30}?)\s+(?:team\s+)?as\s+(?:a\s+|an\s+|the\s+"
-                         r"|our\s+|their\s+)?(?P<role>[\w -]{3,40})", re.IGNORECASE)
+                         r"(?:the\s+)?(?P<org>[\w.&' -]{2,30}?)\s+(?:team\s+)?as\s+"
+                         r"(?:a\s+|an\s+|the\s+|our\s+|their\s+)?(?P<role>[\w -]{3,40})",
+                         re.IGNORECASE)
 
 
 def joined(clause: str, low: str, ctx: Context) -> Found | None:
