@@ -263,3 +263,31 @@ def test_community_announcements_are_read(make_message: MakeMessage, text: str,
 ])
 def test_community_look_alikes_are_no_events(make_message: MakeMessage, text: str) -> None:
     assert read(make_message, text) == [], text
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Acme now integrates natively with Notion", T.PARTNERSHIP),
+    ("Acme is now available in the Raycast Store 🎉", T.PARTNERSHIP),
+    ("You can now install Acme from the VS Code Marketplace", T.PARTNERSHIP),
+    ("Acme just got verified on the Shopify App Store", T.PARTNERSHIP),
+    ("Acme is trending #1 on GitHub today!", T.USER_GROWTH),
+])
+def test_more_listing_and_trending_wordings(make_message: MakeMessage, text: str,
+                                            kind: EventType) -> None:
+    assert [e.event_type for e in read(make_message, text)] == [kind], text
+
+
+@pytest.mark.parametrize("text", [
+    "Big thanks to Sarah for the podcast recommendation",
+    "I'm the newest member of the Acme team! I'll be doing support.",
+    "Acme is now available on the Starter plan.",
+    "I moved my setup onto Acme last week and it's great",
+    "I built a Home Assistant integration for Acme, link in my bio",
+    "You can get Acme from the VS Code Marketplace.",
+    "My node is offline again, anyone else?",
+    "v3.0 is out next month according to the roadmap",
+    "Someone leaked the Globex source code lol",
+    "Lots of nodes on the map in Berlin tonight, 200+",
+])
+def test_more_chat_look_alikes(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == [], text

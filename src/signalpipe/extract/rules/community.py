@@ -55,7 +55,8 @@ OUR_WORK = rx(r"(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:rewrite|release|update|launch
 THANKS_FOR = rx(r"\b(?:shout-?out|shoutout|thanks|thank you|kudos|big thanks|huge thanks)\s+to\s+"
                 r"(?P<who>@?[\w.]+(?:\s+[\w.]+){0,2}?)\s+for\s+(?:the|their|this|his|her|that)\s+"
                 r"(?:[\w-]+\s+){0,2}?(?:video|review|write-?up|article|podcast|episode|coverage"
-                r"|feature|deep[- ]dive|breakdown|interview|stream)\b")
+                r"|feature|deep[- ]dive|breakdown|interview|stream)s?\b"
+                r"(?=\s*(?:$|[!.,:;)\u2014-]|on\b|about\b|of\b|covering\b|featuring\b|https?:))")
 # "<content> about <us> by <Someone>", "... video, this one by Lon.TV"
 CONTENT_BY = rx(r"\b" + _CONTENT + r"s?\b[^.;!?]{0,60}?\bby\s+(?=[a-z0-9@])")
 # Interviews and guest spots that happened: "TechCrunch interviewed our CMO", "the Changelog had
@@ -167,8 +168,11 @@ def _name_at(clause: str, pos: int) -> str | None:
 ONTO = rx(r"\b(?:was|were|has been|have been|got|gets|is now|are now|just got|now|finally)\s+"
           r"(?:officially\s+)?(?:added to|listed on|listed in|accepted into|merged into"
           r"|included in|integrated into|integrated in|live on|available on|available in"
-          r"|trading on)\s+"
+          r"|trading on|part of|verified on|certified on)\s+"
           r"(?:the\s+)?(?=\S)"
+          r"|\bnow\s+(?:natively\s+|officially\s+)?integrates?\s+(?:natively\s+)?with\s+(?=\S)"
+          r"|\b(?:install|get|download)\s+(?=[\w.-]+(?:\s+[\w.-]+)?\s+(?:directly\s+)?from\s+(?:the"
+          r"\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:marketplace|store|hub|registry)\b)"
           r"|\bis now (?:an?\s+)?(?:official|verified|certified|native|built-in)\s+(?=[a-z0-9]"
           r"[\w.-]*\s+(?:integration|partner|app|plugin|extension|connector|provider))")
 # Another platform taking our product in: "LangChain added an Acme retriever", "Railway now
@@ -196,7 +200,8 @@ STORE_WORD = rx(r"\b(?:store|marketplace|shop|app store|play store|exchange)\b")
 HOPE = rx(r"\b(?:we'd|we’d|i'd|would|we would)\s+love\s+to\b|\b(?:hoping|hope|trying|applying"
           r"|applied|want|wants|planning|aim|aiming)\s+to\b|\bapply(?:ing)?\s+for\b|\bsoon\b"
           r"|\bwaitlist\b|\bwhen will\b")
-WEAK_ONTO = rx(r"\b(?:live on|available on|available in|included in|trading on)\b")
+WEAK_ONTO = rx(r"\b(?:live on|available on|available in|included in|trading on|part of|verified on"
+               r"|certified on)\b")
 # Where a token is listed: a listing is the token's partnership (shared LABELLING.md).
 EXCHANGE = rx(r"(?:the\s+)?(?:binance|coinbase|kraken|okx|bybit|kucoin|uniswap|gate\.io|bitget"
               r"|bitstamp|bitfinex|gemini|crypto\.com|htx|huobi|mexc|upbit|bithumb|raydium"
@@ -222,13 +227,19 @@ def listing(clause: str, low: str, ctx: Context) -> Found | None:
     if hit is None or HOPE.search(low[:hit.end()]):
         return None
     if m is not None:
-        if not _about_us(clause[:m.start()], ctx):
+        installed = m.group().startswith(("install", "get", "download"))
+        if not _about_us(clause[m.end():m.end() + 30] if installed else clause[:m.start()], ctx):
             return None  # "Stripe was added to the index": not ours
         who = _name_at(clause, m.end())
         if who is not None and APP_STORE.match(who.lower()):
             return None  # "our Android app is now available on Google Play": a launch
-        if WEAK_ONTO.search(m.group()) and not _PLATFORM_SUFFIX.match(
-                low, m.end() + len(who or "")) and not EXCHANGE.match(low, m.end()):
+        if installed:
+            if not re.search(r"\bnow\b", low[:m.start()]):
+                return None  # "get Acme from the VS Code Marketplace": how to, not news
+            who = _name_at(clause, low.index(" from ", m.end()) + 6)
+        elif WEAK_ONTO.search(m.group()) and not _PLATFORM_SUFFIX.match(
+                low, m.end() + len(who or "")) and not EXCHANGE.match(low, m.end()) \
+                and not _PLATFORM_SUFFIX.search(f" {(who or '').lower()}"):
             return None  # "now available in Early Access", "on the Starter plan": no platform
     else:
         if ctx.company is None or not ctx.company.search(clause[hit.end():hit.end() + 40]) \
@@ -321,7 +332,9 @@ COUNT_VERB = rx(r"\b(?:signed up|joined|registered|running|online|on the map|liv
                 r"|more than|passed|crossed|hit|reached|topped|milestone|record)\b")
 TRENDING = rx(r"(?:#\s?1|number one|no\.\s?1|top\s+(?:\d+\s+)?(?:repo|project)?)\s*"
               r"(?:\w+\s+){0,2}on\s+(?:the\s+)?(?:github(?:'s)?\s+)?(?:\w+\s+)?trending\b"
-              r"|\btrending\s+on\s+github\b|\b#\s?1\s+(?:on|in)\s+github\s+trending\b")
+              r"|\btrending\s+on\s+github\b"
+              r"|\btrending\s+(?:#\s?1|number one|no\.\s?1)\s+on\s+github\b"
+              r"|\b#\s?1\s+(?:on|in)\s+github\s+trending\b")
 NOT_OURS_COUNT = rx(r"\b(?:the other|their|another|other)\s+(?:discord|server|community|mesh"
                     r"|network|project|group)\b|\bhere in\b|\bmy\b|\bi've got\b|\bi have\b"
                     r"|\bvs\.?\b|\bversus\b|\bneed\b|\blooking for\b"
@@ -383,7 +396,9 @@ def joined(clause: str, low: str, ctx: Context) -> Found | None:
                                                  r"|channel|group)\b", team):
         return None  # "the newest member of the Acme Discord": a member, not a hire
     who = re.search(r"\bI(?:'m|\u2019m| am)\s+([A-Z][\w-]+)", ctx.sentence or clause)
-    name = who.group(1) if who else "a new team member"
+    if who is None:
+        return None  # "I'm the newest member of the team": no one named, nothing to report
+    name = who.group(1)
     role = (m.group("role") or "").strip()
     title = f"{name} joins as {role}" if role else f"{name} joins the team"
     return Found(T.HIRING, {"person": key(name)}, title, m.start(), allow=frozenset({"plan"}))
@@ -475,6 +490,9 @@ HEDGED = rx(r"\b(?:i believe|i think|iirc|afaik|if i recall|if memory serves|not
 FIRST_WITH = rx(r"^\W*v?\d+(?:\.\d+)+\s+(?:is|was)\s+the\s+first\s+(?:release|version|build)\b"
                 r"|\b(?:is|was)\s+the\s+first\s+(?:release|version|build)\s+(?:to|with|that"
                 r"|where|which)\b")
+# "now available on the Starter plan": pricing, not a product launched.
+ON_A_PLAN = rx(r"\bavailable\s+(?:on|in|for|to)\s+(?:the\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,2}"
+               r"(?:plans?|tiers?|subscribers?|customers on)\b")
 DATED_AHEAD = rx(r"\b(?:is|are|comes?|will be|should be)\s+out\s+(?:in|on|by|next|this"
                  r"|later)\b")
 FIX_AVAILABLE = rx(r"\b(?:newly\s+)?(?:fixed|hotfix|bugfix|patched)\b[^.;]{0,60}?\b(?:now"
@@ -497,6 +515,7 @@ def veto(found: Found, clause: str) -> str | None:
                              (HEDGED, "a hedged recollection"),
                              (DATED_AHEAD, "a release dated ahead"),
                              (FIRST_WITH, "which version first had it"),
+                             (ON_A_PLAN, "a feature offered on a price plan"),
                              (FIX_AVAILABLE, "a fix build")):
             if pattern.search(low):
                 return why

@@ -205,7 +205,8 @@ STEMS: dict[str, str] = {
                          "integrated into integrated in available on available in live on "
                          "trading on official now has now offers now supports now includes "
                          "now powers integration retriever plugin connector template extension "
-                         "onto over to removed pulled delisted",
+                         "onto over to removed pulled delisted verified on certified on "
+                         "integrates marketplace",
     "community_release": "now out now ready now live now released now available is out is here "
                          "is live is finally beta early access playtest",
     "community_joined": "latest addition newest addition newest member latest member "
@@ -324,7 +325,8 @@ def _stems(spec: str) -> list[str]:
              "newest hire", "latest hire", "development on", "development of", "are down",
              "shout-out to", "shoutout to", "thanks to", "thank you to", "kudos to",
              "early access", "guests on", "trading on", "over to", "is offline",
-             "are offline", "went offline", "is unavailable", "are unavailable"}
+             "are offline", "went offline", "is unavailable", "are unavailable",
+             "verified on", "certified on"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])
