@@ -291,3 +291,29 @@ def test_more_listing_and_trending_wordings(make_message: MakeMessage, text: str
 ])
 def test_more_chat_look_alikes(make_message: MakeMessage, text: str) -> None:
     assert read(make_message, text) == [], text
+
+
+def test_members_thanking_for_a_partnership_confirm_it(make_message: MakeMessage) -> None:
+    text = ("Just took the Xiaomi MiMo-V2-Pro for a spin, honestly it feels super smooth. Huge "
+            "thanks to the team for this partnership! Can't wait to see what's next")
+    events = read(make_message, text)
+    assert [e.event_type for e in events] == [T.PARTNERSHIP]
+    assert "Xiaomi" in events[0].title
+
+
+@pytest.mark.parametrize("text", [
+    "Congrats on the Stripe partnership 🎉",
+    "Thank you for this partnership with Polygon, the bridge works great.",
+])
+def test_congratulations_on_a_named_partnership(make_message: MakeMessage, text: str) -> None:
+    assert [e.event_type for e in read(make_message, text)] == [T.PARTNERSHIP], text
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks for the partnership proposal, we'll review it next week.",
+    "Thanks for the partnership idea!",
+    "I have 2x T1000-E units that seem bricked by upgrading to the released Bootloader.",
+])
+def test_proposals_and_releases_in_passing_are_no_events(make_message: MakeMessage,
+                                                         text: str) -> None:
+    assert read(make_message, text) == [], text

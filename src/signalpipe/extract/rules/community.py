@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.found import Context, Found, cased, said
 from signalpipe.extract.rules.lexicon import rx
-from signalpipe.extract.rules.names import key, name_after, name_before
+from signalpipe.extract.rules.names import key, name_after, name_before, names_in
 from signalpipe.extract.rules.subject import FIRST_PERSON
 from signalpipe.models import EventType
 
@@ -210,9 +211,36 @@ _PLATFORM_SUFFIX = rx(r"\s+(?:marketplace|store|app store|hub|registry|catalog|d
                       r"|repository|repo)\b")
 
 
+# Members confirming a partnership that went live: "Huge thanks to the team for this
+# partnership!", "congrats on the Stripe partnership". A proposal or an offer is no partnership.
+PARTNER_THANKS = re.compile(
+    r"\b(?:thanks?|thank you|congrats|congratulations|kudos)\b[^.!?]{0,40}?\b(?:for|on)\s+"
+    r"(?:this|the|your|that)\s+(?:(?P<name>[A-Z][\w.-]+)\s+)?partnership\b(?!\s+(?:proposal|offer"
+    r"|inquiry|enquiry|request|idea|pitch|call|talks?))(?:\s+with\s+(?P<with>[A-Z][\w.-]+))?",
+    re.IGNORECASE)
+
+
+def _thanked(clause: str, ctx: Context) -> Found | None:
+    m = PARTNER_THANKS.search(clause)
+    if m is None:
+        return None
+    who = m.group("with") or m.group("name")
+    if who is None or who[0].islower():
+        who = next((n for n, _, _ in names_in(ctx.before)
+                    if n.lower() not in COMMON_WORDS
+                    and not (ctx.company is not None and ctx.company.search(n))), None)
+    if who is None or (ctx.company is not None and ctx.company.search(who)):
+        return None
+    return Found(T.PARTNERSHIP, {"partner": key(who)}, f"Partnership with {cased(who)}",
+                 m.start(), relational=True)
+
+
 def listing(clause: str, low: str, ctx: Context) -> Found | None:
     """Our product listed on, added to or built into another platform (a partnership), or
     taken off a store (its lowlight)."""
+    thanked = _thanked(clause, ctx) if "partnership" in low else None
+    if thanked is not None:
+        return thanked
     off = OFF_STORE.search(low) or _removed_named(low, ctx)
     if off is not None:
         if not (FIRST_PERSON.search(low) or _about_us(clause, ctx)):
@@ -226,30 +254,38 @@ def listing(clause: str, low: str, ctx: Context) -> Found | None:
     hit = m or taken
     if hit is None or HOPE.search(low[:hit.end()]):
         return None
-    if m is not None:
-        installed = m.group().startswith(("install", "get", "download"))
-        if not _about_us(clause[m.end():m.end() + 30] if installed else clause[:m.start()], ctx):
-            return None  # "Stripe was added to the index": not ours
-        who = _name_at(clause, m.end())
-        if who is not None and APP_STORE.match(who.lower()):
-            return None  # "our Android app is now available on Google Play": a launch
-        if installed:
-            if not re.search(r"\bnow\b", low[:m.start()]):
-                return None  # "get Acme from the VS Code Marketplace": how to, not news
-            who = _name_at(clause, low.index(" from ", m.end()) + 6)
-        elif WEAK_ONTO.search(m.group()) and not _PLATFORM_SUFFIX.match(
-                low, m.end() + len(who or "")) and not EXCHANGE.match(low, m.end()) \
-                and not _PLATFORM_SUFFIX.search(f" {(who or '').lower()}"):
-            return None  # "now available in Early Access", "on the Starter plan": no platform
-    else:
-        if ctx.company is None or not ctx.company.search(clause[hit.end():hit.end() + 40]) \
-                or FIRST_PERSON.search(clause[:hit.start()]):
-            return None  # "LangChain added a Pinecone retriever"
-        who = _name_before(clause, hit.start())
+    who = _platform(clause, low, m, ctx) if m is not None else _taker(clause, hit, ctx)
     if who is None or (ctx.company is not None and ctx.company.search(who)):
         return None
     return Found(T.PARTNERSHIP, {"partner": key(who)}, f"Partnership with {cased(who)}",
                  hit.start(), relational=True)
+
+
+def _platform(clause: str, low: str, m: re.Match[str], ctx: Context) -> str | None:
+    """The platform our product went onto: "Acme was added to the Homebrew core tap"."""
+    installed = m.group().startswith(("install", "get", "download"))
+    if not _about_us(clause[m.end():m.end() + 30] if installed else clause[:m.start()], ctx):
+        return None  # "Stripe was added to the index": not ours
+    who = _name_at(clause, m.end())
+    if who is not None and APP_STORE.match(who.lower()):
+        return None  # "our Android app is now available on Google Play": a launch
+    if installed:
+        if not re.search(r"\bnow\b", low[:m.start()]):
+            return None  # "get Acme from the VS Code Marketplace": how to, not news
+        return _name_at(clause, low.index(" from ", m.end()) + 6)
+    if WEAK_ONTO.search(m.group()) and not _PLATFORM_SUFFIX.match(low, m.end() + len(who or "")) \
+            and not EXCHANGE.match(low, m.end()) \
+            and not _PLATFORM_SUFFIX.search(f" {(who or '').lower()}"):
+        return None  # "now available in Early Access", "on the Starter plan": no platform
+    return who
+
+
+def _taker(clause: str, hit: re.Match[str], ctx: Context) -> str | None:
+    """The platform that took our product in: "LangChain added an Acme retriever"."""
+    if ctx.company is None or not ctx.company.search(clause[hit.end():hit.end() + 40]) \
+            or FIRST_PERSON.search(clause[:hit.start()]):
+        return None  # "LangChain added a Pinecone retriever"
+    return _name_before(clause, hit.start())
 
 
 def _removed_named(low: str, ctx: Context) -> re.Match[str] | None:
@@ -493,6 +529,9 @@ FIRST_WITH = rx(r"^\W*v?\d+(?:\.\d+)+\s+(?:is|was)\s+the\s+first\s+(?:release|ve
 # "now available on the Starter plan": pricing, not a product launched.
 ON_A_PLAN = rx(r"\bavailable\s+(?:on|in|for|to)\s+(?:the\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,2}"
                r"(?:plans?|tiers?|subscribers?|customers on)\b")
+# "bricked by upgrading to the released Bootloader": a release referred to in passing.
+THE_RELEASED = rx(r"\b(?:to|by|with|from|on|in|after|since|using)\s+the\s+(?:newly\s+|recently\s+"
+                  r"|just\s+)?released\b")
 DATED_AHEAD = rx(r"\b(?:is|are|comes?|will be|should be)\s+out\s+(?:in|on|by|next|this"
                  r"|later)\b")
 FIX_AVAILABLE = rx(r"\b(?:newly\s+)?(?:fixed|hotfix|bugfix|patched)\b[^.;]{0,60}?\b(?:now"
@@ -516,6 +555,7 @@ def veto(found: Found, clause: str) -> str | None:
                              (DATED_AHEAD, "a release dated ahead"),
                              (FIRST_WITH, "which version first had it"),
                              (ON_A_PLAN, "a feature offered on a price plan"),
+                             (THE_RELEASED, "a release referred to, not announced"),
                              (FIX_AVAILABLE, "a fix build")):
             if pattern.search(low):
                 return why

@@ -206,7 +206,7 @@ STEMS: dict[str, str] = {
                          "trading on official now has now offers now supports now includes "
                          "now powers integration retriever plugin connector template extension "
                          "onto over to removed pulled delisted verified on certified on "
-                         "integrates marketplace",
+                         "integrates marketplace partnership",
     "community_release": "now out now ready now live now released now available is out is here "
                          "is live is finally beta early access playtest",
     "community_joined": "latest addition newest addition newest member latest member "
