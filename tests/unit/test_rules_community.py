@@ -317,3 +317,29 @@ def test_congratulations_on_a_named_partnership(make_message: MakeMessage, text:
 def test_proposals_and_releases_in_passing_are_no_events(make_message: MakeMessage,
                                                          text: str) -> None:
     assert read(make_message, text) == [], text
+
+
+@pytest.mark.parametrize(("text", "kind", "polarity"), [
+    ("Our bot just hit 1,000 servers!", T.USER_GROWTH, POS),
+    ("Acme bot is now in 10,000 Discord servers 🎉", T.USER_GROWTH, POS),
+    ("The API was down for 2 hours yesterday, sorry everyone.", T.TECHNICAL_ACHIEVEMENT, NEG),
+])
+def test_bot_reach_and_outages(make_message: MakeMessage, text: str, kind: EventType,
+                               polarity: Polarity) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(kind, polarity)], text
+
+
+@pytest.mark.parametrize("text", [
+    "The servers were down for about 5 minutes during the planned maintenance window.",
+    "I run 3 servers at home.",
+    "If the servers are down, please check status.acme.io.",
+    "Stripe's API was down for everyone this morning, which broke our checkout.",
+    "Globex now integrates with Salesforce.",
+    "Back in 2021 Acme was added to the Homebrew core tap.",
+    "Thanks to Lon.TV for the video on Meshtastic, very informative.",
+    "Our CEO will be interviewed on CNBC tomorrow morning.",
+])
+def test_maintenance_others_news_and_old_news_are_no_events(make_message: MakeMessage,
+                                                            text: str) -> None:
+    assert read(make_message, text) == [], text

@@ -363,7 +363,7 @@ COMMUNITY_COUNT = rx(
     r"\b(?:(?:over|more than|past|passed|crossed|hit|reached|topped)\s+)?" + _COUNT
     + r"\s+(?:beta\s+)?(?:[\w-]+\s+)?(?:testers|nodes|repeaters|servers|guilds|contributors"
     r"|discord members|community members)\b")
-NETWORK_UNITS = rx(r"\b(?:nodes|repeaters|servers|guilds)\b")
+NETWORK_UNITS = rx(r"\b(?:nodes|repeaters)\b")
 COUNT_VERB = rx(r"\b(?:signed up|joined|registered|running|online|on the map|live|now|over"
                 r"|more than|passed|crossed|hit|reached|topped|milestone|record)\b")
 TRENDING = rx(r"(?:#\s?1|number one|no\.\s?1|top\s+(?:\d+\s+)?(?:repo|project)?)\s*"
@@ -532,6 +532,8 @@ ON_A_PLAN = rx(r"\bavailable\s+(?:on|in|for|to)\s+(?:the\s+|our\s+|all\s+)?(?:[\
 # "bricked by upgrading to the released Bootloader": a release referred to in passing.
 THE_RELEASED = rx(r"\b(?:to|by|with|from|on|in|after|since|using)\s+the\s+(?:newly\s+|recently\s+"
                   r"|just\s+)?released\b")
+MAINTENANCE = rx(r"\b(?:planned|scheduled|routine)\s+(?:\w+\s+)?maintenance\b|\bmaintenance"
+                 r"\s+window\b")
 DATED_AHEAD = rx(r"\b(?:is|are|comes?|will be|should be)\s+out\s+(?:in|on|by|next|this"
                  r"|later)\b")
 FIX_AVAILABLE = rx(r"\b(?:newly\s+)?(?:fixed|hotfix|bugfix|patched)\b[^.;]{0,60}?\b(?:now"
@@ -559,6 +561,9 @@ def veto(found: Found, clause: str) -> str | None:
                              (FIX_AVAILABLE, "a fix build")):
             if pattern.search(low):
                 return why
+    if found.event_type is T.TECHNICAL_ACHIEVEMENT and found.negative \
+            and MAINTENANCE.search(low):
+        return "planned maintenance, not an outage"
     if found.event_type is T.PARTNERSHIP and not found.negative \
             and HOPE.search(low[:found.trigger + 1]):
         return "a hope to be listed"

@@ -211,7 +211,8 @@ STEMS: dict[str, str] = {
                          "is live is finally beta early access playtest",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
-    "community_members": "testers nodes contributors discord members community members trending",
+    "community_members": "testers nodes contributors discord members community members trending "
+                         "servers guilds",
     "community_setback": "no communication no more communication no contact team split "
                          "team has split parted ways co-founder cofounder keygen licence "
                          "license algorithm is out cracked leaked "
