@@ -343,3 +343,39 @@ def test_bot_reach_and_outages(make_message: MakeMessage, text: str, kind: Event
 def test_maintenance_others_news_and_old_news_are_no_events(make_message: MakeMessage,
                                                             text: str) -> None:
     assert read(make_message, text) == [], text
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Check out this review of Acme by Tom's Hardware: https://tomshardware.com/x",
+     T.MEDIA_COVERAGE),
+    ("Tom's Hardware reviewed Acme and gave it 4.5 stars", T.MEDIA_COVERAGE),
+    ("Linus Tech Tips featured Acme in their latest video", T.MEDIA_COVERAGE),
+    ("Our CEO sat down with TechCrunch to talk about the new release.", T.MEDIA_COVERAGE),
+    ("Acme is in this week's Console newsletter", T.MEDIA_COVERAGE),
+    ("We've joined the Cloudflare Startup Program.", T.PARTNERSHIP),
+    ("We've welcomed our 10,000th Discord member today", T.USER_GROWTH),
+])
+def test_reviews_issues_programmes_and_ordinals(make_message: MakeMessage, text: str,
+                                                kind: EventType) -> None:
+    assert [e.event_type for e in read(make_message, text)] == [kind], text
+
+
+@pytest.mark.parametrize("text", [
+    "Sarah reviewed our roadmap and left comments.",
+    "Jeff reviewed the PR about Acme's sync engine.",
+    "Globex is in this week's Console newsletter.",
+    "Our intern sat down with the design team to plan the release.",
+    "We've been selected for the Intel Ignite accelerator program.",
+    "Globex joined the Cloudflare Startup Program.",
+])
+def test_internal_reviews_others_issues_and_accelerators(make_message: MakeMessage,
+                                                         text: str) -> None:
+    assert read(make_message, text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "We sat down with Sam to learn more about his career and what led him to Acme.",
+    "Our CEO sat down with Sam to talk about hiring.",
+])
+def test_a_sit_down_with_a_person_is_no_coverage(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == [], text

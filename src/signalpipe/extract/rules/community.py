@@ -26,7 +26,7 @@ import re
 
 from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.found import Context, Found, cased, said
-from signalpipe.extract.rules.lexicon import rx
+from signalpipe.extract.rules.lexicon import OUTLET, rx
 from signalpipe.extract.rules.names import key, name_after, name_before, names_in
 from signalpipe.extract.rules.subject import FIRST_PERSON
 from signalpipe.models import EventType
@@ -70,8 +70,13 @@ INTERVIEWED = rx(
     r"|\b(?:we|our\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:was|were)\s+(?:a\s+)?guests?\s+on\b")
 # "Acme got a mention in this week's Console newsletter", "a shout-out from Fireship"
 # "Jeff Geerling reviewed the Acme board", "Fireship covered Acme": the maker reviewed us.
-REVIEWED = rx(r"\b(?:reviewed|covered|profiled|benchmarked|demoed|unboxed|compared|featured)\s+"
-              r"(?:the\s+|our\s+|us\b)")
+REVIEWED = rx(r"\b(?:reviewed|covered|profiled|benchmarked|demoed|unboxed|featured)\s+"
+              r"(?:the\s+)?(?=\S)")
+# An issue of a newsletter, a sit-down: "Acme is in this week's TLDR newsletter", "our CEO sat
+# down with TechCrunch".
+IN_ISSUE = rx(r"\b(?:is|are|was|were|made it|got)\s+(?:in|into|featured in)\s+(?:this|last|today's)"
+              r"\s+(?:week's|month's|issue of|edition of)\s+(?=\S)")
+SAT_DOWN = rx(r"\bsat\s+down\s+with\s+(?=\S)")
 MENTION = rx(r"\b(?:got|gets|received|earned)\s+(?:a\s+|an\s+)?(?:(?:nice|big|huge|great)\s+)?"
              r"(?:mention|shout-?out|shoutout|write-?up)\s+(?:in|on|from|by)\s+(?=\S)")
 # A team member's own writing or a member's own clip: not coverage by someone else.
@@ -107,7 +112,10 @@ def coverage(clause: str, low: str, ctx: Context) -> Found | None:
     pointed = _recommended(clause, low, ctx)
     if pointed is not None:
         return pointed
-    m = MADE_ABOUT.search(low) or MENTION.search(low) or REVIEWED.search(low)
+    scored = IN_ISSUE.search(low) or SAT_DOWN.search(low)
+    if scored is not None:
+        return _scored(clause, scored, ctx)
+    m = MADE_ABOUT.search(low) or MENTION.search(low) or _reviewed_us(clause, low, ctx)
     by = None if m else CONTENT_BY.search(low)
     talk = None if m or by else INTERVIEWED.search(low)
     hit = m or by or talk
@@ -129,9 +137,40 @@ def coverage(clause: str, low: str, ctx: Context) -> Found | None:
                  hit.start(), relational=True)
 
 
+def _reviewed_us(clause: str, low: str, ctx: Context) -> re.Match[str] | None:
+    """"Tom's Hardware reviewed Acme", "featured the Acme board": the object is us, by name."""
+    m = REVIEWED.search(low)
+    if m is None or not (low.startswith("us", m.end())
+                         or (ctx.company is not None and ctx.company.match(clause, m.end()))):
+        return None
+    return m
+
+
+def _scored(clause: str, m: re.Match[str], ctx: Context) -> Found | None:
+    """Coverage told by an issue or a sit-down; the head must be ours."""
+    if not _we_or_us(clause[:m.start()], ctx):
+        return None  # "Globex is in this week's Console newsletter": theirs
+    if m.re is SAT_DOWN and (_WE.search(clause[:m.start()]) or not OUTLET.match(
+            clause.lower(), m.end())):
+        return None  # "We sat down with Sam to learn about his career": we interviewed him
+    who = _name_at(clause, m.end())
+    if who is None or (ctx.company is not None and ctx.company.search(who)):
+        return None
+    return Found(T.MEDIA_COVERAGE, {"publication": key(who)}, f"Coverage by {cased(who)}",
+                 m.start(), relational=True)
+
+
 def _about_us(text: str, ctx: Context) -> bool:
     return bool(re.search(r"\b(?:us|our)\b", text, re.IGNORECASE)
                 or (ctx.company is not None and ctx.company.search(text)))
+
+
+def _we_or_us(head: str, ctx: Context) -> bool:
+    """The company speaking or named before the verb: "We've joined", "Acme is in"."""
+    return bool(_WE.search(head)) or _about_us(head, ctx)
+
+
+_WE = re.compile(r"\bwe(?:'ve|'re|\u2019ve|\u2019re)?\b", re.IGNORECASE)
 
 
 def _name_before(clause: str, pos: int) -> str | None:
@@ -235,10 +274,32 @@ def _thanked(clause: str, ctx: Context) -> Found | None:
                  m.start(), relational=True)
 
 
+# A partner programme joined: "We've joined the Cloudflare Startup Program", "Acme is now part
+# of the AWS ISV Accelerate programme". An accelerator batch is not a partnership.
+PROGRAMME = re.compile(r"\b(?:joined|joins|accepted into|admitted to|selected for|part of)\s+"
+                       r"(?:the\s+)?(?P<who>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}?)\s+(?:startup\s+"
+                       r"|partner\s+|partners\s+|developer\s+|technology\s+|isv\s+|reseller\s+"
+                       r"|[A-Z][\w-]*\s+)?(?:program|programme|partner network|ecosystem)\b",
+                       re.IGNORECASE)
+
+
+def _programme(clause: str, ctx: Context) -> Found | None:
+    m = PROGRAMME.search(clause)
+    if m is None or not _we_or_us(clause[:m.start()], ctx) \
+            or re.search(r"(?i)accelerator|incubator|batch", m.group()):
+        return None
+    who = m.group("who")
+    if ctx.company is not None and ctx.company.search(who):
+        return None
+    return Found(T.PARTNERSHIP, {"partner": key(who)}, f"Partnership with {cased(who)}",
+                 m.start(), relational=True)
+
+
 def listing(clause: str, low: str, ctx: Context) -> Found | None:
     """Our product listed on, added to or built into another platform (a partnership), or
     taken off a store (its lowlight)."""
-    thanked = _thanked(clause, ctx) if "partnership" in low else None
+    thanked = _thanked(clause, ctx) if "partnership" in low else \
+        _programme(clause, ctx) if "program" in low or "ecosystem" in low else None
     if thanked is not None:
         return thanked
     off = OFF_STORE.search(low) or _removed_named(low, ctx)
@@ -377,8 +438,18 @@ NOT_OURS_COUNT = rx(r"\b(?:the other|their|another|other)\s+(?:discord|server|co
                     r"|\bwe want\b|\bgoal\b|\btarget\b")
 
 
+# "We've welcomed our 10,000th Discord member today"
+ORDINAL_MEMBER = rx(r"\bour\s+(\d[\d,.]*k?)(?:st|nd|rd|th)\s+(?:discord\s+|community\s+|server\s+"
+                    r"|telegram\s+|beta\s+)?(?:member|tester|subscriber|follower|player|contributor"
+                    r"|server)\b")
+
+
 def members(clause: str, low: str, ctx: Context) -> Found | None:
     """A milestone of the community around the product: testers, nodes, servers, trending."""
+    ordinal = ORDINAL_MEMBER.search(low)
+    if ordinal is not None:
+        return Found(T.USER_GROWTH, {"community": key(ordinal.group())},
+                     said(clause, 0, limit=80), ordinal.start())
     m = TRENDING.search(low)
     if m is not None:
         if NOT_OURS_COUNT.search(low) or not (_about_us(clause, ctx) or not _named_other(

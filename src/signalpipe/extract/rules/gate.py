@@ -199,20 +199,21 @@ STEMS: dict[str, str] = {
     "community_press": "video podcast episode write-up writeup article blog post deep dive "
                        "breakdown shoutout shout-out thanks to thank you to kudos to "
                        "deep-dive walkthrough explainer interviewed reviewed guest on guests on "
-                       "had us had our mention",
+                       "had us had our mention review of featured covered profiled unboxed "
+                       "benchmarked demoed sat down week's",
     # the nouns of what another platform took in ("an Acme retriever"), not its many verbs
     "community_listing": "added to listed on listed in accepted into merged into included in "
                          "integrated into integrated in available on available in live on "
                          "trading on official now has now offers now supports now includes "
                          "now powers integration retriever plugin connector template extension "
                          "onto over to removed pulled delisted verified on certified on "
-                         "integrates marketplace partnership",
+                         "integrates marketplace partnership program programme ecosystem",
     "community_release": "now out now ready now live now released now available is out is here "
                          "is live is finally beta early access playtest",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
     "community_members": "testers nodes contributors discord members community members trending "
-                         "servers guilds",
+                         "servers guilds welcomed our discord member community member",
     "community_setback": "no communication no more communication no contact team split "
                          "team has split parted ways co-founder cofounder keygen licence "
                          "license algorithm is out cracked leaked "
@@ -327,7 +328,8 @@ def _stems(spec: str) -> list[str]:
              "shout-out to", "shoutout to", "thanks to", "thank you to", "kudos to",
              "early access", "guests on", "trading on", "over to", "is offline",
              "are offline", "went offline", "is unavailable", "are unavailable",
-             "verified on", "certified on"}
+             "verified on", "certified on", "review of", "welcomed our", "discord member",
+             "community member"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])
