@@ -3,23 +3,29 @@
 
 Community posts say the usual events in their own words:
 - coverage made by someone else: "Lon.TV published a video about Acme", "nice write-up about
-  Acme by Simon Willison", "TechCrunch interviewed our CMO", "the Changelog had us on";
+  Acme by Simon Willison", "TechCrunch interviewed our CMO", "the Changelog had us on", "check
+  out BSoD's new video on the rewrite", "shoutout to @Fireship for the video on Acme";
 - a listing or integration on another platform: "LangChain added an Acme retriever", "Railway
-  now offers Acme storage buckets", "Acme was added to the Homebrew core tap", and its lowlight,
-  the product taken off a store ("I've removed Ripple from the .uk store", "delisted");
+  now offers Acme storage buckets", "Acme was added to the Homebrew core tap", "$ACME is now
+  live on Binance", "we've joined the Cloudflare Startup Program", members thanking the team
+  "for this partnership"; and its lowlight, the product taken off a store ("I've removed Ripple
+  from the .uk store", "delisted");
 - a release announced to members: "T-Deck firmware v9.0 now ready: <link>", "Acme v2.0 is now
-  out" (a major version; point releases posted every few days are routine);
-- the community's own counts: testers, nodes, servers, "#1 on GitHub trending";
+  out" (a major version; point releases posted every few days are routine), "the Acme beta is
+  now open to everyone", "Acme for Windows is finally here";
+- the community's own counts: testers, nodes, servers, "our 10,000th Discord member", "#1 on
+  GitHub trending";
 - setbacks in community words: the team split ("we now have no communication with Andy"), a
-  licence-key generator posted ("since the algorithm is out, here's a keygen").
+  licence-key generator posted, a feature pulled "indefinitely", legal action told in passing
+  ("chaos due to the lawsuit"), the service down for everyone, a product retired.
 
-The same channels are full of look-alikes, each checked below: a member's own video, device or
-count ("my first LoRa device has arrived", "here in Sydney I've got 300+ nodes"), another
-community's numbers ("the other discord is already at over 1000 members"), a team member's own
-blog post, interviews not yet done, hopes to be listed, fix builds, recollections ("released on
-the 26th, I believe") and releases dated ahead ("is out in September").
+The same channels are full of look-alikes, checked here or in ``veto``: a member's own video,
+device or count ("my first LoRa device has arrived", "here in Sydney I've got 300+ nodes"),
+another community's numbers ("the other discord is already at over 1000 members"), a team
+member's own blog post, interviews not yet done, hopes to be listed, fix builds, recollections
+("released on the 26th, I believe"), releases dated ahead ("is out in September"), a community
+welcoming a member ("Welcome @FewCrypto"), planned maintenance, a price plan retired.
 """
-
 from __future__ import annotations
 
 import re
