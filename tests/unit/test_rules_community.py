@@ -22,6 +22,7 @@ COVERAGE = [
     "Fireship just dropped a video on Acme 🔥 https://youtu.be/abc",
     "Jeff Geerling reviewed the Acme board on his channel today.",
     "The Verge interviewed our CMO about the launch.",
+    "TechCrunch interviewed our CMO about the launch.",
     "The Changelog podcast had us on to talk about Acme: https://changelog.com/podcast/500",
     "Nice write-up about Acme by Simon Willison: https://simonwillison.net/x",
     "Acme got a mention in this week's Console newsletter.",
