@@ -380,3 +380,24 @@ def test_internal_reviews_others_issues_and_accelerators(make_message: MakeMessa
 ])
 def test_a_sit_down_with_a_person_is_no_coverage(make_message: MakeMessage, text: str) -> None:
     assert read(make_message, text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "After 5 years, we've made the difficult decision to shut down Acme.",
+    "We are winding down Acme Cloud at the end of the month.",
+    "Acme is shutting down on March 31.",
+])
+def test_the_company_or_its_product_closing_is_a_lowlight(make_message: MakeMessage,
+                                                         text: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(T.PRODUCT_LAUNCH, NEG)], text
+
+
+@pytest.mark.parametrize("text", [
+    "Google is shutting down Stadia.",
+    "We're shutting down the old forum and moving to Discord.",
+    "We're ending support for Windows 7.",
+])
+def test_others_closures_and_our_housekeeping_are_no_lowlight(make_message: MakeMessage,
+                                                              text: str) -> None:
+    assert read(make_message, text) == [], text

@@ -545,16 +545,38 @@ OUTAGE_CONFIRMED = rx(r"\b(?:we(?:'re|\u2019re| are)\s+(?:aware|investigating|lo
                       r"|@everyone|@here)\b")
 NOT_OUTAGE = rx(r"\b(?:maintenance|scheduled|for me|on my end|is it|are they|anyone else)\b")
 # A product retired: "we've decided to sunset Acme Classic", "development on Acme has ended".
-SUNSET = rx(r"\b(?:decided to|we(?:'re|\u2019re| are| will| have| had to))\s+(?:sunset(?:ting)?"
-            r"|shut(?:ting)?\s+down|discontinu\w+|retir(?:e|ing)|end(?:ing)?\s+(?:support|development)"
-            r"\s+(?:for|of))\s+(?=\S)"
-            r"|\bdevelopment\s+(?:on|of)\s+[\w .-]{1,30}?\s+has\s+(?:ended|stopped|ceased)\b")
+SUNSET = rx(r"\b(?:decided to|decision to|we(?:'re|\u2019re| are| will| have| had to))\s+"
+            r"(?:sunset(?:ting)?|shut(?:ting)?\s+down|wind(?:ing)?\s+down|discontinu\w+|retir(?:e|ing)"
+            r"|end(?:ing)?\s+(?:support|development)\s+(?:for|of))\s+(?=\S)"
+            r"|\bdevelopment\s+(?:on|of)\s+(?=[\w .-]{1,30}?\s+has\s+(?:ended|stopped|ceased)\b)")
+# "Acme is shutting down on March 31": the company or product named as the one closing.
+CLOSING = rx(r"\s+(?:is|are|will be)\s+(?:shutting down|closing (?:its|our) doors|winding down"
+             r"|being discontinued|being sunset)\b")
+# What was retired must be ours: "the old forum" is no product of the company's.
+OURS_RETIRED = rx(r"(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:app|apps|product|service|platform"
+                  r"|game|company|business|plugin|extension|api|sdk|cloud|hosted)\b")
 # A price plan or an offer retired is pricing, not a product ("sunsetting the Early Adopter Plan").
 PRICE_PLAN = rx(r"\b(?:plan|plans|pricing|tier|discount|promo\w*|offer|coupon|bundle|trial)\b")
 THEIR_SUIT = rx(r"\b(?:against|by us|we (?:filed|sued))\b")
 MODAL = rx(r"\b(?:could|might|may|would|will|if|should|worried|risk|afraid)\b|'ll\b")
 NOT_KEYGEN = rx(r"\b(?:don't|do not|never|no)\s+(?:post|share|use)\b|\bhow (?:do|can) i\b"
                 r"|\bwhere\b|\bmy licen[cs]e key\b")
+
+
+def _retired(clause: str, low: str, ctx: Context) -> re.Match[str] | None:
+    """A product of ours retired: what follows the verb is ours by name or "our app"."""
+    m = SUNSET.search(low)
+    if m is not None:
+        what = clause[m.end():m.end() + 40]
+        ours = (ctx.company is not None and ctx.company.match(what.lstrip("the ").lstrip())) \
+            or (low.startswith("our ", m.end()) and OURS_RETIRED.match(low, m.end()))
+        return m if ours and not PRICE_PLAN.search(low, m.end()) else None
+    if ctx.company is None:
+        return None
+    named = ctx.company.match(clause.lstrip())
+    if named is None:
+        return None
+    return CLOSING.match(low, len(clause) - len(clause.lstrip()) + named.end())
 
 
 def setback(clause: str, low: str, ctx: Context) -> Found | None:
@@ -569,9 +591,8 @@ def setback(clause: str, low: str, ctx: Context) -> Found | None:
             and not NOT_OUTAGE.search(ctx.sentence.lower() or low):
         return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "outage"},
                      f"Outage: {said(clause, m.start(), limit=70)}", m.start(), negative=True)
-    m = SUNSET.search(low)
-    if m is not None and (_about_us(clause, ctx) or FIRST_PERSON.search(low)) \
-            and not PRICE_PLAN.search(low, m.end()):
+    m = _retired(clause, low, ctx)
+    if m is not None:
         return Found(T.PRODUCT_LAUNCH, {"setback": "sunset"},
                      f"Retired: {said(clause, 0, limit=70)}", m.start(), negative=True,
                      allow=frozenset({"plan"}))

@@ -221,7 +221,8 @@ STEMS: dict[str, str] = {
                          "lawsuit cease and desist cease-and-desist dmca takedown legal threat "
                          "sued is down are down was down were down went down is offline "
                          "are offline went offline is unavailable are unavailable sunset "
-                         "discontinu development on development of",
+                         "discontinu development on development of shutting down shut down "
+                         "winding down wind down closing",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 
