@@ -109,8 +109,7 @@ def _recommended(clause: str, low: str, ctx: Context) -> Found | None:
     if maker is None or FIRST_PERSON.fullmatch(maker) \
             or (ctx.company is not None and ctx.company.search(maker)):
         return None
-    return Found(T.MEDIA_COVERAGE, {"publication": key(maker)}, f"Coverage by {cased(maker)}",
-                 at, relational=True)
+    return _coverage(maker, at)
 
 
 def coverage(clause: str, low: str, ctx: Context) -> Found | None:
@@ -139,8 +138,7 @@ def coverage(clause: str, low: str, ctx: Context) -> Found | None:
             else _name_before(clause, hit.start())
     if who is None or (ctx.company is not None and ctx.company.search(who)):
         return None  # no one named, or our own post
-    return Found(T.MEDIA_COVERAGE, {"publication": key(who)}, f"Coverage by {cased(who)}",
-                 hit.start(), relational=True)
+    return _coverage(who, hit.start())
 
 
 def _reviewed_us(clause: str, low: str, ctx: Context) -> re.Match[str] | None:
@@ -162,8 +160,14 @@ def _scored(clause: str, m: re.Match[str], ctx: Context) -> Found | None:
     who = _name_at(clause, m.end())
     if who is None or (ctx.company is not None and ctx.company.search(who)):
         return None
-    return Found(T.MEDIA_COVERAGE, {"publication": key(who)}, f"Coverage by {cased(who)}",
-                 m.start(), relational=True)
+    return _coverage(who, m.start())
+
+
+def _coverage(who: str, at: int) -> Found:
+    """Coverage by ``who`` (a handle loses its "@": "Coverage by Theo")."""
+    who = who.lstrip("@")
+    return Found(T.MEDIA_COVERAGE, {"publication": key(who)}, f"Coverage by {cased(who)}", at,
+                 relational=True)
 
 
 def _about_us(text: str, ctx: Context) -> bool:
@@ -557,6 +561,7 @@ OURS_RETIRED = rx(r"(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:app|apps|product|serv
                   r"|game|company|business|plugin|extension|api|sdk|cloud|hosted)\b")
 # A price plan or an offer retired is pricing, not a product ("sunsetting the Early Adopter Plan").
 PRICE_PLAN = rx(r"\b(?:plan|plans|pricing|tier|discount|promo\w*|offer|coupon|bundle|trial)\b")
+SUIT_NOUN = rx(r"lawsuit|cease[- ]and[- ]desist|dmca takedown|legal threat|takedown notice|sued")
 THEIR_SUIT = rx(r"\b(?:against|by us|we (?:filed|sued))\b")
 MODAL = rx(r"\b(?:could|might|may|would|will|if|should|worried|risk|afraid)\b|'ll\b")
 NOT_KEYGEN = rx(r"\b(?:don't|do not|never|no)\s+(?:post|share|use)\b|\bhow (?:do|can) i\b"
@@ -583,7 +588,8 @@ def setback(clause: str, low: str, ctx: Context) -> Found | None:
     """The team split or the paid licence cracked: lowlights told in community words."""
     m = SPLIT.search(low)
     if m is not None:
-        return Found(T.OTHER, {"setback": "team split"}, f"Team split: {said(clause, 0)}",
+        return Found(T.OTHER, {"setback": "team split"},
+                     f"Team split: {said(clause, m.start())}",
                      m.start(), negative=True, subtype="team split",
                      allow=frozenset({"negation"}))
     m = OUTAGE.search(low)
@@ -603,13 +609,16 @@ def setback(clause: str, low: str, ctx: Context) -> Found | None:
     m = SUED.search(low)
     if m is not None and not THEIR_SUIT.search(low) and not MODAL.search(low, 0, m.start()):
         # what follows the suit may be modal ("the mods couldnt keep up"); what leads to it not
+        noun = SUIT_NOUN.search(m.group())
+        found = noun.group() if noun else "legal action"
+        what = "lawsuit" if found == "sued" else found
         return Found(T.COMPLIANCE, {"incident": "legal action"},
-                     f"Legal action: {said(clause, 0, limit=70)}", m.start(), negative=True,
+                     f"Legal action against the company ({what})", m.start(), negative=True,
                      relational=True, allow=frozenset({"plan"}))
     m = KEYGEN.search(low)
     if m is not None and not NOT_KEYGEN.search(low):
         return Found(T.COMPLIANCE, {"incident": "licence keygen"},
-                     f"Licence keys cracked: {said(clause, 0, limit=70)}", m.start(),
+                     "Paid licence keys cracked: a key generator is circulating", m.start(),
                      negative=True, relational=True, allow=frozenset({"negation"}))
     return None
 
