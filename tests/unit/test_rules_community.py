@@ -401,3 +401,32 @@ def test_the_company_or_its_product_closing_is_a_lowlight(make_message: MakeMess
 def test_others_closures_and_our_housekeeping_are_no_lowlight(make_message: MakeMessage,
                                                               text: str) -> None:
     assert read(make_message, text) == [], text
+
+
+@pytest.mark.parametrize(("text", "kind", "polarity"), [
+    ("Our smart contracts passed an audit by CertiK with no critical findings.",
+     T.COMPLIANCE, POS),
+    ("Trail of Bits audited Acme's core contracts: no critical findings.", T.COMPLIANCE, POS),
+    ("We were exploited last night; about $2M was drained from the pool. Post-mortem to follow.",
+     T.COMPLIANCE, NEG),
+    ("Our bridge was hacked and user funds were stolen.", T.COMPLIANCE, NEG),
+    ("Acme testnet is now open to everyone, start here: https://acme.io/testnet",
+     T.PRODUCT_LAUNCH, POS),
+])
+def test_audits_exploits_and_testnets_in_crypto_words(make_message: MakeMessage, text: str,
+                                                      kind: EventType,
+                                                      polarity: Polarity) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(kind, polarity)], text
+
+
+@pytest.mark.parametrize("text", [
+    "Audit with CertiK is scheduled for next month.",
+    "Globex passed an audit by CertiK.",
+    "If we get hacked, the insurance fund covers losses.",
+    "Globex was exploited for $10M yesterday.",
+    "Beware of scammers pretending to be Acme staff.",
+])
+def test_audits_ahead_and_others_exploits_are_no_events(make_message: MakeMessage,
+                                                        text: str) -> None:
+    assert read(make_message, text) == [], text

@@ -393,7 +393,7 @@ _FIX_BUILD = rx(r"\b(?:fixed|hotfix|bugfix|bug-fix|patched|patch|fix)\b|\b(?:bet
 
 
 # "The Acme beta is now open to everyone", "Early access for Acme Mobile starts today!"
-OPEN_BETA = rx(r"\b(?:(?:public|open|closed)\s+)?(?:beta|early access|alpha|playtest)\b"
+OPEN_BETA = rx(r"\b(?:(?:public|open|closed)\s+)?(?:beta|early access|alpha|playtest|testnet)\b"
                r"[^.;!?]{0,40}?"
                r"\b(?:is\s+now\s+open|now\s+open|opens\s+today|is\s+open\s+to\s+(?:everyone|all)"
                r"|starts\s+today|is\s+(?:now\s+)?live|has\s+started|is\s+here)\b")
@@ -521,6 +521,42 @@ def joined(clause: str, low: str, ctx: Context) -> Found | None:
     return Found(T.HIRING, {"person": key(name)}, title, m.start(), allow=frozenset({"plan"}))
 
 
+# A security audit passed, told the way crypto and open-source communities tell it: "Our smart
+# contracts passed an audit by CertiK", "Trail of Bits audited Acme: no critical findings".
+AUDITORS = (r"certik|trail of bits|openzeppelin|quantstamp|halborn|spearbit|zellic|cantina"
+            r"|code4rena|sherlock|hacken|peckshield|consensys diligence|least authority|kudelski"
+            r"|ncc group|cure53|ottersec|osec|chainsecurity|runtime verification|sigma prime")
+AUDIT_PASSED = rx(r"\b(?:passed|completed|received|got|finished|cleared)\s+"
+                  r"(?:a\s+|an\s+|our\s+|the\s+)?(?:\w+\s+){0,2}?(?:security\s+)?audits?\s+(?:by|from|with)\s+(?:the\s+)?(?="
+                  + AUDITORS + r")|\b(?:" + AUDITORS + r")\s+(?:has\s+)?(?:audited|completed"
+                  r"\s+(?:an|the|its|their)\s+audit\s+of)\s+(?=\S)")
+NOT_AUDIT = rx(r"\b(?:scheduled|booked|upcoming|planned|undergoing|in progress|started|kicked off"
+               r"|next (?:week|month))\b")
+
+
+def audited(clause: str, low: str, ctx: Context) -> Found | None:
+    """A security audit of our code passed, by a named auditing firm."""
+    m = AUDIT_PASSED.search(low)
+    if m is None or NOT_AUDIT.search(low):
+        return None
+    if not _we_or_us(clause[:m.start()] if not re.match(AUDITORS, m.group()) else clause, ctx):
+        return None  # "Globex passed an audit by CertiK": theirs
+    firm = re.search(AUDITORS, low[m.start():m.end() + 40])
+    who = clause[m.start() + firm.start():m.start() + firm.end()] if firm else "an auditor"
+    # "with no critical findings" is the audit's good news, not a negation of it
+    return Found(T.COMPLIANCE, {"certification": f"security audit by {key(who)}"},
+                 f"Security audit passed ({who})", m.start(), relational=True,
+                 allow=frozenset({"negation"}))
+
+
+# Our code or accounts breached: "we were exploited last night", "our bridge was hacked".
+BREACHED = rx(r"\b(?:we|our\s+(?:[\w-]+\s+){0,2}?(?:contracts?|bridge|pool|protocol|wallet"
+              r"|vault|treasury|servers?|accounts?|discord|twitter|x account|database|app))\s+"
+              r"(?:was|were|got|has\s+been|have\s+been)\s+(?:exploited|hacked|drained|compromised"
+              r"|breached)\b|\b(?:funds|tokens|assets|user funds)\s+(?:was|were|have\s+been)\s+"
+              r"(?:drained|stolen)\b")
+
+
 # Setbacks in community words: the team split, a licence-key generator posted.
 SPLIT = rx(r"\bwe (?:now )?have no (?:more |further )?(?:communication|contact) with\b"
            r"|\b(?:the|our) (?:core )?team (?:has )?split\b|\bparted ways with (?:our |my )?"
@@ -615,6 +651,11 @@ def setback(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.COMPLIANCE, {"incident": "legal action"},
                      f"Legal action against the company ({what})", m.start(), negative=True,
                      relational=True, allow=frozenset({"plan"}))
+    m = BREACHED.search(low)
+    if m is not None and not MODAL.search(low, 0, m.start()):
+        return Found(T.COMPLIANCE, {"incident": "security breach"},
+                     f"Security incident: {said(clause, m.start(), limit=70)}", m.start(),
+                     negative=True)
     m = KEYGEN.search(low)
     if m is not None and not NOT_KEYGEN.search(low):
         return Found(T.COMPLIANCE, {"incident": "licence keygen"},

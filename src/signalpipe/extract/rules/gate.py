@@ -209,7 +209,7 @@ STEMS: dict[str, str] = {
                          "onto over to removed pulled delisted verified on certified on "
                          "integrates marketplace partnership program programme ecosystem",
     "community_release": "now out now ready now live now released now available is out is here "
-                         "is live is finally beta early access playtest",
+                         "is live is finally beta early access playtest testnet",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
     "community_members": "testers nodes contributors discord members community members trending "
@@ -222,7 +222,9 @@ STEMS: dict[str, str] = {
                          "sued is down are down was down were down went down is offline "
                          "are offline went offline is unavailable are unavailable sunset "
                          "discontinu development on development of shutting down shut down "
-                         "winding down wind down closing",
+                         "winding down wind down closing exploited drained hacked stolen "
+                         "compromised breached",
+    "community_audit": "audit audited",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 

@@ -45,7 +45,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
     ("compliance", co.compliance),
-    ("corp_compliance", corporate.compliance),
+    ("corp_compliance", corporate.compliance), ("community_audit", community.audited),
     ("media", co.media), ("community_press", community.coverage),
     ("hiring", co.hiring), ("corp_hiring", corporate.hiring),
     ("community_joined", community.joined),
