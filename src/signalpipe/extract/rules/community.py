@@ -93,6 +93,26 @@ NOT_COVERAGE = rx(r"\b(?:on|in)\s+(?:our|my|the team's)\s+(?:own\s+)?(?:blog|cha
 _CAP_NAME = re.compile(r"[A-Z@][\w.@&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}")
 
 
+# Patterns the helpers below use, compiled once (the re module's cache is full).
+_ABOUT_SOMETHING = re.compile(r"\b(?:on|about|of)\s+\w")
+_US = re.compile(r"\b(?:us|our)\b", re.IGNORECASE)
+_FILLERS_AT_END = re.compile(r"(?:\s+(?:just|also|recently|finally|has|have|had|even|now"
+                             r"|podcast|show|channel|crew|folks|team|newsletter|blog"
+                             r"|youtube channel))+\s*$")
+_NAME_AT_END = re.compile(r"(?:^|[\s(\"'])((?:[A-Z@][\w.@&'-]*)(?:\s+[A-Z][\w.&'-]*){0,3})$")
+_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
+_ISSUE_OPENER = re.compile(r"^(?:the|this week's|this week\u2019s|last week's|today's)\s+",
+                           re.IGNORECASE)
+_ACCELERATOR = re.compile(r"accelerator|incubator|batch", re.IGNORECASE)
+_NOW = re.compile(r"\bnow\b")
+_STORE_AT_END = re.compile(r"([A-Z.][\w.'-]*(?:\s+[A-Z][\w'-]*)*)\s+(?:[Ss]tore|[Mm]arketplace"
+                           r"|[Ss]hop|[Rr]egistry|[Ee]xchange)\s*$")
+_COUNT_VERB_OPENER = re.compile(r"^(?:over|more than|past|passed|crossed|hit|reached|topped)\s+")
+_COMMUNITY_PLACE = re.compile(r"\b(?:community|server|discord|slack|channel|group)\b",
+                              re.IGNORECASE)
+_I_AM = re.compile(r"\bI(?:'m|\u2019m| am)\s+([A-Z][\w-]+)")
+
+
 def _recommended(clause: str, low: str, ctx: Context) -> Found | None:
     """Coverage pointed out to members: "Shoutout to @Fireship for the video on Acme", "check
     out BSoD's new video on the rewrite"."""
@@ -101,7 +121,7 @@ def _recommended(clause: str, low: str, ctx: Context) -> Found | None:
     if thanks is not None:
         tail = clause[thanks.end():]
         if _about_us(tail, ctx) or OUR_WORK.match(low, thanks.end() + 1) \
-                or not re.search(r"\b(?:on|about|of)\s+\w", tail[:6]):
+                or not _ABOUT_SOMETHING.search(tail[:6]):
             maker, at = clause[thanks.start("who"):thanks.end("who")].lstrip("@"), thanks.start()
     own = None if maker else MAKERS_OWN.search(clause)
     if own is not None and (_about_us(clause[own.end():], ctx) or OUR_WORK.match(low, own.end())):
@@ -171,7 +191,7 @@ def _coverage(who: str, at: int) -> Found:
 
 
 def _about_us(text: str, ctx: Context) -> bool:
-    return bool(re.search(r"\b(?:us|our)\b", text, re.IGNORECASE)
+    return bool(_US.search(text)
                 or (ctx.company is not None and ctx.company.search(text)))
 
 
@@ -186,13 +206,11 @@ _WE = re.compile(r"\bwe(?:'ve|'re|\u2019ve|\u2019re)?\b", re.IGNORECASE)
 def _name_before(clause: str, pos: int) -> str | None:
     """The proper name ending just before ``pos`` ("TechCrunch interviewed", "Lon.TV just
     published"), an adverb or two between them allowed."""
-    head = re.sub(r"(?:\s+(?:just|also|recently|finally|has|have|had|even|now|podcast|show"
-                  r"|channel|crew|folks|team|newsletter|blog|youtube channel))+\s*$", "",
-                  clause[max(0, pos - 60):pos].rstrip())
-    m = re.search(r"(?:^|[\s(\"'])((?:[A-Z@][\w.@&'-]*)(?:\s+[A-Z][\w.&'-]*){0,3})$", head)
+    head = _FILLERS_AT_END.sub("", clause[max(0, pos - 60):pos].rstrip())
+    m = _NAME_AT_END.search(head)
     if not m:
         return None
-    name = re.sub(r"^(?:The|A|An)\s+", "", m.group(1))
+    name = _ARTICLE.sub("", m.group(1))
     if name.split()[0].lower() in _NOT_MAKERS:
         return None
     return name.strip(".'-") or None
@@ -205,8 +223,7 @@ _NOT_MAKERS = frozenset({"we", "i", "our", "my", "they", "he", "she", "someone",
 def _name_at(clause: str, pos: int) -> str | None:
     """The proper name starting at ``pos`` ("by Lon.TV", "in the Console newsletter")."""
     rest = clause[pos:].lstrip()
-    rest = re.sub(r"^(?:the|this week's|this week’s|last week's|today's)\s+", "", rest,
-                  flags=re.IGNORECASE)
+    rest = _ISSUE_OPENER.sub("", rest)
     m = _CAP_NAME.match(rest)
     if not m:
         return None
@@ -296,7 +313,7 @@ PROGRAMME = re.compile(r"\b(?:joined|joins|accepted into|admitted to|selected fo
 def _programme(clause: str, ctx: Context) -> Found | None:
     m = PROGRAMME.search(clause)
     if m is None or not _we_or_us(clause[:m.start()], ctx) \
-            or re.search(r"(?i)accelerator|incubator|batch", m.group()):
+            or _ACCELERATOR.search(m.group()):
         return None
     who = m.group("who")
     if ctx.company is not None and ctx.company.search(who):
@@ -341,7 +358,7 @@ def _platform(clause: str, low: str, m: re.Match[str], ctx: Context) -> str | No
     if who is not None and APP_STORE.match(who.lower()):
         return None  # "our Android app is now available on Google Play": a launch
     if installed:
-        if not re.search(r"\bnow\b", low[:m.start()]):
+        if not _NOW.search(low, 0, m.start()):
             return None  # "get Acme from the VS Code Marketplace": how to, not news
         return _name_at(clause, low.index(" from ", m.end()) + 6)
     if WEAK_ONTO.search(m.group()) and not _PLATFORM_SUFFIX.match(low, m.end() + len(who or "")) \
@@ -369,8 +386,7 @@ def _removed_named(low: str, ctx: Context) -> re.Match[str] | None:
 
 def _store_name(clause: str, end: int) -> str | None:
     head = clause[max(0, end - 40):end]
-    m = re.search(r"([A-Z.][\w.'-]*(?:\s+[A-Z][\w'-]*)*)\s+(?:[Ss]tore|[Mm]arketplace|[Ss]hop"
-                  r"|[Rr]egistry|[Ee]xchange)\s*$", head)
+    m = _STORE_AT_END.search(head)
     return m.group(1).strip(".") + " store" if m else None
 
 
@@ -474,8 +490,7 @@ def members(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     if NETWORK_UNITS.search(m.group()) and not (ctx.company and ctx.company.search(clause)):
         return None  # "we are now over 1250 repeaters on the live map": a local network's count
-    what = re.sub(r"^(?:over|more than|past|passed|crossed|hit|reached|topped)\s+", "",
-                  m.group())
+    what = _COUNT_VERB_OPENER.sub("", m.group())
     return Found(T.USER_GROWTH, {"community": key(what)}, said(clause, m.start(), limit=80),
                  m.start())
 
@@ -509,10 +524,9 @@ def joined(clause: str, low: str, ctx: Context) -> Found | None:
     if m is None or ctx.company is None:
         return None
     team = m.group("team") or m.group("org") or ""
-    if not ctx.company.search(team) or re.search(r"(?i)\b(?:community|server|discord|slack"
-                                                 r"|channel|group)\b", team):
+    if not ctx.company.search(team) or _COMMUNITY_PLACE.search(team):
         return None  # "the newest member of the Acme Discord": a member, not a hire
-    who = re.search(r"\bI(?:'m|\u2019m| am)\s+([A-Z][\w-]+)", ctx.sentence or clause)
+    who = _I_AM.search(ctx.sentence or clause)
     if who is None:
         return None  # "I'm the newest member of the team": no one named, nothing to report
     name = who.group(1)
@@ -530,6 +544,7 @@ AUDIT_PASSED = rx(r"\b(?:passed|completed|received|got|finished|cleared)\s+"
                   r"(?:a\s+|an\s+|our\s+|the\s+)?(?:\w+\s+){0,2}?(?:security\s+)?audits?\s+(?:by|from|with)\s+(?:the\s+)?(?="
                   + AUDITORS + r")|\b(?:" + AUDITORS + r")\s+(?:has\s+)?(?:audited|completed"
                   r"\s+(?:an|the|its|their)\s+audit\s+of)\s+(?=\S)")
+_AUDITOR = rx(AUDITORS)
 NOT_AUDIT = rx(r"\b(?:scheduled|booked|upcoming|planned|undergoing|in progress|started|kicked off"
                r"|next (?:week|month))\b")
 
@@ -539,10 +554,10 @@ def audited(clause: str, low: str, ctx: Context) -> Found | None:
     m = AUDIT_PASSED.search(low)
     if m is None or NOT_AUDIT.search(low):
         return None
-    if not _we_or_us(clause[:m.start()] if not re.match(AUDITORS, m.group()) else clause, ctx):
+    if not _we_or_us(clause[:m.start()] if not _AUDITOR.match(m.group()) else clause, ctx):
         return None  # "Globex passed an audit by CertiK": theirs
-    firm = re.search(AUDITORS, low[m.start():m.end() + 40])
-    who = clause[m.start() + firm.start():m.start() + firm.end()] if firm else "an auditor"
+    firm = _AUDITOR.search(low, m.start(), m.end() + 40)
+    who = clause[firm.start():firm.end()] if firm else "an auditor"
     # "with no critical findings" is the audit's good news, not a negation of it
     return Found(T.COMPLIANCE, {"certification": f"security audit by {key(who)}"},
                  f"Security audit passed ({who})", m.start(), relational=True,

@@ -207,7 +207,9 @@ STEMS: dict[str, str] = {
                          "trading on official now has now offers now supports now includes "
                          "now powers integration retriever plugin connector template extension "
                          "onto over to removed pulled delisted verified on certified on "
-                         "integrates marketplace partnership program programme ecosystem",
+                         "integrates marketplace partnership partner program partner programme "
+                         "startup program startup programme developer program developer programme "
+                         "partner network inception program",
     "community_release": "now out now ready now live now released now available is out is here "
                          "is live is finally beta early access playtest testnet",
     "community_joined": "latest addition newest addition newest member latest member "
@@ -224,7 +226,11 @@ STEMS: dict[str, str] = {
                          "discontinu development on development of shutting down shut down "
                          "winding down wind down closing exploited drained hacked stolen "
                          "compromised breached",
-    "community_audit": "audit audited",
+    # the auditing firms by name: "audit" alone is every compliance post's word
+    "community_audit": "certik trail of bits openzeppelin quantstamp halborn spearbit zellic "
+                       "cantina code4rena sherlock hacken peckshield consensys least authority "
+                       "kudelski ncc group cure53 ottersec chainsecurity runtime verification "
+                       "sigma prime",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 
@@ -332,7 +338,11 @@ def _stems(spec: str) -> list[str]:
              "early access", "guests on", "trading on", "over to", "is offline",
              "are offline", "went offline", "is unavailable", "are unavailable",
              "verified on", "certified on", "review of", "welcomed our", "discord member",
-             "community member"}
+             "community member", "shut down", "shutting down", "wind down",
+             "partner program", "partner programme", "startup program", "startup programme",
+             "developer program", "developer programme", "partner network", "inception program",
+             "trail of bits", "least authority", "ncc group", "runtime verification",
+             "sigma prime"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])
