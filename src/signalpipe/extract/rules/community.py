@@ -10,9 +10,9 @@ Community posts say the usual events in their own words:
   live on Binance", "we've joined the Cloudflare Startup Program", members thanking the team
   "for this partnership"; and its lowlight, the product taken off a store ("I've removed Ripple
   from the .uk store", "delisted");
-- a release announced to members: "T-Deck firmware v9.0 now ready: <link>", "Acme v2.0 is now
-  out" (a major version; point releases posted every few days are routine), "the Acme beta is
-  now open to everyone", "Acme for Windows is finally here";
+- a release opened to members: "the Acme beta is now open to everyone", "the testnet is now
+  open", "Acme for Windows is finally here" (a version "now out" or "now ready" is read by
+  company.launch; ``veto`` drops the chat around releases);
 - the community's own counts: testers, nodes, servers, "our 10,000th Discord member", "#1 on
   GitHub trending";
 - setbacks in community words: the team split ("we now have no communication with Andy"), a
@@ -390,9 +390,7 @@ def _store_name(clause: str, end: int) -> str | None:
     return m.group(1).strip(".") + " store" if m else None
 
 
-# A release told to members: "T-Deck firmware v9.0 now ready: <link>", "Acme v2.0 is now out".
-# A major version only: point releases in these channels come every few days.
-MAJOR = re.compile(r"(?<![\w.])v?(\d{1,3})(?:\.0){1,3}\b(?![.\d])")
+# Something told to members as out or here: what is new must still be named below.
 RELEASE_NOW = rx(r"\b(?:is\s+|are\s+)?now\s+(?:out|ready|live|released|available)\b"
                  r"|\bis\s+(?:finally\s+)?(?:out|here|live)\b(?!\s+(?:of|in|on|next|soon|by))")
 # Not yet open to all: sign-ups for it, or a beta for a handful ("for five design partners").
@@ -404,8 +402,6 @@ PLATFORM_APP = rx(r"\bfor\s+(?P<os>windows|mac|macos|linux|ios|iphone|ipad|andro
                   r"|desktop|mobile|apple watch|wear ?os|chrome|firefox|safari|vs code|vscode"
                   r"|jetbrains|raspberry pi|arm64|docker|kubernetes)(?=\s)\s+(?:is|are)\s+"
                   r"(?:now\s+|finally\s+|officially\s+)*(?:here|out|live|available)\b")
-_FIX_BUILD = rx(r"\b(?:fixed|hotfix|bugfix|bug-fix|patched|patch|fix)\b|\b(?:beta|rc|alpha"
-                r"|nightly|pre-?release)\b")
 
 
 # "The Acme beta is now open to everyone", "Early access for Acme Mobile starts today!"
@@ -416,7 +412,8 @@ OPEN_BETA = rx(r"\b(?:(?:public|open|closed)\s+)?(?:beta|early access|alpha|play
 
 
 def release(clause: str, low: str, ctx: Context) -> Found | None:
-    """A major version announced to the community as out or ready, or a beta opened to it."""
+    """A beta, early access or testnet opened to the community, or the product on a new
+    platform ("Acme for Windows is finally here")."""
     beta = OPEN_BETA.search(low)
     if beta is not None and _about_us(clause, ctx) and not NOT_A_BETA.search(low):
         what = said(clause, beta.start(), beta.end(), limit=60)
@@ -433,15 +430,7 @@ def release(clause: str, low: str, ctx: Context) -> Found | None:
             return None  # "Signal for iPad is here": someone else's app, unless named ours
         what = f"{clause[clause.find(name):app.start('os')]}{clause[app.start('os'):app.end('os')]}"
         return Found(T.PRODUCT_LAUNCH, {"product": key(what)}, f"Launched {what}", app.start())
-    version = MAJOR.search(clause[:m.start()])
-    if version is None or _FIX_BUILD.search(low[:m.start()]):
-        return None  # a point release or a fix build: routine
-    label = f"v{version.group(1)}.0"
-    head = clause[:version.start()].strip(" :-")
-    name = head.split(":")[-1].split(", ")[-1].strip() if head else ""
-    title = f"Released {name} {label}".replace("  ", " ") if name and len(name) <= 40 \
-        else f"Released version {label}"
-    return Found(T.PRODUCT_LAUNCH, {"product": label}, title, m.start())
+    return None  # a version "now out" or "now ready" is company.launch's (and changelog.py's)
 
 
 # The community's own counts: testers, nodes, servers, members, and trending lists.

@@ -154,7 +154,7 @@ STEMS: dict[str, str] = {
                   "made our first made my first closed our first first paying first paid "
                   "first sale first pre paying",
     "churn_count": "cancel churn lost refund",
-    "acquire_interest": "acqui buying loi$ lois$ letter of intent",
+    "acquire_interest": "acqui buying loi$ lois$ letter of intent unsolicited takeover buyout",
     "shut_down": "shut sunset kill discontinu retir pulled the plug wound down winding down "
                  "flop bomb fizzl went nowhere",
     "launch": "launched launches launching shipped released rolled out rolling out introduc "
@@ -164,7 +164,9 @@ STEMS: dict[str, str] = {
               "open sourc major version is out are out is here are here announce release of "
               "excited to now support now offer you can now you can finally now works with "
               "now integrates with slipped delayed postponed pushed back shipping first version "
-              "published is a new is our new shelv mothball",
+              "published is a new is our new shelv mothball now out now ready make it official "
+              "it's official publicly available widely available open to everyone open to all "
+              "open to the public ships today ships now say hello to launch of debut of",
     # news wording (headlines.py): results and audiences that rose, in a headline's few words
     "news_results": "rise rises rose risen climb jump grow grew increase gain surg soar doubl "
                     "topped tops$ beat ahead improv passes passed crossed surpass strong "
@@ -193,6 +195,13 @@ STEMS: dict[str, str] = {
     # clients.py: a client hiring the company ("TalkTalk hires BAE Systems to investigate")
     "client_engaged": "hire$ hires$ hired$ names$ named$ appoint retain engag taps$ tapped$ "
                       "picks$ picked$ selects$ selected$ chooses$ chose$",
+    # wire.py: a major version in a release headline ("... with 13.0 Release")
+    "wire_release": "release$",
+    # wire.py: a supply contract ("Acme to supply LFP cells to Globex"); one party joining
+    # another ("Acme teams up with Globex", "Acme joins forces with CEA")
+    "enterprise_deal_supply": "supply$ supplies$",
+    "partnership_joined": "team up joins with join forces joins forces joined forces "
+                          "joining forces joins hands",
     "reversal": "won't will not no longer decided not to renew fell through fell apart "
                 "collapsed rescinded withdrawn pulled churn",
     # community.py: what a company posts in its community channels, and the chatter around it
@@ -238,7 +247,9 @@ STEMS: dict[str, str] = {
 def _stems(spec: str) -> list[str]:
     words = spec.split()
     out, i = [], 0
-    multi = {"term sheet", "down round", "backed by", "reached out", "reaching out", "data room",
+    multi = {"team up", "joins with", "join forces", "joins forces", "joined forces",
+             "joining forces", "joins hands",
+             "term sheet", "down round", "backed by", "reached out", "reaching out", "data room",
              "wants to", "would like", "would love", "keen to", "eager to", "partner meeting",
              "ic meeting", "investment committee", "merged with", "feature in", "feature on",
              "feature about", "left the", "left us", "hiring freeze", "freezing hiring",
@@ -292,7 +303,11 @@ def _stems(spec: str) -> list[str]:
              "now support", "out of beta", "available to everyone", "available to all",
              "you can now", "you can finally", "now works with",
              "now integrates with",
-             "now offer", "magic quadrant", "forrester wave", "asked to", "asked for",
+             "now offer", "now out", "now ready", "make it official", "it's official",
+             "publicly available", "widely available", "open to everyone", "open to all",
+             "open to the public", "ships today", "ships now", "say hello to", "launch of",
+             "debut of", "magic quadrant", "forrester wave",
+             "asked to", "asked for",
              "asking to", "asking for", "pushed back", "to buy", "step down", "fine of",
              "relies on", "switched to",
              "migrated to", "moved to", "security issue", "product of the", "full time",
@@ -327,7 +342,7 @@ def _stems(spec: str) -> list[str]:
              "blog post", "had us", "had our", "added to", "listed on", "accepted into",
              "merged into", "integrated into", "integrated in", "available on", "live on",
              "now has", "now offers", "now supports", "now includes", "now powers",
-             "taken down", "took down", "now out", "now ready", "now live", "now released",
+             "taken down", "took down", "now live", "now released",
              "now available", "is live", "is finally", "discord members", "community members",
              "no communication", "no more communication", "no contact", "team split",
              "team has split", "parted ways", "algorithm is out", "effective immediately",
@@ -389,9 +404,10 @@ for _detector, _spec in STEMS.items():
         _stem = _stem.rstrip("$")
         table[_stem] = table.get(_stem, frozenset()) | {_detector}
 # The trie matches the longest stem at a position; a shorter stem it starts with ("clos" in
-# "closed") calls for its detectors too.
-_OPEN = {stem: frozenset().union(d, *(o for s, o in _OPEN.items()
-                                      if s != stem and stem.startswith(s)))
+# "closed") calls for its detectors too. Each stem looks up its own prefixes (not every other
+# stem: that was quadratic, most of this package's import time).
+_OPEN = {stem: frozenset().union(d, *(_OPEN[stem[:k]] for k in range(len(stem))
+                                      if stem[:k] in _OPEN))
          for stem, d in _OPEN.items()}
 STEM_DETECTORS = {stem: _OPEN.get(stem, frozenset()) | _WHOLE.get(stem, frozenset())
                   for stem in {*_OPEN, *_WHOLE}}
@@ -413,6 +429,9 @@ for _stem in {p for d, spec in STEMS.items() if d.startswith("community_") for p
 GATE = re.compile(r"(?<![a-z0-9])(?:" + _trie(sorted(STEM_DETECTORS)) + ")")
 # Major-version headings ("## [4.0.0] - 2025-01-21") have no word to gate on.
 HEADING = re.compile(r"(?m)^\W{0,6}v?[1-9]\d*\.0(?:\.0)?\b")
+# A product and its release version opening a post ("meshcore firmware v1.9.0", changelog.py).
+NAMED_HEADING = re.compile(r"^\W{0,4}[a-z][\w.-]*(?: [\w.-]+){0,4}? v?(?:[1-9]\d*\.0"
+                           r"|\d+\.[1-9]\d*\.0)\b")
 
 
 def cues(low: str) -> list[tuple[int, frozenset[str]]]:
@@ -431,6 +450,9 @@ def cues(low: str) -> list[tuple[int, frozenset[str]]]:
                 out.append(inner)
     if ".0" in low:
         out.extend((m.end() - 1, _LAUNCH) for m in HEADING.finditer(low))
+        named = NAMED_HEADING.match(low)
+        if named:
+            out.append((named.end() - 1, _LAUNCH))  # inside the sentence, past an emoji
     return out
 
 

@@ -16,7 +16,7 @@ import re
 _END = re.compile(
     r"(?im)^[ \t>*#_]*(?:"
     r"about (?!us\b|the\b(?! company\b)|this\b|me\b|our\b|it\b|that\b|a\b|an\b|\d)"
-    r"[\w&.,'’() -]{2,60}[:\s]*$"
+    r"[\w&.,'’() -]{2,60}[*_:\s]*$"  # "**About Acme**" closes its bold
     r"|this (?:press )?(?:release|announcement) (?:contains|includes|may contain) forward-looking"
     r".*$|(?:media|press|investor) contacts?:.*$"
     r"|(?:forward[- ]looking statements?|safe harbou?r(?: statement)?|cautionary (?:note|statement)"
@@ -101,6 +101,7 @@ def blank(text: str) -> str:
 _HINTS = ("job", "position", "vacanc", "cv", "resum", "résumé", "postdoc", "phd", "intern",
           "salary", "requirements:", "qualifications:", "responsibilities:", "closing date",
           "digest", "today's topics", "message: ")
+_HINT_SCAN = re.compile("|".join(map(re.escape, _HINTS)))  # one scan in C, not 17 in Python
 _HEAD_CHARS = 1500  # a job ad or a digest says what it is near the top
 
 
@@ -111,7 +112,7 @@ def no_events_here(subject: str, text: str, low: str | None = None) -> str | Non
     """
     head = f"{subject}\n{text[:_HEAD_CHARS]}".lower() if low is None else \
         f"{subject.lower()}\n{low[:_HEAD_CHARS]}"
-    if not any(hint in head for hint in _HINTS):
+    if not _HINT_SCAN.search(head):
         return None
     if _DIGEST.search(head):
         return "mailing-list digest"
@@ -137,3 +138,13 @@ def list_mail(subject: str, text: str) -> bool:
     if text[:8].lower().startswith("subject:"):
         subject = subject or text[8:200].lstrip()
     return bool(_LIST_TAG.match(subject) or _LIST_FOOTER.search(text[-800:]))
+
+
+def release_body(text: str) -> tuple[int, int]:
+    """Where a press release's body runs past its lead, up to its boilerplate ("About X",
+    safe harbour, contacts): ``(start, end)``, or ``(0, 0)`` for a message that is no release."""
+    lead = _lead_end(text)
+    if lead >= len(text):
+        return 0, 0
+    end = next((m.start() for m in _END.finditer(text, lead)), len(text))
+    return lead, end

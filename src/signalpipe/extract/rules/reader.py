@@ -20,6 +20,7 @@ from signalpipe.extract.rules import (
     modality,
     rounds,
     tech,
+    wire,
 )
 from signalpipe.extract.rules import company as co
 from signalpipe.extract.rules.audience import audience
@@ -42,28 +43,35 @@ Detector = Callable[[str, str, Context], Found | None]
 DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
     ("funding", rounds.funding), ("acquire_interest", founders.acquire_interest),
+    ("acquire_interest", wire.proposal),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
+    ("acquisition", wire.agreement_to_acquire),
     ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
     ("compliance", co.compliance),
     ("corp_compliance", corporate.compliance), ("community_audit", community.audited),
     ("media", co.media), ("community_press", community.coverage),
-    ("hiring", co.hiring), ("corp_hiring", corporate.hiring),
-    ("community_joined", community.joined),
+    ("hiring", wire.appointment), ("hiring", co.hiring),
+    ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
     ("shut_down", founders.shut_down), ("community_setback", community.setback),
     ("expansion", co.expansion),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
+    ("partnership", wire.alliance), ("partnership_joined", wire.alliance),
     ("community_listing", community.listing),
+    # a count of customers signed is the signer's ("Globex signed 40 new customers"), no deal
+    # with Globex
+    ("enterprise_deal", wire.customers_signed), ("enterprise_deal_supply", wire.supply_deal),
     ("enterprise_deal", deals.enterprise_deal), ("corp_deal", corporate.enterprise_deal),
     ("enterprise_deal", new_client), ("enterprise_deal", chose_us),
     ("client_engaged", hired_by_client),
     ("churn_count", founders.churn_count),
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
-    ("revenue", growth.revenue),
+    ("revenue", growth.revenue), ("revenue", wire.revenue_multiplied),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience), ("community_members", community.members),
     ("news_results", headlines.results),
     ("technical", tech.postmortem), ("technical", growth.technical), ("award", co.award),
-    ("launch", co.launch), ("community_release", community.release),
+    ("launch", co.launch), ("wire_release", wire.version_release),
+    ("community_release", community.release),
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
 )
@@ -145,9 +153,7 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
     if news:
         return news
     if found.relational:
-        other = re.search(r"\b(?:competitors?|rivals?|competition|(?:big (?:week|day|news|win)"
-                          r"|congrats|congratulations|kudos) (?:for|to) (?!us\b|our\b|the team\b"
-                          r"|everyone\b))\b", head, re.IGNORECASE)
+        other = _RIVAL.search(head)
         if other:
             return f"third party ({other.group()})"
         return None
@@ -160,6 +166,10 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
     return third_party(head, clause, company)
 
 
+# A rival or a third party congratulated before the trigger: someone else's news.
+_RIVAL = re.compile(r"\b(?:competitors?|rivals?|competition|(?:big (?:week|day|news|win)"
+                    r"|congrats|congratulations|kudos) (?:for|to) (?!us\b|our\b|the team\b"
+                    r"|everyone\b))\b", re.IGNORECASE)
 # Someone else's system, named as theirs: "Stripe's API was down", "AWS us-east-1 went down".
 _OWNED = re.compile(r"\b[A-Z][\w.&-]*(?:'s|\u2019s)\s|\b(?:AWS|GCP|Azure|Cloudflare|GitHub|Stripe"
                     r"|Google|Microsoft|Slack|Fastly|Vercel|Heroku|Okta|Twilio|OpenAI)\b")
@@ -168,6 +178,10 @@ _OWNED = re.compile(r"\b[A-Z][\w.&-]*(?:'s|\u2019s)\s|\b(?:AWS|GCP|Azure|Cloudfl
 _URL = re.compile(r"\]\([^)\s]{1,500}\)|https?://\S+|www\.\S+|\S+@\S+\.\w+|<[^<>\s]{1,300}>"
                   r"|\{\{[^{}]{0,200}\}\}|`[^`\n]{0,300}`")
 
+# The same without the address alternative, for text with no "@": that one tries every position
+# of every word and backtracks through it, the slowest part of the scan.
+_URL_NO_MAIL = re.compile(_URL.pattern.replace(r"|\S+@\S+\.\w+", ""))
+
 
 def masked(text: str) -> str:
     """``text`` with links, addresses, markup and code blanked out, offsets kept: a release
@@ -175,7 +189,8 @@ def masked(text: str) -> str:
     if "://" not in text and "www." not in text and "@" not in text and "](" not in text \
             and "{{" not in text and "`" not in text and "<" not in text:
         return text
-    return _URL.sub(lambda m: " " * len(m.group()), text)
+    pattern = _URL if "@" in text else _URL_NO_MAIL
+    return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
 def read_message(message: Message, company: re.Pattern[str] | None
@@ -246,7 +261,8 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     skip = no_events_here(message.subject or "", message.text, low) or dump(message.text)
     if skip:
         return [], [(message.id, skip)]
-    text = readable(untagged(masked(blank_code(message.text))))
+    shown = untagged(masked(blank_code(message.text)))
+    text = wire.restored(shown, readable(shown))  # a release's body news past its lead
     if text is not message.text:
         # blanking only turns characters into spaces: a cue still stands where its first letter
         # was not blanked, so the scan need not run again
@@ -256,8 +272,9 @@ def _read_body(message: Message, company: re.Pattern[str] | None
             return [], []
     hits: list[Hit] = []
     rejected: list[tuple[str, str]] = []
-    spans = sentences(text)
-    wanted = _per_sentence(spans, found_cues)
+    # the sentence after the last cue's is the last one read (a retraction may follow)
+    spans = sentences(text, until=max(pos for pos, _ in found_cues))
+    wanted = _per_sentence(spans, wire.uncued(text, found_cues))
     subject = subject_of(message)
     flagged: list[str | None] = []  # computed once, and only for a message with an event
     for i, sentence in enumerate(spans):
@@ -277,6 +294,8 @@ def _read_body(message: Message, company: re.Pattern[str] | None
             reason = _judge(found, clause.text, spans, i, company) \
                 or chatter_veto(found, clause.text, sentence, text, subject, company) \
                 or longform.veto(found, clause.text, text, sentence, message.timestamp) \
+                or wire.veto(found, clause.text, sentence.text, company) \
+                or wire.boilerplate(found, text, sentence.start, company) \
                 or community.veto(found, clause.text) \
                 or _injected(message, flagged)
             if reason is None:
@@ -297,7 +316,8 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
     out: list[Span] = []
     for piece in pieces:
         joint = _JOINT.search(piece.text) if (" and " in piece.text or ", " in piece.text
-                                              or " as " in piece.text) else None
+                                              or " as " in piece.text) \
+            and _cued(piece, at) >= 2 else None  # a cut needs a cue on each side of it
         if joint is None:
             out.append(piece)
             continue
@@ -315,6 +335,12 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
         else:
             out.append(piece)
     return out
+
+
+def _cued(piece: Span, at: list[tuple[int, frozenset[str]]]) -> int:
+    """How many cues in ``piece`` call a detector that decides where a clause is cut."""
+    return sum(1 for pos, these in at if piece.start <= pos < piece.end
+               and any(not n.startswith(("corp_", "community_")) for n in these))
 
 
 def _injected(message: Message, flagged: list[str | None]) -> str | None:
@@ -340,7 +366,7 @@ def _judge(found: Found, clause: str, spans: list[Span], i: int,
 def _read_headline(message: Message, company: re.Pattern[str] | None
                    ) -> tuple[list[Hit], list[tuple[str, str]]]:
     line = masked(message.subject or "")
-    found_cues = cues(lower(line))
+    found_cues = wire.uncued(line, cues(lower(line)))
     if not found_cues or no_events_here(line, message.text):
         return [], []
     sentence = Span(0, len(line), line)
@@ -349,10 +375,14 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
     if found is None:
         return [], []
     flagged = injection_reason(f"{message.subject or ''}\n{message.text}")
+    # the vetoes read the line where a reader sees it, above the body: ``sentence``'s offsets
+    # are the headline's, so "the start of the text" must be the headline, not the body's start
+    page = f"{line}\n\n{message.text}"
     reason = f"injection: {flagged}" if flagged else veto(found, line, sentence, line, company,
                                                           headline=True) \
-        or chatter_veto(found, line, sentence, message.text, line, company) \
-        or longform.veto(found, line, message.text, sentence, message.timestamp)
+        or chatter_veto(found, line, sentence, page, line, company) \
+        or longform.veto(found, line, page, sentence, message.timestamp) \
+        or wire.veto(found, line, line, company)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []
@@ -361,6 +391,9 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
 def _per_sentence(spans: list[Span], found: list[tuple[int, frozenset[str]]]
                   ) -> dict[int, list[tuple[int, frozenset[str]]]]:
     """Each sentence's cues: (position, detector names)."""
+    if len(spans) == 1:  # most chat messages: no search needed
+        only = [(pos, names) for pos, names in found if spans[0].start <= pos < spans[0].end]
+        return {0: only} if only else {}
     starts = [s.start for s in spans]
     out: dict[int, list[tuple[int, frozenset[str]]]] = {}
     for pos, names in found:
@@ -394,17 +427,37 @@ NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The same needs as one pattern each: one scan in C instead of a Python loop over up to 80 words.
+_NEEDS_SCAN = {name: re.compile("|".join(map(re.escape, words))) for name, words in NEEDS.items()}
+
+
 def _detect(clause: str, ctx: Context, names: set[str], low: str | None = None) -> Found | None:
     low = lower(clause) if low is None else low
-    for name, detector in DETECTORS:
-        if name in names:
-            needs = NEEDS.get(name)
-            if needs is not None and not any(s in low for s in needs):
-                continue
-            found = detector(clause, low, ctx)
-            if found is not None:
-                return found
+    for name, detector in _plan(frozenset(names)):
+        needs = _NEEDS_SCAN.get(name)
+        if needs is not None and not needs.search(low):
+            continue
+        found = detector(clause, low, ctx)
+        if found is not None:
+            return found
     return None
+
+
+_PLANS: dict[frozenset[str], tuple[tuple[str, Detector], ...]] = {}
+
+
+def _plan(names: frozenset[str]) -> tuple[tuple[str, Detector], ...]:
+    """The detectors ``names`` call for, in DETECTORS order: a clause wants two or three of the
+    thirty-odd, and the few sets of names that occur are remembered."""
+    plan = _PLANS.get(names)
+    if plan is None:
+        plan = tuple((n, d) for n, d in DETECTORS if n in names)
+        if len(_PLANS) < _MAX_PLANS:  # bounded whatever text comes in
+            _PLANS[names] = plan
+    return plan
+
+
+_MAX_PLANS = 4096
 
 
 __all__ = ["OTHER_PEOPLE", "Hit", "read_message"]
