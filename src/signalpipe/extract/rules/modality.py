@@ -22,8 +22,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 PLAN = _rx(
-    r"\b(?:will|won't|shall|'ll|going to|gonna|plan(?:s|ned|ning)? (?:to|for|on)\b|aim(?:s"
-    r"|ing)? (?:to|for)"
+    r"\b(?:will(?:ing)?\b|won't|shall|'ll|going to|gonna|plan(?:s|ned|ning)? (?:to|for|on)\b"
+    r"|aim(?:s|ing)? (?:to|for)"
     r"|hop(?:e|es|ing|efully)|target(?:s|ing)?\b|goal\b|goals|expect(?:s|ing)?|expected to"
     r"|should|could|would|might|(?<!in )(?<!across )(?<!since )(?<!from )(?<!early )(?<!late )"
     r"(?<!mid-)(?<!of )(?<!on )may\b|intend|on track (?:to|for)|next (?:week|month|quarter"
