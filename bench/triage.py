@@ -31,7 +31,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus_eval import CorpusSource, batches, load
+from corpus_eval import CorpusSource, aliases, batches, load
 
 import signalpipe.extract.triage as triage_module
 from signalpipe.extract.learned import default_scorer
@@ -80,8 +80,7 @@ def _share(part: int, whole: int) -> str:
 def _triage(sources: list[CorpusSource], with_rules: bool) -> Triage:
     if not with_rules:
         return Triage()
-    aliases = {cid: [name] for s in sources for cid, name in s.companies.items()}
-    return Triage(rules=RulesExtractor(aliases=aliases))
+    return Triage(rules=RulesExtractor(aliases=aliases(sources)))
 
 
 def policies(sources: list[CorpusSource], models: dict[str, Scorer], with_rules: bool
