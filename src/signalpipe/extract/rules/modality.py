@@ -29,7 +29,7 @@ PLAN = _rx(
     r"(?<!mid-)(?<!of )(?<!on )may\b|intend|on track (?:to|for)|next (?:week|month|quarter"
     r"|year|sprint)|by (?:q[1-4]|eoy|eoq|end of|the end of|year[- ]end|(?:jan|feb|mar|apr|jun"
     r"|jul|aug|sep|oct|nov|dec)[a-z]*\b)|forecast|projected|projection"
-    r"|(?<!data )(?<!new )(?<!ci )(?<!build )(?<!etl )(?<!ingestion )pipeline\b"
+    r"|(?:in (?:the|our|my|their) |sales |deal |revenue |(?:our|the) \$[\d.]+\w* )pipeline\b"
     r"|(?<!true )(?<!full )potential(?:ly)?"
     r"|considering|exploring|in talks|in discussions?|discuss(?:ing)?|pending|wish|want(?:s|ed)? to"
     r"|need(?:s|ed)?\b|require[sd]?\b|wants? us to|asked us to|at risk|risk of|trying to|try to"
