@@ -190,6 +190,12 @@ STEMS: dict[str, str] = {
                 "delays delayed postpone pushes back pushed back exits exited withdraws "
                 "retreats ends$ ended$ let$ reduction failed to didn't hit did not hit "
                 "didn't manage did not manage wasn't able weren't able",
+    # declines.py: results compared and found lower, losses that grew
+    "decline": "down from down by down 0 down 1 down 2 down 3 down 4 down 5 down 6 down 7 down 8 "
+               "down 9 down about down some down nearly down almost down more than "
+               "down eur down usd decrease of decline of drop of fall of reduction of "
+               "lower than compared to compared with versus vs$ vs. against loss losses "
+               "negative",
     # clients.py: a client hiring the company ("TalkTalk hires BAE Systems to investigate")
     "client_engaged": "hire$ hires$ hired$ names$ named$ appoint retain engag taps$ tapped$ "
                       "picks$ picked$ selects$ selected$ chooses$ chose$",
@@ -281,7 +287,12 @@ def _stems(spec: str) -> list[str]:
              "swings to", "back to", "lays off", "requires improvement", "told to",
              "hit with", "ran out", "runs out", "ordered to", "must pay", "to pay", "will not",
              "hit by", "hurt by", "stayed flat", "remained flat", "freezes hiring",
-             "pushes back", "no longer", "decided not to", "didn't manage", "did not manage",
+             "pushes back", "no longer", "decided not to",
+             "down from", "down by", "down about", "down some", "down nearly", "down almost",
+             "down more than", "down eur", "down usd", "decrease of", "decline of",
+             "drop of", "fall of", "reduction of", "lower than", "compared to", "compared with",
+             "down 0", "down 1", "down 2", "down 3", "down 4", "down 5", "down 6", "down 7",
+             "down 8", "down 9", "didn't manage", "did not manage",
              "wasn't able", "weren't able", "failed to",
              # corporate.py's phrases
              "takes over", "took over", "come together", "comes together", "came together",

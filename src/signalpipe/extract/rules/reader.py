@@ -12,6 +12,7 @@ from signalpipe.extract.rules import company as co
 from signalpipe.extract.rules import (
     corporate,
     deals,
+    declines,
     founders,
     growth,
     headlines,
@@ -40,6 +41,7 @@ Detector = Callable[[str, str, Context], Found | None]
 # press.
 DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
+    ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
     ("funding", rounds.funding), ("acquire_interest", founders.acquire_interest),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
@@ -282,7 +284,9 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     return hits, rejected
 
 
-_JOINT = re.compile(r" and | as it | as the company |, (?=(?:[A-Z][a-z]{2,}|[a-z]{3,})(?:s|ed) )")
+# ", compared to EUR 1.5 mn" compares a figure with its earlier one: no second event
+_JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][a-z]{2,}"
+                    r"|[a-z]{3,})(?:s|ed) )")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:

@@ -53,7 +53,10 @@ _NOT_NAMES = frozenset(
         # an audience metric opening a sentence ("Active users dropped from 5k to 3.2k")
         "active", "paying", "paid", "registered", "daily", "pageviews", "visitors",
         "signups", "downloads", "installs", "subscribers", "traffic", "record", "maus",
-        "daus", "waus", "users"
+        "daus", "waus", "users",
+        # a report's result opening a sentence ("Comparable operating profit decreased by 15%")
+        "comparable", "consolidated", "diluted", "adjusted", "underlying", "organic", "operating",
+        "net", "gross", "pretax", "pre-tax", "quarterly", "annual"
     ])
 
 
