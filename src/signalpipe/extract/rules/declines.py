@@ -97,12 +97,11 @@ def _loss_worse(clause: str, low: str, ctx: Context) -> Found | None:
 def _compared(clause: str, low: str, ctx: Context) -> Found | None:
     for word in RESULT.finditer(low):
         down = _DOWN.search(low, word.end())
-        cut = down.start() if down else None
         if down is None:
-            versus = _VERSUS.search(low, word.end())
-            if versus is None or not _lower_than(clause, word.end(), versus):
+            down = _VERSUS.search(low, word.end())
+            if down is None or not _lower_than(clause, word.end(), down):
                 continue
-            cut = versus.start()
+        cut = down.start()
         if _NOT_RESULT.search(low, word.end(), cut) or ";" in low[word.end():cut]:
             continue
         if actor_is_other(clause[:word.start()], ctx.company):
