@@ -18,8 +18,9 @@ import re
 
 from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.headlines import NOT_YET, actor_is_other
-from signalpipe.extract.rules.lexicon import rx
+from signalpipe.extract.rules.lexicon import ROLE, rx
 from signalpipe.extract.rules.numbers import Figure, money, percents
+from signalpipe.extract.rules.subject import is_ours
 from signalpipe.models import EventType, MetricValue
 
 T = EventType
@@ -35,7 +36,11 @@ RESULT = rx(rf"\b{_RESULT}\b")
 _NOT_RESULT = rx(r"\b(?:costs?|expenses?|debt|loss(?:es)?|taxes paid|tax rate|inventor\w*|capex"
                  r"|spend\w*|burn|churn|provisions?|impairments?|share price|shares|stock"
                  r"|index|forecasts?|expects?|expected|estimates?|guidance|target|goal|team|reps?"
-                 r"|pipeline|customers?'|clients?'|rivals?|competitors?)\b")
+                 r"|pipeline|customers?'|clients?'|rivals?|competitors?|cac|latency|prices?"
+                 r"|growth|rate"
+                 # a rise said first: "Sales rose 10% while prices were down 5%"
+                 r"|rose|rises|risen|increased|grew|grown|jumped|climbed|improved|up|higher"
+                 r"|gained|surged|doubled|tripled)\b")
 # The comparison that says the figure fell: "down 18%", "down from", "a decrease of 5%".
 _MONEY_SIGN = r"(?:[$\u20ac\u00a3]|eur |usd )?"
 _DOWN = rx(rf"\b(?:down (?:by |about |some |nearly |almost |more than )?{_MONEY_SIGN}\d"
@@ -124,6 +129,146 @@ def _first(figures: list[Figure]) -> Figure | None:
     return figures[0] if figures else None
 
 
+# Setbacks in a founder's, a status page's or a wire's words, each with the type of the good
+# news it mirrors. (pattern, type, setback, needs): a family is tried only where one of its
+# needs (plain substrings) stands in the clause.
+_NUMBER = (r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a few|several|a handful of"
+           r"|a couple of|a dozen|dozens of|hundreds of|\d+%? of (?:our|my|the|its))")
+_WHEN = (r"(?:next |early |late |mid-?|the (?:end|start|beginning|middle) of |end of )?(?:q[1-4]"
+         r"|h[12]|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday"
+         r"|thursday|friday|next|later|20\d\d|the (?:fall|spring|summer|winter|new year)"
+         r"|(?:a|an|another|one|two|three|four|five|six|a few|a couple of|\d+) (?:more )?(?:days?"
+         r"|weeks?|months?|quarters?))")
+_SLIPPED = (r"(?:launch|release|rollout|roll-out|ga|go-live|beta|audit|certification"
+            r"|soc ?2(?: type (?:i|ii|1|2))?|iso ?\d+|pen ?test|shipments?|deliveries|shipping)")
+Family = tuple[re.Pattern[str], EventType, str, tuple[str, ...]]
+SETBACKS: tuple[Family, ...] = (
+    (rx(r"\b(?:(?:customer |subscriber |user |logo |revenue |monthly |net |gross )?churn(?: rate)?"
+        r" (?:has |have |had |is |was )?(?:ticked|crept|edged|inched|shot|spiked|went|gone"
+        r"|creeping|ticking|edging|inching|going)(?: back)? up|churn (?:is |was )?up (?:to |by )?"
+        r"\d|(?:uptick|spike|increase|jump|rise) in (?:\w+ )?churn|(?:higher|increased|rising"
+        r"|elevated)(?: than (?:usual|normal|expected))? (?:\w+ )?churn)\b"),
+     T.CUSTOMER_SUCCESS, "churn up", ("churn",)),
+    (rx(rf"\b(?:lost|losing|lose|churned|said goodbye to) {_NUMBER} (?:\w+ )?(?:customers|clients"
+        r"|accounts|logos|seats|paying (?:customers|users|subscribers))\b"),
+     T.CUSTOMER_SUCCESS, "customers lost", ("lost", "losing", "lose", "churned", "goodbye")),
+    (rx(rf"\b(?:lost|losing|lose|shed|bled) {_NUMBER} (?:\w+ )?(?:users|subscribers|members"
+        r"|actives|maus?|daus?|waus?|followers|listeners|readers|visitors|traffic)\b"),
+     T.USER_GROWTH, "users lost", ("lost", "losing", "lose", "shed", "bled")),
+    (rx(rf"\b(?:(?:pushing|pushed|push|moving|moved|move|slipping|slipped|slip|bumping|bumped)"
+        rf" (?:back )?(?:the |our |its |my )?(?:[\w.-]+ ){{0,3}}?{_SLIPPED}(?: date)?"
+        rf" (?:back |out )?(?:to|until|till|into|by|for) {_WHEN}"
+        rf"|(?:delaying|delayed|delay|postponing|postponed|postpone|rescheduled|rescheduling)"
+        rf" (?:the |our |its |my )?(?:[\w.-]+ ){{0,3}}?{_SLIPPED}\b"
+        rf"|{_SLIPPED}(?: date)? (?:has |have |had |is |was |got |will be )?(?:been )?(?:pushed"
+        rf"|moved|slipped|slipping|delayed|postponed|rescheduled)(?: back| out)?"
+        rf"(?: (?:to|until|till|into|by|for|again|another) {_WHEN}|\s*$| again\b))"),
+     T.PRODUCT_LAUNCH, "delayed", ("push", "mov", "slip", "bump", "delay", "postpon",
+                                   "reschedul")),
+    (rx(r"\b(?:(?:customers|users|merchants|clients|(?:some|many|most|all) (?:of )?(?:our )?"
+        r"(?:customers|users))(?: in [\w-]+)? (?:were|was|are|have been|may have been) (?:unable"
+        r" to|not able to|experiencing|seeing|hitting|getting) (?:\w+ ){0,5}?(?:errors?|failures?"
+        r"|timeouts?|outages?|downtime|log ?in|sign ?in|access|load|connect|process|checkout"
+        r"|pay|send|receive|deploy|issues)|(?:took|knocked|brought|taking|knocking) (?:\w+ ){0,3}?"
+        r"(?:down|offline) for\b|(?:partial|major|full|complete|extended|global|\d+[- ](?:minute"
+        r"|hour))s? (?:service |api |platform )?(?:outage|downtime|disruption))\b"),
+     T.TECHNICAL_ACHIEVEMENT, "outage", ("unable", "not able", "experienc", "seeing", "hitting",
+                                         "getting", "down for", "offline for", "outage",
+                                         "downtime", "disruption")),
+    (rx(r"\b(?:sued by|(?:files?|filed|brings?|brought|launche[sd]|lodged?) (?:a |an )?(?:\w+ )?"
+        r"(?:lawsuit|suit|complaint|class action|claim) against|(?:served|hit) with (?:a |an )?"
+        r"(?:\w+ )?(?:lawsuit|suit|subpoena|cease[- ]and[- ]desist|class action)|(?:lawsuit|suit"
+        r"|class action) (?:filed )?against|(?:got|were|was|have been|'ve been|are being|is being)"
+        r" sued)\b"),
+     T.COMPLIANCE, "sued", ("sue", "suit", "complaint", "class action", "claim", "subpoena",
+                            "desist")),
+    (rx(r"\b(?:handed in (?:his|her|their) (?:notice|resignation)|tendered (?:his|her|their)"
+        r" resignation|(?:is|are) departing|departs|has departed|have departed"
+        r"|(?:announced|announces) (?:his|her|their) (?:departure|resignation|exit))\b"),
+     T.HIRING, "departure", ("handed in", "tendered", "depart", "announce")),
+    (rx(r"\b(?:(?:went|go|gone|going|decided to go|chose|picked|selected|signed) with"
+        r" (?:(?:a |an |another )?(?:competitor|rival)\b|[\w.&-]+(?: [\w.&-]+)? (?:instead of us"
+        r"|over us|rather than us))"
+        r"|(?:lost|losing|lose) (?:the |a |an |our )?(?:[\w.&$-]+ ){0,3}?(?:deal|contract|bid"
+        r"|tender|rfp|pilot|account|opportunity|renewal)s? to (?:a |an )?(?:competitor|rival"
+        r"|[A-Z]?[\w.&-]+)|chose (?:a competitor|[\w.&-]+) over us)\b"),
+     T.ENTERPRISE_DEAL, "lost deal", ("instead", "over us", "rather than us", "lost", "losing",
+                                      "lose")),
+    (rx(rf"\b(?:(?:{_NUMBER}|up to \d+|some \d+|about \d+) (?:\w+ )?(?:redundancies|dismissals"
+        r"|job losses)|(?:make|made|making) (?:\d[\d,]* |\w+ )?(?:\w+ )?(?:people|employees|staff"
+        r"|workers|roles|positions) redundant)\b"),
+     T.HIRING, "jobs", ("redundan", "dismissal", "job losses")),
+)
+_WENT_ELSEWHERE = rx(r"(?:went|go|gone|going|decided to go|chose|picked|selected|signed) ")
+_AUDIT = rx(r"\b(?:audit|certification|soc|iso|pen ?test)")
+_SHIPPING = rx(r"\b(?:shipments?|deliveries|shipping)\b")
+# A status page or a postmortem speaks as the company; a user's complaint in a community chat
+# ("users are unable to sync since the update?") does not.
+_INCIDENT_VOICE = rx(r"\b(?:we|we're|we've|our|us|incident|outage|investigating|identified"
+                     r"|resolved|mitigated|postmortem|post-mortem|root cause|status|utc|between"
+                     r" \d|elevated|degraded|intermittent|deploy|migration|config)\b")
+# A delay names a later date, a job cut or a lawsuit is news when announced; a deal lost is
+# told as what the prospect did "instead".
+_ALLOW = {"delayed": frozenset({"plan"}), "jobs": frozenset({"plan"}), "sued": frozenset({"plan"}),
+          "lost deal": frozenset({"negation"})}
+
+
+def setback(clause: str, low: str, ctx: Context) -> Found | None:
+    """A setback in founder, status-page or wire words: churn up, customers or users lost, a
+    launch or an audit slipped, customers unable to work, a lawsuit against us, a key person
+    gone, a deal lost to a rival, redundancies; or None."""
+    for pattern, kind, what, needs in _SETBACKS:
+        m = pattern.search(low) if needs.search(low) else None
+        if m is None or _undone(low, m, what, ctx) or not _ours(clause, low, m, what, ctx):
+            continue
+        if what == "delayed":
+            kind = T.COMPLIANCE if _AUDIT.search(m.group()) else T.OTHER \
+                if _SHIPPING.search(m.group()) else kind
+        # "Initech went with Globex instead of us" is the prospect's doing, titled from it
+        elsewhere = what == "lost deal" and _WENT_ELSEWHERE.match(m.group()) is not None
+        return Found(kind, _identity(what, clause, m.group()),
+                     said(clause, 0 if elsewhere else m.start()), m.start(), negative=True,
+                     relational=elsewhere, allow=_ALLOW.get(what, frozenset()))
+    return None
+
+
+# "Lawsuit against Acme dismissed" ends a threat; "I keep postponing the launch" is a habit, not
+# a date moved; "(major outage -> partial outage -> operational)" names a status page's badges.
+_ENDED = rx(r"^.{0,40}?\b(?:dismiss\w*|thrown out|dropped|withdrawn|rejected|tossed|won)\b")
+_HABIT = rx(r"\b(?:keep|kept|keeps|always|constantly) $")
+_HAPPENED = rx(r"\b(?:had|have had|experienced|experiencing|suffered|caused|causing|led to|resulted"
+               r" in|there was|during|due to|affected|affecting|impacted|impacting|hit)\b")
+
+
+def _undone(low: str, m: re.Match[str], what: str, ctx: Context) -> bool:
+    """The words name the setback without it befalling the company (see above)."""
+    if what == "sued":
+        return _ENDED.search(low[m.end():]) is not None
+    if what == "delayed":
+        return _HABIT.search(low[:m.start()]) is not None
+    if what == "departure":
+        return ROLE.search(low, 0, m.start()) is None  # a key person, not a train
+    if what == "outage" and m.group().endswith(("outage", "downtime", "disruption")):
+        return _HAPPENED.search(ctx.sentence.lower() or low) is None
+    return False
+
+
+def _ours(clause: str, low: str, m: re.Match[str], what: str, ctx: Context) -> bool:
+    """The company suffers it: the subject before the words is ours or unnamed; a lawsuit
+    filed "against" someone names them after it; an outage speaks in the company's voice."""
+    head = clause[:m.start()]
+    if what == "sued" and " against" in m.group():
+        # the one sued is named right after "against": "against Acme", "against us"
+        rest = " ".join(clause[m.end():m.end() + 60].split()[:2])
+        return is_ours(rest, ctx.company) or (
+            is_ours(head, ctx.company) and m.group().startswith(("lawsuit", "suit", "class")))
+    if what == "outage" and not _INCIDENT_VOICE.search(ctx.sentence.lower() or low):
+        return False
+    if what == "lost deal" and _WENT_ELSEWHERE.match(m.group()):
+        return True  # "Initech went with Globex instead of us": the prospect acts, we lose
+    return not actor_is_other(head, ctx.company)
+
+
 def _found(kind: EventType, setback: str, clause: str, at: int, words: str) -> Found:
     return Found(kind, _identity(setback, clause, words), said(clause, at), at, negative=True,
                  allow=frozenset({"old"}))
@@ -142,4 +287,13 @@ def _identity(setback: str, clause: str, words: str) -> dict[str, MetricValue]:
     return metrics
 
 
-__all__ = ["decline"]
+def _ready(families: tuple[Family, ...]
+           ) -> tuple[tuple[re.Pattern[str], EventType, str, re.Pattern[str]], ...]:
+    """Each family's needs as one literal pattern: a scan in C, not a loop in Python."""
+    return tuple((pattern, kind, what, re.compile("|".join(map(re.escape, needs))))
+                 for pattern, kind, what, needs in families)
+
+
+_SETBACKS = _ready(SETBACKS)
+
+__all__ = ["SETBACKS", "decline", "setback"]

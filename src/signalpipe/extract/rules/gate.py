@@ -196,6 +196,12 @@ STEMS: dict[str, str] = {
                "down eur down usd decrease of decline of drop of fall of reduction of "
                "lower than compared to compared with versus vs$ vs. against loss losses "
                "negative",
+    # declines.py: churn up, customers lost, launches slipped, outages, lawsuits, departures
+    "setback": "churn lost losing lose shed bled said goodbye to push mov slip bump delay postpon "
+               "reschedul unable not able experienc seeing hitting getting down for offline for "
+               "outage downtime disruption sue$ sued$ suit$ lawsuit complaint class action claim "
+               "subpoena desist handed in tendered depart announce instead over us rather than "
+               "redundan dismissal job losses",
     # clients.py: a client hiring the company ("TalkTalk hires BAE Systems to investigate")
     "client_engaged": "hire$ hires$ hired$ names$ named$ appoint retain engag taps$ tapped$ "
                       "picks$ picked$ selects$ selected$ chooses$ chose$",
@@ -287,12 +293,13 @@ def _stems(spec: str) -> list[str]:
              "swings to", "back to", "lays off", "requires improvement", "told to",
              "hit with", "ran out", "runs out", "ordered to", "must pay", "to pay", "will not",
              "hit by", "hurt by", "stayed flat", "remained flat", "freezes hiring",
-             "pushes back", "no longer", "decided not to",
+             "pushes back", "no longer", "decided not to", "didn't manage", "did not manage",
              "down from", "down by", "down about", "down some", "down nearly", "down almost",
              "down more than", "down eur", "down usd", "decrease of", "decline of",
              "drop of", "fall of", "reduction of", "lower than", "compared to", "compared with",
              "down 0", "down 1", "down 2", "down 3", "down 4", "down 5", "down 6", "down 7",
-             "down 8", "down 9", "didn't manage", "did not manage",
+             "down 8", "down 9", "said goodbye to", "not able", "down for", "offline for",
+             "class action", "handed in", "over us", "rather than", "job losses",
              "wasn't able", "weren't able", "failed to",
              # corporate.py's phrases
              "takes over", "took over", "come together", "comes together", "came together",

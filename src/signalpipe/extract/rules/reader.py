@@ -42,6 +42,7 @@ Detector = Callable[[str, str, Context], Found | None]
 DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
     ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
+    ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
     ("funding", rounds.funding), ("acquire_interest", founders.acquire_interest),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),

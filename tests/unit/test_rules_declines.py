@@ -1,0 +1,155 @@
+"""The rules extractor on setbacks told with a comparison or in a founder's, a status page's or a
+wire's words (declines.py): results below their earlier figure in quarterly-report sentences and
+updates, losses that grew, churn that rose, customers and users lost, launches and audits that
+slipped, outages with customers affected, lawsuits against the company, key people leaving, deals
+lost to a rival, redundancies. Every sentence is hand-written, each family in several registers
+beside look-alikes that are no lowlight: a cost, a loss or a latency that fell, a result that
+rose, someone else's figures, forecasts, habits and a status page's vocabulary."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+
+from signalpipe.models import EventType, Polarity, Source
+from tests.unit import rules_read
+from tests.unit.rules_read import MakeMessage
+
+T = EventType
+NEG = Polarity.NEGATIVE
+news = partial(rules_read.read, source=Source.GMAIL)
+chat = partial(rules_read.read, source=Source.SLACK)
+
+# results below their earlier figure: report sentences, press releases, updates, chat
+RESULTS_DOWN = [
+    "Operating profit totalled EUR 9.0 mn, down from EUR 9.7 mn in the first half of 2008.",
+    "Profit before taxes was EUR 5.4 mn, down from EUR 8.3 mn.",
+    "EPS for the quarter came in at EUR 0.36, down from EUR 0.50 a year earlier.",
+    "Net profit for the period was EUR 0.2 mn, compared to EUR 1.5 mn in the previous year.",
+    "Operating profit excluding non-recurring items was EUR 1.1 mn, down from EUR 2.2 mn.",
+    "Net sales in the period were EUR 20.5 mn, down 8% on the previous year.",
+    "Comparable operating profit decreased by 15% to EUR 4.1 mn.",
+    "Revenue for the quarter was $2.1 million, down 18% year over year.",
+    "Q3 revenue came in at $1.4M, down from $1.7M in Q2.",
+    "Gross margin was 61% versus 68% a year ago.",
+    # losses that grew, and results that were a loss
+    "Operating loss increased to EUR 17 mn from a loss of EUR 10.8 mn in 2005.",
+    "Net loss widened to $12m from $8m a year earlier.",
+    "Operating loss totalled EUR 4.0 mn, compared to a profit of EUR 8.6 mn in the second "
+    "quarter of 2008.",
+    "Earnings per share (EPS) amounted to a loss of EUR 0.05.",
+    "The result before taxes was a loss of EUR 3.2 mn.",
+]
+
+
+@pytest.mark.parametrize("text", RESULTS_DOWN)
+def test_results_below_their_earlier_figure_are_lowlights(make_message: MakeMessage,
+                                                          text: str) -> None:
+    events = news(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(T.REVENUE_MILESTONE, NEG)], text
+
+
+SETBACKS = [
+    # churn that rose: founder chat, an update, a board email
+    ("Churn ticked up to 4.1% in February.", T.CUSTOMER_SUCCESS),
+    ("churn crept up to 5% last month", T.CUSTOMER_SUCCESS),
+    ("We saw an uptick in churn among SMB accounts in Q3.", T.CUSTOMER_SUCCESS),
+    ("Logo churn is up to 3.2% from 1.9%.", T.CUSTOMER_SUCCESS),
+    # customers and users lost, counted
+    ("we lost 3 customers this month", T.CUSTOMER_SUCCESS),
+    ("We lost two customers in March, both to budget cuts.", T.CUSTOMER_SUCCESS),
+    ("In Q2 we churned three enterprise accounts.", T.CUSTOMER_SUCCESS),
+    ("We lost 20% of our MAU in December.", T.USER_GROWTH),
+    ("The newsletter lost 400 subscribers after the price change.", T.USER_GROWTH),
+    # launches, audits and shipments that slipped
+    ("We're pushing the v2 launch to March.", T.PRODUCT_LAUNCH),
+    ("Heads up: GA is slipping to next month.", T.PRODUCT_LAUNCH),
+    ("The launch of Acme Cloud has been postponed to 2026.", T.PRODUCT_LAUNCH),
+    ("The v3 release got pushed to late October.", T.PRODUCT_LAUNCH),
+    ("Our SOC 2 Type II audit was moved to January.", T.COMPLIANCE),
+    ("The ISO 27001 certification got delayed again.", T.COMPLIANCE),
+    ("Shipments have been delayed by two weeks due to a component shortage.", T.OTHER),
+    # outages with customers affected: status page, postmortem, chat
+    ("Between 14:02 and 15:40 UTC, customers were unable to log in to the dashboard.",
+     T.TECHNICAL_ACHIEVEMENT),
+    ("Users in eu-west were experiencing elevated error rates on API requests.",
+     T.TECHNICAL_ACHIEVEMENT),
+    ("Yesterday's outage took the API down for 3 hours and affected most EU customers.",
+     T.TECHNICAL_ACHIEVEMENT),
+    ("A bad deploy took checkout down for 25 minutes.", T.TECHNICAL_ACHIEVEMENT),
+    ("Resolved: customers were unable to send emails for about 2 hours.",
+     T.TECHNICAL_ACHIEVEMENT),
+    # lawsuits against the company
+    ("Acme sued by former employees over unpaid wages.", T.COMPLIANCE),
+    ("Globex files lawsuit against Acme alleging patent infringement.", T.COMPLIANCE),
+    ("We got served with a lawsuit from Initech over the trademark.", T.COMPLIANCE),
+    ("We've been sued by a patent troll over our sync feature.", T.COMPLIANCE),
+    # key people leaving
+    ("Our head of engineering handed in his notice.", T.HIRING),
+    ("Acme CFO Jane Doe announced her resignation on Monday.", T.HIRING),
+    ("Acme co-founder departs amid strategy dispute.", T.HIRING),
+    # deals lost to a rival
+    ("Initech went with Salesforce instead of us.", T.ENTERPRISE_DEAL),
+    ("Umbrella chose Globex over us after the bake-off.", T.ENTERPRISE_DEAL),
+    ("We lost the Hooli deal to a competitor.", T.ENTERPRISE_DEAL),
+    # redundancies in a wire's words
+    ("The negotiations resulted in 25 redundancies at the Turku plant.", T.HIRING),
+    ("Acme will make 40 employees redundant.", T.HIRING),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), SETBACKS)
+def test_setbacks_are_lowlights_of_their_type(make_message: MakeMessage, text: str,
+                                              kind: EventType) -> None:
+    lows = [e.event_type for e in chat(make_message, text) if e.polarity is NEG]
+    assert lows == [kind], text
+
+
+NOT_LOWLIGHTS = [
+    # a cost, a loss or a latency that fell is good news
+    "Net loss narrowed to EUR 1.0 mn from EUR 4.1 mn.",
+    "Net loss was EUR 1.0 mn, compared to a loss of EUR 4.1 mn a year earlier.",
+    "Operating expenses decreased by 12% to EUR 15.1 mn.",
+    "Sales costs were EUR 2 mn, down from EUR 3 mn.",
+    "Our AWS spend was $12k, down from $18k last month.",
+    "p95 is 120ms now, down from 450ms.",
+    "churn crept down to 2% 🎉",
+    # results that rose, said beside something that fell
+    "Operating profit was EUR 5.2 mn compared to EUR 4.1 mn a year earlier.",
+    "Net sales rose 10% to EUR 30 mn, while prices were down 5%.",
+    "Revenue growth was 20% versus 35% a year ago.",
+    # someone else's figures, the share price
+    "Globex's net sales were EUR 10 mn, down from EUR 12 mn.",
+    "The share price closed at EUR 3.1, down from EUR 3.4.",
+    "Globex saw an uptick in churn last quarter.",
+    "Globex was sued by its investors.",
+    "Globex's CFO announced her resignation.",
+    "Globex will make 40 employees redundant.",
+    # hopes, risks and negations
+    "Reducing churn is our top priority for Q3.",
+    "We haven't lost a single customer since launch.",
+    "We might lose a few customers when we raise prices.",
+    "The launch is on track for March.",
+    # words that only look like setbacks
+    "We lost 3 days to the office move.",
+    "We pushed the v2.3 release to production this morning.",
+    "We moved the launch up to Monday because the demo went so well.",
+    "We pushed the release notes to the docs site.",
+    "I keep postponing the newsletter, oops.",
+    "Globex delayed the launch of its new phone.",
+    "Users are unable to log in to Globex since their update, anyone else?",
+    "Our new feature lets you track partial outage and major outage states.",
+    "Stripe was down for 20 minutes, customers were unable to pay everywhere.",
+    "The lawsuit against Acme was dismissed last week.",
+    "We filed a lawsuit against Globex for copying our product.",
+    "The train departs from platform 2.",
+    "We went with Stripe instead of Adyen for payments.",
+    "We chose Linear over Jira.",
+    "Redundancies across the sector are rising, the union said.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_LOWLIGHTS)
+def test_look_alikes_are_no_lowlights(make_message: MakeMessage, text: str) -> None:
+    assert [e for e in chat(make_message, text) if e.polarity is NEG] == [], text
