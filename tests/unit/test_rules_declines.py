@@ -40,6 +40,20 @@ RESULTS_DOWN = [
     "quarter of 2008.",
     "Earnings per share (EPS) amounted to a loss of EUR 0.05.",
     "The result before taxes was a loss of EUR 3.2 mn.",
+    "Operating loss amounted to EUR 0.8 mn.",
+    "Operating result showed a loss of EUR 0.3 mn.",
+    # the outlook lowered by the company itself
+    "Acme cuts full-year revenue guidance.",
+    "Acme lowered its net sales estimate for 2008.",
+    "Acme has revised its full-year operating profit forecast downwards.",
+    "Acme expects its net sales for 2009 to decrease from 2008.",
+    "The company expects its operating profit to be lower than in 2008.",
+    # results falling in words the revenue reader does not take, or hurt by a named cause
+    "Sales have been declining for three quarters.",
+    "Acme's market share decreased to 20% from 23%.",
+    "Fewer multi-buys hurt Acme's market share",
+    "A strong pound dented Acme's first-half profit.",
+    "The AWS price change ate into our margins this quarter.",
 ]
 
 
@@ -93,6 +107,22 @@ SETBACKS = [
     ("Initech went with Salesforce instead of us.", T.ENTERPRISE_DEAL),
     ("Umbrella chose Globex over us after the bake-off.", T.ENTERPRISE_DEAL),
     ("We lost the Hooli deal to a competitor.", T.ENTERPRISE_DEAL),
+    ("Acme's passenger numbers fell 5.2% in March.", T.USER_GROWTH),
+    # pay frozen or cut
+    ("Acme freezes pay to cut costs.", T.HIRING),
+    ("We're freezing salaries for the rest of the year.", T.HIRING),
+    ("Acme cut staff salaries by 10% as bookings slumped.", T.HIRING),
+    # security incidents in a disclosure's, a postmortem's and a founder's words
+    ("On 15th December 2024, Acme identified unauthorized activity involving compromised AWS "
+     "access keys.", T.COMPLIANCE),
+    ("We discovered a security incident last night: an attacker accessed our staging database.",
+     T.COMPLIANCE),
+    ("Some customer passwords were exposed in a logging bug; we've reset them.", T.COMPLIANCE),
+    ("Acme disclosed a data breach affecting 20,000 users.", T.COMPLIANCE),
+    # launches that flopped
+    ("I launched Xtopics in March. It was a total flop.", T.PRODUCT_LAUNCH),
+    ("Our Product Hunt launch fell flat: 12 upvotes.", T.PRODUCT_LAUNCH),
+    ("The course flopped: only 4 sales in the first week.", T.PRODUCT_LAUNCH),
     # redundancies in a wire's words
     ("The negotiations resulted in 25 redundancies at the Turku plant.", T.HIRING),
     ("Acme will make 40 employees redundant.", T.HIRING),
@@ -147,6 +177,28 @@ NOT_LOWLIGHTS = [
     "We went with Stripe instead of Adyen for payments.",
     "We chose Linear over Jira.",
     "Redundancies across the sector are rising, the union said.",
+    # outlooks and losses that are no setback of ours
+    "Analysts lowered their price target for Acme.",
+    "Acme expects its net sales to increase in 2009.",
+    "Globex cut its full-year outlook.",
+    "Globex expects its operating profit to be lower.",
+    "Acme expects its costs to decrease in 2009.",
+    "Operating loss amounted to EUR 0.8 mn, compared with a loss of EUR 2.2 mn.",
+    "Our net loss this month was $3k, as planned.",
+    "Acme's new pricing hurt Globex's market share.",
+    "Weak demand hurt the whole sector's sales.",
+    # pay, security and flops that only look like setbacks
+    "Globex froze pay for 2016.",
+    "Okta disclosed a breach affecting its support system.",
+    "If your API keys were compromised, rotate them immediately.",
+    "Our product helps teams detect unauthorized access in minutes.",
+    "Never commit secrets: leaked keys are the top cause of breaches.",
+    "All of your design tokens exposed as native CSS variables.",
+    "The demo went great, it was a total blast.",
+    "That movie was a total flop lol",
+    "It wasn't a failure, we learned a lot.",
+    "Globex's new phone flopped in Europe.",
+    "I was nervous about buying inventory in the event that my product flopped.",
 ]
 
 

@@ -15,18 +15,19 @@ figure of someone else's named before the verb, the share price.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.headlines import NOT_YET, actor_is_other
 from signalpipe.extract.rules.lexicon import ROLE, rx
 from signalpipe.extract.rules.numbers import Figure, money, percents
-from signalpipe.extract.rules.subject import is_ours
+from signalpipe.extract.rules.subject import FIRST_PERSON, is_ours
 from signalpipe.models import EventType, MetricValue
 
 T = EventType
 # A period's results, as reports and updates name them; never a cost, a loss or a burn.
 _RESULT = (r"(?:net sales|sales|revenues?|turnover|(?:(?:net|operating|pre-?tax|gross|comparable"
-           r"|underlying|adjusted|organic) )*(?:profits?|income|result|earnings|margin)"
+           r"|underlying|adjusted|organic) )*(?:profits?|income|results?|earnings|margins?)"
            r"|profit before taxes?|result before taxes?|eps|earnings per share|ebitda|ebit"
            r"|order intake|orders received|order (?:book|backlog)|bookings|mrr|arr|gmv|billings"
            r"|run[- ]?rate)")
@@ -49,10 +50,19 @@ _DOWN = rx(rf"\b(?:down (?:by |about |some |nearly |almost |more than )?{_MONEY_
 _VERSUS = rx(r"\b(?:compared (?:to|with)|versus|vs\.?|against|as against)\b")
 # "was EUR -0.4 mn", "amounted to a loss of EUR 0.05", "totalled EUR 4.0 mn, compared to a
 # profit": a result that is a loss.
-_AS_LOSS = rx(r"\b(?:was|were|is|totall?ed|amounted to|came (?:in )?(?:at|to)|stood at)"
+_AS_LOSS = rx(r"\b(?:was|were|is|totall?ed|amounted to|came (?:in )?(?:at|to)|stood at|showed"
+              r"|shows)"
               r" (?:a |an )?(?:net |operating |pre-?tax )?(?:loss|negative)\b"
               r"|\b(?:was|were|totall?ed|amounted to|stood at) (?:eur |usd )?[-\u2212](?:[$\u20ac"
               r"\u00a3] ?)?\d")
+# A period's loss stated in a report's words ("Operating loss amounted to EUR 0.8 mn"), read
+# against the loss it is compared with, if any ("compared with a loss of EUR 2.2 mn": better).
+LOSS_STATED = rx(r"\b(?:net|operating|pre-?tax|quarterly|annual|comparable|first-half|full-year"
+                 r"|half-year) loss(?: before taxes?| per share| for the (?:period|quarter|year))?"
+                 r"(?: [\w()-]+){0,3}? (?:was|were|amounted to|totall?ed|came to|came in at"
+                 r"|stood at|reached) (?:eur |usd )?[$\u20ac\u00a3]?\d")
+_EARLIER_LOSS = rx(r"\b(?:compared (?:to|with)|versus|vs\.?|from|against) (?:a |an )?(?:net "
+                   r"|operating |pre-?tax )?loss")
 LOSS_WORSE = rx(r"\b(?:(?:net |operating |pre-?tax |quarterly |annual )?loss(?:es)?"
                 r"(?: (?:per share|before taxes?|for the (?:period|quarter|year)))?"
                 r" (?:\w+ ){0,2}?(?:widened|widens|increased|increases|grew|grows|rose|rises"
@@ -67,7 +77,65 @@ def decline(clause: str, low: str, ctx: Context) -> Found | None:
     if NOT_YET.search(low):
         return None  # "expected to fall": a forecast, not a result
     clause, low = _with_comparison(clause, low, ctx.sentence)
-    return _loss_worse(clause, low, ctx) or _compared(clause, low, ctx)
+    return _loss_worse(clause, low, ctx) or _outlook(clause, low, ctx) \
+        or _compared(clause, low, ctx)
+
+
+# The outlook lowered by the company itself, not an analyst's price target: "cuts full-year
+# revenue guidance", "revised its operating profit forecast downwards", "expects its net sales
+# to decrease"; and a result or an audience falling in words the revenue reader does not take:
+# "sales have been declining", "market share decreased", "passenger numbers fell".
+_OUTLOOK = (r"(?:guidance|outlook|forecasts?|estimates?|projections?)")
+OUTLOOK_CUT = rx(
+    rf"\b(?:(?:cuts?|lowers?|lowered|reduces?|reduced|downgrades?|downgraded|trims?|trimmed"
+    rf"|slashes|slashed)(?: (?:its|their|our|the))? (?:[\w-]+ ){{0,4}}?{_OUTLOOK}\b"
+    rf"|revis(?:es|ed|ing) (?:its |their |our |the )?(?:[\w-]+ ){{0,4}}?{_OUTLOOK}"
+    rf" (?:\w+ )?(?:down|downwards?|lower)\b"
+    rf"|{_OUTLOOK} (?:\w+ ){{0,2}}?(?:was |were |has been |have been |is )?(?:cut|lowered|reduced"
+    rf"|revised down(?:wards?)?|downgraded|slashed|trimmed)\b"
+    rf"|expects? (?:its |their |the )?(?:[\w-]+ ){{0,4}}?{_RESULT}(?: [\w()-]+){{0,5}}? (?:to"
+    rf"|will) (?:decrease|decline|fall|drop|be lower|be below|be weaker|weaken|shrink"
+    rf"|be negative|remain below|be down|show a loss|turn negative)\b)")
+_PRICE_TARGET = rx(r"\b(?:price target|target price|rating|recommendation|costs?|expenses)\b")
+FALLING = rx(
+    rf"\b(?:(?P<w>market share|passenger (?:numbers|traffic|volumes)|number of (?:customers"
+    rf"|subscribers|users|passengers|visitors|members))(?: [\w()-]+){{0,3}}? (?:has |have |had "
+    rf"|is |are |was |were )?(?:been )?(?:fell|fallen|falls|decreased|decreases|declined"
+    rf"|declines|declining|decreasing|falling|dropped|drops|dipped|slid|shrank|contracted"
+    rf"|weakened|deteriorated|slipped|slumped|plunged|tumbled|halved)"
+    rf"|{_RESULT}(?: [\w()-]+){{0,3}}? (?:has |have |is |are |keeps? |kept )(?:been )?"
+    rf"(?:declining|decreasing|falling|shrinking|dropping|slipping|sliding))\b")
+_PEOPLE = frozenset({"passenger", "number of"})
+_WE = rx(r"\b(?:we|i|we're|i'm|we've|i've|we'd)\b")  # a founder, not "the company"
+
+
+# Results hurt by a cause named first: "Fewer multi-buys hurt Acme's market share", "The strike
+# dented our sales"; the one hurt is the owner after the verb.
+HURT = rx(rf"\b(?:hurt|hurts|dented|dents|squeezed|squeezes|weighed on|weighs on|eroded|erodes"
+          rf"|ate into|eats into) (?P<owner>[\w&.-]+(?:'s|\u2019s)|our) (?:[\w-]+ )?(?:{_RESULT}"
+          rf"|market share)\b")
+
+
+def _outlook(clause: str, low: str, ctx: Context) -> Found | None:
+    hurt = HURT.search(low)
+    if hurt is not None and (hurt["owner"] == "our" or (
+            ctx.company is not None and ctx.company.search(clause, hurt.start("owner"),
+                                                           hurt.end("owner")))):
+        return _found(T.REVENUE_MILESTONE, "hurt", clause, hurt.start(), hurt.group())
+    m = OUTLOOK_CUT.search(low)
+    kind, setback = T.REVENUE_MILESTONE, "outlook"
+    if m is None or _PRICE_TARGET.search(m.group()):
+        m = FALLING.search(low)
+        if m is None:
+            return None
+        setback = "fell"
+        kind = T.USER_GROWTH if m["w"] and m["w"].startswith(tuple(_PEOPLE)) else kind
+    head = clause[:m.start()]
+    if actor_is_other(head, ctx.company) or (m.group().startswith("expect")
+                                             and _WE.search(head.lower())):
+        return None  # "we expect revenue to dip in December": a founder's guess, not guidance
+    found = _found(kind, setback, clause, m.start(), m.group())
+    return replace(found, allow=found.allow | {"plan"})
 
 
 def _with_comparison(clause: str, low: str, sentence: str) -> tuple[str, str]:
@@ -85,7 +153,7 @@ def _with_comparison(clause: str, low: str, sentence: str) -> tuple[str, str]:
 
 
 def _loss_worse(clause: str, low: str, ctx: Context) -> Found | None:
-    m = LOSS_WORSE.search(low)
+    m = LOSS_WORSE.search(low) or _loss_stated(clause, low)
     if m is not None:
         at, what = m.start(), m.group()
     else:
@@ -97,6 +165,20 @@ def _loss_worse(clause: str, low: str, ctx: Context) -> Found | None:
     if actor_is_other(clause[:at], ctx.company):
         return None
     return _found(T.REVENUE_MILESTONE, "loss", clause, at, what)
+
+
+def _loss_stated(clause: str, low: str) -> re.Match[str] | None:
+    """A loss stated, unless the earlier loss it is compared with was bigger, or told in the
+    first person (a founder's monthly loss is the plan, not news)."""
+    m = LOSS_STATED.search(low)
+    if m is None or FIRST_PERSON.search(low, 0, m.start()):
+        return None
+    earlier = _EARLIER_LOSS.search(low, m.end())
+    if earlier is None:
+        return m
+    now = _first(money(clause[m.start():earlier.start()]))
+    then = _first(money(clause[earlier.end():]))
+    return m if now is not None and then is not None and now.value > then.value else None
 
 
 def _compared(clause: str, low: str, ctx: Context) -> Found | None:
@@ -194,11 +276,39 @@ SETBACKS: tuple[Family, ...] = (
         r"|[A-Z]?[\w.&-]+)|chose (?:a competitor|[\w.&-]+) over us)\b"),
      T.ENTERPRISE_DEAL, "lost deal", ("instead", "over us", "rather than us", "lost", "losing",
                                       "lose")),
+    (rx(r"\b(?:(?:freez(?:es|ing)|froze|frozen) (?:all |its |our |staff |employee )?(?:pay"
+        r"|salaries|wages|bonuses|raises)(?! (?:runs?|cycles?|periods?|dates?|stubs?|slips?|tool"
+        r"|system))|(?:pay|salary|wage) (?:freeze|cuts?)"
+        r"|(?:cut|cuts|cutting|reduced|reducing) (?:all |its |our |staff |employee |everyone'?s )?"
+        r"(?:pay|salaries|wages))\b"),
+     T.HIRING, "pay freeze", ("pay", "salar", "wage", "bonus", "raises")),
+    # a security incident in a disclosure's words: "identified unauthorized activity involving
+    # compromised AWS access keys", "an attacker accessed", "credentials were leaked"
+    (rx(r"\b(?:(?:identified|detected|discovered|experienced|suffered|disclosed|confirmed"
+        r"|investigating|had) (?:a |an )?(?:\w+ )?(?:security (?:incident|breach)|data breach"
+        r"|breach|unauthori[sz]ed (?:activity|access|use)|suspicious (?:activity|access)"
+        r"|intrusion)|(?:credentials|(?:access |api |secret )?keys|tokens|passwords|accounts)"
+        r" (?:were|was|had been|have been|got) (?:\w+ )?(?:compromised|leaked|exposed|stolen)"
+        r"|attackers? (?:gained|obtained|accessed)|compromised (?:\w+ ){0,2}?(?:credentials"
+        r"|keys|tokens|accounts))\b"),
+     T.COMPLIANCE, "security", ("security", "breach", "unauthori", "suspicious", "intrusion",
+                                "compromised", "leaked", "exposed", "stolen", "attacker")),
+    # a launch that failed, in a founder's words: "It was a total flop", "the launch fell flat"
+    (rx(r"\b(?:(?:launch|release|product|it|campaign|app|course|book)(?: \w+)? (?:was|has been"
+        r"|turned out to be|ended up (?:being|as)) (?:a |an )?(?:total |complete |big |huge "
+        r"|massive |bit of a |bust and a )?(?:flop|failure|bust|dud)"
+        r"|(?:launch|release|product|it|campaign|app|course|book) (?:\w+ )?(?:flopped|fell flat"
+        r"|bombed|went nowhere))\b"),
+     T.PRODUCT_LAUNCH, "flop", ("flop", "failure", "bust", "dud", "fell flat", "bombed",
+                                "went nowhere")),
     (rx(rf"\b(?:(?:{_NUMBER}|up to \d+|some \d+|about \d+) (?:\w+ )?(?:redundancies|dismissals"
         r"|job losses)|(?:make|made|making) (?:\d[\d,]* |\w+ )?(?:\w+ )?(?:people|employees|staff"
         r"|workers|roles|positions) redundant)\b"),
      T.HIRING, "jobs", ("redundan", "dismissal", "job losses")),
 )
+_FEARED = rx(r"\b(?:if|in the event|in case|what if|afraid|worried|nervous|fear\w*|risk\w*"
+             r"|unless|whether)\b")
+_LAUNCHED = rx(r"\b(?:launch\w*|released|shipped|published|went live)\b")
 _WENT_ELSEWHERE = rx(r"(?:went|go|gone|going|decided to go|chose|picked|selected|signed) ")
 _AUDIT = rx(r"\b(?:audit|certification|soc|iso|pen ?test)")
 _SHIPPING = rx(r"\b(?:shipments?|deliveries|shipping)\b")
@@ -246,6 +356,11 @@ def _undone(low: str, m: re.Match[str], what: str, ctx: Context) -> bool:
         return _ENDED.search(low[m.end():]) is not None
     if what == "delayed":
         return _HABIT.search(low[:m.start()]) is not None
+    if what == "flop" and _FEARED.search(low, 0, m.start()):
+        return True  # "nervous about buying inventory in the event that my product flopped"
+    if what == "flop" and m.group().startswith("it"):
+        # "it" is the product only where the sentence or the one before launched it
+        return _LAUNCHED.search(f"{ctx.before} {ctx.sentence}".lower()) is None
     if what == "departure":
         return ROLE.search(low, 0, m.start()) is None  # a key person, not a train
     if what == "outage" and m.group().endswith(("outage", "downtime", "disruption")):

@@ -180,7 +180,7 @@ STEMS: dict[str, str] = {
                 "sponsorship suspend halt freezes froze paused junk shut closes capex plug$ "
                 "hiatus ran out runs out fails failed flop ordered to must pay "
                 "to pay dividend expansion books$ booked hit by hurt by cuts$ cut$ slashes "
-                "rejects rejected recall short of "
+                "rejects rejected recall short of hurt$ hurts$ "
                 "missed growth stayed flat remained flat shelving shelved mothball shortage "
                 "compensation damages restitution settlement close$ closing lays off laid off "
                 "freezes hiring hiring freeze quits resigns ousted bankruptcy insolvency "
@@ -195,13 +195,17 @@ STEMS: dict[str, str] = {
                "down 9 down about down some down nearly down almost down more than "
                "down eur down usd decrease of decline of drop of fall of reduction of "
                "lower than compared to compared with versus vs$ vs. against loss losses "
-               "negative",
+               "negative guidance outlook forecast estimate projection expect market share "
+               "passenger number of declining decreasing falling shrinking dropping slipping "
+               "sliding hurt dent squeez weighed on weighs on erod ate into eats into",
     # declines.py: churn up, customers lost, launches slipped, outages, lawsuits, departures
     "setback": "churn lost losing lose shed bled said goodbye to push mov slip bump delay postpon "
                "reschedul unable not able experienc seeing hitting getting down for offline for "
                "outage downtime disruption sue$ sued$ suit$ lawsuit complaint class action claim "
                "subpoena desist handed in tendered depart announce instead over us rather than "
-               "redundan dismissal job losses",
+               "redundan dismissal job losses pay salar wage bonus raises security breach "
+               "unauthori suspicious intrusion compromised leaked exposed stolen attacker flop "
+               "failure bust dud fell flat bombed went nowhere",
     # clients.py: a client hiring the company ("TalkTalk hires BAE Systems to investigate")
     "client_engaged": "hire$ hires$ hired$ names$ named$ appoint retain engag taps$ tapped$ "
                       "picks$ picked$ selects$ selected$ chooses$ chose$",
@@ -299,7 +303,8 @@ def _stems(spec: str) -> list[str]:
              "drop of", "fall of", "reduction of", "lower than", "compared to", "compared with",
              "down 0", "down 1", "down 2", "down 3", "down 4", "down 5", "down 6", "down 7",
              "down 8", "down 9", "said goodbye to", "not able", "down for", "offline for",
-             "class action", "handed in", "over us", "rather than", "job losses",
+             "class action", "handed in", "over us", "rather than", "job losses", "market share",
+             "number of", "fell flat", "weighed on", "weighs on", "ate into", "eats into",
              "wasn't able", "weren't able", "failed to",
              # corporate.py's phrases
              "takes over", "took over", "come together", "comes together", "came together",
