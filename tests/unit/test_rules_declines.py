@@ -123,6 +123,15 @@ SETBACKS = [
     ("I launched Xtopics in March. It was a total flop.", T.PRODUCT_LAUNCH),
     ("Our Product Hunt launch fell flat: 12 upvotes.", T.PRODUCT_LAUNCH),
     ("The course flopped: only 4 sales in the first week.", T.PRODUCT_LAUNCH),
+    # failed audits, plans missed, units closed, accounts lost: an update's digest lines
+    ("ISO 27018: failed. 8 exceptions.", T.COMPLIANCE),
+    ("SOC 2 Type II: qualified opinion, 3 exceptions", T.COMPLIANCE),
+    ("We failed our first SOC 2 audit, 4 exceptions.", T.COMPLIANCE),
+    ("We came in 15% below plan for the quarter.", T.REVENUE_MILESTONE),
+    ("Gross margin contracted to 61% from 68%.", T.REVENUE_MILESTONE),
+    ("We're shutting down the hardware business.", T.OTHER),
+    ("Acme will wind down its consumer unit by year end.", T.OTHER),
+    ("Lost Citadel Capital ($880k) to Taskara", T.ENTERPRISE_DEAL),
     # redundancies in a wire's words
     ("The negotiations resulted in 25 redundancies at the Turku plant.", T.HIRING),
     ("Acme will make 40 employees redundant.", T.HIRING),
@@ -199,6 +208,21 @@ NOT_LOWLIGHTS = [
     "It wasn't a failure, we learned a lot.",
     "Globex's new phone flopped in Europe.",
     "I was nervous about buying inventory in the event that my product flopped.",
+    # closures, audits and plans that are routine or good news
+    "The office is closed on Monday for the holiday.",
+    "Closing the Q3 books this week.",
+    "We closed our Series A last week.",
+    "Our pen test came back with no critical findings.",
+    "The audit found 0 exceptions.",
+    "We came in 10% above plan for the quarter.",
+    "Lost Citadel's contact info, can someone resend?",
+    "Industry margins have narrowed this year.",
+    "Globex failed its SOC 2 audit.",
+    "If we fail the SOC 2 audit, the Hooli deal is off.",
+    "Gross margin expanded to 72% from 68%.",
+    "We're shutting down the old staging cluster tonight.",
+    "Worst case we take a $7.75M bridge at a lower valuation.",
+    "Staging was down for 14 hours, no customer impact.",
 ]
 
 

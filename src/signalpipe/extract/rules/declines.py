@@ -104,7 +104,9 @@ FALLING = rx(
     rf"|declines|declining|decreasing|falling|dropped|drops|dipped|slid|shrank|contracted"
     rf"|weakened|deteriorated|slipped|slumped|plunged|tumbled|halved)"
     rf"|{_RESULT}(?: [\w()-]+){{0,3}}? (?:has |have |is |are |keeps? |kept )(?:been )?"
-    rf"(?:declining|decreasing|falling|shrinking|dropping|slipping|sliding))\b")
+    rf"(?:declining|decreasing|falling|shrinking|dropping|slipping|sliding)"
+    rf"|margins? (?:has |have |had |was |were )?(?:been )?(?:contracted|compressed|narrowed"
+    rf"|shrank|shrunk|eroded|deteriorated|squeezed))\b")
 _PEOPLE = frozenset({"passenger", "number of"})
 _WE = rx(r"\b(?:we|i|we're|i'm|we've|i've|we'd)\b")  # a founder, not "the company"
 
@@ -273,15 +275,39 @@ SETBACKS: tuple[Family, ...] = (
         r"|over us|rather than us))"
         r"|(?:lost|losing|lose) (?:the |a |an |our )?(?:[\w.&$-]+ ){0,3}?(?:deal|contract|bid"
         r"|tender|rfp|pilot|account|opportunity|renewal)s? to (?:a |an )?(?:competitor|rival"
-        r"|[A-Z]?[\w.&-]+)|chose (?:a competitor|[\w.&-]+) over us)\b"),
+        r"|[A-Z]?[\w.&-]+)|chose (?:a competitor|[\w.&-]+) over us"
+        # a named account lost, with its value or to a rival: "Lost Citadel ($880k) to Taskara"
+        r"|lost (?:[\w.&-]+ ){1,3}\(\s?[$\u20ac\u00a3]?[\d.,]+ ?(?:k|m|mm|bn)?(?:/yr| arr| acv)?"
+        r"\s?\) to\b|lost (?:[\w.&-]+ ){1,3}to (?:a |an )?(?:competitor|rival))"),
      T.ENTERPRISE_DEAL, "lost deal", ("instead", "over us", "rather than us", "lost", "losing",
                                       "lose")),
+    (rx(r"\b(?:(?:soc ?[123]|iso ?\d{4,5}|pci(?: dss)?|hipaa|fedramp|hitrust|pen ?test|audit)"
+        r"(?: type (?:i|ii|1|2))?(?: audit| assessment| certification)?(?::| -| was| is| has)?"
+        r" (?:failed|not passed|a qualified opinion|qualified opinion|(?<!\b0 )(?<!no )"
+        r"(?<!zero )[1-9]\d* (?:exceptions|critical findings|major non-?conformit(?:y|ies)))"
+        r"|(?:failed|did not pass|didn'?t pass) (?:the |our |its )?(?:\w+ )?(?:soc|iso|pci|hipaa"
+        r"|fedramp|audit|pen ?test|assessment|certification))\b"),
+     T.COMPLIANCE, "audit failed", ("failed", "not pass", "n't pass", "qualified", "exception",
+                                    "finding", "conformit")),
     (rx(r"\b(?:(?:freez(?:es|ing)|froze|frozen) (?:all |its |our |staff |employee )?(?:pay"
         r"|salaries|wages|bonuses|raises)(?! (?:runs?|cycles?|periods?|dates?|stubs?|slips?|tool"
         r"|system))|(?:pay|salary|wage) (?:freeze|cuts?)"
         r"|(?:cut|cuts|cutting|reduced|reducing) (?:all |its |our |staff |employee |everyone'?s )?"
         r"(?:pay|salaries|wages))\b"),
      T.HIRING, "pay freeze", ("pay", "salar", "wage", "bonus", "raises")),
+    (rx(r"\b(?:came in|landed|ended|finished|closed) (?:the (?:quarter|month|year) )?(?:at )?"
+        r"(?:about |around |roughly |~)?(?:\d[\d.,]*\s?%|[$\u20ac\u00a3]?\d[\d.,]*\s?"
+        r"(?:k|m|mm|bn)?)"
+        r" (?:below|under|short of|behind) (?:the |our |its )?(?:\w+ )?(?:plan|target|forecast"
+        r"|budget|goal|guidance)\b"),
+     T.REVENUE_MILESTONE, "missed plan", ("below", "under", "short of", "behind")),
+    # businesses, units and offices closed for good (not "for the holidays")
+    (rx(r"\b(?:shutting down|shut(?:s)? down|closing|clos(?:ed|es)|winding down|wind(?:s)? down"
+        r"|wound down|discontinu(?:ing|ed|es)) (?:its |our |the |my )?(?:[\w&-]+ ){0,2}?(?:business"
+        r"|unit|division|subsidiary|offices?|branch(?:es)?|stores?|plants?|factory|factories"
+        r"|product line|company|startup|operations)\b(?! (?:for|on|early|at \d|until|till"
+        r"|over)\b)"),
+     T.OTHER, "closed", ("shut", "clos", "wind", "wound", "discontinu")),
     # a security incident in a disclosure's words: "identified unauthorized activity involving
     # compromised AWS access keys", "an attacker accessed", "credentials were leaked"
     (rx(r"\b(?:(?:identified|detected|discovered|experienced|suffered|disclosed|confirmed"
@@ -317,9 +343,10 @@ _SHIPPING = rx(r"\b(?:shipments?|deliveries|shipping)\b")
 _INCIDENT_VOICE = rx(r"\b(?:we|we're|we've|our|us|incident|outage|investigating|identified"
                      r"|resolved|mitigated|postmortem|post-mortem|root cause|status|utc|between"
                      r" \d|elevated|degraded|intermittent|deploy|migration|config)\b")
-# A delay names a later date, a job cut or a lawsuit is news when announced; a deal lost is
-# told as what the prospect did "instead".
+# A delay names a later date, a job cut, a closure or a lawsuit is news when announced, a plan
+# missed names the plan; a deal lost is told as what the prospect did "instead".
 _ALLOW = {"delayed": frozenset({"plan"}), "jobs": frozenset({"plan"}), "sued": frozenset({"plan"}),
+          "closed": frozenset({"plan"}), "missed plan": frozenset({"plan"}),
           "lost deal": frozenset({"negation"})}
 
 

@@ -197,7 +197,8 @@ STEMS: dict[str, str] = {
                "lower than compared to compared with versus vs$ vs. against loss losses "
                "negative guidance outlook forecast estimate projection expect market share "
                "passenger number of declining decreasing falling shrinking dropping slipping "
-               "sliding hurt dent squeez weighed on weighs on erod ate into eats into",
+               "sliding hurt dent squeez weighed on weighs on erod ate into eats into "
+               "contracted compressed narrowed shrank shrunk deteriorat",
     # declines.py: churn up, customers lost, launches slipped, outages, lawsuits, departures
     "setback": "churn lost losing lose shed bled said goodbye to push mov slip bump delay postpon "
                "reschedul unable not able experienc seeing hitting getting down for offline for "
@@ -205,7 +206,9 @@ STEMS: dict[str, str] = {
                "subpoena desist handed in tendered depart announce instead over us rather than "
                "redundan dismissal job losses pay salar wage bonus raises security breach "
                "unauthori suspicious intrusion compromised leaked exposed stolen attacker flop "
-               "failure bust dud fell flat bombed went nowhere",
+               "failure bust dud fell flat bombed went nowhere failed not pass n't pass "
+               "qualified exception finding conformit below under short of behind shut clos "
+               "wind wound discontinu",
     # clients.py: a client hiring the company ("TalkTalk hires BAE Systems to investigate")
     "client_engaged": "hire$ hires$ hired$ names$ named$ appoint retain engag taps$ tapped$ "
                       "picks$ picked$ selects$ selected$ chooses$ chose$",
@@ -304,7 +307,8 @@ def _stems(spec: str) -> list[str]:
              "down 0", "down 1", "down 2", "down 3", "down 4", "down 5", "down 6", "down 7",
              "down 8", "down 9", "said goodbye to", "not able", "down for", "offline for",
              "class action", "handed in", "over us", "rather than", "job losses", "market share",
-             "number of", "fell flat", "weighed on", "weighs on", "ate into", "eats into",
+             "number of", "fell flat", "not pass", "n't pass", "weighed on", "weighs on",
+             "ate into", "eats into",
              "wasn't able", "weren't able", "failed to",
              # corporate.py's phrases
              "takes over", "took over", "come together", "comes together", "came together",
