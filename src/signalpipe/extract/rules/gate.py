@@ -195,20 +195,22 @@ STEMS: dict[str, str] = {
                "down 9 down about down some down nearly down almost down more than "
                "down eur down usd decrease of decline of drop of fall of reduction of "
                "lower than compared to compared with versus vs$ vs. against loss losses "
-               "negative guidance outlook forecast estimate projection expect market share "
+               "negative guidance outlook forecast estimate projection expects$ market share "
                "passenger number of declining decreasing falling shrinking dropping slipping "
-               "sliding hurt dent squeez weighed on weighs on erod ate into eats into "
+               "sliding hurt dented$ dents$ squeez weighed on weighs on erod ate into eats into "
                "contracted compressed narrowed shrank shrunk deteriorat",
     # declines.py: churn up, customers lost, launches slipped, outages, lawsuits, departures
-    "setback": "churn lost losing lose shed bled said goodbye to push mov slip bump delay postpon "
-               "reschedul unable not able experienc seeing hitting getting down for offline for "
-               "outage downtime disruption sue$ sued$ suit$ lawsuit complaint class action claim "
-               "subpoena desist handed in tendered depart announce instead over us rather than "
-               "redundan dismissal job losses pay salar wage bonus raises security breach "
-               "unauthori suspicious intrusion compromised leaked exposed stolen attacker flop "
-               "failure bust dud fell flat bombed went nowhere failed not pass n't pass "
-               "qualified exception finding conformit below under short of behind shut clos "
-               "wind wound discontinu",
+    "setback": "churn lost losing lose shed bled said goodbye to pushed$ pushed back pushing$ "
+               "push$ moved$ moved to moving$ move$ slipp slip$ slips$ bumped$ bumping$ delay "
+               "postpon reschedul unable not able experienc down for offline for outage downtime "
+               "disruption sue$ sued$ suit$ lawsuit complaint class action subpoena desist "
+               "handed in tendered departs$ departing$ departed$ departure resignation instead "
+               "of us over us rather than redundan dismissal job losses freez froze salar wages$ "
+               "pay cut security breach unauthori suspicious intrusion compromised leaked "
+               "exposed stolen attacker flop failure bust$ dud$ fell flat bombed went nowhere "
+               "failed not pass n't pass qualified exception finding conformit came in landed$ "
+               "ended$ finished$ shut clos wind down winding down winds down wound down "
+               "discontinu",
     # clients.py: a client hiring the company ("TalkTalk hires BAE Systems to investigate")
     "client_engaged": "hire$ hires$ hired$ names$ named$ appoint retain engag taps$ tapped$ "
                       "picks$ picked$ selects$ selected$ chooses$ chose$",
@@ -308,7 +310,8 @@ def _stems(spec: str) -> list[str]:
              "down 8", "down 9", "said goodbye to", "not able", "down for", "offline for",
              "class action", "handed in", "over us", "rather than", "job losses", "market share",
              "number of", "fell flat", "not pass", "n't pass", "weighed on", "weighs on",
-             "ate into", "eats into",
+             "ate into", "eats into", "instead of us", "pay cut", "came in", "wind down",
+             "winds down",
              "wasn't able", "weren't able", "failed to",
              # corporate.py's phrases
              "takes over", "took over", "come together", "comes together", "came together",
