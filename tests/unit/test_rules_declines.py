@@ -54,6 +54,11 @@ RESULTS_DOWN = [
     "Fewer multi-buys hurt Acme's market share",
     "A strong pound dented Acme's first-half profit.",
     "The AWS price change ate into our margins this quarter.",
+    "The Group's operating loss amounted to EUR 0.2 mn.",
+    "Profit per share was EUR 0.05 compared to EUR 0.12 in 2007.",
+    "The decrease in net sales was mainly due to lower volumes.",
+    "Acme's result for the period was weaker than expected.",
+    "Acme sees full-year operating profit below last year's level.",
 ]
 
 
@@ -135,6 +140,9 @@ SETBACKS = [
     # redundancies in a wire's words
     ("The negotiations resulted in 25 redundancies at the Turku plant.", T.HIRING),
     ("Acme will make 40 employees redundant.", T.HIRING),
+    ("Acme said the negotiations will lead to the reduction of 45 jobs.", T.HIRING),
+    ("The number of personnel will be reduced by 40.", T.HIRING),
+    ("In the negotiations 35 people were given notice.", T.HIRING),
 ]
 
 
@@ -223,6 +231,12 @@ NOT_LOWLIGHTS = [
     "We're shutting down the old staging cluster tonight.",
     "Worst case we take a $7.75M bridge at a lower valuation.",
     "Staging was down for 14 hours, no customer impact.",
+    # report look-alikes: costs that fell, results better than expected, natural attrition
+    "The decrease in operating costs was EUR 2 mn.",
+    "Acme's result for the period was better than expected.",
+    "Acme sees full-year operating profit above last year's level.",
+    "The number of personnel increased by 40.",
+    "The number of employees decreased by 3 to 120 through natural attrition.",
 ]
 
 

@@ -46,7 +46,10 @@ _NOT_RESULT = rx(r"\b(?:costs?|expenses?|debt|loss(?:es)?|taxes paid|tax rate|in
 _MONEY_SIGN = r"(?:[$\u20ac\u00a3]|eur |usd )?"
 _DOWN = rx(rf"\b(?:down (?:by |about |some |nearly |almost |more than )?{_MONEY_SIGN}\d"
            rf"|down from\b|(?:a |an )?(?:decrease|decline|drop|fall|reduction) of {_MONEY_SIGN}\d"
-           r"|lower than (?:in |a year|last|the (?:previous|prior|same|corresponding)))")
+           r"|lower than (?:in |a year|last|the (?:previous|prior|same|corresponding))"
+           r"|(?:weaker|worse|poorer|lower) than (?:expected|anticipated|forecast|planned|hoped"
+           r"|last year|a year)|below (?:expectations|forecasts?|plan|target|budget))")
+_AGAINST_PLAN = rx(r"expect|anticipat|forecast|plan|hoped|target|budget")
 _VERSUS = rx(r"\b(?:compared (?:to|with)|versus|vs\.?|against|as against)\b")
 # "was EUR -0.4 mn", "amounted to a loss of EUR 0.05", "totalled EUR 4.0 mn, compared to a
 # profit": a result that is a loss.
@@ -95,7 +98,11 @@ OUTLOOK_CUT = rx(
     rf"|revised down(?:wards?)?|downgraded|slashed|trimmed)\b"
     rf"|expects? (?:its |their |the )?(?:[\w-]+ ){{0,4}}?{_RESULT}(?: [\w()-]+){{0,5}}? (?:to"
     rf"|will) (?:decrease|decline|fall|drop|be lower|be below|be weaker|weaken|shrink"
-    rf"|be negative|remain below|be down|show a loss|turn negative)\b)")
+    rf"|be negative|remain below|be down|show a loss|turn negative)\b"
+    rf"|(?:sees|expects|estimates|forecasts) (?:its |the )?(?:[\w-]+ ){{0,4}}?{_RESULT}"
+    rf"(?: (?:to (?:be|remain|stay)|will (?:be|remain)))? (?:below|lower than|weaker than|under)"
+    rf" (?:last year|the previous year|the prior year|the (?:19|20)\d\d|(?:19|20)\d\d"
+    rf"|the comparable|the level))")
 _PRICE_TARGET = rx(r"\b(?:price target|target price|rating|recommendation|costs?|expenses)\b")
 FALLING = rx(
     rf"\b(?:(?P<w>market share|passenger (?:numbers|traffic|volumes)|number of (?:customers"
@@ -105,6 +112,7 @@ FALLING = rx(
     rf"|weakened|deteriorated|slipped|slumped|plunged|tumbled|halved)"
     rf"|{_RESULT}(?: [\w()-]+){{0,3}}? (?:has |have |is |are |keeps? |kept )(?:been )?"
     rf"(?:declining|decreasing|falling|shrinking|dropping|slipping|sliding)"
+    rf"|(?:decrease|decline|drop|fall|reduction|slump|slide) in (?:the )?(?:[\w'-]+ )?{_RESULT}"
     rf"|margins? (?:has |have |had |was |were )?(?:been )?(?:contracted|compressed|narrowed"
     rf"|shrank|shrunk|eroded|deteriorated|squeezed))\b")
 _PEOPLE = frozenset({"passenger", "number of"})
@@ -195,7 +203,10 @@ def _compared(clause: str, low: str, ctx: Context) -> Found | None:
             continue
         if actor_is_other(clause[:word.start()], ctx.company):
             return None
-        return _found(T.REVENUE_MILESTONE, "results", clause, word.start(), word.group())
+        found = _found(T.REVENUE_MILESTONE, "results", clause, word.start(), word.group())
+        # "weaker than expected" measures the result against a plan; it is no plan itself
+        return replace(found, allow=found.allow | {"plan"}) if _AGAINST_PLAN.search(
+            down.group()) else found
     return None
 
 
@@ -329,8 +340,17 @@ SETBACKS: tuple[Family, ...] = (
                                 "went nowhere")),
     (rx(rf"\b(?:(?:{_NUMBER}|up to \d+|some \d+|about \d+) (?:\w+ )?(?:redundancies|dismissals"
         r"|job losses)|(?:make|made|making) (?:\d[\d,]* |\w+ )?(?:\w+ )?(?:people|employees|staff"
-        r"|workers|roles|positions) redundant)\b"),
-     T.HIRING, "jobs", ("redundan", "dismissal", "job losses")),
+        r"|workers|roles|positions) redundant"
+        # a report's words: "reduction of 45 jobs", "personnel will be reduced by 40"
+        r"|(?:reduction|cut|loss|cuts|losses) of (?:up to |some |about )?\d[\d,]* (?:jobs|positions"
+        r"|employees|people|persons|staff)|(?:personnel|staff|workforce|headcount|number of"
+        r" (?:personnel|employees|staff)) (?:will be |was |were |has been |is being )?(?:reduced"
+        r"|cut) by (?:up to |some |about )?\d[\d,]*|(?:\d[\d,]*|all) (?:\w+ )?(?:people"
+        r"|employees|persons|workers) (?:were|will be|have been) (?:given notice|laid off|made"
+        r" redundant|dismissed))\b"),
+     T.HIRING, "jobs", ("redundan", "dismissal", "job losses", "reduction of", "cut of",
+                        "cuts of", "loss of", "losses of", "reduced by", "cut by",
+                        "decreased by", "given notice", "laid off", "dismissed")),
 )
 _FEARED = rx(r"\b(?:if|in the event|in case|what if|afraid|worried|nervous|fear\w*|risk\w*"
              r"|unless|whether)\b")

@@ -198,7 +198,9 @@ STEMS: dict[str, str] = {
                "negative guidance outlook forecast estimate projection expects$ market share "
                "passenger number of declining decreasing falling shrinking dropping slipping "
                "sliding hurt dented$ dents$ squeez weighed on weighs on erod ate into eats into "
-               "contracted compressed narrowed shrank shrunk deteriorat",
+               "contracted compressed narrowed shrank shrunk deteriorat weaker than worse than "
+               "poorer than below decrease in decline in drop in fall in reduction in slump in "
+               "slide in sees$",
     # declines.py: churn up, customers lost, launches slipped, outages, lawsuits, departures
     "setback": "churn lost losing lose shed bled said goodbye to pushed$ pushed back pushing$ "
                "push$ moved$ moved to moving$ move$ slipp slip$ slips$ bumped$ bumping$ delay "
@@ -210,7 +212,8 @@ STEMS: dict[str, str] = {
                "exposed stolen attacker flop failure bust$ dud$ fell flat bombed went nowhere "
                "failed not pass n't pass qualified exception finding conformit came in landed$ "
                "ended$ finished$ shut clos wind down winding down winds down wound down "
-               "discontinu",
+               "discontinu reduction of reduced by cut by decreased by given notice laid off "
+               "dismissed",
     # clients.py: a client hiring the company ("TalkTalk hires BAE Systems to investigate")
     "client_engaged": "hire$ hires$ hired$ names$ named$ appoint retain engag taps$ tapped$ "
                       "picks$ picked$ selects$ selected$ chooses$ chose$",
@@ -311,6 +314,9 @@ def _stems(spec: str) -> list[str]:
              "class action", "handed in", "over us", "rather than", "job losses", "market share",
              "number of", "fell flat", "not pass", "n't pass", "weighed on", "weighs on",
              "ate into", "eats into", "instead of us", "pay cut", "came in", "wind down",
+             "weaker than", "worse than", "poorer than", "decrease in", "decline in", "drop in",
+             "fall in", "reduction in", "slump in", "slide in", "given notice", "reduced by",
+             "cut by", "decreased by",
              "winds down",
              "wasn't able", "weren't able", "failed to",
              # corporate.py's phrases

@@ -58,7 +58,9 @@ _NOT_NAMES = frozenset(
         "comparable", "consolidated", "diluted", "adjusted", "underlying", "organic", "operating",
         "net", "gross", "pretax", "pre-tax", "quarterly", "annual",
         # a status page's time window ("Between 14:02 and 15:40 UTC, customers were unable")
-        "utc", "gmt", "pst", "pdt", "est", "edt", "cet", "cest", "between"
+        "utc", "gmt", "pst", "pdt", "est", "edt", "cet", "cest", "between",
+        # a report's name for the company itself ("The Group's operating loss amounted to")
+        "group", "company"
     ])
 
 
