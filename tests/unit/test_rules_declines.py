@@ -137,6 +137,12 @@ SETBACKS = [
     ("We're shutting down the hardware business.", T.OTHER),
     ("Acme will wind down its consumer unit by year end.", T.OTHER),
     ("Lost Citadel Capital ($880k) to Taskara", T.ENTERPRISE_DEAL),
+    # founder chat: fall verbs, broken checkout, a team cut, a launch cancelled
+    ("Revenue dipped 8% MoM.", T.REVENUE_MILESTONE),
+    ("MRR went backwards this month, -$1.2k.", T.REVENUE_MILESTONE),
+    ("we had a P1 incident, checkout was broken for 2 hours", T.TECHNICAL_ACHIEVEMENT),
+    ("We're cutting the team from 24 to 17.", T.HIRING),
+    ("We had to cancel the launch after the security review.", T.PRODUCT_LAUNCH),
     # redundancies in a wire's words
     ("The negotiations resulted in 25 redundancies at the Turku plant.", T.HIRING),
     ("Acme will make 40 employees redundant.", T.HIRING),
@@ -237,6 +243,10 @@ NOT_LOWLIGHTS = [
     "Acme sees full-year operating profit above last year's level.",
     "The number of personnel increased by 40.",
     "The number of employees decreased by 3 to 120 through natural attrition.",
+    "Revenue dipped 8% MoM for Globex, their CEO told me.",
+    "We had to cancel the launch party, the venue flooded.",
+    "Globex cancelled the launch of its new phone.",
+    "The site was broken for 2 hours for me, anyone else?",
 ]
 
 

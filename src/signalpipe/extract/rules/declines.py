@@ -113,6 +113,10 @@ FALLING = rx(
     rf"|{_RESULT}(?: [\w()-]+){{0,3}}? (?:has |have |is |are |keeps? |kept )(?:been )?"
     rf"(?:declining|decreasing|falling|shrinking|dropping|slipping|sliding)"
     rf"|(?:decrease|decline|drop|fall|reduction|slump|slide) in (?:the )?(?:[\w'-]+ )?{_RESULT}"
+    # fall verbs the revenue reader does not know: "Revenue dipped 8% MoM", "MRR went backwards"
+    rf"|{_RESULT}(?: [\w()-]+){{0,2}}? (?:has |have |had |is |was )?(?:dipped|dips|sank|sunk|tanked"
+    rf"|cratered|went backwards|moved backwards|slid|took a (?:big |huge |real )?hit"
+    rf"|fell off a cliff|nose-?dived|eroded|softened)"
     rf"|margins? (?:has |have |had |was |were )?(?:been )?(?:contracted|compressed|narrowed"
     rf"|shrank|shrunk|eroded|deteriorated|squeezed))\b")
 _PEOPLE = frozenset({"passenger", "number of"})
@@ -141,11 +145,28 @@ def _outlook(clause: str, low: str, ctx: Context) -> Found | None:
         setback = "fell"
         kind = T.USER_GROWTH if m["w"] and m["w"].startswith(tuple(_PEOPLE)) else kind
     head = clause[:m.start()]
-    if actor_is_other(head, ctx.company) or (m.group().startswith("expect")
+    if actor_is_other(head, ctx.company) or _theirs_after(clause, m.end(), ctx) or (
+            m.group().startswith("expect")
                                              and _WE.search(head.lower())):
         return None  # "we expect revenue to dip in December": a founder's guess, not guidance
     found = _found(kind, setback, clause, m.start(), m.group())
     return replace(found, allow=found.allow | {"plan"})
+
+
+# "Revenue dipped 8% for Globex": whose figure it is can follow the verb.
+_FOR_NAME = re.compile(r"[^,.;]{0,30}?\b(?:for|at) ([A-Z][\w&.-]+)")
+
+
+def _theirs_after(clause: str, end: int, ctx: Context) -> bool:
+    m = _FOR_NAME.match(clause, end)
+    return m is not None and not (ctx.company is not None and ctx.company.search(m.group(1))) \
+        and m.group(1).lower() not in _MONTHS_ETC
+
+
+_MONTHS_ETC = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                         "august", "september", "october", "november", "december", "q1", "q2",
+                         "q3", "q4", "h1", "h2", "eur", "usd", "the", "our", "christmas",
+                         "easter", "black"})
 
 
 def _with_comparison(clause: str, low: str, sentence: str) -> tuple[str, str]:
@@ -264,12 +285,16 @@ SETBACKS: tuple[Family, ...] = (
         r"(?:customers|users))(?: in [\w-]+)? (?:were|was|are|have been|may have been) (?:unable"
         r" to|not able to|experiencing|seeing|hitting|getting) (?:\w+ ){0,5}?(?:errors?|failures?"
         r"|timeouts?|outages?|downtime|log ?in|sign ?in|access|load|connect|process|checkout"
-        r"|pay|send|receive|deploy|issues)|(?:took|knocked|brought|taking|knocking) (?:\w+ ){0,3}?"
+        r"|pay|send|receive|deploy|issues)|(?:was|were|is|went) (?:completely |partially )?"
+        r"(?:broken|offline|unavailable|unreachable|failing) for (?:about |~|over |nearly "
+        r"|almost )?\d+ ?(?:min|mins|minutes|hours?|h|hrs)\b|(?:took|knocked|brought|taking"
+        r"|knocking) (?:\w+ ){0,3}?"
         r"(?:down|offline) for\b|(?:partial|major|full|complete|extended|global|\d+[- ](?:minute"
         r"|hour))s? (?:service |api |platform )?(?:outage|downtime|disruption))\b"),
      T.TECHNICAL_ACHIEVEMENT, "outage", ("unable", "not able", "experienc", "seeing", "hitting",
                                          "getting", "down for", "offline for", "outage",
-                                         "downtime", "disruption")),
+                                         "downtime", "disruption", "broken for", "unavailable for",
+                                         "unreachable for", "failing for")),
     (rx(r"\b(?:sued by|(?:files?|filed|brings?|brought|launche[sd]|lodged?) (?:a |an )?(?:\w+ )?"
         r"(?:lawsuit|suit|complaint|class action|claim) against|(?:served|hit) with (?:a |an )?"
         r"(?:\w+ )?(?:lawsuit|suit|subpoena|cease[- ]and[- ]desist|class action)|(?:lawsuit|suit"
@@ -312,6 +337,14 @@ SETBACKS: tuple[Family, ...] = (
         r" (?:below|under|short of|behind) (?:the |our |its )?(?:\w+ )?(?:plan|target|forecast"
         r"|budget|goal|guidance)\b"),
      T.REVENUE_MILESTONE, "missed plan", ("below", "under", "short of", "behind")),
+    (rx(r"\b(?:cutting|cut|reducing|reduced|shrinking|shrank|trimmed|trimming) (?:the |our )?"
+        r"(?:team|headcount|staff|workforce) from \d+ (?:people |employees )?(?:to|down to) \d+\b"),
+     T.HIRING, "jobs", ("from",)),
+    (rx(r"\b(?:cancel(?:l?ed|l?ing|s)?|scrapp(?:ed|ing)|scraps?|called off|calling off|pulled"
+        r"|pulling) (?:the |our |my |its )?(?:[\w.-]+ ){0,2}?(?:launch|release|rollout|roll-out"
+        r"|beta|ga)\b(?! (?:party|event|dinner|meeting|call|post|video|email|tweet|checklist"
+        r"|plan|notes))"),
+     T.PRODUCT_LAUNCH, "cancelled", ("cancel", "scrap", "called off", "calling off", "pull")),
     # businesses, units and offices closed for good (not "for the holidays")
     (rx(r"\b(?:shutting down|shut(?:s)? down|closing|clos(?:ed|es)|winding down|wind(?:s)? down"
         r"|wound down|discontinu(?:ing|ed|es)) (?:its |our |the |my )?(?:[\w&-]+ ){0,2}?(?:business"
@@ -362,7 +395,8 @@ _SHIPPING = rx(r"\b(?:shipments?|deliveries|shipping)\b")
 # ("users are unable to sync since the update?") does not.
 _INCIDENT_VOICE = rx(r"\b(?:we|we're|we've|our|us|incident|outage|investigating|identified"
                      r"|resolved|mitigated|postmortem|post-mortem|root cause|status|utc|between"
-                     r" \d|elevated|degraded|intermittent|deploy|migration|config)\b")
+                     r" \d|elevated|degraded|intermittent|deploy|migration|config|sev ?[0-3]"
+                     r"|p[0-2])\b")
 # A delay names a later date, a job cut, a closure or a lawsuit is news when announced, a plan
 # missed names the plan; a deal lost is told as what the prospect did "instead".
 _ALLOW = {"delayed": frozenset({"plan"}), "jobs": frozenset({"plan"}), "sued": frozenset({"plan"}),

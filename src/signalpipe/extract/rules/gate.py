@@ -200,7 +200,8 @@ STEMS: dict[str, str] = {
                "sliding hurt dented$ dents$ squeez weighed on weighs on erod ate into eats into "
                "contracted compressed narrowed shrank shrunk deteriorat weaker than worse than "
                "poorer than below decrease in decline in drop in fall in reduction in slump in "
-               "slide in sees$",
+               "slide in sees$ dipped dips$ sank$ sunk$ tanked cratered went backwards "
+               "moved backwards slid$ took a nosedive nose-dive eroded softened fell off",
     # declines.py: churn up, customers lost, launches slipped, outages, lawsuits, departures
     "setback": "churn lost losing lose shed bled said goodbye to pushed$ pushed back pushing$ "
                "push$ moved$ moved to moving$ move$ slipp slip$ slips$ bumped$ bumping$ delay "
@@ -213,7 +214,9 @@ STEMS: dict[str, str] = {
                "failed not pass n't pass qualified exception finding conformit came in landed$ "
                "ended$ finished$ shut clos wind down winding down winds down wound down "
                "discontinu reduction of reduced by cut by decreased by given notice laid off "
-               "dismissed",
+               "dismissed broken for unavailable for unreachable for failing for cutting cut$ "
+               "reducing reduced shrinking trimm cancel scrap called off calling off pulled "
+               "pulling",
     # clients.py: a client hiring the company ("TalkTalk hires BAE Systems to investigate")
     "client_engaged": "hire$ hires$ hired$ names$ named$ appoint retain engag taps$ tapped$ "
                       "picks$ picked$ selects$ selected$ chooses$ chose$",
@@ -316,7 +319,9 @@ def _stems(spec: str) -> list[str]:
              "ate into", "eats into", "instead of us", "pay cut", "came in", "wind down",
              "weaker than", "worse than", "poorer than", "decrease in", "decline in", "drop in",
              "fall in", "reduction in", "slump in", "slide in", "given notice", "reduced by",
-             "cut by", "decreased by",
+             "cut by", "decreased by", "went backwards", "moved backwards", "took a",
+             "fell off", "broken for", "unavailable for", "unreachable for", "failing for",
+             "calling off",
              "winds down",
              "wasn't able", "weren't able", "failed to",
              # corporate.py's phrases
