@@ -247,6 +247,14 @@ NOT_LOWLIGHTS = [
     "We had to cancel the launch party, the venue flooded.",
     "Globex cancelled the launch of its new phone.",
     "The site was broken for 2 hours for me, anyone else?",
+    # a past problem retold as background, a fixed bug, maintenance announced in advance
+    "Back in 2019 our revenue was $1M, down from $2M the year before, and we almost died.",
+    "In the early days, MRR went backwards for three months straight.",
+    "We used to see churn creep up every December.",
+    "Last year we lost 3 customers to Globex, which is why we built SSO.",
+    "We fixed a minor bug where the export was down for 5 minutes for one user.",
+    "Scheduled maintenance: the dashboard will be unavailable for 30 minutes on Sunday.",
+    "The API will be down for maintenance between 02:00 and 03:00 UTC.",
 ]
 
 

@@ -77,8 +77,8 @@ LOSS_WORSE = rx(r"\b(?:(?:net |operating |pre-?tax |quarterly |annual )?loss(?:e
 
 def decline(clause: str, low: str, ctx: Context) -> Found | None:
     """A result that fell against its earlier figure, or a loss that grew, or None."""
-    if NOT_YET.search(low):
-        return None  # "expected to fall": a forecast, not a result
+    if NOT_YET.search(low) or _BACKGROUND.search(ctx.sentence.lower() or low):
+        return None  # "expected to fall": a forecast; "back in 2019 ...": a story, not news
     clause, low = _with_comparison(clause, low, ctx.sentence)
     return _loss_worse(clause, low, ctx) or _outlook(clause, low, ctx) \
         or _compared(clause, low, ctx)
@@ -167,6 +167,12 @@ _MONTHS_ETC = frozenset({"january", "february", "march", "april", "may", "june",
                          "august", "september", "october", "november", "december", "q1", "q2",
                          "q3", "q4", "h1", "h2", "eur", "usd", "the", "our", "christmas",
                          "easter", "black"})
+
+
+# A report names the periods it compares ("in 2008", "last year"), so old news is allowed for
+# results, except where the sentence tells a story from the past.
+_BACKGROUND = rx(r"\b(?:back in|back then|years ago|used to|in the past|historically|remember when"
+                 r"|throwback|once upon|previously|early days|at the time)\b")
 
 
 def _with_comparison(clause: str, low: str, sentence: str) -> tuple[str, str]:
