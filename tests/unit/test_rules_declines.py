@@ -49,6 +49,9 @@ RESULTS_DOWN = [
     "Acme expects its net sales for 2009 to decrease from 2008.",
     "The company expects its operating profit to be lower than in 2008.",
     # results falling in words the revenue reader does not take, or hurt by a named cause
+    "Net loss was $4.1 million, compared to $2.5 million in the prior year.",
+    "Net loss was $4.1 million, compared to net income of $2.5 million in the prior year.",
+    "Revenue for the third quarter was $45.2 million, a 3% decrease from the prior year.",
     "Sales have been declining for three quarters.",
     "Acme's market share decreased to 20% from 23%.",
     "Fewer multi-buys hurt Acme's market share",
@@ -208,6 +211,10 @@ NOT_LOWLIGHTS = [
     "Acme expects its costs to decrease in 2009.",
     "Operating loss amounted to EUR 0.8 mn, compared with a loss of EUR 2.2 mn.",
     "Our net loss this month was $3k, as planned.",
+    "Net loss was $2.1 million, compared to $3.5 million in the prior year.",
+    "Net loss per share was $0.10 compared to $0.25 a year ago.",
+    "Operating expenses were $12 million, a 5% decrease from the prior year.",
+    "Revenue for the third quarter was $45.2 million, a 3% increase from the prior year.",
     "Acme's new pricing hurt Globex's market share.",
     "Weak demand hurt the whole sector's sales.",
     # pay, security and flops that only look like setbacks

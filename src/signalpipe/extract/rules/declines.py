@@ -47,6 +47,7 @@ _MONEY_SIGN = r"(?:[$\u20ac\u00a3]|eur |usd )?"
 _DOWN = rx(rf"\b(?:down (?:by |about |some |nearly |almost |more than )?{_MONEY_SIGN}\d"
            rf"|down from\b|(?:a |an )?(?:decrease|decline|drop|fall|reduction) of {_MONEY_SIGN}\d"
            r"|lower than (?:in |a year|last|the (?:previous|prior|same|corresponding))"
+           r"|\d\s?(?:%|percent|per cent) (?:decrease|decline|drop|fall|reduction)\b"
            r"|(?:weaker|worse|poorer|lower) than (?:expected|anticipated|forecast|planned|hoped"
            r"|last year|a year)|below (?:expectations|forecasts?|plan|target|budget))")
 _AGAINST_PLAN = rx(r"expect|anticipat|forecast|plan|hoped|target|budget")
@@ -64,8 +65,9 @@ LOSS_STATED = rx(r"\b(?:net|operating|pre-?tax|quarterly|annual|comparable|first
                  r"|half-year) loss(?: before taxes?| per share| for the (?:period|quarter|year))?"
                  r"(?: [\w()-]+){0,3}? (?:was|were|amounted to|totall?ed|came to|came in at"
                  r"|stood at|reached) (?:eur |usd )?[$\u20ac\u00a3]?\d")
-_EARLIER_LOSS = rx(r"\b(?:compared (?:to|with)|versus|vs\.?|from|against) (?:a |an )?(?:net "
-                   r"|operating |pre-?tax )?loss")
+_EARLIER_LOSS = rx(r"\b(?:compared (?:to|with)|versus|vs\.?|from|against) (?:a |an )?"
+                   r"(?:(?:net |operating |pre-?tax )?loss(?:es)?(?: of)?\b"
+                   r"|(?=(?:eur |usd )?[$\u20ac\u00a3]?\d))")
 LOSS_WORSE = rx(r"\b(?:(?:net |operating |pre-?tax |quarterly |annual )?loss(?:es)?"
                 r"(?: (?:per share|before taxes?|for the (?:period|quarter|year)))?"
                 r" (?:\w+ ){0,2}?(?:widened|widens|increased|increases|grew|grows|rose|rises"

@@ -201,7 +201,8 @@ STEMS: dict[str, str] = {
                "contracted compressed narrowed shrank shrunk deteriorat weaker than worse than "
                "poorer than below decrease in decline in drop in fall in reduction in slump in "
                "slide in sees$ dipped dips$ sank$ sunk$ tanked cratered went backwards "
-               "moved backwards slid$ took a nosedive nose-dive eroded softened fell off",
+               "moved backwards slid$ took a nosedive nose-dive eroded softened fell off "
+               "decrease$ decline$",
     # declines.py: churn up, customers lost, launches slipped, outages, lawsuits, departures
     "setback": "churn lost losing lose shed bled said goodbye to pushed$ pushed back pushing$ "
                "push$ moved$ moved to moving$ move$ slipp slip$ slips$ bumped$ bumping$ delay "
