@@ -253,6 +253,7 @@ NOT_LOWLIGHTS = [
     "Revenue dipped 8% MoM for Globex, their CEO told me.",
     "We had to cancel the launch party, the venue flooded.",
     "Globex cancelled the launch of its new phone.",
+    "Result: Had five customer meetings (50% below target)",
     "The site was broken for 2 hours for me, anyone else?",
     # a past problem retold as background, a fixed bug, maintenance announced in advance
     "Back in 2019 our revenue was $1M, down from $2M the year before, and we almost died.",

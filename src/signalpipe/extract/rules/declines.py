@@ -27,8 +27,11 @@ from signalpipe.models import EventType, MetricValue
 T = EventType
 # A period's results, as reports and updates name them; never a cost, a loss or a burn.
 _RESULT = (r"(?:net sales|sales|revenues?|turnover|(?:(?:net|operating|pre-?tax|gross|comparable"
-           r"|underlying|adjusted|organic) )*(?:profits?|income|results?|earnings|margins?)"
-           r"|profit before taxes?|result before taxes?|eps|earnings per share|ebitda|ebit"
+           r"|underlying|adjusted|organic) )*(?:profits?|income|earnings|margins?)"
+           # a result is a period's figure when qualified, not a goal's "Result: 5 meetings"
+           r"|(?:net|operating|pre-?tax|financial|quarterly|annual|comparable) results?"
+           r"|results? (?:before taxes?|for the (?:period|quarter|year|financial year))"
+           r"|profit before taxes?|eps|earnings per share|ebitda|ebit"
            r"|order intake|orders received|order (?:book|backlog)|bookings|mrr|arr|gmv|billings"
            r"|run[- ]?rate)")
 RESULT = rx(rf"\b{_RESULT}\b")
@@ -413,12 +416,31 @@ _ALLOW = {"delayed": frozenset({"plan"}), "jobs": frozenset({"plan"}), "sued": f
 
 
 def setback(clause: str, low: str, ctx: Context) -> Found | None:
-    """A setback in founder, status-page or wire words: churn up, customers or users lost, a
-    launch or an audit slipped, customers unable to work, a lawsuit against us, a key person
-    gone, a deal lost to a rival, redundancies; or None."""
+    """A setback told in words a positive detector would misread: churn up, customers or
+    users lost, a launch or an audit slipped, a deal lost to a rival, a launch that flopped or
+    was cancelled; or None."""
+    return _setback(clause, low, ctx, late=False)
+
+
+def late_setback(clause: str, low: str, ctx: Context) -> Found | None:
+    """A setback the other detectors did not read, tried after them so that an outage, an
+    audit or a departure they know keeps their identity (one event, not two): customers unable
+    to work, a lawsuit against us, a key person gone, a security incident, pay frozen, jobs,
+    units closed, a plan missed; or None."""
+    return _setback(clause, low, ctx, late=True)
+
+
+# Families other detectors also read, in other words: tried after them.
+_LATE = frozenset({"audit failed", "outage", "sued", "departure", "security", "jobs", "closed",
+                   "missed plan"})
+
+
+def _setback(clause: str, low: str, ctx: Context, *, late: bool) -> Found | None:
     wanted = {i for m in _NEEDS.finditer(low) for i in _WANTED[m.group()]}
     for i in sorted(wanted):
         pattern, kind, what = SETBACKS[i][:3]
+        if (what in _LATE) is not late:
+            continue
         m = pattern.search(low)
         if m is None or _undone(low, m, what, ctx) or not _ours(clause, low, m, what, ctx):
             continue
@@ -501,4 +523,4 @@ _WANTED = {lit: frozenset(i for i, (*_, needs) in enumerate(SETBACKS)
                           if any(lit.startswith(n) for n in needs)) for lit in _LITERALS}
 
 
-__all__ = ["SETBACKS", "decline", "setback"]
+__all__ = ["SETBACKS", "decline", "late_setback", "setback"]

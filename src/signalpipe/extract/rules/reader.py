@@ -64,6 +64,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("launch", co.launch),
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
+    ("setback", declines.late_setback),  # "ISO 27018: failed. 8 exceptions."
 )
 LATER_RETRACTED = re.compile(r"\b(?:then|but|and) (?:\w+ )?(?:backed out|pulled out|withdrew"
                              r"|turned (?:it|them|the offer|that) down|declined|passed|"
@@ -290,6 +291,9 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
                     r"|[a-z]{3,})(?:s|ed) )")
 
 
+_UNCUT = frozenset({"decline", "setback"})
+
+
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
     """Cut a clause at " and " when each side holds a cue of its own: "p99 down to 55ms and
     closed Tyrell Bank" states two events; "renewed and expanded" is one."""
@@ -303,11 +307,12 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
         cut, width = joint.start(), len(joint.group())
         left_end = piece.start + cut
         right_start = left_end + width
-        # corporate.py's fallback readings do not change where a clause is cut
+        # corporate.py's fallback readings and declines.py's setbacks do not change where a
+        # clause is cut
         left = {n for pos, these in at if piece.start <= pos < left_end for n in these
-                if not n.startswith("corp_")}
+                if not n.startswith("corp_") and n not in _UNCUT}
         right = {n for pos, these in at if right_start <= pos < piece.end for n in these
-                 if not n.startswith("corp_")}
+                 if not n.startswith("corp_") and n not in _UNCUT}
         if left and right and left != right and len(piece.text[cut + width:].split()) >= 3:
             out.append(Span(piece.start, left_end, piece.text[:cut]))
             out.append(Span(right_start, piece.end, piece.text[cut + width:]))

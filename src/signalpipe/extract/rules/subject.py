@@ -60,7 +60,9 @@ _NOT_NAMES = frozenset(
         # a status page's time window ("Between 14:02 and 15:40 UTC, customers were unable")
         "utc", "gmt", "pst", "pdt", "est", "edt", "cet", "cest", "between",
         # a report's name for the company itself ("The Group's operating loss amounted to")
-        "group", "company"
+        "group", "company",
+        # an audit's type ("SOC 2 Type II: qualified opinion, 3 exceptions")
+        "type", "ii", "iii"
     ])
 
 
