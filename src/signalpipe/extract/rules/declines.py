@@ -21,7 +21,7 @@ from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.headlines import NOT_YET, actor_is_other
 from signalpipe.extract.rules.lexicon import ROLE, rx
 from signalpipe.extract.rules.numbers import Figure, money, percents
-from signalpipe.extract.rules.subject import FIRST_PERSON, is_ours
+from signalpipe.extract.rules.subject import FIRST_PERSON, is_ours, named_subject
 from signalpipe.models import EventType, MetricValue
 
 T = EventType
@@ -449,9 +449,13 @@ def _setback(clause: str, low: str, ctx: Context, *, late: bool) -> Found | None
                 if _SHIPPING.search(m.group()) else kind
         # "Initech went with Globex instead of us" is the prospect's doing, titled from it
         elsewhere = what == "lost deal" and _WENT_ELSEWHERE.match(m.group()) is not None
-        return Found(kind, _identity(what, clause, m.group()),
-                     said(clause, 0 if elsewhere else m.start()), m.start(), negative=True,
-                     relational=elsewhere, allow=_ALLOW.get(what, frozenset()))
+        found = Found(kind, _identity(what, clause, m.group()),
+                      said(clause, 0 if elsewhere else m.start()), m.start(), negative=True,
+                      relational=elsewhere, allow=_ALLOW.get(what, frozenset()))
+        customer = _lost_customer(clause, m, ctx) if what == "lost deal" else None
+        # a deal lost is known by its customer, as the deal readers know it: one event
+        return replace(found, metrics={"customer": customer}, title=f"Lost {customer}") \
+            if customer else found
     return None
 
 
@@ -479,6 +483,19 @@ def _undone(low: str, m: re.Match[str], what: str, ctx: Context) -> bool:
     if what == "outage" and m.group().endswith(("outage", "downtime", "disruption")):
         return _HAPPENED.search(ctx.sentence.lower() or low) is None
     return False
+
+
+_LOST_NAME = re.compile(r"(?i:lost) (?:(?i:the) )?((?:[A-Z][\w&.-]*\s?){1,4}?)\s?"
+                        r"(?:\(|deal\b|contract\b|account\b|renewal\b|to\b)")
+
+
+def _lost_customer(clause: str, m: re.Match[str], ctx: Context) -> str | None:
+    """The customer of a deal lost: the prospect that went elsewhere, or the one named after
+    "lost" ("Lost Citadel Capital ($880k) to Taskara", "lost the Hooli deal to a rival")."""
+    if _WENT_ELSEWHERE.match(m.group()):
+        return named_subject(clause[:m.start()], ctx.company)
+    named = _LOST_NAME.search(clause, m.start())
+    return named.group(1).strip() if named and named.group(1).strip() else None
 
 
 def _ours(clause: str, low: str, m: re.Match[str], what: str, ctx: Context) -> bool:
