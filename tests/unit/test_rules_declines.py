@@ -269,3 +269,16 @@ NOT_LOWLIGHTS = [
 @pytest.mark.parametrize("text", NOT_LOWLIGHTS)
 def test_look_alikes_are_no_lowlights(make_message: MakeMessage, text: str) -> None:
     assert [e for e in chat(make_message, text) if e.polarity is NEG] == [], text
+
+
+def test_a_deal_lost_told_twice_is_one_event(make_message: MakeMessage) -> None:
+    events = chat(make_message, "We lost Crescent Manufacturing. They went with Signalry.",
+                  "Lost Crescent Manufacturing ($880k) to Signalry")
+    assert [(e.event_type, e.polarity, e.title) for e in events] == [
+        (T.ENTERPRISE_DEAL, NEG, "Lost Crescent Manufacturing")]
+
+
+def test_a_report_comparison_is_one_result_not_two(make_message: MakeMessage) -> None:
+    events = news(make_message, "Net profit for the period was EUR 0.2 mn, compared to EUR 1.5 mn "
+                                "in the previous year.")
+    assert len(events) == 1 and events[0].polarity is NEG
