@@ -1,15 +1,28 @@
-"""Results that went the wrong way, told with two figures or a comparison, in any register.
+"""Setbacks told with a comparison or in a founder's, a status page's or a wire's words.
 
-A quarterly report compares ("Operating profit totalled EUR 9.0 mn, down from EUR 9.7 mn",
-"Net profit was EUR 0.2 mn, compared to EUR 1.5 mn a year earlier", "Operating loss
-increased to EUR 17 mn from a loss of EUR 10.8 mn"), a founder's update counts ("we lost 3
-customers this month", "churn ticked up to 4.1%"), a status page and a postmortem say who could
-not work ("customers were unable to log in"), a launch or an audit slips ("we're pushing the v2
-launch to March"). These read before the positive detectors, which would take "Revenue was
-$2.1 million, down 18%" for a figure reached.
+``decline`` reads a period's results that went the wrong way, before the positive detectors
+(which would take "Revenue was $2.1 million, down 18%" for a figure reached): a result below the
+figure it is compared with ("Operating profit totalled EUR 9.0 mn, down from EUR 9.7 mn", "Net
+profit was EUR 0.2 mn, compared to EUR 1.5 mn", "a 3% decrease from the prior year", "weaker
+than expected"), a loss that grew or a result that was a loss ("Operating loss increased to EUR
+17 mn", "amounted to a loss of EUR 0.05"), the outlook the company lowered ("cuts full-year
+revenue guidance", "expects its net sales to decrease"), results falling in words the revenue
+reader does not know ("Revenue dipped 8% MoM", "MRR went backwards", "the decrease in net sales",
+"market share decreased") and results hurt by a named cause ("Fewer multi-buys hurt Acme's
+market share").
 
-What is no setback: a cost, a loss or a latency that fell (good news), a result that rose, a
-figure of someone else's named before the verb, the share price.
+``setback`` (early, where a positive detector would misread the words) and ``late_setback``
+(after the other detectors, so an outage or an audit they know keeps one identity) read churn
+that ticked up, customers and users lost by count, launches, audits and shipments slipped to a
+date, deals lost to a rival, launches that flopped or were cancelled, pay frozen; and customers
+unable to work during an incident, lawsuits against the company, key people handing in notice,
+security incidents in a disclosure's words, job cuts in a report's words, units closed for good,
+audits failed and plans missed.
+
+What is no setback: a cost, a loss or a latency that fell (good news), a result that rose,
+someone else's figures (named before the verb or "for Globex" after it), an analyst's price
+target, a founder's guess, a past problem retold as background, a habit ("I keep postponing"),
+a feared flop, a status page's vocabulary, maintenance announced in advance.
 """
 
 from __future__ import annotations
