@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.headlines import NOT_YET, actor_is_other
@@ -448,9 +449,14 @@ _LATE = frozenset({"audit failed", "outage", "sued", "departure", "security", "j
                    "missed plan"})
 
 
+@lru_cache(maxsize=256)
+def _wanted(low: str) -> tuple[int, ...]:
+    """The families a clause is worth, in order; the early and the late reading share it."""
+    return tuple(sorted({i for m in _NEEDS.finditer(low) for i in _WANTED[m.group()]}))
+
+
 def _setback(clause: str, low: str, ctx: Context, *, late: bool) -> Found | None:
-    wanted = {i for m in _NEEDS.finditer(low) for i in _WANTED[m.group()]}
-    for i in sorted(wanted):
+    for i in _wanted(low):
         pattern, kind, what = SETBACKS[i][:3]
         if (what in _LATE) is not late:
             continue

@@ -192,32 +192,30 @@ STEMS: dict[str, str] = {
                 "didn't manage did not manage wasn't able weren't able",
     # declines.py: results compared and found lower, losses that grew
     "decline": "down from down by down 0 down 1 down 2 down 3 down 4 down 5 down 6 down 7 down 8 "
-               "down 9 down about down some down nearly down almost down more than "
-               "down eur down usd decrease of decline of drop of fall of reduction of "
-               "lower than compared to compared with versus vs$ vs. against loss losses "
-               "negative guidance outlook forecast estimate projection expects$ market share "
-               "passenger number of declining decreasing falling shrinking dropping slipping "
-               "sliding hurt dented$ dents$ squeez weighed on weighs on erod ate into eats into "
-               "contracted compressed narrowed shrank shrunk deteriorat weaker than worse than "
-               "poorer than below decrease in decline in drop in fall in reduction in slump in "
-               "slide in sees$ dipped dips$ sank$ sunk$ tanked cratered went backwards "
-               "moved backwards slid$ took a nosedive nose-dive eroded softened fell off "
-               "decrease$ decline$",
+               "down 9 down about down some down nearly down almost down more than down eur down "
+               "usd decrease of decline of drop of fall of reduction of lower than compared to "
+               "compared with versus vs$ vs. against loss losses negative guidance outlook "
+               "forecast estimate projection expects$ market share passenger declining "
+               "decreasing falling shrinking dropping slipping sliding hurt dented$ dents$ "
+               "squeez weighed on weighs on erod ate into eats into contracted compressed "
+               "narrowed shrank shrunk deteriorat weaker than worse than poorer than below "
+               "decrease in decline in drop in fall in reduction in slump in slide in dipped "
+               "dips$ sank$ sunk$ tanked cratered went backwards moved backwards slid$ nosedive "
+               "nose-dive eroded softened fell off decrease$ decline$ number of",
     # declines.py: churn up, customers lost, launches slipped, outages, lawsuits, departures
     "setback": "churn lost losing lose shed bled said goodbye to pushed$ pushed back pushing$ "
-               "push$ moved$ moved to moving$ move$ slipp slip$ slips$ bumped$ bumping$ delay "
-               "postpon reschedul unable not able experienc down for offline for outage downtime "
+               "push$ moved$ moved to slipp slip$ slips$ bumped$ bumping$ delay postpon "
+               "reschedul unable not able experiencing$ down for offline for outage downtime "
                "disruption sue$ sued$ suit$ lawsuit complaint class action subpoena desist "
                "handed in tendered departs$ departing$ departed$ departure resignation instead "
                "of us over us rather than redundan dismissal job losses freez froze salar wages$ "
-               "pay cut security breach unauthori suspicious intrusion compromised leaked "
+               "pay cut breach incident unauthori suspicious intrusion compromised leaked "
                "exposed stolen attacker flop failure bust$ dud$ fell flat bombed went nowhere "
-               "failed not pass n't pass qualified exception finding conformit came in landed$ "
-               "ended$ finished$ shut clos wind down winding down winds down wound down "
-               "discontinu reduction of reduced by cut by decreased by given notice laid off "
-               "dismissed broken for unavailable for unreachable for failing for cutting cut$ "
-               "reducing reduced shrinking trimm cancel scrap called off calling off pulled "
-               "pulling",
+               "failed not pass n't pass qualified opinion exceptions$ findings$ conformit came "
+               "in shut closing$ wind down winding down winds down wound down discontinu "
+               "reduction of reduced by given notice laid off dismissed broken for unavailable "
+               "for unreachable for failing for cutting$ shrinking$ trimm cancel scrap called "
+               "off calling off",
     # clients.py: a client hiring the company ("TalkTalk hires BAE Systems to investigate")
     "client_engaged": "hire$ hires$ hired$ names$ named$ appoint retain engag taps$ tapped$ "
                       "picks$ picked$ selects$ selected$ chooses$ chose$",
@@ -316,11 +314,12 @@ def _stems(spec: str) -> list[str]:
              "down 0", "down 1", "down 2", "down 3", "down 4", "down 5", "down 6", "down 7",
              "down 8", "down 9", "said goodbye to", "not able", "down for", "offline for",
              "class action", "handed in", "over us", "rather than", "job losses", "market share",
-             "number of", "fell flat", "not pass", "n't pass", "weighed on", "weighs on",
+             "number of", "called off",
+             "fell flat", "not pass", "n't pass", "weighed on", "weighs on",
              "ate into", "eats into", "instead of us", "pay cut", "came in", "wind down",
              "weaker than", "worse than", "poorer than", "decrease in", "decline in", "drop in",
              "fall in", "reduction in", "slump in", "slide in", "given notice", "reduced by",
-             "cut by", "decreased by", "went backwards", "moved backwards", "took a",
+             "decreased by", "went backwards", "moved backwards",
              "fell off", "broken for", "unavailable for", "unreachable for", "failing for",
              "calling off",
              "winds down",
