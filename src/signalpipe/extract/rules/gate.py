@@ -182,7 +182,7 @@ STEMS: dict[str, str] = {
                 "sponsorship suspend halt freezes froze paused junk shut closes capex plug$ "
                 "hiatus ran out runs out fails failed flop ordered to must pay "
                 "to pay dividend expansion books$ booked hit by hurt by cuts$ cut$ slashes "
-                "rejects rejected recall short of "
+                "rejects rejected recall short of hurt$ hurts$ "
                 "missed growth stayed flat remained flat shelving shelved mothball shortage "
                 "compensation damages restitution settlement close$ closing lays off laid off "
                 "freezes hiring hiring freeze quits resigns ousted bankruptcy insolvency "
@@ -192,6 +192,32 @@ STEMS: dict[str, str] = {
                 "delays delayed postpone pushes back pushed back exits exited withdraws "
                 "retreats ends$ ended$ let$ reduction failed to didn't hit did not hit "
                 "didn't manage did not manage wasn't able weren't able",
+    # declines.py: results compared and found lower, losses that grew
+    "decline": "down from down by down 0 down 1 down 2 down 3 down 4 down 5 down 6 down 7 down 8 "
+               "down 9 down about down some down nearly down almost down more than down eur down "
+               "usd decrease of decline of drop of fall of reduction of lower than compared to "
+               "compared with versus vs$ vs. against loss losses negative guidance outlook "
+               "forecast estimate projection expects$ market share passenger declining "
+               "decreasing falling shrinking dropping slipping sliding hurt dented$ dents$ "
+               "squeez weighed on weighs on erod ate into eats into contracted compressed "
+               "narrowed shrank shrunk deteriorat weaker than worse than poorer than below "
+               "decrease in decline in drop in fall in reduction in slump in slide in dipped "
+               "dips$ sank$ sunk$ tanked cratered went backwards moved backwards slid$ nosedive "
+               "nose-dive eroded softened fell off decrease$ decline$ number of",
+    # declines.py: churn up, customers lost, launches slipped, outages, lawsuits, departures
+    "setback": "churn lost losing lose shed bled said goodbye to pushed$ pushed back pushing$ "
+               "push$ moved$ moved to slipp slip$ slips$ bumped$ bumping$ delay postpon "
+               "reschedul unable not able experiencing$ down for offline for outage downtime "
+               "disruption sue$ sued$ suit$ lawsuit complaint class action subpoena desist "
+               "handed in tendered departs$ departing$ departed$ departure resignation instead "
+               "of us over us rather than redundan dismissal job losses freez froze salar wages$ "
+               "pay cut breach incident unauthori suspicious intrusion compromised leaked "
+               "exposed stolen attacker flop failure bust$ dud$ fell flat bombed went nowhere "
+               "failed not pass n't pass qualified opinion exceptions$ findings$ conformit came "
+               "in shut closing$ wind down winding down winds down wound down discontinu "
+               "reduction of reduced by given notice laid off dismissed broken for unavailable "
+               "for unreachable for failing for cutting$ shrinking$ trimm cancel scrap called "
+               "off calling off",
     # clients.py: a client hiring the company ("TalkTalk hires BAE Systems to investigate")
     "client_engaged": "hire$ hires$ hired$ names$ named$ appoint retain engag taps$ tapped$ "
                       "picks$ picked$ selects$ selected$ chooses$ chose$",
@@ -333,6 +359,21 @@ def _stems(spec: str) -> list[str]:
              "hit with", "ran out", "runs out", "ordered to", "must pay", "to pay", "will not",
              "hit by", "hurt by", "stayed flat", "remained flat", "freezes hiring",
              "pushes back", "no longer", "decided not to", "didn't manage", "did not manage",
+             "down from", "down by", "down about", "down some", "down nearly", "down almost",
+             "down more than", "down eur", "down usd", "decrease of", "decline of",
+             "drop of", "fall of", "reduction of", "lower than", "compared to", "compared with",
+             "down 0", "down 1", "down 2", "down 3", "down 4", "down 5", "down 6", "down 7",
+             "down 8", "down 9", "said goodbye to", "not able", "down for", "offline for",
+             "class action", "handed in", "over us", "rather than", "job losses", "market share",
+             "number of", "called off",
+             "fell flat", "not pass", "n't pass", "weighed on", "weighs on",
+             "ate into", "eats into", "instead of us", "pay cut", "came in", "wind down",
+             "weaker than", "worse than", "poorer than", "decrease in", "decline in", "drop in",
+             "fall in", "reduction in", "slump in", "slide in", "given notice", "reduced by",
+             "decreased by", "went backwards", "moved backwards",
+             "fell off", "broken for", "unavailable for", "unreachable for", "failing for",
+             "calling off",
+             "winds down",
              "wasn't able", "weren't able", "failed to",
              # corporate.py's phrases
              "takes over", "took over", "come together", "comes together", "came together",
@@ -353,7 +394,7 @@ def _stems(spec: str) -> list[str]:
              "early access", "guests on", "trading on", "over to", "is offline",
              "are offline", "went offline", "is unavailable", "are unavailable",
              "verified on", "certified on", "review of", "welcomed our", "discord member",
-             "community member", "shut down", "shutting down", "wind down",
+             "community member", "shut down", "shutting down",
              "partner program", "partner programme", "startup program", "startup programme",
              "developer program", "developer programme", "partner network", "inception program",
              "trail of bits", "least authority", "ncc group", "runtime verification",

@@ -481,7 +481,8 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
             r"\b(?:risk of|to avoid|avoid|prevent\w*|minimi[sz]\w*|reduc\w* (?:\w+ )?downtime"
             r"|resilien\w*|in case of|in the event of|could cause"
             r"|may cause|might cause|no (?:customer|user)s? (?:were |was )?(?:affected|impacted)"
-            r"|no impact"
+            r"|no impact|no (?:customer|user)[- ]impact|staging (?:was|is|went|were)"
+            r"|fixed (?:a |an |the )?(?:minor |small |tiny )?(?:bug|issue|glitch)"
             r"|zero impact"
             r"|not (?:affected|impacted)|drill|game ?day|chaos test|simulated|tabletop)\b", whole):
         what = outage.group().lower()

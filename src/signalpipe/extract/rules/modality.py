@@ -46,7 +46,8 @@ PLAN = _rx(
     r"|north star|stretch|ideally|hopeful)")
 HYPOTHETICAL = _rx(r"(?:^|\W)(?:if|unless|assuming|imagine|what if|suppose|supposing"
                    r"|in case(?! you missed)"
-                   r"|whether|when we|once(?! again| more)|even if)\b|^\W*when\b")
+                   r"|whether|when we|once(?! again| more)|even if|worst[- ]case|best[- ]case)\b"
+                   r"|^\W*when\b")
 NEGATION = _rx(r"\b(?:not(?!-)|no(?!\. ?\d)|never|nobody|none|neither|nor|without|didn't|don't"
                r"|doesn't|haven't|hasn't|hadn't|isn't|aren't|wasn't|weren't|won't|wouldn't|can't"
                r"|cannot|couldn't|no longer|yet to|far from|fell through|falls through"

@@ -12,6 +12,7 @@ from signalpipe.extract.rules import (
     community,
     corporate,
     deals,
+    declines,
     founders,
     growth,
     headlines,
@@ -42,6 +43,8 @@ Detector = Callable[[str, str, Context], Found | None]
 # press.
 DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
+    ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
+    ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
     ("funding", rounds.funding), ("acquire_interest", founders.acquire_interest),
     ("acquire_interest", wire.proposal),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
@@ -74,6 +77,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("community_release", community.release),
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
+    ("setback", declines.late_setback),  # "ISO 27018: failed. 8 exceptions."
 )
 LATER_RETRACTED = re.compile(r"\b(?:then|but|and) (?:\w+ )?(?:backed out|pulled out|withdrew"
                              r"|turned (?:it|them|the offer|that) down|declined|passed|"
@@ -307,7 +311,12 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     return hits, rejected
 
 
-_JOINT = re.compile(r" and | as it | as the company |, (?=(?:[A-Z][a-z]{2,}|[a-z]{3,})(?:s|ed) )")
+# ", compared to EUR 1.5 mn" compares a figure with its earlier one: no second event
+_JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][a-z]{2,}"
+                    r"|[a-z]{3,})(?:s|ed) )")
+
+
+_UNCUT = frozenset({"decline", "setback"})
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
@@ -324,11 +333,12 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
         cut, width = joint.start(), len(joint.group())
         left_end = piece.start + cut
         right_start = left_end + width
-        # corporate.py's and community.py's readings do not change where a clause is cut
+        # corporate.py's and community.py's readings and declines.py's setbacks do not change
+        # where a clause is cut
         left = {n for pos, these in at if piece.start <= pos < left_end for n in these
-                if not n.startswith(("corp_", "community_"))}
+                if not n.startswith(("corp_", "community_")) and n not in _UNCUT}
         right = {n for pos, these in at if right_start <= pos < piece.end for n in these
-                 if not n.startswith(("corp_", "community_"))}
+                 if not n.startswith(("corp_", "community_")) and n not in _UNCUT}
         if left and right and left != right and len(piece.text[cut + width:].split()) >= 3:
             out.append(Span(piece.start, left_end, piece.text[:cut]))
             out.append(Span(right_start, piece.end, piece.text[cut + width:]))
@@ -340,7 +350,8 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
 def _cued(piece: Span, at: list[tuple[int, frozenset[str]]]) -> int:
     """How many cues in ``piece`` call a detector that decides where a clause is cut."""
     return sum(1 for pos, these in at if piece.start <= pos < piece.end
-               and any(not n.startswith(("corp_", "community_")) for n in these))
+               and any(not n.startswith(("corp_", "community_")) and n not in _UNCUT
+                       for n in these))
 
 
 def _injected(message: Message, flagged: list[str | None]) -> str | None:

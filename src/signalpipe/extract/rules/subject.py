@@ -53,7 +53,16 @@ _NOT_NAMES = frozenset(
         # an audience metric opening a sentence ("Active users dropped from 5k to 3.2k")
         "active", "paying", "paid", "registered", "daily", "pageviews", "visitors",
         "signups", "downloads", "installs", "subscribers", "traffic", "record", "maus",
-        "daus", "waus", "users"
+        "daus", "waus", "users",
+        # a report's result opening a sentence ("Comparable operating profit decreased by 15%")
+        "comparable", "consolidated", "diluted", "adjusted", "underlying", "organic", "operating",
+        "net", "gross", "pretax", "pre-tax", "quarterly", "annual",
+        # a status page's time window ("Between 14:02 and 15:40 UTC, customers were unable")
+        "utc", "gmt", "pst", "pdt", "est", "edt", "cet", "cest", "between",
+        # a report's name for the company itself ("The Group's operating loss amounted to")
+        "group", "company",
+        # an audit's type ("SOC 2 Type II: qualified opinion, 3 exceptions")
+        "type", "ii", "iii"
     ])
 
 
@@ -123,15 +132,20 @@ def named_subject(head: str, company: re.Pattern[str] | None) -> str | None:
         if _OBJECT_MARK.search(head[max(0, m.start() - 8):m.start()]):
             continue  # "partnership with Initech": a preposition's object, not a subject
         words = m.group().split()
-        while words and (words[0].lower().rstrip(":,!") in _NOT_NAMES
+        while words and (_bare(words[0]) in _NOT_NAMES
                          or words[0].lower() in COMMON_WORDS):
             words = words[1:]  # "New MRR", "The IBM": the capital opens a sentence
-        if not words or (len(words) == 1 and words[0].lower().rstrip(":,!") in _NOT_NAMES):
+        if not words or (len(words) == 1 and _bare(words[0]) in _NOT_NAMES):
             continue
         found = " ".join(words)
     if found is None or (company is not None and company.search(found)):
         return None
     return found
+
+
+def _bare(word: str) -> str:
+    """A word as _NOT_NAMES lists it: "Yesterday's" opens a sentence as "yesterday" does."""
+    return word.lower().rstrip(":,!").removesuffix("'s").removesuffix("\u2019s")
 
 
 _AGENT = re.compile(r"^\s*\w+\s+by\s+(?:the\s+)?(?P<who>[A-Z][\w&'.-]*(?:\s[A-Z][\w&'.-]*)*)")
