@@ -122,6 +122,17 @@ STEMS: dict[str, str] = {
                  "concurrent index size database size image size shrank shrunk beats outperform",
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
              "granted secured landed patent award honor honour voted crowned",
+    # results.py: technical results, audiences and markets in the words posts use for them
+    "results_tech": "per$ per second daily$ messages events requests served processed rows$ "
+                    "ops$ writes$ reads$ queries$ transactions$ records$ "
+                    "documents$ tokens$ calls$ inserts$ faster quicker cheaper smaller lighter "
+                    "leaner efficient times$ fold speedup speed-up boost compression improvement "
+                    "beat$ beats$ outperform outpac outscor squeez eke$ eked wring performance "
+                    "speed throughput efficiency downtime outages incidents stability reliability "
+                    "battery boot$ compile power energy disk storage ram$ frame fps$ bandwidth "
+                    "egress hit rate ratio size write read ingest sync upload interactive "
+                    "contentful lighthouse wall-clock execution processing runtime run time "
+                    "check scan import export index",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
                    "full-time poach "

@@ -482,7 +482,8 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
             r"|resilien\w*|in case of|in the event of|could cause"
             r"|may cause|might cause|no (?:customer|user)s? (?:were |was )?(?:affected|impacted)"
             r"|no impact"
-            r"|zero impact"
+            r"|zero impact|(?:zero|no|without(?: any)?) downtime"
+            r"|downtime budget|error budget"
             r"|not (?:affected|impacted)|drill|game ?day|chaos test|simulated|tabletop)\b", whole):
         what = outage.group().lower()
         if what in SECURITY or "vulnerab" in what or "security" in what:

@@ -34,7 +34,8 @@ PLAN = _rx(
     r"|considering|exploring|in talks|in discussions?|discuss(?:ing)?|pending|wish|want(?:s|ed)? to"
     r"|need(?:s|ed)?\b|require[sd]?\b|wants? us to|asked us to|at risk|risk of|trying to|try to"
     r"|working (?:on|towards?)|close to|almost"
-    r"|(?<!for )(?<!worth )nearly|about to"
+    # "nearly a million operations per second" is a figure rounded, not a thing not yet done
+    r"|(?<!for )(?<!worth )nearly(?! (?:a |half a )?(?:\d|million\b|billion\b))|about to"
     r"|(?<!as )soon\b|upcoming|scheduled|tentative(?:ly)?|let's|lets (?!you\b|us\b|them\b"
     r"|users\b)|prep(?:are|aring)? (?:for|the)"
     r"|in the works|fingers crossed|if all goes well|pray|manifest(?:ing)?|dream|roadmap"

@@ -18,6 +18,7 @@ from signalpipe.extract.rules import (
     longform,
     lowlights,
     modality,
+    results,
     rounds,
     tech,
 )
@@ -57,7 +58,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience),
     ("news_results", headlines.results),
-    ("technical", tech.postmortem), ("technical", growth.technical), ("award", co.award),
+    ("technical", tech.postmortem), ("technical", growth.technical),
+    ("results_tech", results.performance),
+    ("award", co.award),
     ("launch", co.launch),
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),

@@ -1,0 +1,287 @@
+"""Results in the words engineering posts, release notes, founders and wires state them, where
+``growth.technical``, ``growth.users`` and ``company.expansion`` find no reading.
+
+Technical results (shared LABELLING.md: shipped, measured, ours): a rate reached in any unit
+("ingests 1.4 million rows per second", "scales to nearly a million operations per second",
+"1B requests a day"), a multiple over a baseline or a rival ("queries run 10 times faster than
+in v5", "102x faster writes", "4x the throughput of S3"), a benchmark won against a named rival
+("beats ClickHouse by 2x"), a gain in per cent ("squeeze another 50-60% out of it", "a 35%
+performance boost"), any measured quantity moved ("battery life from ~12 hr to ~20 hr") and
+reliability kept ("365 days without downtime"). Audience counted in the units products have
+("10,000 paid developers", "12,000 nodes", "2,500 beta testers", "#1 on GitHub trending",
+"418 users 48 hours after launch"). Markets entered by sector ("enters the healthcare market",
+"our first customer in financial services") or by a place that opened ("opened its third
+location in Austin").
+
+Look-alikes, each checked here: a rate limit, a capacity "up to" or "can" handle, a test's load
+("we sent 50k requests per second"), a rival's or a survey's figures, a bug fixed ("fixed a
+3x slowdown"), headcount ("we're 12 people now"), and a sector named as a market's size.
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Context, Found, said
+from signalpipe.extract.rules.lexicon import NOT_PRODUCTION, rx
+from signalpipe.extract.rules.names import key
+from signalpipe.extract.rules.numbers import percents, short_count
+from signalpipe.models import EventType
+
+T = EventType
+
+# ---------------------------------------------------------------------------------------------
+# Technical results
+
+_WORD_NUM = {"a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0,
+             "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0, "twenty": 20.0,
+             "hundred": 100.0, "half a": 0.5}
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9,
+          "bn": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12}
+# What systems count: rows, events, requests ... (not people: those are audience).
+_UNITS = (r"rows|events|messages|msgs|requests|reqs|queries|operations|ops|writes|reads"
+          r"|transactions|txns?|records|documents|docs|inserts|updates|api calls|calls|tokens"
+          r"|frames|jobs|data ?points|points|metrics|spans|log lines|logs|lines|packets"
+          r"|connections|sessions|files|pages|emails|notifications|webhooks|searches|lookups"
+          r"|predictions|inferences|invocations|executions|builds|deploys|deployments|tasks"
+          r"|workflows|commits|samples|images|videos|checks|verifications|keys|objects|items")
+_PER = (r"(?:/\s?s(?:ec)?|/\s?(?:day|min|hr|hour)|ps|per (?:second|sec|minute|min|hour|day|month)"
+        r"|(?:a|an|each|every) (?:second|minute|hour|day|month)|daily|monthly|weekly)")
+RATE = rx(rf"(?<![\w.])(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:nearly |almost "
+          rf"|over |more than |roughly |about )?(?:a|one|half a))\s?(?P<s>k|m|mn|b|bn|t"
+          rf"|thousand|million|billion|trillion)?\+?\s(?:\w+ ){{0,2}}?(?P<u>{_UNITS})\s?"
+          rf"(?P<per>{_PER})(?!\w)")
+# A total served or processed so far: "crossed 10 billion API calls served", "processed our
+# 100 millionth event".
+TOTAL = rx(rf"(?<![\w.])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|a|one)\s?(?P<s>m|mn|b|bn|t"
+           rf"|million|billion|trillion)(?:th)?\+?\s(?:\w+ ){{0,2}}?(?P<u>{_UNITS})\b")
+TOTAL_VERB = rx(r"\b(?:crossed|passed|surpassed|topped|hit|reached|went past|milestone|served"
+                r"|processed|handled|ingested|indexed|stored|executed|delivered|sent|signed"
+                r"|verified|deployed)\b")
+# Seconds are worth more than days: the least rate per unit of time that is news.
+_FLOOR = {"s": 1_000.0, "min": 50_000.0, "h": 1_000_000.0, "d": 1_000_000.0, "w": 10_000_000.0,
+          "mo": 10_000_000.0}
+_PER_NAME = {"s": "second", "min": "minute", "h": "hour", "d": "day", "w": "week", "mo": "month"}
+# A rate someone reached, sustained or now serves; not one configured, sent or allowed.
+REACHED = rx(r"\b(?:ingest(?:s|ed|ing)?|handl(?:es|ed|ing)|process(?:es|ed|ing)?|serv(?:es|ed"
+             r"|ing)|sustain(?:s|ed|ing)?|scal(?:es|ed|ing) to|reach(?:es|ed)?|achiev(?:es|ed"
+             r"|ing)|hit|hits|hitting|peak(?:s|ed)? (?:at|of)|delivers?|delivered|pushe[sd]"
+             r"|crunch(?:es|ed)|run(?:s|ning)? at|(?:is|are|was|were) doing|now (?:does|do|at)"
+             r"|record|speeds? of|throughput of|rate of|crossed|passed|surpassed|topped"
+             r"|went past|over)\b")
+NOT_REACHED = rx(r"\b(?:rate[- ]limit\w*|limit(?:ed|s)? (?:to|of|at)|quota|throttl\w*|up to"
+                 r"|can (?:handle|process|serve|ingest|scale)|could|capable of|designed (?:to|for)"
+                 r"|theoretical\w*|max(?:imum)?\b|allow(?:s|ed)?|configur\w*|we (?:sent|send"
+                 r"|fired|generated|replayed)|load (?:test\w*|generat\w*|of)|simulat\w*"
+                 r"|target(?:s|ed|ing)?\b|budget|pricing|per month free|free tier|plan includes"
+                 r"|billed|charge[sd]?|costs?\b|fixed|fix(?:es)?\b|bug|regression)\b")
+
+_COMPARE = (r"faster|quicker|cheaper|smaller|lighter|leaner|more efficient|less (?:memory|cpu|ram"
+            r"|storage|disk(?: space)?|bandwidth|power|energy)|lower (?:latency|cost|memory)"
+            r"|higher throughput|more throughput|fewer (?:servers|nodes|machines|resources)"
+            r"|speed-?ups?|improvement|performance (?:improvement|boost|gain|increase)|boost"
+            r"|better (?:performance|throughput|compression)|compression")
+MULTIPLE = rx(rf"(?<![\w.])(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten"
+              rf"|twenty|hundred)\s?(?:x|×|times|-fold|fold)\s(?:(?:\w+ ){{0,3}}?)?"
+              rf"(?P<c>{_COMPARE})(?!\w)"
+              rf"|(?<![\w.])(?P<n2>\d+(?:\.\d+)?|two|three|four|five|ten)\s?(?:x|×|times)"
+              rf" (?:the|our|its) (?:throughput|speed|performance|write speed|read speed"
+              rf"|efficiency)(?!\w)"
+              rf"|\b(?P<n3>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)"
+              rf"[- ]fold (?:\w+ )?(?:faster|speed-?up|improvement|increase|higher|more)"
+              rf"|\b(?:makes?|made|making) (?:\w+ ){{1,4}}?(?P<n4>\d+(?:\.\d+)?|two|three|four"
+              rf"|five|ten)\s?(?:x|×|times) (?:faster|quicker|cheaper|smaller)")
+_WORSE = rx(r"\b(?:slower|worse|more expensive|bigger|larger)\b")
+# "beats ClickHouse by 2x", "outperforms Postgres and MySQL on every query": a named rival.
+RIVAL = re.compile(r"\b(?i:beats?|beat|outperform(?:s|ed|ing)?|outpac(?:es|ed|ing)"
+                   r"|outscor(?:es|ed)) (?P<r>[A-Z][\w.+#-]*(?: [A-Z0-9][\w.+#-]*){0,2})"
+                   r"(?:,? (?:and|or) [A-Z][\w.+#-]*)? (?i:by (?:up to |over |more than )?"
+                   r"(?P<f>[\d.]+ ?(?:x|×|%|times)(?!\w))|on (?:every|all|each|most) "
+                   r"(?:\w+ )?(?:queries|benchmarks?|tests?|workloads?|metrics?))")
+# "squeeze another 50-60% out of it", "a 35% performance boost", "35% faster page loads".
+PERCENT_GAIN = rx(
+    r"(?:squeez\w*|eke[sd]?(?: out)?|gain(?:ed|s)?|got|get|wring\w*|found) (?:another|an extra"
+    r"|a further|an additional|additional|a) (?P<p>[\d.]+(?:-[\d.]+)? ?%) (?:out of|more|of"
+    r" (?:extra )?(?:performance|speed|throughput)|(?:performance|speed|throughput))"
+    r"|(?<![\w.])(?P<q>[\d.]+ ?%) (?:(?:\w+ )?(?:performance|speed|throughput|efficiency)"
+    r" (?:boost|gain|improvement|increase|uplift|win)|(?:faster|quicker|cheaper|smaller|lighter"
+    r"|lower latency|less memory|more throughput|higher throughput)\b)")
+# Any measured quantity moved "from X to Y" in the same unit, for things systems and devices
+# measure ("battery life from ~12 hr to ~20 hr", "boot time from 40 s to 9 s").
+_QUANTITY = (r"battery(?: life)?|boot times?|compile times?|compilation times?|power (?:draw"
+             r"|consumption|usage)|energy (?:use|usage|consumption)|disk (?:usage|space|footprint)"
+             r"|storage (?:footprint|usage)|ram(?: usage)?|frame ?rates?|fps|bandwidth"
+             r"|egress|cache hit (?:rate|ratio)|hit rate|compression ratio|(?:install|download"
+             r"|docker image|container image|wasm|js) size|write speeds?|read speeds?"
+             r"|ingest(?:ion)? (?:speed|rate)|sync times?|upload times?|time to interactive"
+             r"|(?:first|largest) contentful paint|lighthouse score|wall[- ]clock time"
+             r"|execution time|processing time|run ?time|check ?times?|test times?|scan times?"
+             r"|import times?|export times?|index(?:ing)? (?:speed|time)|query speed")
+MOVED = rx(rf"\b(?P<w>{_QUANTITY})\b[^.;]{{0,40}}?\bfrom (?P<a>~?\s?[\d.,]+ ?[a-z%]*) to "
+           rf"(?P<b>~?\s?[\d.,]+ ?[a-z%]*)")
+RANGE = rx(r"\b(?:range|ranging|ranges|tunable|anywhere|varies|vary|varying|between|scale)\b")
+_DIGITS = re.compile(r"[\d.,\s]+")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+# Reliability kept: "365 days without a single minute of downtime", "zero outages in 2024",
+# "our best year on record for stability".
+UPTIME = rx(r"\b(?:\d+|a full|a whole|one full|twelve|six|three) (?:days?|weeks?|months?|years?"
+            r"|quarters?) (?:in a row )?(?:without|with no|with zero) (?:a single |any )?(?:minute"
+            r" of |second of )?(?:downtime|outages?|incidents?|sev ?[0-2]s?)"
+            r"|\bzero (?:downtime|outages|incidents|sev ?[0-2]s?) (?:in|during|for|across|all|this"
+            r"|since) (?:\w+ ){0,2}(?:19|20)?\w+"
+            r"|\b(?:best|most reliable|most stable) (?:year|quarter|month)(?: on record| ever)?"
+            r" (?:for|of) (?:stability|reliability|uptime)")
+# Someone else's or nobody's result: a rival, a survey, a how-to's example, a vendor's claim.
+NOT_OURS = rx(r"\b(?:according to|survey\w*|respondents|report(?:s|ed)? that|study|studies"
+              r"|analysts?|for example|e\.g\.|for instance|imagine|suppose|their|competitors?"
+              r"|rivals?|claims?|claimed|marketing|vendor|in theory|on paper)\b")
+# Not shipped, or a claim against no one in particular: "been testing an internal version",
+# "a heading 'Make Blue 300% faster:'", "up to 50 times faster than the public internet".
+NOT_SHIPPED = rx(r"\b(?:been testing|testing an?|internal (?:version|build)|in (?:a |my |our )?"
+                 r"(?:tests?|testing)|than (?:the )?(?:public internet|traditional|conventional"
+                 r"|legacy systems?|typical|average|standard|other|existing|competing)\b)"
+                 r"|^\W*(?:make|making|get|getting) \w")
+BUG_FIX = rx(r"^\W*(?:fix(?:ed|es)?|bug ?fix\w*|resolved|patched|addressed|regression)\b"
+             r"|\b(?:fixed|fixes|resolved) (?:a |an |the )?(?:bug|issue|regression|problem)")
+# what a benchmark post describes rather than achieves: the set-up and method
+METHOD = rx(r"\b(?:we (?:ran|run|used|use|measured|tested) (?:each|every|the|a|our|with)|setup"
+            r"|set-up|methodology|each run|repeated \d+ times|warm-?up|averaged over|vcpus? and"
+            r"|instance type|we configured)\b")
+
+
+def performance(clause: str, low: str, ctx: Context) -> Found | None:
+    """A technical result in one of the wordings above, or None."""
+    sentence = ctx.sentence.lower() or low
+    if NOT_OURS.search(sentence) or BUG_FIX.search(low) or METHOD.search(sentence) \
+            or NOT_PRODUCTION.search(low) or NOT_SHIPPED.search(low):
+        return None
+    found = _rate(clause, low) or _total(clause, low) or _multiple(clause, low) or _rival(clause) \
+        or _percent_gain(clause, low) or _moved(clause, low) or _uptime(clause, low)
+    if found is None or not _ours(clause, found.trigger, ctx):
+        return None
+    return found
+
+
+def _number(raw: str) -> float:
+    raw = raw.strip().lower()
+    for lead in ("nearly ", "almost ", "over ", "more than ", "roughly ", "about "):
+        raw = raw.removeprefix(lead)
+    if raw in _WORD_NUM:
+        return _WORD_NUM[raw]
+    return float(raw.replace(",", ""))
+
+
+def _per_unit(per: str) -> str:
+    per = per.strip()
+    if per in ("ps", "/s", "/ s", "/sec", "/ sec") or "sec" in per:
+        return "s"
+    for word, unit in (("min", "min"), ("hour", "h"), ("hr", "h"), ("day", "d"),
+                       ("week", "w"), ("month", "mo")):
+        if word in per:
+            return unit
+    return "s"
+
+
+def _rate(clause: str, low: str) -> Found | None:
+    for m in RATE.finditer(low):
+        value = _number(m["n"]) * _SCALE.get(m["s"] or "", 1.0)
+        per = _per_unit(m["per"])
+        if value < _FLOOR[per]:
+            continue
+        reached = REACHED.search(low, max(0, m.start() - 60), m.end() + 30)
+        if reached is None or NOT_REACHED.search(low):
+            continue
+        name = f"{m['u'].replace(' ', '_')}_per_{_PER_NAME[per]}"
+        return Found(T.TECHNICAL_ACHIEVEMENT, {name: round(value)},
+                     f"{short_count(value)} {m['u']} per {_PER_NAME[per]}", m.start())
+    return None
+
+
+def _total(clause: str, low: str) -> Found | None:
+    m = TOTAL.search(low)
+    if m is None or RATE.search(low) or not TOTAL_VERB.search(low) or NOT_REACHED.search(low):
+        return None
+    value = _number(m["n"]) * _SCALE[m["s"]]
+    if value < 100_000_000:
+        return None  # a scale milestone is counted in hundreds of millions
+    name = m["u"].replace(" ", "_")
+    return Found(T.TECHNICAL_ACHIEVEMENT, {f"{name}_total": round(value)},
+                 f"{short_count(value)} {m['u']}", m.start())
+
+
+def _multiple(clause: str, low: str) -> Found | None:
+    m = MULTIPLE.search(low)
+    if m is None:
+        return None
+    raw = m["n"] or m["n2"] or m["n3"] or m["n4"]
+    value = _number(raw)
+    if value <= 1.0 or _WORSE.search(low, m.start(), m.end() + 20):
+        return None
+    what = (m["c"] or "faster").split()[0] if m["c"] else "faster"
+    return Found(T.TECHNICAL_ACHIEVEMENT, {f"{what.replace('-', '')}_x": value},
+                 said(clause, m.start()), m.start())
+
+
+def _rival(clause: str) -> Found | None:
+    m = RIVAL.search(clause)
+    if m is None:
+        return None
+    return Found(T.TECHNICAL_ACHIEVEMENT, {"benchmark_vs": key(m["r"])},
+                 said(clause, m.start()), m.start())
+
+
+def _percent_gain(clause: str, low: str) -> Found | None:
+    m = PERCENT_GAIN.search(low)
+    if m is None:
+        return None
+    pct = percents(m["p"] or m["q"])
+    value = pct[-1].value if pct else 0.0
+    if value < 10:
+        return None  # "a 2% speed-up" is tuning, not news
+    return Found(T.TECHNICAL_ACHIEVEMENT, {"performance_gain_pct": value},
+                 said(clause, m.start()), m.start())
+
+
+def _moved(clause: str, low: str) -> Found | None:
+    m = MOVED.search(low)
+    if m is None:
+        return None
+    before, after = m["a"].strip(" ~"), m["b"].strip(" ~")
+    if _DIGITS.sub("", before) != _DIGITS.sub("", after) or before == after \
+            or RANGE.search(low, max(0, m.start("a") - 30), m.start("a")):
+        return None  # "a tunable range from 1 MHz to 7.2 GHz" is a spec, not a change
+    what = _NON_WORD.sub("_", m["w"]).strip("_")
+    return Found(T.TECHNICAL_ACHIEVEMENT, {what: after}, said(clause, m.start()), m.start())
+
+
+def _uptime(clause: str, low: str) -> Found | None:
+    m = UPTIME.search(low)
+    if m is None:
+        return None
+    # "without downtime" is the result itself, not a negation of it
+    return Found(T.TECHNICAL_ACHIEVEMENT, {"reliability": key(m.group())[:60]},
+                 said(clause, m.start()), m.start(), allow=frozenset({"negation"}))
+
+
+# A name acting as the subject: a capitalised word after the first, or a first word in CamelCase
+# or followed by another capitalised word, then a verb ("ClickHouse ingests", "Bun is").
+_NAME_ACTS = re.compile(
+    r"(?:(?<=\s)[A-Z][a-z][\w.+#-]*|^\W*[A-Z][a-z]+[A-Z]\w*|^\W*[A-Z][a-z]\w*(?= [A-Z]))"
+    r"(?: [\w.+#-]+){0,2}? (?:is|are|was|were|now|ingest(?:s|ed)|handle[sd]|process(?:es|ed)"
+    r"|serve[sd]|runs?|ran|scale[sd]|reache[sd]|hits?|beats?|outperform(?:s|ed)|deliver(?:s|ed)"
+    r"|does|did|gets?|got|claims?|claimed|reports?|reported)\b")
+_POSSESSIVE = re.compile(r"[A-Z][\w.&-]*(?:'s|\u2019s)\s")
+_FIRST_PERSON = rx(r"\b(?:we|we're|we've|our|us|i|i've|my)\b")
+
+
+def _ours(clause: str, at: int, ctx: Context) -> bool:
+    """The result's subject is us, our product, or a system named by a noun ("Search is 5x
+    faster"); another company acting with no word of ours in the sentence ("ClickHouse ingests
+    4M rows per second", "Stripe's API is 2x faster") is not."""
+    head = clause[:at]
+    company = ctx.company
+    if company is not None and company.search(head):
+        return True  # "Acme 2.0 is 4x faster", "Acme's ingest path now handles ..."
+    if not _NAME_ACTS.search(head) and not _POSSESSIVE.search(head):
+        return True
+    return _FIRST_PERSON.search((ctx.sentence or clause).lower()) is not None

@@ -1,0 +1,88 @@
+"""The rules extractor on results as engineering posts, release notes, founders and wires state
+them: technical results in any unit or wording, audiences counted in the units products have,
+and markets entered by sector or by a place opening. Every sentence here is hand-written, in
+several registers (Slack, founder update, changelog, press release, headline), beside
+look-alikes that are a plan, a spec, a rival's or a survey's figures, a how-to or a bug fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from signalpipe.models import EventType, Polarity
+from tests.unit.rules_read import MakeMessage, read
+
+T = EventType
+POS = Polarity.POSITIVE
+
+TECHNICAL = [
+    # a rate reached, in any unit of work and any period
+    "Acme now ingests 1.4 million rows per second on a single node.",
+    "Our API now handles 50,000 requests per second at peak.",
+    "Today we are releasing a new server, written in Rust, that scales to nearly a million "
+    "operations per second on a 4 vCPU machine.",
+    "Sustained 1.2M messages/sec in production during Black Friday with zero downtime.",
+    "Acme scaled to 1B requests a day last month.",
+    # a total served
+    "Acme crossed 10 billion API calls served this year.",
+    # a multiple over a baseline, in x, times or fold
+    "The new storage engine delivers 102x faster writes and 73x faster reads.",
+    "Acme 2.0 is 4 times faster than 1.x on the TPC-H benchmark.",
+    "The new index makes search queries 8 times faster.",
+    "Inference is 2.5x cheaper with the new quantized model.",
+    # a named rival beaten
+    "We beat ClickHouse by 2x on the ClickBench benchmark.",
+    "Acme outperforms Elasticsearch by 3x on indexing throughput.",
+    # a gain in per cent, and any measured quantity moved
+    "We managed to squeeze another 50-60% out of the ingestion path with this change.",
+    "v9.3 changes: power saving added (battery life from ~12 hr to ~20 hr)",
+    "Boot time went from 40 s to 9 s on the new firmware.",
+    # reliability kept
+    "365 days without a single minute of downtime \U0001f389",
+]
+
+NOT_TECHNICAL = [
+    "Our goal is to handle 1 million events per second by Q4.",
+    "We plan to make queries 10x faster in the next release.",
+    "The API is rate limited to 10,000 requests per second per key.",
+    "Acme can handle up to 1M events per second on a single node.",
+    "ClickHouse ingests 4 million rows per second, according to their blog.",
+    "Bun is 3x faster than Node, according to its authors.",
+    "Over 60% of developers say performance is 2x more important than features, according to "
+    "the survey.",
+    "For example, if your query takes 500ms, caching can make it 10x faster.",
+    "Fixed a bug that made sync 3x slower on large repos.",
+    "We ran each benchmark 5 times on a c5.4xlarge with 16 vCPUs and 1 million rows per second "
+    "of load.",
+    "In our load test we sent 50k requests per second against staging.",
+    "The free plan includes 10,000 API calls per month.",
+    "Our competitors claim 5x faster queries.",
+    "The new branch is 4x faster in my local tests.",
+    "Make Acme 300% faster: I've been testing an internal version with some core changes.",
+    "The radio has 400 MHz of bandwidth and a tunable range from 1 MHz to 7.2 GHz.",
+    "Each worker processes 20 jobs per minute.",
+    "Acme streams video with delivery speeds up to 50 times faster than the public internet.",
+]
+
+
+@pytest.mark.parametrize("text", TECHNICAL)
+def test_technical_results_are_read(make_message: MakeMessage, text: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(T.TECHNICAL_ACHIEVEMENT, POS)]
+
+
+@pytest.mark.parametrize("text", NOT_TECHNICAL)
+def test_technical_look_alikes_are_no_results(make_message: MakeMessage, text: str) -> None:
+    assert [e.event_type for e in read(make_message, text)
+            if e.event_type is T.TECHNICAL_ACHIEVEMENT] == []
+
+
+def test_zero_downtime_is_no_incident(make_message: MakeMessage) -> None:
+    events = read(make_message, "We migrated the database with zero downtime.",
+                  "Total downtime budget of 8 seconds per day, per our SLO.")
+    assert [e for e in events if e.polarity is Polarity.NEGATIVE] == []
+
+
+def test_a_rate_is_titled_by_its_figure(make_message: MakeMessage) -> None:
+    [event] = read(make_message, "Acme now ingests 1.4 million rows per second.")
+    assert event.title == "1.4M rows per second"
+    assert event.metrics == {"rows_per_second": 1_400_000}
