@@ -36,6 +36,13 @@ TECHNICAL = [
     "We managed to squeeze another 50-60% out of the ingestion path with this change.",
     "v9.3 changes: power saving added (battery life from ~12 hr to ~20 hr)",
     "Boot time went from 40 s to 9 s on the new firmware.",
+    "This release improves query performance by up to 40%.",
+    "Reduces memory usage by 30% for large workspaces.",
+    "A 40% drop in memory usage after switching allocators.",
+    "Indexing a 1 GB repo now takes 8 seconds, down from 2 minutes.",
+    "The new engine is the fastest open-source time-series database on ClickBench.",
+    "We now store over 2 PB of customer data.",
+    "Our ingest layer now processes 10 GB/s per node.",
     # reliability kept
     "365 days without a single minute of downtime \U0001f389",
 ]
@@ -60,6 +67,9 @@ NOT_TECHNICAL = [
     "Make Acme 300% faster: I've been testing an internal version with some core changes.",
     "The radio has 400 MHz of bandwidth and a tunable range from 1 MHz to 7.2 GHz.",
     "Each worker processes 20 jobs per minute.",
+    "A full backup takes 2 hours, compared to 30 minutes for an incremental one.",
+    "Our bill went from $2k to $5k this month.",
+    "Inference costs $0.10 per 1,000 tokens.",
     "Acme streams video with delivery speeds up to 50 times faster than the public internet.",
 ]
 
@@ -86,3 +96,9 @@ def test_a_rate_is_titled_by_its_figure(make_message: MakeMessage) -> None:
     [event] = read(make_message, "Acme now ingests 1.4 million rows per second.")
     assert event.title == "1.4M rows per second"
     assert event.metrics == {"rows_per_second": 1_400_000}
+
+
+def test_a_cue_of_ours_does_not_cut_another_reading(make_message: MakeMessage) -> None:
+    # "this time" holds no cue of ours: the clause keeps its partner after the comma
+    events = read(make_message, "AstraZeneca bags another cancer drug deal, this time with Acme")
+    assert [e.event_type for e in events] == [T.PARTNERSHIP]

@@ -119,20 +119,22 @@ STEMS: dict[str, str] = {
                  "failover unauthorized access data leak exposed vulnerab security issue "
                  "unauthori leaderboard benchmark deploys builds faster quicker fees size of "
                  "time spent operations per second writes per reads per time it takes "
-                 "concurrent index size database size image size shrank shrunk beats outperform",
+                 "concurrent index size database size image size shrank shrunk beats outperform "
+                 "bill$ bills$",
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
              "granted secured landed patent award honor honour voted crowned",
     # results.py: technical results, audiences and markets in the words posts use for them
-    "results_tech": "per$ per second daily$ messages events requests served processed rows$ "
-                    "ops$ writes$ reads$ queries$ transactions$ records$ "
-                    "documents$ tokens$ calls$ inserts$ faster quicker cheaper smaller lighter "
-                    "leaner efficient times$ fold speedup speed-up boost compression improvement "
-                    "beat$ beats$ outperform outpac outscor squeez eke$ eked wring performance "
-                    "speed throughput efficiency downtime outages incidents stability reliability "
-                    "battery boot$ compile power energy disk storage ram$ frame fps$ bandwidth "
-                    "egress hit rate ratio size write read ingest sync upload interactive "
-                    "contentful lighthouse wall-clock execution processing runtime run time "
-                    "check scan import export index",
+    "results_tech": "per second per$ daily$ rows$ ops$ writes$ reads$ queries$ transactions$ "
+                    "records$ documents$ tokens$ api calls inserts$ messages events requests "
+                    "served processed faster quicker cheaper smaller lighter leaner fold speedup "
+                    "speed-up beat$ beats$ outperform outpac outscor squeez eke$ eked wring "
+                    "performance speed throughput efficiency downtime outage incidents stability "
+                    "reliability battery boot$ compile fps$ bandwidth egress contentful "
+                    "lighthouse runtime execution power consumption power draw energy use "
+                    "disk usage frame rate hit rate write speed read speed memory cpu latency "
+                    "p50 p75 p90 p95 p99 footprint storage bill$ bills$ tb$ pb$ terabyte "
+                    "petabyte gb/s tb/s gbps fastest quickest #1 number one top-ranked "
+                    "down from used to take instead of",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
                    "full-time poach "
@@ -294,6 +296,10 @@ def _stems(spec: str) -> list[str]:
              "hit by", "hurt by", "stayed flat", "remained flat", "freezes hiring",
              "pushes back", "no longer", "decided not to", "didn't manage", "did not manage",
              "wasn't able", "weren't able", "failed to",
+             # results.py's phrases
+             "api calls", "power consumption", "power draw", "energy use", "disk usage",
+             "frame rate", "hit rate", "write speed", "read speed", "number one", "down from",
+             "used to take", "instead of",
              # corporate.py's phrases
              "takes over", "took over", "come together", "comes together", "came together",
              "head office", "credit rating", "capital expenditure", "run out",

@@ -79,7 +79,7 @@ REPORTED = _rx(
     r"|not real|isn't real|role[- ]?play|pretend|make believe|headline (?:idea|suggestion|option)s?"
     r"|suggested (?:headline|copy|tweet)|write (?:that|something like|a post saying)"
     r"|say that we|sample (?:text|data|message|copy|post)|fill in|story idea|imagine"
-    r"|hypothetical\w*|in a parallel universe|joke|jk\b|just kidding|kidding|/s\b|lol jk"
+    r"|hypothetical\w*|in a parallel universe|joke|jk\b|just kidding|kidding|(?<![\w/])/s\b|lol jk"
     r"|we haven't|we have not|it reads well|reads better|wishful|april fools?"
     r"|\[(?:company|name|amount|investor|customer|x+)\]|\{\{|<company>"
     r"|xx+\b|\$x+\b|tk\b)")

@@ -25,7 +25,7 @@ import re
 from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.lexicon import NOT_PRODUCTION, rx
 from signalpipe.extract.rules.names import key
-from signalpipe.extract.rules.numbers import percents, short_count
+from signalpipe.extract.rules.numbers import durations_ms, percents, short_count
 from signalpipe.models import EventType
 
 T = EventType
@@ -58,6 +58,25 @@ TOTAL = rx(rf"(?<![\w.])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|a|one)\s?(?P<
 TOTAL_VERB = rx(r"\b(?:crossed|passed|surpassed|topped|hit|reached|went past|milestone|served"
                 r"|processed|handled|ingested|indexed|stored|executed|delivered|sent|signed"
                 r"|verified|deployed)\b")
+# Data held or moved: "we now store over 2 PB of customer data", "processes 10 GB/s per node".
+VOLUME = rx(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?(?P<u>[tpe]b|terabytes?|petabytes?|exabytes?)\b"
+            r"|(?<![\w.])(?P<r>\d+(?:\.\d+)?)\s?(?P<ru>[gt]b/s|[gt]bps|gigabytes? per second"
+            r"|terabytes? per second)")
+VOLUME_VERB = rx(r"\b(?:stor(?:e|es|ed|ing)|hold(?:s|ing)?|manag(?:e|es|ed|ing)|process(?:es|ed"
+                 r"|ing)?|ingest(?:s|ed|ing)?|index(?:es|ed)?|serv(?:es|ed)|handl(?:es|ed)"
+                 r"|sustain(?:s|ed)?|push(?:es|ed)|moved|migrated|crossed|passed|surpassed)\b")
+# A first place on a public benchmark: "the fastest open-source time-series database on
+# ClickBench", "#1 on TPC-H".
+FIRST_ON = rx(r"(?:\bfastest|\bquickest|\bmost accurate|#1|\bno\. ?1|\bnumber one"
+              r"|\btop[- ]ranked)\b[^.;]{0,50}?\b(?:on|in) (?:the )?(?:[\w.-]*bench\b|tpc-?\w+"
+              r"|[\w.-]+ (?:benchmarks?|leaderboards?))")
+# A task's time now against before: "indexing a 1 GB repo now takes 8 seconds, down from 2
+# minutes", "the suite completes in 90 s versus 12 min before".
+_DUR = r"[\d.,]+ ?(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?)\b"
+TAKES_NOW = rx(rf"\b(?:takes?|runs? in|completes? in|finish(?:es)? in|loads? in)\s(?:only |just "
+               rf"|under |about |~)?(?P<a>{_DUR})[^.;]{{0,30}}?\b(?:down from|compared to"
+               rf"|versus|vs\.?|instead of|(?:it )?used to take|from) (?:about |~|over )?"
+               rf"(?P<b>{_DUR})")
 # Seconds are worth more than days: the least rate per unit of time that is news.
 _FLOOR = {"s": 1_000.0, "min": 50_000.0, "h": 1_000_000.0, "d": 1_000_000.0, "w": 10_000_000.0,
           "mo": 10_000_000.0}
@@ -106,6 +125,18 @@ PERCENT_GAIN = rx(
     r"|(?<![\w.])(?P<q>[\d.]+ ?%) (?:(?:\w+ )?(?:performance|speed|throughput|efficiency)"
     r" (?:boost|gain|improvement|increase|uplift|win)|(?:faster|quicker|cheaper|smaller|lighter"
     r"|lower latency|less memory|more throughput|higher throughput)\b)")
+# A system's figure improved by a share: "improves query performance by up to 40%", "reduces
+# memory usage by 30%", "a 40% drop in memory usage", "60% reduction in p95 latency".
+_SYSTEM = (r"performance|speed|throughput|efficiency|memory(?: usage| footprint)?|cpu(?: usage)?"
+           r"|ram(?: usage)?|latency|latencies|p\d{2,3}|load times?|page loads?|response times?"
+           r"|(?:bundle|binary|image|index|payload|script|app) sizes?|footprint|storage(?: costs?)?"
+           r"|disk usage|(?:cloud|compute|hosting|infra(?:structure)?|aws|gcp|azure) (?:bill|costs?"
+           r"|spend)|build times?|ci times?|query times?|cold starts?|startup times?|error rates?")
+BY_SHARE = rx(rf"\b(?P<v>improv|boost|increas|speed(?:s|ed)? up|accelerat|reduc|cut|lower|decreas"
+              rf"|shr[iu]nk|trim|slash|halv)\w* (?:\w+ ){{0,3}}?(?P<w>{_SYSTEM}) by (?:up to |over "
+              rf"|more than |about |roughly |almost |~)?(?P<p>[\d.]+ ?%)"
+              rf"|(?<![\w.])(?P<q>[\d.]+ ?%) (?:drop|reduction|decrease|cut|improvement|increase"
+              rf"|boost|speed-?up|gain|uplift) in (?:\w+ ){{0,2}}?(?P<w2>{_SYSTEM})\b")
 # Any measured quantity moved "from X to Y" in the same unit, for things systems and devices
 # measure ("battery life from ~12 hr to ~20 hr", "boot time from 40 s to 9 s").
 _QUANTITY = (r"battery(?: life)?|boot times?|compile times?|compilation times?|power (?:draw"
@@ -156,7 +187,8 @@ def performance(clause: str, low: str, ctx: Context) -> Found | None:
             or NOT_PRODUCTION.search(low) or NOT_SHIPPED.search(low):
         return None
     found = _rate(clause, low) or _total(clause, low) or _multiple(clause, low) or _rival(clause) \
-        or _percent_gain(clause, low) or _moved(clause, low) or _uptime(clause, low)
+        or _percent_gain(clause, low) or _moved(clause, low) or _uptime(clause, low) \
+        or _volume(clause, low) or _first_on(clause, low) or _takes_now(clause, low)
     if found is None or not _ours(clause, found.trigger, ctx):
         return None
     return found
@@ -209,6 +241,40 @@ def _total(clause: str, low: str) -> Found | None:
                  f"{short_count(value)} {m['u']}", m.start())
 
 
+def _volume(clause: str, low: str) -> Found | None:
+    m = VOLUME.search(low)
+    if m is None or not VOLUME_VERB.search(low) or NOT_REACHED.search(low):
+        return None
+    if m["n"] is not None:
+        unit = m["u"][0]
+        value = float(m["n"]) * {"t": 1.0, "p": 1e3, "e": 1e6}[unit]
+        if value < 100:
+            return None  # a data milestone is a hundred terabytes or more
+        return Found(T.TECHNICAL_ACHIEVEMENT, {"data_tb": value}, said(clause, m.start()),
+                     m.start())
+    return Found(T.TECHNICAL_ACHIEVEMENT, {"throughput": key(m.group())},
+                 said(clause, m.start()), m.start())
+
+
+def _first_on(clause: str, low: str) -> Found | None:
+    m = FIRST_ON.search(low)
+    if m is None:
+        return None
+    return Found(T.TECHNICAL_ACHIEVEMENT, {"benchmark": key(m.group())[:60]},
+                 said(clause, m.start()), m.start())
+
+
+def _takes_now(clause: str, low: str) -> Found | None:
+    m = TAKES_NOW.search(low)
+    if m is None:
+        return None
+    now, before = durations_ms(m["a"]), durations_ms(m["b"])
+    if not now or not before or now[0].value >= before[0].value:
+        return None  # slower, or no figures: no result
+    return Found(T.TECHNICAL_ACHIEVEMENT, {"duration_ms": round(now[0].value, 1)},
+                 said(clause, m.start()), m.start())
+
+
 def _multiple(clause: str, low: str) -> Found | None:
     m = MULTIPLE.search(low)
     if m is None:
@@ -231,7 +297,7 @@ def _rival(clause: str) -> Found | None:
 
 
 def _percent_gain(clause: str, low: str) -> Found | None:
-    m = PERCENT_GAIN.search(low)
+    m = PERCENT_GAIN.search(low) or BY_SHARE.search(low)
     if m is None:
         return None
     pct = percents(m["p"] or m["q"])
