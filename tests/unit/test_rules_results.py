@@ -102,3 +102,51 @@ def test_a_cue_of_ours_does_not_cut_another_reading(make_message: MakeMessage) -
     # "this time" holds no cue of ours: the clause keeps its partner after the comma
     events = read(make_message, "AstraZeneca bags another cancer drug deal, this time with Acme")
     assert [e.event_type for e in events] == [T.PARTNERSHIP]
+
+
+AUDIENCE = [
+    # counted in the units products have, reached now
+    "Acme passes 10,000 paid developers",
+    "The beta has 2,500 testers signed up.",
+    "The network grew to 12,000 nodes this month.",
+    "We have onboarded 150 new companies since launch.",
+    "Our npm package now gets 1M weekly downloads.",
+    "Over 1,000 teams now use Acme.",
+    "In October, we did 2.3 million verifications!",
+    # a launch window's count, a count moved, a growth rate, a trending list
+    "48 hours after launch: 418 users and 315 monitors created.",
+    "API verifications jumped from 150k in September to 2.3 million in October.",
+    "Weekly active workspaces are up 40% month over month.",
+    "Acme is #1 on GitHub trending today",
+]
+
+NOT_AUDIENCE = [
+    "Our goal is 10,000 users by the end of the year.",
+    "Over 60% of developers say they use AI tools daily, according to the survey.",
+    "Globex now has 5 million users.",
+    "For example, if you have 1,000 users, the free plan costs nothing.",
+    "We need 500 more testers for the beta.",
+    "You can invite up to 50 team members on the Pro plan.",
+    "Acme is used by over 10,000 teams worldwide.",
+    "The cluster has 12 nodes and 3 replicas in staging.",
+    "We just jumped to 800 concurrent users.",
+    "We're now 120 people across three offices.",
+    "500 attendees joined our webinar on Tuesday.",
+]
+
+
+@pytest.mark.parametrize("text", AUDIENCE)
+def test_audiences_in_any_unit_are_read(make_message: MakeMessage, text: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(T.USER_GROWTH, POS)]
+
+
+@pytest.mark.parametrize("text", NOT_AUDIENCE)
+def test_audience_look_alikes_are_no_growth(make_message: MakeMessage, text: str) -> None:
+    assert [e.event_type for e in read(make_message, text)
+            if e.event_type is T.USER_GROWTH] == []
+
+
+def test_a_count_moved_is_titled_by_the_figure_now(make_message: MakeMessage) -> None:
+    [event] = read(make_message, "Docker image pulls grew from 2M to 11M in a few months.")
+    assert event.title == "11M pulls (from 2M)"

@@ -135,6 +135,11 @@ STEMS: dict[str, str] = {
                     "p50 p75 p90 p95 p99 footprint storage bill$ bills$ tb$ pb$ terabyte "
                     "petabyte gb/s tb/s gbps fastest quickest #1 number one top-ranked "
                     "down from used to take instead of",
+    "results_users": "testers nodes validators workspaces projects repos repositories sites "
+                     "websites apps contributors developers devs monitors servers devices "
+                     "instances clusters databases people members users teams companies "
+                     "customers subscribers installs downloads pulls verifications signups "
+                     "sign-ups accounts builders makers households homes trending",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
                    "full-time poach "

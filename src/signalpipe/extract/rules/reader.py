@@ -56,7 +56,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
     ("revenue", growth.revenue),
     ("first_sale", founders.first_sale), ("users", growth.users),
-    ("users", audience),
+    ("users", audience), ("results_users", results.audience_units),
     ("news_results", headlines.results),
     ("technical", tech.postmortem), ("technical", growth.technical),
     ("results_tech", results.performance),

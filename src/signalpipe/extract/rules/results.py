@@ -351,3 +351,96 @@ def _ours(clause: str, at: int, ctx: Context) -> bool:
     if not _NAME_ACTS.search(head) and not _POSSESSIVE.search(head):
         return True
     return _FIRST_PERSON.search((ctx.sentence or clause).lower()) is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# Audiences counted in the units products have
+
+_WHO = (r"testers|nodes|validators|workspaces|projects|repos|repositories|sites|websites|apps"
+        r"|contributors|developers|devs|monitors|servers|devices|instances|clusters|databases"
+        r"|stores|shops|communities|creators|people|players|members|users|teams|companies"
+        r"|customers|organi[sz]ations|orgs|subscribers|installs|downloads|pulls|verifications"
+        r"|signups|sign-ups|accounts|seats|builders|makers|writers|readers|households|homes")
+COUNTED = rx(rf"(?<![\w$€£.,#/-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s?(?P<s>k|m|million"
+             rf"|thousand)?\+?\s(?P<q>(?:(?:daily|weekly|monthly) active |paid |paying |active "
+             rf"|beta |new |unique )?(?:\w+ )?)(?P<u>{_WHO})\b")
+# The count arrived now, or moved: not a description of the company ("used by 10,000 teams").
+ARRIVAL = rx(r"\b(?:cross(?:ed|es|ing)|pass(?:ed|es)|surpass(?:ed|es)|hit|hits|reach(?:ed|es)"
+             r"|top(?:ped|s)|went past|grew to|grown to|jumped to|climbed to|doubled|tripled"
+             r"|milestone|record|onboarded|welcomed|signed up|joined|now (?:use|run|rely|trust"
+             r"|have|has|at|over|more than|gets?|sees?|serves?|powers?|counts?)|are now|is now"
+             r"|is at|are at|we're at|and counting|we did|we (?:served|processed|handled)"
+             r"|(?:hours?|days?|weeks?) (?:after|since|post|into) (?:the |our )?(?:launch"
+             r"|release|going live)|in (?:the|our|its) first (?:\w+ )?(?:hours?|days?|weeks?"
+             r"|months?))\b")
+# A count moved "from X to Y": "API verifications jumped from 150k in September to 2.3 million".
+MOVED_COUNT = rx(rf"\b(?P<u>{_WHO}) (?:\w+ ){{0,2}}?(?:jumped|grew|went|rose|climbed|increased"
+                 rf"|soared|doubled|tripled) from (?P<a>[\d.,]+ ?(?:k|m|million|thousand)?)\b"
+                 rf"[^.;]{{0,30}}? to (?P<b>[\d.,]+ ?(?:k|m|million|thousand)?)(?![\w%])")
+# A count's growth in per cent over a period: "weekly active workspaces are up 40% month over
+# month".
+UP_SHARE = rx(rf"\b(?:(?:daily|weekly|monthly) active |paying |paid |active )(?P<u>{_WHO}) (?:are "
+              rf"|is |were |was )?(?:up|grew|increased|jumped|rose) (?:by )?(?P<p>\d+(?:\.\d+)?)"
+              rf" ?% (?:mom|wow|yoy|qoq|month[- ]over[- ]month|week[- ]over[- ]week"
+              rf"|year[- ]over[- ]year|this (?:week|month|quarter|year)|since)")
+# "#1 on GitHub trending", "trending #1 on GitHub this month".
+TRENDING = rx(r"(?:#1|number one|no\. ?1|top) (?:\w+ )?(?:on|of|in) (?:the )?github(?:'s|\u2019s)?"
+              r" (?:\w+ )?trending|trending #1 on github|#1 trending (?:repo|project) on github")
+NOT_AUDIENCE = rx(r"\b(?:hit (?:errors?|issues?|bugs?|a bug|problems?|timeouts?)|affected"
+                  r"|impacted|inflated|bots?|fake|spam\w*|test accounts|up to|limit\w*|max\w*"
+                  r"|per (?:plan|account|workspace|seat|user)|included|invite|free for|for the"
+                  r" first|team of|employees|staff|headcount|hires?|hiring|we(?:'re| are) (?:now )?"
+                  r"\d+ people|people (?:on|in) (?:the|our) team|survey\w*|respondents|percent"
+                  r"|% of|discounts?|coupons?|waitlist spots|tickets?|attendees|sold out"
+                  # how many at once is load on a system, not an audience
+                  r"|concurrent|simultaneous|at once|online at)\b")
+_AMOUNT = re.compile(r"([\d.,]+)\s?(k|m|million|thousand)?")
+_SCALE_WORD = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
+
+
+def _count(raw: str) -> float:
+    m = _AMOUNT.match(raw.strip())
+    if m is None:
+        return 0.0
+    return float(m[1].replace(",", "") or 0) * _SCALE_WORD.get(m[2] or "", 1.0)
+
+
+def audience_units(clause: str, low: str, ctx: Context) -> Found | None:
+    """An audience counted in any unit and reached now, or moved "from X to Y"."""
+    if NOT_AUDIENCE.search(low):
+        return None
+    trend = TRENDING.search(low)
+    if trend:
+        return Found(T.USER_GROWTH, {"github_trending": "#1"}, said(clause, trend.start()),
+                     trend.start())
+    moved = MOVED_COUNT.search(low)
+    if moved and _count(moved["b"]) > _count(moved["a"]) >= 1:
+        value = _count(moved["b"])
+        return Found(T.USER_GROWTH, {moved["u"].replace("-", ""): round(value)},
+                     f"{short_count(value)} {moved['u']} (from {moved['a'].strip()})",
+                     moved.start())
+    share = UP_SHARE.search(low)
+    if share and float(share["p"]) >= 10:
+        return Found(T.USER_GROWTH, {f"{share['u']}_growth": f"{share['p']}%"},
+                     said(clause, share.start()), share.start())
+    return _arrived(clause, low)
+
+
+def _arrived(clause: str, low: str) -> Found | None:
+    arrival = ARRIVAL.search(low)
+    if arrival is None:
+        return None
+    for m in COUNTED.finditer(low):
+        value = float(m["n"].replace(",", "")) * _SCALE_WORD.get(m["s"] or "", 1.0)
+        unit, qual = m["u"], m["q"].strip()
+        if value < 100 or (unit == "people" and "active" not in qual and not _JOINED.match(
+                low, m.end())):
+            continue  # "we're 12 people" is headcount; "20k weekly active people" is audience
+        name = _NON_WORD.sub("_", f"{qual} {unit}".strip()).strip("_")
+        return Found(T.USER_GROWTH, {name: round(value)},
+                     f"{short_count(value)} {clause[m.start('q'):m.end('u')].strip()}",
+                     min(arrival.start(), m.start()))
+    return None
+
+
+_JOINED = rx(r" (?:\w+ )?(?:signed up|joined|use|used|tried|downloaded|installed|registered)\b")
