@@ -150,3 +150,53 @@ def test_audience_look_alikes_are_no_growth(make_message: MakeMessage, text: str
 def test_a_count_moved_is_titled_by_the_figure_now(make_message: MakeMessage) -> None:
     [event] = read(make_message, "Docker image pulls grew from 2M to 11M in a few months.")
     assert event.title == "11M pulls (from 2M)"
+
+
+MARKETS = [
+    # a sector entered, in wire and founder wording
+    "Acme enters the healthcare market with its first hospital deployment.",
+    "We signed our first customer in the insurance industry this week!",
+    # a place opened, the facility named
+    "Acme opened its third location in Austin on Saturday.",
+    "Opens 3rd Location in Johnson City, TN.",
+    "First Acme store opens in Lyon",
+    # brought to a country, countries counted
+    "Acme brings its payments platform to India",
+    "Acme is now available to customers in Australia and New Zealand.",
+    "We now ship to 40 countries, up from 12 last year.",
+]
+
+NOT_MARKETS = [
+    "The healthcare market is expected to grow 12% a year, says the report.",
+    "We hope to enter the healthcare market next year.",
+    "Our competitor Globex entered the fintech market last month.",
+    "We'd like to bring Acme to Japan eventually.",
+    "We'd love to expand into Asia eventually.",
+    "The team brought donuts to Berlin for the offsite.",
+    "We plan to open our second office in Austin in Q3.",
+    "Globex opened its third store in Lyon.",
+    "First Globex Store opens in Lyon",
+    "Our customers sell in 40 countries.",
+    "Acme is available in 40 countries.",
+    "We are not entering the insurance market.",
+    "Shipping to 40 countries costs extra.",
+    "Could we expand into retail?",
+]
+
+
+@pytest.mark.parametrize("text", MARKETS)
+def test_markets_entered_are_read(make_message: MakeMessage, text: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(T.MARKET_EXPANSION, POS)]
+
+
+@pytest.mark.parametrize("text", NOT_MARKETS)
+def test_market_look_alikes_open_nothing(make_message: MakeMessage, text: str) -> None:
+    assert [e.event_type for e in read(make_message, text)
+            if e.event_type is T.MARKET_EXPANSION] == []
+
+
+def test_a_sector_entered_is_titled_by_it(make_message: MakeMessage) -> None:
+    [event] = read(make_message, "Acme expands into the logistics sector with Globex Freight.")
+    assert event.title == "Entered the logistics market"
+    assert event.metrics == {"sector": "logistics"}

@@ -140,6 +140,12 @@ STEMS: dict[str, str] = {
                      "instances clusters databases people members users teams companies "
                      "customers subscribers installs downloads pulls verifications signups "
                      "sign-ups accounts builders makers households homes trending",
+    "results_market": "enter expands into expanded into expanding into moves into moved into "
+                      "break into breaks into broke into first$ 1st$ store$ location office "
+                      "branch clinic dispensary station$ plant$ factory facility warehouse "
+                      "showroom campus fulfillment brings$ brought bringing rolls out rolled out "
+                      "available to countries markets$ first customer in first client in "
+                      "first deal in ship to ships to shipping to now serving",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
                    "full-time poach "
@@ -305,6 +311,8 @@ def _stems(spec: str) -> list[str]:
              "api calls", "power consumption", "power draw", "energy use", "disk usage",
              "frame rate", "hit rate", "write speed", "read speed", "number one", "down from",
              "used to take", "instead of",
+             "expands into", "expanded into", "expanding into", "moves into", "moved into",
+             "break into", "breaks into", "broke into", "rolls out", "available to",
              # corporate.py's phrases
              "takes over", "took over", "come together", "comes together", "came together",
              "head office", "credit rating", "capital expenditure", "run out",

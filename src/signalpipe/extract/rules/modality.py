@@ -44,7 +44,7 @@ PLAN = _rx(
     r"|ready to (?:move|sign|go)|verbal(?:ly)?|redlines?|negotiat\w*|in legal|with legal"
     r"|in procurement|by tomorrow|tomorrow|tonight|later today|this (?:coming )?(?:week|month)"
     r" we(?:'ll| will)|to be announced|tba\b|tbd\b|estimate[ds]?|hypothes\w*|ambitio\w*"
-    r"|north star|stretch|ideally|hopeful)")
+    r"|north star|stretch|ideally|hopeful|'d (?:love|like|want|hope|prefer) to)")
 HYPOTHETICAL = _rx(r"(?:^|\W)(?:if|unless|assuming|imagine|what if|suppose|supposing"
                    r"|in case(?! you missed)"
                    r"|whether|when we|once(?! again| more)|even if)\b|^\W*when\b")

@@ -47,7 +47,10 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("compliance", co.compliance),
     ("corp_compliance", corporate.compliance),
     ("media", co.media), ("hiring", co.hiring), ("corp_hiring", corporate.hiring),
-    ("shut_down", founders.shut_down), ("expansion", co.expansion),
+    # a sector, a facility or a count of countries first: co.expansion reads any name after
+    # "expands into" as a place ("into the logistics sector with Globex Freight")
+    ("shut_down", founders.shut_down), ("results_market", results.market),
+    ("expansion", co.expansion),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
     ("enterprise_deal", deals.enterprise_deal), ("corp_deal", corporate.enterprise_deal),
     ("enterprise_deal", new_client), ("enterprise_deal", chose_us),
@@ -288,6 +291,9 @@ def _read_body(message: Message, company: re.Pattern[str] | None
 _JOINT = re.compile(r" and | as it | as the company |, (?=(?:[A-Z][a-z]{2,}|[a-z]{3,})(?:s|ed) )")
 
 
+_FALLBACK = ("corp_", "results_")
+
+
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
     """Cut a clause at " and " when each side holds a cue of its own: "p99 down to 55ms and
     closed Tyrell Bank" states two events; "renewed and expanded" is one."""
@@ -301,11 +307,11 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
         cut, width = joint.start(), len(joint.group())
         left_end = piece.start + cut
         right_start = left_end + width
-        # corporate.py's fallback readings do not change where a clause is cut
+        # corporate.py's and results.py's fallback readings do not change where a clause is cut
         left = {n for pos, these in at if piece.start <= pos < left_end for n in these
-                if not n.startswith("corp_")}
+                if not n.startswith(_FALLBACK)}
         right = {n for pos, these in at if right_start <= pos < piece.end for n in these
-                 if not n.startswith("corp_")}
+                 if not n.startswith(_FALLBACK)}
         if left and right and left != right and len(piece.text[cut + width:].split()) >= 3:
             out.append(Span(piece.start, left_end, piece.text[:cut]))
             out.append(Span(right_start, piece.end, piece.text[cut + width:]))

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 
-from signalpipe.extract.rules.found import Context, Found, said
+from signalpipe.extract.rules.found import Context, Found, cased, said
 from signalpipe.extract.rules.lexicon import NOT_PRODUCTION, rx
+from signalpipe.extract.rules.markets import named_place
 from signalpipe.extract.rules.names import key
 from signalpipe.extract.rules.numbers import durations_ms, percents, short_count
 from signalpipe.models import EventType
@@ -444,3 +445,102 @@ def _arrived(clause: str, low: str) -> Found | None:
 
 
 _JOINED = rx(r" (?:\w+ )?(?:signed up|joined|use|used|tried|downloaded|installed|registered)\b")
+
+
+# ---------------------------------------------------------------------------------------------
+# Markets entered by sector, by a place that opened, by a count of countries
+
+_SECTOR = (r"healthcare|health ?care|health|fintech|financial services|banking|insurance"
+           r"|insurtech|retail|e-?commerce|manufacturing|logistics|supply chain|education"
+           r"|edtech|higher ed(?:ucation)?|k-12|government|public sector|federal|defen[cs]e"
+           r"|automotive|energy|utilities|oil and gas|telecoms?|telecommunications|media"
+           r"|gaming|pharma(?:ceutical)?s?|life sciences|biotech|legal|real estate|proptech"
+           r"|hospitality|travel|construction|agriculture|agtech|mining|aerospace|nonprofit"
+           r"|non-profit|cannabis|food and beverage|restaurant|hr tech|martech|crypto|web3")
+SECTOR_ENTERED = rx(
+    rf"\b(?:enter(?:s|ed|ing)?|expand(?:s|ed|ing)? into|mov(?:es|ed|ing) into|break(?:s|ing)?"
+    rf" into|broke into|launch(?:es|ed|ing)? (?:in|into)|debut(?:s|ed)? in) (?:the )?"
+    rf"(?P<v>{_SECTOR}) (?:market|industry|sector|space|vertical)s?\b"
+    rf"|\b(?:first|1st) (?:\w+ )?(?:customer|client|deal|contract|deployment|logo|sale)s? in"
+    rf" (?:the )?(?P<v2>{_SECTOR})(?: (?:market|industry|sector|space|vertical))?\b")
+_FACILITY = (r"(?:store|location|office|branch|shop|restaurant|cafe|clinic|dispensary|station"
+             r"|plant|factory|facility|warehouse|hub|showroom|studio|campus|lab|depot"
+             r"|fulfil?lment cent(?:er|re)|distribution cent(?:er|re)|data cent(?:er|re))s?")
+_ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd"
+            r"|th)|new|newest|flagship|next)")
+_PLACE_NAME = r"(?P<p>[A-Z][\w.'\u2019-]*(?:,? [A-Z][\w.'\u2019-]*){0,3})"
+# "opened its third location in Austin", "Acme opens 3rd location in Johnson City, TN"
+OPENED_AT = re.compile(
+    rf"\b(?i:open(?:s|ed|ing)?|unveil(?:s|ed)?|launch(?:es|ed)?) (?i:its |our |their |a |an |the )?"
+    rf"(?i:{_ORDINAL}) (?:[\w®.'-]+ ){{0,2}}?(?i:{_FACILITY}) (?i:in|at) (?:the )?{_PLACE_NAME}")
+# "First ARCO Station opens in Ciudad Juárez": the facility is the subject of the headline.
+FACILITY_OPENS = re.compile(
+    rf"^\W*(?i:(?:our |the )?{_ORDINAL}) (?P<n>(?:[\w®.'-]+ ){{0,3}}?)(?i:{_FACILITY}) (?i:opens"
+    rf"|opened|is (?:now )?open|now open) (?i:in|at) {_PLACE_NAME}")
+# "Acme brings its payments platform to India", "now available to customers in Australia"
+BROUGHT = rx(r"\b(?:brings?|brought|bringing|rolls? out|rolled out|expands?|expanded)"
+             r" (?:\w+ ){0,4}?to (?:customers in |users in |businesses in )?"
+             r"(?P<r>[a-z][\w ]{1,25}?)(?=[.,;!]|$"
+             r"| (?:and|on|this|today|with|for)\b)"
+             r"|\bnow available to (?:customers|users|businesses|merchants|teams) in (?P<r2>[a-z]"
+             r"[\w ]{1,25}?)(?=[.,;!]|$| (?:and|on|this|today|with|for)\b)")
+# "We now ship to 40 countries, up from 12", "live in 12 new countries"
+COUNTRIES = rx(r"\b(?:now (?:available|live|ship(?:ping)?|sell(?:ing)?|operat\w*) (?:in|to)"
+               r"|(?:launched|expanded|went live|are live|is live) (?:in|to)(?: another)?)"
+               r" (?P<n>\d+) (?:new )?(?:countries|markets|regions)\b"
+               r"|\b(?P<m>\d+) new (?:countries|markets)\b")
+NOT_MARKET = rx(r"\b(?:offsite|off-site|conference|summit|meetup|booth|trip|visit\w*|vacation"
+                r"|holiday|speak\w*|talk|webinar|event|roadshow|hackathon|report|survey"
+                r"|docs?|documentation)\b")
+
+
+def market(clause: str, low: str, ctx: Context) -> Found | None:
+    """A market entered by sector, by a place that opened, or by a count of countries."""
+    if NOT_MARKET.search(low):
+        return None
+    m = SECTOR_ENTERED.search(low)
+    if m:
+        sector = m["v"] or m["v2"]
+        return Found(T.MARKET_EXPANSION, {"sector": key(sector)},
+                     f"Entered the {sector} market", m.start())
+    return _opened_at(clause, ctx) or _brought(clause, low) or _countries(clause, low)
+
+
+def _opened_at(clause: str, ctx: Context) -> Found | None:
+    m = OPENED_AT.search(clause)
+    if m:
+        return Found(T.MARKET_EXPANSION, {"region": key(m["p"])}, f"Opened in {m['p']}",
+                     m.start())
+    m = FACILITY_OPENS.search(clause)
+    if m is None:
+        return None
+    named = m["n"].strip()
+    if named and not (ctx.company is not None and ctx.company.search(named)) \
+            and not _FIRST_PERSON.search(clause.lower()):
+        return None  # "First Globex Store opens in Lyon" is Globex's store
+    # the facility is ours, so a capitalised subject is no third party
+    return Found(T.MARKET_EXPANSION, {"region": key(m["p"])}, f"Opened in {m['p']}", m.start(),
+                 relational=True)
+
+
+def _brought(clause: str, low: str) -> Found | None:
+    m = BROUGHT.search(low)
+    if m is None:
+        return None
+    place = (m["r"] or m["r2"]).strip()
+    region = named_place(place)
+    if region is None or region.start() != 0 or region.group() == "region":
+        return None  # a place must be named: "brings AI to your inbox" opens no market
+    start = m.start("r") if m["r"] else m.start("r2")
+    where = clause[start:start + len(place)]
+    return Found(T.MARKET_EXPANSION, {"region": key(where)}, f"Expanded to {cased(where)}",
+                 m.start())
+
+
+def _countries(clause: str, low: str) -> Found | None:
+    m = COUNTRIES.search(low)
+    if m is None:
+        return None
+    # "up from 12 last year" dates the figure compared, not the news
+    return Found(T.MARKET_EXPANSION, {"countries": int(m["n"] or m["m"])},
+                 said(clause, m.start()), m.start(), allow=frozenset({"old"}))
