@@ -134,7 +134,8 @@ STEMS: dict[str, str] = {
                     "disk usage frame rate hit rate write speed read speed memory cpu latency "
                     "p50 p75 p90 p95 p99 footprint storage bill$ bills$ tb$ pb$ terabyte "
                     "petabyte gb/s tb/s gbps fastest quickest #1 number one top-ranked "
-                    "down from used to take instead of",
+                    "down from used to take instead of magnitude took$ nines$ saves$ saved$ "
+                    "saving$ scans$ scanned traffic bundle binary",
     "results_users": "testers nodes validators workspaces projects repos repositories sites "
                      "websites apps contributors developers devs monitors servers devices "
                      "instances clusters databases people members users teams companies "

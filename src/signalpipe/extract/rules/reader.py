@@ -30,7 +30,7 @@ from signalpipe.extract.rules.gate import cues
 from signalpipe.extract.rules.headlines import namesake, news_veto, untagged
 from signalpipe.extract.rules.layout import list_mail, no_events_here, readable
 from signalpipe.extract.rules.naming import checked
-from signalpipe.extract.rules.subject import OTHER_PEOPLE, third_party
+from signalpipe.extract.rules.subject import FIRST_PERSON, OTHER_PEOPLE, third_party
 from signalpipe.extract.rules.text import Span, clauses, lower, sentences
 from signalpipe.models import EventType, Message
 
@@ -156,11 +156,17 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
         return None  # the person is the subject; hiring() checks whose company it is
     if headline and not _NEWS_VERB.search(clause):
         return None  # "Separate Content Repos Are Here": a title's capitals name no one
-    if found.event_type is EventType.TECHNICAL_ACHIEVEMENT and not _OWNED.search(head):
-        return None  # "Search is 3x faster", "Checkout was down": our system, named by a noun
+    if found.event_type is EventType.TECHNICAL_ACHIEVEMENT:
+        owner = _OWNED.search(head)
+        if owner is None:
+            return None  # "Search is 3x faster", "Checkout was down": our system, named by a noun
+        if _POSSESSIVE.search(owner.group()) and not FIRST_PERSON.search(head) \
+                and not (company is not None and company.search(owner.group())):
+            return f"third party ({owner.group().strip()})"  # "Stripe's API was 2x faster"
     return third_party(head, clause, company)
 
 
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s)\s$")
 # Someone else's system, named as theirs: "Stripe's API was down", "AWS us-east-1 went down".
 _OWNED = re.compile(r"\b[A-Z][\w.&-]*(?:'s|\u2019s)\s|\b(?:AWS|GCP|Azure|Cloudflare|GitHub|Stripe"
                     r"|Google|Microsoft|Slack|Fastly|Vercel|Heroku|Okta|Twilio|OpenAI)\b")

@@ -105,8 +105,8 @@ MULTIPLE = rx(rf"(?<![\w.])(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|seven|eig
               rf"|twenty|hundred)\s?(?:x|×|times|-fold|fold)\s(?:(?:\w+ ){{0,3}}?)?"
               rf"(?P<c>{_COMPARE})(?!\w)"
               rf"|(?<![\w.])(?P<n2>\d+(?:\.\d+)?|two|three|four|five|ten)\s?(?:x|×|times)"
-              rf" (?:the|our|its) (?:throughput|speed|performance|write speed|read speed"
-              rf"|efficiency)(?!\w)"
+              rf" (?:the|our|its) (?:usual |normal |typical |previous |peak )?(?:throughput|speed"
+              rf"|performance|write speed|read speed|efficiency|traffic|load|volume)(?!\w)"
               rf"|\b(?P<n3>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)"
               rf"[- ]fold (?:\w+ )?(?:faster|speed-?up|improvement|increase|higher|more)"
               rf"|\b(?:makes?|made|making) (?:\w+ ){{1,4}}?(?P<n4>\d+(?:\.\d+)?|two|three|four"
@@ -138,13 +138,35 @@ BY_SHARE = rx(rf"\b(?P<v>improv|boost|increas|speed(?:s|ed)? up|accelerat|reduc|
               rf"|more than |about |roughly |almost |~)?(?P<p>[\d.]+ ?%)"
               rf"|(?<![\w.])(?P<q>[\d.]+ ?%) (?:drop|reduction|decrease|cut|improvement|increase"
               rf"|boost|speed-?up|gain|uplift) in (?:\w+ ){{0,2}}?(?P<w2>{_SYSTEM})\b")
+# Said without digits: "improved by an order of magnitude", "used to take minutes now take
+# seconds", "five nines of availability".
+ORDER = rx(r"\b(?:improv|reduc|cut|speed|shr[iu]nk|dropp|lower|faster|cheaper|smaller)\w* "
+           r"(?:\w+ ){0,3}?by (?:an|one|two|three) orders? of magnitude|\b(?:an|one|two|three)?"
+           r" ?orders? of magnitude (?:faster|cheaper|less|smaller|improvement|better|fewer)")
+_UNIT_RANK = {"days": 5, "hours": 4, "minutes": 3, "seconds": 2, "milliseconds": 1}
+WAS_NOW = rx(r"\b(?:used to take|took|would take) (?:several |many |a few |)(?P<a>days|hours"
+             r"|minutes|seconds)\b[^.;]{0,30}?\bnow (?:takes?|run|runs|finish(?:es)?|complete"
+             r"|completes) (?:in )?(?:a few |several |just |only |under |)(?P<b>hours|minutes"
+             r"|seconds|milliseconds)\b")
+NINES = rx(r"\b(?:four|five|six) nines\b")
+# Infrastructure money saved: "moving off Heroku saves us $40k a year in hosting".
+SAVED = rx(r"\bsav(?:e|es|ed|ing) us (?:about |over |around |~)?(?P<m>\$[\d.,]+ ?[km]?)"
+           r"(?: (?:a|per) (?:year|month)|/(?:yr|year|mo|month))")
+_INFRA = rx(r"\b(?:hosting|cloud|aws|gcp|azure|infra\w*|servers?|compute|heroku|bill|moving off"
+            r"|migrat\w+|instances?|cdn|database|storage)\b")
+# Work done in a time: "scans 1 billion rows in under a second".
+IN_TIME = rx(r"\b(?:scan|quer|process|index|sort|aggregat|ingest|join|search|load)\w* (?:\w+ )"
+             r"{0,2}?(?P<n>[\d.,]+ ?(?:k|m|b|bn|million|billion|trillion)?) (?:\w+ )?(?:rows"
+             r"|records|events|documents|vectors|files|lines|points) in (?:under |less than "
+             r"|just |about |~)?(?:a second|a millisecond|[\d.]+ ?(?:ms|milliseconds?|s|seconds?))")
 # Any measured quantity moved "from X to Y" in the same unit, for things systems and devices
 # measure ("battery life from ~12 hr to ~20 hr", "boot time from 40 s to 9 s").
 _QUANTITY = (r"battery(?: life)?|boot times?|compile times?|compilation times?|power (?:draw"
              r"|consumption|usage)|energy (?:use|usage|consumption)|disk (?:usage|space|footprint)"
              r"|storage (?:footprint|usage)|ram(?: usage)?|frame ?rates?|fps|bandwidth"
              r"|egress|cache hit (?:rate|ratio)|hit rate|compression ratio|(?:install|download"
-             r"|docker image|container image|wasm|js) size|write speeds?|read speeds?"
+             r"|docker image|container image|wasm|js|bundle|binary|app|package|image) size"
+             r"|write speeds?|read speeds?"
              r"|ingest(?:ion)? (?:speed|rate)|sync times?|upload times?|time to interactive"
              r"|(?:first|largest) contentful paint|lighthouse score|wall[- ]clock time"
              r"|execution time|processing time|run ?time|check ?times?|test times?|scan times?"
@@ -164,7 +186,7 @@ UPTIME = rx(r"\b(?:\d+|a full|a whole|one full|twelve|six|three) (?:days?|weeks?
             r"|\b(?:best|most reliable|most stable) (?:year|quarter|month)(?: on record| ever)?"
             r" (?:for|of) (?:stability|reliability|uptime)")
 # Someone else's or nobody's result: a rival, a survey, a how-to's example, a vendor's claim.
-NOT_OURS = rx(r"\b(?:according to|survey\w*|respondents|report(?:s|ed)? that|study|studies"
+NOT_OURS = rx(r"(?<=\w )report(?:s|ed)? that|\b(?:according to|survey\w*|respondents|study|studies"
               r"|analysts?|for example|e\.g\.|for instance|imagine|suppose|their|competitors?"
               r"|rivals?|claims?|claimed|marketing|vendor|in theory|on paper)\b")
 # Not shipped, or a claim against no one in particular: "been testing an internal version",
@@ -189,7 +211,8 @@ def performance(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     found = _rate(clause, low) or _total(clause, low) or _multiple(clause, low) or _rival(clause) \
         or _percent_gain(clause, low) or _moved(clause, low) or _uptime(clause, low) \
-        or _volume(clause, low) or _first_on(clause, low) or _takes_now(clause, low)
+        or _volume(clause, low) or _first_on(clause, low) or _takes_now(clause, low) \
+        or _unspoken(clause, low) or _saved(clause, low) or _in_time(clause, low)
     if found is None or not _ours(clause, found.trigger, ctx):
         return None
     return found
@@ -276,6 +299,39 @@ def _takes_now(clause: str, low: str) -> Found | None:
                  said(clause, m.start()), m.start())
 
 
+def _unspoken(clause: str, low: str) -> Found | None:
+    """Results said without a figure of their own: an order of magnitude, minutes to
+    seconds, five nines."""
+    m = ORDER.search(low) or NINES.search(low)
+    if m is not None:
+        return Found(T.TECHNICAL_ACHIEVEMENT, {"result": key(m.group())[:60]},
+                     said(clause, m.start()), m.start())
+    m = WAS_NOW.search(low)
+    if m is None or _UNIT_RANK[m["a"]] <= _UNIT_RANK[m["b"]]:
+        return None
+    # "used to take minutes" is the comparison, not old news
+    return Found(T.TECHNICAL_ACHIEVEMENT, {"result": key(m.group())[:60]},
+                 said(clause, m.start()), m.start(), allow=frozenset({"old"}))
+
+
+def _saved(clause: str, low: str) -> Found | None:
+    m = SAVED.search(low)
+    if m is None or not _INFRA.search(low):
+        return None  # "saves customers $40k a year" is the customer's result
+    return Found(T.TECHNICAL_ACHIEVEMENT, {"infra_saving": m["m"].replace(" ", "")},
+                 said(clause, m.start()), m.start())
+
+
+def _in_time(clause: str, low: str) -> Found | None:
+    m = IN_TIME.search(low)
+    if m is None:
+        return None
+    if _count(m["n"]) < 1_000_000:
+        return None  # a million items in a time is where a speed becomes a result
+    return Found(T.TECHNICAL_ACHIEVEMENT, {"work_in_time": key(m.group())[:60]},
+                 said(clause, m.start()), m.start())
+
+
 def _multiple(clause: str, low: str) -> Found | None:
     m = MULTIPLE.search(low)
     if m is None:
@@ -341,12 +397,20 @@ _POSSESSIVE = re.compile(r"[A-Z][\w.&-]*(?:'s|\u2019s)\s")
 _FIRST_PERSON = rx(r"\b(?:we|we're|we've|our|us|i|i've|my)\b")
 
 
+# Attributed to someone: "..., Globex says."
+_ATTRIBUTED = re.compile(r", (?P<who>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?) (?:says|said|claims|claimed"
+                         r"|reports|reported)\b")
+
+
 def _ours(clause: str, at: int, ctx: Context) -> bool:
     """The result's subject is us, our product, or a system named by a noun ("Search is 5x
     faster"); another company acting with no word of ours in the sentence ("ClickHouse ingests
     4M rows per second", "Stripe's API is 2x faster") is not."""
     head = clause[:at]
     company = ctx.company
+    said_by = _ATTRIBUTED.search(ctx.sentence or clause)
+    if said_by and not (company is not None and company.search(said_by["who"])):
+        return False  # a result someone else states
     if company is not None and company.search(head):
         return True  # "Acme 2.0 is 4x faster", "Acme's ingest path now handles ..."
     if not _NAME_ACTS.search(head) and not _POSSESSIVE.search(head):
@@ -393,10 +457,12 @@ NOT_AUDIENCE = rx(r"\b(?:hit (?:errors?|issues?|bugs?|a bug|problems?|timeouts?)
                   r" first|team of|employees|staff|headcount|hires?|hiring|we(?:'re| are) (?:now )?"
                   r"\d+ people|people (?:on|in) (?:the|our) team|survey\w*|respondents|percent"
                   r"|% of|discounts?|coupons?|waitlist spots|tickets?|attendees|sold out"
+                  r"|webinar|meetup|conference|workshop|livestream|ama|course|class|event"
                   # how many at once is load on a system, not an audience
                   r"|concurrent|simultaneous|at once|online at)\b")
-_AMOUNT = re.compile(r"([\d.,]+)\s?(k|m|million|thousand)?")
-_SCALE_WORD = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
+_AMOUNT = re.compile(r"([\d.,]+)\s?(k|m|bn|b|million|billion|trillion|thousand)?")
+_SCALE_WORD = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
+               "billion": 1e9, "trillion": 1e12}
 
 
 def _count(raw: str) -> float:
@@ -461,7 +527,8 @@ SECTOR_ENTERED = rx(
     rf"\b(?:enter(?:s|ed|ing)?|expand(?:s|ed|ing)? into|mov(?:es|ed|ing) into|break(?:s|ing)?"
     rf" into|broke into|launch(?:es|ed|ing)? (?:in|into)|debut(?:s|ed)? in) (?:the )?"
     rf"(?P<v>{_SECTOR}) (?:market|industry|sector|space|vertical)s?\b"
-    rf"|\b(?:first|1st) (?:\w+ )?(?:customer|client|deal|contract|deployment|logo|sale)s? in"
+    rf"|\b(?:our|signed|landed|closed|won|welcomed|onboarded|got|announced) (?:\w+ )?(?:first|1st)"
+    rf" (?:\w+ )?(?:customer|client|deal|contract|deployment|logo|sale)s? in"
     rf" (?:the )?(?P<v2>{_SECTOR})(?: (?:market|industry|sector|space|vertical))?\b")
 _FACILITY = (r"(?:store|location|office|branch|shop|restaurant|cafe|clinic|dispensary|station"
              r"|plant|factory|facility|warehouse|hub|showroom|studio|campus|lab|depot"
