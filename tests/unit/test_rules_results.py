@@ -210,3 +210,16 @@ def test_a_sector_entered_is_titled_by_it(make_message: MakeMessage) -> None:
     [event] = read(make_message, "Acme expands into the logistics sector with Globex Freight.")
     assert event.title == "Entered the logistics market"
     assert event.metrics == {"sector": "logistics"}
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Here's what's new: search is 3x faster for big workspaces.", "3x faster for big workspaces"),
+    ("Halved our AWS bill this month by moving batch jobs to spot instances.",
+     "Halved our AWS bill this month by moving batch jobs to spot instances"),
+    ("Acme crossed 10 billion API calls served this year.", "10B API calls"),
+])
+def test_a_result_is_titled_from_its_change(make_message: MakeMessage, text: str,
+                                             title: str) -> None:
+    # a contraction ("Here's") is no one else's system; the title shows the change, not "Faster"
+    [event] = read(make_message, text)
+    assert event.title == title

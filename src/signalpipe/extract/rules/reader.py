@@ -166,7 +166,10 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
     return third_party(head, clause, company)
 
 
-_POSSESSIVE = re.compile(r"(?:'s|\u2019s)\s$")
+# a possessive, not a contraction: "Stripe's API", not "There's" or "Today's"
+_POSSESSIVE = re.compile(r"^(?!(?:There|Here|It|That|What|Let|He|She|Who|Where|How|Today|Now"
+                         r"|Everything|Something|Nothing|This|Everyone)(?:'s|\u2019s))"
+                         r"[\w.&-]*(?:'s|\u2019s)\s$")
 # Someone else's system, named as theirs: "Stripe's API was down", "AWS us-east-1 went down".
 _OWNED = re.compile(r"\b[A-Z][\w.&-]*(?:'s|\u2019s)\s|\b(?:AWS|GCP|Azure|Cloudflare|GitHub|Stripe"
                     r"|Google|Microsoft|Slack|Fastly|Vercel|Heroku|Okta|Twilio|OpenAI)\b")

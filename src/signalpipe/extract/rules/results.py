@@ -249,7 +249,7 @@ def _rate(clause: str, low: str) -> Found | None:
             continue
         name = f"{m['u'].replace(' ', '_')}_per_{_PER_NAME[per]}"
         return Found(T.TECHNICAL_ACHIEVEMENT, {name: round(value)},
-                     f"{short_count(value)} {m['u']} per {_PER_NAME[per]}", m.start())
+                     f"{_short(value)} {m['u']} per {_PER_NAME[per]}", m.start())
     return None
 
 
@@ -262,7 +262,7 @@ def _total(clause: str, low: str) -> Found | None:
         return None  # a scale milestone is counted in hundreds of millions
     name = m["u"].replace(" ", "_")
     return Found(T.TECHNICAL_ACHIEVEMENT, {f"{name}_total": round(value)},
-                 f"{short_count(value)} {m['u']}", m.start())
+                 f"{_short(value)} {m['u'].replace('api', 'API')}", m.start())
 
 
 def _volume(clause: str, low: str) -> Found | None:
@@ -330,6 +330,13 @@ def _in_time(clause: str, low: str) -> Found | None:
         return None  # a million items in a time is where a speed becomes a result
     return Found(T.TECHNICAL_ACHIEVEMENT, {"work_in_time": key(m.group())[:60]},
                  said(clause, m.start()), m.start())
+
+
+def _short(value: float) -> str:
+    """1.4M, 10B: a count as a title shows it (short_count stops at millions)."""
+    if value >= 1e9:
+        return f"{value / 1e9:.3g}B" if value < 1e12 else f"{value / 1e12:.3g}T"
+    return short_count(value)
 
 
 def _multiple(clause: str, low: str) -> Found | None:
