@@ -135,7 +135,7 @@ STEMS: dict[str, str] = {
                     "p50 p75 p90 p95 p99 footprint storage bill$ bills$ tb$ pb$ terabyte "
                     "petabyte gb/s tb/s gbps fastest quickest #1 number one top-ranked "
                     "down from used to take instead of magnitude took$ nines$ saves$ saved$ "
-                    "saving$ scans$ scanned traffic bundle binary",
+                    "saving$ scans$ scanned traffic bundle binary concurrent",
     "results_users": "testers nodes validators workspaces projects repos repositories sites "
                      "websites apps contributors developers devs monitors servers devices "
                      "instances clusters databases people members users teams companies "

@@ -78,6 +78,13 @@ TAKES_NOW = rx(rf"\b(?:takes?|runs? in|completes? in|finish(?:es)? in|loads? in)
                rf"|under |about |~)?(?P<a>{_DUR})[^.;]{{0,30}}?\b(?:down from|compared to"
                rf"|versus|vs\.?|instead of|(?:it )?used to take|from) (?:about |~|over )?"
                rf"(?P<b>{_DUR})")
+# Load carried at once: "Scaling Acme to 1 million concurrent connections", "peaked at 250k
+# concurrent viewers" (a capacity a product "supports" is a spec, not a result).
+CONCURRENT = rx(r"\b(?:scal(?:ed|ing|es) (?:\w+ ){0,3}?to|handl(?:ed|es|ing)|serv(?:ed|es|ing)"
+                r"|sustain(?:ed|s|ing)|reach(?:ed|es)|hit|peak(?:ed|s)? (?:at|of)|record (?:of )?)"
+                r" (?:over |more than |nearly |almost |~)?(?P<n>[\d.,]+ ?(?:k|m|million|thousand)?)"
+                r" concurrent (?:connections|users|sessions|requests|streams|players|viewers"
+                r"|websockets|clients)\b")
 # Seconds are worth more than days: the least rate per unit of time that is news.
 _FLOOR = {"s": 1_000.0, "min": 50_000.0, "h": 1_000_000.0, "d": 1_000_000.0, "w": 10_000_000.0,
           "mo": 10_000_000.0}
@@ -212,7 +219,8 @@ def performance(clause: str, low: str, ctx: Context) -> Found | None:
     found = _rate(clause, low) or _total(clause, low) or _multiple(clause, low) or _rival(clause) \
         or _percent_gain(clause, low) or _moved(clause, low) or _uptime(clause, low) \
         or _volume(clause, low) or _first_on(clause, low) or _takes_now(clause, low) \
-        or _unspoken(clause, low) or _saved(clause, low) or _in_time(clause, low)
+        or _unspoken(clause, low) or _saved(clause, low) or _in_time(clause, low) \
+        or _concurrent(clause, low)
     if found is None or not _ours(clause, found.trigger, ctx):
         return None
     return found
@@ -337,6 +345,15 @@ def _short(value: float) -> str:
     if value >= 1e9:
         return f"{value / 1e9:.3g}B" if value < 1e12 else f"{value / 1e12:.3g}T"
     return short_count(value)
+
+
+def _concurrent(clause: str, low: str) -> Found | None:
+    m = CONCURRENT.search(low)
+    if m is None or _count(m["n"]) < 10_000:
+        return None  # ten thousand at once is where load becomes a milestone
+    value = _count(m["n"])
+    return Found(T.TECHNICAL_ACHIEVEMENT, {"concurrent": round(value)},
+                 said(clause, m.start()), m.start())
 
 
 def _multiple(clause: str, low: str) -> Found | None:
