@@ -42,6 +42,11 @@ TECHNICAL = [
     "Acme now scans 1 billion rows in under a second.",
     "We reduced the bundle size from 300kb to 90kb.",
     "Five nines of availability for the whole of Q2.",
+    "Scaling Acme to 1 million concurrent connections",
+    "The stream peaked at 253,112 concurrent viewers during the final.",
+    "prod handled 1.3b events yesterday, new record",
+    "\U0001f4ca 3,300,000,000 events yesterday \U0001f92f all-time high",
+    "Record throughput: 6.8 billion events in a day",
     "This release improves query performance by up to 40%.",
     "Reduces memory usage by 30% for large workspaces.",
     "A 40% drop in memory usage after switching allocators.",
@@ -77,6 +82,9 @@ NOT_TECHNICAL = [
     "Stripe's API was 2x faster after their migration.",
     "Reports that took hours at Globex now take minutes, Globex says.",
     "Acme saves customers $40k a year on average.",
+    # an exact reading, posted again and again with other figures, is a gauge
+    "We just hit 15703 concurrent WebSockets!",
+    "Acme supports 100k concurrent connections per node.",
     "A full backup takes 2 hours, compared to 30 minutes for an incremental one.",
     "Our bill went from $2k to $5k this month.",
     "Inference costs $0.10 per 1,000 tokens.",
@@ -128,6 +136,8 @@ AUDIENCE = [
     "API verifications jumped from 150k in September to 2.3 million in October.",
     "Weekly active workspaces are up 40% month over month.",
     "Acme is #1 on GitHub trending today",
+    # news framed by the sender ("I wanted to share") is no plan
+    "Team, I wanted to share that our user base passed 59 thousand this week.",
 ]
 
 NOT_AUDIENCE = [
@@ -142,6 +152,8 @@ NOT_AUDIENCE = [
     "We just jumped to 800 concurrent users.",
     "We're now 120 people across three offices.",
     "500 attendees joined our webinar on Tuesday.",
+    "458 users hit the login bug this morning, investigating.",
+    "We want to hit 10k users by March.",
 ]
 
 

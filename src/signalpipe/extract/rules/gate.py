@@ -140,7 +140,8 @@ STEMS: dict[str, str] = {
                      "websites apps contributors developers devs monitors servers devices "
                      "instances clusters databases people members users teams companies "
                      "customers subscribers installs downloads pulls verifications signups "
-                     "sign-ups accounts builders makers households homes trending",
+                     "sign-ups accounts builders makers households homes trending user base "
+                     "customer base subscriber base member base",
     "results_market": "enter expands into expanded into expanding into moves into moved into "
                       "break into breaks into broke into first$ 1st$ store$ location office "
                       "branch clinic dispensary station$ plant$ factory facility warehouse "
@@ -314,6 +315,7 @@ def _stems(spec: str) -> list[str]:
              "used to take", "instead of",
              "expands into", "expanded into", "expanding into", "moves into", "moved into",
              "break into", "breaks into", "broke into", "rolls out", "available to",
+             "user base", "customer base", "subscriber base", "member base",
              # corporate.py's phrases
              "takes over", "took over", "come together", "comes together", "came together",
              "head office", "credit rating", "capital expenditure", "run out",

@@ -31,7 +31,10 @@ PLAN = _rx(
     r"|jul|aug|sep|oct|nov|dec)[a-z]*\b)|forecast|projected|projection"
     r"|(?<!data )(?<!new )(?<!ci )(?<!build )(?<!etl )(?<!ingestion )pipeline\b"
     r"|(?<!true )(?<!full )potential(?:ly)?"
-    r"|considering|exploring|in talks|in discussions?|discuss(?:ing)?|pending|wish|want(?:s|ed)? to"
+    r"|considering|exploring|in talks|in discussions?|discuss(?:ing)?|pending|wish"
+    # "I wanted to share that we passed 59k users" frames news, it plans nothing
+    r"|want(?:s|ed)? to(?! (?:share|let (?:you|everyone|you all|the team) know|tell|announce|say"
+    r"|thank|update|give you an update|flag|celebrate))"
     r"|need(?:s|ed)?\b|require[sd]?\b|wants? us to|asked us to|at risk|risk of|trying to|try to"
     r"|working (?:on|towards?)|close to|almost"
     # "nearly a million operations per second" is a figure rounded, not a thing not yet done

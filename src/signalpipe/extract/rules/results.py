@@ -47,6 +47,7 @@ _UNITS = (r"rows|events|messages|msgs|requests|reqs|queries|operations|ops|write
           r"|predictions|inferences|invocations|executions|builds|deploys|deployments|tasks"
           r"|workflows|commits|samples|images|videos|checks|verifications|keys|objects|items")
 _PER = (r"(?:/\s?s(?:ec)?|/\s?(?:day|min|hr|hour)|ps|per (?:second|sec|minute|min|hour|day|month)"
+        r"|in (?:a|one) (?:single )?(?:second|minute|hour|day)"
         r"|(?:a|an|each|every) (?:second|minute|hour|day|month)|daily|monthly|weekly)")
 RATE = rx(rf"(?<![\w.])(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:nearly |almost "
           rf"|over |more than |roughly |about )?(?:a|one|half a))\s?(?P<s>k|m|mn|b|bn|t"
@@ -54,9 +55,11 @@ RATE = rx(rf"(?<![\w.])(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:n
           rf"(?P<per>{_PER})(?!\w)")
 # A total served or processed so far: "crossed 10 billion API calls served", "processed our
 # 100 millionth event".
-TOTAL = rx(rf"(?<![\w.])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|a|one)\s?(?P<s>m|mn|b|bn|t"
-           rf"|million|billion|trillion)(?:th)?\+?\s(?:\w+ ){{0,2}}?(?P<u>{_UNITS})\b")
+TOTAL = rx(rf"(?<![\w.])(?:(?P<long>\d{{1,3}}(?:,\d{{3}}){{2,}})|(?P<n>\d{{1,3}}(?:,\d{{3}})+"
+           rf"|\d+(?:\.\d+)?|a|one)\s?(?P<s>m|mn|b|bn|t|million|billion|trillion))(?:th)?\+?\s"
+           rf"(?:\w+ ){{0,2}}?(?P<u>{_UNITS})\b")
 TOTAL_VERB = rx(r"\b(?:crossed|passed|surpassed|topped|hit|reached|went past|milestone|served"
+                r"|record|all[- ]time high"
                 r"|processed|handled|ingested|indexed|stored|executed|delivered|sent|signed"
                 r"|verified|deployed)\b")
 # Data held or moved: "we now store over 2 PB of customer data", "processes 10 GB/s per node".
@@ -253,7 +256,8 @@ def _rate(clause: str, low: str) -> Found | None:
         if value < _FLOOR[per]:
             continue
         reached = REACHED.search(low, max(0, m.start() - 60), m.end() + 30)
-        if reached is None or NOT_REACHED.search(low):
+        if reached is None or NOT_REACHED.search(low) or not (_round(value)
+                                                              or _PEAK.search(low)):
             continue
         name = f"{m['u'].replace(' ', '_')}_per_{_PER_NAME[per]}"
         return Found(T.TECHNICAL_ACHIEVEMENT, {name: round(value)},
@@ -265,9 +269,9 @@ def _total(clause: str, low: str) -> Found | None:
     m = TOTAL.search(low)
     if m is None or RATE.search(low) or not TOTAL_VERB.search(low) or NOT_REACHED.search(low):
         return None
-    value = _number(m["n"]) * _SCALE[m["s"]]
-    if value < 100_000_000:
-        return None  # a scale milestone is counted in hundreds of millions
+    value = _number(m["long"]) if m["long"] else _number(m["n"]) * _SCALE[m["s"]]
+    if value < 100_000_000 or not (_round(value) or _PEAK.search(low)):
+        return None  # a scale milestone is counted in hundreds of millions, roundly
     name = m["u"].replace(" ", "_")
     return Found(T.TECHNICAL_ACHIEVEMENT, {f"{name}_total": round(value)},
                  f"{_short(value)} {m['u'].replace('api', 'API')}", m.start())
@@ -352,8 +356,20 @@ def _concurrent(clause: str, low: str) -> Found | None:
     if m is None or _count(m["n"]) < 10_000:
         return None  # ten thousand at once is where load becomes a milestone
     value = _count(m["n"])
+    if not _round(value) and not _PEAK.search(m.group()):
+        return None
+
     return Found(T.TECHNICAL_ACHIEVEMENT, {"concurrent": round(value)},
                  said(clause, m.start()), m.start())
+
+
+# A milestone is a round figure ("250k", "1.4 million", "20,000") or a peak or a record; an
+# exact reading ("hit 15703 concurrent WebSockets", repeated with other figures) is a gauge.
+_PEAK = rx(r"\b(?:peak|record|all[- ]time|scal)")
+
+
+def _round(value: float) -> bool:
+    return len(str(int(value)).rstrip("0")) <= 3
 
 
 def _multiple(clause: str, low: str) -> Found | None:
@@ -472,10 +488,16 @@ UP_SHARE = rx(rf"\b(?:(?:daily|weekly|monthly) active |paying |paid |active )(?P
               rf"|is |were |was )?(?:up|grew|increased|jumped|rose) (?:by )?(?P<p>\d+(?:\.\d+)?)"
               rf" ?% (?:mom|wow|yoy|qoq|month[- ]over[- ]month|week[- ]over[- ]week"
               rf"|year[- ]over[- ]year|this (?:week|month|quarter|year)|since)")
+# "our user base passed 59 thousand this week"
+BASE = rx(r"\b(?P<u>user|customer|subscriber|member|install|player|developer) base (?:\w+ ){0,2}?"
+          r"(?:passed|crossed|hit|reached|surpassed|topped|grew to|is now|now at|went past)"
+          r" (?:over |more than )?(?P<n>[\d.,]+ ?(?:k|m|million|thousand)?)(?![\w%])")
 # "#1 on GitHub trending", "trending #1 on GitHub this month".
 TRENDING = rx(r"(?:#1|number one|no\. ?1|top) (?:\w+ )?(?:on|of|in) (?:the )?github(?:'s|\u2019s)?"
               r" (?:\w+ )?trending|trending #1 on github|#1 trending (?:repo|project) on github")
-NOT_AUDIENCE = rx(r"\b(?:hit (?:errors?|issues?|bugs?|a bug|problems?|timeouts?)|affected"
+NOT_AUDIENCE = rx(r"\b(?:hit (?:the |a |an |our )?(?:\w+ )?(?:errors?|issues?|bugs?|problems?"
+                  r"|timeouts?|outages?|incidents?)|(?:users|customers|accounts|people|teams"
+                  r"|members) (?:were |got )?hit\b|affected"
                   r"|impacted|inflated|bots?|fake|spam\w*|test accounts|up to|limit\w*|max\w*"
                   r"|per (?:plan|account|workspace|seat|user)|included|invite|free for|for the"
                   r" first|team of|employees|staff|headcount|hires?|hiring|we(?:'re| are) (?:now )?"
@@ -510,6 +532,11 @@ def audience_units(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.USER_GROWTH, {moved["u"].replace("-", ""): round(value)},
                      f"{short_count(value)} {moved['u']} (from {moved['a'].strip()})",
                      moved.start())
+    base = BASE.search(low)
+    if base and _count(base["n"]) >= 100:
+        value = _count(base["n"])
+        return Found(T.USER_GROWTH, {f"{base['u']}s": round(value)},
+                     f"{short_count(value)} {base['u']}s", base.start())
     share = UP_SHARE.search(low)
     if share and float(share["p"]) >= 10:
         return Found(T.USER_GROWTH, {f"{share['u']}_growth": f"{share['p']}%"},
