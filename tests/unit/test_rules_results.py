@@ -186,6 +186,10 @@ MARKETS = [
     "Acme brings its payments platform to India",
     "Acme is now available to customers in Australia and New Zealand.",
     "We now ship to 40 countries, up from 12 last year.",
+    # live in a place, in chat and emoji wording
+    "first customers in finland are live as of today so we're officially in finland",
+    "\U0001f4cd Dublin office open \U0001f942",
+    "We're now live in Mexico!",
 ]
 
 NOT_MARKETS = [
@@ -203,6 +207,9 @@ NOT_MARKETS = [
     "We are not entering the insurance market.",
     "Shipping to 40 countries costs extra.",
     "Could we expand into retail?",
+    "Research office is open again after the holidays.",
+    "We're officially in talks with Globex.",
+    "The Globex London office is now open.",
 ]
 
 

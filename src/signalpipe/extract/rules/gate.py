@@ -147,7 +147,8 @@ STEMS: dict[str, str] = {
                       "branch clinic dispensary station$ plant$ factory facility warehouse "
                       "showroom campus fulfillment brings$ brought bringing rolls out rolled out "
                       "available to countries markets$ first customer in first client in "
-                      "first deal in ship to ships to shipping to now serving",
+                      "first deal in ship to ships to shipping to now serving officially "
+                      "finally live$ open$",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
                    "full-time poach "

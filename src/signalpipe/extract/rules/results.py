@@ -607,6 +607,14 @@ COUNTRIES = rx(r"\b(?:now (?:available|live|ship(?:ping)?|sell(?:ing)?|operat\w*
                r"|(?:launched|expanded|went live|are live|is live) (?:in|to)(?: another)?)"
                r" (?P<n>\d+) (?:new )?(?:countries|markets|regions)\b"
                r"|\b(?P<m>\d+) new (?:countries|markets)\b")
+# "we're officially in finland", "first customers in japan are live", "Dublin office open"
+LIVE_IN = rx(r"\b(?:we're|we are|we've|now) (?:now |officially |finally )+(?:live |open |operating"
+             r" |launched )?in (?P<r>[a-z][\w ]{1,25}?)(?=[.,;!?]|$| (?:and|as|on|this|today|with"
+             r"|for|so)\b)|\bfirst (?:\w+ )?(?:customers?|clients?|users?|merchants?) in"
+             r" (?P<r2>[a-z][\w ]{1,25}?) (?:are|is|went|go|have gone) live\b")
+PLACE_OPEN = re.compile(r"(?P<p>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?) (?i:office|hub|branch|store"
+                        r"|data cent(?:er|re)|region) (?i:is )?(?i:now |officially )?(?i:open|live)"
+                        r"\b")
 NOT_MARKET = rx(r"\b(?:offsite|off-site|conference|summit|meetup|booth|trip|visit\w*|vacation"
                 r"|holiday|speak\w*|talk|webinar|event|roadshow|hackathon|report|survey"
                 r"|docs?|documentation)\b")
@@ -621,7 +629,27 @@ def market(clause: str, low: str, ctx: Context) -> Found | None:
         sector = m["v"] or m["v2"]
         return Found(T.MARKET_EXPANSION, {"sector": key(sector)},
                      f"Entered the {sector} market", m.start())
-    return _opened_at(clause, ctx) or _brought(clause, low) or _countries(clause, low)
+    return _opened_at(clause, ctx) or _brought(clause, low) or _countries(clause, low) \
+        or _live_in(clause, low)
+
+
+def _live_in(clause: str, low: str) -> Found | None:
+    m = LIVE_IN.search(low)
+    if m is not None:
+        group = "r" if m["r"] else "r2"
+        place = named_place(m[group])
+        if place is not None and place.start() == 0 and place.group() != "region":
+            where = clause[m.start(group):m.start(group) + place.end()]
+            return Found(T.MARKET_EXPANSION, {"region": key(where)},
+                         f"Expanded to {cased(where)}", m.start())
+    opened = PLACE_OPEN.search(clause)
+    if opened is None:
+        return None
+    place = named_place(opened["p"].lower())
+    if place is None or place.start() != 0:
+        return None  # "Research office is open" names no place
+    return Found(T.MARKET_EXPANSION, {"region": key(opened["p"])}, f"Opened in {opened['p']}",
+                 opened.start(), relational=True)
 
 
 def _opened_at(clause: str, ctx: Context) -> Found | None:
