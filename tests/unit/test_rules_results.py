@@ -242,3 +242,18 @@ def test_a_result_is_titled_from_its_change(make_message: MakeMessage, text: str
     # a contraction ("Here's") is no one else's system; the title shows the change, not "Faster"
     [event] = read(make_message, text)
     assert event.title == title
+
+
+def test_a_city_opened_and_its_country_are_one_expansion(make_message: MakeMessage) -> None:
+    events = read(make_message, "\U0001f4cd Helsinki office open \U0001f942",
+                  "first customers in finland are live as of today so we're officially in "
+                  "finland")
+    assert [e.event_type for e in events] == [T.MARKET_EXPANSION]
+    assert len(events[0].source_message_ids) == 2
+
+
+def test_one_scale_figure_under_two_names_is_one_result(make_message: MakeMessage) -> None:
+    events = read(make_message, "Record throughput: 3 billion events in a day",
+                  "We now process 3B events per day in production.")
+    assert [e.event_type for e in events] == [T.TECHNICAL_ACHIEVEMENT]
+    assert len(events[0].source_message_ids) == 2

@@ -27,7 +27,7 @@ from signalpipe.extract.rules.lexicon import NOT_PRODUCTION, rx
 from signalpipe.extract.rules.markets import named_place
 from signalpipe.extract.rules.names import key
 from signalpipe.extract.rules.numbers import durations_ms, percents, short_count
-from signalpipe.models import EventType
+from signalpipe.models import EventType, MetricValue
 
 T = EventType
 
@@ -554,7 +554,8 @@ def _arrived(clause: str, low: str) -> Found | None:
         if value < 100 or (unit == "people" and "active" not in qual and not _JOINED.match(
                 low, m.end())):
             continue  # "we're 12 people" is headcount; "20k weekly active people" is audience
-        name = _NON_WORD.sub("_", f"{qual} {unit}".strip()).strip("_")
+        # people counted are users: one figure, one name, so mentions merge with growth.users
+        name = _NON_WORD.sub("_", f"{qual} {unit}".strip()).strip("_").replace("people", "users")
         return Found(T.USER_GROWTH, {name: round(value)},
                      f"{short_count(value)} {clause[m.start('q'):m.end('u')].strip()}",
                      min(arrival.start(), m.start()))
@@ -690,3 +691,48 @@ def _countries(clause: str, low: str) -> Found | None:
     # "up from 12 last year" dates the figure compared, not the news
     return Found(T.MARKET_EXPANSION, {"countries": int(m["n"] or m["m"])},
                  said(clause, m.start()), m.start(), allow=frozenset({"old"}))
+
+
+# ---------------------------------------------------------------------------------------------
+# Identity: one result told in other words in another message of the batch
+
+# A city opened names its country's market: "Helsinki office open" and "we're live in Finland"
+# are one expansion. The cities are those lexicon.REGION knows.
+_COUNTRY_OF = {
+    "london": "uk", "manchester": "uk", "edinburgh": "uk", "paris": "france",
+    "berlin": "germany", "munich": "germany", "frankfurt": "germany", "amsterdam": "netherlands",
+    "dublin": "ireland", "madrid": "spain", "barcelona": "spain", "lisbon": "portugal",
+    "stockholm": "sweden", "copenhagen": "denmark", "oslo": "norway", "helsinki": "finland",
+    "zurich": "switzerland", "vienna": "austria", "warsaw": "poland", "prague": "czech republic",
+    "tallinn": "estonia", "milan": "italy", "brussels": "belgium", "tel aviv": "israel",
+    "bangalore": "india", "bengaluru": "india", "mumbai": "india", "delhi": "india",
+    "tokyo": "japan", "osaka": "japan", "seoul": "south korea", "sydney": "australia",
+    "melbourne": "australia", "auckland": "new zealand", "toronto": "canada",
+    "vancouver": "canada", "montreal": "canada", "sao paulo": "brazil", "são paulo": "brazil",
+    "mexico city": "mexico", "bogota": "colombia", "bogotá": "colombia", "lagos": "nigeria",
+    "nairobi": "kenya", "cape town": "south africa", "johannesburg": "south africa",
+    "riyadh": "saudi arabia", "doha": "qatar", "cairo": "egypt", "dubai": "uae",
+    "kuala lumpur": "malaysia", "jakarta": "indonesia", "bangkok": "thailand",
+    "manila": "philippines", "ho chi minh": "vietnam", "hanoi": "vietnam",
+    "shanghai": "china", "beijing": "china", "shenzhen": "china", "united kingdom": "uk",
+    "u.k.": "uk", "england": "uk", "scotland": "uk", "wales": "uk",
+}
+
+
+def market_key(region: str) -> str:
+    """The market a region names, for identity: a known city's country ("Helsinki" ->
+    "finland"), else the region itself in lower case."""
+    low = " ".join(region.lower().split())
+    return _COUNTRY_OF.get(low, low)
+
+
+def scale_key(metrics: dict[str, MetricValue]) -> float | None:
+    """The one large figure a technical result is told by ("3B events per day", "Record
+    throughput: 3 billion events in a day"), or None: one figure under two names is one
+    result."""
+    if len(metrics) != 1:
+        return None
+    value = next(iter(metrics.values()))
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 1_000_000:
+        return None
+    return float(value)
