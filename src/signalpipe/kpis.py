@@ -188,6 +188,24 @@ def ledger(rows: Sequence[KpiObservation], *, since: date | None = None,
     return sorted(lines, key=lambda line: (rank.get(line.metric, len(rank)), line.metric))
 
 
+SAME_QUANTITY = (frozenset({"arr", "mrr"}),)
+"""KPIs that state one quantity in different units (ARR is twelve times MRR)."""
+
+
+def latest_of_each(lines: Sequence[KpiLine]) -> list[KpiLine]:
+    """`lines` without a KPI that an equivalent one stated later supersedes: with ARR last said
+    in July and MRR in September, a table showing both would set a stale ARR beside the current
+    MRR (a founder's "$10k ARR" in July and "$4k MRR" in September read as a contradiction).
+    Stated on the same day, both stay."""
+    stale = set()
+    for group in SAME_QUANTITY:
+        found = [line for line in lines if line.metric in group]
+        if len(found) > 1:
+            last = max(line.now.observed_on for line in found)
+            stale |= {line.metric for line in found if line.now.observed_on < last}
+    return [line for line in lines if line.metric not in stale]
+
+
 def parse_day(text: str) -> date:
     return datetime.fromisoformat(text).date() if "T" in text else date.fromisoformat(text)
 

@@ -155,3 +155,33 @@ def test_money_formatting() -> None:
     assert (money(12_000_000), money(2_500_000_000), money(750_000), money(12)) == (
         "$12M", "$2.5B", "$750K", "$12")
     assert one_money("$1460k ACV and $1.46 million and $200k") == "$1.46M ACV and $1.46M and $200K"
+
+
+def test_the_company_is_named_as_its_messages_write_it() -> None:
+    events = [*arr_events(), event(EventType.PRODUCT_LAUNCH, Severity.HIGH,
+                                   "Launched ScaleFlow 2.0", "2026-01-12", "l1")]
+    doc = build(events, company_id="scaleflow", context=context(events))
+    assert doc.subject.startswith("ScaleFlow update, January 2026")
+    assert "Here is ScaleFlow's update" in body(doc)
+    # the setting wins; a lower-case handle or domain never does
+    named = build(events, company_id="scaleflow",
+                  context=context(events, company_name="Scaleflow Labs"))
+    assert named.company == "Scaleflow Labs"
+    quiet = [event(EventType.PRODUCT_LAUNCH, Severity.HIGH, "Moved docs to scaleflow.io")]
+    assert build(quiet, company_id="scaleflow", context=context(quiet)).company == "Scaleflow"
+    assert any("update.company_name is not set" in n and "'Scaleflow'" in n
+               for n in build(quiet, company_id="scaleflow", context=context(quiet)).notes)
+    assert not any("company_name" in n for n in named.notes)
+
+
+def test_a_run_rate_stated_later_supersedes_the_other_unit() -> None:
+    events = [event(EventType.REVENUE_MILESTONE, Severity.HIGH, "ARR reached $10K",
+                    "2026-01-05", "r1", arr_usd=10_000),
+              event(EventType.REVENUE_MILESTONE, Severity.HIGH, "MRR reached $4K",
+                    "2026-01-20", "r2", mrr_usd=4_000)]
+    doc = build(events, company_id="scaleflow", context=context(events))
+    assert [line.metric for line, _ in doc.kpis] == ["mrr"]
+    same_day = [*events, event(EventType.REVENUE_MILESTONE, Severity.HIGH, "ARR at $48K",
+                               "2026-01-20", "r3", arr_usd=48_000)]
+    both = build(same_day, company_id="scaleflow", context=context(same_day))
+    assert [line.metric for line, _ in both.kpis] == ["arr", "mrr"]

@@ -9,7 +9,8 @@ carries citations (footnotes) to the messages that state it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from email.utils import parseaddr
@@ -21,6 +22,7 @@ from signalpipe.kpis import (
     KpiLine,
     KpiObservation,
     event_date,
+    latest_of_each,
     ledger,
     show,
     show_change,
@@ -124,8 +126,23 @@ def one_money(text: str) -> str:
     return _MONEY.sub(sub, text)
 
 
-def company_name(company_id: str, settings: UpdateSettings) -> str:
-    return settings.company_name or company_id.replace("-", " ").replace("_", " ").title()
+def company_name(company_id: str, settings: UpdateSettings, texts: Iterable[str] = ()) -> str:
+    """The name as the company writes it: the setting, else the spelling of the id most often
+    found in `texts` (evidence and titles: "ScaleFlow", never "Scaleflow"), else the id
+    title-cased. An all-lowercase spelling (a domain, a handle) never wins."""
+    if settings.company_name:
+        return settings.company_name
+    words = company_id.replace("-", " ").replace("_", " ").split()
+    fallback = " ".join(words).title()
+    if not words:
+        return company_id
+    pattern = re.compile(r"(?<![\w.@/])" + r"[\s_-]?".join(map(re.escape, words)) + r"(?![\w@])",
+                         re.IGNORECASE)
+    seen = Counter(m.group(0) for text in texts for m in pattern.finditer(text))
+    written = [form for form in seen if form != form.lower()]
+    # Mixed case beats capitals ("TinyPilot" over a shouted "TINYPILOT"), then the most often
+    # written, then the first met.
+    return max(written, key=lambda f: (not f.isupper(), seen[f])) if written else fallback
 
 
 class _Cites:
@@ -198,12 +215,13 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
           context: UpdateContext | None = None) -> UpdateDoc:
     ctx = context or UpdateContext()
     s = ctx.settings
-    company = company_name(company_id, s)
+    company = company_name(company_id, s, (t for e in events for t in (e.title, e.evidence)))
     cites = _Cites(ctx.messages, s)
     days = {mid: m.timestamp.date() for mid, m in ctx.messages.items()}
     dated = [(e, event_date(e, days)) for e in events]
     chosen = [(e, d) for e, d in dated if ctx.period.holds(d)]
-    kpi_lines = ledger(ctx.kpi_rows, since=ctx.period.since, until=ctx.period.until)
+    kpi_lines = latest_of_each(ledger(ctx.kpi_rows, since=ctx.period.since,
+                                      until=ctx.period.until))
     kpis = [(line, cites.of(line.now.source_message_ids, 1)) for line in kpi_lines]
     previous = {line.metric: cites.of(line.previous.source_message_ids, 1)
                 for line in kpi_lines if line.previous is not None}
@@ -256,6 +274,9 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
     if not s.sender_name:
         doc.notes.append("update.sender_name is not set: the email is signed with a "
                          "placeholder; set it (and update.sender_title) in signalpipe.yaml")
+    if not s.company_name:
+        doc.notes.append(f"update.company_name is not set: the company is called {company!r} "
+                         "as the events spell it; set it in signalpipe.yaml if that is wrong")
     if ctx.kind == "outreach":
         from signalpipe.compose.outreach import outreach
 
