@@ -43,6 +43,12 @@ TECHNICAL = [
     "We reduced the bundle size from 300kb to 90kb.",
     "Five nines of availability for the whole of Q2.",
     "Scaling Acme to 1 million concurrent connections",
+    # results in device and release-note wording
+    "We've rewritten the memory manager: most games now use 50% less RAM!",
+    "- Reduces RAM usage by about 500MB on Android.",
+    "Acme raises the bar with the world's most efficient car, achieving a landmark 5.0 miles/kWh.",
+    "The Acme A6 is the most aerodynamic car of all time, with a Cd value of 0.21.",
+    "The Acme ID.7 covers 794 km on one battery charge.",
     "The stream peaked at 253,112 concurrent viewers during the final.",
     "prod handled 1.3b events yesterday, new record",
     "\U0001f4ca 3,300,000,000 events yesterday \U0001f92f all-time high",
@@ -85,6 +91,9 @@ NOT_TECHNICAL = [
     # an exact reading, posted again and again with other figures, is a gauge
     "We just hit 15703 concurrent WebSockets!",
     "Acme supports 100k concurrent connections per node.",
+    "Acme is the world's most loved CRM.",
+    "Our most popular feature of all time is dark mode, with 40% of users on it.",
+    "The van has the ability to travel up to 400 miles on a single charge.",
     "A full backup takes 2 hours, compared to 30 minutes for an incremental one.",
     "Our bill went from $2k to $5k this month.",
     "Inference costs $0.10 per 1,000 tokens.",
@@ -190,6 +199,7 @@ MARKETS = [
     "first customers in finland are live as of today so we're officially in finland",
     "\U0001f4cd Dublin office open \U0001f942",
     "We're now live in Mexico!",
+    "Acme drives forward in Europe with launch in Spain and Portugal",
 ]
 
 NOT_MARKETS = [
@@ -210,6 +220,7 @@ NOT_MARKETS = [
     "Research office is open again after the holidays.",
     "We're officially in talks with Globex.",
     "The Globex London office is now open.",
+    "We're planning a launch in Spain next year.",
 ]
 
 
@@ -255,5 +266,12 @@ def test_a_city_opened_and_its_country_are_one_expansion(make_message: MakeMessa
 def test_one_scale_figure_under_two_names_is_one_result(make_message: MakeMessage) -> None:
     events = read(make_message, "Record throughput: 3 billion events in a day",
                   "We now process 3B events per day in production.")
+    assert [e.event_type for e in events] == [T.TECHNICAL_ACHIEVEMENT]
+    assert len(events[0].source_message_ids) == 2
+
+
+def test_one_speedup_under_two_names_is_one_result(make_message: MakeMessage) -> None:
+    events = read(make_message, "The new HTTP runtime is 5x faster.",
+                  "A 5x speedup for most workloads, measured in production.")
     assert [e.event_type for e in events] == [T.TECHNICAL_ACHIEVEMENT]
     assert len(events[0].source_message_ids) == 2

@@ -135,7 +135,8 @@ STEMS: dict[str, str] = {
                     "p50 p75 p90 p95 p99 footprint storage bill$ bills$ tb$ pb$ terabyte "
                     "petabyte gb/s tb/s gbps fastest quickest #1 number one top-ranked "
                     "down from used to take instead of magnitude took$ nines$ saves$ saved$ "
-                    "saving$ scans$ scanned traffic bundle binary concurrent",
+                    "saving$ scans$ scanned traffic bundle binary concurrent ram$ world "
+                    "industry record landmark all-time charge$ most$ aerodynamic",
     "results_users": "testers nodes validators workspaces projects repos repositories sites "
                      "websites apps contributors developers devs monitors servers devices "
                      "instances clusters databases people members users teams companies "
@@ -148,7 +149,7 @@ STEMS: dict[str, str] = {
                       "showroom campus fulfillment brings$ brought bringing rolls out rolled out "
                       "available to countries markets$ first customer in first client in "
                       "first deal in ship to ships to shipping to now serving officially "
-                      "finally live$ open$",
+                      "finally live$ open$ launch$ debut$ rollout$ market entry",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
                    "full-time poach "
@@ -316,7 +317,7 @@ def _stems(spec: str) -> list[str]:
              "used to take", "instead of",
              "expands into", "expanded into", "expanding into", "moves into", "moved into",
              "break into", "breaks into", "broke into", "rolls out", "available to",
-             "user base", "customer base", "subscriber base", "member base",
+             "user base", "customer base", "subscriber base", "member base", "market entry",
              # corporate.py's phrases
              "takes over", "took over", "come together", "comes together", "came together",
              "head office", "credit rating", "capital expenditure", "run out",

@@ -135,7 +135,8 @@ PERCENT_GAIN = rx(
     r" (?:extra )?(?:performance|speed|throughput)|(?:performance|speed|throughput))"
     r"|(?<![\w.])(?P<q>[\d.]+ ?%) (?:(?:\w+ )?(?:performance|speed|throughput|efficiency)"
     r" (?:boost|gain|improvement|increase|uplift|win)|(?:faster|quicker|cheaper|smaller|lighter"
-    r"|lower latency|less memory|more throughput|higher throughput)\b)")
+    r"|lower latency|less (?:memory|ram|cpu|power|energy|storage|disk|bandwidth|battery)"
+    r"|more throughput|higher throughput)\b)")
 # A system's figure improved by a share: "improves query performance by up to 40%", "reduces
 # memory usage by 30%", "a 40% drop in memory usage", "60% reduction in p95 latency".
 _SYSTEM = (r"performance|speed|throughput|efficiency|memory(?: usage| footprint)?|cpu(?: usage)?"
@@ -145,7 +146,8 @@ _SYSTEM = (r"performance|speed|throughput|efficiency|memory(?: usage| footprint)
            r"|spend)|build times?|ci times?|query times?|cold starts?|startup times?|error rates?")
 BY_SHARE = rx(rf"\b(?P<v>improv|boost|increas|speed(?:s|ed)? up|accelerat|reduc|cut|lower|decreas"
               rf"|shr[iu]nk|trim|slash|halv)\w* (?:\w+ ){{0,3}}?(?P<w>{_SYSTEM}) by (?:up to |over "
-              rf"|more than |about |roughly |almost |~)?(?P<p>[\d.]+ ?%)"
+              rf"|more than |about |roughly |almost |~)?(?P<p>[\d.]+ ?(?:%|[kmg]b|ms|seconds)"
+              rf"(?!\w))"
               rf"|(?<![\w.])(?P<q>[\d.]+ ?%) (?:drop|reduction|decrease|cut|improvement|increase"
               rf"|boost|speed-?up|gain|uplift) in (?:\w+ ){{0,2}}?(?P<w2>{_SYSTEM})\b")
 # Said without digits: "improved by an order of magnitude", "used to take minutes now take
@@ -169,6 +171,20 @@ IN_TIME = rx(r"\b(?:scan|quer|process|index|sort|aggregat|ingest|join|search|loa
              r"{0,2}?(?P<n>[\d.,]+ ?(?:k|m|b|bn|million|billion|trillion)?) (?:\w+ )?(?:rows"
              r"|records|events|documents|vectors|files|lines|points) in (?:under |less than "
              r"|just |about |~)?(?:a second|a millisecond|[\d.]+ ?(?:ms|milliseconds?|s|seconds?))")
+# A record stated with its figure: "the world's most efficient car, achieving 5.0 miles/kWh",
+# "the most aerodynamic Audi of all time (Cd 0.21)", "covers 794 km on one battery charge".
+RECORD = rx(r"\b(?:world'?s|industry'?s|most|fastest|longest|lightest|lowest|highest|quietest"
+            r"|smallest) (?:\w+ ){0,3}?(?:of all time|ever (?:built|made|recorded|measured)"
+            r"|on record)|\b(?:world|industry|new|all-time) records?\b|\blandmark\b")
+ON_A_CHARGE = rx(r"\b(?:covers?|covered|travel(?:s|led|ed)?|drove|driv(?:es|en)|achiev\w+|last(?:s"
+                 r"|ed)?|runs?|ran) (?:\w+ ){0,2}?(?:[\d.,]+) ?(?:km|kilometres|kilometers|miles|mi"
+                 r"|hours|hrs|days) on (?:a single|one|a) (?:battery )?charge\b")
+_SPEC = rx(r"\b(?:up to|ability to|can|could|capable of|designed to|expected|estimated|targets?"
+           r"|aims?|rated for|as much as)\b")
+# a physical or technical unit: a record of attendance or of signups is no technical result
+_MEASURE = re.compile(r"(?i)\d[\d.,]*\s?(?:ms|km|mi|miles(?:/kwh)?|kwh|mpge|mph|km/h|wh/kg|kw|mw"
+                      r"|gw|tflops|fps|tokens?/s|ops/s|rps|qps|gb/s|[gt]b|x)\b"
+                      r"|\bcd (?:value of )?0\.\d+")
 # Any measured quantity moved "from X to Y" in the same unit, for things systems and devices
 # measure ("battery life from ~12 hr to ~20 hr", "boot time from 40 s to 9 s").
 _QUANTITY = (r"battery(?: life)?|boot times?|compile times?|compilation times?|power (?:draw"
@@ -223,7 +239,7 @@ def performance(clause: str, low: str, ctx: Context) -> Found | None:
         or _percent_gain(clause, low) or _moved(clause, low) or _uptime(clause, low) \
         or _volume(clause, low) or _first_on(clause, low) or _takes_now(clause, low) \
         or _unspoken(clause, low) or _saved(clause, low) or _in_time(clause, low) \
-        or _concurrent(clause, low)
+        or _concurrent(clause, low) or _record(clause, low)
     if found is None or not _ours(clause, found.trigger, ctx):
         return None
     return found
@@ -372,6 +388,22 @@ def _round(value: float) -> bool:
     return len(str(int(value)).rstrip("0")) <= 3
 
 
+def _record(clause: str, low: str) -> Found | None:
+    if _SPEC.search(low):
+        return None  # "the ability to travel up to 400 miles on a single charge": a spec
+    m = ON_A_CHARGE.search(low)
+    if m is None:
+        m = RECORD.search(low)
+        if m is None or not _MEASURE.search(clause):
+            return None  # "the world's most loved CRM" measures nothing
+    return Found(T.TECHNICAL_ACHIEVEMENT, {"record": key(m.group())[:60]},
+                 said(clause, m.start()), m.start())
+
+
+_GAIN_NAME = {"cheaper": "cost", "lower": "cost", "smaller": "size", "lighter": "size",
+              "leaner": "size", "compression": "size", "less": "resources", "fewer": "resources"}
+
+
 def _multiple(clause: str, low: str) -> Found | None:
     m = MULTIPLE.search(low)
     if m is None:
@@ -380,9 +412,10 @@ def _multiple(clause: str, low: str) -> Found | None:
     value = _number(raw)
     if value <= 1.0 or _WORSE.search(low, m.start(), m.end() + 20):
         return None
-    what = (m["c"] or "faster").split()[0] if m["c"] else "faster"
-    return Found(T.TECHNICAL_ACHIEVEMENT, {f"{what.replace('-', '')}_x": value},
-                 said(clause, m.start()), m.start())
+    # one name per kind of gain, so "5x speedup" and "5x faster" in two messages are one result
+    what = _GAIN_NAME.get((m["c"] or "faster").split()[0], "speedup")
+    return Found(T.TECHNICAL_ACHIEVEMENT, {f"{what}_x": value}, said(clause, m.start()),
+                 m.start())
 
 
 def _rival(clause: str) -> Found | None:
@@ -397,7 +430,11 @@ def _percent_gain(clause: str, low: str) -> Found | None:
     m = PERCENT_GAIN.search(low) or BY_SHARE.search(low)
     if m is None:
         return None
-    pct = percents(m["p"] or m["q"])
+    raw = m["p"] or m["q"]
+    if "%" not in raw:  # "cuts RAM usage by about 500MB": an amount, news as it stands
+        return Found(T.TECHNICAL_ACHIEVEMENT, {"reduction": raw.replace(" ", "")},
+                     said(clause, m.start()), m.start())
+    pct = percents(raw)
     value = pct[-1].value if pct else 0.0
     if value < 10:
         return None  # "a 2% speed-up" is tuning, not news
@@ -612,7 +649,9 @@ COUNTRIES = rx(r"\b(?:now (?:available|live|ship(?:ping)?|sell(?:ing)?|operat\w*
 LIVE_IN = rx(r"\b(?:we're|we are|we've|now) (?:now |officially |finally )+(?:live |open |operating"
              r" |launched )?in (?P<r>[a-z][\w ]{1,25}?)(?=[.,;!?]|$| (?:and|as|on|this|today|with"
              r"|for|so)\b)|\bfirst (?:\w+ )?(?:customers?|clients?|users?|merchants?) in"
-             r" (?P<r2>[a-z][\w ]{1,25}?) (?:are|is|went|go|have gone) live\b")
+             r" (?P<r2>[a-z][\w ]{1,25}?) (?:are|is|went|go|have gone) live\b"
+             r"|\b(?:with|its|our|the|a) (?:\w+ )?(?:launch|debut|rollout|market entry) in"
+             r" (?P<r3>[a-z][\w ]{1,25}?)(?=[.,;!?]|$| (?:and|as|on|this|today|with|for|so)\b)")
 PLACE_OPEN = re.compile(r"(?P<p>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?) (?i:office|hub|branch|store"
                         r"|data cent(?:er|re)|region) (?i:is )?(?i:now |officially )?(?i:open|live)"
                         r"\b")
@@ -637,7 +676,7 @@ def market(clause: str, low: str, ctx: Context) -> Found | None:
 def _live_in(clause: str, low: str) -> Found | None:
     m = LIVE_IN.search(low)
     if m is not None:
-        group = "r" if m["r"] else "r2"
+        group = "r" if m["r"] else "r2" if m["r2"] else "r3"
         place = named_place(m[group])
         if place is not None and place.start() == 0 and place.group() != "region":
             where = clause[m.start(group):m.start(group) + place.end()]
@@ -726,13 +765,18 @@ def market_key(region: str) -> str:
     return _COUNTRY_OF.get(low, low)
 
 
-def scale_key(metrics: dict[str, MetricValue]) -> float | None:
-    """The one large figure a technical result is told by ("3B events per day", "Record
-    throughput: 3 billion events in a day"), or None: one figure under two names is one
-    result."""
+_SPEEDUP = frozenset({"faster_x", "quicker_x", "speedup_x", "speed_x", "performance_x"})
+
+
+def result_key(metrics: dict[str, MetricValue]) -> dict[str, MetricValue] | None:
+    """A technical result's identity when one figure tells it under several names, or None:
+    one large figure ("3B events per day", "Record throughput: 3 billion events in a day"),
+    one speed-up ("5x faster", "a 5x speedup")."""
     if len(metrics) != 1:
         return None
-    value = next(iter(metrics.values()))
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 1_000_000:
+    name, value = next(iter(metrics.items()))
+    if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return float(value)
+    if name in _SPEEDUP:
+        return {"speedup_x": float(value)}
+    return {"scale": float(value)} if value >= 1_000_000 else None
