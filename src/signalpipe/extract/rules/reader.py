@@ -403,6 +403,15 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "users": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "doubl", "tripl", "fold",
               "drop", "fell", "declin", "down", "than", "record", "largest", "biggest",
               "highest"),
+    # results.py: a figure, or the few wordings that state a result without one
+    "results_tech": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "magnitude", "nines",
+                     "took", "take", "beat", "outp", "outsc", "fold", "a million", "a billion",
+                     "half a", "world", "industry", "record", "landmark", "all time", "all-time",
+                     "most ", "fastest", "quickest", "number one", "top", "charge"),
+    "results_users": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "trending"),
+    "results_market": ("market", "industry", "sector", "space", "vertical", "first", "1st",
+                       "open", "unveil", "launch", "bring", "brought", "roll", "expand",
+                       "available to", "countries", "live", "officially", "debut", "entry"),
 }
 
 

@@ -21,6 +21,7 @@ Look-alikes, each checked here: a rate limit, a capacity "up to" or "can" handle
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from signalpipe.extract.rules.found import Context, Found, cased, said
 from signalpipe.extract.rules.lexicon import NOT_PRODUCTION, rx
@@ -231,18 +232,42 @@ METHOD = rx(r"\b(?:we (?:ran|run|used|use|measured|tested) (?:each|every|the|a|o
 
 def performance(clause: str, low: str, ctx: Context) -> Found | None:
     """A technical result in one of the wordings above, or None."""
+    found = next((f for hints, family in _FAMILIES if any(h in low for h in hints)
+                  for f in (family(clause, low),) if f is not None), None)
+    if found is None:
+        return None
+    # the look-alikes are checked only for a reading: most clauses have none
     sentence = ctx.sentence.lower() or low
     if NOT_OURS.search(sentence) or BUG_FIX.search(low) or METHOD.search(sentence) \
-            or NOT_PRODUCTION.search(low) or NOT_SHIPPED.search(low):
-        return None
-    found = _rate(clause, low) or _total(clause, low) or _multiple(clause, low) or _rival(clause) \
-        or _percent_gain(clause, low) or _moved(clause, low) or _uptime(clause, low) \
-        or _volume(clause, low) or _first_on(clause, low) or _takes_now(clause, low) \
-        or _unspoken(clause, low) or _saved(clause, low) or _in_time(clause, low) \
-        or _concurrent(clause, low) or _record(clause, low)
-    if found is None or not _ours(clause, found.trigger, ctx):
+            or NOT_PRODUCTION.search(low) or NOT_SHIPPED.search(low) \
+            or not _ours(clause, found.trigger, ctx):
         return None
     return found
+
+
+def _families() -> tuple[tuple[tuple[str, ...], Callable[[str, str], Found | None]], ...]:
+    """Each family with the plain substrings it cannot do without: most clauses a cue lets
+    through fail all of them in a few hundred nanoseconds, before any pattern runs."""
+    return (
+        (("per ", "/", "daily", "weekly", "monthly", "a second", "a minute", "an hour", "a day",
+          "a month", "each ", "every ", "in a ", "in one "), _rate),
+        (("million", "billion", "trillion", "bn ", "m ", "b ", ",000,"), _total),
+        (("x ", "\u00d7", "times", "fold"), _multiple),
+        (("beat", "outp", "outsc"), lambda clause, low: _rival(clause)),
+        (("%", "mb", "gb", "kb", "ms", "seconds"), _percent_gain),
+        (("from",), _moved),
+        (("downtime", "outage", "incident", "sev", "stabil", "reliab", "uptime"), _uptime),
+        (("tb", "pb", "eb", "terabyte", "petabyte", "exabyte", "gb/s", "gbps", "gigabyte"),
+         _volume),
+        (("fastest", "quickest", "accurate", "#1", "no.", "number one", "top"), _first_on),
+        (("down from", "compared", "versus", "vs", "instead", "used to", "from"), _takes_now),
+        (("magnitude", "nines", "took", "take"), _unspoken),
+        (("sav",), _saved),
+        (("second", "ms", "millisecond"), _in_time),
+        (("concurrent",), _concurrent),
+        (("charge", "world", "industry", "record", "landmark", "all time", "all-time", "ever ",
+          "most "), _record),
+    )
 
 
 def _number(raw: str) -> float:
@@ -493,6 +518,9 @@ def _ours(clause: str, at: int, ctx: Context) -> bool:
     if not _NAME_ACTS.search(head) and not _POSSESSIVE.search(head):
         return True
     return _FIRST_PERSON.search((ctx.sentence or clause).lower()) is not None
+
+
+_FAMILIES = _families()
 
 
 # ---------------------------------------------------------------------------------------------
