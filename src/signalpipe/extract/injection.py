@@ -57,18 +57,65 @@ _PATTERNS: dict[str, re.Pattern[str]] = {name: re.compile(rx, re.IGNORECASE) for
 }.items()}
 
 
+# Words each pattern cannot match without, lower case: every group must have one of its words in
+# the text. Checked as plain substrings of the lower-cased text before the pattern runs: the
+# patterns are case-blind, start with \b and so scan every position of a long mail, while most
+# mail holds none of these words at all. A case-blind match of an ASCII word leaves that word in
+# text.lower(), unless one of the four letters outside ASCII that re also matches to an ASCII
+# letter (dotted and dotless i, long s, Kelvin sign) stands in it: such text skips the check.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_MODEL_WORDS = ("ai", "a.i.", "assistant", "llm", "language model", "gpt", "gemini", "claude",
+                "bot", "extractor", "summari")
+_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "override_instructions": (("ignore", "disregard", "override", "bypass", "forget"),),
+    "ignore_context": (("ignore", "disregard", "forget"),),
+    "new_instructions": (("instruction",),),
+    "role_change": (("you", "pretend", "act"), ("now", "longer", "pretend", *_MODEL_WORDS)),
+    "addresses_model": (_MODEL_WORDS, ("attention", "note", "dear", "hey", "hi", "to", "if")),
+    "instructs_writer": (("write", "draft", "compose", "read", "summari"),),
+    "system_prompt": (("system", "developer", "jailbreak"),),
+    "chat_markup": (("<", "inst]"),),
+    "schema_words": (("event_type", "source_message_ids", "events"),),
+    "output_control": (("event", "classify", "prompt"),),
+    "end_of_data": (("end",), ("messages", "data", "input", "context")),
+}
+
+# Where the words above are common ("ai", "you", "system"), a case-sensitive pattern on the
+# lower-cased text narrows further: each is a piece every match of the named pattern contains.
+_MODEL_LOW = (r"(?:ai|a\.i\.|assistant|llm|language model|gpt|chatgpt|gemini|claude|bot|extractor"
+              r"|summari[sz]er)")
+_GATES: dict[str, re.Pattern[str]] = {name: re.compile(rx) for name, rx in {
+    "role_change": r"you\s+are\s+no|pretend\s+(?:to|you)|act\s+as\s",
+    "addresses_model": r"\s" + _MODEL_LOW + r"\b",
+    "instructs_writer": r"\s" + _MODEL_LOW + r"\s|when\s+you\s",
+    "system_prompt": r"system\s*(?:prompt|:|\])|developer\s+mode|jailbreak",
+    "output_control": r"(?:significant|high[- ](?:severity|priority))\s+event|classify\s|prompt",
+}.items()}
+
+
 def _plain(text: str) -> str:
     # Full-width letters and zero-width characters are classic ways to slip past a regex.
     if text.isascii():
         return text  # neither can hide in ASCII; most mail is ASCII, and this is per character
     text = unicodedata.normalize("NFKC", text)
+    # ASCII holds no format character: only the others are looked up, one call each
+    if not any(unicodedata.category(m.group()) == "Cf" for m in _NON_ASCII.finditer(text)):
+        return text
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def injection_reason(text: str) -> str | None:
     """The name of the first injection pattern `text` matches, or None for ordinary text."""
     text = _plain(text)
+    low = None if any(ch in text for ch in _FOLDS_TO_ASCII) else text.lower()
     for name, pattern in _PATTERNS.items():
+        if low is not None and (
+                not all(any(w in low for w in group) for group in _NEEDS[name])
+                or (name in _GATES and not _GATES[name].search(low))):
+            continue
         if pattern.search(text):
             return name
     return None

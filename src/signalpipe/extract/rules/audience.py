@@ -145,6 +145,8 @@ def _record(clause: str, low: str) -> Found | None:
 
 
 def _arrow(clause: str, low: str) -> Found | None:
+    if "\u2192" not in low and "->" not in low and "=>" not in low:
+        return None  # no arrow, no match: the pattern's lazy label tries every letter first
     m = ARROW.search(low)
     if m is None or not _ARROW_NOUN.search(m["label"]):
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules.changelog import feature_note, on_new_platform, release_post
 from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.found import Context, Found, cased, said
 from signalpipe.extract.rules.lexicon import CERT, OUTLET, REGION, ROLE, rx
@@ -125,6 +126,13 @@ _NOT_PEOPLE = frozenset(
     ])
 
 
+# Compiled here, not passed to re.search: the dev corpus's hundreds of company names cycle re's
+# own cache of 512 patterns.
+_FOUNDER = re.compile(r"co-?founder|founder")
+_NEW_TEAM = re.compile(r"\bnew (?:executive|leadership|senior) (?:hires|appointments"
+                       r"|team members)")
+
+
 def hiring(clause: str, low: str, ctx: Context) -> Found | None:
     layoff = LAYOFF.search(low)
     if layoff:
@@ -133,7 +141,7 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
                      layoff.start(), negative=True, allow=frozenset({"plan"}))
     leave = LEAVE.search(low)
     role = ROLE.search(low)
-    if leave and (role or re.search(r"co-?founder|founder", low)):
+    if leave and (role or _FOUNDER.search(low)):
         employer = re.search(r"\b([A-Z][\w&.-]+)(?:'s|’s) (?:[A-Z]\w+ )?(?:CEO|CTO|CFO|COO|CRO"
                              r"|CMO|CPO"
                              r"|VP|Head|Chief|President|Director|founder|co-founder)", clause)
@@ -147,8 +155,7 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
                      negative=True,
                      allow=frozenset({"plan"}), stakeholders=(who,) if who else ())
     m = HIRE.search(low)
-    team = re.search(r"\bnew (?:executive|leadership|senior) (?:hires|appointments|team members)",
-                     low)
+    team = _NEW_TEAM.search(low)
     if team and not NOT_HIRE.search(low):
         return Found(T.HIRING, {"role": "executive team"}, "New executive hires", team.start())
     if not m or not role or NOT_HIRE.search(low):
@@ -299,6 +306,9 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.PRODUCT_LAUNCH, {"delayed": key(what)},
                      f"Launch delayed: {said(clause, 0)}", slip.start(), negative=True,
                      allow=frozenset({"plan"}))
+    posted = release_post(clause, low, ctx)  # "MeshCore Firmware v1.9.0" above its notes
+    if posted:
+        return posted
     major = MAJOR_HEADING.match(clause)
     if major:  # "## [4.0.0] - 2025-01-21": a changelog opening a major version
         return Found(T.PRODUCT_LAUNCH, {"product": f"v{major['v']}"},
@@ -312,11 +322,15 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
         m and _not_a_launch(m.group().strip(), clause, low, m.start(), headline=headline)
     if not m or routine or not_a_release(m.group().strip(), clause, low, m.start(),
                              intransitive=INTRANSITIVE.match(m.group().strip()) is not None,
-                             subject=ctx.subject, sentence=ctx.sentence):
+                             subject=ctx.subject, sentence=ctx.sentence) \
+            or feature_note(m.group().strip(), clause, low, m.start(),
+                            intransitive=INTRANSITIVE.match(m.group().strip()) is not None,
+                            ctx=ctx):
         return None
     version = _VERSION.search(clause)
     product = released(clause, m) if new else _product(clause, m, ctx,
                                                         has_version=version is not None)
+    product = on_new_platform(clause, low, m.end()) or product  # "installer for Linux"
     if product is None and version is None and ctx.subject and len(ctx.subject) <= 80 \
             and STRONG_LAUNCH.search(low) and FIRST_PERSON.search(low) \
             and re.search(r"\b(?:today|excited|pleased|thrilled|happy|proud)\b", low) \
@@ -390,6 +404,10 @@ def release_level(low: str) -> str | None:
     return "minor" if parts[0] == 0 or parts[1] != 0 else "major"
 
 
+_HERE = re.compile(r"(?:is|are) (?:now )?here")
+_MAJOR = re.compile(r"\bmajor\b|\bv?[1-9]\d*\.0(?:\.0)?\b(?!\.\d)")
+
+
 def _not_a_launch(trigger: str, clause: str, low: str, at: int, *, headline: bool) -> bool:
     """Routine releases, concepts "introduced in" a paper, a website or a hire "introduced",
     support-thread "you can now", a bare "announced" with nothing launched."""
@@ -400,9 +418,9 @@ def _not_a_launch(trigger: str, clause: str, low: str, at: int, *, headline: boo
             or (trigger.endswith("available") and low.startswith(" in ", at + len(trigger))
                 and REGION.match(low, at + len(trigger) + 4) is not None):
         return True
-    if re.match(r"(?:is|are) (?:now )?here", trigger) and not hint and not headline:
+    if _HERE.match(trigger) and not hint and not headline:
         return True
-    if ROUTINE.search(low) and not re.search(r"\bmajor\b|\bv?[1-9]\d*\.0(?:\.0)?\b(?!\.\d)", low):
+    if ROUTINE.search(low) and not _MAJOR.search(low):
         return True
     level = release_level(low)
     if level == "patch":
@@ -475,9 +493,12 @@ EXIT = rx(r"\b(?:exit(?:ed|ing|s)? the [\w ]{1,20}market|(?:deprecated|withdrawn
           r"|retir(?:ed|ing) (?:the |our )?[\w ]{0,20}region)\b")
 
 
+_EXPANDS_DEAL = re.compile(r"\bexpand\w* (?:its |our |the |their )?(?:agreement|contract|deal"
+                           r"|partnership|relationship)|\bexpand\w* access to\b")
+
+
 def expansion(clause: str, low: str, ctx: Context) -> Found | None:
-    if re.search(r"\bexpand\w* (?:its |our |the |their )?(?:agreement|contract|deal|partnership"
-                 r"|relationship)|\bexpand\w* access to\b", low):
+    if "expand" in low and _EXPANDS_DEAL.search(low):
         return None  # "Acme expands agreement with Walmart": a customer's expansion
     out = EXIT.search(low)
     if out and not (REGION.search(low, out.start()) or re.search(

@@ -192,7 +192,9 @@ STEMS: dict[str, str] = {
               "open sourc major version is out are out is here are here announce release of "
               "excited to now support now offer you can now you can finally now works with "
               "now integrates with slipped delayed postponed pushed back shipping first version "
-              "published is a new is our new shelv mothball",
+              "published is a new is our new shelv mothball now out now ready make it official "
+              "it's official publicly available widely available open to everyone open to all "
+              "open to the public ships today ships now say hello to launch of debut of",
     # news wording (headlines.py): results and audiences that rose, in a headline's few words
     "news_results": "rise rises rose risen climb jump grow grew increase gain surg soar doubl "
                     "topped tops$ beat ahead improv passes passed crossed surpass strong "
@@ -284,7 +286,11 @@ def _stems(spec: str) -> list[str]:
              "now support", "out of beta", "available to everyone", "available to all",
              "you can now", "you can finally", "now works with",
              "now integrates with",
-             "now offer", "magic quadrant", "forrester wave", "asked to", "asked for",
+             "now offer", "now out", "now ready", "make it official", "it's official",
+             "publicly available", "widely available", "open to everyone", "open to all",
+             "open to the public", "ships today", "ships now", "say hello to", "launch of",
+             "debut of", "magic quadrant", "forrester wave",
+             "asked to", "asked for",
              "asking to", "asking for", "pushed back", "to buy", "step down", "fine of",
              "relies on", "switched to",
              "migrated to", "moved to", "security issue", "product of the", "full time",
@@ -368,9 +374,10 @@ for _detector, _spec in STEMS.items():
         _stem = _stem.rstrip("$")
         table[_stem] = table.get(_stem, frozenset()) | {_detector}
 # The trie matches the longest stem at a position; a shorter stem it starts with ("clos" in
-# "closed") calls for its detectors too.
-_OPEN = {stem: frozenset().union(d, *(o for s, o in _OPEN.items()
-                                      if s != stem and stem.startswith(s)))
+# "closed") calls for its detectors too. Each stem looks up its own prefixes (not every other
+# stem: that was quadratic, most of this package's import time).
+_OPEN = {stem: frozenset().union(d, *(_OPEN[stem[:k]] for k in range(len(stem))
+                                      if stem[:k] in _OPEN))
          for stem, d in _OPEN.items()}
 STEM_DETECTORS = {stem: _OPEN.get(stem, frozenset()) | _WHOLE.get(stem, frozenset())
                   for stem in {*_OPEN, *_WHOLE}}
@@ -379,6 +386,9 @@ STEM_DETECTORS = {stem: _OPEN.get(stem, frozenset()) | _WHOLE.get(stem, frozense
 GATE = re.compile(r"(?<![a-z0-9])(?:" + _trie(sorted(STEM_DETECTORS)) + ")")
 # Major-version headings ("## [4.0.0] - 2025-01-21") have no word to gate on.
 HEADING = re.compile(r"(?m)^\W{0,6}v?[1-9]\d*\.0(?:\.0)?\b")
+# A product and its release version opening a post ("meshcore firmware v1.9.0", changelog.py).
+NAMED_HEADING = re.compile(r"^\W{0,4}[a-z][\w.-]*(?: [\w.-]+){0,4}? v?(?:[1-9]\d*\.0"
+                           r"|\d+\.[1-9]\d*\.0)\b")
 
 
 def cues(low: str) -> list[tuple[int, frozenset[str]]]:
@@ -397,6 +407,9 @@ def cues(low: str) -> list[tuple[int, frozenset[str]]]:
                 out.append(inner)
     if ".0" in low:
         out.extend((m.end() - 1, _LAUNCH) for m in HEADING.finditer(low))
+        named = NAMED_HEADING.match(low)
+        if named:
+            out.append((named.end() - 1, _LAUNCH))  # inside the sentence, past an emoji
     return out
 
 

@@ -104,8 +104,8 @@ def results(clause: str, low: str, ctx: Context) -> Found | None:
 
 
 # Reports and intentions, not done: "FCA set to fine Lloyds", "Acme said to weigh job cuts".
-NOT_YET = rx(r"\b(?:set to|poised to|said to|expected to|likely to|could|may (?!\d)(?=\w+ing\b"
-             r"|be |have |soon )|might|reportedly"
+NOT_YET = rx(r"\b(?:set to|poised to|said to|expected to|likely to|could|(?<!you )may (?!\d)"
+             r"(?=\w+ing\b|be |have |soon )|(?<!you )might|reportedly"
              r"|considering|weighs?|weighing|mulls?|mulling|eyes|eyeing|plans? to consider)\b")
 _PERIOD = rx(r"\b(?:q[1-4]|quarter|quarterly|half|h[12]|full-year|annual|year|fy|\d{4}"
              r"|january|february|march|april|may|june|july|august|september|october|november"

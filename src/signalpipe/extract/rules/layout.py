@@ -101,6 +101,7 @@ def blank(text: str) -> str:
 _HINTS = ("job", "position", "vacanc", "cv", "resum", "résumé", "postdoc", "phd", "intern",
           "salary", "requirements:", "qualifications:", "responsibilities:", "closing date",
           "digest", "today's topics", "message: ")
+_HINT_SCAN = re.compile("|".join(map(re.escape, _HINTS)))  # one scan in C, not 17 in Python
 _HEAD_CHARS = 1500  # a job ad or a digest says what it is near the top
 
 
@@ -111,7 +112,7 @@ def no_events_here(subject: str, text: str, low: str | None = None) -> str | Non
     """
     head = f"{subject}\n{text[:_HEAD_CHARS]}".lower() if low is None else \
         f"{subject.lower()}\n{low[:_HEAD_CHARS]}"
-    if not any(hint in head for hint in _HINTS):
+    if not _HINT_SCAN.search(head):
         return None
     if _DIGEST.search(head):
         return "mailing-list digest"

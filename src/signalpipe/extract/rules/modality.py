@@ -61,7 +61,8 @@ NEGATION = _rx(r"\b(?:not(?!-)|no(?!\. ?\d)|never|nobody|none|neither|nor|withou
                r"|g[ai]ve up on|giving up on) (?:the |our |my |any )?(?:idea|plans?|thought"
                r"|notion)s? (?:of|to)|decided against|gave up on raising)\b|n't\b")
 RUMOUR = _rx(r"\b(?:rumou?r\w*|reportedly|allegedly|heard (?:that|they|we)|word is|apparently"
-             r"|sources say|speculat\w*|supposedly|gossip|unconfirmed|might have|may have)\b")
+             r"|sources say|speculat\w*|supposedly|gossip|unconfirmed|(?<!you )might have"
+             r"|(?<!you )may have)\b")  # "as you may have heard, we launched" tells news
 OLD_NEWS = _rx(r"\b(?:back in (?:19|20)\d\d|back then|years ago|(?:a|one|two|three) years? ago"
                r"|(?:a|one|two|three|four|five|\d+) years? since"
                r"|(?:\d+|two|three|four|five|six|several|many) months ago"

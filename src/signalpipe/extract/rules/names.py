@@ -76,6 +76,9 @@ def name_before(text: str, pos: int, *, within: int = 60) -> str | None:
     return found[-1][0] if found else None
 
 
+_NOT_KEY = re.compile(r"[^\w&+.\s-]")
+
+
 def key(name: str) -> str:
     """A name's identity: lower case, single spaces, no punctuation at the edges."""
-    return " ".join(re.sub(r"[^\w&+.\s-]", " ", name.lower()).split()).strip(".-")
+    return " ".join(_NOT_KEY.sub(" ", name.lower()).split()).strip(".-")

@@ -89,6 +89,8 @@ def counts(text: str) -> list[Figure]:
 
 
 def percents(text: str) -> list[Figure]:
+    if "%" not in text and "percent" not in text and "pct" not in text:
+        return []  # the pattern ends in one of these; its number part tries every digit first
     return [Figure(float(m["n"].replace(",", "")), m.start(), m.end())
             for m in PERCENT.finditer(text)]
 

@@ -14,6 +14,10 @@ from dataclasses import dataclass
 # them) followed by space unless the dot ends an abbreviation or an initial, or at a bullet.
 _BREAK = re.compile(r"\n\s*\n\s*|\n|(?<=[.!?])\s+|\s[\u2022\u25cf\u25aa]\s"
                     r"|(?<=[\U0001f300-\U0001faff\u2600-\u27bf])\s+(?=[A-Z])")
+# The same cuts for text with no emoji and no bullet: the two alternatives that need one cannot
+# match, and leaving them out makes the scan of a long post about twice as fast.
+_BREAK_PLAIN = re.compile(r"\n\s*\n\s*|\n|(?<=[.!?])\s+")
+_EMOJI_OR_BULLET = re.compile(r"[\U0001f300-\U0001faff\u2600-\u27bf\u2022\u25cf\u25aa]")
 _EMOJI_CAP = re.compile(r"[\U0001f300-\U0001faff\u2600-\u27bf]\s+[A-Z]")
 _ABBREVIATIONS = frozenset([
     "inc", "vs", "co", "no", "mr", "ms", "mrs", "dr", "st", "e.g", "i.e", "ltd", "corp", "jr", "sr",
@@ -25,6 +29,12 @@ _CLAUSE = re.compile(r";\s|\s(?:but|however|although|though|whereas|while)\s|\s\
 _MAY_CUT = re.compile(r"\s(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Tt]hough|[Ww]hereas|[Ww]hile)\s"
                       r"|\s\u2014\s"
                       r"|\.\.\.\s|\u2026\s|[A-Z]{3,}")
+# _MAY_CUT cannot match without one of these (or three capitals): most sentences hold none, and
+# plain substring tests are far cheaper than the pattern's try at every position.
+_MAY_CUT_WORDS = ("but", "But", "however", "However", "though", "Though", "whereas", "Whereas",
+                  "while", "While", "\u2014", "...", "\u2026")
+_MAY_CUT_SCAN = re.compile("|".join(map(re.escape, _MAY_CUT_WORDS)))
+_CAPITALS = re.compile(r"[A-Z]{3}")
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)])\s+")
 
 
@@ -59,21 +69,26 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start, end, text[start:end])
 
 
-def sentences(text: str, *, limit: int = 400) -> list[Span]:
-    """The sentences of ``text`` in order, at most ``limit`` (a huge message is read in part)."""
+def sentences(text: str, *, limit: int = 400, until: int | None = None) -> list[Span]:
+    """The sentences of ``text`` in order, at most ``limit`` (a huge message is read in part).
+
+    With ``until``, the cutting stops at the first sentence that starts after that offset: a
+    reader that needs the sentences around its cues need not cut the rest of a long post.
+    """
     if "\n" not in text and ". " not in text and "! " not in text and "? " not in text \
             and "\u2022" not in text and not _EMOJI_CAP.search(text):
         one = _trimmed(text, 0, len(text))  # most chat messages: one sentence
         return [one] if one is not None else []
     out: list[Span] = []
     at = 0
-    for m in _BREAK.finditer(text):
+    cuts = _BREAK if _EMOJI_OR_BULLET.search(text) else _BREAK_PLAIN
+    for m in cuts.finditer(text):
         if not _is_break(text, m.start(), m.end()):
             continue
         piece = _trimmed(text, at, m.start())
         if piece is not None:
             out.append(piece)
-            if len(out) >= limit:
+            if len(out) >= limit or (until is not None and piece.start > until):
                 return out
         at = m.end()
     piece = _trimmed(text, at, len(text))
@@ -97,10 +112,17 @@ def _is_break(text: str, start: int, end: int) -> bool:
     return True
 
 
+def _may_cut(text: str) -> bool:
+    """``_MAY_CUT.search(text)``, answered without the pattern when no word it needs is there."""
+    if _MAY_CUT_SCAN.search(text):
+        return _MAY_CUT.search(text) is not None
+    return _CAPITALS.search(text) is not None
+
+
 def clauses(sentence: Span) -> list[Span]:
     """The clauses of a sentence, cut at ";", dashes, "but", "however", "while" and the like."""
     text = sentence.text
-    if ";" not in text and not _MAY_CUT.search(text):
+    if ";" not in text and not _may_cut(text):
         return [sentence]
     cuts = [(m.start(), m.end()) for m in _CLAUSE.finditer(lower(text))]
     if not cuts:
