@@ -133,18 +133,18 @@ STEMS: dict[str, str] = {
                     "lighthouse runtime execution power consumption power draw energy use "
                     "disk usage frame rate hit rate write speed read speed memory cpu latency "
                     "p50 p75 p90 p95 p99 footprint storage bill$ bills$ tb$ pb$ terabyte "
-                    "petabyte gb/s tb/s gbps fastest quickest #1 number one top-ranked "
+                    "petabyte gb/s tb/s gbps fastest quickest number one top-ranked "
                     "down from used to take instead of magnitude took$ nines$ saves$ saved$ "
-                    "saving$ scans$ scanned traffic bundle binary concurrent ram$ world "
-                    "industry record landmark all-time charge$ most$ aerodynamic",
+                    "saving$ scans$ scanned traffic bundle binary concurrent ram$ world's "
+                    "world\u2019s of all time record landmark all-time charge$ aerodynamic",
     "results_users": "testers nodes validators workspaces projects repos repositories sites "
                      "websites apps contributors developers devs monitors servers devices "
                      "instances clusters databases people members users teams companies "
                      "customers subscribers installs downloads pulls verifications signups "
                      "sign-ups accounts builders makers households homes trending user base "
                      "customer base subscriber base member base",
-    "results_market": "enter expands into expanded into expanding into moves into moved into "
-                      "break into breaks into broke into first$ 1st$ store$ location office "
+    "results_market": "enter$ enters$ expands into expanded into expanding into moves into "
+                      "moved into break into breaks into broke into store$ location office "
                       "branch clinic dispensary station$ plant$ factory facility warehouse "
                       "showroom campus fulfillment brings$ brought bringing rolls out rolled out "
                       "available to countries markets$ first customer in first client in "
@@ -324,6 +324,7 @@ def _stems(spec: str) -> list[str]:
              "expands into", "expanded into", "expanding into", "moves into", "moved into",
              "break into", "breaks into", "broke into", "rolls out", "available to",
              "user base", "customer base", "subscriber base", "member base", "market entry",
+             "of all time",
              # corporate.py's phrases
              "takes over", "took over", "come together", "comes together", "came together",
              "head office", "credit rating", "capital expenditure", "run out",

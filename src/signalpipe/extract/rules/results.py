@@ -232,8 +232,13 @@ METHOD = rx(r"\b(?:we (?:ran|run|used|use|measured|tested) (?:each|every|the|a|o
 
 def performance(clause: str, low: str, ctx: Context) -> Found | None:
     """A technical result in one of the wordings above, or None."""
-    found = next((f for hints, family in _FAMILIES if any(h in low for h in hints)
-                  for f in (family(clause, low),) if f is not None), None)
+    found = None
+    wanted = _wanted(low)
+    for at, (_, family) in enumerate(_FAMILIES):
+        if at in wanted:
+            found = family(clause, low)
+            if found is not None:
+                break
     if found is None:
         return None
     # the look-alikes are checked only for a reading: most clauses have none
@@ -521,6 +526,17 @@ def _ours(clause: str, at: int, ctx: Context) -> bool:
 
 
 _FAMILIES = _families()
+# One scan finds every family's hints: a hint found calls each family one of whose hints it holds
+# ("down from" holds "from").
+_HINTS = sorted({h for hints, _ in _FAMILIES for h in hints}, key=len, reverse=True)
+_HINT = re.compile("|".join(map(re.escape, _HINTS)))
+_HINT_FAMILIES = {h: frozenset(at for at, (hints, _) in enumerate(_FAMILIES)
+                               if any(x in h for x in hints)) for h in _HINTS}
+
+
+def _wanted(low: str) -> frozenset[int]:
+    """The families whose hints ``low`` holds."""
+    return frozenset().union(*(_HINT_FAMILIES[h] for h in set(_HINT.findall(low))))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -585,24 +601,28 @@ def _count(raw: str) -> float:
 
 def audience_units(clause: str, low: str, ctx: Context) -> Found | None:
     """An audience counted in any unit and reached now, or moved "from X to Y"."""
-    if NOT_AUDIENCE.search(low):
-        return None
-    trend = TRENDING.search(low)
+    found = _audience(clause, low)
+    # the look-alikes are checked only for a reading: most clauses have none
+    return None if found is None or NOT_AUDIENCE.search(low) else found
+
+
+def _audience(clause: str, low: str) -> Found | None:
+    trend = TRENDING.search(low) if "trending" in low else None
     if trend:
         return Found(T.USER_GROWTH, {"github_trending": "#1"}, said(clause, trend.start()),
                      trend.start())
-    moved = MOVED_COUNT.search(low)
+    moved = MOVED_COUNT.search(low) if "from" in low else None
     if moved and _count(moved["b"]) > _count(moved["a"]) >= 1:
         value = _count(moved["b"])
         return Found(T.USER_GROWTH, {moved["u"].replace("-", ""): round(value)},
                      f"{short_count(value)} {moved['u']} (from {moved['a'].strip()})",
                      moved.start())
-    base = BASE.search(low)
+    base = BASE.search(low) if " base " in low else None
     if base and _count(base["n"]) >= 100:
         value = _count(base["n"])
         return Found(T.USER_GROWTH, {f"{base['u']}s": round(value)},
                      f"{short_count(value)} {base['u']}s", base.start())
-    share = UP_SHARE.search(low)
+    share = UP_SHARE.search(low) if "%" in low else None
     if share and float(share["p"]) >= 10:
         return Found(T.USER_GROWTH, {f"{share['u']}_growth": f"{share['p']}%"},
                      said(clause, share.start()), share.start())
@@ -690,19 +710,26 @@ NOT_MARKET = rx(r"\b(?:offsite|off-site|conference|summit|meetup|booth|trip|visi
 
 def market(clause: str, low: str, ctx: Context) -> Found | None:
     """A market entered by sector, by a place that opened, or by a count of countries."""
-    if NOT_MARKET.search(low):
+    found = _sector(low) or _opened_at(clause, low, ctx) or _brought(clause, low) \
+        or _countries(clause, low) or _live_in(clause, low)
+    # the look-alikes are checked only for a reading: most clauses have none
+    return None if found is None or NOT_MARKET.search(low) else found
+
+
+def _sector(low: str) -> Found | None:
+    if "market" not in low and "industr" not in low and "sector" not in low \
+            and "space" not in low and "vertical" not in low and " in " not in low:
         return None
     m = SECTOR_ENTERED.search(low)
-    if m:
-        sector = m["v"] or m["v2"]
-        return Found(T.MARKET_EXPANSION, {"sector": key(sector)},
-                     f"Entered the {sector} market", m.start())
-    return _opened_at(clause, ctx) or _brought(clause, low) or _countries(clause, low) \
-        or _live_in(clause, low)
+    if m is None:
+        return None
+    sector = m["v"] or m["v2"]
+    return Found(T.MARKET_EXPANSION, {"sector": key(sector)}, f"Entered the {sector} market",
+                 m.start())
 
 
 def _live_in(clause: str, low: str) -> Found | None:
-    m = LIVE_IN.search(low)
+    m = LIVE_IN.search(low) if " in " in low else None
     if m is not None:
         group = "r" if m["r"] else "r2" if m["r2"] else "r3"
         place = named_place(m[group])
@@ -720,7 +747,9 @@ def _live_in(clause: str, low: str) -> Found | None:
                  opened.start(), relational=True)
 
 
-def _opened_at(clause: str, ctx: Context) -> Found | None:
+def _opened_at(clause: str, low: str, ctx: Context) -> Found | None:
+    if "open" not in low and "unveil" not in low and "launch" not in low:
+        return None
     m = OPENED_AT.search(clause)
     if m:
         return Found(T.MARKET_EXPANSION, {"region": key(m["p"])}, f"Opened in {m['p']}",
@@ -738,6 +767,8 @@ def _opened_at(clause: str, ctx: Context) -> Found | None:
 
 
 def _brought(clause: str, low: str) -> Found | None:
+    if " to " not in low:
+        return None
     m = BROUGHT.search(low)
     if m is None:
         return None
@@ -752,6 +783,8 @@ def _brought(clause: str, low: str) -> Found | None:
 
 
 def _countries(clause: str, low: str) -> Found | None:
+    if "countries" not in low and "markets" not in low and "regions" not in low:
+        return None
     m = COUNTRIES.search(low)
     if m is None:
         return None
