@@ -262,3 +262,27 @@ def test_changelog_notes_and_release_talk_are_no_launches(make_message: MakeMess
 def test_one_family_reads_in_every_register(make_message: MakeMessage, source_style: str) -> None:
     events = read(make_message, source_style)
     assert [e.event_type for e in events] == [T.PRODUCT_LAUNCH], source_style
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # a product whose name opens on a research word is still a product
+    ("Acme today released Data Studio, a new analytics product.", "Launched Data Studio"),
+    ("We released Data Studio today", "Launched Data Studio"),
+    # the version belongs to the name after the verb, not to the company before it
+    ("Acme released Research Hub 2.0", "Launched Research Hub 2.0"),
+    ("Acme Unveils Relay 4.0", "Launched Relay 4.0"),
+    ("Acme 2.0 is out", "Launched Acme 2.0"),
+])
+def test_products_named_like_findings_and_versions_after_the_verb(
+        make_message: MakeMessage, text: str, title: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.title) for e in events] == [(T.PRODUCT_LAUNCH, title)]
+
+
+@pytest.mark.parametrize("text", [
+    "Acme today released new data identifying the emergence of big code",
+    "We published our annual State of Code Report today",
+    "We just released our 2025 report on developer productivity",
+])
+def test_findings_released_are_still_no_launch(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == []

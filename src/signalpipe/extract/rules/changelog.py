@@ -36,6 +36,7 @@ import re
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.lexicon import rx
 from signalpipe.extract.rules.names import key, name_after, name_before
+from signalpipe.extract.rules.naming import opens_a_name
 from signalpipe.extract.rules.releases import INTERNAL, NOT_A_PRODUCT
 from signalpipe.extract.rules.subject import FIRST_PERSON
 from signalpipe.extract.rules.text import lower
@@ -179,9 +180,18 @@ def feature_note(trigger: str, clause: str, low: str, at: int, *, intransitive: 
         return "third party: someone else shipped it"  # "Vercel just shipped a new AI SDK"
     if ON_OUR_TOOLS.search(low):
         return "a tool made available to us"
-    if SHOWN.match(low, end) or TEACHES.match(low, at) or RESEARCH.match(low, at):
+    if SHOWN.match(low, end) or TEACHES.match(low, at) or _research(clause, low, at):
         return "no product: a concept, a vision or a plant shown, a subject taught, research"
     return None
+
+
+def _research(clause: str, low: str, at: int) -> bool:
+    """Findings released, unless the noun opens a product's name: "released Data Studio",
+    "unveils Research Hub" are products; "released new data" is not."""
+    m = RESEARCH.match(low, at)
+    if m is None:
+        return False
+    return not opens_a_name(clause, m.end() - len(m.group().split()[-1]))
 
 
 def _supports_a_feature(clause: str, low: str, at: int, end: int, ctx: Context) -> bool:

@@ -443,7 +443,10 @@ def _product(clause: str, m: re.Match[str], ctx: Context, *, has_version: bool) 
     product = name_before(clause, m.start(), within=60) or name_after(clause, m.end(), within=40)
     if product and _PLATFORMS.fullmatch(product):
         product = name_before(clause, m.start(), within=60)  # "live on Product Hunt"
-    if product and ctx.company and ctx.company.fullmatch(product) and not has_version:
+    if product and ctx.company and ctx.company.fullmatch(product) and (
+            not has_version or _VERSION.search(clause, m.end()) is not None):
+        # "Acme unveils Relay 4.0": the version goes with the name after the verb; in
+        # "Acme 2.0 is out" it goes with the company's name
         product = name_after(clause, m.end(), within=40) or product
     if product is None:
         link = re.search(r"\[([^\]\n]{2,60})\]|`([^`\n]{2,40})`", clause[m.start():])

@@ -182,7 +182,7 @@ STEMS: dict[str, str] = {
                   "made our first made my first closed our first first paying first paid "
                   "first sale first pre paying",
     "churn_count": "cancel churn lost refund",
-    "acquire_interest": "acqui buying loi$ lois$ letter of intent",
+    "acquire_interest": "acqui buying loi$ lois$ letter of intent unsolicited takeover buyout",
     "shut_down": "shut sunset kill discontinu retir pulled the plug wound down winding down "
                  "flop bomb fizzl went nowhere",
     "launch": "launched launches launching shipped released rolled out rolling out introduc "
@@ -223,6 +223,13 @@ STEMS: dict[str, str] = {
     # clients.py: a client hiring the company ("TalkTalk hires BAE Systems to investigate")
     "client_engaged": "hire$ hires$ hired$ names$ named$ appoint retain engag taps$ tapped$ "
                       "picks$ picked$ selects$ selected$ chooses$ chose$",
+    # wire.py: a major version in a release headline ("... with 13.0 Release")
+    "wire_release": "release$",
+    # wire.py: a supply contract ("Acme to supply LFP cells to Globex"); one party joining
+    # another ("Acme teams up with Globex", "Acme joins forces with CEA")
+    "enterprise_deal_supply": "supply$ supplies$",
+    "partnership_joined": "team up joins with join forces joins forces joined forces "
+                          "joining forces joins hands",
     "reversal": "won't will not no longer decided not to renew fell through fell apart "
                 "collapsed rescinded withdrawn pulled churn",
 }
@@ -232,7 +239,9 @@ STEMS: dict[str, str] = {
 def _stems(spec: str) -> list[str]:
     words = spec.split()
     out, i = [], 0
-    multi = {"term sheet", "down round", "backed by", "reached out", "reaching out", "data room",
+    multi = {"team up", "joins with", "join forces", "joins forces", "joined forces",
+             "joining forces", "joins hands",
+             "term sheet", "down round", "backed by", "reached out", "reaching out", "data room",
              "wants to", "would like", "would love", "keen to", "eager to", "partner meeting",
              "ic meeting", "investment committee", "merged with", "feature in", "feature on",
              "feature about", "left the", "left us", "hiring freeze", "freezing hiring",

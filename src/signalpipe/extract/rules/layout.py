@@ -16,7 +16,7 @@ import re
 _END = re.compile(
     r"(?im)^[ \t>*#_]*(?:"
     r"about (?!us\b|the\b(?! company\b)|this\b|me\b|our\b|it\b|that\b|a\b|an\b|\d)"
-    r"[\w&.,'’() -]{2,60}[:\s]*$"
+    r"[\w&.,'’() -]{2,60}[*_:\s]*$"  # "**About Acme**" closes its bold
     r"|this (?:press )?(?:release|announcement) (?:contains|includes|may contain) forward-looking"
     r".*$|(?:media|press|investor) contacts?:.*$"
     r"|(?:forward[- ]looking statements?|safe harbou?r(?: statement)?|cautionary (?:note|statement)"
@@ -138,3 +138,13 @@ def list_mail(subject: str, text: str) -> bool:
     if text[:8].lower().startswith("subject:"):
         subject = subject or text[8:200].lstrip()
     return bool(_LIST_TAG.match(subject) or _LIST_FOOTER.search(text[-800:]))
+
+
+def release_body(text: str) -> tuple[int, int]:
+    """Where a press release's body runs past its lead, up to its boilerplate ("About X",
+    safe harbour, contacts): ``(start, end)``, or ``(0, 0)`` for a message that is no release."""
+    lead = _lead_end(text)
+    if lead >= len(text):
+        return 0, 0
+    end = next((m.start() for m in _END.finditer(text, lead)), len(text))
+    return lead, end

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from signalpipe.extract.rules import wire
 from signalpipe.extract.rules.found import Found
 from signalpipe.extract.rules.text import Span
 from signalpipe.models import EventType
@@ -166,7 +167,9 @@ def _claim_veto(found: Found, clause: str, text: str, sentence: Span, sent: date
         return "a description of the company's scale"
     if found.event_type is EventType.FUNDING and _NOT_OUR_ROUND.search(sentence.text):
         return "money not raised by us"
-    if _LOOKING_BACK.search(sentence.text) or _stale(head, sent):
+    if _LOOKING_BACK.search(sentence.text) or (_stale(head, sent)
+                                               and _stale(wire.undated(head), sent)
+                                               and not wire.measured_since(found, head)):
         return "background about the past"
     if not found.relational and _THEIR_NEWS.search(sentence.text, 0, at):
         return "a customer's or partner's own news"

@@ -274,3 +274,12 @@ def readable(title: str) -> str:
     title = title.replace("**", "")
     stripped = title.rstrip(_LOOSE_END).lstrip(_LOOSE_END)
     return stripped or title
+
+
+_NAME_OPENING = re.compile(r"[A-Z][\w-]*\s+(?:[A-Z][\w-]*|v?\d+(?:\.\d+)*)\b")
+
+
+def opens_a_name(text: str, at: int) -> bool:
+    """Whether the word at `at` opens a capitalised name: "Data Studio", "Research Hub 2.0"
+    (a product) rather than the common noun ("new data", "our annual report")."""
+    return _NAME_OPENING.match(text, at) is not None

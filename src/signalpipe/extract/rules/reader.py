@@ -21,6 +21,7 @@ from signalpipe.extract.rules import (
     results,
     rounds,
     tech,
+    wire,
 )
 from signalpipe.extract.rules.audience import audience
 from signalpipe.extract.rules.chatter import blank_code, chatter_veto, dump
@@ -42,29 +43,36 @@ Detector = Callable[[str, str, Context], Found | None]
 DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
     ("funding", rounds.funding), ("acquire_interest", founders.acquire_interest),
+    ("acquire_interest", wire.proposal),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
+    ("acquisition", wire.agreement_to_acquire),
     ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
     ("compliance", co.compliance),
     ("corp_compliance", corporate.compliance),
-    ("media", co.media), ("hiring", co.hiring), ("corp_hiring", corporate.hiring),
+    ("media", co.media), ("hiring", wire.appointment), ("hiring", co.hiring),
+    ("corp_hiring", corporate.hiring),
     # a sector, a facility or a count of countries first: co.expansion reads any name after
     # "expands into" as a place ("into the logistics sector with Globex Freight")
     ("shut_down", founders.shut_down), ("results_market", results.market),
     ("expansion", co.expansion),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
+    ("partnership", wire.alliance), ("partnership_joined", wire.alliance),
+    # a count of customers signed is the signer's ("Globex signed 40 new customers"), no deal
+    # with Globex
+    ("enterprise_deal", wire.customers_signed), ("enterprise_deal_supply", wire.supply_deal),
     ("enterprise_deal", deals.enterprise_deal), ("corp_deal", corporate.enterprise_deal),
     ("enterprise_deal", new_client), ("enterprise_deal", chose_us),
     ("client_engaged", hired_by_client),
     ("churn_count", founders.churn_count),
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
-    ("revenue", growth.revenue),
+    ("revenue", growth.revenue), ("revenue", wire.revenue_multiplied),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience), ("results_users", results.audience_units),
     ("news_results", headlines.results),
     ("technical", tech.postmortem), ("technical", growth.technical),
     ("results_tech", results.performance),
     ("award", co.award),
-    ("launch", co.launch),
+    ("launch", co.launch), ("wire_release", wire.version_release),
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
 )
@@ -263,7 +271,8 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     skip = no_events_here(message.subject or "", message.text, low) or dump(message.text)
     if skip:
         return [], [(message.id, skip)]
-    text = readable(untagged(masked(blank_code(message.text))))
+    shown = untagged(masked(blank_code(message.text)))
+    text = wire.restored(shown, readable(shown))  # a release's body news past its lead
     if text is not message.text:
         # blanking only turns characters into spaces: a cue still stands where its first letter
         # was not blanked, so the scan need not run again
@@ -275,7 +284,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     rejected: list[tuple[str, str]] = []
     # the sentence after the last cue's is the last one read (a retraction may follow)
     spans = sentences(text, until=max(pos for pos, _ in found_cues))
-    wanted = _per_sentence(spans, found_cues)
+    wanted = _per_sentence(spans, wire.uncued(text, found_cues))
     subject = subject_of(message)
     flagged: list[str | None] = []  # computed once, and only for a message with an event
     for i, sentence in enumerate(spans):
@@ -295,6 +304,8 @@ def _read_body(message: Message, company: re.Pattern[str] | None
             reason = _judge(found, clause.text, spans, i, company) \
                 or chatter_veto(found, clause.text, sentence, text, subject, company) \
                 or longform.veto(found, clause.text, text, sentence, message.timestamp) \
+                or wire.veto(found, clause.text, sentence.text, company) \
+                or wire.boilerplate(found, text, sentence.start, company) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -367,7 +378,7 @@ def _judge(found: Found, clause: str, spans: list[Span], i: int,
 def _read_headline(message: Message, company: re.Pattern[str] | None
                    ) -> tuple[list[Hit], list[tuple[str, str]]]:
     line = masked(message.subject or "")
-    found_cues = cues(lower(line))
+    found_cues = wire.uncued(line, cues(lower(line)))
     if not found_cues or no_events_here(line, message.text):
         return [], []
     sentence = Span(0, len(line), line)
@@ -376,10 +387,14 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
     if found is None:
         return [], []
     flagged = injection_reason(f"{message.subject or ''}\n{message.text}")
+    # the vetoes read the line where a reader sees it, above the body: ``sentence``'s offsets
+    # are the headline's, so "the start of the text" must be the headline, not the body's start
+    page = f"{line}\n\n{message.text}"
     reason = f"injection: {flagged}" if flagged else veto(found, line, sentence, line, company,
                                                           headline=True) \
-        or chatter_veto(found, line, sentence, message.text, line, company) \
-        or longform.veto(found, line, message.text, sentence, message.timestamp)
+        or chatter_veto(found, line, sentence, page, line, company) \
+        or longform.veto(found, line, page, sentence, message.timestamp) \
+        or wire.veto(found, line, line, company)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []
