@@ -71,6 +71,20 @@ def load(split: str, root: Path = ROOT) -> list[CorpusSource]:
     return out
 
 
+def aliases(sources: Iterable[CorpusSource]) -> dict[str, list[str]]:
+    """The names each company goes by, as a user would set `company_aliases`: a corpus company
+    written "OLake (Datazip)" is "OLake" and "Datazip", each on its own (a bracket that starts
+    in lower case describes, it does not name: "Tropiano (indie projects)" is "Tropiano")."""
+    out: dict[str, list[str]] = {}
+    for source in sources:
+        for cid, name in source.companies.items():
+            m = re.fullmatch(r"\s*(?P<name>[^()]+?)\s*\((?P<other>[^()]+)\)\s*", name)
+            names = [name] if m is None else [m["name"]] + (
+                [m["other"]] if m["other"][:1].isupper() else [])
+            out[cid] = names
+    return out
+
+
 def batches(source: CorpusSource, size: int) -> Iterator[Batch]:
     """Consecutive messages of one company, ``size`` at a time (as the batcher groups them)."""
     by_company: dict[str, list[Message]] = defaultdict(list)

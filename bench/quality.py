@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus_eval import CorpusSource, Result, combine, extract, load, score
+from corpus_eval import CorpusSource, Result, aliases, combine, extract, load, score
 
 from signalpipe.extract.rules import RulesExtractor
 
@@ -26,11 +26,7 @@ NOISE_SOURCES = {"enron-mail", "usrp-mail", "mail-noise"}
 
 
 def run(sources: list[CorpusSource]) -> tuple[dict[str, Result], float, int]:
-    aliases: dict[str, list[str]] = {}
-    for s in sources:
-        for cid, name in s.companies.items():
-            aliases[cid] = [name]
-    extractor = RulesExtractor(aliases=aliases)
+    extractor = RulesExtractor(aliases=aliases(sources))
     results = {}
     elapsed, n = 0.0, 0
     for s in sources:

@@ -76,14 +76,14 @@ def import_time() -> None:
 
 
 def dump(path: Path) -> None:
+    from corpus_eval import aliases as corpus_aliases
     from corpus_eval import extract, load
 
     from signalpipe.extract.rules import RulesExtractor
     from signalpipe.extract.rules.reader import read_message
 
     sources = load("dev")
-    aliases = {cid: [name] for s in sources for cid, name in s.companies.items()}
-    extractor = RulesExtractor(aliases=aliases)
+    extractor = RulesExtractor(aliases=corpus_aliases(sources))
     lines: list[str] = []
     for s in sources:
         lines += sorted(f"{s.name}\t{e.model_dump_json()}" for e in extract(extractor, s))

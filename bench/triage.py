@@ -3,6 +3,7 @@
     python bench/triage.py                  # dev and test side by side
     python bench/triage.py --split dev --misses 30   # while changing triage: dev only
     python bench/triage.py --split dev --choose      # pick the learned thresholds on dev
+    python bench/triage.py --speed                   # the scorer's messages per second only
 
 Three triages are measured: the lexicon alone, the learned scorer alone (``send_at``) and the
 combination ``Triage.from_settings`` builds (learned hits, plus lexicon candidates the model does
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus_eval import CorpusSource, batches, load
+from corpus_eval import CorpusSource, aliases, batches, load
 
 import signalpipe.extract.triage as triage_module
 from signalpipe.extract.learned import default_scorer
@@ -78,8 +80,7 @@ def _share(part: int, whole: int) -> str:
 def _triage(sources: list[CorpusSource], with_rules: bool) -> Triage:
     if not with_rules:
         return Triage()
-    aliases = {cid: [name] for s in sources for cid, name in s.companies.items()}
-    return Triage(rules=RulesExtractor(aliases=aliases))
+    return Triage(rules=RulesExtractor(aliases=aliases(sources)))
 
 
 def policies(sources: list[CorpusSource], models: dict[str, Scorer], with_rules: bool
@@ -178,6 +179,27 @@ def choose(size: int, *, target: float = 0.95) -> None:
               f"sent {share:.3f}")
 
 
+def speed(*, rounds: int = 3) -> None:
+    """Print the shipped scorer's messages per second (best of `rounds`): on the dev messages
+    as triage reads them, and on 2,000 short chat lines. Triage scores every message of every
+    batch before a token is paid for, so it must keep up with ingest (thousands a second)."""
+    chat = [f"{i} customers signed up after the launch of v2.{i} — great week team"
+            for i in range(2000)]
+    dev = [triage_module._text(m) for s in load("dev") for m in s.messages]
+    model = default_scorer()
+    print("\n### learned scorer speed (shipped model, one core)\n")
+    for name, texts in (("dev messages", dev), ("short chat lines", chat)):
+        best = min(_elapsed_s(model, texts) for _ in range(rounds))
+        print(f"- {name}: {len(texts)} texts, {len(texts) / best:,.0f} messages/s")
+
+
+def _elapsed_s(model: Scorer, texts: list[str]) -> float:
+    start = time.perf_counter()
+    for text in texts:
+        model.score(text)
+    return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
@@ -185,11 +207,16 @@ def main() -> None:
     parser.add_argument("--rules", action="store_true",
                         help="add the rules extractor's hits (llm.triage_rules)")
     parser.add_argument("--misses", type=int, default=0, help="dev misses to print")
+    parser.add_argument("--speed", action="store_true",
+                        help="print only the learned scorer's messages per second")
     parser.add_argument("--choose", action="store_true",
                         help="grid-search the learned thresholds on dev (leave-one-source-out)")
     args = parser.parse_args()
     if args.choose:
         choose(args.size)
+        return
+    speed()
+    if args.speed:
         return
     for split in ("dev", "test") if args.split == "both" else (args.split,):
         report(split, args.size, args.rules, args.misses)

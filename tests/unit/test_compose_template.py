@@ -185,3 +185,17 @@ def test_a_run_rate_stated_later_supersedes_the_other_unit() -> None:
                                "2026-01-20", "r3", arr_usd=48_000)]
     both = build(same_day, company_id="scaleflow", context=context(same_day))
     assert [line.metric for line, _ in both.kpis] == ["arr", "mrr"]
+
+
+def test_a_launch_told_only_by_its_platform_joins_the_named_launch_of_that_day() -> None:
+    events = [event(EventType.PRODUCT_LAUNCH, Severity.HIGH, "Launched ScaleFlow 2.0",
+                    "2026-01-12", "l1", product="ScaleFlow 2.0"),
+              event(EventType.PRODUCT_LAUNCH, Severity.MEDIUM, "Launched on Product Hunt",
+                    "2026-01-12", "l2"),
+              event(EventType.PRODUCT_LAUNCH, Severity.MEDIUM, "Launched on Hacker News",
+                    "2026-01-20", "l3")]
+    text = body(build(events, company_id="scaleflow", context=context(events)))
+    product = text.split("## Product")[1].split("##")[0]
+    assert "Launched ScaleFlow 2.0 on Product Hunt[^1][^2]" in product
+    assert "Launched on Product Hunt" not in product
+    assert "Launched on Hacker News" in product  # no named launch that day: kept as it is

@@ -37,3 +37,11 @@ def test_a_second_event_for_a_matched_gold_is_a_duplicate() -> None:
 
 def test_a_split_with_no_folder_has_no_sources(tmp_path: Path) -> None:
     assert corpus_eval.load("fresh", root=tmp_path) == []
+
+
+def test_a_company_written_with_a_bracket_goes_by_each_name() -> None:
+    source = corpus_eval.CorpusSource("dev", "x", [], {
+        "olake-datazip": "OLake (Datazip)", "tropiano": "Tropiano (indie projects)",
+        "acme": "Acme"}, [], [])
+    assert corpus_eval.aliases([source]) == {
+        "olake-datazip": ["OLake", "Datazip"], "tropiano": ["Tropiano"], "acme": ["Acme"]}

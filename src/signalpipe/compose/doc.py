@@ -226,7 +226,8 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
     previous = {line.metric: cites.of(line.previous.source_message_ids, 1)
                 for line in kpi_lines if line.previous is not None}
     ordered = _significance_then_date(chosen)
-    positive = [(e, d) for e, d in ordered if e.polarity is Polarity.POSITIVE]
+    positive = _fold_platform_launches(
+        [(e, d) for e, d in ordered if e.polarity is Polarity.POSITIVE])
     lowlights = [(e, d) for e, d in ordered if e.polarity is Polarity.NEGATIVE]
 
     highlights, kpi_lowlights = _kpi_paths(kpi_lines, ctx.period, cites)
@@ -275,8 +276,10 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
         doc.notes.append("update.sender_name is not set: the email is signed with a "
                          "placeholder; set it (and update.sender_title) in signalpipe.yaml")
     if not s.company_name:
+        spelt = company_name(company_id, s) != company
         doc.notes.append(f"update.company_name is not set: the company is called {company!r} "
-                         "as the events spell it; set it in signalpipe.yaml if that is wrong")
+                         f"({'as the events spell it' if spelt else 'from company_id'}); set it "
+                         "in signalpipe.yaml if that is wrong")
     if ctx.kind == "outreach":
         from signalpipe.compose.outreach import outreach
 
@@ -324,6 +327,35 @@ def _capped(section: Section) -> Section:
 
 def _in_period(line: KpiLine, period: Period) -> list[KpiObservation]:
     return [o for o in line.history if period.holds(o.observed_on)]
+
+
+_ON_PLATFORM = re.compile(r"Launched on (?P<where>.+)")
+
+
+def _fold_platform_launches(
+        events: list[tuple[SignificantEvent, date | None]]
+) -> list[tuple[SignificantEvent, date | None]]:
+    """A launch told only by where it went live ("Launched on Product Hunt", from "we're live
+    on Product Hunt") joins the named launch of the same day ("Launched ScaleFlow 2.0 on
+    Product Hunt"), citing both: two sources of one launch in different channels reach the
+    store as two events, and an investor would read two launches."""
+    named = {d: e for e, d in events if d is not None and e.event_type is EventType.PRODUCT_LAUNCH
+             and e.metrics.get("product")}
+    folded: dict[int, SignificantEvent] = {}
+    out = []
+    for e, d in events:
+        where = _ON_PLATFORM.fullmatch(e.title)
+        target = named.get(d) if d is not None else None
+        if where is None or target is None or e.metrics.get("product") \
+                or e.event_type is not EventType.PRODUCT_LAUNCH:
+            out.append((e, d))
+            continue
+        base = folded.get(id(target), target)
+        title = base.title if where["where"] in base.title else f"{base.title} on {where['where']}"
+        folded[id(target)] = base.model_copy(update={
+            "title": title, "source_message_ids": list(dict.fromkeys(
+                [*base.source_message_ids, *e.source_message_ids]))})
+    return [(folded.get(id(e), e), d) for e, d in out]
 
 
 def _significance_then_date(

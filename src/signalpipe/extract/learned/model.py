@@ -53,9 +53,10 @@ class MessageScorer:
 
     def score(self, text: str) -> float:
         """P(event) in (0, 1) for one message text (subject and body joined by the caller)."""
-        ids = F.features(text)
+        ids, whole = F.features(text)
         w = self._weights
-        z = self.bias + self.scale * sum(map(w.__getitem__, ids)) * F.norm(len(ids))
+        z = self.bias + self.scale * (sum(map(w.__getitem__, ids)) * F.norm(len(ids))
+                                      + sum(map(w.__getitem__, whole)))
         if z < -30.0:
             return 1e-13
         return 1.0 / (1.0 + math.exp(-z))

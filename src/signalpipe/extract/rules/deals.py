@@ -558,16 +558,38 @@ def _corporate_action(clause: str, low: str) -> Found | None:
     return None
 
 
+WE_WERE_ACQUIRED = re.compile(r"\bwe(?:'ve|’ve| have| had)? (?:just )?(?:been|got) acquired\b")
+# What was bought, told by kind rather than name: "a small AI startup", "a competitor".
+ACQUIRED_WHAT = re.compile(
+    r"\s+(?P<what>(?:a|an|the|our|its|one of our) (?:[\w-]+ ){0,3}?(?i:company|startup|firm"
+    r"|business|competitor|rival|agency|studio|maker|provider|developer|vendor|subsidiary"
+    r"|platform|team))\b(?! of\b)")
+# Anything else bought without a name is no company: customers, users, equipment, land, shares.
+ACQUIRED_NO_COMPANY = re.compile(r"\s+(?!by\b|out\b)(?:(?:a|an|the|our|its|their|some|more|new"
+                                 r"|\d[\d,.]*[km]?|[\w-]+ly)\s+)*[a-z][\w-]*")
+
+
 def acquisition(clause: str, low: str, ctx: Context) -> Found | None:
     action = _corporate_action(clause, low)
     if action is not None:
         return action
     m = ACQUIRE.search(low)
+    we = WE_WERE_ACQUIRED.search(low)
+    if m and we and not re.search(r"\bacquired by\b", low):
+        # "We've been acquired!": our news, the buyer unnamed
+        return Found(T.OTHER, {"subtype": "acquisition", "target": "us"}, "Acquired",
+                     we.start(), subtype="acquisition", relational=True)
     if not m or not ACQUIRE_DONE.search(low):
         return None
-    target = name_after(clause, m.end(), within=30)
+    what = ACQUIRED_WHAT.match(clause, m.end())
+    if what is None and ACQUIRED_NO_COMPANY.match(clause, m.end()) \
+            and not name_after(clause, m.end(), within=30):
+        return None  # "we acquired 50 new customers", "acquire new equipment": no company bought
+    target = name_after(clause, m.end(), within=30) if what is None else None
     if target and ctx.company and ctx.company.search(target):
         target = name_before(clause, m.start())
+    if what is not None:
+        target = what.group("what")  # "a small AI startup", not "AI"
     if target is None and m.group() in ("bought", "buys", "to buy") \
             and not (ctx.company and ctx.company.search(clause)):
         return None  # "we bought new laptops": a purchase, not a company bought

@@ -147,7 +147,8 @@ _GENERIC = frozenset(["group", "company", "firm", "bank", "lender", "retailer", 
 # A news site's section label run into the headline by a scraper: "CompaniesTesco sheds ...",
 # "News FeedFTSE 100 movers: ...". Blanked (offsets kept) so the company's name stands alone.
 _FEED_TAG = re.compile(r"^(?:Companies|News Feed|Markets|Business|Technology|Tech|Finance"
-                       r"|Economy|World|UK|US|Europe|Asia)(?=[A-Z][a-z&])")
+                       r"|Economy|World|UK|US|Europe|Asia)(?=[A-Z][a-z&])"
+                       r"(?!Crunch|Radar|Wire)")  # TechCrunch, TechRadar, BusinessWire: names
 
 
 def untagged(text: str) -> str:

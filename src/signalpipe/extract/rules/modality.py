@@ -22,14 +22,14 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 PLAN = _rx(
-    r"\b(?:will|won't|shall|'ll|going to|gonna|plan(?:s|ned|ning)? (?:to|for|on)\b|aim(?:s"
-    r"|ing)? (?:to|for)"
+    r"\b(?:will(?:ing)?\b|won't|shall|'ll|going to|gonna|plan(?:s|ned|ning)? (?:to|for|on)\b"
+    r"|aim(?:s|ing)? (?:to|for)"
     r"|hop(?:e|es|ing|efully)|target(?:s|ing)?\b|goal\b|goals|expect(?:s|ing)?|expected to"
     r"|should|could|would|might|(?<!in )(?<!across )(?<!since )(?<!from )(?<!early )(?<!late )"
     r"(?<!mid-)(?<!of )(?<!on )may\b|intend|on track (?:to|for)|next (?:week|month|quarter"
     r"|year|sprint)|by (?:q[1-4]|eoy|eoq|end of|the end of|year[- ]end|(?:jan|feb|mar|apr|jun"
     r"|jul|aug|sep|oct|nov|dec)[a-z]*\b)|forecast|projected|projection"
-    r"|(?<!data )(?<!new )(?<!ci )(?<!build )(?<!etl )(?<!ingestion )pipeline\b"
+    r"|(?:in (?:the|our|my|their) |sales |deal |revenue |(?:our|the) \$[\d.]+\w* )pipeline\b"
     r"|(?<!true )(?<!full )potential(?:ly)?"
     r"|considering|exploring|in talks|in discussions?|discuss(?:ing)?|pending|wish"
     # "I wanted to share that we passed 59k users" frames news, it plans nothing

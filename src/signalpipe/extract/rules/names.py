@@ -11,7 +11,8 @@ _JOIN = r"(?:\s(?:of|&|and|for|de|la|du|von|van)\s|\s|-)"
 NAME = re.compile(rf"{_WORD}(?:{_JOIN}{_WORD}){{0,4}}")
 _LEADING = re.compile(r"^(?:The|A|An|Our|Their|Its|This|That|Today|Yesterday|Big|Huge|Great|New"
                       r"|Also|And|But|So|Just|Finally|Officially|Update|Congrats|Kudos|Please"
-                      r"|Welcome|Hi|Hey|Team|We|Re|Fwd|FYI|PSA|Subject|Heads up|Wow)\b[\s,:!-]*")
+                      r"|Welcome|Meet|Hi|Hey|Team|We|Re|Fwd|FYI|PSA|Subject|Heads up|Wow)\b"
+                      r"[\s,:!-]*")
 _TRAILING = re.compile(r"(?:'s|’s|[.,:;!?])+$")
 _NOT_A_NAME = frozenset(
     [
@@ -52,6 +53,7 @@ def names_in(text: str) -> list[tuple[str, int, int]]:
 _SENTENCE_OPENERS = frozenset(
     [
         "closed", "signed", "shipped", "launched", "raised", "hired", "welcome", "welcoming",
+        "meet",
         "announcing", "introducing", "thrilled", "excited", "happy", "proud", "pleased", "glad",
         "delighted", "stoked", "psyched", "live", "finally", "officially", "breaking", "update",
         "news", "congrats", "congratulations", "kudos", "great", "huge", "big", "another", "first",

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from signalpipe.extract.injection import injection_reason
-from signalpipe.extract.rules import company as co
 from signalpipe.extract.rules import (
+    community,
     corporate,
     deals,
     founders,
@@ -23,6 +23,7 @@ from signalpipe.extract.rules import (
     tech,
     wire,
 )
+from signalpipe.extract.rules import company as co
 from signalpipe.extract.rules.audience import audience
 from signalpipe.extract.rules.chatter import blank_code, chatter_veto, dump
 from signalpipe.extract.rules.clients import chose_us, hired_by_client, new_client
@@ -48,15 +49,18 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("acquisition", wire.agreement_to_acquire),
     ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
     ("compliance", co.compliance),
-    ("corp_compliance", corporate.compliance),
-    ("media", co.media), ("hiring", wire.appointment), ("hiring", co.hiring),
-    ("corp_hiring", corporate.hiring),
+    ("corp_compliance", corporate.compliance), ("community_audit", community.audited),
+    ("media", co.media), ("community_press", community.coverage),
+    ("hiring", wire.appointment), ("hiring", co.hiring),
+    ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
+    ("shut_down", founders.shut_down), ("community_setback", community.setback),
     # a sector, a facility or a count of countries first: co.expansion reads any name after
     # "expands into" as a place ("into the logistics sector with Globex Freight")
-    ("shut_down", founders.shut_down), ("results_market", results.market),
+    ("results_market", results.market),
     ("expansion", co.expansion),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
     ("partnership", wire.alliance), ("partnership_joined", wire.alliance),
+    ("community_listing", community.listing),
     # a count of customers signed is the signer's ("Globex signed 40 new customers"), no deal
     # with Globex
     ("enterprise_deal", wire.customers_signed), ("enterprise_deal_supply", wire.supply_deal),
@@ -68,11 +72,13 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("revenue", growth.revenue), ("revenue", wire.revenue_multiplied),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience), ("results_users", results.audience_units),
+    ("community_members", community.members),
     ("news_results", headlines.results),
     ("technical", tech.postmortem), ("technical", growth.technical),
     ("results_tech", results.performance),
     ("award", co.award),
     ("launch", co.launch), ("wire_release", wire.version_release),
+    ("community_release", community.release),
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
 )
@@ -306,6 +312,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or longform.veto(found, clause.text, text, sentence, message.timestamp) \
                 or wire.veto(found, clause.text, sentence.text, company) \
                 or wire.boilerplate(found, text, sentence.start, company) \
+                or community.veto(found, clause.text) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -319,7 +326,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
 _JOINT = re.compile(r" and | as it | as the company |, (?=(?:[A-Z][a-z]{2,}|[a-z]{3,})(?:s|ed) )")
 
 
-_FALLBACK = ("corp_", "results_")
+_FALLBACK = ("corp_", "community_", "results_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
@@ -336,7 +343,8 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
         cut, width = joint.start(), len(joint.group())
         left_end = piece.start + cut
         right_start = left_end + width
-        # corporate.py's and results.py's fallback readings do not change where a clause is cut
+        # corporate.py's, community.py's and results.py's readings do not change where a
+        # clause is cut
         left = {n for pos, these in at if piece.start <= pos < left_end for n in these
                 if not n.startswith(_FALLBACK)}
         right = {n for pos, these in at if right_start <= pos < piece.end for n in these
@@ -352,7 +360,7 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
 def _cued(piece: Span, at: list[tuple[int, frozenset[str]]]) -> int:
     """How many cues in ``piece`` call a detector that decides where a clause is cut."""
     return sum(1 for pos, these in at if piece.start <= pos < piece.end
-               and any(not n.startswith("corp_") for n in these))
+               and any(not n.startswith(("corp_", "community_")) for n in these))
 
 
 def _injected(message: Message, flagged: list[str | None]) -> str | None:

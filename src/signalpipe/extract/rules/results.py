@@ -587,6 +587,8 @@ NOT_AUDIENCE = rx(r"\b(?:hit (?:the |a |an |our )?(?:\w+ )?(?:errors?|issues?|bu
                   r"|webinar|meetup|conference|workshop|livestream|ama|course|class|event"
                   # how many at once is load on a system, not an audience
                   r"|concurrent|simultaneous|at once|online at)\b")
+# a count set against another network's or company's: "300+ nodes vs 150 on Globex"
+_VERSUS = rx(r"\b(?:vs\.?|versus|compared (?:to|with)) [\d.,]+\+? (?:\w+ )?(?:on|at|for) ")
 _AMOUNT = re.compile(r"([\d.,]+)\s?(k|m|bn|b|million|billion|trillion|thousand)?")
 _SCALE_WORD = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
                "billion": 1e9, "trillion": 1e12}
@@ -603,7 +605,13 @@ def audience_units(clause: str, low: str, ctx: Context) -> Found | None:
     """An audience counted in any unit and reached now, or moved "from X to Y"."""
     found = _audience(clause, low)
     # the look-alikes are checked only for a reading: most clauses have none
-    return None if found is None or NOT_AUDIENCE.search(low) else found
+    if found is None or NOT_AUDIENCE.search(low) or _VERSUS.search(low):
+        return None
+    place = named_place(low, 0, 40)
+    if place is not None and place.start() < 3 and low[place.end():].startswith((" now has",
+                                                                                 " has ")):
+        return None  # "Sydney now has 300+ Acme nodes": a region's count, not our audience
+    return found
 
 
 def _audience(clause: str, low: str) -> Found | None:
