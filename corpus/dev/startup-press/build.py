@@ -1,4 +1,4 @@
-"""Build corpus/fresh/startup-press/messages.jsonl from five public TechCrunch scrapes on GitHub.
+"""Build corpus/dev/startup-press/messages.jsonl from five public TechCrunch scrapes on GitHub.
 
 Standard library only. Reads the local git mirrors made by the session's `fetch` tool
 (/work/.mirror/<owner>+<name>/...) at the pinned commits below, takes the articles listed in

@@ -1,4 +1,4 @@
-"""Build corpus/fresh/company-slack/messages.jsonl from the HubSpot Developer Slack archive.
+"""Build corpus/dev/company-slack/messages.jsonl from the HubSpot Developer Slack archive.
 
 Standard library only. Reads the local git mirror made by the session's `fetch` tool
 (/work/.mirror/hubspotdev+devslackarchive/repo) at the pinned commit, walks the day files
