@@ -63,6 +63,17 @@ for p, cap in [("2017-09-12-introducing-windmill.md", 2), ("2018-05-22-windmill-
                ("2022-05-24-tilt-joins-docker.md", 3)]:
     POSTS.append(("Tilt (Windmill Engineering)", "Tilt team", TI, TI_HEAD, f"blog/_posts/{p}", cap))
 
+# Second pass (appended so that earlier ids stay stable): more routine founder mail from
+# Customer.io's co-founder (hiring instructions, travel, introductions, an investor list) and
+# two more Tilt release/experiment posts and a conference note.
+for p, cap in [("2014-08-25-Applying-for-jobs.md", 2), ("2014-09-01-Just-go-early.md", 1),
+               ("2015-08-02-Digital-Nomad-Year.md", 2), ("2012-11-18-Angel-Seed-Early-Stage-VC-NYC-New-York-City.md", 2),
+               ("2012-03-22-Email-Etiquette-Tips.md", 1), ("2018-07-22-Principles.md", 1)]:
+    POSTS.append(("Customer.io", "Colin Nederkoorn", CN, CN_HEAD, f"_posts/{p}", cap))
+for p, cap in [("2018-05-30-mish-cruise-control-for-developers.md", 2), ("2019-06-21-tilt-v0-9-release.md", 2),
+               ("2019-05-29-local-development-at-kubecon-eu.md", 2)]:
+    POSTS.append(("Tilt (Windmill Engineering)", "Tilt team", TI, TI_HEAD, f"blog/_posts/{p}", cap))
+
 LO, HI = 300, 1400
 
 
@@ -145,7 +156,7 @@ def main():
     for company, sender, mirror, commit, path, cap in POSTS:
         repo = M.format(mirror)
         fm, body = front_matter(git_show(repo, commit, path))
-        title, date = fm.get("title", path), date_of(fm, path)
+        title, date = html.unescape(fm.get("title", path)), date_of(fm, path)
         for k, text in list(enumerate(pieces(clean(body))))[:cap]:
             n += 1
             mid = f"{NAME}-{n}"
