@@ -30,7 +30,7 @@ from signalpipe.extract.rules import RulesExtractor
 from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.models import SignificantEvent
 
-_MAX_WORDS = 10
+_MAX_WORDS = 14  # after a family label ("Acquisition: "); a cut loses more than two words cost
 # Words a clause does not end on: an article, a preposition, a conjunction, a linking verb.
 _DANGLING = frozenset([
     "a", "an", "the", "of", "to", "for", "with", "and", "or", "but", "in", "on", "at", "by",
@@ -45,7 +45,11 @@ _OPENERS = frozenset([
 ])
 _WORD = re.compile(r"[\w'\u2019$%.-]+")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
-_ONE_WORD_NAME = re.compile(r"^(?:[\w ]+: |.*\b(?:with|of|by|from|for|in) )(?P<w>[\w'-]+)$")
+# "Churn: renewed", "Partnership with Absolutely": a label or a relation, then one word.
+_ONE_WORD_NAME = re.compile(r"^(?:[\w ]+: |.*\b(?:with|by|from) (?=[A-Z]))(?P<w>[\w'-]+)$")
+# A type's plain name stands where a title's own words named nothing: short, and true.
+_PLAIN_NAMES = frozenset(["award", "customer renewal", "customer churn", "key departure",
+                          "new hire", "new partnership"])
 
 
 def _words(text: str) -> list[str]:
@@ -57,7 +61,7 @@ def _normal(text: str) -> str:
 
 
 def _unbalanced(title: str) -> bool:
-    pairs = ("()", "[]", "{}")
+    pairs = (("(", ")"), ("[", "]"), ("{", "}"))
     return any(title.count(a) != title.count(b) for a, b in pairs) \
         or title.count('"') % 2 == 1 or title.count("\u201c") != title.count("\u201d")
 
@@ -67,17 +71,23 @@ def problems(event: SignificantEvent, text: str) -> list[str]:
     title = event.title
     words = _words(title)
     out = []
-    if len(words) > _MAX_WORDS:
+    if len(_words(title.split(": ", 1)[-1])) > _MAX_WORDS:
         out.append("long")
-    if words and words[-1] in _DANGLING or title.endswith("\u2026"):
+    last = _WORD.findall(title)[-1:] or [""]
+    if last[0].strip(".'\u2019\u2026-") in _DANGLING or (last[0].endswith("\u2026") and len(
+            last[0]) > 1 and _words(title[:-1])[-1:] and _words(title[:-1])[-1] in _DANGLING):
         out.append("mid-clause")
-    if words and words[0] in _OPENERS or title[:1] in "\"'\u201c\u2018":
+    if title.endswith("\u2026"):
+        out.append("cut")
+    if (words and words[0] in _OPENERS) or title[:1] in "\"'\u201c\u2018":
         out.append("opener")
     one = _ONE_WORD_NAME.match(title)
-    if len(words) == 1 or one and one["w"].lower() in COMMON_WORDS | {
-            "award", "renewed", "merger", "acquisition", "absolutely", "churn"}:
+    if _normal(title) in _PLAIN_NAMES:
+        pass
+    elif len(words) == 1 or (one and one["w"].lower() in COMMON_WORDS | {
+            "award", "renewed", "merger", "acquisition", "absolutely", "churn"}):
         out.append("generic")
-    if len(words) >= 7 and any(_normal(s) == _normal(title)
+    if len(words) >= 10 and any(_normal(s) == _normal(title)
                                for s in _SENTENCES.split(text) if s.strip()):
         out.append("sentence")
     if title.rstrip() != title.rstrip(".,;:!?-"):
@@ -116,8 +126,8 @@ def main() -> None:
         print(f"| {kind} | {total[kind]} | {by_type[kind]} |")
     if not args.quiet:
         print()
-        for source_name, kind, found, title in flagged:
-            print(f"{source_name:18} {kind:22} {found:24} {title}")
+        for source_name, kind, checks_failed, title in flagged:
+            print(f"{source_name:18} {kind:22} {checks_failed:24} {title}")
 
 
 if __name__ == "__main__":
