@@ -468,8 +468,11 @@ def _setback(clause: str, low: str, ctx: Context, *, late: bool) -> Found | None
                 if _SHIPPING.search(m.group()) else kind
         # "Initech went with Globex instead of us" is the prospect's doing, titled from it
         elsewhere = what == "lost deal" and _WENT_ELSEWHERE.match(m.group()) is not None
+        # who departs is the news: "Head of sales Jane Doe departs", not "Departs at month end"
+        role = ROLE.search(low, 0, m.start()) if what == "departure" else None
+        start = 0 if elsewhere else role.start() if role else m.start()
         found = Found(kind, _identity(what, clause, m.group()),
-                      said(clause, 0 if elsewhere else m.start()), m.start(), negative=True,
+                      said(clause, start), m.start(), negative=True,
                       relational=elsewhere, allow=_ALLOW.get(what, frozenset()))
         customer = _lost_customer(clause, m, ctx) if what == "lost deal" else None
         # a deal lost is known by its customer, as the deal readers know it: one event

@@ -61,6 +61,11 @@ _WORD = re.compile(r"\S+")
 # Words that open the next clause: what comes before them is a whole statement.
 _NEXT_CLAUSE = frozenset(["as", "after", "which", "while", "because", "since", "following",
                           "and", "but", "so", "when", "where", "who", "amid", "despite"])
+# A second clause joined to the first: "Renewed their accounts, and 1 has bowed out".
+_SECOND_CLAUSE = re.compile(r"(?:,| -| \u2013| \u2014) (?:and|but|while|whereas) |; ")
+# A release's verb of saying before its news: "Acme Corp today announced it has entered ...".
+_ANNOUNCED = re.compile(r"(?<=\w )(?:today |has |have )?(?:announced|announces|said|says)"
+                        r"(?: today)?(?: that)?(?= \w)")
 # "Security incident which had started ...": a relative clause opens after a short noun phrase.
 _RELATIVE = frozenset(["which", "who", "that"])
 # A wire release's dateline before its lead: "JENKS, Okla.--(BUSINESS WIRE)--".
@@ -101,11 +106,13 @@ def _cut(text: str) -> str:
     return " ".join(kept).rstrip(",;:") + "\u2026"
 
 
-def _named(label: str, rest: str) -> str | None:
-    """A label with a better name: an acquisition by its target, a word that names nothing
-    ("Churn: renewed", "Award: award") by the label alone."""
+def _named(label: str, rest: str, evidence: str) -> str | None:
+    """A label with a better name: an acquisition by its target (from the evidence where the
+    title was cut before it), a word that names nothing ("Churn: renewed", "Award: award") by
+    the label alone."""
     if label == "Acquisition":
-        bought = _ACQUIRES.search(rest)
+        bought = _ACQUIRES.search(rest) or (_ACQUIRES.search(evidence)
+                                            if rest.endswith("\u2026") else None)
         if bought:
             target = re.sub(r"(?:\s+(?:of|and|de|&))+$", "", bought["target"])
             return f"Acquisition of {target}"
@@ -133,17 +140,21 @@ def plain(title: str, event_type: EventType, negative: bool) -> str:
     return title
 
 
-def polished(title: str, event_type: EventType, negative: bool = False) -> str:
-    """``title`` as a headline: its clause's core, a dozen words at most (see module doc)."""
+def polished(title: str, event_type: EventType, negative: bool = False,
+             evidence: str = "") -> str:
+    """``title`` as a headline: its clause's core, a dozen words at most (see module doc);
+    ``evidence`` is the text the title was read from."""
     title = _SPACED_BRACKET.sub(r"(\1)", _ORPHAN_POSSESSIVE.sub("", title))
     label = _LABEL.match(title)
     head, rest = (f"{label['label']}: ", label["rest"]) if label else ("", title)
     if label:
         rest = _DATELINE.sub("", rest)
-        better = _named(label["label"], rest)
+        better = _named(label["label"], rest, evidence)
         if better:
             return plain(better, event_type, negative)
-    rest = _SUBORDINATE.sub("", _DATELINE.sub("", rest))
+    rest = _ANNOUNCED.sub("", _SUBORDINATE.sub("", _DATELINE.sub("", rest)))
+    rest = _SECOND_CLAUSE.split(rest, 1)[0] if len(_SECOND_CLAUSE.split(rest, 1)[0].split()) >= 2 \
+        else rest
     rest = _cut(_quote_closed(rest))
     rest = rest[:1].upper() + rest[1:]
     if label and rest.lower() == label["label"].lower():
