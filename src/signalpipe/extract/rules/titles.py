@@ -37,6 +37,11 @@ _ACQUIRES = re.compile(
     r"\b(?i:to acquire|acquires|acquired|has acquired|will acquire|agrees? to (?:acquire|buy)"
     r"|to buy|buys|bought)\s+(?P<target>(?:the )?(?:[A-Z][\w&.'\u2019-]*|of|and|de)"
     r"(?:\s+(?:[A-Z][\w&.'\u2019-]*|&|of|de))*)")
+# "Acme and Globex announce a merger to create ...": a merger is named by its two parties.
+_MERGING = re.compile(r"^(?P<a>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3}) and (?P<b>[A-Z][\w&.'-]*"
+                      r"(?: [A-Z][\w&.'-]*){0,3}) (?:to |will |have |has )?(?:agreed to )?"
+                      r"(?i:announce[sd]?|agree[sd]?|complete[sd]?|merge[sd]?|to merge"
+                      r"|sign(?:ed)?)\b")
 # Words a clause does not end on: an article, a preposition, a conjunction, a linking verb.
 _DANGLING = frozenset([
     "a", "an", "the", "of", "to", "for", "with", "and", "or", "but", "in", "on", "at", "by",
@@ -114,8 +119,11 @@ def _named(label: str, rest: str, evidence: str) -> str | None:
         bought = _ACQUIRES.search(rest) or (_ACQUIRES.search(evidence)
                                             if rest.endswith("\u2026") else None)
         if bought:
-            target = re.sub(r"(?:\s+(?:of|and|de|&))+$", "", bought["target"])
+            target = re.sub(r"(?:\s+(?:of|and|de|&))+$", "", bought["target"]).rstrip(".,")
             return f"Acquisition of {target}"
+    merging = _MERGING.match(rest) if label == "Merger" else None
+    if merging:
+        return f"Merger of {merging['a']} and {merging['b']}"
     word = rest.lower()
     if rest.count(" ") == 0 and (word == label.lower() or word in COMMON_WORDS):
         return label
