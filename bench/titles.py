@@ -28,9 +28,11 @@ from corpus_eval import aliases, extract, load
 
 from signalpipe.extract.rules import RulesExtractor
 from signalpipe.extract.rules.common_words import COMMON_WORDS
-from signalpipe.models import SignificantEvent
+from signalpipe.models import SignificantEvent, source_id_of
 
-_MAX_WORDS = 14  # after a family label ("Acquisition: "); a cut loses more than two words cost
+# after a family label ("Acquisition: "); --max-words sets it (the extractor keeps a clause of
+# up to 15 words whole, since a cut loses more than a few extra words cost)
+_MAX_WORDS = 14
 # Words a clause does not end on: an article, a preposition, a conjunction, a linking verb.
 _DANGLING = frozenset([
     "a", "an", "the", "of", "to", "for", "with", "and", "or", "but", "in", "on", "at", "by",
@@ -66,12 +68,12 @@ def _unbalanced(title: str) -> bool:
         or title.count('"') % 2 == 1 or title.count("\u201c") != title.count("\u201d")
 
 
-def problems(event: SignificantEvent, text: str) -> list[str]:
+def problems(event: SignificantEvent, text: str, max_words: int = _MAX_WORDS) -> list[str]:
     """The readability checks ``event``'s title fails; ``text`` is its evidence message."""
     title = event.title
     words = _words(title)
     out = []
-    if len(_words(title.split(": ", 1)[-1])) > _MAX_WORDS:
+    if len(_words(title.split(": ", 1)[-1])) > max_words:
         out.append("long")
     last = _WORD.findall(title)[-1:] or [""]
     if last[0].strip(".'\u2019\u2026-") in _DANGLING or (last[0].endswith("\u2026") and len(
@@ -100,6 +102,8 @@ def problems(event: SignificantEvent, text: str) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quiet", action="store_true", help="counts only")
+    parser.add_argument("--max-words", type=int, default=_MAX_WORDS,
+                        help="a title longer than this (after its label) is flagged as long")
     args = parser.parse_args()
     sources = load("dev")
     extractor = RulesExtractor(aliases=aliases(sources))
@@ -111,8 +115,8 @@ def main() -> None:
         for event in extract(extractor, source):
             kind = event.event_type.value + ("-" if event.polarity.value == "negative" else "")
             total[kind] += 1
-            first = event.source_message_ids[0] if event.source_message_ids else ""
-            found = problems(event, texts.get(first, event.evidence))
+            first = source_id_of(event.source_message_ids[0]) if event.source_message_ids else ""
+            found = problems(event, texts.get(first, event.evidence), args.max_words)
             if found:
                 by_type[kind] += 1
                 checks.update(found)

@@ -25,6 +25,8 @@ READ = [
      "Head of sales Jane Doe departs at the end of the month"),
     ("Sad news: our CTO has departed to start her own company", T.HIRING,
      "CTO has departed to start her own company"),
+    ("Jane, our VP Engineering, handed in her notice today", T.HIRING,
+     "Jane handed in her notice today"),
     # an acquisition by its target: a headline, a wire release with its dateline
     ("Acme to acquire Globex in $50M deal, the companies said on Tuesday", T.OTHER,
      "Acquisition of Globex"),
@@ -91,7 +93,16 @@ POLISHED = [
      "integration audit logs and the new API for partners", T.PRODUCT_LAUNCH, False,
      "Shipped dark mode offline sync bulk export saved views keyboard shortcuts "
      "calendar\u2026"),
-    # headlines of a dozen words or fewer, and names, stay
+    ("Double the throughput, cutting the time it takes to replace a failing content node in "
+     "half", T.TECHNICAL_ACHIEVEMENT, False, "Double the throughput"),
+    ("Builds are up to 5x faster, and incremental builds are over 100x faster",
+     T.TECHNICAL_ACHIEVEMENT, False, "Builds are up to 5x faster"),
+    # a founder's own "announced" is kept, and a lower-case name after a label stays as written
+    ("Launch flopped: I announced a new product and then discovered it was a mistake",
+     T.PRODUCT_LAUNCH, True,
+     "Launch flopped: I announced a new product and then discovered it was a mistake"),
+    ("Case study: note.com", T.CUSTOMER_SUCCESS, False, "Case study: note.com"),
+    # headlines of up to fifteen words, and names, stay
     ("Sale: Sells agri unit stake for $2.5 billion to Canadian pension fund", T.OTHER, False,
      "Sale: Sells agri unit stake for $2.5 billion to Canadian pension fund"),
     ("Raised $31M Series A", T.FUNDING, False, "Raised $31M Series A"),

@@ -64,13 +64,15 @@ _INTERJECTIONS = frozenset(["absolutely", "yes", "yeah", "sure", "thanks", "tota
                             "awesome", "cool", "wow", "congrats", "hey", "hi", "hello"])
 _WORD = re.compile(r"\S+")
 # Words that open the next clause: what comes before them is a whole statement.
+# ("and" is left out: "Acme and Globex", "Corp and Trinity" join names, not clauses.)
 _NEXT_CLAUSE = frozenset(["as", "after", "which", "while", "because", "since", "following",
-                          "and", "but", "so", "when", "where", "who", "amid", "despite"])
+                          "but", "so", "when", "where", "who", "amid", "despite"])
 # A second clause joined to the first: "Renewed their accounts, and 1 has bowed out".
 _SECOND_CLAUSE = re.compile(r"(?:,| -| \u2013| \u2014) (?:and|but|while|whereas) |; ")
 # A release's verb of saying before its news: "Acme Corp today announced it has entered ...".
-_ANNOUNCED = re.compile(r"(?<=\w )(?:today |has |have )?(?:announced|announces|said|says)"
-                        r"(?: today)?(?: that)?(?= \w)")
+_ANNOUNCED = re.compile(r" (?:today (?:announced|announces|said)|(?:announced|announces|said)"
+                        r" today)(?: that)?(?: (?:it|they)(?= (?:has|have|will|is|signed"
+                        r"|entered|closed|completed)\b))?")
 # "Security incident which had started ...": a relative clause opens after a short noun phrase.
 _RELATIVE = frozenset(["which", "who", "that"])
 # A wire release's dateline before its lead: "JENKS, Okla.--(BUSINESS WIRE)--".
@@ -94,16 +96,17 @@ def _quote_closed(text: str) -> str:
 
 
 def _cut(text: str) -> str:
-    """A clause past fourteen words cut where its next clause starts ("Revenue dropped for the
+    """A clause past fifteen words cut where its next clause starts ("Revenue dropped for the
     month as I redirected ..."), or at a comma, or else after the last word that can end one
     within a dozen, marked as cut."""
     was_cut = text.endswith("\u2026")  # a detector's own cut, at a length, not a clause
     parts = _WORD.findall(text.rstrip("\u2026"))
-    if len(parts) <= _MAX_WORDS + 2 and not was_cut:
-        return text  # two words more read better than a cut
+    if len(parts) <= _MAX_WORDS + 3 and not was_cut:
+        return text  # a few words more read better than a cut that loses them
     for n in range(2, min(_MAX_WORDS, len(parts) - 1) + 1):
         word = parts[n].lower()
-        if word in _RELATIVE or (n >= 4 and (parts[n - 1].endswith(",") or word in _NEXT_CLAUSE)):
+        if word in _RELATIVE or (n >= 3 and parts[n - 1].endswith(",")) or (
+                n >= 4 and word in _NEXT_CLAUSE):
             return " ".join(parts[:n]).rstrip(",;:")
     kept = parts[:_MAX_WORDS + (2 if was_cut else 0)]
     while len(kept) > 4 and kept[-1].lower().strip(",;:") in _DANGLING:
@@ -120,6 +123,7 @@ def _named(label: str, rest: str, evidence: str) -> str | None:
                                             if rest.endswith("\u2026") else None)
         if bought:
             target = re.sub(r"(?:\s+(?:of|and|de|&))+$", "", bought["target"]).rstrip(".,")
+            target = re.sub(r"^the ", "", target)
             return f"Acquisition of {target}"
     merging = _MERGING.match(rest) if label == "Merger" else None
     if merging:
@@ -160,11 +164,13 @@ def polished(title: str, event_type: EventType, negative: bool = False,
         better = _named(label["label"], rest, evidence)
         if better:
             return plain(better, event_type, negative)
+    written = rest
     rest = _ANNOUNCED.sub("", _SUBORDINATE.sub("", _DATELINE.sub("", rest)))
     rest = _SECOND_CLAUSE.split(rest, 1)[0] if len(_SECOND_CLAUSE.split(rest, 1)[0].split()) >= 2 \
         else rest
     rest = _cut(_quote_closed(rest))
-    rest = rest[:1].upper() + rest[1:]
+    if rest != written:
+        rest = rest[:1].upper() + rest[1:]  # a clause cut at its head starts a sentence
     if label and rest.lower() == label["label"].lower():
         return plain(label["label"], event_type, negative)  # "Security incident: Security incident"
     return plain(head + rest, event_type, negative)
