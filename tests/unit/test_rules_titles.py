@@ -41,6 +41,15 @@ READ = [
     # a discourse word before the news
     ("Lastly, a company reached out in August about potentially acquiring Acme",
      T.INVESTOR_INTEREST, "A company reached out in August about potentially acquiring Acme"),
+    # a launch by a team from another company names the product, not where the team came from
+    ("A team led by former Stripe executives today launched Relay, a payments API for "
+     "marketplaces", T.PRODUCT_LAUNCH, "Launched Relay"),
+    ("Acme, a startup founded by former Stripe executives, today launched Relay",
+     T.PRODUCT_LAUNCH, "Launched Relay"),
+    ("Founded by ex-Google engineers, Acme today launched Beacon, an observability tool",
+     T.PRODUCT_LAUNCH, "Launched Beacon"),
+    ("We launched Relay today! Built by a team of former Stripe and Square engineers",
+     T.PRODUCT_LAUNCH, "Launched Relay"),
     # short titles stay as they were
     ("Big news: we closed our $4M seed round led by Initialized, and we're hiring 3 engineers",
      T.FUNDING, "Raised $4M seed led by Initialized"),
@@ -131,3 +140,8 @@ def test_an_acquisition_cut_before_its_target_finds_it_in_the_evidence() -> None
 def test_a_lowlight_stays_a_lowlight_with_its_new_title(make_message: MakeMessage) -> None:
     events = read(make_message, "Our head of sales Jane Doe departs at the end of the month")
     assert [e.polarity for e in events] == [Polarity.NEGATIVE]
+
+
+def test_someone_elses_launch_stays_someone_elses(make_message: MakeMessage) -> None:
+    # the alumni reading renames a launch of ours; it never makes a launch of someone else's
+    assert read(make_message, "Stripe launched Relay today") == []
