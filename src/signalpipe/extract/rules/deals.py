@@ -477,6 +477,12 @@ def _churn(clause: str, low: str, ctx: Context) -> Found | None:
     return None
 
 
+# The customers counted before a renewal: "2 of 10 pre-sale customers", "all 12 beta accounts".
+_COUNTED = re.compile(r"\b(?:all|\d[\d,]*)(?: (?:of|out of) (?:our )?\d[\d,]*)? (?:[\w-]+ ){0,3}?"
+                      r"(?:customers|clients|accounts|logos|users|teams|schools|hospitals)"
+                      r"(?: have)?\s*$", re.IGNORECASE)
+
+
 def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
     story = _uses_us(clause, ctx)
     if story is not None:
@@ -513,7 +519,9 @@ def customer_success(clause: str, low: str, ctx: Context) -> Found | None:
     if not metrics:
         metrics["story"] = key(m.group())
     what = "renewed" if "renew" in word or "signed" in word else word.split()[0]
-    title = f"{who}: {what}" if who and what == "renewed" else said(clause, m.start())
+    counted = _COUNTED.search(clause, 0, m.start())  # "2 of 10 pre-sale customers renewed"
+    title = f"{who}: {what}" if who and what == "renewed" else said(
+        clause, counted.start() if counted else m.start())
     return Found(T.CUSTOMER_SUCCESS, metrics, title, m.start(), relational=True,
                  stakeholders=(who,) if who else ())
 

@@ -468,8 +468,10 @@ def _setback(clause: str, low: str, ctx: Context, *, late: bool) -> Found | None
                 if _SHIPPING.search(m.group()) else kind
         # "Initech went with Globex instead of us" is the prospect's doing, titled from it
         elsewhere = what == "lost deal" and _WENT_ELSEWHERE.match(m.group()) is not None
+        title = _departed(clause, low, m.start()) if what == "departure" else None
         found = Found(kind, _identity(what, clause, m.group()),
-                      said(clause, 0 if elsewhere else m.start()), m.start(), negative=True,
+                      title or said(clause, 0 if elsewhere else m.start()), m.start(),
+                      negative=True,
                       relational=elsewhere, allow=_ALLOW.get(what, frozenset()))
         customer = _lost_customer(clause, m, ctx) if what == "lost deal" else None
         # a deal lost is known by its customer, as the deal readers know it: one event
@@ -531,6 +533,22 @@ def _ours(clause: str, low: str, m: re.Match[str], what: str, ctx: Context) -> b
     if what == "lost deal" and _WENT_ELSEWHERE.match(m.group()):
         return True  # "Initech went with Globex instead of us": the prospect acts, we lose
     return not actor_is_other(head, ctx.company)
+
+
+# "Ilya Sutskever, OpenAI co-founder and chief scientist, departs": a name, then who they are.
+_APPOSITION = re.compile(r"^\s*([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}), [^,]{3,80}, $")
+
+
+def _departed(clause: str, low: str, at: int) -> str | None:
+    """Who departs, as the title: "Ilya Sutskever departs" (the name before its description),
+    "Head of sales Jane Doe departs ..." (from the role), not "Departs at the end of the month"."""
+    named = _APPOSITION.match(clause[:at])
+    if named:
+        return said(f"{named.group(1)} {clause[at:]}", 0)
+    role = ROLE.search(low, 0, at)
+    if role and "," not in clause[role.start():at]:
+        return said(clause, role.start())
+    return None
 
 
 def _found(kind: EventType, setback: str, clause: str, at: int, words: str) -> Found:

@@ -16,6 +16,7 @@ from signalpipe.extract.rules.reader import Hit, read_message
 from signalpipe.extract.rules.results import market_key, result_key
 from signalpipe.extract.rules.subject import aliases_pattern, name_variants
 from signalpipe.extract.rules.text import lower
+from signalpipe.extract.rules.titles import polished
 from signalpipe.models import (
     Batch,
     BatchUsage,
@@ -276,7 +277,9 @@ def _fit(title: str) -> str:
 def _event(company: str, fp: str, entry: _Merged) -> SignificantEvent:
     found = entry.hit.found
     mentions = len(entry.ids)
-    title = _fit(found.title)
+    # cut to its core after merging: fingerprints never see it, so what is found stays the same
+    title = readable(polished(_fit(found.title), found.event_type, found.negative,
+                              entry.hit.span.text))
     metrics = {k: _as_written(v, entry.hit) for k, v in found.metrics.items()}
     return SignificantEvent(
         company_id=company, event_type=found.event_type,

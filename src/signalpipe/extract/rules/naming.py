@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.found import Found, said
-from signalpipe.extract.rules.names import key, name_before
+from signalpipe.extract.rules.names import key, name_after, name_before
 from signalpipe.models import EventType
 
 # Metrics that hold a name the event is about.
@@ -122,6 +122,9 @@ def renamed(found: Found, sentence: str, company: re.Pattern[str] | None) -> Fou
     if not_a_name(product) and (_heading(text, product) or (
             company is not None and company.search(text) is not None)):
         return replace(found, metrics={}, title=said(text, 0))
+    made = _made_by_alumni(found, product, sentence)
+    if made is not None:
+        return made
     where = _LIVE_ON.search(sentence)
     if where and sentence[where.end():].lower().startswith(product.lower()):
         place = _WHEN.sub("", sentence[where.end():where.end() + len(product)]).strip()
@@ -135,6 +138,27 @@ def renamed(found: Found, sentence: str, company: re.Pattern[str] | None) -> Fou
                        metrics={"customer": product}, title=f"Customer story: {customer}",
                        relational=True)
     return None
+
+
+# "a team led by former Stripe executives": the company the makers came from, not the product.
+_ALUMNI_OF = re.compile(r"\b(?:former|formerly (?:at |of )?|ex-|alumni of|veterans of)\s*$",
+                        re.IGNORECASE)
+_LAUNCH_VERB = re.compile(r"\b(?:launched|launches|unveiled|unveils|released|releases"
+                          r"|introduced|introduces|debuted|debuts)\s+", re.IGNORECASE)
+
+
+def _made_by_alumni(found: Found, product: str, sentence: str) -> Found | None:
+    """"A team led by former Stripe executives today launched Relay" launched Relay: the name
+    after the verb, where the one read is where the makers used to work."""
+    at = sentence.lower().find(product.lower())
+    verb = _LAUNCH_VERB.search(sentence, at + len(product)) if at >= 0 else None
+    if at < 0 or verb is None or not _ALUMNI_OF.search(sentence[:at]):
+        return None
+    made = name_after(sentence, verb.end(), within=4)
+    if made is None or not_a_name(made):
+        return None
+    return replace(found, metrics={**found.metrics, "product": key(made)},
+                   title=f"Launched {made}")
 
 
 # "live on Product Hunt", "launched on the App Store": the words after name a place.
