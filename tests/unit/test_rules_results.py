@@ -242,10 +242,11 @@ def test_a_sector_entered_is_titled_by_it(make_message: MakeMessage) -> None:
     assert event.metrics == {"sector": "logistics"}
 
 
+# Titles of growth.technical's results start at the metric again ("Faster for big workspaces",
+# not "3x faster ..."): started at the change, the LLM path's dedup merged "Processed 7.6B
+# events" with "Record throughput: 7.6bn events" in one order of batches and not in another,
+# so a fault changed the stored events (tests/faults). Fix the dedup first, then the titles.
 @pytest.mark.parametrize(("text", "title"), [
-    ("Here's what's new: search is 3x faster for big workspaces.", "3x faster for big workspaces"),
-    ("Halved our AWS bill this month by moving batch jobs to spot instances.",
-     "Halved our AWS bill this month by moving batch jobs to spot instances"),
     ("Acme crossed 10 billion API calls served this year.", "10B API calls"),
 ])
 def test_a_result_is_titled_from_its_change(make_message: MakeMessage, text: str,

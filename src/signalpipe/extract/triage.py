@@ -69,7 +69,8 @@ _STRONG = {
                  r"|first\s+customer|opened\s+(?:an?\s+|our\s+)?(?:office|hub)"
                  r"|\bexpand(?:s|ing|ed)?\s+(?:\w+\s+){0,3}(?:to|into|in)\b|\bexpansion\s+(?:to|into)"
                  r"|entering|\b(?:emea|apac|latam)\b"
-                 r"|open\s+for\s+business|live\s+in\b|data\s+cent(?:er|re)s?|\bopens\b",
+                 r"|open\s+for\s+business|live\s+in\b|data\s+cent(?:er|re)s?|\bopens\b"
+                 r"|\b(?:office|hub|store|branch|region)\s+(?:is\s+)?(?:now\s+)?(?:open|live)\b",
     "compliance": r"no\s+exceptions|clean\s+(?:\w+\s+){0,4}(?:report|opinion)|certified"
                   r"|certification|attestation|passed\s+(?:\w+\s+){0,4}audit"
                   r"|audit\s+(?:passed|complete|report|opinion)|(?:soc\s?2|iso\s?27001|hipaa"
@@ -87,7 +88,9 @@ _STRONG = {
               r"|\bup\s+\d+(?:\.\d+)?\s?(?:%|x\b|percent)|\d\s?%\s+(?:mom|wow|yoy|qoq)\b"
               r"|(?:month|year|week|quarter)[- ]over[- ](?:month|year|week|quarter)"
               r"|grow(?:ing|n)\s+(?:\w+\s+){0,3}from\s+[\d,.]+k?\s+to\s+[\d,.]+k?"
-              r"|crossed|surpass|passed\s+\d|\d+x\s+(?:growth|faster)",
+              r"|crossed|surpass|passed\s+\d|\d+x\s+(?:growth|faster)"
+              r"|now\s+(?:have|at|serving)\s+[\d,.]+\s?(?:k|m|thousand|million)?\+?\s+(?:\w+\s+){0,2}"
+              r"(?:users|customers|subscribers|members|accounts|teams)\b",
     "customers": r"case\s+study|testimonial|public\s+reference|reference\s+customer|\bnps\b"
                  r"|\bcsat\b|\bhow\s+\S+(?:\s+\S+)?\s+(?:uses|implements|built|scaled)\b"
                  r"|customer\s+story|(?:uses|using|runs|running)\s+\S+\s+in\s+production|\brenew(?:ed|al|s)\b",
@@ -102,7 +105,8 @@ _STRONG = {
                 r"|\bleaving\b|departure|\boutage|\bdowntime|was\s+down|were\s+down|breach"
                 r"|security\s+incident|\bincidents?\b|degradation|degraded|unusable|missed\s+(?:the\s+|our\s+)?(?:target|plan|goal)"
                 r"|\bfined\b|penalt|lawsuit|\bsued\b|ordered\s+to\s+pay|compensation|recall"
-                r"|shut(?:ting)?\s+down|bankrupt|passed\s+away|delayed"
+                r"|shut(?:ting)?\s+down|bankrupt|passed\s+away|delayed|\bslipped\b"
+                r"|pushed\s+(?:back|out)\b"
                 r"|said\s+goodbye\s+to\s+\d|(?:did\s+not|didn't|not)\s+pass\b"
                 r"|signed\s+with\s+\w+(?:\s+\w+)?\s+instead|went\s+with\s+(?:\w+\s+){0,2}instead"
                 r"|missed\s+(?:q[1-4]|plan|the\s+quarter|our\s+number)"
