@@ -73,3 +73,69 @@ def test_news_about_a_jobs_startup_is_no_job_ad(subject: str, text: str) -> None
 @pytest.mark.parametrize(("subject", "text"), JOB_ADS)
 def test_job_ads_are_still_skipped(subject: str, text: str) -> None:
     assert no_events_here(subject, text) is not None, subject
+
+
+# Japanese business press: a round, an alliance and a sale in the set phrases of several outlets
+# (a TechCrunch Japan headline, a BRIDGE lead, a PR TIMES release, a Nikkei-style brief).
+JAPANESE_FOUND = [
+    ("アクメが5.3億円調達、決済機能の提供も視野に", T.FUNDING, "Raised ¥530M"),
+    ("アクメは4月5日、ジェネシアベンチャーズなどを引受先とする第三者割当増資を実施したことを"
+     "明らかにした。調達金額は5億3000万円だ。", T.FUNDING, "Closed a funding round"),
+    ("株式会社アクメ\uff08本社\uff1a東京都渋谷区\uff09は、シリーズAラウンドで総額12億円の資金調達を完了"
+     "しましたのでお知らせいたします。", T.FUNDING, "Raised ¥1.2B"),
+    ("AIで問診を効率化するアクメが8000万円を調達した。", T.FUNDING, "Raised ¥80M"),
+    ("アクメがJ:COMと資本業務提携、共同でコンテンツ開発へ", T.PARTNERSHIP,
+     "Capital and business alliance"),
+    ("駿台グループは、オンライン家庭教師サービスを提供するアクメの全株式を取得したと発表した。",
+     T.OTHER, "Acquisition"),
+]
+JAPANESE_NOT_FOUND = [
+    # a plan, a rumour, a denial
+    "アクメは年内に10億円の資金調達を目指す。",
+    "関係者によると、アクメは新たに20億円を調達する交渉中だ。",
+    "アクメは買収の報道を否定した。",
+    # another company's round, told in an article that names the company elsewhere
+    "競合のベータ社は先月、15億円を調達した。",
+    # the company named with no event
+    "アクメは建設現場と職人をつなぐアプリを運営している。",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "title"), JAPANESE_FOUND)
+def test_japanese_business_news_is_read(make_message: MakeMessage, text: str, kind: EventType,
+                                        title: str) -> None:
+    events = read(make_message, text, source=Source.GMAIL, sender="TechCrunch Japan",
+                  aliases=("アクメ",))
+    assert [(e.event_type, e.title) for e in events] == [(kind, title)], text
+
+
+@pytest.mark.parametrize("text", JAPANESE_NOT_FOUND)
+def test_japanese_look_alikes_are_no_event(make_message: MakeMessage, text: str) -> None:
+    events = read(make_message, text, source=Source.GMAIL, sender="TechCrunch Japan",
+                  aliases=("アクメ",))
+    assert events == [], text
+
+
+def test_said_company_refers_back_to_the_named_one(make_message: MakeMessage) -> None:
+    text = ("スマートロックを開発するアクメ。同社は5月8日、第三者割当増資により10億円を調達した"
+            "と発表した。")
+    events = read(make_message, text, source=Source.GMAIL, aliases=("アクメ",))
+    assert [(e.event_type, e.title) for e in events] == [(T.FUNDING, "Raised ¥1B")]
+    # the company never named: the round is someone else's
+    other = "スマートロックを開発するベータ。同社は5月8日、10億円を調達したと発表した。"
+    assert read(make_message, other, source=Source.GMAIL, aliases=("アクメ",)) == []
+
+
+def test_a_latin_name_in_japanese_text_ends_at_a_latin_letter(make_message: MakeMessage) -> None:
+    named = "BASEが丸井グループから資金調達、渋谷マルイで常設店舗オープンへ"
+    assert [e.event_type for e in read(make_message, named, aliases=("BASE",))] == [T.FUNDING]
+    inside = "DATABASEの会社が丸井グループから資金調達、渋谷で常設店舗オープンへ"
+    assert read(make_message, inside, aliases=("BASE",)) == []
+
+
+def test_a_headline_that_asks_or_heads_for_is_no_event(make_message: MakeMessage) -> None:
+    for text in ("渦中のベータ社をアクメが買収か", "アクメ、シリーズBで30億円調達へ"):
+        assert read(make_message, text, aliases=("アクメ",)) == [], text
+    # a plan in another clause leaves the round that was done
+    done = "アクメが丸井グループから資金調達、6月より渋谷で常設店舗オープンへ"
+    assert [e.event_type for e in read(make_message, done, aliases=("アクメ",))] == [T.FUNDING]

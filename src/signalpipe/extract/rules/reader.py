@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import (
+    articles,
     community,
     corporate,
     deals,
@@ -217,6 +218,10 @@ def masked(text: str) -> str:
 def read_message(message: Message, company: re.Pattern[str] | None
                  ) -> tuple[list[Hit], list[tuple[str, str]]]:
     """Every event one message states, and every near-event it rejected with the reason."""
+    if not message.text.isascii() and articles.in_japanese(message.text):
+        # the English reader finds nothing in Japanese; the business press's formulae do
+        return [Hit(found, message, span, where) for found, span, where
+                in articles.read_japanese(message.text, message.subject or "", company)], []
     hits, rejected = _read(message, company)
     hits, rejected = _named(hits, rejected, company)
     other = (namesake(message.text, company)

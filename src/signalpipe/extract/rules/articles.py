@@ -1,0 +1,147 @@
+"""News about the company written in Japanese: the business press's set phrases.
+
+Japanese startup reporting (TechCrunch Japan, BRIDGE, Nikkei, PR TIMES releases) tells a round,
+an alliance or a sale in a few fixed formulae: "<社名>が5.3億円を調達", "第三者割当増資を実施",
+"資本業務提携", "全株式を取得". The English reader finds none of them: its cue words, sentence
+ends and name boundaries are English ones (a Japanese word has no space around it, so the
+company's name pattern, which wants a non-word character on each side, never matches "助太刀は").
+A message written in Japanese is read here instead, sentence by sentence (ended by a full-width
+full stop, exclamation or question mark, or a line break), and a formula counts only where the
+sentence names the company or says 同社 ("the said company") after a sentence that did, and
+states no plan, rumour or denial.
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Found
+from signalpipe.extract.rules.text import Span
+from signalpipe.models import EventType
+
+T = EventType
+
+# kana are Japanese only (Chinese has none): a few of them mark a message written in Japanese
+_KANA = re.compile(r"[\u3040-\u309f\u30a0-\u30ff]")
+_MIN_KANA = 8
+_FEW_KANA = 3
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef\u3000-\u303f]")
+_SENTENCE = re.compile(r"[^\u3002\uff01\uff1f!?\n]+[\u3002\uff01\uff1f!?]?")
+# a round: "資金調達", "第三者割当増資" (a share issue to named investors), "<amount>を調達",
+# a J-KISS convertible, "出資を受け" (received an investment)
+_ROUND = re.compile(r"資金調達|第三者割当増資|円(?:を|の)?調達|J-KISS|出資を受け|シードラウンド"
+                    r"|シリーズ[A-FＡ-Ｆ]")
+_ALLIANCE = re.compile(r"資本業務提携|業務提携|資本提携|戦略的パートナーシップ")
+# the company sold: "全株式を取得" (acquired all shares), "買収" (acquisition), "子会社化"
+_SOLD = re.compile(r"全株式を取得|買収|子会社化")
+# a rumour ("関係者によると", "報道", "噂") or a denial ("否定") voids the whole sentence
+_HEARSAY = re.compile(r"関係者によると|報道|否定|噂")
+# a plan ("予定", "目指す", "検討") voids its clause; so does a headline's clause-final "か"
+# ("買収か": may acquire?) or "へ" ("調達へ": heading for a raise)
+_PLANNED = re.compile(r"予定|目指|検討|計画|方針|見込み|可能性|かもしれ|交渉中|[かへ]\s*$")
+_CLAUSE_END = re.compile(r"[、，,。！？!?]")
+_OKU = re.compile(r"(\d+(?:\.\d+)?)\s*億(?:\s*(\d+)\s*万)?\s*円")
+_MAN = re.compile(r"(?<![\d億])(\d+(?:\.\d+)?)\s*万\s*円")
+_REFERS_BACK = "同社"
+_BOUND_BEFORE, _BOUND_AFTER = r"(?<![\w])", r"(?![\w])"
+
+
+def in_japanese(text: str) -> bool:
+    """Is ``text`` written in Japanese (kana, not only the odd Japanese word in English)?"""
+    head = text[:400]
+    kana = len(_KANA.findall(head))
+    if kana >= _MIN_KANA:
+        return True
+    # a short headline ("アクメが5.3億円調達") has few kana: then most of it must be Japanese
+    return kana >= _FEW_KANA and len(_CJK.findall(head)) * 2 >= len(head.replace(" ", ""))
+
+
+def read_japanese(text: str, subject: str, company: re.Pattern[str] | None
+                  ) -> list[tuple[Found, Span, str]]:
+    """Each event the headline or the text states about the company, with its sentence and field
+    ("subject" or "text"); one per type, the headline's first."""
+    named = _unbounded(company)
+    if named is None:
+        return []
+    out: list[tuple[Found, Span, str]] = []
+    seen: set[EventType] = set()
+    pieces = [("subject", m) for m in _SENTENCE.finditer(subject or "")]
+    pieces += [("text", m) for m in _SENTENCE.finditer(text)]
+    last_named = False
+    for where, m in pieces:
+        sentence = m.group()
+        ours = named.search(sentence) is not None
+        about = ours or (last_named and _REFERS_BACK in sentence)
+        last_named = ours or (last_named and where == "text")
+        if not about or _HEARSAY.search(sentence):
+            continue
+        for found in _formulae(sentence):
+            if found.event_type not in seen and not _PLANNED.search(_clause(sentence,
+                                                                            found.trigger)):
+                seen.add(found.event_type)
+                out.append((found, Span(m.start(), m.end(), sentence), where))
+    return out
+
+
+def _formulae(sentence: str) -> list[Found]:
+    """Every formula in the sentence: "資金調達とともに、資本業務提携を実施" is a round and an
+    alliance."""
+    out = []
+    rnd = _ROUND.search(sentence)
+    if rnd:
+        amount = yen(sentence)
+        metrics: dict[str, str | int | float] = {"amount_jpy": amount} if amount else {}
+        title = f"Raised {short_yen(amount)}" if amount else "Closed a funding round"
+        out.append(Found(T.FUNDING, metrics, title, rnd.start()))
+    alliance = _ALLIANCE.search(sentence)
+    if alliance:
+        out.append(Found(T.PARTNERSHIP, {"partner": alliance.group()},
+                         "Capital and business alliance", alliance.start()))
+    sold = _SOLD.search(sentence)
+    if sold:
+        out.append(Found(T.OTHER, {"subtype": "acquisition"}, "Acquisition", sold.start(),
+                         subtype="acquisition", relational=True))
+    return out
+
+
+def _clause(sentence: str, at: int) -> str:
+    """The part of ``sentence`` between the punctuation marks around position ``at``."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
+    end = _CLAUSE_END.search(sentence, at)
+    return sentence[start:end.start() if end else len(sentence)]
+
+
+def yen(sentence: str) -> int:
+    """The first amount in yen: "5.3億円" = 530,000,000, "5億3000万円", "8000万円"; 0 if none."""
+    oku = _OKU.search(sentence)
+    if oku:
+        return int(float(oku.group(1)) * 1e8 + (int(oku.group(2)) * 10_000 if oku.group(2) else 0))
+    man = _MAN.search(sentence)
+    return int(float(man.group(1)) * 10_000) if man else 0
+
+
+def short_yen(value: int) -> str:
+    """¥530M, ¥1.2B, ¥40M: how an amount in yen reads in an English title."""
+    if value >= 1_000_000_000:
+        return f"\u00a5{value / 1e9:.3g}B"
+    if value >= 1_000_000:
+        return f"\u00a5{value / 1e6:.3g}M"
+    return f"\u00a5{value:,}"
+
+
+_UNBOUNDED: dict[str, re.Pattern[str]] = {}
+
+
+def _unbounded(company: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """The company's names without the word boundaries around them: in Japanese the name runs
+    into the particle after it ("助太刀は", "BASEが")."""
+    if company is None:
+        return None
+    pattern = _UNBOUNDED.get(company.pattern)
+    if pattern is None:
+        # a Latin name still ends at a Latin letter: "BASE" is not in "DATABASE"
+        source = company.pattern.replace(_BOUND_BEFORE, r"(?<![A-Za-z0-9])")
+        pattern = re.compile(source.replace(_BOUND_AFTER, r"(?![A-Za-z0-9])"), company.flags)
+        if len(_UNBOUNDED) < 256:
+            _UNBOUNDED[company.pattern] = pattern
+    return pattern
