@@ -139,3 +139,47 @@ def test_a_headline_that_asks_or_heads_for_is_no_event(make_message: MakeMessage
     # a plan in another clause leaves the round that was done
     done = "アクメが丸井グループから資金調達、6月より渋谷で常設店舗オープンへ"
     assert [e.event_type for e in read(make_message, done, aliases=("アクメ",))] == [T.FUNDING]
+
+
+# What a reporter only tells: hearsay, an IPO's share price, an investor's fund, background.
+NEWS_NOT_EVENTS = [
+    # hearsay in several outlets' wording
+    ("Acme is raising $100M at a $1B valuation, say sources.", T.FUNDING),
+    ("Acme has raised $40 million, according to two people familiar with the matter.", T.FUNDING),
+    ("Acme closed a $25M Series B, sources told Reuters.", T.FUNDING),
+    ("Acme is in advanced talks to raise $60M led by Sequoia.", T.FUNDING),
+    ("Acme raised $12M from Index, people familiar with the deal said.", T.FUNDING),
+    # an IPO's price is no launch
+    ("Acme's IPO priced above its range at $88 a share and debuted at $117 a share.",
+     T.PRODUCT_LAUNCH),
+    ("Acme stock debuted at $30 per share on the Nasdaq on Thursday.", T.PRODUCT_LAUNCH),
+    # an investor's fund is no product
+    ("Vento, one of Italy's most active VCs, is launching its second fund, hard-capped at "
+     "\u20ac75 million.", T.PRODUCT_LAUNCH),
+    ("Acme Ventures launched a $50M debut fund for climate founders.", T.PRODUCT_LAUNCH),
+    # background a reporter gives, years before the article
+    ("In 2019, he teamed up with a college friend and launched Acme, a compliance platform.",
+     T.PRODUCT_LAUNCH),
+    ("Back in 2018, Acme raised a $3M seed round from Y Combinator.", T.FUNDING),
+]
+NEWS_EVENTS = [
+    # the same families told as done news, in a wire, a newsletter and a founder's repost
+    ("Acme has raised $100M at a $1B valuation, the company said on Tuesday.", T.FUNDING),
+    ("Acme closed a $25M Series B led by Index, it told Reuters.", T.FUNDING),
+    ("Acme launched its second product, a payroll API, on Tuesday.", T.PRODUCT_LAUNCH),
+    ("Acme launches Acme Pay, a buy now, pay later service for SaaS.", T.PRODUCT_LAUNCH),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), NEWS_NOT_EVENTS)
+def test_what_a_reporter_only_tells_is_no_event(make_message: MakeMessage, text: str,
+                                                kind: EventType) -> None:
+    events = read(make_message, text, source=Source.GMAIL, sender="Reporter")
+    assert kind not in [e.event_type for e in events], events
+
+
+@pytest.mark.parametrize(("text", "kind"), NEWS_EVENTS)
+def test_news_told_as_done_is_an_event(make_message: MakeMessage, text: str,
+                                       kind: EventType) -> None:
+    events = read(make_message, text, source=Source.GMAIL, sender="Reporter")
+    assert kind in [e.event_type for e in events], events

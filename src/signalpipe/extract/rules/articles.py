@@ -1,4 +1,10 @@
-"""News about the company written in Japanese: the business press's set phrases.
+"""News articles about the company: what a third party's reporting states, and what it only tells.
+
+A reporter's article names the company among many other companies, investors and founders, and
+tells more than the news: rumours ("raising $100M, say sources"), background ("In 2022, he teamed
+up with ... and launched Oneleet"), an IPO's share price ("debuted at $117 a share") and an
+investor's own fund ("Vento is launching its second fund"). ``veto`` names those.
+
 
 Japanese startup reporting (TechCrunch Japan, BRIDGE, Nikkei, PR TIMES releases) tells a round,
 an alliance or a sale in a few fixed formulae: "<社名>が5.3億円を調達", "第三者割当増資を実施",
@@ -14,6 +20,7 @@ states no plan, rumour or denial.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from signalpipe.extract.rules.found import Found
 from signalpipe.extract.rules.text import Span
@@ -127,6 +134,46 @@ def short_yen(value: int) -> str:
     if value >= 1_000_000:
         return f"\u00a5{value / 1e6:.3g}M"
     return f"\u00a5{value:,}"
+
+
+# Hearsay in news wording: a round "in talks", figures from "people familiar with the matter".
+_NEWS_HEARSAY = re.compile(
+    r"\b(?:(?:say|says|said|according to|per|citing|cited|told \w+ by) (?:\w+ ){0,3}"
+    r"(?:sources|insiders|people (?:familiar|close|with knowledge)|(?:a )?person (?:familiar|close"
+    r"|with knowledge))|sources (?:say|said|told|familiar|close)|people familiar with"
+    r"|(?:is|are) said to be|in (?:early |advanced |final )?(?:talks|discussions|negotiations)"
+    r" (?:to|with|over|about)|(?:is|are) (?:looking|seeking|aiming|hoping) to raise)\b",
+    re.IGNORECASE)
+# A listing's share price read as a launch: "debuted at $117 a share", "priced its IPO at $88"
+_SHARE_PRICE = re.compile(r"\b(?:IPO|a share|per share|price range|shares (?:opened|rose|fell"
+                          r"|jumped|closed)|(?:stock|shares) debuted|trading debut)\b",
+                          re.IGNORECASE)
+# An investor's vehicle launched: "launching its second fund", "launched a $75M debut fund"
+_FUND = re.compile(r"\blaunch\w* (?:of )?(?:its|a|their|the|his|her) (?:[\w$.,-]+ ){0,3}(?:fund"
+                   r"|vehicle|syndicate)\b", re.IGNORECASE)
+# A sentence a reporter opens with a year before the article's: background, not news
+_YEAR_OPENER = re.compile(r"^\W*(?:(?:back )?in|by|since) (?:(?:early|mid|late)[ -])?((?:19|20)"
+                          r"\d\d)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_BACKGROUND_YEARS = 2  # "In 2024" in a 2025 article may be last year's news recapped
+
+
+def veto(found: Found, clause: str, sentence: str, sent: datetime | None) -> str | None:
+    """Why a reading in a news article is no event of the company's, or None."""
+    if not found.negative:
+        hearsay = _NEWS_HEARSAY.search(sentence)
+        if hearsay:
+            return f"rumour ({hearsay.group()})"
+    if found.event_type is T.PRODUCT_LAUNCH:
+        if _SHARE_PRICE.search(sentence):
+            return "a listing's share price, not a launch"
+        if _FUND.search(clause):
+            return "an investor's fund, not a product"
+    year = _YEAR_OPENER.match(sentence)
+    if year and sent is not None and int(year.group(1)) <= sent.year - _BACKGROUND_YEARS \
+            and not _FIRST_PERSON.search(sentence):
+        return f"background (in {year.group(1)})"
+    return None
 
 
 _UNBOUNDED: dict[str, re.Pattern[str]] = {}
