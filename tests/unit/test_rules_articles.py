@@ -183,3 +183,39 @@ def test_news_told_as_done_is_an_event(make_message: MakeMessage, text: str,
                                        kind: EventType) -> None:
     events = read(make_message, text, source=Source.GMAIL, sender="Reporter")
     assert kind in [e.event_type for e in events], events
+
+
+# People named by their roles elsewhere (an event's speakers, a list of board members) and a
+# company's founding told as background.
+NOT_OUR_HIRES_OR_LAUNCHES = [
+    ("We\u2019re thrilled to welcome Paul Lambert, founder and CEO of Quilt; Gurinder Nagra, CEO "
+     "of Furno; and Brigid O\u2019Brien, managing partner at RA Capital.", T.HIRING),
+    ("Joining us on stage: Jane Doe, CTO at Initech, who will talk about scaling Acme.", T.HIRING),
+    ("Acme's new advisory board includes Maria Chen, CFO of Globex, and Tom Reyes, partner at "
+     "Index Ventures.", T.HIRING),
+    ("Four-time NBA All-Star Kemba Walker also joined, and the trio launched Acme.",
+     T.PRODUCT_LAUNCH),
+    ("He teamed up with his wife and a college friend and launched Acme, a compliance platform.",
+     T.PRODUCT_LAUNCH),
+    ("Acme's former chief scientist launches a new AI company.", T.PRODUCT_LAUNCH),
+]
+OUR_HIRES_AND_LAUNCHES = [
+    ("Acme hired Jane Doe, former CFO of Stripe, as its chief financial officer.", T.HIRING),
+    ("Acme has appointed Maria Chen as CEO, effective Monday.", T.HIRING),
+    ("The trio's company Acme launched Acme Pay today, a card for freelancers.",
+     T.PRODUCT_LAUNCH),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), NOT_OUR_HIRES_OR_LAUNCHES)
+def test_roles_elsewhere_and_foundings_are_no_event(make_message: MakeMessage, text: str,
+                                                    kind: EventType) -> None:
+    events = read(make_message, text, source=Source.GMAIL, sender="Reporter")
+    assert kind not in [e.event_type for e in events], events
+
+
+@pytest.mark.parametrize(("text", "kind"), OUR_HIRES_AND_LAUNCHES)
+def test_our_hires_and_launches_in_news_are_read(make_message: MakeMessage, text: str,
+                                                 kind: EventType) -> None:
+    events = read(make_message, text, source=Source.GMAIL, sender="Reporter")
+    assert kind in [e.event_type for e in events], events

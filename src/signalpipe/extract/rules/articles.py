@@ -154,6 +154,17 @@ _FUND = re.compile(r"\blaunch\w* (?:of )?(?:its|a|their|the|his|her) (?:[\w$.,-]
 # A sentence a reporter opens with a year before the article's: background, not news
 _YEAR_OPENER = re.compile(r"^\W*(?:(?:back )?in|by|since) (?:(?:early|mid|late)[ -])?((?:19|20)"
                           r"\d\d)\b", re.IGNORECASE)
+# People introduced by their roles elsewhere, at an event: speakers, not hires
+_STAGE = re.compile(r"\b(?:speakers?|panel(?:ists?)?|judges|on (?:the )?stage|keynote|lineup"
+                    r"|line-up|fireside chat|moderat\w+|agenda)\b", re.IGNORECASE)
+_ROLE_ELSEWHERE = re.compile(r"(?<!former )(?<!ex-)(?<!previously )\b(?:CEO|CTO|CFO|COO|CPO"
+                             r"|(?:co-?)?founder|president|(?:managing |general )?partner"
+                             r"|director|chair\w*|head of [\w ]{2,30}?) (?:of|at) ([A-Z][\w.&-]*)")
+# Founders starting the company: its founding told as background, not a product launched
+_FOUNDING = re.compile(r"\b(?:the (?:trio|duo|pair|couple|co-?founders)\b(?!['\u2019])"
+                       r"[^.]{0,40}?|teamed up with [^.]{0,80}? and )launch\w*\b"
+                       r"|\blaunch\w* (?:a |an |the |his |her |their )?(?:new )?(?:[\w-]+ )?"
+                       r"(?:company|startup|business|venture)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _BACKGROUND_YEARS = 2  # "In 2024" in a 2025 article may be last year's news recapped
 
@@ -164,7 +175,13 @@ def veto(found: Found, clause: str, sentence: str, sent: datetime | None) -> str
         hearsay = _NEWS_HEARSAY.search(sentence)
         if hearsay:
             return f"rumour ({hearsay.group()})"
+    hired_elsewhere = _not_hired(sentence) if found.event_type is T.HIRING \
+        and not found.negative else None
+    if hired_elsewhere:
+        return hired_elsewhere
     if found.event_type is T.PRODUCT_LAUNCH:
+        if _FOUNDING.search(sentence):
+            return "the company's founding, not a launch"
         if _SHARE_PRICE.search(sentence):
             return "a listing's share price, not a launch"
         if _FUND.search(clause):
@@ -173,6 +190,15 @@ def veto(found: Found, clause: str, sentence: str, sent: datetime | None) -> str
     if year and sent is not None and int(year.group(1)) <= sent.year - _BACKGROUND_YEARS \
             and not _FIRST_PERSON.search(sentence):
         return f"background (in {year.group(1)})"
+    return None
+
+
+def _not_hired(sentence: str) -> str | None:
+    """People named by their roles at other organisations, or on a stage: no hire of ours."""
+    if _STAGE.search(sentence):
+        return "a speaker, not a hire"
+    if len(_ROLE_ELSEWHERE.findall(sentence)) >= 2:
+        return "people's roles elsewhere, not a hire"
     return None
 
 
