@@ -219,3 +219,35 @@ def test_our_hires_and_launches_in_news_are_read(make_message: MakeMessage, text
                                                  kind: EventType) -> None:
     events = read(make_message, text, source=Source.GMAIL, sender="Reporter")
     assert kind in [e.event_type for e in events], events
+
+
+# A round told with the company as its object, or a valuation it reached, in several outlets'
+# wording; beside investors and verbs acting on something else.
+BACKED = [
+    "Kevin Hart\u2019s VC firm leads $35M Series B for weight-loss app Acme",
+    "Microsoft makes strategic investment into Acme, integrates its services into Teams",
+    "TitletownTech invests in Acme, which is moving its headquarters to Green Bay.",
+    "Index Ventures led a \u20ac20 million Series A in Acme, the Berlin payroll startup.",
+    "Vibe-coding startup Acme nabs a $100M valuation after two weeks on the market",
+    "Acme is now valued at $1.2 billion, the company said.",
+]
+NOT_BACKED = [
+    "FDA panel backs safety updates for Acme's drugs",
+    "The video already has over 250k views, so it led tons of new customers to Acme.",
+    "Naturally, this led to the idea for Acme Cloud, a paid service for customers.",
+    "The state-backed lender invested about $100 million in bonds so far this year.",
+    "Globex invests in its own data centres while Acme rents capacity.",
+]
+
+
+@pytest.mark.parametrize("text", BACKED)
+def test_a_round_with_the_company_as_object_is_funding(make_message: MakeMessage,
+                                                       text: str) -> None:
+    events = read(make_message, text, source=Source.GMAIL, sender="Reporter")
+    assert [e.event_type for e in events] == [T.FUNDING], events
+
+
+@pytest.mark.parametrize("text", NOT_BACKED)
+def test_backing_something_else_is_no_round(make_message: MakeMessage, text: str) -> None:
+    events = read(make_message, text, source=Source.GMAIL, sender="Reporter")
+    assert T.FUNDING not in [e.event_type for e in events], events

@@ -22,7 +22,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from signalpipe.extract.rules.found import Found
+from signalpipe.extract.rules.deals import funding_title
+from signalpipe.extract.rules.found import Context, Found
+from signalpipe.extract.rules.numbers import currency_money
 from signalpipe.extract.rules.text import Span
 from signalpipe.models import EventType
 
@@ -200,6 +202,55 @@ def _not_hired(sentence: str) -> str | None:
     if len(_ROLE_ELSEWHERE.findall(sentence)) >= 2:
         return "people's roles elsewhere, not a hire"
     return None
+
+
+# An investor acting on the company, named after the verb: "Microsoft makes strategic investment
+# into Builder.ai", "TitletownTech invests in ChemDirect", "Kevin Hart's VC firm leads $35M
+# Series B for weight-loss app Simple", "Index backs Acme with $20M"
+_MONEY = r"(?:[$\u20ac\u00a3][\d.,]+\s?(?:[mb]n?|million|billion)\b)"
+_ROUND_WORDS = r"(?:seed|series [a-f]|pre-seed|round|funding|investment|stake)\b"
+_INVESTS = re.compile(
+    # invests in the company itself: "TitletownTech invests in ChemDirect"
+    r"\b(?:invest(?:s|ed)?|makes? (?:an? )?(?:[\w-]+ ){0,2}investments?)"
+    r"(?: (?:a |an |the )?(?:" + _MONEY + r"|(?:[\w-]+ )?" + _ROUND_WORDS + r")){0,3}"
+    r" (?:in|into)\b"
+    # leads or backs a round for it: "leads $35M Series B for weight-loss app Simple"
+    r"|\b(?:backs|backed|co-?leads?|leads|led)(?: (?:a |an |the |its )?(?:" + _MONEY
+    + r"|(?:[\w-]+ )?" + _ROUND_WORDS + r")){1,3} (?:in|into|for|of|behind)\b", re.IGNORECASE)
+# A valuation the company reached: "Anything nabs a $100M valuation", "Acme is now valued at $1B"
+_VALUED = re.compile(r"\b(?:nabs|lands|gets|hits|reaches|secures|snags|bags|earns|notches"
+                     r"|(?:is |now |was )*valued at)\s(?:an? )?(?P<amount>[$\u20ac\u00a3][\d.,]+"
+                     r"\s?(?:[mb]n?|million|billion)\b)(?: valuation| post-money)?", re.IGNORECASE)
+_GAP = 60  # characters between the verb and the company's name
+
+
+def backed(clause: str, low: str, ctx: Context) -> Found | None:
+    """A round told with the company as its object, or a valuation the company reached."""
+    if ctx.company is None:
+        return None
+    ours = ctx.company.search(clause)
+    if ours is None:
+        return None
+    valued = _VALUED.search(clause, ours.end(), ours.end() + _GAP + 40)
+    if valued and ("valuation" in low or "valued" in valued.group().lower()):
+        value = currency_money(valued.group("amount"))
+        metrics: dict[str, str | int | float] = {"valuation_usd": value[0].value} \
+            if value and valued.group("amount")[0] == "$" else {}
+        return Found(T.FUNDING, metrics, f"Valued at {valued.group('amount')}", valued.start())
+    verb = None
+    for m in _INVESTS.finditer(clause, max(0, ours.start() - 120), ours.start()):
+        if ours.start() - m.end() <= _GAP:
+            verb = m
+            break
+    if verb is None or verb.start() == 0:
+        return None  # the investor must be named before the verb
+    amounts = [f for f in currency_money(clause[verb.start():ours.start()])
+               if clause[verb.start() + f.start] == "$"]
+    metrics = {"amount_usd": amounts[0].value} if amounts else {}
+    investor = clause[:verb.start()].strip(" ,")[-60:]
+    return Found(T.FUNDING, metrics, funding_title(metrics) if metrics
+                 else f"Investment from {investor}", verb.start(), relational=True,
+                 stakeholders=(investor,))
 
 
 _UNBOUNDED: dict[str, re.Pattern[str]] = {}

@@ -47,7 +47,8 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
     ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
     ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
-    ("funding", rounds.funding), ("acquire_interest", founders.acquire_interest),
+    ("funding", rounds.funding), ("backed", articles.backed),  # "Index backs Acme"
+    ("acquire_interest", founders.acquire_interest),
     ("acquire_interest", wire.proposal),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("acquisition", wire.agreement_to_acquire),
@@ -339,7 +340,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
                     r"|[a-z]{3,})(?:s|ed) )")
 
 
-_UNCUT = frozenset({"decline", "setback"})
+_UNCUT = frozenset({"decline", "setback", "backed"})
 
 
 _FALLBACK = ("corp_", "community_", "results_")
