@@ -251,3 +251,34 @@ def test_a_round_with_the_company_as_object_is_funding(make_message: MakeMessage
 def test_backing_something_else_is_no_round(make_message: MakeMessage, text: str) -> None:
     events = read(make_message, text, source=Source.GMAIL, sender="Reporter")
     assert T.FUNDING not in [e.event_type for e in events], events
+
+
+JAPANESE_LAUNCHES_AND_LISTINGS = [
+    ("アクメは5月7日、職人が代金を即日受け取れる「即日受取サービス」の提供を開始した。",
+     T.PRODUCT_LAUNCH),
+    ("アクメは4月25日、学びのフリマアプリ「teacha」をリリースした。", T.PRODUCT_LAUNCH),
+    ("アクメは、ふるさと納税型クラウドファンディング「アクメガバメント」をスタートした。",
+     T.PRODUCT_LAUNCH),
+    ("5月14日、アクメが東証マザーズへの上場を申請し、それが承認されたことが明らかとなった。",
+     T.OTHER),
+    ("アクメは6月19日、東証マザーズに上場した。", T.OTHER),
+    ("アクメはSHIFTと提携し、IT業界の資金繰り改善を目指す新サービスを共同で開発する。",
+     T.PARTNERSHIP),
+]
+JAPANESE_LAUNCH_LOOK_ALIKES = [
+    "アクメは来月、新アプリの提供を開始する予定だ。",  # a plan
+    "アクメは将来的な上場を検討している。",  # considering a listing
+    "競合のベータ社は昨日、新サービスをリリースした。",  # someone else's launch
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), JAPANESE_LAUNCHES_AND_LISTINGS)
+def test_japanese_launches_and_listings(make_message: MakeMessage, text: str,
+                                        kind: EventType) -> None:
+    events = read(make_message, text, source=Source.GMAIL, aliases=("アクメ",))
+    assert kind in [e.event_type for e in events], (text, events)
+
+
+@pytest.mark.parametrize("text", JAPANESE_LAUNCH_LOOK_ALIKES)
+def test_japanese_launch_look_alikes(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text, source=Source.GMAIL, aliases=("アクメ",)) == [], text

@@ -40,7 +40,12 @@ _SENTENCE = re.compile(r"[^\u3002\uff01\uff1f!?\n]+[\u3002\uff01\uff1f!?]?")
 # a J-KISS convertible, "出資を受け" (received an investment)
 _ROUND = re.compile(r"資金調達|第三者割当増資|円(?:を|の)?調達|J-KISS|出資を受け|シードラウンド"
                     r"|シリーズ[A-FＡ-Ｆ]")
-_ALLIANCE = re.compile(r"資本業務提携|業務提携|資本提携|戦略的パートナーシップ")
+_ALLIANCE = re.compile(r"資本業務提携|業務提携|資本提携|戦略的パートナーシップ|と(?:提携|協業)")
+# a launch: "提供を開始" (began offering), "をリリース", "をスタート", "を公開"
+_LAUNCHED = re.compile(r"(?:提供|販売|配信|運用|受付)を開始|サービスを開始|を開始すると発表"
+                       r"|をリリース|リリースした|をスタート|スタートした|を公開した|ローンチ")
+# a listing: "上場が承認", "上場を申請し、それが承認された", "マザーズに上場した"
+_LISTED = re.compile(r"上場[^\u3002]{0,20}承認|上場承認|(?:に|へ)上場した|上場を果た|新規上場")
 # the company sold: "全株式を取得" (acquired all shares), "買収" (acquisition), "子会社化"
 _SOLD = re.compile(r"全株式を取得|買収|子会社化")
 # a rumour ("関係者によると", "報道", "噂") or a denial ("否定") voids the whole sentence
@@ -104,8 +109,16 @@ def _formulae(sentence: str) -> list[Found]:
         out.append(Found(T.FUNDING, metrics, title, rnd.start()))
     alliance = _ALLIANCE.search(sentence)
     if alliance:
-        out.append(Found(T.PARTNERSHIP, {"partner": alliance.group()},
-                         "Capital and business alliance", alliance.start()))
+        title = "Capital and business alliance" if "資本" in alliance.group() else "Partnership"
+        out.append(Found(T.PARTNERSHIP, {"partner": alliance.group()}, title, alliance.start()))
+    listed = _LISTED.search(sentence)
+    if listed:
+        out.append(Found(T.OTHER, {"subtype": "ipo"}, "Stock market listing", listed.start(),
+                         subtype="ipo"))
+    launched = _LAUNCHED.search(sentence)
+    if launched:
+        out.append(Found(T.PRODUCT_LAUNCH, {"product": launched.group()}, "Launched a new service",
+                         launched.start()))
     sold = _SOLD.search(sentence)
     if sold:
         out.append(Found(T.OTHER, {"subtype": "acquisition"}, "Acquisition", sold.start(),
