@@ -35,7 +35,8 @@ class CorpusSource:
 
 
 def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "company"
+    # letters of any script: "助太刀" and "カケハシ" are two companies, not both "company"
+    return re.sub(r"[\W_]+", "-", name.lower()).strip("-") or "company"
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:

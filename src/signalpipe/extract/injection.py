@@ -31,8 +31,10 @@ _PATTERNS: dict[str, re.Pattern[str]] = {name: re.compile(rx, re.IGNORECASE) for
     "role_change":
         r"\byou\s+are\s+(?:now|no\s+longer)\b|\bpretend\s+(?:to\s+be|you\s+are)\b"
         r"|\bact\s+as\s+(?:an?\s+|the\s+)?" + _MODEL + r"\b",
+    # "To the AI reading this:" opens a sentence; "introduced to the AI coach" (an article about
+    # an AI product) follows a word and addresses no one
     "addresses_model":
-        r"\b(?:attention|note\s+to(?:\s+the)?|dear|hey|hi|to\s+the)\s+" + _MODEL
+        r"\b(?:attention|note\s+to(?:\s+the)?|dear|hey|hi|(?<!\w\s)to\s+the)\s+" + _MODEL
         + r"\b(?!\s+(?:team|folks|group|squad|guild|channel|crew|people))"
         r"|\bif\s+you\s+are\s+(?:an?\s+)?" + _MODEL + r"\b",
     "instructs_writer":

@@ -15,6 +15,8 @@ STEMS: dict[str, str] = {
                "funding financing investment term sheet termsheet "
                "valuation safe$ safes$ bridge convertible oversubscribed pre-money post-money "
                "down round backed by secures$ secured$",
+    "backed": "invests$ invested investment backs$ backed co-lead leads$ led$ valuation valued "
+              "nabs$",
     "acquisition": "acqui merger merged with bought buys buying takeover buyout to buy sells$ "
                    "sold$ to sell sale of divest dividend",
     "investor_interest": "reached out reaching out pinged inbound data room dataroom interested "

@@ -103,6 +103,11 @@ _HINTS = ("job", "position", "vacanc", "cv", "resum", "résumé", "postdoc", "ph
           "digest", "today's topics", "message: ")
 _HINT_SCAN = re.compile("|".join(map(re.escape, _HINTS)))  # one scan in C, not 17 in Python
 _HEAD_CHARS = 1500  # a job ad or a digest says what it is near the top
+# A subject that says the message is an ad; a news headline about a recruiting startup ("AI
+# recruiter Alex raises $17M to automate initial job interviews") names jobs without offering one.
+_AD_SUBJECT = re.compile(r"(?i)\b(?:jobs?|position|vacancy|hiring|postdoc|opening|career)\b"
+                         r"(?! (?:interviews?|seekers?|market|search|losses|cuts|growth|report"
+                         r"|numbers|data|platform|app|startup))")
 
 
 def no_events_here(subject: str, text: str, low: str | None = None) -> str | None:
@@ -120,8 +125,7 @@ def no_events_here(subject: str, text: str, low: str | None = None) -> str | Non
     if not ads:
         return None
     calls = _HIRING_CALL.search(head)
-    if len(ads) >= 2 or calls or re.search(r"(?i)\b(?:jobs?|position|vacancy|hiring|postdoc"
-                                           r"|opening|career)\b", subject):
+    if len(ads) >= 2 or calls or _AD_SUBJECT.search(subject):
         return f"job ad ({sorted(ads)[0]})"
     return None
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import (
+    articles,
     community,
     corporate,
     deals,
@@ -46,7 +47,8 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
     ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
     ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
-    ("funding", rounds.funding), ("acquire_interest", founders.acquire_interest),
+    ("funding", rounds.funding), ("backed", articles.backed),  # "Index backs Acme"
+    ("acquire_interest", founders.acquire_interest),
     ("acquire_interest", wire.proposal),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("acquisition", wire.agreement_to_acquire),
@@ -217,6 +219,10 @@ def masked(text: str) -> str:
 def read_message(message: Message, company: re.Pattern[str] | None
                  ) -> tuple[list[Hit], list[tuple[str, str]]]:
     """Every event one message states, and every near-event it rejected with the reason."""
+    if not message.text.isascii() and articles.in_japanese(message.text):
+        # the English reader finds nothing in Japanese; the business press's formulae do
+        return [Hit(found, message, span, where) for found, span, where
+                in articles.read_japanese(message.text, message.subject or "", company)], []
     hits, rejected = _read(message, company)
     hits, rejected = _named(hits, rejected, company)
     other = (namesake(message.text, company)
@@ -318,6 +324,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or wire.veto(found, clause.text, sentence.text, company) \
                 or wire.boilerplate(found, text, sentence.start, company) \
                 or community.veto(found, clause.text) \
+                or articles.veto(found, clause.text, sentence.text, message.timestamp) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -333,7 +340,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
                     r"|[a-z]{3,})(?:s|ed) )")
 
 
-_UNCUT = frozenset({"decline", "setback"})
+_UNCUT = frozenset({"decline", "setback", "backed"})
 
 
 _FALLBACK = ("corp_", "community_", "results_")
