@@ -18,6 +18,7 @@ from signalpipe.extract.rules import (
     headlines,
     longform,
     lowlights,
+    members,
     modality,
     results,
     rounds,
@@ -219,6 +220,8 @@ def read_message(message: Message, company: re.Pattern[str] | None
     """Every event one message states, and every near-event it rejected with the reason."""
     hits, rejected = _read(message, company)
     hits, rejected = _named(hits, rejected, company)
+    if hits:
+        hits, rejected = _not_members(message, hits, rejected, company)
     other = (namesake(message.text, company)
              or longform.never_named(message.subject or "", message.text, company)) \
         if hits else None
@@ -236,6 +239,19 @@ def read_message(message: Message, company: re.Pattern[str] | None
         # a list member announcing their own package, job or paper is not the company's news
         return [], [*rejected, (message.id, "mailing-list mail from a member")]
     return hits, rejected
+
+
+def _not_members(message: Message, hits: list[Hit], rejected: list[tuple[str, str]],
+                 company: re.Pattern[str] | None) -> tuple[list[Hit], list[tuple[str, str]]]:
+    """Readings the company states, not a member of its community (members.py)."""
+    kept = []
+    for hit in hits:
+        reason = members.member_reason(message, hit.found, hit.span.text, company)
+        if reason is None:
+            kept.append(hit)
+        else:
+            rejected = [*rejected, (message.id, f"{reason}: {hit.span.text[:80]}")]
+    return kept, rejected
 
 
 def _named(hits: list[Hit], rejected: list[tuple[str, str]], company: re.Pattern[str] | None

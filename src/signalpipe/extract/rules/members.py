@@ -1,0 +1,162 @@
+"""A company's own public Slack or Discord: who is speaking, the company or a member?
+
+A developer community (HubSpot's, Stripe's, Shopify's, Figma's, Notion's) mixes the company's
+announcements with members' posts about their own work, and both use the same words. The
+question for each reading is whether the poster speaks for the company:
+- a member's channel (#showcase, #show-and-tell, #jobs, #introductions, #self-promotion, a
+  #marketplace where members list their work) holds members' news: "Introducing Revert - a
+  single API for CRM integrations", "Today, we released our STORM theme" (that "we" is an
+  agency);
+- a listing, a badge or a prize in the company's own programme is the member's: "Pro-Slider is
+  now available in the HubSpot Marketplace", "our app is live on the Shopify App Store", "I am
+  a certified HubSpot Developer and a Platinum HubSpot Partner", "we won the Figma Community
+  Challenge";
+- a member's own build in the first person singular: "I've released a new app that integrates
+  HubSpot contacts with ...", "My HubSpot CMS theme - Drive - launched yesterday".
+Staff posts carry look-alikes of their own, checked here too: a reminder of a change already
+announced ("a reminder this change is getting rolled out today"), a bug note that mentions a
+release, a feature named with a business word ("the ability to merge deals" is no merger, "at
+your next renewal" in a pricing note is no renewal), a contest's call for votes, a partner who
+is a person (a Slack mention), and an interjection read as a name ("Absolutely, ...").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from signalpipe.extract.rules.found import Found
+from signalpipe.models import EventType, Message
+
+T = EventType
+
+# Channels where members post about themselves; the company announces elsewhere.
+MEMBER_CHANNEL = re.compile(
+    r"(?i)^#?(?:show[-_ ]?(?:and|&|n)?[-_ ]?tell|show[-_ ]?(?:case|off)|showcase[-\w]*"
+    r"|self[-_ ]?promo(?:tion)?|promotions?|jobs?(?:[-_ ]board)?|gigs|freelanc\w*"
+    r"|hire[-_ ]me|looking[-_]for[-_]work|introductions?|intros?|introduce[-_]yourself"
+    r"|marketplace|built[-_]with[-\w]*|made[-_]with[-\w]*|community[-_]projects|projects"
+    r"|gratitude|shameless[-_]plug|plugs?|what[-_]i[-_]built|share[-_]your[-_]work)$")
+
+# The company's own programmes, named after it: a listing, badge or prize in one is a member's.
+_PROGRAMME = (r"(?:(?:app|apps|template|theme|asset|plugin|integrations?|partner|solutions?"
+              r"|ecosystem|developer)\s+)?(?:marketplace|app\s+store|store|directory|ecosystem"
+              r"|partner\s+directory|showcase|gallery)")
+_PRIZE = (r"(?:[\w-]+\s+){0,3}(?:challenge|hackathon|contest|competition|awards?|prize"
+          r"|jam|bounty)")
+_BADGE = (r"(?:partner|developer|expert|agency|consultant|freelancer|ambassador|champion|mvp"
+          r"|hero)s?")
+
+# First person singular building on the platform: "I've released a new app", "my theme".
+_MINE = re.compile(
+    r"(?i)\b(?:i(?:'ve|\u2019ve| have)?\s+(?:just\s+|finally\s+|recently\s+)?(?:released"
+    r"|launched|published|built|shipped|created|made|listed|submitted)\s+(?:a|an|my)\b"
+    r"|\bmy\s+(?:[\w-]+\s+){0,4}(?:app|theme|module|plugin|template|integration|extension"
+    r"|tool|library|package|sdk|connector|side\s+project|project|startup|agency)s?\b)")
+_ARTIFACT = (r"(?:app|theme|module|plugin|template|integration|extension|tool|library|package"
+             r"|sdk|connector|wrapper|bot|starter|boilerplate)s?")
+
+# A reminder restates a change already announced.
+_REMINDER = re.compile(r"(?i)\b(?:a\s+)?(?:friendly\s+|quick\s+|gentle\s+|final\s+|last\s+)?"
+                       r"reminder\b|\bas\s+(?:previously|already)\s+announced\b")
+# A bug note that mentions a release: the bug is the news, and it is routine.
+_BUG_AFTER_RELEASE = re.compile(r"(?i)\b(?:bug|issue|regression|problem)s?\b[^.!?]{0,120}"
+                                r"\b(?:after|since|with|in)\s+(?:the|this|our|a)\s+"
+                                r"(?:recent\s+|latest\s+|last\s+)?release\b")
+# A feature named with a business word.
+_FEATURE_WORD = re.compile(
+    r"(?i)\b(?:ability|option|able|abilities|allows?\s+(?:you|users|customers)|lets?\s+you"
+    r"|can\s+now|feature)\b[^.!?]{0,40}\b(?:to\s+)?(?:merge|merging|acquire|renew|partner)\b"
+    r"|\bmerge\s+(?:two\s+|duplicate\s+)?(?:deals|contacts|records|companies|tickets|accounts"
+    r"|objects|branches|pull\s+requests|prs|files)\b")
+_POLICY_RENEWAL = re.compile(r"(?i)\b(?:at|upon|on)\s+(?:(?:your|the|their|a)\s+)?"
+                             r"(?:future|next|upcoming)\s+renewals?\b"
+                             r"|\breserve\s+the\s+right\b")
+_CALL_FOR_VOTES = re.compile(r"(?i)\b(?:vote\s+for|for\s+a\s+chance\s+to\s+win|chance\s+to\s+win"
+                             r"|submit\s+your\s+entry|enter\s+(?:the|our)\s+)")
+_PERSON_MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
+_INTERJECTION = re.compile(r"^\W*(?:absolutely|definitely|totally|exactly|agreed|sure|yes|yep"
+                           r"|indeed|of course|certainly|totally agree|great|awesome|nice"
+                           r"|thanks|thank you)\b\W", re.IGNORECASE)
+_NAME_KEYS = ("partner", "customer", "product", "name")
+
+
+@lru_cache(maxsize=64)
+def own_programme(company: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """A pattern for a listing, badge or prize in ``company``'s own programme, or None (one
+    compiled pattern per company, kept)."""
+    if company is None:
+        return None
+    names = company.pattern
+    return re.compile(
+        rf"(?i)\b(?:in|on|to|into|onto)\s+(?:the\s+)?(?:official\s+)?(?:{names})\s+"
+        rf"{_PROGRAMME}\b"
+        rf"|\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}(?:{names})\s+(?:[\w-]+\s+)?{_BADGE}\b"
+        rf"|\b(?:won|win|winning|winners?\s+of|placed\s+\w+\s+in)\s+(?:the\s+)?"
+        rf"(?:{names})\s+{_PRIZE}\b")
+
+
+@lru_cache(maxsize=64)
+def as_platform(company: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """A pattern for ``company`` named as a platform others build on ("a HubSpot CMS theme",
+    "an app that integrates HubSpot", "built for Shopify"), or None."""
+    if company is None:
+        return None
+    names = company.pattern
+    return re.compile(rf"(?i)(?:{names})\s+(?:[\w-]+\s+){{0,2}}{_ARTIFACT}\b"
+                      rf"|\b(?:for|on|with|integrates|integrating|into|to)\s+(?:the\s+)?"
+                      rf"(?:{names})(?![\w-])")
+
+
+def member_channel(message: Message) -> bool:
+    """The message sits in a channel where members post about their own work."""
+    return bool(message.channel) and MEMBER_CHANNEL.match(message.channel or "") is not None
+
+
+def members_own(found: Found, sentence: str, programme: re.Pattern[str] | None,
+                platform: re.Pattern[str] | None) -> str | None:
+    """Why a reading is a member's own news, not the company's, or None."""
+    if found.negative:
+        return None  # "the app store is down for everyone" is our outage, whoever reports it
+    if programme is not None:
+        m = programme.search(sentence)
+        if m:
+            return f"a member's listing, badge or prize in our own programme ({m.group().strip()})"
+    mine = _MINE.search(sentence)
+    if mine and platform is not None and platform.search(sentence):
+        # a solo founder says "I released a new model of TinyPilot" of their own company: a
+        # member builds on the company, naming it as a platform
+        return f"a member's own work ({mine.group()})"
+    return None
+
+
+def staff_lookalike(found: Found, sentence: str) -> str | None:
+    """Why a staff post's event words state no event, or None."""
+    kind = found.event_type
+    if kind is T.PRODUCT_LAUNCH and not found.negative:
+        if _REMINDER.search(sentence):
+            return "a reminder of a change already announced"
+        if _BUG_AFTER_RELEASE.search(sentence):
+            return "a bug note mentioning a release"
+    if kind in (T.OTHER, T.CUSTOMER_SUCCESS, T.PARTNERSHIP) and _FEATURE_WORD.search(sentence):
+        return "a feature named with a business word"
+    if kind is T.CUSTOMER_SUCCESS and _POLICY_RENEWAL.search(sentence):
+        return "a renewal in a pricing policy"
+    if kind in (T.MEDIA_COVERAGE, T.OTHER) and _CALL_FOR_VOTES.search(sentence):
+        return "a contest's call for votes"
+    if kind is T.PARTNERSHIP and _PERSON_MENTION.search(sentence):
+        return "a partner who is a person"
+    if _INTERJECTION.match(sentence) and any(
+            isinstance(v, str) and _INTERJECTION.match(f"{v} ")
+            for k, v in found.metrics.items() if k in _NAME_KEYS):
+        return "an interjection read as a name"
+    return None
+
+
+def member_reason(message: Message, found: Found, sentence: str,
+                  company: re.Pattern[str] | None) -> str | None:
+    """Why a reading of ``sentence`` in ``message`` is a member's or a look-alike, or None."""
+    if member_channel(message) and not found.negative:
+        return f"a member's post in #{message.channel}"
+    return members_own(found, sentence, own_programme(company), as_platform(company)) \
+        or staff_lookalike(found, sentence)
