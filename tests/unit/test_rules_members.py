@@ -99,3 +99,55 @@ def test_the_companys_own_news_stays(make_message: MakeMessage, company: str, ch
                                      text: str, kind: EventType) -> None:
     kinds = _kinds(make_message, text, company, channel=channel)
     assert kinds and all(k is kind or p is Polarity.NEGATIVE for k, p in kinds), (text, kinds)
+
+
+# (company, text): the company's own releases and betas told to its developers, and incidents
+RELEASES = [
+    ("Stripe", ":wave: We just released two new fields for Checkout Sessions: a locale field "
+               "and a tax ID field.", EventType.PRODUCT_LAUNCH, Polarity.POSITIVE),
+    ("Shopify", "Yesterday we released a set of new API client libraries for Python and Go.",
+     EventType.PRODUCT_LAUNCH, Polarity.POSITIVE),
+    ("Notion", "Today we're launching an update to our developer documentation site.",
+     EventType.PRODUCT_LAUNCH, Polarity.POSITIVE),
+    ("Figma", "Today we are pumped to release Dev Mode, the next version of our handoff "
+              "tools.", EventType.PRODUCT_LAUNCH, Polarity.POSITIVE),
+    ("Shopify", "[Now Live] you can use metafield definitions in theme blocks!",
+     EventType.PRODUCT_LAUNCH, Polarity.POSITIVE),
+    ("Stripe", "The Terminal JS SDK is out of beta and available to all accounts!",
+     EventType.PRODUCT_LAUNCH, Polarity.POSITIVE),
+    ("Notion", "The new webhooks endpoint has been released.",
+     EventType.PRODUCT_LAUNCH, Polarity.POSITIVE),
+    ("Figma", "Hey everyone, we are aware that parts of Figma, including comments and version "
+              "history, are not loading for some users.",
+     EventType.TECHNICAL_ACHIEVEMENT, Polarity.NEGATIVE),
+    ("Stripe", "We're investigating an issue that caused some webhooks to fail to deliver.",
+     EventType.TECHNICAL_ACHIEVEMENT, Polarity.NEGATIVE),
+]
+
+# (company, text): release words that state no release of the company's
+RELEASE_LOOKALIKES = [
+    ("Shopify", "The version we're releasing tomorrow is called v1."),
+    ("Stripe", "We launched the initial version of Connect, which was more than just a "
+               "payouts API."),  # backstory: no "just", "today" before the verb
+    ("Notion", "Today, we're releasing our initial take of what the new API will look like."),
+    ("Figma", "We just released version 2.4.1 with a fix for the export bug."),
+    ("Stripe", "This new feature is available to all users:"),
+    ("Shopify", "Version 0.8 of the CLI has now been released."),
+    ("HubSpot", "I've just released a new app, built on HubSpot, that syncs deals to Xero."),
+    ("Notion", "We just released our 2024 State of Docs report."),  # content, not a product
+    ("Figma", "Today we're launching a new video series on prototyping."),
+]
+
+
+@pytest.mark.parametrize(("company", "text", "kind", "polarity"), RELEASES)
+def test_the_companys_releases_and_incidents(make_message: MakeMessage, company: str,
+                                             text: str, kind: EventType,
+                                             polarity: Polarity) -> None:
+    assert _kinds(make_message, text, company, channel="announcements") == [(kind, polarity)], \
+        text
+
+
+@pytest.mark.parametrize(("company", "text"), RELEASE_LOOKALIKES)
+def test_release_words_that_are_no_release(make_message: MakeMessage, company: str,
+                                           text: str) -> None:
+    assert _kinds(make_message, text, company, channel="announcements") == [], text

@@ -273,6 +273,11 @@ STEMS: dict[str, str] = {
                          "partner network inception program",
     "community_release": "now out now ready now live now released now available is out is here "
                          "is live is finally beta early access playtest testnet",
+    "members_release": "released launched launching releasing shipped rolled out added "
+                       "introduced made available [release] [now live] [new] [launch] out of beta "
+                       "generally available available to all can now use can now build "
+                       "can now create can now access been released aware of investigating "
+                       "looking into",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
     "community_members": "testers nodes contributors discord members community members trending "

@@ -13,6 +13,11 @@ question for each reading is whether the poster speaks for the company:
   Challenge";
 - a member's own build in the first person singular: "I've released a new app that integrates
   HubSpot contacts with ...", "My HubSpot CMS theme - Drive - launched yesterday".
+The company's own releases to developers are told in words the other detectors leave to
+chatter, read by ``announced``: "We just released two new fields for custom modules",
+"Today we're launching an update to our docs", "[Now Live] you can use module paths", "the
+CLI is out of beta", "All Starter and Pro customers can now use server-side React"; and its
+incidents: "we are aware of an issue that caused workflows to show as unavailable".
 Staff posts carry look-alikes of their own, checked here too: a reminder of a change already
 announced ("a reminder this change is getting rolled out today"), a bug note that mentions a
 release, a feature named with a business word ("the ability to merge deals" is no merger, "at
@@ -25,7 +30,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from signalpipe.extract.rules.found import Found
+from signalpipe.extract.rules.found import Context, Found, said
+from signalpipe.extract.rules.names import key
 from signalpipe.models import EventType, Message
 
 T = EventType
@@ -160,3 +166,82 @@ def member_reason(message: Message, found: Found, sentence: str,
         return f"a member's post in #{message.channel}"
     return members_own(found, sentence, own_programme(company), as_platform(company)) \
         or staff_lookalike(found, sentence)
+
+
+# "we (have) (just) released|launched|shipped|added|rolled out ...": the company speaking
+_WE_RELEASED = re.compile(
+    r"\b(?:(?:today|yesterday|this morning),?\s+)?we(?:'ve|\u2019ve|\s+have|'re|\u2019re|\s+are)?"
+    r"\s+(?:just\s+|now\s+|officially\s+|finally\s+)?(?P<verb>released|launched"
+    r"|(?:(?:pumped|excited|thrilled|happy|proud|pleased)\s+to\s+(?:release|launch))"
+    r"|launching|releasing)\s+"
+    r"(?P<obj>[^.!?;:\n]{3,120})", re.IGNORECASE)
+_TAG = re.compile(r"^(?::[\w+-]+:\s*)*\W{0,12}\[(?:release|released|now live|new|launch|ga"
+                  r"|beta)\]\W*(?P<obj>[^.!?\n]{3,120})", re.IGNORECASE)
+_OPENED = re.compile(
+    r"(?P<obj>\b[^.!?;\n]{3,80}?)\s+(?:is|are|has|have)\s+(?:now\s+)?(?:officially\s+)?"
+    r"(?:out\s+of\s+beta|generally\s+available|available\s+(?:to|for|in)\s+all\s+(?:\w+\s+)?"
+    r"(?:accounts|customers|users|developers|portals|tiers|plans)|been\s+released)\b",
+    re.IGNORECASE)
+# "we just released", "today we're launching": a post's news; "we released" alone is backstory
+_FRESH = re.compile(r"(?i)\b(?:just|today|yesterday|this\s+morning|pumped|excited|thrilled"
+                    r"|happy|proud|pleased)\b")
+# what a release post ships that is routine: fixes, patches, a reminder, an outage note
+_ROUTINE = re.compile(r"(?i)\b(?:fix(?:es|ed)?|hotfix|patch|bugs?|typos?|minor|tweaks?|issues?"
+                      r"|improvements|features|take|draft|proposal|rfc|sneak\s+peek|study|report"
+                      r"|survey|white\s*paper|e-?book|guide|post|article|video|webinar|podcast"
+                      r"|episode|newsletter"
+                      r"|changes?\s+to\s+the\s+(?:docs|wording)"
+                      r"|v?\d+\.\d+\.[1-9]\d*)\b|^(?:a\s+)?(?:new\s+|latest\s+)?version\b")
+_CUT = re.compile(r"(?:\s*(?:-\s|--|\u2013|\u2014)|\s+(?:that|which|so|to\s+make|for\s+more|check"
+                  r"|to\s+all|and\s+(?:it|they|you))\b).*$", re.IGNORECASE)
+_OPENING = re.compile(r"^(?:a\s+set\s+of|a|an|the|our|some|two|three|several|a\s+couple\s+of)"
+                      r"\s+", re.IGNORECASE)
+_LATER = re.compile(r"(?i)\b(?:tomorrow|next\s+(?:week|month)|soon|later\s+this)\b")
+_POINTER = re.compile(r"(?i)^\W*(?:this|that|these|those|it|which)\b")
+_NEW = re.compile(r"\W*(?:the\s+)?new\b", re.IGNORECASE)
+# an incident the company owns up to: "we are aware of an issue that caused ..."
+_AWARE = re.compile(
+    r"\bwe(?:'re|\u2019re|\s+are)\s+(?:aware|investigating|looking\s+into)\b[^.!?]{0,160}?"
+    r"\b(?:not\s+loading|unavailable|failing|fail\s+to|down\b|outage|degraded|errors?\b"
+    r"|incident|disruption|delays?\b)", re.IGNORECASE)
+_NOT_OURS = re.compile(r"(?i)\b(?:i(?:'ve|\u2019ve|\s+have)?\s+(?:just\s+)?(?:released|launched"
+                       r"|shipped|built)|my\s+(?:own\s+)?(?:app|theme|module|plugin|startup))\b")
+
+
+def announced(clause: str, low: str, ctx: Context) -> Found | None:
+    """The company's own release or incident told to its developers, or None."""
+    if _NOT_OURS.search(clause):
+        return None
+    m = _AWARE.search(ctx.sentence or clause)
+    if m is not None and clause in (ctx.sentence or clause):
+        return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "incident"},
+                     f"Incident: {said(m.group(), m.end() - m.start() - 40, limit=70)}",
+                     max(0, clause.find(m.group()[:12])), negative=True)
+    what, at = _released(clause)
+    if what is None or _ROUTINE.search(clause):
+        return None
+    obj = _OPENING.sub("", _CUT.sub("", what).strip(" *_`-,")).strip(" *_`")
+    if len(obj) < 3 or _ROUTINE.search(obj):
+        return None
+    title = f"Released {said(obj, 0, limit=70)}"
+    return Found(T.PRODUCT_LAUNCH, {"product": key(obj)}, title, at,
+                 allow=frozenset({"plan"}) if "today" in low else frozenset())
+
+
+def _released(clause: str) -> tuple[str | None, int]:
+    """What a release sentence says was released, and where its trigger is."""
+    m = _TAG.search(clause)
+    if m is not None:
+        return m["obj"], m.start()
+    m = _WE_RELEASED.search(clause)
+    fresh = m is not None and _FRESH.search(clause, 0, m.start("obj")) is not None \
+        and _LATER.search(clause) is None
+    if m is not None and fresh and (
+            not m["verb"].lower().endswith("ing") or "today" in clause.lower()):
+        # "we're launching X" is a plan, unless it is today's post
+        return m["obj"], m.start()
+    m = _OPENED.search(clause)
+    if m is None or _POINTER.match(m["obj"]) or (m.group().lower().endswith("released")
+                     and not _NEW.match(m["obj"])):
+        return None, 0  # "version 0.8 has been released" is routine; "the new X" is news
+    return m["obj"], m.start()

@@ -83,6 +83,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("award", co.award),
     ("launch", co.launch), ("wire_release", wire.version_release),
     ("community_release", community.release),
+    ("members_release", members.announced),  # a company's own release told to developers
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
     ("setback", declines.late_setback),  # "ISO 27018: failed. 8 exceptions."
