@@ -273,10 +273,9 @@ STEMS: dict[str, str] = {
                          "partner network inception program",
     "community_release": "now out now ready now live now released now available is out is here "
                          "is live is finally beta early access playtest testnet",
-    "members_release": "released launched launching releasing shipped rolled out added "
-                       "introduced made available [release] [now live] [new] [launch] out of beta "
-                       "generally available available to all can now use can now build "
-                       "can now create can now access been released aware of investigating "
+    "members_release": "released releasing launched launching release] now live] new] "
+                       "launch] out of beta generally available available to all "
+                       "available for all available in all aware of aware that investigating "
                        "looking into",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",

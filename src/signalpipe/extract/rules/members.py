@@ -28,7 +28,6 @@ is a person (a Slack mention), and an interjection read as a name ("Absolutely, 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.names import key
@@ -87,31 +86,34 @@ _INTERJECTION = re.compile(r"^\W*(?:absolutely|definitely|totally|exactly|agreed
 _NAME_KEYS = ("partner", "customer", "product", "name")
 
 
-@lru_cache(maxsize=64)
-def own_programme(company: re.Pattern[str] | None) -> re.Pattern[str] | None:
-    """A pattern for a listing, badge or prize in ``company``'s own programme, or None (one
-    compiled pattern per company, kept)."""
-    if company is None:
-        return None
-    names = company.pattern
-    return re.compile(
-        rf"(?i)\b(?:in|on|to|into|onto)\s+(?:the\s+)?(?:official\s+)?(?:{names})\s+"
-        rf"{_PROGRAMME}\b"
-        rf"|\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}(?:{names})\s+(?:[\w-]+\s+)?{_BADGE}\b"
-        rf"|\b(?:won|win|winning|winners?\s+of|placed\s+\w+\s+in)\s+(?:the\s+)?"
-        rf"(?:{names})\s+{_PRIZE}\b")
+# A capitalised name (one to three words) in the slot the company's own name would fill; the
+# name is then checked against the company's names, so no pattern is compiled per company.
+_CO = r"(?P<co>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}?)"
+PROGRAMME = re.compile(
+    rf"\b(?i:in|on|to|into|onto)\s+(?i:the\s+)?(?i:official\s+)?{_CO}\s+(?i:{_PROGRAMME})\b"
+    rf"|\b(?i:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_CO.replace('co>', 'co2>')}\s+(?:[\w-]+\s+)?"
+    rf"(?i:{_BADGE})\b"
+    rf"|\b(?i:won|win|winning|winners?\s+of|placed\s+\w+\s+in)\s+(?i:the\s+)?"
+    rf"{_CO.replace('co>', 'co3>')}\s+(?i:{_PRIZE})\b")
+PLATFORM = re.compile(
+    rf"{_CO}\s+(?:[\w-]+\s+){{0,2}}(?i:{_ARTIFACT})\b"
+    rf"|\b(?i:for|on|with|integrates|integrating|into|to)\s+(?i:the\s+)?"
+    rf"{_CO.replace('co>', 'co2>')}(?![\w-])")
 
 
-@lru_cache(maxsize=64)
-def as_platform(company: re.Pattern[str] | None) -> re.Pattern[str] | None:
-    """A pattern for ``company`` named as a platform others build on ("a HubSpot CMS theme",
-    "an app that integrates HubSpot", "built for Shopify"), or None."""
+def _names_company(pattern: re.Pattern[str], sentence: str,
+                   company: re.Pattern[str] | None) -> re.Match[str] | None:
+    """The first match of ``pattern`` whose name slot holds one of the company's names."""
     if company is None:
         return None
-    names = company.pattern
-    return re.compile(rf"(?i)(?:{names})\s+(?:[\w-]+\s+){{0,2}}{_ARTIFACT}\b"
-                      rf"|\b(?:for|on|with|integrates|integrating|into|to)\s+(?:the\s+)?"
-                      rf"(?:{names})(?![\w-])")
+    m = pattern.search(sentence)
+    while m is not None:
+        name = m["co"] or m["co2"] or (m["co3"] if "co3" in m.re.groupindex else None)
+        if name and company.search(name):
+            return m
+        # "My HubSpot CMS Theme": the name may start one word later than the first match
+        m = pattern.search(sentence, m.start() + 1)
+    return None
 
 
 def member_channel(message: Message) -> bool:
@@ -119,17 +121,16 @@ def member_channel(message: Message) -> bool:
     return bool(message.channel) and MEMBER_CHANNEL.match(message.channel or "") is not None
 
 
-def members_own(found: Found, sentence: str, programme: re.Pattern[str] | None,
-                platform: re.Pattern[str] | None) -> str | None:
+def members_own(found: Found, sentence: str, company: re.Pattern[str] | None) -> str | None:
     """Why a reading is a member's own news, not the company's, or None."""
     if found.negative:
         return None  # "the app store is down for everyone" is our outage, whoever reports it
-    if programme is not None:
-        m = programme.search(sentence)
+    if company is not None:
+        m = _names_company(PROGRAMME, sentence, company)
         if m:
             return f"a member's listing, badge or prize in our own programme ({m.group().strip()})"
     mine = _MINE.search(sentence)
-    if mine and platform is not None and platform.search(sentence):
+    if mine and _names_company(PLATFORM, sentence, company) is not None:
         # a solo founder says "I released a new model of TinyPilot" of their own company: a
         # member builds on the company, naming it as a platform
         return f"a member's own work ({mine.group()})"
@@ -164,7 +165,7 @@ def member_reason(message: Message, found: Found, sentence: str,
     """Why a reading of ``sentence`` in ``message`` is a member's or a look-alike, or None."""
     if member_channel(message) and not found.negative:
         return f"a member's post in #{message.channel}"
-    return members_own(found, sentence, own_programme(company), as_platform(company)) \
+    return members_own(found, sentence, company) \
         or staff_lookalike(found, sentence)
 
 
@@ -177,11 +178,16 @@ _WE_RELEASED = re.compile(
     r"(?P<obj>[^.!?;:\n]{3,120})", re.IGNORECASE)
 _TAG = re.compile(r"^(?::[\w+-]+:\s*)*\W{0,12}\[(?:release|released|now live|new|launch|ga"
                   r"|beta)\]\W*(?P<obj>[^.!?\n]{3,120})", re.IGNORECASE)
+# the verb of "<X> is out of beta", found first; <X> is read back from it (a lazy name group
+# in front would be tried from every position of every sentence)
 _OPENED = re.compile(
-    r"(?P<obj>\b[^.!?;\n]{3,80}?)\s+(?:is|are|has|have)\s+(?:now\s+)?(?:officially\s+)?"
+    r"\s(?:is|are|has|have)\s+(?:now\s+)?(?:officially\s+)?"
     r"(?:out\s+of\s+beta|generally\s+available|available\s+(?:to|for|in)\s+all\s+(?:\w+\s+)?"
     r"(?:accounts|customers|users|developers|portals|tiers|plans)|been\s+released)\b",
     re.IGNORECASE)
+_STOP = re.compile(r"[.!?;\n]")
+_OPENED_WORDS = ("out of beta", "generally available", "available to all", "available for all",
+                 "available in all", "been released")
 # "we just released", "today we're launching": a post's news; "we released" alone is backstory
 _FRESH = re.compile(r"(?i)\b(?:just|today|yesterday|this\s+morning|pumped|excited|thrilled"
                     r"|happy|proud|pleased)\b")
@@ -204,6 +210,7 @@ _AWARE = re.compile(
     r"\bwe(?:'re|\u2019re|\s+are)\s+(?:aware|investigating|looking\s+into)\b[^.!?]{0,160}?"
     r"\b(?:not\s+loading|unavailable|failing|fail\s+to|down\b|outage|degraded|errors?\b"
     r"|incident|disruption|delays?\b)", re.IGNORECASE)
+_AWARE_WORDS = ("aware", "investigating", "looking into")
 _NOT_OURS = re.compile(r"(?i)\b(?:i(?:'ve|\u2019ve|\s+have)?\s+(?:just\s+)?(?:released|launched"
                        r"|shipped|built)|my\s+(?:own\s+)?(?:app|theme|module|plugin|startup))\b")
 
@@ -212,8 +219,9 @@ def announced(clause: str, low: str, ctx: Context) -> Found | None:
     """The company's own release or incident told to its developers, or None."""
     if _NOT_OURS.search(clause):
         return None
-    m = _AWARE.search(ctx.sentence or clause)
-    if m is not None and clause in (ctx.sentence or clause):
+    sentence = ctx.sentence or clause
+    m = _AWARE.search(sentence) if any(w in sentence for w in _AWARE_WORDS) else None
+    if m is not None and clause in sentence:
         return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "incident"},
                      f"Incident: {said(m.group(), m.end() - m.start() - 40, limit=70)}",
                      max(0, clause.find(m.group()[:12])), negative=True)
@@ -230,18 +238,23 @@ def announced(clause: str, low: str, ctx: Context) -> Found | None:
 
 def _released(clause: str) -> tuple[str | None, int]:
     """What a release sentence says was released, and where its trigger is."""
-    m = _TAG.search(clause)
+    low = clause.lower()
+    m = _TAG.search(clause) if "[" in clause else None
     if m is not None:
         return m["obj"], m.start()
-    m = _WE_RELEASED.search(clause)
+    m = _WE_RELEASED.search(clause) if "we" in low else None
     fresh = m is not None and _FRESH.search(clause, 0, m.start("obj")) is not None \
         and _LATER.search(clause) is None
     if m is not None and fresh and (
             not m["verb"].lower().endswith("ing") or "today" in clause.lower()):
         # "we're launching X" is a plan, unless it is today's post
         return m["obj"], m.start()
-    m = _OPENED.search(clause)
-    if m is None or _POINTER.match(m["obj"]) or (m.group().lower().endswith("released")
-                     and not _NEW.match(m["obj"])):
+    m = _OPENED.search(clause) if any(w in low for w in _OPENED_WORDS) else None
+    if m is None:
+        return None, 0
+    what = clause[max(0, m.start() - 80):m.start()]
+    what = _STOP.split(what)[-1].strip()
+    if len(what) < 3 or _POINTER.match(what) or (m.group().lower().endswith("released")
+                                                 and not _NEW.match(what)):
         return None, 0  # "version 0.8 has been released" is routine; "the new X" is news
-    return m["obj"], m.start()
+    return what, m.start() - len(what)
