@@ -252,9 +252,8 @@ def _released(clause: str) -> tuple[str | None, int]:
     m = _OPENED.search(clause) if any(w in low for w in _OPENED_WORDS) else None
     if m is None:
         return None, 0
-    what = clause[max(0, m.start() - 80):m.start()]
-    what = _STOP.split(what)[-1].strip()
-    if len(what) < 3 or _POINTER.match(what) or (m.group().lower().endswith("released")
+    what = _STOP.split(clause[:m.start()])[-1].strip()
+    if not 3 <= len(what) <= 120 or _POINTER.match(what) or (m.group().lower().endswith("released")
                                                  and not _NEW.match(what)):
         return None, 0  # "version 0.8 has been released" is routine; "the new X" is news
-    return what, m.start() - len(what)
+    return what, max(0, clause.rfind(what, 0, m.start()))
