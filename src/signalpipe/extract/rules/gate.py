@@ -275,8 +275,8 @@ STEMS: dict[str, str] = {
                          "is live is finally beta early access playtest testnet",
     "members_release": "released releasing launched launching release] now live] new] "
                        "launch] out of beta generally available available to all "
-                       "available for all available in all aware of aware that investigating "
-                       "looking into",
+                       "available for all available in all aware of we are aware we're aware "
+                       "we\u2019re aware investigating looking into",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
     "community_members": "testers nodes contributors discord members community members trending "

@@ -353,7 +353,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
 _UNCUT = frozenset({"decline", "setback"})
 
 
-_FALLBACK = ("corp_", "community_", "results_")
+_FALLBACK = ("corp_", "community_", "results_", "members_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
