@@ -207,10 +207,10 @@ _POINTER = re.compile(r"(?i)^\W*(?:this|that|these|those|it|which)\b")
 _NEW = re.compile(r"\W*(?:the\s+)?new\b", re.IGNORECASE)
 # an incident the company owns up to: "we are aware of an issue that caused ..."
 _AWARE = re.compile(
-    r"\bwe(?:'re|\u2019re|\s+are)\s+(?:aware|investigating|looking\s+into)\b[^.!?]{0,160}?"
+    r"\bwe(?:'re|\u2019re|\s+are)\s+(?:aware|investigating)\b[^.!?]{0,160}?"
     r"\b(?:not\s+loading|unavailable|failing|fail\s+to|down\b|outage|degraded|errors?\b"
     r"|incident|disruption|delays?\b)", re.IGNORECASE)
-_AWARE_WORDS = ("aware", "investigating", "looking into")
+_AWARE_WORDS = ("aware", "investigating")
 _NOT_OURS = re.compile(r"(?i)\b(?:i(?:'ve|\u2019ve|\s+have)?\s+(?:just\s+)?(?:released|launched"
                        r"|shipped|built)|my\s+(?:own\s+)?(?:app|theme|module|plugin|startup))\b")
 
