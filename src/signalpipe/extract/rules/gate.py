@@ -249,6 +249,9 @@ STEMS: dict[str, str] = {
                          "partner network inception program",
     "community_release": "now out now ready now live now released now available is out is here "
                          "is live is finally beta early access playtest testnet",
+    # a phrase here needs its place in _stems' table of phrases (members.py's phrases)
+    "members_release": "released releasing launched launching release] live] new] launch] "
+                       "beta available aware investigating to release$ now live]",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
     "community_members": "testers nodes contributors discord members community members trending "
@@ -400,7 +403,9 @@ def _stems(spec: str) -> list[str]:
              "partner program", "partner programme", "startup program", "startup programme",
              "developer program", "developer programme", "partner network", "inception program",
              "trail of bits", "least authority", "ncc group", "runtime verification",
-             "sigma prime"}
+             "sigma prime",
+             # members.py's phrases
+             "to release", "now live]"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

@@ -19,6 +19,7 @@ from signalpipe.extract.rules import (
     headlines,
     longform,
     lowlights,
+    members,
     modality,
     rounds,
     tech,
@@ -77,6 +78,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("technical", tech.postmortem), ("technical", growth.technical), ("award", co.award),
     ("launch", co.launch), ("wire_release", wire.version_release),
     ("community_release", community.release),
+    ("members_release", members.announced),  # a company's own release told to developers
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
     ("setback", declines.late_setback),  # "ISO 27018: failed. 8 exceptions."
@@ -208,6 +210,8 @@ def read_message(message: Message, company: re.Pattern[str] | None
                 in articles.read_japanese(message.text, message.subject or "", company)], []
     hits, rejected = _read(message, company)
     hits, rejected = _named(hits, rejected, company)
+    if hits:
+        hits, rejected = _not_members(message, hits, rejected, company)
     other = (namesake(message.text, company)
              or longform.never_named(message.subject or "", message.text, company)) \
         if hits else None
@@ -225,6 +229,19 @@ def read_message(message: Message, company: re.Pattern[str] | None
         # a list member announcing their own package, job or paper is not the company's news
         return [], [*rejected, (message.id, "mailing-list mail from a member")]
     return hits, rejected
+
+
+def _not_members(message: Message, hits: list[Hit], rejected: list[tuple[str, str]],
+                 company: re.Pattern[str] | None) -> tuple[list[Hit], list[tuple[str, str]]]:
+    """Readings the company states, not a member of its community (members.py)."""
+    kept = []
+    for hit in hits:
+        reason = members.member_reason(message, hit.found, hit.span.text, company)
+        if reason is None:
+            kept.append(hit)
+        else:
+            rejected = [*rejected, (message.id, f"{reason}: {hit.span.text[:80]}")]
+    return kept, rejected
 
 
 def _named(hits: list[Hit], rejected: list[tuple[str, str]], company: re.Pattern[str] | None
@@ -326,6 +343,9 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
 _UNCUT = frozenset({"decline", "setback", "backed"})
 
 
+_FALLBACK = ("corp_", "community_", "members_")
+
+
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
     """Cut a clause at " and " when each side holds a cue of its own: "p99 down to 55ms and
     closed Tyrell Bank" states two events; "renewed and expanded" is one."""
@@ -340,12 +360,12 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
         cut, width = joint.start(), len(joint.group())
         left_end = piece.start + cut
         right_start = left_end + width
-        # corporate.py's and community.py's readings and declines.py's setbacks do not change
-        # where a clause is cut
+        # corporate.py's, community.py's and members.py's readings and declines.py's setbacks
+        # do not change where a clause is cut
         left = {n for pos, these in at if piece.start <= pos < left_end for n in these
-                if not n.startswith(("corp_", "community_")) and n not in _UNCUT}
+                if not n.startswith(_FALLBACK) and n not in _UNCUT}
         right = {n for pos, these in at if right_start <= pos < piece.end for n in these
-                 if not n.startswith(("corp_", "community_")) and n not in _UNCUT}
+                 if not n.startswith(_FALLBACK) and n not in _UNCUT}
         if left and right and left != right and len(piece.text[cut + width:].split()) >= 3:
             out.append(Span(piece.start, left_end, piece.text[:cut]))
             out.append(Span(right_start, piece.end, piece.text[cut + width:]))
@@ -357,8 +377,7 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
 def _cued(piece: Span, at: list[tuple[int, frozenset[str]]]) -> int:
     """How many cues in ``piece`` call a detector that decides where a clause is cut."""
     return sum(1 for pos, these in at if piece.start <= pos < piece.end
-               and any(not n.startswith(("corp_", "community_")) and n not in _UNCUT
-                       for n in these))
+               and any(not n.startswith(_FALLBACK) and n not in _UNCUT for n in these))
 
 
 def _injected(message: Message, flagged: list[str | None]) -> str | None:
