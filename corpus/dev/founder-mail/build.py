@@ -1,4 +1,4 @@
-"""Build corpus/fresh/founder-mail/messages.jsonl from two founders' own posts on GitHub.
+"""Build corpus/dev/founder-mail/messages.jsonl from two founders' own posts on GitHub.
 
 Standard library only. Reads the local git mirrors made by the session's `fetch` tool
 (/work/.mirror/<owner>+<name>/repo) at the pinned commits below:
