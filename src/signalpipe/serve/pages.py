@@ -16,6 +16,7 @@ from signalpipe.formatting import format_metric, metric_label
 from signalpipe.inert import terminal
 from signalpipe.kpis import show, show_change
 from signalpipe.periods import Period, resolve
+from signalpipe.quotes import readable
 from signalpipe.serve.desk import Desk
 
 
@@ -32,6 +33,14 @@ def _metric(item: tuple[str, object]) -> str:
     return f"{name}: {value}"
 
 
+def _readable(text: str) -> str:
+    """A quote's part without Markdown, keeping the space that joins it to its neighbours."""
+    lead = " " if text[:1].isspace() else ""
+    tail = " " if text[-1:].isspace() else ""
+    plain = readable(text)
+    return f"{lead}{plain}{tail}" if plain else lead or tail
+
+
 def _when(unix_s: float | None) -> str:
     if unix_s is None:
         return ""
@@ -45,6 +54,7 @@ ENV.filters["inert"] = _inert
 ENV.filters["metric"] = _metric
 ENV.filters["metric_label"] = metric_label
 ENV.filters["when"] = _when
+ENV.filters["readable"] = _readable
 ENV.globals.update(show=show, show_change=show_change)
 
 
