@@ -680,6 +680,25 @@ def _someone_else(head: str, low: str, ctx: Context) -> bool:
                for w in re.findall(r"\b[A-Z][\w.&'-]+", head))
 
 
+_SOCIAL_SITES = frozenset(["youtube", "hacker news", "reddit", "product hunt", "twitter", "x",
+                        "linkedin", "indie hackers", "tiktok", "instagram", "medium", "substack",
+                        "dev.to", "lobsters", "github", "facebook", "spotify", "apple podcasts",
+                        "mastodon", "bluesky", "threads", "slashdot", "techmeme"])
+_BY_SOMEONE = rx(r"\b(?:from|by)\s+$")
+
+
+def _coverage_title(clause: str, who: str) -> str:
+    """'Coverage on YouTube', 'Coverage by Jeff Geerling' ("a review from Jeff Geerling"),
+    'Coverage in TechCrunch': a platform is not a publication and a reviewer is not one either."""
+    name = cased(who)
+    if name.lower().removeprefix("the ") in _SOCIAL_SITES:
+        return f"Coverage on {name}"
+    at = clause.find(who)
+    if at > 0 and _BY_SOMEONE.search(clause[max(0, at - 8):at]):
+        return f"Coverage by {name}"
+    return f"Coverage in {name}"
+
+
 _MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
                      "september", "october", "november", "december"])
 _RANKED_ON = rx(r"(?:(?:[1-9]|10) (?:on|at)|top (?:post|story) on|trending on) (?:the )?(.+)$")
@@ -715,7 +734,7 @@ def media(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     if ctx.company and ctx.company.fullmatch(who):
         return None
-    return Found(T.MEDIA_COVERAGE, {"publication": key(who)}, f"Coverage in {cased(who)}",
+    return Found(T.MEDIA_COVERAGE, {"publication": key(who)}, _coverage_title(clause, who),
                  m.start(),
                  relational=True, stakeholders=(who,))
 
