@@ -19,6 +19,10 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|~~")
 _CODE = re.compile(r"`+")
 _LINE_MARK = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\S)|\d{1,3}[.)][ \t]+)")
 _LINK_LEFTOVER = re.compile(r"\]\((?:https?|mailto):[^)\s]*\)")
+# a quote shown with "…" either side may cut a link: "[$1M in revenue](/year-6/#tiny…" or
+# "…ed-founder-year-1/) My Second Year"
+_CUT_LINK_END = re.compile(r"\[([^\]\n]+)\]\([^)\s…]*(?=…?$)")
+_CUT_LINK_START = re.compile(r"^…[^\s()\[\]]*/[^\s()\[\]]*\)")
 _SPACES = re.compile(r"[ \t]*\n[ \t\n]*|[ \t]{2,}")
 
 
@@ -31,6 +35,8 @@ def readable(text: str, *, one_line: bool = True) -> str:
     out = _SLACK_LINK.sub(r"\2", out)
     out = _ANGLE_URL.sub(r"\1", out)
     out = _LINK_LEFTOVER.sub("", out)  # a link whose "[" fell before the quoted span
+    out = _CUT_LINK_END.sub(r"\1", out)
+    out = _CUT_LINK_START.sub("…", out)
     out = _LINE_MARK.sub("", out)
     out = _EMPHASIS.sub("", out)
     out = _CODE.sub("", out)

@@ -42,3 +42,21 @@ def test_plain_text_is_left_as_written(plain: str) -> None:
 def test_paragraphs_can_be_kept() -> None:
     shown = readable("## Revenue\n\n**$57k**  this month", one_line=False)
     assert shown == "Revenue\n$57k this month"
+
+
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("I grew it to [$1M in annual revenue](/bootstrapped-founder-year-6/#tiny…",
+     "I grew it to $1M in annual revenue…"),
+    ("…ed-founder-year-1/) My Second Year as a Solo Developer",
+     "… My Second Year as a Solo Developer"),
+])
+def test_a_link_cut_by_the_quote_window_is_dropped(raw: str, shown: str) -> None:
+    assert readable(raw) == shown
+
+
+def test_the_review_app_keeps_the_space_between_a_quote_and_its_context() -> None:
+    from signalpipe.serve.pages import ENV
+    shown = ENV.filters["readable"]
+    before, quote, after = "sales revenue\n\n**", "Result**: Revenue dropped 10%", " Grade: C"
+    assert shown(before) + shown(quote) + shown(after) == \
+        "sales revenue Result: Revenue dropped 10% Grade: C"

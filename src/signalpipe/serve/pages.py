@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -33,10 +34,14 @@ def _metric(item: tuple[str, object]) -> str:
     return f"{name}: {value}"
 
 
+_SPACE_FIRST = re.compile(r"[*_~`#>]*\s")
+_SPACE_LAST = re.compile(r"\s[*_~`#>]*$")  # "revenue\n\n**" before "Result**: ..."
+
+
 def _readable(text: str) -> str:
     """A quote's part without Markdown, keeping the space that joins it to its neighbours."""
-    lead = " " if text[:1].isspace() else ""
-    tail = " " if text[-1:].isspace() else ""
+    lead = " " if _SPACE_FIRST.match(text) else ""
+    tail = " " if _SPACE_LAST.search(text) else ""
     plain = readable(text)
     return f"{lead}{plain}{tail}" if plain else lead or tail
 
