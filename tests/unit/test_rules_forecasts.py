@@ -1,4 +1,5 @@
-"""A revenue setback to come is a forecast, not a lowlight; one that happened stays one.
+"""A revenue setback to come is a forecast, not a lowlight; one that happened stays one; work on
+the writer's other side projects is not the company's.
 Hand-written messages in a founder's voice."""
 
 from __future__ import annotations
@@ -29,3 +30,10 @@ def test_a_setback_that_happened_is_a_lowlight(make_message: MakeMessage, text: 
     events = read(make_message, text)
     assert [(e.event_type, e.polarity) for e in events] == [
         (EventType.REVENUE_MILESTONE, Polarity.NEGATIVE)]
+
+
+def test_work_on_the_writers_side_projects_is_not_the_companys(make_message: MakeMessage) -> None:
+    assert read(make_message, "I reduced Google Cloud Platform fees by 90% on my side projects.",
+                aliases=("TinyPilot",)) == []
+    mine = read(make_message, "My side project hit $1k MRR this month.", aliases=("TinyPilot",))
+    assert [e.event_type for e in mine] == [EventType.REVENUE_MILESTONE]
