@@ -13,6 +13,8 @@ COVERAGE = [
      "Coverage by Jeff Geerling"),
     ("Our launch post was #1 on Hacker News all day.", "Coverage on Hacker News"),
     ("We were featured in TechCrunch today.", "Coverage in TechCrunch"),
+    ("Scott has posted a writeup on his blog about Acme's new path support.",
+     "Coverage by Scott"),
 ]
 
 
