@@ -76,6 +76,7 @@ _METRIC_COMMA = re.compile(r"^(?:[\w ]{0,30}: )?(?:net |total |monthly |annual )
 # "Cloud Platform fees by 90%": a change by a figure whose verb was left out of the title.
 _VERBLESS_BY = re.compile(r"^(?:[\w()'-]+ ){1,6}by (?:more than |over |about |nearly |almost )?"
                           r"[\d$\u20ac\u00a3]")
+_CHANGE_VERBS = frozenset(["cut", "cuts", "grew", "shrank", "shrunk", "doubled", "halved"])
 # Words that hedge or tell a feeling: an investor reads news, not moods.
 _HEDGES = re.compile(r"\b(?:definitely|feel|feels|felt|pretty|really|honestly|probably|maybe"
                      r"|kinda|totally|actually|super|hopefully)\b", re.IGNORECASE)
@@ -93,7 +94,9 @@ def _cut_at_start(title: str, text: str) -> bool:
     """``title``'s clause begins inside its message's: in a word ("Igation"), after a name's
     first words ("Cloud Platform" of "Google Cloud Platform"), or with its verb left out."""
     rest = title.split(": ", 1)[-1]
-    if _VERBLESS_BY.match(rest):
+    verbless = _VERBLESS_BY.match(rest)
+    if verbless and not any(w.endswith("ed") or w in _CHANGE_VERBS
+                            for w in _words(verbless.group())):
         return True
     head = " ".join(rest.split()[:3])
     at = text.lower().find(head.lower())
@@ -145,8 +148,9 @@ def problems(event: SignificantEvent, text: str, max_words: int = _MAX_WORDS,
     elif len(words) == 1 or (one and one["w"].lower() in COMMON_WORDS | {
             "award", "renewed", "merger", "acquisition", "absolutely", "churn"}):
         out.append("generic")
-    if len(words) >= 10 and any(_normal(s) == _normal(title)
-                               for s in _SENTENCES.split(text) if s.strip()):
+    # a one-line message is a headline already (a news wire's): copied whole, it reads as one
+    if len(words) >= 10 and "\n" in text.strip() and any(
+            _normal(s) == _normal(title) for s in _SENTENCES.split(text) if s.strip()):
         out.append("sentence")
     if title.rstrip() != title.rstrip(".,;:!?-"):
         out.append("trailing")

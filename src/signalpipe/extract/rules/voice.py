@@ -54,6 +54,8 @@ _AND_THEN = re.compile(r" and then .*$")
 _CONTACT = re.compile(r"(?<=[a-z]) (?:that )?(?:I|we) (?:(?:\w+n't|\w+n\u2019t|could|can|would"
                       r"|will|still|really) )?[a-z]+(?P<end>$| (?:within|in|on|at|for|from|to"
                       r"|by|with|during|before|after)\b.*$)?")
+# "Initiatives that we launched": what was launched, the writer left out.
+_WE_DID = re.compile(r"^([\w ,'-]{3,60}?) (?:that|which) (?:I|we) (?=[a-z]+ed$)")
 # "forced us into frequent redesigns": what was forced, not on whom.
 _ON_US = re.compile(r"\b(forced|pushed|drove|drive|forces|pushes) (?:us|me) into ")
 # The writer's possessive: dropped after the title's verb, "the" elsewhere.
@@ -72,6 +74,10 @@ _FEELING = re.compile(r" (?:made|makes|make) (?:\w+ ){0,4}feel\b.*$| (?:feels?|f
 _METRIC_COMMA = re.compile(
     r"^(?P<metric>[A-Z][\w ]{0,30}?), (?:an? |up |down )?(?P<pct>\d[\d.]*%) (?P<dir>drop|decline"
     r"|fall|decrease|dip|loss|increase|rise|jump|gain|growth|climb)\b")
+_METRIC_LEAD = re.compile(r"^(?P<metric>(?:[A-Z][\w-]* |[a-z][\w-]* ){0,2}(?i:throughput|latency"
+                          r"|speed|performance|capacity|bandwidth|revenue|sales|mrr|arr|users"
+                          r"|signups|traffic|p\d\d)), ")
+_TIMES = {2.0: "doubled", 3.0: "tripled", 4.0: "quadrupled"}
 _DOWN = frozenset(["drop", "decline", "fall", "decrease", "dip", "loss"])
 # "P95 is 120ms now, it was 450ms before ...", "p95 is now 120ms, down from 450ms".
 _NOW_WAS = re.compile(
@@ -81,11 +87,13 @@ _NOW_WAS = re.compile(
 _UNIT_SCALE = {"ms": 1.0, "s": 1000.0, "k": 1e3, "m": 1e6, "gb": 1e3, "mb": 1.0}
 # "Was down for 3 hours": a clause that starts at its verb, its subject left behind.
 _LINKING = re.compile(r"^(?:Was|Were|Is|Are|Has been|Have been|Had been|Went) ")
-_HEADLINE_VERB = re.compile(r"^(?:To [a-z]+|[A-Z][a-z]+(?:es|s)) (?!of\b|and\b|&|for\b)"
+_HEADLINE_VERB = re.compile(r"^(?:To [a-zA-Z][a-z]+|[A-Z][a-z]+(?:es|s)) (?!of\b|and\b|&|for\b)"
                             r"(?=[\w$\u00a3\u20ac])")
 # A sentence's own start: its subject is the few words from here to the verb.
 _SENTENCE_START = re.compile(r".*(?:[.!?:;,\n\u2014]\s*|^)", re.DOTALL)
 _DETERMINER = frozenset(["the", "our", "my", "their", "its", "a", "an"])
+# The capitalised name that opens a headline, before its first verb ("BHP Billiton posts ...").
+_COMPOUND_SUBJECT = re.compile(r"(?P<who>(?:[A-Z][\w&.'-]* ){1,4})[a-z]+s ")
 # Words that start a sentence without naming who acts in it.
 _NOT_SUBJECT = frozenset(["i", "we", "it", "they", "he", "she", "this", "that", "you", "there",
                           "which", "who", "as", "and", "but", "so", "still", "also", "now",
@@ -128,6 +136,12 @@ def _metric_change(rest: str, metrics: Mapping[str, object]) -> str | None:
         verb = "fell" if m["dir"] in _DOWN else "rose"
         figure = _figure_usd(metrics)
         return f"{m['metric']} {verb} {m['pct']}" + (f" to {figure}" if figure else "")
+    lead = _METRIC_LEAD.match(rest)
+    times = next((v for k, v in metrics.items() if k.endswith("_x") and isinstance(
+        v, int | float) and not isinstance(v, bool)), None)
+    if lead and times:
+        said = _TIMES.get(float(times), f"up {float(times):g}x")
+        return f"{lead['metric']} {said}"  # "Throughput, cutting ...": "Throughput doubled"
     m = _NOW_WAS.match(rest)
     if m:
         now, was = m["now"].replace(" ", ""), m["was"].replace(" ", "")
@@ -150,6 +164,10 @@ def _subject(rest: str, evidence: str) -> str | None:
     before = evidence[:at]
     start = _SENTENCE_START.match(before)
     found = before[start.end() if start else 0:].split()
+    if not found and before.rstrip().endswith(","):
+        # "BHP Billiton posts big loss, slashes dividend": one subject, two verbs
+        lead = _COMPOUND_SUBJECT.match(before[_SENTENCE_START.match(before.rstrip()[:-1]).end():])
+        found = lead["who"].split() if lead else []
     while found and found[0].lower() in _DETERMINER:
         found = found[1:]
     if not 1 <= len(found) <= 4 or any(w.lower().strip("'\u2019") in _NOT_SUBJECT for w in found):
@@ -225,7 +243,7 @@ def _first_person(rest: str) -> tuple[str, bool]:
     if contact and len(rest[:contact.start()].split()) >= 2:
         rest = rest[:contact.start()] + ("" if contact["end"] is not None
                                          else rest[contact.end():])
-    rest = _ON_US.sub(r"\1 ", rest)
+    rest = _ON_US.sub(r"\1 ", _WE_DID.sub(r"\1 ", rest))
     passive = _passive(rest) if lead and rest[:1].islower() else None
     if passive:
         return passive, True
@@ -244,8 +262,8 @@ def voiced(head: str, rest: str, evidence: str = "",
     changed = _metric_change(rest, metrics or {})
     if changed:
         return head, changed
-    rest = _WHEN.sub("", _FEELING.sub("", _HEDGE.sub("", rest))) if len(rest.split()) > 3 \
-        else rest
+    rest = _HEDGE.sub("", rest)
+    rest = _WHEN.sub("", _FEELING.sub("", rest)) if len(rest.split()) > 3 else rest
     back = _verb_back(rest, evidence)
     if back:
         rest = back
