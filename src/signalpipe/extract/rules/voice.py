@@ -29,8 +29,9 @@ _LEAD_PRONOUN = re.compile(
 # "We now have no communication with Andy": what the writer is left without.
 _HAVE_NO = re.compile(r"^(?:have|had|has) (?=no\b)", re.IGNORECASE)
 # A regular past verb and its object, up to a preposition: "paused TinyPilot sales | to ...".
+# (An irregular one stays verb-first, the house style: "Sold TinyPilot".)
 _VERB_OBJECT = re.compile(
-    r"^(?P<verb>[a-z]+ed|sold|cut|shut down|lost|built|won|hired) (?P<obj>(?:(?!(?:to|for|from"
+    r"^(?P<verb>[a-z]+ed) (?P<obj>(?:(?!(?:to|for|from"
     r"|in|on|at|with|by|into|after|because|and|but|so|as|of)\b)[\w$\u20ac\u00a3.%'\u2019-]+ ?)"
     r"{1,6})(?P<rest>.*)$")
 # Verbs that are no action done to an object ("I wanted ...", "we needed ...").
@@ -78,6 +79,10 @@ _METRIC_LEAD = re.compile(r"^(?P<metric>(?:[A-Z][\w-]* |[a-z][\w-]* ){0,2}(?i:th
                           r"|speed|performance|capacity|bandwidth|revenue|sales|mrr|arr|users"
                           r"|signups|traffic|p\d\d)), ")
 _TIMES = {2.0: "doubled", 3.0: "tripled", 4.0: "quadrupled"}
+_FIGURE_COMMA = re.compile(
+    r"^(?P<fig>[$\u20ac\u00a3][\d.,]+[kKmMbB]?), (?:an? |up |down )?(?P<pct>\d[\d.]*%) (?P<dir>drop"
+    r"|decline|fall|decrease|dip|loss|increase|rise|jump|gain|growth|climb)\b")
+_MONEY_METRICS = frozenset(["revenue", "sales", "mrr", "arr", "profit", "income", "bookings"])
 _DOWN = frozenset(["drop", "decline", "fall", "decrease", "dip", "loss"])
 # "P95 is 120ms now, it was 450ms before ...", "p95 is now 120ms, down from 450ms".
 _NOW_WAS = re.compile(
@@ -87,6 +92,9 @@ _NOW_WAS = re.compile(
 _UNIT_SCALE = {"ms": 1.0, "s": 1000.0, "k": 1e3, "m": 1e6, "gb": 1e3, "mb": 1.0}
 # "Was down for 3 hours": a clause that starts at its verb, its subject left behind.
 _LINKING = re.compile(r"^(?:Was|Were|Is|Are|Has been|Have been|Had been|Went) ")
+# "Unavailable for 45 minutes": a state whose subject and linking verb were both cut.
+_STATE = re.compile(r"^(?:Unavailable|Down|Offline|Degraded|Unreachable|Inaccessible) ")
+_TRAILING_LINK = frozenset(["was", "were", "is", "are", "been", "has", "have", "had"])
 _HEADLINE_VERB = re.compile(r"^(?:To [a-zA-Z][a-z]+|[A-Z][a-z]+(?:es|s)) (?!of\b|and\b|&|for\b)"
                             r"(?=[\w$\u00a3\u20ac])")
 # A sentence's own start: its subject is the few words from here to the verb.
@@ -131,6 +139,11 @@ def _amount(text: str) -> float:
 
 def _metric_change(rest: str, metrics: Mapping[str, object]) -> str | None:
     """A metric's change said from its figures: "Revenue fell 21% to $33k"."""
+    m = _FIGURE_COMMA.match(rest)
+    named = metrics.get("missed")
+    if m and isinstance(named, str) and named.lower() in _MONEY_METRICS:
+        verb = "fell" if m["dir"] in _DOWN else "rose"  # "$48k, a 12% decline from February"
+        return f"{named[:1].upper()}{named[1:]} {verb} {m['pct']} to {m['fig']}"
     m = _METRIC_COMMA.match(rest)
     if m:
         verb = "fell" if m["dir"] in _DOWN else "rose"
@@ -170,6 +183,8 @@ def _subject(rest: str, evidence: str) -> str | None:
         found = lead["who"].split() if lead else []
     while found and found[0].lower() in _DETERMINER:
         found = found[1:]
+    while found and found[-1].lower() in _TRAILING_LINK:
+        found = found[:-1]  # "The API was | unavailable": the linking verb is no subject
     if not 1 <= len(found) <= 4 or any(w.lower().strip("'\u2019") in _NOT_SUBJECT for w in found):
         return None
     if not (found[0][:1].isupper() or found[0].isupper() or len(found) <= 2):
@@ -180,7 +195,7 @@ def _subject(rest: str, evidence: str) -> str | None:
 def _with_subject(rest: str, evidence: str) -> str | None:
     """``rest`` with the subject its clause lost, its linking verb dropped ("API down for ...")."""
     linking = _LINKING.match(rest)
-    if not linking and not _HEADLINE_VERB.match(rest):
+    if not linking and not _HEADLINE_VERB.match(rest) and not _STATE.match(rest):
         return None
     who = _subject(rest, evidence)
     if who is None:
@@ -234,7 +249,7 @@ def _first_person(rest: str) -> tuple[str, bool]:
     if lead:
         rest = rest[lead.end():]
         rest = _HAVE_NO.sub("", rest)
-    rest = _AND_THEN.sub("", rest)
+    rest = _AND_THEN.sub("", _WE_DID.sub(r"\1 ", rest))
     for shape in (_COMMA_FIRST_PERSON, _FIRST_PERSON_TAIL, _EMPTY_RELATIVE):
         tail = shape.search(rest)
         if tail and len(rest[:tail.start()].split()) >= 2:
@@ -243,7 +258,7 @@ def _first_person(rest: str) -> tuple[str, bool]:
     if contact and len(rest[:contact.start()].split()) >= 2:
         rest = rest[:contact.start()] + ("" if contact["end"] is not None
                                          else rest[contact.end():])
-    rest = _ON_US.sub(r"\1 ", _WE_DID.sub(r"\1 ", rest))
+    rest = _ON_US.sub(r"\1 ", rest)
     passive = _passive(rest) if lead and rest[:1].islower() else None
     if passive:
         return passive, True
