@@ -88,7 +88,7 @@ _DOWN = frozenset(["drop", "decline", "fall", "decrease", "dip", "loss"])
 _NOW_WAS = re.compile(
     r"^(?P<metric>[\w ]{1,24}?) (?:is|are) (?:now )?(?P<now>\d[\d.,]*\s?(?:ms|s|%|x|k|m|gb|mb)?)"
     r"(?: now)?,? (?:(?:it|they|that|this) (?:was|were|used to be)|down from|up from|from)"
-    r" (?P<was>\d[\d.,]*\s?(?:ms|s|%|x|k|m|gb|mb)?)\b", re.IGNORECASE)
+    r" (?P<was>\d[\d.,]*\s?(?:ms|s|%|x|k|m|gb|mb)?)(?![\w.])", re.IGNORECASE)
 _UNIT_SCALE = {"ms": 1.0, "s": 1000.0, "k": 1e3, "m": 1e6, "gb": 1e3, "mb": 1.0}
 # "Was down for 3 hours": a clause that starts at its verb, its subject left behind.
 _LINKING = re.compile(r"^(?:Was|Were|Is|Are|Has been|Have been|Had been|Went) ")
@@ -166,6 +166,12 @@ def _metric_change(rest: str, metrics: Mapping[str, object]) -> str | None:
     return None
 
 
+def _sentence_start(text: str) -> int:
+    """Where the sentence (or clause after a comma) that ``text`` ends in starts."""
+    start = _SENTENCE_START.match(text)
+    return start.end() if start else 0
+
+
 def _subject(rest: str, evidence: str) -> str | None:
     """The few words before ``rest`` in its sentence of the evidence, where they name who or
     what did it ("API" of "API was down ...", "Smith & Nephew" of "... recalls ...")."""
@@ -175,11 +181,11 @@ def _subject(rest: str, evidence: str) -> str | None:
     if at <= 0:
         return None
     before = evidence[:at]
-    start = _SENTENCE_START.match(before)
-    found = before[start.end() if start else 0:].split()
+    found = before[_sentence_start(before):].split()
     if not found and before.rstrip().endswith(","):
         # "BHP Billiton posts big loss, slashes dividend": one subject, two verbs
-        lead = _COMPOUND_SUBJECT.match(before[_SENTENCE_START.match(before.rstrip()[:-1]).end():])
+        prior = before.rstrip()[:-1]
+        lead = _COMPOUND_SUBJECT.match(prior[_sentence_start(prior):])
         found = lead["who"].split() if lead else []
     while found and found[0].lower() in _DETERMINER:
         found = found[1:]
