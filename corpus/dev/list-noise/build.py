@@ -1,11 +1,12 @@
-"""Build corpus/dev/list-noise/messages.jsonl from three public mailing-list archives.
+"""Build corpus/dev/list-noise/messages.jsonl from four public mailing-list archives.
 
 Standard library only. Each archive is a public-inbox v2 git repository (one commit per email, the
 raw RFC 822 message in the blob `m`), fetched by the session's `fetch` tool to
 /work/.mirror/linux-mailinglist-archives+<list>.0/repo. Selection (see SOURCE.md), per list:
 every thread-starting email (subject not a reply) whose subject matches ANNOUNCE, plus every
 EVERY-th of the remaining emails in archive order, patches left out (the kernel's patch traffic is
-not the inbox mail this source stands for). Output in date order. The text is the first
+not the inbox mail this source stands for); linux-ntb contributes only thread starters matching
+NTB_PICK (no sampling). Output in date order. The text is the first
 text/plain part as found (quoted replies, signatures and list footers kept), cut at 2,000 chars.
 """
 import email
@@ -22,10 +23,14 @@ HERE = Path(__file__).resolve().parent
 MIRROR = "/work/.mirror/linux-mailinglist-archives+{}.0/repo"
 # list name -> (archive, commit, every n-th of the rest, `company` = the list)
 LISTS = {
-    "ksummit": ("ksummit.lists.linux.dev", "d0e195b0d7f18ef5c425f0129c6588a42b4ec521", 30),
+    "ksummit": ("ksummit.lists.linux.dev", "d0e195b0d7f18ef5c425f0129c6588a42b4ec521", 45),
     "ksummit-discuss": ("ksummit-discuss.lists.linuxfoundation.org",
                         "1307a7d81b53bc9f456d0e44487cbe35de6dcb84", 12),
     "open-iscsi": ("open-iscsi.googlegroups.com", "6c93aeb1aadcc0b14fd4acb34676a645abb6160b", 3),
+    # linux-ntb: only thread starters matching NTB_PICK (recruiters' job ads, a vendor's stock
+    # clearance, "offer" scams, the maintainer's pull notes, users' questions), no sampling: the
+    # rest of its non-patch mail is scam and abusive spam in several languages.
+    "linux-ntb": ("linux-ntb.googlegroups.com", "3f6437c3c7d446fa9a944dbacbee6e5967626bf7", 0),
 }
 LIMIT = 2000
 ANNOUNCE = re.compile(
@@ -34,6 +39,10 @@ ANNOUNCE = re.compile(
     r"conference|summit 20|plumbers|sponsor|survey|minutes|newsletter|tooling update|"
     r"office hours|defunct|new list|spam|version)", re.I)
 REPLY = re.compile(r"(^|\]\s*|\s)(re|aw|sv|antw|res|fw|fwd)\s*:", re.I)
+NTB_PICK = re.compile(
+    r"(requirement|hiring|\bhire\b|developer|consultant|urgent need|seeking|looking for|"
+    r"architect|employment|offer|clearance|loan|changes for|ntb update|license|connectivity|memory|"
+    r"ntrdma|ntb_tool|ntb_unregister|building ntb)", re.I)
 PATCH = re.compile(r"\[(PATCH|RFC|bug report|tj-wq|-next)|AUTOSEL|^\[.*PATCH", re.I)
 
 
@@ -50,8 +59,12 @@ def body_of(msg):
         text = part.get_content()
     except (LookupError, ValueError):
         text = part.get_payload(decode=True).decode("utf-8", "replace")
-    if part.get_content_type() == "text/html":
-        text = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>|</p>", "\n", text)))
+    # some vendors send an HTML page labelled text/plain; de-tag those too
+    if part.get_content_type() == "text/html" or re.match(r"\s*<(html|body|table)\b", text, re.I):
+        text = re.sub(r"(?is)<(style|head)\b.*?</\1>", "", text)
+        text = re.sub(r"<br\s*/?>|</p>|</tr>|</div>", "\n", text)
+        text = html.unescape(re.sub(r"<[^>]+>", "", text))
+        text = re.sub(r"[ \t\xa0]+", " ", re.sub(r"\n\s*\n+", "\n\n", text))
     return re.sub(r"\r\n?", "\n", text).strip()
 
 
@@ -63,7 +76,10 @@ def choose(repo, commit, every):
         sha, subject = line.split("\t", 1)
         if PATCH.search(subject):
             continue
-        if ANNOUNCE.search(subject) and not REPLY.search(subject):
+        if not every:                   # pick-only list
+            if NTB_PICK.search(subject) and not REPLY.search(subject):
+                chosen.append(sha)
+        elif ANNOUNCE.search(subject) and not REPLY.search(subject):
             chosen.append(sha)
         else:
             n += 1
