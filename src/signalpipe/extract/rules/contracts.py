@@ -1,0 +1,336 @@
+"""Deals and partnerships in the words sales teams, founders and press desks use for them.
+
+deals.py reads the classic telling ("signed Globex, $120k ACV"). This module reads the phrasing
+families it misses, each seen across chat, founder updates, CRM notes and headlines:
+
+- paper arriving from a buyer: "PO came through from Globex", "Globex's PO landed",
+  "purchase order received from Umbrella Corp" (not "waiting for the PO", not a PO with no buyer
+  named: "the PO for the new laptops came through" is us buying);
+- the buyer choosing us by name: "Massive Dynamic picks Acme for ...", "Hooli standardizes on
+  Acme", "Globex deploys Acme to 12,000 employees" (not "Initech selects Oracle");
+- a deal told with its counterparty after the deal words: "we closed our largest deal to date
+  with Stark Industries", "Acme awarded five-year contract by NHS Scotland";
+- a pilot or trial turned paying: "Globex is now a paying customer", "the Globex pilot converted
+  to a $60k annual contract";
+- the lowlight, a deal lost: "the Globex deal fell through", "Initech picked Competitor Co instead
+  of us", "Hooli chose to build it in-house", "Initech signed with our competitor" (negation
+  words are the event here, so the negation veto is waived);
+- integrations gone live with a named platform: "our Snowflake integration is live", "we just
+  launched our HubSpot integration", "Acme now integrates with Slack" (not "integration tests",
+  not an integration planned, broken or down);
+- a marketplace or partner tier reached: "we're now on the Salesforce AppExchange", "live in the
+  Atlassian Marketplace", "Acme achieves AWS Advanced Tier Partner status";
+- the company teaming up in headline words: "Acme and Siemens team up on ...", "Acme collaborates
+  with NVIDIA to ...", "Acme and Siemens sign MoU".
+
+``veto`` drops a deal between two other parties ("Globex signs $2B contract with the Pentagon").
+Pitches, proposals, redlines, committees and plans never reach these patterns' verbs, and the
+reader's modality vetoes drop "once", "if", "will" and "hopefully" around them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Context, Found
+from signalpipe.extract.rules.names import key, name_after, name_before
+from signalpipe.extract.rules.numbers import currency_money, short_money
+from signalpipe.extract.rules.subject import FIRST_PERSON, is_ours
+from signalpipe.models import EventType
+
+T = EventType
+
+# -- deals ----------------------------------------------------------------------------------
+
+_PAPER = re.compile(r"\b(?:po|purchase order|signed (?:order form|contract|msa)|order form)\b")
+_PAPER_IN = re.compile(r"\b(?:came (?:through|in|back)|has come (?:through|in)|arrived|landed"
+                       r"|is in|just came in|received|cleared)\b")
+# "the PO for the new laptops": a PO for something we buy names no buyer of ours
+_PAPER_FOR_US = re.compile(r"\b(?:po|purchase order) (?:for|to) (?:the |our |a |new )")
+_CHOICE = re.compile(r"\s(?:chooses|chose|picks|picked|selects|selected|taps|tapped"
+                     r"|standardi[sz]es on|standardi[sz]ed on|deploys|deployed|rolls out"
+                     r"|rolled out|adopts|adopted)\s+")
+_DEAL_WITH = re.compile(
+    r"\b(?:closed|signed|inked|landed|won|booked|struck)\s+(?:our|a|an|the|its|their)\s+"
+    r"(?:[\w$.,'-]+\s){0,5}?(?:deal|contract|agreement)s?(?:\s(?:to date|ever|yet|so far))?"
+    r"\swith\s+(?:the\s)?")
+_AWARDED_BY = re.compile(r"\bawarded\s(?:a\s|an\s|the\s)?(?:[\w$.,'-]+\s){0,4}?"
+                         r"(?:contract|deal|tender)\sby\s+(?:the\s)?")
+_PAYING = re.compile(r"\s(?:is now|became|is officially|has become|are now)\s(?:a\s|our\s)?"
+                     r"(?:paying|paid)\s(?:customer|client)")
+_CONVERTED = re.compile(r"\bconverted\s(?:from\s(?:a\s|the\s)?(?:pilot|trial|poc)\s)?to\s"
+                        r"(?:a\s|an\s)?(?:[\w$.,'-]+\s){0,3}?(?:paid|paying|annual|contract"
+                        r"|enterprise)")
+_PILOT_OF = re.compile(r"\b(?:pilot|trial|poc)\s(?:with|at)\s")
+_LOST = re.compile(
+    r"\b(?:deal|contract|renewal|opportunity)\s(?:fell through|fell apart|collapsed|is dead)"
+    r"|\s(?:picked|chose|went with|signed with|decided to go with|selected|is going with)\s"
+    r"(?:[\w&.'-]+\s){0,3}?(?:instead|over us|rather than us)"
+    r"|\s(?:signed|went|is going|decided to go)\swith\s(?:a\s|our\s|another\s|one of our\s)?"
+    r"(?:competitor|rival)"
+    r"|\s(?:decided|chose|opted)\sto\sbuild\s(?:it\s|this\s|their own\s)?in[- ]house")
+_TERMS_MONEY_FLOOR = 1_000
+_LOST_WORDS = ("fell", "collapsed", "dead", "instead", "over us", "rather than", "competitor",
+               "rival", "house")
+_DEAL_WORDS = ("po", "purchase order", "order form", "contract", "deal", "agreement",
+               "paying", "paid", "converted", "chose", "choos", "picks", "picked", "selects",
+               "selected", "taps", "tapped", "standardi", "deploy", "rolls out", "rolled out", "adopt",
+               "tender")
+_NOT_CUSTOMER = frozenset({"po", "msa", "arr", "acv", "sow", "the", "purchase order"})
+
+
+def deal(clause: str, low: str, ctx: Context) -> Found | None:
+    """A deal won or lost, told in one of the families above, or None."""
+    if any(w in low for w in _LOST_WORDS):
+        found = _lost(clause, low, ctx)
+        if found is not None:
+            return found
+    if not any(w in low for w in _DEAL_WORDS):
+        return None
+    for reader in (_paper, _chosen, _with_party, _converted):
+        found = reader(clause, low, ctx)
+        if found is not None:
+            return found
+    return None
+
+
+def _customer(name: str | None, ctx: Context) -> str | None:
+    if not name or name.lower() in _NOT_CUSTOMER or len(name) < 2:
+        return None
+    if ctx.company is not None and ctx.company.search(name):
+        return None
+    return name
+
+
+def _won(clause: str, who: str, at: int) -> Found:
+    metrics: dict[str, str | int | float] = {"customer": key(who)}
+    value = max((f.value for f in currency_money(clause)), default=0.0)
+    if value >= _TERMS_MONEY_FLOOR:
+        metrics["value_usd"] = round(value)
+    title = f"Signed {who}" + (f" ({short_money(value)})" if "value_usd" in metrics else "")
+    return Found(T.ENTERPRISE_DEAL, metrics, title, at, relational=True, stakeholders=(who,))
+
+
+def _paper(clause: str, low: str, ctx: Context) -> Found | None:
+    """"PO came through from Globex", "Globex's PO landed", "purchase order received from X"."""
+    paper = _PAPER.search(low)
+    arrived = _PAPER_IN.search(low, paper.end()) if paper else None
+    if paper is None or arrived is None or _PAPER_FOR_US.search(low):
+        return None
+    if FIRST_PERSON.search(clause[:paper.start()]) and " from " not in low:
+        return None  # "we signed the order form": our own paperwork, no buyer named
+    at = low.find(" from ", paper.end())
+    who = name_after(clause, at + 6, within=6) if at >= 0 else None
+    who = _customer(who or name_before(clause, paper.start(), within=30), ctx)
+    return _won(clause, who, arrived.start()) if who else None
+
+
+def _chosen(clause: str, low: str, ctx: Context) -> Found | None:
+    """"Massive Dynamic picks Acme for ...": the buyer's verb with us as its object."""
+    if ctx.company is None:
+        return None
+    m = _CHOICE.search(low)
+    if m is None or not ctx.company.match(clause, m.end()):
+        return None
+    if FIRST_PERSON.search(clause[:m.start()]):
+        return None  # "we picked Acme's old name": we are the one choosing
+    who = _customer(name_before(clause, m.start() + 1, within=50), ctx)
+    return _won(clause, who, m.start() + 1) if who else None
+
+
+def _with_party(clause: str, low: str, ctx: Context) -> Found | None:
+    """"We closed our largest deal to date with Stark Industries", "awarded ... by NHS"."""
+    m = _DEAL_WITH.search(low) or _AWARDED_BY.search(low)
+    if m is None:
+        return None
+    head = clause[:m.start()]
+    if not (FIRST_PERSON.search(head) or (ctx.company and ctx.company.search(head))):
+        return None  # "Globex signed a deal with Microsoft": two other parties
+    who = _customer(name_after(clause, m.end(), within=2), ctx)
+    return _won(clause, who, m.start()) if who else None
+
+
+def _converted(clause: str, low: str, ctx: Context) -> Found | None:
+    """"Globex is now a paying customer", "the Globex pilot converted to a $60k contract"."""
+    m = _PAYING.search(low)
+    if m is not None:
+        who = _customer(name_before(clause, m.start() + 1, within=40), ctx)
+        return _won(clause, who, m.start() + 1) if who else None
+    m = _CONVERTED.search(low)
+    if m is None:
+        return None
+    pilot = _PILOT_OF.search(low, 0, m.start())
+    who = name_after(clause, pilot.end(), within=2) if pilot else None
+    who = _customer(who or name_before(clause, m.start(), within=40), ctx)
+    return _won(clause, who, m.start()) if who else None
+
+
+def _lost(clause: str, low: str, ctx: Context) -> Found | None:
+    """"The Globex deal fell through", "Initech picked Competitor Co instead of us"."""
+    m = _LOST.search(low)
+    if m is None:
+        return None
+    head = clause[:m.start() + 1]
+    if re.search(r"\b(?:if|unless|in case|whether)\b", head.lower()):
+        return None  # "if Globex goes with a competitor": a fear, not a loss
+    who = _customer(name_before(clause, m.start() + 1, within=40), ctx)
+    if who is None or FIRST_PERSON.fullmatch(who):
+        return None
+    return Found(T.ENTERPRISE_DEAL, {"customer": key(who)}, f"Lost {who}", m.start() + 1,
+                 negative=True, relational=True, allow=frozenset({"negation"}),
+                 stakeholders=(who,))
+
+
+# -- partnerships ---------------------------------------------------------------------------
+
+_INTEGRATION_LIVE = re.compile(
+    r"\bintegration\s(?:is\s|has\s|went\s|goes\s)?(?:now\s|officially\s|finally\s)?"
+    r"(?:gone\s)?(?:live|available|launched|shipped|out)\b")
+_LAUNCHED_INTEGRATION = re.compile(
+    r"\b(?:launched|shipped|released|introduc(?:ed|ing)|announc(?:ed|ing)|rolled out"
+    r"|unveil(?:ed|s)|just added)\s(?:our\s|a\s|an\s|the\s)?(?:new\s)?(?:native\s)?"
+    r"(?:two-way\s|2-way\s|official\s)?(?=[\w.&'-]+(?:\s[\w.&'-]+){0,2}\sintegration\b)")
+# "now": "X integrates with GitHub and lets us ..." describes a product, it announces nothing
+_INTEGRATES = re.compile(r"\snow\sintegrates\s(?:natively\s)?with\s")
+# a private beta or preview is a step towards a partnership gone live, not the event
+_NOT_LIVE = re.compile(r"\b(?:private beta|alpha|preview|waitlist|early access)\b")
+_WITH_PARTY = re.compile(r"\sintegration\swith\s")
+_LISTING = re.compile(
+    r"\b(?:now\s(?:live\s)?(?:on|in)|live\s(?:on|in)|launched\s(?:on|in)|joined)\s(?:the\s)?"
+    r"(?=[\w.&'-]+(?:\s[\w.&'-]+){0,2}\s(?:appexchange|marketplace|app store|app marketplace"
+    r"|app directory|partner network)\b)")
+_PLACE = re.compile(r"[\w.&'-]+(?:\s[\w.&'-]+){0,2}?\s(?:appexchange|marketplace|app store"
+                    r"|app marketplace|app directory|partner network)\b")
+_TIER = re.compile(
+    r"\b(?:achiev|earn|reach|attain|gain|receiv|award|promot)\w*\s(?:to\s)?(?:the\s|a\s|an\s)?"
+    r"(?=[\w.&'-]+(?:\s[\w.&'-]+){0,4}?\s(?:partner status|tier partner|partner tier"
+    r"|partner designation|competency|premier partner|platinum partner|gold partner"
+    r"|partner)\b)")
+_TIER_END = re.compile(r"\b(?:partner status|partner tier|partner designation|competency"
+                       r"|partner)\b")
+_TEAM_UP = re.compile(r"\s(?:team up|teamed up|sign (?:an? )?(?:mou|memorandum of understanding"
+                      r"|strategic (?:agreement|partnership)))\b")
+_COLLABORATES = re.compile(r"\s(?:collaborates|partners) with\s")
+_NOT_INTEGRATION = re.compile(r"\b(?:integration tests?|ci|api|sso|saml|webhook|custom|new"
+                              r"|native|deep|the|our|an?|this|that)\b")
+_PARTNER_WORDS = ("integrat", "appexchange", "marketplace", "app store", "app directory",
+                  "partner", "competency", "team", "mou", "memorandum", "collaborat")
+
+
+def partnership(clause: str, low: str, ctx: Context) -> Found | None:
+    """A partnership or listing gone live, told in one of the families above, or None."""
+    if not any(w in low for w in _PARTNER_WORDS):
+        return None
+    for reader in (_integration, _listing, _tier, _teamed):
+        found = reader(clause, low, ctx)
+        if found is not None:
+            return found
+    return None
+
+
+def _partner(name: str | None, ctx: Context) -> str | None:
+    if not name or _NOT_INTEGRATION.fullmatch(name.lower()):
+        return None
+    if ctx.company is not None and ctx.company.fullmatch(name):
+        return None
+    return name
+
+
+def _partnered(who: str, title: str, at: int) -> Found:
+    return Found(T.PARTNERSHIP, {"partner": key(who)}, title, at, stakeholders=(who,))
+
+
+def _integration(clause: str, low: str, ctx: Context) -> Found | None:
+    """"Our Snowflake integration is live", "launched our HubSpot integration"."""
+    if "integrat" not in low or "integration test" in low or _NOT_LIVE.search(low):
+        return None
+    m = _INTEGRATION_LIVE.search(low)
+    if m is not None:
+        who = _partner(name_before(clause, m.start(), within=40), ctx)
+        if who and clause[:m.start()].rstrip().endswith(who.split()[-1]):
+            # the trigger at the partner's name: "the Zapier integration" names no subject
+            at = clause.rfind(who, 0, m.start())
+            return _partnered(who, f"{who} integration live", max(at, 0))
+        return None
+    m = _LAUNCHED_INTEGRATION.search(low) or _INTEGRATES.search(low)
+    if m is None:
+        return None
+    party = _WITH_PARTY.search(low, m.end())
+    if party is not None:
+        # "launched a SQLite integration with Turso": the partner is the one after "with"
+        m = party
+        if ctx.company is not None and ctx.company.match(clause, m.end()):
+            return None  # a customer's integration with us is their launch, not a partnership
+    if m.start() > 0 and not is_ours(clause[:m.start()], ctx.company):
+        return None  # "Val Town launched ...": someone else's integration
+    who = _partner(name_after(clause, m.end(), within=2), ctx)
+    return _partnered(who, f"{who} integration live", m.start()) if who else None
+
+
+def _listing(clause: str, low: str, ctx: Context) -> Found | None:
+    """"We're now on the Salesforce AppExchange", "live in the Atlassian Marketplace"."""
+    m = _LISTING.search(low)
+    if m is None:
+        return None
+    who = _partner(name_after(clause, m.end(), within=2), ctx)
+    place = _PLACE.match(low, m.end())
+    if who is None or place is None:
+        return None
+    verb = "Joined" if low.startswith("joined", m.start()) else "Listed on"
+    return _partnered(who, f"{verb} the {clause[m.end():place.end()]}", m.start())
+
+
+def _tier(clause: str, low: str, ctx: Context) -> Found | None:
+    """"Acme achieves AWS Advanced Tier Partner status": a partner programme's tier reached."""
+    m = _TIER.search(low)
+    if m is None:
+        return None
+    end = _TIER_END.search(low, m.end())
+    who = _partner(name_after(clause, m.end(), within=2), ctx)
+    if who is None or end is None:
+        return None
+    reached = clause[m.end():end.end()].strip()
+    title = f"Became {reached}" if low[end.start():end.end()] == "partner" \
+        else f"Achieved {reached}"
+    return _partnered(who, title, m.start())
+
+
+def _teamed(clause: str, low: str, ctx: Context) -> Found | None:
+    """"Acme and Siemens team up on ...", "Acme collaborates with NVIDIA to ..."."""
+    if ctx.company is None:
+        return None
+    m = _TEAM_UP.search(low) or _COLLABORATES.search(low)
+    if m is None:
+        return None
+    head = clause[:m.start()]
+    ours = ctx.company.search(head)
+    if ours is None:
+        return None
+    if low.startswith(" team", m.start()) or low.startswith(" sign", m.start()):
+        who = name_after(head, ours.end(), within=6) or name_before(head, ours.start())
+    else:
+        who = name_after(clause, m.end(), within=2)
+    who = _partner(who, ctx)
+    return _partnered(who, f"Partnership with {who}", m.start() + 1) if who else None
+
+
+# -- vetoes ---------------------------------------------------------------------------------
+
+_OTHERS_DEAL = re.compile(
+    r"^\W*(?:the\s)?(?P<a>[A-Z][\w&.'-]*(?:\s[A-Z][\w&.'-]*){0,3})\s(?:has\s|have\s|just\s)?"
+    r"(?:signs?|signed|inks?|inked|lands?|landed|wins?|won|secures?|secured|strikes?|struck"
+    r"|closes?|closed)\s(?:[\w$.,'-]+\s){0,6}?(?:deal|contract|agreement|order)s?\swith\s"
+    r"(?:the\s)?(?P<b>[A-Z][\w&.'-]*)")
+
+
+def veto(found: Found, clause: str, company: re.Pattern[str] | None) -> str | None:
+    """Why a deal reading is someone else's deal ("Globex signs $2B contract with the
+    Pentagon"), or None."""
+    if found.event_type is not T.ENTERPRISE_DEAL or found.negative or " with " not in clause:
+        return None
+    m = _OTHERS_DEAL.match(clause)
+    if m is None or FIRST_PERSON.search(clause):
+        return None
+    if company is not None and company.search(clause):
+        return None
+    return f"a deal between two others ({m.group('a')} and {m.group('b')})"
