@@ -74,8 +74,8 @@ _LOST_WORDS = ("fell", "collapsed", "dead", "instead", "over us", "rather than",
                "rival", "house")
 _DEAL_WORDS = ("po", "purchase order", "order form", "contract", "deal", "agreement",
                "paying", "paid", "converted", "chose", "choos", "picks", "picked", "selects",
-               "selected", "taps", "tapped", "standardi", "deploy", "rolls out", "rolled out", "adopt",
-               "tender")
+               "selected", "taps", "tapped", "standardi", "deploy", "rolls out", "rolled out",
+               "adopt", "tender")
 _NOT_CUSTOMER = frozenset({"po", "msa", "arr", "acv", "sow", "the", "purchase order"})
 
 
