@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 
 from signalpipe.extract.rules.found import Context, Found
+from signalpipe.extract.rules.modality import plan_or_hope
 from signalpipe.extract.rules.names import key, name_after, name_before
 from signalpipe.extract.rules.numbers import currency_money, short_money
 from signalpipe.extract.rules.subject import FIRST_PERSON, is_ours
@@ -69,13 +70,27 @@ _LOST = re.compile(
     r"|\s(?:signed|went|is going|decided to go)\swith\s(?:a\s|our\s|another\s|one of our\s)?"
     r"(?:competitor|rival)"
     r"|\s(?:decided|chose|opted)\sto\sbuild\s(?:it\s|this\s|their own\s)?in[- ]house")
+# up to ten: "signed 30 customers" counts customers (growth), not deals an investor reads one
+# by one
+_COUNT = (r"(?P<n>[1-9]|10|one|two|three|four|five|six|seven|eight|nine|ten|a couple of"
+          r"|a few)")
+_KIND = r"(?:new\s)?(?:enterprise\s|paying\s|b2b\s)?(?P<what>clients|customers|logos)"
+# "we now have 2 clients signed", "signed our first three paying customers", "won two new
+# clients in April", "sold 3 enterprise plans": several deals told as one count
+_SIGNED_COUNT = tuple(re.compile(p) for p in (
+    rf"\b(?:now\s)?have\s{_COUNT}\s{_KIND}\s(?:signed|on board|onboarded|closed)\b",
+    rf"\b(?:signed|won|landed|closed)\s(?:our\s)?(?:first\s)?{_COUNT}\s{_KIND}\b",
+    r"\b(?:signed|won|landed)\s(?P<n>a)\snew\s(?:enterprise\s|paying\s)?(?P<what>client"
+    r"|customer|logo)\b",
+    rf"\bsold\s(?:our\s)?(?:first\s)?{_COUNT}\s(?:new\s)?(?P<what>enterprise\s(?:plans"
+    rf"|licen[cs]es|subscriptions|deals))\b"))
 _TERMS_MONEY_FLOOR = 1_000
 _LOST_WORDS = ("fell", "collapsed", "dead", "instead", "over us", "rather than", "competitor",
                "rival", "house")
 _DEAL_WORDS = ("po", "purchase order", "order form", "contract", "deal", "agreement",
                "paying", "paid", "converted", "chose", "choos", "picks", "picked", "selects",
                "selected", "taps", "tapped", "standardi", "deploy", "rolls out", "rolled out",
-               "adopt", "tender")
+               "adopt", "tender", "client", "customer", "logo", "enterprise")
 _NOT_CUSTOMER = frozenset({"po", "msa", "arr", "acv", "sow", "the", "purchase order"})
 
 
@@ -87,7 +102,7 @@ def deal(clause: str, low: str, ctx: Context) -> Found | None:
             return found
     if not any(w in low for w in _DEAL_WORDS):
         return None
-    for reader in (_paper, _chosen, _with_party, _converted):
+    for reader in (_paper, _chosen, _with_party, _converted, _counted):
         found = reader(clause, low, ctx)
         if found is not None:
             return found
@@ -165,6 +180,24 @@ def _converted(clause: str, low: str, ctx: Context) -> Found | None:
     return _won(clause, who, m.start()) if who else None
 
 
+def _counted(clause: str, low: str, ctx: Context) -> Found | None:
+    """"We now have 2 clients signed", "won two new clients": a count of deals signed."""
+    m = next((m for m in (p.search(low) for p in _SIGNED_COUNT) if m is not None), None)
+    if m is None or (m.start() > 0 and not is_ours(clause[:m.start() + 1], ctx.company)):
+        return None  # "Globex signed 40 new customers": the count is theirs
+    if plan_or_hope(clause[:m.end()]):
+        return None  # "we should have 3 clients signed by March"
+    what, count = m.group("what"), m.group("n")
+    if count in {"one", "1", "a"}:
+        what = what.removesuffix("s")
+    title = f"Sold {count} {what}" if low.startswith("sold", m.start()) \
+        else f"Signed {count} new {what}"
+    # the plan veto is checked above, up to the count: "... and more coming on board soon"
+    # hopes for more deals, it does not undo the ones signed
+    return Found(T.ENTERPRISE_DEAL, {"deals_signed": f"{count} {what}"}, title, m.start(),
+                 relational=True, allow=frozenset({"plan"}))
+
+
 def _lost(clause: str, low: str, ctx: Context) -> Found | None:
     """"The Globex deal fell through", "Initech picked Competitor Co instead of us"."""
     m = _LOST.search(low)
@@ -187,20 +220,23 @@ _INTEGRATION_LIVE = re.compile(
     r"\bintegration\s(?:is\s|has\s|went\s|goes\s)?(?:now\s|officially\s|finally\s)?"
     r"(?:gone\s)?(?:live|available|launched|shipped|out)\b")
 _LAUNCHED_INTEGRATION = re.compile(
-    r"\b(?:launched|shipped|released|introduc(?:ed|ing)|announc(?:ed|ing)|rolled out"
-    r"|unveil(?:ed|s)|just added)\s(?:our\s|a\s|an\s|the\s)?(?:new\s)?(?:native\s)?"
-    r"(?:two-way\s|2-way\s|official\s)?(?=[\w.&'-]+(?:\s[\w.&'-]+){0,2}\sintegration\b)")
+    r"\b(?:launched|shipped|released|introduc(?:ed|ing)|(?:to|we) introduce|announc(?:ed|ing)"
+    r"|(?:to|we) announce|rolled out|unveil(?:ed|s)|just added)\s(?:our\s|a\s|an\s|the\s)?"
+    r"(?:brand-new\s|new\s)?(?:native\s)?(?:two-way\s|2-way\s|official\s)?\W{0,2}"
+    r"(?=[\w.&'-]+(?:\s[\w.&'-]+){0,2}\sintegration\b)")
 # "now": "X integrates with GitHub and lets us ..." describes a product, it announces nothing
 _INTEGRATES = re.compile(r"\snow\sintegrates\s(?:natively\s)?with\s")
 # a private beta or preview is a step towards a partnership gone live, not the event
 _NOT_LIVE = re.compile(r"\b(?:private beta|alpha|preview|waitlist|early access)\b")
 _WITH_PARTY = re.compile(r"\sintegration\swith\s")
+_FOR_PARTY = re.compile(r"\sintegration\s(?:for|in|into)\s")
+# a platform's storefront for other companies' apps, by the names platforms give it
+_STOREFRONT = (r"(?:appexchange|marketplace|app store|app marketplace|app directory"
+               r"|partner network|app orchard|app gallery|app center)\b")
 _LISTING = re.compile(
-    r"\b(?:now\s(?:live\s)?(?:on|in)|live\s(?:on|in)|launched\s(?:on|in)|joined)\s(?:the\s)?"
-    r"(?=[\w.&'-]+(?:\s[\w.&'-]+){0,2}\s(?:appexchange|marketplace|app store|app marketplace"
-    r"|app directory|partner network)\b)")
-_PLACE = re.compile(r"[\w.&'-]+(?:\s[\w.&'-]+){0,2}?\s(?:appexchange|marketplace|app store"
-                    r"|app marketplace|app directory|partner network)\b")
+    r"\b(?:now\s(?:live\s|available\s|listed\s)?(?:on|in)|live\s(?:on|in)|launched\s(?:on|in)"
+    r"|joined)\s(?:the\s)?(?=[\w.&'-]+(?:\s[\w.&'-]+){0,2}\s" + _STOREFRONT + ")")
+_PLACE = re.compile(r"[\w.&'-]+(?:\s[\w.&'-]+){0,2}?\s" + _STOREFRONT)
 _TIER = re.compile(
     r"\b(?:achiev|earn|reach|attain|gain|receiv|award|promot)\w*\s(?:to\s)?(?:the\s|a\s|an\s)?"
     r"(?=[\w.&'-]+(?:\s[\w.&'-]+){0,4}?\s(?:partner status|tier partner|partner tier"
@@ -214,6 +250,7 @@ _COLLABORATES = re.compile(r"\s(?:collaborates|partners) with\s")
 _NOT_INTEGRATION = re.compile(r"\b(?:integration tests?|ci|api|sso|saml|webhook|custom|new"
                               r"|native|deep|the|our|an?|this|that)\b")
 _PARTNER_WORDS = ("integrat", "appexchange", "marketplace", "app store", "app directory",
+                  "orchard", "gallery", "app center",
                   "partner", "competency", "team", "mou", "memorandum", "collaborat")
 
 
@@ -237,6 +274,8 @@ def _partner(name: str | None, ctx: Context) -> str | None:
 
 
 def _partnered(who: str, title: str, at: int) -> Found:
+    who = re.sub(r"\s+[Ii]ntegrations?$", "", who)  # "our **Vercel Integration**"
+    title = title.replace(" Integration integration", " integration")
     return Found(T.PARTNERSHIP, {"partner": key(who)}, title, at, stakeholders=(who,))
 
 
@@ -256,6 +295,8 @@ def _integration(clause: str, low: str, ctx: Context) -> Found | None:
     if m is None:
         return None
     party = _WITH_PARTY.search(low, m.end())
+    if party is None and ctx.company is not None and ctx.company.match(clause, m.end()):
+        party = _FOR_PARTY.search(low, m.end())  # "announce Excalidraw integration for Webex"
     if party is not None:
         # "launched a SQLite integration with Turso": the partner is the one after "with"
         m = party
@@ -305,6 +346,11 @@ def _teamed(clause: str, low: str, ctx: Context) -> Found | None:
     head = clause[:m.start()]
     ours = ctx.company.search(head)
     if ours is None:
+        if _COLLABORATES.match(low, m.start()) and ctx.company.match(clause, m.end()) \
+                and not FIRST_PERSON.search(head):
+            # "Linux Foundation partners with Acme to ...": we are the one partnered with
+            who = _partner(name_before(clause, m.start() + 1, within=50), ctx)
+            return _partnered(who, f"Partnership with {who}", m.start() + 1) if who else None
         return None
     if low.startswith(" team", m.start()) or low.startswith(" sign", m.start()):
         who = name_after(head, ours.end(), within=6) or name_before(head, ours.start())
