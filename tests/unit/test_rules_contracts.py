@@ -43,6 +43,13 @@ DEALS_WON = [
     ("Won two new clients in April", "Signed two new clients"),
     ("we sold 3 enterprise plans in May", "Sold 3 enterprise plans"),
     ("Landed a new client this month, a design agency in Berlin", "Signed a new client"),
+    # a bare "signed" whose clause gives the value or whose signer is plainly a company
+    ("Cyberdyne Bank signed! $780k per year.", "Signed Cyberdyne Bank"),
+    ("Globex signed, $90k ARR for two years", "Signed Globex ($90k)"),
+    # a press release's announced agreement, when its words make it a sale
+    ("Acme today announced a 3-year enterprise agreement with Umbrella Capital.",
+     "Signed Umbrella Capital"),
+    ("Acme enters into a five-year agreement with the State of Ohio", "Signed State of Ohio"),
 ]
 
 # (text, title): a deal lost, a lowlight of the deal's type
@@ -53,6 +60,9 @@ DEALS_LOST = [
     ("Bad news: Initech signed with our competitor", "Lost Initech"),
     ("Globex pulled out of the deal at the last minute", "Lost Globex"),
     ("Globex went with a competitor", "Lost Globex"),
+    # the winner's signing told beside our loss is no deal of ours
+    ("Hi all, I'm sorry to report that we lost Horizon Holdings; they signed with Opsly this "
+     "week, a $510k deal gone.", "Lost Horizon Holdings"),
 ]
 
 # steps towards a deal, someone else's deal, plans and our own purchases: no deal of ours
@@ -76,6 +86,11 @@ NOT_DEALS = [
     "Sold out! All conference tickets are gone",
     "If Globex goes with a competitor we miss the quarter",
     "Globex acquired Initech for $400M",
+    "Jane signed! Starting on the 3rd",
+    "Globex signed up for a trial",
+    "Globex signed the NDA",
+    "Stripe today announced a 3-year agreement with Visa",
+    "Johnson & Johnson today announced a voluntary agreement with the Trump Administration",
 ]
 
 # (text, title): a partnership gone live, a listing or a tier reached, in many voices
@@ -94,6 +109,12 @@ PARTNERSHIPS = [
     ("We're live in the Atlassian Marketplace", "Listed on the Atlassian Marketplace"),
     ("Acme Is Now Available In The Epic App Orchard", "Listed on the Epic App Orchard"),
     ("we joined the AWS Partner Network", "Joined the AWS Partner Network"),
+    ("We're in the Algolia partner directory now", "Listed on the Algolia partner directory"),
+    ("fyi we're in the segment partner directory as of this morning, took forever",
+     "Listed on the Segment Partner Directory"),
+    ("The IBM partnership is live, joint press release went out this morning.",
+     "Partnership with IBM"),
+    ("Capgemini partnership: signed.", "Partnership with Capgemini"),
     ("Acme Achieves AWS Advanced Tier Partner Status",
      "Achieved AWS Advanced Tier Partner Status"),
     # the company teaming up, in headline words
@@ -122,6 +143,9 @@ NOT_PARTNERSHIPS = [
     "We collaborated with Jane on the new onboarding copy",
     "GitJournal integrates with GitHub and GitLab and lets us handle all of this seamlessly.",
     "Val Town launched a SQLite integration with Turso in private beta on Sept 11.",
+    "The IBM partnership is something we should explore",
+    "Is the IBM partnership live yet?",
+    "Umbrella Capital announced a partnership with Initech",
 ]
 
 

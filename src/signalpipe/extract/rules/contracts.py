@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from signalpipe.extract.rules.found import Context, Found
+from signalpipe.extract.rules.found import Context, Found, cased
 from signalpipe.extract.rules.modality import plan_or_hope
 from signalpipe.extract.rules.names import key, name_after, name_before
 from signalpipe.extract.rules.numbers import currency_money, short_money
@@ -52,9 +52,28 @@ _CHOICE = re.compile(r"\s(?:chooses|chose|picks|picked|selects|selected|taps|tap
                      r"|standardi[sz]es on|standardi[sz]ed on|deploys|deployed|rolls out"
                      r"|rolled out|adopts|adopted)\s+")
 _DEAL_WITH = re.compile(
-    r"\b(?:closed|signed|inked|landed|won|booked|struck)\s+(?:our|a|an|the|its|their)\s+"
+    r"\b(?:closed|signed|signs|inked|inks|landed|lands|won|booked|struck)\s+(?:our|a|an|the|its"
+    r"|their)\s+"
     r"(?:[\w$.,'-]+\s){0,5}?(?:deal|contract|agreement)s?(?:\s(?:to date|ever|yet|so far))?"
     r"\swith\s+(?:the\s)?")
+# "Cyberdyne Bank signed! $780k per year", "Globex signed, $90k ARR": a bare "signed" is a deal
+# when the clause gives its value or the signer is plainly a company ("Jane signed!" may be an
+# offer letter)
+_BARE_SIGNED = re.compile(
+    r"^\W*(?:the\s)?(?P<who>[A-Z][\w&.'-]*(?:\s[A-Z][\w&.'-]*){0,3})\s(?:has\s|have\s|just\s"
+    r"|finally\s|officially\s|is\s)*(?:signed|countersigned)\b(?!\s(?:up|on|off|in|with|the|a"
+    r"|an|our|their|his|her|it|for|to)\b)")
+_COMPANY_WORD = re.compile(r"\s(?:Bank|Capital|Corp|Corporation|Inc|Labs|Health|Healthcare"
+                           r"|Manufacturing|Logistics|Media|Telecom|Holdings|Group|Systems"
+                           r"|Industries|Technologies|Insurance|Energy|Motors|Foods|Airlines"
+                           r"|Pharma|Retail|Software|Solutions|Networks|Financial|GmbH|Ltd|LLC"
+                           r"|plc|AG|SA)\b")
+# announced or entered: a sale only when the words say so ("a 3-year enterprise agreement"), not
+# "a voluntary agreement with the Administration"
+_ANNOUNCED_WITH = re.compile(
+    r"\b(?:announced|announces|entered into|enters into)\s+(?:a|an|the|its)\s+(?:[\w$.,'-]+\s)"
+    r"{0,3}?(?:(?:enterprise|commercial|supply|licen[cs]e|licensing|purchase|services"
+    r"|multi-year|\w+-year)\s(?:agreement|contract|deal)|contract|deal)s?\swith\s+(?:the\s)?")
 _AWARDED_BY = re.compile(r"\bawarded\s(?:a\s|an\s|the\s)?(?:[\w$.,'-]+\s){0,4}?"
                          r"(?:contract|deal|tender)\sby\s+(?:the\s)?")
 _PAYING = re.compile(r"\s(?:is now|became|is officially|has become|are now)\s(?:a\s|our\s)?"
@@ -90,7 +109,7 @@ _LOST_WORDS = ("fell", "collapsed", "dead", "instead", "over us", "rather than",
 _DEAL_WORDS = ("po", "purchase order", "order form", "contract", "deal", "agreement",
                "paying", "paid", "converted", "chose", "choos", "picks", "picked", "selects",
                "selected", "taps", "tapped", "standardi", "deploy", "rolls out", "rolled out",
-               "adopt", "tender", "client", "customer", "logo", "enterprise")
+               "adopt", "tender", "signed", "client", "customer", "logo", "enterprise")
 _NOT_CUSTOMER = frozenset({"po", "msa", "arr", "acv", "sow", "the", "purchase order"})
 
 
@@ -102,7 +121,7 @@ def deal(clause: str, low: str, ctx: Context) -> Found | None:
             return found
     if not any(w in low for w in _DEAL_WORDS):
         return None
-    for reader in (_paper, _chosen, _with_party, _converted, _counted):
+    for reader in (_paper, _chosen, _with_party, _converted, _counted, _bare_signed):
         found = reader(clause, low, ctx)
         if found is not None:
             return found
@@ -155,7 +174,7 @@ def _chosen(clause: str, low: str, ctx: Context) -> Found | None:
 
 def _with_party(clause: str, low: str, ctx: Context) -> Found | None:
     """"We closed our largest deal to date with Stark Industries", "awarded ... by NHS"."""
-    m = _DEAL_WITH.search(low) or _AWARDED_BY.search(low)
+    m = _DEAL_WITH.search(low) or _ANNOUNCED_WITH.search(low) or _AWARDED_BY.search(low)
     if m is None:
         return None
     head = clause[:m.start()]
@@ -178,6 +197,17 @@ def _converted(clause: str, low: str, ctx: Context) -> Found | None:
     who = name_after(clause, pilot.end(), within=2) if pilot else None
     who = _customer(who or name_before(clause, m.start(), within=40), ctx)
     return _won(clause, who, m.start()) if who else None
+
+
+def _bare_signed(clause: str, low: str, ctx: Context) -> Found | None:
+    """"Cyberdyne Bank signed! $780k per year": the signer named, nothing else signed."""
+    m = _BARE_SIGNED.match(clause)
+    if m is None:
+        return None
+    who = _customer(m.group("who"), ctx)
+    if who is None or not (currency_money(clause) or _COMPANY_WORD.search(f" {who}")):
+        return None
+    return _won(clause, who, m.start("who") + len(m.group("who")) + 1)
 
 
 def _counted(clause: str, low: str, ctx: Context) -> Found | None:
@@ -232,10 +262,11 @@ _WITH_PARTY = re.compile(r"\sintegration\swith\s")
 _FOR_PARTY = re.compile(r"\sintegration\s(?:for|in|into)\s")
 # a platform's storefront for other companies' apps, by the names platforms give it
 _STOREFRONT = (r"(?:appexchange|marketplace|app store|app marketplace|app directory"
-               r"|partner network|app orchard|app gallery|app center)\b")
+               r"|partner network|partner directory|app orchard|app gallery|app center)\b")
 _LISTING = re.compile(
     r"\b(?:now\s(?:live\s|available\s|listed\s)?(?:on|in)|live\s(?:on|in)|launched\s(?:on|in)"
-    r"|joined)\s(?:the\s)?(?=[\w.&'-]+(?:\s[\w.&'-]+){0,2}\s" + _STOREFRONT + ")")
+    r"|joined|we're\sin|we\sare\sin|we're\snow\sin)\s(?:the\s)?"
+    r"(?=[\w.&'-]+(?:\s[\w.&'-]+){0,2}\s" + _STOREFRONT + ")")
 _PLACE = re.compile(r"[\w.&'-]+(?:\s[\w.&'-]+){0,2}?\s" + _STOREFRONT)
 _TIER = re.compile(
     r"\b(?:achiev|earn|reach|attain|gain|receiv|award|promot)\w*\s(?:to\s)?(?:the\s|a\s|an\s)?"
@@ -244,6 +275,8 @@ _TIER = re.compile(
     r"|partner)\b)")
 _TIER_END = re.compile(r"\b(?:partner status|partner tier|partner designation|competency"
                        r"|partner)\b")
+_NAMED_LIVE = re.compile(r"\spartnership(?:\sis|:|\shas\sbeen|\sjust|\sgot)?\s(?:now\s)?"
+                         r"(?:officially\s)?(?:live|official|signed|done|inked|announced)\b")
 _TEAM_UP = re.compile(r"\s(?:team up|teamed up|sign (?:an? )?(?:mou|memorandum of understanding"
                       r"|strategic (?:agreement|partnership)))\b")
 _COLLABORATES = re.compile(r"\s(?:collaborates|partners) with\s")
@@ -258,7 +291,7 @@ def partnership(clause: str, low: str, ctx: Context) -> Found | None:
     """A partnership or listing gone live, told in one of the families above, or None."""
     if not any(w in low for w in _PARTNER_WORDS):
         return None
-    for reader in (_integration, _listing, _tier, _teamed):
+    for reader in (_integration, _listing, _tier, _teamed, _named_live):
         found = reader(clause, low, ctx)
         if found is not None:
             return found
@@ -313,12 +346,16 @@ def _listing(clause: str, low: str, ctx: Context) -> Found | None:
     m = _LISTING.search(low)
     if m is None:
         return None
-    who = _partner(name_after(clause, m.end(), within=2), ctx)
     place = _PLACE.match(low, m.end())
-    if who is None or place is None:
+    if place is None:
+        return None
+    # "we're in the segment partner directory": chat leaves the platform's name in lower case
+    who = _partner(name_after(clause, m.end(), within=2) or cased(low[m.end():place.end()]
+                                                                  .split(" ")[0]), ctx)
+    if who is None:
         return None
     verb = "Joined" if low.startswith("joined", m.start()) else "Listed on"
-    return _partnered(who, f"{verb} the {clause[m.end():place.end()]}", m.start())
+    return _partnered(who, f"{verb} the {cased(clause[m.end():place.end()])}", m.start())
 
 
 def _tier(clause: str, low: str, ctx: Context) -> Found | None:
@@ -334,6 +371,22 @@ def _tier(clause: str, low: str, ctx: Context) -> Found | None:
     title = f"Became {reached}" if low[end.start():end.end()] == "partner" \
         else f"Achieved {reached}"
     return _partnered(who, title, m.start())
+
+
+def _named_live(clause: str, low: str, ctx: Context) -> Found | None:
+    """"The IBM partnership is live", "Capgemini partnership: signed"."""
+    m = _NAMED_LIVE.search(low)
+    if m is None:
+        return None
+    at = m.start()
+    who = _partner(name_before(clause, at + 1, within=40), ctx)
+    if who is None or not clause[:at].rstrip().endswith(who.split()[-1]):
+        return None
+    start = clause.rfind(who, 0, at)
+    if start > 0 and not is_ours(clause[:start], ctx.company) \
+            and re.search(r"\w", clause[:start].lower().removeprefix("the ").strip()):
+        return None  # "Stripe's partnership with ..." and the like: not a name we partnered
+    return _partnered(who, f"Partnership with {who}", max(start, 0))
 
 
 def _teamed(clause: str, low: str, ctx: Context) -> Found | None:
@@ -369,10 +422,22 @@ _OTHERS_DEAL = re.compile(
     r"(?:the\s)?(?P<b>[A-Z][\w&.'-]*)")
 
 
-def veto(found: Found, clause: str, company: re.Pattern[str] | None) -> str | None:
+_LOST_BEFORE = re.compile(r"\b(?:we|we've|we have|we just)\slost\b|\bdeal (?:is )?gone\b"
+                          r"|\blost (?:the|our|that) (?:deal|contract|account|one)\b")
+
+
+def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | None
+         ) -> str | None:
     """Why a deal reading is someone else's deal ("Globex signs $2B contract with the
-    Pentagon"), or None."""
-    if found.event_type is not T.ENTERPRISE_DEAL or found.negative or " with " not in clause:
+    Pentagon") or the winner's side of a deal we lost ("we lost Horizon; they signed with
+    Opsly"), or None."""
+    if found.event_type is not T.ENTERPRISE_DEAL or found.negative:
+        return None
+    if "lost" in sentence or "gone" in sentence:
+        lost = _LOST_BEFORE.search(sentence.lower())
+        if lost is not None:
+            return f"a deal lost to someone else ({lost.group()})"
+    if " with " not in clause:
         return None
     m = _OTHERS_DEAL.match(clause)
     if m is None or FIRST_PERSON.search(clause):

@@ -235,10 +235,11 @@ STEMS: dict[str, str] = {
     "contracts_deal": "po$ pos$ purchase order order form chooses$ picks$ selects$ taps$ "
                       "standardiz standardis deploys$ rolls$ adopts$ paying converted "
                       "fell through instead in-house competitor closed$ signed$ awarded won$ "
-                      "landed$ sold$",
+                      "landed$ sold$ agreement$ agreements$",
     "contracts_partner": "integration$ integrates$ appexchange marketplace team up teamed up "
                          "collaborates$ partners$ achieves$ achieved$ earned$ earns$ mou$ "
-                         "now integrates with partner network orchard$ gallery$",
+                         "now integrates with partner network orchard$ gallery$ partnership$ "
+                         "directory$",
     "reversal": "won't will not no longer decided not to renew fell through fell apart "
                 "collapsed rescinded withdrawn pulled churn",
     # community.py: what a company posts in its community channels, and the chatter around it
