@@ -48,14 +48,20 @@ _PAPER_IN = re.compile(r"\b(?:came (?:through|in|back)|has come (?:through|in)|a
                        r"|is in|just came in|received|cleared)\b")
 # "the PO for the new laptops": a PO for something we buy names no buyer of ours
 _PAPER_FOR_US = re.compile(r"\b(?:po|purchase order) (?:for|to) (?:the |our |a |new )")
-_CHOICE = re.compile(r"\s(?:chooses|chose|picks|picked|selects|selected|taps|tapped"
+_CHOICE = re.compile(r"\s(?:chooses|chose|has chosen|have chosen|picks|picked|selects|selected"
+                     r"|has selected|taps|tapped|awards|awarded"
                      r"|standardi[sz]es on|standardi[sz]ed on|deploys|deployed|rolls out"
                      r"|rolled out|adopts|adopted)\s+")
+# a counterparty's name as written right after "with", "from" or "by", abbreviations kept whole
+# ("the U.S. Air Force", "Ministry of Defence", "Transport for London")
+_PARTY = re.compile(r"[A-Z][\w&'\u2019.-]*(?:\s(?:of\s|for\s|&\s|de\s)?[A-Z][\w&'\u2019.-]*){0,5}")
+_AWARD_OBJECT = re.compile(r"\b(?:contract|deal|order|tender)s?\b")
 _DEAL_WITH = re.compile(
-    r"\b(?:closed|signed|signs|inked|inks|landed|lands|won|booked|struck)\s+(?:our|a|an|the|its"
-    r"|their)\s+"
-    r"(?:[\w$.,'-]+\s){0,5}?(?:deal|contract|agreement)s?(?:\s(?:to date|ever|yet|so far))?"
-    r"\swith\s+(?:the\s)?")
+    r"\b(?:closed|signed|signs|inked|inks|landed|lands|won|wins|booked|struck|clinche[sd]"
+    r"|secured|secures|bag(?:s|ged)|receive[sd]|nets|netted)\s+(?:(?:our|a|an|the|its"
+    r"|their)\s+)?"
+    r"(?:[\w$.,'-]+\s){0,5}?(?:deal|contract|agreement|order)s?(?:\s(?:to date|ever|yet|so far))?"
+    r"\s(?:with|from)\s+(?:the\s)?")
 # "Cyberdyne Bank signed! $780k per year", "Globex signed, $90k ARR": a bare "signed" is a deal
 # when the clause gives its value or the signer is plainly a company ("Jane signed!" may be an
 # offer letter)
@@ -76,8 +82,9 @@ _ANNOUNCED_WITH = re.compile(
     r"|multi-year|\w+-year)\s(?:agreement|contract|deal)|contract|deal)s?\swith\s+(?:the\s)?")
 _AWARDED_BY = re.compile(r"\bawarded\s(?:a\s|an\s|the\s)?(?:[\w$.,'-]+\s){0,4}?"
                          r"(?:contract|deal|tender)\sby\s+(?:the\s)?")
-_PAYING = re.compile(r"\s(?:is now|became|is officially|has become|are now)\s(?:a\s|our\s)?"
-                     r"(?:paying|paid)\s(?:customer|client)")
+_PAYING = re.compile(r"\s(?:is now|became|becomes|is officially|has become|are now)\s"
+                     r"(?:officially\s)?(?:a\s|an\s|our\s)?(?:(?:paying|paid)\s|(?P<ours>[\w.&'-]+)\s)"
+                     r"(?:customer|client)\b")
 _CONVERTED = re.compile(r"\bconverted\s(?:from\s(?:a\s|the\s)?(?:pilot|trial|poc)\s)?to\s"
                         r"(?:a\s|an\s)?(?:[\w$.,'-]+\s){0,3}?(?:paid|paying|annual|contract"
                         r"|enterprise)")
@@ -89,6 +96,11 @@ _LOST = re.compile(
     r"|\s(?:signed|went|is going|decided to go)\swith\s(?:a\s|our\s|another\s|one of our\s)?"
     r"(?:competitor|rival)"
     r"|\s(?:decided|chose|opted)\sto\sbuild\s(?:it\s|this\s|their own\s)?in[- ]house")
+# "Dairy Crest loses a third of Morrisons milk contract", "Acme loses NHS contract to rival": the
+# seller is the subject, the buyer named inside
+_LOSES = re.compile(r"\b(?:loses|lost)\s(?:(?:a|one)\s(?:third|quarter|half|part|share)\sof\s"
+                    r"|half\sof\s|part\sof\s)?(?:the\s|its\s|our\s|a\s)?(?P<what>(?:[\w&'.-]+\s)"
+                    r"{0,4}?)(?:contract|deal|account|tender|bid)s?\b")
 # up to ten: "signed 30 customers" counts customers (growth), not deals an investor reads one
 # by one
 _COUNT = (r"(?P<n>[1-9]|10|one|two|three|four|five|six|seven|eight|nine|ten|a couple of"
@@ -105,11 +117,11 @@ _SIGNED_COUNT = tuple(re.compile(p) for p in (
     rf"|licen[cs]es|subscriptions|deals))\b"))
 _TERMS_MONEY_FLOOR = 1_000
 _LOST_WORDS = ("fell", "collapsed", "dead", "instead", "over us", "rather than", "competitor",
-               "rival", "house")
+               "rival", "house", "lose", "lost")
 _DEAL_WORDS = ("po", "purchase order", "order form", "contract", "deal", "agreement",
                "paying", "paid", "converted", "chose", "choos", "picks", "picked", "selects",
                "selected", "taps", "tapped", "standardi", "deploy", "rolls out", "rolled out",
-               "adopt", "tender", "signed", "client", "customer", "logo", "enterprise")
+               "adopt", "tender", "signed", "order", "client", "customer", "logo", "enterprise")
 _NOT_CUSTOMER = frozenset({"po", "msa", "arr", "acv", "sow", "the", "purchase order"})
 
 
@@ -168,6 +180,8 @@ def _chosen(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     if FIRST_PERSON.search(clause[:m.start()]):
         return None  # "we picked Acme's old name": we are the one choosing
+    if low.startswith(" award", m.start()) and not _AWARD_OBJECT.search(low, m.end()):
+        return None  # "Globex awards Acme its supplier prize": a prize, not a contract
     who = _customer(name_before(clause, m.start() + 1, within=50), ctx)
     return _won(clause, who, m.start() + 1) if who else None
 
@@ -180,13 +194,17 @@ def _with_party(clause: str, low: str, ctx: Context) -> Found | None:
     head = clause[:m.start()]
     if not (FIRST_PERSON.search(head) or (ctx.company and ctx.company.search(head))):
         return None  # "Globex signed a deal with Microsoft": two other parties
-    who = _customer(name_after(clause, m.end(), within=2), ctx)
+    party = _PARTY.match(clause, m.end())
+    who = _customer(party.group().rstrip(".,;:") if party else None, ctx)
     return _won(clause, who, m.start()) if who else None
 
 
 def _converted(clause: str, low: str, ctx: Context) -> Found | None:
     """"Globex is now a paying customer", "the Globex pilot converted to a $60k contract"."""
     m = _PAYING.search(low)
+    if m is not None and m.group("ours") and not (
+            ctx.company is not None and ctx.company.match(clause, m.start("ours"))):
+        m = None  # "Globex is now a Stripe customer": someone else's
     if m is not None:
         who = _customer(name_before(clause, m.start() + 1, within=40), ctx)
         return _won(clause, who, m.start() + 1) if who else None
@@ -232,7 +250,7 @@ def _lost(clause: str, low: str, ctx: Context) -> Found | None:
     """"The Globex deal fell through", "Initech picked Competitor Co instead of us"."""
     m = _LOST.search(low)
     if m is None:
-        return None
+        return _loses(clause, low, ctx)
     head = clause[:m.start() + 1]
     if re.search(r"\b(?:if|unless|in case|whether)\b", head.lower()):
         return None  # "if Globex goes with a competitor": a fear, not a loss
@@ -240,6 +258,19 @@ def _lost(clause: str, low: str, ctx: Context) -> Found | None:
     if who is None or FIRST_PERSON.fullmatch(who):
         return None
     return Found(T.ENTERPRISE_DEAL, {"customer": key(who)}, f"Lost {who}", m.start() + 1,
+                 negative=True, relational=True, allow=frozenset({"negation"}),
+                 stakeholders=(who,))
+
+
+def _loses(clause: str, low: str, ctx: Context) -> Found | None:
+    """"Dairy Crest loses a third of Morrisons milk contract": ours, when the subject is us."""
+    m = _LOSES.search(low)
+    if m is None or (not is_ours(clause[:m.start()], ctx.company) and m.start() > 0):
+        return None
+    who = _customer(name_after(clause, m.start("what"), within=2), ctx)
+    if who is None or FIRST_PERSON.fullmatch(who):
+        return None
+    return Found(T.ENTERPRISE_DEAL, {"customer": key(who)}, f"Lost {who}", m.start(),
                  negative=True, relational=True, allow=frozenset({"negation"}),
                  stakeholders=(who,))
 
@@ -255,6 +286,10 @@ _LAUNCHED_INTEGRATION = re.compile(
     r"(?:brand-new\s|new\s)?(?:native\s)?(?:two-way\s|2-way\s|official\s)?\W{0,2}"
     r"(?=[\w.&'-]+(?:\s[\w.&'-]+){0,2}\sintegration\b)")
 # "now": "X integrates with GitHub and lets us ..." describes a product, it announces nothing
+_INTEGRATION_WITH = re.compile(
+    r"\b(?:launch(?:es|ed)|introduc(?:es|ed)|unveil(?:s|ed)|announc(?:es|ed)|releas(?:es|ed)"
+    r"|ship(?:s|ped)|roll(?:s|ed) out)\s(?:a\s|an\s|its\s|our\s|the\s)?(?:new\s)?(?:native\s"
+    r"|deep\s|two-way\s|official\s)?integration\swith\s")
 _INTEGRATES = re.compile(r"\snow\sintegrates\s(?:natively\s)?with\s")
 # a private beta or preview is a step towards a partnership gone live, not the event
 _NOT_LIVE = re.compile(r"\b(?:private beta|alpha|preview|waitlist|early access)\b")
@@ -262,7 +297,8 @@ _WITH_PARTY = re.compile(r"\sintegration\swith\s")
 _FOR_PARTY = re.compile(r"\sintegration\s(?:for|in|into)\s")
 # a platform's storefront for other companies' apps, by the names platforms give it
 _STOREFRONT = (r"(?:appexchange|marketplace|app store|app marketplace|app directory"
-               r"|partner network|partner directory|app orchard|app gallery|app center)\b")
+               r"|partner network|partner directory|app orchard|app gallery|app center"
+               r"|appsource)\b")
 _LISTING = re.compile(
     r"\b(?:now\s(?:live\s|available\s|listed\s)?(?:on|in)|live\s(?:on|in)|launched\s(?:on|in)"
     r"|joined|we're\sin|we\sare\sin|we're\snow\sin)\s(?:the\s)?"
@@ -275,15 +311,21 @@ _TIER = re.compile(
     r"|partner)\b)")
 _TIER_END = re.compile(r"\b(?:partner status|partner tier|partner designation|competency"
                        r"|partner)\b")
+_RENEWS = re.compile(r"\b(?:renews|renewed|extends|extended|expands|expanded)\s(?:its\s|our\s"
+                     r"|the\s)?(?=(?:[\w.&'-]+\s){1,3}(?:technology\s|strategic\s|global\s)?"
+                     r"(?:partnership|sponsorship|alliance)\b)")
 _NAMED_LIVE = re.compile(r"\spartnership(?:\sis|:|\shas\sbeen|\sjust|\sgot)?\s(?:now\s)?"
                          r"(?:officially\s)?(?:live|official|signed|done|inked|announced)\b")
-_TEAM_UP = re.compile(r"\s(?:team up|teamed up|sign (?:an? )?(?:mou|memorandum of understanding"
+_TEAM_UP = re.compile(r"\s(?:team up|teamed up|join forces|joined forces|sign (?:an? )?(?:mou"
+                      r"|memorandum of understanding"
                       r"|strategic (?:agreement|partnership)))\b")
-_COLLABORATES = re.compile(r"\s(?:collaborates|partners) with\s")
+_COLLABORATES = re.compile(r"\s(?:collaborates|partners|(?:enters|entered) (?:into )?(?:a )?"
+                           r"(?:strategic )?partnership) with\s")
 _NOT_INTEGRATION = re.compile(r"\b(?:integration tests?|ci|api|sso|saml|webhook|custom|new"
                               r"|native|deep|the|our|an?|this|that)\b")
 _PARTNER_WORDS = ("integrat", "appexchange", "marketplace", "app store", "app directory",
-                  "orchard", "gallery", "app center",
+                  "orchard", "gallery", "app center", "appsource", "renew", "extend", "expand",
+                  "forces",
                   "partner", "competency", "team", "mou", "memorandum", "collaborat")
 
 
@@ -291,7 +333,7 @@ def partnership(clause: str, low: str, ctx: Context) -> Found | None:
     """A partnership or listing gone live, told in one of the families above, or None."""
     if not any(w in low for w in _PARTNER_WORDS):
         return None
-    for reader in (_integration, _listing, _tier, _teamed, _named_live):
+    for reader in (_integration, _listing, _tier, _teamed, _named_live, _renewed):
         found = reader(clause, low, ctx)
         if found is not None:
             return found
@@ -324,7 +366,8 @@ def _integration(clause: str, low: str, ctx: Context) -> Found | None:
             at = clause.rfind(who, 0, m.start())
             return _partnered(who, f"{who} integration live", max(at, 0))
         return None
-    m = _LAUNCHED_INTEGRATION.search(low) or _INTEGRATES.search(low)
+    m = _LAUNCHED_INTEGRATION.search(low) or _INTEGRATION_WITH.search(low) \
+        or _INTEGRATES.search(low)
     if m is None:
         return None
     party = _WITH_PARTY.search(low, m.end())
@@ -373,6 +416,18 @@ def _tier(clause: str, low: str, ctx: Context) -> Found | None:
     return _partnered(who, title, m.start())
 
 
+def _renewed(clause: str, low: str, ctx: Context) -> Found | None:
+    """"Acme renews Wimbledon technology partnership": a partnership kept, not a customer's
+    renewal."""
+    m = _RENEWS.search(low)
+    if m is None or not (m.start() == 0 or is_ours(clause[:m.start()], ctx.company)):
+        return None
+    who = _partner(name_after(clause, m.end(), within=2), ctx)
+    if who is None:
+        return None
+    return _partnered(who, f"Renewed partnership with {who}", m.start())
+
+
 def _named_live(clause: str, low: str, ctx: Context) -> Found | None:
     """"The IBM partnership is live", "Capgemini partnership: signed"."""
     m = _NAMED_LIVE.search(low)
@@ -405,7 +460,9 @@ def _teamed(clause: str, low: str, ctx: Context) -> Found | None:
             who = _partner(name_before(clause, m.start() + 1, within=50), ctx)
             return _partnered(who, f"Partnership with {who}", m.start() + 1) if who else None
         return None
-    if low.startswith(" team", m.start()) or low.startswith(" sign", m.start()):
+    if low.startswith((" with ", "with "), m.end()):
+        who = name_after(clause, low.index("with ", m.start()) + 5, within=2)
+    elif low.startswith((" team", " sign", " join"), m.start()):
         who = name_after(head, ours.end(), within=6) or name_before(head, ours.start())
     else:
         who = name_after(clause, m.end(), within=2)
