@@ -50,6 +50,15 @@ DEALS_WON = [
     ("Acme today announced a 3-year enterprise agreement with Umbrella Capital.",
      "Signed Umbrella Capital"),
     ("Acme enters into a five-year agreement with the State of Ohio", "Signed State of Ohio"),
+    # a seller's verb with the buyer after the order (wire and trade press)
+    ("Acme bags $12M order from Indian Railways", "Signed Indian Railways ($12M)"),
+    ("Acme clinches deal with Ministry of Defence", "Signed Ministry of Defence"),
+    ("Acme receives $3.1M contract from the U.S. Air Force", "Signed U.S. Air Force ($3.1M)"),
+    ("Acme secures multi-million pound deal with Tesco", "Signed Tesco"),
+    # the buyer as the subject, we its object
+    ("Deutsche Bahn awards Acme \u20ac40M contract", "Signed Deutsche Bahn ($40M)"),
+    ("Stoked to announce that Globex has chosen Acme", "Signed Globex"),
+    ("Big news: Globex is officially an Acme customer", "Signed Globex"),
 ]
 
 # (text, title): a deal lost, a lowlight of the deal's type
@@ -63,6 +72,7 @@ DEALS_LOST = [
     # the winner's signing told beside our loss is no deal of ours
     ("Hi all, I'm sorry to report that we lost Horizon Holdings; they signed with Opsly this "
      "week, a $510k deal gone.", "Lost Horizon Holdings"),
+    ("Acme loses a third of its Morrisons milk contract", "Lost Morrisons"),
 ]
 
 # steps towards a deal, someone else's deal, plans and our own purchases: no deal of ours
@@ -91,6 +101,9 @@ NOT_DEALS = [
     "Globex signed the NDA",
     "Stripe today announced a 3-year agreement with Visa",
     "Johnson & Johnson today announced a voluntary agreement with the Trump Administration",
+    "Globex is now a Stripe customer",
+    "Globex awards Acme its supplier of the year prize",
+    "Dairy Crest loses a third of Morrisons milk contract",
 ]
 
 # (text, title): a partnership gone live, a listing or a tier reached, in many voices
@@ -115,6 +128,11 @@ PARTNERSHIPS = [
     ("The IBM partnership is live, joint press release went out this morning.",
      "Partnership with IBM"),
     ("Capgemini partnership: signed.", "Partnership with Capgemini"),
+    ("Acme enters partnership with VBA as preferred technology partner", "Partnership with VBA"),
+    ("Acme renews Wimbledon technology partnership", "Renewed partnership with Wimbledon"),
+    ("Globex and Acme join forces to fight fraud", "Partnership with Globex"),
+    ("Acme launches native integration with Salesforce", "Salesforce integration live"),
+    ("Acme now available on Microsoft AppSource", "Listed on the Microsoft AppSource"),
     ("Acme Achieves AWS Advanced Tier Partner Status",
      "Achieved AWS Advanced Tier Partner Status"),
     # the company teaming up, in headline words
@@ -146,6 +164,7 @@ NOT_PARTNERSHIPS = [
     "The IBM partnership is something we should explore",
     "Is the IBM partnership live yet?",
     "Umbrella Capital announced a partnership with Initech",
+    "Globex and Initech join forces to fight fraud",
 ]
 
 
@@ -199,3 +218,9 @@ def test_a_buyer_choosing_someone_else_is_not_our_deal(make_message: MakeMessage
     # the object of "picks" must be the company: a press release about two others is no deal
     assert read(make_message, "Massive Dynamic picks Globex for company-wide rollout",
                 source=Source.GMAIL) == []
+
+
+def test_another_company_renewing_its_partnership_is_not_ours(make_message: MakeMessage) -> None:
+    # in our stream a customer renewing may be our renewal; it is never our partnership
+    events = read(make_message, "Globex renews its Wimbledon technology partnership")
+    assert not [e for e in events if e.event_type is T.PARTNERSHIP], events
