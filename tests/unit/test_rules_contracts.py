@@ -104,6 +104,8 @@ NOT_DEALS = [
     "Globex is now a Stripe customer",
     "Globex awards Acme its supplier of the year prize",
     "Dairy Crest loses a third of Morrisons milk contract",
+    "Got the signed contract back from Jane, she starts Monday as our designer",
+    "Jane Doe signed! $120k base plus equity",
 ]
 
 # (text, title): a partnership gone live, a listing or a tier reached, in many voices

@@ -115,6 +115,9 @@ _SIGNED_COUNT = tuple(re.compile(p) for p in (
     r"|customer|logo)\b",
     rf"\bsold\s(?:our\s)?(?:first\s)?{_COUNT}\s(?:new\s)?(?P<what>enterprise\s(?:plans"
     rf"|licen[cs]es|subscriptions|deals))\b"))
+# paper and signatures that are no sale: a hire's offer or contract, a salary, an NDA, a lease
+_NOT_SALE = re.compile(r"\b(?:offer|offer letter|employment|salary|base|equity|nda|lease|landlord"
+                       r"|candidate|new hire|starts|starting|joins|joining)\b")
 _TERMS_MONEY_FLOOR = 1_000
 _LOST_WORDS = ("fell", "collapsed", "dead", "instead", "over us", "rather than", "competitor",
                "rival", "house", "lose", "lost")
@@ -161,7 +164,8 @@ def _paper(clause: str, low: str, ctx: Context) -> Found | None:
     """"PO came through from Globex", "Globex's PO landed", "purchase order received from X"."""
     paper = _PAPER.search(low)
     arrived = _PAPER_IN.search(low, paper.end()) if paper else None
-    if paper is None or arrived is None or _PAPER_FOR_US.search(low):
+    if paper is None or arrived is None or _PAPER_FOR_US.search(low) \
+            or _NOT_SALE.search(ctx.sentence.lower() or low):
         return None
     if FIRST_PERSON.search(clause[:paper.start()]) and " from " not in low:
         return None  # "we signed the order form": our own paperwork, no buyer named
@@ -220,7 +224,7 @@ def _converted(clause: str, low: str, ctx: Context) -> Found | None:
 def _bare_signed(clause: str, low: str, ctx: Context) -> Found | None:
     """"Cyberdyne Bank signed! $780k per year": the signer named, nothing else signed."""
     m = _BARE_SIGNED.match(clause)
-    if m is None:
+    if m is None or _NOT_SALE.search(ctx.sentence.lower() or low):
         return None
     who = _customer(m.group("who"), ctx)
     if who is None or not (currency_money(clause) or _COMPANY_WORD.search(f" {who}")):
@@ -483,6 +487,11 @@ _LOST_BEFORE = re.compile(r"\b(?:we|we've|we have|we just)\slost\b|\bdeal (?:is 
                           r"|\blost (?:the|our|that) (?:deal|contract|account|one)\b")
 
 
+# "got the signed contract back from Jane, she starts Monday": a person's contract is a hire's
+_HIRE_PAPER = re.compile(r"\b(?:she|he)\s(?:starts|joins|is joining|will start|will join)\b"
+                         r"|\boffer letter\b|\bemployment contract\b|\bsalary\b")
+
+
 def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | None
          ) -> str | None:
     """Why a deal reading is someone else's deal ("Globex signs $2B contract with the
@@ -490,6 +499,9 @@ def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | No
     Opsly"), or None."""
     if found.event_type is not T.ENTERPRISE_DEAL or found.negative:
         return None
+    hire = _HIRE_PAPER.search(sentence.lower())
+    if hire is not None:
+        return f"a hire's paperwork, not a sale ({hire.group()})"
     if "lost" in sentence or "gone" in sentence:
         lost = _LOST_BEFORE.search(sentence.lower())
         if lost is not None:
