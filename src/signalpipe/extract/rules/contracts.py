@@ -7,23 +7,36 @@ families it misses, each seen across chat, founder updates, CRM notes and headli
   "purchase order received from Umbrella Corp" (not "waiting for the PO", not a PO with no buyer
   named: "the PO for the new laptops came through" is us buying);
 - the buyer choosing us by name: "Massive Dynamic picks Acme for ...", "Hooli standardizes on
-  Acme", "Globex deploys Acme to 12,000 employees" (not "Initech selects Oracle");
+  Acme", "Globex has chosen Acme", "Deutsche Bahn awards Acme EUR 40M contract" (not "Initech
+  selects Oracle", not a prize awarded);
 - a deal told with its counterparty after the deal words: "we closed our largest deal to date
-  with Stark Industries", "Acme awarded five-year contract by NHS Scotland";
+  with Stark Industries", "Acme bags $12M order from Indian Railways", "Acme awarded five-year
+  contract by NHS Scotland", "Acme today announced a 3-year enterprise agreement with X" (not "a
+  voluntary agreement with the Administration", not two other parties);
 - a pilot or trial turned paying: "Globex is now a paying customer", "the Globex pilot converted
-  to a $60k annual contract";
+  to a $60k annual contract", "Globex is officially an Acme customer";
+- deals told as a count, up to ten: "we now have 2 clients signed", "won two new clients",
+  "sold 3 enterprise plans" ("signed 30 customers" counts growth, not deals);
+- a bare "signed" with the value or a plainly corporate signer: "Cyberdyne Bank signed! $780k
+  per year" (not "Jane signed!", an offer; not a salary, an NDA or a lease);
 - the lowlight, a deal lost: "the Globex deal fell through", "Initech picked Competitor Co instead
-  of us", "Hooli chose to build it in-house", "Initech signed with our competitor" (negation
-  words are the event here, so the negation veto is waived);
+  of us", "Hooli chose to build it in-house", "Initech signed with our competitor", "Acme loses a
+  third of its Morrisons contract" (negation words are the event here, so the negation veto is
+  waived; "if Globex goes with a competitor" is a fear, not a loss);
 - integrations gone live with a named platform: "our Snowflake integration is live", "we just
   launched our HubSpot integration", "Acme now integrates with Slack" (not "integration tests",
   not an integration planned, broken or down);
 - a marketplace or partner tier reached: "we're now on the Salesforce AppExchange", "live in the
-  Atlassian Marketplace", "Acme achieves AWS Advanced Tier Partner status";
+  Atlassian Marketplace", "we're in the segment partner directory", "Acme achieves AWS Advanced
+  Tier Partner status" (not "would be great to get listed", not an application submitted);
 - the company teaming up in headline words: "Acme and Siemens team up on ...", "Acme collaborates
-  with NVIDIA to ...", "Acme and Siemens sign MoU".
+  with NVIDIA to ...", "Acme and Siemens sign MoU", "Globex and Acme join forces", "Acme enters
+  partnership with VBA", "Acme renews Wimbledon technology partnership", "the IBM partnership is
+  live" (not "Stripe announced a partnership with OpenAI", not a partnership to explore).
 
-``veto`` drops a deal between two other parties ("Globex signs $2B contract with the Pentagon").
+``veto`` drops a deal between two other parties ("Globex signs $2B contract with the Pentagon"),
+the winner's signing told beside our loss ("we lost Horizon; they signed with Opsly") and a
+hire's paperwork ("got the signed contract back from Jane, she starts Monday").
 Pitches, proposals, redlines, committees and plans never reach these patterns' verbs, and the
 reader's modality vetoes drop "once", "if", "will" and "hopefully" around them.
 """
