@@ -55,6 +55,7 @@ DEALS_WON = [
     ("Acme clinches deal with Ministry of Defence", "Signed Ministry of Defence"),
     ("Acme receives $3.1M contract from the U.S. Air Force", "Signed U.S. Air Force ($3.1M)"),
     ("Acme secures multi-million pound deal with Tesco", "Signed Tesco"),
+    ("We received a $250k order from Siemens", "Signed Siemens ($250k)"),
     # the buyer as the subject, we its object
     ("Deutsche Bahn awards Acme \u20ac40M contract", "Signed Deutsche Bahn ($40M)"),
     ("Stoked to announce that Globex has chosen Acme", "Signed Globex"),
@@ -106,6 +107,11 @@ NOT_DEALS = [
     "Dairy Crest loses a third of Morrisons milk contract",
     "Got the signed contract back from Jane, she starts Monday as our designer",
     "Jane Doe signed! $120k base plus equity",
+    "We received our first order from Germany",
+    "We received an order from Jane for two t-shirts",
+    "Our customer Globex secured a $50M contract with the Navy",
+    "We closed the deal with our landlord on the new office",
+    "we signed the contract with our new cleaning company",
 ]
 
 # (text, title): a partnership gone live, a listing or a tier reached, in many voices

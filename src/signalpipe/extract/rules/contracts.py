@@ -505,6 +505,28 @@ _HIRE_PAPER = re.compile(r"\b(?:she|he)\s(?:starts|joins|is joining|will start|w
                          r"|\boffer letter\b|\bemployment contract\b|\bsalary\b")
 
 
+# "Our customer Globex secured a $50M contract with the Navy": the seller is someone we name as
+# ours, the deal is theirs
+_OUR_OTHERS = re.compile(r"^\W*(?i:our|one of our|an?)\s(?i:customers?|clients?|partners?"
+                         r"|investors?|portfolio compan(?:y|ies))\s(?:,\s)?[A-Z]")
+# "signed the contract with our new cleaning company", "closed the deal with our landlord": we buy
+_WE_BUY = re.compile(r"\b(?:deal|contract|agreement|lease)s?\s(?:with|from)\s(?:our|my)\s")
+# "received our first order from Germany": a shop's order, not a contract, unless it is priced
+_SHOP_ORDER = re.compile(r"\border\s(?:from|via|through)\s")
+
+
+def _bought_or_theirs(found: Found, clause: str) -> str | None:
+    if _OUR_OTHERS.search(clause):
+        return "third party (someone we name as ours)"
+    if _WE_BUY.search(clause.lower()):
+        return "we are the buyer"
+    low = clause.lower()
+    if _SHOP_ORDER.search(low) and "value_usd" not in found.metrics \
+            and "purchase order" not in low and not currency_money(clause):
+        return "a shop's order, not a contract"
+    return None
+
+
 def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | None
          ) -> str | None:
     """Why a deal reading is someone else's deal ("Globex signs $2B contract with the
@@ -512,6 +534,9 @@ def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | No
     Opsly"), or None."""
     if found.event_type is not T.ENTERPRISE_DEAL or found.negative:
         return None
+    bought = _bought_or_theirs(found, clause)
+    if bought is not None:
+        return bought
     hire = _HIRE_PAPER.search(sentence.lower())
     if hire is not None:
         return f"a hire's paperwork, not a sale ({hire.group()})"
