@@ -11,6 +11,7 @@ from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import (
     articles,
     community,
+    contracts,
     corporate,
     deals,
     declines,
@@ -59,12 +60,18 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("hiring", wire.appointment), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
     ("shut_down", founders.shut_down), ("community_setback", community.setback),
+    # contracts.py: integrations, marketplaces and partner tiers ("live in the Atlassian
+    # Marketplace" is a listing, not a market entered)
+    ("contracts_partner", contracts.partnership),
     ("expansion", co.expansion),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
     ("partnership", wire.alliance), ("partnership_joined", wire.alliance),
     ("community_listing", community.listing),
     # a count of customers signed is the signer's ("Globex signed 40 new customers"), no deal
     # with Globex
+    # contracts.py: POs, buyers choosing us by name, deals lost; before deals.py, whose looser
+    # reading would take "closed our largest deal to date with X" for a deal with "In March"
+    ("contracts_deal", contracts.deal),
     ("enterprise_deal", wire.customers_signed), ("enterprise_deal_supply", wire.supply_deal),
     ("enterprise_deal", deals.enterprise_deal), ("corp_deal", corporate.enterprise_deal),
     ("enterprise_deal", new_client), ("enterprise_deal", chose_us),
@@ -330,6 +337,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or wire.veto(found, clause.text, sentence.text, company) \
                 or wire.boilerplate(found, text, sentence.start, company) \
                 or community.veto(found, clause.text) \
+                or contracts.veto(found, clause.text, sentence.text, company) \
                 or articles.veto(found, clause.text, sentence.text, message.timestamp) \
                 or _injected(message, flagged)
             if reason is None:
@@ -349,7 +357,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
 _UNCUT = frozenset({"decline", "setback", "backed"})
 
 
-_FALLBACK = ("corp_", "community_", "members_")
+_FALLBACK = ("corp_", "community_", "members_", "contracts_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
