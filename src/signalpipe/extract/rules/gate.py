@@ -266,6 +266,19 @@ STEMS: dict[str, str] = {
                          "discontinu development on development of shutting down shut down "
                          "winding down wind down closing exploited drained hacked stolen "
                          "compromised breached",
+    # coverage.py: content made about us, lists made, offers to buy us, counts of markets,
+    # customers' results with us, ratings
+    "coverage_made": "guide tutorial video walkthrough course workshop talk article blog post "
+                     "write-up writeup review deep dive explainer episode thread comparison "
+                     "screencast livestream chapter lesson mentions mentioned recommend included "
+                     "featured highlighted showcased",
+    "coverage_listed": "made$ cracked landed named week's month's",
+    "coverage_offer": "offer offered offers$ buy us acquire us",
+    "coverage_markets": "countries languages markets$ locales currencies",
+    "coverage_result": "helped helps seats$ licenses licences cut$ cuts$ reduced reduces saved "
+                       "saves$ slashed halved doubled tripled boosted increased improved sped "
+                       "speeds lowered",
+    "coverage_rating": "rating record highest stars$ all-time",
     # the auditing firms by name: "audit" alone is every compliance post's word
     "community_audit": "certik trail of bits openzeppelin quantstamp halborn spearbit zellic "
                        "cantina code4rena sherlock hacken peckshield consensys least authority "
@@ -288,6 +301,7 @@ def _stems(spec: str) -> list[str]:
              "failed the audit", "failed our audit", "audit was delayed", "audit delayed",
              "qualified opinion", "deep dive", "soc 1", "soc 2", "soc 3",
              "csa star", "cyber essentials", "nis 2", "ce mark", "pen test", "write-up",
+             "buy us", "acquire us",  # coverage.py's phrases
              "op-ed", "front page", "we're in", "we are in", "we were in", "vice president",
              "head of", "general counsel", "staff engineer", "general manager", "managing director",
              "country manager", "stepping down", "stepped down", "steps down", "last day",

@@ -12,6 +12,7 @@ from signalpipe.extract.rules import (
     articles,
     community,
     corporate,
+    coverage,
     deals,
     declines,
     founders,
@@ -48,6 +49,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
     ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
     ("funding", rounds.funding), ("backed", articles.backed),  # "Index backs Acme"
+    ("coverage_offer", coverage.offer_received),  # "rejected a $500k offer": not a sale
     ("acquire_interest", founders.acquire_interest),
     ("acquire_interest", wire.proposal),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
@@ -56,10 +58,11 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("compliance", co.compliance),
     ("corp_compliance", corporate.compliance), ("community_audit", community.audited),
     ("media", co.media), ("community_press", community.coverage),
+    ("coverage_made", coverage.made_about_us), ("coverage_listed", coverage.listed),
     ("hiring", wire.appointment), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
     ("shut_down", founders.shut_down), ("community_setback", community.setback),
-    ("expansion", co.expansion),
+    ("expansion", co.expansion), ("coverage_markets", coverage.markets_count),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
     ("partnership", wire.alliance), ("partnership_joined", wire.alliance),
     ("community_listing", community.listing),
@@ -71,6 +74,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("client_engaged", hired_by_client),
     ("churn_count", founders.churn_count),
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
+    ("coverage_result", coverage.customer_result), ("coverage_rating", coverage.rating),
     ("revenue", growth.revenue), ("revenue", wire.revenue_multiplied),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience), ("community_members", community.members),
@@ -324,6 +328,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or wire.veto(found, clause.text, sentence.text, company) \
                 or wire.boilerplate(found, text, sentence.start, company) \
                 or community.veto(found, clause.text) \
+                or coverage.veto(found, clause.text, company) \
                 or articles.veto(found, clause.text, sentence.text, message.timestamp) \
                 or _injected(message, flagged)
             if reason is None:

@@ -1,0 +1,356 @@
+"""Recognition, interest, markets and customer outcomes in the words people use for them, not in
+a press office's set phrases: what ``company.media``, ``deals.investor_interest``,
+``company.expansion`` and ``deals.customer_success`` miss.
+
+Each reading is a phrasing family, written the same way in chat, a founder's monthly post, a
+newsletter, a changelog or a headline:
+
+- **Content made about us** (media_coverage): someone else published, made or wrote a guide,
+  video, tutorial, course, talk or article about our product ("AppUiO recently introduced a guide
+  detailing how to use Tilt", "Victor Farcic made a fantastic video about Tilt", "he mentions Tilt
+  as a tool to manage local workflows", "Jérôme included Tilt in his Kubernetes workshop").
+  Look-alikes: our own content ("we published a guide to Tilt"), content asked for or planned
+  ("could you make a video about Tilt?"), content about someone else.
+- **A list or an issue we made** (media_coverage): "we made the Forbes Cloud 100", "Acme cracked
+  the Deloitte Fast 500", "we're in this week's TLDR newsletter". Look-alikes: a list we aim for,
+  a shortlist, a mailing list.
+- **An offer to buy us** (investor_interest): "I've already rejected a $500k offer", "someone
+  offered to buy Stagetimer for $500k", "we got an acquisition offer (and said no)". Look-alikes:
+  a job or salary offer, an offer we made, another company's offer.
+- **A count of markets reached** (market_expansion): "the app is now in 12 languages", "we now
+  ship to 40 countries", "expanded to 5 new countries", "translated into 8 languages". Look-alikes:
+  users from 40 countries (reach, not an opening), the docs translated, plans.
+- **A customer's result with us** (customer_success): "Globex cut onboarding time by 40% with
+  Acme", "Acme helped Hooli save 20 hours a week", "Hooli expanded from 50 to 200 seats", "record
+  4.9 rating on the App Store", "our G2 rating hit 4.8". Look-alikes: a customer's own result with
+  no part of ours, our own speed-ups (technical), a rating aimed for or someone else's.
+
+``veto`` drops readings of other detectors that these families show are not ours: our outreach
+read as interest ("we reached out to 40 funds"), interest hoped for, another company's
+acquisition offer, and a renewal with a named third party ("Globex renewed with Oracle").
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Context, Found, cased
+from signalpipe.extract.rules.names import key, name_before, names_in
+from signalpipe.extract.rules.subject import FIRST_PERSON
+from signalpipe.models import EventType
+
+T = EventType
+
+# --- content made about us -------------------------------------------------------------------
+_CONTENT = (r"(?:guide|tutorial|video|walkthrough|course|workshop|talk|article|blog ?post|post"
+            r"|write-?up|review|deep[- ]dive|explainer|episode|thread|comparison|overview"
+            r"|screencast|livestream|newsletter issue|case study|book chapter|chapter|lesson)")
+# "<someone> (recently) introduced/published/made [a fantastic] guide ... <us>"
+MADE = re.compile(r"\b(?:introduced|published|made|wrote|recorded|released|created|posted"
+                  r"|put out|produced|gave|shared|launched|did)\s+\[?(?:a|an|his|her|their"
+                  r"|this|the|one)\s+(?:[\w-]+\s+){0,3}?\[?" + _CONTENT + r"s?\b\]?"
+                  r"(?P<rest>[^.;!?]{0,80})", re.IGNORECASE)
+# "he mentions Tilt", "included Tilt as the tool of choice": our name right after the verb
+MENTIONS = re.compile(r"\b(?:mentions|mentioned|recommends|recommended|included|includes"
+                      r"|featured|features|highlighted|highlights|showcased|showcases"
+                      r"|covered|covers|reviewed|reviews|compared|benchmarked) $", re.IGNORECASE)
+_ABOUT = re.compile(r"\b(?:about|on|of|using|to using|covering|featuring|explaining|with"
+                    r"|detailing|showing|on how|comparing|introducing)\b", re.IGNORECASE)
+# The content is asked for, hoped for or someone else's subject, not made about us.
+NOT_MADE = re.compile(r"\b(?:could|can|would|should|will|might|plan(?:s|ning)? to|going to"
+                      r"|want(?:s|ed)? to|hope|asked (?:if|whether|us)|ask(?:ing)? (?:him|her"
+                      r"|them)|if)\b|\?", re.IGNORECASE)
+
+
+def made_about_us(clause: str, low: str, ctx: Context) -> Found | None:
+    """Someone else's guide, video, course or article about our product, or a mention of it."""
+    company = ctx.company
+    if company is None or not company.search(clause):
+        return None
+    found = _made(clause, company) or _mentioned(clause, company)
+    if found is None:
+        return None
+    at, who = found
+    head = clause[:at]
+    if NOT_MADE.search(head) or NOT_MADE.search(clause[at:at + 40]):
+        return None
+    if re.search(r"(?i)\b(?:we|i|our team|we've|i've)\s+(?:\w+\s+)?$", head):
+        return None  # "we published a guide to Tilt": our own content
+    if who is None and _PRONOUN.search(head):
+        who = _subject(ctx.before)  # "James Turnbull explores ... he mentions Tilt"
+    if who is None or company.search(who) or FIRST_PERSON.fullmatch(who):
+        return None
+    return Found(T.MEDIA_COVERAGE, {"publication": key(who)}, f"Coverage by {cased(who)}", at,
+                 relational=True, stakeholders=(who,), subtype="content")
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|they)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _subject(text: str) -> str | None:
+    """The first name in ``text``: who acts in "AppUiO, a platform based on OpenShift,
+    recently introduced a guide", not the last name before the verb."""
+    found = names_in(text)
+    return found[0][0] if found else None
+
+
+def _made(clause: str, company: re.Pattern[str]) -> tuple[int, str | None] | None:
+    for m in MADE.finditer(clause):
+        rest = m["rest"]
+        ours = company.search(rest)
+        if ours is None or not _ABOUT.search(rest, 0, ours.start()):
+            continue
+        return m.start(), _subject(clause[:m.start()])
+    return None
+
+
+def _mentioned(clause: str, company: re.Pattern[str]) -> tuple[int, str | None] | None:
+    for ours in company.finditer(clause):
+        verb = MENTIONS.search(clause, max(0, ours.start() - 20), ours.start())
+        if verb is None:
+            continue
+        head = clause[:verb.start()]
+        if _PRONOUN.search(head):
+            return verb.start(), None  # the name is in the sentence before
+        who = _subject(head)
+        if who:
+            return verb.start(), who
+    return None
+
+
+# --- a list or an issue we made ----------------------------------------------------------------
+LISTED = re.compile(r"\b(?:made|cracked|landed on|joined|named to|made it (?:on|onto|into))"
+                    r" (?:the |this year's |\d{4}'?s? )?(?P<list>(?:[A-Z][\w&.'-]*\s){1,4}"
+                    r"(?:\d{2,4}|[Ll]ist))\b"
+                    r"|\b(?:in|into) (?:this|last) (?:week's|month's|issue of) (?P<issue>"
+                    r"(?:[A-Z][\w&.'-]*\s){1,3})(?:newsletter|digest|roundup|issue)\b")
+_NOT_LISTED = re.compile(r"(?i)\b(?:shortlist|waitlist|wait list|mailing list|to-?do list"
+                         r"|try to|aim(?:ing)? to|hope|goal|want to|should|next year|would"
+                         r"|could|apply|applied|nominat\w+)\b")
+
+
+def listed(clause: str, low: str, ctx: Context) -> Found | None:
+    """A ranking or an issue of a newsletter we made ("we made the Forbes Cloud 100")."""
+    m = LISTED.search(clause)
+    if m is None or _NOT_LISTED.search(clause):
+        return None
+    head = clause[:m.start()]
+    ours = FIRST_PERSON.search(head) or (ctx.company is not None and ctx.company.search(head))
+    if not ours:
+        return None
+    name = (m["list"] or m["issue"] or "").strip()
+    title = f"Named to the {name}" if m["list"] else f"Featured in {name}"
+    return Found(T.MEDIA_COVERAGE, {"publication": key(name)}, title, m.start(),
+                 relational=True, stakeholders=(name,))
+
+
+# --- an offer to buy us ------------------------------------------------------------------------
+OFFER = re.compile(r"\b(?P<verb>rejected|declined|turned down|received|got|had|passed on"
+                   r"|said no to|walked away from)\s+(?:an? |the |two |three |several )?"
+                   r"(?:unsolicited |serious |formal |first )?(?P<amount>[$€£]\s?\d[\d,.]*\s?"
+                   r"(?:k|m|mm|million|billion|bn)?\b\s?)?(?P<kind>acquisition|buyout|takeover"
+                   r"|acqui-?hire)?\s?offers?\b"
+                   r"|\boffered to (?:buy|acquire) (?P<whom>us|me|[A-Z][\w.-]*)"
+                   r"|\b(?:wants?|wanted|tried) to (?:buy|acquire) us\b", re.IGNORECASE)
+_NOT_OFFER = re.compile(r"(?i)\b(?:job|salary|role|position|internship|counter-?offer|offer letter"
+                        r"|discount|coupon|promo|trial|candidate|hire|employment|comp\b"
+                        r"|compensation|equity|stock options|from (?:google|meta|amazon|apple"
+                        r"|microsoft))")
+
+
+def offer_received(clause: str, low: str, ctx: Context) -> Found | None:
+    """An offer to buy the company, received and named by its amount or its kind."""
+    if "offer" not in low and "buy us" not in low and "acquire us" not in low:
+        return None
+    m = OFFER.search(clause)
+    if m is None or _NOT_OFFER.search(clause):
+        return None
+    if m["verb"] and not (m["amount"] or m["kind"]):
+        return None  # "we received an offer": for what, it does not say
+    if m["verb"] and not (m["kind"] or re.search(r"(?i)\b(?:buy|acquir|sell|exit|payout|company"
+                                                  r"|business)", ctx.sentence)):
+        return None  # "$500k offer" alone names no sale
+    head = clause[:m.start()]
+    ours = FIRST_PERSON.search(head) or (ctx.company is not None and ctx.company.search(
+        clause if m["whom"] else head)) or (m["whom"] or "").lower() in {"us", "me"}
+    if not ours or (m["verb"] and _someone_else(head, ctx)):
+        return None
+    amount = (m["amount"] or "").strip()
+    declined = re.search(r"(?i)rejected|declined|turned down|passed on|said no|walked away"
+                         r"|\bno\b", clause)
+    title = "Acquisition offer received" + (f" ({amount})" if amount else "") + \
+        (", declined" if declined else "")
+    metrics: dict[str, str | int | float] = {"offer": "acquisition"}
+    if amount:
+        metrics["amount"] = amount
+    return Found(T.INVESTOR_INTEREST, metrics, title, m.start(), relational=True,
+                 allow=frozenset({"negation"}))
+
+
+def _someone_else(head: str, ctx: Context) -> bool:
+    """A named subject before the verb that is not us: "Globex received an offer"."""
+    who = name_before(head, len(head), within=40)
+    return who is not None and not (ctx.company and ctx.company.search(who)) \
+        and not FIRST_PERSON.search(head)
+
+
+# --- a count of markets reached ----------------------------------------------------------------
+_COUNT = r"(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of)"
+MARKETS = re.compile(
+    r"\b(?:(?:is |are )?now (?:available |live |sold |used |offered )?in|now ships? to"
+    r"|now (?:supports?|speaks)|(?:expanded|expanding|launched|went live|rolled out) (?:in|to"
+    r"|into|across)|translated (?:in)?to|locali[sz]ed (?:in)?to|added|adds|launched in"
+    r"|live in|available in) " + _COUNT + r" (?:new |more |additional |other )?(?P<what>countries"
+    r"|languages|markets|locales|currencies)\b", re.IGNORECASE)
+_NOT_MARKETS = re.compile(r"(?i)\b(?:users|customers|visitors|people|readers|downloads|teams"
+                          r"|from|docs?|documentation|blog|website|site|guides?|subtitles?"
+                          r"|plan(?:s|ning)? to|will|goal|aim|target|by (?:q\d|the end|next))\b")
+
+
+def markets_count(clause: str, low: str, ctx: Context) -> Found | None:
+    """The product newly offered in a count of countries, languages or markets."""
+    m = MARKETS.search(clause)
+    if m is None or _NOT_MARKETS.search(clause[:m.start()]) \
+            or _NOT_MARKETS.search(clause[m.end():m.end() + 40]):
+        return None
+    head = clause[:m.start()]
+    if not (FIRST_PERSON.search(head) or (ctx.company and ctx.company.search(head))
+            or re.search(r"(?i)\b(?:the|our) (?:app|product|platform|service|tool)\b", head)):
+        return None
+    n, what = m["n"], m["what"].lower()
+    return Found(T.MARKET_EXPANSION, {"region": f"{n} {what}"},
+                 f"Now available in {n} {what}" if what != "countries" or "ship" not in
+                 m.group().lower() else f"Now shipping to {n} countries", m.start())
+
+
+# --- a customer's result with us ----------------------------------------------------------------
+RESULT = re.compile(r"\b(?P<verb>cut|cuts|reduced|reduces|saved|saves|slashed|halved|doubled"
+                    r"|tripled|boosted|increased|improved|grew|sped up|speeds up|lowered"
+                    r"|freed up)\b(?P<what>[^.;!?]{3,80}?)\b(?:with|using|thanks to|after"
+                    r" (?:switching|moving|migrating) to|since (?:adopting|switching to|moving"
+                    r" to)|by (?:adopting|switching to|moving to|using)) (?=\S)", re.IGNORECASE)
+HELPED = re.compile(r"\bhelp(?:ed|s)? (?P<who>(?:[A-Z][\w&.'-]*\s?){1,4}) (?:to )?(?:cut|reduce"
+                    r"|save|slash|halve|double|triple|boost|increase|improve|grow|speed up"
+                    r"|lower|free up)\b")
+_FIGURE = re.compile(r"\d|\b(?:half|double|twice|three times|hours|days|weeks)\b", re.IGNORECASE)
+
+
+def customer_result(clause: str, low: str, ctx: Context) -> Found | None:
+    """A named customer's measured result with our product, or seats added."""
+    company = ctx.company
+    seats = _seats(clause, ctx)
+    if seats is not None or company is None:
+        return seats
+    m = RESULT.search(clause)
+    if m is not None and company.match(clause, m.end()) and _FIGURE.search(m["what"]):
+        who = name_before(clause, m.start(), within=50)
+        at = m.start()
+    else:
+        m = HELPED.search(clause)
+        if m is None or not company.search(clause, 0, m.start()) \
+                or not _FIGURE.search(clause, m.end()):
+            return None
+        who, at = m["who"].strip(), m.start()
+    if who is None or company.search(who) or FIRST_PERSON.fullmatch(who):
+        return None
+    return Found(T.CUSTOMER_SUCCESS, {"customer": key(who), "story": "result"},
+                 f"Customer result: {who}", at, relational=True, stakeholders=(who,))
+
+
+SEATS = re.compile(r"\b(?:expanded|grew|went|upgraded|scaled) from (?P<a>\d[\d,]*) to (?P<b>\d"
+                   r"[\d,]*) (?:seats|licen[cs]es|users|locations|sites|stores)\b"
+                   r"|\badded (?P<c>\d[\d,]*) (?:more |additional )?(?:seats|licen[cs]es)\b",
+                   re.IGNORECASE)
+
+
+def _seats(clause: str, ctx: Context) -> Found | None:
+    m = SEATS.search(clause)
+    if m is None:
+        return None
+    head = clause[:m.start()]
+    who = name_before(clause, m.start(), within=50)
+    if who is None and re.search(r"(?i)\b(?:they|the customer|the client|the account)\s+$",
+                                 head):
+        who = name_before(ctx.before, len(ctx.before), within=200)
+    if who is None or (ctx.company and ctx.company.search(who)) or FIRST_PERSON.search(head):
+        return None  # "we grew from 5 to 12 users" is no customer's expansion
+    return Found(T.CUSTOMER_SUCCESS, {"customer": key(who), "story": "expansion"},
+                 f"{who} expanded" + (f" to {m['b']} seats" if m["b"] else ""), m.start(),
+                 relational=True, stakeholders=(who,))
+
+
+RATING = re.compile(r"\b(?:record|highest|all-time high|best)\b[^.;]{0,30}?\b(?P<r>[1-5]\.\d)"
+                    r"(?:/5)?(?: stars?| star)?(?: rating| average| review score)?\b"
+                    r"|\b(?:rating|score|stars?)\b[^.;\d]{0,30}?\b(?:hit|reached|climbed to"
+                    r"|rose to|is now|now at|went up to|jumped to|up to)\s(?P<s>[1-5]\.\d)\b",
+                    re.IGNORECASE)
+_PLATFORM = re.compile(r"(?i)\b(?:app store|google play|play store|g2|capterra|trustpilot"
+                       r"|product hunt|chrome web store|reviews?)\b")
+
+
+_THEIRS = re.compile(r"(?i)\b(?:their|his|her|competitors?|rivals?)\b|\w(?:'s|\u2019s) (?:app"
+                     r"|product|rating)\b")
+
+
+def rating(clause: str, low: str, ctx: Context) -> Found | None:
+    """A record rating of ours on a store or review site."""
+    m = RATING.search(clause)
+    if m is None or (not _PLATFORM.search(clause) and "rating" not in low):
+        return None
+    if _NOT_LISTED.search(clause) or _THEIRS.search(clause):
+        return None
+    head = clause[:m.start()]
+    if _someone_else_named(head, ctx):
+        return None
+    value = m["r"] or m["s"]
+    return Found(T.CUSTOMER_SUCCESS, {"rating": float(value)}, f"Record {value} rating",
+                 m.start())
+
+
+def _someone_else_named(head: str, ctx: Context) -> bool:
+    who = name_before(head, len(head), within=40)
+    return who is not None and not (ctx.company and ctx.company.search(who)) \
+        and not FIRST_PERSON.search(head) and not _PLATFORM.fullmatch(who)
+
+
+# "I've already rejected", "we have already signed": done, whatever heading it stands under
+ALREADY = re.compile(r"(?i)\b(?:i|we)(?:'ve|\u2019ve| have) already \w+ed\b")
+
+
+def already_done(clause: str) -> bool:
+    """The clause tells something already done by us ("I've already rejected a $500k offer")."""
+    return "already" in clause and ALREADY.search(clause) is not None
+
+
+# --- vetoes of other detectors' readings ---------------------------------------------------------
+OUR_OUTREACH = re.compile(r"(?i)\b(?:we|i|we've|i've|our team)\s+(?:\w+\s+)?(?:reached out to"
+                          r"|pinged|emailed|contacted|approached|cold[- ]emailed|asked)\b")
+HOPED = re.compile(r"(?i)\b(?:hope|hoping|want|aim|aiming|expect|expecting|plan|planning"
+                   r"|goal is|need|trying)\s+(?:to\s+)?(?:get|see|attract|generate|drive)\b")
+THEIR_OFFER = re.compile(r"\b(?P<who>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2}) (?:received|got"
+                         r"|rejected|declined|accepted) (?:an? |the )?(?:[$€£][\d,.]+\s?\w*\s)?"
+                         r"(?:acquisition|buyout|takeover)? ?offer")
+RENEWED_ELSEWHERE = re.compile(r"\b(?:renewed|extended|re-?signed)\b[^.;]{0,40}? with "
+                               r"(?P<who>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2})")
+
+
+def veto(found: Found, clause: str, company: re.Pattern[str] | None) -> str | None:
+    """Why another detector's interest or renewal reading is not ours, or None."""
+    kind = found.event_type
+    if kind is T.INVESTOR_INTEREST:
+        if OUR_OUTREACH.search(clause) and "offer" not in found.metrics:
+            return "our own outreach, not interest received"
+        if HOPED.search(clause[:found.trigger + 20]):
+            return "interest hoped for"
+        other = THEIR_OFFER.search(clause)
+        if other and not (company and company.search(other["who"])) \
+                and not FIRST_PERSON.fullmatch(other["who"]):
+            return f"another company's offer ({other['who']})"
+        return None
+    if kind is T.CUSTOMER_SUCCESS and not found.negative:
+        other = RENEWED_ELSEWHERE.search(clause)
+        if other and not (company and company.search(other["who"])) \
+                and not FIRST_PERSON.search(clause[:other.start()]) \
+                and not (company and company.search(clause)):
+            return f"renewed with someone else ({other['who']})"
+    return None
