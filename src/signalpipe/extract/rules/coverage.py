@@ -87,11 +87,20 @@ def made_about_us(clause: str, low: str, ctx: Context) -> Found | None:
 _PRONOUN = re.compile(r"\b(?:he|she|they)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+# A name right before its verb acts ("Liz Rice recommended"); so does one a relative clause
+# follows ("Kelsey, who wrote").
+_ADJACENT = re.compile(r"^(?:'s|\u2019s)?(?:\s+\w+ly)?\s*$|^,\s*who\s+(?:\w+ly\s+)?$")
+
+
 def _subject(text: str) -> str | None:
-    """The first name in ``text``: who acts in "AppUiO, a platform based on OpenShift,
-    recently introduced a guide", not the last name before the verb."""
+    """Who acts at the end of ``text``: the name right before the verb ("In his KubeCon talk,
+    Liz Rice recommended"), else the first name ("AppUiO, a platform based on OpenShift,
+    recently introduced a guide"), not the last name before the verb."""
     found = names_in(text)
-    return found[0][0] if found else None
+    if not found:
+        return None
+    name, _, end = found[-1]
+    return name if _ADJACENT.match(text[end:]) else found[0][0]
 
 
 def _made(clause: str, company: re.Pattern[str]) -> tuple[int, str | None] | None:
@@ -171,20 +180,30 @@ def offer_received(clause: str, low: str, ctx: Context) -> Found | None:
                                                   r"|business)", ctx.sentence)):
         return None  # "$500k offer" alone names no sale
     head = clause[:m.start()]
-    ours = FIRST_PERSON.search(head) or (ctx.company is not None and ctx.company.search(
-        clause if m["whom"] else head)) or (m["whom"] or "").lower() in {"us", "me"}
+    ours = not head.strip(" -*\u2022") or FIRST_PERSON.search(head) or (
+        ctx.company is not None and ctx.company.search(clause if m["whom"] else head)) \
+        or re.search(r"(?i) (?:us|me)$", m.group())
     if not ours or (m["verb"] and _someone_else(head, ctx)):
         return None
-    amount = (m["amount"] or "").strip()
-    declined = re.search(r"(?i)rejected|declined|turned down|passed on|said no|walked away"
-                         r"|\bno\b", clause)
+    money = m["amount"] or (None if m["verb"] else _MONEY.match(clause, m.end()))
+    amount = (money if isinstance(money, str) or money is None else money[1]) or ""
+    amount = amount.strip()
+    declined = _DECLINED.search(ctx.sentence or clause)
     title = "Acquisition offer received" + (f" ({amount})" if amount else "") + \
         (", declined" if declined else "")
     metrics: dict[str, str | int | float] = {"offer": "acquisition"}
     if amount:
         metrics["amount"] = amount
+    # "BigCo wants to buy us" is the interest itself, not a plan of ours
+    allow = {"negation"} if m["verb"] or m["whom"] else {"negation", "plan"}
     return Found(T.INVESTOR_INTEREST, metrics, title, m.start(), relational=True,
-                 allow=frozenset({"negation"}))
+                 allow=frozenset(allow))
+
+
+_MONEY = re.compile(r"\s+for\s+([$€£]\s?\d[\d,.]*\s?(?:k|m|mm|million|billion|bn)?)\b",
+                    re.IGNORECASE)
+_DECLINED = re.compile(r"(?i)rejected|declined|turned (?:it )?down|passed on|said no|walked away"
+                       r"|not selling|\bno\b")
 
 
 def _someone_else(head: str, ctx: Context) -> bool:
@@ -199,7 +218,7 @@ _COUNT = r"(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|a dozen|do
 MARKETS = re.compile(
     r"\b(?:(?:is |are )?now (?:available |live |sold |used |offered )?in|now ships? to"
     r"|now (?:supports?|speaks)|(?:expanded|expanding|launched|went live|rolled out) (?:in|to"
-    r"|into|across)|translated (?:in)?to|locali[sz]ed (?:in)?to|added|adds|launched in"
+    r"|into|across)|locali[sz]ed (?:in)?to|added|adds|launched in"
     r"|live in|available in) " + _COUNT + r" (?:new |more |additional |other )?(?P<what>countries"
     r"|languages|markets|locales|currencies)\b", re.IGNORECASE)
 _NOT_MARKETS = re.compile(r"(?i)\b(?:users|customers|visitors|people|readers|downloads|teams"
@@ -232,6 +251,7 @@ RESULT = re.compile(r"\b(?P<verb>cut|cuts|reduced|reduces|saved|saves|slashed|ha
 HELPED = re.compile(r"\bhelp(?:ed|s)? (?P<who>(?:[A-Z][\w&.'-]*\s?){1,4}) (?:to )?(?:cut|reduce"
                     r"|save|slash|halve|double|triple|boost|increase|improve|grow|speed up"
                     r"|lower|free up)\b")
+_FOLD = frozenset({"doubled", "tripled", "halved"})
 _FIGURE = re.compile(r"\d|\b(?:half|double|twice|three times|hours|days|weeks)\b", re.IGNORECASE)
 
 
@@ -242,7 +262,8 @@ def customer_result(clause: str, low: str, ctx: Context) -> Found | None:
     if seats is not None or company is None:
         return seats
     m = RESULT.search(clause)
-    if m is not None and company.match(clause, m.end()) and _FIGURE.search(m["what"]):
+    if m is not None and company.match(clause, m.end()) and (
+            _FIGURE.search(m["what"]) or m["verb"].lower() in _FOLD):
         who = name_before(clause, m.start(), within=50)
         at = m.start()
     else:
@@ -303,8 +324,10 @@ def rating(clause: str, low: str, ctx: Context) -> Found | None:
     if _someone_else_named(head, ctx):
         return None
     value = m["r"] or m["s"]
-    return Found(T.CUSTOMER_SUCCESS, {"rating": float(value)}, f"Record {value} rating",
-                 m.start())
+    where = _PLATFORM.search(clause)
+    site = cased(where.group()) if where and "review" not in where.group().lower() else ""
+    title = f"Record {value} rating" if m["r"] else f"{site or 'Customer'} rating reached {value}"
+    return Found(T.CUSTOMER_SUCCESS, {"rating": float(value)}, title, m.start())
 
 
 def _someone_else_named(head: str, ctx: Context) -> bool:

@@ -1,0 +1,145 @@
+"""coverage.py's phrasing families, each in several styles (Slack chatter, a founder's monthly
+post, a newsletter, a press release, a headline, a community announcement) beside the
+look-alikes that must give no event of its type: content made about us, lists made, offers to buy
+us, counts of markets reached, customers' results with us, record ratings. Every message is
+hand-written."""
+
+from __future__ import annotations
+
+import pytest
+
+from signalpipe.extract.rules.coverage import already_done
+from signalpipe.models import EventType
+from tests.unit.rules_read import MakeMessage, read
+
+T = EventType
+
+# A message, the type it states, and the title an investor reads.
+FOUND = [
+    # someone else's guide, video, talk or article about our product
+    ("AppUiO, a container platform based on RedHat's OpenShift, recently introduced a guide "
+     "detailing how to use Acme with their cloud offering.", T.MEDIA_COVERAGE,
+     "Coverage by AppUiO"),
+    ("## Acme in 17 minutes\nVictor Farcic made a fantastic video about Acme, explaining what "
+     "it does.", T.MEDIA_COVERAGE, "Coverage by Victor Farcic"),
+    ("Shoutout to Kelsey, who wrote a great tutorial on deploying Acme with Terraform.",
+     T.MEDIA_COVERAGE, "Coverage by Kelsey"),
+    ("In his KubeCon talk, Liz Rice recommended Acme for local development.",
+     T.MEDIA_COVERAGE, "Coverage by Liz Rice"),
+    ("Martin Fowler's latest article mentions Acme as an example of event sourcing done right.",
+     T.MEDIA_COVERAGE, "Coverage by Martin Fowler"),
+    ("LogRocket published a comparison of Acme and Prisma.", T.MEDIA_COVERAGE,
+     "Coverage by LogRocket"),
+    # a ranking or an issue we made
+    ("We made the Inc. 5000 list this year (#412).", T.MEDIA_COVERAGE, "Named to the Inc. 5000"),
+    ("Acme cracked the Deloitte Technology Fast 500.", T.MEDIA_COVERAGE,
+     "Named to the Deloitte Technology Fast 500"),
+    ("We're in this week's JavaScript Weekly newsletter!", T.MEDIA_COVERAGE,
+     "Featured in JavaScript Weekly"),
+    # an offer to buy us, taken or not
+    ("We turned down a $2M acquisition offer from a PE firm last month.", T.INVESTOR_INTEREST,
+     "Acquisition offer received ($2M), declined"),
+    ("Got an unsolicited buyout offer this week. Not selling.", T.INVESTOR_INTEREST,
+     "Acquisition offer received"),
+    ("A PE firm offered to acquire us for $10M; we said no.", T.INVESTOR_INTEREST,
+     "Acquisition offer received ($10M), declined"),
+    ("## What's next?\n\nI've already rejected a $500k offer because I think there's more I can "
+     "do to grow Acme and get a real payout.", T.INVESTOR_INTEREST,
+     "Acquisition offer received ($500k), declined"),
+    ("Got an email from a partner at Benchmark wanting to chat about the round.",
+     T.INVESTOR_INTEREST, "Inbound interest from Benchmark"),
+    # a count of countries or languages reached
+    ("Acme is now available in 30 countries.", T.MARKET_EXPANSION,
+     "Now available in 30 countries"),
+    ("\U0001f30d The app now speaks 12 languages!", T.MARKET_EXPANSION,
+     "Now available in 12 languages"),
+    ("Acme is now localized into 8 languages, thanks to our community.", T.MARKET_EXPANSION,
+     "Now available in 8 languages"),
+    ("We now ship to 40 countries.", T.MARKET_EXPANSION, "Now shipping to 40 countries"),
+    # a customer's result with us, seats added, a rating reached
+    ("Globex cut onboarding time by 40% with Acme.", T.CUSTOMER_SUCCESS,
+     "Customer result: Globex"),
+    ("Acme helped Hooli reduce cloud costs by 35%.", T.CUSTOMER_SUCCESS,
+     "Customer result: Hooli"),
+    ("Customer win: Pied Piper doubled their deploy frequency using Acme.",
+     T.CUSTOMER_SUCCESS, "Customer result: Pied Piper"),
+    ("Hooli expanded from 50 to 200 seats.", T.CUSTOMER_SUCCESS, "Hooli expanded to 200 seats"),
+    ("Our App Store rating hit 4.8 this month.", T.CUSTOMER_SUCCESS,
+     "App Store rating reached 4.8"),
+    ("Record 4.9 average on G2 after 200 reviews.", T.CUSTOMER_SUCCESS, "Record 4.9 rating"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "title"), FOUND)
+def test_a_family_gives_its_event(make_message: MakeMessage, text: str, kind: EventType,
+                                  title: str) -> None:
+    events = read(make_message, text)
+    assert (kind, title) in [(e.event_type, e.title) for e in events]
+
+
+# Look-alikes: each must give no event of the type beside it.
+NOT_FOUND = [
+    # our own content, content asked for or planned, someone else's subject
+    ("We published a guide to using Acme with Docker.", T.MEDIA_COVERAGE),
+    ("Could you make a video about Acme for the launch?", T.MEDIA_COVERAGE),
+    ("Fireship published a video about Bun yesterday, worth a watch.", T.MEDIA_COVERAGE),
+    ("I wrote a blog post about how we use Acme internally.", T.MEDIA_COVERAGE),
+    ("Planning a tutorial series on Acme for next month.", T.MEDIA_COVERAGE),
+    ("Kelsey will give a talk about Acme at KubeCon in May.", T.MEDIA_COVERAGE),
+    ("Listened to the Acquired podcast on the drive in, great episode on Nvidia.",
+     T.MEDIA_COVERAGE),
+    # lists aimed for, decisions made, nominations
+    ("We made the decision to keep the legacy Acme plugin.", T.MEDIA_COVERAGE),
+    ("Hoping we make the Forbes Cloud 100 next year.", T.MEDIA_COVERAGE),
+    ("Acme was nominated for the Webby Awards.", T.MEDIA_COVERAGE),
+    # job offers, offers we made, another company's offer, our outreach, interest hoped for
+    ("I turned down a $180k job offer from Google to keep building Acme.", T.INVESTOR_INTEREST),
+    ("We made an offer to acquire Tinybird's CLI team.", T.INVESTOR_INTEREST),
+    ("Globex rejected a $3B takeover offer from Initech.", T.INVESTOR_INTEREST),
+    ("Globex received an acquisition offer from Oracle.", T.INVESTOR_INTEREST),
+    ("We received an offer letter template from legal.", T.INVESTOR_INTEREST),
+    ("We reached out to 40 funds this week for the seed.", T.INVESTOR_INTEREST),
+    ("We hope to get inbound from top funds after the launch.", T.INVESTOR_INTEREST),
+    # reach that is no opening, docs translated, plans, another company's markets
+    ("We have users in 40 countries.", T.MARKET_EXPANSION),
+    ("Our docs are now available in 8 languages.", T.MARKET_EXPANSION),
+    ("We plan to be live in 10 countries by Q4.", T.MARKET_EXPANSION),
+    ("Globex is now available in 30 countries.", T.MARKET_EXPANSION),
+    ("Customers from 12 countries joined the webinar.", T.MARKET_EXPANSION),
+    # a customer's own result, our own speed-up, our team's seats, others' ratings and renewals
+    ("Globex cut costs by 40% this year.", T.CUSTOMER_SUCCESS),
+    ("We cut onboarding time by 40% with the new wizard.", T.CUSTOMER_SUCCESS),
+    ("We grew from 5 to 12 users on the team plan.", T.CUSTOMER_SUCCESS),
+    ("Globex's app has a record 4.9 rating.", T.CUSTOMER_SUCCESS),
+    ("Aim for a 4.8 rating on the App Store by June.", T.CUSTOMER_SUCCESS),
+    ("Globex renewed their contract with Oracle.", T.CUSTOMER_SUCCESS),
+    ("Hooli cut 200 jobs, according to Reuters.", T.CUSTOMER_SUCCESS),
+    ("Acme helped me get through a tough week.", T.CUSTOMER_SUCCESS),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), NOT_FOUND)
+def test_a_look_alike_gives_no_event_of_its_type(make_message: MakeMessage, text: str,
+                                                 kind: EventType) -> None:
+    events = read(make_message, text)
+    assert [e.title for e in events if e.event_type is kind] == []
+
+
+def test_a_mention_by_pronoun_names_who_the_sentence_before_named(
+        make_message: MakeMessage) -> None:
+    text = ("James Turnbull, VP Engineering at Sotheby's, explores best practices to onboard "
+            "new developers. Among Skaffold, Garden and Telepresence, he mentions Acme as a tool "
+            "to manage local workflows.")
+    events = read(make_message, text)
+    assert [e.title for e in events if e.event_type is T.MEDIA_COVERAGE] == [
+        "Coverage by James Turnbull"]
+
+
+@pytest.mark.parametrize(("clause", "done"), [
+    ("I've already rejected a $500k offer", True),
+    ("we have already signed the lease", True),
+    ("we already plan to hire two engineers", False),
+    ("I want to reject the next offer", False),
+])
+def test_already_done_is_told_from_a_plan(clause: str, done: bool) -> None:
+    assert already_done(clause) is done
