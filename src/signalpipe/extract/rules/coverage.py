@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 
 from signalpipe.extract.rules.found import Context, Found, cased
+from signalpipe.extract.rules.lexicon import OUTLET
 from signalpipe.extract.rules.names import key, name_before, names_in
 from signalpipe.extract.rules.subject import FIRST_PERSON
 from signalpipe.models import EventType
@@ -153,6 +154,87 @@ def listed(clause: str, low: str, ctx: Context) -> Found | None:
                  relational=True, stakeholders=(name,))
 
 
+# --- an appearance or a quote in an outlet ------------------------------------------------------
+# "Jane joins Bloomberg TV to discuss ...", "spoke to the Financial Times", "The Wall Street
+# Journal quoted our CEO", "got a mention in the Stratechery newsletter"
+_MEDIUM = (r"(?:(?:[A-Z][\w&.'-]*|of|the)\s){0,4}?(?:[A-Z][\w&.'-]*\s)?(?:TV|Radio|News|Live"
+           r"|podcast|Podcast|show|Show|newsletter|Newsletter|blog|column|Journal|Times|Post"
+           r"|Magazine|Daily|Weekly|Report|Today|Tonight|Hour)\b")
+APPEARED = re.compile(r"\b(?P<verb>joins|joined|spoke (?:to|with)|speaks (?:to|with)|talked (?:to"
+                      r"|with)|talks (?:to|with)|sat down with|went on|was on|were on|appeared on"
+                      r"|appears on|was a guest on|was interviewed (?:on|by|for))"
+                      r" (?:the )?(?P<medium>" + _MEDIUM + r"|(?:[A-Z][\w&.'-]*\s?){1,4})")
+QUOTED_US = re.compile(r"\b(?P<medium>(?:[A-Z][\w&.'-]*\s){1,4})(?:quoted|cited|interviewed"
+                       r"|profiled|spotlighted|highlighted) (?:our|us\b|me\b)")
+MENTION_IN = re.compile(r"\b(?:got|had|earned|received|scored) (?:a |another )?(?:mention"
+                        r"|shout-?out|feature|spot) (?:in|on|from) (?:the |this week's |today's )?"
+                        r"(?P<medium>(?:[A-Z][\w&.'-]*\s?){1,4}(?:newsletter|podcast|blog"
+                        r"|column|show)?)")
+_NOT_SEEN = re.compile(r"(?i)\b(?:will|tomorrow|next (?:week|month)|upcoming|scheduled|going to"
+                       r"|could|would|hope|pitch(?:ed|ing)?|reach(?:ed)? out|if|joins? (?:us|the"
+                       r" team|our|as)|board)\b")
+
+
+def appeared(clause: str, low: str, ctx: Context) -> Found | None:
+    """One of us on a named programme, or an outlet quoting or mentioning us."""
+    m = APPEARED.search(clause) or QUOTED_US.search(clause) or MENTION_IN.search(clause)
+    if m is None or _NOT_SEEN.search(clause):
+        return None
+    medium = m["medium"].strip()
+    outlet = OUTLET.search(medium.lower())
+    if outlet is None:
+        return None  # "joins Globex", "spoke with Jane": no outlet named
+    head = clause[:m.start()]
+    if m.re is APPEARED and not (FIRST_PERSON.search(clause)
+                                 or (ctx.company and ctx.company.search(head))):
+        return None
+    if ctx.company and ctx.company.fullmatch(medium):
+        return None
+    # "joins Bloomberg TV to discuss ...": a purpose, not a plan (futures are vetoed above)
+    return Found(T.MEDIA_COVERAGE, {"publication": key(medium)}, f"Coverage in {cased(medium)}",
+                 m.start(), relational=True, stakeholders=(medium,), allow=frozenset({"plan"}))
+
+
+# --- an honour won or a list we are on ----------------------------------------------------------
+HONOURED = re.compile(
+    r"\b(?:is|was|are|were|named|as) (?:a |an |the )?(?:\d{4} )?(?P<a>(?:[A-Z][\w&.'-]*\s){1,5}"
+    r"(?:[Aa]ward|[Pp]rize)) (?:winner|recipient|honou?ree)\b"
+    r"|\b(?:took|takes|take) (?:home )?(?P<b>(?i:top hono(?:u)?rs|best in show)"
+    r"|(?:the )?(?:gold|grand prize|first prize|first place|top prize)"
+    r"|(?:[A-Z][\w&.'-]*\s?){1,5}) (?:at|in) (?:the )?"
+    r"(?P<at>(?:[A-Z0-9][\w&.'-]*\s?){1,5})"
+    r"|\b(?:was |were |is |got |been )?voted (?P<c>(?:[A-Z][\w&.'-]*\s?){1,5}(?:of \d{4})?)"
+    r"(?: by (?P<by>[^.,;]{3,50}))?"
+    r"|\b(?:receives?|received|earns?|earned|wins?|won) (?:the |a )?(?:\d{4} )?(?P<d>(?:[A-Z]"
+    r"[\w&.'-]*\s){1,6})(?:distinction|recognition|designation|badge|title|hono(?:u)?r)\b"
+    r"|\b(?:listed|ranked|included|named) (?P<us>\w+ )?among (?:the )?(?P<e>[^.,;]{3,60})"
+    r"|\b(?:makes?|made) (?P<f>(?:[A-Z][\w&.'’-]*\s){1,6}(?:[Ll]ist|\d{2,4}))\b")
+_NOT_WON = re.compile(r"(?i)\b(?:finalists?|nominat\w+|shortlist\w*|submitted|submit|appl(?:y"
+                      r"|ied)|entr(?:y|ies)|entered|runner-?up|hope|aim|goal|will|could|would"
+                      r"|should|next year|wait ?list)\b")
+
+
+def honoured(clause: str, low: str, ctx: Context) -> Found | None:
+    """An award won, a title voted or a list made by us, in a headline's or chat's words."""
+    m = HONOURED.search(clause)
+    if m is None or _NOT_WON.search(clause):
+        return None
+    head = clause[:m.start()]
+    subject = m["us"] or head
+    ours = FIRST_PERSON.search(subject) or (ctx.company and ctx.company.search(subject))
+    if not ours or (m["us"] is None and _someone_else_named(head, ctx)):
+        return None
+    name = next(g for g in (m["a"], m["b"], m["c"], m["d"], m["e"], m["f"]) if g).strip()
+    where = (m["at"] or m["by"] or "").strip(" .!,;:")
+    if m["e"] or m["f"]:
+        title = f"Named among {name}" if m["e"] else f"Named to {name}"
+        return Found(T.MEDIA_COVERAGE, {"publication": key(name)}, title, m.start(),
+                     relational=True, stakeholders=(name,))
+    title = f"Award: {name}" + (f" ({where})" if where else "")
+    return Found(T.MEDIA_COVERAGE, {"subtype": "award", "name": key(name)}, title, m.start(),
+                 subtype="award", relational=True)
+
+
 # --- an offer to buy us ------------------------------------------------------------------------
 OFFER = re.compile(r"\b(?P<verb>rejected|declined|turned down|received|got|had|passed on"
                    r"|said no to|walked away from)\s+(?:an? |the |two |three |several )?"
@@ -243,7 +325,8 @@ def markets_count(clause: str, low: str, ctx: Context) -> Found | None:
 
 
 # --- a customer's result with us ----------------------------------------------------------------
-RESULT = re.compile(r"\b(?P<verb>cut|cuts|reduced|reduces|saved|saves|slashed|halved|doubled"
+RESULT = re.compile(r"\b(?P<verb>saw|sees|reported|achieved|recorded|gained|cut|cuts|reduced"
+                    r"|reduces|saved|saves|slashed|halved|doubled"
                     r"|tripled|boosted|increased|improved|grew|sped up|speeds up|lowered"
                     r"|freed up)\b(?P<what>[^.;!?]{3,80}?)\b(?:with|using|thanks to|after"
                     r" (?:switching|moving|migrating) to|since (?:adopting|switching to|moving"
@@ -258,9 +341,12 @@ _FIGURE = re.compile(r"\d|\b(?:half|double|twice|three times|hours|days|weeks)\b
 def customer_result(clause: str, low: str, ctx: Context) -> Found | None:
     """A named customer's measured result with our product, or seats added."""
     company = ctx.company
-    seats = _seats(clause, ctx)
-    if seats is not None or company is None:
-        return seats
+    seats = _seats(clause, ctx) if "seat" in low or "licen" in low else None
+    if seats is not None or company is None or not company.search(clause):
+        return seats  # a result "with Acme" names us
+    used = _used_us(clause, company)
+    if used is not None:
+        return used
     m = RESULT.search(clause)
     if m is not None and company.match(clause, m.end()) and (
             _FIGURE.search(m["what"]) or m["verb"].lower() in _FOLD):
@@ -276,6 +362,29 @@ def customer_result(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     return Found(T.CUSTOMER_SUCCESS, {"customer": key(who), "story": "result"},
                  f"Customer result: {who}", at, relational=True, stakeholders=(who,))
+
+
+# "The French Prime Minister used Stagetimer at an event", "NASA used Acme to plan ...": a
+# notable user, told once, as a founder's highlight
+_USED = re.compile(r"\bused (?:the )?$")
+_USE_AFTER = re.compile(r"\s*(?:at|to|for|during|on|in)\b")
+
+
+def _used_us(clause: str, company: re.Pattern[str]) -> Found | None:
+    for ours in company.finditer(clause):
+        verb = _USED.search(clause, max(0, ours.start() - 10), ours.start())
+        if verb is None or not _USE_AFTER.match(clause, ours.end()):
+            continue
+        head = clause[:verb.start()]
+        who = _subject(head)
+        if who is None or FIRST_PERSON.search(head) or company.search(who) \
+                or re.search(r"(?i)\b(?:people|users|customers|someone|everyone|they|he|she"
+                             r"|you)\b", head):
+            return None
+        return Found(T.CUSTOMER_SUCCESS, {"customer": key(who), "story": "customer story"},
+                     f"Customer story: {who}", verb.start(), relational=True,
+                     stakeholders=(who,))
+    return None
 
 
 SEATS = re.compile(r"\b(?:expanded|grew|went|upgraded|scaled) from (?P<a>\d[\d,]*) to (?P<b>\d"
