@@ -182,3 +182,11 @@ def test_a_mention_by_pronoun_names_who_the_sentence_before_named(
 ])
 def test_already_done_is_told_from_a_plan(clause: str, done: bool) -> None:
     assert already_done(clause) is done
+
+
+def test_a_cue_of_these_families_cuts_no_clause(make_message: MakeMessage) -> None:
+    # "offer" and "joins" cue coverage.py; the hire is still read whole, not cut at "and"
+    text = ("Team, I'm delighted to tell you that Elena Murphy has accepted our offer and joins "
+            "us as VP of Engineering.")
+    events = read(make_message, text)
+    assert [e.event_type for e in events] == [T.HIRING]

@@ -349,7 +349,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
 _UNCUT = frozenset({"decline", "setback", "backed"})
 
 
-_FALLBACK = ("corp_", "community_", "members_")
+_FALLBACK = ("corp_", "community_", "members_", "coverage_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
@@ -366,8 +366,8 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
         cut, width = joint.start(), len(joint.group())
         left_end = piece.start + cut
         right_start = left_end + width
-        # corporate.py's, community.py's and members.py's readings and declines.py's setbacks
-        # do not change where a clause is cut
+        # corporate.py's, community.py's, members.py's and coverage.py's readings and declines.py's
+        # setbacks do not change where a clause is cut
         left = {n for pos, these in at if piece.start <= pos < left_end for n in these
                 if not n.startswith(_FALLBACK) and n not in _UNCUT}
         right = {n for pos, these in at if right_start <= pos < piece.end for n in these
