@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from signalpipe.extract.rules.found import Context, Found, cased
-from signalpipe.extract.rules.lexicon import OUTLET
+from signalpipe.extract.rules.lexicon import OUTLET, REGION
 from signalpipe.extract.rules.names import key, name_before, names_in
 from signalpipe.extract.rules.subject import FIRST_PERSON
 from signalpipe.models import EventType
@@ -322,6 +322,50 @@ def markets_count(clause: str, low: str, ctx: Context) -> Found | None:
     return Found(T.MARKET_EXPANSION, {"region": f"{n} {what}"},
                  f"Now available in {n} {what}" if what != "countries" or "ship" not in
                  m.group().lower() else f"Now shipping to {n} countries", m.start())
+
+
+# --- a place reached, in a headline's or a chat's words -----------------------------------------
+_PLACE_WORD = r"[A-Z][\w\u00c0-\u017f.'-]*"
+# "Acme opens São Paulo office", "enters German market", "available across Canada", "rolls out to
+# all 27 EU member states", "our first Japanese customer went live"
+REACHED = re.compile(
+    r"\b(?:opens|opened|opening|launches|launched) (?:a |an |its |our |the )?(?:new |first )?"
+    r"(?P<office>" + _PLACE_WORD + r"(?: " + _PLACE_WORD + r"){0,2}) (?:office|hub|headquarters"
+    r"|HQ|studio|engineering cent(?:er|re)|data cent(?:er|re)|region)\b"
+    r"|\b(?:enters|entered|entering) (?:the )?(?P<market>" + _PLACE_WORD + r"(?: " + _PLACE_WORD
+    + r")?) markets?\b"
+    r"|\b(?:available|live|launched|rolls out|rolled out|rolling out|expands?|expanded)"
+    r" (?:to (?:customers|users|businesses|merchants|everyone|teams) )?(?:in|across|throughout"
+    r"|to all(?: \d+)?) (?:the )?(?P<area>" + _PLACE_WORD + r"(?: " + _PLACE_WORD + r")?)"
+    r"|\bfirst (?P<adj>[A-Z][a-z]+(?:ian|ese|ish|an|ch|i)) (?:customer|client|merchant|partner"
+    r"|hospital|school|bank|deal)\b")
+_REACHED_WORDS = ("open", "enter", "available", "live", "launch", "roll", "expand", "first ")
+
+
+def place_reached(clause: str, low: str, ctx: Context) -> Found | None:
+    """A country, region or city opened by us, in words ``company.expansion`` lacks."""
+    if not any(w in low for w in _REACHED_WORDS):
+        return None
+    m = REACHED.search(clause)
+    if m is None or NOT_MADE.search(clause[:m.start()]) or _NOT_MARKETS_PLAN.search(clause):
+        return None
+    head = clause[:m.start()]
+    if not (FIRST_PERSON.search(head) or (ctx.company and ctx.company.search(head))
+            or (m["adj"] and re.search(r"(?i)\bour\b", head))):
+        return None
+    where = next(g for g in (m["office"], m["market"], m["area"], m["adj"]) if g).strip()
+    if ctx.company and ctx.company.search(where):
+        return None
+    if (m["area"] or m["office"]) and not REGION.search(where.lower()):
+        return None  # "available in Slack", "opens Growth office": no place named
+    title = f"First {where} customer" if m["adj"] else \
+        f"Opened {where} office" if m["office"] else \
+        f"Entered the {where} market" if m["market"] else f"Expanded to {where}"
+    return Found(T.MARKET_EXPANSION, {"region": key(where)}, title, m.start())
+
+
+_NOT_MARKETS_PLAN = re.compile(r"(?i)\b(?:plan(?:s|ning)? to|will|exploring|considering|next"
+                               r" (?:year|quarter)|by (?:q\d|the end)|hiring in|party|event)\b")
 
 
 # --- a customer's result with us ----------------------------------------------------------------

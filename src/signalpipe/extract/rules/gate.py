@@ -281,6 +281,8 @@ STEMS: dict[str, str] = {
                          "among makes$ made$",
     "coverage_offer": "offer offered offers$ buy us acquire us",
     "coverage_markets": "countries languages markets$ locales currencies",
+    "coverage_place": "opens opened opening enters entered entering available across "
+                      "throughout rolls out rolled out rolling out customer client merchant",
     "coverage_result": "used$ reported saw$ achieved recorded gained helped helps seats$ "
                        "licenses licences cut$ cuts$ reduced reduces saved saves$ slashed halved "
                        "doubled tripled boosted increased improved sped speeds lowered",

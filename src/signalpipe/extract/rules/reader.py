@@ -64,6 +64,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
     ("shut_down", founders.shut_down), ("community_setback", community.setback),
     ("expansion", co.expansion), ("coverage_markets", coverage.markets_count),
+    ("coverage_place", coverage.place_reached),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
     ("partnership", wire.alliance), ("partnership_joined", wire.alliance),
     ("community_listing", community.listing),
