@@ -42,6 +42,13 @@ from signalpipe.models import EventType
 
 T = EventType
 
+def _names(most: int, *, first: str = "[A-Z]") -> str:
+    """Up to ``most`` capitalised words, one way only to split them (a word's capitals start no
+    second word: "(?:[A-Z]\\w*\\s?){1,5}" tried every split of a long word in capitals)."""
+    word = first + r"[\w&.'-]*"
+    return rf"{word}(?:\s{word}){{0,{most - 1}}}\s?"
+
+
 # --- content made about us -------------------------------------------------------------------
 _CONTENT = (r"(?:guide|tutorial|video|walkthrough|course|workshop|talk|article|blog ?post|post"
             r"|write-?up|review|deep[- ]dive|explainer|episode|thread|comparison|overview"
@@ -163,12 +170,12 @@ _MEDIUM = (r"(?:(?:[A-Z][\w&.'-]*|of|the)\s){0,4}?(?:[A-Z][\w&.'-]*\s)?(?:TV|Rad
 APPEARED = re.compile(r"\b(?P<verb>joins|joined|spoke (?:to|with)|speaks (?:to|with)|talked (?:to"
                       r"|with)|talks (?:to|with)|sat down with|went on|was on|were on|appeared on"
                       r"|appears on|was a guest on|was interviewed (?:on|by|for))"
-                      r" (?:the )?(?P<medium>" + _MEDIUM + r"|(?:[A-Z][\w&.'-]*\s?){1,4})")
+                      r" (?:the )?(?P<medium>" + _MEDIUM + r"|" + _names(4) + r")")
 QUOTED_US = re.compile(r"\b(?P<medium>(?:[A-Z][\w&.'-]*\s){1,4})(?:quoted|cited|interviewed"
                        r"|profiled|spotlighted|highlighted) (?:our|us\b|me\b)")
 MENTION_IN = re.compile(r"\b(?:got|had|earned|received|scored) (?:a |another )?(?:mention"
                         r"|shout-?out|feature|spot) (?:in|on|from) (?:the |this week's |today's )?"
-                        r"(?P<medium>(?:[A-Z][\w&.'-]*\s?){1,4}(?:newsletter|podcast|blog"
+                        r"(?P<medium>" + _names(4) + r"(?:newsletter|podcast|blog"
                         r"|column|show)?)")
 _NOT_SEEN = re.compile(r"(?i)\b(?:will|tomorrow|next (?:week|month)|upcoming|scheduled|going to"
                        r"|could|would|hope|pitch(?:ed|ing)?|reach(?:ed)? out|if|joins? (?:us|the"
@@ -201,9 +208,8 @@ HONOURED = re.compile(
     r"(?:[Aa]ward|[Pp]rize)) (?:winner|recipient|honou?ree)\b"
     r"|\b(?:took|takes|take) (?:home )?(?P<b>(?i:top hono(?:u)?rs|best in show)"
     r"|(?:the )?(?:gold|grand prize|first prize|first place|top prize)"
-    r"|(?:[A-Z][\w&.'-]*\s?){1,5}) (?:at|in) (?:the )?"
-    r"(?P<at>(?:[A-Z0-9][\w&.'-]*\s?){1,5})"
-    r"|\b(?:was |were |is |got |been )?voted (?P<c>(?:[A-Z][\w&.'-]*\s?){1,5}(?:of \d{4})?)"
+    r"|" + _names(5) + r") (?:at|in) (?:the )?(?P<at>" + _names(5, first="[A-Z0-9]") + r")"
+    r"|\b(?:was |were |is |got |been )?voted (?P<c>" + _names(5) + r"(?:of \d{4})?)"
     r"(?: by (?P<by>[^.,;]{3,50}))?"
     r"|\b(?:receives?|received|earns?|earned|wins?|won) (?:the |a )?(?:\d{4} )?(?P<d>(?:[A-Z]"
     r"[\w&.'-]*\s){1,6})(?:distinction|recognition|designation|badge|title|hono(?:u)?r)\b"
@@ -375,7 +381,7 @@ RESULT = re.compile(r"\b(?P<verb>saw|sees|reported|achieved|recorded|gained|cut|
                     r"|freed up)\b(?P<what>[^.;!?]{3,80}?)\b(?:with|using|thanks to|after"
                     r" (?:switching|moving|migrating) to|since (?:adopting|switching to|moving"
                     r" to)|by (?:adopting|switching to|moving to|using)) (?=\S)", re.IGNORECASE)
-HELPED = re.compile(r"\bhelp(?:ed|s)? (?P<who>(?:[A-Z][\w&.'-]*\s?){1,4}) (?:to )?(?:cut|reduce"
+HELPED = re.compile(r"\bhelp(?:ed|s)? (?P<who>" + _names(4) + r") (?:to )?(?:cut|reduce"
                     r"|save|slash|halve|double|triple|boost|increase|improve|grow|speed up"
                     r"|lower|free up)\b")
 _FOLD = frozenset({"doubled", "tripled", "halved"})
