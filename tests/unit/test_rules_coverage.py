@@ -208,3 +208,12 @@ def test_a_cue_of_these_families_cuts_no_clause(make_message: MakeMessage) -> No
             "us as VP of Engineering.")
     events = read(make_message, text)
     assert [e.event_type for e in events] == [T.HIRING]
+
+
+def test_an_office_opened_beside_a_description_of_scale_is_the_only_event(
+        make_message: MakeMessage) -> None:
+    # the count of teams describes the company (longform.py); the office opened is news
+    text = "Used by more than 8,000 engineering teams, Acme today opened its London office."
+    events = read(make_message, text)
+    assert [(e.event_type, e.title) for e in events] == [
+        (T.MARKET_EXPANSION, "Opened London office")]
