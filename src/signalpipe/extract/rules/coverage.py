@@ -330,6 +330,55 @@ def markets_count(clause: str, low: str, ctx: Context) -> Found | None:
                  m.group().lower() else f"Now shipping to {n} countries", m.start())
 
 
+# --- a customer's story, renewal or score, in a headline's or a chat's words ---------------------
+# "Case Study Spotlight - Globex's API Success with Acme", "Customer story: Pied Piper moves its
+# data stack to Acme", "Read how Hooli scaled to 10M users on Acme"
+STORY = re.compile(r"(?i:case study|customer story|success story|customer spotlight)"
+                   r"(?: (?i:spotlight))?\s?[:\u2013\u2014-]\s?(?:(?i:how) )?(?P<who>"
+                   + _names(4) + r")(?=['\u2019]s\b|\s+[a-z])"
+                   r"|\b(?i:read|see|discover) how (?P<how>" + _names(4) + r")(?= (?:scaled|grew"
+                   r"|cut|saved|saves|uses|used|built|runs|moved|migrated|switched|reduced"
+                   r"|doubled|tripled|increased|improved|boosted|ships|shipped)\b)")
+# "Globex signed a 3-year renewal worth $450k", "Initech signed a two-year extension"
+SIGNED_RENEWAL = re.compile(r"\b(?P<who>" + _names(4) + r") (?:signed|inked|closed|agreed to)"
+                            r" (?:a |an |their )?(?:[\w-]+ ){0,2}(?:renewal|extension"
+                            r"|expansion)\b")
+# "Our NPS jumped from 41 to 63", "CSAT climbed to 96%"
+SCORE = re.compile(r"\b(?P<what>nps|csat|net promoter score)\b[^.;]{0,20}?\b(?:jumped|rose"
+                   r"|climbed|grew|went up|improved|increased|is up|was up)\b[^.;]{0,20}?"
+                   r"\bto (?P<v>\d{1,3})\b", re.IGNORECASE)
+_STORY_WORDS = ("case study", "customer story", "success story", "spotlight", "how ",
+                "renewal", "extension", "expansion", "nps", "csat", "net promoter")
+
+
+def customer_story(clause: str, low: str, ctx: Context) -> Found | None:
+    """A customer story published, a renewal signed, a satisfaction score risen."""
+    if not any(w in low for w in _STORY_WORDS) or NOT_MADE.search(clause) \
+            or _NOT_LISTED.search(clause):
+        return None
+    m = STORY.search(clause)
+    if m is not None:
+        who = re.split(r"['\u2019]s\b", (m["who"] or m["how"]).strip())[0]  # "Globex's API"
+        ours = ctx.company is not None and ctx.company.search(clause)
+        if (m["how"] and not ours) or (ctx.company and ctx.company.search(who)):
+            return None
+        return Found(T.CUSTOMER_SUCCESS, {"customer": key(who), "story": "case study"},
+                     f"Case study: {who}", m.start(), relational=True, stakeholders=(who,))
+    m = SIGNED_RENEWAL.search(clause)
+    if m is not None and not (ctx.company and ctx.company.search(m["who"])) \
+            and not FIRST_PERSON.fullmatch(m["who"]) and " with " not in clause[m.end():]:
+        who = m["who"].strip()
+        return Found(T.CUSTOMER_SUCCESS, {"customer": key(who)}, f"{who} renewed", m.start(),
+                     relational=True, stakeholders=(who,))
+    m = SCORE.search(clause)
+    if m is None or _someone_else_named(clause[:m.start()], ctx) \
+            or _THEIRS.search(clause[:m.start()]):
+        return None
+    what = "NPS" if m["what"].lower() != "csat" else "CSAT"
+    return Found(T.CUSTOMER_SUCCESS, {what.lower(): float(m["v"])},
+                 f"{what} rose to {m['v']}", m.start())
+
+
 # --- a place reached, in a headline's or a chat's words -----------------------------------------
 _PLACE_WORD = r"[A-Z][\w\u00c0-\u017f.'-]*"
 # "Acme opens São Paulo office", "enters German market", "available across Canada", "rolls out to
@@ -512,6 +561,9 @@ HOPED = re.compile(r"(?i)\b(?:hope|hoping|want|aim|aiming|expect|expecting|plan|
 THEIR_OFFER = re.compile(r"\b(?P<who>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2}) (?:received|got"
                          r"|rejected|declined|accepted) (?:an? |the )?(?:[$€£][\d,.]+\s?\w*\s)?"
                          r"(?:acquisition|buyout|takeover)? ?offer")
+THEIR_STORY = re.compile(r"\b(?P<who>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2}) (?:published|released"
+                         r"|shared|posted) (?:a |an |their )?(?:new )?(?:case study|customer story"
+                         r"|success story)")
 RENEWED_ELSEWHERE = re.compile(r"\b(?:renewed|extended|re-?signed)\b[^.;]{0,40}? with "
                                r"(?P<who>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2})")
 
@@ -530,6 +582,10 @@ def veto(found: Found, clause: str, company: re.Pattern[str] | None) -> str | No
             return f"another company's offer ({other['who']})"
         return None
     if kind is T.CUSTOMER_SUCCESS and not found.negative:
+        other = THEIR_STORY.search(clause)
+        if other and not (company and company.search(clause)) \
+                and not FIRST_PERSON.search(clause[:other.start() + len(other["who"])]):
+            return f"someone else's case study ({other['who']})"
         other = RENEWED_ELSEWHERE.search(clause)
         if other and not (company and company.search(other["who"])) \
                 and not FIRST_PERSON.search(clause[:other.start()]) \

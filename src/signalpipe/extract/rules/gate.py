@@ -287,6 +287,8 @@ STEMS: dict[str, str] = {
                        "licenses licences cut$ cuts$ reduced reduces saved saves$ slashed halved "
                        "doubled tripled boosted increased improved sped speeds lowered",
     "coverage_rating": "rating record highest stars$ all-time",
+    "coverage_story": "case study customer story success story spotlight how$ renewal extension "
+                      "expansion nps$ csat$ net promoter",
     # the auditing firms by name: "audit" alone is every compliance post's word
     "community_audit": "certik trail of bits openzeppelin quantstamp halborn spearbit zellic "
                        "cantina code4rena sherlock hacken peckshield consensys least authority "

@@ -77,6 +77,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("churn_count", founders.churn_count),
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
     ("coverage_result", coverage.customer_result), ("coverage_rating", coverage.rating),
+    ("coverage_story", coverage.customer_story),
     ("revenue", growth.revenue), ("revenue", wire.revenue_multiplied),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience), ("community_members", community.members),
