@@ -57,17 +57,18 @@ _CONTENT = (r"(?:guide|tutorial|video|walkthrough|course|workshop|talk|article|b
 MADE = re.compile(r"\b(?:introduced|published|made|wrote|recorded|released|created|posted"
                   r"|put out|produced|gave|shared|launched|did)\s+\[?(?:a|an|his|her|their"
                   r"|this|the|one)\s+(?:[\w-]+\s+){0,3}?\[?" + _CONTENT + r"s?\b\]?"
-                  r"(?P<rest>[^.;!?]{0,80})", re.IGNORECASE)
+                  r"(?P<rest>[^.;!?]{0,80})")  # for lower-cased text
 # "he mentions Tilt", "included Tilt as the tool of choice": our name right after the verb
 MENTIONS = re.compile(r"\b(?:mentions|mentioned|recommends|recommended|included|includes"
                       r"|featured|features|highlighted|highlights|showcased|showcases"
                       r"|covered|covers|reviewed|reviews|compared|benchmarked) $", re.IGNORECASE)
-_ABOUT = re.compile(r"\b(?:about|on|of|using|to using|covering|featuring|explaining|with"
-                    r"|detailing|showing|on how|comparing|introducing)\b", re.IGNORECASE)
+_ABOUT = re.compile(r"\b(?i:about|on|of|using|to using|covering|featuring|explaining|with"
+                    r"|detailing|showing|on how|comparing|introducing)\b")
 # The content is asked for, hoped for or someone else's subject, not made about us.
 NOT_MADE = re.compile(r"\b(?:could|can|would|should|will|might|plan(?:s|ning)? to|going to"
                       r"|want(?:s|ed)? to|hope|asked (?:if|whether|us)|ask(?:ing)? (?:him|her"
-                      r"|them)|if)\b|\?", re.IGNORECASE)
+                      r"|them)|if)\b|\?")  # for lower-cased text
+_OWN_CONTENT = re.compile(r"\b(?:we|i|our team|we've|i've)\s+(?:\w+\s+)?$")
 
 
 def made_about_us(clause: str, low: str, ctx: Context) -> Found | None:
@@ -75,14 +76,14 @@ def made_about_us(clause: str, low: str, ctx: Context) -> Found | None:
     company = ctx.company
     if company is None or not company.search(clause):
         return None
-    found = _made(clause, company) or _mentioned(clause, company)
+    found = _made(clause, low, company) or _mentioned(clause, company)
     if found is None:
         return None
     at, who = found
     head = clause[:at]
-    if NOT_MADE.search(head) or NOT_MADE.search(clause[at:at + 40]):
+    if NOT_MADE.search(low, 0, at) or NOT_MADE.search(low, at, at + 40):
         return None
-    if re.search(r"(?i)\b(?:we|i|our team|we've|i've)\s+(?:\w+\s+)?$", head):
+    if _OWN_CONTENT.search(low, 0, at):
         return None  # "we published a guide to Tilt": our own content
     if who is None and _PRONOUN.search(head):
         who = _subject(ctx.before)  # "James Turnbull explores ... he mentions Tilt"
@@ -111,9 +112,9 @@ def _subject(text: str) -> str | None:
     return name if _ADJACENT.match(text[end:]) else found[0][0]
 
 
-def _made(clause: str, company: re.Pattern[str]) -> tuple[int, str | None] | None:
-    for m in MADE.finditer(clause):
-        rest = m["rest"]
+def _made(clause: str, low: str, company: re.Pattern[str]) -> tuple[int, str | None] | None:
+    for m in MADE.finditer(low):
+        rest = clause[m.start("rest"):m.end("rest")]
         ours = company.search(rest)
         if ours is None or not _ABOUT.search(rest, 0, ours.start()):
             continue
@@ -141,7 +142,7 @@ LISTED = re.compile(r"\b(?:made|cracked|landed on|joined|named to|made it (?:on|
                     r"(?:\d{2,4}|[Ll]ist))\b"
                     r"|\b(?:in|into) (?:this|last) (?:week's|month's|issue of) (?P<issue>"
                     r"(?:[A-Z][\w&.'-]*\s){1,3})(?:newsletter|digest|roundup|issue)\b")
-_NOT_LISTED = re.compile(r"(?i)\b(?:shortlist|waitlist|wait list|mailing list|to-?do list"
+_NOT_LISTED = re.compile(r"\b(?:shortlist|waitlist|wait list|mailing list|to-?do list"
                          r"|try to|aim(?:ing)? to|hope|goal|want to|should|next year|would"
                          r"|could|apply|applied|nominat\w+)\b")
 
@@ -149,7 +150,7 @@ _NOT_LISTED = re.compile(r"(?i)\b(?:shortlist|waitlist|wait list|mailing list|to
 def listed(clause: str, low: str, ctx: Context) -> Found | None:
     """A ranking or an issue of a newsletter we made ("we made the Forbes Cloud 100")."""
     m = LISTED.search(clause)
-    if m is None or _NOT_LISTED.search(clause):
+    if m is None or _NOT_LISTED.search(low):
         return None
     head = clause[:m.start()]
     ours = FIRST_PERSON.search(head) or (ctx.company is not None and ctx.company.search(head))
@@ -264,13 +265,12 @@ def offer_received(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     if m["verb"] and not (m["amount"] or m["kind"]):
         return None  # "we received an offer": for what, it does not say
-    if m["verb"] and not (m["kind"] or re.search(r"(?i)\b(?:buy|acquir|sell|exit|payout|company"
-                                                  r"|business)", ctx.sentence)):
+    if m["verb"] and not (m["kind"] or _SALE.search(ctx.sentence.lower())):
         return None  # "$500k offer" alone names no sale
     head = clause[:m.start()]
     ours = not head.strip(" -*\u2022") or FIRST_PERSON.search(head) or (
         ctx.company is not None and ctx.company.search(clause if m["whom"] else head)) \
-        or re.search(r"(?i) (?:us|me)$", m.group())
+        or m.group().lower().endswith((" us", " me"))
     if not ours or (m["verb"] and _someone_else(head, ctx)):
         return None
     money = m["amount"] or (None if m["verb"] else _MONEY.match(clause, m.end()))
@@ -290,6 +290,7 @@ def offer_received(clause: str, low: str, ctx: Context) -> Found | None:
 
 _MONEY = re.compile(r"\s+for\s+([$€£]\s?\d[\d,.]*\s?(?:k|m|mm|million|billion|bn)?)\b",
                     re.IGNORECASE)
+_SALE = re.compile(r"\b(?:buy|acquir|sell|exit|payout|company|business)")
 _DECLINED = re.compile(r"(?i)rejected|declined|turned (?:it )?down|passed on|said no|walked away"
                        r"|not selling|\bno\b")
 
@@ -314,6 +315,9 @@ _NOT_MARKETS = re.compile(r"(?i)\b(?:users|customers|visitors|people|readers|dow
                           r"|plan(?:s|ning)? to|will|goal|aim|target|by (?:q\d|the end|next))\b")
 
 
+_OUR_PRODUCT = re.compile(r"(?i)\b(?:the|our) (?:app|product|platform|service|tool)\b")
+
+
 def markets_count(clause: str, low: str, ctx: Context) -> Found | None:
     """The product newly offered in a count of countries, languages or markets."""
     m = MARKETS.search(clause)
@@ -322,7 +326,7 @@ def markets_count(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     head = clause[:m.start()]
     if not (FIRST_PERSON.search(head) or (ctx.company and ctx.company.search(head))
-            or re.search(r"(?i)\b(?:the|our) (?:app|product|platform|service|tool)\b", head)):
+            or _OUR_PRODUCT.search(head)):
         return None
     n, what = m["n"], m["what"].lower()
     return Found(T.MARKET_EXPANSION, {"region": f"{n} {what}"},
@@ -346,35 +350,58 @@ SIGNED_RENEWAL = re.compile(r"\b(?P<who>" + _names(4) + r") (?:signed|inked|clos
 # "Our NPS jumped from 41 to 63", "CSAT climbed to 96%"
 SCORE = re.compile(r"\b(?P<what>nps|csat|net promoter score)\b[^.;]{0,20}?\b(?:jumped|rose"
                    r"|climbed|grew|went up|improved|increased|is up|was up)\b[^.;]{0,20}?"
-                   r"\bto (?P<v>\d{1,3})\b", re.IGNORECASE)
-_STORY_WORDS = ("case study", "customer story", "success story", "spotlight", "how ",
-                "renewal", "extension", "expansion", "nps", "csat", "net promoter")
+                   r"\bto (?P<v>\d{1,3})\b")  # for lower-cased text
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_LABELS = ("case study", "customer story", "success story", "spotlight", "read how", "see how",
+           "discover how")
+_STORY_WORDS = (*_LABELS, "renewal", "extension", "expansion", "nps", "csat", "net promoter")
 
 
 def customer_story(clause: str, low: str, ctx: Context) -> Found | None:
     """A customer story published, a renewal signed, a satisfaction score risen."""
-    if not any(w in low for w in _STORY_WORDS) or NOT_MADE.search(clause) \
-            or _NOT_LISTED.search(clause):
+    if not any(w in low for w in _STORY_WORDS):
+        return None
+    found = _story(clause, low, ctx) or _signed_renewal(clause, low, ctx) or _score(clause, low,
+                                                                                   ctx)
+    if found is None or NOT_MADE.search(low) or _NOT_LISTED.search(low):
+        return None
+    return found
+
+
+def _story(clause: str, low: str, ctx: Context) -> Found | None:
+    if not any(w in low for w in _LABELS):
         return None
     m = STORY.search(clause)
-    if m is not None:
-        who = re.split(r"['\u2019]s\b", (m["who"] or m["how"]).strip())[0]  # "Globex's API"
-        ours = ctx.company is not None and ctx.company.search(clause)
-        if (m["how"] and not ours) or (ctx.company and ctx.company.search(who)):
-            return None
-        return Found(T.CUSTOMER_SUCCESS, {"customer": key(who), "story": "case study"},
-                     f"Case study: {who}", m.start(), relational=True, stakeholders=(who,))
+    if m is None:
+        return None
+    who = _POSSESSIVE.split((m["who"] or m["how"]).strip())[0]  # "Globex's API"
+    ours = ctx.company is not None and ctx.company.search(clause)
+    if (m["how"] and not ours) or (ctx.company and ctx.company.search(who)):
+        return None
+    return Found(T.CUSTOMER_SUCCESS, {"customer": key(who), "story": "case study"},
+                 f"Case study: {who}", m.start(), relational=True, stakeholders=(who,))
+
+
+def _signed_renewal(clause: str, low: str, ctx: Context) -> Found | None:
+    if "renewal" not in low and "extension" not in low and "expansion" not in low:
+        return None
     m = SIGNED_RENEWAL.search(clause)
-    if m is not None and not (ctx.company and ctx.company.search(m["who"])) \
-            and not FIRST_PERSON.fullmatch(m["who"]) and " with " not in clause[m.end():]:
-        who = m["who"].strip()
-        return Found(T.CUSTOMER_SUCCESS, {"customer": key(who)}, f"{who} renewed", m.start(),
-                     relational=True, stakeholders=(who,))
-    m = SCORE.search(clause)
+    if m is None or (ctx.company and ctx.company.search(m["who"])) \
+            or FIRST_PERSON.fullmatch(m["who"]) or " with " in clause[m.end():]:
+        return None
+    who = m["who"].strip()
+    return Found(T.CUSTOMER_SUCCESS, {"customer": key(who)}, f"{who} renewed", m.start(),
+                 relational=True, stakeholders=(who,))
+
+
+def _score(clause: str, low: str, ctx: Context) -> Found | None:
+    if "nps" not in low and "csat" not in low and "promoter" not in low:
+        return None
+    m = SCORE.search(low)
     if m is None or _someone_else_named(clause[:m.start()], ctx) \
             or _THEIRS.search(clause[:m.start()]):
         return None
-    what = "NPS" if m["what"].lower() != "csat" else "CSAT"
+    what = "NPS" if m["what"] != "csat" else "CSAT"
     return Found(T.CUSTOMER_SUCCESS, {what.lower(): float(m["v"])},
                  f"{what} rose to {m['v']}", m.start())
 
@@ -402,11 +429,11 @@ def place_reached(clause: str, low: str, ctx: Context) -> Found | None:
     if not any(w in low for w in _REACHED_WORDS):
         return None
     m = REACHED.search(clause)
-    if m is None or NOT_MADE.search(clause[:m.start()]) or _NOT_MARKETS_PLAN.search(clause):
+    if m is None or NOT_MADE.search(low, 0, m.start()) or _NOT_MARKETS_PLAN.search(clause):
         return None
     head = clause[:m.start()]
     if not (FIRST_PERSON.search(head) or (ctx.company and ctx.company.search(head))
-            or (m["adj"] and re.search(r"(?i)\bour\b", head))):
+            or (m["adj"] and _OUR.search(head))):
         return None
     where = next(g for g in (m["office"], m["market"], m["area"], m["adj"]) if g).strip()
     if ctx.company and ctx.company.search(where):
@@ -419,6 +446,7 @@ def place_reached(clause: str, low: str, ctx: Context) -> Found | None:
     return Found(T.MARKET_EXPANSION, {"region": key(where)}, title, m.start())
 
 
+_OUR = re.compile(r"(?i)\bour\b")
 _NOT_MARKETS_PLAN = re.compile(r"(?i)\b(?:plan(?:s|ning)? to|will|exploring|considering|next"
                                r" (?:year|quarter)|by (?:q\d|the end)|hiring in|party|event)\b")
 
@@ -429,7 +457,7 @@ RESULT = re.compile(r"\b(?P<verb>saw|sees|reported|achieved|recorded|gained|cut|
                     r"|tripled|boosted|increased|improved|grew|sped up|speeds up|lowered"
                     r"|freed up)\b(?P<what>[^.;!?]{3,80}?)\b(?:with|using|thanks to|after"
                     r" (?:switching|moving|migrating) to|since (?:adopting|switching to|moving"
-                    r" to)|by (?:adopting|switching to|moving to|using)) (?=\S)", re.IGNORECASE)
+                    r" to)|by (?:adopting|switching to|moving to|using)) (?=\S)")  # lower-cased
 HELPED = re.compile(r"\bhelp(?:ed|s)? (?P<who>" + _names(4) + r") (?:to )?(?:cut|reduce"
                     r"|save|slash|halve|double|triple|boost|increase|improve|grow|speed up"
                     r"|lower|free up)\b")
@@ -446,7 +474,7 @@ def customer_result(clause: str, low: str, ctx: Context) -> Found | None:
     used = _used_us(clause, company)
     if used is not None:
         return used
-    m = RESULT.search(clause)
+    m = RESULT.search(low)
     if m is not None and company.match(clause, m.end()) and (
             _FIGURE.search(m["what"]) or m["verb"].lower() in _FOLD):
         who = name_before(clause, m.start(), within=50)
@@ -469,6 +497,10 @@ _USED = re.compile(r"\bused (?:the )?$")
 _USE_AFTER = re.compile(r"\s*(?:at|to|for|during|on|in)\b")
 
 
+_GENERIC_USER = re.compile(r"(?i)\b(?:people|users|customers|someone|everyone|they|he|she"
+                           r"|you)\b")
+
+
 def _used_us(clause: str, company: re.Pattern[str]) -> Found | None:
     for ours in company.finditer(clause):
         verb = _USED.search(clause, max(0, ours.start() - 10), ours.start())
@@ -477,8 +509,7 @@ def _used_us(clause: str, company: re.Pattern[str]) -> Found | None:
         head = clause[:verb.start()]
         who = _subject(head)
         if who is None or FIRST_PERSON.search(head) or company.search(who) \
-                or re.search(r"(?i)\b(?:people|users|customers|someone|everyone|they|he|she"
-                             r"|you)\b", head):
+                or _GENERIC_USER.search(head):
             return None
         return Found(T.CUSTOMER_SUCCESS, {"customer": key(who), "story": "customer story"},
                      f"Customer story: {who}", verb.start(), relational=True,
@@ -492,14 +523,16 @@ SEATS = re.compile(r"\b(?:expanded|grew|went|upgraded|scaled) from (?P<a>\d[\d,]
                    re.IGNORECASE)
 
 
+_THEY_HEAD = re.compile(r"(?i)\b(?:they|the customer|the client|the account)\s+$")
+
+
 def _seats(clause: str, ctx: Context) -> Found | None:
     m = SEATS.search(clause)
     if m is None:
         return None
     head = clause[:m.start()]
     who = name_before(clause, m.start(), within=50)
-    if who is None and re.search(r"(?i)\b(?:they|the customer|the client|the account)\s+$",
-                                 head):
+    if who is None and _THEY_HEAD.search(head):
         who = name_before(ctx.before, len(ctx.before), within=200)
     if who is None or (ctx.company and ctx.company.search(who)) or FIRST_PERSON.search(head):
         return None  # "we grew from 5 to 12 users" is no customer's expansion
@@ -526,7 +559,7 @@ def rating(clause: str, low: str, ctx: Context) -> Found | None:
     m = RATING.search(clause)
     if m is None or (not _PLATFORM.search(clause) and "rating" not in low):
         return None
-    if _NOT_LISTED.search(clause) or _THEIRS.search(clause):
+    if _NOT_LISTED.search(low) or _THEIRS.search(clause):
         return None
     head = clause[:m.start()]
     if _someone_else_named(head, ctx):
