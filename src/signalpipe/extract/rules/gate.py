@@ -279,10 +279,10 @@ STEMS: dict[str, str] = {
     "coverage_honoured": "winner recipient honoree honouree took takes top honors top honours "
                          "best in show voted distinction recognition designation badge title "
                          "among makes$ made$",
-    "coverage_offer": "offer offered offers$ buy us acquire us",
+    "coverage_offer": "offer$ offered$ buy us acquire us",
     "coverage_markets": "countries languages markets$ locales currencies",
-    "coverage_place": "opens opened opening enters entered entering available across "
-                      "throughout rolls out rolled out rolling out customer client merchant",
+    "coverage_place": "opens opened opening enters entered entering available rolls rolled out "
+                      "rolling out customer client merchant",
     "coverage_result": "used$ reported saw$ achieved recorded gained helped helps seats$ "
                        "licenses licences cut$ cuts$ reduced reduces saved saves$ slashed halved "
                        "doubled tripled boosted increased improved sped speeds lowered",
