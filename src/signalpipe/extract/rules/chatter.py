@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules.coverage import already_done
 from signalpipe.extract.rules.found import Found
 from signalpipe.extract.rules.layout import blank
 from signalpipe.extract.rules.text import Span
@@ -307,6 +308,8 @@ def _around(found: Found, clause: str, sentence: Span, text: str) -> str | None:
     if m and not _PS.match(text, text.rfind("\n", 0, sentence.start) + 1):
         return f"a signature (after {m.group().strip()})"
     heading = plan_heading(text, sentence.start)
+    if heading and already_done(clause):
+        return None  # "## What's next? ... I've already rejected a $500k offer": done, not planned
     return f"under a plan heading ({heading[:40]})" if heading else None
 
 

@@ -26,7 +26,7 @@ STEMS: dict[str, str] = {
                          "intro$ introduction asked to asked for asking to asking for "
                          "diligence approached approaching following open to asking if "
                          "asked if calls with meetings with call with chats with "
-                         "i'd i\u2019d we'd we\u2019d",
+                         "i'd i\u2019d we'd we\u2019d wanting",
     "compliance": "soc$ soc2 soc 1 soc 2 soc 3 iso hipaa gdpr pci fedramp hitrust csa star "
                   "cyber essentials tisax ccpa nis2 nis 2 fda 510(k) stateramp irap disa ce mark "
                   "hds$ c5$ nist cmmc pen test pentest penetration ato$ failed the audit failed "
@@ -278,6 +278,29 @@ STEMS: dict[str, str] = {
                          "discontinu development on development of shutting down shut down "
                          "winding down wind down closing exploited drained hacked stolen "
                          "compromised breached",
+    # coverage.py: content made about us, lists made, offers to buy us, counts of markets,
+    # customers' results with us, ratings
+    "coverage_made": "guide tutorial video walkthrough course workshop talk article blog post "
+                     "write-up writeup review deep dive explainer episode thread comparison "
+                     "screencast livestream chapter lesson mentions mentioned recommend included "
+                     "featured highlighted showcased",
+    "coverage_listed": "made$ cracked landed named week's month's",
+    "coverage_appeared": "joins joined spoke speaks talked talks sat down went on was on were on "
+                         "appeared appears was a guest quoted cited interviewed "
+                         "profiled spotlighted mention shout",
+    "coverage_honoured": "winner recipient honoree honouree took takes top honors top honours "
+                         "best in show voted distinction recognition designation badge title "
+                         "among makes$ made$",
+    "coverage_offer": "offer$ offered$ buy us acquire us",
+    "coverage_markets": "countries languages markets$ locales currencies",
+    "coverage_place": "opens opened opening enters entered entering available rolls rolled out "
+                      "rolling out customer client merchant",
+    "coverage_result": "used$ reported saw$ achieved recorded gained helped helps seats$ "
+                       "licenses licences cut$ cuts$ reduced reduces saved saves$ slashed halved "
+                       "doubled tripled boosted increased improved sped speeds lowered",
+    "coverage_rating": "rating record highest stars$ all-time",
+    "coverage_story": "case study customer story success story spotlight how$ renewal extension "
+                      "expansion nps$ csat$ net promoter",
     # the auditing firms by name: "audit" alone is every compliance post's word
     "community_audit": "certik trail of bits openzeppelin quantstamp halborn spearbit zellic "
                        "cantina code4rena sherlock hacken peckshield consensys least authority "
@@ -300,6 +323,9 @@ def _stems(spec: str) -> list[str]:
              "failed the audit", "failed our audit", "audit was delayed", "audit delayed",
              "qualified opinion", "deep dive", "soc 1", "soc 2", "soc 3",
              "csa star", "cyber essentials", "nis 2", "ce mark", "pen test", "write-up",
+             "buy us", "acquire us",  # coverage.py's phrases
+             "went on", "was on", "were on", "was a guest",
+             "top honors", "top honours", "best in show",
              "op-ed", "front page", "we're in", "we are in", "we were in", "vice president",
              "head of", "general counsel", "staff engineer", "general manager", "managing director",
              "country manager", "stepping down", "stepped down", "steps down", "last day",

@@ -13,6 +13,7 @@ from signalpipe.extract.rules import (
     community,
     contracts,
     corporate,
+    coverage,
     deals,
     declines,
     founders,
@@ -49,6 +50,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
     ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
     ("funding", rounds.funding), ("backed", articles.backed),  # "Index backs Acme"
+    ("coverage_offer", coverage.offer_received),  # "rejected a $500k offer": not a sale
     ("acquire_interest", founders.acquire_interest),
     ("acquire_interest", wire.proposal),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
@@ -57,13 +59,16 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("compliance", co.compliance),
     ("corp_compliance", corporate.compliance), ("community_audit", community.audited),
     ("media", co.media), ("community_press", community.coverage),
+    ("coverage_made", coverage.made_about_us), ("coverage_listed", coverage.listed),
+    ("coverage_appeared", coverage.appeared), ("coverage_honoured", coverage.honoured),
     ("hiring", wire.appointment), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
     ("shut_down", founders.shut_down), ("community_setback", community.setback),
     # contracts.py: integrations, marketplaces and partner tiers ("live in the Atlassian
     # Marketplace" is a listing, not a market entered)
     ("contracts_partner", contracts.partnership),
-    ("expansion", co.expansion),
+    ("expansion", co.expansion), ("coverage_markets", coverage.markets_count),
+    ("coverage_place", coverage.place_reached),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
     ("partnership", wire.alliance), ("partnership_joined", wire.alliance),
     ("community_listing", community.listing),
@@ -78,6 +83,8 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("client_engaged", hired_by_client),
     ("churn_count", founders.churn_count),
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
+    ("coverage_result", coverage.customer_result), ("coverage_rating", coverage.rating),
+    ("coverage_story", coverage.customer_story),
     ("revenue", growth.revenue), ("revenue", wire.revenue_multiplied),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience), ("community_members", community.members),
@@ -338,6 +345,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or wire.boilerplate(found, text, sentence.start, company) \
                 or community.veto(found, clause.text) \
                 or contracts.veto(found, clause.text, sentence.text, company) \
+                or coverage.veto(found, clause.text, company) \
                 or articles.veto(found, clause.text, sentence.text, message.timestamp) \
                 or _injected(message, flagged)
             if reason is None:
@@ -357,7 +365,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
 _UNCUT = frozenset({"decline", "setback", "backed"})
 
 
-_FALLBACK = ("corp_", "community_", "members_", "contracts_")
+_FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
@@ -374,8 +382,8 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
         cut, width = joint.start(), len(joint.group())
         left_end = piece.start + cut
         right_start = left_end + width
-        # corporate.py's, community.py's and members.py's readings and declines.py's setbacks
-        # do not change where a clause is cut
+        # corporate.py's, community.py's, members.py's and coverage.py's readings and declines.py's
+        # setbacks do not change where a clause is cut
         left = {n for pos, these in at if piece.start <= pos < left_end for n in these
                 if not n.startswith(_FALLBACK) and n not in _UNCUT}
         right = {n for pos, these in at if right_start <= pos < piece.end for n in these
