@@ -28,7 +28,8 @@ NEWS = re.compile(
     r"hired|contract|budget|money|paid|donat\w*)\b", re.I)
 # Second pass, appended so the first pass's ids stay stable: messages picked by hand after
 # reading every message that matched a stricter news pattern (sponsors, stars, adopters,
-# releases, departures, CVEs, coverage), to add the project's rarer news and its look-alikes.
+# releases, departures, CVEs, coverage; ids 230-248 from a third read of sponsors, adopters,
+# GSoC and bug-bounty messages), to add the project's rarer news and its look-alikes.
 EXTRA = """
 2019-01-07T21:13:51 2019-04-01T18:34:40 2019-07-01T19:17:18 2019-12-02T20:55:54
 2019-12-02T21:04:07 2020-02-10T20:57:34 2020-04-06T19:08:52 2020-06-01T18:42:07
@@ -42,6 +43,11 @@ EXTRA = """
 2023-11-20T20:11:03 2024-01-08T19:38:15 2024-02-05T20:38:18 2024-02-19T19:44:45
 2024-02-19T21:00:22 2024-12-02T19:58:02 2025-01-06T19:40:28 2025-01-06T19:57:48
 2025-06-02T18:46:09 2025-06-02T18:51:58
+2019-10-07T18:44:26 2019-12-02T19:51:19 2020-08-03T18:53:39 2021-01-18T20:27:35
+2021-06-21T18:40:41 2021-10-04T18:40:53 2021-12-20T20:05:20 2021-12-20T22:31:51
+2022-01-17T19:34:57|dune73 2022-02-07T20:51:21 2022-03-07T19:40:07 2022-05-02T19:27:20
+2022-10-03T18:41:42 2023-03-20T19:33:20 2024-09-02T19:02:32 2024-12-02T20:12:28
+2025-05-05T19:18:06 2025-05-05T19:18:17 2025-06-02T18:36:26
 """.split()
 MSG = re.compile(r"\*\*(?P<who>[^*]+)\*\* <span[^>]*>(?P<t>\d\d:\d\d:\d\d) UTC</span>\s*\n\s*\n"
                  r"<span[^>]*>(?P<text>.*?)</span>\s*(?=\n\*\*|\n###|\Z)", re.S)
