@@ -29,7 +29,7 @@ NEWS = re.compile(
 # Second pass, appended so the first pass's ids stay stable: messages picked by hand after
 # reading every message that matched a stricter news pattern (sponsors, stars, adopters,
 # releases, departures, CVEs, coverage; ids 230-248 from a third read of sponsors, adopters,
-# GSoC and bug-bounty messages), to add the project's rarer news and its look-alikes.
+# GSoC and bug-bounty messages; ids 249-256 from a read for leads, renewals and releases), to add the project's rarer news and its look-alikes.
 EXTRA = """
 2019-01-07T21:13:51 2019-04-01T18:34:40 2019-07-01T19:17:18 2019-12-02T20:55:54
 2019-12-02T21:04:07 2020-02-10T20:57:34 2020-04-06T19:08:52 2020-06-01T18:42:07
@@ -48,6 +48,8 @@ EXTRA = """
 2022-01-17T19:34:57|dune73 2022-02-07T20:51:21 2022-03-07T19:40:07 2022-05-02T19:27:20
 2022-10-03T18:41:42 2023-03-20T19:33:20 2024-09-02T19:02:32 2024-12-02T20:12:28
 2025-05-05T19:18:06 2025-05-05T19:18:17 2025-06-02T18:36:26
+2020-07-06T19:27:36 2021-02-15T19:50:27 2022-01-03T19:30:32 2022-02-07T20:24:47
+2022-09-05T18:38:26 2023-03-20T19:34:14 2023-06-05T19:14:09 2025-01-06T19:44:40
 """.split()
 MSG = re.compile(r"\*\*(?P<who>[^*]+)\*\* <span[^>]*>(?P<t>\d\d:\d\d:\d\d) UTC</span>\s*\n\s*\n"
                  r"<span[^>]*>(?P<text>.*?)</span>\s*(?=\n\*\*|\n###|\Z)", re.S)
