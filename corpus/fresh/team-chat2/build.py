@@ -29,7 +29,7 @@ NEWS = re.compile(
 # Second pass, appended so the first pass's ids stay stable: messages picked by hand after
 # reading every message that matched a stricter news pattern (sponsors, stars, adopters,
 # releases, departures, CVEs, coverage; ids 230-248 from a third read of sponsors, adopters,
-# GSoC and bug-bounty messages; ids 249-256 from a read for leads, renewals and releases), to add the project's rarer news and its look-alikes.
+# GSoC and bug-bounty messages; ids 249-266 from a read for leads, renewals, sponsors and releases), to add the project's rarer news and its look-alikes.
 EXTRA = """
 2019-01-07T21:13:51 2019-04-01T18:34:40 2019-07-01T19:17:18 2019-12-02T20:55:54
 2019-12-02T21:04:07 2020-02-10T20:57:34 2020-04-06T19:08:52 2020-06-01T18:42:07
@@ -50,6 +50,9 @@ EXTRA = """
 2025-05-05T19:18:06 2025-05-05T19:18:17 2025-06-02T18:36:26
 2020-07-06T19:27:36 2021-02-15T19:50:27 2022-01-03T19:30:32 2022-02-07T20:24:47
 2022-09-05T18:38:26 2023-03-20T19:34:14 2023-06-05T19:14:09 2025-01-06T19:44:40
+2019-08-05T19:34:50 2019-09-02T18:36:46 2020-06-01T18:42:40 2020-11-02T21:08:32
+2021-06-21T18:42:35 2021-09-06T18:53:28 2023-02-06T19:57:56 2024-02-05T19:37:10
+2024-02-19T19:43:32 2024-09-02T19:04:35
 """.split()
 MSG = re.compile(r"\*\*(?P<who>[^*]+)\*\* <span[^>]*>(?P<t>\d\d:\d\d:\d\d) UTC</span>\s*\n\s*\n"
                  r"<span[^>]*>(?P<text>.*?)</span>\s*(?=\n\*\*|\n###|\Z)", re.S)
