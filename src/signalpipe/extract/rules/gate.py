@@ -252,6 +252,8 @@ STEMS: dict[str, str] = {
     # a phrase here needs its place in _stems' table of phrases (members.py's phrases)
     "members_release": "released releasing launched launching release] live] new] launch] "
                        "beta available aware investigating to release$ now live]",
+    # shipped.py's release post wordings
+    "shipped_release": "welcome say hello to meet$ ships$ opens$ released shipped launched",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
     "community_members": "testers nodes contributors discord members community members trending "

@@ -22,6 +22,7 @@ from signalpipe.extract.rules import (
     members,
     modality,
     rounds,
+    shipped,
     tech,
     wire,
 )
@@ -79,6 +80,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("launch", co.launch), ("wire_release", wire.version_release),
     ("community_release", community.release),
     ("members_release", members.announced),  # a company's own release told to developers
+    ("shipped_release", shipped.release),  # "Please give a warm welcome to Tilt v0.9"
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
     ("setback", declines.late_setback),  # "ISO 27018: failed. 8 exceptions."
@@ -324,6 +326,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or wire.veto(found, clause.text, sentence.text, company) \
                 or wire.boilerplate(found, text, sentence.start, company) \
                 or community.veto(found, clause.text) \
+                or shipped.veto(found, clause.text, text) \
                 or articles.veto(found, clause.text, sentence.text, message.timestamp) \
                 or _injected(message, flagged)
             if reason is None:
@@ -343,7 +346,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
 _UNCUT = frozenset({"decline", "setback", "backed"})
 
 
-_FALLBACK = ("corp_", "community_", "members_")
+_FALLBACK = ("corp_", "community_", "members_", "shipped_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
@@ -419,7 +422,7 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
                                                           headline=True) \
         or chatter_veto(found, line, sentence, page, line, company) \
         or longform.veto(found, line, page, sentence, message.timestamp) \
-        or wire.veto(found, line, line, company)
+        or wire.veto(found, line, line, company) or shipped.veto(found, line, page)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []

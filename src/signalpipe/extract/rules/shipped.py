@@ -1,0 +1,205 @@
+"""Launches told in the words of release posts, founder updates and changelogs, and the posts
+that only look like one.
+
+``release`` reads launch wordings the other detectors leave alone, each a family seen across
+sources (founder mail, release notes, community announcements, headlines):
+- a version welcomed: "Please give a warm welcome to Tilt v0.9", "Say hello to Relay 2.0",
+  "Meet Relay CLI v3" (a person welcomed is a hire, and carries no version);
+- the company shipping or opening something, in headline form: "Tilt ships full Windows
+  support", "Tilt Cloud opens to early design partners", "Relay opens its beta to the public"
+  (a product reaching its first outside users is a launch; "ships in 2-3 days", "ships with
+  Docker", "opens to investors" are not);
+- a first-person release of a named product at a major or minor version, told after the fact:
+  "We released Tilt v0.8 on April 22nd", "We've released Relay 2.3.0" (a patch, "2.3.1", stays
+  routine, and so does a release candidate).
+
+``veto`` drops what only looks like a launch: a post that says it introduces an idea ("In this
+post, we introduce Rich-CRDTs" under the heading "Introducing Rich-CRDTs"), introducing people
+("Email tips for introducing people"), the launch of a campaign, webinar or podcast episode,
+and a product described as launched some time ago ("Anything, an AI app launched a month
+ago, ...").
+
+``whole_version`` keeps a version whole in a title, wherever the title was cut: "Released Tilt
+v0" for "Tilt v0.8", "Launched Relay v9.0" for "Relay v9.0-beta".
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Context, Found
+from signalpipe.extract.rules.names import key
+from signalpipe.models import EventType
+
+T = EventType
+
+# A version as written: "v0.8", "2.3.0", "v9.0-beta", "3.0 RC1" is cut at the space.
+_VERSION = re.compile(r"(?<![\w.])v?\d{1,4}(?:\.\d{1,4}){1,3}(?:-(?:alpha|beta|rc|preview|lts"
+                      r"|ga)[\w.]*)?(?![\w.])|(?<![\w.])v\d{1,4}(?![\w.])", re.IGNORECASE)
+_PATCH = re.compile(r"\d+\.\d+\.[1-9]\d*|\d+\.\d+\.\d+\.\d+")
+_PRE = re.compile(r"(?i)-(?:alpha|rc|preview)|\b(?:rc|nightly|snapshot|release candidate)\b")
+# What a product is called when it is not a version: "Relay CLI", "our iOS app".
+_PRODUCT_NOUN = (r"(?:app|apps|cli|sdk|api|plugin|extension|integration|client|edition|beta"
+                 r"|release|version|platform|dashboard|service|cloud|editor|library|starter"
+                 r"|template|theme|module|server|agent|engine)")
+# The thing named: a run of capitalised or versioned words, "Tilt v0.9", "Relay CLI v2.3.0".
+_NAMED = (r"(?P<obj>(?:the |our |a |an )?(?:new |all-new )?[A-Z][\w+-]*(?:\.[\w+-]+)*(?: (?:"
+          r"[A-Z][\w+-]*(?:\.[\w+-]+)*|v?\d[\w+-]*(?:\.[\w+-]+)*|" + _PRODUCT_NOUN + r")){0,4})")
+
+WELCOME = re.compile(r"(?i:\b(?:please\s+)?(?:give\s+(?:a\s+)?(?:warm\s+|big\s+|hearty\s+)?"
+                     r"welcome\s+to|(?:please\s+)?welcome|say\s+hello\s+to|meet)\s+)" + _NAMED)
+# "<Company> ships <object>": the headline form of a release; a delivery promise is no launch.
+SHIPS = re.compile(r"^\W*(?P<who>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}) (?:now |finally "
+                   r"|officially )?ships (?P<obj>(?!(?:in|within|to|from|with|free|worldwide"
+                   r"|today|tomorrow|next|soon|by|on|out|next-day|same-day|only|globally)\b)"
+                   r"[\w.+-]+(?: [\w.+-]+){0,5})")
+_DELIVERY = re.compile(r"(?i)\b(?:orders?|units?|packages?|boxes|days?|hours?|weeks?|shipping"
+                       r"|delivery|free|pre-?orders?|kits?|devices|copies)\b")
+# "<Product> opens to early design partners": the first outside users let in.
+OPENS = re.compile(r"^\W*(?P<who>(?:our )?[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}) (?:now |finally "
+                   r"|officially )?opens (?:(?:its|the|a) (?:private |public |closed |open )?"
+                   r"(?:beta|alpha|preview|waitlist|doors|early access) )?(?:up )?to (?P<to>(?:its "
+                   r"|our |the |a )?(?:first |early |select |more |all |new )*(?:design partners"
+                   r"|early adopters|beta (?:testers|users)|testers|the public|everyone|all users"
+                   r"|public|customers|developers|users|teams|the world|waitlist))\b",
+                   re.IGNORECASE)
+# "We released Tilt v0.8 on April 22nd", "We've released Relay 2.3.0".
+WE_RELEASED = re.compile(r"(?i:\bwe(?:'ve|\u2019ve| have)?\s+(?:just\s+|now\s+|officially\s+"
+                         r"|finally\s+)?(?:released|shipped|launched)\s+)" + _NAMED)
+# Words no detector is asked for without: checked as plain substrings first.
+WORDS = ("welcome", "hello to", "meet ", "ships ", "opens ", "released", "shipped", "launched")
+
+
+def release(clause: str, low: str, ctx: Context) -> Found | None:
+    """A launch in one of the families above, or None."""
+    if not any(w in low for w in WORDS):
+        return None
+    for read in (_welcomed, _shipped, _opened, _we_released):
+        found = read(clause, ctx)
+        if found is not None:
+            return found
+    return None
+
+
+def _launch(what: str, at: int) -> Found:
+    what = _ARTICLE.sub("", what.strip(" .,!:*_")).strip()
+    return Found(T.PRODUCT_LAUNCH, {"product": key(what)}, f"Launched {what}", at,
+                 stakeholders=(what,))
+
+
+_ARTICLE = re.compile(r"^(?:the|our|a|an) (?:new |all-new )?", re.IGNORECASE)
+
+
+_ENDS_NOUN = re.compile(r"(?i)\b" + _PRODUCT_NOUN + r"s?$")
+
+
+def _welcomed(clause: str, ctx: Context) -> Found | None:
+    m = WELCOME.search(clause)
+    if m is None:
+        return None
+    obj = m["obj"]
+    # a version or a product noun makes it a product; a person welcomed carries neither
+    if not _VERSION.search(obj) and not _ENDS_NOUN.search(obj):
+        return None
+    return _launch(obj, m.start())
+
+
+def _ours(who: str, ctx: Context) -> bool:
+    """``who`` is the company or one of its products ("Tilt Cloud" for Tilt)."""
+    return who.lower().startswith("our ") or (
+        ctx.company is not None and ctx.company.search(who) is not None)
+
+
+def _shipped(clause: str, ctx: Context) -> Found | None:
+    m = SHIPS.search(clause)
+    if m is None or not _ours(m["who"], ctx) or _DELIVERY.search(m["obj"]):
+        return None
+    found = _launch(m["obj"], m.start("obj"))
+    return Found(found.event_type, found.metrics, f"{m['who']} shipped {m['obj'].strip(' .,!')}",
+                 found.trigger, stakeholders=found.stakeholders)
+
+
+def _opened(clause: str, ctx: Context) -> Found | None:
+    m = OPENS.search(clause)
+    if m is None or not _ours(m["who"], ctx):
+        return None
+    who = m["who"]
+    found = _launch(who, m.start())
+    return Found(found.event_type, found.metrics, f"{found.title[9:]} opened to {m['to']}",
+                 found.trigger, stakeholders=found.stakeholders)
+
+
+def _we_released(clause: str, ctx: Context) -> Found | None:
+    m = WE_RELEASED.search(clause)
+    if m is None:
+        return None
+    version = _VERSION.search(m["obj"])
+    # a named product at a major or minor version; a patch or a candidate is routine
+    if version is None or _PATCH.search(version.group()) or _PRE.search(clause):
+        return None
+    return _launch(m["obj"], m.start())
+
+
+# Posts that only look like a launch.
+# A write-up introducing an idea: "In this post, we introduce Rich-CRDTs".
+_WRITE_UP = re.compile(r"(?i)\bin (?:this|today's|the following) (?:blog )?(?:post|article|essay"
+                       r"|piece|write-?up|guide|talk|paper|series),? (?:we|i)(?:'ll| will)?"
+                       r" (?:introduce|present|describe|explain|explore|walk through)\b")
+# Introducing people, not a product: "Email tips for introducing people".
+_PEOPLE = re.compile(r"(?i)\bintroduc(?:e|es|ed|ing|tions?) (?:two |the )?(?:people|someone"
+                     r"|yourself|themselves|colleagues|friends|founders|investors|candidates"
+                     r"|(?:him|her|them)(?:self|selves)?)\b"
+                     r"|\b(?:tips|advice|guide|how) (?:\w+ )?(?:for|on|to) introduc")
+# Launching what is no product: a campaign, an event, an episode, a giveaway.
+_CAMPAIGN = re.compile(r"(?i)\b(?:launch(?:ed|es|ing)?|kick(?:ed|s)? off|unveil(?:ed|s)?)"
+                       r" (?:(?:a|an|the|our|its|their|new|first|\w+'s) ){0,3}(?:[\w-]+ )?"
+                       r"(?:campaign|webinar|podcast|episode|giveaway|contest|sweepstakes"
+                       r"|fundraiser|survey|petition|ad|ads|promotion|promo|sale|drive"
+                       r"|livestream|meetup|hackathon|challenge)s?\b")
+# A product described as launched some while ago: "an AI app launched a month ago".
+_AGO = re.compile(r"(?i)(?:^|,) (?:an?|the) (?:[\w-]+ ){1,4}(?:launched|released|introduced)"
+                  r" (?:about |roughly |nearly |over |just )?(?:a|an|one|two|three|several|few"
+                  r"|\d+) (?:days?|weeks?|months?|years?) ago\b")
+
+
+def veto(found: Found, clause: str, page: str) -> str | None:
+    """Why a launch reading in ``clause`` (of the post ``page``) is no launch, or None."""
+    if found.event_type is not T.PRODUCT_LAUNCH or found.negative:
+        return None
+    if _PEOPLE.search(clause):
+        return "introducing people, not a product"
+    if _CAMPAIGN.search(clause):
+        return "a campaign or an event launched, not a product"
+    if _AGO.search(clause):
+        return "a product described as launched a while ago"
+    if "ntroduc" in clause and _WRITE_UP.search(page[:3000]):
+        return "a write-up introducing an idea"
+    return None
+
+
+_NUMBER = re.compile(r"v?\d{1,4}(?:\.\d{1,4})*", re.IGNORECASE)
+# The rest of a version cut short: ".8" of "v0.8", "-beta" of "v9.0-beta".
+_TAIL = re.compile(r"(?:\.\d{1,4})*(?:-(?:alpha|beta|rc|preview|lts|ga)[\w.]*)?(?![\w.])"
+                   r"|(?:\.\d{1,4})+(?=\.(?:\s|$))", re.IGNORECASE)
+# A product noun that a title cut off: "Launched iOS" for "our iOS app".
+_NOUN_AFTER = re.compile(r" (?P<noun>" + _PRODUCT_NOUN + r")\b", re.IGNORECASE)
+
+
+def whole_version(title: str, evidence: str) -> str:
+    """``title`` with a version cut short made whole from the evidence ("Released Tilt v0" ->
+    "Released Tilt v0.8"), and a platform name given its noun ("Launched iOS" -> "Launched iOS
+    app")."""
+    words = title.rsplit(" ", 2)
+    if len(words) < 2:
+        return title
+    last = words[-1]
+    if _NUMBER.fullmatch(last):
+        at = evidence.find(f"{words[-2]} {last}")
+        tail = _TAIL.match(evidence, at + len(words[-2]) + 1 + len(last)) if at >= 0 else None
+        return title + tail.group() if tail else title
+    if len(words) == 2 and words[0] in ("Launched", "Released"):
+        at = evidence.find(f" {last} ")
+        noun = _NOUN_AFTER.match(evidence, at + len(last) + 1) if at >= 0 else None
+        if noun:
+            return f"{title} {noun['noun']}"
+    return title
