@@ -253,7 +253,9 @@ STEMS: dict[str, str] = {
     "members_release": "released releasing launched launching release] live] new] launch] "
                        "beta available aware investigating to release$ now live]",
     # shipped.py's release post wordings
-    "shipped_release": "welcome say hello to meet$ ships$ opens$ released shipped launched",
+    "shipped_release": "welcome say hello to meet$ ships$ opens$ released shipped launched "
+                       "release$ announc introduc unveil launching opening inviting onboarding "
+                       "opened experiment",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
     "community_members": "testers nodes contributors discord members community members trending "

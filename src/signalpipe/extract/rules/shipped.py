@@ -41,9 +41,9 @@ _PRE = re.compile(r"(?i)-(?:alpha|rc|preview)|\b(?:rc|nightly|snapshot|release c
 # What a product is called when it is not a version: "Relay CLI", "our iOS app".
 _PRODUCT_NOUN = (r"(?:app|apps|cli|sdk|api|plugin|extension|integration|client|edition|beta"
                  r"|release|version|platform|dashboard|service|cloud|editor|library|starter"
-                 r"|template|theme|module|server|agent|engine)")
+                 r"|template|theme|module|server|agent|engine|support)")
 # The thing named: a run of capitalised or versioned words, "Tilt v0.9", "Relay CLI v2.3.0".
-_NAMED = (r"(?P<obj>(?:the |our |a |an )?(?:new |all-new )?[A-Z][\w+-]*(?:\.[\w+-]+)*(?: (?:"
+_NAMED = (r"\[?(?P<obj>(?:the |our |a |an )?(?:new |all-new )?[A-Z][\w+-]*(?:\.[\w+-]+)*(?: (?:"
           r"[A-Z][\w+-]*(?:\.[\w+-]+)*|v?\d[\w+-]*(?:\.[\w+-]+)*|" + _PRODUCT_NOUN + r")){0,4})")
 
 WELCOME = re.compile(r"(?i:\b(?:please\s+)?(?:give\s+(?:a\s+)?(?:warm\s+|big\s+|hearty\s+)?"
@@ -66,15 +66,36 @@ OPENS = re.compile(r"^\W*(?P<who>(?:our )?[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}) (?
 # "We released Tilt v0.8 on April 22nd", "We've released Relay 2.3.0".
 WE_RELEASED = re.compile(r"(?i:\bwe(?:'ve|\u2019ve| have)?\s+(?:just\s+|now\s+|officially\s+"
                          r"|finally\s+)?(?:released|shipped|launched)\s+)" + _NAMED)
+# "So we're positively chuffed to announce full Windows support!": glad words other detectors
+# do not know, and what is announced named as a product, a version or a platform's support.
+GLAD = re.compile(r"(?i:\b(?:chuffed|delighted|stoked|pumped|psyched|glad|over the moon|excited"
+                  r"|thrilled|happy|proud|pleased)\s+to\s+(?:announce|introduce|unveil|release"
+                  r"|launch|ship|present|bring you)\s+(?:(?:the|our|full|native|official|first"
+                  r"-class)\s+)*)" + _NAMED)
+# "We're announcing Tilt Cloud early to work with a handful of design partners": a private beta
+# opened to its first outside users.
+EARLY = re.compile(r"(?i:\b(?:announcing|opening|launching|inviting|onboarding|opened|launched)"
+                   r"\s+)" + _NAMED + r"(?i:\s+(?:early\s+)?(?:up\s+)?(?:to|for|with)\s+"
+                   r"(?:work with\s+)?(?:a handful of|a few|a small group of|select|our first|our"
+                   r"|its|the first|\d+)?\s*(?:early\s+)?(?:design partners|early adopters"
+                   r"|beta (?:testers|users|customers)|early customers|pilot customers))\b")
+# "Our next Windmill experiment is live": a new product announced by what it is to us.
+OUR_NEW = re.compile(r"(?i)\bour (?:next|latest|newest|new|first|second|third) (?:[\w-]+ )?"
+                     r"(?P<noun>experiment|product|app|tool|project|game|plugin|extension|cli)"
+                     r" is (?:now |finally |officially )?\W?(?:live|out|available|here)\b")
 # Words no detector is asked for without: checked as plain substrings first.
-WORDS = ("welcome", "hello to", "meet ", "ships ", "opens ", "released", "shipped", "launched")
+WORDS = ("welcome", "hello to", "meet ", "ships ", "opens ", "released", "shipped", "launched",
+         " to announce", " to introduce", " to unveil", " to release", " to launch", " to ship",
+         " to present", " to bring", "announcing", "opening", "launching", "inviting",
+         "onboarding", "opened", "release", "launch", "experiment", " is live", " is out",
+         " is here", " is now", " is available", " is finally", " is officially")
 
 
 def release(clause: str, low: str, ctx: Context) -> Found | None:
     """A launch in one of the families above, or None."""
     if not any(w in low for w in WORDS):
         return None
-    for read in (_welcomed, _shipped, _opened, _we_released):
+    for read in (_welcomed, _shipped, _opened, _we_released, _glad, _early, _our_new):
         found = read(clause, ctx)
         if found is not None:
             return found
@@ -138,6 +159,45 @@ def _we_released(clause: str, ctx: Context) -> Found | None:
     if version is None or _PATCH.search(version.group()) or _PRE.search(clause):
         return None
     return _launch(m["obj"], m.start())
+
+
+def _glad(clause: str, ctx: Context) -> Found | None:
+    m = GLAD.search(clause)
+    if m is None or not _product_like(m["obj"]):
+        return None
+    return _launch(m["obj"], m.start())
+
+
+_SUPPORT = re.compile(r"(?i)\bsupport$")
+
+
+def _product_like(obj: str) -> bool:
+    """A version, a product noun or a platform's support names a product, not a person."""
+    obj = obj.strip(" .,!:")
+    return _VERSION.search(obj) is not None or _ENDS_NOUN.search(obj) is not None \
+        or _SUPPORT.search(obj) is not None
+
+
+def _early(clause: str, ctx: Context) -> Found | None:
+    m = EARLY.search(clause)
+    if m is None or (ctx.company is not None and not ctx.company.search(m["obj"])
+                     and not m["obj"].lower().startswith("our ")):
+        return None  # a name of ours: someone else's beta is their news
+    found = _launch(m["obj"], m.start())
+    return Found(found.event_type, found.metrics, f"{found.title[9:]} opened to early users",
+                 found.trigger, stakeholders=found.stakeholders)
+
+
+def _our_new(clause: str, ctx: Context) -> Found | None:
+    m = OUR_NEW.search(clause)
+    if m is None:
+        return None
+    # the post's title names it: "mish: cruise control for developers"
+    head = ctx.subject.partition(":")[0].strip(" #*`") if ":" in ctx.subject else ""
+    if head and len(head.split()) <= 3:
+        return _launch(head, m.start())
+    said = "o" + m.group()[1:m.end("noun") - m.start()]  # "our next Windmill experiment"
+    return Found(T.PRODUCT_LAUNCH, {"product": key(said)}, f"Launched {said}", m.start())
 
 
 # Posts that only look like a launch.
