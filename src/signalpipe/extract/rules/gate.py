@@ -254,8 +254,8 @@ STEMS: dict[str, str] = {
                        "beta available aware investigating to release$ now live]",
     # shipped.py's release post wordings
     "shipped_release": "welcome say hello to meet$ ships$ opens$ released shipped launched "
-                       "release$ announc introduc unveil launching opening inviting onboarding "
-                       "opened experiment",
+                       "release$ launch$ ship$ announc introduc unveil launching opening "
+                       "inviting onboarding opened experiment",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
     "community_members": "testers nodes contributors discord members community members trending "

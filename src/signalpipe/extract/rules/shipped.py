@@ -59,8 +59,9 @@ _DELIVERY = re.compile(r"(?i)\b(?:orders?|units?|packages?|boxes|days?|hours?|we
 OPENS = re.compile(r"^\W*(?P<who>(?:our )?[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}) (?:now |finally "
                    r"|officially )?opens (?:(?:its|the|a) (?:private |public |closed |open )?"
                    r"(?:beta|alpha|preview|waitlist|doors|early access) )?(?:up )?to (?P<to>(?:its "
-                   r"|our |the |a )?(?:first |early |select |more |all |new )*(?:design partners"
-                   r"|early adopters|beta (?:testers|users)|testers|the public|everyone|all users"
+                   r"|our |the |a )?(?:first |early |select |more |all |new |\d+ )*"
+                   r"(?:design partners|early adopters|beta (?:testers|users)|testers|the public"
+                   r"|everyone|all users"
                    r"|public|customers|developers|users|teams|the world|waitlist))\b",
                    re.IGNORECASE)
 # "We released Tilt v0.8 on April 22nd", "We've released Relay 2.3.0".

@@ -1,0 +1,155 @@
+"""Launches told in release-post wording (shipped.py), by phrasing family: each family in several
+styles (Slack chatter, founder updates, emails, press releases, headlines, changelogs, community
+announcements, newsletters), beside the look-alikes that must give no launch. Every message is
+hand-written; the company is "Relay" unless a case says otherwise."""
+
+from __future__ import annotations
+
+import pytest
+
+from signalpipe.extract.rules.shipped import whole_version
+from signalpipe.models import EventType, Polarity, Source
+from tests.unit.rules_read import MakeMessage, read
+
+T = EventType
+
+# A message and the launch title it must give.
+LAUNCHES = [
+    # a version welcomed
+    ("Please give a warm welcome to Relay v0.9. Here are the features we're most excited about.",
+     "Launched Relay v0.9"),
+    ("Please give a warm welcome to [Relay v0.9](https://github.com/relay/relay/releases). Here "
+     "is what's new.", "Launched Relay v0.9"),
+    ("Say hello to Relay CLI v3.0 :tada:", "Launched Relay CLI v3.0"),
+    ("Hi all, please welcome Relay Desktop 2.0 to the family!", "Launched Relay Desktop 2.0"),
+    # the company ships something, headline form
+    ("Relay ships full Windows support", "Relay shipped full Windows support"),
+    ("Relay now ships offline mode for every plan", "Relay shipped offline mode for every plan"),
+    # a product opened to its first outside users
+    ("Relay Cloud opens to early design partners", "Relay Cloud opened to early design partners"),
+    ("Relay Cloud opens its private beta to the first 50 teams",
+     "Relay Cloud opened to the first 50 teams"),
+    ("We're announcing Relay Cloud early to work with a handful of design partners.",
+     "Relay Cloud opened to early users"),
+    ("This month we started onboarding Relay Insights with our first pilot customers.",
+     "Relay Insights opened to early users"),
+    # a first-person release at a major or minor version, told after the fact
+    ("We released Relay v0.8 on April 22nd. This was a big release for us!",
+     "Launched Relay v0.8"),
+    ("We've released Relay 2.3.0, with faster sync and a new CLI.", "Launched Relay 2.3.0"),
+    ("Quick update from the team: we shipped Relay Mobile 1.0 last Thursday",
+     "Launched Relay Mobile 1.0"),
+    # glad words the other detectors do not know
+    ("So we're positively chuffed to announce full Windows support!",
+     "Launched Windows support"),
+    ("We're delighted to introduce Relay Desktop v1.0", "Launched Relay Desktop v1.0"),
+    ("Stoked to launch Relay Pulse app today, go try it!", "Launched Relay Pulse app"),
+    # a new product told by what it is to us, named by its post's title
+    ("Our next experiment is live. Pulse is a tiny CLI that tails your syncs.",
+     "Launched our next experiment"),
+    # a paid plan launched is no plan for the future
+    ("## Launching a paid plan for relay.dev\n\nAfter two years free, Relay has a paid plan.",
+     "Launched a paid plan"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), LAUNCHES)
+def test_a_release_post_states_a_launch(make_message: MakeMessage, text: str,
+                                        title: str) -> None:
+    events = read(make_message, text, company="relay", aliases=("Relay",))
+    launches = [(e.title, e.polarity) for e in events if e.event_type is T.PRODUCT_LAUNCH]
+    assert launches == [(title, Polarity.POSITIVE)]
+
+
+def test_a_post_titled_by_its_product_names_the_launch(make_message: MakeMessage) -> None:
+    events = read(make_message, "Our next experiment is live. It tails your syncs.",
+                  company="relay", aliases=("Relay",), source=Source.GMAIL,
+                  subject="pulse: a tiny CLI for your syncs")
+    assert [e.title for e in events] == ["Launched pulse"]
+
+
+# Look-alikes of each family: no launch.
+NOT_LAUNCHES = [
+    # a person or a community welcomed
+    "Please give a warm welcome to Sarah, our new designer!",
+    "Welcome to the Relay community! Please read the channel rules first.",
+    "Say hello to Marco, he'll be helping with support this summer",
+    # shipping as delivery
+    "Relay ships in 2-3 business days",
+    "Relay ships with Docker support out of the box",
+    "Relay ships 40 orders a day now",
+    # opened to someone who is no user, later, or someone else's product
+    "Relay opens to investors next month",
+    "Relay Cloud opens to early design partners next week",
+    "Stripe opens its beta to developers",
+    "We will open Relay Cloud to everyone in March",
+    "Globex is onboarding its first pilot customers",
+    # a patch, a candidate, a plan, old news, someone else's release
+    "We released Relay 2.3.1 with bug fixes.",
+    "We've released Relay 2.4.0-rc1 for testing.",
+    "We will release Relay 3.0 next week.",
+    "Relay 3.0 is coming soon",
+    "Back in 2019 we released Relay 1.0.",
+    "Since we released Relay 1.0 we've grown a lot.",
+    "Vercel released Next.js 15 today.",
+    # glad words about no product
+    "Thrilled to announce Jane Doe as our new Head of Sales",
+    "Excited to share that we crossed 1,000 users",
+    # "our next ..." that is no product, or not out yet
+    "Our next newsletter is out on Friday",
+    "Our next experiment is almost ready",
+    # a campaign, an episode, a webinar, a fundraiser launched
+    "We launched our Black Friday campaign today",
+    "We're launching a webinar series on data pipelines",
+    "We just launched episode 12 of our podcast",
+    "We launched a fundraiser for the local shelter",
+    # introducing people
+    "Email tips for introducing people and scheduling meetings",
+    "How to introduce yourself to investors at a conference",
+    # a product described as launched a while ago
+    "Anything, an AI app launched a month ago, is attempting to solve this problem.",
+    "Tonic, a budgeting tool released two years ago, now has 3 million users.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_LAUNCHES)
+def test_a_look_alike_states_no_launch(make_message: MakeMessage, text: str) -> None:
+    events = read(make_message, text, company="relay", aliases=("Relay",))
+    assert [e.title for e in events if e.event_type is T.PRODUCT_LAUNCH] == []
+
+
+def test_a_post_introducing_an_idea_is_no_launch(make_message: MakeMessage) -> None:
+    text = ("Rich-CRDTs are conflict-free data types with database guarantees.\n\nIn this post, "
+            "we introduce Rich-CRDTs, walk through the techniques they use and show examples.")
+    events = read(make_message, text, company="relay", aliases=("Relay",), source=Source.GMAIL,
+                  subject="Introducing Rich-CRDTs")
+    assert [e.title for e in events if e.event_type is T.PRODUCT_LAUNCH] == []
+
+
+# A title as cut, the evidence it came from, and the title shown.
+TITLES = [
+    ("Released Relay v0", "Today we released Relay v0.8.", "Released Relay v0.8"),
+    ("Launched Relay v9.0", "Relay v9.0-beta is now available", "Launched Relay v9.0-beta"),
+    ("Released Relay 2", "Today we launched Relay 2.3.0-rc1 for everyone",
+     "Released Relay 2.3.0-rc1"),
+    ("Launched iOS", "We launched our iOS app last week", "Launched iOS app"),
+    # whole already, or nothing to add
+    ("Launched Relay 2.0", "Relay 2.0 is here.", "Launched Relay 2.0"),
+    ("Launched Relay", "We launched Relay today", "Launched Relay"),
+]
+
+
+@pytest.mark.parametrize(("title", "evidence", "shown"), TITLES)
+def test_a_title_keeps_its_version_whole(title: str, evidence: str, shown: str) -> None:
+    assert whole_version(title, evidence) == shown
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Today we released Relay v0.8.", "Released Relay v0.8"),
+    ("Relay v9.0-beta is now available", "Launched Relay v9.0-beta"),
+    ("Our Android app is now available on Google Play", "Launched Android app"),
+])
+def test_a_launch_read_keeps_its_version_whole(make_message: MakeMessage, text: str,
+                                               title: str) -> None:
+    events = read(make_message, text, company="relay", aliases=("Relay",))
+    assert [e.title for e in events if e.event_type is T.PRODUCT_LAUNCH] == [title]
