@@ -153,3 +153,39 @@ def test_a_launch_read_keeps_its_version_whole(make_message: MakeMessage, text: 
                                                title: str) -> None:
     events = read(make_message, text, company="relay", aliases=("Relay",))
     assert [e.title for e in events if e.event_type is T.PRODUCT_LAUNCH] == [title]
+
+
+# A product shown or sold for the first time, in press-release words; the company is "Relay".
+FIRST_SHOWN = [
+    ("World premiere of the all-new Relay Urban Cruiser", "Launched Relay Urban Cruiser"),
+    ("Relay B10 makes global debut at the Paris Motor Show", "Launched Relay B10"),
+    ("Relay Hub made its world debut at CES today", "Launched Relay Hub"),
+    ("People carrier is ready to go: Relay opens order books for new Combo Electric",
+     "Launched Combo Electric"),
+    ("The sportiest Relay to date: start of pre-sales for the Relay GTX Performance",
+     "Launched Relay GTX Performance"),
+    ("Pre-orders are now open for Relay Hub, shipping in March", "Launched Relay Hub"),
+    ("Order books now open: new Frontera Electric available from \u20ac28,990",
+     "Launched Frontera Electric"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), FIRST_SHOWN)
+def test_a_product_shown_first_is_a_launch(make_message: MakeMessage, text: str,
+                                           title: str) -> None:
+    events = read(make_message, text, company="relay", aliases=("Relay Motor Company",),
+                  source=Source.GMAIL)
+    assert [e.title for e in events if e.event_type is T.PRODUCT_LAUNCH] == [title]
+
+
+@pytest.mark.parametrize("text", [
+    "The world premiere of the film Relay takes place in Cannes",
+    "Jane Doe made her debut as a keynote speaker",
+    "Pre-orders for Relay Hub will open next week",
+    "The Relay Epiq, due to be unveiled in 2025, will cost around 25,000 euros.",
+    "The new Relay Hub is set to launch this autumn",
+])
+def test_a_premiere_that_is_no_product_launch(make_message: MakeMessage, text: str) -> None:
+    events = read(make_message, text, company="relay", aliases=("Relay Motor Company",),
+                  source=Source.GMAIL)
+    assert [e.title for e in events if e.event_type is T.PRODUCT_LAUNCH] == []

@@ -255,7 +255,8 @@ STEMS: dict[str, str] = {
     # shipped.py's release post wordings
     "shipped_release": "welcome say hello to meet$ ships$ opens$ released shipped launched "
                        "release$ launch$ ship$ announc introduc unveil launching opening "
-                       "inviting onboarding opened experiment",
+                       "inviting onboarding opened experiment premiere debut unveiling "
+                       "order book pre-sale presale pre-order preorder",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
     "community_members": "testers nodes contributors discord members community members trending "

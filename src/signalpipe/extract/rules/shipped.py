@@ -84,19 +84,34 @@ EARLY = re.compile(r"(?i:\b(?:announcing|opening|launching|inviting|onboarding|o
 OUR_NEW = re.compile(r"(?i)\bour (?:next|latest|newest|new|first|second|third) (?:[\w-]+ )?"
                      r"(?P<noun>experiment|product|app|tool|project|game|plugin|extension|cli)"
                      r" is (?:now |finally |officially )?\W?(?:live|out|available|here)\b")
+# A product shown to the public for the first time, in press-release words: "World premiere of
+# the all-new Toyota Urban Cruiser", "Leapmotor B10 makes global debut at the Paris Motor Show".
+_FIRST_SHOWN = r"(?:world|global|european|international|north american|public|market|digital)"
+PREMIERE = re.compile(r"(?i:\b" + _FIRST_SHOWN + r"\s+(?:premiere|debut|unveiling)\s+of\s+"
+                      r"(?:the\s+)?(?:all-new\s+|new\s+)?)" + _NAMED)
+DEBUT = re.compile(_NAMED + r"(?i:\s+(?:makes|made|celebrates|celebrated|has|had)\s+(?:its|their"
+                   r"|a)?\s*(?:" + _FIRST_SHOWN + r"\s+)?(?:debut|premiere))\b")
+# Sales opened: "Opel opens order books for new Combo Electric", "start of pre-sales for the
+# ID.3 GTX", "Pre-orders are now open for Relay Hub", "Order books now open: new Frontera".
+ORDERS = re.compile(r"(?i:\b(?:(?:opens?|opened|opening)\s+(?:the\s+|its\s+)?order\s+books?"
+                    r"\s+for|start(?:s|ed)?\s+(?:of\s+)?pre-?sales?\s+(?:for|of)|pre-?orders?"
+                    r"\s+(?:are\s+|is\s+)?(?:now\s+)?open\s+for|order\s+books?\s+(?:are\s+|is\s+)?"
+                    r"now\s+open\W+)\s*(?:the\s+)?(?:all-new\s+|new\s+)?)" + _NAMED)
 # Words no detector is asked for without: checked as plain substrings first.
 WORDS = ("welcome", "hello to", "meet ", "ships ", "opens ", "released", "shipped", "launched",
          " to announce", " to introduce", " to unveil", " to release", " to launch", " to ship",
          " to present", " to bring", "announcing", "opening", "launching", "inviting",
          "onboarding", "opened", "release", "launch", "experiment", " is live", " is out",
-         " is here", " is now", " is available", " is finally", " is officially")
+         " is here", " is now", " is available", " is finally", " is officially", "premiere",
+         "debut", "unveiling", "order book", "pre-sale", "presale", "pre-order", "preorder")
 
 
 def release(clause: str, low: str, ctx: Context) -> Found | None:
     """A launch in one of the families above, or None."""
     if not any(w in low for w in WORDS):
         return None
-    for read in (_welcomed, _shipped, _opened, _we_released, _glad, _early, _our_new):
+    for read in (_welcomed, _shipped, _opened, _we_released, _glad, _early, _our_new,
+                 _first_shown):
         found = read(clause, ctx)
         if found is not None:
             return found
@@ -201,6 +216,21 @@ def _our_new(clause: str, ctx: Context) -> Found | None:
     return Found(T.PRODUCT_LAUNCH, {"product": key(said)}, f"Launched {said}", m.start())
 
 
+def _first_shown(clause: str, ctx: Context) -> Found | None:
+    low = clause.lower()
+    for pattern, word in ((PREMIERE, "premiere"), (DEBUT, "debut"), (ORDERS, "order"),
+                          (ORDERS, "pre-")):
+        m = pattern.search(clause) if word in low else None
+        if m is not None and not _NOT_A_PRODUCT.search(m["obj"]):
+            return _launch(m["obj"], m.start())
+    return None
+
+
+# Shown first, but no product: a film, an album, a person, a show.
+_NOT_A_PRODUCT = re.compile(r"(?i)\b(?:film|movie|documentary|album|single|season|series|episode"
+                            r"|show|play|opera|concert|tour|exhibition|festival|book)\b")
+
+
 # Posts that only look like a launch.
 # A write-up introducing an idea: "In this post, we introduce Rich-CRDTs".
 _WRITE_UP = re.compile(r"(?i)\bin (?:this|today's|the following) (?:blog )?(?:post|article|essay"
@@ -223,6 +253,12 @@ _AGO = re.compile(r"(?i)(?:^|,) (?:an?|the) (?:[\w-]+ ){1,4}(?:launched|released
                   r"|\d+) (?:days?|weeks?|months?|years?) ago\b")
 
 
+# A launch still to come, in a reporter's words: "The Epiq, due to be unveiled in 2025".
+_DUE = re.compile(r"(?i)\b(?:due|set|slated|poised|scheduled|tipped) (?:to|for) (?:be )?"
+                  r"(?:officially )?(?:unveil|launch|releas|introduc|debut|ship|arriv|go live|hit"
+                  r"|reveal|premiere)")
+
+
 def veto(found: Found, clause: str, page: str) -> str | None:
     """Why a launch reading in ``clause`` (of the post ``page``) is no launch, or None."""
     if found.event_type is not T.PRODUCT_LAUNCH or found.negative:
@@ -233,6 +269,8 @@ def veto(found: Found, clause: str, page: str) -> str | None:
         return "a campaign or an event launched, not a product"
     if _AGO.search(clause):
         return "a product described as launched a while ago"
+    if _DUE.search(clause):
+        return "a launch still to come"
     if "ntroduc" in clause and _WRITE_UP.search(page[:3000]):
         return "a write-up introducing an idea"
     return None
