@@ -100,6 +100,7 @@ NOT_LAUNCHES = [
     "Our next experiment is almost ready",
     # a campaign, an episode, a webinar, a fundraiser launched
     "We launched our Black Friday campaign today",
+    "Today we launched the Relay Summer Sale campaign!",
     "We're launching a webinar series on data pipelines",
     "We just launched episode 12 of our podcast",
     "We launched a fundraiser for the local shelter",
@@ -189,3 +190,26 @@ def test_a_premiere_that_is_no_product_launch(make_message: MakeMessage, text: s
     events = read(make_message, text, company="relay", aliases=("Relay Motor Company",),
                   source=Source.GMAIL)
     assert [e.title for e in events if e.event_type is T.PRODUCT_LAUNCH] == []
+
+
+# A post headed "Introducing X" and its opening: X is not out yet, or it is.
+HEADED = [
+    ("Announcing Relay Sign", "Relay Sign, the open source signing tool.\n\nTL;DR: I'm building "
+     "an open source signing tool. The first release will be in 2023. Sign up at relay.dev.",
+     []),
+    ("Launch Week - Day 5", "> TLDR; Relay profiles let people sign anytime. Usernames can be "
+     "claimed today. Profiles launch as soon as they are shiny.\n\n## Introducing Relay Profile "
+     "Links\n\nDay 5 - The Finale", []),
+    ("Announcing Bug Mania", "TLDR; Relay 1.0 is in the staging environment. Go check it out "
+     "and report every bug you find.\n\n## Announcing Bug Mania", []),
+    ("Introducing Relay Cloud", "Relay Cloud is available today for every team. Windows support "
+     "will be available later this year.", ["Launched Relay Cloud"]),
+]
+
+
+@pytest.mark.parametrize(("subject", "text", "titles"), HEADED)
+def test_a_post_introducing_what_is_not_out_is_no_launch(
+        make_message: MakeMessage, subject: str, text: str, titles: list[str]) -> None:
+    events = read(make_message, text, company="relay", aliases=("Relay",), source=Source.GMAIL,
+                  subject=subject)
+    assert [e.title for e in events if e.event_type is T.PRODUCT_LAUNCH] == titles

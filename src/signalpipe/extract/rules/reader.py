@@ -326,7 +326,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or wire.veto(found, clause.text, sentence.text, company) \
                 or wire.boilerplate(found, text, sentence.start, company) \
                 or community.veto(found, clause.text) \
-                or shipped.veto(found, clause.text, text) \
+                or shipped.veto(found, clause.text, message.text) \
                 or articles.veto(found, clause.text, sentence.text, message.timestamp) \
                 or _injected(message, flagged)
             if reason is None:

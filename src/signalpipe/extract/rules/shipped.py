@@ -243,7 +243,7 @@ _PEOPLE = re.compile(r"(?i)\bintroduc(?:e|es|ed|ing|tions?) (?:two |the )?(?:peo
                      r"|\b(?:tips|advice|guide|how) (?:\w+ )?(?:for|on|to) introduc")
 # Launching what is no product: a campaign, an event, an episode, a giveaway.
 _CAMPAIGN = re.compile(r"(?i)\b(?:launch(?:ed|es|ing)?|kick(?:ed|s)? off|unveil(?:ed|s)?)"
-                       r" (?:(?:a|an|the|our|its|their|new|first|\w+'s) ){0,3}(?:[\w-]+ )?"
+                       r" (?:(?:a|an|the|our|its|their|new|first|\w+'s) ){0,3}(?:[\w-]+ ){0,3}"
                        r"(?:campaign|webinar|podcast|episode|giveaway|contest|sweepstakes"
                        r"|fundraiser|survey|petition|ad|ads|promotion|promo|sale|drive"
                        r"|livestream|meetup|hackathon|challenge)s?\b")
@@ -259,6 +259,24 @@ _DUE = re.compile(r"(?i)\b(?:due|set|slated|poised|scheduled|tipped) (?:to|for) 
                   r"|reveal|premiere)")
 
 
+# A post headed "Introducing X" whose opening says X is not out yet: "The first release will be
+# in 2023", "Profiles launch as soon as they are shiny", "1.0 is in the staging environment".
+_HEADED = re.compile(r"^\W*(?:introducing|announcing|meet|say hello to)\b", re.IGNORECASE)
+_NOT_OUT = re.compile(r"(?i)\b(?:first|initial|public|official|stable|general) (?:release|launch"
+                      r"|version) (?:will|is (?:planned|scheduled|expected|coming))\b"
+                      r"|\blaunch(?:es)? (?:as soon as|once|when) \w+ (?:is|are)\b"
+                      r"|\bwill (?:be )?(?:launch|releas|ship|go live|available|open)\w* "
+                      r"(?:in (?:q[1-4]|20\d\d|january|february|march|april|may|june|july|august"
+                      r"|september|october|november|december)|later|soon|next|early|by)\b"
+                      r"|\b(?:is|are|hit|hits|in) (?:the |our )?staging(?: environment)?\b"
+                      r"|\b(?:sign up|join) (?:for |to )?(?:the |our )?waitlist\b")
+
+
+# ... unless the opening says it is out: "available today", "is now live".
+_OUT_NOW = re.compile(r"(?i)\b(?:available (?:today|now)|(?:is|are) (?:now )?(?:live|out|available"
+                      r"|generally available)\b|(?:out|live) (?:today|now)\b)")
+
+
 def veto(found: Found, clause: str, page: str) -> str | None:
     """Why a launch reading in ``clause`` (of the post ``page``) is no launch, or None."""
     if found.event_type is not T.PRODUCT_LAUNCH or found.negative:
@@ -271,8 +289,11 @@ def veto(found: Found, clause: str, page: str) -> str | None:
         return "a product described as launched a while ago"
     if _DUE.search(clause):
         return "a launch still to come"
-    if "ntroduc" in clause and _WRITE_UP.search(page[:3000]):
+    if "ntroduc" in clause and _WRITE_UP.search(page[:3000]) and not _VERSION.search(clause):
         return "a write-up introducing an idea"
+    opening = page[:1500]
+    if _HEADED.match(clause) and _NOT_OUT.search(opening) and not _OUT_NOW.search(opening):
+        return "introduced, but not out yet"
     return None
 
 
