@@ -213,3 +213,22 @@ def test_a_post_introducing_what_is_not_out_is_no_launch(
     events = read(make_message, text, company="relay", aliases=("Relay",), source=Source.GMAIL,
                   subject=subject)
     assert [e.title for e in events if e.event_type is T.PRODUCT_LAUNCH] == titles
+
+
+# A digest item whose bold label states the launch: the vetoes read the label, not the reasons
+# after it ("instead of", "if you commit" are the description's).
+@pytest.mark.parametrize(("text", "launched"), [
+    ("Here are the highlights from last month:\n\n* \U0001f680 **Shipped tweet referrals:** Using "
+     "the Twitter API to show the actual tweets instead of useless t.co links", True),
+    ("* \U0001f4c5 **Released annual plans:** Relay is now 33% cheaper if you commit to the "
+     "whole year", True),
+    ("* **Next up:** we will ship tweet referrals in March, if the API allows it", False),
+    ("* **Shipped?** Not yet: tweet referrals slip to March", False),
+])
+def test_a_digest_label_is_read_on_its_own(make_message: MakeMessage, text: str,
+                                           launched: bool) -> None:
+    events = read(make_message, text, company="relay", aliases=("Relay",), source=Source.GMAIL,
+                  subject="Building Relay: February recap")
+    launches = [e for e in events if e.event_type is T.PRODUCT_LAUNCH
+                and e.polarity is Polarity.POSITIVE]
+    assert bool(launches) is launched

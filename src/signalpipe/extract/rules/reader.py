@@ -97,7 +97,7 @@ _NEWS_VERB = re.compile(
     r"|signs|signed|partners|unveils|announces|secures|closes|completes|wins|won|joins|sells|lands"
     r"|gets|receives|debuts|introduces|rolls|adds|taps|selects|reports|posts|cuts|lays|files)\b")
 MAX_SENTENCE = 1_500  # characters
-_PART_CUT = re.compile(r",\s|:\s|\(|\)|!\s")
+_PART_CUT = re.compile(r",\s|:\s|:[*_]{1,2}\s|\(|\)|!\s")  # "**Shipped X:** why": the label
 _SUBORDINATE = re.compile(r"^\s*(?:if|assuming|once|unless|when|in case(?! you missed)|should"
                           r"|whether)\b",
                           re.IGNORECASE)
