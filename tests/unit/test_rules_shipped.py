@@ -232,3 +232,33 @@ def test_a_digest_label_is_read_on_its_own(make_message: MakeMessage, text: str,
     launches = [e for e in events if e.event_type is T.PRODUCT_LAUNCH
                 and e.polarity is Polarity.POSITIVE]
     assert bool(launches) is launched
+
+
+# A product released (one releases a product, never a person), up and running, out of beta at
+# whatever version; the company is "HubSpot".
+@pytest.mark.parametrize(("text", "title"), [
+    ("*Today we are pumped to release CMS Hub, the next version of our content management system "
+     "that now includes themes and many other powerful new features.*", "Launched CMS Hub"),
+    ("The new HubSpot Status Page is up and running!", "Launched HubSpot Status Page"),
+    ("Hi folks! HubSpot Academy is finally up and running, go get certified",
+     "Launched HubSpot Academy"),
+    ("Hello devs! The CMS CLI, local development tooling, is out of beta as of version 1.0.9!",
+     "CMS CLI out of beta"),
+    ("Guess what? We've just launched our `new Developer Documentation site` into public beta!",
+     "Released Developer Documentation site into public beta"),
+])
+def test_a_developer_channel_release(make_message: MakeMessage, text: str, title: str) -> None:
+    events = read(make_message, text, company="hubspot", aliases=("HubSpot",))
+    assert [e.title for e in events if e.event_type is T.PRODUCT_LAUNCH] == [title]
+
+
+@pytest.mark.parametrize("text", [
+    "The API is back up and running after this morning's outage",
+    "Our servers are up and running again",
+    "MeshCore-TEAM is up and running on iOS.",
+    "Excited to announce Jane Doe as our new CTO",
+    "HubSpot is now generally available in Japan",
+])
+def test_running_again_is_no_launch(make_message: MakeMessage, text: str) -> None:
+    events = read(make_message, text, company="hubspot", aliases=("HubSpot",))
+    assert [e.title for e in events if e.event_type is T.PRODUCT_LAUNCH] == []

@@ -256,7 +256,8 @@ STEMS: dict[str, str] = {
     "shipped_release": "welcome say hello to meet$ ships$ opens$ released shipped launched "
                        "release$ launch$ ship$ announc introduc unveil launching opening "
                        "inviting onboarding opened experiment premiere debut unveiling "
-                       "order book pre-sale presale pre-order preorder",
+                       "order book pre-sale presale pre-order preorder up and running out of beta "
+                       "generally available",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
     "community_members": "testers nodes contributors discord members community members trending "

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from signalpipe.extract.rules.found import Context, Found
-from signalpipe.extract.rules.names import key
+from signalpipe.extract.rules.names import key, name_before
 from signalpipe.models import EventType
 
 T = EventType
@@ -44,7 +44,8 @@ _PRODUCT_NOUN = (r"(?:app|apps|cli|sdk|api|plugin|extension|integration|client|e
                  r"|template|theme|module|server|agent|engine|support)")
 # The thing named: a run of capitalised or versioned words, "Tilt v0.9", "Relay CLI v2.3.0".
 _NAMED = (r"\[?(?P<obj>(?:the |our |a |an )?(?:new |all-new )?[A-Z][\w+-]*(?:\.[\w+-]+)*(?: (?:"
-          r"[A-Z][\w+-]*(?:\.[\w+-]+)*|v?\d[\w+-]*(?:\.[\w+-]+)*|" + _PRODUCT_NOUN + r")){0,4})")
+          r"[A-Z][\w+-]*(?:\.[\w+-]+)*|v?\d[\w+-]*(?:\.[\w+-]+)*|(?:for|of|&)(?= [A-Z])|"
+          + _PRODUCT_NOUN + r")){0,5})")
 
 WELCOME = re.compile(r"(?i:\b(?:please\s+)?(?:give\s+(?:a\s+)?(?:warm\s+|big\s+|hearty\s+)?"
                      r"welcome\s+to|(?:please\s+)?welcome|say\s+hello\s+to|meet)\s+)" + _NAMED)
@@ -70,9 +71,9 @@ WE_RELEASED = re.compile(r"(?i:\bwe(?:'ve|\u2019ve| have)?\s+(?:just\s+|now\s+|o
 # "So we're positively chuffed to announce full Windows support!": glad words other detectors
 # do not know, and what is announced named as a product, a version or a platform's support.
 GLAD = re.compile(r"(?i:\b(?:chuffed|delighted|stoked|pumped|psyched|glad|over the moon|excited"
-                  r"|thrilled|happy|proud|pleased)\s+to\s+(?:announce|introduce|unveil|release"
-                  r"|launch|ship|present|bring you)\s+(?:(?:the|our|full|native|official|first"
-                  r"-class)\s+)*)" + _NAMED)
+                  r"|thrilled|happy|proud|pleased)\s+to\s+(?:announce|introduce|unveil"
+                  r"|present|(?P<made>release|launch|ship|bring you))\s+(?:(?:the|our|full|native"
+                  r"|official|first-class)\s+)*)" + _NAMED)
 # "We're announcing Tilt Cloud early to work with a handful of design partners": a private beta
 # opened to its first outside users.
 EARLY = re.compile(r"(?i:\b(?:announcing|opening|launching|inviting|onboarding|opened|launched)"
@@ -97,13 +98,22 @@ ORDERS = re.compile(r"(?i:\b(?:(?:opens?|opened|opening)\s+(?:the\s+|its\s+)?ord
                     r"\s+for|start(?:s|ed)?\s+(?:of\s+)?pre-?sales?\s+(?:for|of)|pre-?orders?"
                     r"\s+(?:are\s+|is\s+)?(?:now\s+)?open\s+for|order\s+books?\s+(?:are\s+|is\s+)?"
                     r"now\s+open\W+)\s*(?:the\s+)?(?:all-new\s+|new\s+)?)" + _NAMED)
+# "The long awaited CMS for Developers Certification is up and running"; a system back up after
+# an outage is no launch ("the API is back up and running").
+RUNNING = re.compile(_NAMED + r"(?i:\s+(?:is|are)\s+(?:now\s+|finally\s+|officially\s+)?up and"
+                     r" running)\b(?!\s+(?:again|on|in)\b)")  # "up and running on iOS": installed
+# Out of beta at whatever version: "The CMS CLI, local development tooling, is out of beta as of
+# version 1.0.9!" (a patch number is routine; leaving beta is not).
+GRADUATED = re.compile(r"(?i)\b(?:is|are) (?:now |finally |officially )*(?:out of beta|generally "
+                       r"available)\b")
 # Words no detector is asked for without: checked as plain substrings first.
 WORDS = ("welcome", "hello to", "meet ", "ships ", "opens ", "released", "shipped", "launched",
          " to announce", " to introduce", " to unveil", " to release", " to launch", " to ship",
          " to present", " to bring", "announcing", "opening", "launching", "inviting",
          "onboarding", "opened", "release", "launch", "experiment", " is live", " is out",
          " is here", " is now", " is available", " is finally", " is officially", "premiere",
-         "debut", "unveiling", "order book", "pre-sale", "presale", "pre-order", "preorder")
+         "debut", "unveiling", "order book", "pre-sale", "presale", "pre-order", "preorder",
+         "up and running", "out of beta", "generally available")
 
 
 def release(clause: str, low: str, ctx: Context) -> Found | None:
@@ -111,7 +121,7 @@ def release(clause: str, low: str, ctx: Context) -> Found | None:
     if not any(w in low for w in WORDS):
         return None
     for read in (_welcomed, _shipped, _opened, _we_released, _glad, _early, _our_new,
-                 _first_shown):
+                 _first_shown, _running, _graduated):
         found = read(clause, ctx)
         if found is not None:
             return found
@@ -124,7 +134,7 @@ def _launch(what: str, at: int) -> Found:
                  stakeholders=(what,))
 
 
-_ARTICLE = re.compile(r"^(?:the|our|a|an) (?:new |all-new )?", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:(?:the|our|a|an) )?(?:new |all-new )?", re.IGNORECASE)
 
 
 _ENDS_NOUN = re.compile(r"(?i)\b" + _PRODUCT_NOUN + r"s?$")
@@ -179,7 +189,8 @@ def _we_released(clause: str, ctx: Context) -> Found | None:
 
 def _glad(clause: str, ctx: Context) -> Found | None:
     m = GLAD.search(clause)
-    if m is None or not _product_like(m["obj"]):
+    # one releases a product, never a person; one announces either
+    if m is None or not (m["made"] or _product_like(m["obj"])):
         return None
     return _launch(m["obj"], m.start())
 
@@ -224,6 +235,24 @@ def _first_shown(clause: str, ctx: Context) -> Found | None:
         if m is not None and not _NOT_A_PRODUCT.search(m["obj"]):
             return _launch(m["obj"], m.start())
     return None
+
+
+def _running(clause: str, ctx: Context) -> Found | None:
+    m = RUNNING.search(clause) if "up and running" in clause else None
+    if m is None or "back" in clause[max(0, m.start() - 40):m.end()].lower():
+        return None
+    return _launch(m["obj"], m.start())
+
+
+def _graduated(clause: str, ctx: Context) -> Found | None:
+    m = GRADUATED.search(clause)
+    what = name_before(clause, m.start(), within=60) if m else None
+    if m is None or what is None or (ctx.company is not None and ctx.company.fullmatch(what)):
+        return None  # "Acme is now generally available" names no product
+    found = _launch(what, m.start())
+    # the product is the sentence's subject, not a third party acting
+    return Found(found.event_type, found.metrics, f"{found.title[9:]} out of beta", found.trigger,
+                 relational=True, stakeholders=found.stakeholders)
 
 
 # Shown first, but no product: a film, an album, a person, a show.
@@ -305,10 +334,20 @@ _TAIL = re.compile(r"(?:\.\d{1,4})*(?:-(?:alpha|beta|rc|preview|lts|ga)[\w.]*)?(
 _NOUN_AFTER = re.compile(r" (?P<noun>" + _PRODUCT_NOUN + r")\b", re.IGNORECASE)
 
 
+# A launch title whose object is a preposition: the name stood in inline code.
+_NO_OBJECT = re.compile(r"(?P<verb>Released|Launched|Shipped) (?=(?i:into|in|to|on|for|at|with)\b)")
+_CODE = re.compile(r"`([^`\n]{2,60})`")
+
+
 def whole_version(title: str, evidence: str) -> str:
     """``title`` with a version cut short made whole from the evidence ("Released Tilt v0" ->
     "Released Tilt v0.8"), and a platform name given its noun ("Launched iOS" -> "Launched iOS
-    app")."""
+    app"), and a name written in code put back ("Released Into public beta" -> "Released
+    Developer Documentation site into public beta")."""
+    cut = _NO_OBJECT.match(title)
+    code = _CODE.search(evidence) if cut else None
+    if cut and code:  # "Released Into public beta": the name was in `code`, blanked to read
+        return f"{cut['verb']} {_ARTICLE.sub('', code.group(1))} {title[cut.end():].lower()}"
     words = title.rsplit(" ", 2)
     if len(words) < 2:
         return title
