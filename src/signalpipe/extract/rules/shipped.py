@@ -120,8 +120,9 @@ def release(clause: str, low: str, ctx: Context) -> Found | None:
     """A launch in one of the families above, or None."""
     if not any(w in low for w in WORDS):
         return None
-    for read in (_welcomed, _shipped, _opened, _we_released, _glad, _early, _our_new,
-                 _first_shown, _running, _graduated):
+    for words, read in _READERS:
+        if not any(w in low for w in words):
+            continue  # a plain substring check spares the reader's pattern
         found = read(clause, ctx)
         if found is not None:
             return found
@@ -258,6 +259,19 @@ def _graduated(clause: str, ctx: Context) -> Found | None:
 # Shown first, but no product: a film, an album, a person, a show.
 _NOT_A_PRODUCT = re.compile(r"(?i)\b(?:film|movie|documentary|album|single|season|series|episode"
                             r"|show|play|opera|concert|tour|exhibition|festival|book)\b")
+
+
+# Each reader, after the words it cannot match without (lower case).
+_READERS = (
+    (("welcome", "hello to", "meet "), _welcomed), (("ships ",), _shipped),
+    (("opens ",), _opened), (("released", "shipped", "launched"), _we_released),
+    ((" to announce", " to introduce", " to unveil", " to release", " to launch", " to ship",
+      " to present", " to bring"), _glad),
+    (("partners", "adopters", "beta ", "customers"), _early), (("our ",), _our_new),
+    (("premiere", "debut", "order book", "pre-sale", "presale", "pre-order", "preorder"),
+     _first_shown),
+    (("up and running",), _running), (("out of beta", "generally available"), _graduated),
+)
 
 
 # Posts that only look like a launch.
