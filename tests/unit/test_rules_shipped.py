@@ -262,3 +262,21 @@ def test_a_developer_channel_release(make_message: MakeMessage, text: str, title
 def test_running_again_is_no_launch(make_message: MakeMessage, text: str) -> None:
     events = read(make_message, text, company="hubspot", aliases=("HubSpot",))
     assert [e.title for e in events if e.event_type is T.PRODUCT_LAUNCH] == []
+
+
+# A look back at a launch, and one feature of a product, beside launches that stay.
+@pytest.mark.parametrize(("text", "launched"), [
+    ("5 lessons from launching our iOS app", False),
+    ("What we learned shipping Relay 2.0", False),
+    ("Why we released Relay under the MIT licence", False),
+    ("Just a couple of weeks ago, we released the [Disable Resources Feature]"
+     "(https://docs.relay.dev/disable). Here is how teams use it.", False),
+    ("We shipped the bulk export feature on Tuesday", False),
+    ("Today we launched Relay Flags, a feature-flag service for small teams", True),
+    ("Launch week, day 3: we shipped the Relay AI feature to all users", True),
+    ("We launched our iOS app last week", True),
+])
+def test_a_look_back_or_one_feature_is_no_launch(make_message: MakeMessage, text: str,
+                                                 launched: bool) -> None:
+    events = read(make_message, text, company="relay", aliases=("Relay",))
+    assert bool([e for e in events if e.event_type is T.PRODUCT_LAUNCH]) is launched

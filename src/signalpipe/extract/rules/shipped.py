@@ -315,6 +315,16 @@ _NOT_OUT = re.compile(r"(?i)\b(?:first|initial|public|official|stable|general) (
                       r"|\b(?:sign up|join) (?:for |to )?(?:the |our )?waitlist\b")
 
 
+# A look back at a launch: "5 lessons from launching our iOS app", "What we learned shipping
+# Relay 2.0", "Why we released Relay under the MIT licence".
+_LOOK_BACK = re.compile(r"(?i)\b(?:lessons?|learnings?|learned|takeaways?|mistakes|retrospective"
+                        r"|post-?mortem|reflections?|notes) (?:\w+ ){0,2}(?:from |on |about |of "
+                        r"|when |while )?(?:\w+ )?(?:launching|shipping|releasing|building)\b"
+                        r"|^\W*why (?:we|i) (?:released|launched|shipped|open[- ]sourced|built)\b")
+# One feature of a product, not a product: "we released the Disable Resources feature".
+_ONE_FEATURE = re.compile(r"(?i)\b(?:released|shipped|launched|rolled out|added|introduced) "
+                          r"(?:the |a |our )?(?:new )?\[?(?:[\w-]+ ){1,4}feature\b(?!s)"
+                          r"(?! (?:to|for) (?:all|everyone|every))")
 # ... unless the opening says it is out: "available today", "is now live".
 _OUT_NOW = re.compile(r"(?i)\b(?:available (?:today|now)|(?:is|are) (?:now )?(?:live|out|available"
                       r"|generally available)\b|(?:out|live) (?:today|now)\b)")
@@ -332,6 +342,10 @@ def veto(found: Found, clause: str, page: str) -> str | None:
         return "a product described as launched a while ago"
     if _DUE.search(clause):
         return "a launch still to come"
+    if _LOOK_BACK.search(clause):
+        return "a look back at a launch"
+    if _ONE_FEATURE.search(clause):
+        return "one feature of a product"
     if "ntroduc" in clause and _WRITE_UP.search(page[:3000]) and not _VERSION.search(clause):
         return "a write-up introducing an idea"
     opening = page[:1500]
