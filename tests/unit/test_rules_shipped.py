@@ -275,6 +275,10 @@ def test_running_again_is_no_launch(make_message: MakeMessage, text: str) -> Non
     ("Today we launched Relay Flags, a feature-flag service for small teams", True),
     ("Launch week, day 3: we shipped the Relay AI feature to all users", True),
     ("We launched our iOS app last week", True),
+    ("Relay released a statement on the outage", False),
+    ("Relay released its Q3 results on Thursday", False),
+    ("Relay put out a short teaser of the new app", False),
+    ("Relay released Relay Studio, a visual editor for syncs", True),
 ])
 def test_a_look_back_or_one_feature_is_no_launch(make_message: MakeMessage, text: str,
                                                  launched: bool) -> None:

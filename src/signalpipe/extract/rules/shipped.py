@@ -325,6 +325,12 @@ _LOOK_BACK = re.compile(r"(?i)\b(?:lessons?|learnings?|learned|takeaways?|mistak
 _ONE_FEATURE = re.compile(r"(?i)\b(?:released|shipped|launched|rolled out|added|introduced) "
                           r"(?:the |a |our )?(?:new )?\[?(?:[\w-]+ ){1,4}feature\b(?!s)"
                           r"(?! (?:to|for) (?:all|everyone|every))")
+# Released, but no product: "Relay released a statement on the outage", "released its results".
+_STATEMENT = re.compile(r"(?i)\b(?:released|releases|releasing|issued|put out) (?:a |an |its |the "
+                        r"|our |their )?(?:[\w-]+ ){0,2}(?:statement|results|earnings|figures"
+                        r"|numbers|guidance|details|findings|comments?|response|apology|letter"
+                        r"|memo|transcript|photos?|images|footage|trailer|teaser|list|names"
+                        r"|hostages?|prisoners?|from (?:his|her|their|the) contract)\b")
 # ... unless the opening says it is out: "available today", "is now live".
 _OUT_NOW = re.compile(r"(?i)\b(?:available (?:today|now)|(?:is|are) (?:now )?(?:live|out|available"
                       r"|generally available)\b|(?:out|live) (?:today|now)\b)")
@@ -342,6 +348,8 @@ def veto(found: Found, clause: str, page: str) -> str | None:
         return "a product described as launched a while ago"
     if _DUE.search(clause):
         return "a launch still to come"
+    if _STATEMENT.search(clause):
+        return "released, but no product"
     if _LOOK_BACK.search(clause):
         return "a look back at a launch"
     if _ONE_FEATURE.search(clause):
