@@ -284,3 +284,32 @@ def test_a_look_back_or_one_feature_is_no_launch(make_message: MakeMessage, text
                                                  launched: bool) -> None:
     events = read(make_message, text, company="relay", aliases=("Relay",))
     assert bool([e for e in events if e.event_type is T.PRODUCT_LAUNCH]) is launched
+
+
+# Launch wordings of chat and headlines: a description after the product, a release label, an
+# app in a store, a product opened to the public, landed, the switch flipped.
+@pytest.mark.parametrize(("text", "title"), [
+    ("Relay launches Relay Cloud, a hosted version of its sync engine", "Launched Relay Cloud"),
+    ("New release: Relay 4.0 brings offline sync", "Launched Relay 4.0"),
+    ("Our mobile app just hit the App Store \U0001f389", "Launched mobile app on the App Store"),
+    ("We've opened Relay Cloud to the public", "Launched Relay Cloud"),
+    ("Relay 3.0 has landed!", "Launched Relay 3.0"),
+    ("We flipped the switch on Relay Cloud for all customers today", "Launched Relay Cloud"),
+])
+def test_a_chat_or_headline_launch(make_message: MakeMessage, text: str, title: str) -> None:
+    events = read(make_message, text, company="relay", aliases=("Relay",))
+    assert [e.title for e in events if e.event_type is T.PRODUCT_LAUNCH] == [title]
+
+
+@pytest.mark.parametrize("text", [
+    "New release: Relay 4.0.2 fixes a crash on start",  # a patch
+    "Our mobile app will hit the App Store next month",
+    "We opened the office to the public for our open day",
+    "The package has landed at the warehouse",
+    "Globex has landed a $2M deal",
+    "We flipped the switch on the new office lights",
+])
+def test_a_chat_or_headline_look_alike(make_message: MakeMessage, text: str) -> None:
+    events = read(make_message, text, company="relay", aliases=("Relay",))
+    assert [e.title for e in events if e.event_type is T.PRODUCT_LAUNCH] == []
+

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules import company
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.names import key, name_before
 from signalpipe.models import EventType
@@ -106,14 +107,26 @@ RUNNING = re.compile(_NAMED + r"(?i:\s+(?:is|are)\s+(?:now\s+|finally\s+|officia
 # version 1.0.9!" (a patch number is routine; leaving beta is not).
 GRADUATED = re.compile(r"(?i)\b(?:is|are) (?:now |finally |officially )*(?:out of beta|generally "
                        r"available)\b")
-# Words no detector is asked for without: checked as plain substrings first.
-WORDS = ("welcome", "hello to", "meet ", "ships ", "opens ", "released", "shipped", "launched",
-         " to announce", " to introduce", " to unveil", " to release", " to launch", " to ship",
-         " to present", " to bring", "announcing", "opening", "launching", "inviting",
-         "onboarding", "opened", "release", "launch", "experiment", " is live", " is out",
-         " is here", " is now", " is available", " is finally", " is officially", "premiere",
-         "debut", "unveiling", "order book", "pre-sale", "presale", "pre-order", "preorder",
-         "up and running", "out of beta", "generally available")
+# A release labelled as one: "New release: Relay 4.0 brings offline sync", "Just shipped - Relay
+# Studio 2.0".
+LABELLED = re.compile(r"^\W*(?i:new release|new version|just released|just shipped|just launched"
+                      r"|out now|now available|released|shipped)\s*[:\-\u2013\u2014]\s*" + _NAMED)
+# An app in a store: "Our mobile app just hit the App Store".
+IN_STORE = re.compile(r"(?i)\b(?P<obj>our (?:[\w-]+ ){0,2}app|(?-i:[A-Z][\w-]*)(?: [\w-]+){0,2}"
+                      r" app) (?:just |finally |officially )?(?:hit|landed (?:in|on)|arrived (?:in"
+                      r"|on)|went live (?:in|on)|is now (?:in|on)|is live (?:in|on)) the (?P<store>"
+                      r"app store|play store|google play store|mac app store|chrome web store"
+                      r"|microsoft store)")
+# "We've opened Relay Cloud to the public", "opened up Relay Studio to all users".
+OPENED_UP = re.compile(r"(?i:\b(?:opened|opening|open)\s+(?:up\s+)?)" + _NAMED
+                       + r"(?i:\s+(?:up\s+)?"
+                       r"to\s+(?:the public|everyone|all(?: users| customers| teams)?|new users"
+                       r"|new sign-?ups))\b")
+# "Relay 3.0 has landed!", "We flipped the switch on Relay Cloud for all customers today".
+LANDED = re.compile(_NAMED + r"(?i:\s+(?:has|have)\s+(?:finally\s+|officially\s+)?(?:landed"
+                    r"|dropped))(?=\s*(?:[.!,:;]|$|\s+(?:today|in|on)\b))")
+SWITCH = re.compile(r"(?i:\bflip(?:ped)?\s+the\s+switch\s+on\s+(?:the\s+)?)" + _NAMED
+                    + r"(?i:\s+for\s+(?:all|every|everyone))")
 
 
 def release(clause: str, low: str, ctx: Context) -> Found | None:
@@ -256,6 +269,52 @@ def _graduated(clause: str, ctx: Context) -> Found | None:
                  relational=True, stakeholders=found.stakeholders)
 
 
+def _appositive(clause: str, ctx: Context) -> Found | None:
+    """ "Relay launches Relay Cloud, a hosted version of its sync engine": the description after
+    the product is no part of the news, and its words ("version of") veto none."""
+    at = max(clause.find(", a "), clause.find(", an "))
+    head = clause[:at]
+    if at < 12 or ", " in head:
+        return None  # "we shipped X, the new Y, a redesigned Z": a list, not a description
+    return company.launch(head, head.lower(), ctx)
+
+
+def _labelled(clause: str, ctx: Context) -> Found | None:
+    m = LABELLED.match(clause)
+    if m is None or not _VERSION.search(m["obj"]) or _PATCH.search(m["obj"]):
+        return None
+    return _launch(m["obj"], m.start("obj"))
+
+
+def _in_store(clause: str, ctx: Context) -> Found | None:
+    m = IN_STORE.search(clause)
+    if m is None:
+        return None
+    what = _ARTICLE.sub("", m["obj"].removeprefix("our ").removeprefix("Our "))
+    store = m["store"].title()
+    return Found(T.PRODUCT_LAUNCH, {"product": key(what)}, f"Launched {what} on the {store}",
+                 m.start(), stakeholders=(what,))
+
+
+def _opened_up(clause: str, ctx: Context) -> Found | None:
+    m = OPENED_UP.search(clause)
+    if m is None or (not _ours(m["obj"], ctx) and not clause.lower().startswith("we")):
+        return None
+    return _launch(m["obj"], m.start())
+
+
+def _landed(clause: str, ctx: Context) -> Found | None:
+    m = LANDED.search(clause)
+    if m is None or not (_VERSION.search(m["obj"]) or _ours(m["obj"], ctx)):
+        return None
+    return _launch(m["obj"], m.start())
+
+
+def _switch(clause: str, ctx: Context) -> Found | None:
+    m = SWITCH.search(clause)
+    return _launch(m["obj"], m.start()) if m else None
+
+
 # Shown first, but no product: a film, an album, a person, a show.
 _NOT_A_PRODUCT = re.compile(r"(?i)\b(?:film|movie|documentary|album|single|season|series|episode"
                             r"|show|play|opera|concert|tour|exhibition|festival|book)\b")
@@ -271,7 +330,13 @@ _READERS = (
     (("premiere", "debut", "order book", "pre-sale", "presale", "pre-order", "preorder"),
      _first_shown),
     (("up and running",), _running), (("out of beta", "generally available"), _graduated),
+    ((", a ", ", an "), _appositive), (("release", "shipped", "launched", "out now", "available"),
+                                       _labelled),
+    ((" store",), _in_store), (("open",), _opened_up), (("landed", "dropped"), _landed),
+    (("switch on",), _switch),
 )
+# Words no reader is asked for without: one check before any reader's.
+WORDS = tuple(sorted({w for words, _ in _READERS for w in words}))
 
 
 # Posts that only look like a launch.
