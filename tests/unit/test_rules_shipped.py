@@ -134,6 +134,8 @@ TITLES = [
     ("Released Relay 2", "Today we launched Relay 2.3.0-rc1 for everyone",
      "Released Relay 2.3.0-rc1"),
     ("Launched iOS", "We launched our iOS app last week", "Launched iOS app"),
+    ("Launched v2.3.0", "relay v2.3.0 is out, grab it from npm", "Launched relay v2.3.0"),
+    ("Released v4.0", "Today we shipped version v4.0", "Released v4.0"),
     # whole already, or nothing to add
     ("Launched Relay 2.0", "Relay 2.0 is here.", "Launched Relay 2.0"),
     ("Launched Relay", "We launched Relay today", "Launched Relay"),

@@ -437,6 +437,9 @@ _NOUN_AFTER = re.compile(r" (?P<noun>" + _PRODUCT_NOUN + r")\b", re.IGNORECASE)
 
 # A launch title whose object is a preposition: the name stood in inline code.
 _NO_OBJECT = re.compile(r"(?P<verb>Released|Launched|Shipped) (?=(?i:into|in|to|on|for|at|with)\b)")
+_BARE = re.compile(r"(?P<verb>Released|Launched) (?P<v>v?\d+(?:\.\d+)+[\w.-]*)$")
+_NOT_PRODUCT_WORD = frozenset({"the", "a", "version", "release", "of", "to", "in", "on", "new",
+                               "is", "was", "and", "our", "we", "released", "launched", "shipped"})
 _CODE = re.compile(r"`([^`\n]{2,60})`")
 
 
@@ -449,6 +452,12 @@ def whole_version(title: str, evidence: str) -> str:
     code = _CODE.search(evidence) if cut else None
     if cut and code:  # "Released Into public beta": the name was in `code`, blanked to read
         return f"{cut['verb']} {_ARTICLE.sub('', code.group(1))} {title[cut.end():].lower()}"
+    bare = _BARE.match(title)
+    if bare:  # "Launched v2.3.0" for "relay v2.3.0 is out": the product's name goes with it
+        at = evidence.find(f" {bare['v']}")
+        word = evidence[:at].rsplit(None, 1)[-1] if at > 0 else ""
+        if word.isalpha() and word.lower() not in _NOT_PRODUCT_WORD:
+            return f"{bare['verb']} {word} {bare['v']}"
     words = title.rsplit(" ", 2)
     if len(words) < 2:
         return title
