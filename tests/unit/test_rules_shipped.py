@@ -46,7 +46,7 @@ LAUNCHES = [
     ("Stoked to launch Relay Pulse app today, go try it!", "Launched Relay Pulse app"),
     # a new product told by what it is to us, named by its post's title
     ("Our next experiment is live. Pulse is a tiny CLI that tails your syncs.",
-     "Launched our next experiment"),
+     "Launched next experiment"),
     # a paid plan launched is no plan for the future
     ("## Launching a paid plan for relay.dev\n\nAfter two years free, Relay has a paid plan.",
      "Launched a paid plan"),

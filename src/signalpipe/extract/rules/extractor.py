@@ -272,7 +272,7 @@ def _event(company: str, fp: str, entry: _Merged) -> SignificantEvent:
     mentions = len(entry.ids)
     # cut to its core after merging: fingerprints never see it, so what is found stays the same
     title = readable(polished(_fit(found.title), found.event_type, found.negative,
-                              entry.hit.span.text))
+                              entry.hit.span.text, found.metrics))
     if found.event_type is EventType.PRODUCT_LAUNCH:
         title = whole_version(title, entry.hit.span.text)  # "Released Tilt v0" for "v0.8"
     metrics = {k: _as_written(v, entry.hit) for k, v in found.metrics.items()}
