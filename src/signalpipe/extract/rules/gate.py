@@ -264,6 +264,13 @@ STEMS: dict[str, str] = {
     # a phrase here needs its place in _stems' table of phrases (members.py's phrases)
     "members_release": "released releasing launched launching release] live] new] launch] "
                        "beta available aware investigating to release$ now live]",
+    # shipped.py's release post wordings
+    "shipped_release": "welcome say hello to meet$ ships$ opens$ released shipped launched "
+                       "release$ launch$ ship$ announc introduc unveil launching opening "
+                       "inviting onboarding opened experiment premiere debut unveiling "
+                       "order book pre-sale presale pre-order preorder up and running out of beta "
+                       "generally available landed dropped switch on app store play store "
+                       "new release new version out now open$ opened$ launches$",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
     "community_members": "testers nodes contributors discord members community members trending "
@@ -443,7 +450,9 @@ def _stems(spec: str) -> list[str]:
              "trail of bits", "least authority", "ncc group", "runtime verification",
              "sigma prime",
              # members.py's phrases
-             "to release", "now live]"}
+             "to release", "now live]",
+             # shipped.py's phrases
+             "new release", "new version", "app store", "play store", "switch on"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

@@ -21,7 +21,8 @@ _NOT_A_NAME = frozenset(
         "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
         "august", "september", "october", "november", "december", "q1", "q2", "q3", "q4", "ceo",
         "cto", "cfo", "coo", "vp", "arr", "mrr", "usd", "eur", "gbp", "nps", "soc", "api", "sdk",
-        "ga", "ok", "yes", "no"
+        "ga", "ok", "yes", "no",
+        "ve", "re", "ll",  # what "We've", "We're", "We'll" leave once "We" is taken off
     ])
 
 

@@ -24,6 +24,7 @@ from signalpipe.extract.rules import (
     members,
     modality,
     rounds,
+    shipped,
     tech,
     wire,
 )
@@ -93,6 +94,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("launch", co.launch), ("wire_release", wire.version_release),
     ("community_release", community.release),
     ("members_release", members.announced),  # a company's own release told to developers
+    ("shipped_release", shipped.release),  # "Please give a warm welcome to Tilt v0.9"
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
     ("setback", declines.late_setback),  # "ISO 27018: failed. 8 exceptions."
@@ -109,7 +111,7 @@ _NEWS_VERB = re.compile(
     r"|signs|signed|partners|unveils|announces|secures|closes|completes|wins|won|joins|sells|lands"
     r"|gets|receives|debuts|introduces|rolls|adds|taps|selects|reports|posts|cuts|lays|files)\b")
 MAX_SENTENCE = 1_500  # characters
-_PART_CUT = re.compile(r",\s|:\s|\(|\)|!\s")
+_PART_CUT = re.compile(r",\s|:\s|:[*_]{1,2}\s|\(|\)|!\s")  # "**Shipped X:** why": the label
 _SUBORDINATE = re.compile(r"^\s*(?:if|assuming|once|unless|when|in case(?! you missed)|should"
                           r"|whether)\b",
                           re.IGNORECASE)
@@ -346,6 +348,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or community.veto(found, clause.text) \
                 or contracts.veto(found, clause.text, sentence.text, company) \
                 or coverage.veto(found, clause.text, company) \
+                or shipped.veto(found, clause.text, message.text) \
                 or articles.veto(found, clause.text, sentence.text, message.timestamp) \
                 or _injected(message, flagged)
             if reason is None:
@@ -365,7 +368,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
 _UNCUT = frozenset({"decline", "setback", "backed"})
 
 
-_FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_")
+_FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
@@ -441,7 +444,7 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
                                                           headline=True) \
         or chatter_veto(found, line, sentence, page, line, company) \
         or longform.veto(found, line, page, sentence, message.timestamp) \
-        or wire.veto(found, line, line, company)
+        or wire.veto(found, line, line, company) or shipped.veto(found, line, page)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []

@@ -80,6 +80,7 @@ _DESCRIPTOR = frozenset([
     "management", "asset", "assets", "partners", "capital", "insurance", "motors", "airlines",
     "foods", "brands", "resources", "mining", "telecom", "communications", "entertainment",
     "pharmaceutical", "biotech", "biotherapeutics", "sciences", "life", "research",
+    "motor", "auto", "automotive",  # "Hyundai Motor Company", "Geely Auto" write "Hyundai"
 ])
 
 
