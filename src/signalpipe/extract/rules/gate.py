@@ -124,6 +124,16 @@ STEMS: dict[str, str] = {
                  "concurrent index size database size image size shrank shrunk beats outperform",
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
              "granted secured landed patent award honor honour voted crowned",
+    # assurance.py: audits passed, certificates kept, ratings earned; incidents customers felt
+    "assurance": "pen test pentest penetration security audit security assessment red team "
+                 "recertif re-certif reauthori re-authori surveillance audit five-star 5-star "
+                 "top safety pick dpa$ dpas$ baa$ baas$ data processing business associate "
+                 "standard contractual sccs$ 21 cfr cjis tx-ramp txramp gxp$ itar$ k-isms "
+                 "iec 62304 iec 62443 bq-9000 energy star common criteria fips vpat$ lgpd$ "
+                 "failing unable to experiencing seeing errors seeing elevated not loading "
+                 "timing out outage downtime disruption status page incident lost data "
+                 "lost some data lost customer data data loss introduced broke$ investigating "
+                 "aware of looking into fix for responding to",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
                    "full-time poach "

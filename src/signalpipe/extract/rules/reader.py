@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import (
     articles,
+    assurance,
     community,
     corporate,
     deals,
@@ -53,8 +54,11 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("acquisition", wire.agreement_to_acquire),
     ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
-    ("compliance", co.compliance),
+    # a pen test "passed, no highs": its clean result is no negation (assurance.py)
+    ("assurance", assurance.attested), ("compliance", co.compliance),
     ("corp_compliance", corporate.compliance), ("community_audit", community.audited),
+    # incidents in the words other detectors lack; before the deals' "lost" ("lost data")
+    ("assurance", assurance.incident),
     ("media", co.media), ("community_press", community.coverage),
     ("hiring", wire.appointment), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
@@ -325,6 +329,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or wire.boilerplate(found, text, sentence.start, company) \
                 or community.veto(found, clause.text) \
                 or articles.veto(found, clause.text, sentence.text, message.timestamp) \
+                or assurance.veto(found, clause.text, sentence.text) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -340,7 +345,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
                     r"|[a-z]{3,})(?:s|ed) )")
 
 
-_UNCUT = frozenset({"decline", "setback", "backed"})
+_UNCUT = frozenset({"decline", "setback", "backed", "assurance"})
 
 
 _FALLBACK = ("corp_", "community_", "members_")
