@@ -57,7 +57,8 @@ _KEPT = rx(r"\b(?:re-?certified (?:for|as|to|under)|re-?certification (?:was |is
 # A safety rating earned: "achieves five-star Euro NCAP safety rating", "IIHS Top Safety Pick+".
 _RATED = rx(r"\b(?:achiev\w*|earn\w*|receiv\w*|award\w*|gets?|got|scor\w*|secur\w*|wins?|won"
             r"|granted|rated|gains?|gained|named (?:a|an|the)?)\s+(?:(?:a|an|the|its|the maximum"
-            r"|maximum|top|full|highest|coveted|latest) )*(?:(?:five|5)[- ]star|top safety pick\+?)"
+            r"|maximum|top|full|highest|coveted|latest) )*(?:[\w+-]+ ){0,3}?"
+            r"(?:(?:five|5)[- ]star|top safety pick\+?)"
             r"(?: [\w-]+){0,3}?(?: (?:safety )?(?:rating|score|award|result)s?)?")
 _RATERS = ("ncap", "nhtsa", "iihs", "safety")
 # Data-protection agreements signed with customers: "GDPR DPA signed with all EU customers".
@@ -72,7 +73,7 @@ _MORE_CERT = rx(r"\b(?:21 cfr part 11|cjis|tx-?ramp|gxp|itar|k-?isms|iec 62304|i
                 r"|iso/sae 21434|bq-?9000|energy star|common criteria|fips 140-[23]|vpat|dora"
                 r"|tisax|c5|ens (?:high|medium)|hds|pdpa|lgpd|appi|dpdp)(?: (?:level|type"
                 r"|tier) [\w+]+)?\b")
-_MORE_DONE = rx(r"\b(?:open for (?:\w+ ){0,3}business|now (?:fully |officially )?(?:\w+[- ])?"
+_MORE_DONE = rx(r"\b(?:open for (?:\w+ ){0,5}business|now (?:fully |officially )?(?:\w+[- ])?"
                 r"(?:compliant|certified|validated|accredited|authori[sz]ed)|(?:achieved|earned"
                 r"|received|obtained|granted|passed|completed|awarded)\b|(?:became|become|is|are"
                 r"|we're|we are) (?:now )?(?:fully |officially )?(?:\w+[- ])?(?:compliant|certified"
@@ -89,11 +90,11 @@ def attested(clause: str, low: str, ctx: Context) -> Found | None:
     """An audit passed, a certificate kept, a safety rating earned, agreements in place."""
     if _NOT_DONE.search(low):
         return None
-    for finder in (_pen_test, _kept, _rated, _dpa, _more_cert):
+    for finder in (_pen_test, _kept, _dpa, _more_cert):
         found = finder(clause, low)
         if found is not None:
             return found
-    return None
+    return _rated(clause, low, ctx)
 
 
 def _pen_test(clause: str, low: str) -> Found | None:
@@ -108,10 +109,16 @@ def _pen_test(clause: str, low: str) -> Found | None:
         return None
     what = "Security audit" if "audit" in test.group() or "assess" in test.group() \
         else "Penetration test"
+    # "our pentest by NCC Group": the tester acts on us; "no critical findings" is the clean
+    # result, and "the test required by Globex" no plan
     return Found(T.COMPLIANCE, {"certification": "penetration test" if what[0] == "P"
                                 else "security audit"},
                  f"{what} passed", min(test.start(), passed.start()),
-                 allow=frozenset({"negation"}))  # "no critical findings" is the clean result
+                 relational=_FIRST_PERSON.search(low) is not None, allow=_CLEAN_RESULT)
+
+
+_FIRST_PERSON = rx(r"\b(?:we|we're|we've|our|us)\b")
+_CLEAN_RESULT = frozenset({"negation", "plan"})
 
 
 def _kept(clause: str, low: str) -> Found | None:
@@ -121,18 +128,21 @@ def _kept(clause: str, low: str) -> Found | None:
     if m is None:
         return None
     return Found(T.COMPLIANCE, {"certification": "renewal"},
-                 f"Certification renewed: {said(clause, m.start(), limit=70)}", m.start())
+                 f"Certification renewed: {said(clause, m.start(), limit=70)}", m.start(),
+                 allow=frozenset({"negation"}))  # "with no nonconformities" is the clean result
 
 
-def _rated(clause: str, low: str) -> Found | None:
+def _rated(clause: str, low: str, ctx: Context) -> Found | None:
     if "star" not in low and "pick" not in low:
         return None
     m = _RATED.search(low)
     if m is None or not any(w in low for w in _RATERS):
         return None
     start = _subject_start(clause, m.start())
+    # "XPENG G6 achieves ...": the company's product is the subject, named by the company
+    ours = ctx.company is not None and ctx.company.search(clause, 0, m.start()) is not None
     return Found(T.COMPLIANCE, {"certification": "safety rating"},
-                 said(clause, start, limit=80), m.start())
+                 said(clause, start, limit=80), m.start(), relational=ours)
 
 
 def _dpa(clause: str, low: str) -> Found | None:
@@ -175,7 +185,9 @@ _FAILING = rx(r"\b(?:some|many|all|most|a subset of|a small number of|a number o
               r"|notifications?|transactions?|orders?|portals?|sites?|stores?|integrations?)"
               r"\s+(?:are|were|is|was|may be|might be|have been|has been|continue to be)\s+"
               r"(?:currently\s+|still\s+|temporarily\s+)?(?:failing|failed|unable to|not loading"
-              r"|not being (?:sent|delivered|processed)|delayed|unavailable|experiencing"
+              r"|not being (?:sent|delivered|processed)|delayed|unavailable"
+              r"|experiencing (?:\w+ )?(?:issues|errors|problems|delays|difficulties|outages"
+              r"|failures|timeouts|latency|slowness|downtime|degraded|intermittent|slow)"
               r"|seeing (?:errors|elevated|increased|failures)|timing out|down\b|affected"
               r"|impacted|inaccessible|unreachable)")
 # A named outage with how long or how wide: "Major outage: dashboards unreachable 14:02-15:40".
@@ -203,15 +215,16 @@ _STATUS_UP = rx(r"\b(?:we(?:'ve|\u2019ve| have)|there(?:'s| is))\s+(?:now\s+)?(?
                 r"(?:our|the)\s+status page")
 # Customer data lost: "we lost data for about 40 customers", "data loss affecting 3 accounts".
 _DATA_LOST = rx(r"\b(?:(?:we|they|i)\s+(?:have\s+)?(?:permanently\s+)?lost\s+(?:some\s+|the\s+)?"
-                r"(?:customer\s+|user\s+|production\s+)?data|data\s+loss)\b"
+                r"(?:customer\s+|user\s+|production\s+)?data|data\s+loss(?!\s+(?:prevention"
+                r"|protection)))\b"
                 r"(?=[^.]{0,60}\b(?:for|of|affecting|impacting|hit|across)\s+(?:about\s+|around"
-                r"\s+|nearly\s+|some\s+|\d|all|every|many|several|a few|our|their)\b)")
+                r"\s+|nearly\s+|some\s+|\d+|all|every|many|several|a few|our|their)\b)")
 # A release that broke things for users: "5.0 introduced a major compatibility problem".
 _BAD_RELEASE = rx(r"\b(?:release|update|upgrade|deploy(?:ment)?|rollout|version\s+[\w.]+"
                   r"|v?\d+\.\d+(?:\.\d+)?)\s+(?:\w+\s+)?(?:introduced|caused|shipped with|brought)"
                   r"\s+(?:a\s+|an\s+)?(?:major|serious|critical|severe|big|nasty|breaking)\s+"
                   r"(?:[\w-]+\s+)?(?:problem|bug|regression|issue|outage|incident|breakage)"
-                  r"|\b(?:release|update|upgrade|deploy(?:ment)?|rollout)\s+(?:\w+\s+)?broke\s+"
+                  r"|\b(?:release|update|upgrade|deploy(?:ment)?|rollout)\s+(?:\w+\s+){0,3}?broke\s+"
                   r"(?:\w+\s+){0,3}for\s+(?:all|every|most|many|some|\d[\d,]*|a subset)")
 # Who is looking: the company ("we are", "our team is", a status page's bare "Investigating -").
 _OURS_LOOKING = rx(r"^\W*(?:investigating|identified|monitoring)\b|\b(?:we(?:'re|\u2019re| are)"
@@ -232,30 +245,53 @@ def incident(clause: str, low: str, ctx: Context) -> Found | None:
             return _outage(clause, m.start("what"))
     if "outage" in low or "downtime" in low or "disruption" in low:
         m = _OUTAGE_HEAD.search(low)
-        if m is not None and _WIDE.search(low, m.end()):
+        if m is not None and (_WIDE.search(low, m.end())
+                              or _WIDE.search(ctx.sentence.lower(), m.end())):
             return _outage(clause, m.start())
     if "status page" in low or "incident" in low:
         m = _STATUS_UP.search(low)
         if m is not None:
             return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "incident"},
-                         "Incident opened on the status page", m.start(), negative=True)
+                         "Incident opened on the status page", m.start(), negative=True,
+                         allow=_STATUS_ALLOW)
     if "data" in low:
         m = _DATA_LOST.search(low)
         if m is not None:
             return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "data loss"},
-                         f"Data loss: {said(clause, m.start(), limit=70)}", m.start(),
+                         f"Data loss: {_short(clause, m.start())}", m.start(),
                          negative=True)
     m = _BAD_RELEASE.search(low) if any(w in low for w in _BAD_WORDS) else None
     if m is not None:
+        what = _short(clause, _release_start(clause, m.start()))
         return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "regression"},
-                     f"Release regression: {said(clause, m.start(), limit=70)}", m.start(),
-                     negative=True)
+                     f"Release regression: {what}", m.start(), negative=True)
     return None
 
 
 def _outage(clause: str, at: int) -> Found:
+    # a status page promises ("will update", "working on a fix") while the incident is on
     return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "outage"},
-                 f"Incident: {said(clause, at, limit=70)}", at, negative=True)
+                 f"Incident: {_short(clause, at)}", at, negative=True, allow=_STATUS_ALLOW)
+
+
+_STATUS_ALLOW = frozenset({"plan"})
+# Where an incident's statement ends and the company's reply begins.
+_REPLY = rx(r"\s+(?:and|but|so|while)\s+(?:we|are|is|will|have|our)\b|[.;]\s")
+
+
+def _release_start(clause: str, at: int) -> int:
+    """"the 2.3 update broke ...": the version before the release word names it."""
+    m = _VERSION_BEFORE.search(clause, max(0, at - 16), at)
+    return m.start() if m else at
+
+
+_VERSION_BEFORE = rx(r"(?:the |our )?v?\d+(?:\.\d+)+ $")
+
+
+def _short(clause: str, at: int) -> str:
+    """The statement of what customers felt, without "and are working on a fix"."""
+    cut = _REPLY.search(clause.lower(), at)
+    return said(clause, at, cut.start() if cut else None, limit=70)
 
 
 # --- veto: incident words that name no incident of ours ------------------------------------------
@@ -277,7 +313,9 @@ _MAINTENANCE = rx(r"\b(?:scheduled|planned|upcoming) (?:\w+ )?maintenance\b|\bma
                   r"|\bwill be (?:briefly |temporarily )?(?:unavailable|down|offline|read-only)\b")
 # Incident words as a topic: "downtime is costly", "a downtime budget", "crash scenarios".
 _TOPIC = rx(r"\b(?:downtime|outages?|incidents?) (?:budget|is|are|can be|costs?|means)\b"
-            r"|\berror budget\b|\bcrash (?:tests?|scenarios?|course|reports? (?:tool|sdk))\b"
+            r"|\berror budget\b|\b(?:downtime|outages?) (?:\w+ )?per (?:day|week|month|year)\b"
+            r"|\b(?:sla|slo)s? (?:\w+ )?(?:promises?|guarantees?|allows?|covers?)\b"
+            r"|\bcrash (?:tests?|scenarios?|course|reports? (?:tool|sdk))\b"
             r"|^\W*data loss over\b|\b(?:story|article|episode|talk|video|paper|book|chapter"
             r"|thread|newsletter|podcast) (?:\w+ ){0,2}(?:tells|talks|is|explains|describes"
             r"|covers|looks)(?: \w+)? about\b|\bhow (?:to|we) (?:prevent|avoid|handle|survive"
