@@ -56,11 +56,22 @@ _KEPT = rx(r"\b(?:re-?certified (?:for|as|to|under)|re-?certification (?:was |is
            r"|attestation)|surveillance audit (?:was )?(?:passed|completed|complete))")
 # A safety rating earned: "achieves five-star Euro NCAP safety rating", "IIHS Top Safety Pick+".
 _RATED = rx(r"\b(?:achiev\w*|earn\w*|receiv\w*|award\w*|gets?|got|scor\w*|secur\w*|wins?|won"
+            r"|crowned(?: by [\w ]{2,30}? with)?"
             r"|granted|rated|gains?|gained|named (?:a|an|the)?)\s+(?:(?:a|an|the|its|the maximum"
             r"|maximum|top|full|highest|coveted|latest) )*(?:[\w+-]+ ){0,3}?"
             r"(?:(?:five|5)[- ]star|top safety pick\+?)"
             r"(?: [\w-]+){0,3}?(?: (?:safety )?(?:rating|score|award|result)s?)?")
 _RATERS = ("ncap", "nhtsa", "iihs", "safety")
+# A state's certificate or a safety programme's recognition: "receives government certification
+# in Japan", "granted type approval", "recognized for workplace safety record", "VPP Star".
+_GRANTED = rx(r"\b(?:receiv(?:e|es|ed)|earn(?:s|ed)|obtain(?:s|ed)|granted|awarded|achiev(?:es|ed)"
+              r"|secur(?:es|ed)|wins?|won|gets?|got)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)"
+              r"{0,2}?(?:(?:government|governmental|regulatory|federal|state|ministry|national"
+              r"|type)\s+(?:certification|approval|accreditation|designation)|(?:vpp\s+)?star"
+              r"\s+(?:worksite|site|status)\s*(?:status|recognition)?|(?:workplace\s+)?safety"
+              r"\s+(?:award|recognition|certification))"
+              r"|\brecogni[sz]ed\s+for\s+(?:its\s+|their\s+|our\s+)?(?:[\w-]+\s+){0,2}?safety\s+"
+              r"(?:record|excellence|performance)")
 # Data-protection agreements signed with customers: "GDPR DPA signed with all EU customers".
 _DPA = rx(r"\b(?:dpas?|baas?|data processing (?:agreement|addend(?:um|a))s?|business associate "
           r"agreements?|sccs|standard contractual clauses)\b(?: \w+){0,3}? (?:(?:are |were |is |was"
@@ -94,7 +105,7 @@ def attested(clause: str, low: str, ctx: Context) -> Found | None:
         found = finder(clause, low)
         if found is not None:
             return found
-    return _rated(clause, low, ctx)
+    return _rated(clause, low, ctx) or _granted(clause, low, ctx)
 
 
 def _pen_test(clause: str, low: str) -> Found | None:
@@ -143,6 +154,19 @@ def _rated(clause: str, low: str, ctx: Context) -> Found | None:
     ours = ctx.company is not None and ctx.company.search(clause, 0, m.start()) is not None
     return Found(T.COMPLIANCE, {"certification": "safety rating"},
                  said(clause, start, limit=80), m.start(), relational=ours)
+
+
+def _granted(clause: str, low: str, ctx: Context) -> Found | None:
+    if "certif" not in low and "approval" not in low and "star" not in low \
+            and "safety" not in low and "accredit" not in low and "designation" not in low:
+        return None
+    m = _GRANTED.search(low)
+    if m is None:
+        return None
+    ours = ctx.company is not None and ctx.company.search(clause, 0, m.start()) is not None
+    return Found(T.COMPLIANCE, {"certification": "granted"},
+                 said(clause, _subject_start(clause, m.start()), limit=80), m.start(),
+                 relational=ours)
 
 
 def _dpa(clause: str, low: str) -> Found | None:
@@ -307,12 +331,15 @@ _UNFELT = rx(r"\b(?:we|our (?:\w+ ){0,2}(?:site|app|service|platform|api|systems
 _NOT_PROD = rx(r"\b(?:staging|demo|dev|development|test|testing|sandbox|preview|qa|internal"
                r"|local)\s+(?:env(?:ironment)?s?|clusters?|servers?|instances?|sites?|db"
                r"|databases?|boxe?s?|stacks?|deploys?|builds?)\b(?:\s+\w+){0,2}\s+(?:was|were|is"
-               r"|went|had|got|broke|crashed)\b")
+               r"|went|had|got|broke|crashed)\b|\bon (?:my|our) (?:machine|laptop|box|setup)\b"
+               r"|\blocally\b|\bin (?:my|our) (?:tests?|testing|sandbox|setup|dev environment)\b")
 # Announced ahead: maintenance is planned work, not an incident.
 _MAINTENANCE = rx(r"\b(?:scheduled|planned|upcoming) (?:\w+ )?maintenance\b|\bmaintenance window"
                   r"|\bwill be (?:briefly |temporarily )?(?:unavailable|down|offline|read-only)\b")
 # Incident words as a topic: "downtime is costly", "a downtime budget", "crash scenarios".
 _TOPIC = rx(r"\b(?:downtime|outages?|incidents?) (?:budget|is|are|can be|costs?|means)\b"
+            r"|\b(?:downtime|outages?|incidents?)\b[^.]{0,40}\b(?:is|are|can be|gets?) "
+            r"(?:so |very |really )?(?:costly|expensive|painful|unacceptable|inevitable|common)\b"
             r"|\berror budget\b|\b(?:downtime|outages?) (?:\w+ )?per (?:day|week|month|year)\b"
             r"|\b(?:sla|slo)s? (?:\w+ )?(?:promises?|guarantees?|allows?|covers?)\b"
             r"|\bcrash (?:tests?|scenarios?|course|reports? (?:tool|sdk))\b"

@@ -133,7 +133,9 @@ STEMS: dict[str, str] = {
                  "failing unable to experiencing seeing errors seeing elevated not loading "
                  "timing out outage downtime disruption status page incident lost data "
                  "lost some data lost customer data data loss introduced broke$ investigating "
-                 "aware of looking into fix for responding to",
+                 "aware of looking into fix for responding to crowned government certification "
+                 "governmental certification type approval star worksite vpp$ safety award "
+                 "safety recognition safety record",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
                    "full-time poach "
