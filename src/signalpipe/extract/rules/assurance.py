@@ -30,8 +30,11 @@ policy requires ...", a customer's own audit).
 
 from __future__ import annotations
 
+import re
+
 from signalpipe.extract.rules.found import Context, Found, said
-from signalpipe.extract.rules.lexicon import rx
+from signalpipe.extract.rules.lexicon import CERT, rx
+from signalpipe.extract.rules.subject import third_party
 from signalpipe.models import EventType as T
 
 # --- attested: audits passed, certifications kept, ratings earned ---------------------------
@@ -82,7 +85,7 @@ _DPA = rx(r"\b(?:dpas?|baas?|data processing (?:agreement|addend(?:um|a))s?|busi
 # Standards the shared vocabulary (lexicon.CERT) lacks, told as done.
 _MORE_CERT = rx(r"\b(?:21 cfr part 11|cjis|tx-?ramp|gxp|itar|k-?isms|iec 62304|iec 62443"
                 r"|iso/sae 21434|bq-?9000|energy star|common criteria|fips 140-[23]|vpat|dora"
-                r"|tisax|c5|ens (?:high|medium)|hds|pdpa|lgpd|appi|dpdp)(?: (?:level|type"
+                r"|ens (?:high|medium)|pdpa|lgpd|appi|dpdp)(?: (?:level|type"
                 r"|tier) [\w+]+)?\b")
 _MORE_DONE = rx(r"\b(?:open for (?:\w+ ){0,5}business|now (?:fully |officially )?(?:\w+[- ])?"
                 r"(?:compliant|certified|validated|accredited|authori[sz]ed)|(?:achieved|earned"
@@ -182,8 +185,8 @@ def _dpa(clause: str, low: str) -> Found | None:
 
 def _more_cert(clause: str, low: str) -> Found | None:
     cert = _MORE_CERT.search(low)
-    if cert is None:
-        return None
+    if cert is None or CERT.search(low):
+        return None  # a standard the shared vocabulary knows is company.compliance's, one name
     done = _MORE_DONE.search(low)
     if done is None or abs(done.start() - cert.start()) > 60:
         return None
@@ -259,6 +262,26 @@ _BAD_WORDS = ("introduced", "caused", "shipped with", "brought", "broke")
 
 def incident(clause: str, low: str, ctx: Context) -> Found | None:
     """An incident customers felt, told as a status page, a founder or a postmortem tells it."""
+    found = _incident(clause, low, ctx)
+    if found is not None and third_party(_head(clause, found.trigger), clause, ctx.company):
+        return None  # "Pipewise had a 4-hour outage today, our inbound is up": a rival's
+    return found
+
+
+# How long or how bad, between the subject's verb and the outage: "had a 4-hour outage".
+_MODIFIERS = re.compile(r"(?:(?:\d+[- ]?(?:hour|hr|minute|min|day|second)s?|major|partial|brief"
+                        r"|massive|big|huge|long|short|full|another|global|total|serious"
+                        r"|unexpected|unplanned|extended)[\s-]+)+$", re.IGNORECASE)
+
+
+def _head(clause: str, trigger: int) -> str:
+    """The clause before its trigger, without the outage's own modifiers."""
+    head = clause[:trigger]
+    m = _MODIFIERS.search(head)
+    return head[:m.start()] if m else head
+
+
+def _incident(clause: str, low: str, ctx: Context) -> Found | None:
     m = _FAILING.search(low)
     if m is not None:
         return _outage(clause, m.start())
@@ -349,12 +372,18 @@ _TOPIC = rx(r"\b(?:downtime|outages?|incidents?) (?:budget|is|are|can be|costs?|
             r"|respond)")
 
 
-def veto(found: Found, clause: str, sentence: str) -> str | None:
+def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | None
+         ) -> str | None:
     """Why an incident reading (any detector's) names no incident the company's customers felt,
     or None; readings of any other kind pass."""
     if not found.negative or found.event_type not in (T.TECHNICAL_ACHIEVEMENT, T.COMPLIANCE) \
             or "incident" not in found.metrics:
         return None
+    # "Pipewise had a 4-hour outage today": a named subject's outage is theirs (the reader's
+    # own check lets a technical reading's subject pass unless it is a known vendor)
+    other = third_party(_head(clause, found.trigger), clause, company)
+    if other:
+        return other
     low = sentence.lower()
     for pattern, why in ((_UNFELT, "an outage that did not reach us"),
                          (_NOT_PROD, "an environment no customer uses"),

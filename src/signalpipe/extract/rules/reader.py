@@ -329,7 +329,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or wire.boilerplate(found, text, sentence.start, company) \
                 or community.veto(found, clause.text) \
                 or articles.veto(found, clause.text, sentence.text, message.timestamp) \
-                or assurance.veto(found, clause.text, sentence.text) \
+                or assurance.veto(found, clause.text, sentence.text, company) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
