@@ -132,10 +132,10 @@ STEMS: dict[str, str] = {
                  "iec 62304 iec 62443 bq-9000 energy star common criteria fips vpat$ lgpd$ "
                  "failing unable to experiencing seeing errors seeing elevated not loading "
                  "timing out outage downtime disruption status page incident lost data "
-                 "lost some data lost customer data data loss introduced broke$ investigating "
-                 "aware of looking into fix for responding to crowned government certification "
-                 "governmental certification type approval star worksite vpp$ safety award "
-                 "safety recognition safety record",
+                 "lost some data lost customer data data loss introduced a introduced an "
+                 "broke$ investigating aware of looking into fix for responding to crowned "
+                 "government certification governmental certification type approval "
+                 "star worksite vpp$ safety award safety recognition safety record",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
                    "full-time poach "
@@ -417,7 +417,16 @@ def _stems(spec: str) -> list[str]:
              "trail of bits", "least authority", "ncc group", "runtime verification",
              "sigma prime",
              # members.py's phrases
-             "to release", "now live]"}
+             "to release", "now live]",
+             # assurance.py's phrases
+             "security audit", "security assessment", "red team", "surveillance audit",
+             "top safety pick", "data processing", "business associate", "standard contractual",
+             "21 cfr", "iec 62304", "iec 62443", "energy star", "common criteria", "unable to",
+             "seeing errors", "seeing elevated", "not loading", "timing out", "status page",
+             "lost some data", "lost customer data", "introduced a", "introduced an",
+             "aware of", "looking into", "fix for", "responding to", "government certification",
+             "governmental certification", "type approval", "star worksite", "safety award",
+             "safety recognition", "safety record"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])
