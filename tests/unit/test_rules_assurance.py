@@ -260,3 +260,31 @@ def read_days(make_message: MakeMessage, texts: list[str], days: list[datetime]
                      for t, d in zip(texts, days, strict=True))
     batch = Batch(id="b1", company_id="acme", source=Source.SLACK, messages=messages)
     return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
+
+
+# --- a court or a regulator decides for the company ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Exchanges, Acme win dismissal of US high-frequency trading case",
+    "Acme wins right to appeal some Gulf spill damages claims",
+    "Australia clears Acme's $100 billion Globex buyout plan",
+    "We won the appeal against the patent troll, case closed",
+    "The lawsuit against Acme was dismissed on Friday",
+])
+def test_a_ruling_for_the_company_is_compliance(make_message: MakeMessage, text: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [
+        (T.COMPLIANCE, Polarity.POSITIVE)], (text, [e.title for e in events])
+
+
+@pytest.mark.parametrize("text", [
+    "Globex wins dismissal of lawsuit over data practices",
+    "Australia clears Globex's buyout of Initech",
+    "Acme will appeal the ruling",
+    "Acme plans to appeal the court ruling",
+])
+def test_others_rulings_and_appeals_to_come_are_no_event(make_message: MakeMessage,
+                                                         text: str) -> None:
+    events = read(make_message, text)
+    assert not [e for e in events if e.event_type is T.COMPLIANCE and
+                e.polarity is Polarity.POSITIVE], (text, [e.title for e in events])

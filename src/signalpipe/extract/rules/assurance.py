@@ -11,7 +11,10 @@ is a way founders, status pages, press releases and headlines say one of these, 
   rating earned ("XPENG G6 achieves five-star Euro NCAP safety rating"); data-protection
   agreements in place with customers ("DPAs signed with all EU customers"); a standard the
   shared vocabulary lacks, told as done ("open for 21 CFR Part 11 business", "now CJIS
-  compliant").
+  compliant"); a state's certificate or a safety programme's recognition ("receives government
+  certification in Japan", "granted EU type approval", "VPP Star worksite status"); a court or
+  a regulator deciding for the company ("Barclays win dismissal of US trading case", "we won
+  the appeal", "Australia clears AB InBev's SABMiller buyout").
 - **incident**: what a status page or an apology says while customers feel it ("Some edits are
   failing with marketing email", "a subset of users are unable to log in", "Major outage:
   dashboards unreachable from 14:02 to 15:40 UTC"), an incident opened on the status page ("we
@@ -24,7 +27,8 @@ readings: a vendor's or cloud's outage that did not reach us ("AWS had an outage
 affected"), an environment no customer uses (staging, demo, sandbox), maintenance announced
 ahead, incidents as a topic ("downtime is costly", "a downtime budget of 8 seconds a day",
 "crash scenarios", "data loss over UDP"), a story retold ("the first story tells about a security
-breach"); plans, readiness and policies for the audits ("we're starting SOC 2", "our SOC 2
+breach"); a named company's outage ("Pipewise had a 4-hour outage"); plans, readiness and
+policies for the audits ("we're starting SOC 2", "our SOC 2
 policy requires ...", a customer's own audit).
 """
 
@@ -103,7 +107,8 @@ _NOT_DONE = rx(r"\b(?:readiness|pre-?audit|gap (?:assessment|analysis)|mock|dry 
 def attested(clause: str, low: str, ctx: Context) -> Found | None:
     """An audit passed, a certificate kept, a safety rating earned, agreements in place."""
     found = _pen_test(clause, low) or _kept(clause, low) or _dpa(clause, low) \
-        or _more_cert(clause, low) or _rated(clause, low, ctx) or _granted(clause, low, ctx)
+        or _more_cert(clause, low) or _rated(clause, low, ctx) or _granted(clause, low, ctx) \
+        or _ruled(clause, low, ctx)
     # checked last: most clauses the gate sends here ("ISO", "probe") hold none of the families
     return None if found is None or _NOT_DONE.search(low) else found
 
@@ -167,6 +172,38 @@ def _granted(clause: str, low: str, ctx: Context) -> Found | None:
     return Found(T.COMPLIANCE, {"certification": "granted"},
                  said(clause, _subject_start(clause, m.start()), limit=80), m.start(),
                  relational=ours)
+
+
+# A court or a regulator decides for the company: "Barclays win dismissal of US trading case",
+# "we won the appeal", "Australia clears AB InBev's SABMiller buyout".
+_WON = rx(r"\b(?:wins?|won|secures?|secured)\s+(?:a\s+|the\s+|its\s+|our\s+)?(?:court\s+)?"
+          r"(?:dismissal|right to appeal|appeal\b|(?:favou?rable\s+)?ruling)|\b(?:case|lawsuit|suit"
+          r"|charges|claims)\s+(?:against\s+(?:us|[\w&.-]+(?:\s+[\w&.-]+)?)\s+)?(?:was\s+|were\s+)?"
+          r"(?:dismissed|thrown out)\b")
+_CLEARED = rx(r"\b(?:clears|cleared|approves|approved)\s+(?:[\w'\u2019&.$-]+\s+){0,4}?(?:buyout"
+              r"|merger|acquisition|takeover|purchase)\b")
+
+
+def _ruled(clause: str, low: str, ctx: Context) -> Found | None:
+    if "dismiss" not in low and "appeal" not in low and "ruling" not in low \
+            and "thrown out" not in low and "clear" not in low and "approv" not in low:
+        return None
+    m = _WON.search(low) or _CLEARED.search(low)
+    if m is None:
+        return None
+    cleared = m.group().startswith(("clear", "approv"))
+    # the regulator is the subject of a clearance: the company must be named as its object
+    named = ctx.company is not None and ctx.company.search(clause) is not None
+    if cleared and not (named and ctx.company is not None
+                        and ctx.company.search(clause, m.start()) is not None):
+        return None
+    return Found(T.COMPLIANCE, {"ruling": " ".join(m.group().split()[:2])},
+                 said(clause, _subject_start(clause, m.start()), limit=80), m.start(),
+                 relational=named, allow=_CLEARED_ALLOW if cleared else frozenset())
+
+
+# "clears Acme's buyout plan": the plan is the deal cleared, not a plan of the clearance
+_CLEARED_ALLOW = frozenset({"plan"})
 
 
 def _dpa(clause: str, low: str) -> Found | None:
