@@ -197,7 +197,11 @@ def _ruled(clause: str, low: str, ctx: Context) -> Found | None:
     if cleared and not (named and ctx.company is not None
                         and ctx.company.search(clause, m.start()) is not None):
         return None
-    return Found(T.COMPLIANCE, {"ruling": " ".join(m.group().split()[:2])},
+    word = m.group()
+    # one decision told two ways ("win dismissal of the case", "lawsuit ... dismissed") is one
+    kind = "clearance" if cleared else "dismissal" if "dismiss" in word or "thrown" in word \
+        else "appeal" if "appeal" in word else "ruling"
+    return Found(T.COMPLIANCE, {"ruling": kind},
                  said(clause, _subject_start(clause, m.start()), limit=80), m.start(),
                  relational=named, allow=_CLEARED_ALLOW if cleared else frozenset())
 
