@@ -13,7 +13,7 @@ is a way founders, status pages, press releases and headlines say one of these, 
   shared vocabulary lacks, told as done ("open for 21 CFR Part 11 business", "now CJIS
   compliant"); a state's certificate or a safety programme's recognition ("receives government
   certification in Japan", "granted EU type approval", "VPP Star worksite status"); a court or
-  a regulator deciding for the company ("Barclays win dismissal of US trading case", "we won
+  a regulator deciding for the company ("BP wins right to appeal some spill claims", "we won
   the appeal", "Australia clears AB InBev's SABMiller buyout").
 - **incident**: what a status page or an apology says while customers feel it ("Some edits are
   failing with marketing email", "a subset of users are unable to log in", "Major outage:
@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.lexicon import CERT, rx
 from signalpipe.extract.rules.subject import third_party
@@ -174,19 +175,19 @@ def _granted(clause: str, low: str, ctx: Context) -> Found | None:
                  relational=ours)
 
 
-# A court or a regulator decides for the company: "Barclays win dismissal of US trading case",
+# A court or a regulator decides for the company: "BP wins right to appeal spill claims",
 # "we won the appeal", "Australia clears AB InBev's SABMiller buyout".
+# (A case dismissed stays no event, as company.compliance and corporate.py hold: "Acme's
+# lawsuit against Globex was dismissed" is a loss as much as a win.)
 _WON = rx(r"\b(?:wins?|won|secures?|secured)\s+(?:a\s+|the\s+|its\s+|our\s+)?(?:court\s+)?"
-          r"(?:dismissal|right to appeal|appeal\b|(?:favou?rable\s+)?ruling)|\b(?:case|lawsuit|suit"
-          r"|charges|claims)\s+(?:against\s+(?:us|[\w&.-]+(?:\s+[\w&.-]+)?)\s+)?(?:was\s+|were\s+)?"
-          r"(?:dismissed|thrown out)\b")
+          r"(?:right to appeal|appeal\b|(?:favou?rable\s+)?ruling)")
 _CLEARED = rx(r"\b(?:clears|cleared|approves|approved)\s+(?:[\w'\u2019&.$-]+\s+){0,4}?(?:buyout"
               r"|merger|acquisition|takeover|purchase)\b")
 
 
 def _ruled(clause: str, low: str, ctx: Context) -> Found | None:
-    if "dismiss" not in low and "appeal" not in low and "ruling" not in low \
-            and "thrown out" not in low and "clear" not in low and "approv" not in low:
+    if "appeal" not in low and "ruling" not in low and "clear" not in low \
+            and "approv" not in low:
         return None
     m = _WON.search(low) or _CLEARED.search(low)
     if m is None:
@@ -198,9 +199,8 @@ def _ruled(clause: str, low: str, ctx: Context) -> Found | None:
                         and ctx.company.search(clause, m.start()) is not None):
         return None
     word = m.group()
-    # one decision told two ways ("win dismissal of the case", "lawsuit ... dismissed") is one
-    kind = "clearance" if cleared else "dismissal" if "dismiss" in word or "thrown" in word \
-        else "appeal" if "appeal" in word else "ruling"
+    # one decision told two ways ("wins the appeal", "the appeal was won") is one
+    kind = "clearance" if cleared else "appeal" if "appeal" in word else "ruling"
     return Found(T.COMPLIANCE, {"ruling": kind},
                  said(clause, _subject_start(clause, m.start()), limit=80), m.start(),
                  relational=named, allow=_CLEARED_ALLOW if cleared else frozenset())
@@ -301,7 +301,7 @@ _BAD_WORDS = ("introduced", "caused", "shipped with", "brought", "broke")
 def incident(clause: str, low: str, ctx: Context) -> Found | None:
     """An incident customers felt, told as a status page, a founder or a postmortem tells it."""
     found = _incident(clause, low, ctx)
-    if found is not None and third_party(_head(clause, found.trigger), clause, ctx.company):
+    if found is not None and _theirs(clause, found.trigger, ctx.company):
         return None  # "Pipewise had a 4-hour outage today, our inbound is up": a rival's
     return found
 
@@ -317,6 +317,25 @@ def _head(clause: str, trigger: int) -> str:
     head = clause[:trigger]
     m = _MODIFIERS.search(head)
     return head[:m.start()] if m else head
+
+
+def _theirs(clause: str, trigger: int, company: re.Pattern[str] | None) -> str | None:
+    """Why the incident is a named other's ("Pipewise had a 4-hour outage"), or None; a part
+    of our product opening the sentence ("Checkout was down") or someone unnamed ("Someone
+    cracked the licence check") names no other company."""
+    other = third_party(_head(clause, trigger), clause, company)
+    if other is None:
+        return None
+    name = other.removeprefix("third party (").removesuffix(")").lower()
+    return None if name in COMMON_WORDS or name in _OUR_PARTS else other
+
+
+# Parts of a product that open a sentence with a capital: ours, not a company's name.
+_OUR_PARTS = frozenset({
+    "checkout", "login", "logins", "sign-in", "signup", "signups", "api", "apis", "dashboard",
+    "dashboards", "search", "billing", "payments", "sync", "app", "website", "site", "editor",
+    "uploads", "webhooks", "email", "emails", "notifications", "exports", "imports", "reports",
+    "someone", "somebody", "nobody", "production", "prod", "the app", "the api", "the site"})
 
 
 def _incident(clause: str, low: str, ctx: Context) -> Found | None:
@@ -419,7 +438,7 @@ def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | No
         return None
     # "Pipewise had a 4-hour outage today": a named subject's outage is theirs (the reader's
     # own check lets a technical reading's subject pass unless it is a known vendor)
-    other = third_party(_head(clause, found.trigger), clause, company)
+    other = _theirs(clause, found.trigger, company)
     if other:
         return other
     low = sentence.lower()

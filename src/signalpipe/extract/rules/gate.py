@@ -135,8 +135,8 @@ STEMS: dict[str, str] = {
                  "lost some data lost customer data data loss introduced a introduced an "
                  "broke$ investigating aware of looking into fix for responding to crowned "
                  "government certification governmental certification type approval "
-                 "star worksite vpp$ safety award safety recognition safety record dismiss "
-                 "appeal ruling thrown out clears$ cleared$ approv",
+                 "star worksite vpp$ safety award safety recognition safety record "
+                 "appeal ruling clears$ cleared$ approv",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
                    "full-time poach "
