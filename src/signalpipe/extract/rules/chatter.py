@@ -372,7 +372,9 @@ def _by_type(found: Found, clause: str, said: str) -> str | None:
         (kind in _HABIT_TYPES and not found.negative, HABIT, clause, "a habit"),
         (kind in _HABIT_TYPES, HABIT_VERB, clause[:found.trigger], "a habit"),
         (kind in _METRIC_TYPES, YOURS, said, "a vendor's notice"),
-        (kind is T.TECHNICAL_ACHIEVEMENT, OWN_BENCH, said, "a measurement on one's own bench"),
+        # an incident "on our end" is ours (assurance.veto turns away the laptops and sandboxes)
+        (kind is T.TECHNICAL_ACHIEVEMENT and not found.negative, OWN_BENCH, said,
+         "a measurement on one's own bench"),
         (kind in _METRIC_TYPES and not _ARRIVED.search(said), PURSUIT, said,
          "a figure pursued"),
         (kind is T.USER_GROWTH, TURNOUT, clause, "an event's turnout"),

@@ -124,6 +124,19 @@ STEMS: dict[str, str] = {
                  "concurrent index size database size image size shrank shrunk beats outperform",
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
              "granted secured landed patent award honor honour voted crowned",
+    # assurance.py: audits passed, certificates kept, ratings earned; incidents customers felt
+    "assurance": "pen test pentest penetration security audit security assessment red team "
+                 "recertif re-certif reauthori re-authori surveillance audit five-star 5-star "
+                 "top safety pick dpa$ dpas$ baa$ baas$ data processing business associate "
+                 "standard contractual sccs$ 21 cfr cjis tx-ramp txramp gxp$ itar$ k-isms "
+                 "iec 62304 iec 62443 bq-9000 energy star common criteria fips vpat$ lgpd$ "
+                 "failing unable to experiencing seeing errors seeing elevated not loading "
+                 "timing out outage downtime disruption status page incident lost data "
+                 "lost some data lost customer data data loss introduced a introduced an "
+                 "broke$ investigating aware of looking into fix for responding to crowned "
+                 "government certification governmental certification type approval "
+                 "star worksite vpp$ safety award safety recognition safety record "
+                 "appeal ruling clears$ cleared$ approv",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
                    "full-time poach "
@@ -452,7 +465,16 @@ def _stems(spec: str) -> list[str]:
              # members.py's phrases
              "to release", "now live]",
              # shipped.py's phrases
-             "new release", "new version", "app store", "play store", "switch on"}
+             "new release", "new version", "app store", "play store", "switch on",
+             # assurance.py's phrases
+             "security audit", "security assessment", "red team", "surveillance audit",
+             "top safety pick", "data processing", "business associate", "standard contractual",
+             "21 cfr", "iec 62304", "iec 62443", "energy star", "common criteria", "unable to",
+             "seeing errors", "seeing elevated", "not loading", "timing out", "status page",
+             "lost some data", "lost customer data", "introduced a", "introduced an",
+             "aware of", "looking into", "fix for", "responding to", "government certification",
+             "governmental certification", "type approval", "star worksite", "safety award",
+             "safety recognition", "safety record"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

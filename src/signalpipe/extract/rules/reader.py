@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import (
     articles,
+    assurance,
     community,
     contracts,
     corporate,
@@ -57,8 +58,11 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("acquisition", wire.agreement_to_acquire),
     ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
-    ("compliance", co.compliance),
+    # a pen test "passed, no highs": its clean result is no negation (assurance.py)
+    ("assurance", assurance.attested), ("compliance", co.compliance),
     ("corp_compliance", corporate.compliance), ("community_audit", community.audited),
+    # incidents in the words other detectors lack; before the deals' "lost" ("lost data")
+    ("assurance", assurance.incident),
     ("media", co.media), ("community_press", community.coverage),
     ("coverage_made", coverage.made_about_us), ("coverage_listed", coverage.listed),
     ("coverage_appeared", coverage.appeared), ("coverage_honoured", coverage.honoured),
@@ -350,6 +354,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or coverage.veto(found, clause.text, company) \
                 or shipped.veto(found, clause.text, message.text) \
                 or articles.veto(found, clause.text, sentence.text, message.timestamp) \
+                or assurance.veto(found, clause.text, sentence.text, company) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -365,7 +370,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
                     r"|[a-z]{3,})(?:s|ed) )")
 
 
-_UNCUT = frozenset({"decline", "setback", "backed"})
+_UNCUT = frozenset({"decline", "setback", "backed", "assurance"})
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_")
