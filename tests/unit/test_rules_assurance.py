@@ -75,7 +75,7 @@ def test_an_audit_passed_or_a_certificate_kept_is_compliance(make_message: MakeM
     ("Pen test passed \U0001f389 no highs", "Penetration test passed"),
     ("Acme is open for 21 CFR Part 11 business", "21 CFR Part 11 compliance achieved"),
     ("DPAs are now signed with all 14 of our EU customers",
-     "DPAs are now signed with all 14 of our EU customers"),
+     "DPAs are now signed with all 14 EU customers"),
 ])
 def test_compliance_titles_name_what_was_passed(make_message: MakeMessage, text: str,
                                                 title: str) -> None:

@@ -62,6 +62,9 @@ _ON_US = re.compile(r"\b(forced|pushed|drove|drive|forces|pushes) (?:us|me) into
 # The writer's possessive: dropped after the title's verb, "the" elsewhere.
 _POSSESSIVE = re.compile(r"\b(?:my|our|My|Our)\s")
 _LEAD_POSSESSIVE = re.compile(r"^(?:my|our|My|Our)\s")
+# "all 14 of our EU customers": "all 14 EU customers", not "all 14 of the EU customers"
+_SHARE_OF_OURS = re.compile(r"\b(all(?: \d[\d,]*)?|each|both|most|some|many|half|\d[\d,]*)"
+                            r" of (?:my|our) ")
 # "Highest revenue month, the costs highlight the tininess of my revenue": an aside about it.
 _COMMA_FIRST_PERSON = re.compile(r",[^,]*\b(?:I|I'm|my|our|we|us|My|Our|We)\b.*$")
 # Hedges and feelings an investor does not read news in.
@@ -270,7 +273,8 @@ def _first_person(rest: str) -> tuple[str, bool]:
         return passive, True
     first, _, after = rest.partition(" ")
     after = _LEAD_POSSESSIVE.sub("", after)  # "Sold my first meal plan": "Sold first meal plan"
-    rest = _POSSESSIVE.sub("the ", f"{first} {after}" if after else first)
+    rest = _SHARE_OF_OURS.sub(r"\1 ", f"{first} {after}" if after else first)
+    rest = _POSSESSIVE.sub("the ", rest)
     if rest == written:
         return rest, False  # as written: "Acquisition: a company", "Case study: note.com"
     return rest[:1].upper() + rest[1:], False
