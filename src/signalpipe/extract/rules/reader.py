@@ -20,6 +20,7 @@ from signalpipe.extract.rules import (
     longform,
     lowlights,
     members,
+    milestones,
     modality,
     rounds,
     tech,
@@ -71,6 +72,12 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("client_engaged", hired_by_client),
     ("churn_count", founders.churn_count),
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
+    # founders' own numbers (milestones.py): a goal beaten or missed, a record month, growth
+    # told as a rate or a run; before revenue, whose reading of "beating our goal" is a plan
+    ("milestones", milestones.goal_met), ("milestones", milestones.record_period),
+    ("milestones", milestones.company_grew), ("milestones", milestones.monthly_run),
+    ("first_sale", milestones.first_paying), ("milestones", milestones.word_count),
+    ("milestones", milestones.traffic_from),
     ("revenue", growth.revenue), ("revenue", wire.revenue_multiplied),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience), ("community_members", community.members),
@@ -340,7 +347,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
                     r"|[a-z]{3,})(?:s|ed) )")
 
 
-_UNCUT = frozenset({"decline", "setback", "backed"})
+_UNCUT = frozenset({"decline", "setback", "backed", "milestones"})  # milestones: common words
 
 
 _FALLBACK = ("corp_", "community_", "members_")

@@ -1,0 +1,279 @@
+"""How founders tell their own numbers in monthly updates, Slack and email.
+
+Each reading here is a phrasing family seen across founder posts, standups and chat, not one
+message's words:
+
+- a goal beaten ("we reached and exceeded my EUR 500 MRR goal", "smashed my revenue target",
+  "beat our 1,000 signups goal"), and its lowlight, a goal missed or reached only in part
+  ("didn't hit our 750 EUR October goal", "reached 94% of the revenue goal");
+- a record period ("had its biggest month ever, with $3,936 in revenue", "our best quarter on
+  record");
+- the business's own growth rate with no revenue word ("Stagetimer grew 88% month-over-month in
+  October", "we grew 3x year over year");
+- revenue told as a monthly run ("we've grown from $0 to over $20k/mo");
+- a count of customers written in words ("Stagetimer now has ten active customers");
+- first paying customers ("to get my first paying customers");
+- traffic grown from one figure to another ("grow our clicks from zero to 3,500 visits per
+  month").
+
+Their look-alikes stay out: a goal set, hoped for or conditional (the reader's modality vetoes),
+a target audience or market, a fundraising goal, a team's or a market's growth, prices and
+costs per month, counts someone else has.
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Context, Found, said
+from signalpipe.extract.rules.lexicon import rx
+from signalpipe.extract.rules.numbers import money
+from signalpipe.models import EventType
+
+T = EventType
+
+# What a goal counted: money or recurring revenue, or people.
+_MONEY_WORDS = rx(r"[$€£]|\b(?:mrr|arr|revenue|sales|income|profit|earnings|bookings|usd|eur"
+                  r"|euros?|dollars?)\b|\d\s?(?:€|eur)\b")
+_PEOPLE = rx(r"\b(?:users|customers|subscribers|signups|sign-ups|members|visitors|downloads"
+             r"|installs|accounts|teams|readers|followers|pageviews|clients|actives)\b")
+# A goal that is no metric: who a product is for, a date, a fundraise.
+_NOT_METRIC_GOAL = rx(r"\b(?:goal|target)s? (?:audience|market|customers?|users?|group|segment"
+                      r"|price|date|account|persona|demographic|role)\b|\b(?:fundrais\w*|raise"
+                      r"|raising|round|kickstarter|crowdfund\w*|donation|charity|weight|step"
+                      r"|sprint|okrs?|reading)\b")
+# a goal still ahead: "on track to beat my goal", "hoping to hit our target", "if we reach"
+_UNDONE = rx(r"\b(?:on (?:track|pace|course)|hop\w*|want\w*|aim\w*|plan\w*|need\w*|if|would"
+             r"|will|could|should|might|may|expect\w*|try\w*|going|gonna|to|not|never)"
+             r"\s+(?:\w+\s+)?$")
+
+GOAL_MET = rx(
+    r"\b(?:(?:reached|hit) and )?(?P<v>exceeded|exceeding|beat|beating|beaten|smashed|smashing"
+    r"|crushed|crushing|surpassed|blew (?:past|through)|hit|reached|achieved|met|topped|cleared)"
+    r" (?:both |all )?(?:of )?(?:my|our|the|its|their|his|her) (?P<g>(?:[^\s.,;]+ ){0,4}?)"
+    r"(?:goal|target)s?\b(?! (?:of|is|was|for next|next))")
+GOAL_PART = rx(r"\b(?:reached|hit|got to|made|achieved) (?:only |just )?(?P<p>\d{1,2}(?:\.\d+)?)"
+               r"\s?% of (?:my|our|the|its|their) (?:[^\s.,;]+ ){0,4}?(?:goal|target)\b")
+GOAL_MISSED = rx(
+    r"\b(?:(?:didn'?t|did not|failed to|couldn'?t|could not|won'?t) (?:quite )?(?:hit|reach|make"
+    r"|meet|achieve)|missed|fell short of|falls short of|came (?:up )?short of) (?:my|our|the"
+    r"|its|their) (?:[^\s.,;]+ ){0,5}?(?:goal|target)s?\b")
+
+RECORD_PERIOD = rx(
+    r"\b(?:its|our|my|their|the) (?P<a>best|biggest|highest|strongest|largest|record)"
+    r"(?P<r>[- ](?:revenue|sales|grossing|earning|mrr))? (?P<p>month|quarter|week|year|day)"
+    r"(?P<e> ever| on record| to date|\b(?= yet))"
+    r"|\ball[- ]time[- ]high(?:est)? (?:of )?(?P<m>monthly (?:revenue|sales)|revenue|mrr|sales)")
+# "our best month ever for bug reports": a record of something that is no business figure
+_NOT_RECORD = rx(r"\b(?:ever|record|yet) (?:for|of|in) (?:bugs?|bug reports|support|tickets"
+                 r"|incidents|outages|churn|refunds|weather|rain|hiring|travel)\b")
+
+COMPANY_GREW = rx(
+    r"\b(?P<s>we|we'?ve|we have|i|i'?ve|i have|it|business|company|startup|\w+) (?:has |have )?"
+    r"(?:grew|grown|growing) (?:by )?(?P<g>\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?x|\w+fold)"
+    r" (?P<p>month[- ]over[- ]month|mom|week[- ]over[- ]week|wow|year[- ]over[- ]year|yoy"
+    r"|quarter[- ]over[- ]quarter|qoq|in (?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|q[1-4]|\d{4})|(?:this|last) (?:month|quarter|year))")
+# who grew: a team, a market or a cost is no revenue
+_NOT_BUSINESS = rx(r"^(?:team|market|industry|sector|headcount|costs?|spend|burn|bill|expenses"
+                   r"|traffic|audience|list|community|economy|category|space|segment|they|he"
+                   r"|she|you|competitor|rival)$")
+
+MONTHLY_RUN = rx(
+    r"\b(?:grown|grew|gone|went|growing|go|climbed|jumped) from (?P<a>[$€£]\s?\d[\d,.]*\s?k?|zero"
+    r"|nothing) (?:\w+ ){0,2}?to (?P<q>over |more than |about |around |nearly |almost )?"
+    r"(?P<b>[$€£]\s?\d[\d,.]*\s?[km]?)\s?(?P<u>/mo(?:nth)?\b| ?(?:a|per|each) month\b"
+    r"| mrr\b| in (?:monthly )?(?:revenue|mrr)\b| monthly\b)")
+
+_NUMBER_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                 "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100,
+                 "one hundred": 100, "two hundred": 200, "a thousand": 1000}
+WORD_COUNT = rx(
+    r"\b(?:now (?:has|have|had|counts?|serves?)|(?:has|have|'ve) now|now at|reached|crossed"
+    r"|passed|hit|got to|welcomed our)\s(?P<n>" + "|".join(_NUMBER_WORDS) + r")"
+    r" (?P<a>(?:active |paying |paid |happy )*)(?P<w>customers|clients|subscribers|users"
+    r"|members|teams)\b")
+
+FIRST_PAYING = rx(
+    r"^\W*(?:my|our) (?:very )?first (?:paying|paid) (?:customers?|users?|subscribers?|clients?)"
+    r"(?=\s?[:!\u2014-])"
+    r"|\b(?:get|got|getting|gotten|landed|landing|signed|welcomed|welcoming|won|have|had|onboarded)"
+    r" (?:my|our|its|their|the) (?:very )?first (?:(?:\w+|\d+) )?(?:paying|paid) (?:customers?"
+    r"|users?|subscribers?|clients?|members?)\b")
+_NOT_FIRST = rx(r"\b(?:before|until|till|since|waiting for|how to|tips|guide|chasing|still no"
+                r"|yet to)\b")
+
+TRAFFIC_FROM = rx(
+    r"\b(?P<w>clicks|visits|visitors|impressions|pageviews|page views|organic traffic|search"
+    r" traffic|traffic|downloads|installs|signups|sign-ups) (?:\w+ ){0,2}?from (?P<a>zero"
+    r"|nothing|\d[\d,.]*\s?k?) (?:\w+ ){0,2}?to (?P<b>\d[\d,.]*\s?k?)"
+    r"(?: (?:clicks|visits|visitors|impressions|pageviews|page views|downloads|installs"
+    r"|signups|sign-ups))? ?(?P<u>(?:a|per|each|/) ?(?:month|week|day|mo)\b)")
+
+
+_TRAFFIC_SOURCE = rx(r"(?:our |my )?(?:google|bing|seo|search|organic|twitter|x|linkedin|reddit"
+                     r"|hacker news|youtube|blog|website|site|app store)?")
+
+
+def goal_met(clause: str, low: str, ctx: Context) -> Found | None:
+    """A goal beaten, or missed: "exceeded my EUR 500 MRR goal", "didn't hit our 750 EUR goal"."""
+    if "goal" not in low and "target" not in low:
+        return None
+    if _NOT_METRIC_GOAL.search(low):
+        return None
+    missed = GOAL_MISSED.search(low) or GOAL_PART.search(low)
+    if missed:
+        kind = _goal_type(low, ctx)
+        if kind is None:
+            return None
+        return Found(kind, {"missed": "goal"}, said(clause, missed.start()), missed.start(),
+                     negative=True, allow=frozenset({"plan"}))
+    met = GOAL_MET.search(low)
+    if met is None or _UNDONE.search(low, 0, met.start("v")):
+        return None
+    kind = _goal_type(low, ctx)
+    if kind is None:
+        return None
+    goal = clause[met.start("g"):met.end("g")].strip()
+    noun = "target" if low[met.end() - 7:met.end()].startswith(("target", "targets")) or \
+        low[met.end() - 6:met.end()] == "target" else "goal"
+    title = _goal_title(clause, ctx, goal, met.start()).replace(" goal", f" {noun}")
+    return Found(kind, {"goal": (goal or "goal").lower()}, title, met.start(),
+                 allow=frozenset({"plan"}))
+
+
+def _goal_type(low: str, ctx: Context) -> EventType | None:
+    """Money counted is revenue, people counted are users; a goal of nothing named is vague."""
+    if _MONEY_WORDS.search(low):
+        return T.REVENUE_MILESTONE
+    if _PEOPLE.search(low):
+        return T.USER_GROWTH
+    sentence = ctx.sentence.lower()
+    if _MONEY_WORDS.search(sentence):
+        return T.REVENUE_MILESTONE
+    return T.USER_GROWTH if _PEOPLE.search(sentence) else None
+
+
+def _goal_title(clause: str, ctx: Context, goal: str, at: int) -> str:
+    """ "MRR reached EUR 684, beating the EUR 500 goal" where the sentence gives the figure
+    reached before the goal; else "Beat the EUR 500 MRR goal"."""
+    sentence = ctx.sentence or clause
+    where = sentence.find(clause)
+    reached = [f for f in money(sentence[:max(where, 0) + at])
+               if not sentence[f.start:f.end].strip().isdigit()]
+    if reached and where >= 0:
+        fig = sentence[reached[-1].start:reached[-1].end].strip()
+        words = sentence[reached[-1].end:reached[-1].end + 24].lower()
+        label = "MRR" if " mrr" in words or " mmr" in words else \
+            "ARR" if " arr" in words else "Revenue"
+        short = " ".join(w for w in goal.split() if w.lower() not in {"mrr", "arr", "revenue"})
+        return f"{label} reached {fig}, beating the {short} goal".replace("  ", " ")
+    return f"Beat the {goal} goal".replace("  ", " ") if goal else "Beat the goal"
+
+
+def record_period(clause: str, low: str, ctx: Context) -> Found | None:
+    """A record period of the business: "had its biggest month ever, with $3,936 in revenue"."""
+    m = RECORD_PERIOD.search(low)
+    if m is None or _NOT_RECORD.search(low):
+        return None
+    sentence = ctx.sentence.lower() or low
+    amounts = [f for f in money(clause) if re.search(r"[$€£]", clause[f.start:f.end])]
+    if m["m"] is None and m["r"] is None and not amounts and not _MONEY_WORDS.search(sentence):
+        return None  # "our best week ever for the team": a record of nothing counted
+    if m["m"] is not None:
+        title = "All-time high in " + m["m"].replace("mrr", "MRR")
+        metrics: dict[str, str | int | float] = {"record": m["m"]}
+    else:
+        what = f"{m['a']}{m['r'] or ''} {m['p']}{m['e'] or ''}".strip()
+        title = what[:1].upper() + what[1:]
+        metrics = {"record": f"{m['a']} {m['p']}"}
+    if amounts:
+        fig = clause[amounts[0].start:amounts[0].end].strip()
+        title += f": {fig} in revenue" if "revenue" in low or "sales" in low else f": {fig}"
+        metrics["revenue"] = round(amounts[0].value)
+    return Found(T.REVENUE_MILESTONE, metrics, title, m.start())
+
+
+def company_grew(clause: str, low: str, ctx: Context) -> Found | None:
+    """The business grew at a rate over a period: "Stagetimer grew 88% month-over-month"."""
+    m = COMPANY_GREW.search(low)
+    if m is None or _NOT_BUSINESS.match(m["s"]):
+        return None
+    subject = m["s"]
+    if subject not in {"we", "weve", "we've", "we have", "i", "ive", "i've", "i have", "it",
+                       "business", "company", "startup"} and not _ours(clause[m.start():m.end("s")],
+                                                                        ctx):
+        return None
+    growth = m["g"].replace(" ", "")
+    period = m["p"].replace("-", " ")
+    period = {"mom": "month over month", "wow": "week over week", "yoy": "year over year",
+              "qoq": "quarter over quarter"}.get(period, period)
+    return Found(T.REVENUE_MILESTONE, {"growth": growth, "period": period},
+                 f"Grew {growth} {period}", m.start("s"))
+
+
+def _ours(name: str, ctx: Context) -> bool:
+    return ctx.company is not None and ctx.company.search(name) is not None
+
+
+def monthly_run(clause: str, low: str, ctx: Context) -> Found | None:
+    """Revenue told as a monthly run reached: "grown from $0 to over $20k/mo"."""
+    m = MONTHLY_RUN.search(low)
+    if m is None:
+        return None
+    start, end = clause[m.start("a"):m.end("a")], clause[m.start("b"):m.end("b")]
+    over = (m["q"] or "").strip()
+    reached = f"{over} {end}".strip()
+    unit = "MRR" if "mrr" in m["u"] else "a month"
+    title = f"Revenue grew from {start} to {reached} {unit}" if unit != "MRR" else \
+        f"MRR grew from {start} to {reached}"
+    amounts = money(end)
+    metrics: dict[str, str | int | float] = {"monthly_revenue": round(amounts[0].value)} \
+        if amounts else {"monthly_revenue": end}
+    return Found(T.REVENUE_MILESTONE, metrics, title, m.start())
+
+
+def word_count(clause: str, low: str, ctx: Context) -> Found | None:
+    """A count of customers written in words: "Stagetimer now has ten active customers"."""
+    m = WORD_COUNT.search(low)
+    if m is None:
+        return None
+    value = _NUMBER_WORDS[m["n"]]
+    noun = f"{m['a']}{m['w']}".strip()
+    metric = "paying_customers" if "pay" in noun or "paid" in noun else m["w"]
+    return Found(T.USER_GROWTH, {metric: value}, f"{value:,} {noun}", m.start())
+
+
+def first_paying(clause: str, low: str, ctx: Context) -> Found | None:
+    """The first paying customers: "I was surprised last month to get my first paying
+    customers"."""
+    m = FIRST_PAYING.search(low)
+    if m is None or _NOT_FIRST.search(low[:m.start()]):
+        return None
+    who = m.group().rsplit(" ", 1)[1]
+    title = f"First paying {who}"
+    rest = clause[m.end():].lstrip(" :!\u2014-")
+    if m.group().lstrip(" *#").startswith(("my", "our")) and re.match(r"\w+ \w+", rest):
+        title = f"{title}: {said(rest, 0, limit=60)[:1].lower()}{said(rest, 0, limit=60)[1:]}"
+    return Found(T.REVENUE_MILESTONE, {"first_sale": f"first paying {who}"}, title, m.start())
+
+
+def traffic_from(clause: str, low: str, ctx: Context) -> Found | None:
+    """Traffic grown from one figure to another: "our clicks from zero to 3,500 visits per
+    month"."""
+    m = TRAFFIC_FROM.search(low)
+    if m is None:
+        return None
+    start, end = clause[m.start("a"):m.end("a")], clause[m.start("b"):m.end("b")].strip()
+    period = m["u"].replace("/", "a ").replace("per ", "a ").replace("each ", "a ")
+    period = "a month" if period.endswith("mo") else period
+    # "Google clicks", "organic visits": where traffic came from names no one acting
+    source = _TRAFFIC_SOURCE.fullmatch(low[:m.start()].strip())
+    noun = clause[m.start("w"):m.end("w")]
+    if source and source.group():
+        noun = f"{clause[source.start():source.end()].removeprefix('our ').removeprefix('my ')} {noun}"
+    return Found(T.USER_GROWTH, {f"monthly_{m['w'].replace(' ', '_')}": end},
+                 f"{noun[:1].upper()}{noun[1:]} grew from {start} to {end} {period}",
+                 0 if source else m.start())
