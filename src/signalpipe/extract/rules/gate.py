@@ -157,9 +157,10 @@ STEMS: dict[str, str] = {
                   "first sale first pre paying",
     "churn_count": "cancel churn lost refund",
     # milestones.py: goals, records, growth rates and runs, counts in words, traffic
-    "milestones": "goal target grew$ grown$ growing$ gone$ went$ climbed$ jumped$ ever$ record "
-                  "all-time clicks$ visits$ impressions$ customers$ clients$ subscribers$ "
-                  "members$ teams$ users$",
+    # open stems: a stem that must end a word would hide a shorter open one ("user" in "users")
+    "milestones": "goal target grew grown growing gone$ went$ climbed jumped ever$ record "
+                  "all-time clicks visits impressions customers clients subscribers members "
+                  "teams users",
     "acquire_interest": "acqui buying loi$ lois$ letter of intent unsolicited takeover buyout",
     "shut_down": "shut sunset kill discontinu retir pulled the plug wound down winding down "
                  "flop bomb fizzl went nowhere",

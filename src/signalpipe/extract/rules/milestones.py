@@ -50,8 +50,8 @@ _UNDONE = rx(r"\b(?:on (?:track|pace|course)|hop\w*|want\w*|aim\w*|plan\w*|need\
 GOAL_MET = rx(
     r"\b(?:(?:reached|hit) and )?(?P<v>exceeded|exceeding|beat|beating|beaten|smashed|smashing"
     r"|crushed|crushing|surpassed|blew (?:past|through)|hit|reached|achieved|met|topped|cleared)"
-    r" (?:both |all )?(?:of )?(?:my|our|the|its|their|his|her) (?P<g>(?:[^\s.,;]+ ){0,4}?)"
-    r"(?:goal|target)s?\b(?! (?:of|is|was|for next|next))")
+    r" (?:both |all )?(?:of )?(?:my|our|the|its|their|his|her) (?P<g>(?:[^\s;]+ ){0,4}?)"
+    r"(?:goal|target)s?\b(?! (?:of (?![$€£\d])|is|was|for next|next))")
 GOAL_PART = rx(r"\b(?:reached|hit|got to|made|achieved) (?:only |just )?(?P<p>\d{1,2}(?:\.\d+)?)"
                r"\s?% of (?:my|our|the|its|their) (?:[^\s.,;]+ ){0,4}?(?:goal|target)\b")
 GOAL_MISSED = rx(
@@ -84,6 +84,10 @@ MONTHLY_RUN = rx(
     r"|nothing) (?:\w+ ){0,2}?to (?P<q>over |more than |about |around |nearly |almost )?"
     r"(?P<b>[$€£]\s?\d[\d,.]*\s?[km]?)\s?(?P<u>/mo(?:nth)?\b| ?(?:a|per|each) month\b"
     r"| mrr\b| in (?:monthly )?(?:revenue|mrr)\b| monthly\b)")
+
+# money going out: "our AWS bill went from $2k to $9k a month"
+_COST = rx(r"\b(?:bills?|costs?|spend|spending|expenses?|burn|payroll|salar\w*|rent|fees?"
+           r"|prices?|pricing|budget|invoices?|cac)\b")
 
 _NUMBER_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
                  "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
@@ -221,7 +225,7 @@ def _ours(name: str, ctx: Context) -> bool:
 def monthly_run(clause: str, low: str, ctx: Context) -> Found | None:
     """Revenue told as a monthly run reached: "grown from $0 to over $20k/mo"."""
     m = MONTHLY_RUN.search(low)
-    if m is None:
+    if m is None or _COST.search(low, 0, m.start()):
         return None
     start, end = clause[m.start("a"):m.end("a")], clause[m.start("b"):m.end("b")]
     over = (m["q"] or "").strip()
@@ -273,7 +277,8 @@ def traffic_from(clause: str, low: str, ctx: Context) -> Found | None:
     source = _TRAFFIC_SOURCE.fullmatch(low[:m.start()].strip())
     noun = clause[m.start("w"):m.end("w")]
     if source and source.group():
-        noun = f"{clause[source.start():source.end()].removeprefix('our ').removeprefix('my ')} {noun}"
+        where = clause[source.start():source.end()].removeprefix("our ").removeprefix("my ")
+        noun = f"{where} {noun}"
     return Found(T.USER_GROWTH, {f"monthly_{m['w'].replace(' ', '_')}": end},
                  f"{noun[:1].upper()}{noun[1:]} grew from {start} to {end} {period}",
                  0 if source else m.start())

@@ -1,0 +1,128 @@
+"""The rules extractor on founders' own numbers (milestones.py): goals beaten or missed, record
+periods, growth rates and monthly runs, counts written in words, first paying customers and
+traffic grown from one figure to another. Every text is hand-written in several styles (Slack
+chatter, monthly founder updates, emails, newsletters, standups), each family beside look-alikes
+that are no event of the company's."""
+
+from __future__ import annotations
+
+import pytest
+
+from signalpipe.models import EventType, Polarity, SignificantEvent
+from tests.unit.rules_read import MakeMessage, read
+
+T = EventType
+REV, USERS = T.REVENUE_MILESTONE, T.USER_GROWTH
+
+# (text, type, polarity): one line per phrasing, in the styles founders write
+READ = [
+    # a goal beaten
+    ("To top off the year, we reached and exceeded my €500 MRR goal.", REV, "positive"),
+    ("This month we hit €684 MRR, beating our €500 MRR goal for the year", REV, "positive"),
+    ("I smashed my revenue target and in general it was a good month.", REV, "positive"),
+    ("Q3 recap: we crushed our $30k bookings target 🎉", REV, "positive"),
+    ("Quick one: Acme beat its 1,000 signups goal for June", USERS, "positive"),
+    ("we blew past our target of 500 paying users this week!!", USERS, "positive"),
+    # a goal missed, or reached only in part
+    ("We didn't hit our 750 € October goal.", REV, "negative"),
+    ("I've reached 94.21% of the revenue goal.", REV, "negative"),
+    ("Honest update: we fell short of our $10k MRR goal, ending the quarter at $8.2k",
+     REV, "negative"),
+    ("We missed our Q2 signups target by about 300 users.", USERS, "negative"),
+    # a record period
+    ("Acme had its highest-revenue month ever.", REV, "positive"),
+    ("Highlights: Acme had its biggest month ever, with $3,936 in revenue.", REV, "positive"),
+    ("Revenue for March: $3,936, our best month ever.", REV, "positive"),
+    ("Acme earned its all-time highest monthly revenue in August.", REV, "positive"),
+    ("November was our strongest sales quarter on record", REV, "positive"),
+    # the business's growth rate
+    ("In the end, Acme grew 88% month-over-month in October.", REV, "positive"),
+    ("we grew 3x year over year, mostly from self-serve", REV, "positive"),
+    ("Acme has grown 40% MoM since the relaunch", REV, "positive"),
+    # revenue told as a monthly run
+    ("We've grown from $0 to over $20k/mo in about three years.", REV, "positive"),
+    ("revenue went from $2k to $9k a month after the Shopify app", REV, "positive"),
+    # counts written in words
+    ("Acme now has ten active customers.", USERS, "positive"),
+    ("We now have twelve paying customers", USERS, "positive"),
+    ("fun fact: we just crossed fifty paying teams", USERS, "positive"),
+    # first paying customers
+    ("I was utterly surprised last month to get my first paying customers.", REV, "positive"),
+    ("My first paying customers: six customers, €52 MRR", REV, "positive"),
+    ("we landed our first paid subscribers over the weekend", REV, "positive"),
+    # traffic grown from one figure to another
+    ("We managed to grow our clicks from zero to 3,500 visits per month in 1.5 years.",
+     USERS, "positive"),
+    ("Google clicks went from zero to 3,500 a month", USERS, "positive"),
+    ("organic traffic went from 2k to 30k visits a month since the SEO rewrite", USERS,
+     "positive"),
+]
+
+# look-alikes: goals set or hoped for, records of nothing counted, someone else's growth, prices
+NOT_READ = [
+    "Our goal is €500 MRR by the end of the year",
+    "I was on track to beat my goal, but then a wrench got caught in the gears.",
+    "If we beat our revenue target we'll hire a second engineer",
+    "We're hoping to hit our 1,000 signups goal by June",
+    "We need to reach our $50k MRR target before the raise",
+    "Our target audience is agencies with 10-50 people",
+    "We hit our fundraising goal of $2M in three weeks",
+    "The team met its sprint goal on Friday",
+    "December was still my second-highest revenue month of all time.",
+    "It was our best week ever for the team offsite",
+    "The market grew 20% year over year",
+    "Globex grew 40% MoM after their launch",
+    "Our team grew 50% this year",
+    "We need to grow 15% MoM to hit the plan",
+    "Pricing: €12 per month for the Pro plan",
+    "Our AWS bill went from $2k to $9k a month",
+    "We want to grow traffic from 2k to 10k visits a month",
+    "Globex now has ten paying customers",
+    "We still need ten paying customers to break even",
+    "Still waiting for our first paying customers",
+    "How to get your first paying customers: a guide",
+    "Before we had our first paying customers we spent months on interviews",
+]
+
+
+def _one(events: list[SignificantEvent], kind: EventType, polarity: str) -> SignificantEvent:
+    found = [e for e in events if e.event_type is kind and e.polarity is Polarity(polarity)]
+    assert len(found) == 1, events
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "kind", "polarity"), READ)
+def test_a_founders_own_number_is_read(make_message: MakeMessage, text: str, kind: EventType,
+                                       polarity: str) -> None:
+    _one(read(make_message, text), kind, polarity)
+
+
+@pytest.mark.parametrize("text", NOT_READ)
+def test_a_look_alike_is_no_milestone(make_message: MakeMessage, text: str) -> None:
+    events = [e for e in read(make_message, text) if e.event_type in (REV, USERS)]
+    assert events == [], events
+
+
+# Titles an investor reads: the figure as written, the goal it beat, the run it reached.
+TITLES = [
+    ("This month we hit €684 MRR, beating our €500 MRR goal for the year",
+     "MRR reached €684, beating the €500 goal"),
+    ("To top off the year, we reached and exceeded my €500 MRR goal.", "Beat the €500 MRR goal"),
+    ("I smashed my revenue target this month.", "Beat the revenue target"),
+    ("We've grown from $0 to over $20k/mo in about three years.",
+     "Revenue grew from $0 to over $20k a month"),
+    ("Google clicks went from zero to 3,500 a month",
+     "Google clicks grew from zero to 3,500 a month"),
+    ("Acme now has ten active customers.", "10 active customers"),
+    ("My first paying customers: six customers, €52 MRR",
+     "First paying customers: six customers, €52 MRR"),
+    ("Zestful had its biggest month ever, with $3,936 in revenue.",
+     "Biggest month ever: $3,936 in revenue"),
+    ("In the end, Acme grew 88% month-over-month in October.", "Grew 88% month over month"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), TITLES)
+def test_titles_read_well(make_message: MakeMessage, text: str, title: str) -> None:
+    events = read(make_message, text, aliases=("Acme", "Zestful"))
+    assert [e.title for e in events if e.event_type in (REV, USERS)] == [title], events
