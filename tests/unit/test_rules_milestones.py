@@ -29,6 +29,16 @@ READ = [
     ("Honest update: we fell short of our $10k MRR goal, ending the quarter at $8.2k",
      REV, "negative"),
     ("We missed our Q2 signups target by about 300 users.", USERS, "negative"),
+    ("As you can see, I've reached **94.21%** of the revenue goal (**+120.34%**).", REV,
+     "negative"),
+    ("Even though I reached fairly close to my revenue goal, the month felt bad.", REV,
+     "negative"),
+    ("My goal was to get 3 more users, but I only got one this month.", USERS, "negative"),
+    ("The target was 60 units, but we only sold 29.", REV, "negative"),
+    # a goal reached, told after the figure
+    ("I have now a bit more than **200 subs**, which was the target for March.", USERS,
+     "positive"),
+    ("That's 40 new customers, which was our Q2 target", USERS, "positive"),
     # a record period
     ("Acme had its highest-revenue month ever.", REV, "positive"),
     ("Highlights: Acme had its biggest month ever, with $3,936 in revenue.", REV, "positive"),
@@ -56,6 +66,8 @@ READ = [
     ("Google clicks went from zero to 3,500 a month", USERS, "positive"),
     ("organic traffic went from 2k to 30k visits a month since the SEO rewrite", USERS,
      "positive"),
+    ("Google's update killed my SEO reach, bringing it from 500 to 20 impressions per day.",
+     USERS, "negative"),
 ]
 
 # look-alikes: goals set or hoped for, records of nothing counted, someone else's growth, prices
@@ -82,6 +94,9 @@ NOT_READ = [
     "Still waiting for our first paying customers",
     "How to get your first paying customers: a guide",
     "Before we had our first paying customers we spent months on interviews",
+    "Our goal is to reach $5k MRR this quarter, but we only have two weeks left",
+    "Our AWS bill went from 200 to 900 a month",
+    "Globex's traffic went from 2k to 30k visits a month",
 ]
 
 
@@ -119,6 +134,11 @@ TITLES = [
     ("Zestful had its biggest month ever, with $3,936 in revenue.",
      "Biggest month ever: $3,936 in revenue"),
     ("In the end, Acme grew 88% month-over-month in October.", "Grew 88% month over month"),
+    ("The target was 60 units, but we only sold 29.", "Missed the target: 60 units"),
+    ("I have now a bit more than **200 subs**, which was the target for March.",
+     "Reached 200 subscribers, meeting the target"),
+    ("The article led to a burst of orders, far exceeding my goal.",
+     "The article led to a burst of orders, beating the goal"),
 ]
 
 

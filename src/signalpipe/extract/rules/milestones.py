@@ -34,8 +34,8 @@ T = EventType
 
 # What a goal counted: money or recurring revenue, or people.
 _MONEY_WORDS = rx(r"[$€£]|\b(?:mrr|arr|revenue|sales|income|profit|earnings|bookings|usd|eur"
-                  r"|euros?|dollars?)\b|\d\s?(?:€|eur)\b")
-_PEOPLE = rx(r"\b(?:users|customers|subscribers|signups|sign-ups|members|visitors|downloads"
+                  r"|euros?|dollars?|units|copies|orders)\b|\d\s?(?:€|eur)\b")
+_PEOPLE = rx(r"\b(?:users|customers|subscribers|subs|signups|sign-ups|members|visitors|downloads"
              r"|installs|accounts|teams|readers|followers|pageviews|clients|actives)\b")
 # A goal that is no metric: who a product is for, a date, a fundraise.
 _NOT_METRIC_GOAL = rx(r"\b(?:goal|target)s? (?:audience|market|customers?|users?|group|segment"
@@ -52,8 +52,19 @@ GOAL_MET = rx(
     r"|crushed|crushing|surpassed|blew (?:past|through)|hit|reached|achieved|met|topped|cleared)"
     r" (?:both |all )?(?:of )?(?:my|our|the|its|their|his|her) (?P<g>(?:[^\s;]+ ){0,4}?)"
     r"(?:goal|target)s?\b(?! (?:of (?![$€£\d])|is|was|for next|next))")
-GOAL_PART = rx(r"\b(?:reached|hit|got to|made|achieved) (?:only |just )?(?P<p>\d{1,2}(?:\.\d+)?)"
-               r"\s?% of (?:my|our|the|its|their) (?:[^\s.,;]+ ){0,4}?(?:goal|target)\b")
+GOAL_PART = rx(r"\b(?:reached|hit|got to|made|achieved) (?:only |just )?\**(?P<p>\d{1,2}(?:\.\d+)?)"
+               r"\s?%\** of (?:my|our|the|its|their) (?:[^\s.,;]+ ){0,4}?(?:goal|target)\b"
+               # "reached fairly close to my revenue goal", "came within $300 of our target"
+               r"|\b(?:reached|got|came|ended up|landed) (?:\w+ )?(?:close to|within [^\s]+ of)"
+               r" (?:my|our|the|its|their) (?:[^\s.,;]+ ){0,4}?(?:goal|target)\b"
+               )
+# "my goal was to get 3 more users, but I only got one": read in the whole sentence, as the
+# clause is cut at "but"
+GOAL_BUT = rx(r"\b(?:goal|target) (?:was|had been) [^.;]{0,80}?\bbut (?:i|we|it) (?:only|just"
+              r"|didn'?t|did not|couldn'?t|could not|never)\b")
+# a goal reached told after the figure: "a bit more than 200 subs, which was the target"
+GOAL_WHICH = rx(r"\b(?:which|that) (?:was|is|were) (?:exactly )?(?:my|our|the|its|their)"
+                r" (?:[^\s.,;]+ ){0,3}?(?:goal|target)\b")
 GOAL_MISSED = rx(
     r"\b(?:(?:didn'?t|did not|failed to|couldn'?t|could not|won'?t) (?:quite )?(?:hit|reach|make"
     r"|meet|achieve)|missed|fell short of|falls short of|came (?:up )?short of) (?:my|our|the"
@@ -121,6 +132,13 @@ _TRAFFIC_SOURCE = rx(r"(?:our |my )?(?:google|bing|seo|search|organic|twitter|x|
                      r"|hacker news|youtube|blog|website|site|app store)?")
 
 
+# the same with the noun after the figures: "bringing it from 500 to 20 impressions per day"
+TRAFFIC_TO = rx(
+    r"\bfrom (?P<a>zero|nothing|\d[\d,.]*\s?k?) (?:\w+ )?to (?P<b>\d[\d,.]*\s?k?) (?:\w+ )?"
+    r"(?P<w>clicks|visits|visitors|impressions|pageviews|page views|downloads|installs|signups"
+    r"|sign-ups) ?(?P<u>(?:a|per|each|/) ?(?:month|week|day|mo)\b)")
+
+
 def goal_met(clause: str, low: str, ctx: Context) -> Found | None:
     """A goal beaten, or missed: "exceeded my EUR 500 MRR goal", "didn't hit our 750 EUR goal"."""
     if "goal" not in low and "target" not in low:
@@ -128,15 +146,20 @@ def goal_met(clause: str, low: str, ctx: Context) -> Found | None:
     if _NOT_METRIC_GOAL.search(low):
         return None
     missed = GOAL_MISSED.search(low) or GOAL_PART.search(low)
-    if missed:
+    but = GOAL_BUT.search(ctx.sentence.lower()) if missed is None else None
+    if missed or but:
         kind = _goal_type(low, ctx)
         if kind is None:
             return None
-        return Found(kind, {"missed": "goal"}, said(clause, missed.start()), missed.start(),
-                     negative=True, allow=frozenset({"plan"}))
+        title = _but_title(ctx.sentence[but.start():but.end()]) if but else \
+            _plain(said(clause, missed.start() if missed else 0))
+        # its words name the miss: two months' missed goals in one batch stay two events
+        return Found(kind, {"missed": "goal", "what": " ".join(re.findall(r"\w+", title.lower()))},
+                     title,
+                     missed.start() if missed else 0, negative=True, allow=frozenset({"plan"}))
     met = GOAL_MET.search(low)
     if met is None or _UNDONE.search(low, 0, met.start("v")):
-        return None
+        return _goal_which(clause, low, ctx)
     kind = _goal_type(low, ctx)
     if kind is None:
         return None
@@ -146,6 +169,42 @@ def goal_met(clause: str, low: str, ctx: Context) -> Found | None:
     title = _goal_title(clause, ctx, goal, met.start()).replace(" goal", f" {noun}")
     return Found(kind, {"goal": (goal or "goal").lower()}, title, met.start(),
                  allow=frozenset({"plan"}))
+
+
+def _goal_which(clause: str, low: str, ctx: Context) -> Found | None:
+    """ "I have now a bit more than 200 subs, which was the target": the figure before it."""
+    m = GOAL_WHICH.search(low)
+    kind = _goal_type(low[:m.start()], ctx) if m else None
+    if m is None or kind is None or not re.search(r"\d", low[:m.start()]):
+        return None
+    fig = _COUNTED.search(low, 0, m.start())
+    goal = "target" if low[m.end() - 6:m.end()] == "target" else "goal"
+    if fig is None:
+        return None
+    noun = "subscribers" if fig["w"] == "subs" else fig["w"]
+    return Found(kind, {"goal": "met", noun: fig["n"]},
+                 f"Reached {fig['n']} {(fig['a'] or '').strip()} {noun}, meeting the {goal}"
+                 .replace("  ", " "), m.start(), allow=frozenset({"plan"}))
+
+
+_COUNTED = rx(r"(?P<n>[$€£]?\d[\d,.]*\s?[km]?)\**\s?(?P<a>(?:new |paying |paid |active )*)"
+              r"(?P<w>users|customers|subscribers|subs|members|signups|sign-ups|downloads|installs"
+              r"|teams|clients|visitors|readers|mrr|arr|in revenue|in sales)\b")
+
+
+def _but_title(said_: str) -> str:
+    """ "Target was 60 units, but we only sold 29" -> "Missed the target: 60 units"."""
+    m = re.match(r"(?i)(goal|target) (?:was|had been) (?:to )?(.*?),? but ", said_)
+    if m is None:
+        return "Missed the goal"
+    return _plain(f"Missed the {m[1].lower()}: {m[2]}")
+
+
+def _plain(title: str) -> str:
+    """A title without the post's markdown: "Reached **94.21%** of the goal" reads as text."""
+    title = title.replace("**", "").replace("__", "")
+    cut = title.find(" (")
+    return title[:cut] if cut > 20 else title
 
 
 def _goal_type(low: str, ctx: Context) -> EventType | None:
@@ -174,7 +233,11 @@ def _goal_title(clause: str, ctx: Context, goal: str, at: int) -> str:
             "ARR" if " arr" in words else "Revenue"
         short = " ".join(w for w in goal.split() if w.lower() not in {"mrr", "arr", "revenue"})
         return f"{label} reached {fig}, beating the {short} goal".replace("  ", " ")
-    return f"Beat the {goal} goal".replace("  ", " ") if goal else "Beat the goal"
+    if goal:
+        return f"Beat the {goal} goal".replace("  ", " ")
+    before = clause[:at].strip(" ,;:-")
+    # "The article led to a burst of orders, far exceeding my goal": what beat it
+    return f"{said(before, 0)}, beating the goal" if len(before.split()) >= 3 else "Beat the goal"
 
 
 def record_period(clause: str, low: str, ctx: Context) -> Found | None:
@@ -265,10 +328,10 @@ def first_paying(clause: str, low: str, ctx: Context) -> Found | None:
 
 
 def traffic_from(clause: str, low: str, ctx: Context) -> Found | None:
-    """Traffic grown from one figure to another: "our clicks from zero to 3,500 visits per
-    month"."""
-    m = TRAFFIC_FROM.search(low)
-    if m is None:
+    """Traffic grown (or fallen) from one figure to another: "our clicks from zero to 3,500
+    visits per month", "bringing it from 500 to 20 impressions per day"."""
+    m = TRAFFIC_FROM.search(low) or TRAFFIC_TO.search(low)
+    if m is None or _COST.search(low, 0, m.start()):
         return None
     start, end = clause[m.start("a"):m.end("a")], clause[m.start("b"):m.end("b")].strip()
     period = m["u"].replace("/", "a ").replace("per ", "a ").replace("each ", "a ")
@@ -279,6 +342,16 @@ def traffic_from(clause: str, low: str, ctx: Context) -> Found | None:
     if source and source.group():
         where = clause[source.start():source.end()].removeprefix("our ").removeprefix("my ")
         noun = f"{where} {noun}"
-    return Found(T.USER_GROWTH, {f"monthly_{m['w'].replace(' ', '_')}": end},
-                 f"{noun[:1].upper()}{noun[1:]} grew from {start} to {end} {period}",
-                 0 if source else m.start())
+    fell = _figure(m["b"]) < _figure(m["a"])
+    return Found(T.USER_GROWTH, {f"{m['w'].replace(' ', '_')}": end},
+                 f"{noun[:1].upper()}{noun[1:]} {'fell' if fell else 'grew'} from {start} to "
+                 f"{end} {period}", 0 if source else m.start(), negative=fell)
+
+
+def _figure(text: str) -> float:
+    """ "3,500" -> 3500, "2k" -> 2000, "zero" -> 0."""
+    digits = text.strip().replace(",", "")
+    if not digits[:1].isdigit():
+        return 0.0
+    scale = 1000.0 if digits.endswith("k") else 1.0
+    return float(digits.rstrip("k ") or 0) * scale
