@@ -146,3 +146,21 @@ TITLES = [
 def test_titles_read_well(make_message: MakeMessage, text: str, title: str) -> None:
     events = read(make_message, text, aliases=("Acme", "Zestful"))
     assert [e.title for e in events if e.event_type in (REV, USERS)] == [title], events
+
+
+# A company set up by its domain or its one-word name is written with spaces by its founder.
+@pytest.mark.parametrize(("alias", "text"), [
+    ("SoftwareIdeas.io", "-   Software Ideas hit $5k MRR!"),
+    ("SoftwareIdeas.io", "SoftwareIdeas crossed $7,000 MRR this week"),
+    ("stagetimer.io", "Stagetimer now has ten active customers."),
+    ("TinyPilot", "Tiny Pilot had its highest-revenue month ever."),
+])
+def test_a_domain_or_one_word_name_is_ours(make_message: MakeMessage, alias: str,
+                                            text: str) -> None:
+    events = read(make_message, text, aliases=(alias,))
+    assert [e for e in events if e.event_type in (REV, USERS)], events
+
+
+def test_another_name_is_still_a_third_party(make_message: MakeMessage) -> None:
+    events = read(make_message, "Software Garden hit $5k MRR!", aliases=("SoftwareIdeas.io",))
+    assert [e for e in events if e.event_type in (REV, USERS)] == [], events
