@@ -66,6 +66,12 @@ READ = [
     ("Google clicks went from zero to 3,500 a month", USERS, "positive"),
     ("organic traffic went from 2k to 30k visits a month since the SEO rewrite", USERS,
      "positive"),
+    # profitability reached
+    ("We're now profitable! First month in the black.", REV, "positive"),
+    ("we broke even for the first time in November", REV, "positive"),
+    ("Acme is now cash-flow positive", REV, "positive"),
+    ("October was our first profitable month 🎉", REV, "positive"),
+    ("this is my first cashflow positive year", REV, "positive"),
     ("Google's update killed my SEO reach, bringing it from 500 to 20 impressions per day.",
      USERS, "negative"),
 ]
@@ -97,6 +103,14 @@ NOT_READ = [
     "Our goal is to reach $5k MRR this quarter, but we only have two weeks left",
     "Our AWS bill went from 200 to 900 a month",
     "Globex's traffic went from 2k to 30k visits a month",
+    "We're not profitable yet",
+    "We could be profitable by Q3 if churn holds",
+    "Globex is now profitable after the layoffs",
+    "Enterprise customers are our most profitable customers",
+    "Until we're profitable we keep burning $40k a month",
+    "We need to get to break-even by the end of the year",
+    "The goal is to be cash-flow positive next year",
+    "Russia is in the black list of many organizations.",
 ]
 
 

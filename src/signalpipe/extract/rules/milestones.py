@@ -14,7 +14,9 @@ message's words:
 - a count of customers written in words ("Stagetimer now has ten active customers");
 - first paying customers ("to get my first paying customers");
 - traffic grown from one figure to another ("grow our clicks from zero to 3,500 visits per
-  month").
+  month");
+- profitability reached ("we're now profitable", "broke even for the first time", "first
+  month in the black", "cash-flow positive since March").
 
 Their look-alikes stay out: a goal set, hoped for or conditional (the reader's modality vetoes),
 a target audience or market, a fundraising goal, a team's or a market's growth, prices and
@@ -380,3 +382,40 @@ def _figure(text: str) -> float:
         return 0.0
     scale = 1000.0 if digits.endswith("k") else 1.0
     return float(digits.rstrip("k ") or 0) * scale
+
+
+# "until we're profitable", "once we break even": a condition, not a result
+_CONDITION = rx(r"\b(?:until|till|before|once|when|unless|if|whether|by the time|how)\b[^.;]*$")
+PROFITABLE = rx(
+    r"\b(?:(?:we'?re|we are|we'?ve been|we became|we turned|became|turned|is now|are now|has been"
+    r"|have been|went|got|are|is|was|were) (?:now |officially |finally |actually |already )?"
+    r"(?P<p>(?:cash[- ]?flow[- ]|ebitda[- ]|operationally |ramen[- ])?profitable|(?:cash[- ]?flow"
+    r"|ebitda)[- ]positive)(?! (?:customers?|segments?|channels?|products?|plans?|markets?"
+    r"|niches?|companies|businesses|startups|ones)\b)"
+    r"|\b(?P<e>broke even|(?:our )?first (?:\w+ )?(?:profitable|break-?even|cash[- ]?flow[- ]"
+    r"positive) (?:month|quarter|year)|(?:in|into) the black))\b"
+    # "in the black list", "into the black box": no ledger
+    r"(?![ -](?:list|lists|box|boxes|market|hole|friday|sea|swan|belt|and|mirror|screen)\b)")
+
+
+def profitable(clause: str, low: str, ctx: Context) -> Found | None:
+    """Profitability reached: "we're now profitable", "broke even for the first time"."""
+    if "profitab" not in low and "even" not in low and "black" not in low \
+            and "positive" not in low:
+        return None
+    m = PROFITABLE.search(low)
+    if m is None or _CONDITION.search(low, 0, m.start()):
+        return None
+    what = m["p"] or m["e"]
+    if m["p"]:
+        title = "Turned " + what.replace("ebitda", "EBITDA") if "profitable" in what else \
+            "Turned " + what.replace("ebitda", "EBITDA").replace("cashflow", "cash-flow")
+    elif what.endswith(("month", "quarter", "year")):
+        title = what.removeprefix("our ").capitalize()
+    else:
+        title = "Broke even" if what == "broke even" else "In the black"
+    first = re.search(r"\bfor the first time\b", low)
+    if first and "first" not in title.lower():
+        title += " for the first time"
+    return Found(T.REVENUE_MILESTONE, {"profitability": what.replace(" ", "_")}, title,
+                 m.start())

@@ -77,7 +77,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("milestones", milestones.goal_met), ("milestones", milestones.record_period),
     ("milestones", milestones.company_grew), ("milestones", milestones.monthly_run),
     ("first_sale", milestones.first_paying), ("milestones", milestones.word_count),
-    ("milestones", milestones.traffic_from),
+    ("milestones", milestones.traffic_from), ("milestones", milestones.profitable),
     ("revenue", growth.revenue), ("revenue", wire.revenue_multiplied),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience), ("community_members", community.members),
