@@ -66,6 +66,15 @@ READ = [
     ("Google clicks went from zero to 3,500 a month", USERS, "positive"),
     ("organic traffic went from 2k to 30k visits a month since the SEO rewrite", USERS,
      "positive"),
+    # an audience grown to a figure
+    ("The only win: I was able to **grow the newsletter to 2000 subscribers**.", USERS,
+     "positive"),
+    ("The post brought many visitors, bringing the monthly unique visitors to 14k.", USERS,
+     "positive"),
+    ("we grew our waitlist to 3,000 people in two weeks", USERS, "positive"),
+    # units sold
+    ("In the end **I sold over 100 copies** on both Gumroad and Amazon.", REV, "positive"),
+    ("We've shipped 1,200 units since launch", REV, "positive"),
     # profitability reached
     ("We're now profitable! First month in the black.", REV, "positive"),
     ("we broke even for the first time in November", REV, "positive"),
@@ -111,6 +120,14 @@ NOT_READ = [
     "We need to get to break-even by the end of the year",
     "The goal is to be cash-flow positive next year",
     "Russia is in the black list of many organizations.",
+    "We want to grow the newsletter to 5,000 subscribers this year",
+    "This guide helps you grow your list to 10k subscribers",
+    "Globex grew its user base to 1M",
+    "we grew the team to 12 people",
+    "We hope to sell 500 copies by Christmas",
+    "Sold 29 kits and power connectors.",
+    "We sell 3 units per customer on average",
+    "Goal: grow the community to 1,000 members",
 ]
 
 

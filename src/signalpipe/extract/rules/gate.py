@@ -160,7 +160,8 @@ STEMS: dict[str, str] = {
     # open stems: a stem that must end a word would hide a shorter open one ("user" in "users")
     "milestones": "goal target grew grown growing gone$ went$ climbed jumped ever$ record "
                   "all-time clicks visits impressions customers clients subscribers members "
-                  "teams users profitab black$ broke even cash-flow cashflow",
+                  "teams users profitab black$ broke even cash-flow cashflow bring brought "
+                  "copies units kits",
     "acquire_interest": "acqui buying loi$ lois$ letter of intent unsolicited takeover buyout",
     "shut_down": "shut sunset kill discontinu retir pulled the plug wound down winding down "
                  "flop bomb fizzl went nowhere",

@@ -15,6 +15,9 @@ message's words:
 - first paying customers ("to get my first paying customers");
 - traffic grown from one figure to another ("grow our clicks from zero to 3,500 visits per
   month");
+- an audience grown to a figure ("grow the newsletter to 2000 subscribers", "bringing the
+  monthly unique visitors to 14k");
+- units sold ("I sold over 100 copies", "we've shipped 1,200 units");
 - profitability reached ("we're now profitable", "broke even for the first time", "first
   month in the black", "cash-flow positive since March").
 
@@ -419,3 +422,55 @@ def profitable(clause: str, low: str, ctx: Context) -> Found | None:
         title += " for the first time"
     return Found(T.REVENUE_MILESTONE, {"profitability": what.replace(" ", "_")}, title,
                  m.start())
+
+
+_AUDIENCE = (r"users|customers|subscribers|subs|members|signups|sign-ups|visitors|unique visitors"
+             r"|readers|followers|downloads|installs|pageviews|page views|listeners|viewers"
+             r"|students|players|teams|accounts|actives")
+GROWN_TO = rx(
+    r"\b(?:grow|grew|grown|growing|bring|bringing|brought|took|taking|pushed|pushing|built|build"
+    r"|building) (?:the|our|my|its) (?P<t>(?:[\w-]+ ){0,3}?)(?:(?P<w>" + _AUDIENCE + r")"
+    r" to (?P<q>over |more than |about |around |nearly |almost |~)?(?P<n>\d[\d,.]*\s?[km]?)\b"
+    r"|(?P<t2>newsletter|list|email list|mailing list|community|waitlist|wait-list|audience"
+    r"|user base|customer base|discord|slack community) to (?P<q2>over |more than |about |around"
+    r" |nearly |almost |~)?(?P<n2>\d[\d,.]*\s?[km]?) (?P<w2>" + _AUDIENCE + r"|people)\b)")
+UNITS_SOLD = rx(
+    r"\b(?:sold|shipped|sell|sells|selling) (?P<q>over |more than |about |around |nearly |almost"
+    r" )?(?P<n>\d[\d,.]*\s?k?) (?P<w>copies|units|kits|books|devices|licen[cs]es|pre-?orders"
+    r"|tickets|courses|templates)\b")
+
+
+def grown_to(clause: str, low: str, ctx: Context) -> Found | None:
+    """An audience grown to a figure: "grow the newsletter to 2000 subscribers"."""
+    if " to " not in low:
+        return None
+    m = GROWN_TO.search(low)
+    if m is None:
+        return None
+    n, q = (m["n"], m["q"]) if m["n"] else (m["n2"], m["q2"])
+    value = _figure(n.replace(" ", ""))
+    if value < 100:
+        return None
+    if m["w"]:
+        what = clause[m.start("t"):m.end("w")].strip()
+        title = f"{what[:1].upper()}{what[1:]} reached {(q or '').strip()} {n.strip()}"
+    else:
+        thing = clause[m.start("t2"):m.end("t2")]
+        title = f"Grew the {thing} to {(q or '').strip()} {n.strip()} {m['w2']}"
+    noun = m["w"] or m["w2"]
+    return Found(T.USER_GROWTH, {noun.replace(" ", "_"): round(value)},
+                 title.replace("  ", " "), m.start())
+
+
+def units_sold(clause: str, low: str, ctx: Context) -> Found | None:
+    """Units sold: "I sold over 100 copies on both Gumroad and Amazon"."""
+    m = UNITS_SOLD.search(low)
+    # "we sell 3 units per customer": a habit, not a count reached
+    if m is None or (m.group().startswith(("sell ", "selling")) and "sold" not in low):
+        return None
+    value = _figure(m["n"].replace(" ", ""))
+    if value < 50:
+        return None
+    verb = "Shipped" if m.group().startswith("shipped") else "Sold"
+    return Found(T.REVENUE_MILESTONE, {f"{m['w']}_sold": round(value)},
+                 f"{verb} {(m['q'] or '')}{m['n'].strip()} {m['w']}", m.start())

@@ -78,6 +78,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("milestones", milestones.company_grew), ("milestones", milestones.monthly_run),
     ("first_sale", milestones.first_paying), ("milestones", milestones.word_count),
     ("milestones", milestones.traffic_from), ("milestones", milestones.profitable),
+    ("milestones", milestones.grown_to), ("milestones", milestones.units_sold),
     ("revenue", growth.revenue), ("revenue", wire.revenue_multiplied),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience), ("community_members", community.members),
