@@ -75,6 +75,13 @@ READ = [
     # units sold
     ("In the end **I sold over 100 copies** on both Gumroad and Amazon.", REV, "positive"),
     ("We've shipped 1,200 units since launch", REV, "positive"),
+    # a base multiplied
+    ("The company has tripled its customer base since its Series A.", USERS, "positive"),
+    ("Acme's customer base grew 150% in 2025.", USERS, "positive"),
+    ("Our user base doubled this quarter", USERS, "positive"),
+    # a period closed at a revenue figure
+    ("We closed 2025 with $3.2M in ARR", REV, "positive"),
+    ("we finished the year at about $480k in revenue", REV, "positive"),
     # profitability reached
     ("We're now profitable! First month in the black.", REV, "positive"),
     ("we broke even for the first time in November", REV, "positive"),
@@ -128,6 +135,12 @@ NOT_READ = [
     "Sold 29 kits and power connectors.",
     "We sell 3 units per customer on average",
     "Goal: grow the community to 1,000 members",
+    "Globex tripled its customer base after the merger",
+    "Our goal is to double our user base next year",
+    "We have a growing customer base in Germany",
+    "We grew our customer base through partnerships",
+    "The fiscal year ended with $3.2M in revenue for Globex",
+    "We closed the month with a team offsite",
 ]
 
 
@@ -147,6 +160,12 @@ def test_a_founders_own_number_is_read(make_message: MakeMessage, text: str, kin
 def test_a_look_alike_is_no_milestone(make_message: MakeMessage, text: str) -> None:
     events = [e for e in read(make_message, text) if e.event_type in (REV, USERS)]
     assert events == [], events
+
+
+def test_a_period_closed_lower_is_no_milestone(make_message: MakeMessage) -> None:
+    events = read(make_message,
+                  "Acme finished the month with $33k in revenue, a 21% drop from January.")
+    assert [e for e in events if e.polarity is Polarity.POSITIVE] == [], events
 
 
 # Titles an investor reads: the figure as written, the goal it beat, the run it reached.

@@ -161,7 +161,7 @@ STEMS: dict[str, str] = {
     "milestones": "goal target grew grown growing gone$ went$ climbed jumped ever$ record "
                   "all-time clicks visits impressions customers clients subscribers members "
                   "teams users profitab black$ broke even cash-flow cashflow bring brought "
-                  "copies units kits",
+                  "copies units kits base$ closed$ ended$ finished$ exited$ closing$ ending$",
     "acquire_interest": "acqui buying loi$ lois$ letter of intent unsolicited takeover buyout",
     "shut_down": "shut sunset kill discontinu retir pulled the plug wound down winding down "
                  "flop bomb fizzl went nowhere",

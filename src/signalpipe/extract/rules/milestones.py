@@ -18,6 +18,8 @@ message's words:
 - an audience grown to a figure ("grow the newsletter to 2000 subscribers", "bringing the
   monthly unique visitors to 14k");
 - units sold ("I sold over 100 copies", "we've shipped 1,200 units");
+- a user or customer base multiplied ("tripled its customer base", "our user base doubled");
+- a period closed at a revenue figure ("we closed 2025 with $3.2M in ARR": no deal closed);
 - profitability reached ("we're now profitable", "broke even for the first time", "first
   month in the black", "cash-flow positive since March").
 
@@ -474,3 +476,61 @@ def units_sold(clause: str, low: str, ctx: Context) -> Found | None:
     verb = "Shipped" if m.group().startswith("shipped") else "Sold"
     return Found(T.REVENUE_MILESTONE, {f"{m['w']}_sold": round(value)},
                  f"{verb} {(m['q'] or '')}{m['n'].strip()} {m['w']}", m.start())
+
+
+_BASE = r"(?:user|customer|subscriber|member|paying customer|install|player|reader) base"
+BASE_GREW = rx(
+    r"\b(?P<v>doubled|tripled|quadrupled|grew|grown|increased|expanded) (?:its|our|the|their|my)"
+    r" (?P<b>" + _BASE + r")\b(?: (?:by )?(?P<g>\d+(?:\.\d+)?\s?%|\d+x))?"
+    r"|\b(?P<b2>" + _BASE + r") (?:has |have |more than |nearly |almost |just )*(?P<v2>doubled"
+    r"|tripled|quadrupled|(?:grew|grown|increased|is up|was up|jumped|rose) (?:by )?(?P<g2>\d+"
+    r"(?:\.\d+)?\s?%|\d+x))")
+_PERIOD_NAME = (r"(?:the )?(?:year|quarter|month|week|q[1-4](?: (?:19|20)\d\d)?|fy ?\d{2,4}"
+                r"|(?:19|20)\d\d|h[12](?: (?:19|20)\d\d)?|january|february|march|april|may"
+                r"|june|july|august|september|october|november|december)")
+PERIOD_CLOSE = rx(
+    r"\b(?:closed|ended|finished|wrapped up|exited|closing|ending) (?P<p>" + _PERIOD_NAME + r")"
+    r" (?:at|with|on) (?P<q>about |over |nearly |almost |roughly |more than |~)?(?P<a>[$€£]\s?"
+    r"\d[\d,.]*\s?(?:k|m|mm|bn|million|billion)?)\s?(?:in |of )?(?P<w>arr|mrr|revenue|sales"
+    r"|bookings|run[- ]rate)\b")
+
+
+def base_grew(clause: str, low: str, ctx: Context) -> Found | None:
+    """A user or customer base multiplied: "tripled its customer base", "user base doubled"."""
+    if " base" not in low:
+        return None
+    m = BASE_GREW.search(low)
+    if m is None:
+        return None
+    base = m["b"] or m["b2"]
+    verb = (m["v"] or m["v2"]).split()[0]
+    growth = m["g"] or m["g2"]
+    if verb in {"grew", "grown", "increased", "expanded", "is", "was", "jumped", "rose"}:
+        if not growth:
+            return None  # "grew our customer base" says no figure
+        title = f"{base.capitalize()} grew {growth.replace(' ', '')}"
+    else:
+        title = f"{base.capitalize()} {verb}"
+    return Found(T.USER_GROWTH, {f"{base.replace(' ', '_')}_growth": growth or verb}, title,
+                 m.start())
+
+
+_DOWN = rx(r"\b(?:drop|dropped|down|declin\w+|fell|fall|lower|less than|decrease\w*|shr[iau]nk\w*"
+           r"|dip|dipped|slump\w*|loss|short of|below)\b")
+
+
+def period_close(clause: str, low: str, ctx: Context) -> Found | None:
+    """A period closed at a revenue figure: "we closed 2025 with $3.2M in ARR"."""
+    m = PERIOD_CLOSE.search(low)
+    if m is None or _DOWN.search(ctx.sentence.lower() or low):
+        return None  # "finished the month with $33k, a 21% drop": no milestone
+    amount = clause[m.start("a"):m.end("a")].strip()
+    label = {"arr": "ARR", "mrr": "MRR", "run-rate": "Run-rate", "run rate": "Run-rate"}.get(
+        m["w"], m["w"].capitalize())
+    period = clause[m.start("p"):m.end("p")]
+    values = money(amount)
+    metrics: dict[str, str | int | float] = {
+        f"{m['w'].replace(' ', '_').replace('-', '_')}": round(values[0].value) if values
+        else amount}
+    return Found(T.REVENUE_MILESTONE, metrics,
+                 f"{label} reached {(m['q'] or '')}{amount} at the end of {period}", m.start())

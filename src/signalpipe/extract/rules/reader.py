@@ -64,6 +64,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
     ("partnership", wire.alliance), ("partnership_joined", wire.alliance),
     ("community_listing", community.listing),
+    # "closed 2025 with $3.2M in ARR" and "customer base grew 150%" are milestones, not a deal
+    # closed or a customer's success
+    ("milestones", milestones.period_close), ("milestones", milestones.base_grew),
     # a count of customers signed is the signer's ("Globex signed 40 new customers"), no deal
     # with Globex
     ("enterprise_deal", wire.customers_signed), ("enterprise_deal_supply", wire.supply_deal),
