@@ -39,6 +39,10 @@ READ = [
     ("I have now a bit more than **200 subs**, which was the target for March.", USERS,
      "positive"),
     ("That's 40 new customers, which was our Q2 target", USERS, "positive"),
+    # a figure that moved down
+    ("MRR went from $14k to $12.5k this month 😬", REV, "negative"),
+    ("Monthly actives went from 9k to 6.5k since the redesign", USERS, "negative"),
+    ("Our paying customers dropped from 120 to 95 after the price change", USERS, "negative"),
     # a record period
     ("Acme had its highest-revenue month ever.", REV, "positive"),
     ("Highlights: Acme had its biggest month ever, with $3,936 in revenue.", REV, "positive"),
@@ -141,6 +145,9 @@ NOT_READ = [
     "We grew our customer base through partnerships",
     "The fiscal year ended with $3.2M in revenue for Globex",
     "We closed the month with a team offsite",
+    "churn went from 5% to 3%",
+    "CAC went from $400 to $250",
+    "Globex MRR went from $14k to $9k",
 ]
 
 
@@ -185,6 +192,7 @@ TITLES = [
      "Biggest month ever: $3,936 in revenue"),
     ("In the end, Acme grew 88% month-over-month in October.", "Grew 88% month over month"),
     ("The target was 60 units, but we only sold 29.", "Missed the target: 60 units"),
+    ("MRR went from $14k to $12.5k this month", "MRR fell from $14k to $12.5k"),
     ("I have now a bit more than **200 subs**, which was the target for March.",
      "Reached 200 subscribers, meeting the target"),
     ("The article led to a burst of orders, far exceeding my goal.",

@@ -20,6 +20,8 @@ message's words:
 - units sold ("I sold over 100 copies", "we've shipped 1,200 units");
 - a user or customer base multiplied ("tripled its customer base", "our user base doubled");
 - a period closed at a revenue figure ("we closed 2025 with $3.2M in ARR": no deal closed);
+- a revenue or audience figure that moved down ("MRR went from $14k to $12.5k", "monthly
+  actives went from 9k to 6.5k"): a lowlight, never "MRR reached $12.5k";
 - profitability reached ("we're now profitable", "broke even for the first time", "first
   month in the black", "cash-flow positive since March").
 
@@ -74,7 +76,8 @@ GOAL_WHICH = rx(r"\b(?:which|that) (?:was|is|were) (?:exactly )?(?:my|our|the|it
                 r" (?:[^\s.,;]+ ){0,3}?(?:goal|target)\b")
 GOAL_MISSED = rx(
     r"\b(?:(?:didn'?t|did not|failed to|couldn'?t|could not|won'?t) (?:quite )?(?:hit|reach|make"
-    r"|meet|achieve)|missed|fell short of|falls short of|came (?:up )?short of) (?:my|our|the"
+    r"|meet|achieve)|missed|fell short of|falls short of|came (?:up )?short of"
+    r"|came in (?:under|below|short of)) (?:my|our|the"
     r"|its|their) (?:[^\s.,;]+ ){0,5}?(?:goal|target)s?\b")
 
 RECORD_PERIOD = rx(
@@ -534,3 +537,33 @@ def period_close(clause: str, low: str, ctx: Context) -> Found | None:
         else amount}
     return Found(T.REVENUE_MILESTONE, metrics,
                  f"{label} reached {(m['q'] or '')}{amount} at the end of {period}", m.start())
+
+
+_FIG = r"[$€£]?\s?\d[\d,.]*\s?(?:k|m|mm|bn)?\b"
+MOVED = rx(
+    r"\b(?P<w>mrr|arr|revenue|sales|bookings|(?:daily |weekly |monthly )?(?:active )?users"
+    r"|(?:daily |weekly |monthly )?actives"
+    r"|signups|sign-ups|customers|paying customers|subscribers|visitors|pageviews|downloads"
+    r"|installs|members)\b[^.;$€£\d]{0,30}?\b(?:went|dropped|fell|declined|slipped|shrank"
+    r"|decreased|moved|came down|slid|sank) from (?P<a>" + _FIG + r") to (?P<b>" + _FIG + r")")
+
+
+def moved_down(clause: str, low: str, ctx: Context) -> Found | None:
+    """A revenue or audience figure that moved down: "MRR went from $14k to $12.5k"."""
+    if " from " not in low:
+        return None
+    m = MOVED.search(low)
+    if m is None:
+        return None
+    before, after = money(m["a"]) or None, money(m["b"]) or None
+    a = before[0].value if before else _figure(m["a"].strip(" $€£"))
+    b = after[0].value if after else _figure(m["b"].strip(" $€£"))
+    if b >= a:
+        return None  # a rise is read by growth.py
+    word = m["w"]
+    kind = T.REVENUE_MILESTONE if word in {"mrr", "arr", "revenue", "sales", "bookings"} \
+        else T.USER_GROWTH
+    label = word.upper() if word in {"mrr", "arr"} else word.capitalize()
+    start, end = clause[m.start("a"):m.end("a")].strip(), clause[m.start("b"):m.end("b")].strip()
+    return Found(kind, {"decline": word, "to": end}, f"{label} fell from {start} to {end}",
+                 m.start(), negative=True)

@@ -82,6 +82,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("first_sale", milestones.first_paying), ("milestones", milestones.word_count),
     ("milestones", milestones.traffic_from), ("milestones", milestones.profitable),
     ("milestones", milestones.grown_to), ("milestones", milestones.units_sold),
+    ("milestones", milestones.moved_down),
     ("revenue", growth.revenue), ("revenue", wire.revenue_multiplied),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience), ("community_members", community.members),
