@@ -138,6 +138,7 @@ NOT_READ = [
     "We hope to sell 500 copies by Christmas",
     "Sold 29 kits and power connectors.",
     "We sell 3 units per customer on average",
+    "Acme sold 300 units this week.",
     "Goal: grow the community to 1,000 members",
     "Globex tripled its customer base after the merger",
     "Our goal is to double our user base next year",

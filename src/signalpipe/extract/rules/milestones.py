@@ -467,6 +467,10 @@ def grown_to(clause: str, low: str, ctx: Context) -> Found | None:
                  title.replace("  ", " "), m.start())
 
 
+_CUMULATIVE = rx(r"\b(?:in total|total|since (?:launch|we launched|release|day one|the launch)"
+                 r"|so far|to date|in the end|all[- ]time|altogether|first)\b")
+
+
 def units_sold(clause: str, low: str, ctx: Context) -> Found | None:
     """Units sold: "I sold over 100 copies on both Gumroad and Amazon"."""
     m = UNITS_SOLD.search(low)
@@ -474,7 +478,9 @@ def units_sold(clause: str, low: str, ctx: Context) -> Found | None:
     if m is None or (m.group().startswith(("sell ", "selling")) and "sold" not in low):
         return None
     value = _figure(m["n"].replace(" ", ""))
-    if value < 50:
+    # "sold 300 units this week" is a week's trade; "sold over 100 copies", "1,200 units since
+    # launch" are counts crossed
+    if value < 50 or not (m["q"] or _CUMULATIVE.search(low)):
         return None
     verb = "Shipped" if m.group().startswith("shipped") else "Sold"
     return Found(T.REVENUE_MILESTONE, {f"{m['w']}_sold": round(value)},
