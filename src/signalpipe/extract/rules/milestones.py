@@ -149,6 +149,11 @@ TRAFFIC_TO = rx(
     r"|sign-ups) ?(?P<u>(?:a|per|each|/) ?(?:month|week|day|mo)\b)")
 
 
+def _has(low: str, words: tuple[str, ...]) -> bool:
+    """A cheap look before the patterns run: most clauses hold none of a reading's words."""
+    return any(w in low for w in words)
+
+
 def goal_met(clause: str, low: str, ctx: Context) -> Found | None:
     """A goal beaten, or missed: "exceeded my EUR 500 MRR goal", "didn't hit our 750 EUR goal"."""
     if "goal" not in low and "target" not in low:
@@ -277,6 +282,8 @@ def _goal_title(clause: str, ctx: Context, goal: str, at: int) -> str:
 
 def record_period(clause: str, low: str, ctx: Context) -> Found | None:
     """A record period of the business: "had its biggest month ever, with $3,936 in revenue"."""
+    if not _has(low, ("ever", "record", "all", "to date", " yet")):
+        return None
     m = RECORD_PERIOD.search(low)
     if m is None or _NOT_RECORD.search(low):
         return None
@@ -300,6 +307,8 @@ def record_period(clause: str, low: str, ctx: Context) -> Found | None:
 
 def company_grew(clause: str, low: str, ctx: Context) -> Found | None:
     """The business grew at a rate over a period: "Stagetimer grew 88% month-over-month"."""
+    if not _has(low, ("grew", "grow")):
+        return None
     m = COMPANY_GREW.search(low)
     if m is None or _NOT_BUSINESS.match(m["s"]):
         return None
@@ -322,6 +331,8 @@ def _ours(name: str, ctx: Context) -> bool:
 
 def monthly_run(clause: str, low: str, ctx: Context) -> Found | None:
     """Revenue told as a monthly run reached: "grown from $0 to over $20k/mo"."""
+    if not _has(low, (" from ",)):
+        return None
     m = MONTHLY_RUN.search(low)
     if m is None or _COST.search(low, 0, m.start()):
         return None
@@ -339,6 +350,8 @@ def monthly_run(clause: str, low: str, ctx: Context) -> Found | None:
 
 def word_count(clause: str, low: str, ctx: Context) -> Found | None:
     """A count of customers written in words: "Stagetimer now has ten active customers"."""
+    if not _has(low, ("now", "reached", "crossed", "passed", "hit ", "got to", "welcomed")):
+        return None
     m = WORD_COUNT.search(low)
     if m is None:
         return None
@@ -365,6 +378,8 @@ def first_paying(clause: str, low: str, ctx: Context) -> Found | None:
 def traffic_from(clause: str, low: str, ctx: Context) -> Found | None:
     """Traffic grown (or fallen) from one figure to another: "our clicks from zero to 3,500
     visits per month", "bringing it from 500 to 20 impressions per day"."""
+    if not _has(low, (" from ",)):
+        return None
     m = TRAFFIC_FROM.search(low) or TRAFFIC_TO.search(low)
     if m is None or _COST.search(low, 0, m.start()):
         return None
@@ -473,6 +488,8 @@ _CUMULATIVE = rx(r"\b(?:in total|total|since (?:launch|we launched|release|day o
 
 def units_sold(clause: str, low: str, ctx: Context) -> Found | None:
     """Units sold: "I sold over 100 copies on both Gumroad and Amazon"."""
+    if not _has(low, ("sold", "sell", "shipped")):
+        return None
     m = UNITS_SOLD.search(low)
     # "we sell 3 units per customer": a habit, not a count reached
     if m is None or (m.group().startswith(("sell ", "selling")) and "sold" not in low):
@@ -530,6 +547,8 @@ _DOWN = rx(r"\b(?:drop|dropped|down|declin\w+|fell|fall|lower|less than|decrease
 
 def period_close(clause: str, low: str, ctx: Context) -> Found | None:
     """A period closed at a revenue figure: "we closed 2025 with $3.2M in ARR"."""
+    if not _has(low, ("clos", "end", "finished", "exited", "wrapped")):
+        return None
     m = PERIOD_CLOSE.search(low)
     if m is None or _DOWN.search(ctx.sentence.lower() or low):
         return None  # "finished the month with $33k, a 21% drop": no milestone
