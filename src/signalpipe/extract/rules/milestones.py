@@ -190,6 +190,9 @@ def _missed(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     if missed is not None:
         title, at = _plain(said(clause, missed.start())), missed.start()
+        close = _CLOSE_TO.search(title)
+        if close:  # "Reached fairly close to my revenue goal": the goal was missed, narrowly
+            title = f"Fell just short of the {close[1]}"
     else:
         title, at = _but_title(ctx.sentence[said_.start():said_.end()]), 0
     return Found(kind, _missed_identity(said_.group(), low), title, at, negative=True,
@@ -232,12 +235,16 @@ def _missed_identity(said_: str, low: str) -> dict[str, str | int | float]:
 _GOAL_WORDS = re.compile(r"(?:my|our|the|its|their) (.*?)\s?(?:goal|target)s?\b")
 
 
+_CLOSE_TO = re.compile(r"(?i)\bclose to (?:my|our|the|its|their) (.+)$")
+
+
 def _but_title(said_: str) -> str:
     """ "Target was 60 units, but we only sold 29" -> "Missed the target: 60 units"."""
     m = re.match(r"(?i)(goal|target) (?:was|had been) (?:to )?(.*?),? but ", said_)
     if m is None:
         return "Missed the goal"
-    return _plain(f"Missed the {m[1].lower()}: {m[2]}")
+    what = re.sub(r"^(?:get|reach|hit|sell|make|have|sign|land|add|win)\s+", "", m[2])
+    return _plain(f"Missed the {m[1].lower()}: {what}")
 
 
 def _plain(title: str) -> str:
