@@ -173,7 +173,9 @@ JOINED = re.compile(r"\bjoin(?:ed|s|ing) (?!us\b|the\b|our\b|my\b|a\b|an\b)([A-Z
 # A purpose, not a result: "The first is to get on the front page", "the plan was to raise".
 PURPOSE = re.compile(r"(?i)\b(?:is|was|are|were|'s) to (?:get|hit|reach|launch|land|close|sign"
                      r"|raise|hire|grow|double|triple|ship|make|win|become|build|release|open"
-                     r"|expand|cross|break|pass|secure|find|partner)\b")
+                     r"|expand|cross|break|pass|secure|find|partner)\b"
+                     # "my goal was to get 3 more users, but I only got one": the goal missed
+                     r"(?![^.;]{0,80}\bbut (?:i|we|it) (?:only|just|didn'?t|did not|never)\b)")
 # A figure named as where one is heading: "Journey to $1000 MRR", "our road to 10k users".
 PURSUIT = re.compile(r"(?i)\b(?:journey|road|path|race|quest|march|push|climb|sprint|way|run)"
                      r" to(?:wards?)? (?:the |a |our )?[$\u20ac\u00a3]?\d|\btowards? (?:the |a "

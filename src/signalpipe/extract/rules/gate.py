@@ -169,6 +169,12 @@ STEMS: dict[str, str] = {
                   "made our first made my first closed our first first paying first paid "
                   "first sale first pre paying",
     "churn_count": "cancel churn lost refund",
+    # milestones.py: goals, records, growth rates and runs, counts in words, traffic
+    # open stems: a stem that must end a word would hide a shorter open one ("user" in "users")
+    "milestones": "goal target grew grown growing gone from went from climbed jumped ever$ record "
+                  "all-time clicks visits impressions customers clients subscribers members "
+                  "teams users profitab black$ broke even cash-flow cashflow bring brought "
+                  "copies units kits base$ closed$ ended$ finished$",
     "acquire_interest": "acqui buying loi$ lois$ letter of intent unsolicited takeover buyout",
     "shut_down": "shut sunset kill discontinu retir pulled the plug wound down winding down "
                  "flop bomb fizzl went nowhere",
@@ -405,7 +411,7 @@ def _stems(spec: str) -> list[str]:
              "salary freeze", "wage freeze", "freezes pay", "freezing pay", "size of",
              "open to", "asking if", "asked if", "to sell", "sale of", "letter of intent",
              "pulled the plug", "wound down", "winding down", "went nowhere", "email list",
-             "page views",
+             "page views", "went from", "gone from",
              "review from", "review by", "reviews from",
              "reviews by", "youtube review", "the top of", "did well on",
              "sold my first", "sold our first", "got our first",

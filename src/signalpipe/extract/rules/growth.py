@@ -71,7 +71,9 @@ REVENUE_BAD = rx(
     r"|deepened)|swung to (?:a |an )?(?:\w+ )?loss|turned to (?:a |an )?loss|revenue miss"
     r"|profit warning|lower(?:ed|s)? (?:its |our |the )?(?:guidance|outlook|forecast))")
 REVENUE_GOOD = rx(r"\b(?:(?:swung|swings?) to (?:a |an )?(?:\w+ )?profit"
-                  r"|(?:highest|best|biggest|record)[- ](?:revenue|sales|earning|grossing)s?"
+                  # "second-highest revenue month" is no record
+                  r"|(?<![\w-])(?:highest|best|biggest|record)[- ](?:revenue|sales|earning"
+                  r"|grossing)s?"
                   r" (?:month|quarter|week|year|day)"
                   r"|turned (?:a )?profit(?:able)?"
                   r"|broke even|(?:net |operating |pre-?tax )?loss(?:es)? (?:narrowed|shrank"

@@ -23,6 +23,7 @@ from signalpipe.extract.rules import (
     longform,
     lowlights,
     members,
+    milestones,
     modality,
     rounds,
     shipped,
@@ -77,6 +78,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
     ("partnership", wire.alliance), ("partnership_joined", wire.alliance),
     ("community_listing", community.listing),
+    # "closed 2025 with $3.2M in ARR" and "customer base grew 150%" are milestones, not a deal
+    # closed or a customer's success
+    ("milestones", milestones.period_close), ("milestones", milestones.base_grew),
     # a count of customers signed is the signer's ("Globex signed 40 new customers"), no deal
     # with Globex
     # contracts.py: POs, buyers choosing us by name, deals lost; before deals.py, whose looser
@@ -90,6 +94,14 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
     ("coverage_result", coverage.customer_result), ("coverage_rating", coverage.rating),
     ("coverage_story", coverage.customer_story),
+    # founders' own numbers (milestones.py): a goal beaten or missed, a record month, growth
+    # told as a rate or a run; before revenue, whose reading of "beating our goal" is a plan
+    ("milestones", milestones.goal_met), ("milestones", milestones.record_period),
+    ("milestones", milestones.company_grew), ("milestones", milestones.monthly_run),
+    ("first_sale", milestones.first_paying), ("milestones", milestones.word_count),
+    ("milestones", milestones.traffic_from), ("milestones", milestones.profitable),
+    ("milestones", milestones.grown_to), ("milestones", milestones.units_sold),
+    ("milestones", milestones.moved_down),
     ("revenue", growth.revenue), ("revenue", wire.revenue_multiplied),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience), ("community_members", community.members),
@@ -370,7 +382,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
                     r"|[a-z]{3,})(?:s|ed) )")
 
 
-_UNCUT = frozenset({"decline", "setback", "backed", "assurance"})
+_UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones"})
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_")
