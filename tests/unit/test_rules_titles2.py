@@ -32,7 +32,7 @@ READ = [
      T.REVENUE_MILESTONE, "Highest revenue month ever"),
     ("Revenue dropped 8% this month as we moved the team onto the enterprise launch.",
      T.REVENUE_MILESTONE, "Revenue dropped 8% this month"),
-    ("Got our first paying customer today!", T.REVENUE_MILESTONE, "Got first paying customer"),
+    ("Got our first paying customer today!", T.REVENUE_MILESTONE, "First paying customer"),
     # a metric's change said from its figures
     ("Acme closed the quarter with $120k in revenue, a 15% drop from Q2.", T.REVENUE_MILESTONE,
      "Revenue fell 15% to $120k"),                                      # founder update
