@@ -94,8 +94,9 @@ PERSON = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ]+)?(?:\s(?:[A-Z]\.|
                     r"(?:[A-Z][a-zà-ÿ]+)?)){0,2}")
 
 
-def _person(clause: str, at: int) -> str | None:
-    """The person a hire or departure is about: the nearest capitalised first name."""
+def _person(clause: str, at: int, skip: re.Pattern[str] | None = None) -> str | None:
+    """The person a hire or departure is about: the nearest capitalised first name (not the
+    company's own name, ``skip``: "Jordan Park has joined Acme as CRO" hired Jordan Park)."""
     best = None
     best_name = None
     for m in PERSON.finditer(clause):
@@ -104,7 +105,7 @@ def _person(clause: str, at: int) -> str | None:
         while words and words[0].lower() in _NOT_PEOPLE:
             words.pop(0)
         word = " ".join(words)
-        if not word or ROLE.fullmatch(word.lower()):
+        if not word or ROLE.fullmatch(word.lower()) or (skip is not None and skip.search(word)):
             continue
         if best is None or abs(m.start() - at) < abs(best.start() - at):
             best, best_name = m, word
@@ -167,8 +168,9 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
                          r"|meet our", low)
             or (ctx.company and ctx.company.search(clause))):
         return None
-    employer = re.match(r"\s*([A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+)*) (?:hired|hires|appoints|names"
-                        r"|taps) (?!as\b|to\b)", clause)
+    employer = re.match(r"\s*([A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+)*) (?:(?:just|has|have|recently"
+                        r"|also|finally) )*(?:hired|hires|appoints|names|taps) (?!as\b|to\b)",
+                        clause)
     if employer and not (ctx.company and ctx.company.search(employer.group(1))) \
             and not FIRST_PERSON.search(low) and employer.group(1).lower() not in _NOT_PEOPLE:
         return None  # "Globex hired a new CTO": their hire
@@ -177,7 +179,7 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
     if elsewhere and not (ctx.company and ctx.company.search(elsewhere.group(1))) \
             and not FIRST_PERSON.search(low):
         return None  # "Congrats to Clara on the new VP role at Stripe!"
-    who = _person(clause, m.start())
+    who = _person(clause, m.start(), ctx.company)
     if who is None and re.search(r"\b(?:she|he|they)\b", low) and ctx.before:
         who = _person(ctx.before, len(ctx.before))
     title_role = clause[role.start():role.end()]

@@ -249,6 +249,9 @@ STEMS: dict[str, str] = {
                          "partner network inception program",
     "community_release": "now out now ready now live now released now available is out is here "
                          "is live is finally beta early access playtest testnet",
+    # welcomes.py: people joining and leaving in a founder's words, the company being bought
+    "welcomes": "welcom join mantle merging merged$ left moving on move on moved on last day "
+                "part of accepted signed$ said goodbye goodbye farewell",
     # a phrase here needs its place in _stems' table of phrases (members.py's phrases)
     "members_release": "released releasing launched launching release] live] new] launch] "
                        "beta available aware investigating to release$ now live]",
@@ -405,7 +408,9 @@ def _stems(spec: str) -> list[str]:
              "trail of bits", "least authority", "ncc group", "runtime verification",
              "sigma prime",
              # members.py's phrases
-             "to release", "now live]"}
+             "to release", "now live]",
+             # welcomes.py's phrases
+             "move on", "moved on", "part of"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

@@ -23,6 +23,7 @@ from signalpipe.extract.rules import (
     modality,
     rounds,
     tech,
+    welcomes,
     wire,
 )
 from signalpipe.extract.rules import company as co
@@ -58,6 +59,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("media", co.media), ("community_press", community.coverage),
     ("hiring", wire.appointment), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
+    ("welcomes", welcomes.welcome),  # "Lizz joins us as ...", "The Tilt team is joining Docker"
     ("shut_down", founders.shut_down), ("community_setback", community.setback),
     ("expansion", co.expansion),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
@@ -340,7 +342,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
                     r"|[a-z]{3,})(?:s|ed) )")
 
 
-_UNCUT = frozenset({"decline", "setback", "backed"})
+_UNCUT = frozenset({"decline", "setback", "backed", "welcomes"})
 
 
 _FALLBACK = ("corp_", "community_", "members_")

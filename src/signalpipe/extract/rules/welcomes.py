@@ -1,0 +1,376 @@
+"""People joining and leaving the company, and the company joining another one.
+
+Founders tell these in newsletters, monthly posts and chat rather than in a press release's
+"appoints": "In May we welcomed Lizz. Lizz joins us as a frontend engineer", "please welcome
+Ana, our new Head of Sales", "I've taken up the mantle of Developer Advocacy at Tilt", "I asked
+my wife Liz to join me and take care of sales"; departures as "today is Lian's last day",
+"Dana is moving on", "Tom has left the company"; being bought as "The Tilt team is joining
+Docker", "we are now part of Atlassian", "we are merging with Globex".
+
+Each family runs after company.py's hiring() and deals.py's acquisition() passed on a clause,
+and each has its look-alikes: a member welcomed to a community, a guest joining a call, a
+third party's hire, "the last day to register", "let's move on", "joining AWS re:Invent as a
+sponsor", "merging with main".
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Context, Found
+from signalpipe.extract.rules.lexicon import ROLE, rx
+from signalpipe.extract.rules.names import key
+from signalpipe.models import EventType, MetricValue
+
+T = EventType
+
+# What a clause needs before any pattern runs: most clauses the gate sends have none of these.
+_CHEAP = re.compile(r"welcom|join|mantle|merg|left|mov(?:ing|e|ed) on|last day|part of|offer"
+                    r"|goodbye|farewell")
+
+# A person's name as written in a post: "Lizz Thabet", "Lucie le Blanc", "Kevin De Porre",
+# "[Max](...)" once the link is blanked (brackets are blanked here, offsets kept).
+_NAME = (r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ]+)?"
+         r"(?: (?:(?:le|la|de|du|van|von|da|del|der|di) )?[A-Z][a-zà-ÿ'’-]+){0,2}")
+_NAMES = rf"{_NAME}(?:(?:,| and| &|, and) {_NAME}){{0,3}}"
+# Words that start a capitalised run but name no person.
+_NOT_NAMES = frozenset([
+    "we", "our", "the", "this", "that", "today", "it", "he", "she", "they", "i", "you", "please",
+    "welcome", "everyone", "all", "team", "big", "huge", "also", "and", "then", "now", "hn",
+    "folks", "friends", "new", "meet", "congrats", "so", "a", "an", "yesterday", "tomorrow",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "after", "before", "since", "last", "next", "here", "there",
+    "community", "members", "users", "customers", "guests", "speakers", "everybody", "my",
+    "his", "her", "their", "its", "one", "two", "three", "welcome back", "let's", "lets",
+    "if", "when", "once", "as", "in", "on", "at", "for", "with", "from", "not",
+])
+
+# "Lizz joins us as a frontend engineer", "Justin Bennett has joined our team!", "Sam Willis
+# joins Electric as founding engineer", "He's joining full-time as our founding design engineer"
+_JOINS = re.compile(
+    rf"(?P<who>{_NAMES}|\b(?:[Ss]he|[Hh]e|[Tt]hey)(?:'s|’s| is| are| has| have)?)\s+"
+    r"(?:(?:has|have|is|are|just|officially|also|now|recently|finally)\s+){0,3}"
+    r"(?P<verb>join(?:s|ed|ing))\s+"
+    r"(?P<where>us\b|(?:the|our) (?:[\w-]+ )?team\b|full[- ]time\b|[A-Z][\w.&-]+(?: [A-Z][\w.&-]+)?"
+    r"(?= as\b| to\b| from\b|[.!,]|$))"
+    r"(?P<rest>[^.!?;\n]{0,90})")
+# "welcomed Max to the team", "please welcome Ana, our new Head of Sales", "Welcome Max!"
+_WELCOME = re.compile(
+    r"\b[Ww]elcom(?:e|es|ed|ing)\s+(?:aboard\s+|on ?board\s+|to the team,?\s+|to (?=[A-Z]))?"
+    rf"(?:(?:two|three|four|several|a few) new [\w-]+,?\s+)?(?P<who>{_NAMES})"
+    r"(?P<rest>[^.!?;\n]{0,90})")
+# what makes a welcome a hire, not a greeting: the team, a role, joining
+_TEAM = rx(r"\b(?:to (?:the|our) (?:[\w-]+ )?team|teammates?|colleagues?|new hires?|employees?"
+           r"|staff|join(?:s|ed|ing)? (?:us|the team|our team)|(?:our|as) (?:new |first "
+           r"|founding )?[a-z-]+ (?:engineer|designer|developer|manager|lead|advocate|writer"
+           r"|marketer|scientist|intern)|on board|aboard)\b")
+_AS_ROLE = re.compile(r"\bas (?:our |a |an |the |its )?(?:new |first |founding )?"
+                      r"(?P<role>(?:[\w-]+ ){0,4}?[\w-]+)(?=\s*(?:[.!,;)(]|$| from\b| at\b"
+                      r"| while\b| and\b| on\b| in\b| to\b| for\b| after\b| starting\b"
+                      r"| where\b| who\b| based\b))")
+# roles that are no hire of ours: a partner, a customer, a guest, an investor
+_NOT_ROLE = rx(r"\b(?:partner|customer|client|sponsor|speaker|guest|investor|angel|panelist"
+               r"|host|moderator|judge|member|user|subscriber|attendee|volunteer|mentor"
+               r"|contributor|ambassador|maintainer|beta tester|tester|reseller)s?\b")
+# what one joins that is no job: a call, a channel, a community, a programme
+_NOT_JOINED = rx(r"^\s*(?:us )?(?:(?:on|for|in|at) (?:the |a |our |this |today's )?(?:call|show"
+                 r"|podcast|stream|webinar|episode|stage|panel|meetup|livestream|session"
+                 r"|discussion|chat|conversation|demo|event)|(?:for|at) (?:dinner|lunch"
+                 r"|breakfast|coffee|drinks))")
+_NOT_JOINED_SENTENCE = rx(r"\b(?:discord|slack|channel|community|server|waitlist|newsletter"
+                          r"|mailing list|webinar|podcast|livestream|hackathon|meetup"
+                          r"|accelerator|cohort|batch|program|programme|call|zoom|meeting)\b")
+# first person taking a role: "I've taken up the mantle of Developer Advocacy at Tilt"
+_MANTLE = re.compile(r"\b(?:I've|I have|I'm|I am|I)\s+(?:just\s+)?(?:taken up|taken on|taking on"
+                     r"|taking up|took up|took on|stepped into|stepping into)\s+(?:the\s+)?"
+                     r"(?:mantle|role|position)\s+of\s+(?P<role>[A-Z][\w&-]*(?: (?:of |and |& )?"
+                     r"[A-Z][\w&-]*){0,4})(?:\s+(?:at|for|with)\s+(?P<org>[A-Z][\w.&-]+))?")
+_MY_NAME = re.compile(r"\b(?:[Mm]y name is|I'm|I am)\s+(?P<who>[A-Z][a-zà-ÿ'’-]+)")
+# a founder's relative or friend brought in: "I asked my wife Liz to join me and take care of"
+_ASKED = re.compile(r"\b(?:asked|convinced|persuaded|talked)\s+my\s+(?:(?:old|best|long-?time"
+                    r"|good) )?(?P<rel>wife|husband|partner|brother|sister|friend|father|mother"
+                    r"|dad|mom|mum|cousin|son|daughter|co-?founder)\s+(?P<who>[A-Z][a-zà-ÿ'’-]+)?"
+                    r"\s*(?:to join|into joining)\s+(?:me|us|the (?:company|business|team))"
+                    r"(?P<rest>[^.!?;\n]{0,60})")
+_ASKED_NOT = rx(r"^\s*(?:for|at|on|in|to|at)\s+(?:the |a |an |our |dinner|lunch|breakfast"
+                r"|coffee|drinks)")
+# "Ines accepted our offer", "offer accepted! Marco starts Monday"
+_ACCEPTED = re.compile(rf"(?P<who>{_NAME})\s+(?:has\s+|just\s+|finally\s+)*(?:accepted|signed)"
+                       r"\s+(?:our|the|her|his|their)\s+offer\b(?!\s+(?:of|to|for)\b)")
+_HIRE_CONTEXT = rx(r"\b(?:join|start|hire|hiring|candidate|role|position|team|onboard)")
+
+# Departures: "today is Lian's last day", "Dana is moving on", "Tom has left the company"
+_LAST_DAY = re.compile(rf"(?P<who>{_NAME})(?:'s|’s) last day(?P<rest>[^.!?;\n]{{0,40}})")
+_MY_LAST_DAY = re.compile(r"\b(?:today|tomorrow|friday|this) (?:is|was|will be) my last day"
+                          r"(?P<rest>[^.!?;\n]{0,40})", re.IGNORECASE)
+_NOT_LAST_DAY = rx(r"^\s*(?:of|to|for|in (?:the|a) |before|off|on (?:the )?(?:beach|vacation"
+                   r"|holiday|leave))|^\W*(?:of|to) ")
+_MOVING_ON = re.compile(rf"(?P<who>{_NAME})\s+(?:(?:has|have|is|are|will be|'s|’s|decided to"
+                        r"|has decided to|is going to)\s+)+(?:moving on|move on|moved on)"
+                        r"(?P<rest>[^.!?;\n]{0,60})")
+_LEFT = re.compile(rf"(?P<who>{_NAME})\s+(?:(?:has|have|just|recently|officially|is|will be"
+                   r"|decided to)\s+)*(?:left|leaving|leave|departed)\s+"
+                   r"(?P<where>the company|the team|our team|us\b|[A-Z][\w.&-]+)"
+                   r"(?P<rest>[^.!?;\n]{0,40})")
+_NOT_LEFT = rx(r"^\s*(?:a |an |some |with |feedback|comments?|reviews?|notes?|for (?:the )?day"
+               r"|early|for lunch|to (?:grab|get|go))")
+_GOODBYE = re.compile(rf"\b(?:said goodbye to|bid farewell to|say goodbye to|saying goodbye to)"
+                      rf"\s+(?:our (?:friend|colleague|teammate) )?(?P<who>{_NAME})")
+
+# Being bought: "The Tilt team is joining Docker", "we are now part of Atlassian"
+_ORG = r"(?P<org>[A-Z][\w.&-]+(?: [A-Z][\w.&-]+){0,2})"
+_TEAM_JOINS = re.compile(r"(?P<subject>\b(?:[Ww]e|[Ww]e're|[Oo]ur team"
+                         r"|[Tt]he (?:[A-Z][\w.-]+ )?team|[A-Z][\w.-]+(?: team)?))\s+"
+                         r"(?:(?:is|are|has|have|'re|is now|are now"
+                         rf"|officially|now)\s+){{0,2}}(?:joining|joined|joins)\s+{_ORG}"
+                         r"(?P<rest>[^.!?;\n]{0,40})")
+_PART_OF = re.compile(r"(?P<subject>\b(?:[Ww]e|[Ww]e're|[A-Z][\w.-]+))\s+(?:(?:is|are|'re|have"
+                      r"|has|officially|now|become|became|formally)\s+){1,3}(?:a\s+)?part of\s+"
+                      rf"(?:the\s+)?{_ORG}(?P<rest>[^.!?;\n]{{0,30}})")
+_PART_OF_NOW = rx(r"\b(?:now|officially|formally|become|became)\b")
+_MERGING = re.compile(r"(?P<subject>\b(?:[Ww]e|[Ww]e're|[A-Z][\w.-]+))\s+(?:(?:is|are|'re|have"
+                      r"|has|officially|now)\s+){1,2}(?:merging|merged)\s+with\s+"
+                      rf"{_ORG}(?P<rest>[^.!?;\n]{{0,30}})")
+_MERGE_PAIR = re.compile(r"(?P<subject>\b[A-Z][\w.-]+) and (?:(?P<org>[A-Z][\w.&-]+"
+                         r"(?: [A-Z][\w.&-]+)?)) (?:are merging|have merged|will merge"
+                         r"|(?:have |has )?agreed to merge|to merge)\b(?P<rest>[^.!?;\n]{0,30})")
+# the buyer's name goes on into something else: "joins China trade push"
+_BUYER_GOES_ON = re.compile(r"\s+(?!to\b|and\b|in\b|as\b|for\b|after\b|which\b|effective\b"
+                            r"|today\b|this\b|on\b|at\b|family\b|group\b|with\b|under\b|is\b)[a-z]")
+# "we joined X" in the past is a visit as often as a sale; "we're joining X" is news
+_WE_JOINED = re.compile(r"[Ww]e joined\b")
+_NOT_BUYER = rx(r"\b(?:accelerator|incubator|cohort|batch|program|programme|network|partner"
+                r"|marketplace|ecosystem|community|index|conference|summit|event|webinar"
+                r"|podcast|sponsor|booth|stage|panel|forces|hands|call|fund|initiative|alliance"
+                r"|consortium|foundation|association|coalition|pledge|list|talk|chat|discuss"
+                r"|show|episode|interview|livestream|stream)\w*\b")
+_NAME_RX = re.compile(_NAME)
+_NOT_WELCOME = rx(r"\b(?:guest|speaker|panel|podcast|episode|webinar|community|discord|server"
+                  r"|channel|newsletter)")
+_DUTY = re.compile(r"(?:and |to )?(?:take care of|run|handle|lead|look after) ([\w ,&-]{3,60})")
+_NEXT_TOPIC = re.compile(r"\s*to (?:the|our|a) (?:next|new|other) (?:topic|item|point|question"
+                         r"|slide|agenda)")
+_THE = re.compile(r"^[Tt]he ")
+_GIT = frozenset(["main", "master", "develop", "upstream", "trunk", "head"])
+
+
+def welcome(clause: str, low: str, ctx: Context) -> Found | None:
+    """A hire, a departure or the company being bought, in a newsletter's or a chat's words."""
+    if _CHEAP.search(low) is None:
+        return None
+    text = clause.replace("[", " ").replace("]", " ")  # "[Max](...)": the link's words
+    return _departure(text, ctx) or _acquired(text, low, ctx) or _hire(text, low, ctx)
+
+
+def _person(name: str) -> str | None:
+    """``name`` with greeting words dropped, or None where no person is named."""
+    words = name.split()
+    while words and words[0].lower() in _NOT_NAMES:
+        words.pop(0)
+    if not words or words[-1].lower() in _NOT_NAMES or ROLE.fullmatch(" ".join(words).lower()):
+        return None
+    return " ".join(words)
+
+
+def _ours(name: str, ctx: Context) -> bool:
+    return ctx.company is not None and ctx.company.search(name) is not None
+
+
+def _hired(who: str, role: str | None, at: int, *, stakeholders: tuple[str, ...] = ()
+           ) -> Found:
+    metrics: dict[str, MetricValue] = {"hire": key(who)}
+    title = f"Hired {who} as {role}" if role else f"{who} joined the team"
+    return Found(T.HIRING, metrics, title, at, allow=frozenset({"plan"}),
+                 stakeholders=stakeholders or (who,))
+
+
+def _role(rest: str) -> str | None:
+    m = _AS_ROLE.search(rest)
+    if m is None:
+        return None
+    role = m.group("role").strip()
+    return role if role and not _NOT_ROLE.search(role.lower()) else ""
+
+
+def _hire(text: str, low: str, ctx: Context) -> Found | None:
+    return _joins(text, ctx) or _welcomed(text, ctx) or _mantle(text, ctx) \
+        or _asked(text, ctx) or _accepted(text, low, ctx)
+
+
+def _joins(text: str, ctx: Context) -> Found | None:
+    for m in _JOINS.finditer(text):
+        where, rest = m.group("where"), m.group("rest")
+        if where[0].isupper() and not _ours(where, ctx):
+            continue  # "Jane joins Globex as CTO": their hire
+        if _NOT_JOINED.search(rest.lower()) or (
+                where in ("us", "full-time", "full time")
+                and _NOT_JOINED_SENTENCE.search(rest.lower())):
+            continue  # "joins us on the podcast", "joined us in the Discord"
+        role = _role(rest)
+        if role == "":
+            continue  # "joins us as a design partner"
+        who = m.group("who")
+        if who.split()[0].lower() in ("she", "he", "they", "she's", "he's", "they're"):
+            if role is None and where not in ("us",) and "team" not in where:
+                continue
+            who = _name_before(ctx.before) or ""
+        person = _person(who)
+        if person is None or (role is None and where[0].isupper() and not _TEAM.search(
+                text.lower())):
+            continue
+        return _hired(person, role, m.start("verb"))
+    return None
+
+
+def _name_before(before: str) -> str | None:
+    """The last person named in the sentence before ("Jackson was ... He's joining ...")."""
+    names = [p for m in _NAME_RX.finditer(before) if (p := _person(m.group()))]
+    return names[-1] if names else None
+
+
+def _welcomed(text: str, ctx: Context) -> Found | None:
+    m = _WELCOME.search(text)
+    if m is None:
+        return None
+    person = _person(m.group("who"))
+    if person is None or _ours(person, ctx):
+        return None  # "Welcome to Tilt", "welcome everyone"
+    rest = m.group("rest")
+    sentence = f"{text[:m.start()]} {rest}".lower()
+    if not _TEAM.search(f"{m.group()} {ctx.sentence}".lower()) and not ROLE.search(
+            rest.lower()):
+        return None  # "welcome Sam!" in a community greets a member, not a hire
+    if _NOT_WELCOME.search(sentence):
+        return None
+    role = _role(rest) or _role_after_comma(rest)
+    return _hired(person, role, m.start())
+
+
+_OUR_NEW = re.compile(r"^\s*,?\s*(?:our|the) new (?P<role>[\w -]{2,40}?)(?=\s*(?:[.!,;)]|$"
+                      r"| who\b| from\b))")
+
+
+def _role_after_comma(rest: str) -> str | None:
+    """"Ana, our new Head of Sales": the appositive's role."""
+    m = _OUR_NEW.match(rest)
+    return m.group("role") if m else None
+
+
+def _mantle(text: str, ctx: Context) -> Found | None:
+    m = _MANTLE.search(text)
+    if m is None or (m.group("org") and not _ours(m.group("org"), ctx)):
+        return None
+    named = _MY_NAME.search(text) or _MY_NAME.search(ctx.before)
+    who = named.group("who") if named else None
+    role = m.group("role")
+    if who is None:
+        return Found(T.HIRING, {"role": key(role)}, f"New lead for {role}", m.start(),
+                     allow=frozenset({"plan"}))
+    return Found(T.HIRING, {"hire": key(who)}, f"{who} joins to lead {role}", m.start(),
+                 allow=frozenset({"plan"}), stakeholders=(who,))
+
+
+def _asked(text: str, ctx: Context) -> Found | None:
+    m = _ASKED.search(text)
+    if m is None:
+        return None
+    whole = _ASKED.search(ctx.sentence)  # the duties may sit past the clause's cut at "and"
+    if whole is not None and len(whole.group("rest")) > len(m.group("rest")):
+        m = whole
+    if _ASKED_NOT.search(m.group("rest").lower()):
+        return None
+    who = m.group("who") or f"the founder's {m.group('rel')}"
+    rest = m.group("rest").strip(" ,")
+    duty = _DUTY.match(rest)
+    # "marketing, sales, and customer care": the serial comma would read as a cut
+    title = f"{who} joins to run {duty.group(1).rstrip(' ,').replace(', and ', ' and ')}" \
+        if duty \
+        else f"{who} joins the company"
+    return Found(T.HIRING, {"hire": key(who)}, title[:1].upper() + title[1:], m.start(),
+                 allow=frozenset({"plan"}), stakeholders=(who,) if m.group("who") else ())
+
+
+def _accepted(text: str, low: str, ctx: Context) -> Found | None:
+    m = _ACCEPTED.search(text)
+    if m is None:
+        return None
+    person = _person(m.group("who"))
+    if person is None or _ours(person, ctx) or not _HIRE_CONTEXT.search(
+            f"{low} {ctx.sentence.lower()} {ctx.before.lower()}"):
+        return None
+    return _hired(person, None, m.start())
+
+
+def _departure(text: str, ctx: Context) -> Found | None:
+    m = _LAST_DAY.search(text)
+    if m is not None and not _NOT_LAST_DAY.search(m.group("rest").lower()):
+        return _left(m.group("who"), m.start(), ctx)
+    mine = _MY_LAST_DAY.search(text)
+    if mine is not None and not _NOT_LAST_DAY.search(mine.group("rest").lower()):
+        who = _MY_NAME.search(ctx.before)
+        return _left(who.group("who") if who else "A team member", mine.start(), ctx)
+    m = _MOVING_ON.search(text)
+    if m is not None and not _NEXT_TOPIC.match(m.group("rest")):
+        return _left(m.group("who"), m.start(), ctx)
+    m = _LEFT.search(text)
+    if m is not None and (m.group("where") in ("the company", "the team", "our team", "us")
+                          or _ours(m.group("where"), ctx)) \
+            and not _NOT_LEFT.search(m.group("rest").lower()):
+        return _left(m.group("who"), m.start(), ctx)
+    m = _GOODBYE.search(text)
+    if m is not None:
+        return _left(m.group("who"), m.start(), ctx)
+    return None
+
+
+def _left(name: str, at: int, ctx: Context) -> Found | None:
+    person = name if name == "A team member" else _person(name)
+    if person is None or _ours(person, ctx):
+        return None
+    return Found(T.HIRING, {"departure": key(person)}, f"{person} is leaving", at,
+                 negative=True, allow=frozenset({"plan"}), stakeholders=(person,))
+
+
+def _acquired(text: str, low: str, ctx: Context) -> Found | None:
+    for pattern, verb in ((_TEAM_JOINS, "joins"), (_PART_OF, "part of"),
+                          (_MERGING, "merger"), (_MERGE_PAIR, "merger")):
+        m = pattern.search(text)
+        if m is None:
+            continue
+        subject, org, rest = m.group("subject"), m.group("org"), m.group("rest")
+        if not _our_subject(subject, ctx) or _ours(org, ctx) or org.lower() in _GIT \
+                or org.split()[0].lower() in _NOT_NAMES:
+            continue
+        if _NOT_BUYER.search(f"{org} {rest}".lower()) or _NOT_BUYER.search(low):
+            continue  # "we're joining Techstars' accelerator", "joining AWS re:Invent"
+        if verb == "part of" and not _PART_OF_NOW.search(m.group().lower()):
+            continue  # "we're part of the Docker ecosystem": no change of owner
+        if _BUYER_GOES_ON.match(rest) or (verb == "joins" and _WE_JOINED.match(m.group())):
+            continue  # "GSK joins China trade push", "we joined Adam on his show"
+        return _bought(subject, org, verb, m.start())
+    return None
+
+
+def _our_subject(subject: str, ctx: Context) -> bool:
+    words = subject.lower().split()
+    if words[0] in ("we", "we're", "our"):
+        return True
+    if words[0] == "the" and words[-1] == "team":
+        return len(words) == 2 or _ours(subject, ctx)
+    return _ours(subject, ctx)
+
+
+def _bought(subject: str, org: str, verb: str, at: int) -> Found:
+    metrics: dict[str, MetricValue] = {"subtype": "acquisition", "target": "us",
+                                       "acquirer": key(org)}
+    if verb == "merger":
+        title = f"Merger with {org}"
+    elif verb == "part of":
+        title = f"Now part of {org}"
+    else:
+        team = subject if subject.lower().split()[0] not in ("we", "we're", "our") else "Team"
+        team = _THE.sub("", team)
+        title = f"{team[:1].upper() + team[1:]} joins {org}"
+    return Found(T.OTHER, metrics, title, at, subtype="acquisition", relational=True,
+                 stakeholders=(org,))
