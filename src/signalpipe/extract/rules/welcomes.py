@@ -26,7 +26,8 @@ T = EventType
 
 # What a clause needs before any pattern runs: most clauses the gate sends have none of these.
 _CHEAP = re.compile(r"welcom|join|mantle|merg|left|mov(?:ing|e|ed) on|last day|part of|offer"
-                    r"|goodbye|farewell")
+                    r"|goodbye|farewell|hired|onboard|brought on|took on|added|doubled|tripled"
+                    r"|grew|grown")
 
 # A person's name as written in a post: "Lizz Thabet", "Lucie le Blanc", "Kevin De Porre",
 # "[Max](...)" once the link is blanked (brackets are blanked here, offsets kept).
@@ -49,10 +50,12 @@ _NOT_NAMES = frozenset([
 # "Lizz joins us as a frontend engineer", "Justin Bennett has joined our team!", "Sam Willis
 # joins Electric as founding engineer", "He's joining full-time as our founding design engineer"
 _JOINS = re.compile(
-    rf"(?P<who>{_NAMES}|\b(?:[Ss]he|[Hh]e|[Tt]hey)(?:'s|’s| is| are| has| have)?)\s+"
+    rf"(?P<who>{_NAMES}|\b(?:[Ss]he|[Hh]e|[Tt]hey)(?:'s|’s| is| are| has| have)?"
+    r"|(?<=\S) {8,}(?:and {8,})?(?=ha|jo|ar|is|of))\s*"
     r"(?:(?:has|have|is|are|just|officially|also|now|recently|finally)\s+){0,3}"
     r"(?P<verb>join(?:s|ed|ing))\s+"
-    r"(?P<where>us\b|(?:the|our) (?:[\w-]+ )?team\b|full[- ]time\b|[A-Z][\w.&-]+(?: [A-Z][\w.&-]+)?"
+    r"(?P<where>us\b|(?:the|our) (?:[\w-]+ )?team\b|(?:the|our) (?:[A-Z][\w&-]* ){1,4}team\b"
+    r"|full[- ]time\b|[A-Z][\w.&-]+(?: [A-Z][\w.&-]+)?"
     r"(?= as\b| to\b| from\b|[.!,]|$))"
     r"(?P<rest>[^.!?;\n]{0,90})")
 # "welcomed Max to the team", "please welcome Ana, our new Head of Sales", "Welcome Max!"
@@ -65,7 +68,7 @@ _TEAM = rx(r"\b(?:to (?:the|our) (?:[\w-]+ )?team|teammates?|colleagues?|new hir
            r"|staff|join(?:s|ed|ing)? (?:us|the team|our team)|(?:our|as) (?:new |first "
            r"|founding )?[a-z-]+ (?:engineer|designer|developer|manager|lead|advocate|writer"
            r"|marketer|scientist|intern)|on board|aboard)\b")
-_AS_ROLE = re.compile(r"\bas (?:our |a |an |the |its )?(?:new |first |founding )?"
+_AS_ROLE = re.compile(r"\bas (?:our |a |an |the |its )?(?:new |first )?"
                       r"(?P<role>(?:[\w-]+ ){0,4}?[\w-]+)(?=\s*(?:[.!,;)(]|$| from\b| at\b"
                       r"| while\b| and\b| on\b| in\b| to\b| for\b| after\b| starting\b"
                       r"| where\b| who\b| based\b))")
@@ -100,6 +103,25 @@ _ACCEPTED = re.compile(rf"(?P<who>{_NAME})\s+(?:has\s+|just\s+|finally\s+)*(?:ac
                        r"\s+(?:our|the|her|his|their)\s+offer\b(?!\s+(?:of|to|for)\b)")
 _HIRE_CONTEXT = rx(r"\b(?:join|start|hire|hiring|candidate|role|position|team|onboard)")
 
+# a founder's first hires by the job, not a title: "Hired a writer to help with the newsletter",
+# "we recently started onboarding a new team member to help with support"
+_JOB = (r"(?:engineer|developer|designer|writer|editor|marketer|salesperson|sales rep|recruiter"
+        r"|support (?:engineer|person|rep|agent|specialist)|(?:customer )?success manager"
+        r"|community manager|product manager|data scientist|assistant|team member|teammate"
+        r"|employee|hire|colleague|programmer|devrel|developer advocate|account executive)")
+_HIRED_JOB = rx(r"(?:^|\b(?:i|we|i've|we've|i have|we have|finally|just|also|recently)\s+)"
+                r"(?:(?:just|finally|also|recently|officially|have|has|started)\s+)*"
+                r"(?:hired|onboarded|onboarding|brought on|took on)\s+(?:a|an|our|my|two|three"
+                r"|\d)\s+(?:(?:first|second|third|new|full-time|part-time|dedicated|great"
+                r"|talented|fantastic|amazing)\s+)*(?:[\w'-]+\s+){0,2}?" + _JOB + r"s?\b")
+_ADDED_NTH = rx(r"\badded (?:a|our) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+                r" (?:full-time |person |member |engineer |employee |human )?to the team\b")
+_TEAM_GREW = rx(r"\b(?:we|our team|the team|team)\s+(?:have |has |just |officially )?(?:doubled"
+                r"|tripled|grew|grown)\s+(?:in size\b|(?:the team |our team |headcount )?"
+                r"(?:from \d+ )?to \d+ (?:people|employees|team members|humans|folks|ftes)\b)"
+                r"(?:\W+from (?P<from>\d+) to (?P<to>\d+))?")
+_TEAM_WORD = rx(r"\b(?:team|people|employees|headcount|colleagues|hires?|founding)\b")
+
 # Departures: "today is Lian's last day", "Dana is moving on", "Tom has left the company"
 _LAST_DAY = re.compile(rf"(?P<who>{_NAME})(?:'s|’s) last day(?P<rest>[^.!?;\n]{{0,40}})")
 _MY_LAST_DAY = re.compile(r"\b(?:today|tomorrow|friday|this) (?:is|was|will be) my last day"
@@ -115,6 +137,7 @@ _LEFT = re.compile(rf"(?P<who>{_NAME})\s+(?:(?:has|have|just|recently|officially
                    r"(?P<rest>[^.!?;\n]{0,40})")
 _NOT_LEFT = rx(r"^\s*(?:a |an |some |with |feedback|comments?|reviews?|notes?|for (?:the )?day"
                r"|early|for lunch|to (?:grab|get|go))")
+_AT_ORG = re.compile(r"\b(?:at|from|of) ([A-Z][\w.&-]*[a-z][\w.&-]*)\b(?! (?:team|office))")
 _GOODBYE = re.compile(rf"\b(?:said goodbye to|bid farewell to|say goodbye to|saying goodbye to)"
                       rf"\s+(?:our (?:friend|colleague|teammate) )?(?P<who>{_NAME})")
 
@@ -152,6 +175,7 @@ _DUTY = re.compile(r"(?:and |to )?(?:take care of|run|handle|lead|look after) ([
 _NEXT_TOPIC = re.compile(r"\s*to (?:the|our|a) (?:next|new|other) (?:topic|item|point|question"
                          r"|slide|agenda)")
 _THE = re.compile(r"^[Tt]he ")
+_OUR = re.compile(r"\b(?:our|we|us)\b")  # "Electric is joining Databricks to add our ..."
 _GIT = frozenset(["main", "master", "develop", "upstream", "trunk", "head"])
 
 
@@ -177,10 +201,15 @@ def _ours(name: str, ctx: Context) -> bool:
     return ctx.company is not None and ctx.company.search(name) is not None
 
 
-def _hired(who: str, role: str | None, at: int, *, stakeholders: tuple[str, ...] = ()
-           ) -> Found:
+def _hired(who: str, role: str | None, at: int, *, stakeholders: tuple[str, ...] = (),
+           where: str = "") -> Found:
     metrics: dict[str, MetricValue] = {"hire": key(who)}
     title = f"Hired {who} as {role}" if role else f"{who} joined the team"
+    if who.startswith(("Two new", "A new")):
+        metrics = {"role": key(where or "team member")}
+        title = f"{who} joined {where}" if where.startswith(("the ", "our ")) else \
+            f"{who} joined"
+        return Found(T.HIRING, metrics, title, at, allow=frozenset({"plan"}))
     return Found(T.HIRING, metrics, title, at, allow=frozenset({"plan"}),
                  stakeholders=stakeholders or (who,))
 
@@ -195,7 +224,27 @@ def _role(rest: str) -> str | None:
 
 def _hire(text: str, low: str, ctx: Context) -> Found | None:
     return _joins(text, ctx) or _welcomed(text, ctx) or _mantle(text, ctx) \
-        or _asked(text, ctx) or _accepted(text, low, ctx)
+        or _asked(text, ctx) or _accepted(text, low, ctx) or _team(low, ctx)
+
+
+def _team(low: str, ctx: Context) -> Found | None:
+    """A hire told by its job ("hired a writer") or the team's size ("we doubled in size")."""
+    m = _HIRED_JOB.search(low)
+    if m is not None:
+        job = m.group()
+        job = job[job.find(" ", job.find("hired" if "hired" in job else "on")):].strip()
+        return Found(T.HIRING, {"role": key(job)}, f"Hired {job}", m.start(),
+                     allow=frozenset({"plan"}))
+    m = _ADDED_NTH.search(low)
+    if m is not None:
+        return Found(T.HIRING, {"role": "team member"}, m.group()[:1].upper() + m.group()[1:],
+                     m.start(), allow=frozenset({"plan"}))
+    m = _TEAM_GREW.search(low)
+    if m is not None and _TEAM_WORD.search(f"{low} {ctx.sentence.lower()} {ctx.before.lower()}"):
+        size = f" from {m.group('from')} to {m.group('to')}" if m.group("to") else ""
+        return Found(T.HIRING, {"role": "team size"}, f"Team grew{size}", m.start(),
+                     allow=frozenset({"plan"}))
+    return None
 
 
 def _joins(text: str, ctx: Context) -> Found | None:
@@ -211,6 +260,10 @@ def _joins(text: str, ctx: Context) -> Found | None:
         if role == "":
             continue  # "joins us as a design partner"
         who = m.group("who")
+        if not who.replace("and", "").strip():
+            # Slack mentions, blanked: "<@U2H3> and <@U7SL> have joined the Dev Rel team"
+            return _hired("Two new team members" if " and " in who else "A new team member",
+                          None if "team" in where else role, m.start("verb"), where=where)
         if who.split()[0].lower() in ("she", "he", "they", "she's", "he's", "they're"):
             if role is None and where not in ("us",) and "team" not in where:
                 continue
@@ -316,12 +369,18 @@ def _departure(text: str, ctx: Context) -> Found | None:
     m = _LEFT.search(text)
     if m is not None and (m.group("where") in ("the company", "the team", "our team", "us")
                           or _ours(m.group("where"), ctx)) \
-            and not _NOT_LEFT.search(m.group("rest").lower()):
+            and not _NOT_LEFT.search(m.group("rest").lower()) \
+            and not _elsewhere(ctx.sentence or text, ctx):
         return _left(m.group("who"), m.start(), ctx)
     m = _GOODBYE.search(text)
     if m is not None:
         return _left(m.group("who"), m.start(), ctx)
     return None
+
+
+def _elsewhere(sentence: str, ctx: Context) -> bool:
+    """"Leike left the company ... with leadership at OpenAI": another company's staff."""
+    return any(not _ours(m.group(1), ctx) for m in _AT_ORG.finditer(sentence))
 
 
 def _left(name: str, at: int, ctx: Context) -> Found | None:
@@ -339,7 +398,8 @@ def _acquired(text: str, low: str, ctx: Context) -> Found | None:
         if m is None:
             continue
         subject, org, rest = m.group("subject"), m.group("org"), m.group("rest")
-        if not _our_subject(subject, ctx) or _ours(org, ctx) or org.lower() in _GIT \
+        if not (_our_subject(subject, ctx) or _OUR.search(rest)) or _ours(org, ctx) \
+                or org.lower() in _GIT \
                 or org.split()[0].lower() in _NOT_NAMES:
             continue
         if _NOT_BUYER.search(f"{org} {rest}".lower()) or _NOT_BUYER.search(low):
