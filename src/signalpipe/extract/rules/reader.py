@@ -57,9 +57,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("compliance", co.compliance),
     ("corp_compliance", corporate.compliance), ("community_audit", community.audited),
     ("media", co.media), ("community_press", community.coverage),
-    ("hiring", wire.appointment), ("hiring", co.hiring),
+    # before company.py's hiring(): "Lizz joins us as ...", "The Tilt team is joining Docker"
+    ("hiring", wire.appointment), ("welcomes", welcomes.welcome), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
-    ("welcomes", welcomes.welcome),  # "Lizz joins us as ...", "The Tilt team is joining Docker"
     ("shut_down", founders.shut_down), ("community_setback", community.setback),
     ("expansion", co.expansion),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),

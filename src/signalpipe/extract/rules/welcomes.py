@@ -237,7 +237,7 @@ def _team(low: str, ctx: Context) -> Found | None:
                      allow=frozenset({"plan"}))
     m = _ADDED_NTH.search(low)
     if m is not None:
-        return Found(T.HIRING, {"role": "team member"}, m.group()[:1].upper() + m.group()[1:],
+        return Found(T.HIRING, {"role": "team size"}, m.group()[:1].upper() + m.group()[1:],
                      m.start(), allow=frozenset({"plan"}))
     m = _TEAM_GREW.search(low)
     if m is not None and _TEAM_WORD.search(f"{low} {ctx.sentence.lower()} {ctx.before.lower()}"):
