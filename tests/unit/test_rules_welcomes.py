@@ -160,7 +160,7 @@ def test_the_company_joining_a_buyer_is_other(make_message: MakeMessage, text: s
                                              buyer: str) -> None:
     events = read(make_message, text, aliases=("Acme", "Electric"))
     assert [e.event_type for e in events] == [T.OTHER], events
-    assert events[0].metrics.get("acquirer", "").lower() == buyer.lower(), events[0].metrics
+    assert str(events[0].metrics.get("acquirer", "")).lower() == buyer.lower(), events[0].metrics
     assert buyer in events[0].title
 
 
