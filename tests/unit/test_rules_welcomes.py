@@ -61,6 +61,7 @@ NOT_HIRES = [
     "Globex hired a new support engineer last week.",
     "We asked my wife to join us for dinner after the launch.",
     "Microsoft joins us as a launch partner for the new API.",
+    "Our sales team grew to 12 people.",
 ]
 # (text, who): a departure, a lowlight
 DEPARTURES = [
@@ -112,6 +113,10 @@ NOT_BOUGHT = [
     "Last month we joined Adam Stacoviak and Jerod Santo over at changelog.com to talk about "
     "Acme.",
     "Globex is now part of the S&P 500.",
+    "We're joining Techstars Boston this fall.",
+    "We are joining Y Combinator's W25 batch!",
+    "We're joining Globex next week for a joint webinar.",
+    "Acme joins Slack Connect with Globex.",
 ]
 
 
@@ -184,3 +189,8 @@ def test_the_buyer_told_in_two_posts_is_one_event(make_message: MakeMessage) -> 
                   "Acme has been acquired by Docker.", ids=["m1", "m2"])
     assert len(events) == 1, events
     assert sorted(events[0].source_message_ids) == ["m1", "m2"]
+
+
+def test_a_first_hire_in_a_new_country_is_an_expansion(make_message: MakeMessage) -> None:
+    events = read(make_message, "We hired our first employee in Singapore.")
+    assert [e.event_type for e in events] == [T.MARKET_EXPANSION], events

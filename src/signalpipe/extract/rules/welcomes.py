@@ -7,10 +7,11 @@ my wife Liz to join me and take care of sales"; departures as "today is Lian's l
 "Dana is moving on", "Tom has left the company"; being bought as "The Tilt team is joining
 Docker", "we are now part of Atlassian", "we are merging with Globex".
 
-Each family runs after company.py's hiring() and deals.py's acquisition() passed on a clause,
-and each has its look-alikes: a member welcomed to a community, a guest joining a call, a
-third party's hire, "the last day to register", "let's move on", "joining AWS re:Invent as a
-sponsor", "merging with main".
+The reader tries these before company.py's hiring() (their names and roles are read whole:
+"Kevin De Porre and Garry Hill", not the capitalised word nearest the verb) and after
+deals.py's acquisition(). Each family has its look-alikes: a member welcomed to a community,
+a guest joining a call, a third party's hire, "the last day to register", "let's move on",
+"joining AWS re:Invent as a sponsor", "joining Techstars this fall", "merging with main".
 """
 
 from __future__ import annotations
@@ -116,10 +117,13 @@ _HIRED_JOB = rx(r"(?:^|\b(?:i|we|i've|we've|i have|we have|finally|just|also|rec
                 r"|talented|fantastic|amazing)\s+)*(?:[\w'-]+\s+){0,2}?" + _JOB + r"s?\b")
 _ADDED_NTH = rx(r"\badded (?:a|our) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
                 r" (?:full-time |person |member |engineer |employee |human )?to the team\b")
-_TEAM_GREW = rx(r"\b(?:we|our team|the team|team)\s+(?:have |has |just |officially )?(?:doubled"
-                r"|tripled|grew|grown)\s+(?:in size\b|(?:the team |our team |headcount )?"
-                r"(?:from \d+ )?to \d+ (?:people|employees|team members|humans|folks|ftes)\b)"
-                r"(?:\W+from (?P<from>\d+) to (?P<to>\d+))?")
+# a team doubled, or grown from one count to another; "our sales team grew to 12 people" is a
+# size, not news of a hire
+_TEAM_GREW = rx(r"\b(?:we|our team|the team|team)\s+(?:have |has |just |officially )?(?:(?:doubled"
+                r"|tripled)\s+(?:in size\b|(?:the team|our team|headcount)\b)|(?:grew|grown)"
+                r"\s+(?:the team |our team |headcount )?from \d+ to \d+ (?:people|employees"
+                r"|team members|humans|folks|ftes)\b)(?:\W+from (?P<from>\d+) to (?P<to>\d+))?")
+_IN_PLACE = rx(r"\s+(?:in|for our|for the) ")
 _TEAM_WORD = rx(r"\b(?:team|people|employees|headcount|colleagues|hires?|founding)\b")
 
 # Departures: "today is Lian's last day", "Dana is moving on", "Tom has left the company"
@@ -160,10 +164,11 @@ _MERGE_PAIR = re.compile(r"(?P<subject>\b[A-Z][\w.-]+) and (?:(?P<org>[A-Z][\w.&
                          r"|(?:have |has )?agreed to merge|to merge)\b(?P<rest>[^.!?;\n]{0,30})")
 # the buyer's name goes on into something else: "joins China trade push"
 _BUYER_GOES_ON = re.compile(r"\s+(?!to\b|and\b|in\b|as\b|for\b|after\b|which\b|effective\b"
-                            r"|today\b|this\b|on\b|at\b|family\b|group\b|with\b|under\b|is\b)[a-z]")
+                            r"|today\b|this\b|on\b|at\b|family\b|group\b|under\b|is\b)[a-z]")
 # "we joined X" in the past is a visit as often as a sale; "we're joining X" is news
 _WE_JOINED = re.compile(r"[Ww]e joined\b")
 _NOT_BUYER = rx(r"\b(?:accelerator|incubator|cohort|batch|program|programme|network|partner"
+                r"|techstars|y combinator|yc|antler|entrepreneur first|500 startups"
                 r"|marketplace|ecosystem|community|index|conference|summit|event|webinar"
                 r"|podcast|sponsor|booth|stage|panel|forces|hands|call|fund|initiative|alliance"
                 r"|consortium|foundation|association|coalition|pledge|list|talk|chat|discuss"
@@ -175,6 +180,10 @@ _DUTY = re.compile(r"(?:and |to )?(?:take care of|run|handle|lead|look after) ([
 _NEXT_TOPIC = re.compile(r"\s*to (?:the|our|a) (?:next|new|other) (?:topic|item|point|question"
                          r"|slide|agenda)")
 _THE = re.compile(r"^[Tt]he ")
+# a visit ahead, not a sale: "We're joining Techstars Boston this fall"
+_DATED_AHEAD = rx(r"\b(?:this|next|later this) (?:fall|autumn|spring|summer|winter|week|month"
+                  r"|quarter|year)|\btomorrow\b|\bsoon\b|\bin (?:january|february|march|april"
+                  r"|may|june|july|august|september|october|november|december|q[1-4])\b")
 _OUR = re.compile(r"\b(?:our|we|us)\b")  # "Electric is joining Databricks to add our ..."
 _GIT = frozenset(["main", "master", "develop", "upstream", "trunk", "head"])
 
@@ -230,7 +239,7 @@ def _hire(text: str, low: str, ctx: Context) -> Found | None:
 def _team(low: str, ctx: Context) -> Found | None:
     """A hire told by its job ("hired a writer") or the team's size ("we doubled in size")."""
     m = _HIRED_JOB.search(low)
-    if m is not None:
+    if m is not None and not _IN_PLACE.match(low, m.end()):  # "first employee in Singapore"
         job = m.group()
         job = job[job.find(" ", job.find("hired" if "hired" in job else "on")):].strip()
         return Found(T.HIRING, {"role": key(job)}, f"Hired {job}", m.start(),
@@ -402,8 +411,9 @@ def _acquired(text: str, low: str, ctx: Context) -> Found | None:
                 or org.lower() in _GIT \
                 or org.split()[0].lower() in _NOT_NAMES:
             continue
-        if _NOT_BUYER.search(f"{org} {rest}".lower()) or _NOT_BUYER.search(low):
-            continue  # "we're joining Techstars' accelerator", "joining AWS re:Invent"
+        if _NOT_BUYER.search(f"{org} {rest}".lower()) or _NOT_BUYER.search(low) \
+                or _DATED_AHEAD.search(rest.lower()):
+            continue  # "we're joining Techstars' accelerator", "joining AWS re:Invent this fall"
         if verb == "part of" and not _PART_OF_NOW.search(m.group().lower()):
             continue  # "we're part of the Docker ecosystem": no change of owner
         if _BUYER_GOES_ON.match(rest) or (verb == "joins" and _WE_JOINED.match(m.group())):
