@@ -38,6 +38,12 @@ HIRES = [
     ("We doubled in size (from 2 to 4) last month, so I wanted to gush about my colleagues.",
      "from 2 to 4"),
     ("We officially added a fourth to the team!", "fourth"),
+    ("Say hello to our newest team member, Ravi Patel! Ravi joins as a Senior Backend "
+     "Engineer.", "Ravi"),
+    ("Some team news: Ben joined us as our second engineer this month.", "second engineer"),
+    ("Our founding engineer, Maria Gomez, officially joined full-time in March.", "Maria Gomez"),
+    ("We brought on Jake Miller as Head of Customer Success.", "Head of Customer Success"),
+    ("Meet Oskar, our first full-time designer! He joined us last week from Figma.", "Oskar"),
 ]
 # Joining, welcoming and accepting that hire no one: members, guests, calls, third parties,
 # offers still out, job posts
@@ -62,6 +68,16 @@ NOT_HIRES = [
     "We asked my wife to join us for dinner after the launch.",
     "Microsoft joins us as a launch partner for the new API.",
     "Our sales team grew to 12 people.",
+    "Our investor Index Ventures welcomed a new partner, Jan Hammer.",
+    "Congrats to our customer Globex on hiring their new CTO!",
+    "Priya from Globex joined our Slack Connect channel.",
+    "Welcome to all the new folks who joined our community this week!",
+    "We'd love for you to join us as a beta tester.",
+    "If Dana accepts our offer, she would start in May.",
+    "Dana hasn't accepted our offer yet.",
+    "We added Globex as a reseller.",
+    "Welcome Jane! Great to have you in the community.",
+    "John joined as a guest on our podcast this week.",
 ]
 # (text, who): a departure, a lowlight
 DEPARTURES = [
@@ -71,6 +87,9 @@ DEPARTURES = [
     ("After five amazing years, Priya has decided to move on from Acme.", "Priya"),
     ("Tom has left the company", "Tom"),
     ("We said goodbye to Jonas, our first engineer, this week.", "Jonas"),
+    ("Our co-founder Sam has decided to step away from the company.", "Sam"),
+    ("Unfortunately we had to part ways with our VP of Marketing.", "VP of Marketing"),
+    ("Personal news: I'm leaving Acme after four incredible years.", "team member"),
 ]
 LAYOFFS = [
     "we had to let 5 people go this week",
@@ -84,6 +103,10 @@ NOT_DEPARTURES = [
     "Moving on to the next topic: the roadmap.",
     "Jane left a comment on the PR.",
     "Mark left the call early.",
+    "Sam left early for the dentist.",
+    "Thursday is the last day to submit talks.",
+    "Today is the last day of our Black Friday sale.",
+    "Jane Smith, who left the company in 2019, founded Globex.",
     "Yet both Sutskever and then Leike left the company in May after a falling out with "
     "leadership at OpenAI.",
 ]
@@ -99,6 +122,9 @@ BOUGHT = [
     ("Acme and Globex are merging to create the largest logistics platform in Europe.",
      "Globex"),
     ("We're joining Vercel! Here's what it means for Acme users.", "Vercel"),
+    ("Acme Agrees to Be Bought by Oracle", "Oracle"),
+    ("Acme to be acquired by Salesforce for $1.2B", "Salesforce"),
+    ("Acme is now a part of Datadog.", "Datadog"),
     ("Electric is joining Databricks to add our data primitives to Lakebase.", "Databricks"),
 ]
 NOT_BOUGHT = [
@@ -117,6 +143,10 @@ NOT_BOUGHT = [
     "We are joining Y Combinator's W25 batch!",
     "We're joining Globex next week for a joint webinar.",
     "Acme joins Slack Connect with Globex.",
+    "Acme acquired Globex last year.",
+    "Rumor has it Acme is being acquired by Google.",
+    "We're exploring a merger with Globex.",
+    "Globex has been acquired by Oracle, which may affect our integration.",
 ]
 
 

@@ -135,6 +135,10 @@ _NEW_TEAM = re.compile(r"\bnew (?:executive|leadership|senior) (?:hires|appointm
                        r"|team members)")
 
 
+_THEIRS = re.compile(r"\b[Oo]ur (?:customers?|clients?|investors?|vendors?|suppliers?"
+                     r"|portfolio compan\w+)\b")
+
+
 def hiring(clause: str, low: str, ctx: Context) -> Found | None:
     layoff = LAYOFF.search(low)
     if layoff:
@@ -162,6 +166,8 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.HIRING, {"role": "executive team"}, "New executive hires", team.start())
     if not m or not role or NOT_HIRE.search(low):
         return None
+    if _THEIRS.search(clause, 0, m.start()):
+        return None  # "Our investor Index Ventures welcomed a new partner": their hire
     agentless = not clause[:m.start()].strip(" -*\u2022:")
     if not (agentless or FIRST_PERSON.search(low)
             or re.search(r"welcom|said yes|accepted|starts|started|first day|new\b|say hi"

@@ -252,7 +252,8 @@ STEMS: dict[str, str] = {
     # welcomes.py: people joining and leaving in a founder's words, the company being bought
     "welcomes": "welcom join mantle merging merged$ left moving on move on moved on last day "
                 "part of accepted signed$ said goodbye goodbye farewell hired onboard brought on "
-                "took on added$ doubled$ tripled$ grew$ grown$",
+                "took on added$ doubled$ tripled$ grew$ grown$ leaving leave$ away from "
+                "part ways parted ways bought by purchased by snapped up taken over",
     # a phrase here needs its place in _stems' table of phrases (members.py's phrases)
     "members_release": "released releasing launched launching release] live] new] launch] "
                        "beta available aware investigating to release$ now live]",
@@ -411,7 +412,8 @@ def _stems(spec: str) -> list[str]:
              # members.py's phrases
              "to release", "now live]",
              # welcomes.py's phrases
-             "move on", "moved on", "part of", "brought on", "took on"}
+             "move on", "moved on", "part of", "brought on", "took on", "away from",
+             "part ways", "bought by", "purchased by", "snapped up", "taken over"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

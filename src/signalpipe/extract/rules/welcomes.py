@@ -26,7 +26,8 @@ from signalpipe.models import EventType, MetricValue
 T = EventType
 
 # What a clause needs before any pattern runs: most clauses the gate sends have none of these.
-_CHEAP = re.compile(r"welcom|join|mantle|merg|left|mov(?:ing|e|ed) on|last day|part of|offer"
+_CHEAP = re.compile(r"welcom|join|mantle|merg|left|leav|mov(?:ing|e|ed) on|last day|part|offer"
+                    r"|away from|bought by|purchased by|snapped up|taken over"
                     r"|goodbye|farewell|hired|onboard|brought on|took on|added|doubled|tripled"
                     r"|grew|grown")
 
@@ -52,7 +53,7 @@ _NOT_NAMES = frozenset([
 # joins Electric as founding engineer", "He's joining full-time as our founding design engineer"
 _JOINS = re.compile(
     rf"(?P<who>{_NAMES}|\b(?:[Ss]he|[Hh]e|[Tt]hey)(?:'s|’s| is| are| has| have)?"
-    r"|(?<=\S) {8,}(?:and {8,})?(?=ha|jo|ar|is|of))\s*"
+    r"|(?<=\S) {8,}(?:and {8,})?(?=ha|jo|ar|is|of))\s*,?\s*"
     r"(?:(?:has|have|is|are|just|officially|also|now|recently|finally)\s+){0,3}"
     r"(?P<verb>join(?:s|ed|ing))\s+"
     r"(?P<where>us\b|(?:the|our) (?:[\w-]+ )?team\b|(?:the|our) (?:[A-Z][\w&-]* ){1,4}team\b"
@@ -72,11 +73,13 @@ _TEAM = rx(r"\b(?:to (?:the|our) (?:[\w-]+ )?team|teammates?|colleagues?|new hir
 _AS_ROLE = re.compile(r"\bas (?:our |a |an |the |its )?(?:new |first )?"
                       r"(?P<role>(?:[\w-]+ ){0,4}?[\w-]+)(?=\s*(?:[.!,;)(]|$| from\b| at\b"
                       r"| while\b| and\b| on\b| in\b| to\b| for\b| after\b| starting\b"
-                      r"| where\b| who\b| based\b))")
-# roles that are no hire of ours: a partner, a customer, a guest, an investor
+                      r"| where\b| who\b| based\b| this\b| last\b| next\b| earlier\b"
+                      r"| today\b| yesterday\b| effective\b))")
+# roles that are no hire of ours: a partner, a customer, a guest, an investor (the role's last
+# word: a "Head of Customer Success" is staff)
 _NOT_ROLE = rx(r"\b(?:partner|customer|client|sponsor|speaker|guest|investor|angel|panelist"
                r"|host|moderator|judge|member|user|subscriber|attendee|volunteer|mentor"
-               r"|contributor|ambassador|maintainer|beta tester|tester|reseller)s?\b")
+               r"|contributor|ambassador|maintainer|beta tester|tester|reseller)s?$")
 # what one joins that is no job: a call, a channel, a community, a programme
 _NOT_JOINED = rx(r"^\s*(?:us )?(?:(?:on|for|in|at) (?:the |a |our |this |today's )?(?:call|show"
                  r"|podcast|stream|webinar|episode|stage|panel|meetup|livestream|session"
@@ -102,6 +105,10 @@ _ASKED_NOT = rx(r"^\s*(?:for|at|on|in|to|at)\s+(?:the |a |an |our |dinner|lunch|
 # "Ines accepted our offer", "offer accepted! Marco starts Monday"
 _ACCEPTED = re.compile(rf"(?P<who>{_NAME})\s+(?:has\s+|just\s+|finally\s+)*(?:accepted|signed)"
                        r"\s+(?:our|the|her|his|their)\s+offer\b(?!\s+(?:of|to|for)\b)")
+# "We brought on Jake Miller as Head of Customer Success"
+_BROUGHT_ON = re.compile(r"\b(?:[Ww]e|I)(?:'ve| have)?\s+(?:just\s+|finally\s+|also\s+)?"
+                         r"(?:brought on|brought in|onboarded|added)\s+"
+                         rf"(?P<who>{_NAME})(?P<rest>\s+as\b[^.!?;\n]{{0,80}})")
 _HIRE_CONTEXT = rx(r"\b(?:join|start|hire|hiring|candidate|role|position|team|onboard)")
 
 # a founder's first hires by the job, not a title: "Hired a writer to help with the newsletter",
@@ -135,12 +142,15 @@ _NOT_LAST_DAY = rx(r"^\s*(?:of|to|for|in (?:the|a) |before|off|on (?:the )?(?:be
 _MOVING_ON = re.compile(rf"(?P<who>{_NAME})\s+(?:(?:has|have|is|are|will be|'s|’s|decided to"
                         r"|has decided to|is going to)\s+)+(?:moving on|move on|moved on)"
                         r"(?P<rest>[^.!?;\n]{0,60})")
-_LEFT = re.compile(rf"(?P<who>{_NAME})\s+(?:(?:has|have|just|recently|officially|is|will be"
-                   r"|decided to)\s+)*(?:left|leaving|leave|departed)\s+"
+_LEFT = re.compile(rf"(?P<who>{_NAME}|I)(?:'m)?\s+(?:(?:has|have|just|recently|officially|is"
+                   r"|am|will be|decided to)\s+)*(?:left|leaving|leave|departed|(?:step|stepped"
+                   r"|stepping|steps) (?:away|down) from)\s+"
                    r"(?P<where>the company|the team|our team|us\b|[A-Z][\w.&-]+)"
                    r"(?P<rest>[^.!?;\n]{0,40})")
 _NOT_LEFT = rx(r"^\s*(?:a |an |some |with |feedback|comments?|reviews?|notes?|for (?:the )?day"
                r"|early|for lunch|to (?:grab|get|go))")
+_PART_WAYS = re.compile(r"\b(?:part|parted|parting) ways with (?:our|my) (?P<role>[\w -]{2,40}?)"
+                        r"(?=[.,;!]|$| after\b| of \d| this\b| last\b)")
 _AT_ORG = re.compile(r"\b(?:at|from|of) ([A-Z][\w.&-]*[a-z][\w.&-]*)\b(?! (?:team|office))")
 _GOODBYE = re.compile(rf"\b(?:said goodbye to|bid farewell to|say goodbye to|saying goodbye to)"
                       rf"\s+(?:our (?:friend|colleague|teammate) )?(?P<who>{_NAME})")
@@ -152,6 +162,10 @@ _TEAM_JOINS = re.compile(r"(?P<subject>\b(?:[Ww]e|[Ww]e're|[Oo]ur team"
                          r"(?:(?:is|are|has|have|'re|is now|are now"
                          rf"|officially|now)\s+){{0,2}}(?:joining|joined|joins)\s+{_ORG}"
                          r"(?P<rest>[^.!?;\n]{0,40})")
+_BOUGHT_BY = re.compile(r"(?P<subject>\b(?:[Ww]e|[A-Z][\w.-]+))(?:'ve)?\s+(?:(?:has|have|had"
+                        r"|is|are|was|were|been|being|got|to|be|agreed|agrees|officially|now)"
+                        r"\s+){1,4}(?:bought|purchased|snapped up|taken over)\s+by\s+"
+                        rf"{_ORG}(?P<rest>[^.!?;\n]{{0,30}})", re.IGNORECASE)
 _PART_OF = re.compile(r"(?P<subject>\b(?:[Ww]e|[Ww]e're|[A-Z][\w.-]+))\s+(?:(?:is|are|'re|have"
                       r"|has|officially|now|become|became|formally)\s+){1,3}(?:a\s+)?part of\s+"
                       rf"(?:the\s+)?{_ORG}(?P<rest>[^.!?;\n]{{0,30}})")
@@ -233,7 +247,8 @@ def _role(rest: str) -> str | None:
 
 def _hire(text: str, low: str, ctx: Context) -> Found | None:
     return _joins(text, ctx) or _welcomed(text, ctx) or _mantle(text, ctx) \
-        or _asked(text, ctx) or _accepted(text, low, ctx) or _team(low, ctx)
+        or _asked(text, ctx) or _brought_on(text) or _accepted(text, low, ctx) \
+        or _team(low, ctx)
 
 
 def _team(low: str, ctx: Context) -> Found | None:
@@ -353,6 +368,16 @@ def _asked(text: str, ctx: Context) -> Found | None:
                  allow=frozenset({"plan"}), stakeholders=(who,) if m.group("who") else ())
 
 
+def _brought_on(text: str) -> Found | None:
+    m = _BROUGHT_ON.search(text)
+    if m is None:
+        return None
+    person, role = _person(m.group("who")), _role(m.group("rest"))
+    if person is None or not role:
+        return None  # "we added Globex as a customer": _NOT_ROLE
+    return _hired(person, role, m.start())
+
+
 def _accepted(text: str, low: str, ctx: Context) -> Found | None:
     m = _ACCEPTED.search(text)
     if m is None:
@@ -384,6 +409,11 @@ def _departure(text: str, ctx: Context) -> Found | None:
     m = _GOODBYE.search(text)
     if m is not None:
         return _left(m.group("who"), m.start(), ctx)
+    m = _PART_WAYS.search(text)
+    if m is not None and ROLE.search(m.group("role").lower()):
+        return Found(T.HIRING, {"departure": key(m.group("role"))},
+                     f"Parted ways with our {m.group('role')}", m.start(), negative=True,
+                     allow=frozenset({"plan"}))
     return None
 
 
@@ -393,6 +423,10 @@ def _elsewhere(sentence: str, ctx: Context) -> bool:
 
 
 def _left(name: str, at: int, ctx: Context) -> Found | None:
+    if name in ("I", "I'm", "I\u2019m"):
+        # "I'm leaving Acme after four years": the sender, named before if at all
+        named = _MY_NAME.search(ctx.before)
+        name = named.group("who") if named else "A team member"
     person = name if name == "A team member" else _person(name)
     if person is None or _ours(person, ctx):
         return None
@@ -402,7 +436,8 @@ def _left(name: str, at: int, ctx: Context) -> Found | None:
 
 def _acquired(text: str, low: str, ctx: Context) -> Found | None:
     for pattern, verb in ((_TEAM_JOINS, "joins"), (_PART_OF, "part of"),
-                          (_MERGING, "merger"), (_MERGE_PAIR, "merger")):
+                          (_MERGING, "merger"), (_MERGE_PAIR, "merger"),
+                          (_BOUGHT_BY, "bought by")):
         m = pattern.search(text)
         if m is None:
             continue
@@ -436,6 +471,8 @@ def _bought(subject: str, org: str, verb: str, at: int) -> Found:
                                        "acquirer": key(org)}
     if verb == "merger":
         title = f"Merger with {org}"
+    elif verb == "bought by":
+        title = f"Acquired by {org}"
     elif verb == "part of":
         title = f"Now part of {org}"
     else:
