@@ -224,3 +224,25 @@ def test_the_buyer_told_in_two_posts_is_one_event(make_message: MakeMessage) -> 
 def test_a_first_hire_in_a_new_country_is_an_expansion(make_message: MakeMessage) -> None:
     events = read(make_message, "We hired our first employee in Singapore.")
     assert [e.event_type for e in events] == [T.MARKET_EXPANSION], events
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Acme CEO Jane Doe steps down", "Jane Doe (CEO) is leaving"),
+    ("Acme's CFO resigns after six months", "Departure: CFO"),
+    ("Interim CEO steps down after two months", "Departure: CEO"),
+])
+def test_a_headline_departure_names_the_person_not_the_company(
+        make_message: MakeMessage, text: str, title: str) -> None:
+    events = read(make_message, text, source=Source.GMAIL)
+    assert [(e.event_type, e.polarity, e.title) for e in events] == [
+        (T.HIRING, Polarity.NEGATIVE, title)], events
+
+
+@pytest.mark.parametrize("text", [
+    "Globex CEO steps down",
+    "Stripe's CFO resigned yesterday.",
+    "Former Acme exec joins Globex as CRO",
+])
+def test_another_companys_leader_leaving_is_not_ours(make_message: MakeMessage,
+                                                     text: str) -> None:
+    assert read(make_message, text, source=Source.GMAIL) == []

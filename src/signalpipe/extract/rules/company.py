@@ -103,7 +103,7 @@ def _person(clause: str, at: int, skip: re.Pattern[str] | None = None) -> str | 
     for m in PERSON.finditer(clause):
         # "Welcome Sarah", "Meet Dana Wu": the greeting starts the capitalised run, not the name
         words = m.group().split()
-        while words and words[0].lower() in _NOT_PEOPLE:
+        while words and (words[0].lower() in _NOT_PEOPLE or words[0].lower() in _TITLE_WORDS):
             words.pop(0)
         word = " ".join(words)
         if not word or ROLE.fullmatch(word.lower()) or (skip is not None and skip.search(word)):
@@ -135,6 +135,11 @@ _NEW_TEAM = re.compile(r"\bnew (?:executive|leadership|senior) (?:hires|appointm
                        r"|team members)")
 
 
+# a headline's "Globex CEO steps down": the company named before its leader's title
+_THEIR_LEADER = re.compile(r"\W*([A-Z][\w&.-]+) (?:CEO|CTO|CFO|COO|CRO|CMO|CPO|VP|Head|Chief"
+                           r"|President|Director|founder|co-founder)\b")
+_TITLE_WORDS = frozenset(["interim", "acting", "former", "outgoing", "longtime", "founding",
+                          "deputy", "new", "incoming"])
 _THEIRS = re.compile(r"\b[Oo]ur (?:customers?|clients?|investors?|vendors?|suppliers?"
                      r"|portfolio compan\w+)\b")
 
@@ -151,10 +156,13 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
         employer = re.search(r"\b([A-Z][\w&.-]+)(?:'s|’s) (?:[A-Z]\w+ )?(?:CEO|CTO|CFO|COO|CRO"
                              r"|CMO|CPO"
                              r"|VP|Head|Chief|President|Director|founder|co-founder)", clause)
+        employer = employer or _THEIR_LEADER.match(clause)
         if employer and not (ctx.company and ctx.company.search(employer.group(1))) \
-                and not FIRST_PERSON.search(low):
-            return None  # "Stripe's CFO resigned": their departure
-        who = _person(clause, leave.start())
+                and not FIRST_PERSON.search(low) and employer.group(1).lower() not in COMMON_WORDS \
+                and employer.group(1).lower() not in _NOT_PEOPLE \
+                and employer.group(1).lower() not in _TITLE_WORDS:
+            return None  # "Stripe's CFO resigned", "Globex CEO steps down": their departure
+        who = _person(clause, leave.start(), ctx.company)
         what = clause[role.start():role.end()] if role else "co-founder"
         return Found(T.HIRING, {"departure": key(who or what)},
                      f"{who} ({what}) is leaving" if who else f"Departure: {what}", leave.start(),
