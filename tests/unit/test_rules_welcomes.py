@@ -44,6 +44,11 @@ HIRES = [
     ("Our founding engineer, Maria Gomez, officially joined full-time in March.", "Maria Gomez"),
     ("We brought on Jake Miller as Head of Customer Success.", "Head of Customer Success"),
     ("Meet Oskar, our first full-time designer! He joined us last week from Figma.", "Oskar"),
+    ("Huge welcome to @maria who joins the eng team today", "Maria"),
+    ("We're delighted to welcome Dr. Aisha Bello as our Chief Medical Officer.",
+     "Dr. Aisha Bello"),
+    ("Please join me in welcoming Carlos Mendez, our new VP of Sales.", "VP of Sales"),
+    ("Welcome to the team, Priya! \U0001f389", "Priya"),
 ]
 # Joining, welcoming and accepting that hire no one: members, guests, calls, third parties,
 # offers still out, job posts
@@ -77,6 +82,8 @@ NOT_HIRES = [
     "Dana hasn't accepted our offer yet.",
     "We added Globex as a reseller.",
     "Welcome Jane! Great to have you in the community.",
+    "Please join me in welcoming our panelists.",
+    "Everyone please welcome the new interns to the Discord!",
     "John joined as a guest on our podcast this week.",
 ]
 # (text, who): a departure, a lowlight
@@ -90,6 +97,7 @@ DEPARTURES = [
     ("Our co-founder Sam has decided to step away from the company.", "Sam"),
     ("Unfortunately we had to part ways with our VP of Marketing.", "VP of Marketing"),
     ("Personal news: I'm leaving Acme after four incredible years.", "team member"),
+    ("Farewell to Tom, who is leaving us after 3 years.", "Tom"),
 ]
 LAYOFFS = [
     "we had to let 5 people go this week",
@@ -107,6 +115,8 @@ NOT_DEPARTURES = [
     "Thursday is the last day to submit talks.",
     "Today is the last day of our Black Friday sale.",
     "Jane Smith, who left the company in 2019, founded Globex.",
+    "Tom is moving to the Berlin office next month.",
+    "Carlos will join the call at 3pm.",
     "Yet both Sutskever and then Leike left the company in May after a falling out with "
     "leadership at OpenAI.",
 ]
@@ -125,6 +135,8 @@ BOUGHT = [
     ("Acme Agrees to Be Bought by Oracle", "Oracle"),
     ("Acme to be acquired by Salesforce for $1.2B", "Salesforce"),
     ("Acme is now a part of Datadog.", "Datadog"),
+    ("Acme merges with Globex", "Globex"),
+    ("The deal closed: we're officially part of Globex.", "Globex"),
     ("Electric is joining Databricks to add our data primitives to Lakebase.", "Databricks"),
 ]
 NOT_BOUGHT = [

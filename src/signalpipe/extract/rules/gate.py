@@ -250,8 +250,9 @@ STEMS: dict[str, str] = {
     "community_release": "now out now ready now live now released now available is out is here "
                          "is live is finally beta early access playtest testnet",
     # welcomes.py: people joining and leaving in a founder's words, the company being bought
-    "welcomes": "welcom join mantle merging merged$ left moving on move on moved on last day "
-                "part of accepted signed$ said goodbye goodbye farewell hired onboard brought on "
+    "welcomes": "welcom join mantle merging merged$ merges$ left moving on move on moved on "
+                "last day part of accepted signed$ said goodbye goodbye farewell hired onboard "
+                "brought on "
                 "took on added$ doubled$ tripled$ grew$ grown$ leaving leave$ away from "
                 "part ways parted ways bought by purchased by snapped up taken over",
     # a phrase here needs its place in _stems' table of phrases (members.py's phrases)

@@ -33,7 +33,7 @@ _CHEAP = re.compile(r"welcom|join|mantle|merg|left|leav|mov(?:ing|e|ed) on|last 
 
 # A person's name as written in a post: "Lizz Thabet", "Lucie le Blanc", "Kevin De Porre",
 # "[Max](...)" once the link is blanked (brackets are blanked here, offsets kept).
-_NAME = (r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ]+)?"
+_NAME = (r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.? )?[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ]+)?"
          r"(?: (?:(?:le|la|de|du|van|von|da|del|der|di) )?[A-Z][a-zà-ÿ'’-]+){0,2}")
 _NAMES = rf"{_NAME}(?:(?:,| and| &|, and) {_NAME}){{0,3}}"
 # Words that start a capitalised run but name no person.
@@ -62,12 +62,12 @@ _JOINS = re.compile(
     r"(?P<rest>[^.!?;\n]{0,90})")
 # "welcomed Max to the team", "please welcome Ana, our new Head of Sales", "Welcome Max!"
 _WELCOME = re.compile(
-    r"\b[Ww]elcom(?:e|es|ed|ing)\s+(?:aboard\s+|on ?board\s+|to the team,?\s+|to (?=[A-Z]))?"
-    rf"(?:(?:two|three|four|several|a few) new [\w-]+,?\s+)?(?P<who>{_NAMES})"
+    r"\b[Ww]elcom(?:e|es|ed|ing)\s+(?:aboard\s+|on ?board\s+|to the team,?\s+|to (?=[A-Z@]))?"
+    rf"(?:(?:two|three|four|several|a few) new [\w-]+,?\s+)?(?P<who>{_NAMES}|@[\w.-]+)"
     r"(?P<rest>[^.!?;\n]{0,90})")
 # what makes a welcome a hire, not a greeting: the team, a role, joining
 _TEAM = rx(r"\b(?:to (?:the|our) (?:[\w-]+ )?team|teammates?|colleagues?|new hires?|employees?"
-           r"|staff|join(?:s|ed|ing)? (?:us|the team|our team)|(?:our|as) (?:new |first "
+           r"|staff|join(?:s|ed|ing)? (?:us|(?:the|our) (?:[\w-]+ )?team)|(?:our|as) (?:new |first "
            r"|founding )?[a-z-]+ (?:engineer|designer|developer|manager|lead|advocate|writer"
            r"|marketer|scientist|intern)|on board|aboard)\b")
 _AS_ROLE = re.compile(r"\bas (?:our |a |an |the |its )?(?:new |first )?"
@@ -152,8 +152,13 @@ _NOT_LEFT = rx(r"^\s*(?:a |an |some |with |feedback|comments?|reviews?|notes?|fo
 _PART_WAYS = re.compile(r"\b(?:part|parted|parting) ways with (?:our|my) (?P<role>[\w -]{2,40}?)"
                         r"(?=[.,;!]|$| after\b| of \d| this\b| last\b)")
 _AT_ORG = re.compile(r"\b(?:at|from|of) ([A-Z][\w.&-]*[a-z][\w.&-]*)\b(?! (?:team|office))")
-_GOODBYE = re.compile(rf"\b(?:said goodbye to|bid farewell to|say goodbye to|saying goodbye to)"
-                      rf"\s+(?:our (?:friend|colleague|teammate) )?(?P<who>{_NAME})")
+# "we said goodbye to Jonas, our first engineer", "Farewell to Tom, who is leaving us"; not the
+# marketing imperative "Say goodbye to Excel"
+_GOODBYE = re.compile(r"(?:\b(?:said|saying|bid|bidding|bade) (?:goodbye|farewell) to"
+                      r"|^\W*[Ff]arewell,? (?:to )?)\s*(?:our (?:friend|colleague|teammate) )?"
+                      rf"(?P<who>{_NAME})(?P<rest>[^.!?;\n]{{0,60}})")
+_PERSON_HINT = rx(r"\b(?:who|after \d+|years?|colleagues?|teammates?|friend|leaving|left"
+                  r"|last day|our|his|her|their|him|them|team|engineer|designer)\b")
 
 # Being bought: "The Tilt team is joining Docker", "we are now part of Atlassian"
 _ORG = r"(?P<org>[A-Z][\w.&-]+(?: [A-Z][\w.&-]+){0,2})"
@@ -171,7 +176,7 @@ _PART_OF = re.compile(r"(?P<subject>\b(?:[Ww]e|[Ww]e're|[A-Z][\w.-]+))\s+(?:(?:i
                       rf"(?:the\s+)?{_ORG}(?P<rest>[^.!?;\n]{{0,30}})")
 _PART_OF_NOW = rx(r"\b(?:now|officially|formally|become|became)\b")
 _MERGING = re.compile(r"(?P<subject>\b(?:[Ww]e|[Ww]e're|[A-Z][\w.-]+))\s+(?:(?:is|are|'re|have"
-                      r"|has|officially|now)\s+){1,2}(?:merging|merged)\s+with\s+"
+                      r"|has|officially|now)\s+){0,2}(?:merging|merged|merges)\s+with\s+"
                       rf"{_ORG}(?P<rest>[^.!?;\n]{{0,30}})")
 _MERGE_PAIR = re.compile(r"(?P<subject>\b[A-Z][\w.-]+) and (?:(?P<org>[A-Z][\w.&-]+"
                          r"(?: [A-Z][\w.&-]+)?)) (?:are merging|have merged|will merge"
@@ -310,7 +315,8 @@ def _welcomed(text: str, ctx: Context) -> Found | None:
     m = _WELCOME.search(text)
     if m is None:
         return None
-    person = _person(m.group("who"))
+    who = m.group("who")
+    person = _person(who if who[0] != "@" else who[1:].capitalize())  # "@maria": Maria
     if person is None or _ours(person, ctx):
         return None  # "Welcome to Tilt", "welcome everyone"
     rest = m.group("rest")
@@ -407,7 +413,7 @@ def _departure(text: str, ctx: Context) -> Found | None:
             and not _elsewhere(ctx.sentence or text, ctx):
         return _left(m.group("who"), m.start(), ctx)
     m = _GOODBYE.search(text)
-    if m is not None:
+    if m is not None and _PERSON_HINT.search(m.group("rest").lower()):
         return _left(m.group("who"), m.start(), ctx)
     m = _PART_WAYS.search(text)
     if m is not None and ROLE.search(m.group("role").lower()):
