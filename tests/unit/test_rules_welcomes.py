@@ -258,3 +258,16 @@ def test_a_headline_departure_names_the_person_not_the_company(
 def test_another_companys_leader_leaving_is_not_ours(make_message: MakeMessage,
                                                      text: str) -> None:
     assert read(make_message, text, source=Source.GMAIL) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Doe, CEO of Globex, joins us to talk about pricing.",
+    "Please welcome Jane Doe, CEO of Globex, to the stage!",
+    "Welcome Jane Doe, VP Engineering at Stripe, who will share how they scaled.",
+    "Globex left us for a competitor last month.",
+    "Stripe left us for a cheaper plan.",
+])
+def test_guests_with_titles_and_customers_leaving_are_no_hiring_news(
+        make_message: MakeMessage, text: str) -> None:
+    events = read(make_message, text)
+    assert not [e for e in events if e.event_type is T.HIRING], events

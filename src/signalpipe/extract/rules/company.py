@@ -63,7 +63,8 @@ NOT_HIRE = rx(r"\b(?:(?:prior to|before) (?:joining|starting)|plan(?:s|ning)? to
               r" (?:call|demo|webinar|podcast)|customer|user"
               r"|(?:newest|strategic|technology|channel|distribution|integration|launch|design)"
               r" partners?"
-              r"|search for"
+              r"|search for|join(?:s|ed|ing)? us (?:today |this week )?to (?:talk|discuss|share"
+              r"|present|chat|demo|explain|speak)"
               r"|under (?:the |its |a )?new|set to (?:name|appoint|hire)"
               r"|(?:approval|budget|green light|sign-?off) (?:\w+ ){0,4}to hire"
               r"|(?:them|it) as (?:the |our |a )?(?:newest |new )?partner"
@@ -189,7 +190,7 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
     if employer and not (ctx.company and ctx.company.search(employer.group(1))) \
             and not FIRST_PERSON.search(low) and employer.group(1).lower() not in _NOT_PEOPLE:
         return None  # "Globex hired a new CTO": their hire
-    elsewhere = re.search(r"\b(?:at|joins|joined|joining) ([A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+)*)",
+    elsewhere = re.search(r"\b(?:at|of|joins|joined|joining) ([A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+)*)",
                           clause[role.end():])
     if elsewhere and not (ctx.company and ctx.company.search(elsewhere.group(1))) \
             and not FIRST_PERSON.search(low):

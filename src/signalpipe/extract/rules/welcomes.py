@@ -87,7 +87,9 @@ _NOT_JOINED = rx(r"^\s*(?:us )?(?:(?:on|for|in|at) (?:the |a |our |this |today's
                  r"|breakfast|coffee|drinks))")
 _NOT_JOINED_SENTENCE = rx(r"\b(?:discord|slack|channel|community|server|waitlist|newsletter"
                           r"|mailing list|webinar|podcast|livestream|hackathon|meetup"
-                          r"|accelerator|cohort|batch|program|programme|call|zoom|meeting)\b")
+                          r"|accelerator|cohort|batch|program|programme|call|zoom|meeting"
+                          r"|stage|keynote|fireside)\b|\bto (?:talk|discuss|share|present|chat"
+                          r"|demo|explain|walk|show|speak)\b")
 # first person taking a role: "I've taken up the mantle of Developer Advocacy at Tilt"
 _MANTLE = re.compile(r"\b(?:I've|I have|I'm|I am|I)\s+(?:just\s+)?(?:taken up|taken on|taking on"
                      r"|taking up|took up|took on|stepped into|stepping into)\s+(?:the\s+)?"
@@ -194,7 +196,13 @@ _NOT_BUYER = rx(r"\b(?:accelerator|incubator|cohort|batch|program|programme|netw
                 r"|show|episode|interview|livestream|stream)\w*\b")
 _NAME_RX = re.compile(_NAME)
 _NOT_WELCOME = rx(r"\b(?:guest|speaker|panel|podcast|episode|webinar|community|discord|server"
-                  r"|channel|newsletter)")
+                  r"|channel|newsletter|stage|keynote|session|fireside|conference|summit|meetup"
+                  r"|livestream|show)")
+# a role held elsewhere: "welcome Jane Doe, CEO of Globex", "VP at Stripe"
+_ROLE_ELSEWHERE = re.compile(r"\b(?:of|at) ([A-Z][\w.&-]+)")
+# a customer leaving is churn, not a departure: "Globex left us for a competitor"
+_CHURN_WORDS = rx(r"\b(?:customers?|clients?|accounts?|contracts?|churn\w*|competitors?|plans?"
+                  r"|subscriptions?|renew\w*|vendors?|cheaper)\b")
 _DUTY = re.compile(r"(?:and |to )?(?:take care of|run|handle|lead|look after) ([\w ,&-]{3,60})")
 _NEXT_TOPIC = re.compile(r"\s*to (?:the|our|a) (?:next|new|other) (?:topic|item|point|question"
                          r"|slide|agenda)")
@@ -324,7 +332,8 @@ def _welcomed(text: str, ctx: Context) -> Found | None:
     if not _TEAM.search(f"{m.group()} {ctx.sentence}".lower()) and not ROLE.search(
             rest.lower()):
         return None  # "welcome Sam!" in a community greets a member, not a hire
-    if _NOT_WELCOME.search(sentence):
+    if _NOT_WELCOME.search(sentence) or any(
+            not _ours(e.group(1), ctx) for e in _ROLE_ELSEWHERE.finditer(rest)):
         return None
     role = _role(rest) or _role_after_comma(rest)
     return _hired(person, role, m.start())
@@ -410,7 +419,8 @@ def _departure(text: str, ctx: Context) -> Found | None:
     if m is not None and (m.group("where") in ("the company", "the team", "our team", "us")
                           or _ours(m.group("where"), ctx)) \
             and not _NOT_LEFT.search(m.group("rest").lower()) \
-            and not _elsewhere(ctx.sentence or text, ctx):
+            and not _elsewhere(ctx.sentence or text, ctx) \
+            and not _CHURN_WORDS.search((ctx.sentence or text).lower()):
         return _left(m.group("who"), m.start(), ctx)
     m = _GOODBYE.search(text)
     if m is not None and _PERSON_HINT.search(m.group("rest").lower()):
