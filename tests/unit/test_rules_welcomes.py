@@ -271,3 +271,16 @@ def test_guests_with_titles_and_customers_leaving_are_no_hiring_news(
         make_message: MakeMessage, text: str) -> None:
     events = read(make_message, text)
     assert not [e for e in events if e.event_type is T.HIRING], events
+
+
+@pytest.mark.parametrize(("text", "layoff"), [
+    ("Acme announced a downsizing of its workforce by 10%.", True),
+    ("Acme is downsizing after a tough quarter.", True),
+    ("The adoption of a large battery, downsizing of the eAxle and a compact layout.", False),
+    ("Downsizing of the engine cut fuel use by 12%.", False),
+])
+def test_downsizing_is_a_layoff_only_of_people(make_message: MakeMessage, text: str,
+                                               layoff: bool) -> None:
+    events = read(make_message, text, source=Source.GMAIL)
+    hits = [e for e in events if e.event_type is T.HIRING and e.polarity is Polarity.NEGATIVE]
+    assert bool(hits) is layoff, events
