@@ -49,6 +49,10 @@ HIRES = [
      "Dr. Aisha Bello"),
     ("Please join me in welcoming Carlos Mendez, our new VP of Sales.", "VP of Sales"),
     ("Welcome to the team, Priya! \U0001f389", "Priya"),
+    ("Big news: Sam is officially my co-founder and CTO!", "Sam"),
+    ("Sam rejoined Acme as Head of Product after two years at Stripe.", "Head of Product"),
+    ("Our first hire, Ana, starts Monday!", "Ana"),
+    ("Offer accepted by our new Head of Engineering, starting Sept 1.", "Head of Engineering"),
 ]
 # Joining, welcoming and accepting that hire no one: members, guests, calls, third parties,
 # offers still out, job posts
@@ -73,6 +77,9 @@ NOT_HIRES = [
     "We asked my wife to join us for dinner after the launch.",
     "Microsoft joins us as a launch partner for the new API.",
     "Our sales team grew to 12 people.",
+    "Sam is my co-founder's brother.",
+    "Looking for a technical co-founder, DM me.",
+    "Our first hire will be a designer.",
     "Our investor Index Ventures welcomed a new partner, Jan Hammer.",
     "Congrats to our customer Globex on hiring their new CTO!",
     "Priya from Globex joined our Slack Connect channel.",

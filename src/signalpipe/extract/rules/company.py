@@ -127,7 +127,10 @@ _NOT_PEOPLE = frozenset(
         "congrats", "also", "new",
         "senior", "lead", "principal", "staff", "founding", "general", "counsel", "departure",
         "sad", "postmortem", "layoff", "layoffs", "two", "wins", "meet", "introducing", "say",
-        "shoutout", "shout-out", "congratulations", "announcing", "join", "joining",
+        "shoutout", "shout-out", "congratulations", "announcing", "join", "joining", "offer",
+        "accepted", "hired", "hire", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july",
+        "august", "september", "october", "november", "december",
     ])
 
 

@@ -254,7 +254,8 @@ STEMS: dict[str, str] = {
                 "last day part of accepted signed$ said goodbye goodbye farewell hired onboard "
                 "brought on "
                 "took on added$ doubled$ tripled$ grew$ grown$ leaving leave$ away from "
-                "part ways parted ways bought by purchased by snapped up taken over",
+                "part ways parted ways bought by purchased by snapped up taken over rejoin "
+                "first hire first employee newest hire is now officially",
     # a phrase here needs its place in _stems' table of phrases (members.py's phrases)
     "members_release": "released releasing launched launching release] live] new] launch] "
                        "beta available aware investigating to release$ now live]",
@@ -414,7 +415,8 @@ def _stems(spec: str) -> list[str]:
              "to release", "now live]",
              # welcomes.py's phrases
              "move on", "moved on", "part of", "brought on", "took on", "away from",
-             "part ways", "bought by", "purchased by", "snapped up", "taken over"}
+             "part ways", "bought by", "purchased by", "snapped up", "taken over",
+             "first hire", "first employee", "is now"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

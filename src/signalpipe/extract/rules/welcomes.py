@@ -26,7 +26,8 @@ from signalpipe.models import EventType, MetricValue
 T = EventType
 
 # What a clause needs before any pattern runs: most clauses the gate sends have none of these.
-_CHEAP = re.compile(r"welcom|join|mantle|merg|left|leav|mov(?:ing|e|ed) on|last day|part|offer"
+_CHEAP = re.compile(r"welcom|join|first hire|first employee|newest|is now|officially|mantle"
+                    r"|merg|left|leav|mov(?:ing|e|ed) on|last day|part|offer"
                     r"|away from|bought by|purchased by|snapped up|taken over"
                     r"|goodbye|farewell|hired|onboard|brought on|took on|added|doubled|tripled"
                     r"|grew|grown")
@@ -55,7 +56,7 @@ _JOINS = re.compile(
     rf"(?P<who>{_NAMES}|\b(?:[Ss]he|[Hh]e|[Tt]hey)(?:'s|’s| is| are| has| have)?"
     r"|(?<=\S) {8,}(?:and {8,})?(?=ha|jo|ar|is|of))\s*,?\s*"
     r"(?:(?:has|have|is|are|just|officially|also|now|recently|finally)\s+){0,3}"
-    r"(?P<verb>join(?:s|ed|ing))\s+"
+    r"(?P<verb>(?:re)?join(?:s|ed|ing))\s+"
     r"(?P<where>us\b|(?:the|our) (?:[\w-]+ )?team\b|(?:the|our) (?:[A-Z][\w&-]* ){1,4}team\b"
     r"|full[- ]time\b|[A-Z][\w.&-]+(?: [A-Z][\w.&-]+)?"
     r"(?= as\b| to\b| from\b|[.!,]|$))"
@@ -111,6 +112,12 @@ _ACCEPTED = re.compile(rf"(?P<who>{_NAME})\s+(?:has\s+|just\s+|finally\s+)*(?:ac
 _BROUGHT_ON = re.compile(r"\b(?:[Ww]e|I)(?:'ve| have)?\s+(?:just\s+|finally\s+|also\s+)?"
                          r"(?:brought on|brought in|onboarded|added)\s+"
                          rf"(?P<who>{_NAME})(?P<rest>\s+as\b[^.!?;\n]{{0,80}})")
+# "Our first hire, Ana, starts Monday!"; "Sam is officially my co-founder and CTO"
+_FIRST_HIRE = re.compile(r"\b(?:[Oo]ur|[Mm]y) (?:first|second|third|newest|latest) (?:hire|employee"
+                         rf"|engineer|teammate),? (?P<who>{_NAME}),? (?:starts|started|joined"
+                         r"|is starting|has started|begins)\b")
+_IS_NOW = re.compile(rf"(?P<who>{_NAME}) is (?:now |officially |finally ){{1,2}}(?:my|our) "
+                     r"(?:new )?(?P<role>[\w -]{2,40}?)(?=[.!,;]|$)")
 _HIRE_CONTEXT = rx(r"\b(?:join|start|hire|hiring|candidate|role|position|team|onboard)")
 
 # a founder's first hires by the job, not a title: "Hired a writer to help with the newsletter",
@@ -260,7 +267,8 @@ def _role(rest: str) -> str | None:
 
 def _hire(text: str, low: str, ctx: Context) -> Found | None:
     return _joins(text, ctx) or _welcomed(text, ctx) or _mantle(text, ctx) \
-        or _asked(text, ctx) or _brought_on(text) or _accepted(text, low, ctx) \
+        or _asked(text, ctx) or _brought_on(text) or _first_hire(text) \
+        or _accepted(text, low, ctx) \
         or _team(low, ctx)
 
 
@@ -391,6 +399,17 @@ def _brought_on(text: str) -> Found | None:
     if person is None or not role:
         return None  # "we added Globex as a customer": _NOT_ROLE
     return _hired(person, role, m.start())
+
+
+def _first_hire(text: str) -> Found | None:
+    m = _FIRST_HIRE.search(text)
+    if m is not None and (person := _person(m.group("who"))):
+        return _hired(person, None, m.start())
+    m = _IS_NOW.search(text)
+    if m is not None and ROLE.search(m.group("role").lower()) \
+            and (person := _person(m.group("who"))):
+        return _hired(person, m.group("role"), m.start())
+    return None
 
 
 def _accepted(text: str, low: str, ctx: Context) -> Found | None:
