@@ -61,6 +61,7 @@ _JOINS = re.compile(
     r"|full[- ]time\b|[A-Z][\w.&-]+(?: [A-Z][\w.&-]+)?"
     r"(?= as\b| to\b| from\b|[.!,]|$))"
     r"(?P<rest>[^.!?;\n]{0,90})")
+_JOIN_AT = re.compile(r"join")
 # "welcomed Max to the team", "please welcome Ana, our new Head of Sales", "Welcome Max!"
 _WELCOME = re.compile(
     r"\b[Ww]elcom(?:e|es|ed|ing)\s+(?:aboard\s+|on ?board\s+|to the team,?\s+|to (?=[A-Z@]))?"
@@ -118,6 +119,10 @@ _FIRST_HIRE = re.compile(r"\b(?:[Oo]ur|[Mm]y) (?:first|second|third|newest|lates
                          r"|is starting|has started|begins)\b")
 _IS_NOW = re.compile(rf"(?P<who>{_NAME}) is (?:now |officially |finally ){{1,2}}(?:my|our) "
                      r"(?:new )?(?P<role>[\w -]{2,40}?)(?=[.!,;]|$)")
+_HIRED_WORDS = re.compile(r"hired|onboard|brought on|took on")
+_GREW_WORDS = re.compile(r"doubled|tripled|grew|grown")
+_FIRST_WORDS = re.compile(r"first|second|third|newest|latest")
+_NOW_WORDS = re.compile(r"is (?:now|officially|finally)")
 _HIRE_CONTEXT = rx(r"\b(?:join|start|hire|hiring|candidate|role|position|team|onboard)")
 
 # a founder's first hires by the job, not a title: "Hired a writer to help with the newsletter",
@@ -177,9 +182,9 @@ _TEAM_JOINS = re.compile(r"(?P<subject>\b(?:[Ww]e|[Ww]e're|[Oo]ur team"
                          rf"|officially|now)\s+){{0,2}}(?:joining|joined|joins)\s+{_ORG}"
                          r"(?P<rest>[^.!?;\n]{0,40})")
 _BOUGHT_BY = re.compile(r"(?P<subject>\b(?:[Ww]e|[A-Z][\w.-]+))(?:'ve)?\s+(?:(?:has|have|had"
-                        r"|is|are|was|were|been|being|got|to|be|agreed|agrees|officially|now)"
-                        r"\s+){1,4}(?:bought|purchased|snapped up|taken over)\s+by\s+"
-                        rf"{_ORG}(?P<rest>[^.!?;\n]{{0,30}})", re.IGNORECASE)
+                        r"|is|are|was|were|been|being|got|to|be|[Aa]gree[sd]?|officially|now"
+                        r"|[Tt]o|[Bb]e)\s+){1,4}(?:[Bb]ought|[Pp]urchased|[Ss]napped [Uu]p"
+                        rf"|[Tt]aken [Oo]ver)\s+[Bb]y\s+{_ORG}(?P<rest>[^.!?;\n]{{0,30}})")
 _PART_OF = re.compile(r"(?P<subject>\b(?:[Ww]e|[Ww]e're|[A-Z][\w.-]+))\s+(?:(?:is|are|'re|have"
                       r"|has|officially|now|become|became|formally)\s+){1,3}(?:a\s+)?part of\s+"
                       rf"(?:the\s+)?{_ORG}(?P<rest>[^.!?;\n]{{0,30}})")
@@ -222,12 +227,31 @@ _OUR = re.compile(r"\b(?:our|we|us)\b")  # "Electric is joining Databricks to ad
 _GIT = frozenset(["main", "master", "develop", "upstream", "trunk", "head"])
 
 
+# Each family's words, checked as plain substrings before its patterns run (speed: the gate
+# sends every clause with "join" or "is now" here, and most are no family's).
+_FAMILIES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"last day|mov(?:ing|e|ed) on|left|leav|departed|away from|goodbye|farewell"
+                r"|part(?:ed|ing)? ways"), "departure"),
+    (re.compile(r"join|part of|merg|bought by|purchased by|snapped up|taken over"), "bought"),
+    (re.compile(r"join|welcom|mantle|role of|position of|my |brought|onboard|added|first|newest"
+                r"|latest|is now|officially|offer|hired|took on|doubled|tripled|grew|grown"),
+     "hire"),
+)
+
+
 def welcome(clause: str, low: str, ctx: Context) -> Found | None:
     """A hire, a departure or the company being bought, in a newsletter's or a chat's words."""
     if _CHEAP.search(low) is None:
         return None
     text = clause.replace("[", " ").replace("]", " ")  # "[Max](...)": the link's words
-    return _departure(text, ctx) or _acquired(text, low, ctx) or _hire(text, low, ctx)
+    for words, family in _FAMILIES:
+        if not words.search(low):
+            continue
+        found = _departure(text, ctx) if family == "departure" else \
+            _acquired(text, low, ctx) if family == "bought" else _hire(text, low, ctx)
+        if found is not None:
+            return found
+    return None
 
 
 def _person(name: str) -> str | None:
@@ -266,25 +290,28 @@ def _role(rest: str) -> str | None:
 
 
 def _hire(text: str, low: str, ctx: Context) -> Found | None:
-    return _joins(text, ctx) or _welcomed(text, ctx) or _mantle(text, ctx) \
-        or _asked(text, ctx) or _brought_on(text) or _first_hire(text) \
-        or _accepted(text, low, ctx) \
+    return (_joins(text, ctx) if "join" in low else None) \
+        or (_welcomed(text, ctx) if "welcom" in low else None) \
+        or (_mantle(text, ctx) if " of " in low else None) \
+        or (_asked(text, ctx) if "my " in low else None) \
+        or (_brought_on(text) if " as" in low else None) \
+        or _first_hire(text) or (_accepted(text, low, ctx) if "offer" in low else None) \
         or _team(low, ctx)
 
 
 def _team(low: str, ctx: Context) -> Found | None:
     """A hire told by its job ("hired a writer") or the team's size ("we doubled in size")."""
-    m = _HIRED_JOB.search(low)
+    m = _HIRED_JOB.search(low) if _HIRED_WORDS.search(low) else None
     if m is not None and not _IN_PLACE.match(low, m.end()):  # "first employee in Singapore"
         job = m.group()
         job = job[job.find(" ", job.find("hired" if "hired" in job else "on")):].strip()
         return Found(T.HIRING, {"role": key(job)}, f"Hired {job}", m.start(),
                      allow=frozenset({"plan"}))
-    m = _ADDED_NTH.search(low)
+    m = _ADDED_NTH.search(low) if "added" in low else None
     if m is not None:
         return Found(T.HIRING, {"role": "team size"}, m.group()[:1].upper() + m.group()[1:],
                      m.start(), allow=frozenset({"plan"}))
-    m = _TEAM_GREW.search(low)
+    m = _TEAM_GREW.search(low) if _GREW_WORDS.search(low) else None
     if m is not None and _TEAM_WORD.search(f"{low} {ctx.sentence.lower()} {ctx.before.lower()}"):
         size = f" from {m.group('from')} to {m.group('to')}" if m.group("to") else ""
         return Found(T.HIRING, {"role": "team size"}, f"Team grew{size}", m.start(),
@@ -293,7 +320,7 @@ def _team(low: str, ctx: Context) -> Found | None:
 
 
 def _joins(text: str, ctx: Context) -> Found | None:
-    for m in _JOINS.finditer(text):
+    for m in _joined(text):
         where, rest = m.group("where"), m.group("rest")
         if where[0].isupper() and not _ours(where, ctx):
             continue  # "Jane joins Globex as CTO": their hire
@@ -319,6 +346,21 @@ def _joins(text: str, ctx: Context) -> Found | None:
             continue
         return _hired(person, role, m.start("verb"))
     return None
+
+
+def _joined(text: str) -> list[re.Match[str]]:
+    """_JOINS's matches, looked for only in a window around each "join" (speed: a long clause
+    would otherwise be tried at every capital and every space)."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for j in _JOIN_AT.finditer(text.lower()):
+        if j.start() < end:
+            continue
+        m = _JOINS.search(text, max(end, j.start() - 120), min(len(text), j.start() + 160))
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def _name_before(before: str) -> str | None:
@@ -402,10 +444,10 @@ def _brought_on(text: str) -> Found | None:
 
 
 def _first_hire(text: str) -> Found | None:
-    m = _FIRST_HIRE.search(text)
+    m = _FIRST_HIRE.search(text) if _FIRST_WORDS.search(text) else None
     if m is not None and (person := _person(m.group("who"))):
         return _hired(person, None, m.start())
-    m = _IS_NOW.search(text)
+    m = _IS_NOW.search(text) if _NOW_WORDS.search(text) else None
     if m is not None and ROLE.search(m.group("role").lower()) \
             and (person := _person(m.group("who"))):
         return _hired(person, m.group("role"), m.start())
@@ -424,6 +466,15 @@ def _accepted(text: str, low: str, ctx: Context) -> Found | None:
 
 
 def _departure(text: str, ctx: Context) -> Found | None:
+    low = text.lower()
+    return (_last_day(text, ctx) if "last day" in low else None) \
+        or (_moving_on(text, ctx) if " on" in low else None) \
+        or (_gone(text, ctx) if "le" in low or "depart" in low or "away" in low else None) \
+        or (_goodbye(text, ctx) if "goodbye" in low or "farewell" in low or " ways" in low
+            else None)
+
+
+def _last_day(text: str, ctx: Context) -> Found | None:
     m = _LAST_DAY.search(text)
     if m is not None and not _NOT_LAST_DAY.search(m.group("rest").lower()):
         return _left(m.group("who"), m.start(), ctx)
@@ -431,9 +482,17 @@ def _departure(text: str, ctx: Context) -> Found | None:
     if mine is not None and not _NOT_LAST_DAY.search(mine.group("rest").lower()):
         who = _MY_NAME.search(ctx.before)
         return _left(who.group("who") if who else "A team member", mine.start(), ctx)
+    return None
+
+
+def _moving_on(text: str, ctx: Context) -> Found | None:
     m = _MOVING_ON.search(text)
     if m is not None and not _NEXT_TOPIC.match(m.group("rest")):
         return _left(m.group("who"), m.start(), ctx)
+    return None
+
+
+def _gone(text: str, ctx: Context) -> Found | None:
     m = _LEFT.search(text)
     if m is not None and (m.group("where") in ("the company", "the team", "our team", "us")
                           or _ours(m.group("where"), ctx)) \
@@ -441,6 +500,10 @@ def _departure(text: str, ctx: Context) -> Found | None:
             and not _elsewhere(ctx.sentence or text, ctx) \
             and not _CHURN_WORDS.search((ctx.sentence or text).lower()):
         return _left(m.group("who"), m.start(), ctx)
+    return None
+
+
+def _goodbye(text: str, ctx: Context) -> Found | None:
     m = _GOODBYE.search(text)
     if m is not None and _PERSON_HINT.search(m.group("rest").lower()):
         return _left(m.group("who"), m.start(), ctx)
@@ -469,11 +532,14 @@ def _left(name: str, at: int, ctx: Context) -> Found | None:
                  negative=True, allow=frozenset({"plan"}), stakeholders=(person,))
 
 
+_BUYER_PATTERNS = ((_TEAM_JOINS, "joins", "join"), (_PART_OF, "part of", "part of"),
+                   (_MERGING, "merger", "merg"), (_MERGE_PAIR, "merger", "merg"),
+                   (_BOUGHT_BY, "bought by", " by "))
+
+
 def _acquired(text: str, low: str, ctx: Context) -> Found | None:
-    for pattern, verb in ((_TEAM_JOINS, "joins"), (_PART_OF, "part of"),
-                          (_MERGING, "merger"), (_MERGE_PAIR, "merger"),
-                          (_BOUGHT_BY, "bought by")):
-        m = pattern.search(text)
+    for pattern, verb, word in _BUYER_PATTERNS:
+        m = pattern.search(text) if word in low else None
         if m is None:
             continue
         subject, org, rest = m.group("subject"), m.group("org"), m.group("rest")
