@@ -50,6 +50,8 @@ HIRES = [
     ("Please join me in welcoming Carlos Mendez, our new VP of Sales.", "VP of Sales"),
     ("Welcome to the team, Priya! \U0001f389", "Priya"),
     ("Big news: Sam is officially my co-founder and CTO!", "Sam"),
+    ("Casey Orvin Joins Acme as Chief Commercial Officer", "Casey Orvin"),
+    ("[Kyle\u00a0Mathews](https://example.com) has joined the team", "Mathews"),
     ("Sam rejoined Acme as Head of Product after two years at Stripe.", "Head of Product"),
     ("Our first hire, Ana, starts Monday!", "Ana"),
     ("Offer accepted by our new Head of Engineering, starting Sept 1.", "Head of Engineering"),

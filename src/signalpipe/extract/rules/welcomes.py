@@ -35,7 +35,7 @@ _CHEAP = re.compile(r"welcom|join|first hire|first employee|newest|is now|offici
 # A person's name as written in a post: "Lizz Thabet", "Lucie le Blanc", "Kevin De Porre",
 # "[Max](...)" once the link is blanked (brackets are blanked here, offsets kept).
 _NAME = (r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.? )?[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ]+)?"
-         r"(?: (?:(?:le|la|de|du|van|von|da|del|der|di) )?[A-Z][a-zà-ÿ'’-]+){0,2}")
+         r"(?:[ \xa0](?:(?:le|la|de|du|van|von|da|del|der|di) )?(?!Join)[A-Z][a-zà-ÿ'’-]+){0,2}")
 _NAMES = rf"{_NAME}(?:(?:,| and| &|, and) {_NAME}){{0,3}}"
 # Words that start a capitalised run but name no person.
 _NOT_NAMES = frozenset([
@@ -56,7 +56,7 @@ _JOINS = re.compile(
     rf"(?P<who>{_NAMES}|\b(?:[Ss]he|[Hh]e|[Tt]hey)(?:'s|’s| is| are| has| have)?"
     r"|(?<=\S) {8,}(?:and {8,})?(?=ha|jo|ar|is|of))\s*,?\s*"
     r"(?:(?:has|have|is|are|just|officially|also|now|recently|finally)\s+){0,3}"
-    r"(?P<verb>(?:re)?join(?:s|ed|ing))\s+"
+    r"(?P<verb>(?:[Rr]e)?(?<![A-Z])[Jj]oin(?:s|ed|ing))\s+"
     r"(?P<where>us\b|(?:the|our) (?:[\w-]+ )?team\b|(?:the|our) (?:[A-Z][\w&-]* ){1,4}team\b"
     r"|full[- ]time\b|[A-Z][\w.&-]+(?: [A-Z][\w.&-]+)?"
     r"(?= as\b| to\b| from\b|[.!,]|$))"
