@@ -146,6 +146,7 @@ _THEIR_LEADER = re.compile(r"\W*([A-Z][\w&.-]+) (?:CEO|CTO|CFO|COO|CRO|CMO|CPO|V
                            r"|President|Director|founder|co-founder)\b")
 _TITLE_WORDS = frozenset(["interim", "acting", "former", "outgoing", "longtime", "founding",
                           "deputy", "new", "incoming"])
+_WAS = re.compile(r"\b(?:former|formerly|ex-|previously|then)", re.IGNORECASE)
 _THEIRS = re.compile(r"\b[Oo]ur (?:customers?|clients?|investors?|vendors?|suppliers?"
                      r"|portfolio compan\w+)\b")
 
@@ -198,8 +199,11 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
     elsewhere = re.search(r"\b(?:at|of|joins|joined|joining) ([A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+)*)",
                           clause[role.end():])
     if elsewhere and not (ctx.company and ctx.company.search(elsewhere.group(1))) \
-            and not FIRST_PERSON.search(low):
-        return None  # "Congrats to Clara on the new VP role at Stripe!"
+            and not FIRST_PERSON.search(low) \
+            and not _WAS.search(clause, max(0, role.start() - 20), role.start()):
+        # "Congrats to Clara on the new VP role at Stripe!"; "Jane Doe, former CFO of Stripe"
+        # is the hire's past
+        return None
     who = _person(clause, m.start(), ctx.company)
     if who is None and re.search(r"\b(?:she|he|they)\b", low) and ctx.before:
         who = _person(ctx.before, len(ctx.before))
