@@ -92,7 +92,7 @@ DROPPED = [
     "Leveraging the power of the growing Acme community of more than 3,000 active contributors,"
     " millions of open source users and over 100,000 organizations, Acme helps teams ship.",
     "Acme, which now counts more than 40,000 paying customers, today announced its new CLI.",
-    "Used by more than 8,000 engineering teams, Acme today opened its London office.",
+    "Used by more than 8,000 engineering teams, Acme today published its developer survey.",
     # someone else's figures, a price multiple, a profit down by choice, growth since a listing
     "Sales are flat, but our European distributor doubled their sales from September.",
     "The cash portion of Globex's offer was 0.9x Acme's earnings.",

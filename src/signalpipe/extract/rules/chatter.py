@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules.coverage import already_done
 from signalpipe.extract.rules.found import Found
 from signalpipe.extract.rules.layout import blank
 from signalpipe.extract.rules.text import Span
@@ -172,7 +173,9 @@ JOINED = re.compile(r"\bjoin(?:ed|s|ing) (?!us\b|the\b|our\b|my\b|a\b|an\b)([A-Z
 # A purpose, not a result: "The first is to get on the front page", "the plan was to raise".
 PURPOSE = re.compile(r"(?i)\b(?:is|was|are|were|'s) to (?:get|hit|reach|launch|land|close|sign"
                      r"|raise|hire|grow|double|triple|ship|make|win|become|build|release|open"
-                     r"|expand|cross|break|pass|secure|find|partner)\b")
+                     r"|expand|cross|break|pass|secure|find|partner)\b"
+                     # "my goal was to get 3 more users, but I only got one": the goal missed
+                     r"(?![^.;]{0,80}\bbut (?:i|we|it) (?:only|just|didn'?t|did not|never)\b)")
 # A figure named as where one is heading: "Journey to $1000 MRR", "our road to 10k users".
 PURSUIT = re.compile(r"(?i)\b(?:journey|road|path|race|quest|march|push|climb|sprint|way|run)"
                      r" to(?:wards?)? (?:the |a |our )?[$\u20ac\u00a3]?\d|\btowards? (?:the |a "
@@ -307,6 +310,8 @@ def _around(found: Found, clause: str, sentence: Span, text: str) -> str | None:
     if m and not _PS.match(text, text.rfind("\n", 0, sentence.start) + 1):
         return f"a signature (after {m.group().strip()})"
     heading = plan_heading(text, sentence.start)
+    if heading and already_done(clause):
+        return None  # "## What's next? ... I've already rejected a $500k offer": done, not planned
     return f"under a plan heading ({heading[:40]})" if heading else None
 
 
@@ -369,7 +374,9 @@ def _by_type(found: Found, clause: str, said: str) -> str | None:
         (kind in _HABIT_TYPES and not found.negative, HABIT, clause, "a habit"),
         (kind in _HABIT_TYPES, HABIT_VERB, clause[:found.trigger], "a habit"),
         (kind in _METRIC_TYPES, YOURS, said, "a vendor's notice"),
-        (kind is T.TECHNICAL_ACHIEVEMENT, OWN_BENCH, said, "a measurement on one's own bench"),
+        # an incident "on our end" is ours (assurance.veto turns away the laptops and sandboxes)
+        (kind is T.TECHNICAL_ACHIEVEMENT and not found.negative, OWN_BENCH, said,
+         "a measurement on one's own bench"),
         (kind in _METRIC_TYPES and not _ARRIVED.search(said), PURSUIT, said,
          "a figure pursued"),
         (kind is T.USER_GROWTH, TURNOUT, clause, "an event's turnout"),

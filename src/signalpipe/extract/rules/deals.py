@@ -168,7 +168,7 @@ INTEREST = rx(
     r"\b(?:reached out|reach(?:es)? out to (?:us|me)|reaching out to (?:us|me)|pinged|inbound"
     r"|data ?room|ask(?:ing|ed|s)? (?:us )?(?:for|about) (?:a |an |the |our )?(?:call|meeting|deck"
     r"|data|metrics|numbers|model|financials|intro|update)"
-    r"|wants? to (?:meet|invest|lead|talk|chat|see|learn|set up|get|discuss|dig|move)"
+    r"|(?:wants?|wanting) to (?:meet|invest|lead|talk|chat|see|learn|set up|get|discuss|dig|move)"
     r"|would (?:like|love) to (?:meet|invest|lead|learn|discuss|set up|chat|talk)"
     r"|interested in (?:leading|investing|participating|our|the round|learning)"
     r"|expressed interest|showing interest|keen to (?:meet|invest|lead|discuss)"

@@ -13,6 +13,7 @@ from signalpipe.extract.rules.deals import funding_title
 from signalpipe.extract.rules.found import Found
 from signalpipe.extract.rules.naming import one_name, product_key, readable
 from signalpipe.extract.rules.reader import Hit, read_message
+from signalpipe.extract.rules.shipped import whole_version
 from signalpipe.extract.rules.subject import aliases_pattern, name_variants
 from signalpipe.extract.rules.text import lower
 from signalpipe.extract.rules.titles import polished
@@ -194,6 +195,9 @@ def fingerprint(company: str, hit: Hit) -> str:
     if isinstance(ident.get("product"), str):
         # "Launched Self-hosted Plausible" and "Launched Plausible Analytics Self-Hosted" are one
         ident = {**ident, "product": product_key(company, str(ident["product"]))}
+    if "incident" in ident:
+        # "incident" names a kind, not which one: a month's two outages are two events
+        ident = {**ident, "on": hit.message.timestamp.date().isoformat()}
     return canonical_fingerprint(company, found.event_type.value, ident, found.title,
                                  "negative" if found.negative else "positive")
 
@@ -271,7 +275,9 @@ def _event(company: str, fp: str, entry: _Merged) -> SignificantEvent:
     mentions = len(entry.ids)
     # cut to its core after merging: fingerprints never see it, so what is found stays the same
     title = readable(polished(_fit(found.title), found.event_type, found.negative,
-                              entry.hit.span.text))
+                              entry.hit.span.text, found.metrics))
+    if found.event_type is EventType.PRODUCT_LAUNCH:
+        title = whole_version(title, entry.hit.span.text)  # "Released Tilt v0" for "v0.8"
     metrics = {k: _as_written(v, entry.hit) for k, v in found.metrics.items()}
     return SignificantEvent(
         company_id=company, event_type=found.event_type,

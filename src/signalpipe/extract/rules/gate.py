@@ -26,7 +26,7 @@ STEMS: dict[str, str] = {
                          "intro$ introduction asked to asked for asking to asking for "
                          "diligence approached approaching following open to asking if "
                          "asked if calls with meetings with call with chats with "
-                         "i'd i\u2019d we'd we\u2019d",
+                         "i'd i\u2019d we'd we\u2019d wanting",
     "compliance": "soc$ soc2 soc 1 soc 2 soc 3 iso hipaa gdpr pci fedramp hitrust csa star "
                   "cyber essentials tisax ccpa nis2 nis 2 fda 510(k) stateramp irap disa ce mark "
                   "hds$ c5$ nist cmmc pen test pentest penetration ato$ failed the audit failed "
@@ -124,6 +124,19 @@ STEMS: dict[str, str] = {
                  "concurrent index size database size image size shrank shrunk beats outperform",
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
              "granted secured landed patent award honor honour voted crowned",
+    # assurance.py: audits passed, certificates kept, ratings earned; incidents customers felt
+    "assurance": "pen test pentest penetration security audit security assessment red team "
+                 "recertif re-certif reauthori re-authori surveillance audit five-star 5-star "
+                 "top safety pick dpa$ dpas$ baa$ baas$ data processing business associate "
+                 "standard contractual sccs$ 21 cfr cjis tx-ramp txramp gxp$ itar$ k-isms "
+                 "iec 62304 iec 62443 bq-9000 energy star common criteria fips vpat$ lgpd$ "
+                 "failing unable to experiencing seeing errors seeing elevated not loading "
+                 "timing out outage downtime disruption status page incident lost data "
+                 "lost some data lost customer data data loss introduced a introduced an "
+                 "broke$ investigating aware of looking into fix for responding to crowned "
+                 "government certification governmental certification type approval "
+                 "star worksite vpp$ safety award safety recognition safety record "
+                 "appeal ruling clears$ cleared$ approv",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
                    "full-time poach "
@@ -156,6 +169,12 @@ STEMS: dict[str, str] = {
                   "made our first made my first closed our first first paying first paid "
                   "first sale first pre paying",
     "churn_count": "cancel churn lost refund",
+    # milestones.py: goals, records, growth rates and runs, counts in words, traffic
+    # open stems: a stem that must end a word would hide a shorter open one ("user" in "users")
+    "milestones": "goal target grew grown growing gone from went from climbed jumped ever$ record "
+                  "all-time clicks visits impressions customers clients subscribers members "
+                  "teams users profitab black$ broke even cash-flow cashflow bring brought "
+                  "copies units kits base$ closed$ ended$ finished$",
     "acquire_interest": "acqui buying loi$ lois$ letter of intent unsolicited takeover buyout",
     "shut_down": "shut sunset kill discontinu retir pulled the plug wound down winding down "
                  "flop bomb fizzl went nowhere",
@@ -230,6 +249,18 @@ STEMS: dict[str, str] = {
     "enterprise_deal_supply": "supply$ supplies$",
     "partnership_joined": "team up joins with join forces joins forces joined forces "
                           "joining forces joins hands",
+    # contracts.py: paper from a buyer, a buyer's choice of us, a deal lost; integrations,
+    # marketplaces and partner tiers (single words: phrases would need the table below)
+    "contracts_deal": "po$ pos$ purchase order order form chooses$ picks$ selects$ taps$ "
+                      "standardiz standardis deploys$ rolls$ adopts paying converted "
+                      "fell through instead in-house competitor closed$ signed$ awarded won$ "
+                      "landed$ sold$ agreement$ agreements loses$ lost$ clinch bags bagged "
+                      "receives received secures$ secured$ nets$ netted$ awards chosen$ "
+                      "customer$",
+    "contracts_partner": "integration$ integrates$ appexchange marketplace team up teamed up "
+                         "collaborates partners achieves$ achieved$ earned$ earns$ mou$ "
+                         "now integrates with partner network orchard$ gallery$ partnership$ "
+                         "directory appsource$ join forces joined forces partnership",
     "reversal": "won't will not no longer decided not to renew fell through fell apart "
                 "collapsed rescinded withdrawn pulled churn",
     # community.py: what a company posts in its community channels, and the chatter around it
@@ -261,6 +292,13 @@ STEMS: dict[str, str] = {
     # a phrase here needs its place in _stems' table of phrases (members.py's phrases)
     "members_release": "released releasing launched launching release] live] new] launch] "
                        "beta available aware investigating to release$ now live]",
+    # shipped.py's release post wordings
+    "shipped_release": "welcome say hello to meet$ ships$ opens$ released shipped launched "
+                       "release$ launch$ ship$ announc introduc unveil launching opening "
+                       "inviting onboarding opened experiment premiere debut unveiling "
+                       "order book pre-sale presale pre-order preorder up and running out of beta "
+                       "generally available landed dropped switch on app store play store "
+                       "new release new version out now open$ opened$ launches$",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
     "community_members": "testers nodes contributors discord members community members trending "
@@ -275,6 +313,29 @@ STEMS: dict[str, str] = {
                          "discontinu development on development of shutting down shut down "
                          "winding down wind down closing exploited drained hacked stolen "
                          "compromised breached",
+    # coverage.py: content made about us, lists made, offers to buy us, counts of markets,
+    # customers' results with us, ratings
+    "coverage_made": "guide tutorial video walkthrough course workshop talk article blog post "
+                     "write-up writeup review deep dive explainer episode thread comparison "
+                     "screencast livestream chapter lesson mentions mentioned recommend included "
+                     "featured highlighted showcased",
+    "coverage_listed": "made$ cracked landed named week's month's",
+    "coverage_appeared": "joins joined spoke speaks talked talks sat down went on was on were on "
+                         "appeared appears was a guest quoted cited interviewed "
+                         "profiled spotlighted mention shout",
+    "coverage_honoured": "winner recipient honoree honouree took takes top honors top honours "
+                         "best in show voted distinction recognition designation badge title "
+                         "among makes$ made$",
+    "coverage_offer": "offer$ offered$ buy us acquire us",
+    "coverage_markets": "countries languages markets$ locales currencies",
+    "coverage_place": "opens opened opening enters entered entering available rolls rolled out "
+                      "rolling out customer client merchant",
+    "coverage_result": "used$ reported saw$ achieved recorded gained helped helps seats$ "
+                       "licenses licences cut$ cuts$ reduced reduces saved saves$ slashed halved "
+                       "doubled tripled boosted increased improved sped speeds lowered",
+    "coverage_rating": "rating record highest stars$ all-time",
+    "coverage_story": "case study customer story success story spotlight how$ renewal extension "
+                      "expansion nps$ csat$ net promoter",
     # the auditing firms by name: "audit" alone is every compliance post's word
     "community_audit": "certik trail of bits openzeppelin quantstamp halborn spearbit zellic "
                        "cantina code4rena sherlock hacken peckshield consensys least authority "
@@ -297,6 +358,9 @@ def _stems(spec: str) -> list[str]:
              "failed the audit", "failed our audit", "audit was delayed", "audit delayed",
              "qualified opinion", "deep dive", "soc 1", "soc 2", "soc 3",
              "csa star", "cyber essentials", "nis 2", "ce mark", "pen test", "write-up",
+             "buy us", "acquire us",  # coverage.py's phrases
+             "went on", "was on", "were on", "was a guest",
+             "top honors", "top honours", "best in show",
              "op-ed", "front page", "we're in", "we are in", "we were in", "vice president",
              "head of", "general counsel", "staff engineer", "general manager", "managing director",
              "country manager", "stepping down", "stepped down", "steps down", "last day",
@@ -356,7 +420,7 @@ def _stems(spec: str) -> list[str]:
              "salary freeze", "wage freeze", "freezes pay", "freezing pay", "size of",
              "open to", "asking if", "asked if", "to sell", "sale of", "letter of intent",
              "pulled the plug", "wound down", "winding down", "went nowhere", "email list",
-             "page views",
+             "page views", "went from", "gone from",
              "review from", "review by", "reviews from",
              "reviews by", "youtube review", "the top of", "did well on",
              "sold my first", "sold our first", "got our first",
@@ -420,7 +484,18 @@ def _stems(spec: str) -> list[str]:
              "part ways", "bought by", "purchased by", "snapped up", "taken over",
              "first hire", "first employee", "now part of", "now a part of",
              "officially part of", "added a", "added our", "is now my", "is now our",
-             "is officially"}
+             "is officially",
+             # shipped.py's phrases
+             "new release", "new version", "app store", "play store", "switch on",
+             # assurance.py's phrases
+             "security audit", "security assessment", "red team", "surveillance audit",
+             "top safety pick", "data processing", "business associate", "standard contractual",
+             "21 cfr", "iec 62304", "iec 62443", "energy star", "common criteria", "unable to",
+             "seeing errors", "seeing elevated", "not loading", "timing out", "status page",
+             "lost some data", "lost customer data", "introduced a", "introduced an",
+             "aware of", "looking into", "fix for", "responding to", "government certification",
+             "governmental certification", "type approval", "star worksite", "safety award",
+             "safety recognition", "safety record"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

@@ -71,7 +71,9 @@ REVENUE_BAD = rx(
     r"|deepened)|swung to (?:a |an )?(?:\w+ )?loss|turned to (?:a |an )?loss|revenue miss"
     r"|profit warning|lower(?:ed|s)? (?:its |our |the )?(?:guidance|outlook|forecast))")
 REVENUE_GOOD = rx(r"\b(?:(?:swung|swings?) to (?:a |an )?(?:\w+ )?profit"
-                  r"|(?:highest|best|biggest|record)[- ](?:revenue|sales|earning|grossing)s?"
+                  # "second-highest revenue month" is no record
+                  r"|(?<![\w-])(?:highest|best|biggest|record)[- ](?:revenue|sales|earning"
+                  r"|grossing)s?"
                   r" (?:month|quarter|week|year|day)"
                   r"|turned (?:a )?profit(?:able)?"
                   r"|broke even|(?:net |operating |pre-?tax )?loss(?:es)? (?:narrowed|shrank"
@@ -135,6 +137,20 @@ PERIOD = rx(r"\b(?:from|compared (?:to|with)|year earlier|a year ago|correspondi
             r"|same period|year-on-year|yoy|versus|vs\.?)\b")
 
 
+# A setback may count a missed target (so "plan" words are allowed), but not one to come.
+_FUTURE_BEFORE = rx(r"\b(?:will|would|could|might|going to|gonna)\b|(?:'|\u2019)(?:ll|d) ")
+_AHEAD = rx(r"\b(?:over|in|during) the (?:next|coming) ")
+
+
+def _setback(clause: str, low: str, word: re.Match[str], bad: re.Match[str]) -> Found | None:
+    """A revenue setback, unless it is to come: "I'd be losing $450k in revenue over the next
+    eight months" is a forecast."""
+    if _FUTURE_BEFORE.search(low, 0, bad.start()) or _AHEAD.search(low, bad.start()):
+        return None
+    return Found(T.REVENUE_MILESTONE, _setback_identity(word["w"].lower(), clause),
+                 said(clause, bad.start()), bad.start(), negative=True, allow=frozenset({"plan"}))
+
+
 def revenue(clause: str, low: str, ctx: Context) -> Found | None:
     found = _revenue(clause, low, ctx)
     if found is not None and PERIOD.search(ctx.sentence.lower() or low):
@@ -157,9 +173,7 @@ def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
         return _missed_plan(clause, low)
     bad = REVENUE_BAD.search(low) or REV_BAD_MORE.search(low)
     if bad:
-        return Found(T.REVENUE_MILESTONE, _setback_identity(word["w"].lower(), clause),
-                     said(clause, bad.start()), bad.start(), negative=True,
-                     allow=frozenset({"plan"}))
+        return _setback(clause, low, word, bad)
     good = REVENUE_GOOD.search(low)
     if good:
         return Found(T.REVENUE_MILESTONE, {"result": key_words(good.group())},

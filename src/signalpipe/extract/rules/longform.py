@@ -19,6 +19,7 @@ import re
 from datetime import datetime
 
 from signalpipe.extract.rules import wire
+from signalpipe.extract.rules.coverage import already_done
 from signalpipe.extract.rules.found import Found
 from signalpipe.extract.rules.text import Span
 from signalpipe.models import EventType
@@ -179,6 +180,8 @@ def _claim_veto(found: Found, clause: str, text: str, sentence: Span, sent: date
     kind = _KIND_VETOES.get(found.event_type)
     if kind is not None and kind[0].search(sentence.text):
         return kind[1]
+    if already_done(clause):
+        return None  # "## What's next? I've already rejected a $500k offer": done, not planned
     return _section(text, sentence.start, sent)
 
 

@@ -175,7 +175,7 @@ _WE_RELEASED = re.compile(
     r"\s+(?:just\s+|now\s+|officially\s+|finally\s+)?(?P<verb>released|launched"
     r"|(?:(?:pumped|excited|thrilled|happy|proud|pleased)\s+to\s+(?:release|launch))"
     r"|launching|releasing)\s+"
-    r"(?P<obj>[^.!?;:\n]{3,120})", re.IGNORECASE)
+    r"(?P<obj>(?:[^.!?;:\n]|\.(?=\d)){3,120})", re.IGNORECASE)  # "v0.8" kept whole
 _TAG = re.compile(r"^(?::[\w+-]+:\s*)*\W{0,12}\[(?:release|released|now live|new|launch|ga"
                   r"|beta)\]\W*(?P<obj>[^.!?\n]{3,120})", re.IGNORECASE)
 # the verb of "<X> is out of beta", found first; <X> is read back from it (a lazy name group

@@ -22,7 +22,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 PLAN = _rx(
-    r"\b(?:will(?:ing)?\b|won't|shall|'ll|going to|gonna|plan(?:s|ned|ning)? (?:to|for|on)\b"
+    r"\b(?:will(?:ing)?\b|won't|shall|'ll|going to|gonna|(?<!paid )(?<!pro )(?<!free )"
+    r"(?<!premium )(?<!team )(?<!business )(?<!pricing )(?<!annual )"
+    r"plan(?:s|ned|ning)? (?:to|for|on)\b"
     r"|aim(?:s|ing)? (?:to|for)"
     r"|hop(?:e|es|ing|efully)|target(?:s|ing)?\b|goal\b|goals|expect(?:s|ing)?|expected to"
     r"|should|could|would|might|(?<!in )(?<!across )(?<!since )(?<!from )(?<!early )(?<!late )"

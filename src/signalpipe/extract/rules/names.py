@@ -21,7 +21,8 @@ _NOT_A_NAME = frozenset(
         "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
         "august", "september", "october", "november", "december", "q1", "q2", "q3", "q4", "ceo",
         "cto", "cfo", "coo", "vp", "arr", "mrr", "usd", "eur", "gbp", "nps", "soc", "api", "sdk",
-        "ga", "ok", "yes", "no"
+        "ga", "ok", "yes", "no",
+        "ve", "re", "ll",  # what "We've", "We're", "We'll" leave once "We" is taken off
     ])
 
 
@@ -53,7 +54,7 @@ def names_in(text: str) -> list[tuple[str, int, int]]:
 _SENTENCE_OPENERS = frozenset(
     [
         "closed", "signed", "shipped", "launched", "raised", "hired", "welcome", "welcoming",
-        "meet",
+        "meet", "landed",
         "announcing", "introducing", "thrilled", "excited", "happy", "proud", "pleased", "glad",
         "delighted", "stoked", "psyched", "live", "finally", "officially", "breaking", "update",
         "news", "congrats", "congratulations", "kudos", "great", "huge", "big", "another", "first",

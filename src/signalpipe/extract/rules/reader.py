@@ -10,8 +10,11 @@ from dataclasses import dataclass, replace
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import (
     articles,
+    assurance,
     community,
+    contracts,
     corporate,
+    coverage,
     deals,
     declines,
     founders,
@@ -20,8 +23,10 @@ from signalpipe.extract.rules import (
     longform,
     lowlights,
     members,
+    milestones,
     modality,
     rounds,
+    shipped,
     tech,
     welcomes,
     wire,
@@ -49,30 +54,56 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
     ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
     ("funding", rounds.funding), ("backed", articles.backed),  # "Index backs Acme"
+    ("coverage_offer", coverage.offer_received),  # "rejected a $500k offer": not a sale
     ("acquire_interest", founders.acquire_interest),
     ("acquire_interest", wire.proposal),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("acquisition", wire.agreement_to_acquire),
     ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
-    ("compliance", co.compliance),
+    # a pen test "passed, no highs": its clean result is no negation (assurance.py)
+    ("assurance", assurance.attested), ("compliance", co.compliance),
     ("corp_compliance", corporate.compliance), ("community_audit", community.audited),
+    # incidents in the words other detectors lack; before the deals' "lost" ("lost data")
+    ("assurance", assurance.incident),
     ("media", co.media), ("community_press", community.coverage),
+    ("coverage_made", coverage.made_about_us), ("coverage_listed", coverage.listed),
+    ("coverage_appeared", coverage.appeared), ("coverage_honoured", coverage.honoured),
     # before company.py's hiring(): "Lizz joins us as ...", "The Tilt team is joining Docker"
     ("hiring", wire.appointment), ("welcomes", welcomes.welcome), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
     ("shut_down", founders.shut_down), ("community_setback", community.setback),
-    ("expansion", co.expansion),
+    # contracts.py: integrations, marketplaces and partner tiers ("live in the Atlassian
+    # Marketplace" is a listing, not a market entered)
+    ("contracts_partner", contracts.partnership),
+    ("expansion", co.expansion), ("coverage_markets", coverage.markets_count),
+    ("coverage_place", coverage.place_reached),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
     ("partnership", wire.alliance), ("partnership_joined", wire.alliance),
     ("community_listing", community.listing),
+    # "closed 2025 with $3.2M in ARR" and "customer base grew 150%" are milestones, not a deal
+    # closed or a customer's success
+    ("milestones", milestones.period_close), ("milestones", milestones.base_grew),
     # a count of customers signed is the signer's ("Globex signed 40 new customers"), no deal
     # with Globex
+    # contracts.py: POs, buyers choosing us by name, deals lost; before deals.py, whose looser
+    # reading would take "closed our largest deal to date with X" for a deal with "In March"
+    ("contracts_deal", contracts.deal),
     ("enterprise_deal", wire.customers_signed), ("enterprise_deal_supply", wire.supply_deal),
     ("enterprise_deal", deals.enterprise_deal), ("corp_deal", corporate.enterprise_deal),
     ("enterprise_deal", new_client), ("enterprise_deal", chose_us),
     ("client_engaged", hired_by_client),
     ("churn_count", founders.churn_count),
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
+    ("coverage_result", coverage.customer_result), ("coverage_rating", coverage.rating),
+    ("coverage_story", coverage.customer_story),
+    # founders' own numbers (milestones.py): a goal beaten or missed, a record month, growth
+    # told as a rate or a run; before revenue, whose reading of "beating our goal" is a plan
+    ("milestones", milestones.goal_met), ("milestones", milestones.record_period),
+    ("milestones", milestones.company_grew), ("milestones", milestones.monthly_run),
+    ("first_sale", milestones.first_paying), ("milestones", milestones.word_count),
+    ("milestones", milestones.traffic_from), ("milestones", milestones.profitable),
+    ("milestones", milestones.grown_to), ("milestones", milestones.units_sold),
+    ("milestones", milestones.moved_down),
     ("revenue", growth.revenue), ("revenue", wire.revenue_multiplied),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience), ("community_members", community.members),
@@ -81,6 +112,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("launch", co.launch), ("wire_release", wire.version_release),
     ("community_release", community.release),
     ("members_release", members.announced),  # a company's own release told to developers
+    ("shipped_release", shipped.release),  # "Please give a warm welcome to Tilt v0.9"
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
     ("setback", declines.late_setback),  # "ISO 27018: failed. 8 exceptions."
@@ -97,7 +129,7 @@ _NEWS_VERB = re.compile(
     r"|signs|signed|partners|unveils|announces|secures|closes|completes|wins|won|joins|sells|lands"
     r"|gets|receives|debuts|introduces|rolls|adds|taps|selects|reports|posts|cuts|lays|files)\b")
 MAX_SENTENCE = 1_500  # characters
-_PART_CUT = re.compile(r",\s|:\s|\(|\)|!\s")
+_PART_CUT = re.compile(r",\s|:\s|:[*_]{1,2}\s|\(|\)|!\s")  # "**Shipped X:** why": the label
 _SUBORDINATE = re.compile(r"^\s*(?:if|assuming|once|unless|when|in case(?! you missed)|should"
                           r"|whether)\b",
                           re.IGNORECASE)
@@ -138,6 +170,11 @@ def trigger_part(clause: str, pos: int) -> str:
     return clause
 
 
+# "I reduced Google Cloud fees by 90% on my side projects": the founder's, not the company's
+_SIDE_PROJECT = re.compile(r"\b(?:on|for|across|in) my (?:other |personal |own |little )?"
+                           r"(?:side[- ]?projects|side[- ]?hustles|hobby projects)\b")
+
+
 def veto(found: Found, clause: str, sentence: Span, near: str,
          company: re.Pattern[str] | None, *, headline: bool = False) -> str | None:
     """Why ``found`` is not a real event of ours, or None."""
@@ -151,6 +188,7 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
         None if "negation" in allow else modality.negated(part, negative_event=found.negative),
         modality.rumour(sentence.text),
         None if "old" in allow else modality.old_news(sentence.text),
+        "the writer's own side project" if _SIDE_PROJECT.search(part.lower()) else None,
     ]
     for reason in checks:
         if reason:
@@ -326,7 +364,11 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or wire.veto(found, clause.text, sentence.text, company) \
                 or wire.boilerplate(found, text, sentence.start, company) \
                 or community.veto(found, clause.text) \
+                or contracts.veto(found, clause.text, sentence.text, company) \
+                or coverage.veto(found, clause.text, company) \
+                or shipped.veto(found, clause.text, message.text) \
                 or articles.veto(found, clause.text, sentence.text, message.timestamp) \
+                or assurance.veto(found, clause.text, sentence.text, company) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -342,10 +384,10 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
                     r"|[a-z]{3,})(?:s|ed) )")
 
 
-_UNCUT = frozenset({"decline", "setback", "backed", "welcomes"})
+_UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "welcomes"})
 
 
-_FALLBACK = ("corp_", "community_", "members_")
+_FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
@@ -362,8 +404,8 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
         cut, width = joint.start(), len(joint.group())
         left_end = piece.start + cut
         right_start = left_end + width
-        # corporate.py's, community.py's and members.py's readings and declines.py's setbacks
-        # do not change where a clause is cut
+        # corporate.py's, community.py's, members.py's and coverage.py's readings and declines.py's
+        # setbacks do not change where a clause is cut
         left = {n for pos, these in at if piece.start <= pos < left_end for n in these
                 if not n.startswith(_FALLBACK) and n not in _UNCUT}
         right = {n for pos, these in at if right_start <= pos < piece.end for n in these
@@ -421,7 +463,7 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
                                                           headline=True) \
         or chatter_veto(found, line, sentence, page, line, company) \
         or longform.veto(found, line, page, sentence, message.timestamp) \
-        or wire.veto(found, line, line, company)
+        or wire.veto(found, line, line, company) or shipped.veto(found, line, page)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []

@@ -80,6 +80,7 @@ _DESCRIPTOR = frozenset([
     "management", "asset", "assets", "partners", "capital", "insurance", "motors", "airlines",
     "foods", "brands", "resources", "mining", "telecom", "communications", "entertainment",
     "pharmaceutical", "biotech", "biotherapeutics", "sciences", "life", "research",
+    "motor", "auto", "automotive",  # "Hyundai Motor Company", "Geely Auto" write "Hyundai"
 ])
 
 
@@ -101,7 +102,22 @@ def name_variants(name: str) -> list[str]:
             known = short.lower() in COMMON_WORDS or short.lower() in _DESCRIPTOR
             if (len(short) >= 4 or (len(short) >= 2 and short.isupper())) and not known:
                 out.append(short)
+    out += _spoken(name)
     return list(dict.fromkeys(n for n in out if len(n) >= 2))
+
+
+_TLD = re.compile(r"\.(?:io|com|co|ai|app|dev|so|net|org|xyz|me)$", re.IGNORECASE)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]{2})")
+
+
+def _spoken(name: str) -> list[str]:
+    """How a founder writes a name set as a domain or in one word: "SoftwareIdeas.io" is also
+    "SoftwareIdeas" and "Software Ideas"."""
+    bare = _TLD.sub("", name.strip())
+    out = [bare] if bare != name.strip() and len(bare) >= 4 else []
+    if " " not in bare and _CAMEL.search(bare):
+        out.append(_CAMEL.sub(" ", bare))
+    return out
 
 
 def aliases_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
