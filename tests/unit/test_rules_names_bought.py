@@ -15,7 +15,7 @@ from tests.unit.rules_read import MakeMessage, read
     ("Acme acquires data startup Globex", "Acquisition: Globex"),
     ("We agreed to acquire a small AI startup", "Acquisition: a small AI startup"),
     ("We have acquired a competitor in Berlin", "Acquisition: a competitor"),
-    ("We've been acquired by Stripe", "Acquisition: Stripe"),
+    ("We've been acquired by Stripe", "Acquired by Stripe"),  # Stripe bought us
     ("We've been acquired!", "Acquired"),
     ("Big news: we got acquired", "Acquired"),
 ])

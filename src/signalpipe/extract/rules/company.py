@@ -61,8 +61,10 @@ NOT_HIRE = rx(r"\b(?:(?:prior to|before) (?:joining|starting)|plan(?:s|ning)? to
               r"|join(?:ed|ing)? (?:the|a|our) (?:call|meeting|zoom|channel|webinar|slack|standup"
               r"|waitlist|beta|program|session|thread|event|demo)|joined us (?:on|for) (?:the|a)"
               r" (?:call|demo|webinar|podcast)|customer|user"
-              r"|(?:newest|strategic|technology|channel|distribution|integration) partners?"
-              r"|search for"
+              r"|(?:newest|strategic|technology|channel|distribution|integration|launch|design)"
+              r" partners?"
+              r"|search for|join(?:s|ed|ing)? us (?:today |this week )?to (?:talk|discuss|share"
+              r"|present|chat|demo|explain|speak)"
               r"|under (?:the |its |a )?new|set to (?:name|appoint|hire)"
               r"|(?:approval|budget|green light|sign-?off) (?:\w+ ){0,4}to hire"
               r"|(?:them|it) as (?:the |our |a )?(?:newest |new )?partner"
@@ -86,7 +88,9 @@ LAYOFF = rx(r"\b(?:laid off|lay ?offs?|let go of \d+|reduction in force|\brif\b"
             r"|hiring freeze"
             r"|freez(?:e|ing) (?:all )?hiring|paus(?:e|ed|ing) (?:all |our |new )?hiring"
             r"|hiring (?:is |was |has been )?(?:paused|frozen|on hold)|headcount cuts?|job cuts"
-            r"|downsiz\w+|cuts? (?:more|further|hundreds of|thousands of) (?:jobs|roles|staff)"
+            r"|downsiz\w+(?! of (?:the |its |our |a |an )?+(?!team|staff|workforce|company"
+            r"|business|headcount|organi[sz]ation|employees|personnel)[a-z])"
+            r"|cuts? (?:more|further|hundreds of|thousands of) (?:jobs|roles|staff)"
             r"|(?:pay|salary|wage) freeze|freez(?:es|ing|e) (?:staff )?(?:pay|salaries|wages)"
             r"|reduc\w* the size of (?:the |our |its )?(?:[\w-]+ )?(?:team|workforce|company|staff)"
             r"|restructur\w+ (?:that|which|affecting)|furlough\w*)\b")
@@ -94,17 +98,18 @@ PERSON = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ]+)?(?:\s(?:[A-Z]\.|
                     r"(?:[A-Z][a-zà-ÿ]+)?)){0,2}")
 
 
-def _person(clause: str, at: int) -> str | None:
-    """The person a hire or departure is about: the nearest capitalised first name."""
+def _person(clause: str, at: int, skip: re.Pattern[str] | None = None) -> str | None:
+    """The person a hire or departure is about: the nearest capitalised first name (not the
+    company's own name, ``skip``: "Jordan Park has joined Acme as CRO" hired Jordan Park)."""
     best = None
     best_name = None
     for m in PERSON.finditer(clause):
         # "Welcome Sarah", "Meet Dana Wu": the greeting starts the capitalised run, not the name
         words = m.group().split()
-        while words and words[0].lower() in _NOT_PEOPLE:
+        while words and (words[0].lower() in _NOT_PEOPLE or words[0].lower() in _TITLE_WORDS):
             words.pop(0)
         word = " ".join(words)
-        if not word or ROLE.fullmatch(word.lower()):
+        if not word or ROLE.fullmatch(word.lower()) or (skip is not None and skip.search(word)):
             continue
         if best is None or abs(m.start() - at) < abs(best.start() - at):
             best, best_name = m, word
@@ -122,7 +127,10 @@ _NOT_PEOPLE = frozenset(
         "congrats", "also", "new",
         "senior", "lead", "principal", "staff", "founding", "general", "counsel", "departure",
         "sad", "postmortem", "layoff", "layoffs", "two", "wins", "meet", "introducing", "say",
-        "shoutout", "shout-out", "congratulations", "announcing", "join", "joining",
+        "shoutout", "shout-out", "congratulations", "announcing", "join", "joining", "offer",
+        "accepted", "hired", "hire", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july",
+        "august", "september", "october", "november", "december",
     ])
 
 
@@ -131,6 +139,16 @@ _NOT_PEOPLE = frozenset(
 _FOUNDER = re.compile(r"co-?founder|founder")
 _NEW_TEAM = re.compile(r"\bnew (?:executive|leadership|senior) (?:hires|appointments"
                        r"|team members)")
+
+
+# a headline's "Globex CEO steps down": the company named before its leader's title
+_THEIR_LEADER = re.compile(r"\W*([A-Z][\w&.-]+) (?:CEO|CTO|CFO|COO|CRO|CMO|CPO|VP|Head|Chief"
+                           r"|President|Director|founder|co-founder)\b")
+_TITLE_WORDS = frozenset(["interim", "acting", "former", "outgoing", "longtime", "founding",
+                          "deputy", "new", "incoming"])
+_WAS = re.compile(r"\b(?:former|formerly|ex-|previously|then)", re.IGNORECASE)
+_THEIRS = re.compile(r"\b[Oo]ur (?:customers?|clients?|investors?|vendors?|suppliers?"
+                     r"|portfolio compan\w+)\b")
 
 
 def hiring(clause: str, low: str, ctx: Context) -> Found | None:
@@ -145,10 +163,13 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
         employer = re.search(r"\b([A-Z][\w&.-]+)(?:'s|’s) (?:[A-Z]\w+ )?(?:CEO|CTO|CFO|COO|CRO"
                              r"|CMO|CPO"
                              r"|VP|Head|Chief|President|Director|founder|co-founder)", clause)
+        employer = employer or _THEIR_LEADER.match(clause)
         if employer and not (ctx.company and ctx.company.search(employer.group(1))) \
-                and not FIRST_PERSON.search(low):
-            return None  # "Stripe's CFO resigned": their departure
-        who = _person(clause, leave.start())
+                and not FIRST_PERSON.search(low) and employer.group(1).lower() not in COMMON_WORDS \
+                and employer.group(1).lower() not in _NOT_PEOPLE \
+                and employer.group(1).lower() not in _TITLE_WORDS:
+            return None  # "Stripe's CFO resigned", "Globex CEO steps down": their departure
+        who = _person(clause, leave.start(), ctx.company)
         if who and re.match(r"(?:I|We)(?:['\u2019]\w+)?$", who):
             who = None  # "I'm stepping down": the writer is no name ("I'm (CEO) is leaving")
         what = clause[role.start():role.end()] if role else "co-founder"
@@ -162,6 +183,8 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.HIRING, {"role": "executive team"}, "New executive hires", team.start())
     if not m or not role or NOT_HIRE.search(low):
         return None
+    if _THEIRS.search(clause, 0, m.start()):
+        return None  # "Our investor Index Ventures welcomed a new partner": their hire
     agentless = not clause[:m.start()].strip(" -*\u2022:")
     if not (agentless or FIRST_PERSON.search(low)
             or re.search(r"welcom|said yes|accepted|starts|started|first day|new\b|say hi"
@@ -169,17 +192,21 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
                          r"|meet our", low)
             or (ctx.company and ctx.company.search(clause))):
         return None
-    employer = re.match(r"\s*([A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+)*) (?:hired|hires|appoints|names"
-                        r"|taps) (?!as\b|to\b)", clause)
+    employer = re.match(r"\s*([A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+)*) (?:(?:just|has|have|recently"
+                        r"|also|finally) )*(?:hired|hires|appoints|names|taps) (?!as\b|to\b)",
+                        clause)
     if employer and not (ctx.company and ctx.company.search(employer.group(1))) \
             and not FIRST_PERSON.search(low) and employer.group(1).lower() not in _NOT_PEOPLE:
         return None  # "Globex hired a new CTO": their hire
-    elsewhere = re.search(r"\b(?:at|joins|joined|joining) ([A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+)*)",
+    elsewhere = re.search(r"\b(?:at|of|joins|joined|joining) ([A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+)*)",
                           clause[role.end():])
     if elsewhere and not (ctx.company and ctx.company.search(elsewhere.group(1))) \
-            and not FIRST_PERSON.search(low):
-        return None  # "Congrats to Clara on the new VP role at Stripe!"
-    who = _person(clause, m.start())
+            and not FIRST_PERSON.search(low) \
+            and not _WAS.search(clause, max(0, role.start() - 20), role.start()):
+        # "Congrats to Clara on the new VP role at Stripe!"; "Jane Doe, former CFO of Stripe"
+        # is the hire's past
+        return None
+    who = _person(clause, m.start(), ctx.company)
     if who is None and re.search(r"\b(?:she|he|they)\b", low) and ctx.before:
         who = _person(ctx.before, len(ctx.before))
     title_role = clause[role.start():role.end()]

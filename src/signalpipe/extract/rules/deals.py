@@ -566,6 +566,10 @@ def _corporate_action(clause: str, low: str) -> Found | None:
     return None
 
 
+AGREED_TO = re.compile(r"\s+(?:has |have |had )?(?:agreed|agrees|signed a definitive agreement)"
+                       r" to$")  # "Acme has agreed to be acquired by Stripe": Acme is bought
+CODE_MERGE = re.compile(r"\s+(?:the |our |their )?(?:latest |upstream |recent )?(?:main|master"
+                        r"|upstream|develop|trunk|changes|branch|pr\b|pull request|fork|commits?)")
 WE_WERE_ACQUIRED = re.compile(r"\bwe(?:'ve|’ve| have| had)? (?:just )?(?:been|got) acquired\b")
 # What was bought, told by kind rather than name: "a small AI startup", "a competitor".
 ACQUIRED_WHAT = re.compile(
@@ -587,8 +591,8 @@ def acquisition(clause: str, low: str, ctx: Context) -> Found | None:
         # "We've been acquired!": our news, the buyer unnamed
         return Found(T.OTHER, {"subtype": "acquisition", "target": "us"}, "Acquired",
                      we.start(), subtype="acquisition", relational=True)
-    if not m or not ACQUIRE_DONE.search(low):
-        return None
+    if not m or not ACQUIRE_DONE.search(low) or CODE_MERGE.match(low, m.end()):
+        return None  # "merged with main": a branch, not a company
     what = ACQUIRED_WHAT.match(clause, m.end())
     if what is None and ACQUIRED_NO_COMPANY.match(clause, m.end()) \
             and not name_after(clause, m.end(), within=30):
@@ -606,11 +610,16 @@ def acquisition(clause: str, low: str, ctx: Context) -> Found | None:
         return None  # "we bought Figma seats": a product bought
     name = target or "a company"
     # "we've been acquired by Stripe": the buyer is named after "by", the news is ours
-    acquired = re.search(r"\b(?:were|was|been|being|got|is|are) acquired by\b", low)
-    head = clause[:acquired.start()].rstrip() if acquired else ""
+    acquired = re.search(r"\b(?:were|was|been|being|be|got|is|are) acquired by\b", low)
+    head = AGREED_TO.sub("", clause[:acquired.start()].rstrip()) if acquired else ""
     ours = acquired is not None and bool(
         re.search(r"\b(?:we|we've|we have|we had|we're|we are)(?: just)?(?: been)?$", head.lower())
         or (ctx.company and any(o.end() >= len(head) - 12 for o in ctx.company.finditer(head))))
+    if ours and target:
+        # the buyer is named, the company is the one bought: welcomes.py's identity and title
+        return Found(T.OTHER, {"subtype": "acquisition", "target": "us", "acquirer": key(name)},
+                     f"Acquired by {name}", m.start(), subtype="acquisition",
+                     stakeholders=(name,), relational=True)
     return Found(T.OTHER, {"subtype": "acquisition", "target": key(name)},
                  f"Acquisition: {name}", m.start(), subtype="acquisition",
                  stakeholders=(name,) if target else (), relational=ours)

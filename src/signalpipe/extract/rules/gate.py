@@ -280,6 +280,15 @@ STEMS: dict[str, str] = {
                          "partner network inception program",
     "community_release": "now out now ready now live now released now available is out is here "
                          "is live is finally beta early access playtest testnet",
+    # welcomes.py: people joining and leaving in a founder's words, the company being bought
+    # (phrases, not their common words: "added", "merged", "part of" and "is now" alone cue
+    # hundreds of release notes)
+    "welcomes": "welcom join mantle merging merged with merges$ left moving on move on "
+                "moved on last day now part of now a part of officially part of accepted "
+                "signed$ said goodbye goodbye farewell hired onboard brought on took on "
+                "added a added our doubled$ tripled$ grew$ leaving away from part ways "
+                "parted ways bought by purchased by snapped up taken over rejoin first hire "
+                "first employee newest hire is now my is now our is officially",
     # a phrase here needs its place in _stems' table of phrases (members.py's phrases)
     "members_release": "released releasing launched launching release] live] new] launch] "
                        "beta available aware investigating to release$ now live]",
@@ -470,6 +479,12 @@ def _stems(spec: str) -> list[str]:
              "sigma prime",
              # members.py's phrases
              "to release", "now live]",
+             # welcomes.py's phrases
+             "move on", "moved on", "part of", "brought on", "took on", "away from",
+             "part ways", "bought by", "purchased by", "snapped up", "taken over",
+             "first hire", "first employee", "now part of", "now a part of",
+             "officially part of", "added a", "added our", "is now my", "is now our",
+             "is officially",
              # shipped.py's phrases
              "new release", "new version", "app store", "play store", "switch on",
              # assurance.py's phrases

@@ -28,6 +28,7 @@ from signalpipe.extract.rules import (
     rounds,
     shipped,
     tech,
+    welcomes,
     wire,
 )
 from signalpipe.extract.rules import company as co
@@ -67,7 +68,8 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("media", co.media), ("community_press", community.coverage),
     ("coverage_made", coverage.made_about_us), ("coverage_listed", coverage.listed),
     ("coverage_appeared", coverage.appeared), ("coverage_honoured", coverage.honoured),
-    ("hiring", wire.appointment), ("hiring", co.hiring),
+    # before company.py's hiring(): "Lizz joins us as ...", "The Tilt team is joining Docker"
+    ("hiring", wire.appointment), ("welcomes", welcomes.welcome), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
     ("shut_down", founders.shut_down), ("community_setback", community.setback),
     # contracts.py: integrations, marketplaces and partner tiers ("live in the Atlassian
@@ -382,7 +384,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
                     r"|[a-z]{3,})(?:s|ed) )")
 
 
-_UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones"})
+_UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "welcomes"})
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_")
