@@ -723,7 +723,8 @@ class Finish:
 
 def await_done(monitor: Monitor, stack: FaultStack, workers: list[Proc], *, expected: int,
                timeout_s: float, stall_s: float, idle_exit_s: float,
-               restart_dead: bool = False, drain_on_stall: bool = True) -> Finish:
+               restart_dead: bool = False, drain_on_stall: bool = True,
+               parked_patience_s: float = 2.0) -> Finish:
     """Watch until every record is committed and no message is pending.
 
     A backlog that sits in the message store while the Redis side is idle (no buffered
@@ -731,7 +732,9 @@ def await_done(monitor: Monitor, stack: FaultStack, workers: list[Proc], *, expe
     themselves: they are then sent SIGTERM, which makes each drain (re-buffer pending
     messages from the store and extract them) and exit, as an orchestrator rolling the
     workers would. With `restart_dead`, a worker that died is replaced (an orchestrator's
-    restart policy); the number of replacements is returned.
+    restart policy); the number of replacements is returned. A backlog of parked batches only
+    is given `parked_patience_s`: short for workers that will never retry them, longer for a
+    worker started to retry them (it does as it starts, which takes seconds on a busy machine).
     """
     finish = Finish(done_at=None)
     deadline = time.monotonic() + timeout_s
@@ -760,7 +763,7 @@ def await_done(monitor: Monitor, stack: FaultStack, workers: list[Proc], *, expe
         stalled = (drain_on_stall and snap.consumed_all(expected) and (snap.pending or 0) > 0
                    and snap.redis_idle())
         # Parked batches wait for the next worker start by design: no need to wait for them.
-        patience = 2.0 if snap.only_parked_left() else stall_s
+        patience = parked_patience_s if snap.only_parked_left() else stall_s
         if not stalled:
             finish.stalled_at = None
         elif finish.stalled_at is None:
