@@ -816,10 +816,9 @@ class Outcome:
     pending_ids: set[str] = field(default_factory=set)
 
     def problems(self, reference: Reference) -> list[str]:
-        # An event stored with the clean run's very sources under another fingerprint is the
-        # same event: the LLM path's dedup keeps whichever mention was extracted first, and a
-        # fault changes that order (see _verify_postgres). Each such pair counts once here and
-        # once there.
+        # An event stored with the clean run's very sources under another key is the same
+        # event worded by another mention (see _verify_postgres). Each such pair counts once
+        # here and once there.
         differing = self.events_differing - 2 * self.refingerprinted
         out = [f"{name}: {value}" for name, value in (
             ("lost", self.lost), ("unextracted", self.unextracted),
@@ -906,12 +905,10 @@ def _verify_postgres(stack: FaultStack, reference: Reference, outcome: Outcome) 
         outcome.lost += len(orphans)
         outcome.details.append(f"{len(orphans)} messages read as extracted but are in no "
                                f"event, e.g. {sorted(orphans)[:4]}")
-    # Known cause of differences after faults that reorder extraction: EventIndex
-    # (src/signalpipe/extract/dedup.py, is_close) treats two deals with the same figure as one
-    # event ("Signed Initech Industries at $280k ACV" and "Signed Wayne Labs at $280k ACV"),
-    # and the merged event keeps the fingerprint and title of whichever mention was extracted
-    # first; a fault that delays the first mention stores the same sources under the other
-    # fingerprint.
+    # Dedup's groups and their fingerprints do not depend on order (extract/dedup.py), but a
+    # merged event's wording, on equal confidence, is the first stored mention's: a fault that
+    # reorders extraction can store the same sources with a title whose own fingerprint is not
+    # the group's (event_key then reads "twin"). Such pairs are counted in `refingerprinted`.
     keys = {event_key(e): e.title for e in events}
     here = sorted(keys.keys() - reference.events.keys())
     there = sorted(reference.events.keys() - keys.keys())

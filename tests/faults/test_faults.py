@@ -98,7 +98,7 @@ def conclude(fault: str, *, stack: FaultStack, monitor: Monitor, reference: Refe
         notes.append(f"DISTURBED by another run meanwhile: {', '.join(elsewhere)}")
     if outcome.refingerprinted:
         notes.append(f"{outcome.refingerprinted} event(s) with the clean run's sources under "
-                     "another fingerprint (dedup keeps the first-extracted mention's)")
+                     "another key (on equal confidence the first stored wording stays)")
     drain = None if finish.done_at is None else max(0.0, finish.done_at - fault_end)
     problems = outcome.problems(reference)
     if finish.done_at is None:
