@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from signalpipe.kpis import KpiObservation
+from signalpipe.models import EventType, Severity, SignificantEvent
 from signalpipe.report.page import render_page
 from signalpipe.stats import RunStats
 
@@ -46,3 +47,14 @@ def test_a_rerun_says_how_many_were_already_stored() -> None:
     assert "<td>Already stored and extracted</td><td>3</td>" in rerun
     first = _page([])
     assert "Already stored" not in first
+
+
+def test_evidence_is_shown_without_the_markdown_it_was_written_in() -> None:
+    quoted = "[TinyPilot](https://tinypilotkvm.com/) had **another** record month: $42k"
+    event = SignificantEvent(company_id="acme", event_type=EventType.REVENUE_MILESTONE,
+                             severity=Severity.HIGH, title="Monthly revenue reached $42k",
+                             source_message_ids=["m1"], evidence=quoted)
+    page = render_page(company_id="acme", stats=RunStats(rows_read=1, stored_new=1),
+                       events=[event], letters=[], kpi_rows=[])
+    assert "<blockquote>TinyPilot had another record month: $42k</blockquote>" in page
+    assert "tinypilotkvm.com" not in page and "**" not in page

@@ -36,6 +36,7 @@ from signalpipe.models import (
     source_id_of,
 )
 from signalpipe.periods import Period
+from signalpipe.quotes import readable
 from signalpipe.settings import UpdateSettings
 
 
@@ -411,7 +412,7 @@ def _whole_name(name: str, evidence: str) -> str:
 
 def _title(event: SignificantEvent) -> str:
     title = one_money(one_line(event.title)).rstrip(" (")
-    evidence = one_line(event.evidence).strip()
+    evidence = one_line(readable(event.evidence)).strip()
     if _BARE_FIGURE.fullmatch(title) and evidence and len(evidence) <= 160:
         # "200 seats" says nothing; the sentence that states it does.
         plain = re.sub(r"\b(?:just|finally|officially)\s+", "", _SYMBOLS.sub("", evidence))

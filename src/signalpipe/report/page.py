@@ -13,6 +13,7 @@ from signalpipe.charts import CSS, step_chart, timeline
 from signalpipe.formatting import format_metric, rank
 from signalpipe.kpis import KpiObservation, event_date, ledger, show
 from signalpipe.models import DeadLetter, SignificantEvent
+from signalpipe.quotes import readable
 from signalpipe.stats import RunStats, reason_kind
 
 MAX_ROWS = 500
@@ -65,7 +66,7 @@ def _events_table(events: Sequence[SignificantEvent], days: dict[str, date | Non
         cls = ' class="neg"' if e.polarity.value == "negative" else ""
         rows.append(f"<tr{cls}><td>{_e(day.isoformat() if day else '')}</td>"
                     f"<td>{_e(e.severity.value)}</td><td>{_e(e.event_type.value)}</td>"
-                    f"<td>{_e(e.title)}<blockquote>{_e(e.evidence[:300])}</blockquote></td>"
+                    f"<td>{_e(e.title)}<blockquote>{_e(readable(e.evidence)[:300])}</blockquote></td>"
                     f"<td>{_e(metrics)}</td><td>{len(e.source_message_ids)}</td></tr>")
     more = (f"<p class=\"muted\">{total - len(shown)} more events are in the store "
             "(signalpipe events).</p>" if total > len(shown) else "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,6 +17,7 @@ from signalpipe.formatting import format_metric, metric_label
 from signalpipe.inert import terminal
 from signalpipe.kpis import show, show_change
 from signalpipe.periods import Period, resolve
+from signalpipe.quotes import readable
 from signalpipe.serve.desk import Desk
 
 
@@ -32,6 +34,18 @@ def _metric(item: tuple[str, object]) -> str:
     return f"{name}: {value}"
 
 
+_SPACE_FIRST = re.compile(r"[*_~`#>]*\s")
+_SPACE_LAST = re.compile(r"\s[*_~`#>]*$")  # "revenue\n\n**" before "Result**: ..."
+
+
+def _readable(text: str) -> str:
+    """A quote's part without Markdown, keeping the space that joins it to its neighbours."""
+    lead = " " if _SPACE_FIRST.match(text) else ""
+    tail = " " if _SPACE_LAST.search(text) else ""
+    plain = readable(text)
+    return f"{lead}{plain}{tail}" if plain else lead or tail
+
+
 def _when(unix_s: float | None) -> str:
     if unix_s is None:
         return ""
@@ -45,6 +59,7 @@ ENV.filters["inert"] = _inert
 ENV.filters["metric"] = _metric
 ENV.filters["metric_label"] = metric_label
 ENV.filters["when"] = _when
+ENV.filters["readable"] = _readable
 ENV.globals.update(show=show, show_change=show_change)
 
 

@@ -680,6 +680,29 @@ def _someone_else(head: str, low: str, ctx: Context) -> bool:
                for w in re.findall(r"\b[A-Z][\w.&'-]+", head))
 
 
+_SOCIAL_SITES = frozenset(["youtube", "hacker news", "reddit", "product hunt", "producthunt",
+                           "twitter", "x", "linkedin", "indie hackers", "tiktok", "instagram",
+                           "medium", "substack", "dev.to", "lobsters", "github", "facebook",
+                           "spotify", "apple podcasts", "mastodon", "bluesky", "threads",
+                           "slashdot", "techmeme"])
+_BY_SOMEONE = rx(r"\b(?:from|by)\s+$")
+_PERSON_LIKE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")  # "Scott", not "TechRadar"
+
+
+def _coverage_title(clause: str, who: str, trigger: int) -> str:
+    """'Coverage on YouTube', 'Coverage by Jeff Geerling' ("a review from Jeff Geerling", "Scott
+    has posted a writeup"), 'Coverage in TechCrunch': a platform is not a publication and a
+    reviewer is not one either."""
+    name = cased(who)
+    if name.lower().removeprefix("the ") in _SOCIAL_SITES:
+        return f"Coverage on {name}"
+    at = clause.find(who)
+    if (0 <= at < trigger and _PERSON_LIKE.fullmatch(name) and not OUTLET.search(name.lower())) \
+            or (at > 0 and _BY_SOMEONE.search(clause[max(0, at - 8):at])):
+        return f"Coverage by {name}"
+    return f"Coverage in {name}"
+
+
 _MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
                      "september", "october", "november", "december"])
 _RANKED_ON = rx(r"(?:(?:[1-9]|10) (?:on|at)|top (?:post|story) on|trending on) (?:the )?(.+)$")
@@ -715,7 +738,8 @@ def media(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     if ctx.company and ctx.company.fullmatch(who):
         return None
-    return Found(T.MEDIA_COVERAGE, {"publication": key(who)}, f"Coverage in {cased(who)}",
+    return Found(T.MEDIA_COVERAGE, {"publication": key(who)},
+                 _coverage_title(clause, who, m.start()),
                  m.start(),
                  relational=True, stakeholders=(who,))
 

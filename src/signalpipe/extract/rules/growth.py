@@ -135,6 +135,20 @@ PERIOD = rx(r"\b(?:from|compared (?:to|with)|year earlier|a year ago|correspondi
             r"|same period|year-on-year|yoy|versus|vs\.?)\b")
 
 
+# A setback may count a missed target (so "plan" words are allowed), but not one to come.
+_FUTURE_BEFORE = rx(r"\b(?:will|would|could|might|going to|gonna)\b|(?:'|\u2019)(?:ll|d) ")
+_AHEAD = rx(r"\b(?:over|in|during) the (?:next|coming) ")
+
+
+def _setback(clause: str, low: str, word: re.Match[str], bad: re.Match[str]) -> Found | None:
+    """A revenue setback, unless it is to come: "I'd be losing $450k in revenue over the next
+    eight months" is a forecast."""
+    if _FUTURE_BEFORE.search(low, 0, bad.start()) or _AHEAD.search(low, bad.start()):
+        return None
+    return Found(T.REVENUE_MILESTONE, _setback_identity(word["w"].lower(), clause),
+                 said(clause, bad.start()), bad.start(), negative=True, allow=frozenset({"plan"}))
+
+
 def revenue(clause: str, low: str, ctx: Context) -> Found | None:
     found = _revenue(clause, low, ctx)
     if found is not None and PERIOD.search(ctx.sentence.lower() or low):
@@ -157,9 +171,7 @@ def _revenue(clause: str, low: str, ctx: Context) -> Found | None:
         return _missed_plan(clause, low)
     bad = REVENUE_BAD.search(low) or REV_BAD_MORE.search(low)
     if bad:
-        return Found(T.REVENUE_MILESTONE, _setback_identity(word["w"].lower(), clause),
-                     said(clause, bad.start()), bad.start(), negative=True,
-                     allow=frozenset({"plan"}))
+        return _setback(clause, low, word, bad)
     good = REVENUE_GOOD.search(low)
     if good:
         return Found(T.REVENUE_MILESTONE, {"result": key_words(good.group())},

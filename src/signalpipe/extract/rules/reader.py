@@ -143,6 +143,11 @@ def trigger_part(clause: str, pos: int) -> str:
     return clause
 
 
+# "I reduced Google Cloud fees by 90% on my side projects": the founder's, not the company's
+_SIDE_PROJECT = re.compile(r"\b(?:on|for|across|in) my (?:other |personal |own |little )?"
+                           r"(?:side[- ]?projects|side[- ]?hustles|hobby projects)\b")
+
+
 def veto(found: Found, clause: str, sentence: Span, near: str,
          company: re.Pattern[str] | None, *, headline: bool = False) -> str | None:
     """Why ``found`` is not a real event of ours, or None."""
@@ -156,6 +161,7 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
         None if "negation" in allow else modality.negated(part, negative_event=found.negative),
         modality.rumour(sentence.text),
         None if "old" in allow else modality.old_news(sentence.text),
+        "the writer's own side project" if _SIDE_PROJECT.search(part.lower()) else None,
     ]
     for reason in checks:
         if reason:
