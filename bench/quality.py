@@ -22,7 +22,7 @@ from corpus_eval import CorpusSource, Result, aliases, combine, extract, load, s
 
 from signalpipe.extract.rules import RulesExtractor
 
-NOISE_SOURCES = {"enron-mail", "usrp-mail", "mail-noise"}
+NOISE_SOURCES = {"enron-mail", "usrp-mail", "list-noise", "mail-noise"}
 
 
 def run(sources: list[CorpusSource]) -> tuple[dict[str, Result], float, int]:

@@ -200,7 +200,7 @@ EVENTS = [
     ('We launched Relay Analytics, the dashboard our beta users called "a must", today.',
      T.PRODUCT_LAUNCH),
     ("2025 - we closed our Series A and tripled ARR", T.FUNDING),
-    ("I reduced Google Cloud Platform fees by 90% on my side projects.",
+    ("I reduced our Google Cloud Platform fees by 90% this month.",
      T.TECHNICAL_ACHIEVEMENT),
     ("Globex, which usually takes months to decide, signed with us in two weeks: $90k/yr.",
      T.ENTERPRISE_DEAL),

@@ -57,7 +57,7 @@ def test_no_event_is_named_for_a_common_word_a_role_or_someone_else(
     ("We were featured in TechCrunch.", T.MEDIA_COVERAGE, "Coverage in TechCrunch"),
     # a heading of ordinary words over a list of launches: its own words are the title
     ("Key features that we shipped\n- Map view\n- Forms", T.PRODUCT_LAUNCH,
-     "Key features that we shipped"),
+     "Key features shipped"),
     # a launch named by where it went live, not by a platform as the product
     ("We're live on Product Hunt today!", T.PRODUCT_LAUNCH, "Launched on Product Hunt"),
     ("Launch day is here: the Acme mobile app is live on the App Store.", T.PRODUCT_LAUNCH,

@@ -26,7 +26,7 @@ READ = [
     ("Sad news: our CTO has departed to start her own company", T.HIRING,
      "CTO has departed to start her own company"),
     ("Jane, our VP Engineering, handed in her notice today", T.HIRING,
-     "Jane handed in her notice today"),
+     "Jane handed in her notice"),
     # an acquisition by its target: a headline, a wire release with its dateline
     ("Acme to acquire Globex in $50M deal, the companies said on Tuesday", T.OTHER,
      "Acquisition of Globex"),
@@ -106,10 +106,10 @@ POLISHED = [
      "half", T.TECHNICAL_ACHIEVEMENT, False, "Double the throughput"),
     ("Builds are up to 5x faster, and incremental builds are over 100x faster",
      T.TECHNICAL_ACHIEVEMENT, False, "Builds are up to 5x faster"),
-    # a founder's own "announced" is kept, and a lower-case name after a label stays as written
+    # a founder's flopped launch named by what was launched (voice.py), and a lower-case name
+    # after a label stays as written
     ("Launch flopped: I announced a new product and then discovered it was a mistake",
-     T.PRODUCT_LAUNCH, True,
-     "Launch flopped: I announced a new product and then discovered it was a mistake"),
+     T.PRODUCT_LAUNCH, True, "Launch of a new product flopped"),
     ("Case study: note.com", T.CUSTOMER_SUCCESS, False, "Case study: note.com"),
     # headlines of up to fifteen words, and names, stay
     ("Sale: Sells agri unit stake for $2.5 billion to Canadian pension fund", T.OTHER, False,

@@ -149,6 +149,8 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
                 and not FIRST_PERSON.search(low):
             return None  # "Stripe's CFO resigned": their departure
         who = _person(clause, leave.start())
+        if who and re.match(r"(?:I|We)(?:['\u2019]\w+)?$", who):
+            who = None  # "I'm stepping down": the writer is no name ("I'm (CEO) is leaving")
         what = clause[role.start():role.end()] if role else "co-founder"
         return Found(T.HIRING, {"departure": key(who or what)},
                      f"{who} ({what}) is leaving" if who else f"Departure: {what}", leave.start(),

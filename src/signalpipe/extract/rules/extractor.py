@@ -279,7 +279,7 @@ def _event(company: str, fp: str, entry: _Merged) -> SignificantEvent:
     mentions = len(entry.ids)
     # cut to its core after merging: fingerprints never see it, so what is found stays the same
     title = readable(polished(_fit(found.title), found.event_type, found.negative,
-                              entry.hit.span.text))
+                              entry.hit.span.text, found.metrics))
     metrics = {k: _as_written(v, entry.hit) for k, v in found.metrics.items()}
     return SignificantEvent(
         company_id=company, event_type=found.event_type,

@@ -256,6 +256,18 @@ STEMS: dict[str, str] = {
     "enterprise_deal_supply": "supply$ supplies$",
     "partnership_joined": "team up joins with join forces joins forces joined forces "
                           "joining forces joins hands",
+    # contracts.py: paper from a buyer, a buyer's choice of us, a deal lost; integrations,
+    # marketplaces and partner tiers (single words: phrases would need the table below)
+    "contracts_deal": "po$ pos$ purchase order order form chooses$ picks$ selects$ taps$ "
+                      "standardiz standardis deploys$ rolls$ adopts paying converted "
+                      "fell through instead in-house competitor closed$ signed$ awarded won$ "
+                      "landed$ sold$ agreement$ agreements loses$ lost$ clinch bags bagged "
+                      "receives received secures$ secured$ nets$ netted$ awards chosen$ "
+                      "customer$",
+    "contracts_partner": "integration$ integrates$ appexchange marketplace team up teamed up "
+                         "collaborates partners achieves$ achieved$ earned$ earns$ mou$ "
+                         "now integrates with partner network orchard$ gallery$ partnership$ "
+                         "directory appsource$ join forces joined forces partnership",
     "reversal": "won't will not no longer decided not to renew fell through fell apart "
                 "collapsed rescinded withdrawn pulled churn",
     # community.py: what a company posts in its community channels, and the chatter around it

@@ -53,7 +53,7 @@ def names_in(text: str) -> list[tuple[str, int, int]]:
 _SENTENCE_OPENERS = frozenset(
     [
         "closed", "signed", "shipped", "launched", "raised", "hired", "welcome", "welcoming",
-        "meet",
+        "meet", "landed",
         "announcing", "introducing", "thrilled", "excited", "happy", "proud", "pleased", "glad",
         "delighted", "stoked", "psyched", "live", "finally", "officially", "breaking", "update",
         "news", "congrats", "congratulations", "kudos", "great", "huge", "big", "another", "first",

@@ -11,6 +11,7 @@ from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import (
     articles,
     community,
+    contracts,
     corporate,
     deals,
     declines,
@@ -60,6 +61,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("hiring", wire.appointment), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
     ("shut_down", founders.shut_down), ("community_setback", community.setback),
+    # contracts.py: integrations, marketplaces and partner tiers ("live in the Atlassian
+    # Marketplace" is a listing, not a market entered)
+    ("contracts_partner", contracts.partnership),
     # a sector, a facility or a count of countries first: co.expansion reads any name after
     # "expands into" as a place ("into the logistics sector with Globex Freight")
     ("results_market", results.market),
@@ -69,6 +73,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("community_listing", community.listing),
     # a count of customers signed is the signer's ("Globex signed 40 new customers"), no deal
     # with Globex
+    # contracts.py: POs, buyers choosing us by name, deals lost; before deals.py, whose looser
+    # reading would take "closed our largest deal to date with X" for a deal with "In March"
+    ("contracts_deal", contracts.deal),
     ("enterprise_deal", wire.customers_signed), ("enterprise_deal_supply", wire.supply_deal),
     ("enterprise_deal", deals.enterprise_deal), ("corp_deal", corporate.enterprise_deal),
     ("enterprise_deal", new_client), ("enterprise_deal", chose_us),
@@ -347,6 +354,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or wire.veto(found, clause.text, sentence.text, company) \
                 or wire.boilerplate(found, text, sentence.start, company) \
                 or community.veto(found, clause.text) \
+                or contracts.veto(found, clause.text, sentence.text, company) \
                 or articles.veto(found, clause.text, sentence.text, message.timestamp) \
                 or _injected(message, flagged)
             if reason is None:
@@ -366,7 +374,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
 _UNCUT = frozenset({"decline", "setback", "backed"})
 
 
-_FALLBACK = ("corp_", "community_", "members_", "results_")
+_FALLBACK = ("corp_", "community_", "members_", "results_", "contracts_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
@@ -383,8 +391,8 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
         cut, width = joint.start(), len(joint.group())
         left_end = piece.start + cut
         right_start = left_end + width
-        # corporate.py's, community.py's, members.py's and results.py's readings and
-        # declines.py's setbacks do not change where a clause is cut
+        # corporate.py's, community.py's, members.py's, results.py's and contracts.py's readings
+        # and declines.py's setbacks do not change where a clause is cut
         left = {n for pos, these in at if piece.start <= pos < left_end for n in these
                 if not n.startswith(_FALLBACK) and n not in _UNCUT}
         right = {n for pos, these in at if right_start <= pos < piece.end for n in these

@@ -15,8 +15,10 @@ word that can end one, and a title that names nothing given its type's plain nam
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from signalpipe.extract.rules.common_words import COMMON_WORDS
+from signalpipe.extract.rules.voice import voiced
 from signalpipe.models import EventType
 
 _MAX_WORDS = 12
@@ -153,9 +155,10 @@ def plain(title: str, event_type: EventType, negative: bool) -> str:
 
 
 def polished(title: str, event_type: EventType, negative: bool = False,
-             evidence: str = "") -> str:
+             evidence: str = "", metrics: Mapping[str, object] | None = None) -> str:
     """``title`` as a headline: its clause's core, a dozen words at most (see module doc);
-    ``evidence`` is the text the title was read from."""
+    ``evidence`` is the text the title was read from, ``metrics`` the event's figures (a
+    change said from them: voice.py)."""
     title = _SPACED_BRACKET.sub(r"(\1)", _ORPHAN_POSSESSIVE.sub("", title))
     label = _LABEL.match(title)
     head, rest = (f"{label['label']}: ", label["rest"]) if label else ("", title)
@@ -168,6 +171,7 @@ def polished(title: str, event_type: EventType, negative: bool = False,
     rest = _ANNOUNCED.sub("", _SUBORDINATE.sub("", _DATELINE.sub("", rest)))
     rest = _SECOND_CLAUSE.split(rest, 1)[0] if len(_SECOND_CLAUSE.split(rest, 1)[0].split()) >= 2 \
         else rest
+    head, rest = voiced(head, rest, evidence, metrics)  # third person, subject and verb kept
     rest = _cut(_quote_closed(rest))
     if rest != written:
         rest = rest[:1].upper() + rest[1:]  # a clause cut at its head starts a sentence
