@@ -40,7 +40,7 @@ class ExtractionRunner:
         self.extractor = extractor
         self.stats = stats
         # An extractor whose fingerprints are canonical (the same event always gets the same
-        # one) needs no close matching, which depends on the order batches finish in.
+        # one) needs no close matching, which costs a comparison per mention.
         self.index = None if extractor.canonical_fingerprints else EventIndex(
             backends.events.list_events(settings.company_id))
         # A fast extractor's batches are written as one group per take_ready: in this thread,
@@ -53,6 +53,7 @@ class ExtractionRunner:
         self._futures: set[Future[None]] = set()
         self._failures: list[BaseException] = []
         self._futures_lock = threading.Lock()
+        self._index_write = threading.Lock()
 
     def extract_ready(self, *, force: bool = False) -> None:
         """Take the batches that are ready (every buffered one with `force`), extract them."""
@@ -126,9 +127,15 @@ class ExtractionRunner:
         if not done:
             return
         events = [event for _, result in done for event in result.events]
-        if self.index is not None:
-            events = self.index.resolve(events)
-        inserted, merged = self.b.events.upsert_many(events)
+        if self.index is None:
+            inserted, merged = self.b.events.upsert_many(events)
+        else:
+            # Resolve and write as one step: a group that moves in one write must not be
+            # moved again by another thread's write before its row exists.
+            with self._index_write:
+                resolution = self.index.resolve(events)
+                events = resolution.events
+                inserted, merged = self.b.events.upsert_many(events, moved=resolution.moved)
         # The KPI ledger: each figure dated by the message that states it.
         cited = {i for event in events for i in event.source_message_ids}
         days = {m.id: m.timestamp.date() for batch, _ in done for m in batch.messages

@@ -250,3 +250,31 @@ def test_iter_usage_pages_through_every_record(event_store: EventStore) -> None:
     event_store.record_usage(usages)
     assert sorted(u.batch_id for u in event_store.iter_usage(page=2)) == [
         f"b-{i}" for i in range(5)]
+
+
+def test_a_moved_row_folds_into_the_row_it_now_belongs_to(event_store: EventStore) -> None:
+    # dedup joined two stored groups (extract/dedup.py): the old row merges into the new one
+    old = _event(title="Series A closed", source_message_ids=["m-1"], fingerprint="fp-b")
+    kept = _event(title="Series A of $12M", source_message_ids=["m-2"], fingerprint="fp-a",
+                  confidence=0.9)
+    other = _event(title="Hired a CFO", metrics={}, event_type=EventType.HIRING)
+    for event in (old, other, kept):  # created in this order
+        event_store.upsert_many([event])
+    later = _event(source_message_ids=["m-3"], fingerprint="fp-a")
+    assert event_store.upsert_many([later], moved={"fp-b": "fp-a"}) == (0, 1)
+    stored = event_store.list_events()
+    assert [e.fingerprint for e in stored] == ["fp-a", other.fingerprint]  # fp-b's place
+    assert stored[0] == kept.merged_with(old.model_copy(update={"fingerprint": "fp-a"})
+                                         ).merged_with(later)
+    assert sorted(stored[0].source_message_ids) == ["m-1", "m-2", "m-3"]
+    # the same write again (a retry): nothing left to move, nothing new
+    assert event_store.upsert_many([later], moved={"fp-b": "fp-a"}) == (0, 0)
+    assert event_store.list_events() == stored
+
+
+def test_a_row_moved_to_a_new_fingerprint_is_renamed(event_store: EventStore) -> None:
+    old = _event(source_message_ids=["m-1"], fingerprint="fp-b")
+    event_store.upsert_many([old])
+    assert event_store.upsert_many([], moved={"fp-b": "fp-a", "fp-gone": "fp-a"}) == (0, 0)
+    assert event_store.list_events() == [old.model_copy(update={"fingerprint": "fp-a"})]
+    assert [e.fingerprint for e in event_store.iter_events("scaleflow")] == ["fp-a"]

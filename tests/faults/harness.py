@@ -723,7 +723,8 @@ class Finish:
 
 def await_done(monitor: Monitor, stack: FaultStack, workers: list[Proc], *, expected: int,
                timeout_s: float, stall_s: float, idle_exit_s: float,
-               restart_dead: bool = False, drain_on_stall: bool = True) -> Finish:
+               restart_dead: bool = False, drain_on_stall: bool = True,
+               parked_patience_s: float = 2.0) -> Finish:
     """Watch until every record is committed and no message is pending.
 
     A backlog that sits in the message store while the Redis side is idle (no buffered
@@ -731,7 +732,9 @@ def await_done(monitor: Monitor, stack: FaultStack, workers: list[Proc], *, expe
     themselves: they are then sent SIGTERM, which makes each drain (re-buffer pending
     messages from the store and extract them) and exit, as an orchestrator rolling the
     workers would. With `restart_dead`, a worker that died is replaced (an orchestrator's
-    restart policy); the number of replacements is returned.
+    restart policy); the number of replacements is returned. A backlog of parked batches only
+    is given `parked_patience_s`: short for workers that will never retry them, longer for a
+    worker started to retry them (it does as it starts, which takes seconds on a busy machine).
     """
     finish = Finish(done_at=None)
     deadline = time.monotonic() + timeout_s
@@ -760,7 +763,7 @@ def await_done(monitor: Monitor, stack: FaultStack, workers: list[Proc], *, expe
         stalled = (drain_on_stall and snap.consumed_all(expected) and (snap.pending or 0) > 0
                    and snap.redis_idle())
         # Parked batches wait for the next worker start by design: no need to wait for them.
-        patience = 2.0 if snap.only_parked_left() else stall_s
+        patience = parked_patience_s if snap.only_parked_left() else stall_s
         if not stalled:
             finish.stalled_at = None
         elif finish.stalled_at is None:
@@ -813,10 +816,9 @@ class Outcome:
     pending_ids: set[str] = field(default_factory=set)
 
     def problems(self, reference: Reference) -> list[str]:
-        # An event stored with the clean run's very sources under another fingerprint is the
-        # same event: the LLM path's dedup keeps whichever mention was extracted first, and a
-        # fault changes that order (see _verify_postgres). Each such pair counts once here and
-        # once there.
+        # An event stored with the clean run's very sources under another key is the same
+        # event worded by another mention (see _verify_postgres). Each such pair counts once
+        # here and once there.
         differing = self.events_differing - 2 * self.refingerprinted
         out = [f"{name}: {value}" for name, value in (
             ("lost", self.lost), ("unextracted", self.unextracted),
@@ -903,12 +905,10 @@ def _verify_postgres(stack: FaultStack, reference: Reference, outcome: Outcome) 
         outcome.lost += len(orphans)
         outcome.details.append(f"{len(orphans)} messages read as extracted but are in no "
                                f"event, e.g. {sorted(orphans)[:4]}")
-    # Known cause of differences after faults that reorder extraction: EventIndex
-    # (src/signalpipe/extract/dedup.py, is_close) treats two deals with the same figure as one
-    # event ("Signed Initech Industries at $280k ACV" and "Signed Wayne Labs at $280k ACV"),
-    # and the merged event keeps the fingerprint and title of whichever mention was extracted
-    # first; a fault that delays the first mention stores the same sources under the other
-    # fingerprint.
+    # Dedup's groups and their fingerprints do not depend on order (extract/dedup.py), but a
+    # merged event's wording, on equal confidence, is the first stored mention's: a fault that
+    # reorders extraction can store the same sources with a title whose own fingerprint is not
+    # the group's (event_key then reads "twin"). Such pairs are counted in `refingerprinted`.
     keys = {event_key(e): e.title for e in events}
     here = sorted(keys.keys() - reference.events.keys())
     there = sorted(reference.events.keys() - keys.keys())

@@ -98,7 +98,7 @@ def conclude(fault: str, *, stack: FaultStack, monitor: Monitor, reference: Refe
         notes.append(f"DISTURBED by another run meanwhile: {', '.join(elsewhere)}")
     if outcome.refingerprinted:
         notes.append(f"{outcome.refingerprinted} event(s) with the clean run's sources under "
-                     "another fingerprint (dedup keeps the first-extracted mention's)")
+                     "another key (on equal confidence the first stored wording stays)")
     drain = None if finish.done_at is None else max(0.0, finish.done_at - fault_end)
     problems = outcome.problems(reference)
     if finish.done_at is None:
@@ -507,10 +507,15 @@ def test_llm_provider_failing_then_recovering(
             workers = [w1]
             finish: Finish | None = first
             if first.done_at is None:
-                # Parked batches are retried when a worker starts: start the next one.
+                # Parked batches are retried when a worker starts: start the next one, and
+                # wait for it as for any backlog (the 2 s allowed to parked batches that no
+                # running worker will retry stopped w2 before it had started, on a busy machine).
                 w2 = stack.worker("w2", idle_exit_s=CONFIG.idle_exit_s, llm="openai")
                 workers = [w2]
-                finish = None
+                finish = await_done(monitor, stack, workers, expected=n,
+                                    timeout_s=run_timeout_s(n), stall_s=CONFIG.stall_s,
+                                    idle_exit_s=CONFIG.idle_exit_s,
+                                    parked_patience_s=CONFIG.stall_s)
             conclude("LLM 500s/timeouts/garbage, then good", stack=stack, monitor=monitor,
                      reference=reference, workers=workers, fault_end=fault_end,
                      started=started, results=results_file, finish=finish,

@@ -27,7 +27,7 @@ class Extractor(Protocol):
     the poll loop instead of its extraction pool."""
     canonical_fingerprints: bool = False
     """True when every mention of one event gets one fingerprint: the worker then skips close
-    matching (extract/dedup.py), which depends on batch order."""
+    matching (extract/dedup.py)."""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:

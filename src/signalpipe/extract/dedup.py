@@ -1,7 +1,8 @@
 """Merge events that describe the same real-world event but got different fingerprints.
 
 Extractors aim for equal fingerprints across mentions; this catches the rest (an LLM naming a
-metric differently, a title worded differently) by comparing against what is already known.
+metric differently, a title worded differently) by comparing against what is already known,
+and groups them so that the result does not depend on the order mentions arrive in.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class Shape:
     fingerprint: str
     company_id: str
     event_type: str
+    polarity: str
     numbers: frozenset[float]
     words: frozenset[str]
     labels: tuple[tuple[str, str], ...]  # text metrics: customer, round, investor...
@@ -52,12 +54,14 @@ class Shape:
                               if isinstance(v, str)))
         identity = frozenset((k, v) for k, v in labels if k in _IDENTITY and v)
         return cls(event.fingerprint, event.company_id, event.event_type.value,
-                   _numbers(event.metrics), _words(event.title), labels, identity)
+                   event.polarity.value, _numbers(event.metrics), _words(event.title), labels,
+                   identity)
 
 
 def is_close(a: Shape, b: Shape) -> bool:
-    """Same company and type, a shared non-trivial figure, and titles that do not disagree."""
-    if a.company_id != b.company_id or a.event_type != b.event_type:
+    """Same company, type and polarity, a shared non-trivial figure, and titles that do not
+    disagree (a deal lost and a deal signed with one customer at one figure are two events)."""
+    if (a.company_id, a.event_type, a.polarity) != (b.company_id, b.event_type, b.polarity):
         return False
     theirs = dict(b.labels)
     if any(k in theirs and theirs[k] != v for k, v in a.labels):
@@ -72,51 +76,97 @@ def is_close(a: Shape, b: Shape) -> bool:
     return bool(a.words and b.words) and len(a.words & b.words) / len(a.words | b.words) >= 0.3
 
 
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What `EventIndex.resolve` decided for one write."""
+
+    events: list[SignificantEvent]
+    """The events under their groups' canonical fingerprints, twins merged."""
+    moved: dict[str, str]
+    """Stored fingerprint -> the one its row now belongs under: two known groups joined, or a
+    group gained a member with a smaller fingerprint. The store folds the old row into the new
+    one in the same write (`EventStore.upsert_many`)."""
+
+
 class EventIndex:
-    """Known events indexed by (type, figure) and (type, title words) for constant-time lookups."""
+    """Known events grouped by closeness, order-independently.
+
+    Every mention's own fingerprint is a node; two mentions that are close (`is_close`) join
+    one group, transitively (union-find), and a group's canonical fingerprint is its smallest
+    member's. So the groups, and the fingerprint each is stored under, depend on which mentions
+    were seen, not on the order batches arrived or finished in: "first close known event" made
+    a mention close to two known events join whichever was indexed first, and a chain A~B~C
+    one, two or three events by arrival order.
+    """
 
     def __init__(self, known: Iterable[SignificantEvent] = ()) -> None:
-        self._candidates: dict[tuple[str, str, object], list[Shape]] = {}
-        self._fingerprints: set[str] = set()
+        self._candidates: dict[tuple[str, str, str, object], list[Shape]] = {}
+        self._shapes: set[Shape] = set()
+        self._parent: dict[str, str] = {}
+        self._stored: set[str] = set()  # canonical fingerprints handed out (stored rows)
         self._lock = threading.Lock()
         for event in known:
-            self._remember(Shape.of(event))
+            # Stored groups are trusted as stored: they join only through a new mention.
+            self._stored.add(event.fingerprint)
+            self._add(Shape.of(event), join=False)
 
     @staticmethod
-    def _keys(shape: Shape) -> list[tuple[str, str, object]]:
-        base = (shape.company_id, shape.event_type)
-        keys: list[tuple[str, str, object]] = [(*base, n) for n in shape.numbers]
+    def _keys(shape: Shape) -> list[tuple[str, str, str, object]]:
+        base = (shape.company_id, shape.event_type, shape.polarity)
+        keys: list[tuple[str, str, str, object]] = [(*base, n) for n in shape.numbers]
         keys.append((*base, shape.words))
         keys.extend((*base, label) for label in sorted(shape.identity))
         return keys
 
-    def _remember(self, shape: Shape) -> None:
-        if shape.fingerprint in self._fingerprints:
-            return
-        self._fingerprints.add(shape.fingerprint)
-        for key in self._keys(shape):
-            self._candidates.setdefault(key, []).append(shape)
+    def _find(self, fingerprint: str) -> str:
+        root = self._parent.setdefault(fingerprint, fingerprint)
+        while root != self._parent[root]:
+            root = self._parent[root]
+        while fingerprint != root:  # path compression keeps later finds O(1)
+            fingerprint, self._parent[fingerprint] = self._parent[fingerprint], root
+        return root
 
-    def resolve(self, events: Iterable[SignificantEvent]) -> list[SignificantEvent]:
-        """Re-point fingerprints at close known events; merge twins within the list."""
-        out: dict[str, SignificantEvent] = {}
+    def _union(self, a: str, b: str, demoted: list[str]) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            low, high = sorted((ra, rb))
+            self._parent[high] = low
+            demoted.append(high)
+
+    def _add(self, shape: Shape, demoted: list[str] | None = None, *, join: bool = True) -> None:
+        """Index a mention's shape and join it to every close one (each pair is compared once:
+        an identical shape seen again adds nothing)."""
+        if shape in self._shapes:
+            return
+        self._shapes.add(shape)
+        self._find(shape.fingerprint)
+        joined: list[str] = [] if demoted is None else demoted
+        seen: set[int] = set()
+        for key in self._keys(shape):
+            bucket = self._candidates.setdefault(key, [])
+            for known in bucket if join else ():
+                if id(known) not in seen and is_close(known, shape):
+                    seen.add(id(known))
+                    self._union(known.fingerprint, shape.fingerprint, joined)
+            bucket.append(shape)
+
+    def resolve(self, events: Iterable[SignificantEvent]) -> Resolution:
+        """Point each event at its group's canonical fingerprint and merge twins within the
+        list; say which stored fingerprints a joined group moved away from."""
+        events = list(events)
+        demoted: list[str] = []
         with self._lock:
             for event in events:
-                target = event
-                shape = Shape.of(event)
-                if event.fingerprint not in self._fingerprints:
-                    twin = self._find_twin(shape)
-                    if twin is not None:
-                        target = event.model_copy(update={"fingerprint": twin.fingerprint})
-                        shape = Shape.of(target)
-                self._remember(shape)
-                prior = out.get(target.fingerprint)
-                out[target.fingerprint] = target if prior is None else prior.merged_with(target)
-        return list(out.values())
-
-    def _find_twin(self, shape: Shape) -> Shape | None:
-        for key in self._keys(shape):
-            for known in self._candidates.get(key, ()):
-                if is_close(known, shape):
-                    return known
-        return None
+                self._add(Shape.of(event), demoted)
+            moved = {fp: self._find(fp) for fp in demoted if fp in self._stored}
+            self._stored.difference_update(moved)
+            out: dict[str, SignificantEvent] = {}
+            for event in events:
+                root = self._find(event.fingerprint)
+                self._stored.add(root)
+                target = event if root == event.fingerprint else \
+                    event.model_copy(update={"fingerprint": root})
+                prior = out.get(root)
+                out[root] = target if prior is None else prior.merged_with(target)
+            self._stored.update(moved.values())
+        return Resolution(list(out.values()), moved)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, Self
 
@@ -93,10 +93,14 @@ class EventStore(EventRetraction, AlertLedger, ReviewLedger, Protocol):
         """Build it from the settings (how `backends.py` makes every implementation)."""
         ...
 
-    def upsert_many(self, events: Sequence[SignificantEvent]) -> tuple[int, int]:
+    def upsert_many(self, events: Sequence[SignificantEvent], *,
+                    moved: Mapping[str, str] | None = None) -> tuple[int, int]:
         """Insert new events and merge known fingerprints in one transaction.
 
-        Returns (inserted, merged).
+        `moved` (old fingerprint -> new) first folds each stored old row into the new one (a
+        rename when there is none), keeping the earlier creation time: dedup joined two groups
+        (`extract/dedup.py`). A move whose old row is gone does nothing, so a retried write
+        is idempotent. Returns (inserted, merged), moves not counted.
         """
         ...
 

@@ -14,7 +14,7 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
 from typing import Any, Self, TypeVar
 
@@ -205,20 +205,26 @@ class PostgresEventStore(PostgresRetractionMixin, PostgresReviewMixin, EventStor
                     self._put_kpis(cur, observations(events))
 
     # -- EventStore -------------------------------------------------------------------------
-    def upsert_many(self, events: Sequence[SignificantEvent]) -> tuple[int, int]:
+    def upsert_many(self, events: Sequence[SignificantEvent], *,
+                    moved: Mapping[str, str] | None = None) -> tuple[int, int]:
         """Insert new events and merge known fingerprints in one transaction.
 
         Returns (inserted, merged), counted as SQLiteEventStore counts them.
         """
-        if not events:
+        moves = dict(moved or {})
+        if not events and not moves:
             return 0, 0
-        return self._transaction(lambda cur: self._upsert(cur, events))
+        return self._transaction(lambda cur: self._upsert(cur, events, moves))
 
-    def _upsert(self, cur: Cursor, events: Sequence[SignificantEvent]) -> tuple[int, int]:
+    def _upsert(self, cur: Cursor, events: Sequence[SignificantEvent],
+                moves: dict[str, str]) -> tuple[int, int]:
         fingerprints = sorted({e.fingerprint for e in events})
+        locked = {*fingerprints, *moves.keys(), *moves.values()}
         # Sorted lock order, so two transactions on overlapping events cannot deadlock.
         cur.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k ORDER BY k",
-                    (sorted(_lock_key(f) for f in fingerprints),))
+                    (sorted({_lock_key(f) for f in locked}),))
+        for old, into in moves.items():
+            _move(cur, old, into)
         cur.execute(f"SELECT fingerprint, {_EVENT_DOC} FROM significant_events "
                     "WHERE fingerprint = ANY(%s)", (fingerprints,))
         current = {fp: SignificantEvent.model_validate_json(doc) for fp, doc in cur.fetchall()}
@@ -402,6 +408,27 @@ class _Unreachable(StoreError):
 
 def _fetch(query: str, args: tuple[Any, ...], cur: Cursor) -> list[tuple[Any, ...]]:
     return cur.execute(query, args).fetchall()
+
+
+def _move(cur: Cursor, old: str, new: str) -> None:
+    """Fold the row `old` into `new`, keeping the earlier creation time."""
+    row = cur.execute(f"SELECT {_EVENT_DOC}, created_at FROM significant_events "
+                      "WHERE fingerprint = %s", (old,)).fetchone()
+    if row is None or old == new:
+        return
+    moving = SignificantEvent.model_validate_json(row[0]).model_copy(update={"fingerprint": new})
+    target = cur.execute(f"SELECT {_EVENT_DOC} FROM significant_events WHERE fingerprint = %s",
+                         (new,)).fetchone()
+    if target is None:
+        cur.execute("UPDATE significant_events SET fingerprint = %s WHERE fingerprint = %s",
+                    (new, old))
+        cur.execute(_UPDATE_EVENT, _update_row(moving))
+        return
+    combined = SignificantEvent.model_validate_json(target[0]).merged_with(moving)
+    cur.execute("DELETE FROM significant_events WHERE fingerprint = %s", (old,))
+    cur.execute(_UPDATE_EVENT, _update_row(combined))
+    cur.execute("UPDATE significant_events SET created_at = LEAST(created_at, %s) "
+                "WHERE fingerprint = %s", (row[1], new))
 
 
 def _lock_key(fingerprint: str) -> int:

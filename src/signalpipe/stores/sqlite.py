@@ -11,7 +11,7 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Self
 
@@ -288,12 +288,15 @@ class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, SQLiteReviewMixin, Ev
     def from_settings(cls, settings: Settings) -> Self:
         return cls(settings.sqlite_path)
 
-    def upsert_many(self, events: Sequence[SignificantEvent]) -> tuple[int, int]:
+    def upsert_many(self, events: Sequence[SignificantEvent], *,
+                    moved: Mapping[str, str] | None = None) -> tuple[int, int]:
         inserted = merged = 0
         now = time.time()
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
+                for old, new in (moved or {}).items():
+                    self._move(old, new, now)
                 for event in events:
                     row = self._db.execute(
                         "SELECT doc FROM significant_events WHERE fingerprint = ?",
@@ -319,6 +322,28 @@ class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, SQLiteReviewMixin, Ev
                 self._db.execute("ROLLBACK")
                 raise
         return inserted, merged
+
+    def _move(self, old: str, new: str, now: float) -> None:
+        """Fold the row `old` into `new` (inside the caller's transaction)."""
+        row = self._db.execute("SELECT doc, created_at FROM significant_events "
+                               "WHERE fingerprint = ?", (old,)).fetchone()
+        if row is None or old == new:
+            return
+        moving = SignificantEvent.model_validate_json(row[0]).model_copy(
+            update={"fingerprint": new})
+        target = self._db.execute("SELECT doc, created_at FROM significant_events "
+                                  "WHERE fingerprint = ?", (new,)).fetchone()
+        if target is None:
+            self._db.execute("UPDATE significant_events SET fingerprint = ?, doc = ?, "
+                             "updated_at = ? WHERE fingerprint = ?",
+                             (new, moving.model_dump_json(), now, old))
+            return
+        combined = SignificantEvent.model_validate_json(target[0]).merged_with(moving)
+        self._db.execute("DELETE FROM significant_events WHERE fingerprint = ?", (old,))
+        self._db.execute("UPDATE significant_events SET doc = ?, severity = ?, created_at = ?, "
+                         "updated_at = ? WHERE fingerprint = ?",
+                         (combined.model_dump_json(), combined.severity.value,
+                          min(row[1], target[1]), now, new))
 
     def list_events(self, company_id: str | None = None) -> list[SignificantEvent]:
         query = "SELECT doc FROM significant_events"

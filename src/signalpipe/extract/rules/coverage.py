@@ -308,7 +308,7 @@ MARKETS = re.compile(
     r"\b(?:(?:is |are )?now (?:available |live |sold |used |offered )?in|now ships? to"
     r"|now (?:supports?|speaks)|(?:expanded|expanding|launched|went live|rolled out) (?:in|to"
     r"|into|across)|locali[sz]ed (?:in)?to|added|adds|launched in"
-    r"|live in|available in) " + _COUNT + r" (?:new |more |additional |other )?(?P<what>countries"
+    r"|live in) " + _COUNT + r" (?:new |more |additional |other )?(?P<what>countries"
     r"|languages|markets|locales|currencies)\b", re.IGNORECASE)
 _NOT_MARKETS = re.compile(r"(?i)\b(?:users|customers|visitors|people|readers|downloads|teams"
                           r"|from|docs?|documentation|blog|website|site|guides?|subtitles?"

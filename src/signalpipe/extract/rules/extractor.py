@@ -13,6 +13,7 @@ from signalpipe.extract.rules.deals import funding_title
 from signalpipe.extract.rules.found import Found
 from signalpipe.extract.rules.naming import one_name, product_key, readable
 from signalpipe.extract.rules.reader import Hit, read_message
+from signalpipe.extract.rules.results import market_key, result_key
 from signalpipe.extract.rules.shipped import whole_version
 from signalpipe.extract.rules.subject import aliases_pattern, name_variants
 from signalpipe.extract.rules.text import lower
@@ -244,6 +245,13 @@ def identity(found: Found) -> dict[str, MetricValue]:
     if found.event_type is EventType.CUSTOMER_SUCCESS:
         # "NRR hit 124%" said again with another figure is the same claim, not a new event
         return {name: "*" for name in found.metrics}
+    if found.event_type is EventType.MARKET_EXPANSION and isinstance(
+            found.metrics.get("region"), str) and len(found.metrics) == 1:
+        return {"region": market_key(str(found.metrics["region"]))}  # Helsinki is Finland
+    told = result_key(found.metrics) if found.event_type is EventType.TECHNICAL_ACHIEVEMENT \
+        else None
+    if told is not None:
+        return told  # "3B events per day", "3 billion events in a day"; "5x faster", "5x speedup"
     return dict(found.metrics)
 
 

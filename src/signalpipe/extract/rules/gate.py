@@ -121,7 +121,8 @@ STEMS: dict[str, str] = {
                  "failover unauthorized access data leak exposed vulnerab security issue "
                  "unauthori leaderboard benchmark deploys builds faster quicker fees size of "
                  "time spent operations per second writes per reads per time it takes "
-                 "concurrent index size database size image size shrank shrunk beats outperform",
+                 "concurrent index size database size image size shrank shrunk beats outperform "
+                 "bill$ bills$",
     "award": "won$ wins$ win$ winning awarded receiv took home winner took first earned "
              "granted secured landed patent award honor honour voted crowned",
     # assurance.py: audits passed, certificates kept, ratings earned; incidents customers felt
@@ -137,6 +138,31 @@ STEMS: dict[str, str] = {
                  "government certification governmental certification type approval "
                  "star worksite vpp$ safety award safety recognition safety record "
                  "appeal ruling clears$ cleared$ approv",
+    # results.py: technical results, audiences and markets in the words posts use for them
+    "results_tech": "per second per$ rows$ ops$ writes$ reads$ queries$ transactions$ "
+                    "records$ tokens$ api calls inserts$ messages events requests "
+                    "served processed faster quicker cheaper smaller lighter leaner fold speedup "
+                    "speed-up beat$ beats$ outperform outpac outscor squeez eke$ eked wring "
+                    "performance speed throughput efficiency downtime outage incidents stability "
+                    "reliability battery boot$ compile fps$ bandwidth egress contentful "
+                    "lighthouse runtime execution power consumption power draw energy use "
+                    "disk usage frame rate hit rate write speed read speed memory cpu latency "
+                    "p50 p75 p90 p95 p99 footprint bill$ bills$ tb$ pb$ terabyte "
+                    "petabyte gb/s tb/s gbps fastest quickest number one top-ranked "
+                    "down from used to take magnitude took$ nines$ saves$ saved$ "
+                    "saving$ scans$ scanned bundle binary concurrent ram$ world's "
+                    "world\u2019s of all time record landmark all-time charge$ aerodynamic",
+    "results_users": "testers nodes workspaces developers devs contributors people members "
+                     "users teams companies customers subscribers installs downloads pulls "
+                     "verifications signups sign-ups accounts trending user base "
+                     "customer base subscriber base member base",
+    "results_market": "enter$ enters$ expands into expanded into expanding into moves into "
+                      "moved into break into breaks into broke into store$ location office "
+                      "dispensary station$ plant$ factory facility warehouse "
+                      "showroom campus fulfillment brings$ brought bringing rolls out rolled out "
+                      "available to countries markets$ first customer in first client in "
+                      "first deal in ship to ships to shipping to now serving officially "
+                      "live$ launch$ debut$ rollout$ market entry",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
                    "full-time poach "
@@ -174,7 +200,8 @@ STEMS: dict[str, str] = {
     "milestones": "goal target grew grown growing gone from went from climbed jumped ever$ record "
                   "all-time clicks visits impressions customers clients subscribers members "
                   "teams users profitab black$ broke even cash-flow cashflow bring brought "
-                  "copies units kits base$ closed$ ended$ finished$",
+                  "copies units kits base$ user base customer base subscriber base member base "
+                  "closed$ ended$ finished$",
     "acquire_interest": "acqui buying loi$ lois$ letter of intent unsolicited takeover buyout",
     "shut_down": "shut sunset kill discontinu retir pulled the plug wound down winding down "
                  "flop bomb fizzl went nowhere",
@@ -453,6 +480,14 @@ def _stems(spec: str) -> list[str]:
              "calling off",
              "winds down",
              "wasn't able", "weren't able", "failed to",
+             # results.py's phrases
+             "api calls", "power consumption", "power draw", "energy use", "disk usage",
+             "frame rate", "hit rate", "write speed", "read speed", "number one",
+             "used to take", "instead of",
+             "expands into", "expanded into", "expanding into", "moves into", "moved into",
+             "break into", "breaks into", "broke into", "rolls out", "available to",
+             "user base", "customer base", "subscriber base", "member base", "market entry",
+             "of all time",
              # corporate.py's phrases
              "takes over", "took over", "come together", "comes together", "came together",
              "head office", "credit rating", "capital expenditure", "run out",

@@ -139,8 +139,9 @@ def veto(found: Found, clause: str, text: str, sentence: Span, sent: datetime | 
          ) -> str | None:
     """Why a reading in a long-form post is no event of this period, or None."""
     head = clause[:found.trigger]
-    if found.event_type in _MARKET_TYPES and (_MARKET.search(head) or (
-            _MARKET.search(clause) and not _OURS.search(clause))):
+    # a sector entered names its market: "Acme enters the healthcare market" is the news
+    if found.event_type in _MARKET_TYPES and "sector" not in found.metrics and (
+            _MARKET.search(head) or (_MARKET.search(clause) and not _OURS.search(clause))):
         return "figures of a market or a survey"  # "retail sales missed forecasts" is no loss
     if found.event_type in _SCALE_TYPES:
         reason = _not_our_figure(found, clause, sentence.text)

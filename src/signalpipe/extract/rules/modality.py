@@ -33,10 +33,14 @@ PLAN = _rx(
     r"|jul|aug|sep|oct|nov|dec)[a-z]*\b)|forecast|projected|projection"
     r"|(?:in (?:the|our|my|their) |sales |deal |revenue |(?:our|the) \$[\d.]+\w* )pipeline\b"
     r"|(?<!true )(?<!full )potential(?:ly)?"
-    r"|considering|exploring|in talks|in discussions?|discuss(?:ing)?|pending|wish|want(?:s|ed)? to"
+    r"|considering|exploring|in talks|in discussions?|discuss(?:ing)?|pending|wish"
+    # "I wanted to share that we passed 59k users" frames news, it plans nothing
+    r"|want(?:s|ed)? to(?! (?:share|let (?:you|everyone|you all|the team) know|tell|announce|say"
+    r"|thank|update|give you an update|flag|celebrate))"
     r"|need(?:s|ed)?\b|require[sd]?\b|wants? us to|asked us to|at risk|risk of|trying to|try to"
     r"|working (?:on|towards?)|close to|almost"
-    r"|(?<!for )(?<!worth )nearly|about to"
+    # "nearly a million operations per second" is a figure rounded, not a thing not yet done
+    r"|(?<!for )(?<!worth )nearly(?! (?:a |half a )?(?:\d|million\b|billion\b))|about to"
     r"|(?<!as )soon\b|upcoming|scheduled|tentative(?:ly)?|let's|lets (?!you\b|us\b|them\b"
     r"|users\b)|prep(?:are|aring)? (?:for|the)"
     r"|in the works|fingers crossed|if all goes well|pray|manifest(?:ing)?|dream|roadmap"
@@ -45,7 +49,7 @@ PLAN = _rx(
     r"|ready to (?:move|sign|go)|verbal(?:ly)?|redlines?|negotiat\w*|in legal|with legal"
     r"|in procurement|by tomorrow|tomorrow|tonight|later today|this (?:coming )?(?:week|month)"
     r" we(?:'ll| will)|to be announced|tba\b|tbd\b|estimate[ds]?|hypothes\w*|ambitio\w*"
-    r"|north star|stretch|ideally|hopeful)")
+    r"|north star|stretch|ideally|hopeful|'d (?:love|like|want|hope|prefer) to)")
 HYPOTHETICAL = _rx(r"(?:^|\W)(?:if|unless|assuming|imagine|what if|suppose|supposing"
                    r"|in case(?! you missed)"
                    r"|whether|when we|once(?! again| more)|even if|worst[- ]case|best[- ]case)\b"
@@ -82,7 +86,7 @@ REPORTED = _rx(
     r"|not real|isn't real|role[- ]?play|pretend|make believe|headline (?:idea|suggestion|option)s?"
     r"|suggested (?:headline|copy|tweet)|write (?:that|something like|a post saying)"
     r"|say that we|sample (?:text|data|message|copy|post)|fill in|story idea|imagine"
-    r"|hypothetical\w*|in a parallel universe|joke|jk\b|just kidding|kidding|/s\b|lol jk"
+    r"|hypothetical\w*|in a parallel universe|joke|jk\b|just kidding|kidding|(?<![\w/])/s\b|lol jk"
     r"|we haven't|we have not|it reads well|reads better|wishful|april fools?"
     r"|\[(?:company|name|amount|investor|customer|x+)\]|\{\{|<company>"
     r"|xx+\b|\$x+\b|tk\b)")

@@ -25,6 +25,7 @@ from signalpipe.extract.rules import (
     members,
     milestones,
     modality,
+    results,
     rounds,
     shipped,
     tech,
@@ -40,7 +41,7 @@ from signalpipe.extract.rules.gate import cues
 from signalpipe.extract.rules.headlines import namesake, news_veto, untagged
 from signalpipe.extract.rules.layout import list_mail, no_events_here, readable
 from signalpipe.extract.rules.naming import checked
-from signalpipe.extract.rules.subject import OTHER_PEOPLE, third_party
+from signalpipe.extract.rules.subject import FIRST_PERSON, OTHER_PEOPLE, third_party
 from signalpipe.extract.rules.text import Span, clauses, lower, sentences
 from signalpipe.models import EventType, Message
 
@@ -75,6 +76,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # contracts.py: integrations, marketplaces and partner tiers ("live in the Atlassian
     # Marketplace" is a listing, not a market entered)
     ("contracts_partner", contracts.partnership),
+    # a sector, a facility or a count of countries first: co.expansion reads any name after
+    # "expands into" as a place ("into the logistics sector with Globex Freight")
+    ("results_market", results.market),
     ("expansion", co.expansion), ("coverage_markets", coverage.markets_count),
     ("coverage_place", coverage.place_reached),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
@@ -106,9 +110,12 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("milestones", milestones.moved_down),
     ("revenue", growth.revenue), ("revenue", wire.revenue_multiplied),
     ("first_sale", founders.first_sale), ("users", growth.users),
-    ("users", audience), ("community_members", community.members),
+    ("users", audience), ("results_users", results.audience_units),
+    ("community_members", community.members),
     ("news_results", headlines.results),
-    ("technical", tech.postmortem), ("technical", growth.technical), ("award", co.award),
+    ("technical", tech.postmortem), ("technical", growth.technical),
+    ("results_tech", results.performance),
+    ("award", co.award),
     ("launch", co.launch), ("wire_release", wire.version_release),
     ("community_release", community.release),
     ("members_release", members.announced),  # a company's own release told to developers
@@ -209,11 +216,21 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
         return None  # the person is the subject; hiring() checks whose company it is
     if headline and not _NEWS_VERB.search(clause):
         return None  # "Separate Content Repos Are Here": a title's capitals name no one
-    if found.event_type is EventType.TECHNICAL_ACHIEVEMENT and not _OWNED.search(head):
-        return None  # "Search is 3x faster", "Checkout was down": our system, named by a noun
+    if found.event_type is EventType.TECHNICAL_ACHIEVEMENT:
+        owner = _OWNED.search(head)
+        if owner is None:
+            return None  # "Search is 3x faster", "Checkout was down": our system, named by a noun
+        if _POSSESSIVE.search(owner.group()) and not FIRST_PERSON.search(head) \
+                and not (company is not None and company.search(owner.group())):
+            return f"third party ({owner.group().strip()})"  # "Stripe's API was 2x faster"
     return third_party(head, clause, company)
 
 
+# a possessive, not a contraction: "Stripe's API", not "There's" or "Today's"
+_POSSESSIVE = re.compile(r"^(?!(?:There|Here|It|That|What|Let|He|She|Who|Where|How|Today|Now"
+                         r"|Yesterday|Tomorrow|Tonight|Everything|Something|Nothing|This"
+                         r"|Everyone|Last \w+|This \w+|Next \w+)(?:'s|\u2019s))"
+                         r"[\w.&-]*(?:'s|\u2019s)\s$")
 # A rival or a third party congratulated before the trigger: someone else's news.
 _RIVAL = re.compile(r"\b(?:competitors?|rivals?|competition|(?:big (?:week|day|news|win)"
                     r"|congrats|congratulations|kudos) (?:for|to) (?!us\b|our\b|the team\b"
@@ -387,7 +404,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
 _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "welcomes"})
 
 
-_FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_")
+_FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
@@ -404,8 +421,8 @@ def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> l
         cut, width = joint.start(), len(joint.group())
         left_end = piece.start + cut
         right_start = left_end + width
-        # corporate.py's, community.py's, members.py's and coverage.py's readings and declines.py's
-        # setbacks do not change where a clause is cut
+        # the readings of the modules in _FALLBACK and _UNCUT (corporate, community, members,
+        # contracts, coverage, shipped, results, setbacks...) do not change where a clause is cut
         left = {n for pos, these in at if piece.start <= pos < left_end for n in these
                 if not n.startswith(_FALLBACK) and n not in _UNCUT}
         right = {n for pos, these in at if right_start <= pos < piece.end for n in these
@@ -505,6 +522,15 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "users": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "doubl", "tripl", "fold",
               "drop", "fell", "declin", "down", "than", "record", "largest", "biggest",
               "highest"),
+    # results.py: a figure, or the few wordings that state a result without one
+    "results_tech": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "magnitude", "nines",
+                     "took", "take", "beat", "outp", "outsc", "fold", "a million", "a billion",
+                     "half a", "world", "industry", "record", "landmark", "all time", "all-time",
+                     "most ", "fastest", "quickest", "number one", "top", "charge"),
+    "results_users": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "trending"),
+    "results_market": ("market", "industry", "sector", "space", "vertical", "first", "1st",
+                       "open", "unveil", "launch", "bring", "brought", "roll", "expand",
+                       "available to", "countries", "live", "officially", "debut", "entry"),
 }
 
 

@@ -71,6 +71,8 @@ NOT_MEASURED = rx(
     r"|\b(?:delivers?|offers?|provides?|enables?|brings?|boasts?) (?:up to )?(?:[\d.]+ ?x|[\d.]+%)"
     r"|\btoo slow\b|\bnot fast enough\b|\bin theory\b|\btheoretically\b|\bon paper\b"
     r"|\b(?:competitors?|rivals?)(?:'s|’s)?\b"
+    # someone else's measurement: "according to its authors", "say respondents to the survey"
+    r"|\baccording to\b|\bsurvey\w*|\brespondents\b"
     # a lower-is-better figure that rose is no result: "our image size grew by half"
     r"|\b(?:size|latenc(?:y|ies)|times?|costs?|bill|spend|memory|error rates?|p\d{2,3})\b"
     r"[^.]{0,30}?\b(?:grew|rose|increased|jumped|went up|doubled|tripled|spiked)\b")
