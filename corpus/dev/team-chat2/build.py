@@ -1,4 +1,4 @@
-"""Build corpus/fresh/team-chat2/messages.jsonl from the OWASP CRS project-chat archive.
+"""Build corpus/dev/team-chat2/messages.jsonl from the OWASP CRS project-chat archive.
 
 Standard library only. Reads the local git mirror made by the session's `fetch` tool
 (/work/.mirror/coreruleset+project-chat-archive/repo) at the pinned commit. Each

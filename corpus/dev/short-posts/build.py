@@ -1,4 +1,4 @@
-"""Build corpus/fresh/short-posts/messages.jsonl from three public sources of short posts.
+"""Build corpus/dev/short-posts/messages.jsonl from three public sources of short posts.
 
 Standard library only. Reads the local git mirrors made by the session's `fetch` tool
 (/work/.mirror/<owner>+<name>/repo) at the pinned commits below:

@@ -1,4 +1,4 @@
-"""Build corpus/fresh/company-updates/messages.jsonl from two companies' own blogs.
+"""Build corpus/dev/company-updates/messages.jsonl from two companies' own blogs.
 
 Standard library only. Reads the local git mirrors made by the session's `fetch` tool at the
 pinned commits below:
