@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from email.utils import parseaddr
 
+from signalpipe.folds import fold_name_prefixes, fold_platform_launches
 from signalpipe.formatting import money, rank
 from signalpipe.inert import one_line
 from signalpipe.kpis import (
@@ -227,8 +228,8 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
     previous = {line.metric: cites.of(line.previous.source_message_ids, 1)
                 for line in kpi_lines if line.previous is not None}
     ordered = _significance_then_date(chosen)
-    positive = _fold_platform_launches(
-        [(e, d) for e, d in ordered if e.polarity is Polarity.POSITIVE])
+    positive = fold_name_prefixes(fold_platform_launches(
+        [(e, d) for e, d in ordered if e.polarity is Polarity.POSITIVE]), same_day=False)
     lowlights = [(e, d) for e, d in ordered if e.polarity is Polarity.NEGATIVE]
 
     highlights, kpi_lowlights = _kpi_paths(kpi_lines, ctx.period, cites)
@@ -328,35 +329,6 @@ def _capped(section: Section) -> Section:
 
 def _in_period(line: KpiLine, period: Period) -> list[KpiObservation]:
     return [o for o in line.history if period.holds(o.observed_on)]
-
-
-_ON_PLATFORM = re.compile(r"Launched on (?P<where>.+)")
-
-
-def _fold_platform_launches(
-        events: list[tuple[SignificantEvent, date | None]]
-) -> list[tuple[SignificantEvent, date | None]]:
-    """A launch told only by where it went live ("Launched on Product Hunt", from "we're live
-    on Product Hunt") joins the named launch of the same day ("Launched ScaleFlow 2.0 on
-    Product Hunt"), citing both: two sources of one launch in different channels reach the
-    store as two events, and an investor would read two launches."""
-    named = {d: e for e, d in events if d is not None and e.event_type is EventType.PRODUCT_LAUNCH
-             and e.metrics.get("product")}
-    folded: dict[int, SignificantEvent] = {}
-    out = []
-    for e, d in events:
-        where = _ON_PLATFORM.fullmatch(e.title)
-        target = named.get(d) if d is not None else None
-        if where is None or target is None or e.metrics.get("product") \
-                or e.event_type is not EventType.PRODUCT_LAUNCH:
-            out.append((e, d))
-            continue
-        base = folded.get(id(target), target)
-        title = base.title if where["where"] in base.title else f"{base.title} on {where['where']}"
-        folded[id(target)] = base.model_copy(update={
-            "title": title, "source_message_ids": list(dict.fromkeys(
-                [*base.source_message_ids, *e.source_message_ids]))})
-    return [(folded.get(id(e), e), d) for e, d in out]
 
 
 def _significance_then_date(
