@@ -20,6 +20,7 @@ from signalpipe.formatting import money, rank
 from signalpipe.inert import one_line
 from signalpipe.kpis import (
     CANONICAL,
+    QUALIFIED_REVENUE,
     KpiLine,
     KpiObservation,
     event_date,
@@ -207,10 +208,13 @@ _HIRE = re.compile(r"^(?:Hired|Hires?)\s+(?P<who>.+?)\s+as\s+(?:an?\s+|our\s+)?(
                    re.IGNORECASE)
 
 
-def _kpi_event(event: SignificantEvent) -> bool:
-    """An event that only states KPI figures: the KPI table and its progression say it."""
+def _kpi_event(event: SignificantEvent, moved: Iterable[str] = ()) -> bool:
+    """An event that only states KPI figures, or states one whose path the highlights already
+    give (`moved`): the KPI table and its progression say it. "Our community numbers 25,074,
+    over 25,000 users" beside "Users 1,850 → 25,000" would state one figure twice."""
     figures = [k for k, v in event.metrics.items() if not isinstance(v, str)]
-    return bool(figures) and all(k in CANONICAL for k in figures)
+    kpis = {CANONICAL[k][0] for k in figures if k in CANONICAL}
+    return bool(figures) and (all(k in CANONICAL for k in figures) or bool(kpis & set(moved)))
 
 
 def build(events: Sequence[SignificantEvent], *, company_id: str,
@@ -233,6 +237,7 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
     lowlights = [(e, d) for e, d in ordered if e.polarity is Polarity.NEGATIVE]
 
     highlights, kpi_lowlights = _kpi_paths(kpi_lines, ctx.period, cites)
+    moved = {line.metric for line in kpi_lines if _moved(line, ctx.period)}
     team: list[Item] = []
     product: list[Item] = []
     interest: list[tuple[SignificantEvent, date | None]] = []
@@ -246,7 +251,7 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
                 product.append(_item(e, d, cites))
         elif e.event_type is EventType.INVESTOR_INTEREST:
             interest.append((e, d))
-        elif _kpi_event(e):
+        elif _kpi_event(e, moved):
             continue
         else:
             highlights.append(_item(e, d, cites))
@@ -347,9 +352,14 @@ def _kpi_paths(lines: Sequence[KpiLine], period: Period, cites: _Cites
     good: list[Item] = []
     bad: list[Item] = []
     for line in lines:
-        if (line.previous is not None or len(_in_period(line, period)) > 1) and line.direction:
+        if _moved(line, period):
             (good if line.direction > 0 else bad).append(_progression(line, cites))
     return good, bad
+
+
+def _moved(line: KpiLine, period: Period) -> bool:
+    return (line.previous is not None or len(_in_period(line, period)) > 1) \
+        and bool(line.direction)
 
 
 def _progression(line: KpiLine, cites: _Cites) -> Item:
@@ -460,14 +470,23 @@ def _headline(ordered: Sequence[tuple[SignificantEvent, date | None]],
     for event, _ in ordered:
         if event.polarity is not Polarity.POSITIVE:
             continue
-        line = next((ln for name in event.metrics if name in CANONICAL
-                     for ln in lines if ln.metric == CANONICAL[name][0]), None)
+        line = _line_of(event, lines)
         if line is None:
             return _title(event)
         if line.direction >= 0:  # the latest value, never an older figure
             return f"{line.label} at {show(line.unit, line.now.value)}"
         # a KPI that fell over the period is no subject line's news: the next event is
     return ""
+
+
+def _line_of(event: SignificantEvent, lines: Sequence[KpiLine]) -> KpiLine | None:
+    """The KPI line an event's figure went into: by name, else by the event's messages (a bare
+    "revenue" figure the ledger reads as monthly revenue)."""
+    named = {CANONICAL[name][0] for name in event.metrics if name in CANONICAL}
+    ids = set(event.source_message_ids)
+    return next((ln for ln in lines if ln.metric in named), None) or next(
+        (ln for ln in lines if "revenue" in named and ln.metric in QUALIFIED_REVENUE
+         and any(set(o.source_message_ids) & ids for o in ln.history)), None)
 
 
 def _opening(company: str, label: str, anything: bool) -> str:
