@@ -77,21 +77,29 @@ class _Kept:
     name: str | None
 
 
+def _one(kept: _Kept, event: SignificantEvent, name: str | None) -> bool:
+    """The same title ("Sold TinyPilot" from two messages), or names one a prefix of the other
+    (never for editions of a product)."""
+    if kept.event.title.casefold() == event.title.casefold():
+        return True
+    return name is not None and kept.name is not None \
+        and event.event_type not in _NAMED_VERSIONS and same_name(kept.name, name)
+
+
 def fold_name_prefixes(events: Sequence[Dated], *, same_day: bool) -> list[Dated]:
     """Two events of one type whose names are one a prefix of the other ("Coverage by Jeff",
-    "Coverage by Jeff Geerling": two readings of one review) become one, under the longer name,
-    citing both. `same_day` asks the two to share a day (the report spans every period; an
-    update's events already share one)."""
+    "Coverage by Jeff Geerling": two readings of one review), or with one title, become one,
+    under the longer name, citing both. `same_day` asks the two to share a day (the report
+    spans every period; an update's events already share one)."""
     kept: list[_Kept] = []
     for e, d in events:
         name = key_name(e)
-        match = None if name is None or e.event_type in _NAMED_VERSIONS else next(
-            (k for k in kept if k.event.event_type is e.event_type and k.name is not None
-             and (not same_day or k.day == d) and same_name(k.name, name)), None)
-        if match is None or name is None or match.name is None:
+        match = next((k for k in kept if k.event.event_type is e.event_type
+                      and (not same_day or k.day == d) and _one(k, e, name)), None)
+        if match is None:
             kept.append(_Kept(e, d, name))
             continue
-        longer = len(name) > len(match.name)
+        longer = name is not None and len(name) > len(match.name or "")
         base, other = (e, match.event) if longer else (match.event, e)
         match.event = _joined(base, other)
         match.name = name if longer else match.name

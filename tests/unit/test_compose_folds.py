@@ -66,3 +66,11 @@ def test_the_report_page_shows_one_launch_and_one_review_per_day() -> None:
     assert "Launched on Product Hunt" not in table
     assert "Coverage by Jeff Geerling" in table and "Coverage by Jeff<" not in table
     assert "<tr><td>Events stored</td><td>4</td></tr>" in page  # the store keeps all four
+
+
+def test_one_title_told_by_two_messages_on_one_day_is_one_row() -> None:
+    sold = [event(EventType.OTHER, Severity.MEDIUM, "Sold TinyPilot", "2026-01-29", mid,
+                  subtype="divestiture") for mid in ("s1", "s2")]
+    folded = fold_name_prefixes([(e, event_date(e)) for e in sold], same_day=True)
+    assert [(e.title, e.source_message_ids) for e, _ in folded] == [
+        ("Sold TinyPilot", ["s1", "s2"])]
