@@ -46,6 +46,8 @@ def test_the_update_shows_one_revenue_row_and_one_progression() -> None:
     assert "| Monthly revenue | $57K[^1] | $12K[^2] | +$45K (+375%) |" in text
     highlights = text.split("## Highlights")[1].split("##")[0]
     assert highlights.count("revenue") == 1, highlights
+    # footnotes read in order, though the path cites its start before its end
+    assert "- Monthly revenue $12K → $57K (+375%)[^1][^2]" in highlights
     assert doc.subject == "Scaleflow update, January 2026: Monthly revenue at $57K"
 
 

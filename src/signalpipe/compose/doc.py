@@ -306,7 +306,7 @@ def _renumber(doc: UpdateDoc) -> UpdateDoc:
         for n in cites:
             order.setdefault(n, len(order) + 1)
     for cites in uses:
-        cites[:] = list(dict.fromkeys(order[n] for n in cites))
+        cites[:] = sorted({order[n] for n in cites})  # [^1][^2], never [^2][^1]
     by_old = {c.number: c for c in doc.citations}
     doc.citations = [replace(by_old[old], number=new) for old, new in order.items()]
     return doc
