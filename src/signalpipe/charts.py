@@ -27,6 +27,10 @@ th:first-child,td:first-child{text-align:left}sup{font-size:11px;color:#57606a}
 """
 
 
+TITLE_CLEAR = 28
+"""The lowest baseline a label can have without touching the chart's title (12 px at y 14)."""
+
+
 def step_chart(line: KpiLine, markers: Sequence[date] = (), width: int = 320,
                height: int = 100) -> str:
     """A KPI's readings as a step line, one per day (on the latest day the figure the line
@@ -65,7 +69,9 @@ def step_chart(line: KpiLine, markers: Sequence[date] = (), width: int = 320,
     first_day, first = obs[0]
     notes = ""
     if len(obs) > 1:
-        notes = (f'<text x="{x(first_day.toordinal()) + 4:.1f}" y="{y(first) - 5:.1f}" '
+        # Above its dot, unless that is the chart's top, where the title is: then below it.
+        note_y = y(first) - 5 if y(first) - 5 >= TITLE_CLEAR else y(first) + 13
+        notes = (f'<text x="{x(first_day.toordinal()) + 4:.1f}" y="{note_y:.1f}" '
                  f'font-size="10" fill="#57606a">{_e(show(line.unit, first))}</text>')
     dates = (f'<text x="{pad}" y="{height - 6}" font-size="10" fill="#57606a">'
              f'{_e(_day(date.fromordinal(lo_d)))}</text>')

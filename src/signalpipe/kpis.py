@@ -167,9 +167,8 @@ def ledger(rows: Sequence[KpiObservation], *, since: date | None = None,
     the previous period (the last one before `since`; without `since`, the one before the
     latest day), the change and the same-day conflicts. Ordered as `ORDER`."""
     by_metric: dict[str, list[KpiObservation]] = {}
-    for row in rows:
-        if until is None or row.observed_on <= until:
-            by_metric.setdefault(row.metric, []).append(row)
+    for row in one_revenue([r for r in rows if until is None or r.observed_on <= until]):
+        by_metric.setdefault(row.metric, []).append(row)
     lines = []
     for metric, obs in by_metric.items():
         obs.sort(key=lambda o: (o.observed_on, o.value))
@@ -186,6 +185,39 @@ def ledger(rows: Sequence[KpiObservation], *, since: date | None = None,
                              conflicts=[o for o in same_day if o is not now]))
     rank = {m: i for i, m in enumerate(ORDER)}
     return sorted(lines, key=lambda line: (rank.get(line.metric, len(rank)), line.metric))
+
+
+QUALIFIED_REVENUE = ("monthly_revenue", "quarterly_revenue", "annual_revenue")
+SAME_KIND_RATIO = 5.0
+"""Two revenue figures within this factor are read as one kind of figure: a month's revenue
+grows a few times over a year, while a year's revenue is twelve months'."""
+
+
+def one_revenue(rows: Sequence[KpiObservation]) -> list[KpiObservation]:
+    """Rows where a bare "revenue" figure is named as the qualified revenue the company also
+    states and it matches in size: a monthly update's "revenue reached $57k" beside "monthly
+    revenue reached $42k" is one figure to an investor, so the table shows one "Monthly
+    revenue" row and one progression, never "Revenue $57K" beside "Monthly revenue $42K".
+    Each bare figure joins the kind whose nearest-in-time figure is closest in size, within
+    `SAME_KIND_RATIO`; without one it stays "Revenue"."""
+    qualified = {m: [r for r in rows if r.metric == m] for m in QUALIFIED_REVENUE}
+    qualified = {m: obs for m, obs in qualified.items() if obs}
+    if not qualified:
+        return list(rows)
+    return [_named_revenue(r, qualified) if r.metric == "revenue" else r for r in rows]
+
+
+def _named_revenue(row: KpiObservation, qualified: Mapping[str, Sequence[KpiObservation]]
+                   ) -> KpiObservation:
+    best: tuple[float, str] | None = None
+    for metric, obs in qualified.items():
+        near = min(obs, key=lambda o: abs((o.observed_on - row.observed_on).days))
+        if near.value <= 0 or row.value <= 0:
+            continue
+        ratio = max(near.value, row.value) / min(near.value, row.value)
+        if ratio < SAME_KIND_RATIO and (best is None or ratio < best[0]):
+            best = (ratio, metric)
+    return row if best is None else row.model_copy(update={"metric": best[1]})
 
 
 SAME_QUANTITY = (frozenset({"arr", "mrr"}),)

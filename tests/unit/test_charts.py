@@ -43,3 +43,13 @@ def test_one_reading_has_no_start_label() -> None:
     (line,) = ledger([_obs(1_500_000, 5)])
     svg = step_chart(line)
     assert len(_dots(svg)) == 1 and "</text>" in svg and svg.count("$1.5M") == 2  # title, aria
+
+
+def test_a_first_reading_at_the_top_is_written_below_its_dot_clear_of_the_title() -> None:
+    (line,) = ledger([_obs(22_856, 5), _obs(16_486, 28)])
+    svg = step_chart(line)
+    (_, y_first), _ = _dots(svg)
+    note = re.search(r'<text x="[\d.]+" y="([\d.]+)"[^>]*>\$22.86K</text>', svg)
+    assert note is not None
+    assert float(note.group(1)) > y_first  # below the dot
+    assert float(note.group(1)) - 10 > 14  # a 10 px label whose top clears the title's baseline

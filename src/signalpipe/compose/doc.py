@@ -15,10 +15,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from email.utils import parseaddr
 
+from signalpipe.folds import fold_name_prefixes, fold_platform_launches
 from signalpipe.formatting import money, rank
 from signalpipe.inert import one_line
 from signalpipe.kpis import (
     CANONICAL,
+    QUALIFIED_REVENUE,
     KpiLine,
     KpiObservation,
     event_date,
@@ -206,10 +208,13 @@ _HIRE = re.compile(r"^(?:Hired|Hires?)\s+(?P<who>.+?)\s+as\s+(?:an?\s+|our\s+)?(
                    re.IGNORECASE)
 
 
-def _kpi_event(event: SignificantEvent) -> bool:
-    """An event that only states KPI figures: the KPI table and its progression say it."""
+def _kpi_event(event: SignificantEvent, moved: Iterable[str] = ()) -> bool:
+    """An event that only states KPI figures, or states one whose path the highlights already
+    give (`moved`): the KPI table and its progression say it. "Our community numbers 25,074,
+    over 25,000 users" beside "Users 1,850 → 25,000" would state one figure twice."""
     figures = [k for k, v in event.metrics.items() if not isinstance(v, str)]
-    return bool(figures) and all(k in CANONICAL for k in figures)
+    kpis = {CANONICAL[k][0] for k in figures if k in CANONICAL}
+    return bool(figures) and (all(k in CANONICAL for k in figures) or bool(kpis & set(moved)))
 
 
 def build(events: Sequence[SignificantEvent], *, company_id: str,
@@ -227,11 +232,12 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
     previous = {line.metric: cites.of(line.previous.source_message_ids, 1)
                 for line in kpi_lines if line.previous is not None}
     ordered = _significance_then_date(chosen)
-    positive = _fold_platform_launches(
-        [(e, d) for e, d in ordered if e.polarity is Polarity.POSITIVE])
+    positive = fold_name_prefixes(fold_platform_launches(
+        [(e, d) for e, d in ordered if e.polarity is Polarity.POSITIVE]), same_day=False)
     lowlights = [(e, d) for e, d in ordered if e.polarity is Polarity.NEGATIVE]
 
     highlights, kpi_lowlights = _kpi_paths(kpi_lines, ctx.period, cites)
+    moved = {line.metric for line in kpi_lines if _moved(line, ctx.period)}
     team: list[Item] = []
     product: list[Item] = []
     interest: list[tuple[SignificantEvent, date | None]] = []
@@ -245,7 +251,7 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
                 product.append(_item(e, d, cites))
         elif e.event_type is EventType.INVESTOR_INTEREST:
             interest.append((e, d))
-        elif _kpi_event(e):
+        elif _kpi_event(e, moved):
             continue
         else:
             highlights.append(_item(e, d, cites))
@@ -300,7 +306,7 @@ def _renumber(doc: UpdateDoc) -> UpdateDoc:
         for n in cites:
             order.setdefault(n, len(order) + 1)
     for cites in uses:
-        cites[:] = list(dict.fromkeys(order[n] for n in cites))
+        cites[:] = sorted({order[n] for n in cites})  # [^1][^2], never [^2][^1]
     by_old = {c.number: c for c in doc.citations}
     doc.citations = [replace(by_old[old], number=new) for old, new in order.items()]
     return doc
@@ -330,35 +336,6 @@ def _in_period(line: KpiLine, period: Period) -> list[KpiObservation]:
     return [o for o in line.history if period.holds(o.observed_on)]
 
 
-_ON_PLATFORM = re.compile(r"Launched on (?P<where>.+)")
-
-
-def _fold_platform_launches(
-        events: list[tuple[SignificantEvent, date | None]]
-) -> list[tuple[SignificantEvent, date | None]]:
-    """A launch told only by where it went live ("Launched on Product Hunt", from "we're live
-    on Product Hunt") joins the named launch of the same day ("Launched ScaleFlow 2.0 on
-    Product Hunt"), citing both: two sources of one launch in different channels reach the
-    store as two events, and an investor would read two launches."""
-    named = {d: e for e, d in events if d is not None and e.event_type is EventType.PRODUCT_LAUNCH
-             and e.metrics.get("product")}
-    folded: dict[int, SignificantEvent] = {}
-    out = []
-    for e, d in events:
-        where = _ON_PLATFORM.fullmatch(e.title)
-        target = named.get(d) if d is not None else None
-        if where is None or target is None or e.metrics.get("product") \
-                or e.event_type is not EventType.PRODUCT_LAUNCH:
-            out.append((e, d))
-            continue
-        base = folded.get(id(target), target)
-        title = base.title if where["where"] in base.title else f"{base.title} on {where['where']}"
-        folded[id(target)] = base.model_copy(update={
-            "title": title, "source_message_ids": list(dict.fromkeys(
-                [*base.source_message_ids, *e.source_message_ids]))})
-    return [(folded.get(id(e), e), d) for e, d in out]
-
-
 def _significance_then_date(
         chosen: Sequence[tuple[SignificantEvent, date | None]]
 ) -> list[tuple[SignificantEvent, date | None]]:
@@ -375,9 +352,14 @@ def _kpi_paths(lines: Sequence[KpiLine], period: Period, cites: _Cites
     good: list[Item] = []
     bad: list[Item] = []
     for line in lines:
-        if (line.previous is not None or len(_in_period(line, period)) > 1) and line.direction:
+        if _moved(line, period):
             (good if line.direction > 0 else bad).append(_progression(line, cites))
     return good, bad
+
+
+def _moved(line: KpiLine, period: Period) -> bool:
+    return (line.previous is not None or len(_in_period(line, period)) > 1) \
+        and bool(line.direction)
 
 
 def _progression(line: KpiLine, cites: _Cites) -> Item:
@@ -488,14 +470,23 @@ def _headline(ordered: Sequence[tuple[SignificantEvent, date | None]],
     for event, _ in ordered:
         if event.polarity is not Polarity.POSITIVE:
             continue
-        line = next((ln for name in event.metrics if name in CANONICAL
-                     for ln in lines if ln.metric == CANONICAL[name][0]), None)
+        line = _line_of(event, lines)
         if line is None:
             return _title(event)
         if line.direction >= 0:  # the latest value, never an older figure
             return f"{line.label} at {show(line.unit, line.now.value)}"
         # a KPI that fell over the period is no subject line's news: the next event is
     return ""
+
+
+def _line_of(event: SignificantEvent, lines: Sequence[KpiLine]) -> KpiLine | None:
+    """The KPI line an event's figure went into: by name, else by the event's messages (a bare
+    "revenue" figure the ledger reads as monthly revenue)."""
+    named = {CANONICAL[name][0] for name in event.metrics if name in CANONICAL}
+    ids = set(event.source_message_ids)
+    return next((ln for ln in lines if ln.metric in named), None) or next(
+        (ln for ln in lines if "revenue" in named and ln.metric in QUALIFIED_REVENUE
+         and any(set(o.source_message_ids) & ids for o in ln.history)), None)
 
 
 def _opening(company: str, label: str, anything: bool) -> str:

@@ -10,6 +10,7 @@ from datetime import date
 from html import escape
 
 from signalpipe.charts import CSS, step_chart, timeline
+from signalpipe.folds import fold_name_prefixes, fold_platform_launches
 from signalpipe.formatting import format_metric, rank
 from signalpipe.kpis import KpiObservation, event_date, ledger, show
 from signalpipe.models import DeadLetter, SignificantEvent
@@ -75,11 +76,19 @@ def _events_table(events: Sequence[SignificantEvent], days: dict[str, date | Non
             + "".join(rows) + "</tbody></table>" + more)
 
 
+def _folded(events: Sequence[SignificantEvent]) -> list[SignificantEvent]:
+    """One launch, one review told twice on one day reads as one row, as in the update: the
+    store (and the review app) keep both, so the funnel still counts both."""
+    dated = [(e, event_date(e)) for e in events]
+    return [e for e, _ in fold_name_prefixes(fold_platform_launches(dated), same_day=True)]
+
+
 def render_page(*, company_id: str, stats: RunStats | None, events: Sequence[SignificantEvent],
                 letters: Sequence[DeadLetter], kpi_rows: Sequence[KpiObservation],
                 total: int | None = None) -> str:
     """The page; `events` may be a bounded selection, `total` then counts every event."""
     total = len(events) if total is None else total
+    events = _folded(events)
     days = {e.fingerprint: event_date(e) for e in events}
     dated = [(e, d) for e in events if (d := days[e.fingerprint]) is not None]
     lines = ledger(kpi_rows)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from signalpipe.folds import fold_name_prefixes, fold_platform_launches
 from signalpipe.kpis import event_date
 from signalpipe.models import EvidenceSpan, Message, SignificantEvent
 from signalpipe.periods import Period
@@ -141,3 +142,27 @@ def quote(message: Message | None, span: EvidenceSpan) -> Quote | None:
     before = ("…" if start else "") + text[start:span.start]
     after = text[span.end:end] + ("…" if end < len(text) else "")
     return Quote(message, before, text[span.start:span.end], after, span.field)
+
+
+def _one_thing(a: Row, b: Row) -> bool:
+    pair = [(a.event, a.day), (b.event, b.day)]
+    return len(fold_platform_launches(pair)) == 1 or len(
+        fold_name_prefixes(pair, same_day=True)) == 1
+
+
+def twins(shown: Sequence[Row], rows: Sequence[Row]) -> dict[str, Row]:
+    """For each shown row, another row of the same day that the update and the report fold
+    into it ("Launched on Product Hunt" beside "Launched ScaleFlow 2.0"): each is reviewed on
+    its own, and the hint says why the update will list one."""
+    by_day: dict[date, list[Row]] = {}
+    for r in rows:
+        if r.day is not None:
+            by_day.setdefault(r.day, []).append(r)
+    out = {}
+    for row in shown:
+        same_day = by_day.get(row.day, []) if row.day is not None else []
+        twin = next((o for o in same_day if o.event.fingerprint != row.event.fingerprint
+                     and _one_thing(row, o)), None)
+        if twin is not None:
+            out[row.event.fingerprint] = twin
+    return out

@@ -24,6 +24,7 @@ from signalpipe.serve.inbox import (
     find_row,
     load_rows,
     quotes,
+    twins,
 )
 from signalpipe.serve.neighbours import around_each, neighbours
 from signalpipe.serve.pages import desk, period_of, render
@@ -62,7 +63,7 @@ async def inbox(request: Request) -> Response:
     q = request.query_params
     base = filters.query(period=period_q, since=q.get("since", ""), until=q.get("until", ""))
     return render(request, "inbox.html", rows=rows, quotes=quotes(d, rows), listing=listing,
-                  around=around_each(d, rows, listing.rows),
+                  around=around_each(d, rows, listing.rows), twins=twins(rows, listing.rows),
                   filters=filters, choices=CHOICES, period=period, period_q=period_q,
                   page=page, pages=pages, keep={**base, "page": str(page)},
                   prev_q=urlencode({**base, "page": page - 1}),
