@@ -540,8 +540,7 @@ _NEEDS_SCAN = {name: re.compile("|".join(map(re.escape, words))) for name, words
 
 def _detect(clause: str, ctx: Context, names: set[str], low: str | None = None) -> Found | None:
     low = lower(clause) if low is None else low
-    for name, detector in _plan(frozenset(names)):
-        needs = _NEEDS_SCAN.get(name)
+    for needs, detector in _plan(frozenset(names)):
         if needs is not None and not needs.search(low):
             continue
         found = detector(clause, low, ctx)
@@ -550,15 +549,17 @@ def _detect(clause: str, ctx: Context, names: set[str], low: str | None = None) 
     return None
 
 
-_PLANS: dict[frozenset[str], tuple[tuple[str, Detector], ...]] = {}
+# A plan holds each detector with its needs' pattern, looked up once per set of names rather
+# than once per clause and detector.
+_PLANS: dict[frozenset[str], tuple[tuple[re.Pattern[str] | None, Detector], ...]] = {}
 
 
-def _plan(names: frozenset[str]) -> tuple[tuple[str, Detector], ...]:
+def _plan(names: frozenset[str]) -> tuple[tuple[re.Pattern[str] | None, Detector], ...]:
     """The detectors ``names`` call for, in DETECTORS order: a clause wants two or three of the
     thirty-odd, and the few sets of names that occur are remembered."""
     plan = _PLANS.get(names)
     if plan is None:
-        plan = tuple((n, d) for n, d in DETECTORS if n in names)
+        plan = tuple((_NEEDS_SCAN.get(n), d) for n, d in DETECTORS if n in names)
         if len(_PLANS) < _MAX_PLANS:  # bounded whatever text comes in
             _PLANS[names] = plan
     return plan
