@@ -187,19 +187,19 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
     """Why ``found`` is not a real event of ours, or None."""
     part = trigger_part(clause, found.trigger)
     allow = found.allow
-    checks: list[str | None] = [
-        modality.reported_not_happened(near),
-        None if "question" in allow else modality.question(sentence.text),
-        None if "hypothetical" in allow else modality.hypothetical(part),
-        None if "plan" in allow else modality.plan_or_hope(part),
-        None if "negation" in allow else modality.negated(part, negative_event=found.negative),
-        modality.rumour(sentence.text),
-        None if "old" in allow else modality.old_news(sentence.text),
-        "the writer's own side project" if _SIDE_PROJECT.search(part.lower()) else None,
-    ]
-    for reason in checks:
-        if reason:
-            return reason
+    # in order, each only when the ones before found nothing (the checks are pure: a reading
+    # rejected by the first need not pay for the other seven)
+    reason = modality.reported_not_happened(near) \
+        or (None if "question" in allow else modality.question(sentence.text)) \
+        or (None if "hypothetical" in allow else modality.hypothetical(part)) \
+        or (None if "plan" in allow else modality.plan_or_hope(part)) \
+        or (None if "negation" in allow
+            else modality.negated(part, negative_event=found.negative)) \
+        or modality.rumour(sentence.text) \
+        or (None if "old" in allow else modality.old_news(sentence.text)) \
+        or ("the writer's own side project" if _SIDE_PROJECT.search(part.lower()) else None)
+    if reason:
+        return reason
     if not found.negative and LATER_RETRACTED.search(sentence.text.lower(),
                                                      sentence.text.find(clause) + found.trigger):
         return "retracted later in the sentence"
