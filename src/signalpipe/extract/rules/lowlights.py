@@ -226,12 +226,14 @@ _PLANNED = frozenset({"plan"})
 _NEGATED = frozenset({"negation", "plan"})
 
 
-# Each family's needs as one literal pattern: a scan in C, not a loop in Python.
-_Ready = tuple[re.Pattern[str], EventType, str, str, re.Pattern[str]]
+# Each family's needs stay plain words: most families need one to five, and a substring test
+# ("word in low") is several times cheaper than a pattern's search call (timeit on the clauses
+# of 10,000 generated messages: 9.6 ms against 15.0 ms for all 25 families).
+_Ready = tuple[re.Pattern[str], EventType, str, str, tuple[str, ...]]
 
 
 def _ready(families: tuple[Family, ...]) -> tuple[_Ready, ...]:
-    return tuple((pattern, kind, setback, role, re.compile("|".join(map(re.escape, needs))))
+    return tuple((pattern, kind, setback, role, tuple(needs))
                  for pattern, kind, setback, role, needs in families)
 
 
@@ -256,7 +258,12 @@ def lowlight(clause: str, low: str, ctx: Context) -> Found | None:
 
 def _first(clause: str, low: str, ctx: Context, families: tuple[_Ready, ...]) -> Found | None:
     for pattern, kind, setback, role, needs in families:
-        m = pattern.search(low) if needs.search(low) else None
+        for word in needs:
+            if word in low:
+                break
+        else:
+            continue  # none of the family's words: its pattern cannot match
+        m = pattern.search(low)
         if m is None or NOT_YET.search(low, 0, m.start()) or not _placed(clause, low, m, role,
                                                                           ctx):
             continue

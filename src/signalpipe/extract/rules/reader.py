@@ -187,19 +187,19 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
     """Why ``found`` is not a real event of ours, or None."""
     part = trigger_part(clause, found.trigger)
     allow = found.allow
-    checks: list[str | None] = [
-        modality.reported_not_happened(near),
-        None if "question" in allow else modality.question(sentence.text),
-        None if "hypothetical" in allow else modality.hypothetical(part),
-        None if "plan" in allow else modality.plan_or_hope(part),
-        None if "negation" in allow else modality.negated(part, negative_event=found.negative),
-        modality.rumour(sentence.text),
-        None if "old" in allow else modality.old_news(sentence.text),
-        "the writer's own side project" if _SIDE_PROJECT.search(part.lower()) else None,
-    ]
-    for reason in checks:
-        if reason:
-            return reason
+    # in order, each only when the ones before found nothing (the checks are pure: a reading
+    # rejected by the first need not pay for the other seven)
+    reason = modality.reported_not_happened(near) \
+        or (None if "question" in allow else modality.question(sentence.text)) \
+        or (None if "hypothetical" in allow else modality.hypothetical(part)) \
+        or (None if "plan" in allow else modality.plan_or_hope(part)) \
+        or (None if "negation" in allow
+            else modality.negated(part, negative_event=found.negative)) \
+        or modality.rumour(sentence.text) \
+        or (None if "old" in allow else modality.old_news(sentence.text)) \
+        or ("the writer's own side project" if _SIDE_PROJECT.search(part.lower()) else None)
+    if reason:
+        return reason
     if not found.negative and LATER_RETRACTED.search(sentence.text.lower(),
                                                      sentence.text.find(clause) + found.trigger):
         return "retracted later in the sentence"
@@ -540,8 +540,7 @@ _NEEDS_SCAN = {name: re.compile("|".join(map(re.escape, words))) for name, words
 
 def _detect(clause: str, ctx: Context, names: set[str], low: str | None = None) -> Found | None:
     low = lower(clause) if low is None else low
-    for name, detector in _plan(frozenset(names)):
-        needs = _NEEDS_SCAN.get(name)
+    for needs, detector in _plan(frozenset(names)):
         if needs is not None and not needs.search(low):
             continue
         found = detector(clause, low, ctx)
@@ -550,15 +549,17 @@ def _detect(clause: str, ctx: Context, names: set[str], low: str | None = None) 
     return None
 
 
-_PLANS: dict[frozenset[str], tuple[tuple[str, Detector], ...]] = {}
+# A plan holds each detector with its needs' pattern, looked up once per set of names rather
+# than once per clause and detector.
+_PLANS: dict[frozenset[str], tuple[tuple[re.Pattern[str] | None, Detector], ...]] = {}
 
 
-def _plan(names: frozenset[str]) -> tuple[tuple[str, Detector], ...]:
+def _plan(names: frozenset[str]) -> tuple[tuple[re.Pattern[str] | None, Detector], ...]:
     """The detectors ``names`` call for, in DETECTORS order: a clause wants two or three of the
     thirty-odd, and the few sets of names that occur are remembered."""
     plan = _PLANS.get(names)
     if plan is None:
-        plan = tuple((n, d) for n, d in DETECTORS if n in names)
+        plan = tuple((_NEEDS_SCAN.get(n), d) for n, d in DETECTORS if n in names)
         if len(_PLANS) < _MAX_PLANS:  # bounded whatever text comes in
             _PLANS[names] = plan
     return plan
