@@ -67,8 +67,9 @@ LAUNCHES = [
 ]
 
 
-def _launches(make_message: MakeMessage, text: str, **fields: object) -> list[str]:
-    events = read(make_message, text, **fields)
+def _launches(make_message: MakeMessage, text: str, *, subject: str | None = None,
+              source: Source = Source.SLACK) -> list[str]:
+    events = read(make_message, text, source=source, subject=subject)
     return [e.title for e in events if e.event_type is T.PRODUCT_LAUNCH]
 
 
