@@ -35,6 +35,15 @@ NOT_LAUNCHES = [
     "Acme launches Acme Scholars, a scholarship for women in engineering.",
     "Acme launches Acme Fellows, a fellowship for open-source maintainers.",
     "Acme launched a search for a new chief executive.",
+    # marketing and hiring pushes, pilots: launched, but no product
+    "Acme debuts new TV commercial during the Super Bowl.",
+    "Acme unveils new company mascot.",
+    "Acme launches new careers site.",
+    "Acme launches Series B hiring push.",
+    "Acme launches a pilot with the City of Boston.",
+    # a customer's product built on ours
+    "Globex launches new banking app built on Acme.",
+    "Hooli Bank introduces a savings app powered by Acme.",
     # a person presented in a role
     "Acme introduces Jane Smith as chief financial officer.",
     "Acme presents Tom Baker as incoming president of its Europe unit.",
@@ -64,6 +73,7 @@ LAUNCHES = [
     ("Acme introduces Acme Lens, now available on Amazon.", "Launched Acme Lens"),
     ("Acme launches the new X200, now available at select retailers.", "Launched X200"),
     ("Acme announces general availability of Acme Cloud.", "Launched Acme Cloud"),
+    ("Acme launches Acme Pilot, an app for flight schools.", "Launched Acme Pilot"),
 ]
 
 
@@ -97,6 +107,11 @@ def test_a_brand_debuting_at_a_show_is_left_to_the_other_readings(
         make_message: MakeMessage) -> None:
     # dev gold reads "Leapmotor debuts at the Paris Motor Show" as its entry to Europe
     assert _launches(make_message, "Acme debuts at the Paris Motor Show.") != []
+
+
+def test_our_own_launch_built_on_a_partner_stays_ours(make_message: MakeMessage) -> None:
+    text = "Acme launches Acme Pay, a payments app built on Stripe."
+    assert _launches(make_message, text) == ["Launched Acme Pay"]
 
 
 def test_the_veto_reads_only_launches() -> None:

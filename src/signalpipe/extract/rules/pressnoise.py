@@ -45,13 +45,21 @@ _RANGE = re.compile(r"(?i)\b(?:solutions|line-?ups?|portfolio|range|innovations|
 # the product's owner is someone else: "with Globex's new app", "inside Globex's app"
 _HOSTED = re.compile(r"\b(?:with|on|in|inside|into|within|for|powers|powering)\s+(?:the\s+)?"
                      r"(?P<owner>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})['\u2019]s\b")
+# a customer's product built on ours: "Globex launches new banking app built on Acme"
+_LAUNCHER = re.compile(r"(?P<who>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})\s+(?:launch|unveil"
+                       r"|introduc|debut|roll)\w*\b")
+_BUILT_ON = re.compile(r"(?i)\b(?:built (?:on|with)|powered by|running on|runs on|based on"
+                       r"|using)\s")
 # launching what is no product (shipped.py's _CAMPAIGN holds campaigns, contests and events)
 _NOT_PRODUCT = re.compile(
-    r"(?i)\b(?:launch(?:ed|es|ing)?|unveil(?:ed|s|ing)?|introduc(?:ed|es|ing)|start(?:ed|s)?)"
+    r"(?i)\b(?:launch(?:ed|es|ing)?|unveil(?:ed|s|ing)?|introduc(?:ed|es|ing)|start(?:ed|s)?"
+    r"|debut(?:s|ed)?)"
     r" (?:(?:a|an|the|our|its|their|new|first|voluntary|global|nationwide|\w+'s) ){0,3}"
     r"(?:[\w-]+ ){0,2}(?:[\w-]+, an? (?:[\w-]+ ){0,2})?"  # "Acme Scholars, a scholarship"
     r"(?:foundation|recall|scholarships?|fellowships?|endowment|investigation|inquiry"
-    r"|probe|search for|internship|apprenticeship|charity|appeal|tender)\b"
+    r"|probe|search for|internship|apprenticeship|charity|appeal|tender|pilot|commercial"
+    r"|mascot|slogan|tagline|jingle|careers? (?:site|page|portal)|hiring (?:push|spree)"
+    r"|recruit\w* (?:push|drive))\b"
     r"(?!\s(?-i:[A-Z]))")  # "Acme Foundation Models" is a product's name, not a foundation
 # what a product is said to be: "Acme Recall, an app that reminds patients"
 _A_PRODUCT = re.compile(r"(?i), (?:an?|the|its|our) (?:[\w-]+ ){0,3}(?:app|tool|platform|service"
@@ -82,6 +90,8 @@ def veto(found: Found, clause: str, company: re.Pattern[str] | None) -> str | No
     if hosted is not None and product and hosted.group("owner").lower().endswith(product) \
             and not (company is not None and company.search(hosted.group("owner"))):
         return f"{hosted.group('owner')}'s product, not ours"
+    if company is not None and _built_on_us(clause, company):
+        return "a customer's product built on ours, not our launch"
     person = _PERSON.search(clause)
     if person is not None:
         return "a person presented in a role, not a product"
@@ -102,3 +112,12 @@ def _is_venue(product: str, clause: str) -> bool:
             return True
         at = low.find(product, at + 1)
     return False
+
+
+def _built_on_us(clause: str, company: re.Pattern[str]) -> bool:
+    """Someone else launches a thing and says it is built on or powered by us."""
+    launcher = _LAUNCHER.match(clause.lstrip())
+    if launcher is None or company.search(launcher.group("who")):
+        return False
+    built = _BUILT_ON.search(clause, launcher.end())
+    return built is not None and company.search(clause, built.end()) is not None
