@@ -5,6 +5,8 @@ beside the look-alikes that must stay launches. Every message is hand-written; t
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from signalpipe.extract.rules.found import Found
@@ -112,6 +114,38 @@ def test_a_brand_debuting_at_a_show_is_left_to_the_other_readings(
 def test_our_own_launch_built_on_a_partner_stays_ours(make_message: MakeMessage) -> None:
     text = "Acme launches Acme Pay, a payments app built on Stripe."
     assert _launches(make_message, text) == ["Launched Acme Pay"]
+
+
+# A message dated March 2025 (make_message's default) telling launches of other years.
+OLD_LAUNCHES = [
+    "Acme launched its first smart plug in 2021.",
+    "Acme released Acme Pay back in 2019, and it now serves 2 million merchants.",
+    "Acme introduced the X100 in 2024.",
+]
+RECENT_LAUNCHES = [
+    "Acme launched Acme Pay in December 2024.",  # a quarter's news in a March update
+    "Acme launched Acme Pay in 2025.",
+    "Acme launches Acme Pay 2024 edition.",
+]
+
+
+@pytest.mark.parametrize("text", OLD_LAUNCHES)
+def test_a_launch_of_an_earlier_year_restated_is_no_launch(make_message: MakeMessage,
+                                                           text: str) -> None:
+    assert _launches(make_message, text) == []
+
+
+@pytest.mark.parametrize("text", RECENT_LAUNCHES)
+def test_a_launch_of_this_period_stays_a_launch(make_message: MakeMessage, text: str) -> None:
+    assert _launches(make_message, text) == ["Launched Acme Pay"]
+
+
+def test_an_earlier_year_is_read_against_the_message_date() -> None:
+    found = Found(T.PRODUCT_LAUNCH, {"product": "x100"}, "Launched X100", 5)
+    clause = "Acme introduced the X100 in 2025"
+    assert veto(found, clause, None, datetime(2025, 6, 1, tzinfo=UTC)) is None
+    assert veto(found, clause, None, datetime(2026, 6, 1, tzinfo=UTC)) \
+        == "a launch of an earlier year, restated"
 
 
 def test_the_veto_reads_only_launches() -> None:

@@ -28,6 +28,7 @@ family below is a way press language says one of those, with its look-alike that
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from signalpipe.extract.rules.found import Found
 from signalpipe.models import EventType
@@ -73,13 +74,23 @@ _PERSON = re.compile(r"(?i)\b(?:introduc\w*|present\w*|unveil\w*) (?:(?-i:[A-Z])
                      r" (?:(?:its|our|the|their|a|new|interim|incoming) ){0,3}(?:chief|ceo|cfo|cto"
                      r"|coo|cmo|president|chair\w*|director|head|vp|vice president|general"
                      r" counsel|managing director|partner)\b")
+# a launch dated to an earlier year, restated in a later release: "Acme launched its first
+# smart plug in 2021"; a month before the year ("in December 2025") may be last month's news
+_EARLIER = re.compile(r"(?i)\b(?:launched|introduced|released|unveiled|debuted|rolled out)\b"
+                      r"[^.;!?]{0,60}?\b(?:in|since|back in|during) (?P<month>[a-z]+ )?"
+                      r"(?P<year>(?:19|20)\d\d)\b")
+_MONTH = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? $")
 _NEW = re.compile(r"(?i)\b(?:new|launch\w*|introduc\w*|unveil\w*|debut\w*|first|all-new)\b")
 
 
-def veto(found: Found, clause: str, company: re.Pattern[str] | None) -> str | None:
-    """Why a launch reading of a press-style ``clause`` is no launch of ours, or None."""
+def veto(found: Found, clause: str, company: re.Pattern[str] | None,
+         sent: datetime | None = None) -> str | None:
+    """Why a launch reading of a press-style ``clause`` (in a message sent at ``sent``) is no
+    launch of ours, or None."""
     if found.event_type is not T.PRODUCT_LAUNCH or found.negative:
         return None
+    if sent is not None and _launched_before(clause, sent.year):
+        return "a launch of an earlier year, restated"
     # the product metric is a key, in lower case: compare it with the clause in lower case
     product = str(found.metrics.get("product", "")).strip().lower()
     if product and _is_venue(product, clause) and not _DEBUT.search(clause):
@@ -121,3 +132,13 @@ def _built_on_us(clause: str, company: re.Pattern[str]) -> bool:
         return False
     built = _BUILT_ON.search(clause, launcher.end())
     return built is not None and company.search(clause, built.end()) is not None
+
+
+def _launched_before(clause: str, year: int) -> bool:
+    """The clause dates its launch to an earlier year: a year ago without a month, or two."""
+    for m in _EARLIER.finditer(clause):
+        then = int(m.group("year"))
+        month = m.group("month") is not None and _MONTH.match(m.group("month")) is not None
+        if then <= year - 2 or (then < year and not month):
+            return True
+    return False
