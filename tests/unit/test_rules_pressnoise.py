@@ -37,6 +37,9 @@ NOT_LAUNCHES = [
     "Acme launches Acme Scholars, a scholarship for women in engineering.",
     "Acme launches Acme Fellows, a fellowship for open-source maintainers.",
     "Acme launched a search for a new chief executive.",
+    # a company launched, not a product
+    "Jane Smith, Acme's former chief scientist, launches new AI company.",
+    "Acme launches a new subsidiary for its European business.",
     # marketing and hiring pushes, pilots: launched, but no product
     "Acme debuts new TV commercial during the Super Bowl.",
     "Acme unveils new company mascot.",

@@ -19,7 +19,9 @@ family below is a way press language says one of those, with its look-alike that
   read elsewhere).
 - **A launch of what is no product**: a foundation, a recall, a scholarship or fellowship, an
   investigation, a search for an executive ("launches voluntary recall of its X200 heaters").
-  Look-alike: a product whose name holds the word ("Acme Fund Manager, a portfolio tool").
+  A new company, startup or subsidiary launched is no product either (dev gold files one as
+  ``other``). Look-alike: a product whose name holds the word ("Acme Fund Manager, a portfolio
+  tool", "Acme Foundation Models").
 - **A shop shelf, not a release**: "now available on Amazon", "now available at Best Buy and
   select retailers": a new distribution channel for what already exists. Look-alike: "Acme
   introduces Acme Studio, now available on the App Store" (a new product that also says where).
@@ -60,7 +62,7 @@ _NOT_PRODUCT = re.compile(
     r"(?:foundation|recall|scholarships?|fellowships?|endowment|investigation|inquiry"
     r"|probe|search for|internship|apprenticeship|charity|appeal|tender|pilot|commercial"
     r"|mascot|slogan|tagline|jingle|careers? (?:site|page|portal)|hiring (?:push|spree)"
-    r"|recruit\w* (?:push|drive))\b"
+    r"|recruit\w* (?:push|drive)|compan(?:y|ies)|startup|spin-?off|subsidiary|joint venture)\b"
     r"(?!\s(?-i:[A-Z]))")  # "Acme Foundation Models" is a product's name, not a foundation
 # what a product is said to be: "Acme Recall, an app that reminds patients"
 _A_PRODUCT = re.compile(r"(?i), (?:an?|the|its|our) (?:[\w-]+ ){0,3}(?:app|tool|platform|service"
