@@ -40,6 +40,8 @@ NOT_LAUNCHES = [
     # a company launched, not a product
     "Jane Smith, Acme's former chief scientist, launches new AI company.",
     "Acme launches a new subsidiary for its European business.",
+    "Acme says it has made a multi-million dollar investment in launching the Forged Kettle Co.",
+    "Acme launches Acme Robotics Inc. to build warehouse robots.",
     # marketing and hiring pushes, pilots: launched, but no product
     "Acme debuts new TV commercial during the Super Bowl.",
     "Acme unveils new company mascot.",

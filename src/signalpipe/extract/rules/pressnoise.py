@@ -48,6 +48,8 @@ _RANGE = re.compile(r"(?i)\b(?:solutions|line-?ups?|portfolio|range|innovations|
 # the product's owner is someone else: "with Globex's new app", "inside Globex's app"
 _HOSTED = re.compile(r"\b(?:with|on|in|inside|into|within|for|powers|powering)\s+(?:the\s+)?"
                      r"(?P<owner>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})['\u2019]s\b")
+# a launched name that is a company's: "launching the Forged Cigar Co.", "Safe Labs Inc"
+_FIRM = re.compile(r"(?i)\b(?:co|inc|ltd|llc|corp|corporation|gmbh|plc|company)\.?$")
 # a customer's product built on ours: "Globex launches new banking app built on Acme"
 _LAUNCHER = re.compile(r"(?P<who>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})\s+(?:launch|unveil"
                        r"|introduc|debut|roll)\w*\b")
@@ -97,6 +99,8 @@ def veto(found: Found, clause: str, company: re.Pattern[str] | None,
     product = str(found.metrics.get("product", "")).strip().lower()
     if product and _is_venue(product, clause) and not _DEBUT.search(clause):
         return f"an appearance at {product}, not a product"
+    if product and _FIRM.search(product):
+        return "a company launched, not a product"
     if product and _RANGE.search(product):
         return "a range shown, not a product released"
     hosted = _HOSTED.search(clause)
