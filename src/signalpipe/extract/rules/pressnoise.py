@@ -16,12 +16,18 @@ family below is a way press language says one of those, with its look-alike that
 - **Someone else's product**: "Acme launches with Globex's new payments app", "launches its
   payments inside Globex's app": the name the reading takes is the owner of the host product.
   Look-alike: "Acme launches Acme Pay" (ours), "integration with Globex's CRM" (a partnership,
-  read elsewhere).
+  read elsewhere). So is a customer's thing built on ours: "Globex launches new banking app
+  built on Acme" (look-alike: "Acme launches Acme Pay, a payments app built on Stripe").
+- **A person presented**: "introduces Jane Smith as chief financial officer" (a hire, if
+  anything, which the hiring readings judge).
+- **A launch of an earlier year, restated**: "Acme launched its first smart plug in 2021" in a
+  2026 release. Look-alike: "launched Acme Pay in December 2025" in a January update.
 - **A launch of what is no product**: a foundation, a recall, a scholarship or fellowship, an
-  investigation, a search for an executive ("launches voluntary recall of its X200 heaters").
-  A new company, startup or subsidiary launched is no product either (dev gold files one as
-  ``other``). Look-alike: a product whose name holds the word ("Acme Fund Manager, a portfolio
-  tool", "Acme Foundation Models").
+  investigation, a search for an executive, an ad, a mascot, a careers site, a hiring push, a
+  pilot ("launches voluntary recall of its X200 heaters"). A new company, startup or subsidiary
+  is no product either (dev gold files one as ``other``), nor a name ending in "Co." or "Inc.".
+  Look-alike: a product whose name holds the word ("Acme Fund Manager, a portfolio tool",
+  "Acme Foundation Models", "Acme Recall, an app that reminds patients").
 - **A shop shelf, not a release**: "now available on Amazon", "now available at Best Buy and
   select retailers": a new distribution channel for what already exists. Look-alike: "Acme
   introduces Acme Studio, now available on the App Store" (a new product that also says where).
