@@ -25,6 +25,7 @@ from signalpipe.extract.rules import (
     members,
     milestones,
     modality,
+    pressnoise,
     results,
     rounds,
     shipped,
@@ -386,6 +387,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or shipped.veto(found, clause.text, message.text) \
                 or articles.veto(found, clause.text, sentence.text, message.timestamp) \
                 or assurance.veto(found, clause.text, sentence.text, company) \
+                or pressnoise.veto(found, clause.text, company, message.timestamp) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -480,7 +482,8 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
                                                           headline=True) \
         or chatter_veto(found, line, sentence, page, line, company) \
         or longform.veto(found, line, page, sentence, message.timestamp) \
-        or wire.veto(found, line, line, company) or shipped.veto(found, line, page)
+        or wire.veto(found, line, line, company) or shipped.veto(found, line, page) \
+        or pressnoise.veto(found, line, company, message.timestamp)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []
