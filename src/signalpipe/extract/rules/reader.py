@@ -27,6 +27,7 @@ from signalpipe.extract.rules import (
     modality,
     results,
     rounds,
+    routine,
     shipped,
     tech,
     welcomes,
@@ -386,6 +387,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or shipped.veto(found, clause.text, message.text) \
                 or articles.veto(found, clause.text, sentence.text, message.timestamp) \
                 or assurance.veto(found, clause.text, sentence.text, company) \
+                or routine.veto(found, clause.text, sentence.text, text, sentence.end) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
