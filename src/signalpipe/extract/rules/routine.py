@@ -8,7 +8,8 @@ that are not milestones". ``veto`` turns away, whichever detector read them:
 - a period's new members with a running total and no milestone word: "368 users have joined
   this month, bringing our total to 10,539", "In Q3, 1,650 new users registered, of which 204
   paid", "Another 686 signups this month brought us to 21,041 users", "we got 40 new signups
-  today", "our userbase numbers 16,683 members, up 580 from last month";
+  today", "our userbase numbers 16,683 members, up 580 from last month" (and a deal reader's
+  "Signed 75 new customers" told with its running total);
 - a report's total for its period: "The total gross revenue during this period was $16,486";
 - a money delta against an earlier period: "a $734 increase in monthly revenue compared to Q2";
 - a minor item made available: an OS image or a distribution's version ("FreeBSD 13 is now
@@ -145,6 +146,10 @@ def veto(found: Found, clause: str, sentence: str, page: str = "", end: int = 0)
         return None
     if found.event_type in _COUNTED:
         return routine_count(sentence, page[end:end + 400])
+    if found.event_type is T.ENTERPRISE_DEAL and _RUNNING.search(sentence.lower()):
+        # "We signed up 75 new customers last month, bringing our total to 2,114": a count of
+        # customers with its running total is the month's tally, no one deal
+        return routine_count(sentence)
     if found.event_type is T.PRODUCT_LAUNCH:
         return minor_release(clause, sentence)
     if found.event_type is T.CUSTOMER_SUCCESS and _LESSON.search(sentence.lower()):
