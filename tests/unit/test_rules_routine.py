@@ -44,6 +44,8 @@ NOT_NEWS = [
     "First, a much requested feature is now available: dark mode!",
     "Small performance improvements have also shipped throughout the dashboard.",
     "The APIs are available again after this morning's incident.",
+    "Affected users were emailed before the update rolled out.",
+    "This month we released our annual financial report.",
     "That outage turned out to be a good case study in the importance of good alerting.",
     "Bell Labs has moved on, but the community keeps Plan 9 alive.",
 ]
@@ -62,6 +64,8 @@ NEWS = [
     ("Acme Cloud is now available to everyone.", LAUNCH),
     ("Acme 2.0 is now available to all customers.", LAUNCH),
     ("Our public API is now available for all customers.", LAUNCH),
+    ("We released Acme Reports, our new analytics product, today.", LAUNCH),
+    ("The new Acme dashboard has rolled out to all customers.", LAUNCH),
 ]
 
 
@@ -119,3 +123,6 @@ def test_a_named_product_made_available_is_no_minor_release() -> None:
     assert minor_release("Acme Cloud is now available to everyone.") is None
     assert minor_release("Ubuntu 24.04 is now available on our build runners.") is not None
     assert minor_release("Several bug fixes have rolled out to all customers.") is not None
+    assert minor_release("The pricing change has rolled out to all customers.") is not None
+    assert minor_release("Acme published its quarterly transparency report today.") is not None
+    assert minor_release("We released our 2025 product roadmap this week.") is not None

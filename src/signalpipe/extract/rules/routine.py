@@ -15,7 +15,9 @@ that are not milestones". ``veto`` turns away, whichever detector read them:
 - a minor item made available: an OS image or a distribution's version ("FreeBSD 13 is now
   available", "the NetBSD image is now available"), an API of one sub-service ("A new GraphQL
   API for meta.sr.ht is now available"), a requested feature ("a much asked-for feature is now
-  available: a dark theme!"), small improvements or fixes shipped, a service "available again";
+  available: a dark theme!"), small improvements or fixes shipped, a service "available again",
+  a generic change rolled out ("before the update rolled out"), a report released ("we released
+  our annual financial report");
 - a lesson called a case study ("a good case study in the value of good monitoring");
 - an organisation that "has moved on" (no person departing: "Bell Labs has moved on").
 
@@ -94,6 +96,13 @@ _MINOR = re.compile(r"\b(?:much|long|highly|often|oft|frequently)[- ](?:asked|re
                     r"|fixes|tweaks|refinements|enhancements)\b|\bavailable\s+again\b"
                     r"|\b(?:back\s+up|live|working)\s+again\b")
 
+# A generic change rolled out, or a report released: "before the update rolled out", "this
+# month we released our annual financial report" (what shipped is no product).
+_GENERIC = re.compile(r"\b(?:the|this|that|an?|our)\s+(?:\w+\s+)?(?:update|change|fix|patch"
+                      r"|migration|upgrade|maintenance)\s+(?:has\s+|had\s+|was\s+)?(?:rolled"
+                      r"\s+out|shipped|landed|went\s+live|released)\b|\b(?:released?|published?)"
+                      r"\s+(?:our|the|its|an?)\s+\[?(?:\w+\s+){0,2}(?:report|statement|recap"
+                      r"|review|survey|newsletter|roadmap)s?\b")
 # A lesson called a case study: "a good case study in the value of good monitoring".
 _LESSON = re.compile(r"\bcase\s+study\s+(?:in|on)\s+(?:the\s+)?(?:value|importance|cost|need|how"
                      r"|why|what)\b")
@@ -128,6 +137,8 @@ def minor_release(clause: str, sentence: str = "") -> str | None:
     low = clause.lower()
     if _SUB_API.search(sentence.lower() or low):
         return "an API of one sub-service, not a product launch"
+    if _GENERIC.search(low):
+        return "a change rolled out or a report released, not a product launch"
     if not _AVAILABLE.search(low) and "improvement" not in low:
         return None
     if _MINOR.search(low):
