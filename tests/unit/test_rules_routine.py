@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from signalpipe.extract.rules.routine import minor_release, routine_count
-from signalpipe.models import EventType, Polarity
+from signalpipe.models import EventType, Polarity, Source
 from tests.unit.rules_read import MakeMessage, read
 
 T = EventType
@@ -126,3 +126,16 @@ def test_a_named_product_made_available_is_no_minor_release() -> None:
     assert minor_release("The pricing change has rolled out to all customers.") is not None
     assert minor_release("Acme published its quarterly transparency report today.") is not None
     assert minor_release("We released our 2025 product roadmap this week.") is not None
+
+
+@pytest.mark.parametrize(("subject", "kind"), [
+    ("Acme in March: 412 new signups this month, bringing our total to 6,120", None),
+    ("The FreeBSD 14 image is now available", None),
+    ("Acme passes 10,000 users", USERS),
+    ("Acme Cloud is now available to everyone", LAUNCH),
+])
+def test_a_subject_line_is_judged_as_its_body_would_be(make_message: MakeMessage, subject: str,
+                                                       kind: EventType | None) -> None:
+    body = "Hi all, a short note this month. Thanks for reading."
+    events = read(make_message, body, source=Source.GMAIL, subject=subject)
+    assert [e.event_type for e in events] == ([kind] if kind else []), events

@@ -482,7 +482,8 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
                                                           headline=True) \
         or chatter_veto(found, line, sentence, page, line, company) \
         or longform.veto(found, line, page, sentence, message.timestamp) \
-        or wire.veto(found, line, line, company) or shipped.veto(found, line, page)
+        or wire.veto(found, line, line, company) or shipped.veto(found, line, page) \
+        or routine.veto(found, line, line, page, len(line))
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []
