@@ -139,3 +139,28 @@ def test_a_subject_line_is_judged_as_its_body_would_be(make_message: MakeMessage
     body = "Hi all, a short note this month. Thanks for reading."
     events = read(make_message, body, source=Source.GMAIL, subject=subject)
     assert [e.event_type for e in events] == ([kind] if kind else []), events
+
+
+@pytest.mark.parametrize(("text", "metric", "value"), [
+    ("This month we reached the big 10,000 user mark, and 938 of you joined since August.",
+     "users", 10000),
+    ("Acme crossed the 1,000-customer mark this week!", "customers", 1000),
+    ("We just passed the 50k subscribers mark.", "subscribers", 50000),
+    ("Newsletter news: we hit the 2,500 paying subscribers mark on Friday", "paying_subscribers",
+     2500),
+])
+def test_a_mark_crossed_is_a_milestone(make_message: MakeMessage, text: str, metric: str,
+                                       value: int) -> None:
+    events = [e for e in read(make_message, text) if e.event_type is USERS]
+    assert len(events) == 1, events
+    assert events[0].metrics.get(metric) == value, events[0].metrics
+
+
+@pytest.mark.parametrize("text", [
+    "Stripe passed the 1 million user mark last year.",  # someone else's
+    "We hope to reach the 10,000 user mark by June.",  # a hope
+    "We hit the 50 user mark for our private beta.",  # too small to be a milestone
+    "Our marketing site crossed the 10,000 visits mark of the campaign page.",  # no users
+])
+def test_a_mark_look_alike_is_no_milestone(make_message: MakeMessage, text: str) -> None:
+    assert [e for e in read(make_message, text) if e.event_type is USERS] == []

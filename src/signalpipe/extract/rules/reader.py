@@ -108,7 +108,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("first_sale", milestones.first_paying), ("milestones", milestones.word_count),
     ("milestones", milestones.traffic_from), ("milestones", milestones.profitable),
     ("milestones", milestones.grown_to), ("milestones", milestones.units_sold),
-    ("milestones", milestones.moved_down),
+    ("milestones", milestones.moved_down), ("milestones", routine.mark_crossed),
     ("revenue", growth.revenue), ("revenue", wire.revenue_multiplied),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience), ("results_users", results.audience_units),

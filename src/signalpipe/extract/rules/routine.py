@@ -21,6 +21,9 @@ that are not milestones". ``veto`` turns away, whichever detector read them:
 - a lesson called a case study ("a good case study in the value of good monitoring");
 - an organisation that "has moved on" (no person departing: "Bell Labs has moved on").
 
+``mark_crossed`` reads the milestone these updates state by its mark: "we reached the big
+10,000 user mark", "Acme crossed the 1,000-customer mark", "passed the 50k subscribers mark".
+
 What still passes, in the same registers: a round figure crossed ("we reached the big 10,000
 user mark", "passed 1,000 paying customers"), a record ("best month ever"), a first ("paying
 users above 10% for the first time"), a named product launched.
@@ -30,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from signalpipe.extract.rules.found import Found
+from signalpipe.extract.rules.found import Context, Found
 from signalpipe.models import EventType
 
 T = EventType
@@ -166,3 +169,28 @@ def veto(found: Found, clause: str, sentence: str, page: str = "", end: int = 0)
     if found.event_type is T.CUSTOMER_SUCCESS and _LESSON.search(sentence.lower()):
         return "a lesson called a case study, not a customer's story"
     return None
+
+
+# A count crossed, told by its mark: "reached the big 10,000 user mark".
+_MARK = re.compile(r"\b(?:reached|reach|hit|passed|crossed|surpassed|topped|broke|past|beyond"
+                   r"|over)\s+(?:the\s+)?(?:(?:big|magic|symbolic|important)\s+)?(?P<n>\d[\d,]*"
+                   r"(?:\.\d+)?\s?[km]?)[- ](?P<w>(?:paying\s+|paid\s+|active\s+)?(?:users?"
+                   r"|customers?|subscribers?|members?|downloads?|installs?|sign-?ups?|stars?))"
+                   r"\s+mark\b")
+
+
+def mark_crossed(clause: str, low: str, ctx: Context) -> Found | None:
+    """A user count crossed, told by its mark: "we reached the big 10,000 user mark"."""
+    if " mark" not in low:
+        return None
+    m = _MARK.search(low)
+    if m is None:
+        return None
+    n = m["n"].replace(" ", "")
+    value = float(n.replace(",", "").rstrip("km")) * (1000.0 if n.endswith("k") else
+                                                         1e6 if n.endswith("m") else 1.0)
+    if value < 100:
+        return None  # "the 50 user mark" is a small team's count, not a milestone
+    noun = m["w"] if m["w"].endswith("s") else f"{m['w']}s"
+    return Found(T.USER_GROWTH, {noun.replace(" ", "_").replace("-", "_"): round(value)},
+                 f"Passed {m['n'].strip()} {noun}", m.start())
