@@ -201,7 +201,7 @@ STEMS: dict[str, str] = {
                   "all-time clicks visits impressions customers clients subscribers members "
                   "teams users profitab black$ broke even cash-flow cashflow bring brought "
                   "copies units kits base$ user base customer base subscriber base member base "
-                  "closed$ ended$ finished$",
+                  "closed$ ended$ finished$ mark$",
     "acquire_interest": "acqui buying loi$ lois$ letter of intent unsolicited takeover buyout",
     "shut_down": "shut sunset kill discontinu retir pulled the plug wound down winding down "
                  "flop bomb fizzl went nowhere",

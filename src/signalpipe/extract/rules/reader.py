@@ -28,6 +28,7 @@ from signalpipe.extract.rules import (
     pressnoise,
     results,
     rounds,
+    routine,
     shipped,
     tech,
     welcomes,
@@ -108,7 +109,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("first_sale", milestones.first_paying), ("milestones", milestones.word_count),
     ("milestones", milestones.traffic_from), ("milestones", milestones.profitable),
     ("milestones", milestones.grown_to), ("milestones", milestones.units_sold),
-    ("milestones", milestones.moved_down),
+    ("milestones", milestones.moved_down), ("milestones", routine.mark_crossed),
     ("revenue", growth.revenue), ("revenue", wire.revenue_multiplied),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience), ("results_users", results.audience_units),
@@ -388,6 +389,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or articles.veto(found, clause.text, sentence.text, message.timestamp) \
                 or assurance.veto(found, clause.text, sentence.text, company) \
                 or pressnoise.veto(found, clause.text, company, message.timestamp) \
+                or routine.veto(found, clause.text, sentence.text, text, sentence.end) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -483,7 +485,8 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
         or chatter_veto(found, line, sentence, page, line, company) \
         or longform.veto(found, line, page, sentence, message.timestamp) \
         or wire.veto(found, line, line, company) or shipped.veto(found, line, page) \
-        or pressnoise.veto(found, line, company, message.timestamp)
+        or pressnoise.veto(found, line, company, message.timestamp) \
+        or routine.veto(found, line, line, page, len(line))
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []
