@@ -28,6 +28,7 @@ from signalpipe.extract.rules import (
     results,
     rounds,
     shipped,
+    statuspage,
     tech,
     welcomes,
     wire,
@@ -265,6 +266,9 @@ def read_message(message: Message, company: re.Pattern[str] | None
         # the English reader finds nothing in Japanese; the business press's formulae do
         return [Hit(found, message, span, where) for found, span, where
                 in articles.read_japanese(message.text, message.subject or "", company)], []
+    post = _whole_post(message)
+    if post is not None:
+        return post
     hits, rejected = _read(message, company)
     hits, rejected = _named(hits, rejected, company)
     if hits:
@@ -286,6 +290,19 @@ def read_message(message: Message, company: re.Pattern[str] | None
         # a list member announcing their own package, job or paper is not the company's news
         return [], [*rejected, (message.id, "mailing-list mail from a member")]
     return hits, rejected
+
+
+def _whole_post(message: Message) -> tuple[list[Hit], list[tuple[str, str]]] | None:
+    """A status-page post or a Show HN post, read whole (statuspage.py); None for other text."""
+    post = statuspage.read_post(message.text)
+    if post is None:
+        return None
+    flagged = injection_reason(message.text) if post else None
+    if post is False or flagged:
+        return [], [(message.id, f"injection: {flagged}" if flagged
+                     else "a status or Show HN post that states no event")]
+    found, span = post
+    return [Hit(found, message, span)], []
 
 
 def _not_members(message: Message, hits: list[Hit], rejected: list[tuple[str, str]],

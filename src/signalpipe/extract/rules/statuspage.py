@@ -1,0 +1,115 @@
+"""Whole posts with a fixed shape: status-page incidents and "Show HN" / "Launch HN" posts.
+
+A status post is read as one piece, not sentence by sentence: its title names what broke
+("API Outage", "Vegas: Offline"), its updates ("Investigating - ...", "**Resolved**: ...") tell
+one incident, and the sentence readers see nothing in "The APIs should operate normal again" or
+mistake a maintenance window's "interruption" for an outage. The labelling rule
+(LABELLING.md, short-posts' SOURCE.md) is what a customer felt: our service stated offline,
+down or unavailable is a lowlight; planned maintenance, hazard notices, a third party's trouble
+that left us unaffected, "no customer impact", packet loss and routes pulled around a PoP are
+not. A post where nothing is stated down yields no event, and the sentence readers' guesses
+on it are dropped too (the post's shape says it is an incident log, not news).
+
+A "Show HN: X - a tool that ..." or "Launch HN: X (YC W18) - ..." title is the makers
+presenting what they built: a launch of X. Personal pages, hacks, tutorials, proposals and
+art pieces shown on HN are not products.
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Found
+from signalpipe.extract.rules.text import Span
+from signalpipe.models import EventType
+
+# The update labels of Atlassian Statuspage, cState, Instatus and hand-kept pages:
+# "Investigating - ", "*Update* - ", "**Resolved**: ", "Identified:", "Monitoring -".
+_UPDATE_LABEL = re.compile(
+    r"(?:^|\n)\s*[*_]{0,2}(?:investigating|identified|idenitfied|update|updated|resolved"
+    r"|monitoring|postmortem|post-mortem|complete|completed)[*_]{0,2}\s*(?:[:\-\u2013\u2014]"
+    r"|[*_]{1,2}\s)", re.IGNORECASE)
+# A title that names an incident: "Project API currently not available", "Vegas: Offline".
+_INCIDENT_TITLE = re.compile(
+    r"\b(?:outage|offline|down|unavailable|not available|disruption|interruption|incident"
+    r"|issues?|errors?|degraded|failing|failed|instability|unreachable)\b", re.IGNORECASE)
+# What customers felt: the service stated offline, down or unavailable (not "slow", not
+# "packet loss", not "routes pulled": anycast serves that traffic elsewhere).
+_DOWN = re.compile(
+    r"\b(?:outages?|offline|unavailable|not available|(?:is|are|was|were|went|been|goes) down"
+    r"|down for|not (?:be )?(?:able to|possible to) (?:log ?in|access|use)|failed logins"
+    r"|elevated error rates?|(?:increased|increasing|high) error rates?"
+    r"|interrupting services?|not working)\b", re.IGNORECASE)
+# Planned work and notices: an interruption inside a window the customer was told of.
+_PLANNED = re.compile(r"\b(?:maintenance|hazz?ard|scheduled|upgrades?|software updates?"
+                      r"|migrating|depreciat\w*|deprecat\w*)\b", re.IGNORECASE)
+# "No customer services are affected", "our APIs were not affected", "no impact on customers".
+_UNFELT = re.compile(
+    r"\b(?:no customer(?: services?| sites?| traffic)? (?:is |are |were |was )?(?:affected|impacted)"
+    r"|no (?:customer[- ])?impact|(?:were|was|are|is) not (?:affected|impacted)|unaffected)\b",
+    re.IGNORECASE)
+# Trouble that is someone else's and the world's: "Cloudflare is currently facing network
+# issues that affect websites around the world".
+_WORLDWIDE = re.compile(r"\b(?:around the world|major parts of the world|worldwide|globally"
+                        r"|global outage|internet-wide)\b", re.IGNORECASE)
+
+# "Show HN: Shiori – Simple self hosted bookmarks manager", "Launch HN: Temper (YC W18) – ..."
+_SHOW_HN = re.compile(r"^(?:Show|Launch) HN:\s+(?P<rest>[^\n]{3,200})")
+_NAME_DASH = re.compile(r"^(?P<name>[^\s:,.][^:\u2013\u2014]{0,40}?)(?: \([^)]*\))?"
+                        r"\s*(?: [\u2013\u2014-] |: |, (?=an? |the ))")
+# Shown on HN but no product: a personal page, a hack, a how-to, a proposal, an art piece.
+_NOT_PRODUCT = re.compile(
+    r"\b(?:my (?:\w+ ){0,2}(?:personal )?(?:website|homepage|blog)|hacking|hacked"
+    r"|how (?:i|we|to)|tutorial|proposal|quickly build|a score by|an essay|my (?:first )?"
+    r"(?:attempt|experiment))\b", re.IGNORECASE)
+
+
+def read_post(text: str) -> tuple[Found, Span] | None | bool:
+    """A post read whole: (reading, its span) for an incident or a launch; False for a status
+    post that states no outage (the sentence readers' guesses on it are no news); None for
+    any other text, left to the sentence readers."""
+    if text.startswith(("Show HN:", "Launch HN:")):
+        return _shown(text)
+    title_end = text.find("\n")
+    title = text[:title_end] if title_end > 0 else text[:120]
+    if not _is_status_post(title, text):
+        return None
+    return _outage(title, text) or False
+
+
+def _is_status_post(title: str, text: str) -> bool:
+    """A status page's post: update labels in the body, or a short incident title above
+    a body; a long message with labels is a status page pasted in chat, read the same way."""
+    labelled = _UPDATE_LABEL.search(text) is not None
+    titled = len(title) <= 90 and not title.rstrip().endswith((".", "!", "?")) \
+        and (_INCIDENT_TITLE.search(title) is not None or _PLANNED.search(title) is not None)
+    return labelled and (titled or _DOWN.search(title) is not None)
+
+
+def _outage(title: str, text: str) -> tuple[Found, Span] | None:
+    if _PLANNED.search(title) and not re.search(r"\bunplanned\b", title, re.IGNORECASE):
+        return None  # a maintenance window or a hazard notice, even where it overran
+    if _UNFELT.search(text) or _WORLDWIDE.search(text):
+        return None
+    down = _DOWN.search(text)
+    if down is None:
+        return None
+    name = title.strip(" *_#").rstrip(".")
+    found = Found(EventType.TECHNICAL_ACHIEVEMENT, {"incident": "outage"},
+                  f"Service outage: {name}", down.start(), negative=True)
+    return found, Span(0, len(title), title)
+
+
+def _shown(text: str) -> tuple[Found, Span] | None:
+    line_end = text.find("\n")
+    line = text if line_end < 0 else text[:line_end]
+    m = _SHOW_HN.match(line)
+    if m is None or _NOT_PRODUCT.search(line):
+        return None
+    rest = m.group("rest").strip()
+    named = _NAME_DASH.match(rest)
+    product = named.group("name").strip() if named else rest
+    title = f"Launched {rest}" if named is None else f"Launched {product}: {rest[named.end():]}"
+    found = Found(EventType.PRODUCT_LAUNCH, {"product": product}, title.rstrip(" .")[:140],
+                  m.start("rest"))
+    return found, Span(0, len(line), line)
