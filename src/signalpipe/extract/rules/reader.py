@@ -294,7 +294,7 @@ def read_message(message: Message, company: re.Pattern[str] | None
 
 def _whole_post(message: Message) -> tuple[list[Hit], list[tuple[str, str]]] | None:
     """A status-page post or a Show HN post, read whole (statuspage.py); None for other text."""
-    post = statuspage.read_post(message.text)
+    post = statuspage.read_post(message.text, message.timestamp)
     if post is None:
         return None
     flagged = injection_reason(message.text) if post else None

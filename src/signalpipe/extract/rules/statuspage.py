@@ -18,6 +18,7 @@ art pieces shown on HN are not products.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 
 from signalpipe.extract.rules.found import Found
 from signalpipe.extract.rules.text import Span
@@ -42,16 +43,33 @@ _DOWN = re.compile(
     r"|interrupting services?|not working)\b", re.IGNORECASE)
 # Planned work and notices: an interruption inside a window the customer was told of.
 _PLANNED = re.compile(r"\b(?:maintenance|hazz?ard|scheduled|upgrades?|software updates?"
-                      r"|migrating|depreciat\w*|deprecat\w*)\b", re.IGNORECASE)
+                      r"|migrating|migration|depreciat\w*|deprecat\w*)\b", re.IGNORECASE)
+# A notice's heading, with or without update labels ("Upgrade the blade series" is news).
+_NOTICE = re.compile(r"\b(?:maintenance|hazz?ard (?:notice|warning))\b", re.IGNORECASE)
+# A heading that is itself a status: "Outage CH", "Chicago: Offline", "Ashburn DC power outage".
+_DOWN_HEADING = re.compile(r"\b(?:outage|offline|unavailable|not available)\b", re.IGNORECASE)
+# A body that speaks of our service or machines, under such a heading.
+_OURS = re.compile(r"\b(?:we|our|us|servers?|systems?|services?|nodes?|pop|api|apis)\b",
+                   re.IGNORECASE)
 # "No customer services are affected", "our APIs were not affected", "no impact on customers".
 _UNFELT = re.compile(
     r"\b(?:no customer(?: services?| sites?| traffic)? (?:is |are |were |was )?(?:affected|impacted)"
-    r"|no (?:customer[- ])?impact|(?:were|was|are|is) not (?:affected|impacted)|unaffected)\b",
+    r"|no (?:customer[- ])?impact|(?:were|was|are|is) not (?:affected|impacted)|unaffected"
+    # failover: anycast or a standby serves the traffic, the customer feels nothing
+    r"|(?:traffic|routes?|requests?) (?:is |are |was |were |has been |have been )?(?:being )?"
+    r"(?:routed|re-?routed|redirected|served|failed over) (?:around|elsewhere"
+    r"|(?:to|by|from) (?:nearby|other|neighbou?ring|another)))\b",
     re.IGNORECASE)
 # Trouble that is someone else's and the world's: "Cloudflare is currently facing network
 # issues that affect websites around the world".
 _WORLDWIDE = re.compile(r"\b(?:around the world|major parts of the world|worldwide|globally"
                         r"|global outage|internet-wide)\b", re.IGNORECASE)
+# The incident's own clock: update time stamps ("(2019-04-26T10:17:00.000Z)") or a stated
+# window ("unavailable between 14:02 and 15:10 UTC"). A blip under half an hour that was
+# resolved is not an outage an investor hears of (short-posts' SOURCE.md, LABELLING.md).
+_STAMP = re.compile(r"\b(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})")
+_BETWEEN = re.compile(r"\bbetween (\d{1,2}):(\d{2}) and (\d{1,2}):(\d{2})\b")
+SHORT_BLIP = timedelta(minutes=30)
 
 # "Show HN: Shiori – Simple self hosted bookmarks manager", "Launch HN: Temper (YC W18) – ..."
 _SHOW_HN = re.compile(r"^(?:Show|Launch) HN:\s+(?P<rest>[^\n]{3,200})")
@@ -64,7 +82,7 @@ _NOT_PRODUCT = re.compile(
     r"(?:attempt|experiment))\b", re.IGNORECASE)
 
 
-def read_post(text: str) -> tuple[Found, Span] | None | bool:
+def read_post(text: str, posted: datetime | None = None) -> tuple[Found, Span] | None | bool:
     """A post read whole: (reading, its span) for an incident or a launch; False for a status
     post that states no outage (the sentence readers' guesses on it are no news); None for
     any other text, left to the sentence readers."""
@@ -74,15 +92,36 @@ def read_post(text: str) -> tuple[Found, Span] | None | bool:
     title = text[:title_end] if title_end > 0 else text[:120]
     if not _is_status_post(title, text):
         return None
+    if posted is not None and _lasted(text, posted) < SHORT_BLIP:
+        return False
     return _outage(title, text) or False
+
+
+def _lasted(text: str, posted: datetime) -> timedelta:
+    """How long the incident lasted by its own clock; a day where no clock is given."""
+    window = _BETWEEN.search(text)
+    if window is not None:
+        h1, m1, h2, m2 = (int(g) for g in window.groups())
+        return timedelta(minutes=((h2 * 60 + m2) - (h1 * 60 + m1)) % (24 * 60))
+    stamps = [datetime.fromisoformat(f"{d}T{h}:{m}:00+00:00") for d, h, m in _STAMP.findall(text)]
+    if not stamps:
+        return timedelta(days=1)
+    start = min([posted, *stamps]) if posted.tzinfo else min(stamps)
+    return max(stamps) - start
 
 
 def _is_status_post(title: str, text: str) -> bool:
     """A status page's post: update labels in the body, or a short incident title above
     a body; a long message with labels is a status page pasted in chat, read the same way."""
+    heading = len(title) <= 90 and not title.rstrip().endswith((".", "!", "?")) \
+        and "\n\n" in text
+    if heading and _NOTICE.search(title):
+        return True  # a maintenance or hazard notice, labelled or not
+    if heading and len(title) <= 60 and _DOWN_HEADING.search(title) \
+            and _OURS.search(text, len(title)):
+        return True
     labelled = _UPDATE_LABEL.search(text) is not None
-    titled = len(title) <= 90 and not title.rstrip().endswith((".", "!", "?")) \
-        and (_INCIDENT_TITLE.search(title) is not None or _PLANNED.search(title) is not None)
+    titled = heading and _INCIDENT_TITLE.search(title) is not None
     return labelled and (titled or _DOWN.search(title) is not None)
 
 
