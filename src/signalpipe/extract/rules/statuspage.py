@@ -33,7 +33,9 @@ _UPDATE_LABEL = re.compile(
 # A title that names an incident: "Project API currently not available", "Vegas: Offline".
 _INCIDENT_TITLE = re.compile(
     r"\b(?:outage|offline|down|unavailable|not available|disruption|interruption|incident"
-    r"|issues?|errors?|degraded|failing|failed|instability|unreachable)\b", re.IGNORECASE)
+    r"|issues?|errors?|degraded|failing|failed|instability|unreachable"
+    # a recovery told as a post of its own ("API availability restored"): no launch
+    r"|restored|recovered|recovery|availability|back (?:up|online)|resolved)\b", re.IGNORECASE)
 # What customers felt: the service stated offline, down or unavailable (not "slow", not
 # "packet loss", not "routes pulled": anycast serves that traffic elsewhere).
 _DOWN = re.compile(
@@ -44,6 +46,7 @@ _DOWN = re.compile(
 # Planned work and notices: an interruption inside a window the customer was told of.
 _PLANNED = re.compile(r"\b(?:maintenance|hazz?ard|scheduled|upgrades?|software updates?"
                       r"|migrating|migration|depreciat\w*|deprecat\w*)\b", re.IGNORECASE)
+_UNPLANNED = re.compile(r"\b(?:unplanned|emergency)\b", re.IGNORECASE)
 # A notice's heading, with or without update labels ("Upgrade the blade series" is news).
 _NOTICE = re.compile(r"\b(?:maintenance|hazz?ard (?:notice|warning))\b", re.IGNORECASE)
 # A heading that is itself a status: "Outage CH", "Chicago: Offline", "Ashburn DC power outage".
@@ -53,7 +56,8 @@ _OURS = re.compile(r"\b(?:we|our|us|servers?|systems?|services?|nodes?|pop|api|a
                    re.IGNORECASE)
 # "No customer services are affected", "our APIs were not affected", "no impact on customers".
 _UNFELT = re.compile(
-    r"\b(?:no customer(?: services?| sites?| traffic)? (?:is |are |were |was )?(?:affected|impacted)"
+    r"\b(?:no customer(?: services?| sites?| traffic)? (?:is |are |were |was )?"
+    r"(?:affected|impacted)"
     r"|no (?:customer[- ])?impact|(?:were|was|are|is) not (?:affected|impacted)|unaffected"
     # failover: anycast or a standby serves the traffic, the customer feels nothing
     r"|(?:traffic|routes?|requests?) (?:is |are |was |were |has been |have been )?(?:being )?"
@@ -71,7 +75,7 @@ _STAMP = re.compile(r"\b(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})")
 _BETWEEN = re.compile(r"\bbetween (\d{1,2}):(\d{2}) and (\d{1,2}):(\d{2})\b")
 SHORT_BLIP = timedelta(minutes=30)
 
-# "Show HN: Shiori – Simple self hosted bookmarks manager", "Launch HN: Temper (YC W18) – ..."
+# "Show HN: Shiori - Simple self hosted bookmarks manager", "Launch HN: Temper (YC W18) - ..."
 _SHOW_HN = re.compile(r"^(?:Show|Launch) HN:\s+(?P<rest>[^\n]{3,200})")
 _NAME_DASH = re.compile(r"^(?P<name>[^\s:,.][^:\u2013\u2014]{0,40}?)(?: \([^)]*\))?"
                         r"\s*(?: [\u2013\u2014-] |: |, (?=an? |the ))")
@@ -82,7 +86,7 @@ _NOT_PRODUCT = re.compile(
     r"(?:attempt|experiment))\b", re.IGNORECASE)
 
 
-def read_post(text: str, posted: datetime | None = None) -> tuple[Found, Span] | None | bool:
+def read_post(text: str, posted: datetime | None = None) -> tuple[Found, Span] | bool | None:
     """A post read whole: (reading, its span) for an incident or a launch; False for a status
     post that states no outage (the sentence readers' guesses on it are no news); None for
     any other text, left to the sentence readers."""
@@ -126,16 +130,19 @@ def _is_status_post(title: str, text: str) -> bool:
 
 
 def _outage(title: str, text: str) -> tuple[Found, Span] | None:
-    if _PLANNED.search(title) and not re.search(r"\bunplanned\b", title, re.IGNORECASE):
+    if _PLANNED.search(title) and not _UNPLANNED.search(title):
         return None  # a maintenance window or a hazard notice, even where it overran
     if _UNFELT.search(text) or _WORLDWIDE.search(text):
         return None
     down = _DOWN.search(text)
     if down is None:
         return None
-    name = title.strip(" *_#").rstrip(".")
-    found = Found(EventType.TECHNICAL_ACHIEVEMENT, {"incident": "outage"},
-                  f"Service outage: {name}", down.start(), negative=True)
+    name = " ".join(title.strip(" *_#").rstrip(".").split())
+    # the heading reads as the event where it names the outage itself ("Ashburn DC power
+    # outage"); "Login Issues" needs the word an investor reads
+    headline = name if _DOWN_HEADING.search(name) and len(name) > 8 else f"Service outage: {name}"
+    found = Found(EventType.TECHNICAL_ACHIEVEMENT, {"incident": "outage"}, headline,
+                  down.start(), negative=True)
     return found, Span(0, len(title), title)
 
 
@@ -148,7 +155,8 @@ def _shown(text: str) -> tuple[Found, Span] | None:
     rest = m.group("rest").strip()
     named = _NAME_DASH.match(rest)
     product = named.group("name").strip() if named else rest
-    title = f"Launched {rest}" if named is None else f"Launched {product}: {rest[named.end():]}"
+    title = f"Launched on Hacker News: {rest}" if named is None \
+        else f"Launched {product}: {rest[named.end():]}"
     found = Found(EventType.PRODUCT_LAUNCH, {"product": product}, title.rstrip(" .")[:140],
                   m.start("rest"))
     return found, Span(0, len(line), line)
