@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from typing import Literal
 
 from signalpipe.extract.rules.found import Found
 from signalpipe.extract.rules.text import Span
@@ -33,7 +34,7 @@ _UPDATE_LABEL = re.compile(
 # A title that names an incident: "Project API currently not available", "Vegas: Offline".
 _INCIDENT_TITLE = re.compile(
     r"\b(?:outage|offline|down|unavailable|not available|disruption|interruption|incident"
-    r"|issues?|errors?|degraded|failing|failed|instability|unreachable"
+    r"|issues?|errors?|degraded|failing|failed|failures?|instability|unreachable"
     # a recovery told as a post of its own ("API availability restored"): no launch
     r"|restored|recovered|recovery|availability|back (?:up|online)|resolved)\b", re.IGNORECASE)
 # What customers felt: the service stated offline, down or unavailable (not "slow", not
@@ -86,7 +87,7 @@ _NOT_PRODUCT = re.compile(
     r"(?:attempt|experiment))\b", re.IGNORECASE)
 
 
-def read_post(text: str, posted: datetime | None = None) -> tuple[Found, Span] | bool | None:
+def read_post(text: str, posted: datetime | None = None) -> tuple[Found, Span] | Literal[False] | None:
     """A post read whole: (reading, its span) for an incident or a launch; False for a status
     post that states no outage (the sentence readers' guesses on it are no news); None for
     any other text, left to the sentence readers."""

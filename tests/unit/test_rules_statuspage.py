@@ -1,0 +1,123 @@
+"""Status-page incident posts and Show HN / Launch HN posts, read whole (statuspage.py).
+
+Every text is hand-written in the styles of pages no corpus source uses: Atlassian Statuspage
+("Investigating - ... Resolved - ..."), Instatus/cState labels in bold, a Slack incident
+channel that pastes the page, hosting and CDN start-ups. Each family stands beside its
+look-alikes: maintenance windows, blips under half an hour, failover that customers never felt,
+other companies' global outages, recovery notes, and Show HN posts that show no product."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from signalpipe.extract.rules.statuspage import read_post
+from signalpipe.models import EventType, Polarity
+from tests.unit.rules_read import MakeMessage, read
+
+T = EventType
+POSTED = datetime(2026, 3, 4, 14, 0, tzinfo=UTC)
+
+# An outage customers felt, stated the status-page way: (post, a word the title must hold)
+OUTAGES = [
+    ("Content API errors in EU-Central\n\nInvestigating - Our team is currently investigating "
+     "an issue with the Content API in EU-Central.\n\nIdentified - The root cause was a failed "
+     "database failover. Content API requests were unavailable between 14:02 and 15:10 UTC.\n\n"
+     "Resolved - This incident has been resolved.", "Content API"),
+    ("Dashboard unavailable\n\n**Investigating**: The web dashboard is returning 502 errors for "
+     "all customers.\n\n**Update**: We have rolled back the release (2026-03-04T15:05:00Z)\n\n"
+     "**Resolved**: The dashboard is available again (2026-03-04T15:20:00Z)", "Dashboard"),
+    ("Some sites behind our network are offline\n\nInvestigating - Some sites behind our "
+     "network are offline in Sydney. Engineers are on site.\n\nUpdate - Sites are back online.",
+     "offline"),
+    ("Login failures\n\n*Investigating* - We are looking into failed logins on the EU "
+     "cluster.\n\n*Update* - Our identity provider is down; customers cannot sign in.",
+     "Login"),
+    ("Frankfurt: Outage\n\nOur Frankfurt servers went down after a power fault at the "
+     "datacenter. We are working with the facility.", "Frankfurt"),
+    ("Webhooks delayed and failing\n\nIdentified - Webhook delivery was down for all "
+     "workspaces after a queue outage.\n\nMonitoring - Deliveries are flowing again.",
+     "Webhook"),
+]
+
+# Look-alikes: planned work, a blip, failover, a third party's world-wide trouble, "no
+# customer impact", a recovery note, a "potential issue" that states nothing down.
+NOT_OUTAGES = [
+    "Scheduled maintenance: database upgrade\n\nWe will be performing scheduled maintenance on "
+    "Sunday from 02:00 to 03:00 UTC. The dashboard will be unavailable during this window.\n\n"
+    "Update - Maintenance is complete.",
+    "Hazard Notice: London\n\nWe will be replacing a switch tonight. A short interruption is "
+    "possible.",
+    "Checkout unavailable\n\nIdentified - Checkout was unavailable between 09:10 and 09:22 UTC "
+    "after a bad deploy.\n\nResolved - The fix is out and checkout is available again.",
+    "API Outage\n\nWe are seeing errors on the API. (2026-03-04T14:00:00Z)\n\n**Resolved**: "
+    "The APIs operate normally again. (2026-03-04T14:12:00Z)",
+    "Frankfurt PoP offline\n\nInvestigating - The Frankfurt PoP is offline after an upstream "
+    "power fault. Traffic is being routed to nearby PoPs.\n\nResolved - Frankfurt is back.",
+    "Upstream provider outage\n\nUpdate - AWS us-east-1 is having an outage affecting "
+    "websites around the world. Our APIs are not affected.",
+    "Block storage outage\n\nUpdate - An outage at our cloud provider is affecting the admin "
+    "panel. No customer services are affected.",
+    "API availability restored\n\nUpdate - The APIs are available again and we are "
+    "monitoring.",
+    "Packet loss in Dallas\n\n*Investigating* - We are investigating a potential issue that "
+    "might affect the uptime of one of our services.\n\n*Update* - Resolved upstream.",
+]
+
+# "Show HN" / "Launch HN": the makers' own product launched; (post, the product)
+SHOWN = [
+    ("Show HN: Ledgerly - open-source double-entry bookkeeping for small teams", "Ledgerly"),
+    ("Launch HN: Parcelbird (YC S21) - Shipping labels for Shopify stores in one click\n\n"
+     "Hi HN! We're Ana and Tom, founders of Parcelbird.", "Parcelbird"),
+    ("Show HN: Quillmate \u2013 A markdown editor that syncs through Git", "Quillmate"),
+    ("Show HN: Driftwood, a self-hosted uptime monitor in Go", "Driftwood"),
+]
+NOT_SHOWN = [
+    "Show HN: How I built a ray tracer in a weekend",
+    "Show HN: My personal homepage, written in Forth",
+    "Show HN: Hacking my thermostat to run Doom",
+    "Show HN: Cfgspec \u2013 A proposal for a typed config file format",
+]
+
+
+@pytest.mark.parametrize(("text", "word"), OUTAGES)
+def test_an_outage_customers_felt_is_a_technical_lowlight(make_message: MakeMessage,
+                                                          text: str, word: str) -> None:
+    events = read(make_message, text, timestamp=POSTED)
+    assert [(e.event_type, e.polarity) for e in events] == \
+        [(T.TECHNICAL_ACHIEVEMENT, Polarity.NEGATIVE)]
+    assert word.lower() in events[0].title.lower()
+
+
+@pytest.mark.parametrize("text", NOT_OUTAGES)
+def test_maintenance_blips_failover_and_others_outages_are_no_event(make_message: MakeMessage,
+                                                                    text: str) -> None:
+    assert read(make_message, text, timestamp=POSTED) == []
+
+
+def test_one_incident_told_in_several_updates_is_one_event(make_message: MakeMessage) -> None:
+    events = read(make_message, OUTAGES[0][0], timestamp=POSTED)
+    assert len(events) == 1
+    assert events[0].title.startswith("Service outage")
+
+
+@pytest.mark.parametrize(("text", "product"), SHOWN)
+def test_show_hn_of_a_product_is_its_launch(make_message: MakeMessage, text: str,
+                                            product: str) -> None:
+    events = read(make_message, text)
+    assert [e.event_type for e in events] == [T.PRODUCT_LAUNCH]
+    assert events[0].title.startswith(f"Launched {product}")
+
+
+@pytest.mark.parametrize("text", NOT_SHOWN)
+def test_show_hn_of_no_product_is_no_launch(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "the API is down again?? customers are pinging support",  # chat: left to the sentence readers
+    "Quarterly update\n\nWe grew revenue 40% and hired two engineers.",
+])
+def test_other_text_is_not_read_as_a_post(text: str) -> None:
+    assert read_post(text, POSTED) is None
