@@ -87,7 +87,8 @@ _NOT_PRODUCT = re.compile(
     r"(?:attempt|experiment))\b", re.IGNORECASE)
 
 
-def read_post(text: str, posted: datetime | None = None) -> tuple[Found, Span] | Literal[False] | None:
+def read_post(text: str, posted: datetime | None = None
+              ) -> tuple[Found, Span] | Literal[False] | None:
     """A post read whole: (reading, its span) for an incident or a launch; False for a status
     post that states no outage (the sentence readers' guesses on it are no news); None for
     any other text, left to the sentence readers."""
