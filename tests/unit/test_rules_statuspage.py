@@ -121,3 +121,42 @@ def test_show_hn_of_no_product_is_no_launch(make_message: MakeMessage, text: str
 ])
 def test_other_text_is_not_read_as_a_post(text: str) -> None:
     assert read_post(text, POSTED) is None
+
+
+# A project's sponsors (its funding): signed, paid, renewed, lost; (text, polarity, title word)
+SPONSORS = [
+    ("We have two new sponsors: Grafana Labs confirmed as silver sponsor.", Polarity.POSITIVE,
+     "Grafana Labs"),
+    ("Datadog signed on as a silver sponsor of the project \U0001f389", Polarity.POSITIVE,
+     "Datadog"),
+    ("Thrilled to welcome Fastly as our new platinum sponsor!", Polarity.POSITIVE, "Fastly"),
+    ("Further news: sponsoring announcement from Vercel!", Polarity.POSITIVE, "Vercel"),
+    ("Quick item: our gold sponsor has paid for 2027.", Polarity.POSITIVE, "paid"),
+    ("Budget is fine despite two sponsors dropping out late in the year.", Polarity.NEGATIVE,
+     "dropping out"),
+    ("Bad news: we lost two sponsors this quarter.", Polarity.NEGATIVE, "lost"),
+]
+# Look-alikes: prospects, our money going to someone else's event, questions
+NOT_SPONSORS = [
+    "2 new sponsors are in the making btw",
+    "We are confirmed as a gold sponsor of KubeCon EU this year.",
+    "Acme is now a gold sponsor of PyCon.",
+    "Any idea whether Fastly would become a sponsor?",
+    "Marathon extended its sponsorship with the Buffalo Sabres through 2030.",
+    "We should look for more sponsors before the summer.",
+]
+
+
+@pytest.mark.parametrize(("text", "polarity", "word"), SPONSORS)
+def test_a_projects_sponsor_signed_paid_or_lost_is_funding(make_message: MakeMessage,
+                                                           text: str, polarity: Polarity,
+                                                           word: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(T.FUNDING, polarity)]
+    assert word.lower() in events[0].title.lower()
+
+
+@pytest.mark.parametrize("text", NOT_SPONSORS)
+def test_sponsor_prospects_and_our_own_sponsoring_are_no_funding(make_message: MakeMessage,
+                                                                 text: str) -> None:
+    assert [e for e in read(make_message, text) if e.event_type is T.FUNDING] == []

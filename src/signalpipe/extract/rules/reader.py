@@ -56,6 +56,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
     ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
     ("funding", rounds.funding), ("backed", articles.backed),  # "Index backs Acme"
+    ("statuspage_sponsor", statuspage.sponsorship),  # a project's sponsor signed or lost
     ("coverage_offer", coverage.offer_received),  # "rejected a $500k offer": not a sale
     ("acquire_interest", founders.acquire_interest),
     ("acquire_interest", wire.proposal),

@@ -21,7 +21,7 @@ import re
 from datetime import datetime, timedelta
 from typing import Literal
 
-from signalpipe.extract.rules.found import Found
+from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.text import Span
 from signalpipe.models import EventType
 
@@ -162,3 +162,61 @@ def _shown(text: str) -> tuple[Found, Span] | None:
     found = Found(EventType.PRODUCT_LAUNCH, {"product": product}, title.rstrip(" .")[:140],
                   m.start("rest"))
     return found, Span(0, len(line), line)
+
+
+# Project chats (an open-source project's sponsors are its funding, LABELLING.md): a sponsor
+# signed, paid, renewed or lost, in the words of a maintainers' chat or a foundation's news.
+_CAP_NAME = r"(?P<name>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})"
+_TIER = r"(?:(?:gold|silver|bronze|platinum|diamond|premium|corporate|founding)(?: or \w+)? )?"
+_SPONSOR_SIGNED = re.compile(
+    _CAP_NAME + r" (?:(?:is|are|was|were|has been|have been|got|just) )?"
+    r"(?:confirmed|signed(?: up| on)?|joined|came on board|(?:is|are) now|became|becomes)"
+    r" as (?:a |an |our )?(?:new )?"
+    + _TIER + r"sponsors?\b"
+    r"|(?i:welcom\w*) " + _CAP_NAME.replace("name", "welcomed") + r" as (?:a |an |our )?(?:new )?"
+    + _TIER + r"sponsors?\b"
+    r"|(?i:sponsor(?:ing|ship) announcement from) " + _CAP_NAME.replace("name", "announced"))
+# "First sponsor has paid for 2023", "our gold sponsor renewed", "renewed their sponsorship"
+_SPONSOR_KEPT = re.compile(
+    r"\b(?:our |the )?(?:first |1st |gold |silver |bronze |platinum |main |biggest )sponsor"
+    r" (?:has |have |just )?(?:paid|renewed|re-?signed|extended)\b"
+    # "extended its sponsorship with the Buffalo Sabres": the company paying a team
+    r"|\b(?:renewed|extended) (?:their|its|his|her) sponsorship"
+    r"(?: (?:of|for|with) (?:us|the project)\b| for (?:20\d\d|another|next|the next)\b"
+    r"|(?=\s*[.!,;]|$))",
+    re.IGNORECASE)
+_SPONSOR_LOST = re.compile(
+    r"\bsponsors? (?:\w+ )?(?:dropp(?:ing|ed)|pull(?:ing|ed)|back(?:ing|ed)) out\b"
+    r"|\blost (?:a|another|one|two|three|\d+|our (?:\w+ )?) ?(?:of our )?sponsors?\b"
+    r"|\bsponsor(?:ship)? (?:was |has been |got )?(?:cancell?ed|ended|not renewed|withdrawn)\b"
+    r"|\b(?:dropp(?:ed|ing)|pulled|backed) out as (?:a |our )?(?:\w+ )?sponsor\b",
+    re.IGNORECASE)
+# "we are confirmed as a gold sponsor of KubeCon": us paying someone else's event
+_SPONSOR_OF = re.compile(r"\bsponsors? (?:of|at|for) (?!(?:us|our|the project)\b)\w",
+                         re.IGNORECASE)
+_US = frozenset({"We", "I", "Our", "Us"})
+
+
+def sponsorship(clause: str, low: str, ctx: Context) -> Found | None:
+    """A sponsor of ours signed, paid, renewed or lost (a project's funding)."""
+    if "sponsor" not in low:
+        return None
+    lost = _SPONSOR_LOST.search(clause)
+    if lost is not None:
+        return Found(EventType.FUNDING, {"sponsorship": "lost"}, f"Lost sponsorship: "
+                     f"{clause[lost.start():].strip(' .')[:80]}", lost.start(), negative=True)
+    if _SPONSOR_OF.search(clause):
+        return None
+    signed = _SPONSOR_SIGNED.search(clause)
+    if signed is not None:
+        name = next(g for g in signed.groups() if g)
+        if name in _US:
+            return None  # "We signed up as a sponsor": our money going out
+        return Found(EventType.FUNDING, {"sponsor": name}, f"New sponsor: {name}",
+                     signed.start(), relational=True, stakeholders=(name,))
+    kept = _SPONSOR_KEPT.search(clause)
+    if kept is not None:
+        return Found(EventType.FUNDING, {"sponsorship": "renewed"},
+                     f"Sponsorship renewed: {clause[kept.start():].strip(' .')[:80]}",
+                     kept.start())
+    return None
