@@ -8,6 +8,7 @@ other companies' global outages, recovery notes, and Show HN posts that show no 
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
 import pytest
@@ -160,3 +161,14 @@ def test_a_projects_sponsor_signed_paid_or_lost_is_funding(make_message: MakeMes
 def test_sponsor_prospects_and_our_own_sponsoring_are_no_funding(make_message: MakeMessage,
                                                                  text: str) -> None:
     assert [e for e in read(make_message, text) if e.event_type is T.FUNDING] == []
+
+
+@pytest.mark.parametrize("text", [
+    "\n" * 1_000_000,
+    "Outage\n\n" + "Investigating - the API is down\n" * 30_000,
+    "Show HN: " + "x" * 1_000_000,
+])
+def test_a_megabyte_post_is_read_in_linear_time(text: str) -> None:
+    started = time.perf_counter()
+    read_post(text, POSTED)
+    assert time.perf_counter() - started < 1.0  # 1 ms per KB, the issue's bound

@@ -28,7 +28,7 @@ from signalpipe.models import EventType
 # The update labels of Atlassian Statuspage, cState, Instatus and hand-kept pages:
 # "Investigating - ", "*Update* - ", "**Resolved**: ", "Identified:", "Monitoring -".
 _UPDATE_LABEL = re.compile(
-    r"(?:^|\n)\s*[*_]{0,2}(?:investigating|identified|idenitfied|update|updated|resolved"
+    r"(?:^|\n)[ \t>]*[*_]{0,2}(?:investigating|identified|idenitfied|update|updated|resolved"
     r"|monitoring|postmortem|post-mortem|complete|completed)[*_]{0,2}\s*(?:[:\-\u2013\u2014]"
     r"|[*_]{1,2}\s)", re.IGNORECASE)
 # A title that names an incident: "Project API currently not available", "Vegas: Offline".
