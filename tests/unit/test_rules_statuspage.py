@@ -172,3 +172,36 @@ def test_a_megabyte_post_is_read_in_linear_time(text: str) -> None:
     started = time.perf_counter()
     read_post(text, POSTED)
     assert time.perf_counter() - started < 1.0  # 1 ms per KB, the bound
+
+
+PROJECT = ("OWASP CRS", "CRS", "Core Rule Set")
+# Adopters named in a project chat: (text, type, the adopter)
+ADOPTERS = [
+    ("So Google Cloud Armor updated to CRS v3.3. Which is a big step for them.",
+     T.CUSTOMER_SUCCESS, "Google Cloud Armor"),
+    ("So Kemp announced that they are installing CRS as their default rule set.",
+     T.PARTNERSHIP, "Kemp"),
+    ("Fastly now ships the Core Rule Set in its next-gen WAF.", T.CUSTOMER_SUCCESS, "Fastly"),
+    ("heads up: Akamai has upgraded to CRS 4.2 across their WAF fleet", T.CUSTOMER_SUCCESS,
+     "Akamai"),
+]
+NOT_ADOPTERS = [
+    "We updated to CRS v4 on the staging box yesterday.",
+    "Cloudflare updated to a new dashboard.",
+    "Does Azure support CRS 4 yet?",
+    "Coraza now supports CRS plugins, nice.",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "adopter"), ADOPTERS)
+def test_an_adopter_of_ours_named_in_chat_is_their_success_or_a_partnership(
+        make_message: MakeMessage, text: str, kind: EventType, adopter: str) -> None:
+    events = read(make_message, text, company="crs", aliases=PROJECT)
+    assert [e.event_type for e in events] == [kind]
+    assert events[0].title.startswith(adopter)
+
+
+@pytest.mark.parametrize("text", NOT_ADOPTERS)
+def test_our_own_upgrade_and_others_news_are_no_adopter(make_message: MakeMessage,
+                                                        text: str) -> None:
+    assert read(make_message, text, company="crs", aliases=PROJECT) == []

@@ -99,6 +99,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("enterprise_deal", new_client), ("enterprise_deal", chose_us),
     ("client_engaged", hired_by_client),
     ("churn_count", founders.churn_count),
+    ("statuspage_adopter", statuspage.adopter),  # "Google Cloud Armor updated to CRS v3.3"
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
     ("coverage_result", coverage.customer_result), ("coverage_rating", coverage.rating),
     ("coverage_story", coverage.customer_story),

@@ -220,3 +220,34 @@ def sponsorship(clause: str, low: str, ctx: Context) -> Found | None:
                      f"Sponsorship renewed: {clause[kept.start():].strip(' .')[:80]}",
                      kept.start())
     return None
+
+
+# Adopters of a project or product told in its chat: "Google Cloud Armor updated to CRS v3.3"
+# (their success with ours), "Kemp is installing CRS as their default rule set", "AWS announced
+# it supports CRS" (a vendor building ours in: a partnership).
+_ADOPTED = re.compile(
+    _CAP_NAME + r" (?:(?:has|have|just|now|officially|announced that|announced) )*"
+    r"(?:(?:it|they) )?(?P<verb>updated to|upgraded to|moved to|migrated to|switched to|adopted"
+    r"|ships|shipped|is shipping|(?<=announced )supports|(?<=announced it )supports"
+    r"|(?<=announced they )support|(?:is|are) installing|installs|made|makes)"
+    r" (?:the |our )?")
+# A chat line's opening word before the name: "So Google Cloud Armor updated to ..."
+_OPENER = re.compile(r"^(?:(?:So|And|But|Now|Also|Then|Well|Today|Yesterday|Btw|BTW|FYI|Oh"
+                     r"|Finally|Plus) )+")
+_BUILT_IN = re.compile(r"\bas (?:their|its|the) default\b|\bsupports?\b|\binstall", re.IGNORECASE)
+
+
+def adopter(clause: str, low: str, ctx: Context) -> Found | None:
+    """Another company adopting, upgrading to or building in our product, named after the verb."""
+    if ctx.company is None:
+        return None
+    m = _ADOPTED.search(clause)
+    if m is None or m.group("name") in _US or ctx.company.match(clause, m.end()) is None \
+            or ctx.company.search(m.group("name")):
+        return None
+    name = _OPENER.sub("", m.group("name"))
+    built_in = _BUILT_IN.search(clause, m.start("verb")) is not None
+    kind = EventType.PARTNERSHIP if built_in else EventType.CUSTOMER_SUCCESS
+    title = clause[m.end("name") - len(name):].strip(" .!")[:90]
+    return Found(kind, {"partner" if built_in else "customer": name}, title, m.start(),
+                 relational=True, stakeholders=(name,))
