@@ -205,3 +205,37 @@ def test_an_adopter_of_ours_named_in_chat_is_their_success_or_a_partnership(
 def test_our_own_upgrade_and_others_news_are_no_adopter(make_message: MakeMessage,
                                                         text: str) -> None:
     assert read(make_message, text, company="crs", aliases=PROJECT) == []
+
+
+# A project's GA release and its leaders, told in its chat: (text, type, polarity, title word)
+PROJECT_NEWS = [
+    ("we released 3.3.0 today, thanks everyone!", T.PRODUCT_LAUNCH, Polarity.POSITIVE, "3.3.0"),
+    ("we just shipped v4.0 \U0001f389", T.PRODUCT_LAUNCH, Polarity.POSITIVE, "4.0"),
+    ("We are announcing publicly that Felipe is a new co-lead for our project.", T.HIRING,
+     Polarity.POSITIVE, "Felipe"),
+    ("Max is our new co-lead, announced publicly today.", T.HIRING, Polarity.POSITIVE, "Max"),
+    ("After seven years I'm stepping down as co-lead of the project.", T.HIRING,
+     Polarity.NEGATIVE, "stepping down"),
+]
+NOT_PROJECT_NEWS = [
+    "3.3.0-RC1 is out for testing.",
+    "we released 3.1.1 with the fix",
+    "we released 4.0 rc2 yesterday",
+    "I think we released 3.3.0 too early?",
+    "He'd be stepping down as co-lead next year.",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "polarity", "word"), PROJECT_NEWS)
+def test_a_projects_release_and_leaders_are_read(make_message: MakeMessage, text: str,
+                                                 kind: EventType, polarity: Polarity,
+                                                 word: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(kind, polarity)]
+    assert word.lower() in events[0].title.lower()
+
+
+@pytest.mark.parametrize("text", NOT_PROJECT_NEWS)
+def test_candidates_patches_doubts_and_hearsay_are_no_project_news(make_message: MakeMessage,
+                                                                   text: str) -> None:
+    assert read(make_message, text) == []

@@ -318,6 +318,8 @@ STEMS: dict[str, str] = {
                 "first employee newest hire is now my is now our is officially",
     # statuspage.py: a project's sponsors signed, paid, renewed or lost
     "statuspage_sponsor": "sponsor",
+    "statuspage_project": "released shipped cut$ tagged published co-lead colead co-leads$ "
+                          "maintainer stepping stepped",
     "statuspage_adopter": "updated upgraded moved migrated switched adopted ships$ shipped "
                           "shipping supports$ support$ installing installs$ made$ makes$",
     # a phrase here needs its place in _stems' table of phrases (members.py's phrases)

@@ -119,6 +119,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("technical", tech.postmortem), ("technical", growth.technical),
     ("results_tech", results.performance),
     ("award", co.award),
+    ("statuspage_project", statuspage.project_news),  # "we released 3.3.0", a new co-lead
     ("launch", co.launch), ("wire_release", wire.version_release),
     ("community_release", community.release),
     ("members_release", members.announced),  # a company's own release told to developers

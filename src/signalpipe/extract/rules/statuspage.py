@@ -251,3 +251,38 @@ def adopter(clause: str, low: str, ctx: Context) -> Found | None:
     title = clause[m.end("name") - len(name):].strip(" .!")[:90]
     return Found(kind, {"partner" if built_in else "customer": name}, title, m.start(),
                  relational=True, stakeholders=(name,))
+
+
+# A project's own GA release told in its chat: "we released 3.3.0", "we just shipped v4.0"; not
+# a release candidate, beta or a patch ("3.1.1" is routine, short-posts' and team-chat2's
+# SOURCE.md).
+_RELEASED = re.compile(
+    r"\b(?:we|i) (?:(?:have|just|finally|officially|now|'ve) )*(?:released|shipped|cut|tagged"
+    r"|published) (?:the )?(?:v|version |release )?(?P<version>\d{1,3}\.\d{1,3}(?:\.0)?)"
+    r"(?![\w.-])(?! ?(?:rc|beta|alpha|preview|pre-release|release candidate))", re.IGNORECASE)
+# Leaders of a project (its hires): a new co-lead or maintainer named; one stepping down.
+_LEAD = r"(?:co-?lead|project lead|lead maintainer|core maintainer|maintainer)"
+_NEW_LEAD = re.compile(r"(?P<name>@?[\w][\w.-]*)_? (?:is|becomes|became|has become|joins as"
+                       r"|joined as) (?:a |an |our |the )?new " + _LEAD, re.IGNORECASE)
+_LEAD_DOWN = re.compile(r"\b(?:i'm|i am|i have|i've|i)\s(?:\w+ )?(?:stepping|stepped|step) down"
+                        r" (?:as|from) (?:\w+ ){0,2}" + _LEAD, re.IGNORECASE)
+
+
+def project_news(clause: str, low: str, ctx: Context) -> Found | None:
+    """A project's GA release, a new co-lead, or the speaker stepping down as lead."""
+    released = _RELEASED.search(clause)
+    if released is not None:
+        version = released.group("version")
+        return Found(EventType.PRODUCT_LAUNCH, {"version": version}, f"Released version {version}",
+                     released.start())
+    new_lead = _NEW_LEAD.search(clause)
+    if new_lead is not None and new_lead.group("name").lower() not in {"we", "i", "who", "he",
+                                                                        "she", "they"}:
+        name = new_lead.group("name").strip("@_")
+        return Found(EventType.HIRING, {"person": name}, f"{name} named co-lead",
+                     new_lead.start(), stakeholders=(name,))
+    down = _LEAD_DOWN.search(clause)
+    if down is not None:
+        return Found(EventType.HIRING, {"departure": "lead"}, "Project lead stepping down",
+                     down.start(), negative=True)
+    return None
