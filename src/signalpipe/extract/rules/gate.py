@@ -316,6 +316,12 @@ STEMS: dict[str, str] = {
                 "added a added our doubled$ tripled$ grew$ leaving away from part ways "
                 "parted ways bought by purchased by snapped up taken over rejoin first hire "
                 "first employee newest hire is now my is now our is officially",
+    # statuspage.py: a project's sponsors signed, paid, renewed or lost
+    "statuspage_sponsor": "sponsor",
+    "statuspage_project": "released shipped cut$ tagged published co-lead colead co-leads$ "
+                          "maintainer stepping stepped",
+    "statuspage_adopter": "updated upgraded moved migrated switched adopted ships$ shipped "
+                          "shipping supports$ support$ installing installs$ made$ makes$",
     # a phrase here needs its place in _stems' table of phrases (members.py's phrases)
     "members_release": "released releasing launched launching release] live] new] launch] "
                        "beta available aware investigating to release$ now live]",

@@ -30,6 +30,7 @@ from signalpipe.extract.rules import (
     rounds,
     routine,
     shipped,
+    statuspage,
     tech,
     welcomes,
     wire,
@@ -57,6 +58,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
     ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
     ("funding", rounds.funding), ("backed", articles.backed),  # "Index backs Acme"
+    ("statuspage_sponsor", statuspage.sponsorship),  # a project's sponsor signed or lost
     ("coverage_offer", coverage.offer_received),  # "rejected a $500k offer": not a sale
     ("acquire_interest", founders.acquire_interest),
     ("acquire_interest", wire.proposal),
@@ -99,6 +101,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("enterprise_deal", new_client), ("enterprise_deal", chose_us),
     ("client_engaged", hired_by_client),
     ("churn_count", founders.churn_count),
+    ("statuspage_adopter", statuspage.adopter),  # "Google Cloud Armor updated to CRS v3.3"
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
     ("coverage_result", coverage.customer_result), ("coverage_rating", coverage.rating),
     ("coverage_story", coverage.customer_story),
@@ -118,6 +121,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("technical", tech.postmortem), ("technical", growth.technical),
     ("results_tech", results.performance),
     ("award", co.award),
+    ("statuspage_project", statuspage.project_news),  # "we released 3.3.0", a new co-lead
     ("launch", co.launch), ("wire_release", wire.version_release),
     ("community_release", community.release),
     ("members_release", members.announced),  # a company's own release told to developers
@@ -267,6 +271,9 @@ def read_message(message: Message, company: re.Pattern[str] | None
         # the English reader finds nothing in Japanese; the business press's formulae do
         return [Hit(found, message, span, where) for found, span, where
                 in articles.read_japanese(message.text, message.subject or "", company)], []
+    post = _whole_post(message)
+    if post is not None:
+        return post
     hits, rejected = _read(message, company)
     hits, rejected = _named(hits, rejected, company)
     if hits:
@@ -288,6 +295,19 @@ def read_message(message: Message, company: re.Pattern[str] | None
         # a list member announcing their own package, job or paper is not the company's news
         return [], [*rejected, (message.id, "mailing-list mail from a member")]
     return hits, rejected
+
+
+def _whole_post(message: Message) -> tuple[list[Hit], list[tuple[str, str]]] | None:
+    """A status-page post or a Show HN post, read whole (statuspage.py); None for other text."""
+    post = statuspage.read_post(message.text, message.timestamp)
+    if post is None:
+        return None
+    flagged = injection_reason(message.text) if post else None
+    if post is False or flagged:
+        return [], [(message.id, f"injection: {flagged}" if flagged
+                     else "a status or Show HN post that states no event")]
+    found, span = post
+    return [Hit(found, message, span)], []
 
 
 def _not_members(message: Message, hits: list[Hit], rejected: list[tuple[str, str]],
