@@ -148,3 +148,27 @@ def test_shuffled_larger_set_in_random_batches_always_gives_the_same_groups() ->
         assert run(_batched(order, rng)) == expected, f"seed {seed}"
     # six rounds, four customers (won, lost), one partnership
     assert len(expected) == 6 + 4 * 2 + 1
+
+
+def test_a_restarted_index_joins_a_mention_to_the_stored_row_holding_its_figure() -> None:
+    from signalpipe.extract.dedup import EventIndex
+    from signalpipe.models import EventType, Severity, SignificantEvent
+    row = SignificantEvent(company_id="acme", event_type=EventType.TECHNICAL_ACHIEVEMENT,
+                           severity=Severity.MEDIUM,
+                           title="Processed 7.6B events in one day, a new record",
+                           metrics={"events_per_day": 7_600_000_000, "events_per_s": 88_000},
+                           source_message_ids=["m1", "m2"])
+    mention = SignificantEvent(company_id="acme", event_type=EventType.TECHNICAL_ACHIEVEMENT,
+                               severity=Severity.MEDIUM, title="Record throughput day",
+                               metrics={"events_per_day": 7_600_000_000},
+                               source_message_ids=["m3"])
+    resolved = EventIndex([row]).resolve([mention])
+    # one group: the row and the mention end under one fingerprint (the smaller of the two)
+    assert [e.fingerprint for e in resolved.events] == [
+        resolved.moved.get(row.fingerprint, row.fingerprint)]
+    small = SignificantEvent(company_id="acme", event_type=EventType.TECHNICAL_ACHIEVEMENT,
+                             severity=Severity.MEDIUM, title="3 new regions",
+                             metrics={"regions": 3, "events_per_s": 88_000, "extra": 5},
+                             source_message_ids=["m4"])
+    apart = EventIndex([row]).resolve([small])
+    assert not apart.moved and apart.events[0].fingerprint != row.fingerprint
