@@ -26,6 +26,7 @@ v0" for "Tilt v0.8", "Launched Relay v9.0" for "Relay v9.0-beta".
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from signalpipe.extract.rules import company
 from signalpipe.extract.rules.found import Context, Found
@@ -142,10 +143,12 @@ def release(clause: str, low: str, ctx: Context) -> Found | None:
     return None
 
 
-def _launch(what: str, at: int) -> Found:
+def _launch(what: str, at: int, then: str = "") -> Found:
+    """The launch of ``what``, titled "Launched <what>", or "<what><then>" when the message
+    says how it went out (" opened to early users", " out of beta")."""
     what = _ARTICLE.sub("", what.strip(" .,!:*_")).strip()
-    return Found(T.PRODUCT_LAUNCH, {"product": key(what)}, f"Launched {what}", at,
-                 stakeholders=(what,))
+    return Found(T.PRODUCT_LAUNCH, {"product": key(what)},
+                 f"{what}{then}" if then else f"Launched {what}", at, stakeholders=(what,))
 
 
 _ARTICLE = re.compile(r"^(?:(?:the|our|a|an) )?(?:new |all-new )?", re.IGNORECASE)
@@ -184,10 +187,7 @@ def _opened(clause: str, ctx: Context) -> Found | None:
     m = OPENS.search(clause)
     if m is None or not _ours(m["who"], ctx):
         return None
-    who = m["who"]
-    found = _launch(who, m.start())
-    return Found(found.event_type, found.metrics, f"{found.title[9:]} opened to {m['to']}",
-                 found.trigger, stakeholders=found.stakeholders)
+    return _launch(m["who"], m.start(), f" opened to {m['to']}")
 
 
 def _we_released(clause: str, ctx: Context) -> Found | None:
@@ -224,9 +224,7 @@ def _early(clause: str, ctx: Context) -> Found | None:
     if m is None or (ctx.company is not None and not ctx.company.search(m["obj"])
                      and not m["obj"].lower().startswith("our ")):
         return None  # a name of ours: someone else's beta is their news
-    found = _launch(m["obj"], m.start())
-    return Found(found.event_type, found.metrics, f"{found.title[9:]} opened to early users",
-                 found.trigger, stakeholders=found.stakeholders)
+    return _launch(m["obj"], m.start(), " opened to early users")
 
 
 def _our_new(clause: str, ctx: Context) -> Found | None:
@@ -263,10 +261,8 @@ def _graduated(clause: str, ctx: Context) -> Found | None:
     what = name_before(clause, m.start(), within=60) if m else None
     if m is None or what is None or (ctx.company is not None and ctx.company.fullmatch(what)):
         return None  # "Acme is now generally available" names no product
-    found = _launch(what, m.start())
     # the product is the sentence's subject, not a third party acting
-    return Found(found.event_type, found.metrics, f"{found.title[9:]} out of beta", found.trigger,
-                 relational=True, stakeholders=found.stakeholders)
+    return replace(_launch(what, m.start(), " out of beta"), relational=True)
 
 
 def _appositive(clause: str, ctx: Context) -> Found | None:
