@@ -1,4 +1,4 @@
-"""Build corpus/fresh/investor-letters/messages.jsonl from two start-ups' own updates on GitHub.
+"""Build corpus/dev/investor-letters/messages.jsonl from two start-ups' own updates on GitHub.
 
 Standard library only. Reads the local git mirrors made by the session's `fetch` tool
 (/work/.mirror/<owner>+<name>/repo) at the pinned commits below:

@@ -1,4 +1,4 @@
-"""Build corpus/fresh/slack-announce/messages.jsonl from the JuliaLang Slack history on GitHub.
+"""Build corpus/dev/slack-announce/messages.jsonl from the JuliaLang Slack history on GitHub.
 
 Standard library only. Reads the local git mirror made by the session's `fetch` tool
 (/work/.mirror/paveloom-a+julialang-slack-history/repo), branch `history` at the pinned commit:
