@@ -52,9 +52,16 @@ PART = [
     "Season 3 of the leaderboard just launched",
 ]
 
-# a build for a few testers
+# a build for a few testers, internal tooling
 SMALL_BETA = [
     "Shipped a TestFlight build to our alpha testers.",
+    "We shipped an MVP of the reporting tool to our first pilot customer.",
+    "Rolled out the new CI pipeline to all repos.",
+]
+
+# a platform everyone builds on, its release passed on in chat
+PLATFORM = [
+    "FYI Postgres 17 was released yesterday",
 ]
 
 # a member's or another team's release, in a community's chat
@@ -97,6 +104,8 @@ STILL_LAUNCHES = [
     "Acme.js 3.0 is out!",
     "Acme Cloud public beta opens today for everyone.",
     "We're launching Acme for Teams, our new product for companies.",
+    "Readup is now available on Firefox!",
+    "We shipped our new Deno runtime!",
 ]
 
 
@@ -105,8 +114,8 @@ def _launches(make_message: MakeMessage, text: str) -> list[str]:
             if e.event_type is LAUNCH and e.polarity is not Polarity.NEGATIVE]
 
 
-@pytest.mark.parametrize("text", NO_PRODUCT + UNNAMED_FEATURE + PART + SMALL_BETA + COMMUNITY
-                         + FEATURE_SCOPE)
+@pytest.mark.parametrize("text", NO_PRODUCT + UNNAMED_FEATURE + PART + SMALL_BETA + PLATFORM
+                         + COMMUNITY + FEATURE_SCOPE)
 def test_launch_words_for_less_than_a_product_of_ours_are_no_launch(make_message: MakeMessage,
                                                                     text: str) -> None:
     assert _launches(make_message, text) == []
@@ -135,6 +144,7 @@ def _found(product: str = "") -> Found:
     ("We (the SciML team) just released DifferentialEquations 8.0", "sciml 8.0",
      "another team's release (SciML)"),
     ("Just rolled out bulk editing for all Pro users", "pro", "a feature opened to Pro users"),
+    ("FYI Postgres 17 was released yesterday", "postgres", "a release of postgres"),
 ])
 def test_the_veto_names_its_family(clause: str, product: str, reason: str) -> None:
     why = veto(_found(product), clause, clause, _ACME)
@@ -147,6 +157,10 @@ def test_the_veto_names_its_family(clause: str, product: str, reason: str) -> No
     ("Acme Studio enters public beta for everyone.", "acme studio"),
     ("I've launched a new TinyPilot product and debuted a new logo.", "tinypilot"),
     ("Acme launches Acme Forum, a community platform for brands.", "acme forum"),
+    ("Readup is now available on Firefox!", "firefox"),
+    ("Announcing Readup on Android", "android"),
+    ("We launched our iOS app today", "ios"),
+    ("Acme Now Supports React 19 - Faster Editing", "react"),
 ])
 def test_the_veto_leaves_our_launches(clause: str, product: str) -> None:
     assert veto(_found(product), clause, clause, _ACME) is None

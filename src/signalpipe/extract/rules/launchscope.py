@@ -70,7 +70,8 @@ _EFFORT = (r"initiative|effort|push|drive|process|experiment|programm?e?s?|fund|
            r"|bootcamp|cohort|office\s+hours|(?:email|drip|nurture)\s+sequence|newsletter|blog|podcast|forum|wiki|handbook"
            r"|privacy\s+policy|terms\s+of\s+(?:use|service)|website|homepage|landing\s+page"
            r"|brand|branding|logo|roadmap|status\s+page|help\s+cent(?:er|re)|fellowship"
-           r"|residency|accelerator")
+           r"|residency|accelerator|ci(?:/cd)?\s+pipeline|build\s+system"
+           r"|on-?call\s+rotation|runbooks?|playbooks?|linter")
 _NOT_PRODUCT = re.compile(r"(?i)\b" + _VERB + r"[:\s]+" + _LEAD + r"(?P<head>" + _EFFORT + r")"
                           + _END)
 # The same things told as the subject: "Early-bird pricing is now live", "the new website is
@@ -119,7 +120,28 @@ _PART_NUMBERED = re.compile(r"(?i)(?:^|\b(?:the|our)\s+)(?:(?:first|second|third
 _SMALL_BETA = re.compile(r"(?i)\btestflight\b|\b(?:alpha|beta)\s+testers\b|\b(?:private|closed"
                          r"|internal|invite-only|limited)\s+(?:alpha|beta)\b|\bto\s+(?:a\s+"
                          r"handful|a\s+few|[1-9]|[1-4]\d)\s+(?:\w+\s+)?(?:testers|users"
-                         r"|customers|design\s+partners|people|friends|teams)\b")
+                         r"|customers|design\s+partners|people|friends|teams)\b|\bto\s+(?:our\s+|the\s+)?"
+                         r"(?:first\s+|initial\s+|early\s+)?(?:pilot|design[- ]partner|alpha"
+                         r"|beta)\s+(?:customers?|users?|partners?|testers?|group)\b")
+
+# A release of a platform everyone builds on, passed on in chat ("FYI Postgres 17 was
+# released yesterday", "now supports Docker Compose v2, released today"): the name the reading
+# took is the platform's, and it is no company's launch of its own unless it is the company.
+_PLATFORM = re.compile(r"(?i)(?:postgres(?:ql)?|mysql|sqlite|redis|kafka|mongodb|elasticsearch"
+                       r"|node(?:\.?js)?|python|ruby|rails|php|java|kotlin|swift|go(?:lang)?|rust"
+                       r"|typescript|deno|bun|react(?:\s+native)?|vue|angular|svelte|next\.js|django"
+                       r"|flask|laravel|kubernetes|k8s|docker(?:\s+compose)?|terraform|ios|ipados"
+                       r"|macos|android|windows|ubuntu|debian|chrome|firefox|safari|xcode|llvm|gcc"
+                       r"|linux|openssl)(?:\s+v?\d+(?:\.\d+)*)?")
+
+_FOR_PLATFORM = re.compile(r"\s+(?:app|apps|client|version|sdk|integration|extension|plugin"
+                           r"|build|support|edition|port)\b")
+# The platform's own release told: "Postgres 17 was released yesterday", "Node 22 is out".
+_RELEASED = re.compile(r"(?:\s+v?\d+(?:\.\d+)*)?\s+(?:(?:was|is|has\s+been|have\s+been|just|got|finally|now)\s+)*"
+                       r"(?:released|out|available|shipped|launched|here)\b")
+# What before the platform's name makes it ours: "available on Firefox", "now supports React
+# 19", "our new Deno runtime", "Acme for Windows".
+_OURS_BEFORE = re.compile(r"(?:\bon|\bfor|\bsupports?|\bsupport\s+for|\bour(?:\s+new)?|\bwith)\s+$")
 
 # A member's or a third party's release in a community: an announcement tag, a member's own
 # package, a language package named by its suffix, another team speaking.
@@ -151,6 +173,9 @@ def veto(found: Found, clause: str, sentence: str,
     if found.event_type is not T.PRODUCT_LAUNCH or found.negative:
         return None
     product = str(found.metrics.get("product", "")).strip().lower()
+    if product and _PLATFORM.fullmatch(product) and not _ours_for(clause, product) and not (
+            company is not None and company.search(product)):
+        return f"a release of {product}, a platform others build on, not ours"
     return _community(clause, sentence, product, company) or _part(clause, sentence) \
         or _small_beta(clause) or _not_product(clause, product)
 
@@ -170,7 +195,7 @@ def _not_product(clause: str, product: str) -> str | None:
     for m in (*_NOT_PRODUCT.finditer(clause), *_NOT_PRODUCT_LIVE.finditer(clause)):
         head = m.group("head")
         if head[:1].isupper() and not title_case and m.start("head") > 0 \
-                and not _DOCUMENT.fullmatch(head):
+                and not _DOCUMENT.fullmatch(head) and not head[:2].isupper():
             continue  # "Acme Fund", "Forum": a name, not the common word
         if _names_else(clause, product, m) or (
                 _A_PRODUCT.search(clause, 0, m.start("head")) and not _owner_before(clause, m)):
@@ -192,6 +217,16 @@ def _names_else(clause: str, product: str, m: re.Match[str]) -> bool:
 def _owner_before(clause: str, m: re.Match[str]) -> bool:
     """The product word before the head only says whose it is: "the app's new newsletter"."""
     return bool(_OWNER_BEFORE.search(clause, 0, m.start("head")))
+
+
+def _ours_for(clause: str, product: str) -> bool:
+    """The platform names what ours is for ("our iOS app", "Acme for Windows", "now supports
+    React 19"), or the clause does not tell the platform's own release."""
+    low = clause.lower()
+    at = low.find(product)
+    return at < 0 or _FOR_PLATFORM.match(low, at + len(product)) is not None \
+        or _OURS_BEFORE.search(low, max(0, at - 20), at) is not None \
+        or _RELEASED.match(low, at + len(product)) is None
 
 
 def _part(clause: str, sentence: str) -> str | None:
