@@ -31,6 +31,8 @@ NO_PRODUCT = [
     "We are pleased to announce a brand new [Privacy Policy and Terms of Use]"
     "(https://acme.io/privacy).",
     "Acme launches accelerator program for climate startups",
+    "We launched our Series A announcement today on TechCrunch.",
+    "Acme unveils new leadership structure",
 ]
 
 # a feature nobody names (a named feature is left to the launch readers: the corpus labels
@@ -73,6 +75,9 @@ COMMUNITY = [
     "Hi, I'm excited to announce the release of JET.jl, a type-level code analyzer.",
     "We (the SciML team) just released DifferentialEquations 8.0",
     "Our startup just launched Zaply, a calendar app built on Acme!",
+    "Shameless plug: I just launched Zapform, a form builder for Acme users",
+    "PSA: version 1.2 of the community plugin is out",
+    "Check out my new project Zapform, just released!",
 ]
 
 # a feature opened to an audience, whose name the readers took for the product; a version of
@@ -144,6 +149,10 @@ def _found(product: str = "") -> Found:
     ("We (the SciML team) just released DifferentialEquations 8.0", "sciml 8.0",
      "another team's release (SciML)"),
     ("Just rolled out bulk editing for all Pro users", "pro", "a feature opened to Pro users"),
+    ("We launched v2 of the onboarding flow", "v2", "a new version of a feature"),
+    ("Rolled out the new CI pipeline to all repos.", "ci", "no product launched (ci pipeline)"),
+    ("We released the importer, the first piece of the larger migration toolkit.", "importer",
+     "a part of a larger product"),
     ("FYI Postgres 17 was released yesterday", "postgres", "a release of postgres"),
 ])
 def test_the_veto_names_its_family(clause: str, product: str, reason: str) -> None:
@@ -161,6 +170,9 @@ def test_the_veto_names_its_family(clause: str, product: str, reason: str) -> No
     ("Announcing Readup on Android", "android"),
     ("We launched our iOS app today", "ios"),
     ("Acme Now Supports React 19 - Faster Editing", "react"),
+    ("just shipped v2 of the dashboard", "v2"),
+    ("Today, we are shipping a new system for webhooks, as part of our larger beta plans.",
+     "system"),
 ])
 def test_the_veto_leaves_our_launches(clause: str, product: str) -> None:
     assert veto(_found(product), clause, clause, _ACME) is None

@@ -9,32 +9,45 @@ editing for all Pro users"). Each family below is a wording seen across register
 founder update, press release, release note, community chat), with the look-alike that stays a
 launch:
 
-- **A feature, or an update of a product**: "Today we're launching a new cool feature",
-  "we shipped two features this week: SSO and audit logs", "major updates to the Leaderboards",
-  "new enhancements to its Acme Cloud platform", "an improved dashboard", "the new Reports page
-  is now live", "Two-factor authentication is now available for all accounts", "launched Slack
-  notifications", "rolled out bulk editing for all Pro users". Look-alikes: a named product
-  ("we launched Acme Insights, our new analytics product"), a major version ("Relay 3.0, a
-  major update, is out"), a new app on a platform ("our Android app is now live on Google
-  Play").
-- **An initiative, a process, a programme, money or a promotion**: "we launched an initiative
-  to figure out SEO", "launches $5M fund to support developers", "a new onboarding email
-  sequence", "early-bird pricing is now live", "launched a referral program". Look-alike: a
-  product whose name holds the word, capitalised ("Acme Fund Manager").
+- **An initiative, a process, a programme, money, a promotion, a page or a document**: "we
+  launched an initiative to figure out SEO", "launches $5M fund to support developers", "a new
+  onboarding email sequence", "launched a referral program", "a brand new [Privacy Policy and
+  Terms of Use]", "our new homepage went live", "launched our Series A announcement", "unveils
+  new leadership structure", internal tooling ("rolled out the new CI pipeline"). Look-alike: a
+  product whose name holds the word, capitalised ("Acme Fund Manager", "Acme Forum, a
+  community platform").
+- **A feature nobody names**: "Today we're launching a new cool feature.", "we shipped two new
+  features this week", "launches new features to help retailers". A named feature is left to
+  the launch readers: the corpus labels "two new fields for custom modules", "Multi-Factor
+  Authentication is Here", "Released annual plans" and "Electric Cloud pricing is live" as
+  launches, so prices, plans, docs and named features are not vetoed here. Nor is an update
+  of a product ("major updates to the Leaderboards" is no launch, "an update to our CMS
+  Developer Documentation" is labelled one).
+- **A feature's audience or version read as the product**: "rolled out bulk editing for all
+  Pro users" ("Launched Pro"), "v2 of the onboarding flow". Look-alike: "just shipped v2 of
+  the dashboard".
 - **A part of a larger thing**: "the first version of New Reader Orientation, a crucial
   portion of the larger New Reader Experience", "Phase one of the migration is live", "Part 1
-  of the new editor is out", "Season 3 of the leaderboard just launched". Look-alike: "the
-  first version of Acme Notes" with no larger whole named.
-- **A small beta**: "shipped a TestFlight build to our alpha testers", "the private beta went
-  out to 10 testers". Look-alikes: "Acme Studio enters public beta", "open beta".
+  of the new editor is out", "Season 3 of the leaderboard just launched". Look-alikes: "the
+  first version of Acme Notes" with no larger whole named; "a new system for webhooks ...
+  under development as part of our larger beta plans" (the context, not an apposition).
+- **A small beta**: "shipped a TestFlight build to our alpha testers", "the beta went out to
+  10 testers", "an MVP of the reporting tool to our first pilot customer". Look-alikes:
+  "Acme Studio enters public beta", "open beta", and a product opened to its first outside
+  users ("Relay Cloud opens its private beta to the first 50 teams": shipped.py reads it as a
+  launch, and the corpus labels it so).
+- **A platform everyone builds on, its own release passed on**: "FYI Postgres 17 was released
+  yesterday". Look-alikes: ours on or for it ("Readup is available on Firefox", "our new
+  Deno runtime", "our iOS app", "now supports React 19").
 - **A member's or a third party's release in a community**: "[ANN] Foo.jl v1.0 is out",
   "v1.0 of my library, TinyCSV", "I released version 2.0 of my package Plots.jl", "We (the
   SciML team) just released DifferentialEquations 8.0", "DataFrames.jl 1.6 is out" (a
-  language package named by its file suffix, not the company), "Our startup just launched
+  language package named by its file suffix, not the company), "Shameless plug: I just
+  launched Zapform", "version 1.2 of the community plugin is out", "Our startup just launched
   Zaply, a calendar app built on Acme". Look-alikes: the company's own release in its own
-  channel ("📣 Relay CLI v2.3.0 is out", "We open-sourced Relay, our sync engine").
-- **A name that is no product**: the reading took a pronoun or a word that only opens the
-  clause ("Launched I'm 0.20" for "I'm excited to announce the release of Makie 0.20").
+  channel ("📣 Relay CLI v2.3.0 is out", "Acme.js 3.0 is out", "We (the Acme team) just
+  released Relay 8.0"). A bare "We just released Pluto 0.14!" in a language community's Slack
+  stays a launch: nothing in the text says who speaks.
 
 ``veto`` runs on a launch reading that passed every other check.
 """
@@ -64,14 +77,15 @@ _LEAD = r"(?:(?!" + _STOP + r"\b)[\w$&'./+-]+\s+){0,4}?\[?"
 # a company page or document. Prices, plans, docs and features are left alone: release posts
 # announce them as launches and the corpus labels them so ("Released annual plans", "Electric
 # Cloud pricing is live", "Multi-Factor Authentication is Here").
-_EFFORT = (r"initiative|effort|push|drive|process|experiment|programm?e?s?|fund|grants?"
+_EFFORT = (r"initiative|effort|push|drive|process|programm?e?s?|fund|grants?"
            r"|challenge|contest|competition|hackathon|giveaway|sweepstakes|sale|discount"
            r"|promotion|promo|survey|poll|tour|meetups?|conference|summit|webinars?|workshops?"
            r"|bootcamp|cohort|office\s+hours|(?:email|drip|nurture)\s+sequence|newsletter|blog|podcast|forum|wiki|handbook"
            r"|privacy\s+policy|terms\s+of\s+(?:use|service)|website|homepage|landing\s+page"
            r"|brand|branding|logo|roadmap|status\s+page|help\s+cent(?:er|re)|fellowship"
            r"|residency|accelerator|ci(?:/cd)?\s+pipeline|build\s+system"
-           r"|on-?call\s+rotation|runbooks?|playbooks?|linter")
+           r"|on-?call\s+rotation|runbooks?|playbooks?|linter|announcement|press\s+release"
+           r"|structure|reorg\w*|org(?:ani[sz]ation(?:al)?)?\s+chart")
 _NOT_PRODUCT = re.compile(r"(?i)\b" + _VERB + r"[:\s]+" + _LEAD + r"(?P<head>" + _EFFORT + r")"
                           + _END)
 # The same things told as the subject: "Early-bird pricing is now live", "the new website is
@@ -91,8 +105,7 @@ _UNNAMED = re.compile(r"(?i)\b" + _VERB + r"[:\s]+(?:(?:a|an|the|some|two|three|
                       r"|streamline|boost))\b))")
 _VERSION_OF_FEATURE = re.compile(r"(?i)\b(?:v\d+|version\s+\d+)\s+of\s+(?:the|our|its)\s+"
                                  r"(?:new\s+)?(?:[\w-]+\s+)?(?:flow|onboarding|page|tab|view"
-                                 r"|editor|dashboard|ui|design|layout|process|website|homepage"
-                                 r"|site|docs|blog)\b")
+                                 r"|ui|design|layout|process|website|homepage|site|blog)\b")
 # The name read is the audience a feature opened to: "bulk editing for all Pro users".
 _AUDIENCE = re.compile(r"(?i)\b(?:for|to)\s+(?:all\s+|every\s+)?(?:our\s+|your\s+|the\s+)?"
                        r"(?P<aud>[\w-]+(?:\s+[\w-]+)?)\s+(?:users|customers|plans?|accounts"
@@ -117,12 +130,11 @@ _PART_NUMBERED = re.compile(r"(?i)(?:^|\b(?:the|our)\s+)(?:(?:first|second|third
                             r"|three|four|five|i{1,3}|iv))?\s+of\b")
 
 # A small beta: a build for testers, not a release.
-_SMALL_BETA = re.compile(r"(?i)\btestflight\b|\b(?:alpha|beta)\s+testers\b|\b(?:private|closed"
-                         r"|internal|invite-only|limited)\s+(?:alpha|beta)\b|\bto\s+(?:a\s+"
-                         r"handful|a\s+few|[1-9]|[1-4]\d)\s+(?:\w+\s+)?(?:testers|users"
-                         r"|customers|design\s+partners|people|friends|teams)\b|\bto\s+(?:our\s+|the\s+)?"
-                         r"(?:first\s+|initial\s+|early\s+)?(?:pilot|design[- ]partner|alpha"
-                         r"|beta)\s+(?:customers?|users?|partners?|testers?|group)\b")
+_SMALL_BETA = re.compile(r"(?i)\btestflight\b|\b(?:alpha|beta)\s+testers\b|\binternal\s+(?:alpha"
+                         r"|beta)\b|\bto\s+(?:a\s+handful\s+of|a\s+few|[1-9]|[1-4]\d)\s+(?:\w+\s+)?"
+                         r"testers\b|\bto\s+a\s+handful\s+of\b|\bto\s+(?:our\s+|the\s+)?(?:first"
+                         r"\s+|initial\s+)?(?:pilot|design[- ]partner)\s+(?:customers?|users?"
+                         r"|partners?|group)\b")
 
 # A release of a platform everyone builds on, passed on in chat ("FYI Postgres 17 was
 # released yesterday", "now supports Docker Compose v2, released today"): the name the reading
@@ -148,8 +160,12 @@ _OURS_BEFORE = re.compile(r"(?:\bon|\bfor|\bsupports?|\bsupport\s+for|\bour(?:\s
 _ANN = re.compile(r"^\W{0,3}(?:\[\s*ann\s*\]|ann\s*:)", re.IGNORECASE)
 _MINE = re.compile(r"(?i)\bmy\s+(?:(?:new|first|latest|little|own|small|open[- ]source|humble"
                    r"|tiny)\s+)*(?:package|library|lib|plugin|extension|add-?on|crate|gem"
-                   r"|module|script|side[- ]project|hobby\s+project|toy\s+project|wrapper"
+                   r"|module|script|(?:side|hobby|toy|pet|weekend)[- ]project|project|wrapper"
                    r"|bindings?|port|fork)s?\b")
+# A member's own work by how it is offered, or by whom it is made.
+_PLUG = re.compile(r"(?i)\bshameless(?:ly)?\s+plug|\bself[- ]promo(?:tion)?\b|\bcommunity[- ]"
+                   r"(?:made\s+|built\s+|maintained\s+)?(?:plugin|package|library|theme"
+                   r"|extension|module|edition|build|port|fork|client)s?\b")
 _PACKAGE = re.compile(r"\b[A-Za-z][\w-]*\.(?:jl|py|rs|rb|ex|nvim|vim|el)\b")
 _OTHER_TEAM = re.compile(r"(?i)\bwe\s*\(\s*(?:the\s+)?(?P<who>[\w .&-]{2,40}?)\s+(?:team|devs"
                          r"|developers|maintainers|folks|authors)\s*\)|\bon\s+behalf\s+of\s+the"
@@ -251,7 +267,7 @@ def _community(clause: str, sentence: str, product: str,
     """A member's or another team's release, told in a community's chat."""
     if company is not None and product and company.search(product) is not None:
         return None
-    if _ANN.search(sentence) or _MINE.search(sentence):
+    if _ANN.search(sentence) or _MINE.search(sentence) or _PLUG.search(sentence):
         return "a member's own release in a community, not the company's"
     package = _PACKAGE.search(clause)
     if package is not None and not (company is not None and company.search(package.group())):
