@@ -80,6 +80,12 @@ COMMUNITY = [
     "Check out my new project Zapform, just released!",
 ]
 
+# a person introduced, read as the product
+PERSON = [
+    "Last month I introduced Jane Doe, who will be working with us on the API.",
+    "We're excited to introduce Maria Chen, who is leading our EU expansion.",
+]
+
 # a feature opened to an audience, whose name the readers took for the product; a version of
 # a feature
 FEATURE_SCOPE = [
@@ -111,6 +117,7 @@ STILL_LAUNCHES = [
     "We're launching Acme for Teams, our new product for companies.",
     "Readup is now available on Firefox!",
     "We shipped our new Deno runtime!",
+    "Introducing Acme Pay, which lets shops take payments in seconds.",
 ]
 
 
@@ -120,7 +127,7 @@ def _launches(make_message: MakeMessage, text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text", NO_PRODUCT + UNNAMED_FEATURE + PART + SMALL_BETA + PLATFORM
-                         + COMMUNITY + FEATURE_SCOPE)
+                         + COMMUNITY + PERSON + FEATURE_SCOPE)
 def test_launch_words_for_less_than_a_product_of_ours_are_no_launch(make_message: MakeMessage,
                                                                     text: str) -> None:
     assert _launches(make_message, text) == []

@@ -39,6 +39,9 @@ launch:
 - **A platform everyone builds on, its own release passed on**: "FYI Postgres 17 was released
   yesterday". Look-alikes: ours on or for it ("Readup is available on Firefox", "our new
   Deno runtime", "our iOS app", "now supports React 19").
+- **A person, not a product**: "Last month I introduced Jane Doe, who will be working with us"
+  (a name followed by "who"). Look-alike: "Introducing Acme Pay, which lets shops take
+  payments".
 - **A member's or a third party's release in a community**: "[ANN] Foo.jl v1.0 is out",
   "v1.0 of my library, TinyCSV", "I released version 2.0 of my package Plots.jl", "We (the
   SciML team) just released DifferentialEquations 8.0", "DataFrames.jl 1.6 is out" (a
@@ -155,6 +158,10 @@ _RELEASED = re.compile(r"(?:\s+v?\d+(?:\.\d+)*)?\s+(?:(?:was|is|has\s+been|have\
 # 19", "our new Deno runtime", "Acme for Windows".
 _OURS_BEFORE = re.compile(r"(?:\bon|\bfor|\bsupports?|\bsupport\s+for|\bour(?:\s+new)?|\bwith)\s+$")
 
+# A person, not a product: the name read is followed by "who" ("I introduced Jane Doe, who
+# will be working with us on the API").
+_WHO = re.compile(r",?\s+who\b")
+
 # A member's or a third party's release in a community: an announcement tag, a member's own
 # package, a language package named by its suffix, another team speaking.
 _ANN = re.compile(r"^\W{0,3}(?:\[\s*ann\s*\]|ann\s*:)", re.IGNORECASE)
@@ -192,6 +199,9 @@ def veto(found: Found, clause: str, sentence: str,
     if product and _PLATFORM.fullmatch(product) and not _ours_for(clause, product) and not (
             company is not None and company.search(product)):
         return f"a release of {product}, a platform others build on, not ours"
+    if product and _WHO.match(clause.lower(), clause.lower().find(product) + len(product)) \
+            and product in clause.lower():
+        return f"a person ({product}), not a product"
     return _community(clause, sentence, product, company) or _part(clause, sentence) \
         or _small_beta(clause) or _not_product(clause, product)
 
