@@ -102,7 +102,7 @@ _NOT_PRODUCT_LIVE = re.compile(
 # for custom modules", "Multi-Factor Authentication is Here") is left to the launch readers.
 _UNNAMED = re.compile(r"(?i)\b" + _VERB + r"[:\s]+(?:(?:a|an|the|some|two|three|four|a\s+few"
                       r"|several|a\s+bunch\s+of|lots\s+of|many|new|cool|great|small|nice"
-                      r"|handy|awesome|exciting|big|major|minor|little)\s+)+(?:features?"
+                      r"|handy|awesome|exciting|big|major|minor|little)\s+){1,5}(?:features?"
                       r"|improvements|fixes|tweaks|changes|updates)(?=\s*(?:$|[.!]|\s+(?:this"
                       r"|last|today|yesterday|to\s+(?:help|make|let|give|improve|simplify"
                       r"|streamline|boost))\b))")
@@ -166,7 +166,7 @@ _WHO = re.compile(r",?\s+who\b")
 # package, a language package named by its suffix, another team speaking.
 _ANN = re.compile(r"^\W{0,3}(?:\[\s*ann\s*\]|ann\s*:)", re.IGNORECASE)
 _MINE = re.compile(r"(?i)\bmy\s+(?:(?:new|first|latest|little|own|small|open[- ]source|humble"
-                   r"|tiny)\s+)*(?:package|library|lib|plugin|extension|add-?on|crate|gem"
+                   r"|tiny)\s+){0,4}(?:package|library|lib|plugin|extension|add-?on|crate|gem"
                    r"|module|script|(?:side|hobby|toy|pet|weekend)[- ]project|project|wrapper"
                    r"|bindings?|port|fork)s?\b")
 # A member's own work by how it is offered, or by whom it is made.
