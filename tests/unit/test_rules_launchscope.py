@@ -58,6 +58,7 @@ PART = [
 SMALL_BETA = [
     "Shipped a TestFlight build to our alpha testers.",
     "We shipped an MVP of the reporting tool to our first pilot customer.",
+    "We released a beta of the Slack integration to our 5 design partners.",
     "Rolled out the new CI pipeline to all repos.",
 ]
 
@@ -118,6 +119,7 @@ STILL_LAUNCHES = [
     "Readup is now available on Firefox!",
     "We shipped our new Deno runtime!",
     "Introducing Acme Pay, which lets shops take payments in seconds.",
+    "Relay Cloud opens its private beta to the first 50 teams",
 ]
 
 

@@ -32,7 +32,8 @@ launch:
   first version of Acme Notes" with no larger whole named; "a new system for webhooks ...
   under development as part of our larger beta plans" (the context, not an apposition).
 - **A small beta**: "shipped a TestFlight build to our alpha testers", "the beta went out to
-  10 testers", "an MVP of the reporting tool to our first pilot customer". Look-alikes:
+  10 testers", "an MVP of the reporting tool to our first pilot customer", "a beta of the
+  Slack integration to our 5 design partners". Look-alikes:
   "Acme Studio enters public beta", "open beta", and a product opened to its first outside
   users ("Relay Cloud opens its private beta to the first 50 teams": shipped.py reads it as a
   launch, and the corpus labels it so).
@@ -137,7 +138,9 @@ _SMALL_BETA = re.compile(r"(?i)\btestflight\b|\b(?:alpha|beta)\s+testers\b|\bint
                          r"|beta)\b|\bto\s+(?:a\s+handful\s+of|a\s+few|[1-9]|[1-4]\d)\s+(?:\w+\s+)?"
                          r"testers\b|\bto\s+a\s+handful\s+of\b|\bto\s+(?:our\s+|the\s+)?(?:first"
                          r"\s+|initial\s+)?(?:pilot|design[- ]partner)\s+(?:customers?|users?"
-                         r"|partners?|group)\b")
+                         r"|partners?|group)\b|\bto\s+(?:our\s+|the\s+)?(?:[1-9]|1\d|20|a\s+few"
+                         r"|a\s+handful\s+of)\s+(?:\w+\s+)?(?:design\s+partners|pilot\s+customers"
+                         r"|(?:alpha|beta)\s+(?:users|customers))\b")
 
 # A release of a platform everyone builds on, passed on in chat ("FYI Postgres 17 was
 # released yesterday", "now supports Docker Compose v2, released today"): the name the reading
