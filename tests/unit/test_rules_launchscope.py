@@ -119,7 +119,7 @@ STILL_LAUNCHES = [
     "Readup is now available on Firefox!",
     "We shipped our new Deno runtime!",
     "Introducing Acme Pay, which lets shops take payments in seconds.",
-    "Relay Cloud opens its private beta to the first 50 teams",
+    "Acme Cloud opens its private beta to the first 50 teams",
 ]
 
 
