@@ -14,7 +14,7 @@ import pytest
 from signalpipe.extract.rules.found import Found
 from signalpipe.extract.rules.launchscope import veto
 from signalpipe.extract.rules.subject import aliases_pattern
-from signalpipe.models import EventType, Polarity
+from signalpipe.models import EventType, Polarity, Source
 from tests.unit.rules_read import MakeMessage, read
 
 LAUNCH = EventType.PRODUCT_LAUNCH
@@ -200,3 +200,16 @@ def test_patterns_are_compiled_once() -> None:
     from signalpipe.extract.rules import launchscope
     compiled = [v for v in vars(launchscope).values() if isinstance(v, re.Pattern)]
     assert len(compiled) >= 10
+
+
+@pytest.mark.parametrize(("subject", "launch"), [
+    ("Launched: our new referral programme", False),
+    ("[ANN] Foo.jl v1.0 released", False),
+    ("Acme 2.0 is out", True),
+])
+def test_a_subject_line_is_judged_as_its_body_would_be(make_message: MakeMessage, subject: str,
+                                                       launch: bool) -> None:
+    body = "Hi all, a short note this week. Thanks for reading."
+    events = read(make_message, body, source=Source.GMAIL, subject=subject)
+    assert [e.event_type for e in events if e.polarity is not Polarity.NEGATIVE] == (
+        [LAUNCH] if launch else []), events
