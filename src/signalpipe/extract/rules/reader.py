@@ -20,6 +20,7 @@ from signalpipe.extract.rules import (
     founders,
     growth,
     headlines,
+    launchscope,
     longform,
     lowlights,
     members,
@@ -410,6 +411,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or assurance.veto(found, clause.text, sentence.text, company) \
                 or pressnoise.veto(found, clause.text, company, message.timestamp) \
                 or routine.veto(found, clause.text, sentence.text, text, sentence.end) \
+                or launchscope.veto(found, clause.text, sentence.text, company) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -506,7 +508,8 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
         or longform.veto(found, line, page, sentence, message.timestamp) \
         or wire.veto(found, line, line, company) or shipped.veto(found, line, page) \
         or pressnoise.veto(found, line, company, message.timestamp) \
-        or routine.veto(found, line, line, page, len(line))
+        or routine.veto(found, line, line, page, len(line)) \
+        or launchscope.veto(found, line, line, company)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []
