@@ -8,6 +8,7 @@ merged row the group is stored as, so the index must be rebuilt from every membe
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from signalpipe.backends import Backends
 from signalpipe.batching.memory import MemoryBatcher
 from signalpipe.bus.memory import MemoryBus
 from signalpipe.extract.base import Extraction, Extractor
+from signalpipe.extract.dedup import EventIndex
 from signalpipe.models import (
     Batch,
     BatchUsage,
@@ -32,6 +34,7 @@ from signalpipe.runner import ExtractionRunner
 from signalpipe.settings import Settings
 from signalpipe.stats import RunStats
 from signalpipe.stores.sqlite import SQLiteEventStore, SQLiteMessageStore
+from tests.unit.test_dedup_order import _batched, _many
 
 
 def ev(title: str, mid: str, t: EventType = EventType.FUNDING, *, confidence: float = 0.5,
@@ -138,3 +141,57 @@ def test_a_worker_started_per_batch_stores_the_events_one_worker_stores(tmp_path
     # and running everything again (a replay) changes nothing
     many.run(many.batches)
     assert many.stored() == one.stored()
+
+
+def _write(store: SQLiteEventStore, index: EventIndex, batch: Sequence[SignificantEvent]) -> None:
+    resolution = index.resolve(batch)
+    store.upsert_many(resolution.events, moved=resolution.moved, members=resolution.members)
+
+
+def _restarted(store: SQLiteEventStore) -> EventIndex:
+    return EventIndex(store.list_events("c"), store.event_members("c"))
+
+
+def _groups(store: SQLiteEventStore) -> set[tuple[str, frozenset[str]]]:
+    return {(e.fingerprint, frozenset(e.source_message_ids)) for e in store.list_events("c")}
+
+
+def test_shuffled_mentions_with_workers_restarted_anywhere_give_one_workers_groups(
+        tmp_path: Path) -> None:
+    events = _many(random.Random(0))
+    one = SQLiteEventStore(tmp_path / "one.sqlite3")
+    index = EventIndex()
+    for event in events:
+        _write(one, index, [event])
+    expected = _groups(one)
+    one.close()
+    for seed in range(12):
+        rng = random.Random(seed)
+        order = list(events)
+        rng.shuffle(order)
+        store = SQLiteEventStore(tmp_path / f"s{seed}.sqlite3")
+        index = _restarted(store)
+        for batch in _batched(order, rng):
+            if rng.random() < 0.4:  # this worker stops; the next one starts from the store
+                index = _restarted(store)
+            _write(store, index, batch)
+        assert _groups(store) == expected, f"seed {seed}"
+        store.close()
+
+
+def test_a_row_stored_before_members_is_known_by_itself_then_kept(tmp_path: Path) -> None:
+    store = SQLiteEventStore(tmp_path / "old.sqlite3")
+    # the group {A, B} as a release before members stored it: one row, no members
+    store.upsert_many([A.merged_with(B.model_copy(update={"fingerprint": A.fingerprint}))])
+    row = store.list_events("c")[0]
+    resolution = _restarted(store).resolve([C])
+    assert resolution.events[0].fingerprint != row.fingerprint  # C is close to no row
+    # the first write to the old group keeps the row's own shape as its member
+    resolution = _restarted(store).resolve([B2 := ev("Series A: $12M", "b2", amount_usd=12e6)])
+    assert [e.fingerprint for e in resolution.events] == [min(row.fingerprint, B2.fingerprint)]
+    root = resolution.events[0].fingerprint
+    assert {m.fingerprint for m in resolution.members[root]} == {row.fingerprint, B2.fingerprint}
+    store.upsert_many(resolution.events, moved=resolution.moved, members=resolution.members)
+    again = _restarted(store).resolve([ev("Raised $12M Series A", "a2", amount_usd=12e6)])
+    assert [e.fingerprint for e in again.events] == [root] and again.moved == {}
+    store.close()
