@@ -78,3 +78,19 @@ def fold_members(into: str | None, moving: str | None) -> str | None:
     if into is None or moving is None:
         return into or moving
     return dump_members(merge_members(load_members(into), load_members(moving)))
+
+
+def without_messages(text: str | None, gone: set[str]) -> str | None:
+    """Stored members with the retracted messages in `gone` taken out: a member told only by
+    them goes (the mention no longer stands); None when no member is left."""
+    if text is None:
+        return None
+    kept: list[EventMember] = []
+    for member in load_members(text):
+        ids = tuple(i for i in member.message_ids if i not in gone)
+        if ids != member.message_ids:
+            if not ids:
+                continue
+            member = member.model_copy(update={"message_ids": ids})
+        kept.append(member)
+    return dump_members(kept) if kept else None

@@ -110,3 +110,15 @@ def _forget_members(name: str, store: Any) -> None:
     store._transaction(lambda cur: cur.execute(
         "ALTER TABLE significant_events DROP COLUMN members_text; "
         "DELETE FROM schema_version WHERE version >= 5"))
+
+
+def test_a_retracted_message_leaves_the_members_it_told(event_store: EventStore) -> None:
+    both = A.model_copy(update={"message_ids": ("m-1", "m-4")})
+    event_store.upsert_many([_event("fp-a", "m-1", "m-2", "m-3", "m-4")],
+                            members={"fp-a": [both, B, C]})
+    assert event_store.retract_messages(["m-1", "m-2"]) == (1, 0)
+    # B was told only by m-2: gone; A keeps the message that still tells it
+    assert event_store.event_members("scaleflow") == {
+        "fp-a": [A.model_copy(update={"message_ids": ("m-4",)}), C]}
+    assert event_store.retract_messages(["m-3", "m-4"]) == (0, 1)
+    assert event_store.event_members("scaleflow") == {}
