@@ -99,10 +99,11 @@ def is_close(a: Shape, b: Shape) -> bool:
 
 
 def _held_in(a: frozenset[float], b: frozenset[float]) -> bool:
-    """Every figure of one is the other's, and one of them is not a small count: a restarted
-    worker knows a group only by its stored row, whose merged figures hold each member's ("7.6B
-    events per day" belongs to a row read "Throughput: 7.6bn events in a day", 7.6B and 4.1M/s),
-    though its title shares few words with the row's."""
+    """Every figure of one is the other's, and one of them is not a small count ("7.6B events
+    per day" belongs with "Throughput: 7.6bn events in a day", 7.6B and 4.1M/s, though their
+    titles share few words). Written (4c1df19) for a restarted worker that knew a group only
+    by its merged row; rows now keep their members (`event_members.py`), and this still serves
+    rows stored before they did, and any two mentions told so."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     return bool(small) and small <= large and max(abs(n) for n in small) >= 100
 
