@@ -371,7 +371,9 @@ def _by_type(found: Found, clause: str, said: str) -> str | None:
         (kind is T.PRODUCT_LAUNCH and not found.negative, NOT_YET, clause, "not released yet"),
         (kind is T.MEDIA_COVERAGE, MEDIA_STEP, said, "a step towards coverage"),
         (kind is T.MEDIA_COVERAGE, GIVEAWAY, said, "a community prize"),
-        (kind in _HABIT_TYPES and not found.negative, HABIT, clause, "a habit"),
+        # a customer "using it every day" is the outcome itself (spoken.customer_live)
+        (kind in _HABIT_TYPES and not found.negative and "habit" not in found.allow, HABIT,
+         clause, "a habit"),
         (kind in _HABIT_TYPES, HABIT_VERB, clause[:found.trigger], "a habit"),
         (kind in _METRIC_TYPES, YOURS, said, "a vendor's notice"),
         # an incident "on our end" is ours (assurance.veto turns away the laptops and sandboxes)
