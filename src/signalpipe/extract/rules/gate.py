@@ -379,7 +379,10 @@ STEMS: dict[str, str] = {
               "billion ever$ all-time all time history to date so far record first revenue "
               "first dollar first payment first paid invoice first customer first client "
               "first design first million first $1 first $2 first $3 first $4 first $5 "
-              "first $6 first $7 first $8 first $9 first \u20ac first \u00a3",
+              "first $6 first $7 first $8 first $9 first \u20ac first \u00a3 "
+              # first_sale's phrases hide the "first revenue" that follows them
+              "got our first got my first landed our first made our first made my first "
+              "closed our first",
     "spoken_live": "live$ live on live in live with production daily every day day-to-day "
                    "day to day rolled",
 }

@@ -77,7 +77,7 @@ FIGURES = rx(r"\b(?:hit|reached|crossed|passed|into|topped|broke|surpassed|are n
              r"|is now|now a|officially a|we're a|we are a|became a|at) (?:an? )?(?:solid |full )?"
              r"(?P<n>five|six|seven|eight|nine)[- ]figures?(?: (?:in|of))?"
              r" (?P<w>arr|mrr|revenue|sales|run[- ]rate|annual revenue|recurring revenue"
-             r"|bookings|income|business|company|startup)\b"
+             r"|annual recurring revenue|bookings|income|business|company|startup)\b"
              # "ARR crossed seven figures"
              r"|\b(?P<w2>arr|mrr|revenue|sales|run[- ]rate|bookings) (?:has |have |just |finally )*"
              r"(?:hit|reached|crossed|passed|topped|broke into|went into|is in|are in|into)"
@@ -146,10 +146,17 @@ _VERB_TITLE = {"hit": "Reached", "hits": "Reached", "reached": "Reached", "reach
 _OTHERS = rx(r"\b(?:whose|congrats|congratulations|kudos|shout-?out|props)\b|@\w")
 
 
+# an event's audience, not the company's: "two hundred people joined the webinar"
+_GATHERING = rx(r"\b(?:joined|attended|at|for|to|in|on) (?:the |our |a |this |my |last )?"
+                r"(?:\w+ )?(?:webinar|event|meetup|talk|workshop|conference|demo|call|session"
+                r"|livestream|stream|giveaway|raffle|contest|survey|hackathon|party|ama|space"
+                r"|panel)s?\b|\battend")
+
+
 def _count(low: str) -> Found | None:
     m = COUNT.search(low)
-    if m is None or _OTHERS.search(low, 0, m.start()):
-        return None
+    if m is None or _OTHERS.search(low, 0, m.start()) or _GATHERING.search(low, m.start()):
+        return None  # someone else's count; an event's audience ("joined the webinar")
     n = m["n"] or m["n2"] or m["n3"] or m["n4"]
     noun = (m["w"] or m["w2"] or m["w3"] or m["w4"]).strip()
     if _NOT_AUDIENCE.search(noun):
@@ -237,7 +244,7 @@ FIRST_MONEY = rx(
     r"(?P<c>customer|subscriber|client)\b(?! (?:in|from|call|meeting|interview|feedback|email"
     r"|complaint|bug|ticket|question|request|demo|conversation|support|review|story)\b)")
 # a first still to come, or taught: "waiting for our first dollar", "how to make your first"
-_NOT_YET = rx(r"\b(?:before|until|till|waiting|wait for|how to|tips|guide|chasing|still no"
+_NOT_YET = rx(r"\b(?:before|until|till|waiting|wait for|how (?:to|we|i)|tips|guide|chasing|still no"
               r"|yet to|goal|target|hope|hoping|want|wants|need|needs|aim|aiming|plan|planning"
               r"|next|towards?|road to|path to|your|will|would|could|should|to get|to make"
               r"|to earn|to close)\b")
@@ -251,6 +258,7 @@ FIRST_LIVE = rx(r"\bfirst (?:paying |enterprise |design[- ]partner |pilot )?(?:c
 # payment", "I still remember our first dollar"
 _RECALLED = rx(r"\b(?:the moment|moment came|remember|recall|back when|a-?ha|looking back"
                r"|years ago|flashback|story of)\b")
+_UP_TO_PERIOD = re.compile(r".*?\b(?:month|day|week)\b|.*?\bmrr\b", re.IGNORECASE)
 _MONEY_AFTER = re.compile(r"[$€£]\s?\d[\d,.]*\s?[km]?(?:\s?/\s?(?:mo|month|yr|year))?")
 
 
@@ -273,9 +281,9 @@ def firsts(clause: str, low: str, ctx: Context) -> Found | None:
     what = (m["w"] or m["x"] or m["y"] or m["z"] or m["h"]).strip()
     amount = _MONEY_AFTER.search(clause, m.end())
     if what.startswith(("$", "€", "£")):
-        shown = clause[m.start("w") if m["w"] else m.start("z"):].split(" ", 1)[0]
-        title = f"First {shown} month" if "month" in m.group() else f"First {shown} period"
-        title = title.replace(" period", " " + m.group().rsplit(" ", 1)[-1])
+        # "First $10k MRR month", as written from the amount to its period
+        shown = _UP_TO_PERIOD.match(clause, m.start("w") if m["w"] else m.start("z"))
+        title = f"First {shown.group() if shown else what}"
     elif amount is not None:
         title = f"First revenue: {amount.group().replace(' ', '')}"
     else:
@@ -393,9 +401,10 @@ def customer_live(clause: str, low: str, ctx: Context) -> Found | None:
         return None  # "live on Shopify", "in production with Postgres": not on us
     head = clause[:m.start()]
     name = _who(head, ctx)
-    if name is None:
-        return None
     how = m.group()
+    if name is None or (not _CUSTOMER_WORD.search(head.lower())
+                        and not _named_enough(how, head, ctx.sentence.lower() or low)):
+        return None
     state = "is using the product daily" if "using" in how \
         else "rolled the product out company-wide" if "rolled" in how \
         else "went live in production" if "production" in how else "went live on the product"
@@ -405,6 +414,26 @@ def customer_live(clause: str, low: str, ctx: Context) -> Found | None:
         else {"customer_live": name.lower()}
     return Found(T.CUSTOMER_SUCCESS, metrics, f"{name} {state}", m.start(), relational=True,
                  stakeholders=(name,) if named else (), allow=frozenset({"habit"}))
+
+
+# a team of the customer's: "Umbrella's support team", "the Globex team"
+_TEAM = re.compile(r"(?:'s|\u2019s) (?:\w+ )?(?:team|staff|engineers|agents|reps|nurses|doctors"
+                   r"|teachers|drivers)\b|^\W*the \w+ team\b", re.IGNORECASE)
+# a customer spoken of near a bare "went live in production" (not our own service or database)
+_CUSTOMER_CUE = rx(r"\b(?:customers?|clients?|using|uses|used|pilot|design partners?|their)\b")
+
+
+def _named_enough(how: str, head: str, sentence: str) -> bool:
+    """A name is a customer's when the wording says so: live on us or with us, rolled us out,
+    a team of theirs using us daily, or a customer cue beside "went live in production" (never
+    a bare "X is live in production": that is as often our own service)."""
+    on_us = " on " in how or " with " in how or "rolled" in how
+    if "using" in how:
+        return on_us or _TEAM.search(head) is not None
+    if on_us:
+        return True
+    went = how.startswith(("launched", "went", "gone", "goes", "officially"))
+    return went and _CUSTOMER_CUE.search(sentence) is not None
 
 
 def _who(head: str, ctx: Context) -> str | None:
