@@ -382,7 +382,7 @@ STEMS: dict[str, str] = {
               "first $6 first $7 first $8 first $9 first \u20ac first \u00a3 "
               # first_sale's phrases hide the "first revenue" that follows them
               "got our first got my first landed our first made our first made my first "
-              "closed our first",
+              "closed our first never had never seen first time",
     "spoken_live": "live$ live on live in live with production daily every day day-to-day "
                    "day to day rolled",
 }
@@ -477,6 +477,7 @@ def _stems(spec: str) -> list[str]:
              "all time", "to date", "so far", "first revenue", "first dollar", "first payment",
              "first paid invoice", "first customer", "first client", "first design",
              "first million", "every day", "day to day", "live with", "first $1", "first $2",
+             "never had", "never seen", "first time",
              "first $3", "first $4", "first $5", "first $6", "first $7", "first $8", "first $9",
              "first \u20ac", "first \u00a3",
              "shipping to", "shipping in",

@@ -66,9 +66,13 @@ _OVER = r"(?:the |over |more than |past |north of |nearly |almost |our |a full )
 COUNT = rx(rf"\b{_CROSS} {_OVER}(?P<n>{_NUM}) (?P<w>{_NOUN})\b"
            rf"|\b(?P<w2>{_NOUN}) (?:have |has |just |finally |officially )*(?P<v2>hit|reached"
            rf"|crossed|passed|topped|surpassed|broke) {_OVER}(?P<n2>{_NUM})\b(?! (?:bugs|issues))"
-           rf"|^\W*(?P<n3>{_NUM}) (?P<w3>{_NOUN}) (?:are now|now|have now|have joined|joined"
-           r"|signed up|are using|use|using)\b"
-           rf"|^\W*(?:we(?:'re| are) at |now at )?(?P<n4>{_NUM}) (?P<w4>{_NOUN})\W*$")
+           # "Over a thousand teams now use Tilt", "Today, more than two thousand companies use us"
+           rf"|^\W*(?:today,? |now,? )?{_OVER}(?P<n3>{_NUM}) (?P<w3>{_NOUN}) (?:(?:now |are now )?"
+           r"(?P<u>use|using|trust|rely on)(?= (?P<obj>[\w.-]+))|are now|now|have now|have joined"
+           r"|joined|signed up)\b"
+           # "five hundred paying customers as of this morning!"
+           rf"|^\W*(?:we(?:'re| are) at |now at )?(?P<n4>{_NUM}) (?P<w4>{_NOUN})"
+           r"(?: (?:as of|and counting|today|this (?:morning|week)|now)\b[^.]{0,30})?\W*$")
 # "we're now in double digits on paying customers", "paying customers hit triple digits"
 DIGITS = rx(r"\b(?:into|in|hit|reached|crossed|to|at|broke) (?P<d>double|triple|four|five|six)"
             r"[- ]digits\b")
@@ -86,6 +90,12 @@ FIGURES = rx(r"\b(?:hit|reached|crossed|passed|into|topped|broke|surpassed|are n
 MONEY = rx(rf"\b(?:earned|made|generated|brought in|booked|collected|sold|grossed|did)"
            rf" (?:over |more than |nearly |almost |about |just over |north of )?(?P<n>{_NUM})"
            r" (?:dollars|euros|pounds|bucks)\b")
+# "we crossed a million dollars in ARR", "ARR is now over a million dollars"
+MONEY_CROSSED = rx(rf"\b(?:crossed|passed|hit|reached|surpassed|topped|broke|cleared) {_OVER}"
+                   rf"(?P<n>{_NUM}) (?:dollars |euros |pounds )?(?:in|of) (?P<w>arr|mrr|revenue"
+                   r"|sales|bookings|gmv)\b"
+                   rf"|\b(?P<w2>arr|mrr|revenue|sales|run[- ]rate) (?:is|are|was|just) (?:now )?"
+                   rf"{_OVER}(?P<n2>{_NUM}) (?:dollars|euros|pounds)\b")
 _FIRST_MILLION = rx(r"\b(?:our|my|its|the) first (?:(?:one|a) )?million(?: dollars)?"
                     r" (?:in|of) (?P<w>revenue|sales|arr|bookings|gmv|income)\b")
 _NOT_AUDIENCE = rx(r"\b(?:bugs?|issues|tickets|meetings|emails|steps|tabs|errors|lines of code"
@@ -128,7 +138,7 @@ def milestone(clause: str, low: str, ctx: Context) -> Found | None:
 def in_words(clause: str, low: str, ctx: Context) -> Found | None:
     """A count or an amount in words crossed: "We hit one hundred daily active readers!"."""
     if _has(low, ("hundred", "thousand", "million", "billion", "dozen")):
-        found = _count(low) or _money_words(low)
+        found = _count(low, ctx.company) or _money_words(low)
         if found is not None:
             return found
     if "figure" in low:
@@ -136,6 +146,16 @@ def in_words(clause: str, low: str, ctx: Context) -> Found | None:
     if "digits" in low:
         return _digits(low, ctx)
     return None
+
+
+_ABOVE = rx(r"\b(?:over|more than|past|north of)\b")
+
+
+def _shown(value: int) -> str:
+    """1,000 as "1,000", 7,000,000 as "7 million": as an investor reads a round number."""
+    if value >= 1_000_000 and value % 100_000 == 0:
+        return f"{value / 1_000_000:g} million"
+    return f"{value:,}"
 
 
 _VERB_TITLE = {"hit": "Reached", "hits": "Reached", "reached": "Reached", "reaches": "Reached",
@@ -153,34 +173,49 @@ _GATHERING = rx(r"\b(?:joined|attended|at|for|to|in|on) (?:the |our |a |this |my
                 r"|panel)s?\b|\battend")
 
 
-def _count(low: str) -> Found | None:
+def _us(word: str, company: re.Pattern[str] | None) -> bool:
+    """The object is us: "it", "us", "our ...", or one of the company's names."""
+    return word in {"it", "us", "our"} or (company is not None
+                                            and company.search(word) is not None)
+
+
+def _count(low: str, company: re.Pattern[str] | None) -> Found | None:
     m = COUNT.search(low)
     if m is None or _OTHERS.search(low, 0, m.start()) or _GATHERING.search(low, m.start()):
         return None  # someone else's count; an event's audience ("joined the webinar")
     n = m["n"] or m["n2"] or m["n3"] or m["n4"]
     noun = (m["w"] or m["w2"] or m["w3"] or m["w4"]).strip()
-    if _NOT_AUDIENCE.search(noun):
-        return None
+    if _NOT_AUDIENCE.search(noun) or (m["u"] and not _us(m["obj"], company)):
+        return None  # "two thousand companies use Slack": someone else's users
     value = _value(n)
     if value < 10:
         return None  # "hit a hundred" needs its hundred: "a" alone is no count
     verb = (m["v"] or m["v2"] or "").strip()
+    shown = _shown(value)
+    over = " over" if _ABOVE.search(m.group()) else ""
     if verb in {"used by", "trusted by"}:
-        title = f"Used by {value:,} {noun}"
+        title = f"Used by{over} {shown} {noun}"
+    elif m["u"]:
+        title = f"{'Over ' if over else ''}{shown} {noun} use the product"
     elif verb in _VERB_TITLE or not verb:
-        title = f"{_VERB_TITLE.get(verb, 'Reached')} {value:,} {noun}"
+        title = f"{_VERB_TITLE.get(verb, 'Reached')}{over} {shown} {noun}"
     elif verb.startswith(("now", "officially", "finally", "we have", "'re", "are", "serv")):
-        over = " over" if re.search(r"\b(?:over|more than|past|north of)\b", m.group()) else ""
-        title = f"{'Serving' if 'serv' in verb else 'Now at'}{over} {value:,} {noun}"
+        title = f"{'Serving' if 'serv' in verb else 'Now at'}{over} {shown} {noun}"
     else:
-        title = f"Passed {value:,} {noun}"
+        title = f"Passed {shown} {noun}"
     return Found(T.USER_GROWTH, {noun.replace(" ", "_"): value}, title, m.start())
 
 
 def _money_words(low: str) -> Found | None:
-    m = MONEY.search(low) or _FIRST_MILLION.search(low)
+    m = MONEY.search(low) or _FIRST_MILLION.search(low) or MONEY_CROSSED.search(low)
     if m is None:
         return None
+    if m.re is MONEY_CROSSED:
+        what = m["w"] or m["w2"]
+        label = what.upper() if what in {"arr", "mrr", "gmv"} else what.capitalize()
+        value = _value(m["n"] or m["n2"])
+        return Found(T.REVENUE_MILESTONE, {"revenue": value},
+                     f"{label} passed ${_shown(value)}", m.start())
     if m.re is _FIRST_MILLION:
         what = m["w"].upper() if m["w"] in {"arr", "gmv"} else m["w"]
         return Found(T.REVENUE_MILESTONE, {"revenue": 1_000_000},
@@ -188,7 +223,8 @@ def _money_words(low: str) -> Found | None:
     value = _value(m["n"])
     if value < 100:
         return None
-    return Found(T.REVENUE_MILESTONE, {"revenue": value}, f"Earned over ${value:,}", m.start())
+    return Found(T.REVENUE_MILESTONE, {"revenue": value}, f"Earned over ${_shown(value)}",
+                 m.start())
 
 
 def _figures(low: str) -> Found | None:
@@ -262,6 +298,13 @@ _UP_TO_PERIOD = re.compile(r".*?\b(?:month|day|week)\b|.*?\bmrr\b", re.IGNORECAS
 _MONEY_AFTER = re.compile(r"[$€£]\s?\d[\d,.]*\s?[km]?(?:\s?/\s?(?:mo|month|yr|year))?")
 
 
+# money first made, told as a first time: "Got paid for the first time!", "a customer paid us
+# for the first time this week"
+FIRST_TIME = rx(r"\b(?:got paid|made (?:some )?money|earned (?:some )?money|made a sale|made sales"
+                r"|(?:customers?|clients?|users?|someone|somebody) paid(?: us| for (?:it|acme"
+                r"|the product|a plan|a subscription))?) for the (?:very )?first time\b")
+
+
 def firsts(clause: str, low: str, ctx: Context) -> Found | None:
     """A first dollar or a first customer live: "closed first revenue @ $98/mo"."""
     if "first" not in low or _RECALLED.search(ctx.sentence.lower() or low):
@@ -273,7 +316,13 @@ def firsts(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.CUSTOMER_SUCCESS, {"first_customer": state}, f"First {who} {state}",
                      live.start())
     m = FIRST_MONEY.search(low)
-    if m is None or _NOT_YET.search(low, 0, m.start()):
+    if m is None:
+        once = FIRST_TIME.search(low)
+        if once is None or _NOT_YET.search(low, 0, once.start()):
+            return None
+        return Found(T.REVENUE_MILESTONE, {"first_sale": "first revenue"}, "First revenue",
+                     once.start())
+    if _NOT_YET.search(low, 0, m.start()):
         return None
     if m["c"] is not None:
         return Found(T.REVENUE_MILESTONE, {"first_sale": f"first {m['c']}"},
@@ -308,7 +357,8 @@ ALL_TIME = rx(r"\b(?:all[- ]time high|record high|new high|new record|record)s? 
               r" (?:\w+ ){0,2}?(?P<n>comments|reads|signups|sign-ups|users|traffic|visitors"
               r"|readers|actives|downloads|installs|subscribers|members|pageviews|page views"
               r"|usage|engagement|revenue|sales|mrr|arr|orders|bookings)\b"
-              r"|\b(?P<m>comments|reads|signups|sign-ups|traffic|visitors|readers|downloads"
+              r"|\b(?P<m>comments|reads|signups|sign-ups|traffic|visitors|readers|downloads|numbers"
+              r"|metrics"
               r"|installs|subscribers|usage|engagement|revenue|sales|mrr|arr|orders|bookings)"
               r" (?:\w+ ){0,2}?(?:hit|reached|set|at|is at|are at|was at|were at) (?:an |a new |a"
               r" )?(?:all[- ]time high|record high|new high|new record|(?:all[- ]time )?record)\b"
@@ -337,36 +387,63 @@ _NOT_RECORD = rx(r"\b(?:offsite|party|retreat|hackathon|vacation|holiday|talk|di
                  r"|travel|sleep|run|workout|pr|prs|commits)\b")
 
 
+# "the biggest day in Acme's history", "we've never had a better month", "a record-breaking
+# month for signups"
+RECORD_MORE = rx(
+    rf"\bthe {_TOP}(?P<hn> [a-z-]+)? {_PERIOD} in (?P<ho>our|company|[\w.-]+(?:'s|\u2019s))"
+    r" history\b"
+    r"|\b(?:never|not ever) (?:had|seen|done|hit) (?:a |an )?(?:better|bigger|busier|stronger)"
+    rf" (?:(?P<nn>[a-z-]+) )?{_PERIOD}\b"
+    r"|\b(?:record[- ]breaking|record) (?:day|week|month|quarter|year) (?:for|in|of) (?:new "
+    r"|paying |paid )?(?P<rn>signups|sign-ups|users|customers|subscribers|downloads|installs"
+    r"|traffic|visitors|revenue|sales|orders|bookings|readers|members)\b")
+
+
 def record_prose(clause: str, low: str, ctx: Context) -> Found | None:
     """A record told in prose: "we just had our best day and best week ever"."""
     if not _has(low, ("ever", "record", "all-time", "all time", "history", "to date", "so far",
-                      " high", " yet")):
+                      " high", " yet", "never")):
         return None
-    m = RECORD_DAY.search(low)
-    noun = ""
     sentence = ctx.sentence.lower() or low
+    read = _record(low, sentence, ctx)
+    if read is None or _NOT_RECORD.search(low):
+        return None
+    m, noun = read
+    money = bool(_MONEY_NOUN.search(noun)) or (not noun and bool(_MONEY_NOUN.search(sentence)))
+    title = _record_title(clause, m)
+    return Found(T.REVENUE_MILESTONE if money else T.USER_GROWTH,
+                 {"record": title.lower()}, title, m.start(),
+                 allow=frozenset({"negation"}) if m.re is RECORD_MORE and m["ho"] is None
+                 and m["rn"] is None else frozenset())
+
+
+def _record(low: str, sentence: str, ctx: Context) -> tuple[re.Match[str], str] | None:
+    """The record's wording and the noun it counts ("" when it names none)."""
+    m = RECORD_DAY.search(low)
     if m is not None:
         noun = (m["n"] or "").strip()
         if noun and not _BUSINESS.match(noun):
             return None  # "our best hiring month ever", "our biggest outage week"
         if m["o"] is None and not noun and not _METRIC_WORD.search(sentence):
             return None  # "Best day ever!": whose, and of what, a chat line does not say
-    else:
-        m = ALL_TIME.search(low)
-        if m is None:
-            return None
-        noun = m["n"] or m["m"] or m["k"] or m["r"] or m["a"]
-    if _NOT_RECORD.search(low):
+        return m, noun
+    m = ALL_TIME.search(low)
+    if m is not None:
+        return m, m["n"] or m["m"] or m["k"] or m["r"] or m["a"]
+    m = RECORD_MORE.search(low)
+    if m is None:
         return None
-    money = bool(_MONEY_NOUN.search(noun)) or (not noun and bool(_MONEY_NOUN.search(sentence)))
-    title = _record_title(clause, m)
-    return Found(T.REVENUE_MILESTONE if money else T.USER_GROWTH,
-                 {"record": title.lower()}, title, m.start())
+    owner = m["ho"]
+    if owner is not None and owner not in {"our", "company"} \
+            and (ctx.company is None or not ctx.company.search(owner)):
+        return None  # "the biggest day in Stripe's history"
+    noun = (m["hn"] or m["nn"] or m["rn"] or "").strip()
+    return (m, noun) if not noun or _BUSINESS.match(noun) or m["rn"] else None
 
 
 def _record_title(clause: str, m: re.Match[str]) -> str:
     text = clause[m.start():m.end()]
-    text = re.sub(r"^(?:our|its|my|[\w.-]+(?:'s|\u2019s)) ", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:our|its|my|an?|[\w.-]+(?:'s|\u2019s)) ", "", text, flags=re.IGNORECASE)
     text = re.sub(r"\b(?:we'?ve|we have) ever\b", "ever", text, flags=re.IGNORECASE)
     return text[:1].upper() + text[1:]
 
@@ -374,10 +451,11 @@ def _record_title(clause: str, m: re.Match[str]) -> str:
 # how a customer is said to run on us: "launched live in production", "using it daily"
 LIVE = rx(r"\b(?:launched|went|gone|goes|is|are|now|got|been|officially) (?:now |officially"
           r" |fully |finally )?live (?:in production|on (?:our platform|our app|us\b|the platform"
-          r"|(?P<on>[a-z][\w.-]+))|with us\b|(?=, (?:using|used)))"
+          r"|(?P<on>[a-z][\w.-]+))|with (?:us\b|(?P<wi>[a-z][\w.-]+))|(?=, (?:using|used)))"
           r"|\b(?:is|are|went|now|been) (?:now |officially |fully )?(?:running )?in production"
           r" (?:with|on) (?:us\b|our \w+|(?P<with>[a-z][\w.-]+))"
-          r"|\b(?:is|are|now|been|started|start|has been|have been|'s been|'re) (?:now )?using"
+          r"|\b(?:is|are|now|been|started|start|has been|have been|'s been|'re) (?:now )?(?:using"
+          r"|uses?)"
           r" (?:it |us |our \w+ |the (?:product|platform|app|tool) |(?P<use>[a-z][\w.-]+) )?"
           r"(?:daily|every day|every single day|day[- ]to[- ]day|day in,? day out)\b"
           r"|\brolled (?:us|it|(?P<out>[a-z][\w.-]+)) out to (?:all|every"
@@ -396,7 +474,7 @@ def customer_live(clause: str, low: str, ctx: Context) -> Found | None:
     m = LIVE.search(low)
     if m is None:
         return None
-    target = m["on"] or m["with"] or m["use"] or m["out"]
+    target = m["on"] or m["with"] or m["use"] or m["out"] or m["wi"]
     if target is not None and (ctx.company is None or not ctx.company.search(target)):
         return None  # "live on Shopify", "in production with Postgres": not on us
     head = clause[:m.start()]
@@ -405,7 +483,7 @@ def customer_live(clause: str, low: str, ctx: Context) -> Found | None:
     if name is None or (not _CUSTOMER_WORD.search(head.lower())
                         and not _named_enough(how, head, ctx.sentence.lower() or low)):
         return None
-    state = "is using the product daily" if "using" in how \
+    state = "is using the product daily" if _USE.search(how) \
         else "rolled the product out company-wide" if "rolled" in how \
         else "went live in production" if "production" in how else "went live on the product"
     named = not _CUSTOMER_WORD.search(head.lower())
@@ -423,12 +501,15 @@ _TEAM = re.compile(r"(?:'s|\u2019s) (?:\w+ )?(?:team|staff|engineers|agents|reps
 _CUSTOMER_CUE = rx(r"\b(?:customers?|clients?|using|uses|used|pilot|design partners?|their)\b")
 
 
+_USE = re.compile(r"\b(?:using|uses?)\b")
+
+
 def _named_enough(how: str, head: str, sentence: str) -> bool:
     """A name is a customer's when the wording says so: live on us or with us, rolled us out,
     a team of theirs using us daily, or a customer cue beside "went live in production" (never
     a bare "X is live in production": that is as often our own service)."""
     on_us = " on " in how or " with " in how or "rolled" in how
-    if "using" in how:
+    if _USE.search(how):
         return on_us or _TEAM.search(head) is not None
     if on_us:
         return True
