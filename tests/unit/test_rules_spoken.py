@@ -294,3 +294,17 @@ def test_each_reader_reads_its_family(reader: object, text: str) -> None:
 def test_each_reader_leaves_its_look_alike(reader: object, text: str) -> None:
     assert callable(reader)
     assert reader(text, text.lower(), _CTX) is None
+
+
+def test_a_pricing_plan_heading_is_no_section_of_plans(make_message: MakeMessage) -> None:
+    text = ("## Launching a paid plan for acme.io\n\nI launched a paid plan for acme.io. That "
+            "very evening, to my utter amazement, I got my first subscriber.")
+    assert REV in [k for k, _ in _read(make_message, text)]
+
+
+@pytest.mark.parametrize("heading", ["## Plans for next month", "## Our plans for March",
+                                     "## Goals for next month"])
+def test_a_first_under_a_plans_heading_is_still_a_plan(make_message: MakeMessage,
+                                                       heading: str) -> None:
+    text = f"{heading}\n\n- Get my first subscriber.\n- Land our first paying customer."
+    assert _read(make_message, text) == []

@@ -62,7 +62,9 @@ TODO = re.compile(
     r"|new|next|v\d|with|to|up|out|for|on|about|back|in)\b)")
 # A section whose heading sets goals or plans: what is listed under it has not happened.
 PLAN_HEAD = re.compile(
-    r"(?i)\bgoals?\b|\bplans? for\b|\bplanning\b|\bto-?dos?\b|\bto do\b|\bnext steps?\b"
+    # "## Launching a paid plan for stagetimer.io" names a pricing plan, not plans
+    r"(?i)\bgoals?\b|(?<!paid )(?<!pro )(?<!free )(?<!premium )(?<!team )(?<!pricing )"
+    r"\bplans? for\b|\bplanning\b|\bto-?dos?\b|\bto do\b|\bnext steps?\b"
     r"|\bup next\b|\bwhat['\u2019]?s (?:next|left)\b|\bcoming (?:soon|up|next)\b"
     r"|\bupcoming\b|\broadmap\b|\bpriorities\b|\bwish ?list\b|\bobjectives?\b|\bokrs?\b"
     r"|\bfocus (?:for|areas?)\b|\bwhat to expect\b|\baction items?\b"
