@@ -11,7 +11,13 @@ from __future__ import annotations
 import pytest
 
 from signalpipe.extract.rules.found import Context
-from signalpipe.extract.rules.spoken import customer_live, firsts, in_words, record_prose
+from signalpipe.extract.rules.spoken import (
+    customer_kept,
+    customer_live,
+    firsts,
+    in_words,
+    record_prose,
+)
 from signalpipe.extract.rules.subject import aliases_pattern
 from signalpipe.models import EventType, Polarity
 from tests.unit.rules_read import MakeMessage, read
@@ -21,7 +27,7 @@ USERS, REV, SUCCESS = T.USER_GROWTH, T.REVENUE_MILESTONE, T.CUSTOMER_SUCCESS
 OURS = ("Acme", "Tilt")
 
 # a count or an amount in words, crossed or reached
-IN_WORDS = [
+IN_WORDS: list[tuple[str, EventType, str | None]] = [
     ("We did it! We hit one hundred daily active readers! Triple digits!", USERS,
      "Reached 100 daily active readers"),
     ("just crossed a thousand paying users 🎉", USERS, "1,000 paying users"),
@@ -66,7 +72,7 @@ IN_WORDS = [
 ]
 
 # the first money in, the first customer live
-FIRSTS = [
+FIRSTS: list[tuple[str, EventType, str | None]] = [
     ("closed first revenue @ $98/mo", REV, "First revenue: $98/mo"),
     ("First revenue! A design agency paid for the annual plan.", REV, "First revenue"),
     ("FIRST REVENUE!!! 🎉", REV, "First revenue"),
@@ -87,7 +93,7 @@ FIRSTS = [
 ]
 
 # a record set, said without a figure
-RECORDS = [
+RECORDS: list[tuple[str, EventType, str | None]] = [
     ("Conveniently, yet again, we just had our best day and best week ever.", USERS,
      "Best day and best week ever"),
     ("Biggest month ever on every metric.", USERS, "Biggest month ever"),
@@ -115,7 +121,7 @@ RECORDS = [
 ]
 
 # a customer live in production or in daily use
-LIVE = [
+LIVE: list[tuple[str, EventType, str | None]] = [
     ("Customers: Granot.io launched live in production, using daily for AI SDR", SUCCESS,
      "Granot.io went live in production"),
     ("Globex went live on our platform yesterday 🎉", SUCCESS,
@@ -137,6 +143,22 @@ LIVE = [
      "First customer went live in production"),
     ("A customer went live in production on Monday and their agents use it all day.", SUCCESS,
      None),
+]
+
+# a customer staying or growing on us, said without "renewed" or a figure
+KEPT: list[tuple[str, EventType, str | None]] = [
+    ("Globex re-upped for two more years!", SUCCESS, "Globex renewed"),
+    ("Initech signed on for a second year.", SUCCESS, "Initech renewed"),
+    ("Globex came back with us for another year.", SUCCESS, "Globex renewed"),
+    ("Soylent moved their entire support org onto Acme.", SUCCESS,
+     "Soylent expanded its use of the product"),
+    ("Globex is now running all of their billing on Acme.", SUCCESS,
+     "Globex expanded its use of the product"),
+    ("Umbrella is expanding their rollout to the whole EU team.", SUCCESS,
+     "Umbrella expanded its use of the product"),
+    ("Globex doubled their seat count.", SUCCESS, "Globex expanded its use of the product"),
+    ("Zero churn this month.", SUCCESS, "Zero churn this month"),
+    ("Not a single customer churned in Q3.", SUCCESS, "Not a single customer churned in Q3"),
 ]
 
 # look-alikes that state no event at all
@@ -213,6 +235,17 @@ SILENT = [
     "Today, more than two thousand companies use Slack.",
     "Over a thousand teams now use Slack.",
     "Globex has gone live with Salesforce.",
+    "Globex moved their entire billing stack onto Stripe.",
+    "We moved our entire support org onto Zendesk.",
+    "No churn data yet.",
+    "Zero churn is the goal for Q3.",
+    "We want zero churn this year.",
+    "No cancellations? That would be a first.",
+    "Our landlord extended for another year.",
+    "Tom came back for another year of school.",
+    "Jane stayed on for another year.",
+    "Globex will expand their rollout next quarter.",
+    "A customer doubled their seat count.",
     # our own deploy or our own use
     "The deploy is live in production.",
     "We're using it daily internally.",
@@ -237,7 +270,7 @@ def _read(make_message: MakeMessage, text: str) -> list[tuple[EventType, str]]:
             if e.polarity is Polarity.POSITIVE]
 
 
-@pytest.mark.parametrize(("text", "kind", "title"), IN_WORDS + FIRSTS + RECORDS + LIVE)
+@pytest.mark.parametrize(("text", "kind", "title"), IN_WORDS + FIRSTS + RECORDS + LIVE + KEPT)
 def test_a_milestone_said_in_words_is_read(make_message: MakeMessage, text: str,
                                            kind: EventType, title: str | None) -> None:
     events = _read(make_message, text)
@@ -278,6 +311,7 @@ _CTX = Context(aliases_pattern(["Acme", "Tilt"]))
     (firsts, "got our first payment today"),
     (record_prose, "our busiest week ever"),
     (customer_live, "Globex went live on our platform"),
+    (customer_kept, "Globex re-upped for another year"),
 ])
 def test_each_reader_reads_its_family(reader: object, text: str) -> None:
     assert callable(reader)
@@ -290,6 +324,7 @@ def test_each_reader_reads_its_family(reader: object, text: str) -> None:
     (firsts, "the first version is ready"),
     (record_prose, "our biggest outage week ever"),
     (customer_live, "Globex went live on Shopify"),
+    (customer_kept, "Globex moved their whole billing stack onto Stripe"),
 ])
 def test_each_reader_leaves_its_look_alike(reader: object, text: str) -> None:
     assert callable(reader)

@@ -385,6 +385,10 @@ STEMS: dict[str, str] = {
               "closed our first never had never seen first time",
     "spoken_live": "live$ live on live in live with production daily every day day-to-day "
                    "day to day rolled",
+    "spoken_kept": "re-up reup came back signed on stayed on staying extended recommitted "
+                   "renewed moved migrated switched standardiz standardis consolidated running "
+                   "runs$ expand extend grew growing doubled tripled quadrupled churn cancel "
+                   "downgrad",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 
@@ -477,7 +481,7 @@ def _stems(spec: str) -> list[str]:
              "all time", "to date", "so far", "first revenue", "first dollar", "first payment",
              "first paid invoice", "first customer", "first client", "first design",
              "first million", "every day", "day to day", "live with", "first $1", "first $2",
-             "never had", "never seen", "first time",
+             "never had", "never seen", "first time", "came back", "signed on", "stayed on",
              "first $3", "first $4", "first $5", "first $6", "first $7", "first $8", "first $9",
              "first \u20ac", "first \u00a3",
              "shipping to", "shipping in",

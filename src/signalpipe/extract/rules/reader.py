@@ -78,6 +78,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("hiring", wire.appointment), ("welcomes", welcomes.welcome), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
     ("shut_down", founders.shut_down), ("community_setback", community.setback),
+    # a customer staying or growing on us in founders' words (spoken.py): before the partner
+    # and deal readers, which take "moved their support org onto Acme" for a partnership
+    ("spoken_kept", spoken.customer_kept),
     # contracts.py: integrations, marketplaces and partner tiers ("live in the Atlassian
     # Marketplace" is a listing, not a market entered)
     ("contracts_partner", contracts.partnership),
@@ -432,7 +435,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
 
 
 _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "welcomes",
-                    "spoken", "spoken_live"})
+                    "spoken", "spoken_live", "spoken_kept"})
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_")

@@ -537,3 +537,60 @@ def _who(head: str, ctx: Context) -> str | None:
     if ctx.company is not None and ctx.company.search(name):
         return None  # our own launch goes to the launch readers
     return name
+
+
+# a customer staying on, told without "renewed": "Globex re-upped for two more years!",
+# "Initech signed on for a second year", "Globex came back for another year"
+KEPT = rx(r"\b(?:(?:re-?upped|renewed|signed (?:on|up) again|signed on|extended|recommitted)"
+          r" (?:with (?:us\b|(?P<kw>[a-z][\w.-]+)) )?"
+          # a person also "stays on" or "comes back" for a year: with us only, said of a customer
+          r"|(?:came back|stayed on|is staying|are staying|stays) with (?:us\b"
+          r"|(?P<kx>[a-z][\w.-]+)) )for (?:another|a second|a third|a fourth|two more"
+          r"|three more|\d+ more) (?:years?|terms?)\b(?! (?:as|of|at)\b)")
+# a customer putting more of itself on us: "Soylent moved their entire support org onto Acme",
+# "Umbrella is expanding their rollout to the whole EU team", "Globex doubled their seat count"
+GREW = rx(r"\b(?:moved|migrated|switched|put|standardi[sz]ed|consolidated|(?:is|are) (?:now )?"
+          r"running|now runs?) (?:all (?:of )?|the whole of )?(?:their|its) (?:entire |whole )?"
+          r"(?:[a-z]+ ){0,2}?(?:org|organi[sz]ation|company|business|billing|support|operations"
+          r"|ops|stack|workflows?|fleet|department) (?:on|onto|to|over to)"
+          r" (?:us\b|(?P<gw>[a-z][\w.-]+))"
+          r"|\b(?:expanded|expanding|extended|extending|grew|growing) (?:their|its) (?:rollout"
+          r"|deployment|usage|contract|licen[cs]e|subscription|footprint|seats) (?:to|across"
+          r"|into)\b"
+          r"|\b(?:doubled|tripled|quadrupled) (?:their|its) (?:seat count|seats|licen[cs]es|usage"
+          r"|spend|contract)\b")
+# retention said as nobody leaving: "Zero churn this month", "Not a single customer churned in Q3"
+NOBODY_LEFT = rx(r"\b(?:zero|no|not a single|not one) (?:customer |client |account |logo "
+                 r"|subscriber |paying customer )?(?:churn(?:ed)?|cancell?ations?|cancell?ed"
+                 r"|downgrades?)\b(?! (?:data|numbers|metrics|info|dashboard|tracking|report"
+                 r"|model|yet|so far))")
+_PERIOD_SAID = rx(r"\b(?:this|last|in|during|for|all) (?:week|month|quarter|year|q[1-4]"
+                  r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b|\bsince launch\b")
+
+
+def customer_kept(clause: str, low: str, ctx: Context) -> Found | None:
+    """A customer staying or growing on us, in founders' words: "Globex re-upped for two more
+    years!", "Soylent moved their entire support org onto Acme", "Zero churn this month"."""
+    if not _has(low, ("year", "term", "their", "its ", "churn", "cancel", "downgrad")):
+        return None
+    nobody = NOBODY_LEFT.search(low)
+    if nobody is not None:
+        if not _PERIOD_SAID.search(low, nobody.end()) or _NOT_YET.search(low, 0, nobody.start()):
+            return None  # "no churn" with no period, or wanted, is a wish or a rule
+        title = clause[nobody.start():].rstrip(" .!")
+        title = title[:1].upper() + title[1:]
+        return Found(T.CUSTOMER_SUCCESS, {"retention": "no churn"}, title[:80], nobody.start(),
+                     allow=frozenset({"negation"}))
+    m = KEPT.search(low) or GREW.search(low)
+    if m is None:
+        return None
+    found = m.groupdict()
+    target = found.get("kw") or found.get("kx") or found.get("gw")
+    if target is not None and (ctx.company is None or not ctx.company.search(target)):
+        return None  # "moved their billing onto Stripe": not onto us
+    name = _who(clause[:m.start()], ctx)
+    if name is None or _CUSTOMER_WORD.search(clause[:m.start()].lower()):
+        return None  # a name is needed: "a customer expanded" says too little to report
+    state = "renewed" if m.re is KEPT else "expanded its use of the product"
+    return Found(T.CUSTOMER_SUCCESS, {"customer": name, "kept": state}, f"{name} {state}",
+                 m.start(), relational=True, stakeholders=(name,))
