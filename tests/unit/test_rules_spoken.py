@@ -246,6 +246,11 @@ SILENT = [
     "Jane stayed on for another year.",
     "Globex will expand their rollout next quarter.",
     "A customer doubled their seat count.",
+    # a count that describes rather than reports (a press release's "About" line, an aside)
+    "Acme is used by over a million developers.",
+    "Founded in 2015, Acme is trusted by more than ten thousand teams worldwide.",
+    "We have over a hundred customers, so this bug matters.",
+    "Our one hundred customers deserve better docs.",
     # our own deploy or our own use
     "The deploy is live in production.",
     "We're using it daily internally.",

@@ -57,10 +57,12 @@ _NOUN = (r"(?:(?:daily|weekly|monthly) (?:active )?|active |paying |paid |happy 
          r"|downloads|installs|sign-?ups|merchants|creators|students|learners|players"
          r"|listeners|viewers|visitors|followers|actives|daus|maus|waus|brands|stores|schools"
          r"|clinics|restaurants|writers|people|pageviews|page views|websites|sites|apps)")
+# a count held is news only when said as new ("now serves", "officially have"): "Acme is used by
+# a million developers" describes, as a press release's "About" line does
 _CROSS = (r"(?P<v>hit|hits|reached|reaches|crossed|crosses|passed|passes|topped|tops|surpassed"
-          r"|broke|broken|cracked|cleared|got to|made it to|now at|are at|'re at|now have|now has"
-          r"|officially have|finally have|we have|now serves?|now serving|serving|serve|used by"
-          r"|trusted by|welcomed)")
+          r"|broke|broken|cracked|cleared|got to|made it to|now at|'re (?:now )?at|are (?:now )?at"
+          r"|now have|now has|officially have|officially has|finally have|now serves?"
+          r"|now serving|now used by|now trusted by|welcomed)")
 _OVER = r"(?:the |over |more than |past |north of |nearly |almost |our |a full )*"
 # "we hit one hundred daily active readers", "subscribers hit five thousand"
 COUNT = rx(rf"\b{_CROSS} {_OVER}(?P<n>{_NUM}) (?P<w>{_NOUN})\b"
@@ -193,7 +195,7 @@ def _count(low: str, company: re.Pattern[str] | None) -> Found | None:
     verb = (m["v"] or m["v2"] or "").strip()
     shown = _shown(value)
     over = " over" if _ABOVE.search(m.group()) else ""
-    if verb in {"used by", "trusted by"}:
+    if verb in {"now used by", "now trusted by"}:
         title = f"Used by{over} {shown} {noun}"
     elif m["u"]:
         title = f"{'Over ' if over else ''}{shown} {noun} use the product"
