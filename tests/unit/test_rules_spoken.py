@@ -251,6 +251,12 @@ SILENT = [
     "Founded in 2015, Acme is trusted by more than ten thousand teams worldwide.",
     "We have over a hundred customers, so this bug matters.",
     "Our one hundred customers deserve better docs.",
+    "Jane's newsletter passed ten thousand subscribers.",
+    "It was our biggest week ever for downtime.",
+    "This was our best release ever.",
+    "The post hit a thousand upvotes.",
+    "Our customer Globex hit a million users.",
+    "Congrats to Globex on passing a million users!",
     # our own deploy or our own use
     "The deploy is live in production.",
     "We're using it daily internally.",
@@ -267,6 +273,8 @@ NOT_A_CUSTOMER = [
     "Postgres 16 went live in production last night.",
     "The new checkout went live in production.",
     "Globex went live on Shopify last week.",
+    "The Salesforce connector is now live on Acme.",
+    "Globex's API went live in production, using our SDK.",
 ]
 
 

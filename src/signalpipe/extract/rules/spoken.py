@@ -142,7 +142,7 @@ def in_words(clause: str, low: str, ctx: Context) -> Found | None:
     if _has(low, ("hundred", "thousand", "million", "billion", "dozen")):
         found = _count(low, ctx.company) or _money_words(low)
         if found is not None:
-            return found
+            return None if _theirs(clause[:found.trigger], ctx) else found
     if "figure" in low:
         return _figures(low)
     if "digits" in low:
@@ -173,6 +173,17 @@ _GATHERING = rx(r"\b(?:joined|attended|at|for|to|in|on) (?:the |our |a |this |my
                 r"(?:\w+ )?(?:webinar|event|meetup|talk|workshop|conference|demo|call|session"
                 r"|livestream|stream|giveaway|raffle|contest|survey|hackathon|party|ama|space"
                 r"|panel)s?\b|\battend")
+
+
+# "Jane's newsletter passed ten thousand subscribers": a named other's count
+_POSSESSOR = re.compile(r"\b([A-Z][\w.&-]*)(?:'s|\u2019s)\s")
+
+
+def _theirs(head: str, ctx: Context) -> bool:
+    """A possessive name before the count that is not ours."""
+    m = _POSSESSOR.search(head)
+    return m is not None and m.group(1) not in {"It", "That", "What", "Here", "There", "Let"} \
+        and (ctx.company is None or not ctx.company.search(m.group(1)))
 
 
 def _us(word: str, company: re.Pattern[str] | None) -> bool:
@@ -240,6 +251,7 @@ def _figures(low: str) -> Found | None:
                  f"{metric} reached {n} figures", m.start())
 
 
+_DIGIT_RATE = rx(r"\bdigits? (?:growth|percent|%)")
 _DIGITS_OF = rx(rf"\b(?P<w>{_NOUN}|arr|mrr|revenue|sales)\b")
 
 
@@ -249,7 +261,7 @@ def _digits(low: str, ctx: Context) -> Found | None:
     if m is None:
         return None
     sentence = ctx.sentence.lower() or low
-    if _NOT_AUDIENCE.search(sentence) or re.search(r"\bdigits? (?:growth|percent|%)", low):
+    if _NOT_AUDIENCE.search(sentence) or _DIGIT_RATE.search(low):
         return None  # "double-digit latency", "double digits growth" (a rate, not a count)
     what = _DIGITS_OF.search(low) or _DIGITS_OF.search(sentence)
     if what is None:
@@ -386,7 +398,7 @@ _METRIC_WORD = rx(r"\b(?:metrics?|numbers|revenue|sales|signups|sign-ups|users|t
 _NOT_RECORD = rx(r"\b(?:offsite|party|retreat|hackathon|vacation|holiday|talk|dinner|lunch"
                  r"|bugs?|outages?|incidents?|churn|latency|costs?|spend|bills?|heat|weather|life"
                  r"|hiring|support|tickets|refunds|errors|worst|losses|burn|rain|snow|flight"
-                 r"|travel|sleep|run|workout|pr|prs|commits)\b")
+                 r"|travel|sleep|run|workout|pr|prs|commits|downtime|tickets)\b")
 
 
 # "the biggest day in Acme's history", "we've never had a better month", "a record-breaking
@@ -443,10 +455,14 @@ def _record(low: str, sentence: str, ctx: Context) -> tuple[re.Match[str], str] 
     return (m, noun) if not noun or _BUSINESS.match(noun) or m["rn"] else None
 
 
+_OWNER = re.compile(r"^(?:our|its|my|an?|[\w.-]+(?:'s|\u2019s)) ", re.IGNORECASE)
+_WE_EVER = re.compile(r"\b(?:we'?ve|we have) ever\b", re.IGNORECASE)
+
+
 def _record_title(clause: str, m: re.Match[str]) -> str:
     text = clause[m.start():m.end()]
-    text = re.sub(r"^(?:our|its|my|an?|[\w.-]+(?:'s|\u2019s)) ", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"\b(?:we'?ve|we have) ever\b", "ever", text, flags=re.IGNORECASE)
+    text = _OWNER.sub("", text)
+    text = _WE_EVER.sub("ever", text)
     return text[:1].upper() + text[1:]
 
 
@@ -519,18 +535,28 @@ def _named_enough(how: str, head: str, sentence: str) -> bool:
     return went and _CUSTOMER_CUE.search(sentence) is not None
 
 
+# a part of a product going live is a release or an integration, not a customer
+_A_PART = rx(r"\b(?:integration|connector|plugin|plug-in|app|extension|feature|api|sdk|module"
+             r"|template|widget|bot|service|server|cluster|database|site|page|version|release"
+             r"|build|update)s?\b")
+
+
+# "our first customer" names the customer, not us
+_OUR_CUSTOMER = re.compile(r"^\W*our (?=(?:first |biggest |largest |newest )?(?:paying "
+                           r"|enterprise )?(?:customer|client))", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:a|one|another|our) ")
+
+
 def _who(head: str, ctx: Context) -> str | None:
     """The customer the clause opens on ("Granot.io", "Umbrella's team", "our first
     customer"), never us."""
-    if len(head) > 60 or FIRST_PERSON.search(re.sub(r"^\W*our (?=(?:first |biggest |largest "
-                                                    r"|newest )?(?:paying |enterprise )?"
-                                                    r"(?:customer|client))", "", head,
-                                                    flags=re.IGNORECASE)):
+    if len(head) > 60 or _A_PART.search(head.lower()) \
+            or FIRST_PERSON.search(_OUR_CUSTOMER.sub("", head)):
         return None
     word = _CUSTOMER_WORD.search(head.lower())
     if word is not None:
         said_ = word.group().strip()
-        said_ = re.sub(r"^(?:a|one|another|our) ", "", said_)
+        said_ = _ARTICLE.sub("", said_)
         return said_[:1].upper() + said_[1:]
     found = names_in(head)
     if not found:
