@@ -17,7 +17,10 @@ blog posts and press copy:
   week were the best we've ever had" (a record with no money word is an audience record);
 - **a customer going live** (``customer_live``): "Granot.io launched live in production, using
   daily for its AI SDR", "Globex went live on our platform", "Initech is now in production
-  with Acme", "Umbrella's team has been using it every day".
+  with Acme", "Umbrella's team has been using it every day";
+- **a customer staying or growing** (``customer_kept``): "Globex re-upped for two more years!",
+  "Soylent moved their entire support org onto Acme", "Globex doubled their seat count", and
+  retention said as nobody leaving: "Zero churn this month".
 
 Look-alikes stay silent: counts of what is no audience or money ("one hundred bugs", "a dozen
 meetings", "double-digit latency", "ten thousand steps"), a magnitude that is a deal or a pay
@@ -25,7 +28,11 @@ meetings", "double-digit latency", "ten thousand steps"), a magnitude that is a 
 version", "first draft", "first call with"), firsts still awaited ("waiting for our first
 paying customer", "how to get your first dollar"), records of what is no business figure ("best
 day ever at the offsite", "record heat", "highest latency ever"), going live that is our own
-deploy ("the deploy is live in production") or our own use ("we use it daily"). Plans,
+deploy ("the deploy is live in production"), a part of a product ("the Salesforce connector is
+live on Acme") or our own use ("we use it daily"); a count that describes rather than reports
+("Acme is used by over a million developers", "we have over a hundred customers, so this bug
+matters"); a person staying on ("Jane stayed on for another year"), another vendor ("moved their
+billing onto Stripe"), "no churn" wished for or with no period. Plans,
 hypotheticals, other companies' numbers and old news are the reader's vetoes (modality.py,
 subject.py), which every reading here passes through.
 """
