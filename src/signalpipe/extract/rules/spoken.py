@@ -138,10 +138,18 @@ def _has(low: str, words: tuple[str, ...]) -> bool:
     return any(w in low for w in words)
 
 
+# a milestone told as the backstory of something else: "Ever since we crossed ten thousand
+# stars, issues pile up"
+SINCE = rx(r"\b(?:ever )?since (?:(?:we|i|it|they)(?:'ve| have)? )?(?:first |finally |just )?$")
+
+
 def milestone(clause: str, low: str, ctx: Context) -> Found | None:
     """A user or revenue milestone said in words, a first, or a record in prose."""
-    return in_words(clause, low, ctx) or firsts(clause, low, ctx) \
+    found = in_words(clause, low, ctx) or firsts(clause, low, ctx) \
         or record_prose(clause, low, ctx)
+    if found is not None and SINCE.search(low, 0, found.trigger):
+        return None
+    return found
 
 
 def in_words(clause: str, low: str, ctx: Context) -> Found | None:
