@@ -31,6 +31,7 @@ from signalpipe.extract.rules import (
     rounds,
     routine,
     shipped,
+    spoken,
     statuspage,
     tech,
     welcomes,
@@ -78,6 +79,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("hiring", wire.appointment), ("welcomes", welcomes.welcome), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
     ("shut_down", founders.shut_down), ("community_setback", community.setback),
+    # a customer staying or growing on us in founders' words (spoken.py): before the partner
+    # and deal readers, which take "moved their support org onto Acme" for a partnership
+    ("spoken_kept", spoken.customer_kept),
     # contracts.py: integrations, marketplaces and partner tiers ("live in the Atlassian
     # Marketplace" is a listing, not a market entered)
     ("contracts_partner", contracts.partnership),
@@ -106,6 +110,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
     ("coverage_result", coverage.customer_result), ("coverage_rating", coverage.rating),
     ("coverage_story", coverage.customer_story),
+    # a customer live in production or in daily use (spoken.py); before the launch readers,
+    # which take "Globex went live" for a launch of Globex
+    ("spoken_live", spoken.customer_live),
     # founders' own numbers (milestones.py): a goal beaten or missed, a record month, growth
     # told as a rate or a run; before revenue, whose reading of "beating our goal" is a plan
     ("milestones", milestones.goal_met), ("milestones", milestones.record_period),
@@ -118,6 +125,8 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience), ("results_users", results.audience_units),
     ("community_members", community.members),
+    # milestones in words, firsts and records in prose (spoken.py): after the figure readers
+    ("spoken", spoken.milestone),
     ("news_results", headlines.results),
     ("technical", tech.postmortem), ("technical", growth.technical),
     ("results_tech", results.performance),
@@ -427,7 +436,8 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
                     r"|[a-z]{3,})(?:s|ed) )")
 
 
-_UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "welcomes"})
+_UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "welcomes",
+                    "spoken", "spoken_live", "spoken_kept"})
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_")
