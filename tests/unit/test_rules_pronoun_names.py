@@ -1,5 +1,5 @@
-"""A contraction opening a sentence ("I'm", "It's", "Let's") is no product or customer name, and a
-grant a funder selected us for is no deal."""
+"""A contraction opening a sentence ("I'm", "It's", "Let's") is no product or customer name; a
+grant a funder selected us for, or a person signed on as an advisor, is no deal."""
 
 from __future__ import annotations
 
@@ -32,3 +32,10 @@ def test_selected_by_a_funder_to_receive_funding_is_no_deal(make_message: MakeMe
     assert [e for e in read(make_message, grant) if e.event_type == EventType.ENTERPRISE_DEAL] == []
     deal = read(make_message, "Acme was selected by the Navy for a $2M contract")
     assert [e.event_type for e in deal] == [EventType.ENTERPRISE_DEAL]
+
+
+@pytest.mark.parametrize("text", ["Jane signed on for another year as our advisor",
+                                  "Jane Doe signed on as an advisor",
+                                  "Sam signed on as our fractional CFO consultant"])
+def test_a_person_signed_on_in_a_role_is_no_deal(make_message: MakeMessage, text: str) -> None:
+    assert [e for e in read(make_message, text) if e.event_type == EventType.ENTERPRISE_DEAL] == []

@@ -12,6 +12,7 @@ before it in the sentence, so "Not gonna lie, we closed our Series A" keeps its 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 _I = re.IGNORECASE
 
@@ -124,10 +125,26 @@ def rumour(part: str) -> str | None:
     return f"rumour ({m.group().strip()})" if m else None
 
 
-def old_news(part: str) -> str | None:
+def old_news(part: str, when: date | None = None) -> str | None:
+    """Old news restated; "2025 was our best year" is this period's news in a January 2026
+    review and "April 2026 was our best month ever" in May 2026, so a year is judged by ``when``
+    (the message's date) where it is known."""
     part = part.lower()
-    m = OLD_NEWS.search(part)
-    return f"old news ({m.group().strip()})" if m else None
+    for m in OLD_NEWS.finditer(part):
+        if when is None or not _this_period(m.group(), when):
+            return f"old news ({m.group().strip()})"
+    return None
+
+
+_YEAR_WAS = re.compile(r"((?:19|20)\d\d) was")
+
+
+def _this_period(said: str, when: date) -> bool:
+    year = _YEAR_WAS.fullmatch(said.strip())
+    if year is None:
+        return False
+    y = int(year.group(1))
+    return y == when.year or (y == when.year - 1 and when.month <= 3)
 
 
 def reported_not_happened(text: str) -> str | None:

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import (
@@ -200,7 +201,8 @@ _SIDE_PROJECT = re.compile(r"\b(?:on|for|across|in) my (?:other |personal |own |
 
 
 def veto(found: Found, clause: str, sentence: Span, near: str,
-         company: re.Pattern[str] | None, *, headline: bool = False) -> str | None:
+         company: re.Pattern[str] | None, *, headline: bool = False,
+         when: date | None = None) -> str | None:
     """Why ``found`` is not a real event of ours, or None."""
     part = trigger_part(clause, found.trigger)
     allow = found.allow
@@ -213,7 +215,7 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
         or (None if "negation" in allow
             else modality.negated(part, negative_event=found.negative)) \
         or modality.rumour(sentence.text) \
-        or (None if "old" in allow else modality.old_news(sentence.text)) \
+        or (None if "old" in allow else modality.old_news(sentence.text, when)) \
         or ("the writer's own side project" if _SIDE_PROJECT.search(part.lower()) else None)
     if reason:
         return reason
@@ -408,7 +410,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 if names else None
             if found is None:
                 continue
-            reason = _judge(found, clause.text, spans, i, company) \
+            reason = _judge(found, clause.text, spans, i, company, message.timestamp) \
                 or chatter_veto(found, clause.text, sentence, text, subject, company) \
                 or longform.veto(found, clause.text, text, sentence, message.timestamp) \
                 or wire.veto(found, clause.text, sentence.text, company) \
@@ -487,7 +489,7 @@ def _injected(message: Message, flagged: list[str | None]) -> str | None:
 
 
 def _judge(found: Found, clause: str, spans: list[Span], i: int,
-           company: re.Pattern[str] | None) -> str | None:
+           company: re.Pattern[str] | None, when: date | None = None) -> str | None:
     """Why the reading of sentence ``i`` is no event (retracted next, a veto)."""
     sentence = spans[i]
     after = spans[i + 1].text if i + 1 < len(spans) else ""
@@ -495,7 +497,7 @@ def _judge(found: Found, clause: str, spans: list[Span], i: int,
         return f"retracted: {after[:40]}"
     before = spans[i - 1].text if i else ""
     near = sentence.text if not before.endswith(":") else f"{before} {sentence.text}"
-    return veto(found, clause, sentence, near, company)
+    return veto(found, clause, sentence, near, company, when=when)
 
 
 def _read_headline(message: Message, company: re.Pattern[str] | None
@@ -514,7 +516,8 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
     # are the headline's, so "the start of the text" must be the headline, not the body's start
     page = f"{line}\n\n{message.text}"
     reason = f"injection: {flagged}" if flagged else veto(found, line, sentence, line, company,
-                                                          headline=True) \
+                                                          headline=True,
+                                                          when=message.timestamp) \
         or chatter_veto(found, line, sentence, page, line, company) \
         or longform.veto(found, line, page, sentence, message.timestamp) \
         or wire.veto(found, line, line, company) or shipped.veto(found, line, page) \
