@@ -213,3 +213,17 @@ def test_a_subject_line_is_judged_as_its_body_would_be(make_message: MakeMessage
     events = read(make_message, body, source=Source.GMAIL, subject=subject)
     assert [e.event_type for e in events if e.polarity is not Polarity.NEGATIVE] == (
         [LAUNCH] if launch else []), events
+
+
+@pytest.mark.parametrize("text", ["The Billing Service is live in production",
+                                  "Postgres 16 went live in production",
+                                  "the new queue workers are now live in prod"])
+def test_a_deploy_to_production_is_no_launch(make_message: MakeMessage, text: str) -> None:
+    assert [e for e in read(make_message, text)
+            if e.event_type == EventType.PRODUCT_LAUNCH] == []
+
+
+def test_live_in_production_for_customers_is_a_launch(make_message: MakeMessage) -> None:
+    events = read(make_message, "Acme Pay is live in production for all customers")
+    assert [(e.event_type, e.title) for e in events] == [
+        (EventType.PRODUCT_LAUNCH, "Launched Acme Pay")]

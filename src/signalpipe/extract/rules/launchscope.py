@@ -206,7 +206,20 @@ def veto(found: Found, clause: str, sentence: str,
             and product in clause.lower():
         return f"a person ({product}), not a product"
     return _community(clause, sentence, product, company) or _part(clause, sentence) \
-        or _small_beta(clause) or _not_product(clause, product)
+        or _small_beta(clause) or _deploy(clause) or _not_product(clause, product)
+
+
+# "The Billing Service is live in production", "Postgres 16 went live in prod": a deploy, which
+# LABELLING.md calls routine; a launch to people says so ("live in production for all users")
+_IN_PRODUCTION = re.compile(r"(?i)\b(?:is|are|went|goes|now|got)\s+live\s+in\s+prod(?:uction)?\b")
+_TO_PEOPLE = re.compile(r"(?i)\b(?:customers?|users?|everyone|public|publicly|general\s+"
+                        r"availability|GA|clients?|launch(?:ed|es)?)\b")
+
+
+def _deploy(clause: str) -> str | None:
+    if _IN_PRODUCTION.search(clause) and not _TO_PEOPLE.search(clause):
+        return "a deploy to production, not a launch to customers"
+    return None
 
 
 def _not_product(clause: str, product: str) -> str | None:
