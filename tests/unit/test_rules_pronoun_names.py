@@ -39,3 +39,16 @@ def test_selected_by_a_funder_to_receive_funding_is_no_deal(make_message: MakeMe
                                   "Sam signed on as our fractional CFO consultant"])
 def test_a_person_signed_on_in_a_role_is_no_deal(make_message: MakeMessage, text: str) -> None:
     assert [e for e in read(make_message, text) if e.event_type == EventType.ENTERPRISE_DEAL] == []
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("We launched Slack notifications today", "Launched Slack notifications"),
+    ("Two-factor authentication is now live for all accounts",
+     "Launched Two-factor authentication"),
+    ("We launched a Discord bot for our community", "Launched Discord bot"),
+    ("We shipped a Figma plugin", "Launched Figma plugin"),
+    ("We launched Acme 2.0 today", "Launched Acme 2.0"),
+])
+def test_a_launch_title_keeps_the_kind_after_a_borrowed_name(make_message: MakeMessage,
+                                                              text: str, title: str) -> None:
+    assert [e.title for e in read(make_message, text)] == [title]
