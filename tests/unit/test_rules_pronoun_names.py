@@ -52,3 +52,8 @@ def test_a_person_signed_on_in_a_role_is_no_deal(make_message: MakeMessage, text
 def test_a_launch_title_keeps_the_kind_after_a_borrowed_name(make_message: MakeMessage,
                                                               text: str, title: str) -> None:
     assert [e.title for e in read(make_message, text)] == [title]
+
+
+def test_a_first_revenue_metric_is_the_amount(make_message: MakeMessage) -> None:
+    (event,) = read(make_message, "closed first revenue @ $98/mo")
+    assert event.metrics == {"first_sale": "$98/mo"}

@@ -342,7 +342,8 @@ def firsts(clause: str, low: str, ctx: Context) -> Found | None:
     if live is not None and not _NOT_YET.search(low, 0, live.start()):
         state = {"in": "data in", "live": "live"}.get(live["s"], live["s"])
         who = "client" if "client" in live.group() else "customer"
-        return Found(T.CUSTOMER_SUCCESS, {"first_customer": state}, f"First {who} {state}",
+        shown = {"data in": "data loaded"}.get(state, state)  # "First customer: data loaded"
+        return Found(T.CUSTOMER_SUCCESS, {"first_customer": shown}, f"First {who} {state}",
                      live.start())
     m = FIRST_MONEY.search(low)
     if m is None:
@@ -368,7 +369,10 @@ def firsts(clause: str, low: str, ctx: Context) -> Found | None:
         title = "First revenue" if what.startswith(("revenue", "dollar", "euro", "pound",
                                                     "payment", "paid", "invoice")) \
             else f"First {what.upper() if what in {'mrr', 'arr'} else what}"
-    return Found(T.REVENUE_MILESTONE, {"first_sale": title.lower()}, title, m.start(),
+    # the report shows "First sale: $98/mo", not "First sale: first revenue: $98/mo"
+    shown_value = amount.group().replace(" ", "") if amount is not None and not what.startswith(
+        ("$", "€", "£")) else title.lower()
+    return Found(T.REVENUE_MILESTONE, {"first_sale": shown_value}, title, m.start(),
                  allow=frozenset({"plan"}))
 
 
