@@ -342,8 +342,8 @@ def firsts(clause: str, low: str, ctx: Context) -> Found | None:
     if live is not None and not _NOT_YET.search(low, 0, live.start()):
         state = {"in": "data in", "live": "live"}.get(live["s"], live["s"])
         who = "client" if "client" in live.group() else "customer"
-        shown = {"data in": "data loaded"}.get(state, state)  # "First customer: data loaded"
-        return Found(T.CUSTOMER_SUCCESS, {"first_customer": shown}, f"First {who} {state}",
+        loaded = {"data in": "data loaded"}.get(state, state)  # "First customer: data loaded"
+        return Found(T.CUSTOMER_SUCCESS, {"first_customer": loaded}, f"First {who} {state}",
                      live.start())
     m = FIRST_MONEY.search(low)
     if m is None:
