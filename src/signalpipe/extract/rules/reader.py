@@ -22,10 +22,12 @@ from signalpipe.extract.rules import (
     headlines,
     longform,
     lowlights,
+    measured,
     members,
     milestones,
     modality,
     pressnoise,
+    recognition,
     results,
     rounds,
     routine,
@@ -70,9 +72,16 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("corp_compliance", corporate.compliance), ("community_audit", community.audited),
     # incidents in the words other detectors lack; before the deals' "lost" ("lost data")
     ("assurance", assurance.incident),
+    # a benchmark won is a technical result, not a ranking in the press ("#1 on the ... board")
+    ("recognition_bench", measured.benchmark_won),
+    # a post of ours at the top of a site, dated so that two months' front pages stay two
+    ("recognition_press", recognition.top_of_site),
     ("media", co.media), ("community_press", community.coverage),
     ("coverage_made", coverage.made_about_us), ("coverage_listed", coverage.listed),
     ("coverage_appeared", coverage.appeared), ("coverage_honoured", coverage.honoured),
+    # recognition.py: written about us, on a show, at the top of a site (before co.launch's
+    # "went live")
+    ("recognition_press", recognition.written_about), ("recognition_press", recognition.on_show),
     # before company.py's hiring(): "Lizz joins us as ...", "The Tilt team is joining Docker"
     ("hiring", wire.appointment), ("welcomes", welcomes.welcome), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
@@ -120,6 +129,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("news_results", headlines.results),
     ("technical", tech.postmortem), ("technical", growth.technical),
     ("results_tech", results.performance),
+    ("recognition_tech", measured.less_of), ("recognition_tech", measured.moved_cleanly),
     ("award", co.award),
     ("statuspage_project", statuspage.project_news),  # "we released 3.3.0", a new co-lead
     ("launch", co.launch), ("wire_release", wire.version_release),
@@ -403,6 +413,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or wire.veto(found, clause.text, sentence.text, company) \
                 or wire.boilerplate(found, text, sentence.start, company) \
                 or community.veto(found, clause.text) \
+                or recognition.veto(found, clause.text, sentence.text) \
                 or contracts.veto(found, clause.text, sentence.text, company) \
                 or coverage.veto(found, clause.text, company) \
                 or shipped.veto(found, clause.text, message.text) \
@@ -428,7 +439,8 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
 _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "welcomes"})
 
 
-_FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_")
+_FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
+             "recognition_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
