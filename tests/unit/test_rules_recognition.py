@@ -88,6 +88,13 @@ TECHNICAL = [
     "Reduced the size of our tracking script by more than 50%.",
     "Binary size is down 30% thanks to the new linker settings.",
     "We moved every workspace to the new storage engine with zero downtime.",
+    # a gain told as performance, a multiple in words, a figure up, a time down from
+    "Up to 87% performance increase for all Acme users in this month's progress report.",
+    "The new renderer gives a 30% performance boost on older GPUs.",
+    "Battery life is up 40% with the new firmware.",
+    "Page loads are twice as fast since we moved to the edge.",
+    "Imports are now ten times faster than before.",
+    "Dashboards load in under a second now, down from 6 seconds.",
     # benchmarks and records
     "Our model took first place on the MLPerf inference benchmark.",
     "Our solver ranks first on the SAT competition benchmark this year!",
@@ -113,6 +120,12 @@ NOT_TECHNICAL = [
     "My package CSV.jl is now 2x faster at reading large files, new release out.",
     "On staging the new index makes queries 5x faster.",
     "Llama 3 took first place on the MMLU benchmark.",
+    "Does anyone know why performance dropped 30% after updating?",
+    "I get 2x the performance with my overclocked GPU.",
+    "Performance could improve by up to 50% if we merge this.",
+    "Benchmark from a user: the game runs 20% faster on Linux than Windows.",
+    "The M4 chip brings a 30% performance boost over the M3.",
+    "Our streaming delivers video up to 50 times faster than the public internet.",
 ]
 
 

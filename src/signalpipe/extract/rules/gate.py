@@ -378,6 +378,8 @@ STEMS: dict[str, str] = {
     "recognition_tech": "less$ reduc cut$ cuts$ trimmed shrank shrunk shrinks lowered dropped "
                         "slashed shaved halved downtime data loss memory ram$ footprint "
                         "p50 p75 p90 p95 p99 latency bill$ hiccup hitch$ blip$",
+    "recognition_gain": "performance perf$ speed throughput fps$ frame rate battery life hit rate "
+                        "efficiency twice times$ faster quicker down from",
     "recognition_bench": "benchmark leaderboard record best-performing best performing "
                          "top score first place top spot",
     # the auditing firms by name: "audit" alone is every compliance post's word
@@ -404,7 +406,7 @@ def _stems(spec: str) -> list[str]:
              "csa star", "cyber essentials", "nis 2", "ce mark", "pen test", "write-up",
              "buy us", "acquire us",  # coverage.py's phrases
              "top of", "best performing", "top score", "first place",
-             "top spot",  # recognition.py's and measured.py's phrases
+             "top spot", "battery life",  # recognition.py's and measured.py's phrases
              "went on", "was on", "were on", "was a guest",
              "top honors", "top honours", "best in show",
              "op-ed", "front page", "we're in", "we are in", "we were in", "vice president",

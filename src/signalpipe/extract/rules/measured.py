@@ -168,3 +168,41 @@ def benchmark_won(clause: str, low: str, ctx: Context) -> Found | None:
     board = re.sub(r"^\W+|\W+$", "", m.group())[-60:]
     return Found(T.TECHNICAL_ACHIEVEMENT, {"benchmark": key(board)}, said(clause, 0),
                  m.start())
+
+
+# --- a gain told as performance, times or a figure up ------------------------------------------
+_PERF = r"(?:performance|perf|speed|throughput|fps|frame ?rates?|battery life|hit rate|efficiency)"
+_NUMBER_WORD = r"(?:twice|two|three|four|five|six|seven|eight|nine|ten|a hundred|\d+(?:\.\d+)?)"
+# "up to 87% performance increase", "a 30% speed boost", "battery life is up 40%",
+# "page loads are twice as fast", "imports are now ten times faster" (lower-cased)
+GAIN = re.compile(r"\b(?:up to |about |around |nearly |almost |over |~)?(?P<fig>\d[\d.]*\s?%)\s+"
+                  r"(?:(?:more|higher|better)\s+)?" + _PERF + r"\s+(?:increase|improvement"
+                  r"|boost|gain|uplift|bump|jump)s?\b"
+                  r"|\b" + _PERF + r"\s+(?:is|are|went|has gone)?\s*up\s+(?:by\s+)?(?:about "
+                  r"|nearly |almost |over |~)?(?P<fig2>\d[\d.]*\s?%)"
+                  r"|\b(?P<fig3>" + _NUMBER_WORD + r")\s+(?:times\s+)?(?:as fast|as quick"
+                  r"|faster|quicker|smaller|cheaper|lighter)\b")
+# "load in under a second now, down from 6 seconds" (lower-cased)
+DOWN_FROM = re.compile(r"\b(?:loads?|runs?|builds?|finish(?:es)?|completes?|syncs?|starts?"
+                       r"|boots?|takes?|renders?|deploys?|compiles?|responds?|returns?)\b"
+                       r"[^.;!?]{0,50}?\bdown from\s+(?:about |around |~)?\d[\d.,]*\s?(?:ms|s"
+                       r"|secs?|seconds?|minutes?|mins?|hours?|hrs?)\b")
+
+
+_COMPARED = re.compile(r"\s*(?:as\s+)?(?:than|as)\b")
+_OWN_PAST = re.compile(r"\s*(?:as\s+)?(?:than|as)\s+(?:before|previously|it was|they were|ever"
+                       r"|last (?:week|month|year|release|version)|(?:the|our) (?:old|previous"
+                       r"|last|prior)|v?\d)")
+
+
+def gain(clause: str, low: str, ctx: Context) -> Found | None:
+    """A system's performance, speed or time improved, told as a gain, a multiple or a drop."""
+    m = GAIN.search(low) or DOWN_FROM.search(low)
+    if m is None or _not_ours(low, ctx):
+        return None
+    compared = _COMPARED.match(low, m.end()) and not _OWN_PAST.match(low, m.end())
+    if m.re is GAIN and m["fig3"] and (m["fig3"] in {"two", "one"} or compared):
+        return None  # "50 times faster than the public internet": a comparison, no change
+    groups = m.groupdict()
+    fig = groups.get("fig") or groups.get("fig2") or groups.get("fig3") or "down"
+    return Found(T.TECHNICAL_ACHIEVEMENT, {"gain": key(fig)}, said(clause, 0), m.start())

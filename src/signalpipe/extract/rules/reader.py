@@ -122,6 +122,8 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("milestones", milestones.traffic_from), ("milestones", milestones.profitable),
     ("milestones", milestones.grown_to), ("milestones", milestones.units_sold),
     ("milestones", milestones.moved_down), ("milestones", routine.mark_crossed),
+    # "up to 87% performance increase for all users" is a system's gain, not users up 87%
+    ("recognition_gain", measured.gain),
     ("revenue", growth.revenue), ("revenue", wire.revenue_multiplied),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience), ("results_users", results.audience_units),

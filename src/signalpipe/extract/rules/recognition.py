@@ -218,7 +218,9 @@ GOAL_LABEL = re.compile(r"^\W{0,6}(?:(?:q[1-4]|h[12]|\d{4}|next (?:quarter|month
 # a member's measure of their own code: "my version is 170x faster", "I benchmarked my parser"
 OWN_CODE = re.compile(r"\bmy (?:own )?(?:version|package|library|lib|implementation"
                       r"|fork|port|branch|pr|patch|crate|gem|plugin|module|script|parser"
-                      r"|solver|code|toy|hobby project)\b|\bi (?:benchmarked|measured|timed"
+                      r"|solver|code|toy|hobby project)\b"
+                      r"|\bmy (?:\w+ )?(?:gpu|cpu|rig|setup|hardware|computer|pc|phone)\b"
+                      r"|\bi (?:benchmarked|measured|timed"
                       r"|profiled)\b|\bon my (?:laptop|machine|box|desktop|pc|mac)\b"
                       r"|\bdataset i use\b", re.IGNORECASE)
 
@@ -226,7 +228,10 @@ OWN_CODE = re.compile(r"\bmy (?:own )?(?:version|package|library|lib|implementat
 # named rival, not a change we measured (our own past is no rival: "than v1", "than before")
 THAN_RIVAL = re.compile(r"\b(?i:less|fewer|faster|cheaper|smaller|lighter|quicker)\b[^.;]{0,30}?"
                         r"\b(?i:than)\s+(?!(?i:before|previously|last|the|our|we|it|v\d|version"
-                        r"|in|a|an|yesterday|earlier|ever)\b)[A-Z][\w.+-]*")
+                        r"|in|a|an|yesterday|earlier|ever)\b)[A-Z][\w.+-]*"
+                        r"|\b(?i:boost|increase|gain|improvement|uplift)\s+(?i:over)\s+"
+                        r"(?:the\s+)?(?!(?i:previous|last|old|current|original|prior)\b)"
+                        r"[A-Z][\w.+-]*")
 
 # "the new plan is 50% cheaper for startups": what customers pay
 PRICE_CUT = re.compile(r"(?i)\b(?:plans?|pricing|prices?|subscriptions?|tiers?|seats?)\b"
