@@ -31,6 +31,10 @@ COVERAGE = [
     "shoutout: @dana wrote about Tilt on her blog, really nice piece",
     "Nice write-up of Tilt in InfoQ this week.",
     "The Verge ran a story on Acme's new headset this morning.",
+    "Great piece in The Verge about our launch this morning.",
+    "We made the news: the Guardian covered our expansion to Leeds.",
+    "Acme is on the cover of this month's Wired UK.",
+    "Press: Forbes, Axios and Sifted all wrote about the round.",
     # shows and interviews
     "Jeff and I did a podcast! Thanks to Product Hunt for hosting us.",
     "The episode of Syntax with our CEO is out now.",
@@ -66,6 +70,13 @@ NOT_COVERAGE = [
     "The race to the top of the leaderboard begins tomorrow.",
     "Sales started to slow after the boost I got when someone popular tweeted about us.",
     "Stripe was featured in Forbes this week.",
+    "Check out the article I wrote about Postgres tuning.",
+    "We should get someone to write about us in the Verge.",
+    "Did anyone read the Verge piece about Apple's new headset?",
+    "The Guardian covered the election results last night.",
+    "TechCrunch wrote about the Stripe round.",
+    "I was interviewed by the police as a witness, long day.",
+    "Reminder: our podcast episode with the Stripe team goes live Thursday.",
 ]
 
 # less of a resource, figures in words, clean migrations of scale, benchmarks won

@@ -373,7 +373,7 @@ STEMS: dict[str, str] = {
     "recognition_press": "wrote written blogged tweeted raved write-up writeup profile piece "
                          "feature article story podcast episode interview segment livestream "
                          "front page frontpage top of the top of reddit hacker news #1 "
-                         "number one",
+                         "number one covered reported on profiled spotlighted cover of",
     # measured.py: less of a resource, figures in words, clean migrations, benchmarks won
     "recognition_tech": "less$ reduc cut$ cuts$ trimmed shrank shrunk shrinks lowered dropped "
                         "slashed shaved halved downtime data loss memory ram$ footprint "
@@ -406,7 +406,8 @@ def _stems(spec: str) -> list[str]:
              "csa star", "cyber essentials", "nis 2", "ce mark", "pen test", "write-up",
              "buy us", "acquire us",  # coverage.py's phrases
              "top of", "best performing", "top score", "first place",
-             "top spot", "battery life",  # recognition.py's and measured.py's phrases
+             "top spot", "battery life", "reported on",
+             "cover of",  # recognition.py's and measured.py's phrases
              "went on", "was on", "were on", "was a guest",
              "top honors", "top honours", "best in show",
              "op-ed", "front page", "we're in", "we are in", "we were in", "vice president",

@@ -30,12 +30,17 @@ import re
 from signalpipe.extract.rules.found import Context, Found, cased
 from signalpipe.extract.rules.lexicon import OUTLET
 from signalpipe.extract.rules.names import key, name_after, names_in
+from signalpipe.extract.rules.subject import FIRST_PERSON
 from signalpipe.models import EventType
 
 T = EventType
 
 _US = r"(?:us\b|me\b|our (?:\w+ ){0,2}?(?:company|startup|team|product|app|tool|platform|work" \
-      r"|launch|founders?|ceo|cto|coo|cpo|cofounders?|co-founders?|story|journey|project)\b)"
+      r"|launch|founders?|ceo|cto|coo|cpo|cofounders?|co-founders?|story|journey|project" \
+      r"|expansion|round|raise|funding|news|announcement|release)\b" \
+      r"|the (?:round|raise|funding|launch|seed round|series [a-e]|acquisition|news" \
+      r"|announcement)\b)"
+_US_AT = re.compile(_US, re.IGNORECASE)
 _CONTENT = (r"(?:blog ?post|post|article|piece|feature|story|profile|write-?up|review|thread"
             r"|tweet|video|newsletter|column|op-ed|deep[- ]dive|explainer|guide|tutorial)")
 
@@ -45,11 +50,19 @@ WROTE = re.compile(r"\b(?:wrote|has written|had written|blogged|tweeted|posted|r
                    r"|ran|did|put out|made|shared|dropped)"
                    r"(?: (?:a|an|the|this|his|her|their|one|two|three|several|some|another)"
                    r"(?: [\w-]+){0,3}? " + _CONTENT + r"s?)? (?:about|on|of|featuring|covering"
-                   r"|profiling)(?: the)? (?P<us>\S)")
+                   r"|profiling) (?P<us>\S)")
 # "a write-up of Tilt in InfoQ", "the profile of our CEO in Forbes": the piece, then the outlet
 PIECE_IN = re.compile(r"\b(?:write-?up|profile|feature|piece|story|article|review|segment)"
                       r" (?:of|on|about) (?P<us>\S)[^.;!?]{0,40}? (?:in|on|from|by) (?:the )?"
                       r"(?P<outlet>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})")
+# "a great piece in The Verge about our launch": the outlet, then what it is about
+PIECE_BY = re.compile(r"\b(?:write-?up|profile|feature|piece|story|article|review|segment"
+                      r"|interview) (?:in|on|from|by) (?:the )?(?P<outlet>[A-Z][\w&.'-]*"
+                      r"(?: [A-Z][\w&.'-]*){0,3}) (?:about|on|of|featuring|covering) (?P<us>\S)")
+# "the Guardian covered our expansion", "Acme is on the cover of Wired UK"
+COVERED = re.compile(r"\b(?:covered|reported on|profiled|spotlighted) (?P<us>\S)"
+                     r"|\b(?:on|made) the cover of (?:this (?:week|month)'s |the )?"
+                     r"(?P<outlet>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})")
 # the piece is ours, asked for, planned or hoped for (lower-cased)
 NOT_THEIRS = re.compile(r"\b(?:we|i|our team|we've|i've|we have|i have|we just|i just"
                         r"|we also|i also)\s+(?:\w+\s+)?$")
@@ -64,8 +77,10 @@ BACKSTORY = re.compile(r"\b(?:when|ever since|since the time|the time|back when)
 
 def _ours_at(clause: str, at: int, ctx: Context) -> bool:
     """Whether the words at ``at`` name us: "us", "our CEO", the company's name."""
-    if re.match(_US, clause[at:at + 60], re.IGNORECASE):
+    if _US_AT.match(clause, at):
         return True
+    if clause.lower().startswith("the ", at):
+        at += 4  # "wrote about the Acme team"
     return ctx.company is not None and ctx.company.match(clause, at) is not None
 
 
@@ -87,8 +102,15 @@ _NOT_WHO = frozenset({"someone", "somebody", "a friend", "friend", "our friend",
 
 def written_about(clause: str, low: str, ctx: Context) -> Found | None:
     """Someone else's post, piece or tweet about us, published."""
-    m = WROTE.search(low) or PIECE_IN.search(clause)
-    if m is None or not _ours_at(clause, m.start("us"), ctx):
+    m = WROTE.search(low) or PIECE_IN.search(clause) or PIECE_BY.search(clause) \
+        or COVERED.search(clause)
+    if m is None:
+        return None
+    if m["us"] is None:  # on the cover: whose cover is told before it
+        if not (FIRST_PERSON.search(clause, 0, m.start())
+                or (ctx.company and ctx.company.search(clause, 0, m.start()))):
+            return None
+    elif not _ours_at(clause, m.start("us"), ctx):
         return None
     if NOT_THEIRS.search(low, 0, m.start()) or NOT_YET.search(low):
         return None  # "we published a blog post about our pricing": our own content
