@@ -35,6 +35,12 @@ COVERAGE = [
     "We made the news: the Guardian covered our expansion to Leeds.",
     "Acme is on the cover of this month's Wired UK.",
     "Press: Forbes, Axios and Sifted all wrote about the round.",
+    "Swiss Post has published a very interesting doc about running Acme in high security "
+    "setups.",
+    "DevOps Toolkit's Victor Farcic publishes a video about Tilt.",
+    "Kelsey gave a talk featuring Tilt at KubeCon last week.",
+    "There were a ton of blog posts dedicated to Acme this month.",
+    "Gartner published a report on Acme's approach to observability.",
     # shows and interviews
     "Jeff and I did a podcast! Thanks to Product Hunt for hosting us.",
     "The episode of Syntax with our CEO is out now.",
@@ -75,6 +81,10 @@ NOT_COVERAGE = [
     "Did anyone read the Verge piece about Apple's new headset?",
     "The Guardian covered the election results last night.",
     "TechCrunch wrote about the Stripe round.",
+    "I gave a talk about Acme at KubeCon.",
+    "We published a whitepaper on our security model.",
+    "Kelsey gave a talk about Kubernetes networking at KubeCon.",
+    "Now the race to the top of the leaderboard begins.",
     "I was interviewed by the police as a witness, long day.",
     "Reminder: our podcast episode with the Stripe team goes live Thursday.",
 ]

@@ -371,6 +371,7 @@ STEMS: dict[str, str] = {
                       "expansion nps$ csat$ net promoter",
     # recognition.py: written about us, on a show, at the top of a site
     "recognition_press": "wrote written blogged tweeted raved write-up writeup profile piece "
+                         "writes$ publishes$ published dedicated to "
                          "feature article story podcast episode interview segment livestream "
                          "front page frontpage top of the top of reddit hacker news #1 "
                          "number one covered reported on profiled spotlighted cover of",
@@ -406,7 +407,7 @@ def _stems(spec: str) -> list[str]:
              "csa star", "cyber essentials", "nis 2", "ce mark", "pen test", "write-up",
              "buy us", "acquire us",  # coverage.py's phrases
              "top of", "best performing", "top score", "first place",
-             "top spot", "battery life", "reported on",
+             "top spot", "battery life", "reported on", "dedicated to",
              "cover of",  # recognition.py's and measured.py's phrases
              "went on", "was on", "were on", "was a guest",
              "top honors", "top honours", "best in show",

@@ -42,15 +42,18 @@ _US = r"(?:us\b|me\b|our (?:\w+ ){0,2}?(?:company|startup|team|product|app|tool|
       r"|announcement)\b)"
 _US_AT = re.compile(_US, re.IGNORECASE)
 _CONTENT = (r"(?:blog ?post|post|article|piece|feature|story|profile|write-?up|review|thread"
-            r"|tweet|video|newsletter|column|op-ed|deep[- ]dive|explainer|guide|tutorial)")
+            r"|tweet|video|newsletter|column|op-ed|deep[- ]dive|explainer|guide|tutorial|talk"
+            r"|keynote|presentation|doc|paper|whitepaper|report|book|course|screencast)")
 
 # --- someone wrote about us --------------------------------------------------------------------
 # "wrote about Readup", "tweeted about us", "published a long feature on Acme" (lower-cased)
 WROTE = re.compile(r"\b(?:wrote|has written|had written|blogged|tweeted|posted|raved|published"
-                   r"|ran|did|put out|made|shared|dropped)"
+                   r"|ran|did|put out|made|shared|dropped|gave|presented|writes|publishes|posts"
+                   r"|shares|releases|gives|presents)"
                    r"(?: (?:a|an|the|this|his|her|their|one|two|three|several|some|another)"
                    r"(?: [\w-]+){0,3}? " + _CONTENT + r"s?)? (?:about|on|of|featuring|covering"
-                   r"|profiling) (?P<us>\S)")
+                   r"|profiling|dedicated to) (?:(?:running|using|deploying|tuning|building with"
+                   r"|migrating to|how to (?:use|run|deploy))\s)?(?P<us>\S)")
 # "a write-up of Tilt in InfoQ", "the profile of our CEO in Forbes": the piece, then the outlet
 PIECE_IN = re.compile(r"\b(?:write-?up|profile|feature|piece|story|article|review|segment)"
                       r" (?:of|on|about) (?P<us>\S)[^.;!?]{0,40}? (?:in|on|from|by) (?:the )?"
@@ -118,8 +121,7 @@ def written_about(clause: str, low: str, ctx: Context) -> Found | None:
         return None  # "the boost I got when someone popular tweeted about us": told as the past
     outlet = m.groupdict().get("outlet")
     who = outlet or _who(clause, m.start())
-    if who is None and not re.search(r"\b(?:someone|somebody|a friend|a user|a reader"
-                                     r"|a customer|people)\b", low[:m.start()]):
+    if who is None and not _READERS.search(low, 0, m.start()):
         return None  # "wrote about us" with no writer: our own words quoted back
     if who is not None and ctx.company is not None and ctx.company.fullmatch(who):
         return None
@@ -128,6 +130,11 @@ def written_about(clause: str, low: str, ctx: Context) -> Found | None:
                      m.start(), relational=True, subtype="content")
     return Found(T.MEDIA_COVERAGE, {"publication": key(who)}, _title(who), m.start(),
                  relational=True, stakeholders=(who,), subtype="content")
+
+
+# writers with no name: "someone wrote about us", "a ton of blog posts dedicated to Acme"
+_READERS = re.compile(r"\b(?:someone|somebody|a friend|a user|a reader|a customer|people"
+                      r"|a ton of|lots of|a lot of|several|many|a few|a bunch of)\b")
 
 
 def _title(who: str) -> str:
@@ -237,6 +244,8 @@ GOAL_LABEL = re.compile(r"^\W{0,6}(?:(?:q[1-4]|h[12]|\d{4}|next (?:quarter|month
                         r"|the|main|big|stretch)\s+)?(?:goals?|targets?|okrs?|objectives?|aims?"
                         r"|plans?|todo|to-do|next steps?|wishlist|roadmap)\b[^:\n]{0,30}:",
                         re.IGNORECASE)
+# "the race to the top of the leaderboard begins": still to run
+RACE = re.compile(r"(?i)\brace (?:to|for) the top\b|\b(?:begins|starts)\W*$")
 # a member's measure of their own code: "my version is 170x faster", "I benchmarked my parser"
 OWN_CODE = re.compile(r"\bmy (?:own )?(?:version|package|library|lib|implementation"
                       r"|fork|port|branch|pr|patch|crate|gem|plugin|module|script|parser"
@@ -267,6 +276,8 @@ def veto(found: Found, clause: str, sentence: str) -> str | None:
         return None
     if GOAL_LABEL.match(sentence):
         return "a goal or target, not a result"
+    if RACE.search(sentence):
+        return "a race still to run"
     if found.event_type is T.MEDIA_COVERAGE:
         top = TOP_OF.search(sentence.lower())
         theirs = _THEIR_POST.search(sentence.lower(), 0, top.start()) if top else None
