@@ -116,6 +116,12 @@ TECHNICAL = [
     "Page loads are twice as fast since we moved to the edge.",
     "Imports are now ten times faster than before.",
     "Dashboards load in under a second now, down from 6 seconds.",
+    # load carried without harm; uptime kept as a record
+    "The platform processed 3 million transactions on Black Friday without a hiccup.",
+    "Survived the Hacker News hug of death with no downtime: 120k visitors in 6 hours.",
+    "Uptime for March: 100%, zero incidents.",
+    "100% uptime for the third month in a row.",
+    "Reliability: 99.98% availability last quarter, our best quarter yet.",
     # benchmarks and records
     "Our model took first place on the MLPerf inference benchmark.",
     "Our solver ranks first on the SAT competition benchmark this year!",
@@ -147,6 +153,11 @@ NOT_TECHNICAL = [
     "Benchmark from a user: the game runs 20% faster on Linux than Windows.",
     "The M4 chip brings a 30% performance boost over the M3.",
     "Our streaming delivers video up to 50 times faster than the public internet.",
+    "Our SLA promises 99.9% uptime.",
+    "Zero downtime deployments are now supported in the CLI.",
+    "We're aiming for zero downtime during the migration next week.",
+    "Stripe had zero downtime during Black Friday.",
+    "The library handles 1M events per second without a hiccup on my laptop.",
 ]
 
 

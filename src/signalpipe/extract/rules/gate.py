@@ -381,6 +381,7 @@ STEMS: dict[str, str] = {
                         "p50 p75 p90 p95 p99 latency bill$ hiccup hitch$ blip$",
     "recognition_gain": "performance perf$ speed throughput fps$ frame rate battery life hit rate "
                         "efficiency twice times$ faster quicker down from",
+    "recognition_uptime": "uptime availability",
     "recognition_bench": "benchmark leaderboard record best-performing best performing "
                          "top score first place top spot",
     # the auditing firms by name: "audit" alone is every compliance post's word

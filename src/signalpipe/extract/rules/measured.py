@@ -105,12 +105,14 @@ _PRICE = re.compile(r"\b(?:price|prices|pricing|plans?|subscription|tier)\b")
 
 # --- a move done without harm ------------------------------------------------------------------
 MOVED = re.compile(r"\b(?:migrated|moved|cut over|switched|upgraded|re-?platformed|rebuilt"
-                   r"|replaced|rolled out|shipped|transferred|rewrote|rewritten)\b"
+                   r"|replaced|rolled out|shipped|transferred|rewrote|rewritten|processed|handled"
+                   r"|served|survived|absorbed|weathered)\b"
                    r"(?:[^.;!?]|\.(?=\d)){0,100}?"
                    r"\b(?:with|without|and|,)\s+(?:zero|no|any|a single (?:second|minute) of)\s+"
                    r"(?:(?:customer[- ]facing|user[- ]facing|seconds? of|minutes? of)\s+)?"
                    r"(?:downtime|data loss|customer impact|interruption|outage|incidents?)\b"
-                   r"|\b(?:migrated|moved|cut over|switched|transferred)\b"
+                   r"|\b(?:migrated|moved|cut over|switched|transferred|processed|handled|served"
+                   r"|survived|absorbed|weathered)\b"
                    r"(?:[^.;!?]|\.(?=\d)){0,100}?"
                    r"\bwithout (?:a|any) (?:hiccup|blip|glitch|hitch)s?\b")
 # the move has a scale: a size, all of something, production (lower-cased)
@@ -119,7 +121,8 @@ SCALE = re.compile(r"\b\d[\d.,]*\s?(?:tb|pb|gb|terabytes?|petabytes?|million|bil
                    r"|users?|data|traffic|production|prod|workloads?|databases?|infrastructure"
                    r"|infra|fleet|clusters?|services?|workspaces?|accounts?|tenants?|repos"
                    r"|repositories|sites?|servers?|regions?|rows|records)\b"
-                   r"|\b(?:production|prod)\b")
+                   r"|\b(?:production|prod|peak|black friday|cyber monday|launch[- ]day|spike"
+                   r"|hug of death|\d+x (?:our |the )?(?:normal|usual))\b")
 
 
 def moved_cleanly(clause: str, low: str, ctx: Context) -> Found | None:
@@ -206,3 +209,31 @@ def gain(clause: str, low: str, ctx: Context) -> Found | None:
     groups = m.groupdict()
     fig = groups.get("fig") or groups.get("fig2") or groups.get("fig3") or "down"
     return Found(T.TECHNICAL_ACHIEVEMENT, {"gain": key(fig)}, said(clause, 0), m.start())
+
+
+# --- uptime kept as a record -------------------------------------------------------------------
+# "100% uptime for the third month in a row", "Uptime for March: 100%, zero incidents",
+# "99.91% uptime, our best year on record for stability" (lower-cased)
+UPTIME = re.compile(r"\b(?P<fig>(?:99(?:\.\d+)?|100(?:\.0+)?)\s?%)\s+(?:uptime|availability)\b"
+                    r"|\b(?:uptime|availability)\b[^.;!?%]{0,25}?(?P<fig2>(?:99(?:\.\d+)?|100"
+                    r"(?:\.0+)?)\s?%)")
+# a year of uptime summed up is no event (tech.py); a record, a streak or no incidents is
+RECORD = re.compile(r"\b(?:best|record|highest|first time|in a row|straight|ever|all-time"
+                    r"|zero incidents|no incidents|without (?:a single|any) incident)\b")
+_PROMISED = re.compile(r"\b(?:sla|slas|promis\w*|guarantee\w*|target\w*|aim\w*|goal|commit\w*"
+                       r"|contract\w*|up to)\b")
+
+
+def uptime_record(clause: str, low: str, ctx: Context) -> Found | None:
+    """Uptime or availability kept at a record, for a streak or with no incident."""
+    m = UPTIME.search(low)
+    whole = ctx.sentence.lower() if len(ctx.sentence) > len(low) else low
+    record = RECORD.search(whole)
+    if m is None or record is None or _PROMISED.search(whole):
+        return None
+    fig = (m["fig"] or m["fig2"] or "").replace(" ", "")
+    title = said(clause, 0)
+    if not re.search(r"(?i)uptime|availability", title):
+        # "Uptime for March: 100%, zero incidents" cut at its colon: say what the figure is
+        title = f"{fig} uptime" + (f", {record.group()}" if "incident" in record.group() else "")
+    return Found(T.TECHNICAL_ACHIEVEMENT, {"uptime_pct": key(fig)}, title, m.start())

@@ -132,6 +132,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("technical", tech.postmortem), ("technical", growth.technical),
     ("results_tech", results.performance),
     ("recognition_tech", measured.less_of), ("recognition_tech", measured.moved_cleanly),
+    ("recognition_uptime", measured.uptime_record),
     ("award", co.award),
     ("statuspage_project", statuspage.project_news),  # "we released 3.3.0", a new co-lead
     ("launch", co.launch), ("wire_release", wire.version_release),
