@@ -374,7 +374,9 @@ STEMS: dict[str, str] = {
                          "writes$ publishes$ published dedicated to "
                          "feature article story podcast episode interview segment livestream "
                          "front page frontpage top of the top of reddit hacker news #1 "
-                         "number one covered reported on profiled spotlighted cover of",
+                         "number one covered reported on profiled spotlighted cover of "
+                         "wrote up picked up press media mentions coverage in the news "
+                         "were in was in made it into we were in we're in we are in",
     # measured.py: less of a resource, figures in words, clean migrations, benchmarks won
     "recognition_tech": "less$ reduc cut$ cuts$ trimmed shrank shrunk shrinks lowered dropped "
                         "slashed shaved halved downtime data loss memory ram$ footprint "
@@ -408,7 +410,8 @@ def _stems(spec: str) -> list[str]:
              "csa star", "cyber essentials", "nis 2", "ce mark", "pen test", "write-up",
              "buy us", "acquire us",  # coverage.py's phrases
              "top of", "best performing", "top score", "first place",
-             "top spot", "battery life", "reported on", "dedicated to",
+             "top spot", "battery life", "reported on", "dedicated to", "wrote up",
+             "in the news", "were in", "was in", "made it into",
              "cover of",  # recognition.py's and measured.py's phrases
              "went on", "was on", "were on", "was a guest",
              "top honors", "top honours", "best in show",

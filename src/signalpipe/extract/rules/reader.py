@@ -82,6 +82,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # recognition.py: written about us, on a show, at the top of a site (before co.launch's
     # "went live")
     ("recognition_press", recognition.written_about), ("recognition_press", recognition.on_show),
+    ("recognition_press", recognition.press_named),
     # before company.py's hiring(): "Lizz joins us as ...", "The Tilt team is joining Docker"
     ("hiring", wire.appointment), ("welcomes", welcomes.welcome), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),

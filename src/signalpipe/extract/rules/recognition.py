@@ -63,7 +63,8 @@ PIECE_BY = re.compile(r"\b(?:write-?up|profile|feature|piece|story|article|revie
                       r"|interview) (?:in|on|from|by) (?:the )?(?P<outlet>[A-Z][\w&.'-]*"
                       r"(?: [A-Z][\w&.'-]*){0,3}) (?:about|on|of|featuring|covering) (?P<us>\S)")
 # "the Guardian covered our expansion", "Acme is on the cover of Wired UK"
-COVERED = re.compile(r"\b(?:covered|reported on|profiled|spotlighted) (?P<us>\S)"
+COVERED = re.compile(r"\b(?:covered|reported on|profiled|spotlighted|wrote up|picked up)"
+                     r" (?P<us>\S)"
                      r"|\b(?:on|made) the cover of (?:this (?:week|month)'s |the )?"
                      r"(?P<outlet>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})")
 # the piece is ours, asked for, planned or hoped for (lower-cased)
@@ -236,6 +237,53 @@ def top_of_site(clause: str, low: str, ctx: Context) -> Found | None:
         else "Reached #1 on"
     return Found(T.MEDIA_COVERAGE, {"publication": key(name)}, f"{where} {name}", m.start(),
                  relational=True, stakeholders=(name,), subtype="ranking")
+
+
+# --- press lists and our name in an outlet ----------------------------------------------------
+# "Media mentions this month: Forbes, Business Insider, Sifted", "In the press: ..."
+PRESS_LABEL = re.compile(r"^\W{0,6}(?i:press|in the (?:news|press)|media(?: mentions| coverage)?"
+                         r"|(?:press )?coverage|press mentions|mentions)(?i: this (?:week|month"
+                         r"|quarter))?\s*[:\u2013-]\s*(?P<outlets>[A-Z][^.;!?]{2,120})")
+# "We were in TechCrunch on Tuesday!", "Acme made it into Axios Pro Rata"
+IN_OUTLET = re.compile(r"(?:\b(?:were|was|are|is|got|made it|landed)|['\u2019]re)"
+                       r" (?:in|into|onto) (?:the )?"
+                       r"(?P<outlet>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})")
+_LIST_SEP = re.compile(r"\s*(?:,|\band\b|&|/|\|)\s*")
+
+
+def press_named(clause: str, low: str, ctx: Context) -> Found | None:
+    """A press list under its label, or our name in a named outlet."""
+    m = PRESS_LABEL.match(clause)
+    if m is not None:
+        names = [n.strip() for n in _LIST_SEP.split(m["outlets"]) if n.strip()]
+        outlets = [n for n in names if n[:1].isupper() and len(n.split()) <= 4]
+        known = [n for n in outlets if _KNOWN_OUTLET.search(n.lower())]
+        if len(outlets) == len(names) and (known or len(outlets) >= 2) and not NOT_YET.search(low):
+            who = (known or outlets)[0]
+            return Found(T.MEDIA_COVERAGE, {"publication": key(who)}, f"Coverage in {who}",
+                         m.start("outlets"), relational=True, stakeholders=tuple(outlets))
+        return None
+    m = IN_OUTLET.search(clause)
+    if m is None or NOT_YET.search(low) or not _KNOWN_OUTLET.search(m["outlet"].lower()) \
+            or _PLACE.search(m["outlet"]) or _PLACE_AFTER.match(clause, m.end()):
+        return None  # "in New York Times Square": a place named like an outlet
+    head = clause[:m.start()]
+    if not (FIRST_PERSON.search(head) or (ctx.company and ctx.company.search(head))):
+        return None
+    who = m["outlet"]
+    return Found(T.MEDIA_COVERAGE, {"publication": key(who)}, f"Coverage in {who}", m.start(),
+                 relational=True, stakeholders=(who,))
+
+
+_PLACE = re.compile(r"\b(?:Square|Street|St|Station|Airport|Office|Building|Hotel|Park|Center"
+                    r"|Centre|Hall|Tower|Plaza|Avenue|Ave)\b")
+_PLACE_AFTER = re.compile(r"\s+(?i:office|offices|building|hq|headquarters|booth|party|event"
+                          r"|meetup|conference|lobby|kitchen|slack|discord)\b")
+# the named outlets of lexicon.OUTLET, without its generic words ("post", "news", "daily")
+_KNOWN_OUTLET = re.compile(OUTLET.pattern.replace(
+    r"|podcast|newsletter|magazine|journal|times|post|daily|weekly|news)\b", r")\b")
+    + r"|\b(?:axios|sifted|morning brew|stratechery|the information|tldr|console|infoq"
+    r"|the new stack|hacker news|product hunt)\b")
 
 
 # --- vetoes ------------------------------------------------------------------------------------
