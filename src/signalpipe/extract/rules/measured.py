@@ -88,10 +88,22 @@ def less_of(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     canon = re.sub(r"[^a-z0-9]+", "_", what.removeprefix("size of ")).strip("_")
     return Found(T.TECHNICAL_ACHIEVEMENT, {f"{canon}_less": key(fig or "half")},
-                 said(clause, 0), m.start())
+                 _title(clause, m.start()), m.start())
 
 
 _THAN = re.compile(r"[\w ]{0,20}?\bthan\b")
+
+
+_OPENER = re.compile(r"(?:but|and|so|also|plus|oh|ok|okay|well|anyway)\b,?\s*", re.IGNORECASE)
+
+
+def _title(clause: str, at: int) -> str:
+    """The clause as a headline: from after a lead-in ending in a colon before the result ("But
+    the overall results are clear: SourceHut is the best performing forge"), no opening "but"."""
+    colon = clause.rfind(": ", 0, at)
+    start = colon + 2 if colon >= 0 else 0
+    opener = _OPENER.match(clause, start)
+    return said(clause, opener.end() if opener else start)
 
 
 def _not_ours(low: str, ctx: Context) -> bool:
@@ -135,7 +147,7 @@ def moved_cleanly(clause: str, low: str, ctx: Context) -> Found | None:
                      r"|blip|glitch|hitch", m.group())
     # "with zero downtime" is the result, not a negation of it; a move not done is checked here
     return Found(T.TECHNICAL_ACHIEVEMENT, {"zero": what.group() if what else "downtime"},
-                 said(clause, 0), m.start(), allow=frozenset({"negation"}))
+                 _title(clause, m.start()), m.start(), allow=frozenset({"negation"}))
 
 
 _NOT_DONE = re.compile(r"\b(?:not|never|didn't|did not|haven't|have not|hasn't|failed to"
@@ -169,7 +181,7 @@ def benchmark_won(clause: str, low: str, ctx: Context) -> Found | None:
             ctx.company and ctx.company.search(head)) and "our" not in head.lower():
         return None  # "Stripe's model ranks first"
     board = re.sub(r"^\W+|\W+$", "", m.group())[-60:]
-    return Found(T.TECHNICAL_ACHIEVEMENT, {"benchmark": key(board)}, said(clause, 0),
+    return Found(T.TECHNICAL_ACHIEVEMENT, {"benchmark": key(board)}, _title(clause, m.start()),
                  m.start())
 
 
@@ -208,7 +220,7 @@ def gain(clause: str, low: str, ctx: Context) -> Found | None:
         return None  # "50 times faster than the public internet": a comparison, no change
     groups = m.groupdict()
     fig = groups.get("fig") or groups.get("fig2") or groups.get("fig3") or "down"
-    return Found(T.TECHNICAL_ACHIEVEMENT, {"gain": key(fig)}, said(clause, 0), m.start())
+    return Found(T.TECHNICAL_ACHIEVEMENT, {"gain": key(fig)}, _title(clause, m.start()), m.start())
 
 
 # --- uptime kept as a record -------------------------------------------------------------------
@@ -232,7 +244,7 @@ def uptime_record(clause: str, low: str, ctx: Context) -> Found | None:
     if m is None or record is None or _PROMISED.search(whole):
         return None
     fig = (m["fig"] or m["fig2"] or "").replace(" ", "")
-    title = said(clause, 0)
+    title = _title(clause, m.start())
     if not re.search(r"(?i)uptime|availability", title):
         # "Uptime for March: 100%, zero incidents" cut at its colon: say what the figure is
         title = f"{fig} uptime" + (f", {record.group()}" if "incident" in record.group() else "")
