@@ -371,7 +371,8 @@ STEMS: dict[str, str] = {
                       "expansion nps$ csat$ net promoter",
     # recognition.py: written about us, on a show, at the top of a site
     "recognition_press": "wrote written blogged tweeted raved write-up writeup profile piece "
-                         "writes$ publishes$ published dedicated to "
+                         "writes$ publishes$ published dedicated to review$ reviews$ "
+                         "review of reviews of "
                          "feature article story podcast episode interview segment livestream "
                          "front page frontpage top of the top of reddit hacker news #1 "
                          "number one covered reported on profiled spotlighted cover of "
@@ -411,7 +412,7 @@ def _stems(spec: str) -> list[str]:
              "buy us", "acquire us",  # coverage.py's phrases
              "top of", "best performing", "top score", "first place",
              "top spot", "battery life", "reported on", "dedicated to", "wrote up",
-             "in the news", "were in", "was in", "made it into",
+             "in the news", "were in", "was in", "made it into", "reviews of",
              "cover of",  # recognition.py's and measured.py's phrases
              "went on", "was on", "were on", "was a guest",
              "top honors", "top honours", "best in show",

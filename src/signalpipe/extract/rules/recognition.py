@@ -55,7 +55,7 @@ WROTE = re.compile(r"\b(?:wrote|has written|had written|blogged|tweeted|posted|r
                    r"|profiling|dedicated to) (?:(?:running|using|deploying|tuning|building with"
                    r"|migrating to|how to (?:use|run|deploy))\s)?(?P<us>\S)")
 # "a write-up of Tilt in InfoQ", "the profile of our CEO in Forbes": the piece, then the outlet
-PIECE_IN = re.compile(r"\b(?:write-?up|profile|feature|piece|story|article|review|segment)"
+PIECE_IN = re.compile(r"\b(?:write-?up|profile|feature|piece|story|article|review|segment)s?"
                       r" (?:of|on|about) (?P<us>\S)[^.;!?]{0,40}? (?:in|on|from|by) (?:the )?"
                       r"(?P<outlet>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})")
 # "a great piece in The Verge about our launch": the outlet, then what it is about
@@ -67,6 +67,11 @@ COVERED = re.compile(r"\b(?:covered|reported on|profiled|spotlighted|wrote up|pi
                      r" (?P<us>\S)"
                      r"|\b(?:on|made) the cover of (?:this (?:week|month)'s |the )?"
                      r"(?P<outlet>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})")
+# reviews and stories that are work, not press: "code review of our app in GitHub", "a user
+# story on our app in Jira" (lower-cased)
+WORK_ITEM = re.compile(r"\b(?:code|peer|performance|design|security|pr|internal|quarterly"
+                       r"|annual|app store|price|pricing|board|legal|contract|user) (?:reviews?"
+                       r"|stor(?:y|ies))\b")
 # the piece is ours, asked for, planned or hoped for (lower-cased)
 NOT_THEIRS = re.compile(r"\b(?:we|i|our team|we've|i've|we have|i have|we just|i just"
                         r"|we also|i also)\s+(?:\w+\s+)?$")
@@ -116,7 +121,7 @@ def written_about(clause: str, low: str, ctx: Context) -> Found | None:
             return None
     elif not _ours_at(clause, m.start("us"), ctx):
         return None
-    if NOT_THEIRS.search(low, 0, m.start()) or NOT_YET.search(low):
+    if NOT_THEIRS.search(low, 0, m.start()) or NOT_YET.search(low) or WORK_ITEM.search(low):
         return None  # "we published a blog post about our pricing": our own content
     if BACKSTORY.search(low, 0, m.start()):
         return None  # "the boost I got when someone popular tweeted about us": told as the past
@@ -327,6 +332,9 @@ def veto(found: Found, clause: str, sentence: str) -> str | None:
     if RACE.search(sentence):
         return "a race still to run"
     if found.event_type is T.MEDIA_COVERAGE:
+        work = WORK_ITEM.search(sentence.lower())
+        if work:
+            return f"a work item, not press ({work.group()})"
         top = TOP_OF.search(sentence.lower())
         theirs = _THEIR_POST.search(sentence.lower(), 0, top.start()) if top else None
         if theirs and "our " not in theirs.group():
