@@ -179,6 +179,41 @@ NOT_TECHNICAL = [
 ]
 
 
+# an outage customers felt, told in chat's words: a lowlight of the technical type
+OUTAGES = [
+    "Checkout errors spiked for two hours after the deploy; about 800 orders failed.",
+    "Rough night: the sync service was broken for about 4 hours and customers saw stale data.",
+    "We lost about 2 hours of customer events during the Kafka outage on Monday.",
+    "Login was broken for all EU users for 90 minutes yesterday.",
+    "Our API returned 500s for 45 minutes this morning, roughly 30% of requests failed.",
+    "Emails were delayed by up to 6 hours for all customers on Tuesday.",
+]
+
+NOT_OUTAGES = [
+    "Staging was broken for 2 hours, no customer impact.",
+    "CI was red for most of the day.",
+    "Login was broken on my local setup after the upgrade.",
+    "Shipping of orders was delayed for a week because of the strike.",
+    "Stripe's API was down for an hour yesterday.",
+    "If the API is down for more than 5 minutes, page the on-call.",
+    "The old dashboard was broken for years and nobody noticed.",
+    "Our users lost hours of work to spreadsheets before Acme.",
+]
+
+
+@pytest.mark.parametrize("text", OUTAGES)
+def test_an_outage_customers_felt_is_a_technical_lowlight(make_message: MakeMessage,
+                                                          text: str) -> None:
+    events = read(make_message, text, aliases=ALIASES)
+    assert [(e.event_type, e.polarity) for e in events] == [
+        (T.TECHNICAL_ACHIEVEMENT, Polarity.NEGATIVE)], events
+
+
+@pytest.mark.parametrize("text", NOT_OUTAGES)
+def test_outage_look_alikes_are_no_event(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text, aliases=ALIASES) == []
+
+
 @pytest.mark.parametrize("text", COVERAGE)
 def test_coverage_in_every_register_is_read(make_message: MakeMessage, text: str) -> None:
     events = read(make_message, text, aliases=ALIASES)

@@ -385,6 +385,9 @@ STEMS: dict[str, str] = {
     "recognition_gain": "performance perf$ speed throughput fps$ frame rate battery life hit rate "
                         "efficiency twice times$ faster quicker down from",
     "recognition_uptime": "uptime availability",
+    "recognition_outage": "broken down$ failing erroring unavailable degraded unreachable delayed "
+                          "stuck timing out offline spiked jumped shot up returned returning "
+                          "threw throwing lost$",
     "recognition_bench": "benchmark leaderboard record best-performing best performing "
                          "top score first place top spot",
     # the auditing firms by name: "audit" alone is every compliance post's word
@@ -412,7 +415,7 @@ def _stems(spec: str) -> list[str]:
              "buy us", "acquire us",  # coverage.py's phrases
              "top of", "best performing", "top score", "first place",
              "top spot", "battery life", "reported on", "dedicated to", "wrote up",
-             "in the news", "were in", "was in", "made it into", "reviews of",
+             "in the news", "were in", "was in", "made it into", "reviews of", "shot up",
              "cover of",  # recognition.py's and measured.py's phrases
              "went on", "was on", "were on", "was a guest",
              "top honors", "top honours", "best in show",

@@ -249,3 +249,48 @@ def uptime_record(clause: str, low: str, ctx: Context) -> Found | None:
         # "Uptime for March: 100%, zero incidents" cut at its colon: say what the figure is
         title = f"{fig} uptime" + (f", {record.group()}" if "incident" in record.group() else "")
     return Found(T.TECHNICAL_ACHIEVEMENT, {"uptime_pct": key(fig)}, title, m.start())
+
+
+# --- an outage our customers felt, in chat's words -----------------------------------------------
+_DURATION = (r"(?:for|of|by)\s+(?:about |around |roughly |nearly |almost |over |more than "
+             r"|up to |~)?"
+             r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|several|a few|half an?)\s*"
+             r"(?:-\s*)?(?:min(?:ute)?s?|h|hrs?|hours?|days?)\b")
+# "login was broken for all EU users for 90 minutes", "errors spiked for two hours",
+# "we lost about 2 hours of customer events" (lower-cased)
+BROKEN = re.compile(r"\b(?:was|were|went|got|been)\s+(?:\w+\s+)?(?:broken|down|failing|erroring"
+                    r"|unavailable|degraded|unreachable|delayed|stuck|timing out|offline)\b"
+                    r"[^.;!?]{0,60}?" + _DURATION
+                    + r"|\b(?:errors?|error rates?|5\d\d'?s|timeouts|latency)\s+(?:spiked|jumped"
+                    r"|shot up)\b[^.;!?]{0,40}?" + _DURATION
+                    + r"|\b(?:returned|returning|threw|throwing)\s+(?:5\d\d'?s|errors)\b"
+                    r"[^.;!?]{0,40}?" + _DURATION
+                    + r"|\blost\s+(?:about |around |roughly |nearly |~)?(?:\d+|an?|one|two|three"
+                    r"|several|a few)\s+(?:min(?:ute)?s?|hours?|days?)\s+of\s+(?:customer\s+"
+                    r"|user\s+)?(?:data|events|messages|logs|orders|emails|uploads)\b")
+# who felt it: customers, users, orders, a share of requests (lower-cased)
+FELT_BY = re.compile(r"\b(?:customers?|users?|clients?|merchants?|tenants?|orders?|requests"
+                     r"|everyone|accounts?|workspaces?|people|sign-?ins?|logins?|checkouts?)\b"
+                     r"|\b\d+\s?% of\b")
+_UNFELT = re.compile(r"\bno (?:customer|user)s?[- ]?(?:impact|facing|were|was)|\bno impact\b"
+                     r"|\bnot (?:affected|impacted)\b|\bnobody noticed\b|\binternal(?:ly)?\b"
+                     r"|\bci\b|\bstaging\b|\blocal\b|\bdev (?:env|environment|box)\b|\bmy (?:local"
+                     r"|machine|laptop)\b")
+# a late shipment, launch or meeting is no outage
+_LATE = re.compile(r"\b(?:shipping|shipments?|deliver(?:y|ies)|launch|release|deploy(?:ment)?"
+                   r"|project|feature|meeting|flight|train|payroll|invoice)s?\b")
+
+
+def broken_for(clause: str, low: str, ctx: Context) -> Found | None:
+    """An outage, errors or data lost for a stated time, felt by customers or their requests."""
+    m = BROKEN.search(low)
+    whole = ctx.sentence.lower() if len(ctx.sentence) > len(low) else low
+    if m is None or not FELT_BY.search(whole) or _UNFELT.search(whole) \
+            or NOT_PRODUCTION.search(whole) or ("delayed" in m.group() and _LATE.search(whole)):
+        return None
+    head = clause[:m.start()]
+    if re.search(r"(?:'s|\u2019s)\s+(?:\w+\s+)?$", head) and not (
+            ctx.company and ctx.company.search(head)) and "our" not in head.lower():
+        return None  # "Stripe's API was down for an hour": theirs
+    return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "outage"}, _title(clause, 0),
+                 m.start(), negative=True)

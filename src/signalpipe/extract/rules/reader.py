@@ -72,6 +72,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("corp_compliance", corporate.compliance), ("community_audit", community.audited),
     # incidents in the words other detectors lack; before the deals' "lost" ("lost data")
     ("assurance", assurance.incident),
+    ("recognition_outage", measured.broken_for),  # "login was broken for all EU users for 90 min"
     # a benchmark won is a technical result, not a ranking in the press ("#1 on the ... board")
     ("recognition_bench", measured.benchmark_won),
     # a post of ours at the top of a site, dated so that two months' front pages stay two
