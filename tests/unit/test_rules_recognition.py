@@ -198,6 +198,7 @@ NOT_OUTAGES = [
     "If the API is down for more than 5 minutes, page the on-call.",
     "The old dashboard was broken for years and nobody noticed.",
     "Our users lost hours of work to spreadsheets before Acme.",
+    "We fixed a minor bug where search was down for 10 minutes for a few customers.",
 ]
 
 

@@ -264,10 +264,10 @@ BROKEN = re.compile(r"\b(?:was|were|went|got|been)\s+(?:\w+\s+)?(?:broken|down|f
                     + r"|\b(?:errors?|error rates?|5\d\d'?s|timeouts|latency)\s+(?:spiked|jumped"
                     r"|shot up)\b[^.;!?]{0,40}?" + _DURATION
                     + r"|\b(?:returned|returning|threw|throwing)\s+(?:5\d\d'?s|errors)\b"
-                    r"[^.;!?]{0,40}?" + _DURATION
-                    + r"|\blost\s+(?:about |around |roughly |nearly |~)?(?:\d+|an?|one|two|three"
-                    r"|several|a few)\s+(?:min(?:ute)?s?|hours?|days?)\s+of\s+(?:customer\s+"
-                    r"|user\s+)?(?:data|events|messages|logs|orders|emails|uploads)\b")
+                    r"[^.;!?]{0,40}?" + _DURATION)
+LOST = re.compile(r"\blost\s+(?:about |around |roughly |nearly |~)?(?:\d+|an?|one|two|three"
+                  r"|several|a few)\s+(?:min(?:ute)?s?|hours?|days?)\s+of\s+(?:customer\s+"
+                  r"|user\s+)?(?:data|events|messages|logs|orders|emails|uploads)\b")
 # who felt it: customers, users, orders, a share of requests (lower-cased)
 FELT_BY = re.compile(r"\b(?:customers?|users?|clients?|merchants?|tenants?|orders?|requests"
                      r"|everyone|accounts?|workspaces?|people|sign-?ins?|logins?|checkouts?)\b"
@@ -275,15 +275,27 @@ FELT_BY = re.compile(r"\b(?:customers?|users?|clients?|merchants?|tenants?|order
 _UNFELT = re.compile(r"\bno (?:customer|user)s?[- ]?(?:impact|facing|were|was)|\bno impact\b"
                      r"|\bnot (?:affected|impacted)\b|\bnobody noticed\b|\binternal(?:ly)?\b"
                      r"|\bci\b|\bstaging\b|\blocal\b|\bdev (?:env|environment|box)\b|\bmy (?:local"
-                     r"|machine|laptop)\b")
+                     r"|machine|laptop)\b"
+                     # a minor bug fixed, felt by one user: routine work, not an outage
+                     r"|\bfixed (?:a |an |the )?(?:minor |small |tiny )?(?:bug|issue|glitch)"
+                     r"|\b(?:one|a single|1) (?:user|customer)\b")
 # a late shipment, launch or meeting is no outage
 _LATE = re.compile(r"\b(?:shipping|shipments?|deliver(?:y|ies)|launch|release|deploy(?:ment)?"
                    r"|project|feature|meeting|flight|train|payroll|invoice)s?\b")
 
 
 def broken_for(clause: str, low: str, ctx: Context) -> Found | None:
-    """An outage, errors or data lost for a stated time, felt by customers or their requests."""
-    m = BROKEN.search(low)
+    """An outage or errors for a stated time, felt by customers or their requests (read after
+    ``growth.technical``, whose titles of the outages it knows are kept)."""
+    return _felt(BROKEN.search(low), clause, low, ctx)
+
+
+def data_lost(clause: str, low: str, ctx: Context) -> Found | None:
+    """Hours of customer data lost (read before the deals' "lost", which takes it for a deal)."""
+    return _felt(LOST.search(low), clause, low, ctx)
+
+
+def _felt(m: re.Match[str] | None, clause: str, low: str, ctx: Context) -> Found | None:
     whole = ctx.sentence.lower() if len(ctx.sentence) > len(low) else low
     if m is None or not FELT_BY.search(whole) or _UNFELT.search(whole) \
             or NOT_PRODUCTION.search(whole) or ("delayed" in m.group() and _LATE.search(whole)):

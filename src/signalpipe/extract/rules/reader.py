@@ -72,7 +72,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("corp_compliance", corporate.compliance), ("community_audit", community.audited),
     # incidents in the words other detectors lack; before the deals' "lost" ("lost data")
     ("assurance", assurance.incident),
-    ("recognition_outage", measured.broken_for),  # "login was broken for all EU users for 90 min"
+    ("recognition_outage", measured.data_lost),  # "we lost 2 hours of customer events"
     # a benchmark won is a technical result, not a ranking in the press ("#1 on the ... board")
     ("recognition_bench", measured.benchmark_won),
     # a post of ours at the top of a site, dated so that two months' front pages stay two
@@ -132,6 +132,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("community_members", community.members),
     ("news_results", headlines.results),
     ("technical", tech.postmortem), ("technical", growth.technical),
+    ("recognition_outage", measured.broken_for),  # "login was broken for all EU users for 90 min"
     ("results_tech", results.performance),
     ("recognition_tech", measured.less_of), ("recognition_tech", measured.moved_cleanly),
     ("recognition_uptime", measured.uptime_record),
