@@ -196,8 +196,9 @@ def fingerprint(company: str, hit: Hit) -> str:
     if isinstance(ident.get("product"), str):
         # "Launched Self-hosted Plausible" and "Launched Plausible Analytics Self-Hosted" are one
         ident = {**ident, "product": product_key(company, str(ident["product"]))}
-    if "incident" in ident:
-        # "incident" names a kind, not which one: a month's two outages are two events
+    if "incident" in ident or found.subtype == "ranking":
+        # "incident" names a kind, not which one: a month's two outages are two events (and
+        # two months' posts on the Hacker News front page are two)
         ident = {**ident, "on": hit.message.timestamp.date().isoformat()}
     return canonical_fingerprint(company, found.event_type.value, ident, found.title,
                                  "negative" if found.negative else "positive")

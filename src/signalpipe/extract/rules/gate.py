@@ -369,6 +369,26 @@ STEMS: dict[str, str] = {
     "coverage_rating": "rating record highest stars$ all-time",
     "coverage_story": "case study customer story success story spotlight how$ renewal extension "
                       "expansion nps$ csat$ net promoter",
+    # recognition.py: written about us, on a show, at the top of a site
+    "recognition_press": "wrote blogged tweeted raved write-up writeup profile piece "
+                         "writes$ publishes$ published dedicated to review of reviews of "
+                         "article story podcast episode interview segment livestream "
+                         "front page frontpage top of the top of reddit hacker news "
+                         "number one covered reported on profiled spotlighted cover of "
+                         "wrote up picked up by press$ media mentions media coverage coverage "
+                         "in the news made it into we were in we're in we are in",
+    # measured.py: less of a resource, figures in words, clean migrations, benchmarks won
+    "recognition_tech": "less$ reduc cut$ cuts$ trimmed shrank shrunk shrinks lowered dropped "
+                        "slashed shaved halved downtime data loss memory ram$ footprint "
+                        "p50 p75 p90 p95 p99 latency bill$ hiccup hitch$ blip$",
+    "recognition_gain": "performance perf$ speed throughput fps$ frame rate battery life hit rate "
+                        "efficiency twice faster quicker down from",
+    "recognition_uptime": "uptime availability",
+    "recognition_outage": "broken was down were down went down been down failing erroring "
+                          "unavailable degraded unreachable delayed timing out offline spiked "
+                          "shot up returned returning threw throwing lost$",
+    "recognition_bench": "benchmark leaderboard record best-performing best performing "
+                         "top score first place top spot",
     # the auditing firms by name: "audit" alone is every compliance post's word
     "community_audit": "certik trail of bits openzeppelin quantstamp halborn spearbit zellic "
                        "cantina code4rena sherlock hacken peckshield consensys least authority "
@@ -407,6 +427,11 @@ def _stems(spec: str) -> list[str]:
              "qualified opinion", "deep dive", "soc 1", "soc 2", "soc 3",
              "csa star", "cyber essentials", "nis 2", "ce mark", "pen test", "write-up",
              "buy us", "acquire us",  # coverage.py's phrases
+             "top of", "best performing", "top score", "first place",
+             "top spot", "battery life", "reported on", "dedicated to", "wrote up",
+             "in the news", "made it into", "reviews of", "shot up", "media mentions",
+             "media coverage", "been down",
+             "cover of",  # recognition.py's and measured.py's phrases
              "went on", "was on", "were on", "was a guest",
              "top honors", "top honours", "best in show",
              "op-ed", "front page", "we're in", "we are in", "we were in", "vice president",

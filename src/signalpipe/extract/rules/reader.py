@@ -24,10 +24,12 @@ from signalpipe.extract.rules import (
     launchscope,
     longform,
     lowlights,
+    measured,
     members,
     milestones,
     modality,
     pressnoise,
+    recognition,
     results,
     rounds,
     routine,
@@ -74,9 +76,18 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("corp_compliance", corporate.compliance), ("community_audit", community.audited),
     # incidents in the words other detectors lack; before the deals' "lost" ("lost data")
     ("assurance", assurance.incident),
+    ("recognition_outage", measured.data_lost),  # "we lost 2 hours of customer events"
+    # a benchmark won is a technical result, not a ranking in the press ("#1 on the ... board")
+    ("recognition_bench", measured.benchmark_won),
+    # a post of ours at the top of a site, dated so that two months' front pages stay two
+    ("recognition_press", recognition.top_of_site),
     ("media", co.media), ("community_press", community.coverage),
     ("coverage_made", coverage.made_about_us), ("coverage_listed", coverage.listed),
     ("coverage_appeared", coverage.appeared), ("coverage_honoured", coverage.honoured),
+    # recognition.py: written about us, on a show, at the top of a site (before co.launch's
+    # "went live")
+    ("recognition_press", recognition.written_about), ("recognition_press", recognition.on_show),
+    ("recognition_press", recognition.press_named),
     # before company.py's hiring(): "Lizz joins us as ...", "The Tilt team is joining Docker"
     ("hiring", wire.appointment), ("welcomes", welcomes.welcome), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
@@ -123,6 +134,8 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("milestones", milestones.traffic_from), ("milestones", milestones.profitable),
     ("milestones", milestones.grown_to), ("milestones", milestones.units_sold),
     ("milestones", milestones.moved_down), ("milestones", routine.mark_crossed),
+    # "up to 87% performance increase for all users" is a system's gain, not users up 87%
+    ("recognition_gain", measured.gain),
     ("revenue", growth.revenue), ("revenue", wire.revenue_multiplied),
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience), ("results_users", results.audience_units),
@@ -131,7 +144,10 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("spoken", spoken.milestone),
     ("news_results", headlines.results),
     ("technical", tech.postmortem), ("technical", growth.technical),
+    ("recognition_outage", measured.broken_for),  # "login was broken for all EU users for 90 min"
     ("results_tech", results.performance),
+    ("recognition_tech", measured.less_of), ("recognition_tech", measured.moved_cleanly),
+    ("recognition_uptime", measured.uptime_record),
     ("award", co.award),
     ("statuspage_project", statuspage.project_news),  # "we released 3.3.0", a new co-lead
     ("launch", co.launch), ("wire_release", wire.version_release),
@@ -416,6 +432,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or wire.veto(found, clause.text, sentence.text, company) \
                 or wire.boilerplate(found, text, sentence.start, company) \
                 or community.veto(found, clause.text) \
+                or recognition.veto(found, clause.text, sentence.text) \
                 or contracts.veto(found, clause.text, sentence.text, company) \
                 or coverage.veto(found, clause.text, company) \
                 or shipped.veto(found, clause.text, message.text) \
@@ -443,7 +460,8 @@ _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "
                     "spoken", "spoken_live", "spoken_kept"})
 
 
-_FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_")
+_FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
+             "recognition_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
@@ -571,6 +589,15 @@ NEEDS: dict[str, tuple[str, ...]] = {
                      "half a", "world", "industry", "record", "landmark", "all time", "all-time",
                      "most ", "fastest", "quickest", "number one", "top", "charge"),
     "results_users": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "trending"),
+    # measured.py: a figure's word, a gain's figure, an uptime's percent, an outage's duration
+    "recognition_tech": ("less", "by ", "half", "halv", "down", "downtime", "data loss", "impact",
+                         "interruption", "outage", "incident", "hiccup", "blip", "glitch",
+                         "hitch"),
+    "recognition_gain": ("%", "twice", "times", "down from"),
+    "recognition_uptime": ("%",),
+    "recognition_outage": ("min", "hour", "hr", "day", " h", "lost"),
+    "recognition_bench": ("benchmark", "leaderboard", "ranking", "eval", "index", "challenge",
+                          "test suite", "performing", "top score"),
     "results_market": ("market", "industry", "sector", "space", "vertical", "first", "1st",
                        "open", "unveil", "launch", "bring", "brought", "roll", "expand",
                        "available to", "countries", "live", "officially", "debut", "entry"),
