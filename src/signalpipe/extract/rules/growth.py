@@ -482,6 +482,9 @@ LEADERBOARD = rx(r"\b(?:tops?|topped|leads?|ranks? (?:first|#1|no\.? ?1) on) (?:
                  r"|state[- ]of[- ]the[- ]art (?:results? )?on (?:the )?[\w. -]{2,30}benchmark")
 
 
+_WORSE_UPTIME = re.compile(r"\b(?:down (?:from|to)|dropped|fell|decreased|slipped|worse|lower)\b")
+
+
 def technical(clause: str, low: str, ctx: Context) -> Found | None:
     marks = list(OUTAGE.finditer(low))
     outage = next((m for m in marks if m.group() not in WEAK_OUTAGE), marks[0] if marks else None)
@@ -524,6 +527,8 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
     if not better or NOT_PRODUCTION.search(low):
         return None
     metric = m["w"].lower()
+    if _WORSE_UPTIME.search(low) and ("uptime" in metric or "availab" in metric):
+        return None  # "Uptime was 99.2% in March, down from 99.9%": a worse SLA, no result
     allow = frozenset({"negation"}) if better.group() == "instead of" else frozenset()
     durations = durations_ms(clause)
     pcts = percents(clause)

@@ -1,5 +1,5 @@
-"""A contraction opening a sentence ("I'm", "It's", "Let's") is no product or customer name; a
-grant a funder selected us for, or a person signed on as an advisor, is no deal."""
+"""Lead fixes from reading outputs: a contraction ("I'm", "It's") is no name; a grant or an advisor
+is no deal; launch titles keep the noun after a borrowed name; a fallen uptime is no result."""
 
 from __future__ import annotations
 
@@ -57,3 +57,9 @@ def test_a_launch_title_keeps_the_kind_after_a_borrowed_name(make_message: MakeM
 def test_a_first_revenue_metric_is_the_amount(make_message: MakeMessage) -> None:
     (event,) = read(make_message, "closed first revenue @ $98/mo")
     assert event.metrics == {"first_sale": "$98/mo"}
+
+
+def test_uptime_that_fell_is_no_technical_result(make_message: MakeMessage) -> None:
+    assert read(make_message, "Uptime was 99.2% in March, down from 99.9%") == []
+    rose = read(make_message, "Uptime went from 99.5% to 99.99% after the migration")
+    assert [e.event_type for e in rose] == [EventType.TECHNICAL_ACHIEVEMENT]
