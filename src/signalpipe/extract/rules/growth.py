@@ -485,6 +485,11 @@ LEADERBOARD = rx(r"\b(?:tops?|topped|leads?|ranks? (?:first|#1|no\.? ?1) on) (?:
 _WORSE_UPTIME = re.compile(r"\b(?:down (?:from|to)|dropped|fell|decreased|slipped|worse|lower)\b")
 
 
+def _worse_uptime(metric: str, low: str) -> bool:
+    """"Uptime was 99.2% in March, down from 99.9%": a worse SLA, no result."""
+    return ("uptime" in metric or "availab" in metric) and _WORSE_UPTIME.search(low) is not None
+
+
 def technical(clause: str, low: str, ctx: Context) -> Found | None:
     marks = list(OUTAGE.finditer(low))
     outage = next((m for m in marks if m.group() not in WEAK_OUTAGE), marks[0] if marks else None)
@@ -524,11 +529,9 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
     if not m:
         return None
     better = TECH_BETTER.search(low) or MORE_BETTER.search(low)
-    if not better or NOT_PRODUCTION.search(low):
-        return None
     metric = m["w"].lower()
-    if _WORSE_UPTIME.search(low) and ("uptime" in metric or "availab" in metric):
-        return None  # "Uptime was 99.2% in March, down from 99.9%": a worse SLA, no result
+    if not better or NOT_PRODUCTION.search(low) or _worse_uptime(metric, low):
+        return None
     allow = frozenset({"negation"}) if better.group() == "instead of" else frozenset()
     durations = durations_ms(clause)
     pcts = percents(clause)
