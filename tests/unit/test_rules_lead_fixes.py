@@ -63,3 +63,10 @@ def test_uptime_that_fell_is_no_technical_result(make_message: MakeMessage) -> N
     assert read(make_message, "Uptime was 99.2% in March, down from 99.9%") == []
     rose = read(make_message, "Uptime went from 99.5% to 99.99% after the migration")
     assert [e.event_type for e in rose] == [EventType.TECHNICAL_ACHIEVEMENT]
+
+
+def test_someone_elses_first_sale_is_not_ours(make_message: MakeMessage) -> None:
+    assert read(make_message, "Help our EU distributor achieve his first sale") == []
+    assert read(make_message, "Our new AE closed her first sale") == []
+    assert [e.title for e in read(make_message, "We made our first sale today")] == [
+        "Made first sale"]

@@ -23,6 +23,8 @@ FIRST_SALE = rx(
     r"(?:customers?|users?|subscribers?|members?)"
     r"|first (?:ever )?(?:sale|pre-?order)s?\b(?! (?:of|to) (?:the|a)\b))")
 NOT_FIRST_SALE = rx(r"\b(?:goals?\b|target\b|aim\b|first sale (?:of|to) |sale of the"
+                    # "help our EU distributor achieve his first sale": a person's, not ours
+                    r"|(?:his|her|their) (?:very )?first (?:ever )?(?:\w+ )?(?:sale|order|customer)"
                     r"|garage sale|yard sale|first day|on sale|for sale|first-time"
                     # "our first customer complaint": a first about a customer, not a sale
                     r"|first (?:customer|subscriber|client) (?:complaint|call|meeting|feedback"
