@@ -288,6 +288,19 @@ STEMS: dict[str, str] = {
                          "collaborates partners achieves$ achieved$ earned$ earns$ mou$ "
                          "now integrates with partner network orchard$ gallery$ partnership$ "
                          "directory appsource$ join forces joined forces partnership",
+    # setbacks.py: setbacks in chat's and founders' plain words
+    "setbacks": "resign quit$ notice move on moving on left to leaving to part ways renewing "
+                "moving off moving away replaced us replacing us swapped us ripped us "
+                "terminated cancel churned against vs$ vs. versus missed by missed it missed plan "
+                "below plan below target below budget below forecast under plan behind plan "
+                "short of plan stalled fundrais passed on unable couldn could not didn't manage "
+                "did not manage failed failing cease operations ceasing operations will cease "
+                "non-profit nonprofit stopped development stop development stopping development "
+                "ended development halted development being retired being discontinued "
+                "being sunset sunsetting between unauthori malicious accessed exposed leaked "
+                "stolen compromised exfiltrat hacked breached team from headcount from "
+                "staff from workforce from reduced the team from reduced our team from "
+                "cut the team from cut our team from team went from headcount went from",
     "reversal": "won't will not no longer decided not to renew fell through fell apart "
                 "collapsed rescinded withdrawn pulled churn",
     # community.py: what a company posts in its community channels, and the chatter around it
@@ -536,7 +549,18 @@ def _stems(spec: str) -> list[str]:
              "lost some data", "lost customer data", "introduced a", "introduced an",
              "aware of", "looking into", "fix for", "responding to", "government certification",
              "governmental certification", "type approval", "star worksite", "safety award",
-             "safety recognition", "safety record"}
+             "safety recognition", "safety record",
+             # setbacks.py's phrases
+             "move on", "part ways", "left to", "leaving to", "moving off", "moving away",
+             "replaced us", "replacing us", "swapped us", "ripped us", "passed on",
+             "stopped development", "stop development", "stopping development",
+             "ended development", "halted development", "team from", "headcount from",
+             "staff from", "workforce from", "missed by", "missed it", "missed plan",
+             "below plan", "below target", "below budget", "below forecast", "under plan",
+             "behind plan", "short of plan", "being retired", "being discontinued",
+             "being sunset", "cease operations", "ceasing operations", "will cease",
+             "reduced the team from", "reduced our team from", "cut the team from",
+             "cut our team from", "team went from", "headcount went from"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

@@ -29,6 +29,7 @@ from signalpipe.extract.rules import (
     results,
     rounds,
     routine,
+    setbacks,
     shipped,
     statuspage,
     tech,
@@ -129,6 +130,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
     ("setback", declines.late_setback),  # "ISO 27018: failed. 8 exceptions."
+    ("setbacks", setbacks.setback),  # "Ravi resigned", "Umbrella will not be renewing"
 )
 LATER_RETRACTED = re.compile(r"\b(?:then|but|and) (?:\w+ )?(?:backed out|pulled out|withdrew"
                              r"|turned (?:it|them|the offer|that) down|declined|passed|"
@@ -410,6 +412,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or assurance.veto(found, clause.text, sentence.text, company) \
                 or pressnoise.veto(found, clause.text, company, message.timestamp) \
                 or routine.veto(found, clause.text, sentence.text, text, sentence.end) \
+                or setbacks.veto(found, clause.text, company) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -425,7 +428,8 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
                     r"|[a-z]{3,})(?:s|ed) )")
 
 
-_UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "welcomes"})
+_UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "welcomes",
+                    "setbacks"})
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_")

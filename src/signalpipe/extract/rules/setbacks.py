@@ -1,0 +1,296 @@
+"""Setbacks as people write them in chat, a founder's update and a release, read after every
+other detector (lowlights.py, declines.py and company.py read the headline and report wording).
+
+Families, each with the look-alikes it must leave alone:
+
+- a named person leaving in plain words: "Ravi resigned this morning", "Jon handed in his
+  notice", "Priya, our Head of Sales, has decided to move on from the company", "Mark has left
+  to join Stripe", "we and our VP Sales have agreed to part ways". Not the writer's own job
+  ("I resigned from my day job"), not a trip or a call ("leaving for the conference", "left
+  the call"), not quitting a habit or a tool ("quit smoking", "quit Vim").
+- a named customer leaving us: "Umbrella will not be renewing", "Globex is moving off our
+  platform", "Hooli gave us notice of termination", "they replaced us with Salesforce",
+  "fyi Globex cancelled". Not a customer's meeting cancelled, not our own move off a vendor
+  ("we're moving off Heroku"), not a fear ("Hooli might not renew").
+- a result below its plan, told with both figures or by how much: "$120k against a $200k
+  target", "missed plan by 30%", "bookings were 15% below plan". Not a plan beaten ("$250k
+  against a $200k target"), not a personal goal.
+- a raise that failed: "the fundraise stalled", "we couldn't raise a Series A", "every
+  investor passed on the round". Not "raise awareness", not a grant not won (a negation).
+- a company or product wound down: "will cease operations", "stopped development of Acme
+  Desktop", "Acme Mobile is being retired on March 31", "the company becomes a non-profit",
+  "we are cancelling all existing subscriptions". Not an endpoint, a version or support for a
+  runtime retired, not an office closed for the holidays.
+- an incident with its window or reach: "between 14:02 and 16:40 UTC all API requests failed",
+  "all logins were failing for EU customers". Not tests or builds failing.
+- data exposed: "an unauthorized third party accessed customer data", "customer emails were
+  exposed", "we were hacked". Not another company's breach, not "no data was accessed".
+- a team cut told by its size: "we reduced the team from 24 to 15 people", "headcount went
+  from 40 to 28". Not a team that grew.
+
+``veto`` turns away negative readings (from any detector) that are not the company's setback:
+a personal goal, a job the writer lost before the company, an office shut for the holidays, a
+named third party doing its own thing ("Globex lost a big customer", "Okta disclosed a breach").
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.common_words import COMMON_WORDS
+from signalpipe.extract.rules.found import Context, Found, said
+from signalpipe.extract.rules.lexicon import ROLE, rx
+from signalpipe.extract.rules.names import key
+from signalpipe.extract.rules.numbers import money, percents
+from signalpipe.extract.rules.subject import FIRST_PERSON
+from signalpipe.models import EventType, MetricValue
+
+T = EventType
+# A person or an organisation named as written, with an appositive ("Priya, our Head of Sales,")
+_NAME = re.compile(r"(?<![\w@#/])([A-Z][\w&.'\u2019-]*(?: (?:[A-Z][\w&.'\u2019-]*|&))"
+                   r"{0,2})(?:\s*\([^()]{2,40}\))?(?:,[^,]{2,60},)?\s+$")
+# What leads a clause without naming anyone: "fyi", "bad news:", "Sad to share that".
+_LEAD = rx(r"^\W*(?:(?:fyi|heads up|psa|update|bad news|sad news|unfortunately|sadly|so|also"
+           r"|and|but|well|ugh|welp|oof|team|all|folks|lowlights?|churn|people|hiring"
+           r"|customers?)\b[\s:,!.\-\u2014]*)+")
+_STOP = frozenset({"i", "we", "you", "he", "she", "they", "it", "this", "that", "there",
+                   "today", "yesterday", "tomorrow", "sad", "bad", "fyi", "update", "news",
+                   "unfortunately", "sadly", "heads", "the", "our", "my", "a", "an", "ok",
+                   "okay", "so", "also", "and", "but", "team", "lowlights", "churn", "hiring",
+                   "customers", "people", "ugh", "welp", "oof", "psa", "all", "folks"})
+_TIME = (r"(?=\s*(?:[.,;:!)(\u2014-]|$|\b(?:this|last|yesterday|today|on|in|effective|after"
+         r"|as|and|from (?:the company|us|the team|our|his|her|their)|to (?:join|start|pursue"
+         r"|found|focus))\b))")
+# (pattern on the lower-cased clause, type, setback, who must be named, needs)
+Family = tuple[re.Pattern[str], EventType, str, str, tuple[str, ...]]
+FAMILIES: tuple[Family, ...] = (
+    (rx(r"\b(?:(?:has |have |just |officially )*(?:resigned|quit)" + _TIME
+        + r"|(?:handed|put|turned) in (?:his|her|their) (?:notice|resignation)|gave (?:his|her"
+        r"|their) notice|(?:is|has been|has decided to|decided to) (?:move|moving) on (?:from"
+        r" (?:us|the company|the team|[a-z][\w&.-]*)|after (?:\w+ ){1,3}(?:years|months))"
+        r"|(?:has |have )?left (?:us |the company |the team )?to (?:join|start|pursue|found)"
+        r"|is leaving (?:us |the company |the team )?to (?:join|start|pursue|found))\b"),
+     T.HIRING, "departure", "person",
+     ("resign", "quit", "notice", "move on", "moving on", "left", "leaving")),
+    (rx(r"\b(?:have |has )?(?:agreed|decided) to part ways\b"), T.HIRING, "departure", "role",
+     ("part ways",)),
+    (rx(r"\b(?:(?:will not|won'?t|are not|aren'?t|is not|isn'?t|not) (?:be )?renewing"
+        r"|(?:is|are) (?:not going|going not) to renew|(?:is |are )?moving (?:off|away from)"
+        r" (?:us|our (?:platform|product|tool|app|service|software))|(?:replac|swapp)(?:ed|ing"
+        r"|es) us (?:out )?(?:with|for)|ripped us out|(?:gave|has given|sent) us (?:\w+ )?notice"
+        r"|notice of (?:termination|non-renewal|cancell?ation)|(?:terminated|cancell?ed|ended)"
+        r" (?:their|its|the) (?:contract|subscription|agreement|account|licen[cs]e)"
+        r"|(?:cancell?ed|canceled|churned)(?=\s*(?:[,;:!\u2014-]|\.(?:\s|$)|$)))"),
+     T.CUSTOMER_SUCCESS, "churn", "customer",
+     ("renew", "moving", "replac", "swapp", "ripped", "notice", "terminated", "cancel",
+      "ended", "churned")),
+    (rx(r"(?:(?<![\w$\u20ac\u00a3.,])(?P<got>[$\u20ac\u00a3]?\d[\d.,]*\s?(?:k|m|mm|bn)?)"
+        r" (?:\w+ ){0,3}?(?:against"
+        r"|vs\.?|versus) (?:a |an |our |the )?(?P<plan>[$\u20ac\u00a3]?\d[\d.,]*\s?(?:k|m|mm"
+        r"|bn)?) (?:\w+ )?(?:target|plan|goal|budget|forecast)"
+        r"|\bmissed (?:it |plan |target |the (?:\w+ )?(?:number|target|plan|goal) |our (?:\w+ )?"
+        r"(?:number|target|plan|goal) )?by (?:about |roughly |~|almost |nearly )?\d[\d.,]*\s?"
+        r"(?:%|percent|k\b)|\b\d[\d.,]*\s?(?:%|percent) (?:below|under|behind|short of) (?:the "
+        r"|our )?(?:\w+ )?(?:plan|target|budget|forecast|goal))"),
+     T.REVENUE_MILESTONE, "missed plan", "ours",
+     ("against", "vs", "versus", "missed", "below", "under", "behind", "short of")),
+    (rx(r"\b(?:(?:fundrais(?:e|ing)|raise|round|seed|series [a-d])(?: process)? (?:has |had )?"
+        r"(?:stalled|failed|fell flat|went nowhere|didn'?t work(?: out)?|did not work(?: out)?"
+        r"|came to nothing)|(?:failed|unable|weren'?t able|were not able|couldn'?t|could not"
+        r"|didn'?t manage|did not manage) to (?:raise|close) (?:a |an |our |the |any |enough )?"
+        r"(?:money|funding|capital|round|seed|series [a-d]|bridge|funds|\$)"
+        r"|(?:investors?|vcs?|funds|the lead) (?:all |we pitched )?passed on (?:us|the round"
+        r"|our (?:round|raise|seed|series [a-d])))"),
+     T.FUNDING, "raise failed", "ours",
+     ("stalled", "failed", "fell flat", "nowhere", "work", "nothing", "unable", "able",
+      "couldn", "could not", "manage", "passed on")),
+    (rx(r"\b(?:stop(?:ped|ping)?|end(?:ed|ing)?|halt(?:ed|ing)?) (?:active )?development (?:of"
+        r"|on) "),
+     T.PRODUCT_LAUNCH, "retired", "ours", ("development",)),
+    (rx(r"\b(?:(?:cease|ceasing|ceased|will cease) (?:all )?(?:operations|trading)"
+        r"|becomes? a non-?profit|(?:turning|turn|converting|convert) (?:the company |it )?"
+        r"into a non-?profit|cancel(?:l?ing|l?ed) all (?:existing |paid |reader |customer )?"
+        r"subscriptions)"),
+     T.OTHER, "wound down", "ours",
+     ("cease", "ceasing", "non-profit", "nonprofit", "subscriptions")),
+    (rx(r"\b(?:is|are) (?:being )?(?:retired|discontinued|sunset|shut down|end-of-lifed)"
+        r"(?= (?:on|at the end of|in|effective|next|this|from|as of)\b)"
+        r"|\bsunsetting (?:the |our )?(?:free|paid|pro|team|hobby|starter|basic|legacy) "
+        r"(?:tier|plan|product|edition|version)"),
+     T.PRODUCT_LAUNCH, "retired", "product",
+     ("retired", "discontinued", "sunset", "shut down", "end-of-lifed")),
+    (rx(r"\b(?:between \d{1,2}:\d{2} and \d{1,2}:\d{2}(?: [a-z]{2,4})?,? (?:[\w/-]+ ){0,8}?"
+        r"(?:failed|errors?|unavailable|could not|couldn'?t|were unable|timed out)"
+        r"|(?:all|most|many|\d+%? of) (?:\w+ )?(?:requests|logins|log-ins|payments|checkouts"
+        r"|api calls|transactions|webhooks|uploads|sign-ins) (?:were |was )?(?:failing|failed"
+        r"|dropped|rejected|lost|timing out|timed out))\b"),
+     T.TECHNICAL_ACHIEVEMENT, "outage", "ours",
+     ("between", "failing", "failed", "dropped", "rejected", "lost", "timing out",
+      "timed out")),
+    (rx(r"\b(?:(?:unauthori[sz]ed|malicious|unknown) (?:third[- ]party|party|actor|user"
+        r"|individual|attacker)s? (?:\w+ ){0,2}?(?:accessed|gained access|obtained|downloaded"
+        r"|exfiltrated|copied)|(?:customer|user|personal|payment|our customers'?) (?:data"
+        r"|records|information|emails?|email addresses|passwords) (?:was|were|may have been"
+        r"|had been|has been|have been) (?:accessed|exposed|leaked|stolen|compromised"
+        r"|exfiltrated)|(?:we|our \w+) (?:were|was|got|have been|has been) (?:hacked|breached))\b"),
+     T.COMPLIANCE, "security", "ours",
+     ("unauthori", "malicious", "unknown", "accessed", "exposed", "leaked", "stolen",
+      "compromised", "exfiltrated", "hacked", "breached")),
+    (rx(r"\b(?:(?:reduced|cut|shrunk|shrank|trimmed|downsized) (?:the |our )?(?:team|headcount"
+        r"|company|staff|workforce) (?:size )?from (?P<before>\d+)(?: people| employees| fte)?"
+        r" (?:to|down to) (?P<after>\d+)|(?:team|headcount|staff|workforce) (?:has )?(?:gone"
+        r"|went|dropped|shrunk|shrank|fell) from (?P<was>\d+)(?: people| employees)? (?:to"
+        r"|down to) (?P<now>\d+))\b"),
+     T.HIRING, "jobs", "ours", ("from",)),
+)
+# The negation or the future is the setback itself: "will not be renewing", "couldn't raise",
+# "is leaving at the end of the month", "will cease operations".
+_ALLOW = {"departure": frozenset({"plan"}), "churn": frozenset({"negation", "plan"}),
+          "raise failed": frozenset({"negation"}), "wound down": frozenset({"plan"}),
+          "retired": frozenset({"plan"}), "jobs": frozenset({"plan"}),
+          "missed plan": frozenset({"plan"})}
+_ANY = re.compile("|".join(sorted({re.escape(n) for *_, needs in FAMILIES for n in needs})))
+_AUDIENCE = rx(r"\b(?:users?|signups|sign-ups|subscribers|members|visitors|downloads"
+               r"|customers|logos)\b")
+# What a retired thing must be to be news: a product, not an endpoint, a version or a runtime.
+_MINOR = rx(r"\b(?:api|endpoints?|v\d|versions?|support|features?|logo|office|domain|servers?"
+            r"|cluster|integrations?|flags?|pages?|docs|python|node|ruby|java|php|ios \d"
+            r"|android \d|browsers?|plugin)\b")
+# Customers as a noun phrase: "our largest customer", "one of our customers", "two customers".
+_CUSTOMER_NOUN = rx(r"\b(?:(?:our|a|one of our|two|three|\d+) (?:\w+ )?(?:customers?|clients?"
+                    r"|accounts?|logos?)|(?:customer|client|account) [A-Z]?)\W*$")
+_MOVE_OFF_OURS = rx(r"\b(?:we|we're|we are|i|i'm)\b")
+
+
+def setback(clause: str, low: str, ctx: Context) -> Found | None:
+    """A setback of the company told in plain words (module docstring), or None."""
+    if not _ANY.search(low):
+        return None
+    for pattern, kind, what, who_kind, needs in FAMILIES:
+        if not any(n in low for n in needs):
+            continue
+        m = pattern.search(low)
+        if m is None:
+            continue
+        found = _reading(clause, low, m, kind, what, who_kind, ctx)
+        if found is not None:
+            return found
+    return None
+
+
+def _reading(clause: str, low: str, m: re.Match[str], kind: EventType, what: str,
+             who_kind: str, ctx: Context) -> Found | None:
+    head = clause[:m.start()]
+    if who_kind in ("person", "customer"):
+        who = _named(head, ctx)
+        if who is None and who_kind == "customer" and _CUSTOMER_NOUN.search(head):
+            who = ""  # "our largest customer gave us notice": unnamed, still ours to report
+        if who is None:
+            return None
+        title = f"{who} is leaving" if who_kind == "person" else \
+            f"Lost {who}" if who else said(clause, 0)
+        return _found(kind, what, who or clause[m.start():m.end()], title, m.start(),
+                      relational=who_kind == "customer", people=(who,) if who else ())
+    if not _fits(clause, low, m, what, who_kind, ctx):
+        return None
+    if what == "missed plan" and _AUDIENCE.search(low):
+        kind = T.USER_GROWTH  # a goal keeps the type of what it counted
+    if who_kind == "role":
+        role = ROLE.search(ctx.sentence.lower() or low)
+        title = f"Parted ways with the {(ctx.sentence or clause)[role.start():role.end()]}" \
+            if role else said(clause, m.start())
+        return _found(kind, what, m.group(), title, m.start())
+    # the subject names what was retired ("Acme Mobile is being retired") or missed
+    whole = what == "missed plan" or who_kind == "product" and m.group().startswith(("is", "are"))
+    return _found(kind, what, m.group(), said(clause, 0 if whole else m.start()), m.start())
+
+
+def _fits(clause: str, low: str, m: re.Match[str], what: str, who_kind: str,
+          ctx: Context) -> bool:
+    """The reading's own conditions: a role for a parting, a product retired, figures lower."""
+    if who_kind == "role":  # "Our VP Sales and we have agreed to part ways": cut at "and"
+        return ROLE.search(ctx.sentence.lower() or low) is not None
+    if who_kind == "product":
+        return not _MINOR.search(low, 0, m.start() if not low.startswith("sunset", m.start())
+                                 else m.end() + 20)
+    if what == "missed plan" and m.group("got"):
+        got, plan = money(m.group("got")), money(m.group("plan"))
+        return bool(got and plan and got[0].value < plan[0].value)
+    if what == "jobs":
+        before, after = m.group("before") or m.group("was"), m.group("after") or m.group("now")
+        return int(after) < int(before)
+    return _named(clause[:m.start()], ctx) is None or FIRST_PERSON.search(clause[:m.start()]) \
+        is not None
+
+
+# "Umbrella told us they will not be renewing": the name stands before the telling
+_TOLD = re.compile(r"\s(?:told us|let us know|informed us|notified us|confirmed|said|says"
+                   r"|gave (?:us )?notice|announced)(?: that)?(?: they| it)?(?:'re|'ll|\u2019re"
+                   r"|\u2019ll| are| is| will| have| has)?\s*$")
+# "Our largest customer, Globex, gave us notice": the name in apposition to the customer
+_APPOSED = rx(r"^\W*(?:our|one of our) (?:\w+ )?(?:customers?|clients?|accounts?),\s*$")
+
+
+def _named(head: str, ctx: Context) -> str | None:
+    """The person or organisation named as the subject before the verb, not the company or
+    the writer: "Ravi", "Priya, our Head of Sales,", "fyi Globex"; or None."""
+    head = _TOLD.sub(" ", _LEAD.sub("", head))
+    apposed = re.match(r"(.*?,\s*)([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}),\s+$", head)
+    if apposed and _APPOSED.match(apposed.group(1).lower()):
+        head = apposed.group(2) + " "
+    m = _NAME.search(head)
+    if m is None or m.start() > 0 and head[:m.start()].strip(" -*\u2022:") \
+            and not head[:m.start()].rstrip().endswith((":", "\u2014", "-")):
+        return None
+    name = m.group(1).strip(".")
+    first = name.split()[0].lower().rstrip("'\u2019s")
+    if first in _STOP or first in COMMON_WORDS or ROLE.fullmatch(name.lower()):
+        return None
+    if ctx.company is not None and ctx.company.search(name):
+        return None
+    return name
+
+
+def _found(kind: EventType, what: str, words: str, title: str, at: int, *,
+           relational: bool = False, people: tuple[str, ...] = ()) -> Found:
+    metrics: dict[str, MetricValue] = {"setback": what, "what": key(words)[:40]}
+    return Found(kind, metrics, title, at, negative=True, relational=relational,
+                 allow=_ALLOW.get(what, frozenset()), stakeholders=people)
+
+
+# --- look-alikes of any detector's negative reading -------------------------------------------
+
+_PERSONAL = rx(r"\bmy (?:personal |own )?(?:running|fitness|weight|reading|writing|sleep|gym"
+               r"|step|savings|health|diet|learning|new year'?s?) (?:goals?|targets?"
+               r"|resolutions?)|\b(?:from|at|in) my (?:last|previous|old|former|first|day|old)"
+               r" (?:job|company|employer|role|position|startup|team)\b")
+_TEMPORARY = rx(r"\b(?:for|over) (?:the )?(?:holidays?|christmas|thanksgiving|new year|weekend"
+                r"|break|summer break|winter break|day|afternoon|evening|night|long weekend)\b")
+_CLOSED = rx(r"\b(?:shut|shutting|clos(?:e|ed|es|ing))\b")
+# A named other doing its own thing: "Globex lost a big customer", "Okta disclosed a breach".
+_THEIR_OWN = re.compile(r"^\W*([A-Z][\w&.'\u2019-]*(?: [A-Z][\w&.'\u2019-]*){0,2}) (?:has |have "
+                        r"|had |just |also |is |was |now |reportedly )*(?P<verb>lost|loses|losing"
+                        r"|disclosed|discloses|disclosing|reported|reports|shut|shuts|shutting"
+                        r"|closed|closes|closing|sunset|sunsets|sunsetting|laid|lays|laying|cut"
+                        r"|cuts|cutting|missed|misses|fired|fires|filed|files|suffered|suffers"
+                        r"|hacked|breached|froze|freezes|freezing)\b")
+
+
+def veto(found: Found, clause: str, company: re.Pattern[str] | None) -> str | None:
+    """Why a negative reading is not the company's setback, or None (module docstring)."""
+    if not found.negative:
+        return None
+    low = clause.lower()
+    if _PERSONAL.search(low):
+        return "the writer's personal goal or past job"
+    if _TEMPORARY.search(low) and _CLOSED.search(low):
+        return "closed for a while, not for good"
+    m = _THEIR_OWN.match(clause)
+    if m is None:
+        return None
+    name = m.group(1)
+    first = name.split()[0].lower()
+    if first in _STOP or first in COMMON_WORDS or FIRST_PERSON.fullmatch(first) \
+            or (company is not None and company.search(name)):
+        return None
+    return f"third party's own setback ({name})"
