@@ -300,7 +300,11 @@ STEMS: dict[str, str] = {
                 "being sunset sunsetting between unauthori malicious accessed exposed leaked "
                 "stolen compromised exfiltrat hacked breached team from headcount from "
                 "staff from workforce from reduced the team from reduced our team from "
-                "cut the team from cut our team from team went from headcount went from",
+                "cut the team from cut our team from team went from headcount went from "
+                "slowed stalled flattened plateaued flatlined flat$ disappointing underwhelming "
+                "lackluster lacklustre rejected turned down declined",
+    "setbacks_early": "only 1 only 2 only 3 only 4 only 5 only 6 only 7 only 8 only 9 only one "
+                      "only two only three only four only five only a few only a handful",
     "reversal": "won't will not no longer decided not to renew fell through fell apart "
                 "collapsed rescinded withdrawn pulled churn",
     # community.py: what a company posts in its community channels, and the chatter around it
@@ -551,7 +555,7 @@ def _stems(spec: str) -> list[str]:
              "governmental certification", "type approval", "star worksite", "safety award",
              "safety recognition", "safety record",
              # setbacks.py's phrases
-             "move on", "part ways", "left to", "leaving to", "moving off", "moving away",
+             "left to", "leaving to", "moving off", "moving away",
              "replaced us", "replacing us", "swapped us", "ripped us", "passed on",
              "stopped development", "stop development", "stopping development",
              "ended development", "halted development", "team from", "headcount from",
@@ -560,7 +564,10 @@ def _stems(spec: str) -> list[str]:
              "behind plan", "short of plan", "being retired", "being discontinued",
              "being sunset", "cease operations", "ceasing operations", "will cease",
              "reduced the team from", "reduced our team from", "cut the team from",
-             "cut our team from", "team went from", "headcount went from"}
+             "cut our team from", "team went from", "headcount went from", "turned down",
+             "only 1", "only 2", "only 3", "only 4", "only 5", "only 6", "only 7", "only 8",
+             "only 9", "only one", "only two", "only three", "only four", "only five",
+             "only a few", "only a handful"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

@@ -56,6 +56,7 @@ Detector = Callable[[str, str, Context], Found | None]
 # press.
 DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
+    ("setbacks_early", setbacks.early),  # "only 3 of 10 customers renewed": no success
     ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
     ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
     ("funding", rounds.funding), ("backed", articles.backed),  # "Index backs Acme"
@@ -429,7 +430,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
 
 
 _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "welcomes",
-                    "setbacks"})
+                    "setbacks", "setbacks_early"})
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_")

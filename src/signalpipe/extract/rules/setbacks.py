@@ -41,8 +41,8 @@ from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.lexicon import ROLE, rx
 from signalpipe.extract.rules.names import key
-from signalpipe.extract.rules.numbers import money, percents
-from signalpipe.extract.rules.subject import FIRST_PERSON
+from signalpipe.extract.rules.numbers import money
+from signalpipe.extract.rules.subject import FIRST_PERSON, is_ours
 from signalpipe.models import EventType, MetricValue
 
 T = EventType
@@ -136,6 +136,24 @@ FAMILIES: tuple[Family, ...] = (
      T.COMPLIANCE, "security", "ours",
      ("unauthori", "malicious", "unknown", "accessed", "exposed", "leaked", "stolen",
       "compromised", "exfiltrated", "hacked", "breached")),
+    (rx(r"\b(?:(?:(?:revenue|user|signup|sign-up|customer|mrr|arr|sales|our|my) )?growth"
+        r"|signups|sign-ups|revenue|mrr|arr|sales|traffic|downloads|new users) (?:has |have "
+        r"|had )?(?:(?:slowed|stalled|flattened|plateaued|flatlined)\b(?! (?:down )?(?:for|in"
+        r"|at) (?:globex|them|their))|(?:been |stayed |remained )flat\b)"),
+     T.USER_GROWTH, "slowed", "ours",
+     ("slowed", "stalled", "flattened", "plateaued", "flatlined", "flat")),
+    (rx(r"\b(?:launch|release|sales|signups|sign-ups|revenue|results|numbers|conversions?"
+        r"|demand|pre-?orders|the (?:month|quarter))(?: [\w-]+){0,3}? (?:was|were|has been"
+        r"|have been|came in|turned out) (?:\w+ )?(?:disappointing|underwhelming|lackluster"
+        r"|lacklustre)\b"),
+     T.REVENUE_MILESTONE, "disappointing", "ours",
+     ("disappointing", "underwhelming", "lackluster", "lacklustre")),
+    (rx(r"\b(?:(?:were|was|got|been|get|gets) (?:rejected|turned down|declined) (?:by|from)"
+        r" (?:y combinator|yc|techstars|500 startups|an? accelerator|every (?:investor|vc|fund)"
+        r"|(?:all |most )?(?:the )?(?:investors|vcs|funds)|[a-z]+ (?:ventures|capital))"
+        r"|application to (?:y combinator|yc|techstars|[a-z]+ (?:ventures|capital)"
+        r"|the accelerator) (?:was|got) (?:rejected|turned down|declined))\b"),
+     T.FUNDING, "rejected", "ours", ("rejected", "turned down", "declined")),
     (rx(r"\b(?:(?:reduced|cut|shrunk|shrank|trimmed|downsized) (?:the |our )?(?:team|headcount"
         r"|company|staff|workforce) (?:size )?from (?P<before>\d+)(?: people| employees| fte)?"
         r" (?:to|down to) (?P<after>\d+)|(?:team|headcount|staff|workforce) (?:has )?(?:gone"
@@ -148,7 +166,14 @@ FAMILIES: tuple[Family, ...] = (
 _ALLOW = {"departure": frozenset({"plan"}), "churn": frozenset({"negation", "plan"}),
           "raise failed": frozenset({"negation"}), "wound down": frozenset({"plan"}),
           "retired": frozenset({"plan"}), "jobs": frozenset({"plan"}),
-          "missed plan": frozenset({"plan"})}
+          "missed plan": frozenset({"plan"}), "rejected": frozenset({"negation"})}
+# Read before the positive detectors, which take "renewed" for good news.
+EARLY: tuple[Family, ...] = (
+    (rx(r"\bonly (?:\d+|one|two|three|four|five|a few|a handful) (?:of|out of) (?:our |the |my )?"
+        r"(?:\d+|\w+) (?:[\w-]+ ){0,2}?(?:customers|clients|accounts|subscribers|users)"
+        r" (?:have |had )?(?:renewed|stayed|converted|re-?subscribed|came back)\b"),
+     T.CUSTOMER_SUCCESS, "few renewed", "ours", ("only",)),
+)
 _ANY = re.compile("|".join(sorted({re.escape(n) for *_, needs in FAMILIES for n in needs})))
 _AUDIENCE = rx(r"\b(?:users?|signups|sign-ups|subscribers|members|visitors|downloads"
                r"|customers|logos)\b")
@@ -159,14 +184,29 @@ _MINOR = rx(r"\b(?:api|endpoints?|v\d|versions?|support|features?|logo|office|do
 # Customers as a noun phrase: "our largest customer", "one of our customers", "two customers".
 _CUSTOMER_NOUN = rx(r"\b(?:(?:our|a|one of our|two|three|\d+) (?:\w+ )?(?:customers?|clients?"
                     r"|accounts?|logos?)|(?:customer|client|account) [A-Z]?)\W*$")
-_MOVE_OFF_OURS = rx(r"\b(?:we|we're|we are|i|i'm)\b")
+_MONEY_WORDS = rx(r"\b(?:revenue|mrr|arr|sales|bookings|income|profit)\b")
+_LAUNCH_WORDS = rx(r"\b(?:launch|release|pre-?orders)\b")
+_THEIR_POSSESSIVE = re.compile(r"\w(?:'s|\u2019s) (?:[\w-]+ ){0,2}$")
+# A result a plan is set for: money, users, the period's number; not meetings or tasks.
+_MEASURE = rx(r"\b(?:revenue|sales|bookings|arr|mrr|gmv|billings|income|profit|plan|budget"
+              r"|forecast|number|quarter|q[1-4]|users?|signups?|sign-ups|customers|logos"
+              r"|subscribers|pipeline|new business|net new|\$)")
+
+
+def early(clause: str, low: str, ctx: Context) -> Found | None:
+    """A setback a positive detector would take for good news ("only 3 of 10 renewed")."""
+    return _first(clause, low, ctx, EARLY)
 
 
 def setback(clause: str, low: str, ctx: Context) -> Found | None:
     """A setback of the company told in plain words (module docstring), or None."""
     if not _ANY.search(low):
         return None
-    for pattern, kind, what, who_kind, needs in FAMILIES:
+    return _first(clause, low, ctx, FAMILIES)
+
+
+def _first(clause: str, low: str, ctx: Context, families: tuple[Family, ...]) -> Found | None:
+    for pattern, kind, what, who_kind, needs in families:
         if not any(n in low for n in needs):
             continue
         m = pattern.search(low)
@@ -193,16 +233,24 @@ def _reading(clause: str, low: str, m: re.Match[str], kind: EventType, what: str
                       relational=who_kind == "customer", people=(who,) if who else ())
     if not _fits(clause, low, m, what, who_kind, ctx):
         return None
-    if what == "missed plan" and _AUDIENCE.search(low):
+    if what == "disappointing" and _LAUNCH_WORDS.search(m.group()):
+        kind = T.PRODUCT_LAUNCH
+    elif what in ("missed plan", "disappointing") and _AUDIENCE.search(low):
         kind = T.USER_GROWTH  # a goal keeps the type of what it counted
+    elif what == "slowed" and _MONEY_WORDS.search(low):
+        kind = T.REVENUE_MILESTONE
     if who_kind == "role":
         role = ROLE.search(ctx.sentence.lower() or low)
         title = f"Parted ways with the {(ctx.sentence or clause)[role.start():role.end()]}" \
             if role else said(clause, m.start())
         return _found(kind, what, m.group(), title, m.start())
     # the subject names what was retired ("Acme Mobile is being retired") or missed
-    whole = what == "missed plan" or who_kind == "product" and m.group().startswith(("is", "are"))
-    return _found(kind, what, m.group(), said(clause, 0 if whole else m.start()), m.start())
+    whole = what == "missed plan" \
+        or (who_kind == "product" and m.group().startswith(("is", "are")))
+    title = said(clause, 0 if whole else m.start())
+    if what == "few renewed":
+        title = title.replace(" of our ", " of ", 1).replace(" of ", " out of ", 1)
+    return _found(kind, what, m.group(), title, m.start())
 
 
 def _fits(clause: str, low: str, m: re.Match[str], what: str, who_kind: str,
@@ -213,6 +261,11 @@ def _fits(clause: str, low: str, m: re.Match[str], what: str, who_kind: str,
     if who_kind == "product":
         return not _MINOR.search(low, 0, m.start() if not low.startswith("sunset", m.start())
                                  else m.end() + 20)
+    head = clause[:m.start()]
+    if _THEIR_POSSESSIVE.search(head) and not is_ours(head, ctx.company):
+        return False  # "Globex's growth has slowed", "the market's growth slowed"
+    if what == "missed plan" and not _MEASURE.search((ctx.sentence or clause).lower()):
+        return False  # "five customer meetings (50% below target)": a task, not a result
     if what == "missed plan" and m.group("got"):
         got, plan = money(m.group("got")), money(m.group("plan"))
         return bool(got and plan and got[0].value < plan[0].value)
@@ -239,8 +292,8 @@ def _named(head: str, ctx: Context) -> str | None:
     if apposed and _APPOSED.match(apposed.group(1).lower()):
         head = apposed.group(2) + " "
     m = _NAME.search(head)
-    if m is None or m.start() > 0 and head[:m.start()].strip(" -*\u2022:") \
-            and not head[:m.start()].rstrip().endswith((":", "\u2014", "-")):
+    lead = head[:m.start()] if m is not None else ""
+    if m is None or (lead.strip(" -*\u2022:") and not lead.rstrip().endswith((":", "\u2014", "-"))):
         return None
     name = m.group(1).strip(".")
     first = name.split()[0].lower().rstrip("'\u2019s")
@@ -267,6 +320,9 @@ _PERSONAL = rx(r"\bmy (?:personal |own )?(?:running|fitness|weight|reading|writi
 _TEMPORARY = rx(r"\b(?:for|over) (?:the )?(?:holidays?|christmas|thanksgiving|new year|weekend"
                 r"|break|summer break|winter break|day|afternoon|evening|night|long weekend)\b")
 _CLOSED = rx(r"\b(?:shut|shutting|clos(?:e|ed|es|ing))\b")
+_FEW_CHURNED = rx(r"\bonly (?:\d+|one|two|three|a few|a handful) (?:of|out of) (?:our |the )?"
+                  r"(?:\d[\d,]*|\w+) (?:\w+ )?(?:customers|clients|accounts|users|subscribers)"
+                  r" (?:have |had )?(?:churned|left|cancell?ed)\b")
 # A named other doing its own thing: "Globex lost a big customer", "Okta disclosed a breach".
 _THEIR_OWN = re.compile(r"^\W*([A-Z][\w&.'\u2019-]*(?: [A-Z][\w&.'\u2019-]*){0,2}) (?:has |have "
                         r"|had |just |also |is |was |now |reportedly )*(?P<verb>lost|loses|losing"
@@ -283,6 +339,8 @@ def veto(found: Found, clause: str, company: re.Pattern[str] | None) -> str | No
     low = clause.lower()
     if _PERSONAL.search(low):
         return "the writer's personal goal or past job"
+    if _FEW_CHURNED.search(low):
+        return "a low churn count is no setback"
     if _TEMPORARY.search(low) and _CLOSED.search(low):
         return "closed for a while, not for good"
     m = _THEIR_OWN.match(clause)
