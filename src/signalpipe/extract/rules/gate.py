@@ -302,9 +302,12 @@ STEMS: dict[str, str] = {
                 "staff from workforce from reduced the team from reduced our team from "
                 "cut the team from cut our team from team went from headcount went from "
                 "slowed stalled flattened plateaued flatlined flat$ disappointing underwhelming "
-                "lackluster lacklustre rejected turned down declined",
+                "lackluster lacklustre rejected turned down declined decided to leave lost our "
+                "lost my competitor rival winding down scaling down on hold discontinu retir "
+                "sunset shut down down for offline for unavailable for unreachable for",
     "setbacks_early": "only 1 only 2 only 3 only 4 only 5 only 6 only 7 only 8 only 9 only one "
-                      "only two only three only four only five only a few only a handful",
+                      "only two only three only four only five only a few only a handful "
+                      "lost losing lose$",
     "reversal": "won't will not no longer decided not to renew fell through fell apart "
                 "collapsed rescinded withdrawn pulled churn",
     # community.py: what a company posts in its community channels, and the chatter around it
@@ -567,7 +570,8 @@ def _stems(spec: str) -> list[str]:
              "cut our team from", "team went from", "headcount went from", "turned down",
              "only 1", "only 2", "only 3", "only 4", "only 5", "only 6", "only 7", "only 8",
              "only 9", "only one", "only two", "only three", "only four", "only five",
-             "only a few", "only a handful"}
+             "only a few", "only a handful", "lost our", "lost my", "scaling down",
+             "on hold"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

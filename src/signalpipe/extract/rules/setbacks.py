@@ -48,11 +48,14 @@ from signalpipe.models import EventType, MetricValue
 T = EventType
 # A person or an organisation named as written, with an appositive ("Priya, our Head of Sales,")
 _NAME = re.compile(r"(?<![\w@#/])([A-Z][\w&.'\u2019-]*(?: (?:[A-Z][\w&.'\u2019-]*|&))"
-                   r"{0,2})(?:\s*\([^()]{2,40}\))?(?:,[^,]{2,60},)?\s+$")
+                   r"{0,2})(?:\s*\([^()]{2,40}\))?(?:,[^,]{2,60},)?(?: (?:has|have|had|just"
+                   r"|also|officially|finally|now|both|all))*\s+$")
 # What leads a clause without naming anyone: "fyi", "bad news:", "Sad to share that".
-_LEAD = rx(r"^\W*(?:(?:fyi|heads up|psa|update|bad news|sad news|unfortunately|sadly|so|also"
-           r"|and|but|well|ugh|welp|oof|team|all|folks|lowlights?|churn|people|hiring"
-           r"|customers?)\b[\s:,!.\-\u2014]*)+")
+_LEAD = re.compile(r"^\W*(?:\d{1,2}[.)]\s+)?(?:(?:fyi|heads up|psa|update|bad news|sad news"
+                   r"|unfortunately|sadly|so|also|honestly|meanwhile|however|quick note that"
+                   r"|just a note that"
+                   r"|and|but|well|ugh|welp|oof|team|all|folks|lowlights?|churn|people|hiring"
+                   r"|customers?)\b[\s:,!.\-\u2014]*)+", re.IGNORECASE)
 _STOP = frozenset({"i", "we", "you", "he", "she", "they", "it", "this", "that", "there",
                    "today", "yesterday", "tomorrow", "sad", "bad", "fyi", "update", "news",
                    "unfortunately", "sadly", "heads", "the", "our", "my", "a", "an", "ok",
@@ -69,9 +72,13 @@ FAMILIES: tuple[Family, ...] = (
         r"|their) notice|(?:is|has been|has decided to|decided to) (?:move|moving) on (?:from"
         r" (?:us|the company|the team|[a-z][\w&.-]*)|after (?:\w+ ){1,3}(?:years|months))"
         r"|(?:has |have )?left (?:us |the company |the team )?to (?:join|start|pursue|found)"
-        r"|is leaving (?:us |the company |the team )?to (?:join|start|pursue|found))\b"),
+        r"|is leaving (?:us |the company |the team )?to (?:join|start|pursue|found)"
+        r"|(?:has |have )?decided to leave (?P<left>us|the (?:company|team|startup)|[a-z][\w&.-]*))"
+        r"\b"),
      T.HIRING, "departure", "person",
-     ("resign", "quit", "notice", "move on", "moving on", "left", "leaving")),
+     ("resign", "quit", "notice", "move on", "moving on", "left", "leaving", "leave")),
+    (rx(r"\blost (?:our|my) (?=(?:[\w-]+ ){0,3}?(?:[\w-]+) to [a-z])"), T.HIRING, "departure",
+     "lost role", ("lost our", "lost my")),
     (rx(r"\b(?:have |has )?(?:agreed|decided) to part ways\b"), T.HIRING, "departure", "role",
      ("part ways",)),
     (rx(r"\b(?:(?:will not|won'?t|are not|aren'?t|is not|isn'?t|not) (?:be )?renewing"
@@ -80,10 +87,14 @@ FAMILIES: tuple[Family, ...] = (
         r"|es) us (?:out )?(?:with|for)|ripped us out|(?:gave|has given|sent) us (?:\w+ )?notice"
         r"|notice of (?:termination|non-renewal|cancell?ation)|(?:terminated|cancell?ed|ended)"
         r" (?:their|its|the) (?:contract|subscription|agreement|account|licen[cs]e)"
-        r"|(?:cancell?ed|canceled|churned)(?=\s*(?:[,;:!\u2014-]|\.(?:\s|$)|$)))"),
+        r"|(?:cancell?ed|canceled|churned)(?=\s*(?:[,;:!\u2014-]|\.(?:\s|$)|$))"
+        r"|(?:moved|switched|defected|migrated|went|left us|churned) (?:over )?to (?:a |an "
+        r"|another )?(?:cheaper )?(?:competitor|rival)"
+        r"|(?:is |are )?(?:winding|scaling) down (?:its|their) (?:contract|subscription|account"
+        r"|usage|seats|deployment) with us)"),
      T.CUSTOMER_SUCCESS, "churn", "customer",
      ("renew", "moving", "replac", "swapp", "ripped", "notice", "terminated", "cancel",
-      "ended", "churned")),
+      "ended", "churned", "competitor", "rival", "down its", "down their")),
     (rx(r"(?:(?<![\w$\u20ac\u00a3.,])(?P<got>[$\u20ac\u00a3]?\d[\d.,]*\s?(?:k|m|mm|bn)?)"
         r" (?:\w+ ){0,3}?(?:against"
         r"|vs\.?|versus) (?:a |an |our |the )?(?P<plan>[$\u20ac\u00a3]?\d[\d.,]*\s?(?:k|m|mm"
@@ -115,8 +126,8 @@ FAMILIES: tuple[Family, ...] = (
      ("cease", "ceasing", "non-profit", "nonprofit", "subscriptions")),
     (rx(r"\b(?:is|are) (?:being )?(?:retired|discontinued|sunset|shut down|end-of-lifed)"
         r"(?= (?:on|at the end of|in|effective|next|this|from|as of)\b)"
-        r"|\bsunsetting (?:the |our )?(?:free|paid|pro|team|hobby|starter|basic|legacy) "
-        r"(?:tier|plan|product|edition|version)"),
+        r"|\bsunsetting (?:the |our )?(?:free|paid|pro|team|hobby|starter|basic|legacy|mobile"
+        r"|desktop|hosted|cloud|self-hosted) (?:product|edition|app|service)"),
      T.PRODUCT_LAUNCH, "retired", "product",
      ("retired", "discontinued", "sunset", "shut down", "end-of-lifed")),
     (rx(r"\b(?:between \d{1,2}:\d{2} and \d{1,2}:\d{2}(?: [a-z]{2,4})?,? (?:[\w/-]+ ){0,8}?"
@@ -139,7 +150,8 @@ FAMILIES: tuple[Family, ...] = (
     (rx(r"\b(?:(?:(?:revenue|user|signup|sign-up|customer|mrr|arr|sales|our|my) )?growth"
         r"|signups|sign-ups|revenue|mrr|arr|sales|traffic|downloads|new users) (?:has |have "
         r"|had )?(?:(?:slowed|stalled|flattened|plateaued|flatlined)\b(?! (?:down )?(?:for|in"
-        r"|at) (?:globex|them|their))|(?:been |stayed |remained )flat\b)"),
+        r"|at) (?:globex|them|their))|(?:been |stayed |remained |were |was |are |is |went )"
+        r"flat\b)"),
      T.USER_GROWTH, "slowed", "ours",
      ("slowed", "stalled", "flattened", "plateaued", "flatlined", "flat")),
     (rx(r"\b(?:launch|release|sales|signups|sign-ups|revenue|results|numbers|conversions?"
@@ -154,6 +166,19 @@ FAMILIES: tuple[Family, ...] = (
         r"|application to (?:y combinator|yc|techstars|[a-z]+ (?:ventures|capital)"
         r"|the accelerator) (?:was|got) (?:rejected|turned down|declined))\b"),
      T.FUNDING, "rejected", "ours", ("rejected", "turned down", "declined")),
+    (rx(r"\b(?:hiring|recruiting|recruitment)(?: \w+)? (?:is |was |has been |are |is now |remains )"
+        r"?(?:on hold|paused|frozen|suspended)\b"),
+     T.HIRING, "freeze", "ours", ("on hold", "paused", "frozen", "suspended")),
+    (rx(r"\b(?:will )?(?:discontinu(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|sunset(?:s|ting)?"
+        r"|shut(?:ting)? down|end-of-lif(?:e|ing)) (?:the |our )?(?:[\w-]+ ){0,2}?(?:product"
+        r"|app|edition|service|platform)\b(?! (?:for|on) (?:the |our )?(?:staging|test))"),
+     T.PRODUCT_LAUNCH, "retired", "active product",
+     ("discontinu", "retir", "sunset", "shut", "end-of-lif")),
+    (rx(r"\b(?:was|were|went|has been|had been) (?:completely |partially |fully )?(?:down"
+        r"|offline|unavailable|unreachable) for (?:about |~|over |nearly |almost |more than )?"
+        r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few"
+        r"|a couple of) (?:min(?:ute)?s?|hours?|hrs?|days?)\b"),
+     T.TECHNICAL_ACHIEVEMENT, "outage", "system", ("for",)),
     (rx(r"\b(?:(?:reduced|cut|shrunk|shrank|trimmed|downsized) (?:the |our )?(?:team|headcount"
         r"|company|staff|workforce) (?:size )?from (?P<before>\d+)(?: people| employees| fte)?"
         r" (?:to|down to) (?P<after>\d+)|(?:team|headcount|staff|workforce) (?:has )?(?:gone"
@@ -166,13 +191,19 @@ FAMILIES: tuple[Family, ...] = (
 _ALLOW = {"departure": frozenset({"plan"}), "churn": frozenset({"negation", "plan"}),
           "raise failed": frozenset({"negation"}), "wound down": frozenset({"plan"}),
           "retired": frozenset({"plan"}), "jobs": frozenset({"plan"}),
-          "missed plan": frozenset({"plan"}), "rejected": frozenset({"negation"})}
+          "missed plan": frozenset({"plan"}), "freeze": frozenset({"plan"}),
+          "rejected": frozenset({"negation"})}
 # Read before the positive detectors, which take "renewed" for good news.
 EARLY: tuple[Family, ...] = (
     (rx(r"\bonly (?:\d+|one|two|three|four|five|a few|a handful) (?:of|out of) (?:our |the |my )?"
         r"(?:\d+|\w+) (?:[\w-]+ ){0,2}?(?:customers|clients|accounts|subscribers|users)"
         r" (?:have |had )?(?:renewed|stayed|converted|re-?subscribed|came back)\b"),
      T.CUSTOMER_SUCCESS, "few renewed", "ours", ("only",)),
+    # "we lost 6 hours of customer uploads": data, not a deal (deals.py reads "lost")
+    (rx(r"\b(?:lost|losing|lose) (?:about |around |roughly |some |all |~)?(?:[\w-]+ ){0,3}?(?:of )?"
+        r"(?:customer|customers'|user|users'|client|production|prod) (?:data|uploads|files"
+        r"|records|emails|messages|documents|photos|backups)\b"),
+     T.TECHNICAL_ACHIEVEMENT, "data lost", "ours", ("lost", "losing", "lose")),
 )
 _ANY = re.compile("|".join(sorted({re.escape(n) for *_, needs in FAMILIES for n in needs})))
 _AUDIENCE = rx(r"\b(?:users?|signups|sign-ups|subscribers|members|visitors|downloads"
@@ -184,6 +215,11 @@ _MINOR = rx(r"\b(?:api|endpoints?|v\d|versions?|support|features?|logo|office|do
 # Customers as a noun phrase: "our largest customer", "one of our customers", "two customers".
 _CUSTOMER_NOUN = rx(r"\b(?:(?:our|a|one of our|two|three|\d+) (?:\w+ )?(?:customers?|clients?"
                     r"|accounts?|logos?)|(?:customer|client|account) [A-Z]?)\W*$")
+_SUCCEEDED = rx(r"\b(?:in favou?r of|succeeded by|superseded by|replaced (?:by|with) (?:a |an |our "
+                r"|the )?(?:new|next))\b")
+_LEFT_US = rx(r"(?:us|the (?:company|team|startup))$")
+_TO_NAME = re.compile(r" to ([A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2})")
+_NOT_PROD = rx(r"\b(?:staging|test|testing|dev|sandbox|internal|local|demo|preview|ci|my)\b")
 _MONEY_WORDS = rx(r"\b(?:revenue|mrr|arr|sales|bookings|income|profit)\b")
 _LAUNCH_WORDS = rx(r"\b(?:launch|release|pre-?orders)\b")
 _THEIR_POSSESSIVE = re.compile(r"\w(?:'s|\u2019s) (?:[\w-]+ ){0,2}$")
@@ -220,37 +256,68 @@ def _first(clause: str, low: str, ctx: Context, families: tuple[Family, ...]) ->
 
 def _reading(clause: str, low: str, m: re.Match[str], kind: EventType, what: str,
              who_kind: str, ctx: Context) -> Found | None:
-    head = clause[:m.start()]
     if who_kind in ("person", "customer"):
-        who = _named(head, ctx)
-        if who is None and who_kind == "customer" and _CUSTOMER_NOUN.search(head):
-            who = ""  # "our largest customer gave us notice": unnamed, still ours to report
-        if who is None:
-            return None
-        title = f"{who} is leaving" if who_kind == "person" else \
-            f"Lost {who}" if who else said(clause, 0)
-        return _found(kind, what, who or clause[m.start():m.end()], title, m.start(),
-                      relational=who_kind == "customer", people=(who,) if who else ())
+        return _party(clause, m, kind, what, who_kind, ctx)
+    if who_kind == "lost role":
+        return _lost_role(clause, low, m, kind, ctx)
     if not _fits(clause, low, m, what, who_kind, ctx):
         return None
-    if what == "disappointing" and _LAUNCH_WORDS.search(m.group()):
-        kind = T.PRODUCT_LAUNCH
-    elif what in ("missed plan", "disappointing") and _AUDIENCE.search(low):
-        kind = T.USER_GROWTH  # a goal keeps the type of what it counted
-    elif what == "slowed" and _MONEY_WORDS.search(low):
-        kind = T.REVENUE_MILESTONE
+    kind = _kind(low, m, kind, what)
     if who_kind == "role":
         role = ROLE.search(ctx.sentence.lower() or low)
         title = f"Parted ways with the {(ctx.sentence or clause)[role.start():role.end()]}" \
             if role else said(clause, m.start())
         return _found(kind, what, m.group(), title, m.start())
-    # the subject names what was retired ("Acme Mobile is being retired") or missed
-    whole = what == "missed plan" \
+    # the subject names what was retired ("Acme Mobile is being retired"), missed or went down
+    whole = what == "missed plan" or who_kind == "system" \
         or (who_kind == "product" and m.group().startswith(("is", "are")))
     title = said(clause, 0 if whole else m.start())
     if what == "few renewed":
         title = title.replace(" of our ", " of ", 1).replace(" of ", " out of ", 1)
     return _found(kind, what, m.group(), title, m.start())
+
+
+def _kind(low: str, m: re.Match[str], kind: EventType, what: str) -> EventType:
+    """A result keeps the type of what it counted: users, money or a launch."""
+    if what == "disappointing" and _LAUNCH_WORDS.search(m.group()):
+        return T.PRODUCT_LAUNCH
+    if what in ("missed plan", "disappointing") and _AUDIENCE.search(low):
+        return T.USER_GROWTH
+    if what == "slowed" and _MONEY_WORDS.search(low):
+        return T.REVENUE_MILESTONE
+    return kind
+
+
+def _party(clause: str, m: re.Match[str], kind: EventType, what: str, who_kind: str,
+           ctx: Context) -> Found | None:
+    """A named person leaving or a named customer going: the name is the subject."""
+    head = clause[:m.start()]
+    at = ctx.sentence.find(clause) if not head.strip() else -1
+    if at > 0:
+        head = ctx.sentence[:at]  # "Priya, our Head of Sales, resigned": cut before the verb
+    who = _named(head, ctx)
+    if who is None and who_kind == "customer" and _CUSTOMER_NOUN.search(head):
+        who = ""  # "our largest customer gave us notice": unnamed, still ours to report
+    left = m.groupdict().get("left")
+    if who is None or (left and not _LEFT_US.match(left)
+                       and not (ctx.company is not None and ctx.company.match(left))):
+        return None  # "Elena decided to leave early": not the company
+    title = f"{who} is leaving" if who_kind == "person" else \
+        f"Lost {who}" if who else said(clause, 0)
+    return _found(kind, what, who or m.group(), title, m.start(),
+                  relational=who_kind == "customer", people=(who,) if who else ())
+
+
+def _lost_role(clause: str, low: str, m: re.Match[str], kind: EventType,
+               ctx: Context) -> Found | None:
+    """"We lost our Head of Product to Google": a key person gone to another company."""
+    role = ROLE.match(low, m.end())
+    to = _TO_NAME.match(clause, role.end()) if role else None
+    if role is None or to is None or FIRST_PERSON.match(to.group(1)):
+        return None
+    what = clause[role.start():role.end()]
+    return _found(kind, "departure", what, f"{what[:1].upper()}{what[1:]} left for {to.group(1)}",
+                  m.start())
 
 
 def _fits(clause: str, low: str, m: re.Match[str], what: str, who_kind: str,
@@ -261,7 +328,13 @@ def _fits(clause: str, low: str, m: re.Match[str], what: str, who_kind: str,
     if who_kind == "product":
         return not _MINOR.search(low, 0, m.start() if not low.startswith("sunset", m.start())
                                  else m.end() + 20)
+    if who_kind == "active product" and _MINOR.search(m.group()):
+        return False  # "deprecating the v1 API endpoint", "retiring the old logo"
+    if who_kind in ("product", "active product") and _SUCCEEDED.search(low, m.end()):
+        return False  # "sunsetting the Early Adopter edition in favor of new pricing": a change
     head = clause[:m.start()]
+    if who_kind == "system" and _NOT_PROD.search(head.lower()):
+        return False  # "the staging cluster was down for four hours": no customer saw it
     if _THEIR_POSSESSIVE.search(head) and not is_ours(head, ctx.company):
         return False  # "Globex's growth has slowed", "the market's growth slowed"
     if what == "missed plan" and not _MEASURE.search((ctx.sentence or clause).lower()):
@@ -281,7 +354,10 @@ _TOLD = re.compile(r"\s(?:told us|let us know|informed us|notified us|confirmed|
                    r"|gave (?:us )?notice|announced)(?: that)?(?: they| it)?(?:'re|'ll|\u2019re"
                    r"|\u2019ll| are| is| will| have| has)?\s*$")
 # "Our largest customer, Globex, gave us notice": the name in apposition to the customer
-_APPOSED = rx(r"^\W*(?:our|one of our) (?:\w+ )?(?:customers?|clients?|accounts?),\s*$")
+_APPOSED = rx(r"^\W*(?:our|one of our) (?:[\w-]+ )?(?:customers?|clients?|accounts?),\s*$"
+              r"|^\W*(?:our|the) (?:[\w&-]+ ){0,3}?(?:head of [\w ]+|ceo|cto|cfo|coo|cmo|cro|cpo"
+              r"|vp [\w ]+|director [\w ]+|founder|co-?founder|[\w-]+ lead|[\w-]+ engineer"
+              r"|[\w-]+ manager),\s*$")
 
 
 def _named(head: str, ctx: Context) -> str | None:
@@ -320,6 +396,10 @@ _PERSONAL = rx(r"\bmy (?:personal |own )?(?:running|fitness|weight|reading|writi
 _TEMPORARY = rx(r"\b(?:for|over) (?:the )?(?:holidays?|christmas|thanksgiving|new year|weekend"
                 r"|break|summer break|winter break|day|afternoon|evening|night|long weekend)\b")
 _CLOSED = rx(r"\b(?:shut|shutting|clos(?:e|ed|es|ing))\b")
+_JOKE = rx(r"\b(?:lol|lmao|rofl|jk|haha\w*)\b|\U0001f602|\U0001f923")
+# "our CFO is retiring the old expense tool": retiring something, not someone
+_RETIRES_THING = rx(r"\bretir(?:e|es|ed|ing) (?:the|our|its|their|a|an|this|that|these|those"
+                    r"|all|some|old)\b")
 _FEW_CHURNED = rx(r"\bonly (?:\d+|one|two|three|a few|a handful) (?:of|out of) (?:our |the )?"
                   r"(?:\d[\d,]*|\w+) (?:\w+ )?(?:customers|clients|accounts|users|subscribers)"
                   r" (?:have |had )?(?:churned|left|cancell?ed)\b")
@@ -339,6 +419,10 @@ def veto(found: Found, clause: str, company: re.Pattern[str] | None) -> str | No
     low = clause.lower()
     if _PERSONAL.search(low):
         return "the writer's personal goal or past job"
+    if _JOKE.search(low):
+        return "a joke, not a setback"
+    if found.event_type is T.HIRING and _RETIRES_THING.search(low):
+        return "a thing retired, not a person"
     if _FEW_CHURNED.search(low):
         return "a low churn count is no setback"
     if _TEMPORARY.search(low) and _CLOSED.search(low):
