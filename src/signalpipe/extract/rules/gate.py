@@ -289,7 +289,7 @@ STEMS: dict[str, str] = {
                          "now integrates with partner network orchard$ gallery$ partnership$ "
                          "directory appsource$ join forces joined forces partnership",
     # setbacks.py: setbacks in chat's and founders' plain words
-    "setbacks": "resign quit$ notice move on moving on left to leaving to part ways renewing "
+    "setbacks": "resign quit$ notice move on moving on left to leaving to part ways renew "
                 "moving off moving away replaced us replacing us swapped us ripped us "
                 "terminated cancel churned against vs$ vs. versus missed by missed it missed plan "
                 "below plan below target below budget below forecast under plan behind plan "
@@ -304,10 +304,14 @@ STEMS: dict[str, str] = {
                 "slowed stalled flattened plateaued flatlined flat$ disappointing underwhelming "
                 "lackluster lacklustre rejected turned down declined decided to leave lost our "
                 "lost my competitor rival winding down scaling down on hold discontinu retir "
-                "sunset shut down down for offline for unavailable for unreachable for",
+                "sunset shut down down for offline for unavailable for unreachable for market "
+                "removed ended expired lapsed revoked delisted delayed pushed postponed slipped "
+                "could not couldn't were unable showed revealed left in left last left this "
+                "left on left yesterday left earlier left at",
     "setbacks_early": "only 1 only 2 only 3 only 4 only 5 only 6 only 7 only 8 only 9 only one "
                       "only two only three only four only five only a few only a handful "
-                      "lost losing lose$",
+                      "lost losing lose$ paused halted stopped shelved put on hold postponed "
+                      "scrapped",
     "reversal": "won't will not no longer decided not to renew fell through fell apart "
                 "collapsed rescinded withdrawn pulled churn",
     # community.py: what a company posts in its community channels, and the chatter around it
@@ -571,7 +575,8 @@ def _stems(spec: str) -> list[str]:
              "only 1", "only 2", "only 3", "only 4", "only 5", "only 6", "only 7", "only 8",
              "only 9", "only one", "only two", "only three", "only four", "only five",
              "only a few", "only a handful", "lost our", "lost my", "scaling down",
-             "on hold"}
+             "on hold", "left in", "left last", "left this", "left on", "left yesterday",
+             "left earlier", "left at", "put on hold", "were unable"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

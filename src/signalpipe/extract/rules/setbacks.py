@@ -64,6 +64,8 @@ _STOP = frozenset({"i", "we", "you", "he", "she", "they", "it", "this", "that", 
 _TIME = (r"(?=\s*(?:[.,;:!)(\u2014-]|$|\b(?:this|last|yesterday|today|on|in|effective|after"
          r"|as|and|from (?:the company|us|the team|our|his|her|their)|to (?:join|start|pursue"
          r"|found|focus))\b))")
+_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november"
+           r"|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 # (pattern on the lower-cased clause, type, setback, who must be named, needs)
 Family = tuple[re.Pattern[str], EventType, str, str, tuple[str, ...]]
 FAMILIES: tuple[Family, ...] = (
@@ -73,15 +75,21 @@ FAMILIES: tuple[Family, ...] = (
         r" (?:us|the company|the team|[a-z][\w&.-]*)|after (?:\w+ ){1,3}(?:years|months))"
         r"|(?:has |have )?left (?:us |the company |the team )?to (?:join|start|pursue|found)"
         r"|is leaving (?:us |the company |the team )?to (?:join|start|pursue|found)"
-        r"|(?:has |have )?decided to leave (?P<left>us|the (?:company|team|startup)|[a-z][\w&.-]*))"
-        r"\b"),
+        r"|(?:has |have )?decided to leave (?P<left>us|the (?:company|team|startup)|[a-z][\w&.-]*)"
+        r"|(?:has |have )?left (?:us |the company |the team )?(?:in (?:" + _MONTHS
+        + r"|q[1-4]|\d{4}|the (?:spring|summer|fall|autumn|winter))|last (?:week|month|friday"
+        r"|monday|tuesday|wednesday|thursday)|this (?:week|month)|on (?:" + _MONTHS
+        + r"|monday|tuesday|wednesday|thursday|friday)|yesterday|earlier this (?:week|month"
+        r"|year)|at the end of (?:"
+        + _MONTHS + r"|the (?:month|quarter|year))))\b"),
      T.HIRING, "departure", "person",
      ("resign", "quit", "notice", "move on", "moving on", "left", "leaving", "leave")),
     (rx(r"\blost (?:our|my) (?=(?:[\w-]+ ){0,3}?(?:[\w-]+) to [a-z])"), T.HIRING, "departure",
      "lost role", ("lost our", "lost my")),
     (rx(r"\b(?:have |has )?(?:agreed|decided) to part ways\b"), T.HIRING, "departure", "role",
      ("part ways",)),
-    (rx(r"\b(?:(?:will not|won'?t|are not|aren'?t|is not|isn'?t|not) (?:be )?renewing"
+    (rx(r"\b(?:(?:will not|won'?t|would not|wouldn'?t|are not|aren'?t|is not|isn'?t|not"
+        r"|do not|don'?t|does not|doesn'?t) (?:be )?renew(?:ing)?\b"
         r"|(?:is|are) (?:not going|going not) to renew|(?:is |are )?moving (?:off|away from)"
         r" (?:us|our (?:platform|product|tool|app|service|software))|(?:replac|swapp)(?:ed|ing"
         r"|es) us (?:out )?(?:with|for)|ripped us out|(?:gave|has given|sent) us (?:\w+ )?notice"
@@ -166,6 +174,31 @@ FAMILIES: tuple[Family, ...] = (
         r"|application to (?:y combinator|yc|techstars|[a-z]+ (?:ventures|capital)"
         r"|the accelerator) (?:was|got) (?:rejected|turned down|declined))\b"),
      T.FUNDING, "rejected", "ours", ("rejected", "turned down", "declined")),
+    (rx(r"\b(?:(?:pulling|pull|pulled|pulls) out of|exiting|exited|withdrawing from|withdrew from"
+        r"|leaving|left|retreating from) (?:the )?(?:[\w-]+ ){0,2}?market\b"),
+     T.MARKET_EXPANSION, "exit", "ours", ("market",)),
+    (rx(r"\b(?:(?:listing|partnership|integration|reseller agreement|partner status|alliance)"
+        r"(?: with [\w&.-]+(?: [\w&.-]+)?)? (?:was |has been |got |had been |have been )?"
+        r"(?:removed|ended|terminated|revoked|suspended|cancell?ed|pulled|delisted|discontinued"
+        r"|expired|lapsed|fell apart|fell through)\b(?! up))"),
+     T.PARTNERSHIP, "partner lost", "ours",
+     ("removed", "ended", "terminated", "revoked", "suspended", "cancel", "pulled", "delisted",
+      "discontinued", "expired", "lapsed", "fell")),
+    (rx(r"\b(?:soc ?[123]|iso ?\d{4,5}|audit|certification|pen ?test|attestation|hipaa|pci(?: dss)?"
+        r"|fedramp)(?: type (?:i|ii|1|2))?(?: report| audit| certification| assessment)? (?:is "
+        r"|was |has been |got |have been |had been )?(?:delayed|pushed(?: back| out)?|postponed"
+        r"|slipped)\b"),
+     T.COMPLIANCE, "audit delayed", "ours", ("delayed", "pushed", "postponed", "slipped")),
+    (rx(r"\b(?:customers|users|clients|merchants)(?: in (?:the )?[\w-]+)? (?:could not|couldn'?t"
+        r"|were unable to|were not able to|weren'?t able to) (?:\w+ ){0,3}?(?:log ?in|sign ?in"
+        r"|access|pay|check ?out|load|connect|use|reach|send|upload|deploy)\b"
+        r"(?=.{0,60}\bfor (?:about |~|over |nearly |almost |more than )?(?:\d+|an?|one|two"
+        r"|three|four|five|six|several|a few|a couple of) (?:min(?:ute)?s?|hours?|hrs?|days?)\b)"),
+     T.TECHNICAL_ACHIEVEMENT, "outage", "ours", ("could", "unable", "not able")),
+    (rx(r"\b(?:exposed|leaked|revealed|showed) (?:some |the |other )?(?:customers'?|users'?"
+        r"|clients'?) (?:personal )?(?:data|invoices|emails|records|information|files|documents"
+        r"|messages|details) to (?:other|another|the public|third parties|anyone)\b"),
+     T.COMPLIANCE, "security", "ours", ("exposed", "leaked", "revealed", "showed")),
     (rx(r"\b(?:hiring|recruiting|recruitment)(?: \w+)? (?:is |was |has been |are |is now |remains )"
         r"?(?:on hold|paused|frozen|suspended)\b"),
      T.HIRING, "freeze", "ours", ("on hold", "paused", "frozen", "suspended")),
@@ -192,13 +225,19 @@ _ALLOW = {"departure": frozenset({"plan"}), "churn": frozenset({"negation", "pla
           "raise failed": frozenset({"negation"}), "wound down": frozenset({"plan"}),
           "retired": frozenset({"plan"}), "jobs": frozenset({"plan"}),
           "missed plan": frozenset({"plan"}), "freeze": frozenset({"plan"}),
-          "rejected": frozenset({"negation"})}
+          "rejected": frozenset({"negation"}), "outage": frozenset({"plan", "negation"})}
 # Read before the positive detectors, which take "renewed" for good news.
 EARLY: tuple[Family, ...] = (
     (rx(r"\bonly (?:\d+|one|two|three|four|five|a few|a handful) (?:of|out of) (?:our |the |my )?"
         r"(?:\d+|\w+) (?:[\w-]+ ){0,2}?(?:customers|clients|accounts|subscribers|users)"
         r" (?:have |had )?(?:renewed|stayed|converted|re-?subscribed|came back)\b"),
      T.CUSTOMER_SUCCESS, "few renewed", "ours", ("only",)),
+    # "we paused our expansion into Germany": no market entered (co.expansion reads "expansion")
+    (rx(r"\b(?:paused|halted|stopped|shelved|put on hold|postponed|scrapped|cancell?ed)"
+        r" (?:our |the |its )?(?:planned )?(?:expansion|launch|rollout|entry|move)"
+        r" (?:in|into|to)\b"),
+     T.MARKET_EXPANSION, "exit", "ours",
+     ("paused", "halted", "stopped", "shelved", "on hold", "postponed", "scrapped", "cancel")),
     # "we lost 6 hours of customer uploads": data, not a deal (deals.py reads "lost")
     (rx(r"\b(?:lost|losing|lose) (?:about |around |roughly |some |all |~)?(?:[\w-]+ ){0,3}?(?:of )?"
         r"(?:customer|customers'|user|users'|client|production|prod) (?:data|uploads|files"
@@ -274,7 +313,8 @@ def _reading(clause: str, low: str, m: re.Match[str], kind: EventType, what: str
     title = said(clause, 0 if whole else m.start())
     if what == "few renewed":
         title = title.replace(" of our ", " of ", 1).replace(" of ", " out of ", 1)
-    return _found(kind, what, m.group(), title, m.start())
+    # a partner named as the subject ends it with us: "The Initech partnership ended"
+    return _found(kind, what, m.group(), title, m.start(), relational=what == "partner lost")
 
 
 def _kind(low: str, m: re.Match[str], kind: EventType, what: str) -> EventType:
@@ -292,10 +332,13 @@ def _party(clause: str, m: re.Match[str], kind: EventType, what: str, who_kind: 
            ctx: Context) -> Found | None:
     """A named person leaving or a named customer going: the name is the subject."""
     head = clause[:m.start()]
-    at = ctx.sentence.find(clause) if not head.strip() else -1
-    if at > 0:
-        head = ctx.sentence[:at]  # "Priya, our Head of Sales, resigned": cut before the verb
     who = _named(head, ctx)
+    at = ctx.sentence.find(clause) if who is None else -1
+    if at > 0:
+        # "Priya, our Head of Sales, resigned", "our largest customer, Brightline, informed us
+        # they would not renew": the clause was cut after the name
+        head = ctx.sentence[:at] + head
+        who = _named(head, ctx)
     if who is None and who_kind == "customer" and _CUSTOMER_NOUN.search(head):
         who = ""  # "our largest customer gave us notice": unnamed, still ours to report
     left = m.groupdict().get("left")
@@ -354,7 +397,7 @@ _TOLD = re.compile(r"\s(?:told us|let us know|informed us|notified us|confirmed|
                    r"|gave (?:us )?notice|announced)(?: that)?(?: they| it)?(?:'re|'ll|\u2019re"
                    r"|\u2019ll| are| is| will| have| has)?\s*$")
 # "Our largest customer, Globex, gave us notice": the name in apposition to the customer
-_APPOSED = rx(r"^\W*(?:our|one of our) (?:[\w-]+ )?(?:customers?|clients?|accounts?),\s*$"
+_APPOSED = rx(r"(?:^\W*|\s)(?:our|one of our) (?:[\w-]+ )?(?:customers?|clients?|accounts?),\s*$"
               r"|^\W*(?:our|the) (?:[\w&-]+ ){0,3}?(?:head of [\w ]+|ceo|cto|cfo|coo|cmo|cro|cpo"
               r"|vp [\w ]+|director [\w ]+|founder|co-?founder|[\w-]+ lead|[\w-]+ engineer"
               r"|[\w-]+ manager),\s*$")
@@ -365,7 +408,7 @@ def _named(head: str, ctx: Context) -> str | None:
     the writer: "Ravi", "Priya, our Head of Sales,", "fyi Globex"; or None."""
     head = _TOLD.sub(" ", _LEAD.sub("", head))
     apposed = re.match(r"(.*?,\s*)([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}),\s+$", head)
-    if apposed and _APPOSED.match(apposed.group(1).lower()):
+    if apposed and _APPOSED.search(apposed.group(1).lower()):
         head = apposed.group(2) + " "
     m = _NAME.search(head)
     lead = head[:m.start()] if m is not None else ""
@@ -400,6 +443,9 @@ _JOKE = rx(r"\b(?:lol|lmao|rofl|jk|haha\w*)\b|\U0001f602|\U0001f923")
 # "our CFO is retiring the old expense tool": retiring something, not someone
 _RETIRES_THING = rx(r"\bretir(?:e|es|ed|ing) (?:the|our|its|their|a|an|this|that|these|those"
                     r"|all|some|old)\b")
+_OTHER_BOARD = re.compile(r"\b(?:resigned|stepped down|stepping down|left|leaving|steps down)"
+                          r" (?:from )?(?:the |his |her |their )?([A-Z][\w&.-]+)(?:'s)? "
+                          r"(?:board|advisory board)\b")
 _FEW_CHURNED = rx(r"\bonly (?:\d+|one|two|three|a few|a handful) (?:of|out of) (?:our |the )?"
                   r"(?:\d[\d,]*|\w+) (?:\w+ )?(?:customers|clients|accounts|users|subscribers)"
                   r" (?:have |had )?(?:churned|left|cancell?ed)\b")
@@ -423,6 +469,9 @@ def veto(found: Found, clause: str, company: re.Pattern[str] | None) -> str | No
         return "a joke, not a setback"
     if found.event_type is T.HIRING and _RETIRES_THING.search(low):
         return "a thing retired, not a person"
+    board = _OTHER_BOARD.search(clause) if found.event_type is T.HIRING else None
+    if board and not (company is not None and company.search(board.group(1))):
+        return f"a seat on another company's board ({board.group(1)})"
     if _FEW_CHURNED.search(low):
         return "a low churn count is no setback"
     if _TEMPORARY.search(low) and _CLOSED.search(low):
