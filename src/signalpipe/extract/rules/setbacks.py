@@ -90,7 +90,7 @@ FAMILIES: tuple[Family, ...] = (
      ("part ways",)),
     (rx(r"\b(?:(?:will not|won'?t|would not|wouldn'?t|are not|aren'?t|is not|isn'?t|not"
         r"|do not|don'?t|does not|doesn'?t) (?:be )?renew(?:ing)?\b"
-        r"|(?:is|are) (?:not going|going not) to renew|(?:is |are )?moving (?:off|away from)"
+        r"|(?:is|are|'re|\u2019re) not going to renew|(?:is |are )?moving (?:off|away from)"
         r" (?:us|our (?:platform|product|tool|app|service|software))|(?:replac|swapp)(?:ed|ing"
         r"|es) us (?:out )?(?:with|for)|ripped us out|(?:gave|has given|sent) us (?:\w+ )?notice"
         r"|notice of (?:termination|non-renewal|cancell?ation)|(?:terminated|cancell?ed|ended)"
