@@ -158,8 +158,7 @@ FAMILIES: tuple[Family, ...] = (
     (rx(r"\b(?:(?:(?:revenue|user|signup|sign-up|customer|mrr|arr|sales|our|my) )?growth"
         r"|signups|sign-ups|revenue|mrr|arr|sales|traffic|downloads|new users) (?:has |have "
         r"|had )?(?:(?:slowed|stalled|flattened|plateaued|flatlined)\b(?! (?:down )?(?:for|in"
-        r"|at) (?:globex|them|their))|(?:been |stayed |remained |were |was |are |is |went )"
-        r"flat\b)"),
+        r"|at) (?:globex|them|their))|(?:been |stayed |remained |were |was |went )flat\b)"),
      T.USER_GROWTH, "slowed", "ours",
      ("slowed", "stalled", "flattened", "plateaued", "flatlined", "flat")),
     (rx(r"\b(?:launch|release|sales|signups|sign-ups|revenue|results|numbers|conversions?"
@@ -256,6 +255,9 @@ _CUSTOMER_NOUN = rx(r"\b(?:(?:our|a|one of our|two|three|\d+) (?:\w+ )?(?:custom
                     r"|accounts?|logos?)|(?:customer|client|account) [A-Z]?)\W*$")
 _SUCCEEDED = rx(r"\b(?:in favou?r of|succeeded by|superseded by|replaced (?:by|with) (?:a |an |our "
                 r"|the )?(?:new|next))\b")
+# a blip or a bug's downtime: minutes under half an hour, one user, a minor bug fixed
+_BLIP = rx(r"\bfor (?:about |~|nearly |almost )?(?:[1-9]|1\d|2\d|a few|a couple of|one|two|three"
+           r"|five|ten|twenty) min|\b(?:one|a single) user\b|\bminor bug\b|\bfixed\b")
 _LEFT_US = rx(r"(?:us|the (?:company|team|startup))$")
 _TO_NAME = re.compile(r" to ([A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2})")
 _NOT_PROD = rx(r"\b(?:staging|test|testing|dev|sandbox|internal|local|demo|preview|ci|my)\b")
@@ -376,7 +378,7 @@ def _fits(clause: str, low: str, m: re.Match[str], what: str, who_kind: str,
     if who_kind in ("product", "active product") and _SUCCEEDED.search(low, m.end()):
         return False  # "sunsetting the Early Adopter edition in favor of new pricing": a change
     head = clause[:m.start()]
-    if who_kind == "system" and _NOT_PROD.search(head.lower()):
+    if who_kind == "system" and (_NOT_PROD.search(head.lower()) or _BLIP.search(low)):
         return False  # "the staging cluster was down for four hours": no customer saw it
     if _THEIR_POSSESSIVE.search(head) and not is_ours(head, ctx.company):
         return False  # "Globex's growth has slowed", "the market's growth slowed"
@@ -415,6 +417,8 @@ def _named(head: str, ctx: Context) -> str | None:
     if m is None or (lead.strip(" -*\u2022:") and not lead.rstrip().endswith((":", "\u2014", "-"))):
         return None
     name = m.group(1).strip(".")
+    if "'s" in name or "\u2019s" in name:
+        return None  # "Stripe's CFO resigned": someone else's person
     first = name.split()[0].lower().rstrip("'\u2019s")
     if first in _STOP or first in COMMON_WORDS or ROLE.fullmatch(name.lower()):
         return None
@@ -481,7 +485,9 @@ def veto(found: Found, clause: str, company: re.Pattern[str] | None) -> str | No
         return None
     name = m.group(1)
     first = name.split()[0].lower()
+    rest = clause[m.end():]
     if first in _STOP or first in COMMON_WORDS or FIRST_PERSON.fullmatch(first) \
-            or (company is not None and company.search(name)):
-        return None
+            or (company is not None and (company.search(name) or company.search(rest))) \
+            or FIRST_PERSON.search(rest):
+        return None  # ours, or acting on us: "Globex files lawsuit against Acme"
     return f"third party's own setback ({name})"
