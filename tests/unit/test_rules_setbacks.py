@@ -45,6 +45,8 @@ DEPARTURES = [
     ("Some sad news to share: Elena has decided to leave Acme to spend more time with her "
      "family.", "Elena is leaving"),
     ("We lost our Head of Product to Google in April.", "Head of Product left for Google"),
+    ("It's with a heavy heart that I share that Jordan, our co-founder and CTO, is stepping "
+     "away from Acme.", "Jordan is leaving"),
     ("Our VP Sales and we have agreed to part ways.", "Parted ways with the VP Sales"),
 ]
 
@@ -62,6 +64,7 @@ CHURN = [
     ("Our second-largest account, Hooli, is winding down its contract with us by Q3.",
      "Lost Hooli"),
     ("Hooli just told us they're not going to renew in March.", "Lost Hooli"),
+    ("Sadly, Globex has decided not to continue with us after the pilot.", "Lost Globex"),
 ]
 
 # the rest, each with the type of the positive event it mirrors
@@ -82,6 +85,7 @@ SETBACKS = [
     ("Our application to Techstars was turned down.", FUND),
     # freezes, cuts by size
     ("Starting today, all new hiring is on hold.", HIRE),
+    ("We had to let go of our two sales reps in March.", HIRE),
     ("We reduced the team from 24 to 15 people.", HIRE),
     # wind-downs and products retired
     ("Acme will cease operations at the end of the month.", OTHER),
@@ -95,6 +99,8 @@ SETBACKS = [
     ("Our Google Cloud Marketplace listing was removed after the partner program changed.",
      PARTNER),
     ("The Initech partnership ended in March.", PARTNER),
+    ("Our biggest partner, Initech, terminated the reseller agreement in May.", PARTNER),
+    ("We've put the EU launch on hold indefinitely.", MARKET),
     # outages with customer impact, data lost or exposed, audits delayed
     ("Incident report: between 14:02 and 16:40 UTC, all API requests failed with 503 errors.",
      TECH),
@@ -117,6 +123,8 @@ LOOK_ALIKES = [
     "Tom is handing in his thesis next week.",
     "Elena left the meeting early.",
     "Ravi is leaving for his honeymoon on Friday, back in two weeks.",
+    "2. Our head of design, Kim, is leaving for a design conference in June.",
+    "Jordan stepped away from his desk for a minute.",
     "Our CFO is retiring the old expense tool, yay.",
     "Priya has resigned from the Globex board to focus on Acme.",
     "I was laid off from my last job, which is how Acme started.",
@@ -130,6 +138,9 @@ LOOK_ALIKES = [
     "Stripe's largest customer informed them they would not renew.",
     "They won't renew their Netflix subscription lol",
     "Only 2 of 40 customers churned this year.",
+    "- Churned 4 test accounts we created for the demo.",
+    "Globex has decided to continue with us after the pilot!",
+    "We had to let go of our old office lease in March.",
     "Soylent moved to a new office in Austin.",
     # plans beaten, personal goals, someone else's growth
     "Q3 revenue came in 18% above plan!",

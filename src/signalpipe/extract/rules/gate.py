@@ -306,7 +306,8 @@ STEMS: dict[str, str] = {
                 "competitor rival winding down on hold discontinu retir "
                 "sunset shut down down for offline for unavailable for unreachable for market "
                 "removed ended expired lapsed revoked delisted delayed pushed postponed slipped "
-                "could not couldn't showed revealed",
+                "could not couldn't showed revealed away decided not chose$ opted not "
+                "elected not decides not let go on hold",
     "setbacks_early": "only 1 only 2 only 3 only 4 only 5 only 6 only 7 only 8 only 9 only one "
                       "only two only three only four only five only a few only a handful "
                       "lost losing lose$ paused halted stopped shelved put on hold postponed "
@@ -571,7 +572,8 @@ def _stems(spec: str) -> list[str]:
              "cut our team from", "team went from", "headcount went from",
              "only 1", "only 2", "only 3", "only 4", "only 5", "only 6", "only 7", "only 8",
              "only 9", "only one", "only two", "only three", "only four", "only five",
-             "only a few", "only a handful", "on hold", "put on hold"}
+             "only a few", "only a handful", "on hold", "put on hold", "decided not",
+             "opted not", "elected not", "decides not"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

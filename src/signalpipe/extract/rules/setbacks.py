@@ -75,6 +75,8 @@ FAMILIES: tuple[Family, ...] = (
         r" (?:us|the company|the team|[a-z][\w&.-]*)|after (?:\w+ ){1,3}(?:years|months))"
         r"|(?:has |have )?left (?:us |the company |the team )?to (?:join|start|pursue|found)"
         r"|is leaving (?:us |the company |the team )?to (?:join|start|pursue|found)"
+        r"|(?:is |has |will be )?(?:stepping|stepped|step|steps) away from (?P<away>us|the company"
+        r"|the team|(?:his|her|their) (?:role|position|day-to-day)|[a-z][\w&.-]*)"
         r"|(?:has |have )?decided to leave (?P<left>us|the (?:company|team|startup)|[a-z][\w&.-]*)"
         r"|(?:has |have )?left (?:us |the company |the team )?(?:in (?:" + _MONTHS
         + r"|q[1-4]|\d{4}|the (?:spring|summer|fall|autumn|winter))|last (?:week|month|friday"
@@ -83,7 +85,7 @@ FAMILIES: tuple[Family, ...] = (
         r"|year)|at the end of (?:"
         + _MONTHS + r"|the (?:month|quarter|year))))\b"),
      T.HIRING, "departure", "person",
-     ("resign", "quit", "notice", "move on", "moving on", "left", "leaving", "leave")),
+     ("resign", "quit", "notice", "move on", "moving on", "left", "leaving", "leave", "away")),
     (rx(r"\blost (?:our|my) (?=(?:[\w-]+ ){0,3}?(?:[\w-]+) to [a-z])"), T.HIRING, "departure",
      "lost role", ("lost our", "lost my")),
     (rx(r"\b(?:have |has )?(?:agreed|decided) to part ways\b"), T.HIRING, "departure", "role",
@@ -94,7 +96,7 @@ FAMILIES: tuple[Family, ...] = (
         r" (?:us|our (?:platform|product|tool|app|service|software))|(?:replac|swapp)(?:ed|ing"
         r"|es) us (?:out )?(?:with|for)|ripped us out|(?:gave|has given|sent) us (?:\w+ )?notice"
         r"|notice of (?:termination|non-renewal|cancell?ation)|(?:terminated|cancell?ed|ended)"
-        r" (?:their|its|the) (?:contract|subscription|agreement|account|licen[cs]e)"
+        r" (?:their|its|the) (?:[\w-]+ )?(?:contract|subscription|agreement|account|licen[cs]e)"
         r"|(?:cancell?ed|canceled|churned)(?=\s*(?:[,;:!\u2014-]|\.(?:\s|$)|$))"
         r"|(?:moved|switched|defected|migrated|went|left us|churned) (?:over )?to (?:a |an "
         r"|another )?(?:cheaper )?(?:competitor|rival)"
@@ -103,6 +105,10 @@ FAMILIES: tuple[Family, ...] = (
      T.CUSTOMER_SUCCESS, "churn", "customer",
      ("renew", "moving", "replac", "swapp", "ripped", "notice", "terminated", "cancel",
       "ended", "churned", "competitor", "rival", "down its", "down their")),
+    (rx(r"\b(?:decided|decides|chose|opted|elected) not to (?:continue|proceed|move forward|go"
+        r" ahead|convert|expand|sign|buy)\b(?! (?:with|on) (?:the |this |that )?(?:meeting|call"
+        r"|demo|idea))"),
+     T.ENTERPRISE_DEAL, "lost deal", "customer", ("not to",)),
     (rx(r"(?:(?<![\w$\u20ac\u00a3.,])(?P<got>[$\u20ac\u00a3]?\d[\d.,]*\s?(?:k|m|mm|bn)?)"
         r" (?:\w+ ){0,3}?(?:against"
         r"|vs\.?|versus) (?:a |an |our |the )?(?P<plan>[$\u20ac\u00a3]?\d[\d.,]*\s?(?:k|m|mm"
@@ -198,6 +204,14 @@ FAMILIES: tuple[Family, ...] = (
         r"|clients'?) (?:personal )?(?:data|invoices|emails|records|information|files|documents"
         r"|messages|details) to (?:other|another|the public|third parties|anyone)\b"),
      T.COMPLIANCE, "security", "ours", ("exposed", "leaked", "revealed", "showed")),
+    (rx(r"\blet go (?:of )?(?:our |the |both (?:of )?(?:our )?)?(?:\d+|two|three|four|five|six"
+        r"|seven|eight|nine|ten|several|a few|some|half|a third|a quarter)(?: of (?:our|the))?"
+        r" (?:[\w-]+ ){0,2}?(?:people|employees|staff|engineers|reps|designers|team members"
+        r"|members|colleagues|folks|contractors|teammates|salespeople|marketers|developers)\b"),
+     T.HIRING, "let go", "ours", ("let go",)),
+    (rx(r"\b(?:put|putting|puts) (?:the |our |its )?(?:[\w-]+ ){0,2}?(?:launch|release|rollout"
+        r"|expansion) on hold\b"),
+     T.PRODUCT_LAUNCH, "on hold", "ours", ("on hold",)),
     (rx(r"\b(?:hiring|recruiting|recruitment)(?: \w+)? (?:is |was |has been |are |is now |remains )"
         r"?(?:on hold|paused|frozen|suspended)\b"),
      T.HIRING, "freeze", "ours", ("on hold", "paused", "frozen", "suspended")),
@@ -224,7 +238,9 @@ _ALLOW = {"departure": frozenset({"plan"}), "churn": frozenset({"negation", "pla
           "raise failed": frozenset({"negation"}), "wound down": frozenset({"plan"}),
           "retired": frozenset({"plan"}), "jobs": frozenset({"plan"}),
           "missed plan": frozenset({"plan"}), "freeze": frozenset({"plan"}),
-          "rejected": frozenset({"negation"}), "outage": frozenset({"plan", "negation"})}
+          "rejected": frozenset({"negation"}), "let go": frozenset({"plan"}),
+          "lost deal": frozenset({"negation"}), "on hold": frozenset({"plan"}),
+          "outage": frozenset({"plan", "negation"})}
 # Read before the positive detectors, which take "renewed" for good news.
 EARLY: tuple[Family, ...] = (
     (rx(r"\bonly (?:\d+|one|two|three|four|five|a few|a handful) (?:of|out of) (?:our |the |my )?"
@@ -258,7 +274,11 @@ _SUCCEEDED = rx(r"\b(?:in favou?r of|succeeded by|superseded by|replaced (?:by|w
 # a blip or a bug's downtime: minutes under half an hour, one user, a minor bug fixed
 _BLIP = rx(r"\bfor (?:about |~|nearly |almost )?(?:[1-9]|1\d|2\d|a few|a couple of|one|two|three"
            r"|five|ten|twenty) min|\b(?:one|a single) user\b|\bminor bug\b|\bfixed\b")
-_LEFT_US = rx(r"(?:us|the (?:company|team|startup))$")
+_LEFT_US = rx(r"(?:us|the (?:company|team|startup)|(?:his|her|their) (?:role|position"
+              r"|day-to-day))$")
+_PARTNER = rx(r"\b(?:partner|partnership|reseller|alliance|distributor)\b")
+_PLACE_LAUNCH = rx(r"\b(?:expansion|(?:eu|us|uk|europe|european|emea|apac|asia|latam|german|japan"
+                   r"|japanese|french|uk|india|brazil|canada|australia) launch)\b")
 _TO_NAME = re.compile(r" to ([A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2})")
 _NOT_PROD = rx(r"\b(?:staging|test|testing|dev|sandbox|internal|local|demo|preview|ci|my)\b")
 _MONEY_WORDS = rx(r"\b(?:revenue|mrr|arr|sales|bookings|income|profit)\b")
@@ -327,6 +347,8 @@ def _kind(low: str, m: re.Match[str], kind: EventType, what: str) -> EventType:
         return T.USER_GROWTH
     if what == "slowed" and _MONEY_WORDS.search(low):
         return T.REVENUE_MILESTONE
+    if what == "on hold" and _PLACE_LAUNCH.search(m.group()):
+        return T.MARKET_EXPANSION
     return kind
 
 
@@ -343,10 +365,12 @@ def _party(clause: str, m: re.Match[str], kind: EventType, what: str, who_kind: 
         who = _named(head, ctx)
     if who is None and who_kind == "customer" and _CUSTOMER_NOUN.search(head):
         who = ""  # "our largest customer gave us notice": unnamed, still ours to report
-    left = m.groupdict().get("left")
+    left = m.groupdict().get("left") or m.groupdict().get("away")
     if who is None or (left and not _LEFT_US.match(left)
                        and not (ctx.company is not None and ctx.company.match(left))):
         return None  # "Elena decided to leave early": not the company
+    if who_kind == "customer" and _PARTNER.search(f"{head} {m.group()}".lower()):
+        kind = T.PARTNERSHIP  # "Our biggest partner, Initech, terminated the reseller agreement"
     title = f"{who} is leaving" if who_kind == "person" else \
         f"Lost {who}" if who else said(clause, 0)
     return _found(kind, what, who or m.group(), title, m.start(),
@@ -399,7 +423,8 @@ _TOLD = re.compile(r"\s(?:told us|let us know|informed us|notified us|confirmed|
                    r"|gave (?:us )?notice|announced)(?: that)?(?: they| it)?(?:'re|'ll|\u2019re"
                    r"|\u2019ll| are| is| will| have| has)?\s*$")
 # "Our largest customer, Globex, gave us notice": the name in apposition to the customer
-_APPOSED = rx(r"(?:^\W*|\s)(?:our|one of our) (?:[\w-]+ )?(?:customers?|clients?|accounts?),\s*$"
+_APPOSED = rx(r"(?:^\W*|\s)(?:our|one of our) (?:[\w-]+ )?(?:customers?|clients?|accounts?"
+              r"|partners?|resellers?),\s*$"
               r"|^\W*(?:our|the) (?:[\w&-]+ ){0,3}?(?:head of [\w ]+|ceo|cto|cfo|coo|cmo|cro|cpo"
               r"|vp [\w ]+|director [\w ]+|founder|co-?founder|[\w-]+ lead|[\w-]+ engineer"
               r"|[\w-]+ manager),\s*$")
@@ -414,7 +439,9 @@ def _named(head: str, ctx: Context) -> str | None:
         head = apposed.group(2) + " "
     m = _NAME.search(head)
     lead = head[:m.start()] if m is not None else ""
-    if m is None or (lead.strip(" -*\u2022:") and not lead.rstrip().endswith((":", "\u2014", "-"))):
+    # "Bad month: Hooli", "I'm sad to share that Jordan, our CTO, is stepping away"
+    if m is None or (lead.strip(" -*\u2022:")
+                     and not lead.rstrip().endswith((":", "\u2014", "-", " that"))):
         return None
     name = m.group(1).strip(".")
     if "'s" in name or "\u2019s" in name:
@@ -450,6 +477,12 @@ _RETIRES_THING = rx(r"\bretir(?:e|es|ed|ing) (?:the|our|its|their|a|an|this|that
 _OTHER_BOARD = re.compile(r"\b(?:resigned|stepped down|stepping down|left|leaving|steps down)"
                           r" (?:from )?(?:the |his |her |their )?([A-Z][\w&.-]+)(?:'s)? "
                           r"(?:board|advisory board)\b")
+_TRIP = rx(r"\bleav(?:e|es|ing) (?:for|to attend) (?:a |an |the |his |her |their )?"
+           r"(?:[\w-]+ ){0,2}?(?:conference|trip|vacation|holiday|honeymoon|offsite|off-site"
+           r"|meetup|summit|wedding|retreat|break|weekend|day|week)\b|\bon (?:parental|maternity"
+           r"|paternity|sick|medical) leave\b")
+_TEST_ACCOUNTS = rx(r"\b(?:test|demo|dummy|fake|internal|sandbox|staging|spam|bot) (?:accounts?"
+                    r"|users?|customers?|workspaces?|orgs?)\b")
 _FEW_CHURNED = rx(r"\bonly (?:\d+|one|two|three|a few|a handful) (?:of|out of) (?:our |the )?"
                   r"(?:\d[\d,]*|\w+) (?:\w+ )?(?:customers|clients|accounts|users|subscribers)"
                   r" (?:have |had )?(?:churned|left|cancell?ed)\b")
@@ -476,6 +509,10 @@ def veto(found: Found, clause: str, company: re.Pattern[str] | None) -> str | No
     board = _OTHER_BOARD.search(clause) if found.event_type is T.HIRING else None
     if board and not (company is not None and company.search(board.group(1))):
         return f"a seat on another company's board ({board.group(1)})"
+    if _TRIP.search(low) and found.event_type is T.HIRING:
+        return "away for a while, not leaving"
+    if _TEST_ACCOUNTS.search(low):
+        return "test or internal accounts, not customers"
     if _FEW_CHURNED.search(low):
         return "a low churn count is no setback"
     if _TEMPORARY.search(low) and _CLOSED.search(low):
