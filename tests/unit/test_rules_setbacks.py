@@ -65,6 +65,7 @@ CHURN = [
      "Lost Hooli"),
     ("Hooli just told us they're not going to renew in March.", "Lost Hooli"),
     ("Sadly, Globex has decided not to continue with us after the pilot.", "Lost Globex"),
+    ("Vandelay decided to go with an in-house build, so we lost the deal.", "Lost Vandelay"),
 ]
 
 # the rest, each with the type of the positive event it mirrors
@@ -86,6 +87,14 @@ SETBACKS = [
     # freezes, cuts by size
     ("Starting today, all new hiring is on hold.", HIRE),
     ("We had to let go of our two sales reps in March.", HIRE),
+    ("Heads up, Wen gave her two weeks' notice today.", HIRE),
+    # written last and measured before any rule was widened for it (main 16/25, branch 17/25)
+    ("Our pilot with Initech ended without a contract.", DEAL),
+    ("ARR ended the quarter at $2.3M, short of the $2.6M plan.", REV),
+    ("Paid conversions dropped from 4% to 2.5% after the pricing change.", USERS),
+    ("The raise is taking much longer than expected and our lead investor backed out.", FUND),
+    ("We lost our App Store listing for two weeks after a policy review.", PARTNER),
+    ("Payments were failing for roughly 40% of customers for most of Monday.", TECH),
     ("We reduced the team from 24 to 15 people.", HIRE),
     # wind-downs and products retired
     ("Acme will cease operations at the end of the month.", OTHER),
@@ -141,6 +150,12 @@ LOOK_ALIKES = [
     "- Churned 4 test accounts we created for the demo.",
     "Globex has decided to continue with us after the pilot!",
     "We had to let go of our old office lease in March.",
+    "ARR ended the quarter at $2.9M, ahead of the $2.6M plan.",
+    "Bounce rate dropped from 60% to 40% after the redesign.",
+    "Our pilot with Initech ended and they signed a 2-year contract.",
+    "Payments were failing in the test suite, fixed now.",
+    "The staging outage lasted 6 hours; no customers were affected.",
+    "Wen gave her notes to the design team today.",
     "Soylent moved to a new office in Austin.",
     # plans beaten, personal goals, someone else's growth
     "Q3 revenue came in 18% above plan!",

@@ -307,11 +307,12 @@ STEMS: dict[str, str] = {
                 "sunset shut down down for offline for unavailable for unreachable for market "
                 "removed ended expired lapsed revoked delisted delayed pushed postponed slipped "
                 "could not couldn't showed revealed away decided not chose$ opted not "
-                "elected not decides not let go on hold",
+                "elected not decides not let go on hold without backed walked conversion "
+                "activation retention nrr$ ndr$ win rate short of below under behind",
     "setbacks_early": "only 1 only 2 only 3 only 4 only 5 only 6 only 7 only 8 only 9 only one "
                       "only two only three only four only five only a few only a handful "
                       "lost losing lose$ paused halted stopped shelved put on hold postponed "
-                      "scrapped",
+                      "scrapped short of below behind",
     "reversal": "won't will not no longer decided not to renew fell through fell apart "
                 "collapsed rescinded withdrawn pulled churn",
     # community.py: what a company posts in its community channels, and the chatter around it
