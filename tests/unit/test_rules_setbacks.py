@@ -95,6 +95,7 @@ SETBACKS = [
     ("The raise is taking much longer than expected and our lead investor backed out.", FUND),
     ("We lost our App Store listing for two weeks after a policy review.", PARTNER),
     ("Payments were failing for roughly 40% of customers for most of Monday.", TECH),
+    ("The German launch has been pushed to 2026.", LAUNCH),
     ("We reduced the team from 24 to 15 people.", HIRE),
     # wind-downs and products retired
     ("Acme will cease operations at the end of the month.", OTHER),
