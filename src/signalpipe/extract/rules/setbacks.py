@@ -466,13 +466,17 @@ _APPOSED = rx(r"(?:^\W*|\s)(?:our|one of our) (?:[\w-]+ )?(?:customers?|clients?
               r"|[\w-]+ manager),\s*$")
 
 
+# the name between the last two commas: "... our largest customer, Globex, "
+_APPOSED_NAME = re.compile(r"(?:^|,\s*)([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}),\s+$")
+
+
 def _named(head: str, ctx: Context) -> str | None:
     """The person or organisation named as the subject before the verb, not the company or
     the writer: "Ravi", "Priya, our Head of Sales,", "fyi Globex"; or None."""
     head = _TOLD.sub(" ", _LEAD.sub("", head))
-    apposed = re.match(r"(.*?,\s*)([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}),\s+$", head)
-    if apposed and _APPOSED.search(apposed.group(1).lower()):
-        head = apposed.group(2) + " "
+    apposed = _APPOSED_NAME.search(head) if head.endswith(", ") else None
+    if apposed and _APPOSED.search(head[:apposed.start(1)].lower()):
+        head = apposed.group(1) + " "
     m = _NAME.search(head)
     lead = head[:m.start()] if m is not None else ""
     # "Bad month: Hooli", "I'm sad to share that Jordan, our CTO, is stepping away"
