@@ -83,7 +83,7 @@ SETBACKS = [
     # raises that failed, rejections
     ("The Series A process stalled and we are now raising a smaller bridge.", FUND),
     ("We got rejected by Y Combinator again, no interview this time.", FUND),
-    ("Our application to Techstars was turned down.", FUND),
+    ("Our application to Techstars was rejected.", FUND),
     # freezes, cuts by size
     ("Starting today, all new hiring is on hold.", HIRE),
     ("We had to let go of our two sales reps in March.", HIRE),

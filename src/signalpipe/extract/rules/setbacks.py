@@ -289,7 +289,22 @@ EARLY: tuple[Family, ...] = (
         r"|records|emails|messages|documents|photos|backups)\b"),
      T.TECHNICAL_ACHIEVEMENT, "data lost", "ours", ("lost", "losing", "lose")),
 )
-_ANY = re.compile("|".join(sorted({re.escape(n) for *_, needs in FAMILIES for n in needs})))
+
+
+def _needs_index(families: tuple[Family, ...]
+                 ) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
+    """One scan for every family's needs (longest first); a need also calls the families of
+    the shorter needs it starts with ("lost our" is "lost" too)."""
+    needs = {n for *_, ns in families for n in ns}
+    wanted = {n: tuple(sorted({i for i, (*_, ns) in enumerate(families) for k in ns
+                               if n.startswith(k)})) for n in needs}
+    alts = "|".join(re.escape(n) for n in sorted(needs, key=len, reverse=True))
+    return re.compile(f"({alts})"), wanted
+
+
+# Each family's needs are plain words found in one scan, not a Python loop over 40 families
+# per clause (the loop took 6% of the extractor's time on dev).
+_NEEDS, _WANTED = _needs_index(FAMILIES)
 _AUDIENCE = rx(r"\b(?:users?|signups|sign-ups|subscribers|members|visitors|downloads"
                r"|customers|logos)\b")
 # What a retired thing must be to be news: a product, not an endpoint, a version or a runtime.
@@ -323,20 +338,19 @@ _MEASURE = rx(r"\b(?:revenue|sales|bookings|arr|mrr|gmv|billings|income|profit|p
 
 def early(clause: str, low: str, ctx: Context) -> Found | None:
     """A setback a positive detector would take for good news ("only 3 of 10 renewed")."""
-    return _first(clause, low, ctx, EARLY)
+    return _first(clause, low, ctx, [f for f in EARLY if any(n in low for n in f[4])])
 
 
 def setback(clause: str, low: str, ctx: Context) -> Found | None:
     """A setback of the company told in plain words (module docstring), or None."""
-    if not _ANY.search(low):
+    found = {i for m in _NEEDS.finditer(low) for i in _WANTED[m.group(1)]}
+    if not found:
         return None
-    return _first(clause, low, ctx, FAMILIES)
+    return _first(clause, low, ctx, [FAMILIES[i] for i in sorted(found)])
 
 
-def _first(clause: str, low: str, ctx: Context, families: tuple[Family, ...]) -> Found | None:
-    for pattern, kind, what, who_kind, needs in families:
-        if not any(n in low for n in needs):
-            continue
+def _first(clause: str, low: str, ctx: Context, families: list[Family]) -> Found | None:
+    for pattern, kind, what, who_kind, _ in families:
         m = pattern.search(low)
         if m is None:
             continue
