@@ -155,6 +155,7 @@ LOOK_ALIKES = [
     "Bounce rate dropped from 60% to 40% after the redesign.",
     "Our pilot with Initech ended and they signed a 2-year contract.",
     "Payments were failing in the test suite, fixed now.",
+    "Staging API outage: 31% of test requests failing since 14:02.",
     "The staging outage lasted 6 hours; no customers were affected.",
     "Wen gave her notes to the design team today.",
     "Soylent moved to a new office in Austin.",

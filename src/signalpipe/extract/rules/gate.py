@@ -292,7 +292,7 @@ STEMS: dict[str, str] = {
     "setbacks": "resign quit$ his notice her notice their notice weeks' notice notice of "
                 "us notice gave notice move on moving on left leaving part ways renew lost "
                 "moving off away from replaced us replacing us swapped us ripped us "
-                "terminated cancel churned against vs$ vs. versus missed by missed it missed plan "
+                "terminated cancel churned missed by missed it missed plan "
                 "behind plan below plan under plan target stalled fundrais passed on unable "
                 "couldn could not didn't manage did not manage failed failing "
                 "cease operations ceasing operations will cease profit nonprofit "
