@@ -1,36 +1,51 @@
 """Setbacks as people write them in chat, a founder's update and a release, read after every
-other detector (lowlights.py, declines.py and company.py read the headline and report wording).
+other detector (lowlights.py, declines.py and company.py read the headline and report wording);
+``early`` reads the few that a positive detector would take for good news.
 
 Families, each with the look-alikes it must leave alone:
 
-- a named person leaving in plain words: "Ravi resigned this morning", "Jon handed in his
+- a named person leaving in plain words: "Ravi resigned this morning", "Wen gave her two weeks'
   notice", "Priya, our Head of Sales, has decided to move on from the company", "Mark has left
-  to join Stripe", "we and our VP Sales have agreed to part ways". Not the writer's own job
-  ("I resigned from my day job"), not a trip or a call ("leaving for the conference", "left
-  the call"), not quitting a habit or a tool ("quit smoking", "quit Vim").
-- a named customer leaving us: "Umbrella will not be renewing", "Globex is moving off our
-  platform", "Hooli gave us notice of termination", "they replaced us with Salesforce",
-  "fyi Globex cancelled". Not a customer's meeting cancelled, not our own move off a vendor
-  ("we're moving off Heroku"), not a fear ("Hooli might not renew").
-- a result below its plan, told with both figures or by how much: "$120k against a $200k
-  target", "missed plan by 30%", "bookings were 15% below plan". Not a plan beaten ("$250k
-  against a $200k target"), not a personal goal.
-- a raise that failed: "the fundraise stalled", "we couldn't raise a Series A", "every
-  investor passed on the round". Not "raise awareness", not a grant not won (a negation).
-- a company or product wound down: "will cease operations", "stopped development of Acme
-  Desktop", "Acme Mobile is being retired on March 31", "the company becomes a non-profit",
-  "we are cancelling all existing subscriptions". Not an endpoint, a version or support for a
-  runtime retired, not an office closed for the holidays.
-- an incident with its window or reach: "between 14:02 and 16:40 UTC all API requests failed",
-  "all logins were failing for EU customers". Not tests or builds failing.
-- data exposed: "an unauthorized third party accessed customer data", "customer emails were
-  exposed", "we were hacked". Not another company's breach, not "no data was accessed".
-- a team cut told by its size: "we reduced the team from 24 to 15 people", "headcount went
-  from 40 to 28". Not a team that grew.
+  to join Stripe", "Sam Ortiz left in September", "Jordan is stepping away from Acme", "we lost
+  our Head of Product to Google", "we and our VP Sales have agreed to part ways". Not the
+  writer's own job, not a trip or a call ("leaving for the conference", "left the meeting"),
+  not a habit or a tool ("quit Vim"), not someone else's person ("Stripe's CFO resigned").
+- a named customer or prospect leaving us: "Umbrella will not be renewing", "Brightline
+  informed us they would not renew", "Globex is moving off our platform", "Hooli gave us notice
+  of termination", "they replaced us with Salesforce", "Soylent moved to a competitor", "Globex
+  decided not to continue with us", "our pilot with Initech ended without a contract"; a
+  partner's agreement ended is a partnership lowlight. Not a meeting cancelled, not our own move
+  off a vendor, not a fear ("Hooli might not renew"), not someone else's customer.
+- results below plan or slowing: "missed plan by 30%", "bookings were 15% below plan", "ARR
+  ended at $2.3M, short of the $2.6M plan" (early), "growth has slowed", "signups were flat",
+  "the launch was underwhelming", "paid conversions dropped from 4% to 2.5%", "only 3 of our 10
+  pre-sale customers renewed" (early). Not a plan beaten, not a personal goal or a task ("five
+  customer meetings, 50% below target"), not someone else's growth, not commentary ("sales are
+  flat, but ...").
+- raises that failed and rejections: "the Series A process stalled", "we couldn't raise a
+  seed", "our lead investor backed out", "rejected by Y Combinator". Not "raise awareness",
+  not an app store's or a maintainer's rejection.
+- cuts and freezes: "hiring is on hold", "we let go of our two sales reps", "we reduced the team
+  from 24 to 15". Not a lease let go, not a team that grew.
+- wind-downs, products retired, markets and partners lost: "will cease operations", "the
+  company becomes a non-profit", "stopped development of Acme Desktop", "Acme Mobile is being
+  retired on March 31", "pulling out of the Japanese market", "we paused our expansion into
+  Germany" (early), "the EU launch is on hold", "our Marketplace listing was removed", "the
+  Initech partnership ended". Not an endpoint, a version, a logo or a pricing plan retired, not
+  a plan replaced "in favor of" a new one, not an office shut for the holidays.
+- incidents with their window or reach, data lost or exposed, audits delayed: "between 14:02 and
+  16:40 UTC all API requests failed", "our EU cluster was unavailable for four hours",
+  "customers could not sign in for three hours", "payments were failing for 40% of customers",
+  "we lost 6 hours of customer uploads" (early), "an unauthorized third party accessed customer
+  data", "a bug exposed customers' invoices to other customers", "our SOC 2 report is delayed".
+  Not staging or tests, not a blip under half an hour, one user or a minor bug fixed, not "no
+  data was accessed".
 
 ``veto`` turns away negative readings (from any detector) that are not the company's setback:
-a personal goal, a job the writer lost before the company, an office shut for the holidays, a
-named third party doing its own thing ("Globex lost a big customer", "Okta disclosed a breach").
+a personal goal or a past job, an office shut for a while, a joke, a thing (not a person)
+retired, a seat on another company's board, a trip or a leave, test accounts churned, a low
+churn count, and a named third party doing its own thing ("Globex lost a big customer", "Okta
+disclosed a breach"; not "Globex files lawsuit against Acme").
 """
 
 from __future__ import annotations
