@@ -288,6 +288,31 @@ STEMS: dict[str, str] = {
                          "collaborates partners achieves$ achieved$ earned$ earns$ mou$ "
                          "now integrates with partner network orchard$ gallery$ partnership$ "
                          "directory appsource$ join forces joined forces partnership",
+    # setbacks.py: setbacks in chat's and founders' plain words
+    "setbacks": "resign quit$ his notice her notice their notice weeks' notice notice of "
+                "us notice gave notice move on moving on left leaving part ways renew lost "
+                "moving off away from replaced us replacing us swapped us ripped us "
+                "terminated cancel churned missed by missed it missed plan "
+                "behind plan below plan under plan target stalled fundrais passed on unable "
+                "couldn could not didn't manage did not manage failed failing "
+                "cease operations ceasing operations will cease profit nonprofit "
+                "stopped development stop development stopping development ended development "
+                "halted development retir discontinu sunset between 0 between 1 between 2 "
+                "unauthori malicious accessed exposed leaked stolen compromised exfiltrat hacked "
+                "breached team from headcount from staff from workforce from reduced the team from "
+                "reduced our team from cut the team from cut our team from team went from "
+                "headcount went from slowed flattened plateaued flatlined flat$ disappointing "
+                "underwhelming lackluster lacklustre rejected declined decided to leave "
+                "competitor rival winding down on hold shut down down for offline for "
+                "unavailable for unreachable for pull out pulled out pulling out exiting exited "
+                "withdrawing withdrew retreating removed ended expired lapsed revoked delisted "
+                "delayed pushed postponed slipped showed revealed decided not chose$ opted not "
+                "elected not decides not let go "
+                "backed walked conversion activation retention nrr$ ndr$ short of below",
+    "setbacks_early": "only 1 only 2 only 3 only 4 only 5 only 6 only 7 only 8 only 9 only one "
+                      "only two only three only four only five only a few only a handful "
+                      "lost losing lose$ paused halted stopped shelved put on hold postponed "
+                      "scrapped short of below",
     "reversal": "won't will not no longer decided not to renew fell through fell apart "
                 "collapsed rescinded withdrawn pulled churn",
     # community.py: what a company posts in its community channels, and the chatter around it
@@ -583,7 +608,23 @@ def _stems(spec: str) -> list[str]:
              "lost some data", "lost customer data", "introduced a", "introduced an",
              "aware of", "looking into", "fix for", "responding to", "government certification",
              "governmental certification", "type approval", "star worksite", "safety award",
-             "safety recognition", "safety record"}
+             "safety recognition", "safety record",
+             # setbacks.py's phrases
+             "moving off",
+             "replaced us", "replacing us", "swapped us", "ripped us", "passed on",
+             "stopped development", "stop development", "stopping development",
+             "ended development", "halted development", "team from", "headcount from",
+             "staff from", "workforce from", "missed by", "missed it", "missed plan",
+             "cease operations", "ceasing operations", "will cease",
+             "reduced the team from", "reduced our team from", "cut the team from",
+             "cut our team from", "team went from", "headcount went from",
+             "only 1", "only 2", "only 3", "only 4", "only 5", "only 6", "only 7", "only 8",
+             "only 9", "only one", "only two", "only three", "only four", "only five",
+             "only a few", "only a handful", "on hold", "put on hold", "decided not",
+             "opted not", "elected not", "decides not",
+             "his notice", "her notice", "their notice", "weeks' notice", "notice of",
+             "us notice", "gave notice", "behind plan", "below plan", "under plan",
+             "could not", "between 0", "between 1", "between 2"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

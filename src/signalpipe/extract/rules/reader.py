@@ -33,6 +33,7 @@ from signalpipe.extract.rules import (
     results,
     rounds,
     routine,
+    setbacks,
     shipped,
     spoken,
     statuspage,
@@ -61,6 +62,7 @@ Detector = Callable[[str, str, Context], Found | None]
 # press.
 DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
+    ("setbacks_early", setbacks.early),  # "only 3 of 10 customers renewed": no success
     ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
     ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
     ("funding", rounds.funding), ("backed", articles.backed),  # "Index backs Acme"
@@ -157,6 +159,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
     ("setback", declines.late_setback),  # "ISO 27018: failed. 8 exceptions."
+    ("setbacks", setbacks.setback),  # "Ravi resigned", "Umbrella will not be renewing"
 )
 LATER_RETRACTED = re.compile(r"\b(?:then|but|and) (?:\w+ )?(?:backed out|pulled out|withdrew"
                              r"|turned (?:it|them|the offer|that) down|declined|passed|"
@@ -441,6 +444,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or pressnoise.veto(found, clause.text, company, message.timestamp) \
                 or routine.veto(found, clause.text, sentence.text, text, sentence.end) \
                 or launchscope.veto(found, clause.text, sentence.text, company) \
+                or setbacks.veto(found, clause.text, company) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -457,7 +461,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
 
 
 _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "welcomes",
-                    "spoken", "spoken_live", "spoken_kept"})
+                    "spoken", "spoken_live", "spoken_kept", "setbacks", "setbacks_early"})
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",

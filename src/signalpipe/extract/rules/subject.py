@@ -45,6 +45,10 @@ _NOT_NAMES = frozenset(
         "slas", "eu", "us", "uk", "ga", "beta", "q1", "q2", "q3", "q4", "yoy", "mom", "qoq", "wow",
         "dau", "wau", "mau", "ceo", "cto", "cfo", "coo", "vp", "soc", "iso", "pci", "hipaa",
         "loss", "losses", "lowlights", "lowlight",
+        # a market's adjective opening a sentence ("The German launch has been pushed")
+        "german", "french", "japanese", "european", "american", "british", "spanish", "italian",
+        "chinese", "indian", "brazilian", "canadian", "australian", "dutch", "nordic", "korean",
+        "mexican",
         # certifications name a standard, never a company ("The SOC 2 audit got pushed")
         "gdpr", "fedramp", "hitrust",
         # an update's section labels ("Partnerships: signed with Deloitte")
