@@ -170,7 +170,7 @@ def test_company_id_with_rich_markup_is_printed_literally(workdir: Path) -> None
     assert code == 0, output
     code, output = cli(["events", "--output-dir", "out"], env)
     assert code == 0, output
-    assert "events for acme[/bold][link=https://evil.example]x[/link]" in output
+    assert "1 event for acme[/bold][link=https://evil.example]x[/link]" in output
     code, output = cli(["email", "--output-dir", "out"], env)
     assert code == 0, output
     assert "\x1b]8;" not in output
