@@ -681,10 +681,13 @@ STEM_DETECTORS = {stem: _OPEN.get(stem, frozenset()) | _WHOLE.get(stem, frozense
 # community.py's phrases open on a word that is no cue ("now available", "is live"): matched
 # whole, they hide the cue of a later word ("available", "live in"), so they call its detectors
 # too.
-for _stem in {p for d, spec in STEMS.items() if d.startswith("community_") for p in _stems(spec)
-              if " " in p}:
+# Read from a snapshot, phrases in sorted order: updating the table while reading it made each
+# phrase's detectors depend on set order, so the cues changed with PYTHONHASHSEED.
+_BEFORE = dict(STEM_DETECTORS)
+for _stem in sorted({p for d, spec in STEMS.items() if d.startswith("community_")
+                     for p in _stems(spec) if " " in p}):
     for _word in _stem.split(" ")[1:]:
-        _inner = {d for w, d in STEM_DETECTORS.items()
+        _inner = {d for w, d in _BEFORE.items()
                   if (_word.startswith(w) if " " not in w else w.split(" ")[0] == _word)}
         if _inner:
             _more = frozenset().union(*_inner)
