@@ -70,3 +70,10 @@ def test_someone_elses_first_sale_is_not_ours(make_message: MakeMessage) -> None
     assert read(make_message, "Our new AE closed her first sale") == []
     assert [e.title for e in read(make_message, "We made our first sale today")] == [
         "Made first sale"]
+
+
+def test_a_plan_after_and_does_not_undo_the_event_before_it(make_message: MakeMessage) -> None:
+    events = read(make_message, "We failed the PCI audit and will be re-audited in March")
+    assert [(e.event_type, e.polarity.value) for e in events] == [
+        (EventType.COMPLIANCE, "negative")]
+    assert read(make_message, "We hope to sign Globex and will keep you posted") == []

@@ -173,7 +173,10 @@ _NEWS_VERB = re.compile(
     r"|signs|signed|partners|unveils|announces|secures|closes|completes|wins|won|joins|sells|lands"
     r"|gets|receives|debuts|introduces|rolls|adds|taps|selects|reports|posts|cuts|lays|files)\b")
 MAX_SENTENCE = 1_500  # characters
-_PART_CUT = re.compile(r",\s|:\s|:[*_]{1,2}\s|\(|\)|!\s")  # "**Shipped X:** why": the label
+_PART_CUT = re.compile(r",\s|:\s|:[*_]{1,2}\s|\(|\)|!\s"  # "**Shipped X:** why": the label
+                       # "We failed the PCI audit and will be re-audited": the plan is what comes
+                       # next, not the event told before it
+                       r"|\s(?=and (?:will|we'll|we will|plan to|hope to|intend to|aim to)\s)")
 _SUBORDINATE = re.compile(r"^\s*(?:if|assuming|once|unless|when|in case(?! you missed)|should"
                           r"|whether)\b",
                           re.IGNORECASE)
