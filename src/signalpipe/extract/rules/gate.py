@@ -369,6 +369,17 @@ STEMS: dict[str, str] = {
     "coverage_rating": "rating record highest stars$ all-time",
     "coverage_story": "case study customer story success story spotlight how$ renewal extension "
                       "expansion nps$ csat$ net promoter",
+    # backers.py: programmes that invest, grants, rounds told bare, investors' attention
+    "backers_accelerator": "combinator ycombinator yc$ techstars antler seedcamp alchemist "
+                           "masschallenge angelpad skydeck startx hf0 speedrun accelerator "
+                           "incubator batch cohort builders destruction entrepreneur plug",
+    "backers_grant": "grant sbir$ sttr$ funding funds$ funded nlnet",
+    "backers_closed": "funded oversubscribed over-subscribed fundrais round$ raise$ verbal "
+                      "soft-commit soft commit committed strategic",
+    "backers_interest": "interest$ diligence data room dataroom tier partner meeting ic meeting "
+                        "investment committee partnership meeting",
+    "backers_setback": "rejected fundrais raise$ round$ bridge combinator yc$ techstars "
+                       "accelerator antler",
     # the auditing firms by name: "audit" alone is every compliance post's word
     "community_audit": "certik trail of bits openzeppelin quantstamp halborn spearbit zellic "
                        "cantina code4rena sherlock hacken peckshield consensys least authority "

@@ -11,6 +11,7 @@ from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import (
     articles,
     assurance,
+    backers,
     community,
     contracts,
     corporate,
@@ -55,9 +56,13 @@ Detector = Callable[[str, str, Context], Found | None]
 # press.
 DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
+    ("backers_setback", backers.setback),  # "rejected by YC", "the raise didn't work"
     ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
     ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
     ("funding", rounds.funding), ("backed", articles.backed),  # "Index backs Acme"
+    # backers.py: accelerators, grants (before co.award's "Grant: NSF"), rounds told bare
+    ("backers_accelerator", backers.accelerator), ("backers_grant", backers.grant),
+    ("backers_closed", backers.closed),
     ("statuspage_sponsor", statuspage.sponsorship),  # a project's sponsor signed or lost
     ("coverage_offer", coverage.offer_received),  # "rejected a $500k offer": not a sale
     ("acquire_interest", founders.acquire_interest),
@@ -65,6 +70,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("acquisition", wire.agreement_to_acquire),
     ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
+    ("backers_interest", backers.interest),  # "strong interest from X @ Heavybit", diligence
     # a pen test "passed, no highs": its clean result is no negation (assurance.py)
     ("assurance", assurance.attested), ("compliance", co.compliance),
     ("corp_compliance", corporate.compliance), ("community_audit", community.audited),
