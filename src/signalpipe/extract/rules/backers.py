@@ -72,6 +72,7 @@ _CODE = r"(?P<code>[wsfx]\d\d)"
 _IN = (r"(?:(?:been|was|were|is|are|got|get|just|officially|finally) )?(?:accepted (?:in ?to|to"
        r"|for|in)|admitted (?:in ?to|to)|selected (?:for|in ?to|to join|to be part of))"
        r"|got (?:in ?to|in to|accepted (?:in ?to|to))|made it (?:in ?to|in to)"
+       r"|(?:announces|announced|announcing|celebrates) (?:its |our )?acceptance (?:in ?to|to)"
        r"|(?:we're|we\u2019re|we are|we've joined|we joined|i'm|has joined|have joined|is joining"
        r"|are joining|joins|joined) (?:now |officially )?(?:in |part of |a part of )?")
 ACCEPTED = rx(r"\b(?P<verb>" + _IN + r")\s*(?:the |this year's |this |its |the next )?"
@@ -149,14 +150,19 @@ GRANT_CAME = rx(r"\b(?:the|our) (?:[\w-]+ ){0,3}?(?:grant|sbir|sttr|funding)"
                 r" (?:application )?(?:came through|(?:was|got|has been|is) (?:officially )?"
                 r"(?:approved|awarded|accepted|confirmed)|landed|is in\b|arrived|cleared)")
 FUNDER_FUNDS = rx(r"\b(?P<funder>" + _FUNDER + r") (?:is|are|will be)? ?(?:now )?(?:funding"
-                  r"|funds|funded|backing|supports|is supporting|to fund)\b(?P<rest>.{0,80})")
+                  r"|funds|funded|backing|supports|is supporting|to fund|investing in"
+                  r"|invests in|invested in)\b(?P<rest>.{0,80})")
+# "the project is now funded by the Sovereign Tech Fund": passive, the funder named
+FUNDED_BY = rx(r"\b(?:is|are|now|been|officially|we're|we are) (?:now |officially )?(?:being )?"
+               r"(?:funded|backed|supported) by (?:the )?(?P<funder>" + _FUNDER + r")")
 SELECTED_FUNDING = rx(r"\bselected (?:by (?P<by>[\w .&-]{2,40}?) )?(?:to receive|for)"
                       r" (?:[\w-]+ ){0,4}?(?:funding|grant|a grant)\b")
 # "Sourcehut was selected for an NLnet grant in January of this year": the grant restated
 RESTATED = rx(r"\b(?:earlier this year|(?:of|from) (?:this|last) year|a while (?:ago|back)"
               r"|some time ago|as (?:you|some of you) (?:may )?know|as (?:previously|already)"
               r" (?:announced|mentioned)|thanks to (?:the|our) (?:\w+ )?grant)\b")
-_NOT_GRANT = rx(r"\b(?:option|options|equity|stock|rsu|share|access|permissions?|applying"
+_NOT_GRANT = rx(r"\b(?:(?:option|options|equity|stock|rsu|share|founder)s? grants?|access"
+                r"|permissions?|applying"
                 r"|apply|applied|application (?:is|was)? ?(?:due|submitted|sent|in\b)|deadline"
                 r"|proposal|grant thornton|grant writer|grantees?|we (?:award|gave|give)"
                 r"|to (?:fund|support) (?:other|open[- ]source maintainers))\b")
@@ -170,6 +176,11 @@ def grant(clause: str, low: str, ctx: Context) -> Found | None:
     if _NOT_GRANT.search(low) or RESTATED.search(low):
         return None
     funder = FUNDER_FUNDS.search(low)
+    by = FUNDED_BY.search(low)
+    if by is not None and not _theirs(clause, by.start(), ctx):
+        name = _shown(clause, by.start("funder"), by["funder"])
+        return Found(T.FUNDING, {"grant": key(name)}, f"Funded by {name}", by.start(),
+                     relational=True)
     if funder is not None and _ours(funder["rest"], clause, ctx):
         name = _shown(clause, funder.start("funder"), funder["funder"])
         return Found(T.FUNDING, {"grant": key(name)}, f"{name} grant for our work",
@@ -233,7 +244,9 @@ CLOSED = rx(
     r" (?:now |officially |finally )?(?:done|closed|complete|completed|wrapped|oversubscribed"
     r"|over-subscribed|full)\b"
     r"|\bwe(?:'re| are) (?:now |officially )?oversubscribed\b")
-_NOT_CLOSED = rx(r"\b(?:self[- ]funded|bootstrap\w*|crowdfund\w*|kickstarter|funded (?:project"
+_NOT_CLOSED = rx(r"\b(?:self[- ]funded|bootstrap\w*|crowdfund\w*|kickstarter|funded by (?:the )?"
+                 r"(?:community|donations|sponsors|users|our users|patrons|readers|members"
+                 r"|open collective|github sponsors|patreon|revenue|customers)|funded (?:project"
                  r"|work|research|position|role|bounty|feature)|round of (?:interviews|golf"
                  r"|drinks|applause|testing|feedback|reviews|edits|hiring)|(?:first|next|final"
                  r"|second|third|last) round (?:of )?(?:interviews|hiring)|round[- ]robin"
@@ -335,6 +348,8 @@ def interest(clause: str, low: str, ctx: Context) -> Found | None:
         or _data_room(clause, low, ctx) or _call_wanted(low) or _partner_meeting(clause)
 
 
+# "Unfortunately, ", "Fundraising update: ": an opener, not a subject
+_OPENER = re.compile(r"^\W*(?:[A-Z][a-z]+ly,?|[A-Z][\w ]{0,24}:)\s+")
 _PASSIVE_NAME = re.compile(r"\b((?!(?:We|I|It|This|That|Today|Sadly|Unfortunately)\b)[A-Z][\w&.'-]*"
                            r"(?: [A-Z][\w&.'-]*)*) (?:was|were|has been|had been|got|just got)"
                            r"(?: (?:just|also|finally))? $")
@@ -343,7 +358,7 @@ _PASSIVE_NAME = re.compile(r"\b((?!(?:We|I|It|This|That|Today|Sadly|Unfortunatel
 def _theirs(clause: str, at: int, ctx: Context) -> bool:
     """Someone else is the subject before ``at`` ("Globex received an NSF grant"); readings
     marked relational skip the reader's own subject check, so they make it here."""
-    head = clause[:at]
+    head = _OPENER.sub("", clause[:at])
     if third_party(head, head, ctx.company) is not None:
         return True
     passive = _PASSIVE_NAME.search(head)  # "Globex was rejected by YC": Globex's news

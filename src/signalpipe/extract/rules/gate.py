@@ -373,7 +373,7 @@ STEMS: dict[str, str] = {
     "backers_accelerator": "combinator ycombinator yc$ techstars antler seedcamp alchemist "
                            "masschallenge angelpad skydeck startx hf0 speedrun accelerator "
                            "incubator batch cohort builders destruction entrepreneur plug",
-    "backers_grant": "grant sbir$ sttr$ funding funds$ funded nlnet",
+    "backers_grant": "grant sbir$ sttr$ funding fund$ funds$ funded nlnet",
     "backers_closed": "funded oversubscribed over-subscribed fundrais round$ raise$ verbal "
                       "soft-commit soft commit committed strategic",
     "backers_interest": "interest$ diligence data room dataroom tier partner meeting ic meeting "
