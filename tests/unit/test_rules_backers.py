@@ -1,0 +1,221 @@
+"""The rules extractor on money and investors' attention told without a round's usual words
+(backers.py): programmes that invest, grants, rounds closed bare, offers, strategic
+investments, named funds' inbound interest, and the raises that failed.
+
+Every text is hand-written, each family in several registers (Slack chatter, a founder's update
+email, a press release, a community announcement), and each beside the look-alikes that must
+stay silent: applications and plans, our own outreach, money we invest, other companies' news,
+advice and newsletters."""
+
+from __future__ import annotations
+
+import pytest
+
+from signalpipe.models import EventType, Polarity
+from tests.unit.rules_read import MakeMessage, read
+
+T = EventType
+FUNDING, INTEREST = T.FUNDING, T.INVESTOR_INTEREST
+
+# accepted into a programme that invests, with the programme and its batch in the title
+ACCELERATOR = [
+    ("We've been accepted into Y Combinator!", "Accepted into Y Combinator"),
+    ("omg we're in yc!!!", "Accepted into Y Combinator"),
+    ("Acme got into YC W25 \U0001f389", "Accepted into Y Combinator (W25)"),
+    ("We got into the Fall 2024 batch of Y Combinator", "Accepted into Y Combinator (F24)"),
+    ("Hi all, quick update for March. The big one: we got into YC! We start in June.",
+     "Accepted into Y Combinator"),
+    ("1. Engineering\n   1. Fixed the onboarding bugs\n2. Company\n   1. We\u2019re in YC\n"
+     "   2. Moved to SF", "Accepted into Y Combinator"),
+    ("Acme Announces Acceptance into Y Combinator's Winter 2025 Batch",
+     "Accepted into Y Combinator (W25)"),
+    ("SAN FRANCISCO, March 3, 2025 -- Acme, the data sync company, today announced it has "
+     "been selected to join the Techstars Boston 2025 accelerator program.",
+     "Accepted into Techstars"),
+    ("Big news from the team: Acme has been accepted into Y Combinator S24!",
+     "Accepted into Y Combinator (S24)"),
+    ("We were selected for the Antler residency and received our first check",
+     "Accepted into Antler"),
+    ("We got into the Fall 2024 batch!", "Accepted into the Fall 2024 batch"),
+]
+
+# grants for our own work, in founders', programmes' and press desks' words
+GRANTS = [
+    ("NSF is funding our work on low-power sensors", "NSF"),
+    ("Great news: we were awarded an SBIR Phase I from the NSF", "SBIR Phase I"),
+    ("Acme Awarded $1.5M NSF SBIR Phase II Grant to Advance Battery Diagnostics",
+     "SBIR Phase II"),
+    ("The EU grant came through!", "EU"),
+    ("We're thrilled to share that the EU grant came through.", "EU"),
+    ("Our Innovate UK grant was approved this morning", "Innovate UK"),
+    ("The NLnet grant came through, so Jane can work on the API full-time.", "NLnet"),
+    ("I'm pleased to share that Acme has been selected by NLnet to receive funding as part "
+     "of the NGI Zero fund for the purpose of completing API 2.0.", "NLnet"),
+    ("We're happy to announce the project is now funded by the Sovereign Tech Fund",
+     "Sovereign Tech Fund"),
+    ("we got the sbir!!!", "SBIR"),
+]
+
+# a round done, an offer made, money put into us, with no series or amount named
+CLOSED = [
+    ("we're officially funded!!", "Closed a funding round"),
+    ("wire hit, we're officially funded \U0001f389", "Closed a funding round"),
+    ("We've wrapped up our fundraise", "Closed a funding round"),
+    ("We closed our round! More details soon.", "Closed a funding round"),
+    ("The round is oversubscribed", "Round oversubscribed"),
+    ("Fundraising: our round is now oversubscribed and we expect to close next week.",
+     "Round oversubscribed"),
+    ("Mere hours before the lockdown, I finally got our first verbal investment offer, "
+     "contingent upon being able to find other investors.", "First verbal investment offer"),
+    ("We have a verbal offer to invest $500k from Jane, contingent on others joining",
+     "Verbal investment offer"),
+    ("Acme today announced it has received a strategic investment from Salesforce Ventures.",
+     "Strategic investment from Salesforce Ventures"),
+    ("Shopify made a strategic investment in Acme", "Strategic investment from Shopify"),
+]
+
+# inbound interest from a named fund, or from funds counted
+INTERESTED = [
+    ("1. Fundraising\n   1. Very strong interest from Jesse and Dana @ Heavybit - meeting "
+     "booked next week\n   2. Booked two other angel conversations",
+     "Strong interest from Heavybit"),
+    ("Two funds are now in diligence", "Two funds in diligence"),
+    ("Fundraising: two funds are in diligence and one asked for the data room.",
+     "Two funds in diligence"),
+    ("We're in due diligence with two funds", "Two funds in diligence"),
+    ("Heavybit is doing diligence on us", "Heavybit in diligence"),
+    ("Preface and Boldstart are in diligence", "Preface and Boldstart in diligence"),
+    ("Index asked for the data room", "Index asked for the data room"),
+    ("They asked for the data room", "An investor asked for the data room"),
+    ("Had a great first meeting with Benchmark, they want to see the data room",
+     "Inbound interest from Benchmark"),
+    ("A Tier-1 fund wants a call", "A Tier-1 fund asked for a call"),
+    ("Second partner meeting with Index next week", "Second partner meeting with Index"),
+]
+
+# the raise that did not work, a programme that said no, worse terms: lowlights
+FAILED = [
+    ("The raise didn't work. We're going to bridge with existing investors.",
+     "Fundraise did not work"),
+    ("Fundraising is going slowly. Unfortunately the raise didn't work and we're extending "
+     "runway.", "Fundraise did not work"),
+    ("Fundraising failed; we have 4 months of runway", "Fundraise did not work"),
+    ("At exactly the wrong time, we tried to fundraise on our own. That didn't work, and "
+     "we failed to raise before the summer.", "Fundraise did not work"),
+    ("Rejected by YC without an interview", "Rejected by Y Combinator"),
+    ("Early in the year, we failed to get into Y Combinator.", "Rejected by Y Combinator"),
+    ("We didn't get into YC this batch", "Rejected by Y Combinator"),
+    ("We were rejected by Techstars again.", "Rejected by Techstars"),
+    ("We closed a bridge on worse terms", "Bridge round on worse terms"),
+]
+
+# what only looks like one of the families above
+LOOK_ALIKES = [
+    # applications, interviews, plans, hopes and advice
+    "our YC application is due tomorrow",
+    "We're applying to YC for the W26 batch",
+    "Just submitted our YC application \U0001f91e",
+    "We have our YC interview on Friday",
+    "Hopefully we get into Techstars this year",
+    "The best way to get into YC is to ship fast",
+    "Tips for getting into Y Combinator: 10 things we learned",
+    "We're going to raise a seed round in Q2",
+    "If the EU grant comes through we can hire two engineers",
+    "We're preparing the SBIR Phase I proposal",
+    "We are applying for an SBIR Phase I grant",
+    "Fingers crossed the round is oversubscribed",
+    "We've been selected for the Intel Ignite accelerator program.",
+    # talk about a programme, not our place in it
+    "YC's W25 batch has 250 companies",
+    "Acme helps YC companies ship faster",
+    "We're hosting a YC founders dinner on Thursday",
+    "YC Demo Day is on Tuesday, who is watching?",
+    # our own outreach
+    "I reached out to Sequoia and Accel this week",
+    "We pitched 12 funds last month",
+    "Sent our deck to Index, no reply yet",
+    "We asked Heavybit for a meeting",
+    # a data room or diligence that is not an investor's interest
+    "I granted you access to the data room",
+    "We set up a data room for the audit",
+    "Data room checklist for founders",
+    "Our security diligence with Globex's procurement team is going fine",
+    "We finished diligence on the new payroll vendor",
+    # interest from buyers, and rates
+    "There's strong interest from enterprise buyers in the new SSO feature",
+    "Strong interest from customers in the API",
+    "Interest rates are up again",
+    # money we invest or give, money that funds us by other means
+    "Acme made a strategic investment in Globex",
+    "We're funding an open-source maintainer through GitHub Sponsors",
+    "We're funded through 2027 thanks to revenue",
+    "We're self-funded and profitable",
+    "This project is funded by the community through Open Collective",
+    "We didn't raise, we bootstrapped",
+    "We closed the round of interviews for the VP Sales role",
+    "Option grants for the new hires went out today",
+    # other companies' news
+    "Our customer Globex just got into YC",
+    "Our customer Globex is in the Techstars NYC 2025 cohort",
+    "Globex was accepted into YC",
+    "Congrats to @jane on getting into YC!",
+    "Stripe was accepted into Techstars back in 2010",
+    "My library got funded by NumFOCUS!",
+    "The NSF is funding a lot of quantum research these days",
+    "Globex was rejected by YC, tough news for them",
+    # fears and restatements
+    "If the raise doesn't work we'll cut burn",
+    "Acme was selected for an NLnet grant in January of this year.",
+]
+
+
+@pytest.mark.parametrize(("text", "title"), ACCELERATOR)
+def test_accepted_into_a_programme_that_invests(make_message: MakeMessage, text: str,
+                                                title: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity, e.title) for e in events] == [
+        (FUNDING, Polarity.POSITIVE, title)], text
+
+
+@pytest.mark.parametrize(("text", "funder"), GRANTS)
+def test_grants_for_our_work_are_funding(make_message: MakeMessage, text: str,
+                                         funder: str) -> None:
+    events = read(make_message, text)
+    assert [e.event_type for e in events] == [FUNDING], text
+    assert funder in events[0].title, events[0].title
+
+
+@pytest.mark.parametrize(("text", "title"), CLOSED)
+def test_rounds_offers_and_strategic_money_told_bare(make_message: MakeMessage, text: str,
+                                                     title: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity, e.title) for e in events] == [
+        (FUNDING, Polarity.POSITIVE, title)], text
+
+
+@pytest.mark.parametrize(("text", "title"), INTERESTED)
+def test_named_or_counted_funds_interest(make_message: MakeMessage, text: str,
+                                         title: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.title) for e in events] == [(INTEREST, title)], text
+
+
+@pytest.mark.parametrize(("text", "title"), FAILED)
+def test_failed_raises_and_rejections_are_lowlights(make_message: MakeMessage, text: str,
+                                                    title: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity, e.title) for e in events] == [
+        (FUNDING, Polarity.NEGATIVE, title)], text
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_look_alikes_stay_silent(make_message: MakeMessage, text: str) -> None:
+    events = read(make_message, text)
+    assert [e for e in events if e.event_type in (FUNDING, INTEREST)] == [], text
+
+
+def test_a_programme_told_twice_is_one_event(make_message: MakeMessage) -> None:
+    events = read(make_message, "We got into YC W25!", "Reminder: we're in YC now, so the "
+                  "Thursday dinner moves to Mountain View", ids=["a", "b"])
+    assert [(e.title, e.source_message_ids) for e in events] == [
+        ("Accepted into Y Combinator (W25)", ["a", "b"])]
