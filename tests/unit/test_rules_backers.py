@@ -88,7 +88,7 @@ INTERESTED = [
     ("Index asked for the data room", "Index asked for the data room"),
     ("They asked for the data room", "An investor asked for the data room"),
     ("Had a great first meeting with Benchmark, they want to see the data room",
-     "Inbound interest from Benchmark"),
+     "Benchmark asked for the data room"),
     ("A Tier-1 fund wants a call", "A Tier-1 fund asked for a call"),
     ("Second partner meeting with Index next week", "Second partner meeting with Index"),
 ]

@@ -510,3 +510,96 @@ def setback(clause: str, low: str, ctx: Context) -> Found | None:
     return Found(T.FUNDING, {"setback": "bridge on worse terms" if bridge else "raise failed"},
                  "Bridge round on worse terms" if bridge else "Fundraise did not work",
                  m.start(), negative=True, allow=frozenset({"negation"}))
+
+
+# Someone wanting to buy the company, told by the press or by the company: investor interest
+# (dev gold: "Zurich Insurance considering offer for RSA", "Canadian investor renews pursuit of
+# Severn Trent"). The company must be the target, never the bidder.
+_BID_WORDS = (r"(?: (?:a|an|its|the|fresh|new|revised|possible|potential|higher|improved"
+              r"|sweetened|second|third|formal|informal|cash|all-cash|all-share|cash-and-share"
+              r"|takeover|buyout|merger|bid|hostile|friendly|\d+p|[$\u20ac\u00a3][\d.,]+\s?(?:bn"
+              r"|billion|m|mn|million)))*")
+BID_FOR = rx(r"\b(?:makes?|made|making|considering|considers|weighs|weighing|mulls|mulling|eyes"
+             r"|eyeing|prepares|preparing|confirms|confirmed|renews|renewed|launches|launched"
+             r"|tables|tabled|submits|submitted|lodges|lodged|sweetens|sweetened|ponders"
+             r"|plots|readies|resumes|revives)" + _BID_WORDS +
+             r" (?:offer|bid|approach|proposal|pursuit|move|swoop|tilt)s? (?:for|of|on|to buy)"
+             r" (?P<target>.{0,60})"
+             r"|\bin (?:advanced |early |exclusive |preliminary )?talks to (?:buy|acquire"
+             r"|take over|merge with) (?P<target2>.{0,60})")
+BID_RECEIVED = rx(r"\b(?:receives?|received|rejects?|rejected|rebuffs?|rebuffed|attracts?"
+                  r"|attracted|turns? down|turned down|spurns?|spurned|confirms? (?:it has )?"
+                  r"(?:received|receipt of)|(?:has|had|have) received)"
+                  r"(?: (?:several|multiple|a number of|two|three|(?P<poss>[\w&.-]+(?: [\w&.-]+)?"
+                  r"(?:'s|\u2019s))))?"
+                  + _BID_WORDS + r" (?:(?:takeover|buyout|bid|acquisition) )?(?:interest"
+                  r"|approach(?:es)?|offers?|bids?|proposals?|overtures?|inquiries)\b")
+_THE_TARGET = rx(r"^(?:the |its |a )?(?:uk |us |british |german |french |[\w-]+ )?"
+                 r"(?:company|group|firm|business|utility|lender|insurer|retailer|bank|miner"
+                 r"|operator|startup|us\b)")
+_BIDDER = re.compile(r"([A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3}(?: (?:private equity|investment)?"
+                     r" ?(?:investors?|firm|fund|group|consortium|suitors?|bidders?|buyers?"
+                     r"|suppliers|rival|peer))?)(?:'s|\u2019s)? (?:[Hh]as |[Ii]s )?(?:\w+ ){0,2}$")
+_BUYING = rx(r"\b(?:takeover|buyout|acquisition|acquire|acquiring|bids?|merger|suitors?"
+             r"|to buy|private equity|per share|\d+p a share|(?:revised|sweetened|improved"
+             r"|higher) (?:offer|proposal|bid))\b")
+_REJECTS = rx(r"\b(?:reject|rebuff|turn(?:s|ed)? down|spurn)")
+
+
+def takeover(clause: str, low: str, ctx: Context) -> Found | None:
+    """A bidder's offer, approach or pursuit for the company, or one the company received."""
+    m = BID_FOR.search(low)
+    if m is not None:
+        at = m.start("target") if m["target"] is not None else m.start("target2")
+        target = clause[at:at + 60]
+        if not _is_us(target, clause[:m.start()], ctx):
+            return None  # "Shire in talks to buy Baxalta" read in Shire's stream: our bid
+        bidder = _bidder(clause[:m.start()], ctx)
+        return _takeover_found(bidder, low, m.start())
+    m = BID_RECEIVED.search(low)
+    if m is None or not _BUYING.search(low):
+        return None  # "we received an offer from Globex for a pilot": a sale, not a buyer
+    head = clause[:m.start()]
+    if head.strip() and not (FIRST_PERSON.search(head) or (ctx.company and ctx.company.search(
+            head)) or re.search(r"\bit\b|\bsays\b", head.lower())):
+        return None  # "Initech received a takeover approach": Initech's news
+    poss = clause[m.start("poss"):m.end("poss") - 2].strip() if m["poss"] else ""
+    return _takeover_found(poss or _from_whom(clause, m.end()), low, m.start())
+
+
+_FROM = re.compile(r"\s+from\s+([A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3}(?: (?:private equity"
+                   r"|investment)? ?(?:investors?|firms?|funds?|groups?|consortium|suitors?"
+                   r"|bidders?|buyers?|suppliers|rivals?|peers))?)")
+
+
+def _from_whom(clause: str, end: int) -> str:
+    m = _FROM.match(clause, end)
+    return m.group(1) if m else ""
+
+
+def _is_us(target: str, head: str, ctx: Context) -> bool:
+    if ctx.company is not None and ctx.company.match(target.lstrip()) is not None:
+        return True
+    words = target.lower().lstrip()
+    named_before = ctx.company is not None and ctx.company.search(head) is not None
+    if ctx.company is not None:
+        inside = ctx.company.search(target[:40])
+        if inside is not None and not re.search(r"[.;,]", target[:inside.start()]):
+            return True  # "for UK rival RSA Insurance"
+    return named_before and _THE_TARGET.match(words) is not None
+
+
+def _bidder(head: str, ctx: Context) -> str:
+    m = _BIDDER.search(head)
+    if m is None or (ctx.company and ctx.company.search(m.group(1))):
+        return ""
+    return m.group(1)
+
+
+def _takeover_found(bidder: str, low: str, at: int) -> Found:
+    title = f"Takeover interest from {bidder}" if bidder else "Takeover interest received"
+    if _REJECTS.search(low):
+        title += ", rejected"
+    return Found(T.INVESTOR_INTEREST, {"acquisition_interest": key(bidder or "inbound")}, title,
+                 at, relational=True, allow=frozenset({"plan", "negation", "hypothetical"}),
+                 stakeholders=(bidder,) if bidder else ())

@@ -378,6 +378,8 @@ STEMS: dict[str, str] = {
                       "soft-commit soft commit committed strategic",
     "backers_interest": "interest$ diligence data room dataroom tier partner meeting ic meeting "
                         "investment committee partnership meeting",
+    "backers_takeover": "bid$ bids$ approach offer$ offers$ proposal pursuit talks$ takeover "
+                        "buyout suitor overture swoop interest$",
     "backers_setback": "rejected fundrais raise$ round$ bridge combinator yc$ techstars "
                        "accelerator antler",
     # the auditing firms by name: "audit" alone is every compliance post's word

@@ -69,8 +69,10 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("acquire_interest", wire.proposal),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("acquisition", wire.agreement_to_acquire),
-    ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
+    # backers.py first: its readings name the fund or count them ("two funds in diligence")
     ("backers_interest", backers.interest),  # "strong interest from X @ Heavybit", diligence
+    ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
+    ("backers_takeover", backers.takeover),  # "Zurich considering offer for RSA" (RSA's)
     # a pen test "passed, no highs": its clean result is no negation (assurance.py)
     ("assurance", assurance.attested), ("compliance", co.compliance),
     ("corp_compliance", corporate.compliance), ("community_audit", community.audited),
@@ -434,7 +436,8 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
 _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "welcomes"})
 
 
-_FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_")
+_FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
+             "backers_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
