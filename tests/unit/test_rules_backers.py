@@ -219,3 +219,45 @@ def test_a_programme_told_twice_is_one_event(make_message: MakeMessage) -> None:
                   "Thursday dinner moves to Mountain View", ids=["a", "b"])
     assert [(e.title, e.source_message_ids) for e in events] == [
         ("Accepted into Y Combinator (W25)", ["a", "b"])]
+
+
+# someone wanting to buy the company, told by the press or by the company (its name first)
+TAKEOVER = [
+    ("RSA", "Zurich Insurance Considering Offer for UK Rival RSA Insurance",
+     "Takeover interest from Zurich Insurance"),
+    ("Severn Trent", "Severn Trent share price jumps as Canadian investor renews pursuit of "
+     "utility", "Takeover interest from Canadian investor"),
+    ("Premier Foods", "McCormick makes takeover approach for Premier Foods",
+     "Takeover interest from McCormick"),
+    ("Premier Foods", "Premier Foods rejects McCormick's takeover approach",
+     "Takeover interest from McCormick, rejected"),
+    ("Shire", "AbbVie weighs fresh bid for Shire", "Takeover interest from AbbVie"),
+    ("Shire", "Shire receives revised proposal from AbbVie", "Takeover interest from AbbVie"),
+    ("Tullow", "Tullow Oil says it has received takeover interest", "Takeover interest received"),
+]
+
+# the company's own bids, deals offered to it, and others' approaches
+NO_TAKEOVER = [
+    ("Shire", "Shire makes takeover approach for Baxalta"),
+    ("Acme", "Acme considering offer for rival Globex"),
+    ("Acme", "We received an offer from Globex for a 12-month pilot"),
+    ("Acme", "Jane received an offer letter from us yesterday"),
+    ("Acme", "We received a proposal from the design agency"),
+    ("Acme", "Globex received a takeover approach from Initech"),
+    ("Acme", "Acme makes an offer for Globex's office space"),
+]
+
+
+@pytest.mark.parametrize(("company", "text", "title"), TAKEOVER)
+def test_takeover_interest_in_the_company(make_message: MakeMessage, company: str, text: str,
+                                          title: str) -> None:
+    events = read(make_message, text, aliases=(company,))
+    assert [(e.event_type, e.polarity, e.title) for e in events] == [
+        (INTEREST, Polarity.POSITIVE, title)], text
+
+
+@pytest.mark.parametrize(("company", "text"), NO_TAKEOVER)
+def test_no_takeover_interest_in_bids_we_make_or_sales(make_message: MakeMessage, company: str,
+                                                       text: str) -> None:
+    assert [e for e in read(make_message, text, aliases=(company,))
+            if e.event_type is INTEREST] == [], text
