@@ -91,6 +91,13 @@ INTERESTED = [
      "Benchmark asked for the data room"),
     ("A Tier-1 fund wants a call", "A Tier-1 fund asked for a call"),
     ("Second partner meeting with Index next week", "Second partner meeting with Index"),
+    ("We've had 5 VCs reach out since the launch", "5 VCs reached out"),
+    ("A couple of investors reached out this week asking about our Series A",
+     "A couple of investors reached out"),
+    ("Had three investors ask for our deck this week", "Three investors reached out"),
+    ("a16z invited us to pitch to the full partnership on Monday",
+     "a16z invited us to pitch the partnership"),
+    ("Heavybit sent over their diligence questions", "Heavybit in diligence"),
 ]
 
 # the raise that did not work, a programme that said no, worse terms: lowlights
@@ -141,6 +148,13 @@ LOOK_ALIKES = [
     "Data room checklist for founders",
     "Our security diligence with Globex's procurement team is going fine",
     "We finished diligence on the new payroll vendor",
+    # partner meetings that are no fund's, existing backers, our own plans
+    "We have a partner meeting with Globex about the reseller deal",
+    "Our partner meeting with the agency went well",
+    "We're reaching out to investors next month",
+    "Our investors asked for an update on burn",
+    "Heavybit's portfolio company Initech reached out about a partnership",
+    "A partner at Deloitte reached out about our audit",
     # interest from buyers, and rates
     "There's strong interest from enterprise buyers in the new SSO feature",
     "Strong interest from customers in the API",

@@ -334,10 +334,27 @@ PARTNER_MEETING = re.compile(r"(?i:\b(?:(?:second|2nd|third|3rd|final|full) )?(?
                              r" (?P<who>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})")
 _FUNDRAISING = rx(r"\b(?:fundrais\w*|raise|raising|round|seed|series [a-d]|investors?|vcs?"
                   r"|funds?|angels?|term ?sheet|diligence|capital|ventures|data ?room)\b")
-_OUR_OUTREACH = rx(r"^\W*(?:we|i)\b(?! got\b| have had\b| had\b)|\b(?:we|i) (?:reached out"
+_OUR_OUTREACH = rx(r"^\W*(?:we|i)\b(?! got\b| have had\b| had\b|'ve had\b|\u2019ve had\b)"
+                   r"|\b(?:we|i) (?:reached out"
                    r"|pitched|emailed|sent|asked|pinged|contacted)|security (?:review"
                    r"|questionnaire)|procurement|vendor|customer|acquisition target|no interest"
                    r"|interest rates?")
+
+
+# "We've had 5 VCs reach out since the launch", "VCs are knocking on our door"
+COUNTED = rx(r"\b(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few"
+             r"|a couple of|a handful of|multiple|a bunch of|lots of|many) (?:more |new )?"
+             r"(?P<who>vcs|investors|funds|angels|firms)|vcs|investors|funds) (?:have |had |are"
+             r" |were )?"
+             r"(?:already |now |all )?(?:reach(?:ed|ing)? out|ask(?:ed|ing)? (?:for|about|to)"
+             r"|email(?:ed|ing)?|ping(?:ed|ing)?|request(?:ed|ing)?|contact(?:ed|ing)?"
+             r"|knocking|lining up|circling|calling)\b")
+# "a16z invited us to pitch to the full partnership": the fund's next step, its invitation
+INVITED = rx(r"\b(?:invited|asked) us (?:back )?to (?:pitch|present|meet)(?: to| with)?"
+             r" (?:the |their )?(?:full |monday |whole )?(?:partnership|partners|partner meeting"
+             r"|ic\b|investment committee)")
+_DILIGENCE_SENT = rx(r"\b(?:sent|shared|emailed)(?: (?:over|us))? (?:their |a |the )?(?:due )?"
+                     r"diligence (?:questions|list|request|questionnaire|checklist)")
 
 
 def interest(clause: str, low: str, ctx: Context) -> Found | None:
@@ -345,7 +362,31 @@ def interest(clause: str, low: str, ctx: Context) -> Found | None:
     if _OUR_OUTREACH.search(low) and "data room" not in low and "diligence" not in low:
         return None
     return _interest_from(clause, ctx) or _diligence(clause, low, ctx) \
-        or _data_room(clause, low, ctx) or _call_wanted(low) or _partner_meeting(clause)
+        or _data_room(clause, low, ctx) or _call_wanted(low) or _partner_meeting(clause) \
+        or _counted(low) or _invited(clause, low)
+
+
+def _counted(low: str) -> Found | None:
+    m = COUNTED.search(low)
+    if m is None or _WE_FIRST.match(low[m.start():]) or "our investors" in low:
+        return None  # "our investors asked for an update": existing backers, no new interest
+    count = m["n"] or ""
+    noun = {"vcs": "VCs"}.get(m["who"] or "", m["who"] or "investors")
+    who = f"{count} {noun}" if count else "Investors"
+    return _found("investors", f"{who[:1].upper()}{who[1:]} reached out", m.start())
+
+
+def _invited(clause: str, low: str) -> Found | None:
+    m = INVITED.search(low) or _DILIGENCE_SENT.search(low)
+    if m is None:
+        return None
+    known = INVESTOR.search(low, 0, m.start())
+    fund = _fund_before(clause, m.start()) or (_named_fund(clause, known) if known else None)
+    if fund is None:
+        return None
+    if m.re is _DILIGENCE_SENT:
+        return _found(fund, f"{fund} in diligence", m.start())
+    return _found(fund, f"{fund} invited us to pitch the partnership", m.start())
 
 
 # "Unfortunately, ", "Fundraising update: ": an opener, not a subject
@@ -445,7 +486,7 @@ def _named_fund(clause: str, fund: re.Match[str]) -> str | None:
     if name.lower() in {"fund", "funds", "investor", "investors", "vc", "vcs", "capital",
                         "ventures", "venture", "angel", "angels"}:
         return None
-    return name if not name.islower() else name.title()
+    return name if not name.islower() or any(c.isdigit() for c in name) else name.title()
 
 
 def _call_wanted(low: str) -> Found | None:
@@ -526,7 +567,9 @@ BID_FOR = rx(r"\b(?:makes?|made|making|considering|considers|weighs|weighing|mul
              r" (?:offer|bid|approach|proposal|pursuit|move|swoop|tilt)s? (?:for|of|on|to buy)"
              r" (?P<target>.{0,60})"
              r"|\bin (?:advanced |early |exclusive |preliminary )?talks to (?:buy|acquire"
-             r"|take over|merge with) (?P<target2>.{0,60})")
+             r"|take over|merge with) (?P<target2>.{0,60})"
+             r"|\b(?:regarding|about|over|concerning) (?:a |the )?(?:possible|potential) (?:cash |"
+             r"all-share )?(?:offer|bid) for (?P<target3>.{0,60})")
 BID_RECEIVED = rx(r"\b(?:receives?|received|rejects?|rejected|rebuffs?|rebuffed|attracts?"
                   r"|attracted|turns? down|turned down|spurns?|spurned|confirms? (?:it has )?"
                   r"(?:received|receipt of)|(?:has|had|have) received)"
@@ -542,7 +585,7 @@ _BIDDER = re.compile(r"([A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3}(?: (?:private equ
                      r"|suppliers|rival|peer))?)(?:'s|\u2019s)? (?:[Hh]as |[Ii]s )?(?:\w+ ){0,2}$")
 _BUYING = rx(r"\b(?:takeover|buyout|acquisition|acquire|acquiring|bids?|merger|suitors?"
              r"|to buy|private equity|per share|\d+p a share|(?:revised|sweetened|improved"
-             r"|higher) (?:offer|proposal|bid))\b")
+             r"|higher|possible|potential) (?:offer|proposal|bid))\b")
 _REJECTS = rx(r"\b(?:reject|rebuff|turn(?:s|ed)? down|spurn)")
 
 
@@ -550,7 +593,7 @@ def takeover(clause: str, low: str, ctx: Context) -> Found | None:
     """A bidder's offer, approach or pursuit for the company, or one the company received."""
     m = BID_FOR.search(low)
     if m is not None:
-        at = m.start("target") if m["target"] is not None else m.start("target2")
+        at = next(m.start(g) for g in ("target", "target2", "target3") if m[g] is not None)
         target = clause[at:at + 60]
         if not _is_us(target, clause[:m.start()], ctx):
             return None  # "Shire in talks to buy Baxalta" read in Shire's stream: our bid
@@ -578,8 +621,9 @@ def _from_whom(clause: str, end: int) -> str:
 
 
 def _is_us(target: str, head: str, ctx: Context) -> bool:
-    if ctx.company is not None and ctx.company.match(target.lstrip()) is not None:
-        return True
+    if target.startswith(("the Company", "us")) or (
+            ctx.company is not None and ctx.company.match(target.lstrip()) is not None):
+        return True  # "a possible offer for the Company": the issuer, in a takeover statement
     words = target.lower().lstrip()
     named_before = ctx.company is not None and ctx.company.search(head) is not None
     if ctx.company is not None:
@@ -603,3 +647,24 @@ def _takeover_found(bidder: str, low: str, at: int) -> Found:
     return Found(T.INVESTOR_INTEREST, {"acquisition_interest": key(bidder or "inbound")}, title,
                  at, relational=True, allow=frozenset({"plan", "negation", "hypothetical"}),
                  stakeholders=(bidder,) if bidder else ())
+
+
+# Whose asking is no new interest: the backers the company already has, an adviser's partner.
+_OWN_BACKERS = rx(r"\b(?:our|existing|current) (?:existing |current |seed |lead |angel )?"
+                  r"(?:investors?|backers?|board|lead|vcs?|angels?|shareholders)\b")
+_ADVISER = rx(r"\b(?:partner|associate|principal) (?:at|from) (?:deloitte|pwc|kpmg|ey\b|ernst"
+              r"|accenture|mckinsey|bain\b|bcg\b|[\w&.-]+ (?:llp|law|legal))|\b(?:audit|tax"
+              r"|legal|accounting|lawsuit|invoice|contract review)\b")
+
+
+def veto(found: Found, clause: str) -> str | None:
+    """Why any detector's investor interest reading is no new interest, or None."""
+    if found.event_type is not T.INVESTOR_INTEREST or "acquisition_interest" in found.metrics:
+        return None
+    low = clause.lower()
+    near = low[max(0, found.trigger - 25):found.trigger + 25]  # the asker, not who introduced
+    if _OWN_BACKERS.search(near):
+        return "the company's own backers asking, not new interest"
+    if _ADVISER.search(low) and not INVESTOR.search(low.replace("partner at", "")):
+        return "an adviser's or a vendor's partner, not an investor"
+    return None

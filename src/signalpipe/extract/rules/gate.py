@@ -377,7 +377,8 @@ STEMS: dict[str, str] = {
     "backers_closed": "funded oversubscribed over-subscribed fundrais round$ raise$ verbal "
                       "soft-commit soft commit committed strategic",
     "backers_interest": "interest$ diligence data room dataroom tier partner meeting ic meeting "
-                        "investment committee partnership meeting",
+                        "investment committee partnership meeting vcs$ investors$ funds$ "
+                        "angels$ invited",
     "backers_takeover": "bid$ bids$ approach offer$ offers$ proposal pursuit talks$ takeover "
                         "buyout suitor overture swoop interest$",
     "backers_setback": "rejected fundrais raise$ round$ bridge combinator yc$ techstars "

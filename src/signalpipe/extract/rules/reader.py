@@ -413,6 +413,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or community.veto(found, clause.text) \
                 or contracts.veto(found, clause.text, sentence.text, company) \
                 or coverage.veto(found, clause.text, company) \
+                or backers.veto(found, clause.text) \
                 or shipped.veto(found, clause.text, message.text) \
                 or articles.veto(found, clause.text, sentence.text, message.timestamp) \
                 or assurance.veto(found, clause.text, sentence.text, company) \
