@@ -275,3 +275,45 @@ def test_no_takeover_interest_in_bids_we_make_or_sales(make_message: MakeMessage
                                                        text: str) -> None:
     assert [e for e in read(make_message, text, aliases=(company,))
             if e.event_type is INTEREST] == [], text
+
+
+# money raised on a public market, in financial news and releases (company name first)
+PUBLIC = [
+    ("Auto Trader", "Auto Trader share price surges as company floats on LSE",
+     "Listed on the stock market"),
+    ("Centrica", "Centrica shares drop 7% amid capital raise", "Capital raise"),
+    ("Aspo", "Aspo completed a directed share issue of EUR 12 million to institutional "
+     "investors", "Share issue"),
+    ("Glencore", "Glencore completes $2.5bn share placing", "Share placing: $2.5B"),
+    ("Acme", "Acme prices its initial public offering at $18 per share",
+     "Listed on the stock market"),
+    ("Acme", "Acme makes stock market debut on Nasdaq", "Listed on the stock market"),
+    ("Acme", "Acme has closed a private placement of 2.1 million shares", "Share placing"),
+    ("Acme", "We priced our IPO this morning!", "Listed on the stock market"),
+]
+
+# listings planned, considered or postponed, buybacks, and other issuers' offerings
+NOT_PUBLIC = [
+    ("Acme", "Acme plans IPO next year"),
+    ("Acme", "Acme is considering a London listing"),
+    ("Acme", "Acme announces share buyback programme"),
+    ("Acme", "Globex completes $2.5bn share placing"),
+    ("Acme", "Acme postpones IPO amid market turmoil"),
+    ("Acme", "Acme shares fall 5% after Globex's rights issue"),
+    ("Acme", "Bow Lake Capital Corp. Announces Closing of IPO\n(the \"Corporation\") is "
+     "pleased to announce that it has successfully completed its initial public offering."),
+]
+
+
+@pytest.mark.parametrize(("company", "text", "title"), PUBLIC)
+def test_money_raised_on_a_public_market(make_message: MakeMessage, company: str, text: str,
+                                         title: str) -> None:
+    events = read(make_message, text, aliases=(company,))
+    assert [(e.event_type, e.title) for e in events] == [(FUNDING, title)], text
+
+
+@pytest.mark.parametrize(("company", "text"), NOT_PUBLIC)
+def test_no_listing_planned_postponed_or_someone_elses(make_message: MakeMessage, company: str,
+                                                        text: str) -> None:
+    assert [e for e in read(make_message, text, aliases=(company,))
+            if e.event_type is FUNDING] == [], text

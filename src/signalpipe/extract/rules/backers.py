@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules.deals import backed_title
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.lexicon import INVESTOR, rx
 from signalpipe.extract.rules.names import clean, key, name_after
@@ -668,3 +669,50 @@ def veto(found: Found, clause: str) -> str | None:
     if _ADVISER.search(low) and not INVESTOR.search(low.replace("partner at", "")):
         return "an adviser's or a vendor's partner, not an investor"
     return None
+
+
+# Money raised on a public market, in a financial news or a release's words (dev gold: "Auto
+# Trader floats on LSE", "Centrica capital raise", "Metro Bank raises £400m ahead of London
+# listing"): funding. Planned, considered or postponed listings are not; a buyback is money out.
+_INSTRUMENT = (r"(?P<what>initial public offering|ipo|rights issue|share issue|share offering"
+               r"|(?:share )?placing|private placement|capital raise|capital increase|listing"
+               r"|(?:stock )?market debut|public offering|secondary offering|equity raise)")
+PUBLIC = rx(r"\b(?:floats|floated) on (?:the )?(?P<venue>lse|london stock exchange|nasdaq|nyse"
+            r"|aim|[\w ]{0,20}(?:stock exchange|stock market))"
+            r"|\b(?:priced|prices|completed|completes|closed|closes|carried out|carries out"
+            r"|launched|launches) (?:its |our |the |a |an )?(?:[$\u20ac\u00a3][\d.,]+\s?\w* |eur"
+            r" [\d.,]+ \w+ )?(?:(?:directed|new|oversubscribed|upsized|accelerated) )?"
+            + _INSTRUMENT +
+            r"|\b(?:makes|made) (?:its |a )?(?:stock market|market|trading|public|nasdaq|nyse"
+            r"|lse) debut"
+            r"|\bshares (?:begin|began|started|start) trading"
+            r"|\bamid (?:a |its )?(?:capital raise|rights issue|share placing)")
+_CURRENCY = re.compile(r"[$\u20ac\u00a3\u00a5]|\b(?:EUR|USD|GBP|SEK|NOK|DKK|CHF|JPY|eur|usd|gbp)\b")
+_LISTING_WORDS = ("ipo", "initial public offering", "public offering", "listing", "market debut",
+                  "stock market debut")
+_NOT_PUBLIC = rx(r"\b(?:postpone\w*|delay\w*|pull(?:s|ed)? (?:its|the) ipo|shelv\w*|scrap\w*"
+                 r"|buyback|buy-back|repurchase)\b")
+
+
+def public(clause: str, low: str, ctx: Context) -> Found | None:
+    """Money in from a public market: a flotation, an IPO priced, a share issue or placing."""
+    m = PUBLIC.search(low)
+    if m is None or _NOT_PUBLIC.search(low):
+        return None
+    if not FIRST_PERSON.search(clause[:m.start()]) and not (
+            ctx.company is not None and ctx.company.search(ctx.sentence)):
+        return None  # "... it has completed its IPO" after another issuer's name: theirs
+    what = m["what"] or ""
+    stage = "ipo" if m["venue"] or what in _LISTING_WORDS or "debut" in m.group() \
+        or "trading" in m.group() else "placing" if "plac" in what \
+        else "rights issue" if what == "rights issue" else "share issue" if "share" in what \
+        else "capital raise"
+    metrics: dict[str, str | int | float] = {"stage": stage}
+    figs = [f for f in money(clause) if f.value >= 100_000 and _CURRENCY.search(
+        clause[max(0, f.start - 4):f.end]) and "per share" not in clause[f.end:f.end + 12].lower()]
+    if figs:
+        metrics["amount_usd"] = round(figs[0].value)
+    # a title shows "$" for any currency (short_money): only dollars are titled with their sum
+    dollars = bool(figs) and "$" in clause[max(0, figs[0].start - 4):figs[0].end]
+    shown = {k: v for k, v in metrics.items() if k != "amount_usd" or dollars}
+    return Found(T.FUNDING, metrics, backed_title(shown), m.start())

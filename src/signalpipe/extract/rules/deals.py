@@ -79,7 +79,10 @@ def _amount(clause: str) -> tuple[float | None, float | None]:
 
 
 _STAGE_TITLES = {"oversubscribed": "Round oversubscribed",
-                 "verbal offer": "Verbal investment offer"}
+                 "verbal offer": "Verbal investment offer",
+                 "ipo": "Listed on the stock market", "placing": "Share placing",
+                 "rights issue": "Rights issue", "share issue": "Share issue",
+                 "capital raise": "Capital raise"}
 
 
 def backed_title(metrics: dict[str, str | int | float]) -> str:
@@ -87,7 +90,9 @@ def backed_title(metrics: dict[str, str | int | float]) -> str:
     if metrics.get("accelerator"):
         batch = metrics.get("batch")
         return f"Accepted into {metrics['accelerator']}" + (f" ({batch})" if batch else "")
-    return _STAGE_TITLES[str(metrics["stage"])]
+    title = _STAGE_TITLES[str(metrics["stage"])]
+    amount = metrics.get("amount_usd")
+    return f"{title}: {short_money(float(amount))}" if amount else title
 
 
 def funding_title(metrics: dict[str, str | int | float], lead: str = "") -> str:

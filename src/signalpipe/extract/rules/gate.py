@@ -381,6 +381,8 @@ STEMS: dict[str, str] = {
                         "angels$ invited",
     "backers_takeover": "bid$ bids$ approach offer$ offers$ proposal pursuit talks$ takeover "
                         "buyout suitor overture swoop interest$",
+    "backers_public": "floats$ floated ipo$ offering placing placement rights issue listing "
+                      "debut trading capital raise capital increase equity raise",
     "backers_setback": "rejected fundrais raise$ round$ bridge combinator yc$ techstars "
                        "accelerator antler",
     # the auditing firms by name: "audit" alone is every compliance post's word

@@ -62,7 +62,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("funding", rounds.funding), ("backed", articles.backed),  # "Index backs Acme"
     # backers.py: accelerators, grants (before co.award's "Grant: NSF"), rounds told bare
     ("backers_accelerator", backers.accelerator), ("backers_grant", backers.grant),
-    ("backers_closed", backers.closed),
+    ("backers_closed", backers.closed), ("backers_public", backers.public),
     ("statuspage_sponsor", statuspage.sponsorship),  # a project's sponsor signed or lost
     ("coverage_offer", coverage.offer_received),  # "rejected a $500k offer": not a sale
     ("acquire_interest", founders.acquire_interest),
