@@ -114,6 +114,14 @@ FAILED = [
     ("We didn't get into YC this batch", "Rejected by Y Combinator"),
     ("We were rejected by Techstars again.", "Rejected by Techstars"),
     ("We closed a bridge on worse terms", "Bridge round on worse terms"),
+    ("We shelved the raise until Q3, the market is too rough", "Fundraise called off"),
+]
+
+# listings and raises called off, told by the press (company name first)
+CALLED_OFF = [
+    ("Acme", "Acme postpones IPO amid market turmoil", "IPO postponed"),
+    ("Acme", "Acme pulls planned London listing", "IPO postponed"),
+    ("Acme", "Acme cancels $200m share offering", "Fundraise called off"),
 ]
 
 # what only looks like one of the families above
@@ -179,6 +187,10 @@ LOOK_ALIKES = [
     "Globex was rejected by YC, tough news for them",
     # fears and restatements
     "If the raise doesn't work we'll cut burn",
+    "We delayed the raise announcement until the launch",
+    "If we postpone the IPO we lose the window",
+    "We cancelled the placing of the new office furniture order",
+    "Globex postpones IPO amid market turmoil",
     "Acme was selected for an NLnet grant in January of this year.",
 ]
 
@@ -292,7 +304,7 @@ PUBLIC = [
     ("Acme", "We priced our IPO this morning!", "Listed on the stock market"),
 ]
 
-# listings planned, considered or postponed, buybacks, and other issuers' offerings
+# listings planned, considered or postponed (a lowlight, below), buybacks, others' offerings
 NOT_PUBLIC = [
     ("Acme", "Acme plans IPO next year"),
     ("Acme", "Acme is considering a London listing"),
@@ -316,4 +328,12 @@ def test_money_raised_on_a_public_market(make_message: MakeMessage, company: str
 def test_no_listing_planned_postponed_or_someone_elses(make_message: MakeMessage, company: str,
                                                         text: str) -> None:
     assert [e for e in read(make_message, text, aliases=(company,))
-            if e.event_type is FUNDING] == [], text
+            if e.event_type is FUNDING and e.polarity is Polarity.POSITIVE] == [], text
+
+
+@pytest.mark.parametrize(("company", "text", "title"), CALLED_OFF)
+def test_listings_and_raises_called_off_are_lowlights(make_message: MakeMessage, company: str,
+                                                      text: str, title: str) -> None:
+    events = read(make_message, text, aliases=(company,))
+    assert [(e.event_type, e.polarity, e.title) for e in events] == [
+        (FUNDING, Polarity.NEGATIVE, title)], text

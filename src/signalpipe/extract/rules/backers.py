@@ -525,16 +525,25 @@ REJECTED = rx(r"\b(?:rejected|turned down|passed over|declined) by (?:" + _PROGR
               + _PROGRAMME_ANY + r")"
               r"|\b(?:not|weren't|wasn't) (?:accepted|admitted|selected) (?:in ?to|to|for|by) "
               r"(?:the )?(?:" + _PROGRAMME_ANY + r")")
+# "Acme postpones IPO amid market turmoil", "we shelved the raise": money that did not come in
+CALLED_OFF = rx(r"\b(?:postpones?|postponed|pulls?|pulled|shelves|shelved|scraps?|scrapped"
+                r"|cancels?|cancell?ed|delays?|delayed|withdraws?|withdrew|calls? off|called off"
+                r"|abandons?|abandoned) (?:its |the |our |a |their )?(?:planned |proposed |"
+                r"long-awaited |\$?[\d.,]+\s?\w* )?(?:london |new york |nasdaq |nyse |stock"
+                r" market |us |uk |hong kong )?(?:ipo|initial public offering|listing"
+                r"|flotation|share (?:issue|offering|sale)|rights issue|fund ?raise|fundraising"
+                r"|funding round|raise|placing)\b(?! (?:announcement|news|post|email|deck|update"
+                r"|party|video|page|date|of (?:the|a|an|our|new|that|this) ))")
 WORSE_BRIDGE = rx(r"\bbridge(?: round| note| financing)? (?:at|on) (?:a )?(?:lower|worse"
                   r"|tougher|harsher|punitive|much worse) (?:valuation|terms|price)\b")
+_SETBACK_WORDS = re.compile(r"rais|round|bridge|fund|reject|turned|get|accept|not|n't|ipo"
+                            r"|listing|flotation|offering|issue|placing")
 _FEAR = rx(r"\b(?:if|unless|in case|what if|worried|afraid|fear|risk|might|could|would)\b")
 
 
 def setback(clause: str, low: str, ctx: Context) -> Found | None:
     """A raise that failed, a programme's rejection, a bridge on worse terms: lowlights."""
-    if "rais" not in low and "round" not in low and "bridge" not in low and "fund" not in low \
-            and "reject" not in low and "get" not in low and "accept" not in low \
-            and "turned" not in low and "not" not in low and "n't" not in low:
+    if not _SETBACK_WORDS.search(low):
         return None
     if _FEAR.search(low):
         return None  # "if the round falls through": a fear, not a loss
@@ -545,13 +554,19 @@ def setback(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.FUNDING, {"setback": f"rejected by {key(name)}"},
                      f"Rejected by {name}", m.start(), negative=True, relational=True,
                      allow=frozenset({"negation"}))
-    m = FAILED.search(low) or WORSE_BRIDGE.search(low)
+    m = FAILED.search(low) or WORSE_BRIDGE.search(low) or CALLED_OFF.search(low)
     if m is None or _theirs(clause, m.start(), ctx):
         return None
-    bridge = m.re is WORSE_BRIDGE
-    return Found(T.FUNDING, {"setback": "bridge on worse terms" if bridge else "raise failed"},
-                 "Bridge round on worse terms" if bridge else "Fundraise did not work",
-                 m.start(), negative=True, allow=frozenset({"negation"}))
+    setback, title = ("bridge on worse terms", "Bridge round on worse terms") \
+        if m.re is WORSE_BRIDGE else ("called off", _called_off_title(m.group())) \
+        if m.re is CALLED_OFF else ("raise failed", "Fundraise did not work")
+    return Found(T.FUNDING, {"setback": setback}, title, m.start(), negative=True,
+                 allow=frozenset({"negation"}))
+
+
+def _called_off_title(said: str) -> str:
+    listing = any(w in said for w in ("ipo", "public offering", "listing", "flotation"))
+    return "IPO postponed" if listing else "Fundraise called off"
 
 
 # Someone wanting to buy the company, told by the press or by the company: investor interest

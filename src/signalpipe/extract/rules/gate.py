@@ -384,7 +384,7 @@ STEMS: dict[str, str] = {
     "backers_public": "floats$ floated ipo$ offering placing placement rights issue listing "
                       "debut trading capital raise capital increase equity raise",
     "backers_setback": "rejected fundrais raise$ round$ bridge combinator yc$ techstars "
-                       "accelerator antler",
+                       "accelerator antler ipo$ listing flotation offering placing",
     # the auditing firms by name: "audit" alone is every compliance post's word
     "community_audit": "certik trail of bits openzeppelin quantstamp halborn spearbit zellic "
                        "cantina code4rena sherlock hacken peckshield consensys least authority "
