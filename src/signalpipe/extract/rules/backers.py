@@ -414,6 +414,8 @@ def _found(who: str, title: str, at: int) -> Found:
 
 
 _AT_FUND = re.compile(r"\s@\s?([A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*)")  # "Jesse @ Heavybit"
+# "Costanoa Ventures ahead of the Series B": the name, not what follows it
+_LEAD_NAME = re.compile(r"[A-Z][\w&.'-]*(?:(?: & | )[A-Z0-9][\w&.'-]*)*")
 _NAME_END = re.compile(r"\s(?:-|\u2013|\u2014|about|for|in|on|after|to)\s")
 _LAST_NAME = re.compile(r"([A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})\s*$")
 _WE_FIRST = rx(r"\W*(?:we|i)\b")
@@ -430,7 +432,8 @@ def _interest_from(clause: str, ctx: Context) -> Found | None:
     named = whole["who"] if whole is not None and whole["who"].startswith(m["who"]) \
         else m["who"]
     at = _AT_FUND.search(named)
-    who = at.group(1) if at else clean(_NAME_END.split(named)[0])
+    lead = _LEAD_NAME.match(named)
+    who = at.group(1) if at else clean(lead.group() if lead else _NAME_END.split(named)[0])
     if not (INVESTOR.search(who.lower()) or _FUNDRAISING.search(said_of)):
         return None  # "strong interest from Globex's ops team": a buyer, not a backer
     strength = clause[m.start():m.end()].split(" interest")[0].strip().split()[-1].lower()
