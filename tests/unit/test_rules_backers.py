@@ -72,6 +72,8 @@ CLOSED = [
     ("Acme today announced it has received a strategic investment from Salesforce Ventures.",
      "Strategic investment from Salesforce Ventures"),
     ("Shopify made a strategic investment in Acme", "Strategic investment from Shopify"),
+    ("Series A done. $15.5MM. Battery Ventures led.", "Raised Series A"),
+    ("Seed round is officially done \U0001f389", "Raised seed"),
 ]
 
 # inbound interest from a named fund, or from funds counted
@@ -98,6 +100,11 @@ INTERESTED = [
     ("a16z invited us to pitch to the full partnership on Monday",
      "a16z invited us to pitch the partnership"),
     ("Heavybit sent over their diligence questions", "Heavybit in diligence"),
+    ("For the board: Craft Ventures approached Acme unprompted this week about leading the "
+     "Series A.", "Inbound interest from Craft Ventures"),
+    ("tomas petrov at thrive capital emailed out of the blue asking to talk about our series b",
+     "Inbound interest from Thrive Capital"),
+    ("Sequoia reached out to us about leading our seed", "Inbound interest from Sequoia"),
 ]
 
 # the raise that did not work, a programme that said no, worse terms: lowlights
@@ -115,6 +122,9 @@ FAILED = [
     ("We were rejected by Techstars again.", "Rejected by Techstars"),
     ("We closed a bridge on worse terms", "Bridge round on worse terms"),
     ("We shelved the raise until Q3, the market is too rough", "Fundraise called off"),
+    ("we took the $3m bridge from craft ventures, valuation is lower than last time",
+     "Bridge round on worse terms"),
+    ("Friday wins:\n- Bridge: $8 million at a lower valuation", "Bridge round on worse terms"),
 ]
 
 # listings and raises called off, told by the press (company name first)
@@ -150,6 +160,11 @@ LOOK_ALIKES = [
     "We pitched 12 funds last month",
     "Sent our deck to Index, no reply yet",
     "We asked Heavybit for a meeting",
+    "We emailed Accel about our round",
+    "I reached out to Sequoia about leading our seed",
+    "Our accountant emailed us about the round's paperwork",
+    "The series A done right: a guide",
+    "We took the bridge to the office, the traffic was worse than last time",
     # a data room or diligence that is not an investor's interest
     "I granted you access to the data room",
     "We set up a data room for the audit",

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 
-from signalpipe.extract.rules.deals import backed_title
+from signalpipe.extract.rules.deals import backed_title, funding_title
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.lexicon import INVESTOR, rx
 from signalpipe.extract.rules.names import clean, key, name_after
@@ -244,7 +244,10 @@ CLOSED = rx(
     r"|\b(?:the|our) (?:fund ?raise|fundraising|round|raise)(?: round)? (?:is|was|has been)"
     r" (?:now |officially |finally )?(?:done|closed|complete|completed|wrapped|oversubscribed"
     r"|over-subscribed|full)\b"
-    r"|\bwe(?:'re| are) (?:now |officially )?oversubscribed\b")
+    r"|\bwe(?:'re| are) (?:now |officially )?oversubscribed\b"
+    r"|\b(?P<rnd>pre-?seed|seed|series [a-h])(?: round)?(?: is| has been)? (?:officially |finally"
+    r" |now )?(?:done|wrapped|closed|complete|in the bank)\b(?! right| wrong| well"
+    r"| differently| by| with| the)")
 _NOT_CLOSED = rx(r"\b(?:self[- ]funded|bootstrap\w*|crowdfund\w*|kickstarter|funded by (?:the )?"
                  r"(?:community|donations|sponsors|users|our users|patrons|readers|members"
                  r"|open collective|github sponsors|patreon|revenue|customers)|funded (?:project"
@@ -269,6 +272,7 @@ _INVEST_WORDS = rx(r"\b(?:invest\w*|funding|fund|angel|round|seed|raise|raising|
 
 _MY = rx(r"\bmy\b")
 _CLOSED_WORDS = re.compile(r"funded|subscribed|verbal|commit|offer|investment|closed|closing"
+                           r"|done|in the bank"
                            r"|wrapped|finished|completed|done with|(?:is|was|been) (?:now |"
                            r"officially |finally )?(?:done|closed|complete|full)")
 
@@ -292,6 +296,9 @@ def closed(clause: str, low: str, ctx: Context) -> Found | None:
         return None  # "Globex got funded", "my package got funded": not the company's round
     if "oversubscribed" in m.group() or "over-subscribed" in m.group():
         return Found(T.FUNDING, {"stage": "oversubscribed"}, "Round oversubscribed", m.start())
+    if m["rnd"]:  # "Series A done. $15.5MM. Battery Ventures led."
+        metrics: dict[str, str | int | float] = {"round": m["rnd"].replace("pre seed", "pre-seed")}
+        return Found(T.FUNDING, metrics, funding_title(metrics), m.start())
     return Found(T.FUNDING, {}, "Closed a funding round", m.start())
 
 
@@ -537,8 +544,12 @@ CALLED_OFF = rx(r"\b(?:postpones?|postponed|pulls?|pulled|shelves|shelved|scraps
                 r"|flotation|share (?:issue|offering|sale)|rights issue|fund ?raise|fundraising"
                 r"|funding round|raise|placing)\b(?! (?:announcement|news|post|email|deck|update"
                 r"|party|video|page|date|of (?:the|a|an|our|new|that|this) ))")
-WORSE_BRIDGE = rx(r"\bbridge(?: round| note| financing)? (?:at|on) (?:a )?(?:lower|worse"
-                  r"|tougher|harsher|punitive|much worse) (?:valuation|terms|price)\b")
+WORSE_BRIDGE = rx(r"\bbridge(?: round| note| financing)?\W{0,3}(?:[^.;!?]{0,50}?[ ,])?(?:at|on)"
+                  r" (?:a )?(?:lower|worse|tougher|harsher|punitive|much worse) (?:valuation|terms"
+                  r"|price)\b"
+                  r"|\b(?:took|take|raised|closed|signed) (?:the |a |an )?[^.;!?]{0,30}?\bbridge\b"
+                  r"[^.;!?]{0,50}?\b(?:valuation|price|terms) (?:is |was |are |were )?(?:lower"
+                  r"|worse|below)")
 _SETBACK_WORDS = re.compile(r"rais|round|bridge|fund|reject|turned|get|accept|not|n't|ipo"
                             r"|listing|flotation|offering|issue|placing")
 _FEAR = rx(r"\b(?:if|unless|in case|what if|worried|afraid|fear|risk|might|could|would)\b")
@@ -734,3 +745,43 @@ def public(clause: str, low: str, ctx: Context) -> Found | None:
     dollars = bool(figs) and "$" in clause[max(0, figs[0].start - 4):figs[0].end]
     shown = {k: v for k, v in metrics.items() if k != "amount_usd" or dollars}
     return Found(T.FUNDING, metrics, backed_title(shown), m.start())
+
+
+# "Craft Ventures approached Acme unprompted about leading the Series A", "tomas petrov at
+# thrive capital emailed out of the blue asking to talk about our series b": a fund asking to
+# invest, before deals.funding takes "leading the Series A" for a round led.
+APPROACHED = rx(r"\b(?:approached|reached out to|contacted|emailed|pinged|called|messaged)"
+                r"(?: (?P<whom>us|me|[\w.&-]+(?: [\w.&-]+)?))?(?: [\w-]+){0,4}? (?:about|asking"
+                r" (?:to (?:talk|chat|meet) )?about|to discuss|regarding|re:?)"
+                r" (?:(?:leading|investing in|co-leading|participating in|joining|pre-empting"
+                r"|preempting) )?(?:our |the |a |their )?(?:next )?(?:round|raise|fundraise"
+                r"|investment|seed|pre-seed|series [a-h]|bridge)\b")
+
+
+def approached(clause: str, low: str, ctx: Context) -> Found | None:
+    """A named fund approaching the company about its round: inbound investor interest."""
+    m = APPROACHED.search(low)
+    if m is None:
+        return None
+    whom = m["whom"] or ""
+    ours = whom in {"us", "me"} or " our " in m.group() or bool(
+        whom and ctx.company and ctx.company.search(clause[m.start("whom"):m.end("whom")]))
+    if not ours:
+        return None  # "Globex approached Initech about leading their Series A"
+    if FIRST_PERSON.search(low[:m.start()]) is not None:
+        return None  # "I reached out to Sequoia about leading our seed": our outreach
+    at = _AT_FUND.search(clause, 0, m.start()) or _AT_WORD.search(clause[:m.start()])
+    known = INVESTOR.search(low, 0, m.start())
+    fund = at.group(1) if at else (_named_fund(clause, known) if known else None) \
+        or _fund_before(clause, m.start())
+    if fund is None:
+        return None
+    return _found(fund, f"Inbound interest from {cased_name(fund)}", m.start())
+
+
+# "tomas petrov at thrive capital emailed": the fund a person writes from
+_AT_WORD = re.compile(r"\bat ([A-Za-z][\w&.'-]*(?: [A-Za-z][\w&.'-]*){0,2})\s*$")
+
+
+def cased_name(name: str) -> str:
+    return name if not name.islower() else " ".join(w.capitalize() for w in name.split())

@@ -375,14 +375,15 @@ STEMS: dict[str, str] = {
                            "incubator batch cohort builders destruction entrepreneur plug",
     "backers_grant": "grant sbir$ sttr$ funding fund$ funds$ funded nlnet",
     "backers_closed": "funded oversubscribed over-subscribed fundrais round$ raise$ verbal "
-                      "soft-commit soft commit committed strategic",
+                      "commit strategic series seed",
     "backers_interest": "interest$ diligence data room dataroom tier partner meeting ic meeting "
                         "investment committee partnership meeting vcs$ investors$ funds$ "
                         "angels$ invited",
     "backers_takeover": "bid$ bids$ approach offer$ offers$ proposal pursuit talks$ takeover "
                         "buyout suitor overture swoop interest$",
-    "backers_public": "floats$ floated ipo$ offering placing placement rights issue listing "
-                      "debut trading capital raise capital increase equity raise",
+    "backers_public": "floats$ floated ipo$ offering placing placement rights listing debut "
+                      "trading capital issue$",
+    "backers_approached": "approached contacted emailed pinged messaged reached out",
     "backers_setback": "rejected fundrais raise$ round$ bridge combinator yc$ techstars "
                        "accelerator antler ipo$ listing flotation offering placing",
     # the auditing firms by name: "audit" alone is every compliance post's word

@@ -59,6 +59,8 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("backers_setback", backers.setback),  # "rejected by YC", "the raise didn't work"
     ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
     ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
+    # "Craft approached us about leading the Series A": interest, not a round led
+    ("backers_approached", backers.approached),
     ("funding", rounds.funding), ("backed", articles.backed),  # "Index backs Acme"
     # backers.py: accelerators, grants (before co.award's "Grant: NSF"), rounds told bare
     ("backers_accelerator", backers.accelerator), ("backers_grant", backers.grant),
