@@ -74,6 +74,12 @@ CLOSED = [
     ("Shopify made a strategic investment in Acme", "Strategic investment from Shopify"),
     ("Series A done. $15.5MM. Battery Ventures led.", "Raised Series A"),
     ("Seed round is officially done \U0001f389", "Raised seed"),
+    ("Please welcome Jane Doe, our newest investor!", "New investor: Jane Doe"),
+    ("Thrilled to have Coinbase Ventures join our cap table", "New investor: Coinbase Ventures"),
+    ("The wire from Accel landed this morning", "Funding received from Accel"),
+    ("Got our first check from an angel today!", "Funding received"),
+    ("We just signed our SAFE with Hustle Fund", "Closed a funding round"),
+    ("Acme has raised funding from Y Combinator, SV Angel and others", "Closed a funding round"),
 ]
 
 # inbound interest from a named fund, or from funds counted
@@ -190,6 +196,13 @@ LOOK_ALIKES = [
     "This project is funded by the community through Open Collective",
     "We didn't raise, we bootstrapped",
     "We closed the round of interviews for the VP Sales role",
+    "Jane is an angel, she covered my shift today",
+    "The wire transfer to our supplier landed",
+    "Naval is now an investor in Globex",
+    "The money from the bake sale came in",
+    "Globex raised funding from Accel last week",
+    "Sending our first investor update tomorrow",
+    "Our new investor dashboard ships next week",
     "Option grants for the new hires went out today",
     # other companies' news
     "Our customer Globex just got into YC",

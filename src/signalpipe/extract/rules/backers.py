@@ -271,8 +271,25 @@ _INVEST_WORDS = rx(r"\b(?:invest\w*|funding|fund|angel|round|seed|raise|raising|
 
 
 _MY = rx(r"\bmy\b")
+# A backer joining, or their money arriving: "please welcome Jane, our newest investor",
+# "Coinbase Ventures joins our cap table", "the wire from Accel landed", "signed our SAFE with
+# Hustle Fund", "raised funding from Y Combinator".
+NEW_BACKER = rx(
+    r"\b(?:our|as (?:an?|our)) (?:newest|new|latest|first) (?:angel )?(?:investor|backer)s?\b"
+    r"(?! (?:updates?|letters?|deck|memo|meetings?|calls?|relations|dashboard|portal|reports?"
+    r"|emails?|newsletter|day|pitch|demo|intros?|list|pipeline|conversations?|persona|feature))"
+    r"|\bjoin(?:s|ed|ing)? (?:our|the) cap table|\bnow on our cap table"
+    r"|\b(?:is|are) now (?:an? )?(?:angel )?investors? in [\w&.-]+"
+    r"|\b(?:first |the )?(?:check|cheque|wire|money|funds) from (?:the round|our (?:seed |angel )?"
+    r"(?:round|investors?)|(?:an? |our )?(?:angel|investor|lead)s?\b|(?P<from>[a-z][\w&.-]*"
+    r"(?: [a-z][\w&.-]*){0,2})) (?:just )?(?:hit|landed|arrived|cleared|came in|is in)"
+    r"|\b(?:got|received) (?:our )?first (?:check|cheque) from (?:an? )?(?:angel|investor|fund)"
+    r"|\bsigned (?:a |our |the )?(?:[$\u20ac\u00a3][\d.,]+\w* )?safes?\b(?! harbou?r| space| mode)"
+    r" (?:with|from) "
+    r"|\braised (?:new |fresh |additional |some )?(?:funding|capital|money|investment) from\b")
 _CLOSED_WORDS = re.compile(r"funded|subscribed|verbal|commit|offer|investment|closed|closing"
-                           r"|done|in the bank"
+                           r"|done|in the bank|investor|backer|cap table|check|cheque|wire"
+                           r"|money|funds from|safe|raised"
                            r"|wrapped|finished|completed|done with|(?:is|was|been) (?:now |"
                            r"officially |finally )?(?:done|closed|complete|full)")
 
@@ -289,6 +306,9 @@ def closed(clause: str, low: str, ctx: Context) -> Found | None:
     strategic = STRATEGIC.search(low) if "investment" in low else None
     if strategic is not None:
         return _strategic(clause, strategic, ctx)
+    backer = NEW_BACKER.search(low)
+    if backer is not None:
+        return _new_backer(clause, low, backer, ctx)
     m = CLOSED.search(low)
     if m is None or _NOT_CLOSED.search(low):
         return None
@@ -300,6 +320,48 @@ def closed(clause: str, low: str, ctx: Context) -> Found | None:
         metrics: dict[str, str | int | float] = {"round": m["rnd"].replace("pre seed", "pre-seed")}
         return Found(T.FUNDING, metrics, funding_title(metrics), m.start())
     return Found(T.FUNDING, {}, "Closed a funding round", m.start())
+
+
+def _new_backer(clause: str, low: str, m: re.Match[str], ctx: Context) -> Found | None:
+    said = m.group()
+    if said.startswith("raised") and _theirs(clause, m.start(), ctx):
+        return None  # "Globex raised funding from Accel"
+    if "to our" in low or "to the" in said:
+        return None  # "the wire to our supplier landed": money going out
+    into = _INVESTOR_IN.search(said)
+    if into is not None and not (into["into"] == "us" or (
+            ctx.company and ctx.company.search(clause[m.start() + into.start("into"):]))):
+        return None  # "Naval is now an investor in Globex"
+    if m["from"] is not None and not clause[m.start("from")].isupper() \
+            and not INVESTOR.search(m["from"]):
+        return None  # "the money from the bake sale came in": only a fund or a person named
+    if said.startswith(("raised", "signed")):
+        return Found(T.FUNDING, {}, "Closed a funding round", m.start(), relational=True)
+    if any(w in said for w in ("check", "cheque", "wire", "money", "funds")):
+        who = clean(clause[m.start("from"):m.end("from")]) if m["from"] else ""
+        return Found(T.FUNDING, {"stage": "money received"},
+                     f"Funding received from {who}" if who else "Funding received", m.start(),
+                     relational=True)
+    who = _backer_named(clause, m.start())
+    return Found(T.FUNDING, {"stage": "new investor"},
+                 f"New investor: {who}" if who else "New investor joined", m.start(),
+                 relational=True, stakeholders=(who,) if who else ())
+
+
+_INVESTOR_IN = rx(r"investors? in (?P<into>[\w&.-]+)")
+
+
+def _backer_named(clause: str, at: int) -> str:
+    """ "Please welcome Jane Doe, our newest investor", "Coinbase Ventures join our cap table"."""
+    m = _LAST_NAME.search(clause[:at].rstrip(" ,"))
+    if m is None:
+        return ""
+    name = m.group(1)
+    return "" if name.split()[0] in {"Please", "Thrilled", "Welcome", "We", "Our"} and \
+        len(name.split()) == 1 else _WELCOME_WORD.sub("", name)
+
+
+_WELCOME_WORD = re.compile(r"^(?:Please |Welcome |Thrilled |We |Our )+")
 
 
 def _strategic(clause: str, m: re.Match[str], ctx: Context) -> Found | None:

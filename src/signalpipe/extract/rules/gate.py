@@ -374,12 +374,13 @@ STEMS: dict[str, str] = {
                            "masschallenge angelpad skydeck startx hf0 speedrun accelerator "
                            "incubator batch cohort builders destruction entrepreneur plug",
     "backers_grant": "grant sbir$ sttr$ funding fund$ funds$ funded nlnet",
-    "backers_closed": "funded oversubscribed over-subscribed fundrais round$ raise$ verbal "
-                      "commit strategic series seed",
+    "backers_closed": "funded oversubscribed over-subscribed fundrais round$ raise verbal "
+                      "commit strategic series seed investor cap table check$ cheque wire$ "
+                      "safe$",
     "backers_interest": "interest$ diligence data room dataroom tier partner meeting ic meeting "
                         "investment committee partnership meeting vcs$ investors$ funds$ "
-                        "angels$ invited",
-    "backers_takeover": "bid$ bids$ approach offer$ offers$ proposal pursuit talks$ takeover "
+                        "angel invited",
+    "backers_takeover": "bid$ bids$ approach offer$ offers$ proposal pursuit talks takeover "
                         "buyout suitor overture swoop interest$",
     "backers_public": "floats$ floated ipo$ offering placing placement rights listing debut "
                       "trading capital issue$",
