@@ -16,23 +16,36 @@ seen in chat, founder update emails, newsletters and press releases alike:
   option or equity grants, access granted, a grant applied for or hoped for, or another
   organisation's grant.
 - **closed**: a round done with no amount or series named ("we're officially funded", "we
-  closed our round", "the fundraise is done", "the round is oversubscribed"), a strategic
-  investment into us ("Acme receives strategic investment from Salesforce Ventures", "Shopify
-  made a strategic investment in Acme"), and an offer made to us ("our first verbal investment
-  offer, contingent upon finding others", "a verbal commitment from Precursor for $250k").
-  Not money we invest, a raise under way or planned, runway ("funded through 2027"), being
-  self-funded.
+  closed our round", "Series A done.", "the round is oversubscribed"), a strategic investment
+  into us ("Acme receives strategic investment from Salesforce Ventures", "Shopify made a
+  strategic investment in Acme"), an offer made to us ("our first verbal investment offer,
+  contingent upon finding others"), a backer joining or their money arriving ("please welcome
+  Jane Doe, our newest investor", "Coinbase Ventures joins our cap table", "the wire from Accel
+  landed", "signed our SAFE with Hustle Fund"). Not money we invest, a raise under way or
+  planned, runway ("funded through 2027"), being self-funded, community donations, an
+  "investor update" or "investor dashboard".
+- **public**: money raised on a public market ("floats on LSE", "prices its IPO", "completed a
+  directed share issue", "amid capital raise"), the company named or speaking. Not a listing
+  planned or considered, a buyback, another issuer's offering.
 - **interest**: inbound attention from a named fund, or from funds counted ("Very strong
   interest from Jesse and Dana @ Heavybit", "two funds in diligence", "Heavybit is doing
   diligence on us", "they asked for the data room", "a Tier-1 fund wants a call", "second
-  partner meeting with Index next week"). Not our outreach ("I reached out to Sequoia", "sent
-  our deck to Index"), a customer's security diligence, a data room we are still building,
-  interest from customers, or interest rates.
+  partner meeting with Index next week", "we've had 5 VCs reach out", "Craft Ventures
+  approached Acme about leading the Series A"). Not our outreach ("I reached out to Sequoia",
+  "sent our deck to Index"), a customer's security diligence, a data room we are still
+  building, interest from customers, interest rates, our own backers asking (``veto``), an
+  adviser's partner.
+- **takeover**: someone wanting to buy the company ("Zurich Insurance considering offer for
+  RSA", "McCormick makes takeover approach for Premier Foods", "Premier Foods rejects
+  McCormick's approach"): investor interest (dev gold files it so). Never a bid the company
+  makes, a sale offered to it ("we received an offer from Globex for a pilot"), or another
+  company's approach.
 - **failed** (lowlights): the raise that did not work ("the raise didn't work", "we failed to
   raise", "fundraising failed"), an accelerator's rejection ("rejected by YC without an
   interview", "we didn't get into YC", "failed to get into Y Combinator"), a bridge on worse
-  terms. Not "we didn't raise" (bootstrapped by choice) or a fear ("if the round falls
-  through").
+  terms ("took the $3m bridge, valuation is lower than last time"), a listing or raise called
+  off ("Acme postpones IPO", "we shelved the raise"). Not "we didn't raise" (bootstrapped by
+  choice), an announcement delayed, or a fear ("if the round falls through").
 """
 
 from __future__ import annotations
