@@ -80,6 +80,9 @@ CLOSED = [
     ("Got our first check from an angel today!", "Funding received"),
     ("We just signed our SAFE with Hustle Fund", "Closed a funding round"),
     ("Acme has raised funding from Y Combinator, SV Angel and others", "Closed a funding round"),
+    ("Elixir creator José Valim joins Acme as an angel investor", "New investor: José Valim"),
+    ("We're excited to share that Acme is now backed by [Andrei Miulescu](https://x.io/a).",
+     "New investor: Andrei Miulescu"),
 ]
 
 # inbound interest from a named fund, or from funds counted
@@ -202,6 +205,7 @@ LOOK_ALIKES = [
     "The money from the bake sale came in",
     "Globex raised funding from Accel last week",
     "Sending our first investor update tomorrow",
+    "Jane joins us as an investor relations lead",
     "Our new investor dashboard ships next week",
     "Option grants for the new hires went out today",
     # other companies' news
@@ -365,3 +369,10 @@ def test_listings_and_raises_called_off_are_lowlights(make_message: MakeMessage,
     events = read(make_message, text, aliases=(company,))
     assert [(e.event_type, e.polarity, e.title) for e in events] == [
         (FUNDING, Polarity.NEGATIVE, title)], text
+
+
+def test_two_angels_in_one_batch_are_two_events(make_message: MakeMessage) -> None:
+    events = read(make_message, "Elixir creator José Valim joins Acme as an angel investor",
+                  "Acme is now backed by Andrei Miulescu, CTO of Mr Yum", ids=["a", "b"])
+    assert sorted((e.title, tuple(e.source_message_ids)) for e in events) == [
+        ("New investor: Andrei Miulescu", ("b",)), ("New investor: José Valim", ("a",))]

@@ -299,7 +299,10 @@ NEW_BACKER = rx(
     r"|\b(?:got|received) (?:our )?first (?:check|cheque) from (?:an? )?(?:angel|investor|fund)"
     r"|\bsigned (?:a |our |the )?(?:[$\u20ac\u00a3][\d.,]+\w* )?safes?\b(?! harbou?r| space| mode)"
     r" (?:with|from) "
-    r"|\braised (?:new |fresh |additional |some )?(?:funding|capital|money|investment) from\b")
+    r"|\braised (?:new |fresh |additional |some )?(?:funding|capital|money|investment) from\b"
+    r"|\b(?:is |are )?now backed by (?P<by>\[?[a-z][\w&.'-]*(?: [a-z][\w&.'-]*){0,3})"
+    r"|\bjoin(?:s|ed|ing)? (?:us |the company |the team |[\w.&-]+ (?:[\w.&-]+ )?)?as an?"
+    r" (?:angel )?investor\b(?! relations| updates?| day| success| experience)")
 _CLOSED_WORDS = re.compile(r"funded|subscribed|verbal|commit|offer|investment|closed|closing"
                            r"|done|in the bank|investor|backer|cap table|check|cheque|wire"
                            r"|money|funds from|safe|raised"
@@ -319,9 +322,6 @@ def closed(clause: str, low: str, ctx: Context) -> Found | None:
     strategic = STRATEGIC.search(low) if "investment" in low else None
     if strategic is not None:
         return _strategic(clause, strategic, ctx)
-    backer = NEW_BACKER.search(low)
-    if backer is not None:
-        return _new_backer(clause, low, backer, ctx)
     m = CLOSED.search(low)
     if m is None or _NOT_CLOSED.search(low):
         return None
@@ -333,6 +333,17 @@ def closed(clause: str, low: str, ctx: Context) -> Found | None:
         metrics: dict[str, str | int | float] = {"round": m["rnd"].replace("pre seed", "pre-seed")}
         return Found(T.FUNDING, metrics, funding_title(metrics), m.start())
     return Found(T.FUNDING, {}, "Closed a funding round", m.start())
+
+
+def newcomer(clause: str, low: str, ctx: Context) -> Found | None:
+    """A backer joining or their money arriving, each backer its own event (read before
+    deals.funding, whose bare "Closed a funding round" made two angels one event)."""
+    m = NEW_BACKER.search(low) if _NEWCOMER_WORDS.search(low) else None
+    return _new_backer(clause, low, m, ctx) if m is not None else None
+
+
+_NEWCOMER_WORDS = re.compile(r"investor|backer|cap table|check|cheque|wire|money|funds from"
+                             r"|safe|raised|backed by")
 
 
 def _new_backer(clause: str, low: str, m: re.Match[str], ctx: Context) -> Found | None:
@@ -355,8 +366,12 @@ def _new_backer(clause: str, low: str, m: re.Match[str], ctx: Context) -> Found 
         return Found(T.FUNDING, {"stage": "money received"},
                      f"Funding received from {who}" if who else "Funding received", m.start(),
                      relational=True)
-    who = _backer_named(clause, m.start())
-    return Found(T.FUNDING, {"stage": "new investor"},
+    who = clean(clause[m.start("by"):m.end("by")].lstrip("[")) if m["by"] else \
+        _backer_named(clause, m.start())
+    if m["by"] and not who[:1].isupper() and not INVESTOR.search(who.lower()):
+        return None  # "now backed by data": no backer named
+    # each backer is its own event: two angels announced in one batch are two
+    return Found(T.FUNDING, {"investor": key(who)} if who else {"stage": "new investor"},
                  f"New investor: {who}" if who else "New investor joined", m.start(),
                  relational=True, stakeholders=(who,) if who else ())
 

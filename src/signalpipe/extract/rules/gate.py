@@ -384,6 +384,8 @@ STEMS: dict[str, str] = {
                         "buyout suitor overture swoop interest$",
     "backers_public": "floats$ floated ipo$ offering placing placement rights listing debut "
                       "trading capital issue$",
+    "backers_newcomer": "investor backer cap table check$ cheque wire$ money funds safe$ "
+                        "raise backed join",
     "backers_approached": "approached contacted emailed pinged messaged reached out",
     "backers_setback": "rejected fundrais raise$ round$ bridge combinator yc$ techstars "
                        "accelerator antler ipo$ listing flotation offering placing",

@@ -61,6 +61,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
     # "Craft approached us about leading the Series A": interest, not a round led
     ("backers_approached", backers.approached),
+    ("backers_newcomer", backers.newcomer),  # "our newest investor", "now backed by X"
     ("funding", rounds.funding), ("backed", articles.backed),  # "Index backs Acme"
     # backers.py: accelerators, grants (before co.award's "Grant: NSF"), rounds told bare
     ("backers_accelerator", backers.accelerator), ("backers_grant", backers.grant),
