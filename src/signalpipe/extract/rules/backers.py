@@ -304,8 +304,7 @@ NEW_BACKER = rx(
     r"|\bjoin(?:s|ed|ing)? (?:us |the company |the team |[\w.&-]+ (?:[\w.&-]+ )?)?as an?"
     r" (?:angel )?investor\b(?! relations| updates?| day| success| experience)")
 _CLOSED_WORDS = re.compile(r"funded|subscribed|verbal|commit|offer|investment|closed|closing"
-                           r"|done|in the bank|investor|backer|cap table|check|cheque|wire"
-                           r"|money|funds from|safe|raised"
+                           r"|done|in the bank"
                            r"|wrapped|finished|completed|done with|(?:is|was|been) (?:now |"
                            r"officially |finally )?(?:done|closed|complete|full)")
 
@@ -455,8 +454,14 @@ _DILIGENCE_SENT = rx(r"\b(?:sent|shared|emailed)(?: (?:over|us))? (?:their |a |t
                      r"diligence (?:questions|list|request|questionnaire|checklist)")
 
 
+_INTEREST_WORDS = re.compile(r"interest from|diligence|data ?room|tier|top|big|large|growth"
+                             r"|meeting|vcs|investors|funds|angels|firms|invited|asked us")
+
+
 def interest(clause: str, low: str, ctx: Context) -> Found | None:
     """A named fund's or counted funds' inbound interest: diligence, data room, meetings."""
+    if not _INTEREST_WORDS.search(low):
+        return None  # one scan: most clauses cued by "meeting" or "investors" say none of these
     if _OUR_OUTREACH.search(low) and "data room" not in low and "diligence" not in low:
         return None
     return _interest_from(clause, ctx) or _diligence(clause, low, ctx) \
@@ -642,12 +647,16 @@ WORSE_BRIDGE = rx(r"\bbridge(?: round| note| financing)?\W{0,3}(?:[^.;!?]{0,50}?
                   r"|worse|below)")
 _SETBACK_WORDS = re.compile(r"rais|round|bridge|fund|reject|turned|get|accept|not|n't|ipo"
                             r"|listing|flotation|offering|issue|placing")
+# every setback family says how it went wrong in one of these words
+_BAD_WORDS = re.compile(r"n't|not\b|fail|reject|turned down|declin|unable|postpon|pull|shelv"
+                        r"|scrap|cancel|delay|withdr|call|abandon|lower|worse|tough|harsh"
+                        r"|punitive|below|passed|stalled|collapsed|fell apart|went nowhere")
 _FEAR = rx(r"\b(?:if|unless|in case|what if|worried|afraid|fear|risk|might|could|would)\b")
 
 
 def setback(clause: str, low: str, ctx: Context) -> Found | None:
     """A raise that failed, a programme's rejection, a bridge on worse terms: lowlights."""
-    if not _SETBACK_WORDS.search(low):
+    if not _SETBACK_WORDS.search(low) or not _BAD_WORDS.search(low):
         return None
     if _FEAR.search(low):
         return None  # "if the round falls through": a fear, not a loss

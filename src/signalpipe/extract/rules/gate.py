@@ -375,8 +375,7 @@ STEMS: dict[str, str] = {
                            "incubator batch cohort builders destruction entrepreneur plug",
     "backers_grant": "grant sbir$ sttr$ funding fund$ funds$ funded nlnet",
     "backers_closed": "funded oversubscribed over-subscribed fundrais round$ raise verbal "
-                      "commit strategic series seed investor cap table check$ cheque wire$ "
-                      "safe$",
+                      "strategic series seed",
     "backers_interest": "interest$ diligence data room dataroom tier partner meeting ic meeting "
                         "investment committee partnership meeting vcs$ investors$ funds$ "
                         "angel invited",
@@ -384,8 +383,8 @@ STEMS: dict[str, str] = {
                         "buyout suitor overture swoop interest$",
     "backers_public": "floats$ floated ipo$ offering placing placement rights listing debut "
                       "trading capital issue$",
-    "backers_newcomer": "investor backer cap table check$ cheque wire$ money funds safe$ "
-                        "raise backed join",
+    "backers_newcomer": "investor backer cap$ check$ cheque wire$ money funds$ safe$ raise "
+                        "backed",
     "backers_approached": "approached contacted emailed pinged messaged reached out",
     "backers_setback": "rejected fundrais raise$ round$ bridge combinator yc$ techstars "
                        "accelerator antler ipo$ listing flotation offering placing",
