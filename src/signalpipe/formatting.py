@@ -48,6 +48,11 @@ def format_metric(name: str, value: MetricValue) -> str:
     return f"{metric_label(name)}: {shown}"
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 event', '3 events': a founder reads these lines, so no '1 events'."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
 def money(value: float) -> str:
     for bound, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
         if abs(value) >= bound:

@@ -40,9 +40,12 @@ class ExtractionRunner:
         self.extractor = extractor
         self.stats = stats
         # An extractor whose fingerprints are canonical (the same event always gets the same
-        # one) needs no close matching, which costs a comparison per mention.
+        # one) needs no close matching, which costs a comparison per mention. Otherwise the
+        # index is rebuilt from every stored group's members, as the worker that wrote them
+        # held it: a new mention joins a group through any member, not only its merged row.
         self.index = None if extractor.canonical_fingerprints else EventIndex(
-            backends.events.list_events(settings.company_id))
+            backends.events.list_events(settings.company_id),
+            backends.events.event_members(settings.company_id))
         # A fast extractor's batches are written as one group per take_ready: in this thread,
         # or (extract_overlap) on one more thread while this one stores the next poll. A slow
         # one (an LLM) gets a task per batch on a pool as wide as the provider allows.
@@ -135,7 +138,8 @@ class ExtractionRunner:
             with self._index_write:
                 resolution = self.index.resolve(events)
                 events = resolution.events
-                inserted, merged = self.b.events.upsert_many(events, moved=resolution.moved)
+                inserted, merged = self.b.events.upsert_many(events, moved=resolution.moved,
+                                                             members=resolution.members)
         # The KPI ledger: each figure dated by the message that states it.
         cited = {i for event in events for i in event.source_message_ids}
         days = {m.id: m.timestamp.date() for batch, _ in done for m in batch.messages

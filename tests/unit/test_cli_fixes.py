@@ -72,3 +72,16 @@ def test_eval_finds_the_truth_of_the_last_run_and_generate_rounds_its_time(
     written = (here / "out" / "eval.md").read_text()
     assert written.startswith("Scored against `x.truth.jsonl`.")
     assert "not extraction quality" in written
+
+
+def test_run_takes_its_input_as_an_argument_too(here: Path) -> None:
+    code, out, err = cli(["run", "in.csv", "-o", "out", "--json"])
+    assert code == 0, err
+    assert json.loads(out)["events_stored"] == 1
+
+
+def test_run_refuses_two_different_inputs(here: Path) -> None:
+    (here / "other.csv").write_text(HEAD + ROW)
+    code, _, err = cli(["run", "in.csv", "--input", "other.csv", "-o", "out"])
+    assert code == 2 and "two inputs given" in err
+    assert not (here / "out").exists() or not any((here / "out").iterdir())

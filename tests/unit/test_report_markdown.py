@@ -21,3 +21,16 @@ def test_lowlights_are_marked_and_metrics_read_as_words() -> None:
     rows = [r for r in text.splitlines() if r.startswith("| high")]
     assert any("revenue_milestone (lowlight) | Revenue dropped" in r for r in rows)
     assert any("| revenue_milestone | ARR reached $3.2M | ARR: $3.2M |" in r for r in rows)
+
+
+def test_event_counts_read_in_the_singular_and_the_plural() -> None:
+    def count_line(events: list[SignificantEvent]) -> str:
+        text = render(stats=None, events=events, dead_letters=[], usage=[],
+                      email=InvestorEmail(subject="s", body="b"), company_id="acme",
+                      stack="embedded")
+        lines = text.splitlines()
+        return lines[lines.index("## Events") + 2]
+
+    one = _event("ARR reached $3.2M", Polarity.POSITIVE, arr_usd=3_200_000)
+    assert count_line([one]) == "1 event."
+    assert count_line([one, _event("Revenue dropped 10%", Polarity.NEGATIVE)]) == "2 events."

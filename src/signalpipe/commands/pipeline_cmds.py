@@ -44,6 +44,9 @@ InputOpt = Annotated[Path | None, typer.Option(
 FormatOpt = Annotated[str | None, typer.Option(
     "--format", help="Input format when it cannot be told from the path.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the summary as one JSON object.")]
+InputArg = Annotated[Path | None, typer.Argument(
+    show_default=False, metavar="INPUT",
+    help="Messages to read, the same as --input (signalpipe run messages.csv).")]
 
 
 def open_input(settings: Settings, path: Path | None, fmt: str | None) -> Source:
@@ -56,6 +59,14 @@ def open_input(settings: Settings, path: Path | None, fmt: str | None) -> Source
 
     return open_source(path, fmt=fmt, company_id=settings.company_id,
                        max_cell_bytes=settings.max_cell_bytes, budget=budget_for(settings))
+
+
+def one_input(argument: Path | None, option: Path | None) -> Path | None:
+    """The input named either way; naming two different ones is a usage error, not a guess."""
+    if argument is not None and option is not None and argument != option:
+        raise typer.BadParameter(f"two inputs given: {argument} and --input {option}; "
+                                 "name one", param_hint="INPUT")
+    return argument if argument is not None else option
 
 
 @contextmanager
@@ -95,19 +106,20 @@ def _summary(title: str, stats: RunStats, extra: list[tuple[str, object]]) -> No
 
 @app.command()
 @cli_errors
-def run(input_path: InputOpt = None, output_dir: OutputDir = None, stack: StackOpt = None,
-        llm: LLMOpt = None, fmt: FormatOpt = None, config: Config = None,
-        verbose: Verbose = False, as_json: JsonOpt = False) -> None:
+def run(input_arg: InputArg = None, input_path: InputOpt = None, output_dir: OutputDir = None,
+        stack: StackOpt = None, llm: LLMOpt = None, fmt: FormatOpt = None,
+        config: Config = None, verbose: Verbose = False, as_json: JsonOpt = False) -> None:
     """Run the whole pipeline on a file: ingest, store, batch, extract, report.
 
     Examples:
 
         signalpipe run
 
-        signalpipe run --input data/full_data.csv --output-dir output/
+        signalpipe run data/full_data.csv --output-dir output/
 
         signalpipe run --stack services --llm gemini
     """
+    input_path = one_input(input_arg, input_path)
     settings = settings_for(output_dir=output_dir, stack=stack, llm=llm, config=config,
                             verbose=verbose)
     ensure_writable(settings.output_dir)

@@ -106,7 +106,7 @@ def list_events(output_dir: OutputDir = None, stack: StackOpt = None, config: Co
 
     Example: signalpipe review list --status pending
     """
-    from signalpipe.formatting import rank
+    from signalpipe.formatting import counted, rank
     from signalpipe.kpis import event_date
     from signalpipe.reviewed import review_states
 
@@ -133,7 +133,7 @@ def list_events(output_dir: OutputDir = None, stack: StackOpt = None, config: Co
                                    "extracted_metrics": e.metrics,
                                    "review": review_record(s)}, ensure_ascii=False))
         return
-    typer.echo(terminal(f"{len(rows)} events for {one_line(settings.company_id)}"))
+    typer.echo(terminal(f"{counted(len(rows), 'event')} for {one_line(settings.company_id)}"))
     for e, title, metrics, s in rows:
         day = event_date(e)
         typer.echo(terminal(f"{e.fingerprint[:12]}  {day.isoformat() if day else '          '}"

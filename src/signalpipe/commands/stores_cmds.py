@@ -20,7 +20,7 @@ from signalpipe.cli import (
 )
 from signalpipe.console import console, out, summary_table
 from signalpipe.errors import SignalpipeError
-from signalpipe.formatting import format_metric, rank
+from signalpipe.formatting import counted, format_metric, rank
 from signalpipe.inert import one_line, rich_literal, terminal
 from signalpipe.kpis import event_date
 from signalpipe.models import EventType, source_id_of
@@ -78,7 +78,8 @@ def events(output_dir: OutputDir = None, stack: StackOpt = None,
         return
     from rich.table import Table
 
-    table = Table(title=f"{len(found)} events for {rich_literal(one_line(settings.company_id))}")
+    table = Table(title=f"{counted(len(found), 'event')} for "
+                  f"{rich_literal(one_line(settings.company_id))}")
     for column in ("date", "severity", "type", "title", "metrics", "sources", "review"):
         table.add_column(column)
     for e in found:

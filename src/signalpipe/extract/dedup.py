@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from signalpipe.models import MetricValue, SignificantEvent
+from signalpipe.event_members import EventMember
+from signalpipe.models import EventType, MetricValue, Polarity, SignificantEvent
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(["a", "an", "and", "the", "of", "to", "for", "in", "on", "with", "our", "we",
@@ -52,10 +53,31 @@ class Shape:
     def of(cls, event: SignificantEvent) -> Shape:
         labels = tuple(sorted((k, v.strip().lower()) for k, v in event.metrics.items()
                               if isinstance(v, str)))
+        return cls._made(event.fingerprint, event.company_id, event.event_type.value,
+                         event.polarity.value, _numbers(event.metrics), _words(event.title),
+                         labels)
+
+    @classmethod
+    def of_member(cls, member: EventMember, company_id: str) -> Shape:
+        """The shape a stored member was written from (`member`)."""
+        return cls._made(member.fingerprint, company_id, member.event_type.value,
+                         member.polarity.value, frozenset(member.figures),
+                         frozenset(member.words), member.labels)
+
+    @classmethod
+    def _made(cls, fingerprint: str, company_id: str, event_type: str, polarity: str,
+              numbers: frozenset[float], words: frozenset[str],
+              labels: tuple[tuple[str, str], ...]) -> Shape:
         identity = frozenset((k, v) for k, v in labels if k in _IDENTITY and v)
-        return cls(event.fingerprint, event.company_id, event.event_type.value,
-                   event.polarity.value, _numbers(event.metrics), _words(event.title), labels,
+        return cls(fingerprint, company_id, event_type, polarity, numbers, words, labels,
                    identity)
+
+    def member(self, message_ids: Sequence[str] = ()) -> EventMember:
+        """What the event store keeps of this shape beside its group's row."""
+        return EventMember(fingerprint=self.fingerprint, event_type=EventType(self.event_type),
+                           polarity=Polarity(self.polarity), words=tuple(sorted(self.words)),
+                           figures=tuple(sorted(self.numbers)), labels=self.labels,
+                           message_ids=tuple(message_ids))
 
 
 def is_close(a: Shape, b: Shape) -> bool:
@@ -77,10 +99,11 @@ def is_close(a: Shape, b: Shape) -> bool:
 
 
 def _held_in(a: frozenset[float], b: frozenset[float]) -> bool:
-    """Every figure of one is the other's, and one of them is not a small count: a restarted
-    worker knows a group only by its stored row, whose merged figures hold each member's ("7.6B
-    events per day" belongs to a row read "Throughput: 7.6bn events in a day", 7.6B and 4.1M/s),
-    though its title shares few words with the row's."""
+    """Every figure of one is the other's, and one of them is not a small count ("7.6B events
+    per day" belongs with "Throughput: 7.6bn events in a day", 7.6B and 4.1M/s, though their
+    titles share few words). Written (4c1df19) for a restarted worker that knew a group only
+    by its merged row; rows now keep their members (`event_members.py`), and this still serves
+    rows stored before they did, and any two mentions told so."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     return bool(small) and small <= large and max(abs(n) for n in small) >= 100
 
@@ -95,6 +118,10 @@ class Resolution:
     """Stored fingerprint -> the one its row now belongs under: two known groups joined, or a
     group gained a member with a smaller fingerprint. The store folds the old row into the new
     one in the same write (`EventStore.upsert_many`)."""
+    members: dict[str, list[EventMember]] = field(default_factory=dict)
+    """Canonical fingerprint -> the shapes of this write's mentions in that group (and of a
+    row stored before members were kept, once): kept beside the row, so that a worker that
+    starts later rebuilds this index's groups from them, not from the merged rows."""
 
 
 class EventIndex:
@@ -108,16 +135,32 @@ class EventIndex:
     one, two or three events by arrival order.
     """
 
-    def __init__(self, known: Iterable[SignificantEvent] = ()) -> None:
+    def __init__(self, known: Iterable[SignificantEvent] = (),
+                 members: Mapping[str, Sequence[EventMember]] | None = None) -> None:
+        """`known`: the stored rows; `members`: what the store kept of their members
+        (`EventStore.event_members`). A row without members (stored before they were kept)
+        is known by its own shape, written as its member the next time its group is."""
         self._candidates: dict[tuple[str, str, str, object], list[Shape]] = {}
         self._shapes: set[Shape] = set()
         self._parent: dict[str, str] = {}
         self._stored: set[str] = set()  # canonical fingerprints handed out (stored rows)
+        self._unsaved: dict[str, Shape] = {}  # rows known by their own shape, not yet kept
         self._lock = threading.Lock()
         for event in known:
-            # Stored groups are trusted as stored: they join only through a new mention.
-            self._stored.add(event.fingerprint)
-            self._add(Shape.of(event), join=False)
+            self._load(event, (members or {}).get(event.fingerprint, ()))
+
+    def _load(self, row: SignificantEvent, members: Sequence[EventMember]) -> None:
+        # Stored groups are trusted as stored: they join only through a new mention.
+        self._stored.add(row.fingerprint)
+        self._find(row.fingerprint)
+        shapes = [Shape.of_member(m, row.company_id) for m in members]
+        if not shapes:
+            shapes = [Shape.of(row)]
+            self._unsaved[row.fingerprint] = shapes[0]
+        for shape in shapes:
+            self._add(shape, join=False)
+            if self._find(shape.fingerprint) == shape.fingerprint != row.fingerprint:
+                self._parent[shape.fingerprint] = row.fingerprint
 
     @staticmethod
     def _keys(shape: Shape) -> list[tuple[str, str, str, object]]:
@@ -165,8 +208,9 @@ class EventIndex:
         events = list(events)
         demoted: list[str] = []
         with self._lock:
-            for event in events:
-                self._add(Shape.of(event), demoted)
+            shapes = [Shape.of(event) for event in events]
+            for shape in shapes:
+                self._add(shape, demoted)
             moved = {fp: self._find(fp) for fp in demoted if fp in self._stored}
             self._stored.difference_update(moved)
             out: dict[str, SignificantEvent] = {}
@@ -178,4 +222,18 @@ class EventIndex:
                 prior = out.get(root)
                 out[root] = target if prior is None else prior.merged_with(target)
             self._stored.update(moved.values())
-        return Resolution(list(out.values()), moved)
+            members = self._members(events, shapes, out)
+        return Resolution(list(out.values()), moved, members)
+
+    def _members(self, events: list[SignificantEvent], shapes: list[Shape],
+                 out: Mapping[str, SignificantEvent]) -> dict[str, list[EventMember]]:
+        """Each written group's members from this write, and the shape of any row stored
+        without members that is now part of a written group (so it is kept from now on)."""
+        members: dict[str, list[EventMember]] = {}
+        for event, shape in zip(events, shapes, strict=True):
+            members.setdefault(self._find(shape.fingerprint), []).append(
+                shape.member(event.source_message_ids))
+        for fingerprint in [fp for fp in self._unsaved if self._find(fp) in out]:
+            shape = self._unsaved.pop(fingerprint)
+            members[self._find(fingerprint)].append(shape.member())
+        return members

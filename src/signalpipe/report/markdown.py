@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from signalpipe.formatting import format_metric, rank
+from signalpipe.formatting import counted, format_metric, rank
 from signalpipe.inert import markdown_text, one_line
 from signalpipe.models import BatchUsage, DeadLetter, InvestorEmail, SignificantEvent
 from signalpipe.stats import RunStats, reason_kind
@@ -70,7 +70,7 @@ def _events_section(events: Sequence[SignificantEvent], total: int | None = None
                     by_type: Counter[str] | None = None) -> list[str]:
     by_type = by_type if by_type is not None else Counter(e.event_type.value for e in events)
     total = total if total is not None else len(events)
-    out = ["## Events", "", f"{total} events.", "", "| Type | Count |", "|---|---:|"]
+    out = ["## Events", "", f"{counted(total, 'event')}.", "", "| Type | Count |", "|---|---:|"]
     out += [f"| {t} | {n} |" for t, n in sorted(by_type.items())]
     out += ["", "| Severity | Type | Title | Metrics | Sources |", "|---|---|---|---|---:|"]
     for e in rank(events)[:200]:

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, Self
 
+from signalpipe.event_members import EventMember
 from signalpipe.history import UpdateRecord
 from signalpipe.kpis import KpiObservation
 from signalpipe.models import BatchUsage, DeadLetter, Message, SignificantEvent
@@ -94,14 +95,24 @@ class EventStore(EventRetraction, AlertLedger, ReviewLedger, Protocol):
         ...
 
     def upsert_many(self, events: Sequence[SignificantEvent], *,
-                    moved: Mapping[str, str] | None = None) -> tuple[int, int]:
+                    moved: Mapping[str, str] | None = None,
+                    members: Mapping[str, Sequence[EventMember]] | None = None
+                    ) -> tuple[int, int]:
         """Insert new events and merge known fingerprints in one transaction.
 
         `moved` (old fingerprint -> new) first folds each stored old row into the new one (a
-        rename when there is none), keeping the earlier creation time: dedup joined two groups
-        (`extract/dedup.py`). A move whose old row is gone does nothing, so a retried write
-        is idempotent. Returns (inserted, merged), moves not counted.
+        rename when there is none), keeping the earlier creation time and both rows' members:
+        dedup joined two groups (`extract/dedup.py`). A move whose old row is gone does
+        nothing, so a retried write is idempotent. `members` (fingerprint of an event written
+        -> mentions it was grouped from) are added to that row's members, one per shape, so a
+        later worker rebuilds the same groups (`event_members.py`). Returns (inserted,
+        merged), moves and members not counted.
         """
+        ...
+
+    def event_members(self, company_id: str) -> dict[str, list[EventMember]]:
+        """Each of the company's rows that keeps members -> its members (rows written before
+        members were kept, or by an extractor without dedup, are left out)."""
         ...
 
     def list_events(self, company_id: str | None = None) -> list[SignificantEvent]: ...

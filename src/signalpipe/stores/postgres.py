@@ -26,6 +26,13 @@ except ImportError as e:  # pragma: no cover - depends on the installed extras
     raise ImportError('install "signalpipe[services]" to use PostgresEventStore') from e
 
 from signalpipe.errors import StoreError
+from signalpipe.event_members import (
+    EventMember,
+    dump_members,
+    fold_members,
+    load_members,
+    merge_members,
+)
 from signalpipe.history import UpdateRecord
 from signalpipe.kpis import KpiObservation, merge, observations
 from signalpipe.models import BatchUsage, SignificantEvent
@@ -111,17 +118,21 @@ MIGRATIONS: list[tuple[int, str]] = [
     """),
     # The review log (issue 14): append-only, in a table of its own (`postgres_review.py`).
     (4, REVIEWS_MIGRATION),
+    # Each row's members as dedup compares them (`event_members.py`), JSON as text (a label
+    # may hold NUL); NULL on rows from before, which dedup knows by the row alone.
+    (5, "ALTER TABLE significant_events ADD COLUMN IF NOT EXISTS members_text text;"),
 ]
 _KPI_VERSION = 3
 
 _INSERT_EVENT = """
 INSERT INTO significant_events (fingerprint, company_id, event_type, severity, title, confidence,
-  metrics, stakeholders, source_message_ids, doc, doc_text)
-VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"""
+  metrics, stakeholders, source_message_ids, doc, doc_text, members_text)
+VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"""
 _UPDATE_EVENT = """
 UPDATE significant_events SET severity = %s, title = %s, confidence = %s, metrics = %s,
   stakeholders = %s, source_message_ids = %s, doc = %s, doc_text = %s, updated_at = now()
 WHERE fingerprint = %s"""
+_UPDATE_MEMBERS = "UPDATE significant_events SET members_text = %s WHERE fingerprint = %s"
 
 
 class PostgresEventStore(PostgresRetractionMixin, PostgresReviewMixin, EventStore):
@@ -206,7 +217,9 @@ class PostgresEventStore(PostgresRetractionMixin, PostgresReviewMixin, EventStor
 
     # -- EventStore -------------------------------------------------------------------------
     def upsert_many(self, events: Sequence[SignificantEvent], *,
-                    moved: Mapping[str, str] | None = None) -> tuple[int, int]:
+                    moved: Mapping[str, str] | None = None,
+                    members: Mapping[str, Sequence[EventMember]] | None = None
+                    ) -> tuple[int, int]:
         """Insert new events and merge known fingerprints in one transaction.
 
         Returns (inserted, merged), counted as SQLiteEventStore counts them.
@@ -214,10 +227,10 @@ class PostgresEventStore(PostgresRetractionMixin, PostgresReviewMixin, EventStor
         moves = dict(moved or {})
         if not events and not moves:
             return 0, 0
-        return self._transaction(lambda cur: self._upsert(cur, events, moves))
+        return self._transaction(lambda cur: self._upsert(cur, events, moves, members or {}))
 
-    def _upsert(self, cur: Cursor, events: Sequence[SignificantEvent],
-                moves: dict[str, str]) -> tuple[int, int]:
+    def _upsert(self, cur: Cursor, events: Sequence[SignificantEvent], moves: dict[str, str],
+                joining: Mapping[str, Sequence[EventMember]]) -> tuple[int, int]:
         fingerprints = sorted({e.fingerprint for e in events})
         locked = {*fingerprints, *moves.keys(), *moves.values()}
         # Sorted lock order, so two transactions on overlapping events cannot deadlock.
@@ -225,28 +238,48 @@ class PostgresEventStore(PostgresRetractionMixin, PostgresReviewMixin, EventStor
                     (sorted({_lock_key(f) for f in locked}),))
         for old, into in moves.items():
             _move(cur, old, into)
-        cur.execute(f"SELECT fingerprint, {_EVENT_DOC} FROM significant_events "
+        cur.execute(f"SELECT fingerprint, {_EVENT_DOC}, members_text FROM significant_events "
                     "WHERE fingerprint = ANY(%s)", (fingerprints,))
-        current = {fp: SignificantEvent.model_validate_json(doc) for fp, doc in cur.fetchall()}
+        current: dict[str, SignificantEvent] = {}
+        kept: dict[str, str | None] = {}
+        for fp, doc, text in cur.fetchall():
+            current[fp], kept[fp] = SignificantEvent.model_validate_json(doc), text
+        stored_members = dict(kept)
         new: dict[str, SignificantEvent] = {}
         changed: dict[str, SignificantEvent] = {}
         inserted = merged = 0
         for event in events:
-            stored = current.get(event.fingerprint)
+            fp = event.fingerprint
+            if joining.get(fp):
+                kept[fp] = dump_members(merge_members(load_members(kept.get(fp)), joining[fp]))
+            stored = current.get(fp)
             if stored is None:
                 inserted += 1
-                current[event.fingerprint] = new[event.fingerprint] = event
+                current[fp] = new[fp] = event
                 continue
             combined = stored.merged_with(event)
             if combined != stored:
                 merged += 1
-                current[event.fingerprint] = combined
-                (new if event.fingerprint in new else changed)[event.fingerprint] = combined
+                current[fp] = combined
+                (new if fp in new else changed)[fp] = combined
         if new:
-            cur.executemany(_INSERT_EVENT, [_insert_row(e) for e in new.values()])
+            cur.executemany(_INSERT_EVENT, [_insert_row(e, kept.get(e.fingerprint))
+                                            for e in new.values()])
         if changed:
             cur.executemany(_UPDATE_EVENT, [_update_row(e) for e in changed.values()])
+        grown = [(text, fp) for fp, text in kept.items()
+                 if fp not in new and text != stored_members.get(fp)]
+        if grown:
+            cur.executemany(_UPDATE_MEMBERS, grown)
         return inserted, merged
+
+    def event_members(self, company_id: str) -> dict[str, list[EventMember]]:
+        """Each of the company's rows that keeps members -> its members."""
+        rows = self._transaction(lambda cur: cur.execute(
+            "SELECT fingerprint, members_text FROM significant_events "
+            "WHERE company_id = %s AND members_text IS NOT NULL",
+            (_text(company_id),)).fetchall())
+        return {fp: load_members(text) for fp, text in rows}
 
     def list_events(self, company_id: str | None = None) -> list[SignificantEvent]:
         """Stored events, oldest first (then by fingerprint), optionally for one company."""
@@ -411,14 +444,14 @@ def _fetch(query: str, args: tuple[Any, ...], cur: Cursor) -> list[tuple[Any, ..
 
 
 def _move(cur: Cursor, old: str, new: str) -> None:
-    """Fold the row `old` into `new`, keeping the earlier creation time."""
-    row = cur.execute(f"SELECT {_EVENT_DOC}, created_at FROM significant_events "
+    """Fold the row `old` into `new`, keeping the earlier creation time and both members."""
+    row = cur.execute(f"SELECT {_EVENT_DOC}, created_at, members_text FROM significant_events "
                       "WHERE fingerprint = %s", (old,)).fetchone()
     if row is None or old == new:
         return
     moving = SignificantEvent.model_validate_json(row[0]).model_copy(update={"fingerprint": new})
-    target = cur.execute(f"SELECT {_EVENT_DOC} FROM significant_events WHERE fingerprint = %s",
-                         (new,)).fetchone()
+    target = cur.execute(f"SELECT {_EVENT_DOC}, members_text FROM significant_events "
+                         "WHERE fingerprint = %s", (new,)).fetchone()
     if target is None:
         cur.execute("UPDATE significant_events SET fingerprint = %s WHERE fingerprint = %s",
                     (new, old))
@@ -427,8 +460,9 @@ def _move(cur: Cursor, old: str, new: str) -> None:
     combined = SignificantEvent.model_validate_json(target[0]).merged_with(moving)
     cur.execute("DELETE FROM significant_events WHERE fingerprint = %s", (old,))
     cur.execute(_UPDATE_EVENT, _update_row(combined))
-    cur.execute("UPDATE significant_events SET created_at = LEAST(created_at, %s) "
-                "WHERE fingerprint = %s", (row[1], new))
+    cur.execute("UPDATE significant_events SET created_at = LEAST(created_at, %s), "
+                "members_text = %s WHERE fingerprint = %s",
+                (row[1], fold_members(target[1], row[2]), new))
 
 
 def _lock_key(fingerprint: str) -> int:
@@ -436,8 +470,9 @@ def _lock_key(fingerprint: str) -> int:
                           signed=True)
 
 
-def _insert_row(e: SignificantEvent) -> tuple[Any, ...]:
-    return (e.fingerprint, _text(e.company_id), e.event_type.value, *_update_row(e)[:-1])
+def _insert_row(e: SignificantEvent, members: str | None) -> tuple[Any, ...]:
+    return (e.fingerprint, _text(e.company_id), e.event_type.value, *_update_row(e)[:-1],
+            members)
 
 
 def _update_row(e: SignificantEvent) -> tuple[Any, ...]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from signalpipe.event_members import without_messages
 from signalpipe.models import SignificantEvent
 from signalpipe.stores.state import (
     AlertDelivery,
@@ -83,15 +84,15 @@ class PostgresRetractionMixin(EventRetraction, AlertLedger):
 
 
 def _retract(cur: Any, ids: list[str]) -> tuple[int, int]:
-    from signalpipe.stores.postgres import _EVENT_DOC, _UPDATE_EVENT, _update_row
+    from signalpipe.stores.postgres import _EVENT_DOC, _UPDATE_EVENT, _UPDATE_MEMBERS, _update_row
 
     # `?|`: does the jsonb array hold any of these strings (served by a scan of the company's
     # events at this scale; a GIN index would serve it at a larger one).
-    cur.execute(f"SELECT fingerprint, {_EVENT_DOC} FROM significant_events "
+    cur.execute(f"SELECT fingerprint, {_EVENT_DOC}, members_text FROM significant_events "
                 "WHERE source_message_ids ?| %s FOR UPDATE", (ids,))
     gone = set(ids)
     revised = deleted = 0
-    for fingerprint, doc in cur.fetchall():
+    for fingerprint, doc, members in cur.fetchall():
         event = SignificantEvent.model_validate_json(doc)
         kept = without_sources(event, gone)
         if kept is None:
@@ -100,4 +101,6 @@ def _retract(cur: Any, ids: list[str]) -> tuple[int, int]:
         elif kept != event:
             revised += 1
             cur.execute(_UPDATE_EVENT, _update_row(kept))
+            # its members lose the retracted mentions too (event_members.py)
+            cur.execute(_UPDATE_MEMBERS, (without_messages(members, gone), fingerprint))
     return revised, deleted

@@ -16,6 +16,13 @@ from pathlib import Path
 from typing import Self
 
 from signalpipe.errors import StoreError
+from signalpipe.event_members import (
+    EventMember,
+    dump_members,
+    fold_members,
+    load_members,
+    merge_members,
+)
 from signalpipe.history import UpdateRecord
 from signalpipe.kpis import KpiObservation, merge, observations
 from signalpipe.models import BatchUsage, DeadLetter, Message, SignificantEvent
@@ -52,7 +59,8 @@ CREATE TABLE IF NOT EXISTS dead_letters (
 _EVENTS_DDL = """
 CREATE TABLE IF NOT EXISTS significant_events (
   fingerprint TEXT PRIMARY KEY, company_id TEXT NOT NULL, event_type TEXT NOT NULL,
-  severity TEXT NOT NULL, created_at REAL NOT NULL, updated_at REAL NOT NULL, doc TEXT NOT NULL
+  severity TEXT NOT NULL, created_at REAL NOT NULL, updated_at REAL NOT NULL, doc TEXT NOT NULL,
+  members TEXT  -- the group's mentions as dedup compares them (event_members.py); NULL before
 );
 CREATE INDEX IF NOT EXISTS events_company_type ON significant_events(company_id, event_type);
 -- iter_events pages by (company, fingerprint): without this every page re-sorts the company.
@@ -277,6 +285,7 @@ class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, SQLiteReviewMixin, Ev
     def _migrate(self) -> None:
         """Stores written before the KPI ledger existed: fill it from their stored events (the
         day of each is its timeline, which the rules extractor sets to the message's day)."""
+        self._add_members_column()
         if self._db.execute("PRAGMA user_version").fetchone()[0] >= _KPI_SCHEMA:
             return
         events = self.list_events()
@@ -284,54 +293,84 @@ class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, SQLiteReviewMixin, Ev
         with self._lock:
             self._db.execute(f"PRAGMA user_version = {_KPI_SCHEMA}")
 
+    def _add_members_column(self) -> None:
+        """Files written before events kept their members gain the column, empty (dedup then
+        knows those groups by their rows, as it did). Checked again inside the write lock: two
+        processes may open one old file together."""
+        def columns() -> set[str]:
+            return {row[1] for row in self._db.execute("PRAGMA table_info(significant_events)")}
+
+        if "members" in columns():
+            return
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                if "members" not in columns():
+                    self._db.execute("ALTER TABLE significant_events ADD COLUMN members TEXT")
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
         return cls(settings.sqlite_path)
 
     def upsert_many(self, events: Sequence[SignificantEvent], *,
-                    moved: Mapping[str, str] | None = None) -> tuple[int, int]:
+                    moved: Mapping[str, str] | None = None,
+                    members: Mapping[str, Sequence[EventMember]] | None = None
+                    ) -> tuple[int, int]:
         inserted = merged = 0
         now = time.time()
+        joining = members or {}
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 for old, new in (moved or {}).items():
                     self._move(old, new, now)
                 for event in events:
-                    row = self._db.execute(
-                        "SELECT doc FROM significant_events WHERE fingerprint = ?",
-                        (event.fingerprint,)).fetchone()
-                    if row is None:
-                        inserted += 1
-                        self._db.execute(
-                            "INSERT INTO significant_events VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            (event.fingerprint, event.company_id, event.event_type.value,
-                             event.severity.value, now, now, event.model_dump_json()))
-                        continue
-                    stored = SignificantEvent.model_validate_json(row[0])
-                    combined = stored.merged_with(event)
-                    if combined != stored:
-                        merged += 1
-                        self._db.execute(
-                            "UPDATE significant_events SET doc = ?, severity = ?, updated_at = ? "
-                            "WHERE fingerprint = ?",
-                            (combined.model_dump_json(), combined.severity.value, now,
-                             event.fingerprint))
+                    added = self._upsert_one(event, joining.get(event.fingerprint, ()), now)
+                    inserted += added == "inserted"
+                    merged += added == "merged"
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
         return inserted, merged
 
+    def _upsert_one(self, event: SignificantEvent, joining: Sequence[EventMember],
+                    now: float) -> str:
+        """Insert or merge one event (inside the caller's transaction): what it did."""
+        row = self._db.execute("SELECT doc, members FROM significant_events "
+                               "WHERE fingerprint = ?", (event.fingerprint,)).fetchone()
+        if row is None:
+            self._db.execute(
+                "INSERT INTO significant_events (fingerprint, company_id, event_type, severity, "
+                "created_at, updated_at, doc, members) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (event.fingerprint, event.company_id, event.event_type.value,
+                 event.severity.value, now, now, event.model_dump_json(),
+                 dump_members(merge_members(joining)) if joining else None))
+            return "inserted"
+        stored = SignificantEvent.model_validate_json(row[0])
+        combined = stored.merged_with(event)
+        kept = dump_members(merge_members(load_members(row[1]), joining)) if joining else row[1]
+        if combined == stored and kept == row[1]:
+            return "unchanged"
+        self._db.execute(
+            "UPDATE significant_events SET doc = ?, severity = ?, members = ?, updated_at = ? "
+            "WHERE fingerprint = ?",
+            (combined.model_dump_json(), combined.severity.value, kept, now, event.fingerprint))
+        return "unchanged" if combined == stored else "merged"
+
     def _move(self, old: str, new: str, now: float) -> None:
-        """Fold the row `old` into `new` (inside the caller's transaction)."""
-        row = self._db.execute("SELECT doc, created_at FROM significant_events "
+        """Fold the row `old` into `new` (inside the caller's transaction), members and all."""
+        row = self._db.execute("SELECT doc, created_at, members FROM significant_events "
                                "WHERE fingerprint = ?", (old,)).fetchone()
         if row is None or old == new:
             return
         moving = SignificantEvent.model_validate_json(row[0]).model_copy(
             update={"fingerprint": new})
-        target = self._db.execute("SELECT doc, created_at FROM significant_events "
+        target = self._db.execute("SELECT doc, created_at, members FROM significant_events "
                                   "WHERE fingerprint = ?", (new,)).fetchone()
         if target is None:
             self._db.execute("UPDATE significant_events SET fingerprint = ?, doc = ?, "
@@ -341,9 +380,16 @@ class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, SQLiteReviewMixin, Ev
         combined = SignificantEvent.model_validate_json(target[0]).merged_with(moving)
         self._db.execute("DELETE FROM significant_events WHERE fingerprint = ?", (old,))
         self._db.execute("UPDATE significant_events SET doc = ?, severity = ?, created_at = ?, "
-                         "updated_at = ? WHERE fingerprint = ?",
+                         "updated_at = ?, members = ? WHERE fingerprint = ?",
                          (combined.model_dump_json(), combined.severity.value,
-                          min(row[1], target[1]), now, new))
+                          min(row[1], target[1]), now, fold_members(target[2], row[2]), new))
+
+    def event_members(self, company_id: str) -> dict[str, list[EventMember]]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT fingerprint, members FROM significant_events "
+                "WHERE company_id = ? AND members IS NOT NULL", (company_id,)).fetchall()
+        return {fp: load_members(text) for fp, text in rows}
 
     def list_events(self, company_id: str | None = None) -> list[SignificantEvent]:
         query = "SELECT doc FROM significant_events"

@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Sequence
 
+from signalpipe.event_members import without_messages
 from signalpipe.models import Message, SignificantEvent
 from signalpipe.stores import packing
 from signalpipe.stores.hashing import content_hash
@@ -194,12 +195,12 @@ class SQLiteRetractionMixin(EventRetraction, AlertLedger):
             try:
                 # Events name their sources only inside the document: a LIKE on each id narrows
                 # the rows parsed to the few that may hold it.
-                hits: dict[str, str] = {}
+                hits: dict[str, tuple[str, str | None]] = {}
                 for message_id in gone:
-                    hits.update(self._db.execute(
-                        "SELECT fingerprint, doc FROM significant_events WHERE doc LIKE ? "
-                        "ESCAPE '\\'", (_like(message_id),)).fetchall())
-                for fingerprint, doc in hits.items():
+                    hits.update((fp, (doc, members)) for fp, doc, members in self._db.execute(
+                        "SELECT fingerprint, doc, members FROM significant_events WHERE doc "
+                        "LIKE ? ESCAPE '\\'", (_like(message_id),)).fetchall())
+                for fingerprint, (doc, members) in hits.items():
                     event = SignificantEvent.model_validate_json(doc)
                     kept = without_sources(event, gone)
                     if kept is None:
@@ -208,9 +209,12 @@ class SQLiteRetractionMixin(EventRetraction, AlertLedger):
                                          (fingerprint,))
                     elif kept != event:
                         revised += 1
-                        self._db.execute("UPDATE significant_events SET doc = ?, updated_at = ? "
-                                         "WHERE fingerprint = ?",
-                                         (kept.model_dump_json(), time.time(), fingerprint))
+                        # its members lose the retracted mentions too (event_members.py)
+                        self._db.execute("UPDATE significant_events SET doc = ?, members = ?, "
+                                         "updated_at = ? WHERE fingerprint = ?",
+                                         (kept.model_dump_json(),
+                                          without_messages(members, gone), time.time(),
+                                          fingerprint))
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")

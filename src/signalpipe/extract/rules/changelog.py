@@ -40,6 +40,7 @@ from signalpipe.extract.rules.naming import opens_a_name
 from signalpipe.extract.rules.releases import INTERNAL, NOT_A_PRODUCT
 from signalpipe.extract.rules.subject import FIRST_PERSON
 from signalpipe.extract.rules.text import lower
+from signalpipe.extract.rules.wordscan import any_word
 from signalpipe.models import EventType
 
 # Announcement words that make a feature note news ("We're excited to announce Acme now
@@ -436,7 +437,7 @@ _READINGS = (((".0",), _heading), (("now ready", "now out"), _ready), (("officia
               _announced_today))
 
 
-_ANY_NEED = re.compile("|".join(re.escape(n) for needs, _ in _READINGS for n in needs))
+_ANY_NEED = any_word(n for needs, _ in _READINGS for n in needs)
 
 
 def release_post(clause: str, low: str, ctx: Context) -> Found | None:

@@ -62,7 +62,9 @@ TODO = re.compile(
     r"|new|next|v\d|with|to|up|out|for|on|about|back|in)\b)")
 # A section whose heading sets goals or plans: what is listed under it has not happened.
 PLAN_HEAD = re.compile(
-    r"(?i)\bgoals?\b|\bplans? for\b|\bplanning\b|\bto-?dos?\b|\bto do\b|\bnext steps?\b"
+    # "## Launching a paid plan for stagetimer.io" names a pricing plan, not plans
+    r"(?i)\bgoals?\b|(?<!paid )(?<!pro )(?<!free )(?<!premium )(?<!team )(?<!pricing )"
+    r"\bplans? for\b|\bplanning\b|\bto-?dos?\b|\bto do\b|\bnext steps?\b"
     r"|\bup next\b|\bwhat['\u2019]?s (?:next|left)\b|\bcoming (?:soon|up|next)\b"
     r"|\bupcoming\b|\broadmap\b|\bpriorities\b|\bwish ?list\b|\bobjectives?\b|\bokrs?\b"
     r"|\bfocus (?:for|areas?)\b|\bwhat to expect\b|\baction items?\b"
@@ -371,7 +373,9 @@ def _by_type(found: Found, clause: str, said: str) -> str | None:
         (kind is T.PRODUCT_LAUNCH and not found.negative, NOT_YET, clause, "not released yet"),
         (kind is T.MEDIA_COVERAGE, MEDIA_STEP, said, "a step towards coverage"),
         (kind is T.MEDIA_COVERAGE, GIVEAWAY, said, "a community prize"),
-        (kind in _HABIT_TYPES and not found.negative, HABIT, clause, "a habit"),
+        # a customer "using it every day" is the outcome itself (spoken.customer_live)
+        (kind in _HABIT_TYPES and not found.negative and "habit" not in found.allow, HABIT,
+         clause, "a habit"),
         (kind in _HABIT_TYPES, HABIT_VERB, clause[:found.trigger], "a habit"),
         (kind in _METRIC_TYPES, YOURS, said, "a vendor's notice"),
         # an incident "on our end" is ours (assurance.veto turns away the laptops and sandboxes)

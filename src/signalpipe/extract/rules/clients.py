@@ -20,7 +20,8 @@ NEW_CLIENT = rx(r"\b(?:i|we|i've|we've|i have|we have|just|finally)\s(?:just |fi
                 r"(?:found|landed|signed|won|got|closed|picked up|brought on|onboarded)"
                 r" \**(?:a|one|another|our|my) (?:first )?(?:new )?(?:paying |enterprise |big "
                 r"|freelance |consulting )?(?:client|customer|logo)\b(?! (?:call|meeting|story"
-                r"|support|success|feedback|interview))")
+                r"|support|success|feedback|interview|complaint|email|question|request"
+                r"|ticket|bug|review|demo)\b)")
 _NAME = r"[A-Z][\w&.'-]*(?: (?:[A-Z][\w&.'-]*|of|&))*"
 CHOSE_US = re.compile(rf"(?P<who>{_NAME}) (?:has |have |just |finally |officially )?(?:chose|picked"
                       r"|selected|went with|signed with|signed on with|standardi[sz]ed on"

@@ -374,6 +374,7 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
         product = _launched_on_platform(low)
         if product is None:
             return None
+    product = _with_kind(clause, product)
     label = product or ""
     if version and version.group() not in label:
         label = f"{label} {version.group()}".strip()
@@ -384,6 +385,19 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
     metrics, title = release_kind(m.group(), {"product": key(label)}, label)
     return Found(T.PRODUCT_LAUNCH, metrics, title, m.start(),
                  relational=bool(named_product), stakeholders=(label,))
+
+
+# "We launched Slack notifications", "a Discord bot", "Two-factor authentication is live": the
+# name is another's or a word, and the noun after it says what we built with it
+_KIND_AFTER = re.compile(r"\s+((?:[a-z][\w-]*\s+)?(?:notifications?|bots?|plugins?|integrations?"
+                         r"|extensions?|authentication|login|sign-in|connectors?|add-ons?"
+                         r"|widgets?|actions?|templates?|themes?|apps?|applications?|sdks?|cli))\b")
+
+
+def _with_kind(clause: str, product: str | None) -> str | None:
+    at = clause.find(product) if product else -1
+    kind = _KIND_AFTER.match(clause, at + len(product)) if product and at >= 0 else None
+    return f"{product} {kind.group(1)}" if kind else product
 
 
 def _unversioned(product: str | None, clause: str, m: re.Match[str], ctx: Context) -> str | None:

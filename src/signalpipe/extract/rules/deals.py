@@ -280,7 +280,12 @@ NOT_DEAL = rx(r"\b(?:visual identity|brand(?:ing)?|rebrand\w*|logo (?:design|ref
               r"|round|seed|series [a-h]|lease|office lease|signed up|sign up|newsletter"
               r"|petition|partner(?:ship)?s?|reseller|investors?|safe|employment|vendor|supplier"
               r"|our (?:vendor|supplier)|sow for (?:our|the) (?:vendor|agency)|intern(?:s"
-              r"|ship)?|as one of|accelerator|cohort|batch #?\d+)(?!\w)")
+              r"|ship)?|as one of|accelerator|cohort|batch #?\d+"
+              # "selected by NLNet to receive funding": a grant, not a buyer choosing us
+              r"|(?:receive|receiving|received)\s+(?:\w+\s+){0,2}(?:funding|grants?)"
+              # "Jane signed on for another year as our advisor": a person's role, no customer
+              r"|as (?:our |an? |the )?(?:\w+ )?(?:advis[eo]rs?|board members?|mentors?"
+              r"|consultants?|contractors?|ambassadors?))(?!\w)")
 LOST_NAME = re.compile(r"\b[Ww]e (?:just |have |'ve )?lost (?=[A-Z])")
 DEAL_LOST = rx(
     r"\b(?:lost (?:the |our |a |an )?(?:[\w&'.-]+ ){0,4}(?:deal|contract|customer|client"

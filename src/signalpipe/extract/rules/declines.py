@@ -36,6 +36,7 @@ from signalpipe.extract.rules.headlines import NOT_YET, actor_is_other
 from signalpipe.extract.rules.lexicon import ROLE, rx
 from signalpipe.extract.rules.numbers import Figure, money, percents
 from signalpipe.extract.rules.subject import FIRST_PERSON, is_ours, named_subject
+from signalpipe.extract.rules.wordscan import any_word
 from signalpipe.models import EventType, MetricValue
 
 T = EventType
@@ -572,7 +573,7 @@ def _identity(setback: str, clause: str, words: str) -> dict[str, MetricValue]:
 # Every family's needs in one literal pattern, longest first, and the families each literal
 # (or a shorter need it starts with) calls for: one scan in C tells which families to try.
 _LITERALS = sorted({n for *_, needs in SETBACKS for n in needs}, key=lambda n: (-len(n), n))
-_NEEDS = re.compile("|".join(map(re.escape, _LITERALS)))
+_NEEDS = any_word(_LITERALS)
 _WANTED = {lit: frozenset(i for i, (*_, needs) in enumerate(SETBACKS)
                           if any(lit.startswith(n) for n in needs)) for lit in _LITERALS}
 

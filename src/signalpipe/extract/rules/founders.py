@@ -23,7 +23,10 @@ FIRST_SALE = rx(
     r"(?:customers?|users?|subscribers?|members?)"
     r"|first (?:ever )?(?:sale|pre-?order)s?\b(?! (?:of|to) (?:the|a)\b))")
 NOT_FIRST_SALE = rx(r"\b(?:goals?\b|target\b|aim\b|first sale (?:of|to) |sale of the"
-                    r"|garage sale|yard sale|first day|on sale|for sale|first-time)")
+                    r"|garage sale|yard sale|first day|on sale|for sale|first-time"
+                    # "our first customer complaint": a first about a customer, not a sale
+                    r"|first (?:customer|subscriber|client) (?:complaint|call|meeting|feedback"
+                    r"|email|interview|support|question|request|ticket|bug|review|demo)s?\b)")
 # Churn counted: "3 cancellations this month", "two customers churned", "lost 4 subscribers".
 CHURN_COUNT = rx(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (?:more )?"

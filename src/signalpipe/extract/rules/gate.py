@@ -393,6 +393,21 @@ STEMS: dict[str, str] = {
                        "cantina code4rena sherlock hacken peckshield consensys least authority "
                        "kudelski ncc group cure53 ottersec chainsecurity runtime verification "
                        "sigma prime",
+    # spoken.py: milestones said in words, firsts, records in prose; customers going live
+    "spoken": "hundred thousand dozen digits figures$ figure$ six-figure seven-figure million "
+              "billion ever$ all-time all time history to date so far record first revenue "
+              "first dollar first payment first paid invoice first customer first client "
+              "first design first million first $1 first $2 first $3 first $4 first $5 "
+              "first $6 first $7 first $8 first $9 first \u20ac first \u00a3 "
+              # first_sale's phrases hide the "first revenue" that follows them
+              "got our first got my first landed our first made our first made my first "
+              "closed our first never had never seen first time",
+    "spoken_live": "live$ live on live in live with production daily every day day-to-day "
+                   "day to day rolled",
+    "spoken_kept": "re-up reup came back signed on stayed on staying extended recommitted "
+                   "renewed moved migrated switched standardiz standardis consolidated running "
+                   "runs$ expand extend grew growing doubled tripled quadrupled churn cancel "
+                   "downgrad",
 }
 # Phrases of two or more words are matched as written; single words as stems.
 
@@ -481,6 +496,13 @@ def _stems(spec: str) -> list[str]:
              "didn't hit", "did not hit", "didn't reach", "did not reach", "didn't make",
              "did not make", "didn't meet", "did not meet", "failed to hit", "failed to reach",
              "failed to meet",
+             # spoken.py's phrases
+             "all time", "to date", "so far", "first revenue", "first dollar", "first payment",
+             "first paid invoice", "first customer", "first client", "first design",
+             "first million", "every day", "day to day", "live with", "first $1", "first $2",
+             "never had", "never seen", "first time", "came back", "signed on", "stayed on",
+             "first $3", "first $4", "first $5", "first $6", "first $7", "first $8", "first $9",
+             "first \u20ac", "first \u00a3",
              "shipping to", "shipping in",
              "calls with", "meetings with", "call with",
              "chats with", "hacker news", "indie hackers", "top post", "top story",

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules.wordscan import any_word
+
 # Where the part a sender wrote ends: everything after one of these lines is quoted, signed,
 # boilerplate or a footer.
 _END = re.compile(
@@ -101,7 +103,7 @@ def blank(text: str) -> str:
 _HINTS = ("job", "position", "vacanc", "cv", "resum", "résumé", "postdoc", "phd", "intern",
           "salary", "requirements:", "qualifications:", "responsibilities:", "closing date",
           "digest", "today's topics", "message: ")
-_HINT_SCAN = re.compile("|".join(map(re.escape, _HINTS)))  # one scan in C, not 17 in Python
+_HINT_SCAN = any_word(_HINTS)  # one scan in C, not 17 in Python
 _HEAD_CHARS = 1500  # a job ad or a digest says what it is near the top
 # A subject that says the message is an ad; a news headline about a recruiting startup ("AI
 # recruiter Alex raises $17M to automate initial job interviews") names jobs without offering one.

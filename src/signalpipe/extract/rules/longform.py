@@ -110,7 +110,8 @@ _HEADING = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+(.+)|\*\*([^*\n]{2,80})\*\*:?[
 _PLAN_HEADING = re.compile(
     r"\b(?:goals? for (?:next|the (?:next|coming)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
     r"|nov|dec)\w*(?! (?:recap|review|results?)))|next (?:month|quarter|year|steps)"
-    r"|what'?s next|up next|coming up|looking ahead|looking forward|roadmap|plans? for"
+    r"|what'?s next|up next|coming up|looking ahead|looking forward|roadmap"
+    r"|(?<!paid )(?<!pro )(?<!free )(?<!premium )(?<!team )(?<!pricing )plans? for"
     r"|(?:future|upcoming) (?:plans|work|goals)|wish ?list|to-?do)\b", re.IGNORECASE)
 _PAST_HEADING = re.compile(
     r"\b(?:background|history|our story|how (?:we|it) (?:got|started)|refresher"

@@ -19,6 +19,7 @@ from signalpipe.extract.rules.headlines import NOT_YET, actor_is_other
 from signalpipe.extract.rules.lexicon import rx
 from signalpipe.extract.rules.numbers import money, percents
 from signalpipe.extract.rules.subject import FIRST_PERSON, is_ours
+from signalpipe.extract.rules.wordscan import any_word
 from signalpipe.models import EventType, MetricValue
 
 T = EventType
@@ -240,8 +241,7 @@ def _ready(families: tuple[Family, ...]) -> tuple[_Ready, ...]:
 _FAMILIES = _ready(FAMILIES)
 _REVERSALS = _ready(REVERSALS)
 # Every family's needs at once: a clause holding none of them is done in one scan, not 25.
-_ANY_FAMILY = re.compile("|".join(map(re.escape, sorted({n for *_, needs in FAMILIES
-                                                          for n in needs}))))
+_ANY_FAMILY = any_word({n for *_, needs in FAMILIES for n in needs})
 
 
 def reversal(clause: str, low: str, ctx: Context) -> Found | None:

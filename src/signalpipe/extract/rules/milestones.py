@@ -121,6 +121,7 @@ WORD_COUNT = rx(
     r" (?P<a>(?:active |paying |paid |happy )*)(?P<w>customers|clients|subscribers|users"
     r"|members|teams)\b")
 
+_SINCE = rx(r"\b(?:ever )?since (?:(?:we|i|it|they)(?:'ve| have)? )?(?:first |finally |just )?$")
 FIRST_PAYING = rx(
     r"^\W*(?:my|our) (?:very )?first (?:paying|paid) (?:customers?|users?|subscribers?|clients?)"
     r"(?=\s?[:!\u2014-])"
@@ -360,8 +361,8 @@ def word_count(clause: str, low: str, ctx: Context) -> Found | None:
     if not _has(low, ("now", "reached", "crossed", "passed", "hit ", "got to", "welcomed")):
         return None
     m = WORD_COUNT.search(low)
-    if m is None:
-        return None
+    if m is None or _SINCE.search(low, 0, m.start()):
+        return None  # "Since we first hit a thousand users, support ...": backstory
     value = _NUMBER_WORDS[m["n"]]
     noun = f"{m['a']}{m['w']}".strip()
     metric = "paying_customers" if "pay" in noun or "paid" in noun else m["w"]

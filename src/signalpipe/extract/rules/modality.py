@@ -12,6 +12,7 @@ before it in the sentence, so "Not gonna lie, we closed our Series A" keeps its 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 _I = re.IGNORECASE
 
@@ -28,7 +29,9 @@ PLAN = _rx(
     r"|aim(?:s|ing)? (?:to|for)"
     r"|hop(?:e|es|ing|efully)|target(?:s|ing)?\b|goal\b|goals|expect(?:s|ing)?|expected to"
     r"|should|could|would|might|(?<!in )(?<!across )(?<!since )(?<!from )(?<!early )(?<!late )"
-    r"(?<!mid-)(?<!of )(?<!on )may\b|intend|on track (?:to|for)|next (?:week|month|quarter"
+    # "May was our biggest month ever", "May 2020 saw": the month, not a modal verb
+    r"(?<!mid-)(?<!of )(?<!on )may\b(?! (?:was|saw|brought|ended|closed|marked|\d))"
+    r"|intend|on track (?:to|for)|next (?:week|month|quarter"
     r"|year|sprint)|by (?:q[1-4]|eoy|eoq|end of|the end of|year[- ]end|(?:jan|feb|mar|apr|jun"
     r"|jul|aug|sep|oct|nov|dec)[a-z]*\b)|forecast|projected|projection"
     r"|(?:in (?:the|our|my|their) |sales |deal |revenue |(?:our|the) \$[\d.]+\w* )pipeline\b"
@@ -122,10 +125,26 @@ def rumour(part: str) -> str | None:
     return f"rumour ({m.group().strip()})" if m else None
 
 
-def old_news(part: str) -> str | None:
+def old_news(part: str, when: date | None = None) -> str | None:
+    """Old news restated; "2025 was our best year" is this period's news in a January 2026
+    review and "April 2026 was our best month ever" in May 2026, so a year is judged by ``when``
+    (the message's date) where it is known."""
     part = part.lower()
-    m = OLD_NEWS.search(part)
-    return f"old news ({m.group().strip()})" if m else None
+    for m in OLD_NEWS.finditer(part):
+        if when is None or not _this_period(m.group(), when):
+            return f"old news ({m.group().strip()})"
+    return None
+
+
+_YEAR_WAS = re.compile(r"((?:19|20)\d\d) was")
+
+
+def _this_period(said: str, when: date) -> bool:
+    year = _YEAR_WAS.fullmatch(said.strip())
+    if year is None:
+        return False
+    y = int(year.group(1))
+    return y == when.year or (y == when.year - 1 and when.month <= 3)
 
 
 def reported_not_happened(text: str) -> str | None:

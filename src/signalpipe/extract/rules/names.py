@@ -23,6 +23,10 @@ _NOT_A_NAME = frozenset(
         "cto", "cfo", "coo", "vp", "arr", "mrr", "usd", "eur", "gbp", "nps", "soc", "api", "sdk",
         "ga", "ok", "yes", "no",
         "ve", "re", "ll",  # what "We've", "We're", "We'll" leave once "We" is taken off
+        # "I'm excited to announce the release of Makie 0.20" was titled "Launched I'm 0.20"
+        "i'm", "i’m", "i've", "i’ve", "i'll", "i’ll", "i'd", "i’d", "it's", "it’s", "let's",
+        "let’s", "they're", "they’re", "you're", "you’re", "here's", "here’s", "there's",
+        "there’s", "that's", "that’s",
     ])
 
 

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import (
@@ -21,6 +22,7 @@ from signalpipe.extract.rules import (
     founders,
     growth,
     headlines,
+    launchscope,
     longform,
     lowlights,
     members,
@@ -31,6 +33,7 @@ from signalpipe.extract.rules import (
     rounds,
     routine,
     shipped,
+    spoken,
     statuspage,
     tech,
     welcomes,
@@ -47,6 +50,7 @@ from signalpipe.extract.rules.layout import list_mail, no_events_here, readable
 from signalpipe.extract.rules.naming import checked
 from signalpipe.extract.rules.subject import FIRST_PERSON, OTHER_PEOPLE, third_party
 from signalpipe.extract.rules.text import Span, clauses, lower, sentences
+from signalpipe.extract.rules.wordscan import any_word
 from signalpipe.models import EventType, Message
 
 Detector = Callable[[str, str, Context], Found | None]
@@ -88,6 +92,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("hiring", wire.appointment), ("welcomes", welcomes.welcome), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
     ("shut_down", founders.shut_down), ("community_setback", community.setback),
+    # a customer staying or growing on us in founders' words (spoken.py): before the partner
+    # and deal readers, which take "moved their support org onto Acme" for a partnership
+    ("spoken_kept", spoken.customer_kept),
     # contracts.py: integrations, marketplaces and partner tiers ("live in the Atlassian
     # Marketplace" is a listing, not a market entered)
     ("contracts_partner", contracts.partnership),
@@ -116,6 +123,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
     ("coverage_result", coverage.customer_result), ("coverage_rating", coverage.rating),
     ("coverage_story", coverage.customer_story),
+    # a customer live in production or in daily use (spoken.py); before the launch readers,
+    # which take "Globex went live" for a launch of Globex
+    ("spoken_live", spoken.customer_live),
     # founders' own numbers (milestones.py): a goal beaten or missed, a record month, growth
     # told as a rate or a run; before revenue, whose reading of "beating our goal" is a plan
     ("milestones", milestones.goal_met), ("milestones", milestones.record_period),
@@ -128,6 +138,8 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("first_sale", founders.first_sale), ("users", growth.users),
     ("users", audience), ("results_users", results.audience_units),
     ("community_members", community.members),
+    # milestones in words, firsts and records in prose (spoken.py): after the figure readers
+    ("spoken", spoken.milestone),
     ("news_results", headlines.results),
     ("technical", tech.postmortem), ("technical", growth.technical),
     ("results_tech", results.performance),
@@ -200,7 +212,8 @@ _SIDE_PROJECT = re.compile(r"\b(?:on|for|across|in) my (?:other |personal |own |
 
 
 def veto(found: Found, clause: str, sentence: Span, near: str,
-         company: re.Pattern[str] | None, *, headline: bool = False) -> str | None:
+         company: re.Pattern[str] | None, *, headline: bool = False,
+         when: date | None = None) -> str | None:
     """Why ``found`` is not a real event of ours, or None."""
     part = trigger_part(clause, found.trigger)
     allow = found.allow
@@ -213,7 +226,7 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
         or (None if "negation" in allow
             else modality.negated(part, negative_event=found.negative)) \
         or modality.rumour(sentence.text) \
-        or (None if "old" in allow else modality.old_news(sentence.text)) \
+        or (None if "old" in allow else modality.old_news(sentence.text, when)) \
         or ("the writer's own side project" if _SIDE_PROJECT.search(part.lower()) else None)
     if reason:
         return reason
@@ -408,7 +421,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 if names else None
             if found is None:
                 continue
-            reason = _judge(found, clause.text, spans, i, company) \
+            reason = _judge(found, clause.text, spans, i, company, message.timestamp) \
                 or chatter_veto(found, clause.text, sentence, text, subject, company) \
                 or longform.veto(found, clause.text, text, sentence, message.timestamp) \
                 or wire.veto(found, clause.text, sentence.text, company) \
@@ -422,6 +435,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or assurance.veto(found, clause.text, sentence.text, company) \
                 or pressnoise.veto(found, clause.text, company, message.timestamp) \
                 or routine.veto(found, clause.text, sentence.text, text, sentence.end) \
+                or launchscope.veto(found, clause.text, sentence.text, company) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -437,7 +451,8 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
                     r"|[a-z]{3,})(?:s|ed) )")
 
 
-_UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "welcomes"})
+_UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "welcomes",
+                    "spoken", "spoken_live", "spoken_kept"})
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
@@ -487,7 +502,7 @@ def _injected(message: Message, flagged: list[str | None]) -> str | None:
 
 
 def _judge(found: Found, clause: str, spans: list[Span], i: int,
-           company: re.Pattern[str] | None) -> str | None:
+           company: re.Pattern[str] | None, when: date | None = None) -> str | None:
     """Why the reading of sentence ``i`` is no event (retracted next, a veto)."""
     sentence = spans[i]
     after = spans[i + 1].text if i + 1 < len(spans) else ""
@@ -495,7 +510,7 @@ def _judge(found: Found, clause: str, spans: list[Span], i: int,
         return f"retracted: {after[:40]}"
     before = spans[i - 1].text if i else ""
     near = sentence.text if not before.endswith(":") else f"{before} {sentence.text}"
-    return veto(found, clause, sentence, near, company)
+    return veto(found, clause, sentence, near, company, when=when)
 
 
 def _read_headline(message: Message, company: re.Pattern[str] | None
@@ -514,12 +529,14 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
     # are the headline's, so "the start of the text" must be the headline, not the body's start
     page = f"{line}\n\n{message.text}"
     reason = f"injection: {flagged}" if flagged else veto(found, line, sentence, line, company,
-                                                          headline=True) \
+                                                          headline=True,
+                                                          when=message.timestamp) \
         or chatter_veto(found, line, sentence, page, line, company) \
         or longform.veto(found, line, page, sentence, message.timestamp) \
         or wire.veto(found, line, line, company) or shipped.veto(found, line, page) \
         or pressnoise.veto(found, line, company, message.timestamp) \
-        or routine.veto(found, line, line, page, len(line))
+        or routine.veto(found, line, line, page, len(line)) \
+        or launchscope.veto(found, line, line, company)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []
@@ -574,7 +591,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
 
 
 # The same needs as one pattern each: one scan in C instead of a Python loop over up to 80 words.
-_NEEDS_SCAN = {name: re.compile("|".join(map(re.escape, words))) for name, words in NEEDS.items()}
+_NEEDS_SCAN = {name: any_word(words) for name, words in NEEDS.items()}
 
 
 def _detect(clause: str, ctx: Context, names: set[str], low: str | None = None) -> Found | None:

@@ -28,6 +28,7 @@ from signalpipe.extract.rules.lexicon import NOT_PRODUCTION, rx
 from signalpipe.extract.rules.markets import named_place
 from signalpipe.extract.rules.names import key
 from signalpipe.extract.rules.numbers import durations_ms, percents, short_count
+from signalpipe.extract.rules.wordscan import any_word
 from signalpipe.models import EventType, MetricValue
 
 T = EventType
@@ -532,7 +533,7 @@ _FAMILIES = _families()
 # One scan finds every family's hints: a hint found calls each family one of whose hints it holds
 # ("down from" holds "from").
 _HINTS = sorted({h for hints, _ in _FAMILIES for h in hints}, key=len, reverse=True)
-_HINT = re.compile("|".join(map(re.escape, _HINTS)))
+_HINT = any_word(_HINTS)
 _HINT_FAMILIES = {h: frozenset(at for at, (hints, _) in enumerate(_FAMILIES)
                                if any(x in h for x in hints)) for h in _HINTS}
 

@@ -126,9 +126,14 @@ def _is_status_post(title: str, text: str) -> bool:
     if heading and len(title) <= 60 and _DOWN_HEADING.search(title) \
             and _OURS.search(text, len(title)):
         return True
-    labelled = _UPDATE_LABEL.search(text) is not None
+    # a label opens the text or a line: in one line only the start can hold it, and match()
+    # tries that one position where search() would try them all
+    labelled = (_UPDATE_LABEL.search(text) if "\n" in text else _UPDATE_LABEL.match(text)) \
+        is not None
+    if not labelled:
+        return False  # most text: the title's patterns need not run
     titled = heading and _INCIDENT_TITLE.search(title) is not None
-    return labelled and (titled or _DOWN.search(title) is not None)
+    return titled or _DOWN.search(title) is not None
 
 
 def _outage(title: str, text: str) -> tuple[Found, Span] | None:

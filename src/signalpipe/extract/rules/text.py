@@ -75,13 +75,15 @@ def sentences(text: str, *, limit: int = 400, until: int | None = None) -> list[
     With ``until``, the cutting stops at the first sentence that starts after that offset: a
     reader that needs the sentences around its cues need not cut the rest of a long post.
     """
+    # every emoji and bullet is outside ASCII: an ASCII text (str.isascii is a flag lookup)
+    # needs no search for them
     if "\n" not in text and ". " not in text and "! " not in text and "? " not in text \
-            and "\u2022" not in text and not _EMOJI_CAP.search(text):
+            and "\u2022" not in text and (text.isascii() or not _EMOJI_CAP.search(text)):
         one = _trimmed(text, 0, len(text))  # most chat messages: one sentence
         return [one] if one is not None else []
     out: list[Span] = []
     at = 0
-    cuts = _BREAK if _EMOJI_OR_BULLET.search(text) else _BREAK_PLAIN
+    cuts = _BREAK if not text.isascii() and _EMOJI_OR_BULLET.search(text) else _BREAK_PLAIN
     for m in cuts.finditer(text):
         if not _is_break(text, m.start(), m.end()):
             continue

@@ -21,16 +21,18 @@ import re
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.lexicon import ROLE, rx
 from signalpipe.extract.rules.names import key
+from signalpipe.extract.rules.wordscan import any_word
 from signalpipe.models import EventType, MetricValue
 
 T = EventType
 
 # What a clause needs before any pattern runs: most clauses the gate sends have none of these.
-_CHEAP = re.compile(r"welcom|join|first hire|first employee|newest|is now|officially|mantle"
-                    r"|merg|left|leav|mov(?:ing|e|ed) on|last day|part|offer"
-                    r"|away from|bought by|purchased by|snapped up|taken over"
-                    r"|goodbye|farewell|hired|onboard|brought on|took on|added|doubled|tripled"
-                    r"|grew|grown")
+_CHEAP = any_word(("welcom", "join", "first hire", "first employee", "newest", "is now",
+                   "officially", "mantle", "merg", "left", "leav", "moving on", "move on",
+                   "moved on", "last day", "part", "offer", "away from", "bought by",
+                   "purchased by", "snapped up", "taken over", "goodbye", "farewell", "hired",
+                   "onboard", "brought on", "took on", "added", "doubled", "tripled", "grew",
+                   "grown"))
 
 # A person's name as written in a post: "Lizz Thabet", "Lucie le Blanc", "Kevin De Porre",
 # "[Max](...)" once the link is blanked (brackets are blanked here, offsets kept).
