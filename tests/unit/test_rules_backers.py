@@ -54,6 +54,8 @@ GRANTS = [
     ("We're happy to announce the project is now funded by the Sovereign Tech Fund",
      "Sovereign Tech Fund"),
     ("we got the sbir!!!", "SBIR"),
+    ("Acme has been awarded a grant from the European Innovation Council to scale its "
+     "platform.", "European Innovation Council"),
 ]
 
 # a round done, an offer made, money put into us, with no series or amount named

@@ -149,7 +149,8 @@ def _batch(code: str | None, season: str | None, year: str | None) -> str:
 
 
 # Who gives grants, and the grants' own names.
-_FUNDER = (r"(?:nsf|nih|darpa|doe|nasa|arpa-[eh]|afwerx|the eu|european commission|horizon"
+_FUNDER = (r"(?:nsf|nih|darpa|doe|nasa|arpa-[eh]|afwerx|the eu|european commission"
+           r"|european innovation council|european research council|horizon"
            r" (?:2020|europe)|erc|eic|innovate uk|nlnet|ngi zero|sovereign tech fund|prototype"
            r" fund|open technology fund|chan zuckerberg initiative|czi|sloan foundation"
            r"|mozilla|numfocus|schmidt futures|gates foundation|the [\w ]{2,30} foundation"
