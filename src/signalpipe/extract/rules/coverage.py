@@ -589,7 +589,9 @@ def already_done(clause: str) -> bool:
 # --- vetoes of other detectors' readings ---------------------------------------------------------
 OUR_OUTREACH = re.compile(r"(?i)\b(?:we|i|we've|i've|our team)\s+(?:\w+\s+)?(?:reached out to"
                           r"|pinged|emailed|contacted|approached|cold[- ]emailed|asked)\b")
-HOPED = re.compile(r"(?i)\b(?:hope|hoping|want|aim|aiming|expect|expecting|plan|planning"
+# "they want to see the data room" is the investor's wish, which is the interest itself
+HOPED = re.compile(r"(?i)\b(?<!they )(?<!they'd )(?:hope|hoping|want|aim|aiming|expect|expecting"
+                   r"|plan|planning"
                    r"|goal is|need|trying)\s+(?:to\s+)?(?:get|see|attract|generate|drive)\b")
 THEIR_OFFER = re.compile(r"\b(?P<who>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2}) (?:received|got"
                          r"|rejected|declined|accepted) (?:an? |the )?(?:[$€£][\d,.]+\s?\w*\s)?"

@@ -78,9 +78,28 @@ def _amount(clause: str) -> tuple[float | None, float | None]:
     return raise_, valuation
 
 
+_STAGE_TITLES = {"oversubscribed": "Round oversubscribed",
+                 "verbal offer": "Verbal investment offer",
+                 "ipo": "Listed on the stock market", "placing": "Share placing",
+                 "rights issue": "Rights issue", "share issue": "Share issue",
+                 "capital raise": "Capital raise"}
+
+
+def backed_title(metrics: dict[str, str | int | float]) -> str:
+    """ "Accepted into Y Combinator (F24)", "Round oversubscribed" (backers.py's readings)."""
+    if metrics.get("accelerator"):
+        batch = metrics.get("batch")
+        return f"Accepted into {metrics['accelerator']}" + (f" ({batch})" if batch else "")
+    title = _STAGE_TITLES[str(metrics["stage"])]
+    amount = metrics.get("amount_usd")
+    return f"{title}: {short_money(float(amount))}" if amount else title
+
+
 def funding_title(metrics: dict[str, str | int | float], lead: str = "") -> str:
     """ "Raised $12M Series A led by Accel", "Term sheet: $15M at an $80M valuation"."""
     amount, valuation = metrics.get("amount_usd"), metrics.get("valuation_usd")
+    if metrics.get("accelerator") or metrics.get("stage") in _STAGE_TITLES:
+        return backed_title(metrics)  # backers.py's readings keep their own titles when merged
     rnd = str(metrics.get("round", ""))
     rnd = rnd.title() if rnd.startswith("series") else rnd.replace("safe", "SAFE")
     what = " ".join(p for p in (short_money(float(amount)) if amount else "", rnd) if p)

@@ -208,7 +208,7 @@ def fingerprint(company: str, hit: Hit) -> str:
 # "Term sheet is coming" and "a $15M term sheet at $80M" are one round; "Signed Globex" and
 # "Globex signed at $480k" are one deal.
 IDENTITY: dict[EventType, tuple[str, ...]] = {
-    EventType.FUNDING: ("stage", "setback"),
+    EventType.FUNDING: ("stage", "setback", "accelerator", "grant"),
     EventType.ENTERPRISE_DEAL: ("customer", "value_usd", "lost"),
     EventType.CUSTOMER_SUCCESS: ("customer",),
 }

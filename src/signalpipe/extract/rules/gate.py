@@ -414,6 +414,25 @@ STEMS: dict[str, str] = {
                           "shot up returned returning threw throwing lost$",
     "recognition_bench": "benchmark leaderboard record best-performing best performing "
                          "top score first place top spot",
+    # backers.py: programmes that invest, grants, rounds told bare, investors' attention
+    "backers_accelerator": "combinator ycombinator yc$ techstars antler seedcamp alchemist "
+                           "masschallenge angelpad skydeck startx hf0 speedrun accelerator "
+                           "incubator batch cohort builders destruction entrepreneur plug",
+    "backers_grant": "grant sbir$ sttr$ funding fund$ funds$ funded nlnet",
+    "backers_closed": "funded oversubscribed over-subscribed fundrais round$ raise verbal "
+                      "strategic series seed",
+    "backers_interest": "interest$ diligence data room dataroom tier partner meeting ic meeting "
+                        "investment committee partnership meeting vcs$ investors$ funds$ "
+                        "angel invited",
+    "backers_takeover": "bid$ bids$ approach offer$ offers$ proposal pursuit talks takeover "
+                        "buyout suitor overture swoop interest$",
+    "backers_public": "floats$ floated ipo$ offering placing placement rights listing debut "
+                      "trading capital issue$",
+    "backers_newcomer": "investor backer cap$ check$ cheque wire$ money funds$ safe$ raise "
+                        "backed",
+    "backers_approached": "approached contacted emailed pinged messaged reached out",
+    "backers_setback": "rejected fundrais raise$ round$ bridge combinator yc$ techstars "
+                       "accelerator antler ipo$ listing flotation offering placing",
     # the auditing firms by name: "audit" alone is every compliance post's word
     "community_audit": "certik trail of bits openzeppelin quantstamp halborn spearbit zellic "
                        "cantina code4rena sherlock hacken peckshield consensys least authority "

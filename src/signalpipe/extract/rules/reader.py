@@ -12,6 +12,7 @@ from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import (
     articles,
     assurance,
+    backers,
     community,
     contracts,
     corporate,
@@ -63,16 +64,26 @@ Detector = Callable[[str, str, Context], Found | None]
 DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
     ("setbacks_early", setbacks.early),  # "only 3 of 10 customers renewed": no success
+    ("backers_setback", backers.setback),  # "rejected by YC", "the raise didn't work"
     ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
     ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
+    # "Craft approached us about leading the Series A": interest, not a round led
+    ("backers_approached", backers.approached),
+    ("backers_newcomer", backers.newcomer),  # "our newest investor", "now backed by X"
     ("funding", rounds.funding), ("backed", articles.backed),  # "Index backs Acme"
+    # backers.py: accelerators, grants (before co.award's "Grant: NSF"), rounds told bare
+    ("backers_accelerator", backers.accelerator), ("backers_grant", backers.grant),
+    ("backers_closed", backers.closed), ("backers_public", backers.public),
     ("statuspage_sponsor", statuspage.sponsorship),  # a project's sponsor signed or lost
     ("coverage_offer", coverage.offer_received),  # "rejected a $500k offer": not a sale
     ("acquire_interest", founders.acquire_interest),
     ("acquire_interest", wire.proposal),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("acquisition", wire.agreement_to_acquire),
+    # backers.py first: its readings name the fund or count them ("two funds in diligence")
+    ("backers_interest", backers.interest),  # "strong interest from X @ Heavybit", diligence
     ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
+    ("backers_takeover", backers.takeover),  # "Zurich considering offer for RSA" (RSA's)
     # a pen test "passed, no highs": its clean result is no negation (assurance.py)
     ("assurance", assurance.attested), ("compliance", co.compliance),
     ("corp_compliance", corporate.compliance), ("community_audit", community.audited),
@@ -441,6 +452,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or recognition.veto(found, clause.text, sentence.text) \
                 or contracts.veto(found, clause.text, sentence.text, company) \
                 or coverage.veto(found, clause.text, company) \
+                or backers.veto(found, clause.text) \
                 or shipped.veto(found, clause.text, message.text) \
                 or articles.veto(found, clause.text, sentence.text, message.timestamp) \
                 or assurance.veto(found, clause.text, sentence.text, company) \
@@ -468,7 +480,7 @@ _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
-             "recognition_")
+             "recognition_", "backers_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
