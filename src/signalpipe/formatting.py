@@ -14,7 +14,7 @@ _LABELS = {"amount": "Amount", "value": "Value", "acv": "Contract value (ACV)",
            "change": "Change"}
 _ACRONYMS = {"arr", "mrr", "acv", "nrr", "dau", "wau", "mau", "nps", "gmv", "p50", "p90", "p95",
              "p99", "api", "ai"}
-_UNITS = ("_usd", "_pct", "_ms", "_count")
+_UNITS = ("_usd", "_gbp", "_eur", "_pct", "_ms", "_count")
 
 
 def metric_label(name: str) -> str:
@@ -35,6 +35,8 @@ def _unit(name: str) -> str:
     """The unit `kpis.show` writes a figure in: the ledger's for a KPI, else the key's suffix."""
     if name in CANONICAL:
         return CANONICAL[name][1]
+    if name.endswith(("_gbp", "_eur")):  # amounts written in pounds or euros (rules/currency.py)
+        return name[-3:].upper()
     if name.endswith(("_usd", "amount", "arr", "mrr", "revenue")):
         return "USD"
     if name.endswith(("_pct", "percent", "percentage")):
@@ -53,11 +55,11 @@ def counted(n: int, noun: str) -> str:
     return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
-def money(value: float) -> str:
+def money(value: float, sign: str = "$") -> str:
     for bound, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
         if abs(value) >= bound:
-            return f"${value / bound:.4g}{suffix}"
-    return f"${value:,.0f}"
+            return f"{sign}{value / bound:.4g}{suffix}"
+    return f"{sign}{value:,.0f}"
 
 
 def rank(events: Sequence[SignificantEvent]) -> list[SignificantEvent]:

@@ -248,6 +248,8 @@ def show(unit: str, value: float) -> str:
 
     if unit == "USD":
         return money(value)
+    if unit in ("GBP", "EUR"):
+        return money(value, "\u00a3" if unit == "GBP" else "\u20ac")
     if unit == "%":
         return f"{value:g}%"
     if unit == "ms":

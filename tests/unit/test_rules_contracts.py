@@ -57,7 +57,7 @@ DEALS_WON = [
     ("Acme secures multi-million pound deal with Tesco", "Signed Tesco"),
     ("We received a $250k order from Siemens", "Signed Siemens ($250k)"),
     # the buyer as the subject, we its object
-    ("Deutsche Bahn awards Acme \u20ac40M contract", "Signed Deutsche Bahn ($40M)"),
+    ("Deutsche Bahn awards Acme \u20ac40M contract", "Signed Deutsche Bahn (€40M)"),
     ("Stoked to announce that Globex has chosen Acme", "Signed Globex"),
     ("Big news: Globex is officially an Acme customer", "Signed Globex"),
 ]

@@ -91,23 +91,31 @@ def backed_title(metrics: dict[str, str | int | float]) -> str:
         batch = metrics.get("batch")
         return f"Accepted into {metrics['accelerator']}" + (f" ({batch})" if batch else "")
     title = _STAGE_TITLES[str(metrics["stage"])]
-    amount = metrics.get("amount_usd")
-    return f"{title}: {short_money(float(amount))}" if amount else title
+    amount = _in_currency(metrics, "amount")
+    return f"{title}: {amount}" if amount else title
+
+
+def _in_currency(metrics: dict[str, str | int | float], name: str) -> str:
+    """``name``'s amount as a title writes it, in the currency its key names (currency.py)."""
+    for code, sign in (("usd", "$"), ("gbp", "\u00a3"), ("eur", "\u20ac")):
+        value = metrics.get(f"{name}_{code}")
+        if value:
+            return short_money(float(value)).replace("$", sign)
+    return ""
 
 
 def funding_title(metrics: dict[str, str | int | float], lead: str = "") -> str:
     """ "Raised $12M Series A led by Accel", "Term sheet: $15M at an $80M valuation"."""
-    amount, valuation = metrics.get("amount_usd"), metrics.get("valuation_usd")
+    amount, valuation = _in_currency(metrics, "amount"), _in_currency(metrics, "valuation")
     if metrics.get("accelerator") or metrics.get("stage") in _STAGE_TITLES:
         return backed_title(metrics)  # backers.py's readings keep their own titles when merged
     rnd = str(metrics.get("round", ""))
     rnd = rnd.title() if rnd.startswith("series") else rnd.replace("safe", "SAFE")
-    what = " ".join(p for p in (short_money(float(amount)) if amount else "", rnd) if p)
+    what = " ".join(p for p in (amount, rnd) if p)
     if metrics.get("stage") == "term sheet":
         title = f"Term sheet: {what}" if what else "Term sheet received"
         if valuation:
-            shown = short_money(float(valuation))
-            title += f" at {article(shown)} {shown} valuation"
+            title += f" at {article(valuation)} {valuation} valuation"
     else:
         title = f"Raised {what}" if what else "Closed a funding round"
     return f"{title} led by {lead}" if lead else title

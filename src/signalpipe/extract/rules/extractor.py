@@ -233,7 +233,8 @@ def identity(found: Found) -> dict[str, MetricValue]:
             # amount is a detail that a later mention adds
             return {k: v for k, v in found.metrics.items() if k in ("stage", "round")}
         # a round is its name and its size; a valuation, a lead or a stage is a detail of it
-        core = {k: v for k, v in found.metrics.items() if k in ("round", "amount_usd")}
+        core = {k: v for k, v in found.metrics.items()
+                if k in ("round", "amount_usd", "amount_gbp", "amount_eur")}
         if core:
             return core
     for name in IDENTITY.get(found.event_type, ()):

@@ -46,6 +46,7 @@ from signalpipe.extract.rules import company as co
 from signalpipe.extract.rules.audience import audience
 from signalpipe.extract.rules.chatter import blank_code, chatter_veto, dump
 from signalpipe.extract.rules.clients import chose_us, hired_by_client, new_client
+from signalpipe.extract.rules.currency import in_written_currency
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.gate import cues
 from signalpipe.extract.rules.headlines import namesake, news_veto, untagged
@@ -634,7 +635,7 @@ def _detect(clause: str, ctx: Context, names: set[str], low: str | None = None) 
             continue
         found = detector(clause, low, ctx)
         if found is not None:
-            return found
+            return in_written_currency(found, clause)
     return None
 
 
