@@ -1,5 +1,6 @@
 """Lead fixes from reading outputs: a contraction ("I'm", "It's") is no name; a grant or an advisor
-is no deal; launch titles keep the noun after a borrowed name; a fallen uptime is no result."""
+is no deal; launch titles keep the noun after a borrowed name; a fallen uptime, a platform's
+release note or a digest of others' rounds is not ours."""
 
 from __future__ import annotations
 
@@ -77,3 +78,17 @@ def test_a_plan_after_and_does_not_undo_the_event_before_it(make_message: MakeMe
     assert [(e.event_type, e.polarity.value) for e in events] == [
         (EventType.COMPLIANCE, "negative")]
     assert read(make_message, "We hope to sign Globex and will keep you posted") == []
+
+
+@pytest.mark.parametrize("text", ["This week in funding: 40 startups raised $1.2B",
+                                  "Hundreds of AI companies raised money this quarter"])
+def test_a_digest_of_other_companies_rounds_is_not_ours(make_message: MakeMessage,
+                                                        text: str) -> None:
+    assert read(make_message, text) == []
+
+
+def test_a_platforms_release_note_is_not_our_result(make_message: MakeMessage) -> None:
+    assert read(make_message, "Postgres 17 brings up to 2x faster vacuum") == []
+    assert read(make_message, "Kafka 4.0 cuts rebalance time by 80%") == []
+    ours = read(make_message, "Our Postgres 17 upgrade made queries 2x faster")
+    assert [e.event_type for e in ours] == [EventType.TECHNICAL_ACHIEVEMENT]

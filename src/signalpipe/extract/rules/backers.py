@@ -787,8 +787,17 @@ _ADVISER = rx(r"\b(?:partner|associate|principal) (?:at|from) (?:deloitte|pwc|kp
               r"|legal|accounting|lawsuit|invoice|contract review)\b")
 
 
+# "This week in funding: 40 startups raised $1.2B": a digest of others' rounds, not ours
+_MANY_RAISED = re.compile(r"\b(?:\d[\d,]*|dozens of|hundreds of|several|many|other|these)\s+"
+                          r"(?:\w+\s+)?(?:startups|companies|founders|firms|businesses)\b",
+                          re.IGNORECASE)
+
+
 def veto(found: Found, clause: str) -> str | None:
-    """Why any detector's investor interest reading is no new interest, or None."""
+    """Why any detector's investor interest reading is no new interest, or a funding reading
+    is a digest of other companies' rounds, or None."""
+    if found.event_type is T.FUNDING and _MANY_RAISED.search(clause[:found.trigger]):
+        return "other companies' rounds counted in a digest, not ours"
     if found.event_type is not T.INVESTOR_INTEREST or "acquisition_interest" in found.metrics:
         return None
     low = clause.lower()

@@ -270,6 +270,9 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
     if headline and not _NEWS_VERB.search(clause):
         return None  # "Separate Content Repos Are Here": a title's capitals name no one
     if found.event_type is EventType.TECHNICAL_ACHIEVEMENT:
+        platform = launchscope.platform_subject(head, clause, company)
+        if platform:
+            return f"third party ({platform})"  # "Postgres 17 brings 2x faster vacuum"
         owner = _OWNED.search(head)
         if owner is None:
             return None  # "Search is 3x faster", "Checkout was down": our system, named by a noun
