@@ -199,3 +199,18 @@ def test_a_launch_told_only_by_its_platform_joins_the_named_launch_of_that_day()
     assert "Launched ScaleFlow 2.0 on Product Hunt[^1][^2]" in product
     assert "Launched on Product Hunt" not in product
     assert "Launched on Hacker News" in product  # no named launch that day: kept as it is
+
+
+def test_a_verb_before_a_name_is_not_taken_into_the_name() -> None:
+    # the evidence "Signed Globex for €120k" had made the item "Signed Signed Globex (€120k)"
+    deal = SignificantEvent(company_id="scaleflow", event_type=EventType.ENTERPRISE_DEAL,
+                            severity=Severity.HIGH, title="Signed Globex (€120k)",
+                            metrics={"customer": "globex"}, source_message_ids=["m1"],
+                            evidence="Signed Globex for €120k a year", timeline="2026-01-10",
+                            stakeholders=["Globex"])
+    press = event(EventType.MEDIA_COVERAGE, Severity.MEDIUM, "Coverage in York Times",
+                  mid="m2", stakeholders=["York Times"])
+    press = press.model_copy(update={"evidence": "The New York Times ran our story"})
+    text = body(build([deal, press], company_id="scaleflow", context=context([deal, press])))
+    assert "Signed Globex (€120k)" in text and "Signed Signed" not in text
+    assert "Coverage in New York Times" in text

@@ -380,14 +380,19 @@ _SYMBOLS = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
 _ARTICLES = {"The", "A", "An", "Our", "We", "Big", "Huge", "Quick"}
 
 
-def _whole_name(name: str, evidence: str) -> str:
+def _whole_name(name: str, evidence: str, before: str = "") -> str:
     """A name as the message writes it in full: "York Times" -> "New York Times" when the
-    evidence says "The New York Times" (a capitalised word before it is part of the name)."""
+    evidence says "The New York Times" (a capitalised word before it is part of the name).
+    Words the title already has before the name are its own, not the name's: "Signed Globex"
+    from "Signed Globex for €120k" stays, not "Signed Signed Globex"."""
     m = re.search(r"((?:[A-Z][\w&.'-]*\s+){1,3})" + re.escape(name), evidence)
     if not m:
         return name
     words = m.group(1).split()
     while words and words[0] in _ARTICLES:
+        words.pop(0)
+    said = before.split()
+    while words and said[-len(words):] == words:
         words.pop(0)
     return " ".join([*words, name])
 
@@ -401,7 +406,7 @@ def _title(event: SignificantEvent) -> str:
         return one_money(plain).strip().rstrip(".!")
     for name in event.stakeholders:
         if name and name in title:
-            title = title.replace(name, _whole_name(name, evidence))
+            title = title.replace(name, _whole_name(name, evidence, title[:title.find(name)]))
     return title
 
 
