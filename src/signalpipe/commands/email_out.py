@@ -14,6 +14,7 @@ from signalpipe.compose import html, markdown
 from signalpipe.compose.doc import build, recipient
 from signalpipe.compose.eml import build_message, send
 from signalpipe.disclosure import redact_terms
+from signalpipe.formatting import counted
 from signalpipe.history import UpdateRecord, reported, state
 from signalpipe.kpis import event_date
 from signalpipe.models import SignificantEvent
@@ -118,12 +119,12 @@ def _review_notes(settings: Settings, store: EventStore, company: str,
     notes = []
     hidden = confidential_count(store, company, states)
     if hidden:
-        notes.append(f"{hidden} confidential event{'s' if hidden != 1 else ''} left out of "
-                     "this update (signalpipe review public FINGERPRINT to include one)")
+        notes.append(f"{counted(hidden, 'confidential event')} left out of this update"
+                     " (signalpipe review public FINGERPRINT to include one)")
     if settings.update.require_review:
         approved = sum(1 for fp, s in states.items()
                        if not fp.startswith("kpi:") and s.status is ReviewStatus.APPROVED)
-        notes.append(f"update.require_review is on: written from the {approved} approved "
-                     f"event{'s' if approved != 1 else ''} only")
+        notes.append(f"update.require_review is on: written from the "
+                     f"{counted(approved, 'approved event')} only")
     return notes
 
