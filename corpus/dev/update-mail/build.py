@@ -1,4 +1,4 @@
-"""Build corpus/fresh/update-mail/messages.jsonl from three small companies' own posts to customers.
+"""Build corpus/dev/update-mail/messages.jsonl from three small companies' own posts to customers.
 
 Standard library only. Reads the local git mirrors made by the session's `fetch` tool
 (/work/.mirror/<owner>+<name>/repo) at the pinned commits below:

@@ -1,4 +1,4 @@
-"""Build corpus/fresh/work-chat/messages.jsonl from DuraSpace's public IRC channel logs (2009-18).
+"""Build corpus/dev/work-chat/messages.jsonl from DuraSpace's public IRC channel logs (2009-18).
 
 Standard library only. Reads the local git mirror made by the session's `fetch` tool
 (/work/.mirror/duraspace+irclogs/repo) at the pinned commit below: the bot-captured logs of
