@@ -32,7 +32,8 @@ ROW = re.compile(r'<a name="msg-\d+"[^>]*>\s*\[(\d\d:\d\d)\]\s+(\S+)\s*</a>\s*</
                  r'<td class="message-cell">(.*?)</td>', re.S)
 
 PICKS = [
-    ("2010-04-02", "06:31", "sustrik", "amqp working group"), ("2010-04-02", "07:34", "sustrik"),
+    ("2010-04-02", "06:31", "sustrik", "amqp working group"),
+    ("2010-04-02", "07:31", "desrt", "made reddit"), ("2010-04-02", "07:34", "sustrik"),
     ("2010-04-11", "08:11", "sustrik"), ("2010-04-13", "16:54", "iFire"),
     ("2010-05-26", "14:44", "pieterh", "FSF"), ("2010-06-04", "08:24", "sustrik"),
     ("2010-06-06", "21:10", "zedas"), ("2010-08-25", "10:59", "pieterh"),
