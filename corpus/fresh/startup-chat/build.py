@@ -94,7 +94,7 @@ def main():
         mid = f"{NAME}-{len(rows) + 1}"
         rows.append({"id": mid, "source": "slack", "sender": nick, "channel": "#zeromq",
                      "thread_id": None, "subject": None,
-                     "timestamp": f"{day}T{hm}:00+00:00", "text": text, "company": "ZeroMQ"})
+                     "timestamp": f"{day}T{hm}:00+00:00", "text": text, "company": "iMatix (ZeroMQ)"})
         sel.append(f"{mid}\t{how}\ttravlr/zmqirclog@{COMMIT}:{path}#{hm}<{nick}>")
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     (HERE / "selection.tsv").write_text("\n".join(sel) + "\n")
