@@ -163,6 +163,13 @@ STEMS: dict[str, str] = {
                       "available to countries markets$ first customer in first client in "
                       "first deal in ship to ships to shipping to now serving officially "
                       "live$ launch$ debut$ rollout$ market entry",
+    # reach.py: the place as the subject, a region entered or a first there, a market left
+    "reach_live": "live$ open$ out$ done$ complete$ set up up and running open for business "
+                  "incorporated registered",
+    "reach_entered": "entered entering enter$ enters$ broke into break into breaks into expand "
+                     "moved into first",
+    "reach_left": "shut clos paus halt hold scrap cancel shelv wind wound exit leav left pull "
+                  "retreat withdr stop no longer ceas",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
                    "full-time poach "

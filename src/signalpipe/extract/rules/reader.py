@@ -30,6 +30,7 @@ from signalpipe.extract.rules import (
     milestones,
     modality,
     pressnoise,
+    reach,
     recognition,
     results,
     rounds,
@@ -68,6 +69,8 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("backers_setback", backers.setback),  # "rejected by YC", "the raise didn't work"
     ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
     ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
+    # reach.py: a market left ("shutting down our Brazil operation"), before the shut-downs
+    ("reach_left", reach.place_left),
     # "Craft approached us about leading the Series A": interest, not a round led
     ("backers_approached", backers.approached),
     ("backers_newcomer", backers.newcomer),  # "our newest investor", "now backed by X"
@@ -117,6 +120,8 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("results_market", results.market),
     ("expansion", co.expansion), ("coverage_markets", coverage.markets_count),
     ("coverage_place", coverage.place_reached),
+    # reach.py: the place as the subject ("Canada is live!"), a region entered, a first there
+    ("reach_live", reach.place_live), ("reach_entered", reach.place_entered),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
     ("partnership", wire.alliance), ("partnership_joined", wire.alliance),
     ("community_listing", community.listing),
@@ -464,6 +469,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or routine.veto(found, clause.text, sentence.text, text, sentence.end) \
                 or launchscope.veto(found, clause.text, sentence.text, company) \
                 or setbacks.veto(found, clause.text, company) \
+                or reach.veto(found, clause.text) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -484,7 +490,7 @@ _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
-             "recognition_", "backers_")
+             "recognition_", "backers_", "reach_", "outcomes_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:

@@ -1,0 +1,148 @@
+"""Markets opened and left in the words founders, update mail and press use for them, where
+``company.expansion`` and ``results.market`` find no reading.
+
+A new region or country going live is a market expansion (shared LABELLING.md); leaving one is
+its lowlight. Each family is seen in Slack chatter, founder update mail and press copy:
+
+- **the place as the subject** (``place_live``): "Canada is live!", "Mexico launch went out this
+  morning", "our Singapore entity is set up", "the Nordics rollout is done", "the Berlin office
+  is up and running". Look-alikes: a place that is no market of ours ("Canada Day is Monday"),
+  a launch still ahead ("the Japan launch is scheduled for May": no such verb here), a place's
+  office open for the day ("the London office is open on Friday").
+- **a region entered without the word market** (``place_entered``): "In February we entered the
+  Nordics", "we expanded into APAC", "broke into Japan"; firsts there: "our first paying customer
+  in Australia", "our first three customers in Sweden". Look-alikes: plans ("we want to enter
+  France"), another company's move (the reader's third-party veto), travel ("I'm in Berlin").
+- **a market left** (``place_left``, lowlight): "we are shutting down our Brazil operation",
+  "we paused the US expansion", "Exiting France: ...", "we've decided to wind down our APAC
+  office", "we stopped selling in Russia", "we're leaving the UK market". Look-alikes: an office
+  closed for a holiday, a person leaving a city ("I'm leaving Berlin on Friday"), a deal closed.
+
+``veto`` drops another detector's market reading that is an event held in a place ("The
+conference is live in Berlin") or a trip ("I'm live in Lisbon all week"). ``entered_market`` tells
+longform's market-figures veto that "Acme enters the German market" is the company's news.
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Context, Found, cased
+from signalpipe.extract.rules.lexicon import REGION, rx
+from signalpipe.extract.rules.names import key
+from signalpipe.models import EventType
+
+T = EventType
+
+# A place's name written as a name: "Canada", "the US", "APAC" (never the word "us" or "region")
+_PLACE = REGION.pattern
+_WHAT = (r"(?:launch|rollout|roll-out|expansion|office|entity|subsidiary|team|region|store|shop"
+         r"|hub|branch|data ?cent(?:er|re)|operations?|business|go-live)")
+# "Canada is live!", "Mexico launch went out", "our Singapore entity is set up"
+_LIVE = rx(
+    rf"^\W*(?:[\w ]{{0,20}}: )?(?:(?:our|the) )?(?P<place>{_PLACE})"
+    rf"(?P<what> {_WHAT})? (?:is|are|went|has gone|have gone|'s|\u2019s|was) (?:now |officially "
+    r"|finally |fully |already )*(?P<state>live|open for business|up and running|out|done"
+    r"|complete|set up|open|incorporated|registered)(?! (?:on|until|till|from|at|late|early"
+    r"|for (?!business)|to the|question|of))\b")
+# a bare place "is out" or "is done" says nothing: the launch or office must be named
+_NEEDS_WHAT = frozenset({"out", "done", "complete", "set up", "incorporated", "registered"})
+_ENTERED = rx(
+    rf"\b(?:entered|entering|enters|broke into|breaking into|broken into|expanded into"
+    rf"|expanding into|expands into|expanded to|expands to|moved into|launched into)"
+    rf" (?:the )?(?P<place>{_PLACE})\b")
+_FIRST = rx(
+    rf"\b(?:our |my |the )?first (?:(?:two|three|four|five|\d) )?(?:paying |paid |enterprise |b2b "
+    rf"|local |real )?(?:customers?|clients?|sales?|orders?|users?|deals?|contracts?"
+    rf"|partners?|hires?|employees?) (?:in|from) (?:the )?(?P<place>{_PLACE})\b")
+_LEFT = rx(
+    rf"\b(?:shut(?:ting)? down|shuts down|wind(?:ing)? down|winds down|wound down|clos(?:e|ed"
+    rf"|es|ing)|paus(?:e|ed|es|ing)|halt(?:ed|ing|s)?|put (?:on hold )?|scrap(?:ped|ping)?"
+    rf"|cancel(?:l?ed|l?ing)?|sh[eu]lv(?:ed|ing)) (?:down )?(?:our |the |its )?"
+    rf"(?P<place>{_PLACE})(?: \w+)? (?P<what>{_WHAT})"
+    rf"|\b(?:exit(?:ed|ing|s)?|leav(?:e|es|ing)|left|pull(?:ed|ing|s)? (?:out of|back from)"
+    rf"|retreat(?:ed|ing|s)? from|withdr[ae]w(?:n|ing|s)? from) (?:the )?(?P<market>{_PLACE})"
+    rf" market\b"
+    rf"|^\W*(?:[\w ]{{0,20}}: )?exit(?:ed|ing) (?P<exit>{_PLACE})\b"
+    rf"|\b(?:stopped|stopping|stop|no longer|ceased|ceasing) (?:selling|operating|serving"
+    rf" (?:customers|clients) in|sell|operate|serve (?:customers|clients) in) (?:in )?"
+    rf"(?P<stop>{_PLACE})\b")
+# an office shut for a day or an event, not a market left
+_DAY_OFF = rx(r"\b(?:for (?:the )?(?:day|holidays?|christmas|thanksgiving|the week|a week|the"
+              r" weekend|renovation|maintenance|the move)|today|tomorrow|early|on (?:monday"
+              r"|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
+# an event or a person in a place, not a market: "The conference is live in Berlin"
+_HELD = rx(r"\b(?:conference|summit|meetup|meet-up|booth|stand|webinar|stream|livestream|talk"
+           r"|keynote|event|hackathon|workshop|show|expo|exhibition|fair|podcast|panel|offsite"
+           r"|off-site|retreat|party|i'm|i am|i'll be|i will be)\b")
+
+
+def _place(clause: str, m: re.Match[str], group: str) -> str | None:
+    """The place a match names, as written, when it is written as a name: "Canada", "APAC"."""
+    start, end = m.span(group)
+    where = clause[start:end]
+    if not where[:1].isupper() or where.lower() == "region":
+        return None  # "us", "region": a pronoun or a word, not a place
+    return where
+
+
+def place_live(clause: str, low: str, ctx: Context) -> Found | None:
+    """A place opened, with the place as the subject: "Canada is live!"."""
+    m = _LIVE.search(low)
+    if m is None or (m["state"] in _NEEDS_WHAT and not m["what"]):
+        return None
+    where = _place(clause, m, "place")
+    if where is None or _HELD.search(low) or (m["state"] == "open"
+                                               and _DAY_OFF.search(low, m.end())):
+        return None  # "the London office is open on Friday": open for the day
+    return Found(T.MARKET_EXPANSION, {"region": key(where)}, f"Expanded to {cased(where)}",
+                 m.start("place"))
+
+
+def place_entered(clause: str, low: str, ctx: Context) -> Found | None:
+    """A region entered without the word "market", or a first customer or hire there."""
+    m = _ENTERED.search(low) or _FIRST.search(low)
+    if m is None:
+        return None
+    where = _place(clause, m, "place")
+    if where is None:
+        return None
+    return Found(T.MARKET_EXPANSION, {"region": key(where)}, f"Expanded to {cased(where)}",
+                 m.start())
+
+
+def place_left(clause: str, low: str, ctx: Context) -> Found | None:
+    """A market left, an office or an operation there shut, an expansion paused (lowlight)."""
+    m = _LEFT.search(low)
+    if m is None:
+        return None
+    group = next(g for g in ("place", "market", "exit", "stop") if m[g])
+    where = _place(clause, m, group)
+    if where is None or (m["what"] and _DAY_OFF.search(low, m.end())):
+        return None
+    what = m["what"] or ""
+    title = f"Paused the {where} {what}" if what in ("expansion", "launch") \
+        and m.group().startswith(("paus", "halt", "put", "scrap", "cancel", "shelv", "shulv")) \
+        else f"Exited {cased(where)}"
+    return Found(T.MARKET_EXPANSION, {"region": key(where)}, title, m.start(), negative=True)
+
+
+def veto(found: Found, clause: str) -> str | None:
+    """Why another detector's market reading is an event held in a place or a trip, or None."""
+    if found.event_type is not T.MARKET_EXPANSION or found.negative:
+        return None
+    head = clause[:found.trigger + 40].lower()
+    if _HELD.search(head) and " live in " in head:
+        return "an event held in a place, not a market"
+    return None
+
+
+# "Acme enters the German market", "expands into the UK market": the company's own entry
+_ENTRY = rx(r"\b(?:enter(?:s|ed|ing)?|expand(?:s|ed|ing)? into|break(?:s|ing)? into"
+            r"|broke into|launch(?:es|ed|ing)? in(?:to)?) the (?:[\w-]+ ){1,2}market\b")
+
+
+def entered_market(found: Found, clause: str) -> bool:
+    """The clause tells a market entered, not a market's figures: longform's veto passes it."""
+    return found.event_type is T.MARKET_EXPANSION and not found.negative \
+        and _ENTRY.search(clause.lower()) is not None
