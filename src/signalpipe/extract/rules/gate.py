@@ -170,6 +170,14 @@ STEMS: dict[str, str] = {
                      "moved into first",
     "reach_left": "shut clos paus halt hold scrap cancel shelv wind wound exit leav left pull "
                   "retreat withdr stop no longer ceas",
+    # outcomes.py: customers' figures moved on us, praise, growth and going live; churn moved
+    "outcomes_moved": "went up rose grew jumped increas improv doubl tripl climb dropped fell "
+                      "went down decreas halved paid roi$",
+    "outcomes_praised": "named voted picked chose selected crowned gave rated scored gives rates "
+                        "tweeted posted wrote said called shouted",
+    "outcomes_grew": "expand extend rolled added took",
+    "outcomes_live": "live$ live on live in live with",
+    "outcomes_churn": "churn nps$ csat$ net promoter nrr$ grr$ ndr$ retention",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
                    "full-time poach "
@@ -478,6 +486,7 @@ def _stems(spec: str) -> list[str]:
              "qualified opinion", "deep dive", "soc 1", "soc 2", "soc 3",
              "csa star", "cyber essentials", "nis 2", "ce mark", "pen test", "write-up",
              "buy us", "acquire us",  # coverage.py's phrases
+             "went up",  # outcomes.py's phrase
              "top of", "best performing", "top score", "first place",
              "top spot", "battery life", "reported on", "dedicated to", "wrote up",
              "in the news", "made it into", "reviews of", "shot up", "media mentions",

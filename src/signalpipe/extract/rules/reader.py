@@ -29,6 +29,7 @@ from signalpipe.extract.rules import (
     members,
     milestones,
     modality,
+    outcomes,
     pressnoise,
     reach,
     recognition,
@@ -142,6 +143,11 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
     ("coverage_result", coverage.customer_result), ("coverage_rating", coverage.rating),
     ("coverage_story", coverage.customer_story),
+    # outcomes.py: a customer's figure moved on us, praise given us, growing or live on us;
+    # churn and scores that moved
+    ("outcomes_moved", outcomes.moved_with_us), ("outcomes_praised", outcomes.praised),
+    ("outcomes_grew", outcomes.grew_on_us), ("outcomes_live", outcomes.live_on_us),
+    ("outcomes_churn", outcomes.churn_moved),
     # a customer live in production or in daily use (spoken.py); before the launch readers,
     # which take "Globex went live" for a launch of Globex
     ("spoken_live", spoken.customer_live),

@@ -1,0 +1,210 @@
+"""Customers' outcomes with us in founders' and customers' own words, where
+``deals.customer_success``, ``coverage.customer_result`` and ``spoken`` find no reading.
+
+A customer outcome (shared LABELLING.md) is a renewal or expansion, published results, a record
+rating or retention; churn is its lowlight. Each family is seen in Slack chatter, founder update
+mail, case-study posts and press copy:
+
+- **a named customer's figure moved on us** (``moved_with_us``): "Umbrella's conversion went up
+  18% in the first month on Acme", "Globex told us Acme paid for itself in 3 weeks", "Initech
+  saw a 4x ROI with Acme". Look-alikes: a customer's figure with no part of ours ("Globex's
+  revenue rose 20%"), our own figures (growth and technical readers), a result hoped for.
+- **praise or an award a named customer gives us** (``praised``): "Hooli named Acme their Vendor
+  of the Year", "Initech gave us a 10/10 in their vendor review", "Globex's CTO tweeted that Acme
+  is the best tool they've bought". Look-alikes: a testimonial with no customer ("Best tool
+  ever! - a happy customer"), praise of someone else, an award from the press (media readers).
+- **a customer growing on us** (``grew_on_us``): "Hooli expanded to three more teams", "Globex
+  rolled Acme out to two more hospitals", "Initech added 4 more departments". Look-alikes: a
+  customer's own growth ("Globex expanded to three more stores" with no word of ours).
+- **a customer live on us** (``live_on_us``): "Globex went live in production on Acme", "our first
+  hospital customer is live". Look-alikes: our own deploy ("the API is live in production").
+- **churn and scores that fell** (``churn_moved``, lowlight; a record low churn is a success):
+  "Churn was 6% last month, our worst month ever", "logo churn jumped to 4%", "NPS dropped from
+  50 to 31", "NRR slipped below 100%"; "churn fell to 0.8%, our lowest ever". Look-alikes: churn
+  targets and wishes ("we want churn below 2%", the reader's plan veto), a customer's own churn
+  ("Globex's churn rose"), churn with no move.
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Context, Found, said
+from signalpipe.extract.rules.lexicon import rx
+from signalpipe.extract.rules.names import key, names_in
+from signalpipe.extract.rules.subject import FIRST_PERSON
+from signalpipe.models import EventType
+
+T = EventType
+
+_NUMBER = r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|a few|several|all)"
+_UP = (r"(?:went up|rose|grew|jumped|increased|improved|doubled|tripled|climbed|is up|are up"
+       r"|was up|were up|went down|dropped|fell|decreased|halved|is down|are down|was down)")
+# "Umbrella's conversion went up 18% ... on Acme": the figure moved, said of a customer's
+_MOVED = re.compile(
+    rf"^\W*(?P<who>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)?)(?:'s|\u2019s) (?:[\w-]+ ){{1,3}}?{_UP}"
+    r"(?: by)? (?:about |almost |nearly |over |more than )?\d[\d,.]*\s?(?:%|x\b|percent\b)")
+# "Globex told us Acme paid for itself in 3 weeks", "Initech saw a 4x ROI with Acme"
+_PAID = rx(r"\bpaid (?:for )?itself (?:back )?(?:in|within|after) (?:under |less than )?\w+"
+           r" (?:days?|weeks?|months?)\b|\b(?:saw|got|reported|achieved|measured|seeing|getting)"
+           r" (?:an? )?\d[\d,.]*\s?(?:x|%) (?:roi|return on investment)\b")
+# our part in it: "on Acme", "with us", "since switching to our platform"
+_OURS = re.compile(r"\b(?:on|with|using|via|through|thanks to|since (?:switching|moving|going"
+                   r" live|adopting|rolling out)|after (?:switching|moving|going live|adopting"
+                   r"|rolling out|rolling)|(?:switched|moved) to|adopted)\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"'s\b|\u2019s\b")
+_TO_US = re.compile(r"\s*(?:to )?(?:us|our)\b")
+# "Hooli named Acme their Vendor of the Year", "Initech gave us a 10/10"
+_NAMED_US = rx(r"\b(?:named|voted|picked|chose|selected|crowned) (?P<us>[\w.&-]+(?: [\w.&-]+)?)"
+               r" (?:as )?(?:their|its) (?P<what>(?:[\w-]+ ){0,3}?(?:vendor|supplier|partner"
+               r"|tool|product|app|platform|provider)(?: of the (?:year|quarter|month))?)\b")
+_RATED = rx(r"\b(?:gave|rated|scored|gives|rates) (?P<us>us|[\w.&-]+) (?:an? )?(?:perfect )?"
+            r"(?P<score>10/10|10 out of 10|5/5|5 out of 5|five stars|5 stars|100/100"
+            r"|a perfect score|full marks|an a\+)")
+_SAID = rx(r"\b(?:tweeted|posted|wrote|said|told us|called|told everyone|shouted out)"
+           r" (?:that |on \w+ that )?(?P<us>us|[\w.&-]+)(?: is| was| are|'s|\u2019s)? (?:the best"
+           r"|a game[- ]changer|a lifesaver|a life saver|indispensable|the best \w+ they"
+           r"|their favou?rite)\b")
+# "Hooli expanded to three more teams", "Globex rolled Acme out to two more hospitals"
+_UNITS_USE = (r"(?:teams|business units|departments|divisions|squads|seats|users|licen[cs]es"
+              r"|groups|offices|sites|locations|hospitals|clinics|schools|stores|regions"
+              r"|countries|brands|plants|warehouses)")
+_GREW = rx(rf"\b(?:expanded|extended|rolled (?P<obj>us|it|[\w.&-]+) out|added|took (?:us|it) to)"
+           rf" (?:to |us to |it to |our \w+ to |their (?:rollout|deployment|usage|contract) to )?"
+           rf"(?:{_NUMBER}) (?:more|new|additional|other) (?P<unit>{_UNITS_USE})\b")
+_ADOPTION = frozenset({"teams", "business units", "departments", "divisions", "squads", "seats",
+                       "users", "licenses", "licences", "groups"})
+_LIVE = rx(r"\b(?:went|is|are|has gone|have gone|now|officially|finally) (?:now |officially "
+           r"|finally |fully )?live (?:in production )?(?:on|with) (?P<us>us\b|our \w+|[\w.&-]+)"
+           r"|^\W*(?:and )?(?:our )?first (?P<seg>[\w-]+(?: [\w-]+)?) (?:customer|client) (?:is"
+           r"|went|has gone) (?:now |officially |fully )?live\b")
+_CHURN_UP = rx(r"\b(?:customer |logo |revenue |gross |net |monthly |user )?churn(?: rate)?"
+               r" (?:(?:rose|jumped|spiked|climbed|ticked up|went up|crept up|increased|doubled"
+               r"|tripled)\b|(?:is|was) (?:up|higher)\b|(?:was|is|hit|reached) [\d.]+\s?%"
+               r"(?=.*\b(?:worst|highest|record|all-time high|up from)\b))")
+_CHURN_LOW = rx(r"\bchurn(?: rate)? (?:fell|dropped|went down|is down|was down|hit|was|is)"
+                r" (?:to )?[\d.]+\s?%(?=.*\b(?:lowest|record low|all-time low|best)\b)")
+_SCORE_FELL = rx(r"\b(?P<what>nps|csat|net promoter score|nrr|net revenue retention|grr"
+                 r"|gross revenue retention|ndr|net dollar retention|retention)"
+                 r" (?:dropped|fell|slipped|declined|went down|decreased|tanked|dipped|sank)"
+                 r"(?: (?:from [\d.]+%? )?to [\d.]+%?| below [\d.]+%?| by [\d.]+)?")
+
+
+def _customer(clause: str, end: int, ctx: Context) -> str | None:
+    """The customer a clause opens on, never us and never a pronoun: "Globex", "Hooli"."""
+    found = names_in(clause[:end])
+    if not found or found[0][1] > 4:
+        return None
+    name = _POSSESSIVE.split(found[0][0])[0]  # "Globex's CTO": Globex
+    if FIRST_PERSON.fullmatch(name.lower()) or (ctx.company is not None
+                                                and ctx.company.search(name)):
+        return None
+    return name
+
+
+def _us(word: str, ctx: Context) -> bool:
+    return word in ("us", "it") or word.startswith("our ") or (
+        ctx.company is not None and ctx.company.fullmatch(word) is not None)
+
+
+def moved_with_us(clause: str, low: str, ctx: Context) -> Found | None:
+    """A named customer's figure moved on our product, or our product paid for itself."""
+    m = _MOVED.search(clause)
+    if m is not None:
+        rest = clause[m.end():]
+        ours = _OURS.search(rest)
+        if ours is None or not ((ctx.company is not None
+                                 and ctx.company.search(rest, ours.end()))
+                                or _TO_US.match(rest, ours.end())):
+            return None  # "Globex's revenue rose 20%": their figure, no part of ours
+        who = m["who"]
+        return _result(who, m.start(), ctx)
+    p = _PAID.search(low)
+    if p is None:
+        return None
+    who = _customer(clause, p.start(), ctx)
+    if who is None or ("roi" in p.group() and not (ctx.company and ctx.company.search(clause))
+                       and " us" not in low):
+        return None
+    return _result(who, p.start(), ctx)
+
+
+def _result(who: str, at: int, ctx: Context) -> Found | None:
+    if FIRST_PERSON.fullmatch(who.lower()) or (ctx.company is not None
+                                               and ctx.company.search(who)):
+        return None
+    return Found(T.CUSTOMER_SUCCESS, {"customer": key(who), "story": "result"},
+                 f"Customer result: {who}", at, relational=True, stakeholders=(who,))
+
+
+def praised(clause: str, low: str, ctx: Context) -> Found | None:
+    """Praise, a perfect score or an award a named customer gives us."""
+    m = _NAMED_US.search(low) or _RATED.search(low) or _SAID.search(low)
+    if m is None or (not _us(clause[m.start("us"):m.end("us")], ctx)
+                     and not _us(m["us"], ctx)):
+        return None
+    who = _customer(clause, m.start(), ctx)
+    if who is None:
+        return None
+    if "what" in m.groupdict() and m["what"]:
+        title = f"{who} named us their {said(clause, m.start('what'), m.end('what'))}"
+    elif "score" in m.groupdict() and m["score"]:
+        title = f"{who} rated us {m['score']}"
+    else:
+        title = f"Praise from {who}"
+    return Found(T.CUSTOMER_SUCCESS, {"customer": key(who), "story": "praise"}, title,
+                 m.start(), relational=True, stakeholders=(who,))
+
+
+def grew_on_us(clause: str, low: str, ctx: Context) -> Found | None:
+    """A named customer rolling us out to more teams, sites or seats."""
+    m = _GREW.search(low)
+    if m is None:
+        return None
+    if m["obj"] and not _us(clause[m.start("obj"):m.end("obj")], ctx):
+        return None  # "rolled Slack out to two more offices": another vendor
+    if m["unit"] not in _ADOPTION and not m["obj"] and not (
+            ctx.company is not None and ctx.company.search(clause)) and " us" not in low:
+        return None  # "Globex expanded to three more stores": their own growth
+    who = _customer(clause, m.start(), ctx)
+    if who is None:
+        return None
+    return Found(T.CUSTOMER_SUCCESS, {"customer": key(who)},
+                 f"{who} expanded to more {m['unit']}", m.start(), relational=True,
+                 stakeholders=(who,))
+
+
+def live_on_us(clause: str, low: str, ctx: Context) -> Found | None:
+    """A named customer live on us, or our first customer of a kind live."""
+    m = _LIVE.search(low)
+    if m is None:
+        return None
+    if m["seg"]:
+        title = f"First {m['seg']} customer live"
+        return Found(T.CUSTOMER_SUCCESS, {"customer_live": f"first {m['seg']}"}, title,
+                     m.start(), relational=True)
+    if not _us(clause[m.start("us"):m.end("us")], ctx) and not _us(m["us"], ctx):
+        return None  # "live on Shopify"
+    who = _customer(clause, m.start(), ctx)
+    if who is None:
+        return None
+    return Found(T.CUSTOMER_SUCCESS, {"customer": key(who)}, f"{who} went live on the product",
+                 m.start(), relational=True, stakeholders=(who,))
+
+
+def churn_moved(clause: str, low: str, ctx: Context) -> Found | None:
+    """Churn that rose or hit a record, a score that fell (lowlights); churn at a record low."""
+    if "churn" in low:
+        m = _CHURN_UP.search(low)
+        if m is not None:
+            return Found(T.CUSTOMER_SUCCESS, {"churn": "rose"}, said(clause, m.start()),
+                         m.start(), negative=True)
+        m = _CHURN_LOW.search(low)
+        if m is not None:
+            return Found(T.CUSTOMER_SUCCESS, {"churn": "record low"}, said(clause, m.start()),
+                         m.start())
+    m = _SCORE_FELL.search(low)
+    if m is None:
+        return None
+    return Found(T.CUSTOMER_SUCCESS, {"score_fell": m["what"]}, said(clause, m.start()),
+                 m.start(), negative=True)
