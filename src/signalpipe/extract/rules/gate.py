@@ -167,9 +167,12 @@ STEMS: dict[str, str] = {
     "reach_live": "live$ open$ out$ done$ complete$ set up up and running open for business "
                   "incorporated registered",
     "reach_entered": "entered entering enter$ enters$ broke into break into breaks into expand "
-                     "moved into first",
+                     "moved into first got our first got my first landed our first "
+                     "made our first closed our first first customer first client "
+                     "first customer in first client in first deal in first hire in "
+                     "first employee in first paying first paid first sale",
     "reach_left": "shut clos paus halt hold scrap cancel shelv wind wound exit leav left pull "
-                  "retreat withdr stop no longer ceas",
+                  "retreat withdr stop stopped selling no longer ceas on hold",
     # outcomes.py: customers' figures moved on us, praise, growth and going live; churn moved
     "outcomes_moved": "went up rose grew jumped increas improv doubl tripl climb dropped fell "
                       "went down decreas halved paid roi$",

@@ -62,8 +62,8 @@ _RATED = rx(r"\b(?:gave|rated|scored|gives|rates) (?P<us>us|[\w.&-]+) (?:an? )?(
             r"(?P<score>10/10|10 out of 10|5/5|5 out of 5|five stars|5 stars|100/100"
             r"|a perfect score|full marks|an a\+)")
 _SAID = rx(r"\b(?:tweeted|posted|wrote|said|told us|called|told everyone|shouted out)"
-           r" (?:that |on \w+ that )?(?P<us>us|[\w.&-]+)(?: is| was| are|'s|\u2019s)? (?:the best"
-           r"|a game[- ]changer|a lifesaver|a life saver|indispensable|the best \w+ they"
+           r" (?:on [\w ]{1,20}? )?(?:that )?(?P<us>us|[\w.&-]+)(?: is| was| are|'s|\u2019s)?"
+           r" (?:the best|a game[- ]changer|a lifesaver|a life saver|indispensable"
            r"|their favou?rite)\b")
 # "Hooli expanded to three more teams", "Globex rolled Acme out to two more hospitals"
 _UNITS_USE = (r"(?:teams|business units|departments|divisions|squads|seats|users|licen[cs]es"
@@ -208,3 +208,17 @@ def churn_moved(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     return Found(T.CUSTOMER_SUCCESS, {"score_fell": m["what"]}, said(clause, m.start()),
                  m.start(), negative=True)
+
+
+# "Hooli's churn rose to 5%": a customer's own churn, not customers leaving us
+_THEIR_CHURN = re.compile(r"\b(?P<who>[A-Z][\w&.-]*)(?:'s|\u2019s) (?:[\w-]+ )?churn\b")
+
+
+def veto(found: Found, clause: str, company: re.Pattern[str] | None) -> str | None:
+    """Why another detector's churn reading is someone else's own churn, or None."""
+    if found.event_type is not T.CUSTOMER_SUCCESS or not found.negative:
+        return None
+    m = _THEIR_CHURN.search(clause)
+    if m is None or (company is not None and company.search(m["who"])):
+        return None
+    return f"third party's own churn ({m['who']})"

@@ -34,14 +34,40 @@ from signalpipe.models import EventType
 
 T = EventType
 
-# A place's name written as a name: "Canada", "the US", "APAC" (never the word "us" or "region")
-_PLACE = REGION.pattern
+# A place's name written as a name: "Canada", "the US", "APAC" (never the word "us" or "region");
+# before a noun, its adjective: "the Japanese market", "the Australian operation". The adjective's
+# place names the title ("Exited Japan", not "Exited Japanese").
+_COUNTRY_OF = {
+    "american": "the US", "canadian": "Canada", "mexican": "Mexico", "brazilian": "Brazil",
+    "argentine": "Argentina", "argentinian": "Argentina", "chilean": "Chile",
+    "colombian": "Colombia", "british": "the UK", "irish": "Ireland", "french": "France",
+    "german": "Germany", "spanish": "Spain", "italian": "Italy", "portuguese": "Portugal",
+    "dutch": "the Netherlands", "belgian": "Belgium", "swiss": "Switzerland",
+    "austrian": "Austria", "polish": "Poland", "swedish": "Sweden", "norwegian": "Norway",
+    "danish": "Denmark", "finnish": "Finland", "nordic": "the Nordics", "european": "Europe",
+    "czech": "Czechia", "greek": "Greece", "turkish": "Turkey", "israeli": "Israel",
+    "emirati": "the UAE", "saudi": "Saudi Arabia", "egyptian": "Egypt", "nigerian": "Nigeria",
+    "kenyan": "Kenya", "south african": "South Africa", "indian": "India",
+    "singaporean": "Singapore", "malaysian": "Malaysia", "indonesian": "Indonesia",
+    "thai": "Thailand", "vietnamese": "Vietnam", "filipino": "the Philippines",
+    "japanese": "Japan", "korean": "Korea", "chinese": "China", "australian": "Australia",
+    "latin american": "Latin America", "asian": "Asia", "african": "Africa",
+}
+_ADJECTIVE = "(?:" + "|".join(sorted(_COUNTRY_OF, key=len, reverse=True)) + ")"
+# countries the shared lexicon's REGION leaves out, named here only where a market is entered or
+# left ("we have stopped selling in Russia")
+_MORE = (r"russia|ukraine|belarus|kazakhstan|iran|hungary|slovakia|slovenia|croatia|serbia"
+         r"|bulgaria|iceland|luxembourg|morocco|ghana|ethiopia|ecuador|uruguay|paraguay|bolivia"
+         r"|venezuela|costa rica|panama|puerto rico|sri lanka|nepal|cambodia|myanmar")
+_PLACE = rf"(?:{REGION.pattern}|\b(?:{_MORE})\b)"
+_PLACE_OR_ADJ = rf"(?:{_PLACE}|\b{_ADJECTIVE}\b)"
 _WHAT = (r"(?:launch|rollout|roll-out|expansion|office|entity|subsidiary|team|region|store|shop"
          r"|hub|branch|data ?cent(?:er|re)|operations?|business|go-live)")
 # "Canada is live!", "Mexico launch went out", "our Singapore entity is set up"
 _LIVE = rx(
     rf"^\W*(?:[\w ]{{0,20}}: )?(?:(?:our|the) )?(?P<place>{_PLACE})"
-    rf"(?P<what> {_WHAT})? (?:is|are|went|has gone|have gone|'s|\u2019s|was) (?:now |officially "
+    rf"(?P<what> {_WHAT})?(?: in [A-Z]?[\w ]{{2,20}}?)? (?:is|are|went|has gone|have gone|'s"
+    r"|\u2019s|was) (?:now |officially "
     r"|finally |fully |already )*(?P<state>live|open for business|up and running|out|done"
     r"|complete|set up|open|incorporated|registered)(?! (?:on|until|till|from|at|late|early"
     r"|for (?!business)|to the|question|of))\b")
@@ -50,19 +76,23 @@ _NEEDS_WHAT = frozenset({"out", "done", "complete", "set up", "incorporated", "r
 _ENTERED = rx(
     rf"\b(?:entered|entering|enters|broke into|breaking into|broken into|expanded into"
     rf"|expanding into|expands into|expanded to|expands to|moved into|launched into)"
-    rf" (?:the )?(?P<place>{_PLACE})\b")
+    rf" (?:the )?(?:(?P<place>{_PLACE})\b|(?P<adj>{_ADJECTIVE}) market\b)")
 _FIRST = rx(
     rf"\b(?:our |my |the )?first (?:(?:two|three|four|five|\d) )?(?:paying |paid |enterprise |b2b "
     rf"|local |real )?(?:customers?|clients?|sales?|orders?|users?|deals?|contracts?"
     rf"|partners?|hires?|employees?) (?:in|from) (?:the )?(?P<place>{_PLACE})\b")
 _LEFT = rx(
     rf"\b(?:shut(?:ting)? down|shuts down|wind(?:ing)? down|winds down|wound down|clos(?:e|ed"
-    rf"|es|ing)|paus(?:e|ed|es|ing)|halt(?:ed|ing|s)?|put (?:on hold )?|scrap(?:ped|ping)?"
+    rf"|es|ing)|paus(?:e|ed|es|ing)|halt(?:ed|ing|s)?|put(?: on hold)?|scrap(?:ped|ping)?"
     rf"|cancel(?:l?ed|l?ing)?|sh[eu]lv(?:ed|ing)) (?:down )?(?:our |the |its )?"
-    rf"(?P<place>{_PLACE})(?: \w+)? (?P<what>{_WHAT})"
+    rf"(?P<place>{_PLACE_OR_ADJ})(?: \w+)? (?P<what>{_WHAT})"
     rf"|\b(?:exit(?:ed|ing|s)?|leav(?:e|es|ing)|left|pull(?:ed|ing|s)? (?:out of|back from)"
-    rf"|retreat(?:ed|ing|s)? from|withdr[ae]w(?:n|ing|s)? from) (?:the )?(?P<market>{_PLACE})"
-    rf" market\b"
+    rf"|retreat(?:ed|ing|s)? from|withdr[ae]w(?:n|ing|s)? from) (?:the )?"
+    rf"(?P<market>{_PLACE_OR_ADJ}) market\b"
+    # "our Dublin office closes at the end of the month": the place first
+    rf"|^\W*(?:[\w ]{{0,20}}: )?(?:our |the )(?P<first>{_PLACE_OR_ADJ}) (?P<its>{_WHAT})"
+    r" (?:is closing|closes|will close|closed|is shutting down|shuts down|shut down|is winding"
+    r" down|winds down|wound down|is being wound down|was shut down)\b"
     rf"|^\W*(?:[\w ]{{0,20}}: )?exit(?:ed|ing) (?P<exit>{_PLACE})\b"
     rf"|\b(?:stopped|stopping|stop|no longer|ceased|ceasing) (?:selling|operating|serving"
     rf" (?:customers|clients) in|sell|operate|serve (?:customers|clients) in) (?:in )?"
@@ -83,7 +113,7 @@ def _place(clause: str, m: re.Match[str], group: str) -> str | None:
     where = clause[start:end]
     if not where[:1].isupper() or where.lower() == "region":
         return None  # "us", "region": a pronoun or a word, not a place
-    return where
+    return _COUNTRY_OF.get(where.lower(), where)
 
 
 def place_live(clause: str, low: str, ctx: Context) -> Found | None:
@@ -95,7 +125,7 @@ def place_live(clause: str, low: str, ctx: Context) -> Found | None:
     if where is None or _HELD.search(low) or (m["state"] == "open"
                                                and _DAY_OFF.search(low, m.end())):
         return None  # "the London office is open on Friday": open for the day
-    return Found(T.MARKET_EXPANSION, {"region": key(where)}, f"Expanded to {cased(where)}",
+    return Found(T.MARKET_EXPANSION, {"region": _key(where)}, f"Expanded to {cased(where)}",
                  m.start("place"))
 
 
@@ -104,10 +134,10 @@ def place_entered(clause: str, low: str, ctx: Context) -> Found | None:
     m = _ENTERED.search(low) or _FIRST.search(low)
     if m is None:
         return None
-    where = _place(clause, m, "place")
+    where = _place(clause, m, "place" if m["place"] else "adj")
     if where is None:
         return None
-    return Found(T.MARKET_EXPANSION, {"region": key(where)}, f"Expanded to {cased(where)}",
+    return Found(T.MARKET_EXPANSION, {"region": _key(where)}, f"Expanded to {cased(where)}",
                  m.start())
 
 
@@ -116,15 +146,33 @@ def place_left(clause: str, low: str, ctx: Context) -> Found | None:
     m = _LEFT.search(low)
     if m is None:
         return None
-    group = next(g for g in ("place", "market", "exit", "stop") if m[g])
+    group = next(g for g in ("place", "market", "exit", "stop", "first") if m[g])
     where = _place(clause, m, group)
-    if where is None or (m["what"] and _DAY_OFF.search(low, m.end())):
+    what = m["what"] or m["its"] or ""
+    if where is None or (what and _DAY_OFF.search(low, m.end())):
         return None
-    what = m["what"] or ""
-    title = f"Paused the {where} {what}" if what in ("expansion", "launch") \
-        and m.group().startswith(("paus", "halt", "put", "scrap", "cancel", "shelv", "shulv")) \
-        else f"Exited {cased(where)}"
-    return Found(T.MARKET_EXPANSION, {"region": key(where)}, title, m.start(), negative=True)
+    return Found(T.MARKET_EXPANSION, {"region": _key(where)}, _left_title(m, where, what),
+                 m.start(), negative=True)
+
+
+_PAUSED = ("paus", "halt", "put", "scrap", "cancel", "shelv", "shulv")
+_SITES = frozenset({"office", "hub", "branch", "store", "shop", "data center", "data centre",
+                    "datacenter", "datacentre", "entity", "subsidiary"})
+
+
+def _left_title(m: re.Match[str], where: str, what: str) -> str:
+    """'Paused the Germany launch', 'Closed the Dublin office', 'Exited Japan'."""
+    if what in ("expansion", "launch", "rollout", "roll-out") \
+            and m.group().startswith(_PAUSED):
+        return f"Paused the {where.removeprefix('the ')} {what}"
+    if what in _SITES:
+        return f"Closed the {where.removeprefix('the ')} {what}"
+    return f"Exited {cased(where)}"
+
+
+def _key(where: str) -> str:
+    """A region's identity, as company.expansion keys it ("the US" is "us")."""
+    return key(where.removeprefix("the "))
 
 
 def veto(found: Found, clause: str) -> str | None:

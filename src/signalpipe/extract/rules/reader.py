@@ -68,10 +68,11 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
     ("setbacks_early", setbacks.early),  # "only 3 of 10 customers renewed": no success
     ("backers_setback", backers.setback),  # "rejected by YC", "the raise didn't work"
+    # reach.py: a market left ("shutting down our Brazil operation", "put the Germany launch
+    # on hold"), before the shut-downs and the launches put off
+    ("reach_left", reach.place_left),
     ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
     ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
-    # reach.py: a market left ("shutting down our Brazil operation"), before the shut-downs
-    ("reach_left", reach.place_left),
     # "Craft approached us about leading the Series A": interest, not a round led
     ("backers_approached", backers.approached),
     ("backers_newcomer", backers.newcomer),  # "our newest investor", "now backed by X"
@@ -106,6 +107,8 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # "went live")
     ("recognition_press", recognition.written_about), ("recognition_press", recognition.on_show),
     ("recognition_press", recognition.press_named),
+    # a customer naming us their partner of the year (outcomes.py), before hiring's "partner"
+    ("outcomes_praised", outcomes.praised),
     # before company.py's hiring(): "Lizz joins us as ...", "The Tilt team is joining Docker"
     ("hiring", wire.appointment), ("welcomes", welcomes.welcome), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
@@ -143,9 +146,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
     ("coverage_result", coverage.customer_result), ("coverage_rating", coverage.rating),
     ("coverage_story", coverage.customer_story),
-    # outcomes.py: a customer's figure moved on us, praise given us, growing or live on us;
+    # outcomes.py: a customer's figure moved on us, growing or live on us;
     # churn and scores that moved
-    ("outcomes_moved", outcomes.moved_with_us), ("outcomes_praised", outcomes.praised),
+    ("outcomes_moved", outcomes.moved_with_us),
     ("outcomes_grew", outcomes.grew_on_us), ("outcomes_live", outcomes.live_on_us),
     ("outcomes_churn", outcomes.churn_moved),
     # a customer live in production or in daily use (spoken.py); before the launch readers,
@@ -476,6 +479,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or launchscope.veto(found, clause.text, sentence.text, company) \
                 or setbacks.veto(found, clause.text, company) \
                 or reach.veto(found, clause.text) \
+                or outcomes.veto(found, clause.text, company) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
