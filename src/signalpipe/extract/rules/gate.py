@@ -180,6 +180,7 @@ STEMS: dict[str, str] = {
                         "tweeted posted wrote said called shouted",
     "outcomes_grew": "expand extend rolled added took",
     "outcomes_live": "live$ live on live in live with",
+    "outcomes_production": "production upgraded switched moved migrated",
     "outcomes_churn": "churn nps$ csat$ net promoter nrr$ grr$ ndr$ retention",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "

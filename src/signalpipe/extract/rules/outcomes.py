@@ -16,8 +16,12 @@ mail, case-study posts and press copy:
 - **a customer growing on us** (``grew_on_us``): "Hooli expanded to three more teams", "Globex
   rolled Acme out to two more hospitals", "Initech added 4 more departments". Look-alikes: a
   customer's own growth ("Globex expanded to three more stores" with no word of ours).
-- **a customer live on us** (``live_on_us``): "Globex went live in production on Acme", "our first
-  hospital customer is live". Look-alikes: our own deploy ("the API is live in production").
+- **a customer live on us** (``live_on_us``, ``in_production``): "Globex went live in production
+  on Acme", "our first hospital customer is live", "Companies like Globex and Initech are already
+  using Acme in production", "Globex, Hooli and Initech are just a few of the teams that have
+  upgraded to Acme Pro". Look-alikes: our own deploy ("the API is live in production"), another
+  vendor in production ("Globex uses Postgres in production"), an audience with no name
+  ("used in production by thousands of developers"), a question.
 - **churn and scores that fell** (``churn_moved``, lowlight; a record low churn is a success):
   "Churn was 6% last month, our worst month ever", "logo churn jumped to 4%", "NPS dropped from
   50 to 31", "NRR slipped below 100%"; "churn fell to 0.8%, our lowest ever". Look-alikes: churn
@@ -78,6 +82,15 @@ _LIVE = rx(r"\b(?:went|is|are|has gone|have gone|now|officially|finally) (?:now 
            r"|finally |fully )?live (?:in production )?(?:on|with) (?P<us>us\b|our \w+|[\w.&-]+)"
            r"|^\W*(?:and )?(?:our )?first (?P<seg>[\w-]+(?: [\w-]+)?) (?:customer|client) (?:is"
            r"|went|has gone) (?:now |officially |fully )?live\b")
+# "Companies like Globex and Initech are already using Acme in production", "Globex, Hooli and
+# Initech are just a few of the teams that have upgraded to Acme Pro"
+_IN_PRODUCTION = re.compile(
+    r"\b(?:is|are|have been|has been) (?:already |now |all |both )*(?:using|running|on)"
+    r" (?P<us>[\w.&-]+)(?: [A-Z]\w*)? in production\b"
+    r"|\b(?:are|were) (?:just |only )?(?:a few|some|among the|two|three|four|five)"
+    r" (?:of )?(?:the )?"
+    r"(?:\w+ )?(?:companies|teams|customers|clients|users|organi[sz]ations) (?:that|who)"
+    r" (?:have |already )*(?P<verb>upgraded|switched|moved|migrated) to (?P<to>[\w.&-]+)")
 _CHURN_UP = rx(r"\b(?:customer |logo |revenue |gross |net |monthly |user )?churn(?: rate)?"
                r" (?:(?:rose|jumped|spiked|climbed|ticked up|went up|crept up|increased|doubled"
                r"|tripled)\b|(?:is|was) (?:up|higher)\b|(?:was|is|hit|reached) [\d.]+\s?%"
@@ -190,6 +203,38 @@ def live_on_us(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     return Found(T.CUSTOMER_SUCCESS, {"customer": key(who)}, f"{who} went live on the product",
                  m.start(), relational=True, stakeholders=(who,))
+
+
+def in_production(clause: str, low: str, ctx: Context) -> Found | None:
+    """Named customers using us in production, or among those who upgraded to us."""
+    m = _IN_PRODUCTION.search(clause)
+    if m is None:
+        return None
+    target = m["us"] or m["to"]
+    if target == "it" or (not _us(target, ctx) and not _us(target.lower(), ctx)):
+        return None  # "Globex uses Postgres in production"
+    if _FOR_A_WHILE.match(clause, m.end()):
+        return None  # "has been using Acme in production for 6 months": a state, not news
+    names = [n for n, _, _ in names_in(clause[:m.start()])
+             if not (ctx.company is not None and ctx.company.search(n))
+             and n.lower() not in _NOT_CUSTOMERS]
+    if not names:
+        return None  # "Thousands of teams are using Acme in production"
+    said_ = _LIKE.sub("", clause[:m.start()]).strip(" ,")
+    who = said_ if len(said_) <= 60 and said_[:1].isupper() else names[0]
+    title = f"In production at {who}"
+    if m["verb"]:
+        product = names_in(clause[m.start("to"):])
+        title = f"{who} {m['verb']} to {product[0][0] if product else target}"
+    return Found(T.CUSTOMER_SUCCESS, {"customer": key(names[0])}, title,
+                 m.start(), relational=True, stakeholders=tuple(names[:3]))
+
+
+_FOR_A_WHILE = re.compile(r"\s+(?:for|since|over) (?:the )?(?:\d+|a|an|a few|several|many|two"
+                          r"|three|six|last|past|years|months)\b", re.IGNORECASE)
+_LIKE = re.compile(r"^\W*(?:(?:companies|teams|customers|clients|brands)(?: like| such as"
+                   r"| including)|including)\s+", re.IGNORECASE)
+_NOT_CUSTOMERS = frozenset({"companies", "teams", "customers", "companies like", "teams like"})
 
 
 def churn_moved(clause: str, low: str, ctx: Context) -> Found | None:

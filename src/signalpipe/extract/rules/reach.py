@@ -96,7 +96,12 @@ _LEFT = rx(
     rf"|^\W*(?:[\w ]{{0,20}}: )?exit(?:ed|ing) (?P<exit>{_PLACE})\b"
     rf"|\b(?:stopped|stopping|stop|no longer|ceased|ceasing) (?:selling|operating|serving"
     rf" (?:customers|clients) in|sell|operate|serve (?:customers|clients) in) (?:in )?"
-    rf"(?P<stop>{_PLACE})\b")
+    rf"(?P<stop>{_PLACE})\b"
+    # "leaving 12 countries", "has already withdrawn from 32 countries"
+    r"|\b(?:leav(?:e|es|ing)|left|exit(?:ed|ing|s)?|withdr[ae]w(?:n|ing|s)? from|pull(?:ed|ing|s)?"
+    r" out of|retreat(?:ed|ing|s)? from) (?:another |a further |the )?(?P<count>\d+|dozens of"
+    r"|several|two|three|four|five|six|seven|eight|nine|ten)(?: [\w\u2019'\"-]+)? (?:countries"
+    r"|markets)\b(?! off\b)")
 # an office shut for a day or an event, not a market left
 _DAY_OFF = rx(r"\b(?:for (?:the )?(?:day|holidays?|christmas|thanksgiving|the week|a week|the"
               r" weekend|renovation|maintenance|the move)|today|tomorrow|early|on (?:monday"
@@ -146,6 +151,9 @@ def place_left(clause: str, low: str, ctx: Context) -> Found | None:
     m = _LEFT.search(low)
     if m is None:
         return None
+    if m["count"]:
+        return Found(T.MARKET_EXPANSION, {"regions_left": m["count"]},
+                     f"Exited {m['count']} countries", m.start(), negative=True)
     group = next(g for g in ("place", "market", "exit", "stop", "first") if m[g])
     where = _place(clause, m, group)
     what = m["what"] or m["its"] or ""
@@ -179,10 +187,13 @@ def veto(found: Found, clause: str) -> str | None:
     """Why another detector's market reading is an event held in a place or a trip, or None."""
     if found.event_type is not T.MARKET_EXPANSION or found.negative:
         return None
-    head = clause[:found.trigger + 40].lower()
-    if _HELD.search(head) and " live in " in head:
-        return "an event held in a place, not a market"
+    head = clause[:found.trigger].lower()
+    if _HELD.search(head) and not _WE.search(head):
+        return "an event held in a place, not a market"  # "First meetup opens in Austin"
     return None
+
+
+_WE = rx(r"\b(?:we|we're|we've|our|us)\b")
 
 
 # "Acme enters the German market", "expands into the UK market": the company's own entry

@@ -150,6 +150,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # churn and scores that moved
     ("outcomes_moved", outcomes.moved_with_us),
     ("outcomes_grew", outcomes.grew_on_us), ("outcomes_live", outcomes.live_on_us),
+    ("outcomes_production", outcomes.in_production),
     ("outcomes_churn", outcomes.churn_moved),
     # a customer live in production or in daily use (spoken.py); before the launch readers,
     # which take "Globex went live" for a launch of Globex
