@@ -75,7 +75,7 @@ _UNITS_USE = (r"(?:teams|business units|departments|divisions|squads|seats|users
               r"|countries|brands|plants|warehouses)")
 _GREW = rx(rf"\b(?:expanded|extended|rolled (?P<obj>us|it|[\w.&-]+) out|added|took (?:us|it) to)"
            rf" (?:to |us to |it to |our \w+ to |their (?:rollout|deployment|usage|contract) to )?"
-           rf"(?:{_NUMBER}) (?:more|new|additional|other) (?P<unit>{_UNITS_USE})\b")
+           rf"(?P<count>{_NUMBER}) (?:more|new|additional|other) (?P<unit>{_UNITS_USE})\b")
 _ADOPTION = frozenset({"teams", "business units", "departments", "divisions", "squads", "seats",
                        "users", "licenses", "licences", "groups"})
 _LIVE = rx(r"\b(?:went|is|are|has gone|have gone|now|officially|finally) (?:now |officially "
@@ -160,7 +160,8 @@ def praised(clause: str, low: str, ctx: Context) -> Found | None:
     if who is None:
         return None
     if "what" in m.groupdict() and m["what"]:
-        title = f"{who} named us their {said(clause, m.start('what'), m.end('what'))}"
+        named = clause[m.start("us"):m.end("us")]
+        title = f"{who} named {named} their {said(clause, m.start('what'), m.end('what'))}"
     elif "score" in m.groupdict() and m["score"]:
         title = f"{who} rated us {m['score']}"
     else:
@@ -183,7 +184,7 @@ def grew_on_us(clause: str, low: str, ctx: Context) -> Found | None:
     if who is None:
         return None
     return Found(T.CUSTOMER_SUCCESS, {"customer": key(who)},
-                 f"{who} expanded to more {m['unit']}", m.start(), relational=True,
+                 f"{who} expanded to {m['count']} more {m['unit']}", m.start(), relational=True,
                  stakeholders=(who,))
 
 

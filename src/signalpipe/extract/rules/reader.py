@@ -122,10 +122,12 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # a sector, a facility or a count of countries first: co.expansion reads any name after
     # "expands into" as a place ("into the logistics sector with Globex Freight")
     ("results_market", results.market),
+    # reach.py: a region entered or a first there ("enters the German market" is Germany)
+    ("reach_entered", reach.place_entered),
     ("expansion", co.expansion), ("coverage_markets", coverage.markets_count),
     ("coverage_place", coverage.place_reached),
-    # reach.py: the place as the subject ("Canada is live!"), a region entered, a first there
-    ("reach_live", reach.place_live), ("reach_entered", reach.place_entered),
+    # reach.py: the place as the subject ("Canada is live!")
+    ("reach_live", reach.place_live),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
     ("partnership", wire.alliance), ("partnership_joined", wire.alliance),
     ("community_listing", community.listing),
