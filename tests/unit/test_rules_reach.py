@@ -58,12 +58,13 @@ OPENED: list[tuple[str, str]] = [
     ("Quick update from the Tilt team: our Toronto office is up and running",
      "Expanded to Toronto"),
     ("Highlights this month: we broke into the Japanese market with two pilots converting to "
-     "paid.", "Expanded to Japan"),
+     "paid.", "Entered the Japanese market"),
     ("We've now got our first customers in Germany — Globex Berlin and two Munich agencies.",
      "Expanded to Germany"),
     ("The UK rollout is done, British users get GBP pricing from today.", "Expanded to UK"),
     # press release
-    ("Acme enters the German market through a new office in Munich.", "Expanded to Germany"),
+    ("Acme enters the German market through a new office in Munich.",
+     "Entered the German market"),
     # release note
     ("Our EU region in Frankfurt went live this week.", "Expanded to EU"),
 ]

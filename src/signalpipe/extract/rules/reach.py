@@ -139,11 +139,14 @@ def place_entered(clause: str, low: str, ctx: Context) -> Found | None:
     m = _ENTERED.search(low) or _FIRST.search(low)
     if m is None:
         return None
-    where = _place(clause, m, "place" if m["place"] else "adj")
+    adj = m.groupdict().get("adj")
+    where = _place(clause, m, "adj" if adj else "place")
     if where is None:
         return None
-    return Found(T.MARKET_EXPANSION, {"region": _key(where)}, f"Expanded to {cased(where)}",
-                 m.start())
+    # "enters the German market" keeps its words, as coverage.place_reached titles it
+    title = f"Entered the {clause[m.start('adj'):m.end('adj')]} market" if adj \
+        else f"Expanded to {cased(where)}"
+    return Found(T.MARKET_EXPANSION, {"region": _key(where)}, title, m.start())
 
 
 def place_left(clause: str, low: str, ctx: Context) -> Found | None:
