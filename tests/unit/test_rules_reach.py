@@ -174,6 +174,14 @@ SILENT = [
     "our API went live in production on Monday",
     "Acme is used in production by thousands of developers worldwide.",
     "Which companies are using Acme in production?",
+    # an office moved or partied in, a trip, hours served, a chore, a quarter praised
+    "we closed our old London office and moved into a bigger one downtown",
+    "cancel the London office party, half the team is sick",
+    "I entered the US at JFK, customs took an hour",
+    "we expanded to US time zones for support hours",
+    "Globex said it is the best quarter they've had",
+    "Jane added two more users to staging",
+    "first user from India signed up today",
     # churn and scores wished for, surveyed or conditional
     "We want churn below 2% by Q4.",
     "NPS survey results next week",
@@ -214,10 +222,16 @@ def test_a_look_alike_states_no_event(make_message: MakeMessage, text: str) -> N
     assert _read(make_message, text) == []
 
 
-def test_a_customer_by_the_name_of_a_job_is_read_by_hiring(make_message: MakeMessage) -> None:
-    # "named X their partner of the year" is praise; "named Jane Doe their CTO" is not ours
+def test_a_customer_naming_us_partner_of_the_year_is_no_hire(make_message: MakeMessage) -> None:
+    # read before hiring, whose "partner" took it for 'Hired Umbrella as Partner'
     events = _read(make_message, "Umbrella named Tilt their partner of the year")
     assert [e.event_type for e in events] == [SUCCESS]
+
+
+def test_a_vendor_chosen_is_no_praise(make_message: MakeMessage) -> None:
+    # "selected Acme as their payments provider" is a buyer's choice, not an award
+    events = _read(make_message, "Globex selected Acme as their payments provider")
+    assert SUCCESS not in [e.event_type for e in events]
 
 
 def test_a_market_and_its_restatement_are_one_event(make_message: MakeMessage) -> None:

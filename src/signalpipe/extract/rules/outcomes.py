@@ -60,8 +60,10 @@ _POSSESSIVE = re.compile(r"'s\b|\u2019s\b")
 _TO_US = re.compile(r"\s*(?:to )?(?:us|our)\b")
 # "Hooli named Acme their Vendor of the Year", "Initech gave us a 10/10"
 _NAMED_US = rx(r"\b(?:named|voted|picked|chose|selected|crowned) (?P<us>[\w.&-]+(?: [\w.&-]+)?)"
-               r" (?:as )?(?:their|its) (?P<what>(?:[\w-]+ ){0,3}?(?:vendor|supplier|partner"
-               r"|tool|product|app|platform|provider)(?: of the (?:year|quarter|month))?)\b")
+               r" (?:as )?(?:their|its) (?P<what>(?:favou?rite |best |top )(?:[\w-]+ ){0,2}?"
+               r"(?:vendor|supplier|partner|tool|product|app|platform|provider)|(?:[\w-]+ ){0,3}?"
+               r"(?:vendor|supplier|partner|tool|product|app|platform|provider) of the (?:year"
+               r"|quarter|month))\b")
 _RATED = rx(r"\b(?:gave|rated|scored|gives|rates) (?P<us>us|[\w.&-]+) (?:an? )?(?:perfect )?"
             r"(?P<score>10/10|10 out of 10|5/5|5 out of 5|five stars|5 stars|100/100"
             r"|a perfect score|full marks|an a\+)")
@@ -76,6 +78,8 @@ _UNITS_USE = (r"(?:teams|business units|departments|divisions|squads|seats|users
 _GREW = rx(rf"\b(?:expanded|extended|rolled (?P<obj>us|it|[\w.&-]+) out|added|took (?:us|it) to)"
            rf" (?:to |us to |it to |our \w+ to |their (?:rollout|deployment|usage|contract) to )?"
            rf"(?P<count>{_NUMBER}) (?:more|new|additional|other) (?P<unit>{_UNITS_USE})\b")
+_ACCOUNT = rx(r"\bto (?:their|its) (?:[\w-]+ )?(?:account|plan|contract|subscription|licen[cs]e"
+              r"|deployment|rollout)\b")
 _ADOPTION = frozenset({"teams", "business units", "departments", "divisions", "squads", "seats",
                        "users", "licenses", "licences", "groups"})
 _LIVE = rx(r"\b(?:went|is|are|has gone|have gone|now|officially|finally) (?:now |officially "
@@ -115,8 +119,10 @@ def _customer(clause: str, end: int, ctx: Context) -> str | None:
     return name
 
 
-def _us(word: str, ctx: Context) -> bool:
-    return word in ("us", "it") or word.startswith("our ") or (
+def _us(word: str, ctx: Context, *, it: bool = False) -> bool:
+    """``word`` names us: "us", "our ...", one of our names ("it" only where ``it`` allows:
+    "rolled it out" is ours, "said it is the best quarter" is not)."""
+    return word == "us" or (it and word == "it") or word.startswith("our ") or (
         ctx.company is not None and ctx.company.fullmatch(word) is not None)
 
 
@@ -175,8 +181,11 @@ def grew_on_us(clause: str, low: str, ctx: Context) -> Found | None:
     m = _GREW.search(low)
     if m is None:
         return None
-    if m["obj"] and not _us(clause[m.start("obj"):m.end("obj")], ctx):
+    if m["obj"] and not _us(clause[m.start("obj"):m.end("obj")], ctx, it=True):
         return None  # "rolled Slack out to two more offices": another vendor
+    if m.group().startswith("added") and not _ACCOUNT.search(low, m.end()) and not (
+            ctx.company is not None and ctx.company.search(clause)):
+        return None  # "Jane added two more users to staging": a chore, not a customer growing
     if m["unit"] not in _ADOPTION and not m["obj"] and not (
             ctx.company is not None and ctx.company.search(clause)) and " us" not in low:
         return None  # "Globex expanded to three more stores": their own growth

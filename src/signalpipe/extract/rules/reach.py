@@ -76,16 +76,24 @@ _NEEDS_WHAT = frozenset({"out", "done", "complete", "set up", "incorporated", "r
 _ENTERED = rx(
     rf"\b(?:entered|entering|enters|broke into|breaking into|broken into|expanded into"
     rf"|expanding into|expands into|expanded to|expands to|moved into|launched into)"
-    rf" (?:the )?(?:(?P<place>{_PLACE})\b|(?P<adj>{_ADJECTIVE}) market\b)")
+    rf" (?:the )?(?:(?P<place>{_PLACE})\b(?! time ?zones?| hours| office hours)"
+    rf"|(?P<adj>{_ADJECTIVE}) market\b)")
 _FIRST = rx(
     rf"\b(?:our |my |the )?first (?:(?:two|three|four|five|\d) )?(?:paying |paid |enterprise |b2b "
-    rf"|local |real )?(?:customers?|clients?|sales?|orders?|users?|deals?|contracts?"
-    rf"|partners?|hires?|employees?) (?:in|from) (?:the )?(?P<place>{_PLACE})\b")
+    rf"|local |real )?(?:customers?|clients?|sales?|orders?|deals?|contracts?"
+    rf"|hires?|employees?) (?:in|from) (?:the )?(?P<place>{_PLACE})\b")
+# an errand of the office, not the office: "cancel the London office party"
+_ERRAND = (r"(?:party|parties|hours|supplies|dinner|lunch|drinks|meeting|visit|trip|wifi|wi-fi"
+           r"|keys|printer|plants|dog|kitchen|call|offsite|off-site|retreat|social)")
+# an office left for a bigger one: a move, not a market left
+_MOVED = rx(r"\bmov(?:e|ed|es|ing) (?:in)?to (?:a |an |our |the )?(?:bigger|larger|new|smaller"
+            r"|shared|cheaper)\b|\brelocat\w*|\b(?:bigger|larger) (?:one|office|space)\b"
+            r"|\bnew (?:office|space|hq|headquarters)\b")
 _LEFT = rx(
     rf"\b(?:shut(?:ting)? down|shuts down|wind(?:ing)? down|winds down|wound down|clos(?:e|ed"
     rf"|es|ing)|paus(?:e|ed|es|ing)|halt(?:ed|ing|s)?|put(?: on hold)?|scrap(?:ped|ping)?"
     rf"|cancel(?:l?ed|l?ing)?|sh[eu]lv(?:ed|ing)) (?:down )?(?:our |the |its )?"
-    rf"(?P<place>{_PLACE_OR_ADJ})(?: \w+)? (?P<what>{_WHAT})"
+    rf"(?P<place>{_PLACE_OR_ADJ})(?: \w+)? (?P<what>{_WHAT})\b(?! {_ERRAND})"
     rf"|\b(?:exit(?:ed|ing|s)?|leav(?:e|es|ing)|left|pull(?:ed|ing|s)? (?:out of|back from)"
     rf"|retreat(?:ed|ing|s)? from|withdr[ae]w(?:n|ing|s)? from) (?:the )?"
     rf"(?P<market>{_PLACE_OR_ADJ}) market\b"
@@ -110,6 +118,9 @@ _DAY_OFF = rx(r"\b(?:for (?:the )?(?:day|holidays?|christmas|thanksgiving|the we
 _HELD = rx(r"\b(?:conference|summit|meetup|meet-up|booth|stand|webinar|stream|livestream|talk"
            r"|keynote|event|hackathon|workshop|show|expo|exhibition|fair|podcast|panel|offsite"
            r"|off-site|retreat|party|i'm|i am|i'll be|i will be)\b")
+
+
+_TRIP = rx(r"\b(?:i entered|customs|visa|flight|airport|border|passport|landed in|jet ?lag)\b")
 
 
 def _place(clause: str, m: re.Match[str], group: str) -> str | None:
@@ -137,8 +148,8 @@ def place_live(clause: str, low: str, ctx: Context) -> Found | None:
 def place_entered(clause: str, low: str, ctx: Context) -> Found | None:
     """A region entered without the word "market", or a first customer or hire there."""
     m = _ENTERED.search(low) or _FIRST.search(low)
-    if m is None:
-        return None
+    if m is None or _TRIP.search(low):
+        return None  # "I entered the US at JFK, customs took an hour": a trip
     adj = m.groupdict().get("adj")
     where = _place(clause, m, "adj" if adj else "place")
     if where is None:
@@ -160,8 +171,10 @@ def place_left(clause: str, low: str, ctx: Context) -> Found | None:
     group = next(g for g in ("place", "market", "exit", "stop", "first") if m[g])
     where = _place(clause, m, group)
     what = m["what"] or m["its"] or ""
-    if where is None or (what and _DAY_OFF.search(low, m.end())):
-        return None
+    if where is None or (what and (_DAY_OFF.search(low, m.end())
+                                   or (what in _SITES and _MOVED.search(ctx.sentence.lower()
+                                                                        or low)))):
+        return None  # "closed the London office for the day", "... and moved to a bigger one"
     return Found(T.MARKET_EXPANSION, {"region": _key(where)}, _left_title(m, where, what),
                  m.start(), negative=True)
 
@@ -186,10 +199,15 @@ def _key(where: str) -> str:
     return key(where.removeprefix("the "))
 
 
-def veto(found: Found, clause: str) -> str | None:
+def veto(found: Found, clause: str, sentence: str = "") -> str | None:
     """Why another detector's market reading is an event held in a place or a trip, or None."""
-    if found.event_type is not T.MARKET_EXPANSION or found.negative:
+    if found.event_type is not T.MARKET_EXPANSION:
         return None
+    if found.negative:
+        low = (sentence or clause).lower()
+        # "closed our old London office and moved into a bigger one": a move, not an exit
+        return "an office moved, not a market left" if "office" in low and _MOVED.search(low) \
+            else None
     head = clause[:found.trigger].lower()
     if _HELD.search(head) and not _WE.search(head):
         return "an event held in a place, not a market"  # "First meetup opens in Austin"

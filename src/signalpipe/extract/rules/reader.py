@@ -481,7 +481,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or routine.veto(found, clause.text, sentence.text, text, sentence.end) \
                 or launchscope.veto(found, clause.text, sentence.text, company) \
                 or setbacks.veto(found, clause.text, company) \
-                or reach.veto(found, clause.text) \
+                or reach.veto(found, clause.text, sentence.text) \
                 or outcomes.veto(found, clause.text, company) \
                 or _injected(message, flagged)
             if reason is None:
