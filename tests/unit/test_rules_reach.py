@@ -102,9 +102,15 @@ OUTCOMES: list[tuple[str, str]] = [
     ("Initech saw a 5x ROI with Acme in the first year", "Customer result: Initech"),
     ("Churn fell to 0.9% in March, our lowest ever", "Churn fell to 0.9% in March"),
     ("Companies like Globex and Initech are already using Acme in production.",
-     "In production at Initech"),
+     "In production at Globex and Initech"),
     ("Globex, Hooli and Initech are just a few of the teams that have upgraded to Acme Pro.",
      "Globex, Hooli and Initech upgraded to Acme Pro"),
+    # a changelog's list in Markdown reference links, cut at its " and "
+    ("[Watsi][3], [Litmus][4], [Customer.io][5] and [Travis-CI][6] are just a few of the "
+     "companies that have upgraded to Pro.", "Watsi, Litmus, Customer.io and Travis-CI upgraded "
+     "to Pro"),
+    ("Acme is now used in production by companies including Globex, Hooli and Initech.",
+     "In production at Globex, Hooli and Initech"),
     # praise and awards a customer gives us
     ("Hooli named Acme their Vendor of the Year", "Hooli named Acme their Vendor of the Year"),
     ("Umbrella named Tilt their partner of the year at their vendor summit",
@@ -164,6 +170,7 @@ SILENT = [
     "Umbrella rolled Slack out to two more offices",
     "Globex expanded to three more stores in Ohio",
     "Globex uses Postgres in production.",
+    "Postgres is used in production by companies like Apple and Netflix.",
     "Hooli's churn rose to 5% after their price change",
     # praise with no customer, feedback, evaluations
     '"Best tool ever!" - a happy customer',

@@ -94,7 +94,11 @@ _IN_PRODUCTION = re.compile(
     r"|\b(?:are|were) (?:just |only )?(?:a few|some|among the|two|three|four|five)"
     r" (?:of )?(?:the )?"
     r"(?:\w+ )?(?:companies|teams|customers|clients|users|organi[sz]ations) (?:that|who)"
-    r" (?:have |already )*(?P<verb>upgraded|switched|moved|migrated) to (?P<to>[\w.&-]+)")
+    r" (?:have |already )*(?P<verb>upgraded|switched|moved|migrated) to (?P<to>[\w.&-]+)"
+    # "Acme is now used in production by companies including Globex, Hooli and Initech"
+    r"|^(?P<ours>.{1,40}?) (?:is|are) (?:now |already )?(?:being )?used in production by"
+    r" (?:companies|teams|customers|organi[sz]ations|businesses)(?: including| like| such as)"
+    r" (?P<named>.+)")
 _CHURN_UP = rx(r"\b(?:customer |logo |revenue |gross |net |monthly |user )?churn(?: rate)?"
                r" (?:(?:rose|jumped|spiked|climbed|ticked up|went up|crept up|increased|doubled"
                r"|tripled)\b|(?:is|was) (?:up|higher)\b|(?:was|is|hit|reached) [\d.]+\s?%"
@@ -220,17 +224,21 @@ def in_production(clause: str, low: str, ctx: Context) -> Found | None:
     m = _IN_PRODUCTION.search(clause)
     if m is None:
         return None
-    target = m["us"] or m["to"]
-    if target == "it" or (not _us(target, ctx) and not _us(target.lower(), ctx)):
+    if m["ours"]:
+        return _used_by(clause, m, ctx)
+    target = (m["us"] or m["to"]).rstrip(".")
+    plan = m["to"] is not None and target.lower() in _PLANS  # "upgraded to Pro": our plan
+    if target == "it" or not (plan or _us(target, ctx) or _us(target.lower(), ctx)):
         return None  # "Globex uses Postgres in production"
     if _FOR_A_WHILE.match(clause, m.end()):
         return None  # "has been using Acme in production for 6 months": a state, not news
-    names = [n for n, _, _ in names_in(clause[:m.start()])
+    head = _listed_before(clause, ctx.sentence) + clause[:m.start()]
+    names = [n for n, _, _ in names_in(head)
              if not (ctx.company is not None and ctx.company.search(n))
              and n.lower() not in _NOT_CUSTOMERS]
     if not names:
         return None  # "Thousands of teams are using Acme in production"
-    said_ = _LIKE.sub("", clause[:m.start()]).strip(" ,")
+    said_ = _LIKE.sub("", _LINK_NUMBER.sub("", head)).strip(" ,")
     who = said_ if len(said_) <= 60 and said_[:1].isupper() else names[0]
     title = f"In production at {who}"
     if m["verb"]:
@@ -242,6 +250,34 @@ def in_production(clause: str, low: str, ctx: Context) -> Found | None:
 
 _FOR_A_WHILE = re.compile(r"\s+(?:for|since|over) (?:the )?(?:\d+|a|an|a few|several|many|two"
                           r"|three|six|last|past|years|months)\b", re.IGNORECASE)
+_LIST_GLUE = re.compile(r"(?:,| and|, and)\s*$")
+_LINK_NUMBER = re.compile(r"\[(\d{1,3})\]|\[|\]")
+
+
+def _listed_before(clause: str, sentence: str) -> str:
+    """The names listed before a clause cut at " and " ("Watsi, Litmus and | Travis-CI are
+    among the teams that upgraded"), with the glue that joins them; "" when none are."""
+    at = sentence.find(clause)
+    if at <= 0:
+        return ""
+    before = sentence[:at]
+    return before if _LIST_GLUE.search(before) and len(before) <= 120 else ""
+
+
+def _used_by(clause: str, m: re.Match[str], ctx: Context) -> Found | None:
+    """Our product used in production by the companies named after it."""
+    if ctx.company is None or not ctx.company.search(m["ours"]):
+        return None  # "Postgres is used in production by companies like Apple"
+    names = [n for n, _, _ in names_in(clause[m.start("named"):])
+             if not ctx.company.search(n)][:5]
+    if not names:
+        return None
+    return Found(T.CUSTOMER_SUCCESS, {"customer": key(names[0])},
+                 f"In production at {', '.join(names)}", m.start(), relational=True,
+                 stakeholders=tuple(names))
+
+
+_PLANS = frozenset({"pro", "premium", "enterprise", "business", "plus", "paid", "teams"})
 _LIKE = re.compile(r"^\W*(?:(?:companies|teams|customers|clients|brands)(?: like| such as"
                    r"| including)|including)\s+", re.IGNORECASE)
 _NOT_CUSTOMERS = frozenset({"companies", "teams", "customers", "companies like", "teams like"})

@@ -138,6 +138,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # with Globex
     # contracts.py: POs, buyers choosing us by name, deals lost; before deals.py, whose looser
     # reading would take "closed our largest deal to date with X" for a deal with "In March"
+    # named customers in production or upgraded (outcomes.py), before the deals' looser reading
+    # of "the companies that have upgraded to Pro"
+    ("outcomes_production", outcomes.in_production),
     ("contracts_deal", contracts.deal),
     ("enterprise_deal", wire.customers_signed), ("enterprise_deal_supply", wire.supply_deal),
     ("enterprise_deal", deals.enterprise_deal), ("corp_deal", corporate.enterprise_deal),
@@ -152,7 +155,6 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # churn and scores that moved
     ("outcomes_moved", outcomes.moved_with_us),
     ("outcomes_grew", outcomes.grew_on_us), ("outcomes_live", outcomes.live_on_us),
-    ("outcomes_production", outcomes.in_production),
     ("outcomes_churn", outcomes.churn_moved),
     # a customer live in production or in daily use (spoken.py); before the launch readers,
     # which take "Globex went live" for a launch of Globex
