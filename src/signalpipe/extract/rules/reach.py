@@ -15,11 +15,19 @@ its lowlight. Each family is seen in Slack chatter, founder update mail and pres
   France"), another company's move (the reader's third-party veto), travel ("I'm in Berlin").
 - **a market left** (``place_left``, lowlight): "we are shutting down our Brazil operation",
   "we paused the US expansion", "Exiting France: ...", "we've decided to wind down our APAC
-  office", "we stopped selling in Russia", "we're leaving the UK market". Look-alikes: an office
-  closed for a holiday, a person leaving a city ("I'm leaving Berlin on Friday"), a deal closed.
+  office", "we stopped selling in Russia", "we're pulling back from the Japanese market", "our
+  Dublin office closes at the end of the month", "we put the Germany launch on hold", "it has
+  already withdrawn from 32 countries". Look-alikes: an office closed for a holiday or moved
+  into a bigger one, an office errand ("cancel the London office party"), a person leaving a
+  city ("I'm leaving Berlin on Friday"), a deal closed, countries left off a page.
+
+A market may be named by its adjective ("the Japanese market"); titles then name the place
+("Exited Japan"), and a market entered keeps its words ("Entered the German market").
 
 ``veto`` drops another detector's market reading that is an event held in a place ("The
-conference is live in Berlin") or a trip ("I'm live in Lisbon all week"). ``entered_market`` tells
+conference is live in Berlin", "First meetup opens in Austin") or a trip ("I'm live in Lisbon all
+week"), and an exit that is an office moved ("closed our old London office and moved into a
+bigger one"). ``entered_market`` tells
 longform's market-figures veto that "Acme enters the German market" is the company's news.
 """
 
