@@ -45,3 +45,9 @@ def test_outage_and_failed_audit_titles(make_message: MakeMessage) -> None:
 def test_description_counts_its_messages_in_words(make_message: MakeMessage) -> None:
     events = read(make_message, "We closed our $12M Series A led by Northwind Ventures.")
     assert events[0].description.endswith("Stated in 1 message.")
+
+
+def test_another_company_naming_its_officer_is_not_our_hire(make_message: MakeMessage) -> None:
+    assert read(make_message, "Hooli named Jane Doe their new CTO") == []
+    ours = read(make_message, "We named Jane Doe our new CTO")
+    assert [e.title for e in ours] == ["Hired Jane Doe as CTO"]
