@@ -357,6 +357,11 @@ STEMS: dict[str, str] = {
                        "order book pre-sale presale pre-order preorder up and running out of beta "
                        "generally available landed dropped switch on app store play store "
                        "new release new version out now open$ opened$ launches$",
+    # chatnews.py: a teammate welcomed, a release dropped or congratulated, a customer signed,
+    # told in chat
+    "chatnews_joined": "welcom added to the team added to our team say hi to say hello to",
+    "chatnews_release": "dropped out the door congrat kudos",
+    "chatnews_signed": "signed$",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
     "community_members": "testers nodes contributors discord members community members trending "
@@ -643,7 +648,9 @@ def _stems(spec: str) -> list[str]:
              "opted not", "elected not", "decides not",
              "his notice", "her notice", "their notice", "weeks' notice", "notice of",
              "us notice", "gave notice", "behind plan", "below plan", "under plan",
-             "could not", "between 0", "between 1", "between 2"}
+             "could not", "between 0", "between 1", "between 2",
+             # chatnews.py's phrases
+             "added to the team", "added to our team", "out the door", "say hi to"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

@@ -13,6 +13,7 @@ from signalpipe.extract.rules import (
     articles,
     assurance,
     backers,
+    chatnews,
     community,
     contracts,
     corporate,
@@ -103,8 +104,12 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("recognition_press", recognition.written_about), ("recognition_press", recognition.on_show),
     ("recognition_press", recognition.press_named),
     # before company.py's hiring(): "Lizz joins us as ...", "The Tilt team is joining Docker"
-    ("hiring", wire.appointment), ("welcomes", welcomes.welcome), ("hiring", co.hiring),
+    # chatnews.py first: "please welcome @sam who joins us as our first SRE" is a teammate,
+    # which community.veto would take for a member welcomed
+    ("hiring", wire.appointment), ("chatnews_joined", chatnews.joined_handle),
+    ("welcomes", welcomes.welcome), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
+    ("chatnews_joined", chatnews.joined),  # "Ana was added to the team as ..." (chatnews.py)
     ("shut_down", founders.shut_down), ("community_setback", community.setback),
     # a customer staying or growing on us in founders' words (spoken.py): before the partner
     # and deal readers, which take "moved their support org onto Acme" for a partnership
@@ -168,6 +173,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("community_release", community.release),
     ("members_release", members.announced),  # a company's own release told to developers
     ("shipped_release", shipped.release),  # "Please give a warm welcome to Tilt v0.9"
+    # chatnews.py: chat's own words, after the readers built for sentences ("acme signed!!!",
+    # "v3 just dropped")
+    ("chatnews_release", chatnews.released), ("chatnews_signed", chatnews.signed),
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
     ("setback", declines.late_setback),  # "ISO 27018: failed. 8 exceptions."
@@ -464,6 +472,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or routine.veto(found, clause.text, sentence.text, text, sentence.end) \
                 or launchscope.veto(found, clause.text, sentence.text, company) \
                 or setbacks.veto(found, clause.text, company) \
+                or chatnews.veto(found, clause.text, text, company) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -484,7 +493,7 @@ _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
-             "recognition_", "backers_")
+             "recognition_", "backers_", "chatnews_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:

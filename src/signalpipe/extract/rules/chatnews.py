@@ -1,0 +1,269 @@
+"""News told in chat: a team's own Slack, IRC, Discord or Zulip, in lower case, with @handles,
+emoji and no full stops.
+
+Chat says the usual events in fewer words than a post, and the other readers, built for
+sentences with capitalised names, miss them:
+- a teammate welcomed: "please welcome @sam who joins us as our first SRE today", "welcome to
+  the team, _@jit_!", "sam has been added to the team as our first data engineer", "special
+  welcome to @Esad Cetiner, first meeting as a real developer" (titled "Welcomed Sam as first
+  SRE", never "Welcome @sam");
+- a release dropped or congratulated: "v3 just dropped 🚀", "Tilt v3.0 just dropped!",
+  "congrats to us all on 1.6.0 release day", "huge congrats everyone on the 2.0 launch",
+  "congratulations and thanks for cutting the 3.1 release", "got 4.2 out the door";
+- a customer signed in two words: "acme signed!!! 🎉", "Globex just signed the order form".
+
+Each family has its look-alikes, rejected here: a member welcomed to a community or a channel
+("welcome @jdoe to the community"), someone added to a thread, a calendar or a repo, a role that
+is no job ("welcome aboard, new moderator"), support or a metric "dropped" ("signups dropped",
+"v3 dropped support for py2"), a member congratulated on their own release ("congrats @bob on
+your 1.0"), a third party's signature ("Globex signed a deal with Microsoft"), a question or a
+wish ("did acme sign?", "fingers crossed globex signs"). ``veto`` drops, for every reader, two
+chat look-alikes: a vendor's outage told in lower case ("github is down for everyone") and a
+member's own project ("my side project just crossed 1k users").
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.common_words import COMMON_WORDS
+from signalpipe.extract.rules.found import Context, Found, cased
+from signalpipe.extract.rules.lexicon import ROLE
+from signalpipe.extract.rules.names import key
+from signalpipe.extract.rules.wordscan import any_word
+from signalpipe.models import EventType
+
+T = EventType
+
+# What a clause needs before any pattern here runs.
+_CHEAP = any_word(("welcom", "added to the team", "added to our team", "say hi", "say hello",
+                   "dropped", "out the door", "congrat", "kudos", "signed"))
+
+# A person as chat names them: "@sam", "_@Esad Cetiner_", "@maxleske", "Sam Ortiz", "priya".
+_WHO = (r"(?P<who>_?@[\w.-]{2,30}(?: [A-Z][\w-]+)?_?|[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?"
+        r"|(?<![\w@])[a-z][a-z'-]{1,20})")
+# The role as written after "as": "our first SRE", "a \"real\" developer", "Head of Marketing".
+_ROLE = (r"(?:our |a |an |the |my )?(?P<role>(?:(?:first|new|founding|\"?real\"?) )?"
+         r"[\w\"-]+(?: (?!today\b|tomorrow\b|on\b|starting\b|from\b|at\b|this\b|next\b|in\b"
+         r"|and\b|for\b)[\w\"-]+){0,3})")
+_TEAM = r"(?:the|our) (?:team|crew|staff|company)\b(?! (?:channel|call|meeting|chat|drive|calendar"
+_TEAM += r"|repo|org|thread|doc|sheet|list|page|account|workspace|slack|standup|sync)\b)"
+_WELCOMES = (
+    # "welcome to the team, @jit!", "welcome aboard @sam"
+    re.compile(rf"(?i)\b(?:welcome|welcoming) (?:to {_TEAM}|aboard|on ?board)[\s,!:\-\u2013>]*"
+               rf"(?-i:{_WHO})"),
+    # "welcome @sam to the team", "say hi to Marco, who joins the team"
+    re.compile(rf"(?i)\b(?:welcome|welcoming|say hi to|say hello to) (?-i:{_WHO}) to {_TEAM}"),
+    # "please welcome @sam who joins us as our first SRE", "special welcome to @x, first
+    # meeting as a real developer"
+    re.compile(rf"(?i)\b(?:welcome|welcoming|say hi to|say hello to)(?: to)? (?-i:{_WHO}),?"
+               rf" (?:who(?:'s| is| has)? (?:joins|joining|joined) (?:us |the team )?as"
+               rf"|(?:joining|joins|joined) (?:us |the team )?as"
+               rf"|(?:first|1st) (?:day|week|meeting|standup) as) {_ROLE}"),
+    # "sam has been added to the team as our first data engineer"
+    re.compile(rf"(?i)(?-i:{_WHO}) (?:has been|was|got|just got|has just been) added to {_TEAM}"
+               rf"(?: as {_ROLE})?"),
+)
+# Words a handle-shaped match takes that name no one.
+_NOT_PEOPLE = frozenset(["everyone", "everybody", "all", "here", "channel", "team", "folks",
+                         "y'all", "yall", "guys", "back", "aboard", "you", "us", "them",
+                         "him", "her", "friends", "peeps", "crew", "fam", "welcome", "please"])
+# Staff words a chat gives as the role, beside the titles ROLE knows.
+_STAFF = re.compile(r"(?i)\b(?:engineer|developer|dev|designer|sre|devops|marketer|recruiter"
+                    r"|scientist|analyst|writer|advocate|manager|lead|researcher|accountant"
+                    r"|hire|employee|teammate|member of (?:the|our) team|intern|assistant"
+                    r"|specialist|coordinator|consultant|architect|admin|administrator|ops"
+                    r"|support|success)s?\b")
+# Roles that are a community's, not a job (the role's last word: a "customer success manager"
+# is staff): moderators, members, testers.
+_NOT_JOB = re.compile(r"(?i)\b(?:moderator|mod|member|contributor|tester|beta|ambassador|user"
+                      r"|guest|speaker|sponsor|partner|customer|client|investor|volunteer"
+                      r"|bot)s?$")
+_ACRONYMS = {"sre": "SRE", "cto": "CTO", "ceo": "CEO", "cfo": "CFO", "coo": "COO",
+             "vp": "VP", "qa": "QA", "ux": "UX", "ui": "UI", "ml": "ML", "ai": "AI"}
+
+
+def _person(raw: str) -> str | None:
+    """A handle or a name as a title shows it: "@sam" -> "Sam", "_@Esad Cetiner_" -> "Esad
+    Cetiner"; None for words that name no one."""
+    name = raw.strip("_").lstrip("@").strip("_ ")
+    if not name or name.lower() in _NOT_PEOPLE or name.lower() in COMMON_WORDS:
+        return None
+    return " ".join(w[:1].upper() + w[1:] for w in name.split(" "))
+
+
+def _role(raw: str | None) -> str | None:
+    """The role as a title shows it ("first SRE", "developer"), "" when none is given, None when
+    it is no job."""
+    if not raw:
+        return ""
+    role = raw.replace('"', "").strip()
+    if role.lower().startswith("real "):
+        role = role[5:]
+    if _NOT_JOB.search(role) or not (_STAFF.search(role) or ROLE.search(role.lower())):
+        return None
+    return " ".join(_ACRONYMS.get(w.lower(), w) for w in role.split(" "))
+
+
+# "starts monday" is the hire, and "welcome @sam" is no member welcomed (community.veto)
+_TEAMMATE = frozenset({"plan", "teammate"})
+
+
+def joined(clause: str, low: str, ctx: Context) -> Found | None:
+    """A teammate welcomed or added to the team, told in chat."""
+    return _joined(clause, low, handles_only=False)
+
+
+def joined_handle(clause: str, low: str, ctx: Context) -> Found | None:
+    """The same, only for a teammate named by a handle or in lower case ("please welcome
+    @sam", "welcome aboard priya"): read before welcomes.py, whose reading of those
+    community.veto takes for a member welcomed; a capitalised name keeps welcomes.py's title."""
+    return _joined(clause, low, handles_only=True)
+
+
+def _joined(clause: str, low: str, *, handles_only: bool) -> Found | None:
+    if _CHEAP.search(low) is None:
+        return None
+    for pattern in _WELCOMES:
+        m = pattern.search(clause)
+        if m is None:
+            continue
+        raw = m.group("who")
+        if handles_only and not (raw.lstrip("_").startswith("@") or raw.islower()):
+            continue
+        who = _person(raw)
+        role = _role(m.groupdict().get("role"))
+        if who is None or role is None:
+            continue
+        title = f"Welcomed {who} as {role}" if role else f"Welcomed {who} to the team"
+        return Found(T.HIRING, {"hire": key(who)}, title, m.start(), allow=_TEAMMATE,
+                     stakeholders=(who,))
+    return None
+
+
+# A release as chat names it: a version ("v3", "2.4", "1.6.0"), maybe after its product.
+_VERSION = r"(?:[A-Z][\w-]+ ){0,2}v?\d+(?:\.\d+){1,3}(?:\.x)?|(?:[A-Z][\w-]+ ){0,2}v\d+\b"
+_PRODUCT = (rf"(?P<what>{_VERSION}|[A-Z][\w-]+ (?:[\w-]+ )?(?:app|cli|sdk|api|plugin|extension"
+            r"|beta|release|update|integration))")
+# "v3 just dropped 🚀", "Tilt v3.0 just dropped!": done, then the end or an emoji, no object.
+_DROPPED = re.compile(
+    rf"{_PRODUCT} (?:has |have |is )?(?:just |finally |officially |now )*(?:dropped"
+    r"|out the door|gone out the door|went out the door)(?=\s*(?:[!.:,\u2600-\u27bf\U0001f300-"
+    r"\U0001faff]|$|today\b|this morning\b|tonight\b|yesterday\b|last night\b|for (?:everyone"
+    r"|all)\b))")
+# "got 4.2 out the door", "shipping 3.0 out the door"
+_OUT_THE_DOOR = re.compile(rf"(?i)\b(?:got|get|getting|gotten|pushed|shipped|shipping) "
+                           rf"(?-i:{_PRODUCT}) out the door\b")
+# "congrats to us all on 1.6.0 release day", "congratulate us all on the DSpace 4.0 release",
+# "congratulations and thanks for cutting the 3.1 release"
+_CONGRATS = re.compile(
+    r"(?i)\b(?:congrat\w*|kudos)\b(?P<to>[^.!?]{0,40}?)\b(?:on|for) (?:the |our )?"
+    r"(?P<act>(?:shipping|cutting|releasing|launching|getting out|finishing) (?:the |our )?)?"
+    rf"(?-i:{_PRODUCT})(?P<kind> release| launch| release day|!|$)?")
+# Who is congratulated: all of us (our release), not one member on their own work.
+_US_ALL = re.compile(r"(?i)\b(?:us|us all|all of us|everyone|everybody|all|the team|team"
+                     r"|y'?all|folks|each of you|you all)\b")
+_THEIRS = re.compile(r"(?i)\b(?:your|their|his|her)\b|@")
+
+
+def released(clause: str, low: str, ctx: Context) -> Found | None:
+    """A release told in chat: dropped, out the door, or the team congratulated on it."""
+    if _CHEAP.search(low) is None:
+        return None
+    m = _DROPPED.search(clause) or _OUT_THE_DOOR.search(clause)
+    if m is None:
+        m = _CONGRATS.search(clause)
+        if m is None or _THEIRS.search(m.group("to")) \
+                or not (_US_ALL.search(m.group("to")) or m.group("act")):
+            return None
+        if not (m.group("kind") or m.group("act")) and not _has_version(m.group("what")):
+            return None
+    what = m.group("what").strip()
+    if what.lower().split(" ")[0] in COMMON_WORDS or _PATCH.search(what):
+        return None
+    title = f"Released version {what}" if what[:1].isdigit() else f"Released {what}"
+    return Found(T.PRODUCT_LAUNCH, {"product": key(what)}, title, m.start())
+
+
+_DIGIT = re.compile(r"\d")
+# A bug-fix build is no launch ("congrats on the 1.7.1 release"): its third number is not 0.
+_PATCH = re.compile(r"\d+\.\d+\.(?!0\b)\d+\b")
+
+
+def _has_version(what: str) -> bool:
+    return _DIGIT.search(what) is not None
+
+
+# "acme signed!!! 🎉", "Globex just signed the order form", "initech officially signed today":
+# the customer opens the clause and nothing but a time or the paper follows the verb.
+_SIGNED = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|omg|yes+|yay|woo+|boom|update|news|guess what|breaking)"
+    r"[\s,!:.]+)*(?P<who>[A-Za-z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2}) (?:has |have )?"
+    r"(?:just |finally |officially |actually |now )*signed"
+    r"(?:\s+(?:today|this morning|this afternoon|tonight|yesterday|last night|with us"
+    r"|on the dotted line|(?:the|their|our) (?:contract|order form|msa|deal|paperwork"
+    r"|agreement|po|renewal|sow)))*\s*(?=[!.,:\u2600-\u27bf\U0001f300-\U0001faff]|$)")
+# Who signs and is no customer: us, a person, the team's own roles.
+_NOT_CUSTOMERS = frozenset(["we", "i", "they", "she", "he", "it", "legal", "everyone", "you",
+                            "who", "that", "which", "finance", "someone", "somebody", "all",
+                            "contract", "offer", "nda", "candidate", "hire", "founder",
+                            "ceo", "cto", "lawyer", "lawyers", "counsel", "board"])
+# The sentence before talks of a candidate or an offer: a person signed, not a customer.
+_HIRE_TALK = re.compile(r"(?i)\b(?:offer|candidate|hire|hiring|recruit|new joiner|start date"
+                        r"|starts on|starting on|first day|lease|nda|base|equity|salary)\b")
+# Marks the bare reading, which ``veto`` checks against the whole message (a detector sees one
+# sentence: "sam signed! starts on the 3rd" tells of the person only after the "!").
+_BARE = "bare signature"
+
+
+def signed(clause: str, low: str, ctx: Context) -> Found | None:
+    """A customer's signature told bare in chat."""
+    if "signed" not in low:
+        return None
+    m = _SIGNED.search(clause)
+    if m is None:
+        return None
+    who = m.group("who").strip()
+    first = who.lower().split(" ")[0]
+    if first in _NOT_CUSTOMERS or first in COMMON_WORDS or _HIRE_TALK.search(ctx.before) \
+            or _HIRE_TALK.search(ctx.sentence or clause):
+        return None
+    name = cased(who)
+    return Found(T.ENTERPRISE_DEAL, {"customer": key(name)}, f"Signed {name}",
+                 m.start("who"), relational=True, allow=frozenset({_BARE}))
+
+
+# Vendors whose outage a chat reports in lower case: not ours ("github is down for everyone").
+_VENDOR_DOWN = re.compile(
+    r"(?i)\b(?:github|gitlab|aws|gcp|azure|cloudflare|slack|heroku|vercel|netlify|stripe|openai"
+    r"|anthropic|twilio|okta|fastly|supabase|discord|zoom|google|gmail|npm|pypi|docker ?hub"
+    r"|circleci|jira|notion|figma|sentry|datadog|linear|render|fly\.io|digitalocean"
+    r"|us-east-1)\b")
+# A member's own work on the platform, said as theirs: "my plugin", "my theme", "my fork" (a
+# founder's "my side project" may be the business itself: test_rules_forecasts).
+_MY_OWN = re.compile(
+    r"(?i)\bmy (?:little |new |first |own )?(?:plugin|extension|theme|template|fork|mod|bot"
+    r"|wrapper|integration|starter kit|boilerplate)s?\b")
+
+
+# "legal signed off on the msa": a step towards the deal.
+_SIGNED_OFF = re.compile(r"(?i)\bsign(?:ed|s|ing)? off\b")
+
+
+def veto(found: Found, clause: str, text: str, company: re.Pattern[str] | None) -> str | None:
+    """Why a reading is chat about someone else's system or a member's own project, or a
+    person's signature (``text``, the message, talks of a hire), or None."""
+    head = clause[:found.trigger + 40]
+    if _MY_OWN.search(head):
+        return "a member's own project"
+    if found.event_type is T.ENTERPRISE_DEAL and not found.negative \
+            and _SIGNED_OFF.search(clause):
+        return "an approval on the way to a deal, not a signature"
+    if _BARE in found.allow and len(text) < 400 and _HIRE_TALK.search(text):
+        return "a person signed an offer, not a customer a deal"
+    if found.event_type is T.TECHNICAL_ACHIEVEMENT and found.negative:
+        vendor = _VENDOR_DOWN.search(clause[:found.trigger + 1] or clause)
+        if vendor and not (company is not None and company.search(vendor.group())) \
+                and "our " not in clause[:vendor.start()].lower()[-12:]:
+            return f"a vendor's outage ({vendor.group()})"
+    return None

@@ -1,0 +1,151 @@
+"""The rules extractor on news told in chat (chatnews.py).
+
+Every text is hand-written, as a team posts in Slack, IRC, Discord or Zulip (lower case, @handles,
+emoji, no full stop) and, where the family reaches them, in a founder's update email or a
+release note; each family sits beside its look-alikes: members welcomed to a community, people
+added to a calendar, metrics and calls that "dropped", members congratulated on their own work,
+patch builds, others' signatures, offers signed by people, questions, plans, vendors' outages and
+members' own projects. The variants were written before the dev split was read for this family.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from signalpipe.extract.rules import chatnews
+from signalpipe.extract.rules.found import Context, Found
+from signalpipe.models import EventType, Polarity
+from tests.unit.rules_read import MakeMessage, read
+
+T = EventType
+
+# a teammate welcomed: chat, a founder's update, a team-update post
+JOINED = [
+    ("please welcome @sam who joins us as our first SRE today", "Welcomed Sam as first SRE"),
+    ("welcome to the team, @jit! glad to have you", "Welcomed Jit to the team"),
+    ("welcome aboard @priya 🎉", "Welcomed Priya to the team"),
+    ("hey team, please welcome @dana who's joining us as our new head of marketing",
+     "Welcomed Dana as new head of marketing"),
+    ("everyone say hi to @marco, who joins the team as a backend engineer today",
+     "Welcomed Marco as backend engineer"),
+    ("welcome @lena to the team! she's our new designer", "Welcomed Lena to the team"),
+    ('Special welcome to _@Esad Cetiner_, first meeting as "real" developer!',
+     "Welcomed Esad Cetiner as developer"),
+    ("kai has been added to the team as our first data engineer",
+     "Welcomed Kai as first data engineer"),
+    ("Team update: Ana was added to the team as a customer success manager.",
+     "Welcomed Ana as customer success manager"),
+]
+
+# a release told in chat: dropped, out the door, the team congratulated on it
+RELEASED = [
+    ("v3 just dropped 🚀 go check the changelog", "Released v3"),
+    ("@here Acme v3.0 just dropped!", "Released Acme v3.0"),
+    ("Acme CLI 2.0 just dropped 🎉", "Released Acme CLI 2.0"),
+    ("the Acme iOS app has officially dropped!", "Released Acme iOS app"),
+    ("huge congrats everyone on the 2.0 launch!!", "Released version 2.0"),
+    ("congrats to us all on 1.6.0 release day!", "Released version 1.6.0"),
+    ("kudos to the whole team for shipping 4.0 🎉", "Released version 4.0"),
+    ("congratulations and thanks for cutting the 3.1 release", "Released version 3.1"),
+    ("finally got 4.2 out the door 🎉", "Released version 4.2"),
+    ("Congrats to everyone on 3.0!  Great to get it out the door last week!",
+     "Released version 3.0"),
+]
+
+# a customer's signature told bare
+SIGNED = [
+    ("globex signed!!! 🎉", "Signed Globex"),
+    ("Globex signed!!! 3 year deal", "Signed Globex"),
+    ("omg initech just signed 🎉🎉", "Signed Initech"),
+    ("Hooli officially signed the order form this morning", "Signed Hooli"),
+    ("update: Umbrella signed the contract today.", "Signed Umbrella"),
+]
+
+LOOK_ALIKES = [
+    # members of a community, places that are no team, roles that are no job
+    "welcome to the community @jdoe!",
+    "welcome @bob, feel free to introduce yourself in #intros",
+    "welcome aboard, new moderators!",
+    "welcome to the team channel @sam, this is where we post standup notes",
+    "sam has been added to the team calendar",
+    "@kim was added to the team drive",
+    "welcome back @sam, hope the vacation was great",
+    "welcome to the team, our new beta testers!",
+    "welcome @priya as our newest contributor 🙌",
+    # "dropped" that is no release; members' and others' releases; patches; questions, plans
+    "v3 dropped support for python 2",
+    "the call dropped, can you dial in again?",
+    "congrats @bob on your 1.0 release!",
+    "congrats to Globex on their 2.0 launch",
+    "congrats on the 1.7.1 release, that fixed my bug",
+    "a congrats to us all on the 1.7.1 release!",
+    "when does v3 drop?",
+    "hoping to get 4.2 out the door next week",
+    "we need to get 4.2 out the door by friday",
+    "my plugin v0.2 just dropped, feedback welcome",
+    # signatures that are no customer's deal
+    "did globex sign?",
+    "fingers crossed globex signs this week",
+    "Globex signed a deal with Microsoft",
+    "we signed the lease for the new office!",
+    "legal signed off on the msa",
+    "sam signed! starts on the 3rd",
+    "the NDA is signed",
+    "they signed up for a trial",
+    "Dana signed her offer today!!",
+    # someone else's outage, a member's own project
+    "github is down for everyone",
+    "slack is down again, use email",
+    "aws us-east-1 is down, half the internet is broken",
+    "my theme just crossed 1k installs on the marketplace",
+    "my plugin just hit 500 downloads 🎉",
+]
+
+
+@pytest.mark.parametrize(("text", "title"), JOINED)
+def test_a_teammate_welcomed_in_chat_is_a_hire(make_message: MakeMessage, text: str,
+                                               title: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.title) for e in events] == [(T.HIRING, title)], events
+
+
+@pytest.mark.parametrize(("text", "title"), RELEASED)
+def test_a_release_told_in_chat_is_a_launch(make_message: MakeMessage, text: str,
+                                            title: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.title) for e in events] == [(T.PRODUCT_LAUNCH, title)], events
+
+
+@pytest.mark.parametrize(("text", "title"), SIGNED)
+def test_a_customer_signed_in_two_words_is_a_deal(make_message: MakeMessage, text: str,
+                                                  title: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.title, e.polarity) for e in events] == \
+        [(T.ENTERPRISE_DEAL, title, Polarity.POSITIVE)], events
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_a_chat_look_alike_is_no_event(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == []
+
+
+def test_our_own_outage_in_chat_is_still_a_lowlight(make_message: MakeMessage) -> None:
+    # the vendor veto names vendors; our own API down is ours
+    events = read(make_message, "our api is down for everyone, we're on it")
+    assert [(e.event_type, e.polarity) for e in events] == \
+        [(T.TECHNICAL_ACHIEVEMENT, Polarity.NEGATIVE)], events
+
+
+def test_a_vendor_that_is_the_company_is_not_vetoed() -> None:
+    import re
+    company = re.compile(r"(?i)\bslack\b")
+    found = Found(T.TECHNICAL_ACHIEVEMENT, {"outage": "api"}, "Outage", 9, negative=True)
+    assert chatnews.veto(found, "slack is down for everyone", "", company) is None
+    assert chatnews.veto(found, "slack is down for everyone", "", None) is not None
+
+
+def test_detectors_read_nothing_without_their_words() -> None:
+    ctx = Context(None, "shipping the fix to staging now")
+    for detector in (chatnews.joined, chatnews.released, chatnews.signed):
+        text = "shipping the fix to staging now"
+        assert detector(text, text, ctx) is None
