@@ -61,6 +61,26 @@ SIGNED = [
     ("update: Umbrella signed the contract today.", "Signed Umbrella"),
 ]
 
+# a teammate leaving, named by a handle or in lower case (welcomes.py reads capitalised names)
+DEPARTED = [
+    ("sad news: @maria is leaving us at the end of the month 😢", "Maria is leaving"),
+    ("kevin's last day was friday", "Kevin is leaving"),
+    ("bittersweet one: after 4 years our CTO @ravi is moving on", "Ravi is leaving"),
+    ("jake has left the company, his last day was yesterday", "Jake is leaving"),
+]
+
+# our product down, told as it happens: no duration yet, the people hit or the team on it
+DOWN_NOW = [
+    ("our mailing lists are all down since tuesday",
+     "Outage: Mailing lists down since tuesday"),
+    ("we're down 🔥 looking into it", "Outage: Systems down"),
+    ("checkout is broken for everyone right now", "Outage: Checkout broken"),
+    ("the site's been down since 9am, customers are emailing", "Outage: Site down since 9am"),
+    ("none of our mailing lists are currently working", "Outage: Mailing lists not working"),
+    ("heads up: none of the webhooks are working since the deploy, customers are noticing",
+     "Outage: Webhooks not working"),
+]
+
 LOOK_ALIKES = [
     # members of a community, places that are no team, roles that are no job
     "welcome to the community @jdoe!",
@@ -93,6 +113,21 @@ LOOK_ALIKES = [
     "the NDA is signed",
     "they signed up for a trial",
     "Dana signed her offer today!!",
+    # "left" and "last day" in other senses
+    "I left a comment on the PR",
+    "leaving for lunch, back in 30",
+    "left the meeting early, sorry",
+    "last day of the sprint tomorrow",
+    "@sam is leaving for the offsite at 3",
+    # down, broken or not working where no customer is: tests, laptops, plans, retired boxes
+    "is the site down for anyone else?",
+    "staging has been down since friday",
+    "my internet is down, joining from my phone",
+    "site down for maintenance saturday 2am",
+    "the old server is down. it's been retired for a year",
+    "none of the tests are working on my branch",
+    "the build server is down.",
+    "we're down to 3 open bugs for the release",
     # someone else's outage, a member's own project
     "github is down for everyone",
     "slack is down again, use email",
@@ -149,3 +184,19 @@ def test_detectors_read_nothing_without_their_words() -> None:
     for detector in (chatnews.joined, chatnews.released, chatnews.signed):
         text = "shipping the fix to staging now"
         assert detector(text, text, ctx) is None
+
+
+@pytest.mark.parametrize(("text", "title"), DEPARTED)
+def test_a_teammate_leaving_named_in_chat_is_a_hiring_lowlight(make_message: MakeMessage,
+                                                               text: str, title: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.title, e.polarity) for e in events] == \
+        [(T.HIRING, title, Polarity.NEGATIVE)], events
+
+
+@pytest.mark.parametrize(("text", "title"), DOWN_NOW)
+def test_our_product_down_as_it_happens_is_a_technical_lowlight(make_message: MakeMessage,
+                                                                text: str, title: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.title, e.polarity) for e in events] == \
+        [(T.TECHNICAL_ACHIEVEMENT, title, Polarity.NEGATIVE)], events

@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules import welcomes
 from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.found import Context, Found, cased
 from signalpipe.extract.rules.lexicon import ROLE
 from signalpipe.extract.rules.names import key
+from signalpipe.extract.rules.text import lower
 from signalpipe.extract.rules.wordscan import any_word
 from signalpipe.models import EventType
 
@@ -141,6 +143,35 @@ def _joined(clause: str, low: str, *, handles_only: bool) -> Found | None:
     return None
 
 
+# A teammate leaving, named as chat names them: "@maria is leaving us", "kevin's last day was
+# friday", "fyi jake left last week". welcomes.py reads departures of capitalised names; the
+# handle's "@" and a lower-case name before the verb are written as a name for it.
+_AT_HANDLE = re.compile(r"(?<![\w@])@([a-z])")
+_LOWER_LEAVER = re.compile(
+    r"(?<![\w@])[a-z][a-z'-]{1,20}(?=(?:'s|\u2019s) last day\b| (?:has |have |just |officially "
+    r"|finally )*(?:left|is leaving|is moving on|resigned|quit|handed in)\b)")
+
+
+def departed(clause: str, low: str, ctx: Context) -> Found | None:
+    """A teammate leaving, named by a handle or in lower case (welcomes.py reads the rest)."""
+    shown = _LOWER_LEAVER.sub(_capital, _AT_HANDLE.sub(_unhandled, clause))
+    if shown == clause:
+        return None
+    found = welcomes.welcome(shown, lower(shown), ctx)
+    return found if found is not None and found.negative else None
+
+
+def _unhandled(m: re.Match[str]) -> str:
+    return " " + m.group(1).upper()  # "@maria" -> " Maria": offsets kept
+
+
+def _capital(m: re.Match[str]) -> str:
+    word = m.group()
+    if word in COMMON_WORDS or word in _NOT_PEOPLE:
+        return word
+    return word[:1].upper() + word[1:]
+
+
 # A release as chat names it: a version ("v3", "2.4", "1.6.0"), maybe after its product.
 _VERSION = r"(?:[A-Z][\w-]+ ){0,2}v?\d+(?:\.\d+){1,3}(?:\.x)?|(?:[A-Z][\w-]+ ){0,2}v\d+\b"
 _PRODUCT = (rf"(?P<what>{_VERSION}|[A-Z][\w-]+ (?:[\w-]+ )?(?:app|cli|sdk|api|plugin|extension"
@@ -231,6 +262,69 @@ def signed(clause: str, low: str, ctx: Context) -> Found | None:
     name = cased(who)
     return Found(T.ENTERPRISE_DEAL, {"customer": key(name)}, f"Signed {name}",
                  m.start("who"), relational=True, allow=frozenset({_BARE}))
+
+
+# Our system down as chat tells it, with no duration yet: "the site's been down since 9am",
+# "checkout is broken for everyone right now", "our mailing lists are all down", "we're down 🔥".
+_SYSTEM = (r"(?:site|website|app|api|apis|dashboard|platform|service|checkout|login|logins"
+           r"|sign-?ups?|sign-?ins?|mailing lists?|servers?|database|db|prod|production|payments?"
+           r"|search|sync|webhooks?|uploads?|emails?|notifications?|editor|portal)")
+_DOWN_NOW = re.compile(
+    rf"(?i)\b(?P<what>(?:our|the) (?:[\w-]+ )?{_SYSTEM}|{_SYSTEM}|we)(?:'s|\u2019s|'re|\u2019re"
+    r"| is| are| has been| have been|'s been|\u2019s been|'ve been| went| got)"
+    r" (?:all |completely |totally |fully |still |now )?(?P<state>down|broken|offline|unreachable"
+    r"|not working|not loading|hacked)\b(?P<rest>[^.?]{0,80})")
+# What tells the outage is live and felt: a start, the people hit, the team on it, alarm (a bare
+# "the build server is down" may be an internal tool no customer sees).
+_LIVE = re.compile(r"(?i)^\s*(?:\U0001f525|:fire:|\U0001f6a8|:rotating_light:)|\bsince\b"
+                   r"|\bfor (?:everyone|everybody|all|every|most|many|some|\d+%)|\bcustomers?\b"
+                   r"|\busers?\b|\bright now\b|\bwe'?re on it\b|\binvestigating\b"
+                   r"|\blooking into\b|\ball hands\b|\bcurrently\b")
+# Where a "down" is no outage of the product: a test setup, a laptop, a plan, a figure.
+_NOT_LIVE = re.compile(r"(?i)\b(?:staging|dev|local|localhost|test|testing|ci|sandbox|demo"
+                       r"|my (?:internet|wifi|laptop|machine|computer|phone)|maintenance"
+                       r"|planned|scheduled|will be|by \d|to \d|\d+%)\b|\bdown (?:to|by|from)\b")
+
+
+_NEGATION = frozenset({"negation"})
+_DOWN_WORDS = any_word(("down", "broken", "offline", "working", "hacked", "unreachable",
+                        "loading"))
+
+
+def down_now(clause: str, low: str, ctx: Context) -> Found | None:
+    """Our product down, broken or hacked, told as it happens (no duration stated yet)."""
+    if _DOWN_WORDS.search(low) is None:
+        return None
+    m = _DOWN_NOW.search(clause) or _NONE_WORKING.search(clause)
+    if m is None or _NOT_LIVE.search(ctx.sentence or clause):
+        return None
+    what, state = m.group("what"), m.group("state").lower()
+    if what.lower() == "we" and state not in ("down", "hacked"):
+        return None
+    if state != "hacked" and not _LIVE.search(m.group("rest")) \
+            and not (state == "working" and _LIVE.search(m.group())):
+        return None
+    said_none = state == "working"  # "none of ... working": the negation is the outage
+    if said_none:
+        state = "not working"
+    subject = "Systems" if what.lower() == "we" else what.split(" ", 1)[-1] \
+        if what.lower().startswith(("our ", "the ")) else what
+    subject = subject[:1].upper() + subject[1:]
+    if state == "hacked":
+        return Found(T.COMPLIANCE, {"incident": "security"}, f"Security incident: {subject} hacked",
+                     m.start(), negative=True)
+    since = _SINCE.search(m.group("rest"))
+    title = f"Outage: {subject} {state}" + (f" since {since.group(1)}" if since else "")
+    return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "outage"}, title, m.start(), negative=True,
+                 allow=_NEGATION if said_none else frozenset())
+
+
+# "none of our mailing lists are currently working"
+_NONE_WORKING = re.compile(
+    rf"(?i)\bnone of (?P<what>(?:our|the) (?:[\w-]+ ){{0,3}}?{_SYSTEM}) (?:are|is) (?:currently "
+    r"|still |now )?(?P<state>working)\b(?P<rest>[^.?]{0,80})")
+_SINCE = re.compile(r"(?i)\bsince ((?:\d{1,2}(?::\d\d)?\s?(?:am|pm)?|yesterday|last night|this "
+                    r"morning|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)")
 
 
 # Vendors whose outage a chat reports in lower case: not ours ("github is down for everyone").

@@ -362,6 +362,11 @@ STEMS: dict[str, str] = {
     "chatnews_joined": "welcom added to the team added to our team say hi to say hello to",
     "chatnews_release": "dropped out the door congrat kudos",
     "chatnews_signed": "signed$",
+    # (the phrases that hold "down" or "broken" hide the word: each calls for the reader too)
+    "chatnews_down": "down$ broken$ offline$ not working unreachable$ hacked$ is down was down "
+                     "were down went down are down been down down for broken for offline for "
+                     "is offline are offline went offline none of",
+    "chatnews_left": "left$ leaving last day moving on resigned quit$ handed in",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
     "community_members": "testers nodes contributors discord members community members trending "
@@ -650,7 +655,8 @@ def _stems(spec: str) -> list[str]:
              "us notice", "gave notice", "behind plan", "below plan", "under plan",
              "could not", "between 0", "between 1", "between 2",
              # chatnews.py's phrases
-             "added to the team", "added to our team", "out the door", "say hi to"}
+             "added to the team", "added to our team", "out the door", "say hi to", "not working",
+             "none of"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

@@ -56,7 +56,7 @@ from signalpipe.extract.rules.naming import checked
 from signalpipe.extract.rules.subject import FIRST_PERSON, OTHER_PEOPLE, third_party
 from signalpipe.extract.rules.text import Span, clauses, lower, sentences
 from signalpipe.extract.rules.wordscan import any_word
-from signalpipe.models import EventType, Message
+from signalpipe.models import EventType, Message, Source
 
 Detector = Callable[[str, str, Context], Found | None]
 
@@ -107,7 +107,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # chatnews.py first: "please welcome @sam who joins us as our first SRE" is a teammate,
     # which community.veto would take for a member welcomed
     ("hiring", wire.appointment), ("chatnews_joined", chatnews.joined_handle),
-    ("welcomes", welcomes.welcome), ("hiring", co.hiring),
+    ("welcomes", welcomes.welcome), ("chatnews_left", chatnews.departed), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
     ("chatnews_joined", chatnews.joined),  # "Ana was added to the team as ..." (chatnews.py)
     ("shut_down", founders.shut_down), ("community_setback", community.setback),
@@ -164,6 +164,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("news_results", headlines.results),
     ("technical", tech.postmortem), ("technical", growth.technical),
     ("recognition_outage", measured.broken_for),  # "login was broken for all EU users for 90 min"
+    ("chatnews_down", chatnews.down_now),  # "the site's been down since 9am" (chatnews.py)
     ("results_tech", results.performance),
     ("recognition_tech", measured.less_of), ("recognition_tech", measured.moved_cleanly),
     ("recognition_uptime", measured.uptime_record),
@@ -347,7 +348,9 @@ def read_message(message: Message, company: re.Pattern[str] | None
         hits = [h for h in hits if h not in quoted]
         rejected += [(message.id, f"a quote restating the news: {h.span.text[:80]}")
                      for h in quoted]
+    # a chat message is no list mail, whatever it says of "our mailing lists" (chatnews.py)
     if hits and company is not None and not company.search(message.sender) \
+            and message.source is not Source.SLACK \
             and list_mail(message.subject or "", message.text) \
             and not _speaks_for(company, message):
         # a list member announcing their own package, job or paper is not the company's news
