@@ -128,6 +128,12 @@ LOOK_ALIKES = [
     "none of the tests are working on my branch",
     "the build server is down.",
     "we're down to 3 open bugs for the release",
+    # a member's own news with our product as their tool, in the first person
+    "just benchmarked Acme against our old setup, 3x faster builds for us",
+    "we just crossed 10k users on our app built with Acme, thanks for the great tool!",
+    "our team just raised a $2M seed round, we build on Acme 🙌",
+    "we're live! our Acme-powered dashboard just launched",
+    "after migrating to Acme our p95 went from 800ms to 120ms",
     # someone else's outage, a member's own project
     "github is down for everyone",
     "slack is down again, use email",
@@ -200,3 +206,19 @@ def test_our_product_down_as_it_happens_is_a_technical_lowlight(make_message: Ma
     events = read(make_message, text)
     assert [(e.event_type, e.title, e.polarity) for e in events] == \
         [(T.TECHNICAL_ACHIEVEMENT, title, Polarity.NEGATIVE)], events
+
+
+@pytest.mark.parametrize("text", [
+    "we just crossed 10k users 🎉 thank you all",
+    "📣 Acme 2.4 is out: faster builds and a new CLI",
+    "we migrated Acme to Rust and builds are 3x faster",
+])
+def test_the_company_speaking_of_its_own_product_is_kept(make_message: MakeMessage,
+                                                         text: str) -> None:
+    # the member veto needs our name as the tool the speaker builds with, not the thing made
+    assert len(read(make_message, text)) == 1
+
+
+def test_a_customer_using_us_stays_a_customer_event(make_message: MakeMessage) -> None:
+    events = read(make_message, "Globex signed!!! they're using Acme across 40 teams")
+    assert [e.event_type for e in events] == [T.ENTERPRISE_DEAL], events

@@ -340,6 +340,29 @@ _MY_OWN = re.compile(
     r"|wrapper|integration|starter kit|boilerplate)s?\b")
 
 
+# A member speaking of their own work with the company's product as their tool: "our app built
+# with Tilt", "we build on Tilt", "our Tilt-powered dashboard", "after migrating to Tilt our p95
+# ...", "just benchmarked Tilt against our old setup". The company names its product as the thing
+# made, never as the tool it builds with; the name is checked against the company's own.
+_AS_TOOL = re.compile(
+    r"(?i)\b(?:built (?:it )?(?:with|on(?: top of)?)|build(?:ing)? (?:it )?(?:with|on(?: top of)?)"
+    r"|running on|runs on|powered by|using|migrat\w+ (?:\w+ )?to|switch\w* (?:\w+ )?to"
+    r"|mov\w+ (?:\w+ )?to|adopt\w*|benchmark\w*|thanks to|thanks for)"
+    r" (?P<tool>[\w.-]+(?: [\w.-]+)?)|(?P<powered>[\w.]+)-(?:powered|based)\b")
+_SPEAKER = re.compile(r"(?i)\b(?:we|we're|we've|our|us|i|i'm|i've|my)\b")
+
+
+def _member_using_us(clause: str, company: re.Pattern[str] | None) -> bool:
+    """The clause is a member's, in the first person, using the company's product as a tool."""
+    if company is None or not _SPEAKER.search(clause):
+        return False
+    for m in _AS_TOOL.finditer(clause):
+        tool = m.group("tool") or m.group("powered") or ""
+        if company.search(tool):
+            return True
+    return False
+
+
 # "legal signed off on the msa": a step towards the deal.
 _SIGNED_OFF = re.compile(r"(?i)\bsign(?:ed|s|ing)? off\b")
 
@@ -350,6 +373,8 @@ def veto(found: Found, clause: str, text: str, company: re.Pattern[str] | None) 
     head = clause[:found.trigger + 40]
     if _MY_OWN.search(head):
         return "a member's own project"
+    if not found.negative and not found.relational and _member_using_us(clause, company):
+        return "a member's own news, built with the company's product"
     if found.event_type is T.ENTERPRISE_DEAL and not found.negative \
             and _SIGNED_OFF.search(clause):
         return "an approval on the way to a deal, not a signature"
