@@ -32,9 +32,15 @@ JOINED = [
     ('Special welcome to _@Esad Cetiner_, first meeting as "real" developer!',
      "Welcomed Esad Cetiner as developer"),
     ("kai has been added to the team as our first data engineer",
-     "Welcomed Kai as first data engineer"),
+     "Kai joined as first data engineer"),
     ("Team update: Ana was added to the team as a customer success manager.",
-     "Welcomed Ana as customer success manager"),
+     "Ana joined as customer success manager"),
+    ("we have a new developer -> _@jit_! Welcome to the team.", "Jit joined as developer"),
+    ("we've got a new SRE: @kai", "Kai joined as SRE"),
+    ("announcing publicly that _@fzipitria_ is a new Co-Lead for our project",
+     "Fzipitria joined as Co-Lead"),
+    ("@sam is our new head of sales 🎉", "Sam joined as head of sales"),
+    ("fyi priya is our new head of design", "Priya joined as head of design"),
 ]
 
 # a release told in chat: dropped, out the door, the team congratulated on it
@@ -50,6 +56,7 @@ RELEASED = [
     ("finally got 4.2 out the door 🎉", "Released version 4.2"),
     ("Congrats to everyone on 3.0!  Great to get it out the door last week!",
      "Released version 3.0"),
+    ("I do want to congratulate us all on the Acme 4.0 release!", "Released Acme 4.0"),
 ]
 
 # a customer's signature told bare
@@ -79,6 +86,9 @@ DOWN_NOW = [
     ("none of our mailing lists are currently working", "Outage: Mailing lists not working"),
     ("heads up: none of the webhooks are working since the deploy, customers are noticing",
      "Outage: Webhooks not working"),
+    ("Since our mailing lists are down, here's the agenda for tomorrow",
+     "Outage: Mailing lists down"),
+    ("the dashboard is down, please use the API directly for now", "Outage: Dashboard down"),
 ]
 
 LOOK_ALIKES = [
@@ -92,10 +102,15 @@ LOOK_ALIKES = [
     "welcome back @sam, hope the vacation was great",
     "welcome to the team, our new beta testers!",
     "welcome @priya as our newest contributor 🙌",
+    "@sam is a new member here, say hi",
+    "we have a new release -> v2.1",
+    "@bob is the new owner of that ticket",
+    "sam is our new favourite customer",
     # "dropped" that is no release; members' and others' releases; patches; questions, plans
     "v3 dropped support for python 2",
     "the call dropped, can you dial in again?",
     "congrats @bob on your 1.0 release!",
+    "I want to congratulate you on your 2.0 release",
     "congrats to Globex on their 2.0 launch",
     "congrats on the 1.7.1 release, that fixed my bug",
     "a congrats to us all on the 1.7.1 release!",
@@ -122,6 +137,7 @@ LOOK_ALIKES = [
     # down, broken or not working where no customer is: tests, laptops, plans, retired boxes
     "is the site down for anyone else?",
     "staging has been down since friday",
+    "staging is down, use prod for the demo",
     "my internet is down, joining from my phone",
     "site down for maintenance saturday 2am",
     "the old server is down. it's been retired for a year",

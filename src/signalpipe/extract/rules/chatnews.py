@@ -39,6 +39,8 @@ T = EventType
 
 # What a clause needs before any pattern here runs.
 _CHEAP = any_word(("welcom", "added to the team", "added to our team", "say hi", "say hello",
+                   "is a new", "is our new", "is the new", "is now a new", "is now our new",
+                   "have a new", "got a new", "now have a new",
                    "dropped", "out the door", "congrat", "kudos", "signed"))
 
 # A person as chat names them: "@sam", "_@Esad Cetiner_", "@maxleske", "Sam Ortiz", "priya".
@@ -62,6 +64,11 @@ _WELCOMES = (
                rf" (?:who(?:'s| is| has)? (?:joins|joining|joined) (?:us |the team )?as"
                rf"|(?:joining|joins|joined) (?:us |the team )?as"
                rf"|(?:first|1st) (?:day|week|meeting|standup) as) {_ROLE}"),
+    # "we have a new developer -> @jit!", "we've got a new SRE: @kai"
+    re.compile(rf"(?i)\bwe(?: have|'ve got| got|'ve| now have) (?:a|two|our) new {_ROLE}"
+               rf"\s*(?:->|=>|:|\u2192|-|\u2013|,)\s*(?-i:{_WHO})"),
+    # "_@fzipitria_ is a new Co-Lead for our project", "@sam is our new head of sales"
+    re.compile(rf"(?i)(?-i:{_WHO}) is (?:now )?(?:a|our|the) new {_ROLE}"),
     # "sam has been added to the team as our first data engineer"
     re.compile(rf"(?i)(?-i:{_WHO}) (?:has been|was|got|just got|has just been) added to {_TEAM}"
                rf"(?: as {_ROLE})?"),
@@ -123,6 +130,9 @@ def joined_handle(clause: str, low: str, ctx: Context) -> Found | None:
     return _joined(clause, low, handles_only=True)
 
 
+_GREETED = re.compile(r"(?i)welcom|say h")  # the post greets: "Welcomed Sam", else "Sam joined"
+
+
 def _joined(clause: str, low: str, *, handles_only: bool) -> Found | None:
     if _CHEAP.search(low) is None:
         return None
@@ -137,7 +147,9 @@ def _joined(clause: str, low: str, *, handles_only: bool) -> Found | None:
         role = _role(m.groupdict().get("role"))
         if who is None or role is None:
             continue
-        title = f"Welcomed {who} as {role}" if role else f"Welcomed {who} to the team"
+        title = (f"Welcomed {who} as {role}" if role else f"Welcomed {who} to the team") \
+            if _GREETED.search(m.group()) else \
+            (f"{who} joined as {role}" if role else f"{who} joined the team")
         return Found(T.HIRING, {"hire": key(who)}, title, m.start(), allow=_TEAMMATE,
                      stakeholders=(who,))
     return None
@@ -213,9 +225,12 @@ def released(clause: str, low: str, ctx: Context) -> Found | None:
     if what.lower().split(" ")[0] in COMMON_WORDS or _PATCH.search(what):
         return None
     title = f"Released version {what}" if what[:1].isdigit() else f"Released {what}"
-    return Found(T.PRODUCT_LAUNCH, {"product": key(what)}, title, m.start())
+    # "I do want to congratulate us all on the 4.0 release": the wish is the congratulation's
+    return Found(T.PRODUCT_LAUNCH, {"product": key(what)}, title, m.start(),
+                 allow=_PLAN if m.re is _CONGRATS else frozenset())
 
 
+_PLAN = frozenset({"plan"})
 _DIGIT = re.compile(r"\d")
 # A bug-fix build is no launch ("congrats on the 1.7.1 release"): its third number is not 0.
 _PATCH = re.compile(r"\d+\.\d+\.(?!0\b)\d+\b")
@@ -279,7 +294,9 @@ _DOWN_NOW = re.compile(
 _LIVE = re.compile(r"(?i)^\s*(?:\U0001f525|:fire:|\U0001f6a8|:rotating_light:)|\bsince\b"
                    r"|\bfor (?:everyone|everybody|all|every|most|many|some|\d+%)|\bcustomers?\b"
                    r"|\busers?\b|\bright now\b|\bwe'?re on it\b|\binvestigating\b"
-                   r"|\blooking into\b|\ball hands\b|\bcurrently\b")
+                   r"|\blooking into\b|\ball hands\b|\bcurrently\b"
+                   # a workaround given: "our lists are down, here's the agenda", "use email"
+                   r"|^\s*[,;:\u2013-]\s*(?:here'?s|here is|please use|use|ping|email|so)\b")
 # Where a "down" is no outage of the product: a test setup, a laptop, a plan, a figure.
 _NOT_LIVE = re.compile(r"(?i)\b(?:staging|dev|local|localhost|test|testing|ci|sandbox|demo"
                        r"|my (?:internet|wifi|laptop|machine|computer|phone)|maintenance"

@@ -359,7 +359,8 @@ STEMS: dict[str, str] = {
                        "new release new version out now open$ opened$ launches$",
     # chatnews.py: a teammate welcomed, a release dropped or congratulated, a customer signed,
     # told in chat
-    "chatnews_joined": "welcom added to the team added to our team say hi to say hello to",
+    "chatnews_joined": "welcom added to the team added to our team say hi to say hello to "
+                       "is a new is our new is the new have a new got a new",
     "chatnews_release": "dropped out the door congrat kudos",
     "chatnews_signed": "signed$",
     # (the phrases that hold "down" or "broken" hide the word: each calls for the reader too)
@@ -656,7 +657,7 @@ def _stems(spec: str) -> list[str]:
              "could not", "between 0", "between 1", "between 2",
              # chatnews.py's phrases
              "added to the team", "added to our team", "out the door", "say hi to", "not working",
-             "none of"}
+             "none of", "is the new", "have a new", "got a new"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])
