@@ -91,6 +91,15 @@ DOWN_NOW = [
     ("the dashboard is down, please use the API directly for now", "Outage: Dashboard down"),
 ]
 
+# a milestone count cheered with no verb
+CHEERED = [
+    ("1,000 stars on github!! thanks everyone", T.USER_GROWTH, "1,000 GitHub stars"),
+    ("500 signups since launch day!!", T.USER_GROWTH, "500 signups"),
+    ("50 customers!! 🎉", T.USER_GROWTH, "50 customers"),
+    ("we're at 2,000 paying customers!!", T.USER_GROWTH, "2,000 customers"),
+    ("$1M ARR!!! we did it", T.REVENUE_MILESTONE, "ARR reached $1M"),
+]
+
 LOOK_ALIKES = [
     # members of a community, places that are no team, roles that are no job
     "welcome to the community @jdoe!",
@@ -150,6 +159,16 @@ LOOK_ALIKES = [
     "our team just raised a $2M seed round, we build on Acme 🙌",
     "we're live! our Acme-powered dashboard just launched",
     "after migrating to Acme our p95 went from 800ms to 120ms",
+    # counts that are no milestone: work items, rooms, old years, small or asked
+    "3 bugs left before the release!",
+    "10 people in the meetup room 🎉",
+    "12 PRs merged today 🎉",
+    "5 stars on the review, thanks!",
+    "10k users would be amazing",
+    "10k users in 2019! good times",
+    "$50 MRR! lol baby steps",
+    "40 customers? that seems low",
+    "10 users 🎉",
     # someone else's outage, a member's own project
     "github is down for everyone",
     "slack is down again, use email",
@@ -238,3 +257,10 @@ def test_the_company_speaking_of_its_own_product_is_kept(make_message: MakeMessa
 def test_a_customer_using_us_stays_a_customer_event(make_message: MakeMessage) -> None:
     events = read(make_message, "Globex signed!!! they're using Acme across 40 teams")
     assert [e.event_type for e in events] == [T.ENTERPRISE_DEAL], events
+
+
+@pytest.mark.parametrize(("text", "kind", "title"), CHEERED)
+def test_a_count_cheered_in_chat_is_a_milestone(make_message: MakeMessage, text: str,
+                                                kind: EventType, title: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.title) for e in events] == [(kind, title)], events

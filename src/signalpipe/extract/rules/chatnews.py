@@ -31,6 +31,7 @@ from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.found import Context, Found, cased
 from signalpipe.extract.rules.lexicon import ROLE
 from signalpipe.extract.rules.names import key
+from signalpipe.extract.rules.numbers import counts, money, short_count, short_money
 from signalpipe.extract.rules.text import lower
 from signalpipe.extract.rules.wordscan import any_word
 from signalpipe.models import EventType
@@ -342,6 +343,58 @@ _NONE_WORKING = re.compile(
     r"|still |now )?(?P<state>working)\b(?P<rest>[^.?]{0,80})")
 _SINCE = re.compile(r"(?i)\bsince ((?:\d{1,2}(?::\d\d)?\s?(?:am|pm)?|yesterday|last night|this "
                     r"morning|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)")
+
+
+# A count cheered with nothing else: "1,000 stars on github!!", "50 customers!! 🎉", "$1M ARR!!!",
+# "500 signups since launch day!!". The count opens the clause (a goal, a question, someone
+# else's count or "bugs left" put other words first or after), its noun is one the update
+# reports, and the cheer follows it.
+_CHEERED = re.compile(
+    r"(?i)^[^\w$]{0,4}(?:(?:we(?:'re| are) (?:now )?at|now at|officially|just (?:hit|passed"
+    r"|crossed))\s+)?(?P<fig>\$?\d[\d,.]*\s?(?:k|m|million)?)\s+(?P<noun>paying customers"
+    r"|paid customers|customers|logos|active users|users|sign-?ups|paid subscribers|subscribers"
+    r"|github stars|stars|downloads|installs|mau|dau|wau|arr|mrr)\b"
+    r"(?:\s+on (?:github|the app store|product hunt|npm|pypi|the marketplace))?"
+    r"(?:\s+since (?:launch(?: day)?|we launched|the launch))?(?:\s+and counting)?"
+    r"\s*(?:!|[\u2600-\u27bf\U0001f300-\U0001faff]|:(?:tada|rocket|fire|partying_face"
+    r"|champagne|star2?|raised_hands|muscle|clap):)")
+# noun -> (metric, the least count that is news)
+_COUNTED = {"paying customers": ("paying_customers", 10),
+            "paid customers": ("paying_customers", 10),
+            "customers": ("customers", 10), "logos": ("customers", 10),
+            "active users": ("users", 1000), "users": ("users", 1000),
+            "signups": ("signups", 100), "sign-ups": ("signups", 100),
+            "paid subscribers": ("paid_subscribers", 100), "subscribers": ("subscribers", 100),
+            "github stars": ("github_stars", 500), "stars": ("github_stars", 500),
+            "downloads": ("downloads", 1000), "installs": ("installs", 1000),
+            "mau": ("mau", 1000), "dau": ("dau", 1000), "wau": ("wau", 1000)}
+
+
+def cheered(clause: str, low: str, ctx: Context) -> Found | None:
+    """A milestone count cheered in chat with no verb."""
+    m = _CHEERED.search(clause) if low[:6].lstrip(" \t*_>-:").startswith(_OPENERS) \
+        or low[:1].isdigit() or low[:1] == "$" else None
+    if m is None:
+        return None
+    noun, raw = m.group("noun").lower(), m.group("fig").strip()
+    if noun in ("arr", "mrr"):
+        amounts = money(raw if raw.startswith("$") else f"${raw}")
+        if not raw.startswith("$") or not amounts or amounts[0].value < 10_000:
+            return None
+        value = amounts[0].value
+        return Found(T.REVENUE_MILESTONE, {f"{noun}_usd": round(value)},
+                     f"{noun.upper()} reached {short_money(value)}", m.start("fig"))
+    figures = counts(raw)
+    metric, floor = _COUNTED[noun]
+    if raw.startswith("$") or not figures or figures[0].value < floor:
+        return None
+    value = figures[0].value
+    label = "GitHub stars" if metric == "github_stars" else noun
+    return Found(T.USER_GROWTH, {metric: round(value)}, f"{short_count(value)} {label}",
+                 m.start("fig"))
+
+
+_OPENERS = ("we", "now", "off", "just", "1", "2", "3", "4", "5", "6", "7", "8", "9", "$")
 
 
 # Vendors whose outage a chat reports in lower case: not ours ("github is down for everyone").

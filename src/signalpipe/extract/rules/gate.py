@@ -367,6 +367,8 @@ STEMS: dict[str, str] = {
     "chatnews_down": "down$ broken$ offline$ not working unreachable$ hacked$ is down was down "
                      "were down went down are down been down down for broken for offline for "
                      "is offline are offline went offline none of",
+    "chatnews_cheer": "customers$ logos$ users$ signups$ sign-ups$ subscribers$ stars$ "
+                      "downloads$ installs$ mau$ dau$ wau$ arr$ mrr$",
     "chatnews_left": "left$ leaving last day moving on resigned quit$ handed in",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",

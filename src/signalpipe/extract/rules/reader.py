@@ -177,6 +177,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # chatnews.py: chat's own words, after the readers built for sentences ("acme signed!!!",
     # "v3 just dropped")
     ("chatnews_release", chatnews.released), ("chatnews_signed", chatnews.signed),
+    ("chatnews_cheer", chatnews.cheered),  # "1,000 stars on github!!", "50 customers!! 🎉"
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
     ("setback", declines.late_setback),  # "ISO 27018: failed. 8 exceptions."
