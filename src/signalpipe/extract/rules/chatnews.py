@@ -131,6 +131,10 @@ def joined_handle(clause: str, low: str, ctx: Context) -> Found | None:
     return _joined(clause, low, handles_only=True)
 
 
+# A welcome wished for, not made: "would be great to welcome", "we hope to welcome".
+_WISHED = re.compile(r"(?i)\b(?:hope|hoping|plan|planning|would (?:be \w+|love|like)|can'?t wait"
+                     r"|looking forward|wish|going to|gonna|want|wanna) to\b"
+                     r"[^.!?]{0,20}$|\b(?:we'?ll|will|soon)\b[^.!?]{0,12}$")
 _GREETED = re.compile(r"(?i)welcom|say h")  # the post greets: "Welcomed Sam", else "Sam joined"
 
 
@@ -141,6 +145,8 @@ def _joined(clause: str, low: str, *, handles_only: bool) -> Found | None:
         m = pattern.search(clause)
         if m is None:
             continue
+        if _WISHED.search(clause[:m.start() + 1]):
+            return None  # "we hope to welcome @sam next month": the hire's "plan" is allowed
         raw = m.group("who")
         if handles_only and not (raw.lstrip("_").startswith("@") or raw.islower()):
             continue
