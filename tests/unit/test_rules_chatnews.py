@@ -58,6 +58,9 @@ RELEASED = [
     ("Congrats to everyone on 3.0!  Great to get it out the door last week!",
      "Released version 3.0"),
     ("I do want to congratulate us all on the Acme 4.0 release!", "Released Acme 4.0"),
+    ("we just dropped v3!", "Released v3"),
+    # "us" claims the release, whatever the product is called
+    ("I want to congratulate us all on the Relay 4.0 release!", "Released Relay 4.0"),
 ]
 
 # a customer's signature told bare
@@ -131,6 +134,13 @@ LOOK_ALIKES = [
     "hoping to get 4.2 out the door next week",
     "we need to get 4.2 out the door by friday",
     "my plugin v0.2 just dropped, feedback welcome",
+    # other products' releases talked about in the team's chat
+    "python 3.12 just dropped",
+    "Rails 8.0 just dropped 🎉",
+    "Tailwind v4 just dropped!",
+    "Congrats to everyone on Rails 8.0!",
+    "kudos to the Postgres folks for shipping 17.0",
+    "Postgres 17.0 is out the door, finally",
     # signatures that are no customer's deal
     "did globex sign?",
     "> globex signed!!! 🎉",

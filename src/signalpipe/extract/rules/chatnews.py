@@ -201,6 +201,11 @@ _DROPPED = re.compile(
     r"|out the door|gone out the door|went out the door)(?=\s*(?:[!.:,\u2600-\u27bf\U0001f300-"
     r"\U0001faff]|$|today\b|this morning\b|tonight\b|yesterday\b|last night\b|for (?:everyone"
     r"|all)\b))")
+# "we just dropped v3!", "we finally cut 2.0 🎉": the team as the subject, the release as object
+_WE_DROPPED = re.compile(
+    rf"(?i)\bwe(?:'ve| have)? (?:just |finally |officially )*(?:dropped|cut|tagged)"
+    rf" (?-i:{_PRODUCT})"
+    r"(?=\s*(?:[!.:,\u2600-\u27bf\U0001f300-\U0001faff]|$|today\b|this morning\b|tonight\b))")
 # "got 4.2 out the door", "shipping 3.0 out the door"
 _OUT_THE_DOOR = re.compile(rf"(?i)\b(?:got|get|getting|gotten|pushed|shipped|shipping) "
                            rf"(?-i:{_PRODUCT}) out the door\b")
@@ -220,7 +225,7 @@ def released(clause: str, low: str, ctx: Context) -> Found | None:
     """A release told in chat: dropped, out the door, or the team congratulated on it."""
     if _CHEAP.search(low) is None:
         return None
-    m = _DROPPED.search(clause) or _OUT_THE_DOOR.search(clause)
+    m = _DROPPED.search(clause) or _OUT_THE_DOOR.search(clause) or _WE_DROPPED.search(clause)
     if m is None:
         m = _CONGRATS.search(clause)
         if m is None or _THEIRS.search(m.group("to")) \
@@ -229,7 +234,8 @@ def released(clause: str, low: str, ctx: Context) -> Found | None:
         if not (m.group("kind") or m.group("act")) and not _has_version(m.group("what")):
             return None
     what = m.group("what").strip()
-    if what.lower().split(" ")[0] in COMMON_WORDS or _PATCH.search(what):
+    if what.lower().split(" ")[0] in COMMON_WORDS or _PATCH.search(what) \
+            or not _our_release(what, clause[:m.start("what")], m.groupdict().get("to"), ctx):
         return None
     title = f"Released version {what}" if what[:1].isdigit() else f"Released {what}"
     # "I do want to congratulate us all on the 4.0 release": the wish is the congratulation's
@@ -238,6 +244,39 @@ def released(clause: str, low: str, ctx: Context) -> Found | None:
 
 
 _PLAN = frozenset({"plan"})
+_US = re.compile(r"(?i)\bus\b")
+_VERSION_ONLY = re.compile(r"^v?\d[\d.x]*$")
+_LAST_WORD = re.compile(r"([A-Za-z][\w.-]*)\W*$")
+_CAPITALISED = re.compile(r"\b[A-Z][\w.-]+")
+
+
+def _our_release(what: str, before: str, to: str | None, ctx: Context) -> bool:
+    """The release is the company's: its product named with the company's name, or a bare
+    version ("v3 just dropped") not after another product's name ("python 3.12", "Rails 8.0"),
+    and no one else congratulated ("kudos to the Postgres folks")."""
+    company = ctx.company
+    named = " ".join(w for w in what.split(" ") if not _VERSION_ONLY.match(w))
+    if to and company is not None and any(not company.search(n.group())
+                                          for n in _CAPITALISED.finditer(to)):
+        return False
+    if named:
+        # "congratulate us all on the DSpace 4.0 release": "us" claims a product of ours
+        return (company is not None and company.search(named) is not None) \
+            or (to is not None and _US.search(to) is not None)
+    last = _LAST_WORD.search(before)
+    word = last.group(1) if last else ""
+    if not word or word.lower() in COMMON_WORDS or word.lower() in _RELEASE_WORDS:
+        return True
+    return company is not None and company.search(word) is not None
+
+
+# words that may stand before a bare version without naming another product
+_RELEASE_WORDS = frozenset(["congrats", "congratulations", "kudos", "shipping", "cutting",
+                            "releasing", "launching", "finishing", "got", "get", "getting",
+                            "gotten", "pushed", "shipped", "release", "version", "here",
+                            "everyone", "all", "team", "folks", "finally", "yay", "woo",
+                            "boom", "omg", "ok", "okay", "btw", "fyi", "update", "news", "and",
+                            "dropped", "cut", "tagged"])
 _DIGIT = re.compile(r"\d")
 # A bug-fix build is no launch ("congrats on the 1.7.1 release"): its third number is not 0.
 _PATCH = re.compile(r"\d+\.\d+\.(?!0\b)\d+\b")
