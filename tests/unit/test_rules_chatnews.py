@@ -26,7 +26,7 @@ JOINED = [
     ("welcome aboard @priya 🎉", "Welcomed Priya to the team"),
     ("let's all welcome @noor to the team 🎉", "Welcomed Noor to the team"),
     ("hey team, please welcome @dana who's joining us as our new head of marketing",
-     "Welcomed Dana as new head of marketing"),
+     "Welcomed Dana as Head of Marketing"),
     ("everyone say hi to @marco, who joins the team as a backend engineer today",
      "Welcomed Marco as backend engineer"),
     ("welcome @lena to the team! she's our new designer", "Welcomed Lena to the team"),
@@ -40,8 +40,8 @@ JOINED = [
     ("we've got a new SRE: @kai", "Kai joined as SRE"),
     ("announcing publicly that _@fzipitria_ is a new Co-Lead for our project",
      "Fzipitria joined as Co-Lead"),
-    ("@sam is our new head of sales 🎉", "Sam joined as head of sales"),
-    ("fyi priya is our new head of design", "Priya joined as head of design"),
+    ("@sam is our new head of sales 🎉", "Sam joined as Head of Sales"),
+    ("fyi priya is our new head of design", "Priya joined as Head of Design"),
 ]
 
 # a release told in chat: dropped, out the door, the team congratulated on it
@@ -83,8 +83,10 @@ DEPARTED = [
 # our product down, told as it happens: no duration yet, the people hit or the team on it
 DOWN_NOW = [
     ("our mailing lists are all down since tuesday",
-     "Outage: Mailing lists down since tuesday"),
+     "Outage: Mailing lists down since Tuesday"),
     ("we're down 🔥 looking into it", "Outage: Systems down"),
+    ("the dashboard has been down since yesterday for all customers",
+     "Outage: Dashboard down"),
     ("checkout is broken for everyone right now", "Outage: Checkout broken"),
     ("the site's been down since 9am, customers are emailing", "Outage: Site down since 9am"),
     ("none of our mailing lists are currently working", "Outage: Mailing lists not working"),

@@ -112,7 +112,16 @@ def _role(raw: str | None) -> str | None:
         role = role[5:]
     if _NOT_JOB.search(role) or not (_STAFF.search(role) or ROLE.search(role.lower())):
         return None
-    return " ".join(_ACRONYMS.get(w.lower(), w) for w in role.split(" "))
+    if role.lower().startswith("new "):
+        role = role[4:]  # "Welcomed Dana as Head of Marketing", not "as new head of marketing"
+    titled = _TITLED.match(role.lower()) is not None
+    return " ".join(_ACRONYMS.get(w.lower(), w if not titled or w.lower() in ("of", "and")
+                                  else w[:1].upper() + w[1:]) for w in role.split(" "))
+
+
+# Titles a reader expects in capitals: "Head of Marketing", "VP Sales", "Co-Lead".
+_TITLED = re.compile(r"(?:head of|vp|vice president|chief|director|co-?lead|co-?founder"
+                     r"|general counsel)\b")
 
 
 # "starts monday" is the hire, and "welcome @sam" is no member welcomed (community.veto)
@@ -377,7 +386,11 @@ def down_now(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.COMPLIANCE, {"incident": "security"}, f"Security incident: {subject} hacked",
                      m.start(), negative=True)
     since = _SINCE.search(m.group("rest"))
-    title = f"Outage: {subject} {state}" + (f" since {since.group(1)}" if since else "")
+    when = since.group(1) if since else ""
+    # "since Tuesday", "since 9am"; "yesterday" and "this morning" are dropped from a title
+    # by the polish that dates it (titles.py), so they are not said
+    when = when.title() if when in _WEEKDAYS else when if when[:1].isdigit() else ""
+    title = f"Outage: {subject} {state}" + (f" since {when}" if when else "")
     return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "outage"}, title, m.start(), negative=True,
                  allow=_NEGATION if said_none else frozenset())
 
@@ -386,6 +399,8 @@ def down_now(clause: str, low: str, ctx: Context) -> Found | None:
 _NONE_WORKING = re.compile(
     rf"(?i)\bnone of (?P<what>(?:our|the) (?:[\w-]+ ){{0,3}}?{_SYSTEM}) (?:are|is) (?:currently "
     r"|still |now )?(?P<state>working)\b(?P<rest>[^.?]{0,80})")
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday"])
 _SINCE = re.compile(r"(?i)\bsince ((?:\d{1,2}(?::\d\d)?\s?(?:am|pm)?|yesterday|last night|this "
                     r"morning|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)")
 
