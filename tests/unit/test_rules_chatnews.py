@@ -61,6 +61,7 @@ RELEASED = [
     ("we just dropped v3!", "Released v3"),
     # "us" claims the release, whatever the product is called
     ("I want to congratulate us all on the Relay 4.0 release!", "Released Relay 4.0"),
+    ("Big month: Acme 3.0 just dropped and the waitlist doubled.", "Released Acme 3.0"),
 ]
 
 # a customer's signature told bare
@@ -95,6 +96,8 @@ DOWN_NOW = [
     ("Since our mailing lists are down, here's the agenda for tomorrow",
      "Outage: Mailing lists down"),
     ("the dashboard is down, please use the API directly for now", "Outage: Dashboard down"),
+    ("login has been broken for all EU users since 9am, fix in progress",
+     "Outage: Login broken since 9am"),
 ]
 
 # a milestone count cheered with no verb
@@ -177,6 +180,8 @@ LOOK_ALIKES = [
     "the old server is down. it's been retired for a year",
     "none of the tests are working on my branch",
     "the build server is down.",
+    "Fixed: the dashboard is broken for everyone using Safari 14 (regression in 2.4.0)",
+    "Fixes: checkout is broken for everyone on iOS 12",
     "we're down to 3 open bugs for the release",
     # a member's own news with our product as their tool, in the first person
     "just benchmarked Acme against our old setup, 3x faster builds for us",

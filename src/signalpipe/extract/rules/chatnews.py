@@ -221,7 +221,7 @@ _DROPPED = re.compile(
     rf"{_PRODUCT} (?:has |have |is )?(?:just |finally |officially |now )*(?:dropped"
     r"|out the door|gone out the door|went out the door)(?=\s*(?:[!.:,\u2600-\u27bf\U0001f300-"
     r"\U0001faff]|$|today\b|this morning\b|tonight\b|yesterday\b|last night\b|for (?:everyone"
-    r"|all)\b))")
+    r"|all)\b|and\b))")
 # "we just dropped v3!", "we finally cut 2.0 🎉": the team as the subject, the release as object
 _WE_DROPPED = re.compile(
     rf"(?i)\bwe(?:'ve| have)? (?:just |finally |officially )*(?:dropped|cut|tagged)"
@@ -366,6 +366,8 @@ _LIVE = re.compile(r"(?i)^\s*(?:\U0001f525|:fire:|\U0001f6a8|:rotating_light:)|\
                    r"|^\s*[,;:\u2013-]\s*(?:here'?s|here is|please use|use|ping|email|so)\b")
 # Where a "down" is no outage of the product: a test setup, a laptop, a plan, a figure.
 _NOT_LIVE = re.compile(r"(?i)\b(?:staging|dev|local|localhost|test|testing|ci|sandbox|demo"
+                       # a release note's fixed bug: "Fixed: the dashboard is broken for ..."
+                       r"|fixed|fix(?:es)?:|resolved|regression|known issue|workaround for"
                        r"|my (?:internet|wifi|laptop|machine|computer|phone)|maintenance"
                        r"|planned|scheduled|will be|by \d|to \d|\d+%)\b|\bdown (?:to|by|from)\b")
 
