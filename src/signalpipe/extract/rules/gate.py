@@ -381,6 +381,20 @@ STEMS: dict[str, str] = {
                        "order book pre-sale presale pre-order preorder up and running out of beta "
                        "generally available landed dropped switch on app store play store "
                        "new release new version out now open$ opened$ launches$",
+    # chatnews.py: a teammate welcomed, a release dropped or congratulated, a customer signed,
+    # told in chat
+    "chatnews_joined": "welcom added to the team added to our team say hi to say hello to "
+                       "is a new is our new is the new have a new got a new",
+    "chatnews_release": "dropped out the door congrat kudos",
+    "chatnews_signed": "signed$",
+    # (the phrases that hold "down" or "broken" hide the word: each calls for the reader too)
+    "chatnews_down": "broken$ offline$ not working unreachable$ hacked$ is down was down "
+                     "were down went down are down been down down for broken for offline for "
+                     "is offline are offline went offline none of re down s down all down "
+                     "still down",
+    "chatnews_cheer": "customers$ logos$ users$ signups$ sign-ups$ subscribers$ stars$ "
+                      "downloads$ installs$ mau$ dau$ wau$ arr$ mrr$",
+    "chatnews_left": "left$ leaving last day moving on resigned quit$ handed in",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
     "community_members": "testers nodes contributors discord members community members trending "
@@ -670,7 +684,11 @@ def _stems(spec: str) -> list[str]:
              "opted not", "elected not", "decides not",
              "his notice", "her notice", "their notice", "weeks' notice", "notice of",
              "us notice", "gave notice", "behind plan", "below plan", "under plan",
-             "could not", "between 0", "between 1", "between 2"}
+             "could not", "between 0", "between 1", "between 2",
+             # chatnews.py's phrases
+             "added to the team", "added to our team", "out the door", "say hi to", "not working",
+             "none of", "is the new", "have a new", "got a new", "re down", "s down",
+             "all down", "still down"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])
@@ -724,13 +742,13 @@ _OPEN = {stem: frozenset().union(d, *(_OPEN[stem[:k]] for k in range(len(stem))
          for stem, d in _OPEN.items()}
 STEM_DETECTORS = {stem: _OPEN.get(stem, frozenset()) | _WHOLE.get(stem, frozenset())
                   for stem in {*_OPEN, *_WHOLE}}
-# community.py's phrases open on a word that is no cue ("now available", "is live"): matched
-# whole, they hide the cue of a later word ("available", "live in"), so they call its detectors
-# too.
+# community.py's and chatnews.py's phrases open on a word that is no cue ("now available", "is
+# live", "none of"): matched whole, they hide the cue of a later word ("available", "live in",
+# "of the team"), so they call its detectors too.
 # Read from a snapshot, phrases in sorted order: updating the table while reading it made each
 # phrase's detectors depend on set order, so the cues changed with PYTHONHASHSEED.
 _BEFORE = dict(STEM_DETECTORS)
-for _stem in sorted({p for d, spec in STEMS.items() if d.startswith("community_")
+for _stem in sorted({p for d, spec in STEMS.items() if d.startswith(("community_", "chatnews_"))
                      for p in _stems(spec) if " " in p}):
     for _word in _stem.split(" ")[1:]:
         _inner = {d for w, d in _BEFORE.items()

@@ -13,6 +13,7 @@ from signalpipe.extract.rules import (
     articles,
     assurance,
     backers,
+    chatnews,
     community,
     contracts,
     corporate,
@@ -57,7 +58,7 @@ from signalpipe.extract.rules.naming import checked
 from signalpipe.extract.rules.subject import FIRST_PERSON, OTHER_PEOPLE, third_party
 from signalpipe.extract.rules.text import Span, clauses, lower, sentences
 from signalpipe.extract.rules.wordscan import any_word
-from signalpipe.models import EventType, Message
+from signalpipe.models import EventType, Message, Source
 
 Detector = Callable[[str, str, Context], Found | None]
 
@@ -110,8 +111,12 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # a customer naming us their partner of the year (outcomes.py), before hiring's "partner"
     ("outcomes_praised", outcomes.praised),
     # before company.py's hiring(): "Lizz joins us as ...", "The Tilt team is joining Docker"
-    ("hiring", wire.appointment), ("welcomes", welcomes.welcome), ("hiring", co.hiring),
+    # chatnews.py first: "please welcome @sam who joins us as our first SRE" is a teammate,
+    # which community.veto would take for a member welcomed
+    ("hiring", wire.appointment), ("chatnews_joined", chatnews.joined_handle),
+    ("welcomes", welcomes.welcome), ("chatnews_left", chatnews.departed), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
+    ("chatnews_joined", chatnews.joined),  # "Ana was added to the team as ..." (chatnews.py)
     ("shut_down", founders.shut_down), ("community_setback", community.setback),
     # a customer staying or growing on us in founders' words (spoken.py): before the partner
     # and deal readers, which take "moved their support org onto Acme" for a partnership
@@ -178,6 +183,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("news_results", headlines.results),
     ("technical", tech.postmortem), ("technical", growth.technical),
     ("recognition_outage", measured.broken_for),  # "login was broken for all EU users for 90 min"
+    ("chatnews_down", chatnews.down_now),  # "the site's been down since 9am" (chatnews.py)
     ("results_tech", results.performance),
     ("recognition_tech", measured.less_of), ("recognition_tech", measured.moved_cleanly),
     ("recognition_uptime", measured.uptime_record),
@@ -187,6 +193,10 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("community_release", community.release),
     ("members_release", members.announced),  # a company's own release told to developers
     ("shipped_release", shipped.release),  # "Please give a warm welcome to Tilt v0.9"
+    # chatnews.py: chat's own words, after the readers built for sentences ("acme signed!!!",
+    # "v3 just dropped")
+    ("chatnews_release", chatnews.released), ("chatnews_signed", chatnews.signed),
+    ("chatnews_cheer", chatnews.cheered),  # "1,000 stars on github!!", "50 customers!! 🎉"
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
     ("setback", declines.late_setback),  # "ISO 27018: failed. 8 exceptions."
@@ -358,7 +368,9 @@ def read_message(message: Message, company: re.Pattern[str] | None
         hits = [h for h in hits if h not in quoted]
         rejected += [(message.id, f"a quote restating the news: {h.span.text[:80]}")
                      for h in quoted]
+    # a chat message is no list mail, whatever it says of "our mailing lists" (chatnews.py)
     if hits and company is not None and not company.search(message.sender) \
+            and message.source is not Source.SLACK \
             and list_mail(message.subject or "", message.text) \
             and not _speaks_for(company, message):
         # a list member announcing their own package, job or paper is not the company's news
@@ -485,6 +497,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or setbacks.veto(found, clause.text, company) \
                 or reach.veto(found, clause.text, sentence.text) \
                 or outcomes.veto(found, clause.text, company) \
+                or chatnews.veto(found, clause.text, text, company) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -505,7 +518,7 @@ _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
-             "recognition_", "backers_", "reach_", "outcomes_")
+             "recognition_", "backers_", "reach_", "outcomes_", "chatnews_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
