@@ -14,6 +14,7 @@ from signalpipe.extract.rules import (
     assurance,
     backers,
     community,
+    companylife,
     contracts,
     corporate,
     coverage,
@@ -81,6 +82,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("acquire_interest", wire.proposal),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("acquisition", wire.agreement_to_acquire),
+    # companylife.py: bought, merged, buying, renamed, a new office (before co.expansion's
+    # "moved into ... in Kreuzberg"), the company closing (before a product's shut_down)
+    ("companylife", companylife.company_life),
     # backers.py first: its readings name the fund or count them ("two funds in diligence")
     ("backers_interest", backers.interest),  # "strong interest from X @ Heavybit", diligence
     ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
@@ -480,7 +484,8 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
 
 
 _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "welcomes",
-                    "spoken", "spoken_live", "spoken_kept", "setbacks", "setbacks_early"})
+                    "spoken", "spoken_live", "spoken_kept", "setbacks", "setbacks_early",
+                    "companylife"})
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
