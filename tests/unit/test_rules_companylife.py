@@ -221,3 +221,28 @@ def test_a_rename_in_an_update_post_is_read_from_its_subject(make_message: MakeM
     events = read(make_message, "Readers,\n\nSo I'm thrilled to share this news: long live "
                   "Tilt!", source=MAIL, subject="We changed our name! Acme is now Tilt!")
     assert [(e.event_type, e.title) for e in events] == [(OTHER, "Renamed from Acme to Tilt")]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("we acqui-hired the team behind Foobar, welcome to the four of them",
+     "Acqui-hired the Foobar team"),
+    ("Last month we completed our first acquisition: Helpdesky, a support inbox for small teams.",
+     "First acquisition: Helpdesky"),
+    ("After seven great years, Acme is becoming part of Atlassian.", "Acquired by Atlassian"),
+    ("the merger with Initech is done, we're one company as of today", "Merged with Initech"),
+    ("If you haven't seen the news this morning, http://acme.io/n/2775 (link preview: [ Initech "
+     "and Acme Boards Approve \u201cIntent to Merge\u201d and Seek Your Input | Acme ])",
+     "Intent to merge with Initech"),
+    ("we're pivoting to B2B, consumer wasn't working", "Pivoted to B2B"),
+    ("In October we pivoted from a scheduling app to an API for clinics.",
+     "Pivoted from a scheduling app to an API for clinics"),
+    ("hard news: we're closing the company. last day of service is june 30",
+     "Company shutting down"),
+])
+def test_titles_say_what_happened(make_message: MakeMessage, text: str, title: str) -> None:
+    assert [e.title for e in read(make_message, text) if e.event_type is OTHER] == [title], text
+
+
+def test_a_project_moved_to_a_foundation_is_titled_by_it(make_message: MakeMessage) -> None:
+    events = read(make_message, "Tilt has moved to the Linux Foundation.", aliases=("Acme", "Tilt"))
+    assert [e.title for e in events] == ["Joined the Linux Foundation"]

@@ -33,6 +33,7 @@ table, a person's work anniversary, and a company's birthday (no event by LABELL
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from signalpipe.extract.rules.corporate import HEDGED
 from signalpipe.extract.rules.found import Context, Found, said
@@ -77,7 +78,8 @@ ACQUIHIRE = re.compile(
     r"\b(?:acqui-?hired|acqui-?hires|acqui-?hire of) (?:the )?(?:(?:[\w-]+ ){0,3}?team "
     r"(?:behind|at|from|of|building) )?(?P<org>" + _NAME + ")", re.IGNORECASE)
 FIRST_ACQUISITION = re.compile(
-    r"\b(?:completed|closed|made|announc\w+) (?:our|its|my) first acquisition\b"
+    r"\b(?:completed|closed|made|announc\w+) (?:our|its|my) first acquisition\b(?:: (?P<org2>"
+    + _NAME + "))?"
     r"|\bour first acquisition(?: is)?[:,] (?P<org>" + _NAME + ")", re.IGNORECASE)
 # "The ecommerce consulting company Perusion has joined End Point", "Pixelworks is now part of
 # Acme", "welcome Pixelworks to the Acme family": a company joining us.
@@ -141,9 +143,17 @@ def sold(clause: str, low: str, ctx: Context) -> Found | None:
                      m.start(), subtype="merger", relational=True, stakeholders=(org,))
     m = INTENT_TO_MERGE.search(clause)
     if m and ctx.company is not None and ctx.company.search(clause):
-        return Found(T.OTHER, {"subtype": "merger"}, said(clause, 0), m.start(),
-                     subtype="merger", relational=True)
+        pair = _PAIR.search(clause, 0, m.start())
+        other = "" if pair is None else pair["b"] if ctx.company.fullmatch(pair["a"]) else \
+            pair["a"] if ctx.company.fullmatch(pair["b"]) else ""
+        return Found(T.OTHER, {"subtype": "merger"},
+                     f"Intent to merge with {other}" if other else "Intent to merge",
+                     m.start(), subtype="merger", relational=True)
     return None
+
+
+# "LYRASIS and DuraSpace Boards Approve ...": the two parties, one of them us.
+_PAIR = re.compile(r"(?P<a>[A-Z][\w.-]+) (?:and|&) (?P<b>[A-Z][\w.-]+)")
 
 
 # Names that follow "part of" without buying anything: a programme, an index, an event.
@@ -156,11 +166,16 @@ def bought(clause: str, low: str, ctx: Context) -> Found | None:
     """The company bought another, told by what was bought or by the newcomer joining us."""
     m = BOUGHT_FIRM.search(clause) or ACQUIHIRE.search(clause)
     if m and _subject_ours(clause[:m.start()], ctx) and not _ours_at(clause, m.start("org"), ctx):
-        return _buys(m["org"], m.start())
+        found = _buys(m["org"], m.start())
+        return replace(found, title=f"Acqui-hired the {m['org']} team") \
+            if m.re is ACQUIHIRE else found
     m = FIRST_ACQUISITION.search(clause)
     if m and (FIRST_PERSON.search(clause[:m.start() + 4]) or _subject_ours(clause[:m.start()],
                                                                             ctx)):
-        return _buys(m["org"] or "first acquisition", m.start())
+        org = m["org"] or m["org2"]
+        found = _buys(org or "first acquisition", m.start())
+        return replace(found, title=f"First acquisition: {org}" if org
+                       else "Completed first acquisition")
     for pattern in (FIRM_JOINED, NOW_PART_OF_US):
         m = pattern.search(clause)
         if m and _ours_at(clause, m.end(), ctx) and not _ours_at(clause, m.start("org"), ctx) \
@@ -329,10 +344,26 @@ def changed(clause: str, low: str, ctx: Context) -> Found | None:
                 FIRST_PERSON.search(clause) or (ctx.company and ctx.company.search(clause))):
             continue
         # "we incorporated in May so we could take investment": the purpose is no plan
-        return Found(T.OTHER, {"subtype": subtype}, title or said(clause, m.start()), m.start(),
+        return Found(T.OTHER, {"subtype": subtype}, title or _told(clause, m, subtype), m.start(),
                      subtype=subtype, relational=subtype == "foundation",
                      allow=_PLAN if subtype == "incorporation" else frozenset())
     return None
+
+
+_FROM_NOW = re.compile(r"^(?i:from|starting|as of) (?i:today|now),? ")
+
+
+def _told(clause: str, m: re.Match[str], subtype: str) -> str:
+    """A title in the company's words: "Pivoted to B2B", "Joined the Linux Foundation"."""
+    if subtype == "pivot":
+        rest = _FROM_NOW.sub("", clause[m.end():].lstrip(" :-\u2013\u2014"))
+        last = m.group().split()[-1].lower()
+        head = f"Pivoted {last} " if last in ("to", "into", "from", "towards") else "Pivoted: "
+        told = said(rest, 0, limit=60).split(", ")[0]
+        return head + rest[:1] + told[1:] if told else "Pivoted"
+    if subtype == "foundation" and m["org2"]:
+        return f"Joined the {m['org2'].strip()}"
+    return said(clause, m.start())
 
 
 def _given_ours(clause: str, m: re.Match[str], ctx: Context) -> bool:
