@@ -173,6 +173,64 @@ SILENT = [
 ]
 
 
+# A third set, held out until the first two were read: 21 of 33 right before any rule was
+# widened for it (misses: lower-case buyers in chat, "is part of" told with "as of today", a firm
+# with a two-word name, "we're Tilt now", "is called" beside a rebrand, "officially
+# incorporated today", a first office "in January", "closing down", "will shut down").
+THIRD = [
+    ("acme is now officially part of stripe \U0001F64C", OTHER, POS),
+    ("We're excited to share that Acme has joined forces with Globex: Globex has acquired Acme "
+     "and the whole team is staying on.", OTHER, POS),
+    ("Acme, Inc. today announced that it has been acquired by Globex Corp.", OTHER, POS),
+    ("Update for customers: as of today Acme is part of Globex. Your account, data and pricing "
+     "stay the same.", OTHER, POS),
+    ("acquisition of tinyforms is closed! welcome @maria and @li", OTHER, POS),
+    ("In May we acquired the open-source project Formly and hired its two maintainers.", OTHER,
+     POS),
+    ("Acme acquired Formly, a two-person form-builder startup, in an all-stock deal.", OTHER, POS),
+    ("Northwind Design is now part of Acme, and its founders join our product team.", OTHER, POS),
+    ("we're Tilt now! same team, new name", OTHER, POS),
+    ("Acme Labs Inc. has changed its name to Tilt Inc.", OTHER, POS),
+    ("After a lot of thought, we've decided to rebrand: from today, Acme is called Tilt.", OTHER,
+     POS),
+    ("officially incorporated today \U0001F389 we're Acme Inc now", OTHER, POS),
+    ("We moved into our first office in January, after two years of working from kitchens.",
+     OTHER, POS),
+    ("After 18 months as a consumer app, we pivoted to selling to clinics in March.", OTHER, POS),
+    ("Acme is closing down. Thank you to all our customers for the last four years.", OTHER, NEG),
+    ("sad news: we're shutting down Acme at the end of the month", OTHER, NEG),
+    ("With a heavy heart, we are announcing that Acme will shut down on June 30.", OTHER, NEG),
+    ("The board has voted to wind down the company and return capital to shareholders.", OTHER,
+     NEG),
+]
+THIRD_SILENT = [
+    "we're moving into the new office next month if the lease gets signed",
+    "Globex is shutting down its Berlin office",
+    "we're now called \"the fast one\" by our customers lol",
+    "Fun fact: we were almost called Tilt.",
+    "the acquisitions channel is now called #corp-dev",
+    "we shut down the old landing page",
+    "can we close the ticket? the fix is deployed",
+    "closing this thread, resolved",
+    "We'll be closing early today for the team offsite.",
+    "I'm closing the laptop for today, bye",
+    "we merged the two pricing pages into one",
+    "the new office coffee machine is amazing",
+    "Acme's Berlin office now has 12 people",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "polarity"), THIRD)
+def test_a_third_set_held_out(make_message: MakeMessage, text: str, kind: EventType,
+                              polarity: Polarity) -> None:
+    assert (kind, polarity) in kinds(make_message, text), text
+
+
+@pytest.mark.parametrize("text", THIRD_SILENT)
+def test_the_third_sets_look_alikes(make_message: MakeMessage, text: str) -> None:
+    assert OTHER not in [kind for kind, _ in kinds(make_message, text)], text
+
+
 @pytest.mark.parametrize("text", BOUGHT + BUYING)
 def test_bought_merged_and_buying_are_other(make_message: MakeMessage, text: str) -> None:
     assert (OTHER, POS) in kinds(make_message, text), text

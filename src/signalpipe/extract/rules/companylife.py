@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.corporate import HEDGED
 from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.names import key
@@ -53,8 +54,12 @@ _WE = r"(?:we|we've|we have|we're|we are|i|i've|i have)"
 # "Acme is becoming part of Atlassian", "we became part of the Globex family": the company bought.
 BECOMING_PART = re.compile(
     r"\b(?:is|are|will be|has become|have become|became|is becoming|are becoming|now) "
-    r"(?:now |officially |becoming |formally )*(?:a )?part of (?:the )?(?P<org>" + _NAME + ")",
+    r"(?:now |officially |becoming |formally )*(?:a )?part of (?:the )?(?P<org>" + _NAME
+    + r"|[a-z][\w.-]{2,30}\b(?! (?:of|for|in|to|and)\b))",
     re.IGNORECASE)
+# "is part of" says nothing new without a time: "as of today Acme is part of Globex".
+_TODAY = re.compile(r"(?i)\b(?:as of|from|starting|since) (?:today|this morning|now)\b"
+                    r"|\btoday\b|\bnow\b|\bofficially\b|\bbecom")
 # "the merger with Initech is done", "we completed our merger with Initech".
 MERGER_DONE = re.compile(
     r"\b(?:(?:the |our )?merger with (?P<org>" + _NAME + r"|[a-z][\w.-]+) (?:is |has |was )?"
@@ -77,6 +82,10 @@ BOUGHT_FIRM = re.compile(
 ACQUIHIRE = re.compile(
     r"\b(?:acqui-?hired|acqui-?hires|acqui-?hire of) (?:the )?(?:(?:[\w-]+ ){0,3}?team "
     r"(?:behind|at|from|of|building) )?(?P<org>" + _NAME + ")", re.IGNORECASE)
+# "acquisition of tinyforms is closed!": our deal done, told in chat (no buyer named after it).
+ACQUISITION_DONE = re.compile(
+    r"^\W*(?:(?:the|our) )?acquisition of (?P<org>" + _NAME + r"|[a-z][\w.-]{2,30}) (?:is|has)"
+    r" (?:now |officially |finally )?(?:closed|complete|completed|done|final)\b", re.IGNORECASE)
 FIRST_ACQUISITION = re.compile(
     r"\b(?:completed|closed|made|announc\w+) (?:our|its|my) first acquisition\b(?:: (?P<org2>"
     + _NAME + "))?"
@@ -131,7 +140,10 @@ def _buys(org: str, at: int) -> Found:
 def sold(clause: str, low: str, ctx: Context) -> Found | None:
     """The company bought or merged, told as where it now belongs."""
     m = BECOMING_PART.search(clause)
-    if m and _subject_ours(clause[:m.start()], ctx) and not _ours_at(clause, m.start("org"), ctx):
+    if m and m.group().lower().startswith(("is part", "are part")) and not _TODAY.search(clause):
+        m = None
+    if m and _subject_ours(clause[:m.start()], ctx) and not _ours_at(clause, m.start("org"), ctx) \
+            and m["org"].lower() not in COMMON_WORDS:
         org = m["org"]
         if not re.match(r"(?i)(?:the )?(?:program|programme|network|cohort|batch|community"
                         r"|team|process|plan)\b", org) and not _NOT_BUYER.search(org):
@@ -169,6 +181,9 @@ def bought(clause: str, low: str, ctx: Context) -> Found | None:
         found = _buys(m["org"], m.start())
         return replace(found, title=f"Acqui-hired the {m['org']} team") \
             if m.re is ACQUIHIRE else found
+    m = ACQUISITION_DONE.search(clause)
+    if m and not _ours_at(clause, m.start("org"), ctx) and m["org"].lower() not in COMMON_WORDS:
+        return _buys(m["org"], m.start())
     m = FIRST_ACQUISITION.search(clause)
     if m and (FIRST_PERSON.search(clause[:m.start() + 4]) or _subject_ours(clause[:m.start()],
                                                                             ctx)):
@@ -179,7 +194,8 @@ def bought(clause: str, low: str, ctx: Context) -> Found | None:
     for pattern in (FIRM_JOINED, NOW_PART_OF_US):
         m = pattern.search(clause)
         if m and _ours_at(clause, m.end(), ctx) and not _ours_at(clause, m.start("org"), ctx) \
-                and not _PERSON_NAME.fullmatch(m["org"]):
+                and (not _PERSON_NAME.fullmatch(m["org"]) or _FIRM_NAME.search(m["org"])
+                     or _ITS.search(clause, m.end())):
             return _buys(m["org"], m.start())
     m = WELCOME_TO_FAMILY.search(clause)
     if m and _ours_at(clause, m.end(), ctx) and re.match(r"[\w .-]{0,30}family\b",
@@ -190,6 +206,11 @@ def bought(clause: str, low: str, ctx: Context) -> Found | None:
 
 # Two capitalised words is a person's name as often as a firm's: "Jane Doe is now part of Acme".
 _PERSON_NAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")
+# ... unless the name says what it is or the clause goes on about "its founders".
+_FIRM_NAME = re.compile(r"\b(?:Design|Labs?|Studios?|Software|Systems|Technologies|Analytics"
+                        r"|Group|Digital|Consulting|Partners|Media|Health|Data|AI|Inc|Ltd|GmbH"
+                        r"|LLC|Corp)\b")
+_ITS = re.compile(r"(?i)\b(?:its|their) (?:founders?|team|customers|product)\b")
 
 # --- a new name -----------------------------------------------------------------------------
 
@@ -203,6 +224,9 @@ RENAMED = re.compile(
     r"(?:company |brand |legal |corporate |business )?name(?: from (?P<old3>" + _NAME
     + r"))?(?: to (?P<new3>" + _NAME + r"))?",
     re.IGNORECASE)
+# "from today, Acme is called Tilt", read only beside a rebrand or a rename.
+CALLED = re.compile(r"\b(?:is|are) (?:now )?(?:called|named) (?P<new>" + _NAME + r")")
+_REBRAND = re.compile(r"(?i)\brebrand|\brenam|\bnew name\b|\bname change\b")
 KNOWN_AS = re.compile(r"\b(?:will be|is now|are now|to be|now|officially) (?:known as|called) "
                       r"(?P<new>" + _NAME + r")")
 # "reallyread.it is now Readup", "Acme is now Tilt.": one name for another, nothing after it.
@@ -241,10 +265,10 @@ def renamed(clause: str, low: str, ctx: Context) -> Found | None:
     before = IS_NOW.search(ctx.before)
     if before and _one_for_another(before, ctx):
         return _renamed(before["old"], before["new"], at)  # "Acme is now Tilt. New name, ..."
-    named = _NEW_NAMED.search(ctx.sentence or clause)
-    if named and (FIRST_PERSON.search(ctx.sentence or clause)
-                  or _mentions_us(ctx.sentence or clause, ctx)):
-        return _renamed("", named["new"] or named["new2"], at)
+    for text in (ctx.sentence or clause, ctx.before):
+        named = _NEW_NAMED.search(text)
+        if named and (FIRST_PERSON.search(text) or _mentions_us(text, ctx)):
+            return _renamed("", named["new"] or named["new2"], at)
     return None
 
 
@@ -272,7 +296,8 @@ def _renamed_by_verb(clause: str, ctx: Context) -> Found | None:
             if told and _one_for_another(told, ctx):
                 old, new = told["old"], told["new"]
             return _renamed(old, new, m.start())
-    m = KNOWN_AS.search(clause)
+    m = KNOWN_AS.search(clause) or (CALLED.search(clause) if _REBRAND.search(
+        f"{ctx.subject} {ctx.sentence} {ctx.before}") else None)
     if m and not _NOT_NEW.match(m["new"]) and _subject_ours(clause[:m.start()], ctx) \
             and not _NOT_COMPANY.search(clause[:m.start()]):
         return _renamed("", m["new"], m.start())
@@ -300,7 +325,8 @@ OFFICE = re.compile(
     r"|moved (?:our )?offices\b(?! (?:in|back in) \d{4})"
     r"|(?:got|have|opened|rented|signed (?:the lease (?:on|for) )?|found|moved into) (?:our|my"
     r"|a) (?:very )?first (?:official |real |proper )?(?:office|offices|office space|hq"
-    r"|headquarters)\b(?! in\b))",
+    r"|headquarters)\b(?! in (?!(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december|\d{4}|the (?:spring|summer|autumn|fall|winter))\b)))",
     re.IGNORECASE)
 # "we moved offices in January of 2020": a year told with the move dates it, old news.
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -311,7 +337,9 @@ INCORPORATED = re.compile(
     r"(?:been )?incorporated(?=\s*(?:$|[.!,;:)(]|as\b|in (?!the|a|an|our|your|it|this)\w+"
     r"|today|yesterday|this|last|on\b|officially|\W*\U0001F389))"
     r"|\bincorporated (?:as|in) (?:a |an )?(?:delaware|[A-Z][a-z]+)\b"
-    r"|we(?:'re| are) (?:now )?a real company\b)", re.IGNORECASE)
+    r"|we(?:'re| are) (?:now )?a real company\b"
+    r"|^\W*(?:(?:now|officially|finally|just) )+incorporated\b(?! (?:your|the|their|feedback"
+    r"|changes|into|it)\b))", re.IGNORECASE)
 PIVOT = re.compile(r"\b(?:we(?:'re| are| have|'ve)?|i(?:'m| am)?|our company(?: is| has)?)"
                    r" (?:now |officially |finally )?(?:pivot(?:ed|ing))(?: (?:to|into|from|away"
                    r" from|towards)\b|:| [-\u2013\u2014])"
@@ -379,8 +407,10 @@ def _given_ours(clause: str, m: re.Match[str], ctx: Context) -> bool:
 # "thoughtram is shutting down and closing its doors", "we're closing the company", "we've
 # decided to shut down Acme": the company itself, not a server, an office or a product.
 CLOSING = re.compile(
-    r"\b(?:is|are|will be|we're|we are) (?:officially |now )?(?:shutting down|closing (?:its|our)"
-    r" doors|closing (?:up )?shop|winding down|ceasing operations)\b"
+    r"\b(?:(?:is|are|will be|we're|we are) (?:officially |now )?(?:shutting down|closing (?:its"
+    r"|our) doors|closing (?:up )?shop|closing down|winding down|ceasing operations)"
+    r"|(?:will|is going to|are going to) (?:officially )?(?:shut down|wind down|close (?:its|our)"
+    r" doors|close for good|cease operations))\b"
     # nothing shut but the company: no object, no "for the holidays"
     r"(?=\s*(?:$|[.!,;:)(\u2014-]|and\b|after\b|at the end\b|on (?!weekends|holidays)\w+"
     r"|in (?:\w+ )?\d|in (?:january|february|march|april|may|june|july|august|september"

@@ -333,7 +333,7 @@ STEMS: dict[str, str] = {
     "community_release": "now out now ready now live now released now available is out is here "
                          "is live is finally beta early access playtest testnet",
     # companylife.py: the company bought, buying, renamed, moved, incorporated, pivoted, closed
-    "companylife": "becoming part of become part of became part of now part of "
+    "companylife": "becoming part of become part of became part of now part of is part of "
                    "officially part of now a part of merge$ merger intent acqui purchas "
                    "bought joined joining welcom renam rebrand new name our name its name "
                    "company name known as now called office new office office is head office hq$ "
@@ -622,6 +622,7 @@ def _stems(spec: str) -> list[str]:
              # companylife.py's phrases
              "becoming part of", "become part of", "became part of", "new name", "our name",
              "its name", "company name", "known as", "now called", "real company",
+             "is part of",
              # welcomes.py's phrases
              "move on", "moved on", "part of", "brought on", "took on", "away from",
              "part ways", "bought by", "purchased by", "snapped up", "taken over",
