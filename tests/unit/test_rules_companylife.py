@@ -304,3 +304,34 @@ def test_titles_say_what_happened(make_message: MakeMessage, text: str, title: s
 def test_a_project_moved_to_a_foundation_is_titled_by_it(make_message: MakeMessage) -> None:
     events = read(make_message, "Tilt has moved to the Linux Foundation.", aliases=("Acme", "Tilt"))
     assert [e.title for e in events] == ["Joined the Linux Foundation"]
+
+
+# Awards are press by LABELLING.md ("an award actually won"); these are the wordings co.award
+# lacks, with their look-alikes (shortlists, nominations, others' wins, questions).
+@pytest.mark.parametrize(("text", "title"), [
+    ("Acme has been named a Gartner Cool Vendor in Scheduling for 2026.",
+     "Award: Gartner Cool Vendor"),
+    ("we came first in the Stripe hackathon \U0001F389", "Award: Stripe hackathon"),
+    ("Acme is the winner of the 2026 Webby Award for Best Productivity App.",
+     "Award: 2026 Webby Award"),
+    ("we got the Deloitte Fast 50 award!", "Award: Deloitte Fast 50 award"),
+    ("Last night we placed second at the Slush pitch competition!",
+     "Award: Slush pitch competition"),
+])
+def test_awards_won_in_more_words(make_message: MakeMessage, text: str, title: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.title) for e in events] == [(T.MEDIA_COVERAGE, title)], text
+
+
+@pytest.mark.parametrize("text", [
+    "Globex came first in the Stripe hackathon.",
+    "Congrats to Globex on winning Startup of the Year!",
+    "we applied for the Best Startup award, fingers crossed",
+    "We're finalists for Startup of the Year! Winners announced in May.",
+    "nominate us for the Golden Kitty awards please!",
+    "we didn't win the pitch competition, but the feedback was great",
+    "Who won the hackathon last year?",
+    "we're shortlisted for the Webby Awards",
+])
+def test_awards_not_won_by_us_are_silent(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == [], text

@@ -39,7 +39,7 @@ from signalpipe.extract.rules.common_words import COMMON_WORDS
 from signalpipe.extract.rules.corporate import HEDGED
 from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.names import key
-from signalpipe.extract.rules.subject import FIRST_PERSON
+from signalpipe.extract.rules.subject import FIRST_PERSON, third_party
 from signalpipe.models import EventType
 
 T = EventType
@@ -454,6 +454,35 @@ _SPEAKER = re.compile(r"(?i)(?:we\b|we're\b|decided\b|decision\b|i\b|i'm\b|i've\
 def _closed(clause: str, at: int) -> Found:
     return Found(T.OTHER, {"subtype": "shutdown"}, "Company shutting down", at,
                  negative=True, subtype="shutdown", allow=_PLAN)
+
+
+# --- awards won (media_coverage, as LABELLING.md reads an award) -----------------------------
+
+_PRIZE = r"(?:hackathon|competition|challenge|pitch(?: battle| competition)?|contest|awards?|prize)"
+AWARD_WON = re.compile(
+    r"\b(?:came|placed|finished|took|won|got) (?:first|second|third|1st|2nd|3rd)(?: place| prize)?"
+    r" (?:in|at) (?:the )?(?P<what>(?:[\w&'.-]+ ){0,5}?" + _PRIZE + r")\b"
+    r"|\b(?:got|received|earned|picked up|took home|scooped|bagged) (?:the |an? |our )?"
+    r"(?P<what2>(?-i:(?:[A-Z0-9][\w&'.-]* ){1,6})(?:award|prize|trophy|medal))s?\b"
+    r"|\b(?:is|was|were|are|as) (?:the |a )?(?:proud )?winners? of (?:the |a )?(?P<what3>(?-i:"
+    r"(?:[A-Z0-9][\w&'.-]* ){1,6})(?:award|prize|trophy|medal)s?)\b"
+    r"|\bnamed (?:a |an |the )?(?P<what4>(?-i:(?:Gartner|Forrester|IDC|G2)"
+    r" (?:[A-Z][\w-]* ?){1,4}))",
+    re.IGNORECASE)
+
+
+def award_won(clause: str, low: str, ctx: Context) -> Found | None:
+    """An award or a competition won, in the words co.award lacks ("came first in the Stripe
+    hackathon", "got the Deloitte Fast 50 award", "named a Gartner Cool Vendor")."""
+    m = AWARD_WON.search(clause)
+    if m is None or not (FIRST_PERSON.search(clause) or _mentions_us(clause, ctx)):
+        return None
+    if third_party(clause[:m.start()], clause, ctx.company):
+        return None  # "Globex came first in the hackathon"
+    what = (m["what"] or m["what2"] or m["what3"] or m["what4"]).strip()
+    return Found(T.MEDIA_COVERAGE, {"subtype": "award", "name": key(what)},
+                 f"Award: {what[:1].upper()}{what[1:]}", m.start(), subtype="award",
+                 relational=True)
 
 
 # --- what the reader calls ------------------------------------------------------------------

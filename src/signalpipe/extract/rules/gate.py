@@ -340,6 +340,9 @@ STEMS: dict[str, str] = {
                    "headquarters first office "
                    "incorporat real company pivot foundation cncf spun spin shut clos close "
                    "wind down winding down ceas dissolv",
+    "companylife_award": "award came first came second came third took first placed first "
+                         "placed second placed third first place "
+                         "cool vendor winner of",
     # welcomes.py: people joining and leaving in a founder's words, the company being bought
     # (phrases, not their common words: "added", "merged", "part of" and "is now" alone cue
     # hundreds of release notes)
@@ -622,7 +625,9 @@ def _stems(spec: str) -> list[str]:
              # companylife.py's phrases
              "becoming part of", "become part of", "became part of", "new name", "our name",
              "its name", "company name", "known as", "now called", "real company",
-             "is part of",
+             "is part of", "came first", "came second", "came third", "placed first",
+             "placed second", "placed third",
+             "cool vendor", "winner of",
              # welcomes.py's phrases
              "move on", "moved on", "part of", "brought on", "took on", "away from",
              "part ways", "bought by", "purchased by", "snapped up", "taken over",

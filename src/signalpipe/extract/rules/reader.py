@@ -166,6 +166,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("results_tech", results.performance),
     ("recognition_tech", measured.less_of), ("recognition_tech", measured.moved_cleanly),
     ("recognition_uptime", measured.uptime_record),
+    ("companylife_award", companylife.award_won),  # "came first in the Stripe hackathon"
     ("award", co.award),
     ("statuspage_project", statuspage.project_news),  # "we released 3.3.0", a new co-lead
     ("launch", co.launch), ("wire_release", wire.version_release),
@@ -485,7 +486,7 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
 
 _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "welcomes",
                     "spoken", "spoken_live", "spoken_kept", "setbacks", "setbacks_early",
-                    "companylife"})
+                    "companylife", "companylife_award"})
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
