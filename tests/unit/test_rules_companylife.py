@@ -278,7 +278,7 @@ def test_a_market_entered_and_a_product_retired_keep_their_types(make_message: M
 def test_a_rename_in_an_update_post_is_read_from_its_subject(make_message: MakeMessage) -> None:
     events = read(make_message, "Readers,\n\nSo I'm thrilled to share this news: long live "
                   "Tilt!", source=MAIL, subject="We changed our name! Acme is now Tilt!")
-    assert [(e.event_type, e.title) for e in events] == [(OTHER, "Renamed from Acme to Tilt")]
+    assert [(e.event_type, e.title) for e in events] == [(OTHER, "Renamed to Tilt")]
 
 
 @pytest.mark.parametrize(("text", "title"), [
@@ -335,3 +335,36 @@ def test_awards_won_in_more_words(make_message: MakeMessage, text: str, title: s
 ])
 def test_awards_not_won_by_us_are_silent(make_message: MakeMessage, text: str) -> None:
     assert read(make_message, text) == [], text
+
+
+YEAR_IN_REVIEW = """What a year! We started 2025 as four people in a kitchen and end it as a team of twelve.
+
+### A new name
+In February we changed our name from Acme Labs to Acme, and moved to acme.io.
+
+### Our first office
+In April we moved into our first office, a small space in Lisbon's old town.
+
+### Buying Formly
+In June we acquired Formly, a two-person form-builder startup, and its founders joined our \
+product team.
+
+### Seed round
+We closed our $2M seed round in August, led by Seedcamp.
+
+Thanks for reading, and see you in 2026!"""
+
+
+def test_a_year_in_review_states_each_event_once(make_message: MakeMessage) -> None:
+    """A rename, an office and an acquisition in one post are three events, each titled; one
+    `other` event for all three (as readings of one type merged before) hid two of them."""
+    events = read(make_message, YEAR_IN_REVIEW, source=MAIL, subject="2025 in review")
+    assert sorted((e.event_type, e.title) for e in events) == sorted([
+        (OTHER, "Renamed from Acme Labs to Acme"), (OTHER, "New office"),
+        (OTHER, "Acquisition: Formly"), (T.FUNDING, "Raised $2M seed led by Seedcamp")])
+
+
+def test_a_rename_told_twice_in_one_post_is_one_event(make_message: MakeMessage) -> None:
+    events = read(make_message, "We've renamed the company to Tilt. From today, Acme is "
+                  "called Tilt.", source=MAIL, subject="Acme is now Tilt: our new name")
+    assert [(e.event_type, e.title) for e in events] == [(OTHER, "Renamed to Tilt")]
