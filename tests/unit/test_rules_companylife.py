@@ -278,7 +278,7 @@ def test_a_market_entered_and_a_product_retired_keep_their_types(make_message: M
 def test_a_rename_in_an_update_post_is_read_from_its_subject(make_message: MakeMessage) -> None:
     events = read(make_message, "Readers,\n\nSo I'm thrilled to share this news: long live "
                   "Tilt!", source=MAIL, subject="We changed our name! Acme is now Tilt!")
-    assert [(e.event_type, e.title) for e in events] == [(OTHER, "Renamed to Tilt")]
+    assert [(e.event_type, e.title) for e in events] == [(OTHER, "Renamed from Acme to Tilt")]
 
 
 @pytest.mark.parametrize(("text", "title"), [
@@ -337,7 +337,8 @@ def test_awards_not_won_by_us_are_silent(make_message: MakeMessage, text: str) -
     assert read(make_message, text) == [], text
 
 
-YEAR_IN_REVIEW = """What a year! We started 2025 as four people in a kitchen and end it as a team of twelve.
+YEAR_IN_REVIEW = """What a year! We started 2025 as four people in a kitchen and end it as a \
+team of twelve.
 
 ### A new name
 In February we changed our name from Acme Labs to Acme, and moved to acme.io.
