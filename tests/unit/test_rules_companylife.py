@@ -369,3 +369,39 @@ def test_a_rename_told_twice_in_one_post_is_one_event(make_message: MakeMessage)
     events = read(make_message, "We've renamed the company to Tilt. From today, Acme is "
                   "called Tilt.", source=MAIL, subject="Acme is now Tilt: our new name")
     assert [(e.event_type, e.title) for e in events] == [(OTHER, "Renamed to Tilt")]
+
+
+# A headline's takeover verbs (the news register, where LABELLING.md counts "X to buy Y"), written
+# after the chat and update-post sets: 7 of 19 read before this family, now 19.
+@pytest.mark.parametrize(("text", "title"), [
+    ("Acme lands Initech in $40 million deal", "Lands Initech in $40 million deal"),
+    ("Acme swoops on rival Initech for \u00a3120m", "Swoops on rival Initech for \u00a3120m"),
+    ("Acme takes full ownership of its Brazilian joint venture",
+     "Takes full ownership of its Brazilian joint venture"),
+    ("Acme takes control of Initech after shareholders back offer",
+     "Takes control of Initech after shareholders back offer"),
+    ("Acme snaps up German rival Initech", "Snaps up German rival Initech"),
+    ("Acme sells Initech Payments to Globex for $90m", "Sold Initech Payments to Globex"),
+    ("Acme wins battle for data firm Initech", "Wins battle for data firm Initech"),
+    ("Shareholders approve Acme's takeover of Initech", "Acquired Initech"),
+    ("Acme closes acquisition of Initech", "Closes acquisition of Initech"),
+    ("we took full ownership of the Lisbon joint venture this week",
+     "Took full ownership of the Lisbon joint venture this week"),
+])
+def test_takeovers_in_a_headlines_words(make_message: MakeMessage, text: str, title: str) -> None:
+    assert [(e.event_type, e.title) for e in read(make_message, text, source=MAIL)] == [
+        (OTHER, title)], text
+
+
+@pytest.mark.parametrize("text", [
+    "Globex lands Initech in $40 million deal",
+    "Globex swoops on rival Initech for \u00a3120m",
+    "Acme shares jump after Globex takeover talk",
+    "Acme weighs sale of payments unit",
+    "Acme in talks to buy Initech",
+    "Shareholders approve Globex's takeover of Initech",
+    "we sold 40 kits to Globex last week",
+    "we finally got control of the staging budget",
+])
+def test_others_takeovers_and_talks_are_silent(make_message: MakeMessage, text: str) -> None:
+    assert OTHER not in [e.event_type for e in read(make_message, text, source=MAIL)], text

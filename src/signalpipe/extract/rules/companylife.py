@@ -36,7 +36,7 @@ import re
 from dataclasses import replace
 
 from signalpipe.extract.rules.common_words import COMMON_WORDS
-from signalpipe.extract.rules.corporate import HEDGED
+from signalpipe.extract.rules.corporate import HEDGED, product_after
 from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.names import key
 from signalpipe.extract.rules.subject import FIRST_PERSON, third_party
@@ -211,6 +211,54 @@ _FIRM_NAME = re.compile(r"\b(?:Design|Labs?|Studios?|Software|Systems|Technologi
                         r"|Group|Digital|Consulting|Partners|Media|Health|Data|AI|Inc|Ltd|GmbH"
                         r"|LLC|Corp)\b")
 _ITS = re.compile(r"(?i)\b(?:its|their) (?:founders?|team|customers|product)\b")
+
+# A headline's or a wire's takeover verbs, our name before them: "Acme swoops on rival Initech",
+# "Acme takes control of Initech", "Acme closes acquisition of Initech", "Acme wins battle for
+# data firm Initech", "Acme lands Initech in $40 million deal".
+def _by_name(group: str) -> str:
+    """A name after up to three lower-case words ("rival", "data firm"), as group ``group``."""
+    return r"(?:[a-z][\w-]* ){0,3}(?P<" + group + ">" + _NAME + ")"
+
+
+TAKEOVER = re.compile(
+    r"\b(?:(?:lands|landed) (?P<org0>" + _NAME + r") in (?:an? )?[$£€]?[\d.,]+ ?(?:m|bn|million"
+    r"|billion)?\b[^.;]{0,20}\bdeal"
+    r"|(?:swoops|swooped|swooping) on " + _by_name("org")
+    + r"|(?:snaps|snapped|snapping) up " + _by_name("org1")
+    + r"|(?:takes|took|taking|to take|secures|secured) (?:full |majority |sole |a majority )?"
+    r"(?:ownership|control) of " + _by_name("org2")
+    + r"|(?:wins|won|winning) (?:the )?(?:race|battle|bidding war|auction|fight) for "
+    + _by_name("org3")
+    + r"|(?:completes|completed|closes|closed|finali[sz]es|finali[sz]ed) (?:the |its |our )?"
+    r"(?:acquisition|purchase|takeover|buyout) of " + _by_name("org4") + ")")
+# "Acme sells Initech Payments to Globex for $90m": a named business sold to a named buyer.
+SOLD_TO = re.compile(r"\b(?:sells|sold|offloads|offloaded|divests|divested) (?P<org>" + _NAME
+                     + r") to (?P<buyer>" + _NAME + ")")
+# "Shareholders approve Acme's takeover of Initech": our deal, approved or cleared by others.
+OUR_TAKEOVER = re.compile(r"(?P<owner>" + _NAME + r")(?:'s|’s) (?:\$?[\d.,]+ ?(?:m|bn|million"
+                          r"|billion) )?(?:takeover|acquisition|purchase|buyout) of (?P<org>"
+                          + _NAME + ")")
+
+
+def taken_over(clause: str, low: str, ctx: Context) -> Found | None:
+    """A takeover or a sale told in a headline's verbs, the company named as the one acting."""
+    m = TAKEOVER.search(clause)
+    if m and _subject_ours(clause[:m.start()], ctx):
+        org = next(m[g] for g in ("org0", "org", "org1", "org2", "org3", "org4") if m[g])
+        if not _ours_at(clause, m.start() + m.group().rfind(org), ctx):
+            # the headline's own words: "Takes full ownership of its Brazilian joint venture"
+            return replace(_buys(re.split(r"'s\b|’s\b", org)[0], m.start()),
+                           title=said(clause, m.start()))
+    m = SOLD_TO.search(clause)
+    if m and _subject_ours(clause[:m.start()], ctx) and not product_after(clause, m.end()):
+        return Found(T.OTHER, {"subtype": "divestiture", "what": key(m["org"])},
+                     f"Sold {m['org']} to {m['buyer']}", m.start(), subtype="divestiture",
+                     relational=True, allow=_PLAN, stakeholders=(m["buyer"],))
+    m = OUR_TAKEOVER.search(clause)
+    if m and ctx.company is not None and ctx.company.fullmatch(m["owner"]):
+        return _buys(m["org"], m.start())
+    return None
+
 
 # --- a new name -----------------------------------------------------------------------------
 
@@ -490,6 +538,9 @@ def award_won(clause: str, low: str, ctx: Context) -> Found | None:
 _READINGS = (
     (("part of", "merge", "merger"), sold),
     (("acqui", "purchas", "bought", "buys", "joined", "joining", "part of", "welcom"), bought),
+    (("land", "swoop", "snap", "ownership", "control", "race", "battle", "bidding", "auction",
+      "fight", "acqui", "purchas", "takeover", "buyout", "sell", "sold", "offload", "divest"),
+     taken_over),
     (("renam", "rebrand", "name", "known as", "called", " is now ", " now ", "officially"),
      renamed),
     (("office", "hq", "headquarters", "incorporat", "real company", "pivot", "foundation",

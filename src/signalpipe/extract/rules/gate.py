@@ -339,7 +339,9 @@ STEMS: dict[str, str] = {
                    "company name known as now called office new office office is head office hq$ "
                    "headquarters first office "
                    "incorporat real company pivot foundation cncf spun spin shut clos close "
-                   "wind down winding down ceas dissolv",
+                   "wind down winding down ceas dissolv lands$ landed swoop snaps$ snapped "
+                   "ownership control race$ battle bidding war auction takeover buyout sells$ "
+                   "sold$ offload divest",
     "companylife_award": "award came first came second came third took first placed first "
                          "placed second placed third first place "
                          "cool vendor winner of",
