@@ -231,6 +231,22 @@ TAKEOVER = re.compile(
     + _by_name("org3")
     + r"|(?:completes|completed|closes|closed|finali[sz]es|finali[sz]ed) (?:the |its |our )?"
     r"(?:acquisition|purchase|takeover|buyout) of " + _by_name("org4") + ")")
+# A financial news sentence's shares and units: "acquired the remaining 40 percent of Initech",
+# "signed an agreement to sell its 60 % stake in Initech", "completed the divestment of its paper
+# machine business", "agreed to combine their businesses".
+_SHARE = r"(?:\d+(?:[.,]\d+)? ?(?:%|per ?cent|percent) )"
+SHARES = re.compile(
+    r"\b(?P<buy>acquired|acquires|acquire|bought|buys|buy|purchased|purchases|purchase)"
+    r" (?:the |a )?(?:remaining |further |additional |entire |majority )?" + _SHARE + r"(?:stake )?(?:of|in) "
+    + _by_name("org")
+    + r"|\b(?:sell|sells|sold|divest|divests|divested|dispose of|disposed of|disposes of) (?:its"
+    r"|our|the|a|their) (?:entire |remaining )?" + _SHARE + r"?(?:stake|holding|shareholding"
+    r"|interest) in " + _by_name("org2")
+    + r"|\b(?:completed|completes|announced|announces|finali[sz]ed) the (?:divestment|divestiture"
+    r"|disposal|sale|carve-out|spin-off) of (?:its|our) (?P<unit>(?:[\w-]+ ){0,4}?(?:business"
+    r"|unit|division|subsidiary|operations|arm|stake))\b"
+    r"|\b(?:agreed|agree|agrees) to combine (?:their|the two|our) (?:businesses|companies"
+    r"|operations)\b", re.IGNORECASE)
 # "Acme sells Initech Payments to Globex for $90m": a named business sold to a named buyer.
 SOLD_TO = re.compile(r"\b(?:sells|sold|offloads|offloaded|divests|divested) (?P<org>" + _NAME
                      + r") to (?P<buyer>" + _NAME + ")")
@@ -249,6 +265,9 @@ def taken_over(clause: str, low: str, ctx: Context) -> Found | None:
             # the headline's own words: "Takes full ownership of its Brazilian joint venture"
             return replace(_buys(re.split(r"'s\b|’s\b", org)[0], m.start()),
                            title=said(clause, m.start()))
+    found = _shares(clause, ctx)
+    if found is not None:
+        return found
     m = SOLD_TO.search(clause)
     if m and _subject_ours(clause[:m.start()], ctx) and not product_after(clause, m.end()):
         return Found(T.OTHER, {"subtype": "divestiture", "what": key(m["org"])},
@@ -258,6 +277,19 @@ def taken_over(clause: str, low: str, ctx: Context) -> Found | None:
     if m and ctx.company is not None and ctx.company.fullmatch(m["owner"]):
         return _buys(m["org"], m.start())
     return None
+
+
+def _shares(clause: str, ctx: Context) -> Found | None:
+    m = SHARES.search(clause)
+    if m is None or not (_subject_ours(clause[:m.start()], ctx) or _mentions_us(
+            clause[:m.start()], ctx) or FIRST_PERSON.search(clause[:m.start()])):
+        return None
+    if m["buy"]:
+        return replace(_buys(m["org"], m.start()), title=said(clause, m.start()))
+    what = m["org2"] or m["unit"] or "businesses combined"
+    return Found(T.OTHER, {"subtype": "divestiture" if not m.group().lower().startswith("agree")
+                           else "merger", "what": key(what)}, said(clause, m.start()),
+                 m.start(), subtype="divestiture", relational=True, allow=_PLAN)
 
 
 # --- a new name -----------------------------------------------------------------------------
@@ -539,7 +571,8 @@ _READINGS = (
     (("part of", "merge", "merger"), sold),
     (("acqui", "purchas", "bought", "buys", "joined", "joining", "part of", "welcom"), bought),
     (("land", "swoop", "snap", "ownership", "control", "race", "battle", "bidding", "auction",
-      "fight", "acqui", "purchas", "takeover", "buyout", "sell", "sold", "offload", "divest"),
+      "fight", "acqui", "purchas", "takeover", "buyout", "sell", "sold", "offload", "divest",
+      "bought", "buy", "dispos", "combine"),
      taken_over),
     (("renam", "rebrand", "name", "known as", "called", " is now ", " now ", "officially"),
      renamed),

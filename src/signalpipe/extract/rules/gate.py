@@ -341,7 +341,7 @@ STEMS: dict[str, str] = {
                    "incorporat real company pivot foundation cncf spun spin shut clos close "
                    "wind down winding down ceas dissolv lands$ landed swoop snaps$ snapped "
                    "ownership control race$ battle bidding war auction takeover buyout sells$ "
-                   "sold$ offload divest",
+                   "sold$ offload divest dispos combine to sell sell$ stake",
     "companylife_award": "award came first came second came third took first placed first "
                          "placed second placed third first place "
                          "cool vendor winner of",
