@@ -237,7 +237,8 @@ TAKEOVER = re.compile(
 _SHARE = r"(?:\d+(?:[.,]\d+)? ?(?:%|per ?cent|percent) )"
 SHARES = re.compile(
     r"\b(?P<buy>acquired|acquires|acquire|bought|buys|buy|purchased|purchases|purchase)"
-    r" (?:the |a )?(?:remaining |further |additional |entire |majority )?" + _SHARE + r"(?:stake )?(?:of|in) "
+    r" (?:the |a )?(?:remaining |further |additional |entire |majority )?" + _SHARE
+    + r"(?:stake )?(?:of|in) "
     + _by_name("org")
     + r"|\b(?:sell|sells|sold|divest|divests|divested|dispose of|disposed of|disposes of) (?:its"
     r"|our|the|a|their) (?:entire |remaining )?" + _SHARE + r"?(?:stake|holding|shareholding"
