@@ -22,7 +22,17 @@ founders' chat:
 - a unit spun out as its own company;
 - the company itself closing, a lowlight ("thoughtram is shutting down and closing its doors",
   "we've decided to shut down Acme", "we're closing the company"), not a product retired
-  (founders.py, setbacks.py) and not a server shut down.
+  (founders.py, setbacks.py) and not a server shut down;
+- takeovers in a headline's verbs ("Acme swoops on rival Initech", "takes control of",
+  "wins battle for", "closes acquisition of") and shares or units in a financial news
+  sentence ("acquired the remaining 40 percent of Initech", "completed the divestment of its
+  paper machine business");
+- awards and competitions won in the words co.award lacks ("came first in the Stripe
+  hackathon", "named a Gartner Cool Vendor"): `media_coverage`, as LABELLING.md reads an award.
+
+A year in review tells several of these in one post; extractor.one_per_kind keeps a rename, an
+office and a closing apart from each other and from a deal (their subtypes), so each is one
+event with its own title.
 
 Their look-alikes stay silent: another company's deal or closure, a rumour or a plan (the
 reader's modality vetoes), users or customers "acquired", a pull request merged, a file, channel,
