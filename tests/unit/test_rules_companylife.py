@@ -429,3 +429,14 @@ def test_shares_and_units_in_financial_news(make_message: MakeMessage, text: str
 ])
 def test_plans_and_others_shares_are_silent(make_message: MakeMessage, text: str) -> None:
     assert OTHER not in [e.event_type for e in read(make_message, text, source=MAIL)], text
+
+
+@pytest.mark.parametrize("text", [
+    "Globex acquired Initech last week, big move in our space.",
+    "heard Datadog bought Metaplane, our competitor",
+    "did you see that Figma acquired Dora? wild",
+])
+def test_others_acquisitions_told_in_our_chat_are_theirs(make_message: MakeMessage,
+                                                         text: str) -> None:
+    """'our' after the verb ("in our space", "our competitor") makes no buyer of us."""
+    assert OTHER not in [e.event_type for e in read(make_message, text)], text

@@ -392,7 +392,8 @@ def _acquired(clause: str, low: str, ctx: Context) -> Found | None:
     if HEDGED.search(low):
         return None
     m = ACQUIRES.search(clause)
-    if m and (_named(clause, ctx) or FIRST_PERSON.search(low)) and \
+    # "we" before the verb: "Globex acquired Initech, big move in our space" is Globex's news
+    if m and (_named(clause, ctx) or FIRST_PERSON.search(low, 0, m.start())) and \
             not re.search(r"\b(?:customers?|clients?|users?|shoppers|buyers|licen[cs]es?"
                           r"|plans?|subscriptions?|seats|tickets|shares of|ads|domain)\b",
                           # "acquired 1,200 new customers": a count, then what it counts
