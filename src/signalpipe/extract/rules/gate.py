@@ -356,6 +356,19 @@ STEMS: dict[str, str] = {
                          "partner network inception program",
     "community_release": "now out now ready now live now released now available is out is here "
                          "is live is finally beta early access playtest testnet",
+    # companylife.py: the company bought, buying, renamed, moved, incorporated, pivoted, closed
+    "companylife": "becoming part of become part of became part of now part of is part of "
+                   "officially part of now a part of merge$ merger intent acqui purchas "
+                   "bought joined joining welcom renam rebrand new name our name its name "
+                   "company name known as now called office new office office is head office hq$ "
+                   "headquarters first office "
+                   "incorporat real company pivot foundation cncf spun spin shut clos close "
+                   "wind down winding down ceas dissolv lands$ landed swoop snaps$ snapped "
+                   "ownership control race$ battle bidding war auction takeover buyout sells$ "
+                   "sold$ offload divest dispos combine to sell sell$ stake",
+    "companylife_award": "award came first came second came third took first placed first "
+                         "placed second placed third first place "
+                         "cool vendor winner of",
     # welcomes.py: people joining and leaving in a founder's words, the company being bought
     # (phrases, not their common words: "added", "merged", "part of" and "is now" alone cue
     # hundreds of release notes)
@@ -652,6 +665,12 @@ def _stems(spec: str) -> list[str]:
              "sigma prime",
              # members.py's phrases
              "to release", "now live]",
+             # companylife.py's phrases
+             "becoming part of", "become part of", "became part of", "new name", "our name",
+             "its name", "company name", "known as", "now called", "real company",
+             "is part of", "came first", "came second", "came third", "placed first",
+             "placed second", "placed third",
+             "cool vendor", "winner of",
              # welcomes.py's phrases
              "move on", "moved on", "part of", "brought on", "took on", "away from",
              "part ways", "bought by", "purchased by", "snapped up", "taken over",

@@ -15,6 +15,7 @@ from signalpipe.extract.rules import (
     backers,
     chatnews,
     community,
+    companylife,
     contracts,
     corporate,
     coverage,
@@ -87,6 +88,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("acquire_interest", wire.proposal),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("acquisition", wire.agreement_to_acquire),
+    # companylife.py: bought, merged, buying, renamed, a new office (before co.expansion's
+    # "moved into ... in Kreuzberg"), the company closing (before a product's shut_down)
+    ("companylife", companylife.company_life),
     # backers.py first: its readings name the fund or count them ("two funds in diligence")
     ("backers_interest", backers.interest),  # "strong interest from X @ Heavybit", diligence
     ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
@@ -187,6 +191,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("results_tech", results.performance),
     ("recognition_tech", measured.less_of), ("recognition_tech", measured.moved_cleanly),
     ("recognition_uptime", measured.uptime_record),
+    ("companylife_award", companylife.award_won),  # "came first in the Stripe hackathon"
     ("award", co.award),
     ("statuspage_project", statuspage.project_news),  # "we released 3.3.0", a new co-lead
     ("launch", co.launch), ("wire_release", wire.version_release),
@@ -514,7 +519,8 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
 
 
 _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "welcomes",
-                    "spoken", "spoken_live", "spoken_kept", "setbacks", "setbacks_early"})
+                    "spoken", "spoken_live", "spoken_kept", "setbacks", "setbacks_early",
+                    "companylife", "companylife_award"})
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
