@@ -79,7 +79,7 @@ _DESCRIPTOR = frozenset([
     "solutions", "health", "healthcare", "therapeutics", "pharmaceuticals", "pharma", "bio",
     "biosciences", "robotics", "ai", "cloud", "data", "security", "networks", "group",
     "holdings", "games", "studios", "studio", "media", "digital", "financial", "finance",
-    "payments", "energy", "medical", "platforms", "platform", "hq", "app", "apps", "io",
+    "payments", "energy", "medical", "platforms", "platform", "hq", "app", "apps", "io", "dev", "consulting",
     "international", "global", "ventures", "industries", "interactive", "mobile", "online",
     "management", "asset", "assets", "partners", "capital", "insurance", "motors", "airlines",
     "foods", "brands", "resources", "mining", "telecom", "communications", "entertainment",
