@@ -320,7 +320,9 @@ def span_label(period: Period, days: Sequence[date]) -> str:
 
 
 CAPS = {"Highlights": 10, "Lowlights": 8, "Team": 10, "Product": 6}
-"""The most items a section lists: an update is read in two minutes; the rest is in the report."""
+"""The most items a section lists: an update is read in two minutes; the rest is in the report.
+The email says only how many are left out: its reader has no run report to open (it named the
+founder's "output/report.html")."""
 
 
 def _capped(section: Section) -> Section:
@@ -329,7 +331,7 @@ def _capped(section: Section) -> Section:
         return section
     more = len(section.items) - cap
     return Section(section.title, [*section.items[:cap], Item(
-        f"and {more} more, listed in the run report (output/report.html)")], section.intro)
+        f"and {more} more")], section.intro)
 
 
 def _in_period(line: KpiLine, period: Period) -> list[KpiObservation]:
@@ -363,9 +365,13 @@ def _moved(line: KpiLine, period: Period) -> bool:
 
 
 def _progression(line: KpiLine, cites: _Cites) -> Item:
-    """"ARR $1.5M → $3.0M (+100%)": one line for a KPI's whole path in the period."""
+    """"ARR $1.5M → $3.0M (+100%)": one line for a KPI's whole path in the period; one that
+    has not moved is its value ("Annual revenue $812K", never "$812K → $812K (+0%)")."""
     first = line.first
     ids = [*first.source_message_ids[:1], *line.now.source_message_ids[:1]]
+    if first.value == line.now.value:
+        return Item(f"{line.label} {show(line.unit, line.now.value)}", cites.of(ids),
+                    line.now.observed_on)
     text = f"{line.label} {show(line.unit, first.value)} → {show(line.unit, line.now.value)}"
     step = KpiLine(line.metric, line.unit, line.now, first)
     if line.unit == "%" or step.change_pct is None:

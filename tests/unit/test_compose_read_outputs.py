@@ -1,0 +1,31 @@
+"""The update and the outreach email as an investor reads them (found by reading TinyPilot's): a
+KPI stated once is its value, not a change of zero, and a long section says how many it left out
+without pointing at a file only the founder has."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from signalpipe.compose.doc import build
+from signalpipe.compose.markdown import body
+from signalpipe.models import EventType, Severity
+from signalpipe.periods import resolve
+from tests.unit.test_compose_template import context, event
+
+
+def test_outreach_states_a_kpi_that_has_not_moved_as_its_value() -> None:
+    events = [event(EventType.REVENUE_MILESTONE, Severity.HIGH, "Annual revenue reached $812k",
+                    "2026-01-10", m, annual_revenue_usd=812_000) for m in ("r1", "r2")]
+    ctx = replace(context(events), kind="outreach", to="Sam Rivera <sam@seedfund.vc>",
+                  period=resolve("2026"))
+    text = body(build(events, company_id="tinypilot", context=ctx))
+    assert "Annual revenue $812K" in text
+    assert "→" not in text and "+0%" not in text
+
+
+def test_a_capped_section_names_no_local_file() -> None:
+    events = [event(EventType.PRODUCT_LAUNCH, Severity.MEDIUM, f"Launched Widget {n}",
+                    f"2026-01-{n + 1:02d}", f"p{n}", product=f"Widget {n}") for n in range(12)]
+    text = body(build(events, company_id="scaleflow", context=context(events)))
+    assert "- and 6 more" in text
+    assert "output/" not in text and "run report" not in text
