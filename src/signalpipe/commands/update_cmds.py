@@ -95,7 +95,7 @@ def kpis(output_dir: OutputDir = None, stack: StackOpt = None, period: PeriodOpt
                              len(line.conflicts),
                              " ".join(source_id_of(i) for i in line.now.source_message_ids)])
         return
-    typer.echo(f"KPIs for {settings.company_id}, {span.label}")
+    typer.echo(f"KPIs for {settings.company_shown}, {span.label}")
     rows = [("Metric", "Now", "As of", "Previous", "Change", "Conflicts")]
     for line in lines:
         prev = show(line.unit, line.previous.value) if line.previous else "-"
