@@ -66,3 +66,12 @@ def test_headings_name_the_company_as_the_founder_wrote_it(
     assert code == 0 and out.startswith("KPIs for TinyPilot, "), out
     code, out = cli(["events", "--output-dir", "out"])
     assert code == 0 and "1 event for TinyPilot" in out, out
+
+
+def test_email_help_shows_the_recipients_shape() -> None:
+    from signalpipe.cli import _register, app
+
+    _register()
+    result = CliRunner().invoke(app, ["email", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert 'Recipient, "Name <address>" (repeatable)' in result.output  # was 'Recipient, "Name "'

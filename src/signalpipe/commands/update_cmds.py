@@ -124,7 +124,7 @@ def email(output_dir: OutputDir = None, stack: StackOpt = None, llm: LLMOpt = No
           = Kind.update,
           period: PeriodOpt = None, since: SinceOpt = None, until: UntilOpt = None,
           to: Annotated[list[str] | None, typer.Option(
-              "--to", help='Recipient, "Name <address>" (repeatable) [default: update.to].')]
+              "--to", help='Recipient, "Name \\<address\\>" (repeatable) [default: update.to].')]
           = None,
           ask: Annotated[list[str] | None, typer.Option(
               "--ask", help="An ask for the investors (repeatable), besides update.asks.")]
