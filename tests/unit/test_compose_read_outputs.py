@@ -29,3 +29,18 @@ def test_a_capped_section_names_no_local_file() -> None:
     text = body(build(events, company_id="scaleflow", context=context(events)))
     assert "- and 6 more" in text
     assert "output/" not in text and "run report" not in text
+
+
+def test_the_subject_line_leads_with_news_that_has_a_figure() -> None:
+    events = [event(EventType.USER_GROWTH, Severity.MEDIUM, "Reached 100 daily active readers",
+                    "2026-01-02", "u1", daily_active_readers=100),
+              event(EventType.USER_GROWTH, Severity.MEDIUM, "Best day and best week ever",
+                    "2026-01-15", "u2", record="Best day and best week ever"),
+              event(EventType.PRODUCT_LAUNCH, Severity.MEDIUM, "Launched on Firefox",
+                    "2026-01-29", "p1")]
+    doc = build(events, company_id="readup", context=context(events))
+    assert doc.subject == "Readup update, January 2026: Reached 100 daily active readers"
+    more = [event(EventType.FUNDING, Severity.HIGH, "First verbal investment offer",
+                  "2026-01-05", "f1", stage="verbal offer"), *events]
+    doc = build(more, company_id="readup", context=context(more))
+    assert doc.subject.endswith(": First verbal investment offer")  # the most severe leads

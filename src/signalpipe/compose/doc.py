@@ -476,11 +476,22 @@ def _cash(s: UpdateSettings) -> Section:
     return Section("Cash and runway", items)
 
 
+def _figured_first(ordered: Sequence[tuple[SignificantEvent, date | None]]
+                   ) -> list[SignificantEvent]:
+    """The positive events, the first with a figure among the most severe ahead of the others:
+    among equals, news with a number is the subject line ("Reached 100 daily active readers",
+    not the quarter's latest "Launched on Firefox")."""
+    good = [e for e, _ in ordered if e.polarity is Polarity.POSITIVE]
+    top = good[0].severity if good else None
+    figured = next((e for e in good if e.severity is top and any(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in e.metrics.values())),
+                   None)
+    return good if figured is None else [figured, *(e for e in good if e is not figured)]
+
+
 def _headline(ordered: Sequence[tuple[SignificantEvent, date | None]],
               lines: Sequence[KpiLine]) -> str:
-    for event, _ in ordered:
-        if event.polarity is not Polarity.POSITIVE:
-            continue
+    for event in _figured_first(ordered):
         line = _line_of(event, lines)
         if line is None:
             return _title(event)
