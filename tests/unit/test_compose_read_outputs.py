@@ -44,3 +44,14 @@ def test_the_subject_line_leads_with_news_that_has_a_figure() -> None:
                   "2026-01-05", "f1", stage="verbal offer"), *events]
     doc = build(more, company_id="readup", context=context(more))
     assert doc.subject.endswith(": First verbal investment offer")  # the most severe leads
+
+
+def test_an_announcements_verb_is_not_part_of_the_products_name() -> None:
+    launch = event(EventType.PRODUCT_LAUNCH, Severity.MEDIUM, "Launched Content Hub",
+                   "2026-01-03", "p1", product="Content Hub")
+    launch = launch.model_copy(update={
+        "stakeholders": ["Content Hub"],
+        "evidence": "More big news! Our CMS is now part of a brand new Hub. * Introducing Content"
+                    " Hub. Content Hub is a place for all of your content."})
+    text = body(build([launch], company_id="hubspot", context=context([launch])))
+    assert "- Launched Content Hub[^1]" in text  # was "Launched Introducing Content Hub"

@@ -383,7 +383,12 @@ def _progression(line: KpiLine, cites: _Cites) -> Item:
 
 _BARE_FIGURE = re.compile(r"[$\d][\d,.]*[KMB]?\s+[a-z][\w -]*")
 _SYMBOLS = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
-_ARTICLES = {"The", "A", "An", "Our", "We", "Big", "Huge", "Quick"}
+# Words that open a sentence before a name without being part of it: an article, an
+# announcement's verb ("Introducing Content Hub" names Content Hub, not "Introducing Content Hub").
+_ARTICLES = {"The", "A", "An", "Our", "We", "Big", "Huge", "Quick", "Introducing", "Announcing",
+             "Meet", "Welcoming", "Today", "Now"}
+
+_ABBREVIATIONS = {"Inc.", "Corp.", "Co.", "Ltd.", "St.", "Dr.", "Mr.", "Ms.", "Mrs.", "Jr."}
 
 
 def _whole_name(name: str, evidence: str, before: str = "") -> str:
@@ -395,6 +400,11 @@ def _whole_name(name: str, evidence: str, before: str = "") -> str:
     if not m:
         return name
     words = m.group(1).split()
+    # a sentence ends before the name ("Introducing Content Hub. Content Hub is ..."), not at
+    # an abbreviation inside one ("Acme Inc.", "U.S.")
+    ends = [n for n, w in enumerate(words) if w.endswith((".", "!", "?"))
+            and w not in _ABBREVIATIONS and not w.rstrip(".").replace(".", "").isupper()]
+    words = words[ends[-1] + 1:] if ends else words
     while words and words[0] in _ARTICLES:
         words.pop(0)
     said = before.split()
