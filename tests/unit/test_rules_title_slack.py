@@ -23,6 +23,9 @@ from tests.unit.rules_read import MakeMessage, read
      " Ascend Inbound Marketing to produce.", "Partnership with Ascend Inbound Marketing"),
     ("This is my highest revenue month ever, at $9.8k across all of my projects.",
      "Highest revenue month ever: $9.8k"),
+    ("Public Beta: Generic Webhook Subscriptions Starting on August 6th, 2024, you can now use 24"
+     " additional CRM object types with webhook subscriptions.",
+     "Launched Generic Webhook Subscriptions"),
 ])
 def test_titles_lose_slack_furniture_and_repeats(make_message: MakeMessage, text: str,
                                                  title: str) -> None:
@@ -33,6 +36,8 @@ def test_titles_lose_slack_furniture_and_repeats(make_message: MakeMessage, text
     ("Launched Stats", "Today we're launching Stats!"),          # a product named by a word
     ("Released New Relic integration", "We released the New Relic integration"),
     ("Revenue reached $12k", "Revenue grew 20% to $12k."),
+    ("Launched Acme Now", "We launched Acme Now"),              # one word left: the name's own
+    ("Acquisition of Globex by Initech", "Initech acquired Globex"),
     ("Signed Acme: 10:30 call went well", "Signed Acme at the 10:30 call"),  # a time, not an emoji
 ])
 def test_look_alikes_keep_their_titles(title: str, kept: str) -> None:

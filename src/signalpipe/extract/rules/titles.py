@@ -90,6 +90,9 @@ _USER_ID = re.compile(r"@U[A-Z0-9]{8,10}\b(?: (?:of|from|at) )?|\bU[A-Z0-9]{8,10
 _SAID_TWICE = re.compile(r"(?i)(?P<label>\brevenue\b.*: .*\d[kmb]?) in revenue$")
 # The verb a launch title opens with, then the product as the detector capitalised it.
 _SHIPPED = re.compile(r"^(?P<verb>Released|Launched|Shipped|Introduced) (?P<word>[A-Z][a-z]+)\b")
+# A headline's next word read into the product's name ("Generic Webhook Subscriptions Starting
+# on August 6th", "Foundations Has Launched!"): a verb or a time, never a name's last word.
+_NAME_TAIL = re.compile(r"(?<=\w) (?:Starting|Has|Have|Is|Are|Was|Today|Available)$")
 
 
 def _quote_closed(text: str) -> str:
@@ -155,6 +158,8 @@ def _tidied(title: str, evidence: str) -> str:
     title = _USER_ID.sub("", title)
     title = _SAID_TWICE.sub(r"\g<label>", title)
     shipped = _SHIPPED.match(title)
+    if shipped and len(title[shipped.start("word"):].split()) > 1:
+        title = _NAME_TAIL.sub("", title)
     if shipped and shipped["word"].lower() in COMMON_WORDS \
             and re.search(rf"\b{shipped['word'].lower()}\b", evidence) \
             and not re.search(rf"\b{shipped['word']}\b", evidence):
