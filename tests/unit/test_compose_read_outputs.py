@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from signalpipe.compose.doc import build
 from signalpipe.compose.markdown import body
-from signalpipe.models import EventType, Severity
+from signalpipe.models import EventType, Polarity, Severity
 from signalpipe.periods import resolve
 from tests.unit.test_compose_template import context, event
 
@@ -55,3 +55,22 @@ def test_an_announcements_verb_is_not_part_of_the_products_name() -> None:
                     " Hub. Content Hub is a place for all of your content."})
     text = body(build([launch], company_id="hubspot", context=context([launch])))
     assert "- Launched Content Hub[^1]" in text  # was "Launched Introducing Content Hub"
+
+
+def test_a_kpi_set_back_later_in_the_period_is_no_subject_line() -> None:
+    events = [event(EventType.REVENUE_MILESTONE, Severity.HIGH, "Revenue reached $15k",
+                    "2026-01-05", "r1", monthly_revenue_usd=15_000),
+              event(EventType.REVENUE_MILESTONE, Severity.HIGH, "Monthly revenue reached $42k",
+                    "2026-02-04", "r2", monthly_revenue_usd=42_000),
+              event(EventType.REVENUE_MILESTONE, Severity.HIGH, "Revenue fell 21% to $33k",
+                    "2026-03-03", "r3", polarity=Polarity.NEGATIVE, missed="revenues",
+                    figure_usd=33_000),
+              event(EventType.PRODUCT_LAUNCH, Severity.MEDIUM, "Launched TinyPilot Pro",
+                    "2026-01-05", "p1", product="TinyPilot Pro")]
+    ctx = replace(context(events), period=resolve("2026-Q1"))
+    doc = build(events, company_id="tinypilot", context=ctx)
+    assert doc.subject == "TinyPilot update, Q1 2026: Launched TinyPilot Pro"  # not "at $42K"
+    calm = events[:2] + events[3:]
+    doc = build(calm, company_id="tinypilot", context=replace(context(calm),
+                                                              period=resolve("2026-Q1")))
+    assert doc.subject == "TinyPilot update, Q1 2026: Monthly revenue at $42K"

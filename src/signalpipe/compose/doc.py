@@ -505,10 +505,19 @@ def _headline(ordered: Sequence[tuple[SignificantEvent, date | None]],
         line = _line_of(event, lines)
         if line is None:
             return _title(event)
-        if line.direction >= 0:  # the latest value, never an older figure
-            return f"{line.label} at {show(line.unit, line.now.value)}"
+        if line.direction >= 0 and not _set_back_since(line, event, ordered):
+            return f"{line.label} at {show(line.unit, line.now.value)}"  # the latest value
         # a KPI that fell over the period is no subject line's news: the next event is
     return ""
+
+
+def _set_back_since(line: KpiLine, event: SignificantEvent,
+                    ordered: Sequence[tuple[SignificantEvent, date | None]]) -> bool:
+    """Whether a setback of the KPI's kind came after its latest reading: "Monthly revenue at
+    $42K" over an update whose lowlights say "Revenue fell 21% to $33K" a month later oversells
+    (the fall's figure names the setback, it is no ledger reading)."""
+    return any(e.polarity is Polarity.NEGATIVE and e.event_type is event.event_type
+               and d is not None and d > line.now.observed_on for e, d in ordered)
 
 
 def _line_of(event: SignificantEvent, lines: Sequence[KpiLine]) -> KpiLine | None:
