@@ -74,3 +74,16 @@ def test_a_kpi_set_back_later_in_the_period_is_no_subject_line() -> None:
     doc = build(calm, company_id="tinypilot", context=replace(context(calm),
                                                               period=resolve("2026-Q1")))
     assert doc.subject == "TinyPilot update, Q1 2026: Monthly revenue at $42K"
+
+
+def test_outreach_calls_no_offer_a_round() -> None:
+    offer = event(EventType.FUNDING, Severity.HIGH, "First verbal investment offer",
+                  "2026-01-05", "f1", stage="verbal offer")
+    ctx = replace(context([offer]), kind="outreach", to="Sam Rivera <sam@seedfund.vc>")
+    text = body(build([offer], company_id="readup", context=ctx))
+    assert "Most recent round" not in text
+    closed = event(EventType.FUNDING, Severity.HIGH, "Closed a $2M seed round", "2026-01-20",
+                   "f2", amount_usd=2_000_000, round="seed")
+    ctx = replace(context([offer, closed]), kind="outreach", to="Sam Rivera <sam@seedfund.vc>")
+    text = body(build([offer, closed], company_id="readup", context=ctx))
+    assert "- Most recent round: $2M Seed" in text
