@@ -112,7 +112,7 @@ def _usage_section(usage: Iterable[BatchUsage]) -> list[str]:
 def _email_section(email: InvestorEmail) -> list[str]:
     out = ["## Investor email", "", f"Composer: `{email.composer}`", ""]
     out += [f"> note: {_cell(n, 500)}" for n in email.notes]
-    text = _as_read(email.body)
+    text = as_read(email.body)
     fence = _fence_for(text)
     out += ["", f"**Subject:** {_cell(email.subject, 300)}", "", f"{fence}text",
             text.rstrip(), fence, ""]
@@ -124,7 +124,7 @@ _ENTITY = re.compile(r"&(lt|gt|amp);")
 _CHARS = {"lt": "<", "gt": ">", "amp": "&"}
 
 
-def _as_read(body: str) -> str:
+def as_read(body: str) -> str:
     """The email's Markdown as its reader sees it, for a code fence (which shows every character
     as written, so nothing in it renders): without the escapes that keep its message-derived
     text inert when rendered ("Michael Lynch <michael@...>", was "&lt;michael@...&gt;")."""
