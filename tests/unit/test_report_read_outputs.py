@@ -75,3 +75,17 @@ def test_email_help_shows_the_recipients_shape() -> None:
     result = CliRunner().invoke(app, ["email", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert 'Recipient, "Name <address>" (repeatable)' in result.output  # was 'Recipient, "Name "'
+
+
+def test_the_page_says_lowlight_in_words_not_by_colour_alone() -> None:
+    from signalpipe.models import EventType, Polarity, Severity, SignificantEvent
+    from signalpipe.report.page import render_page
+    from signalpipe.stats import RunStats
+
+    fell = SignificantEvent(company_id="tinypilot", event_type=EventType.REVENUE_MILESTONE,
+                            severity=Severity.HIGH, title="Revenue fell 21% to $33k",
+                            source_message_ids=["m1"], evidence="Revenue fell 21% to $33k.",
+                            polarity=Polarity.NEGATIVE)
+    page = render_page(company_id="TinyPilot", stats=RunStats(rows_read=1, stored_new=1),
+                       events=[fell], letters=[], kpi_rows=[])
+    assert "<td>revenue_milestone (lowlight)</td>" in page
