@@ -51,3 +51,13 @@ def test_another_company_naming_its_officer_is_not_our_hire(make_message: MakeMe
     assert read(make_message, "Hooli named Jane Doe their new CTO") == []
     ours = read(make_message, "We named Jane Doe our new CTO")
     assert [e.title for e in ours] == ["Hired Jane Doe as CTO"]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("we partnered with a European distributor", "Partnership with a European distributor"),
+    ("we partnered with an Italian design studio this week",
+     "Partnership with an Italian design studio"),
+    ("We partnered with Stripe", "Partnership with Stripe"),
+])
+def test_a_partner_named_by_its_kind(make_message: MakeMessage, text: str, title: str) -> None:
+    assert [e.title for e in read(make_message, text)] == [title]
