@@ -61,9 +61,23 @@ _VENTURE = (r"(?:new |little |tiny |first |own )?(?:startup|start-up|company|bus
             r"|project|app|shop|agency|firm|venture|side project|employer|portfolio company)\b")
 _OTHERS_VENTURE = re.compile(
     r"(?:(?<![\w@])@?[A-Z][\w.-]*|(?<![\w@])@[\w.-]+)['\u2019]s " + _VENTURE
-    + r"|\b(?i:my|a|one) (?i:friend|buddy|brother|sister|cousin|wife|husband|dad|mom|mum"
-    r"|old boss|former colleague|ex-colleague|classmate|roommate|neighbou?r)s?['\u2019]s? "
-    + _VENTURE + r"|\b(?i:my) (?i:old|former|previous|last|ex-) ?" + _VENTURE)
+    + r"|\b(?i:my|a|one|our) (?i:friend|buddy|brother|sister|cousin|wife|husband|dad|mom|mum"
+    r"|old boss|former colleague|ex-colleague|colleague|classmate|roommate|neighbou?r"
+    r"|co-?founder|advisor|adviser|mentor|angel|investor)s?['\u2019]s? "
+    r"(?i:old |former |previous |last )?" + _VENTURE
+    + r"|\b(?i:my) (?i:old|former|previous|last|ex-) ?" + _VENTURE)
+# "Globex's Series C", "Initech's revenue", "Hooli's new CEO": the event's noun is a named
+# other's (not "Acme's", "Today's", "Q3's", "The company's")
+_POSSESSED = re.compile(
+    r"(?<![\w@#])(?P<who>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2})['\u2019]s (?:(?:new|latest"
+    r"|first|own|recent|big|annual|total|interim|incoming|\$[\d.,]+\s?[mkb]?) )*(?i:(?:pre-?)?"
+    r"seed\b|series [a-h]\b|round\b|raise\b|revenue|arr\b|mrr\b|sales\b|ceo\b|cto\b|cfo\b"
+    r"|coo\b|cmo\b|cro\b|vp\b|head of|chief|launch|ipo\b|acquisition|valuation|users\b"
+    r"|customers\b|funding|fund\b)")
+_NOT_OWNERS = frozenset(["today", "yesterday", "tonight", "this", "last", "next", "that", "it",
+                         "there", "here", "everyone", "the", "q1", "q2", "q3", "q4", "year",
+                         "month", "week", "quarter", "what", "who", "let", "company"])
+_FORMER = re.compile(r"(?i)\b(?:former|ex-|previously|then)\b")
 # "Portfolio news from our lead investor: Initech acquired Hooli": the label's "our" is not the
 # subject of what follows it (a label naming the company is a headline's: "Sainsbury's share
 # price: Grocer launches click-and-collect" is Sainsbury's news)
@@ -83,10 +97,10 @@ _SLACK_LINK = re.compile(r"<https?://[^|>\s]{1,500}\|(?P<label>[^<>]{1,300})>")
 _MD_LINK = re.compile(r"\[(?P<label>[^\[\]]{8,300})\]\(https?://")
 # -- guides ----------------------------------------------------------------------------------
 _GUIDE = re.compile(
-    r"(?i)^\W*(?:how to\b|(?:a|an|the|my|our) (?:[\w'\u2019-]+ ){0,3}(?:guide|playbook"
+    r"(?i)^\W*(?:[\w-]+(?: [\w-]+){0,2}: )?(?:how to\b|(?:a|an|the|my|our) (?:[\w'\u2019-]+ ){0,3}(?:guide|playbook"
     r"|handbook|checklist|primer) (?:to|for|on)\b|(?:\d+|three|four|five|six|seven|eight|nine"
     r"|ten|twelve) (?:[\w-]+ ){0,2}(?:tips|mistakes|ways|tricks|steps)\b(?! we\b)"
-    r"|tips (?:for|on)\b|(?:playbook|tutorial|guide|how-to):)"
+    r"|tips (?:for|on)\b|(?:playbook|tutorial|guide|how-to|step-by-step|explainer|primer):)"
     r"|\((?:a |our |my |the )?(?:guide|how-to|tutorial|playbook)\)")
 # -- jokes that take the claim back ----------------------------------------------------------
 _ROUND_OF = re.compile(r"(?i)\bround\W{0,4}(?:\.\.\.|\u2026)?\s*of (?!funding|financ|invest"
@@ -120,7 +134,8 @@ _HIRED = re.compile(r"(?i)\b(?:accepted|said yes|signed (?:the|her|his|their) of
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _AS_ANNOUNCED = re.compile(
     r"(?i)\bas (?:we |previously |first |already )?(?:announced|reported|shared|mentioned"
-    r"|covered|noted|disclosed)(?: \w+){0,2}? (?:in|on|back in|during) (?P<month>[a-z]{3,9}"
+    r"|covered|noted|disclosed)(?: \w+){0,2}? (?:in|on|back in|during) (?:our |the |my )?"
+    r"(?P<month>[a-z]{3,9}"
     r"\.? )?(?:\d{1,2},? )?(?P<year>(?:19|20)\d\d)\b")
 _YEAR_ROUND = re.compile(r"(?i)\b(?:our|its|the company's|their) (?P<year>(?:19|20)\d\d)"
                          r" (?:pre-?seed|seed|series [a-h]|round|raise|launch|ipo|acquisition"
@@ -134,6 +149,10 @@ _COUNTRY_US = re.compile(r"\b(?:US|U\.S\.?A?|USA|United States|America)\b")
 _SEGMENTS = frozenset(["enterprise", "enterprises", "smb", "smbs", "mid-market", "midmarket",
                        "startups", "consumers", "b2b", "b2c", "pro", "premium", "teams",
                        "business", "businesses", "free tier", "self-serve", "agencies"])
+# segments that are only ever an audience ("now available to SMBs"); "Teams", "Pro" and
+# "Enterprise" are also plans a release introduces ("Introducing Teams" is a launch)
+_AUDIENCES = frozenset(["smb", "smbs", "startups", "consumers", "agencies", "businesses",
+                        "enterprises", "mid-market", "midmarket", "b2b", "b2c", "self-serve"])
 _FIRM = re.compile(r"(?i)\b(?:capital|ventures|partners|labs|inc|llc|ltd|group|fund|holdings)$")
 # -- a raise heard of or under way -----------------------------------------------------------
 _SOURCES = re.compile(r"(?i)\b(?:(?:say|said|according to|per|citing|tell|told) (?:\w+ ){0,2}"
@@ -158,7 +177,7 @@ def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | No
     return _others(found, clause, raw, company) \
         or _framed(found, clause, sentence, raw) \
         or _placeholder(sentence) \
-        or _job_post(found, sentence) \
+        or _job_post(found, clause, sentence) \
         or _dated_before(sentence, when) \
         or _not_a_place(found, clause) \
         or _heard_of(found, sentence)
@@ -185,6 +204,9 @@ def _others(found: Found, clause: str, raw: str,
     if venture is not None and not _ours(clause[venture.end():], company) \
             and not (company is not None and company.search(venture.group())):
         return f"someone else's venture ({venture.group().strip()})"
+    possessed = _possessed(found, clause, company)
+    if possessed is not None:
+        return possessed
     if found.event_type is T.FUNDING and not _ours(clause, company):
         theirs = _THEIR_ROUND.search(clause)
         if theirs is not None:
@@ -194,6 +216,23 @@ def _others(found: Found, clause: str, raw: str,
         if approach is not None and not _ours(approach.group("who"), company):
             return f"an approach to someone else ({approach.group('who')})"
     return _link_title(clause[found.trigger:], raw, company)
+
+
+def _possessed(found: Found, clause: str, company: re.Pattern[str] | None) -> str | None:
+    """The event's noun is a named other's, before or at the trigger: "Globex's Series C was
+    led by Tiger Global". A deal, a partnership or a customer's result (someone acting towards
+    us) and a hire into our company keep their reading."""
+    if found.relational and found.event_type not in _APPROACH_TYPES:
+        return None
+    m = _POSSESSED.search(clause, 0, found.trigger + 40)
+    if m is None or m.start() > found.trigger:
+        return None
+    who = m.group("who")
+    if who.split()[0].lower() in _NOT_OWNERS or (company is not None and company.search(who)):
+        return None
+    if found.event_type is T.HIRING and (_ours(clause, company) or _FORMER.search(clause)):
+        return None  # "Initech's CTO joined Acme as VP Engineering": our hire
+    return f"{who}'s, not ours"
 
 
 def _past_label(found: Found, rest: str, company: re.Pattern[str] | None) -> bool:
@@ -241,8 +280,11 @@ def _placeholder(sentence: str) -> str | None:
     return f"a template's placeholder ({m.group()})" if m else None
 
 
-def _job_post(found: Found, sentence: str) -> str | None:
-    if found.event_type is not T.HIRING or "layoff" in found.metrics:
+def _job_post(found: Found, clause: str, sentence: str) -> str | None:
+    """A role advertised: read as a hire, or as a launch ("Our VP Engineering req is live")."""
+    if found.event_type is T.PRODUCT_LAUNCH:
+        sentence = clause  # "We're hiring! Also, Acme v2 is live": the launch's own words
+    elif found.event_type is not T.HIRING or "layoff" in found.metrics:
         return None
     ad = _JOB_AD.search(sentence)
     if ad is None or _HIRED.search(sentence):
@@ -279,6 +321,10 @@ def _month(word: str | None) -> int | None:
 def _not_a_place(found: Found, clause: str) -> str | None:
     """A market reading whose place is a code, a pronoun, a segment or a firm (a language or
     a nationality is left alone: "now available in French", "our first Japanese customer")."""
+    if found.event_type is T.PRODUCT_LAUNCH:
+        product = str(found.metrics.get("product", "")).strip().lower()
+        return f"a customer segment, not a product ({product})" if product in _AUDIENCES \
+            else None
     if found.event_type is not T.MARKET_EXPANSION:
         return None
     region = str(found.metrics.get("region", "")).strip().lower()
