@@ -107,8 +107,60 @@ NOT_A_PLACE_OR_NOT_DONE = [
 ]
 
 
+# A second set, written after the families above and held out until they were: measured before
+# any rule was widened for it (main 36 of 45 silent, the first families 38, now 45).
+SECOND_SET = [
+    # chat about others
+    "lol Initech just raised a $50M series B, our competitors are printing money",
+    "fyi Hooli just announced they raised $200M",
+    "did you see? Globex hired a new CRO from Salesforce",
+    "heads up: Pied Piper just opened an office in Berlin",
+    "Our biggest competitor just closed a $30M round",
+    "One of our customers, Vandelay, got acquired by Oracle this morning",
+    "Sarah (our angel) sold her company to Shopify today!",
+    "my cofounder's previous startup just hit $10M ARR",
+    "Kudos to Initech on the launch of Initech Pay",
+    "Hooli's new CEO starts on Monday, hoping they keep the contract",
+    "Globex's Series C was led by Tiger Global",
+    "Initech's revenue crossed $100M this year according to their S-1",
+    # update mail and press
+    "Customer spotlight: Globex closed their Series A this month.",
+    "Market update: our competitor Initech raised a $25M Series B.",
+    "Industry news: Stripe acquired Bridge for $1.1B.",
+    # links, guides, jokes, templates, job posts, old news, no places
+    "[Initech raises $30M Series B to build AI agents](https://techcrunch.com/2026/01/05/x)",
+    "Great read from a16z: How Figma hit $100M ARR",
+    "Guide: how to get your first 100 customers",
+    "Step-by-step: how we'd raise a seed round in 2026",
+    "We've officially raised... our coffee budget lol",
+    "Template: We're thrilled to announce that {{company}} has raised {{amount}}",
+    "Now hiring: Senior Product Designer (remote)",
+    "Know anyone great? Our VP Engineering req is live: https://acme.io/careers",
+    "As announced in our 2023 update, we launched Acme Pay",
+    "Recap: our 2021 seed round was led by Initech",
+    "We're now available to SMBs",
+]
+
+# A third set, on the weakest type (launches) and on others' news in chat, held out until the
+# second was done (main 22 of 28 silent, branch before it 22, now 27: "Vercel's new build cache
+# is live, our deploys are 2x faster now" still gives our deploys' speed-up, which is ours).
+THIRD_SET = [
+    "Figma just launched Dev Mode, could be useful for our designers",
+    "new Chrome version is out, breaks our extension",
+    "GitHub Copilot Workspace is now GA",
+    "heads up: Stripe Checkout v3 is live, we need to migrate",
+    "Slack launched huddles for everyone on the free plan",
+    "AWS launched a new region in Spain",
+    "the A/B test for the new pricing page is live",
+    "staging deploy of v2 is live, please test",
+    "Sad to see Mike go; he's joining Initech as their CTO.",
+    "The Hooli team raised a $5M seed; we're excited for them.",
+    "Our biggest customer, Globex, just closed their Series D.",
+]
+
+
 @pytest.mark.parametrize("text", THEIRS + READING + GUIDES + JOKES + TEMPLATES + JOB_POSTS
-                         + OLD_AND_UNDONE + NOT_A_PLACE_OR_NOT_DONE)
+                         + OLD_AND_UNDONE + NOT_A_PLACE_OR_NOT_DONE + SECOND_SET + THIRD_SET)
 def test_no_event_of_ours(make_message: MakeMessage, text: str) -> None:
     events = read(make_message, text, timestamp=_JAN_2026)
     assert events == [], [(e.event_type, e.title) for e in events]
@@ -134,6 +186,20 @@ OURS = [
     ("We're now live in the US, our first market outside Europe", T.MARKET_EXPANSION),
     ("Acme is now available in French, Spanish and German.", T.MARKET_EXPANSION),
     ("Hooli chose Acme over Salesforce: a 3-year $400k contract", T.ENTERPRISE_DEAL),
+    # the second and third sets' look-alikes
+    ("Globex just signed with us, 3-year deal for $240k", T.ENTERPRISE_DEAL),
+    ("Our customer Globex expanded to 200 seats", T.CUSTOMER_SUCCESS),
+    ("Jane accepted our offer for the Head of Growth role!", T.HIRING),
+    ("Big news: we closed our $12M Series A led by Initech Ventures", T.FUNDING),
+    ("We launched Dev Mode for Acme today", T.PRODUCT_LAUNCH),
+    ("Acme v2 is live for all customers", T.PRODUCT_LAUNCH),
+    ("Dana joined us as CRO from Stripe", T.HIRING),
+    ("Initech's former CTO, Jane Doe, joined Acme as VP Engineering", T.HIRING),
+    ("The Acme iOS app is live in the App Store!", T.PRODUCT_LAUNCH),
+    ("Our Slack app is live in the Slack Marketplace", T.PARTNERSHIP),
+    ("A team led by former Stripe executives today launched Relay, a payments API for "
+     "marketplaces", T.PRODUCT_LAUNCH),
+    ("Self-serve registration page is now live for all customers.", T.PRODUCT_LAUNCH),
 ]
 
 

@@ -9,12 +9,27 @@ look-alike that stays an event:
   @maria's company on their seed", "my old company Hooli just got acquired", "my friend's
   startup raised a Series A". Look-alike: "Sam's startup just signed up for Acme" (we are the
   object: a customer won).
+  So is a named team ("The Hooli team raised a $5M seed") and news the writer is glad about
+  for them ("...; we're excited for them").
+- **A named other's noun**: "Globex's Series C was led by Tiger Global", "Initech's revenue
+  crossed $100M", "Hooli's new CEO starts on Monday". Look-alikes: "Acme's Series A", "Today's
+  launch", "Initech's former CTO joined Acme as VP Engineering" (our hire); a deal or a
+  customer's result keeps its reading (someone acting towards us).
 - **Their round, not ours**: a round called "their", "his" or "her" with no "we", "our" or our
-  name in the clause ("Globex approached Initech about leading their Series A", "Initech just
-  closed their B"). Look-alike: "Initech led our Series A", "Acme closed their Series A".
+  name in the clause, an "our" that names a customer or partner aside ("Globex approached
+  Initech about leading their Series A", "Our biggest customer, Globex, just closed their
+  Series D"). Look-alike: "Initech led our Series A", "Acme closed their Series A".
+- **A vendor's release passed on**: a launch whose product a known vendor or platform makes,
+  opening the clause with no "we" before it ("new Chrome version is out, breaks our
+  extension", "GitHub Copilot Workspace is now GA", "heads up: Stripe Checkout v3 is live").
+  Look-alikes: "The Acme iOS app is live", "our Slack app", "now available on Apple Vision
+  Pro", "a team led by former Stripe executives launched Relay".
 - **An approach between two others**: "Globex approached Initech about leading ...", "Sequoia
   reached out to Hooli to lead" (a fund courting another startup). Look-alike: "Sequoia
   approached us about leading our Series A" (interest in us).
+- **A subject past a label**: "Portfolio news from our lead investor: Initech acquired Hooli"
+  (the label's "our" is not the subject). Look-alike: a label naming the company is a
+  headline's ("Sainsbury's share price: Grocer launches click-and-collect").
 - **A linked page's title**: a Slack link's label ("<https://...|Initech raises $30M ...>") or
   a markdown link's text naming someone else is a preview of their news. Look-alike: the label
   names us ("<https://...|Acme raises $10M>").
@@ -33,13 +48,15 @@ look-alike that stays an event:
   word character before "["). Look-alike: "[Acme] raised $3M" is not written; footnotes "[1]"
   and markdown links are no placeholders.
 - **Job posts**: "We are hiring! Our new Head of Marketing role is now open", "open role:
-  founding engineer", "apply here". Look-alike: "Jane accepted our offer for the VP Sales role".
+  founding engineer", "apply here", a req read as a launch ("Our VP Engineering req is live").
+  Look-alike: "Jane accepted our offer for the VP Sales role".
 - **Old news dated**: "As announced in March 2024, Acme closed its Series A" in a 2026 message,
   "our 2022 seed round was led by X". Look-alike: "As announced in December, we closed the
   round" in January; "our 2025 seed" in a January 2026 review.
 - **A place that is no place**: "Expanded to G9" (a code), "a whole new market for us" (the
   pronoun read as the US), "expanded to Enterprise" (a customer segment), "expands to Dcode
-  Capital" (a firm). Look-alike: "we're now live in the US", "now available in French".
+  Capital" (a firm), an audience read as a product ("now available to SMBs"). Look-alikes:
+  "we're now live in the US", "now available in French", "Introducing Teams" (a plan).
 - **A raise heard of or under way**: "Black Forest Labs is raising $100M at a $1B valuation,
   say sources", "Initech is in talks to raise". Look-alike: "Acme raised $100M, the company
   said" (done and stated by its owner).
@@ -65,7 +82,16 @@ _OTHERS_VENTURE = re.compile(
     r"|old boss|former colleague|ex-colleague|colleague|classmate|roommate|neighbou?r"
     r"|co-?founder|advisor|adviser|mentor|angel|investor)s?['\u2019]s? "
     r"(?i:old |former |previous |last )?" + _VENTURE
-    + r"|\b(?i:my) (?i:old|former|previous|last|ex-) ?" + _VENTURE)
+    + r"|\b(?i:my) (?i:old|former|previous|last|ex-) ?" + _VENTURE
+    # "The Hooli team raised a $5M seed"
+    + r"|\b(?i:the) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*)? (?i:team|folks|founders|crew)\b")
+# "we're excited for them": the writer is glad for someone else
+_GLAD_FOR = re.compile(r"(?i)\b(?:excited|happy|thrilled|proud|stoked|glad|pumped) for (?:them"
+                       r"|him|her)\b")
+# "our biggest customer", "our friends at": an "our" that names someone else
+_OUR_OTHERS = re.compile(r"(?i)\bour (?:[\w-]+ ){0,2}?(?:customers?|clients?|partners?|investors?"
+                         r"|friends?|competitors?|portfolio compan\w+|vendors?|suppliers?"
+                         r"|neighbou?rs?)\b")
 # "Globex's Series C", "Initech's revenue", "Hooli's new CEO": the event's noun is a named
 # other's (not "Acme's", "Today's", "Q3's", "The company's")
 _POSSESSED = re.compile(
@@ -87,6 +113,29 @@ _THEIR_ROUND = re.compile(
     r"(?i)\b(?:their|his|her) (?:(?:[$\u20ac\u00a3][\d.,]+\s?(?:[mkb]|mm|million|billion)?|new"
     r"|first|latest|next|big) )?(?:(?:pre-?)?seed\b|series [a-h]\b|[a-h] round|round\b|raise\b"
     r"|bridge\b|fundraise\b|[a-h](?=\W*$))")
+# -- a vendor's release passed on ------------------------------------------------------------
+# Platforms and vendors every startup builds on, whose releases its chat passes on ("new Chrome
+# version is out, breaks our extension", "GitHub Copilot Workspace is now GA", "heads up:
+# Stripe Checkout v3 is live, we need to migrate"); launchscope.platform_subject reads the
+# open-source platforms a clause opens on when it never speaks for us.
+_VENDOR = re.compile(
+    r"(?i)(?:the )?(?:new )?(?:google|alphabet|apple|microsoft|amazon|aws|azure|gcp|meta|facebook"
+    r"|instagram|whatsapp|openai|chatgpt|gpt-?\d|anthropic|claude|gemini|stripe|github|gitlab"
+    r"|copilot|slack|figma|notion|vercel|netlify|heroku|cloudflare|datadog|linear|atlassian"
+    r"|jira|confluence|salesforce|hubspot|shopify|zoom|twilio|zapier|airtable|supabase|firebase"
+    r"|chrome|safari|firefox|ios|ipados|macos|android|windows|xcode|vs ?code|docker|kubernetes"
+    r"|postgres(?:ql)?|mysql|redis|kafka|mongodb|node(?:\.?js)?|python|react|next\.js|rust"
+    r"|typescript|tailwind|iphone|ipad|pixel|x\.com|twitter|linkedin|tiktok|youtube|discord"
+    r"|telegram|intercom|zendesk|segment|mixpanel|amplitude|snowflake|databricks)\b")
+_OURS_BEFORE = re.compile(r"(?i)\b(?:we|we've|we're|our|us|i|i've|my)\b|\b(?:on|for|with|into"
+                          r"|to|in|where|wherever|supports?|support for)\s+(?:the\s+)?$")
+# what may stand before the vendor's name that opens the clause: "heads up: ", "FYI the new "
+_LEAD_IN = re.compile(r"(?i)\W*(?:[\w ]{1,20}:\s*)?(?:(?:the|new|a|fyi|psa|heads up|btw|so|wow"
+                      r"|looks like|apparently)\W+)*")
+# what after the vendor's name makes it a thing of ours for that platform
+_FOR_IT = re.compile(r"(?i)\s+(?:app|apps|application|integration|connector|plugin|extension"
+                     r"|add-?on|bot|action|client|sdk|support|edition|build|port"
+                     r"|listing|template|skill)s?\b")
 # -- an approach between others ---------------------------------------------------------------
 _APPROACH = re.compile(r"\b(?i:approached|courted|pitched|contacted|reached out to|pinged"
                        r"|talked to|met with) (?P<who>@?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})"
@@ -97,7 +146,8 @@ _SLACK_LINK = re.compile(r"<https?://[^|>\s]{1,500}\|(?P<label>[^<>]{1,300})>")
 _MD_LINK = re.compile(r"\[(?P<label>[^\[\]]{8,300})\]\(https?://")
 # -- guides ----------------------------------------------------------------------------------
 _GUIDE = re.compile(
-    r"(?i)^\W*(?:[\w-]+(?: [\w-]+){0,2}: )?(?:how to\b|(?:a|an|the|my|our) (?:[\w'\u2019-]+ ){0,3}(?:guide|playbook"
+    r"(?i)^\W*(?:[\w-]+(?: [\w-]+){0,2}: )?(?:how to\b|(?:a|an|the|my|our) "
+    r"(?:[\w'\u2019-]+ ){0,3}(?:guide|playbook"
     r"|handbook|checklist|primer) (?:to|for|on)\b|(?:\d+|three|four|five|six|seven|eight|nine"
     r"|ten|twelve) (?:[\w-]+ ){0,2}(?:tips|mistakes|ways|tricks|steps)\b(?! we\b)"
     r"|tips (?:for|on)\b|(?:playbook|tutorial|guide|how-to|step-by-step|explainer|primer):)"
@@ -152,7 +202,7 @@ _SEGMENTS = frozenset(["enterprise", "enterprises", "smb", "smbs", "mid-market",
 # segments that are only ever an audience ("now available to SMBs"); "Teams", "Pro" and
 # "Enterprise" are also plans a release introduces ("Introducing Teams" is a launch)
 _AUDIENCES = frozenset(["smb", "smbs", "startups", "consumers", "agencies", "businesses",
-                        "enterprises", "mid-market", "midmarket", "b2b", "b2c", "self-serve"])
+                        "enterprises", "mid-market", "midmarket", "b2b", "b2c"])
 _FIRM = re.compile(r"(?i)\b(?:capital|ventures|partners|labs|inc|llc|ltd|group|fund|holdings)$")
 # -- a raise heard of or under way -----------------------------------------------------------
 _SOURCES = re.compile(r"(?i)\b(?:(?:say|said|according to|per|citing|tell|told) (?:\w+ ){0,2}"
@@ -180,6 +230,7 @@ def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | No
         or _job_post(found, clause, sentence) \
         or _dated_before(sentence, when) \
         or _not_a_place(found, clause) \
+        or _vendor_release(found, clause, company) \
         or _heard_of(found, sentence)
 
 
@@ -207,10 +258,12 @@ def _others(found: Found, clause: str, raw: str,
     possessed = _possessed(found, clause, company)
     if possessed is not None:
         return possessed
-    if found.event_type is T.FUNDING and not _ours(clause, company):
+    if found.event_type is T.FUNDING and not _ours(_OUR_OTHERS.sub(" ", clause), company):
         theirs = _THEIR_ROUND.search(clause)
         if theirs is not None:
             return f"their round, not ours ({theirs.group()})"
+    if not found.relational and _GLAD_FOR.search(raw) and not _ours(head, company):
+        return "someone else's news, the writer glad for them"
     if found.event_type in _APPROACH_TYPES:
         approach = _APPROACH.search(clause)
         if approach is not None and not _ours(approach.group("who"), company):
@@ -316,6 +369,25 @@ def _month(word: str | None) -> int | None:
         return None
     stem = word.strip(" .").lower()[:3]
     return _MONTHS.index(stem) + 1 if stem in _MONTHS else None
+
+
+def _vendor_release(found: Found, clause: str, company: re.Pattern[str] | None) -> str | None:
+    """A launch whose product a known vendor or platform makes, told with no "we" or our name
+    before it, and not an app of ours for that platform ("The Acme iOS app is live", "our
+    Snowflake application is live", "now available on Apple Vision Pro")."""
+    if found.event_type is not T.PRODUCT_LAUNCH:
+        return None
+    product = str(found.metrics.get("product", "")).strip()
+    vendor = _VENDOR.match(product)
+    if vendor is None or (company is not None and company.search(clause)):
+        return None
+    at = clause.lower().find(vendor.group().strip().lower())
+    if at < 0 or not _LEAD_IN.fullmatch(clause[:at]):
+        return None  # "led by former Stripe executives", "where Apple Vision Pro is available"
+    if _OURS_BEFORE.search(clause[:at]) or _FOR_IT.match(clause, at + len(
+            vendor.group().strip())):
+        return None
+    return f"a vendor's release, not ours ({vendor.group().strip()})"
 
 
 def _not_a_place(found: Found, clause: str) -> str | None:
