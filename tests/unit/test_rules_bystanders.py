@@ -159,8 +159,25 @@ THIRD_SET = [
 ]
 
 
+# A fourth set, on launches of what is no product of ours, in update mail and chat (main 10 of
+# 15 silent, now 15)
+FOURTH_SET = [
+    "Introducing [Jane Doe](https://twitter.com/janedoe) and [Sam Lee](https://x.com/samlee), "
+    "our new trainers.",
+    "Please welcome [Maria Garcia](https://www.linkedin.com/in/mariagarcia) to the community!",
+    "Announcing our React workshop in Berlin on March 3",
+    "We're launching a new Rust training in London this spring",
+    "Launching our community Slack",
+    "Our community Discord is live!",
+    "This was still a thing in RedHat by the time we released 3.0.0.",
+    "Back when we launched v1, nobody used the API.",
+    "Before we shipped the new editor, support tickets were through the roof.",
+]
+
+
 @pytest.mark.parametrize("text", THEIRS + READING + GUIDES + JOKES + TEMPLATES + JOB_POSTS
-                         + OLD_AND_UNDONE + NOT_A_PLACE_OR_NOT_DONE + SECOND_SET + THIRD_SET)
+                         + OLD_AND_UNDONE + NOT_A_PLACE_OR_NOT_DONE + SECOND_SET + THIRD_SET
+                         + FOURTH_SET)
 def test_no_event_of_ours(make_message: MakeMessage, text: str) -> None:
     events = read(make_message, text, timestamp=_JAN_2026)
     assert events == [], [(e.event_type, e.title) for e in events]
@@ -200,6 +217,11 @@ OURS = [
     ("A team led by former Stripe executives today launched Relay, a payments API for "
      "marketplaces", T.PRODUCT_LAUNCH),
     ("Self-serve registration page is now live for all customers.", T.PRODUCT_LAUNCH),
+    # the fourth set's look-alikes: a product linked, a repository, a course in a language
+    ("Introducing [Acme Studio](https://acme.io/studio), our visual editor", T.PRODUCT_LAUNCH),
+    ("We released [Acme v0.8](https://github.com/acme/acme/releases/tag/v0.8) on April 22nd.",
+     T.PRODUCT_LAUNCH),
+    ("Announcing Acme 3.0: faster, smaller, and open source", T.PRODUCT_LAUNCH),
 ]
 
 

@@ -30,6 +30,13 @@ look-alike that stays an event:
 - **A subject past a label**: "Portfolio news from our lead investor: Initech acquired Hooli"
   (the label's "our" is not the subject). Look-alike: a label naming the company is a
   headline's ("Sainsbury's share price: Grocer launches click-and-collect").
+- **A launch of what is no product of ours**: a person linked to their profile ("Introducing
+  [Jane Doe](https://twitter.com/janedoe)"), a session held somewhere ("Announcing Angular
+  Master Class in Freiburg", "a new Rust training in London"), a community space ("Launching
+  our community Slack"), a launch told as backstory ("by the time we released 3.0.0", "back
+  when we launched v1"). Look-alikes: "Introducing [Acme Studio](https://acme.io/studio)", a
+  release linked to its repository ("[Tilt v0.8](https://github.com/tilt-dev/...)"), "our
+  course in Spanish" (a product's language, not a place).
 - **A linked page's title**: a Slack link's label ("<https://...|Initech raises $30M ...>") or
   a markdown link's text naming someone else is a preview of their news. Look-alike: the label
   names us ("<https://...|Acme raises $10M>").
@@ -136,6 +143,24 @@ _LEAD_IN = re.compile(r"(?i)\W*(?:[\w ]{1,20}:\s*)?(?:(?:the|new|a|fyi|psa|heads
 _FOR_IT = re.compile(r"(?i)\s+(?:app|apps|application|integration|connector|plugin|extension"
                      r"|add-?on|bot|action|client|sdk|support|edition|build|port"
                      r"|listing|template|skill)s?\b")
+# -- launches of what is no product of ours ---------------------------------------------------
+# a person linked to their profile: "Introducing [Jane Doe](https://twitter.com/janedoe)"
+# (a GitHub address is a person's only with one segment: "github.com/tombaker", not a repo's)
+_PROFILE = re.compile(r"\[(?P<label>[^\[\]]{2,60})\]\(https?://(?:www\.)?(?:(?:twitter\.com|x\.com"
+                      r"|linkedin\.com/in|mastodon\.\w+|bsky\.app|instagram\.com)/"
+                      r"|github\.com/[\w-]+/?\))")
+# a session held somewhere: "a new Rust training in London", "Master Class in Freiburg"
+_SESSION = re.compile(r"(?i)\b(?:class|course|training|workshop|masterclass|bootcamp|meetup"
+                      r"|seminar|lecture|roadshow)(?:es|s)?\b[^.;!?]{0,30}?\b(?:in|at) (?-i:[A-Z])"
+                      # "our course in Spanish", "a training in Python": a product's language
+                      r"(?!nglish|panish|rench|erman|ortuguese|talian|apanese|hinese|ython"
+                      r"|avaScript|ypeScript|ust\b|ava\b|eact\b)")
+# a community space opened: "our community Slack", "our Discord server is live"
+_SPACE = re.compile(r"(?i)\bcommunity (?:slack|discord|forum|server|space|hub|chat|telegram)\b"
+                    r"|\b(?:slack|discord|telegram) (?:community|server|workspace|group)\b")
+# a launch told as backstory: "by the time we released 3.0.0", "back when we launched v1"
+_BACKSTORY = re.compile(r"(?i)\b(?:by the time|back when|before|until|ever since|long before)"
+                        r" (?:we|i|they|it)\b")
 # -- an approach between others ---------------------------------------------------------------
 _APPROACH = re.compile(r"\b(?i:approached|courted|pitched|contacted|reached out to|pinged"
                        r"|talked to|met with) (?P<who>@?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})"
@@ -231,6 +256,7 @@ def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | No
         or _dated_before(sentence, when) \
         or _not_a_place(found, clause) \
         or _vendor_release(found, clause, company) \
+        or _no_product(found, clause, raw) \
         or _heard_of(found, sentence)
 
 
@@ -388,6 +414,26 @@ def _vendor_release(found: Found, clause: str, company: re.Pattern[str] | None) 
             vendor.group().strip())):
         return None
     return f"a vendor's release, not ours ({vendor.group().strip()})"
+
+
+def _no_product(found: Found, clause: str, raw: str) -> str | None:
+    """A launch reading of a person, a session, a community space or a launch told as
+    backstory."""
+    if found.event_type is not T.PRODUCT_LAUNCH:
+        return None
+    product = str(found.metrics.get("product", "")).strip().lower()
+    if product and "](" in raw:
+        for profile in _PROFILE.finditer(raw):
+            if product in profile.group("label").lower():
+                return f"a person introduced ({profile.group('label')})"
+    for pattern, why in ((_SESSION, "a session held somewhere"), (_SPACE, "a community space")):
+        m = pattern.search(clause)
+        if m is not None:
+            return f"{why}, not a product ({m.group()})"
+    back = _BACKSTORY.search(clause, 0, found.trigger + 1)
+    if back is not None and found.trigger - back.end() < 30:
+        return f"a launch told as backstory ({back.group()})"
+    return None
 
 
 def _not_a_place(found: Found, clause: str) -> str | None:
