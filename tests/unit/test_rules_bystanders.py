@@ -175,9 +175,20 @@ FOURTH_SET = [
 ]
 
 
+# A fifth set, on word senses in chat (teaming up, newsletters), held out until the fourth was
+# done (main 2 of 6 silent, now 6)
+FIFTH_SET = [
+    "Sam and I partnered up on the PR review",
+    "Priya and I teamed up on the onboarding revamp",
+    "we paired up on the billing bug all afternoon",
+    "we're featured in the Globex employee newsletter as a vendor they use",
+    "Acme got a shout-out in Initech's internal newsletter",
+]
+
+
 @pytest.mark.parametrize("text", THEIRS + READING + GUIDES + JOKES + TEMPLATES + JOB_POSTS
                          + OLD_AND_UNDONE + NOT_A_PLACE_OR_NOT_DONE + SECOND_SET + THIRD_SET
-                         + FOURTH_SET)
+                         + FOURTH_SET + FIFTH_SET)
 def test_no_event_of_ours(make_message: MakeMessage, text: str) -> None:
     events = read(make_message, text, timestamp=_JAN_2026)
     assert events == [], [(e.event_type, e.title) for e in events]
@@ -222,6 +233,11 @@ OURS = [
     ("We released [Acme v0.8](https://github.com/acme/acme/releases/tag/v0.8) on April 22nd.",
      T.PRODUCT_LAUNCH),
     ("Announcing Acme 3.0: faster, smaller, and open source", T.PRODUCT_LAUNCH),
+    # the fifth set's look-alikes
+    ("Acme teamed up with Globex on a joint payments offering", T.PARTNERSHIP),
+    ("We teamed up with Globex to launch a co-branded card", T.PARTNERSHIP),
+    ("We were featured in TechCrunch today", T.MEDIA_COVERAGE),
+    ("Acme was featured in the Globex newsletter to their 50k customers", T.MEDIA_COVERAGE),
 ]
 
 

@@ -37,6 +37,10 @@ look-alike that stays an event:
   when we launched v1"). Look-alikes: "Introducing [Acme Studio](https://acme.io/studio)", a
   release linked to its repository ("[Tilt v0.8](https://github.com/tilt-dev/...)"), "our
   course in Spanish" (a product's language, not a place).
+- **Work, not a partnership or press**: colleagues teaming up ("Sam and I partnered up on the
+  PR review", "we paired up on the billing bug"), an internal publication ("featured in the
+  Globex employee newsletter"). Look-alikes: "Acme teamed up with Globex on a joint payments
+  offering", "featured in the Globex newsletter to their 50k customers".
 - **A linked page's title**: a Slack link's label ("<https://...|Initech raises $30M ...>") or
   a markdown link's text naming someone else is a preview of their news. Look-alike: the label
   names us ("<https://...|Acme raises $10M>").
@@ -161,6 +165,14 @@ _SPACE = re.compile(r"(?i)\bcommunity (?:slack|discord|forum|server|space|hub|ch
 # a launch told as backstory: "by the time we released 3.0.0", "back when we launched v1"
 _BACKSTORY = re.compile(r"(?i)\b(?:by the time|back when|before|until|ever since|long before)"
                         r" (?:we|i|they|it)\b")
+# -- work, not a partnership or press --------------------------------------------------------
+# "Sam and I partnered up on the PR review", "we paired up on the billing bug": colleagues
+# working together (not "Acme teamed up with Globex on a joint offering", a partnership)
+_TEAMED_UP = re.compile(r"(?i)\bpair(?:ed|ing)? up\b|\b(?:partner|team)(?:ed|ing)? up on\b"
+                        r"|\band (?:i|me) (?:partner|team)(?:ed|ing)? up\b")
+# "featured in the Globex employee newsletter": a company's own internal publication
+_INTERNAL = re.compile(r"(?i)\b(?:employee|internal|staff|company-wide|all-staff) (?:newsletter"
+                       r"|blog|wiki|memo|update|podcast|magazine|bulletin)s?\b|\bintranet\b")
 # -- an approach between others ---------------------------------------------------------------
 _APPROACH = re.compile(r"\b(?i:approached|courted|pitched|contacted|reached out to|pinged"
                        r"|talked to|met with) (?P<who>@?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})"
@@ -258,6 +270,7 @@ def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | No
         or _not_a_place(found, clause) \
         or _vendor_release(found, clause, company) \
         or _no_product(found, clause, raw) \
+        or _not_public(found, clause) \
         or _heard_of(found, sentence)
 
 
@@ -274,6 +287,9 @@ _JOB_NEEDS = ("hiring", "role", "position", "job", "opening", "vacanc", "req", "
               "career", "looking for", "seeking", "searching for", "recruiting")
 _SESSION_NEEDS = ("class", "course", "training", "workshop", "bootcamp", "meetup", "seminar",
                   "lecture", "roadshow")
+
+
+_INTERNAL_NEEDS = ("employee", "internal", "staff", "company-wide", "intranet")
 
 
 def _any(text: str, words: tuple[str, ...]) -> bool:
@@ -466,6 +482,19 @@ def _no_product(found: Found, clause: str, raw: str) -> str | None:
     back = _BACKSTORY.search(clause, 0, found.trigger + 1)
     if back is not None and found.trigger - back.end() < 30:
         return f"a launch told as backstory ({back.group()})"
+    return None
+
+
+def _not_public(found: Found, clause: str) -> str | None:
+    """Colleagues teaming up, or an internal publication read as press."""
+    if found.event_type is T.PARTNERSHIP and "up" in clause:
+        m = _TEAMED_UP.search(clause)
+        if m is not None:
+            return f"colleagues working together, not a partnership ({m.group()})"
+    if found.event_type is T.MEDIA_COVERAGE and _any(clause.lower(), _INTERNAL_NEEDS):
+        m = _INTERNAL.search(clause)
+        if m is not None:
+            return f"an internal publication, not press ({m.group()})"
     return None
 
 
