@@ -236,6 +236,7 @@ OURS = [
     # the fifth set's look-alikes
     ("Acme teamed up with Globex on a joint payments offering", T.PARTNERSHIP),
     ("We teamed up with Globex to launch a co-branded card", T.PARTNERSHIP),
+    ("Acme and Siemens team up on industrial AI", T.PARTNERSHIP),
     ("We were featured in TechCrunch today", T.MEDIA_COVERAGE),
     ("Acme was featured in the Globex newsletter to their 50k customers", T.MEDIA_COVERAGE),
 ]

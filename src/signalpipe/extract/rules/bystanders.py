@@ -167,9 +167,10 @@ _BACKSTORY = re.compile(r"(?i)\b(?:by the time|back when|before|until|ever since
                         r" (?:we|i|they|it)\b")
 # -- work, not a partnership or press --------------------------------------------------------
 # "Sam and I partnered up on the PR review", "we paired up on the billing bug": colleagues
-# working together (not "Acme teamed up with Globex on a joint offering", a partnership)
-_TEAMED_UP = re.compile(r"(?i)\bpair(?:ed|ing)? up\b|\b(?:partner|team)(?:ed|ing)? up on\b"
-                        r"|\band (?:i|me) (?:partner|team)(?:ed|ing)? up\b")
+# working together (not "Acme teamed up with Globex on a joint offering" nor "Acme and Siemens
+# team up on industrial AI", partnerships)
+_TEAMED_UP = re.compile(r"(?i)\bpair(?:ed|ing)? up\b|\b(?:and (?:i|me)|we|i) (?:just )?(?:partner"
+                        r"|team)(?:ed|ing)? up\b(?! with)")
 # "featured in the Globex employee newsletter": a company's own internal publication
 _INTERNAL = re.compile(r"(?i)\b(?:employee|internal|staff|company-wide|all-staff) (?:newsletter"
                        r"|blog|wiki|memo|update|podcast|magazine|bulletin)s?\b|\bintranet\b")
