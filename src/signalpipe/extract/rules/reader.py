@@ -13,6 +13,7 @@ from signalpipe.extract.rules import (
     articles,
     assurance,
     backers,
+    bystanders,
     chatnews,
     community,
     companylife,
@@ -503,6 +504,9 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or reach.veto(found, clause.text, sentence.text) \
                 or outcomes.veto(found, clause.text, company) \
                 or chatnews.veto(found, clause.text, text, company) \
+                or bystanders.veto(found, clause.text, sentence.text, company,
+                                   message.timestamp,
+                                   raw=message.text[sentence.start:sentence.end + 40]) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -604,7 +608,9 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
         or wire.veto(found, line, line, company) or shipped.veto(found, line, page) \
         or pressnoise.veto(found, line, company, message.timestamp) \
         or routine.veto(found, line, line, page, len(line)) \
-        or launchscope.veto(found, line, line, company)
+        or launchscope.veto(found, line, line, company) \
+        or bystanders.veto(found, line, line, company, message.timestamp,
+                           raw=message.subject or "")
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []
