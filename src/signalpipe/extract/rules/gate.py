@@ -357,6 +357,13 @@ STEMS: dict[str, str] = {
                        "order book pre-sale presale pre-order preorder up and running out of beta "
                        "generally available landed dropped switch on app store play store "
                        "new release new version out now open$ opened$ launches$",
+    # launchforms.py's launch forms ("Beacon 2 is here", "Meet X, our new app", waitlist gone)
+    "launchforms": "is here arrived dropped$ landed$ meet$ say hello to say hi graduated exits "
+                   "out of beta open to everyone open to all open to the public "
+                   "open to anyone waitlist wait-list open sourc open-sourc new: product: app: "
+                   "tool: rebuilt rewrote rewritten congrats congratulations kudos "
+                   "hats off great job nice work well done out the door",
+    "launchforms_store": "app store play store google$",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
     "community_members": "testers nodes contributors discord members community members trending "
@@ -619,6 +626,9 @@ def _stems(spec: str) -> list[str]:
              "is officially",
              # shipped.py's phrases
              "new release", "new version", "app store", "play store", "switch on",
+             # launchforms.py's phrases
+             "say hi", "open to anyone", "hats off", "great job", "nice work", "well done",
+             "out the door",
              # assurance.py's phrases
              "security audit", "security assessment", "red team", "surveillance audit",
              "top safety pick", "data processing", "business associate", "standard contractual",

@@ -168,7 +168,8 @@ _FOR_PLATFORM = re.compile(r"\s+(?:app|apps|client|version|sdk|integration|exten
                            r"|build|support|edition|port)\b")
 # The platform's own release told: "Postgres 17 was released yesterday", "Node 22 is out".
 _RELEASED = re.compile(r"(?:\s+v?\d+(?:\.\d+)*)?\s+(?:(?:was|is|has\s+been|have\s+been|just"
-                       r"|got|finally|now)\s+)*(?:released|out|available|shipped|launched|here)\b")
+                       r"|got|finally|now)\s+)*(?:released|out|available|shipped|launched|here"
+                       r"|generally\s+available)\b")
 # What before the platform's name makes it ours: "available on Firefox", "now supports React
 # 19", "our new Deno runtime", "Acme for Windows".
 _OURS_BEFORE = re.compile(r"(?:\bon|\bfor|\bsupports?|\bsupport\s+for|\bour(?:\s+new)?|\bwith)\s+$")

@@ -22,6 +22,7 @@ from signalpipe.extract.rules import (
     founders,
     growth,
     headlines,
+    launchforms,
     launchscope,
     longform,
     lowlights,
@@ -115,6 +116,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # a sector, a facility or a count of countries first: co.expansion reads any name after
     # "expands into" as a place ("into the logistics sector with Globex Freight")
     ("results_market", results.market),
+    ("launchforms_store", launchforms.store),  # "Acme for Android is now live in the Play Store"
     ("expansion", co.expansion), ("coverage_markets", coverage.markets_count),
     ("coverage_place", coverage.place_reached),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
@@ -164,6 +166,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("recognition_uptime", measured.uptime_record),
     ("award", co.award),
     ("statuspage_project", statuspage.project_news),  # "we released 3.3.0", a new co-lead
+    # launchforms.py's narrow forms first: co.launch takes "Beacon is now open to everyone" for
+    # a third party's launch, as nothing marks the name before it as the product
+    ("launchforms", launchforms.forms),  # "Beacon 2 is here", "Meet Beacon, our new app"
     ("launch", co.launch), ("wire_release", wire.version_release),
     ("community_release", community.release),
     ("members_release", members.announced),  # a company's own release told to developers
@@ -463,6 +468,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or pressnoise.veto(found, clause.text, company, message.timestamp) \
                 or routine.veto(found, clause.text, sentence.text, text, sentence.end) \
                 or launchscope.veto(found, clause.text, sentence.text, company) \
+                or launchforms.veto(found, clause.text, sentence.text, company) \
                 or setbacks.veto(found, clause.text, company) \
                 or _injected(message, flagged)
             if reason is None:
@@ -484,7 +490,8 @@ _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
-             "recognition_", "backers_")
+             "recognition_", "backers_",
+             "launchforms")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
@@ -564,7 +571,8 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
         or wire.veto(found, line, line, company) or shipped.veto(found, line, page) \
         or pressnoise.veto(found, line, company, message.timestamp) \
         or routine.veto(found, line, line, page, len(line)) \
-        or launchscope.veto(found, line, line, company)
+        or launchscope.veto(found, line, line, company) \
+        or launchforms.veto(found, line, line, company)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []
