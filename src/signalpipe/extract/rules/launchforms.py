@@ -248,8 +248,8 @@ def _rebuilt(clause: str, ctx: Context) -> Found | None:
         return None  # rebuilt, but not said to be out: work in progress
     what = (m["obj"] or m["obj2"]).strip()
     at = max(0, clause.find(what))
-    return _launch(what, at, f"Relaunched {what}, rebuilt from scratch",
-                   named_first=bool(m["obj2"]))
+    how = "from scratch" if "scratch" in m.group().lower() else "from the ground up"
+    return _launch(what, at, f"Relaunched {what}, rebuilt {how}", named_first=bool(m["obj2"]))
 
 
 def _cheered(clause: str, ctx: Context) -> Found | None:
