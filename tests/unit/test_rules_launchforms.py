@@ -16,8 +16,11 @@ from tests.unit.rules_read import MakeMessage, read
 T = EventType
 
 
-def launches(make_message: MakeMessage, text: str, **fields: object) -> list[str]:
-    events = read(make_message, text, **fields)
+def launches(make_message: MakeMessage, text: str, *, company: str = "acme",
+             aliases: tuple[str, ...] = ("Acme",), source: Source = Source.SLACK,
+             subject: str | None = None) -> list[str]:
+    events = read(make_message, text, company=company, aliases=aliases, source=source,
+                  subject=subject)
     return [e.title for e in events
             if e.event_type is T.PRODUCT_LAUNCH and e.polarity is Polarity.POSITIVE]
 
