@@ -363,7 +363,7 @@ STEMS: dict[str, str] = {
                    "open to anyone waitlist wait-list open sourc open-sourc new: product: app: "
                    "tool: rebuilt rewrote rewritten congrats congratulations kudos "
                    "hats off great job nice work well done out the door",
-    "launchforms_store": "app store play store google$",
+    "launchforms_store": "app store play store",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
     "community_members": "testers nodes contributors discord members community members trending "

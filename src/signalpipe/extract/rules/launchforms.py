@@ -305,16 +305,77 @@ _DAY_TO_COME = re.compile(
     r"|a couple of) (?:days|weeks|months)|later this (?:week|month|year))\b")
 
 
+# A community space or a channel of ours opened: "our community Slack", "a Beacon subreddit".
+_SPACE = re.compile(r"(?i)\b(?:launch\w*|open\w*|start\w*|kick\w* off|creat\w*|set up|introduc\w*"
+                    r"|unveil\w*)\s+(?:(?:a|an|the|our|its|new|official)\s+){0,3}(?:[\w-]+\s+)?"
+                    r"(?:community\s+(?:slack|discord|forum|space|hub|server)|(?:slack|discord"
+                    r"|telegram|whatsapp|facebook|linkedin|reddit)\s+(?:community|server|group"
+                    r"|channel|workspace|page)|subreddit|youtube channel|(?:twitter|x|instagram"
+                    r"|tiktok) account)\b")
+# The launch told as backstory in a relative clause: "the Beacon app that we launched in March",
+# "by the time we released 3.0"; not "the app that we launched today".
+_BACKSTORY = re.compile(r"(?i)\b(?P<pre>\w+) (?:(?:that|which) (?:we|i) (?:had |have |once )?"
+                        r"|by the time (?:we|i) )(?:launched|released|shipped|introduced|built)\b"
+                        r"(?! (?:today|this (?:morning|week)|just now|tonight)\b)")
+# Words before "that" that make it a complement, not a relative: "the news is that we shipped".
+_COMPLEMENT = frozenset({"is", "was", "news", "say", "said", "announce", "means", "mean", "know",
+                         "think", "glad", "excited", "happy", "proud", "fact", "so", "now",
+                         "believe", "hope", "sure", "noticed", "shows", "show", "note", "share",
+                         "thrilled", "pleased", "delighted", "tell", "report", "confirm"})
+# Announced, but no product: our inclusion on a list, a move, an anniversary, an office.
+_NO_PRODUCT = re.compile(r"(?i)\b(?:announc\w*|unveil\w*|introduc\w*|share)\s+(?:(?:an|a|the|our"
+                         r"|its)\s+)?(?:\w+\s+)?(?:inclusion|relocation|move|anniversary"
+                         r"|birthday|rebrand(?:ing)?|new name|new (?:office|headquarters|hq))\b")
+# What was read as the product is a channel of ours, not a product: "the End Point Blog".
+_CHANNEL_NAME = re.compile(r"(?i)\b(?:blog|website|homepage|newsletter|podcast|subreddit)$")
+# An offer launched, not a product: "Introducing our Black Friday deal: 3 months free".
+_OFFER = re.compile(r"(?i)\b(?:introduc\w*|announc\w*|launch\w*|unveil\w*|roll\w* out)\s+(?:(?:a"
+                    r"|an|the|our|its|new|special|limited|exclusive)\s+){1,3}(?:[\w%-]+\s+){0,3}?"
+                    r"(?:deal|sale|offer|discount|coupon|promo(?:tion)?)s?\b")
+# A delay that may come, not one that came: "Both have the potential to delay our release".
+_MAY_DELAY = re.compile(r"(?i)\b(?:potential to|could|might|may|risks?|threaten(?:s|ed)? to"
+                        r"|likely to|at risk of)\s+(?:\w+\s+){0,2}?(?:delay|push(?:ing)? back"
+                        r"|slip)")
+
+
 def veto(found: Found, clause: str, sentence: str,
          company: re.Pattern[str] | None) -> str | None:
     """Why a launch reading of ``clause`` is no launch of ours, or None."""
-    if found.event_type is not T.PRODUCT_LAUNCH or found.negative:
+    if found.event_type is not T.PRODUCT_LAUNCH:
         return None
+    if found.negative:
+        return "a delay that may come, not one that came" if _MAY_DELAY.search(clause) else None
+    return _not_a_release(clause) or _not_ours(clause, sentence, company) \
+        or _no_product(found, clause)
+
+
+def _no_product(found: Found, clause: str) -> str | None:
+    """A space, a channel, an offer or a company's news told in launch words."""
+    m = _SPACE.search(clause) or _NO_PRODUCT.search(clause) or _OFFER.search(clause)
+    if m is not None:
+        return f"no product launched ({m.group().strip()})"
+    if _CHANNEL_NAME.search(str(found.metrics.get("product", ""))):
+        return "a channel of ours, not a product"
+    told = _BACKSTORY.search(clause)
+    if told is not None and told["pre"].lower() not in _COMPLEMENT \
+            and len(clause[:told.start()].split()) >= 3:
+        # "Initiatives that we launched" heads a list of launches; it tells no backstory
+        return "a launch told as backstory"
+    return None
+
+
+def _not_a_release(clause: str) -> str | None:
+    """A pre-release build or our own tooling."""
     m = _PRE_ITERATION.search(clause)
     if m is not None:
         return f"a pre-release build ({m.group().strip()}), not a launch"
     if _TOOLING.search(clause):
         return "our own tooling, not a product launch"
+    return None
+
+
+def _not_ours(clause: str, sentence: str, company: re.Pattern[str] | None) -> str | None:
+    """Tooling we use, someone else's release passed on, or a launch still to come."""
     tool = _TOOL_WE_USE.search(clause)
     if tool is not None and not (company is not None and company.search(tool.group())):
         return f"our own tooling in {tool['a'] or tool['b']}, not a product launch"
