@@ -36,17 +36,16 @@ FORMS = [
     ("Meet Acme Copilot: an AI assistant that writes your replies.", "Launched Acme Copilot"),
     ("Say hello to Acme Go — our brand new mobile app for field teams.", "Launched Acme Go"),
     # out of beta: release note, chat, update mail
-    ("Beacon has graduated from beta and is available on all plans.", "Beacon out of beta"),
+    ("Beacon has graduated from beta and is available on all plans.", "Launched Beacon"),
     ("We've taken Acme Sync out of beta.", "Acme Sync out of beta"),
-    ("Beacon exits beta today and is now available to every team.", "Beacon out of beta"),
+    ("Beacon exits beta today and is now available to every team.", "Launched Beacon"),
     # opened to everyone, the waitlist gone: chat, announcement, update mail
-    ("Beacon is now open to everyone, no invite needed.", "Beacon opened to everyone"),
+    ("Beacon is now open to everyone, no invite needed.", "Launched Beacon"),
     ("The waitlist is gone: anyone can sign up for Beacon today.", "Beacon opened to everyone"),
     ("We removed the waitlist for Acme Sync; anyone can sign up now.",
      "Acme Sync opened to everyone"),
     ("No more waitlist! Beacon is open to all.", "Beacon opened to everyone"),
-    ("Beacon is now open to the public after a year of private beta.",
-     "Beacon opened to everyone"),
+    ("Beacon is now open to the public after a year of private beta.", "Launched Beacon"),
     # in an app store: chat, press line
     ("Acme for Android is now live in the Play Store.",
      "Launched Acme for Android on the Play Store"),

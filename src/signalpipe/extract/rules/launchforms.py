@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import re
 
+from signalpipe.extract.rules.changelog import GATHERING
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.names import key, name_after, name_before
 from signalpipe.extract.rules.subject import FIRST_PERSON
@@ -204,12 +205,15 @@ def _beta_out(clause: str, ctx: Context) -> Found | None:
     if m is None:
         return None
     what = m["obj"] or m["obj2"]
-    found = _launch(what, m.start(), f"{what.strip()} out of beta", named_first=bool(m["obj"]))
-    return found
+    # "graduated from beta" is titled as changelog.py titles it, the other forms as shipped.py
+    title = "" if "graduat" in m.group().lower() else f"{what.strip()} out of beta"
+    return _launch(what, m.start(), title, named_first=bool(m["obj"]))
 
 
 def _open_all(clause: str, ctx: Context) -> Found | None:
     m = _OPEN_ALL.search(clause)
+    if m is not None and GATHERING.search(m["obj"].lower()):
+        return None  # "Our Discord is now open to everyone": a community, no product
     if m is not None and (_NEWLY.search(ctx.sentence or clause) or _CLOSED.search(ctx.before)):
         # "Hacktoberfest is open to everyone, whether ...": described, not news
         return _launch(m["obj"], m.end("obj"), f"{m['obj'].strip()} opened to everyone",
@@ -277,10 +281,13 @@ _READERS = (
 
 
 # A numbered pre-release, a build for testers: "3.0 alpha 2", "v2.0.0-beta.3", "please test".
-_PRE_ITERATION = re.compile(r"(?i)\b(?:alpha|beta|preview|rc|release candidate)[ .-]?\d+\b"
-                            r"|-(?:alpha|beta|rc|preview)\.\d|\b(?:please|pls) (?:test|try it out"
-                            r" and report|report (?:any )?(?:issues|bugs))|\bfor (?:early |beta )?"
-                            r"testers\b|\b(?:test|testing) builds?\b")
+# (a major version's first beta, "1.0.0-beta.1", is labelled a launch in the corpus)
+_PRE_ITERATION = re.compile(r"(?i)\b(?:alpha|beta|preview)[ .-]?(?:[2-9]|\d{2,})\b"
+                            r"|\b(?:rc|release candidate)[ .-]?\d+\b"
+                            r"|-(?:alpha|beta|preview)\.(?:[2-9]|\d{2,})|-rc\.\d"
+                            r"|\b(?:please|pls) (?:test|try it out and report|report (?:any )?"
+                            r"(?:issues|bugs))|\bfor (?:early |beta )?testers\b"
+                            r"|\b(?:test|testing) builds?\b")
 # Our own tooling: "dashboards for on-call", "our new hiring pipeline in Ashby".
 _TOOLING = re.compile(r"(?i)\bfor (?:the |our )(?:support|sales|ops|cs|engineering|finance|hr"
                       r"|people|recruiting|marketing|design|data|success) team\b|\bfor on-?call\b"

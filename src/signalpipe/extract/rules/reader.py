@@ -166,13 +166,11 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("recognition_uptime", measured.uptime_record),
     ("award", co.award),
     ("statuspage_project", statuspage.project_news),  # "we released 3.3.0", a new co-lead
-    # launchforms.py's narrow forms first: co.launch takes "Beacon is now open to everyone" for
-    # a third party's launch, as nothing marks the name before it as the product
-    ("launchforms", launchforms.forms),  # "Beacon 2 is here", "Meet Beacon, our new app"
     ("launch", co.launch), ("wire_release", wire.version_release),
     ("community_release", community.release),
     ("members_release", members.announced),  # a company's own release told to developers
     ("shipped_release", shipped.release),  # "Please give a warm welcome to Tilt v0.9"
+    ("launchforms", launchforms.forms),  # "Beacon 2 is here", "Meet Beacon, our new app"
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
     ("setback", declines.late_setback),  # "ISO 27018: failed. 8 exceptions."
