@@ -201,6 +201,8 @@ NO_PRODUCT = [
     "Pleased to announce the relocation of our HQ to Denver.",
     "We're excited to announce a new feature on the Acme Blog: AI-powered search.",
     "Introducing our Black Friday deal: 3 months free",
+    "Introducing Acme Training Days in London this June",
+    "Announcing the Beacon Workshop at the Berlin office on 3 May",
     "We launched a 50% discount for students",
 ]
 
@@ -221,7 +223,14 @@ STILL_LAUNCHES = [
     "Proud to announce Beacon 2.0, our biggest release yet",
     "Excited to announce the launch of Ledger for iOS",
     "We launched Beacon today with a 20% launch discount for early users.",
+    "We are excited to introduce our new RxJS Master Class!",
 ]
+
+
+def test_a_class_held_in_a_city_is_no_launch(make_message: MakeMessage) -> None:
+    titles = launches(make_message, "We are running our first class in Freiburg on 3 May.",
+                      source=Source.GMAIL, subject="Announcing Angular Master Class in Freiburg")
+    assert titles == []
 
 
 @pytest.mark.parametrize("text", STILL_LAUNCHES)

@@ -335,6 +335,14 @@ _NO_PRODUCT = re.compile(r"(?i)\b(?:announc\w*|unveil\w*|introduc\w*|share)\s+(?
                          r"|birthday|rebrand(?:ing)?|new name|new (?:office|headquarters|hq))\b")
 # What was read as the product is a channel of ours, not a product: "the End Point Blog".
 _CHANNEL_NAME = re.compile(r"(?i)\b(?:blog|website|homepage|newsletter|podcast|subreddit)$")
+# ... or a class or gathering held somewhere: "Announcing Angular Master Class in Freiburg",
+# "Introducing Acme Training Days in London". A new class itself is a training company's product
+# ("thoughtram introduces its RxJS Master Class" is labelled a launch), a session in a city not.
+_GATHERING_NAME = re.compile(r"(?i)\b(?:master ?class(?:es)?|classes|workshops?|training(?: days?)?"
+                             r"|bootcamps?|seminars?|meetups?|conferences?|summit|hackathons?"
+                             r"|webinars?|roadshow|tour|days|week|festival)$")
+_HELD = re.compile(r"\b(?:in|at) (?:the )?[A-Z][a-z]|\b(?i:on|from) \d{1,2}(?:st|nd|rd|th)?"
+                   r" (?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 # An offer launched, not a product: "Introducing our Black Friday deal: 3 months free".
 _OFFER = re.compile(r"(?i)\b(?:introduc\w*|announc\w*|launch\w*|unveil\w*|roll\w* out)\s+(?:(?:a"
                     r"|an|the|our|its|new|special|limited|exclusive)\s+){1,3}(?:[\w%-]+\s+){0,3}?"
@@ -361,8 +369,11 @@ def _no_product(found: Found, clause: str) -> str | None:
     m = _SPACE.search(clause) or _NO_PRODUCT.search(clause) or _OFFER.search(clause)
     if m is not None:
         return f"no product launched ({m.group().strip()})"
-    if _CHANNEL_NAME.search(str(found.metrics.get("product", ""))):
+    product = str(found.metrics.get("product", ""))
+    if _CHANNEL_NAME.search(product):
         return "a channel of ours, not a product"
+    if _GATHERING_NAME.search(product) and _HELD.search(clause):
+        return "a class or a gathering held somewhere, not a product"
     told = _BACKSTORY.search(clause)
     if told is not None and told["pre"].lower() not in _COMPLEMENT \
             and len(clause[:told.start()].split()) >= 3:
