@@ -5,8 +5,12 @@ app-store update)". Each family below is a way people say that, written in sever
 before the corpus was read (team chat, a founder's update mail, a release note or changelog, a
 press release, a community channel), with the look-alike that must stay silent.
 
-``forms`` (read after every other launch reader) and ``store`` (read before the market readers,
-which take "live in the Play Store" for a market entered):
+``forms`` (read after every other launch reader, so changelog.py's and shipped.py's readings of
+the same wordings keep their titles) and ``store`` (read before the market readers, which take
+"live in the Play Store" for a market entered). Where changelog.py already knew a wording ("exits
+beta", "is now open to everyone", "Say hello to X, our new API gateway") these readers add the
+forms it lacks ("taken X out of beta", a waitlist gone, "our brand new mobile app", "Meet X"), and
+changelog.py now takes the name before "exits beta" for the product rather than a third party:
 
 - **A numbered version arrived**: "Beacon 2 is here", "Ledger 4.0 just dropped". Look-alikes:
   "Day 2 is here", "Issue 42 is out", "Season 3 just dropped" (a part, not a product).
@@ -54,6 +58,16 @@ which take "live in the Play Store" for a market entered):
 - **A launch set for a day to come**: "We're launching Beacon on Product Hunt next Tuesday",
   "Quill goes live in two weeks". Look-alikes: "We launched Beacon on Monday", "Beacon launches
   today".
+- **No product of ours**: a community space opened ("our community Slack", "a Beacon
+  subreddit"), a launch told as backstory in a relative clause ("the Beacon app that we launched
+  in March", "by the time we released 3.0"), our inclusion, move or anniversary announced, a
+  channel of ours read as the product ("a new feature on the Acme Blog"), an offer launched
+  ("our Black Friday deal"), a class or gathering held in a city or on a date. Look-alikes:
+  "Slack notifications", "our Discord bot", "the app that we launched today", "Initiatives that
+  we launched" (a list's heading), "the news is that we shipped X", "launched Beacon today with a
+  launch discount", "introduces its RxJS Master Class" (a training company's new class).
+- **A delay that may come** is no launch lowlight: "Both have the potential to delay our
+  release". Look-alike: "The launch was delayed to March".
 """
 
 from __future__ import annotations
