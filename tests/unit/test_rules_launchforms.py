@@ -203,6 +203,8 @@ NO_PRODUCT = [
     "Introducing our Black Friday deal: 3 months free",
     "Introducing Acme Training Days in London this June",
     "Announcing the Beacon Workshop at the Berlin office on 3 May",
+    "Globex went live with their new checkout, built on Beacon.",
+    "Big day for Initech: they launched their new app on our platform",
     "We launched a 50% discount for students",
 ]
 
@@ -224,6 +226,8 @@ STILL_LAUNCHES = [
     "Excited to announce the launch of Ledger for iOS",
     "We launched Beacon today with a 20% launch discount for early users.",
     "We are excited to introduce our new RxJS Master Class!",
+    "We launched our new customer portal today.",
+    "We launched Beacon for our customers in Canada.",
 ]
 
 

@@ -361,6 +361,13 @@ _HELD = re.compile(r"\b(?:in|at) (?:the )?[A-Z][a-z]|\b(?i:on|from) \d{1,2}(?:st
 _OFFER = re.compile(r"(?i)\b(?:introduc\w*|announc\w*|launch\w*|unveil\w*|roll\w* out)\s+(?:(?:a"
                     r"|an|the|our|its|new|special|limited|exclusive)\s+){1,3}(?:[\w%-]+\s+){0,3}?"
                     r"(?:deal|sale|offer|discount|coupon|promo(?:tion)?)s?\b")
+# A customer's launch on us, not ours: "Our customer Initech went live with their new portal,
+# powered by Acme", "Globex launched their store on our platform".
+# (where it names us, naming.py makes it the customer's story: "the FBI launched their Crime Data
+# Explorer on cloud.gov")
+_THEIR_LAUNCH = re.compile(r"(?i)\bour (?:customer|client|partner|user)s?\b[^.;]{0,40}?\b(?:went"
+                           r" live|launched|released|shipped|rolled out|(?:is|are) (?:now )?live)\b"
+                           r"|\b(?:launched|went live with|released|shipped|rolled out) their\b")
 # A delay that may come, not one that came: "Both have the potential to delay our release".
 _MAY_DELAY = re.compile(r"(?i)\b(?:potential to|could|might|may|risks?|threaten(?:s|ed)? to"
                         r"|likely to|at risk of)\s+(?:\w+\s+){0,2}?(?:delay|push(?:ing)? back"
@@ -375,14 +382,17 @@ def veto(found: Found, clause: str, sentence: str,
     if found.negative:
         return "a delay that may come, not one that came" if _MAY_DELAY.search(clause) else None
     return _not_a_release(clause) or _not_ours(clause, sentence, company) \
-        or _no_product(found, clause)
+        or _no_product(found, clause, sentence, company)
 
 
-def _no_product(found: Found, clause: str) -> str | None:
+def _no_product(found: Found, clause: str, sentence: str,
+                company: re.Pattern[str] | None) -> str | None:
     """A space, a channel, an offer or a company's news told in launch words."""
     m = _SPACE.search(clause) or _NO_PRODUCT.search(clause) or _OFFER.search(clause)
     if m is not None:
         return f"no product launched ({m.group().strip()})"
+    if _THEIR_LAUNCH.search(clause) and not (company is not None and company.search(sentence)):
+        return "a customer's or partner's launch, not ours"
     product = str(found.metrics.get("product", ""))
     if _CHANNEL_NAME.search(product):
         return "a channel of ours, not a product"
