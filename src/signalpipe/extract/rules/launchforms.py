@@ -62,7 +62,9 @@ changelog.py now takes the name before "exits beta" for the product rather than 
   subreddit"), a launch told as backstory in a relative clause ("the Beacon app that we launched
   in March", "by the time we released 3.0"), our inclusion, move or anniversary announced, a
   channel of ours read as the product ("a new feature on the Acme Blog"), an offer launched
-  ("our Black Friday deal"), a class or gathering held in a city or on a date. Look-alikes:
+  ("our Black Friday deal"), a class or gathering held in a city or on a date, a customer's or
+  partner's own launch where we are not named ("Globex went live with their new checkout").
+  Look-alikes:
   "Slack notifications", "our Discord bot", "the app that we launched today", "Initiatives that
   we launched" (a list's heading), "the news is that we shipped X", "launched Beacon today with a
   launch discount", "introduces its RxJS Master Class" (a training company's new class).
