@@ -163,6 +163,30 @@ STEMS: dict[str, str] = {
                       "available to countries markets$ first customer in first client in "
                       "first deal in ship to ships to shipping to now serving officially "
                       "live$ launch$ debut$ rollout$ market entry",
+    # reach.py: the place as the subject, a region entered or a first there, a market left.
+    # Mostly stems other readers already cue: a stem of its own cues sentences no one else
+    # reads ("out", "first", "pull" cued 3,000 dev sentences for these readers alone)
+    "reach_live": "live$ open$ set up up and running open for business incorporated launch "
+                  "rollout roll-out office entity subsidiary expansion",
+    "reach_entered": "entered entering enter$ enters$ broke into break into breaks into expand "
+                     "moved into got our first got my first landed our first made our first "
+                     "closed our first first customer first client first customer in "
+                     "first client in first deal in first hire in first employee in first paying "
+                     "first paid first sale first office",
+    "reach_left": "shut clos paus halt on hold scrap cancel shelv wind down winding down "
+                  "winds down wound down exit leav left pull out pulled out pulling out "
+                  "retreat withdr stopped selling no longer ceas market$",
+    # outcomes.py: customers' figures moved on us, praise, growth and going live; churn moved
+    "outcomes_moved": "went up rose grew jumped increas improv doubl tripl climb dropped fell "
+                      "went down decreas halved paid for itself roi$",
+    "outcomes_praised": "named voted crowned of the year game changer game-changer lifesaver "
+                        "life saver favourite favorite indispensable 10/10 5/5 stars$ "
+                        "perfect score full marks best tool best product best vendor "
+                        "best app best platform best partner",
+    "outcomes_grew": "expand extend rolled teams seats licen departments units",
+    "outcomes_live": "live$ live on live in live with",
+    "outcomes_production": "production upgraded switched moved migrated",
+    "outcomes_churn": "churn nps$ csat$ net promoter nrr$ grr$ ndr$ retention",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
                    "full-time poach "
@@ -478,6 +502,9 @@ def _stems(spec: str) -> list[str]:
              "qualified opinion", "deep dive", "soc 1", "soc 2", "soc 3",
              "csa star", "cyber essentials", "nis 2", "ce mark", "pen test", "write-up",
              "buy us", "acquire us",  # coverage.py's phrases
+             "went up", "paid for itself", "of the year", "game changer", "life saver",
+             "perfect score", "full marks", "best tool", "best product",
+             "best vendor", "best app", "best platform", "best partner",  # outcomes.py's
              "top of", "best performing", "top score", "first place",
              "top spot", "battery life", "reported on", "dedicated to", "wrote up",
              "in the news", "made it into", "reviews of", "shot up", "media mentions",

@@ -30,7 +30,9 @@ from signalpipe.extract.rules import (
     members,
     milestones,
     modality,
+    outcomes,
     pressnoise,
+    reach,
     recognition,
     results,
     rounds,
@@ -67,6 +69,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
     ("setbacks_early", setbacks.early),  # "only 3 of 10 customers renewed": no success
     ("backers_setback", backers.setback),  # "rejected by YC", "the raise didn't work"
+    # reach.py: a market left ("shutting down our Brazil operation", "put the Germany launch
+    # on hold"), before the shut-downs and the launches put off
+    ("reach_left", reach.place_left),
     ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
     ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
     # "Craft approached us about leading the Series A": interest, not a round led
@@ -103,6 +108,8 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # "went live")
     ("recognition_press", recognition.written_about), ("recognition_press", recognition.on_show),
     ("recognition_press", recognition.press_named),
+    # a customer naming us their partner of the year (outcomes.py), before hiring's "partner"
+    ("outcomes_praised", outcomes.praised),
     # before company.py's hiring(): "Lizz joins us as ...", "The Tilt team is joining Docker"
     ("hiring", wire.appointment), ("welcomes", welcomes.welcome), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
@@ -117,8 +124,12 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # "expands into" as a place ("into the logistics sector with Globex Freight")
     ("results_market", results.market),
     ("launchforms_store", launchforms.store),  # "Acme for Android is now live in the Play Store"
+    # reach.py: a region entered or a first there ("enters the German market" is Germany)
+    ("reach_entered", reach.place_entered),
     ("expansion", co.expansion), ("coverage_markets", coverage.markets_count),
     ("coverage_place", coverage.place_reached),
+    # reach.py: the place as the subject ("Canada is live!")
+    ("reach_live", reach.place_live),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
     ("partnership", wire.alliance), ("partnership_joined", wire.alliance),
     ("community_listing", community.listing),
@@ -129,6 +140,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # with Globex
     # contracts.py: POs, buyers choosing us by name, deals lost; before deals.py, whose looser
     # reading would take "closed our largest deal to date with X" for a deal with "In March"
+    # named customers in production or upgraded (outcomes.py), before the deals' looser reading
+    # of "the companies that have upgraded to Pro"
+    ("outcomes_production", outcomes.in_production),
     ("contracts_deal", contracts.deal),
     ("enterprise_deal", wire.customers_signed), ("enterprise_deal_supply", wire.supply_deal),
     ("enterprise_deal", deals.enterprise_deal), ("corp_deal", corporate.enterprise_deal),
@@ -139,6 +153,11 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
     ("coverage_result", coverage.customer_result), ("coverage_rating", coverage.rating),
     ("coverage_story", coverage.customer_story),
+    # outcomes.py: a customer's figure moved on us, growing or live on us;
+    # churn and scores that moved
+    ("outcomes_moved", outcomes.moved_with_us),
+    ("outcomes_grew", outcomes.grew_on_us), ("outcomes_live", outcomes.live_on_us),
+    ("outcomes_churn", outcomes.churn_moved),
     # a customer live in production or in daily use (spoken.py); before the launch readers,
     # which take "Globex went live" for a launch of Globex
     ("spoken_live", spoken.customer_live),
@@ -468,6 +487,8 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or launchscope.veto(found, clause.text, sentence.text, company) \
                 or launchforms.veto(found, clause.text, sentence.text, company) \
                 or setbacks.veto(found, clause.text, company) \
+                or reach.veto(found, clause.text, sentence.text) \
+                or outcomes.veto(found, clause.text, company) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -488,8 +509,7 @@ _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
-             "recognition_", "backers_",
-             "launchforms")
+             "recognition_", "backers_", "reach_", "outcomes_", "launchforms")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
