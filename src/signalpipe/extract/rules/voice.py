@@ -242,7 +242,8 @@ def _passive(rest: str) -> str | None:
     if not m or m["verb"] in _NOT_DONE:
         return None
     obj = _POSSESSIVE.sub("", m["obj"]).strip()
-    if not obj or obj.lower() in {"it", "them", "this", "that", "him", "her", "up", "out"}:
+    if not obj or obj[:1].isdigit() or obj.lower() in {"it", "them", "this", "that", "him",
+                                                       "her", "up", "out"}:
         return None
     tail = f" {m['rest'].strip()}" if m["rest"].strip() else ""
     purpose = _PURPOSE.match(tail)
