@@ -38,3 +38,84 @@ def technical(make_message: MakeMessage, text: str) -> list[str]:
 def test_a_technical_title_keeps_its_figure(make_message: MakeMessage, text: str,
                                             title: str) -> None:
     assert technical(make_message, text) == [title]
+
+
+# Each family in several registers: team chat, founder update email, engineering blog, release
+# note, press release.
+RESULTS = [
+    # a migration or rewrite completed, with its scale
+    "we're fully off Heroku and on our own k8s now",
+    "Migration to AWS is done: all 340 customer workspaces moved over the weekend.",
+    "Last of the services moved off the old data center on Friday, we're 100% on GCP now.",
+    "Acme has completed the migration of its entire platform to Kubernetes.",
+    # reliability kept for a period
+    "We just finished a full quarter at 99.99% uptime.",
+    "99.995% availability in Q3, our best quarter ever",
+    "Six months without a single Sev1 \U0001f389",
+    # load carried in production
+    "now handling 50k rps at peak",
+    "Black Friday went great: peak of 3,400 orders a minute, no issues.",
+    "We're now ingesting over 10TB of logs a day.",
+    # a time now against a time before; a time or resource cut
+    "Builds now finish in under 4 minutes instead of 20.",
+    "Imports that took an hour now take under five minutes.",
+    "v2.4 cuts sync time by 60%.",
+    "the new indexer halves memory use",
+    # money saved on infrastructure
+    "Saved ~$8k/month by moving logs to S3.",
+    # quality results
+    "fuzzed the parser for a month, zero crashes",
+    "Crash-free sessions reached 99.9% on iOS after the 4.2 release.",
+    # a named public benchmark topped
+    "Acme tops MLPerf Inference v4.0 in the offline scenario.",
+]
+
+
+@pytest.mark.parametrize("text", RESULTS)
+def test_technical_results_are_read(make_message: MakeMessage, text: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [(T.TECHNICAL_ACHIEVEMENT, POS)]
+
+
+LOOK_ALIKES = [
+    # targets and plans
+    "Goal for Q3: get p99 under 200ms",
+    "We should be fully off Heroku by end of March",
+    "The migration to k8s is 70% done",
+    "Once we move to ARM, the bill should drop ~40%",
+    "The new indexer could halve memory use if we ship it",
+    "Can we get the migration to Postgres 16 done before the freeze?",
+    "our SLA is 99.9% uptime",
+    # local, staging, members' own code, a feature sheet
+    "On my laptop the new parser is 3x faster",
+    "Load test: handled 50k rps against staging",
+    "I rewrote my side project in Rust and it's 10x faster",
+    "Features: 10x faster builds, zero config, hot reload",
+    # platforms' and others' results
+    "Postgres 17 brings 2x faster vacuum",
+    "Cloudflare says Workers cold starts are now under 5ms",
+    "The problem is that Tinybird has a 1k requests per second ingest limit.",
+    # bug fixes, routine moves, a move told bare, old news
+    "Fixed a bug that made search 3x slower",
+    "Spent the day migrating tests to pytest",
+    "Yet another major rewrite is done, some graphical bugs are fixed.",
+    "back in 2022 we moved off Heroku",
+]
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_technical_look_alikes_stay_silent(make_message: MakeMessage, text: str) -> None:
+    assert [e.title for e in read(make_message, text)
+            if e.event_type is T.TECHNICAL_ACHIEVEMENT] == []
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("finished the move to Postgres 16 for all 40 customer databases",
+     "Migration to Postgres 16 completed"),
+    ("we're fully off Heroku and on our own k8s now", "Moved off Heroku"),
+    ("We just finished a full quarter at 99.99% uptime.", "99.99% uptime for a full quarter"),
+    ("fuzzed the parser for a month, zero crashes", "Fuzzed the parser for a month, zero crashes"),
+])
+def test_a_result_of_the_new_families_is_titled_by_its_figure(make_message: MakeMessage,
+                                                             text: str, title: str) -> None:
+    assert technical(make_message, text) == [title]

@@ -51,7 +51,7 @@ PR_LINE = re.compile(
 TODO = re.compile(
     r"(?i)^\W{0,4}(?:\d{1,2}[.)]\s*)?(?:\((?:stretch|maybe|optional|bonus)\)\s*)?(?:"
     r"follow[ -]up|reach out|figure out|look into|find out|circle back|touch base|sync with"
-    r"|talk to|chase|nudge|ping|ask|try to|work on|finish|prepare|prep|draft"
+    r"|talk to|chase|nudge|ping|ask|try to|work on|finish\b|prepare|prep|draft"
     r"|remind (?:me|us) to|don'?t forget to|note to self|make sure (?:to|we)|need to|have to"
     r"|gotta|must (?!read|see|have|watch|try)"
     r"|(?:receive|earn|migrate|meet with|reach (?:code|my|our|\$?\d))\b"

@@ -533,7 +533,8 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
     metric = m["w"].lower()
     if not better or NOT_PRODUCTION.search(low) or _worse_uptime(metric, low):
         return None
-    allow = frozenset({"negation"}) if better.group() == "instead of" else frozenset()
+    # "finish in under 4 minutes instead of 20": the comparison, not a negation
+    allow = frozenset({"negation"}) if "instead of" in low else frozenset()
     durations = durations_ms(clause)
     pcts = percents(clause)
     mult = multiples(clause) or spoken_multiples(clause)
