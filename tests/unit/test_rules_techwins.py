@@ -68,6 +68,21 @@ RESULTS = [
     "Crash-free sessions reached 99.9% on iOS after the 4.2 release.",
     # a named public benchmark topped
     "Acme tops MLPerf Inference v4.0 in the offline scenario.",
+    # a second set, written before the detectors and held out while they were written (11 of 22
+    # read then; main read 4); widened from it afterwards
+    "Quick infra note: we're now 100% on Kubernetes; the last VM went away last night.",
+    "Hit 12 straight months without a customer-facing outage \U0001f389",
+    "We handled 40k concurrent websocket connections during the launch with no issues.",
+    "Nightly ETL now runs in 12 minutes instead of 3 hours.",
+    "Reports that used to take 30 seconds now render in under 2.",
+    "Our Snowflake bill is 45% lower than in June after the query audit.",
+    "Crash rate on Android fell to 0.2% from 1.4% in the 3.1 release.",
+    "Release 5.2: startup time is 2.5x faster and the binary is 40% smaller.",
+    # a duration now against its own past, in update mail and chat
+    "In January, the mean delay for a request was 40 seconds (down from the range of about "
+    "90-120 seconds).",
+    "Checkout latency is at 300ms now vs 1.1s last month.",
+    "Median sync delay: 4s now, was 45s in March.",
 ]
 
 
@@ -100,6 +115,18 @@ LOOK_ALIKES = [
     "Spent the day migrating tests to pytest",
     "Yet another major rewrite is done, some graphical bugs are fixed.",
     "back in 2022 we moved off Heroku",
+    # the second set's look-alikes
+    "The migration to the new cluster is about halfway there, hoping to wrap up by Friday.",
+    "When we move to Kubernetes, deploys should take 5 minutes instead of 30.",
+    "Locally the query runs in 40ms instead of 900ms but prod is still slow.",
+    "Supabase completed its migration to Postgres 16 last week.",
+    "We had three outages in March, uptime was 99.2%.",
+    "Lightweight: 2x faster than moment.js, tree-shakeable, zero dependencies.",
+    "We migrated the company wiki to Notion.",
+    "Note to self: the load test hit 80k rps on the staging cluster.",
+    "Globex told us their reports load 3x faster since they switched to Acme.",
+    "On average they reported a 77% increase in delivery speed.",
+    "Latency was 900ms, up from 200ms",
 ]
 
 

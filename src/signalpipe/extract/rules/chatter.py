@@ -58,7 +58,9 @@ TODO = re.compile(
     r"|(?:close|sign|launch|ship|hire|raise|reach|land|secure|book|schedule|send|write"
     r"|email|call|contact|plan|start|apply for|submit|finalize|finalise"
     r"|onboard|release|publish|announce|grow|double|hit up)"
-    r" (?:the|a|an|our|my|their|his|her|them|him|us|everyone|all|some|more|another|\$?\d|first"
+    # a version after the verb is a heading, not an order: "Release 5.2: startup is 2.5x faster"
+    r" (?:the|a|an|our|my|their|his|her|them|him|us|everyone|all|some|more|another|\$\d"
+    r"|\d(?!\d*\.\d)|first"
     r"|new|next|v\d|with|to|up|out|for|on|about|back|in)\b)")
 # A section whose heading sets goals or plans: what is listed under it has not happened.
 PLAN_HEAD = re.compile(

@@ -419,11 +419,12 @@ STEMS: dict[str, str] = {
     # splits into its words unless _stems knows it, and a whole-word stem hides the open stems
     # it extends)
     "techwins_move": "migrat move moving switched switchover cutover cut-over rewrite rewrote "
-                     "replatform re-platform upgrade fully completely entirely",
+                     "replatform re-platform upgrade fully completely entirely 100%",
     "techwins_uptime": "uptime availability sev p0 p1 incident outage downtime",
     "techwins_load": "rps qps tps rpm req/s reqs/s ops/s msg/s events/s per minute hour day "
                      "daily concurrent tb pb",
-    "techwins_time": "instead rather took halves halve cuts cut reduc slash shav trim",
+    "techwins_time": "instead rather took used halves halve cuts cut reduc slash shav trim lower "
+                     "fell delay latency",
     "techwins_saved": "saved saving saves",
     "techwins_quality": "fuzz crash",
     "techwins_bench": "mlperf tpc clickbench swe-bench swebench humaneval mmlu mteb techempower "

@@ -224,7 +224,7 @@ UPTIME_PERIOD = re.compile(
 STREAK = re.compile(
     r"\b(?P<n>" + _NUM_WORD + r")\s+(?:straight |consecutive |full |whole )?(?:days?|weeks?"
     r"|months?|quarters?|years?)\s+(?:in a row\s+)?(?:without|with no|with zero|of zero|and no"
-    r"|with 0)\s+(?:a single |any |one )?" + _INCIDENT + r"\b"
+    r"|with 0)\s+(?:a single |any |one |an? )?" + _INCIDENT + r"\b"
     r"|\b(?:all of|the whole|the entire|the full|a whole|a full)\s+" + _PERIOD
     + r"\s+(?:without|with no|with zero)\s+(?:a single |any |one )?" + _INCIDENT + r"\b"
     r"|\b(?:zero|no|0|not a single|not one)\s+" + _INCIDENT + r"\s+(?:in |during |for |across "
@@ -261,7 +261,7 @@ _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<s>k|m|bn|b|thousand|mil
 # "10tb of logs a day" (lower-cased)
 LOAD = re.compile(
     r"(?<![\w.$])" + _COUNT + r"\s?(?:(?P<abbr>rps|qps|tps|rpm|req/s|reqs?/sec|ops/s|msg/s"
-    r"|events/s)\b|\s(?:\w+\s)?(?P<u>requests|reqs|queries|orders|payments|transactions"
+    r"|events/s)\b|\s?(?:\w+\s)?(?P<u>requests|reqs|queries|orders|payments|transactions"
     r"|checkouts|events|messages|rows|records|jobs|api calls|calls|writes|reads|emails|webhooks"
     r"|notifications|documents|predictions|inferences|logs|log lines|spans|builds|deploys"
     r"|concurrent (?:\w+ )?(?:users|connections|sessions|streams|players|viewers))"
@@ -307,9 +307,15 @@ def load_carried(clause: str, low: str, ctx: Context) -> Found | None:
             name, enough = m["u"].replace(" ", "_"), value >= 10_000
         if enough and CARRIED.search(low) and not _LIMIT.search(low) and _ok(low, ctx) \
                 and _ours(clause, m.start(), ctx):
+            # "with no issues" is how the load went, not a negation of it
+            allow = frozenset({"negation"}) if _HARMLESS.search(low) else frozenset()
             return Found(T.TECHNICAL_ACHIEVEMENT, {name: round(value, 1)}, said(clause, 0),
-                         m.start())
+                         m.start(), allow=allow)
     return None
+
+
+_HARMLESS = re.compile(r"\b(?:no|zero|without(?: any| a)?) (?:issues?|problems?|hiccups?|downtime"
+                       r"|incidents?|errors?|hitch|blips?|drama)\b|\bnothing (?:fell over|broke)")
 
 
 # --- a time now against a time before -----------------------------------------------------------
@@ -341,25 +347,62 @@ CUT_TIME = re.compile(
     r"|\b(?P<halves>halves|halve)\s+(?:the\s+|our\s+|its\s+)?(?P<what2>memory(?: use| usage"
     r"| footprint)?|ram(?: use| usage)?|latency|p\d\d|[\w-]+ times?|cold starts?|cpu(?: use"
     r"| usage)?|disk(?: use| usage)?|storage(?: costs?)?|cloud bill|bill|costs?)\b")
-_SECONDS = {"ms": 0.001, "millisecond": 0.001, "s": 1.0, "sec": 1.0, "second": 1.0, "min": 60.0,
-            "minute": 60.0, "h": 3600.0, "hr": 3600.0, "hour": 3600.0, "day": 86400.0}
 _LEAD = re.compile(r"^(?:under|less than|about|around|roughly|just|only|~)\s*")
 
 
 def _seconds(raw: str, unit: str | None) -> float | None:
-    """"under 4 minutes" -> 240.0; a bare number takes ``unit``."""
+    """"under 4 minutes" -> 240.0, "300ms" -> 0.3; a bare number takes ``unit``."""
     raw = _LEAD.sub("", raw.strip())
     m = re.match(r"(" + _NUM_WORD + r")\s?-?(" + _UNIT + r")?$", raw)
     if m is None or (m[2] is None and unit is None):
         return None
-    name = (m[2] or unit or "").rstrip("s") or "s"
-    if name not in _SECONDS:
-        name = {"m": "min", "hr": "h", "min": "min", "mi": "min"}.get(name, name)
-    return _value(m[1]) * _SECONDS.get(name, 1.0)
+    name = m[2] or unit or "s"
+    scale = 0.001 if name.startswith(("ms", "milli")) else 1.0 if name.startswith("s") \
+        else 60.0 if name.startswith("m") else 3600.0 if name.startswith("h") else 86400.0
+    return _value(m[1]) * scale
+
+
+# "our Snowflake bill is 45% lower than in June", "crash rate fell to 0.2% from 1.4%": a
+# lower-is-better figure now below its own past (lower-cased)
+_LOWER_BETTER = (r"(?:bill|spend|costs?|crash rate|error rate|latency|p\d\d|[\w-]+ times?"
+                 r"|memory(?: use| usage)?|cpu(?: use| usage)?|size)")
+BELOW_PAST = re.compile(
+    r"\b" + _LOWER_BETTER + r"\s+(?:is|are|was|were|came in|now|has been)\s+(?:now\s+)?"
+    r"(?P<fig>\d+(?:\.\d+)?\s?%)\s+(?:lower|less|cheaper|smaller|down)\s+(?:than|from|vs\.?"
+    r"|compared to)\s+(?:in |last |before|previously|it was|the old|the previous|our old"
+    r"|(?:" + _MONTHS + r")\b|q[1-4]\b|20\d\d\b|a year ago|a month ago)"
+    r"|\b" + _LOWER_BETTER + r"\s+(?:on [\w -]{1,20}?\s+)?(?:fell|dropped|went down|came down"
+    r"|is down|was down)\s+to\s+(?P<now>\d+(?:\.\d+)?)\s?(?P<u>%|ms|s|mb|gb|k)?\s+from\s+"
+    r"(?P<before>\d+(?:\.\d+)?)")
+
+
+# "the mean delay was 40 seconds (down from 2 minutes)", "checkout latency is at 300ms now vs
+# 1.1s last month", "median sync delay: 4s now, was 45s in March" (lower-cased)
+TIME_WAS = re.compile(
+    r"\b(?:delays?|latenc(?:y|ies)|lag|p\d\d|[\w-]+ times?|durations?|wait)\b[^.;!?]{0,40}?"
+    r"(?:\b(?:was|is|are|were|at)|:)\s+(?:now\s+)?(?:at\s+)?(?:about |around |~|under |just )?"
+    r"(?P<now>\d+(?:\.\d+)?\s?" + _UNIT + r")\b\W{0,3}\s*(?:now\W{0,2}\s*)?\(?(?:down from"
+    r"|from|vs\.?|versus|compared to|compared with|(?:it |that |which )?was|it used to be)\s+"
+    r"(?:the (?:range|average) of )?(?:about |around |over |~)?(?P<before>\d+(?:\.\d+)?)"
+    r"(?:\s?(?:-|to|\u2013)\s?\d+(?:\.\d+)?)?\s?(?P<bu>" + _UNIT + r")\b")
 
 
 def time_now(clause: str, low: str, ctx: Context) -> Found | None:
     """A duration now shorter than it was, or a time or resource cut by a figure."""
+    was = TIME_WAS.search(low)
+    if was is not None:
+        now, before = _seconds(was["now"], None), _seconds(was["before"], was["bu"])
+        if now is not None and before is not None and now < before and _ok(low, ctx) \
+                and _ours(clause, was.start(), ctx):
+            return Found(T.TECHNICAL_ACHIEVEMENT, {"duration_s": round(now, 3)},
+                         _whole(clause), was.start(), allow=frozenset({"old"}))
+    below = BELOW_PAST.search(low)
+    if below is not None and (below["now"] is None
+                              or float(below["now"]) < float(below["before"])) \
+            and _ok(low, ctx) and _ours(clause, below.start(), ctx):
+        fig = below["fig"] or f"{below['now']}{below['u'] or ''}"
+        return Found(T.TECHNICAL_ACHIEVEMENT, {"lower_than_before": key(fig)}, _whole(clause),
+                     below.start(), allow=frozenset({"old"}))
     m = TIME_NOW.search(low)
     if m is not None:
         before_unit = m["bu"] or m["bu2"]
@@ -371,9 +414,10 @@ def time_now(clause: str, low: str, ctx: Context) -> Found | None:
         if before is None or now is None or now >= before or not _ok(low, ctx) \
                 or not _ours(clause, m.start(), ctx):
             return None
-        # "imports that took an hour now take ..." compares with the past: no old news
-        return Found(T.TECHNICAL_ACHIEVEMENT, {"duration_s": round(now, 3)}, said(clause, 0),
-                     m.start(), allow=frozenset({"old"}))
+        # "imports that took an hour now take ..." compares with the past: no old news; "in 12
+        # minutes instead of 3 hours" is a comparison, no negation
+        return Found(T.TECHNICAL_ACHIEVEMENT, {"duration_s": round(now, 3)}, _whole(clause),
+                     m.start(), allow=frozenset({"old", "negation"}))
     m = CUT_TIME.search(low)
     if m is None or not _ok(low, ctx) or not _ours(clause, m.start(), ctx):
         return None
@@ -473,13 +517,63 @@ _SHEET = re.compile(r"^\W{0,4}(?:key |main |top )?(?:features?|highlights?|benef
                     re.IGNORECASE)
 
 
+# customers' or users' own report of a result: "they reported 77% increase in delivery speed"
+_REPORTED = re.compile(r"\b(?:they|customers?|users?|clients?|respondents) (?:\w+ )?(?:reported"
+                       r"|report|say|said|saw|see|told us)\b")
+# the last owner named before the result: "their reports load 3x faster" is a customer's
+_OWNER = re.compile(r"\b(?:our|my|their|his|her)\b", re.IGNORECASE)
+# an item of a list that states a result: it has a verb of its own (lower-cased)
+_VERBED = re.compile(r"\b(?:is|are|was|were|went|got|now|has|have|had|dropped|fell|cut|cuts"
+                     r"|halved|doubled|reached|hit|handled|served|processed|runs?|takes?|took"
+                     r"|loads?|finish(?:es)?|went)\b")
+# an uptime below three nines, or a month of counted outages, is an SLA figure, not a result
+_UPTIME_ONLY = frozenset({"uptime_pct", "availability_pct"})
+_OUTAGES_COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|several|a few|many|multiple)"
+                              r" (?:\w+ )?(?:outages|incidents)\b")
+
+
 def veto(found: Found, clause: str, sentence: str) -> str | None:
     """Why a positive technical reading is no result of ours: a member's own code, a feature
-    sheet."""
+    sheet or list, a customer's result, an uptime figure that is an SLA's."""
     if found.event_type is not T.TECHNICAL_ACHIEVEMENT or found.negative:
         return None
-    if _OWN_CODE.search(sentence.lower()):
+    low = sentence.lower()
+    if _OWN_CODE.search(low):
         return "a person's own code"
-    if _SHEET.match(sentence) or _SHEET.match(clause):
+    if _SHEET.match(sentence) or _SHEET.match(clause) or _listed(clause):
         return "a feature sheet"
+    if _REPORTED.search(low):
+        return "someone else's report"
+    owners = _OWNER.findall(clause, 0, found.trigger)
+    if owners and owners[-1].lower() in {"their", "his", "her"}:
+        return f"someone else's result ({owners[-1]})"
+    if _LOWER_IS_BETTER.search(" ".join(found.metrics)) and _ROSE.search(low):
+        return "a lower-is-better figure that rose"
+    if found.metrics.keys() and found.metrics.keys() <= _UPTIME_ONLY and (
+            _OUTAGES_COUNTED.search(low) or _below_three_nines(found)):
+        return "an uptime figure, not a result"
     return None
+
+
+# "Latency was 900ms, up from 200ms": a figure where lower is better, gone up (metric names and
+# the lower-cased sentence)
+_LOWER_IS_BETTER = re.compile(r"latency|_ms\b|time|delay|cost|bill|spend|error|crash|size"
+                              r"|memory|duration")
+_ROSE = re.compile(r"\bup (?:from|\d|by)|\b(?:higher|worse|slower) than\b|\b(?:rose|increased"
+                   r"|jumped|spiked|climbed|regress\w*)\b")
+
+
+def _listed(clause: str) -> bool:
+    """``clause`` is a list of three or more features with no verb ("2x faster than
+    moment.js, tree-shakeable, zero dependencies")."""
+    items = clause.split(", ")
+    return len(items) >= 3 and all(len(i.split()) <= 5 and not _VERBED.search(i.lower())
+                                   for i in items)
+
+
+def _below_three_nines(found: Found) -> bool:
+    value = next(iter(found.metrics.values()))
+    try:
+        return float(str(value).rstrip("%")) < 99.9
+    except ValueError:
+        return False
