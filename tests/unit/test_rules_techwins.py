@@ -83,6 +83,8 @@ RESULTS = [
     "90-120 seconds).",
     "Checkout latency is at 300ms now vs 1.1s last month.",
     "Median sync delay: 4s now, was 45s in March.",
+    # a load carried without harm: how it went is no negation
+    "prod handled 1.3b events yesterday without breaking a sweat, new record",
 ]
 
 
@@ -146,3 +148,11 @@ def test_technical_look_alikes_stay_silent(make_message: MakeMessage, text: str)
 def test_a_result_of_the_new_families_is_titled_by_its_figure(make_message: MakeMessage,
                                                              text: str, title: str) -> None:
     assert technical(make_message, text) == [title]
+
+
+def test_a_days_outage_is_ours(make_message: MakeMessage) -> None:
+    # "Thursday's" names a day, not another company's system
+    events = read(make_message, "Team, Thursday's outage lasted 2 hours and affected 160 "
+                                "customers.")
+    assert [(e.event_type, e.polarity) for e in events] == [
+        (T.TECHNICAL_ACHIEVEMENT, Polarity.NEGATIVE)]

@@ -25,7 +25,7 @@ from signalpipe.extract.rules.tech import (
     spoken_counts,
     spoken_multiples,
 )
-from signalpipe.extract.rules.techwins import title_start
+from signalpipe.extract.rules.techwins import HARMLESS, title_start
 from signalpipe.formatting import metric_label
 from signalpipe.kpis import CANONICAL
 from signalpipe.models import EventType, MetricValue
@@ -533,8 +533,10 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
     metric = m["w"].lower()
     if not better or NOT_PRODUCTION.search(low) or _worse_uptime(metric, low):
         return None
-    # "finish in under 4 minutes instead of 20": the comparison, not a negation
-    allow = frozenset({"negation"}) if "instead of" in low else frozenset()
+    # "finish in under 4 minutes instead of 20": the comparison, not a negation; "handled 1.3b
+    # events without breaking a sweat": how the load went
+    allow = frozenset({"negation"}) if "instead of" in low or HARMLESS.search(low) \
+        else frozenset()
     durations = durations_ms(clause)
     pcts = percents(clause)
     mult = multiples(clause) or spoken_multiples(clause)

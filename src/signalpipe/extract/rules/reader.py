@@ -297,7 +297,10 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
 # a possessive, not a contraction: "Stripe's API", not "There's" or "Today's"
 _POSSESSIVE = re.compile(r"^(?!(?:There|Here|It|That|What|Let|He|She|Who|Where|How|Today|Now"
                          r"|Yesterday|Tomorrow|Tonight|Everything|Something|Nothing|This"
-                         r"|Everyone|Last \w+|This \w+|Next \w+)(?:'s|\u2019s))"
+                         r"|Everyone|Last \w+|This \w+|Next \w+"
+                         # a day's outage is ours: "Thursday's outage lasted 2 hours"
+                         r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Weekend"
+                         r"|Night|Morning)(?:'s|\u2019s))"
                          r"[\w.&-]*(?:'s|\u2019s)\s$")
 # A rival or a third party congratulated before the trigger: someone else's news.
 _RIVAL = re.compile(r"\b(?:competitors?|rivals?|competition|(?:big (?:week|day|news|win)"

@@ -308,14 +308,15 @@ def load_carried(clause: str, low: str, ctx: Context) -> Found | None:
         if enough and CARRIED.search(low) and not _LIMIT.search(low) and _ok(low, ctx) \
                 and _ours(clause, m.start(), ctx):
             # "with no issues" is how the load went, not a negation of it
-            allow = frozenset({"negation"}) if _HARMLESS.search(low) else frozenset()
+            allow = frozenset({"negation"}) if HARMLESS.search(low) else frozenset()
             return Found(T.TECHNICAL_ACHIEVEMENT, {name: round(value, 1)}, said(clause, 0),
                          m.start(), allow=allow)
     return None
 
 
-_HARMLESS = re.compile(r"\b(?:no|zero|without(?: any| a)?) (?:issues?|problems?|hiccups?|downtime"
-                       r"|incidents?|errors?|hitch|blips?|drama)\b|\bnothing (?:fell over|broke)")
+HARMLESS = re.compile(r"\b(?:no|zero|without(?: any| a)?) (?:issues?|problems?|hiccups?|downtime"
+                      r"|incidents?|errors?|hitch|blips?|drama)\b|\bnothing (?:fell over|broke)"
+                      r"|\bwithout breaking a sweat\b")
 
 
 # --- a time now against a time before -----------------------------------------------------------
