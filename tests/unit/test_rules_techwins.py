@@ -85,6 +85,9 @@ RESULTS = [
     "Median sync delay: 4s now, was 45s in March.",
     # a load carried without harm: how it went is no negation
     "prod handled 1.3b events yesterday without breaking a sweat, new record",
+    # a third set, in chat (main read 13 of its 15, with titles that lost their figures)
+    "cutover to the new DB went smoothly last night, 0 downtime, all 1,800 tenants moved",
+    "we're officially off the old monolith, every service runs on the new platform now",
 ]
 
 
@@ -129,6 +132,13 @@ LOOK_ALIKES = [
     "Globex told us their reports load 3x faster since they switched to Acme.",
     "On average they reported a 77% increase in delivery speed.",
     "Latency was 900ms, up from 200ms",
+    # the third set's look-alikes
+    "can someone check why p99 went from 200ms to 900ms after the deploy?",
+    "the vendor says their new version is 3x faster, worth trying?",
+    "benchmarked it locally: 3x faster than the old parser",
+    "Our goal this quarter: 99.99% uptime and p95 under 300ms.",
+    "I shaved 2 minutes off my morning commute by biking lol",
+    "The migration plan: move 40 TB to the new cluster by March.",
 ]
 
 
@@ -144,6 +154,9 @@ def test_technical_look_alikes_stay_silent(make_message: MakeMessage, text: str)
     ("we're fully off Heroku and on our own k8s now", "Moved off Heroku"),
     ("We just finished a full quarter at 99.99% uptime.", "99.99% uptime for a full quarter"),
     ("fuzzed the parser for a month, zero crashes", "Fuzzed the parser for a month, zero crashes"),
+    ("CI is now 3x faster (avg 6 min, was 18)", "CI is now 3x faster (avg 6 min, was 18)"),
+    ("heads up: api latency is way down since yesterday's deploy, p99 was 2.3s now 400ms",
+     "Latency is way down since yesterday's deploy, p99 was 2.3s now 400ms"),
 ])
 def test_a_result_of_the_new_families_is_titled_by_its_figure(make_message: MakeMessage,
                                                              text: str, title: str) -> None:

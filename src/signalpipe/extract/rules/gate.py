@@ -419,7 +419,7 @@ STEMS: dict[str, str] = {
     # splits into its words unless _stems knows it, and a whole-word stem hides the open stems
     # it extends)
     "techwins_move": "migrat move moving switched switchover cutover cut-over rewrite rewrote "
-                     "replatform re-platform upgrade fully completely entirely 100%",
+                     "replatform re-platform upgrade fully completely entirely 100% officially",
     "techwins_uptime": "uptime availability sev p0 p1 incident outage downtime",
     "techwins_load": "rps qps tps rpm req/s reqs/s ops/s msg/s events/s per minute hour day "
                      "daily concurrent tb pb",

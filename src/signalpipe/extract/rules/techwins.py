@@ -136,6 +136,11 @@ MOVED = re.compile(
     r"switched |running )?(?:off|on|onto|to)\s+(?:of\s+)?(?:our own\s+)?[a-z0-9]"
     r"|\b(?:finally|officially|fully|completely)\s+(?:moved|migrated|switched|off)\s+(?:\w+\s+)?"
     r"(?:off|onto|to|from)\s+[a-z0-9]"
+    r"|\b(?:we(?:'re|\u2019re| are)|now)\s+(?:now\s+)?(?:finally|officially)\s+off\s+(?:of\s+)?"
+    r"[a-z0-9]"
+    # "the cutover to the new DB went smoothly last night": done, and how it went
+    r"|\b" + _MOVE + r"\b[^.;!?]{0,60}?\b(?:went|was|is|has been)\s+(?:\w+\s+)?(?:smooth(?:ly)?"
+    r"|fine|well|great|flawless(?:ly)?|without a hitch|seamless(?:ly)?)\b"
     r"|\b(?:the )?last (?:of (?:the |our )?)?(?:\w+ )?(?:services?|vms?|servers?|workloads?"
     r"|customers?|tenants?|databases?|dbs?|boxes|machines|apps?|clusters?|instances?)\b"
     r"[^.;!?]{0,40}?\b(?:moved|migrated|went away|shut down|turned off|decommissioned|switched"
@@ -153,7 +158,7 @@ _MOVE_SCALE = re.compile(r"\b\d[\d.,]*\s?(?:%|x\b|ms\b|tb\b|pb\b|gb\b|k\b|m\b|te
                          r"|tenants?|workspaces?|accounts?|data|traffic|production|prod|services?"
                          r"|databases?|workloads?|fleet|regions?|backend)\b")
 # a whole platform moved: "fully off Heroku", "100% on GCP", "the last of the services"
-_WHOLLY = re.compile(r"\b(?:fully|completely|100%|entirely|last)\b")
+_WHOLLY = re.compile(r"\b(?:fully|completely|100%|entirely|last|officially off)\b")
 # Routine moves that no investor hears about: a wiki, a meeting, tests, a tool of the office.
 _ROUTINE_MOVE = re.compile(r"\b(?:wiki|docs|documentation|blog|website|site|standups?|meetings?"
                            r"|calendar|tests?|test suite|jira|notion|confluence|slack|email"
