@@ -169,3 +169,28 @@ def test_a_days_outage_is_ours(make_message: MakeMessage) -> None:
                                 "customers.")
     assert [(e.event_type, e.polarity) for e in events] == [
         (T.TECHNICAL_ACHIEVEMENT, Polarity.NEGATIVE)]
+
+
+@pytest.mark.parametrize("text", [
+    "prod is down, on it",
+    "The most recent fire is that none of our mailing lists are currently working.",
+    "Since our mailing lists are down, here's the agenda for tomorrow.",
+    "heads up: acme.io is down for everyone, we're on it",
+])
+def test_an_outage_told_as_it_happens_is_a_lowlight(make_message: MakeMessage,
+                                                    text: str) -> None:
+    # a chat message that names mailing lists is no mail posted to a list
+    events = read(make_message, text)
+    assert [(e.event_type, e.polarity) for e in events] == [
+        (T.TECHNICAL_ACHIEVEMENT, Polarity.NEGATIVE)]
+
+
+@pytest.mark.parametrize("text", [
+    "staging is down again lol",
+    "Slack is down for everyone",
+    "our site will be down for maintenance on Sunday",
+    "Traffic to the site is down 20%",
+])
+def test_an_outage_look_alike_is_no_lowlight(make_message: MakeMessage, text: str) -> None:
+    assert [e.title for e in read(make_message, text)
+            if e.event_type is T.TECHNICAL_ACHIEVEMENT] == []

@@ -427,6 +427,8 @@ STEMS: dict[str, str] = {
                      "fell delay latency",
     "techwins_saved": "saved saving saves",
     "techwins_quality": "fuzz crash",
+    "techwins_down": "is down are down went down is offline are offline went offline offline "
+                     "unreachable unavailable none",
     "techwins_bench": "mlperf tpc clickbench swe-bench swebench humaneval mmlu mteb techempower "
                       "specjbb specint geekbench imagenet superglue glue big-bench bigbench lmsys "
                       "chatbot hellaswag gsm8k ann-benchmarks ycsb beir",

@@ -174,6 +174,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # words, after the readers above
     ("techwins_load", techwins.load_carried), ("techwins_time", techwins.time_now),
     ("techwins_saved", techwins.infra_saved), ("techwins_quality", techwins.quality),
+    ("techwins_down", techwins.down_now),  # "www.dspace.org is down", "our lists are down"
     ("award", co.award),
     ("statuspage_project", statuspage.project_news),  # "we released 3.3.0", a new co-lead
     ("launch", co.launch), ("wire_release", wire.version_release),
@@ -647,6 +648,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                       " a", " an", "one", "two", "three", "four", "five", "ten", "twenty"),
     "techwins_saved": ("$", "\u20ac", "\u00a3"),
     "techwins_quality": ("fuzz", "crash"),
+    "techwins_down": ("down", "offline", "unreachable", "unavailable", "working"),
     "results_market": ("market", "industry", "sector", "space", "vertical", "first", "1st",
                        "open", "unveil", "launch", "bring", "brought", "roll", "expand",
                        "available to", "countries", "live", "officially", "debut", "entry"),
