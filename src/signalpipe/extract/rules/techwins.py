@@ -27,6 +27,16 @@ the hand-written variants and the look-alikes):
   "crash-free sessions reached 99.9%". Look-alikes: crashes found, a goal.
 - **A named public benchmark topped** (technical_achievement): "Acme tops MLPerf Inference v4.0",
   "our model is first on SWE-bench Verified". Look-alikes: someone else's model, a race to run.
+- **An outage told as it happens** (technical_achievement, lowlight): "prod is down, on it",
+  "none of our mailing lists are currently working". Look-alikes: staging, maintenance
+  announced, a joke, another company's system ("Slack is down"), a metric "down 20%".
+
+``veto`` holds the look-alikes of every positive technical reading, whichever module made it: a
+person's own code ("my side project"), a feature sheet or a verbless feature list, a customer's
+report of its own result ("their reports load 3x faster"), a lower-is-better figure that rose,
+and an uptime below three nines beside counted outages (an SLA figure). ``title_start`` keeps a
+figure said before its metric in ``growth.technical``'s titles ("Queries are 3x faster ...", not
+"Faster ...").
 """
 
 from __future__ import annotations
