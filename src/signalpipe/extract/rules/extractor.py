@@ -18,6 +18,7 @@ from signalpipe.extract.rules.shipped import whole_version
 from signalpipe.extract.rules.subject import aliases_pattern, name_variants
 from signalpipe.extract.rules.text import lower
 from signalpipe.extract.rules.titles import polished
+from signalpipe.formatting import counted
 from signalpipe.models import (
     Batch,
     BatchUsage,
@@ -136,9 +137,10 @@ def one_per_kind(hits: list[Hit]) -> list[Hit]:
     one event: hits of one type and polarity merge, the richest reading leading."""
     if len(hits) < 2:
         return hits
-    groups: dict[tuple[EventType, bool], list[Hit]] = {}
+    groups: dict[tuple[EventType, bool, str], list[Hit]] = {}
     for hit in hits:
-        groups.setdefault((hit.found.event_type, hit.found.negative), []).append(hit)
+        groups.setdefault((hit.found.event_type, hit.found.negative, _life_event(hit.found)),
+                          []).append(hit)
     out = []
     for group in groups.values():
         headline = next((h for h in group if h.field == "subject"), None)
@@ -150,6 +152,17 @@ def one_per_kind(hits: list[Hit]) -> list[Hit]:
         if group:
             out.append(_merged(group, headline))
     return out
+
+
+# A year in review tells a rename, an office and an acquisition in one post: `other` events of
+# these kinds are never one another (companylife.py); deals of every kind stay one group.
+_LIFE_EVENTS = frozenset({"rename", "office", "incorporation", "pivot", "foundation", "spin-out",
+                          "shutdown"})
+
+
+def _life_event(found: Found) -> str:
+    return found.subtype if found.event_type is EventType.OTHER \
+        and found.subtype in _LIFE_EVENTS else ""
 
 
 def _merged(group: list[Hit], headline: Hit | None) -> Hit:
@@ -264,8 +277,10 @@ def _as_written(value: MetricValue, hit: Hit) -> MetricValue:
         return value
     for text in (hit.message.subject or "", hit.message.text, hit.found.title):
         at = lower(text).find(value)  # offsets kept, so the slice is the words as written
-        if at >= 0:
-            return text[at:at + len(value)]
+        # a chat message written all in lower case ("bessemer reached out") leaves the
+        # capitals to the title ("Inbound interest from Bessemer")
+        if at >= 0 and (written := text[at:at + len(value)]) != value:
+            return written
     return value
 
 
@@ -292,7 +307,7 @@ def _event(company: str, fp: str, entry: _Merged) -> SignificantEvent:
     return SignificantEvent(
         company_id=company, event_type=found.event_type,
         severity=SEVERITY.get(found.event_type, Severity.MEDIUM), title=title,
-        description=f"{title}. Stated in {mentions} message(s) of this batch.",
+        description=f"{title}. Stated in {counted(mentions, 'message')}.",
         metrics=metrics, timeline=entry.hit.message.timestamp.date().isoformat(),
         stakeholders=list(entry.stakeholders), source_message_ids=list(entry.ids),
         evidence=entry.hit.span.text[:500], evidence_spans=list(entry.spans),

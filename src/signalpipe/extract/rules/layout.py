@@ -133,7 +133,7 @@ def no_events_here(subject: str, text: str, low: str | None = None) -> str | Non
 
 
 _LIST_TAG = re.compile(r"^\s*(?:(?:re|aw|sv|fwd?)\s*:\s*)*\[[^\]\n]{2,40}\]", re.IGNORECASE)
-_LIST_FOOTER = re.compile(r"(?i)mailing list(?!s)|listinfo|list-?serv|to unsubscribe"
+_LIST_FOOTER = re.compile(r"(?i)mailing list|listinfo|list-?serv|to unsubscribe"
                           r"|unsubscribe from this (?:list|group)"
                           r"|you received this message because you are subscribed")
 

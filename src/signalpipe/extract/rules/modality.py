@@ -32,8 +32,10 @@ PLAN = _rx(
     # "May was our biggest month ever", "May 2020 saw": the month, not a modal verb
     r"(?<!mid-)(?<!of )(?<!on )may\b(?! (?:was|saw|brought|ended|closed|marked|\d))"
     r"|intend|on track (?:to|for)|next (?:week|month|quarter"
-    r"|year|sprint)|by (?:q[1-4]|eoy|eoq|end of|the end of|year[- ]end|(?:jan|feb|mar|apr|jun"
-    r"|jul|aug|sep|oct|nov|dec)[a-z]*\b)|forecast|projected|projection"
+    # a month's own spellings only: "led by Jane Roe" and "by Mark" name people, not deadlines
+    r"|year|sprint)|by (?:q[1-4]|eoy|eoq|end of|the end of|year[- ]end|(?:jan(?:uary)?"
+    r"|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)|forecast|projected|projection"
     r"|(?:in (?:the|our|my|their) |sales |deal |revenue |(?:our|the) \$[\d.]+\w* )pipeline\b"
     r"|(?<!true )(?<!full )potential(?:ly)?"
     r"|considering|exploring|in talks|in discussions?|discuss(?:ing)?|pending|wish"

@@ -27,9 +27,6 @@ the hand-written variants and the look-alikes):
   "crash-free sessions reached 99.9%". Look-alikes: crashes found, a goal.
 - **A named public benchmark topped** (technical_achievement): "Acme tops MLPerf Inference v4.0",
   "our model is first on SWE-bench Verified". Look-alikes: someone else's model, a race to run.
-- **An outage told as it happens** (technical_achievement, lowlight): "prod is down, on it",
-  "none of our mailing lists are currently working". Look-alikes: staging, maintenance
-  announced, a joke, another company's system ("Slack is down"), a metric "down 20%".
 
 ``veto`` holds the look-alikes of every positive technical reading, whichever module made it: a
 person's own code ("my side project"), a feature sheet or a verbless feature list, a customer's
@@ -520,39 +517,6 @@ def benchmark_topped(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     return Found(T.TECHNICAL_ACHIEVEMENT, {"benchmark": key(m["b"])}, said(clause, 0),
                  m.start())
-
-
-# --- an outage told as it happens, in chat --------------------------------------------------------
-_SYSTEM = (r"(?:site|website|app|apis?|dashboard|servers?|services?|platform|login|checkout"
-           r"|mailing lists?|lists|database|db|backend|cluster|prod|production|web ?app|portal"
-           r"|store|payments?|search|email)")
-# "www.dspace.org is down", "our mailing lists are down", "prod is down for everyone", "none of
-# our mailing lists are currently working" (lower-cased)
-DOWN_NOW = re.compile(
-    r"(?:\b(?:our|the)\s+(?:[\w.-]+\s+){0,3}?" + _SYSTEM + r"|\bprod(?:uction)?"
-    r"|\b(?:www\.)?[\w-]+\.(?:com|org|io|net|dev|app|ai|co))\s+(?:is|are|went|has been"
-    r"|have been|got)\s+(?:completely |totally |still |currently |all |fully )?(?:down|offline"
-    r"|unreachable|unavailable)\b(?!\s*(?:\d|by\b|to\b|from\b|on\b|in\b|\$))"
-    r"|\bnone of (?:our|the)\s+(?:[\w.-]+\s+){0,3}?" + _SYSTEM + r"\s+(?:are|is|were)\s+"
-    r"(?:currently |still |now )?working\b")
-
-
-def down_now(clause: str, low: str, ctx: Context) -> Found | None:
-    """Our site, app or service down as the team speaks, a technical lowlight."""
-    m = DOWN_NOW.search(low)
-    whole = ctx.sentence.lower() if len(ctx.sentence) > len(low) else low
-    if m is None or _NOT_LIVE.search(whole) or _PLANNED_DOWN.search(whole) \
-            or not _ours(clause, m.start(), ctx):
-        return None
-    # "none of our lists are working" is the outage itself, not a negation of one
-    what = said(clause, m.start(), m.end())
-    return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "outage"}, f"Outage: {what}", m.start(),
-                 negative=True, allow=frozenset({"negation"}))
-
-
-# maintenance announced, a hypothetical, a joke: no outage (lower-cased)
-_PLANNED_DOWN = re.compile(r"\b(?:maintenance|scheduled|planned|will be|would be|if|when|whenever"
-                           r"|lol|haha|jk|rumou?r|test(?:ing)?|demo)\b")
 
 
 # --- look-alikes of every technical reading -----------------------------------------------------
