@@ -472,6 +472,22 @@ STEMS: dict[str, str] = {
                           "shot up returned returning threw throwing lost$",
     "recognition_bench": "benchmark leaderboard record best-performing best performing "
                          "top score first place top spot",
+    # techwins.py: migrations done, reliability kept, load carried, times cut, money saved on
+    # infrastructure, quality results, named benchmarks topped (single open stems: a phrase
+    # splits into its words unless _stems knows it, and a whole-word stem hides the open stems
+    # it extends)
+    "techwins_move": "migrat move moving switched switchover cutover cut-over rewrite rewrote "
+                     "replatform re-platform upgrade fully completely entirely 100% officially",
+    "techwins_uptime": "uptime availability sev p0 p1 incident outage downtime",
+    "techwins_load": "rps qps tps rpm req/s reqs/s ops/s msg/s events/s per minute hour day "
+                     "daily concurrent tb pb",
+    "techwins_time": "instead rather took used halves halve cuts cut reduc slash shav trim lower "
+                     "fell delay latency",
+    "techwins_saved": "saved saving saves",
+    "techwins_quality": "fuzz crash",
+    "techwins_bench": "mlperf tpc clickbench swe-bench swebench humaneval mmlu mteb techempower "
+                      "specjbb specint geekbench imagenet superglue glue big-bench bigbench lmsys "
+                      "chatbot hellaswag gsm8k ann-benchmarks ycsb beir",
     # backers.py: programmes that invest, grants, rounds told bare, investors' attention
     "backers_accelerator": "combinator ycombinator yc$ techstars antler seedcamp alchemist "
                            "masschallenge angelpad skydeck startx hf0 speedrun accelerator "

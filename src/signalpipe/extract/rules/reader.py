@@ -45,6 +45,7 @@ from signalpipe.extract.rules import (
     spoken,
     statuspage,
     tech,
+    techwins,
     welcomes,
     wire,
 )
@@ -105,6 +106,10 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("recognition_outage", measured.data_lost),  # "we lost 2 hours of customer events"
     # a benchmark won is a technical result, not a ranking in the press ("#1 on the ... board")
     ("recognition_bench", measured.benchmark_won),
+    ("techwins_bench", techwins.benchmark_topped),  # "Acme tops MLPerf Inference v4.0"
+    # a move of the platform completed; before the launch and market readers ("is live",
+    # "moved to the EU data centre")
+    ("techwins_move", techwins.migrated),
     # a post of ours at the top of a site, dated so that two months' front pages stay two
     ("recognition_press", recognition.top_of_site),
     ("media", co.media), ("community_press", community.coverage),
@@ -145,6 +150,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("community_listing", community.listing),
     # "closed 2025 with $3.2M in ARR" and "customer base grew 150%" are milestones, not a deal
     # closed or a customer's success
+    # uptime held for a period; before the record readers, which take "99.995% availability in
+    # Q3, our best quarter ever" for users
+    ("techwins_uptime", techwins.reliability),
     ("milestones", milestones.period_close), ("milestones", milestones.base_grew),
     # a count of customers signed is the signer's ("Globex signed 40 new customers"), no deal
     # with Globex
@@ -194,6 +202,10 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("results_tech", results.performance),
     ("recognition_tech", measured.less_of), ("recognition_tech", measured.moved_cleanly),
     ("recognition_uptime", measured.uptime_record),
+    # techwins.py: load carried, times cut, infrastructure savings, quality results in chat's
+    # words, after the readers above
+    ("techwins_load", techwins.load_carried), ("techwins_time", techwins.time_now),
+    ("techwins_saved", techwins.infra_saved), ("techwins_quality", techwins.quality),
     ("companylife_award", companylife.award_won),  # "came first in the Stripe hackathon"
     ("award", co.award),
     ("statuspage_project", statuspage.project_news),  # "we released 3.3.0", a new co-lead
@@ -323,7 +335,10 @@ def veto(found: Found, clause: str, sentence: Span, near: str,
 # a possessive, not a contraction: "Stripe's API", not "There's" or "Today's"
 _POSSESSIVE = re.compile(r"^(?!(?:There|Here|It|That|What|Let|He|She|Who|Where|How|Today|Now"
                          r"|Yesterday|Tomorrow|Tonight|Everything|Something|Nothing|This"
-                         r"|Everyone|Last \w+|This \w+|Next \w+)(?:'s|\u2019s))"
+                         r"|Everyone|Last \w+|This \w+|Next \w+"
+                         # a day's outage is ours: "Thursday's outage lasted 2 hours"
+                         r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Weekend"
+                         r"|Night|Morning)(?:'s|\u2019s))"
                          r"[\w.&-]*(?:'s|\u2019s)\s$")
 # A rival or a third party congratulated before the trigger: someone else's news.
 _RIVAL = re.compile(r"\b(?:competitors?|rivals?|competition|(?:big (?:week|day|news|win)"
@@ -505,6 +520,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or launchscope.veto(found, clause.text, sentence.text, company) \
                 or launchforms.veto(found, clause.text, sentence.text, company) \
                 or setbacks.veto(found, clause.text, company) \
+                or techwins.veto(found, clause.text, sentence.text) \
                 or reach.veto(found, clause.text, sentence.text) \
                 or outcomes.veto(found, clause.text, company) \
                 or chatnews.veto(found, clause.text, text, company) \
@@ -532,7 +548,8 @@ _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
-             "recognition_", "backers_", "reach_", "outcomes_", "chatnews_", "launchforms")
+             "recognition_", "backers_", "reach_", "outcomes_", "chatnews_", "launchforms",
+             "techwins_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
@@ -672,6 +689,16 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "recognition_outage": ("min", "hour", "hr", "day", " h", "lost"),
     "recognition_bench": ("benchmark", "leaderboard", "ranking", "eval", "index", "challenge",
                           "test suite", "performing", "top score"),
+    # techwins.py: what each family's pattern cannot do without
+    "techwins_move": ("migrat", "move", "moving", "switch", "cutover", "cut-over", "transition",
+                      "rewrite", "re-write", "platform", "upgrade", "port", "off", " on"),
+    "techwins_uptime": ("%", "without", "with no", "with zero", "zero", "no ", "not a", "not one",
+                        "0 "),
+    "techwins_load": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+    "techwins_time": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "half", "third", "halv",
+                      " a", " an", "one", "two", "three", "four", "five", "ten", "twenty"),
+    "techwins_saved": ("$", "\u20ac", "\u00a3"),
+    "techwins_quality": ("fuzz", "crash"),
     "results_market": ("market", "industry", "sector", "space", "vertical", "first", "1st",
                        "open", "unveil", "launch", "bring", "brought", "roll", "expand",
                        "available to", "countries", "live", "officially", "debut", "entry"),

@@ -72,7 +72,7 @@ _HEDGE = re.compile(r" (?:definitely|really|actually|honestly|certainly|totally|
                     r"|pretty much|kind of|kinda|suddenly|finally)(?= )")
 # "yesterday", "this morning": true in the message, not in an update read a month later.
 _WHEN = re.compile(r" (?:yesterday|today|tonight|this morning|this afternoon|last night"
-                   r"|earlier today)\b")
+                   r"|earlier today)\b(?!['\u2019]s)")  # "since yesterday's deploy" keeps its day
 _FEELING = re.compile(r" (?:made|makes|make) (?:\w+ ){0,4}feel\b.*$| (?:feels?|felt) \w+.*$")
 # "Revenue, a 21% drop from January": a metric, a comma, then its change.
 _METRIC_COMMA = re.compile(
@@ -243,7 +243,8 @@ def _passive(rest: str) -> str | None:
     if not m or m["verb"] in _NOT_DONE:
         return None
     obj = _POSSESSIVE.sub("", m["obj"]).strip()
-    if not obj or obj.lower() in {"it", "them", "this", "that", "him", "her", "up", "out"}:
+    if not obj or obj[:1].isdigit() or obj.lower() in {"it", "them", "this", "that", "him",
+                                                       "her", "up", "out"}:
         return None
     tail = f" {m['rest'].strip()}" if m["rest"].strip() else ""
     purpose = _PURPOSE.match(tail)
