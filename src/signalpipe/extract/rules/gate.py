@@ -414,6 +414,16 @@ STEMS: dict[str, str] = {
                           "shot up returned returning threw throwing lost$",
     "recognition_bench": "benchmark leaderboard record best-performing best performing "
                          "top score first place top spot",
+    # airtime.py: talks given, titles from programmes, pieces about us, shows, lists we are on
+    "airtime_talk": "talk keynote presentation presented spoke demoed demo'd speaker stage$ "
+                    "panel$ workshop fireside",
+    "airtime_titled": "expert gde$ gdes$ hero$ heroes$ mvp$ mvps$ github star "
+                      "docker captain champion innovator ambassador under 30",
+    "airtime_piece": "wrote piece article story feature in feature on profile write-up writeup "
+                     "segment column interview op-ed mention shout today's week's month's "
+                     "morning's yesterday's",
+    "airtime_air": "talk chatting interviewed",
+    "airtime_list": "list$ grid$ ranking named ranked listed inclusion placement",
     # backers.py: programmes that invest, grants, rounds told bare, investors' attention
     "backers_accelerator": "combinator ycombinator yc$ techstars antler seedcamp alchemist "
                            "masschallenge angelpad skydeck startx hf0 speedrun accelerator "
@@ -471,6 +481,7 @@ def _stems(spec: str) -> list[str]:
              "qualified opinion", "deep dive", "soc 1", "soc 2", "soc 3",
              "csa star", "cyber essentials", "nis 2", "ce mark", "pen test", "write-up",
              "buy us", "acquire us",  # coverage.py's phrases
+             "under 30", "github star", "docker captain",  # airtime.py's phrases
              "top of", "best performing", "top score", "first place",
              "top spot", "battery life", "reported on", "dedicated to", "wrote up",
              "in the news", "made it into", "reviews of", "shot up", "media mentions",

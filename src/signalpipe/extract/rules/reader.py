@@ -10,6 +10,7 @@ from datetime import date
 
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import (
+    airtime,
     articles,
     assurance,
     backers,
@@ -102,6 +103,11 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # "went live")
     ("recognition_press", recognition.written_about), ("recognition_press", recognition.on_show),
     ("recognition_press", recognition.press_named),
+    # airtime.py: coverage in a team's words (before the hiring and launch readers, which take
+    # "our CTO was named an AWS Hero" for a hire and "the Forbes article went live" for a launch)
+    ("airtime_talk", airtime.talk_given), ("airtime_titled", airtime.titled),
+    ("airtime_piece", airtime.piece_about_us), ("airtime_air", airtime.on_air),
+    ("airtime_list", airtime.on_list),
     # before company.py's hiring(): "Lizz joins us as ...", "The Tilt team is joining Docker"
     ("hiring", wire.appointment), ("welcomes", welcomes.welcome), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
@@ -454,6 +460,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or wire.boilerplate(found, text, sentence.start, company) \
                 or community.veto(found, clause.text) \
                 or recognition.veto(found, clause.text, sentence.text) \
+                or airtime.veto(found, clause.text, sentence.text, company) \
                 or contracts.veto(found, clause.text, sentence.text, company) \
                 or coverage.veto(found, clause.text, company) \
                 or backers.veto(found, clause.text) \
@@ -484,7 +491,7 @@ _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
-             "recognition_", "backers_")
+             "recognition_", "backers_", "airtime_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:

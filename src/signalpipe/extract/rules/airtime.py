@@ -1,0 +1,370 @@
+"""Airtime: coverage of us told the way founders and teams tell it in chat and update mail,
+where ``company.media``, ``coverage.py`` and ``recognition.py`` look for a press office's verbs.
+
+Coverage counts when it was published or given, an award or a title when it was won (shared
+LABELLING.md); dev gold also counts a talk given at a named event as coverage (RailsConf,
+RomHack, Google I/O). Each family below is written alike in Slack chatter, a founder's update
+email, a press round-up, a release note and community chat (tests/unit/test_rules_airtime.py
+holds the hand-written variants of each register and the look-alikes):
+
+- **A talk given at a named event**: "I gave a talk on Tilt at KubeCon last week", "our CTO
+  spoke at re:Invent", "Jane presented Acme at Data Council", "my talk from PyCon is now on
+  YouTube", "a presentation I did at RomHack2021", "1 RailsConf lightning talk by @jwo".
+  Look-alikes: a talk still to give ("I'm giving a talk at KubeCon next week"), a CFP submitted,
+  someone else's talk ("great talk by Kelsey at KubeCon"), a talk watched, an internal meeting
+  ("presented at the all-hands").
+- **One of us given a title by a programme**: "our CTO was named an AWS Hero", "Priya became a
+  Google Developer Expert", "Kai is now a Microsoft MVP", "made Forbes 30 Under 30".
+  Look-alikes: applying or hoping to become one, the programme described, an MVP (the product).
+- **A piece about us, in chat's words**: "TechCrunch wrote us up", "a piece in The Information
+  about our pricing change", "our story ran in the Guardian", "we landed a feature in Forbes",
+  "got a nice write-up in the Morning Brew", "Acme is in today's TLDR newsletter", "the Forbes
+  article just went live". Look-alikes: a piece being written, an embargo, a piece about someone
+  else, our own blog post or newsletter, a press release we issued.
+- **One of us on a show to talk about us**: "I went on The Changelog to talk about Tilt",
+  "Maria appeared on BBC Radio 4 to talk about Acme", "was on CNBC this morning talking about
+  the round". Look-alikes: an appearance booked ("I'll be on the Changelog next month"), a show
+  listened to, a competitor on the show.
+- **A list or a grade we are on**: "named to the Forbes Cloud 100", "we're on Fast Company's Most
+  Innovative Companies list", "Acme made the G2 Leader grid", "G2 named us a High Performer",
+  "our inclusion on the Clutch Global Leaders List". Look-alikes: a list applied for, a
+  shortlist, a waitlist, a mailing or price list, another company on the list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Context, Found, cased
+from signalpipe.extract.rules.lexicon import OUTLET
+from signalpipe.extract.rules.names import key, names_in
+from signalpipe.extract.rules.subject import FIRST_PERSON
+from signalpipe.models import EventType
+
+T = EventType
+
+# A name as written: capitalised words, digits and a few joiners ("Data Council", "re:Invent",
+# "KubeCon EU", "RomHack2021", "the Kubernetes Podcast").
+_WORD = r"(?:[A-Z]|re:|[a-z]+[A-Z]|\d+[A-Z])[\w.:&'\u2019+-]*"
+_NAME = _WORD + r"(?:\s(?:" + _WORD + r"|\d[\w.-]*|of|on|for|and|the|de|in))" + "{0,4}"
+# a name ends at its last capitalised word or figure: "Data Council in" is "Data Council"
+_TRAIL = re.compile(r"(?:\s(?:of|on|for|and|the|de|in))+$")
+
+# The talk or its stage is still ahead, hoped for, or only proposed (lower-cased text).
+NOT_GIVEN = re.compile(r"\b(?:will|won't|going to|gonna|next (?:week|month|year|time)|upcoming"
+                       r"|tomorrow|later (?:this|today)|cfp|call for (?:papers|proposals)"
+                       r"|submit\w*|propos\w*|abstract|accepted|apply\w*|applied|hope\w*"
+                       r"|would|could|should|might|plan\w*|want\w*|prep\w*|rehears\w*"
+                       r"|practi[cs]\w*|draft\w*|if|booked|scheduled|invited|giving|'ll)\b|\?")
+
+
+# a date after the name: "Gartner Symposium on Tuesday", "PyCon in May"
+_WHEN = re.compile(r"\s(?:on|in|at|this|last)\s(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+                   r"|Saturday|Sunday|January|February|March|April|May|June|July|August"
+                   r"|September|October|November|December)\b.*$")
+
+
+def _named(text: str) -> str:
+    return _TRAIL.sub("", _WHEN.sub("", text.strip(" .,;:!)("))).strip()
+
+
+# --- a talk given at a named event ---------------------------------------------------------------
+_TALK = (r"(?:lightning talk|talk|keynote|presentation|session|workshop|fireside chat|panel"
+         r"|live demo|demo|tutorial)")
+GAVE_TALK = re.compile(
+    r"\b(?i:gave|did|delivered|held|ran|presented|recorded|hosted)\s+(?i:a|an|the|my|our|two"
+    r"|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?P<kind>(?i:" + _TALK + r"))s?\b[^.;!?]{0,60}?"
+    r"\s(?i:at|during)\s+(?:the\s+)?(?P<event>" + _NAME + r")")
+SPOKE_AT = re.compile(
+    r"\b(?P<kind>(?i:spoke|presented|keynoted|demoed|demo'd|was a speaker|were speakers"
+    r"|took the stage|was on a panel|were on a panel|was on stage|were on stage))"
+    # between the verb and the event only a topic, a count of sessions or what was shown, not
+    # a person spoken with ("I spoke with Chris, an advisor at Quiet Light")
+    r"\s+(?:(?i:about|on)\s[^.;!?,]{0,40}?\s|(?i:at|in)\s(?i:two|three|four|several|\d+)\s\w+\s"
+    r"|(?i:our\s\w+|us|it)\s|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?\s)?"
+    r"(?i:at|during)\s+(?:the\s+)?(?:main stage at\s+)?"
+    r"(?P<event>" + _NAME + r")")
+# "my talk from PyCon is up", "our CTO's keynote at SaaStr", "a presentation I did at RomHack"
+TALK_AT = re.compile(
+    r"\b(?P<whose>(?i:my|our)(?:\s+\w+(?:'s|\u2019s))?)\s+(?:[\w-]+\s+){0,2}?(?P<kind>(?i:"
+    + _TALK + r"))s?\s+(?:\w+\s+){0,3}?(?i:at|from|during)\s+(?:the\s+)?(?P<event>" + _NAME
+    + r")"
+    r"|\b(?P<kind2>(?i:" + _TALK + r"))\s+(?i:that\s+)?(?i:i|we)\s+(?i:did|gave|held|ran)\s+"
+    r"(?i:at|during)\s+(?:the\s+)?(?P<event2>" + _NAME + r")")
+# "1 RailsConf lightning talk by @jwo", "1 [EngineYard podcast interview]": a founder's tally
+COUNTED = re.compile(r"^\W{0,6}(?:\d{1,2}|one|two|three)\s+\[?(?P<event>(?:[A-Z][\w.&'-]*\s)"
+                     r"{1,3})(?:[\w-]+\s)?(?P<kind>(?i:lightning talks?|talks?|keynotes?"
+                     r"|podcast interviews?|podcasts?|podcast episodes?))\b")
+# what no one gives a talk at for an investor update (lower-cased)
+_INTERNAL = re.compile(r"^(?:all[- ]hands|standup|stand-up|offsite|off-site|town ?hall|retro"
+                       r"|sprint|team|board|demo day|office hours|zoom|slack|meet|teams|monday"
+                       r"|tuesday|wednesday|thursday|friday|saturday|sunday|january|february"
+                       r"|march|april|may|june|july|august|september|october|november"
+                       r"|december|length|work|home|lunch|dinner|night|noon|\d)\b")
+
+
+def talk_given(clause: str, low: str, ctx: Context) -> Found | None:
+    """A talk, keynote or demo one of us gave at a named event (past)."""
+    m = GAVE_TALK.search(clause) or SPOKE_AT.search(clause) or TALK_AT.search(clause) \
+        or COUNTED.search(clause)
+    if m is None or NOT_GIVEN.search(low):
+        return None
+    event = _named(m["event"] or m.groupdict().get("event2") or "")
+    if not event or _INTERNAL.match(event.lower()) or (ctx.company and ctx.company.fullmatch(
+            event)):
+        return None
+    if m.re is not COUNTED and not _ours(clause, m.end(), ctx):
+        return None  # "great talk by Kelsey at KubeCon": someone else's
+    kind = (m["kind"] or m.groupdict().get("kind2") or "talk").lower()
+    what = "Podcast interview on" if "podcast" in kind else \
+        f"{kind.rstrip('s').capitalize()} at" if kind.rstrip("s") in {"keynote", "presentation",
+                                                                      "workshop", "panel"} \
+        else "Talk at"
+    if kind in {"spoke", "was a speaker", "were speakers", "took the stage"}:
+        what = "Talk at"
+    elif kind.startswith(("demo", "live demo")):
+        what = "Demo at"
+    return Found(T.MEDIA_COVERAGE, {"event": key(event)}, f"{what} {cased(event)}", m.start(),
+                 relational=True, stakeholders=(event,), subtype="talk")
+
+
+_WE = re.compile(r"\b(?:we|we've|we're|our|us)\b", re.IGNORECASE)
+
+
+def _ours(clause: str, end: int, ctx: Context) -> bool:
+    """The talk is the company's: "we" gave it, or it is about us (named in the sentence or the
+    one before); "I presented at Usenix Enigma" alone may be a member's own talk."""
+    if _WE.search(clause, 0, end):
+        return True
+    company = ctx.company
+    return company is not None and bool(company.search(ctx.sentence or clause)
+                                        or company.search(ctx.before))
+
+
+# --- one of us given a title by a programme ------------------------------------------------------
+_TITLES = (("google developer expert", "Google Developer Expert"),
+           ("gde", "Google Developer Expert"),
+           ("aws community hero", "AWS Community Hero"), ("aws hero", "AWS Hero"),
+           ("aws community builder", "AWS Community Builder"), ("microsoft mvp", "Microsoft MVP"),
+           ("github star", "GitHub Star"), ("docker captain", "Docker Captain"),
+           ("google cloud champion innovator", "Google Cloud Champion Innovator"),
+           ("cncf ambassador", "CNCF Ambassador"), ("oracle ace", "Oracle ACE"),
+           ("30 under 30", "30 Under 30"))
+_TITLE_NAME = dict(_TITLES)
+TITLED = re.compile(r"\b(?:named|became|become|becomes|is now|are now|now an?|made|selected as"
+                    r"|recogni[sz]ed as|awarded|joined|joins|appointed|is officially"
+                    r"|are officially)\s+(?:an?\s+|the\s+|as\s+an?\s+)?(?:\w+\s+){0,2}?(?P<t>"
+                    + "|".join(re.escape(k) for k, _ in _TITLES) + r")(?:'?s)?\b")
+_NOT_TITLED = re.compile(r"\b(?:how to|apply\w*|applied|application|nominat\w*|hope\w*|want\w*"
+                         r"|aim\w*|goal|would|could|should|will|programme|program is|if)\b")
+_THEIR_PERSON = re.compile(r"\b[A-Z][\w&.-]*(?:'s|\u2019s)\s+(?:ceo|cto|founder|co-?founder"
+                           r"|vp|head|engineer|lead)\b", re.IGNORECASE)
+_WHO = re.compile(r"(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\W*$|\b(?P<our>our (?:ceo|cto|coo|cpo"
+                  r"|founder|co-?founder|head of \w+|vp \w+|lead \w+|\w+ engineer))\W*$",
+                  re.IGNORECASE)
+
+
+def titled(clause: str, low: str, ctx: Context) -> Found | None:
+    """One of us named a Google Developer Expert, an AWS Hero, a Microsoft MVP (done)."""
+    m = TITLED.search(low)
+    if m is None or _NOT_TITLED.search(low) or _THEIR_PERSON.search(clause, 0, m.start()):
+        return None
+    head = re.sub(r"\s+(?:was|were|has|have|just|been|who|recently|officially|,)+\s*$", "",
+                  clause[:m.start()]).rstrip(" ,")
+    who = _WHO.search(head)
+    name = (who["who"] or who["our"]) if who else None
+    if name is None and head.lower().startswith("who"):
+        # "Congrats to Priya, who just became a GDE": the name is in the clause before
+        at = ctx.sentence.find(clause)
+        found = names_in(ctx.sentence[:at]) if at > 0 else []
+        name = found[-1][0] if found else None
+    if name is None and not FIRST_PERSON.search(head):
+        return None
+    if name and name.lower() in {"we", "i", "it", "this", "that", "congrats", "congratulations"}:
+        name = None
+    title = _TITLE_NAME[m["t"]]
+    subject = name[0].upper() + name[1:] if name else "Team member"
+    return Found(T.MEDIA_COVERAGE, {"title": key(title)}, f"{subject} named {title}", m.start(),
+                 relational=True, stakeholders=(title,), subtype="award")
+
+
+# --- a piece about us, in chat's words -----------------------------------------------------------
+_PIECE = r"(?:piece|article|story|feature|profile|write-?up|writeup|segment|column|interview)"
+_OUTLET_WORD = r"(?:[A-Z][\w&.'\u2019-]*|\d+\w*)"
+_OUTLET_NAME = r"(?P<outlet>" + _OUTLET_WORD + r"(?:\s" + _OUTLET_WORD + r"){0,3})"
+PIECE = re.compile(
+    # "TechCrunch wrote us up", "Sifted wrote up Acme"
+    r"\b" + _OUTLET_NAME + r"\s+(?:just\s+)?(?P<verb>wrote (?:us|me) up|wrote up (?=[A-Z]))"
+    # "a piece in The Information about our pricing change"
+    r"|\b(?P<verb2>(?i:" + _PIECE + r"))\s+(?i:in|on|from|by)\s+(?:the\s+|The\s+)?"
+    + _OUTLET_NAME.replace("outlet", "outlet2") + r"\s+(?i:about|on|covering|featuring)\s+"
+    r"(?i:our|us|me|my)\b"
+    # "our story ran in the Guardian", "my interview with Forbes went live"
+    r"|\b(?i:our|my)\s+(?:\w+\s+)?(?P<verb3>(?i:" + _PIECE + r"|op-?ed))\s+(?i:ran|was published"
+    r"|appeared|came out|went live|is out|is live)\s+(?i:in|on)\s+(?:the\s+)?"
+    + _OUTLET_NAME.replace("outlet", "outlet3")
+    # "we landed a feature in Forbes", "got a nice write-up in the Morning Brew"
+    + r"|\b(?i:landed|got|scored|earned|had)\s+(?i:a|an|our first|another|some|two|three)\s+"
+    r"(?:[\w-]+\s+)?(?P<verb4>(?i:" + _PIECE + r"|mention|shout-?out|spot))\s+(?i:in|on|from)"
+    r"\s+(?:the\s+|The\s+)?(?:(?i:today's|this week's|this morning's|yesterday's)\s+)?"
+    + _OUTLET_NAME.replace("outlet", "outlet4")
+    # "Acme is in today's TLDR newsletter"
+    + r"|\b(?i:is|are|was|were|'re|made it|got)\s+(?i:in|into|featured in)\s+(?i:today's|this"
+    r" week's|this month's|this morning's|yesterday's|the latest(?: issue of)?)\s+(?:the\s+)?"
+    + _OUTLET_NAME.replace("outlet", "outlet5")
+    # "The Forbes article just went live", "TechCrunch piece is out"
+    + r"|(?:^|\b(?i:the)\s+)" + _OUTLET_NAME.replace("outlet", "outlet6") + r"\s+(?P<verb6>(?i:"
+    + _PIECE + r"|podcast|episode))\s+(?:(?i:about us|on us)\s+)?(?i:just\s+)?(?i:is|went|has"
+    r" gone|is now|just|dropped|came)\s*(?i:out|live|up|dropped|published|online)?\b")
+NOT_PUBLISHED = re.compile(r"\b(?:is writing|are writing|writing (?:a|an|up)|embargo\w*|will"
+                           r"|going to|next (?:week|month)|tomorrow|pitch\w*|draft\w*|could"
+                           r"|would|should|might|may|hope\w*|want\w*|asked (?:for|us|me)"
+                           r"|reporter|journalist|if|our (?:own )?(?:blog|newsletter)"
+                           r"|press release)\b|\?")
+_GENERIC_WORDS = frozenset({"the", "a", "our", "my", "this", "that", "it", "we", "i", "new",
+                            "nice", "great", "big", "first", "press"})
+
+
+def piece_about_us(clause: str, low: str, ctx: Context) -> Found | None:
+    """A piece about us published by a named outlet, in the words a team uses in chat."""
+    m = PIECE.search(clause)
+    if m is None or NOT_PUBLISHED.search(low):
+        return None
+    outlet = _named(next(g for g in (m["outlet"], m["outlet2"], m["outlet3"], m["outlet4"],
+                                     m["outlet5"], m["outlet6"]) if g is not None))
+    if not outlet or outlet.lower() in _GENERIC_WORDS \
+            or (ctx.company and ctx.company.fullmatch(outlet)):
+        return None
+    if m["outlet4"] or m["outlet5"] or m["outlet6"]:
+        head = clause[:m.start()].strip(" -*\u2022:>")
+        if head and not (FIRST_PERSON.search(head) or (ctx.company and ctx.company.search(head))):
+            return None  # "Stripe is in today's TLDR": theirs; a bare "Got a write-up": ours
+    if outlet.startswith("The ") and not OUTLET.fullmatch(outlet.lower()):
+        outlet = outlet[4:]  # "The Forbes article": Forbes
+    if (m["verb4"] or m["verb6"] or "").lower() == "feature" and not OUTLET.search(
+            outlet.lower()):
+        return None  # "got a feature in Linear": a product's feature, no outlet named
+    if m["outlet6"] and not OUTLET.search(outlet.lower()):
+        return None  # "The Q3 story is out": no outlet
+    return Found(T.MEDIA_COVERAGE, {"publication": key(outlet)}, f"Coverage in {cased(outlet)}",
+                 m.start(), relational=True, stakeholders=(outlet,))
+
+
+# --- one of us on a show to talk about us --------------------------------------------------------
+ON_SHOW = re.compile(
+    r"\b(?i:was|were|went|appeared|am|is|are|'m|'re|been)\s+(?i:on|onto)\s+(?:the\s+)?"
+    r"(?P<show>" + _NAME + r")\s+(?:(?i:this|last|yesterday|today|on)\s*\w*\s+)?(?i:to talk"
+    r" about|talking about|to discuss|discussing|to chat about|chatting about|to share"
+    r"|sharing|about)\s+(?P<topic>[^.;!?]{2,60})"
+    r"|\b(?i:was|were)\s+(?i:interviewed)\s+(?i:on|by|for)\s+(?:the\s+)?(?P<show2>" + _NAME
+    + r")\s+(?i:about)\s+(?P<topic2>[^.;!?]{2,60})")
+# what the appearance was about is ours: us, the company, our round or launch, how we built it
+_OUR_TOPIC = re.compile(r"^(?:us\b|our\b|my\b|how (?:we|i)\b|why (?:we|i)\b|what (?:we|i)\b"
+                        r"|the (?:company|round|raise|launch|seed|series|acquisition|funding"
+                        r"|product|startup)\b)", re.IGNORECASE)
+_NOT_ON_AIR = re.compile(r"\b(?:will|going to|next (?:week|month)|tomorrow|upcoming|scheduled"
+                         r"|booked|invited|would|could|should|hope\w*|want\w*|listen\w*"
+                         r"|watch\w*|heard|if|call|meeting|zoom|slack|team)\b|\?",
+                         re.IGNORECASE)
+
+
+def on_air(clause: str, low: str, ctx: Context) -> Found | None:
+    """One of us on a named show, there to talk about us (the appearance happened)."""
+    if " on " not in low and "interviewed" not in low:
+        return None
+    m = ON_SHOW.search(clause)
+    if m is None or _NOT_ON_AIR.search(clause):
+        return None
+    show = _named(m["show"] or m["show2"] or "")
+    topic = (m["topic"] or m["topic2"] or "").strip()
+    if not show or show.lower() in _GENERIC_WORDS or (ctx.company and ctx.company.fullmatch(show)):
+        return None
+    head = clause[:m.start()]
+    ours = FIRST_PERSON.search(head) or (ctx.company and ctx.company.search(clause)) \
+        or _OUR_TOPIC.match(topic) or not head.strip(" -*\u2022:")
+    if not ours:
+        return None
+    return Found(T.MEDIA_COVERAGE, {"publication": key(show)}, f"On {cased(show)}", m.start(),
+                 relational=True, stakeholders=(show,), subtype="appearance")
+
+
+# --- a list or a grade we are on -----------------------------------------------------------------
+_LIST_END = r"(?:list|grid|ranking|rankings|index|report|\d{2,4})"
+ON_LIST = re.compile(
+    r"\b(?i:we're|we are|we were|are|is|was|were|made|landed|made it|got|placed)\s+"
+    r"(?i:on|onto|in|into)?\s?(?:(?i:the|this year's|last year's)\s+|\d{4}\s+)?"
+    r"(?P<list>" + _WORD + r"(?:\s(?:" + _WORD + r"|\d{4}|of|for))*(?:'s|\u2019s)?"
+    r"(?:\s(?:" + _WORD + r"|\d{4}))*\s(?i:" + _LIST_END + r"))\b"
+    r"|^\W{0,6}(?i:just\s+|officially\s+)?(?i:named|ranked|listed|included|selected)\s+"
+    r"(?i:to|in|on|among|for)\s+(?:the\s+)?(?P<list2>" + _WORD + r"(?:\s(?:" + _WORD
+    + r"|\d{4}|of|for))*(?:'s|\u2019s)?(?:\s(?:" + _WORD + r"|\d{4}))*\s(?i:" + _LIST_END
+    + r"))\b"
+    r"|\b(?i:our|its)\s+(?i:inclusion|listing|placement|spot|place|position)\s+(?i:on|in)\s+"
+    r"(?:the\s+)?(?P<list3>" + _WORD + r"(?:\s(?:" + _WORD + r"|\d{4}|of|for))*\s(?i:"
+    + _LIST_END + r"))\b"
+    r"|\b(?P<by>" + _WORD + r"(?:\s" + _WORD + r"){0,2})\s+(?i:named|ranked|recogni[sz]ed)"
+    r"\s+(?P<us>us|[A-Z][\w.-]*)\s+(?i:as\s+)?(?:a|an|the|one of the)\s+(?P<grade>" + _WORD
+    + r"(?:\s" + _WORD + r"){0,3})")
+_NOT_ON_LIST = re.compile(r"\b(?:shortlist\w*|short list|waitlist|wait list|mailing list"
+                          r"|email list|price list|to-?do list|guest list|reading list"
+                          r"|list of (?:customers|features|tasks|things|bugs|issues)|apply\w*"
+                          r"|applied|nominat\w*|hope\w*|aim\w*|goal|want\w*|should|would|could"
+                          r"|will|next year|finalists?|if|status report|bug report"
+                          r"|report (?:on|for) (?:the|our|q\d)|index fund|nasdaq|nyse|stock"
+                          r"|exchange)\b|\?", re.IGNORECASE)
+
+
+def on_list(clause: str, low: str, ctx: Context) -> Found | None:
+    """A ranking, list or grade we are on (made, named to, included)."""
+    m = ON_LIST.search(clause)
+    if m is None or _NOT_ON_LIST.search(clause):
+        return None
+    head = clause[:m.start()]
+    if m["by"]:
+        us = m["us"]
+        if not (us == "us" or (ctx.company and ctx.company.fullmatch(us))):
+            return None
+        name = f"{_named(m['grade'])} by {_named(m['by'])}"
+    else:
+        name = _named(m["list"] or m["list2"] or m["list3"] or "")
+        stated = m.group()
+        ours = FIRST_PERSON.search(head) or FIRST_PERSON.match(stated) \
+            or (ctx.company and ctx.company.search(head)) or m["list2"] or m["list3"]
+        if not ours or (m["list"] and re.match(r"\W*$", head) and not FIRST_PERSON.match(
+                stated)):
+            return None
+    if not name or (ctx.company and ctx.company.fullmatch(name)):
+        return None
+    title = f"Named {cased(name)}" if m["by"] else f"Named to {cased(name)}"
+    return Found(T.MEDIA_COVERAGE, {"publication": key(name)}, title,
+                 m.start(), relational=True, stakeholders=(name,), subtype="ranking")
+
+
+# --- vetoes of other detectors' coverage readings ------------------------------------------------
+# the piece is still being written or held: "TechCrunch is writing a piece on us, embargo until
+# Tuesday", "the reporter is drafting it" (lower-cased)
+UNPUBLISHED = re.compile(r"\b(?:is|are|'s|'re) (?:still )?(?:writing|drafting|working on)"
+                         r" (?:a|an|the|up|something)\b|\bembargo\w*|\bunder wraps\b"
+                         r"|\bhas(?:n't| not) (?:been )?published\b")
+# someone else's post at the top: "Linear was on the front page of HN today"
+_THEY_TOPPED = re.compile(r"^\W*(?P<who>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})(?:['\u2019]s"
+                          r"(?: \w+){1,2})? (?:was|were|is|hit|made|reached|topped|got to"
+                          r"|landed on|sat on|stayed on)\b")
+
+
+def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | None
+         ) -> str | None:
+    """Why a coverage reading is no published coverage of ours, or None."""
+    if found.event_type is not T.MEDIA_COVERAGE or found.negative:
+        return None
+    low = sentence.lower()
+    if ("writ" in low or "draft" in low or "embargo" in low or "wraps" in low
+            or "publish" in low) and UNPUBLISHED.search(low):
+        return "coverage not published yet"
+    if found.subtype == "ranking":
+        m = _THEY_TOPPED.match(clause)
+        if m and not FIRST_PERSON.fullmatch(m["who"]) \
+                and not (company and company.search(m["who"])) \
+                and m["who"].split()[0] not in {"The", "This", "It", "Our", "My", "Post", "Today"}:
+            return f"someone else's post ({m['who']})"
+    return None
