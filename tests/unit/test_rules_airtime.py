@@ -18,29 +18,28 @@ from tests.unit.rules_read import MakeMessage, read
 T = EventType
 ALIASES = ("Acme", "Tilt")
 
-# (text, title): a talk given at a named event
+# (text, title): our product shown at a named event, a tally of others' talks and podcasts
 TALKS = [
-    ("I gave a talk on Tilt at KubeCon last week, the recording is up", "Talk at KubeCon"),
-    ("Our CTO spoke at re:Invent yesterday about how we scaled Acme", "Talk at re:Invent"),
-    ("Jane presented Acme at Data Council, packed room", "Talk at Data Council"),
-    ("My talk from PyCon about Acme is now on YouTube: https://youtube.com/x", "Talk at PyCon"),
-    ("We did a lightning talk at RailsConf about Acme", "Talk at RailsConf"),
-    ("Tilt was demoed on the main stage at KubeCon EU", "Demo at KubeCon EU"),
-    ("We presented at two sessions during the AWS Summit.", "Talk at AWS Summit"),
-    ("Acme CEO Jane Doe delivered the opening keynote at Gartner Symposium on Tuesday.",
-     "Keynote at Gartner Symposium"),
+    ("Tilt was demoed on the main stage at KubeCon EU", "Shown at KubeCon EU"),
+    ("Acme was showcased in the AWS keynote at re:Invent yesterday.", "Shown at re:Invent"),
+    ("We were featured during the Google I/O developer keynote.", "Shown at Google I/O"),
     ("* 1 RailsConf lightning talk by @jwo", "Talk at RailsConf"),
+    ("- 2 EngineYard podcast interviews", "Podcast interview on EngineYard"),
 ]
 NOT_TALKS = [
+    # a talk we give is our own content (test_rules_recognition holds the same)
+    "I gave a talk on Tilt at KubeCon last week, the recording is up",
+    "Our CTO spoke at re:Invent yesterday about how we scaled Acme",
     "I'm giving a talk at KubeCon next week",
     "submitted a talk to KubeCon, fingers crossed",
     "great talk by Kelsey at KubeCon yesterday",
     "I watched a talk about Postgres at FOSDEM",
     "we should submit a CFP to PyCon",
-    "Our talk at KubeCon was accepted!",
-    "I presented at the all-hands on Friday",
+    "Tilt will be demoed at KubeCon next week",
+    "We presented at the all-hands on Friday",
+    "Stripe was showcased at re:Invent this year",
     "At the event, I spoke with Chris Guthrie, an advisor at Quiet Light.",
-    "I presented at the Usenix Enigma conference today.",  # a member's own talk, not about us
+    "- 3 talks this week",
 ]
 
 # (text, title): one of us given a title by a programme
@@ -120,4 +119,66 @@ def test_coverage_told_by_a_team_is_read(make_message: MakeMessage, text: str,
 
 @pytest.mark.parametrize("text", NOT_TALKS + NOT_TITLES + NOT_PRESS)
 def test_coverage_look_alikes_are_no_event(make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text, aliases=ALIASES) == []
+
+
+# (text, title): a fund got in touch, a fund wants in, a fund's partner writes to us (inbound.py)
+INBOUND = [
+    # team chat
+    ("Got an email from a partner at Benchmark asking to grab coffee",
+     "Inbound interest from Benchmark"),
+    ("a16z emailed. They want to meet the founders.", "Inbound interest from a16z"),
+    ("Partner from Lightspeed DMed me on LinkedIn asking for the deck",
+     "Inbound interest from Lightspeed"),
+    ("A couple of VCs slid into our DMs after the launch",
+     "Inbound interest from a couple of VCs"),
+    ("Insight Partners is sniffing around", "Inbound interest from Insight Partners"),
+    ("Sequoia scout wants in on the round", "Inbound interest from Sequoia"),
+    ("a partner at a16z wants to meet", "Inbound interest from a16z"),
+    ("A GP at Greylock asked to meet after seeing our launch", "Inbound interest from Greylock"),
+    ("Index soft-circled $2M for the round", "Inbound interest from Index"),
+    ("Accel wants to put in $5M", "Inbound interest from Accel"),
+    ("Index is keen to lead our Series A", "Inbound interest from Index"),
+    ("Benchmark wants to pre-empt the round", "Inbound interest from Benchmark"),
+    ("Got a cold email from Accel today, they want to chat about the round",
+     "Inbound interest from Accel"),
+    # founder update email
+    ("Investor interest: we've been approached by three funds, including Point Nine, about a "
+     "Series A.", "Inbound interest from three funds"),
+    ("We are getting inbound interest from funds including General Catalyst.",
+     "Inbound interest from General Catalyst"),
+    # an investor's own email
+    ("Hi Alex, I'm a partner at Northzone. We've been following Acme for a while and would love "
+     "to find time to chat about your plans for the next round.",
+     "Inbound interest from Northzone"),
+]
+NOT_INBOUND = [
+    "I emailed a partner at Sequoia asking for a meeting",
+    "we reached out to Sequoia",
+    "Sent the deck to Accel, fingers crossed",
+    "Accel passed on the round",
+    "Our investors want monthly updates",
+    "our existing investors will take their pro-rata",
+    "Sequoia invested in our competitor",
+    "Index led Globex's Series B",
+    "VCs are pulling back from seed deals this quarter",
+    "Benchmark's portfolio company reached out about a partnership",
+    "Globex's investors wanted a call with their CEO",
+    "Should we ask Index for a call?",
+    "If a fund reaches out, send them to me",
+    "The customer wants to meet on Thursday to go over the renewal",
+    "Hi, I'm a partner at Baker McKenzie and would love to chat about your contracts.",
+]
+
+
+@pytest.mark.parametrize(("text", "title"), INBOUND)
+def test_inbound_interest_in_every_register_is_read(make_message: MakeMessage, text: str,
+                                                    title: str) -> None:
+    events = read(make_message, text, aliases=ALIASES)
+    assert [e.event_type for e in events] == [T.INVESTOR_INTEREST], events
+    assert events[0].title == title
+
+
+@pytest.mark.parametrize("text", NOT_INBOUND)
+def test_inbound_look_alikes_are_no_event(make_message: MakeMessage, text: str) -> None:
     assert read(make_message, text, aliases=ALIASES) == []

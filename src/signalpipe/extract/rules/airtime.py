@@ -1,17 +1,18 @@
 """Airtime: coverage of us told the way founders and teams tell it in chat and update mail,
 where ``company.media``, ``coverage.py`` and ``recognition.py`` look for a press office's verbs.
 
-Coverage counts when it was published or given, an award or a title when it was won (shared
-LABELLING.md); dev gold also counts a talk given at a named event as coverage (RailsConf,
-RomHack, Google I/O). Each family below is written alike in Slack chatter, a founder's update
-email, a press round-up, a release note and community chat (tests/unit/test_rules_airtime.py
-holds the hand-written variants of each register and the look-alikes):
+Coverage counts when it was published, an award or a title when it was won (shared
+LABELLING.md). A talk one of us gives is our own content, as our blog post is (recognition's
+tests hold "I gave a talk about Acme at KubeCon" as no coverage); our product shown on someone
+else's stage, and talks and podcasts others gave about us, are coverage. Each family below is
+written alike in Slack chatter, a founder's update email, a press round-up, a release note and
+community chat (tests/unit/test_rules_airtime.py holds the hand-written variants of each
+register and the look-alikes):
 
-- **A talk given at a named event**: "I gave a talk on Tilt at KubeCon last week", "our CTO
-  spoke at re:Invent", "Jane presented Acme at Data Council", "my talk from PyCon is now on
-  YouTube", "a presentation I did at RomHack2021", "1 RailsConf lightning talk by @jwo".
-  Look-alikes: a talk still to give ("I'm giving a talk at KubeCon next week"), a CFP submitted,
-  someone else's talk ("great talk by Kelsey at KubeCon"), a talk watched, an internal meeting
+- **Shown at a named event, or a tally of others' talks**: "Tilt was demoed on the main stage
+  at KubeCon EU", "Acme was showcased in the AWS keynote at re:Invent", "1 RailsConf lightning
+  talk by @jwo", "1 EngineYard podcast interview". Look-alikes: our own talk ("I gave a talk at
+  KubeCon"), a demo still to give, someone else's product on stage, an internal demo
   ("presented at the all-hands").
 - **One of us given a title by a programme**: "our CTO was named an AWS Hero", "Priya became a
   Google Developer Expert", "Kai is now a Microsoft MVP", "made Forbes 30 Under 30".
@@ -45,7 +46,7 @@ T = EventType
 
 # A name as written: capitalised words, digits and a few joiners ("Data Council", "re:Invent",
 # "KubeCon EU", "RomHack2021", "the Kubernetes Podcast").
-_WORD = r"(?:[A-Z]|re:|[a-z]+[A-Z]|\d+[A-Z])[\w.:&'\u2019+-]*"
+_WORD = r"(?:[A-Z]|re:|[a-z]+[A-Z]|\d+[A-Z])[\w.:&'\u2019+/-]*"
 _NAME = _WORD + r"(?:\s(?:" + _WORD + r"|\d[\w.-]*|of|on|for|and|the|de|in))" + "{0,4}"
 # a name ends at its last capitalised word or figure: "Data Council in" is "Data Council"
 _TRAIL = re.compile(r"(?:\s(?:of|on|for|and|the|de|in))+$")
@@ -68,34 +69,19 @@ def _named(text: str) -> str:
     return _TRAIL.sub("", _WHEN.sub("", text.strip(" .,;:!)("))).strip()
 
 
-# --- a talk given at a named event ---------------------------------------------------------------
-_TALK = (r"(?:lightning talk|talk|keynote|presentation|session|workshop|fireside chat|panel"
-         r"|live demo|demo|tutorial)")
-GAVE_TALK = re.compile(
-    r"\b(?i:gave|did|delivered|held|ran|presented|recorded|hosted)\s+(?i:a|an|the|my|our|two"
-    r"|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?P<kind>(?i:" + _TALK + r"))s?\b[^.;!?]{0,60}?"
-    r"\s(?i:at|during)\s+(?:the\s+)?(?P<event>" + _NAME + r")")
-SPOKE_AT = re.compile(
-    r"\b(?P<kind>(?i:spoke|presented|keynoted|demoed|demo'd|was a speaker|were speakers"
-    r"|took the stage|was on a panel|were on a panel|was on stage|were on stage))"
-    # between the verb and the event only a topic, a count of sessions or what was shown, not
-    # a person spoken with ("I spoke with Chris, an advisor at Quiet Light")
-    r"\s+(?:(?i:about|on)\s[^.;!?,]{0,40}?\s|(?i:at|in)\s(?i:two|three|four|several|\d+)\s\w+\s"
-    r"|(?i:our\s\w+|us|it)\s|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?\s)?"
-    r"(?i:at|during)\s+(?:the\s+)?(?:main stage at\s+)?"
-    r"(?P<event>" + _NAME + r")")
-# "my talk from PyCon is up", "our CTO's keynote at SaaStr", "a presentation I did at RomHack"
-TALK_AT = re.compile(
-    r"\b(?P<whose>(?i:my|our)(?:\s+\w+(?:'s|\u2019s))?)\s+(?:[\w-]+\s+){0,2}?(?P<kind>(?i:"
-    + _TALK + r"))s?\s+(?:\w+\s+){0,3}?(?i:at|from|during)\s+(?:the\s+)?(?P<event>" + _NAME
-    + r")"
-    r"|\b(?P<kind2>(?i:" + _TALK + r"))\s+(?i:that\s+)?(?i:i|we)\s+(?i:did|gave|held|ran)\s+"
-    r"(?i:at|during)\s+(?:the\s+)?(?P<event2>" + _NAME + r")")
+# --- shown at a named event by others, or a tally of others' talks ------------------------------
+# A talk we give is our own content, as our blog post is (tests/unit/test_rules_recognition.py:
+# "I gave a talk about Acme at KubeCon" is no coverage); being shown on someone else's stage is.
+SHOWN_AT = re.compile(
+    r"\b(?i:was|were|got|been|is|are)\s+(?:(?i:just|also)\s+)?(?P<kind>(?i:demoed|demo'd"
+    r"|showcased|featured|shown|presented|highlighted))\s+(?:(?i:on the main stage|on stage|live"
+    r"|in (?:a|the) keynote|in (?:\w+\s){0,2}(?:talk|keynote|session))\s+)?(?i:at|during)\s+"
+    r"(?:the\s+)?(?P<event>" + _NAME + r")")
 # "1 RailsConf lightning talk by @jwo", "1 [EngineYard podcast interview]": a founder's tally
 COUNTED = re.compile(r"^\W{0,6}(?:\d{1,2}|one|two|three)\s+\[?(?P<event>(?:[A-Z][\w.&'-]*\s)"
-                     r"{1,3})(?:[\w-]+\s)?(?P<kind>(?i:lightning talks?|talks?|keynotes?"
-                     r"|podcast interviews?|podcasts?|podcast episodes?))\b")
-# what no one gives a talk at for an investor update (lower-cased)
+                     r"{1,3})(?:[\w-]+\s)?(?P<kind>(?i:podcast interviews?|podcasts?"
+                     r"|podcast episodes?|(?:lightning )?talks? (?=by\s|on\s[A-Z])))")
+# what no one is shown at for an investor update (lower-cased)
 _INTERNAL = re.compile(r"^(?:all[- ]hands|standup|stand-up|offsite|off-site|town ?hall|retro"
                        r"|sprint|team|board|demo day|office hours|zoom|slack|meet|teams|monday"
                        r"|tuesday|wednesday|thursday|friday|saturday|sunday|january|february"
@@ -104,41 +90,23 @@ _INTERNAL = re.compile(r"^(?:all[- ]hands|standup|stand-up|offsite|off-site|town
 
 
 def talk_given(clause: str, low: str, ctx: Context) -> Found | None:
-    """A talk, keynote or demo one of us gave at a named event (past)."""
-    m = GAVE_TALK.search(clause) or SPOKE_AT.search(clause) or TALK_AT.search(clause) \
-        or COUNTED.search(clause)
+    """Our product shown at a named event, or a tally of others' talks and podcasts on us."""
+    m = SHOWN_AT.search(clause) or COUNTED.search(clause)
     if m is None or NOT_GIVEN.search(low):
         return None
-    event = _named(m["event"] or m.groupdict().get("event2") or "")
+    event = _named(m["event"])
     if not event or _INTERNAL.match(event.lower()) or (ctx.company and ctx.company.fullmatch(
             event)):
         return None
-    if m.re is not COUNTED and not _ours(clause, m.end(), ctx):
-        return None  # "great talk by Kelsey at KubeCon": someone else's
-    kind = (m["kind"] or m.groupdict().get("kind2") or "talk").lower()
+    head = clause[:m.start()]
+    if m.re is SHOWN_AT and not (FIRST_PERSON.search(head)
+                                 or (ctx.company and ctx.company.search(head))):
+        return None  # "Stripe was showcased at re:Invent": theirs
+    kind = m["kind"].lower()
     what = "Podcast interview on" if "podcast" in kind else \
-        f"{kind.rstrip('s').capitalize()} at" if kind.rstrip("s") in {"keynote", "presentation",
-                                                                      "workshop", "panel"} \
-        else "Talk at"
-    if kind in {"spoke", "was a speaker", "were speakers", "took the stage"}:
-        what = "Talk at"
-    elif kind.startswith(("demo", "live demo")):
-        what = "Demo at"
+        "Talk at" if "talk" in kind else "Shown at"
     return Found(T.MEDIA_COVERAGE, {"event": key(event)}, f"{what} {cased(event)}", m.start(),
                  relational=True, stakeholders=(event,), subtype="talk")
-
-
-_WE = re.compile(r"\b(?:we|we've|we're|our|us)\b", re.IGNORECASE)
-
-
-def _ours(clause: str, end: int, ctx: Context) -> bool:
-    """The talk is the company's: "we" gave it, or it is about us (named in the sentence or the
-    one before); "I presented at Usenix Enigma" alone may be a member's own talk."""
-    if _WE.search(clause, 0, end):
-        return True
-    company = ctx.company
-    return company is not None and bool(company.search(ctx.sentence or clause)
-                                        or company.search(ctx.before))
 
 
 # --- one of us given a title by a programme ------------------------------------------------------

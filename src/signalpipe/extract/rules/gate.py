@@ -415,8 +415,7 @@ STEMS: dict[str, str] = {
     "recognition_bench": "benchmark leaderboard record best-performing best performing "
                          "top score first place top spot",
     # airtime.py: talks given, titles from programmes, pieces about us, shows, lists we are on
-    "airtime_talk": "talk keynote presentation presented spoke demoed demo'd speaker stage$ "
-                    "panel$ workshop fireside",
+    "airtime_talk": "demoed demo'd showcased featured highlighted presented talk podcast",
     "airtime_titled": "expert gde$ gdes$ hero$ heroes$ mvp$ mvps$ github star "
                       "docker captain champion innovator ambassador under 30",
     "airtime_piece": "wrote piece article story feature in feature on profile write-up writeup "
@@ -424,6 +423,12 @@ STEMS: dict[str, str] = {
                      "morning's yesterday's",
     "airtime_air": "talk chatting interviewed",
     "airtime_list": "list$ grid$ ranking named ranked listed inclusion placement",
+    # inbound.py: a fund got in touch, a fund wants in, a fund's partner writes to us
+    "inbound_interest": "email e-mail called dmed dm'd dms$ slid messaged texted touch reached out "
+                        "wrote cold-emailed approached contacted pinged sniffing circl kicking "
+                        "keen to eager to wants to want$ wants$ would like would love "
+                        "interested invest pre-empt preempt co-lead soft-circl inbound asked to "
+                        "asking to asked for asking for",
     # backers.py: programmes that invest, grants, rounds told bare, investors' attention
     "backers_accelerator": "combinator ycombinator yc$ techstars antler seedcamp alchemist "
                            "masschallenge angelpad skydeck startx hf0 speedrun accelerator "

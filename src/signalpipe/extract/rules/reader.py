@@ -23,6 +23,7 @@ from signalpipe.extract.rules import (
     founders,
     growth,
     headlines,
+    inbound,
     launchscope,
     longform,
     lowlights,
@@ -84,6 +85,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("acquisition", wire.agreement_to_acquire),
     # backers.py first: its readings name the fund or count them ("two funds in diligence")
     ("backers_interest", backers.interest),  # "strong interest from X @ Heavybit", diligence
+    # inbound.py: a fund got in touch or wants in, named as founders name it (before deals', whose
+    # title for "a partner at a16z wants to meet" is "an investor")
+    ("inbound_interest", inbound.inbound),
     ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
     ("backers_takeover", backers.takeover),  # "Zurich considering offer for RSA" (RSA's)
     # a pen test "passed, no highs": its clean result is no negation (assurance.py)
@@ -461,6 +465,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or community.veto(found, clause.text) \
                 or recognition.veto(found, clause.text, sentence.text) \
                 or airtime.veto(found, clause.text, sentence.text, company) \
+                or inbound.veto(found, clause.text) \
                 or contracts.veto(found, clause.text, sentence.text, company) \
                 or coverage.veto(found, clause.text, company) \
                 or backers.veto(found, clause.text) \
@@ -491,7 +496,7 @@ _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
-             "recognition_", "backers_", "airtime_")
+             "recognition_", "backers_", "airtime_", "inbound_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
