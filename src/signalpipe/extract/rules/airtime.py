@@ -304,8 +304,16 @@ def on_list(clause: str, low: str, ctx: Context) -> Found | None:
     if not name or (ctx.company and ctx.company.fullmatch(name)):
         return None
     title = f"Named {cased(name)}" if m["by"] else f"Named to {cased(name)}"
-    return Found(T.MEDIA_COVERAGE, {"publication": key(name)}, title,
+    # the outlet behind the list is the publication, so a restatement of "the Inc. article
+    # about us" and "named to the Inc. Cloud 100" in one digest stay one event
+    owner = _OWNER.match(name) or _FIRST_WORD.match(name)
+    publication = m["by"] or (owner.group(1) if owner else name)
+    return Found(T.MEDIA_COVERAGE, {"publication": key(publication)}, title,
                  m.start(), relational=True, stakeholders=(name,), subtype="ranking")
+
+
+_OWNER = re.compile(r"^(.{2,30}?)(?:'s|\u2019s)\s")  # "Fast Company's Most Innovative ..."
+_FIRST_WORD = re.compile(r"^(\S+)\s")  # "Inc. Cloud 100", "G2 Leader grid"
 
 
 # --- vetoes of other detectors' coverage readings ------------------------------------------------
