@@ -142,3 +142,11 @@ def test_send_delivers_over_smtp_and_records_the_recipients(
 def test_send_refuses_without_a_recipient(ran: Path) -> None:
     code, _, err = cli(["email", "--output-dir", "out", "--send"])
     assert code == 1 and "no recipient" in err
+
+
+def test_an_empty_period_says_where_the_events_are(ran: Path) -> None:
+    code, out, err = cli(["email", "--output-dir", "out", "--period", "2025-06"])
+    assert code == 0, err
+    assert "nothing new to report" in out
+    assert "no events fall in June 2025" in err
+    assert "dated from 2026-01-05 to 2026-02-10 (try --period 2026-02)" in err

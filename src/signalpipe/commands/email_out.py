@@ -108,9 +108,30 @@ def write_update(settings: Settings, span: Period, *, explicit: bool, kind: str,
         write_report(settings, backends, None, email)
         parked = len(backends.events.parked())
         notes = list(email.notes) + _review_notes(settings, backends.events, company, states)
+        if not doc.events and kind == "update":
+            notes += _empty_notes(settings, backends.events, company, states, span, seen)
     finally:
         backends.close()
     return Written(markdown=md, paths=paths, notes=notes, sent_to=sent, parked=parked)
+
+
+def _empty_notes(settings: Settings, store: EventStore, company: str,
+                 states: Mapping[str, ReviewState], span: Period,
+                 seen: Mapping[str, set[str]]) -> list[str]:
+    """Why an update came out empty, and which period would not be: a founder who ran
+    `generate` and then `email --period last-month` should not have to guess."""
+    stored = list(iter_reviewed(store, company, settings, View.UPDATE, states=states))
+    days = sorted(d for e in stored if (d := event_date(e)) is not None)
+    if not days:
+        return [] if stored else ["no events are stored for this company yet: run "
+                                  "`signalpipe run --input PATH` first"]
+    if seen and all(state(e) in seen.get(e.fingerprint, ()) for e in stored):
+        return [f"every stored event was in an earlier update; --period "
+                f"{days[-1]:%Y-%m} writes that month's again"]
+    first, last = days[0], days[-1]
+    where = f"on {last}" if first == last else f"from {first} to {last}"
+    return [f"no events fall in {span.label}; the stored events are dated {where} "
+            f"(try --period {last:%Y-%m})"]
 
 
 def _review_notes(settings: Settings, store: EventStore, company: str,

@@ -189,6 +189,16 @@ def is_candidate(message: Message) -> bool:
     return _candidate(_text(message))
 
 
+# A build or deploy status said in chat is engineering routine, never an event (LABELLING.md);
+# the learned scorer, trained on chat where short lines often are news ("2.4 is out"), can score
+# "the build is green again" above its send threshold.
+_BUILD_STATUS = re.compile(
+    r"\W*(?:the |our |and |ok,? |fyi,? )*(?:build|builds|ci|tests|test suite|pipeline|main|master"
+    r"|nightly|staging(?: deploy)?|deploy|checks)(?:'s| (?:is|are|was|were|went|looks?|seems?)"
+    r")? (?:(?:all|now|back|finally|still) )*(?:green|red|passing|failing|broken|fixed|flaky|fine"
+    r"|ok|back up|up again)\b[^\d]{0,30}$", re.IGNORECASE)
+
+
 def is_chatter(message: Message) -> bool:
     """Too short to hold an event ("ok", "thanks!", "standup in 5"): at most three words and no
     lexicon cue. The learned score of so few words is noise, so it is not asked."""
@@ -246,8 +256,8 @@ class Triage:
         text = _text(message)  # built once: a message may be a megabyte
         if self.scorer is None:
             return self.lexicon and _candidate(text)
-        if _few_words(text) and not _candidate(text):
-            return False  # chatter (is_chatter)
+        if (_few_words(text) or _BUILD_STATUS.match(text)) and not _candidate(text):
+            return False  # chatter (is_chatter), or a CI status ("the build is green again")
         score = self.scorer.score(text)
         return score >= self.send_at or (self.lexicon and score >= self.keep_at
                                          and _candidate(text))

@@ -210,10 +210,11 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
     if who is None and re.search(r"\b(?:she|he|they)\b", low) and ctx.before:
         who = _person(ctx.before, len(ctx.before))
     title_role = clause[role.start():role.end()]
-    title_role = title_role if title_role.isupper() or len(title_role) <= 4 else \
-        title_role[:1].upper() + title_role[1:]
+    title_role = _role_case(title_role) if title_role.islower() else title_role if \
+        title_role.isupper() or len(title_role) <= 4 else title_role[:1].upper() + title_role[1:]
     metrics: dict[str, MetricValue] = {"hire": key(who)} if who else {"role": key(title_role)}
-    title = f"Hired {who} as {title_role}" if who else f"Hired a {title_role}"
+    title = f"Hired {who} as {title_role}" if who else \
+        f"Hired {role_article(title_role)} {title_role}"
     return Found(T.HIRING, metrics, title, m.start(), allow=frozenset({"plan"}),
                  stakeholders=(who,) if who else ())
 
@@ -638,8 +639,11 @@ def compliance(clause: str, low: str, ctx: Context) -> Found | None:
     clean = CLEAN.search(low)
     bad = None if clean else CERT_BAD.search(low)
     if bad:
-        return Found(T.COMPLIANCE, {"certification": name},
-                     f"{written}: {said(clause, bad.start())}",
+        what = said(clause, bad.start())
+        # "SOC 1 Type II audit failed ...", not "SOC 1 Type II: Audit failed ..."
+        title = f"{written} audit {what[6:]}" if what.lower().startswith("audit ") \
+            else f"{written}: {what}"
+        return Found(T.COMPLIANCE, {"certification": name}, title,
                      bad.start(), negative=True,
                      # "delayed to next year" is the setback, not a plan
                      allow=frozenset({"plan"}) if re.search(r"delay|push|slip|postpon",
@@ -817,3 +821,27 @@ def award(clause: str, low: str, ctx: Context) -> Found | None:
     return Found(kind, {"subtype": subtype, "name": key(name)},
                  f"{subtype.capitalize()}: {name}", m.start(), subtype=subtype,
                  relational=True)
+
+
+_ROLE_ACRONYMS = frozenset(["vp", "svp", "evp", "avp", "ceo", "cto", "cfo", "coo", "cmo", "cpo",
+                            "cro", "ciso", "cio", "cso", "sre", "hr", "gm", "qa", "ux", "ui", "ml",
+                            "ai", "it", "pr"])
+_ROLE_SMALL = frozenset(["of", "and", "for", "the", "in", "at", "to", "on"])
+
+
+def _role_case(role: str) -> str:
+    """A role typed all in lower case in chat ("head of data", "vp of sales") as a title
+    writes it ("Head of Data", "VP of Sales")."""
+    words = role.split(" ")
+    return " ".join(w.upper() if w in _ROLE_ACRONYMS else
+                    w if i and w in _ROLE_SMALL else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words))
+
+
+def role_article(role: str) -> str:
+    """ "a" or "an" as the role is spoken: "an SRE", "an Engineering Manager", "a VP"."""
+    first = role.split(" ", 1)[0]
+    if first.isupper() and len(first) <= 4:
+        return "an" if first[:1] in "AEFHILMNORSX" else "a"
+    return "an" if first[:1].lower() in "aeio" else "a"
+

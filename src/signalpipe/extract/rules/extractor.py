@@ -18,6 +18,7 @@ from signalpipe.extract.rules.shipped import whole_version
 from signalpipe.extract.rules.subject import aliases_pattern, name_variants
 from signalpipe.extract.rules.text import lower
 from signalpipe.extract.rules.titles import polished
+from signalpipe.formatting import counted
 from signalpipe.models import (
     Batch,
     BatchUsage,
@@ -264,8 +265,10 @@ def _as_written(value: MetricValue, hit: Hit) -> MetricValue:
         return value
     for text in (hit.message.subject or "", hit.message.text, hit.found.title):
         at = lower(text).find(value)  # offsets kept, so the slice is the words as written
-        if at >= 0:
-            return text[at:at + len(value)]
+        # a chat message written all in lower case ("bessemer reached out") leaves the
+        # capitals to the title ("Inbound interest from Bessemer")
+        if at >= 0 and (written := text[at:at + len(value)]) != value:
+            return written
     return value
 
 
@@ -292,7 +295,7 @@ def _event(company: str, fp: str, entry: _Merged) -> SignificantEvent:
     return SignificantEvent(
         company_id=company, event_type=found.event_type,
         severity=SEVERITY.get(found.event_type, Severity.MEDIUM), title=title,
-        description=f"{title}. Stated in {mentions} message(s) of this batch.",
+        description=f"{title}. Stated in {counted(mentions, 'message')}.",
         metrics=metrics, timeline=entry.hit.message.timestamp.date().isoformat(),
         stakeholders=list(entry.stakeholders), source_message_ids=list(entry.ids),
         evidence=entry.hit.span.text[:500], evidence_spans=list(entry.spans),

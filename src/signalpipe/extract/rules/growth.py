@@ -517,7 +517,8 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
         if not_a_result(clause, low, ctx.sentence, negative=True):
             return None
         return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "outage"},
-                     f"Incident: {_phrase(clause, outage.start())}", outage.start(),
+                     f"Incident: {_phrase(clause, _past_aux(clause, outage.start()))}",
+                     outage.start(),
                      negative=True)
     # both patterns end in one of these words: most clauses skip their slow leading alternations
     top = LEADERBOARD.search(low) or MORE_LEADERBOARD.search(low) \
@@ -560,6 +561,16 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
     return Found(T.TECHNICAL_ACHIEVEMENT, metrics, _phrase(clause, m.start()),
                  better.start(),
                  allow=allow)
+
+
+_AUX = re.compile(r"(?:were|was|are|is|went|have been|has been|had been|been)\s+", re.IGNORECASE)
+
+
+def _past_aux(clause: str, at: int) -> int:
+    """Where a title starts after a leading "were"/"was" ("We were down for 5 hours" is
+    "Incident: Down for 5 hours", not "Incident: Were down ...")."""
+    aux = _AUX.match(clause, at)
+    return aux.end() if aux else at
 
 
 def _phrase(clause: str, at: int) -> str:

@@ -101,7 +101,8 @@ _TRAILING_LINK = frozenset(["was", "were", "is", "are", "been", "has", "have", "
 _HEADLINE_VERB = re.compile(r"^(?:To [a-zA-Z][a-z]+|[A-Z][a-z]+(?:es|s)) (?!of\b|and\b|&|for\b)"
                             r"(?=[\w$\u00a3\u20ac])")
 # A sentence's own start: its subject is the few words from here to the verb.
-_SENTENCE_START = re.compile(r".*(?:[.!?:;,\n\u2014]\s*|^)", re.DOTALL)
+# a point or comma between digits ("6.25m", "1,200") ends no sentence
+_SENTENCE_START = re.compile(r".*(?:(?:[!?:;\n\u2014]|[.,](?!\d)|(?<!\d)[.,])\s*|^)", re.DOTALL)
 _DETERMINER = frozenset(["the", "our", "my", "their", "its", "a", "an"])
 # The capitalised name that opens a headline, before its first verb ("BHP Billiton posts ...").
 _COMPOUND_SUBJECT = re.compile(r"(?P<who>(?:[A-Z][\w&.'-]* ){1,4})[a-z]+s ")

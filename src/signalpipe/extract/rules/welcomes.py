@@ -298,15 +298,16 @@ def _hire(text: str, low: str, ctx: Context) -> Found | None:
         or (_asked(text, ctx) if "my " in low else None) \
         or (_brought_on(text) if " as" in low else None) \
         or _first_hire(text) or (_accepted(text, low, ctx) if "offer" in low else None) \
-        or _team(low, ctx)
+        or _team(text, low, ctx)
 
 
-def _team(low: str, ctx: Context) -> Found | None:
+def _team(text: str, low: str, ctx: Context) -> Found | None:
     """A hire told by its job ("hired a writer") or the team's size ("we doubled in size")."""
     m = _HIRED_JOB.search(low) if _HIRED_WORDS.search(low) else None
     if m is not None and not _IN_PLACE.match(low, m.end()):  # "first employee in Singapore"
         job = m.group()
-        job = job[job.find(" ", job.find("hired" if "hired" in job else "on")):].strip()
+        start = m.start() + job.find(" ", job.find("hired" if "hired" in job else "on"))
+        job = text[start:m.end()].strip()  # as written: "a UX designer", not "a ux designer"
         return Found(T.HIRING, {"role": key(job)}, f"Hired {job}", m.start(),
                      allow=frozenset({"plan"}))
     m = _ADDED_NTH.search(low) if "added" in low else None

@@ -1,0 +1,47 @@
+"""Titles and figures as an investor reads them, found by reading the demo's report: a role typed
+in lower case, "an SRE", a name kept as written, a decimal amount, an outage and an audit."""
+
+from __future__ import annotations
+
+import pytest
+
+from signalpipe.models import EventType
+from tests.unit.rules_read import MakeMessage, read
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("arjun okafor is joining as head of data, coming over from shopify", "Hired a Head of Data"),
+    ("we hired a vp of sales", "Hired a VP of Sales"),
+    ("we just hired our first sre", "Hired an SRE"),
+    ("we hired a UX designer", "Hired a UX designer"),
+])
+def test_hire_titles_are_cased_and_articled(make_message: MakeMessage, text: str,
+                                            title: str) -> None:
+    assert [(e.event_type, e.title) for e in read(make_message, text)] == [
+        (EventType.HIRING, title)]
+
+
+def test_a_name_written_in_lower_case_takes_the_titles_capitals(make_message: MakeMessage
+                                                                ) -> None:
+    events = read(make_message, "we're live in finland as of today, first customers onboarded")
+    assert [e.metrics.get("region") for e in events] == ["Finland"]
+
+
+def test_a_decimal_amount_is_not_cut_at_its_point(make_message: MakeMessage) -> None:
+    events = read(make_message, "redpoint led a usd 6.25m down round.")
+    assert [e.event_type for e in events] == [EventType.FUNDING]
+    assert "25m" not in events[0].title.lower().replace("6.25m", "")
+
+
+def test_outage_and_failed_audit_titles(make_message: MakeMessage) -> None:
+    down = read(make_message, "We were down for 5 hours this morning.")
+    assert [e.title for e in down] == ["Incident: Down for 5 hours"]
+    audit = read(make_message, "For the board: the SOC 1 Type II audit failed with 5 exceptions"
+                               " from Schellman.")
+    assert [e.title for e in audit] == [
+        "SOC 1 Type II audit failed with 5 exceptions from Schellman"]
+
+
+def test_description_counts_its_messages_in_words(make_message: MakeMessage) -> None:
+    events = read(make_message, "We closed our $12M Series A led by Northwind Ventures.")
+    assert events[0].description.endswith("Stated in 1 message.")
