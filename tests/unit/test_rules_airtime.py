@@ -81,6 +81,10 @@ PRESS = [
     ("Acme is on LinkedIn's Top Startups list for 2026", "Named to LinkedIn's Top Startups list"),
     ("We are proud to announce our inclusion on the Clutch Global Leaders List.",
      "Named to Clutch Global Leaders List"),
+    ("Our feature in Fortune is out", "Coverage in Fortune"),
+    ("Our CEO's op-ed ran in the Financial Times today", "Coverage in Financial Times"),
+    ("Podcast with our CEO on Acquired just went live", "Coverage in Acquired"),
+    ("got press in Business Insider today!", "Coverage in Business Insider"),
 ]
 NOT_PRESS = [
     "TechCrunch is writing a piece on us, embargo until Tuesday",
@@ -142,6 +146,9 @@ INBOUND = [
     ("Benchmark wants to pre-empt the round", "Inbound interest from Benchmark"),
     ("Got a cold email from Accel today, they want to chat about the round",
      "Inbound interest from Accel"),
+    ("Tiger reached out asking to preempt our Series B", "Inbound interest from Tiger"),
+    ("A partner from Accel wants to come by the office next week", "Inbound interest from Accel"),
+    ("Sequoia has been calling every week about the Series A", "Inbound interest from Sequoia"),
     # founder update email
     ("Investor interest: we've been approached by three funds, including Point Nine, about a "
      "Series A.", "Inbound interest from three funds"),
@@ -168,6 +175,9 @@ NOT_INBOUND = [
     "If a fund reaches out, send them to me",
     "The customer wants to meet on Thursday to go over the renewal",
     "Hi, I'm a partner at Baker McKenzie and would love to chat about your contracts.",
+    "I pitched Coatue yesterday, they want to see more traction first",
+    "Accel hosted a founder dinner last night",
+    "Globex reached out asking about our pricing",
 ]
 
 

@@ -66,7 +66,8 @@ _WHEN = re.compile(r"\s(?:on|in|at|this|last)\s(?:Monday|Tuesday|Wednesday|Thurs
 
 
 def _named(text: str) -> str:
-    return _TRAIL.sub("", _WHEN.sub("", text.strip(" .,;:!)("))).strip()
+    name = _TRAIL.sub("", _WHEN.sub("", text.strip(" .,;:!)("))).strip()
+    return re.sub(r"(?:'s|\u2019s|')$", "", name)  # "the WSJ's tech newsletter": WSJ
 
 
 # --- shown at a named event by others, or a tally of others' talks ------------------------------
@@ -168,12 +169,13 @@ PIECE = re.compile(
     + _OUTLET_NAME.replace("outlet", "outlet2") + r"\s+(?i:about|on|covering|featuring)\s+"
     r"(?i:our|us|me|my)\b"
     # "our story ran in the Guardian", "my interview with Forbes went live"
-    r"|\b(?i:our|my)\s+(?:\w+\s+)?(?P<verb3>(?i:" + _PIECE + r"|op-?ed))\s+(?i:ran|was published"
-    r"|appeared|came out|went live|is out|is live)\s+(?i:in|on)\s+(?:the\s+)?"
+    r"|\b(?i:our|my)\s+(?:[\w'\u2019]+\s+)?(?P<verb3>(?i:" + _PIECE + r"|op-?ed))\s+"
+    r"(?i:ran|was published|appeared|came out|went live|is out|is live)\s+(?i:in|on)\s+(?:the\s+)?"
     + _OUTLET_NAME.replace("outlet", "outlet3")
     # "we landed a feature in Forbes", "got a nice write-up in the Morning Brew"
-    + r"|\b(?i:landed|got|scored|earned|had)\s+(?i:a|an|our first|another|some|two|three)\s+"
-    r"(?:[\w-]+\s+)?(?P<verb4>(?i:" + _PIECE + r"|mention|shout-?out|spot))\s+(?i:in|on|from)"
+    + r"|\b(?i:landed|got|scored|earned|had)\s+(?:(?i:a|an|our first|another|some|two|three)\s+)?"
+    r"(?:[\w-]+\s+)?(?P<verb4>(?i:" + _PIECE + r"|mention|shout-?out|spot|press|coverage))\s+"
+    r"(?i:in|on|from)"
     r"\s+(?:the\s+|The\s+)?(?:(?i:today's|this week's|this morning's|yesterday's)\s+)?"
     + _OUTLET_NAME.replace("outlet", "outlet4")
     # "Acme is in today's TLDR newsletter"
@@ -183,7 +185,13 @@ PIECE = re.compile(
     # "The Forbes article just went live", "TechCrunch piece is out"
     + r"|(?:^|\b(?i:the)\s+)" + _OUTLET_NAME.replace("outlet", "outlet6") + r"\s+(?P<verb6>(?i:"
     + _PIECE + r"|podcast|episode))\s+(?:(?i:about us|on us)\s+)?(?i:just\s+)?(?i:is|went|has"
-    r" gone|is now|just|dropped|came)\s*(?i:out|live|up|dropped|published|online)?\b")
+    r" gone|is now|just|dropped|came)\s*(?i:out|live|up|dropped|published|online)?\b"
+    # "our feature in Fortune is out", "the podcast with our CEO on Acquired just went live"
+    r"|(?:\b(?i:our|my|the)\s+|^\W{0,4})(?:[\w'\u2019]+\s+)?(?P<verb7>(?i:" + _PIECE
+    + r"|podcast|episode|op-?ed))\s+(?:(?i:with)\s+(?i:our|me|us|my)\b[\w\s]{0,20}?\s)?"
+    r"(?i:in|on|with)\s+"
+    r"(?:the\s+)?" + _OUTLET_NAME.replace("outlet", "outlet7") + r"\s+(?i:just\s+)?(?i:is out"
+    r"|is live|is up|went live|went out|dropped|aired|came out|ran)\b")
 NOT_PUBLISHED = re.compile(r"\b(?:is writing|are writing|writing (?:a|an|up)|embargo\w*|will"
                            r"|going to|next (?:week|month)|tomorrow|pitch\w*|draft\w*|could"
                            r"|would|should|might|may|hope\w*|want\w*|asked (?:for|us|me)"
@@ -199,11 +207,11 @@ def piece_about_us(clause: str, low: str, ctx: Context) -> Found | None:
     if m is None or NOT_PUBLISHED.search(low):
         return None
     outlet = _named(next(g for g in (m["outlet"], m["outlet2"], m["outlet3"], m["outlet4"],
-                                     m["outlet5"], m["outlet6"]) if g is not None))
+                                     m["outlet5"], m["outlet6"], m["outlet7"]) if g is not None))
     if not outlet or outlet.lower() in _GENERIC_WORDS \
             or (ctx.company and ctx.company.fullmatch(outlet)):
         return None
-    if m["outlet4"] or m["outlet5"] or m["outlet6"]:
+    if m["outlet4"] or m["outlet5"] or m["outlet6"] or m["outlet7"]:
         head = clause[:m.start()].strip(" -*\u2022:>")
         if head and not (FIRST_PERSON.search(head) or (ctx.company and ctx.company.search(head))):
             return None  # "Stripe is in today's TLDR": theirs; a bare "Got a write-up": ours

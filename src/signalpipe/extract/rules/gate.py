@@ -420,12 +420,13 @@ STEMS: dict[str, str] = {
                       "docker captain champion innovator ambassador under 30",
     "airtime_piece": "wrote piece article story feature in feature on profile write-up writeup "
                      "segment column interview op-ed mention shout today's week's month's "
-                     "morning's yesterday's",
+                     "morning's yesterday's press$ coverage podcast episode",
     "airtime_air": "talk chatting interviewed",
     "airtime_list": "list$ grid$ ranking named ranked listed inclusion placement",
     # inbound.py: a fund got in touch, a fund wants in, a fund's partner writes to us
-    "inbound_interest": "email e-mail called dmed dm'd dms$ slid messaged texted touch reached out "
-                        "wrote cold-emailed approached contacted pinged sniffing circl kicking "
+    "inbound_interest": "email e-mail called calling pinging dmed dm'd dms$ slid messaged "
+                        "texted touch reached out wrote cold-emailed approached contacted "
+                        "pinged sniffing circl kicking "
                         "keen to eager to wants to want$ wants$ would like would love "
                         "interested invest pre-empt preempt co-lead soft-circl inbound asked to "
                         "asking to asked for asking for",

@@ -48,7 +48,8 @@ CONTACTED = re.compile(
     r"|e-mailed|called|dm'?ed|dm'd|messaged|texted|got in touch|reached out|wrote to (?:us|me)"
     r"|cold[- ]emailed (?:us|me)|pinged (?:us|me)|slid into (?:our|my) dms|contacted (?:us|me)"
     r"|approached (?:us|me)|(?:is|are) sniffing around|(?:is|are) circling"
-    r"|(?:is|are) kicking the tires))\b"
+    r"|(?:is|are) kicking the tires|(?:(?:has|have) )?been (?:calling|emailing|pinging|chasing us)"
+    r"|keeps? (?:calling|emailing|pinging)))\b"
     r"|\b(?:(?i:been|were|was|got) (?i:approached|contacted|pinged|cold[- ]emailed) (?i:by)"
     r"|(?i:got|had|received|get|getting) (?:(?i:an?|another|two|three|\d+) )?(?:(?i:cold|nice"
     r"|short|unsolicited) )?(?i:emails?|e-mails?|calls?|dms?|messages?|notes?|linkedin messages?"
@@ -62,7 +63,8 @@ WANTS_IN = re.compile(
     + r" (?:(?i:is|are|has|have|also|already|now|really|very) )*(?i:keen|eager|wants?|wanted"
     r"|would like|would love|'d like|'d love|asked|asking|is asking|offered|looking|interested"
     r"|excited|happy|ready)(?: (?i:to|in))? (?P<what>(?P<meet>(?i:meet|chat|talk|grab coffee"
-    r"|get to know|see (?:the|our) (?:deck|data room|numbers|metrics)))\b|(?i:put in"
+    r"|come by|stop by|swing by|visit|get to know|see (?:the|our) (?:deck|data room|numbers"
+    r"|metrics)))\b|(?i:put in"
     r"|invest(?:ing)? in (?:us|the round|our (?:round|seed|series)|[A-Z]\w*)|invest\b"
     r"|pre-?empt|preempt|co-?lead|lead (?:our|the"
     r"|this|a) (?:round|seed|raise|series [a-d]|[abc]\b|next)|lead(?:ing)? it\b|participate in"
@@ -87,6 +89,9 @@ _ASK = re.compile(r"\b(?:would|'d) (?:love|like) to (?:\w+ ){0,3}?(?:chat|talk|m
                   r"|\bfind (?:some )?time to (?:chat|talk|meet|connect)\b", re.IGNORECASE)
 
 
+# what a contact asked about is a round: "Tiger reached out asking to preempt our Series B"
+_ROUND_ASK = re.compile(r"(?i)\b(?:pre-?empt\w*|invest(?:ing)? in (?:us|the round)|lead(?:ing)?"
+                        r" (?:our|the) (?:round|seed|series [a-d]|raise)|term sheet)\b")
 _CROWD_AT = re.compile(r"(?i)\b" + _CROWD + r"\b")
 
 
@@ -126,6 +131,7 @@ def inbound(clause: str, low: str, ctx: Context) -> Found | None:
             return None
         # a fund by its name, or anyone whose wish is an investor's ("Globex wants to invest")
         wished = wish and not m.groupdict().get("meet")  # "wants to invest": anyone's
+        wished = wished or _ROUND_ASK.search(clause, m.end()) is not None
         if not (wished or _is_fund(fund, crowd=False) or m[0].lower().startswith(
                 ("a partner", "partner", "a gp", "an investor", "a vc", "the partner", "a scout"))):
             return None
