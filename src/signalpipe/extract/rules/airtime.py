@@ -65,9 +65,12 @@ _WHEN = re.compile(r"\s(?:on|in|at|this|last)\s(?:Monday|Tuesday|Wednesday|Thurs
                    r"|September|October|November|December)\b.*$")
 
 
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s|')$")
+
+
 def _named(text: str) -> str:
     name = _TRAIL.sub("", _WHEN.sub("", text.strip(" .,;:!)("))).strip()
-    return re.sub(r"(?:'s|\u2019s|')$", "", name)  # "the WSJ's tech newsletter": WSJ
+    return _POSSESSIVE.sub("", name)  # "the WSJ's tech newsletter": WSJ
 
 
 # --- shown at a named event by others, or a tally of others' talks ------------------------------
@@ -133,13 +136,15 @@ _WHO = re.compile(r"(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\W*$|\b(?P<our>our (?:c
                   re.IGNORECASE)
 
 
+_AUXILIARIES = re.compile(r"\s+(?:was|were|has|have|just|been|who|recently|officially|,)+\s*$")
+
+
 def titled(clause: str, low: str, ctx: Context) -> Found | None:
     """One of us named a Google Developer Expert, an AWS Hero, a Microsoft MVP (done)."""
     m = TITLED.search(low)
     if m is None or _NOT_TITLED.search(low) or _THEIR_PERSON.search(clause, 0, m.start()):
         return None
-    head = re.sub(r"\s+(?:was|were|has|have|just|been|who|recently|officially|,)+\s*$", "",
-                  clause[:m.start()]).rstrip(" ,")
+    head = _AUXILIARIES.sub("", clause[:m.start()]).rstrip(" ,")
     who = _WHO.search(head)
     name = (who["who"] or who["our"]) if who else None
     if name is None and head.lower().startswith("who"):
@@ -306,7 +311,7 @@ def on_list(clause: str, low: str, ctx: Context) -> Found | None:
         stated = m.group()
         ours = FIRST_PERSON.search(head) or FIRST_PERSON.match(stated) \
             or (ctx.company and ctx.company.search(head)) or m["list2"] or m["list3"]
-        if not ours or (m["list"] and re.match(r"\W*$", head) and not FIRST_PERSON.match(
+        if not ours or (m["list"] and not head.strip(" -*\u2022:>\t\n") and not FIRST_PERSON.match(
                 stated)):
             return None
     if not name or (ctx.company and ctx.company.fullmatch(name)):

@@ -424,10 +424,11 @@ STEMS: dict[str, str] = {
     "airtime_air": "talk chatting interviewed",
     "airtime_list": "list$ grid$ ranking named ranked listed inclusion placement",
     # inbound.py: a fund got in touch, a fund wants in, a fund's partner writes to us
-    "inbound_interest": "email e-mail called calling pinging dmed dm'd dms$ slid messaged "
+    "inbound_interest": "emailed e-mailed email from emails from message from dm from calling "
+                        "pinging dmed dm'd dms$ slid messaged "
                         "texted touch reached out wrote cold-emailed approached contacted "
                         "pinged sniffing circl kicking "
-                        "keen to eager to wants to want$ wants$ would like would love "
+                        "keen to eager to wants to wants$ would like would love "
                         "interested invest pre-empt preempt co-lead soft-circl inbound asked to "
                         "asking to asked for asking for",
     # backers.py: programmes that invest, grants, rounds told bare, investors' attention
@@ -488,6 +489,7 @@ def _stems(spec: str) -> list[str]:
              "csa star", "cyber essentials", "nis 2", "ce mark", "pen test", "write-up",
              "buy us", "acquire us",  # coverage.py's phrases
              "under 30", "github star", "docker captain",  # airtime.py's phrases
+             "email from", "emails from", "message from", "dm from",  # inbound.py's phrases
              "top of", "best performing", "top score", "first place",
              "top spot", "battery life", "reported on", "dedicated to", "wrote up",
              "in the news", "made it into", "reviews of", "shot up", "media mentions",

@@ -100,21 +100,23 @@ def _fund_of(m: re.Match[str], n: str) -> tuple[str | None, str | None]:
     return m[f"at{n}"] or m[f"fund{n}"], m[f"count{n}"]
 
 
+_FUND_WORDS = re.compile(r"\b(?:capital|ventures?|partners|vc|fund)\b")
+
+
 def _is_fund(name: str, crowd: bool) -> bool:
     low = name.lower()
-    return crowd or bool(INVESTOR.search(low)) or re.search(
-        r"\b(?:capital|ventures?|partners|vc|fund)\b", low) is not None
+    return crowd or bool(INVESTOR.search(low)) or _FUND_WORDS.search(low) is not None
 
 
-_WORDS = ("email", "e-mail", "call", "dm", "messag", "text", "touch", "reach", "wrote", "approach",
-          "contact", "ping", "sniff", "circl", "kick", "keen", "eager", "want", "like", "love",
-          "interest", "invest", "empt", "lead", "inbound", "intro", "note", "partner at", "ask",
-          "meet", "slid", "soft")
+# the words every reading above needs, one scan before its patterns run (lower-cased)
+_NEEDS = re.compile(r"e-?mail|call|dm|messag|text|touch|reach|wrote|approach|contact|ping|sniff"
+                    r"|circl|kick|keen|eager|want|like|love|interest|invest|empt|lead|inbound"
+                    r"|intro|note|ask|meet|slid|soft|chas|come by|stop by|swing by|visit")
 
 
 def inbound(clause: str, low: str, ctx: Context) -> Found | None:
     """A fund that got in touch with us or wants into our round, unasked."""
-    if not any(w in low for w in _WORDS) or NOT_INBOUND.search(low):
+    if not _NEEDS.search(low) or NOT_INBOUND.search(low):
         return None
     m = CONTACTED.search(clause)
     wish = False
