@@ -85,6 +85,13 @@ PRESS = [
     ("Our CEO's op-ed ran in the Financial Times today", "Coverage in Financial Times"),
     ("Podcast with our CEO on Acquired just went live", "Coverage in Acquired"),
     ("got press in Business Insider today!", "Coverage in Business Insider"),
+    # a press section of an update
+    ("Press this month\n* Sifted: our founder on building in Europe (https://sifted.eu/x)\n"
+     "* The Information: Acme's pricing bet", "Coverage in Sifted"),
+    ("📰 Press: Business Insider piece on our pricing (https://businessinsider.com/x)",
+     "Coverage in Business Insider"),
+    ("In the news: TechCrunch, Axios and Sifted covered our Series A", "Coverage in TechCrunch"),
+    ("As seen in: TechCrunch, Forbes, Wired", "Coverage in TechCrunch"),
 ]
 NOT_PRESS = [
     "TechCrunch is writing a piece on us, embargo until Tuesday",
@@ -104,6 +111,9 @@ NOT_PRESS = [
     "Update the price list before Friday",
     "We got a feature in Linear for the sync bug",
     "Had a call with a journalist from the FT, she may write something in March",
+    "## Press\nWe are drafting a press release for the launch.",
+    "In the news: Stripe raised $600M and OpenAI launched GPT-6",
+    "Press: need someone to handle inbound journalist requests",
 ]
 
 

@@ -30,6 +30,11 @@ register and the look-alikes):
   Innovative Companies list", "Acme made the G2 Leader grid", "G2 named us a High Performer",
   "our inclusion on the Clutch Global Leaders List". Look-alikes: a list applied for, a
   shortlist, a waitlist, a mailing or price list, another company on the list.
+- **A press section of an update**: "Press: Business Insider piece on our pricing", "Press this
+  month" over "* Sifted: our founder on building in Europe", "In the news: TechCrunch, Axios and
+  Sifted covered our Series A", "As seen in: TechCrunch, Forbes, Wired"; read once, at the
+  section's first outlet. Look-alikes: a press release being drafted under the heading, others'
+  news under "In the news", a press task.
 """
 
 from __future__ import annotations
@@ -357,3 +362,39 @@ def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | No
                 and m["who"].split()[0] not in {"The", "This", "It", "Our", "My", "Post", "Today"}:
             return f"someone else's post ({m['who']})"
     return None
+
+
+# --- a press section of an update ----------------------------------------------------------------
+# "Press: Business Insider piece on our pricing", "In the news:\n- TechCrunch: 'Acme raises ...'":
+# the section's label, then an outlet opening its line with what it ran
+_PRESS_LABEL = (r"(?i:press|in the (?:news|press)|media(?: mentions| coverage)?|(?:press )?coverage"
+                r"|as seen (?:in|on))(?i: this (?:week|month|quarter))?")
+LABEL_LINE = re.compile(r"^\W{0,6}" + _PRESS_LABEL + r"\W{0,4}$")
+PRESS_LINE = re.compile(r"^\W{0,6}(?:" + _PRESS_LABEL + r"\s*[:\u2013\u2014-]\s*)?"
+                        r"(?:[-*\u2022]\s+)?(?:(?i:the)\s+)?(?P<outlet>" + _OUTLET_WORD
+                        + r"(?:\s" + _OUTLET_WORD + r"){0,3})"
+                        # what it ran: "TechCrunch: ...", "Business Insider piece on ..."
+                        r"(?:\s*[:\u2013\u2014]\s+|\s+(?i:piece|article|story|interview"
+                        r"|feature|profile|op-?ed|write-?up|segment|podcast|mention)\b"
+                        # or a list of outlets that covered us: "TechCrunch, Axios and Sifted
+                        # covered our Series A", "As seen in: TechCrunch, Forbes, Wired"
+                        r"|(?:(?:,\s|\s(?:and|&)\s)[^.;:!?]{0,60}?)?\s(?i:covered|wrote about"
+                        r"|wrote up|featured|profiled|interviewed|mentioned|ran)\b"
+                        r"|(?=(?:,\s|\s(?:and|&)\s)[A-Z][^.;:!?]{0,60}$))")
+_LABELLED = re.compile(r"^\W{0,6}" + _PRESS_LABEL + r"\s*[:\u2013\u2014-]")
+
+
+def press_section(clause: str, low: str, ctx: Context) -> Found | None:
+    """The first outlet of an update's press section, or of a press line under its label."""
+    line = ctx.sentence or clause
+    m = PRESS_LINE.match(line)
+    if m is None or not (_LABELLED.match(line) or LABEL_LINE.match(ctx.before)):
+        return None
+    outlet = _named(m["outlet"])
+    if not OUTLET.search(outlet.lower()) or outlet.lower() in {"news", "post", "daily", "weekly"} \
+            or NOT_PUBLISHED.search(line.lower()):
+        return None
+    if not line.startswith(clause.lstrip()[:20]) and line.find(clause) > m.end():
+        return None  # a later clause of the line: the line is read once, at its outlet
+    return Found(T.MEDIA_COVERAGE, {"publication": key(outlet)}, f"Coverage in {cased(outlet)}",
+                 0, relational=True, stakeholders=(outlet,))

@@ -422,6 +422,10 @@ STEMS: dict[str, str] = {
                      "segment column interview op-ed mention shout today's week's month's "
                      "morning's yesterday's press$ coverage podcast episode",
     "airtime_air": "talk chatting interviewed",
+    "airtime_section": "techcrunch forbes axios sifted venturebeat wired bloomberg reuters cnbc "
+                       "business insider the information fast company the verge financial times "
+                       "wall street journal wsj geekwire the register ars technica fortune "
+                       "engadget zdnet infoq the guardian",
     "airtime_list": "list$ grid$ ranking named ranked listed inclusion placement",
     # inbound.py: a fund got in touch, a fund wants in, a fund's partner writes to us
     "inbound_interest": "emailed e-mailed email from emails from message from dm from calling "

@@ -100,6 +100,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("recognition_bench", measured.benchmark_won),
     # a post of ours at the top of a site, dated so that two months' front pages stay two
     ("recognition_press", recognition.top_of_site),
+    # an update's press section names its outlet at the line's head (airtime.py), before
+    # co.media takes "In the news" for an outlet called News
+    ("airtime_section", airtime.press_section),
     ("media", co.media), ("community_press", community.coverage),
     ("coverage_made", coverage.made_about_us), ("coverage_listed", coverage.listed),
     ("coverage_appeared", coverage.appeared), ("coverage_honoured", coverage.honoured),
