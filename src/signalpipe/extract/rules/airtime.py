@@ -279,14 +279,14 @@ _LIST_END = r"(?:list|grid|ranking|rankings|index|report|\d{2,4})"
 ON_LIST = re.compile(
     r"\b(?i:we're|we are|we were|are|is|was|were|made|landed|made it|got|placed)\s+"
     r"(?i:on|onto|in|into)?\s?(?:(?i:the|this year's|last year's)\s+|\d{4}\s+)?"
-    r"(?P<list>" + _WORD + r"(?:\s(?:" + _WORD + r"|\d{4}|of|for))*(?:'s|\u2019s)?"
-    r"(?:\s(?:" + _WORD + r"|\d{4}))*\s(?i:" + _LIST_END + r"))\b"
+    r"(?P<list>" + _WORD + r"(?:\s(?:" + _WORD + r"|\d{4}|of|for)){0,5}(?:'s|\u2019s)?"
+    r"(?:\s(?:" + _WORD + r"|\d{4})){0,4}\s(?i:" + _LIST_END + r"))\b"
     r"|^\W{0,6}(?i:just\s+|officially\s+)?(?i:named|ranked|listed|included|selected)\s+"
     r"(?i:to|in|on|among|for)\s+(?:the\s+)?(?P<list2>" + _WORD + r"(?:\s(?:" + _WORD
-    + r"|\d{4}|of|for))*(?:'s|\u2019s)?(?:\s(?:" + _WORD + r"|\d{4}))*\s(?i:" + _LIST_END
+    + r"|\d{4}|of|for)){0,5}(?:'s|\u2019s)?(?:\s(?:" + _WORD + r"|\d{4})){0,4}\s(?i:" + _LIST_END
     + r"))\b"
     r"|\b(?i:our|its)\s+(?i:inclusion|listing|placement|spot|place|position)\s+(?i:on|in)\s+"
-    r"(?:the\s+)?(?P<list3>" + _WORD + r"(?:\s(?:" + _WORD + r"|\d{4}|of|for))*\s(?i:"
+    r"(?:the\s+)?(?P<list3>" + _WORD + r"(?:\s(?:" + _WORD + r"|\d{4}|of|for)){0,5}\s(?i:"
     + _LIST_END + r"))\b"
     r"|\b(?P<by>" + _WORD + r"(?:\s" + _WORD + r"){0,2})\s+(?i:named|ranked|recogni[sz]ed)"
     r"\s+(?P<us>us|[A-Z][\w.-]*)\s+(?i:as\s+)?(?:a|an|the|one of the)\s+(?P<grade>" + _WORD

@@ -40,7 +40,7 @@ _CROWD = r"(?:vcs?|funds?|investors?|firms?|angels?|gps?|partners)"
 _WHO = (r"(?:(?i:a |an |the )?(?i:partner|gp|general partner|principal|associate|investor|vc"
         r"|scout|md|managing director)s? (?i:at|from|with) (?P<at>" + _FUND + r")"
         r"|(?P<count>(?i:" + _COUNT + r")) (?:(?i:more|new|other|top|tier[- ]?1|tier[- ]one"
-        r"|big|growth|seed|series [ab])[- ]?)*(?i:" + _CROWD + r")"
+        r"|big|growth|seed|series [ab])[- ]?){0,3}(?i:" + _CROWD + r")"
         r"|(?P<fund>" + _FUND + r")(?:(?:'s|\u2019s)? (?i:scouts?|partners?|gp|team))?)")
 # a fund got in touch
 CONTACTED = re.compile(
@@ -60,7 +60,7 @@ CONTACTED = re.compile(
 WANTS_IN = re.compile(
     r"\b" + _WHO.replace("?P<at>", "?P<at3>").replace("?P<count>", "?P<count3>").replace(
         "?P<fund>", "?P<fund3>")
-    + r" (?:(?i:is|are|has|have|also|already|now|really|very) )*(?i:keen|eager|wants?|wanted"
+    + r" (?:(?i:is|are|has|have|also|already|now|really|very) ){0,3}(?i:keen|eager|wants?|wanted"
     r"|would like|would love|'d like|'d love|asked|asking|is asking|offered|looking|interested"
     r"|excited|happy|ready)(?: (?i:to|in))? (?P<what>(?P<meet>(?i:meet|chat|talk|grab coffee"
     r"|come by|stop by|swing by|visit|get to know|see (?:the|our) (?:deck|data room|numbers"
@@ -71,7 +71,7 @@ WANTS_IN = re.compile(
     r" (?:the|our) round|come in on|back us|in on the round))"
     r"|\b" + _WHO.replace("?P<at>", "?P<at4>").replace("?P<count>", "?P<count4>").replace(
         "?P<fund>", "?P<fund4>")
-    + r" (?:(?i:is|are|has|have|also|just) )*(?P<what2>(?i:wants? in|soft[- ]?circled"
+    + r" (?:(?i:is|are|has|have|also|just) ){0,3}(?P<what2>(?i:wants? in|soft[- ]?circled"
     r"|soft[- ]?circles))\b")
 # our own backers, hopes, a fund passing, someone else's company (lower-cased); our outreach
 # is coverage.veto's ("we reached out to 40 funds")
