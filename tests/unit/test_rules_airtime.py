@@ -56,6 +56,7 @@ NOT_TITLES = [
     "How to become a Google Developer Expert",
     "We shipped the MVP to our first design partner",
     "Priya hopes to become an AWS Hero next year",
+    "Being appointed as a GDE means that you're an expert in a Google technology.",
 ]
 
 # (text, title): a piece about us, one of us on a show, a list or grade we are on

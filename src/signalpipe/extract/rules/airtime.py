@@ -132,7 +132,9 @@ TITLED = re.compile(r"\b(?:named|became|become|becomes|is now|are now|now an?|ma
                     r"|recogni[sz]ed as|awarded|joined|joins|appointed|is officially"
                     r"|are officially)\s+(?:an?\s+|the\s+|as\s+an?\s+)?(?:\w+\s+){0,2}?(?P<t>"
                     + "|".join(re.escape(k) for k, _ in _TITLES) + r")(?:'?s)?\b")
-_NOT_TITLED = re.compile(r"\b(?:how to|apply\w*|applied|application|nominat\w*|hope\w*|want\w*"
+# the title wished for, applied for or described ("Being appointed as a GDE means ...")
+_NOT_TITLED = re.compile(r"\b(?:how to|means|being|apply\w*|applied|application|nominat\w*"
+                         r"|hope\w*|want\w*"
                          r"|aim\w*|goal|would|could|should|will|programme|program is|if)\b")
 _THEIR_PERSON = re.compile(r"\b[A-Z][\w&.-]*(?:'s|\u2019s)\s+(?:ceo|cto|founder|co-?founder"
                            r"|vp|head|engineer|lead)\b", re.IGNORECASE)
