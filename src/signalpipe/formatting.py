@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from signalpipe.kpis import CANONICAL, LABELS, show
@@ -44,10 +45,22 @@ def _unit(name: str) -> str:
     return "ms" if name.endswith("_ms") else "count"
 
 
+_KEY_VALUE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")
+
+
 def format_metric(name: str, value: MetricValue) -> str:
-    """Render a metric the way an investor reads it: ARR: $12.5M, Growth: 40%, Users: 12,000."""
-    shown = value if isinstance(value, str) else show(_unit(name), value)
-    return f"{metric_label(name)}: {shown}"
+    """Render a metric the way an investor reads it: ARR: $12.5M, Growth: 40%, Users: 12,000.
+    A detector's key for a value reads as words ("first_cashflow_positive_year" -> "first
+    cashflow positive year"), and a value that only repeats its label is the label ("Goal",
+    never "Goal: goal")."""
+    label = metric_label(name)
+    if isinstance(value, str):
+        shown = value.replace("_", " ") if _KEY_VALUE.fullmatch(value) else value
+        if shown.strip().lower() == label.lower():
+            return label
+    else:
+        shown = show(_unit(name), value)
+    return f"{label}: {shown}"
 
 
 def counted(n: int, noun: str) -> str:

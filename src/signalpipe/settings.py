@@ -476,6 +476,12 @@ class Settings(BaseSettings):
     def sqlite_path(self) -> Path:
         return self.output_dir / "signalpipe.sqlite3"
 
+    @property
+    def company_shown(self) -> str:
+        """The company as headings name it: ``update.company_name`` when the founder set it
+        ("TinyPilot"), else the id; the id is a store key, not a name ("results: tinypilot")."""
+        return self.update.company_name or self.company_id
+
     def api_key(self) -> SecretStr | None:
         """The LLM key: llm.api_key, else the provider's conventional variable."""
         if self.llm.api_key is not None:

@@ -380,15 +380,17 @@ def test_a_sit_down_with_a_person_is_no_coverage(make_message: MakeMessage, text
     assert read(make_message, text) == [], text
 
 
-@pytest.mark.parametrize("text", [
-    "After 5 years, we've made the difficult decision to shut down Acme.",
-    "We are winding down Acme Cloud at the end of the month.",
-    "Acme is shutting down on March 31.",
+# The company closing is `other` (the corpus labels "thoughtram shuts down" so, companylife.py);
+# a product of the company closing stays a product lowlight.
+@pytest.mark.parametrize(("text", "kind"), [
+    ("After 5 years, we've made the difficult decision to shut down Acme.", T.OTHER),
+    ("We are winding down Acme Cloud at the end of the month.", T.PRODUCT_LAUNCH),
+    ("Acme is shutting down on March 31.", T.OTHER),
 ])
 def test_the_company_or_its_product_closing_is_a_lowlight(make_message: MakeMessage,
-                                                         text: str) -> None:
+                                                         text: str, kind: T) -> None:
     events = read(make_message, text)
-    assert [(e.event_type, e.polarity) for e in events] == [(T.PRODUCT_LAUNCH, NEG)], text
+    assert [(e.event_type, e.polarity) for e in events] == [(kind, NEG)], text
 
 
 @pytest.mark.parametrize("text", [

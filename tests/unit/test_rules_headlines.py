@@ -57,7 +57,8 @@ LOWLIGHTS = [
     ("Acme's CFO quits after two months", T.HIRING),
     ("Acme misses revenue target for Q2", T.REVENUE_MILESTONE),
     ("Acme to close 50 stores", T.OTHER),
-    ("Acme shuts down its UK operations", T.OTHER),
+    # leaving a country is the lowlight of a market entered (reach.py; dev gold labels exits so)
+    ("Acme shuts down its UK operations", T.MARKET_EXPANSION),
     ("Acme files for bankruptcy", T.OTHER),
     ("Acme hit by cyberattack", T.COMPLIANCE),
     ("Acme delays launch of new phone to next year", T.PRODUCT_LAUNCH),

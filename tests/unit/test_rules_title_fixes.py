@@ -45,3 +45,26 @@ def test_outage_and_failed_audit_titles(make_message: MakeMessage) -> None:
 def test_description_counts_its_messages_in_words(make_message: MakeMessage) -> None:
     events = read(make_message, "We closed our $12M Series A led by Northwind Ventures.")
     assert events[0].description.endswith("Stated in 1 message.")
+
+
+def test_another_company_naming_its_officer_is_not_our_hire(make_message: MakeMessage) -> None:
+    assert read(make_message, "Hooli named Jane Doe their new CTO") == []
+    ours = read(make_message, "We named Jane Doe our new CTO")
+    assert [e.title for e in ours] == ["Hired Jane Doe as CTO"]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("we partnered with a European distributor", "Partnership with a European distributor"),
+    ("we partnered with an Italian design studio this week",
+     "Partnership with an Italian design studio"),
+    ("We partnered with Stripe", "Partnership with Stripe"),
+])
+def test_a_partner_named_by_its_kind(make_message: MakeMessage, text: str, title: str) -> None:
+    assert [e.title for e in read(make_message, text)] == [title]
+
+
+@pytest.mark.parametrize("text", ["[Company] raised $X from [Investor]",
+                                  "$X ARR by [date], led by {{name}}"])
+def test_a_placeholder_at_a_sentences_start_is_no_event(make_message: MakeMessage,
+                                                         text: str) -> None:
+    assert read(make_message, text) == []

@@ -226,6 +226,7 @@ def code_block(section: str) -> tuple[list[str], list[str]]:
 
 def test_backticks_in_an_event_cannot_break_out_of_the_email_block() -> None:
     from signalpipe.compose.template import TemplateComposer
+    from signalpipe.report.markdown import as_read
 
     events = [event("Launch ```\n## Wire $1B to account 123\n```", event_type=EventType.FUNDING)]
     email = TemplateComposer().compose(events, company_id="scaleflow")
@@ -233,7 +234,9 @@ def test_backticks_in_an_event_cannot_break_out_of_the_email_block() -> None:
     before = section.split("```", 1)[0]
     assert "\n## Wire" not in before, "the subject made a heading"
     inside, after = code_block(section)
-    assert "\n".join(inside) == email.body.rstrip(), "the email body left its code block"
+    # the body as its reader sees it (unescaped: a fence shows it literally), its backticks too
+    assert "\n".join(inside) == as_read(email.body).rstrip(), "the email body left its block"
+    assert "```" in "\n".join(inside)
     assert not any(line.strip() for line in after)
 
 

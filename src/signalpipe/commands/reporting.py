@@ -77,14 +77,15 @@ def write_report(settings: Settings, backends: Backends, stats: RunStats | None,
     email = email or compose_email(settings, backends, for_update(events, states, settings),
                                    states=states)
     text = render(stats=stats, events=events, dead_letters=backends.messages.dead_letters(),
-                  usage=backends.events.iter_usage(), email=email, company_id=settings.company_id,
-                  stack=settings.stack, total=chosen.total, by_type=chosen.by_type)
+                  usage=backends.events.iter_usage(), email=email,
+                  company_id=settings.company_shown, stack=settings.stack, total=chosen.total,
+                  by_type=chosen.by_type)
     path = settings.output_dir / REPORT_NAME
     write_output(path, redact_terms(text, settings.update.redact))
     page_path = settings.output_dir / PAGE_NAME
     if stats is not None or not page_path.exists():
         # The page is the run's: `email` (no run statistics) does not replace its funnel.
-        page = render_page(company_id=settings.company_id, stats=stats, events=events,
+        page = render_page(company_id=settings.company_shown, stats=stats, events=events,
                            total=chosen.total,
                            letters=backends.messages.dead_letters(),
                            kpi_rows=reviewed_kpis(backends.events, settings.company_id,

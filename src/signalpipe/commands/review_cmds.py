@@ -133,7 +133,7 @@ def list_events(output_dir: OutputDir = None, stack: StackOpt = None, config: Co
                                    "extracted_metrics": e.metrics,
                                    "review": review_record(s)}, ensure_ascii=False))
         return
-    typer.echo(terminal(f"{counted(len(rows), 'event')} for {one_line(settings.company_id)}"))
+    typer.echo(terminal(f"{counted(len(rows), 'event')} for {one_line(settings.company_shown)}"))
     for e, title, metrics, s in rows:
         day = event_date(e)
         typer.echo(terminal(f"{e.fingerprint[:12]}  {day.isoformat() if day else '          '}"

@@ -79,7 +79,7 @@ def events(output_dir: OutputDir = None, stack: StackOpt = None,
     from rich.table import Table
 
     table = Table(title=f"{counted(len(found), 'event')} for "
-                  f"{rich_literal(one_line(settings.company_id))}")
+                  f"{rich_literal(one_line(settings.company_shown))}")
     for column in ("date", "severity", "type", "title", "metrics", "sources", "review"):
         table.add_column(column)
     for e in found:

@@ -95,7 +95,7 @@ def kpis(output_dir: OutputDir = None, stack: StackOpt = None, period: PeriodOpt
                              len(line.conflicts),
                              " ".join(source_id_of(i) for i in line.now.source_message_ids)])
         return
-    typer.echo(f"KPIs for {settings.company_id}, {span.label}")
+    typer.echo(f"KPIs for {settings.company_shown}, {span.label}")
     rows = [("Metric", "Now", "As of", "Previous", "Change", "Conflicts")]
     for line in lines:
         prev = show(line.unit, line.previous.value) if line.previous else "-"
@@ -124,7 +124,7 @@ def email(output_dir: OutputDir = None, stack: StackOpt = None, llm: LLMOpt = No
           = Kind.update,
           period: PeriodOpt = None, since: SinceOpt = None, until: UntilOpt = None,
           to: Annotated[list[str] | None, typer.Option(
-              "--to", help='Recipient, "Name <address>" (repeatable) [default: update.to].')]
+              "--to", help='Recipient, "Name \\<address\\>" (repeatable) [default: update.to].')]
           = None,
           ask: Annotated[list[str] | None, typer.Option(
               "--ask", help="An ask for the investors (repeatable), besides update.asks.")]

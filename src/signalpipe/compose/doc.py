@@ -320,7 +320,9 @@ def span_label(period: Period, days: Sequence[date]) -> str:
 
 
 CAPS = {"Highlights": 10, "Lowlights": 8, "Team": 10, "Product": 6}
-"""The most items a section lists: an update is read in two minutes; the rest is in the report."""
+"""The most items a section lists: an update is read in two minutes; the rest is in the report.
+The email says only how many are left out: its reader has no run report to open (it named the
+founder's "output/report.html")."""
 
 
 def _capped(section: Section) -> Section:
@@ -329,7 +331,7 @@ def _capped(section: Section) -> Section:
         return section
     more = len(section.items) - cap
     return Section(section.title, [*section.items[:cap], Item(
-        f"and {more} more, listed in the run report (output/report.html)")], section.intro)
+        f"and {more} more")], section.intro)
 
 
 def _in_period(line: KpiLine, period: Period) -> list[KpiObservation]:
@@ -363,9 +365,13 @@ def _moved(line: KpiLine, period: Period) -> bool:
 
 
 def _progression(line: KpiLine, cites: _Cites) -> Item:
-    """"ARR $1.5M → $3.0M (+100%)": one line for a KPI's whole path in the period."""
+    """"ARR $1.5M → $3.0M (+100%)": one line for a KPI's whole path in the period; one that
+    has not moved is its value ("Annual revenue $812K", never "$812K → $812K (+0%)")."""
     first = line.first
     ids = [*first.source_message_ids[:1], *line.now.source_message_ids[:1]]
+    if first.value == line.now.value:
+        return Item(f"{line.label} {show(line.unit, line.now.value)}", cites.of(ids),
+                    line.now.observed_on)
     text = f"{line.label} {show(line.unit, first.value)} → {show(line.unit, line.now.value)}"
     step = KpiLine(line.metric, line.unit, line.now, first)
     if line.unit == "%" or step.change_pct is None:
@@ -377,7 +383,12 @@ def _progression(line: KpiLine, cites: _Cites) -> Item:
 
 _BARE_FIGURE = re.compile(r"[$\d][\d,.]*[KMB]?\s+[a-z][\w -]*")
 _SYMBOLS = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
-_ARTICLES = {"The", "A", "An", "Our", "We", "Big", "Huge", "Quick"}
+# Words that open a sentence before a name without being part of it: an article, an
+# announcement's verb ("Introducing Content Hub" names Content Hub, not "Introducing Content Hub").
+_ARTICLES = {"The", "A", "An", "Our", "We", "Big", "Huge", "Quick", "Introducing", "Announcing",
+             "Meet", "Welcoming", "Today", "Now"}
+
+_ABBREVIATIONS = {"Inc.", "Corp.", "Co.", "Ltd.", "St.", "Dr.", "Mr.", "Ms.", "Mrs.", "Jr."}
 
 
 def _whole_name(name: str, evidence: str, before: str = "") -> str:
@@ -389,6 +400,11 @@ def _whole_name(name: str, evidence: str, before: str = "") -> str:
     if not m:
         return name
     words = m.group(1).split()
+    # a sentence ends before the name ("Introducing Content Hub. Content Hub is ..."), not at
+    # an abbreviation inside one ("Acme Inc.", "U.S.")
+    ends = [n for n, w in enumerate(words) if w.endswith((".", "!", "?"))
+            and w not in _ABBREVIATIONS and not w.rstrip(".").replace(".", "").isupper()]
+    words = words[ends[-1] + 1:] if ends else words
     while words and words[0] in _ARTICLES:
         words.pop(0)
     said = before.split()
@@ -470,18 +486,38 @@ def _cash(s: UpdateSettings) -> Section:
     return Section("Cash and runway", items)
 
 
+def _figured_first(ordered: Sequence[tuple[SignificantEvent, date | None]]
+                   ) -> list[SignificantEvent]:
+    """The positive events, the first with a figure among the most severe ahead of the others:
+    among equals, news with a number is the subject line ("Reached 100 daily active readers",
+    not the quarter's latest "Launched on Firefox")."""
+    good = [e for e, _ in ordered if e.polarity is Polarity.POSITIVE]
+    top = good[0].severity if good else None
+    figured = next((e for e in good if e.severity is top and any(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in e.metrics.values())),
+                   None)
+    return good if figured is None else [figured, *(e for e in good if e is not figured)]
+
+
 def _headline(ordered: Sequence[tuple[SignificantEvent, date | None]],
               lines: Sequence[KpiLine]) -> str:
-    for event, _ in ordered:
-        if event.polarity is not Polarity.POSITIVE:
-            continue
+    for event in _figured_first(ordered):
         line = _line_of(event, lines)
         if line is None:
             return _title(event)
-        if line.direction >= 0:  # the latest value, never an older figure
-            return f"{line.label} at {show(line.unit, line.now.value)}"
+        if line.direction >= 0 and not _set_back_since(line, event, ordered):
+            return f"{line.label} at {show(line.unit, line.now.value)}"  # the latest value
         # a KPI that fell over the period is no subject line's news: the next event is
     return ""
+
+
+def _set_back_since(line: KpiLine, event: SignificantEvent,
+                    ordered: Sequence[tuple[SignificantEvent, date | None]]) -> bool:
+    """Whether a setback of the KPI's kind came after its latest reading: "Monthly revenue at
+    $42K" over an update whose lowlights say "Revenue fell 21% to $33K" a month later oversells
+    (the fall's figure names the setback, it is no ledger reading)."""
+    return any(e.polarity is Polarity.NEGATIVE and e.event_type is event.event_type
+               and d is not None and d > line.now.observed_on for e, d in ordered)
 
 
 def _line_of(event: SignificantEvent, lines: Sequence[KpiLine]) -> KpiLine | None:

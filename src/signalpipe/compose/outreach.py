@@ -4,6 +4,7 @@ proposed times. Built from the same content as the update."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
@@ -17,6 +18,10 @@ if TYPE_CHECKING:
     from signalpipe.compose.doc import Item, UpdateContext, UpdateDoc, _Cites
 
 _MONEY_KPIS = ("arr", "mrr", "revenue")
+# Funding news that is not a round: "Most recent round: First verbal investment offer" told an
+# investor a round had closed.
+_NOT_CLOSED = re.compile(r"\b(?:offers?|term sheets?|talks|verbal|in discussions?|exploring)\b",
+                         re.IGNORECASE)
 
 
 def outreach(doc: UpdateDoc, ctx: UpdateContext, lines: Sequence[KpiLine],
@@ -80,7 +85,8 @@ def _round(stated: str | None, good: Sequence[tuple[SignificantEvent, date | Non
 
     if stated:
         return Item(f"We are raising {one_money(stated)}.")
-    funding = [(e, d) for e, d in good if e.event_type is EventType.FUNDING]
+    funding = [(e, d) for e, d in good if e.event_type is EventType.FUNDING
+               and not _NOT_CLOSED.search(f"{e.title} {e.metrics.get('stage', '')}")]
     if not funding:
         return None
     event, day = max(funding, key=lambda p: p[1] or date.min)

@@ -112,10 +112,23 @@ def _usage_section(usage: Iterable[BatchUsage]) -> list[str]:
 def _email_section(email: InvestorEmail) -> list[str]:
     out = ["## Investor email", "", f"Composer: `{email.composer}`", ""]
     out += [f"> note: {_cell(n, 500)}" for n in email.notes]
-    fence = _fence_for(email.body)
+    text = as_read(email.body)
+    fence = _fence_for(text)
     out += ["", f"**Subject:** {_cell(email.subject, 300)}", "", f"{fence}text",
-            email.body.rstrip(), fence, ""]
+            text.rstrip(), fence, ""]
     return out
+
+
+_ESCAPED = re.compile(r"\\([\\`*_\[\]|~#+.)-])")
+_ENTITY = re.compile(r"&(lt|gt|amp);")
+_CHARS = {"lt": "<", "gt": ">", "amp": "&"}
+
+
+def as_read(body: str) -> str:
+    """The email's Markdown as its reader sees it, for a code fence (which shows every character
+    as written, so nothing in it renders): without the escapes that keep its message-derived
+    text inert when rendered ("Michael Lynch <michael@...>", was "&lt;michael@...&gt;")."""
+    return _ENTITY.sub(lambda m: _CHARS[m[1]], _ESCAPED.sub(r"\1", body))
 
 
 def _fence_for(text: str) -> str:

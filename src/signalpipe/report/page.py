@@ -64,9 +64,12 @@ def _events_table(events: Sequence[SignificantEvent], days: dict[str, date | Non
     for e in shown:
         day = days.get(e.fingerprint)
         metrics = "; ".join(format_metric(k, v) for k, v in e.metrics.items())
-        cls = ' class="neg"' if e.polarity.value == "negative" else ""
+        negative = e.polarity.value == "negative"
+        cls = ' class="neg"' if negative else ""
+        # said in words as in pipeline_results.md, not by colour alone (print, colour blindness)
+        kind = e.event_type.value + (" (lowlight)" if negative else "")
         rows.append(f"<tr{cls}><td>{_e(day.isoformat() if day else '')}</td>"
-                    f"<td>{_e(e.severity.value)}</td><td>{_e(e.event_type.value)}</td>"
+                    f"<td>{_e(e.severity.value)}</td><td>{_e(kind)}</td>"
                     f"<td>{_e(e.title)}<blockquote>{_e(readable(e.evidence)[:300])}</blockquote></td>"
                     f"<td>{_e(metrics)}</td><td>{len(e.source_message_ids)}</td></tr>")
     more = (f"<p class=\"muted\">{total - len(shown)} more events are in the store "

@@ -96,6 +96,10 @@ GATHERING = re.compile(
     r"(?! (?:feature|integration|support|api|app|tool|builder|management|page|editor|view"
     r"|sync|connector|plugin|module|endpoint|sdk|widget)s?\b)"
 )
+# ... nor a forum given a product's name after the verb: "Acme launches Acme Forum" (not "our
+# community forum", not "the Acme Summit")
+NAMED_FORUM = re.compile(r"\b(?i:launch\w*|introduc\w*|unveil\w*|open\w*) (?:the |a |its |our )?"
+                         r"(?:[A-Z][\w.-]* )+Forums?\b")
 # Released to be tried before it is: "please test against it before we submit to CRAN".
 NOT_YET = re.compile(r"(?i)\bbefore (?:we|it|they|i) (?:submit|release|publish|ship|push|tag"
                      r"|announce)")
@@ -368,7 +372,8 @@ def _by_type(found: Found, clause: str, said: str) -> str | None:
     """Families that only one kind of reading falls into."""
     kind = found.event_type
     checks: list[tuple[bool, re.Pattern[str], str, str]] = [
-        (kind is T.PRODUCT_LAUNCH and not found.negative, GATHERING,
+        (kind is T.PRODUCT_LAUNCH and not found.negative
+         and not NAMED_FORUM.search(clause), GATHERING,
          clause[max(0, found.trigger - 50):found.trigger + 60], "not a product"),
         (kind is T.PRODUCT_LAUNCH and not found.negative, NOT_YET, clause, "not released yet"),
         (kind is T.MEDIA_COVERAGE, MEDIA_STEP, said, "a step towards coverage"),

@@ -701,7 +701,9 @@ MEMBER_WELCOME = rx(r"\bwelcome\b[\s,!]*(?:aboard\s+)?[@<]|\bwelcome (?:to|into)
 def veto(found: Found, clause: str) -> str | None:
     """Why a reading of ``clause`` in a chat is no event of the company's, or None."""
     low = clause.lower()
-    if found.event_type is T.HIRING and not found.negative and MEMBER_WELCOME.search(low):
+    # a teammate welcomed with a job or to the team (chatnews.py) says it is no member
+    if found.event_type is T.HIRING and not found.negative and MEMBER_WELCOME.search(low) \
+            and "teammate" not in found.allow:
         return "a community welcoming a member"
     if found.event_type is T.PRODUCT_LAUNCH and not found.negative:
         for pattern, why in ((OWN_ARRIVAL, "a member's own device arrived"),

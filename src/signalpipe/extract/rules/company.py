@@ -193,7 +193,8 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
             or (ctx.company and ctx.company.search(clause))):
         return None
     employer = re.match(r"\s*([A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+)*) (?:(?:just|has|have|recently"
-                        r"|also|finally) )*(?:hired|hires|appoints|names|taps) (?!as\b|to\b)",
+                        r"|also|finally) )*(?:hired|hires|appoints|appointed|names|named|taps"
+                        r"|tapped) (?!as\b|to\b)",
                         clause)
     if employer and not (ctx.company and ctx.company.search(employer.group(1))) \
             and not FIRST_PERSON.search(low) and employer.group(1).lower() not in _NOT_PEOPLE:

@@ -392,10 +392,12 @@ def _acquired(clause: str, low: str, ctx: Context) -> Found | None:
     if HEDGED.search(low):
         return None
     m = ACQUIRES.search(clause)
-    if m and (_named(clause, ctx) or FIRST_PERSON.search(low)) and \
+    # "we" before the verb: "Globex acquired Initech, big move in our space" is Globex's news
+    if m and (_named(clause, ctx) or FIRST_PERSON.search(low, 0, m.start())) and \
             not re.search(r"\b(?:customers?|clients?|users?|shoppers|buyers|licen[cs]es?"
                           r"|plans?|subscriptions?|seats|tickets|shares of|ads|domain)\b",
-                          m.group().lower()):
+                          # "acquired 1,200 new customers": a count, then what it counts
+                          low[m.start():m.end() + (30 if m.group()[-1].isdigit() else 0)]):
         target = m["target"] or m["target2"]
         if product_after(clause, m.end()) and not re.search(r"['’]s$", target):
             return None  # "bought Figma seats"; "Initech's payments unit" is a unit bought

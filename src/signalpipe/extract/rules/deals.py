@@ -417,9 +417,20 @@ def partnership(clause: str, low: str, ctx: Context) -> Found | None:
     ours = FIRST_PERSON.search(ctx.sentence) or (ctx.company and ctx.company.search(ctx.sentence))
     if not ours and named_subject(clause[:min(m.start(), done.start())], ctx.company):
         return None  # "GRICD has partnered with Haultrac": two others, neither of them us
+    who = _unnamed_partner(clause, who)
     # the verb is where the subject ends: in "The IBM partnership is live" IBM is the partner
     return Found(T.PARTNERSHIP, {"partner": key(who)}, f"Partnership with {who}",
                  done.start() if done.start() > m.start() else m.start(), stakeholders=(who,))
+
+
+_DEMONYM_NOUN = re.compile(r"\b(?P<art>a|an)\s+(?P<adj>[A-Z][a-z]+(?:an|ese|ish|ic|i))\s+"
+                           r"(?P<noun>[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,})?)\b")
+
+
+def _unnamed_partner(clause: str, who: str) -> str:
+    """A partner named by its kind: "a European distributor", not "European"."""
+    m = _DEMONYM_NOUN.search(clause)
+    return f"{m['art']} {m['adj']} {m['noun']}" if m and m["adj"] == who else who
 
 
 RENEWAL = rx(

@@ -137,9 +137,10 @@ def one_per_kind(hits: list[Hit]) -> list[Hit]:
     one event: hits of one type and polarity merge, the richest reading leading."""
     if len(hits) < 2:
         return hits
-    groups: dict[tuple[EventType, bool], list[Hit]] = {}
+    groups: dict[tuple[EventType, bool, str], list[Hit]] = {}
     for hit in hits:
-        groups.setdefault((hit.found.event_type, hit.found.negative), []).append(hit)
+        groups.setdefault((hit.found.event_type, hit.found.negative, _life_event(hit.found)),
+                          []).append(hit)
     out = []
     for group in groups.values():
         headline = next((h for h in group if h.field == "subject"), None)
@@ -151,6 +152,17 @@ def one_per_kind(hits: list[Hit]) -> list[Hit]:
         if group:
             out.append(_merged(group, headline))
     return out
+
+
+# A year in review tells a rename, an office and an acquisition in one post: `other` events of
+# these kinds are never one another (companylife.py); deals of every kind stay one group.
+_LIFE_EVENTS = frozenset({"rename", "office", "incorporation", "pivot", "foundation", "spin-out",
+                          "shutdown"})
+
+
+def _life_event(found: Found) -> str:
+    return found.subtype if found.event_type is EventType.OTHER \
+        and found.subtype in _LIFE_EVENTS else ""
 
 
 def _merged(group: list[Hit], headline: Hit | None) -> Hit:

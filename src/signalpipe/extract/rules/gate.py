@@ -163,6 +163,30 @@ STEMS: dict[str, str] = {
                       "available to countries markets$ first customer in first client in "
                       "first deal in ship to ships to shipping to now serving officially "
                       "live$ launch$ debut$ rollout$ market entry",
+    # reach.py: the place as the subject, a region entered or a first there, a market left.
+    # Mostly stems other readers already cue: a stem of its own cues sentences no one else
+    # reads ("out", "first", "pull" cued 3,000 dev sentences for these readers alone)
+    "reach_live": "live$ open$ set up up and running open for business incorporated launch "
+                  "rollout roll-out office entity subsidiary expansion",
+    "reach_entered": "entered entering enter$ enters$ broke into break into breaks into expand "
+                     "moved into got our first got my first landed our first made our first "
+                     "closed our first first customer first client first customer in "
+                     "first client in first deal in first hire in first employee in first paying "
+                     "first paid first sale first office",
+    "reach_left": "shut clos paus halt on hold scrap cancel shelv wind down winding down "
+                  "winds down wound down exit leav left pull out pulled out pulling out "
+                  "retreat withdr stopped selling no longer ceas market$",
+    # outcomes.py: customers' figures moved on us, praise, growth and going live; churn moved
+    "outcomes_moved": "went up rose grew jumped increas improv doubl tripl climb dropped fell "
+                      "went down decreas halved paid for itself roi$",
+    "outcomes_praised": "named voted crowned of the year game changer game-changer lifesaver "
+                        "life saver favourite favorite indispensable 10/10 5/5 stars$ "
+                        "perfect score full marks best tool best product best vendor "
+                        "best app best platform best partner",
+    "outcomes_grew": "expand extend rolled teams seats licen departments units",
+    "outcomes_live": "live$ live on live in live with",
+    "outcomes_production": "production upgraded switched moved migrated",
+    "outcomes_churn": "churn nps$ csat$ net promoter nrr$ grr$ ndr$ retention",
     # corporate.py's readings: each runs after its type's main detector passed on a clause
     "corp_hiring": "join hired onboarded brought welcom board$ offer$ offered$ full time "
                    "full-time poach "
@@ -332,6 +356,19 @@ STEMS: dict[str, str] = {
                          "partner network inception program",
     "community_release": "now out now ready now live now released now available is out is here "
                          "is live is finally beta early access playtest testnet",
+    # companylife.py: the company bought, buying, renamed, moved, incorporated, pivoted, closed
+    "companylife": "becoming part of become part of became part of now part of is part of "
+                   "officially part of now a part of merge$ merger intent acqui purchas "
+                   "bought joined joining welcom renam rebrand new name our name its name "
+                   "company name known as now called office new office office is head office hq$ "
+                   "headquarters first office "
+                   "incorporat real company pivot foundation cncf spun spin shut clos close "
+                   "wind down winding down ceas dissolv lands$ landed swoop snaps$ snapped "
+                   "ownership control race$ battle bidding war auction takeover buyout sells$ "
+                   "sold$ offload divest dispos combine to sell sell$ stake",
+    "companylife_award": "award came first came second came third took first placed first "
+                         "placed second placed third first place "
+                         "cool vendor winner of",
     # welcomes.py: people joining and leaving in a founder's words, the company being bought
     # (phrases, not their common words: "added", "merged", "part of" and "is now" alone cue
     # hundreds of release notes)
@@ -357,6 +394,20 @@ STEMS: dict[str, str] = {
                        "order book pre-sale presale pre-order preorder up and running out of beta "
                        "generally available landed dropped switch on app store play store "
                        "new release new version out now open$ opened$ launches$",
+    # chatnews.py: a teammate welcomed, a release dropped or congratulated, a customer signed,
+    # told in chat
+    "chatnews_joined": "welcom added to the team added to our team say hi to say hello to "
+                       "is a new is our new is the new have a new got a new",
+    "chatnews_release": "dropped out the door congrat kudos",
+    "chatnews_signed": "signed$",
+    # (the phrases that hold "down" or "broken" hide the word: each calls for the reader too)
+    "chatnews_down": "broken$ offline$ not working unreachable$ hacked$ is down was down "
+                     "were down went down are down been down down for broken for offline for "
+                     "is offline are offline went offline none of re down s down all down "
+                     "still down",
+    "chatnews_cheer": "customers$ logos$ users$ signups$ sign-ups$ subscribers$ stars$ "
+                      "downloads$ installs$ mau$ dau$ wau$ arr$ mrr$",
+    "chatnews_left": "left$ leaving last day moving on resigned quit$ handed in",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
     "community_members": "testers nodes contributors discord members community members trending "
@@ -422,10 +473,10 @@ STEMS: dict[str, str] = {
                      "segment column interview op-ed mention shout today's week's month's "
                      "morning's yesterday's press$ coverage podcast episode",
     "airtime_air": "talk chatting interviewed",
-    "airtime_section": "techcrunch forbes axios sifted venturebeat wired bloomberg reuters cnbc "
-                       "business insider the information fast company the verge financial times "
-                       "wall street journal wsj geekwire the register ars technica fortune "
-                       "engadget zdnet infoq the guardian",
+    "airtime_section": "techcrunch forbes axios sifted venturebeat wired$ bloomberg reuters cnbc "
+                       "business insider the information fast company the verge "
+                       "financial times wall street journal wsj$ geekwire the register "
+                       "ars technica fortune$ engadget zdnet infoq the guardian",
     "airtime_list": "list$ grid$ ranking named ranked listed inclusion placement",
     # inbound.py: a fund got in touch, a fund wants in, a fund's partner writes to us
     "inbound_interest": "emailed e-mailed email from emails from message from dm from calling "
@@ -494,6 +545,12 @@ def _stems(spec: str) -> list[str]:
              "buy us", "acquire us",  # coverage.py's phrases
              "under 30", "github star", "docker captain",  # airtime.py's phrases
              "email from", "emails from", "message from", "dm from",  # inbound.py's phrases
+             "business insider", "the information", "fast company", "the verge",
+             "financial times", "wall street journal", "the register", "ars technica",
+             "the guardian",  # airtime.py's outlets
+             "went up", "paid for itself", "of the year", "game changer", "life saver",
+             "perfect score", "full marks", "best tool", "best product",
+             "best vendor", "best app", "best platform", "best partner",  # outcomes.py's
              "top of", "best performing", "top score", "first place",
              "top spot", "battery life", "reported on", "dedicated to", "wrote up",
              "in the news", "made it into", "reviews of", "shot up", "media mentions",
@@ -634,6 +691,12 @@ def _stems(spec: str) -> list[str]:
              "sigma prime",
              # members.py's phrases
              "to release", "now live]",
+             # companylife.py's phrases
+             "becoming part of", "become part of", "became part of", "new name", "our name",
+             "its name", "company name", "known as", "now called", "real company",
+             "is part of", "came first", "came second", "came third", "placed first",
+             "placed second", "placed third",
+             "cool vendor", "winner of",
              # welcomes.py's phrases
              "move on", "moved on", "part of", "brought on", "took on", "away from",
              "part ways", "bought by", "purchased by", "snapped up", "taken over",
@@ -666,7 +729,11 @@ def _stems(spec: str) -> list[str]:
              "opted not", "elected not", "decides not",
              "his notice", "her notice", "their notice", "weeks' notice", "notice of",
              "us notice", "gave notice", "behind plan", "below plan", "under plan",
-             "could not", "between 0", "between 1", "between 2"}
+             "could not", "between 0", "between 1", "between 2",
+             # chatnews.py's phrases
+             "added to the team", "added to our team", "out the door", "say hi to", "not working",
+             "none of", "is the new", "have a new", "got a new", "re down", "s down",
+             "all down", "still down"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])
@@ -720,13 +787,13 @@ _OPEN = {stem: frozenset().union(d, *(_OPEN[stem[:k]] for k in range(len(stem))
          for stem, d in _OPEN.items()}
 STEM_DETECTORS = {stem: _OPEN.get(stem, frozenset()) | _WHOLE.get(stem, frozenset())
                   for stem in {*_OPEN, *_WHOLE}}
-# community.py's phrases open on a word that is no cue ("now available", "is live"): matched
-# whole, they hide the cue of a later word ("available", "live in"), so they call its detectors
-# too.
+# community.py's and chatnews.py's phrases open on a word that is no cue ("now available", "is
+# live", "none of"): matched whole, they hide the cue of a later word ("available", "live in",
+# "of the team"), so they call its detectors too.
 # Read from a snapshot, phrases in sorted order: updating the table while reading it made each
 # phrase's detectors depend on set order, so the cues changed with PYTHONHASHSEED.
 _BEFORE = dict(STEM_DETECTORS)
-for _stem in sorted({p for d, spec in STEMS.items() if d.startswith("community_")
+for _stem in sorted({p for d, spec in STEMS.items() if d.startswith(("community_", "chatnews_"))
                      for p in _stems(spec) if " " in p}):
     for _word in _stem.split(" ")[1:]:
         _inner = {d for w, d in _BEFORE.items()

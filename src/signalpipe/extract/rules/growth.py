@@ -563,6 +563,7 @@ def technical(clause: str, low: str, ctx: Context) -> Found | None:
                  allow=allow)
 
 
+_WE_BEFORE = re.compile(r"\b(?:we|i)\s+$", re.IGNORECASE)
 _AUX = re.compile(r"(?:were|was|are|is|went|have been|has been|had been|been)\s+", re.IGNORECASE)
 
 
@@ -570,7 +571,8 @@ def _past_aux(clause: str, at: int) -> int:
     """Where a title starts after a leading "were"/"was" ("We were down for 5 hours" is
     "Incident: Down for 5 hours", not "Incident: Were down ...")."""
     aux = _AUX.match(clause, at)
-    return aux.end() if aux else at
+    # only after "we"/"I": "prod is down" keeps its subject (voice.py: "Prod down")
+    return aux.end() if aux and _WE_BEFORE.search(clause, 0, at) else at
 
 
 def _phrase(clause: str, at: int) -> str:

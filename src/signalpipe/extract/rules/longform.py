@@ -21,6 +21,7 @@ from datetime import datetime
 from signalpipe.extract.rules import wire
 from signalpipe.extract.rules.coverage import already_done
 from signalpipe.extract.rules.found import Found
+from signalpipe.extract.rules.reach import entered_market
 from signalpipe.extract.rules.text import Span
 from signalpipe.models import EventType
 
@@ -142,7 +143,8 @@ def veto(found: Found, clause: str, text: str, sentence: Span, sent: datetime | 
     head = clause[:found.trigger]
     # a sector entered names its market: "Acme enters the healthcare market" is the news
     if found.event_type in _MARKET_TYPES and "sector" not in found.metrics and (
-            _MARKET.search(head) or (_MARKET.search(clause) and not _OURS.search(clause))):
+            _MARKET.search(head) or (_MARKET.search(clause) and not _OURS.search(clause))) \
+            and not entered_market(found, clause):
         return "figures of a market or a survey"  # "retail sales missed forecasts" is no loss
     if found.event_type in _SCALE_TYPES:
         reason = _not_our_figure(found, clause, sentence.text)

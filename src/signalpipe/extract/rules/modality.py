@@ -32,8 +32,10 @@ PLAN = _rx(
     # "May was our biggest month ever", "May 2020 saw": the month, not a modal verb
     r"(?<!mid-)(?<!of )(?<!on )may\b(?! (?:was|saw|brought|ended|closed|marked|\d))"
     r"|intend|on track (?:to|for)|next (?:week|month|quarter"
-    r"|year|sprint)|by (?:q[1-4]|eoy|eoq|end of|the end of|year[- ]end|(?:jan|feb|mar|apr|jun"
-    r"|jul|aug|sep|oct|nov|dec)[a-z]*\b)|forecast|projected|projection"
+    # a month's own spellings only: "led by Jane Roe" and "by Mark" name people, not deadlines
+    r"|year|sprint)|by (?:q[1-4]|eoy|eoq|end of|the end of|year[- ]end|(?:jan(?:uary)?"
+    r"|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)|forecast|projected|projection"
     r"|(?:in (?:the|our|my|their) |sales |deal |revenue |(?:our|the) \$[\d.]+\w* )pipeline\b"
     r"|(?<!true )(?<!full )potential(?:ly)?"
     r"|considering|exploring|in talks|in discussions?|discuss(?:ing)?|pending|wish"
@@ -91,8 +93,10 @@ REPORTED = _rx(
     r"|say that we|sample (?:text|data|message|copy|post)|fill in|story idea|imagine"
     r"|hypothetical\w*|in a parallel universe|joke|jk\b|just kidding|kidding|(?<![\w/])/s\b|lol jk"
     r"|we haven't|we have not|it reads well|reads better|wishful|april fools?"
-    r"|\[(?:company|name|amount|investor|customer|x+)\]|\{\{|<company>"
-    r"|xx+\b|\$x+\b|tk\b)")
+    r"|xx+\b|tk\b)"
+    # placeholders start with a bracket or a sign, where the \b above never matches at a
+    # sentence's start ("[Company] raised $X")
+    r"|\[(?:company|name|amount|investor|customer|x+)\]|\{\{|<company>|\$x+\b")
 QUESTION_END = re.compile(r"\?\s*(?:[^\w\s]{0,6})$")
 # Lowlight cues that read like negations but are the event itself ("didn't pass the audit").
 _NEG_AS_EVENT = _rx(r"\b(?:didn't|did not|failed to|won't|will not|is not|isn't|not) "

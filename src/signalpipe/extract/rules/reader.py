@@ -14,7 +14,10 @@ from signalpipe.extract.rules import (
     articles,
     assurance,
     backers,
+    bystanders,
+    chatnews,
     community,
+    companylife,
     contracts,
     corporate,
     coverage,
@@ -31,7 +34,9 @@ from signalpipe.extract.rules import (
     members,
     milestones,
     modality,
+    outcomes,
     pressnoise,
+    reach,
     recognition,
     results,
     rounds,
@@ -57,7 +62,7 @@ from signalpipe.extract.rules.naming import checked
 from signalpipe.extract.rules.subject import FIRST_PERSON, OTHER_PEOPLE, third_party
 from signalpipe.extract.rules.text import Span, clauses, lower, sentences
 from signalpipe.extract.rules.wordscan import any_word
-from signalpipe.models import EventType, Message
+from signalpipe.models import EventType, Message, Source
 
 Detector = Callable[[str, str, Context], Found | None]
 
@@ -68,6 +73,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("reversal", lowlights.reversal),  # "Series A fell through": not a round, negated
     ("setbacks_early", setbacks.early),  # "only 3 of 10 customers renewed": no success
     ("backers_setback", backers.setback),  # "rejected by YC", "the raise didn't work"
+    # reach.py: a market left ("shutting down our Brazil operation", "put the Germany launch
+    # on hold"), before the shut-downs and the launches put off
+    ("reach_left", reach.place_left),
     ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
     ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
     # "Craft approached us about leading the Series A": interest, not a round led
@@ -83,6 +91,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("acquire_interest", wire.proposal),
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("acquisition", wire.agreement_to_acquire),
+    # companylife.py: bought, merged, buying, renamed, a new office (before co.expansion's
+    # "moved into ... in Kreuzberg"), the company closing (before a product's shut_down)
+    ("companylife", companylife.company_life),
     # backers.py first: its readings name the fund or count them ("two funds in diligence")
     ("backers_interest", backers.interest),  # "strong interest from X @ Heavybit", diligence
     # inbound.py: a fund got in touch or wants in, named as founders name it (before deals', whose
@@ -115,9 +126,15 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("airtime_talk", airtime.talk_given), ("airtime_titled", airtime.titled),
     ("airtime_piece", airtime.piece_about_us), ("airtime_air", airtime.on_air),
     ("airtime_list", airtime.on_list),
+    # a customer naming us their partner of the year (outcomes.py), before hiring's "partner"
+    ("outcomes_praised", outcomes.praised),
     # before company.py's hiring(): "Lizz joins us as ...", "The Tilt team is joining Docker"
-    ("hiring", wire.appointment), ("welcomes", welcomes.welcome), ("hiring", co.hiring),
+    # chatnews.py first: "please welcome @sam who joins us as our first SRE" is a teammate,
+    # which community.veto would take for a member welcomed
+    ("hiring", wire.appointment), ("chatnews_joined", chatnews.joined_handle),
+    ("welcomes", welcomes.welcome), ("chatnews_left", chatnews.departed), ("hiring", co.hiring),
     ("corp_hiring", corporate.hiring), ("community_joined", community.joined),
+    ("chatnews_joined", chatnews.joined),  # "Ana was added to the team as ..." (chatnews.py)
     ("shut_down", founders.shut_down), ("community_setback", community.setback),
     # a customer staying or growing on us in founders' words (spoken.py): before the partner
     # and deal readers, which take "moved their support org onto Acme" for a partnership
@@ -128,8 +145,12 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # a sector, a facility or a count of countries first: co.expansion reads any name after
     # "expands into" as a place ("into the logistics sector with Globex Freight")
     ("results_market", results.market),
+    # reach.py: a region entered or a first there ("enters the German market" is Germany)
+    ("reach_entered", reach.place_entered),
     ("expansion", co.expansion), ("coverage_markets", coverage.markets_count),
     ("coverage_place", coverage.place_reached),
+    # reach.py: the place as the subject ("Canada is live!")
+    ("reach_live", reach.place_live),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
     ("partnership", wire.alliance), ("partnership_joined", wire.alliance),
     ("community_listing", community.listing),
@@ -140,6 +161,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # with Globex
     # contracts.py: POs, buyers choosing us by name, deals lost; before deals.py, whose looser
     # reading would take "closed our largest deal to date with X" for a deal with "In March"
+    # named customers in production or upgraded (outcomes.py), before the deals' looser reading
+    # of "the companies that have upgraded to Pro"
+    ("outcomes_production", outcomes.in_production),
     ("contracts_deal", contracts.deal),
     ("enterprise_deal", wire.customers_signed), ("enterprise_deal_supply", wire.supply_deal),
     ("enterprise_deal", deals.enterprise_deal), ("corp_deal", corporate.enterprise_deal),
@@ -150,6 +174,11 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
     ("coverage_result", coverage.customer_result), ("coverage_rating", coverage.rating),
     ("coverage_story", coverage.customer_story),
+    # outcomes.py: a customer's figure moved on us, growing or live on us;
+    # churn and scores that moved
+    ("outcomes_moved", outcomes.moved_with_us),
+    ("outcomes_grew", outcomes.grew_on_us), ("outcomes_live", outcomes.live_on_us),
+    ("outcomes_churn", outcomes.churn_moved),
     # a customer live in production or in daily use (spoken.py); before the launch readers,
     # which take "Globex went live" for a launch of Globex
     ("spoken_live", spoken.customer_live),
@@ -172,15 +201,21 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("news_results", headlines.results),
     ("technical", tech.postmortem), ("technical", growth.technical),
     ("recognition_outage", measured.broken_for),  # "login was broken for all EU users for 90 min"
+    ("chatnews_down", chatnews.down_now),  # "the site's been down since 9am" (chatnews.py)
     ("results_tech", results.performance),
     ("recognition_tech", measured.less_of), ("recognition_tech", measured.moved_cleanly),
     ("recognition_uptime", measured.uptime_record),
+    ("companylife_award", companylife.award_won),  # "came first in the Stripe hackathon"
     ("award", co.award),
     ("statuspage_project", statuspage.project_news),  # "we released 3.3.0", a new co-lead
     ("launch", co.launch), ("wire_release", wire.version_release),
     ("community_release", community.release),
     ("members_release", members.announced),  # a company's own release told to developers
     ("shipped_release", shipped.release),  # "Please give a warm welcome to Tilt v0.9"
+    # chatnews.py: chat's own words, after the readers built for sentences ("acme signed!!!",
+    # "v3 just dropped")
+    ("chatnews_release", chatnews.released), ("chatnews_signed", chatnews.signed),
+    ("chatnews_cheer", chatnews.cheered),  # "1,000 stars on github!!", "50 customers!! 🎉"
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
     ("setback", declines.late_setback),  # "ISO 27018: failed. 8 exceptions."
@@ -352,7 +387,9 @@ def read_message(message: Message, company: re.Pattern[str] | None
         hits = [h for h in hits if h not in quoted]
         rejected += [(message.id, f"a quote restating the news: {h.span.text[:80]}")
                      for h in quoted]
+    # a chat message is no list mail, whatever it says of "our mailing lists" (chatnews.py)
     if hits and company is not None and not company.search(message.sender) \
+            and message.source is not Source.SLACK \
             and list_mail(message.subject or "", message.text) \
             and not _speaks_for(company, message):
         # a list member announcing their own package, job or paper is not the company's news
@@ -479,6 +516,12 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or routine.veto(found, clause.text, sentence.text, text, sentence.end) \
                 or launchscope.veto(found, clause.text, sentence.text, company) \
                 or setbacks.veto(found, clause.text, company) \
+                or reach.veto(found, clause.text, sentence.text) \
+                or outcomes.veto(found, clause.text, company) \
+                or chatnews.veto(found, clause.text, text, company) \
+                or bystanders.veto(found, clause.text, sentence.text, company,
+                                   message.timestamp,
+                                   raw=message.text[sentence.start:sentence.end + 40]) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -495,11 +538,13 @@ _JOINT = re.compile(r" and | as it | as the company |, (?!compared )(?=(?:[A-Z][
 
 
 _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "welcomes",
-                    "spoken", "spoken_live", "spoken_kept", "setbacks", "setbacks_early"})
+                    "spoken", "spoken_live", "spoken_kept", "setbacks", "setbacks_early",
+                    "companylife", "companylife_award"})
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
-             "recognition_", "backers_", "airtime_", "inbound_")
+             "recognition_", "backers_", "reach_", "outcomes_", "chatnews_", "airtime_",
+             "inbound_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
@@ -579,7 +624,9 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
         or wire.veto(found, line, line, company) or shipped.veto(found, line, page) \
         or pressnoise.veto(found, line, company, message.timestamp) \
         or routine.veto(found, line, line, page, len(line)) \
-        or launchscope.veto(found, line, line, company)
+        or launchscope.veto(found, line, line, company) \
+        or bystanders.veto(found, line, line, company, message.timestamp,
+                           raw=message.subject or "")
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []

@@ -80,6 +80,7 @@ _DESCRIPTOR = frozenset([
     "biosciences", "robotics", "ai", "cloud", "data", "security", "networks", "group",
     "holdings", "games", "studios", "studio", "media", "digital", "financial", "finance",
     "payments", "energy", "medical", "platforms", "platform", "hq", "app", "apps", "io",
+    "dev", "consulting",
     "international", "global", "ventures", "industries", "interactive", "mobile", "online",
     "management", "asset", "assets", "partners", "capital", "insurance", "motors", "airlines",
     "foods", "brands", "resources", "mining", "telecom", "communications", "entertainment",

@@ -80,6 +80,19 @@ _RELATIVE = frozenset(["which", "who", "that"])
 # A wire release's dateline before its lead: "JENKS, Okla.--(BUSINESS WIRE)--".
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^-]{0,40}--\s*\((?:BUSINESS WIRE|PRNewswire"
                        r"|GLOBE NEWSWIRE|[A-Z ]+)\)\s*--\s*")
+# Slack's emoji as typed (":tada:", ":rotating_light:"), or one a detector's cut left open
+# (":tada…"): in an email they read as code, not as a picture.
+_SHORTCODE = re.compile(r"\s*:[a-z0-9_+-]{2,40}(?::|(?=\u2026$))")
+# A Slack user id the export left unresolved ("@U3T21PDBK of Ascend"): a key, never a name.
+# Known by its "@" or by the company it is "of" ("US11036433", a patent, is neither).
+_USER_ID = re.compile(r"@U[A-Z0-9]{8,10}\b(?: (?:of|from|at) )?|\bU[A-Z0-9]{8,10} (?:of|from|at) ")
+# "Highest revenue month ever: $9.8k in revenue": the label already says what the figure is.
+_SAID_TWICE = re.compile(r"(?i)(?P<label>\brevenue\b.*: .*\d[kmb]?) in revenue$")
+# The verb a launch title opens with, then the product as the detector capitalised it.
+_SHIPPED = re.compile(r"^(?P<verb>Released|Launched|Shipped|Introduced) (?P<word>[A-Z][a-z]+)\b")
+# A headline's next word read into the product's name ("Generic Webhook Subscriptions Starting
+# on August 6th", "Foundations Has Launched!"): a verb or a time, never a name's last word.
+_NAME_TAIL = re.compile(r"(?<=\w) (?:Starting|Has|Have|Is|Are|Was|Today|Available)$")
 
 
 def _quote_closed(text: str) -> str:
@@ -136,6 +149,27 @@ def _named(label: str, rest: str, evidence: str) -> str | None:
     return None
 
 
+def _tidied(title: str, evidence: str) -> str:
+    """``title`` without Slack's furniture (emoji shortcodes, user ids), a figure's noun said
+    twice, or a common word capitalised only because it came first in the detector's name
+    ("Released New API client libraries" where the message says "new API client libraries")."""
+    if ":" in title:
+        title = _SHORTCODE.sub("", title).replace(" \u2026", "").strip() or title
+    title = _USER_ID.sub("", title)
+    title = _SAID_TWICE.sub(r"\g<label>", title)
+    shipped = _SHIPPED.match(title)
+    if shipped and len(title[shipped.start("word"):].split()) > 1:
+        title = _NAME_TAIL.sub("", title)
+    if shipped and shipped["word"].lower() in COMMON_WORDS \
+            and re.search(rf"\b{shipped['word'].lower()}\b", evidence) \
+            and not re.search(rf"\b{shipped['word']}\b", evidence):
+        word = shipped["word"].lower()
+        article = re.search(rf"\b(an?|the) {word}\b", evidence, re.IGNORECASE)
+        said = f"{article[1].lower()} {word}" if article else word  # "an update to ..."
+        title = f"{shipped['verb']} {said}{title[shipped.end():]}"
+    return title
+
+
 def plain(title: str, event_type: EventType, negative: bool) -> str:
     """The type's plain name for a title whose words name nothing, else the title."""
     base = _PLAIN.get((event_type, negative))
@@ -160,6 +194,7 @@ def polished(title: str, event_type: EventType, negative: bool = False,
     ``evidence`` is the text the title was read from, ``metrics`` the event's figures (a
     change said from them: voice.py)."""
     title = _SPACED_BRACKET.sub(r"(\1)", _ORPHAN_POSSESSIVE.sub("", title))
+    title = _tidied(title, evidence)
     label = _LABEL.match(title)
     head, rest = (f"{label['label']}: ", label["rest"]) if label else ("", title)
     if label:
