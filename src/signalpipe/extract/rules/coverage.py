@@ -587,7 +587,9 @@ def already_done(clause: str) -> bool:
 
 
 # --- vetoes of other detectors' readings ---------------------------------------------------------
-OUR_OUTREACH = re.compile(r"(?i)\b(?:we|i|we've|i've|our team)\s+(?:\w+\s+)?(?:reached out to"
+# "we've been approached by three funds" is theirs: a passive verb's subject is no actor
+OUR_OUTREACH = re.compile(r"(?i)\b(?:we|i|we've|i've|our team)\s+(?!been\s|were\s|was\s|got\s)"
+                          r"(?:\w+\s+)?(?:reached out to"
                           r"|pinged|emailed|contacted|approached|cold[- ]emailed|asked)\b")
 # "they want to see the data room" is the investor's wish, which is the interest itself
 HOPED = re.compile(r"(?i)\b(?<!they )(?<!they'd )(?:hope|hoping|want|aim|aiming|expect|expecting"

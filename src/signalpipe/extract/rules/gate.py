@@ -488,6 +488,27 @@ STEMS: dict[str, str] = {
     "techwins_bench": "mlperf tpc clickbench swe-bench swebench humaneval mmlu mteb techempower "
                       "specjbb specint geekbench imagenet superglue glue big-bench bigbench lmsys "
                       "chatbot hellaswag gsm8k ann-benchmarks ycsb beir",
+    # airtime.py: talks given, titles from programmes, pieces about us, shows, lists we are on
+    "airtime_talk": "demoed demo'd showcased featured highlighted presented talk podcast",
+    "airtime_titled": "expert gde$ gdes$ hero$ heroes$ mvp$ mvps$ github star "
+                      "docker captain champion innovator ambassador under 30",
+    "airtime_piece": "wrote piece article story feature in feature on profile write-up writeup "
+                     "segment column interview op-ed mention shout today's week's month's "
+                     "morning's yesterday's press$ coverage podcast episode",
+    "airtime_air": "talk chatting interviewed",
+    "airtime_section": "techcrunch forbes axios sifted venturebeat wired$ bloomberg reuters cnbc "
+                       "business insider the information fast company the verge "
+                       "financial times wall street journal wsj$ geekwire the register "
+                       "ars technica fortune$ engadget zdnet infoq the guardian",
+    "airtime_list": "list$ grid$ ranking named ranked listed inclusion placement",
+    # inbound.py: a fund got in touch, a fund wants in, a fund's partner writes to us
+    "inbound_interest": "emailed e-mailed email from emails from message from dm from calling "
+                        "pinging dmed dm'd dms$ slid messaged "
+                        "texted touch reached out wrote cold-emailed approached contacted "
+                        "pinged sniffing circl kicking "
+                        "keen to eager to wants to wants$ would like would love "
+                        "interested invest pre-empt preempt co-lead soft-circl inbound asked to "
+                        "asking to asked for asking for",
     # backers.py: programmes that invest, grants, rounds told bare, investors' attention
     "backers_accelerator": "combinator ycombinator yc$ techstars antler seedcamp alchemist "
                            "masschallenge angelpad skydeck startx hf0 speedrun accelerator "
@@ -545,6 +566,11 @@ def _stems(spec: str) -> list[str]:
              "qualified opinion", "deep dive", "soc 1", "soc 2", "soc 3",
              "csa star", "cyber essentials", "nis 2", "ce mark", "pen test", "write-up",
              "buy us", "acquire us",  # coverage.py's phrases
+             "under 30", "github star", "docker captain",  # airtime.py's phrases
+             "email from", "emails from", "message from", "dm from",  # inbound.py's phrases
+             "business insider", "the information", "fast company", "the verge",
+             "financial times", "wall street journal", "the register", "ars technica",
+             "the guardian",  # airtime.py's outlets
              "went up", "paid for itself", "of the year", "game changer", "life saver",
              "perfect score", "full marks", "best tool", "best product",
              "best vendor", "best app", "best platform", "best partner",  # outcomes.py's

@@ -10,6 +10,7 @@ from datetime import date
 
 from signalpipe.extract.injection import injection_reason
 from signalpipe.extract.rules import (
+    airtime,
     articles,
     assurance,
     backers,
@@ -25,6 +26,7 @@ from signalpipe.extract.rules import (
     founders,
     growth,
     headlines,
+    inbound,
     launchforms,
     launchscope,
     longform,
@@ -96,6 +98,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("companylife", companylife.company_life),
     # backers.py first: its readings name the fund or count them ("two funds in diligence")
     ("backers_interest", backers.interest),  # "strong interest from X @ Heavybit", diligence
+    # inbound.py: a fund got in touch or wants in, named as founders name it (before deals', whose
+    # title for "a partner at a16z wants to meet" is "an investor")
+    ("inbound_interest", inbound.inbound),
     ("investor_interest", deals.investor_interest), ("investor_interest", rounds.approach),
     ("backers_takeover", backers.takeover),  # "Zurich considering offer for RSA" (RSA's)
     # a pen test "passed, no highs": its clean result is no negation (assurance.py)
@@ -112,6 +117,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("techwins_move", techwins.migrated),
     # a post of ours at the top of a site, dated so that two months' front pages stay two
     ("recognition_press", recognition.top_of_site),
+    # an update's press section names its outlet at the line's head (airtime.py), before
+    # co.media takes "In the news" for an outlet called News
+    ("airtime_section", airtime.press_section),
     ("media", co.media), ("community_press", community.coverage),
     ("coverage_made", coverage.made_about_us), ("coverage_listed", coverage.listed),
     ("coverage_appeared", coverage.appeared), ("coverage_honoured", coverage.honoured),
@@ -119,6 +127,11 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # "went live")
     ("recognition_press", recognition.written_about), ("recognition_press", recognition.on_show),
     ("recognition_press", recognition.press_named),
+    # airtime.py: coverage in a team's words (before the hiring and launch readers, which take
+    # "our CTO was named an AWS Hero" for a hire and "the Forbes article went live" for a launch)
+    ("airtime_talk", airtime.talk_given), ("airtime_titled", airtime.titled),
+    ("airtime_piece", airtime.piece_about_us), ("airtime_air", airtime.on_air),
+    ("airtime_list", airtime.on_list),
     # a customer naming us their partner of the year (outcomes.py), before hiring's "partner"
     ("outcomes_praised", outcomes.praised),
     # before company.py's hiring(): "Lizz joins us as ...", "The Tilt team is joining Docker"
@@ -509,6 +522,8 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or wire.boilerplate(found, text, sentence.start, company) \
                 or community.veto(found, clause.text) \
                 or recognition.veto(found, clause.text, sentence.text) \
+                or airtime.veto(found, clause.text, sentence.text, company) \
+                or inbound.veto(found, clause.text) \
                 or contracts.veto(found, clause.text, sentence.text, company) \
                 or coverage.veto(found, clause.text, company) \
                 or backers.veto(found, clause.text) \
@@ -549,7 +564,7 @@ _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
              "recognition_", "backers_", "reach_", "outcomes_", "chatnews_", "launchforms",
-             "techwins_")
+             "techwins_", "airtime_", "inbound_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
