@@ -33,6 +33,7 @@ from signalpipe.extract.rules import (
     milestones,
     modality,
     outcomes,
+    owners,
     pressnoise,
     reach,
     recognition,
@@ -504,6 +505,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or reach.veto(found, clause.text, sentence.text) \
                 or outcomes.veto(found, clause.text, company) \
                 or chatnews.veto(found, clause.text, text, company) \
+                or owners.veto(found, clause.text, company) \
                 or bystanders.veto(found, clause.text, sentence.text, company,
                                    message.timestamp,
                                    raw=message.text[sentence.start:sentence.end + 40]) \
@@ -609,6 +611,7 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
         or pressnoise.veto(found, line, company, message.timestamp) \
         or routine.veto(found, line, line, page, len(line)) \
         or launchscope.veto(found, line, line, company) \
+        or owners.veto(found, line, company) \
         or bystanders.veto(found, line, line, company, message.timestamp,
                            raw=message.subject or "")
     if reason:
