@@ -164,3 +164,28 @@ def test_a_launch_names_what_was_launched(make_message: MakeMessage, text: str,
                                           title: str) -> None:
     events = _of(read(make_message, text), T.PRODUCT_LAUNCH)
     assert [e.title for e in events] == [title]
+
+
+# a course launched, titled by a fragment of its name
+COURSES = [
+    (":mega: new certification course for integrating with Acme I: foundations :mega: "
+     "Integrating With Acme I: Foundations Has Launched!",  # community chat
+     "Launched the Integrating With Acme I: Foundations certification course"),
+    ("Our new certification course, Payments 101, has launched!",  # release note
+     "Launched the Payments 101 certification course"),
+    ("We launched a new course: Selling With Acme.",  # update mail
+     "Launched the Selling With Acme course"),
+]
+
+NOT_COURSES = [
+    ("We launched Acme Foundations, our new starter plan for small teams.",
+     "Launched Acme Foundations"),
+    ("The Acme Developer Certification is now live.", "Launched Acme Developer Certification"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), COURSES + NOT_COURSES)
+def test_a_course_launched_is_titled_as_one(make_message: MakeMessage, text: str,
+                                            title: str) -> None:
+    events = _of(read(make_message, text), T.PRODUCT_LAUNCH)
+    assert [e.title for e in events] == [title]

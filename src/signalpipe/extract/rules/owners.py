@@ -23,6 +23,12 @@ look-alike that stays an event:
   ensure their tracking is compliant with GDPR", "you can make sure your workspace is GDPR
   compliant", "helps our users stay compliant". Look-alikes: "We are now SOC 2 Type II
   compliant!", "Acme is now fully GDPR compliant".
+- **A course launched, titled by a fragment**: "Integrating With Acme I: Foundations Has
+  Launched!" was "Launched Foundations", "Our new certification course, Payments 101, has
+  launched!" was "Launched Payments"; they read "Launched the Integrating With Acme I:
+  Foundations course" and "Launched the Payments 101 certification course" (the corpus's gold
+  counts a course or certification programme launched as a launch). Look-alike: "We launched
+  Acme Foundations, our new starter plan" names no course and keeps its title.
 - **An unnamed product titled with our name**: "I've launched a new Acme product" was
   "Launched Acme"; it reads "Launched a new Acme product". Look-alike: "We launched Acme
   Voyager today" keeps its name.
@@ -51,12 +57,14 @@ _OWN_MARKET = re.compile(
     r" (?:(?:accepting|open (?:for|to))(?: new)?(?: [\w-]+){0,2} (?:submissions|applications"
     r"|listings)|open)\b")
 
+# People who use or read us, never the company itself ("one of our apps won" is ours).
+_PEOPLE = (r"(?:members?|users?|readers?|writers?|creators?|authors?|makers?|players?|students?"
+           r"|learners?|contributors?|customers?|community|scouts?|subscribers?|participants?)")
 _MEMBERS_WON = re.compile(
     r"\b(?:(?:several|some|many|a few|two|three|four|five|\d+|all|most|one)"
-    r"(?: of (?:our|the|them|us|these|those)(?: [\w-]+)?)?"
-    r"|(?:members?|users?|readers?|writers?|creators?|authors?|makers?|players?|students?"
-    r"|learners?|contributors?|customers?|community))(?: [\w-]+)? (?:won|win|wins|took home"
-    r"|received|earned|got)\b|@\w+ who (?:won|took home|received)\b|\bwho won our\b")
+    r"(?: of (?:our|the|them|these|those)(?: [\w-]+)? " + _PEOPLE + r")?"
+    r"|" + _PEOPLE + r")(?: [\w-]+)? (?:won|win|wins|took home|received|earned|got)\b"
+    r"|@\w+ who (?:won|took home|received)\b|\bwho won our\b", re.IGNORECASE)
 _PERIOD_AWARD = re.compile(r"\bof the (?:day|week|month|year)\b", re.IGNORECASE)
 _WON = re.compile(r"\b(?:won|wins|took home|received|earned|got|was named|were named)\b")
 
@@ -128,11 +136,40 @@ def _members_won(clause: str, company: re.Pattern[str] | None) -> str | None:
     return "someone won our award of the day"
 
 
+_COURSE_KIND = re.compile(r"\b(?:(?:certification|video|online|paid|training) )?(?:course"
+                          r"|certification|bootcamp|workshop)\b", re.IGNORECASE)
+_NAME_WORDS = r"[A-Z0-9][\w'-]*(?: (?:[A-Z0-9][\w'-]*|[Ww]ith|and|of|for|to|the|in|on)){0,6}"
+# "course, Payments 101", "course: Selling With Acme": the course's name after its kind
+_COURSE_NAMED = re.compile(r"\b(?:course|certification|bootcamp|workshop)[,:] (?:called )?"
+                           r"[\"'\u201c]?(?P<name>" + _NAME_WORDS + ")")
+# "Integrating With Acme I: Foundations": a series' title before the part a detector read
+_TITLED_BEFORE = re.compile(r"(?P<head>" + _NAME_WORDS + r"): $")
+_FILLER_TAIL = re.compile(r"(?: (?:with|and|of|for|to|the|in|on))+$")
+
+
+def _course(name: str, evidence: str) -> str | None:
+    """The title of a course launched, or None where the launch names no course."""
+    kind = _COURSE_KIND.search(evidence)
+    if kind is None or (name != "course" and _COURSE_KIND.search(name)):
+        return None
+    named = _COURSE_NAMED.search(evidence)
+    if named and named["name"].split(" ", 1)[0] == name.split(" ", 1)[0] or name == "course":
+        full = _FILLER_TAIL.sub("", named["name"]) if named else ""
+    else:
+        at = evidence.rfind(f"{name} ")
+        head = _TITLED_BEFORE.search(evidence[:at]) if at > 0 else None
+        full = f"{head['head']}: {name}" if head else ""
+    return f"Launched the {full} {kind.group().lower()}" if full else None
+
+
 def retitled(title: str, event_type: EventType, evidence: str) -> str:
     """A launch titled with the company's name for an unnamed product, and money earned for
     others, said as the message says them (see module doc)."""
     if event_type is T.PRODUCT_LAUNCH and title.startswith("Launched "):
         name = title[len("Launched "):]
+        course = _course(name, evidence)
+        if course:
+            return course
         for m in _UNNAMED.finditer(evidence):
             if name in (m["n1"], m["n2"]):
                 return f"Launched a {m['what']}"
