@@ -153,7 +153,7 @@ def _course(name: str, evidence: str) -> str | None:
     if kind is None or (name != "course" and _COURSE_KIND.search(name)):
         return None
     named = _COURSE_NAMED.search(evidence)
-    if named and named["name"].split(" ", 1)[0] == name.split(" ", 1)[0] or name == "course":
+    if (named and named["name"].split(" ", 1)[0] == name.split(" ", 1)[0]) or name == "course":
         full = _FILLER_TAIL.sub("", named["name"]) if named else ""
     else:
         at = evidence.rfind(f"{name} ")
