@@ -85,3 +85,16 @@ def test_run_refuses_two_different_inputs(here: Path) -> None:
     code, _, err = cli(["run", "in.csv", "--input", "other.csv", "-o", "out"])
     assert code == 2 and "two inputs given" in err
     assert not (here / "out").exists() or not any((here / "out").iterdir())
+
+
+def test_own_messages_read_as_the_sample_company_get_a_note(here: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    monkeypatch.delenv("SIGNALPIPE_COMPANY_ID", raising=False)
+    code, _, err = cli(["run", "--input", "in.csv", "-o", "out"])
+    assert code == 0, err
+    assert "company_id is not set" in err and "sample company (scaleflow)" in err
+    (here / "signalpipe.yaml").write_text("company_id: northwind\n")
+    code, _, err = cli(["run", "--input", "in.csv", "-o", "out2"])
+    assert code == 0, err
+    assert "company_id is not set" not in err

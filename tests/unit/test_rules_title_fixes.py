@@ -61,3 +61,10 @@ def test_another_company_naming_its_officer_is_not_our_hire(make_message: MakeMe
 ])
 def test_a_partner_named_by_its_kind(make_message: MakeMessage, text: str, title: str) -> None:
     assert [e.title for e in read(make_message, text)] == [title]
+
+
+@pytest.mark.parametrize("text", ["[Company] raised $X from [Investor]",
+                                  "$X ARR by [date], led by {{name}}"])
+def test_a_placeholder_at_a_sentences_start_is_no_event(make_message: MakeMessage,
+                                                         text: str) -> None:
+    assert read(make_message, text) == []

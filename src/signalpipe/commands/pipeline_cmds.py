@@ -143,7 +143,22 @@ def run(input_arg: InputArg = None, input_path: InputOpt = None, output_dir: Out
                                "report": str(report), "exit_code": int(exit_code(stats))}))
     else:
         _summary("signalpipe run", stats, [("events stored", events), ("report", report)])
+        note = whose_messages_note(settings, input_path)
+        if note:
+            typer.secho(f"note: {note}", fg="yellow", err=True)
     finish(stats)
+
+
+def whose_messages_note(settings: Settings, input_path: Path | None) -> str | None:
+    """Own messages read with the sample's company: every "we" then speaks for ScaleFlow, and
+    the founder's own company's news reads as a third party's."""
+    if "company_id" in settings.model_fields_set or settings.company_aliases:
+        return None
+    if input_path is None or input_path.resolve() == settings.data_file_path.resolve():
+        return None  # the generated sample is ScaleFlow's
+    return ("company_id is not set, so every \"we\" in these messages was read as the sample "
+            f"company ({settings.company_id}): set company_id and company_aliases in "
+            "signalpipe.yaml (or SIGNALPIPE_COMPANY_ID) to read them as your company's")
 
 
 LAST_RUN = "last_run.json"

@@ -54,9 +54,9 @@ look-alike that stays an event:
   profitable (for about an hour) lol", "in my dreams"). Look-alike: "we closed the round lol
   I can't believe it" (a laugh, nothing taken back).
 - **Templates and placeholders**: "[Company] raised $X led by [Investor]", "Raise $Xm in an A
-  round", "Acme raised $__M led by ___", "{company_name} just launched {product}". The shared
-  ``modality.REPORTED`` check misses a bracket at the start of a word (its ``\\b`` needs a
-  word character before "["). Look-alike: "[Acme] raised $3M" is not written; footnotes "[1]"
+  round", "Acme raised $__M led by ___", "{company_name} just launched {product}" (the
+  shared ``modality.REPORTED`` takes the bracketed words it lists, at a sentence's start too,
+  since stop 23). Look-alike: "[Acme] raised $3M" is not written; footnotes "[1]"
   and markdown links are no placeholders.
 - **Job posts**: "We are hiring! Our new Head of Marketing role is now open", "open role:
   founding engineer", "apply here", a req read as a launch ("Our VP Engineering req is live").

@@ -32,6 +32,7 @@ the launch of X", and a wire's "announced today the launch of its virtual assist
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from signalpipe.extract.rules.found import Context, Found
 from signalpipe.extract.rules.lexicon import rx
@@ -392,7 +393,16 @@ def _no_verb(clause: str, low: str, ctx: Context) -> Found | None:
         return None  # "Our Discord is now open to everyone": a community, no product
     what = what.rsplit(" for ", 1)[-1]  # "Sign-ups for Acme Cloud are now open to everyone"
     version = _TRAILING_VERSION.match(clause, clause.rfind(what) + len(what), out.start())
-    return _named(f"{what} {version.group(1)}" if version else what, out.start())
+    found = _named(f"{what} {version.group(1)}" if version else what, out.start())
+    # the name before "exits beta" is the product, not a third party launching one ("Beacon
+    # exits beta today"); one that is someone's ("Figma's Dev Mode") stays theirs
+    if _OWNED.search(clause, 0, out.start()) or low.startswith(("left", "leav", "is leav"),
+                                                                  out.start()):
+        return found  # "Jane left the beta team": a person, judged as one
+    return replace(found, relational=True)
+
+
+_OWNED = re.compile(r"[\w.-](?:'s|\u2019s)\s")
 
 
 _TRAILING_VERSION = re.compile(r"\s+(v?\d+(?:\.\d+){0,2})\s*$")

@@ -408,6 +408,13 @@ STEMS: dict[str, str] = {
     "chatnews_cheer": "customers$ logos$ users$ signups$ sign-ups$ subscribers$ stars$ "
                       "downloads$ installs$ mau$ dau$ wau$ arr$ mrr$",
     "chatnews_left": "left$ leaving last day moving on resigned quit$ handed in",
+    # launchforms.py's launch forms ("Beacon 2 is here", "Meet X, our new app", waitlist gone)
+    "launchforms": "is here arrived dropped$ landed$ meet$ say hello to say hi graduated exits "
+                   "out of beta open to everyone open to all open to the public "
+                   "open to anyone waitlist wait-list open sourc open-sourc new: product: app: "
+                   "tool: rebuilt rewrote rewritten congrats congratulations kudos "
+                   "hats off great job nice work well done out the door",
+    "launchforms_store": "app store play store",
     "community_joined": "latest addition newest addition newest member latest member "
                         "newest hire latest hire joined",
     "community_members": "testers nodes contributors discord members community members trending "
@@ -679,6 +686,9 @@ def _stems(spec: str) -> list[str]:
              "is officially",
              # shipped.py's phrases
              "new release", "new version", "app store", "play store", "switch on",
+             # launchforms.py's phrases
+             "say hi", "open to anyone", "hats off", "great job", "nice work", "well done",
+             "out the door",
              # assurance.py's phrases
              "security audit", "security assessment", "red team", "surveillance audit",
              "top safety pick", "data processing", "business associate", "standard contractual",
@@ -705,7 +715,7 @@ def _stems(spec: str) -> list[str]:
              "us notice", "gave notice", "behind plan", "below plan", "under plan",
              "could not", "between 0", "between 1", "between 2",
              # chatnews.py's phrases
-             "added to the team", "added to our team", "out the door", "say hi to", "not working",
+             "added to the team", "added to our team", "say hi to", "not working",
              "none of", "is the new", "have a new", "got a new", "re down", "s down",
              "all down", "still down"}
     while i < len(words):

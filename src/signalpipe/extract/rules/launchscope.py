@@ -168,7 +168,11 @@ _FOR_PLATFORM = re.compile(r"\s+(?:app|apps|client|version|sdk|integration|exten
                            r"|build|support|edition|port)\b")
 # The platform's own release told: "Postgres 17 was released yesterday", "Node 22 is out".
 _RELEASED = re.compile(r"(?:\s+v?\d+(?:\.\d+)*)?\s+(?:(?:was|is|has\s+been|have\s+been|just"
-                       r"|got|finally|now)\s+)*(?:released|out|available|shipped|launched|here)\b")
+                       r"|got|finally|now)\s+)*(?:released|out|available|shipped|launched|here"
+                       r"|generally\s+available|dropped|landed|arrived)\b")
+# a platform's release cheered in chat: "Congrats to everyone on Rails 8.0!"
+_CHEERED_BEFORE = re.compile(r"\b(?:congrats|congratulations|kudos)\b[^.!?]{0,40}\bon\s+"
+                             r"(?:the\s+)?$")
 # What before the platform's name makes it ours: "available on Firefox", "now supports React
 # 19", "our new Deno runtime", "Acme for Windows".
 _OURS_BEFORE = re.compile(r"(?:\bon|\bfor|\bsupports?|\bsupport\s+for|\bour(?:\s+new)?|\bwith)\s+$")
@@ -278,6 +282,8 @@ def _ours_for(clause: str, product: str) -> bool:
     React 19"), or the clause does not tell the platform's own release."""
     low = clause.lower()
     at = low.find(product)
+    if at > 0 and _CHEERED_BEFORE.search(low, max(0, at - 60), at):
+        return False
     return at < 0 or _FOR_PLATFORM.match(low, at + len(product)) is not None \
         or _OURS_BEFORE.search(low, max(0, at - 20), at) is not None \
         or _RELEASED.match(low, at + len(product)) is None

@@ -93,8 +93,10 @@ REPORTED = _rx(
     r"|say that we|sample (?:text|data|message|copy|post)|fill in|story idea|imagine"
     r"|hypothetical\w*|in a parallel universe|joke|jk\b|just kidding|kidding|(?<![\w/])/s\b|lol jk"
     r"|we haven't|we have not|it reads well|reads better|wishful|april fools?"
-    r"|\[(?:company|name|amount|investor|customer|x+)\]|\{\{|<company>"
-    r"|xx+\b|\$x+\b|tk\b)")
+    r"|xx+\b|tk\b)"
+    # placeholders start with a bracket or a sign, where the \b above never matches at a
+    # sentence's start ("[Company] raised $X")
+    r"|\[(?:company|name|amount|investor|customer|x+)\]|\{\{|<company>|\$x+\b")
 QUESTION_END = re.compile(r"\?\s*(?:[^\w\s]{0,6})$")
 # Lowlight cues that read like negations but are the event itself ("didn't pass the audit").
 _NEG_AS_EVENT = _rx(r"\b(?:didn't|did not|failed to|won't|will not|is not|isn't|not) "

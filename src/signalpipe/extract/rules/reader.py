@@ -25,6 +25,7 @@ from signalpipe.extract.rules import (
     founders,
     growth,
     headlines,
+    launchforms,
     launchscope,
     longform,
     lowlights,
@@ -133,6 +134,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # a sector, a facility or a count of countries first: co.expansion reads any name after
     # "expands into" as a place ("into the logistics sector with Globex Freight")
     ("results_market", results.market),
+    ("launchforms_store", launchforms.store),  # "Acme for Android is now live in the Play Store"
     # reach.py: a region entered or a first there ("enters the German market" is Germany)
     ("reach_entered", reach.place_entered),
     ("expansion", co.expansion), ("coverage_markets", coverage.markets_count),
@@ -204,6 +206,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # "v3 just dropped")
     ("chatnews_release", chatnews.released), ("chatnews_signed", chatnews.signed),
     ("chatnews_cheer", chatnews.cheered),  # "1,000 stars on github!!", "50 customers!! 🎉"
+    ("launchforms", launchforms.forms),  # "Beacon 2 is here", "Meet Beacon, our new app"
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
     ("setback", declines.late_setback),  # "ISO 27018: failed. 8 exceptions."
@@ -501,6 +504,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or pressnoise.veto(found, clause.text, company, message.timestamp) \
                 or routine.veto(found, clause.text, sentence.text, text, sentence.end) \
                 or launchscope.veto(found, clause.text, sentence.text, company) \
+                or launchforms.veto(found, clause.text, sentence.text, company) \
                 or setbacks.veto(found, clause.text, company) \
                 or reach.veto(found, clause.text, sentence.text) \
                 or outcomes.veto(found, clause.text, company) \
@@ -530,7 +534,7 @@ _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "
 
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
-             "recognition_", "backers_", "reach_", "outcomes_", "chatnews_")
+             "recognition_", "backers_", "reach_", "outcomes_", "chatnews_", "launchforms")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
@@ -611,6 +615,7 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
         or pressnoise.veto(found, line, company, message.timestamp) \
         or routine.veto(found, line, line, page, len(line)) \
         or launchscope.veto(found, line, line, company) \
+        or launchforms.veto(found, line, line, company) \
         or owners.veto(found, line, company) \
         or bystanders.veto(found, line, line, company, message.timestamp,
                            raw=message.subject or "")
