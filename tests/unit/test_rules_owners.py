@@ -36,6 +36,7 @@ PARTNERS = [
     ("Acme is partnering with Stripe to offer instant payouts.", "Stripe"),
     ("We signed a partnership with IBM to resell Acme to their enterprise customers.", "IBM"),
     ("Acme and Shopify announce a strategic partnership.", "Shopify"),  # press release
+    ("Our Acme-HubSpot partnership went live today.", "HubSpot"),  # chat
 ]
 
 

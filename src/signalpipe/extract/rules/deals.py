@@ -410,7 +410,7 @@ def partnership(clause: str, low: str, ctx: Context) -> Found | None:
             continue  # "the Acme UI", "Acme Asset Marketplace": our product, no partner
         if cand and ctx.company and ctx.company.search(cand):
             # "Tailscale and Gitpod partner": the partner is the name beside ours
-            cand = re.sub(r"\s*(?:and|&|x|\+)\s*$|^\s*(?:and|&|x|\+)\s*", "",
+            cand = re.sub(r"\s*(?:and|&|x|\+)\s*$|^\s*(?:and|&|x|\+|-|/)\s*", "",
                           ctx.company.sub("", cand)).strip() or None
         if cand:
             who = cand

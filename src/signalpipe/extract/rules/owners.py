@@ -99,7 +99,9 @@ def own_product(name: str, company: re.Pattern[str] | None) -> bool:
     if company is None or _JOINED.search(f" {name} "):
         return False
     m = company.search(name)
-    return m is not None and m.start() == 0 and bool(name[m.end():].strip())
+    rest = name[m.end():] if m is not None and m.start() == 0 else ""
+    # "Acme-HubSpot", "Acme/Stripe": two names joined, the partner is the second
+    return bool(rest.strip()) and not rest.startswith(("-", "/", "\u2013", "\u00d7"))
 
 
 def own_marketplace(clause: str, company: re.Pattern[str] | None) -> Found | None:
