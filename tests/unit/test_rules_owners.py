@@ -132,6 +132,8 @@ WE_COMPLY = [
     "Acme achieved ISO 27001 certification this month.",
     "We passed our HIPAA audit with zero findings.",
     "Acme is now fully GDPR compliant.",
+    "We are now SOC 2 Type II compliant, so customers can stay compliant with their auditors.",
+    "Acme is now HIPAA compliant: customers can keep patient data in Acme and stay compliant.",
 ]
 
 

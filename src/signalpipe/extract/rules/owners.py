@@ -119,11 +119,21 @@ def veto(found: Found, clause: str, company: re.Pattern[str] | None) -> str | No
     kind = found.event_type
     if kind is T.MEDIA_COVERAGE and found.subtype == "award":
         return _members_won(clause, company)
-    if kind is T.COMPLIANCE and not found.negative and _CUSTOMERS_COMPLY.search(clause):
-        return "customers' own compliance"
+    if kind is T.COMPLIANCE and not found.negative:
+        return _customers_comply(clause, company)
     if kind is T.REVENUE_MILESTONE and not found.negative and _OTHERS_EARNED.search(clause):
         return "money earned by others on our platform"
     return None
+
+
+def _customers_comply(clause: str, company: re.Pattern[str] | None) -> str | None:
+    m = _CUSTOMERS_COMPLY.search(clause)
+    if m is None:
+        return None
+    around = f"{clause[:m.start()]} \n {clause[m.end():]}"
+    if FIRST_PERSON.search(around) or (company is not None and company.search(around)):
+        return None  # "We are now SOC 2 compliant, so customers can stay compliant": ours too
+    return "customers' own compliance"
 
 
 def _members_won(clause: str, company: re.Pattern[str] | None) -> str | None:
