@@ -64,6 +64,9 @@ PAID_TO_OTHERS = [
     "Creators on Acme earned over $50k this month!",  # chat
     "Our writers made $8,000 from reader subscriptions in May.",  # community
     "Acme hosts earned $2.4M in bookings last quarter.",  # press
+    "This month we paid out $50k to creators on the platform.",  # update mail
+    "We donated $10k to the Internet Archive this quarter.",  # update mail
+    "Acme has paid out over $1M to freelancers since launch!",  # press
 ]
 
 REVENUE = [
