@@ -58,7 +58,7 @@ IN_WORDS: list[tuple[str, EventType, str | None]] = [
     ("Our first million in revenue came in this month.", REV, "First $1 million in revenue"),
     ("We made our first million dollars in sales.", REV, "Made first million dollars in sales"),
     ("As I write this post, we have earned over two thousand dollars for writers.", REV,
-     "Earned over $2,000"),
+     "Earned over $2,000 for writers"),  # whose money it is (owners.py)
     ("five hundred paying customers as of this morning!", USERS,
      "Reached 500 paying customers"),
     ("We now have more than a thousand paying customers.", USERS,

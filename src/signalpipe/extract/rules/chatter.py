@@ -374,7 +374,7 @@ def _by_type(found: Found, clause: str, said: str) -> str | None:
     """Families that only one kind of reading falls into."""
     kind = found.event_type
     checks: list[tuple[bool, re.Pattern[str], str, str]] = [
-        (kind is T.PRODUCT_LAUNCH and not found.negative
+        (kind is T.PRODUCT_LAUNCH and not found.negative and found.subtype != "marketplace"
          and not NAMED_FORUM.search(clause), GATHERING,
          clause[max(0, found.trigger - 50):found.trigger + 60], "not a product"),
         (kind is T.PRODUCT_LAUNCH and not found.negative, NOT_YET, clause, "not released yet"),

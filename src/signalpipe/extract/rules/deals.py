@@ -9,6 +9,7 @@ from signalpipe.extract.rules.found import Context, Found, said
 from signalpipe.extract.rules.lexicon import INVESTOR, rx
 from signalpipe.extract.rules.names import clean, key, name_after, name_before, names_in
 from signalpipe.extract.rules.numbers import article, currency_money, money, short_money
+from signalpipe.extract.rules.owners import own_marketplace, own_product
 from signalpipe.extract.rules.subject import FIRST_PERSON, named_subject, third_party
 from signalpipe.models import EventType
 
@@ -400,18 +401,24 @@ def partnership(clause: str, low: str, ctx: Context) -> Found | None:
     done = PARTNER_DONE.search(low)
     if not done:
         return None
+    opened = own_marketplace(clause, ctx.company)
+    if opened:
+        return opened  # our marketplace opening to submissions: a launch, no partner
     who = None
     for cand in (name_after(clause, m.end(), within=50), name_before(clause, m.start())):
+        if cand and own_product(cand, ctx.company):
+            continue  # "the Acme UI", "Acme Asset Marketplace": our product, no partner
         if cand and ctx.company and ctx.company.search(cand):
             # "Tailscale and Gitpod partner": the partner is the name beside ours
-            cand = re.sub(r"\s*(?:and|&|x|\+)\s*$|^\s*(?:and|&|x|\+)\s*", "",
+            cand = re.sub(r"\s*(?:and|&|x|\+)\s*$|^\s*(?:and|&|x|\+|-|/)\s*", "",
                           ctx.company.sub("", cand)).strip() or None
         if cand:
             who = cand
             break
     if who is None:
         who = next((n for n, _, _ in names_in(clause)
-                    if not (ctx.company and ctx.company.search(n))), None)
+                    if not (ctx.company and ctx.company.search(n)) and not own_product(n, None)),
+                   None)
     if who is None or who.lower() in {"partner", "partners", "partnership", "partnerships"}:
         return None
     ours = FIRST_PERSON.search(ctx.sentence) or (ctx.company and ctx.company.search(ctx.sentence))

@@ -12,6 +12,7 @@ from signalpipe.extract.base import Extraction, Extractor
 from signalpipe.extract.rules.deals import funding_title
 from signalpipe.extract.rules.found import Found
 from signalpipe.extract.rules.naming import one_name, product_key, readable
+from signalpipe.extract.rules.owners import retitled
 from signalpipe.extract.rules.reader import Hit, read_message
 from signalpipe.extract.rules.results import market_key, result_key
 from signalpipe.extract.rules.shipped import whole_version
@@ -303,6 +304,7 @@ def _event(company: str, fp: str, entry: _Merged) -> SignificantEvent:
                               entry.hit.span.text, found.metrics))
     if found.event_type is EventType.PRODUCT_LAUNCH:
         title = whole_version(title, entry.hit.span.text)  # "Released Tilt v0" for "v0.8"
+    title = retitled(title, found.event_type, entry.hit.span.text)
     metrics = {k: _as_written(v, entry.hit) for k, v in found.metrics.items()}
     return SignificantEvent(
         company_id=company, event_type=found.event_type,

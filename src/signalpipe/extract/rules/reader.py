@@ -36,6 +36,7 @@ from signalpipe.extract.rules import (
     milestones,
     modality,
     outcomes,
+    owners,
     pressnoise,
     reach,
     recognition,
@@ -539,6 +540,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or reach.veto(found, clause.text, sentence.text) \
                 or outcomes.veto(found, clause.text, company) \
                 or chatnews.veto(found, clause.text, text, company) \
+                or owners.veto(found, clause.text, company) \
                 or bystanders.veto(found, clause.text, sentence.text, company,
                                    message.timestamp,
                                    raw=message.text[sentence.start:sentence.end + 40]) \
@@ -646,6 +648,7 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
         or routine.veto(found, line, line, page, len(line)) \
         or launchscope.veto(found, line, line, company) \
         or launchforms.veto(found, line, line, company) \
+        or owners.veto(found, line, company) \
         or bystanders.veto(found, line, line, company, message.timestamp,
                            raw=message.subject or "")
     if reason:
