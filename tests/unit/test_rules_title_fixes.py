@@ -68,3 +68,10 @@ def test_a_partner_named_by_its_kind(make_message: MakeMessage, text: str, title
 def test_a_placeholder_at_a_sentences_start_is_no_event(make_message: MakeMessage,
                                                          text: str) -> None:
     assert read(make_message, text) == []
+
+
+def test_a_partner_programme_joined_is_no_hire(make_message: MakeMessage) -> None:
+    events = read(make_message, "Acme joined the Google Cloud Partner Advantage program")
+    assert EventType.HIRING not in [e.event_type for e in events]
+    hire = read(make_message, "We hired Sam as Partner, Design")
+    assert [e.event_type for e in hire] == [EventType.HIRING]

@@ -151,6 +151,17 @@ _THEIRS = re.compile(r"\b[Oo]ur (?:customers?|clients?|investors?|vendors?|suppl
                      r"|portfolio compan\w+)\b")
 
 
+_PROGRAMME = re.compile(r"partners?(?: [\w-]+){0,2} (?:program|programme|network|portal"
+                        r"|ecosystem|directory|tier|badge|status)\b")
+
+
+def _role_in(low: str) -> re.Match[str] | None:
+    """The role named, unless it names a programme: "joined the Google Cloud Partner Advantage
+    program" is no hire."""
+    role = ROLE.search(low)
+    return None if role and _PROGRAMME.search(low, role.start()) else role
+
+
 def hiring(clause: str, low: str, ctx: Context) -> Found | None:
     layoff = LAYOFF.search(low)
     if layoff:
@@ -158,7 +169,7 @@ def hiring(clause: str, low: str, ctx: Context) -> Found | None:
         return Found(T.HIRING, {"layoff": key(layoff.group())}, said(clause, layoff.start()),
                      layoff.start(), negative=True, allow=frozenset({"plan"}))
     leave = LEAVE.search(low)
-    role = ROLE.search(low)
+    role = _role_in(low)
     if leave and (role or _FOUNDER.search(low)):
         employer = re.search(r"\b([A-Z][\w&.-]+)(?:'s|’s) (?:[A-Z]\w+ )?(?:CEO|CTO|CFO|COO|CRO"
                              r"|CMO|CPO"
