@@ -89,8 +89,8 @@ def is_close(a: Shape, b: Shape) -> bool:
     if any(k in theirs and theirs[k] != v for k, v in a.labels):
         return False  # "$280k from Initech" and "$280k from Wayne Labs" are two deals
     if not a.numbers & b.numbers:
-        if a.words == b.words and bool(a.words):
-            return True
+        if a.words == b.words and bool(a.words) and not (a.numbers and b.numbers):
+            return True  # one title told twice; "Raised a seed round" at $2M and $3M is two
         # "Term sheet received" then "Term sheet: $15M at $80M": the figures are new detail
         return (not a.numbers or not b.numbers) and bool(a.identity & b.identity)
     if a.numbers == b.numbers or _held_in(a.numbers, b.numbers):
