@@ -34,7 +34,8 @@ def joined(a: SignificantEvent, b: SignificantEvent, days_apart: int = 1, *,
     sa, sb = shape(a), shape(b, days_apart)
     verdicts = {close(sa, sb), close(sb, sa)}
     index = EventIndex(close=close)
-    days = {a.source_message_ids[0]: sa.day, b.source_message_ids[0]: sb.day}
+    days = {a.source_message_ids[0]: DAY,
+            b.source_message_ids[0]: DAY + timedelta(days=days_apart)}
     index.resolve([a], days)
     second = index.resolve([b], days)
     verdicts.add(second.events[0].fingerprint != b.fingerprint or bool(second.moved))
