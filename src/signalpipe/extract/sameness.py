@@ -86,6 +86,13 @@ def _labels_agree(short: tuple[tuple[str, str], ...], long: tuple[tuple[str, str
     return True
 
 
+def people(shape: Shape) -> frozenset[str]:
+    """The people a hire names (none for other events): a group never holds two."""
+    if shape.event_type != "hiring":
+        return frozenset()
+    return frozenset(v for k, v in shape.labels if k in _PERSON and v)
+
+
 def _named_and_unnamed_hire(named: Shape, unnamed: Shape) -> bool:
     """"Hired Arjun Okafor as Head of Data" and "Hired a Head of Data": the role alone is the
     same hire once its words are in the named one's title. Two names are two hires."""
