@@ -10,7 +10,7 @@ from itertools import permutations
 import pytest
 
 from signalpipe.extract.dedup import EventIndex, Shape, is_close
-from signalpipe.extract.sameness import WINDOW_DAYS, same_story
+from signalpipe.extract.sameness import HIRE_WINDOW_DAYS, WINDOW_DAYS, same_story
 from signalpipe.models import EventType, Polarity, Severity, SignificantEvent
 
 T = EventType
@@ -57,21 +57,26 @@ ARJUN = ev("Hired Arjun Okafor as Head of Data", "m5", T.HIRING, hire="arjun oka
 HEAD = ev("Hired a Head of Data", "m6", T.HIRING, role="head of data")
 
 
-@pytest.mark.parametrize(("a", "b"), [(JEFF, GEERLING), (SOLD, SOLD_AGAIN), (ARJUN, HEAD)],
-                         ids=["leading-name", "same-title", "named-and-unnamed-hire"])
+FAMILIES = pytest.mark.parametrize(
+    ("a", "b", "window"),
+    [(JEFF, GEERLING, WINDOW_DAYS), (SOLD, SOLD_AGAIN, WINDOW_DAYS),
+     (ARJUN, HEAD, HIRE_WINDOW_DAYS)],
+    ids=["leading-name", "same-title", "named-and-unnamed-hire"])
+
+
+@FAMILIES
 def test_the_families_an_investor_noticed_join_within_the_window(
-        a: SignificantEvent, b: SignificantEvent) -> None:
+        a: SignificantEvent, b: SignificantEvent, window: int) -> None:
     assert both(a, b) == {True}
-    assert both(a, b, WINDOW_DAYS) == {True}
+    assert both(a, b, window) == {True}
 
 
-@pytest.mark.parametrize(("a", "b"), [(JEFF, GEERLING), (SOLD, SOLD_AGAIN), (ARJUN, HEAD)],
-                         ids=["leading-name", "same-title", "named-and-unnamed-hire"])
-def test_past_the_window_or_undated_they_stay_apart(a: SignificantEvent,
-                                                    b: SignificantEvent) -> None:
+@FAMILIES
+def test_past_the_window_or_undated_they_stay_apart(a: SignificantEvent, b: SignificantEvent,
+                                                    window: int) -> None:
     """For the rules extractor; the LLM extractors' `is_close` still joins one title told
     twice at any distance, as it did before."""
-    assert not joined(a, b, WINDOW_DAYS + 1) and not joined(b, a, -WINDOW_DAYS - 1)
+    assert not joined(a, b, window + 1) and not joined(b, a, -window - 1)
     assert not same_story(Shape.of(a), Shape.of(b, DAY))
 
 
@@ -137,7 +142,7 @@ def test_an_unnamed_hire_never_joins_two_named_ones() -> None:
     kenji = ev("Hired Kenji Petrov as CFO", "k", T.HIRING, hire="kenji petrov")
     cfo = ev("Hired a CFO", "u", T.HIRING, role="cfo")
     priya = ev("Hired Priya Mensah as CFO", "p", T.HIRING, hire="priya mensah")
-    days = {"k": DAY, "u": DAY + timedelta(days=3), "p": DAY + timedelta(days=9)}
+    days = {"k": DAY, "u": DAY + timedelta(days=2), "p": DAY + timedelta(days=4)}
     for order in permutations([kenji, cfo, priya]):
         for close in (same_story, is_close):
             index, rows = EventIndex(close=close), dict[str, set[str]]()

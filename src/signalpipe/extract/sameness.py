@@ -9,7 +9,8 @@ polarity, told within `WINDOW_DAYS` of each other, figures that do not disagree,
 - the same title (its words, stop words aside, in the same order);
 - one title's words leading the other's ("Coverage by Jeff" / "... Jeff Geerling"), the words
   it lacks being no figure or version ("Launched Acme" is not "Launched Acme 2");
-- a hire told by name and one told by role alone, the role in the named hire's title.
+- a hire told by name and one told by role alone, the role in the named hire's title,
+  within `HIRE_WINDOW_DAYS` (a group never holds two people hired: `people`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ _STOP = frozenset(["a", "an", "and", "the", "of", "to", "for", "in", "on", "with
 # email digest within days; past a fortnight a second sale or a second article under the same
 # words is as likely a new event, and an investor update (a month) would then hide one.
 WINDOW_DAYS = 14
+# A hire told by role alone is the named one only when told with it, the announcement and the
+# welcome a day or two apart: a team hiring for one role can fill it twice in a fortnight
+# (generated data does), and "Hired a CFO" a week after one CFO may be the next.
+HIRE_WINDOW_DAYS = 3
 # A leading title shorter than this says too little ("Hired" leads every hire).
 _MIN_LEAD = 2
 # Labels that carry a hire's person and role (the rules extractor's, the LLM's metric names).
@@ -48,9 +53,9 @@ def same_story(a: Shape, b: Shape) -> bool:
         or _named_and_unnamed_hire(b, a)
 
 
-def within_window(a: date | None, b: date | None) -> bool:
-    """Both days known and at most `WINDOW_DAYS` apart (an undated mention never qualifies)."""
-    return a is not None and b is not None and abs((a - b).days) <= WINDOW_DAYS
+def within_window(a: date | None, b: date | None, days: int = WINDOW_DAYS) -> bool:
+    """Both days known and at most `days` apart (an undated mention never qualifies)."""
+    return a is not None and b is not None and abs((a - b).days) <= days
 
 
 def _alike(a: Shape, b: Shape) -> bool:
@@ -101,6 +106,8 @@ def _named_and_unnamed_hire(named: Shape, unnamed: Shape) -> bool:
     who = [v for k, v in named.labels if k in _PERSON]
     role = [v for k, v in unnamed.labels if k == _ROLE]
     if not who or len(role) != 1 or any(k in _PERSON for k, _ in unnamed.labels):
+        return False
+    if not within_window(named.day, unnamed.day, HIRE_WINDOW_DAYS):
         return False
     words = title_words(role[0])
     n = len(words)
