@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from signalpipe.event_members import EventMember
-from signalpipe.extract.sameness import people, same_story, title_words
+from signalpipe.extract.sameness import same_story, title_words
 from signalpipe.models import EventType, MetricValue, Polarity, SignificantEvent
 
 # Text metrics that name the event itself (whose deal, which round, which product): two events
@@ -154,7 +154,6 @@ class EventIndex:
         self._parent: dict[str, str] = {}
         self._stored: set[str] = set()  # canonical fingerprints handed out (stored rows)
         self._unsaved: dict[str, Shape] = {}  # rows known by their own shape, not yet kept
-        self._people: dict[str, set[str]] = {}  # a group's root -> the people it hired
         self._lock = threading.Lock()
         for event in known:
             self._load(event, (members or {}).get(event.fingerprint, ()))
@@ -171,7 +170,6 @@ class EventIndex:
             self._add(shape, join=False)
             if self._find(shape.fingerprint) == shape.fingerprint != row.fingerprint:
                 self._parent[shape.fingerprint] = row.fingerprint
-            self._people.setdefault(row.fingerprint, set()).update(people(shape))
 
     @staticmethod
     def _keys(shape: Shape) -> list[tuple[str, str, str, object]]:
@@ -197,18 +195,10 @@ class EventIndex:
 
     def _union(self, a: str, b: str, demoted: list[str]) -> None:
         ra, rb = self._find(a), self._find(b)
-        if ra == rb:
-            return
-        mine, theirs = self._people.get(ra, set()), self._people.get(rb, set())
-        if mine and theirs and mine != theirs:
-            # Two people hired are two hires, even when "Hired a CFO" is close to each: only
-            # which of them that mention joins depends on order, never how many hires there are.
-            return
-        low, high = sorted((ra, rb))
-        self._parent[high] = low
-        self._people[low] = mine | theirs
-        self._people.pop(high, None)
-        demoted.append(high)
+        if ra != rb:
+            low, high = sorted((ra, rb))
+            self._parent[high] = low
+            demoted.append(high)
 
     def _add(self, shape: Shape, demoted: list[str] | None = None, *, join: bool = True) -> None:
         """Index a mention's shape and join it to every close one (each pair is compared once:
@@ -216,7 +206,7 @@ class EventIndex:
         if shape in self._shapes:
             return
         self._shapes.add(shape)
-        self._people.setdefault(self._find(shape.fingerprint), set()).update(people(shape))
+        self._find(shape.fingerprint)
         joined: list[str] = [] if demoted is None else demoted
         seen: set[int] = set()
         for key in self._keys(shape):

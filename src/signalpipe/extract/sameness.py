@@ -10,7 +10,7 @@ polarity, told within `WINDOW_DAYS` of each other, figures that do not disagree,
 - one title's words leading the other's ("Coverage by Jeff" / "... Jeff Geerling"), the words
   it lacks being no figure or version ("Launched Acme" is not "Launched Acme 2");
 - a hire told by name and one told by role alone, the role in the named hire's title,
-  within `HIRE_WINDOW_DAYS` (a group never holds two people hired: `people`).
+  within `HIRE_WINDOW_DAYS`.
 """
 
 from __future__ import annotations
@@ -89,13 +89,6 @@ def _labels_agree(short: tuple[tuple[str, str], ...], long: tuple[tuple[str, str
         if not mine or more[:len(mine)] != mine or _has_figure(more[len(mine):]):
             return False
     return True
-
-
-def people(shape: Shape) -> frozenset[str]:
-    """The people a hire names (none for other events): a group never holds two."""
-    if shape.event_type != "hiring":
-        return frozenset()
-    return frozenset(v for k, v in shape.labels if k in _PERSON and v)
 
 
 def _named_and_unnamed_hire(named: Shape, unnamed: Shape) -> bool:
