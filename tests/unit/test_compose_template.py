@@ -214,3 +214,15 @@ def test_a_verb_before_a_name_is_not_taken_into_the_name() -> None:
     text = body(build([deal, press], company_id="scaleflow", context=context([deal, press])))
     assert "Signed Globex (€120k)" in text and "Signed Signed" not in text
     assert "Coverage in New York Times" in text
+
+
+def test_a_verb_that_starts_the_evidence_is_not_taken_into_the_name() -> None:
+    # "Closed Vertex Bank ($1,460,000 ACV)" had made the item "Signed Closed Vertex Bank ($1.46M)"
+    deal = SignificantEvent(company_id="scaleflow", event_type=EventType.ENTERPRISE_DEAL,
+                            severity=Severity.HIGH, title="Signed Vertex Bank ($1.46M)",
+                            metrics={"customer": "Vertex Bank", "value_usd": 1460000},
+                            source_message_ids=["m1"], timeline="2026-01-10",
+                            evidence="What a day: Closed Vertex Bank ($1,460,000 ACV)",
+                            stakeholders=["Vertex Bank"])
+    text = body(build([deal], company_id="scaleflow", context=context([deal])))
+    assert "Signed Vertex Bank ($1.46M)" in text and "Signed Closed" not in text

@@ -391,6 +391,13 @@ _ARTICLES = {"The", "A", "An", "Our", "We", "Big", "Huge", "Quick", "Introducing
 _ABBREVIATIONS = {"Inc.", "Corp.", "Co.", "Ltd.", "St.", "Dr.", "Mr.", "Ms.", "Mrs.", "Jr."}
 
 
+_LEAD_VERBS = frozenset(["closed", "signed", "won", "landed", "launched", "released", "hired",
+                         "welcomed", "added", "onboarded", "partnered", "announced", "announcing",
+                         "introducing", "introduced", "shipped", "secured", "raised", "acquired",
+                         "completed", "finalized", "finalised", "inked", "booked", "renewed",
+                         "expanded", "joined", "meet", "welcome", "congrats"])
+
+
 def _whole_name(name: str, evidence: str, before: str = "") -> str:
     """A name as the message writes it in full: "York Times" -> "New York Times" when the
     evidence says "The New York Times" (a capitalised word before it is part of the name).
@@ -405,8 +412,8 @@ def _whole_name(name: str, evidence: str, before: str = "") -> str:
     ends = [n for n, w in enumerate(words) if w.endswith((".", "!", "?"))
             and w not in _ABBREVIATIONS and not w.rstrip(".").replace(".", "").isupper()]
     words = words[ends[-1] + 1:] if ends else words
-    while words and words[0] in _ARTICLES:
-        words.pop(0)
+    while words and (words[0] in _ARTICLES or words[0].lower() in _LEAD_VERBS):
+        words.pop(0)  # "Closed Vertex Bank ($1.46M ACV)": the verb starts the sentence
     said = before.split()
     while words and said[-len(words):] == words:
         words.pop(0)
