@@ -207,9 +207,12 @@ class SignificantEvent(BaseModel):
         return self
 
     def merged_with(self, other: SignificantEvent) -> SignificantEvent:
-        """The same event seen again: keep every source id, the most confident wording."""
+        """The same event seen again: keep every source id, the most confident wording, and of
+        two as confident the one that says more ("Hired Arjun Okafor as Head of Data" over
+        "Hired a Head of Data": it names the hire)."""
         ids = list(dict.fromkeys([*self.source_message_ids, *other.source_message_ids]))
-        best = self if self.confidence >= other.confidence else other
+        best = self if (self.confidence, _said(self)) >= (other.confidence, _said(other)) \
+            else other
         stakeholders = list(dict.fromkeys([*self.stakeholders, *other.stakeholders]))
         metrics = {**other.metrics, **self.metrics} if best is self else {**self.metrics,
                                                                          **other.metrics}
@@ -218,6 +221,11 @@ class SignificantEvent(BaseModel):
         return best.model_copy(update={"source_message_ids": ids, "stakeholders": stakeholders,
                                        "metrics": metrics, "severity": severity,
                                        "evidence_spans": spans, "fingerprint": self.fingerprint})
+
+
+def _said(event: SignificantEvent) -> int:
+    """How much a wording names: its people and companies, and its figures."""
+    return len(event.stakeholders) + len(event.metrics)
 
 
 class Batch(BaseModel):
