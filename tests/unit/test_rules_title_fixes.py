@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from signalpipe.extract.rules.modality import reported_not_happened
 from signalpipe.models import EventType
 from tests.unit.rules_read import MakeMessage, read
 
@@ -67,7 +68,11 @@ def test_a_partner_named_by_its_kind(make_message: MakeMessage, text: str, title
                                   "$X ARR by [date], led by {{name}}"])
 def test_a_placeholder_at_a_sentences_start_is_no_event(make_message: MakeMessage,
                                                          text: str) -> None:
+    # the shared check itself (the LLM's grounding calls it too), not only the rules' output:
+    # bystanders.py vetoes these for the rules whatever modality says
+    assert reported_not_happened(text) is not None
     assert read(make_message, text) == []
+    assert reported_not_happened("Acme raised $12M from Northwind") is None
 
 
 def test_a_partner_programme_joined_is_no_hire(make_message: MakeMessage) -> None:
