@@ -143,9 +143,9 @@ _WEAK = {
 _CONTEXT_FAMILIES = ("money", "count", "deal")
 _STRONG_RX = re.compile("|".join(f"(?:{rx})" for rx in _STRONG.values()), re.IGNORECASE)
 _WEAK_RX = {name: re.compile(rx, re.IGNORECASE) for name, rx in _WEAK.items()}
-SEND_AT = 0.52
+SEND_AT = 0.5
 """Learned score at which a message is sent whatever the lexicon says (bench/triage.py --choose)."""
-KEEP_AT = 0.4
+KEEP_AT = 0.44
 """Learned score below which a lexicon candidate is dropped as routine."""
 _CHATTER_WORDS = 3
 _WORD = re.compile(r"[^\W_]+")

@@ -1,4 +1,4 @@
-"""Build corpus/fresh/founder-letters/messages.jsonl from two start-ups' own posts to their users.
+"""Build corpus/dev/founder-letters/messages.jsonl from two start-ups' own posts to their users.
 
 Standard library only. Reads the local git mirrors made by the session's `fetch` tool
 (/work/.mirror/<owner>+<name>/repo) at the pinned commits below:

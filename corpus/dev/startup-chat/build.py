@@ -1,4 +1,4 @@
-"""Build corpus/fresh/startup-chat/messages.jsonl from ZeroMQ's public IRC channel logs (2010-11).
+"""Build corpus/dev/startup-chat/messages.jsonl from ZeroMQ's public IRC channel logs (2010-11).
 
 Standard library only. Reads the local git mirror made by the session's `fetch` tool
 (/work/.mirror/travlr+zmqirclog/repo/.git) at the pinned `gh-pages` commit below: a community
