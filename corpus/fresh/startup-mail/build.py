@@ -1,4 +1,4 @@
-"""Build corpus/fresh/startup-mail/messages.jsonl from small companies' own update posts and letters.
+"""Build corpus/fresh/startup-mail/messages.jsonl from small companies' own posts and letters.
 
 Standard library only. Reads the local git mirrors made by the session's `fetch` tool
 (/work/.mirror/<owner>+<name>/repo) at the pinned commits in ORIGINS and takes the files listed
@@ -7,7 +7,10 @@ MDX imports/exports, JSX components, HTML tags and template code removed; markdo
 found) trimmed to its first 2,000 characters, cut at a space. `company` = whose "we" the text
 speaks for (the origin's company unless the post names another author's company).
 """
-import html, json, re, subprocess
+import html
+import json
+import re
+import subprocess
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -47,7 +50,8 @@ POSTS = [
     ("partykit", PK.format("wisdom-of-crowds"), None, None),
     ("partykit", PK.format("thinking-hats-and-spatial-chat"), None, None),
     ("partykit", PK.format("partykit-meet-tinybase"), "TinyBase", None),
-    ("partykit", PK.format("partykit-raises-a-pre-seed-round-from-sequoia-remote-first-and-more"), None, None),
+    ("partykit", PK.format("partykit-raises-a-pre-seed-round-from-sequoia-remote-first-and-more"),
+     None, None),
     ("partykit", PK.format("astro-paper-2"), "AstroPaper (blog theme)", None),
     ("partykit", PK.format("partykit-at-viteconf"), None, None),
     ("partykit", PK.format("single-serving-waterhole"), None, None),
@@ -92,13 +96,17 @@ POSTS = [
     ("iroh", IR.format("the-road-to-iroh-1-0"), None, None),
     ("iroh", IR.format("mesh-llm"), None, None),
     ("iroh", IR.format("authenticated-relays"), None, None),
-    ("tommoor", "_posts/2012-06-17-scaling-a-lean-startup-the-story-so-far.markdown", "Buffer", None),
-    ("tommoor", "_posts/2012-07-31-how-we-increased-our-conversion-to-paying-users-by-171.markdown", "Buffer", None),
+    ("tommoor", "_posts/2012-06-17-scaling-a-lean-startup-the-story-so-far.markdown",
+     "Buffer", None),
+    ("tommoor", "_posts/2012-07-31-how-we-increased-our-conversion-to-paying-users-by-171.markdown",
+     "Buffer", None),
     ("tommoor", "_posts/2013-04-13-the-future.markdown", None, None),
-    ("tommoor", "_posts/2013-09-06-lessons-learnt-raising-a-million-dollar-seed-round.markdown", None, None),
+    ("tommoor", "_posts/2013-09-06-lessons-learnt-raising-a-million-dollar-seed-round.markdown",
+     None, None),
     ("tommoor", "_posts/2015-01-10-year-in-review.markdown", None, None),
     ("tommoor", "_posts/2015-05-24-the-rollercoaster.markdown", None, None),
-    ("tommoor", "_posts/2019-01-02-you-should-open-source-your-product.markdown", "Outline", None),
+    ("tommoor", "_posts/2019-01-02-you-should-open-source-your-product.markdown",
+     "Outline", None),
     ("rbucks", "content/the-story-behind-our-layoffs.md", "Scripted", None),
     ("rbucks", "content/toofr-llc-monthly-report-sep-2017.md", None, None),
     ("rbucks", "content/toofr-llc-monthly-report-oct-2017.md", None, None),
@@ -113,9 +121,11 @@ POSTS = [
     ("rbucks", "content/four-lessons-to-learn-about-selling-a-business.md", None, None),
     ("rchiba", "_posts/2013-01-23-how-tint-uses-trello.markdown", None, None),
     ("rchiba", "_posts/2013-03-29-tintprogress.markdown", None, None),
-    ("rchiba", "_posts/2016-06-08-tough-times-dont-last-but-tough-startups-do.markdown", None, None),
+    ("rchiba", "_posts/2016-06-08-tough-times-dont-last-but-tough-startups-do.markdown",
+     None, None),
     ("rchiba", "_posts/2018-09-20-my-farewell-to-tint.markdown", None, None),
-    ("rchiba", "_posts/2018-12-27-2018-financial-year-in-review.markdown", "Ryo Chiba (personal)", None),
+    ("rchiba", "_posts/2018-12-27-2018-financial-year-in-review.markdown",
+     "Ryo Chiba (personal)", None),
     ("bisq", "_posts/2014-12-16-bitsquare-now-in-alpha.md", None, None),
     ("bisq", "_posts/2015-01-22-reality-check.md", None, None),
     ("bisq", "_posts/2015-02-10-crowdfunding-campaign-conclusion.md", None, None),
@@ -135,7 +145,9 @@ POSTS = [
     ("briefmetrics", "briefmetrics/web/templates/articles/shutdown.mako", None, "2022-08-18"),
     ("snapable", "app/application/views/home/goodbye.php", None, "2016-09-10"),
     ("nogago", "index.md", None, "2018-05-15"),
-    ("coleww", "source/2015-09-23-after-a-lot-of-thought-i-have-decided-to-shutdown-my-bong.html.markdown", None, None),
+    ("coleww",
+     "source/2015-09-23-after-a-lot-of-thought-i-have-decided-to-shutdown-my-bong.html.markdown",
+     None, None),
 ]
 
 

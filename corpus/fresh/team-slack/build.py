@@ -24,7 +24,10 @@ unescaped and the C0/C1 control characters the bot wrote for typographic quotes 
 (\\x18 \\x19 \\x1c \\x1d \\x13 \\x14 \\x12) are mapped back to the characters they stood for.
 The archive's times carry no time zone; they are written as UTC.
 """
-import html, json, re, subprocess
+import html
+import json
+import re
+import subprocess
 from datetime import datetime
 from pathlib import Path
 
@@ -124,7 +127,7 @@ def main():
     picks = {p[:3]: (p[3] if len(p) > 3 else "") for p in PICKS}
     rows = sorted(messages())
     chosen, seen, k = [], set(), 0
-    for when, ch, stamp, nick, text, n in rows:
+    for when, ch, stamp, nick, text, _ in rows:
         key = (ch, stamp, nick)
         if key in picks and key not in seen and picks[key] in text:
             seen.add(key)
