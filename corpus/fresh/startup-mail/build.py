@@ -148,6 +148,16 @@ POSTS = [
     ("coleww",
      "source/2015-09-23-after-a-lot-of-thought-i-have-decided-to-shutdown-my-bong.html.markdown",
      None, None),
+    # second pass, appended so that the ids above stay stable
+    ("rbucks", "content/on-being-the-3rd-ceo-of-the-startup-i-started.md", "Scripted", None),
+    ("rbucks", "content/whats-next-for-me.md", "Scripted", None),
+    ("rbucks", "content/scripted-dont-quit.md", "Scripted", None),
+    ("rbucks", "content/my-524687-side-business.md", None, None),
+    ("rbucks", "content/the-bitter-taste-of-failure.md", "Scripted", None),
+    ("bisq", "_posts/2018-12-13-bisq-dao-now-on-testnet.md", None, None),
+    ("bisq", "_posts/2019-04-17-dao-launch-third-anniversary.md", None, None),
+    ("bisq", "_posts/2019-10-29-bisq-v1-2-released.md", None, None),
+    ("bisq", "_posts/2020-02-10-q1-2020-update.md", None, None),
 ]
 
 
