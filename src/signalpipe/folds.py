@@ -49,6 +49,28 @@ def fold_platform_launches(events: Sequence[Dated]) -> list[Dated]:
     return [(folded.get(id(e), e), d) for e, d in out]
 
 
+_UNNAMED = re.compile(r"Launched an? (?:new |first )?\S.*", re.IGNORECASE)
+
+
+def fold_unnamed_launches(events: Sequence[Dated]) -> list[Dated]:
+    """A launch told without its name ("Launched a new TinyPilot product") joins the named
+    launch that one of its messages tells ("Launched Voyager"): one post naming the product
+    in one paragraph and not in another read as two launches."""
+    named = [e for e, _ in events if e.event_type is EventType.PRODUCT_LAUNCH
+             and not _UNNAMED.fullmatch(e.title)]
+    folded: dict[int, SignificantEvent] = {}
+    out = []
+    for e, d in events:
+        ids = set(e.source_message_ids)
+        target = next((n for n in named if ids & set(n.source_message_ids)), None) \
+            if e.event_type is EventType.PRODUCT_LAUNCH and _UNNAMED.fullmatch(e.title) else None
+        if target is None:
+            out.append((e, d))
+            continue
+        folded[id(target)] = _joined(folded.get(id(target), target), e)
+    return [(folded.get(id(e), e), d) for e, d in out]
+
+
 def key_name(event: SignificantEvent) -> str | None:
     """The name an event is about: the outlet of a review, the partner of a deal."""
     for key in _KEY_METRICS:

@@ -15,7 +15,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from email.utils import parseaddr
 
-from signalpipe.folds import fold_name_prefixes, fold_platform_launches
+from signalpipe.folds import (
+    fold_name_prefixes,
+    fold_platform_launches,
+    fold_unnamed_launches,
+)
 from signalpipe.formatting import money, rank
 from signalpipe.inert import one_line
 from signalpipe.kpis import (
@@ -232,8 +236,7 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
     previous = {line.metric: cites.of(line.previous.source_message_ids, 1)
                 for line in kpi_lines if line.previous is not None}
     ordered = _significance_then_date(chosen)
-    positive = fold_name_prefixes(fold_platform_launches(
-        [(e, d) for e, d in ordered if e.polarity is Polarity.POSITIVE]), same_day=False)
+    positive = folded([(e, d) for e, d in ordered if e.polarity is Polarity.POSITIVE])
     lowlights = [(e, d) for e, d in ordered if e.polarity is Polarity.NEGATIVE]
 
     highlights, kpi_lowlights = _kpi_paths(kpi_lines, ctx.period, cites)
@@ -294,6 +297,13 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
     doc = _renumber(doc)
     doc.citations = cites.resolve(doc.citations, ctx.fetch)
     return doc
+
+
+def folded(events: Sequence[tuple[SignificantEvent, date | None]]
+           ) -> list[tuple[SignificantEvent, date | None]]:
+    """One launch or one review told twice, as the reader takes it (see `folds`)."""
+    return fold_name_prefixes(fold_unnamed_launches(fold_platform_launches(events)),
+                              same_day=False)
 
 
 def _renumber(doc: UpdateDoc) -> UpdateDoc:
@@ -420,8 +430,15 @@ def _whole_name(name: str, evidence: str, before: str = "") -> str:
     return " ".join([*words, name])
 
 
+# A label the extractor titles an event with, said as words in the email: "Term sheet: $15M at
+# an $80M valuation" made a subject line with two colons.
+_LABELLED = ((re.compile(r"^Term sheet: (?=[$\u00a3\u20ac\d])"), "Term sheet for "),)
+
+
 def _title(event: SignificantEvent) -> str:
     title = one_money(one_line(event.title)).rstrip(" (")
+    for label, words in _LABELLED:
+        title = label.sub(words, title)
     evidence = one_line(readable(event.evidence)).strip()
     if _BARE_FIGURE.fullmatch(title) and evidence and len(evidence) <= 160:
         # "200 seats" says nothing; the sentence that states it does.
@@ -538,7 +555,8 @@ def _line_of(event: SignificantEvent, lines: Sequence[KpiLine]) -> KpiLine | Non
 
 
 def _opening(company: str, label: str, anything: bool) -> str:
-    when = label if label.startswith(("since", "until", "to date")) else f"for {label}"
+    when = label if label.startswith(("since", "until", "to date")) else \
+        f"from {label}" if " to " in label else f"for {label}"  # never "for 1 to 18 Nov"
     if not anything:
         return (f"No significant events were found in {company}'s messages {when}, so there "
                 "is nothing new to report.")

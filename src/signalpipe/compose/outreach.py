@@ -37,6 +37,7 @@ def outreach(doc: UpdateDoc, ctx: UpdateContext, lines: Sequence[KpiLine],
         _kpi_event,
         _progression,
         _title,
+        folded,
         one_money,
         recipient,
     )
@@ -44,7 +45,7 @@ def outreach(doc: UpdateDoc, ctx: UpdateContext, lines: Sequence[KpiLine],
     s = ctx.settings
     name, _, firm = recipient(ctx.to or (s.to[0] if s.to else ""))
     first = name.split()[0] if name else ""
-    good = [(e, d) for e, d in ordered if e.polarity is Polarity.POSITIVE]
+    good = folded([(e, d) for e, d in ordered if e.polarity is Polarity.POSITIVE])
     strong = _strong(lines)
     traction = [_progression(ln, cites) for ln in strong]
     # a deal that only states a KPI the table above already gives would say it twice

@@ -1,0 +1,78 @@
+"""The update, the outreach email and the report as a founder and an investor read them (found by
+reading ScaleFlow's, TinyPilot's and HubSpot's): a range said as one, no subject with two
+colons, one launch told in two ways read as one, a type in words."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from signalpipe.compose.doc import build
+from signalpipe.compose.markdown import body
+from signalpipe.models import EventType, InvestorEmail, Polarity, Severity, SignificantEvent
+from signalpipe.periods import Period
+from signalpipe.report.markdown import render
+from tests.unit.test_compose_template import context, event
+
+
+def test_an_update_over_a_range_opens_from_its_first_day() -> None:
+    deal = event(EventType.ENTERPRISE_DEAL, Severity.HIGH, "Signed Globex", "2025-11-05", "d1",
+                 customer="Globex")
+    ctx = replace(context([deal]), period=Period(date(2025, 11, 1), date(2025, 11, 18)))
+    text = body(build([deal], company_id="scaleflow", context=ctx))
+    assert "Here is Scaleflow's update from 1 to 18 Nov 2025." in text  # was "for 1 to 18 Nov"
+    ctx = replace(ctx, period=Period(date(2025, 11, 1), date(2025, 11, 30)))
+    assert "update for November 2025." in body(build([deal], company_id="scaleflow",
+                                                     context=ctx))
+
+
+def test_a_term_sheet_makes_a_subject_with_one_colon() -> None:
+    sheet = event(EventType.FUNDING, Severity.HIGH, "Term sheet: $15M at an $80M valuation",
+                  "2026-01-05", "f1", stage="term sheet", amount_usd=15_000_000)
+    doc = build([sheet], company_id="scaleflow", context=context([sheet]))
+    assert doc.subject == "Scaleflow update, January 2026: Term sheet for $15M at an $80M " \
+                          "valuation"
+    assert "- Term sheet for $15M at an $80M valuation[^1]" in body(doc)
+
+
+def launches() -> list[SignificantEvent]:
+    named = event(EventType.PRODUCT_LAUNCH, Severity.MEDIUM, "Launched ScaleFlow 2.0",
+                  "2026-01-02", "g1", product="ScaleFlow 2.0")
+    where = event(EventType.PRODUCT_LAUNCH, Severity.MEDIUM, "Launched on ProductHunt",
+                  "2026-01-02", "s1")
+    return [named, where]
+
+
+def test_the_outreach_tells_one_launch_once() -> None:
+    evs = launches()
+    ctx = replace(context(evs), kind="outreach", to="Ada Park <ada@northfield.vc>")
+    text = body(build(evs, company_id="scaleflow", context=ctx))
+    assert "- Launched ScaleFlow 2.0 on ProductHunt[^1][^2]" in text
+    assert "- Launched on ProductHunt" not in text  # was a second launch
+
+
+def test_a_launch_told_without_its_name_joins_the_named_one_of_its_message() -> None:
+    voyager = event(EventType.PRODUCT_LAUNCH, Severity.MEDIUM, "Launched Voyager",
+                    "2026-01-06", "m50", product="Voyager")
+    unnamed = event(EventType.PRODUCT_LAUNCH, Severity.MEDIUM,
+                    "Launched a new TinyPilot product", "2026-01-06", "m50", product="TinyPilot")
+    unnamed = unnamed.model_copy(update={"source_message_ids": ["m50", "m34"]})
+    other = event(EventType.PRODUCT_LAUNCH, Severity.MEDIUM, "Launched a new mobile app",
+                  "2026-01-20", "m77")
+    evs = [voyager, unnamed, other]
+    text = body(build(evs, company_id="tinypilot", context=context(evs)))
+    product = text.split("## Product")[1].split("\n\n")[1]
+    assert product.splitlines() == ["- Launched a new mobile app[^1]",
+                                    "- Launched Voyager[^2][^3]"]  # was a third line
+
+
+def test_the_report_names_types_in_words() -> None:
+    fall = event(EventType.REVENUE_MILESTONE, Severity.HIGH, "Revenue fell 21% to $33k",
+                 polarity=Polarity.NEGATIVE)
+    deal = event(EventType.ENTERPRISE_DEAL, Severity.HIGH, "Signed Globex", customer="Globex")
+    text = render(stats=None, events=[fall, deal], dead_letters=[], usage=[],
+                  email=InvestorEmail(subject="s", body="b", highlights=[]),
+                  company_id="ScaleFlow", stack="embedded")
+    assert "| Enterprise deal | 1 |" in text
+    assert "| high | Revenue milestone (lowlight) | Revenue fell 21% to $33k |" in text
+    assert "enterprise_deal" not in text
