@@ -42,3 +42,11 @@ STAY = [
 def test_a_version_of_the_products_own_stays(make_message: MakeMessage, text: str,
                                              title: str) -> None:
     assert [e.title for e in read(make_message, text)] == [title]
+
+
+def test_a_name_read_into_the_next_clause_ends_before_its_joining_word(
+        make_message: MakeMessage) -> None:
+    text = ("Starting in September, we partnered with a European distributor and refocused our "
+            "website.")
+    assert [e.title for e in read(make_message, text)] == [
+        "Partnership with a European distributor"]  # was "... distributor and"

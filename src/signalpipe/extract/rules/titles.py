@@ -273,4 +273,16 @@ def polished(title: str, event_type: EventType, negative: bool = False,
         rest = rest[:1].upper() + rest[1:]  # a clause cut at its head starts a sentence
     if label and rest.lower() == label["label"].lower():
         return plain(label["label"], event_type, negative)  # "Security incident: Security incident"
-    return plain(head + rest, event_type, negative)
+    return plain(_ended(head + rest), event_type, negative)
+
+
+_JOINERS = frozenset(["and", "or", "but", "with", "of", "to", "for", "the", "a", "an", "&"])
+
+
+def _ended(title: str) -> str:
+    """A title without the joining word a name's reading ran into: "Partnership with a European
+    distributor and" (from "partnered with a European distributor and refocused ...")."""
+    parts = title.split(" ")
+    while len(parts) > 3 and parts[-1] in _JOINERS:  # "Series A" ends on a name
+        parts.pop()
+    return " ".join(parts)
