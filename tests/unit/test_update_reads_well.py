@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
+
+import pytest
 
 from signalpipe.compose.doc import build
 from signalpipe.compose.markdown import body
@@ -13,6 +16,7 @@ from signalpipe.models import EventType, InvestorEmail, Polarity, Severity, Sign
 from signalpipe.periods import Period
 from signalpipe.report.markdown import render
 from tests.unit.test_compose_template import context, event
+from tests.unit.test_report_read_outputs import cli
 
 
 def test_an_update_over_a_range_opens_from_its_first_day() -> None:
@@ -76,3 +80,32 @@ def test_the_report_names_types_in_words() -> None:
     assert "| Enterprise deal | 1 |" in text
     assert "| high | Revenue milestone (lowlight) | Revenue fell 21% to $33k |" in text
     assert "enterprise_deal" not in text
+
+
+def test_an_eml_without_a_sender_address_or_recipients_says_so() -> None:
+    deal = event(EventType.ENTERPRISE_DEAL, Severity.HIGH, "Signed Globex", customer="Globex")
+    doc = build([deal], company_id="scaleflow", context=context([deal]))
+    assert any(n.startswith("update.sender_email is not set") for n in doc.notes)
+    assert any(n.startswith("update.to is not set") for n in doc.notes)
+    ctx = context([deal], sender_email="maya@scaleflow.io", to=["Ada Park <ada@northfield.vc>"])
+    doc = build([deal], company_id="scaleflow", context=ctx)
+    assert not any("sender_email" in n or "update.to" in n for n in doc.notes)
+
+
+def test_the_kpi_table_without_figures_says_so_in_a_sentence(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.csv").write_text(
+        "id,is_chat,chat_sender,email_sender,timestamp,content\n"
+        "a1,true,Grace,,2026-01-05T10:00:00Z,We signed Globex as a customer today!\n"
+        "a2,true,Grace,,2026-01-06T10:00:00Z,Big milestone: ARR reached $1.5M this week.\n")
+    code, out = cli(["run", "in.csv", "--output-dir", "out"])
+    assert code == 0, out
+    code, out = cli(["kpis", "--output-dir", "out", "--period", "2025-12"])
+    assert code == 0, out
+    assert out.splitlines()[1] == ("No KPI figures found in December 2025: no event states "
+                                   "revenue, users or another KPI with a figure.")
+    assert "Metric" not in out  # was a header over no rows
+    code, out = cli(["kpis", "--output-dir", "out"])
+    assert out.splitlines()[1].split() == ["Metric", "Now", "As", "of", "Previous", "Change"]
+    assert "ARR" in out and "Conflicts" not in out  # a column of blanks, once

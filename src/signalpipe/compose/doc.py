@@ -285,6 +285,13 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
     if not s.sender_name:
         doc.notes.append("update.sender_name is not set: the email is signed with a "
                          "placeholder; set it (and update.sender_title) in signalpipe.yaml")
+    if not s.sender_email:
+        # the .eml said "From: founder@tinypilot.invalid" and nothing told the founder why
+        doc.notes.append("update.sender_email is not set: the .eml is from a placeholder "
+                         "address no investor can reply to; set it in signalpipe.yaml")
+    if not (ctx.to or s.to):
+        doc.notes.append("update.to is not set: the .eml has no recipients; list the "
+                         "investors under update.to in signalpipe.yaml, or pass --to")
     if not s.company_name:
         spelt = company_name(company_id, s) != company
         doc.notes.append(f"update.company_name is not set: the company is called {company!r} "
