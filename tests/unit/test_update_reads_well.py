@@ -109,3 +109,36 @@ def test_the_kpi_table_without_figures_says_so_in_a_sentence(
     code, out = cli(["kpis", "--output-dir", "out"])
     assert out.splitlines()[1].split() == ["Metric", "Now", "As", "of", "Previous", "Change"]
     assert "ARR" in out and "Conflicts" not in out  # a column of blanks, once
+
+
+def test_revenue_that_grew_leads_the_subject_over_a_later_deal() -> None:
+    arr = [event(EventType.REVENUE_MILESTONE, Severity.HIGH, f"ARR reached ${v}M", d, m,
+                 arr_usd=v * 1e6) for v, d, m in ((10.2, "2026-01-03", "a1"),
+                                                  (17.7, "2026-01-25", "a2"))]
+    deal = event(EventType.ENTERPRISE_DEAL, Severity.HIGH, "Signed an enterprise deal ($1.38M)",
+                 "2026-01-28", "d1", value_usd=1_380_000)
+    evs = [*arr, deal]
+    doc = build(evs, company_id="scaleflow", context=context(evs))
+    assert doc.subject == "Scaleflow update, January 2026: ARR at $17.7M"  # was the deal
+
+
+def test_a_deal_told_without_its_customer_joins_the_named_one_of_its_value() -> None:
+    named = event(EventType.ENTERPRISE_DEAL, Severity.HIGH, "Signed Granite Labs ($480K)",
+                  "2026-01-10", "d1", customer="Granite Labs", value_usd=480_000)
+    unnamed = event(EventType.ENTERPRISE_DEAL, Severity.HIGH,
+                    "Signed an enterprise deal ($480K)", "2026-01-11", "d2", value_usd=480_000)
+    other = event(EventType.ENTERPRISE_DEAL, Severity.HIGH,
+                  "Signed an enterprise deal ($1.38M)", "2026-01-12", "d3", value_usd=1_380_000)
+    evs = [named, unnamed, other]
+    text = body(build(evs, company_id="scaleflow", context=context(evs)))
+    assert "Signed an enterprise deal ($480K)" not in text  # was beside Granite Labs
+    assert "- Signed Granite Labs ($480K)[^2][^3]" in text
+    assert "- Signed an enterprise deal ($1.38M)[^1]" in text
+
+
+def test_money_reads_one_way_in_a_line() -> None:
+    miss = event(EventType.REVENUE_MILESTONE, Severity.HIGH,
+                 "Missed the Q3 2024 target: USD 2.86M against a $3,000,000 plan",
+                 polarity=Polarity.NEGATIVE)
+    text = body(build([miss], company_id="scaleflow", context=context([miss])))
+    assert "- Missed the Q3 2024 target: $2.86M against a $3M plan[^1]" in text

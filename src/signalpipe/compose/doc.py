@@ -18,6 +18,7 @@ from email.utils import parseaddr
 from signalpipe.folds import (
     fold_name_prefixes,
     fold_platform_launches,
+    fold_unnamed_deals,
     fold_unnamed_launches,
 )
 from signalpipe.formatting import money, rank
@@ -125,12 +126,22 @@ _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1
           "billion": 1e9}
 
 
+_USD = re.compile(r"\bUSD\s?(?=\d)")
+# "$3,000,000" beside "$2.86M" in one line: a sum written out in full, from $100,000 up
+_WRITTEN_OUT = re.compile(r"\$(\d{1,3}(?:,\d{3})+)(?!\d|,\d|\.\d)")
+
+
 def one_money(text: str) -> str:
-    """Money written one way everywhere: "$1460k" and "$1.46 million" both read "$1.46M"."""
+    """Money written one way everywhere: "$1460k", "$1.46 million", "USD 1.46M" and
+    "$1,460,000" all read "$1.46M"."""
     def sub(m: re.Match[str]) -> str:
         value = float(m.group(1).replace(",", "")) * _SCALE[m.group(2).lower()]
         return money(value)
-    return _MONEY.sub(sub, text)
+
+    def written(m: re.Match[str]) -> str:
+        value = float(m.group(1).replace(",", ""))
+        return money(value) if value >= 100_000 else m.group()
+    return _WRITTEN_OUT.sub(written, _MONEY.sub(sub, _USD.sub("$", text)))
 
 
 def company_name(company_id: str, settings: UpdateSettings, texts: Iterable[str] = ()) -> str:
@@ -282,21 +293,7 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
         closing=["Thank you for your support. Reply to this email with any questions."],
         signature=_signature(s, company), citations=list(cites.by_id.values()),
         events=[e for e, _ in chosen])
-    if not s.sender_name:
-        doc.notes.append("update.sender_name is not set: the email is signed with a "
-                         "placeholder; set it (and update.sender_title) in signalpipe.yaml")
-    if not s.sender_email:
-        # the .eml said "From: founder@tinypilot.invalid" and nothing told the founder why
-        doc.notes.append("update.sender_email is not set: the .eml is from a placeholder "
-                         "address no investor can reply to; set it in signalpipe.yaml")
-    if not (ctx.to or s.to):
-        doc.notes.append("update.to is not set: the .eml has no recipients; list the "
-                         "investors under update.to in signalpipe.yaml, or pass --to")
-    if not s.company_name:
-        spelt = company_name(company_id, s) != company
-        doc.notes.append(f"update.company_name is not set: the company is called {company!r} "
-                         f"({'as the events spell it' if spelt else 'from company_id'}); set it "
-                         "in signalpipe.yaml if that is wrong")
+    doc.notes += _setting_notes(s, ctx, company_id, company)
     if ctx.kind == "outreach":
         from signalpipe.compose.outreach import outreach
 
@@ -309,8 +306,30 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
 def folded(events: Sequence[tuple[SignificantEvent, date | None]]
            ) -> list[tuple[SignificantEvent, date | None]]:
     """One launch or one review told twice, as the reader takes it (see `folds`)."""
-    return fold_name_prefixes(fold_unnamed_launches(fold_platform_launches(events)),
-                              same_day=False)
+    return fold_name_prefixes(fold_unnamed_deals(fold_unnamed_launches(
+        fold_platform_launches(events))), same_day=False)
+
+
+def _setting_notes(s: UpdateSettings, ctx: UpdateContext, company_id: str, company: str
+                   ) -> list[str]:
+    """What the founder should set before sending: each placeholder the email holds."""
+    notes: list[str] = []
+    if not s.sender_name:
+        notes.append("update.sender_name is not set: the email is signed with a "
+                     "placeholder; set it (and update.sender_title) in signalpipe.yaml")
+    if not s.sender_email:
+        # the .eml said "From: founder@tinypilot.invalid" and nothing told the founder why
+        notes.append("update.sender_email is not set: the .eml is from a placeholder "
+                     "address no investor can reply to; set it in signalpipe.yaml")
+    if not (ctx.to or s.to):
+        notes.append("update.to is not set: the .eml has no recipients; list the "
+                     "investors under update.to in signalpipe.yaml, or pass --to")
+    if not s.company_name:
+        spelt = company_name(company_id, s) != company
+        notes.append(f"update.company_name is not set: the company is called {company!r} "
+                     f"({'as the events spell it' if spelt else 'from company_id'}); set it "
+                     "in signalpipe.yaml if that is wrong")
+    return notes
 
 
 def _renumber(doc: UpdateDoc) -> UpdateDoc:
@@ -530,9 +549,18 @@ def _figured_first(ordered: Sequence[tuple[SignificantEvent, date | None]]
     return good if figured is None else [figured, *(e for e in good if e is not figured)]
 
 
+_MONEY_LINES = ("arr", "mrr", "revenue", *QUALIFIED_REVENUE)
+
+
 def _headline(ordered: Sequence[tuple[SignificantEvent, date | None]],
               lines: Sequence[KpiLine]) -> str:
-    for event in _figured_first(ordered):
+    good = _figured_first(ordered)
+    # Among the most severe news, revenue that grew leads: "Signed an enterprise deal
+    # ($1.38M)" had led a month whose ARR went from $10.2M to $17.7M.
+    top = [e for e in good if e.severity is good[0].severity] if good else []
+    grew = [e for e in top if (ln := _line_of(e, lines)) is not None
+            and ln.metric in _MONEY_LINES and ln.direction > 0]
+    for event in [*grew[:1], *good]:
         line = _line_of(event, lines)
         if line is None:
             return _title(event)
