@@ -142,3 +142,25 @@ def test_money_reads_one_way_in_a_line() -> None:
                  polarity=Polarity.NEGATIVE)
     text = body(build([miss], company_id="scaleflow", context=context([miss])))
     assert "- Missed the Q3 2024 target: $2.86M against a $3M plan[^1]" in text
+
+
+def test_the_html_timeline_shows_only_what_the_email_tells() -> None:
+    from signalpipe.compose.html import page
+
+    interest = event(EventType.INVESTOR_INTEREST, Severity.MEDIUM,
+                     "Inbound interest from Blue Chip Ventures", "2026-01-03", "i1",
+                     investor="Blue Chip Ventures")
+    outage = event(EventType.TECHNICAL_ACHIEVEMENT, Severity.LOW, "Incident: API down 3 hours",
+                   "2026-01-04", "o1", polarity=Polarity.NEGATIVE)
+    deal = event(EventType.ENTERPRISE_DEAL, Severity.HIGH, "Signed Globex", "2026-01-05", "d1",
+                 customer="Globex")
+    evs = [interest, outage, deal]
+    dated = [(e, date.fromisoformat(e.timeline or "")) for e in evs]
+    doc = build(evs, company_id="scaleflow", context=context(evs))
+    html = page(doc, dated)
+    assert "names kept private" in html
+    assert "Blue Chip" not in html  # the timeline had named the investor the text kept private
+    assert "Signed Globex" in html.split("<h2>Timeline</h2>")[1]
+    ctx = replace(context(evs), kind="outreach", to="Ada Park <ada@northfield.vc>")
+    html = page(build(evs, company_id="scaleflow", context=ctx), dated)
+    assert "Blue Chip" not in html and "API down" not in html  # not in an outreach's lines

@@ -74,6 +74,9 @@ class Item:
     text: str
     cites: list[int] = field(default_factory=list)
     day: date | None = None
+    event: SignificantEvent | None = None
+    """The event the line tells, if one: the HTML's timeline shows only these (it had shown
+    every event of the period, the names of investors the text kept private among them)."""
 
 
 @dataclass
@@ -483,7 +486,7 @@ def _item(event: SignificantEvent, day: date | None, cites: _Cites) -> Item:
         what = m.group("what").lower()
         text = (f"Case study published with {m.group('who')}" if what.startswith("case")
                 else f"{m.group('who')} {what}")
-    return Item(text, cites.of(event.source_message_ids), day)
+    return Item(text, cites.of(event.source_message_ids), day, event)
 
 
 _GREETING = re.compile(r"^(?:(?:Hired|Welcomed?|Welcoming|Please welcome)\s+)+", re.I)
@@ -496,15 +499,15 @@ def _hire(event: SignificantEvent, day: date | None, cites: _Cites) -> Item | No
     company, a role or a word as a name: "Hired Stripe as COO")."""
     m = _HIRE.match(_title(event))
     if not m:
-        return Item(_title(event), cites.of(event.source_message_ids), day)
+        return Item(_title(event), cites.of(event.source_message_ids), day, event)
     who = _GREETING.sub("", m.group("who")).strip()
     role = _ROLE_JUNK.sub("", m.group("role")).strip()
     if who.lower().startswith(("a ", "an ")):
-        return Item(f"A new {role} joined", cites.of(event.source_message_ids), day)
+        return Item(f"A new {role} joined", cites.of(event.source_message_ids), day, event)
     if len(who.split()) < 2 or _ROLE_WORDS.search(who) or _FUND.search(who):
         return None
     role = role[:1].upper() + role[1:]
-    return Item(f"{who} joined as {role}", cites.of(event.source_message_ids), day)
+    return Item(f"{who} joined as {role}", cites.of(event.source_message_ids), day, event)
 
 
 def _lowlight(event: SignificantEvent, day: date | None, cites: _Cites) -> Item:
@@ -512,7 +515,7 @@ def _lowlight(event: SignificantEvent, day: date | None, cites: _Cites) -> Item:
     doing = one_line(event.impact).strip()
     if doing:
         text += f". What we are doing: {doing}"
-    return Item(text, cites.of(event.source_message_ids), day)
+    return Item(text, cites.of(event.source_message_ids), day, event)
 
 
 def _interest(found: Sequence[tuple[SignificantEvent, date | None]], s: UpdateSettings,

@@ -99,7 +99,7 @@ def _round(stated: str | None, good: Sequence[tuple[SignificantEvent, date | Non
         return None
     event, day = latest
     return Item(f"Most recent round: {_round_words(event) or one_line(event.title)}",
-                cites.of(event.source_message_ids), day)
+                cites.of(event.source_message_ids), day, event)
 
 
 def _closed_round(good: Sequence[tuple[SignificantEvent, date | None]]
