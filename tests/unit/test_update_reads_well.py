@@ -164,3 +164,20 @@ def test_the_html_timeline_shows_only_what_the_email_tells() -> None:
     ctx = replace(context(evs), kind="outreach", to="Ada Park <ada@northfield.vc>")
     html = page(build(evs, company_id="scaleflow", context=ctx), dated)
     assert "Blue Chip" not in html and "API down" not in html  # not in an outreach's lines
+
+
+def test_the_events_table_keeps_whole_dates_in_a_narrow_terminal(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from signalpipe.cli import _register, app
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.csv").write_text(
+        "id,is_chat,chat_sender,email_sender,timestamp,content\n"
+        "a1,true,Grace,,2026-01-05T10:00:00Z,Big milestone: ARR reached $1.5M this week.\n")
+    assert cli(["run", "in.csv", "--output-dir", "out"])[0] == 0
+    _register()
+    out = CliRunner().invoke(app, ["events", "--output-dir", "out"],
+                             env={"COLUMNS": "80"}).output
+    assert "2026-01-05" in out  # was "2026-01-…"
