@@ -181,3 +181,13 @@ def test_the_events_table_keeps_whole_dates_in_a_narrow_terminal(
     out = CliRunner().invoke(app, ["events", "--output-dir", "out"],
                              env={"COLUMNS": "80"}).output
     assert "2026-01-05" in out  # was "2026-01-…"
+
+
+def test_no_lowlights_reads_in_the_founders_voice_and_asks_the_founder() -> None:
+    deal = event(EventType.ENTERPRISE_DEAL, Severity.HIGH, "Signed Globex", customer="Globex")
+    doc = build([deal], company_id="scaleflow", context=context([deal]))
+    text = body(doc)
+    assert "## Lowlights\n\n- None to report this period." in text
+    assert "messages" not in text.split("## Lowlights")[1].split("##")[0]  # was "None found in
+    # the messages of this period."
+    assert any(n.startswith("no lowlights were found") for n in doc.notes)

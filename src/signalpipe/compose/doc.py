@@ -275,8 +275,7 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
     sections = [Section("Highlights", highlights),
                 Section("Lowlights", [*kpi_lowlights,
                                       *[_lowlight(e, d, cites) for e, d in lowlights]] or (
-                    [Item("None found in the messages of this period.")]
-                    if ordered or kpi_lines else [])),
+                    [Item(NO_LOWLIGHTS)] if ordered or kpi_lines else [])),
                 Section("Team", team), Section("Product", product)]
     if interest:
         sections.append(_interest(interest, s, cites))
@@ -297,6 +296,10 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
         signature=_signature(s, company), citations=list(cites.by_id.values()),
         events=[e for e, _ in chosen])
     doc.notes += _setting_notes(s, ctx, company_id, company)
+    if ctx.kind != "outreach" and any(i.text == NO_LOWLIGHTS for sec in sections
+                                      for i in sec.items):
+        doc.notes.append("no lowlights were found in the messages: add any they missed "
+                         "before sending")
     if ctx.kind == "outreach":
         from signalpipe.compose.outreach import outreach
 
@@ -357,6 +360,10 @@ def span_label(period: Period, days: Sequence[date]) -> str:
         return Period(period.since or min(days), period.until or max(days)).label
     return period.label
 
+
+NO_LOWLIGHTS = "None to report this period."
+"""In the founder's voice ("None found in the messages of this period" told investors how the
+update was written); the founder's note asks to add any the messages missed."""
 
 CAPS = {"Highlights": 10, "Lowlights": 8, "Team": 10, "Product": 6}
 """The most items a section lists: an update is read in two minutes; the rest is in the report.
