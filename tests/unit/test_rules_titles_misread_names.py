@@ -50,3 +50,10 @@ def test_a_name_read_into_the_next_clause_ends_before_its_joining_word(
             "website.")
     assert [e.title for e in read(make_message, text)] == [
         "Partnership with a European distributor"]  # was "... distributor and"
+
+
+def test_a_headlines_is_here_is_no_part_of_the_launch(make_message: MakeMessage) -> None:
+    text = (":rotating_light: Early Access to App Cards Powered by UI Extensions is Here  :tada:"
+            "  We're thrilled to announce this game-changing update to the HubSpot platform!")
+    assert [e.title for e in read(make_message, text, company="hubspot", aliases=("HubSpot",))
+            ] == ["Launched Early Access to App Cards Powered by UI Extensions"]

@@ -115,9 +115,18 @@ _THEIRS = r"{name}\s+(?:(?:just|finally|officially)\s+)?(?:dropped|is out|is now
 _OURS = re.compile(r"\b(?:we|our|us|i|my|we're|we've|i've)\b", re.IGNORECASE)
 
 
+# A headline's announcement after the name: "Early Access to App Cards ... is Here".
+_IS_HERE = re.compile(r"^(?P<name>[A-Z].+?) (?i:is|are) (?i:here|live|now live|out now"
+                      r"|now available)$")
+
+
 def _misread(title: str, event_type: EventType, evidence: str) -> str | None:
     """A title whose name the detector read out of a longer one: a programme joined, a
-    founder's own work taken for an outlet, a launch given another product's version."""
+    founder's own work taken for an outlet, a launch given another product's version, a
+    headline's "is Here" read into the name."""
+    here = _IS_HERE.match(title) if event_type is EventType.PRODUCT_LAUNCH else None
+    if here and not _SHIPPED.match(title):
+        return f"Launched {here['name']}"
     if event_type is EventType.PARTNERSHIP and title.startswith("Partnership with "):
         name = title.removeprefix("Partnership with ")
         m = re.search(_PROGRAMME.format(name=re.escape(name)), evidence)
