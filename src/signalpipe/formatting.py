@@ -72,8 +72,10 @@ def event_kind(event: SignificantEvent) -> str:
 
 
 def counted(n: int, noun: str) -> str:
-    """'1 event', '3 events': a founder reads these lines, so no '1 events'."""
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+    """'1 event', '3 events', '3 batches': a founder reads these lines, so no '1 events'."""
+    if n == 1:
+        return f"{n:,} {noun}"
+    return f"{n:,} {noun}es" if noun.endswith(("s", "x", "ch", "sh")) else f"{n:,} {noun}s"
 
 
 def money(value: float, sign: str = "$") -> str:

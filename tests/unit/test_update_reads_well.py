@@ -191,3 +191,16 @@ def test_no_lowlights_reads_in_the_founders_voice_and_asks_the_founder() -> None
     assert "messages" not in text.split("## Lowlights")[1].split("##")[0]  # was "None found in
     # the messages of this period."
     assert any(n.startswith("no lowlights were found") for n in doc.notes)
+
+
+def test_the_report_says_the_offline_rules_cost_nothing() -> None:
+    from signalpipe.models import BatchUsage
+
+    usage = [BatchUsage(batch_id=f"b{n}", provider="rules", model="rules-v2", messages=500,
+                        sent_messages=500) for n in range(3)]
+    text = render(stats=None, events=[], dead_letters=[], usage=usage,
+                  email=InvestorEmail(subject="s", body="b", highlights=[]),
+                  company_id="ScaleFlow", stack="embedded")
+    assert ("3 batches of 1,500 messages read by the offline rules (rules/rules-v2): no model "
+            "was called, nothing was spent.") in text
+    assert "Messages sent to the model" not in text  # was 1,500 beside 0 tokens and $0.0000

@@ -83,7 +83,7 @@ def events(output_dir: OutputDir = None, stack: StackOpt = None,
     for column in ("date", "severity", "type", "title", "metrics", "sources", "review"):
         # a date cut to "2025-01-…" in an 80-column terminal says no day at all
         table.add_column(column, no_wrap=column == "date",
-                         overflow="fold" if column == "type" else "ellipsis")
+                         overflow="fold" if column in ("type", "review") else "ellipsis")
     for e in found:
         day = event_date(e)
         table.add_row(day.isoformat() if day else "", e.severity.value, e.event_type.value,

@@ -99,6 +99,11 @@ def _usage_section(usage: Iterable[BatchUsage]) -> list[str]:
         latency.append(u.latency_ms)
     if not batches:
         return []
+    if not (tokens_in or tokens_out or cost):
+        # "Messages sent to the model: 1100" beside 0 tokens and $0.0000 read as a fault
+        return ["## Extraction cost", "", f"{counted(batches, 'batch')} of {total:,} messages "
+                f"read by the offline rules ({', '.join(sorted(providers))}): no model was "
+                "called, nothing was spent.", ""]
     latency.sort()
     p50 = latency[len(latency) // 2]
     return ["## Extraction cost", "", f"Providers: {', '.join(sorted(providers))}", "",
