@@ -204,3 +204,11 @@ def test_the_report_says_the_offline_rules_cost_nothing() -> None:
     assert ("3 batches of 1,500 messages read by the offline rules (rules/rules-v2): no model "
             "was called, nothing was spent.") in text
     assert "Messages sent to the model" not in text  # was 1,500 beside 0 tokens and $0.0000
+
+
+def test_a_kpi_stated_twice_in_the_period_is_compared_with_its_first_reading() -> None:
+    nrr = [event(EventType.CUSTOMER_SUCCESS, Severity.MEDIUM, f"NRR hit {v}%", d, m, nrr=v)
+           for v, d, m in ((124, "2026-01-07", "n1"), (111, "2026-01-18", "n2"))]
+    text = body(build(nrr, company_id="scaleflow", context=context(nrr)))
+    assert "| Net revenue retention | 111%[^1] | 124%[^2] | -13 pts |" in text  # was "- | new"
+    assert "- Net revenue retention 124% → 111% (-13 pts)[^1][^2]" in text

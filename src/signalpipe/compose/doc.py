@@ -244,8 +244,8 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
     days = {mid: m.timestamp.date() for mid, m in ctx.messages.items()}
     dated = [(e, event_date(e, days)) for e in events]
     chosen = [(e, d) for e, d in dated if ctx.period.holds(d)]
-    kpi_lines = latest_of_each(ledger(ctx.kpi_rows, since=ctx.period.since,
-                                      until=ctx.period.until))
+    kpi_lines = [_from_start(line, ctx.period) for line in latest_of_each(
+        ledger(ctx.kpi_rows, since=ctx.period.since, until=ctx.period.until))]
     kpis = [(line, cites.of(line.now.source_message_ids, 1)) for line in kpi_lines]
     previous = {line.metric: cites.of(line.previous.source_message_ids, 1)
                 for line in kpi_lines if line.previous is not None}
@@ -378,6 +378,16 @@ def _capped(section: Section) -> Section:
     more = len(section.items) - cap
     return Section(section.title, [*section.items[:cap], Item(
         f"and {more} more")], section.intro)
+
+
+def _from_start(line: KpiLine, period: Period) -> KpiLine:
+    """A KPI first stated within the period compared with its first reading there: the table
+    said "111%, previous -, new" over lowlights saying "124% → 111% (-13 pts)"."""
+    if line.previous is not None:
+        return line
+    start = next((o for o in _in_period(line, period) if o.observed_on < line.now.observed_on),
+                 None)
+    return line if start is None else replace(line, previous=start)
 
 
 def _in_period(line: KpiLine, period: Period) -> list[KpiObservation]:
