@@ -212,3 +212,10 @@ def test_a_kpi_stated_twice_in_the_period_is_compared_with_its_first_reading() -
     text = body(build(nrr, company_id="scaleflow", context=context(nrr)))
     assert "| Net revenue retention | 111%[^1] | 124%[^2] | -13 pts |" in text  # was "- | new"
     assert "- Net revenue retention 124% → 111% (-13 pts)[^1][^2]" in text
+
+
+def test_an_acquisition_reads_as_words() -> None:
+    bought = event(EventType.OTHER, Severity.MEDIUM, "Acquisition: PieSync", "2026-01-06", "b1",
+                   subtype="Acquisition", target="PieSync")
+    text = body(build([bought], company_id="hubspot", context=context([bought])))
+    assert "- Acquisition of PieSync[^1]" in text  # was "Acquisition: PieSync"

@@ -477,8 +477,10 @@ def _whole_name(name: str, evidence: str, before: str = "") -> str:
 
 
 # A label the extractor titles an event with, said as words in the email: "Term sheet: $15M at
-# an $80M valuation" made a subject line with two colons.
-_LABELLED = ((re.compile(r"^Term sheet: (?=[$\u00a3\u20ac\d])"), "Term sheet for "),)
+# an $80M valuation" made a subject line with two colons; "Acquisition: PieSync" read as a
+# form's field.
+_LABELLED = ((re.compile(r"^Term sheet: (?=[$\u00a3\u20ac\d])"), "Term sheet for "),
+             (re.compile(r"^Acquisition: (?=\w)"), "Acquisition of "))
 
 
 def _title(event: SignificantEvent) -> str:
