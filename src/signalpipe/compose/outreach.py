@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 
 from signalpipe.formatting import money
 from signalpipe.inert import one_line
-from signalpipe.kpis import LOWER_IS_BETTER, KpiLine, show
+from signalpipe.kpis import LOWER_IS_BETTER, QUALIFIED_REVENUE, KpiLine, show
 from signalpipe.models import EventType, Polarity, SignificantEvent
 
 if TYPE_CHECKING:
     from signalpipe.compose.doc import Item, UpdateContext, UpdateDoc, _Cites
 
-_MONEY_KPIS = ("arr", "mrr", "revenue")
+_MONEY_KPIS = ("arr", "mrr", "revenue", *QUALIFIED_REVENUE)
 # Funding news that is not a round: "Most recent round: First verbal investment offer" told an
 # investor a round had closed.
 _NOT_CLOSED = re.compile(r"\b(?:offers?|term sheets?|talks|verbal|in discussions?|exploring)\b",
