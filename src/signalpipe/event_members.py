@@ -12,6 +12,7 @@ rebuilds its index from them.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
@@ -33,12 +34,16 @@ class EventMember(BaseModel):
     """Its non-zero numeric metrics, sorted."""
     labels: tuple[tuple[str, str], ...]
     """Its text metrics (customer, round, investor...), normalised, sorted."""
+    title: tuple[str, ...] = ()
+    """The title's words in order (members stored before it was kept have none)."""
+    day: date | None = None
+    """The day its first message was sent (none when unknown or stored before it was kept)."""
     message_ids: tuple[str, ...] = ()
 
     def key(self) -> tuple[object, ...]:
         """The shape without its messages: two mentions with one shape are one member."""
         return (self.fingerprint, self.event_type, self.polarity, self.words, self.figures,
-                self.labels)
+                self.labels, self.title, self.day)
 
 
 _MEMBERS = TypeAdapter(list[EventMember])

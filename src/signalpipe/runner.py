@@ -18,7 +18,8 @@ from typing import TypeVar
 from signalpipe.backends import Backends
 from signalpipe.errors import ExtractionError, SignalpipeError
 from signalpipe.extract.base import Extraction, Extractor
-from signalpipe.extract.dedup import EventIndex
+from signalpipe.extract.dedup import EventIndex, is_close
+from signalpipe.extract.sameness import same_story
 from signalpipe.inert import redact
 from signalpipe.kpis import observations
 from signalpipe.models import Batch
@@ -39,13 +40,15 @@ class ExtractionRunner:
         self.b = backends
         self.extractor = extractor
         self.stats = stats
-        # An extractor whose fingerprints are canonical (the same event always gets the same
-        # one) needs no close matching, which costs a comparison per mention. Otherwise the
-        # index is rebuilt from every stored group's members, as the worker that wrote them
-        # held it: a new mention joins a group through any member, not only its merged row.
-        self.index = None if extractor.canonical_fingerprints else EventIndex(
+        # The index is rebuilt from every stored group's members, as the worker that wrote
+        # them held it: a new mention joins a group through any member, not only its merged
+        # row. An extractor whose fingerprints are canonical (its figures say which events
+        # are one) needs no closeness by figures, only by words told days apart ("Coverage by
+        # Jeff" and "... Jeff Geerling" have different labels, so different fingerprints).
+        self.index = EventIndex(
             backends.events.list_events(settings.company_id),
-            backends.events.event_members(settings.company_id))
+            backends.events.event_members(settings.company_id),
+            close=same_story if extractor.canonical_fingerprints else is_close)
         # A fast extractor's batches are written as one group per take_ready: in this thread,
         # or (extract_overlap) on one more thread while this one stores the next poll. A slow
         # one (an LLM) gets a task per batch on a pool as wide as the provider allows.
@@ -130,20 +133,17 @@ class ExtractionRunner:
         if not done:
             return
         events = [event for _, result in done for event in result.events]
-        if self.index is None:
-            inserted, merged = self.b.events.upsert_many(events)
-        else:
-            # Resolve and write as one step: a group that moves in one write must not be
-            # moved again by another thread's write before its row exists.
-            with self._index_write:
-                resolution = self.index.resolve(events)
-                events = resolution.events
-                inserted, merged = self.b.events.upsert_many(events, moved=resolution.moved,
-                                                             members=resolution.members)
-        # The KPI ledger: each figure dated by the message that states it.
+        # Each event dated by its messages: dedup's window, and the KPI ledger's days.
         cited = {i for event in events for i in event.source_message_ids}
         days = {m.id: m.timestamp.date() for batch, _ in done for m in batch.messages
                 if m.id in cited}
+        # Resolve and write as one step: a group that moves in one write must not be moved
+        # again by another thread's write before its row exists.
+        with self._index_write:
+            resolution = self.index.resolve(events, days)
+            events = resolution.events
+            inserted, merged = self.b.events.upsert_many(events, moved=resolution.moved,
+                                                         members=resolution.members)
         self.b.events.put_kpis(observations(events, days))
         self.b.events.record_usage([result.usage for _, result in done])
         self.b.messages.mark_extracted([i for batch, _ in done for i in batch.message_ids])

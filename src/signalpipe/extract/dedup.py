@@ -7,17 +7,15 @@ and groups them so that the result does not depend on the order mentions arrive 
 
 from __future__ import annotations
 
-import re
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from signalpipe.event_members import EventMember
+from signalpipe.extract.sameness import same_story, title_words
 from signalpipe.models import EventType, MetricValue, Polarity, SignificantEvent
 
-_WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset(["a", "an", "and", "the", "of", "to", "for", "in", "on", "with", "our", "we",
-                   "at", "by", "from", "is", "are", "new"])
 # Text metrics that name the event itself (whose deal, which round, which product): two events
 # of one type with the same one are one event told twice, once with figures and once without.
 _IDENTITY = frozenset(["stage", "round", "customer", "investor", "partner", "product",
@@ -32,10 +30,6 @@ def _numbers(metrics: dict[str, MetricValue]) -> frozenset[float]:
     return frozenset(out)
 
 
-def _words(title: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(title.lower()) if w not in _STOP)
-
-
 @dataclass(frozen=True, slots=True)
 class Shape:
     """What dedup needs of an event: a few hundred bytes instead of the whole event."""
@@ -48,36 +42,40 @@ class Shape:
     words: frozenset[str]
     labels: tuple[tuple[str, str], ...]  # text metrics: customer, round, investor...
     identity: frozenset[tuple[str, str]]  # the labels that name the event (_IDENTITY)
+    lead: tuple[str, ...] = ()  # the title's words in order (`sameness.title_words`)
+    day: date | None = None  # the day its first message was sent, when known
 
     @classmethod
-    def of(cls, event: SignificantEvent) -> Shape:
+    def of(cls, event: SignificantEvent, day: date | None = None) -> Shape:
         labels = tuple(sorted((k, v.strip().lower()) for k, v in event.metrics.items()
                               if isinstance(v, str)))
+        lead = title_words(event.title)
         return cls._made(event.fingerprint, event.company_id, event.event_type.value,
-                         event.polarity.value, _numbers(event.metrics), _words(event.title),
-                         labels)
+                         event.polarity.value, _numbers(event.metrics), frozenset(lead),
+                         labels, lead, day)
 
     @classmethod
     def of_member(cls, member: EventMember, company_id: str) -> Shape:
         """The shape a stored member was written from (`member`)."""
         return cls._made(member.fingerprint, company_id, member.event_type.value,
                          member.polarity.value, frozenset(member.figures),
-                         frozenset(member.words), member.labels)
+                         frozenset(member.words), member.labels, member.title, member.day)
 
     @classmethod
     def _made(cls, fingerprint: str, company_id: str, event_type: str, polarity: str,
               numbers: frozenset[float], words: frozenset[str],
-              labels: tuple[tuple[str, str], ...]) -> Shape:
+              labels: tuple[tuple[str, str], ...], lead: tuple[str, ...],
+              day: date | None) -> Shape:
         identity = frozenset((k, v) for k, v in labels if k in _IDENTITY and v)
         return cls(fingerprint, company_id, event_type, polarity, numbers, words, labels,
-                   identity)
+                   identity, lead, day)
 
     def member(self, message_ids: Sequence[str] = ()) -> EventMember:
         """What the event store keeps of this shape beside its group's row."""
         return EventMember(fingerprint=self.fingerprint, event_type=EventType(self.event_type),
                            polarity=Polarity(self.polarity), words=tuple(sorted(self.words)),
                            figures=tuple(sorted(self.numbers)), labels=self.labels,
-                           message_ids=tuple(message_ids))
+                           title=self.lead, day=self.day, message_ids=tuple(message_ids))
 
 
 def is_close(a: Shape, b: Shape) -> bool:
@@ -85,17 +83,24 @@ def is_close(a: Shape, b: Shape) -> bool:
     disagree (a deal lost and a deal signed with one customer at one figure are two events)."""
     if (a.company_id, a.event_type, a.polarity) != (b.company_id, b.event_type, b.polarity):
         return False
+    if same_story(a, b):
+        return True  # told in words that say so, days apart (`sameness.py`)
     theirs = dict(b.labels)
     if any(k in theirs and theirs[k] != v for k, v in a.labels):
         return False  # "$280k from Initech" and "$280k from Wayne Labs" are two deals
     if not a.numbers & b.numbers:
-        if a.words == b.words and bool(a.words):
-            return True
+        if a.words == b.words and bool(a.words) and not (a.numbers and b.numbers):
+            return True  # one title told twice; "Raised a seed round" at $2M and $3M is two
         # "Term sheet received" then "Term sheet: $15M at $80M": the figures are new detail
         return (not a.numbers or not b.numbers) and bool(a.identity & b.identity)
     if a.numbers == b.numbers or _held_in(a.numbers, b.numbers):
         return True
     return bool(a.words and b.words) and len(a.words & b.words) / len(a.words | b.words) >= 0.3
+
+
+def _first_day(event: SignificantEvent, days: Mapping[str, date]) -> date | None:
+    told = [days[i] for i in event.source_message_ids if i in days]
+    return min(told) if told else None
 
 
 def _held_in(a: frozenset[float], b: frozenset[float]) -> bool:
@@ -136,10 +141,14 @@ class EventIndex:
     """
 
     def __init__(self, known: Iterable[SignificantEvent] = (),
-                 members: Mapping[str, Sequence[EventMember]] | None = None) -> None:
+                 members: Mapping[str, Sequence[EventMember]] | None = None, *,
+                 close: Callable[[Shape, Shape], bool] = is_close) -> None:
         """`known`: the stored rows; `members`: what the store kept of their members
         (`EventStore.event_members`). A row without members (stored before they were kept)
-        is known by its own shape, written as its member the next time its group is."""
+        is known by its own shape, written as its member the next time its group is.
+        `close`: when two mentions are one event (`same_story` alone for an extractor whose
+        fingerprints are canonical: its figures already say which events are one)."""
+        self._close = close
         self._candidates: dict[tuple[str, str, str, object], list[Shape]] = {}
         self._shapes: set[Shape] = set()
         self._parent: dict[str, str] = {}
@@ -168,6 +177,12 @@ class EventIndex:
         keys: list[tuple[str, str, str, object]] = [(*base, n) for n in shape.numbers]
         keys.append((*base, shape.words))
         keys.extend((*base, label) for label in sorted(shape.identity))
+        # `same_story` compares titles that differ (one leads the other) and hires told by
+        # name or by role, so those meet by their first word, or as a hire.
+        if shape.event_type == EventType.HIRING.value:
+            keys.append((*base, "hiring"))
+        elif shape.lead:
+            keys.append((*base, ("lead", shape.lead[0])))
         return keys
 
     def _find(self, fingerprint: str) -> str:
@@ -197,18 +212,20 @@ class EventIndex:
         for key in self._keys(shape):
             bucket = self._candidates.setdefault(key, [])
             for known in bucket if join else ():
-                if id(known) not in seen and is_close(known, shape):
+                if id(known) not in seen and self._close(known, shape):
                     seen.add(id(known))
                     self._union(known.fingerprint, shape.fingerprint, joined)
             bucket.append(shape)
 
-    def resolve(self, events: Iterable[SignificantEvent]) -> Resolution:
+    def resolve(self, events: Iterable[SignificantEvent],
+                days: Mapping[str, date] | None = None) -> Resolution:
         """Point each event at its group's canonical fingerprint and merge twins within the
-        list; say which stored fingerprints a joined group moved away from."""
+        list; say which stored fingerprints a joined group moved away from. `days`: the day
+        each message was sent (an event's is its first message's), for `same_story`."""
         events = list(events)
         demoted: list[str] = []
         with self._lock:
-            shapes = [Shape.of(event) for event in events]
+            shapes = [Shape.of(event, _first_day(event, days or {})) for event in events]
             for shape in shapes:
                 self._add(shape, demoted)
             moved = {fp: self._find(fp) for fp in demoted if fp in self._stored}

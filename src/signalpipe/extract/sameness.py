@@ -1,0 +1,113 @@
+"""One event told twice in words that say the same thing, a few days apart.
+
+An investor reading the update notices "Coverage by Jeff" beside "Coverage by Jeff Geerling",
+"Sold TinyPilot" twice, and "Hired a Head of Data" beside "Hired Arjun Okafor as Head of Data".
+These share no figure, so `dedup.is_close` cannot tie them by figures; their words can, if
+the mentions are close in time. The rules here are deliberately narrow: same company, type and
+polarity, told within `WINDOW_DAYS` of each other, figures that do not disagree, and one of
+
+- the same title (its words, stop words aside, in the same order);
+- one title's words leading the other's ("Coverage by Jeff" / "... Jeff Geerling"), the words
+  it lacks being no figure or version ("Launched Acme" is not "Launched Acme 2");
+- a hire told by name and one told by role alone, the role in the named hire's title,
+  within `HIRE_WINDOW_DAYS`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from signalpipe.extract.dedup import Shape
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(["a", "an", "and", "the", "of", "to", "for", "in", "on", "with", "our", "we",
+                   "at", "by", "from", "is", "are", "new"])
+# Two weeks: the same news is retold in the next weekly update, a follow-up thread or an
+# email digest within days; past a fortnight a second sale or a second article under the same
+# words is as likely a new event, and an investor update (a month) would then hide one.
+WINDOW_DAYS = 14
+# A hire told by role alone is the named one only when told with it, the announcement and the
+# welcome a day or two apart: a team hiring for one role can fill it twice in a fortnight
+# (generated data does), and "Hired a CFO" a week after one CFO may be the next.
+HIRE_WINDOW_DAYS = 3
+# A leading title shorter than this says too little ("Hired" leads every hire).
+_MIN_LEAD = 2
+# Labels that carry a hire's person and role (the rules extractor's, the LLM's metric names).
+_PERSON = frozenset(["hire", "person", "name"])
+_ROLE = "role"
+
+
+def title_words(text: str) -> tuple[str, ...]:
+    """A title's (or label's) words, lower-cased, in order, stop words left out."""
+    return tuple(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+def same_story(a: Shape, b: Shape) -> bool:
+    """Whether two mentions, close in time, tell one event in words that say so."""
+    if not _alike(a, b):
+        return False
+    return _same_or_leading(a, b) or _named_and_unnamed_hire(a, b) \
+        or _named_and_unnamed_hire(b, a)
+
+
+def within_window(a: date | None, b: date | None, days: int = WINDOW_DAYS) -> bool:
+    """Both days known and at most `days` apart (an undated mention never qualifies)."""
+    return a is not None and b is not None and abs((a - b).days) <= days
+
+
+def _alike(a: Shape, b: Shape) -> bool:
+    if (a.company_id, a.event_type, a.polarity) != (b.company_id, b.event_type, b.polarity):
+        return False
+    # Figures told by both must be the same ones: $5M and $8M rounds are two rounds.
+    if a.numbers and b.numbers and a.numbers != b.numbers:
+        return False
+    return within_window(a.day, b.day)
+
+
+def _same_or_leading(a: Shape, b: Shape) -> bool:
+    short, long = (a, b) if len(a.lead) <= len(b.lead) else (b, a)
+    if short.lead != long.lead[:len(short.lead)]:
+        return False
+    if short.lead != long.lead and (len(short.lead) < _MIN_LEAD
+                                    or _has_figure(long.lead[len(short.lead):])):
+        return False
+    return _labels_agree(short.labels, long.labels)
+
+
+def _labels_agree(short: tuple[tuple[str, str], ...], long: tuple[tuple[str, str], ...]) -> bool:
+    """Each label both tell is the same, or the shorter's words lead the longer's with no
+    figure after ("jeff" / "jeff geerling"; "initech" / "wayne labs" disagree)."""
+    theirs = dict(long)
+    for key, value in short:
+        other = theirs.get(key)
+        if other is None or other == value:
+            continue
+        mine, more = title_words(value), title_words(other)
+        if not mine or more[:len(mine)] != mine or _has_figure(more[len(mine):]):
+            return False
+    return True
+
+
+def _named_and_unnamed_hire(named: Shape, unnamed: Shape) -> bool:
+    """"Hired Arjun Okafor as Head of Data" and "Hired a Head of Data": the role alone is the
+    same hire once its words are in the named one's title. Two names are two hires."""
+    if named.event_type != "hiring":
+        return False
+    who = [v for k, v in named.labels if k in _PERSON]
+    role = [v for k, v in unnamed.labels if k == _ROLE]
+    if not who or len(role) != 1 or any(k in _PERSON for k, _ in unnamed.labels):
+        return False
+    if not within_window(named.day, unnamed.day, HIRE_WINDOW_DAYS):
+        return False
+    words = title_words(role[0])
+    n = len(words)
+    # The role's words together and in order in the title ("head data" in "hired arjun
+    # okafor as head data"): "Head of Data" is not "Data Engineer".
+    return n > 0 and any(named.lead[i:i + n] == words for i in range(len(named.lead) - n + 1))
+
+
+def _has_figure(words: tuple[str, ...]) -> bool:
+    return any(any(c.isdigit() for c in w) for w in words)
