@@ -13,16 +13,18 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from datetime import date
 from typing import TypeVar
 
 from signalpipe.backends import Backends
 from signalpipe.errors import ExtractionError, SignalpipeError
+from signalpipe.event_members import EventMember
 from signalpipe.extract.base import Extraction, Extractor
-from signalpipe.extract.dedup import EventIndex, is_close
+from signalpipe.extract.dedup import EventIndex, Resolution, is_close
 from signalpipe.extract.sameness import same_story
 from signalpipe.inert import redact
 from signalpipe.kpis import observations
-from signalpipe.models import Batch
+from signalpipe.models import Batch, SignificantEvent
 from signalpipe.settings import Settings
 from signalpipe.stats import RunStats
 
@@ -60,6 +62,10 @@ class ExtractionRunner:
         self._failures: list[BaseException] = []
         self._futures_lock = threading.Lock()
         self._index_write = threading.Lock()
+        # The members stamp this index has caught up to (`EventStore.upsert_grouped`): 0 reads
+        # every row once more at the first write, which the index already holds but for rows
+        # another worker stored since it was built.
+        self._since = 0
 
     def extract_ready(self, *, force: bool = False) -> None:
         """Take the batches that are ready (every buffered one with `force`), extract them."""
@@ -138,12 +144,12 @@ class ExtractionRunner:
         days = {m.id: m.timestamp.date() for batch, _ in done for m in batch.messages
                 if m.id in cited}
         # Resolve and write as one step: a group that moves in one write must not be moved
-        # again by another thread's write before its row exists.
+        # again by another thread's write before its row exists. The store runs it exclusive
+        # of other workers' writes, after handing over what they stored: every worker groups
+        # against every stored mention, as one worker that saw everything would.
         with self._index_write:
-            resolution = self.index.resolve(events, days)
-            events = resolution.events
-            inserted, merged = self.b.events.upsert_many(events, moved=resolution.moved,
-                                                         members=resolution.members)
+            resolution, inserted, merged = self._write_grouped(events, days)
+        events = resolution.events
         self.b.events.put_kpis(observations(events, days))
         self.b.events.record_usage([result.usage for _, result in done])
         self.b.messages.mark_extracted([i for batch, _ in done for i in batch.message_ids])
@@ -154,6 +160,24 @@ class ExtractionRunner:
             self.stats.add(input_tokens=result.usage.input_tokens,
                            output_tokens=result.usage.output_tokens)
         self.stats.add(events_inserted=inserted, events_merged=merged)
+
+    def _write_grouped(self, events: list[SignificantEvent], days: dict[str, date]
+                       ) -> tuple[Resolution, int, int]:
+        if not events:
+            return Resolution([], {}), 0, 0
+        resolved: list[Resolution] = []
+
+        def group(rows: dict[str, list[EventMember]]) -> Resolution:
+            # Called again if the store retries the transaction: the index hands out the same
+            # moves and members until `written`.
+            self.index.catch_up(self.settings.company_id, rows)
+            resolved.append(self.index.resolve(events, days, until_written=True))
+            return resolved[-1]
+
+        inserted, merged, self._since = self.b.events.upsert_grouped(
+            self.settings.company_id, self._since, group)
+        self.index.written(resolved[-1])
+        return resolved[-1], inserted, merged
 
     def _extract_one(self, batch: Batch) -> Extraction | None:
         """The batch's extraction, or None when it was released (not ours) or parked."""

@@ -24,7 +24,7 @@ def ev(title: str, mid: str, t: EventType = T.MEDIA_COVERAGE, *,
 
 
 def shape(event: SignificantEvent, days_later: int = 0) -> Shape:
-    return Shape.of(event, DAY + timedelta(days=days_later))
+    return Shape.of(event, {event.source_message_ids[0]: DAY + timedelta(days=days_later)})
 
 
 def joined(a: SignificantEvent, b: SignificantEvent, days_apart: int = 1, *,
@@ -77,7 +77,7 @@ def test_past_the_window_or_undated_they_stay_apart(a: SignificantEvent, b: Sign
     """For the rules extractor; the LLM extractors' `is_close` still joins one title told
     twice at any distance, as it did before."""
     assert not joined(a, b, window + 1) and not joined(b, a, -window - 1)
-    assert not same_story(Shape.of(a), Shape.of(b, DAY))
+    assert not same_story(Shape.of(a), shape(b))
 
 
 @pytest.mark.parametrize(("a", "b"), [

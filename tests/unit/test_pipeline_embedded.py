@@ -268,6 +268,9 @@ class FailingEvents:
     def upsert_many(self, events: object, **_: object) -> tuple[int, int]:
         raise StoreError("event store unreachable")
 
+    def upsert_grouped(self, company_id: str, since: int, group: object) -> tuple[int, int, int]:
+        raise StoreError("event store unreachable")
+
 
 def test_a_store_failure_on_the_extraction_thread_fails_the_run(tmp_path: Path) -> None:
     rows = [chat(i, f"We closed our ${i}M Series A led by Northwind") for i in range(1, 301)]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from signalpipe.event_members import EventMember
-from signalpipe.extract.sameness import same_story, title_words
+from signalpipe.extract.sameness import apart_by_week, same_story, title_words
 from signalpipe.models import EventType, MetricValue, Polarity, SignificantEvent
 
 # Text metrics that name the event itself (whose deal, which round, which product): two events
@@ -44,38 +44,44 @@ class Shape:
     identity: frozenset[tuple[str, str]]  # the labels that name the event (_IDENTITY)
     lead: tuple[str, ...] = ()  # the title's words in order (`sameness.title_words`)
     day: date | None = None  # the day its first message was sent, when known
+    until: date | None = None  # the day its last message was sent (`day` when told on one)
 
     @classmethod
-    def of(cls, event: SignificantEvent, day: date | None = None) -> Shape:
+    def of(cls, event: SignificantEvent, days: Mapping[str, date] | None = None) -> Shape:
+        """`days`: the day each message was sent; the shape spans its messages' days."""
         labels = tuple(sorted((k, v.strip().lower()) for k, v in event.metrics.items()
                               if isinstance(v, str)))
         lead = title_words(event.title)
+        told = [d for i in event.source_message_ids if (d := (days or {}).get(i)) is not None]
         return cls._made(event.fingerprint, event.company_id, event.event_type.value,
                          event.polarity.value, _numbers(event.metrics), frozenset(lead),
-                         labels, lead, day)
+                         labels, lead, min(told, default=None), max(told, default=None))
 
     @classmethod
     def of_member(cls, member: EventMember, company_id: str) -> Shape:
         """The shape a stored member was written from (`member`)."""
         return cls._made(member.fingerprint, company_id, member.event_type.value,
                          member.polarity.value, frozenset(member.figures),
-                         frozenset(member.words), member.labels, member.title, member.day)
+                         frozenset(member.words), member.labels, member.title, member.day,
+                         member.until or member.day)
 
     @classmethod
     def _made(cls, fingerprint: str, company_id: str, event_type: str, polarity: str,
               numbers: frozenset[float], words: frozenset[str],
               labels: tuple[tuple[str, str], ...], lead: tuple[str, ...],
-              day: date | None) -> Shape:
+              day: date | None, until: date | None) -> Shape:
         identity = frozenset((k, v) for k, v in labels if k in _IDENTITY and v)
         return cls(fingerprint, company_id, event_type, polarity, numbers, words, labels,
-                   identity, lead, day)
+                   identity, lead, day, until)
 
     def member(self, message_ids: Sequence[str] = ()) -> EventMember:
         """What the event store keeps of this shape beside its group's row."""
         return EventMember(fingerprint=self.fingerprint, event_type=EventType(self.event_type),
                            polarity=Polarity(self.polarity), words=tuple(sorted(self.words)),
                            figures=tuple(sorted(self.numbers)), labels=self.labels,
-                           title=self.lead, day=self.day, message_ids=tuple(message_ids))
+                           title=self.lead, day=self.day,
+                           until=None if self.until == self.day else self.until,
+                           message_ids=tuple(message_ids))
 
 
 def is_close(a: Shape, b: Shape) -> bool:
@@ -96,11 +102,6 @@ def is_close(a: Shape, b: Shape) -> bool:
     if a.numbers == b.numbers or _held_in(a.numbers, b.numbers):
         return True
     return bool(a.words and b.words) and len(a.words & b.words) / len(a.words | b.words) >= 0.3
-
-
-def _first_day(event: SignificantEvent, days: Mapping[str, date]) -> date | None:
-    told = [days[i] for i in event.source_message_ids if i in days]
-    return min(told) if told else None
 
 
 def _held_in(a: frozenset[float], b: frozenset[float]) -> bool:
@@ -154,6 +155,7 @@ class EventIndex:
         self._parent: dict[str, str] = {}
         self._stored: set[str] = set()  # canonical fingerprints handed out (stored rows)
         self._unsaved: dict[str, Shape] = {}  # rows known by their own shape, not yet kept
+        self._moving: set[str] = set()  # stored rows to fold, until a write says it did
         self._lock = threading.Lock()
         for event in known:
             self._load(event, (members or {}).get(event.fingerprint, ()))
@@ -217,18 +219,47 @@ class EventIndex:
                     self._union(known.fingerprint, shape.fingerprint, joined)
             bucket.append(shape)
 
+    def catch_up(self, company_id: str, rows: Mapping[str, Sequence[EventMember]]) -> None:
+        """Take in rows other workers stored (`EventStore.upsert_grouped`: each row's members,
+        grouped by a worker that had seen every mention stored before): their members join
+        this index as their row's group, so the next mention is compared with them too."""
+        with self._lock:
+            for row, members in sorted(rows.items()):
+                self._take_row(company_id, row, members)
+
+    def _take_row(self, company_id: str, row: str, members: Sequence[EventMember]) -> None:
+        folded = {m.fingerprint for m in members} - {row}
+        demoted: list[str] = []
+        for member in members:
+            shape = Shape.of_member(member, company_id)
+            self._add(shape, join=False)
+            self._union(shape.fingerprint, row, demoted)
+        # Rows its writer folded into this one are gone; any other stored row this joined
+        # (one this index grouped apart, stored before rows were written so) folds here.
+        self._stored.difference_update(folded)
+        self._moving.difference_update(folded)
+        self._moving.update(fp for fp in demoted if fp in self._stored)
+        self._stored.add(row)
+        if self._find(row) != row:
+            self._moving.add(row)
+
     def resolve(self, events: Iterable[SignificantEvent],
-                days: Mapping[str, date] | None = None) -> Resolution:
+                days: Mapping[str, date] | None = None, *,
+                until_written: bool = False) -> Resolution:
         """Point each event at its group's canonical fingerprint and merge twins within the
         list; say which stored fingerprints a joined group moved away from. `days`: the day
-        each message was sent (an event's is its first message's), for `same_story`."""
-        events = list(events)
+        each message was sent, for `same_story` (a hire told by role alone is split by week:
+        `sameness.apart_by_week`). `until_written`: the moves and members decided are handed
+        out again by every later call until `written` says they are stored (a write that
+        may be retried, calling this again with the same events)."""
+        events = apart_by_week(list(events), days or {})
         demoted: list[str] = []
         with self._lock:
-            shapes = [Shape.of(event, _first_day(event, days or {})) for event in events]
+            shapes = [Shape.of(event, days) for event in events]
             for shape in shapes:
                 self._add(shape, demoted)
-            moved = {fp: self._find(fp) for fp in demoted if fp in self._stored}
+            self._moving.update(fp for fp in demoted if fp in self._stored)
+            moved = {fp: self._find(fp) for fp in self._moving}
             self._stored.difference_update(moved)
             out: dict[str, SignificantEvent] = {}
             for event in events:
@@ -240,7 +271,19 @@ class EventIndex:
                 out[root] = target if prior is None else prior.merged_with(target)
             self._stored.update(moved.values())
             members = self._members(events, shapes, out)
+            if not until_written:
+                self._written(moved, members)
         return Resolution(list(out.values()), moved, members)
+
+    def written(self, resolution: Resolution) -> None:
+        """The store holds what `resolution` (from `resolve(until_written=True)`) says."""
+        with self._lock:
+            self._written(resolution.moved, resolution.members)
+
+    def _written(self, moved: Mapping[str, str], members: Mapping[str, object]) -> None:
+        self._moving.difference_update(moved)
+        for fingerprint in [fp for fp in self._unsaved if self._find(fp) in members]:
+            del self._unsaved[fingerprint]
 
     def _members(self, events: list[SignificantEvent], shapes: list[Shape],
                  out: Mapping[str, SignificantEvent]) -> dict[str, list[EventMember]]:
@@ -250,7 +293,7 @@ class EventIndex:
         for event, shape in zip(events, shapes, strict=True):
             members.setdefault(self._find(shape.fingerprint), []).append(
                 shape.member(event.source_message_ids))
-        for fingerprint in [fp for fp in self._unsaved if self._find(fp) in out]:
-            shape = self._unsaved.pop(fingerprint)
-            members[self._find(fingerprint)].append(shape.member())
+        for fingerprint, shape in self._unsaved.items():
+            if self._find(fingerprint) in out:
+                members[self._find(fingerprint)].append(shape.member())
         return members

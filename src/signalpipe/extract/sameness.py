@@ -11,13 +11,25 @@ polarity, told within `WINDOW_DAYS` of each other, figures that do not disagree,
   it lacks being no figure or version ("Launched Acme" is not "Launched Acme 2");
 - a hire told by name and one told by role alone, the role in the named hire's title,
   within `HIRE_WINDOW_DAYS`.
+
+Each rule reads two mentions and nothing else (no "the only named hire near it"), so the
+groups union-find builds from it are the same in any order and over any split of the batches,
+provided every mention is compared with every other (`EventIndex.catch_up` brings in what other
+workers stored). A mention told by messages of several days is as close as its nearest day.
+A hire told by role alone is one mention per week (`apart_by_week`): the rules extractor gives
+every "Hired a Head of Data" one fingerprint, so without the split one role told in January and
+again in March would be one node, joining every named Head of Data hired near either.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
+
+from signalpipe.models import EventType, SignificantEvent
 
 if TYPE_CHECKING:
     from signalpipe.extract.dedup import Shape
@@ -53,9 +65,14 @@ def same_story(a: Shape, b: Shape) -> bool:
         or _named_and_unnamed_hire(b, a)
 
 
-def within_window(a: date | None, b: date | None, days: int = WINDOW_DAYS) -> bool:
-    """Both days known and at most `days` apart (an undated mention never qualifies)."""
-    return a is not None and b is not None and abs((a - b).days) <= days
+def within_window(a: Shape, b: Shape, days: int = WINDOW_DAYS) -> bool:
+    """Both dated, and their nearest messages at most `days` apart (an undated mention never
+    qualifies)."""
+    if a.day is None or b.day is None:
+        return False
+    a_until, b_until = a.until or a.day, b.until or b.day
+    gap = max((a.day - b_until).days, (b.day - a_until).days, 0)
+    return gap <= days
 
 
 def _alike(a: Shape, b: Shape) -> bool:
@@ -64,7 +81,7 @@ def _alike(a: Shape, b: Shape) -> bool:
     # Figures told by both must be the same ones: $5M and $8M rounds are two rounds.
     if a.numbers and b.numbers and a.numbers != b.numbers:
         return False
-    return within_window(a.day, b.day)
+    return within_window(a, b)
 
 
 def _same_or_leading(a: Shape, b: Shape) -> bool:
@@ -100,7 +117,7 @@ def _named_and_unnamed_hire(named: Shape, unnamed: Shape) -> bool:
     role = [v for k, v in unnamed.labels if k == _ROLE]
     if not who or len(role) != 1 or any(k in _PERSON for k, _ in unnamed.labels):
         return False
-    if not within_window(named.day, unnamed.day, HIRE_WINDOW_DAYS):
+    if not within_window(named, unnamed, HIRE_WINDOW_DAYS):
         return False
     words = title_words(role[0])
     n = len(words)
@@ -111,3 +128,41 @@ def _named_and_unnamed_hire(named: Shape, unnamed: Shape) -> bool:
 
 def _has_figure(words: tuple[str, ...]) -> bool:
     return any(any(c.isdigit() for c in w) for w in words)
+
+
+def apart_by_week(events: list[SignificantEvent], days: Mapping[str, date]
+                  ) -> list[SignificantEvent]:
+    """Each hire told by role alone, one event per ISO week of its messages, under a
+    fingerprint of its own and its week's: "Hired a Head of Data" told on Jan 9 and on Jan 31
+    (two hires, or a hire and an opening) is two mentions, each close only to the named hires
+    near it. The week, not the day: an announcement and its welcome a day apart stay one."""
+    out: list[SignificantEvent] = []
+    for event in events:
+        if not _unnamed_hire(event):
+            out.append(event)
+            continue
+        weeks: dict[tuple[int, int] | None, list[str]] = {}
+        for i in event.source_message_ids:
+            day = days.get(i)
+            weeks.setdefault(None if day is None else day.isocalendar()[:2], []).append(i)
+        out.extend(_in_week(event, week, ids) for week, ids in sorted(
+            weeks.items(), key=lambda item: item[0] or (0, 0)))
+    return out
+
+
+def _unnamed_hire(event: SignificantEvent) -> bool:
+    keys = {k for k, v in event.metrics.items() if isinstance(v, str) and v.strip()}
+    return event.event_type is EventType.HIRING and _ROLE in keys and not keys & _PERSON
+
+
+def _in_week(event: SignificantEvent, week: tuple[int, int] | None, ids: list[str]
+             ) -> SignificantEvent:
+    if week is None:
+        return event.model_copy(update={"source_message_ids": ids}) \
+            if ids != event.source_message_ids else event
+    keep = set(ids)
+    basis = f"{event.fingerprint}|{week[0]}-W{week[1]:02d}"
+    return event.model_copy(update={
+        "fingerprint": hashlib.sha256(basis.encode()).hexdigest()[:32],
+        "source_message_ids": ids,
+        "evidence_spans": [s for s in event.evidence_spans if s.message_id in keep]})
