@@ -1,20 +1,24 @@
 """One event told twice in words that say so, days apart (`extract/sameness.py`): what joins,
-what never does, both ways round, in any order, and after a restart."""
+what never does, both ways round, in any order, over any split of the batches, and after a
+restart."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import random
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from itertools import permutations
 
 import pytest
 
 from signalpipe.extract.dedup import EventIndex, Shape, is_close
-from signalpipe.extract.sameness import HIRE_WINDOW_DAYS, WINDOW_DAYS, same_story
+from signalpipe.extract.sameness import HIRE_WINDOW_DAYS, WINDOW_DAYS, apart_by_week, same_story
 from signalpipe.models import EventType, Polarity, Severity, SignificantEvent
 
 T = EventType
-DAY = date(2026, 3, 2)
+DAY = date(2026, 3, 2)  # a Monday: the families below are told within its week
+Close = Callable[[Shape, Shape], bool]
+Groups = frozenset[frozenset[str]]
 
 
 def ev(title: str, mid: str, t: EventType = T.MEDIA_COVERAGE, *,
@@ -23,22 +27,39 @@ def ev(title: str, mid: str, t: EventType = T.MEDIA_COVERAGE, *,
                             metrics=dict(metrics), source_message_ids=[mid], polarity=polarity)
 
 
+def told(event: SignificantEvent, *mids: str) -> SignificantEvent:
+    """The event as an extractor merges it when one batch holds all of `mids`."""
+    return event.model_copy(update={"source_message_ids": list(mids)})
+
+
 def shape(event: SignificantEvent, days_later: int = 0) -> Shape:
     return Shape.of(event, {event.source_message_ids[0]: DAY + timedelta(days=days_later)})
 
 
+def stored(batches: Sequence[Sequence[SignificantEvent]], days: dict[str, date],
+           close: Close = same_story) -> Groups:
+    """The message ids of each row a store holds after one index resolved `batches` in turn
+    (moves folded as `EventStore.upsert_many` folds them)."""
+    index, rows = EventIndex(close=close), dict[str, set[str]]()
+    for batch in batches:
+        resolution = index.resolve(batch, days)
+        for old, new in resolution.moved.items():
+            rows.setdefault(new, set()).update(rows.pop(old, set()))
+        for event in resolution.events:
+            rows.setdefault(event.fingerprint, set()).update(event.source_message_ids)
+    return frozenset(frozenset(ids) for ids in rows.values())
+
+
 def joined(a: SignificantEvent, b: SignificantEvent, days_apart: int = 1, *,
-           close: Callable[[Shape, Shape], bool] = same_story) -> bool:
-    """Whether the two join, checked both ways round and through the index as the runner
-    calls it with `close` (`same_story` alone for the rules extractor, else `is_close`)."""
-    sa, sb = shape(a), shape(b, days_apart)
-    verdicts = {close(sa, sb), close(sb, sa)}
-    index = EventIndex(close=close)
+           close: Close = same_story) -> bool:
+    """Whether the two join: `close` both ways round, and the index over both orders and
+    both splits (one batch each, or one batch for both), which must all agree."""
+    verdicts = {close(shape(a), shape(b, days_apart)), close(shape(b, days_apart), shape(a))}
     days = {a.source_message_ids[0]: DAY,
             b.source_message_ids[0]: DAY + timedelta(days=days_apart)}
-    index.resolve([a], days)
-    second = index.resolve([b], days)
-    verdicts.add(second.events[0].fingerprint != b.fingerprint or bool(second.moved))
+    together = frozenset({*a.source_message_ids, *b.source_message_ids})
+    for batches in ([[a], [b]], [[b], [a]], [[a, b]], [[b, a]]):
+        verdicts.add(together in stored(batches, days, close))
     assert len(verdicts) == 1, verdicts
     return verdicts.pop()
 
@@ -82,22 +103,30 @@ def test_past_the_window_or_undated_they_stay_apart(a: SignificantEvent, b: Sign
 
 @pytest.mark.parametrize(("a", "b"), [
     (ARJUN, ev("Hired Mei Lin as Head of Data", "x", T.HIRING, hire="mei lin")),
+    (ev("Hired Mei Lin as Head of Data", "x0", T.HIRING, hire="mei lin", role="head of data"),
+     ev("Hired Arjun Okafor as Head of Data", "x00", T.HIRING, hire="arjun okafor",
+        role="head of data")),
     (ev("Raised a seed round", "x1", T.FUNDING, amount_usd=2e6),
      ev("Raised a seed round", "x2", T.FUNDING, amount_usd=3e6)),
+    (ev("Raised $5M seed round", "x14", T.FUNDING, amount_usd=5e6, round="seed"),
+     ev("Raised $8M seed round", "x15", T.FUNDING, amount_usd=8e6, round="seed")),
     (ev("Launched Acme", "x3", T.PRODUCT_LAUNCH, product="acme"),
      ev("Launched Acme 2", "x4", T.PRODUCT_LAUNCH, product="acme 2")),
     (ev("Launched Acme 2", "x5", T.PRODUCT_LAUNCH, product="acme 2"),
      ev("Launched Acme 2.1", "x6", T.PRODUCT_LAUNCH, product="acme 2.1")),
     (SOLD, ev("Sold TinyPilot", "x7", T.OTHER, polarity=Polarity.NEGATIVE, org="tinypilot")),
+    (HEAD, ev("Hired a Head of Data", "x16", T.HIRING, polarity=Polarity.NEGATIVE,
+              role="head of data")),
     (JEFF, ev("Coverage by Jeff", "x8", T.OTHER, publication="jeff")),
     (ev("Closed a deal", "x9", T.ENTERPRISE_DEAL, customer="initech"),
      ev("Closed a deal", "x10", T.ENTERPRISE_DEAL, customer="wayne labs")),
     (HEAD, ev("Hired a Data Engineer", "x11", T.HIRING, role="data engineer")),
     (ARJUN, ev("Hired a Data Engineer", "x12", T.HIRING, role="data engineer")),
     (ev("Coverage", "x13", publication="jeff"), GEERLING),
-], ids=["two-names-one-role", "two-amounts", "unversioned-and-version", "two-versions",
-        "positive-and-negative", "two-types", "two-customers", "two-roles",
-        "named-other-role", "one-word-lead"])
+], ids=["two-names-one-role", "two-names-one-role-labelled", "two-amounts",
+        "two-rounds-two-amounts", "unversioned-and-version", "two-versions",
+        "positive-and-negative", "positive-and-negative-hire", "two-types", "two-customers",
+        "two-roles", "named-other-role", "one-word-lead"])
 def test_never_joined(a: SignificantEvent, b: SignificantEvent) -> None:
     assert both(a, b) == {False}
 
@@ -110,28 +139,97 @@ def test_groups_do_not_depend_on_order() -> None:
               ev("Sold TinyPilot", "m8", T.OTHER, org="tinypilot")]
     days = {"m1": DAY, "m2": DAY, "m5": DAY, "m6": DAY, "m7": DAY,
             "m8": DAY + timedelta(days=40)}
-    results = set()
-    for order in permutations(events):
-        index, rows = EventIndex(close=same_story), dict[str, set[str]]()
-        for event in order:
-            resolution = index.resolve([event], days)
-            for old, new in resolution.moved.items():
-                rows.setdefault(new, set()).update(rows.pop(old, set()))
-            for out in resolution.events:
-                rows.setdefault(out.fingerprint, set()).update(out.source_message_ids)
-        results.add(frozenset((fp, frozenset(ids)) for fp, ids in rows.items()))
-    assert len(results) == 1
-    assert {ids for _, ids in results.pop()} == {
-        frozenset({"m1", "m2"}), frozenset({"m5", "m6"}), frozenset({"m7"}), frozenset({"m8"})}
+    results = {stored([[event] for event in order], days) for order in permutations(events)}
+    assert results == {frozenset({frozenset({"m1", "m2"}), frozenset({"m5", "m6"}),
+                                  frozenset({"m7"}), frozenset({"m8"})})}
+
+
+# The two-worker fault test's case (generated data): the rules extractor gives every "Hired a
+# Head of Data" one fingerprint, and that role was told on Jan 9 (Arjun's announcement),
+# Jan 31 (Mira's, her name not read) and Feb 25 (an opening read as a hire).
+JAN = date(2025, 1, 6)  # a Monday
+ROLE_DAYS = {"r1": JAN + timedelta(days=3), "r2": JAN + timedelta(days=25),
+             "r3": JAN + timedelta(days=50)}
+CHAIN_DAYS = {**ROLE_DAYS, "a": JAN + timedelta(days=4), "m": JAN + timedelta(days=23)}
+ARJUN_JAN = ev("Hired Arjun Okafor as Head of Data", "a", T.HIRING, hire="arjun okafor")
+MIRA_JAN = ev("Hired Mira Larsen as Head of Data", "m", T.HIRING, hire="mira larsen")
+ROLE_JAN = ev("Hired a Head of Data", "r1", T.HIRING, role="head of data")
+
+
+def _batches_of(order: Sequence[str], cuts: set[int]) -> list[list[SignificantEvent]]:
+    """What the rules extractor finds in each batch: the role told in several messages of
+    one batch is one event citing them all."""
+    out: list[list[SignificantEvent]] = [[]]
+    for i, mid in enumerate(order):
+        if i in cuts:
+            out.append([])
+        batch = out[-1]
+        if mid == "a":
+            batch.append(ARJUN_JAN)
+        elif mid == "m":
+            batch.append(MIRA_JAN)
+        elif roles := [e for e in batch if e.fingerprint == ROLE_JAN.fingerprint]:
+            batch[batch.index(roles[0])] = told(ROLE_JAN, *roles[0].source_message_ids, mid)
+        else:
+            batch.append(told(ROLE_JAN, mid))
+    return out
+
+
+def test_two_people_hired_to_one_role_stay_apart_over_any_split() -> None:
+    """The role told in three weeks is three mentions, each joining the named hire of its
+    own days only: Arjun and Mira are never one hire, whatever the order and the batches."""
+    expected = frozenset({frozenset({"a", "r1"}), frozenset({"m", "r2"}), frozenset({"r3"})})
+    rng = random.Random(7)
+    for _ in range(200):
+        order = list(CHAIN_DAYS)
+        rng.shuffle(order)
+        cuts = {i for i in range(1, len(order)) if rng.random() < 0.4}
+        assert stored(_batches_of(order, cuts), CHAIN_DAYS) == expected, (order, cuts)
+
+
+def test_a_role_told_in_one_week_stays_one_mention() -> None:
+    """Split by ISO week, not by day: an announcement and its welcome a day apart are one
+    event even with no named hire beside them; evidence follows its messages."""
+    days = {"w1": DAY, "w2": DAY + timedelta(days=1), "w3": DAY + timedelta(days=8)}
+    parts = apart_by_week([told(HEAD, "w1", "w2", "w3")], days)
+    assert [p.source_message_ids for p in parts] == [["w1", "w2"], ["w3"]]
+    assert len({p.fingerprint for p in parts}) == 2
+    assert apart_by_week([ARJUN, SOLD], {"m5": DAY, "m3": DAY}) == [ARJUN, SOLD]
+
+
+def test_a_mention_told_over_days_is_as_close_as_its_nearest_day() -> None:
+    """One batch that merged two days' messages into one mention joins what either day's
+    mention would: the split of the batches does not change the window."""
+    days = {"s1": DAY, "s2": DAY + timedelta(days=10), "s3": DAY + timedelta(days=22)}
+    first, second = told(SOLD, "s1"), told(SOLD, "s2")
+    later = ev("Sold TinyPilot", "s3", T.OTHER, org="tinypilot", buyer="acme")
+    merged = stored([[told(SOLD, "s1", "s2")], [later]], days)
+    apart = stored([[first], [second], [later]], days)
+    assert merged == apart == frozenset({frozenset({"s1", "s2", "s3"})})
 
 
 def test_a_restarted_index_joins_through_stored_members() -> None:
-    """Members keep the title's words in order and their day, so a worker started later joins
-    "Hired a Head of Data" to the stored named hire as the first worker would have."""
+    """Members keep the title's words in order and their days, so a worker started later
+    joins "Hired a Head of Data" to the stored named hire as the first worker would have."""
     first = EventIndex(close=same_story)
     written = first.resolve([ARJUN], {"m5": DAY})
     assert written.members[ARJUN.fingerprint][0].day == DAY
     later = EventIndex(written.events, written.members, close=same_story)
     again = later.resolve([HEAD], {"m6": DAY + timedelta(days=1)})
-    assert [e.fingerprint for e in again.events] == [min(ARJUN.fingerprint, HEAD.fingerprint)]
+    [row] = again.events
+    assert row.fingerprint == min(ARJUN.fingerprint, *again.members)
+    assert sorted(row.source_message_ids) == ["m6"] and len(again.members) == 1
 
+
+def test_a_retried_write_hands_out_the_same_moves_until_written() -> None:
+    """The store may call the runner's grouping again when its transaction is retried: the
+    moves and members must come back as first decided, then never again once written."""
+    index = EventIndex(close=same_story)
+    index.resolve([GEERLING], {"m2": DAY})
+    first = index.resolve([JEFF], {"m1": DAY}, until_written=True)
+    retry = index.resolve([JEFF], {"m1": DAY}, until_written=True)
+    assert (first.moved, first.members) == (retry.moved, retry.members)
+    if GEERLING.fingerprint > JEFF.fingerprint:
+        assert first.moved == {GEERLING.fingerprint: JEFF.fingerprint}
+    index.written(retry)
+    assert index.resolve([JEFF], {"m1": DAY}).moved == {}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from signalpipe.event_members import EventMember
-from signalpipe.extract.sameness import apart_by_week, same_story, title_words
+from signalpipe.extract.sameness import apart_by_week, roles_apart, same_story, title_words
 from signalpipe.models import EventType, MetricValue, Polarity, SignificantEvent
 
 # Text metrics that name the event itself (whose deal, which round, which product): two events
@@ -89,6 +89,8 @@ def is_close(a: Shape, b: Shape) -> bool:
     disagree (a deal lost and a deal signed with one customer at one figure are two events)."""
     if (a.company_id, a.event_type, a.polarity) != (b.company_id, b.event_type, b.polarity):
         return False
+    if roles_apart(a, b):
+        return False  # "Hired a Head of Data" in January and in March (`sameness.py`)
     if same_story(a, b):
         return True  # told in words that say so, days apart (`sameness.py`)
     theirs = dict(b.labels)

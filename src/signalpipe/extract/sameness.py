@@ -75,8 +75,25 @@ def within_window(a: Shape, b: Shape, days: int = WINDOW_DAYS) -> bool:
     return gap <= days
 
 
+def roles_apart(a: Shape, b: Shape) -> bool:
+    """Two hires told by role alone in different weeks: never one mention, by any rule (the
+    point of `apart_by_week`; one title told twice would otherwise join them again)."""
+    if a.event_type != EventType.HIRING.value or not (_role_alone(a.labels)
+                                                      and _role_alone(b.labels)):
+        return False
+    return a.day is not None and b.day is not None and \
+        a.day.isocalendar()[:2] != b.day.isocalendar()[:2]
+
+
+def _role_alone(labels: tuple[tuple[str, str], ...]) -> bool:
+    keys = {k for k, v in labels if v}
+    return _ROLE in keys and not keys & _PERSON
+
+
 def _alike(a: Shape, b: Shape) -> bool:
     if (a.company_id, a.event_type, a.polarity) != (b.company_id, b.event_type, b.polarity):
+        return False
+    if roles_apart(a, b):
         return False
     # Figures told by both must be the same ones: $5M and $8M rounds are two rounds.
     if a.numbers and b.numbers and a.numbers != b.numbers:
@@ -151,8 +168,8 @@ def apart_by_week(events: list[SignificantEvent], days: Mapping[str, date]
 
 
 def _unnamed_hire(event: SignificantEvent) -> bool:
-    keys = {k for k, v in event.metrics.items() if isinstance(v, str) and v.strip()}
-    return event.event_type is EventType.HIRING and _ROLE in keys and not keys & _PERSON
+    labels = tuple((k, v.strip()) for k, v in event.metrics.items() if isinstance(v, str))
+    return event.event_type is EventType.HIRING and _role_alone(labels)
 
 
 def _in_week(event: SignificantEvent, week: tuple[int, int] | None, ids: list[str]
