@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from signalpipe.event_members import EventMember
-from signalpipe.extract.sameness import apart_by_week, roles_apart, same_story, title_words
+from signalpipe.extract.sameness import apart_by_day, roles_apart, same_story, title_words
 from signalpipe.models import EventType, MetricValue, Polarity, SignificantEvent
 
 # Text metrics that name the event itself (whose deal, which round, which product): two events
@@ -250,11 +250,11 @@ class EventIndex:
                 until_written: bool = False) -> Resolution:
         """Point each event at its group's canonical fingerprint and merge twins within the
         list; say which stored fingerprints a joined group moved away from. `days`: the day
-        each message was sent, for `same_story` (a hire told by role alone is split by week:
-        `sameness.apart_by_week`). `until_written`: the moves and members decided are handed
+        each message was sent, for `same_story` (a hire told by role alone is split by day:
+        `sameness.apart_by_day`). `until_written`: the moves and members decided are handed
         out again by every later call until `written` says they are stored (a write that
         may be retried, calling this again with the same events)."""
-        events = apart_by_week(list(events), days or {})
+        events = apart_by_day(list(events), days or {})
         demoted: list[str] = []
         with self._lock:
             shapes = [Shape.of(event, days) for event in events]

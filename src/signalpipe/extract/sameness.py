@@ -8,17 +8,22 @@ polarity, told within `WINDOW_DAYS` of each other, figures that do not disagree,
 
 - the same title (its words, stop words aside, in the same order);
 - one title's words leading the other's ("Coverage by Jeff" / "... Jeff Geerling"), the words
-  it lacks being no figure or version ("Launched Acme" is not "Launched Acme 2");
+  it lacks being no figure, version or letter ("Launched Acme" is not "Launched Acme 2",
+  "Raised Series A" not "Raised Series B");
 - a hire told by name and one told by role alone, the role in the named hire's title,
   within `HIRE_WINDOW_DAYS`.
+
+Two titles that carry labels must share one ("Case study published" for Falcon Analytics is
+not the one whose only label is its kind of story), and each label both carry must agree.
 
 Each rule reads two mentions and nothing else (no "the only named hire near it"), so the
 groups union-find builds from it are the same in any order and over any split of the batches,
 provided every mention is compared with every other (`EventIndex.catch_up` brings in what other
 workers stored). A mention told by messages of several days is as close as its nearest day.
-A hire told by role alone is one mention per week (`apart_by_week`): the rules extractor gives
+A hire told by role alone is one mention per day (`apart_by_day`): the rules extractor gives
 every "Hired a Head of Data" one fingerprint, so without the split one role told in January and
-again in March would be one node, joining every named Head of Data hired near either.
+again in February would be one node, joining every named Head of Data hired near either (the
+two-worker fault test's data: Arjun Okafor and Mira Larsen).
 """
 
 from __future__ import annotations
@@ -42,9 +47,10 @@ _STOP = frozenset(["a", "an", "and", "the", "of", "to", "for", "in", "on", "with
 # words is as likely a new event, and an investor update (a month) would then hide one.
 WINDOW_DAYS = 14
 # A hire told by role alone is the named one only when told with it, the announcement and the
-# welcome a day or two apart: a team hiring for one role can fill it twice in a fortnight
-# (generated data does), and "Hired a CFO" a week after one CFO may be the next.
-HIRE_WINDOW_DAYS = 3
+# welcome a day apart: a team hiring for one role can fill it twice in a week (generated data
+# does: Mira Singh and Ethan Reyes, Head of Product, two days apart), and an unnamed mention
+# between the two would join both.
+HIRE_WINDOW_DAYS = 1
 # A leading title shorter than this says too little ("Hired" leads every hire).
 _MIN_LEAD = 2
 # Labels that carry a hire's person and role (the rules extractor's, the LLM's metric names).
@@ -76,13 +82,12 @@ def within_window(a: Shape, b: Shape, days: int = WINDOW_DAYS) -> bool:
 
 
 def roles_apart(a: Shape, b: Shape) -> bool:
-    """Two hires told by role alone in different weeks: never one mention, by any rule (the
-    point of `apart_by_week`; one title told twice would otherwise join them again)."""
+    """Two hires told by role alone on different days: never one mention, by any rule (the
+    point of `apart_by_day`; one title told twice would otherwise join them again)."""
     if a.event_type != EventType.HIRING.value or not (_role_alone(a.labels)
                                                       and _role_alone(b.labels)):
         return False
-    return a.day is not None and b.day is not None and \
-        a.day.isocalendar()[:2] != b.day.isocalendar()[:2]
+    return a.day is not None and b.day is not None and a.day != b.day
 
 
 def _role_alone(labels: tuple[tuple[str, str], ...]) -> bool:
@@ -106,7 +111,9 @@ def _same_or_leading(a: Shape, b: Shape) -> bool:
     if short.lead != long.lead[:len(short.lead)]:
         return False
     if short.lead != long.lead and (len(short.lead) < _MIN_LEAD
-                                    or _has_figure(long.lead[len(short.lead):])):
+                                    or _designates(long.lead[len(short.lead):])):
+        return False
+    if short.labels and long.labels and not {k for k, _ in short.labels} & dict(long.labels).keys():
         return False
     return _labels_agree(short.labels, long.labels)
 
@@ -119,8 +126,9 @@ def _labels_agree(short: tuple[tuple[str, str], ...], long: tuple[tuple[str, str
         other = theirs.get(key)
         if other is None or other == value:
             continue
-        mine, more = title_words(value), title_words(other)
-        if not mine or more[:len(mine)] != mine or _has_figure(more[len(mine):]):
+        # every word: "series a" and "series b" disagree
+        mine, more = tuple(_WORD.findall(value)), tuple(_WORD.findall(other))
+        if not mine or more[:len(mine)] != mine or _designates(more[len(mine):]):
             return False
     return True
 
@@ -143,27 +151,28 @@ def _named_and_unnamed_hire(named: Shape, unnamed: Shape) -> bool:
     return n > 0 and any(named.lead[i:i + n] == words for i in range(len(named.lead) - n + 1))
 
 
-def _has_figure(words: tuple[str, ...]) -> bool:
-    return any(any(c.isdigit() for c in w) for w in words)
+def _designates(words: tuple[str, ...]) -> bool:
+    """A figure, version or letter among the words: what tells one of a series from another."""
+    return any(len(w) == 1 or any(c.isdigit() for c in w) for w in words)
 
 
-def apart_by_week(events: list[SignificantEvent], days: Mapping[str, date]
-                  ) -> list[SignificantEvent]:
-    """Each hire told by role alone, one event per ISO week of its messages, under a
-    fingerprint of its own and its week's: "Hired a Head of Data" told on Jan 9 and on Jan 31
-    (two hires, or a hire and an opening) is two mentions, each close only to the named hires
-    near it. The week, not the day: an announcement and its welcome a day apart stay one."""
+def apart_by_day(events: list[SignificantEvent], days: Mapping[str, date]
+                 ) -> list[SignificantEvent]:
+    """Each hire told by role alone, one event per day of its messages, under a fingerprint
+    of its own and its day's: "Hired a Head of Data" told on Jan 9 and on Jan 31 (two hires,
+    or a hire and an opening) is two mentions, each close only to the named hire of its day.
+    Not the week: Mira Singh and Ethan Reyes were both hired Head of Product in one week.
+    The cost: a role told on two days with no name beside it is two events."""
     out: list[SignificantEvent] = []
     for event in events:
         if not _unnamed_hire(event):
             out.append(event)
             continue
-        weeks: dict[tuple[int, int] | None, list[str]] = {}
+        told: dict[date | None, list[str]] = {}
         for i in event.source_message_ids:
-            day = days.get(i)
-            weeks.setdefault(None if day is None else day.isocalendar()[:2], []).append(i)
-        out.extend(_in_week(event, week, ids) for week, ids in sorted(
-            weeks.items(), key=lambda item: item[0] or (0, 0)))
+            told.setdefault(days.get(i), []).append(i)
+        out.extend(_on_day(event, day, ids) for day, ids in sorted(
+            told.items(), key=lambda item: item[0] or date.min))
     return out
 
 
@@ -172,13 +181,12 @@ def _unnamed_hire(event: SignificantEvent) -> bool:
     return event.event_type is EventType.HIRING and _role_alone(labels)
 
 
-def _in_week(event: SignificantEvent, week: tuple[int, int] | None, ids: list[str]
-             ) -> SignificantEvent:
-    if week is None:
+def _on_day(event: SignificantEvent, day: date | None, ids: list[str]) -> SignificantEvent:
+    if day is None:
         return event.model_copy(update={"source_message_ids": ids}) \
             if ids != event.source_message_ids else event
     keep = set(ids)
-    basis = f"{event.fingerprint}|{week[0]}-W{week[1]:02d}"
+    basis = f"{event.fingerprint}|{day.isoformat()}"
     return event.model_copy(update={
         "fingerprint": hashlib.sha256(basis.encode()).hexdigest()[:32],
         "source_message_ids": ids,
