@@ -111,8 +111,9 @@ class RulesExtractor(Extractor):
 
 def fold_restated(merged: dict[str, _Merged]) -> dict[str, _Merged]:
     """A funding mention whose every figure a richer one in the batch repeats is that round told
-    with fewer details ("Term sheet is coming" beside "a $15M term sheet at $80M"): its
-    messages join the richer one instead of making a second event."""
+    with fewer details ("Term sheet is coming" beside "a $15M term sheet at $80M", "the round
+    is done, wire landed" beside "we closed our $12M Series A"): its messages join the richer
+    one instead of making a second event."""
     if len(merged) < 2:
         return merged
     out = dict(merged)
@@ -125,7 +126,7 @@ def fold_restated(merged: dict[str, _Merged]) -> dict[str, _Merged]:
                        and other.hit.found.negative is found.negative
                        and len(other.hit.found.metrics) > len(found.metrics)
                        and found.metrics.items() <= other.hit.found.metrics.items()), None)
-        if richer is not None and found.metrics:
+        if richer is not None:
             richer.ids.extend(i for i in entry.ids if i not in richer.ids)
             richer.spans.extend(s for s in entry.spans if s not in richer.spans)
             richer.stakeholders.update(entry.stakeholders)
