@@ -176,6 +176,36 @@ STEMS: dict[str, str] = {
     "reach_left": "shut clos paus halt on hold scrap cancel shelv wind down winding down "
                   "winds down wound down exit leav left pull out pulled out pulling out "
                   "retreat withdr stopped selling no longer ceas market$",
+    # orders.py: deliveries under contract, chosen as supplier, an order pulled
+    "orders_delivery": "deliver supply$ supplies$ supplied supplying",
+    "orders_chosen": "selected as chosen as picked as appointed as named as awarded the contract "
+                     "chosen vendor chosen supplier selected vendor selected supplier "
+                     "preferred vendor preferred supplier",
+    "orders_pulled": "cancel pulled withdrew withdrawn rescind revoked scrapped put a hold on",
+    # cutbacks.py: jobs cut, counted by whom the cut affects
+    "cutbacks_jobs": "reduction redundanc layoff lay-off job cuts cuts$ dismiss cutbacks "
+                     "restructuring measures termination elimination loss$ losses$ jobs$ "
+                     "positions$ roles$ employees$ notice part ways parted ways parting ways "
+                     "laying off laid off lays off lay off",
+    "cutbacks_site": "shut clos mothball wind down winding down winds down wound down",
+    # earnings.py: a loss that moved, earnings per share that moved
+    "earnings_loss": "loss$ losses$ into the red",
+    "earnings_eps": "eps$ earnings per share",
+    # markets2.py: operations started or extended in a place, a unit set up there, a first
+    # site opened there; phrases, so the common words alone ("sales", "first") cue nothing
+    "markets2_started": "operations in operations into operations to activities in activities to "
+                        "sales in sales to services in services to service in service to business "
+                        "in business to business into deliveries in production in manufacturing "
+                        "in trading in distribution in presence in presence into presence to "
+                        "footprint in footprint to footprint into reach to reach into network to "
+                        "network into coverage to offering in offering to broadband in subsidiary "
+                        "in set foot sets foot setting foot subsidiar branch office sales office",
+    "markets2_first": "first store first shop first office first location first branch first "
+                      "station first dispensary first clinic first restaurant first cafe first "
+                      "showroom first plant first factory first warehouse first hub first hotel "
+                      "first outlet first pop first site first data first international first "
+                      "european first us first overseas first foreign store$ stores$ shop$ "
+                      "station$ dispensary clinic$ showroom restaurant$",
     # outcomes.py: customers' figures moved on us, praise, growth and going live; churn moved
     "outcomes_moved": "went up rose grew jumped increas improv doubl tripl climb dropped fell "
                       "went down decreas halved paid for itself roi$",
@@ -680,6 +710,28 @@ def _stems(spec: str) -> list[str]:
              "calling off",
              "winds down",
              "wasn't able", "weren't able", "failed to",
+             # orders.py's and cutbacks.py's phrases
+             "selected as", "chosen as", "picked as", "appointed as", "named as",
+             "awarded the contract", "chosen vendor", "chosen supplier", "selected vendor",
+             "selected supplier", "preferred vendor", "preferred supplier", "put a hold on",
+             "parting ways", "laying off",
+             # earnings.py's phrases
+             "into the red", "earnings per share",
+             # markets2.py's phrases
+             "operations in", "operations into",
+             "operations to", "activities in", "activities to", "sales in", "sales to",
+             "services in", "services to", "service in", "service to", "business in",
+             "business to", "business into", "deliveries in", "production in", "manufacturing in",
+             "trading in", "distribution in", "presence in", "presence into", "presence to",
+             "footprint in", "footprint to", "footprint into", "reach to", "reach into",
+             "network to", "network into", "coverage to", "offering in", "offering to",
+             "broadband in", "subsidiary in", "set foot", "sets foot", "setting foot",
+             "first store", "first shop", "first location", "first branch",
+             "first station", "first dispensary", "first clinic", "first restaurant", "first cafe",
+             "first showroom", "first plant", "first factory", "first warehouse", "first hub",
+             "first hotel", "first outlet", "first pop", "first site", "first data",
+             "first international", "first european", "first us", "first overseas",
+             "first foreign", "sales office",
              # results.py's phrases
              "api calls", "power consumption", "power draw", "energy use", "disk usage",
              "frame rate", "hit rate", "write speed", "read speed", "number one",

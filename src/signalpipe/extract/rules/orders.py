@@ -1,0 +1,112 @@
+"""Orders and contracts won or lost, in the words of wire releases, financial news and chat,
+where ``contracts.py``, ``deals.py`` and ``wire.py`` find no reading.
+
+A signed deal or purchase order is an enterprise deal; a lost one is its lowlight (shared
+LABELLING.md). Each family was written as hand-written variants in several registers before the
+dev split was read (tests/unit/test_rules_orders.py):
+
+- **a delivery contracted** (``delivery``): "Acme will deliver 20 wind turbines to Globex under
+  an agreement signed on Monday", "Acme to deliver 300 buses to Helsinki Region Transport" (a
+  headline's infinitive is news), "Acme Oyj will supply 40 cranes to the Port of Rotterdam
+  under a EUR 12 mn contract". Look-alikes: a delivery of work ("we will deliver the report to
+  Globex tomorrow": no count of goods, no contract), one on a condition ("if the financing
+  closes", the hypothetical veto).
+- **chosen as the supplier** (``chosen_supplier``): "Acme has been selected as the supplier of
+  signalling systems for the Oslo metro", "Acme is the chosen vendor for Globex's payroll
+  system", "we were picked as preferred vendor by Initech". Look-alikes: shortlisted (a step,
+  the plan veto), us choosing a vendor ("we selected Globex as our supplier": active, not
+  passive), another company chosen (the third-party veto).
+- **an order pulled** (``order_pulled``, lowlight): "initech pulled their PO, the rollout is
+  off", "the customer cancelled its order for the Q4 shipment", "Globex has withdrawn its
+  purchase order". Look-alikes: our own order cancelled ("we cancelled the order for new
+  laptops", "I cancelled my order on Amazon"), an order between two others ("Globex cancelled
+  its order with Initech"), an instruction ("cancel the PO if they don't sign").
+"""
+
+from __future__ import annotations
+
+import re
+
+from signalpipe.extract.rules.found import Context, Found
+from signalpipe.extract.rules.lexicon import rx
+from signalpipe.models import EventType
+
+T = EventType
+
+# "will deliver 20 wind turbines to Globex": a count of goods and a buyer named as a name
+_DELIVER = re.compile(
+    r"\b(?i:(?P<head>to |will |is to |has agreed to |agreed to |is set to )?(?:deliver|supply"
+    r"|ship)(?:s|ed|ing)?) (?P<n>\d[\d,]*|(?i:two|three|four|five|six|seven|eight|nine|ten"
+    r"|twelve|twenty|dozens of|hundreds of)) (?:[\w-]+ ){0,3}?(?i:to|for) (?:the )?"
+    r"(?P<buyer>[A-Z][\w&.'-]*(?: (?:of |de |for )?[A-Z][\w&.'-]*){0,4})")
+_UNDER_CONTRACT = rx(r"\b(?:under|as part of|according to) (?:a|an|the|its|their) "
+                     r"(?:[\w.-]+ ){0,4}?(?:agreement|contract|deal|order|framework agreement"
+                     r"|purchase order)\b"
+                     r"|\b(?:agreement|contract|deal|order) (?:was |has been )?(?:signed|worth)\b")
+
+
+def delivery(clause: str, low: str, ctx: Context) -> Found | None:
+    """Goods counted and a buyer named, delivered under a contract (or in a headline)."""
+    m = _DELIVER.search(clause)
+    if m is None:
+        return None
+    headline = (m["head"] or "").lower() == "to " and m.start() < 60 \
+        and "." not in clause[:m.start()]
+    if not headline and not _UNDER_CONTRACT.search(low):
+        return None  # "we will deliver 3 workshops to Globex": work, not a contract told
+    buyer = m["buyer"]
+    return Found(T.ENTERPRISE_DEAL, {"customer": buyer.lower()}, f"Signed {buyer}", m.start(),
+                 relational=False, allow=frozenset({"plan"}), stakeholders=(buyer,))
+
+
+_CHOSEN = rx(
+    r"\b(?:has been|have been|was|were|been|is|are|got|gets) (?:(?:officially|formally) )?"
+    r"(?:selected|chosen|picked|appointed|named|awarded the contract) as (?:the |a |an |its "
+    r"|their )?(?P<role>(?:preferred |exclusive |sole |main |primary |official |new |lead )?"
+    r"(?:supplier|vendor|provider|contractor|technology provider|solution provider"
+    r"|technology partner|systems integrator))\b(?: (?:of|for|to) (?P<what>[^,.;:!?]{3,60}))?"
+    r"|\bis the (?:chosen|selected|preferred) (?P<role2>supplier|vendor|provider|contractor)"
+    r"\b(?: (?:of|for|to) (?P<what2>[^,.;:!?]{3,60}))?")
+
+
+def chosen_supplier(clause: str, low: str, ctx: Context) -> Found | None:
+    """Chosen as a buyer's supplier, vendor or contractor: told in the passive or as a title."""
+    m = _CHOSEN.search(low)
+    if m is None:
+        return None
+    role = (m["role"] or m["role2"]).strip()
+    what_at = "what" if m["what"] else "what2"
+    what = clause[m.start(what_at):m.end(what_at)].strip() if m[what_at] else ""
+    title = f"Selected as {role} for {what}" if what else f"Selected as {role}"
+    return Found(T.ENTERPRISE_DEAL, {"selected_as": role}, title, m.start())
+
+
+_PULLED = rx(
+    r"\b(?P<who>the customer|the client|the buyer|our (?:biggest |largest |main |top )?"
+    r"(?:customer|client)|[a-z][\w&.-]*(?: [a-z][\w&.-]*)?) (?:has |have |had |just )?"
+    r"(?:cancell?ed|pulled|withdrew|withdrawn|rescinded|revoked|scrapped|put a hold on)"
+    r" (?:its|their|the) (?:[\w-]+ )?(?P<what>purchase order|po|order|orders)\b")
+# "cancelled its order with Initech": an order placed with someone else
+_WITH = rx(r" (?:with|from|to|at|on) (?P<seller>[\w&.-]+)")
+_NOT_BUYER = frozenset({"i", "we", "you", "they", "he", "she", "i've", "we've", "i'd", "we'd",
+                        "please", "just", "then", "and", "or", "to", "will", "would", "should",
+                        "can", "could", "lets", "let's", "can't", "cannot"})
+
+
+def order_pulled(clause: str, low: str, ctx: Context) -> Found | None:
+    """A buyer cancelled or pulled its order: a lost deal."""
+    m = _PULLED.search(low)
+    if m is None:
+        return None
+    who = clause[m.start("who"):m.end("who")].rpartition(". ")[2]
+    if who.lower().split(" ")[-1] in _NOT_BUYER or who.lower().split(" ")[0] in _NOT_BUYER:
+        return None  # "we cancelled the order for new laptops": our own purchase
+    seller = _WITH.match(low, m.end())
+    if seller and seller["seller"] != "us" and not (
+            ctx.company and ctx.company.search(clause[seller.start("seller"):seller.end()])):
+        return None  # "Globex cancelled its order with Initech": not ours
+    buyer = who if not who.lower().startswith(("the ", "our ")) else ""
+    title = f"Lost {buyer[:1].upper()}{buyer[1:]}'s order" if buyer \
+        else "Customer cancelled its order"
+    return Found(T.ENTERPRISE_DEAL, {"customer": buyer.lower() or "order cancelled"}, title,
+                 m.start(), negative=True, relational=True)
