@@ -40,6 +40,11 @@ ENTERED: list[tuple[str, str]] = [
     ("In Q2 we began sales in the Nordics through a local reseller.", "Expanded to the Nordics"),
     ("we officially started operations in Portugal this week, first invoices went out",
      "Expanded to Portugal"),
+    # goods sold or a product live there, a landing, doors opened
+    ("Acme starts exporting to China", "Expanded to China"),
+    ("Acme Pay goes live in Australia", "Expanded to Australia"),
+    ("We opened our doors in Lisbon this week 🎉", "Expanded to Lisbon"),
+    ("Acme lands in the UK with its first London customers", "Expanded to the UK"),
 ]
 
 FIRST_SITE: list[tuple[str, str]] = [
@@ -65,6 +70,9 @@ SILENT = [
     "We opened a support ticket with the Germany team.",
     "Our first office was a garage in Austin.",
     "Sales in Germany were flat this quarter.",
+    "Our CEO lands in London tomorrow.",
+    "Globex arrives in Spain",
+    "v2.3 goes live in production tomorrow",
 ]
 
 

@@ -199,7 +199,9 @@ STEMS: dict[str, str] = {
                         "in trading in distribution in presence in presence into presence to "
                         "footprint in footprint to footprint into reach to reach into network to "
                         "network into coverage to offering in offering to broadband in subsidiary "
-                        "in set foot sets foot setting foot subsidiar branch office sales office",
+                        "in set foot sets foot setting foot subsidiar branch office sales office "
+                        "exporting to selling in shipping in operating in doors in landed$ "
+                        "lands$ goes live live in",
     "markets2_first": "first store first shop first office first location first branch first "
                       "station first dispensary first clinic first restaurant first cafe first "
                       "showroom first plant first factory first warehouse first hub first hotel "
@@ -714,7 +716,7 @@ def _stems(spec: str) -> list[str]:
              "selected as", "chosen as", "picked as", "appointed as", "named as",
              "awarded the contract", "chosen vendor", "chosen supplier", "selected vendor",
              "selected supplier", "preferred vendor", "preferred supplier", "put a hold on",
-             "parting ways", "laying off",
+             "parting ways", "laying off", "exporting to", "operating in", "doors in",
              # earnings.py's phrases
              "into the red", "earnings per share",
              # markets2.py's phrases

@@ -8,7 +8,10 @@ below was written as hand-written variants in several registers before the dev s
 - **operations started or extended there** (``started_there``): "Acme has started operations
   in Russia through a new subsidiary", "begins sales in Sweden", "has launched its services in
   Norway", "we started shipping deliveries in Poland", "has extended its operations to the
-  Baltic countries", "expanded our presence into APAC"; a unit set up there: "has set up a
+  Baltic countries", "expanded our presence into APAC"; goods sold or a product live there:
+  "starts exporting to China", "Acme Pay goes live in Australia", "we opened our doors in
+  Lisbon", "Acme lands in the UK" (the company or we land, never a person: "our CEO lands in
+  London tomorrow"); a unit set up there: "has set up a
   subsidiary in Poland", "established a sales office in Dubai", "set foot in the US".
   Look-alikes: a plan ("is looking at opening a representative office in Shanghai", modality's
   veto), another company's move (the reader's third-party veto), a ticket or a meeting opened
@@ -50,6 +53,17 @@ _STARTED = rx(
     rf"|(?:baltic|nordic|scandinavian|benelux|gulf|balkan) (?:countries|states|region)"
     rf"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+ (?:new|more)) (?:new |more )?"
     rf"(?:countries|markets))\b")
+# goods sold or a product live there: "starts exporting to China", "Acme Pay goes live in
+# Australia", "we opened our doors in Lisbon"
+_SELLING = rx(
+    rf"\b(?:started|starts|start|began|begins|begun|commenced|commences) (?:exporting|selling"
+    rf"|shipping|operating|trading) (?:to|in|into) (?:the )?(?P<place>{_PLACE_OR_ADJ})\b"
+    rf"|\b(?:goes|went|has gone|have gone|going) live (?:in|across) (?:the )?"
+    rf"(?P<live>{_PLACE_OR_ADJ})\b"
+    rf"|\bopen(?:ed|s)? (?:our|its) doors in (?:the )?(?P<doors>{_PLACE_OR_ADJ})\b"
+    rf"|\b(?:has |have |just )?(?:landed|lands) in (?:the )?(?P<landed>{_PLACE_OR_ADJ})\b")
+# who lands: the company or "we", never a person ("our CEO lands in London tomorrow")
+_LANDER = rx(r"(?:\bwe|\bwe've|\bwe\u2019ve|\bwe have|\bwe just|\bjust) $")
 # a unit of ours set up there: "has set up a subsidiary in Poland"
 _SITE = (r"(?:subsidiary|subsidiaries|branch|branch office|office|sales office|representative"
          r" office|regional office|regional headquarters|entity|legal entity|company|hub|plant"
@@ -75,11 +89,12 @@ _DESCRIBED = rx(r"(?:'s|\u2019s|\bthe|\bits|\bour|\btheir|\bwith) $")
 
 def started_there(clause: str, low: str, ctx: Context) -> Found | None:
     """Operations, sales or a service started or extended in a place, a unit set up there."""
-    m = _STARTED.search(low) or _SET_UP.search(low)
+    m = _STARTED.search(low) or _SET_UP.search(low) or _SELLING.search(low)
     if m is None or _NOT_ACTIVITY.search(low, m.start(), m.end()) \
-            or _DESCRIBED.search(low, 0, m.start()):
+            or _DESCRIBED.search(low, 0, m.start()) or not _lander(clause, low, m, ctx):
         return None
-    group = next(g for g in ("place", "to", "foot", "presence") if m.groupdict().get(g))
+    group = next(g for g in ("place", "to", "foot", "presence", "live", "doors", "landed")
+                 if m.groupdict().get(g))
     start, end = m.span(group)
     where = clause[start:end]
     if not where[:1].isupper() and not where[:1].isdigit() and "countries" not in where \
@@ -88,6 +103,15 @@ def started_there(clause: str, low: str, ctx: Context) -> Found | None:
     where = _COUNTRY_OF.get(where.lower(), where)
     return Found(T.MARKET_EXPANSION, {"region": key(where.removeprefix("the "))},
                  f"Expanded to {_the(cased(where))}", m.start())
+
+
+def _lander(clause: str, low: str, m: re.Match[str], ctx: Context) -> bool:
+    """A landing is ours when we or the company land; any other match needs no such check."""
+    if not m.groupdict().get("landed"):
+        return True
+    head = clause[:m.start()].rstrip()
+    named = ctx.company is not None and ctx.company.search(head.split(" ")[-1] if head else "")
+    return bool(named) or _LANDER.search(low, 0, m.start()) is not None
 
 
 # names read with "the": "Expanded to the US", "to the Baltic countries"
