@@ -47,6 +47,7 @@ CUTS: list[tuple[str, EventType, str]] = [
 SILENT = [
     "Globex will make 45 redundancies at its Leeds site.",
     "Globex shuts its Leeds plant",
+    "Dynegy said the reductions will affect 300 employees.",
     "We let the old API go at the end of the quarter.",
     "The cuts will affect our AWS bill next month.",
     "No redundancies are planned, Acme said.",

@@ -59,6 +59,8 @@ SILENT = [
     "Globex, our largest customer, said its operating profit fell to EUR 3 mn.",
     "Globex profit jumps 20% on strong demand",
     "Nokia posted record quarterly revenue of EUR 7 billion.",
+    "The net loss narrowed to $2.1 million from $4.5 million, Globex said.",
+    "Calpine slipped to an operating loss of $26 million.",
     # a forecaster's figure, a plan, a hypothetical, old news
     "Analysts forecast that Acme's operating profit will fall to EUR 3 mn.",
     "Analysts expect Acme profit to jump",

@@ -56,6 +56,9 @@ SILENT = [
     "We submitted our bid for the three-year contract with the City of Helsinki.",
     "Negotiations on the supply agreement with Siemens are ongoing.",
     "Acme is participating in the tender for the Oslo metro signalling systems.",
+    # a trading desk's routine, another company chosen
+    "ENA will deliver 10,000 MMBtu/d to Transco under the existing agreement.",
+    "El Paso has been selected as the supplier for the Mojave pipeline.",
 ]
 
 

@@ -18,7 +18,8 @@ registers before the dev split was read (tests/unit/test_rules_earnings.py):
 
 ``veto`` drops a results reading of any detector that is another company's result or a
 forecaster's figure: "Globex's net sales rose 12%, the customer said", "Globex, our largest
-customer, said its operating profit fell", "Analysts forecast that Acme's operating profit will
+customer, said its operating profit fell", "The net loss narrowed to $2.1 million, Globex
+said", "Analysts forecast that Acme's operating profit will
 fall".
 """
 
@@ -106,7 +107,10 @@ _THEIRS = re.compile(
     rf"\b(?P<name>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){{0,3}})(?:'s|\u2019s) (?:(?:\w+ ){{0,2}})"
     rf"(?i:{_RESULT_WORD})\b"
     rf"|\b(?P<said>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){{0,3}}),? (?:[^,]{{0,60}}, )?"
-    rf"(?i:said|says|reported|reports|posted|posts|announced) (?i:its|their) ")
+    rf"(?i:said|says|reported|reports|posted|posts|announced) (?i:its|their) "
+    # "..., Globex said.": the speaker at the sentence's end
+    rf"|, (?P<end>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){{0,3}}) (?i:said|says|reported|announced)"
+    rf"(?: (?i:on|in) [\w ]{{1,20}})?\W*$")
 _NOT_NAME = frozenset({"The", "Our", "Its", "This", "That", "Their", "Q1", "Q2", "Q3", "Q4",
                        "Today", "Group", "Company", "We", "It", "Last", "First", "Second",
                        "Third", "Fourth", "Total", "Net", "Operating", "Comparable", "January",
@@ -128,7 +132,7 @@ def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | No
         return "a forecaster's figure, not a result"
     ours = _WE.search(sentence.lower()) is not None
     for m in _THEIRS.finditer(sentence):
-        name = m["name"] or m["said"]
+        name = m["name"] or m["said"] or m["end"]
         if name.split(" ")[0] in _NOT_NAME or (company is not None and company.search(name)) \
                 or (ours and m["name"]):
             continue  # "our sales on Apple's App Store rose": ours, sold through theirs

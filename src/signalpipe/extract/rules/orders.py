@@ -35,14 +35,20 @@ T = EventType
 
 # "will deliver 20 wind turbines to Globex": a count of goods and a buyer named as a name
 _DELIVER = re.compile(
-    r"\b(?i:(?P<head>to |will |is to |has agreed to |agreed to |is set to )?(?:deliver|supply"
-    r"|ship)(?:s|ed|ing)?) (?P<n>\d[\d,]*|(?i:two|three|four|five|six|seven|eight|nine|ten"
+    r"\b(?i:(?P<head>to |will |is to |has agreed to |agreed to |is set to )?(?:deliver|supply)"
+    r"(?:s|ed|ing)?) (?P<n>\d[\d,]*|(?i:two|three|four|five|six|seven|eight|nine|ten"
     r"|twelve|twenty|dozens of|hundreds of)) (?:[\w-]+ ){0,3}?(?i:to|for) (?:the )?"
     r"(?P<buyer>[A-Z][\w&.'-]*(?: (?:of |de |for )?[A-Z][\w&.'-]*){0,4})")
-_UNDER_CONTRACT = rx(r"\b(?:under|as part of|according to) (?:a|an|the|its|their) "
-                     r"(?:[\w.-]+ ){0,4}?(?:agreement|contract|deal|order|framework agreement"
-                     r"|purchase order)\b"
-                     r"|\b(?:agreement|contract|deal|order) (?:was |has been )?(?:signed|worth)\b")
+# the contract told as news: new, signed, worth a sum ("under an agreement signed on Monday",
+# "under a EUR 12 mn contract"); "under the existing agreement" is a trading desk's routine
+_UNDER_CONTRACT = rx(
+    r"\bunder (?:a|an|its|their) (?:[\w.,$\u20ac\u00a3-]+ ){0,4}?"
+    r"(?:agreement|contract|deal|order)\b"
+    r"|\b(?:agreement|contract|deal|order) (?:was |has been )?(?:signed|worth|valued at)\b"
+    r"|\bworth (?:about |around |some )?(?:eur|usd|gbp|\$|\u20ac|\u00a3) ?\d")
+# a commodity traded, not goods sold under a contract told as news
+_TRADED = rx(r"\b(?:mw|mwh|gwh|mmbtu|dth|bbl|barrels|gj|therms?|tons? of (?:coal|gas))\b"
+             r"|/d\b|per day|a day|next month|this month")
 
 
 def delivery(clause: str, low: str, ctx: Context) -> Found | None:
@@ -52,7 +58,7 @@ def delivery(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     headline = (m["head"] or "").lower() == "to " and m.start() < 60 \
         and "." not in clause[:m.start()]
-    if not headline and not _UNDER_CONTRACT.search(low):
+    if (not headline and not _UNDER_CONTRACT.search(low)) or _TRADED.search(low):
         return None  # "we will deliver 3 workshops to Globex": work, not a contract told
     buyer = m["buyer"]
     return Found(T.ENTERPRISE_DEAL, {"customer": buyer.lower()}, f"Signed {buyer}", m.start(),
