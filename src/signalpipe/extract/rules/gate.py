@@ -188,6 +188,9 @@ STEMS: dict[str, str] = {
                      "positions$ roles$ employees$ notice part ways parted ways parting ways "
                      "laying off laid off lays off lay off",
     "cutbacks_site": "shut clos mothball wind down winding down winds down wound down",
+    # shortfall.py: a business that did not work
+    "shortfall": "succeed succeeded sustainable viable product-market traction itself losing "
+                 "weaker softer slower expectations took$",
     # earnings.py: a loss that moved, earnings per share that moved
     "earnings_loss": "loss$ losses$ into the red",
     "earnings_eps": "eps$ earnings per share",

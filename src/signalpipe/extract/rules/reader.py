@@ -49,6 +49,7 @@ from signalpipe.extract.rules import (
     routine,
     setbacks,
     shipped,
+    shortfall,
     spoken,
     statuspage,
     tech,
@@ -86,6 +87,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # earnings.py: a loss that narrowed is good news, a slide into loss a lowlight; before the
     # declines, which read "net loss ... down from EUR 2.4 mn" as a fall
     ("earnings_loss", earnings.loss_moved), ("earnings_eps", earnings.per_share),
+    # shortfall.py: a business that did not work ("our sales never took off: almost nobody
+    # bought it"), before the revenue readers, whose reading of it is vetoed as negated
+    ("shortfall", shortfall.business_failed),
     ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
     ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
     # "Craft approached us about leading the Series A": interest, not a round led
@@ -588,7 +592,7 @@ _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
              "recognition_", "backers_", "reach_", "outcomes_", "chatnews_", "launchforms",
              "techwins_", "airtime_", "inbound_", "markets2_", "earnings_", "orders_",
-             "cutbacks_")
+             "cutbacks_", "shortfall")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
@@ -746,6 +750,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
                         "dozens", "hundreds"),
     "orders_chosen": ("supplier", "vendor", "provider", "contractor", "partner", "integrator"),
     "orders_pulled": ("order", "po"),
+    "shortfall": ("succeed", "sustainable", "viable", "market fit", "took off", "take off",
+                  "traction", "picked up", "pick up", "for itself", "losing money", "than",
+                  "below"),
     "cutbacks_site": ("office", "plant", "factor", "mill", "site", "facilit", "unit", "store",
                       "shop", "branch", "warehouse", "centre", "center", "line", "mine",
                       "refiner", "smelter", "restaurant", "outlet", "depot", "hq",
