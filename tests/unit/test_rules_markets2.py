@@ -45,6 +45,10 @@ ENTERED: list[tuple[str, str]] = [
     ("Acme Pay goes live in Australia", "Expanded to Australia"),
     ("We opened our doors in Lisbon this week 🎉", "Expanded to Lisbon"),
     ("Acme lands in the UK with its first London customers", "Expanded to the UK"),
+    # a third set: products rolled out or launched across a region, a debut
+    ("Acme rolled out its app across Southeast Asia this week.",
+     "Expanded to Southeast Asia"),
+    ("Acme launched its card in Southeast Asia.", "Expanded to Southeast Asia"),
 ]
 
 FIRST_SITE: list[tuple[str, str]] = [
@@ -73,6 +77,11 @@ SILENT = [
     "Our CEO lands in London tomorrow.",
     "Globex arrives in Spain",
     "v2.3 goes live in production tomorrow",
+    "Acme launched its new app in Berlin at Web Summit.",
+    "We rolled out the new app across the company.",
+    "Acme rolled out dark mode across all platforms.",
+    # a debut is most often a product shown at a fair, not a market entered
+    "Acme debuted in Australia with three models at the Melbourne EV Expo.",
 ]
 
 

@@ -204,7 +204,8 @@ STEMS: dict[str, str] = {
                         "network into coverage to offering in offering to broadband in subsidiary "
                         "in set foot sets foot setting foot subsidiar branch office sales office "
                         "exporting to selling in shipping in operating in doors in landed$ "
-                        "lands$ goes live live in",
+                        "lands$ goes live live in across$ launched$ "
+                        "launches$ rolled out rolls out introduced introduces",
     "markets2_first": "first store first shop first office first location first branch first "
                       "station first dispensary first clinic first restaurant first cafe first "
                       "showroom first plant first factory first warehouse first hub first hotel "

@@ -37,19 +37,27 @@ from signalpipe.models import EventType
 
 T = EventType
 
+# regions the shared lexicon and reach.py leave out, named where a market is entered
+_MORE = (r"(?:southeast asia|south-east asia|south east asia|central europe|eastern europe"
+         r"|western europe|southern europe|northern europe|central america|the caribbean"
+         r"|scandinavia|the baltics|the balkans|the gulf|west africa|east africa|north africa"
+         r"|sub-saharan africa|central asia|south asia|east asia|the americas)")
+_WHERE = rf"(?:{_MORE}|{_PLACE_OR_ADJ})"
 # what a company starts or extends in a place: its operations, sales, a service it sells there
 _ACTIVITY = (r"(?:operations|operating activities|activities|sales|sales operations|business"
              r"|services|service|deliveries|production|manufacturing|trading|distribution"
              r"|presence|footprint|reach|network|coverage|offering|offerings|retail operations"
-             r"|(?:[a-z-]+ ){1,2}(?:service|services|broadband|coverage|network))")
+             r"|(?:[a-z-]+ ){1,2}(?:service|services|broadband|coverage|network)"
+             r"|(?:[a-z-]+ ){0,2}(?:app|apps|platform|product|products|solution|card|marketplace"
+             r"|offering))")
 _STARTED = rx(
     rf"\b(?:has |have |had )?(?:started|starts|start|began|begins|begun|commenced|commences"
     rf"|launched|launches|opened|opens|rolled out|rolls out|introduced|introduces|debuted"
     rf"|debuts) (?:its |our )?(?:own |local |commercial |direct |first )?"
-    rf"(?P<what>{_ACTIVITY}) (?:in|into|to) (?:the )?(?P<place>{_PLACE_OR_ADJ})"
+    rf"(?P<what>{_ACTIVITY}) (?:in|into|to|across) (?:the )?(?P<place>{_WHERE})"
     rf"|\b(?:has |have |had )?(?:extended|extends|extending|expanded|expands|expanding"
     rf"|broadened|broadens|widened|widens) (?:its |our )?(?:own |local |commercial )?"
-    rf"(?P<ext>{_ACTIVITY}) (?:to|into|in) (?:the )?(?P<to>{_PLACE_OR_ADJ}"
+    rf"(?P<ext>{_ACTIVITY}) (?:to|into|in|across) (?:the )?(?P<to>{_WHERE}"
     rf"|(?:baltic|nordic|scandinavian|benelux|gulf|balkan) (?:countries|states|region)"
     rf"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+ (?:new|more)) (?:new |more )?"
     rf"(?:countries|markets))\b")
@@ -82,6 +90,8 @@ _NOT_ACTIVITY = rx(r"\b(?:ticket|issue|thread|account|bank account|meeting|call|
                    r"|joint venture|conference|event|booth)\b")
 
 
+# a launch on a stage: "in Berlin at Web Summit", "in London during our user conference"
+_AT_EVENT = rx(r",? (?:at|during|on stage at|on the sidelines of) ")
 # the verb as an adjective: "underscores the company's expanded operations in Taiwan" describes
 # what is there, it tells no move
 _DESCRIBED = rx(r"(?:'s|\u2019s|\bthe|\bits|\bour|\btheir|\bwith) $")
@@ -95,6 +105,8 @@ def started_there(clause: str, low: str, ctx: Context) -> Found | None:
         return None
     group = next(g for g in ("place", "to", "foot", "presence", "live", "doors", "landed")
                  if m.groupdict().get(g))
+    if _AT_EVENT.match(low, m.end()):
+        return None  # "launched its new app in Berlin at Web Summit": a stage, not a market
     start, end = m.span(group)
     where = clause[start:end]
     if not where[:1].isupper() and not where[:1].isdigit() and "countries" not in where \

@@ -759,6 +759,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
                       "headquarters"),
     "cutbacks_jobs": ("employee", "people", "person", "staff", "worker", "team", "colleague",
                       "job", "position", "role", "post", "fte", "personnel"),
+    # markets2.py: a place follows "in", "to", "into" or "across"; a first site names its first
+    "markets2_started": (" in ", " to ", " into ", " across ", " foot "),
     # markets2.py: a first site names its first ("First ARCO station opens in ...")
     "markets2_first": ("first",),
     "results_market": ("market", "industry", "sector", "space", "vertical", "first", "1st",
