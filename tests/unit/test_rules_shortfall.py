@@ -44,6 +44,8 @@ SILENT = [
     "Our customers were losing money on returns before they switched.",
     "Demand was stronger than we expected.",
     "We found product-market fit in our second year.",
+    "we're losing money every minute checkout is down",
+    "We tried a referral program but it never took off.",
 ]
 
 

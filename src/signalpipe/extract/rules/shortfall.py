@@ -39,15 +39,16 @@ _FAILED = tuple((title, rx(pattern)) for title, pattern in (
      r"\b(?:failed to|never|did not|didn't|couldn't|could not) (?:find|found|reach|reached|get"
      r" to|achieve) product[- ]market fit\b"),
     ("Sales never took off",
-     r"\b(?:sales|revenue|demand|adoption|subscriptions|the product|it) (?:never|did not|didn't"
+     r"\b(?:sales|revenue|demand|adoption|subscriptions|the product) (?:never|did not|didn't"
      r"|failed to) (?:really )?(?:took off|take off|gained traction|gain traction|picked up"
      r"|pick up)\b"),
     ("Does not pay for itself",
      r"\b(?:does not|doesn't|doesn\u2019t|did not|didn't|never|is not|isn't) (?:pay|paid"
      r"|paying) for itself\b"),
+    # a business losing money, not an outage's cost ("we're losing money every minute it's down")
     ("Losing money",
-     r"\b(?:we are|we're|we\u2019re|we were|we've been|we have been|is|was|has been|are)"
-     r" (?:still )?losing money\b"),
+     r"\b(?:we are|we're|we\u2019re|we were|we've been|we have been|(?:it|the \w+) (?:is|was"
+     r"|has been)) (?:still )?losing money\b(?! (?:every|each|by the) (?:minute|hour|second))"),
     ("Demand weaker than expected",
      r"\b(?:demand|sales|orders|revenue|bookings|uptake)\b[^.;!?]{0,50}\b(?:was|were|came in"
      r"|has been|have been|remained) (?:much |significantly |far )?(?:weaker|lower|softer"
