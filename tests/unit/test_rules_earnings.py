@@ -47,6 +47,11 @@ RESULTS: list[tuple[str, Polarity]] = [
     ("Acme swings to loss in first quarter", NEG),
     ("Acme issues profit warning as orders slow", NEG),
     ("Acme lowers full-year sales outlook after weak second quarter", NEG),
+    # against the forecast
+    ("Acme's quarterly profit beats forecasts", POS),
+    ("Acme results topped analysts' expectations", POS),
+    ("Acme first-half profit halves", NEG),
+    ("Acme half-year profit falls, beats forecasts", NEG),
     # a quarterly letter, chat
     ("Q3 letter: bookings grew 60% quarter over quarter to $4.2M.", POS),
     ("Big one: we swung to a profit in Q3 for the first time!", POS),
@@ -64,6 +69,8 @@ SILENT = [
     # a forecaster's figure, a plan, a hypothetical, old news
     "Analysts forecast that Acme's operating profit will fall to EUR 3 mn.",
     "Analysts expect Acme profit to jump",
+    "Analysts expect Acme's profit to beat forecasts",
+    "Globex profit beats forecasts",
     "We expect net sales to rise 10-15% next year.",
     "If revenue rises 20% we could hit breakeven next year.",
     "Back in 2019 our revenue rose 300%.",

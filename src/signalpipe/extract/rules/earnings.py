@@ -12,6 +12,10 @@ registers before the dev split was read (tests/unit/test_rules_earnings.py):
   slipped to an operating loss of EUR 2.6 mn", "the company fell into the red", "we swung to a
   net loss in Q3"). Look-alikes: a loss that is no money ("packet loss fell to 0.1%", "weight
   loss"), a model's loss in training ("the loss narrowed after we tuned the learning rate").
+- **a result against its forecast** (``against_forecast``): "Acme's quarterly profit beats
+  forecasts", "results topped analysts' expectations", "first-half profit halves" (a lowlight).
+  Look-alikes: a forecaster's own figure ("analysts expect profit to beat last year's"), a fall
+  that beat forecasts ("half-year profit falls, beats forecasts": the fall is the news).
 - **earnings per share moved** (``per_share``): "Earnings per share were EUR 0.27, up from EUR
   0.21", "EPS fell to $0.12 from $0.31", "diluted EPS rose 18% to $1.04". Look-alikes: an EPS
   forecast or consensus ("analysts expect EPS of $0.30").
@@ -97,6 +101,35 @@ def per_share(clause: str, low: str, ctx: Context) -> Found | None:
     down = m["verb"].startswith(_DOWN)
     return Found(T.REVENUE_MILESTONE, {"eps": "fell" if down else "rose"},
                  f"Earnings per share {'fell' if down else 'rose'}", m.start(), negative=down)
+
+
+# a result against what was forecast: "quarterly profit beats forecasts", "first-half profit
+# halves" ("forecasts" is the yardstick here, not a plan)
+_AGAINST = rx(
+    r"\b(?P<what>(?:net |operating |pre-?tax |quarterly |annual |half-year |first-half |second-half"
+    r"|full-year |q[1-4] )?(?:profits?|earnings|results|revenues?|sales|ebitda))\b[^.;!?]{0,20}?"
+    r"\b(?P<verb>beats?|beat|tops?|topped|exceeds?|exceeded|ahead of|halves|halved|more than"
+    r" halved)\b(?: (?:analysts' |market |consensus |its own |our own )?(?P<yard>forecasts?"
+    r"|expectations|estimates|consensus|guidance|targets?))?")
+
+
+# a result that fell, whatever the forecast said: the decline readers' news
+_FELL = rx(r"\b(?:falls?|fell|drops?|dropped|declin\w*|slumps?|slumped|slides?|slid|sinks?|sank"
+           r"|down|lower|dips?|dipped|shrinks?|shrank)\b")
+
+
+def against_forecast(clause: str, low: str, ctx: Context) -> Found | None:
+    """A result that beat what was forecast, or one that halved."""
+    m = _AGAINST.search(low)
+    if m is None or _FORECAST.search(low):
+        return None
+    halved = "halv" in m["verb"]
+    if not halved and (not m["yard"] or _FELL.search(low)):
+        return None  # "sales beat the team's record"; "profit falls, beats forecasts" is a fall
+    what = m["what"].capitalize()
+    title = f"{what} halved" if halved else f"{what} beat {m['yard']}"
+    return Found(T.REVENUE_MILESTONE, {"result": "halved" if halved else "beat forecast"}, title,
+                 m.start(), negative=halved, allow=frozenset({"plan"}))
 
 
 # "Globex's net sales rose", "Globex, our largest customer, said its operating profit fell"

@@ -194,6 +194,7 @@ STEMS: dict[str, str] = {
     # earnings.py: a loss that moved, earnings per share that moved
     "earnings_loss": "loss$ losses$ into the red",
     "earnings_eps": "eps$ earnings per share",
+    "earnings_forecast": "beat beats$ tops$ topped exceed ahead$ halves$ halved",
     # markets2.py: operations started or extended in a place, a unit set up there, a first
     # site opened there; phrases, so the common words alone ("sales", "first") cue nothing
     "markets2_started": "operations in operations into operations to activities in activities to "

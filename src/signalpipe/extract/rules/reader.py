@@ -87,6 +87,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # earnings.py: a loss that narrowed is good news, a slide into loss a lowlight; before the
     # declines, which read "net loss ... down from EUR 2.4 mn" as a fall
     ("earnings_loss", earnings.loss_moved), ("earnings_eps", earnings.per_share),
+    ("earnings_forecast", earnings.against_forecast),
     # shortfall.py: a business that did not work ("our sales never took off: almost nobody
     # bought it"), before the revenue readers, whose reading of it is vetoed as negated
     ("shortfall", shortfall.business_failed),
