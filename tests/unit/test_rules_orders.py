@@ -40,6 +40,10 @@ WON_OR_LOST: list[tuple[str, EventType, Polarity, str]] = [
      "Customer cancelled its order"),
     ("We lost the Globex contract to a competitor.", DEAL, NEG, ""),
     ("Umbrella backed out of the order at the last minute.", DEAL, NEG, ""),
+    # an order or a tender lost
+    ("Acme loses EUR 8 mn order as Globex cancels project", DEAL, NEG, "Lost an order"),
+    ("Acme was not selected in the tender for the Oslo metro.", DEAL, NEG, "Lost a tender"),
+    ("We lost the Initech renewal to Salesforce.", DEAL, NEG, ""),
     # a contract ended by the customer is churn
     ("The Ministry of Defence terminated its contract with Acme.", SUCCESS, NEG, ""),
 ]
@@ -59,6 +63,8 @@ SILENT = [
     # a trading desk's routine, another company chosen
     "ENA will deliver 10,000 MMBtu/d to Transco under the existing agreement.",
     "El Paso has been selected as the supplier for the Mojave pipeline.",
+    "Globex was not selected in the tender.",
+    "If we lose the Initech renewal, Q4 will be tough.",
 ]
 
 

@@ -182,6 +182,8 @@ STEMS: dict[str, str] = {
                      "chosen vendor chosen supplier selected vendor selected supplier "
                      "preferred vendor preferred supplier",
     "orders_pulled": "cancel pulled withdrew withdrawn rescind revoked scrapped put a hold on",
+    "orders_lost": "loses$ lost$ losing$ not selected not chosen not picked awarded the contract "
+                   "instead of us",
     # cutbacks.py: jobs cut, counted by whom the cut affects
     "cutbacks_jobs": "reduction redundanc layoff lay-off job cuts cuts$ dismiss cutbacks "
                      "restructuring measures termination elimination loss$ losses$ jobs$ "
@@ -722,6 +724,7 @@ def _stems(spec: str) -> list[str]:
              "awarded the contract", "chosen vendor", "chosen supplier", "selected vendor",
              "selected supplier", "preferred vendor", "preferred supplier", "put a hold on",
              "parting ways", "laying off", "exporting to", "operating in", "doors in",
+             "not selected", "not chosen", "not picked",
              # earnings.py's phrases
              "into the red", "earnings per share",
              # markets2.py's phrases

@@ -21,6 +21,11 @@ dev split was read (tests/unit/test_rules_orders.py):
   purchase order". Look-alikes: our own order cancelled ("we cancelled the order for new
   laptops", "I cancelled my order on Amazon"), an order between two others ("Globex cancelled
   its order with Initech"), an instruction ("cancel the PO if they don't sign").
+- **an order or a tender lost** (``order_lost``, lowlight): "Acme loses EUR 8 mn order as
+  Globex cancels project", "Acme was not selected in the tender for the Oslo metro", "Globex
+  awarded the contract to a competitor instead of us". Look-alikes: another company not
+  selected (the third-party veto), a loss feared ("if we lose the tender", the hypothetical
+  veto).
 """
 
 from __future__ import annotations
@@ -116,3 +121,26 @@ def order_pulled(clause: str, low: str, ctx: Context) -> Found | None:
         else "Customer cancelled its order"
     return Found(T.ENTERPRISE_DEAL, {"customer": buyer.lower() or "order cancelled"}, title,
                  m.start(), negative=True, relational=True)
+
+
+_LOST = rx(
+    r"\b(?:loses|lost|losing) (?:a |an |the |its |our )?"
+    r"(?:(?:eur|usd|gbp|\$|\u20ac|\u00a3) ?[\d.,]+ ?(?:mn|m|million|bn|billion|k)? "
+    r"|[\d.,]+ ?(?:mn|million|bn|billion) (?:eur|euro|dollar) )"
+    r"(?:[\w-]+ )?(?P<what>order|contract|deal|tender)\b"
+    r"|\b(?:was|were|has not been|have not been|wasn't|weren't) not? ?(?:selected|chosen|picked)"
+    r" (?:in|for|as) (?:the |a |its |their )?(?:[\w-]+ ){0,3}?(?P<bid>tender|bid|rfp|contract"
+    r"|supplier|vendor|provider)\b"
+    r"|\bawarded the (?:contract|deal|tender|order|project) to (?:a |another |one of our )"
+    r"(?:competitor|rival|other vendor|vendor|supplier)\b|\binstead of us\b")
+
+
+def order_lost(clause: str, low: str, ctx: Context) -> Found | None:
+    """An order, contract or tender lost to someone else or cancelled: a lost deal."""
+    m = _LOST.search(low)
+    if m is None:
+        return None
+    title = "Lost a tender" if m["bid"] in ("tender", "bid", "rfp") else \
+        f"Lost {'an' if (m['what'] or 'x')[0] in 'o' else 'a'} {m['what'] or 'deal'}"
+    return Found(T.ENTERPRISE_DEAL, {"lost": (m["what"] or m["bid"] or "deal")}, title,
+                 m.start(), negative=True, allow=frozenset({"negation"}))

@@ -202,6 +202,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("client_engaged", hired_by_client),
     # orders.py: chosen as the supplier, an order pulled
     ("orders_chosen", orders.chosen_supplier), ("orders_pulled", orders.order_pulled),
+    ("orders_lost", orders.order_lost),
     ("churn_count", founders.churn_count),
     ("statuspage_adopter", statuspage.adopter),  # "Google Cloud Armor updated to CRS v3.3"
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
@@ -751,6 +752,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
                         "dozens", "hundreds"),
     "orders_chosen": ("supplier", "vendor", "provider", "contractor", "partner", "integrator"),
     "orders_pulled": ("order", "po"),
+    "orders_lost": ("order", "contract", "deal", "tender", "bid", "rfp", "supplier", "vendor",
+                    "provider", "instead of us"),
     "shortfall": ("succeed", "sustainable", "viable", "market fit", "took off", "take off",
                   "traction", "picked up", "pick up", "for itself", "losing money", "than",
                   "below"),
