@@ -52,6 +52,7 @@ SILENT = [
     "The cuts will affect our AWS bill next month.",
     "No redundancies are planned, Acme said.",
     "The negotiations may lead to the termination of up to 24 jobs.",
+    "Acme plans to start change negotiations that may lead to up to 50 job cuts.",
     "We might need to consider layoffs if the round does not close.",
     "the office closes at 5pm today",
     "We closed the Oulu office ticket in Jira.",

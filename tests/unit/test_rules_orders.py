@@ -65,6 +65,7 @@ SILENT = [
     "El Paso has been selected as the supplier for the Mojave pipeline.",
     "Globex was not selected in the tender.",
     "If we lose the Initech renewal, Q4 will be tough.",
+    "We awarded the contract to Initech for our office cleaning.",
 ]
 
 

@@ -22,6 +22,10 @@ variants in several registers before the dev split was read (tests/unit/test_rul
   planned"), cuts to a bill ("the cuts will affect our AWS bill": no people named), another
   company's cuts (the reader's third-party veto: the reading carries a ``layoff`` metric, so the
   hiring pass-through does not apply).
+
+``veto`` drops any reader's layoff that may come rather than one made ("plans to start change
+negotiations that may lead to up to 50 job cuts"): the hiring readers let "will" through, as an
+announced cut is news.
 """
 
 from __future__ import annotations
@@ -124,3 +128,16 @@ _IN_PLACE = re.compile(r" in [A-Z][\w\u00c0-\u017f-]+(?: [A-Z][\w\u00c0-\u017f-]
 _TO_BE_DONE = frozenset({"close", "closing", "shutting down", "mothball", "mothballing",
                          "wind down", "winding down"})
 _TO_COME = rx(r"\b(?:will|to|is|are|'s|\u2019s)\s+$")
+
+
+# a cut that may come: "negotiations that may lead to up to 50 job cuts", "mulls job cuts"
+# ("plans to slash 600 jobs" is a cut announced, as news labels it: not here)
+_TENTATIVE = rx(r"\b(?:may|might|could|possible|possibly|potential(?:ly)?|proposed|considering"
+                r"|mulls?|weighs?|would)\b")
+
+
+def veto(found: Found, clause: str) -> str | None:
+    """Why any reader's layoff is a cut that may come rather than one made, or None."""
+    if found.event_type is not T.HIRING or not found.negative or "layoff" not in found.metrics:
+        return None
+    return "a cut that may come" if _TENTATIVE.search(clause.lower()) else None

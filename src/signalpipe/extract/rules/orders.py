@@ -22,10 +22,13 @@ dev split was read (tests/unit/test_rules_orders.py):
   laptops", "I cancelled my order on Amazon"), an order between two others ("Globex cancelled
   its order with Initech"), an instruction ("cancel the PO if they don't sign").
 - **an order or a tender lost** (``order_lost``, lowlight): "Acme loses EUR 8 mn order as
-  Globex cancels project", "Acme was not selected in the tender for the Oslo metro", "Globex
-  awarded the contract to a competitor instead of us". Look-alikes: another company not
+  Globex cancels project", "Acme was not selected in the tender for the Oslo metro", a contract
+  awarded to a competitor. Look-alikes: another company not
   selected (the third-party veto), a loss feared ("if we lose the tender", the hypothetical
   veto).
+
+``veto`` drops any reader's deal that is a contract we gave ("We awarded the contract to Initech
+for our office cleaning": our purchase).
 """
 
 from __future__ import annotations
@@ -144,3 +147,15 @@ def order_lost(clause: str, low: str, ctx: Context) -> Found | None:
         f"Lost {'an' if (m['what'] or 'x')[0] in 'o' else 'a'} {m['what'] or 'deal'}"
     return Found(T.ENTERPRISE_DEAL, {"lost": (m["what"] or m["bid"] or "deal")}, title,
                  m.start(), negative=True, allow=frozenset({"negation"}))
+
+
+# we award the contract: our purchase, not a deal won ("We awarded the contract to Initech")
+_WE_AWARD = rx(r"\b(?:we|i|we've|we have|we just) (?:have )?(?:awarded|gave|given|handed) the"
+               r" (?:contract|deal|order|tender|work|job) to\b")
+
+
+def veto(found: Found, clause: str) -> str | None:
+    """Why any reader's deal is a contract we gave to someone, or None."""
+    if found.event_type is not T.ENTERPRISE_DEAL or found.negative:
+        return None
+    return "our own purchase" if _WE_AWARD.search(clause.lower()) else None

@@ -568,6 +568,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or chatnews.veto(found, clause.text, text, company) \
                 or owners.veto(found, clause.text, company) \
                 or earnings.veto(found, clause.text, sentence.text, company) \
+                or cutbacks.veto(found, clause.text) or orders.veto(found, clause.text) \
                 or bystanders.veto(found, clause.text, sentence.text, company,
                                    message.timestamp,
                                    raw=message.text[sentence.start:sentence.end + 40]) \
@@ -678,6 +679,7 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
         or launchforms.veto(found, line, line, company) \
         or owners.veto(found, line, company) \
         or earnings.veto(found, line, line, company) \
+        or cutbacks.veto(found, line) or orders.veto(found, line) \
         or bystanders.veto(found, line, line, company, message.timestamp,
                            raw=message.subject or "")
     if reason:
