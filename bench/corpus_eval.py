@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from signalpipe.extract.base import Extractor
+from signalpipe.extract.dedup import EventIndex, is_close
+from signalpipe.extract.sameness import same_story
 from signalpipe.models import Batch, Message, SignificantEvent, Source, source_id_of
 
 ROOT = Path(__file__).resolve().parents[1] / "corpus"
@@ -102,12 +104,24 @@ def batches(source: CorpusSource, size: int) -> Iterator[Batch]:
 
 def extract(extractor: Extractor, source: CorpusSource, size: int = 50
             ) -> list[SignificantEvent]:
-    """Events after merging by fingerprint across batches, as the event store does."""
+    """Events after dedup and merging by fingerprint across batches, as the worker and the
+    event store do (`ExtractionRunner`: `same_story` alone for canonical fingerprints)."""
+    index = EventIndex(close=same_story if extractor.canonical_fingerprints else is_close)
     store: dict[str, SignificantEvent] = {}
+
+    def put(event: SignificantEvent) -> None:
+        known = store.get(event.fingerprint)
+        store[event.fingerprint] = event if known is None else known.merged_with(event)
+
     for batch in batches(source, size):
-        for event in extractor.extract(batch).events:
-            known = store.get(event.fingerprint)
-            store[event.fingerprint] = event if known is None else known.merged_with(event)
+        days = {m.id: m.timestamp.date() for m in batch.messages}
+        resolution = index.resolve(extractor.extract(batch).events, days)
+        for old, new in resolution.moved.items():
+            row = store.pop(old, None)
+            if row is not None:
+                put(row.model_copy(update={"fingerprint": new}))
+        for event in resolution.events:
+            put(event)
     return list(store.values())
 
 

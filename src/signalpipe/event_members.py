@@ -11,11 +11,13 @@ rebuilds its index from them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
-from signalpipe.models import EventType, Polarity
+from signalpipe.models import EventType, Polarity, SignificantEvent
 
 
 class EventMember(BaseModel):
@@ -33,12 +35,30 @@ class EventMember(BaseModel):
     """Its non-zero numeric metrics, sorted."""
     labels: tuple[tuple[str, str], ...]
     """Its text metrics (customer, round, investor...), normalised, sorted."""
+    title: tuple[str, ...] = ()
+    """The title's words in order (members stored before it was kept have none)."""
+    day: date | None = None
+    """The day its first message was sent (none when unknown or stored before it was kept)."""
+    until: date | None = None
+    """The day its last message was sent (none: `day`). A mention told by messages of several
+    days is as close to another as the nearest of them, however batches split them."""
     message_ids: tuple[str, ...] = ()
 
     def key(self) -> tuple[object, ...]:
         """The shape without its messages: two mentions with one shape are one member."""
         return (self.fingerprint, self.event_type, self.polarity, self.words, self.figures,
-                self.labels)
+                self.labels, self.title, self.day, self.until)
+
+
+class Grouping(Protocol):
+    """One grouped write (`EventStore.upsert_grouped`): what dedup decided (`Resolution`)."""
+
+    @property
+    def events(self) -> Sequence[SignificantEvent]: ...
+    @property
+    def moved(self) -> Mapping[str, str]: ...
+    @property
+    def members(self) -> Mapping[str, Sequence[EventMember]]: ...
 
 
 _MEMBERS = TypeAdapter(list[EventMember])

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from signalpipe.models import EventType, SignificantEvent
+from signalpipe.models import EventType, Polarity, SignificantEvent
 
 Dated = tuple[SignificantEvent, date | None]
 
@@ -46,6 +46,48 @@ def fold_platform_launches(events: Sequence[Dated]) -> list[Dated]:
         base = folded.get(id(target), target)
         title = base.title if where["where"] in base.title else f"{base.title} on {where['where']}"
         folded[id(target)] = _joined(base, e, title=title)
+    return [(folded.get(id(e), e), d) for e, d in out]
+
+
+_UNNAMED = re.compile(r"Launched an? (?:new |first )?\S.*", re.IGNORECASE)
+
+
+def fold_unnamed_launches(events: Sequence[Dated]) -> list[Dated]:
+    """A launch told without its name ("Launched a new TinyPilot product") joins the named
+    launch that one of its messages tells ("Launched Voyager"): one post naming the product
+    in one paragraph and not in another read as two launches."""
+    named = [e for e, _ in events if e.event_type is EventType.PRODUCT_LAUNCH
+             and not _UNNAMED.fullmatch(e.title)]
+    folded: dict[int, SignificantEvent] = {}
+    out = []
+    for e, d in events:
+        ids = set(e.source_message_ids)
+        target = next((n for n in named if ids & set(n.source_message_ids)), None) \
+            if e.event_type is EventType.PRODUCT_LAUNCH and _UNNAMED.fullmatch(e.title) else None
+        if target is None:
+            out.append((e, d))
+            continue
+        folded[id(target)] = _joined(folded.get(id(target), target), e)
+    return [(folded.get(id(e), e), d) for e, d in out]
+
+
+def fold_unnamed_deals(events: Sequence[Dated]) -> list[Dated]:
+    """A deal told without its customer ("Signed an enterprise deal ($480K)") joins the named
+    deal of the same value ("Signed Granite Labs ($480K)"): one contract told by sales and by
+    finance read as two."""
+    named = {e.metrics.get("value_usd"): e for e, _ in events
+             if e.event_type is EventType.ENTERPRISE_DEAL and e.metrics.get("customer")
+             and e.metrics.get("value_usd")}
+    folded: dict[int, SignificantEvent] = {}
+    out = []
+    for e, d in events:
+        target = named.get(e.metrics.get("value_usd")) \
+            if e.event_type is EventType.ENTERPRISE_DEAL and not e.metrics.get("customer") \
+            and e.polarity is not Polarity.NEGATIVE else None
+        if target is None or target.polarity is not e.polarity:
+            out.append((e, d))
+            continue
+        folded[id(target)] = _joined(folded.get(id(target), target), e)
     return [(folded.get(id(e), e), d) for e, d in out]
 
 

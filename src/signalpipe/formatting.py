@@ -63,9 +63,19 @@ def format_metric(name: str, value: MetricValue) -> str:
     return f"{label}: {shown}"
 
 
+def event_kind(event: SignificantEvent) -> str:
+    """An event's type as a reader names it: "Customer success", "Product launch (lowlight)"
+    (never the store's key, "customer_success")."""
+    words = event.event_type.value.replace("_", " ")
+    kind = words[:1].upper() + words[1:]
+    return f"{kind} (lowlight)" if event.polarity.value == "negative" else kind
+
+
 def counted(n: int, noun: str) -> str:
-    """'1 event', '3 events': a founder reads these lines, so no '1 events'."""
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+    """'1 event', '3 events', '3 batches': a founder reads these lines, so no '1 events'."""
+    if n == 1:
+        return f"{n:,} {noun}"
+    return f"{n:,} {noun}es" if noun.endswith(("s", "x", "ch", "sh")) else f"{n:,} {noun}s"
 
 
 def money(value: float, sign: str = "$") -> str:

@@ -8,6 +8,7 @@ KPI (a round's amount, a deal's value) is an event's detail, not a ledger row.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -100,11 +101,7 @@ def observations(events: Iterable[SignificantEvent],
         day = event_date(event, dates)
         if day is None:
             continue
-        for name, value in event.metrics.items():
-            if name not in CANONICAL or isinstance(value, bool) or not isinstance(
-                    value, int | float):
-                continue
-            metric, unit = CANONICAL[name]
+        for metric, unit, value in _figures(event):
             obs = KpiObservation(company_id=event.company_id, metric=metric, value=float(value),
                                  unit=unit, observed_on=day,
                                  source_message_ids=list(event.source_message_ids),
@@ -112,6 +109,39 @@ def observations(events: Iterable[SignificantEvent],
             seen = found.get(obs.key)
             found[obs.key] = obs if seen is None else merge(seen, obs)
     return list(found.values())
+
+
+def _figures(event: SignificantEvent) -> list[tuple[str, str, float]]:
+    """The event's KPI figures, one KPI per figure: "11,000 users signed up" read as both
+    `users` and `signups` had put one statement in two rows of the KPI table. Of two KPIs
+    given the same figure, the one the title names wins, else the first in `ORDER`."""
+    chosen: dict[tuple[str, float], list[str]] = {}
+    for name, value in event.metrics.items():
+        if name in CANONICAL and not isinstance(value, bool) and isinstance(value, int | float):
+            metric, unit = CANONICAL[name]
+            named = chosen.setdefault((unit, float(value)), [])
+            if metric not in named:
+                named.append(metric)
+    title = _squeezed(event.title)
+    out = []
+    for (unit, value), metrics in chosen.items():
+        # the longest label the title says: "monthly active users" names that KPI, not Users
+        said = [m for m in metrics if _squeezed(_label(m)) in title]
+        metric = min(said, key=_longest_first) if said else min(metrics, key=ORDER.index)
+        out.append((metric, unit, value))
+    return out
+
+
+def _label(metric: str) -> str:
+    return LABELS.get(metric, metric)
+
+
+def _longest_first(metric: str) -> tuple[int, int]:
+    return -len(_label(metric)), ORDER.index(metric)
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
 
 
 def merge(a: KpiObservation, b: KpiObservation) -> KpiObservation:

@@ -13,15 +13,18 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from datetime import date
 from typing import TypeVar
 
 from signalpipe.backends import Backends
 from signalpipe.errors import ExtractionError, SignalpipeError
+from signalpipe.event_members import EventMember
 from signalpipe.extract.base import Extraction, Extractor
-from signalpipe.extract.dedup import EventIndex
+from signalpipe.extract.dedup import EventIndex, Resolution, is_close
+from signalpipe.extract.sameness import same_story
 from signalpipe.inert import redact
 from signalpipe.kpis import observations
-from signalpipe.models import Batch
+from signalpipe.models import Batch, SignificantEvent
 from signalpipe.settings import Settings
 from signalpipe.stats import RunStats
 
@@ -39,13 +42,15 @@ class ExtractionRunner:
         self.b = backends
         self.extractor = extractor
         self.stats = stats
-        # An extractor whose fingerprints are canonical (the same event always gets the same
-        # one) needs no close matching, which costs a comparison per mention. Otherwise the
-        # index is rebuilt from every stored group's members, as the worker that wrote them
-        # held it: a new mention joins a group through any member, not only its merged row.
-        self.index = None if extractor.canonical_fingerprints else EventIndex(
+        # The index is rebuilt from every stored group's members, as the worker that wrote
+        # them held it: a new mention joins a group through any member, not only its merged
+        # row. An extractor whose fingerprints are canonical (its figures say which events
+        # are one) needs no closeness by figures, only by words told days apart ("Coverage by
+        # Jeff" and "... Jeff Geerling" have different labels, so different fingerprints).
+        self.index = EventIndex(
             backends.events.list_events(settings.company_id),
-            backends.events.event_members(settings.company_id))
+            backends.events.event_members(settings.company_id),
+            close=same_story if extractor.canonical_fingerprints else is_close)
         # A fast extractor's batches are written as one group per take_ready: in this thread,
         # or (extract_overlap) on one more thread while this one stores the next poll. A slow
         # one (an LLM) gets a task per batch on a pool as wide as the provider allows.
@@ -57,6 +62,10 @@ class ExtractionRunner:
         self._failures: list[BaseException] = []
         self._futures_lock = threading.Lock()
         self._index_write = threading.Lock()
+        # The members stamp this index has caught up to (`EventStore.upsert_grouped`): 0 reads
+        # every row once more at the first write, which the index already holds but for rows
+        # another worker stored since it was built.
+        self._since = 0
 
     def extract_ready(self, *, force: bool = False) -> None:
         """Take the batches that are ready (every buffered one with `force`), extract them."""
@@ -130,20 +139,17 @@ class ExtractionRunner:
         if not done:
             return
         events = [event for _, result in done for event in result.events]
-        if self.index is None:
-            inserted, merged = self.b.events.upsert_many(events)
-        else:
-            # Resolve and write as one step: a group that moves in one write must not be
-            # moved again by another thread's write before its row exists.
-            with self._index_write:
-                resolution = self.index.resolve(events)
-                events = resolution.events
-                inserted, merged = self.b.events.upsert_many(events, moved=resolution.moved,
-                                                             members=resolution.members)
-        # The KPI ledger: each figure dated by the message that states it.
+        # Each event dated by its messages: dedup's window, and the KPI ledger's days.
         cited = {i for event in events for i in event.source_message_ids}
         days = {m.id: m.timestamp.date() for batch, _ in done for m in batch.messages
                 if m.id in cited}
+        # Resolve and write as one step: a group that moves in one write must not be moved
+        # again by another thread's write before its row exists. The store runs it exclusive
+        # of other workers' writes, after handing over what they stored: every worker groups
+        # against every stored mention, as one worker that saw everything would.
+        with self._index_write:
+            resolution, inserted, merged = self._write_grouped(events, days)
+        events = resolution.events
         self.b.events.put_kpis(observations(events, days))
         self.b.events.record_usage([result.usage for _, result in done])
         self.b.messages.mark_extracted([i for batch, _ in done for i in batch.message_ids])
@@ -154,6 +160,24 @@ class ExtractionRunner:
             self.stats.add(input_tokens=result.usage.input_tokens,
                            output_tokens=result.usage.output_tokens)
         self.stats.add(events_inserted=inserted, events_merged=merged)
+
+    def _write_grouped(self, events: list[SignificantEvent], days: dict[str, date]
+                       ) -> tuple[Resolution, int, int]:
+        if not events:
+            return Resolution([], {}), 0, 0
+        resolved: list[Resolution] = []
+
+        def group(rows: dict[str, list[EventMember]]) -> Resolution:
+            # Called again if the store retries the transaction: the index hands out the same
+            # moves and members until `written`.
+            self.index.catch_up(self.settings.company_id, rows)
+            resolved.append(self.index.resolve(events, days, until_written=True))
+            return resolved[-1]
+
+        inserted, merged, self._since = self.b.events.upsert_grouped(
+            self.settings.company_id, self._since, group)
+        self.index.written(resolved[-1])
+        return resolved[-1], inserted, merged
 
     def _extract_one(self, batch: Batch) -> Extraction | None:
         """The batch's extraction, or None when it was released (not ours) or parked."""

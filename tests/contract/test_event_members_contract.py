@@ -7,6 +7,10 @@ retried write, and appear on a store written before they were kept.
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -122,3 +126,83 @@ def test_a_retracted_message_leaves_the_members_it_told(event_store: EventStore)
         "fp-a": [A.model_copy(update={"message_ids": ("m-4",)}), C]}
     assert event_store.retract_messages(["m-3", "m-4"]) == (0, 1)
     assert event_store.event_members("scaleflow") == {}
+
+
+@dataclass(frozen=True)
+class _Write:
+    """What a grouped write's `group` returns (`event_members.Grouping`)."""
+
+    events: list[SignificantEvent]
+    moved: dict[str, str] = field(default_factory=dict)
+    members: dict[str, list[EventMember]] = field(default_factory=dict)
+
+
+def test_a_grouped_write_is_handed_what_other_writers_stored(event_store_case: Any) -> None:
+    """Two workers on one store: each grouped write first sees the rows whose members the
+    other wrote since the stamp it passes, its own not handed back, then writes."""
+    one, two = event_store_case.store, event_store_case.reopen()
+    seen: list[dict[str, list[EventMember]]] = []
+
+    def writing(write: _Write) -> Callable[[dict[str, list[EventMember]]], _Write]:
+        def group(rows: dict[str, list[EventMember]]) -> _Write:
+            seen.append(rows)
+            return write
+        return group
+
+    *_, since_one = one.upsert_grouped("scaleflow", 0, writing(
+        _Write([_event("fp-b", "m-2")], members={"fp-b": [B]})))
+    assert seen.pop() == {}
+    one.upsert_many([_event("fp-o", "m-8", company_id="other")], members={"fp-o": [A]})
+    *_, since_two = two.upsert_grouped("scaleflow", 0, writing(
+        _Write([_event("fp-c", "m-3")], members={"fp-c": [C]})))
+    assert seen.pop() == {"fp-b": [B]}  # another company's rows are not handed over
+    # the first worker joins C to B under fp-b's group (fp-c folds into fp-b) and adds A as
+    # the smallest: it is handed C, not its own B
+    inserted, merged, since_one = one.upsert_grouped("scaleflow", since_one, writing(_Write(
+        [_event("fp-a", "m-1")], moved={"fp-b": "fp-a", "fp-c": "fp-a"},
+        members={"fp-a": [A]})))
+    assert seen.pop() == {"fp-c": [C]}
+    assert (inserted, merged) == (0, 1)
+    # the second worker is handed the folded row whole; then nothing until someone writes
+    *_, since_two = two.upsert_grouped("scaleflow", since_two, writing(_Write([])))
+    assert seen.pop() == {"fp-a": [A, B, C]}
+    two.upsert_grouped("scaleflow", since_two, writing(_Write([])))
+    assert seen.pop() == {}
+    assert [sorted(e.source_message_ids) for e in one.list_events("scaleflow")] == [
+        ["m-1", "m-2", "m-3"]]
+
+
+def test_grouped_writes_of_two_writers_never_interleave(event_store_case: Any) -> None:
+    """While one grouped write is between its read and its write, another waits: each
+    writer's `group` sees every row the other committed."""
+    stores = [event_store_case.store, event_store_case.reopen()]
+    errors: list[BaseException] = []
+    handed: list[set[str]] = [set(), set()]
+
+    def write(n: int) -> None:
+        since = 0
+        try:
+            for i in range(15):
+                fp = f"fp-{n}-{i}"
+
+                def group(rows: dict[str, list[EventMember]], fp: str = fp) -> _Write:
+                    handed[n].update(rows)
+                    time.sleep(0.002)  # a reader that let another write in would miss it
+                    return _Write([_event(fp, f"m-{fp}")],
+                                  members={fp: [A.model_copy(update={"fingerprint": fp})]})
+                *_, since = stores[n].upsert_grouped("scaleflow", since, group)
+        except BaseException as exc:  # surfaced below, not lost in the thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    written = [{f"fp-{n}-{i}" for i in range(15)} for n in range(2)]
+    # each saw every row of the other written before its own last write, none of its own
+    assert not handed[0] & written[0] and not handed[1] & written[1]
+    assert len(stores[0].list_events("scaleflow")) == 30
+    # whichever wrote last was handed every row of the other
+    assert written[1] <= handed[0] or written[0] <= handed[1]

@@ -124,7 +124,7 @@ def test_report_carries_no_raw_tag_link_or_line_break_from_messages() -> None:
     # A link needs an unescaped "](" after an unescaped "[".
     assert not re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", before_email)
     assert "\\[click\\](javascript:" in before_email
-    assert "| high | funding | Closed $12M Series A led by NW |" in text
+    assert "| high | Funding | Closed $12M Series A led by NW |" in text
     assert "| x.zip:&lt;svg onload=alert(1)&gt;.json | source |" in text
     assert "# signalpipe results: &lt;b&gt;acme&lt;/b&gt;" in text
     assert "**Subject:** &lt;script&gt;x&lt;/script&gt;" in text

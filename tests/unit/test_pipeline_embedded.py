@@ -265,7 +265,10 @@ class FailingEvents:
     def __getattr__(self, name: str) -> object:
         return getattr(self.inner, name)
 
-    def upsert_many(self, events: object) -> tuple[int, int]:
+    def upsert_many(self, events: object, **_: object) -> tuple[int, int]:
+        raise StoreError("event store unreachable")
+
+    def upsert_grouped(self, company_id: str, since: int, group: object) -> tuple[int, int, int]:
         raise StoreError("event store unreachable")
 
 

@@ -19,8 +19,8 @@ def test_lowlights_are_marked_and_metrics_read_as_words() -> None:
                   email=InvestorEmail(subject="s", body="b"), company_id="acme",
                   stack="embedded")
     rows = [r for r in text.splitlines() if r.startswith("| high")]
-    assert any("revenue_milestone (lowlight) | Revenue dropped" in r for r in rows)
-    assert any("| revenue_milestone | ARR reached $3.2M | ARR: $3.2M |" in r for r in rows)
+    assert any("Revenue milestone (lowlight) | Revenue dropped" in r for r in rows)
+    assert any("| Revenue milestone | ARR reached $3.2M | ARR: $3.2M |" in r for r in rows)
 
 
 def test_event_counts_read_in_the_singular_and_the_plural() -> None:

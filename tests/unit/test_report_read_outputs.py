@@ -88,4 +88,4 @@ def test_the_page_says_lowlight_in_words_not_by_colour_alone() -> None:
                             polarity=Polarity.NEGATIVE)
     page = render_page(company_id="TinyPilot", stats=RunStats(rows_read=1, stored_new=1),
                        events=[fell], letters=[], kpi_rows=[])
-    assert "<td>revenue_milestone (lowlight)</td>" in page
+    assert "<td>Revenue milestone (lowlight)</td>" in page

@@ -14,7 +14,7 @@ from tests.unit.rules_read import MakeMessage, read
 @pytest.mark.parametrize(("text", "title"), [
     (":rotating_light: Early Access to App Cards Powered by UI Extensions is Here  :tada:  We're"
      " thrilled to announce this game-changing update to the future of customization on the Acme"
-     " platform!", "Early Access to App Cards Powered by UI Extensions is Here"),
+     " platform!", "Launched Early Access to App Cards Powered by UI Extensions"),
     ("Some even more exciting news, yesterday we released a set of new API client libraries to"
      " make it easier to integrate with Acme's APIs.", "Released new API client libraries"),
     ("Today we're launching an update to our CMS Developer Documentation.",

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from signalpipe.models import DeadLetter
+from signalpipe.models import BatchUsage, DeadLetter, SignificantEvent
 from signalpipe.serve.desk import Desk
-from tests.unit.serve_seed import open_client
+from tests.unit.serve_seed import EVENTS, open_client
 
 
 @pytest.fixture
@@ -208,3 +208,40 @@ def test_an_unexpected_error_is_a_plain_500_page(
     r = quiet.get("/run")
     assert r.status_code == 500 and "Something went wrong." in r.text
     assert "/secret/path" not in r.text
+
+
+def test_the_run_view_says_the_rules_cost_nothing_and_counts_merged_sightings(
+        app: tuple[TestClient, Desk, dict[str, str]]) -> None:
+    client, desk, _ = app
+    desk.events.record_usage([BatchUsage(batch_id=f"b{n}", provider="rules", model="rules-v2",
+                                         messages=10, sent_messages=10, events_proposed=9,
+                                         events_rejected=1) for n in range(2)])
+    page = client.get("/run").text
+    funnel = page.split('id="funnel"')[1].split("</table>")[0]
+    # 18 candidates, 2 rejected, 6 stored: 10 joined events already found (was left unsaid)
+    assert re.search(r"Merged into an event already found</td><td[^>]*>10<", funnel)
+    assert "2 batches read by the offline rules: no model was called" in page
+    assert "0 input and 0 output tokens" not in page  # was "2 extraction calls, 0 input ..."
+    assert 'href="/update"' in page.split('id="cost"')[1]  # says what to do next
+
+
+def test_an_events_page_does_not_repeat_its_title_as_a_stale_count() -> None:
+    from signalpipe.serve.pages import _beyond_title
+
+    # beside "2 sources" once merged, "Stated in 1 message" contradicted the head
+    assert _beyond_title("Hired Dana Wu. Stated in 1 message.", "Hired Dana Wu") == ""
+    assert _beyond_title("Hired Dana Wu. Stated in 12 messages.", "Hired Dana Wu") == ""
+    said = "Dana Wu joins from Stripe to lead sales."  # an LLM's description says more
+    assert _beyond_title(said, "Hired Dana Wu") == said
+
+
+def test_the_update_preview_dates_an_undated_event_by_its_message(
+        app: tuple[TestClient, Desk, dict[str, str]]) -> None:
+    client, desk, _ = app
+    launch = SignificantEvent.model_validate({
+        **EVENTS["hire"].model_dump(), "event_type": "product_launch", "fingerprint": "",
+        "title": "Launched Relay", "metrics": {"product": "Relay"},
+        "timeline": "early this year"})
+    desk.events.upsert_many([launch])
+    page = client.get("/update?period=2026-01").text
+    assert "Launched Relay" in page  # was left out of the month's preview

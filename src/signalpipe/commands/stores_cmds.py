@@ -81,7 +81,9 @@ def events(output_dir: OutputDir = None, stack: StackOpt = None,
     table = Table(title=f"{counted(len(found), 'event')} for "
                   f"{rich_literal(one_line(settings.company_shown))}")
     for column in ("date", "severity", "type", "title", "metrics", "sources", "review"):
-        table.add_column(column)
+        # a date cut to "2025-01-…" in an 80-column terminal says no day at all
+        table.add_column(column, no_wrap=column == "date",
+                         overflow="fold" if column in ("type", "review") else "ellipsis")
     for e in found:
         day = event_date(e)
         table.add_row(day.isoformat() if day else "", e.severity.value, e.event_type.value,

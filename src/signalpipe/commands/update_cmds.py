@@ -96,17 +96,23 @@ def kpis(output_dir: OutputDir = None, stack: StackOpt = None, period: PeriodOpt
                              " ".join(source_id_of(i) for i in line.now.source_message_ids)])
         return
     typer.echo(f"KPIs for {settings.company_shown}, {span.label}")
-    rows = [("Metric", "Now", "As of", "Previous", "Change", "Conflicts")]
+    if not lines:  # a header over no rows read as a broken table
+        when = "yet" if span.label == "to date" else f"in {span.label}"
+        typer.echo(f"No KPI figures found {when}: no event states revenue, users or another "
+                   "KPI with a figure.")
+        return
+    # a column of blanks says nothing: conflicts are shown only when a figure has one
+    conflicts = any(line.conflicts for line in lines)
+    rows = [("Metric", "Now", "As of", "Previous", "Change", *(["Conflicts"] if conflicts else []))]
     for line in lines:
         prev = show(line.unit, line.previous.value) if line.previous else "-"
         rows.append((line.label, show(line.unit, line.now.value),
                      line.now.observed_on.isoformat(), prev, show_change(line),
-                     str(len(line.conflicts)) if line.conflicts else ""))
+                     *([str(len(line.conflicts)) if line.conflicts else ""] if conflicts
+                       else [])))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
         typer.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
-    if len(rows) == 1:
-        typer.echo("(no KPI figures in this period)")
 
 
 class Kind(StrEnum):

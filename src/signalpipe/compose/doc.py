@@ -15,7 +15,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from email.utils import parseaddr
 
-from signalpipe.folds import fold_name_prefixes, fold_platform_launches
+from signalpipe.folds import (
+    fold_name_prefixes,
+    fold_platform_launches,
+    fold_unnamed_deals,
+    fold_unnamed_launches,
+)
 from signalpipe.formatting import money, rank
 from signalpipe.inert import one_line
 from signalpipe.kpis import (
@@ -69,6 +74,9 @@ class Item:
     text: str
     cites: list[int] = field(default_factory=list)
     day: date | None = None
+    event: SignificantEvent | None = None
+    """The event the line tells, if one: the HTML's timeline shows only these (it had shown
+    every event of the period, the names of investors the text kept private among them)."""
 
 
 @dataclass
@@ -121,12 +129,22 @@ _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1
           "billion": 1e9}
 
 
+_USD = re.compile(r"\bUSD\s?(?=\d)")
+# "$3,000,000" beside "$2.86M" in one line: a sum written out in full, from $100,000 up
+_WRITTEN_OUT = re.compile(r"\$(\d{1,3}(?:,\d{3})+)(?!\d|,\d|\.\d)")
+
+
 def one_money(text: str) -> str:
-    """Money written one way everywhere: "$1460k" and "$1.46 million" both read "$1.46M"."""
+    """Money written one way everywhere: "$1460k", "$1.46 million", "USD 1.46M" and
+    "$1,460,000" all read "$1.46M"."""
     def sub(m: re.Match[str]) -> str:
         value = float(m.group(1).replace(",", "")) * _SCALE[m.group(2).lower()]
         return money(value)
-    return _MONEY.sub(sub, text)
+
+    def written(m: re.Match[str]) -> str:
+        value = float(m.group(1).replace(",", ""))
+        return money(value) if value >= 100_000 else m.group()
+    return _WRITTEN_OUT.sub(written, _MONEY.sub(sub, _USD.sub("$", text)))
 
 
 def company_name(company_id: str, settings: UpdateSettings, texts: Iterable[str] = ()) -> str:
@@ -226,14 +244,13 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
     days = {mid: m.timestamp.date() for mid, m in ctx.messages.items()}
     dated = [(e, event_date(e, days)) for e in events]
     chosen = [(e, d) for e, d in dated if ctx.period.holds(d)]
-    kpi_lines = latest_of_each(ledger(ctx.kpi_rows, since=ctx.period.since,
-                                      until=ctx.period.until))
+    kpi_lines = [_from_start(line, ctx.period) for line in latest_of_each(
+        ledger(ctx.kpi_rows, since=ctx.period.since, until=ctx.period.until))]
     kpis = [(line, cites.of(line.now.source_message_ids, 1)) for line in kpi_lines]
     previous = {line.metric: cites.of(line.previous.source_message_ids, 1)
                 for line in kpi_lines if line.previous is not None}
     ordered = _significance_then_date(chosen)
-    positive = fold_name_prefixes(fold_platform_launches(
-        [(e, d) for e, d in ordered if e.polarity is Polarity.POSITIVE]), same_day=False)
+    positive = folded([(e, d) for e, d in ordered if e.polarity is Polarity.POSITIVE])
     lowlights = [(e, d) for e, d in ordered if e.polarity is Polarity.NEGATIVE]
 
     highlights, kpi_lowlights = _kpi_paths(kpi_lines, ctx.period, cites)
@@ -258,8 +275,7 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
     sections = [Section("Highlights", highlights),
                 Section("Lowlights", [*kpi_lowlights,
                                       *[_lowlight(e, d, cites) for e, d in lowlights]] or (
-                    [Item("None found in the messages of this period.")]
-                    if ordered or kpi_lines else [])),
+                    [Item(NO_LOWLIGHTS)] if ordered or kpi_lines else [])),
                 Section("Team", team), Section("Product", product)]
     if interest:
         sections.append(_interest(interest, s, cites))
@@ -279,14 +295,11 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
         closing=["Thank you for your support. Reply to this email with any questions."],
         signature=_signature(s, company), citations=list(cites.by_id.values()),
         events=[e for e, _ in chosen])
-    if not s.sender_name:
-        doc.notes.append("update.sender_name is not set: the email is signed with a "
-                         "placeholder; set it (and update.sender_title) in signalpipe.yaml")
-    if not s.company_name:
-        spelt = company_name(company_id, s) != company
-        doc.notes.append(f"update.company_name is not set: the company is called {company!r} "
-                         f"({'as the events spell it' if spelt else 'from company_id'}); set it "
-                         "in signalpipe.yaml if that is wrong")
+    doc.notes += _setting_notes(s, ctx, company_id, company)
+    if ctx.kind != "outreach" and any(i.text == NO_LOWLIGHTS for sec in sections
+                                      for i in sec.items):
+        doc.notes.append("no lowlights were found in the messages: add any they missed "
+                         "before sending")
     if ctx.kind == "outreach":
         from signalpipe.compose.outreach import outreach
 
@@ -294,6 +307,35 @@ def build(events: Sequence[SignificantEvent], *, company_id: str,
     doc = _renumber(doc)
     doc.citations = cites.resolve(doc.citations, ctx.fetch)
     return doc
+
+
+def folded(events: Sequence[tuple[SignificantEvent, date | None]]
+           ) -> list[tuple[SignificantEvent, date | None]]:
+    """One launch or one review told twice, as the reader takes it (see `folds`)."""
+    return fold_name_prefixes(fold_unnamed_deals(fold_unnamed_launches(
+        fold_platform_launches(events))), same_day=False)
+
+
+def _setting_notes(s: UpdateSettings, ctx: UpdateContext, company_id: str, company: str
+                   ) -> list[str]:
+    """What the founder should set before sending: each placeholder the email holds."""
+    notes: list[str] = []
+    if not s.sender_name:
+        notes.append("update.sender_name is not set: the email is signed with a "
+                     "placeholder; set it (and update.sender_title) in signalpipe.yaml")
+    if not s.sender_email:
+        # the .eml said "From: founder@tinypilot.invalid" and nothing told the founder why
+        notes.append("update.sender_email is not set: the .eml is from a placeholder "
+                     "address no investor can reply to; set it in signalpipe.yaml")
+    if not (ctx.to or s.to):
+        notes.append("update.to is not set: the .eml has no recipients; list the "
+                     "investors under update.to in signalpipe.yaml, or pass --to")
+    if not s.company_name:
+        spelt = company_name(company_id, s) != company
+        notes.append(f"update.company_name is not set: the company is called {company!r} "
+                     f"({'as the events spell it' if spelt else 'from company_id'}); set it "
+                     "in signalpipe.yaml if that is wrong")
+    return notes
 
 
 def _renumber(doc: UpdateDoc) -> UpdateDoc:
@@ -319,6 +361,10 @@ def span_label(period: Period, days: Sequence[date]) -> str:
     return period.label
 
 
+NO_LOWLIGHTS = "None to report this period."
+"""In the founder's voice ("None found in the messages of this period" told investors how the
+update was written); the founder's note asks to add any the messages missed."""
+
 CAPS = {"Highlights": 10, "Lowlights": 8, "Team": 10, "Product": 6}
 """The most items a section lists: an update is read in two minutes; the rest is in the report.
 The email says only how many are left out: its reader has no run report to open (it named the
@@ -332,6 +378,16 @@ def _capped(section: Section) -> Section:
     more = len(section.items) - cap
     return Section(section.title, [*section.items[:cap], Item(
         f"and {more} more")], section.intro)
+
+
+def _from_start(line: KpiLine, period: Period) -> KpiLine:
+    """A KPI first stated within the period compared with its first reading there: the table
+    said "111%, previous -, new" over lowlights saying "124% → 111% (-13 pts)"."""
+    if line.previous is not None:
+        return line
+    start = next((o for o in _in_period(line, period) if o.observed_on < line.now.observed_on),
+                 None)
+    return line if start is None else replace(line, previous=start)
 
 
 def _in_period(line: KpiLine, period: Period) -> list[KpiObservation]:
@@ -420,8 +476,17 @@ def _whole_name(name: str, evidence: str, before: str = "") -> str:
     return " ".join([*words, name])
 
 
+# A label the extractor titles an event with, said as words in the email: "Term sheet: $15M at
+# an $80M valuation" made a subject line with two colons; "Acquisition: PieSync" read as a
+# form's field.
+_LABELLED = ((re.compile(r"^Term sheet: (?=[$\u00a3\u20ac\d])"), "Term sheet for "),
+             (re.compile(r"^Acquisition: (?=\w)"), "Acquisition of "))
+
+
 def _title(event: SignificantEvent) -> str:
     title = one_money(one_line(event.title)).rstrip(" (")
+    for label, words in _LABELLED:
+        title = label.sub(words, title)
     evidence = one_line(readable(event.evidence)).strip()
     if _BARE_FIGURE.fullmatch(title) and evidence and len(evidence) <= 160:
         # "200 seats" says nothing; the sentence that states it does.
@@ -440,7 +505,7 @@ def _item(event: SignificantEvent, day: date | None, cites: _Cites) -> Item:
         what = m.group("what").lower()
         text = (f"Case study published with {m.group('who')}" if what.startswith("case")
                 else f"{m.group('who')} {what}")
-    return Item(text, cites.of(event.source_message_ids), day)
+    return Item(text, cites.of(event.source_message_ids), day, event)
 
 
 _GREETING = re.compile(r"^(?:(?:Hired|Welcomed?|Welcoming|Please welcome)\s+)+", re.I)
@@ -453,15 +518,15 @@ def _hire(event: SignificantEvent, day: date | None, cites: _Cites) -> Item | No
     company, a role or a word as a name: "Hired Stripe as COO")."""
     m = _HIRE.match(_title(event))
     if not m:
-        return Item(_title(event), cites.of(event.source_message_ids), day)
+        return Item(_title(event), cites.of(event.source_message_ids), day, event)
     who = _GREETING.sub("", m.group("who")).strip()
     role = _ROLE_JUNK.sub("", m.group("role")).strip()
     if who.lower().startswith(("a ", "an ")):
-        return Item(f"A new {role} joined", cites.of(event.source_message_ids), day)
+        return Item(f"A new {role} joined", cites.of(event.source_message_ids), day, event)
     if len(who.split()) < 2 or _ROLE_WORDS.search(who) or _FUND.search(who):
         return None
     role = role[:1].upper() + role[1:]
-    return Item(f"{who} joined as {role}", cites.of(event.source_message_ids), day)
+    return Item(f"{who} joined as {role}", cites.of(event.source_message_ids), day, event)
 
 
 def _lowlight(event: SignificantEvent, day: date | None, cites: _Cites) -> Item:
@@ -469,7 +534,7 @@ def _lowlight(event: SignificantEvent, day: date | None, cites: _Cites) -> Item:
     doing = one_line(event.impact).strip()
     if doing:
         text += f". What we are doing: {doing}"
-    return Item(text, cites.of(event.source_message_ids), day)
+    return Item(text, cites.of(event.source_message_ids), day, event)
 
 
 def _interest(found: Sequence[tuple[SignificantEvent, date | None]], s: UpdateSettings,
@@ -506,9 +571,18 @@ def _figured_first(ordered: Sequence[tuple[SignificantEvent, date | None]]
     return good if figured is None else [figured, *(e for e in good if e is not figured)]
 
 
+_MONEY_LINES = ("arr", "mrr", "revenue", *QUALIFIED_REVENUE)
+
+
 def _headline(ordered: Sequence[tuple[SignificantEvent, date | None]],
               lines: Sequence[KpiLine]) -> str:
-    for event in _figured_first(ordered):
+    good = _figured_first(ordered)
+    # Among the most severe news, revenue that grew leads: "Signed an enterprise deal
+    # ($1.38M)" had led a month whose ARR went from $10.2M to $17.7M.
+    top = [e for e in good if e.severity is good[0].severity] if good else []
+    grew = [e for e in top if (ln := _line_of(e, lines)) is not None
+            and ln.metric in _MONEY_LINES and ln.direction > 0]
+    for event in [*grew[:1], *good]:
         line = _line_of(event, lines)
         if line is None:
             return _title(event)
@@ -538,7 +612,8 @@ def _line_of(event: SignificantEvent, lines: Sequence[KpiLine]) -> KpiLine | Non
 
 
 def _opening(company: str, label: str, anything: bool) -> str:
-    when = label if label.startswith(("since", "until", "to date")) else f"for {label}"
+    when = label if label.startswith(("since", "until", "to date")) else \
+        f"from {label}" if " to " in label else f"for {label}"  # never "for 1 to 18 Nov"
     if not anything:
         return (f"No significant events were found in {company}'s messages {when}, so there "
                 "is nothing new to report.")

@@ -44,6 +44,22 @@ def kpi_table(doc: UpdateDoc) -> str:
             f"</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
+def _listed(doc: UpdateDoc, dated: Sequence[tuple[SignificantEvent, date]]
+            ) -> list[tuple[SignificantEvent, date]]:
+    """The dated events the email's lines tell, once each: never one the text left out, kept
+    private ("names kept private") or folded into another."""
+    def key(event: SignificantEvent) -> str:
+        return event.fingerprint or event.title
+
+    told = {key(i.event) for sec in doc.sections for i in sec.items if i.event is not None}
+    out = []
+    for event, day in dated:
+        if key(event) in told:
+            told.discard(key(event))
+            out.append((event, day))
+    return out
+
+
 def page(doc: UpdateDoc, dated: Sequence[tuple[SignificantEvent, date]],
          body_text: str | None = None) -> str:
     """The whole page; `body_text` (an LLM's prose) replaces the sections when given."""
@@ -62,6 +78,7 @@ def page(doc: UpdateDoc, dated: Sequence[tuple[SignificantEvent, date]],
         for sec in doc.sections:
             parts.append(f"<h2>{_e(sec.title)}</h2><ul>"
                          + "".join(_item(i) for i in sec.items) + "</ul>")
+    dated = _listed(doc, dated)
     if dated:
         parts += ["<h2>Timeline</h2>", timeline(dated[:TIMELINE_MAX])]
     if body_text is None:

@@ -7,17 +7,15 @@ and groups them so that the result does not depend on the order mentions arrive 
 
 from __future__ import annotations
 
-import re
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from signalpipe.event_members import EventMember
+from signalpipe.extract.sameness import apart_by_day, roles_apart, same_story, title_words
 from signalpipe.models import EventType, MetricValue, Polarity, SignificantEvent
 
-_WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset(["a", "an", "and", "the", "of", "to", "for", "in", "on", "with", "our", "we",
-                   "at", "by", "from", "is", "are", "new"])
 # Text metrics that name the event itself (whose deal, which round, which product): two events
 # of one type with the same one are one event told twice, once with figures and once without.
 _IDENTITY = frozenset(["stage", "round", "customer", "investor", "partner", "product",
@@ -32,10 +30,6 @@ def _numbers(metrics: dict[str, MetricValue]) -> frozenset[float]:
     return frozenset(out)
 
 
-def _words(title: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(title.lower()) if w not in _STOP)
-
-
 @dataclass(frozen=True, slots=True)
 class Shape:
     """What dedup needs of an event: a few hundred bytes instead of the whole event."""
@@ -48,35 +42,45 @@ class Shape:
     words: frozenset[str]
     labels: tuple[tuple[str, str], ...]  # text metrics: customer, round, investor...
     identity: frozenset[tuple[str, str]]  # the labels that name the event (_IDENTITY)
+    lead: tuple[str, ...] = ()  # the title's words in order (`sameness.title_words`)
+    day: date | None = None  # the day its first message was sent, when known
+    until: date | None = None  # the day its last message was sent (`day` when told on one)
 
     @classmethod
-    def of(cls, event: SignificantEvent) -> Shape:
+    def of(cls, event: SignificantEvent, days: Mapping[str, date] | None = None) -> Shape:
+        """`days`: the day each message was sent; the shape spans its messages' days."""
         labels = tuple(sorted((k, v.strip().lower()) for k, v in event.metrics.items()
                               if isinstance(v, str)))
+        lead = title_words(event.title)
+        told = [d for i in event.source_message_ids if (d := (days or {}).get(i)) is not None]
         return cls._made(event.fingerprint, event.company_id, event.event_type.value,
-                         event.polarity.value, _numbers(event.metrics), _words(event.title),
-                         labels)
+                         event.polarity.value, _numbers(event.metrics), frozenset(lead),
+                         labels, lead, min(told, default=None), max(told, default=None))
 
     @classmethod
     def of_member(cls, member: EventMember, company_id: str) -> Shape:
         """The shape a stored member was written from (`member`)."""
         return cls._made(member.fingerprint, company_id, member.event_type.value,
                          member.polarity.value, frozenset(member.figures),
-                         frozenset(member.words), member.labels)
+                         frozenset(member.words), member.labels, member.title, member.day,
+                         member.until or member.day)
 
     @classmethod
     def _made(cls, fingerprint: str, company_id: str, event_type: str, polarity: str,
               numbers: frozenset[float], words: frozenset[str],
-              labels: tuple[tuple[str, str], ...]) -> Shape:
+              labels: tuple[tuple[str, str], ...], lead: tuple[str, ...],
+              day: date | None, until: date | None) -> Shape:
         identity = frozenset((k, v) for k, v in labels if k in _IDENTITY and v)
         return cls(fingerprint, company_id, event_type, polarity, numbers, words, labels,
-                   identity)
+                   identity, lead, day, until)
 
     def member(self, message_ids: Sequence[str] = ()) -> EventMember:
         """What the event store keeps of this shape beside its group's row."""
         return EventMember(fingerprint=self.fingerprint, event_type=EventType(self.event_type),
                            polarity=Polarity(self.polarity), words=tuple(sorted(self.words)),
                            figures=tuple(sorted(self.numbers)), labels=self.labels,
+                           title=self.lead, day=self.day,
+                           until=None if self.until == self.day else self.until,
                            message_ids=tuple(message_ids))
 
 
@@ -85,12 +89,16 @@ def is_close(a: Shape, b: Shape) -> bool:
     disagree (a deal lost and a deal signed with one customer at one figure are two events)."""
     if (a.company_id, a.event_type, a.polarity) != (b.company_id, b.event_type, b.polarity):
         return False
+    if roles_apart(a, b):
+        return False  # "Hired a Head of Data" in January and in March (`sameness.py`)
+    if same_story(a, b):
+        return True  # told in words that say so, days apart (`sameness.py`)
     theirs = dict(b.labels)
     if any(k in theirs and theirs[k] != v for k, v in a.labels):
         return False  # "$280k from Initech" and "$280k from Wayne Labs" are two deals
     if not a.numbers & b.numbers:
-        if a.words == b.words and bool(a.words):
-            return True
+        if a.words == b.words and bool(a.words) and not (a.numbers and b.numbers):
+            return True  # one title told twice; "Raised a seed round" at $2M and $3M is two
         # "Term sheet received" then "Term sheet: $15M at $80M": the figures are new detail
         return (not a.numbers or not b.numbers) and bool(a.identity & b.identity)
     if a.numbers == b.numbers or _held_in(a.numbers, b.numbers):
@@ -136,15 +144,20 @@ class EventIndex:
     """
 
     def __init__(self, known: Iterable[SignificantEvent] = (),
-                 members: Mapping[str, Sequence[EventMember]] | None = None) -> None:
+                 members: Mapping[str, Sequence[EventMember]] | None = None, *,
+                 close: Callable[[Shape, Shape], bool] = is_close) -> None:
         """`known`: the stored rows; `members`: what the store kept of their members
         (`EventStore.event_members`). A row without members (stored before they were kept)
-        is known by its own shape, written as its member the next time its group is."""
+        is known by its own shape, written as its member the next time its group is.
+        `close`: when two mentions are one event (`same_story` alone for an extractor whose
+        fingerprints are canonical: its figures already say which events are one)."""
+        self._close = close
         self._candidates: dict[tuple[str, str, str, object], list[Shape]] = {}
         self._shapes: set[Shape] = set()
         self._parent: dict[str, str] = {}
         self._stored: set[str] = set()  # canonical fingerprints handed out (stored rows)
         self._unsaved: dict[str, Shape] = {}  # rows known by their own shape, not yet kept
+        self._moving: set[str] = set()  # stored rows to fold, until a write says it did
         self._lock = threading.Lock()
         for event in known:
             self._load(event, (members or {}).get(event.fingerprint, ()))
@@ -168,6 +181,12 @@ class EventIndex:
         keys: list[tuple[str, str, str, object]] = [(*base, n) for n in shape.numbers]
         keys.append((*base, shape.words))
         keys.extend((*base, label) for label in sorted(shape.identity))
+        # `same_story` compares titles that differ (one leads the other) and hires told by
+        # name or by role, so those meet by their first word, or as a hire.
+        if shape.event_type == EventType.HIRING.value:
+            keys.append((*base, "hiring"))
+        elif shape.lead:
+            keys.append((*base, ("lead", shape.lead[0])))
         return keys
 
     def _find(self, fingerprint: str) -> str:
@@ -197,21 +216,52 @@ class EventIndex:
         for key in self._keys(shape):
             bucket = self._candidates.setdefault(key, [])
             for known in bucket if join else ():
-                if id(known) not in seen and is_close(known, shape):
+                if id(known) not in seen and self._close(known, shape):
                     seen.add(id(known))
                     self._union(known.fingerprint, shape.fingerprint, joined)
             bucket.append(shape)
 
-    def resolve(self, events: Iterable[SignificantEvent]) -> Resolution:
+    def catch_up(self, company_id: str, rows: Mapping[str, Sequence[EventMember]]) -> None:
+        """Take in rows other workers stored (`EventStore.upsert_grouped`: each row's members,
+        grouped by a worker that had seen every mention stored before): their members join
+        this index as their row's group, so the next mention is compared with them too."""
+        with self._lock:
+            for row, members in sorted(rows.items()):
+                self._take_row(company_id, row, members)
+
+    def _take_row(self, company_id: str, row: str, members: Sequence[EventMember]) -> None:
+        folded = {m.fingerprint for m in members} - {row}
+        demoted: list[str] = []
+        for member in members:
+            shape = Shape.of_member(member, company_id)
+            self._add(shape, join=False)
+            self._union(shape.fingerprint, row, demoted)
+        # Rows its writer folded into this one are gone; any other stored row this joined
+        # (one this index grouped apart, stored before rows were written so) folds here.
+        self._stored.difference_update(folded)
+        self._moving.difference_update(folded)
+        self._moving.update(fp for fp in demoted if fp in self._stored)
+        self._stored.add(row)
+        if self._find(row) != row:
+            self._moving.add(row)
+
+    def resolve(self, events: Iterable[SignificantEvent],
+                days: Mapping[str, date] | None = None, *,
+                until_written: bool = False) -> Resolution:
         """Point each event at its group's canonical fingerprint and merge twins within the
-        list; say which stored fingerprints a joined group moved away from."""
-        events = list(events)
+        list; say which stored fingerprints a joined group moved away from. `days`: the day
+        each message was sent, for `same_story` (a hire told by role alone is split by day:
+        `sameness.apart_by_day`). `until_written`: the moves and members decided are handed
+        out again by every later call until `written` says they are stored (a write that
+        may be retried, calling this again with the same events)."""
+        events = apart_by_day(list(events), days or {})
         demoted: list[str] = []
         with self._lock:
-            shapes = [Shape.of(event) for event in events]
+            shapes = [Shape.of(event, days) for event in events]
             for shape in shapes:
                 self._add(shape, demoted)
-            moved = {fp: self._find(fp) for fp in demoted if fp in self._stored}
+            self._moving.update(fp for fp in demoted if fp in self._stored)
+            moved = {fp: self._find(fp) for fp in self._moving}
             self._stored.difference_update(moved)
             out: dict[str, SignificantEvent] = {}
             for event in events:
@@ -223,7 +273,19 @@ class EventIndex:
                 out[root] = target if prior is None else prior.merged_with(target)
             self._stored.update(moved.values())
             members = self._members(events, shapes, out)
+            if not until_written:
+                self._written(moved, members)
         return Resolution(list(out.values()), moved, members)
+
+    def written(self, resolution: Resolution) -> None:
+        """The store holds what `resolution` (from `resolve(until_written=True)`) says."""
+        with self._lock:
+            self._written(resolution.moved, resolution.members)
+
+    def _written(self, moved: Mapping[str, str], members: Mapping[str, object]) -> None:
+        self._moving.difference_update(moved)
+        for fingerprint in [fp for fp in self._unsaved if self._find(fp) in members]:
+            del self._unsaved[fingerprint]
 
     def _members(self, events: list[SignificantEvent], shapes: list[Shape],
                  out: Mapping[str, SignificantEvent]) -> dict[str, list[EventMember]]:
@@ -233,7 +295,7 @@ class EventIndex:
         for event, shape in zip(events, shapes, strict=True):
             members.setdefault(self._find(shape.fingerprint), []).append(
                 shape.member(event.source_message_ids))
-        for fingerprint in [fp for fp in self._unsaved if self._find(fp) in out]:
-            shape = self._unsaved.pop(fingerprint)
-            members[self._find(fingerprint)].append(shape.member())
+        for fingerprint, shape in self._unsaved.items():
+            if self._find(fingerprint) in out:
+                members[self._find(fingerprint)].append(shape.member())
         return members

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from signalpipe.formatting import counted, format_metric, rank
+from signalpipe.formatting import counted, event_kind, format_metric, rank
 from signalpipe.inert import markdown_text, one_line
 from signalpipe.models import BatchUsage, DeadLetter, InvestorEmail, SignificantEvent
 from signalpipe.stats import RunStats, reason_kind
@@ -71,12 +71,12 @@ def _events_section(events: Sequence[SignificantEvent], total: int | None = None
     by_type = by_type if by_type is not None else Counter(e.event_type.value for e in events)
     total = total if total is not None else len(events)
     out = ["## Events", "", f"{counted(total, 'event')}.", "", "| Type | Count |", "|---|---:|"]
-    out += [f"| {t} | {n} |" for t, n in sorted(by_type.items())]
+    out += [f"| {t[:1].upper()}{t[1:].replace('_', ' ')} | {n} |"
+            for t, n in sorted(by_type.items())]
     out += ["", "| Severity | Type | Title | Metrics | Sources |", "|---|---|---|---|---:|"]
     for e in rank(events)[:200]:
         metrics = "; ".join(format_metric(k, v) for k, v in e.metrics.items())
-        kind = e.event_type.value + (" (lowlight)" if e.polarity.value == "negative" else "")
-        out.append(f"| {e.severity.value} | {kind} | {_cell(e.title)} | "
+        out.append(f"| {e.severity.value} | {event_kind(e)} | {_cell(e.title)} | "
                    f"{_cell(metrics)} | {len(e.source_message_ids)} |")
     return [*out, ""]
 
@@ -99,6 +99,11 @@ def _usage_section(usage: Iterable[BatchUsage]) -> list[str]:
         latency.append(u.latency_ms)
     if not batches:
         return []
+    if not (tokens_in or tokens_out or cost):
+        # "Messages sent to the model: 1100" beside 0 tokens and $0.0000 read as a fault
+        return ["## Extraction cost", "", f"{counted(batches, 'batch')} of {total:,} messages "
+                f"read by the offline rules ({', '.join(sorted(providers))}): no model was "
+                "called, nothing was spent.", ""]
     latency.sort()
     p50 = latency[len(latency) // 2]
     return ["## Extraction cost", "", f"Providers: {', '.join(sorted(providers))}", "",

@@ -10,8 +10,8 @@ from datetime import date
 from html import escape
 
 from signalpipe.charts import CSS, step_chart, timeline
-from signalpipe.folds import fold_name_prefixes, fold_platform_launches
-from signalpipe.formatting import format_metric, rank
+from signalpipe.folds import fold_name_prefixes, fold_platform_launches, fold_unnamed_launches
+from signalpipe.formatting import event_kind, format_metric, rank
 from signalpipe.kpis import KpiObservation, event_date, ledger, show
 from signalpipe.models import DeadLetter, SignificantEvent
 from signalpipe.quotes import readable
@@ -67,7 +67,7 @@ def _events_table(events: Sequence[SignificantEvent], days: dict[str, date | Non
         negative = e.polarity.value == "negative"
         cls = ' class="neg"' if negative else ""
         # said in words as in pipeline_results.md, not by colour alone (print, colour blindness)
-        kind = e.event_type.value + (" (lowlight)" if negative else "")
+        kind = event_kind(e)
         rows.append(f"<tr{cls}><td>{_e(day.isoformat() if day else '')}</td>"
                     f"<td>{_e(e.severity.value)}</td><td>{_e(kind)}</td>"
                     f"<td>{_e(e.title)}<blockquote>{_e(readable(e.evidence)[:300])}</blockquote></td>"
@@ -83,7 +83,8 @@ def _folded(events: Sequence[SignificantEvent]) -> list[SignificantEvent]:
     """One launch, one review told twice on one day reads as one row, as in the update: the
     store (and the review app) keep both, so the funnel still counts both."""
     dated = [(e, event_date(e)) for e in events]
-    return [e for e, _ in fold_name_prefixes(fold_platform_launches(dated), same_day=True)]
+    return [e for e, _ in fold_name_prefixes(fold_unnamed_launches(fold_platform_launches(dated)),
+                                             same_day=True)]
 
 
 def render_page(*, company_id: str, stats: RunStats | None, events: Sequence[SignificantEvent],

@@ -71,14 +71,20 @@ def build_draft(desk: Desk, period: Period) -> Draft:
                                         states=states),
                           keep=lambda e: keep(e) and not is_confidential(e, states))
         held = everyone.total - chosen.total
+    # an undated event is dated by its first message, as `signalpipe email` dates it: without
+    # the message, a period's preview left out what the emailed update holds
+    undated = sorted({e.source_message_ids[0] for e in chosen.events if event_date(e) is None})
+    messages = {m.id: m for m in desk.messages.get_many(undated)} if undated else {}
     ctx = UpdateContext(period=period, fetch=desk.messages.get_many, settings=settings.update,
+                        messages=messages,
                         kpi_rows=reviewed_kpis(store, company, settings, View.UPDATE,
                                                states=states),
                         to=settings.update.to[0] if settings.update.to else None)
     doc = build(chosen.events, company_id=company, context=ctx)
     terms = settings.update.redact
     md = redact_terms(markdown.document(doc), terms)
-    dated = [(e, d) for e in doc.events if (d := event_date(e)) is not None]
+    days = {mid: m.timestamp.date() for mid, m in messages.items()}
+    dated = [(e, d) for e in doc.events if (d := event_date(e, days)) is not None]
     page = redact_terms(html.page(doc, dated), terms)
     text = redact_terms(markdown.plain(doc), terms)
     message = build_message(subject=redact_terms(doc.subject, terms), text=text, html=page,

@@ -46,6 +46,17 @@ def _readable(text: str) -> str:
     return f"{lead}{plain}{tail}" if plain else lead or tail
 
 
+_STATED_IN = re.compile(r"\s*Stated in [\d,]+ messages?\.\s*$")
+
+
+def _beyond_title(description: str, title: str) -> str:
+    """What a description says besides the title: the rules extractor's "<title>. Stated in
+    1 message." repeats the title and counts the messages of the first sighting, which read
+    "1 message" under a head saying "2 sources" once the event was merged."""
+    rest = _STATED_IN.sub("", description).strip()
+    return "" if rest.rstrip(".") in ("", title.rstrip(".")) else rest
+
+
 def _when(unix_s: float | None) -> str:
     if unix_s is None:
         return ""
@@ -60,6 +71,7 @@ ENV.filters["metric"] = _metric
 ENV.filters["metric_label"] = metric_label
 ENV.filters["when"] = _when
 ENV.filters["readable"] = _readable
+ENV.filters["beyond_title"] = _beyond_title
 ENV.globals.update(show=show, show_change=show_change)
 
 

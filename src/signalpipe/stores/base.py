@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, Self
 
-from signalpipe.event_members import EventMember
+from signalpipe.event_members import EventMember, Grouping
 from signalpipe.history import UpdateRecord
 from signalpipe.kpis import KpiObservation
 from signalpipe.models import BatchUsage, DeadLetter, Message, SignificantEvent
@@ -113,6 +113,21 @@ class EventStore(EventRetraction, AlertLedger, ReviewLedger, Protocol):
     def event_members(self, company_id: str) -> dict[str, list[EventMember]]:
         """Each of the company's rows that keeps members -> its members (rows written before
         members were kept, or by an extractor without dedup, are left out)."""
+        ...
+
+    def upsert_grouped(self, company_id: str, since: int,
+                       group: Callable[[dict[str, list[EventMember]]], Grouping]
+                       ) -> tuple[int, int, int]:
+        """One dedup write that no other grouped write of the company interleaves with.
+
+        In one transaction, exclusive per company across processes: the company's rows whose
+        members were written after the stamp `since` (fingerprint -> all its members: what
+        other workers stored meanwhile) go to `group`, which says what to write (events,
+        moves, members, as for `upsert_many`). So a worker groups every mention against every
+        stored one, whichever worker stored it: the groups are those of one worker that saw
+        everything. `group` may be called again when the transaction is retried. Returns
+        (inserted, merged, the stamp to pass as `since` next: this write's own rows included).
+        """
         ...
 
     def list_events(self, company_id: str | None = None) -> list[SignificantEvent]: ...

@@ -28,6 +28,7 @@ except ImportError as e:  # pragma: no cover - depends on the installed extras
 from signalpipe.errors import StoreError
 from signalpipe.event_members import (
     EventMember,
+    Grouping,
     dump_members,
     fold_members,
     load_members,
@@ -121,18 +122,28 @@ MIGRATIONS: list[tuple[int, str]] = [
     # Each row's members as dedup compares them (`event_members.py`), JSON as text (a label
     # may hold NUL); NULL on rows from before, which dedup knows by the row alone.
     (5, "ALTER TABLE significant_events ADD COLUMN IF NOT EXISTS members_text text;"),
+    # The stamp of each row's last members write, from one sequence: a worker asks for the
+    # rows written after the stamp it last saw (`upsert_grouped`). NULL on rows from before.
+    (6, """
+    ALTER TABLE significant_events ADD COLUMN IF NOT EXISTS members_seq bigint;
+    CREATE SEQUENCE IF NOT EXISTS significant_events_members_seq;
+    CREATE INDEX IF NOT EXISTS significant_events_members_seq_idx
+      ON significant_events (company_id, members_seq);
+    """),
 ]
 _KPI_VERSION = 3
 
 _INSERT_EVENT = """
 INSERT INTO significant_events (fingerprint, company_id, event_type, severity, title, confidence,
-  metrics, stakeholders, source_message_ids, doc, doc_text, members_text)
-VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"""
+  metrics, stakeholders, source_message_ids, doc, doc_text, members_text, members_seq)
+VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"""
 _UPDATE_EVENT = """
 UPDATE significant_events SET severity = %s, title = %s, confidence = %s, metrics = %s,
   stakeholders = %s, source_message_ids = %s, doc = %s, doc_text = %s, updated_at = now()
 WHERE fingerprint = %s"""
 _UPDATE_MEMBERS = "UPDATE significant_events SET members_text = %s WHERE fingerprint = %s"
+_GROW_MEMBERS = ("UPDATE significant_events SET members_text = %s, members_seq = %s "
+                 "WHERE fingerprint = %s")
 
 
 class PostgresEventStore(PostgresRetractionMixin, PostgresReviewMixin, EventStore):
@@ -227,17 +238,39 @@ class PostgresEventStore(PostgresRetractionMixin, PostgresReviewMixin, EventStor
         moves = dict(moved or {})
         if not events and not moves:
             return 0, 0
-        return self._transaction(lambda cur: self._upsert(cur, events, moves, members or {}))
+        return self._transaction(
+            lambda cur: self._upsert(cur, events, moves, members or {})[:2])
+
+    def upsert_grouped(self, company_id: str, since: int,
+                       group: Callable[[dict[str, list[EventMember]]], Grouping]
+                       ) -> tuple[int, int, int]:
+        def work(cur: Cursor) -> tuple[int, int, int]:
+            # The company's lock before the read: no other grouped write of the company runs
+            # between what this one reads and what it writes.
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", (_company_lock(company_id),))
+            rows = cur.execute(
+                "SELECT fingerprint, members_text FROM significant_events WHERE company_id = %s "
+                "AND members_seq > %s AND members_text IS NOT NULL",
+                (_text(company_id), since)).fetchall()
+            grouping = group({fp: load_members(text) for fp, text in rows})
+            return self._upsert(cur, grouping.events, dict(grouping.moved), grouping.members)
+        return self._transaction(work)
 
     def _upsert(self, cur: Cursor, events: Sequence[SignificantEvent], moves: dict[str, str],
-                joining: Mapping[str, Sequence[EventMember]]) -> tuple[int, int]:
+                joining: Mapping[str, Sequence[EventMember]]) -> tuple[int, int, int]:
         fingerprints = sorted({e.fingerprint for e in events})
         locked = {*fingerprints, *moves.keys(), *moves.values()}
-        # Sorted lock order, so two transactions on overlapping events cannot deadlock.
+        # Each company's lock, then the events': sorted, so two transactions on overlapping
+        # events cannot deadlock. The company's lock makes stamps commit in the order they
+        # were drawn, so a reader that saw a stamp has seen every one below it.
+        cur.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k ORDER BY k",
+                    (sorted({_company_lock(e.company_id) for e in events}),))
         cur.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k ORDER BY k",
                     (sorted({_lock_key(f) for f in locked}),))
+        drawn = cur.execute("SELECT nextval('significant_events_members_seq')").fetchone()
+        stamp = int(drawn[0]) if drawn else 0
         for old, into in moves.items():
-            _move(cur, old, into)
+            _move(cur, old, into, stamp)
         cur.execute(f"SELECT fingerprint, {_EVENT_DOC}, members_text FROM significant_events "
                     "WHERE fingerprint = ANY(%s)", (fingerprints,))
         current: dict[str, SignificantEvent] = {}
@@ -263,15 +296,15 @@ class PostgresEventStore(PostgresRetractionMixin, PostgresReviewMixin, EventStor
                 current[fp] = combined
                 (new if fp in new else changed)[fp] = combined
         if new:
-            cur.executemany(_INSERT_EVENT, [_insert_row(e, kept.get(e.fingerprint))
+            cur.executemany(_INSERT_EVENT, [_insert_row(e, kept.get(e.fingerprint), stamp)
                                             for e in new.values()])
         if changed:
             cur.executemany(_UPDATE_EVENT, [_update_row(e) for e in changed.values()])
-        grown = [(text, fp) for fp, text in kept.items()
+        grown = [(text, stamp, fp) for fp, text in kept.items()
                  if fp not in new and text != stored_members.get(fp)]
         if grown:
-            cur.executemany(_UPDATE_MEMBERS, grown)
-        return inserted, merged
+            cur.executemany(_GROW_MEMBERS, grown)
+        return inserted, merged, stamp
 
     def event_members(self, company_id: str) -> dict[str, list[EventMember]]:
         """Each of the company's rows that keeps members -> its members."""
@@ -443,7 +476,7 @@ def _fetch(query: str, args: tuple[Any, ...], cur: Cursor) -> list[tuple[Any, ..
     return cur.execute(query, args).fetchall()
 
 
-def _move(cur: Cursor, old: str, new: str) -> None:
+def _move(cur: Cursor, old: str, new: str, stamp: int) -> None:
     """Fold the row `old` into `new`, keeping the earlier creation time and both members."""
     row = cur.execute(f"SELECT {_EVENT_DOC}, created_at, members_text FROM significant_events "
                       "WHERE fingerprint = %s", (old,)).fetchone()
@@ -453,16 +486,16 @@ def _move(cur: Cursor, old: str, new: str) -> None:
     target = cur.execute(f"SELECT {_EVENT_DOC}, members_text FROM significant_events "
                          "WHERE fingerprint = %s", (new,)).fetchone()
     if target is None:
-        cur.execute("UPDATE significant_events SET fingerprint = %s WHERE fingerprint = %s",
-                    (new, old))
+        cur.execute("UPDATE significant_events SET fingerprint = %s, members_seq = %s "
+                    "WHERE fingerprint = %s", (new, stamp, old))
         cur.execute(_UPDATE_EVENT, _update_row(moving))
         return
     combined = SignificantEvent.model_validate_json(target[0]).merged_with(moving)
     cur.execute("DELETE FROM significant_events WHERE fingerprint = %s", (old,))
     cur.execute(_UPDATE_EVENT, _update_row(combined))
     cur.execute("UPDATE significant_events SET created_at = LEAST(created_at, %s), "
-                "members_text = %s WHERE fingerprint = %s",
-                (row[1], fold_members(target[1], row[2]), new))
+                "members_text = %s, members_seq = %s WHERE fingerprint = %s",
+                (row[1], fold_members(target[1], row[2]), stamp, new))
 
 
 def _lock_key(fingerprint: str) -> int:
@@ -470,9 +503,13 @@ def _lock_key(fingerprint: str) -> int:
                           signed=True)
 
 
-def _insert_row(e: SignificantEvent, members: str | None) -> tuple[Any, ...]:
+def _company_lock(company_id: str) -> int:
+    return _lock_key(f"company:{company_id}")
+
+
+def _insert_row(e: SignificantEvent, members: str | None, stamp: int) -> tuple[Any, ...]:
     return (e.fingerprint, _text(e.company_id), e.event_type.value, *_update_row(e)[:-1],
-            members)
+            members, stamp)
 
 
 def _update_row(e: SignificantEvent) -> tuple[Any, ...]:

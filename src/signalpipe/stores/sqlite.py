@@ -11,13 +11,14 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Self
 
 from signalpipe.errors import StoreError
 from signalpipe.event_members import (
     EventMember,
+    Grouping,
     dump_members,
     fold_members,
     load_members,
@@ -78,6 +79,11 @@ CREATE TABLE IF NOT EXISTS updates (
   company_id TEXT NOT NULL, created_at TEXT NOT NULL, doc TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS updates_company ON updates(company_id, created_at);
+-- The stamp of the last write of members (`members_seq`): a worker asks for the rows written
+-- after the one it last saw (`upsert_grouped`). One row; a counter, not MAX(members_seq),
+-- because a row deleted by a retraction would hand its stamp out again.
+CREATE TABLE IF NOT EXISTS members_clock (n INTEGER NOT NULL);
+INSERT INTO members_clock SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM members_clock);
 """
 _KPI_SCHEMA = 1  # PRAGMA user_version once the ledger was backfilled from stored events
 
@@ -294,19 +300,23 @@ class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, SQLiteReviewMixin, Ev
             self._db.execute(f"PRAGMA user_version = {_KPI_SCHEMA}")
 
     def _add_members_column(self) -> None:
-        """Files written before events kept their members gain the column, empty (dedup then
-        knows those groups by their rows, as it did). Checked again inside the write lock: two
-        processes may open one old file together."""
+        """Files written before events kept their members (or their members' stamps) gain the
+        columns, empty (dedup then knows those groups by their rows, as it did). Checked again
+        inside the write lock: two processes may open one old file together."""
         def columns() -> set[str]:
             return {row[1] for row in self._db.execute("PRAGMA table_info(significant_events)")}
 
-        if "members" in columns():
+        if {"members", "members_seq"} <= columns():
             return
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                if "members" not in columns():
-                    self._db.execute("ALTER TABLE significant_events ADD COLUMN members TEXT")
+                for column, kind in (("members", "TEXT"), ("members_seq", "INTEGER")):
+                    if column not in columns():
+                        self._db.execute(
+                            f"ALTER TABLE significant_events ADD COLUMN {column} {kind}")
+                self._db.execute("CREATE INDEX IF NOT EXISTS events_members_seq "
+                                 "ON significant_events(company_id, members_seq)")
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
@@ -320,36 +330,62 @@ class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, SQLiteReviewMixin, Ev
                     moved: Mapping[str, str] | None = None,
                     members: Mapping[str, Sequence[EventMember]] | None = None
                     ) -> tuple[int, int]:
-        inserted = merged = 0
-        now = time.time()
-        joining = members or {}
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                for old, new in (moved or {}).items():
-                    self._move(old, new, now)
-                for event in events:
-                    added = self._upsert_one(event, joining.get(event.fingerprint, ()), now)
-                    inserted += added == "inserted"
-                    merged += added == "merged"
+                inserted, merged, _ = self._write(events, moved or {}, members or {})
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
         return inserted, merged
 
+    def upsert_grouped(self, company_id: str, since: int,
+                       group: Callable[[dict[str, list[EventMember]]], Grouping]
+                       ) -> tuple[int, int, int]:
+        # BEGIN IMMEDIATE takes the file's write lock: every writer, in any process, waits.
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                rows = self._db.execute(
+                    "SELECT fingerprint, members FROM significant_events WHERE company_id = ? "
+                    "AND members_seq > ? AND members IS NOT NULL", (company_id, since))
+                grouping = group({fp: load_members(text) for fp, text in rows.fetchall()})
+                written = self._write(grouping.events, grouping.moved, grouping.members)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return written
+
+    def _write(self, events: Sequence[SignificantEvent], moved: Mapping[str, str],
+               joining: Mapping[str, Sequence[EventMember]]) -> tuple[int, int, int]:
+        """Moves, then events and their members (inside the caller's transaction): (inserted,
+        merged, the stamp every row whose members this wrote now carries)."""
+        inserted = merged = 0
+        now = time.time()
+        stamp = self._db.execute("UPDATE members_clock SET n = n + 1 RETURNING n").fetchone()[0]
+        for old, new in moved.items():
+            self._move(old, new, now, stamp)
+        for event in events:
+            added = self._upsert_one(event, joining.get(event.fingerprint, ()), now, stamp)
+            inserted += added == "inserted"
+            merged += added == "merged"
+        return inserted, merged, int(stamp)
+
     def _upsert_one(self, event: SignificantEvent, joining: Sequence[EventMember],
-                    now: float) -> str:
+                    now: float, stamp: int) -> str:
         """Insert or merge one event (inside the caller's transaction): what it did."""
         row = self._db.execute("SELECT doc, members FROM significant_events "
                                "WHERE fingerprint = ?", (event.fingerprint,)).fetchone()
         if row is None:
             self._db.execute(
                 "INSERT INTO significant_events (fingerprint, company_id, event_type, severity, "
-                "created_at, updated_at, doc, members) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "created_at, updated_at, doc, members, members_seq) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (event.fingerprint, event.company_id, event.event_type.value,
                  event.severity.value, now, now, event.model_dump_json(),
-                 dump_members(merge_members(joining)) if joining else None))
+                 dump_members(merge_members(joining)) if joining else None, stamp))
             return "inserted"
         stored = SignificantEvent.model_validate_json(row[0])
         combined = stored.merged_with(event)
@@ -357,12 +393,14 @@ class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, SQLiteReviewMixin, Ev
         if combined == stored and kept == row[1]:
             return "unchanged"
         self._db.execute(
-            "UPDATE significant_events SET doc = ?, severity = ?, members = ?, updated_at = ? "
+            "UPDATE significant_events SET doc = ?, severity = ?, members = ?, updated_at = ?, "
+            "members_seq = CASE WHEN members IS ? THEN members_seq ELSE ? END "
             "WHERE fingerprint = ?",
-            (combined.model_dump_json(), combined.severity.value, kept, now, event.fingerprint))
+            (combined.model_dump_json(), combined.severity.value, kept, now, kept, stamp,
+             event.fingerprint))
         return "unchanged" if combined == stored else "merged"
 
-    def _move(self, old: str, new: str, now: float) -> None:
+    def _move(self, old: str, new: str, now: float, stamp: int) -> None:
         """Fold the row `old` into `new` (inside the caller's transaction), members and all."""
         row = self._db.execute("SELECT doc, created_at, members FROM significant_events "
                                "WHERE fingerprint = ?", (old,)).fetchone()
@@ -374,15 +412,16 @@ class SQLiteEventStore(_SQLiteBase, SQLiteRetractionMixin, SQLiteReviewMixin, Ev
                                   "WHERE fingerprint = ?", (new,)).fetchone()
         if target is None:
             self._db.execute("UPDATE significant_events SET fingerprint = ?, doc = ?, "
-                             "updated_at = ? WHERE fingerprint = ?",
-                             (new, moving.model_dump_json(), now, old))
+                             "updated_at = ?, members_seq = ? WHERE fingerprint = ?",
+                             (new, moving.model_dump_json(), now, stamp, old))
             return
         combined = SignificantEvent.model_validate_json(target[0]).merged_with(moving)
         self._db.execute("DELETE FROM significant_events WHERE fingerprint = ?", (old,))
         self._db.execute("UPDATE significant_events SET doc = ?, severity = ?, created_at = ?, "
-                         "updated_at = ?, members = ? WHERE fingerprint = ?",
+                         "updated_at = ?, members = ?, members_seq = ? WHERE fingerprint = ?",
                          (combined.model_dump_json(), combined.severity.value,
-                          min(row[1], target[1]), now, fold_members(target[2], row[2]), new))
+                          min(row[1], target[1]), now, fold_members(target[2], row[2]), stamp,
+                          new))
 
     def event_members(self, company_id: str) -> dict[str, list[EventMember]]:
         with self._lock:

@@ -95,6 +95,73 @@ _SHIPPED = re.compile(r"^(?P<verb>Released|Launched|Shipped|Introduced) (?P<word
 _NAME_TAIL = re.compile(r"(?<=\w) (?:Starting|Has|Have|Is|Are|Was|Today|Available)$")
 
 
+# "joined the Google Cloud Partner Advantage program": a programme is named whole, by the words
+# around the one a detector kept ("Partnership with Advantage").
+_PROGRAMME = (r"\b(?P<verb>joined|joins|accepted into|admitted to|selected for)\s+(?:the\s+)?"
+              r"(?P<name>(?:[A-Z][\w.&+'-]*\s+){{0,6}}{name}(?:\s+[A-Z][\w.&+'-]*){{0,3}})\s+"
+              r"(?P<kind>program|programme|network|accelerator|alliance|ecosystem|cohort)\b")
+# "I launched my first ever paid course, Hit the Front Page": the founder's own work, whose
+# title-case name holds words an outlet has ("Coverage in Front Page").
+_OWN_WORK = (r"\b(?:launched|released|published|shipped|wrote)\s+(?:my|our|a|the)\s+"
+             r"(?P<what>(?:first\s+)?(?:ever\s+)?(?:[a-z]+\s+){{0,2}}?(?:course|book|ebook|"
+             r"guide|newsletter|podcast|game|album|app|talk)),?\s+[\"\u201c]?"
+             r"(?P<name>(?:[A-Z][\w'-]*\s+)+(?:(?:the|a|of|on|in)\s+)*{name})\b")
+# "Launched Insights Has 2.0" from "Acme 2.0: Insights Has Launched!": the version read onto a
+# name is another name's; a headline verb read as the name's last word.
+_LAUNCH = re.compile(r"^(?P<verb>Launched|Released|Shipped) (?P<name>.+?)"
+                     r"(?: (?:Has|Have|Is|Are|Was))? (?P<v>v?\d+(?:\.\d+)+)$")
+# Someone else's release, said as news about it: "Next.js 15.0 just dropped, Bun 1.2 is out".
+_THEIRS = r"{name}\s+(?:(?:just|finally|officially)\s+)?(?:dropped|is out|is now out|landed)\b"
+_OURS = re.compile(r"\b(?:we|our|us|i|my|we're|we've|i've)\b", re.IGNORECASE)
+
+
+# A headline's announcement after the name: "Early Access to App Cards ... is Here".
+_IS_HERE = re.compile(r"^(?P<name>[A-Z].+?) (?i:is|are) (?i:here|live|now live|out now"
+                      r"|now available)$")
+
+
+def _misread(title: str, event_type: EventType, evidence: str) -> str | None:
+    """A title whose name the detector read out of a longer one: a programme joined, a
+    founder's own work taken for an outlet, a launch given another product's version, a
+    headline's "is Here" read into the name."""
+    here = _IS_HERE.match(title) if event_type is EventType.PRODUCT_LAUNCH else None
+    if here and not _SHIPPED.match(title):
+        return f"Launched {here['name']}"
+    if event_type is EventType.PARTNERSHIP and title.startswith("Partnership with "):
+        name = title.removeprefix("Partnership with ")
+        m = re.search(_PROGRAMME.format(name=re.escape(name)), evidence)
+        if m:
+            return f"Joined the {m['name']} {m['kind']}"
+    if event_type is EventType.MEDIA_COVERAGE and title.startswith("Coverage in "):
+        name = title.removeprefix("Coverage in ")
+        m = re.search(_OWN_WORK.format(name=re.escape(name)), evidence, re.IGNORECASE)
+        if m and m["name"][:1].isupper():
+            return f"Launched {m['what']}, {m['name']}"
+    launch = _LAUNCH.match(title) if event_type is EventType.PRODUCT_LAUNCH else None
+    return _versioned(launch, evidence) if launch else None
+
+
+def _versioned(launch: re.Match[str], evidence: str) -> str | None:
+    """A launch with the version its own name has in the evidence ("Bun 1.2", never Next.js's
+    "15.0"), said as someone else's release when the message is news about it; None when the
+    title's name and version stand together in the evidence."""
+    name, version = launch["name"], launch["v"]
+    digits = version.lstrip("vV")
+    if re.search(rf"{re.escape(name)}\s+[vV]?{re.escape(digits)}", evidence):
+        return None  # "Acme CLI v3.4.0" for "Acme CLI 3.4.0": its own version, as titled
+    owner = re.search(rf"(?<![\w.])([A-Z][\w.+-]*)\s+[vV]?{re.escape(digits)}\b", evidence)
+    if owner is None or owner[1] in (name, name.split()[-1]) or owner[1].lower() == "version":
+        return None  # the version is no other name's: the detector's reading stands
+    own = re.search(rf"{re.escape(name)}\s+(v?\d+(?:\.\d+)+)\b", evidence)
+    if own is None:
+        return f"{launch['verb']} {name} in {owner[1]} {version}"
+    shown = f"{name} {own[1]}"
+    if _OURS.search(evidence) is None and re.search(_THEIRS.format(name=re.escape(shown)),
+                                                    evidence, re.IGNORECASE):
+        return f"{shown} released"  # news about another maker's release, never "Launched"
+    return f"{launch['verb']} {shown}"
+
+
 def _quote_closed(text: str) -> str:
     """Text up to a quote closed that was never opened in it ("costly.” Nova AI's tech")."""
     for opening, closing in _CLOSING_QUOTES:
@@ -195,6 +262,9 @@ def polished(title: str, event_type: EventType, negative: bool = False,
     change said from them: voice.py)."""
     title = _SPACED_BRACKET.sub(r"(\1)", _ORPHAN_POSSESSIVE.sub("", title))
     title = _tidied(title, evidence)
+    misread = _misread(title, event_type, evidence)
+    if misread:
+        return misread
     label = _LABEL.match(title)
     head, rest = (f"{label['label']}: ", label["rest"]) if label else ("", title)
     if label:
@@ -212,4 +282,16 @@ def polished(title: str, event_type: EventType, negative: bool = False,
         rest = rest[:1].upper() + rest[1:]  # a clause cut at its head starts a sentence
     if label and rest.lower() == label["label"].lower():
         return plain(label["label"], event_type, negative)  # "Security incident: Security incident"
-    return plain(head + rest, event_type, negative)
+    return plain(_ended(head + rest), event_type, negative)
+
+
+_JOINERS = frozenset(["and", "or", "but", "with", "of", "to", "for", "the", "a", "an", "&"])
+
+
+def _ended(title: str) -> str:
+    """A title without the joining word a name's reading ran into: "Partnership with a European
+    distributor and" (from "partnered with a European distributor and refocused ...")."""
+    parts = title.split(" ")
+    while len(parts) > 3 and parts[-1] in _JOINERS:  # "Series A" ends on a name
+        parts.pop()
+    return " ".join(parts)
