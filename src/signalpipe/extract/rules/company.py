@@ -548,7 +548,9 @@ EXIT = rx(r"\b(?:exit(?:ed|ing|s)? the [\w ]{1,20}market|(?:deprecated|withdrawn
           r"|pull(?:ed|ing|s)? out of|shut(?:ting)? "
           r"down (?:our |the )?[\w ]{0,20}(?:office|operations|region)|clos(?:ed|ing"
           r"|es) (?:our |the )"
-          r"?[\w ]{0,20}(?:office|operations|region|data ?cent(?:er|re))|withdraw\w* from"
+          r"?[\w ]{0,20}(?:office|operations|region|data ?cent(?:er|re))"
+          # "closed the Oulu office ticket": an errand of the office, no market left
+          r"(?! (?:ticket|tickets|party|door|doors|windows?|kitchen)\b)|withdraw\w* from"
           r"|retir(?:ed|ing) (?:the |our )?[\w ]{0,20}region)\b")
 
 

@@ -176,6 +176,45 @@ STEMS: dict[str, str] = {
     "reach_left": "shut clos paus halt on hold scrap cancel shelv wind down winding down "
                   "winds down wound down exit leav left pull out pulled out pulling out "
                   "retreat withdr stopped selling no longer ceas market$",
+    # orders.py: deliveries under contract, chosen as supplier, an order pulled
+    "orders_delivery": "deliver supply$ supplies$ supplied supplying",
+    "orders_chosen": "selected as chosen as picked as appointed as named as awarded the contract "
+                     "chosen vendor chosen supplier selected vendor selected supplier "
+                     "preferred vendor preferred supplier",
+    "orders_pulled": "cancel pulled withdrew withdrawn rescind revoked scrapped put a hold on",
+    "orders_lost": "loses$ lost$ losing$ not selected not chosen not picked awarded the contract "
+                   "instead of us",
+    # cutbacks.py: jobs cut, counted by whom the cut affects
+    "cutbacks_jobs": "reduction redundanc layoff lay-off job cuts cuts$ dismiss cutbacks "
+                     "restructuring measures termination elimination loss$ losses$ jobs$ "
+                     "positions$ roles$ employees$ notice part ways parted ways parting ways "
+                     "laying off laid off lays off lay off",
+    "cutbacks_site": "shut clos mothball wind down winding down winds down wound down",
+    # shortfall.py: a business that did not work
+    "shortfall": "succeed succeeded sustainable viable product-market traction itself losing "
+                 "weaker softer slower expectations took$",
+    # earnings.py: a loss that moved, earnings per share that moved
+    "earnings_loss": "loss$ losses$ into the red",
+    "earnings_eps": "eps$ earnings per share",
+    "earnings_forecast": "beat beats$ tops$ topped exceed ahead$ halves$ halved",
+    # markets2.py: operations started or extended in a place, a unit set up there, a first
+    # site opened there; phrases, so the common words alone ("sales", "first") cue nothing
+    "markets2_started": "operations in operations into operations to activities in activities to "
+                        "sales in sales to services in services to service in service to business "
+                        "in business to business into deliveries in production in manufacturing "
+                        "in trading in distribution in presence in presence into presence to "
+                        "footprint in footprint to footprint into reach to reach into network to "
+                        "network into coverage to offering in offering to broadband in subsidiary "
+                        "in set foot sets foot setting foot subsidiar branch office sales office "
+                        "exporting to selling in shipping in operating in doors in landed$ "
+                        "lands$ goes live live in across$ launched$ "
+                        "launches$ rolled out rolls out introduced introduces",
+    "markets2_first": "first store first shop first office first location first branch first "
+                      "station first dispensary first clinic first restaurant first cafe first "
+                      "showroom first plant first factory first warehouse first hub first hotel "
+                      "first outlet first pop first site first data first international first "
+                      "european first us first overseas first foreign store$ stores$ shop$ "
+                      "station$ dispensary clinic$ showroom restaurant$",
     # outcomes.py: customers' figures moved on us, praise, growth and going live; churn moved
     "outcomes_moved": "went up rose grew jumped increas improv doubl tripl climb dropped fell "
                       "went down decreas halved paid for itself roi$",
@@ -680,6 +719,29 @@ def _stems(spec: str) -> list[str]:
              "calling off",
              "winds down",
              "wasn't able", "weren't able", "failed to",
+             # orders.py's and cutbacks.py's phrases
+             "selected as", "chosen as", "picked as", "appointed as", "named as",
+             "awarded the contract", "chosen vendor", "chosen supplier", "selected vendor",
+             "selected supplier", "preferred vendor", "preferred supplier", "put a hold on",
+             "parting ways", "laying off", "exporting to", "operating in", "doors in",
+             "not selected", "not chosen", "not picked",
+             # earnings.py's phrases
+             "into the red", "earnings per share",
+             # markets2.py's phrases
+             "operations in", "operations into",
+             "operations to", "activities in", "activities to", "sales in", "sales to",
+             "services in", "services to", "service in", "service to", "business in",
+             "business to", "business into", "deliveries in", "production in", "manufacturing in",
+             "trading in", "distribution in", "presence in", "presence into", "presence to",
+             "footprint in", "footprint to", "footprint into", "reach to", "reach into",
+             "network to", "network into", "coverage to", "offering in", "offering to",
+             "broadband in", "subsidiary in", "set foot", "sets foot", "setting foot",
+             "first store", "first shop", "first location", "first branch",
+             "first station", "first dispensary", "first clinic", "first restaurant", "first cafe",
+             "first showroom", "first plant", "first factory", "first warehouse", "first hub",
+             "first hotel", "first outlet", "first pop", "first site", "first data",
+             "first international", "first european", "first us", "first overseas",
+             "first foreign", "sales office",
              # results.py's phrases
              "api calls", "power consumption", "power draw", "energy use", "disk usage",
              "frame rate", "hit rate", "write speed", "read speed", "number one",

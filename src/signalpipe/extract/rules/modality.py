@@ -27,6 +27,8 @@ PLAN = _rx(
     r"(?<!premium )(?<!team )(?<!business )(?<!pricing )(?<!annual )"
     r"plan(?:s|ned|ning)? (?:to|for|on)\b"
     r"|aim(?:s|ing)? (?:to|for)"
+    # "we are looking to start operations in Brazil": a wish; "looking to the future" is none
+    r"|looking to (?!the\b)"
     r"|hop(?:e|es|ing|efully)|target(?:s|ing)?\b|goal\b|goals|expect(?:s|ing)?|expected to"
     r"|should|could|would|might|(?<!in )(?<!across )(?<!since )(?<!from )(?<!early )(?<!late )"
     # "May was our biggest month ever", "May 2020 saw": the month, not a modal verb

@@ -92,7 +92,8 @@ _FIRST = rx(
     rf"|hires?|employees?) (?:in|from) (?:the )?(?P<place>{_PLACE})\b")
 # an errand of the office, not the office: "cancel the London office party"
 _ERRAND = (r"(?:party|parties|hours|supplies|dinner|lunch|drinks|meeting|visit|trip|wifi|wi-fi"
-           r"|keys|printer|plants|dog|kitchen|call|offsite|off-site|retreat|social)")
+           r"|keys|printer|plants|dog|kitchen|call|offsite|off-site|retreat|social|ticket"
+           r"|tickets)")
 # an office left for a bigger one: a move, not a market left
 _MOVED = rx(r"\bmov(?:e|ed|es|ing) (?:in)?to (?:a |an |our |the )?(?:bigger|larger|new|smaller"
             r"|shared|cheaper)\b|\brelocat\w*|\b(?:bigger|larger) (?:one|office|space)\b"

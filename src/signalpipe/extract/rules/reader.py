@@ -21,8 +21,10 @@ from signalpipe.extract.rules import (
     contracts,
     corporate,
     coverage,
+    cutbacks,
     deals,
     declines,
+    earnings,
     founders,
     growth,
     headlines,
@@ -31,10 +33,12 @@ from signalpipe.extract.rules import (
     launchscope,
     longform,
     lowlights,
+    markets2,
     measured,
     members,
     milestones,
     modality,
+    orders,
     outcomes,
     owners,
     pressnoise,
@@ -45,6 +49,7 @@ from signalpipe.extract.rules import (
     routine,
     setbacks,
     shipped,
+    shortfall,
     spoken,
     statuspage,
     tech,
@@ -79,6 +84,13 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # reach.py: a market left ("shutting down our Brazil operation", "put the Germany launch
     # on hold"), before the shut-downs and the launches put off
     ("reach_left", reach.place_left),
+    # earnings.py: a loss that narrowed is good news, a slide into loss a lowlight; before the
+    # declines, which read "net loss ... down from EUR 2.4 mn" as a fall
+    ("earnings_loss", earnings.loss_moved), ("earnings_eps", earnings.per_share),
+    ("earnings_forecast", earnings.against_forecast),
+    # shortfall.py: a business that did not work ("our sales never took off: almost nobody
+    # bought it"), before the revenue readers, whose reading of it is vetoed as negated
+    ("shortfall", shortfall.business_failed),
     ("decline", declines.decline),  # "Revenue was $2.1M, down 18%": no figure reached
     ("setback", declines.setback),  # "pushing the v2 launch to March": no launch
     # "Craft approached us about leading the Series A": interest, not a round led
@@ -155,10 +167,15 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("launchforms_store", launchforms.store),  # "Acme for Android is now live in the Play Store"
     # reach.py: a region entered or a first there ("enters the German market" is Germany)
     ("reach_entered", reach.place_entered),
+    # markets2.py: a first site opened there, before co.expansion, which reads "First ARCO
+    # station opens in Ciudad Juarez" as the expansion of a company called Station
+    ("markets2_first", markets2.first_site),
     ("expansion", co.expansion), ("coverage_markets", coverage.markets_count),
     ("coverage_place", coverage.place_reached),
     # reach.py: the place as the subject ("Canada is live!")
     ("reach_live", reach.place_live),
+    # markets2.py: operations started or a unit set up there
+    ("markets2_started", markets2.started_there),
     ("partnership", deals.partnership), ("corp_partnership", corporate.partnership),
     ("partnership", wire.alliance), ("partnership_joined", wire.alliance),
     ("community_listing", community.listing),
@@ -175,11 +192,17 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # named customers in production or upgraded (outcomes.py), before the deals' looser reading
     # of "the companies that have upgraded to Pro"
     ("outcomes_production", outcomes.in_production),
+    # orders.py: goods counted, delivered under a contract; before the deal readers, whose
+    # reading of "will deliver ... under an agreement signed" is vetoed as a plan
+    ("orders_delivery", orders.delivery),
     ("contracts_deal", contracts.deal),
     ("enterprise_deal", wire.customers_signed), ("enterprise_deal_supply", wire.supply_deal),
     ("enterprise_deal", deals.enterprise_deal), ("corp_deal", corporate.enterprise_deal),
     ("enterprise_deal", new_client), ("enterprise_deal", chose_us),
     ("client_engaged", hired_by_client),
+    # orders.py: chosen as the supplier, an order pulled
+    ("orders_chosen", orders.chosen_supplier), ("orders_pulled", orders.order_pulled),
+    ("orders_lost", orders.order_lost),
     ("churn_count", founders.churn_count),
     ("statuspage_adopter", statuspage.adopter),  # "Google Cloud Armor updated to CRS v3.3"
     ("customer_success", deals.customer_success), ("corp_success", corporate.customer_success),
@@ -232,6 +255,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("chatnews_release", chatnews.released), ("chatnews_signed", chatnews.signed),
     ("chatnews_cheer", chatnews.cheered),  # "1,000 stars on github!!", "50 customers!! 🎉"
     ("launchforms", launchforms.forms),  # "Beacon 2 is here", "Meet Beacon, our new app"
+    # cutbacks.py: jobs cut, counted by whom the cut affects ("the reductions will affect 30
+    # employees"), before the setbacks read in any register
+    ("cutbacks_jobs", cutbacks.jobs_cut), ("cutbacks_site", cutbacks.site_closed),
     # last: a setback in words no detector above knows ("CFTC fines Acme", "profit dip")
     ("lowlight", lowlights.lowlight),
     ("setback", declines.late_setback),  # "ISO 27018: failed. 8 exceptions."
@@ -541,6 +567,8 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or outcomes.veto(found, clause.text, company) \
                 or chatnews.veto(found, clause.text, text, company) \
                 or owners.veto(found, clause.text, company) \
+                or earnings.veto(found, clause.text, sentence.text, company) \
+                or cutbacks.veto(found, clause.text) or orders.veto(found, clause.text) \
                 or bystanders.veto(found, clause.text, sentence.text, company,
                                    message.timestamp,
                                    raw=message.text[sentence.start:sentence.end + 40]) \
@@ -566,7 +594,8 @@ _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
              "recognition_", "backers_", "reach_", "outcomes_", "chatnews_", "launchforms",
-             "techwins_", "airtime_", "inbound_")
+             "techwins_", "airtime_", "inbound_", "markets2_", "earnings_", "orders_",
+             "cutbacks_", "shortfall")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
@@ -649,6 +678,8 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
         or launchscope.veto(found, line, line, company) \
         or launchforms.veto(found, line, line, company) \
         or owners.veto(found, line, company) \
+        or earnings.veto(found, line, line, company) \
+        or cutbacks.veto(found, line) or orders.veto(found, line) \
         or bystanders.veto(found, line, line, company, message.timestamp,
                            raw=message.subject or "")
     if reason:
@@ -717,6 +748,27 @@ NEEDS: dict[str, tuple[str, ...]] = {
                       " a", " an", "one", "two", "three", "four", "five", "ten", "twenty"),
     "techwins_saved": ("$", "\u20ac", "\u00a3"),
     "techwins_quality": ("fuzz", "crash"),
+    # orders.py and cutbacks.py: a count of goods, a supplier's role, an order; people cut
+    "orders_delivery": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "two", "three", "four",
+                        "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty",
+                        "dozens", "hundreds"),
+    "orders_chosen": ("supplier", "vendor", "provider", "contractor", "partner", "integrator"),
+    "orders_pulled": ("order", "po"),
+    "orders_lost": ("order", "contract", "deal", "tender", "bid", "rfp", "supplier", "vendor",
+                    "provider", "instead of us"),
+    "shortfall": ("succeed", "sustainable", "viable", "market fit", "took off", "take off",
+                  "traction", "picked up", "pick up", "for itself", "losing money", "than",
+                  "below"),
+    "cutbacks_site": ("office", "plant", "factor", "mill", "site", "facilit", "unit", "store",
+                      "shop", "branch", "warehouse", "centre", "center", "line", "mine",
+                      "refiner", "smelter", "restaurant", "outlet", "depot", "hq",
+                      "headquarters"),
+    "cutbacks_jobs": ("employee", "people", "person", "staff", "worker", "team", "colleague",
+                      "job", "position", "role", "post", "fte", "personnel"),
+    # markets2.py: a place follows "in", "to", "into" or "across"; a first site names its first
+    "markets2_started": (" in ", " to ", " into ", " across ", " foot "),
+    # markets2.py: a first site names its first ("First ARCO station opens in ...")
+    "markets2_first": ("first",),
     "results_market": ("market", "industry", "sector", "space", "vertical", "first", "1st",
                        "open", "unveil", "launch", "bring", "brought", "roll", "expand",
                        "available to", "countries", "live", "officially", "debut", "entry"),
