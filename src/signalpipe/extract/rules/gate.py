@@ -405,6 +405,11 @@ STEMS: dict[str, str] = {
                      "were down went down are down been down down for broken for offline for "
                      "is offline are offline went offline none of re down s down all down "
                      "still down",
+    # theirs.py: our site, app or API down ("app.acme.io is down", "returning 500s")
+    "theirs_down": "is down was down were down went down are down been down s down still down "
+                   "down again offline$ unreachable$ not loading not responding returning 5 "
+                   "throwing 5 serving 5 returning error throwing error returning timeout "
+                   "erroring with failing with 500s$ 502s$ 503s$ 504s$ 5xx",
     "chatnews_cheer": "customers$ logos$ users$ signups$ sign-ups$ subscribers$ stars$ "
                       "downloads$ installs$ mau$ dau$ wau$ arr$ mrr$",
     "chatnews_left": "left$ leaving last day moving on resigned quit$ handed in",

@@ -49,6 +49,7 @@ from signalpipe.extract.rules import (
     statuspage,
     tech,
     techwins,
+    theirs,
     welcomes,
     wire,
 )
@@ -210,6 +211,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # milestones in words, firsts and records in prose (spoken.py): after the figure readers
     ("spoken", spoken.milestone),
     ("news_results", headlines.results),
+    ("theirs_down", theirs.site_down),  # "app.acme.io is down", "the API is returning 500s"
     ("technical", tech.postmortem), ("technical", growth.technical),
     ("recognition_outage", measured.broken_for),  # "login was broken for all EU users for 90 min"
     ("chatnews_down", chatnews.down_now),  # "the site's been down since 9am" (chatnews.py)
@@ -486,7 +488,8 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     skip = no_events_here(message.subject or "", message.text, low) or dump(message.text)
     if skip:
         return [], [(message.id, skip)]
-    shown = untagged(masked(blank_code(message.text)))
+    shown = theirs.own_address(message.text, untagged(masked(blank_code(message.text))),
+                               company)
     text = wire.restored(shown, readable(shown))  # a release's body news past its lead
     if text is not message.text:
         # blanking only turns characters into spaces: a cue still stands where its first letter
@@ -566,7 +569,7 @@ _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "
 
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
              "recognition_", "backers_", "reach_", "outcomes_", "chatnews_", "launchforms",
-             "techwins_", "airtime_", "inbound_")
+             "techwins_", "airtime_", "inbound_", "theirs_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
