@@ -410,6 +410,9 @@ STEMS: dict[str, str] = {
                    "down again offline$ unreachable$ not loading not responding returning 5 "
                    "throwing 5 serving 5 returning error throwing error returning timeout "
                    "erroring with failing with 500s$ 502s$ 503s$ 504s$ 5xx",
+    "theirs_bought": "acquired us bought us snapped up took over",
+    "theirs_site": "product hunt producthunt hacker news show hn appsumo betalist",
+    "theirs_award": "won$ took home picked up scooped bagged named voted crowned",
     "chatnews_cheer": "customers$ logos$ users$ signups$ sign-ups$ subscribers$ stars$ "
                       "downloads$ installs$ mau$ dau$ wau$ arr$ mrr$",
     "chatnews_left": "left$ leaving last day moving on resigned quit$ handed in",

@@ -93,6 +93,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("coverage_offer", coverage.offer_received),  # "rejected a $500k offer": not a sale
     ("acquire_interest", founders.acquire_interest),
     ("acquire_interest", wire.proposal),
+    ("theirs_bought", theirs.acquired_us),  # "Initech acquired us": we are the one bought
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("acquisition", wire.agreement_to_acquire),
     # companylife.py: bought, merged, buying, renamed, a new office (before co.expansion's
@@ -224,7 +225,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("techwins_saved", techwins.infra_saved), ("techwins_quality", techwins.quality),
     ("companylife_award", companylife.award_won),  # "came first in the Stripe hackathon"
     ("award", co.award),
+    ("theirs_award", theirs.best_won),  # "Acme won Best DevTool at DevWeek"
     ("statuspage_project", statuspage.project_news),  # "we released 3.3.0", a new co-lead
+    ("theirs_site", theirs.launch_site),  # "acme went live on product hunt today"
     ("launch", co.launch), ("wire_release", wire.version_release),
     ("community_release", community.release),
     ("members_release", members.announced),  # a company's own release told to developers
@@ -547,6 +550,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or bystanders.veto(found, clause.text, sentence.text, company,
                                    message.timestamp,
                                    raw=message.text[sentence.start:sentence.end + 40]) \
+                or theirs.veto(found, clause.text, sentence.text, company) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -653,7 +657,8 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
         or launchforms.veto(found, line, line, company) \
         or owners.veto(found, line, company) \
         or bystanders.veto(found, line, line, company, message.timestamp,
-                           raw=message.subject or "")
+                           raw=message.subject or "") \
+        or theirs.veto(found, line, line, company)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from signalpipe.extract.rules.found import Context, Found
+from signalpipe.extract.rules.names import key
 from signalpipe.models import EventType
 
 T = EventType
@@ -110,3 +111,153 @@ def site_down(clause: str, low: str, ctx: Context) -> Found | None:
 
 
 _PROPER = {"api": "API", "app": "App", "site": "Site", "website": "Website"}
+
+
+# --- others' launches, deals and awards --------------------------------------------------------
+
+# A name as it opens a clause: "Globex", "Pied Piper", "Money20/20", "AWS".
+_NAME = r"(?:[A-Z][\w&'./-]*(?: (?:[A-Z0-9][\w&'./-]*|of|&))*)"
+_AND = r"(?:^|[.,;:!\u2014\u2013-]\s*|\b(?:and|so|also|btw|fyi|news:|heads up:?)\s+)"
+
+# Platforms and vendors whose releases a team passes on, written as teams write them.
+_VENDOR = (r"(?i:postgres(?:ql)?|mysql|redis|python|node(?:\.?js)?|go|rust|java|ruby|rails|django"
+           r"|react|next\.?js|typescript|kubernetes|k8s|docker|chrome|safari|firefox|ios|android"
+           r"|macos|windows|linux|ubuntu|aws|gcp|azure|cloudflare|vercel|netlify|github|gitlab"
+           r"|stripe|twilio|snowflake|databricks|openai|anthropic|slack|shopify|supabase|heroku"
+           r"|fly\.io|datadog|sentry|figma|notion|xcode|swift|kotlin|elasticsearch|kafka|spark)")
+# Someone else's release: "Vercel's new build cache is live", "Postgres 17 landed", "python 3.13
+# is out", "Snowflake's new Iceberg support, which went GA".
+_RELEASE = (r"(?i:is (?:now )?(?:live|out|ga|generally available|available)|went (?:ga|live)"
+            r"|landed|shipped|dropped|released|launched|rolled out|opened)")
+_THEIR_RELEASE = re.compile(
+    rf"(?<![\w'])(?:(?P<owner>{_NAME})(?:'s|\u2019s) (?:new |latest |shiny )?|(?P<vendor>{_VENDOR})"
+    rf"(?: v?\d+(?:\.\d+)*)?\b(?: \w+){{0,3}}? (?=(?:{_RELEASE})\b))(?:[\w.-]+,? ){{0,4}}?"
+    rf"(?:which (?:has |just )?)?(?:{_RELEASE})\b")
+# Our own doing with their release ("we moved to", "we upgraded to"): a result of ours.
+_WE_DID = re.compile(r"(?i)\b(?:we|we've|we have|i|the team)(?: just| finally)? (?:moved|migrated"
+                     r"|switched|upgraded|adopted|rolled out|turned on|enabled|rebuilt|rewrote"
+                     r"|launched|shipped|released|cut|tuned|optimi[sz]ed|built)\b"
+                     r"|\bour (?:new|own)\b")
+
+# "The acquisition of Initech by Globex closed": a buyer after "by".
+_ACQUISITION_BY = re.compile(rf"\b(?:acquisition|purchase|takeover|buyout) of (?P<target>{_NAME})"
+                             rf" by (?P<buyer>{_NAME})")
+# "Initech took home the Best Fintech award": the winner opens the clause.
+_OTHER_WON = re.compile(rf"{_AND}(?P<who>{_NAME}) (?:just |also |recently |officially )?(?:won"
+                        r"|wins|took home|picked up|scooped|bagged|received|was named|were named"
+                        r"|has won|have won|is named|earned)\b")
+_LAUNCH_OR_TECH = frozenset({T.PRODUCT_LAUNCH, T.TECHNICAL_ACHIEVEMENT})
+
+
+def _ours(name: str, company: re.Pattern[str] | None) -> bool:
+    return company is not None and company.search(name) is not None
+
+
+def _their_release(sentence: str, company: re.Pattern[str] | None) -> str | None:
+    """The name of another's release the sentence tells of, with none of our doing in it."""
+    if _WE_DID.search(sentence):
+        return None
+    for m in _THEIR_RELEASE.finditer(sentence):
+        who = m.group("owner") or m.group("vendor") or ""
+        if who and not _ours(who, company) and who.lower() not in _NOT_OWNERS:
+            return who
+    return None
+
+
+_NOT_OWNERS = frozenset({"today", "yesterday", "this week", "it", "that", "what", "there", "here",
+                         "everyone", "the team", "team", "v1", "v2", "v3"})
+
+
+def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | None
+         ) -> str | None:
+    """Why a reading is another's launch, deal or award told beside ours, or None."""
+    if found.negative:
+        return None
+    if found.event_type in _LAUNCH_OR_TECH:
+        who = _their_release(sentence, company)
+        if who is not None:
+            return f"{who}'s release, not ours"
+    if found.event_type is T.OTHER and found.subtype == "acquisition":
+        m = _ACQUISITION_BY.search(sentence)
+        if m and not _ours(m.group("buyer"), company) and not _ours(m.group("target"), company):
+            return f"{m.group('buyer')}'s acquisition, not ours"
+    if found.subtype == "award":
+        m = _OTHER_WON.search(clause)
+        if m and not _ours(m.group("who"), company) and m.group("who").lower() not in _WE_WORDS:
+            return f"{m.group('who')}'s award, not ours"
+    return None
+
+
+_WE_WORDS = frozenset({"we", "our team", "the team", "i"})
+
+
+# --- ours, in words the other readers miss -----------------------------------------------------
+
+# "Initech acquired us", "Globex has bought Acme": we are the one bought.
+_BOUGHT_US = re.compile(rf"(?P<buyer>{_NAME}) (?:has |have |just |officially |has officially )?"
+                        r"(?:acquired|bought|snapped up|took over) (?P<us>us\b|[A-Z][\w.-]*)")
+
+
+def acquired_us(clause: str, low: str, ctx: Context) -> Found | None:
+    """The company bought, told with the buyer as the subject."""
+    m = _BOUGHT_US.search(clause)
+    if m is None or _ours(m.group("buyer"), ctx.company):
+        return None
+    if m.group("us") != "us" and not _ours(m.group("us"), ctx.company):
+        return None
+    name = m.group("buyer")
+    return Found(T.OTHER, {"subtype": "acquisition", "target": "us", "acquirer": key(name)},
+                 f"Acquired by {name}", m.start(), subtype="acquisition", stakeholders=(name,),
+                 relational=True)
+
+
+# "Acme won Best DevTool at DevWeek", "we were named Product of the Year by DevWeek": an award
+# named by its title, without the word "award".
+_BEST = re.compile(
+    r"(?P<who>\b(?i:we|we've|our (?:team|company|product|app))\b|[A-Z][\w.-]*)"
+    r" (?:just |also |officially )?(?:won|took home|picked up|scooped|bagged"
+    r"|(?:were|was|got|have been|has been) (?:named|voted|crowned))"
+    r" (?:the |a |an )?(?:#1 )?(?P<award>(?:Best|Top|Most) [\w&'.-]+(?: (?!at\b|in\b|by\b|from\b)"
+    r"[\w&'.-]+){0,4}|(?:[\w&'.-]+ ){1,3}of the (?i:year|month|week|day))"
+    r"(?: (?:at|in|by|from) (?:the )?(?P<by>[A-Z][\w&'./-]*(?: [A-Z0-9][\w&'./-]*){0,3}))?")
+
+
+def best_won(clause: str, low: str, ctx: Context) -> Found | None:
+    """An award won by us, named by its title."""
+    m = _BEST.search(clause)
+    if m is None:
+        return None
+    who = m.group("who")
+    if who[:1].isupper() and who.lower() not in ("we", "we've") and not _ours(who, ctx.company):
+        return None
+    award = m.group("award") + (f" at {m.group('by')}" if m.group("by") else "")
+    return Found(T.MEDIA_COVERAGE, {"subtype": "award", "name": key(award)}, f"Award: {award}",
+                 m.start(), subtype="award", relational=True)
+
+
+# "acme went live on product hunt today", "we launched on Hacker News": a launch told by where it
+# happened, the company as the subject in any case (chat writes names in lower case).
+_LAUNCH_SITE = re.compile(
+    r"(?i)(?P<who>\b(?:we|we're|we've|our (?:product|app|company|startup))\b|[\w.-]+)"
+    r" (?:just |officially |finally |are |is |have |has )?(?:now )?(?:went live|launched|live"
+    r"|launching today|launched today|been launched) on (?P<site>product ?hunt|hacker news|show hn"
+    r"|appsumo|betalist)\b")
+_SITES = {"producthunt": "Product Hunt", "product hunt": "Product Hunt",
+          "hacker news": "Hacker News", "show hn": "Hacker News", "appsumo": "AppSumo",
+          "betalist": "BetaList"}
+
+
+def launch_site(clause: str, low: str, ctx: Context) -> Found | None:
+    """Our launch on a launch site (Product Hunt, Hacker News), said by us or by our name."""
+    if "hunt" not in low and "hn" not in low and "news" not in low and "sumo" not in low \
+            and "betalist" not in low:
+        return None
+    m = _LAUNCH_SITE.search(clause)
+    if m is None:
+        return None
+    who = m.group("who").lower()
+    if not (who.startswith(("we", "our")) or _ours(m.group("who"), ctx.company)):
+        return None
+    site = _SITES[m.group("site").lower()]
+    return Found(T.PRODUCT_LAUNCH, {"launch_site": key(site)},
+                 f"Launched on {site}", m.start())
