@@ -35,11 +35,16 @@ T = EventType
 
 # --- our own address kept readable -------------------------------------------------------------
 
-# A host written bare in prose: "www.acme.io", "app.acme.io/login". A link's address stays blanked
-# ("[Collections app](https://apps.acme.io/...)", "<https://acme.io|the docs>"): it names a page.
-_HOST = re.compile(r"(?<![@\w.(<|/:-])(?P<host>(?:[a-z0-9-]{1,40}\.){1,4}"
+# A host written bare in prose as the subject of a state: "www.acme.io is down", "app.acme.io has
+# been down since 9am". A link's address stays blanked ("[Collections app](https://apps.acme.io/)",
+# "<https://acme.io|the docs>": it names a page), and so does a host named in passing ("a new API
+# for todo.acme.io is now available", "builds.acme.io saw its first release"): there the address
+# is where something is, and the blanked text is what the other readers were written for.
+_HOST = re.compile(r"(?:^\W{0,3}\s?|[\n>:;,!.]\s|\b(?:and|so|btw|fyi|ok|now)\s)"
+                   r"(?P<host>(?:[a-z0-9-]{1,40}\.){1,4}"
                    r"(?:io|com|ai|co|app|dev|net|org|so|sh|xyz|cloud|tech|tools|run|us|eu))"
-                   r"(?P<path>/\S*)?(?![\w@])", re.IGNORECASE)
+                   r"(?P<path>/\S*)?(?= (?:is|was|has|have|went|keeps|seems|looks|appears|just)\b)",
+                   re.IGNORECASE | re.MULTILINE)
 _CHEAP_HOST = re.compile(r"\w\.(?:io|com|ai|co|app|dev|net|org|so|sh|xyz|cloud|tech|tools|run"
                          r"|us|eu)\b", re.IGNORECASE)
 LEADER = "\u2024"  # one-dot leader: reads as a dot, ends no sentence
@@ -56,7 +61,7 @@ def own_address(original: str, shown: str, company: re.Pattern[str] | None) -> s
         if company.search(host.replace(".", " ")) is None:
             continue
         path = " " * (m.end() - m.end("host"))
-        out = out[:m.start()] + host.replace(".", LEADER) + path + out[m.end():]
+        out = out[:m.start("host")] + host.replace(".", LEADER) + path + out[m.end():]
     return out
 
 
@@ -86,6 +91,9 @@ _NOT_OURS = re.compile(r"(?i)\?|\b(?:staging|dev|local|localhost|test|testing|ci
                        r"|might be|could be|if|when|whether|for me|my (?:internet|wifi|laptop"
                        r"|machine|phone)|isn'?t|not|no longer|never)\b|\bdown (?:to|by|from)\b"
                        r"|\d+(?:\.\d+)?\s?%")
+# "Traffic to our landing page is down": a figure of the site fell, the site is up.
+_MEASURE_OF = re.compile(r"(?i)\b(?:traffic|visits|visitors|views|sign-?ups|conversions?|usage"
+                         r"|revenue|sales|load|requests|spend|costs?)\s+(?:to|on|of|from|for|at)\s+$")
 _SINCE = re.compile(r"(?i)\bsince ((?:\d{1,2}(?::\d\d)?\s?(?:am|pm)?|monday|tuesday|wednesday"
                     r"|thursday|friday|saturday|sunday)\b)")
 
@@ -94,7 +102,8 @@ def site_down(clause: str, low: str, ctx: Context) -> Found | None:
     """Our site, app or API down as the team says it: by our own address, as "our site", or as
     "the API" with the people hit or the team on it."""
     m = _DOWN.search(clause)
-    if m is None or _NOT_OURS.search(ctx.sentence or clause):
+    if m is None or _NOT_OURS.search(ctx.sentence or clause) \
+            or _MEASURE_OF.search(clause, 0, m.start()):
         return None
     addr, our = m.group("addr"), m.group("our")
     if addr and (ctx.company is None or ctx.company.search(addr.replace(LEADER, " ")) is None):
@@ -129,10 +138,17 @@ _VENDOR = (r"(?i:postgres(?:ql)?|mysql|redis|python|node(?:\.?js)?|go|rust|java|
 # is out", "Snowflake's new Iceberg support, which went GA".
 _RELEASE = (r"(?i:is (?:now )?(?:live|out|ga|generally available|available)|went (?:ga|live)"
             r"|landed|shipped|dropped|released|launched|rolled out|opened)")
+# A vendor's release opens its clause ("Postgres 17 landed", "heads up: Node 22 is out"); after
+# "the", "our", our name or "former" the vendor's name is a part of ours ("the Rust rewrite
+# shipped", "The Acme iOS app is live", "led by former Stripe executives ... launched Relay").
+_OPENS = r"(?:^\W{0,3}|[\n.,;:!]\s*|\b(?:and|so|btw|fyi|news:?|up:)\s+)"
+_OUR_WORK = (r"(?!\s(?:rewrite|migration|upgrade|port|integration|app|extension|plugin|sdk"
+             r"|connector))")
 _THEIR_RELEASE = re.compile(
-    rf"(?<![\w'])(?:(?P<owner>{_NAME})(?:'s|\u2019s) (?:new |latest |shiny )?|(?P<vendor>{_VENDOR})"
-    rf"(?: v?\d+(?:\.\d+)*)?\b(?: \w+){{0,3}}? (?=(?:{_RELEASE})\b))(?:[\w.-]+,? ){{0,4}}?"
-    rf"(?:which (?:has |just )?)?(?:{_RELEASE})\b")
+    rf"(?<![\w'])(?P<owner>{_NAME})(?:'s|\u2019s) (?:new |latest |shiny )?(?:[\w.-]+,? ){{0,4}}?"
+    rf"(?:which (?:has |just )?)?(?:{_RELEASE})\b"
+    rf"|{_OPENS}(?P<vendor>{_VENDOR})(?: v?\d+(?:\.\d+)*)?\b{_OUR_WORK}(?: [\w.-]+){{0,2}}?"
+    rf",? (?:which (?:has |just )?)?(?:{_RELEASE})\b")
 # Our own doing with their release ("we moved to", "we upgraded to"): a result of ours.
 _WE_DID = re.compile(r"(?i)\b(?:we|we've|we have|i|the team)(?: just| finally)? (?:moved|migrated"
                      r"|switched|upgraded|adopted|rolled out|turned on|enabled|rebuilt|rewrote"
@@ -183,12 +199,14 @@ def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | No
             return f"{m.group('buyer')}'s acquisition, not ours"
     if found.subtype == "award":
         m = _OTHER_WON.search(clause)
-        if m and not _ours(m.group("who"), company) and m.group("who").lower() not in _WE_WORDS:
+        if m and not _ours(m.group("who"), company) \
+                and m.group("who").lower().split(" ")[0] not in _WE_WORDS:
             return f"{m.group('who')}'s award, not ours"
     return None
 
 
-_WE_WORDS = frozenset({"we", "our team", "the team", "i"})
+# "Our CTO was named an AWS Hero", "We won ...": the winner is one of us.
+_WE_WORDS = frozenset({"we", "our", "i", "my", "us", "team"})
 
 
 # --- ours, in words the other readers miss -----------------------------------------------------
@@ -219,7 +237,7 @@ _BEST = re.compile(
     r"|(?:were|was|got|have been|has been) (?:named|voted|crowned))"
     r" (?:the |a |an )?(?:#1 )?(?P<award>(?:Best|Top|Most) [\w&'.-]+(?: (?!at\b|in\b|by\b|from\b)"
     r"[\w&'.-]+){0,4}|(?:[\w&'.-]+ ){1,3}of the (?i:year|month|week|day))"
-    r"(?: (?:at|in|by|from) (?:the )?(?P<by>[A-Z][\w&'./-]*(?: [A-Z0-9][\w&'./-]*){0,3}))?")
+    r"(?: (?P<prep>at|in|by|from) (?:the )?(?P<by>[A-Z][\w&'./-]*(?: [A-Z0-9][\w&'./-]*){0,3}))?")
 
 
 def best_won(clause: str, low: str, ctx: Context) -> Found | None:
@@ -230,7 +248,8 @@ def best_won(clause: str, low: str, ctx: Context) -> Found | None:
     who = m.group("who")
     if who[:1].isupper() and who.lower() not in ("we", "we've") and not _ours(who, ctx.company):
         return None
-    award = m.group("award") + (f" at {m.group('by')}" if m.group("by") else "")
+    prep = "by" if m.group("prep") in ("by", "from") else "at"
+    award = m.group("award") + (f" {prep} {m.group('by')}" if m.group("by") else "")
     return Found(T.MEDIA_COVERAGE, {"subtype": "award", "name": key(award)}, f"Award: {award}",
                  m.start(), subtype="award", relational=True)
 
