@@ -298,3 +298,70 @@ def test_pairs_only_the_senders_very_next_line_in_the_same_channel() -> None:
     assert nextline.pairs(messages) == {}  # the sender's next line in #general has no figure
     messages = [msg(0, "we crossed"), msg(1, "10k users", channel="random"), msg(2, "10k users")]
     assert nextline.pairs(messages) == {0: 2}
+
+
+# a partner offering our product as its own service: a partnership, not a launch of ours
+PARTNER_OFFERS = [
+    ("Hosted Acme deployments in the cloud now available from Compose", "Compose"),
+    ("Our friends at Compose now offer Acme hosting in the cloud.", "Compose"),
+    ("DigitalOcean now offers a one-click Acme droplet", "DigitalOcean"),
+    ("Acme is now available through the Carahsoft GSA schedule", "Carahsoft GSA"),
+]
+NOT_PARTNER_OFFERS = [
+    "Acme is now available from the App Store",  # a channel of our own launch
+    "Acme 2.0 is now available from today",  # a day
+    "Globex now offers Initech hosting",  # two others
+    "our app is now available from our website",
+]
+THEIR_LINEUP = [
+    "RethinkDB is the third database in their product lineup, launching alongside their "
+    "existing support for MongoDB and Elasticsearch.",
+    "Available today as a public beta, their hosted RethinkDB deployments come with automatic "
+    "scaling and backups.",
+]
+
+# a front page reached, in chat's short form
+MADE_SITE = [
+    ("you guys made reddit, btw", "Reached the front page of Reddit"),
+    ("we made HN!!", "Reached the front page of Hacker News"),
+    ("acme made hacker news again 🎉", "Reached the front page of Hacker News"),
+    ("our launch post made r/programming", "Reached the front page of Reddit (r/programming)"),
+]
+NOT_MADE_SITE = [
+    "we made a reddit account for the launch",
+    "we made reddit ads work finally",
+    "you guys made reddit?",
+    "globex made hacker news today",
+]
+
+
+@pytest.mark.parametrize(("text", "partner"), PARTNER_OFFERS)
+def test_a_partner_offering_our_product_is_a_partnership(make_message: MakeMessage, text: str,
+                                                         partner: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.title) for e in events] == [
+        (T.PARTNERSHIP, f"Partnership with {partner}")]
+
+
+@pytest.mark.parametrize("text", NOT_PARTNER_OFFERS)
+def test_a_channel_a_day_or_two_others_is_no_partner_offering(make_message: MakeMessage,
+                                                              text: str) -> None:
+    assert all(e.event_type is not T.PARTNERSHIP for e in read(make_message, text))
+
+
+@pytest.mark.parametrize("text", THEIR_LINEUP)
+def test_our_product_in_their_lineup_is_not_our_launch(make_message: MakeMessage,
+                                                       text: str) -> None:
+    assert read(make_message, text, aliases=("RethinkDB",), source=MAIL) == []
+
+
+@pytest.mark.parametrize(("text", "title"), MADE_SITE)
+def test_a_front_page_made_in_chat(make_message: MakeMessage, text: str, title: str) -> None:
+    events = read(make_message, text)
+    assert [(e.event_type, e.title) for e in events] == [(T.MEDIA_COVERAGE, title)]
+
+
+@pytest.mark.parametrize("text", NOT_MADE_SITE)
+def test_a_thing_made_for_a_site_a_question_or_anothers_front_page_is_none(
+        make_message: MakeMessage, text: str) -> None:
+    assert read(make_message, text) == []

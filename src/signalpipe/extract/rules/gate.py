@@ -412,6 +412,10 @@ STEMS: dict[str, str] = {
                    "erroring with failing with 500s$ 502s$ 503s$ 504s$ 5xx",
     "theirs_bought": "acquired us bought us snapped up took over",
     "theirs_site": "product hunt producthunt hacker news show hn appsumo betalist",
+    "theirs_offered": "available from available through available via offered by offered through "
+                      "sold through sold by offer$ offers$ provides$ hosting as a service",
+    "theirs_made": "made reddit made hacker news made hn$ made slashdot made techmeme made r/ "
+                   "made it to made it onto",
     "theirs_award": "won$ took home picked up scooped bagged named voted crowned",
     "chatnews_cheer": "customers$ logos$ users$ signups$ sign-ups$ subscribers$ stars$ "
                       "downloads$ installs$ mau$ dau$ wau$ arr$ mrr$",

@@ -120,6 +120,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("techwins_move", techwins.migrated),
     # a post of ours at the top of a site, dated so that two months' front pages stay two
     ("recognition_press", recognition.top_of_site),
+    ("theirs_made", theirs.made_site),  # "you guys made reddit, btw"
     # an update's press section names its outlet at the line's head (airtime.py), before
     # co.media takes "In the news" for an outlet called News
     ("airtime_section", airtime.press_section),
@@ -151,6 +152,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # contracts.py: integrations, marketplaces and partner tiers ("live in the Atlassian
     # Marketplace" is a listing, not a market entered)
     ("contracts_partner", contracts.partnership),
+    ("theirs_offered", theirs.offered_by_partner),  # "Hosted Acme now available from Compose"
     # a sector, a facility or a count of countries first: co.expansion reads any name after
     # "expands into" as a place ("into the logistics sector with Globex Freight")
     ("results_market", results.market),

@@ -162,6 +162,16 @@ _ACQUISITION_BY = re.compile(rf"\b(?:acquisition|purchase|takeover|buyout) of (?
 _OTHER_WON = re.compile(rf"{_AND}(?P<who>{_NAME}) (?:just |also |recently |officially )?(?:won"
                         r"|wins|took home|picked up|scooped|bagged|received|was named|were named"
                         r"|has won|have won|is named|earned)\b")
+# "RethinkDB is the third database in their product lineup, launching alongside their existing
+# support for MongoDB": a partner's launch, told by its owner's "their".
+_THEIR_LINEUP = re.compile(r"(?i)\btheir (?:new |existing |own )?(?:product )?(?:lineup|line-up"
+                           r"|service|services|offering|catalog(?:ue)?|existing support)\b")
+# "RethinkDB is the third database in their product lineup": we are a part of their offering.
+# "their hosted Acme deployments": a partner's service run on ours.
+_IN_THEIR_LINEUP = re.compile(r"(?i)\b(?:in|to|into|joins) their (?:new |existing )?(?:product )?"
+                              r"(?:lineup|line-up|catalog(?:ue)?|offering|portfolio)\b"
+                              r"|\btheir (?:new )?(?:hosted|managed|fully managed) ")
+_WE_OUR = re.compile(r"(?i)\b(?:we|we're|we've|our|us)\b")
 _LAUNCH_OR_TECH = frozenset({T.PRODUCT_LAUNCH, T.TECHNICAL_ACHIEVEMENT})
 
 
@@ -193,6 +203,10 @@ def veto(found: Found, clause: str, sentence: str, company: re.Pattern[str] | No
         who = _their_release(sentence, company)
         if who is not None:
             return f"{who}'s release, not ours"
+    if found.event_type is T.PRODUCT_LAUNCH and not _WE_OUR.search(sentence) \
+            and (_IN_THEIR_LINEUP.search(sentence) or (_THEIR_LINEUP.search(sentence)
+                                                       and not _ours(clause, company))):
+        return "a launch in their lineup, not ours"
     if found.event_type is T.OTHER and found.subtype == "acquisition":
         m = _ACQUISITION_BY.search(sentence)
         if m and not _ours(m.group("buyer"), company) and not _ours(m.group("target"), company):
@@ -280,3 +294,86 @@ def launch_site(clause: str, low: str, ctx: Context) -> Found | None:
     site = _SITES[m.group("site").lower()]
     return Found(T.PRODUCT_LAUNCH, {"launch_site": key(site)},
                  f"Launched on {site}", m.start())
+
+
+# --- a partner offering our product ------------------------------------------------------------
+
+# "Hosted Acme deployments in the cloud now available from Compose", "Our friends at Compose now
+# offer Acme hosting", "DigitalOcean now offers a one-click Acme droplet": the partner's launch
+# of a service built on ours is a partnership, not a launch of ours. A store, a package index or
+# a day after "from" is where or when our own launch is found ("now available from the App
+# Store", "available from today").
+_OUR = r"(?P<ours>\b(?:our|we)\b|[A-Z][\w.-]*)"
+_OFFERED_FROM = re.compile(
+    rf"{_OUR}(?: [\w-]+){{0,5}}? (?:is |are )?now (?:officially )?(?:available|offered|sold)"
+    rf" (?:from|through|via|by) (?:the )?(?P<partner>{_NAME})")
+_OFFERS_US = re.compile(
+    rf"(?:\bat |^|[.!]\s)(?P<partner>{_NAME}) (?:now |just |today |officially )?"
+    rf"(?:offers?|provides?|launched|sells?|rolled out) (?:a |an )?(?:[\w-]+ ){{0,3}}?{_OUR}"
+    r"(?: [\w-]+)?(?: hosting| as a service| droplets?| clusters?| deployments?| instances?)\b")
+_CHANNELS = frozenset({"the app store", "app store", "google play", "the play store", "npm",
+                       "pypi", "homebrew", "docker hub", "github", "today", "tomorrow", "now",
+                       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday", "january", "february", "march", "april", "may", "june", "july",
+                       "august", "september", "october", "november", "december"})
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Every match of ``pattern``, one at each start (a name that is not ours may open a match
+    that hides the one starting at ours), at most a few."""
+    out: list[re.Match[str]] = []
+    m = pattern.search(text)
+    while m is not None and len(out) < 4:
+        out.append(m)
+        m = pattern.search(text, m.start() + 1)
+    return out
+
+
+def offered_by_partner(clause: str, low: str, ctx: Context) -> Found | None:
+    """Our product offered by a partner as their service."""
+    if "offer" not in low and "available" not in low and "provide" not in low \
+            and "sold" not in low and "sell" not in low and "launched" not in low \
+            and "rolled" not in low:
+        return None
+    for m in (*_overlapping(_OFFERED_FROM, clause), *_overlapping(_OFFERS_US, clause)):
+        ours, partner = m.group("ours"), m.group("partner").strip()
+        if not (ours.lower() in ("our", "we") or _ours(ours, ctx.company)):
+            continue
+        if _ours(partner, ctx.company) or partner.lower() in _CHANNELS \
+                or partner.lower().split(" ")[0] in ("our", "the", "a", "an"):
+            return None
+        return Found(T.PARTNERSHIP, {"partner": key(partner)}, f"Partnership with {partner}",
+                     m.start("partner"), relational=True, stakeholders=(partner,))
+    return None
+
+
+# --- "you guys made reddit" ----------------------------------------------------------------------
+
+# Chat's short form of a front page reached: "you guys made reddit, btw", "we made HN!!", "acme
+# made hacker news again". Not a thing made for a site ("we made a reddit account", "made reddit
+# ads"), a question, or another's post.
+_MADE_SITE = re.compile(
+    r"(?i)(?P<who>\b(?:we|we've|you guys|y'all|you all|u guys|our (?:[\w-]+ )?(?:post|launch"
+    r"|announcement|article|repo|talk|video|story))\b|[\w.-]+)"
+    r" (?:just |finally |totally |actually )?made (?:it (?:to|onto) )?"
+    r"(?P<site>reddit|hacker news|hn|slashdot|techmeme|r/\w+)\b"
+    r"(?! (?:ads?|accounts?|posts?|threads?|api|bots?|comments?|apps?)\b)")
+
+
+def made_site(clause: str, low: str, ctx: Context) -> Found | None:
+    """Our post or our name on a site's front page, in chat's short form."""
+    if " made " not in low:
+        return None
+    m = _MADE_SITE.search(clause)
+    if m is None or "?" in (ctx.sentence or clause):
+        return None
+    who = m.group("who").lower()
+    if not (who in ("we", "we've", "you guys", "y'all", "you all", "u guys")
+            or who.startswith("our ") or _ours(m.group("who"), ctx.company)):
+        return None
+    site = m.group("site").lower()
+    name = "Hacker News" if site in ("hn", "hacker news") else f"Reddit ({site})" \
+        if site.startswith("r/") else site.capitalize()
+    return Found(T.MEDIA_COVERAGE, {"publication": key(name)},
+                 f"Reached the front page of {name}", m.start(), relational=True,
+                 stakeholders=(name,), subtype="ranking")
