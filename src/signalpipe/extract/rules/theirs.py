@@ -45,8 +45,10 @@ _HOST = re.compile(r"(?:^\W{0,3}\s?|[\n>:;,!.]\s|\b(?:and|so|btw|fyi|ok|now)\s)"
                    r"(?:io|com|ai|co|app|dev|net|org|so|sh|xyz|cloud|tech|tools|run|us|eu))"
                    r"(?P<path>/\S*)?(?= (?:is|was|has|have|went|keeps|seems|looks|appears|just)\b)",
                    re.IGNORECASE | re.MULTILINE)
-_CHEAP_HOST = re.compile(r"\w\.(?:io|com|ai|co|app|dev|net|org|so|sh|xyz|cloud|tech|tools|run"
-                         r"|us|eu)\b", re.IGNORECASE)
+# One scan from a literal dot, before the fuller pattern: a host ending just before a state verb.
+_CHEAP_HOST = re.compile(r"\.(?:io|com|ai|co|app|dev|net|org|so|sh|xyz|cloud|tech|tools|run|us|eu)"
+                         r"(?:/\S*)? (?:is|was|has|have|went|keeps|seems|looks|appears|just)\b",
+                         re.IGNORECASE)
 LEADER = "\u2024"  # one-dot leader: reads as a dot, ends no sentence
 
 
@@ -71,15 +73,17 @@ _SYSTEM = (r"(?:site|website|web ?site|app|web app|api|dashboard|platform|servic
            r"|sign-?ups?|servers?|prod|production|payments?|backend|homepage|landing page)")
 _SUBJECT = (rf"(?P<addr>(?:[a-z0-9-]+{LEADER})+[a-z]{{2,}})|(?P<our>our (?:main |public |"
             rf"web |mobile )?{_SYSTEM})|(?P<the>(?:the )?{_SYSTEM})")
+# The state first (rare words, one scan), then its subject in the words just before it.
 _DOWN = re.compile(
-    rf"(?i)(?<![\w{LEADER}-])(?:{_SUBJECT})(?:'s|\u2019s| is| are| has been| have been|'s been"
-    r"|\u2019s been| went| was| were| keeps| keep| started| just went)?"
-    r" (?:all |completely |totally |fully |still |now |back |randomly |intermittently )?"
-    r"(?P<state>down|offline|unreachable|not loading|not responding|going down"
+    r"(?i)\b(?P<state>down|offline|unreachable|not loading|not responding|going down"
     r"|(?:returning|throwing|serving|spitting out|erroring with|failing with|giving(?: us)?)"
     r" (?:a lot of |lots of |nothing but |only |random |intermittent )?(?:5\d\d|5xx)s?"
     r"(?: errors)?|(?:returning|throwing) (?:errors|timeouts|gateway errors))\b"
     r"(?P<rest>[^.?!\n]{0,80})")
+_DOWN_SUBJECT = re.compile(
+    rf"(?i)(?<![\w{LEADER}-])(?:{_SUBJECT})(?:'s|\u2019s| is| are| has been| have been|'s been"
+    r"|\u2019s been| went| was| were| keeps| keep| started| just went)?"
+    r" (?:all |completely |totally |fully |still |now |back |randomly |intermittently )?$")
 # What says the outage is live and felt when the system is "the API", not ours by name.
 _LIVE = re.compile(r"(?i)\bsince\b|\bagain\b|\bfor (?:everyone|everybody|all|every|most|many"
                    r"|\d+%)|\bcustomers?\b|\busers?\b|\bright now\b|\bon it\b|\binvestigating\b"
@@ -101,20 +105,24 @@ _SINCE = re.compile(r"(?i)\bsince ((?:\d{1,2}(?::\d\d)?\s?(?:am|pm)?|monday|tues
 def site_down(clause: str, low: str, ctx: Context) -> Found | None:
     """Our site, app or API down as the team says it: by our own address, as "our site", or as
     "the API" with the people hit or the team on it."""
-    m = _DOWN.search(clause)
+    down = _DOWN.search(clause)
+    if down is None:
+        return None
+    head = max(0, down.start() - 80)
+    m = _DOWN_SUBJECT.search(clause, head, down.start())
     if m is None or _NOT_OURS.search(ctx.sentence or clause) \
             or _MEASURE_OF.search(clause, 0, m.start()):
         return None
     addr, our = m.group("addr"), m.group("our")
     if addr and (ctx.company is None or ctx.company.search(addr.replace(LEADER, " ")) is None):
         return None
-    if not addr and not our and not _LIVE.search(m.group("rest")) \
+    if not addr and not our and not _LIVE.search(down.group("rest")) \
             and not _LIVE.search(ctx.sentence or clause):
         return None
     what = addr.replace(LEADER, ".") if addr else (our or m.group("the")).split(" ")[-1]
     what = what if addr else _PROPER.get(what.lower(), what.capitalize())
-    state = m.group("state").lower()
-    since = _SINCE.search(m.group("rest"))
+    state = down.group("state").lower()
+    since = _SINCE.search(down.group("rest"))
     title = f"Outage: {what} {state}" + (f" since {since.group(1)}" if since else "")
     return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "outage"}, title, m.start(), negative=True)
 
@@ -311,6 +319,11 @@ _OFFERS_US = re.compile(
     rf"(?:\bat |^|[.!]\s)(?P<partner>{_NAME}) (?:now |just |today |officially )?"
     rf"(?:offers?|provides?|launched|sells?|rolled out) (?:a |an )?(?:[\w-]+ ){{0,3}}?{_OUR}"
     r"(?: [\w-]+)?(?: hosting| as a service| droplets?| clusters?| deployments?| instances?)\b")
+# What each shape cannot do without, checked before its pattern runs.
+_FROM_CUE = re.compile(r"(?:available|offered|sold) (?:from|through|via|by)\b")
+_SERVICE_CUE = re.compile(r"\b(?:offers?|provides?|sells?|launched|rolled out)\b[^.]{0,60}"
+                          r"\b(?:hosting|as a service|droplets?|clusters?|deployments?|instances?)"
+                          r"\b")
 _CHANNELS = frozenset({"the app store", "app store", "google play", "the play store", "npm",
                        "pypi", "homebrew", "docker hub", "github", "today", "tomorrow", "now",
                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -331,11 +344,10 @@ def _overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
 
 def offered_by_partner(clause: str, low: str, ctx: Context) -> Found | None:
     """Our product offered by a partner as their service."""
-    if "offer" not in low and "available" not in low and "provide" not in low \
-            and "sold" not in low and "sell" not in low and "launched" not in low \
-            and "rolled" not in low:
-        return None
-    for m in (*_overlapping(_OFFERED_FROM, clause), *_overlapping(_OFFERS_US, clause)):
+    found = _overlapping(_OFFERED_FROM, clause) if _FROM_CUE.search(low) else []
+    if _SERVICE_CUE.search(low):
+        found += _overlapping(_OFFERS_US, clause)
+    for m in found:
         ours, partner = m.group("ours"), m.group("partner").strip()
         if not (ours.lower() in ("our", "we") or _ours(ours, ctx.company)):
             continue
