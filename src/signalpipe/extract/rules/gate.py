@@ -413,7 +413,7 @@ STEMS: dict[str, str] = {
     "theirs_bought": "acquired us bought us",
     "theirs_site": "product hunt producthunt hacker news show hn appsumo betalist",
     "theirs_offered": "available from available through available via offered by offered through "
-                      "sold through sold by offer$ offers$ provides$ hosting as a service",
+                      "sold through sold by now offer as a service",
     "theirs_made": "made reddit made hacker news made hn made slashdot made techmeme made r/ "
                    "made it to made it onto",
     "theirs_award": "won$ took home picked$ scooped bagged named voted crowned",

@@ -21,6 +21,22 @@ live in tests/unit/test_rules_theirs.py), with the look-alikes that stay events:
   Friday", "Initech took home the Best Fintech award", "congrats to Initech on their Series B!".
   Look-alikes: "Acme won Best DevTool at DevWeek", "we closed the acquisition of Initech",
   "Initech acquired us".
+- **Ours in words the other readers miss**: the company bought with the buyer as the subject
+  (``acquired_us``: "Initech acquired us", titled "Acquired by Initech"), an award named by its
+  title without the word "award" (``best_won``: "Acme won Best DevTool at DevWeek", "we were
+  named Startup of the Year by TechCrunch"), a launch told by the site it happened on, the name
+  in any case (``launch_site``: "acme went live on product hunt today"), a front page in chat's
+  short form (``made_site``: "you guys made reddit, btw"; not "we made a reddit account").
+- **A partner offering our product as its service** (``offered_by_partner``, and ``veto`` for
+  the launch reading): "Hosted Acme deployments now available from Compose", "our friends at
+  Compose now offer Acme hosting", "DigitalOcean now offers a one-click Acme droplet" are a
+  partnership; "RethinkDB is the third database in their product lineup", "their hosted Acme
+  deployments" are no launch of ours. Look-alikes: "now available from the App Store" (our
+  launch's channel), "available from today", "Globex now offers Initech hosting".
+
+A company name that is a common word ("Anything") is matched with its capital, in capitals, or
+in lower case where it opens a line (subject.aliases_pattern): "we can ship anything now" names
+no one.
 """
 
 from __future__ import annotations
