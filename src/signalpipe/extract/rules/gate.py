@@ -444,6 +444,18 @@ STEMS: dict[str, str] = {
                      "were down went down are down been down down for broken for offline for "
                      "is offline are offline went offline none of re down s down all down "
                      "still down",
+    # theirs.py: our site, app or API down ("app.acme.io is down", "returning 500s")
+    "theirs_down": "is down was down were down went down been down s down still down "
+                   "down again offline$ unreachable$ not responding returning 5 "
+                   "throwing 5 serving 5 returning error throwing error returning timeout "
+                   "erroring with failing with 500s$ 502s$ 503s$ 504s$ 5xx",
+    "theirs_bought": "acquired us bought us",
+    "theirs_site": "product hunt producthunt hacker news show hn appsumo betalist",
+    "theirs_offered": "available from available through available via offered by offered through "
+                      "sold through sold by now offer as a service",
+    "theirs_made": "made reddit made hacker news made hn made slashdot made techmeme made r/ "
+                   "made it to made it onto",
+    "theirs_award": "won$ took home picked$ scooped bagged named voted crowned",
     "chatnews_cheer": "customers$ logos$ users$ signups$ sign-ups$ subscribers$ stars$ "
                       "downloads$ installs$ mau$ dau$ wau$ arr$ mrr$",
     "chatnews_left": "left$ leaving last day moving on resigned quit$ handed in",
@@ -821,7 +833,15 @@ def _stems(spec: str) -> list[str]:
              # chatnews.py's phrases
              "added to the team", "added to our team", "say hi to", "not working",
              "none of", "is the new", "have a new", "got a new", "re down", "s down",
-             "all down", "still down"}
+             "all down", "still down",
+             # theirs.py's phrases
+             "down again", "not responding", "returning 5", "throwing 5", "serving 5",
+             "returning error", "throwing error", "returning timeout", "erroring with",
+             "failing with", "acquired us", "bought us", "show hn", "available from",
+             "available through", "available via", "offered by", "offered through",
+             "sold through", "sold by", "as a service", "made reddit", "made hacker news",
+             "made hn", "made slashdot", "made techmeme", "made r/", "made it to",
+             "made it onto"}
     while i < len(words):
         for n in (4, 3, 2):
             phrase = " ".join(words[i:i + n])

@@ -54,6 +54,7 @@ from signalpipe.extract.rules import (
     statuspage,
     tech,
     techwins,
+    theirs,
     welcomes,
     wire,
 )
@@ -104,6 +105,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("coverage_offer", coverage.offer_received),  # "rejected a $500k offer": not a sale
     ("acquire_interest", founders.acquire_interest),
     ("acquire_interest", wire.proposal),
+    ("theirs_bought", theirs.acquired_us),  # "Initech acquired us": we are the one bought
     ("acquisition", deals.acquisition), ("corp_other", corporate.other),
     ("acquisition", wire.agreement_to_acquire),
     # companylife.py: bought, merged, buying, renamed, a new office (before co.expansion's
@@ -130,6 +132,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("techwins_move", techwins.migrated),
     # a post of ours at the top of a site, dated so that two months' front pages stay two
     ("recognition_press", recognition.top_of_site),
+    ("theirs_made", theirs.made_site),  # "you guys made reddit, btw"
     # an update's press section names its outlet at the line's head (airtime.py), before
     # co.media takes "In the news" for an outlet called News
     ("airtime_section", airtime.press_section),
@@ -161,6 +164,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # contracts.py: integrations, marketplaces and partner tiers ("live in the Atlassian
     # Marketplace" is a listing, not a market entered)
     ("contracts_partner", contracts.partnership),
+    ("theirs_offered", theirs.offered_by_partner),  # "Hosted Acme now available from Compose"
     # a sector, a facility or a count of countries first: co.expansion reads any name after
     # "expands into" as a place ("into the logistics sector with Globex Freight")
     ("results_market", results.market),
@@ -233,6 +237,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     # milestones in words, firsts and records in prose (spoken.py): after the figure readers
     ("spoken", spoken.milestone),
     ("news_results", headlines.results),
+    ("theirs_down", theirs.site_down),  # "app.acme.io is down", "the API is returning 500s"
     ("technical", tech.postmortem), ("technical", growth.technical),
     ("recognition_outage", measured.broken_for),  # "login was broken for all EU users for 90 min"
     ("chatnews_down", chatnews.down_now),  # "the site's been down since 9am" (chatnews.py)
@@ -245,7 +250,9 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("techwins_saved", techwins.infra_saved), ("techwins_quality", techwins.quality),
     ("companylife_award", companylife.award_won),  # "came first in the Stripe hackathon"
     ("award", co.award),
+    ("theirs_award", theirs.best_won),  # "Acme won Best DevTool at DevWeek"
     ("statuspage_project", statuspage.project_news),  # "we released 3.3.0", a new co-lead
+    ("theirs_site", theirs.launch_site),  # "acme went live on product hunt today"
     ("launch", co.launch), ("wire_release", wire.version_release),
     ("community_release", community.release),
     ("members_release", members.announced),  # a company's own release told to developers
@@ -512,7 +519,8 @@ def _read_body(message: Message, company: re.Pattern[str] | None
     skip = no_events_here(message.subject or "", message.text, low) or dump(message.text)
     if skip:
         return [], [(message.id, skip)]
-    shown = untagged(masked(blank_code(message.text)))
+    shown = theirs.own_address(message.text, untagged(masked(blank_code(message.text))),
+                               company)
     text = wire.restored(shown, readable(shown))  # a release's body news past its lead
     if text is not message.text:
         # blanking only turns characters into spaces: a cue still stands where its first letter
@@ -572,6 +580,7 @@ def _read_body(message: Message, company: re.Pattern[str] | None
                 or bystanders.veto(found, clause.text, sentence.text, company,
                                    message.timestamp,
                                    raw=message.text[sentence.start:sentence.end + 40]) \
+                or theirs.veto(found, clause.text, sentence.text, company) \
                 or _injected(message, flagged)
             if reason is None:
                 original = Span(sentence.start, sentence.end,
@@ -595,7 +604,7 @@ _UNCUT = frozenset({"decline", "setback", "backed", "assurance", "milestones", "
 _FALLBACK = ("corp_", "community_", "members_", "contracts_", "coverage_", "shipped_", "results_",
              "recognition_", "backers_", "reach_", "outcomes_", "chatnews_", "launchforms",
              "techwins_", "airtime_", "inbound_", "markets2_", "earnings_", "orders_",
-             "cutbacks_", "shortfall")
+             "cutbacks_", "shortfall", "theirs_")
 
 
 def _split_at_and(pieces: list[Span], at: list[tuple[int, frozenset[str]]]) -> list[Span]:
@@ -681,7 +690,8 @@ def _read_headline(message: Message, company: re.Pattern[str] | None
         or earnings.veto(found, line, line, company) \
         or cutbacks.veto(found, line) or orders.veto(found, line) \
         or bystanders.veto(found, line, line, company, message.timestamp,
-                           raw=message.subject or "")
+                           raw=message.subject or "") \
+        or theirs.veto(found, line, line, company)
     if reason:
         return [], [(message.id, f"{reason}: {line[:120]}")]
     return [Hit(found, message, Span(0, len(line), message.subject or ""), "subject")], []

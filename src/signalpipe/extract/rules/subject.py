@@ -131,7 +131,11 @@ def aliases_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
     for name in names:
         words = [re.escape(w) for w in re.split(r"[\s._-]+", name.strip()) if w]
         if words and len("".join(words)) >= 2:
-            parts.append(r"[\s._-]?".join(words))
+            part = r"[\s._-]?".join(words)
+            # a name that is a common word ("Anything") is the company written with its capital,
+            # in capitals, or in lower case where it opens a line ("anything went live on ...")
+            parts.append(part if name.strip().lower() not in COMMON_WORDS else
+                         rf"(?-i:{part.capitalize()}|{part.upper()})|(?<![^\n])(?-i:{part.lower()})")
     if not parts:
         return None
     return re.compile(r"(?<![\w])(?:" + "|".join(sorted(parts, key=len, reverse=True))
