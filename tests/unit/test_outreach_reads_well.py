@@ -82,3 +82,12 @@ def test_one_figure_fills_one_kpi() -> None:
     ctx = replace(context([both]), kind="outreach", to=TO)
     text = body(build([both], company_id="scaleflow", context=ctx))
     assert "Sign-ups" not in text  # was "Users 11,000" and "Sign-ups 11,000"
+
+
+def test_the_updates_subject_names_the_latest_round_as_the_outreach_does() -> None:
+    a, b = rounds()
+    seed = event(EventType.FUNDING, Severity.HIGH, "Raised $5M seed", "2026-01-25", "f3",
+                 amount_usd=5_000_000, round="seed")
+    for evs in ([a, seed, b], [b, seed, a], [seed, a, b]):
+        doc = build(evs, company_id="scaleflow", context=context(evs))
+        assert doc.subject.endswith(": Raised $30M Series B"), doc.subject  # was "$19M Series A"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from email.utils import parseaddr
 
+from signalpipe.compose.rounds import recency
 from signalpipe.folds import (
     fold_name_prefixes,
     fold_platform_launches,
@@ -568,6 +569,13 @@ def _figured_first(ordered: Sequence[tuple[SignificantEvent, date | None]]
     figured = next((e for e in good if e.severity is top and any(
         isinstance(v, int | float) and not isinstance(v, bool) for v in e.metrics.values())),
                    None)
+    if figured is not None and figured.event_type is EventType.FUNDING:
+        # of a period's rounds the latest leads, as the outreach email's "most recent round"
+        # does: "Raised $19M Series A" had led a month that also raised a $30M Series B
+        figured = max(((e, d) for e, d in ordered if e.severity is top
+                       and e.event_type is EventType.FUNDING and e.polarity is Polarity.POSITIVE
+                       and e.metrics.get("amount_usd") is not None),
+                      key=recency, default=(figured, None))[0]
     return good if figured is None else [figured, *(e for e in good if e is not figured)]
 
 

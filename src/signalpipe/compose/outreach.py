@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from signalpipe.compose.rounds import recency
 from signalpipe.formatting import money
 from signalpipe.inert import one_line
 from signalpipe.kpis import LOWER_IS_BETTER, QUALIFIED_REVENUE, KpiLine, show
@@ -22,11 +23,6 @@ _MONEY_KPIS = ("arr", "mrr", "revenue", *QUALIFIED_REVENUE)
 # investor a round had closed.
 _NOT_CLOSED = re.compile(r"\b(?:offers?|term sheets?|talks|verbal|in discussions?|exploring)\b",
                          re.IGNORECASE)
-# Rounds come in this order whatever the messages' dates say: a Series B is more recent than
-# any Series A, even when the B's message is undated ("Most recent round: $19M Series A" had
-# been written beside a later $30M Series B).
-_STAGES = re.compile(r"\b(?:(?P<pre>pre[- ]?seed)|(?P<seed>seed)|series\s+(?P<series>[a-z])\b)",
-                     re.IGNORECASE)
 
 
 def outreach(doc: UpdateDoc, ctx: UpdateContext, lines: Sequence[KpiLine],
@@ -106,7 +102,7 @@ def _closed_round(good: Sequence[tuple[SignificantEvent, date | None]]
                   ) -> tuple[SignificantEvent, date | None] | None:
     funding = [(e, d) for e, d in good if e.event_type is EventType.FUNDING
                and not _NOT_CLOSED.search(f"{e.title} {e.metrics.get('stage', '')}")]
-    return max(funding, key=_recency) if funding else None
+    return max(funding, key=recency) if funding else None
 
 
 def _round_words(event: SignificantEvent) -> str:
@@ -153,25 +149,6 @@ def _subject(company: str, strong: Sequence[KpiLine], raising: str | None,
     if not parts and news:
         parts.append(news)
     return f"{company}: {', '.join(parts)}" if parts else f"{company}: introduction"
-
-
-def _stage(event: SignificantEvent) -> int:
-    """0 for a round of no known stage, then pre-seed, seed, Series A, B, ... in order."""
-    m = _STAGES.search(f"{event.metrics.get('round', '')} {event.title}")
-    if m is None:
-        return 0
-    if m.group("series"):
-        return 3 + ord(m.group("series").lower()) - ord("a")
-    return 1 if m.group("pre") else 2
-
-
-def _recency(pair: tuple[SignificantEvent, date | None]) -> tuple[int, date, float]:
-    """The latest round first by stage, then by day (an undated one is the oldest), then by
-    size."""
-    event, day = pair
-    amount = event.metrics.get("amount_usd")
-    size = float(amount) if isinstance(amount, int | float) else 0.0
-    return _stage(event), day or date.min, size
 
 
 def _either(times: Sequence[str]) -> str:
