@@ -195,7 +195,9 @@ def _merged(group: list[Hit], headline: Hit | None) -> Hit:
     # a post's headline names the one event its body goes on about
     lead = headline or max(group, key=lambda h: len(h.found.metrics))
     metrics: dict[str, MetricValue] = {}
-    for hit in group:
+    # the lead's own figures first: its title names them ("Signed Falcon Insurance ($1.31M)"
+    # had carried the $13.8M of an ARR read as a deal earlier in the message)
+    for hit in (lead, *group):
         for name, value in hit.found.metrics.items():
             metrics.setdefault(name, value)
     title = lead.found.title
