@@ -211,6 +211,17 @@ _AWARE = re.compile(
     r"\b(?:not\s+loading|unavailable|failing|fail\s+to|down\b|outage|degraded|errors?\b"
     r"|incident|disruption|delays?\b)", re.IGNORECASE)
 _AWARE_WORDS = ("aware", "investigating")
+# The title names what fails in the notice's own words, whole: the last 40 characters had cut
+# "Incident: Igation and CRM records" out of "the navigation and CRM records".
+_AWARE_OPENER = re.compile(r"^we(?:'re|\u2019re|\s+are)\s+(?:aware|investigating)\b"
+                           r"(?:\s+(?:of|that))?\s*", re.IGNORECASE)
+_ASIDE = re.compile(r",\s+(?:including|such\s+as|like)\b[^,]{0,80},", re.IGNORECASE)
+
+
+def _what_fails(notice: str) -> str:
+    """'we are aware that parts of Acme, including the navigation, are not loading' ->
+    'parts of Acme are not loading'."""
+    return _ASIDE.sub("", _AWARE_OPENER.sub("", notice))
 _NOT_OURS = re.compile(r"(?i)\b(?:i(?:'ve|\u2019ve|\s+have)?\s+(?:just\s+)?(?:released|launched"
                        r"|shipped|built)|my\s+(?:own\s+)?(?:app|theme|module|plugin|startup))\b")
 
@@ -223,7 +234,7 @@ def announced(clause: str, low: str, ctx: Context) -> Found | None:
     m = _AWARE.search(sentence) if any(w in sentence for w in _AWARE_WORDS) else None
     if m is not None and clause in sentence:
         return Found(T.TECHNICAL_ACHIEVEMENT, {"incident": "incident"},
-                     f"Incident: {said(m.group(), m.end() - m.start() - 40, limit=70)}",
+                     f"Incident: {said(_what_fails(m.group()), 0, limit=70)}",
                      max(0, clause.find(m.group()[:12])), negative=True)
     what, at = _released(clause)
     if what is None or _ROUTINE.search(clause):
