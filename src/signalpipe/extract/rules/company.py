@@ -388,7 +388,6 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
         if product is None:
             return None
     product = _with_kind(clause, product)
-    product = _with_model_number(clause, product, versioned=version is not None)
     label = product or ""
     if version and version.group() not in label:
         label = f"{label} {version.group()}".strip()
@@ -406,19 +405,6 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
 _KIND_AFTER = re.compile(r"\s+((?:[a-z][\w-]*\s+)?(?:notifications?|bots?|plugins?|integrations?"
                          r"|extensions?|authentication|login|sign-in|connectors?|add-ons?"
                          r"|widgets?|actions?|templates?|themes?|apps?|applications?|sdks?|cli))\b")
-
-
-# "We launched the Voyager 2", "the Pixel 7 is out": a model's bare number is part of its name
-# ("Launched Voyager" had dropped it), unless it counts something ("Voyager 2 weeks ago").
-_MODEL_NUMBER = re.compile(r" (\d{1,2})\b(?![.,:/]\d|\s*(?:%|x\b|[kKmMbB]\b|-|(?:weeks?|days?"
-                           r"|months?|years?|hours?|minutes?|times?|users?|customers?|new|more"
-                           r"|of|out|in|percent|people|teams?|seats?|countries)\b))")
-
-
-def _with_model_number(clause: str, product: str | None, *, versioned: bool) -> str | None:
-    at = clause.find(product) if product and product[:1].isupper() and not versioned else -1
-    number = _MODEL_NUMBER.match(clause, at + len(product)) if product and at >= 0 else None
-    return f"{product} {number.group(1)}" if number else product
 
 
 def _with_kind(clause: str, product: str | None) -> str | None:
