@@ -1,6 +1,7 @@
-"""A status notice's incident is titled by what fails, in the notice's own words and whole
-(the title had been cut from the match's last 40 characters: "Incident: Igation and CRM
-records"). Hand-written; the company is "Acme"."""
+"""Titles that keep what they name whole: a status notice's incident is titled by what fails,
+in the notice's own words (the title had been cut from the match's last 40 characters:
+"Incident: Igation and CRM records"), and a bare version by what it is a version of.
+Hand-written; the company is "Acme"."""
 
 from __future__ import annotations
 
@@ -22,3 +23,16 @@ def test_an_incident_is_titled_by_what_fails(make_message: MakeMessage, text: st
     events = read(make_message, text)
     assert [e.title for e in events] == [title]
     assert events[0].polarity.value == "negative"
+
+
+VERSIONS_OF = [
+    (":postbox: *Release of V1 of the Post listing module!*",
+     "Launched V1 of the Post listing module"),  # was "Launched V1"
+    ("We shipped V2 of Relay today", "Launched V2 of Relay"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), VERSIONS_OF)
+def test_a_bare_version_is_titled_with_what_it_is_a_version_of(
+        make_message: MakeMessage, text: str, title: str) -> None:
+    assert [e.title for e in read(make_message, text)] == [title]

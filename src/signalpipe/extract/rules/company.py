@@ -407,8 +407,18 @@ _KIND_AFTER = re.compile(r"\s+((?:[a-z][\w-]*\s+)?(?:notifications?|bots?|plugin
                          r"|widgets?|actions?|templates?|themes?|apps?|applications?|sdks?|cli))\b")
 
 
+# "Release of V1 of the Post listing module": a bare version names nothing without what it is
+# a version of ("Launched V1" had been the title)
+_BARE_VERSION = re.compile(r"(?:[vV]|version\s+)\d+(?:\.\d+)*")
+_VERSION_OF = re.compile(r" of ((?:the |our )?[\w][\w .'-]{2,50}?)(?=[!.,;:*)\n]|$| today\b"
+                         r"| now\b| is\b| are\b| for\b| with\b| to\b)")
+
+
 def _with_kind(clause: str, product: str | None) -> str | None:
     at = clause.find(product) if product else -1
+    if product and at >= 0 and _BARE_VERSION.fullmatch(product):
+        of = _VERSION_OF.match(clause, at + len(product))
+        return f"{product} of {of.group(1)}" if of else product
     kind = _KIND_AFTER.match(clause, at + len(product)) if product and at >= 0 else None
     return f"{product} {kind.group(1)}" if kind else product
 
