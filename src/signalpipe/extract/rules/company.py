@@ -404,7 +404,7 @@ def launch(clause: str, low: str, ctx: Context) -> Found | None:
 # name is another's or a word, and the noun after it says what we built with it
 _KIND_AFTER = re.compile(r"\s+((?:[a-z][\w-]*\s+)?(?:notifications?|bots?|plugins?|integrations?"
                          r"|extensions?|authentication|login|sign-in|connectors?|add-ons?"
-                         r"|widgets?|actions?|templates?|themes?|apps?|applications?|sdks?|cli))\b")
+                         r"|widgets?|actions?|templates?|themes?|apps?|applications?|sdks?|cli|improvements))\b")
 
 
 # "Release of V1 of the Post listing module": a bare version names nothing without what it is

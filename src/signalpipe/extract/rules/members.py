@@ -200,8 +200,11 @@ _ROUTINE = re.compile(r"(?i)\b(?:fix(?:es|ed)?|hotfix|patch|bugs?|typos?|minor|t
                       r"|v?\d+\.\d+\.[1-9]\d*)\b|^(?:a\s+)?(?:new\s+|latest\s+)?version\b")
 _CUT = re.compile(r"(?:\s*(?:-\s|--|\u2013|\u2014)|\s+(?:that|which|so|to\s+make|for\s+more|check"
                   r"|to\s+all|and\s+(?:it|they|you))\b).*$", re.IGNORECASE)
-_OPENING = re.compile(r"^(?:a\s+set\s+of|a|an|the|our|some|two|three|several|a\s+couple\s+of)"
-                      r"\s+", re.IGNORECASE)
+_OPENING = re.compile(r"^(?:(?:a\s+set\s+of|a|an|the|our|some|two|three|several|a\s+couple\s+of)"
+                      r"\s+|you\s+can\s+(?:now\s+)?)", re.IGNORECASE)
+# "[Now Live] you can use custom module paths now instead of ids" was titled "Released You can
+# use ...": the ability is the news ("New: you can now use custom module paths instead of ids")
+_NOW = re.compile(r"\s+now\b", re.IGNORECASE)
 _LATER = re.compile(r"(?i)\b(?:tomorrow|next\s+(?:week|month)|soon|later\s+this)\b")
 _POINTER = re.compile(r"(?i)^\W*(?:this|that|these|those|it|which)\b")
 _NEW = re.compile(r"\W*(?:the\s+)?new\b", re.IGNORECASE)
@@ -239,10 +242,15 @@ def announced(clause: str, low: str, ctx: Context) -> Found | None:
     what, at = _released(clause)
     if what is None or _ROUTINE.search(clause):
         return None
-    obj = _OPENING.sub("", _CUT.sub("", what).strip(" *_`-,")).strip(" *_`")
+    cut = _CUT.sub("", what).strip(" *_`-,")
+    obj = _OPENING.sub("", cut).strip(" *_`")
+    ability = obj != cut and cut[:3].lower() == "you"
+    if ability:
+        obj = _NOW.sub("", obj)
     if len(obj) < 3 or _ROUTINE.search(obj):
         return None
-    title = f"Released {said(obj, 0, limit=70)}"
+    told = said(obj, 0, limit=70)
+    title = f"New: you can now {told[:1].lower()}{told[1:]}" if ability else f"Released {told}"
     return Found(T.PRODUCT_LAUNCH, {"product": key(obj)}, title, at,
                  allow=frozenset({"plan"}) if "today" in low else frozenset())
 
