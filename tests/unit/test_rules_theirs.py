@@ -1,4 +1,4 @@
-"""Whose news it is, and the chat register (theirs.py, nextline.py, subject.aliases_pattern).
+"""Whose news it is, and the chat register (theirs.py, subject.aliases_pattern).
 
 Every text is hand-written, in several registers (Slack chatter, a founder's update email, a
 press-release sentence, financial news), and each family sits beside the look-alikes that must
@@ -9,13 +9,11 @@ second set, in other words and registers, was written after the rules and passed
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 
-from signalpipe.extract.rules import RulesExtractor, nextline, theirs
+from signalpipe.extract.rules import theirs
 from signalpipe.extract.rules.subject import aliases_pattern
-from signalpipe.models import Batch, EventType, Message, Polarity, SignificantEvent, Source
+from signalpipe.models import EventType, Polarity, SignificantEvent, Source
 from tests.unit.rules_read import MakeMessage, read
 
 T = EventType
@@ -136,14 +134,6 @@ PENTEST_NOT_YET = [
 ]
 
 # 6. a figure on the sender's next chat line
-NEXT_LINE = [
-    (("we crossed", "10k paying users!!"), T.USER_GROWTH, "10,000 paying users"),
-    (("MRR this month:", "$48k"), T.REVENUE_MILESTONE, "MRR reached $48k"),
-    (("new ARR number just came in", "$1.2M 🎉"), T.REVENUE_MILESTONE, "ARR reached $1.2M"),
-    (("we just passed", "5,000 customers"), T.USER_GROWTH, "5,000 customers"),
-    (("ok new record:", "2,400 daily actives"), T.USER_GROWTH, None),
-    (("ARR just crossed", "$2M!!!"), T.REVENUE_MILESTONE, "ARR reached $2M"),
-]
 
 
 def _one(events: list[SignificantEvent]) -> str:
@@ -239,68 +229,6 @@ def test_a_security_test_planned_awaited_or_someone_elses_is_none(make_message: 
     assert read(make_message, text) == []
 
 
-def _chat(lines: tuple[str, ...], *, senders: tuple[str, ...] | None = None,
-          gaps_s: tuple[int, ...] | None = None, channel: str = "general"
-          ) -> list[SignificantEvent]:
-    start = datetime(2026, 1, 5, 10, tzinfo=UTC)
-    messages = tuple(
-        Message(id=f"m{n}", company_id="acme", source=Source.SLACK, channel=channel,
-                sender=senders[n] if senders else "sam@acme.io",
-                timestamp=start + timedelta(seconds=gaps_s[n] if gaps_s else 20 * n), text=text)
-        for n, text in enumerate(lines))
-    batch = Batch(id="b", company_id="acme", source=Source.SLACK, messages=messages)
-    return RulesExtractor(aliases={"acme": ["Acme"]}).extract(batch).events
-
-
-@pytest.mark.parametrize(("lines", "kind", "title"), NEXT_LINE)
-def test_a_figure_on_the_next_line_completes_the_sentence(lines: tuple[str, ...],
-                                                          kind: EventType,
-                                                          title: str | None) -> None:
-    events = _chat(lines)
-    assert [e.event_type for e in events] == [kind], _one(events)
-    if title is not None:
-        assert events[0].title == title
-    # the evidence cites both lines, each within its own text
-    assert [(s.message_id, s.start) for s in events[0].evidence_spans] == [("m0", 0), ("m1", 0)]
-    assert events[0].evidence_spans[1].end <= len(lines[1])
-
-
-def test_the_next_line_may_come_after_a_colleagues_message() -> None:
-    events = _chat(("we just passed", "nice!!", "5,000 customers"),
-                   senders=("sam@acme.io", "kim@acme.io", "sam@acme.io"))
-    assert [(e.event_type, e.title) for e in events] == [(T.USER_GROWTH, "5,000 customers")]
-
-
-@pytest.mark.parametrize(("lines", "senders", "gaps_s"), [
-    (("we just passed", "5,000 customers"), ("sam@acme.io", "kim@acme.io"), None),  # a reply
-    (("we just passed", "5,000 customers"), None, (0, 1200)),  # twenty minutes later
-    (("MRR this month:", "$48k"), None, (0, 3600)),
-    (("what should the MRR target be?", "$48k"), None, None),  # a question answered
-    (("MRR target for Q3:", "$60k"), None, None),  # a target
-    (("we crossed", "the street and got coffee"), None, None),  # no figure
-    (("we crossed", "the 1 year mark of our friendship lol"), None, None),
-])
-def test_lines_that_do_not_complete_each_other_stay_apart(
-        lines: tuple[str, ...], senders: tuple[str, ...] | None,
-        gaps_s: tuple[int, ...] | None) -> None:
-    assert _chat(lines, senders=senders, gaps_s=gaps_s) == []
-
-
-def test_pairs_only_the_senders_very_next_line_in_the_same_channel() -> None:
-    start = datetime(2026, 1, 5, 10, tzinfo=UTC)
-
-    def msg(n: int, text: str, sender: str = "sam", channel: str = "general") -> Message:
-        return Message(id=f"m{n}", company_id="acme", source=Source.SLACK, sender=sender,
-                       channel=channel, timestamp=start + timedelta(seconds=10 * n), text=text)
-
-    messages = [msg(0, "we crossed"), msg(1, "10k users", channel="random"),
-                msg(2, "lunch?"), msg(3, "10k users")]
-    assert nextline.pairs(messages) == {}  # the sender's next line in #general has no figure
-    messages = [msg(0, "we crossed"), msg(1, "10k users", channel="random"), msg(2, "10k users")]
-    assert nextline.pairs(messages) == {0: 2}
-
-
-# a partner offering our product as its own service: a partnership, not a launch of ours
 PARTNER_OFFERS = [
     ("Hosted Acme deployments in the cloud now available from Compose", "Compose"),
     ("Our friends at Compose now offer Acme hosting in the cloud.", "Compose"),

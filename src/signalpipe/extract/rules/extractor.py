@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Self
 
 from signalpipe.extract.base import Extraction, Extractor
-from signalpipe.extract.rules import nextline
 from signalpipe.extract.rules.deals import funding_title
 from signalpipe.extract.rules.found import Found
 from signalpipe.extract.rules.naming import one_name, product_key, readable
@@ -26,7 +25,6 @@ from signalpipe.models import (
     BatchUsage,
     EventType,
     EvidenceSpan,
-    Message,
     MetricValue,
     Polarity,
     Severity,
@@ -96,7 +94,8 @@ class RulesExtractor(Extractor):
         company = self._company(batch.company_id)
         merged: dict[str, _Merged] = {}
         rejected: list[tuple[str, str]] = []
-        for hits, dropped in _read_all(batch.messages, company):
+        for message in batch.messages:
+            hits, dropped = read_message(message, company)
             rejected.extend(dropped)
             for hit in one_per_kind(hits):
                 entry = merged.setdefault(fingerprint(batch.company_id, hit), _Merged(hit))
@@ -108,26 +107,6 @@ class RulesExtractor(Extractor):
             sent_messages=len(batch.messages), latency_ms=(time.perf_counter() - started) * 1e3,
             events_proposed=len(events) + len(rejected), events_rejected=len(rejected))
         return Extraction(events=events, usage=usage, rejected=rejected)
-
-
-def _read_all(messages: Sequence[Message], company: re.Pattern[str] | None
-              ) -> Iterator[tuple[list[Hit], list[tuple[str, str]]]]:
-    """Each message read, but a chat line left hanging and its sender's next line, which gives
-    the figure, read as one when together they state an event (nextline.py)."""
-    paired = nextline.pairs(messages)
-    done: set[int] = set()
-    for i, message in enumerate(messages):
-        if i in done:
-            continue
-        j = paired.get(i)
-        if j is not None:
-            first, second = nextline.read_pair(message, messages[j], company)
-            if first:
-                done.add(j)
-                yield first, []
-                yield second, []
-                continue
-        yield read_message(message, company)
 
 
 def fold_restated(merged: dict[str, _Merged]) -> dict[str, _Merged]:
